@@ -1,0 +1,58 @@
+// Release-mode benchmarks of the core, without a harness dependency:
+//   swift run -c release GongkaiBenchmarks
+// Prints one line per benchmark: operations, seconds, and the rate. See BENCHMARKS.md.
+import Foundation
+import GongkaiCore
+import GongkaiReference
+
+let resources = try BundledResources.folder()
+let calendar = try LoadedCalendar.load(resources: resources, directory: nil, files: []).calendar
+let catalogue = try RuleCatalogue.load(resources: resources)
+let checker = Checker(catalogue: catalogue, calendar: calendar)
+let clock = ContinuousClock()
+
+/// Runs `body` `rounds` times and reports the best round, so a scheduling hiccup does not count.
+func measure(_ name: String, operations: Int, rounds: Int = 5, _ body: () throws -> Int) rethrows {
+  var best = Duration.seconds(1_000)
+  var checksum = 0
+  for _ in 0..<rounds {
+    let elapsed = try clock.measure { checksum &+= try body() }
+    best = min(best, elapsed)
+  }
+  let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+  let rate = Double(operations) / seconds
+  print("\(name): \(operations) in \(String(format: "%.3f", seconds)) s = \(String(format: "%.2f", rate / 1e6)) M/s (checksum \(checksum))")
+}
+
+// Deadlines from every day of 2018-2026, alternating 20 working days and 3 calendar days.
+let starts = (0..<3287).map { CivilDate(year: 2018, month: 1, day: 1)!.adding(days: $0) }
+let twenty = try Period.workingDays(20), three = try Period.calendarDays(3), seven = try Period.workingDays(7)
+let deadlineCount = 10_000_000
+try measure("deadline", operations: deadlineCount) {
+  var sum = 0
+  for index in 0..<deadlineCount {
+    let start = starts[index % starts.count]
+    let period = index & 3 == 0 ? three : (index & 1 == 0 ? seven : twenty)
+    sum &+= try calendar.deadline(of: period, from: start).date.dayNumber
+  }
+  return sum
+}
+
+// A register of 2 million milestones across the national item kinds, a third of them disclosed.
+let kinds = catalogue.rules.map(\.code)
+let milestoneCount = 2_000_000
+let milestones = (0..<milestoneCount).map { index in
+  let formed = starts[(index &* 7919) % starts.count]
+  let disclosures = index % 3 == 0 ? [] : [Disclosure(publishedOn: formed.adding(days: index % 40), channel: "区政府门户网站",
+                                                        until: index % 5 == 0 ? formed.adding(days: index % 40 + 2) : nil)]
+  return Milestone(id: Int64(index), projectCode: "2018-310110-48-01-\(index % 1000)", kind: kinds[index % kinds.count],
+                   formedOn: formed, responsibleUnit: "杨浦区建设和管理委员会", disclosures: disclosures)
+}
+let asOf = CivilDate(year: 2026, month: 11, day: 28)!
+try measure("checker", operations: milestoneCount) {
+  var overdue = 0
+  try checker.findings(of: milestones, asOf: asOf) { finding in
+    if finding.status == .overdue { overdue += 1 }
+  }
+  return overdue
+}

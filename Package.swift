@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "Gongkai",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "gongkai", targets: ["gongkai"]),
+    .library(name: "GongkaiCore", targets: ["GongkaiCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The domain: dates, the working-day calendar, rules and the checker. No I/O, no file formats.
+    .target(name: "GongkaiCore"),
+    // The reviewed reference data (rules catalogue, holiday schedules) and the readers of their files.
+    .target(
+      name: "GongkaiReference",
+      dependencies: ["GongkaiCore", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"],
+      resources: [.copy("Resources/rules"), .copy("Resources/calendar")]
+    ),
+    .executableTarget(
+      name: "gongkai",
+      dependencies: [
+        "GongkaiCore", "GongkaiReference",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "GongkaiBenchmarks",
+      dependencies: ["GongkaiCore", "GongkaiReference"],
+      path: "Benchmarks/GongkaiBenchmarks"
+    ),
+    .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
+    .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference"]),
+    .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

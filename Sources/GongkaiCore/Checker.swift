@@ -1,0 +1,100 @@
+/// Judges milestones against the rules and the working-day calendar.
+///
+/// Each milestone is judged on its own, so the checker streams: ``findings(of:asOf:into:)`` holds one
+/// milestone at a time whatever the size of the register, and a store can feed it from a database cursor.
+public struct Checker: Sendable {
+  public let catalogue: RuleCatalogue
+  public let calendar: WorkingDayCalendar
+
+  public init(catalogue: RuleCatalogue, calendar: WorkingDayCalendar) {
+    self.catalogue = catalogue
+    self.calendar = calendar
+  }
+
+  /// The finding for `milestone` as of `asOf`, or `nil` when the information was formed after `asOf`.
+  ///
+  /// Disclosures dated after `asOf` are ignored, so a check "as of" a past day shows what an auditor saw then.
+  public func judge(_ milestone: Milestone, asOf: CivilDate) throws(CheckError) -> Finding? {
+    guard milestone.formedOn <= asOf else { return nil }
+    guard let rule = catalogue.rule(for: milestone.kind) else {
+      throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
+    }
+    do {
+      let deadline = try rule.period(forChange: milestone.changes != nil).map {
+        (period) throws(PeriodError) in try calendar.deadline(of: period, from: milestone.formedOn)
+      }
+      var first: Disclosure?
+      var until: CivilDate?
+      var stillUp = false
+      for disclosure in milestone.disclosures where disclosure.publishedOn <= asOf {
+        if first.map({ disclosure.publishedOn < $0.publishedOn }) ?? true { first = disclosure }
+        if let end = disclosure.until { until = max(until ?? end, end) } else { stillUp = true }
+      }
+      if stillUp { until = nil }
+      let minimumEnd = try first.flatMap { first throws(PeriodError) in
+        try rule.minimumPublication.map { (period) throws(PeriodError) in
+          try calendar.deadline(of: period, from: first.publishedOn)
+        }
+      }
+      let (status, days) = assess(deadline: deadline?.date, first: first?.publishedOn, until: until,
+                                  minimumEnd: minimumEnd?.date, asOf: asOf)
+      return Finding(
+        milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
+        disclosure: first, publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
+        responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
+    } catch {
+      throw .period(milestoneID: milestone.id, error)
+    }
+  }
+
+  /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are
+  /// skipped. Memory does not grow with the number of milestones.
+  public func findings(
+    of milestones: some Sequence<Milestone>, asOf: CivilDate, into body: (Finding) throws -> Void
+  ) throws {
+    for milestone in milestones {
+      if let finding = try judge(milestone, asOf: asOf) { try body(finding) }
+    }
+  }
+
+  /// The explanation of a milestone's deadline, or `nil` when no law sets a period for its kind.
+  public func explainDeadline(of milestone: Milestone) throws(CheckError) -> DeadlineExplanation? {
+    guard let rule = catalogue.rule(for: milestone.kind) else {
+      throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
+    }
+    guard let period = rule.period(forChange: milestone.changes != nil) else { return nil }
+    do { return try calendar.explain(period, from: milestone.formedOn) } catch {
+      throw .period(milestoneID: milestone.id, error)
+    }
+  }
+
+  private func assess(
+    deadline: CivilDate?, first: CivilDate?, until: CivilDate?, minimumEnd: CivilDate?, asOf: CivilDate
+  ) -> (FindingStatus, Int?) {
+    guard let first else {
+      guard let deadline else { return (.due, nil) }
+      return asOf <= deadline
+        ? (.due, calendar.workingDays(from: asOf, through: deadline))
+        : (.overdue, calendar.workingDays(from: deadline, through: asOf))
+    }
+    if let until, let minimumEnd, until < minimumEnd {
+      return (.tooShort, calendar.workingDays(from: until, through: minimumEnd))
+    }
+    guard let deadline, first > deadline else { return (.onTime, nil) }
+    return (.late, calendar.workingDays(from: deadline, through: first))
+  }
+}
+
+/// A milestone the checker cannot judge.
+public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownKind(milestoneID: Int64, kind: String)
+  case period(milestoneID: Int64, PeriodError)
+
+  public var description: String {
+    switch self {
+    case .unknownKind(let id, let kind):
+      "milestone \(id): item kind '\(kind)' is not in the rules catalogue; add the profile that defines it (--profile-file)"
+    case .period(let id, let error): "milestone \(id): \(error)"
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// A day in the civil calendar of China Standard Time, the only kind of date a legal period knows.
+///
+/// Legal periods are counted in whole days, never in instants: a permit issued "on 2026-02-13" was issued on
+/// that day wherever the server runs. `CivilDate` stores the day as a count of days since 1970-01-01, so that
+/// comparing, subtracting and indexing the working-day calendar are integer operations.
+///
+/// ```swift
+/// let formed = try CivilDate(parsing: "2026-02-13")
+/// formed.adding(days: 3)   // 2026-02-16
+/// ```
+public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Days since 1970-01-01 (negative before it).
+  public let dayNumber: Int
+
+  /// The first day the product accepts. Nothing in the disclosure regime predates it, and a bound keeps
+  /// arithmetic on user input finite.
+  public static let earliest = CivilDate(unchecked: 1900, 1, 1)
+  /// The last day the product accepts.
+  public static let latest = CivilDate(unchecked: 2199, 12, 31)
+
+  public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+  /// The day `year-month-day`, or `nil` when no such day exists (2023-02-29) or it lies outside
+  /// ``earliest``...``latest``.
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+    let date = CivilDate(unchecked: year, month, day)
+    guard (CivilDate.earliest...CivilDate.latest).contains(date) else { return nil }
+    self = date
+  }
+
+  /// Parses the strict ISO form `YYYY-MM-DD` that every file and argument uses.
+  public init(parsing text: some StringProtocol) throws(DateError) {
+    let bytes = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for byte in bytes[range] {
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+    else { throw .malformed(String(text)) }
+    guard (1...12).contains(month) else { throw .noSuchMonth(String(text)) }
+    let length = CivilDate.daysIn(month: month, year: year)
+    guard (1...length).contains(day) else { throw .noSuchDay(String(text), daysInMonth: length) }
+    let date = CivilDate(unchecked: year, month, day)
+    guard (CivilDate.earliest...CivilDate.latest).contains(date) else { throw .outOfRange(String(text)) }
+    self = date
+  }
+
+  /// Builds a date whose fields are known to be valid; the civil-from-days algorithm of H. Hinnant.
+  init(unchecked year: Int, _ month: Int, _ day: Int) {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    dayNumber = era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// Year, month and day of this date.
+  public var components: (year: Int, month: Int, day: Int) {
+    let z = dayNumber + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  public var year: Int { components.year }
+
+  /// The day of the week, Monday first, as Chinese working-day rules count it.
+  public var weekday: Weekday { Weekday(rawValue: ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1)! }
+
+  /// Saturday or Sunday.
+  public var isWeekend: Bool { weekday.rawValue >= 6 }
+
+  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+  /// Whole days from `self` to `other` (positive when `other` is later).
+  public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
+
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    let (year, month, day) = components
+    return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+  }
+
+  public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+
+  public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: isLeap(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  private static func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}
+
+/// Days of the week, numbered as ISO 8601 does (Monday 1 ... Sunday 7).
+public enum Weekday: Int, Sendable, CaseIterable {
+  case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+
+  /// 一 ... 日, as calendars print the column heads.
+  public var chineseShortName: String { ["一", "二", "三", "四", "五", "六", "日"][rawValue - 1] }
+}
+
+/// Why a text is not a usable date. Each message names the value and the form expected.
+public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
+  case malformed(String)
+  case noSuchMonth(String)
+  case noSuchDay(String, daysInMonth: Int)
+  case outOfRange(String)
+
+  public var description: String {
+    switch self {
+    case .malformed(let text): "'\(text)' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"
+    case .noSuchMonth(let text): "'\(text)' is not a date: there is no month \(text.dropFirst(5).prefix(2)); use YYYY-MM-DD"
+    case .noSuchDay(let text, let length):
+      "'\(text)' is not a date: that month has \(length) days; use YYYY-MM-DD"
+    case .outOfRange(let text):
+      "'\(text)' is outside the supported range \(CivilDate.earliest)...\(CivilDate.latest)"
+    }
+  }
+}

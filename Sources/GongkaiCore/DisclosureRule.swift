@@ -1,0 +1,125 @@
+/// A text the product shows in Chinese, with English where a flag asks for it.
+public struct LocalizedText: Hashable, Sendable {
+  public var chinese: String
+  public var english: String
+
+  public init(chinese: String, english: String) {
+    self.chinese = chinese
+    self.english = english
+  }
+}
+
+/// How sure the reference research is of a rule (see `reference/legal-rules.md` §0).
+public enum Confidence: String, Sendable, CaseIterable {
+  /// Seen in the statute or regulation itself.
+  case statute = "S"
+  /// Seen in a secondary source only (catalogue, official Q&A, summary).
+  case secondary = "S2"
+  /// From memory; not verified in any stored text. Such a rule must carry a note.
+  case unverified = "M"
+}
+
+/// The disclosure duty for one kind of item: what must be published, by when, for how long, by whom and
+/// on what legal basis.
+///
+/// A rule is a reference type because every finding carries one: a million findings share a few dozen rules.
+public final class DisclosureRule: Sendable, Hashable {
+  /// Stable code, `<category>.<item>`, e.g. `bidding.candidates`. Scripts and files depend on it.
+  public let code: String
+  public let category: Category
+  public let name: LocalizedText
+  /// What the milestone date means for this item: the day the information is formed.
+  public let trigger: LocalizedText
+  /// The time allowed to publish, or `nil` where no law sets one (the publication has another condition,
+  /// e.g. before documents go on sale).
+  public let period: Period?
+  /// The time allowed when the milestone changes earlier information, where the law sets another one.
+  public let changePeriod: Period?
+  /// How long a publication must stay up at least (公示期), or `nil`.
+  public let minimumPublication: Period?
+  /// Who must publish (公开主体).
+  public let responsible: LocalizedText
+  /// The law and article, e.g. 《招标投标法实施条例》第五十四条.
+  public let basis: String
+  public let confidence: Confidence
+  /// What a reviewer should know, in particular why an unverified rule is used as it is.
+  public let note: String?
+
+  public init(
+    code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
+    changePeriod: Period? = nil, minimumPublication: Period? = nil, responsible: LocalizedText, basis: String,
+    confidence: Confidence, note: String? = nil
+  ) {
+    self.code = code
+    self.category = category
+    self.name = name
+    self.trigger = trigger
+    self.period = period
+    self.changePeriod = changePeriod
+    self.minimumPublication = minimumPublication
+    self.responsible = responsible
+    self.basis = basis
+    self.confidence = confidence
+    self.note = note
+  }
+
+  /// The period that applies to a milestone: ``changePeriod`` for a change where the law sets one.
+  public func period(forChange isChange: Bool) -> Period? { isChange ? changePeriod ?? period : period }
+
+  /// Checks what the catalogue promises about every rule.
+  public func validate() throws(RuleError) {
+    guard Self.isValidCode(code) else { throw .malformedCode(code) }
+    guard code.hasPrefix(category.rawValue + ".") else { throw .codeOutsideCategory(code, category) }
+    for (field, text) in [
+      ("name.zh", name.chinese), ("name.en", name.english), ("trigger.zh", trigger.chinese),
+      ("responsible.zh", responsible.chinese), ("basis", basis),
+    ] where text.allSatisfy(\.isWhitespace) {
+      throw .missingField(code, field)
+    }
+    if changePeriod != nil && period == nil { throw .changePeriodWithoutPeriod(code) }
+    if confidence == .unverified && (note ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
+  }
+
+  /// `category.item-name`: lowercase letters, digits and hyphens, one dot.
+  public static func isValidCode(_ code: String) -> Bool {
+    let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 2 && parts.allSatisfy { part in
+      !part.isEmpty && part.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+  }
+
+  public static func == (lhs: DisclosureRule, rhs: DisclosureRule) -> Bool {
+    lhs.code == rhs.code && lhs.category == rhs.category && lhs.name == rhs.name && lhs.trigger == rhs.trigger
+      && lhs.period == rhs.period && lhs.changePeriod == rhs.changePeriod
+      && lhs.minimumPublication == rhs.minimumPublication && lhs.responsible == rhs.responsible
+      && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.note == rhs.note
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+/// A rule or catalogue that breaks the catalogue's promises.
+public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
+  case malformedCode(String)
+  case codeOutsideCategory(String, Category)
+  case missingField(String, String)
+  case changePeriodWithoutPeriod(String)
+  case unverifiedWithoutNote(String)
+  case duplicateCode(String)
+  case unknownCode(String)
+
+  public var description: String {
+    switch self {
+    case .malformedCode(let code):
+      "code '\(code)' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates"
+    case .codeOutsideCategory(let code, let category):
+      "code '\(code)' does not start with its category '\(category.rawValue).'"
+    case .missingField(let code, let field): "\(code): \(field) is missing or empty"
+    case .changePeriodWithoutPeriod(let code): "\(code): change-period is set but period is not; set both"
+    case .unverifiedWithoutNote(let code):
+      "\(code): confidence M (unverified) needs a note saying what to verify"
+    case .duplicateCode(let code): "code '\(code)' is defined twice; each item kind has one entry"
+    case .unknownCode(let code): "unknown item kind '\(code)'; `gongkai rules` lists the codes"
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/// Where a milestone stands against its disclosure duty as of a day.
+public enum FindingStatus: String, Sendable, CaseIterable, Comparable {
+  /// Published by the deadline (and, where a minimum period applies, kept up long enough).
+  case onTime = "on-time"
+  /// Published after the deadline.
+  case late
+  /// Not yet published; the deadline has not passed (or no law sets one).
+  case due
+  /// Not published and the deadline has passed: the legal failure the cron job exists to catch.
+  case overdue
+  /// Taken down (or set to be taken down) before the minimum publication period ends.
+  case tooShort = "too-short"
+
+  /// 按时公开 ... 公示期不足, as alerts and reports print them.
+  public var chineseName: String {
+    switch self {
+    case .onTime: "按时公开"
+    case .late: "逾期公开"
+    case .due: "待公开"
+    case .overdue: "逾期未公开"
+    case .tooShort: "公示期不足"
+    }
+  }
+
+  /// Order of urgency for people: what is overdue first.
+  public static func < (lhs: FindingStatus, rhs: FindingStatus) -> Bool { lhs.urgency < rhs.urgency }
+
+  private var urgency: Int {
+    switch self {
+    case .overdue: 0
+    case .tooShort: 1
+    case .due: 2
+    case .late: 3
+    case .onTime: 4
+    }
+  }
+}
+
+/// The judgement of one milestone: everything an alert or an audit row needs to stand on its own.
+public struct Finding: Sendable {
+  public let milestone: Milestone
+  public let rule: DisclosureRule
+  public let status: FindingStatus
+  /// The day the information had to be public by; `nil` when no law sets a period.
+  public let deadline: Deadline?
+  /// Working days late (`late`), overdue (`overdue`), left (`due`) or short of the minimum publication
+  /// period (`too-short`); `nil` for `on-time` and for items without a deadline.
+  public let workingDays: Int?
+  /// The first publication on or before the as-of day.
+  public let disclosure: Disclosure?
+  /// The last day any publication stays up; `nil` when one stays up with no end or nothing was published.
+  public let publishedUntil: CivilDate?
+  /// The earliest day a publication may come down, counted from its first day.
+  public let minimumEnd: Deadline?
+  /// The unit that must publish: the milestone's, else the rule's responsible party.
+  public let responsibleUnit: String
+  public let asOf: CivilDate
+
+  /// The finding needs someone's attention today: overdue, too short, or due within `warningDays`
+  /// working days.
+  public func needsAttention(warningDays: Int) -> Bool {
+    switch status {
+    case .overdue, .tooShort: true
+    case .due: workingDays.map { $0 <= warningDays } ?? false
+    case .late, .onTime: false
+    }
+  }
+
+  /// Whether the finding's dates rest on a year without an official holiday schedule.
+  public var isProvisional: Bool { (deadline?.isProvisional ?? false) || (minimumEnd?.isProvisional ?? false) }
+}

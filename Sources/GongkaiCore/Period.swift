@@ -1,0 +1,109 @@
+/// A legal period: so many working days (工作日) or calendar days (日).
+///
+/// A period starts the day after the day it is counted from (民法典 art. 201). A period of working days ends
+/// on the Nth working day. A period of calendar days ends N days later, moved to the next working day when
+/// that day is not one (民法典 art. 203). The last day counts whole.
+public struct Period: Hashable, Sendable, CustomStringConvertible {
+  public enum Unit: String, Hashable, Sendable, CaseIterable {
+    case workingDays = "working-days"
+    case calendarDays = "calendar-days"
+  }
+
+  /// The longest period a rule or a command accepts: no statutory disclosure period comes near it, and the
+  /// bound keeps a mistyped number from producing a date centuries away.
+  public static let maximumLength = 1000
+
+  public let length: Int
+  public let unit: Unit
+
+  public init(_ length: Int, _ unit: Unit) throws(PeriodError) {
+    guard (1...Period.maximumLength).contains(length) else { throw .lengthOutOfRange(length) }
+    self.length = length
+    self.unit = unit
+  }
+
+  public static func workingDays(_ length: Int) throws(PeriodError) -> Period { try Period(length, .workingDays) }
+  public static func calendarDays(_ length: Int) throws(PeriodError) -> Period { try Period(length, .calendarDays) }
+
+  /// `20 working days`, `3 calendar days`.
+  public var description: String { "\(length) \(unit == .workingDays ? "working" : "calendar") days" }
+
+  /// `20个工作日`, `3日`, as the statutes write them.
+  public var chineseDescription: String { unit == .workingDays ? "\(length)个工作日" : "\(length)日" }
+}
+
+/// The last day of a period, and whether it rests on a year whose official schedule is not yet known.
+public struct Deadline: Hashable, Sendable {
+  public let date: CivilDate
+  /// The computation touched a year without an official schedule; the date may still move.
+  public let isProvisional: Bool
+
+  public init(date: CivilDate, isProvisional: Bool) {
+    self.date = date
+    self.isProvisional = isProvisional
+  }
+}
+
+extension WorkingDayCalendar {
+  /// The last day of `period` counted from `start` (the day the information was formed, or the first day
+  /// of a publication).
+  public func deadline(of period: Period, from start: CivilDate) throws(PeriodError) -> Deadline {
+    switch period.unit {
+    case .workingDays:
+      let end = try workingDay(period.length, after: start)
+      return Deadline(date: end, isProvisional: isProvisional(from: start.adding(days: 1), through: end))
+    case .calendarDays:
+      let nominal = start.adding(days: period.length)
+      guard nominal <= CivilDate.latest else { throw .beyondCalendar(from: start, days: period.length) }
+      let end = try workingDay(onOrAfter: nominal)
+      return Deadline(date: end, isProvisional: isProvisional(from: nominal, through: end))
+    }
+  }
+
+  /// How the deadline of `period` counted from `start` comes about, day by day, for people who must
+  /// defend it: where counting starts, which rest days it skipped, and where a calendar-day period was moved.
+  public func explain(_ period: Period, from start: CivilDate) throws(PeriodError) -> DeadlineExplanation {
+    let deadline = try deadline(of: period, from: start)
+    let countedFrom = start.adding(days: 1)
+    let nominal = period.unit == .calendarDays ? start.adding(days: period.length) : nil
+    let skippedFrom = period.unit == .workingDays ? countedFrom : nominal!
+    var skipped: [DeadlineExplanation.SkippedDay] = []
+    var day = skippedFrom
+    while day < deadline.date {
+      if !isWorkingDay(day) { skipped.append(.init(date: day, kind: kind(of: day), holiday: holidayName(of: day))) }
+      day = day.adding(days: 1)
+    }
+    let swapped = period.unit == .workingDays
+      ? (countedFrom.dayNumber...deadline.date.dayNumber).map(CivilDate.init(dayNumber:)).filter {
+        kind(of: $0) == .swappedWorkday
+      } : []
+    return DeadlineExplanation(
+      start: start, period: period, countedFrom: countedFrom, nominalEnd: nominal, deadline: deadline,
+      skippedDays: skipped, swappedWorkdays: swapped,
+      unscheduledYears: unscheduledYears(from: skippedFrom, through: deadline.date))
+  }
+}
+
+/// The reasoning behind one deadline.
+public struct DeadlineExplanation: Hashable, Sendable {
+  public struct SkippedDay: Hashable, Sendable {
+    public let date: CivilDate
+    public let kind: DayKind
+    public let holiday: String?
+  }
+
+  /// The day the period is counted from (the milestone).
+  public let start: CivilDate
+  public let period: Period
+  /// The first day of the period: the day after ``start``.
+  public let countedFrom: CivilDate
+  /// For calendar-day periods, the day N days after the start, before moving off a rest day.
+  public let nominalEnd: CivilDate?
+  public let deadline: Deadline
+  /// Days that did not count (working-day periods) or that the end was moved across (calendar-day periods).
+  public let skippedDays: [SkippedDay]
+  /// Weekend days that counted because they were worked (调休上班).
+  public let swappedWorkdays: [CivilDate]
+  /// Years without an official schedule that the computation touched.
+  public let unscheduledYears: [Int]
+}

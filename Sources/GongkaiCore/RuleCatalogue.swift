@@ -1,0 +1,51 @@
+/// The disclosure rules in force: one rule per item kind, in catalogue order.
+///
+/// A catalogue is built from the national rules and, where a locality has its own law, a profile that
+/// changes or adds entries (e.g. Shanghai), because "where a law sets another period, that period applies"
+/// (政府信息公开条例 art. 26). Building one validates every rule, so no command ever runs on a broken one.
+public struct RuleCatalogue: Sendable {
+  /// The profiles applied, base first: `national`, `national+shanghai`.
+  public let profile: String
+  public let rules: [DisclosureRule]
+  private let index: [String: DisclosureRule]
+
+  public init(profile: String, rules: [DisclosureRule]) throws(RuleError) {
+    var index: [String: DisclosureRule] = [:]
+    for rule in rules {
+      try rule.validate()
+      guard index.updateValue(rule, forKey: rule.code) == nil else { throw .duplicateCode(rule.code) }
+    }
+    self.profile = profile
+    self.rules = rules
+    self.index = index
+  }
+
+  /// The rule of an item kind, or `nil` when the catalogue has none.
+  public func rule(for code: String) -> DisclosureRule? { index[code] }
+
+  /// The rule of an item kind; throws ``RuleError/unknownCode(_:)`` naming it.
+  public func rule(code: String) throws(RuleError) -> DisclosureRule {
+    guard let rule = index[code] else { throw .unknownCode(code) }
+    return rule
+  }
+
+  /// This catalogue with a profile applied: a rule with a known code replaces that rule where it stands,
+  /// a new code is added after the rules of its category.
+  public func applying(_ profileRules: [DisclosureRule], profile name: String) throws(RuleError) -> RuleCatalogue {
+    var merged = rules
+    var seen = Set<String>()
+    for rule in profileRules {
+      guard seen.insert(rule.code).inserted else { throw .duplicateCode(rule.code) }
+      if let position = merged.firstIndex(where: { $0.code == rule.code }) {
+        merged[position] = rule
+      } else {
+        let end = merged.lastIndex(where: { $0.category <= rule.category }).map { $0 + 1 } ?? 0
+        merged.insert(rule, at: end)
+      }
+    }
+    return try RuleCatalogue(profile: "\(profile)+\(name)", rules: merged)
+  }
+
+  /// The rules of one category, in catalogue order.
+  public func rules(in category: Category) -> [DisclosureRule] { rules.filter { $0.category == category } }
+}

@@ -1,0 +1,140 @@
+/// The working days of mainland China: Monday to Friday, less official rest days, plus swapped workdays.
+///
+/// Every question is answered in constant time from an index built once over ``CivilDate/earliest`` ...
+/// ``CivilDate/latest``: a prefix count of working days, the ordered list of working days, and a prefix count
+/// of days that fall in years without an official schedule. Those years are counted on weekends alone, and
+/// every answer that touches one says so (``isProvisional(from:through:)``), because the State Council's
+/// notice may still move days.
+public struct WorkingDayCalendar: Sendable {
+  /// The schedules the calendar was built from, by year.
+  public let schedules: [Int: HolidaySchedule]
+
+  private let base: Int
+  private let kinds: [DayKind]
+  /// `workingDaysBefore[i]`: working days in `base ..< base + i`.
+  private let workingDaysBefore: [Int32]
+  /// Day offsets of all working days in order.
+  private let workingDayOffsets: [Int32]
+  /// `unscheduledDaysBefore[i]`: days in `base ..< base + i` that lie in a year without a schedule.
+  private let unscheduledDaysBefore: [Int32]
+  private let holidayNames: [Int: String]
+
+  /// Builds the calendar; throws when a schedule is invalid or a year is given twice.
+  public init(schedules: [HolidaySchedule]) throws(ScheduleError) {
+    var byYear: [Int: HolidaySchedule] = [:]
+    for schedule in schedules {
+      try schedule.validate()
+      guard byYear[schedule.year] == nil else { throw .yearListedTwice(schedule.year) }
+      byYear[schedule.year] = schedule
+    }
+    self.schedules = byYear
+    base = CivilDate.earliest.dayNumber
+    let count = CivilDate.latest.dayNumber - base + 1
+
+    var kinds = [DayKind](repeating: .workday, count: count)
+    for offset in 0..<count where CivilDate(dayNumber: base + offset).isWeekend { kinds[offset] = .weekend }
+    var names: [Int: String] = [:]
+    for schedule in byYear.values {
+      for holiday in schedule.holidays {
+        for day in holiday.restDays.lowerBound.dayNumber...holiday.restDays.upperBound.dayNumber {
+          kinds[day - base] = .restDay
+          names[day] = holiday.name
+        }
+        for day in holiday.swappedWorkdays {
+          kinds[day.dayNumber - base] = .swappedWorkday
+          names[day.dayNumber] = holiday.name
+        }
+      }
+    }
+
+    var before = [Int32](repeating: 0, count: count + 1)
+    var unscheduled = [Int32](repeating: 0, count: count + 1)
+    var offsets: [Int32] = []
+    offsets.reserveCapacity(count * 5 / 7)
+    var year = CivilDate.earliest.year
+    var nextYearStart = CivilDate(unchecked: year + 1, 1, 1).dayNumber - base
+    var yearUnscheduled: Int32 = byYear[year] == nil ? 1 : 0
+    for offset in 0..<count {
+      if offset == nextYearStart {
+        year += 1
+        nextYearStart = CivilDate(unchecked: year + 1, 1, 1).dayNumber - base
+        yearUnscheduled = byYear[year] == nil ? 1 : 0
+      }
+      let works = kinds[offset].isWorkingDay
+      if works { offsets.append(Int32(offset)) }
+      before[offset + 1] = before[offset] + (works ? 1 : 0)
+      unscheduled[offset + 1] = unscheduled[offset] + yearUnscheduled
+    }
+    self.kinds = kinds
+    self.workingDaysBefore = before
+    self.workingDayOffsets = offsets
+    self.unscheduledDaysBefore = unscheduled
+    self.holidayNames = names
+  }
+
+  // MARK: - Days
+
+  public func kind(of date: CivilDate) -> DayKind { kinds[date.dayNumber - base] }
+
+  public func isWorkingDay(_ date: CivilDate) -> Bool { kinds[date.dayNumber - base].isWorkingDay }
+
+  /// The holiday a rest day or swapped workday belongs to, e.g. 春节.
+  public func holidayName(of date: CivilDate) -> String? { holidayNames[date.dayNumber] }
+
+  /// Whether the official schedule of `year` is known.
+  public func hasSchedule(for year: Int) -> Bool { schedules[year] != nil }
+
+  /// The years without an official schedule, as the range they span.
+  public var scheduledYears: [Int] { schedules.keys.sorted() }
+
+  // MARK: - Counting
+
+  /// The `n`th working day after `date` (`n` ≥ 1): the deadline of a period of `n` working days that starts
+  /// the day after `date`.
+  public func workingDay(_ n: Int, after date: CivilDate) throws(PeriodError) -> CivilDate {
+    let index = Int(workingDaysBefore[date.dayNumber - base + 1]) + n - 1
+    guard n >= 1, index < workingDayOffsets.count else { throw .beyondCalendar(from: date, days: n) }
+    return CivilDate(dayNumber: base + Int(workingDayOffsets[index]))
+  }
+
+  /// The first working day on or after `date`.
+  public func workingDay(onOrAfter date: CivilDate) throws(PeriodError) -> CivilDate {
+    if isWorkingDay(date) { return date }
+    return try workingDay(1, after: date)
+  }
+
+  /// Working days `d` with `from < d ≤ through`; negative when `through` is before `from`.
+  ///
+  /// This is how far a disclosure on `through` is behind a deadline on `from`, or how many working days are
+  /// left from `from` to a deadline on `through`.
+  public func workingDays(from: CivilDate, through: CivilDate) -> Int {
+    Int(workingDaysBefore[through.dayNumber - base + 1]) - Int(workingDaysBefore[from.dayNumber - base + 1])
+  }
+
+  /// Whether any day in `from ... through` lies in a year without an official schedule.
+  public func isProvisional(from: CivilDate, through: CivilDate) -> Bool {
+    guard from <= through else { return false }
+    return unscheduledDaysBefore[through.dayNumber - base + 1] != unscheduledDaysBefore[from.dayNumber - base]
+  }
+
+  /// The years without a schedule that `from ... through` touches, for the provisional warning.
+  public func unscheduledYears(from: CivilDate, through: CivilDate) -> [Int] {
+    guard from <= through else { return [] }
+    return (from.year...through.year).filter { schedules[$0] == nil }
+  }
+}
+
+/// A period that cannot be computed.
+public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
+  case beyondCalendar(from: CivilDate, days: Int)
+  case lengthOutOfRange(Int)
+
+  public var description: String {
+    switch self {
+    case .beyondCalendar(let from, let days):
+      "\(days) days after \(from) is beyond the last supported day \(CivilDate.latest)"
+    case .lengthOutOfRange(let days):
+      "\(days) is not a usable number of days; use a whole number from 1 to \(Period.maximumLength)"
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Finds the reference files shipped with the binary, without the trap in SwiftPM's generated
+/// `Bundle.module` (it calls `fatalError` when the resource folder is missing, e.g. next to a copied binary).
+///
+/// Looks, in order, in `$GONGKAI_RESOURCES`, in the resource folder next to the executable, and in the source
+/// tree the binary was built from. A binary installed without its resources gets an error that says how to fix it.
+public enum BundledResources {
+  static let bundleName = "Gongkai_GongkaiReference.resources"
+
+  /// The folder holding `rules/` and `calendar/`.
+  public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws(FileProblem) -> URL
+  {
+    var candidates: [URL] = []
+    if let override = environment["GONGKAI_RESOURCES"], !override.isEmpty {
+      candidates.append(URL(fileURLWithPath: override))
+    }
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
+    candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
+    candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
+    for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("rules").path) {
+      return candidate
+    }
+    throw FileProblem(
+      file: bundleName, line: nil, field: nil,
+      message: "the reference data is missing; install the \(bundleName) folder next to the gongkai binary or set GONGKAI_RESOURCES to it",
+      kind: .missing)
+  }
+
+  /// The `.yaml` files of a folder, sorted by name; an empty list when the folder does not exist.
+  static func yamlFiles(in folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+      .map { folder.appendingPathComponent($0) }
+  }
+}

@@ -1,0 +1,27 @@
+/// A problem in a file: where it is and what to do about it, printed as `file:line: field: message`.
+public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
+  public let file: String
+  public let line: Int?
+  /// The field or entry concerned, e.g. `rules[3].period` or `bidding.candidates`.
+  public let field: String?
+  public let message: String
+  public let kind: Kind
+
+  /// Whether the file is wrong, or not there at all (scripts tell the two apart by exit status).
+  public enum Kind: Sendable {
+    case badData
+    case missing
+  }
+
+  public init(file: String, line: Int?, field: String?, message: String, kind: Kind = .badData) {
+    self.file = file
+    self.line = line
+    self.field = field
+    self.message = message
+    self.kind = kind
+  }
+
+  public var description: String {
+    [line.map { "\(file):\($0)" } ?? file, field, message].compactMap { $0 }.joined(separator: ": ")
+  }
+}

@@ -1,0 +1,105 @@
+import GongkaiCore
+
+/// One rules file (`national.yaml`, a profile, or a user's profile file) as written, before merging.
+struct RuleFile {
+  let profile: String
+  let title: String
+  let extends: String?
+  let entries: [Entry]
+  let file: String
+
+  /// One entry as written: in a profile, fields left out keep the value of the rule it replaces.
+  struct Entry {
+    let value: YAMLValue
+    let code: String
+    let fields: YAMLMapping
+
+    /// The rule this entry defines, on top of `base` (the rule with the same code) when there is one.
+    func rule(replacing base: DisclosureRule?) throws(FileProblem) -> DisclosureRule {
+      func text(_ key: String, _ inherited: LocalizedText?) throws(FileProblem) -> LocalizedText {
+        guard let value = fields[key] else {
+          if let inherited { return inherited }
+          return try LocalizedText(fields.required(key))
+        }
+        return try LocalizedText(value)
+      }
+      func period(_ key: String, _ inherited: Period?) throws(FileProblem) -> Period? {
+        guard let value = fields[key] else { return inherited }
+        return try Period(value)
+      }
+      func string(_ key: String, _ inherited: String?) throws(FileProblem) -> String {
+        if let value = fields[key] { return try value.string() }
+        if let inherited { return inherited }
+        return try fields.required(key).string()
+      }
+      let name = try text("name", base?.name), trigger = try text("trigger", base?.trigger)
+      let categoryText = try string("category", base?.category.rawValue)
+      guard let category = Category(rawValue: categoryText) else {
+        throw (fields["category"] ?? value).problem(
+          "unknown category '\(categoryText)'; use one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      let confidenceText = try string("confidence", base?.confidence.rawValue)
+      guard let confidence = Confidence(rawValue: confidenceText) else {
+        throw (fields["confidence"] ?? value).problem("unknown confidence '\(confidenceText)'; use S, S2 or M")
+      }
+      if base == nil, fields["period"] == nil { _ = try fields.required("period") }
+      let rule = DisclosureRule(
+        code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
+        changePeriod: try period("change-period", base?.changePeriod),
+        minimumPublication: try period("minimum-publication", base?.minimumPublication),
+        responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
+        confidence: confidence,
+        note: try fields["note"].map { (value) throws(FileProblem) in try value.optionalString() } ?? base?.note)
+      do { try rule.validate() } catch { throw value.problem("\(code): \(error)") }
+      return rule
+    }
+  }
+
+  static let entryKeys: Set<String> = [
+    "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "responsible",
+    "basis", "confidence", "note",
+  ]
+
+  init(_ root: YAMLValue) throws(FileProblem) {
+    let fields = try root.mapping(keys: ["profile", "title", "extends", "rules"])
+    profile = try fields.required("profile").string()
+    title = try fields["title"]?.optionalString() ?? profile
+    extends = try fields["extends"]?.optionalString()
+    file = root.file
+    var seen: [String: Int] = [:]
+    var entries: [Entry] = []
+    for item in try fields.required("rules").sequence() {
+      let entryFields = try item.mapping(keys: Self.entryKeys)
+      let code = try entryFields.required("code").string()
+      guard DisclosureRule.isValidCode(code) else { throw item.problem("\(RuleError.malformedCode(code))") }
+      if let first = seen[code] {
+        throw item.problem("code '\(code)' is defined twice (first at line \(first)); each item kind has one entry")
+      }
+      seen[code] = item.line ?? 0
+      entries.append(Entry(value: item, code: code, fields: entryFields))
+    }
+    self.entries = entries
+  }
+}
+
+extension LocalizedText {
+  /// `{zh: ..., en: ...}`; the Chinese text is required, English defaults to it.
+  init(_ value: YAMLValue) throws(FileProblem) {
+    let fields = try value.mapping(keys: ["zh", "en"])
+    let chinese = try fields.required("zh").string()
+    self.init(chinese: chinese, english: try fields["en"]?.optionalString() ?? chinese)
+  }
+}
+
+extension Period {
+  /// `20 working-days`, `3 calendar-days`, or `none` (nil).
+  init?(_ value: YAMLValue) throws(FileProblem) {
+    let text = try value.string()
+    if text == "none" { return nil }
+    let parts = text.split(separator: " ")
+    guard parts.count == 2, let length = Int(parts[0]), let unit = Period.Unit(rawValue: String(parts[1])) else {
+      throw value.problem("'\(text)' is not a period; use 'N working-days', 'N calendar-days' or 'none'")
+    }
+    do { try self.init(length, unit) } catch { throw value.problem("\(error)") }
+  }
+}

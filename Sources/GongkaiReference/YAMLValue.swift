@@ -1,0 +1,162 @@
+import Foundation
+import Yams
+
+/// A node of a YAML file with its place in the file, read strictly: unknown keys, duplicate keys, anchors
+/// and aliases are errors, every error names the file, line and field.
+///
+/// Reference and project files are reviewed by people; a misspelt key silently ignored would let a wrong
+/// deadline through review, so nothing in them is ignored.
+public struct YAMLValue {
+  public let node: Node
+  public let file: String
+  /// Dotted path of the value, e.g. `holidays[2].rest`.
+  public let path: String
+
+  /// The largest file read; reference and project files are a few kilobytes.
+  public static let maximumFileSize = 4 << 20
+
+  /// Parses `text`; throws a ``FileProblem`` naming the line of a syntax error.
+  public static func parse(_ text: String, file: String) throws(FileProblem) -> YAMLValue {
+    guard text.utf8.count <= maximumFileSize else {
+      throw FileProblem(file: file, line: nil, field: nil,
+                        message: "file is larger than \(maximumFileSize >> 20) MB; is it the right file?")
+    }
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        throw FileProblem(file: file, line: nil, field: nil, message: "file is empty")
+      }
+      let value = YAMLValue(node: node, file: file, path: "")
+      try value.rejectAnchors()
+      return value
+    } catch let problem as FileProblem {
+      throw problem
+    } catch let error as YamlError {
+      throw Self.problem(from: error, file: file)
+    } catch {
+      throw FileProblem(file: file, line: nil, field: nil, message: "cannot be read as YAML")
+    }
+  }
+
+  /// Reads and parses a file; throws naming the path when it is missing, unreadable or not UTF-8.
+  public static func read(_ url: URL, displayName: String? = nil) throws(FileProblem) -> YAMLValue {
+    let name = displayName ?? url.path
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text; save it as UTF-8")
+    }
+    return try parse(text, file: name)
+  }
+
+  public var line: Int? { node.mark?.line }
+
+  public func problem(_ message: String) -> FileProblem {
+    FileProblem(file: file, line: line, field: path.isEmpty ? nil : path, message: message)
+  }
+
+  /// The value as a mapping whose keys are all among `keys`.
+  public func mapping(keys: Set<String>) throws(FileProblem) -> YAMLMapping {
+    guard let mapping = node.mapping else { throw problem("expected a mapping of fields (key: value)") }
+    var values: [String: YAMLValue] = [:]
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string else { throw problem("keys must be plain names") }
+      let child = YAMLValue(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)")
+      guard keys.contains(name) else {
+        throw child.problem("unknown field; expected one of \(keys.sorted().joined(separator: ", "))")
+      }
+      values[name] = child
+    }
+    return YAMLMapping(owner: self, values: values)
+  }
+
+  /// The items of a sequence.
+  public func sequence() throws(FileProblem) -> [YAMLValue] {
+    guard let sequence = node.sequence else { throw problem("expected a list") }
+    return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
+  }
+
+  /// Whether the value is YAML null (`null`, `~` or empty).
+  public var isNull: Bool { node.null != nil }
+
+  /// The text of a scalar, as written.
+  public func string() throws(FileProblem) -> String {
+    guard let scalar = node.scalar, !isNull else { throw problem("expected a text value") }
+    return scalar.string
+  }
+
+  /// The text of a scalar, or `nil` for null.
+  public func optionalString() throws(FileProblem) -> String? { isNull ? nil : try string() }
+
+  /// A whole number.
+  public func integer() throws(FileProblem) -> Int {
+    let text = try string()
+    guard let number = Int(text) else { throw problem("'\(text)' is not a whole number") }
+    return number
+  }
+
+  /// Refuses aliases. Yams resolves an alias to the node it names, which keeps the position of the anchor;
+  /// in document order every node starts after the one before it, so a node that starts earlier is an alias.
+  /// Stopping at the first one also keeps an "alias bomb" from expanding.
+  private func rejectAnchors() throws(FileProblem) {
+    var last = (line: 0, column: 0)
+    func visit(_ value: YAMLValue) throws(FileProblem) {
+      if let mark = value.node.mark {
+        guard (mark.line, mark.column) >= last else {
+          throw value.problem("anchors and aliases (&, *) are not allowed; write the value out")
+        }
+        last = (mark.line, mark.column)
+      }
+      switch value.node {
+      case .mapping(let mapping):
+        for (key, child) in mapping {
+          try visit(YAMLValue(node: key, file: file, path: value.path))
+          let name = key.scalar?.string ?? "?"
+          try visit(YAMLValue(node: child, file: file, path: value.path.isEmpty ? name : "\(value.path).\(name)"))
+        }
+      case .sequence(let sequence):
+        for (index, item) in sequence.enumerated() {
+          try visit(YAMLValue(node: item, file: file, path: "\(value.path)[\(index)]"))
+        }
+      case .alias:
+        throw value.problem("anchors and aliases (&, *) are not allowed; write the value out")
+      case .scalar:
+        break
+      }
+    }
+    try visit(self)
+  }
+
+  private static func problem(from error: YamlError, file: String) -> FileProblem {
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return FileProblem(file: file, line: mark.line, field: nil, message: "YAML syntax: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return FileProblem(file: file, line: context.mark.line, field: duplicates.joined(separator: ", "),
+                         message: "key given twice in one mapping; keep one")
+    case .reader(let problem, _, _, _):
+      return FileProblem(file: file, line: nil, field: nil, message: "cannot be read: \(problem)")
+    default:
+      return FileProblem(file: file, line: nil, field: nil, message: "cannot be read as YAML")
+    }
+  }
+}
+
+/// The fields of a YAML mapping, looked up by name.
+public struct YAMLMapping {
+  let owner: YAMLValue
+  let values: [String: YAMLValue]
+
+  /// The field, or `nil` when it is absent.
+  public subscript(key: String) -> YAMLValue? { values[key] }
+
+  /// The field; throws naming it when it is absent or null.
+  public func required(_ key: String) throws(FileProblem) -> YAMLValue {
+    guard let value = values[key], !value.isNull else {
+      throw FileProblem(file: owner.file, line: owner.line, field: owner.path.isEmpty ? key : "\(owner.path).\(key)",
+                        message: "required field is missing")
+    }
+    return value
+  }
+}

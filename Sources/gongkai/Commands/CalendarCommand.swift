@@ -1,0 +1,69 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiReference
+
+extension Gongkai {
+  struct CalendarCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "calendar",
+      abstract: "Show a year's working days: rest days and swapped workdays (调休).",
+      discussion: """
+        Text shows the twelve months as a grid. JSON is an array with one object per day:
+          {"date": "2026-01-04", "kind": "swapped-workday", "name": "元旦", "workday": true}
+        kind is one of workday, weekend, rest-day, swapped-workday; name is given for holidays and swapped days.
+        A year without an official schedule is shown on weekends alone, with a warning.
+        """)
+
+    @Argument(help: ArgumentHelp("The year, e.g. 2026.", valueName: "year"))
+    var year: Int
+
+    @OptionGroup var calendarOptions: CalendarOptions
+    @Option(help: "Output format.") var format: ReportFormat = .text
+
+    func validate() throws {
+      let range = CivilDate.earliest.year...CivilDate.latest.year
+      guard range.contains(year) else {
+        throw ValidationError("year \(year) is outside \(range.lowerBound)...\(range.upperBound)")
+      }
+    }
+
+    func run() async throws {
+      let loaded = try calendarOptions.loadCalendar()
+      let calendar = loaded.calendar
+      if !calendar.hasSchedule(for: year) { Terminal.warning(Warnings.noSchedule([year])) }
+      let days = (CivilDate(year: year, month: 1, day: 1)!.dayNumber...CivilDate(year: year, month: 12, day: 31)!.dayNumber)
+        .map(CivilDate.init(dayNumber:))
+      switch format {
+      case .json:
+        try JSONOutput.print(days.map { CalendarDay(date: $0, calendar: calendar) })
+      case .text:
+        print(CalendarGrid(year: year, calendar: calendar, source: loaded.sources[year]).rendered, terminator: "")
+      }
+    }
+  }
+}
+
+/// One day of `gongkai calendar --format json`.
+struct CalendarDay: Encodable {
+  let date: CivilDate
+  let workday: Bool
+  let kind: String
+  let name: String?
+
+  init(date: CivilDate, calendar: WorkingDayCalendar) {
+    self.date = date
+    let kind = calendar.kind(of: date)
+    workday = kind.isWorkingDay
+    self.kind = kind.rawValue
+    name = kind == .restDay || kind == .swappedWorkday ? calendar.holidayName(of: date) : nil
+  }
+}
+
+/// Warning texts shared by the commands that count days.
+enum Warnings {
+  static func noSchedule(_ years: [Int]) -> String {
+    let list = years.map(String.init).joined(separator: ", ")
+    return "no official holiday schedule for \(list): counted on weekends alone, so the result is provisional; "
+      + "add the year's schedule (see `gongkai calendar --help`) when the State Council publishes it"
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import GongkaiCore
+
+extension Gongkai {
+  struct Rules: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the disclosure rules: periods, minimum publication periods and legal basis.",
+      discussion: """
+        Each item kind has a stable code (e.g. bidding.candidates) used by `gongkai log`. Rules marked [M] \
+        rest on a fact the reference research could not verify; their note says what to check.
+
+        Examples:
+          gongkai rules --category bidding
+          gongkai rules --profile shanghai --format json
+        """)
+
+    @OptionGroup var rules: RulesOptions
+
+    @Option(help: ArgumentHelp("Only this category (e.g. bidding).", valueName: "code"), transform: Category.argument)
+    var category: Category?
+
+    @Option(help: "Output format.") var format: ReportFormat = .text
+    @Option(help: "Language of the text output.") var lang: Language = .zh
+
+    func run() async throws {
+      let catalogue = try rules.loadCatalogue()
+      let selected = catalogue.rules.filter { category == nil || $0.category == category }
+      switch format {
+      case .json: try JSONOutput.print(RulesDocument(profile: catalogue.profile, rules: selected))
+      case .text: print(RulesText(rules: selected, profile: catalogue.profile, language: lang).rendered, terminator: "")
+      }
+    }
+  }
+}
+
+extension Category {
+  static func argument(_ text: String) throws -> Category {
+    guard let category = Category(rawValue: text) else {
+      throw ValidationError(
+        "unknown category '\(text)'; use one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return category
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `gongkai` command: tracks the statutory disclosure of major construction projects.
+@main
+struct Gongkai: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Track the statutory disclosure (信息公开) of major construction projects.",
+    discussion: """
+      Knows the legal period of every disclosure item of the eight statutory categories, counts working \
+      days on the State Council's holiday schedules, and reports what is due or late.
+
+      \(ExitStatus.helpTable)
+      """,
+    version: "0.1.0",
+    groupedSubcommands: [
+      CommandGroup(name: "Reference", subcommands: [Rules.self, CalendarCommand.self, Deadline.self])
+    ]
+  )
+
+  /// Runs the command and turns every error into one line on standard error and its exit status, so that
+  /// users and scripts see the same thing whatever failed (see ``ExitStatus``).
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let status = ExitStatus(for: error)
+      if status == .success {
+        print(fullMessage(for: error))
+      } else if status != .silentFailure {
+        Terminal.error(ExitStatus.message(for: error))
+      }
+      Foundation.exit(status.rawValue)
+    }
+  }
+}

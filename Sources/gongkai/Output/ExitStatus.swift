@@ -1,0 +1,71 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiReference
+
+/// The exit statuses of `gongkai`, decided in this one place.
+///
+/// `0` success; `1` only when a report finds something overdue (as `diff` and `grep` use 1 for "found");
+/// errors use the BSD sysexits codes so scripts can tell a typo from a broken file from a busy database.
+enum ExitStatus: Int32, Error {
+  case success = 0
+  /// A report found what it was asked to fail on; the report itself was printed.
+  case findings = 1
+  case usage = 64
+  case dataError = 65
+  case noInput = 66
+  case cannotCreate = 73
+  case ioError = 74
+  case busy = 75
+  /// Used internally for "already reported, exit with 1 and print nothing more".
+  case silentFailure = -1
+
+  static let helpTable = """
+    EXIT STATUS
+      0   success (for reports: nothing overdue)
+      1   the report found something overdue (see --fail-on)
+      64  usage: a bad argument or option value
+      65  bad data: a file or a stored value that breaks the rules
+      66  missing input: a file or database that does not exist
+      73  cannot create an output file
+      74  input/output error
+      75  the database is busy; try again
+    """
+
+  /// The status for an error thrown anywhere in a command.
+  init(for error: Error) {
+    switch error {
+    case let status as ExitStatus: self = status == .silentFailure ? .silentFailure : status
+    case let problem as FileProblem: self = problem.kind == .missing ? .noInput : .dataError
+    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: self = .dataError
+    case let failure as CommandFailure: self = failure.status
+    default:
+      let code = Gongkai.exitCode(for: error)
+      if code == .success {
+        self = .success
+      } else if code == .validationFailure {
+        self = .usage
+      } else {
+        self = ExitStatus(rawValue: code.rawValue) ?? .usage
+      }
+    }
+  }
+
+  /// The one-line message for an error.
+  static func message(for error: Error) -> String {
+    switch error {
+    case let problem as FileProblem: problem.description
+    case let failure as CommandFailure: failure.message
+    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: "\(error)"
+    default:
+      Gongkai.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+    }
+  }
+}
+
+/// An error a command raises itself, with the status it maps to.
+struct CommandFailure: Error {
+  let status: ExitStatus
+  let message: String
+
+  static func usage(_ message: String) -> CommandFailure { CommandFailure(status: .usage, message: message) }
+}

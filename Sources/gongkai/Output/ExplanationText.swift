@@ -1,0 +1,72 @@
+import GongkaiCore
+
+/// How a deadline was counted, in the words a legal reviewer uses, one fact a line.
+struct ExplanationText {
+  let explanation: DeadlineExplanation
+  let calendar: WorkingDayCalendar
+  let language: Language
+
+  var rendered: String {
+    let e = explanation
+    var lines: [String] = []
+    lines.append(language.pick(
+      "起算: \(day(e.start)) 信息形成；期间自次日 \(day(e.countedFrom)) 起算（《民法典》第二百零一条）",
+      "Start: \(day(e.start)), the day the information was formed; counting starts the next day, \(day(e.countedFrom)) (Civil Code art. 201)"))
+    switch e.period.unit {
+    case .workingDays:
+      lines.append(language.pick(
+        "期间: \(e.period.chineseDescription)（不含周末和法定节假日，含调休上班日）",
+        "Period: \(e.period) (weekends and official rest days excluded, swapped workdays included)"))
+      if !e.swappedWorkdays.isEmpty {
+        lines.append(language.pick("计入的调休上班日: ", "Swapped workdays counted: ")
+          + e.swappedWorkdays.map { "\(day($0))\(holiday($0))" }.joined(separator: language.pick("、", ", ")))
+      }
+      if !e.skippedDays.isEmpty {
+        lines.append(language.pick("未计入的休息日: ", "Rest days not counted: ") + runs(e.skippedDays))
+      }
+    case .calendarDays:
+      lines.append(language.pick("期间: \(e.period.chineseDescription)（日历日）", "Period: \(e.period)"))
+      if let nominal = e.nominalEnd, nominal != e.deadline.date {
+        lines.append(language.pick(
+          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（《民法典》第二百零三条）",
+          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (Civil Code art. 203)"))
+      }
+    }
+    lines.append(language.pick(
+      "截止日: \(day(e.deadline.date))，当日公开仍属按时",
+      "Deadline: \(day(e.deadline.date)); publishing on that day is on time"))
+    if !e.unscheduledYears.isEmpty {
+      let years = e.unscheduledYears.map(String.init).joined(separator: ", ")
+      lines.append(language.pick(
+        "暂定: \(years)年尚无官方节假日安排，仅按周末计算",
+        "Provisional: no official holiday schedule for \(years) yet; counted on weekends alone"))
+    }
+    return lines.map { "  \($0)\n" }.joined()
+  }
+
+  private func day(_ date: CivilDate) -> String {
+    language.pick("\(date)（周\(date.weekday.chineseShortName)）", "\(date) (\(String(describing: date.weekday).prefix(3).capitalized))")
+  }
+
+  private func holiday(_ date: CivilDate) -> String {
+    calendar.holidayName(of: date).map { language.pick("·\($0)", " \($0)") } ?? ""
+  }
+
+  /// Consecutive skipped days of the same holiday (or weekend) as one range.
+  private func runs(_ days: [DeadlineExplanation.SkippedDay]) -> String {
+    var groups: [[DeadlineExplanation.SkippedDay]] = []
+    for skipped in days {
+      if let last = groups.last?.last, last.date.adding(days: 1) == skipped.date, last.holiday == skipped.holiday {
+        groups[groups.count - 1].append(skipped)
+      } else {
+        groups.append([skipped])
+      }
+    }
+    return groups.map { group in
+      let first = group.first!, last = group.last!
+      let range = group.count == 1 ? "\(first.date)" : "\(first.date)..\(last.date)"
+      let label = first.holiday ?? language.pick("周末", "weekend")
+      return "\(range) \(label)"
+    }.joined(separator: language.pick("；", "; "))
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GongkaiCore
+
+/// JSON for programs: pretty-printed, keys sorted so output diffs cleanly, dates as `YYYY-MM-DD`.
+enum JSONOutput {
+  static func print(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try encoder.encode(value))
+    FileHandle.standardOutput.write(Data("\n".utf8))
+  }
+}
+
+extension CivilDate: Encodable {
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}
+
+/// `gongkai rules --format json`.
+struct RulesDocument: Encodable {
+  let profile: String
+  let rules: [RuleJSON]
+
+  init(profile: String, rules: [DisclosureRule]) {
+    self.profile = profile
+    self.rules = rules.map(RuleJSON.init)
+  }
+
+  struct Text: Encodable {
+    let zh: String
+    let en: String
+    init(_ text: LocalizedText) { (zh, en) = (text.chinese, text.english) }
+  }
+
+  struct PeriodJSON: Encodable {
+    let length: Int
+    let unit: String
+    init?(_ period: Period?) {
+      guard let period else { return nil }
+      (length, unit) = (period.length, period.unit.rawValue)
+    }
+  }
+
+  struct RuleJSON: Encodable {
+    let code: String
+    let category: String
+    let categoryName: Text
+    let name: Text
+    let trigger: Text
+    let period: PeriodJSON?
+    let changePeriod: PeriodJSON?
+    let minimumPublication: PeriodJSON?
+    let responsible: Text
+    let basis: String
+    let confidence: String
+    let note: String?
+
+    init(_ rule: DisclosureRule) {
+      code = rule.code
+      category = rule.category.rawValue
+      categoryName = Text(LocalizedText(chinese: rule.category.chineseName, english: rule.category.englishName))
+      name = Text(rule.name)
+      trigger = Text(rule.trigger)
+      period = PeriodJSON(rule.period)
+      changePeriod = PeriodJSON(rule.changePeriod)
+      minimumPublication = PeriodJSON(rule.minimumPublication)
+      responsible = Text(rule.responsible)
+      basis = rule.basis
+      confidence = rule.confidence.rawValue
+      note = rule.note
+    }
+
+    func encode(to encoder: Encoder) throws {
+      enum Keys: String, CodingKey {
+        case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication, responsible
+        case basis, confidence, note
+      }
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode(code, forKey: .code)
+      try container.encode(category, forKey: .category)
+      try container.encode(categoryName, forKey: .categoryName)
+      try container.encode(name, forKey: .name)
+      try container.encode(trigger, forKey: .trigger)
+      try container.encode(period, forKey: .period)
+      try container.encode(changePeriod, forKey: .changePeriod)
+      try container.encode(minimumPublication, forKey: .minimumPublication)
+      try container.encode(responsible, forKey: .responsible)
+      try container.encode(basis, forKey: .basis)
+      try container.encode(confidence, forKey: .confidence)
+      try container.encode(note, forKey: .note)
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import GongkaiCore
+
+/// The catalogue for people: categories in statutory order, each rule with its period and basis.
+struct RulesText {
+  let rules: [DisclosureRule]
+  let profile: String
+  let language: Language
+
+  var rendered: String {
+    var out = language.pick("规则目录: \(profile) (\(rules.count) 项)\n", "Rules catalogue: \(profile) (\(rules.count) item kinds)\n")
+    for category in Category.allCases {
+      let members = rules.filter { $0.category == category }
+      guard !members.isEmpty else { continue }
+      out += "\n" + language.pick("\(category.chineseOrdinal)、\(category.chineseName)", category.englishName.capitalized)
+        + "  [\(category.rawValue)]\n"
+      for rule in members {
+        out += "\n  \(rule.code)  \(language.pick(rule.name))\n"
+        out += line(language.pick("起算", "From"), language.pick(rule.trigger))
+        out += line(language.pick("时限", "Period"), describe(rule.period))
+        if let change = rule.changePeriod { out += line(language.pick("变更时限", "On change"), describe(change)) }
+        if let minimum = rule.minimumPublication {
+          out += line(language.pick("公示期", "Stays up"), language.pick("不少于", "at least ") + describe(minimum))
+        }
+        out += line(language.pick("责任主体", "Publisher"), language.pick(rule.responsible))
+        out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)]")
+        if let note = rule.note { out += line(language.pick("说明", "Note"), note) }
+      }
+    }
+    return out
+  }
+
+  private func line(_ label: String, _ value: String) -> String {
+    "    \(Terminal.pad(label, to: 10))\(value)\n"
+  }
+
+  private func describe(_ period: Period?) -> String {
+    guard let period else { return language.pick("无法定期限", "none set by law") }
+    return language == .zh ? period.chineseDescription : period.description
+  }
+}

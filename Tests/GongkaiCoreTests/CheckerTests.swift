@@ -1,0 +1,130 @@
+import Testing
+@testable import GongkaiCore
+
+/// Each finding status, on the 2026 calendar: the statuses a cron alert and an audit row depend on.
+@Suite struct CheckerTests {
+  let checker = Checker(catalogue: testCatalogue, calendar: calendar2026)
+
+  func milestone(
+    _ kind: String, formed: String, changes: Int64? = nil, disclosures: [Disclosure] = []
+  ) -> Milestone {
+    Milestone(id: 1, projectCode: "2026-310110-48-01-000001", kind: kind, formedOn: day(formed), changes: changes,
+              disclosures: disclosures)
+  }
+
+  func published(_ on: String, until: String? = nil) -> Disclosure {
+    Disclosure(publishedOn: day(on), channel: "区政府门户网站", url: "https://example.gov.cn/1", until: until.map(day))
+  }
+
+  // Permit issued Friday 2026-02-13: 7 working days are 2-14 (worked Saturday), 2-24..2-27, 2-28 (worked
+  // Saturday) and 3-02, the deadline.
+
+  @Test func publishedOnTheDeadlineDayIsOnTime() throws {
+    let finding = try #require(try checker.judge(
+      milestone("approval-result.construction-permit", formed: "2026-02-13", disclosures: [published("2026-03-02")]),
+      asOf: day("2026-03-31")))
+    #expect(finding.status == .onTime)
+    #expect(finding.deadline?.date == day("2026-03-02"))
+    #expect(finding.workingDays == nil)
+  }
+
+  @Test func publishedAfterTheDeadlineIsLateByWorkingDays() throws {
+    let finding = try #require(try checker.judge(
+      milestone("approval-result.construction-permit", formed: "2026-02-13", disclosures: [published("2026-03-04")]),
+      asOf: day("2026-03-31")))
+    #expect(finding.status == .late)
+    #expect(finding.workingDays == 2)  // 3-03 and 3-04
+  }
+
+  @Test func unpublishedBeforeTheDeadlineIsDueWithWorkingDaysLeft() throws {
+    let finding = try #require(try checker.judge(
+      milestone("approval-result.construction-permit", formed: "2026-02-13"), asOf: day("2026-02-24")))
+    #expect(finding.status == .due)
+    #expect(finding.workingDays == 5)  // 2-25, 2-26, 2-27, 2-28, 3-02
+    #expect(finding.needsAttention(warningDays: 5))
+    #expect(!finding.needsAttention(warningDays: 4))
+  }
+
+  @Test func unpublishedAfterTheDeadlineIsOverdue() throws {
+    let finding = try #require(try checker.judge(
+      milestone("approval-result.construction-permit", formed: "2026-02-13"), asOf: day("2026-03-04")))
+    #expect(finding.status == .overdue)
+    #expect(finding.workingDays == 2)  // 3-03 and 3-04
+  }
+
+  @Test func takenDownBeforeTheMinimumPeriodIsTooShort() throws {
+    // Candidates published Monday 3-16; 3 calendar days from 3-16 end Thursday 3-19.
+    let short = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13", disclosures: [published("2026-03-16", until: "2026-03-18")]),
+      asOf: day("2026-03-31")))
+    #expect(short.status == .tooShort)
+    #expect(short.minimumEnd?.date == day("2026-03-19"))
+    #expect(short.workingDays == 1)
+    let enough = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13", disclosures: [published("2026-03-16", until: "2026-03-19")]),
+      asOf: day("2026-03-31")))
+    #expect(enough.status == .onTime)
+  }
+
+  @Test func anotherChannelStillUpKeepsThePublicationLongEnough() throws {
+    let finding = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13",
+                disclosures: [published("2026-03-16", until: "2026-03-17"), published("2026-03-16")]),
+      asOf: day("2026-03-31")))
+    #expect(finding.status == .onTime)
+    #expect(finding.publishedUntil == nil)
+  }
+
+  @Test func aChangeStartsItsOwnPeriodWithTheChangeRule() throws {
+    // Contract: 30 calendar days; a change to it: 15 calendar days from the change.
+    let change = try #require(try checker.judge(
+      milestone("bidding.contract", formed: "2026-06-01", changes: 7), asOf: day("2026-06-10")))
+    #expect(change.deadline?.date == day("2026-06-16"))
+    let original = try #require(try checker.judge(milestone("bidding.contract", formed: "2026-06-01"), asOf: day("2026-06-10")))
+    #expect(original.deadline?.date == day("2026-07-01"))
+  }
+
+  @Test func anItemWithoutStatutoryPeriodIsDueWithoutDeadline() throws {
+    let finding = try #require(try checker.judge(milestone("bidding.tender-notice", formed: "2026-03-02"), asOf: day("2026-12-31")))
+    #expect(finding.status == .due)
+    #expect(finding.deadline == nil)
+    #expect(!finding.needsAttention(warningDays: 5))
+  }
+
+  @Test func theAsOfDayHidesLaterEvents() throws {
+    let formedLater = milestone("approval-result.construction-permit", formed: "2026-04-01")
+    #expect(try checker.judge(formedLater, asOf: day("2026-03-31")) == nil)
+    let publishedLater = milestone("approval-result.construction-permit", formed: "2026-02-13",
+                                   disclosures: [published("2026-03-05")])
+    #expect(try checker.judge(publishedLater, asOf: day("2026-03-04"))?.status == .overdue)
+    #expect(try checker.judge(publishedLater, asOf: day("2026-03-05"))?.status == .late)
+  }
+
+  @Test func aDeadlineInAYearWithoutScheduleIsProvisional() throws {
+    let finding = try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-12-18"), asOf: day("2026-12-20")))
+    #expect(finding.isProvisional)
+  }
+
+  @Test func anUnknownKindIsAnErrorNamingIt() {
+    #expect(throws: CheckError.unknownKind(milestoneID: 1, kind: "bidding.nothing")) {
+      try checker.judge(milestone("bidding.nothing", formed: "2026-03-02"), asOf: day("2026-03-31"))
+    }
+  }
+
+  @Test func streamsFindingsInOrderSkippingFutureMilestones() throws {
+    let milestones = (0..<50).map { offset in
+      Milestone(id: Int64(offset), projectCode: "2026-310110-48-01-000001", kind: "completion.acceptance",
+                formedOn: day("2026-01-05").adding(days: offset * 7))
+    }
+    var ids: [Int64] = []
+    try checker.findings(of: milestones, asOf: day("2026-06-30")) { ids.append($0.milestone.id) }
+    #expect(ids == Array(0...25))
+  }
+
+  @Test func explainsTheDeadlineOfAMilestone() throws {
+    let explanation = try #require(try checker.explainDeadline(of: milestone("approval-result.construction-permit", formed: "2026-02-13")))
+    #expect(explanation.deadline.date == day("2026-03-02"))
+    #expect(explanation.swappedWorkdays == [day("2026-02-14"), day("2026-02-28")])
+    #expect(try checker.explainDeadline(of: milestone("bidding.tender-notice", formed: "2026-03-02")) == nil)
+  }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import GongkaiCore
+
+@Suite struct CivilDateTests {
+  @Test(arguments: ["2026-01-01", "2024-02-29", "2000-02-29", "1900-01-01", "2199-12-31"])
+  func parsesRealDays(_ text: String) throws {
+    #expect(try CivilDate(parsing: text).description == text)
+  }
+
+  @Test func refusesImpossibleDays() {
+    #expect(throws: DateError.noSuchDay("2023-02-29", daysInMonth: 28)) { try CivilDate(parsing: "2023-02-29") }
+    #expect(throws: DateError.noSuchDay("2023-02-30", daysInMonth: 28)) { try CivilDate(parsing: "2023-02-30") }
+    #expect(throws: DateError.noSuchDay("1900-02-29", daysInMonth: 28)) { try CivilDate(parsing: "1900-02-29") }
+    #expect(throws: DateError.noSuchMonth("2026-13-01")) { try CivilDate(parsing: "2026-13-01") }
+    #expect(throws: DateError.outOfRange("0000-01-01")) { try CivilDate(parsing: "0000-01-01") }
+    for text in ["2026-1-1", "2026/01/01", "20260101", "", "2026-01-01 ", "２０２６-01-01", "-026-01-01"] {
+      #expect(throws: DateError.malformed(text)) { try CivilDate(parsing: text) }
+    }
+  }
+
+  @Test func errorMessagesNameTheValueAndTheForm() {
+    #expect(DateError.noSuchDay("2023-02-30", daysInMonth: 28).description
+      == "'2023-02-30' is not a date: that month has 28 days; use YYYY-MM-DD")
+  }
+
+  @Test func everyDayOfTheRangeRoundTrips() {
+    var expected = (year: 1900, month: 1, day: 1)
+    for number in CivilDate.earliest.dayNumber...CivilDate.latest.dayNumber {
+      let date = CivilDate(dayNumber: number)
+      #expect(date.components == expected, "day \(number)")
+      if expected.day < CivilDate.daysIn(month: expected.month, year: expected.year) {
+        expected.day += 1
+      } else if expected.month < 12 {
+        (expected.month, expected.day) = (expected.month + 1, 1)
+      } else {
+        expected = (expected.year + 1, 1, 1)
+      }
+    }
+  }
+
+  @Test func knowsTheWeekday() throws {
+    #expect(try CivilDate(parsing: "1970-01-01").weekday == .thursday)
+    #expect(try CivilDate(parsing: "2026-01-04").weekday == .sunday)
+    #expect(try CivilDate(parsing: "2026-02-28").isWeekend)
+    #expect(try CivilDate(parsing: "1900-01-01").weekday == .monday)
+  }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import GongkaiCore
+
+@Suite struct WorkingDayCalendarTests {
+  @Test func classifiesEveryKindOfDay() {
+    #expect(calendar2026.kind(of: day("2026-01-05")) == .workday)
+    #expect(calendar2026.kind(of: day("2026-01-10")) == .weekend)
+    #expect(calendar2026.kind(of: day("2026-01-01")) == .restDay)
+    #expect(calendar2026.kind(of: day("2026-01-03")) == .restDay)  // a Saturday inside the rest period
+    #expect(calendar2026.kind(of: day("2026-01-04")) == .swappedWorkday)
+    #expect(calendar2026.holidayName(of: day("2026-01-04")) == "元旦")
+    #expect(calendar2026.holidayName(of: day("2026-01-05")) == nil)
+  }
+
+  @Test func yearsWithoutScheduleAreWeekendsOnly() {
+    #expect(!calendar2026.hasSchedule(for: 2027))
+    #expect(calendar2026.isWorkingDay(day("2027-01-01")))  // 元旦 2027 is unknown until the notice
+    #expect(!calendar2026.isWorkingDay(day("2027-01-02")))
+  }
+
+  @Test func workingDayIndexAgreesWithADayByDayCount() throws {
+    // The constant-time index against the obvious loop, over two years around the schedule.
+    var date = day("2025-12-01")
+    var expected: [CivilDate] = []
+    while expected.count < 300 {
+      date = date.adding(days: 1)
+      if calendar2026.isWorkingDay(date) { expected.append(date) }
+    }
+    for n in [1, 2, 19, 20, 100, 300] {
+      #expect(try calendar2026.workingDay(n, after: day("2025-12-01")) == expected[n - 1])
+    }
+  }
+
+  @Test func invalidSchedulesAreRefusedNamingTheDay() {
+    func build(_ holiday: HolidaySchedule.Holiday, year: Int = 2026) throws {
+      _ = try WorkingDayCalendar(schedules: [HolidaySchedule(year: year, source: "", holidays: [holiday])])
+    }
+    #expect(throws: ScheduleError.swappedWorkdayNotWeekend(day("2026-01-05"), holiday: "元旦")) {
+      try build(.init(name: "元旦", restDays: day("2026-01-01")...day("2026-01-01"), swappedWorkdays: [day("2026-01-05")]))
+    }
+    #expect(throws: ScheduleError.dayOutsideYear(day("2027-01-01"), holiday: "元旦", year: 2026)) {
+      try build(.init(name: "元旦", restDays: day("2026-12-31")...day("2027-01-01")))
+    }
+    #expect(throws: ScheduleError.dayListedTwice(day("2026-01-04"), holidays: ["元旦", "元旦"])) {
+      try build(.init(name: "元旦", restDays: day("2026-01-04")...day("2026-01-04"), swappedWorkdays: [day("2026-01-04")]))
+    }
+    #expect(throws: ScheduleError.restPeriodTooLong("春节", days: 40)) {
+      try build(.init(name: "春节", restDays: day("2026-02-01")...day("2026-03-12")))
+    }
+    #expect(throws: ScheduleError.yearListedTwice(2026)) {
+      _ = try WorkingDayCalendar(schedules: [schedule2026, schedule2026])
+    }
+  }
+}

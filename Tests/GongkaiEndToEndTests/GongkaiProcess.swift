@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// What a run of the `gongkai` binary printed and returned.
+struct CommandResult {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+
+  var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+  var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+}
+
+/// Runs the built `gongkai` binary the way a user's shell does, in a host zone other than Asia/Shanghai so
+/// that "today" cannot leak from the machine, and with an empty calendar folder unless one is given.
+func gongkai(
+  _ arguments: String..., in directory: URL? = nil, environment extra: [String: String] = [:], stdin: Data? = nil
+) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = try builtBinary()
+  process.arguments = arguments
+  process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+  var environment = [
+    "TZ": "America/New_York", "COLUMNS": "100", "LANG": "C.UTF-8", "HOME": scratchFolder().path,
+    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    "GONGKAI_CALENDAR_DIR": scratchFolder().appendingPathComponent("no-calendar").path,
+  ]
+  environment.merge(extra) { $1 }
+  process.environment = environment
+  let output = Pipe(), errors = Pipe(), input = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  process.standardInput = input
+  try process.run()
+  if let stdin { input.fileHandleForWriting.write(stdin) }
+  try input.fileHandleForWriting.close()
+  // Drain both pipes before waiting, so a large output cannot block the child.
+  let errorText = DataBox()
+  let reader = DispatchGroup()
+  let errorHandle = errors.fileHandleForReading
+  DispatchQueue.global().async(group: reader) { errorText.data = errorHandle.readDataToEndOfFile() }
+  let outData = output.fileHandleForReading.readDataToEndOfFile()
+  reader.wait()
+  process.waitUntilExit()
+  return CommandResult(
+    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errorText.data, as: UTF8.self))
+}
+
+/// The `gongkai` executable next to the test bundle, or `$GONGKAI_BINARY`.
+func builtBinary() throws -> URL {
+  if let path = ProcessInfo.processInfo.environment["GONGKAI_BINARY"] { return URL(fileURLWithPath: path) }
+  let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  for candidate in [folder, folder.deletingLastPathComponent()] {
+    let binary = candidate.appendingPathComponent("gongkai")
+    if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+  }
+  throw BinaryNotFound(folder: folder.path)
+}
+
+struct BinaryNotFound: Error, CustomStringConvertible {
+  let folder: String
+  var description: String { "no built gongkai binary next to \(folder); run `swift build` or set GONGKAI_BINARY" }
+}
+
+/// A fresh temporary folder.
+func scratchFolder() -> URL {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-e2e-\(UUID().uuidString)")
+  try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder
+}
+
+/// Writes `text` into a file in a fresh folder and returns its path.
+func writeFile(_ name: String, _ text: String) throws -> String {
+  let url = scratchFolder().appendingPathComponent(name)
+  try Data(text.utf8).write(to: url)
+  return url.path
+}
+
+/// Holds what the standard-error reader thread read until the run is over.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
+}

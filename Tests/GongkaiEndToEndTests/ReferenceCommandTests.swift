@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+/// `gongkai rules`, `calendar` and `deadline`, run as a user runs them.
+@Suite struct ReferenceCommandTests {
+  // MARK: deadline
+
+  @Test func deadlinePrintsTheDateOnTheFirstLine() throws {
+    let result = try gongkai("deadline", "2026-02-13", "20")
+    #expect(result.status == 0)
+    #expect(result.stdout == "2026-03-19\n")
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func deadlineInCalendarDaysMovesOffTheHoliday() throws {
+    let result = try gongkai("deadline", "2026-02-12", "3", "--calendar-days", "--explain")
+    #expect(result.status == 0)
+    #expect(result.stdoutLines[0] == "2026-02-24")
+    #expect(result.stdout.contains("2026-02-15..2026-02-23 春节"))
+    #expect(result.stdout.contains("第二百零三条"))
+  }
+
+  @Test func explainListsTheSwappedWorkdaysInEnglishOnRequest() throws {
+    let result = try gongkai("deadline", "2026-02-13", "20", "--explain", "--lang", "en")
+    #expect(result.stdoutLines[0] == "2026-03-19")
+    #expect(result.stdout.contains("Swapped workdays counted: 2026-02-14 (Sat) 春节, 2026-02-28 (Sat) 春节"))
+  }
+
+  @Test func aYearWithoutScheduleWarnsOnStandardErrorOnly() throws {
+    let result = try gongkai("deadline", "2026-12-20", "20")
+    #expect(result.status == 0)
+    #expect(result.stdout == "2027-01-15\n")
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.contains("warning: no official holiday schedule for 2027"))
+  }
+
+  @Test func anAdministratorsScheduleFileEndsTheWarning() throws {
+    let file = try writeFile("2027.yaml", """
+      year: 2027
+      source: 国务院办公厅关于2027年部分节假日安排的通知
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+          workdays: []
+      """)
+    let viaOption = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
+    #expect(viaOption.stdout == "2027-01-04\n")
+    #expect(viaOption.stderr.isEmpty)
+    let viaFolder = try gongkai("deadline", "2026-12-31", "1",
+                                environment: ["GONGKAI_CALENDAR_DIR": URL(fileURLWithPath: file).deletingLastPathComponent().path])
+    #expect(viaFolder.stdout == "2027-01-04\n")
+    #expect(viaFolder.stderr.isEmpty)
+  }
+
+  // MARK: calendar
+
+  @Test func calendarJSONHasOneObjectPerDay() throws {
+    let result = try gongkai("calendar", "2026", "--format", "json")
+    #expect(result.status == 0)
+    let days = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(days.count == 365)
+    let swapped = try #require(days.first { $0["date"] as? String == "2026-01-04" })
+    #expect(swapped["workday"] as? Bool == true)
+    #expect(swapped["kind"] as? String == "swapped-workday")
+    #expect(swapped["name"] as? String == "元旦")
+    let weekend = try #require(days.first { $0["date"] as? String == "2026-01-10" })
+    #expect(weekend["kind"] as? String == "weekend")
+    #expect(weekend["name"] == nil)
+    // 261 weekdays, less 19 holiday weekdays, plus 6 swapped weekend days.
+    #expect(days.filter { $0["workday"] as? Bool == true }.count == 248)
+  }
+
+  @Test func calendarTextMarksRestDaysAndSwappedWorkdays() throws {
+    let result = try gongkai("calendar", "2026")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains(" 1* 2* 3* 4+"))
+    #expect(result.stdout.contains("春节          2026-02-15..2026-02-23 放假9天；调休上班 2026-02-14（周六）、2026-02-28（周六）"))
+  }
+
+  @Test func calendarOfAnUnscheduledYearWarns() throws {
+    let result = try gongkai("calendar", "2027", "--format", "json")
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("no official holiday schedule for 2027"))
+  }
+
+  // MARK: rules
+
+  @Test func rulesListAllEightCategoriesWithTheirBasis() throws {
+    let result = try gongkai("rules")
+    #expect(result.status == 0)
+    for heading in ["一、批准服务信息", "二、批准结果信息", "三、招标投标信息", "四、征收土地信息", "五、重大设计变更信息",
+                    "六、施工有关信息", "七、质量安全监督信息", "八、竣工有关信息"] {
+      #expect(result.stdout.contains(heading))
+    }
+    #expect(result.stdout.contains("bidding.candidates  中标候选人公示"))
+    #expect(result.stdout.contains("第五十四条"))
+  }
+
+  @Test func rulesJSONFiltersByCategory() throws {
+    let result = try gongkai("rules", "--category", "bidding", "--format", "json")
+    #expect(result.status == 0)
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let rules = try #require(document["rules"] as? [[String: Any]])
+    #expect(!rules.isEmpty)
+    #expect(rules.allSatisfy { $0["category"] as? String == "bidding" })
+    let candidates = try #require(rules.first { $0["code"] as? String == "bidding.candidates" })
+    #expect((candidates["period"] as? [String: Any])?["unit"] as? String == "calendar-days")
+    #expect((candidates["period"] as? [String: Any])?["length"] as? Int == 3)
+    #expect((candidates["minimumPublication"] as? [String: Any])?["length"] as? Int == 3)
+  }
+
+  @Test func theShanghaiProfileAddsItsRules() throws {
+    let national = try gongkai("rules", "--format", "json")
+    let shanghai = try gongkai("rules", "--profile", "shanghai", "--format", "json")
+    #expect(shanghai.status == 0)
+    #expect(shanghai.stdout.count > national.stdout.count)
+    #expect(shanghai.stdout.contains("\"profile\" : \"national+shanghai\""))
+    #expect(shanghai.stdout.contains("上海市建筑市场管理条例"))
+  }
+
+  // MARK: bad input: one line, the value, the fix, the documented status
+
+  @Test(arguments: [
+    (["deadline", "2023-02-30", "5"], 64, "'2023-02-30' is not a date"),
+    (["deadline", "0000-01-01", "5"], 64, "outside the supported range"),
+    (["deadline", "2026-13-01", "5"], 64, "there is no month 13"),
+    (["deadline", "2026-02-13", "-3"], 64, "n '-3' is not a usable period"),
+    (["deadline", "2026-02-13", "0"], 64, "n '0' is not a usable period"),
+    (["deadline", "2026-02-13", "99999999999999999999"], 64, "is not a usable period"),
+    (["deadline", "2026-02-13"], 64, "expected one number n"),
+    (["deadline", "2199-12-30", "5"], 65, "beyond the last supported day"),
+    (["calendar", "1850"], 64, "year 1850 is outside"),
+    (["calendar", "twenty"], 64, "twenty"),
+    (["rules", "--category", "tendering"], 64, "unknown category 'tendering'"),
+    (["rules", "--profile", "beijing"], 64, "unknown profile 'beijing'; use one of national, shanghai"),
+    (["rules", "--format", "xml"], 64, "xml"),
+    (["frobnicate"], 64, "frobnicate"),
+  ] as [([String], Int32, String)])
+  func badArgumentsGiveOneLineAndAUsageStatus(arguments: [String], status: Int32, message: String) throws {
+    let result = try runArguments(arguments)
+    #expect(result.status == status, "\(arguments)")
+    #expect(result.stderrLines.count == 1, "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("gongkai: "))
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func aMalformedProfileFileIsBadData() throws {
+    let file = try writeFile("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.result\n    period: 5 days\n")
+    let result = try gongkai("rules", "--profile-file", file)
+    #expect(result.status == 65)
+    #expect(result.stderr == "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'\n")
+  }
+
+  @Test func aMalformedCalendarFileIsBadData() throws {
+    let file = try writeFile("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n    workdays: [2027-01-05]\n")
+    let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
+    #expect(result.status == 65)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.contains("\(file):1: 元旦: swapped workday 2027-01-05 is a tuesday"))
+  }
+
+  @Test func aMissingFileIsMissingInput() throws {
+    let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", "/nonexistent/2027.yaml")
+    #expect(result.status == 66)
+    #expect(result.stderr == "gongkai: /nonexistent/2027.yaml: file not found or not readable\n")
+  }
+
+  @Test func aBinaryWithoutItsResourcesSaysHowToFixIt() throws {
+    let folder = scratchFolder()
+    let copy = folder.appendingPathComponent("gongkai")
+    try FileManager.default.copyItem(at: try builtBinary(), to: copy)
+    let process = Process()
+    process.executableURL = copy
+    process.arguments = ["rules"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = Pipe()
+    try process.run()
+    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    // The build tree is still found through the source path; what matters is no crash and a clear status.
+    #expect([0, 66].contains(process.terminationStatus), "\(text)")
+  }
+
+  @Test func helpDocumentsTheExitStatuses() throws {
+    let result = try gongkai("--help")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("65  bad data"))
+  }
+
+  private func runArguments(_ arguments: [String]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = try builtBinary()
+    process.arguments = arguments
+    process.environment = ["TZ": "America/New_York", "LANG": "C.UTF-8", "HOME": scratchFolder().path]
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                         stderr: String(decoding: err, as: UTF8.self))
+  }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import GongkaiCore
+import Testing
+@testable import GongkaiReference
+
+/// Broken reference files: each is refused with the file, the line and what to do.
+@Suite struct ReferenceFileTests {
+  let resources = try! BundledResources.folder()
+
+  /// Writes `text` to a fresh temporary file and returns its URL.
+  func file(_ name: String, _ text: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
+  func profileProblem(_ text: String) throws -> FileProblem? {
+    let url = try file("local.yaml", text)
+    do {
+      _ = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func aProfileFileChangesAPeriodAndKeepsTheRest() throws {
+    let url = try file("district.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          period: 10 working-days
+          basis: 某区重大建设项目信息公开实施细则第八条
+      """)
+    let catalogue = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+    let national = try RuleCatalogue.load(resources: resources)
+    let changed = try #require(catalogue.rule(for: "bidding.result"))
+    #expect(changed.period == (try .workingDays(10)))
+    #expect(changed.basis == "某区重大建设项目信息公开实施细则第八条")
+    #expect(changed.name == national.rule(for: "bidding.result")?.name)
+    #expect(catalogue.profile == "national+district")
+    #expect(catalogue.rules.count == national.rules.count)
+  }
+
+  @Test func aDuplicateCodeNamesBothLines() throws {
+    let problem = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          period: 10 working-days
+        - code: bidding.result
+          period: 5 working-days
+      """))
+    #expect(problem.line == 6)
+    #expect(problem.message.contains("defined twice (first at line 4)"))
+  }
+
+  @Test func anUnknownCategoryIsNamed() throws {
+    let problem = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.local-item
+          category: tendering
+          name: {zh: 本地事项}
+          trigger: {zh: 形成之日}
+          period: 5 working-days
+          responsible: {zh: 区建管委}
+          basis: 某规定
+          confidence: S
+      """))
+    #expect(problem.description.hasSuffix(":5: rules[0].category: unknown category 'tendering'; use one of approval-service, approval-result, bidding, land-acquisition, design-change, construction, quality-safety, completion"))
+  }
+
+  @Test(arguments: ["5 days", "0 working-days", "1001 calendar-days", "-3 working-days", "five working-days", "5"])
+  func aBadPeriodIsNamed(period: String) throws {
+    let problem = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          period: \(period)
+      """))
+    #expect(problem.line == 5)
+    #expect(problem.field == "rules[0].period")
+  }
+
+  @Test func aMisspeltFieldIsNotIgnored() throws {
+    let problem = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          peroid: 10 working-days
+      """))
+    #expect(problem.field == "rules[0].peroid")
+    #expect(problem.message.hasPrefix("unknown field"))
+  }
+
+  @Test func aNewEntryNeedsEveryField() throws {
+    let problem = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.local-item
+          category: bidding
+          period: 5 working-days
+      """))
+    #expect(problem.message == "required field is missing")
+    #expect(problem.field == "rules[0].name")
+  }
+
+  @Test func aProfileMustSayWhatItExtends() throws {
+    let problem = try #require(try profileProblem("profile: district\nrules: []\n"))
+    #expect(problem.field == "extends")
+  }
+
+  @Test func anchorsAndDuplicateKeysAreRefused() throws {
+    let anchors = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - &a {code: bidding.result, period: 10 working-days}
+        - *a
+      """))
+    #expect(anchors.message.contains("anchors and aliases"))
+    let duplicate = try #require(try profileProblem("profile: a\nprofile: b\nextends: national\nrules: []\n"))
+    #expect(duplicate.message.contains("key given twice"))
+  }
+
+  @Test func aSyntaxErrorNamesItsLine() throws {
+    let problem = try #require(try profileProblem("profile: district\nextends: national\nrules:\n  - code: [unclosed\n"))
+    #expect(problem.line != nil)
+    #expect(problem.message.hasPrefix("YAML syntax"))
+  }
+
+  @Test func aMissingProfileFileIsMissingInput() throws {
+    do {
+      _ = try RuleCatalogue.load(extraProfiles: [URL(fileURLWithPath: "/nonexistent/local.yaml")], resources: resources)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.kind == .missing)
+    }
+  }
+
+  // MARK: - Calendar files
+
+  @Test func anAdministratorAddsANewYearWithoutRebuilding() throws {
+    let url = try file("2027.yaml", """
+      year: 2027
+      source: 国务院办公厅关于2027年部分节假日安排的通知
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+          workdays: []
+      """)
+    let before = try LoadedCalendar.load(resources: resources, directory: nil, files: [])
+    let after = try LoadedCalendar.load(resources: resources, directory: url.deletingLastPathComponent(), files: [])
+    #expect(!before.calendar.hasSchedule(for: 2027))
+    #expect(after.calendar.hasSchedule(for: 2027))
+    #expect(after.calendar.kind(of: try CivilDate(parsing: "2027-01-01")) == .restDay)
+    #expect(after.sources[2027] == url.path)
+    #expect(after.version != before.version)
+    #expect(after.version.hasPrefix("2018-2027 "))
+  }
+
+  @Test func aBrokenScheduleIsRefusedNamingTheFile() throws {
+    let weekdayWorked = try file("2027.yaml", """
+      year: 2027
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-01
+          workdays: [2027-01-04]
+      """)
+    do {
+      _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [weekdayWorked])
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.file == weekdayWorked.path)
+      #expect(error.message.contains("swapped workday 2027-01-04"))
+    }
+    let impossible = try file("2027.yaml", "year: 2027\nholidays:\n  - name: 春节\n    rest: 2027-02-30..2027-03-01\n")
+    do {
+      _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [impossible])
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.line == 4)
+      #expect(error.message.contains("'2027-02-30' is not a date"))
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GongkaiCore
+import Testing
+@testable import GongkaiReference
+
+@Suite struct ShippedCalendarTests {
+  let loaded = try! LoadedCalendar.load(resources: try! BundledResources.folder(), directory: nil, files: [])
+  var calendar: WorkingDayCalendar { loaded.calendar }
+
+  func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+
+  @Test func coversEveryYearFrom2018To2026() {
+    #expect(calendar.scheduledYears == Array(2018...2026))
+    #expect(loaded.version.hasPrefix("2018-2026 fnv:"))
+  }
+
+  @Test(arguments: Array(2018...2026))
+  func everyRestPeriodAndItsEdgesMatchTheNotice(year: Int) throws {
+    let official = try #require(officialSchedules[year])
+    var restDays = Set<CivilDate>()
+    for period in official.rest {
+      let ends = period.components(separatedBy: "..").map(day)
+      for number in ends[0].dayNumber...ends[1].dayNumber {
+        let date = CivilDate(dayNumber: number)
+        restDays.insert(date)
+        #expect(calendar.kind(of: date) == .restDay, "\(date) is a rest day of \(year)")
+        #expect(!calendar.isWorkingDay(date))
+      }
+      // The days just outside a rest period are ordinary, unless another listed day.
+      for edge in [ends[0].adding(days: -1), ends[1].adding(days: 1)] where edge.year == year {
+        #expect(calendar.kind(of: edge) != .restDay || official.rest.contains { $0.contains(edge.description) },
+                "\(edge) next to \(period)")
+      }
+    }
+    let swapped = Set(official.swapped.map(day))
+    for date in swapped {
+      #expect(calendar.kind(of: date) == .swappedWorkday, "\(date) is worked")
+      #expect(calendar.isWorkingDay(date))
+      #expect(date.isWeekend)
+    }
+    // Every other day of the year follows the week.
+    var date = day("\(year)-01-01")
+    while date.year == year {
+      if !restDays.contains(date) && !swapped.contains(date) {
+        #expect(calendar.kind(of: date) == (date.isWeekend ? .weekend : .workday), "\(date)")
+      }
+      date = date.adding(days: 1)
+    }
+  }
+
+  @Test func swappedWorkdaysCarryTheirHolidayName() {
+    #expect(calendar.holidayName(of: day("2026-01-04")) == "元旦")
+    #expect(calendar.holidayName(of: day("2026-02-28")) == "春节")
+    #expect(calendar.holidayName(of: day("2026-09-20")) == "国庆节")
+    #expect(calendar.holidayName(of: day("2020-02-01")) == "春节")  // the extended 2020 break
+    #expect(calendar.kind(of: day("2020-02-01")) == .restDay)
+  }
+
+  @Test func deadlinesAcrossTheLongestBreaks() throws {
+    // 2020's Spring Festival, extended to 2 February: 2020-01-23 + 1 working day is 2020-02-03.
+    #expect(try calendar.deadline(of: .workingDays(1), from: day("2020-01-23")).date == day("2020-02-03"))
+    // 2023's joint Mid-Autumn and National Day break, followed by two worked weekend days.
+    #expect(try calendar.deadline(of: .workingDays(2), from: day("2023-09-28")).date == day("2023-10-08"))
+    // 2025: 20 working days from 2025-01-24 (Fri) with 2025-01-26 and 2025-02-08 worked.
+    #expect(try calendar.deadline(of: .workingDays(20), from: day("2025-01-24")).date == day("2025-02-27"))
+  }
+}
