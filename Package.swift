@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The domain: dates, the working-day calendar, rules and the checker. No I/O, no file formats.
@@ -22,10 +23,16 @@ let package = Package(
       exclude: ["README.md"],
       resources: [.copy("Resources/rules"), .copy("Resources/calendar")]
     ),
+    // The project register behind one protocol; SQLite (GRDB over the system libsqlite3) is the embedded default.
+    .target(name: "GongkaiStore", dependencies: ["GongkaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Files staff write: project files (YAML) and spreadsheet imports (CSV).
+    .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", .product(name: "Yams", package: "Yams")]),
+    // What Gongkai produces for people and programs: finding records as JSON and CSV, later notices and open data.
+    .target(name: "GongkaiExport", dependencies: ["GongkaiCore", "GongkaiStore"]),
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiReference",
+        "GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -36,6 +43,9 @@ let package = Package(
     ),
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference"]),
+    .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
+    .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles"]),
+    .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport"]),
     .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai"]),
   ],
   swiftLanguageModes: [.v6]

@@ -25,7 +25,8 @@ extension HolidaySchedule {
 }
 
 extension YAMLValue {
-  func date(_ text: String) throws(FileProblem) -> CivilDate {
+  /// `text` as a date, or a problem naming this value's line.
+  public func date(_ text: String) throws(FileProblem) -> CivilDate {
     do { return try CivilDate(parsing: text.trimmingCharacters(in: .whitespaces)) } catch { throw problem("\(error)") }
   }
 }

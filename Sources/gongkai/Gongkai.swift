@@ -14,7 +14,10 @@ struct Gongkai: AsyncParsableCommand {
       """,
     version: "0.1.0",
     groupedSubcommands: [
-      CommandGroup(name: "Reference", subcommands: [Rules.self, CalendarCommand.self, Deadline.self])
+      CommandGroup(name: "Daily work", subcommands: [Check.self, Log.self, Disclose.self, ProjectCommand.self]),
+      CommandGroup(name: "Corrections", subcommands: [Amend.self, Withdraw.self, History.self]),
+      CommandGroup(name: "Register", subcommands: [Init.self, ImportCommand.self, Export.self, Demo.self]),
+      CommandGroup(name: "Reference", subcommands: [Rules.self, CalendarCommand.self, Deadline.self]),
     ]
   )
 
@@ -32,7 +35,7 @@ struct Gongkai: AsyncParsableCommand {
       let status = ExitStatus(for: error)
       if status == .success {
         print(fullMessage(for: error))
-      } else if status != .silentFailure {
+      } else if !(error is ExitStatus) {
         Terminal.error(ExitStatus.message(for: error))
       }
       Foundation.exit(status.rawValue)

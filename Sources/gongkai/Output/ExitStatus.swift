@@ -1,6 +1,8 @@
 import ArgumentParser
 import GongkaiCore
+import GongkaiFiles
 import GongkaiReference
+import GongkaiStore
 
 /// The exit statuses of `gongkai`, decided in this one place.
 ///
@@ -16,8 +18,6 @@ enum ExitStatus: Int32, Error {
   case cannotCreate = 73
   case ioError = 74
   case busy = 75
-  /// Used internally for "already reported, exit with 1 and print nothing more".
-  case silentFailure = -1
 
   static let helpTable = """
     EXIT STATUS
@@ -34,9 +34,13 @@ enum ExitStatus: Int32, Error {
   /// The status for an error thrown anywhere in a command.
   init(for error: Error) {
     switch error {
-    case let status as ExitStatus: self = status == .silentFailure ? .silentFailure : status
+    case let status as ExitStatus: self = status
     case let problem as FileProblem: self = problem.kind == .missing ? .noInput : .dataError
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: self = .dataError
+    case is RegisterError: self = .usage
+    case let problems as FileProblems:
+      self = problems.problems.allSatisfy { $0.kind == .missing } ? .noInput : .dataError
+    case let error as StoreError: self = ExitStatus(for: error)
     case let failure as CommandFailure: self = failure.status
     default:
       let code = Gongkai.exitCode(for: error)
@@ -50,10 +54,31 @@ enum ExitStatus: Int32, Error {
     }
   }
 
-  /// The one-line message for an error.
+  private init(for error: StoreError) {
+    switch error {
+    case .databaseNotFound: self = .noInput
+    case .cannotOpen: self = .noInput
+    case .cannotCreate, .readOnly: self = .cannotCreate
+    case .busy: self = .busy
+    case .io: self = .ioError
+    case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
+      .milestoneOfAnotherProject, .withdrawn, .invalid, .importRejected, .notADatabase, .newerSchema:
+      self = .dataError
+    }
+  }
+
+  /// The message for an error: one line, or one line per problem of a file.
   static func message(for error: Error) -> String {
     switch error {
     case let problem as FileProblem: problem.description
+    case let problems as FileProblems: problems.problems.map(\.description).joined(separator: "\ngongkai: ")
+    case let error as StoreError:
+      if case .importRejected(let lines) = error {
+        lines.map(\.description).joined(separator: "\ngongkai: ")
+      } else {
+        error.description
+      }
+    case let error as RegisterError: error.description
     case let failure as CommandFailure: failure.message
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: "\(error)"
     default:

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiExport
 
 /// JSON for programs: pretty-printed, keys sorted so output diffs cleanly, dates as `YYYY-MM-DD`.
 enum JSONOutput {
@@ -8,13 +9,6 @@ enum JSONOutput {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     FileHandle.standardOutput.write(try encoder.encode(value))
     FileHandle.standardOutput.write(Data("\n".utf8))
-  }
-}
-
-extension CivilDate: Encodable {
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(description)
   }
 }
 

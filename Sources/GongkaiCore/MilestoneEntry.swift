@@ -1,0 +1,99 @@
+/// A milestone as staff write it down (in a project file, a spreadsheet row or a command), before the
+/// register gives it an id: the natural key is its kind, date and document number.
+public struct MilestoneEntry: Hashable, Sendable {
+  public var kind: String
+  public var formedOn: CivilDate
+  /// 文号.
+  public var reference: String?
+  public var summary: String?
+  public var responsibleUnit: String?
+  /// The earlier milestone of the same project whose information this one changes.
+  public var changes: MilestoneKey?
+  /// Set when the milestone was recorded by mistake: it stays on record but is no longer checked.
+  public var withdrawnReason: String?
+  public var disclosures: [Disclosure]
+
+  public init(
+    kind: String, formedOn: CivilDate, reference: String? = nil, summary: String? = nil,
+    responsibleUnit: String? = nil, changes: MilestoneKey? = nil, withdrawnReason: String? = nil,
+    disclosures: [Disclosure] = []
+  ) {
+    self.kind = kind
+    self.formedOn = formedOn
+    self.reference = reference
+    self.summary = summary
+    self.responsibleUnit = responsibleUnit
+    self.changes = changes
+    self.withdrawnReason = withdrawnReason
+    self.disclosures = disclosures
+  }
+
+  public var key: MilestoneKey { MilestoneKey(kind: kind, formedOn: formedOn, reference: reference) }
+
+  /// Every problem of the milestone's own fields: an unknown kind, a date after today, text fields. Its
+  /// disclosures are checked with ``Disclosure/problems(formedOn:today:)``.
+  public func problems(catalogue: RuleCatalogue, today: CivilDate) -> [RegisterError] {
+    var found: [RegisterError] = []
+    if catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind)) }
+    if formedOn > today { found.append(.futureDate("formed", formedOn, today: today)) }
+    found += RegisterText.problems("ref", reference)
+    found += RegisterText.problems("summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
+    found += RegisterText.problems("unit", responsibleUnit)
+    found += RegisterText.problems("withdrawn", withdrawnReason, maximum: RegisterText.maximumTextLength)
+    if let changes, changes.formedOn > formedOn { found.append(.changesLaterMilestone(changes.description)) }
+    return found
+  }
+}
+
+/// The natural key of a milestone within its project: kind, date and document number.
+public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
+  public var kind: String
+  public var formedOn: CivilDate
+  public var reference: String?
+
+  public init(kind: String, formedOn: CivilDate, reference: String? = nil) {
+    self.kind = kind
+    self.formedOn = formedOn
+    self.reference = reference
+  }
+
+  /// `bidding.contract@2024-06-20`, as project files write a `changes:` reference.
+  public var description: String { "\(kind)@\(formedOn)" }
+}
+
+extension Disclosure {
+  /// The problems of a disclosure of information formed on `formedOn`.
+  public func problems(formedOn: CivilDate, today: CivilDate) -> [RegisterError] {
+    var found: [RegisterError] = []
+    if publishedOn < formedOn { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
+    if publishedOn > today { found.append(.futureDate("published", publishedOn, today: today)) }
+    if let until, until < publishedOn { found.append(.untilBeforePublished(until: until, published: publishedOn)) }
+    found += RegisterText.problems("channel", channel, required: true)
+    found += RegisterText.urlProblems("url", url)
+    return found
+  }
+}
+
+/// A project with everything recorded about it: what a project file holds.
+public struct ProjectDocument: Hashable, Sendable {
+  public var project: Project
+  public var milestones: [MilestoneEntry]
+
+  public init(project: Project, milestones: [MilestoneEntry]) {
+    self.project = project
+    self.milestones = milestones
+  }
+}
+
+/// A milestone of a named project with the line it came from: one row of a spreadsheet import.
+public struct MilestoneRow: Sendable {
+  public var line: Int
+  public var project: ProjectCode
+  public var entry: MilestoneEntry
+
+  public init(line: Int, project: ProjectCode, entry: MilestoneEntry) {
+    self.line = line
+    self.project = project
+    self.entry = entry
+  }
+}

@@ -1,0 +1,77 @@
+/// The national project code (项目代码) that identifies a project on the national investment project platform:
+/// `YYYY-DDDDDD-DD-DD-DDDDDD`, the year, the 6-digit administrative division, the industry, the type and a serial.
+///
+/// ```swift
+/// let code = try ProjectCode("2024-310110-48-01-000123")
+/// code.division   // "310110" (杨浦区)
+/// ```
+public struct ProjectCode: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let rawValue: String
+
+  public init(_ text: String) throws(RegisterError) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.map(\.utf8.count) == [4, 6, 2, 2, 6],
+      parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+      let year = Int(parts[0]), (1990...2199).contains(year)
+    else { throw .malformedProjectCode(text) }
+    rawValue = text
+  }
+
+  /// The year the code was assigned.
+  public var year: Int { Int(rawValue.prefix(4))! }
+  /// The administrative division, e.g. 310110.
+  public var division: Substring { rawValue.dropFirst(5).prefix(6) }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: ProjectCode, rhs: ProjectCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A major construction project as the register holds it.
+public struct Project: Hashable, Sendable {
+  public var code: ProjectCode
+  /// 项目名称.
+  public var name: String
+  /// 项目法人.
+  public var legalPerson: String?
+  /// 建设地点.
+  public var location: String?
+  /// 总投资 in 万元, as written (a decimal number), so no rounding ever changes it.
+  public var totalInvestment: String?
+  /// 责任单位: the unit that answers for the project's disclosures.
+  public var responsibleUnit: String
+
+  public init(
+    code: ProjectCode, name: String, legalPerson: String? = nil, location: String? = nil,
+    totalInvestment: String? = nil, responsibleUnit: String
+  ) {
+    self.code = code
+    self.name = name
+    self.legalPerson = legalPerson
+    self.location = location
+    self.totalInvestment = totalInvestment
+    self.responsibleUnit = responsibleUnit
+  }
+
+  /// Every problem with the project's fields, each naming the field.
+  public func problems() -> [RegisterError] {
+    var found: [RegisterError] = []
+    found += RegisterText.problems("name", name, required: true)
+    found += RegisterText.problems("legal-person", legalPerson)
+    found += RegisterText.problems("location", location)
+    found += RegisterText.problems("responsible-unit", responsibleUnit, required: true)
+    if let amount = totalInvestment, !Self.isAmount(amount) {
+      found.append(.invalidField("total-investment", amount, "use a number of 万元 such as 125000 or 3500.5"))
+    }
+    return found
+  }
+
+  /// A non-negative decimal with at most 12 digits before the point and 4 after.
+  static func isAmount(_ text: String) -> Bool {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), (1...12).contains(parts[0].count),
+      parts.count == 1 || (1...4).contains(parts[1].count)
+    else { return false }
+    return parts.allSatisfy { $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+  }
+}

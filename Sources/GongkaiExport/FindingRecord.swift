@@ -1,0 +1,83 @@
+import GongkaiCore
+import GongkaiStore
+
+/// A finding as programs read it: one flat record with stable field names, the same in JSON and CSV.
+///
+/// The fields and their meaning are documented in README.md ("The finding record"); they only ever grow.
+public struct FindingRecord: Encodable, Sendable {
+  public let projectCode: String
+  public let projectName: String
+  public let milestoneId: Int64
+  public let kind: String
+  public let kindName: String
+  public let category: String
+  public let categoryName: String
+  public let formedOn: CivilDate
+  public let reference: String?
+  public let status: String
+  public let statusName: String
+  public let deadline: CivilDate?
+  public let provisional: Bool
+  public let workingDays: Int?
+  public let period: String?
+  public let disclosedOn: CivilDate?
+  public let channel: String?
+  public let url: String?
+  public let publishedUntil: CivilDate?
+  public let minimumEnd: CivilDate?
+  public let basis: String
+  public let responsibleUnit: String
+  public let asOf: CivilDate
+
+  public init(_ finding: Finding, stored: StoredMilestone) {
+    let rule = finding.rule
+    projectCode = finding.milestone.projectCode
+    projectName = stored.projectName
+    milestoneId = finding.milestone.id
+    kind = rule.code
+    kindName = rule.name.chinese
+    category = rule.category.rawValue
+    categoryName = rule.category.chineseName
+    formedOn = finding.milestone.formedOn
+    reference = stored.reference
+    status = finding.status.rawValue
+    statusName = finding.status.chineseName
+    deadline = finding.deadline?.date
+    provisional = finding.isProvisional
+    workingDays = finding.workingDays
+    period = rule.period(forChange: finding.milestone.changes != nil)?.description
+    disclosedOn = finding.disclosure?.publishedOn
+    channel = finding.disclosure?.channel
+    url = finding.disclosure?.url
+    publishedUntil = finding.publishedUntil
+    minimumEnd = finding.minimumEnd?.date
+    basis = rule.basis
+    responsibleUnit = finding.responsibleUnit
+    asOf = finding.asOf
+  }
+
+  /// The CSV header, in the order of ``csvCells``.
+  public static let csvHeader = [
+    "projectCode", "projectName", "milestoneId", "kind", "kindName", "category", "categoryName", "formedOn",
+    "reference", "status", "statusName", "deadline", "provisional", "workingDays", "period", "disclosedOn", "channel",
+    "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf",
+  ]
+
+  public var csvCells: [String] {
+    func text(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "" }
+    return [
+      projectCode, projectName, String(milestoneId), kind, kindName, category, categoryName, formedOn.description,
+      text(reference), status, statusName, text(deadline), provisional ? "true" : "false", text(workingDays), text(period),
+      text(disclosedOn), text(channel), text(url), text(publishedUntil), text(minimumEnd), basis, responsibleUnit,
+      asOf.description,
+    ]
+  }
+}
+
+extension CivilDate: Encodable {
+  /// A date encodes as `YYYY-MM-DD`, the form every file and program of Gongkai uses.
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

@@ -1,0 +1,51 @@
+import GongkaiCore
+import Yams
+
+extension ProjectFile {
+  /// The project as a project file, in the form `read` accepts: `import` of the result changes nothing.
+  public static func render(_ document: ProjectDocument) throws -> String {
+    let project = document.project
+    var fields: [(String, Node)] = [("code", plain(project.code.rawValue)), ("name", text(project.name))]
+    if let value = project.legalPerson { fields.append(("legal-person", text(value))) }
+    if let value = project.location { fields.append(("location", text(value))) }
+    if let value = project.totalInvestment { fields.append(("total-investment", plain(value))) }
+    fields.append(("responsible-unit", text(project.responsibleUnit)))
+    fields.append(("milestones", Node(document.milestones.map(milestone))))
+    let body = try Yams.serialize(node: mapping(fields), indent: 2, width: -1, allowUnicode: true)
+    return "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n" + body
+  }
+
+  private static func milestone(_ entry: MilestoneEntry) -> Node {
+    var fields: [(String, Node)] = [("kind", plain(entry.kind)), ("formed", plain(entry.formedOn.description))]
+    if let value = entry.reference { fields.append(("ref", text(value))) }
+    if let value = entry.summary { fields.append(("summary", text(value))) }
+    if let value = entry.responsibleUnit { fields.append(("unit", text(value))) }
+    if let value = entry.changes { fields.append(("changes", plain(value.description))) }
+    if let value = entry.withdrawnReason { fields.append(("withdrawn", text(value))) }
+    if !entry.disclosures.isEmpty {
+      fields.append(("disclosures", Node(entry.disclosures.map { disclosure in
+        var fields: [(String, Node)] = [
+          ("published", plain(disclosure.publishedOn.description)), ("channel", text(disclosure.channel)),
+        ]
+        if let url = disclosure.url { fields.append(("url", text(url))) }
+        if let until = disclosure.until { fields.append(("until", plain(until.description))) }
+        return mapping(fields)
+      })))
+    }
+    return mapping(fields)
+  }
+
+  private static func mapping(_ fields: [(String, Node)]) -> Node {
+    Node(fields.map { (Node($0.0), $0.1) })
+  }
+
+  private static func plain(_ value: String) -> Node { Node(value) }
+
+  /// Free text, quoted whenever YAML would otherwise read it as something else (`null`, `yes`, `12`, `a: b`).
+  private static func text(_ value: String) -> Node {
+    let plainReadsBack = Resolver.default.resolveTag(of: Node(value)) == .str
+      && !value.contains(where: { ":#'\"{}[],&*!|>%@`".contains($0) }) && value.trimmingCharacters(in: .whitespaces) == value
+      && !value.hasPrefix("-") && !value.hasPrefix("?")
+    return Node(value, .implicit, plainReadsBack ? .any : .doubleQuoted)
+  }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GongkaiCore
+import GongkaiReference
+
+/// A project file (`Projects/<code>.yaml`, the form in `Projects/README.md`): read strictly, with every
+/// problem reported by line, and written back in the same form so that import after export changes nothing.
+public enum ProjectFile {
+  static let projectKeys: Set<String> = [
+    "code", "name", "legal-person", "location", "total-investment", "responsible-unit", "milestones",
+  ]
+  static let milestoneKeys: Set<String> = ["kind", "formed", "ref", "summary", "unit", "changes", "withdrawn", "disclosures"]
+  static let disclosureKeys: Set<String> = ["published", "channel", "url", "until"]
+
+  /// Reads and checks one file; throws ``FileProblems`` listing every problem.
+  public static func read(_ url: URL, catalogue: RuleCatalogue, today: CivilDate, displayName: String? = nil)
+    throws(FileProblems) -> ProjectDocument
+  {
+    let root: YAMLValue
+    do { root = try YAMLValue.read(url, displayName: displayName) } catch { throw FileProblems([error]) }
+    return try parse(root, catalogue: catalogue, today: today)
+  }
+
+  /// Checks a parsed file; throws ``FileProblems`` listing every problem.
+  public static func parse(_ root: YAMLValue, catalogue: RuleCatalogue, today: CivilDate) throws(FileProblems)
+    -> ProjectDocument
+  {
+    var collector = ProblemCollector()
+    let fields = collector.attempt { () throws(FileProblem) in try root.mapping(keys: projectKeys) }
+    guard let fields else { throw FileProblems(collector.problems) }
+
+    func text(_ key: String, required: Bool = false) -> String? {
+      guard let value = fields[key] else {
+        if required { _ = collector.attempt { () throws(FileProblem) in try fields.required(key) } }
+        return nil
+      }
+      let string = collector.attempt { () throws(FileProblem) in try value.optionalString() } ?? nil
+      for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.description)) }
+      return string
+    }
+    let code = collector.attempt { () throws(FileProblem) -> ProjectCode in
+      let value = try fields.required("code")
+      let text = try value.string()
+      do { return try ProjectCode(text) } catch { throw value.problem("\(error)") }
+    }
+    let name = text("name", required: true)
+    let unit = text("responsible-unit", required: true)
+    let project = Project(
+      code: code ?? (try! ProjectCode("2000-000000-00-00-000000")), name: name ?? "", legalPerson: text("legal-person"),
+      location: text("location"), totalInvestment: text("total-investment"), responsibleUnit: unit ?? "")
+    if let value = fields["total-investment"] {
+      for error in project.problems() where error.field == "total-investment" { collector.add(value.problem(error.description)) }
+    }
+
+    var milestones: [MilestoneEntry] = []
+    var lines: [MilestoneKey: Int] = [:]
+    var changes: [(entry: Int, text: String, value: YAMLValue)] = []
+    let items = collector.attempt { () throws(FileProblem) in try fields["milestones"]?.sequence() ?? [] } ?? []
+    for item in items {
+      guard let entry = readMilestone(item, catalogue: catalogue, today: today, collector: &collector) else { continue }
+      if let first = lines[entry.entry.key] {
+        collector.add(item.problem("milestone \(entry.entry.key.described) is listed twice (first at line \(first)); keep one"))
+        continue
+      }
+      lines[entry.entry.key] = item.line ?? 0
+      if let link = entry.changes { changes.append((milestones.count, link.text, link.value)) }
+      milestones.append(entry.entry)
+    }
+    for link in changes {
+      let target = MilestoneKeyText(link.text)
+      let matches = target.map { key in milestones.filter { $0.kind == key.kind && $0.formedOn == key.formedOn } } ?? []
+      guard target != nil else {
+        collector.add(link.value.problem("'\(link.text)' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20"))
+        continue
+      }
+      guard matches.count == 1 else {
+        collector.add(link.value.problem(matches.isEmpty
+          ? "no milestone '\(link.text)' in this file; the changed milestone must be listed too"
+          : "'\(link.text)' matches \(matches.count) milestones; they differ only in ref"))
+        continue
+      }
+      milestones[link.entry].changes = matches[0].key
+      if matches[0].formedOn > milestones[link.entry].formedOn {
+        collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).description))
+      }
+    }
+    guard collector.problems.isEmpty else { throw FileProblems(collector.problems) }
+    return ProjectDocument(project: project, milestones: milestones)
+  }
+
+  private static func readMilestone(
+    _ item: YAMLValue, catalogue: RuleCatalogue, today: CivilDate, collector: inout ProblemCollector
+  ) -> (entry: MilestoneEntry, changes: (text: String, value: YAMLValue)?)? {
+    guard let fields = collector.attempt({ () throws(FileProblem) in try item.mapping(keys: milestoneKeys) }) else { return nil }
+    let problemsBefore = collector.problems.count
+    func text(_ key: String, maximum: Int = RegisterText.maximumNameLength) -> String? {
+      collector.attempt { () throws(FileProblem) -> String? in try fields[key]?.optionalString() } ?? nil
+    }
+    let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
+    let formed = collector.attempt { () throws(FileProblem) in
+      let value = try fields.required("formed")
+      return try value.date(try value.string())
+    }
+    var disclosures: [Disclosure] = []
+    var disclosureLines: [String: Int] = [:]
+    for value in collector.attempt({ () throws(FileProblem) in try fields["disclosures"]?.sequence() ?? [] }) ?? [] {
+      guard let disclosure = readDisclosure(value, collector: &collector) else { continue }
+      let key = "\(disclosure.publishedOn) \(disclosure.channel)"
+      if let first = disclosureLines[key] {
+        collector.add(value.problem("the publication of \(key) is listed twice (first at line \(first)); keep one"))
+        continue
+      }
+      disclosureLines[key] = value.line ?? 0
+      disclosures.append(disclosure)
+      if let formed {
+        for error in disclosure.problems(formedOn: formed, today: today) {
+          let mapping = try? value.mapping(keys: disclosureKeys)
+          collector.add((mapping?[error.field] ?? value).problem(error.description))
+        }
+      }
+    }
+    let changes = collector.attempt { () throws(FileProblem) -> (text: String, value: YAMLValue)? in
+      guard let value = fields["changes"], let text = try value.optionalString() else { return nil }
+      return (text, value)
+    } ?? nil
+    guard let kind, let formed, collector.problems.count == problemsBefore else { return nil }
+    let entry = MilestoneEntry(
+      kind: kind, formedOn: formed, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
+      withdrawnReason: text("withdrawn"), disclosures: disclosures)
+    for error in entry.problems(catalogue: catalogue, today: today) {
+      let key = ["formed": "formed", "kind": "kind", "ref": "ref", "summary": "summary", "unit": "unit", "withdrawn": "withdrawn"][error.field]
+      collector.add((key.flatMap { fields[$0] } ?? item).problem(error.description))
+    }
+    return (entry, changes)
+  }
+
+  private static func readDisclosure(_ value: YAMLValue, collector: inout ProblemCollector) -> Disclosure? {
+    collector.attempt { () throws(FileProblem) -> Disclosure in
+      let fields = try value.mapping(keys: disclosureKeys)
+      let published = try fields.required("published")
+      let until = try fields["until"]?.optionalString()
+      return Disclosure(
+        publishedOn: try published.date(try published.string()), channel: try fields.required("channel").string(),
+        url: try fields["url"]?.optionalString(), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text) })
+    }
+  }
+}
+
+/// `KIND@YYYY-MM-DD` as a milestone key.
+func MilestoneKeyText(_ text: String) -> MilestoneKey? {
+  let parts = text.split(separator: "@")
+  guard parts.count == 2, let date = try? CivilDate(parsing: parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+  return MilestoneKey(kind: parts[0].trimmingCharacters(in: .whitespaces), formedOn: date)
+}
+
+extension MilestoneKey {
+  var described: String { "\(kind) \(formedOn)" + (reference.map { " \($0)" } ?? "") }
+}

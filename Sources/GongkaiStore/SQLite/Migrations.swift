@@ -1,0 +1,73 @@
+import GRDB
+
+extension SQLiteStore {
+  /// The schema's history. A shipped migration is never edited; a change is a new migration. Migrations use
+  /// table and column names, never app types, because they describe past states.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+
+    migrator.registerMigration("v1-register") { db in
+      try db.create(table: "project") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("code", .text).notNull().unique()
+        t.column("name", .text).notNull()
+        t.column("legalPerson", .text)
+        t.column("location", .text)
+        t.column("totalInvestment", .text)
+        t.column("responsibleUnit", .text).notNull()
+      }
+      try db.create(table: "milestone") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("project", onDelete: .restrict).notNull()
+        t.column("kind", .text).notNull()
+        t.column("category", .text).notNull()
+        t.column("formedOn", .text).notNull()
+        t.column("reference", .text)
+        t.column("summary", .text)
+        t.column("responsibleUnit", .text)
+        t.column("changesId", .integer).references("milestone", onDelete: .restrict)
+        t.column("withdrawnReason", .text)
+        t.column("recordedBy", .text).notNull()
+        t.column("recordedAt", .text).notNull()
+      }
+      // One milestone per kind, day and document number in a project, withdrawn ones aside.
+      try db.execute(sql: """
+        CREATE UNIQUE INDEX milestone_natural_key ON milestone(projectId, kind, formedOn, IFNULL(reference, ''))
+          WHERE withdrawnReason IS NULL;
+        CREATE INDEX milestone_by_project_date ON milestone(projectId, formedOn, id);
+        """)
+      try db.create(table: "disclosure") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("milestone", onDelete: .restrict).notNull()
+        t.column("publishedOn", .text).notNull()
+        t.column("channel", .text).notNull()
+        t.column("url", .text)
+        t.column("until", .text)
+        t.column("withdrawnReason", .text)
+        t.column("recordedBy", .text).notNull()
+        t.column("recordedAt", .text).notNull()
+      }
+      try db.execute(sql: """
+        CREATE UNIQUE INDEX disclosure_natural_key ON disclosure(milestoneId, publishedOn, channel)
+          WHERE withdrawnReason IS NULL;
+        """)
+    }
+
+    migrator.registerMigration("v2-change-log") { db in
+      try db.create(table: "changeLog") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("at", .text).notNull()
+        t.column("actor", .text).notNull()
+        t.column("action", .text).notNull()
+        t.column("entity", .text).notNull()
+        t.column("entityId", .integer).notNull()
+        t.column("projectCode", .text).notNull()
+        t.column("before", .text)
+        t.column("after", .text)
+      }
+      try db.create(index: "changeLog_by_project", on: "changeLog", columns: ["projectCode", "id"])
+    }
+
+    return migrator
+  }
+}

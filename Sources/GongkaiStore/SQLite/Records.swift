@@ -1,0 +1,65 @@
+import GRDB
+
+// Table rows. Dates are TEXT `YYYY-MM-DD` so the database reads well in the sqlite3 shell and sorts by date;
+// audit instants are ISO 8601 TEXT in China Standard Time.
+
+struct ProjectRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "project"
+  var id: Int64?
+  var code: String
+  var name: String
+  var legalPerson: String?
+  var location: String?
+  var totalInvestment: String?
+  var responsibleUnit: String
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct MilestoneRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "milestone"
+  var id: Int64?
+  var projectId: Int64
+  var kind: String
+  var category: String
+  var formedOn: String
+  var reference: String?
+  var summary: String?
+  var responsibleUnit: String?
+  var changesId: Int64?
+  var withdrawnReason: String?
+  var recordedBy: String
+  var recordedAt: String
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct DisclosureRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "disclosure"
+  var id: Int64?
+  var milestoneId: Int64
+  var publishedOn: String
+  var channel: String
+  var url: String?
+  var until: String?
+  var withdrawnReason: String?
+  var recordedBy: String
+  var recordedAt: String
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ChangeLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "changeLog"
+  var id: Int64?
+  var at: String
+  var actor: String
+  var action: String
+  var entity: String
+  var entityId: Int64
+  var projectCode: String
+  var before: String?
+  var after: String?
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

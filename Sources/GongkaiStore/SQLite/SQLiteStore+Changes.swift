@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import GongkaiCore
+
+/// Writes that go through the change log: every insert, update and withdrawal records who, when, and the
+/// values before and after, in the same transaction as the change itself.
+extension SQLiteStore {
+  static let changeEncoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+
+  func logChange(
+    _ db: Database, action: String, entity: String, id: Int64, project: String, actor: String,
+    before: (some Encodable)?, after: (some Encodable)?
+  ) throws {
+    func json(_ value: (some Encodable)?) throws -> String? {
+      try value.map { String(decoding: try Self.changeEncoder.encode($0), as: UTF8.self) }
+    }
+    var entry = ChangeLogRecord(
+      id: nil, at: clock(), actor: actor, action: action, entity: entity, entityId: id, projectCode: project,
+      before: try json(before), after: try json(after))
+    try entry.insert(db)
+  }
+
+  func insert(_ record: inout ProjectRecord, actor: String, _ db: Database) throws {
+    try record.insert(db)
+    try logChange(db, action: "insert", entity: "project", id: record.id!, project: record.code, actor: actor,
+                  before: ProjectRecord?.none, after: record)
+  }
+
+  func update(_ record: ProjectRecord, from old: ProjectRecord, actor: String, _ db: Database) throws -> Bool {
+    guard record != old else { return false }
+    try record.update(db)
+    try logChange(db, action: "update", entity: "project", id: record.id!, project: record.code, actor: actor,
+                  before: old, after: record)
+    return true
+  }
+
+  func insert(_ record: inout MilestoneRecord, project: String, actor: String, _ db: Database) throws {
+    try record.insert(db)
+    try logChange(db, action: "insert", entity: "milestone", id: record.id!, project: project, actor: actor,
+                  before: MilestoneRecord?.none, after: record)
+  }
+
+  func update(_ record: MilestoneRecord, from old: MilestoneRecord, project: String, actor: String, _ db: Database) throws -> Bool {
+    guard record != old else { return false }
+    try record.update(db)
+    let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
+    try logChange(db, action: action, entity: "milestone", id: record.id!, project: project, actor: actor,
+                  before: old, after: record)
+    return true
+  }
+
+  func insert(_ record: inout DisclosureRecord, project: String, actor: String, _ db: Database) throws {
+    try record.insert(db)
+    try logChange(db, action: "insert", entity: "disclosure", id: record.id!, project: project, actor: actor,
+                  before: DisclosureRecord?.none, after: record)
+  }
+
+  func update(_ record: DisclosureRecord, from old: DisclosureRecord, project: String, actor: String, _ db: Database) throws -> Bool {
+    guard record != old else { return false }
+    try record.update(db)
+    let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
+    try logChange(db, action: action, entity: "disclosure", id: record.id!, project: project, actor: actor,
+                  before: old, after: record)
+    return true
+  }
+}
+
+// MARK: - Conversions between rows and domain values
+
+extension ProjectRecord {
+  init(_ project: Project, id: Int64?) {
+    self.init(id: id, code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson,
+              location: project.location, totalInvestment: project.totalInvestment,
+              responsibleUnit: project.responsibleUnit)
+  }
+
+  func project() throws -> Project {
+    Project(code: try ProjectCode.stored(code), name: name, legalPerson: legalPerson, location: location,
+            totalInvestment: totalInvestment, responsibleUnit: responsibleUnit)
+  }
+}
+
+extension DisclosureRecord {
+  var disclosure: Disclosure {
+    get throws {
+      Disclosure(publishedOn: try CivilDate.stored(publishedOn), channel: channel, url: url,
+                 until: try until.map(CivilDate.stored))
+    }
+  }
+}
+
+extension CivilDate {
+  /// A date read back from the database; a value edited into something else is a data error.
+  static func stored(_ text: String) throws -> CivilDate {
+    do { return try CivilDate(parsing: text) } catch { throw StoreError.io("stored date '\(text)' is not a date; the database was edited outside gongkai") }
+  }
+}
+
+extension ProjectCode {
+  static func stored(_ text: String) throws -> ProjectCode {
+    do { return try ProjectCode(text) } catch { throw StoreError.io("stored project code '\(text)' is malformed; the database was edited outside gongkai") }
+  }
+}

@@ -1,0 +1,77 @@
+import GRDB
+import GongkaiCore
+
+extension SQLiteStore {
+  public func forEachMilestone(matching filter: MilestoneFilter, _ body: (StoredMilestone) throws -> Void) throws {
+    var conditions = ["m.withdrawnReason IS NULL"]
+    var arguments: [any DatabaseValueConvertible] = []
+    func oneOf(_ column: String, _ values: [String]) {
+      guard !values.isEmpty else { return }
+      conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
+      arguments += values as [any DatabaseValueConvertible]
+    }
+    oneOf("p.code", filter.projects.map(\.rawValue))
+    oneOf("m.category", filter.categories.map(\.rawValue))
+    oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
+    let sql = """
+      SELECT m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
+             COALESCE(m.responsibleUnit, p.responsibleUnit) AS unit, p.code, p.name,
+             d.id AS disclosureId, d.publishedOn, d.channel, d.url, d.until
+      FROM milestone m
+      JOIN project p ON p.id = m.projectId
+      LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
+      WHERE \(conditions.joined(separator: " AND "))
+      ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id
+      """
+    try read { db in
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+      var current: StoredMilestone?
+      while let row = try rows.next() {
+        let id: Int64 = row["id"]
+        if current?.milestone.id != id {
+          if let finished = current { try body(finished) }
+          current = StoredMilestone(
+            milestone: Milestone(
+              id: id, projectCode: row["code"], kind: row["kind"], formedOn: try CivilDate.stored(row["formedOn"]),
+              changes: row["changesId"], responsibleUnit: row["unit"]),
+            projectName: row["name"], reference: row["reference"], summary: row["summary"], withdrawnReason: nil,
+            recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], disclosureIDs: [])
+        }
+        if let disclosureID: Int64 = row["disclosureId"] {
+          current!.milestone.disclosures.append(Disclosure(
+            publishedOn: try CivilDate.stored(row["publishedOn"]), channel: row["channel"], url: row["url"],
+            until: try (row["until"] as String?).map(CivilDate.stored)))
+          current!.disclosureIDs.append(disclosureID)
+        }
+      }
+      if let finished = current { try body(finished) }
+    }
+  }
+
+  public func document(of code: ProjectCode) throws -> ProjectDocument? {
+    try read { db in
+      guard let project = try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db) else { return nil }
+      let milestones = try MilestoneRecord.filter(Column("projectId") == project.id!)
+        .order(Column("formedOn"), Column("id")).fetchAll(db)
+      let keys = Dictionary(uniqueKeysWithValues: try milestones.map { ($0.id!, MilestoneKey(kind: $0.kind, formedOn: try CivilDate.stored($0.formedOn), reference: $0.reference)) })
+      let entries = try milestones.map { record in
+        let disclosures = try DisclosureRecord.filter(Column("milestoneId") == record.id! && Column("withdrawnReason") == nil)
+          .order(Column("publishedOn"), Column("id")).fetchAll(db)
+        return MilestoneEntry(
+          kind: record.kind, formedOn: try CivilDate.stored(record.formedOn), reference: record.reference,
+          summary: record.summary, responsibleUnit: record.responsibleUnit, changes: record.changesId.flatMap { keys[$0] },
+          withdrawnReason: record.withdrawnReason, disclosures: try disclosures.map { try $0.disclosure })
+      }
+      return ProjectDocument(project: try project.project(), milestones: entries)
+    }
+  }
+
+  public func history(of code: ProjectCode) throws -> [ChangeLogEntry] {
+    try read { db in
+      try ChangeLogRecord.filter(Column("projectCode") == code.rawValue).order(Column("id")).fetchAll(db).map {
+        ChangeLogEntry(id: $0.id!, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity,
+                       entityID: $0.entityId, projectCode: $0.projectCode, before: $0.before, after: $0.after)
+      }
+    }
+  }
+}

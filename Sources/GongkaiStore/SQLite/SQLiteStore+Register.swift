@@ -1,0 +1,212 @@
+import GRDB
+import GongkaiCore
+
+// MARK: - Projects
+
+extension SQLiteStore {
+  public func addProject(_ project: Project, actor: String) throws {
+    try write { db in
+      guard try ProjectRecord.filter(Column("code") == project.code.rawValue).fetchOne(db) == nil else {
+        throw StoreError.duplicateProject(project.code.rawValue)
+      }
+      var record = ProjectRecord(project, id: nil)
+      try insert(&record, actor: actor, db)
+    }
+  }
+
+  public func updateProject(_ project: Project, actor: String) throws -> Bool {
+    try write { db in
+      let old = try projectRecord(project.code, db)
+      return try update(ProjectRecord(project, id: old.id), from: old, actor: actor, db)
+    }
+  }
+
+  public func project(code: ProjectCode) throws -> Project? {
+    try read { db in try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db)?.project() }
+  }
+
+  public func projects() throws -> [ProjectSummary] {
+    try read { db in
+      let rows = try Row.fetchAll(db, sql: """
+        SELECT p.*,
+          (SELECT COUNT(*) FROM milestone m WHERE m.projectId = p.id AND m.withdrawnReason IS NULL) AS milestones,
+          (SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
+             WHERE m.projectId = p.id AND d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL) AS disclosures
+        FROM project p ORDER BY p.code
+        """)
+      return try rows.map { row in
+        ProjectSummary(project: try ProjectRecord(row: row).project(), milestones: row["milestones"], disclosures: row["disclosures"])
+      }
+    }
+  }
+
+  func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
+    guard let record = try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db) else {
+      throw StoreError.unknownProject(code.rawValue)
+    }
+    return record
+  }
+}
+
+// MARK: - Milestones and disclosures
+
+extension SQLiteStore {
+  public func logMilestone(_ entry: MilestoneEntry, project code: ProjectCode, changing: Int64?, actor: String) throws
+    -> StoredMilestone
+  {
+    let id = try write { db in
+      let project = try projectRecord(code, db)
+      if let existing = try existingMilestone(entry.key, projectId: project.id!, db) {
+        throw StoreError.duplicateMilestone(existing: existing.id!, key: entry.key.described)
+      }
+      var changesId: Int64?
+      if let changing {
+        guard let target = try MilestoneRecord.fetchOne(db, key: changing) else { throw StoreError.unknownMilestone(changing) }
+        guard target.projectId == project.id else {
+          throw StoreError.milestoneOfAnotherProject(milestone: changing, project: try projectCode(of: target, db), expected: code.rawValue)
+        }
+        guard try CivilDate.stored(target.formedOn) <= entry.formedOn else {
+          throw StoreError.invalid(.changesLaterMilestone("milestone \(changing) of \(target.formedOn)"))
+        }
+        changesId = changing
+      } else if let key = entry.changes {
+        guard let target = try existingMilestone(key, projectId: project.id!, db) else {
+          throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(code)"))
+        }
+        changesId = target.id
+      }
+      return try insertMilestone(entry, changesId: changesId, project: project, actor: actor, db)
+    }
+    return try milestone(id: id)!
+  }
+
+  public func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) throws -> StoredMilestone {
+    try write { db in
+      let old = try activeMilestone(id, db)
+      var record = old
+      if let date = amendment.formedOn { record.formedOn = date.description }
+      if let reference = amendment.reference { record.reference = reference.isEmpty ? nil : reference }
+      if let summary = amendment.summary { record.summary = summary.isEmpty ? nil : summary }
+      if let unit = amendment.responsibleUnit { record.responsibleUnit = unit.isEmpty ? nil : unit }
+      let formed = try CivilDate.stored(record.formedOn)
+      for disclosure in try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil).fetchAll(db)
+      where try CivilDate.stored(disclosure.publishedOn) < formed {
+        throw StoreError.invalid(.disclosureBeforeMilestone(published: try CivilDate.stored(disclosure.publishedOn), formed: formed))
+      }
+      let key = MilestoneKey(kind: record.kind, formedOn: formed, reference: record.reference)
+      if let clash = try existingMilestone(key, projectId: record.projectId, db), clash.id != id {
+        throw StoreError.duplicateMilestone(existing: clash.id!, key: key.described)
+      }
+      _ = try update(record, from: old, project: try projectCode(of: old, db), actor: actor, db)
+    }
+    return try milestone(id: id)!
+  }
+
+  public func withdrawMilestone(id: Int64, reason: String, actor: String) throws {
+    try write { db in
+      let old = try activeMilestone(id, db)
+      var record = old
+      record.withdrawnReason = reason
+      _ = try update(record, from: old, project: try projectCode(of: old, db), actor: actor, db)
+    }
+  }
+
+  public func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) throws -> StoredDisclosure {
+    try write { db in
+      let milestone = try activeMilestone(id, db)
+      let formed = try CivilDate.stored(milestone.formedOn)
+      if disclosure.publishedOn < formed {
+        throw StoreError.invalid(.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed))
+      }
+      let code = try projectCode(of: milestone, db)
+      var record = DisclosureRecord(
+        id: nil, milestoneId: id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
+        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock())
+      if try existingDisclosure(record, db) != nil {
+        throw StoreError.invalid(.invalidField("channel", disclosure.channel,
+          "milestone \(id) is already recorded as published there on \(disclosure.publishedOn)"))
+      }
+      try insert(&record, project: code, actor: actor, db)
+      return StoredDisclosure(id: record.id!, milestoneID: id, disclosure: disclosure)
+    }
+  }
+
+  public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws {
+    try write { db in
+      guard let old = try DisclosureRecord.fetchOne(db, key: id) else { throw StoreError.unknownDisclosure(id) }
+      guard old.withdrawnReason == nil else { throw StoreError.withdrawn("disclosure \(id)") }
+      var record = old
+      record.withdrawnReason = reason
+      let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId)!
+      _ = try update(record, from: old, project: try projectCode(of: milestone, db), actor: actor, db)
+    }
+  }
+
+  public func milestone(id: Int64) throws -> StoredMilestone? {
+    try read { db in
+      guard let record = try MilestoneRecord.fetchOne(db, key: id) else { return nil }
+      let project = try ProjectRecord.fetchOne(db, key: record.projectId)!
+      let disclosures = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil)
+        .order(Column("publishedOn"), Column("id")).fetchAll(db)
+      return try StoredMilestone(record, project: project, disclosures: disclosures)
+    }
+  }
+
+  // MARK: Helpers
+
+  func insertMilestone(_ entry: MilestoneEntry, changesId: Int64?, project: ProjectRecord, actor: String, _ db: Database) throws -> Int64 {
+    let category = String(entry.kind.prefix { $0 != "." })
+    var record = MilestoneRecord(
+      id: nil, projectId: project.id!, kind: entry.kind, category: category, formedOn: entry.formedOn.description,
+      reference: entry.reference, summary: entry.summary, responsibleUnit: entry.responsibleUnit, changesId: changesId,
+      withdrawnReason: entry.withdrawnReason, recordedBy: actor, recordedAt: clock())
+    try insert(&record, project: project.code, actor: actor, db)
+    for disclosure in entry.disclosures {
+      var row = DisclosureRecord(
+        id: nil, milestoneId: record.id!, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
+        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock())
+      try insert(&row, project: project.code, actor: actor, db)
+    }
+    return record.id!
+  }
+
+  func existingMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {
+    try MilestoneRecord.fetchOne(db, sql: """
+      SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
+        AND withdrawnReason IS NULL
+      """, arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
+  }
+
+  func existingDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
+    try DisclosureRecord.filter(Column("milestoneId") == record.milestoneId && Column("publishedOn") == record.publishedOn
+      && Column("channel") == record.channel && Column("withdrawnReason") == nil).fetchOne(db)
+  }
+
+  func activeMilestone(_ id: Int64, _ db: Database) throws -> MilestoneRecord {
+    guard let record = try MilestoneRecord.fetchOne(db, key: id) else { throw StoreError.unknownMilestone(id) }
+    guard record.withdrawnReason == nil else { throw StoreError.withdrawn("milestone \(id)") }
+    return record
+  }
+
+  func projectCode(of milestone: MilestoneRecord, _ db: Database) throws -> String {
+    try String.fetchOne(db, sql: "SELECT code FROM project WHERE id = ?", arguments: [milestone.projectId])!
+  }
+}
+
+extension StoredMilestone {
+  init(_ record: MilestoneRecord, project: ProjectRecord, disclosures: [DisclosureRecord]) throws {
+    self.init(
+      milestone: Milestone(
+        id: record.id!, projectCode: project.code, kind: record.kind, formedOn: try CivilDate.stored(record.formedOn),
+        changes: record.changesId, responsibleUnit: record.responsibleUnit ?? project.responsibleUnit,
+        disclosures: try disclosures.map { try $0.disclosure }),
+      projectName: project.name, reference: record.reference, summary: record.summary,
+      withdrawnReason: record.withdrawnReason, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
+      disclosureIDs: disclosures.map { $0.id! })
+  }
+}
+
+extension MilestoneKey {
+  /// `bidding.result 2026-10-12 沪招〔2026〕8号`, as error messages name a milestone.
+  var described: String { "\(kind) \(formedOn)" + (reference.map { " \($0)" } ?? "") }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import GongkaiCore
+
+/// The register in an SQLite file (WAL mode, foreign keys on, a busy timeout), through GRDB.
+///
+/// Opening a store migrates it, so no command ever holds an unmigrated database; a database written by a newer
+/// gongkai is refused rather than touched. Each write method is one transaction.
+public struct SQLiteStore: Store {
+  let writer: any DatabaseWriter
+  let path: String
+  let clock: @Sendable () -> String
+
+  /// Opens (and migrates) the database at `path`; with `create`, a missing file is created.
+  ///
+  /// - Throws: ``StoreError/databaseNotFound(_:)`` when the file is missing and `create` is false,
+  ///   ``StoreError/notADatabase(_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/busy(_:)``.
+  public static func open(at path: String, create: Bool = false, busyTimeout: TimeInterval = 10) throws -> SQLiteStore {
+    let exists = FileManager.default.fileExists(atPath: path)
+    guard exists || create else { throw StoreError.databaseNotFound(path) }
+    if exists {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        throw StoreError.notADatabase(path)
+      }
+      guard FileManager.default.isReadableFile(atPath: path) else { throw StoreError.cannotOpen(path, "permission denied") }
+    } else {
+      let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      guard FileManager.default.fileExists(atPath: folder) else {
+        throw StoreError.cannotCreate(path, "folder \(folder) does not exist")
+      }
+    }
+    return try translating(path) {
+      try SQLiteStore(DatabasePool(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout)), path: path)
+    }
+  }
+
+  /// A store in memory, for tests.
+  public static func inMemory(clock: @escaping @Sendable () -> String = SQLiteStore.now) throws -> SQLiteStore {
+    try SQLiteStore(DatabaseQueue(configuration: makeConfiguration(busyTimeout: 1)), path: ":memory:", clock: clock)
+  }
+
+  init(_ writer: any DatabaseWriter, path: String, clock: @escaping @Sendable () -> String = SQLiteStore.now) throws {
+    self.writer = writer
+    self.path = path
+    self.clock = clock
+    try Self.translating(path) {
+      let migrator = Self.migrator
+      let unknown = try writer.read { db in
+        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+      }
+      guard unknown.isEmpty else { throw StoreError.newerSchema(path, unknown) }
+      try migrator.migrate(writer)
+    }
+  }
+
+  /// The one place connection settings are made, for files and tests alike.
+  static func makeConfiguration(busyTimeout: TimeInterval) -> Configuration {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.prepareDatabase { db in
+      // A legal record: every committed transaction survives a power cut.
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    return configuration
+  }
+
+  /// The schema versions this binary knows, oldest first.
+  public static var schemaVersions: [String] { migrator.migrations }
+
+  /// The schema versions applied to this database.
+  public func appliedSchemaVersions() throws -> [String] {
+    try Self.translating(path) { try writer.read { try Self.migrator.completedMigrations($0) } }
+  }
+
+  /// Now, as an ISO 8601 instant in China Standard Time, e.g. `2026-11-29T08:12:03+08:00`.
+  public static let now: @Sendable () -> String = {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+    return formatter.string(from: Date())
+  }
+
+  // MARK: - Errors
+
+  /// Runs `body`, turning SQLite's errors into ``StoreError``s that say what to do.
+  static func translating<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path)
+      case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw StoreError.notADatabase(path)
+      case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
+      case .SQLITE_READONLY: throw StoreError.readOnly(path)
+      case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(error.message ?? "\(error.resultCode)")
+      default: throw StoreError.io("\(error.resultCode): \(error.message ?? "")")
+      }
+    }
+  }
+
+  func write<T>(_ body: (Database) throws -> T) throws -> T {
+    try Self.translating(path) { try writer.write(body) }
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try Self.translating(path) { try writer.read(body) }
+  }
+}

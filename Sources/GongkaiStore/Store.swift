@@ -1,0 +1,153 @@
+import GongkaiCore
+
+/// Persistence of the register: projects, milestones, disclosures and the change log.
+///
+/// Every method that writes does all its work in one transaction and records each change in the change log,
+/// with who made it and the values before and after; nothing is ever hard-deleted. "Not found" is a value
+/// (`nil`), invalid writes throw ``StoreError``. Implementations: ``SQLiteStore`` (embedded default); a
+/// PostgreSQL store implements the same contract, and the store tests run against any implementation.
+public protocol Store: Sendable {
+  /// The schema migrations applied to the database, oldest first.
+  func appliedSchemaVersions() async throws -> [String]
+
+  // MARK: Projects
+
+  /// Registers a new project; throws ``StoreError/duplicateProject(_:)`` if the code is taken.
+  func addProject(_ project: Project, actor: String) async throws
+  /// Replaces a project's fields; returns whether anything changed.
+  func updateProject(_ project: Project, actor: String) async throws -> Bool
+  /// The project with this code, or `nil`.
+  func project(code: ProjectCode) async throws -> Project?
+  /// Every project with its milestone counts, ordered by code.
+  func projects() async throws -> [ProjectSummary]
+
+  // MARK: Milestones and disclosures
+
+  /// Records a milestone of a registered project, with the entry's disclosures. `changing` names the milestone
+  /// (of the same project, formed no later) whose information this one changes; else `entry.changes` may.
+  func logMilestone(_ entry: MilestoneEntry, project: ProjectCode, changing: Int64?, actor: String) async throws
+    -> StoredMilestone
+  /// Changes a milestone's date, document number, summary or unit.
+  func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) async throws -> StoredMilestone
+  /// Marks a milestone as recorded by mistake: kept and logged, no longer checked.
+  func withdrawMilestone(id: Int64, reason: String, actor: String) async throws
+  /// Records a publication of a milestone's information.
+  func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) async throws -> StoredDisclosure
+  /// Marks a disclosure as recorded by mistake.
+  func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws
+  /// The milestone with this id (withdrawn or not), or `nil`.
+  func milestone(id: Int64) async throws -> StoredMilestone?
+
+  // MARK: Bulk
+
+  /// Loads whole projects (from project files): adds what is new, updates what changed, never deletes.
+  func importProjects(_ documents: [ProjectDocument], actor: String, progress: ProgressReporter?) async throws
+    -> ImportReport
+  /// Loads milestone rows (from a spreadsheet); each row names its project.
+  func importMilestones(_ rows: [MilestoneRow], actor: String, progress: ProgressReporter?) async throws
+    -> ImportReport
+  /// Everything recorded about a project, in the form of a project file, or `nil`.
+  func document(of code: ProjectCode) async throws -> ProjectDocument?
+
+  // MARK: Reading for the checker
+
+  /// Hands each milestone that is not withdrawn, with its disclosures, to `body`, ordered by project code,
+  /// date and id, one at a time from a single ordered query: memory does not grow with the register.
+  func forEachMilestone(matching filter: MilestoneFilter, _ body: (StoredMilestone) throws -> Void) async throws
+
+  // MARK: Change log
+
+  /// The change log of a project, oldest first.
+  func history(of code: ProjectCode) async throws -> [ChangeLogEntry]
+}
+
+/// A project with its counts, for lists.
+public struct ProjectSummary: Hashable, Sendable {
+  public let project: Project
+  public let milestones: Int
+  public let disclosures: Int
+}
+
+/// A milestone as stored: the checker's view plus what people recorded about it.
+public struct StoredMilestone: Hashable, Sendable {
+  public var milestone: Milestone
+  public var projectName: String
+  public var reference: String?
+  public var summary: String?
+  public var withdrawnReason: String?
+  public var recordedBy: String
+  public var recordedAt: String
+  public var disclosureIDs: [Int64]
+}
+
+/// A disclosure as stored.
+public struct StoredDisclosure: Hashable, Sendable {
+  public let id: Int64
+  public let milestoneID: Int64
+  public let disclosure: Disclosure
+}
+
+/// The fields `gongkai amend` may change; `nil` keeps the stored value.
+public struct MilestoneAmendment: Sendable {
+  public var formedOn: CivilDate?
+  public var reference: String?
+  public var summary: String?
+  public var responsibleUnit: String?
+
+  public init(formedOn: CivilDate? = nil, reference: String? = nil, summary: String? = nil, responsibleUnit: String? = nil) {
+    self.formedOn = formedOn
+    self.reference = reference
+    self.summary = summary
+    self.responsibleUnit = responsibleUnit
+  }
+}
+
+/// Which milestones a check reads.
+public struct MilestoneFilter: Sendable {
+  public var projects: [ProjectCode] = []
+  public var categories: [Category] = []
+  /// Responsible units (the milestone's, else the project's).
+  public var units: [String] = []
+
+  public init(projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = []) {
+    self.projects = projects
+    self.categories = categories
+    self.units = units
+  }
+}
+
+/// What an import did.
+public struct ImportReport: Hashable, Sendable {
+  public var created = 0
+  public var updated = 0
+  public var unchanged = 0
+  /// Milestones and disclosures added or changed.
+  public var milestonesWritten = 0
+  public var disclosuresWritten = 0
+
+  public init() {}
+
+  public var changedAnything: Bool { created + updated + milestonesWritten + disclosuresWritten > 0 }
+}
+
+/// One row of the change log.
+public struct ChangeLogEntry: Hashable, Sendable {
+  public let id: Int64
+  /// When, as an ISO 8601 instant in China Standard Time.
+  public let at: String
+  public let actor: String
+  /// `insert`, `update` or `withdraw`.
+  public let action: String
+  /// `project`, `milestone` or `disclosure`.
+  public let entity: String
+  public let entityID: Int64
+  public let projectCode: String
+  /// The values before and after, as JSON objects (`nil` for an insert's before).
+  public let before: String?
+  public let after: String?
+}
+
+/// Told how far a long write has come, so a terminal can show it.
+public protocol ProgressReporter: Sendable {
+  func advance(to done: Int, of total: Int)
+}

@@ -1,0 +1,61 @@
+import GongkaiCore
+
+/// Why the store refused or failed, each naming what it was given and what to do.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownProject(String)
+  case duplicateProject(String)
+  case unknownMilestone(Int64)
+  case unknownDisclosure(Int64)
+  case duplicateMilestone(existing: Int64, key: String)
+  case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String)
+  case withdrawn(String)
+  case invalid(RegisterError)
+  /// Problems of a bulk import, each with its line; nothing was written.
+  case importRejected([LineProblem])
+  case databaseNotFound(String)
+  case notADatabase(String)
+  case cannotOpen(String, String)
+  case cannotCreate(String, String)
+  case newerSchema(String, [String])
+  case busy(String)
+  case readOnly(String)
+  case io(String)
+
+  public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let field: String
+    public let message: String
+    public init(line: Int, field: String, message: String) {
+      self.line = line
+      self.field = field
+      self.message = message
+    }
+    public var description: String { "\(line): \(field): \(message)" }
+  }
+
+  public var description: String {
+    switch self {
+    case .unknownProject(let code): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
+    case .duplicateProject(let code): "project \(code) is already registered; use `gongkai project edit`"
+    case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
+    case .unknownDisclosure(let id): "unknown disclosure \(id); `gongkai project show CODE` lists them"
+    case .duplicateMilestone(let existing, let key):
+      "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing)` to change it"
+    case .milestoneOfAnotherProject(let milestone, let project, let expected):
+      "milestone \(milestone) belongs to project \(project), not \(expected)"
+    case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
+    case .invalid(let error): error.description
+    case .importRejected(let problems):
+      "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")
+    case .databaseNotFound(let path): "database \(path) not found; create it with `gongkai init` or pass --database"
+    case .notADatabase(let path): "\(path) is not a Gongkai database (not an SQLite file); check --database"
+    case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
+    case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
+    case .newerSchema(let path, let unknown):
+      "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
+    case .busy(let path): "database \(path) is busy (another gongkai is writing); try again"
+    case .readOnly(let path): "database \(path) is read-only; check its permissions"
+    case .io(let reason): "input/output error: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiExport
+import GongkaiStore
+
+extension Gongkai {
+  struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Report disclosures that are overdue, published too briefly, or due soon; for people and cron.",
+      discussion: """
+        By default reports what needs attention: overdue, too short, and due within --warn-days working days. \
+        When there is nothing to report it prints nothing and exits 0, so cron sends no mail. It exits 1 when \
+        something is overdue (see --fail-on). Text groups alerts by responsible unit, most overdue first; JSON \
+        and CSV give one finding record each (fields in README.md).
+
+        Examples:
+          gongkai check
+          gongkai check --as-of 2026-11-27 --unit 杨浦区建设和管理委员会
+          gongkai check --status overdue --status late --format csv > findings.csv
+        crontab (CRON_TZ=Asia/Shanghai):
+          30 7 * * 1-5  cd /srv/gongkai && gongkai check
+        """)
+
+    @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
+            transform: CivilDate.argument)
+    var asOf: CivilDate?
+    @Option(help: ArgumentHelp("Warn of what falls due within this many working days.", valueName: "n"))
+    var warnDays = 5
+    @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
+    var project: [ProjectCode] = []
+    @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
+    var category: [Category] = []
+    @Option(help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name")) var unit: [String] = []
+    @Option(help: ArgumentHelp("Only findings with this status (repeatable): on-time, late, due, overdue, too-short.",
+                               valueName: "status"), transform: FindingStatus.argument)
+    var status: [FindingStatus] = []
+    @Option(help: "Output format.") var format: CheckFormat = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default), overdue or due, or never.")
+    var failOn: FailOn = .overdue
+    @Option(help: "Language of the text output.") var lang: Language = .zh
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func validate() throws {
+      guard (0...Period.maximumLength).contains(warnDays) else {
+        throw ValidationError("--warn-days \(warnDays) is out of range; use 0 to \(Period.maximumLength)")
+      }
+    }
+
+    func run() async throws {
+      let asOf = asOf ?? .todayInChina()
+      let checker = try reference.checker()
+      let register = try store.open()
+      let sink: any FindingSink = switch format {
+      case .text: TextSink(language: lang, asOf: asOf, profile: checker.catalogue.profile, warnDays: warnDays)
+      case .json: JSONSink()
+      case .csv: CSVSink()
+      }
+      var tally = CheckTally(warnDays: warnDays)
+      let filter = MilestoneFilter(projects: project, categories: category, units: unit)
+      try await register.forEachMilestone(matching: filter) { stored in
+        guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+        tally.count(finding, calendar: checker.calendar)
+        if status.isEmpty ? finding.needsAttention(warningDays: warnDays) : status.contains(finding.status) {
+          try sink.write(finding, stored: stored)
+        }
+      }
+      try sink.finish()
+      if !tally.provisionalYears.isEmpty { Terminal.warning(Warnings.noSchedule(tally.provisionalYears.sorted())) }
+      if failOn.isMet(by: tally) { throw ExitStatus.findings }
+    }
+  }
+}
+
+/// `--format` of `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, csv
+}
+
+/// `--fail-on`: what makes `check` exit 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+  case overdue, due, never
+
+  func isMet(by tally: CheckTally) -> Bool {
+    switch self {
+    case .overdue: tally.overdue > 0
+    case .due: tally.overdue > 0 || tally.dueSoon > 0
+    case .never: false
+    }
+  }
+}
+
+extension FindingStatus {
+  static func argument(_ text: String) throws -> FindingStatus {
+    guard let status = FindingStatus(rawValue: text) else {
+      throw ValidationError("unknown status '\(text)'; use one of \(FindingStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return status
+  }
+}
+
+/// Counts over every finding a check judged, whatever it shows.
+struct CheckTally {
+  let warnDays: Int
+  private(set) var overdue = 0
+  private(set) var dueSoon = 0
+  private(set) var provisionalYears = Set<Int>()
+
+  init(warnDays: Int) { self.warnDays = warnDays }
+
+  mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
+    if finding.status == .overdue { overdue += 1 }
+    if finding.status == .due, let left = finding.workingDays, left <= warnDays { dueSoon += 1 }
+    if finding.isProvisional, let deadline = finding.deadline?.date {
+      provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline))
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiStore
+
+extension Gongkai {
+  struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Load the sample projects into a database and run the deadline check on them.",
+      discussion: """
+        Creates the database if needed (default: gongkai.sqlite here), imports Projects/ (idempotent) and \
+        prints `gongkai check` as of 2026-11-27, the day the sample projects were written. Refuses a database \
+        that holds other projects, so a real register is never mixed with samples. Exits 0 whatever it finds.
+        """)
+
+    /// The day the sample projects in Projects/ describe.
+    static let sampleDate = CivilDate(year: 2026, month: 11, day: 27)!
+
+    @Option(help: ArgumentHelp("The folder of sample project files.", valueName: "path")) var projects = "Projects"
+    @Option(help: ArgumentHelp("Judge as of this day (default: the samples' day, 2026-11-27).", valueName: "date"),
+            transform: CivilDate.argument)
+    var asOf: CivilDate?
+    @Option(help: "Language of the report.") var lang: Language = .zh
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+      let checker = try reference.checker()
+      let documents = try ProjectFiles.read([projects], catalogue: checker.catalogue, today: .todayInChina())
+      let register = try store.open(create: true)
+      let samples = Set(documents.map(\.project.code))
+      if let stranger = try await register.projects().first(where: { !samples.contains($0.project.code) }) {
+        throw CommandFailure(status: .dataError, message:
+          "\(store.path) holds project \(stranger.project.code), which is not a sample; run the demo on its own database: --database demo.sqlite")
+      }
+      let report = try await register.importProjects(documents, actor: "gongkai demo", progress: nil)
+      let asOf = asOf ?? Self.sampleDate
+      print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
+      let sink = TextSink(language: lang, asOf: asOf, profile: checker.catalogue.profile, warnDays: 5)
+      try await register.forEachMilestone(matching: MilestoneFilter()) { stored in
+        if let finding = try checker.judge(stored.milestone, asOf: asOf), finding.needsAttention(warningDays: 5) {
+          sink.write(finding, stored: stored)
+        }
+      }
+      sink.finish()
+      print(lang.pick("\n（演示：`gongkai check --as-of \(asOf)` 给出同样的结果；`gongkai check` 按今天检查。）",
+                      "\n(Demo: `gongkai check --as-of \(asOf)` gives the same; `gongkai check` checks as of today.)"))
+    }
+  }
+}

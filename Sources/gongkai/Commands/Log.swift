@@ -1,0 +1,181 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiStore
+
+extension Gongkai {
+  struct Log: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record a milestone: the day a piece of information about a project was formed or changed.",
+      discussion: """
+        Prints the milestone's id (for `gongkai disclose`) and its legal deadline.
+
+        Examples:
+          gongkai log 2024-310110-48-01-000123 bidding.candidates --date 2026-11-26 --ref YPZB-2026-07
+          gongkai log 2024-310110-48-01-000123 bidding.contract --date 2026-12-01 --changes 41
+        """)
+
+    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @Argument(help: ArgumentHelp("The item kind, a code from `gongkai rules`.", valueName: "item-kind")) var kind: String
+    @Option(help: ArgumentHelp("The day the information was formed.", valueName: "date"), transform: CivilDate.argument)
+    var date: CivilDate
+    @Option(help: ArgumentHelp("文号: the document number.", valueName: "text")) var ref: String?
+    @Option(help: ArgumentHelp("What the information says.", valueName: "text")) var summary: String?
+    @Option(help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"))
+    var changes: Int64?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let checker = try reference.checker()
+      let entry = MilestoneEntry(kind: kind, formedOn: date, reference: ref, summary: summary, responsibleUnit: unit)
+      try refuse(entry.problems(catalogue: checker.catalogue, today: .todayInChina()).map {
+        $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
+      })
+      let stored = try await store.open().logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
+      let deadline = try checker.explainDeadline(of: stored.milestone).map { " · deadline \($0.deadline.date) (\($0.period.chineseDescription))" } ?? ""
+      print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)")
+    }
+  }
+
+  struct Disclose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record that a milestone's information was published.",
+      discussion: """
+        Example:
+          gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
+        """)
+
+    @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"))
+    var milestone: Int64
+    @Option(help: ArgumentHelp("The day it went public.", valueName: "date"), transform: CivilDate.argument) var date: CivilDate
+    @Option(help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name")) var channel: String
+    @Option(help: ArgumentHelp("The address of the publication.", valueName: "url")) var url: String?
+    @Option(help: ArgumentHelp("The last day it stays up (for 公示 items).", valueName: "date"), transform: CivilDate.argument)
+    var until: CivilDate?
+    @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
+    var project: ProjectCode?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let disclosure = Disclosure(publishedOn: date, channel: channel, url: url, until: until)
+      let register = try store.open()
+      guard let stored = try await register.milestone(id: milestone) else { throw StoreError.unknownMilestone(milestone) }
+      if let project, project.rawValue != stored.milestone.projectCode {
+        throw StoreError.milestoneOfAnotherProject(milestone: milestone, project: stored.milestone.projectCode, expected: project.rawValue)
+      }
+      try refuse(disclosure.problems(formedOn: stored.milestone.formedOn, today: .todayInChina()).map {
+        $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
+      })
+      let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
+      print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)")
+    }
+  }
+
+  struct Withdraw: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Withdraw a milestone or disclosure recorded by mistake: it stays on record, logged, but no longer counts.",
+      discussion: """
+        Examples:
+          gongkai withdraw 42 --reason 重复登记
+          gongkai withdraw --disclosure 17 --reason 网址填错，已重新登记
+        """)
+
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone")) var milestone: Int64?
+    @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id")) var disclosure: Int64?
+    @Option(help: ArgumentHelp("Why, for the change log.", valueName: "text")) var reason: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func validate() throws {
+      guard (milestone == nil) != (disclosure == nil) else {
+        throw ValidationError("give either a milestone id or --disclosure ID")
+      }
+    }
+
+    func run() async throws {
+      try refuse(RegisterText.problems("--reason", reason, required: true, maximum: RegisterText.maximumTextLength))
+      let register = try store.open()
+      if let disclosure {
+        try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
+        print("withdrew disclosure \(disclosure)")
+      } else if let milestone {
+        try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
+        print("withdrew milestone \(milestone)")
+      }
+    }
+  }
+
+  struct Amend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Correct a milestone's date, document number, summary or unit; an empty value clears a text field.")
+
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone")) var milestone: Int64
+    @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
+    var date: CivilDate?
+    @Option(help: ArgumentHelp("文号.", valueName: "text")) var ref: String?
+    @Option(help: ArgumentHelp("What the information says.", valueName: "text")) var summary: String?
+    @Option(help: ArgumentHelp("Who must publish.", valueName: "name")) var unit: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func validate() throws {
+      if date == nil && ref == nil && summary == nil && unit == nil {
+        throw ValidationError("nothing to change; give --date, --ref, --summary or --unit")
+      }
+    }
+
+    func run() async throws {
+      if let date, date > .todayInChina() { try refuse([.futureDate("--date", date, today: .todayInChina())]) }
+      try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
+        + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
+      let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit)
+      let stored = try await store.open().amendMilestone(id: milestone, amendment, actor: try actor.actor())
+      print("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
+    }
+  }
+
+  struct History: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a project's change log: who changed what, when, before and after.")
+
+    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @Option(help: "Output format.") var format: ReportFormat = .text
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+      let register = try store.open()
+      guard try await register.project(code: code) != nil else { throw StoreError.unknownProject(code.rawValue) }
+      let entries = try await register.history(of: code)
+      switch format {
+      case .json: try JSONOutput.print(entries.map(ChangeJSON.init))
+      case .text:
+        for entry in entries {
+          print("\(entry.at)  \(entry.actor)  \(entry.action) \(entry.entity) \(entry.entityID)")
+          if let before = entry.before { print("    before \(before)") }
+          if let after = entry.after { print("    after  \(after)") }
+        }
+      }
+    }
+  }
+}
+
+/// A change-log row in `history --format json`; before and after are the stored JSON objects.
+struct ChangeJSON: Encodable {
+  let id: Int64
+  let at: String
+  let actor: String
+  let action: String
+  let entity: String
+  let entityId: Int64
+  let projectCode: String
+  let before: String?
+  let after: String?
+
+  init(_ entry: ChangeLogEntry) {
+    (id, at, actor, action, entity) = (entry.id, entry.at, entry.actor, entry.action, entry.entity)
+    (entityId, projectCode, before, after) = (entry.entityID, entry.projectCode, entry.before, entry.after)
+  }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiStore
+
+extension Gongkai {
+  struct ProjectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "project",
+      abstract: "Register, list, show and edit projects.",
+      subcommands: [Add.self, List.self, Show.self, Edit.self])
+  }
+}
+
+/// The project fields as options, shared by `project add` and `project edit`.
+struct ProjectFieldOptions: ParsableArguments {
+  @Option(help: "项目名称: the project's name.") var name: String?
+  @Option(name: .customLong("legal-person"), help: "项目法人: the project legal person.") var legalPerson: String?
+  @Option(help: "建设地点: where it is built.") var location: String?
+  @Option(help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount")) var investment: String?
+  @Option(help: "责任单位: the unit that answers for its disclosures.") var unit: String?
+
+  /// `project` with the given options applied; an empty value clears an optional field.
+  func applied(to project: Project) -> Project {
+    var result = project
+    if let name { result.name = name }
+    if let legalPerson { result.legalPerson = legalPerson.isEmpty ? nil : legalPerson }
+    if let location { result.location = location.isEmpty ? nil : location }
+    if let investment { result.totalInvestment = investment.isEmpty ? nil : investment }
+    if let unit { result.responsibleUnit = unit }
+    return result
+  }
+}
+
+extension Gongkai.ProjectCommand {
+  struct Add: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Register a project.",
+      discussion: """
+        Example:
+          gongkai project add 2024-310110-48-01-000123 --name 杨浦滨江南段公共空间提升工程 --unit 杨浦区建设和管理委员会
+        """)
+
+    @Argument(help: ArgumentHelp("The national project code (项目代码).", valueName: "code"), transform: ProjectCode.argument)
+    var code: ProjectCode
+    @OptionGroup var fields: ProjectFieldOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let project = fields.applied(to: Project(code: code, name: "", responsibleUnit: ""))
+      try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
+      try await store.open().addProject(project, actor: try actor.actor())
+      print("registered project \(code) \(project.name)")
+    }
+  }
+
+  struct Edit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Change a project's fields; an empty value clears an optional field.")
+
+    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @OptionGroup var fields: ProjectFieldOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let register = try store.open()
+      guard let old = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
+      let project = fields.applied(to: old)
+      try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
+      let changed = try await register.updateProject(project, actor: try actor.actor())
+      print(changed ? "updated project \(code)" : "project \(code) unchanged")
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the registered projects.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Output format.") var format: ReportFormat = .text
+
+    func run() async throws {
+      let projects = try await store.open().projects()
+      switch format {
+      case .json: try JSONOutput.print(projects.map(ProjectJSON.init))
+      case .text:
+        for summary in projects {
+          print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: 44))  \(summary.milestones) milestones, \(summary.disclosures) disclosures  \(summary.project.responsibleUnit)")
+        }
+      }
+    }
+  }
+
+  struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a project with its milestones, disclosures and where each stands today.")
+
+    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
+            transform: CivilDate.argument)
+    var asOf: CivilDate?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+      let register = try store.open()
+      guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
+      let checker = try reference.checker()
+      var milestones: [StoredMilestone] = []
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { milestones.append($0) }
+      print(ProjectText(project: project, milestones: milestones, checker: checker, asOf: asOf ?? .todayInChina()).rendered,
+            terminator: "")
+    }
+  }
+}
+
+/// A project in `project list --format json`.
+struct ProjectJSON: Encodable {
+  let code: String
+  let name: String
+  let legalPerson: String?
+  let location: String?
+  let totalInvestment: String?
+  let responsibleUnit: String
+  let milestones: Int
+  let disclosures: Int
+
+  init(_ summary: ProjectSummary) {
+    let project = summary.project
+    (code, name, legalPerson, location) = (project.code.rawValue, project.name, project.legalPerson, project.location)
+    (totalInvestment, responsibleUnit) = (project.totalInvestment, project.responsibleUnit)
+    (milestones, disclosures) = (summary.milestones, summary.disclosures)
+  }
+}
+
+extension RegisterError {
+  /// The same error naming the command-line option instead of the file field.
+  func renamed(from names: [String: String]) -> RegisterError {
+    switch self {
+    case .missingField(let field): .missingField(names[field] ?? field)
+    case .invalidField(let field, let value, let fix): .invalidField(names[field] ?? field, value, fix)
+    default: self
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiReference
+
+/// The rules and the calendar a register command works with, loaded and validated once.
+struct ReferenceOptions: ParsableArguments {
+  @OptionGroup var rules: RulesOptions
+  @OptionGroup var calendar: CalendarOptions
+
+  func load() throws -> (catalogue: RuleCatalogue, calendar: LoadedCalendar) {
+    (try rules.loadCatalogue(), try calendar.loadCalendar())
+  }
+
+  func checker() throws -> Checker {
+    let (catalogue, calendar) = try load()
+    return Checker(catalogue: catalogue, calendar: calendar.calendar)
+  }
+}
+
+/// Throws the first problem of `problems` as a usage error: the user typed the value.
+func refuse(_ problems: [RegisterError]) throws {
+  if let first = problems.first { throw CommandFailure.usage(first.description) }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiStore
+
+/// `--database`: which register to use. The one place the store backend is chosen.
+struct StoreOptions: ParsableArguments {
+  @Option(help: ArgumentHelp(
+    "The database file (default: $GONGKAI_DATABASE, else gongkai.sqlite in the current folder).", valueName: "path"))
+  var database: String?
+
+  var path: String {
+    database ?? ProcessInfo.processInfo.environment["GONGKAI_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "gongkai.sqlite"
+  }
+
+  /// Opens the register; only `init` and `demo` create a missing one, so a mistyped path never checks an
+  /// empty register and reports "nothing overdue".
+  func open(create: Bool = false) throws -> any Store {
+    let timeout = ProcessInfo.processInfo.environment["GONGKAI_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? 10
+    return try SQLiteStore.open(at: path, create: create, busyTimeout: timeout)
+  }
+}
+
+/// `--by`: who makes a change, for the change log.
+struct ActorOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Who makes the change (default: $GONGKAI_USER, else the login name).", valueName: "name"))
+  var by: String?
+
+  func actor() throws -> String {
+    let environment = ProcessInfo.processInfo.environment
+    let name = by ?? environment["GONGKAI_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    if let problem = RegisterText.problems("--by", name, required: true).first { throw CommandFailure.usage(problem.description) }
+    return name
+  }
+}
+
+extension CivilDate {
+  /// Today in China Standard Time (UTC+8; China has kept no daylight saving time since 1991), whatever the
+  /// machine's zone.
+  static func todayInChina(now: Date = Date()) -> CivilDate {
+    CivilDate(dayNumber: Int((now.timeIntervalSince1970 + 8 * 3600) / 86400))
+  }
+}
+
+extension ProjectCode: ExpressibleByArgument {
+  public init?(argument: String) { try? self.init(argument) }
+
+  /// Parses a project code argument with the full error message.
+  static func argument(_ text: String) throws -> ProjectCode {
+    do { return try ProjectCode(text) } catch { throw ValidationError(error.description) }
+  }
+}

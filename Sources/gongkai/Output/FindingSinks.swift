@@ -1,0 +1,82 @@
+import Foundation
+import GongkaiCore
+import GongkaiExport
+import GongkaiStore
+
+/// Where `check` sends the findings it reports. JSON and CSV stream as the store reads; text must group by
+/// unit, so it keeps the findings it shows (only those, not the whole register).
+protocol FindingSink: AnyObject {
+  func write(_ finding: Finding, stored: StoredMilestone) throws
+  /// Ends the output; writes nothing at all when no finding was written, so cron stays silent.
+  func finish() throws
+}
+
+/// Standard output through a buffer: millions of records cost a few thousand writes, not millions.
+final class BufferedOutput {
+  private var buffer = Data()
+  private let handle = FileHandle.standardOutput
+
+  func append(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    handle.write(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+final class JSONSink: FindingSink {
+  private let output = BufferedOutput()
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+  private var written = 0
+
+  func write(_ finding: Finding, stored: StoredMilestone) throws {
+    output.append(written == 0 ? "[\n" : ",\n")
+    output.append(String(decoding: try encoder.encode(FindingRecord(finding, stored: stored)), as: UTF8.self))
+    written += 1
+  }
+
+  func finish() {
+    if written > 0 { output.append("\n]\n") }
+    output.flush()
+  }
+}
+
+final class CSVSink: FindingSink {
+  private let output = BufferedOutput()
+  private var written = 0
+
+  func write(_ finding: Finding, stored: StoredMilestone) {
+    if written == 0 { output.append(CSVWriter.record(FindingRecord.csvHeader)) }
+    output.append(CSVWriter.record(FindingRecord(finding, stored: stored).csvCells))
+    written += 1
+  }
+
+  func finish() { output.flush() }
+}
+
+final class TextSink: FindingSink {
+  private let language: Language
+  private let asOf: CivilDate
+  private let profile: String
+  private let warnDays: Int
+  private var items: [(finding: Finding, stored: StoredMilestone)] = []
+
+  init(language: Language, asOf: CivilDate, profile: String, warnDays: Int) {
+    (self.language, self.asOf, self.profile, self.warnDays) = (language, asOf, profile, warnDays)
+  }
+
+  func write(_ finding: Finding, stored: StoredMilestone) { items.append((finding, stored)) }
+
+  func finish() {
+    guard !items.isEmpty else { return }
+    print(CheckText(items: items, language: language, asOf: asOf, profile: profile, warnDays: warnDays).rendered, terminator: "")
+  }
+}

@@ -1,0 +1,34 @@
+import GongkaiCore
+import GongkaiStore
+
+/// `gongkai project show`: the project's fields, then each milestone with its disclosures and status.
+struct ProjectText {
+  let project: Project
+  let milestones: [StoredMilestone]
+  let checker: Checker
+  let asOf: CivilDate
+
+  var rendered: String {
+    var out = "\(project.code)  \(project.name)\n"
+    for (label, value) in [("项目法人", project.legalPerson), ("建设地点", project.location),
+                           ("总投资", project.totalInvestment.map { "\($0) 万元" }), ("责任单位", project.responsibleUnit)] {
+      if let value { out += "  \(Terminal.pad(label, to: 10))\(value)\n" }
+    }
+    out += "\n  里程碑（截至 \(asOf)）\n"
+    for stored in milestones {
+      let milestone = stored.milestone
+      let rule = checker.catalogue.rule(for: milestone.kind)
+      let finding = try? checker.judge(milestone, asOf: asOf)
+      let status = finding.map { "\($0.status.chineseName)" + ($0.deadline.map { "，截止 \($0.date)" } ?? "") } ?? "（尚未形成）"
+      out += "  #\(milestone.id)  \(milestone.formedOn)  \(milestone.kind)  \(rule?.name.chinese ?? "")  [\(status)]\n"
+      if let reference = stored.reference { out += "        文号 \(reference)\n" }
+      if let summary = stored.summary { out += "        \(summary)\n" }
+      for (id, disclosure) in zip(stored.disclosureIDs, milestone.disclosures) {
+        out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
+        out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "") + "\n"
+      }
+    }
+    if milestones.isEmpty { out += "  （尚无）\n" }
+    return out
+  }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import GongkaiStore
+
+/// A progress line on standard error (`importing 1200/5000, 3400/s`), only when standard error is a terminal,
+/// so that cron mail and pipes stay clean.
+final class TerminalProgress: ProgressReporter, @unchecked Sendable {
+  private let label: String
+  private let start = Date()
+  private var lastDraw = Date.distantPast
+  private let lock = NSLock()
+
+  /// A reporter, or `nil` when standard error is not a terminal.
+  static func make(_ label: String) -> TerminalProgress? {
+    isatty(STDERR_FILENO) == 1 ? TerminalProgress(label) : nil
+  }
+
+  private init(_ label: String) { self.label = label }
+
+  func advance(to done: Int, of total: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+    lastDraw = now
+    let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
+    FileHandle.standardError.write(Data("\r\(label) \(done)/\(total), \(Int(rate))/s\u{1B}[K".utf8))
+    if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+}
