@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference"]),
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
-    .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles"]),
+    .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference"]),
     .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport"]),
     .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai"]),
   ],

@@ -25,8 +25,7 @@ public enum ProjectFile {
     -> ProjectDocument
   {
     var collector = ProblemCollector()
-    let fields = collector.attempt { () throws(FileProblem) in try root.mapping(keys: projectKeys) }
-    guard let fields else { throw FileProblems(collector.problems) }
+    guard let fields = collector.mapping(root, keys: projectKeys) else { throw FileProblems(collector.problems) }
 
     func text(_ key: String, required: Bool = false) -> String? {
       guard let value = fields[key] else {
@@ -83,14 +82,14 @@ public enum ProjectFile {
         collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).description))
       }
     }
-    guard collector.problems.isEmpty else { throw FileProblems(collector.problems) }
+    guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
     return ProjectDocument(project: project, milestones: milestones)
   }
 
   private static func readMilestone(
     _ item: YAMLValue, catalogue: RuleCatalogue, today: CivilDate, collector: inout ProblemCollector
   ) -> (entry: MilestoneEntry, changes: (text: String, value: YAMLValue)?)? {
-    guard let fields = collector.attempt({ () throws(FileProblem) in try item.mapping(keys: milestoneKeys) }) else { return nil }
+    guard let fields = collector.mapping(item, keys: milestoneKeys) else { return nil }
     let problemsBefore = collector.problems.count
     func text(_ key: String, maximum: Int = RegisterText.maximumNameLength) -> String? {
       collector.attempt { () throws(FileProblem) -> String? in try fields[key]?.optionalString() } ?? nil
@@ -113,7 +112,7 @@ public enum ProjectFile {
       disclosures.append(disclosure)
       if let formed {
         for error in disclosure.problems(formedOn: formed, today: today) {
-          let mapping = try? value.mapping(keys: disclosureKeys)
+          let mapping = try? value.mappingReportingUnknown(keys: disclosureKeys).0
           collector.add((mapping?[error.field] ?? value).problem(error.description))
         }
       }
@@ -134,8 +133,8 @@ public enum ProjectFile {
   }
 
   private static func readDisclosure(_ value: YAMLValue, collector: inout ProblemCollector) -> Disclosure? {
-    collector.attempt { () throws(FileProblem) -> Disclosure in
-      let fields = try value.mapping(keys: disclosureKeys)
+    guard let fields = collector.mapping(value, keys: disclosureKeys) else { return nil }
+    return collector.attempt { () throws(FileProblem) -> Disclosure in
       let published = try fields.required("published")
       let until = try fields["until"]?.optionalString()
       return Disclosure(

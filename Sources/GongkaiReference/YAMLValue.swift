@@ -55,19 +55,30 @@ public struct YAMLValue {
     FileProblem(file: file, line: line, field: path.isEmpty ? nil : path, message: message)
   }
 
-  /// The value as a mapping whose keys are all among `keys`.
+  /// The value as a mapping whose keys are all among `keys`; throws at the first unknown key.
   public func mapping(keys: Set<String>) throws(FileProblem) -> YAMLMapping {
+    let (mapping, unknown) = try mappingReportingUnknown(keys: keys)
+    if let first = unknown.first { throw first }
+    return mapping
+  }
+
+  /// The value as a mapping of the known `keys`, with a problem for each unknown key, so that a reader that
+  /// lists every problem of a file can go on.
+  public func mappingReportingUnknown(keys: Set<String>) throws(FileProblem) -> (YAMLMapping, [FileProblem]) {
     guard let mapping = node.mapping else { throw problem("expected a mapping of fields (key: value)") }
     var values: [String: YAMLValue] = [:]
+    var unknown: [FileProblem] = []
     for (key, value) in mapping {
       guard let name = key.scalar?.string else { throw problem("keys must be plain names") }
       let child = YAMLValue(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)")
-      guard keys.contains(name) else {
-        throw child.problem("unknown field; expected one of \(keys.sorted().joined(separator: ", "))")
+      if keys.contains(name) {
+        values[name] = child
+      } else {
+        unknown.append(YAMLValue(node: key, file: file, path: child.path)
+          .problem("unknown field; expected one of \(keys.sorted().joined(separator: ", "))"))
       }
-      values[name] = child
     }
-    return YAMLMapping(owner: self, values: values)
+    return (YAMLMapping(owner: self, values: values), unknown)
   }
 
   /// The items of a sequence.

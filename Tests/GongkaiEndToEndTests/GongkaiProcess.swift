@@ -16,6 +16,12 @@ struct CommandResult {
 func gongkai(
   _ arguments: String..., in directory: URL? = nil, environment extra: [String: String] = [:], stdin: Data? = nil
 ) throws -> CommandResult {
+  try runGongkai(arguments, in: directory, environment: extra, stdin: stdin)
+}
+
+func runGongkai(
+  _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], stdin: Data? = nil
+) throws -> CommandResult {
   let process = Process()
   process.executableURL = try builtBinary()
   process.arguments = arguments

@@ -6,6 +6,11 @@ import GongkaiCore
 ///
 /// Opening a store migrates it, so no command ever holds an unmigrated database; a database written by a newer
 /// gongkai is refused rather than touched. Each write method is one transaction.
+///
+/// One process holds one connection (a `DatabaseQueue`): a command runs one thing at a time, and processes
+/// share the file through SQLite's locks, WAL mode letting a cron check read while staff write. WAL mode is
+/// set here rather than through GRDB's `journalMode = .wal`, which creates and drops a table on every open when
+/// no `-wal` file exists; a command that fails or only reads must leave the file byte for byte as it was.
 public struct SQLiteStore: Store {
   let writer: any DatabaseWriter
   let path: String
@@ -31,13 +36,13 @@ public struct SQLiteStore: Store {
       }
     }
     return try translating(path) {
-      try SQLiteStore(DatabasePool(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout)), path: path)
+      try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true)), path: path)
     }
   }
 
   /// A store in memory, for tests.
   public static func inMemory(clock: @escaping @Sendable () -> String = SQLiteStore.now) throws -> SQLiteStore {
-    try SQLiteStore(DatabaseQueue(configuration: makeConfiguration(busyTimeout: 1)), path: ":memory:", clock: clock)
+    try SQLiteStore(DatabaseQueue(configuration: makeConfiguration(busyTimeout: 1, wal: false)), path: ":memory:", clock: clock)
   }
 
   init(_ writer: any DatabaseWriter, path: String, clock: @escaping @Sendable () -> String = SQLiteStore.now) throws {
@@ -55,11 +60,13 @@ public struct SQLiteStore: Store {
   }
 
   /// The one place connection settings are made, for files and tests alike.
-  static func makeConfiguration(busyTimeout: TimeInterval) -> Configuration {
+  static func makeConfiguration(busyTimeout: TimeInterval, wal: Bool) -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
+      // Writes the file only the first time: the mode is stored in the database.
+      if wal { try db.execute(sql: "PRAGMA journal_mode = WAL") }
       // A legal record: every committed transaction survives a power cut.
       try db.execute(sql: "PRAGMA synchronous = FULL")
     }

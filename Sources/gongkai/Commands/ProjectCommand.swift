@@ -139,6 +139,7 @@ extension RegisterError {
     switch self {
     case .missingField(let field): .missingField(names[field] ?? field)
     case .invalidField(let field, let value, let fix): .invalidField(names[field] ?? field, value, fix)
+    case .futureDate(let field, let date, let today): .futureDate(names[field] ?? field, date, today: today)
     default: self
     }
   }

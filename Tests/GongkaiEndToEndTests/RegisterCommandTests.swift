@@ -1,0 +1,277 @@
+import Foundation
+import Testing
+
+/// The register as staff and cron use it, through the built binary.
+@Suite struct RegisterCommandTests {
+  /// A fresh folder with a database holding the sample projects.
+  func sampleRegister() throws -> (folder: URL, database: String) {
+    let folder = scratchFolder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    let result = try gongkai("demo", "--projects", projectsFolder(), "--database", database)
+    #expect(result.status == 0, "\(result.stderr)")
+    return (folder, database)
+  }
+
+  func projectsFolder() -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
+  }
+
+  /// The bytes of the database and its WAL: "unchanged" means all of them are.
+  func snapshot(_ database: String) -> [Data?] {
+    [database, database + "-wal"].map { FileManager.default.contents(atPath: $0) }
+  }
+
+  @Test func theDemoLoadsTheSamplesAndShowsEveryAlertKind() throws {
+    let folder = scratchFolder()
+    let result = try gongkai("demo", "--projects", projectsFolder(), "--database", folder.appendingPathComponent("demo.sqlite").path)
+    #expect(result.status == 0)
+    #expect(result.stdoutLines[0].hasSuffix("imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written)"))
+    #expect(result.stdout.contains("逾期未公开 3 项，公示期不足 2 项，待公开 2 项"))
+    #expect(result.stdout.contains("杨浦区审计局（1 项）\n  逾期未公开  逾期33个工作日"))
+    let again = try gongkai("demo", "--projects", projectsFolder(), "--database", folder.appendingPathComponent("demo.sqlite").path)
+    #expect(again.stdoutLines[0].hasSuffix("nothing changed (4 unchanged)"))
+  }
+
+  @Test func theDemoRefusesARealRegister() throws {
+    let (_, database) = try sampleRegister()
+    let add = try gongkai("project", "add", "2026-310110-48-01-000999", "--name", "真实项目", "--unit", "杨浦区建设和管理委员会", "--database", database)
+    #expect(add.status == 0)
+    let before = snapshot(database)
+    let demo = try gongkai("demo", "--projects", projectsFolder(), "--database", database)
+    #expect(demo.status == 65)
+    #expect(demo.stderr.contains("holds project 2026-310110-48-01-000999, which is not a sample"))
+    #expect(snapshot(database) == before)
+  }
+
+  @Test func checkIsSilentAndSucceedsWhenNothingNeedsAttention() throws {
+    let (_, database) = try sampleRegister()
+    // In early 2023 only the first project existed and its first items were published on time.
+    let result = try gongkai("check", "--as-of", "2023-03-01", "--database", database)
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func checkExitsOneWhenSomethingIsOverdue() throws {
+    let (_, database) = try sampleRegister()
+    let result = try gongkai("check", "--as-of", "2026-11-27", "--database", database)
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("重大建设项目信息公开时限检查 · 截至 2026-11-27"))
+    #expect(result.stderr.isEmpty)
+    #expect(try gongkai("check", "--as-of", "2026-11-27", "--fail-on", "never", "--database", database).status == 0)
+  }
+
+  @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {
+    let (_, database) = try sampleRegister()
+    let onlyDue = ["check", "--as-of", "2026-11-27", "--category", "design-change", "--database", database]
+    #expect(try gongkai(onlyDue).status == 0)
+    #expect(try gongkai(onlyDue + ["--fail-on", "due"]).status == 1)
+    #expect(try gongkai(onlyDue + ["--warn-days", "2"]).stdout.isEmpty)
+  }
+
+  @Test func checkFiltersAndFormats() throws {
+    let (_, database) = try sampleRegister()
+    let json = try gongkai("check", "--as-of", "2026-11-27", "--status", "overdue", "--format", "json", "--database", database)
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(records.map { $0["workingDays"] as? Int } == [33, 9, 2])
+    #expect(Set(records.map { $0["status"] as? String }) == ["overdue"])
+    let keys = Set(records[0].keys)
+    #expect(keys.isSuperset(of: ["projectCode", "milestoneId", "kind", "deadline", "workingDays", "basis", "responsibleUnit", "asOf"]))
+
+    let csv = try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区教育局", "--format", "csv", "--database", database)
+    let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    #expect(lines.count == 2)
+    #expect(lines[0].hasPrefix("projectCode,projectName,milestoneId"))
+    #expect(lines[1].contains(",too-short,"))
+
+    let onTime = try gongkai("check", "--as-of", "2026-11-27", "--status", "on-time", "--format", "json", "--database", database)
+    #expect(onTime.status == 1)  // the exit status reflects everything judged, not only what is shown
+    #expect((try JSONSerialization.jsonObject(with: Data(onTime.stdout.utf8)) as? [Any])?.count == 59)
+  }
+
+  @Test func aDayToDayRoundOfStaffWork() throws {
+    let folder = scratchFolder()
+    let database = folder.appendingPathComponent("work.sqlite").path
+    let db = ["--database", database]
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v2-change-log"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database)"))
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--by", "王工"] + db).status == 0)
+    let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工"] + db)
+    #expect(log.status == 0)
+    #expect(log.stdout == "recorded milestone 1: bidding.candidates 2026-11-26 · deadline 2026-11-30 (3日)\n")
+    let due = try gongkai(["check", "--as-of", "2026-11-27"] + db)
+    #expect(due.status == 0)
+    #expect(due.stdout.contains("待公开      剩余1个工作日         截止 2026-11-30"))
+    let disclose = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29", "--by", "李工"] + db)
+    #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台\n")
+    let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
+    #expect(short.stdout.contains("公示期不足  公示期少1个工作日     公示至 2026-11-29，应至 2026-11-30"))
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
+    #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
+    let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
+  }
+
+  @Test func exportThenImportChangesNothing() throws {
+    let (folder, database) = try sampleRegister()
+    let file = folder.appendingPathComponent("export.yaml").path
+    let export = try gongkai("export", "project", "2024-310110-48-01-000046", "--out", file, "--database", database)
+    #expect(export.stdout == "wrote \(file)\n")
+    let before = snapshot(database)
+    let again = try gongkai("import", file, "--database", database)
+    #expect(again.stdout == "imported 1 project file: nothing changed (1 unchanged)\n")
+    #expect(snapshot(database) == before)
+  }
+
+  @Test func aSpreadsheetInGB18030IsImported() throws {
+    let (folder, database) = try sampleRegister()
+    let csv = """
+      项目代码,事项类型,形成日期,文号,公开日期,公开渠道
+      2025-310110-47-01-000031,quality-safety.penalty,2026-11-20,杨建罚〔2026〕31号,2026-11-26,信用中国（上海）
+
+      """
+    let file = folder.appendingPathComponent("sheet.csv")
+    try #require(csv.data(using: String.Encoding(rawValue: 0x8000_0632))).write(to: file)
+    let result = try gongkai("import", "milestones", file.path, "--database", database)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestones, 1 disclosures written)\n")
+    #expect(try gongkai("import", "milestones", file.path, "--database", database).stdout == "imported 1 row: nothing changed (1 unchanged)\n")
+  }
+
+  // MARK: Bad input: one line per problem, a documented status, the database unchanged
+
+  @Test(arguments: [
+    (["log", "2024-310110-48-01-999999", "bidding.result", "--date", "2026-01-05"], 65, "unknown project '2024-310110-48-01-999999'"),
+    (["log", "2024-31011-48-01-000046", "bidding.result", "--date", "2026-01-05"], 64, "project code '2024-31011-48-01-000046' is malformed"),
+    (["log", "2024-310110-48-01-000046", "bidding.nothing", "--date", "2026-01-05"], 64, "unknown item kind 'bidding.nothing'"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2199-01-01"], 64, "--date 2199-01-01 is in the future"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2023-02-29"], 64, "'2023-02-29' is not a date"),
+    (["log", "2024-310110-48-01-000046", "approval-result.feasibility-study", "--date", "2024-03-22", "--ref", "杨发改投〔2024〕19号"], 65, "is already recorded as milestone"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--changes", "1"], 65, "belongs to project 2023-310110-78-01-000087, not 2024-310110-48-01-000046"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "a\u{7}b"], 64, "control character U+7"),
+    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 64, "published 2024-03-01 is before the information was formed (2024-03-22)"),
+    (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--project", "2023-310110-78-01-000087"], 65, "milestone 21 belongs to project 2024-310110-48-01-000046, not 2023-310110-78-01-000087"),
+    (["disclose", "9999", "--date", "2024-04-20", "--channel", "门户网站"], 65, "unknown milestone 9999"),
+    (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--url", "javascript:alert(1)"], 64, "--url 'javascript:alert(1)' is not accepted"),
+    (["project", "add", "2024-310110-48-01-000046", "--name", "重复", "--unit", "某单位"], 65, "already registered"),
+    (["project", "add", "2026-310110-48-01-000300", "--name", "无责任单位"], 64, "--unit is required"),
+    (["project", "show", "2024-310110-48-01-999999"], 65, "unknown project"),
+    (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
+    (["amend", "21"], 64, "nothing to change"),
+    (["check", "--status", "late-ish"], 64, "unknown status 'late-ish'"),
+    (["import", "/nonexistent/projects"], 66, "/nonexistent/projects: file not found"),
+    (["import", "milestones", "/nonexistent.csv"], 66, "file not found"),
+  ] as [([String], Int32, String)])
+  func badInputLeavesTheDatabaseUnchanged(arguments: [String], status: Int32, message: String) throws {
+    let (_, database) = try sampleRegister()
+    let before = snapshot(database)
+    let result = try gongkai(arguments + ["--database", database])
+    #expect(result.status == status, "\(arguments): \(result.stderr)")
+    #expect(result.stderrLines.count == 1, "\(result.stderr)")
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    #expect(snapshot(database) == before)
+  }
+
+  @Test func anOversizedFieldIsRefused() throws {
+    let (folder, database) = try sampleRegister()
+    let before = snapshot(database)
+    // The system caps one argument at 128 KB; a 100 KB summary gets through it and is refused by gongkai.
+    let argument = try gongkai("log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05",
+                               "--summary", String(repeating: "长", count: 100_000 / 3), "--database", database)
+    #expect(argument.status == 64)
+    #expect(argument.stderr.contains("--summary"))
+    #expect(argument.stderr.contains("the limit is 2000"))
+    #expect(argument.stderr.count < 300)
+    // A 10 MB cell can only come in a file.
+    let sheet = folder.appendingPathComponent("huge.csv")
+    try Data(("project,kind,formed,summary\n2024-310110-48-01-000046,bidding.result,2026-01-05,"
+      + String(repeating: "x", count: 10 << 20) + "\n").utf8).write(to: sheet)
+    let file = try gongkai("import", "milestones", sheet.path, "--database", database)
+    #expect(file.status == 65)
+    #expect(file.stderr == "gongkai: \(sheet.path):2: a cell is longer than 1 MB; is this the right file?\n")
+    #expect(snapshot(database) == before)
+  }
+
+  @Test func aBrokenProjectFileListsEveryProblemAndWritesNothing() throws {
+    let (folder, database) = try sampleRegister()
+    let file = folder.appendingPathComponent("broken.yaml")
+    try Data("""
+      code: 2026-310110-48-01-000400
+      name: 新项目
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.nothing
+          formed: 2026-01-05
+        - kind: bidding.result
+          formed: 2026-13-01
+      """.utf8).write(to: file)
+    let before = snapshot(database)
+    let result = try gongkai("import", projectsFolder(), file.path, "--database", database)
+    #expect(result.status == 65)
+    #expect(result.stderrLines == [
+      "gongkai: \(file.path):5: milestones[0].kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "gongkai: \(file.path):8: milestones[1].formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
+    ])
+    #expect(snapshot(database) == before)
+  }
+
+  @Test(arguments: [
+    ("missing", 66, "not found; create it with `gongkai init`"),
+    ("folder", 65, "is not a Gongkai database"),
+    ("text", 65, "is not a Gongkai database"),
+    ("newer", 65, "was written by a newer gongkai (schema v9-future)"),
+  ])
+  func aDatabaseThatCannotBeUsedIsNamed(kind: String, status: Int32, message: String) throws {
+    let folder = scratchFolder()
+    var database = folder.appendingPathComponent("register.sqlite").path
+    switch kind {
+    case "folder": database = folder.path
+    case "text": try Data("not a database".utf8).write(to: URL(fileURLWithPath: database))
+    case "newer":
+      _ = try gongkai("init", "--database", database)
+      let python = Process()
+      python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v9-future')\"); c.commit()", database]
+      try python.run()
+      python.waitUntilExit()
+    default: break
+    }
+    let result = try gongkai("check", "--database", database)
+    #expect(result.status == status)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  @Test func aLockedDatabaseIsReportedAsBusy() throws {
+    let (_, database) = try sampleRegister()
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = ["python3", "-c", """
+      import sqlite3, sys, time
+      c = sqlite3.connect(sys.argv[1], isolation_level=None)
+      c.execute("BEGIN EXCLUSIVE"); print("locked", flush=True); time.sleep(20)
+      """, database]
+    let ready = Pipe()
+    holder.standardOutput = ready
+    try holder.run()
+    defer { holder.terminate() }
+    _ = ready.fileHandleForReading.availableData  // wait until the lock is held
+    let result = try gongkai("project", "add", "2026-310110-48-01-000500", "--name", "忙", "--unit", "某单位",
+                             "--database", database, environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
+    #expect(result.status == 75)
+    #expect(result.stderr == "gongkai: database \(database) is busy (another gongkai is writing); try again\n")
+  }
+}
+
+extension RegisterCommandTests {
+  func gongkai(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    try runGongkai(arguments, environment: environment)
+  }
+
+  func gongkai(_ arguments: String..., environment: [String: String] = [:]) throws -> CommandResult {
+    try runGongkai(arguments, environment: environment)
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GongkaiCore
+import GongkaiReference
+import Testing
+@testable import GongkaiFiles
+
+@Suite struct MilestoneSheetTests {
+  func write(_ data: Data) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString).csv")
+    try data.write(to: url)
+    return url
+  }
+
+  func read(_ text: String) throws -> [MilestoneRow] {
+    try MilestoneSheet.read(try write(Data(text.utf8)), catalogue: catalogue, today: today)
+  }
+
+  func problems(_ data: Data) throws -> [String] {
+    let url = try write(data)
+    do {
+      _ = try MilestoneSheet.read(url, catalogue: catalogue, today: today)
+      return []
+    } catch {
+      return error.problems.map { $0.description.replacingOccurrences(of: url.path, with: "f.csv") }
+    }
+  }
+
+  let sheet = """
+    项目代码,事项类型,形成日期,文号,摘要,公开日期,公开渠道,网址
+    2024-310110-48-01-000123,bidding.result,2026-10-12,YPZB-2026-07,"中标人：上海某建设有限公司, 中标价 1.2亿元",2026-10-20,上海市公共资源交易平台,https://ggzy.example/7
+    2024-310110-48-01-000123,approval-result.construction-permit,2026-11-02,,"第一行
+    第二行",,,
+
+    """
+
+  @Test func readsChineseHeadersQuotedCommasAndLineBreaks() throws {
+    let rows = try read(sheet)
+    #expect(rows.map(\.line) == [2, 3])
+    #expect(rows[0].entry.summary == "中标人：上海某建设有限公司, 中标价 1.2亿元")
+    #expect(rows[0].entry.disclosures.first?.publishedOn == (try CivilDate(parsing: "2026-10-20")))
+    #expect(rows[1].entry.summary == "第一行\n第二行")
+    #expect(rows[1].entry.disclosures.isEmpty)
+  }
+
+  @Test func readsUTF8WithByteOrderMarkAndCRLF() throws {
+    let text = "\u{FEFF}" + sheet.replacingOccurrences(of: "\n", with: "\r\n")
+    let rows = try MilestoneSheet.read(try write(Data(text.utf8)), catalogue: catalogue, today: today)
+    #expect(rows.count == 2)
+    #expect(rows[0].project.rawValue == "2024-310110-48-01-000123")
+  }
+
+  @Test func decodesGB18030AsExcelSavesIt() throws {
+    let gb = try #require(sheet.data(using: CSVText.gb18030))
+    #expect(String(data: gb, encoding: .utf8) == nil)
+    let rows = try MilestoneSheet.read(try write(gb), catalogue: catalogue, today: today)
+    #expect(rows[0].entry.summary == "中标人：上海某建设有限公司, 中标价 1.2亿元")
+  }
+
+  @Test func refusesUTF16WithTheWayToResave() throws {
+    let utf16 = try #require(sheet.data(using: .utf16))
+    let found = try problems(utf16)
+    #expect(found.count == 1)
+    #expect(found[0].contains("CSV UTF-8"))
+  }
+
+  @Test func listsEveryBadRowByLine() throws {
+    let found = try problems(Data("""
+      project,kind,formed,published,channel
+      2024-310110-48-01-000123,bidding.result,2026-02-30,,
+      2024-310110-48-01-123,bidding.result,2026-01-05,,
+      2024-310110-48-01-000123,bidding.nothing,2026-01-05,,
+      2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-04,门户网站
+      2024-310110-48-01-000123,bidding.result,2026-01-05,,门户网站
+      2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-06,门户网站,extra
+
+      """.utf8))
+    #expect(found == [
+      "f.csv:2: formed: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
+      "f.csv:3: project: project code '2024-310110-48-01-123' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123",
+      "f.csv:4: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "f.csv:5: published: published 2026-01-04 is before the information was formed (2026-01-05); check the dates",
+      "f.csv:6: published: the row gives a channel, url or until but no publication date",
+      "f.csv:7: row: has 6 cells but the header names 5 columns",
+    ])
+  }
+
+  @Test func refusesABadHeaderAndAnOpenQuote() throws {
+    #expect(try problems(Data("project,kind,date\n".utf8)) == [
+      "f.csv:1: date: unknown column; use project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止)",
+      "f.csv:1: formed: required column is missing",
+    ])
+    #expect(try problems(Data("project,kind,formed\n2024-310110-48-01-000123,\"bidding.result,2026-01-05\n".utf8)) == [
+      "f.csv:2: a quoted cell is never closed; check the quotes",
+    ])
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import GongkaiCore
+import Testing
+@testable import GongkaiStore
+
+/// What is particular to the SQLite file: migrations, foreign files, locks.
+@Suite struct SQLiteStoreTests {
+  @Test func migratesAnEmptyFileToTheLatestSchema() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    #expect(try store.appliedSchemaVersions() == SQLiteStore.schemaVersions)
+    let mode = try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+    #expect(mode == "wal")
+    let foreignKeys = try store.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") }
+    #expect(foreignKeys == true)
+  }
+
+  @Test(arguments: SQLiteStore.schemaVersions.dropLast())
+  func migratesFromEveryEarlierVersionKeepingTheData(version: String) throws {
+    // Given a database left at an earlier schema version, with a project and a milestone in it
+    let path = temporaryDatabasePath()
+    let old = try DatabaseQueue(path: path)
+    try SQLiteStore.migrator.migrate(old, upTo: version)
+    try old.write { db in
+      try db.execute(sql: "INSERT INTO project (code, name, responsibleUnit) VALUES ('2024-310110-48-01-000123', '杨浦滨江', '杨浦区建设和管理委员会')")
+      try db.execute(sql: """
+        INSERT INTO milestone (projectId, kind, category, formedOn, recordedBy, recordedAt)
+        VALUES (1, 'bidding.result', 'bidding', '2026-01-05', '王工', '2026-01-05T09:00:00+08:00')
+        """)
+    }
+    try old.close()
+    // When this version opens it
+    let store = try SQLiteStore.open(at: path)
+    // Then it is migrated and the data is intact
+    #expect(try store.appliedSchemaVersions() == SQLiteStore.schemaVersions)
+    #expect(try store.project(code: ProjectCode("2024-310110-48-01-000123"))?.name == "杨浦滨江")
+    var kinds: [String] = []
+    try store.forEachMilestone(matching: MilestoneFilter()) { kinds.append($0.milestone.kind) }
+    #expect(kinds == ["bidding.result"])
+  }
+
+  @Test func refusesADatabaseFromANewerVersionWithoutTouchingIt() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')") }
+    try queue.close()
+    #expect(throws: StoreError.newerSchema(path, ["v9-future"])) { try SQLiteStore.open(at: path) }
+  }
+
+  @Test func refusesWhatIsNotADatabase() throws {
+    let path = temporaryDatabasePath()
+    try Data("code,name\n".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: StoreError.notADatabase(path)) { try SQLiteStore.open(at: path) }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    #expect(throws: StoreError.notADatabase(folder)) { try SQLiteStore.open(at: folder) }
+    #expect(throws: StoreError.databaseNotFound("/nonexistent/register.sqlite")) { try SQLiteStore.open(at: "/nonexistent/register.sqlite") }
+    #expect(throws: StoreError.cannotCreate("/nonexistent/register.sqlite", "folder /nonexistent does not exist")) {
+      try SQLiteStore.open(at: "/nonexistent/register.sqlite", create: true)
+    }
+  }
+
+  @Test func aWriterHoldingTheLockPastTheTimeoutIsReportedAsBusy() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true, busyTimeout: 0.2)
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true  // another process's long write, held open on purpose
+    let other = try DatabaseQueue(path: path, configuration: configuration)
+    try other.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+    #expect(throws: StoreError.busy(path)) { try store.addProject(bund, actor: "王工") }
+    try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
+    try store.addProject(bund, actor: "王工")
+  }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import GongkaiCore
+import Testing
+@testable import GongkaiStore
+
+/// The contract every store keeps, run against each implementation.
+@Suite struct StoreContractTests {
+  @Test(arguments: StoreFactory.allCases)
+  func aRegisteredProjectReadsBack(factory: StoreFactory) async throws {
+    // Given an empty store
+    let store = try factory.make()
+    // When a project is registered
+    try await store.addProject(bund, actor: "王工")
+    // Then it reads back whole, and a second registration is refused
+    #expect(try await store.project(code: bund.code) == bund)
+    #expect(try await store.project(code: school.code) == nil)
+    await #expect(throws: StoreError.duplicateProject(bund.code.rawValue)) { try await store.addProject(bund, actor: "王工") }
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func updatingAProjectSaysWhetherAnythingChanged(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    var renamed = bund
+    renamed.name = "杨浦滨江南段公共空间贯通提升工程"
+    #expect(try await store.updateProject(renamed, actor: "李工"))
+    #expect(try await !store.updateProject(renamed, actor: "李工"))
+    #expect(try await store.project(code: bund.code)?.name == "杨浦滨江南段公共空间贯通提升工程")
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func aMilestoneWithItsDisclosureIsHandedToTheChecker(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let stored = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    #expect(stored.milestone.kind == "approval-result.construction-permit")
+    #expect(stored.milestone.responsibleUnit == bund.responsibleUnit)
+    #expect(stored.milestone.disclosures.map(\.publishedOn) == [day("2026-02-27")])
+    #expect(stored.reference == "310110202602130101")
+    let read = try await milestones(store)
+    #expect(read == [stored])
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func refusesWhatTheRegisterCannotHold(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    let first = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
+    let other = try await store.logMilestone(permit(), project: school.code, changing: nil, actor: "王工")
+    await #expect(throws: StoreError.unknownProject("2024-310110-48-01-999999")) {
+      try await store.logMilestone(permit(), project: try ProjectCode("2024-310110-48-01-999999"), changing: nil, actor: "王工")
+    }
+    await #expect(throws: StoreError.duplicateMilestone(existing: first.milestone.id, key: "approval-result.construction-permit 2026-02-13 310110202602130101")) {
+      try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
+    }
+    await #expect(throws: StoreError.milestoneOfAnotherProject(milestone: other.milestone.id, project: school.code.rawValue, expected: bund.code.rawValue)) {
+      try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: other.milestone.id, actor: "王工")
+    }
+    await #expect(throws: StoreError.invalid(.disclosureBeforeMilestone(published: day("2026-02-12"), formed: day("2026-02-13")))) {
+      try await store.disclose(milestone: first.milestone.id, Disclosure(publishedOn: day("2026-02-12"), channel: portal), actor: "王工")
+    }
+    await #expect(throws: StoreError.unknownMilestone(999)) {
+      try await store.disclose(milestone: 999, Disclosure(publishedOn: day("2026-02-20"), channel: portal), actor: "王工")
+    }
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func aChangeLinksToTheMilestoneItChanges(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let contract = MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-03-02"))
+    let original = try await store.logMilestone(contract, project: bund.code, changing: nil, actor: "王工")
+    let change = try await store.logMilestone(
+      MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-06-01"), summary: "合同变更"), project: bund.code,
+      changing: original.milestone.id, actor: "王工")
+    #expect(change.milestone.changes == original.milestone.id)
+    await #expect(throws: StoreError.invalid(.changesLaterMilestone("milestone \(change.milestone.id) of 2026-06-01"))) {
+      try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-05-01")), project: bund.code,
+                                   changing: change.milestone.id, actor: "王工")
+    }
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func withdrawnMilestonesAndDisclosuresStayOnRecordButAreNotChecked(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let kept = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    let mistaken = try await store.logMilestone(permit("2026-02-16"), project: bund.code, changing: nil, actor: "王工")
+    try await store.withdrawMilestone(id: mistaken.milestone.id, reason: "重复登记", actor: "李工")
+    try await store.withdrawDisclosure(id: kept.disclosureIDs[0], reason: "网址错误", actor: "李工")
+    let read = try await milestones(store)
+    #expect(read.map(\.milestone.id) == [kept.milestone.id])
+    #expect(read[0].milestone.disclosures.isEmpty)
+    #expect(try await store.milestone(id: mistaken.milestone.id)?.withdrawnReason == "重复登记")
+    await #expect(throws: StoreError.withdrawn("milestone \(mistaken.milestone.id)")) {
+      try await store.disclose(milestone: mistaken.milestone.id, Disclosure(publishedOn: day("2026-02-20"), channel: portal), actor: "王工")
+    }
+    // The same milestone may be logged again once the mistaken one is withdrawn.
+    _ = try await store.logMilestone(permit("2026-02-16"), project: bund.code, changing: nil, actor: "王工")
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func amendingMovesTheDateButNotBeforeAPublication(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let stored = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    let amended = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), summary: ""), actor: "李工")
+    #expect(amended.milestone.formedOn == day("2026-02-12"))
+    #expect(amended.summary == nil)
+    await #expect(throws: StoreError.invalid(.disclosureBeforeMilestone(published: day("2026-02-27"), formed: day("2026-03-02")))) {
+      try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-03-02")), actor: "李工")
+    }
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func theChangeLogRecordsEveryKindOfWrite(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    var renamed = bund
+    renamed.location = "杨树浦路2086号至2500号"
+    _ = try await store.updateProject(renamed, actor: "李工")
+    let stored = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "核发施工许可证（补正）"), actor: "李工")
+    let second = try await store.disclose(milestone: stored.milestone.id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
+    try await store.withdrawDisclosure(id: second.id, reason: "重复", actor: "李工")
+    try await store.withdrawMilestone(id: stored.milestone.id, reason: "登记错误", actor: "张工")
+
+    let log = try await store.history(of: bund.code)
+    #expect(log.map { "\($0.action) \($0.entity) \($0.actor)" } == [
+      "insert project 王工", "update project 李工", "insert milestone 王工", "insert disclosure 王工",
+      "update milestone 李工", "insert disclosure 王工", "withdraw disclosure 李工", "withdraw milestone 张工",
+    ])
+    #expect(log[0].before == nil)
+    #expect(try #require(log[1].before).contains("杨树浦路2086号\""))
+    #expect(try #require(log[1].after).contains("杨树浦路2086号至2500号"))
+    #expect(try #require(log[7].after).contains("\"withdrawnReason\":\"登记错误\""))
+    #expect(log.allSatisfy { $0.at.hasSuffix("+08:00") })
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func importingTheSameProjectsTwiceChangesNothing(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    let document = ProjectDocument(project: bund, milestones: [
+      permit(published: "2026-02-27"),
+      MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-03-02")),
+      MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-06-01"),
+                     changes: MilestoneKey(kind: "bidding.contract", formedOn: day("2026-03-02"))),
+    ])
+    let first = try await store.importProjects([document], actor: "王工", progress: nil)
+    #expect((first.created, first.updated, first.unchanged, first.milestonesWritten, first.disclosuresWritten) == (1, 0, 0, 3, 1))
+    let again = try await store.importProjects([document], actor: "王工", progress: nil)
+    #expect((again.created, again.updated, again.unchanged) == (0, 0, 1))
+    #expect(!again.changedAnything)
+    #expect(try await store.document(of: bund.code) == document)
+
+    var edited = document
+    edited.milestones[0].summary = "核发施工许可证（第一标段）"
+    edited.milestones.removeLast()
+    let update = try await store.importProjects([edited], actor: "王工", progress: nil)
+    #expect((update.updated, update.milestonesWritten) == (1, 1))
+    #expect(try await milestones(store).count == 3)  // an import never deletes
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func aFailedImportWritesNothing(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    let good = ProjectDocument(project: school, milestones: [permit()])
+    let broken = ProjectDocument(project: bund, milestones: [
+      MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-06-01"),
+                     changes: MilestoneKey(kind: "bidding.contract", formedOn: day("2026-03-02")))
+    ])
+    await #expect(throws: StoreError.self) { try await store.importProjects([good, broken], actor: "王工", progress: nil) }
+    #expect(try await store.projects().isEmpty)
+    #expect(try await store.history(of: school.code).isEmpty)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func milestoneRowsNameEveryUnknownProjectByLine(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let unknown = try ProjectCode("2024-310110-48-01-000999")
+    let rows = [
+      MilestoneRow(line: 2, project: bund.code, entry: permit()),
+      MilestoneRow(line: 3, project: unknown, entry: permit()),
+      MilestoneRow(line: 5, project: bund.code, entry: MilestoneEntry(
+        kind: "approval-result.construction-permit", formedOn: day("2026-02-13"), reference: "310110202602130101",
+        disclosures: [Disclosure(publishedOn: day("2026-02-12"), channel: portal)])),
+    ]
+    await #expect(throws: StoreError.importRejected([
+      .init(line: 3, field: "project", message: StoreError.unknownProject(unknown.rawValue).description),
+    ])) { try await store.importMilestones(rows, actor: "王工", progress: nil) }
+    #expect(try await milestones(store).isEmpty)
+
+    let valid = [rows[0], MilestoneRow(line: 4, project: bund.code, entry: permit(published: "2026-02-20")), rows[0]]
+    let report = try await store.importMilestones(valid, actor: "王工", progress: nil)
+    #expect((report.milestonesWritten, report.disclosuresWritten, report.unchanged) == (1, 1, 1))
+    #expect(try await store.importMilestones(valid, actor: "王工", progress: nil).changedAnything == false)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func milestonesComeInProjectAndDateOrderThroughTheFilters(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(school, actor: "王工")
+    try await store.addProject(bund, actor: "王工")
+    _ = try await store.logMilestone(permit("2026-03-01"), project: school.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(permit("2026-02-01"), project: school.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.result", formedOn: day("2026-01-05"), responsibleUnit: "上海市公共资源交易中心"),
+                                     project: bund.code, changing: nil, actor: "王工")
+    #expect(try await milestones(store).map(\.milestone.formedOn) == [day("2026-01-05"), day("2026-02-01"), day("2026-03-01")])
+    #expect(try await milestones(store, MilestoneFilter(projects: [school.code])).count == 2)
+    #expect(try await milestones(store, MilestoneFilter(categories: [.bidding])).map(\.milestone.kind) == ["bidding.result"])
+    #expect(try await milestones(store, MilestoneFilter(units: ["上海市公共资源交易中心"])).count == 1)
+    #expect(try await milestones(store, MilestoneFilter(units: ["杨浦区教育局"])).count == 2)
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import GongkaiCore
+@testable import GongkaiStore
+
+/// Every store implementation the contract runs against. A PostgreSQL store adds itself here.
+enum StoreFactory: String, CaseIterable, CustomTestStringConvertible, Sendable {
+  case sqliteInMemory
+  case sqliteFile
+
+  var testDescription: String { rawValue }
+
+  func make() throws -> any Store {
+    switch self {
+    case .sqliteInMemory: try SQLiteStore.inMemory()
+    case .sqliteFile: try SQLiteStore.open(at: temporaryDatabasePath(), create: true)
+    }
+  }
+}
+
+import Testing
+
+func temporaryDatabasePath() -> String {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-store-\(UUID().uuidString)")
+  try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  return folder.appendingPathComponent("register.sqlite").path
+}
+
+func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+
+let bund = Project(
+  code: try! ProjectCode("2024-310110-48-01-000123"), name: "杨浦滨江南段公共空间提升工程",
+  legalPerson: "上海杨浦滨江投资开发有限公司", location: "杨树浦路2086号", totalInvestment: "125000",
+  responsibleUnit: "杨浦区建设和管理委员会")
+
+let school = Project(
+  code: try! ProjectCode("2024-310110-83-01-000112"), name: "新江湾城九年一贯制学校新建工程",
+  responsibleUnit: "杨浦区教育局")
+
+let portal = "杨浦区人民政府门户网站"
+
+func permit(_ formed: String = "2026-02-13", published: String? = nil) -> MilestoneEntry {
+  MilestoneEntry(
+    kind: "approval-result.construction-permit", formedOn: day(formed), reference: "310110202602130101",
+    summary: "核发施工许可证",
+    disclosures: published.map { [Disclosure(publishedOn: day($0), channel: portal, url: "https://example.gov.cn/1")] } ?? [])
+}
+
+/// All milestones the store hands the checker, in its order.
+func milestones(_ store: any Store, _ filter: MilestoneFilter = MilestoneFilter()) async throws -> [StoredMilestone] {
+  var result: [StoredMilestone] = []
+  try await store.forEachMilestone(matching: filter) { result.append($0) }
+  return result
+}
