@@ -89,6 +89,16 @@ import Testing
     #expect((try JSONSerialization.jsonObject(with: Data(onTime.stdout.utf8)) as? [Any])?.count == 59)
   }
 
+  @Test func explainShowsHowEachDeadlineWasCounted() throws {
+    let (_, database) = try sampleRegister()
+    let result = try gongkai("check", "--as-of", "2026-11-27", "--explain", "--category", "construction", "--database", database)
+    #expect(result.stdout.contains("""
+            截止 2026-11-25
+      """.trimmingCharacters(in: .whitespaces)))
+    #expect(result.stdout.contains("      期间: 20个工作日（不含周末和法定节假日，含调休上班日）\n"))
+    #expect(result.stdout.contains("      未计入的休息日: 2026-10-31..2026-11-01 周末；"))
+  }
+
   @Test func aDayToDayRoundOfStaffWork() throws {
     let folder = scratchFolder()
     let database = folder.appendingPathComponent("work.sqlite").path

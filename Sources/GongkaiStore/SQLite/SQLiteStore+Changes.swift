@@ -24,49 +24,44 @@ extension SQLiteStore {
     try entry.insert(db)
   }
 
-  func insert(_ record: inout ProjectRecord, actor: String, _ db: Database) throws {
+  /// Inserts a row and logs it.
+  func insert<Record: LoggedRecord>(_ record: inout Record, project: String, actor: String, _ db: Database) throws {
     try record.insert(db)
-    try logChange(db, action: "insert", entity: "project", id: record.id!, project: record.code, actor: actor,
-                  before: ProjectRecord?.none, after: record)
+    try logChange(db, action: "insert", entity: Record.entity, id: record.id!, project: project, actor: actor,
+                  before: Record?.none, after: record)
   }
 
-  func update(_ record: ProjectRecord, from old: ProjectRecord, actor: String, _ db: Database) throws -> Bool {
-    guard record != old else { return false }
-    try record.update(db)
-    try logChange(db, action: "update", entity: "project", id: record.id!, project: record.code, actor: actor,
-                  before: old, after: record)
-    return true
-  }
-
-  func insert(_ record: inout MilestoneRecord, project: String, actor: String, _ db: Database) throws {
-    try record.insert(db)
-    try logChange(db, action: "insert", entity: "milestone", id: record.id!, project: project, actor: actor,
-                  before: MilestoneRecord?.none, after: record)
-  }
-
-  func update(_ record: MilestoneRecord, from old: MilestoneRecord, project: String, actor: String, _ db: Database) throws -> Bool {
+  /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change; returns
+  /// whether anything changed.
+  func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String, actor: String, _ db: Database) throws -> Bool {
     guard record != old else { return false }
     try record.update(db)
     let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
-    try logChange(db, action: action, entity: "milestone", id: record.id!, project: project, actor: actor,
+    try logChange(db, action: action, entity: Record.entity, id: record.id!, project: project, actor: actor,
                   before: old, after: record)
     return true
   }
+}
 
-  func insert(_ record: inout DisclosureRecord, project: String, actor: String, _ db: Database) throws {
-    try record.insert(db)
-    try logChange(db, action: "insert", entity: "disclosure", id: record.id!, project: project, actor: actor,
-                  before: DisclosureRecord?.none, after: record)
-  }
+/// A row whose every change goes to the change log.
+protocol LoggedRecord: MutablePersistableRecord, Encodable, Equatable {
+  /// `project`, `milestone` or `disclosure`, as the change log names it.
+  static var entity: String { get }
+  var id: Int64? { get }
+  var withdrawnReason: String? { get }
+}
 
-  func update(_ record: DisclosureRecord, from old: DisclosureRecord, project: String, actor: String, _ db: Database) throws -> Bool {
-    guard record != old else { return false }
-    try record.update(db)
-    let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
-    try logChange(db, action: action, entity: "disclosure", id: record.id!, project: project, actor: actor,
-                  before: old, after: record)
-    return true
-  }
+extension ProjectRecord: LoggedRecord {
+  static let entity = "project"
+  var withdrawnReason: String? { nil }
+}
+
+extension MilestoneRecord: LoggedRecord {
+  static let entity = "milestone"
+}
+
+extension DisclosureRecord: LoggedRecord {
+  static let entity = "disclosure"
 }
 
 // MARK: - Conversions between rows and domain values

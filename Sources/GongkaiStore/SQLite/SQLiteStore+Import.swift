@@ -13,10 +13,10 @@ extension SQLiteStore {
         var project: ProjectRecord
         if let old = try ProjectRecord.filter(Column("code") == code).fetchOne(db) {
           project = ProjectRecord(document.project, id: old.id)
-          if try update(project, from: old, actor: actor, db) { report.updated += 1 }
+          if try update(project, from: old, project: code, actor: actor, db) { report.updated += 1 }
         } else {
           project = ProjectRecord(document.project, id: nil)
-          try insert(&project, actor: actor, db)
+          try insert(&project, project: code, actor: actor, db)
           report.created += 1
         }
         try merge(document.milestones, into: project, actor: actor, report: &report, db)

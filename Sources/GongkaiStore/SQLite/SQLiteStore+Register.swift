@@ -10,14 +10,14 @@ extension SQLiteStore {
         throw StoreError.duplicateProject(project.code.rawValue)
       }
       var record = ProjectRecord(project, id: nil)
-      try insert(&record, actor: actor, db)
+      try insert(&record, project: record.code, actor: actor, db)
     }
   }
 
   public func updateProject(_ project: Project, actor: String) throws -> Bool {
     try write { db in
       let old = try projectRecord(project.code, db)
-      return try update(ProjectRecord(project, id: old.id), from: old, actor: actor, db)
+      return try update(ProjectRecord(project, id: old.id), from: old, project: old.code, actor: actor, db)
     }
   }
 

@@ -38,6 +38,7 @@ extension Gongkai {
     @Option(help: "Output format.") var format: CheckFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default), overdue or due, or never.")
     var failOn: FailOn = .overdue
+    @Flag(help: "Under each alert, explain how its deadline was counted (text output).") var explain = false
     @Option(help: "Language of the text output.") var lang: Language = .zh
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -53,7 +54,7 @@ extension Gongkai {
       let checker = try reference.checker()
       let register = try store.open()
       let sink: any FindingSink = switch format {
-      case .text: TextSink(language: lang, asOf: asOf, profile: checker.catalogue.profile, warnDays: warnDays)
+      case .text: TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)
       case .json: JSONSink()
       case .csv: CSVSink()
       }

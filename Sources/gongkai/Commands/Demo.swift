@@ -36,7 +36,7 @@ extension Gongkai {
       let report = try await register.importProjects(documents, actor: "gongkai demo", progress: nil)
       let asOf = asOf ?? Self.sampleDate
       print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
-      let sink = TextSink(language: lang, asOf: asOf, profile: checker.catalogue.profile, warnDays: 5)
+      let sink = TextSink(language: lang, asOf: asOf, checker: checker)
       try await register.forEachMilestone(matching: MilestoneFilter()) { stored in
         if let finding = try checker.judge(stored.milestone, asOf: asOf), finding.needsAttention(warningDays: 5) {
           sink.write(finding, stored: stored)

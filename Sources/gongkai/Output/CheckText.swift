@@ -7,13 +7,14 @@ struct CheckText {
   let items: [(finding: Finding, stored: StoredMilestone)]
   let language: Language
   let asOf: CivilDate
-  let profile: String
-  let warnDays: Int
+  let checker: Checker
+  /// Adds, under each alert, how its deadline was counted.
+  let explain: Bool
 
   var rendered: String {
     let l = language
-    var out = l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则 \(profile)\n",
-                     "Disclosure deadline check · as of \(asOf) · rules \(profile)\n")
+    var out = l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则 \(checker.catalogue.profile)\n",
+                     "Disclosure deadline check · as of \(asOf) · rules \(checker.catalogue.profile)\n")
     let counts = Dictionary(grouping: items, by: { $0.finding.status }).mapValues(\.count)
     out += FindingStatus.allCases.sorted().compactMap { status in
       counts[status].map { l.pick("\(status.chineseName) \($0) 项", "\(status.rawValue) \($0)") }
@@ -57,6 +58,10 @@ struct CheckText {
     out += "      #\(finding.milestone.id) \(rule.code) \(l.pick(rule.name)) · \(l.pick("形成", "formed")) \(finding.milestone.formedOn)"
     out += (stored.reference.map { " · \($0)" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)\n"
+    if explain, let explanation = try? checker.explainDeadline(of: finding.milestone) {
+      let text = ExplanationText(explanation: explanation, calendar: checker.calendar, language: l).rendered
+      out += text.split(separator: "\n").map { "      \($0.dropFirst(2))\n" }.joined()
+    }
     return out
   }
 

@@ -65,18 +65,18 @@ final class CSVSink: FindingSink {
 final class TextSink: FindingSink {
   private let language: Language
   private let asOf: CivilDate
-  private let profile: String
-  private let warnDays: Int
+  private let checker: Checker
+  private let explain: Bool
   private var items: [(finding: Finding, stored: StoredMilestone)] = []
 
-  init(language: Language, asOf: CivilDate, profile: String, warnDays: Int) {
-    (self.language, self.asOf, self.profile, self.warnDays) = (language, asOf, profile, warnDays)
+  init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool = false) {
+    (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
   }
 
   func write(_ finding: Finding, stored: StoredMilestone) { items.append((finding, stored)) }
 
   func finish() {
     guard !items.isEmpty else { return }
-    print(CheckText(items: items, language: language, asOf: asOf, profile: profile, warnDays: warnDays).rendered, terminator: "")
+    print(CheckText(items: items, language: language, asOf: asOf, checker: checker, explain: explain).rendered, terminator: "")
   }
 }
