@@ -57,8 +57,20 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
     self.reference = reference
   }
 
-  /// `bidding.contract@2024-06-20`, as project files write a `changes:` reference.
-  public var description: String { "\(kind)@\(formedOn)" }
+  /// `bidding.contract@2024-06-20`, as project files write a `changes:` reference; `#REF` follows when
+  /// the milestone has a document number.
+  public var description: String { "\(kind)@\(formedOn)" + (reference.map { "#\($0)" } ?? "") }
+
+  /// Reads `KIND@YYYY-MM-DD` or `KIND@YYYY-MM-DD#REF`.
+  public init?(reference text: String) {
+    guard let at = text.firstIndex(of: "@") else { return nil }
+    let rest = text[text.index(after: at)...]
+    guard let date = try? CivilDate(parsing: rest.prefix(10)) else { return nil }
+    let tail = rest.dropFirst(10)
+    guard tail.isEmpty || tail.first == "#" else { return nil }
+    let kind = String(text[..<at].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    self.init(kind: kind, formedOn: date, reference: tail.isEmpty ? nil : String(tail.dropFirst()))
+  }
 }
 
 extension Disclosure {

@@ -81,7 +81,8 @@ struct CSVText {
       guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { throw undecodable(file) }
       return text
     }
-    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { throw undecodable(file) }
+    // UTF-16 (with or without its byte order mark) and binary files have NUL bytes; no text file does.
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.contains(0) { throw undecodable(file) }
     if let text = String(data: data, encoding: .utf8) { return text }
     if let text = String(data: data, encoding: gb18030), !text.contains("\u{FFFD}") { return text }
     throw undecodable(file)

@@ -21,8 +21,11 @@ public enum MilestoneSheet {
   /// The largest spreadsheet read.
   public static let maximumFileSize = 256 << 20
 
-  /// Reads and checks a spreadsheet; throws ``FileProblems`` listing every problem by line.
-  public static func read(_ url: URL, catalogue: RuleCatalogue, today: CivilDate) throws(FileProblems) -> [MilestoneRow] {
+  /// Reads and checks a spreadsheet; throws ``FileProblems`` listing every problem by line, including rows
+  /// whose project `isRegistered` says is unknown.
+  public static func read(
+    _ url: URL, catalogue: RuleCatalogue, today: CivilDate, isRegistered: (ProjectCode) throws -> Bool = { _ in true }
+  ) throws(FileProblems) -> [MilestoneRow] {
     let file = url.path
     let attributes = try? FileManager.default.attributesOfItem(atPath: file)
     if let size = attributes?[.size] as? Int, size > maximumFileSize {
@@ -32,7 +35,8 @@ public enum MilestoneSheet {
       throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "file not found or not readable", kind: .missing)])
     }
     do {
-      return try parse(try CSVText(CSVText.decode(data, file: file), file: file), file: file, catalogue: catalogue, today: today)
+      return try parse(try CSVText(CSVText.decode(data, file: file), file: file), file: file, catalogue: catalogue,
+                       today: today, isRegistered: isRegistered)
     } catch let problems as FileProblems {
       throw problems
     } catch let problem as FileProblem {
@@ -42,7 +46,9 @@ public enum MilestoneSheet {
     }
   }
 
-  static func parse(_ csv: CSVText, file: String, catalogue: RuleCatalogue, today: CivilDate) throws -> [MilestoneRow] {
+  static func parse(
+    _ csv: CSVText, file: String, catalogue: RuleCatalogue, today: CivilDate, isRegistered: (ProjectCode) throws -> Bool
+  ) throws -> [MilestoneRow] {
     guard let header = csv.records.first else {
       throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "the file is empty; the first row must name the columns")])
     }
@@ -66,6 +72,7 @@ public enum MilestoneSheet {
     guard problems.isEmpty else { throw FileProblems(problems) }
 
     var rows: [MilestoneRow] = []
+    var registeredCodes: [ProjectCode: Bool] = [:]
     for record in csv.records.dropFirst() {
       func cell(_ field: String) -> String? {
         guard let position = index[field], position < record.fields.count else { return nil }
@@ -88,6 +95,11 @@ public enum MilestoneSheet {
       }
       var code: ProjectCode?
       do { code = try ProjectCode(cell("project") ?? "") } catch { problem("project", error.description) }
+      if let known = code {
+        let registered = try registeredCodes[known] ?? isRegistered(known)
+        registeredCodes[known] = registered
+        if !registered { problem("project", "unknown project '\(known)'; register it first with `gongkai project add`") }
+      }
       guard let kind = cell("kind") else { problem("kind", "required; a code from `gongkai rules`"); continue }
       guard let formed = date("formed") else {
         if cell("formed") == nil { problem("formed", "required; the day the information was formed, YYYY-MM-DD") }

@@ -20,7 +20,7 @@ extension ProjectFile {
     if let value = entry.reference { fields.append(("ref", text(value))) }
     if let value = entry.summary { fields.append(("summary", text(value))) }
     if let value = entry.responsibleUnit { fields.append(("unit", text(value))) }
-    if let value = entry.changes { fields.append(("changes", plain(value.description))) }
+    if let value = entry.changes { fields.append(("changes", text(value.description))) }
     if let value = entry.withdrawnReason { fields.append(("withdrawn", text(value))) }
     if !entry.disclosures.isEmpty {
       fields.append(("disclosures", Node(entry.disclosures.map { disclosure in

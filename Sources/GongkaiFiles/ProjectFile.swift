@@ -65,16 +65,17 @@ public enum ProjectFile {
       milestones.append(entry.entry)
     }
     for link in changes {
-      let target = MilestoneKeyText(link.text)
-      let matches = target.map { key in milestones.filter { $0.kind == key.kind && $0.formedOn == key.formedOn } } ?? []
-      guard target != nil else {
-        collector.add(link.value.problem("'\(link.text)' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20"))
+      guard let target = MilestoneKey(reference: link.text) else {
+        collector.add(link.value.problem("'\(link.text)' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20, adding #REF when the milestone has a ref"))
         continue
+      }
+      let matches = milestones.filter {
+        $0.kind == target.kind && $0.formedOn == target.formedOn && (target.reference == nil || $0.reference == target.reference)
       }
       guard matches.count == 1 else {
         collector.add(link.value.problem(matches.isEmpty
           ? "no milestone '\(link.text)' in this file; the changed milestone must be listed too"
-          : "'\(link.text)' matches \(matches.count) milestones; they differ only in ref"))
+          : "'\(link.text)' matches \(matches.count) milestones; add the ref: \(target)#\(matches[0].reference ?? "")"))
         continue
       }
       milestones[link.entry].changes = matches[0].key
@@ -121,15 +122,14 @@ public enum ProjectFile {
       guard let value = fields["changes"], let text = try value.optionalString() else { return nil }
       return (text, value)
     } ?? nil
-    guard let kind, let formed, collector.problems.count == problemsBefore else { return nil }
+    guard let kind, let formed else { return nil }
     let entry = MilestoneEntry(
       kind: kind, formedOn: formed, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
       withdrawnReason: text("withdrawn"), disclosures: disclosures)
     for error in entry.problems(catalogue: catalogue, today: today) {
-      let key = ["formed": "formed", "kind": "kind", "ref": "ref", "summary": "summary", "unit": "unit", "withdrawn": "withdrawn"][error.field]
-      collector.add((key.flatMap { fields[$0] } ?? item).problem(error.description))
+      collector.add((fields[error.field] ?? item).problem(error.description))
     }
-    return (entry, changes)
+    return collector.problems.count == problemsBefore ? (entry, changes) : nil
   }
 
   private static func readDisclosure(_ value: YAMLValue, collector: inout ProblemCollector) -> Disclosure? {
@@ -142,13 +142,6 @@ public enum ProjectFile {
         url: try fields["url"]?.optionalString(), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text) })
     }
   }
-}
-
-/// `KIND@YYYY-MM-DD` as a milestone key.
-func MilestoneKeyText(_ text: String) -> MilestoneKey? {
-  let parts = text.split(separator: "@")
-  guard parts.count == 2, let date = try? CivilDate(parsing: parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
-  return MilestoneKey(kind: parts[0].trimmingCharacters(in: .whitespaces), formedOn: date)
 }
 
 extension MilestoneKey {

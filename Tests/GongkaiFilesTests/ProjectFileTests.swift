@@ -113,7 +113,7 @@ func problems(_ text: String) -> [String] {
       """)
     #expect(found == [
       "p.yaml:7: milestones[0].changes: no milestone 'bidding.contract@2025-12-01' in this file; the changed milestone must be listed too",
-      "p.yaml:10: milestones[1].changes: 'the contract' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20",
+      "p.yaml:10: milestones[1].changes: 'the contract' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20, adding #REF when the milestone has a ref",
     ])
   }
 

@@ -214,3 +214,58 @@ import Testing
     #expect(try await milestones(store, MilestoneFilter(units: ["杨浦区教育局"])).count == 2)
   }
 }
+
+/// What a register must never do, found by testing it as staff would.
+@Suite struct StoreSafeguardTests {
+  @Test(arguments: StoreFactory.allCases)
+  func reimportingAnOlderFileDoesNotUndoAWithdrawal(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    let document = ProjectDocument(project: bund, milestones: [
+      permit(published: "2026-02-27"), MilestoneEntry(kind: "bidding.result", formedOn: day("2026-01-05")),
+    ])
+    _ = try await store.importProjects([document], actor: "王工", progress: nil)
+    let stored = try await milestones(store)
+    try await store.withdrawDisclosure(id: stored[1].disclosureIDs[0], reason: "网址错误", actor: "李工")
+    try await store.withdrawMilestone(id: stored[0].milestone.id, reason: "重复", actor: "李工")
+    let again = try await store.importProjects([document], actor: "王工", progress: nil)
+    #expect(!again.changedAnything)
+    let after = try await milestones(store)
+    #expect(after.map(\.milestone.id) == [stored[1].milestone.id])
+    #expect(after[0].milestone.disclosures.isEmpty)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func changesOfMilestonesThatDifferOnlyByRefSurviveARoundTrip(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let first = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-02"), reference: "HT-1"),
+                                             project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-02"), reference: "HT-2"),
+                                     project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-10"), summary: "变更"),
+                                     project: bund.code, changing: first.milestone.id, actor: "王工")
+    let document = try #require(try await store.document(of: bund.code))
+    #expect(document.milestones[2].changes?.description == "bidding.contract@2026-11-02#HT-1")
+    #expect(!(try await store.importProjects([document], actor: "王工", progress: nil)).changedAnything)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func amendingKeepsAChangeAfterWhatItChanges(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let original = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-02")), project: bund.code, changing: nil, actor: "王工")
+    let change = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-10")), project: bund.code,
+                                              changing: original.milestone.id, actor: "王工")
+    await #expect(throws: StoreError.invalid(.changesLaterMilestone("milestone \(original.milestone.id) of 2026-11-02"))) {
+      try await store.amendMilestone(id: change.milestone.id, MilestoneAmendment(formedOn: day("2026-10-30")), actor: "李工")
+    }
+    await #expect(throws: StoreError.self) {
+      try await store.amendMilestone(id: original.milestone.id, MilestoneAmendment(formedOn: day("2026-11-20")), actor: "李工")
+    }
+    try await store.withdrawMilestone(id: change.milestone.id, reason: "错", actor: "李工")
+    await #expect(throws: StoreError.withdrawn("milestone \(change.milestone.id)")) {
+      try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-20")), project: bund.code,
+                                   changing: change.milestone.id, actor: "王工")
+    }
+  }
+}

@@ -78,9 +78,7 @@ extension SQLiteStore {
     var inserted = Set<Int64>()
     for entry in entries {
       let id: Int64
-      if var existing = try existingMilestone(entry.key, projectId: project.id!, db)
-        ?? (entry.withdrawnReason == nil ? nil : try withdrawnMilestone(entry.key, projectId: project.id!, db))
-      {
+      if var existing = try existingMilestone(entry.key, projectId: project.id!, db) {
         id = existing.id!
         if updateFields {
           let old = existing
@@ -92,6 +90,9 @@ extension SQLiteStore {
         for disclosure in entry.disclosures {
           try merge(disclosure, milestone: id, project: project.code, actor: actor, report: &report, db)
         }
+      } else if let withdrawn = try withdrawnMilestone(entry.key, projectId: project.id!, db) {
+        // A withdrawal stands: a file written before it does not bring the milestone back.
+        id = withdrawn.id!
       } else {
         id = try insertMilestone(entry, changesId: nil, project: project, actor: actor, db)
         inserted.insert(id)
@@ -103,13 +104,14 @@ extension SQLiteStore {
     // Links to changed milestones, once every milestone of the file exists.
     for entry in entries where updateFields {
       let target = try entry.changes.map { key in
-        if let id = ids.first(where: { $0.key.kind == key.kind && $0.key.formedOn == key.formedOn })?.value { return id }
+        if let id = ids[key] { return id }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
           throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
         }
         return record.id!
       }
       let old = try MilestoneRecord.fetchOne(db, key: ids[entry.key]!)!
+      guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
       var record = old
       record.changesId = target
       if try update(record, from: old, project: project.code, actor: actor, db), !inserted.contains(old.id!) {
@@ -124,6 +126,9 @@ extension SQLiteStore {
     var record = DisclosureRecord(
       id: nil, milestoneId: milestone, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
       url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock())
+    if try withdrawnDisclosure(record, db) != nil, try existingDisclosure(record, db) == nil {
+      return  // withdrawn in the register: a file written before does not bring it back
+    }
     if let old = try existingDisclosure(record, db) {
       var updated = old
       updated.url = record.url
@@ -133,6 +138,11 @@ extension SQLiteStore {
       try insert(&record, project: project, actor: actor, db)
       report.disclosuresWritten += 1
     }
+  }
+
+  private func withdrawnDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
+    try DisclosureRecord.filter(Column("milestoneId") == record.milestoneId && Column("publishedOn") == record.publishedOn
+      && Column("channel") == record.channel && Column("withdrawnReason") != nil).fetchOne(db)
   }
 
   private func withdrawnMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {

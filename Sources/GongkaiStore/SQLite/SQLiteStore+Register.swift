@@ -61,7 +61,7 @@ extension SQLiteStore {
       }
       var changesId: Int64?
       if let changing {
-        guard let target = try MilestoneRecord.fetchOne(db, key: changing) else { throw StoreError.unknownMilestone(changing) }
+        let target = try activeMilestone(changing, db)
         guard target.projectId == project.id else {
           throw StoreError.milestoneOfAnotherProject(milestone: changing, project: try projectCode(of: target, db), expected: code.rawValue)
         }
@@ -92,6 +92,17 @@ extension SQLiteStore {
       for disclosure in try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil).fetchAll(db)
       where try CivilDate.stored(disclosure.publishedOn) < formed {
         throw StoreError.invalid(.disclosureBeforeMilestone(published: try CivilDate.stored(disclosure.publishedOn), formed: formed))
+      }
+      if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
+        try CivilDate.stored(target.formedOn) > formed
+      {
+        throw StoreError.invalid(.changesLaterMilestone("milestone \(changed) of \(target.formedOn)"))
+      }
+      let laterChange = try MilestoneRecord.filter(Column("changesId") == id && Column("withdrawnReason") == nil
+        && Column("formedOn") < formed.description).fetchOne(db)
+      if let laterChange {
+        throw StoreError.invalid(.invalidField("--date", formed.description,
+          "milestone \(laterChange.id!) of \(laterChange.formedOn) changes this one, so it cannot be formed later"))
       }
       let key = MilestoneKey(kind: record.kind, formedOn: formed, reference: record.reference)
       if let clash = try existingMilestone(key, projectId: record.projectId, db), clash.id != id {

@@ -21,23 +21,51 @@ public struct SQLiteStore: Store {
   /// - Throws: ``StoreError/databaseNotFound(_:)`` when the file is missing and `create` is false,
   ///   ``StoreError/notADatabase(_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/busy(_:)``.
   public static func open(at path: String, create: Bool = false, busyTimeout: TimeInterval = 10) throws -> SQLiteStore {
-    let exists = FileManager.default.fileExists(atPath: path)
+    guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
+    var isFolder: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
     guard exists || create else { throw StoreError.databaseNotFound(path) }
     if exists {
-      var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
         throw StoreError.notADatabase(path)
       }
       guard FileManager.default.isReadableFile(atPath: path) else { throw StoreError.cannotOpen(path, "permission denied") }
+      // Look before touching: a file of another program, or an empty one, is refused as it is.
+      let empty = (attributes?[.size] as? Int ?? 0) == 0
+      if !(empty && create) { try requireGongkaiDatabase(at: path) }
     } else {
       let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
       guard FileManager.default.fileExists(atPath: folder) else {
         throw StoreError.cannotCreate(path, "folder \(folder) does not exist")
       }
+      guard FileManager.default.isWritableFile(atPath: folder) else {
+        throw StoreError.cannotCreate(path, "folder \(folder) is not writable")
+      }
     }
-    return try translating(path) {
-      try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true)), path: path)
+    do {
+      return try translating(path) {
+        try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true)), path: path)
+      }
+    } catch StoreError.cannotOpen(_, let reason) where !exists {
+      throw StoreError.cannotCreate(path, reason)
     }
+  }
+
+  /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
+  private static func requireGongkaiDatabase(at path: String) throws {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let isRegister = try translating(path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? queue.close() }
+      return try queue.read { db in
+        try db.tableExists("grdb_migrations")
+          && (try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?",
+                                  arguments: [migrator.migrations[0]]) != nil)
+      }
+    }
+    guard isRegister else { throw StoreError.notADatabase(path) }
   }
 
   /// A store in memory, for tests.
@@ -55,7 +83,8 @@ public struct SQLiteStore: Store {
         try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
       }
       guard unknown.isEmpty else { throw StoreError.newerSchema(path, unknown) }
-      try migrator.migrate(writer)
+      // Only a database that needs it is written: a read must not wait for another process's write lock.
+      if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
     }
   }
 

@@ -37,7 +37,7 @@ extension Gongkai {
       case .json:
         try JSONOutput.print(days.map { CalendarDay(date: $0, calendar: calendar) })
       case .text:
-        print(CalendarGrid(year: year, calendar: calendar, source: loaded.sources[year]).rendered, terminator: "")
+        try StandardOutput.print(CalendarGrid(year: year, calendar: calendar, source: loaded.sources[year]).rendered, terminator: "")
       }
     }
   }

@@ -10,9 +10,10 @@ extension Gongkai {
       abstract: "Report disclosures that are overdue, published too briefly, or due soon; for people and cron.",
       discussion: """
         By default reports what needs attention: overdue, too short, and due within --warn-days working days. \
-        When there is nothing to report it prints nothing and exits 0, so cron sends no mail. It exits 1 when \
-        something is overdue (see --fail-on). Text groups alerts by responsible unit, most overdue first; JSON \
-        and CSV give one finding record each (fields in README.md).
+        When there is nothing to report the text output is empty and the exit status 0, so cron sends no mail \
+        (JSON is then [] and CSV only its header). It exits 1 when something is overdue (see --fail-on); the \
+        filters, --status included, choose what is judged. Text groups alerts by responsible unit, most overdue \
+        first; JSON and CSV give one finding record each (fields in README.md).
 
         Examples:
           gongkai check
@@ -62,10 +63,9 @@ extension Gongkai {
       let filter = MilestoneFilter(projects: project, categories: category, units: unit)
       try await register.forEachMilestone(matching: filter) { stored in
         guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+        guard status.isEmpty || status.contains(finding.status) else { return }
         tally.count(finding, calendar: checker.calendar)
-        if status.isEmpty ? finding.needsAttention(warningDays: warnDays) : status.contains(finding.status) {
-          try sink.write(finding, stored: stored)
-        }
+        if !status.isEmpty || finding.needsAttention(warningDays: warnDays) { try sink.write(finding, stored: stored) }
       }
       try sink.finish()
       if !tally.provisionalYears.isEmpty { Terminal.warning(Warnings.noSchedule(tally.provisionalYears.sorted())) }

@@ -50,8 +50,8 @@ extension Gongkai {
       let calendar = try calendarOptions.loadCalendar().calendar
       let period = try Period(days, calendarDays ? .calendarDays : .workingDays)
       let explanation = try calendar.explain(period, from: from)
-      print(explanation.deadline.date)
-      if explain { print(ExplanationText(explanation: explanation, calendar: calendar, language: lang).rendered, terminator: "") }
+      try StandardOutput.print(explanation.deadline.date)
+      if explain { try StandardOutput.print(ExplanationText(explanation: explanation, calendar: calendar, language: lang).rendered, terminator: "") }
       if !explanation.unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(explanation.unscheduledYears)) }
     }
   }

@@ -35,15 +35,15 @@ extension Gongkai {
       }
       let report = try await register.importProjects(documents, actor: "gongkai demo", progress: nil)
       let asOf = asOf ?? Self.sampleDate
-      print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
+      try StandardOutput.print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
       let sink = TextSink(language: lang, asOf: asOf, checker: checker)
       try await register.forEachMilestone(matching: MilestoneFilter()) { stored in
         if let finding = try checker.judge(stored.milestone, asOf: asOf), finding.needsAttention(warningDays: 5) {
           sink.write(finding, stored: stored)
         }
       }
-      sink.finish()
-      print(lang.pick("\n（演示：`gongkai check --as-of \(asOf)` 给出同样的结果；`gongkai check` 按今天检查。）",
+      try sink.finish()
+      try StandardOutput.print(lang.pick("\n（演示：`gongkai check --as-of \(asOf)` 给出同样的结果；`gongkai check` 按今天检查。）",
                       "\n(Demo: `gongkai check --as-of \(asOf)` gives the same; `gongkai check` checks as of today.)"))
     }
   }

@@ -28,10 +28,10 @@ extension Gongkai.Export {
       let text = try ProjectFile.render(document)
       let path = out ?? "Projects/\(code.rawValue).yaml"
       if path == "-" {
-        print(text, terminator: "")
+        try StandardOutput.print(text, terminator: "")
       } else {
         try AtomicFile.write(Data(text.utf8), to: path)
-        print("wrote \(path)")
+        try StandardOutput.print("wrote \(path)")
       }
     }
   }
@@ -46,6 +46,13 @@ enum AtomicFile {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
       throw CommandFailure(status: .cannotCreate, message: "cannot write \(path): folder \(folder.path) does not exist")
+    }
+    var targetIsFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &targetIsFolder) {
+      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+      guard !targetIsFolder.boolValue, type == .typeRegular else {
+        throw CommandFailure(status: .cannotCreate, message: "cannot write \(path): it exists and is not a regular file; name a file")
+      }
     }
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
     guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {

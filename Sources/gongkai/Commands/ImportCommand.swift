@@ -41,7 +41,7 @@ extension Gongkai.ImportCommand {
       let catalogue = try reference.rules.loadCatalogue()
       let documents = try ProjectFiles.read(paths, catalogue: catalogue, today: .todayInChina())
       let report = try await store.open().importProjects(documents, actor: try actor.actor(), progress: TerminalProgress.make("importing"))
-      print(ImportSummary(report: report, files: documents.count).text)
+      try StandardOutput.print(ImportSummary(report: report, files: documents.count).text)
     }
   }
 
@@ -62,9 +62,13 @@ extension Gongkai.ImportCommand {
 
     func run() async throws {
       let catalogue = try reference.rules.loadCatalogue()
-      let rows = try MilestoneSheet.read(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
-      let report = try await store.open().importMilestones(rows, actor: try actor.actor(), progress: TerminalProgress.make("importing"))
-      print(ImportSummary(report: report, rows: rows.count).text)
+      let register = try store.open()
+      let known = Set(try await register.projects().map(\.project.code))
+      let rows = try MilestoneSheet.read(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina()) {
+        known.contains($0)
+      }
+      let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: TerminalProgress.make("importing"))
+      try StandardOutput.print(ImportSummary(report: report, rows: rows.count).text)
     }
   }
 }
@@ -102,6 +106,9 @@ enum ProjectFiles {
       }
       if isFolder.boolValue {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        if names.isEmpty {
+          throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
+        }
         urls += names.map { URL(fileURLWithPath: ($0 as NSString).lastPathComponent, relativeTo: URL(fileURLWithPath: path, isDirectory: true)) }
       } else {
         urls.append(URL(fileURLWithPath: path))

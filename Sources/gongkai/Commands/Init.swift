@@ -13,7 +13,7 @@ extension Gongkai {
     func run() async throws {
       let existed = FileManager.default.fileExists(atPath: store.path)
       let versions = try await store.open(create: true).appliedSchemaVersions()
-      print("\(existed ? "database" : "created") \(store.path): schema \(versions.last ?? "none") (\(versions.count) migrations)")
+      try StandardOutput.print("\(existed ? "database" : "created") \(store.path): schema \(versions.last ?? "none") (\(versions.count) migrations)")
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GongkaiCore
 import GongkaiStore
 
@@ -18,9 +19,9 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The item kind, a code from `gongkai rules`.", valueName: "item-kind")) var kind: String
     @Option(help: ArgumentHelp("The day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate
-    @Option(help: ArgumentHelp("文号: the document number.", valueName: "text")) var ref: String?
-    @Option(help: ArgumentHelp("What the information says.", valueName: "text")) var summary: String?
-    @Option(help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?
+    @Option(help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
+    @Option(help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
     @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"))
     var changes: Int64?
     @OptionGroup var store: StoreOptions
@@ -34,8 +35,12 @@ extension Gongkai {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
       let stored = try await store.open().logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
-      let deadline = try checker.explainDeadline(of: stored.milestone).map { " · deadline \($0.deadline.date) (\($0.period.chineseDescription))" } ?? ""
-      print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)")
+      let explanation = try checker.explainDeadline(of: stored.milestone)
+      let deadline = explanation.map {
+        " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
+      } ?? " · no statutory deadline"
+      try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)")
+      if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years)) }
     }
   }
 
@@ -50,8 +55,8 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"))
     var milestone: Int64
     @Option(help: ArgumentHelp("The day it went public.", valueName: "date"), transform: CivilDate.argument) var date: CivilDate
-    @Option(help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name")) var channel: String
-    @Option(help: ArgumentHelp("The address of the publication.", valueName: "url")) var url: String?
+    @Option(help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: trimmed) var channel: String
+    @Option(help: ArgumentHelp("The address of the publication.", valueName: "url"), transform: trimmed) var url: String?
     @Option(help: ArgumentHelp("The last day it stays up (for 公示 items).", valueName: "date"), transform: CivilDate.argument)
     var until: CivilDate?
     @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
@@ -70,7 +75,7 @@ extension Gongkai {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
       let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
-      print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)")
+      try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)")
     }
   }
 
@@ -85,7 +90,7 @@ extension Gongkai {
 
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone")) var milestone: Int64?
     @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id")) var disclosure: Int64?
-    @Option(help: ArgumentHelp("Why, for the change log.", valueName: "text")) var reason: String
+    @Option(help: ArgumentHelp("Why, for the change log.", valueName: "text"), transform: trimmed) var reason: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -100,10 +105,10 @@ extension Gongkai {
       let register = try store.open()
       if let disclosure {
         try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        print("withdrew disclosure \(disclosure)")
+        try StandardOutput.print("withdrew disclosure \(disclosure)")
       } else if let milestone {
         try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        print("withdrew milestone \(milestone)")
+        try StandardOutput.print("withdrew milestone \(milestone)")
       }
     }
   }
@@ -115,9 +120,9 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone")) var milestone: Int64
     @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate?
-    @Option(help: ArgumentHelp("文号.", valueName: "text")) var ref: String?
-    @Option(help: ArgumentHelp("What the information says.", valueName: "text")) var summary: String?
-    @Option(help: ArgumentHelp("Who must publish.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
+    @Option(help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
+    @Option(help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -133,7 +138,7 @@ extension Gongkai {
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit)
       let stored = try await store.open().amendMilestone(id: milestone, amendment, actor: try actor.actor())
-      print("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
+      try StandardOutput.print("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
     }
   }
 
@@ -150,32 +155,25 @@ extension Gongkai {
       guard try await register.project(code: code) != nil else { throw StoreError.unknownProject(code.rawValue) }
       let entries = try await register.history(of: code)
       switch format {
-      case .json: try JSONOutput.print(entries.map(ChangeJSON.init))
+      case .json:
+        let objects = entries.map { entry -> [String: Any] in
+          var object: [String: Any] = [
+            "id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity,
+            "entityId": entry.entityID, "projectCode": entry.projectCode,
+          ]
+          object["before"] = entry.before.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+          object["after"] = entry.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
+          return object
+        }
+        let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try StandardOutput.write(data + Data("\n".utf8))
       case .text:
         for entry in entries {
-          print("\(entry.at)  \(entry.actor)  \(entry.action) \(entry.entity) \(entry.entityID)")
-          if let before = entry.before { print("    before \(before)") }
-          if let after = entry.after { print("    after  \(after)") }
+          try StandardOutput.print("\(entry.at)  \(entry.actor)  \(entry.action) \(entry.entity) \(entry.entityID)")
+          if let before = entry.before { try StandardOutput.print("    before \(before)") }
+          if let after = entry.after { try StandardOutput.print("    after  \(after)") }
         }
       }
     }
-  }
-}
-
-/// A change-log row in `history --format json`; before and after are the stored JSON objects.
-struct ChangeJSON: Encodable {
-  let id: Int64
-  let at: String
-  let actor: String
-  let action: String
-  let entity: String
-  let entityId: Int64
-  let projectCode: String
-  let before: String?
-  let after: String?
-
-  init(_ entry: ChangeLogEntry) {
-    (id, at, actor, action, entity) = (entry.id, entry.at, entry.actor, entry.action, entry.entity)
-    (entityId, projectCode, before, after) = (entry.entityID, entry.projectCode, entry.before, entry.after)
   }
 }

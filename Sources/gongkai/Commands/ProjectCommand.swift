@@ -13,11 +13,11 @@ extension Gongkai {
 
 /// The project fields as options, shared by `project add` and `project edit`.
 struct ProjectFieldOptions: ParsableArguments {
-  @Option(help: "项目名称: the project's name.") var name: String?
-  @Option(name: .customLong("legal-person"), help: "项目法人: the project legal person.") var legalPerson: String?
-  @Option(help: "建设地点: where it is built.") var location: String?
-  @Option(help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount")) var investment: String?
-  @Option(help: "责任单位: the unit that answers for its disclosures.") var unit: String?
+  @Option(help: "项目名称: the project's name.", transform: trimmed) var name: String?
+  @Option(name: .customLong("legal-person"), help: "项目法人: the project legal person.", transform: trimmed) var legalPerson: String?
+  @Option(help: "建设地点: where it is built.", transform: trimmed) var location: String?
+  @Option(help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"), transform: trimmed) var investment: String?
+  @Option(help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
 
   /// `project` with the given options applied; an empty value clears an optional field.
   func applied(to project: Project) -> Project {
@@ -50,7 +50,7 @@ extension Gongkai.ProjectCommand {
       let project = fields.applied(to: Project(code: code, name: "", responsibleUnit: ""))
       try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
       try await store.open().addProject(project, actor: try actor.actor())
-      print("registered project \(code) \(project.name)")
+      try StandardOutput.print("registered project \(code) \(project.name)")
     }
   }
 
@@ -69,7 +69,7 @@ extension Gongkai.ProjectCommand {
       let project = fields.applied(to: old)
       try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
       let changed = try await register.updateProject(project, actor: try actor.actor())
-      print(changed ? "updated project \(code)" : "project \(code) unchanged")
+      try StandardOutput.print(changed ? "updated project \(code)" : "project \(code) unchanged")
     }
   }
 
@@ -85,7 +85,7 @@ extension Gongkai.ProjectCommand {
       case .json: try JSONOutput.print(projects.map(ProjectJSON.init))
       case .text:
         for summary in projects {
-          print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: 44))  \(summary.milestones) milestones, \(summary.disclosures) disclosures  \(summary.project.responsibleUnit)")
+          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: 44))  \(summary.milestones) milestones, \(summary.disclosures) disclosures  \(summary.project.responsibleUnit)")
         }
       }
     }
@@ -108,7 +108,7 @@ extension Gongkai.ProjectCommand {
       let checker = try reference.checker()
       var milestones: [StoredMilestone] = []
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { milestones.append($0) }
-      print(ProjectText(project: project, milestones: milestones, checker: checker, asOf: asOf ?? .todayInChina()).rendered,
+      try StandardOutput.print(ProjectText(project: project, milestones: milestones, checker: checker, asOf: asOf ?? .todayInChina()).rendered,
             terminator: "")
     }
   }

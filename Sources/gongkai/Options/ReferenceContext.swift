@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GongkaiCore
 import GongkaiReference
 
@@ -21,3 +22,6 @@ struct ReferenceOptions: ParsableArguments {
 func refuse(_ problems: [RegisterError]) throws {
   if let first = problems.first { throw CommandFailure.usage(first.description) }
 }
+
+/// Text options are trimmed, as spreadsheet cells are, so `--ref "HT-1 "` is the same document as `HT-1`.
+func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }

@@ -16,8 +16,16 @@ struct StoreOptions: ParsableArguments {
   /// Opens the register; only `init` and `demo` create a missing one, so a mistyped path never checks an
   /// empty register and reports "nothing overdue".
   func open(create: Bool = false) throws -> any Store {
-    let timeout = ProcessInfo.processInfo.environment["GONGKAI_BUSY_TIMEOUT"].flatMap(TimeInterval.init) ?? 10
-    return try SQLiteStore.open(at: path, create: create, busyTimeout: timeout)
+    try SQLiteStore.open(at: path, create: create, busyTimeout: try Self.busyTimeout())
+  }
+
+  /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
+  static func busyTimeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeInterval {
+    guard let text = environment["GONGKAI_BUSY_TIMEOUT"], !text.isEmpty else { return 10 }
+    guard let seconds = TimeInterval(text), seconds.isFinite, (0...3600).contains(seconds) else {
+      throw CommandFailure.usage("GONGKAI_BUSY_TIMEOUT '\(text)' is not usable; give seconds from 0 to 3600, e.g. 10")
+    }
+    return seconds
   }
 }
 
@@ -28,9 +36,18 @@ struct ActorOptions: ParsableArguments {
 
   func actor() throws -> String {
     let environment = ProcessInfo.processInfo.environment
-    let name = by ?? environment["GONGKAI_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
-    if let problem = RegisterText.problems("--by", name, required: true).first { throw CommandFailure.usage(problem.description) }
+    let (source, given) = by.map { ("--by", $0) }
+      ?? environment["GONGKAI_USER"].map { ("GONGKAI_USER", $0) }
+      ?? ("login name", environment["USER"] ?? environment["LOGNAME"] ?? Self.loginName() ?? "unknown")
+    let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
+    if let problem = RegisterText.problems(source, name, required: true).first { throw CommandFailure.usage(problem.description) }
     return name
+  }
+
+  /// The name of the user running the command, from the password database.
+  private static func loginName() -> String? {
+    guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+    return String(cString: name)
   }
 }
 

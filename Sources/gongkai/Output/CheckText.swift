@@ -37,14 +37,14 @@ struct CheckText {
     let rule = finding.rule
     let days = finding.workingDays ?? 0
     let measure: String = switch finding.status {
-    case .overdue: l.pick("逾期\(days)个工作日", "\(days) working days overdue")
-    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(days) working days left")
-    case .late: l.pick("迟\(days)个工作日公开", "published \(days) working days late")
-    case .tooShort: l.pick("公示期少\(days)个工作日", "taken down \(days) working days early")
+    case .overdue: l.pick("逾期\(days)个工作日", "\(workingDays(days)) overdue")
+    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(workingDays(days)) left")
+    case .late: l.pick("迟\(days)个工作日公开", "published \(workingDays(days)) late")
+    case .tooShort: shortfall(finding)
     case .onTime: l.pick("按时", "on time")
     }
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
-    var line = "  \(Terminal.pad(status, to: 12))\(Terminal.pad(measure, to: 22))"
+    var line = "  \(Terminal.pad(status, to: 12))\(Terminal.pad(measure, to: 22)) "
     if let deadline = finding.deadline, finding.status != .tooShort {
       line += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + (deadline.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
@@ -63,6 +63,20 @@ struct CheckText {
       out += text.split(separator: "\n").map { "      \($0.dropFirst(2))\n" }.joined()
     }
     return out
+  }
+
+  private func workingDays(_ count: Int) -> String { count == 1 ? "1 working day" : "\(count) working days" }
+
+  /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
+  private func shortfall(_ finding: Finding) -> String {
+    guard let until = finding.publishedUntil, let end = finding.minimumEnd?.date,
+      finding.rule.minimumPublication?.unit == .calendarDays
+    else {
+      let days = finding.workingDays ?? 0
+      return language.pick("公示期少\(days)个工作日", "\(workingDays(days)) short")
+    }
+    let days = until.days(to: end)
+    return language.pick("公示期少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
   }
 
   /// Overdue working days of a unit, then its count of alerts: who is furthest behind comes first.

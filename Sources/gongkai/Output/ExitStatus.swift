@@ -42,6 +42,7 @@ enum ExitStatus: Int32, Error {
       self = problems.problems.allSatisfy { $0.kind == .missing } ? .noInput : .dataError
     case let error as StoreError: self = ExitStatus(for: error)
     case let failure as CommandFailure: self = failure.status
+    case is StandardOutputError: self = .ioError
     default:
       let code = Gongkai.exitCode(for: error)
       if code == .success {
@@ -80,6 +81,7 @@ enum ExitStatus: Int32, Error {
       }
     case let error as RegisterError: error.description
     case let failure as CommandFailure: failure.message
+    case is StandardOutputError: "cannot write standard output (disk full or pipe closed); the output is incomplete"
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: "\(error)"
     default:
       Gongkai.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"

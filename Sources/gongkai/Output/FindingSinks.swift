@@ -11,19 +11,24 @@ protocol FindingSink: AnyObject {
   func finish() throws
 }
 
+/// Standard output could not be written (a full disk, a closed pipe).
+struct StandardOutputError: Error {}
+
+
 /// Standard output through a buffer: millions of records cost a few thousand writes, not millions.
 final class BufferedOutput {
   private var buffer = Data()
   private let handle = FileHandle.standardOutput
 
-  func append(_ text: String) {
+  func append(_ text: String) throws {
     buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 16 { flush() }
+    if buffer.count >= 1 << 16 { try flush() }
   }
 
-  func flush() {
+  /// Writes what is buffered; a full disk or a closed pipe is an error, never a silently short report.
+  func flush() throws {
     guard !buffer.isEmpty else { return }
-    handle.write(buffer)
+    do { try handle.write(contentsOf: buffer) } catch { throw StandardOutputError() }
     buffer.removeAll(keepingCapacity: true)
   }
 }
@@ -38,14 +43,14 @@ final class JSONSink: FindingSink {
   private var written = 0
 
   func write(_ finding: Finding, stored: StoredMilestone) throws {
-    output.append(written == 0 ? "[\n" : ",\n")
-    output.append(String(decoding: try encoder.encode(FindingRecord(finding, stored: stored)), as: UTF8.self))
+    try output.append(written == 0 ? "[\n" : ",\n")
+    try output.append(String(decoding: try encoder.encode(FindingRecord(finding, stored: stored)), as: UTF8.self))
     written += 1
   }
 
-  func finish() {
-    if written > 0 { output.append("\n]\n") }
-    output.flush()
+  func finish() throws {
+    try output.append(written > 0 ? "\n]\n" : "[]\n")
+    try output.flush()
   }
 }
 
@@ -53,13 +58,16 @@ final class CSVSink: FindingSink {
   private let output = BufferedOutput()
   private var written = 0
 
-  func write(_ finding: Finding, stored: StoredMilestone) {
-    if written == 0 { output.append(CSVWriter.record(FindingRecord.csvHeader)) }
-    output.append(CSVWriter.record(FindingRecord(finding, stored: stored).csvCells))
+  func write(_ finding: Finding, stored: StoredMilestone) throws {
+    if written == 0 { try output.append(CSVWriter.record(FindingRecord.csvHeader)) }
+    try output.append(CSVWriter.record(FindingRecord(finding, stored: stored).csvCells))
     written += 1
   }
 
-  func finish() { output.flush() }
+  func finish() throws {
+    if written == 0 { try output.append(CSVWriter.record(FindingRecord.csvHeader)) }
+    try output.flush()
+  }
 }
 
 final class TextSink: FindingSink {
@@ -75,8 +83,8 @@ final class TextSink: FindingSink {
 
   func write(_ finding: Finding, stored: StoredMilestone) { items.append((finding, stored)) }
 
-  func finish() {
+  func finish() throws {
     guard !items.isEmpty else { return }
-    print(CheckText(items: items, language: language, asOf: asOf, checker: checker, explain: explain).rendered, terminator: "")
+    try StandardOutput.print(CheckText(items: items, language: language, asOf: asOf, checker: checker, explain: explain).rendered, terminator: "")
   }
 }

@@ -7,8 +7,13 @@ enum JSONOutput {
   static func print(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    FileHandle.standardOutput.write(try encoder.encode(value))
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    do {
+      try FileHandle.standardOutput.write(contentsOf: try encoder.encode(value) + Data("\n".utf8))
+    } catch is EncodingError {
+      throw CommandFailure(status: .dataError, message: "cannot encode the output as JSON")
+    } catch {
+      throw StandardOutputError()
+    }
   }
 }
 

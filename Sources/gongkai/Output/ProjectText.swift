@@ -18,11 +18,18 @@ struct ProjectText {
     for stored in milestones {
       let milestone = stored.milestone
       let rule = checker.catalogue.rule(for: milestone.kind)
-      let finding = try? checker.judge(milestone, asOf: asOf)
-      let status = finding.map { "\($0.status.chineseName)" + ($0.deadline.map { "，截止 \($0.date)" } ?? "") } ?? "（尚未形成）"
+      let status: String
+      if rule == nil {
+        status = "规则 \(checker.catalogue.profile) 中无此事项类型；请用记录时的 --profile 或 --profile-file"
+      } else if let finding = try? checker.judge(milestone, asOf: asOf) {
+        status = finding.status.chineseName + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
+      } else {
+        status = "截至 \(asOf) 尚未形成"
+      }
       out += "  #\(milestone.id)  \(milestone.formedOn)  \(milestone.kind)  \(rule?.name.chinese ?? "")  [\(status)]\n"
       if let reference = stored.reference { out += "        文号 \(reference)\n" }
       if let summary = stored.summary { out += "        \(summary)\n" }
+      if let changed = milestone.changes { out += "        变更 #\(changed) 的信息\n" }
       for (id, disclosure) in zip(stored.disclosureIDs, milestone.disclosures) {
         out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
         out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "") + "\n"

@@ -2,14 +2,28 @@ import Foundation
 
 /// Standard output and standard error, and what the terminal can show.
 enum Terminal {
-  /// Writes a line to standard error, prefixed `gongkai: `.
+  /// Writes a message to standard error, each line prefixed `gongkai: `.
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data("gongkai: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("gongkai: \(visible(message))\n".utf8))
   }
 
   /// Writes a warning line to standard error; warnings never go to standard output, which scripts read.
   static func warning(_ message: String) {
-    FileHandle.standardError.write(Data("gongkai: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("gongkai: warning: \(visible(message))\n".utf8))
+  }
+
+  /// The message with control characters from user input shown as `\u{7}`, so an error never rings the
+  /// terminal, moves its cursor or hides a NUL; line breaks between messages stay.
+  static func visible(_ message: String) -> String {
+    var out = ""
+    for scalar in message.unicodeScalars {
+      if scalar != "\n" && (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format) {
+        out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// Columns a string takes in a terminal: CJK characters and full-width forms take two.
@@ -27,5 +41,18 @@ enum Terminal {
   /// `text` padded with spaces to `columns` display columns.
   static func pad(_ text: String, to columns: Int) -> String {
     text + String(repeating: " ", count: max(0, columns - width(of: text)))
+  }
+}
+
+/// Standard output for everything a command prints: written straight to the file descriptor and checked, so
+/// a full disk or a closed pipe ends the command with status 74 instead of a silently short report.
+enum StandardOutput {
+  /// Writes `text` and a line break (or `terminator`).
+  static func print(_ text: some CustomStringConvertible, terminator: String = "\n") throws {
+    try write(Data((text.description + terminator).utf8))
+  }
+
+  static func write(_ data: Data) throws {
+    do { try FileHandle.standardOutput.write(contentsOf: data) } catch { throw StandardOutputError() }
   }
 }

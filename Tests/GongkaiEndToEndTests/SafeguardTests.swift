@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// Cases found by testing the tool as a new user would; each once did the wrong thing.
+@Suite struct SafeguardTests {
+  func register() throws -> String {
+    let database = scratchFolder().appendingPathComponent("register.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--database", database]).status == 0)
+    return database
+  }
+
+  func fileBytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+  @Test func aBusyTimeoutThatIsNotANumberIsAUsageError() throws {
+    let database = try register()
+    for value in ["abc", "2147484", "-1", "nan"] {
+      let result = try runGongkai(["project", "list", "--database", database], environment: ["GONGKAI_BUSY_TIMEOUT": value])
+      #expect(result.status == 64, "\(value)")
+      #expect(result.stderr == "gongkai: GONGKAI_BUSY_TIMEOUT '\(value)' is not usable; give seconds from 0 to 3600, e.g. 10\n")
+    }
+  }
+
+  @Test func aCheckReadsWhileAnotherProcessWrites() throws {
+    let database = try register()
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = ["python3", "-c", """
+      import sqlite3, sys, time
+      c = sqlite3.connect(sys.argv[1], isolation_level=None)
+      c.execute("BEGIN IMMEDIATE"); c.execute("INSERT INTO changeLog (at, actor, action, entity, entityId, projectCode) VALUES ('x','x','x','x',0,'x')")
+      print("locked", flush=True); time.sleep(20)
+      """, database]
+    let ready = Pipe()
+    holder.standardOutput = ready
+    try holder.run()
+    defer { holder.terminate() }
+    _ = ready.fileHandleForReading.availableData
+    let check = try runGongkai(["check", "--as-of", "2026-11-27", "--database", database], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
+    #expect(check.status == 0, "\(check.stderr)")
+    let list = try runGongkai(["project", "list", "--database", database], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
+    #expect(list.stdout.hasPrefix("2026-310110-48-01-000200"))
+  }
+
+  @Test func anotherProgramsDatabaseAndAnEmptyFileAreLeftAlone() throws {
+    let folder = scratchFolder()
+    let other = folder.appendingPathComponent("other.sqlite").path
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE foo (x)'); c.commit()", other]
+    try python.run()
+    python.waitUntilExit()
+    let before = fileBytes(other)
+    for command in [["check"], ["project", "list"], ["init"]] {
+      let result = try runGongkai(command + ["--database", other])
+      #expect(result.status == 65, "\(command)")
+      #expect(result.stderr == "gongkai: \(other) is not a Gongkai database (not an SQLite file); check --database\n" || result.stderr.contains("is not a Gongkai database"))
+    }
+    #expect(fileBytes(other) == before)
+
+    let empty = folder.appendingPathComponent("empty.sqlite").path
+    #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+    #expect(try runGongkai(["check", "--database", empty]).status == 65)
+    #expect(fileBytes(empty) == Data())
+    #expect(try runGongkai(["init", "--database", empty]).status == 0)
+  }
+
+  @Test func anEmptyDatabasePathIsRefused() throws {
+    let result = try runGongkai(["init", "--database", ""])
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("the path is empty"))
+  }
+
+  @Test func outputThatCannotBeWrittenIsAnError() throws {
+    let database = try register()
+    let full = try runGongkai(["export", "project", "2026-310110-48-01-000200", "--out", "/dev/full", "--database", database])
+    #expect(full.status == 73)
+    #expect(full.stderr.contains("it exists and is not a regular file"))
+    let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/full")
+    #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+
+    for arguments in [["project", "list", "--database", database], ["rules"], ["check", "--format", "json", "--database", database]] {
+      let process = Process()
+      process.executableURL = try builtBinary()
+      process.arguments = arguments
+      process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+      let errors = Pipe()
+      process.standardError = errors
+      try process.run()
+      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 74, "\(arguments)")
+      #expect(message.contains("cannot write standard output"), "\(arguments)")
+    }
+  }
+
+  @Test func machineFormatsStayValidWhenNothingIsFound() throws {
+    let database = try register()
+    let json = try runGongkai(["check", "--format", "json", "--database", database])
+    #expect(json.status == 0)
+    #expect(json.stdout == "[]\n")
+    let csv = try runGongkai(["check", "--format", "csv", "--database", database])
+    #expect(csv.stdout.hasPrefix("projectCode,projectName,milestoneId"))
+    #expect(csv.stdout.components(separatedBy: "\r\n").count == 2)
+    #expect(try runGongkai(["check", "--database", database]).stdout.isEmpty)
+  }
+
+  @Test func textArgumentsAreTrimmedSoDuplicatesAreCaught() throws {
+    let database = try register()
+    #expect(try runGongkai(["log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-02", "--ref", "HT-1", "--database", database]).status == 0)
+    let again = try runGongkai(["log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-02", "--ref", " HT-1 ", "--database", database])
+    #expect(again.status == 65)
+    #expect(again.stderr.contains("is already recorded as milestone 1"))
+  }
+
+  @Test func theChangeLogNamesTheLoginUserWithoutEnvironment() throws {
+    let database = try register()
+    let history = try runGongkai(["history", "2026-310110-48-01-000200", "--format", "json", "--database", database])
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    #expect(entries[0]["actor"] as? String == NSUserName())
+    #expect((entries[0]["after"] as? [String: Any])?["name"] as? String == "江浦路桥梁改建工程")
+  }
+
+  @Test func aSpreadsheetInUTF16WithoutMarkIsRefusedInOneLine() throws {
+    let database = try register()
+    let file = scratchFolder().appendingPathComponent("u16.csv")
+    try #require("project,kind,formed\n".data(using: .utf16LittleEndian)).write(to: file)
+    let result = try runGongkai(["import", "milestones", file.path, "--database", database])
+    #expect(result.status == 65)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.contains("neither UTF-8 nor GB18030"))
+    #expect(!result.stderr.contains("\u{0}"))
+  }
+
+  @Test func aSpreadsheetListsUnknownProjectsWithTheOtherProblems() throws {
+    let database = try register()
+    let file = scratchFolder().appendingPathComponent("rows.csv")
+    try Data("""
+      project,kind,formed
+      2026-310110-48-01-000999,bidding.result,2026-01-05
+      2026-310110-48-01-000200,bidding.nothing,2026-01-05
+
+      """.utf8).write(to: file)
+    let result = try runGongkai(["import", "milestones", file.path, "--database", database])
+    #expect(result.status == 65)
+    #expect(result.stderrLines == [
+      "gongkai: \(file.path):2: project: unknown project '2026-310110-48-01-000999'; register it first with `gongkai project add`",
+      "gongkai: \(file.path):3: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+    ])
+  }
+}
