@@ -22,11 +22,14 @@ public enum RegisterText {
     if value.unicodeScalars.contains("\u{FFFD}") {
       return [.invalidField(field, value, "it contains bytes that are not UTF-8; save the input as UTF-8")]
     }
+    // Control characters, and the bidirectional overrides that make a published text read differently
+    // from what was typed.
     let control = value.unicodeScalars.first {
-      $0.properties.generalCategory == .control && !(allowNewlines && ($0 == "\n" || $0 == "\r" || $0 == "\t"))
+      ($0.properties.generalCategory == .control && !(allowNewlines && ($0 == "\n" || $0 == "\r" || $0 == "\t")))
+        || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
     }
     if let control {
-      return [.invalidField(field, value.debugDescription, "it contains the control character U+\(String(control.value, radix: 16, uppercase: true)); remove it")]
+      return [.invalidField(field, String(value.prefix(40)), "it contains the control character U+\(String(control.value, radix: 16, uppercase: true)); remove it")]
     }
     return []
   }

@@ -49,7 +49,8 @@ extension Gongkai {
     func run() async throws {
       let calendar = try calendarOptions.loadCalendar().calendar
       let period = try Period(days, calendarDays ? .calendarDays : .workingDays)
-      let explanation = try calendar.explain(period, from: from)
+      let explanation: DeadlineExplanation
+      do { explanation = try calendar.explain(period, from: from) } catch { throw CommandFailure.usage(error.description) }
       try StandardOutput.print(explanation.deadline.date)
       if explain { try StandardOutput.print(ExplanationText(explanation: explanation, calendar: calendar, language: lang).rendered, terminator: "") }
       if !explanation.unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(explanation.unscheduledYears)) }

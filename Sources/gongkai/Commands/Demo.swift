@@ -26,6 +26,10 @@ extension Gongkai {
 
     func run() async throws {
       let checker = try reference.checker()
+      guard FileManager.default.fileExists(atPath: projects) else {
+        throw CommandFailure(status: .noInput, message:
+          "no sample projects at '\(projects)'; run the demo in the Gongkai repository, or give --projects PATH")
+      }
       let documents = try ProjectFiles.read([projects], catalogue: checker.catalogue, today: .todayInChina())
       let register = try store.open(create: true)
       let samples = Set(documents.map(\.project.code))
