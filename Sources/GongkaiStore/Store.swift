@@ -59,6 +59,8 @@ public protocol Store: Sendable {
 
   /// The change log of a project, oldest first.
   func history(of code: ProjectCode) async throws -> [ChangeLogEntry]
+  /// Hands every change-log row to `body`, oldest first, one at a time.
+  func forEachChange(_ body: (ChangeLogEntry) throws -> Void) async throws
 }
 
 /// A project with its counts, for lists.
@@ -77,7 +79,26 @@ public struct StoredMilestone: Hashable, Sendable {
   public var withdrawnReason: String?
   public var recordedBy: String
   public var recordedAt: String
+  /// The ids and notice serials of ``Milestone/disclosures``, in the same order.
   public var disclosureIDs: [Int64]
+  public var disclosureSerials: [NoticeSerial]
+}
+
+/// The permanent number of a publication within the year it was published, for the portal's 索引号.
+public struct NoticeSerial: Hashable, Sendable {
+  public let year: Int
+  public let number: Int
+
+  public init(year: Int, number: Int) {
+    self.year = year
+    self.number = number
+  }
+
+  /// `<organisation>-<YYYY>-<NNNNN>`, e.g. `310110-2026-00042`.
+  public func indexNumber(organisation: String) -> String {
+    let digits = String(number)
+    return "\(organisation)-\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
+  }
 }
 
 /// A disclosure as stored.

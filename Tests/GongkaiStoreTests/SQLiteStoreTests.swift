@@ -26,7 +26,9 @@ import Testing
       try db.execute(sql: "INSERT INTO project (code, name, responsibleUnit) VALUES ('2024-310110-48-01-000123', '杨浦滨江', '杨浦区建设和管理委员会')")
       try db.execute(sql: """
         INSERT INTO milestone (projectId, kind, category, formedOn, recordedBy, recordedAt)
-        VALUES (1, 'bidding.result', 'bidding', '2026-01-05', '王工', '2026-01-05T09:00:00+08:00')
+        VALUES (1, 'bidding.result', 'bidding', '2026-01-05', '王工', '2026-01-05T09:00:00+08:00');
+        INSERT INTO disclosure (milestoneId, publishedOn, channel, recordedBy, recordedAt)
+        VALUES (1, '2026-01-06', '杨浦区人民政府门户网站', '王工', '2026-01-06T09:00:00+08:00')
         """)
     }
     try old.close()
@@ -35,9 +37,11 @@ import Testing
     // Then it is migrated and the data is intact
     #expect(try store.appliedSchemaVersions() == SQLiteStore.schemaVersions)
     #expect(try store.project(code: ProjectCode("2024-310110-48-01-000123"))?.name == "杨浦滨江")
-    var kinds: [String] = []
-    try store.forEachMilestone(matching: MilestoneFilter()) { kinds.append($0.milestone.kind) }
-    #expect(kinds == ["bidding.result"])
+    var read: [StoredMilestone] = []
+    try store.forEachMilestone(matching: MilestoneFilter()) { read.append($0) }
+    #expect(read.map(\.milestone.kind) == ["bidding.result"])
+    #expect(read.first?.milestone.disclosures.map(\.publishedOn) == [day("2026-01-06")])
+    #expect(read.first?.disclosureSerials == [NoticeSerial(year: 2026, number: 1)])
   }
 
   @Test func refusesADatabaseFromANewerVersionWithoutTouchingIt() throws {

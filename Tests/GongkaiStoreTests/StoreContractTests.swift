@@ -269,3 +269,19 @@ import Testing
     }
   }
 }
+
+@Suite struct NoticeSerialTests {
+  @Test(arguments: StoreFactory.allCases)
+  func serialsCountWithinTheYearAndAreNeverReused(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let first = try await store.logMilestone(permit("2025-12-26", published: "2025-12-30"), project: bund.code, changing: nil, actor: "王工")
+    let second = try await store.logMilestone(permit("2026-01-05", published: "2026-01-06"), project: bund.code, changing: nil, actor: "王工")
+    let extra = try await store.disclose(milestone: second.milestone.id, Disclosure(publishedOn: day("2026-01-07"), channel: "信用中国（上海）"), actor: "王工")
+    try await store.withdrawDisclosure(id: extra.id, reason: "错", actor: "王工")
+    _ = try await store.disclose(milestone: second.milestone.id, Disclosure(publishedOn: day("2026-01-08"), channel: "信用中国（上海）"), actor: "王工")
+    let serials = try await milestones(store).flatMap(\.disclosureSerials)
+    #expect(serials == [NoticeSerial(year: 2025, number: 1), NoticeSerial(year: 2026, number: 1), NoticeSerial(year: 2026, number: 3)])
+    #expect(first.disclosureSerials[0].indexNumber(organisation: "310110") == "310110-2025-00001")
+  }
+}

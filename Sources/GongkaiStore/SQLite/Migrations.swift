@@ -68,6 +68,21 @@ extension SQLiteStore {
       try db.create(index: "changeLog_by_project", on: "changeLog", columns: ["projectCode", "id"])
     }
 
+    // Each publication gets a permanent serial in the year it was published, for the portal's 索引号
+    // (<organisation>-<YYYY>-<NNNNN>): assigned once, never reused, withdrawn ones included.
+    migrator.registerMigration("v3-notice-serial") { db in
+      try db.alter(table: "disclosure") { t in
+        t.add(column: "serialYear", .integer)
+        t.add(column: "serial", .integer)
+      }
+      try db.execute(sql: """
+        UPDATE disclosure SET serialYear = CAST(substr(publishedOn, 1, 4) AS INTEGER),
+          serial = (SELECT COUNT(*) FROM disclosure d2
+                    WHERE substr(d2.publishedOn, 1, 4) = substr(disclosure.publishedOn, 1, 4) AND d2.id <= disclosure.id);
+        CREATE UNIQUE INDEX disclosure_serial ON disclosure(serialYear, serial);
+        """)
+    }
+
     return migrator
   }
 }

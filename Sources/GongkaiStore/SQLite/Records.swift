@@ -45,6 +45,8 @@ struct DisclosureRecord: Codable, Equatable, FetchableRecord, MutablePersistable
   var withdrawnReason: String?
   var recordedBy: String
   var recordedAt: String
+  var serialYear: Int?
+  var serial: Int?
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

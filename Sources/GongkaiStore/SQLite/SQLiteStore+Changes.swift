@@ -26,6 +26,7 @@ extension SQLiteStore {
 
   /// Inserts a row and logs it.
   func insert<Record: LoggedRecord>(_ record: inout Record, project: String, actor: String, _ db: Database) throws {
+    try record.prepareInsert(db)
     try record.insert(db)
     try logChange(db, action: "insert", entity: Record.entity, id: record.id!, project: project, actor: actor,
                   before: Record?.none, after: record)
@@ -49,6 +50,12 @@ protocol LoggedRecord: MutablePersistableRecord, Encodable, Equatable {
   static var entity: String { get }
   var id: Int64? { get }
   var withdrawnReason: String? { get }
+  /// Fills in what the database assigns before the row is written.
+  mutating func prepareInsert(_ db: Database) throws
+}
+
+extension LoggedRecord {
+  mutating func prepareInsert(_ db: Database) throws {}
 }
 
 extension ProjectRecord: LoggedRecord {
@@ -62,6 +69,13 @@ extension MilestoneRecord: LoggedRecord {
 
 extension DisclosureRecord: LoggedRecord {
   static let entity = "disclosure"
+
+  /// The next serial of the publication's year; the write transaction serialises concurrent writers.
+  mutating func prepareInsert(_ db: Database) throws {
+    let year = Int(publishedOn.prefix(4))!
+    serialYear = year
+    serial = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(serial), 0) + 1 FROM disclosure WHERE serialYear = ?", arguments: [year])
+  }
 }
 
 // MARK: - Conversions between rows and domain values

@@ -125,7 +125,7 @@ extension SQLiteStore {
   ) throws {
     var record = DisclosureRecord(
       id: nil, milestoneId: milestone, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
-      url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock())
+      url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock(), serialYear: nil, serial: nil)
     if try withdrawnDisclosure(record, db) != nil, try existingDisclosure(record, db) == nil {
       return  // withdrawn in the register: a file written before does not bring it back
     }

@@ -16,7 +16,7 @@ extension SQLiteStore {
     let sql = """
       SELECT m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
              COALESCE(m.responsibleUnit, p.responsibleUnit) AS unit, p.code, p.name,
-             d.id AS disclosureId, d.publishedOn, d.channel, d.url, d.until
+             d.id AS disclosureId, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
       FROM milestone m
       JOIN project p ON p.id = m.projectId
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -35,13 +35,14 @@ extension SQLiteStore {
               id: id, projectCode: row["code"], kind: row["kind"], formedOn: try CivilDate.stored(row["formedOn"]),
               changes: row["changesId"], responsibleUnit: row["unit"]),
             projectName: row["name"], reference: row["reference"], summary: row["summary"], withdrawnReason: nil,
-            recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], disclosureIDs: [])
+            recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], disclosureIDs: [], disclosureSerials: [])
         }
         if let disclosureID: Int64 = row["disclosureId"] {
           current!.milestone.disclosures.append(Disclosure(
             publishedOn: try CivilDate.stored(row["publishedOn"]), channel: row["channel"], url: row["url"],
             until: try (row["until"] as String?).map(CivilDate.stored)))
           current!.disclosureIDs.append(disclosureID)
+          current!.disclosureSerials.append(NoticeSerial(year: row["serialYear"], number: row["serial"]))
         }
       }
       if let finished = current { try body(finished) }
@@ -68,10 +69,21 @@ extension SQLiteStore {
 
   public func history(of code: ProjectCode) throws -> [ChangeLogEntry] {
     try read { db in
-      try ChangeLogRecord.filter(Column("projectCode") == code.rawValue).order(Column("id")).fetchAll(db).map {
-        ChangeLogEntry(id: $0.id!, at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity,
-                       entityID: $0.entityId, projectCode: $0.projectCode, before: $0.before, after: $0.after)
-      }
+      try ChangeLogRecord.filter(Column("projectCode") == code.rawValue).order(Column("id")).fetchAll(db).map(\.entry)
     }
+  }
+
+  public func forEachChange(_ body: (ChangeLogEntry) throws -> Void) throws {
+    try read { db in
+      let rows = try ChangeLogRecord.order(Column("id")).fetchCursor(db)
+      while let row = try rows.next() { try body(row.entry) }
+    }
+  }
+}
+
+extension ChangeLogRecord {
+  var entry: ChangeLogEntry {
+    ChangeLogEntry(id: id!, at: at, actor: actor, action: action, entity: entity, entityID: entityId,
+                   projectCode: projectCode, before: before, after: after)
   }
 }

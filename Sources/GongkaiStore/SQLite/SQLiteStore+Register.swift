@@ -132,7 +132,7 @@ extension SQLiteStore {
       let code = try projectCode(of: milestone, db)
       var record = DisclosureRecord(
         id: nil, milestoneId: id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
-        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock())
+        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock(), serialYear: nil, serial: nil)
       if try existingDisclosure(record, db) != nil {
         throw StoreError.invalid(.invalidField("channel", disclosure.channel,
           "milestone \(id) is already recorded as published there on \(disclosure.publishedOn)"))
@@ -175,7 +175,7 @@ extension SQLiteStore {
     for disclosure in entry.disclosures {
       var row = DisclosureRecord(
         id: nil, milestoneId: record.id!, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
-        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock())
+        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock(), serialYear: nil, serial: nil)
       try insert(&row, project: project.code, actor: actor, db)
     }
     return record.id!
@@ -213,7 +213,8 @@ extension StoredMilestone {
         disclosures: try disclosures.map { try $0.disclosure }),
       projectName: project.name, reference: record.reference, summary: record.summary,
       withdrawnReason: record.withdrawnReason, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
-      disclosureIDs: disclosures.map { $0.id! })
+      disclosureIDs: disclosures.map { $0.id! },
+      disclosureSerials: disclosures.map { NoticeSerial(year: $0.serialYear ?? 0, number: $0.serial ?? 0) })
   }
 }
 

@@ -20,7 +20,11 @@ public struct SQLiteStore: Store {
   ///
   /// - Throws: ``StoreError/databaseNotFound(_:)`` when the file is missing and `create` is false,
   ///   ``StoreError/notADatabase(_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/busy(_:)``.
-  public static func open(at path: String, create: Bool = false, busyTimeout: TimeInterval = 10) throws -> SQLiteStore {
+  /// - Parameter clock: the instant written as "recorded at" and in the change log; fixed only to make an
+  ///   export reproducible (`GONGKAI_NOW`).
+  public static func open(
+    at path: String, create: Bool = false, busyTimeout: TimeInterval = 10, clock: @escaping @Sendable () -> String = SQLiteStore.now
+  ) throws -> SQLiteStore {
     guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
@@ -45,7 +49,7 @@ public struct SQLiteStore: Store {
     }
     do {
       return try translating(path) {
-        try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true)), path: path)
+        try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true)), path: path, clock: clock)
       }
     } catch StoreError.cannotOpen(_, let reason) where !exists {
       throw StoreError.cannotCreate(path, reason)

@@ -16,7 +16,17 @@ struct StoreOptions: ParsableArguments {
   /// Opens the register; only `init` and `demo` create a missing one, so a mistyped path never checks an
   /// empty register and reports "nothing overdue".
   func open(create: Bool = false) throws -> any Store {
-    try SQLiteStore.open(at: path, create: create, busyTimeout: try Self.busyTimeout())
+    try SQLiteStore.open(at: path, create: create, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
+  }
+
+  /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that regenerating the sample export gives the
+  /// same bytes; unset, the real time.
+  static func clock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> @Sendable () -> String {
+    guard let fixed = environment["GONGKAI_NOW"], !fixed.isEmpty else { return SQLiteStore.now }
+    guard ISO8601DateFormatter().date(from: fixed) != nil else {
+      throw CommandFailure.usage("GONGKAI_NOW '\(fixed)' is not an ISO 8601 instant; use e.g. 2026-11-27T09:00:00+08:00")
+    }
+    return { fixed }
   }
 
   /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
