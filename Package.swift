@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // The domain: dates, the working-day calendar, rules and the checker. No I/O, no file formats.
@@ -27,8 +28,11 @@ let package = Package(
     .target(name: "GongkaiStore", dependencies: ["GongkaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
     // Files staff write: project files (YAML) and spreadsheet imports (CSV).
     .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", .product(name: "Yams", package: "Yams")]),
-    // What Gongkai produces for people and programs: finding records as JSON and CSV, later notices and open data.
-    .target(name: "GongkaiExport", dependencies: ["GongkaiCore", "GongkaiStore"]),
+    // What Gongkai produces for people and programs: public notices, the audit CSV, open data, statistics.
+    .target(
+      name: "GongkaiExport",
+      dependencies: ["GongkaiCore", "GongkaiStore", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .executableTarget(
       name: "gongkai",
       dependencies: [

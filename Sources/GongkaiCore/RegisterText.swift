@@ -40,8 +40,11 @@ public enum RegisterText {
     let text = problems(field, value, maximum: maximumURLLength)
     guard text.isEmpty else { return text }
     let lower = value.lowercased()
-    guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !value.contains(where: \.isWhitespace) else {
+    guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), lower.count > 8 else {
       return [.invalidField(field, value, "use the full address of the publication, starting with https://")]
+    }
+    if let bad = value.unicodeScalars.first(where: { $0.properties.isWhitespace || "\"<>\\^`{|}".unicodeScalars.contains($0) }) {
+      return [.invalidField(field, value, "an address cannot contain '\(bad)'; copy it from the browser, which percent-encodes it")]
     }
     return []
   }

@@ -55,6 +55,10 @@ public protocol Store: Sendable {
   /// date and id, one at a time from a single ordered query: memory does not grow with the register.
   func forEachMilestone(matching filter: MilestoneFilter, _ body: (StoredMilestone) throws -> Void) async throws
 
+  /// Hands each project with its milestones (as ``forEachMilestone(matching:_:)`` gives them) to `body`, ordered by
+  /// code, projects without milestones included; memory holds one project at a time.
+  func forEachProject(matching filter: MilestoneFilter, _ body: (Project, [StoredMilestone]) throws -> Void) async throws
+
   // MARK: Change log
 
   /// The change log of a project, oldest first.

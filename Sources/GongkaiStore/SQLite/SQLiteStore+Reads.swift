@@ -3,7 +3,30 @@ import GongkaiCore
 
 extension SQLiteStore {
   public func forEachMilestone(matching filter: MilestoneFilter, _ body: (StoredMilestone) throws -> Void) throws {
-    var conditions = ["m.withdrawnReason IS NULL"]
+    try readMilestones(filter, fromProjects: false) { _, milestone in
+      if let milestone { try body(milestone) }
+    }
+  }
+
+  public func forEachProject(matching filter: MilestoneFilter, _ body: (Project, [StoredMilestone]) throws -> Void) throws {
+    var current: (project: Project, milestones: [StoredMilestone])?
+    try readMilestones(filter, fromProjects: true) { project, milestone in
+      if current?.project.code != project.code {
+        if let finished = current { try body(finished.project, finished.milestones) }
+        current = (project, [])
+      }
+      if let milestone { current!.milestones.append(milestone) }
+    }
+    if let finished = current { try body(finished.project, finished.milestones) }
+  }
+
+  /// The one ordered query behind both readers: milestones (not withdrawn) with their disclosures and project,
+  /// one row per disclosure, grouped here into one call of `body` per milestone. From projects, a project
+  /// without milestones comes once with `nil`.
+  private func readMilestones(
+    _ filter: MilestoneFilter, fromProjects: Bool, _ body: (Project, StoredMilestone?) throws -> Void
+  ) throws {
+    var conditions: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     func oneOf(_ column: String, _ values: [String]) {
       guard !values.isEmpty else { return }
@@ -13,26 +36,41 @@ extension SQLiteStore {
     oneOf("p.code", filter.projects.map(\.rawValue))
     oneOf("m.category", filter.categories.map(\.rawValue))
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
+    let join = fromProjects ? "LEFT JOIN" : "JOIN"
     let sql = """
-      SELECT m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
-             COALESCE(m.responsibleUnit, p.responsibleUnit) AS unit, p.code, p.name,
+      SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit AS projectUnit,
+             m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
+             COALESCE(m.responsibleUnit, p.responsibleUnit) AS unit,
              d.id AS disclosureId, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
-      FROM milestone m
-      JOIN project p ON p.id = m.projectId
+      FROM project p
+      \(join) milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
-      WHERE \(conditions.joined(separator: " AND "))
+      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id
       """
     try read { db in
       let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+      var project: Project?
       var current: StoredMilestone?
       while let row = try rows.next() {
+        let code: String = row["code"]
+        if project?.code.rawValue != code {
+          if let finished = current, let project { try body(project, finished) }
+          current = nil
+          project = Project(
+            code: try ProjectCode.stored(code), name: row["name"], legalPerson: row["legalPerson"], location: row["location"],
+            totalInvestment: row["totalInvestment"], responsibleUnit: row["projectUnit"])
+          if row["id"] as Int64? == nil {
+            try body(project!, nil)
+            continue
+          }
+        }
         let id: Int64 = row["id"]
         if current?.milestone.id != id {
-          if let finished = current { try body(finished) }
+          if let finished = current { try body(project!, finished) }
           current = StoredMilestone(
             milestone: Milestone(
-              id: id, projectCode: row["code"], kind: row["kind"], formedOn: try CivilDate.stored(row["formedOn"]),
+              id: id, projectCode: code, kind: row["kind"], formedOn: try CivilDate.stored(row["formedOn"]),
               changes: row["changesId"], responsibleUnit: row["unit"]),
             projectName: row["name"], reference: row["reference"], summary: row["summary"], withdrawnReason: nil,
             recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], disclosureIDs: [], disclosureSerials: [])
@@ -45,7 +83,7 @@ extension SQLiteStore {
           current!.disclosureSerials.append(NoticeSerial(year: row["serialYear"], number: row["serial"]))
         }
       }
-      if let finished = current { try body(finished) }
+      if let finished = current, let project { try body(project, finished) }
     }
   }
 

@@ -46,9 +46,10 @@ struct ActorOptions: ParsableArguments {
 
   func actor() throws -> String {
     let environment = ProcessInfo.processInfo.environment
+    func set(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
     let (source, given) = by.map { ("--by", $0) }
-      ?? environment["GONGKAI_USER"].map { ("GONGKAI_USER", $0) }
-      ?? ("login name", environment["USER"] ?? environment["LOGNAME"] ?? Self.loginName() ?? "unknown")
+      ?? set("GONGKAI_USER").map { ("GONGKAI_USER", $0) }
+      ?? ("login name", set("USER") ?? set("LOGNAME") ?? Self.loginName() ?? "unknown")
     let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
     if let problem = RegisterText.problems(source, name, required: true).first { throw CommandFailure.usage(problem.description) }
     return name

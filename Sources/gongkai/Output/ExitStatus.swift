@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongkaiCore
+import GongkaiExport
 import GongkaiFiles
 import GongkaiReference
 import GongkaiStore
@@ -43,6 +44,11 @@ enum ExitStatus: Int32, Error {
     case let error as StoreError: self = ExitStatus(for: error)
     case let failure as CommandFailure: self = failure.status
     case is StandardOutputError: self = .ioError
+    case let error as ExportError:
+      switch error {
+      case .cannotCreate: self = .cannotCreate
+      case .invalid: self = .dataError
+      }
     default:
       let code = Gongkai.exitCode(for: error)
       if code == .success {
@@ -81,6 +87,7 @@ enum ExitStatus: Int32, Error {
       }
     case let error as RegisterError: error.description
     case let failure as CommandFailure: failure.message
+    case let error as ExportError: error.description
     case is StandardOutputError: "cannot write standard output (disk full or pipe closed); the output is incomplete"
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: "\(error)"
     default:

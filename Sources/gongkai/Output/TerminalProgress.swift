@@ -16,14 +16,25 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
 
   private init(_ label: String) { self.label = label }
 
+  private var drawn = false
+
+  /// Redraws the line at most ten times a second; `total` 0 means unknown.
   func advance(to done: Int, of total: Int) {
     lock.lock()
     defer { lock.unlock() }
     let now = Date()
     guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
     lastDraw = now
+    drawn = true
     let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
-    FileHandle.standardError.write(Data("\r\(label) \(done)/\(total), \(Int(rate))/s\u{1B}[K".utf8))
-    if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+    let count = total > 0 ? "\(done)/\(total)" : "\(done)"
+    FileHandle.standardError.write(Data("\r\(label) \(count), \(Int(rate))/s\u{1B}[K".utf8))
+    if done == total { finish() }
+  }
+
+  /// Ends the progress line, so what follows starts on a line of its own.
+  func finish() {
+    if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    drawn = false
   }
 }

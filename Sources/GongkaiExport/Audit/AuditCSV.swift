@@ -1,0 +1,121 @@
+import Foundation
+import GongkaiCore
+import GongkaiStore
+
+/// The audit CSV: one row per disclosure obligation (milestone), for performance reviews and third-party
+/// evaluators. The columns are fixed and documented (README.md, "The audit CSV"); UTF-8 with a byte order mark
+/// so that Excel and WPS read Chinese correctly, RFC 4180 quoting, CRLF line ends, formula cells neutralised.
+/// Rows stream from the store to the file: memory stays flat whatever the register's size.
+public struct AuditCSV {
+  /// A column: its Chinese and English heads and how a row fills it.
+  struct Column: Sendable {
+    let chinese: String
+    let english: String
+    let value: @Sendable (Row) -> String
+  }
+
+  struct Row: Sendable {
+    let finding: Finding
+    let stored: StoredMilestone
+    let calendarVersion: String
+  }
+
+  static let columns: [Column] = [
+    Column(chinese: "项目代码", english: "project_code") { $0.finding.milestone.projectCode },
+    Column(chinese: "项目名称", english: "project_name") { $0.stored.projectName },
+    Column(chinese: "类别代码", english: "category_code") { $0.finding.rule.category.rawValue },
+    Column(chinese: "类别名称", english: "category_name") { $0.finding.rule.category.chineseName },
+    Column(chinese: "事项代码", english: "item_kind_code") { $0.finding.rule.code },
+    Column(chinese: "事项名称", english: "item_kind_name") { $0.finding.rule.name.chinese },
+    Column(chinese: "里程碑编号", english: "milestone_id") { String($0.finding.milestone.id) },
+    Column(chinese: "信息形成日期", english: "formed_on") { $0.finding.milestone.formedOn.description },
+    Column(chinese: "法定公开截止日", english: "deadline") { $0.finding.deadline?.date.description ?? "" },
+    Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.finding.isProvisional ? "是" : "否" },
+    Column(chinese: "公开时限", english: "rule") {
+      $0.finding.rule.period(forChange: $0.finding.milestone.changes != nil)?.description ?? "none"
+    },
+    Column(chinese: "公开日期", english: "disclosed_on") { $0.finding.disclosure?.publishedOn.description ?? "" },
+    Column(chinese: "公开渠道", english: "channel") { $0.finding.disclosure?.channel ?? "" },
+    Column(chinese: "网址", english: "url") { $0.finding.disclosure?.url ?? "" },
+    Column(chinese: "公示截止日", english: "published_until") { $0.finding.publishedUntil?.description ?? "" },
+    Column(chinese: "最短公示期止", english: "minimum_publication_end") { $0.finding.minimumEnd?.date.description ?? "" },
+    Column(chinese: "状态", english: "status") { $0.finding.status.rawValue },
+    Column(chinese: "状态名称", english: "status_name") { $0.finding.status.chineseName },
+    Column(chinese: "逾期工作日", english: "working_days_late") { row in
+      switch row.finding.status {
+      case .late, .overdue: String(row.finding.workingDays ?? 0)
+      case .onTime: "0"
+      case .due, .tooShort: ""
+      }
+    },
+    Column(chinese: "法律依据", english: "legal_basis") { $0.finding.rule.basis },
+    Column(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
+    Column(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
+    Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
+    Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
+  ]
+
+  public struct Selection: Sendable {
+    public var filter = MilestoneFilter()
+    public var statuses: [FindingStatus] = []
+    /// Only milestones formed in this range (inclusive).
+    public var from: CivilDate?
+    public var to: CivilDate?
+
+    public init(filter: MilestoneFilter = MilestoneFilter(), statuses: [FindingStatus] = [], from: CivilDate? = nil, to: CivilDate? = nil) {
+      self.filter = filter
+      self.statuses = statuses
+      self.from = from
+      self.to = to
+    }
+  }
+
+  public let checker: Checker
+  public let calendarVersion: String
+  public let asOf: CivilDate
+  public let englishHeader: Bool
+
+  public init(checker: Checker, calendarVersion: String, asOf: CivilDate, englishHeader: Bool = false) {
+    self.checker = checker
+    self.calendarVersion = calendarVersion
+    self.asOf = asOf
+    self.englishHeader = englishHeader
+  }
+
+  /// Writes the CSV to `path` (atomically) and returns the number of rows.
+  public func write(store: any Store, selection: Selection, to path: String, progress: ProgressReporter?) async throws -> Int {
+    let file = try AtomicFileWriter(path: path)
+    var rows = 0
+    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { englishHeader ? $0.english : $0.chinese }))
+    try await store.forEachMilestone(matching: selection.filter) { stored in
+      let formed = stored.milestone.formedOn
+      if let from = selection.from, formed < from { return }
+      if let to = selection.to, formed > to { return }
+      guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+      guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
+      let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion)
+      try file.write(CSVWriter.record(Self.columns.map { $0.value(row) }))
+      rows += 1
+      if rows % 1000 == 0 { progress?.advance(to: rows, of: 0) }
+    }
+    try file.commit()
+    return rows
+  }
+
+  /// The change log as CSV: every insert, update and withdrawal, oldest first.
+  public static func writeChangeLog(store: any Store, to path: String) async throws -> Int {
+    let file = try AtomicFileWriter(path: path)
+    var rows = 0
+    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(
+      ["序号 id", "时间 at", "操作人 actor", "操作 action", "对象 entity", "对象编号 entity_id", "项目代码 project_code", "修改前 before", "修改后 after"]))
+    try await store.forEachChange { entry in
+      try file.write(CSVWriter.record([
+        String(entry.id), entry.at, entry.actor, entry.action, entry.entity, String(entry.entityID), entry.projectCode,
+        entry.before ?? "", entry.after ?? "",
+      ]))
+      rows += 1
+    }
+    try file.commit()
+    return rows
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Writes a file whole or not at all: into a temporary file beside the target, then renamed over it, so that a
+/// crash, a full disk or an error never leaves half a file where a reader expects a whole one.
+///
+/// ```swift
+/// let writer = try AtomicFileWriter(path: "Exports/audit.csv")
+/// try writer.write("...")
+/// try writer.commit()        // until then, Exports/audit.csv is untouched
+/// ```
+public final class AtomicFileWriter {
+  public let path: String
+  private let temporary: String
+  private let handle: FileHandle
+  private var buffer = Data()
+  private var finished = false
+
+  /// Opens the temporary file; throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing or not
+  /// writable, or the target exists and is not a regular file (a folder, a device).
+  public init(path: String) throws {
+    self.path = path
+    let target = URL(fileURLWithPath: path)
+    let folder = target.deletingLastPathComponent()
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw ExportError.cannotCreate(path, "folder \(folder.path) does not exist")
+    }
+    if FileManager.default.fileExists(atPath: path) {
+      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+      guard type == .typeRegular else { throw ExportError.cannotCreate(path, "it exists and is not a regular file; name a file") }
+    }
+    temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+    guard FileManager.default.createFile(atPath: temporary, contents: nil),
+      let handle = FileHandle(forWritingAtPath: temporary)
+    else { throw ExportError.cannotCreate(path, "folder \(folder.path) is not writable") }
+    self.handle = handle
+  }
+
+  deinit {
+    if !finished { discard() }
+  }
+
+  public func write(_ text: String) throws { try write(Data(text.utf8)) }
+
+  public func write(_ data: Data) throws {
+    buffer.append(data)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  /// Puts the file in place.
+  public func commit() throws {
+    try flush()
+    do { try handle.synchronize() } catch { throw fail("cannot write: \(error.localizedDescription)") }
+    try? handle.close()
+    guard rename(temporary, path) == 0 else { throw fail(String(cString: strerror(errno))) }
+    finished = true
+  }
+
+  /// Removes the temporary file; the target is left as it was.
+  public func discard() {
+    try? handle.close()
+    try? FileManager.default.removeItem(atPath: temporary)
+    finished = true
+  }
+
+  private func flush() throws {
+    guard !buffer.isEmpty else { return }
+    do { try handle.write(contentsOf: buffer) } catch { throw fail("cannot write: disk full or not writable") }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func fail(_ reason: String) -> ExportError {
+    discard()
+    return .cannotCreate(path, reason)
+  }
+
+  /// Writes `data` to `path` atomically.
+  public static func write(_ data: Data, to path: String) throws {
+    let writer = try AtomicFileWriter(path: path)
+    try writer.write(data)
+    try writer.commit()
+  }
+}
+
+/// Why an export could not be written or produced.
+public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
+  case cannotCreate(String, String)
+  case invalid(String)
+
+  public var description: String {
+    switch self {
+    case .cannotCreate(let path, let reason): "cannot write \(path): \(reason)"
+    case .invalid(let message): message
+    }
+  }
+}

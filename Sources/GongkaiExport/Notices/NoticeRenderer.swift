@@ -1,0 +1,61 @@
+import GongkaiCore
+import Mustache
+
+/// The formats of a public notice.
+public enum NoticeFormat: String, Sendable, CaseIterable {
+  case html
+  case md
+  case txt
+
+  var template: String { "project-\(rawValue)" }
+}
+
+/// Renders notices, the index page and the Atom feed through Mustache templates; never by concatenating strings.
+public struct NoticeRenderer: Sendable {
+  private let library: MustacheLibrary
+
+  public init() throws {
+    MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    var library = MustacheLibrary()
+    for (name, text) in [
+      ("timeline", NoticeTemplates.timeline), ("project-html", NoticeTemplates.projectHTML),
+      ("project-md", NoticeTemplates.projectMarkdown), ("project-txt", NoticeTemplates.projectText),
+      ("index", NoticeTemplates.indexHTML), ("atom", NoticeTemplates.atom),
+    ] {
+      library.register(try MustacheTemplate(string: text), named: name)
+    }
+    self.library = library
+  }
+
+  public func render(_ notice: ProjectNotice, format: NoticeFormat) -> String {
+    library.render(["style": NoticeTemplates.style, "page": notice] as [String: Any], withTemplate: format.template) ?? ""
+  }
+
+  /// The project's timeline alone, as an SVG document.
+  public func renderTimeline(_ timeline: Timeline) -> String {
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + (library.render(timeline, withTemplate: "timeline") ?? "")
+  }
+
+  func render(_ context: [String: Any], template: String) -> String {
+    library.render(context.merging(["style": NoticeTemplates.style]) { old, _ in old }, withTemplate: template) ?? ""
+  }
+}
+
+/// Markdown escaping: punctuation that Markdown reads as syntax gets a backslash, and line breaks inside a value
+/// become spaces, so a summary cannot add a heading, a link, a table cell or raw HTML to a notice.
+struct MarkdownContentType: MustacheContentType {
+  func escapeText(_ text: String) -> String {
+    var out = ""
+    for (index, character) in text.enumerated() {
+      if character == "\n" || character == "\r" {
+        out.append(" ")
+      } else if "\\`*_[]<>|#!~&".contains(character) || (index == 0 && "-+=".contains(character)) {
+        out.append("\\")
+        out.append(character)
+      } else {
+        out.append(character)
+      }
+    }
+    return out
+  }
+}

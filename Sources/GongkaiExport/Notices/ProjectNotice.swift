@@ -1,0 +1,96 @@
+import GongkaiCore
+import GongkaiStore
+
+/// What a project's public notice shows, gathered from the register and judged as of a day: the project's
+/// basic information, then its disclosed items in the eight statutory categories.
+///
+/// Templates read the properties by name; every text from the register is escaped by the template engine.
+public struct ProjectNotice: Sendable {
+  public struct Item: Sendable {
+    public let kindCode: String
+    public let kindName: String
+    /// 索引号: `<organisation>-<YYYY>-<NNNNN>`, permanent.
+    public let indexNumber: String
+    /// 发布机构.
+    public let publisher: String
+    /// 生成日期: the day the information was formed.
+    public let formedOn: String
+    /// 文号.
+    public let reference: String?
+    public let summary: String?
+    public let publishedOn: String
+    public let channel: String
+    public let url: String?
+    /// Further channels the same information was published on, e.g. `信用中国（上海）（2026-03-02）`.
+    public let alsoPublished: String?
+    /// For 公示 items: the publication period from and to, with its legal basis.
+    public let publicationPeriod: String?
+  }
+
+  public struct Section: Sendable {
+    public let position: Int
+    public let ordinal: String
+    public let name: String
+    public let items: [Item]
+  }
+
+  public let code: String
+  public let name: String
+  public let legalPerson: String?
+  public let location: String?
+  public let investment: String?
+  public let responsibleUnit: String
+  public let sections: [Section]
+  public let disclosedCount: Int
+  /// Counts of findings by status, for the index page.
+  public let statusCounts: [FindingStatus: Int]
+  public let timeline: Timeline
+  public let asOf: String
+
+  /// Builds the notice of `project` from its milestones (as the store hands them to the checker).
+  public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?) throws {
+    let organisationCode = organisation ?? String(project.code.division)
+    var findings: [(Finding, StoredMilestone)] = []
+    for stored in milestones {
+      if let finding = try checker.judge(stored.milestone, asOf: asOf) { findings.append((finding, stored)) }
+    }
+    var byCategory: [Category: [Item]] = [:]
+    for (finding, stored) in findings {
+      guard let item = Self.item(finding, stored, organisation: organisationCode, calendar: checker.calendar) else { continue }
+      byCategory[finding.rule.category, default: []].append(item)
+    }
+    code = project.code.rawValue
+    name = project.name
+    legalPerson = project.legalPerson
+    location = project.location
+    investment = project.totalInvestment.map { "\($0) 万元" }
+    responsibleUnit = project.responsibleUnit
+    sections = Category.allCases.map { category in
+      Section(position: category.position + 1, ordinal: category.chineseOrdinal, name: category.chineseName,
+              items: byCategory[category] ?? [])
+    }
+    disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
+    statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
+    timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
+    self.asOf = asOf.description
+  }
+
+  private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, calendar: WorkingDayCalendar) -> Item? {
+    guard let first = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: first) else { return nil }
+    let rule = finding.rule
+    let others = stored.milestone.disclosures.enumerated()
+      .filter { $0.offset != position && $0.element.publishedOn <= finding.asOf }
+      .map { "\($0.element.channel)（\($0.element.publishedOn)）" }
+    var period: String?
+    if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
+      let until = finding.publishedUntil.map { max($0, end.date) } ?? end.date
+      period = "公示期：\(first.publishedOn) 至 \(until)（不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
+    }
+    return Item(
+      kindCode: rule.code, kindName: rule.name.chinese,
+      indexNumber: stored.disclosureSerials[position].indexNumber(organisation: organisation),
+      publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
+      summary: stored.summary, publishedOn: first.publishedOn.description, channel: first.channel, url: first.url,
+      alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"), publicationPeriod: period)
+  }
+}

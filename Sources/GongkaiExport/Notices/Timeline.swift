@@ -1,0 +1,150 @@
+import GongkaiCore
+
+/// A project's disclosures on a time axis, drawn as SVG: for each milestone, the day the information was formed,
+/// its deadline, and when it was published, marked by status.
+///
+/// Status is told three ways, so the chart reads in print and for colour-blind readers: a shape (circle, triangle,
+/// square, diamond, cross), a colour from the Okabe–Ito palette, and the status written beside the row.
+public struct Timeline: Sendable {
+  public struct Row: Sendable {
+    public let y: Int
+    public let textY: Int
+    public let tickY: Int
+    public let barY: Int
+    public let label: String
+    public let fullLabel: String
+    public let status: String
+    public let colour: String
+    public let formedX: Int
+    public let lineEndX: Int
+    public let deadlineX: Int?
+    /// SVG path of the status mark.
+    public let mark: String
+    public let hollow: Bool
+    /// For overdue items: the stretch from the deadline to the as-of day.
+    public let overdueWidth: Int?
+  }
+
+  public struct Tick: Sendable {
+    public let x: Int
+    public let label: String
+  }
+
+  public struct LegendEntry: Sendable {
+    public let x: Int
+    public let textX: Int
+    public let mark: String
+    public let colour: String
+    public let hollow: Bool
+    public let label: String
+  }
+
+  public static let width = 960
+  static let plotStart = 330
+  static let plotEnd = 940
+  static let top = 36
+  static let rowHeight = 24
+
+  public let height: Int
+  public let rows: [Row]
+  public let ticks: [Tick]
+  public let legend: [LegendEntry]
+  public let legendY: Int
+  public let asOfX: Int
+  public let asOf: String
+  public let title: String
+  public let summary: String
+  public var width: Int { Self.width }
+  public var isEmpty: Bool { rows.isEmpty }
+
+  init(findings: [Finding], asOf: CivilDate, projectName: String) {
+    let first = findings.map(\.milestone.formedOn).min() ?? asOf
+    let ends = findings.flatMap { [$0.deadline?.date, $0.disclosure?.publishedOn].compactMap { $0 } } + [asOf]
+    let start = first.adding(days: -15)
+    let end = ends.max()!.adding(days: 15)
+    let span = Double(max(1, start.days(to: end)))
+    func x(_ date: CivilDate) -> Int { Self.plotStart + Int(Double(start.days(to: date)) / span * Double(Self.plotEnd - Self.plotStart)) }
+
+    rows = findings.enumerated().map { index, finding in
+      let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
+      let style = Style(finding.status)
+      let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
+      let name = finding.rule.name.chinese
+      let label = name.count > 16 ? String(name.prefix(15)) + "…" : name
+      let status = Self.statusText(finding)
+      return Row(
+        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label, fullLabel: "\(name)：形成 \(finding.milestone.formedOn)"
+          + (finding.deadline.map { "，截止 \($0.date)" } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")
+          + "，\(status)",
+        status: status, colour: style.colour, formedX: x(finding.milestone.formedOn),
+        lineEndX: x(finding.deadline?.date ?? markDate), deadlineX: finding.deadline.map { x($0.date) },
+        mark: style.path(x: x(markDate), y: y), hollow: style.hollow,
+        overdueWidth: finding.status == .overdue ? finding.deadline.map { x(asOf) - x($0.date) } : nil)
+    }
+    var ticks: [Tick] = []
+    for year in start.year...end.year {
+      for month in [1, 7] {
+        guard let day = CivilDate(year: year, month: month, day: 1), day > start, day < end else { continue }
+        ticks.append(Tick(x: x(day), label: month == 1 ? "\(year)年" : "7月"))
+      }
+    }
+    self.ticks = ticks
+    let height = Self.top + max(1, rows.count) * Self.rowHeight + 44
+    self.height = height
+    legendY = height - 16
+    legend = FindingStatus.allCases.sorted { Style($0).order < Style($1).order }.enumerated().map { index, status in
+      let style = Style(status)
+      let x = 20 + index * 150
+      return LegendEntry(x: x, textX: x + 12, mark: style.path(x: x, y: height - 20), colour: style.colour,
+                         hollow: style.hollow, label: status.chineseName)
+    }
+    asOfX = x(asOf)
+    self.asOf = asOf.description
+    title = "\(projectName) 信息公开时间线"
+    let counts = Dictionary(grouping: findings, by: \.status).mapValues(\.count)
+    summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.allCases.compactMap { status in
+      counts[status].map { "\(status.chineseName) \($0) 项" }
+    }.joined(separator: "，")
+  }
+
+  static func statusText(_ finding: Finding) -> String {
+    let days = finding.workingDays ?? 0
+    return switch finding.status {
+    case .onTime: "按时公开"
+    case .late: "迟\(days)个工作日"
+    case .overdue: "逾期\(days)个工作日未公开"
+    case .due: finding.deadline == nil ? "待公开" : "待公开，剩\(days)个工作日"
+    case .tooShort: "公示期不足"
+    }
+  }
+
+  /// The shape and colour of a status.
+  struct Style {
+    let colour: String
+    let shape: Shape
+    let hollow: Bool
+    let order: Int
+
+    enum Shape { case circle, triangle, square, diamond, cross }
+
+    init(_ status: FindingStatus) {
+      switch status {
+      case .onTime: (colour, shape, hollow, order) = ("#009E73", .circle, false, 0)
+      case .late: (colour, shape, hollow, order) = ("#E69F00", .triangle, false, 1)
+      case .tooShort: (colour, shape, hollow, order) = ("#CC79A7", .square, false, 2)
+      case .due: (colour, shape, hollow, order) = ("#0072B2", .diamond, true, 3)
+      case .overdue: (colour, shape, hollow, order) = ("#D55E00", .cross, false, 4)
+      }
+    }
+
+    func path(x: Int, y: Int) -> String {
+      switch shape {
+      case .circle: "M\(x - 5),\(y) a5,5 0 1,0 10,0 a5,5 0 1,0 -10,0 Z"
+      case .triangle: "M\(x),\(y - 6) L\(x + 6),\(y + 5) L\(x - 6),\(y + 5) Z"
+      case .square: "M\(x - 5),\(y - 5) h10 v10 h-10 Z"
+      case .diamond: "M\(x),\(y - 6) L\(x + 6),\(y) L\(x),\(y + 6) L\(x - 6),\(y) Z"
+      case .cross: "M\(x - 5),\(y - 5) L\(x + 5),\(y + 5) M\(x + 5),\(y - 5) L\(x - 5),\(y + 5)"
+      }
+    }
+  }
+}

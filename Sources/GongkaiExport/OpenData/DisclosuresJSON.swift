@@ -1,0 +1,84 @@
+import Foundation
+import GongkaiCore
+import GongkaiStore
+
+/// `gongkai export json`: everything disclosed, project by project, in a plain JSON documented in README.md
+/// ("The disclosures JSON"). Projects stream into the file one at a time.
+public struct DisclosuresJSON {
+  public let checker: Checker
+  public let asOf: CivilDate
+  public let calendarVersion: String
+  public let organisation: String?
+
+  public init(checker: Checker, asOf: CivilDate, calendarVersion: String, organisation: String?) {
+    self.checker = checker
+    self.asOf = asOf
+    self.calendarVersion = calendarVersion
+    self.organisation = organisation
+  }
+
+  struct ProjectEntry: Encodable {
+    let code: String
+    let name: String
+    let legalPerson: String?
+    let location: String?
+    let totalInvestment: String?
+    let responsibleUnit: String
+    let disclosures: [DisclosureEntry]
+  }
+
+  struct DisclosureEntry: Encodable {
+    let indexNumber: String
+    let milestoneId: Int64
+    let kind: String
+    let kindName: String
+    let category: String
+    let categoryName: String
+    let formedOn: CivilDate
+    let reference: String?
+    let summary: String?
+    let responsibleUnit: String
+    let publishedOn: CivilDate
+    let channel: String
+    let url: String?
+    let until: CivilDate?
+    let deadline: CivilDate?
+    let status: String
+  }
+
+  /// Writes the JSON to `path` (atomically); returns the number of disclosures.
+  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> Int {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+    let file = try AtomicFileWriter(path: path)
+    try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n"
+      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"projects\": [\n")
+    var projects = 0, disclosures = 0
+    try await store.forEachProject(matching: filter) { project, milestones in
+      var entries: [DisclosureEntry] = []
+      for stored in milestones {
+        guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { continue }
+        for (disclosure, serial) in zip(stored.milestone.disclosures, stored.disclosureSerials) where disclosure.publishedOn <= asOf {
+          let rule = finding.rule
+          entries.append(DisclosureEntry(
+            indexNumber: serial.indexNumber(organisation: organisation ?? String(project.code.division)),
+            milestoneId: stored.milestone.id, kind: rule.code, kindName: rule.name.chinese, category: rule.category.rawValue,
+            categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
+            summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
+            channel: disclosure.channel, url: disclosure.url, until: disclosure.until, deadline: finding.deadline?.date,
+            status: finding.status.rawValue))
+        }
+      }
+      let entry = ProjectEntry(
+        code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson, location: project.location,
+        totalInvestment: project.totalInvestment, responsibleUnit: project.responsibleUnit, disclosures: entries)
+      try file.write((projects == 0 ? "" : ",\n") + json(entry))
+      projects += 1
+      disclosures += entries.count
+    }
+    try file.write("\n]\n}\n")
+    try file.commit()
+    return disclosures
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GongkaiCore
+import GongkaiStore
+
+/// Open data in the Open Contracting for Infrastructure Data Standard (OC4IDS) 0.9: a project package with each
+/// project's parties, budget, status, documents (every publication, with `datePublished`) and each disclosure
+/// obligation as a `reporting` milestone (`dueDate` the legal deadline, `dateMet` the day it was published).
+///
+/// Projects stream from the store into the file one at a time.
+public struct OC4IDSExport {
+  public let checker: Checker
+  public let asOf: CivilDate
+  /// The package's identifier, where its persistent copy is published.
+  public let uri: String
+  public let publisher: String
+  public let organisation: String?
+  /// The publisher's registered OC4IDS project-ID prefix, `oc4ids-` and six letters or digits.
+  public let prefix: String
+
+  public init(checker: Checker, asOf: CivilDate, uri: String, publisher: String, organisation: String?, prefix: String) throws {
+    guard prefix.wholeMatch(of: /oc4ids-[a-z0-9]{6}/) != nil else {
+      throw ExportError.invalid("OC4IDS prefix '\(prefix)' is malformed; it is 'oc4ids-' and six lowercase letters or digits, as registered for the publisher")
+    }
+    self.checker = checker
+    self.asOf = asOf
+    self.uri = uri
+    self.publisher = publisher
+    self.organisation = organisation
+    self.prefix = prefix
+  }
+
+  /// Writes the package to `path` (atomically); returns the number of projects.
+  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> Int {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let file = try AtomicFileWriter(path: path)
+    func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+    try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(uri)),\n\"publishedDate\": \(try json(Self.instant(asOf))),\n"
+      + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
+    var count = 0
+    try await store.forEachProject(matching: filter) { project, milestones in
+      try file.write((count == 0 ? "" : ",\n") + json(try projectRecord(project, milestones)))
+      count += 1
+    }
+    guard count > 0 else {
+      file.discard()
+      throw ExportError.invalid("no projects to export; OC4IDS needs at least one")
+    }
+    try file.write("\n]\n}\n")
+    try file.commit()
+    return count
+  }
+
+  func projectRecord(_ project: Project, _ milestones: [StoredMilestone]) throws -> OC4IDSProject {
+    let organisationCode = organisation ?? String(project.code.division)
+    var findings: [(Finding, StoredMilestone)] = []
+    for stored in milestones {
+      if let finding = try checker.judge(stored.milestone, asOf: asOf) { findings.append((finding, stored)) }
+    }
+    var parties = PartyList()
+    let authority = parties.add(project.responsibleUnit, role: "publicAuthority")
+    if let legalPerson = project.legalPerson { _ = parties.add(legalPerson, role: "buyer") }
+    for (finding, _) in findings where finding.responsibleUnit != project.responsibleUnit {
+      _ = parties.add(finding.responsibleUnit, role: "reviewBody")
+    }
+    let documents = findings.flatMap { finding, stored in
+      zip(stored.milestone.disclosures, stored.disclosureSerials).filter { $0.0.publishedOn <= asOf }.map { disclosure, serial in
+        OC4IDSProject.Document(
+          id: serial.indexNumber(organisation: organisationCode), documentType: Self.documentType(finding.rule),
+          title: finding.rule.name.chinese, description: stored.summary, url: disclosure.url,
+          datePublished: Self.instant(disclosure.publishedOn), language: "zh")
+      }
+    }
+    return OC4IDSProject(
+      id: "\(prefix)-\(project.code.rawValue)", updated: Self.instant(asOf), language: "zh",
+      identifiers: [.init(scheme: "CN-XMDM", id: project.code.rawValue)], title: project.name,
+      status: Self.status(findings.map(\.0)), publicAuthority: .init(id: authority, name: project.responsibleUnit),
+      parties: parties.parties,
+      budget: project.totalInvestment.flatMap { Decimal(string: $0) }.map { .init(amount: .init(amount: $0 * 10_000, currency: "CNY")) },
+      locations: project.location.map { [.init(id: "1", description: $0)] },
+      documents: documents.isEmpty ? nil : documents,
+      milestones: findings.isEmpty ? nil : findings.map { finding, stored in
+        OC4IDSProject.MilestoneRecord(
+          id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
+          description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.status.chineseName)",
+          dueDate: finding.deadline.map { Self.instant($0.date) }, dateMet: finding.disclosure.map { Self.instant($0.publishedOn) },
+          dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.status))
+      })
+  }
+
+  /// A civil date as the standard's date-time: the start of the day in China Standard Time.
+  static func instant(_ date: CivilDate) -> String { "\(date)T00:00:00+08:00" }
+
+  static func milestoneStatus(_ status: FindingStatus) -> String {
+    switch status {
+    case .onTime, .late: "met"
+    case .tooShort: "partiallyMet"
+    case .overdue: "notMet"
+    case .due: "scheduled"
+    }
+  }
+
+  /// The project's phase, read from what has been formed: completion acceptance, a construction permit or
+  /// construction information, tendering, else preparation.
+  static func status(_ findings: [Finding]) -> String {
+    let kinds = Set(findings.map(\.rule.code))
+    let categories = Set(findings.map(\.rule.category))
+    if categories.contains(.completion) { return "completion" }
+    if kinds.contains("approval-result.construction-permit") || categories.contains(.construction)
+      || categories.contains(.qualitySafety) || categories.contains(.bidding)
+    {
+      return "implementation"
+    }
+    return categories.isEmpty ? "identification" : "preparation"
+  }
+
+  static func documentType(_ rule: DisclosureRule) -> String {
+    let byKind = [
+      "approval-result.feasibility-study": "feasibilityStudy", "approval-result.preliminary-design": "designReport",
+      "approval-result.eia-approval": "environmentalImpact", "approval-result.eia-draft-comment": "environmentalImpact",
+      "approval-result.eia-acceptance-notice": "environmentalImpact", "approval-result.eia-proposed-approval": "environmentalImpact",
+      "approval-result.eia-first-notice": "environmentalImpact", "approval-result.eia-submission-notice": "environmentalImpact",
+      "bidding.tender-notice": "tenderNotice", "bidding.clarification": "clarifications", "bidding.termination": "cancellationDetails",
+      "bidding.candidates": "evaluationReports", "bidding.result": "awardNotice", "bidding.contract": "contractSigned",
+      "land-acquisition.house-plan-consultation": "resettlementPlan", "completion.handover-audit": "financialAuditReport",
+    ]
+    if let type = byKind[rule.code] { return type }
+    return switch rule.category {
+    case .approvalService: "serviceDescription"
+    case .approvalResult: "projectPlan"
+    case .bidding: "biddingDocuments"
+    case .landAcquisition: "landAndSettlementImpact"
+    case .designChange: "designReport"
+    case .construction: "physicalProgressReport"
+    case .qualitySafety: "qualityAssuranceReport"
+    case .completion: "completionCertificate"
+    }
+  }
+}
+
+/// The parties of a project, one entry per organisation name, its roles merged.
+struct PartyList {
+  private(set) var parties: [OC4IDSProject.Party] = []
+
+  /// Adds the role to the organisation and returns its id.
+  mutating func add(_ name: String, role: String) -> String {
+    if let index = parties.firstIndex(where: { $0.name == name }) {
+      if !parties[index].roles.contains(role) { parties[index].roles.append(role) }
+      return parties[index].id
+    }
+    let id = "party-\(parties.count + 1)"
+    parties.append(.init(id: id, name: name, roles: [role]))
+    return id
+  }
+}
+
+/// One project in OC4IDS form; absent values are left out of the JSON.
+struct OC4IDSProject: Encodable {
+  struct Identifier: Encodable { let scheme: String; let id: String }
+  struct Reference: Encodable { let id: String; let name: String }
+  struct Party: Encodable { let id: String; let name: String; var roles: [String] }
+  struct Value: Encodable { let amount: Decimal; let currency: String }
+  struct Budget: Encodable { let amount: Value }
+  struct Location: Encodable { let id: String; let description: String }
+  struct Document: Encodable {
+    let id: String
+    let documentType: String
+    let title: String
+    let description: String?
+    let url: String?
+    let datePublished: String
+    let language: String
+  }
+  struct MilestoneRecord: Encodable {
+    let id: String
+    let title: String
+    let type: String
+    let code: String
+    let description: String
+    let dueDate: String?
+    let dateMet: String?
+    let dateModified: String
+    let status: String
+  }
+
+  let id: String
+  let updated: String
+  let language: String
+  let identifiers: [Identifier]
+  let title: String
+  let status: String
+  let publicAuthority: Reference
+  let parties: [Party]
+  let budget: Budget?
+  let locations: [Location]?
+  let documents: [Document]?
+  let milestones: [MilestoneRecord]?
+}

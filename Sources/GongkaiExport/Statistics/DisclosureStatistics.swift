@@ -1,0 +1,73 @@
+import GongkaiCore
+import GongkaiStore
+
+/// Disclosure performance for an annual review (政府信息公开工作年度报告) and a unit's assessment: per responsible
+/// unit and per category, the obligations of the year (milestones formed in it), how many were published on time,
+/// late, or not at all by their deadline, the on-time rate and the median working days to publish.
+public struct DisclosureStatistics: Sendable {
+  public struct Line: Sendable {
+    public let name: String
+    public var obligations = 0
+    public var onTime = 0
+    public var late = 0
+    public var overdue = 0
+    public var due = 0
+    public var tooShort = 0
+    var daysToPublish: [Int] = []
+
+    init(name: String) { self.name = name }
+
+    /// Published on time among the obligations whose deadline has come (due ones are not yet judged), in percent;
+    /// `nil` when none has.
+    public var onTimeRate: Double? {
+      let judged = onTime + late + overdue + tooShort
+      return judged == 0 ? nil : Double(onTime) / Double(judged) * 100
+    }
+
+    /// The median of working days from formation to publication, over what was published.
+    public var medianDaysToPublish: Double? {
+      guard !daysToPublish.isEmpty else { return nil }
+      let sorted = daysToPublish.sorted()
+      let middle = sorted.count / 2
+      return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
+      obligations += 1
+      switch finding.status {
+      case .onTime: onTime += 1
+      case .late: late += 1
+      case .overdue: overdue += 1
+      case .due: due += 1
+      case .tooShort: tooShort += 1
+      }
+      if let published = finding.disclosure?.publishedOn {
+        daysToPublish.append(calendar.workingDays(from: finding.milestone.formedOn, through: published))
+      }
+    }
+  }
+
+  public let year: Int
+  public let asOf: CivilDate
+  public private(set) var total = Line(name: "合计")
+  public private(set) var units: [Line] = []
+  public private(set) var categories: [Line] = []
+
+  /// Counts the milestones formed in `year`, judged as of `asOf`.
+  public init(store: any Store, checker: Checker, year: Int, asOf: CivilDate) async throws {
+    self.year = year
+    self.asOf = asOf
+    var byUnit: [String: Line] = [:]
+    var byCategory: [Category: Line] = [:]
+    var total = Line(name: "合计")
+    try await store.forEachMilestone(matching: MilestoneFilter()) { stored in
+      guard stored.milestone.formedOn.year == year, let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+      byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
+      byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName)].count(finding, calendar: checker.calendar)
+      total.count(finding, calendar: checker.calendar)
+    }
+    self.total = total
+    units = byUnit.values.sorted { ($0.obligations, $1.name) > ($1.obligations, $0.name) }
+    categories = Category.allCases.compactMap { byCategory[$0] }
+  }
+}

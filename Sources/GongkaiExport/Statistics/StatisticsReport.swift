@@ -1,0 +1,141 @@
+import Foundation
+import Mustache
+
+/// The statistics as people and spreadsheets read them.
+public enum StatisticsReport {
+  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）"]
+
+  static func cells(_ line: DisclosureStatistics.Line) -> [String] {
+    [line.name, String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
+     String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
+     line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—"]
+  }
+
+  /// CSV: the unit table, a blank line, the category table; UTF-8 with BOM for Excel and WPS.
+  public static func csv(_ statistics: DisclosureStatistics) -> String {
+    var out = CSVWriter.byteOrderMark
+    out += CSVWriter.record(["按责任单位 \(statistics.year)年（截至 \(statistics.asOf)）"])
+    out += CSVWriter.record(headers)
+    for line in statistics.units + [statistics.total] { out += CSVWriter.record(cells(line)) }
+    out += "\r\n" + CSVWriter.record(["按信息类别"]) + CSVWriter.record(headers)
+    for line in statistics.categories + [statistics.total] { out += CSVWriter.record(cells(line)) }
+    return out
+  }
+
+  /// HTML, self-contained, with the on-time picture of each unit as a stacked bar chart.
+  public static func html(_ statistics: DisclosureStatistics) throws -> String {
+    let template = try MustacheTemplate(string: template)
+    let chart = BarChart(statistics.units)
+    func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": cells($0)] } }
+    return template.render([
+      "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": headers,
+      "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
+      "chart": chart,
+    ] as [String: Any])
+  }
+
+  /// Stacked horizontal bars, one per unit; widths proportional to the unit's obligations.
+  struct BarChart {
+    struct Segment {
+      let x: Int
+      let width: Int
+      let fill: String
+      let label: String
+      let count: Int
+      let textX: Int
+      /// A white box behind the count, so it reads on any fill.
+      let boxX: Int
+    }
+    struct Bar { let y: Int; let textY: Int; let boxY: Int; let name: String; let segments: [Segment] }
+    struct Key { let x: Int; let fill: String; let label: String; let textX: Int }
+
+    let width = 900
+    let height: Int
+    let bars: [Bar]
+    let keys: [Key]
+    let keyY: Int
+
+    init(_ lines: [DisclosureStatistics.Line]) {
+      // Colour and, for the two kinds most easily confused, a pattern: the chart reads in grey print too.
+      let kinds: [(KeyPath<DisclosureStatistics.Line, Int>, String, String)] = [
+        (\.onTime, "#009E73", "按时公开"), (\.late, "#E69F00", "逾期公开"), (\.tooShort, "#CC79A7", "公示期不足"),
+        (\.overdue, "url(#hatch-overdue)", "逾期未公开"), (\.due, "url(#hatch-due)", "待公开"),
+      ]
+      let largest = max(1, lines.map(\.obligations).max() ?? 1)
+      let plotStart = 260, plotWidth = 600
+      bars = lines.enumerated().map { index, line in
+        var x = plotStart
+        let y = 20 + index * 30
+        let segments = kinds.compactMap { path, colour, label -> Segment? in
+          let count = line[keyPath: path]
+          guard count > 0 else { return nil }
+          let width = max(2, count * plotWidth / largest)
+          defer { x += width }
+          return Segment(x: x, width: width, fill: colour, label: label, count: count, textX: x + width / 2, boxX: x + width / 2 - 9)
+        }
+        return Bar(y: y, textY: y + 14, boxY: y + 3, name: line.name, segments: segments)
+      }
+      keyY = 20 + lines.count * 30 + 24
+      height = keyY + 16
+      keys = kinds.enumerated().map { index, kind in Key(x: 20 + index * 140, fill: kind.1, label: kind.2, textX: 36 + index * 140) }
+    }
+  }
+
+  static let template = """
+    <!DOCTYPE html>
+    <html lang="zh-CN">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{year}}年重大建设项目信息公开情况统计</title>
+    <style>{{{style}}}</style>
+    </head>
+    <body>
+    <header>
+    <h1>{{year}}年重大建设项目信息公开情况统计<small>{{year}}年形成的信息，截至 {{asOf}} 的公开情况</small></h1>
+    </header>
+    <main>
+    <section aria-labelledby="chart">
+    <h2 id="chart">各责任单位公开情况</h2>
+    <figure>
+    {{#chart}}
+    <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="chart-title">
+    <title id="chart-title">各责任单位应公开信息的公开情况</title>
+    <defs>
+    <pattern id="hatch-overdue" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#D55E00"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern>
+    <pattern id="hatch-due" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#0072B2"/><line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5"/></pattern>
+    </defs>
+    {{#bars}}<text x="250" y="{{textY}}" font-size="12" text-anchor="end">{{name}}</text>
+    {{#segments}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="20" fill="{{fill}}" stroke="#ffffff"><title>{{label}} {{count}}</title></rect><rect x="{{boxX}}" y="{{boxY}}" width="18" height="14" rx="3" fill="#ffffff"/><text x="{{textX}}" y="{{textY}}" font-size="11" text-anchor="middle" fill="#000000">{{count}}</text>
+    {{/segments}}{{/bars}}{{#keys}}<rect x="{{x}}" y="{{keyY}}" width="12" height="12" fill="{{fill}}"/><text x="{{textX}}" y="{{keyY}}" dy="11" font-size="11">{{label}}</text>
+    {{/keys}}</svg>
+    {{/chart}}
+    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开）。</figcaption>
+    </figure>
+    </section>
+    <section aria-labelledby="by-unit">
+    <h2 id="by-unit">按责任单位</h2>
+    <table>
+    <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+    <tbody>
+    {{#units}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+    {{/units}}</tbody>
+    </table>
+    </section>
+    <section aria-labelledby="by-category">
+    <h2 id="by-category">按信息类别</h2>
+    <table>
+    <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+    <tbody>
+    {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+    {{/categories}}</tbody>
+    </table>
+    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入。</p>
+    </section>
+    </main>
+    <footer><p>本表由 Gongkai 生成。</p></footer>
+    </body>
+    </html>
+
+    """
+}

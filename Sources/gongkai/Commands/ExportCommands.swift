@@ -1,0 +1,204 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiExport
+import GongkaiReference
+import GongkaiStore
+
+/// Options every export shares: the day judged and the 索引号 organisation code.
+struct ExportOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Judge and date the export as of this day (default: today in China Standard Time).", valueName: "date"),
+          transform: CivilDate.argument)
+  var asOf: CivilDate?
+
+  @Option(name: .customLong("organisation"), help: ArgumentHelp(
+    "The organisation code in 索引号 <code>-<YYYY>-<NNNNN> (default: $GONGKAI_ORGANISATION, else each project's division code).",
+    valueName: "code"))
+  var organisationCode: String?
+
+  /// The organisation code given, else `$GONGKAI_ORGANISATION`, else `nil` (each project's division).
+  var organisation: String? {
+    organisationCode ?? ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  var day: CivilDate { asOf ?? .todayInChina() }
+
+  func validate() throws {
+    if let organisation, !organisation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+      throw ValidationError("--organisation '\(organisation)' is not usable; use letters and digits, e.g. 11310110002424433J")
+    }
+  }
+}
+
+/// `--out`: the file or folder to write; a missing default folder under Exports/ is created.
+func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
+  if let given { return given }
+  let path = "Exports/" + name
+  let directory = folder ? path : (path as NSString).deletingLastPathComponent
+  do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+    throw ExportError.cannotCreate(directory, "cannot create the folder; run in the Gongkai folder or give --out")
+  }
+  return path
+}
+
+extension Gongkai.Export {
+  struct Notices: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the public notice of each project, with an index page and an Atom feed.",
+      discussion: """
+        One page per project, as a government portal shows it: basic information, a timeline of the disclosures \
+        (SVG), then the eight categories in statutory order with each published item's 索引号, 发布机构, 生成日期, \
+        文号 and, for 公示 items, the publication period. HTML pages are self-contained (inline CSS, print \
+        stylesheet); index.html lists the projects and feed.atom the latest publications. Default folder: \
+        Exports/notices.
+        """)
+
+    @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
+    var project: [ProjectCode] = []
+    @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder")) var out: String?
+    @Option(help: "Page format.") var format: NoticeFormatOption = .html
+    @OptionGroup var export: ExportOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+      let folder = try outputPath(out, default: "notices", folder: true)
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        throw ExportError.cannotCreate(folder, "no such folder; create it or name another with --out")
+      }
+      let progress = TerminalProgress.make("writing notices")
+      let report = try await NoticeExport(
+        checker: try reference.checker(), asOf: export.day, format: format.format, organisation: export.organisation
+      ).run(store: try store.open(), filter: MilestoneFilter(projects: project), folder: folder, progress: progress)
+      progress?.finish()
+      try StandardOutput.print("wrote \(report.pages) project notices (\(report.disclosures) published items) to \(folder)")
+    }
+  }
+
+  struct AuditCSVExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "audit-csv",
+      abstract: "Write the audit CSV: one row per disclosure obligation, for evaluators and reviews.",
+      discussion: """
+        Columns (documented in README.md): project, category and item kind with their names, milestone id, date \
+        formed, deadline and whether it is provisional, rule, disclosure date, channel, URL, published until, \
+        minimum publication end, status, working days late, legal basis, responsible unit, recorded by and at, \
+        calendar version. UTF-8 with BOM (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as \
+        a formula neutralised. Default file: Exports/audit.csv.
+        """)
+
+    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Only milestones formed on or after this day.", valueName: "date"), transform: CivilDate.argument)
+    var from: CivilDate?
+    @Option(help: ArgumentHelp("Only milestones formed on or before this day.", valueName: "date"), transform: CivilDate.argument)
+    var to: CivilDate?
+    @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
+    var project: [ProjectCode] = []
+    @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
+    var category: [Category] = []
+    @Option(help: ArgumentHelp("Only this status (repeatable).", valueName: "status"), transform: FindingStatus.argument)
+    var status: [FindingStatus] = []
+    @Option(help: "Language of the header row.") var lang: Language = .zh
+    @OptionGroup var export: ExportOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func validate() throws {
+      if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    func run() async throws {
+      let (catalogue, calendar) = try reference.load()
+      let path = try outputPath(out, default: "audit.csv")
+      let progress = TerminalProgress.make("writing audit rows")
+      let rows = try await AuditCSV(
+        checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
+        asOf: export.day, englishHeader: lang == .en
+      ).write(store: try store.open(),
+              selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
+              to: path, progress: progress)
+      progress?.finish()
+      try StandardOutput.print("wrote \(rows) rows to \(path)")
+    }
+  }
+
+  struct ChangeLogExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "change-log",
+      abstract: "Write the whole change log as CSV (UTF-8 with BOM): who changed what, when, before and after.")
+
+    @Option(help: ArgumentHelp("The file to write (default: Exports/change-log.csv).", valueName: "file")) var out: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+      let path = try outputPath(out, default: "change-log.csv")
+      let rows = try await AuditCSV.writeChangeLog(store: try store.open(), to: path)
+      try StandardOutput.print("wrote \(rows) changes to \(path)")
+    }
+  }
+
+  struct OC4IDS: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "oc4ids",
+      abstract: "Write the register as an OC4IDS 0.9 project package (open infrastructure data).",
+      discussion: """
+        Each project with its parties, budget, status and location; each publication as a document with its \
+        datePublished; each disclosure obligation as a reporting milestone whose dueDate is the legal deadline and \
+        dateMet the day it was published. Default file: Exports/oc4ids.json.
+        """)
+
+    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
+    var project: [ProjectCode] = []
+    @Option(help: ArgumentHelp("The package URI: where its persistent copy is published.", valueName: "uri"))
+    var uri = "https://xxgk.example.gov.cn/gongkai/oc4ids.json"
+    @Option(help: ArgumentHelp("The publisher's name.", valueName: "name")) var publisher = "重大建设项目信息公开"
+    @Option(help: ArgumentHelp(
+      "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
+      valueName: "prefix"))
+    var prefix = ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"].flatMap { $0.isEmpty ? nil : $0 } ?? "oc4ids-gkdemo"
+    @OptionGroup var export: ExportOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+      let path = try outputPath(out, default: "oc4ids.json")
+      let count = try await OC4IDSExport(
+        checker: try reference.checker(), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
+        prefix: prefix
+      ).write(store: try store.open(), filter: MilestoneFilter(projects: project), to: path)
+      try StandardOutput.print("wrote \(count) projects to \(path)")
+    }
+  }
+
+  struct JSONExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "json",
+      abstract: "Write everything disclosed as plain JSON (fields in README.md). Default file: Exports/disclosures.json.")
+
+    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
+    var project: [ProjectCode] = []
+    @OptionGroup var export: ExportOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+      let (catalogue, calendar) = try reference.load()
+      let path = try outputPath(out, default: "disclosures.json")
+      let count = try await DisclosuresJSON(
+        checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
+        organisation: export.organisation
+      ).write(store: try store.open(), filter: MilestoneFilter(projects: project), to: path)
+      try StandardOutput.print("wrote \(count) disclosures to \(path)")
+    }
+  }
+}
+
+/// `--format html|md|txt` of `export notices`.
+enum NoticeFormatOption: String, ExpressibleByArgument, CaseIterable {
+  case html, md, txt
+
+  var format: NoticeFormat { NoticeFormat(rawValue: rawValue)! }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiExport
+
+extension Gongkai {
+  struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Disclosure statistics for a year, per responsible unit and per category, for performance reviews.",
+      discussion: """
+        Counts the milestones formed in the year: obligations, published on time, late, not published by the \
+        deadline, too short, still due; the on-time rate and the median working days to publish. HTML adds a bar \
+        chart. Written to standard output, or to --out.
+
+        Example:
+          gongkai report --year 2025 --format html --out Exports/report-2025.html
+        """)
+
+    @Option(help: ArgumentHelp("The year (default: the as-of day's year).", valueName: "year")) var year: Int?
+    @Option(help: "Output format.") var format: ReportFileFormat = .text
+    @Option(help: ArgumentHelp("The file to write, instead of standard output.", valueName: "file")) var out: String?
+    @OptionGroup var export: ExportOptions
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func validate() throws {
+      if let year, !(2000...CivilDate.latest.year).contains(year) {
+        throw ValidationError("--year \(year) is out of range; use a year from 2000 to \(CivilDate.latest.year)")
+      }
+    }
+
+    func run() async throws {
+      let asOf = export.day
+      let year = year ?? asOf.year
+      let statistics = try await DisclosureStatistics(store: try store.open(), checker: try reference.checker(), year: year, asOf: asOf)
+      let text = switch format {
+      case .text: StatisticsText(statistics: statistics).rendered
+      case .csv: StatisticsReport.csv(statistics)
+      case .html: try StatisticsReport.html(statistics)
+      }
+      if let out {
+        try AtomicFileWriter.write(Data(text.utf8), to: out)
+        try StandardOutput.print("wrote \(out)")
+      } else {
+        try StandardOutput.print(text, terminator: "")
+      }
+    }
+  }
+}
+
+enum ReportFileFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, csv, html
+}
+
+/// The statistics as aligned columns for a terminal.
+struct StatisticsText {
+  let statistics: DisclosureStatistics
+
+  var rendered: String {
+    var out = "\(statistics.year)年重大建设项目信息公开情况（截至 \(statistics.asOf)）\n"
+    for (title, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
+      out += "\n\(title)\n"
+      let heads = ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数"]
+      let width = max(24, (lines.map { Terminal.width(of: $0.name) }.max() ?? 0) + 2)
+      out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
+      for line in lines + [statistics.total] {
+        let cells = [String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
+                     String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
+                     line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—"]
+        out += Terminal.pad(line.name, to: width) + cells.map { Terminal.pad($0, to: 11) }.joined() + "\n"
+      }
+    }
+    return out
+  }
+}

