@@ -133,12 +133,25 @@ import Testing
     #expect(record["责任单位"] == "区\"建管委\"&<b>")
   }
 
+  @Test func anExportThatCannotBeWrittenLeavesNothingBehind() throws {
+    let folder = scratchFolder()
+    let database = folder.appendingPathComponent("r.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    let missing = try runGongkai(["export", "audit-csv", "--out", "/nonexistent/audit.csv", "--database", database])
+    #expect(missing.status == 73)
+    #expect(missing.stderr == "gongkai: cannot write /nonexistent/audit.csv: folder /nonexistent does not exist\n")
+    let notAFile = try runGongkai(["export", "oc4ids", "--out", folder.path, "--database", database])
+    #expect(notAFile.status == 73)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
   // MARK: Validators CI provides
 
   @Test(.enabled(if: python != nil, "set GONGKAI_TEST_PYTHON to a Python with libcoveoc4ids (.ci/run does)"))
   func theSampleOpenDataIsValidOC4IDS() throws {
-    let validator = Self.repository.appendingPathComponent("../shared/tools/validate_oc4ids.py").standardized.path
-    let (status, output) = try Self.run(Self.python!, [validator, "Exports/sample/oc4ids.json"])
+    let (status, output) = try Self.run(Self.python!, ["Tests/Validators/validate_oc4ids.py", "Exports/sample/oc4ids.json",
+                                                       "Tests/Validators/oc4ids/0.9.5"])
     #expect(status == 0, "\(output.suffix(2000))")
     #expect(output.contains("\"validation_errors_count\": 0"))
   }
