@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // The domain: dates, the working-day calendar, rules and the checker. No I/O, no file formats.
@@ -25,7 +26,12 @@ let package = Package(
       resources: [.copy("Resources/rules"), .copy("Resources/calendar")]
     ),
     // The project register behind one protocol; SQLite (GRDB over the system libsqlite3) is the embedded default.
-    .target(name: "GongkaiStore", dependencies: ["GongkaiCore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "GongkaiStore",
+      dependencies: [
+        "GongkaiCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     // Files staff write: project files (YAML) and spreadsheet imports (CSV).
     .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", .product(name: "Yams", package: "Yams")]),
     // What Gongkai produces for people and programs: public notices, the audit CSV, open data, statistics.

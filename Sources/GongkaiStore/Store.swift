@@ -65,6 +65,18 @@ public protocol Store: Sendable {
   func history(of code: ProjectCode) async throws -> [ChangeLogEntry]
   /// Hands every change-log row to `body`, oldest first, one at a time.
   func forEachChange(_ body: (ChangeLogEntry) throws -> Void) async throws
+  /// Recomputes the change log's hash chain and says where it breaks, if anywhere.
+  func verifyChangeLog() async throws -> ChainVerification
+  /// The hash of the last change-log row: the state of the register, as exports state it ("" when empty).
+  func changeLogHead() async throws -> String
+
+  // MARK: Operations
+
+  /// Writes a consistent copy of the whole register to `path` while others may be writing; the copy appears
+  /// whole (written beside it, then renamed) or not at all.
+  func backup(to path: String) async throws
+  /// The database's own consistency check: empty when all is well, else what it found.
+  func integrityProblems() async throws -> [String]
 }
 
 /// A project with its counts, for lists.
@@ -170,6 +182,8 @@ public struct ChangeLogEntry: Hashable, Sendable {
   /// The values before and after, as JSON objects (`nil` for an insert's before).
   public let before: String?
   public let after: String?
+  /// The row's link in the hash chain.
+  public let hash: String?
 }
 
 /// Told how far a long write has come, so a terminal can show it.

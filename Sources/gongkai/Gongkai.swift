@@ -16,6 +16,7 @@ struct Gongkai: AsyncParsableCommand {
     groupedSubcommands: [
       CommandGroup(name: "Daily work", subcommands: [Check.self, Log.self, Disclose.self, ProjectCommand.self]),
       CommandGroup(name: "Corrections", subcommands: [Amend.self, Withdraw.self, History.self]),
+      CommandGroup(name: "Operations", subcommands: [Audit.self, Backup.self, Doctor.self]),
       CommandGroup(name: "Register", subcommands: [Init.self, ImportCommand.self, Export.self, Report.self, Demo.self]),
       CommandGroup(name: "Reference", subcommands: [Rules.self, CalendarCommand.self, Deadline.self]),
     ]

@@ -18,6 +18,7 @@ public struct AuditCSV {
     let finding: Finding
     let stored: StoredMilestone
     let calendarVersion: String
+    let changeLogHead: String
   }
 
   static let columns: [Column] = [
@@ -53,6 +54,7 @@ public struct AuditCSV {
     Column(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
     Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
     Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
+    Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
   ]
 
   public struct Selection: Sendable {
@@ -84,6 +86,7 @@ public struct AuditCSV {
 
   /// Writes the CSV to `path` (atomically) and returns the number of rows.
   public func write(store: any Store, selection: Selection, to path: String, progress: ProgressReporter?) async throws -> Int {
+    let head = try await store.changeLogHead()
     let file = try AtomicFileWriter(path: path)
     var rows = 0
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { englishHeader ? $0.english : $0.chinese }))
@@ -93,7 +96,7 @@ public struct AuditCSV {
       if let to = selection.to, formed > to { return }
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
-      let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion)
+      let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head)
       try file.write(CSVWriter.record(Self.columns.map { $0.value(row) }))
       rows += 1
       if rows % 1000 == 0 { progress?.advance(to: rows, of: 0) }
@@ -107,11 +110,12 @@ public struct AuditCSV {
     let file = try AtomicFileWriter(path: path)
     var rows = 0
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(
-      ["序号 id", "时间 at", "操作人 actor", "操作 action", "对象 entity", "对象编号 entity_id", "项目代码 project_code", "修改前 before", "修改后 after"]))
+      ["序号 id", "时间 at", "操作人 actor", "操作 action", "对象 entity", "对象编号 entity_id", "项目代码 project_code",
+       "修改前 before", "修改后 after", "链哈希 hash"]))
     try await store.forEachChange { entry in
       try file.write(CSVWriter.record([
         String(entry.id), entry.at, entry.actor, entry.action, entry.entity, String(entry.entityID), entry.projectCode,
-        entry.before ?? "", entry.after ?? "",
+        entry.before ?? "", entry.after ?? "", entry.hash ?? "",
       ]))
       rows += 1
     }

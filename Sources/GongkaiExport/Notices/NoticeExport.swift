@@ -28,7 +28,7 @@ public struct NoticeExport {
   }
 
   public func run(store: any Store, filter: MilestoneFilter, folder: String, progress: ProgressReporter?) async throws -> Report {
-    let renderer = try NoticeRenderer()
+    let renderer = try NoticeRenderer(changeLogHead: try await store.changeLogHead())
     var report = Report()
     var index: [[String: Any]] = []
     var feed = LatestPublications(limit: Self.feedLength)

@@ -13,8 +13,11 @@ public enum NoticeFormat: String, Sendable, CaseIterable {
 /// Renders notices, the index page and the Atom feed through Mustache templates; never by concatenating strings.
 public struct NoticeRenderer: Sendable {
   private let library: MustacheLibrary
+  /// The register state the notices come from, printed in their footer.
+  private let changeLogHead: String
 
-  public init() throws {
+  public init(changeLogHead: String = "") throws {
+    self.changeLogHead = changeLogHead
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
     var library = MustacheLibrary()
     for (name, text) in [
@@ -28,7 +31,8 @@ public struct NoticeRenderer: Sendable {
   }
 
   public func render(_ notice: ProjectNotice, format: NoticeFormat) -> String {
-    library.render(["style": NoticeTemplates.style, "page": notice] as [String: Any], withTemplate: format.template) ?? ""
+    library.render(["style": NoticeTemplates.style, "page": notice, "changeLogHead": changeLogHead] as [String: Any],
+                   withTemplate: format.template) ?? ""
   }
 
   /// The project's timeline alone, as an SVG document.
@@ -37,7 +41,8 @@ public struct NoticeRenderer: Sendable {
   }
 
   func render(_ context: [String: Any], template: String) -> String {
-    library.render(context.merging(["style": NoticeTemplates.style]) { old, _ in old }, withTemplate: template) ?? ""
+    library.render(context.merging(["style": NoticeTemplates.style, "changeLogHead": changeLogHead]) { old, _ in old },
+                   withTemplate: template) ?? ""
   }
 }
 

@@ -98,6 +98,7 @@ enum NoticeTemplates {
     </main>
     <footer>
     <p>信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成；法定公开时限按《政府信息公开条例》第二十六条及相关法律法规计算。</p>
+    <p>登记簿变更记录链头：<code>{{changeLogHead}}</code>（可用 <code>gongkai audit verify</code> 核对）</p>
     </footer>
     {{/page}}
     </body>
@@ -137,6 +138,7 @@ enum NoticeTemplates {
     </main>
     <footer>
     <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、待公开、逾期未公开、公示期不足。</p>
+    <p>登记簿变更记录链头：<code>{{changeLogHead}}</code></p>
     </footer>
     </body>
     </html>
@@ -186,7 +188,7 @@ enum NoticeTemplates {
 
     ---
 
-    信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成。
+    信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成。登记簿变更记录链头：{{changeLogHead}}
     {{/page}}
 
     """
@@ -222,7 +224,7 @@ enum NoticeTemplates {
     {{/items}}
     {{/sections}}
 
-    信息截至 {{asOf}}。
+    信息截至 {{asOf}}。登记簿变更记录链头：{{changeLogHead}}
     {{/page}}
 
     """

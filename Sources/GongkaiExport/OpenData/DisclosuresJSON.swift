@@ -53,7 +53,8 @@ public struct DisclosuresJSON {
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     let file = try AtomicFileWriter(path: path)
     try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n"
-      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"projects\": [\n")
+      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(try await store.changeLogHead())),\n"
+      + "\"projects\": [\n")
     var projects = 0, disclosures = 0
     try await store.forEachProject(matching: filter) { project, milestones in
       var entries: [DisclosureEntry] = []

@@ -83,6 +83,22 @@ extension SQLiteStore {
         """)
     }
 
+    // The change log becomes a hash chain (tamper evidence); existing rows are chained in id order.
+    migrator.registerMigration("v4-change-chain") { db in
+      try db.alter(table: "changeLog") { t in t.add(column: "hash", .text) }
+      var previous = ""
+      let rows = try Row.fetchAll(db, sql: "SELECT * FROM changeLog ORDER BY id")
+      for row in rows {
+        let record = ChangeLogRecord(
+          id: try row.decode(forColumn: "id"), at: try row.decode(forColumn: "at"), actor: try row.decode(forColumn: "actor"),
+          action: try row.decode(forColumn: "action"), entity: try row.decode(forColumn: "entity"),
+          entityId: try row.decode(forColumn: "entityId"), projectCode: try row.decode(forColumn: "projectCode"),
+          before: try row.decode(forColumn: "before"), after: try row.decode(forColumn: "after"), hash: nil)
+        previous = ChangeChain.hash(previous: previous, record)
+        try db.execute(sql: "UPDATE changeLog SET hash = ? WHERE id = ?", arguments: [previous, record.id])
+      }
+    }
+
     return migrator
   }
 }

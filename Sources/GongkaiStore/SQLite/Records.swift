@@ -62,6 +62,16 @@ struct ChangeLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var projectCode: String
   var before: String?
   var after: String?
+  /// SHA-256 over the previous row's hash and this row (``ChangeChain``).
+  var hash: String?
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension NoticeSerial {
+  /// The serial as stored; a row without one (written outside gongkai) gets number 0 of its publication year
+  /// rather than stopping an export.
+  init(stored year: Int?, _ number: Int?, publishedOn: String) {
+    self.init(year: year ?? Int(publishedOn.prefix(4)) ?? 0, number: number ?? 0)
+  }
 }

@@ -20,8 +20,9 @@ extension SQLiteStore {
     }
     var entry = ChangeLogRecord(
       id: nil, at: clock(), actor: actor, action: action, entity: entity, entityId: id, projectCode: project,
-      before: try json(before), after: try json(after))
+      before: try json(before), after: try json(after), hash: nil)
     try entry.insert(db)
+    try ChangeChain.seal(&entry, db)
   }
 
   /// Inserts a row and logs it.

@@ -53,34 +53,39 @@ extension SQLiteStore {
       var project: Project?
       var current: StoredMilestone?
       while let row = try rows.next() {
-        let code: String = row["code"]
+        let code = try row.decode(String.self, forColumn: "code")
         if project?.code.rawValue != code {
           if let finished = current, let project { try body(project, finished) }
           current = nil
           project = Project(
-            code: try ProjectCode.stored(code), name: row["name"], legalPerson: row["legalPerson"], location: row["location"],
-            totalInvestment: row["totalInvestment"], responsibleUnit: row["projectUnit"])
-          if row["id"] as Int64? == nil {
+            code: try ProjectCode.stored(code), name: try row.decode(forColumn: "name"),
+            legalPerson: try row.decode(forColumn: "legalPerson"), location: try row.decode(forColumn: "location"),
+            totalInvestment: try row.decode(forColumn: "totalInvestment"), responsibleUnit: try row.decode(forColumn: "projectUnit"))
+          if try row.decode(Int64?.self, forColumn: "id") == nil {
             try body(project!, nil)
             continue
           }
         }
-        let id: Int64 = row["id"]
+        let id = try row.decode(Int64.self, forColumn: "id")
         if current?.milestone.id != id {
           if let finished = current { try body(project!, finished) }
           current = StoredMilestone(
             milestone: Milestone(
-              id: id, projectCode: code, kind: row["kind"], formedOn: try CivilDate.stored(row["formedOn"]),
-              changes: row["changesId"], responsibleUnit: row["unit"]),
-            projectName: row["name"], reference: row["reference"], summary: row["summary"], withdrawnReason: nil,
-            recordedBy: row["recordedBy"], recordedAt: row["recordedAt"], disclosureIDs: [], disclosureSerials: [])
+              id: id, projectCode: code, kind: try row.decode(forColumn: "kind"),
+              formedOn: try CivilDate.stored(try row.decode(forColumn: "formedOn")), changes: try row.decode(forColumn: "changesId"),
+              responsibleUnit: try row.decode(forColumn: "unit")),
+            projectName: try row.decode(forColumn: "name"), reference: try row.decode(forColumn: "reference"),
+            summary: try row.decode(forColumn: "summary"), withdrawnReason: nil, recordedBy: try row.decode(forColumn: "recordedBy"),
+            recordedAt: try row.decode(forColumn: "recordedAt"), disclosureIDs: [], disclosureSerials: [])
         }
-        if let disclosureID: Int64 = row["disclosureId"] {
+        if let disclosureID = try row.decode(Int64?.self, forColumn: "disclosureId") {
+          let publishedOn = try row.decode(String.self, forColumn: "publishedOn")
           current!.milestone.disclosures.append(Disclosure(
-            publishedOn: try CivilDate.stored(row["publishedOn"]), channel: row["channel"], url: row["url"],
-            until: try (row["until"] as String?).map(CivilDate.stored)))
+            publishedOn: try CivilDate.stored(publishedOn), channel: try row.decode(forColumn: "channel"),
+            url: try row.decode(forColumn: "url"), until: try row.decode(String?.self, forColumn: "until").map(CivilDate.stored)))
           current!.disclosureIDs.append(disclosureID)
-          current!.disclosureSerials.append(NoticeSerial(year: row["serialYear"], number: row["serial"]))
+          current!.disclosureSerials.append(NoticeSerial(
+            stored: try row.decode(forColumn: "serialYear"), try row.decode(forColumn: "serial"), publishedOn: publishedOn))
         }
       }
       if let finished = current, let project { try body(project, finished) }
@@ -122,6 +127,6 @@ extension SQLiteStore {
 extension ChangeLogRecord {
   var entry: ChangeLogEntry {
     ChangeLogEntry(id: id!, at: at, actor: actor, action: action, entity: entity, entityID: entityId,
-                   projectCode: projectCode, before: before, after: after)
+                   projectCode: projectCode, before: before, after: after, hash: hash)
   }
 }

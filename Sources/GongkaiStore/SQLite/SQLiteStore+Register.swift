@@ -35,7 +35,8 @@ extension SQLiteStore {
         FROM project p ORDER BY p.code
         """)
       return try rows.map { row in
-        ProjectSummary(project: try ProjectRecord(row: row).project(), milestones: row["milestones"], disclosures: row["disclosures"])
+        ProjectSummary(project: try ProjectRecord(row: row).project(), milestones: try row.decode(forColumn: "milestones"),
+                       disclosures: try row.decode(forColumn: "disclosures"))
       }
     }
   }
@@ -214,7 +215,7 @@ extension StoredMilestone {
       projectName: project.name, reference: record.reference, summary: record.summary,
       withdrawnReason: record.withdrawnReason, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
       disclosureIDs: disclosures.map { $0.id! },
-      disclosureSerials: disclosures.map { NoticeSerial(year: $0.serialYear ?? 0, number: $0.serial ?? 0) })
+      disclosureSerials: disclosures.map { NoticeSerial(stored: $0.serialYear, $0.serial, publishedOn: $0.publishedOn) })
   }
 }
 

@@ -136,6 +136,8 @@ public struct SQLiteStore: Store {
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(error.message ?? "\(error.resultCode)")
       default: throw StoreError.io("\(error.resultCode): \(error.message ?? "")")
       }
+    } catch is RowDecodingError {
+      throw StoreError.io("a stored value has the wrong type: the database was edited outside gongkai; run `gongkai doctor`")
     }
   }
 

@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The change log as a hash chain: each row's `hash` is SHA-256 over the previous row's hash and the row's own
+/// content, its id included. Editing, inserting, deleting or reordering rows behind gongkai's back breaks the
+/// chain at that row; recomputing the whole chain changes the head, which exports state, so a published audit
+/// file can be matched to the register it came from.
+enum ChangeChain {
+  /// The hash of a row that follows `previous` (empty for the first row).
+  static func hash(previous: String, _ row: ChangeLogRecord) -> String {
+    let fields: [String?] = [
+      String(row.id ?? 0), row.at, row.actor, row.action, row.entity, String(row.entityId), row.projectCode, row.before, row.after,
+    ]
+    // JSON of the fields: unambiguous however a field is written (a separator inside a value cannot fake two).
+    let content = try! JSONSerialization.data(withJSONObject: fields.map { $0 as Any? ?? NSNull() }, options: [.sortedKeys])
+    var hasher = SHA256()
+    hasher.update(data: Data(previous.utf8))
+    hasher.update(data: Data([0x0A]))
+    hasher.update(data: content)
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// Sets the hash of a row just inserted, from the row before it.
+  static func seal(_ row: inout ChangeLogRecord, _ db: Database) throws {
+    let previous = try String.fetchOne(db, sql: "SELECT hash FROM changeLog WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [row.id]) ?? ""
+    row.hash = hash(previous: previous, row)
+    try db.execute(sql: "UPDATE changeLog SET hash = ? WHERE id = ?", arguments: [row.hash, row.id])
+  }
+
+  /// Recomputes the chain from the first row and stops at the first row that does not follow.
+  static func verify(_ db: Database) throws -> ChainVerification {
+    let rows = try ChangeLogRecord.order(Column("id")).fetchCursor(db)
+    var previous = ""
+    var expectedID: Int64 = 1
+    var count = 0
+    while let row = try rows.next() {
+      let id = row.id!
+      if id != expectedID {
+        return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: id - 1, before: id))
+      }
+      guard row.hash == hash(previous: previous, row) else {
+        return ChainVerification(rows: count, head: previous, broken: .altered(id))
+      }
+      previous = row.hash!
+      expectedID += 1
+      count += 1
+    }
+    let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
+    if last >= expectedID { return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: last, before: nil)) }
+    return ChainVerification(rows: count, head: previous, broken: nil)
+  }
+}
+
+/// The result of checking the change log's hash chain.
+public struct ChainVerification: Hashable, Sendable {
+  /// Where the chain breaks.
+  public enum Break: Hashable, Sendable, CustomStringConvertible {
+    /// The row's content or hash is not what the chain says: altered, inserted or moved.
+    case altered(Int64)
+    /// Rows that the ids say existed are gone.
+    case missing(from: Int64, to: Int64, before: Int64?)
+
+    public var description: String {
+      switch self {
+      case .altered(let id):
+        "change log row \(id) was altered, inserted or reordered outside gongkai: its hash does not follow the row before it"
+      case .missing(let from, let to, let before):
+        "change log row\(from == to ? " \(from) is" : "s \(from)-\(to) are") missing: deleted outside gongkai"
+          + (before.map { " (the chain resumes at row \($0))" } ?? " (at the end of the log)")
+      }
+    }
+  }
+
+  /// Rows verified before the break (all of them when the chain is intact).
+  public let rows: Int
+  /// The hash of the last verified row: the register's state as exports state it.
+  public let head: String
+  public let broken: Break?
+}

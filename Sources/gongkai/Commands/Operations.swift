@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import GongkaiCore
+import GongkaiReference
+import GongkaiStore
+
+extension Gongkai {
+  struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check that the register's record has not been changed outside gongkai.",
+      subcommands: [Verify.self])
+  }
+
+  struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a consistent copy of the register, safely while others are writing.",
+      discussion: "Uses SQLite's online backup; the copy is written beside FILE and renamed, so it is whole or absent.")
+
+    @Argument(help: ArgumentHelp("The file to write.", valueName: "file")) var file: String
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+      try await store.open().backup(to: file)
+      try StandardOutput.print("backed up \(store.path) to \(file)")
+    }
+  }
+
+  struct Doctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check the register and the reference data: integrity, schema, change-log chain, calendar coverage.",
+      discussion: """
+        Exits 0 when everything is in order (warnings, such as next year's holiday schedule not yet added, are \
+        printed but do not fail), 1 when a check fails.
+        """)
+
+    @Option(help: ArgumentHelp("Check the calendar as of this day (default: today in China Standard Time).", valueName: "date"),
+            transform: CivilDate.argument)
+    var asOf: CivilDate?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+      var failed = false
+      func line(_ ok: Bool?, _ text: String) throws {
+        let mark = ok == nil ? "warning" : (ok! ? "ok" : "FAILED")
+        if ok == false { failed = true }
+        try StandardOutput.print("\(Terminal.pad(mark, to: 8))\(text)")
+      }
+      let register = try store.open()
+      let versions = try await register.appliedSchemaVersions()
+      try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
+      let problems = try await register.integrityProblems()
+      try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
+      let chain = try await register.verifyChangeLog()
+      try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
+      let (catalogue, calendar) = try reference.load()
+      try line(true, "rules: \(catalogue.profile), \(catalogue.rules.count) item kinds")
+      let today = asOf ?? .todayInChina()
+      let years = calendar.calendar.scheduledYears
+      try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
+      for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
+        try line(year == today.year ? false : nil,
+                 "calendar: no official holiday schedule for \(year); deadlines in it are provisional. Add \(year).yaml "
+                   + "to \(CalendarOptions.administratorFolder().path) when the State Council publishes it")
+      }
+      if failed { throw ExitStatus.findings }
+    }
+  }
+}
+
+extension Gongkai.Audit {
+  struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Recompute the change log's hash chain and name the first row changed outside gongkai.",
+      discussion: """
+        Every change-log row carries a hash over the row before it and its own content. Editing, inserting, \
+        deleting or reordering rows with another tool breaks the chain there. Prints the chain head, which \
+        exports state, so a published audit file can be matched to this register. Exits 1 when the chain is broken.
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+      let result = try await store.open().verifyChangeLog()
+      if let broken = result.broken {
+        try StandardOutput.print("change log broken after \(result.rows) intact rows: \(broken)")
+        throw ExitStatus.findings
+      }
+      try StandardOutput.print("change log intact: \(result.rows) rows, head \(result.head)")
+    }
+  }
+}

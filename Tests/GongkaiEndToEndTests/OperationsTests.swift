@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Tamper evidence, backups and the doctor, through the binary and the sqlite3 shell.
+@Suite struct OperationsTests {
+  func register() throws -> String {
+    let database = scratchFolder().appendingPathComponent("register.sqlite").path
+    let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
+    #expect(try runGongkai(["demo", "--projects", projects, "--database", database]).status == 0)
+    return database
+  }
+
+  func sqlite(_ database: String, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", database, sql]
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "sqlite3 \(sql)")
+  }
+
+  @Test(arguments: [
+    ("UPDATE changeLog SET actor = 'mallory' WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
+    ("DELETE FROM changeLog WHERE id = 12", "row 12 is missing: deleted outside gongkai (the chain resumes at row 13)"),
+    ("UPDATE changeLog SET id = -1 WHERE id = 7; UPDATE changeLog SET id = 7 WHERE id = 8; UPDATE changeLog SET id = 8 WHERE id = -1",
+     "row 7 was altered, inserted or reordered outside gongkai"),
+  ])
+  func changesMadeWithTheSQLiteShellAreDetected(sql: String, message: String) throws {
+    let database = try register()
+    let intact = try runGongkai(["audit", "verify", "--database", database])
+    #expect(intact.status == 0)
+    #expect(intact.stdout.hasPrefix("change log intact: 159 rows, head "))
+    try sqlite(database, sql)
+    let result = try runGongkai(["audit", "verify", "--database", database])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains(message), "\(result.stdout)")
+    let doctor = try runGongkai(["doctor", "--database", database])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  change log"))
+  }
+
+  @Test func exportsStateTheChainHeadTheyCameFrom() throws {
+    let database = try register()
+    let verify = try runGongkai(["audit", "verify", "--database", database])
+    let head = String(verify.stdout.split(separator: " ").last!.dropLast())
+    #expect(head.count == 64)
+    let csv = scratchFolder().appendingPathComponent("audit.csv").path
+    #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)
+    let text = try String(contentsOfFile: csv, encoding: .utf8)
+    #expect(text.contains("变更记录链头\r\n"))
+    #expect(text.contains(",\(head)\r\n"))
+  }
+
+  @Test func aBackupIsAWholeWorkingRegister() throws {
+    let database = try register()
+    let copy = scratchFolder().appendingPathComponent("backup.sqlite").path
+    let backup = try runGongkai(["backup", copy, "--database", database])
+    #expect(backup.status == 0)
+    #expect(backup.stdout == "backed up \(database) to \(copy)\n")
+    let original = try runGongkai(["check", "--as-of", "2026-11-27", "--format", "json", "--database", database])
+    let restored = try runGongkai(["check", "--as-of", "2026-11-27", "--format", "json", "--database", copy])
+    #expect(restored.stdout == original.stdout)
+    #expect(try runGongkai(["audit", "verify", "--database", copy]).stdout == (try runGongkai(["audit", "verify", "--database", database])).stdout)
+    let refused = try runGongkai(["backup", "/nonexistent/backup.sqlite", "--database", database])
+    #expect(refused.status == 73)
+  }
+
+  @Test func theDoctorWarnsOfNextYearsMissingSchedule() throws {
+    let database = try register()
+    let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("ok      integrity check: ok"))
+    #expect(result.stdout.contains("ok      database \(database): schema v4-change-chain (4 of 4 migrations)"))
+    #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
+    let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
+    #expect(later.status == 1)
+    #expect(later.stdout.contains("FAILED  calendar: no official holiday schedule for 2027"))
+  }
+}
