@@ -14,12 +14,18 @@ public struct YAMLValue {
 
   /// The largest file read; reference and project files are a few kilobytes.
   public static let maximumFileSize = 4 << 20
+  /// The deepest nesting read: our files nest four levels; a file nested thousands deep is an attack on the
+  /// parser, which would otherwise recurse until the stack runs out.
+  public static let maximumDepth = 64
 
   /// Parses `text`; throws a ``FileProblem`` naming the line of a syntax error.
   public static func parse(_ text: String, file: String) throws(FileProblem) -> YAMLValue {
     guard text.utf8.count <= maximumFileSize else {
       throw FileProblem(file: file, line: nil, field: nil,
                         message: "file is larger than \(maximumFileSize >> 20) MB; is it the right file?")
+    }
+    if let line = tooDeep(text) {
+      throw FileProblem(file: file, line: line, field: nil, message: "nested more than \(maximumDepth) levels deep; is it the right file?")
     }
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -40,6 +46,10 @@ public struct YAMLValue {
   /// Reads and parses a file; throws naming the path when it is missing, unreadable or not UTF-8.
   public static func read(_ url: URL, displayName: String? = nil) throws(FileProblem) -> YAMLValue {
     let name = displayName ?? url.path
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+    guard size <= maximumFileSize else {
+      throw FileProblem(file: name, line: nil, field: nil, message: "file is larger than \(maximumFileSize >> 20) MB; is it the right file?")
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
     }
@@ -50,6 +60,36 @@ public struct YAMLValue {
   }
 
   public var line: Int? { node.mark?.line }
+
+  /// The line where the text nests deeper than ``maximumDepth`` (flow brackets, or block indentation), if any.
+  static func tooDeep(_ text: String) -> Int? {
+    var depth = 0
+    var line = 1
+    var indent = 0
+    var atLineStart = true
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\n"):
+        line += 1
+        indent = 0
+        atLineStart = true
+        continue
+      case UInt8(ascii: " ") where atLineStart, UInt8(ascii: "-") where atLineStart:
+        indent += 1
+        if indent > maximumDepth * 4 { return line }
+        continue
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        if depth > maximumDepth { return line }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        depth = max(0, depth - 1)
+      default:
+        break
+      }
+      atLineStart = false
+    }
+    return nil
+  }
 
   public func problem(_ message: String) -> FileProblem {
     FileProblem(file: file, line: line, field: path.isEmpty ? nil : path, message: message)

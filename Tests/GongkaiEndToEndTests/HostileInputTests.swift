@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The corpus of hostile and broken input in `Tests/Corpus` (cases.jsonl, with the files beside it): every case
+/// gets its documented exit status, clear lines on standard error naming the problem, no crash or stack trace,
+/// and leaves the database byte for byte as it was.
+@Suite struct HostileInputTests {
+  struct Case: Decodable, CustomTestStringConvertible, Sendable {
+    let name: String
+    let status: Int32
+    let stderr: String
+    let args: [String]
+    let env: [String: String]?
+    let shell: String?
+    let lines: Int?
+    let tamper: String?
+    var testDescription: String { name }
+  }
+
+  static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Corpus").standardized
+
+  static let cases: [Case] = {
+    let text = (try? String(contentsOf: corpus.appendingPathComponent("cases.jsonl"), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
+  }()
+
+  /// The sample register every case starts from, made once.
+  static let template: String = {
+    let database = scratchFolder().appendingPathComponent("template.sqlite").path
+    let projects = corpus.appendingPathComponent("../../Projects").standardized.path
+    _ = try? runGongkai(["demo", "--projects", projects, "--database", database])
+    return database
+  }()
+
+  /// Files too large to keep in the repository, made when a case needs them.
+  static func generated(_ name: String, in folder: URL) throws -> String {
+    let url = folder.appendingPathComponent(name)
+    let huge = Data(repeating: UInt8(ascii: "x"), count: 100 << 20)
+    switch name {
+    case "huge-line.yaml":
+      try (Data("code: 2024-310110-48-01-000046\nname: ".utf8) + huge + Data("\n".utf8)).write(to: url)
+    case "huge-cell.csv":
+      try (Data("project,kind,formed,summary\n2024-310110-48-01-000046,bidding.result,2026-01-05,".utf8) + huge + Data("\n".utf8)).write(to: url)
+    default:
+      Issue.record("no generator for \(name)")
+    }
+    return url.path
+  }
+
+  @Test func theCorpusHasAtLeastSixtyCases() {
+    #expect(Self.cases.count >= 60)
+    #expect(Set(Self.cases.map(\.name)).count == Self.cases.count)
+  }
+
+  @Test(arguments: cases)
+  func hostileInputIsRefusedCleanly(_ hostile: Case) throws {
+    let folder = scratchFolder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    try FileManager.default.copyItem(atPath: Self.template, toPath: database)
+    if let tamper = hostile.tamper {
+      let sqlite = Process()
+      sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      sqlite.arguments = ["sqlite3", database, tamper]
+      try sqlite.run()
+      sqlite.waitUntilExit()
+    }
+    let before = [database, database + "-wal"].map { FileManager.default.contents(atPath: $0) }
+    var arguments: [String] = []
+    for argument in hostile.args {
+      if argument == "@db" {
+        arguments.append(database)
+      } else if argument == "@tmp" || argument.hasPrefix("@tmp/") {
+        arguments.append(folder.path + argument.dropFirst(4))
+      } else if argument == "@corpus" {
+        arguments.append(Self.corpus.appendingPathComponent("files").path)
+      } else if argument.hasPrefix("@corpus/") {
+        arguments.append(Self.corpus.appendingPathComponent("files").appendingPathComponent(String(argument.dropFirst(8))).path)
+      } else if argument.hasPrefix("@generated/") {
+        arguments.append(try Self.generated(String(argument.dropFirst(11)), in: folder))
+      } else {
+        arguments.append(argument)
+      }
+    }
+    let result: CommandResult
+    if let shell = hostile.shell {
+      result = try runGongkaiShell(shell, database: database)
+    } else {
+      result = try runGongkai(arguments, environment: hostile.env ?? [:])
+    }
+    #expect(result.status == hostile.status, "\(result.stderr)")
+    #expect(result.stderrLines.count == (hostile.lines ?? 1), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("gongkai: "), "\(result.stderr)")
+    #expect(result.stderr.contains(hostile.stderr), "\(result.stderr)")
+    for crash in ["Fatal error", "Stack dump", "backtrace", "Segmentation", "panic"] {
+      #expect(!result.stderr.contains(crash))
+    }
+    #expect([database, database + "-wal"].map { FileManager.default.contents(atPath: $0) } == before, "the database changed")
+  }
+
+  /// Runs a command line through bash, for arguments Swift strings cannot carry (bytes that are not UTF-8).
+  func runGongkaiShell(_ command: String, database: String) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", command]
+    process.environment = ["GONGKAI": try builtBinary().path, "DB": database, "LANG": "C.UTF-8", "HOME": scratchFolder().path]
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                         stderr: String(decoding: err, as: UTF8.self))
+  }
+}
