@@ -29,7 +29,8 @@ public final class AtomicFileWriter {
       let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
       guard type == .typeRegular else { throw ExportError.cannotCreate(path, "it exists and is not a regular file; name a file") }
     }
-    temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+    Self.removeAbandoned(of: target.lastPathComponent, in: folder.path)
+    temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp").path
     guard FileManager.default.createFile(atPath: temporary, contents: nil),
       let handle = FileHandle(forWritingAtPath: temporary)
     else { throw ExportError.cannotCreate(path, "folder \(folder.path) is not writable") }
@@ -72,6 +73,17 @@ public final class AtomicFileWriter {
   private func fail(_ reason: String) -> ExportError {
     discard()
     return .cannotCreate(path, reason)
+  }
+
+  /// Removes the temporary files of writers of the same file that were killed before they finished: their
+  /// names carry the process id, and that process is gone.
+  static func removeAbandoned(of name: String, in folder: String) {
+    let prefix = ".\(name)."
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(prefix) && file.hasSuffix(".tmp") {
+      let parts = file.dropFirst(prefix.count).split(separator: ".")
+      guard let pid = parts.first.flatMap({ Int32($0) }), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      try? FileManager.default.removeItem(atPath: folder + "/" + file)
+    }
   }
 
   /// Writes `data` to `path` atomically.

@@ -37,7 +37,7 @@ public struct SQLiteStore: Store {
       guard FileManager.default.isReadableFile(atPath: path) else { throw StoreError.cannotOpen(path, "permission denied") }
       // Look before touching: a file of another program, or an empty one, is refused as it is.
       let empty = (attributes?[.size] as? Int ?? 0) == 0
-      if !(empty && create) { try requireGongkaiDatabase(at: path) }
+      if !(empty && create) { try requireGongkaiDatabase(at: path, busyTimeout: busyTimeout) }
     } else {
       let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
       guard FileManager.default.fileExists(atPath: folder) else {
@@ -57,9 +57,10 @@ public struct SQLiteStore: Store {
   }
 
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
-  private static func requireGongkaiDatabase(at path: String) throws {
+  private static func requireGongkaiDatabase(at path: String, busyTimeout: TimeInterval) throws {
     var configuration = Configuration()
     configuration.readonly = true
+    configuration.busyMode = .timeout(busyTimeout)
     let isRegister = try translating(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
@@ -98,8 +99,11 @@ public struct SQLiteStore: Store {
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
-      // Writes the file only the first time: the mode is stored in the database.
-      if wal { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+      // The mode is stored in the database: set it once. Setting it again takes a lock, and a read must not
+      // wait for another process's write.
+      if wal, try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
       // A legal record: every committed transaction survives a power cut.
       try db.execute(sql: "PRAGMA synchronous = FULL")
     }
@@ -141,8 +145,20 @@ public struct SQLiteStore: Store {
     }
   }
 
+  /// Runs `body` in one IMMEDIATE transaction: it takes the write lock when it begins, waiting its turn up to
+  /// the busy timeout. A deferred transaction that reads first would fail at once in WAL mode when another
+  /// process committed in between.
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    try Self.translating(path) { try writer.write(body) }
+    try Self.translating(path) {
+      try writer.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        return result!
+      }
+    }
   }
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// Several staff writing while cron reads, and power cuts in the middle of writes. The short variants always
+/// run; `GONGKAI_LONG_TESTS=1` runs them at full size (4 × 1,000 writes, 20 kills).
+@Suite(.serialized) struct ConcurrencyAndCrashTests {
+  static let long = ProcessInfo.processInfo.environment["GONGKAI_LONG_TESTS"] == "1"
+
+  func register() throws -> String {
+    let database = scratchFolder().appendingPathComponent("register.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    for unit in 1...4 {
+      #expect(try runGongkai(["project", "add", "2026-310110-48-01-00010\(unit)", "--name", "项目\(unit)",
+                              "--unit", "单位\(unit)", "--database", database]).status == 0)
+    }
+    return database
+  }
+
+  func sqlite(_ database: String, _ sql: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", database, sql]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func bash(_ script: String, environment: [String: String]) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    process.environment = environment.merging(["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  @Test func fourWritersAndAReaderLoseNothingAndNeverReportBusy() throws {
+    let database = try register()
+    let count = Self.long ? 1000 : 15
+    let folder = scratchFolder()
+    let binary = try builtBinary().path
+    // Each writer records `count` milestones, and a disclosure of each; a failure is kept in a file.
+    let writers = try (1...4).map { writer in
+      try bash("""
+        for i in $(seq 1 \(count)); do
+          out=$("$G" log 2026-310110-48-01-00010\(writer) bidding.result --date 2026-11-02 --ref "W\(writer)-$i" --database "$DB" 2>>"$F/writer\(writer).err") || echo "log $i $?" >> "$F/writer\(writer).fail"
+          id=${out#recorded milestone }; id=${id%%:*}
+          "$G" disclose "$id" --date 2026-11-03 --channel 门户 --database "$DB" >/dev/null 2>>"$F/writer\(writer).err" || echo "disclose $i $?" >> "$F/writer\(writer).fail"
+        done
+        """, environment: ["G": binary, "DB": database, "F": folder.path])
+    }
+    // Meanwhile the reader checks and exports in a loop, keeping every output.
+    var round = 0
+    while writers.contains(where: \.isRunning) {
+      round += 1
+      let check = try runGongkai(["check", "--as-of", "2026-11-27", "--status", "on-time", "--format", "json", "--database", database])
+      #expect(check.status == 0, "\(check.stderr)")
+      let findings = (try? JSONSerialization.jsonObject(with: Data(check.stdout.utf8))) as? [[String: Any]]
+      let ids = findings?.compactMap { $0["milestoneId"] as? Int } ?? []
+      #expect(findings != nil && Set(ids).count == ids.count, "check output \(round) is not one consistent snapshot")
+      let csv = folder.appendingPathComponent("audit-\(round).csv").path
+      let export = try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database])
+      #expect(export.status == 0, "\(export.stderr)")
+    }
+    for writer in writers { writer.waitUntilExit() }
+    let failures = (1...4).compactMap { try? String(contentsOfFile: folder.appendingPathComponent("writer\($0).fail").path, encoding: .utf8) }
+    #expect(failures.isEmpty, "\(failures)")
+    let errors = (1...4).compactMap { try? String(contentsOfFile: folder.appendingPathComponent("writer\($0).err").path, encoding: .utf8) }.joined()
+    #expect(!errors.contains("busy"), "\(errors)")
+    #expect(try sqlite(database, "SELECT COUNT(*) FROM milestone WHERE reference LIKE 'W%'") == "\(4 * count)")
+    #expect(try sqlite(database, "SELECT COUNT(*) FROM disclosure") == "\(4 * count)")
+    #expect(try runGongkai(["audit", "verify", "--database", database]).status == 0)
+    #expect(round > 0)
+  }
+
+  @Test func anImportKilledAtAnyMomentIsWhollyPresentOrAbsent() throws {
+    let rows = Self.long ? 5000 : 800
+    let sheet = scratchFolder().appendingPathComponent("rows.csv")
+    var text = "project,kind,formed,ref,published,channel\n"
+    for row in 1...rows { text += "2026-310110-48-01-000101,bidding.result,2026-11-02,K-\(row),2026-11-03,门户\n" }
+    try Data(text.utf8).write(to: sheet)
+    let template = try register()
+    // How long a whole import takes here, to kill within it.
+    let timing = scratchFolder().appendingPathComponent("timing.sqlite").path
+    try FileManager.default.copyItem(atPath: template, toPath: timing)
+    let start = Date()
+    #expect(try runGongkai(["import", "milestones", sheet.path, "--database", timing]).status == 0)
+    let duration = Date().timeIntervalSince(start)
+
+    var generator = SystemRandomNumberGenerator()
+    for kill in 1...(Self.long ? 20 : 3) {
+      let database = scratchFolder().appendingPathComponent("killed-\(kill).sqlite").path
+      try FileManager.default.copyItem(atPath: template, toPath: database)
+      let process = Process()
+      process.executableURL = try builtBinary()
+      process.arguments = ["import", "milestones", sheet.path, "--database", database]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: Double.random(in: 0...duration, using: &generator))
+      Foundation.kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
+      let present = try sqlite(database, "SELECT COUNT(*) FROM milestone")
+      #expect(present == "0" || present == "\(rows)", "kill \(kill): \(present) of \(rows) rows")
+      let again = try runGongkai(["import", "milestones", sheet.path, "--database", database])
+      #expect(again.status == 0, "\(again.stderr)")
+      #expect(try sqlite(database, "SELECT COUNT(*) FROM milestone") == "\(rows)")
+      #expect(try runGongkai(["audit", "verify", "--database", database]).status == 0)
+    }
+  }
+
+  @Test func anExportKilledHalfwayLeavesNoHalfFile() throws {
+    let database = try register()
+    let rows = scratchFolder().appendingPathComponent("rows.csv")
+    var text = "project,kind,formed,ref\n"
+    for row in 1...3000 { text += "2026-310110-48-01-000102,bidding.result,2026-11-02,E-\(row)\n" }
+    try Data(text.utf8).write(to: rows)
+    #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
+    let folder = scratchFolder()
+    let target = folder.appendingPathComponent("audit.csv").path
+    let complete = folder.appendingPathComponent("complete.csv").path
+    #expect(try runGongkai(["export", "audit-csv", "--out", complete, "--as-of", "2026-11-27", "--database", database]).status == 0)
+    let whole = FileManager.default.contents(atPath: complete)
+    for delay in [0.05, 0.15, 0.3] {
+      let process = Process()
+      process.executableURL = try builtBinary()
+      process.arguments = ["export", "audit-csv", "--out", target, "--as-of", "2026-11-27", "--database", database]
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let written = FileManager.default.contents(atPath: target)
+      #expect(written == nil || written == whole, "a half-written audit.csv after a kill at \(delay) s")
+    }
+    #expect(try runGongkai(["export", "audit-csv", "--out", target, "--as-of", "2026-11-27", "--database", database]).status == 0)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+    #expect(FileManager.default.contents(atPath: target) == whole)
+  }
+}
