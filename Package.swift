@@ -51,6 +51,10 @@ let package = Package(
       dependencies: ["GongkaiCore", "GongkaiReference"],
       path: "Benchmarks/GongkaiBenchmarks"
     ),
+    // libFuzzer harnesses (.ci/fuzz builds them with -D FUZZING); built normally they replay input files.
+    .executableTarget(name: "FuzzProjectFile", dependencies: ["GongkaiFiles"], path: "Tests/Fuzz/FuzzProjectFile"),
+    .executableTarget(name: "FuzzSpreadsheet", dependencies: ["GongkaiFiles"], path: "Tests/Fuzz/FuzzSpreadsheet"),
+    .executableTarget(name: "FuzzDates", dependencies: ["GongkaiCore"], path: "Tests/Fuzz/FuzzDates"),
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference"]),
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),

@@ -34,6 +34,13 @@ public enum MilestoneSheet {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "file not found or not readable", kind: .missing)])
     }
+    return try read(data, file: file, catalogue: catalogue, today: today, isRegistered: isRegistered)
+  }
+
+  /// Reads and checks the bytes of a spreadsheet named `file` in messages.
+  public static func read(
+    _ data: Data, file: String, catalogue: RuleCatalogue, today: CivilDate, isRegistered: (ProjectCode) throws -> Bool
+  ) throws(FileProblems) -> [MilestoneRow] {
     do {
       return try parse(try CSVText(CSVText.decode(data, file: file), file: file), file: file, catalogue: catalogue,
                        today: today, isRegistered: isRegistered)

@@ -1,0 +1,38 @@
+// Fuzzes the project-file reader: any bytes must give a document or problems, never a crash.
+// Built normally, it replays the files named on its command line (to reproduce a crash libFuzzer found);
+// built by .ci/fuzz with -D FUZZING, libFuzzer drives it.
+import Foundation
+import GongkaiCore
+import GongkaiFiles
+import GongkaiReference
+
+enum Harness {
+  static let catalogue = try! RuleCatalogue.load(resources: try! BundledResources.folder())
+
+  static func run(_ data: Data) {
+    guard let value = try? YAMLValue.parse(String(decoding: data, as: UTF8.self), file: "fuzz.yaml") else { return }
+    if let document = try? ProjectFile.parse(value, catalogue: catalogue, today: CivilDate(year: 2026, month: 11, day: 27)!) {
+      _ = try? ProjectFile.render(document)
+    }
+  }
+}
+
+#if FUZZING
+/// The input libFuzzer generates; .ci/fuzz links the harness with libFuzzer's own `main`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+  Harness.run(Data(bytes: bytes, count: count))
+  return 0
+}
+
+/// SwiftPM compiles every executable with an entry point; under libFuzzer it is never called.
+@main enum Unused {
+  static func main() {}
+}
+#else
+@main enum Replay {
+  static func main() {
+    for path in CommandLine.arguments.dropFirst() { Harness.run(FileManager.default.contents(atPath: path) ?? Data()) }
+  }
+}
+#endif
