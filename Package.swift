@@ -46,9 +46,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // A deterministic synthetic register for the scale benchmarks.
+    .target(name: "GongkaiSynthetic", dependencies: ["GongkaiCore"], path: "Benchmarks/GongkaiSynthetic"),
     .executableTarget(
       name: "GongkaiBenchmarks",
-      dependencies: ["GongkaiCore", "GongkaiReference"],
+      dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiSynthetic"],
       path: "Benchmarks/GongkaiBenchmarks"
     ),
     // libFuzzer harnesses (.ci/fuzz builds them with -D FUZZING); built normally they replay input files.
@@ -60,6 +62,7 @@ let package = Package(
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
     .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference"]),
     .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport"]),
+    .testTarget(name: "GongkaiSyntheticTests", dependencies: ["GongkaiSynthetic", "GongkaiReference", "GongkaiStore"]),
     .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai"]),
   ],
   swiftLanguageModes: [.v6]

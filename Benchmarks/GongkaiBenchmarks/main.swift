@@ -1,15 +1,39 @@
-// Release-mode benchmarks of the core, without a harness dependency:
-//   swift run -c release GongkaiBenchmarks
-// Prints one line per benchmark: operations, seconds, and the rate. See BENCHMARKS.md.
+// Release-mode benchmarks, without a harness dependency (see BENCHMARKS.md):
+//   swift run -c release GongkaiBenchmarks                       core: deadlines and the checker in memory
+//   swift run -c release GongkaiBenchmarks generate N DB [SEED]  a synthetic register of N projects in DB
+// Prints one line per benchmark: operations, seconds, and the rate.
 import Foundation
 import GongkaiCore
 import GongkaiReference
+import GongkaiStore
+import GongkaiSynthetic
 
 let resources = try BundledResources.folder()
 let calendar = try LoadedCalendar.load(resources: resources, directory: nil, files: []).calendar
 let catalogue = try RuleCatalogue.load(resources: resources)
 let checker = Checker(catalogue: catalogue, calendar: calendar)
 let clock = ContinuousClock()
+
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "generate", let projects = Int(CommandLine.arguments[2]) {
+  let seed = CommandLine.arguments.count > 4 ? UInt64(CommandLine.arguments[4]) ?? 1 : 1
+  let store = try SQLiteStore.open(at: CommandLine.arguments[3], create: true)
+  var batch: [ProjectDocument] = []
+  var milestones = 0
+  let elapsed = try clock.measure {
+    for document in SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar) {
+      batch.append(document)
+      milestones += document.milestones.count
+      if batch.count == 1000 {
+        _ = try store.importProjects(batch, actor: "benchmark", progress: nil)
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
+    _ = try store.importProjects(batch, actor: "benchmark", progress: nil)
+  }
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  print("generate+import: \(projects) projects, \(milestones) milestones in \(String(format: "%.1f", seconds)) s = \(Int(Double(milestones) / seconds)) milestones/s")
+  exit(0)
+}
 
 /// Runs `body` `rounds` times and reports the best round, so a scheduling hiccup does not count.
 func measure(_ name: String, operations: Int, rounds: Int = 5, _ body: () throws -> Int) rethrows {

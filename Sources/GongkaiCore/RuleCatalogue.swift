@@ -46,6 +46,4 @@ public struct RuleCatalogue: Sendable {
     return try RuleCatalogue(profile: "\(profile)+\(name)", rules: merged)
   }
 
-  /// The rules of one category, in catalogue order.
-  public func rules(in category: Category) -> [DisclosureRule] { rules.filter { $0.category == category } }
 }

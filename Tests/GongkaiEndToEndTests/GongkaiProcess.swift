@@ -53,6 +53,27 @@ func runGongkai(
     stderr: String(decoding: errorText.data, as: UTF8.self))
 }
 
+/// Runs a command line through bash, for arguments Swift strings cannot carry (bytes that are not UTF-8).
+func runShell(_ command: String, environment: [String: String]) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/bash")
+  process.arguments = ["-c", command]
+  process.environment = environment.merging(["LANG": "C.UTF-8", "HOME": scratchFolder().path, "PATH": "/usr/bin:/bin"]) { $1 }
+  let output = Pipe(), errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  try process.run()
+  let errorText = DataBox()
+  let reader = DispatchGroup()
+  let errorHandle = errors.fileHandleForReading
+  DispatchQueue.global().async(group: reader) { errorText.data = errorHandle.readDataToEndOfFile() }
+  let out = output.fileHandleForReading.readDataToEndOfFile()
+  reader.wait()
+  process.waitUntilExit()
+  return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                       stderr: String(decoding: errorText.data, as: UTF8.self))
+}
+
 /// The `gongkai` executable next to the test bundle, or `$GONGKAI_BINARY`.
 func builtBinary() throws -> URL {
   if let path = ProcessInfo.processInfo.environment["GONGKAI_BINARY"] { return URL(fileURLWithPath: path) }

@@ -83,7 +83,7 @@ import Testing
     }
     let result: CommandResult
     if let shell = hostile.shell {
-      result = try runGongkaiShell(shell, database: database)
+      result = try runShell(shell, environment: ["GONGKAI": try builtBinary().path, "DB": database])
     } else {
       result = try runGongkai(arguments, environment: hostile.env ?? [:])
     }
@@ -95,22 +95,5 @@ import Testing
       #expect(!result.stderr.contains(crash))
     }
     #expect([database, database + "-wal"].map { FileManager.default.contents(atPath: $0) } == before, "the database changed")
-  }
-
-  /// Runs a command line through bash, for arguments Swift strings cannot carry (bytes that are not UTF-8).
-  func runGongkaiShell(_ command: String, database: String) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", command]
-    process.environment = ["GONGKAI": try builtBinary().path, "DB": database, "LANG": "C.UTF-8", "HOME": scratchFolder().path]
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                         stderr: String(decoding: err, as: UTF8.self))
   }
 }

@@ -137,7 +137,7 @@ import Testing
     (["frobnicate"], 64, "frobnicate"),
   ] as [([String], Int32, String)])
   func badArgumentsGiveOneLineAndAUsageStatus(arguments: [String], status: Int32, message: String) throws {
-    let result = try runArguments(arguments)
+    let result = try runGongkai(arguments)
     #expect(result.status == status, "\(arguments)")
     #expect(result.stderrLines.count == 1, "\(result.stderr)")
     #expect(result.stderr.hasPrefix("gongkai: "))
@@ -189,19 +189,4 @@ import Testing
     #expect(result.stdout.contains("65  bad data"))
   }
 
-  private func runArguments(_ arguments: [String]) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = try builtBinary()
-    process.arguments = arguments
-    process.environment = ["TZ": "America/New_York", "LANG": "C.UTF-8", "HOME": scratchFolder().path]
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                         stderr: String(decoding: err, as: UTF8.self))
-  }
 }

@@ -129,3 +129,12 @@ import Testing
     #expect(try tamperedRegister(insert).broken == .altered(5))
   }
 }
+
+@Suite struct ClockTests {
+  @Test func nowIsAnInstantInChinaStandardTime() throws {
+    let stamp = SQLiteStore.now()
+    #expect(stamp.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00/) != nil)
+    let parsed = try #require(ISO8601DateFormatter().date(from: stamp))
+    #expect(abs(parsed.timeIntervalSinceNow) < 5)
+  }
+}

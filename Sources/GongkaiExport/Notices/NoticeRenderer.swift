@@ -35,11 +35,6 @@ public struct NoticeRenderer: Sendable {
                    withTemplate: format.template) ?? ""
   }
 
-  /// The project's timeline alone, as an SVG document.
-  public func renderTimeline(_ timeline: Timeline) -> String {
-    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + (library.render(timeline, withTemplate: "timeline") ?? "")
-  }
-
   func render(_ context: [String: Any], template: String) -> String {
     library.render(context.merging(["style": NoticeTemplates.style, "changeLogHead": changeLogHead]) { old, _ in old },
                    withTemplate: template) ?? ""

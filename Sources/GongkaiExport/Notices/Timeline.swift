@@ -55,7 +55,6 @@ public struct Timeline: Sendable {
   public let title: String
   public let summary: String
   public var width: Int { Self.width }
-  public var isEmpty: Bool { rows.isEmpty }
 
   init(findings: [Finding], asOf: CivilDate, projectName: String) {
     let first = findings.map(\.milestone.formedOn).min() ?? asOf

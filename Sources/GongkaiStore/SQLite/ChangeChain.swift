@@ -12,20 +12,39 @@ enum ChangeChain {
     let fields: [String?] = [
       String(row.id ?? 0), row.at, row.actor, row.action, row.entity, String(row.entityId), row.projectCode, row.before, row.after,
     ]
-    // JSON of the fields: unambiguous however a field is written (a separator inside a value cannot fake two).
-    let content = try! JSONSerialization.data(withJSONObject: fields.map { $0 as Any? ?? NSNull() }, options: [.sortedKeys])
-    var hasher = SHA256()
-    hasher.update(data: Data(previous.utf8))
-    hasher.update(data: Data([0x0A]))
-    hasher.update(data: content)
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    // Each field as its byte length, a colon and its bytes (`-` for none): unambiguous however a field is
+    // written, so a separator inside one value cannot pass for two.
+    var content = Data(previous.utf8)
+    content.append(0x0A)
+    for field in fields {
+      guard let field else {
+        content.append(UInt8(ascii: "-"))
+        continue
+      }
+      content.append(contentsOf: "\(field.utf8.count):".utf8)
+      content.append(contentsOf: field.utf8)
+    }
+    return hex(SHA256.hash(data: content))
+  }
+
+  private static let digits = Array("0123456789abcdef".utf8)
+
+  static func hex(_ digest: SHA256.Digest) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(64)
+    for byte in digest {
+      bytes.append(digits[Int(byte >> 4)])
+      bytes.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Sets the hash of a row just inserted, from the row before it.
   static func seal(_ row: inout ChangeLogRecord, _ db: Database) throws {
-    let previous = try String.fetchOne(db, sql: "SELECT hash FROM changeLog WHERE id < ? ORDER BY id DESC LIMIT 1", arguments: [row.id]) ?? ""
+    let previous = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT hash FROM changeLog WHERE id < ? ORDER BY id DESC LIMIT 1"), arguments: [row.id]) ?? ""
     row.hash = hash(previous: previous, row)
-    try db.execute(sql: "UPDATE changeLog SET hash = ? WHERE id = ?", arguments: [row.hash, row.id])
+    try db.cachedStatement(sql: "UPDATE changeLog SET hash = ? WHERE id = ?").execute(arguments: [row.hash, row.id])
   }
 
   /// Recomputes the chain from the first row and stops at the first row that does not follow.

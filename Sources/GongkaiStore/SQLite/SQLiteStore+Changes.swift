@@ -75,7 +75,8 @@ extension DisclosureRecord: LoggedRecord {
   mutating func prepareInsert(_ db: Database) throws {
     let year = Int(publishedOn.prefix(4))!
     serialYear = year
-    serial = try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(serial), 0) + 1 FROM disclosure WHERE serialYear = ?", arguments: [year])
+    serial = try Int.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(serial), 0) + 1 FROM disclosure WHERE serialYear = ?"),
+                              arguments: [year])
   }
 }
 

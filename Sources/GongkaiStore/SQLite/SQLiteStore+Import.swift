@@ -146,9 +146,9 @@ extension SQLiteStore {
   }
 
   private func withdrawnMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {
-    try MilestoneRecord.fetchOne(db, sql: """
+    try MilestoneRecord.fetchOne(db.cachedStatement(sql: """
       SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
         AND withdrawnReason IS NOT NULL ORDER BY id DESC LIMIT 1
-      """, arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
+      """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
   }
 }

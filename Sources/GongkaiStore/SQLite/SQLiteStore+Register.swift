@@ -183,10 +183,10 @@ extension SQLiteStore {
   }
 
   func existingMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {
-    try MilestoneRecord.fetchOne(db, sql: """
+    try MilestoneRecord.fetchOne(db.cachedStatement(sql: """
       SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
         AND withdrawnReason IS NULL
-      """, arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
+      """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
   }
 
   func existingDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
