@@ -1,36 +1,83 @@
 #!/usr/bin/env bash
-# Times gongkai against the sqlite3 shell reading the same rows, on a synthetic register (release build).
-#   Benchmarks/side-by-side.sh [PROJECTS] [SEED]      default 10000 projects, seed 1
-# Prints each timing with its peak memory, and the ratios gongkai / sqlite3.
+# Times gongkai on a synthetic register against the sqlite3 shell reading the same rows (release build).
+#   Benchmarks/side-by-side.sh [PROJECTS] [SEED]        default 10000 projects, seed 1
+# STEPS picks what runs (default: all of "generate files import read notices"); WORK keeps the files in a
+# folder of your choice (default: a temporary folder, removed at the end).
+# Prints each timing with its peak resident memory (/usr/bin/time), the import rates and the ratios
+# gongkai / sqlite3 for the deadline check and the audit CSV.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=${1:-10000}
 seed=${2:-1}
+steps=" ${STEPS:-generate files import read notices} "
 swift build -c release --product gongkai >/dev/null
 swift build -c release --product GongkaiBenchmarks >/dev/null
 bin=$(swift build -c release --show-bin-path)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${WORK:-}" ]; then work=$WORK; mkdir -p "$work"; else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 db="$work/scale.sqlite"
-measure() {  # label, command...: prints "label: S s, M MB" and stores seconds in $seconds
+export GONGKAI_USER=benchmark
+
+measure() {  # label, command...: prints "label: S s, M MB" and keeps the seconds in $seconds
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err"; exit 1; }
   read -r seconds kb < "$work/time"
-  printf '%-44s %8.2f s %8d MB\n' "$label:" "$seconds" $((kb / 1024))
+  printf '%-48s %9.2f s %7d MB\n' "$label:" "$seconds" $((kb / 1024))
 }
-measure "generate and import" "$bin/GongkaiBenchmarks" generate "$projects" "$db" "$seed"
-rows="SELECT p.code, p.name, m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
-  COALESCE(m.responsibleUnit, p.responsibleUnit), d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
-  FROM project p JOIN milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
-  LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
-  ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id"
-all=(--status on-time --status late --status due --status overdue --status too-short)
-measure "sqlite3: the rows, to /dev/null" sh -c "sqlite3 '$db' \"$rows\" > /dev/null"; base=$seconds
-measure "gongkai check --format json (every finding)" sh -c "'$bin/gongkai' check --database '$db' --as-of 2026-11-27 --fail-on never --format json ${all[*]} > /dev/null"
-echo "  ratio check/sqlite3: $(python3 -c "print(round($seconds / max($base, 0.001), 2))")"
-measure "gongkai check --format text (alerts)" sh -c "'$bin/gongkai' check --database '$db' --as-of 2026-11-27 --fail-on never > /dev/null"
-measure "sqlite3 -csv: the rows, to a file" sh -c "sqlite3 -csv '$db' \"$rows\" > '$work/rows.csv'"; base=$seconds
-measure "gongkai export audit-csv" "$bin/gongkai" export audit-csv --database "$db" --as-of 2026-11-27 --out "$work/audit.csv"
-echo "  ratio audit-csv/sqlite3 -csv: $(python3 -c "print(round($seconds / max($base, 0.001), 2))")"
-mkdir -p "$work/notices"
-measure "gongkai export notices (html)" "$bin/gongkai" export notices --database "$db" --as-of 2026-11-27 --out "$work/notices"
+rate() {  # what, count: prints the count per second of the last measurement
+  python3 -c "print(f'  {int($2 / max($seconds, 0.001)):,} $1/s ({$2:,} in {$seconds} s)')"
+}
+ratio() {  # label, base seconds
+  python3 -c "print(f'  ratio $1: {$seconds / max($2, 0.001):.2f}')"
+}
+written() {  # the milestones an import summary reports written
+  grep -o '([0-9]* milestones' "$work/out" | tr -dc 0-9
+}
+
+echo "gongkai side by side: $projects projects, seed $seed, $(nproc) cores, $(date -u +%Y-%m-%d)"
+if [[ $steps == *" generate "* ]]; then
+  rm -f "$db" "$db-wal" "$db-shm"
+  measure "generate, import in process (one transaction)" "$bin/GongkaiBenchmarks" generate "$projects" "$db" "$seed"
+  cat "$work/out"
+fi
+if [[ $steps == *" files "* ]]; then
+  rm -rf "$work/files"
+  measure "write project files and the CSV" "$bin/GongkaiBenchmarks" files "$projects" "$work/files" "$seed"
+  cat "$work/out"
+fi
+if [[ $steps == *" import "* ]]; then
+  yaml="$work/yaml.sqlite" csv="$work/csv.sqlite"
+  rm -f "$yaml"* "$csv"*
+  "$bin/gongkai" init --database "$yaml" > /dev/null
+  measure "gongkai import projects (YAML files)" "$bin/gongkai" import projects "$work/files/projects" --database "$yaml"
+  rate milestones "$(written)"
+  "$bin/gongkai" init --database "$csv" > /dev/null
+  measure "gongkai import projects (registry, no milestones)" "$bin/gongkai" import projects "$work/files/registry" --database "$csv"
+  measure "gongkai import milestones (CSV)" "$bin/gongkai" import milestones "$work/files/milestones.csv" --database "$csv"
+  rate milestones "$(written)"
+  rm -f "$yaml"* "$csv"*
+fi
+if [[ $steps == *" read "* ]]; then
+  # The store's own query (SQLiteStore+Reads.swift): the rows every check and export reads.
+  rows="SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
+    m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
+    COALESCE(m.responsibleUnit, p.responsibleUnit), d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
+    FROM project p JOIN milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
+    LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
+    ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id"
+  all=(--status on-time --status late --status due --status overdue --status too-short)
+  measure "sqlite3: the rows, to /dev/null" sh -c "sqlite3 '$db' \"$rows\" > /dev/null"; base=$seconds
+  measure "gongkai check --format json (every finding)" sh -c "'$bin/gongkai' check --database '$db' --as-of 2026-11-27 --fail-on never --format json ${all[*]} > /dev/null"
+  ratio "check json / sqlite3" "$base"
+  measure "gongkai check (text: what needs attention)" sh -c "'$bin/gongkai' check --database '$db' --as-of 2026-11-27 --fail-on never > /dev/null"
+  ratio "check text / sqlite3" "$base"
+  measure "sqlite3 -csv: the rows, to a file" sh -c "sqlite3 -csv '$db' \"$rows\" > '$work/rows.csv'"; base=$seconds
+  measure "gongkai export audit-csv" "$bin/gongkai" export audit-csv --database "$db" --as-of 2026-11-27 --out "$work/audit.csv"
+  ratio "audit-csv / sqlite3 -csv" "$base"
+  rm -f "$work/rows.csv" "$work/audit.csv"
+fi
+if [[ $steps == *" notices "* ]]; then
+  rm -rf "$work/notices"; mkdir -p "$work/notices"
+  measure "gongkai export notices (html)" "$bin/gongkai" export notices --database "$db" --as-of 2026-11-27 --out "$work/notices"
+  rate pages "$(find "$work/notices" -name '2*.html' | wc -l)"
+  rm -rf "$work/notices"
+fi

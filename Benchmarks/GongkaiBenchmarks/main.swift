@@ -1,6 +1,7 @@
 // Release-mode benchmarks, without a harness dependency (see BENCHMARKS.md):
 //   swift run -c release GongkaiBenchmarks                       core: deadlines and the checker in memory
 //   swift run -c release GongkaiBenchmarks generate N DB [SEED]  a synthetic register of N projects in DB
+//   swift run -c release GongkaiBenchmarks files N FOLDER [SEED] the same register as project files and a CSV
 // Prints one line per benchmark: operations, seconds, and the rate.
 import Foundation
 import GongkaiCore
@@ -17,21 +18,22 @@ let clock = ContinuousClock()
 if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "generate", let projects = Int(CommandLine.arguments[2]) {
   let seed = CommandLine.arguments.count > 4 ? UInt64(CommandLine.arguments[4]) ?? 1 : 1
   let store = try SQLiteStore.open(at: CommandLine.arguments[3], create: true)
-  var batch: [ProjectDocument] = []
-  var milestones = 0
+  let register = SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar)
+  var report = ImportReport()
   let elapsed = try clock.measure {
-    for document in SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar) {
-      batch.append(document)
-      milestones += document.milestones.count
-      if batch.count == 1000 {
-        _ = try store.importProjects(batch, actor: "benchmark", progress: nil)
-        batch.removeAll(keepingCapacity: true)
-      }
-    }
-    _ = try store.importProjects(batch, actor: "benchmark", progress: nil)
+    report = try store.importProjects(register.documents, actor: "benchmark", progress: nil)
   }
+  let milestones = report.milestonesWritten
   let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
   print("generate+import: \(projects) projects, \(milestones) milestones in \(String(format: "%.1f", seconds)) s = \(Int(Double(milestones) / seconds)) milestones/s")
+  exit(0)
+}
+
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "files", let projects = Int(CommandLine.arguments[2]) {
+  let seed = CommandLine.arguments.count > 4 ? UInt64(CommandLine.arguments[4]) ?? 1 : 1
+  let register = SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar)
+  let written = try SyntheticFiles.write(register, to: CommandLine.arguments[3])
+  print("files: \(written.projects) project files, \(written.rows) spreadsheet rows in \(CommandLine.arguments[3])")
   exit(0)
 }
 

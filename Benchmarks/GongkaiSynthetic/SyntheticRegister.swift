@@ -40,7 +40,10 @@ public struct SyntheticRegister: Sequence {
 
   func project(_ index: Int, kinds: [Category: [DisclosureRule]], random: inout SplitMix64) -> ProjectDocument {
     let year = 2018 + Int(random.next() % 9)
-    let code = try! ProjectCode("\(year)-310110-\(String(format2: 40 + Int(random.next() % 50)))-01-\(String(format6: index))")
+    // A million projects per district: the serial has six digits.
+    let division = 310_110 + index / 1_000_000
+    let code = try! ProjectCode(
+      "\(year)-\(division)-\(String(format2: 40 + Int(random.next() % 50)))-01-\(String(format6: index % 1_000_000))")
     let project = Project(
       code: code, name: "合成项目\(index)号", legalPerson: "上海市杨浦区建设发展有限公司", location: "上海市杨浦区",
       totalInvestment: String(1000 + random.next() % 200_000), responsibleUnit: Self.units[Int(random.next() % UInt64(Self.units.count))])
@@ -91,6 +94,19 @@ public struct SyntheticRegister: Sequence {
   }
 
   func channel(_ random: inout SplitMix64) -> String { Self.channels[Int(random.next() % UInt64(Self.channels.count))] }
+}
+
+extension SyntheticRegister {
+  /// The register as an import source, read one project at a time.
+  public var documents: Documents { Documents(iterator: makeIterator(), expectedCount: projects) }
+
+  public struct Documents: ImportSource {
+    var iterator: AnyIterator<ProjectDocument>
+    public let expectedCount: Int?
+    public mutating func next() -> ProjectDocument? { iterator.next() }
+    /// Never called: an import of whole projects rejects nothing to its source.
+    public mutating func reject(line: Int, field: String, message: String) {}
+  }
 }
 
 /// SplitMix64: small, fast and the same on every platform, so a seed means the same register everywhere.

@@ -31,24 +31,35 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses the strict ISO form `YYYY-MM-DD` that every file and argument uses.
   public init(parsing text: some StringProtocol) throws(DateError) {
-    let bytes = Array(text.utf8)
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for byte in bytes[range] {
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      }
-      return value
-    }
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-      let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
-    else { throw .malformed(String(text)) }
+    // Registers hold millions of dates: read the bytes in place where the text is contiguous.
+    let fields = text.utf8.withContiguousStorageIfAvailable(Self.fields) ?? Self.fields(Array(text.utf8))
+    guard let (year, month, day) = fields else { throw .malformed(String(text)) }
     guard (1...12).contains(month) else { throw .noSuchMonth(String(text)) }
     let length = CivilDate.daysIn(month: month, year: year)
     guard (1...length).contains(day) else { throw .noSuchDay(String(text), daysInMonth: length) }
     let date = CivilDate(unchecked: year, month, day)
     guard (CivilDate.earliest...CivilDate.latest).contains(date) else { throw .outOfRange(String(text)) }
     self = date
+  }
+
+  /// Year, month and day of `YYYY-MM-DD`, unchecked against the calendar; nil for any other form.
+  private static func fields(_ bytes: some RandomAccessCollection<UInt8>) -> (Int, Int, Int)? {
+    guard bytes.count == 10 else { return nil }
+    var numbers = (year: 0, month: 0, day: 0)
+    for (offset, byte) in bytes.enumerated() {
+      if offset == 4 || offset == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
+      }
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      let digit = Int(byte - UInt8(ascii: "0"))
+      switch offset {
+      case ..<4: numbers.year = numbers.year * 10 + digit
+      case ..<7: numbers.month = numbers.month * 10 + digit
+      default: numbers.day = numbers.day * 10 + digit
+      }
+    }
+    return numbers
   }
 
   /// Builds a date whose fields are known to be valid; the civil-from-days algorithm of H. Hinnant.
@@ -88,9 +99,25 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
   /// `YYYY-MM-DD`.
+  /// `YYYY-MM-DD`, written digit by digit: exports write millions of dates, and ten bytes fit in a string
+  /// without an allocation.
   public var description: String {
     let (year, month, day) = components
-    return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+    return String(unsafeUninitializedCapacity: 10) { buffer in
+      func put(_ value: Int, at start: Int, width: Int) {
+        var rest = value
+        for offset in stride(from: start + width - 1, through: start, by: -1) {
+          buffer[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+      }
+      put(year, at: 0, width: 4)
+      buffer[4] = UInt8(ascii: "-")
+      put(month, at: 5, width: 2)
+      buffer[7] = UInt8(ascii: "-")
+      put(day, at: 8, width: 2)
+      return 10
+    }
   }
 
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
@@ -105,10 +132,6 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
   }
 
-  private static func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
 }
 
 /// Days of the week, numbered as ISO 8601 does (Monday 1 ... Sunday 7).

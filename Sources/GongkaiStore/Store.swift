@@ -40,12 +40,14 @@ public protocol Store: Sendable {
 
   // MARK: Bulk
 
-  /// Loads whole projects (from project files): adds what is new, updates what changed, never deletes.
-  func importProjects(_ documents: [ProjectDocument], actor: String, progress: ProgressReporter?) async throws
-    -> ImportReport
-  /// Loads milestone rows (from a spreadsheet); each row names its project.
-  func importMilestones(_ rows: [MilestoneRow], actor: String, progress: ProgressReporter?) async throws
-    -> ImportReport
+  /// Loads whole projects (from project files), all or nothing: adds what is new, updates what changed, never
+  /// deletes. The documents are read one at a time, so any number imports in bounded memory.
+  func importProjects(_ documents: some ImportSource<ProjectDocument>, actor: String, progress: ProgressReporter?)
+    async throws -> ImportReport
+  /// Loads milestone rows (from a spreadsheet), all or nothing; each row names its project. A row whose project
+  /// is unknown, or which publishes a stored milestone before it was formed, is rejected to the source.
+  func importMilestones(_ rows: some ImportSource<MilestoneRow>, actor: String, progress: ProgressReporter?)
+    async throws -> ImportReport
   /// Everything recorded about a project, in the form of a project file, or `nil`.
   func document(of code: ProjectCode) async throws -> ProjectDocument?
 
@@ -189,4 +191,43 @@ public struct ChangeLogEntry: Hashable, Sendable {
 /// Told how far a long write has come, so a terminal can show it.
 public protocol ProgressReporter: Sendable {
   func advance(to done: Int, of total: Int)
+}
+
+extension Store {
+  /// Imports documents already in memory.
+  public func importProjects(_ documents: [ProjectDocument], actor: String, progress: ProgressReporter? = nil)
+    async throws -> ImportReport
+  {
+    try await importProjects(ImportItems(documents), actor: actor, progress: progress)
+  }
+
+  /// Imports rows already in memory; rejected rows throw ``StoreError/importRejected(_:)``.
+  public func importMilestones(_ rows: [MilestoneRow], actor: String, progress: ProgressReporter? = nil)
+    async throws -> ImportReport
+  {
+    try await importMilestones(ImportItems(rows), actor: actor, progress: progress)
+  }
+}
+
+/// An ``ImportSource`` over items in memory: for tests, small imports and callers that have checked
+/// their input already. What the store rejects comes out as ``StoreError/importRejected(_:)``.
+public struct ImportItems<Element>: ImportSource {
+  private var items: IndexingIterator<[Element]>
+  private var problems: [StoreError.LineProblem] = []
+  public let expectedCount: Int?
+
+  public init(_ items: [Element]) {
+    self.items = items.makeIterator()
+    expectedCount = items.count
+  }
+
+  public mutating func next() throws(StoreError) -> Element? {
+    if let item = items.next() { return item }
+    guard problems.isEmpty else { throw .importRejected(problems.sorted { $0.line < $1.line }) }
+    return nil
+  }
+
+  public mutating func reject(line: Int, field: String, message: String) {
+    problems.append(StoreError.LineProblem(line: line, field: field, message: message))
+  }
 }

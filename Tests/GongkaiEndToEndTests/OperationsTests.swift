@@ -29,7 +29,7 @@ import Testing
     let database = try register()
     let intact = try runGongkai(["audit", "verify", "--database", database])
     #expect(intact.status == 0)
-    #expect(intact.stdout.hasPrefix("change log intact: 159 rows, head "))
+    #expect(intact.stdout.hasPrefix("change log intact: 155 rows, head "))
     try sqlite(database, sql)
     let result = try runGongkai(["audit", "verify", "--database", database])
     #expect(result.status == 1)

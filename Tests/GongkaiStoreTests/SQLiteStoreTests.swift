@@ -128,6 +128,75 @@ import Testing
       """
     #expect(try tamperedRegister(insert).broken == .altered(5))
   }
+
+  /// A verifier outside gongkai recomputes the chain from this encoding; the vector was computed with Python's
+  /// hashlib from the description in ``ChangeChain``.
+  @Test func theHashFollowsTheDocumentedEncoding() {
+    let row = ChangeLogRecord(
+      id: 12, at: "2026-03-02T09:00:00+08:00", actor: "王工", action: "insert", entity: "milestone", entityId: -3,
+      projectCode: "2024-310110-48-01-000123", before: nil, after: #"{"a":"引号"}"#, hash: nil)
+    #expect(ChangeChain.hash(previous: String(repeating: "ab", count: 32), row)
+      == "e56c7fff7dc81cc374e332515903efb0acd36653c0fff5ee8cf94e37869cae19")
+  }
+
+  @Test func aWriteAfterTheLastRowWasDeletedLeavesTheGapVisible() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "王工")
+    let raw = try DatabaseQueue(path: path)
+    try raw.write { try $0.execute(sql: "DELETE FROM changeLog WHERE id = 2") }
+    try raw.close()
+    _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "王工")
+    // The new row takes id 3, as AUTOINCREMENT would, so the deletion cannot be papered over.
+    #expect(try store.verifyChangeLog().broken == .missing(from: 2, to: 2, before: 3))
+  }
+
+  @Test func oneImportTransactionExtendsTheChainRowByRow() throws {
+    let store = try SQLiteStore.inMemory()
+    try store.addProject(bund, actor: "王工")
+    var documents: [ProjectDocument] = []
+    for serial in 1...20 {
+      let code = try ProjectCode("2024-310110-48-01-\(String(100_000 + serial))")
+      documents.append(ProjectDocument(
+        project: Project(code: code, name: "项目\(serial)", responsibleUnit: "杨浦区建设和管理委员会"),
+        milestones: [permit(published: "2026-02-27"), permit("2026-03-02")]))
+    }
+    _ = try store.importProjects(ImportItems(documents), actor: "导入", progress: nil)
+    _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "王工")
+    // 1 project; 20 × (project, 2 milestones, 1 disclosure); 1 milestone.
+    #expect(try store.verifyChangeLog() == ChainVerification(rows: 82, head: try store.changeLogHead(), broken: nil))
+  }
+}
+
+/// The change log's values are written by hand for speed; they must read exactly as JSONEncoder wrote them.
+@Suite struct ChangeLogValueTests {
+  static let awkward = "引号\"与\\反斜杠/斜杠\n换行\t制表\r\u{1}\u{1F}\u{8}\u{C}\u{7F}😀"
+
+  func encoded(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  @Test func everyRecordReadsAsJSONEncoderWritesIt() throws {
+    let project = ProjectRecord(id: 7, code: "2024-310110-48-01-000123", name: Self.awkward, legalPerson: "甲", location: nil,
+                                totalInvestment: "12.5", responsibleUnit: "杨浦区")
+    let milestone = MilestoneRecord(
+      id: 9, projectId: 7, kind: "approval.result.permit", category: "approval", formedOn: "2026-03-02", reference: nil,
+      summary: Self.awkward, responsibleUnit: "单位", changesId: 3, withdrawnReason: nil, recordedBy: "王工",
+      recordedAt: "2026-03-02T09:00:00+08:00")
+    let bare = MilestoneRecord(
+      id: nil, projectId: 7, kind: "k", category: "c", formedOn: "2026-03-02", reference: "沪〔2026〕1号", summary: nil,
+      responsibleUnit: nil, changesId: nil, withdrawnReason: "重复", recordedBy: "王工", recordedAt: "t")
+    let disclosure = DisclosureRecord(
+      id: 11, milestoneId: 9, publishedOn: "2026-03-03", channel: "门户", url: "https://example.gov.cn/a?b=c&d=\"e\"",
+      until: "2026-04-01", withdrawnReason: nil, recordedBy: "王工", recordedAt: "t", serialYear: 2026, serial: 12)
+    #expect(project.changeJSON == (try encoded(project)))
+    #expect(milestone.changeJSON == (try encoded(milestone)))
+    #expect(bare.changeJSON == (try encoded(bare)))
+    #expect(disclosure.changeJSON == (try encoded(disclosure)))
+  }
 }
 
 @Suite struct ClockTests {

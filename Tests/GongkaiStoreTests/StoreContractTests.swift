@@ -187,8 +187,11 @@ import Testing
         kind: "approval-result.construction-permit", formedOn: day("2026-02-13"), reference: "310110202602130101",
         disclosures: [Disclosure(publishedOn: day("2026-02-12"), channel: portal)])),
     ]
+    // Line 5 publishes the milestone that line 2 records before the day it was formed.
     await #expect(throws: StoreError.importRejected([
       .init(line: 3, field: "project", message: StoreError.unknownProject(unknown.rawValue).description),
+      .init(line: 5, field: "published", message: RegisterError.disclosureBeforeMilestone(
+        published: day("2026-02-12"), formed: day("2026-02-13")).description),
     ])) { try await store.importMilestones(rows, actor: "王工", progress: nil) }
     #expect(try await milestones(store).isEmpty)
 

@@ -45,7 +45,7 @@ import Testing
   @Test func theStoreFedCheckerAgreesWithTheInMemoryChecker() async throws {
     let documents = register(90, seed: 42)
     let store = try SQLiteStore.inMemory()
-    _ = try store.importProjects(documents, actor: "benchmark", progress: nil)
+    _ = try store.importProjects(ImportItems(documents), actor: "benchmark", progress: nil)
     var fromStore: [String] = []
     try store.forEachMilestone(matching: MilestoneFilter()) { stored in
       if let finding = try Self.checker.judge(stored.milestone, asOf: Self.asOf) { fromStore.append(Self.describe(finding)) }

@@ -90,6 +90,7 @@ public struct AuditCSV {
     let file = try AtomicFileWriter(path: path)
     var rows = 0
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { englishHeader ? $0.english : $0.chinese }))
+    var line: [UInt8] = []
     try await store.forEachMilestone(matching: selection.filter) { stored in
       let formed = stored.milestone.formedOn
       if let from = selection.from, formed < from { return }
@@ -97,7 +98,9 @@ public struct AuditCSV {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
       let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head)
-      try file.write(CSVWriter.record(Self.columns.map { $0.value(row) }))
+      line.removeAll(keepingCapacity: true)
+      CSVWriter.append(Self.columns.map { $0.value(row) }, to: &line)
+      try file.write(bytes: line)
       rows += 1
       if rows % 1000 == 0 { progress?.advance(to: rows, of: 0) }
     }

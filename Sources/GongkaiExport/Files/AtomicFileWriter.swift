@@ -12,7 +12,7 @@ public final class AtomicFileWriter {
   public let path: String
   private let temporary: String
   private let handle: FileHandle
-  private var buffer = Data()
+  private var buffer: [UInt8] = []
   private var finished = false
 
   /// Opens the temporary file; throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing or not
@@ -20,31 +20,48 @@ public final class AtomicFileWriter {
   public init(path: String) throws {
     self.path = path
     let target = URL(fileURLWithPath: path)
-    let folder = target.deletingLastPathComponent()
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-      throw ExportError.cannotCreate(path, "folder \(folder.path) does not exist")
-    }
-    if FileManager.default.fileExists(atPath: path) {
-      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-      guard type == .typeRegular else { throw ExportError.cannotCreate(path, "it exists and is not a regular file; name a file") }
-    }
-    Self.removeAbandoned(of: target.lastPathComponent, in: folder.path)
-    temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp").path
+    let folder = target.deletingLastPathComponent().path
+    try Self.requireFolder(folder, for: path)
+    try Self.requireReplaceable(path)
+    Self.removeAbandoned(of: target.lastPathComponent, in: folder)
+    temporary = Self.temporaryPath(for: target.lastPathComponent, in: folder)
     guard FileManager.default.createFile(atPath: temporary, contents: nil),
       let handle = FileHandle(forWritingAtPath: temporary)
-    else { throw ExportError.cannotCreate(path, "folder \(folder.path) is not writable") }
+    else { throw ExportError.cannotCreate(path, "folder \(folder) is not writable") }
     self.handle = handle
+  }
+
+  static func requireFolder(_ folder: String, for path: String) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      throw ExportError.cannotCreate(path, "folder \(folder) does not exist")
+    }
+  }
+
+  /// A target that exists must be a regular file: renaming over a folder or a device node would be a disaster.
+  static func requireReplaceable(_ path: String) throws {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw ExportError.cannotCreate(path, "it exists and is not a regular file; name a file")
+    }
+  }
+
+  /// `.<name>.<pid>.<uuid>.tmp` beside the target: hidden, and recognisable as abandoned once the process is gone.
+  static func temporaryPath(for name: String, in folder: String) -> String {
+    (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString).tmp")
   }
 
   deinit {
     if !finished { discard() }
   }
 
-  public func write(_ text: String) throws { try write(Data(text.utf8)) }
+  public func write(_ text: String) throws { try write(bytes: text.utf8) }
 
-  public func write(_ data: Data) throws {
-    buffer.append(data)
+  public func write(_ data: Data) throws { try write(bytes: data) }
+
+  public func write(bytes: some Sequence<UInt8>) throws {
+    buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try flush() }
   }
 
@@ -75,14 +92,16 @@ public final class AtomicFileWriter {
     return .cannotCreate(path, reason)
   }
 
-  /// Removes the temporary files of writers of the same file that were killed before they finished: their
-  /// names carry the process id, and that process is gone.
-  static func removeAbandoned(of name: String, in folder: String) {
-    let prefix = ".\(name)."
-    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(prefix) && file.hasSuffix(".tmp") {
-      let parts = file.dropFirst(prefix.count).split(separator: ".")
-      guard let pid = parts.first.flatMap({ Int32($0) }), kill(pid, 0) != 0, errno == ESRCH else { continue }
-      try? FileManager.default.removeItem(atPath: folder + "/" + file)
+  /// Removes the temporary files of writers that were killed before they finished (of the file `name`, or of
+  /// any file): their names carry the process id, and that process is gone.
+  static func removeAbandoned(of name: String? = nil, in folder: String) {
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(".") && file.hasSuffix(".tmp") {
+      let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+      // "", name parts..., pid, uuid
+      guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == $0 }) ?? true,
+        let pid = Int32(parts[parts.count - 2]), kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(file))
     }
   }
 

@@ -24,40 +24,78 @@ public struct NoticeExport {
   public struct Report: Sendable {
     public var pages = 0
     public var disclosures = 0
-    public var files: [String] = []
   }
 
+  /// Writes the pages as the register streams by; memory does not grow with the register.
   public func run(store: any Store, filter: MilestoneFilter, folder: String, progress: ProgressReporter?) async throws -> Report {
     let renderer = try NoticeRenderer(changeLogHead: try await store.changeLogHead())
+    let pages = try AtomicFolderWriter(folder: folder)
+    let index = format == .html ? try IndexRows(folder: folder) : nil
     var report = Report()
-    var index: [[String: Any]] = []
     var feed = LatestPublications(limit: Self.feedLength)
     try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
-      try AtomicFileWriter.write(Data(renderer.render(notice, format: format).utf8), to: folder + "/" + name)
+      try pages.write(renderer.render(notice, format: format).utf8, to: name)
       report.pages += 1
       report.disclosures += notice.disclosedCount
-      report.files.append(name)
-      index.append([
+      try index?.append(renderer.render([
         "code": notice.code, "name": notice.name, "page": name, "responsibleUnit": notice.responsibleUnit,
         "disclosedCount": notice.disclosedCount,
         "counts": FindingStatus.allCases.map { notice.statusCounts[$0] ?? 0 },
-      ])
+      ], template: "index-row"))
       for section in notice.sections {
         for item in section.items { feed.consider(item, section: section, notice: notice) }
       }
       progress?.advance(to: report.pages, of: 0)
     }
-    guard format == .html else { return report }
-    let statusNames = FindingStatus.allCases.map(\.chineseName)
-    try AtomicFileWriter.write(Data(renderer.render(
-      ["asOf": asOf.description, "projectCount": index.count, "statusNames": statusNames, "projects": index],
-      template: "index").utf8), to: folder + "/index.html")
+    try pages.commit()
+    guard let index else { return report }
+    let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
+    try page.write(renderer.render(
+      ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.allCases.map(\.chineseName)],
+      template: "index-head"))
+    try index.copy(to: page)
+    try page.write(renderer.render([:], template: "index-foot"))
+    try page.commit()
     try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
                                                     template: "atom").utf8), to: folder + "/feed.atom")
-    report.files += ["index.html", "feed.atom"]
     return report
+  }
+}
+
+/// The rows of the index page, kept in a temporary file until the register has been read: the page's head
+/// states how many projects it lists.
+final class IndexRows {
+  private let path: String
+  private let handle: FileHandle
+
+  init(folder: String) throws {
+    path = AtomicFileWriter.temporaryPath(for: "index.html.rows", in: folder)
+    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
+      throw ExportError.cannotCreate(path, "folder \(folder) is not writable")
+    }
+    self.handle = handle
+  }
+
+  deinit {
+    try? handle.close()
+    unlink(path)
+  }
+
+  func append(_ row: String) throws {
+    do { try handle.write(contentsOf: Data(row.utf8)) } catch { throw ExportError.cannotCreate(path, "disk full or not writable") }
+  }
+
+  func copy(to page: AtomicFileWriter) throws {
+    do {
+      try handle.seek(toOffset: 0)
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try page.write(chunk) }
+    } catch let error as ExportError {
+      throw error
+    } catch {
+      throw ExportError.cannotCreate(path, "cannot read back: \(error.localizedDescription)")
+    }
   }
 }
 

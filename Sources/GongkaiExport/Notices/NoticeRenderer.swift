@@ -23,7 +23,8 @@ public struct NoticeRenderer: Sendable {
     for (name, text) in [
       ("timeline", NoticeTemplates.timeline), ("project-html", NoticeTemplates.projectHTML),
       ("project-md", NoticeTemplates.projectMarkdown), ("project-txt", NoticeTemplates.projectText),
-      ("index", NoticeTemplates.indexHTML), ("atom", NoticeTemplates.atom),
+      ("index-head", NoticeTemplates.indexHead), ("index-row", NoticeTemplates.indexRow),
+      ("index-foot", NoticeTemplates.indexFoot), ("atom", NoticeTemplates.atom),
     ] {
       library.register(try MustacheTemplate(string: text), named: name)
     }

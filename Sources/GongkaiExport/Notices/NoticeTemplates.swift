@@ -106,7 +106,9 @@ enum NoticeTemplates {
 
     """
 
-  static let indexHTML = """
+  // The index streams: its head, one row per project as the register is read, and its foot, so that a register
+  // of a million projects never has to be held in memory to list it.
+  static let indexHead = """
     <!DOCTYPE html>
     <html lang="zh-CN">
     <head>
@@ -128,9 +130,15 @@ enum NoticeTemplates {
     <tr><th scope="col">项目代码</th><th scope="col">项目名称</th><th scope="col">责任单位</th><th scope="col">已公开</th>{{#statusNames}}<th scope="col">{{.}}</th>{{/statusNames}}</tr>
     </thead>
     <tbody>
-    {{#projects}}
+
+    """
+
+  static let indexRow = """
     <tr><td>{{code}}</td><td><a href="{{page}}">{{name}}</a></td><td>{{responsibleUnit}}</td><td>{{disclosedCount}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}</tr>
-    {{/projects}}
+
+    """
+
+  static let indexFoot = """
     </tbody>
     </table>
     <p><a href="feed.atom">订阅最新公开信息（Atom）</a></p>

@@ -9,21 +9,47 @@ import GRDB
 enum ChangeChain {
   /// The hash of a row that follows `previous` (empty for the first row).
   static func hash(previous: String, _ row: ChangeLogRecord) -> String {
-    let fields: [String?] = [
-      String(row.id ?? 0), row.at, row.actor, row.action, row.entity, String(row.entityId), row.projectCode, row.before, row.after,
-    ]
     // Each field as its byte length, a colon and its bytes (`-` for none): unambiguous however a field is
     // written, so a separator inside one value cannot pass for two.
-    var content = Data(previous.utf8)
+    var content: [UInt8] = []
+    content.reserveCapacity(previous.utf8.count + 64 + (row.before?.utf8.count ?? 0) + (row.after?.utf8.count ?? 0)
+      + row.at.utf8.count + row.actor.utf8.count + row.projectCode.utf8.count)
+    content.append(contentsOf: previous.utf8)
     content.append(0x0A)
-    for field in fields {
+    func append(_ field: String?) {
       guard let field else {
         content.append(UInt8(ascii: "-"))
-        continue
+        return
       }
-      content.append(contentsOf: "\(field.utf8.count):".utf8)
+      decimal(field.utf8.count)
+      content.append(UInt8(ascii: ":"))
       content.append(contentsOf: field.utf8)
     }
+    func append(_ number: Int64) {
+      var digits: [UInt8] = []
+      var rest = number.magnitude
+      repeat {
+        digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        rest /= 10
+      } while rest > 0
+      if number < 0 { digits.append(UInt8(ascii: "-")) }
+      decimal(digits.count)
+      content.append(UInt8(ascii: ":"))
+      content.append(contentsOf: digits.reversed())
+    }
+    func decimal(_ value: Int) {
+      if value >= 10 { decimal(value / 10) }
+      content.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+    append(row.id ?? 0)
+    append(row.at)
+    append(row.actor)
+    append(row.action)
+    append(row.entity)
+    append(row.entityId)
+    append(row.projectCode)
+    append(row.before)
+    append(row.after)
     return hex(SHA256.hash(data: content))
   }
 
@@ -37,14 +63,6 @@ enum ChangeChain {
       bytes.append(digits[Int(byte & 0x0F)])
     }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// Sets the hash of a row just inserted, from the row before it.
-  static func seal(_ row: inout ChangeLogRecord, _ db: Database) throws {
-    let previous = try String.fetchOne(
-      db.cachedStatement(sql: "SELECT hash FROM changeLog WHERE id < ? ORDER BY id DESC LIMIT 1"), arguments: [row.id]) ?? ""
-    row.hash = hash(previous: previous, row)
-    try db.cachedStatement(sql: "UPDATE changeLog SET hash = ? WHERE id = ?").execute(arguments: [row.hash, row.id])
   }
 
   /// Recomputes the chain from the first row and stops at the first row that does not follow.

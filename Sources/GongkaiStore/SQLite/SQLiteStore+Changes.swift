@@ -1,82 +1,227 @@
-import Foundation
 import GRDB
 import GongkaiCore
+import GongkaiJSON
 
-/// Writes that go through the change log: every insert, update and withdrawal records who, when, and the
-/// values before and after, in the same transaction as the change itself.
 extension SQLiteStore {
-  static let changeEncoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }()
+  /// Runs `body` in one write transaction whose every change is logged as made by `actor`.
+  func logged<T>(actor: String, _ body: (RegisterWrite) throws -> T) throws -> T {
+    try write { db in try body(RegisterWrite(db, actor: actor, at: clock())) }
+  }
+}
 
-  func logChange(
-    _ db: Database, action: String, entity: String, id: Int64, project: String, actor: String,
-    before: (some Encodable)?, after: (some Encodable)?
-  ) throws {
-    func json(_ value: (some Encodable)?) throws -> String? {
-      try value.map { String(decoding: try Self.changeEncoder.encode($0), as: UTF8.self) }
-    }
-    var entry = ChangeLogRecord(
-      id: nil, at: clock(), actor: actor, action: action, entity: entity, entityId: id, projectCode: project,
-      before: try json(before), after: try json(after), hash: nil)
-    try entry.insert(db)
-    try ChangeChain.seal(&entry, db)
+/// One write transaction of the register. Every insert, update and withdrawal goes through it and is logged
+/// with who, when, and the values before and after, in the same transaction as the change itself.
+///
+/// A bulk import writes millions of rows through one of these, so it writes with prepared statements and
+/// keeps what it would otherwise read back for every row in memory for the transaction's length: the head of
+/// the change log's hash chain and the last notice serial of each year. The transaction holds the write lock,
+/// so no other process can move either meanwhile.
+final class RegisterWrite {
+  let db: Database
+  let actor: String
+  /// When the changes are recorded: one instant for the whole transaction, which commits at once.
+  let at: String
+  private var chain: (head: String, nextID: Int64)?
+  private var lastSerials: [Int: Int] = [:]
+  private var inserts: [ObjectIdentifier: PreparedInsert] = [:]
+  private lazy var changeInsert = Result {
+    try PreparedInsert(db, sql: """
+      INSERT INTO changeLog (id, at, actor, action, entity, entityId, projectCode, before, after, hash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+  }
+
+  init(_ db: Database, actor: String, at: String) {
+    self.db = db
+    self.actor = actor
+    self.at = at
   }
 
   /// Inserts a row and logs it.
-  func insert<Record: LoggedRecord>(_ record: inout Record, project: String, actor: String, _ db: Database) throws {
-    try record.prepareInsert(db)
-    try record.insert(db)
-    try logChange(db, action: "insert", entity: Record.entity, id: record.id!, project: project, actor: actor,
-                  before: Record?.none, after: record)
+  func insert<Record: LoggedRecord>(_ record: inout Record, project: String) throws {
+    try record.prepareInsert(self)
+    let insert = try inserts[ObjectIdentifier(Record.self)] ?? PreparedInsert(db, sql: Record.insertSQL)
+    inserts[ObjectIdentifier(Record.self)] = insert
+    record.bind(to: insert)
+    let id = try insert.run()
+    record.id = id
+    try log(action: "insert", entity: Record.entity, id: id, project: project, before: nil, after: record.changeJSON)
   }
 
   /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change; returns
   /// whether anything changed.
-  func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String, actor: String, _ db: Database) throws -> Bool {
+  func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String) throws -> Bool {
     guard record != old else { return false }
     try record.update(db)
     let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
-    try logChange(db, action: action, entity: Record.entity, id: record.id!, project: project, actor: actor,
-                  before: old, after: record)
+    try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeJSON, after: record.changeJSON)
     return true
+  }
+
+  /// The next serial of a publication year.
+  func nextSerial(year: Int) throws -> Int {
+    let last = try lastSerials[year]
+      ?? Int.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(serial), 0) FROM disclosure WHERE serialYear = ?"), arguments: [year])!
+    lastSerials[year] = last + 1
+    return last + 1
+  }
+
+  private func log(action: String, entity: String, id: Int64, project: String, before: String?, after: String?) throws {
+    let (head, nextID) = try chain ?? loadChain()
+    let entry = ChangeLogRecord(
+      id: nextID, at: at, actor: actor, action: action, entity: entity, entityId: id, projectCode: project,
+      before: before, after: after, hash: nil)
+    let hash = ChangeChain.hash(previous: head, entry)
+    let insert = try changeInsert.get()
+    insert.bind(nextID)
+    insert.bind(at)
+    insert.bind(actor)
+    insert.bind(action)
+    insert.bind(entity)
+    insert.bind(id)
+    insert.bind(project)
+    insert.bind(before)
+    insert.bind(after)
+    insert.bind(hash)
+    try insert.run()
+    chain = (hash, nextID + 1)
+  }
+
+  /// The chain's last hash, and the id AUTOINCREMENT would give the next row (never one used before).
+  private func loadChain() throws -> (head: String, nextID: Int64) {
+    let head = try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1") ?? ""
+    let last = try Int64.fetchOne(db, sql: """
+      SELECT MAX(IFNULL((SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'), 0), IFNULL((SELECT MAX(id) FROM changeLog), 0))
+      """) ?? 0
+    return (head, last + 1)
   }
 }
 
 /// A row whose every change goes to the change log.
-protocol LoggedRecord: MutablePersistableRecord, Encodable, Equatable {
+protocol LoggedRecord: MutablePersistableRecord, Equatable {
   /// `project`, `milestone` or `disclosure`, as the change log names it.
   static var entity: String { get }
-  var id: Int64? { get }
+  /// The INSERT of every column but the id, in the order ``bind(to:)`` binds them.
+  static var insertSQL: String { get }
+  var id: Int64? { get set }
   var withdrawnReason: String? { get }
-  /// Fills in what the database assigns before the row is written.
-  mutating func prepareInsert(_ db: Database) throws
+  func bind(to insert: PreparedInsert)
+  /// The row as the change log shows it (``JSONObject``).
+  var changeJSON: String { get }
+  /// Fills in what the register assigns before the row is written.
+  mutating func prepareInsert(_ write: RegisterWrite) throws
 }
 
 extension LoggedRecord {
-  mutating func prepareInsert(_ db: Database) throws {}
+  mutating func prepareInsert(_ write: RegisterWrite) throws {}
 }
 
 extension ProjectRecord: LoggedRecord {
   static let entity = "project"
+  static let insertSQL = """
+    INSERT INTO project (code, name, legalPerson, location, totalInvestment, responsibleUnit) VALUES (?, ?, ?, ?, ?, ?)
+    """
   var withdrawnReason: String? { nil }
+  func bind(to insert: PreparedInsert) {
+    insert.bind(code)
+    insert.bind(name)
+    insert.bind(legalPerson)
+    insert.bind(location)
+    insert.bind(totalInvestment)
+    insert.bind(responsibleUnit)
+  }
+
+  var changeJSON: String {
+    var json = JSONObject()
+    json.field("code", code)
+    json.field("id", id)
+    json.field("legalPerson", legalPerson)
+    json.field("location", location)
+    json.field("name", name)
+    json.field("responsibleUnit", responsibleUnit)
+    json.field("totalInvestment", totalInvestment)
+    return json.text
+  }
 }
 
 extension MilestoneRecord: LoggedRecord {
   static let entity = "milestone"
+  static let insertSQL = """
+    INSERT INTO milestone (projectId, kind, category, formedOn, reference, summary, responsibleUnit, changesId,
+      withdrawnReason, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    """
+  func bind(to insert: PreparedInsert) {
+    insert.bind(projectId)
+    insert.bind(kind)
+    insert.bind(category)
+    insert.bind(formedOn)
+    insert.bind(reference)
+    insert.bind(summary)
+    insert.bind(responsibleUnit)
+    insert.bind(changesId)
+    insert.bind(withdrawnReason)
+    insert.bind(recordedBy)
+    insert.bind(recordedAt)
+  }
+
+  var changeJSON: String {
+    var json = JSONObject()
+    json.field("category", category)
+    json.field("changesId", changesId)
+    json.field("formedOn", formedOn)
+    json.field("id", id)
+    json.field("kind", kind)
+    json.field("projectId", projectId)
+    json.field("recordedAt", recordedAt)
+    json.field("recordedBy", recordedBy)
+    json.field("reference", reference)
+    json.field("responsibleUnit", responsibleUnit)
+    json.field("summary", summary)
+    json.field("withdrawnReason", withdrawnReason)
+    return json.text
+  }
 }
 
 extension DisclosureRecord: LoggedRecord {
   static let entity = "disclosure"
+  static let insertSQL = """
+    INSERT INTO disclosure (milestoneId, publishedOn, channel, url, until, withdrawnReason, recordedBy, recordedAt,
+      serialYear, serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    """
+  func bind(to insert: PreparedInsert) {
+    insert.bind(milestoneId)
+    insert.bind(publishedOn)
+    insert.bind(channel)
+    insert.bind(url)
+    insert.bind(until)
+    insert.bind(withdrawnReason)
+    insert.bind(recordedBy)
+    insert.bind(recordedAt)
+    insert.bind(serialYear)
+    insert.bind(serial)
+  }
 
-  /// The next serial of the publication's year; the write transaction serialises concurrent writers.
-  mutating func prepareInsert(_ db: Database) throws {
+  var changeJSON: String {
+    var json = JSONObject()
+    json.field("channel", channel)
+    json.field("id", id)
+    json.field("milestoneId", milestoneId)
+    json.field("publishedOn", publishedOn)
+    json.field("recordedAt", recordedAt)
+    json.field("recordedBy", recordedBy)
+    json.field("serial", serial)
+    json.field("serialYear", serialYear)
+    json.field("until", until)
+    json.field("url", url)
+    json.field("withdrawnReason", withdrawnReason)
+    return json.text
+  }
+
+  /// Each publication gets the next serial of its year, for ever.
+  mutating func prepareInsert(_ write: RegisterWrite) throws {
     let year = Int(publishedOn.prefix(4))!
     serialYear = year
-    serial = try Int.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(serial), 0) + 1 FROM disclosure WHERE serialYear = ?"),
-                              arguments: [year])
+    serial = try write.nextSerial(year: year)
   }
 }
 

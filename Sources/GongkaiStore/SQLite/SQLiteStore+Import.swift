@@ -1,25 +1,30 @@
 import GRDB
 import GongkaiCore
 
-/// Bulk loads: whole projects from project files, milestone rows from spreadsheets. Each is one transaction:
-/// all of it is written or none of it.
+/// Bulk loads: whole projects from project files, milestone rows from spreadsheets. Each is one transaction
+/// that reads its source item by item: memory stays bounded, and all of it is written or none of it.
 extension SQLiteStore {
-  public func importProjects(_ documents: [ProjectDocument], actor: String, progress: ProgressReporter?) throws -> ImportReport {
-    try write { db in
+  public func importProjects(
+    _ documents: some ImportSource<ProjectDocument>, actor: String, progress: ProgressReporter?
+  ) throws -> ImportReport {
+    var source = documents
+    return try logged(actor: actor) { write in
       var report = ImportReport()
-      for (index, document) in documents.enumerated() {
+      var position = 0
+      while let document = try source.next() {
+        position += 1
         let before = report
         let code = document.project.code.rawValue
-        var project: ProjectRecord
-        if let old = try ProjectRecord.filter(Column("code") == code).fetchOne(db) {
-          project = ProjectRecord(document.project, id: old.id)
-          if try update(project, from: old, project: code, actor: actor, db) { report.updated += 1 }
+        if let old = try projectRecord(code: code, write.db) {
+          let project = ProjectRecord(document.project, id: old.id)
+          if try write.update(project, from: old, project: code) { report.updated += 1 }
+          try merge(document.milestones, into: project, isNew: false, report: &report, write)
         } else {
-          project = ProjectRecord(document.project, id: nil)
-          try insert(&project, project: code, actor: actor, db)
+          var project = ProjectRecord(document.project, id: nil)
+          try write.insert(&project, project: code)
           report.created += 1
+          try merge(document.milestones, into: project, isNew: true, report: &report, write)
         }
-        try merge(document.milestones, into: project, actor: actor, report: &report, db)
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
             report.updated += 1
@@ -27,82 +32,98 @@ extension SQLiteStore {
             report.unchanged += 1
           }
         }
-        progress?.advance(to: index + 1, of: documents.count)
+        progress?.advance(to: position, of: source.expectedCount ?? 0)
       }
       return report
     }
   }
 
-  public func importMilestones(_ rows: [MilestoneRow], actor: String, progress: ProgressReporter?) throws -> ImportReport {
-    try write { db in
-      var projects: [ProjectCode: ProjectRecord] = [:]
-      var problems: [StoreError.LineProblem] = []
-      for row in rows where projects[row.project] == nil {
-        if let record = try ProjectRecord.filter(Column("code") == row.project.rawValue).fetchOne(db) {
-          projects[row.project] = record
-        } else {
-          problems.append(.init(line: row.line, field: "project", message: StoreError.unknownProject(row.project.rawValue).description))
-        }
-      }
-      for row in rows {
-        guard let project = projects[row.project] else { continue }
-        if let existing = try existingMilestone(row.entry.key, projectId: project.id!, db) {
-          let formed = try CivilDate.stored(existing.formedOn)
-          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed {
-            problems.append(.init(line: row.line, field: "published",
-                                  message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
-          }
-        }
-      }
-      guard problems.isEmpty else { throw StoreError.importRejected(problems.sorted { $0.line < $1.line }) }
-
+  public func importMilestones(
+    _ rows: some ImportSource<MilestoneRow>, actor: String, progress: ProgressReporter?
+  ) throws -> ImportReport {
+    var source = rows
+    return try logged(actor: actor) { write in
       var report = ImportReport()
-      for (index, row) in rows.enumerated() {
-        let project = projects[row.project]!
+      var problems: [StoreError.LineProblem] = []
+      // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.
+      var project: (code: ProjectCode, record: ProjectRecord?)?
+      var position = 0
+      while let row = try source.next() {
+        position += 1
+        defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
+        if project?.code != row.project { project = (row.project, try projectRecord(code: row.project.rawValue, write.db)) }
+        var rejections: [StoreError.LineProblem] = []
+        if let record = project?.record {
+          if let existing = try existingMilestone(row.entry.key, projectId: record.id!, write.db) {
+            let formed = try CivilDate.stored(existing.formedOn)
+            for disclosure in row.entry.disclosures where disclosure.publishedOn < formed {
+              rejections.append(.init(line: row.line, field: "published",
+                message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
+            }
+          }
+        } else {
+          rejections.append(.init(line: row.line, field: "project", message: StoreError.unknownProject(row.project.rawValue).description))
+        }
+        for problem in rejections { source.reject(line: problem.line, field: problem.field, message: problem.message) }
+        problems += rejections
+        // After a rejection the import will roll back: read on only to find every problem.
+        guard problems.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
-        try merge([row.entry], into: project, actor: actor, report: &report, db, updateFields: false)
+        try merge([row.entry], into: record, isNew: false, report: &report, write, updateFields: false)
         if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
-        progress?.advance(to: index + 1, of: rows.count)
       }
+      // A source must throw what it was told; one that does not still writes nothing.
+      guard problems.isEmpty else { throw StoreError.importRejected(problems) }
       return report
     }
   }
 
   /// Adds the entries that are new and, with `updateFields`, updates the fields of those that changed;
-  /// disclosures are added when new and updated when their address or end changed.
+  /// disclosures are added when new and updated when their address or end changed. In a project created by
+  /// this import (`isNew`) nothing can exist yet but what the same document added, so those lookups are skipped.
   private func merge(
-    _ entries: [MilestoneEntry], into project: ProjectRecord, actor: String, report: inout ImportReport,
-    _ db: Database, updateFields: Bool = true
+    _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, report: inout ImportReport,
+    _ write: RegisterWrite, updateFields: Bool = true
   ) throws {
+    let db = write.db
     var ids: [MilestoneKey: Int64] = [:]
     var inserted = Set<Int64>()
+    var linkedAtInsert = Set<Int64>()
     for entry in entries {
       let id: Int64
-      if var existing = try existingMilestone(entry.key, projectId: project.id!, db) {
+      if isNew, ids[entry.key] == nil {
+        let target = entry.changes.flatMap { ids[$0] }
+        id = try insertMilestone(entry, changesId: target, project: project, write)
+        inserted.insert(id)
+        if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
+        report.milestonesWritten += 1
+        report.disclosuresWritten += entry.disclosures.count
+      } else if var existing = try existingMilestone(entry.key, projectId: project.id!, db) {
         id = existing.id!
         if updateFields {
           let old = existing
           existing.summary = entry.summary
           existing.responsibleUnit = entry.responsibleUnit
           existing.withdrawnReason = entry.withdrawnReason
-          if try update(existing, from: old, project: project.code, actor: actor, db) { report.milestonesWritten += 1 }
+          if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
         }
         for disclosure in entry.disclosures {
-          try merge(disclosure, milestone: id, project: project.code, actor: actor, report: &report, db)
+          try merge(disclosure, milestone: id, project: project.code, report: &report, write)
         }
       } else if let withdrawn = try withdrawnMilestone(entry.key, projectId: project.id!, db) {
         // A withdrawal stands: a file written before it does not bring the milestone back.
         id = withdrawn.id!
       } else {
-        id = try insertMilestone(entry, changesId: nil, project: project, actor: actor, db)
+        id = try insertMilestone(entry, changesId: nil, project: project, write)
         inserted.insert(id)
+        if entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       }
       ids[entry.key] = id
     }
     // Links to changed milestones, once every milestone of the file exists.
-    for entry in entries where updateFields {
+    for entry in entries where updateFields && !linkedAtInsert.contains(ids[entry.key]!) {
       let target = try entry.changes.map { key in
         if let id = ids[key] { return id }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
@@ -114,35 +135,35 @@ extension SQLiteStore {
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
       var record = old
       record.changesId = target
-      if try update(record, from: old, project: project.code, actor: actor, db), !inserted.contains(old.id!) {
+      if try write.update(record, from: old, project: project.code), !inserted.contains(old.id!) {
         report.milestonesWritten += 1
       }
     }
   }
 
   private func merge(
-    _ disclosure: Disclosure, milestone: Int64, project: String, actor: String, report: inout ImportReport, _ db: Database
+    _ disclosure: Disclosure, milestone: Int64, project: String, report: inout ImportReport, _ write: RegisterWrite
   ) throws {
     var record = DisclosureRecord(
       id: nil, milestoneId: milestone, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
-      url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock(), serialYear: nil, serial: nil)
-    if try withdrawnDisclosure(record, db) != nil, try existingDisclosure(record, db) == nil {
-      return  // withdrawn in the register: a file written before does not bring it back
-    }
-    if let old = try existingDisclosure(record, db) {
+      url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: write.actor,
+      recordedAt: write.at, serialYear: nil, serial: nil)
+    if let old = try existingDisclosure(record, write.db) {
       var updated = old
       updated.url = record.url
       updated.until = record.until
-      if try update(updated, from: old, project: project, actor: actor, db) { report.disclosuresWritten += 1 }
-    } else {
-      try insert(&record, project: project, actor: actor, db)
+      if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
+    } else if try withdrawnDisclosure(record, write.db) == nil {
+      try write.insert(&record, project: project)
       report.disclosuresWritten += 1
     }
+    // Otherwise it was withdrawn in the register: a file written before does not bring it back.
   }
 
   private func withdrawnDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
-    try DisclosureRecord.filter(Column("milestoneId") == record.milestoneId && Column("publishedOn") == record.publishedOn
-      && Column("channel") == record.channel && Column("withdrawnReason") != nil).fetchOne(db)
+    try DisclosureRecord.fetchOne(db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND withdrawnReason IS NOT NULL LIMIT 1
+      """), arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 
   private func withdrawnMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {

@@ -38,10 +38,10 @@ extension SQLiteStore {
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     let join = fromProjects ? "LEFT JOIN" : "JOIN"
     let sql = """
-      SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit AS projectUnit,
+      SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
-             COALESCE(m.responsibleUnit, p.responsibleUnit) AS unit,
-             d.id AS disclosureId, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
+             COALESCE(m.responsibleUnit, p.responsibleUnit),
+             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
       FROM project p
       \(join) milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -53,39 +53,40 @@ extension SQLiteStore {
       var project: Project?
       var current: StoredMilestone?
       while let row = try rows.next() {
-        let code = try row.decode(String.self, forColumn: "code")
+        // Columns by position, in the order of the SELECT: a name lookup per value costs more than the value.
+        func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: MilestoneColumn) throws -> Value {
+          try row.decode(atIndex: column.rawValue)
+        }
+        func date(_ column: MilestoneColumn) throws -> CivilDate { try CivilDate.stored(value(column)) }
+        let code: String = try value(.code)
         if project?.code.rawValue != code {
           if let finished = current, let project { try body(project, finished) }
           current = nil
           project = Project(
-            code: try ProjectCode.stored(code), name: try row.decode(forColumn: "name"),
-            legalPerson: try row.decode(forColumn: "legalPerson"), location: try row.decode(forColumn: "location"),
-            totalInvestment: try row.decode(forColumn: "totalInvestment"), responsibleUnit: try row.decode(forColumn: "projectUnit"))
-          if try row.decode(Int64?.self, forColumn: "id") == nil {
+            code: try ProjectCode.stored(code), name: try value(.name), legalPerson: try value(.legalPerson),
+            location: try value(.location), totalInvestment: try value(.totalInvestment), responsibleUnit: try value(.projectUnit))
+          if try value(.id) as Int64? == nil {
             try body(project!, nil)
             continue
           }
         }
-        let id = try row.decode(Int64.self, forColumn: "id")
+        let id: Int64 = try value(.id)
         if current?.milestone.id != id {
           if let finished = current { try body(project!, finished) }
           current = StoredMilestone(
             milestone: Milestone(
-              id: id, projectCode: code, kind: try row.decode(forColumn: "kind"),
-              formedOn: try CivilDate.stored(try row.decode(forColumn: "formedOn")), changes: try row.decode(forColumn: "changesId"),
-              responsibleUnit: try row.decode(forColumn: "unit")),
-            projectName: try row.decode(forColumn: "name"), reference: try row.decode(forColumn: "reference"),
-            summary: try row.decode(forColumn: "summary"), withdrawnReason: nil, recordedBy: try row.decode(forColumn: "recordedBy"),
-            recordedAt: try row.decode(forColumn: "recordedAt"), disclosureIDs: [], disclosureSerials: [])
+              id: id, projectCode: project!.code.rawValue, kind: try value(.kind), formedOn: try date(.formedOn),
+              changes: try value(.changesId), responsibleUnit: try value(.unit)),
+            projectName: project!.name, reference: try value(.reference), summary: try value(.summary), withdrawnReason: nil,
+            recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt), disclosureIDs: [], disclosureSerials: [])
         }
-        if let disclosureID = try row.decode(Int64?.self, forColumn: "disclosureId") {
-          let publishedOn = try row.decode(String.self, forColumn: "publishedOn")
+        if let disclosureID: Int64 = try value(.disclosureId) {
+          let publishedOn: String = try value(.publishedOn)
           current!.milestone.disclosures.append(Disclosure(
-            publishedOn: try CivilDate.stored(publishedOn), channel: try row.decode(forColumn: "channel"),
-            url: try row.decode(forColumn: "url"), until: try row.decode(String?.self, forColumn: "until").map(CivilDate.stored)))
+            publishedOn: try CivilDate.stored(publishedOn), channel: try value(.channel), url: try value(.url),
+            until: try (value(.until) as String?).map(CivilDate.stored)))
           current!.disclosureIDs.append(disclosureID)
-          current!.disclosureSerials.append(NoticeSerial(
-            stored: try row.decode(forColumn: "serialYear"), try row.decode(forColumn: "serial"), publishedOn: publishedOn))
+          current!.disclosureSerials.append(NoticeSerial(stored: try value(.serialYear), try value(.serial), publishedOn: publishedOn))
         }
       }
       if let finished = current, let project { try body(project, finished) }
@@ -122,6 +123,13 @@ extension SQLiteStore {
       while let row = try rows.next() { try body(row.entry) }
     }
   }
+}
+
+/// The columns of the milestone query, in their order.
+private enum MilestoneColumn: Int {
+  case code, name, legalPerson, location, totalInvestment, projectUnit
+  case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, unit
+  case disclosureId, publishedOn, channel, url, until, serialYear, serial
 }
 
 extension ChangeLogRecord {

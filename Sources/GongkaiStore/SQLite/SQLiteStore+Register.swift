@@ -5,24 +5,24 @@ import GongkaiCore
 
 extension SQLiteStore {
   public func addProject(_ project: Project, actor: String) throws {
-    try write { db in
-      guard try ProjectRecord.filter(Column("code") == project.code.rawValue).fetchOne(db) == nil else {
+    try logged(actor: actor) { write in
+      guard try projectRecord(code: project.code.rawValue, write.db) == nil else {
         throw StoreError.duplicateProject(project.code.rawValue)
       }
       var record = ProjectRecord(project, id: nil)
-      try insert(&record, project: record.code, actor: actor, db)
+      try write.insert(&record, project: record.code)
     }
   }
 
   public func updateProject(_ project: Project, actor: String) throws -> Bool {
-    try write { db in
-      let old = try projectRecord(project.code, db)
-      return try update(ProjectRecord(project, id: old.id), from: old, project: old.code, actor: actor, db)
+    try logged(actor: actor) { write in
+      let old = try projectRecord(project.code, write.db)
+      return try write.update(ProjectRecord(project, id: old.id), from: old, project: old.code)
     }
   }
 
   public func project(code: ProjectCode) throws -> Project? {
-    try read { db in try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db)?.project() }
+    try read { db in try projectRecord(code: code.rawValue, db)?.project() }
   }
 
   public func projects() throws -> [ProjectSummary] {
@@ -42,10 +42,12 @@ extension SQLiteStore {
   }
 
   func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
-    guard let record = try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db) else {
-      throw StoreError.unknownProject(code.rawValue)
-    }
+    guard let record = try projectRecord(code: code.rawValue, db) else { throw StoreError.unknownProject(code.rawValue) }
     return record
+  }
+
+  func projectRecord(code: String, _ db: Database) throws -> ProjectRecord? {
+    try ProjectRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM project WHERE code = ?"), arguments: [code])
   }
 }
 
@@ -55,7 +57,8 @@ extension SQLiteStore {
   public func logMilestone(_ entry: MilestoneEntry, project code: ProjectCode, changing: Int64?, actor: String) throws
     -> StoredMilestone
   {
-    let id = try write { db in
+    let id = try logged(actor: actor) { write in
+      let db = write.db
       let project = try projectRecord(code, db)
       if let existing = try existingMilestone(entry.key, projectId: project.id!, db) {
         throw StoreError.duplicateMilestone(existing: existing.id!, key: entry.key.described)
@@ -76,13 +79,14 @@ extension SQLiteStore {
         }
         changesId = target.id
       }
-      return try insertMilestone(entry, changesId: changesId, project: project, actor: actor, db)
+      return try insertMilestone(entry, changesId: changesId, project: project, write)
     }
     return try milestone(id: id)!
   }
 
   public func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) throws -> StoredMilestone {
-    try write { db in
+    try logged(actor: actor) { write in
+      let db = write.db
       let old = try activeMilestone(id, db)
       var record = old
       if let date = amendment.formedOn { record.formedOn = date.description }
@@ -109,22 +113,23 @@ extension SQLiteStore {
       if let clash = try existingMilestone(key, projectId: record.projectId, db), clash.id != id {
         throw StoreError.duplicateMilestone(existing: clash.id!, key: key.described)
       }
-      _ = try update(record, from: old, project: try projectCode(of: old, db), actor: actor, db)
+      _ = try write.update(record, from: old, project: try projectCode(of: old, db))
     }
     return try milestone(id: id)!
   }
 
   public func withdrawMilestone(id: Int64, reason: String, actor: String) throws {
-    try write { db in
-      let old = try activeMilestone(id, db)
+    try logged(actor: actor) { write in
+      let old = try activeMilestone(id, write.db)
       var record = old
       record.withdrawnReason = reason
-      _ = try update(record, from: old, project: try projectCode(of: old, db), actor: actor, db)
+      _ = try write.update(record, from: old, project: try projectCode(of: old, write.db))
     }
   }
 
   public func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) throws -> StoredDisclosure {
-    try write { db in
+    try logged(actor: actor) { write in
+      let db = write.db
       let milestone = try activeMilestone(id, db)
       let formed = try CivilDate.stored(milestone.formedOn)
       if disclosure.publishedOn < formed {
@@ -133,24 +138,26 @@ extension SQLiteStore {
       let code = try projectCode(of: milestone, db)
       var record = DisclosureRecord(
         id: nil, milestoneId: id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
-        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock(), serialYear: nil, serial: nil)
+        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor,
+        recordedAt: write.at, serialYear: nil, serial: nil)
       if try existingDisclosure(record, db) != nil {
         throw StoreError.invalid(.invalidField("channel", disclosure.channel,
           "milestone \(id) is already recorded as published there on \(disclosure.publishedOn)"))
       }
-      try insert(&record, project: code, actor: actor, db)
+      try write.insert(&record, project: code)
       return StoredDisclosure(id: record.id!, milestoneID: id, disclosure: disclosure)
     }
   }
 
   public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws {
-    try write { db in
+    try logged(actor: actor) { write in
+      let db = write.db
       guard let old = try DisclosureRecord.fetchOne(db, key: id) else { throw StoreError.unknownDisclosure(id) }
       guard old.withdrawnReason == nil else { throw StoreError.withdrawn("disclosure \(id)") }
       var record = old
       record.withdrawnReason = reason
       let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId)!
-      _ = try update(record, from: old, project: try projectCode(of: milestone, db), actor: actor, db)
+      _ = try write.update(record, from: old, project: try projectCode(of: milestone, db))
     }
   }
 
@@ -166,18 +173,19 @@ extension SQLiteStore {
 
   // MARK: Helpers
 
-  func insertMilestone(_ entry: MilestoneEntry, changesId: Int64?, project: ProjectRecord, actor: String, _ db: Database) throws -> Int64 {
+  func insertMilestone(_ entry: MilestoneEntry, changesId: Int64?, project: ProjectRecord, _ write: RegisterWrite) throws -> Int64 {
     let category = String(entry.kind.prefix { $0 != "." })
     var record = MilestoneRecord(
       id: nil, projectId: project.id!, kind: entry.kind, category: category, formedOn: entry.formedOn.description,
       reference: entry.reference, summary: entry.summary, responsibleUnit: entry.responsibleUnit, changesId: changesId,
-      withdrawnReason: entry.withdrawnReason, recordedBy: actor, recordedAt: clock())
-    try insert(&record, project: project.code, actor: actor, db)
+      withdrawnReason: entry.withdrawnReason, recordedBy: write.actor, recordedAt: write.at)
+    try write.insert(&record, project: project.code)
     for disclosure in entry.disclosures {
       var row = DisclosureRecord(
         id: nil, milestoneId: record.id!, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
-        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor, recordedAt: clock(), serialYear: nil, serial: nil)
-      try insert(&row, project: project.code, actor: actor, db)
+        url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: write.actor,
+        recordedAt: write.at, serialYear: nil, serial: nil)
+      try write.insert(&row, project: project.code)
     }
     return record.id!
   }
@@ -190,8 +198,9 @@ extension SQLiteStore {
   }
 
   func existingDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
-    try DisclosureRecord.filter(Column("milestoneId") == record.milestoneId && Column("publishedOn") == record.publishedOn
-      && Column("channel") == record.channel && Column("withdrawnReason") == nil).fetchOne(db)
+    try DisclosureRecord.fetchOne(db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND withdrawnReason IS NULL
+      """), arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 
   func activeMilestone(_ id: Int64, _ db: Database) throws -> MilestoneRecord {

@@ -30,7 +30,7 @@ extension Gongkai {
         throw CommandFailure(status: .noInput, message:
           "no sample projects at '\(projects)'; run the demo in the Gongkai repository, or give --projects PATH")
       }
-      let documents = try ProjectFiles.read([projects], catalogue: checker.catalogue, today: .todayInChina())
+      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
       let register = try store.open(create: true)
       let samples = Set(documents.map(\.project.code))
       if let stranger = try await register.projects().first(where: { !samples.contains($0.project.code) }) {

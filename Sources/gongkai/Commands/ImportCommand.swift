@@ -39,9 +39,10 @@ extension Gongkai.ImportCommand {
 
     func run() async throws {
       let catalogue = try reference.rules.loadCatalogue()
-      let documents = try ProjectFiles.read(paths, catalogue: catalogue, today: .todayInChina())
-      let report = try await store.open().importProjects(documents, actor: try actor.actor(), progress: TerminalProgress.make("importing"))
-      try StandardOutput.print(ImportSummary(report: report, files: documents.count).text)
+      let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
+      let progress = TerminalProgress.make("importing")
+      let report = try await store.open().importProjects(files, actor: try actor.actor(), progress: progress)
+      try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
   }
 
@@ -73,48 +74,97 @@ extension Gongkai.ImportCommand {
   }
 }
 
-/// Finds and reads the project files of the given paths, reporting every problem of every file at once.
-enum ProjectFiles {
-  static func read(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws -> [ProjectDocument] {
-    var documents: [ProjectDocument] = []
-    var problems: [FileProblem] = []
-    var seen: [ProjectCode: String] = [:]
-    for url in try files(paths) {
-      do {
-        let document = try ProjectFile.read(url, catalogue: catalogue, today: today, displayName: url.relativePath)
-        if let other = seen[document.project.code] {
-          problems.append(FileProblem(file: url.relativePath, line: nil, field: "code",
-                                      message: "project \(document.project.code) is also in \(other); keep one file per project"))
-        }
-        seen[document.project.code] = url.relativePath
-        documents.append(document)
-      } catch {
-        problems += error.problems
-      }
-    }
-    guard problems.isEmpty else { throw FileProblems(problems) }
-    return documents
+/// The project files of the given paths as an import source: each file is read only when the import reaches
+/// it, so any number of them imports in bounded memory, and every problem of every file is thrown together at
+/// the end, which rolls the import back.
+struct ProjectFiles: ImportSource {
+  /// A file to read: its path, and the name messages give it (the bare name for a file found in a folder).
+  private struct File {
+    let path: String
+    let inFolder: Bool
+    var displayName: String { inFolder ? (path as NSString).lastPathComponent : path }
   }
 
-  /// The files named, and the `.yaml` files of the folders named, in name order.
-  static func files(_ paths: [String]) throws -> [URL] {
-    var urls: [URL] = []
+  private let files: [File]
+  private let catalogue: RuleCatalogue
+  private let today: CivilDate
+  private var position = 0
+  private var problems: [FileProblem] = []
+  /// The first file of each project code, by the code's hash: one file per project, without keeping every code.
+  private var firstFile: [Int: Int] = [:]
+
+  var expectedCount: Int? { files.count }
+
+  /// Lists the files named and the `.yaml` files of the folders named, in name order; reads none of them yet.
+  init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
+    var files: [File] = []
     for path in paths {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
         throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
       }
-      if isFolder.boolValue {
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        if names.isEmpty {
-          throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
+      guard isFolder.boolValue else {
+        files.append(File(path: path, inFolder: false))
+        continue
+      }
+      var names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+      if names.isEmpty {
+        throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
+      }
+      names.sort()
+      files += names.map { File(path: (path as NSString).appendingPathComponent($0), inFolder: true) }
+    }
+    self.files = files
+    self.catalogue = catalogue
+    self.today = today
+  }
+
+  /// Every document, for the few callers that need them all at once.
+  static func readAll(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws -> [ProjectDocument] {
+    var source = try ProjectFiles(paths, catalogue: catalogue, today: today)
+    var documents: [ProjectDocument] = []
+    while let document = try source.next() { documents.append(document) }
+    return documents
+  }
+
+  mutating func next() throws(FileProblems) -> ProjectDocument? {
+    while position < files.count {
+      let file = files[position]
+      position += 1
+      do {
+        let document = try read(file)
+        if let other = earlierFile(of: document.project.code) {
+          problems.append(FileProblem(file: file.displayName, line: nil, field: "code",
+                                      message: "project \(document.project.code) is also in \(other.displayName); keep one file per project"))
+          continue
         }
-        urls += names.map { URL(fileURLWithPath: ($0 as NSString).lastPathComponent, relativeTo: URL(fileURLWithPath: path, isDirectory: true)) }
-      } else {
-        urls.append(URL(fileURLWithPath: path))
+        return document
+      } catch {
+        problems += error.problems
       }
     }
-    return urls
+    guard problems.isEmpty else { throw FileProblems(problems) }
+    return nil
+  }
+
+  /// The store rejects nothing of whole projects; should it, the problem is the current file's.
+  mutating func reject(line: Int, field: String, message: String) {
+    problems.append(FileProblem(file: files[max(position - 1, 0)].displayName, line: nil, field: field, message: message))
+  }
+
+  private func read(_ file: File) throws(FileProblems) -> ProjectDocument {
+    try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today, displayName: file.displayName)
+  }
+
+  /// The file read before that holds `code`, if any; files whose code merely hashes alike are read again to tell.
+  private mutating func earlierFile(of code: ProjectCode) -> File? {
+    let current = position - 1
+    guard let first = firstFile[code.hashValue] else {
+      firstFile[code.hashValue] = current
+      return nil
+    }
+    let earlier = files[first]
+    return try? read(earlier).project.code == code ? earlier : nil
   }
 }
 

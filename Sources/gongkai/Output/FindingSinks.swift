@@ -21,7 +21,11 @@ final class BufferedOutput {
   private let handle = FileHandle.standardOutput
 
   func append(_ text: String) throws {
-    buffer.append(contentsOf: text.utf8)
+    try append(utf8: text.utf8)
+  }
+
+  func append(utf8 bytes: some Sequence<UInt8>) throws {
+    buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try flush() }
   }
 
@@ -35,16 +39,11 @@ final class BufferedOutput {
 
 final class JSONSink: FindingSink {
   private let output = BufferedOutput()
-  private let encoder: JSONEncoder = {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return encoder
-  }()
   private var written = 0
 
   func write(_ finding: Finding, stored: StoredMilestone) throws {
     try output.append(written == 0 ? "[\n" : ",\n")
-    try output.append(String(decoding: try encoder.encode(FindingRecord(finding, stored: stored)), as: UTF8.self))
+    try output.append(utf8: FindingRecord(finding, stored: stored).json.utf8)
     written += 1
   }
 

@@ -1,0 +1,17 @@
+/// What a bulk import reads: items one at a time, inside the import's single transaction, so a register of
+/// any size imports in bounded memory and all of it or none of it is written.
+///
+/// The source owns the problem list. The store reports through ``reject(line:field:message:)`` what only the
+/// register can judge (an unknown project, a publication before the stored milestone was formed) and reads
+/// on; at its end the source throws every problem, its own and the store's, ordered by line, which rolls the
+/// import back.
+public protocol ImportSource<Element> {
+  associatedtype Element
+  /// The next item; nil at the end when nothing was wrong. Throws every problem found once at the end, or at
+  /// once when reading cannot go on.
+  mutating func next() throws -> Element?
+  /// Records a problem the store found with the item of `line` (the item's position where there are no lines).
+  mutating func reject(line: Int, field: String, message: String)
+  /// The number of items, when known beforehand, for progress reports.
+  var expectedCount: Int? { get }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Many files written into one folder, each whole or not at all as ``AtomicFileWriter`` writes one: each goes to
+/// a temporary file first and is renamed into place only after it is safely on disk. The files are flushed to
+/// disk together, a few hundred at a time, instead of one by one: a notice export writes a page per project, and
+/// a flush per page would make the export of a large register take hours.
+///
+/// ```swift
+/// let folder = try AtomicFolderWriter(folder: "Exports/notices")
+/// try folder.write(page, to: "2024-310110-48-01-000123.html")
+/// try folder.commit()        // every page is in place
+/// ```
+public final class AtomicFolderWriter {
+  public let folder: String
+  private var pending: [(temporary: String, target: String)] = []
+  static let batchSize = 256
+
+  /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing; removes what killed exports left.
+  public init(folder: String) throws {
+    self.folder = folder
+    try AtomicFileWriter.requireFolder(folder, for: folder)
+    AtomicFileWriter.removeAbandoned(in: folder)
+  }
+
+  deinit {
+    for file in pending { unlink(file.temporary) }
+  }
+
+  /// Writes the file `name`; it is in place at the latest when ``commit()`` returns.
+  public func write(_ bytes: some Sequence<UInt8>, to name: String) throws {
+    let target = (folder as NSString).appendingPathComponent(name)
+    try AtomicFileWriter.requireReplaceable(target)
+    let temporary = AtomicFileWriter.temporaryPath(for: name, in: folder)
+    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): disk full or not writable")
+    }
+    pending.append((temporary, target))
+    if pending.count >= Self.batchSize { try commit() }
+  }
+
+  /// Flushes the files written so far to disk, then renames each into place. One `sync` covers the batch
+  /// (POSIX has no per-folder flush; Linux's `syncfs` is not in Swift's Glibc module).
+  public func commit() throws {
+    guard !pending.isEmpty else { return }
+    sync()
+    for (index, file) in pending.enumerated() where rename(file.temporary, file.target) != 0 {
+      let reason = String(cString: strerror(errno))
+      pending.removeFirst(index)
+      throw ExportError.cannotCreate(file.target, reason)
+    }
+    pending.removeAll(keepingCapacity: true)
+  }
+}
