@@ -2,96 +2,534 @@ import Foundation
 import GongkaiReference
 
 /// Comma-separated text as spreadsheets save it (RFC 4180: quoted fields, doubled quotes, line breaks inside
-/// quotes, CRLF or LF), split into records that remember the line they start on, for error messages.
-struct CSVText {
-  struct Record {
-    let line: Int
-    let fields: [String]
-  }
-
-  /// The longest field accepted; a spreadsheet cell is never near it, a corrupt file may be.
+/// quotes, CRLF or LF), read from bytes a chunk at a time.
+///
+/// A file is UTF-8 (with or without BOM) or else GB18030/GBK, which Excel and WPS write by default in China.
+/// In both, the bytes that shape CSV (`"`, `,`, CR, LF) never occur inside a multi-byte character, so records
+/// are split on bytes and each cell is decoded on its own.
+enum CSVText {
+  /// The longest cell accepted, in bytes; a spreadsheet cell is never near it, a corrupt file may be.
   static let maximumField = 1 << 20
 
-  let records: [Record]
-
-  init(_ text: String, file: String) throws(FileProblem) {
-    var records: [Record] = []
-    var fields: [String] = []
-    var field = String.UnicodeScalarView()
-    var inQuotes = false
-    var quoteLine = 0
-    var line = 1
-    var recordLine = 1
-    var scalars = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
-    func endField() throws(FileProblem) {
-      guard field.count <= Self.maximumField else {
-        throw FileProblem(file: file, line: recordLine, field: nil, message: "a cell is longer than 1 MB; is this the right file?")
-      }
-      fields.append(String(field))
-      field = String.UnicodeScalarView()
-    }
-    while let scalar = pending ?? scalars.next() {
-      pending = nil
-      if inQuotes {
-        if scalar == "\"" {
-          let next = scalars.next()
-          if next == "\"" { field.append("\"") } else { inQuotes = false; pending = next }
-        } else {
-          if scalar == "\n" { line += 1 }
-          field.append(scalar)
-        }
-        continue
-      }
-      switch scalar {
-      case "\"" where field.isEmpty:
-        inQuotes = true
-        quoteLine = line
-      case ",":
-        try endField()
-      case "\r":
-        let next = scalars.next()
-        if next != "\n" { pending = next }
-        fallthrough
-      case "\n":
-        try endField()
-        if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
-        fields = []
-        line += 1
-        recordLine = line
-      default:
-        field.append(scalar)
-      }
-    }
-    if inQuotes {
-      throw FileProblem(file: file, line: quoteLine, field: nil, message: "a quoted cell is never closed; check the quotes")
-    }
-    if !field.isEmpty || !fields.isEmpty {
-      try endField()
-      records.append(Record(line: recordLine, fields: fields))
-    }
-    self.records = records
-  }
-
-  /// Decodes a spreadsheet file: UTF-8 (with or without BOM), else GB18030/GBK, which Excel and WPS write by
-  /// default in China. UTF-16 and anything else is refused with the way to re-save it.
-  static func decode(_ data: Data, file: String) throws(FileProblem) -> String {
-    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-    if data.starts(with: bom) {
-      guard let text = String(data: data.dropFirst(3), encoding: .utf8) else { throw undecodable(file) }
-      return text
-    }
-    // UTF-16 (with or without its byte order mark) and binary files have NUL bytes; no text file does.
-    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) || data.contains(0) { throw undecodable(file) }
-    if let text = String(data: data, encoding: .utf8) { return text }
-    if let text = String(data: data, encoding: gb18030), !text.contains("\u{FFFD}") { return text }
-    throw undecodable(file)
-  }
+  /// The bytes read at a time.
+  static let chunkSize = 1 << 20
 
   static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-  private static func undecodable(_ file: String) -> FileProblem {
+  enum Encoding: Equatable {
+    case utf8
+    case gb18030
+  }
+
+  /// Reads all of `source` once to decide its encoding, exactly as reading it whole would: UTF-8 when every
+  /// byte of it is UTF-8 (after a BOM, nothing else is tried), else GB18030 when all of it decodes as
+  /// GB18030 without a replacement character. UTF-16 (with or without its byte order mark) and binary
+  /// files have NUL bytes; no text file does, so they are refused unless a UTF-8 BOM says otherwise. Leaves
+  /// `source` at its start; `bomLength` bytes are to be skipped.
+  static func detectEncoding(_ source: ByteSource) throws(FileProblem) -> (encoding: Encoding, bomLength: Int) {
+    var utf8 = UTF8Validator()
+    var start: [UInt8] = []
+    while utf8.isValid, case let count = try source.fill(), count > 0 {
+      let bytes = UnsafeBufferPointer(start: source.bytes, count: count)
+      if start.count < 3 { start += bytes.prefix(3 - start.count) }
+      utf8.feed(bytes)
+      if utf8.sawNUL && !start.starts(with: utf8BOM) && start.count >= 3 { throw undecodable(source.name) }
+    }
+    try source.rewind()
+    let bom = start.starts(with: utf8BOM)
+    if utf8.isValid && utf8.isComplete {
+      if utf8.sawNUL && !bom { throw undecodable(source.name) }
+      return (.utf8, bom ? 3 : 0)
+    }
+    guard !bom, let table = GB18030Table.shared else { throw undecodable(source.name) }
+    var decoder = GB18030Decoder(table: table)
+    while case let count = try source.fill(), count > 0 {
+      let valid = decoder.decode(UnsafeBufferPointer(start: source.bytes, count: count), ascii: { !$0.containsNUL }) {
+        $0 != 0xFFFD
+      }
+      guard valid else { throw undecodable(source.name) }
+    }
+    guard decoder.isComplete else { throw undecodable(source.name) }
+    try source.rewind()
+    return (.gb18030, 0)
+  }
+
+  static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// Whether `scalar` is white space as `trimmingCharacters(in: .whitespaces)` sees it, other than space and
+  /// tab. The ranges tried first hold all of them (a test checks every scalar), so most text is never
+  /// looked up in the character set.
+  static func isWhitespaceBeyondASCII(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0xA0, 0x1680, 0x180E, 0x2000...0x206F, 0x3000, 0xFEFF: whitespaces.contains(scalar)
+    default: false
+    }
+  }
+
+  /// Whether UTF-8 starting with `lead` may be white space beyond ASCII: the lead bytes of the scalars of
+  /// ``isWhitespaceBeyondASCII(_:)``.
+  static func mayBeWhitespaceBeyondASCII(lead: UInt8) -> Bool {
+    lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF
+  }
+
+  private static let whitespaces = CharacterSet.whitespaces
+
+  static func undecodable(_ file: String) -> FileProblem {
     FileProblem(file: file, line: nil, field: nil, message:
       "the file is neither UTF-8 nor GB18030; in Excel use 另存为 → \"CSV UTF-8 (逗号分隔)\", in WPS 另存为 → CSV with UTF-8 encoding")
+  }
+}
+
+/// The bytes of a file, read a chunk at a time into one buffer, or bytes already in memory.
+final class ByteSource {
+  let name: String
+  private let handle: FileHandle?
+  private let data: Data
+  private var offset = 0
+  /// The buffer the last ``fill()`` wrote to.
+  let bytes: UnsafeMutablePointer<UInt8>
+  let capacity: Int
+
+  /// Opens `url`; a missing or unreadable file, or a folder, is `missing`.
+  init(_ url: URL, name: String, chunkSize: Int = CSVText.chunkSize) throws(FileProblem) {
+    self.name = name
+    guard let handle = try? FileHandle(forReadingFrom: url) else { throw Self.unreadable(name) }
+    var status = stat()
+    guard fstat(handle.fileDescriptor, &status) == 0, status.st_mode & mode_t(S_IFMT) != mode_t(S_IFDIR) else { throw Self.unreadable(name) }
+    self.handle = handle
+    data = Data()
+    capacity = max(chunkSize, 1)
+    bytes = .allocate(capacity: capacity)
+  }
+
+  init(_ data: Data, name: String, chunkSize: Int = CSVText.chunkSize) {
+    self.name = name
+    handle = nil
+    self.data = data
+    capacity = max(chunkSize, 1)
+    bytes = .allocate(capacity: capacity)
+  }
+
+  deinit { bytes.deallocate() }
+
+  /// Reads the next chunk into ``bytes``: its length, less than the capacity only at the end, 0 after it.
+  func fill() throws(FileProblem) -> Int {
+    guard let handle else {
+      let count = min(capacity, data.count - offset)
+      data.copyBytes(to: bytes, from: data.startIndex + offset ..< data.startIndex + offset + count)
+      offset += count
+      return count
+    }
+    var count = 0
+    while count < capacity {
+      let got = read(handle.fileDescriptor, bytes + count, capacity - count)
+      if got == 0 { break }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw Self.unreadable(name)
+      }
+      count += got
+    }
+    return count
+  }
+
+  /// Goes back to the first byte.
+  func rewind() throws(FileProblem) {
+    offset = 0
+    if let handle, lseek(handle.fileDescriptor, 0, SEEK_SET) != 0 { throw Self.unreadable(name) }
+  }
+
+  private static func unreadable(_ name: String) -> FileProblem {
+    FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
+  }
+}
+
+/// Splits the bytes of a ``ByteSource`` into records that remember the line they start on, for error
+/// messages. A record's cells are kept unescaped, back to back, in one buffer; only the first ``keep`` cells
+/// are kept, the others only counted, so a runaway row cannot fill the memory.
+struct CSVRecords {
+  private let source: ByteSource
+  private var position = 0
+  private var end = 0
+  private var atEnd = false
+  private var skip: Int
+
+  /// The cells of the current record, back to back: `used` bytes from `cells.base`.
+  private let cells = Cells()
+  private var used = 0
+  /// Where each kept cell of the current record ends in its buffer.
+  private(set) var ends: [Int] = []
+  /// The number of cells of the current record.
+  private(set) var count = 0
+  /// The line the current record starts on.
+  private(set) var line = 1
+  /// How many cells of a record to keep.
+  var keep = Int.max
+
+  private enum State {
+    /// No byte of the cell read yet: a quote opens a quoted cell.
+    case cellStart
+    case unquoted
+    case quoted
+    /// A quote inside a quoted cell: a second quote is a quote, anything else closes the cell.
+    case quoteInQuoted
+    /// A record ended with CR: a LF right after belongs to it.
+    case afterCR
+  }
+
+  private var state = State.cellStart
+  private var nextLine = 1
+  private var quoteLine = 0
+  private var cellLength = 0
+
+  init(_ source: ByteSource, skip: Int) {
+    self.source = source
+    self.skip = skip
+  }
+
+  /// Reads the next record; false at the end of the file.
+  mutating func next() throws(FileProblem) -> Bool {
+    used = 0
+    ends.removeAll(keepingCapacity: true)
+    count = 0
+    cellLength = 0
+    line = nextLine
+    while true {
+      if position == end {
+        guard !atEnd, try refill() else { return try finish() }
+      }
+      let base = source.bytes
+      switch state {
+      case .cellStart:
+        if base[position] == UInt8(ascii: "\"") {
+          state = .quoted
+          quoteLine = nextLine
+          position += 1
+        } else {
+          state = .unquoted
+        }
+      case .unquoted:
+        var index = position
+        while index < end, case let byte = base[index], byte != 0x2C && byte != 0x0A && byte != 0x0D { index += 1 }
+        append(base + position, index - position)
+        position = index
+        guard index < end else { continue }
+        let byte = base[index]
+        position += 1
+        try endCell()
+        state = .cellStart
+        if byte == UInt8(ascii: ",") { continue }
+        nextLine += 1
+        if byte == UInt8(ascii: "\r") { state = .afterCR }
+        if count == 1 && used == 0 {
+          count = 0
+          ends.removeAll(keepingCapacity: true)
+          line = nextLine
+          continue
+        }
+        return true
+      case .quoted:
+        var index = position
+        while index < end, base[index] != UInt8(ascii: "\"") {
+          if base[index] == UInt8(ascii: "\n") { nextLine += 1 }
+          index += 1
+        }
+        append(base + position, index - position)
+        position = index
+        if index < end {
+          position += 1
+          state = .quoteInQuoted
+        }
+      case .quoteInQuoted:
+        if base[position] == UInt8(ascii: "\"") {
+          append(base + position, 1)
+          position += 1
+          state = .quoted
+        } else {
+          state = .unquoted
+        }
+      case .afterCR:
+        if base[position] == UInt8(ascii: "\n") { position += 1 }
+        state = .cellStart
+      }
+    }
+  }
+
+  /// The bytes of cell `index` of the current record; `index` is below `ends.count`.
+  func cell(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    let start = index == 0 ? 0 : ends[index - 1]
+    return UnsafeBufferPointer(start: cells.base + start, count: ends[index] - start)
+  }
+
+  /// The buffer of the cells of a record, grown as needed.
+  private final class Cells {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var capacity = 4096
+
+    init() { base = .allocate(capacity: capacity) }
+
+    deinit { base.deallocate() }
+
+    func grow(to needed: Int, keeping used: Int) {
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
+      grown.update(from: base, count: used)
+      base.deallocate()
+      base = grown
+      capacity = max(needed, capacity * 2)
+    }
+  }
+
+  private mutating func refill() throws(FileProblem) -> Bool {
+    repeat {
+      end = try source.fill()
+      position = 0
+      if end < source.capacity { atEnd = true }
+      if skip > 0 {
+        position = min(skip, end)
+        skip -= position
+      }
+    } while position == end && !atEnd
+    return position < end
+  }
+
+  private mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
+    guard length > 0 else { return }
+    cellLength += length
+    if count < keep && cellLength <= CSVText.maximumField {
+      if used + length > cells.capacity { cells.grow(to: used + length, keeping: used) }
+      (cells.base + used).update(from: start, count: length)
+      used += length
+    }
+  }
+
+  private mutating func endCell() throws(FileProblem) {
+    guard cellLength <= CSVText.maximumField else {
+      throw FileProblem(file: source.name, line: line, field: nil, message: "a cell is longer than 1 MB; is this the right file?")
+    }
+    if count < keep { ends.append(used) }
+    count += 1
+    cellLength = 0
+  }
+
+  private mutating func finish() throws(FileProblem) -> Bool {
+    switch state {
+    case .quoted:
+      throw FileProblem(file: source.name, line: quoteLine, field: nil, message: "a quoted cell is never closed; check the quotes")
+    case .quoteInQuoted, .unquoted:
+      state = .cellStart
+      guard cellLength > 0 || count > 0 else { return false }
+      try endCell()
+      return true
+    case .cellStart, .afterCR:
+      guard count > 0 else { return false }
+      try endCell()
+      return true
+    }
+  }
+}
+
+/// Checks UTF-8 as it comes, a chunk at a time; a character may span two chunks. UTF-8 is as Swift's
+/// `String(validating:)` takes it: no overlong forms, surrogates or scalars beyond U+10FFFF.
+struct UTF8Validator {
+  private(set) var isValid = true
+  private(set) var sawNUL = false
+  /// Continuation bytes still expected, and the range the next one must lie in.
+  private var needed = 0
+  private var lower: UInt8 = 0x80
+  private var upper: UInt8 = 0xBF
+
+  /// Whether no character is left unfinished.
+  var isComplete: Bool { needed == 0 }
+
+  mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard isValid, let base = buffer.baseAddress else { return }
+    let count = buffer.count
+    var index = 0
+    while index < count {
+      if needed == 0 {
+        // Eight ASCII bytes at a time.
+        while index + 8 <= count {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 != 0 { break }
+          if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { sawNUL = true }
+          index += 8
+        }
+        guard index < count else { return }
+        let byte = base[index]
+        // A whole character of two or three bytes, the common case beyond ASCII, at once.
+        if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
+          index += 2
+          continue
+        }
+        if byte >= 0xE1 && byte <= 0xEC && index + 2 < count && base[index + 1] & 0xC0 == 0x80 && base[index + 2] & 0xC0 == 0x80 {
+          index += 3
+          continue
+        }
+        index += 1
+        switch byte {
+        case 0x00: sawNUL = true
+        case 0x01...0x7F: break
+        case 0xC2...0xDF: needed = 1; lower = 0x80; upper = 0xBF
+        case 0xE0: needed = 2; lower = 0xA0; upper = 0xBF
+        case 0xED: needed = 2; lower = 0x80; upper = 0x9F
+        case 0xE1...0xEF: needed = 2; lower = 0x80; upper = 0xBF
+        case 0xF0: needed = 3; lower = 0x90; upper = 0xBF
+        case 0xF1...0xF3: needed = 3; lower = 0x80; upper = 0xBF
+        case 0xF4: needed = 3; lower = 0x80; upper = 0x8F
+        default: isValid = false; return
+        }
+      } else {
+        let byte = base[index]
+        index += 1
+        guard byte >= lower && byte <= upper else { isValid = false; return }
+        needed -= 1
+        lower = 0x80
+        upper = 0xBF
+      }
+    }
+  }
+}
+
+/// GB18030 as Foundation decodes it, in tables built once from Foundation's own decoder, so that a cell is
+/// decoded without a call into Foundation. One-byte codes are ASCII (and 0x80 where Foundation maps it);
+/// two-byte codes and the four-byte codes of the BMP come from the tables; four-byte codes from 0x90308130
+/// on are the supplementary planes in order.
+final class GB18030Table: Sendable {
+  /// Scalars of the two-byte codes, by (lead - 0x81) * 191 + (trail - 0x40); `invalid` where none.
+  let twoByte: [UInt32]
+  /// Scalars of the four-byte codes 0x81308130 to 0x8431A439, by linear index.
+  let fourByte: [UInt32]
+  /// The scalar of the single byte 0x80, or `invalid`.
+  let byte80: UInt32
+
+  static let invalid = UInt32.max
+  static let fourByteBMPCount = 39_420
+  static let supplementaryStart = 189_000
+
+  /// The tables, or nil where Foundation does not know GB18030.
+  static let shared = GB18030Table()
+
+  private init?() {
+    func decode(_ codes: [[UInt8]]) -> [UInt32] {
+      // All at once; one by one if any of them does not decode to a single scalar.
+      if let text = String(bytes: codes.joined(), encoding: CSVText.gb18030), text.unicodeScalars.count == codes.count {
+        return text.unicodeScalars.map(\.value)
+      }
+      return codes.map { code in
+        guard let text = String(bytes: code, encoding: CSVText.gb18030), text.unicodeScalars.count == 1 else {
+          return GB18030Table.invalid
+        }
+        return text.unicodeScalars.first!.value
+      }
+    }
+    var twoByteCodes: [[UInt8]] = []
+    for lead in UInt8(0x81)...0xFE {
+      for trail in UInt8(0x40)...0xFE where trail != 0x7F { twoByteCodes.append([lead, trail]) }
+    }
+    var twoByte = [UInt32](repeating: Self.invalid, count: 126 * 191)
+    for (code, scalar) in zip(twoByteCodes, decode(twoByteCodes)) { twoByte[Int(code[0] - 0x81) * 191 + Int(code[1] - 0x40)] = scalar }
+    guard twoByte.contains(where: { $0 != Self.invalid }) else { return nil }
+    self.twoByte = twoByte
+    fourByte = decode((0..<Self.fourByteBMPCount).map(Self.fourByteCode))
+    byte80 = decode([[0x80]])[0]
+  }
+
+  /// The four-byte code of a linear index: 0 is 0x81308130.
+  static func fourByteCode(_ index: Int) -> [UInt8] {
+    [UInt8(0x81 + index / 12_600), UInt8(0x30 + index / 1_260 % 10), UInt8(0x81 + index / 10 % 126), UInt8(0x30 + index % 10)]
+  }
+}
+
+/// Decodes GB18030 a buffer at a time; a character may span two buffers.
+struct GB18030Decoder {
+  let table: GB18030Table
+  /// The bytes of an unfinished character.
+  private var pending: (UInt8, UInt8, UInt8) = (0, 0, 0)
+  private var pendingCount = 0
+
+  init(table: GB18030Table) { self.table = table }
+
+  /// Whether no character is left unfinished.
+  var isComplete: Bool { pendingCount == 0 }
+
+  /// Decodes `buffer`, passing runs of ASCII bytes to `ascii` and other characters' scalar values to `scalar`;
+  /// false at the first invalid code, or when either returns false.
+  mutating func decode(
+    _ buffer: UnsafeBufferPointer<UInt8>, ascii: (UnsafeBufferPointer<UInt8>) -> Bool, scalar emit: (UInt32) -> Bool
+  ) -> Bool {
+    guard let base = buffer.baseAddress else { return true }
+    let count = buffer.count
+    var index = 0
+    while index < count {
+      let byte = base[index]
+      switch pendingCount {
+      case 0:
+        if byte < 0x80 {
+          var next = index + 1
+          while next + 8 <= count, UnsafeRawPointer(base + next).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            next += 8
+          }
+          while next < count, base[next] < 0x80 { next += 1 }
+          guard ascii(UnsafeBufferPointer(start: base + index, count: next - index)) else { return false }
+          index = next
+          continue
+        }
+        if byte == 0x80 {
+          guard table.byte80 != GB18030Table.invalid, emit(table.byte80) else { return false }
+        } else {
+          guard byte != 0xFF else { return false }
+          pending.0 = byte
+          pendingCount = 1
+        }
+      case 1:
+        if byte >= 0x30 && byte <= 0x39 {
+          pending.1 = byte
+          pendingCount = 2
+        } else {
+          guard byte >= 0x40 && byte != 0xFF else { return false }
+          let value = table.twoByte[Int(pending.0 - 0x81) * 191 + Int(byte - 0x40)]
+          pendingCount = 0
+          guard value != GB18030Table.invalid, emit(value) else { return false }
+        }
+      case 2:
+        guard byte >= 0x81 && byte <= 0xFE else { return false }
+        pending.2 = byte
+        pendingCount = 3
+      default:
+        guard byte >= 0x30 && byte <= 0x39 else { return false }
+        pendingCount = 0
+        let linear = Int(pending.0 - 0x81) * 12_600 + Int(pending.1 - 0x30) * 1_260 + Int(pending.2 - 0x81) * 10
+          + Int(byte - 0x30)
+        let value: UInt32
+        if linear < GB18030Table.fourByteBMPCount {
+          value = table.fourByte[linear]
+        } else if linear >= GB18030Table.supplementaryStart && linear < GB18030Table.supplementaryStart + 0x10_0000 {
+          value = UInt32(0x1_0000 + linear - GB18030Table.supplementaryStart)
+        } else {
+          return false
+        }
+        guard value != GB18030Table.invalid, emit(value) else { return false }
+      }
+      index += 1
+    }
+    return true
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether any of the bytes is NUL, eight at a time.
+  var containsNUL: Bool {
+    guard let base = baseAddress else { return false }
+    var index = 0
+    while index + 8 <= count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+      index += 8
+    }
+    while index < count {
+      if base[index] == 0 { return true }
+      index += 1
+    }
+    return false
   }
 }

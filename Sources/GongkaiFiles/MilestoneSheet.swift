@@ -5,20 +5,11 @@ import GongkaiReference
 /// A milestone spreadsheet (`gongkai import milestones FILE.csv`; the columns are in `Projects/README.md`).
 public enum MilestoneSheet {
   /// Column names by field; staff may head a column in English or in Chinese.
-  static let columns: [(field: String, names: [String], required: Bool)] = [
-    ("project", ["project", "项目代码"], true),
-    ("kind", ["kind", "事项类型"], true),
-    ("formed", ["formed", "形成日期"], true),
-    ("ref", ["ref", "文号"], false),
-    ("summary", ["summary", "摘要"], false),
-    ("unit", ["unit", "责任单位"], false),
-    ("published", ["published", "公开日期"], false),
-    ("channel", ["channel", "公开渠道"], false),
-    ("url", ["url", "网址"], false),
-    ("until", ["until", "公示截止"], false),
-  ]
+  static let columns: [(field: String, names: [String], required: Bool)] = Column.allCases.map {
+    ($0.field, $0.names, $0.isRequired)
+  }
 
-  /// The largest spreadsheet read.
+  /// The largest spreadsheet read whole; ``MilestoneSheetReader`` reads any size.
   public static let maximumFileSize = 256 << 20
 
   /// Reads and checks a spreadsheet; throws ``FileProblems`` listing every problem by line, including rows
@@ -41,91 +32,287 @@ public enum MilestoneSheet {
   public static func read(
     _ data: Data, file: String, catalogue: RuleCatalogue, today: CivilDate, isRegistered: (ProjectCode) throws -> Bool
   ) throws(FileProblems) -> [MilestoneRow] {
-    do {
-      return try parse(try CSVText(CSVText.decode(data, file: file), file: file), file: file, catalogue: catalogue,
-                       today: today, isRegistered: isRegistered)
-    } catch let problems as FileProblems {
-      throw problems
-    } catch let problem as FileProblem {
-      throw FileProblems([problem])
-    } catch {
-      throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "\(error)")])
+    var failure: (any Error)?
+    var registered: [ProjectCode: Bool] = [:]
+    func known(_ code: ProjectCode) -> Bool {
+      guard failure == nil else { return true }
+      if let known = registered[code] { return known }
+      do {
+        let known = try isRegistered(code)
+        registered[code] = known
+        return known
+      } catch {
+        failure = error
+        return true
+      }
     }
+    var rows: [MilestoneRow] = []
+    do throws(FileProblems) {
+      var sheet = try SheetRows(ByteSource(data, name: file), catalogue: catalogue, today: today)
+      while let row = try sheet.next(isRegistered: known) {
+        if failure != nil { break }
+        rows.append(row)
+      }
+    } catch where failure == nil {
+      throw error
+    } catch {}
+    if let failure { throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "\(failure)")]) }
+    return rows
   }
 
-  static func parse(
-    _ csv: CSVText, file: String, catalogue: RuleCatalogue, today: CivilDate, isRegistered: (ProjectCode) throws -> Bool
-  ) throws -> [MilestoneRow] {
-    guard let header = csv.records.first else {
-      throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "the file is empty; the first row must name the columns")])
-    }
-    var index: [String: Int] = [:]
-    var problems: [FileProblem] = []
-    for (position, name) in header.fields.enumerated() {
-      let cleaned = name.trimmingCharacters(in: .whitespaces).lowercased()
-      guard let column = columns.first(where: { $0.names.contains(cleaned) }) else {
-        problems.append(FileProblem(file: file, line: header.line, field: name,
-          message: "unknown column; use \(columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", "))"))
-        continue
-      }
-      if index[column.field] != nil {
-        problems.append(FileProblem(file: file, line: header.line, field: name, message: "column given twice"))
-      }
-      index[column.field] = position
-    }
-    for column in columns where column.required && index[column.field] == nil {
-      problems.append(FileProblem(file: file, line: header.line, field: column.field, message: "required column is missing"))
-    }
-    guard problems.isEmpty else { throw FileProblems(problems) }
+  /// The columns, in the order of ``columns``.
+  enum Column: Int, CaseIterable {
+    case project, kind, formed, ref, summary, unit, published, channel, url, until
 
-    var rows: [MilestoneRow] = []
-    var registeredCodes: [ProjectCode: Bool] = [:]
-    for record in csv.records.dropFirst() {
-      func cell(_ field: String) -> String? {
-        guard let position = index[field], position < record.fields.count else { return nil }
-        let value = record.fields[position].trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : value
+    var field: String { "\(self)" }
+
+    var names: [String] {
+      let chinese = switch self {
+      case .project: "项目代码"
+      case .kind: "事项类型"
+      case .formed: "形成日期"
+      case .ref: "文号"
+      case .summary: "摘要"
+      case .unit: "责任单位"
+      case .published: "公开日期"
+      case .channel: "公开渠道"
+      case .url: "网址"
+      case .until: "公示截止"
       }
-      func problem(_ field: String, _ message: String) {
-        problems.append(FileProblem(file: file, line: record.line, field: field, message: message))
+      return [field, chinese]
+    }
+
+    var isRequired: Bool { self == .project || self == .kind || self == .formed }
+  }
+}
+
+/// Reads a milestone spreadsheet row by row, so a file of any size imports in bounded memory: it is read in
+/// chunks, twice (once to decide its encoding, once for its rows), and never held whole.
+///
+/// Each row is checked as ``MilestoneSheet/read(_:catalogue:today:isRegistered:)`` checks it, except for
+/// unknown projects, which the store judges and reports through ``reject(line:field:message:)``. Rows with
+/// problems are recorded and skipped; at the end ``next()`` throws every problem, the reader's and the
+/// store's, ordered by line.
+public struct MilestoneSheetReader: ImportSource {
+  public typealias Element = MilestoneRow
+
+  private var rows: SheetRows
+
+  /// Opens the file, decides its encoding and reads and checks the header; problems with any of those are
+  /// thrown at once.
+  public init(_ url: URL, catalogue: RuleCatalogue, today: CivilDate) throws(FileProblems) {
+    try self.init(url, catalogue: catalogue, today: today, chunkSize: CSVText.chunkSize)
+  }
+
+  /// Reads the file `chunkSize` bytes at a time.
+  init(_ url: URL, catalogue: RuleCatalogue, today: CivilDate, chunkSize: Int) throws(FileProblems) {
+    let source: ByteSource
+    do { source = try ByteSource(url, name: url.path, chunkSize: chunkSize) } catch { throw FileProblems([error]) }
+    rows = try SheetRows(source, catalogue: catalogue, today: today)
+  }
+
+  /// The next valid row; nil at the end when nothing was wrong. At the end, throws every problem found, the
+  /// reader's and those given to ``reject(line:field:message:)``, ordered by line; at once when the file
+  /// cannot be read on (an unclosed quote, an oversized cell).
+  public mutating func next() throws(FileProblems) -> MilestoneRow? {
+    try rows.next { _ in true }
+  }
+
+  /// Records a problem the store found with the row of `line`.
+  public mutating func reject(line: Int, field: String, message: String) {
+    rows.problems.append(FileProblem(file: rows.file, line: line, field: field, message: message))
+  }
+
+  /// Not known beforehand.
+  public var expectedCount: Int? { nil }
+}
+
+/// The rows of a spreadsheet, one at a time, each checked; what both ``MilestoneSheet`` and
+/// ``MilestoneSheetReader`` read with.
+struct SheetRows {
+  let file: String
+  /// Every problem found so far.
+  var problems: [FileProblem] = []
+  private var records: CSVRecords
+  private let encoding: CSVText.Encoding
+  private let catalogue: RuleCatalogue
+  private let today: CivilDate
+  /// The number of columns the header names.
+  private let width: Int
+  /// The position of each column (by ``MilestoneSheet/Column``) in a record, or nil.
+  private let positions: [Int?]
+  /// The trimmed non-empty cells of the current record, by column.
+  private var cells: [String?]
+  private var finished = false
+  private var decoded: [UInt8] = []
+
+  /// Decides the encoding of `source`, then reads and checks its header.
+  init(_ source: ByteSource, catalogue: RuleCatalogue, today: CivilDate) throws(FileProblems) {
+    file = source.name
+    self.catalogue = catalogue
+    self.today = today
+    do throws(FileProblem) {
+      let (encoding, bomLength) = try CSVText.detectEncoding(source)
+      self.encoding = encoding
+      records = CSVRecords(source, skip: bomLength)
+      // Ten columns are known; more than a thousand header cells are a wrong file, listed in part.
+      records.keep = 1_000
+      guard try records.next() else {
+        throw FileProblem(file: file, line: nil, field: nil, message: "the file is empty; the first row must name the columns")
       }
-      func date(_ field: String) -> CivilDate? {
-        guard let text = cell(field) else { return nil }
-        do { return try CivilDate(parsing: text) } catch {
-          problem(field, error.description)
-          return nil
-        }
-      }
-      if record.fields.count > header.fields.count {
-        problem("row", "has \(record.fields.count) cells but the header names \(header.fields.count) columns")
+    } catch {
+      throw FileProblems([error])
+    }
+    var header: [String] = []
+    for position in 0..<records.count {
+      guard let name = Self.decode(records, position, encoding, &decoded) else { throw FileProblems([CSVText.undecodable(file)]) }
+      header.append(name)
+    }
+    let line = records.line
+    var positions = [Int?](repeating: nil, count: MilestoneSheet.Column.allCases.count)
+    var problems: [FileProblem] = []
+    for (position, name) in header.enumerated() {
+      let cleaned = name.trimmingCharacters(in: .whitespaces).lowercased()
+      guard let column = MilestoneSheet.Column.allCases.first(where: { $0.names.contains(cleaned) }) else {
+        problems.append(FileProblem(file: file, line: line, field: name,
+          message: "unknown column; use \(MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", "))"))
         continue
       }
-      var code: ProjectCode?
-      do { code = try ProjectCode(cell("project") ?? "") } catch { problem("project", error.description) }
-      if let known = code {
-        let registered = try registeredCodes[known] ?? isRegistered(known)
-        registeredCodes[known] = registered
-        if !registered { problem("project", "unknown project '\(known)'; register it first with `gongkai project add`") }
+      if positions[column.rawValue] != nil {
+        problems.append(FileProblem(file: file, line: line, field: name, message: "column given twice"))
       }
-      guard let kind = cell("kind") else { problem("kind", "required; a code from `gongkai rules`"); continue }
-      guard let formed = date("formed") else {
-        if cell("formed") == nil { problem("formed", "required; the day the information was formed, YYYY-MM-DD") }
-        continue
-      }
-      var disclosures: [Disclosure] = []
-      if let published = date("published") {
-        let disclosure = Disclosure(publishedOn: published, channel: cell("channel") ?? "", url: cell("url"), until: date("until"))
-        for error in disclosure.problems(formedOn: formed, today: today) { problem(error.field, error.description) }
-        disclosures.append(disclosure)
-      } else if cell("published") == nil, cell("channel") != nil || cell("url") != nil || cell("until") != nil {
-        problem("published", "the row gives a channel, url or until but no publication date")
-      }
-      let entry = MilestoneEntry(kind: kind, formedOn: formed, reference: cell("ref"), summary: cell("summary"),
-                                 responsibleUnit: cell("unit"), disclosures: disclosures)
-      for error in entry.problems(catalogue: catalogue, today: today) { problem(error.field, error.description) }
-      if let code { rows.append(MilestoneRow(line: record.line, project: code, entry: entry)) }
+      positions[column.rawValue] = position
+    }
+    for column in MilestoneSheet.Column.allCases where column.isRequired && positions[column.rawValue] == nil {
+      problems.append(FileProblem(file: file, line: line, field: column.field, message: "required column is missing"))
     }
     guard problems.isEmpty else { throw FileProblems(problems) }
-    return rows
+    width = header.count
+    self.positions = positions
+    cells = positions.map { _ in nil }
+    records.keep = width
+  }
+
+  /// The next row without problems; nil at the end when no row had any. Rows with problems are recorded in
+  /// ``problems`` and skipped; at the end, or when the file cannot be read on, every problem is thrown.
+  mutating func next(isRegistered: (ProjectCode) -> Bool) throws(FileProblems) -> MilestoneRow? {
+    do throws(FileProblem) {
+      while !finished {
+        guard try records.next() else {
+          finished = true
+          break
+        }
+        if let row = try check(isRegistered: isRegistered) { return row }
+      }
+    } catch {
+      finished = true
+      problems.append(error)
+    }
+    guard problems.isEmpty else { throw FileProblems(problems.sortedByLine()) }
+    return nil
+  }
+
+  /// Checks the current record: its row, or nil with its problems recorded.
+  private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
+    let line = records.line
+    let found = problems.count
+    func problem(_ field: String, _ message: String) {
+      problems.append(FileProblem(file: file, line: line, field: field, message: message))
+    }
+    if records.count > width {
+      problem("row", "has \(records.count) cells but the header names \(width) columns")
+      return nil
+    }
+    for (column, position) in positions.enumerated() {
+      cells[column] = nil
+      guard let position, position < records.count else { continue }
+      guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+      if !text.isEmpty { cells[column] = text }
+    }
+    func cell(_ column: MilestoneSheet.Column) -> String? { cells[column.rawValue] }
+    func date(_ column: MilestoneSheet.Column) -> CivilDate? {
+      guard let text = cell(column) else { return nil }
+      do { return try CivilDate(parsing: text) } catch {
+        problem(column.field, error.description)
+        return nil
+      }
+    }
+    var code: ProjectCode?
+    do { code = try ProjectCode(cell(.project) ?? "") } catch { problem("project", error.description) }
+    if let code, !isRegistered(code) {
+      problem("project", "unknown project '\(code)'; register it first with `gongkai project add`")
+    }
+    guard let kind = cell(.kind) else {
+      problem("kind", "required; a code from `gongkai rules`")
+      return nil
+    }
+    guard let formed = date(.formed) else {
+      if cell(.formed) == nil { problem("formed", "required; the day the information was formed, YYYY-MM-DD") }
+      return nil
+    }
+    var disclosures: [Disclosure] = []
+    if let published = date(.published) {
+      let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: date(.until))
+      for error in disclosure.problems(formedOn: formed, today: today) { problem(error.field, error.description) }
+      disclosures.append(disclosure)
+    } else if cell(.published) == nil, cell(.channel) != nil || cell(.url) != nil || cell(.until) != nil {
+      problem("published", "the row gives a channel, url or until but no publication date")
+    }
+    let entry = MilestoneEntry(kind: kind, formedOn: formed, reference: cell(.ref), summary: cell(.summary),
+                               responsibleUnit: cell(.unit), disclosures: disclosures)
+    for error in entry.problems(catalogue: catalogue, today: today) { problem(error.field, error.description) }
+    guard let code, problems.count == found else { return nil }
+    return MilestoneRow(line: line, project: code, entry: entry)
+  }
+
+  /// The text of cell `position` of the current record, `trimmed` of white space as
+  /// `trimmingCharacters(in: .whitespaces)` would; nil when it does not decode.
+  private static func decode(
+    _ records: CSVRecords, _ position: Int, _ encoding: CSVText.Encoding, _ decoded: inout [UInt8], trimmed: Bool = false
+  ) -> String? {
+    var bytes = records.cell(position)
+    if trimmed {
+      // ASCII space and tab cheaply; other white space only where an end is not ASCII.
+      while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst()) }
+      while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+      if bytes.isEmpty { return "" }
+    }
+    if encoding == .gb18030 && bytes.contains(where: { $0 >= 0x80 }) {
+      guard let table = GB18030Table.shared else { return nil }
+      var decoder = GB18030Decoder(table: table)
+      decoded.removeAll(keepingCapacity: true)
+      let valid = decoder.decode(bytes, ascii: { decoded.append(contentsOf: $0); return true }) { value in
+        // Every value is a scalar: the tables hold what Foundation decoded, the planes end at U+10FFFF.
+        switch value {
+        case ..<0x800:
+          decoded.append(0xC0 | UInt8(value >> 6))
+        case ..<0x1_0000:
+          decoded.append(0xE0 | UInt8(value >> 12))
+          decoded.append(0x80 | UInt8(value >> 6 & 0x3F))
+        default:
+          decoded.append(0xF0 | UInt8(value >> 18))
+          decoded.append(0x80 | UInt8(value >> 12 & 0x3F))
+          decoded.append(0x80 | UInt8(value >> 6 & 0x3F))
+        }
+        decoded.append(0x80 | UInt8(value & 0x3F))
+        return true
+      }
+      guard valid, decoder.isComplete else { return nil }
+      return decoded.withUnsafeBufferPointer { text(utf8: $0, trimmed: trimmed) }
+    }
+    return text(utf8: bytes, trimmed: trimmed)
+  }
+
+  /// The text of UTF-8 `bytes`, `trimmed` of white space beyond ASCII.
+  private static func text(utf8 bytes: UnsafeBufferPointer<UInt8>, trimmed: Bool) -> String {
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard trimmed, let first = bytes.first, var last = bytes.last else { return text }
+    if last >= 0x80, let lead = bytes.lastIndex(where: { $0 & 0xC0 != 0x80 }) { last = bytes[lead] }
+    guard CSVText.mayBeWhitespaceBeyondASCII(lead: first) || CSVText.mayBeWhitespaceBeyondASCII(lead: last) else { return text }
+    if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+      CSVText.isWhitespaceBeyondASCII(first) || CSVText.isWhitespaceBeyondASCII(last) {
+      return text.trimmingCharacters(in: .whitespaces)
+    }
+    return text
   }
 }

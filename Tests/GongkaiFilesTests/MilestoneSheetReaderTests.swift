@@ -1,0 +1,182 @@
+import Foundation
+import GongkaiCore
+import GongkaiReference
+import Testing
+@testable import GongkaiFiles
+
+@Suite struct MilestoneSheetReaderTests {
+  let sheet = MilestoneSheetTests().sheet
+
+  func write(_ data: Data) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString).csv")
+    try data.write(to: url)
+    return url
+  }
+
+  /// Every row of `url`, read `chunkSize` bytes at a time.
+  func stream(_ url: URL, chunkSize: Int = CSVText.chunkSize) throws(FileProblems) -> [MilestoneRow] {
+    var reader = try MilestoneSheetReader(url, catalogue: catalogue, today: today, chunkSize: chunkSize)
+    var rows: [MilestoneRow] = []
+    while let row = try reader.next() { rows.append(row) }
+    #expect(try reader.next() == nil)
+    return rows
+  }
+
+  func whole(_ url: URL) throws -> [MilestoneRow] { try MilestoneSheet.read(url, catalogue: catalogue, today: today) }
+
+  func same(_ left: [MilestoneRow], _ right: [MilestoneRow]) -> Bool {
+    left.map { "\($0.line) \($0.project)" } == right.map { "\($0.line) \($0.project)" } && left.map(\.entry) == right.map(\.entry)
+  }
+
+  /// The problems thrown, with the file name shortened.
+  func problems(_ url: URL, _ body: () throws(FileProblems) -> Void) -> [String] {
+    do {
+      try body()
+      return []
+    } catch {
+      return error.problems.map { $0.description.replacingOccurrences(of: url.path, with: "f.csv") }
+    }
+  }
+
+  @Test(arguments: [1, 2, 3, 5, 8, 13, 64, CSVText.chunkSize])
+  func readsTheSameRowsAsTheWholeFileReader(chunkSize: Int) throws {
+    let inputs = [
+      Data(sheet.utf8),
+      Data(("\u{FEFF}" + sheet.replacingOccurrences(of: "\n", with: "\r\n")).utf8),
+      try #require(sheet.data(using: CSVText.gb18030)),
+      Data(sheet.replacingOccurrences(of: "\n", with: "\r").utf8),
+      Data(sheet.dropLast().utf8),
+    ]
+    for data in inputs {
+      let url = try write(data)
+      let rows = try stream(url, chunkSize: chunkSize)
+      #expect(rows.count == 2)
+      #expect(same(rows, try whole(url)))
+    }
+  }
+
+  @Test(arguments: 1...9)
+  func joinsRecordsAndCharactersAcrossChunks(chunkSize: Int) throws {
+    // A quoted cell with a line break, a doubled quote and a comma; Chinese (three bytes in UTF-8, two in
+    // GB18030), a character of four bytes in both, and ideographic spaces that are trimmed.
+    let summary = "第一行,\"引号\"\n第二行 𠀀€é"
+    let text = """
+      project,kind,formed,summary
+      2024-310110-48-01-000123,bidding.result,2026-10-12,"\(summary.replacingOccurrences(of: "\"", with: "\"\""))"
+      2024-310110-48-01-000123,bidding.contract,2026-10-13,\u{3000}中标\u{3000}
+
+      """
+    let gb = try #require(text.data(using: CSVText.gb18030))
+    #expect(gb.count < Data(text.utf8).count)
+    for data in [Data(text.utf8), gb] {
+      let rows = try stream(try write(data), chunkSize: chunkSize)
+      #expect(rows.map(\.line) == [2, 4])
+      #expect(rows.map(\.entry.summary) == [summary, "中标"])
+    }
+  }
+
+  @Test func readsAsGB18030AFileThatIsNotUTF8OnlyAfterItsFirstChunk() throws {
+    let text = """
+      project,kind,formed,ref,summary
+      2024-310110-48-01-000123,bidding.result,2026-10-12,YPZB-2026-07,plain ASCII for more than one chunk
+      2024-310110-48-01-000123,bidding.contract,2026-10-13,,合同签订
+
+      """
+    let data = try #require(text.data(using: CSVText.gb18030))
+    #expect(data.prefix(128).allSatisfy { $0 < 0x80 })
+    let url = try write(data)
+    let rows = try stream(url, chunkSize: 64)
+    #expect(rows.map(\.entry.summary) == ["plain ASCII for more than one chunk", "合同签订"])
+    #expect(same(rows, try whole(url)))
+  }
+
+  @Test func refusesAFileThatIsNeitherUTF8NorGB18030AtOnce() throws {
+    var data = Data("project,kind,formed\n".utf8) + Data(repeating: UInt8(ascii: "a"), count: 100)
+    data += [0xD6, 0xD0, 0xFF, 0x0A]
+    let url = try write(data)
+    let found = problems(url) { () throws(FileProblems) in _ = try MilestoneSheetReader(url, catalogue: catalogue, today: today, chunkSize: 16) }
+    #expect(found == [CSVText.undecodable("f.csv").description])
+    let nul = try write(Data("project,kind,formed\n".utf8) + Data(repeating: 0, count: 3))
+    #expect(problems(nul) { () throws(FileProblems) in _ = try MilestoneSheetReader(nul, catalogue: catalogue, today: today) }.count == 1)
+  }
+
+  @Test func listsTheProblemsOfRowsAndOfTheStoreTogetherByLine() throws {
+    let url = try write(Data("""
+      project,kind,formed,published,channel
+      2024-310110-48-01-000123,bidding.result,2026-01-05,,
+      2024-310110-48-01-000123,bidding.result,2026-02-30,,
+      2024-310110-48-01-000999,bidding.result,2026-01-05,2026-01-06,门户网站
+      2024-310110-48-01-000123,bidding.contract,2026-01-05,,
+      2024-310110-48-01-000123,bidding.nothing,2026-01-05,,
+
+      """.utf8))
+    let found = problems(url) { () throws(FileProblems) in
+      var reader = try MilestoneSheetReader(url, catalogue: catalogue, today: today, chunkSize: 32)
+      var lines: [Int] = []
+      while let row = try reader.next() {
+        lines.append(row.line)
+        if row.project.rawValue.hasSuffix("999") {
+          reader.reject(line: row.line, field: "project", message: "unknown project '\(row.project)'")
+        }
+        // Out of order: the store may find a problem with an earlier row later.
+        if row.line == 5 { reader.reject(line: 2, field: "formed", message: "before the stored milestone") }
+      }
+      Issue.record("read to the end: \(lines)")
+    }
+    #expect(found == [
+      "f.csv:2: formed: before the stored milestone",
+      "f.csv:3: formed: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
+      "f.csv:4: project: unknown project '2024-310110-48-01-000999'",
+      "f.csv:6: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+    ])
+  }
+
+  @Test func refusesAMissingFileABadHeaderAndAnOpenQuote() throws {
+    let missing = URL(fileURLWithPath: "/nonexistent/sheet.csv")
+    do {
+      _ = try MilestoneSheetReader(missing, catalogue: catalogue, today: today)
+      Issue.record("read a missing file")
+    } catch {
+      #expect(error.problems.map(\.kind) == [.missing])
+    }
+    do {
+      _ = try MilestoneSheetReader(FileManager.default.temporaryDirectory, catalogue: catalogue, today: today)
+      Issue.record("read a folder")
+    } catch {
+      #expect(error.problems.map(\.message) == ["file not found or not readable"])
+    }
+    let header = try write(Data("project,kind,date\n2024-310110-48-01-000123,bidding.result,2026-01-05\n".utf8))
+    #expect(problems(header) { () throws(FileProblems) in _ = try stream(header) } == [
+      "f.csv:1: date: unknown column; use project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止)",
+      "f.csv:1: formed: required column is missing",
+    ])
+    let empty = try write(Data("\u{FEFF}\n\n".utf8))
+    #expect(problems(empty) { () throws(FileProblems) in _ = try stream(empty, chunkSize: 2) } == [
+      "f.csv: the file is empty; the first row must name the columns",
+    ])
+    let quote = try write(Data("project,kind,formed\n2024-310110-48-01-000123,bidding.nothing,2026-01-05\n,\"open\n\n".utf8))
+    #expect(problems(quote) { () throws(FileProblems) in _ = try stream(quote, chunkSize: 4) } == [
+      "f.csv:2: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "f.csv:3: a quoted cell is never closed; check the quotes",
+    ])
+  }
+
+  @Test func refusesACellOverOneMegabyteWithoutHoldingTheRest() throws {
+    var data = Data("project,kind,formed,summary\n2024-310110-48-01-000123,bidding.result,2026-01-05,\"".utf8)
+    data += Data(repeating: UInt8(ascii: "x"), count: CSVText.maximumField + 1)
+    data += Data("\"\n".utf8)
+    let url = try write(data)
+    #expect(problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: 4096) } == [
+      "f.csv:2: a cell is longer than 1 MB; is this the right file?",
+    ])
+  }
+
+  @Test func findsEveryWhiteSpaceThatFoundationTrims() {
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      guard CharacterSet.whitespaces.contains(scalar) else { continue }
+      #expect(CSVText.isWhitespaceBeyondASCII(scalar), "U+\(String(value, radix: 16))")
+      #expect(CSVText.mayBeWhitespaceBeyondASCII(lead: Array(String(scalar).utf8)[0]), "U+\(String(value, radix: 16))")
+    }
+  }
+}
