@@ -4,12 +4,13 @@ import GongkaiExport
 import GongkaiFiles
 import GongkaiSynthetic
 
-/// A synthetic register written as the files staff import, for timing `gongkai import`:
+/// A synthetic register written as the files staff import, for timing `gongkai import` (with `projectFiles`
+/// false, only the spreadsheet):
 /// - `projects/<code>.yaml`: whole project files (`gongkai import projects`);
 /// - `registry/<code>.yaml`: the same projects without milestones, to register before a spreadsheet;
 /// - `milestones.csv`: every milestone that a spreadsheet can carry (withdrawn ones cannot), one row each.
 enum SyntheticFiles {
-  static func write(_ register: SyntheticRegister, to folder: String) throws -> (projects: Int, rows: Int) {
+  static func write(_ register: SyntheticRegister, to folder: String, projectFiles: Bool) throws -> (projects: Int, rows: Int) {
     let projects = (folder as NSString).appendingPathComponent("projects")
     let registry = (folder as NSString).appendingPathComponent("registry")
     for path in [projects, registry] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
@@ -22,9 +23,11 @@ enum SyntheticFiles {
     var counts = (projects: 0, rows: 0)
     for document in register {
       let name = "\(document.project.code).yaml"
-      try ProjectFile.render(document).write(toFile: "\(projects)/\(name)", atomically: false, encoding: .utf8)
-      try ProjectFile.render(ProjectDocument(project: document.project, milestones: []))
-        .write(toFile: "\(registry)/\(name)", atomically: false, encoding: .utf8)
+      if projectFiles {
+        try ProjectFile.render(document).write(toFile: "\(projects)/\(name)", atomically: false, encoding: .utf8)
+        try ProjectFile.render(ProjectDocument(project: document.project, milestones: []))
+          .write(toFile: "\(registry)/\(name)", atomically: false, encoding: .utf8)
+      }
       for entry in document.milestones where entry.withdrawnReason == nil {
         let disclosure = entry.disclosures.first
         CSVWriter.append([

@@ -1,7 +1,9 @@
 // Release-mode benchmarks, without a harness dependency (see BENCHMARKS.md):
 //   swift run -c release GongkaiBenchmarks                       core: deadlines and the checker in memory
-//   swift run -c release GongkaiBenchmarks generate N DB [SEED]  a synthetic register of N projects in DB
-//   swift run -c release GongkaiBenchmarks files N FOLDER [SEED] the same register as project files and a CSV
+//   swift run -c release GongkaiBenchmarks generate N DB [SEED] [--projects-only]
+//       a synthetic register of N projects in DB (without their milestones, to import a spreadsheet into)
+//   swift run -c release GongkaiBenchmarks files N FOLDER [SEED] [--csv-only]
+//       the same register as project files and a spreadsheet (only the spreadsheet)
 // Prints one line per benchmark: operations, seconds, and the rate.
 import Foundation
 import GongkaiCore
@@ -14,14 +16,16 @@ let calendar = try LoadedCalendar.load(resources: resources, directory: nil, fil
 let catalogue = try RuleCatalogue.load(resources: resources)
 let checker = Checker(catalogue: catalogue, calendar: calendar)
 let clock = ContinuousClock()
+let flags = Set(CommandLine.arguments.filter { $0.hasPrefix("--") })
+let arguments = CommandLine.arguments.filter { !$0.hasPrefix("--") }
 
-if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "generate", let projects = Int(CommandLine.arguments[2]) {
-  let seed = CommandLine.arguments.count > 4 ? UInt64(CommandLine.arguments[4]) ?? 1 : 1
-  let store = try SQLiteStore.open(at: CommandLine.arguments[3], create: true)
+if arguments.count >= 4, arguments[1] == "generate", let projects = Int(arguments[2]) {
+  let seed = arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1
+  let store = try SQLiteStore.open(at: arguments[3], create: true)
   let register = SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar)
   var report = ImportReport()
   let elapsed = try clock.measure {
-    report = try store.importProjects(register.documents, actor: "benchmark", progress: nil)
+    report = try store.importProjects(register.documents(projectsOnly: flags.contains("--projects-only")), actor: "benchmark", progress: nil)
   }
   let milestones = report.milestonesWritten
   let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -29,11 +33,11 @@ if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "generate", let
   exit(0)
 }
 
-if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "files", let projects = Int(CommandLine.arguments[2]) {
-  let seed = CommandLine.arguments.count > 4 ? UInt64(CommandLine.arguments[4]) ?? 1 : 1
+if arguments.count >= 4, arguments[1] == "files", let projects = Int(arguments[2]) {
+  let seed = arguments.count > 4 ? UInt64(arguments[4]) ?? 1 : 1
   let register = SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar)
-  let written = try SyntheticFiles.write(register, to: CommandLine.arguments[3])
-  print("files: \(written.projects) project files, \(written.rows) spreadsheet rows in \(CommandLine.arguments[3])")
+  let written = try SyntheticFiles.write(register, to: arguments[3], projectFiles: !flags.contains("--csv-only"))
+  print("files: \(written.projects) projects, \(written.rows) spreadsheet rows in \(arguments[3])")
   exit(0)
 }
 

@@ -97,8 +97,12 @@ public struct SyntheticRegister: Sequence {
 }
 
 extension SyntheticRegister {
-  /// The register as an import source, read one project at a time.
-  public var documents: Documents { Documents(iterator: makeIterator(), expectedCount: projects) }
+  /// The register as an import source, read one project at a time; `projectsOnly` leaves the milestones out.
+  public func documents(projectsOnly: Bool = false) -> Documents {
+    let iterator = makeIterator()
+    return Documents(iterator: projectsOnly ? AnyIterator { iterator.next().map { ProjectDocument(project: $0.project, milestones: []) } } : iterator,
+                     expectedCount: projects)
+  }
 
   public struct Documents: ImportSource {
     var iterator: AnyIterator<ProjectDocument>

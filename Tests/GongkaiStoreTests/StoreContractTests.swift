@@ -189,7 +189,7 @@ import Testing
     ]
     // Line 5 publishes the milestone that line 2 records before the day it was formed.
     await #expect(throws: StoreError.importRejected([
-      .init(line: 3, field: "project", message: StoreError.unknownProject(unknown.rawValue).description),
+      .init(line: 3, field: "project", message: "unknown project '\(unknown)'; register it first with `gongkai project add`"),
       .init(line: 5, field: "published", message: RegisterError.disclosureBeforeMilestone(
         published: day("2026-02-12"), formed: day("2026-02-13")).description),
     ])) { try await store.importMilestones(rows, actor: "王工", progress: nil) }

@@ -62,7 +62,8 @@ extension SQLiteStore {
             }
           }
         } else {
-          rejections.append(.init(line: row.line, field: "project", message: StoreError.unknownProject(row.project.rawValue).description))
+          rejections.append(.init(line: row.line, field: "project",
+                                  message: "unknown project '\(row.project)'; register it first with `gongkai project add`"))
         }
         for problem in rejections { source.reject(line: problem.line, field: problem.field, message: problem.message) }
         problems += rejections

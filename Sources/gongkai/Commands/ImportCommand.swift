@@ -42,6 +42,7 @@ extension Gongkai.ImportCommand {
       let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       let report = try await store.open().importProjects(files, actor: try actor.actor(), progress: progress)
+      progress?.finish()
       try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
   }
@@ -64,12 +65,11 @@ extension Gongkai.ImportCommand {
     func run() async throws {
       let catalogue = try reference.rules.loadCatalogue()
       let register = try store.open()
-      let known = Set(try await register.projects().map(\.project.code))
-      let rows = try MilestoneSheet.read(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina()) {
-        known.contains($0)
-      }
-      let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: TerminalProgress.make("importing"))
-      try StandardOutput.print(ImportSummary(report: report, rows: rows.count).text)
+      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
+      let progress = TerminalProgress.make("importing")
+      let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
+      progress?.finish()
+      try StandardOutput.print(ImportSummary(report: report, rows: report.updated + report.unchanged).text)
     }
   }
 }
@@ -85,7 +85,39 @@ struct ProjectFiles: ImportSource {
     var displayName: String { inFolder ? (path as NSString).lastPathComponent : path }
   }
 
-  private let files: [File]
+  /// The paths, packed into one buffer: a million file names as separate strings would take more memory than
+  /// the import itself.
+  private struct FileList {
+    private var folders: [String] = []
+    private var names: [UInt8] = []
+    /// Per file: its folder (-1 for a file named directly, whose name is its path) and where its name ends.
+    private var entries: [(folder: Int32, end: Int)] = []
+
+    var count: Int { entries.count }
+
+    mutating func append(file path: String) {
+      names += path.utf8
+      entries.append((-1, names.count))
+    }
+
+    mutating func append(folder: String, names sorted: [String]) {
+      folders.append(folder)
+      for name in sorted {
+        names += name.utf8
+        entries.append((Int32(folders.count - 1), names.count))
+      }
+    }
+
+    subscript(index: Int) -> File {
+      let start = index == 0 ? 0 : entries[index - 1].end
+      let name = String(decoding: names[start..<entries[index].end], as: UTF8.self)
+      let folder = entries[index].folder
+      return folder < 0 ? File(path: name, inFolder: false)
+        : File(path: (folders[Int(folder)] as NSString).appendingPathComponent(name), inFolder: true)
+    }
+  }
+
+  private let files: FileList
   private let catalogue: RuleCatalogue
   private let today: CivilDate
   private var position = 0
@@ -97,14 +129,14 @@ struct ProjectFiles: ImportSource {
 
   /// Lists the files named and the `.yaml` files of the folders named, in name order; reads none of them yet.
   init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
-    var files: [File] = []
+    var files = FileList()
     for path in paths {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
         throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
       }
       guard isFolder.boolValue else {
-        files.append(File(path: path, inFolder: false))
+        files.append(file: path)
         continue
       }
       var names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -112,7 +144,7 @@ struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
       }
       names.sort()
-      files += names.map { File(path: (path as NSString).appendingPathComponent($0), inFolder: true) }
+      files.append(folder: path, names: names)
     }
     self.files = files
     self.catalogue = catalogue
