@@ -28,7 +28,9 @@ public struct YAMLValue {
       throw FileProblem(file: file, line: line, field: nil, message: "nested more than \(maximumDepth) levels deep; is it the right file?")
     }
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // Every value is read as text and typed by Gongkai itself, so Yams resolves no implicit tags: its default
+      // resolver runs a set of regular expressions on every scalar, most of the cost of reading a file.
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         throw FileProblem(file: file, line: nil, field: nil, message: "file is empty")
       }
       let value = YAMLValue(node: node, file: file, path: "")
