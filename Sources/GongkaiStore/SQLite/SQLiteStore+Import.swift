@@ -53,13 +53,12 @@ extension SQLiteStore {
         defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
         if project?.code != row.project { project = (row.project, try projectRecord(code: row.project.rawValue, write.db)) }
         var rejections: [StoreError.LineProblem] = []
-        if let record = project?.record {
-          if let existing = try existingMilestone(row.entry.key, projectId: record.id!, write.db) {
-            let formed = try CivilDate.stored(existing.formedOn)
-            for disclosure in row.entry.disclosures where disclosure.publishedOn < formed {
-              rejections.append(.init(line: row.line, field: "published",
-                message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
-            }
+        if project?.record != nil {
+          // The row names the milestone by its day, so a stored one was formed that day too.
+          let formed = row.entry.formedOn
+          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed {
+            rejections.append(.init(line: row.line, field: "published",
+              message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
           }
         } else {
           rejections.append(.init(line: row.line, field: "project",
@@ -99,21 +98,21 @@ extension SQLiteStore {
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
-      } else if var existing = try existingMilestone(entry.key, projectId: project.id!, db) {
-        id = existing.id!
-        if updateFields {
-          let old = existing
-          existing.summary = entry.summary
-          existing.responsibleUnit = entry.responsibleUnit
-          existing.withdrawnReason = entry.withdrawnReason
-          if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
-        }
-        for disclosure in entry.disclosures {
-          try merge(disclosure, milestone: id, project: project.code, report: &report, write)
-        }
-      } else if let withdrawn = try withdrawnMilestone(entry.key, projectId: project.id!, db) {
+      } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, db) {
+        id = recorded.id
         // A withdrawal stands: a file written before it does not bring the milestone back.
-        id = withdrawn.id!
+        if !recorded.withdrawn {
+          if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
+            let old = existing
+            existing.summary = entry.summary
+            existing.responsibleUnit = entry.responsibleUnit
+            existing.withdrawnReason = entry.withdrawnReason
+            if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
+          }
+          for disclosure in entry.disclosures {
+            try merge(disclosure, milestone: id, project: project.code, report: &report, write)
+          }
+        }
       } else {
         id = try insertMilestone(entry, changesId: nil, project: project, write)
         inserted.insert(id)
@@ -167,10 +166,13 @@ extension SQLiteStore {
       """), arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 
-  private func withdrawnMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {
-    try MilestoneRecord.fetchOne(db.cachedStatement(sql: """
-      SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
-        AND withdrawnReason IS NOT NULL ORDER BY id DESC LIMIT 1
+  /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
+  private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> (id: Int64, withdrawn: Bool)? {
+    let row = try Row.fetchOne(db.cachedStatement(sql: """
+      SELECT id, withdrawnReason IS NOT NULL FROM milestone
+      WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
+      ORDER BY withdrawnReason IS NOT NULL, id DESC LIMIT 1
       """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
+    return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
   }
 }
