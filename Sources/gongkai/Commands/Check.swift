@@ -55,7 +55,7 @@ extension Gongkai {
       let checker = try reference.checker()
       let register = try store.open()
       let sink: any FindingSink = switch format {
-      case .text: TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)
+      case .text: try TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)
       case .json: JSONSink()
       case .csv: CSVSink()
       }

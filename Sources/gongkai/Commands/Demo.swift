@@ -40,10 +40,10 @@ extension Gongkai {
       let report = try await register.importProjects(documents, actor: "gongkai demo", progress: nil)
       let asOf = asOf ?? Self.sampleDate
       try StandardOutput.print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
-      let sink = TextSink(language: lang, asOf: asOf, checker: checker)
+      let sink = try TextSink(language: lang, asOf: asOf, checker: checker)
       try await register.forEachMilestone(matching: MilestoneFilter()) { stored in
         if let finding = try checker.judge(stored.milestone, asOf: asOf), finding.needsAttention(warningDays: 5) {
-          sink.write(finding, stored: stored)
+          try sink.write(finding, stored: stored)
         }
       }
       try sink.finish()

@@ -1,35 +1,112 @@
+import Foundation
 import GongkaiCore
 import GongkaiStore
 
 /// The check for people: a summary line, then alerts grouped by responsible unit, the unit with the most
 /// overdue work first, each alert with its deadline, the project and the legal basis.
-struct CheckText {
-  let items: [(finding: Finding, stored: StoredMilestone)]
+///
+/// Grouping needs every alert before the first is printed, and a large register has hundreds of thousands.
+/// Each alert is rendered when it arrives and spooled to an anonymous temporary file; memory keeps only a small
+/// key per alert (unit, status, working days, id and where its text lies), so the check runs in bounded memory.
+final class CheckText {
   let language: Language
   let asOf: CivilDate
   let checker: Checker
   /// Adds, under each alert, how its deadline was counted.
   let explain: Bool
 
-  var rendered: String {
-    let l = language
-    var out = l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则 \(checker.catalogue.profile)\n",
-                     "Disclosure deadline check · as of \(asOf) · rules \(checker.catalogue.profile)\n")
-    let counts = Dictionary(grouping: items, by: { $0.finding.status }).mapValues(\.count)
-    out += FindingStatus.allCases.sorted().compactMap { status in
-      counts[status].map { l.pick("\(status.chineseName) \($0) 项", "\(status.rawValue) \($0)") }
-    }.joined(separator: l.pick("，", ", ")) + "\n"
+  private struct Key {
+    let unit: Int32
+    let status: FindingStatus
+    let workingDays: Int32
+    let id: Int64
+    let offset: Int64
+    let length: Int32
+  }
 
-    let units = Dictionary(grouping: items, by: { $0.finding.responsibleUnit })
-    let ordered = units.sorted { a, b in
-      let (x, y) = (severity(a.value), severity(b.value))
-      return x != y ? y.lexicographicallyPrecedes(x) : a.key < b.key
+  /// What orders the units: the most overdue working days, then the number overdue, then the number of alerts.
+  private struct Unit {
+    let name: String
+    var worstOverdue = -1
+    var overdue = 0
+    var alerts = 0
+    var severity: [Int] { [worstOverdue, overdue, alerts] }
+  }
+
+  private var keys: [Key] = []
+  private var units: [Unit] = []
+  private var unitIndex: [String: Int32] = [:]
+  private var counts: [FindingStatus: Int] = [:]
+  private let spool: UnsafeMutablePointer<FILE>
+  private var spooled: Int64 = 0
+
+  init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
+    guard let spool = tmpfile() else {
+      throw CommandFailure(status: .cannotCreate, message: "cannot create a temporary file: \(String(cString: strerror(errno))); check $TMPDIR")
     }
-    for (unit, unitItems) in ordered {
-      out += "\n\(unit)" + l.pick("（\(unitItems.count) 项）\n", " (\(unitItems.count))\n")
-      for item in unitItems.sorted(by: urgency) { out += alert(item.finding, item.stored) }
+    (self.language, self.asOf, self.checker, self.explain, self.spool) = (language, asOf, checker, explain, spool)
+  }
+
+  deinit { fclose(spool) }
+
+  var isEmpty: Bool { keys.isEmpty }
+
+  func add(_ finding: Finding, stored: StoredMilestone) throws {
+    let text = Array(alert(finding, stored).utf8)
+    guard fwrite(text, 1, text.count, spool) == text.count else {
+      throw CommandFailure(status: .ioError, message: "cannot write a temporary file: disk full? check $TMPDIR")
     }
-    return out
+    let unit = unitIndex[finding.responsibleUnit] ?? {
+      units.append(Unit(name: finding.responsibleUnit))
+      unitIndex[finding.responsibleUnit] = Int32(units.count - 1)
+      return Int32(units.count - 1)
+    }()
+    let days = finding.workingDays ?? 0
+    units[Int(unit)].alerts += 1
+    if finding.status == .overdue {
+      units[Int(unit)].overdue += 1
+      units[Int(unit)].worstOverdue = max(units[Int(unit)].worstOverdue, days)
+    }
+    counts[finding.status, default: 0] += 1
+    keys.append(Key(unit: unit, status: finding.status, workingDays: Int32(clamping: days), id: finding.milestone.id,
+                    offset: spooled, length: Int32(text.count)))
+    spooled += Int64(text.count)
+  }
+
+  func write(to output: BufferedOutput) throws {
+    let l = language
+    try output.append(l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则 \(checker.catalogue.profile)\n",
+                             "Disclosure deadline check · as of \(asOf) · rules \(checker.catalogue.profile)\n"))
+    try output.append(FindingStatus.allCases.sorted().compactMap { status in
+      counts[status].map { l.pick("\(status.chineseName) \($0) 项", "\(status.rawValue) \($0)") }
+    }.joined(separator: l.pick("，", ", ")) + "\n")
+    let order = units.indices.sorted { a, b in
+      let (x, y) = (units[a].severity, units[b].severity)
+      return x != y ? y.lexicographicallyPrecedes(x) : units[a].name < units[b].name
+    }
+    var rank = [Int](repeating: 0, count: units.count)
+    for (position, unit) in order.enumerated() { rank[unit] = position }
+    keys.sort { a, b in
+      if a.unit != b.unit { return rank[Int(a.unit)] < rank[Int(b.unit)] }
+      if a.status != b.status { return a.status < b.status }
+      if a.workingDays != b.workingDays { return a.status == .due ? a.workingDays < b.workingDays : a.workingDays > b.workingDays }
+      return a.id < b.id
+    }
+    var text = [UInt8]()
+    var current: Int32 = -1
+    for key in keys {
+      if key.unit != current {
+        current = key.unit
+        let unit = units[Int(key.unit)]
+        try output.append("\n\(unit.name)" + l.pick("（\(unit.alerts) 项）\n", " (\(unit.alerts))\n"))
+      }
+      text = [UInt8](repeating: 0, count: Int(key.length))
+      guard fseeko(spool, off_t(key.offset), SEEK_SET) == 0, fread(&text, 1, text.count, spool) == text.count else {
+        throw CommandFailure(status: .ioError, message: "cannot read back a temporary file; check $TMPDIR")
+      }
+      try output.append(utf8: text)
+    }
+    try output.flush()
   }
 
   private func alert(_ finding: Finding, _ stored: StoredMilestone) -> String {
@@ -79,16 +156,4 @@ struct CheckText {
     return language.pick("公示期少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
   }
 
-  /// Overdue working days of a unit, then its count of alerts: who is furthest behind comes first.
-  private func severity(_ items: [(finding: Finding, stored: StoredMilestone)]) -> [Int] {
-    let overdue = items.filter { $0.finding.status == .overdue }.map { $0.finding.workingDays ?? 0 }
-    return [overdue.max() ?? -1, overdue.count, items.count]
-  }
-
-  private func urgency(_ a: (finding: Finding, stored: StoredMilestone), _ b: (finding: Finding, stored: StoredMilestone)) -> Bool {
-    if a.finding.status != b.finding.status { return a.finding.status < b.finding.status }
-    let (x, y) = (a.finding.workingDays ?? 0, b.finding.workingDays ?? 0)
-    if x != y { return a.finding.status == .due ? x < y : x > y }
-    return a.finding.milestone.id < b.finding.milestone.id
-  }
 }

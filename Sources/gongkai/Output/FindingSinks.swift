@@ -70,20 +70,16 @@ final class CSVSink: FindingSink {
 }
 
 final class TextSink: FindingSink {
-  private let language: Language
-  private let asOf: CivilDate
-  private let checker: Checker
-  private let explain: Bool
-  private var items: [(finding: Finding, stored: StoredMilestone)] = []
+  private let text: CheckText
 
-  init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool = false) {
-    (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
+  init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool = false) throws {
+    text = try CheckText(language: language, asOf: asOf, checker: checker, explain: explain)
   }
 
-  func write(_ finding: Finding, stored: StoredMilestone) { items.append((finding, stored)) }
+  func write(_ finding: Finding, stored: StoredMilestone) throws { try text.add(finding, stored: stored) }
 
   func finish() throws {
-    guard !items.isEmpty else { return }
-    try StandardOutput.print(CheckText(items: items, language: language, asOf: asOf, checker: checker, explain: explain).rendered, terminator: "")
+    guard !text.isEmpty else { return }
+    try text.write(to: BufferedOutput())
   }
 }
