@@ -31,7 +31,16 @@ public final class AtomicFolderWriter {
     let target = (folder as NSString).appendingPathComponent(name)
     try AtomicFileWriter.requireReplaceable(target)
     let temporary = AtomicFileWriter.temporaryPath(for: name, in: folder)
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+    // One create and one write: FileManager's createFile would write yet another temporary file and rename it.
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+    }
+    let contents = Array(bytes)
+    let written = contents.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    guard written == contents.count else {
+      unlink(temporary)
       throw ExportError.cannotCreate(target, "cannot write in folder \(folder): disk full or not writable")
     }
     pending.append((temporary, target))

@@ -1,0 +1,120 @@
+import Mustache
+
+// The templates look values up by name. Without these lookups swift-mustache reflects on a value (Mirror) for
+// every name on every row, which made a notice page cost 20 ms and a large register's notices take hours; with
+// them a lookup is a switch. (Reflection also missed the computed `Timeline.width`, so the SVG had no width.)
+
+extension ProjectNotice: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "code": code
+    case "name": self.name
+    case "legalPerson": legalPerson
+    case "location": location
+    case "investment": investment
+    case "responsibleUnit": responsibleUnit
+    case "sections": sections
+    case "disclosedCount": disclosedCount
+    case "statusCounts": statusCounts
+    case "timeline": timeline
+    case "asOf": asOf
+    default: nil
+    }
+  }
+}
+
+extension ProjectNotice.Section: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "position": position
+    case "ordinal": ordinal
+    case "name": self.name
+    case "items": items
+    default: nil
+    }
+  }
+}
+
+extension ProjectNotice.Item: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "kindCode": kindCode
+    case "kindName": kindName
+    case "indexNumber": indexNumber
+    case "publisher": publisher
+    case "formedOn": formedOn
+    case "reference": reference
+    case "summary": summary
+    case "publishedOn": publishedOn
+    case "channel": channel
+    case "url": url
+    case "alsoPublished": alsoPublished
+    case "publicationPeriod": publicationPeriod
+    default: nil
+    }
+  }
+}
+
+extension Timeline: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "width": width
+    case "height": height
+    case "rows": rows
+    case "ticks": ticks
+    case "legend": legend
+    case "legendY": legendY
+    case "asOfX": asOfX
+    case "asOf": asOf
+    case "title": title
+    case "summary": summary
+    default: nil
+    }
+  }
+}
+
+extension Timeline.Row: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "y": y
+    case "textY": textY
+    case "tickY": tickY
+    case "barY": barY
+    case "label": label
+    case "fullLabel": fullLabel
+    case "status": status
+    case "colour": colour
+    case "formedX": formedX
+    case "lineEndX": lineEndX
+    case "deadlineX": deadlineX
+    case "mark": mark
+    case "hollow": hollow
+    case "overdueWidth": overdueWidth
+    default: nil
+    }
+  }
+}
+
+extension Timeline.Tick: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "x": x
+    case "label": label
+    default: nil
+    }
+  }
+}
+
+extension Timeline.LegendEntry: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "x": x
+    case "textX": textX
+    case "mark": mark
+    case "colour": colour
+    case "hollow": hollow
+    case "label": label
+    default: nil
+    }
+  }
+}
