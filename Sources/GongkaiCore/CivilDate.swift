@@ -98,11 +98,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Whole days from `self` to `other` (positive when `other` is later).
   public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
-  /// `YYYY-MM-DD`.
   /// `YYYY-MM-DD`, written digit by digit: exports write millions of dates, and ten bytes fit in a string
   /// without an allocation.
   public var description: String {
     let (year, month, day) = components
+    guard (0...9999).contains(year) else { return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" }
     return String(unsafeUninitializedCapacity: 10) { buffer in
       func put(_ value: Int, at start: Int, width: Int) {
         var rest = value

@@ -2,8 +2,8 @@
 /// any size imports in bounded memory and all of it or none of it is written.
 ///
 /// The source owns the problem list. The store reports through ``reject(line:field:message:)`` what only the
-/// register can judge (an unknown project, a publication before the stored milestone was formed) and reads
-/// on; at its end the source throws every problem, its own and the store's, ordered by line, which rolls the
+/// register can judge (an unknown project) or what it refuses whoever the caller (a publication before the
+/// milestone was formed) and reads on; at its end the source throws every problem, its own and the store's, ordered by line, which rolls the
 /// import back.
 public protocol ImportSource<Element> {
   associatedtype Element

@@ -164,7 +164,7 @@ struct SheetRows {
       throw FileProblems([error])
     }
     var header: [String] = []
-    for position in 0..<records.count {
+    for position in 0..<records.ends.count {
       guard let name = Self.decode(records, position, encoding, &decoded) else { throw FileProblems([CSVText.undecodable(file)]) }
       header.append(name)
     }

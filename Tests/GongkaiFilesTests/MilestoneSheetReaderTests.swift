@@ -161,6 +161,13 @@ import Testing
     ])
   }
 
+  @Test func aHeaderOfThousandsOfCellsIsAWrongFileNotACrash() throws {
+    let url = try write(Data((Array(repeating: "x", count: 1_500).joined(separator: ",") + "\n").utf8))
+    let listed = problems(url) { () throws(FileProblems) in _ = try stream(url) }
+    #expect(listed.count > 1)
+    #expect(listed.allSatisfy { $0.hasPrefix("f.csv:1: ") })
+  }
+
   @Test func refusesACellOverOneMegabyteWithoutHoldingTheRest() throws {
     var data = Data("project,kind,formed,summary\n2024-310110-48-01-000123,bidding.result,2026-01-05,\"".utf8)
     data += Data(repeating: UInt8(ascii: "x"), count: CSVText.maximumField + 1)

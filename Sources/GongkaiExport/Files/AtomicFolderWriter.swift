@@ -37,11 +37,17 @@ public final class AtomicFolderWriter {
       throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno)))")
     }
     let contents = Array(bytes)
-    let written = contents.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-    close(descriptor)
-    guard written == contents.count else {
+    var written = 0
+    while written < contents.count {
+      let step = contents.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+      if step < 0, errno == EINTR { continue }
+      guard step > 0 else { break }
+      written += step
+    }
+    guard close(descriptor) == 0, written == contents.count else {
+      let reason = String(cString: strerror(errno))
       unlink(temporary)
-      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): disk full or not writable")
+      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(reason)")
     }
     pending.append((temporary, target))
     if pending.count >= Self.batchSize { try commit() }

@@ -22,8 +22,14 @@ final class PreparedInsert {
       return
     }
     value.withUTF8 { bytes in
-      _ = sqlite3_bind_text(handle, position, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                            Int32(bytes.count), Self.transient)
+      bytes.withMemoryRebound(to: CChar.self) { text in
+        // An empty string may have no storage, and a nil pointer would mean NULL to SQLite.
+        guard let start = text.baseAddress else {
+          _ = sqlite3_bind_text(handle, position, "", 0, Self.transient)
+          return
+        }
+        _ = sqlite3_bind_text64(handle, position, start, sqlite3_uint64(text.count), Self.transient, UInt8(SQLITE_UTF8))
+      }
     }
   }
 
@@ -41,8 +47,11 @@ final class PreparedInsert {
   /// Runs the statement with the values bound since the last run; returns the new row's id.
   @discardableResult
   func run() throws -> Int64 {
+    // A value left unbound would silently repeat the previous row's: every parameter is bound for every row.
+    precondition(position == sqlite3_bind_parameter_count(handle), "\(statement.sql) bound \(position) values")
     defer {
       sqlite3_reset(handle)
+      sqlite3_clear_bindings(handle)
       position = 0
     }
     let code = sqlite3_step(handle)

@@ -41,8 +41,8 @@ extension Gongkai.ImportCommand {
       let catalogue = try reference.rules.loadCatalogue()
       let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
+      defer { progress?.finish() }
       let report = try await store.open().importProjects(files, actor: try actor.actor(), progress: progress)
-      progress?.finish()
       try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
   }
@@ -67,8 +67,8 @@ extension Gongkai.ImportCommand {
       let register = try store.open()
       let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
+      defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
-      progress?.finish()
       try StandardOutput.print(ImportSummary(report: report, rows: report.updated + report.unchanged).text)
     }
   }
@@ -124,6 +124,8 @@ struct ProjectFiles: ImportSource {
   private var problems: [FileProblem] = []
   /// The first file of each project code, by the code's hash: one file per project, without keeping every code.
   private var firstFile: [Int: Int] = [:]
+  /// Codes whose hash another code had first, kept whole.
+  private var collided: [ProjectCode: Int] = [:]
 
   var expectedCount: Int? { files.count }
 
@@ -188,15 +190,18 @@ struct ProjectFiles: ImportSource {
     try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today, displayName: file.displayName)
   }
 
-  /// The file read before that holds `code`, if any; files whose code merely hashes alike are read again to tell.
+  /// The file read before that holds `code`, if any; a file whose code merely hashes alike is read again to tell.
   private mutating func earlierFile(of code: ProjectCode) -> File? {
     let current = position - 1
+    if let first = collided[code] { return files[first] }
     guard let first = firstFile[code.hashValue] else {
       firstFile[code.hashValue] = current
       return nil
     }
     let earlier = files[first]
-    return try? read(earlier).project.code == code ? earlier : nil
+    if (try? read(earlier).project.code) == code { return earlier }
+    collided[code] = current
+    return nil
   }
 }
 

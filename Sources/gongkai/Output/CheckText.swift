@@ -40,10 +40,15 @@ final class CheckText {
   private let spool: UnsafeMutablePointer<FILE>
   private var spooled: Int64 = 0
 
+  /// Opens the spool in `$TMPDIR` (glibc's `tmpfile` would ignore it), unlinked at once so nothing is left behind.
   init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
-    guard let spool = tmpfile() else {
+    var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-check.XXXXXX").path.utf8CString)
+    let descriptor = mkstemp(&template)
+    guard descriptor >= 0, let spool = fdopen(descriptor, "w+") else {
+      if descriptor >= 0 { close(descriptor) }
       throw CommandFailure(status: .cannotCreate, message: "cannot create a temporary file: \(String(cString: strerror(errno))); check $TMPDIR")
     }
+    unlink(template)
     (self.language, self.asOf, self.checker, self.explain, self.spool) = (language, asOf, checker, explain, spool)
   }
 
