@@ -109,6 +109,9 @@ public struct SQLiteStore: Store {
       // 64 MB of page cache (SQLite's default is 2 MB): a bulk import updates indexes keyed by project code all
       // over the file, and with a small cache every row costs a page read and a spill to the WAL.
       try db.execute(sql: "PRAGMA cache_size = -65536")
+      // The WAL grows to hold a whole transaction (gigabytes for a national import); once checkpointed, it is
+      // cut back to 64 MB instead of keeping that size on disk for ever.
+      try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
     }
     return configuration
   }

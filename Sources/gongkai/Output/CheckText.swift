@@ -15,13 +15,13 @@ final class CheckText {
   /// Adds, under each alert, how its deadline was counted.
   let explain: Bool
 
+  /// 24 bytes: a register can have a million alerts. The text's length is spooled in front of the text.
   private struct Key {
-    let unit: Int32
-    let status: FindingStatus
-    let workingDays: Int32
     let id: Int64
     let offset: Int64
-    let length: Int32
+    let workingDays: Int32
+    let unit: UInt16
+    let status: FindingStatus
   }
 
   /// What orders the units: the most overdue working days, then the number overdue, then the number of alerts.
@@ -35,7 +35,7 @@ final class CheckText {
 
   private var keys: [Key] = []
   private var units: [Unit] = []
-  private var unitIndex: [String: Int32] = [:]
+  private var unitIndex: [String: UInt16] = [:]
   private var counts: [FindingStatus: Int] = [:]
   private let spool: UnsafeMutablePointer<FILE>
   private var spooled: Int64 = 0
@@ -58,14 +58,22 @@ final class CheckText {
 
   func add(_ finding: Finding, stored: StoredMilestone) throws {
     let text = Array(alert(finding, stored).utf8)
-    guard fwrite(text, 1, text.count, spool) == text.count else {
+    var length = UInt32(text.count)
+    guard fwrite(&length, 4, 1, spool) == 1, fwrite(text, 1, text.count, spool) == text.count else {
       throw CommandFailure(status: .ioError, message: "cannot write a temporary file: disk full? check $TMPDIR")
     }
-    let unit = unitIndex[finding.responsibleUnit] ?? {
+    let unit: UInt16
+    if let known = unitIndex[finding.responsibleUnit] {
+      unit = known
+    } else {
+      guard units.count <= UInt16.max else {
+        throw CommandFailure(status: .dataError, message:
+          "more than \(UInt16.max) responsible units need attention; group them with --format csv or json instead")
+      }
+      unit = UInt16(units.count)
       units.append(Unit(name: finding.responsibleUnit))
-      unitIndex[finding.responsibleUnit] = Int32(units.count - 1)
-      return Int32(units.count - 1)
-    }()
+      unitIndex[finding.responsibleUnit] = unit
+    }
     let days = finding.workingDays ?? 0
     units[Int(unit)].alerts += 1
     if finding.status == .overdue {
@@ -73,9 +81,8 @@ final class CheckText {
       units[Int(unit)].worstOverdue = max(units[Int(unit)].worstOverdue, days)
     }
     counts[finding.status, default: 0] += 1
-    keys.append(Key(unit: unit, status: finding.status, workingDays: Int32(clamping: days), id: finding.milestone.id,
-                    offset: spooled, length: Int32(text.count)))
-    spooled += Int64(text.count)
+    keys.append(Key(id: finding.milestone.id, offset: spooled, workingDays: Int32(clamping: days), unit: unit, status: finding.status))
+    spooled += 4 + Int64(text.count)
   }
 
   func write(to output: BufferedOutput) throws {
@@ -98,15 +105,19 @@ final class CheckText {
       return a.id < b.id
     }
     var text = [UInt8]()
-    var current: Int32 = -1
+    var current: UInt16?
+    var length: UInt32 = 0
     for key in keys {
       if key.unit != current {
         current = key.unit
         let unit = units[Int(key.unit)]
         try output.append("\n\(unit.name)" + l.pick("（\(unit.alerts) 项）\n", " (\(unit.alerts))\n"))
       }
-      text = [UInt8](repeating: 0, count: Int(key.length))
-      guard fseeko(spool, off_t(key.offset), SEEK_SET) == 0, fread(&text, 1, text.count, spool) == text.count else {
+      guard fseeko(spool, off_t(key.offset), SEEK_SET) == 0, fread(&length, 4, 1, spool) == 1 else {
+        throw CommandFailure(status: .ioError, message: "cannot read back a temporary file; check $TMPDIR")
+      }
+      text = [UInt8](repeating: 0, count: Int(length))
+      guard fread(&text, 1, text.count, spool) == text.count else {
         throw CommandFailure(status: .ioError, message: "cannot read back a temporary file; check $TMPDIR")
       }
       try output.append(utf8: text)
