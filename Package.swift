@@ -60,13 +60,15 @@ let package = Package(
     .executableTarget(name: "FuzzProjectFile", dependencies: ["GongkaiFiles"], path: "Tests/Fuzz/FuzzProjectFile"),
     .executableTarget(name: "FuzzSpreadsheet", dependencies: ["GongkaiFiles"], path: "Tests/Fuzz/FuzzSpreadsheet"),
     .executableTarget(name: "FuzzDates", dependencies: ["GongkaiCore"], path: "Tests/Fuzz/FuzzDates"),
+    // Scratch folders for the tests, removed when the test run ends.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
-    .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference"]),
-    .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore"]),
-    .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference"]),
+    .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference", "TestSupport"]),
+    .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "TestSupport"]),
+    .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport", "GongkaiReference"]),
     .testTarget(name: "GongkaiSyntheticTests", dependencies: ["GongkaiSynthetic", "GongkaiReference", "GongkaiStore"]),
-    .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai"]),
+    .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Several staff writing while cron reads, and power cuts in the middle of writes. The short variants always
 /// run; `GONGKAI_LONG_TESTS=1` runs them at full size (4 × 1,000 writes, 20 kills).
@@ -7,7 +8,7 @@ import Testing
   static let long = ProcessInfo.processInfo.environment["GONGKAI_LONG_TESTS"] == "1"
 
   func register() throws -> String {
-    let database = scratchFolder().appendingPathComponent("register.sqlite").path
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
     #expect(try runGongkai(["init", "--database", database]).status == 0)
     for unit in 1...4 {
       #expect(try runGongkai(["project", "add", "2026-310110-48-01-00010\(unit)", "--name", "项目\(unit)",
@@ -41,7 +42,7 @@ import Testing
   @Test func fourWritersAndAReaderLoseNothingAndNeverReportBusy() throws {
     let database = try register()
     let count = Self.long ? 1000 : 15
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let binary = try builtBinary().path
     // Each writer records `count` milestones, and a disclosure of each; a failure is kept in a file.
     let writers = try (1...4).map { writer in
@@ -79,13 +80,13 @@ import Testing
 
   @Test func anImportKilledAtAnyMomentIsWhollyPresentOrAbsent() throws {
     let rows = Self.long ? 5000 : 800
-    let sheet = scratchFolder().appendingPathComponent("rows.csv")
+    let sheet = Scratch.folder().appendingPathComponent("rows.csv")
     var text = "project,kind,formed,ref,published,channel\n"
     for row in 1...rows { text += "2026-310110-48-01-000101,bidding.result,2026-11-02,K-\(row),2026-11-03,门户\n" }
     try Data(text.utf8).write(to: sheet)
     let template = try register()
     // How long a whole import takes here, to kill within it.
-    let timing = scratchFolder().appendingPathComponent("timing.sqlite").path
+    let timing = Scratch.folder().appendingPathComponent("timing.sqlite").path
     try FileManager.default.copyItem(atPath: template, toPath: timing)
     let start = Date()
     #expect(try runGongkai(["import", "milestones", sheet.path, "--database", timing]).status == 0)
@@ -93,7 +94,7 @@ import Testing
 
     var generator = SystemRandomNumberGenerator()
     for kill in 1...(Self.long ? 20 : 3) {
-      let database = scratchFolder().appendingPathComponent("killed-\(kill).sqlite").path
+      let database = Scratch.folder().appendingPathComponent("killed-\(kill).sqlite").path
       try FileManager.default.copyItem(atPath: template, toPath: database)
       let process = Process()
       process.executableURL = try builtBinary()
@@ -116,12 +117,12 @@ import Testing
 
   @Test func anExportKilledHalfwayLeavesNoHalfFile() throws {
     let database = try register()
-    let rows = scratchFolder().appendingPathComponent("rows.csv")
+    let rows = Scratch.folder().appendingPathComponent("rows.csv")
     var text = "project,kind,formed,ref\n"
     for row in 1...3000 { text += "2026-310110-48-01-000102,bidding.result,2026-11-02,E-\(row)\n" }
     try Data(text.utf8).write(to: rows)
     #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let target = folder.appendingPathComponent("audit.csv").path
     let complete = folder.appendingPathComponent("complete.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", complete, "--as-of", "2026-11-27", "--database", database]).status == 0)

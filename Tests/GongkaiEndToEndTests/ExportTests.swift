@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The exports as the public, auditors and open-data users get them.
 @Suite struct ExportTests {
@@ -31,7 +32,7 @@ import Testing
   }
 
   @Test func theCommittedSampleExportIsCurrent() throws {
-    let fresh = scratchFolder()
+    let fresh = Scratch.folder()
     let (status, output) = try Self.run("bash", [".ci/sample-export", fresh.path, try builtBinary().path])
     #expect(status == 0, "\(output)")
     let committed = Self.repository.appendingPathComponent("Exports/sample")
@@ -74,7 +75,7 @@ import Testing
   // MARK: Hostile input
 
   func hostileExport() throws -> URL {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let database = folder.appendingPathComponent("h.sqlite").path
     let db = ["--database", database]
     #expect(try runGongkai(["init"] + db).status == 0)
@@ -134,7 +135,7 @@ import Testing
   }
 
   @Test func anExportThatCannotBeWrittenLeavesNothingBehind() throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let database = folder.appendingPathComponent("r.sqlite").path
     #expect(try runGongkai(["init", "--database", database]).status == 0)
     let missing = try runGongkai(["export", "audit-csv", "--out", "/nonexistent/audit.csv", "--database", database])

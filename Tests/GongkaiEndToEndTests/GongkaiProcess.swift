@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What a run of the `gongkai` binary printed and returned.
 struct CommandResult {
@@ -27,9 +28,9 @@ func runGongkai(
   process.arguments = arguments
   process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
   var environment = [
-    "TZ": "America/New_York", "COLUMNS": "100", "LANG": "C.UTF-8", "HOME": scratchFolder().path,
+    "TZ": "America/New_York", "COLUMNS": "100", "LANG": "C.UTF-8", "HOME": Scratch.folder().path,
     "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-    "GONGKAI_CALENDAR_DIR": scratchFolder().appendingPathComponent("no-calendar").path,
+    "GONGKAI_CALENDAR_DIR": Scratch.folder().appendingPathComponent("no-calendar").path,
   ]
   environment.merge(extra) { $1 }
   process.environment = environment
@@ -58,7 +59,7 @@ func runShell(_ command: String, environment: [String: String]) throws -> Comman
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/bin/bash")
   process.arguments = ["-c", command]
-  process.environment = environment.merging(["LANG": "C.UTF-8", "HOME": scratchFolder().path, "PATH": "/usr/bin:/bin"]) { $1 }
+  process.environment = environment.merging(["LANG": "C.UTF-8", "HOME": Scratch.folder().path, "PATH": "/usr/bin:/bin"]) { $1 }
   let output = Pipe(), errors = Pipe()
   process.standardOutput = output
   process.standardError = errors
@@ -90,16 +91,9 @@ struct BinaryNotFound: Error, CustomStringConvertible {
   var description: String { "no built gongkai binary next to \(folder); run `swift build` or set GONGKAI_BINARY" }
 }
 
-/// A fresh temporary folder.
-func scratchFolder() -> URL {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-e2e-\(UUID().uuidString)")
-  try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  return folder
-}
-
 /// Writes `text` into a file in a fresh folder and returns its path.
 func writeFile(_ name: String, _ text: String) throws -> String {
-  let url = scratchFolder().appendingPathComponent(name)
+  let url = Scratch.folder().appendingPathComponent(name)
   try Data(text.utf8).write(to: url)
   return url.path
 }

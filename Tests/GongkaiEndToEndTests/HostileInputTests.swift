@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The corpus of hostile and broken input in `Tests/Corpus` (cases.jsonl, with the files beside it): every case
 /// gets its documented exit status, clear lines on standard error naming the problem, no crash or stack trace,
@@ -26,7 +27,7 @@ import Testing
 
   /// The sample register every case starts from, made once.
   static let template: String = {
-    let database = scratchFolder().appendingPathComponent("template.sqlite").path
+    let database = Scratch.folder().appendingPathComponent("template.sqlite").path
     let projects = corpus.appendingPathComponent("../../Projects").standardized.path
     _ = try? runGongkai(["demo", "--projects", projects, "--database", database])
     return database
@@ -54,7 +55,7 @@ import Testing
 
   @Test(arguments: cases)
   func hostileInputIsRefusedCleanly(_ hostile: Case) throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let database = folder.appendingPathComponent("register.sqlite").path
     try FileManager.default.copyItem(atPath: Self.template, toPath: database)
     if let tamper = hostile.tamper {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Tamper evidence, backups and the doctor, through the binary and the sqlite3 shell.
 @Suite struct OperationsTests {
   func register() throws -> String {
-    let database = scratchFolder().appendingPathComponent("register.sqlite").path
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
     let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
     #expect(try runGongkai(["demo", "--projects", projects, "--database", database]).status == 0)
     return database
@@ -44,7 +45,7 @@ import Testing
     let verify = try runGongkai(["audit", "verify", "--database", database])
     let head = String(verify.stdout.split(separator: " ").last!.dropLast())
     #expect(head.count == 64)
-    let csv = scratchFolder().appendingPathComponent("audit.csv").path
+    let csv = Scratch.folder().appendingPathComponent("audit.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)
     let text = try String(contentsOfFile: csv, encoding: .utf8)
     #expect(text.contains("变更记录链头\r\n"))
@@ -53,7 +54,7 @@ import Testing
 
   @Test func aBackupIsAWholeWorkingRegister() throws {
     let database = try register()
-    let copy = scratchFolder().appendingPathComponent("backup.sqlite").path
+    let copy = Scratch.folder().appendingPathComponent("backup.sqlite").path
     let backup = try runGongkai(["backup", copy, "--database", database])
     #expect(backup.status == 0)
     #expect(backup.stdout == "backed up \(database) to \(copy)\n")

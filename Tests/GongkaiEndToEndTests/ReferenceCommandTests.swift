@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `gongkai rules`, `calendar` and `deadline`, run as a user runs them.
 @Suite struct ReferenceCommandTests {
@@ -167,7 +168,7 @@ import Testing
   }
 
   @Test func aBinaryWithoutItsResourcesSaysHowToFixIt() throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let copy = folder.appendingPathComponent("gongkai")
     try FileManager.default.copyItem(at: try builtBinary(), to: copy)
     let process = Process()

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The register as staff and cron use it, through the built binary.
 @Suite struct RegisterCommandTests {
   /// A fresh folder with a database holding the sample projects.
   func sampleRegister() throws -> (folder: URL, database: String) {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let database = folder.appendingPathComponent("register.sqlite").path
     let result = try gongkai("demo", "--projects", projectsFolder(), "--database", database)
     #expect(result.status == 0, "\(result.stderr)")
@@ -22,7 +23,7 @@ import Testing
   }
 
   @Test func theDemoLoadsTheSamplesAndShowsEveryAlertKind() throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let result = try gongkai("demo", "--projects", projectsFolder(), "--database", folder.appendingPathComponent("demo.sqlite").path)
     #expect(result.status == 0)
     #expect(result.stdoutLines[0].hasSuffix("imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written)"))
@@ -100,7 +101,7 @@ import Testing
   }
 
   @Test func aDayToDayRoundOfStaffWork() throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v4-change-chain (4 migrations)"))
@@ -236,7 +237,7 @@ import Testing
     ("newer", 65, "was written by a newer gongkai (schema v9-future)"),
   ])
   func aDatabaseThatCannotBeUsedIsNamed(kind: String, status: Int32, message: String) throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     var database = folder.appendingPathComponent("register.sqlite").path
     switch kind {
     case "folder": database = folder.path

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Cases found by testing the tool as a new user would; each once did the wrong thing.
 @Suite struct SafeguardTests {
   func register() throws -> String {
-    let database = scratchFolder().appendingPathComponent("register.sqlite").path
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
     #expect(try runGongkai(["init", "--database", database]).status == 0)
     #expect(try runGongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--database", database]).status == 0)
     return database
@@ -42,8 +43,17 @@ import Testing
     #expect(list.stdout.hasPrefix("2026-310110-48-01-000200"))
   }
 
+  @Test func aCheckWithoutATemporaryFolderSaysWhichFolderAndHowToFixIt() throws {
+    let database = try register()
+    let missing = Scratch.folder().appendingPathComponent("gone").path
+    let result = try runGongkai(["check", "--as-of", "2026-11-27", "--database", database], environment: ["TMPDIR": missing])
+    #expect(result.status == 73)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.hasPrefix("gongkai: cannot write \(missing): cannot create a temporary file: No such file or directory; set TMPDIR"))
+  }
+
   @Test func anotherProgramsDatabaseAndAnEmptyFileAreLeftAlone() throws {
-    let folder = scratchFolder()
+    let folder = Scratch.folder()
     let other = folder.appendingPathComponent("other.sqlite").path
     let python = Process()
     python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -123,7 +133,7 @@ import Testing
 
   @Test func aSpreadsheetInUTF16WithoutMarkIsRefusedInOneLine() throws {
     let database = try register()
-    let file = scratchFolder().appendingPathComponent("u16.csv")
+    let file = Scratch.folder().appendingPathComponent("u16.csv")
     try #require("project,kind,formed\n".data(using: .utf16LittleEndian)).write(to: file)
     let result = try runGongkai(["import", "milestones", file.path, "--database", database])
     #expect(result.status == 65)
@@ -134,7 +144,7 @@ import Testing
 
   @Test func aSpreadsheetListsUnknownProjectsWithTheOtherProblems() throws {
     let database = try register()
-    let file = scratchFolder().appendingPathComponent("rows.csv")
+    let file = Scratch.folder().appendingPathComponent("rows.csv")
     try Data("""
       project,kind,formed
       2026-310110-48-01-000999,bidding.result,2026-01-05

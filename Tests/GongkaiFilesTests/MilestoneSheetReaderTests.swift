@@ -7,11 +7,7 @@ import Testing
 @Suite struct MilestoneSheetReaderTests {
   let sheet = MilestoneSheetTests().sheet
 
-  func write(_ data: Data) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString).csv")
-    try data.write(to: url)
-    return url
-  }
+  func write(_ data: Data) throws -> URL { try MilestoneSheetTests().write(data) }
 
   /// Every row of `url`, read `chunkSize` bytes at a time.
   func stream(_ url: URL, chunkSize: Int = CSVText.chunkSize) throws(FileProblems) -> [MilestoneRow] {

@@ -3,10 +3,11 @@ import GongkaiCore
 import GongkaiReference
 import Testing
 @testable import GongkaiFiles
+import TestSupport
 
 @Suite struct MilestoneSheetTests {
   func write(_ data: Data) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString).csv")
+    let url = Scratch.file("sheet.csv")
     try data.write(to: url)
     return url
   }

@@ -2,6 +2,7 @@ import Foundation
 import GongkaiCore
 import Testing
 @testable import GongkaiReference
+import TestSupport
 
 /// Broken reference files: each is refused with the file, the line and what to do.
 @Suite struct ReferenceFileTests {
@@ -9,9 +10,7 @@ import Testing
 
   /// Writes `text` to a fresh temporary file and returns its URL.
   func file(_ name: String, _ text: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent(name)
+    let url = Scratch.file(name)
     try Data(text.utf8).write(to: url)
     return url
   }

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiCore
 @testable import GongkaiStore
+import TestSupport
 
 /// Every store implementation the contract runs against. A PostgreSQL store adds itself here.
 enum StoreFactory: String, CaseIterable, CustomTestStringConvertible, Sendable {
@@ -20,9 +21,7 @@ enum StoreFactory: String, CaseIterable, CustomTestStringConvertible, Sendable {
 import Testing
 
 func temporaryDatabasePath() -> String {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-store-\(UUID().uuidString)")
-  try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  return folder.appendingPathComponent("register.sqlite").path
+  Scratch.file("register.sqlite").path
 }
 
 func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
