@@ -81,9 +81,9 @@ if [[ $steps == *" import "* ]]; then
   rm -f "$yaml"* "$csv"*
 fi
 if [[ $steps == *" read "* ]]; then
-  # The store's own query (SQLiteStore+Reads.swift), with the store's page cache: the rows every check and
-  # export reads, as fast as SQLite reads them.
-  rows="PRAGMA cache_size = -65536; SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
+  # The store's own query (SQLiteStore+Reads.swift), with SQLite's default page cache as the store reads: the
+  # rows every check and export reads, as fast as SQLite reads them.
+  rows="SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
     m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
     COALESCE(m.responsibleUnit, p.responsibleUnit), d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
     FROM project p JOIN milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL

@@ -1,5 +1,5 @@
 /// Where a milestone stands against its disclosure duty as of a day.
-public enum FindingStatus: String, Sendable, CaseIterable, Comparable {
+public enum FindingStatus: String, Sendable, CaseIterable, Comparable, BitwiseCopyable {
   /// Published by the deadline (and, where a minimum period applies, kept up long enough).
   case onTime = "on-time"
   /// Published after the deadline.

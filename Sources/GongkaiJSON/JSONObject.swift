@@ -5,9 +5,15 @@
 /// than reading the record from the database. Each such record keeps its `Encodable` conformance, and a test
 /// compares the two outputs, so the hand-written one cannot drift.
 public struct JSONObject {
-  private var bytes: [UInt8] = [UInt8(ascii: "{")]
+  private var bytes: [UInt8]
+  private var isEmpty = true
 
-  public init() {}
+  /// - Parameter capacity: the bytes to reserve, so that a record is written without growing its buffer.
+  public init(capacity: Int = 256) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+    bytes.append(UInt8(ascii: "{"))
+  }
 
   /// Adds a field; fields must be added in key order.
   public mutating func field(_ key: StaticString, _ value: String?) {
@@ -19,7 +25,14 @@ public struct JSONObject {
   public mutating func field(_ key: StaticString, _ value: Int64?) {
     guard let value else { return }
     open(key)
-    bytes.append(contentsOf: String(value).utf8)
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    let start = bytes.count
+    var digits = value.magnitude
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(digits % 10))
+      digits /= 10
+    } while digits > 0
+    bytes[start...].reverse()
   }
 
   public mutating func field(_ key: StaticString, _ value: Int?) {
@@ -28,7 +41,7 @@ public struct JSONObject {
 
   public mutating func field(_ key: StaticString, _ value: Bool) {
     open(key)
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    append(value ? "true" : "false")
   }
 
   /// The object's text.
@@ -41,39 +54,56 @@ public struct JSONObject {
     return closed
   }
 
-  private mutating func open(_ key: StaticString) {
-    if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-    bytes.append(UInt8(ascii: "\""))
-    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: "\":".utf8)
+  /// Appends the object's text to `buffer`: a record written into a larger output costs one copy.
+  public func write(to buffer: inout [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    buffer.append(UInt8(ascii: "}"))
   }
 
-  private static let hex = Array("0123456789abcdef".utf8)
+  private mutating func open(_ key: StaticString) {
+    if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+    isEmpty = false
+    bytes.append(UInt8(ascii: "\""))
+    append(key)
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
+  }
 
+  private mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private static let hex: StaticString = "0123456789abcdef"
+
+  /// Copies runs of plain bytes whole and escapes only what JSON requires (as `JSONEncoder` does).
   private mutating func string(_ value: String) {
     var value = value
     value.withUTF8 { text in
       bytes.append(UInt8(ascii: "\""))
-      defer { bytes.append(UInt8(ascii: "\"")) }
       var start = 0
-      for (index, byte) in text.enumerated() {
-        let escape: [UInt8]
-        switch byte {
-        case UInt8(ascii: "\""): escape = Array(#"\""#.utf8)
-        case UInt8(ascii: "\\"): escape = Array(#"\\"#.utf8)
-        case 0x0A: escape = Array(#"\n"#.utf8)
-        case 0x0D: escape = Array(#"\r"#.utf8)
-        case 0x09: escape = Array(#"\t"#.utf8)
-        case 0x08: escape = Array(#"\b"#.utf8)
-        case 0x0C: escape = Array(#"\f"#.utf8)
-        case 0..<0x20: escape = Array(#"\u00"#.utf8) + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0F)]]
-        default: continue
-        }
+      for index in text.indices {
+        let byte = text[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index]))
-        bytes.append(contentsOf: escape)
         start = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): append(#"\""#)
+        case UInt8(ascii: "\\"): append(#"\\"#)
+        case 0x0A: append(#"\n"#)
+        case 0x0D: append(#"\r"#)
+        case 0x09: append(#"\t"#)
+        case 0x08: append(#"\b"#)
+        case 0x0C: append(#"\f"#)
+        default:
+          append(#"\u00"#)
+          Self.hex.withUTF8Buffer { hex in
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+          }
+        }
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+      bytes.append(UInt8(ascii: "\""))
     }
   }
 }

@@ -60,7 +60,7 @@ public struct FindingRecord: Encodable, Sendable {
   /// The record as one line of JSON, exactly as `JSONEncoder` with sorted keys writes it, at a fraction of the
   /// cost: `check --format json` writes one per milestone.
   public var json: JSONObject {
-    var json = JSONObject()
+    var json = JSONObject(capacity: 1024)
     json.field("asOf", asOf.description)
     json.field("basis", basis)
     json.field("category", category)

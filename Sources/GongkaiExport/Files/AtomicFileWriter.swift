@@ -117,11 +117,13 @@ public final class AtomicFileWriter {
 public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotCreate(String, String)
   case invalid(String)
+  /// A file that was created could not be written or read back (a full disk, a failing device).
+  case io(String)
 
   public var description: String {
     switch self {
     case .cannotCreate(let path, let reason): "cannot write \(path): \(reason)"
-    case .invalid(let message): message
+    case .invalid(let message), .io(let message): message
     }
   }
 }

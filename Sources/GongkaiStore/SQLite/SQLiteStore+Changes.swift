@@ -4,8 +4,8 @@ import GongkaiJSON
 
 extension SQLiteStore {
   /// Runs `body` in one write transaction whose every change is logged as made by `actor`.
-  func logged<T>(actor: String, _ body: (RegisterWrite) throws -> T) throws -> T {
-    try write { db in try body(RegisterWrite(db, actor: actor, at: clock())) }
+  func logged<T>(actor: String, bulk: Bool = false, _ body: (RegisterWrite) throws -> T) throws -> T {
+    try write(bulk: bulk) { db in try body(RegisterWrite(db, actor: actor, at: clock())) }
   }
 }
 

@@ -8,7 +8,7 @@ extension SQLiteStore {
     _ documents: some ImportSource<ProjectDocument>, actor: String, progress: ProgressReporter?
   ) throws -> ImportReport {
     var source = documents
-    return try logged(actor: actor) { write in
+    return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
       var position = 0
       while let document = try source.next() {
@@ -42,7 +42,7 @@ extension SQLiteStore {
     _ rows: some ImportSource<MilestoneRow>, actor: String, progress: ProgressReporter?
   ) throws -> ImportReport {
     var source = rows
-    return try logged(actor: actor) { write in
+    return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
       var problems: [StoreError.LineProblem] = []
       // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.

@@ -1,13 +1,14 @@
-import Foundation
 import GongkaiCore
+import GongkaiExport
 import GongkaiStore
 
 /// The check for people: a summary line, then alerts grouped by responsible unit, the unit with the most
 /// overdue work first, each alert with its deadline, the project and the legal basis.
 ///
-/// Grouping needs every alert before the first is printed, and a large register has hundreds of thousands.
-/// Each alert is rendered when it arrives and spooled to an anonymous temporary file; memory keeps only a small
-/// key per alert (unit, status, working days, id and where its text lies), so the check runs in bounded memory.
+/// Grouping needs every alert before the first is printed, and a large register has a million. Each alert is
+/// rendered when it arrives and put aside in a scratch file; a small key per alert (unit, status, working days,
+/// id and where its text lies) is ordered by a ``GroupedSorter``, which itself spills to disk, so the check runs in
+/// bounded memory at any register size.
 final class CheckText {
   let language: Language
   let asOf: CivilDate
@@ -15,7 +16,7 @@ final class CheckText {
   /// Adds, under each alert, how its deadline was counted.
   let explain: Bool
 
-  /// 24 bytes: a register can have a million alerts. The text's length is spooled in front of the text.
+  /// 24 bytes. The text's length is put aside in front of the text.
   private struct Key {
     let id: Int64
     let offset: Int64
@@ -33,35 +34,28 @@ final class CheckText {
     var severity: [Int] { [worstOverdue, overdue, alerts] }
   }
 
-  private var keys: [Key] = []
+  private let keys = GroupedSorter<Key>(group: { Int($0.unit) }) { a, b in
+    if a.status != b.status { return a.status < b.status }
+    if a.workingDays != b.workingDays { return a.status == .due ? a.workingDays < b.workingDays : a.workingDays > b.workingDays }
+    return a.id < b.id
+  }
   private var units: [Unit] = []
   private var unitIndex: [String: UInt16] = [:]
   private var counts: [FindingStatus: Int] = [:]
-  private let spool: UnsafeMutablePointer<FILE>
-  private var spooled: Int64 = 0
+  private let texts: ScratchFile
 
-  /// Opens the spool in `$TMPDIR` (glibc's `tmpfile` would ignore it), unlinked at once so nothing is left behind.
   init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
-    var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-check.XXXXXX").path.utf8CString)
-    let descriptor = mkstemp(&template)
-    guard descriptor >= 0, let spool = fdopen(descriptor, "w+") else {
-      if descriptor >= 0 { close(descriptor) }
-      throw CommandFailure(status: .cannotCreate, message: "cannot create a temporary file: \(String(cString: strerror(errno))); check $TMPDIR")
-    }
-    unlink(template)
-    (self.language, self.asOf, self.checker, self.explain, self.spool) = (language, asOf, checker, explain, spool)
+    (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
+    texts = try ScratchFile()
   }
 
-  deinit { fclose(spool) }
-
-  var isEmpty: Bool { keys.isEmpty }
+  var isEmpty: Bool { keys.count == 0 }
 
   func add(_ finding: Finding, stored: StoredMilestone) throws {
     let text = Array(alert(finding, stored).utf8)
-    var length = UInt32(text.count)
-    guard fwrite(&length, 4, 1, spool) == 1, fwrite(text, 1, text.count, spool) == text.count else {
-      throw CommandFailure(status: .ioError, message: "cannot write a temporary file: disk full? check $TMPDIR")
-    }
+    let offset = texts.size
+    try withUnsafeBytes(of: UInt32(text.count)) { try texts.append($0) }
+    try texts.append(text)
     let unit: UInt16
     if let known = unitIndex[finding.responsibleUnit] {
       unit = known
@@ -81,8 +75,7 @@ final class CheckText {
       units[Int(unit)].worstOverdue = max(units[Int(unit)].worstOverdue, days)
     }
     counts[finding.status, default: 0] += 1
-    keys.append(Key(id: finding.milestone.id, offset: spooled, workingDays: Int32(clamping: days), unit: unit, status: finding.status))
-    spooled += 4 + Int64(text.count)
+    try keys.append(Key(id: finding.milestone.id, offset: offset, workingDays: Int32(clamping: days), unit: unit, status: finding.status))
   }
 
   func write(to output: BufferedOutput) throws {
@@ -96,30 +89,18 @@ final class CheckText {
       let (x, y) = (units[a].severity, units[b].severity)
       return x != y ? y.lexicographicallyPrecedes(x) : units[a].name < units[b].name
     }
-    var rank = [Int](repeating: 0, count: units.count)
-    for (position, unit) in order.enumerated() { rank[unit] = position }
-    keys.sort { a, b in
-      if a.unit != b.unit { return rank[Int(a.unit)] < rank[Int(b.unit)] }
-      if a.status != b.status { return a.status < b.status }
-      if a.workingDays != b.workingDays { return a.status == .due ? a.workingDays < b.workingDays : a.workingDays > b.workingDays }
-      return a.id < b.id
-    }
     var text = [UInt8]()
     var current: UInt16?
-    var length: UInt32 = 0
-    for key in keys {
+    try keys.forEach(groupsInOrder: order) { key in
       if key.unit != current {
         current = key.unit
         let unit = units[Int(key.unit)]
         try output.append("\n\(unit.name)" + l.pick("（\(unit.alerts) 项）\n", " (\(unit.alerts))\n"))
       }
-      guard fseeko(spool, off_t(key.offset), SEEK_SET) == 0, fread(&length, 4, 1, spool) == 1 else {
-        throw CommandFailure(status: .ioError, message: "cannot read back a temporary file; check $TMPDIR")
-      }
+      var length: UInt32 = 0
+      try withUnsafeMutableBytes(of: &length) { try texts.read(into: $0, at: key.offset) }
       text = [UInt8](repeating: 0, count: Int(length))
-      guard fread(&text, 1, text.count, spool) == text.count else {
-        throw CommandFailure(status: .ioError, message: "cannot read back a temporary file; check $TMPDIR")
-      }
+      try text.withUnsafeMutableBytes { try texts.read(into: $0, at: key.offset + 4) }
       try output.append(utf8: text)
     }
     try output.flush()

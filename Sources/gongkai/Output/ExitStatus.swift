@@ -48,6 +48,7 @@ enum ExitStatus: Int32, Error {
       switch error {
       case .cannotCreate: self = .cannotCreate
       case .invalid: self = .dataError
+      case .io: self = .ioError
       }
     default:
       let code = Gongkai.exitCode(for: error)

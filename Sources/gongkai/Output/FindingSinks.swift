@@ -17,8 +17,11 @@ struct StandardOutputError: Error {}
 
 /// Standard output through a buffer: millions of records cost a few thousand writes, not millions.
 final class BufferedOutput {
-  private var buffer = Data()
+  private var buffer: [UInt8] = []
   private let handle = FileHandle.standardOutput
+  private static let flushSize = 1 << 16
+
+  init() { buffer.reserveCapacity(Self.flushSize + 4096) }
 
   func append(_ text: String) throws {
     try append(utf8: text.utf8)
@@ -26,7 +29,13 @@ final class BufferedOutput {
 
   func append(utf8 bytes: some Sequence<UInt8>) throws {
     buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { try flush() }
+    if buffer.count >= Self.flushSize { try flush() }
+  }
+
+  /// Lets `write` append straight to the buffer, for records that know how to write themselves.
+  func append(_ write: (inout [UInt8]) -> Void) throws {
+    write(&buffer)
+    if buffer.count >= Self.flushSize { try flush() }
   }
 
   /// Writes what is buffered; a full disk or a closed pipe is an error, never a silently short report.
@@ -43,7 +52,8 @@ final class JSONSink: FindingSink {
 
   func write(_ finding: Finding, stored: StoredMilestone) throws {
     try output.append(written == 0 ? "[\n" : ",\n")
-    try output.append(utf8: FindingRecord(finding, stored: stored).json.utf8)
+    let record = FindingRecord(finding, stored: stored).json
+    try output.append { record.write(to: &$0) }
     written += 1
   }
 

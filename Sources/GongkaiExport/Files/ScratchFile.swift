@@ -1,0 +1,81 @@
+import Foundation
+
+/// An anonymous file in `$TMPDIR` for what a command must put aside before it can write its output: a
+/// register-wide report that has to be ordered cannot hold a million records in memory.
+///
+/// The file is unlinked the moment it is created, so nothing is left behind however the process ends. Appends
+/// are buffered; reads see everything appended so far.
+public final class ScratchFile {
+  private let descriptor: Int32
+  private var pending: [UInt8] = []
+  private var flushed: Int64 = 0
+  private static let bufferSize = 1 << 18
+
+  /// Throws ``ExportError/cannotCreate(_:_:)`` when `$TMPDIR` has no room for a new file.
+  public init() throws {
+    let folder = FileManager.default.temporaryDirectory
+    var template = Array(folder.appendingPathComponent("gongkai-scratch.XXXXXX").path.utf8CString)
+    let descriptor = mkstemp(&template)
+    guard descriptor >= 0 else {
+      throw ExportError.cannotCreate(folder.path, "cannot create a temporary file: \(String(cString: strerror(errno))); set TMPDIR to a writable folder")
+    }
+    unlink(template)
+    self.descriptor = descriptor
+    pending.reserveCapacity(Self.bufferSize)
+  }
+
+  deinit { close(descriptor) }
+
+  /// Bytes appended so far: the offset the next append starts at.
+  public var size: Int64 { flushed + Int64(pending.count) }
+
+  public func append(_ bytes: UnsafeRawBufferPointer) throws {
+    if pending.count + bytes.count > Self.bufferSize { try flush() }
+    if bytes.count > Self.bufferSize {
+      try write(bytes)
+    } else {
+      pending.append(contentsOf: bytes)
+    }
+  }
+
+  public func append(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { try append($0) }
+  }
+
+  /// Fills `buffer` with the bytes that start at `offset`.
+  public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws {
+    try flush()
+    try transfer(buffer.count, action: "read back") { done in
+      pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
+    }
+  }
+
+  private func flush() throws {
+    guard !pending.isEmpty else { return }
+    try pending.withUnsafeBytes { try write($0) }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  private func write(_ bytes: UnsafeRawBufferPointer) throws {
+    try transfer(bytes.count, action: "write") { done in
+      pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(flushed) + off_t(done))
+    }
+    flushed += Int64(bytes.count)
+  }
+
+  /// Repeats `step` until `count` bytes have moved: `pread` and `pwrite` may move fewer at a time.
+  private func transfer(_ count: Int, action: String, _ step: (_ done: Int) -> Int) throws {
+    var done = 0
+    while done < count {
+      let moved = step(done)
+      if moved < 0, errno == EINTR { continue }
+      guard moved > 0 else { throw failure(action, endOfFile: moved == 0) }
+      done += moved
+    }
+  }
+
+  private func failure(_ action: String, endOfFile: Bool) -> ExportError {
+    let reason = endOfFile ? "the file ended early" : String(cString: strerror(errno))
+    return .io("cannot \(action) a temporary file in \(FileManager.default.temporaryDirectory.path): \(reason); check its free space or set TMPDIR")
+  }
+}
