@@ -83,9 +83,8 @@ fi
 if [[ $steps == *" read "* ]]; then
   # The store's own query (SQLiteStore+Reads.swift), with SQLite's default page cache as the store reads: the
   # rows every check and export reads, as fast as SQLite reads them.
-  rows="SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
-    m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
-    COALESCE(m.responsibleUnit, p.responsibleUnit), d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
+  rows="SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
+    m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
     FROM project p JOIN milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
     LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
     ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id"

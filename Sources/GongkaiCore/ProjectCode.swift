@@ -9,12 +9,25 @@ public struct ProjectCode: Hashable, Comparable, Sendable, CustomStringConvertib
   public let rawValue: String
 
   public init(_ text: String) throws(RegisterError) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.map(\.utf8.count) == [4, 6, 2, 2, 6],
-      parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
-      let year = Int(parts[0]), (1990...2199).contains(year)
-    else { throw .malformedProjectCode(text) }
+    guard Self.isWellFormed(text.utf8) else { throw .malformedProjectCode(text) }
     rawValue = text
+  }
+
+  /// 24 bytes, digits with hyphens at 4, 11, 14 and 17, the year from 1990 to 2199. Checked byte by byte: every
+  /// project read from the register is checked again.
+  private static func isWellFormed(_ bytes: String.UTF8View) -> Bool {
+    guard bytes.count == 24 else { return false }
+    var year = 0
+    for (index, byte) in bytes.enumerated() {
+      switch index {
+      case 4, 11, 14, 17:
+        guard byte == UInt8(ascii: "-") else { return false }
+      default:
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+        if index < 4 { year = year * 10 + Int(byte - UInt8(ascii: "0")) }
+      }
+    }
+    return (1990...2199).contains(year)
   }
 
   /// The year the code was assigned.

@@ -99,7 +99,7 @@ public struct AuditCSV {
       guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
       let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head)
       line.removeAll(keepingCapacity: true)
-      CSVWriter.append(Self.columns.map { $0.value(row) }, to: &line)
+      CSVWriter.append(Self.columns.lazy.map { $0.value(row) }, to: &line)
       try file.write(bytes: line)
       rows += 1
       if rows % 1000 == 0 { progress?.advance(to: rows, of: 0) }

@@ -12,32 +12,39 @@ public struct CSVWriter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends one record to a buffer of UTF-8: the form for files of a million rows.
-  public static func append(_ cells: [String], to bytes: inout [UInt8]) {
-    for (index, cell) in cells.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      append(cell, to: &bytes)
+  /// Appends one record to a buffer of UTF-8: the form for files of a million rows. Give the cells lazily
+  /// (`columns.lazy.map { ... }`) and a row costs no array.
+  public static func append(_ cells: some Sequence<String>, to bytes: inout [UInt8]) {
+    var first = true
+    for cell in cells {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+      append(cell: cell, to: &bytes)
     }
-    bytes.append(contentsOf: [0x0D, 0x0A])
+    bytes.append(0x0D)
+    bytes.append(0x0A)
   }
 
   /// One cell, neutralised and quoted as needed.
   public static func cell(_ value: String) -> String {
     var bytes: [UInt8] = []
-    append(value, to: &bytes)
+    append(cell: value, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
-
-  /// The cell's bytes, looked at as bytes: every character that matters here is ASCII, and in UTF-8 an ASCII
-  /// byte is never part of another character.
-  private static func append(_ value: String, to bytes: inout [UInt8]) {
+  /// The cell looked at as bytes: every character that matters here is ASCII, and in UTF-8 an ASCII byte is
+  /// never part of another character.
+  private static func append(cell value: String, to bytes: inout [UInt8]) {
     var value = value
     value.withUTF8 { text in
-      let neutralised = text.first.map(formulaStarts.contains) ?? false
-      let needsQuotes = text.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        || text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
+      let neutralised = text.first.map(startsFormula) ?? false
+      var needsQuotes = text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
+      // Every byte that forces quotes is below "-", and most bytes of a cell (digits, letters, Chinese) are not.
+      for byte in text where byte < UInt8(ascii: "-")
+        && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D) {
+        needsQuotes = true
+        break
+      }
       if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
       if neutralised { bytes.append(UInt8(ascii: "'")) }
       if needsQuotes {
@@ -49,6 +56,14 @@ public struct CSVWriter {
       } else {
         bytes.append(contentsOf: text)
       }
+    }
+  }
+
+  /// `=`, `+`, `-`, `@`, tab or carriage return: what makes a spreadsheet run a cell as a formula.
+  private static func startsFormula(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+    default: false
     }
   }
 }

@@ -38,9 +38,8 @@ extension SQLiteStore {
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     let join = fromProjects ? "LEFT JOIN" : "JOIN"
     let sql = """
-      SELECT p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
-             m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt,
-             COALESCE(m.responsibleUnit, p.responsibleUnit),
+      SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
+             m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
       FROM project p
       \(join) milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
@@ -51,6 +50,7 @@ extension SQLiteStore {
     try read { db in
       let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
       var project: Project?
+      var currentProjectID: Int64?
       var current: StoredMilestone?
       while let row = try rows.next() {
         // Columns by position, in the order of the SELECT: a name lookup per value costs more than the value.
@@ -58,12 +58,14 @@ extension SQLiteStore {
           try row.decode(atIndex: column.rawValue)
         }
         func date(_ column: MilestoneColumn) throws -> CivilDate { try CivilDate.stored(value(column)) }
-        let code: String = try value(.code)
-        if project?.code.rawValue != code {
+        // Projects are told apart by id: reading each row's code would make a string per row.
+        let projectID: Int64 = try value(.projectId)
+        if projectID != currentProjectID {
+          currentProjectID = projectID
           if let finished = current, let project { try body(project, finished) }
           current = nil
           project = Project(
-            code: try ProjectCode.stored(code), name: try value(.name), legalPerson: try value(.legalPerson),
+            code: try ProjectCode.stored(value(.code)), name: try value(.name), legalPerson: try value(.legalPerson),
             location: try value(.location), totalInvestment: try value(.totalInvestment), responsibleUnit: try value(.projectUnit))
           if try value(.id) as Int64? == nil {
             try body(project!, nil)
@@ -76,7 +78,7 @@ extension SQLiteStore {
           current = StoredMilestone(
             milestone: Milestone(
               id: id, projectCode: project!.code.rawValue, kind: try value(.kind), formedOn: try date(.formedOn),
-              changes: try value(.changesId), responsibleUnit: try value(.unit)),
+              changes: try value(.changesId), responsibleUnit: try value(.milestoneUnit) ?? project!.responsibleUnit),
             projectName: project!.name, reference: try value(.reference), summary: try value(.summary), withdrawnReason: nil,
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt), disclosureIDs: [], disclosureSerials: [])
         }
@@ -127,8 +129,8 @@ extension SQLiteStore {
 
 /// The columns of the milestone query, in their order.
 private enum MilestoneColumn: Int {
-  case code, name, legalPerson, location, totalInvestment, projectUnit
-  case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, unit
+  case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
+  case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial
 }
 

@@ -69,7 +69,8 @@ final class CSVSink: FindingSink {
 
   func write(_ finding: Finding, stored: StoredMilestone) throws {
     if written == 0 { try output.append(CSVWriter.record(FindingRecord.csvHeader)) }
-    try output.append(CSVWriter.record(FindingRecord(finding, stored: stored).csvCells))
+    let cells = FindingRecord(finding, stored: stored).csvCells
+    try output.append { CSVWriter.append(cells, to: &$0) }
     written += 1
   }
 

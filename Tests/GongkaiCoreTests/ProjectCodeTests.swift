@@ -1,0 +1,25 @@
+import GongkaiCore
+import Testing
+
+/// The national project code is checked on every write and again on every read of the register.
+@Suite struct ProjectCodeTests {
+  @Test(arguments: ["2024-310110-48-01-000123", "1990-110000-00-00-000000", "2199-659001-99-99-999999"])
+  func wellFormedCodesAreAccepted(_ text: String) throws {
+    #expect(try ProjectCode(text).rawValue == text)
+  }
+
+  @Test(arguments: [
+    "", "2024-310110-48-01-00012", "2024-310110-48-01-0001234", "2024-31011-48-01-0001234", "2024310110-48-01-0001234",
+    "2024-310110-48-01_000123", "2024-310110-4a-01-000123", "1989-310110-48-01-000123", "2200-310110-48-01-000123",
+    "２０２４-310110-48-01-000123", "2024-310110-48-01-00012３", " 2024-310110-48-01-00012", "2024-310110-48-01-000123 ",
+  ])
+  func anythingElseIsRefusedWithTheText(_ text: String) {
+    #expect(throws: RegisterError.malformedProjectCode(text)) { try ProjectCode(text) }
+  }
+
+  @Test func theYearAndDivisionAreReadFromTheCode() throws {
+    let code = try ProjectCode("2024-310110-48-01-000123")
+    #expect(code.year == 2024)
+    #expect(code.division == "310110")
+  }
+}
