@@ -8,7 +8,7 @@
 /// the whole set; a set that fits in one run never touches the disk.
 ///
 /// ```swift
-/// let sorter = try GroupedSorter<Alert>(group: { Int($0.unit) }, by: { $0.id < $1.id })
+/// let sorter = GroupedSorter<Alert>(group: { Int($0.unit) }, by: { $0.id < $1.id })
 /// for alert in alerts { try sorter.append(alert) }
 /// try sorter.forEach(groupsInOrder: unitsByUrgency) { alert in print(alert) }
 /// ```
@@ -37,7 +37,6 @@ public final class GroupedSorter<Record: BitwiseCopyable> {
   }
 
   public func append(_ record: Record) throws {
-    if run.isEmpty { run.reserveCapacity(runCapacity) }
     run.append(record)
     count += 1
     if run.count == runCapacity { try putRunAside() }
