@@ -4,8 +4,9 @@
 /// The text check orders alerts by responsible unit, the unit with the most overdue work first, which only the
 /// last alert can settle. Records are collected into runs of `runCapacity`; a full run is sorted by group and
 /// then by `areInIncreasingOrder` and put aside in a ``ScratchFile``. At the end each group's pieces of every run
-/// are merged, in the group order the caller then gives. Memory holds one run and a small buffer per run, never
-/// the whole set; a set that fits in one run never touches the disk.
+/// are merged, in the group order the caller then gives. Memory holds one run, where each group's pieces lie, and
+/// a small buffer per piece being merged, never the whole set; a set that fits in one run never touches the disk.
+/// The merge is not stable: `areInIncreasingOrder` must order any two distinct records (end it with an id).
 ///
 /// ```swift
 /// let sorter = GroupedSorter<Alert>(group: { Int($0.unit) }, by: { $0.id < $1.id })
@@ -37,9 +38,9 @@ public final class GroupedSorter<Record: BitwiseCopyable> {
   }
 
   public func append(_ record: Record) throws {
+    if run.count == runCapacity { try putRunAside() }
     run.append(record)
     count += 1
-    if run.count == runCapacity { try putRunAside() }
   }
 
   /// Calls `body` with every record of each group in `groupsInOrder`, a group's records in order. Records of a
@@ -54,6 +55,7 @@ public final class GroupedSorter<Record: BitwiseCopyable> {
       return
     }
     try putRunAside()
+    run = []
     for group in groupsInOrder {
       var merge = try Merge(pieces[group] ?? [], of: scratch, by: areInIncreasingOrder)
       while let record = try merge.next() { try body(record) }

@@ -10,8 +10,10 @@ public final class ScratchFile {
   private var pending: [UInt8] = []
   private var flushed: Int64 = 0
   private static let bufferSize = 1 << 18
+  private static let reading = "read back"
 
-  /// Throws ``ExportError/cannotCreate(_:_:)`` when `$TMPDIR` has no room for a new file.
+  /// Throws ``ExportError/cannotCreate(_:_:)`` when no file can be created in `$TMPDIR` (missing, not writable,
+  /// full).
   public init() throws {
     let folder = FileManager.default.temporaryDirectory
     var template = Array(folder.appendingPathComponent("gongkai-scratch.XXXXXX").path.utf8CString)
@@ -20,6 +22,8 @@ public final class ScratchFile {
       throw ExportError.cannotCreate(folder.path, "cannot create a temporary file: \(String(cString: strerror(errno))); set TMPDIR to a writable folder")
     }
     unlink(template)
+    // Not inherited by programs this process starts.
+    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
     self.descriptor = descriptor
     pending.reserveCapacity(Self.bufferSize)
   }
@@ -45,7 +49,7 @@ public final class ScratchFile {
   /// Fills `buffer` with the bytes that start at `offset`.
   public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws {
     try flush()
-    try transfer(buffer.count, action: "read back") { done in
+    try transfer(buffer.count, action: Self.reading) { done in
       pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
     }
   }
@@ -69,13 +73,13 @@ public final class ScratchFile {
     while done < count {
       let moved = step(done)
       if moved < 0, errno == EINTR { continue }
-      guard moved > 0 else { throw failure(action, endOfFile: moved == 0) }
+      guard moved > 0 else { throw failure(action, endOfFile: moved == 0 && action == Self.reading) }
       done += moved
     }
   }
 
   private func failure(_ action: String, endOfFile: Bool) -> ExportError {
-    let reason = endOfFile ? "the file ended early" : String(cString: strerror(errno))
+    let reason = endOfFile ? "the file ended early" : errno == 0 ? "nothing was written" : String(cString: strerror(errno))
     return .io("cannot \(action) a temporary file in \(FileManager.default.temporaryDirectory.path): \(reason); check its free space or set TMPDIR")
   }
 }

@@ -25,6 +25,7 @@ final class RegisterWrite {
   private var lastSerials: [Int: Int] = [:]
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedInsert] = [:]
+  private var changeInsert: PreparedInsert?
   private static let changeInsertSQL = """
     INSERT INTO changeLog (id, at, actor, action, entity, entityId, projectCode, before, after, hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -39,7 +40,8 @@ final class RegisterWrite {
   /// Inserts a row and logs it.
   func insert<Record: LoggedRecord>(_ record: inout Record, project: String) throws {
     try record.prepareInsert(self)
-    let insert = try prepared(Record.self, Record.insertSQL)
+    let insert = try inserts[ObjectIdentifier(Record.self)] ?? PreparedInsert(db, sql: Record.insertSQL)
+    inserts[ObjectIdentifier(Record.self)] = insert
     record.bind(to: insert)
     let id = try insert.run()
     record.id = id
@@ -70,7 +72,8 @@ final class RegisterWrite {
       id: nextID, at: at, actor: actor, action: action, entity: entity, entityId: id, projectCode: project,
       before: before, after: after, hash: nil)
     let hash = ChangeChain.hash(previous: head, entry)
-    let insert = try prepared(ChangeLogRecord.self, Self.changeInsertSQL)
+    let insert = try changeInsert ?? PreparedInsert(db, sql: Self.changeInsertSQL)
+    changeInsert = insert
     insert.bind(nextID)
     insert.bind(at)
     insert.bind(actor)
@@ -83,13 +86,6 @@ final class RegisterWrite {
     insert.bind(hash)
     try insert.run()
     chain = (hash, nextID + 1)
-  }
-
-  private func prepared(_ table: Any.Type, _ sql: String) throws -> PreparedInsert {
-    if let insert = inserts[ObjectIdentifier(table)] { return insert }
-    let insert = try PreparedInsert(db, sql: sql)
-    inserts[ObjectIdentifier(table)] = insert
-    return insert
   }
 
   /// The chain's last hash, and the id AUTOINCREMENT would give the next row (never one used before).

@@ -162,8 +162,9 @@ public struct SQLiteStore: Store {
   func write<T>(bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try Self.translating(path) {
       try writer.writeWithoutTransaction { db in
-        if bulk { try db.execute(sql: "PRAGMA cache_size = -65536") }
-        defer { if bulk { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
+        let cacheSize = bulk ? try Int.fetchOne(db, sql: "PRAGMA cache_size") : nil
+        if cacheSize != nil { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         var result: T?
         try db.inTransaction(.immediate) {
           result = try body(db)
