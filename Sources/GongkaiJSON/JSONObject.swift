@@ -45,13 +45,10 @@ public struct JSONObject {
   }
 
   /// The object's text.
-  public var text: String { String(decoding: utf8, as: UTF8.self) }
-
-  /// The object's text as UTF-8, for output that is bytes anyway.
-  public var utf8: [UInt8] {
-    var closed = bytes
-    closed.append(UInt8(ascii: "}"))
-    return closed
+  public var text: String {
+    var closed: [UInt8] = []
+    write(to: &closed)
+    return String(decoding: closed, as: UTF8.self)
   }
 
   /// Appends the object's text to `buffer`: a record written into a larger output costs one copy.

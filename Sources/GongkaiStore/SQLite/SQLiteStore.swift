@@ -158,7 +158,8 @@ public struct SQLiteStore: Store {
   /// A `bulk` write (an import) gets 64 MB of page cache: it updates indexes keyed by project code all over
   /// the file, and with SQLite's default 2 MB every row costs a page read and a spill to the WAL. Everything
   /// else keeps the default: a register-wide read visits each page once, and a large cache would only cost
-  /// memory and page faults (a check of 10,000 projects ran a quarter slower with 64 MB).
+  /// memory and page faults (the sqlite3 shell read the rows of 10,000 projects in 0.45 s with 8 MB of cache and
+  /// in 0.59 s with 64 MB).
   func write<T>(bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try Self.translating(path) {
       try writer.writeWithoutTransaction { db in
