@@ -27,7 +27,7 @@ enum ExitStatus: Int32, Error {
       64  usage: a bad argument or option value
       65  bad data: a file or a stored value that breaks the rules
       66  missing input: a file or database that does not exist
-      73  cannot create an output file
+      73  cannot create an output or temporary file
       74  input/output error
       75  the database is busy; try again
     """
