@@ -207,6 +207,35 @@ import TestSupport
     #expect(snapshot(database) == before)
   }
 
+  @Test func aFolderIsReadInNameOrderAndAProjectInTwoFilesIsRefused() throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let projects = folder.appendingPathComponent("projects")
+    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    func project(_ code: String, name: String) -> Data {
+      Data("code: \(code)\nname: \(name)\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8)
+    }
+    try project("2026-310110-48-01-000401", name: "乙").write(to: projects.appendingPathComponent("b.yaml"))
+    try project("2026-310110-48-01-000400", name: "甲").write(to: projects.appendingPathComponent("a.yml"))
+    try Data("not a project".utf8).write(to: projects.appendingPathComponent("notes.txt"))
+    let imported = try gongkai("import", projects.path, "--database", database)
+    #expect(imported.stdout == "imported 2 project files: 2 created, 0 updated, 0 unchanged (0 milestones, 0 disclosures written)\n")
+
+    try project("2026-310110-48-01-000400", name: "甲二").write(to: projects.appendingPathComponent("c.yaml"))
+    let before = snapshot(database)
+    let twice = try gongkai("import", projects.path, "--database", database)
+    #expect(twice.status == 65)
+    #expect(twice.stderrLines == ["gongkai: c.yaml: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project"])
+    #expect(snapshot(database) == before)
+
+    let empty = folder.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let none = try gongkai("import", empty.path, "--database", database)
+    #expect(none.status == 66)
+    #expect(none.stderr == "gongkai: \(empty.path): no project files (*.yaml) in this folder\n")
+  }
+
   @Test func aBrokenProjectFileListsEveryProblemAndWritesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("broken.yaml")

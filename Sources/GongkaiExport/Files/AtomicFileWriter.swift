@@ -95,14 +95,19 @@ public final class AtomicFileWriter {
   /// Removes the temporary files of writers that were killed before they finished (of the file `name`, or of
   /// any file): their names carry the process id, and that process is gone.
   static func removeAbandoned(of name: String? = nil, in folder: String) {
-    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(".") && file.hasSuffix(".tmp") {
+    var abandoned: [String] = []
+    FolderListing.forEachName(in: folder) { bytes in
+      // Only hidden names can be temporary files: no string is made for the others.
+      guard bytes.first == UInt8(ascii: "."), bytes.hasSuffix(".tmp") else { return }
+      let file = String(decoding: bytes, as: UTF8.self)
       let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
       // "", name parts..., pid, uuid
       guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == $0 }) ?? true,
         let pid = Int32(parts[parts.count - 2]), kill(pid, 0) != 0, errno == ESRCH
-      else { continue }
-      try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(file))
+      else { return }
+      abandoned.append(file)
     }
+    for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
   }
 
   /// Writes `data` to `path` atomically.

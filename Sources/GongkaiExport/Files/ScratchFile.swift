@@ -1,25 +1,29 @@
 import Foundation
 
-/// An anonymous file in `$TMPDIR` for what a command must put aside before it can write its output: a
-/// register-wide report that has to be ordered cannot hold a million records in memory.
+/// An anonymous file for what a command must put aside before it can write its output: a register-wide report
+/// that has to be ordered, or a page whose head counts what follows, cannot hold a million records in memory.
 ///
 /// The file is unlinked the moment it is created, so nothing is left behind however the process ends. Appends
 /// are buffered; reads see everything appended so far.
 public final class ScratchFile {
   private let descriptor: Int32
+  private let folder: String
+  /// What to tell the user when the folder fails them.
+  private let remedy: String
   private var pending: [UInt8] = []
   private var flushed: Int64 = 0
   private static let bufferSize = 1 << 18
   private static let reading = "read back"
 
-  /// Throws ``ExportError/cannotCreate(_:_:)`` when no file can be created in `$TMPDIR` (missing, not writable,
-  /// full).
-  public init() throws {
-    let folder = FileManager.default.temporaryDirectory
-    var template = Array(folder.appendingPathComponent("gongkai-scratch.XXXXXX").path.utf8CString)
+  /// Creates the file in `folder`, by default `$TMPDIR`; throws ``ExportError/cannotCreate(_:_:)`` when none can
+  /// be created there (missing, not writable, full).
+  public init(in folder: String? = nil) throws {
+    self.folder = folder ?? FileManager.default.temporaryDirectory.path
+    remedy = folder == nil ? "set TMPDIR to a writable folder" : "choose a writable folder"
+    var template = Array((self.folder as NSString).appendingPathComponent(".gongkai-scratch.XXXXXX").utf8CString)
     let descriptor = mkstemp(&template)
     guard descriptor >= 0 else {
-      throw ExportError.cannotCreate(folder.path, "cannot create a temporary file: \(String(cString: strerror(errno))); set TMPDIR to a writable folder")
+      throw ExportError.cannotCreate(self.folder, "cannot create a temporary file: \(String(cString: strerror(errno))); \(remedy)")
     }
     unlink(template)
     // Not inherited by programs this process starts.
@@ -54,6 +58,21 @@ public final class ScratchFile {
     }
   }
 
+  /// Hands everything appended so far to `body`, in order, a megabyte at a time.
+  public func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var offset: Int64 = 0
+    while offset < size {
+      let count = Int(min(Int64(chunk.count), size - offset))
+      try chunk.withUnsafeMutableBytes { buffer in
+        let piece = UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])
+        try read(into: piece, at: offset)
+        try body(UnsafeRawBufferPointer(piece))
+      }
+      offset += Int64(count)
+    }
+  }
+
   private func flush() throws {
     guard !pending.isEmpty else { return }
     try pending.withUnsafeBytes { try write($0) }
@@ -80,6 +99,6 @@ public final class ScratchFile {
 
   private func failure(_ action: String, endOfFile: Bool) -> ExportError {
     let reason = endOfFile ? "the file ended early" : errno == 0 ? "nothing was written" : String(cString: strerror(errno))
-    return .io("cannot \(action) a temporary file in \(FileManager.default.temporaryDirectory.path): \(reason); check its free space or set TMPDIR")
+    return .io("cannot \(action) a temporary file in \(folder): \(reason); check its free space or \(remedy)")
   }
 }

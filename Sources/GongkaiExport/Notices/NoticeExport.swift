@@ -64,38 +64,20 @@ public struct NoticeExport {
   }
 }
 
-/// The rows of the index page, kept in a temporary file until the register has been read: the page's head
+/// The rows of the index page, put aside in the export folder until the register has been read: the page's head
 /// states how many projects it lists.
-final class IndexRows {
-  private let path: String
-  private let handle: FileHandle
+struct IndexRows {
+  private let file: ScratchFile
 
-  init(folder: String) throws {
-    path = AtomicFileWriter.temporaryPath(for: "index.html.rows", in: folder)
-    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
-      throw ExportError.cannotCreate(path, "folder \(folder) is not writable")
-    }
-    self.handle = handle
-  }
-
-  deinit {
-    try? handle.close()
-    unlink(path)
-  }
+  init(folder: String) throws { file = try ScratchFile(in: folder) }
 
   func append(_ row: String) throws {
-    do { try handle.write(contentsOf: Data(row.utf8)) } catch { throw ExportError.cannotCreate(path, "disk full or not writable") }
+    var row = row
+    try row.withUTF8 { try file.append(UnsafeRawBufferPointer($0)) }
   }
 
   func copy(to page: AtomicFileWriter) throws {
-    do {
-      try handle.seek(toOffset: 0)
-      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { try page.write(chunk) }
-    } catch let error as ExportError {
-      throw error
-    } catch {
-      throw ExportError.cannotCreate(path, "cannot read back: \(error.localizedDescription)")
-    }
+    try file.forEachChunk { try page.write(bytes: $0) }
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiExport
 import GongkaiFiles
 import GongkaiReference
 import GongkaiStore
@@ -88,32 +89,46 @@ struct ProjectFiles: ImportSource {
   /// The paths, packed into one buffer: a million file names as separate strings would take more memory than
   /// the import itself.
   private struct FileList {
-    private var folders: [String] = []
+    /// The folders named, each with the index of its first file: a folder's files are listed together.
+    private var folders: [(path: String, first: Int)] = []
     private var names: [UInt8] = []
-    /// Per file: its folder (-1 for a file named directly, whose name is its path) and where its name ends.
-    private var entries: [(folder: Int32, end: Int)] = []
+    /// Per file, where its name lies in `names`; a file named directly has its path as its name.
+    private var spans: [Range<Int>] = []
+    private var directFiles = IndexSet()
 
-    var count: Int { entries.count }
+    var count: Int { spans.count }
 
     mutating func append(file path: String) {
-      names += path.utf8
-      entries.append((-1, names.count))
+      directFiles.insert(spans.count)
+      append(name: path.utf8)
     }
 
-    mutating func append(folder: String, names sorted: [String]) {
-      folders.append(folder)
-      for name in sorted {
-        names += name.utf8
-        entries.append((Int32(folders.count - 1), names.count))
+    /// Lists the `.yaml` files of `folder` in name order; returns how many, or `nil` if it cannot be read.
+    mutating func append(folder: String) -> Int? {
+      let first = spans.count
+      let readable = FolderListing.forEachName(in: folder) { name in
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { append(name: name) }
       }
+      guard readable else { return nil }
+      folders.append((folder, first))
+      names.withUnsafeBufferPointer { names in
+        spans[first...].sort { names[$0].lexicographicallyPrecedes(names[$1]) }
+      }
+      return spans.count - first
+    }
+
+    private mutating func append(name: some Collection<UInt8>) {
+      let start = names.count
+      names += name
+      spans.append(start..<names.count)
     }
 
     subscript(index: Int) -> File {
-      let start = index == 0 ? 0 : entries[index - 1].end
-      let name = String(decoding: names[start..<entries[index].end], as: UTF8.self)
-      let folder = entries[index].folder
-      return folder < 0 ? File(path: name, inFolder: false)
-        : File(path: (folders[Int(folder)] as NSString).appendingPathComponent(name), inFolder: true)
+      let name = String(decoding: names[spans[index]], as: UTF8.self)
+      guard !directFiles.contains(index), let folder = folders.last(where: { $0.first <= index }) else {
+        return File(path: name, inFolder: false)
+      }
+      return File(path: (folder.path as NSString).appendingPathComponent(name), inFolder: true)
     }
   }
 
@@ -141,12 +156,12 @@ struct ProjectFiles: ImportSource {
         files.append(file: path)
         continue
       }
-      var names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-      if names.isEmpty {
+      guard let count = files.append(folder: path) else {
+        throw FileProblem(file: path, line: nil, field: nil, message: "folder not readable", kind: .missing)
+      }
+      if count == 0 {
         throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
       }
-      names.sort()
-      files.append(folder: path, names: names)
     }
     self.files = files
     self.catalogue = catalogue
