@@ -11,7 +11,27 @@ public struct AuditCSV {
   struct Column: Sendable {
     let chinese: String
     let english: String
-    let value: @Sendable (Row) -> String
+    let value: Value
+
+    init(chinese: String, english: String, row value: @escaping @Sendable (Row) -> String) {
+      self.chinese = chinese
+      self.english = english
+      self.value = .row(value)
+    }
+
+    init(chinese: String, english: String, kind value: @escaping @Sendable (DisclosureRule, _ isChange: Bool) -> String) {
+      self.chinese = chinese
+      self.english = english
+      self.value = .kind(value)
+    }
+  }
+
+  enum Value: Sendable {
+    /// Differs from row to row.
+    case row(@Sendable (Row) -> String)
+    /// Depends only on the kind of item and whether the milestone changes another: quoted once per kind, not
+    /// once for each of a million rows (the legal basis alone is a third of a row).
+    case kind(@Sendable (DisclosureRule, _ isChange: Bool) -> String)
   }
 
   struct Row: Sendable {
@@ -24,17 +44,15 @@ public struct AuditCSV {
   static let columns: [Column] = [
     Column(chinese: "项目代码", english: "project_code") { $0.finding.milestone.projectCode },
     Column(chinese: "项目名称", english: "project_name") { $0.stored.projectName },
-    Column(chinese: "类别代码", english: "category_code") { $0.finding.rule.category.rawValue },
-    Column(chinese: "类别名称", english: "category_name") { $0.finding.rule.category.chineseName },
-    Column(chinese: "事项代码", english: "item_kind_code") { $0.finding.rule.code },
-    Column(chinese: "事项名称", english: "item_kind_name") { $0.finding.rule.name.chinese },
+    Column(chinese: "类别代码", english: "category_code") { rule, _ in rule.category.rawValue },
+    Column(chinese: "类别名称", english: "category_name") { rule, _ in rule.category.chineseName },
+    Column(chinese: "事项代码", english: "item_kind_code") { rule, _ in rule.code },
+    Column(chinese: "事项名称", english: "item_kind_name") { rule, _ in rule.name.chinese },
     Column(chinese: "里程碑编号", english: "milestone_id") { String($0.finding.milestone.id) },
     Column(chinese: "信息形成日期", english: "formed_on") { $0.finding.milestone.formedOn.description },
     Column(chinese: "法定公开截止日", english: "deadline") { $0.finding.deadline?.date.description ?? "" },
     Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.finding.isProvisional ? "是" : "否" },
-    Column(chinese: "公开时限", english: "rule") {
-      $0.finding.rule.period(forChange: $0.finding.milestone.changes != nil)?.description ?? "none"
-    },
+    Column(chinese: "公开时限", english: "rule") { rule, isChange in rule.period(forChange: isChange)?.description ?? "none" },
     Column(chinese: "公开日期", english: "disclosed_on") { $0.finding.disclosure?.publishedOn.description ?? "" },
     Column(chinese: "公开渠道", english: "channel") { $0.finding.disclosure?.channel ?? "" },
     Column(chinese: "网址", english: "url") { $0.finding.disclosure?.url ?? "" },
@@ -49,13 +67,36 @@ public struct AuditCSV {
       case .due, .tooShort: ""
       }
     },
-    Column(chinese: "法律依据", english: "legal_basis") { $0.finding.rule.basis },
+    Column(chinese: "法律依据", english: "legal_basis") { rule, _ in rule.basis },
     Column(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
     Column(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
     Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
     Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
     Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
   ]
+
+  /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
+  /// another; empty for the other columns.
+  private struct KindCells {
+    private struct Key: Hashable {
+      let rule: ObjectIdentifier
+      let isChange: Bool
+    }
+
+    private var cache: [Key: [[UInt8]]] = [:]
+
+    mutating func cells(_ rule: DisclosureRule, isChange: Bool) -> [[UInt8]] {
+      let key = Key(rule: ObjectIdentifier(rule), isChange: isChange)
+      if let cells = cache[key] { return cells }
+      let cells = AuditCSV.columns.map { column in
+        var bytes: [UInt8] = []
+        if case .kind(let value) = column.value { CSVWriter.append(cell: value(rule, isChange), to: &bytes) }
+        return bytes
+      }
+      cache[key] = cells
+      return cells
+    }
+  }
 
   public struct Selection: Sendable {
     public var filter = MilestoneFilter()
@@ -91,6 +132,7 @@ public struct AuditCSV {
     var rows = 0
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { englishHeader ? $0.english : $0.chinese }))
     var line: [UInt8] = []
+    var kindCells = KindCells()
     try await store.forEachMilestone(matching: selection.filter) { stored in
       let formed = stored.milestone.formedOn
       if let from = selection.from, formed < from { return }
@@ -98,8 +140,16 @@ public struct AuditCSV {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
       let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head)
+      let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
-      CSVWriter.append(Self.columns.lazy.map { $0.value(row) }, to: &line)
+      for (index, column) in Self.columns.enumerated() {
+        if index > 0 { line.append(UInt8(ascii: ",")) }
+        switch column.value {
+        case .row(let value): CSVWriter.append(cell: value(row), to: &line)
+        case .kind: line.append(contentsOf: quoted[index])
+        }
+      }
+      CSVWriter.endRecord(&line)
       try file.write(bytes: line)
       rows += 1
       if rows % 1000 == 0 { progress?.advance(to: rows, of: 0) }

@@ -21,6 +21,11 @@ public struct CSVWriter {
       first = false
       append(cell: cell, to: &bytes)
     }
+    endRecord(&bytes)
+  }
+
+  /// Ends a record built cell by cell.
+  static func endRecord(_ bytes: inout [UInt8]) {
     bytes.append(0x0D)
     bytes.append(0x0A)
   }
@@ -34,7 +39,7 @@ public struct CSVWriter {
 
   /// The cell looked at as bytes: every character that matters here is ASCII, and in UTF-8 an ASCII byte is
   /// never part of another character.
-  private static func append(cell value: String, to bytes: inout [UInt8]) {
+  static func append(cell value: String, to bytes: inout [UInt8]) {
     var value = value
     value.withUTF8 { text in
       let neutralised = text.first.map(startsFormula) ?? false
