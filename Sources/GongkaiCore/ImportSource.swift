@@ -14,4 +14,11 @@ public protocol ImportSource<Element> {
   mutating func reject(line: Int, field: String, message: String)
   /// The number of items, when known beforehand, for progress reports.
   var expectedCount: Int? { get }
+  /// How a message names the `position`-th item that ``next()`` returned (from 1): a file name, say, where an
+  /// item repeats an earlier one.
+  func itemName(at position: Int) -> String
+}
+
+extension ImportSource {
+  public func itemName(at position: Int) -> String { "item \(position)" }
 }

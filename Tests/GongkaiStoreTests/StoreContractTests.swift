@@ -176,6 +176,24 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func aProjectInTwoDocumentsOfOneImportIsRefused(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(school, actor: "王工")
+    var renamed = school
+    renamed.name = "另一个名称"
+    // A new project twice, and a registered one twice (the first unchanged, the second not).
+    let documents = [bund, school, bund, renamed].map { ProjectDocument(project: $0, milestones: []) }
+    await #expect(throws: StoreError.importRejected([
+      .init(line: 3, field: "code", message: "project \(bund.code) is also in item 1; keep one file per project"),
+      .init(line: 4, field: "code", message: "project \(school.code) is also in item 2; keep one file per project"),
+    ])) { try await store.importProjects(documents, actor: "王工", progress: nil) }
+    #expect(try await store.projects().map(\.project) == [school])
+    // The import left nothing behind: the same projects once each import.
+    let report = try await store.importProjects(Array(documents.prefix(2)), actor: "王工", progress: nil)
+    #expect((report.created, report.unchanged) == (1, 1))
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func milestoneRowsNameEveryUnknownProjectByLine(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

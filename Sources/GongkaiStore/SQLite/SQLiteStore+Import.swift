@@ -10,11 +10,21 @@ extension SQLiteStore {
     var source = documents
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
+      var problems: [StoreError.LineProblem] = []
+      let imported = try ImportedProjects(write.db)
       var position = 0
       while let document = try source.next() {
         position += 1
         let before = report
         let code = document.project.code.rawValue
+        if let earlier = try imported.add(code, position: position) {
+          let problem = StoreError.LineProblem(line: position, field: "code",
+            message: "project \(code) is also in \(source.itemName(at: earlier)); keep one file per project")
+          source.reject(line: problem.line, field: problem.field, message: problem.message)
+          problems.append(problem)
+        }
+        // After a rejection the import will roll back: read on only to find every problem.
+        guard problems.isEmpty else { continue }
         if let old = try projectRecord(code: code, write.db) {
           let project = ProjectRecord(document.project, id: old.id)
           if try write.update(project, from: old, project: code) { report.updated += 1 }
@@ -34,6 +44,8 @@ extension SQLiteStore {
         }
         progress?.advance(to: position, of: source.expectedCount ?? 0)
       }
+      guard problems.isEmpty else { throw StoreError.importRejected(problems) }
+      try imported.drop()
       return report
     }
   }
@@ -175,4 +187,28 @@ extension SQLiteStore {
       """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
     return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
   }
+}
+
+/// The projects an import has read so far, each with the position of its document, kept in a temporary table:
+/// two documents of one project would leave the register with whichever came last, and a million codes held in
+/// memory would cost more than the import itself.
+private struct ImportedProjects {
+  private let db: Database
+
+  init(_ db: Database) throws {
+    self.db = db
+    try db.execute(sql: "CREATE TEMP TABLE importedProject (code TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID")
+  }
+
+  /// Records `code`; returns the position of the document that had it before, if one did.
+  func add(_ code: String, position: Int) throws -> Int? {
+    if let earlier = try Int.fetchOne(db.cachedStatement(sql: "SELECT position FROM importedProject WHERE code = ?"),
+                                      arguments: [code]) {
+      return earlier
+    }
+    try db.cachedStatement(sql: "INSERT INTO importedProject VALUES (?, ?)").execute(arguments: [code, position])
+    return nil
+  }
+
+  func drop() throws { try db.execute(sql: "DROP TABLE temp.importedProject") }
 }

@@ -91,40 +91,48 @@ struct ProjectFiles: ImportSource {
   private struct FileList {
     /// The folders named, each with the index of its first file: a folder's files are listed together.
     private var folders: [(path: String, first: Int)] = []
+    /// The names one after the other, in reading order; a file named directly has its path as its name.
     private var names: [UInt8] = []
-    /// Per file, where its name lies in `names`; a file named directly has its path as its name.
-    private var spans: [Range<Int>] = []
+    /// Where each file's name ends in `names`: four bytes a file.
+    private var ends: [UInt32] = []
     private var directFiles = IndexSet()
 
-    var count: Int { spans.count }
+    var count: Int { ends.count }
 
-    mutating func append(file path: String) {
-      directFiles.insert(spans.count)
-      append(name: path.utf8)
+    mutating func append(file path: String) throws {
+      directFiles.insert(count)
+      try append(name: path.utf8)
     }
 
     /// Lists the `.yaml` files of `folder` in name order; returns how many, or `nil` if it cannot be read.
-    mutating func append(folder: String) -> Int? {
-      let first = spans.count
+    mutating func append(folder: String) throws -> Int? {
+      var listed: [UInt8] = []
+      var spans: [Range<Int>] = []
       let readable = FolderListing.forEachName(in: folder) { name in
-        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { append(name: name) }
+        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return }
+        listed += name
+        spans.append((listed.count - name.count)..<listed.count)
       }
       guard readable else { return nil }
-      folders.append((folder, first))
-      names.withUnsafeBufferPointer { names in
-        spans[first...].sort { names[$0].lexicographicallyPrecedes(names[$1]) }
-      }
-      return spans.count - first
+      listed.withUnsafeBufferPointer { listed in spans.sort { listed[$0].lexicographicallyPrecedes(listed[$1]) } }
+      folders.append((folder, count))
+      for span in spans { try append(name: listed[span]) }
+      return spans.count
     }
 
-    private mutating func append(name: some Collection<UInt8>) {
-      let start = names.count
+    private mutating func append(name: some Collection<UInt8>) throws {
       names += name
-      spans.append(start..<names.count)
+      guard let end = UInt32(exactly: names.count) else {
+        throw FileProblem(file: String(decoding: name, as: UTF8.self), line: nil, field: nil,
+                          message: "more files than one import can list (4 GB of names); import the folders one at a time",
+                          kind: .badData)
+      }
+      ends.append(end)
     }
 
     subscript(index: Int) -> File {
-      let name = String(decoding: names[spans[index]], as: UTF8.self)
+      let start = index == 0 ? 0 : Int(ends[index - 1])
+      let name = String(decoding: names[start..<Int(ends[index])], as: UTF8.self)
       guard !directFiles.contains(index), let folder = folders.last(where: { $0.first <= index }) else {
         return File(path: name, inFolder: false)
       }
@@ -137,10 +145,10 @@ struct ProjectFiles: ImportSource {
   private let today: CivilDate
   private var position = 0
   private var problems: [FileProblem] = []
-  /// The first file of each project code, by the code's hash: one file per project, without keeping every code.
-  private var firstFile: [Int: Int] = [:]
-  /// Codes whose hash another code had first, kept whole.
-  private var collided: [ProjectCode: Int] = [:]
+  /// Documents returned so far, and for each file that could not be read how many had been returned before
+  /// it: the store counts documents, messages name files.
+  private var returned = 0
+  private var unreadable: [Int] = []
 
   var expectedCount: Int? { files.count }
 
@@ -153,10 +161,10 @@ struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
       }
       guard isFolder.boolValue else {
-        files.append(file: path)
+        try files.append(file: path)
         continue
       }
-      guard let count = files.append(folder: path) else {
+      guard let count = try files.append(folder: path) else {
         throw FileProblem(file: path, line: nil, field: nil, message: "folder not readable", kind: .missing)
       }
       if count == 0 {
@@ -182,13 +190,10 @@ struct ProjectFiles: ImportSource {
       position += 1
       do {
         let document = try read(file)
-        if let other = earlierFile(of: document.project.code) {
-          problems.append(FileProblem(file: file.displayName, line: nil, field: "code",
-                                      message: "project \(document.project.code) is also in \(other.displayName); keep one file per project"))
-          continue
-        }
+        returned += 1
         return document
       } catch {
+        unreadable.append(returned)
         problems += error.problems
       }
     }
@@ -196,27 +201,17 @@ struct ProjectFiles: ImportSource {
     return nil
   }
 
-  /// The store rejects nothing of whole projects; should it, the problem is the current file's.
+  /// The store's problem with the current document is the current file's.
   mutating func reject(line: Int, field: String, message: String) {
     problems.append(FileProblem(file: files[max(position - 1, 0)].displayName, line: nil, field: field, message: message))
   }
 
-  private func read(_ file: File) throws(FileProblems) -> ProjectDocument {
-    try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today, displayName: file.displayName)
+  func itemName(at document: Int) -> String {
+    files[document - 1 + unreadable.prefix { $0 < document }.count].displayName
   }
 
-  /// The file read before that holds `code`, if any; a file whose code merely hashes alike is read again to tell.
-  private mutating func earlierFile(of code: ProjectCode) -> File? {
-    let current = position - 1
-    if let first = collided[code] { return files[first] }
-    guard let first = firstFile[code.hashValue] else {
-      firstFile[code.hashValue] = current
-      return nil
-    }
-    let earlier = files[first]
-    if (try? read(earlier).project.code) == code { return earlier }
-    collided[code] = current
-    return nil
+  private func read(_ file: File) throws(FileProblems) -> ProjectDocument {
+    try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today, displayName: file.displayName)
   }
 }
 
