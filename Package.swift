@@ -66,7 +66,7 @@ let package = Package(
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "TestSupport"]),
     .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference", "TestSupport"]),
-    .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport", "GongkaiReference"]),
+    .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport", "GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiSyntheticTests", dependencies: ["GongkaiSynthetic", "GongkaiReference", "GongkaiStore"]),
     .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai", "TestSupport"]),
   ],

@@ -41,7 +41,9 @@ public protocol Store: Sendable {
   // MARK: Bulk
 
   /// Loads whole projects (from project files), all or nothing: adds what is new, updates what changed, never
-  /// deletes. The documents are read one at a time, so any number imports in bounded memory.
+  /// deletes. The documents are read one at a time, so any number imports in bounded memory. A project named by
+  /// two documents is rejected to the source (naming the other through ``ImportSource/itemName(at:)``): the
+  /// register would otherwise hold whichever came last.
   func importProjects(_ documents: some ImportSource<ProjectDocument>, actor: String, progress: ProgressReporter?)
     async throws -> ImportReport
   /// Loads milestone rows (from a spreadsheet), all or nothing; each row names its project. A row whose project

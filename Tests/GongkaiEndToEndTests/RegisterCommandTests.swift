@@ -228,6 +228,13 @@ import TestSupport
     #expect(twice.status == 65)
     #expect(twice.stderrLines == ["gongkai: c.yaml: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project"])
     #expect(snapshot(database) == before)
+    // A file that cannot be read, listed first, does not shift which file the message names.
+    try Data("code: [".utf8).write(to: projects.appendingPathComponent("0.yaml"))
+    let broken = try gongkai("import", projects.path, "--database", database)
+    #expect(broken.status == 65)
+    #expect(broken.stderrLines.count == 2)
+    #expect(broken.stderrLines.last == "gongkai: c.yaml: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project")
+    #expect(snapshot(database) == before)
 
     let empty = folder.appendingPathComponent("empty")
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

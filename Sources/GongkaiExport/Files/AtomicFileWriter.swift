@@ -98,7 +98,7 @@ public final class AtomicFileWriter {
     var abandoned: [String] = []
     FolderListing.forEachName(in: folder) { bytes in
       // Only hidden names can be temporary files: no string is made for the others.
-      guard bytes.first == UInt8(ascii: "."), bytes.hasSuffix(".tmp") else { return }
+      guard bytes.first == UInt8(ascii: "."), FolderListing.name(bytes, endsWith: ".tmp") else { return }
       let file = String(decoding: bytes, as: UTF8.self)
       let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
       // "", name parts..., pid, uuid

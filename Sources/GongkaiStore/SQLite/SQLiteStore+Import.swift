@@ -11,21 +11,28 @@ extension SQLiteStore {
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
       var problems: [StoreError.LineProblem] = []
-      let imported = try ImportedProjects(write.db)
+      var imported = try ImportedProjects(write.db)
       var position = 0
       while let document = try source.next() {
         position += 1
+        defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
         let before = report
         let code = document.project.code.rawValue
-        if let earlier = try imported.add(code, position: position) {
-          let problem = StoreError.LineProblem(line: position, field: "code",
-            message: "project \(code) is also in \(source.itemName(at: earlier)); keep one file per project")
-          source.reject(line: problem.line, field: problem.field, message: problem.message)
-          problems.append(problem)
+        let old = try projectRecord(code: code, write.db)
+        if let id = old?.id {
+          if let earlier = imported.position(ofProject: id) {
+            let problem = StoreError.LineProblem(line: position, field: "code",
+              message: "project \(code) is also in \(source.itemName(at: earlier)); keep one file per project")
+            source.reject(line: problem.line, field: problem.field, message: problem.message)
+            problems.append(problem)
+          } else {
+            imported.record(project: id, position: position)
+          }
         }
-        // After a rejection the import will roll back: read on only to find every problem.
+        // After a rejection the import will roll back: read on only to find every problem (a project that is new
+        // is no longer created, so only one that is registered can be found twice from here on).
         guard problems.isEmpty else { continue }
-        if let old = try projectRecord(code: code, write.db) {
+        if let old {
           let project = ProjectRecord(document.project, id: old.id)
           if try write.update(project, from: old, project: code) { report.updated += 1 }
           try merge(document.milestones, into: project, isNew: false, report: &report, write)
@@ -34,6 +41,7 @@ extension SQLiteStore {
           try write.insert(&project, project: code)
           report.created += 1
           try merge(document.milestones, into: project, isNew: true, report: &report, write)
+          imported.record(project: project.id!, position: position)
         }
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
@@ -42,10 +50,8 @@ extension SQLiteStore {
             report.unchanged += 1
           }
         }
-        progress?.advance(to: position, of: source.expectedCount ?? 0)
       }
       guard problems.isEmpty else { throw StoreError.importRejected(problems) }
-      try imported.drop()
       return report
     }
   }
@@ -189,26 +195,25 @@ extension SQLiteStore {
   }
 }
 
-/// The projects an import has read so far, each with the position of its document, kept in a temporary table:
-/// two documents of one project would leave the register with whichever came last, and a million codes held in
-/// memory would cost more than the import itself.
+/// The projects an import has read so far, each with the position of its document: two documents of one
+/// project would leave the register with whichever came last. Kept by project id, which SQLite hands out densely
+/// from 1: four bytes a project of the register, where a dictionary of a million codes took 60 MB.
 private struct ImportedProjects {
-  private let db: Database
+  private var positions: [UInt32]
 
   init(_ db: Database) throws {
-    self.db = db
-    try db.execute(sql: "CREATE TEMP TABLE importedProject (code TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID")
+    positions = Array(repeating: 0, count: (try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM project") ?? 1))
   }
 
-  /// Records `code`; returns the position of the document that had it before, if one did.
-  func add(_ code: String, position: Int) throws -> Int? {
-    if let earlier = try Int.fetchOne(db.cachedStatement(sql: "SELECT position FROM importedProject WHERE code = ?"),
-                                      arguments: [code]) {
-      return earlier
-    }
-    try db.cachedStatement(sql: "INSERT INTO importedProject VALUES (?, ?)").execute(arguments: [code, position])
-    return nil
+  /// The position of the document that had the project, if one did.
+  func position(ofProject id: Int64) -> Int? {
+    let id = Int(id)
+    return id < positions.count && positions[id] != 0 ? Int(positions[id]) : nil
   }
 
-  func drop() throws { try db.execute(sql: "DROP TABLE temp.importedProject") }
+  mutating func record(project id: Int64, position: Int) {
+    let id = Int(id)
+    if id >= positions.count { positions += repeatElement(0, count: id + 1 - positions.count) }
+    positions[id] = UInt32(truncatingIfNeeded: position)
+  }
 }

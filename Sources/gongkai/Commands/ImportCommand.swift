@@ -104,30 +104,45 @@ struct ProjectFiles: ImportSource {
       try append(name: path.utf8)
     }
 
-    /// Lists the `.yaml` files of `folder` in name order; returns how many, or `nil` if it cannot be read.
+    /// Lists the `.yaml` files of `folder` in the byte order of their names; returns how many, or `nil` if the
+    /// folder cannot be read.
     mutating func append(folder: String) throws -> Int? {
       var listed: [UInt8] = []
-      var spans: [Range<Int>] = []
-      let readable = FolderListing.forEachName(in: folder) { name in
-        guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return }
+      var listedEnds: [UInt32] = []
+      var undecodable: String?
+      let readable = try FolderListing.forEachName(in: folder) { name in
+        guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else { return }
+        guard String(validating: name, as: UTF8.self) != nil else {
+          undecodable = undecodable ?? String(decoding: name, as: UTF8.self)
+          return
+        }
         listed += name
-        spans.append((listed.count - name.count)..<listed.count)
+        guard let end = UInt32(exactly: listed.count) else { throw Self.tooMany(in: folder) }
+        listedEnds.append(end)
       }
       guard readable else { return nil }
-      listed.withUnsafeBufferPointer { listed in spans.sort { listed[$0].lexicographicallyPrecedes(listed[$1]) } }
+      if let undecodable {
+        throw FileProblem(file: (folder as NSString).appendingPathComponent(undecodable), line: nil, field: nil,
+                          message: "the file name is not UTF-8; rename the file", kind: .badData)
+      }
+      // The names are sorted as four-byte positions, not as a range (16 bytes) or a string (about 100) each.
+      func span(_ index: UInt32) -> Range<Int> { (index == 0 ? 0 : Int(listedEnds[Int(index) - 1]))..<Int(listedEnds[Int(index)]) }
+      var order = Array(0..<UInt32(listedEnds.count))
+      listed.withUnsafeBufferPointer { listed in order.sort { listed[span($0)].lexicographicallyPrecedes(listed[span($1)]) } }
       folders.append((folder, count))
-      for span in spans { try append(name: listed[span]) }
-      return spans.count
+      for index in order { try append(name: listed[span(index)]) }
+      return order.count
     }
 
     private mutating func append(name: some Collection<UInt8>) throws {
       names += name
-      guard let end = UInt32(exactly: names.count) else {
-        throw FileProblem(file: String(decoding: name, as: UTF8.self), line: nil, field: nil,
-                          message: "more files than one import can list (4 GB of names); import the folders one at a time",
-                          kind: .badData)
-      }
+      guard let end = UInt32(exactly: names.count) else { throw Self.tooMany(in: String(decoding: name, as: UTF8.self)) }
       ends.append(end)
+    }
+
+    private static func tooMany(in path: String) -> FileProblem {
+      FileProblem(file: path, line: nil, field: nil,
+                  message: "more files than one import can list (4 GB of names); import the folders one at a time", kind: .badData)
     }
 
     subscript(index: Int) -> File {
@@ -152,7 +167,8 @@ struct ProjectFiles: ImportSource {
 
   var expectedCount: Int? { files.count }
 
-  /// Lists the files named and the `.yaml` files of the folders named, in name order; reads none of them yet.
+  /// Lists the files named and the `.yaml` files of the folders named, in the byte order of their names; reads
+  /// none of them yet.
   init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
     var files = FileList()
     for path in paths {

@@ -1,0 +1,50 @@
+import Foundation
+import GongkaiExport
+import Testing
+import TestSupport
+
+/// The two file helpers that keep large exports and imports in bounded memory.
+@Suite struct ScratchAndFolderTests {
+  @Test(arguments: [0, 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 17])
+  func aScratchFileGivesBackEveryByteInOrder(size: Int) throws {
+    let file = try ScratchFile(in: Scratch.folder().path)
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+    // Appended in uneven pieces, some larger than the file's own buffer.
+    var start = 0
+    for step in [1, 4_095, 300_000, 1 << 20] where start < size {
+      let end = min(size, start + step)
+      try bytes[start..<end].withUnsafeBytes { try file.append($0) }
+      start = end
+    }
+    if start < size { try file.append(Array(bytes[start...])) }
+    var readBack: [UInt8] = []
+    try file.forEachChunk { readBack += $0 }
+    #expect(readBack == bytes)
+  }
+
+  @Test func aScratchFileLeavesNothingInItsFolder() throws {
+    let folder = Scratch.folder()
+    let file = try ScratchFile(in: folder.path)
+    try file.append(Array("索引行".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test func aFolderIsListedWholeWithoutItsDotEntries() throws {
+    let folder = Scratch.folder()
+    for name in ["a.yaml", ".b.html.123.tmp", "项目.yml", "notes.txt"] {
+      #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil))
+    }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
+    var names: [String] = []
+    #expect(FolderListing.forEachName(in: folder.path) { names.append(String(decoding: $0, as: UTF8.self)) })
+    #expect(names.sorted() == [".b.html.123.tmp", "a.yaml", "notes.txt", "sub", "项目.yml"])
+    var yaml: [String] = []
+    FolderListing.forEachName(in: folder.path) { name in
+      if FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") {
+        yaml.append(String(decoding: name, as: UTF8.self))
+      }
+    }
+    #expect(yaml.sorted() == ["a.yaml", "项目.yml"])
+    #expect(!FolderListing.forEachName(in: folder.appendingPathComponent("missing").path) { _ in })
+  }
+}
