@@ -16,6 +16,19 @@ import Testing
     #expect(foreignKeys == true)
   }
 
+  @Test func aProjectInTwoDocumentsIsFoundWhateverItsId() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(school, actor: "王工")
+    // Ids far beyond the number of projects, as a database edited outside gongkai may hold.
+    try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE project SET id = 9000000000000") }
+    let documents = [school, bund, school, bund].map { ProjectDocument(project: $0, milestones: []) }
+    #expect(throws: StoreError.importRejected([
+      .init(line: 3, field: "code", message: "project \(school.code) is also in item 1; keep one file per project"),
+      .init(line: 4, field: "code", message: "project \(bund.code) is also in item 2; keep one file per project"),
+    ])) { try store.importProjects(ImportItems(documents), actor: "导入", progress: nil) }
+  }
+
   @Test(arguments: SQLiteStore.schemaVersions.dropLast())
   func migratesFromEveryEarlierVersionKeepingTheData(version: String) throws {
     // Given a database left at an earlier schema version, with a project and a milestone in it

@@ -197,23 +197,33 @@ extension SQLiteStore {
 
 /// The projects an import has read so far, each with the position of its document: two documents of one
 /// project would leave the register with whichever came last. Kept by project id, which SQLite hands out densely
-/// from 1: four bytes a project of the register, where a dictionary of a million codes took 60 MB.
+/// from 1: four bytes a project of the register, where a dictionary of a million codes took 60 MB. Ids far beyond
+/// the number of projects (a database edited outside gongkai) go to a dictionary instead.
 private struct ImportedProjects {
   private var positions: [UInt32]
+  private var sparse: [Int64: UInt32] = [:]
 
   init(_ db: Database) throws {
-    positions = Array(repeating: 0, count: (try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) + 1 FROM project") ?? 1))
+    let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), IFNULL(MAX(id), 0) FROM project")
+    let count: Int = row?[0] ?? 0
+    let maxID: Int64 = row?[1] ?? 0
+    positions = Array(repeating: 0, count: Int(min(maxID, Int64(count) * 2 + 1024)) + 1)
   }
 
   /// The position of the document that had the project, if one did.
   func position(ofProject id: Int64) -> Int? {
-    let id = Int(id)
-    return id < positions.count && positions[id] != 0 ? Int(positions[id]) : nil
+    let position = id >= 0 && id < positions.count ? positions[Int(id)] : sparse[id] ?? 0
+    return position == 0 ? nil : Int(position)
   }
 
   mutating func record(project id: Int64, position: Int) {
-    let id = Int(id)
-    if id >= positions.count { positions += repeatElement(0, count: id + 1 - positions.count) }
-    positions[id] = UInt32(truncatingIfNeeded: position)
+    let position = UInt32(truncatingIfNeeded: position)
+    if id >= 0, id < positions.count {
+      positions[Int(id)] = position
+    } else if id == positions.count {
+      positions.append(position)
+    } else {
+      sparse[id] = position
+    }
   }
 }
