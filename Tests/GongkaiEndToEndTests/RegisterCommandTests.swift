@@ -228,6 +228,9 @@ import TestSupport
     #expect(twice.status == 65)
     #expect(twice.stderrLines == ["gongkai: c.yaml: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project"])
     #expect(snapshot(database) == before)
+    let demo = try gongkai("demo", "--projects", projects.path, "--database", folder.appendingPathComponent("demo.sqlite").path)
+    #expect(demo.status == 65)
+    #expect(demo.stderrLines == twice.stderrLines)
     // A file that cannot be read, listed first, does not shift which file the message names.
     try Data("code: [".utf8).write(to: projects.appendingPathComponent("0.yaml"))
     let broken = try gongkai("import", projects.path, "--database", database)

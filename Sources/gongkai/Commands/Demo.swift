@@ -37,7 +37,9 @@ extension Gongkai {
         throw CommandFailure(status: .dataError, message:
           "\(store.path) holds project \(stranger.project.code), which is not a sample; run the demo on its own database: --database demo.sqlite")
       }
-      let report = try await register.importProjects(documents, actor: "gongkai demo", progress: nil)
+      // Read again as files, so that a problem the store finds names its file.
+      let files = try ProjectFiles([projects], catalogue: checker.catalogue, today: .todayInChina())
+      let report = try await register.importProjects(files, actor: "gongkai demo", progress: nil)
       let asOf = asOf ?? Self.sampleDate
       try StandardOutput.print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
       let sink = try TextSink(language: lang, asOf: asOf, checker: checker)
