@@ -181,11 +181,15 @@ import Testing
     try await store.addProject(school, actor: "王工")
     var renamed = school
     renamed.name = "另一个名称"
-    // A new project twice, and a registered one twice (the first unchanged, the second not).
-    let documents = [bund, school, bund, renamed].map { ProjectDocument(project: $0, milestones: []) }
+    var late = bund
+    late.code = try ProjectCode("2025-310110-48-01-000456")
+    // A new project twice, a registered one twice (the first unchanged, the second not), and a project that is
+    // first seen after the import has found a problem, twice.
+    let documents = [bund, school, bund, renamed, late, late].map { ProjectDocument(project: $0, milestones: []) }
     await #expect(throws: StoreError.importRejected([
       .init(line: 3, field: "code", message: "project \(bund.code) is also in item 1; keep one file per project"),
       .init(line: 4, field: "code", message: "project \(school.code) is also in item 2; keep one file per project"),
+      .init(line: 6, field: "code", message: "project \(late.code) is also in item 5; keep one file per project"),
     ])) { try await store.importProjects(documents, actor: "王工", progress: nil) }
     #expect(try await store.projects().map(\.project) == [school])
     // The import left nothing behind: the same projects once each import.

@@ -29,19 +29,21 @@ extension SQLiteStore {
             imported.record(project: id, position: position)
           }
         }
-        // After a rejection the import will roll back: read on only to find every problem (a project that is new
-        // is no longer created, so only one that is registered can be found twice from here on).
-        guard problems.isEmpty else { continue }
         if let old {
+          // After a rejection the import will roll back: read on only to find every problem.
+          guard problems.isEmpty else { continue }
           let project = ProjectRecord(document.project, id: old.id)
           if try write.update(project, from: old, project: code) { report.updated += 1 }
           try merge(document.milestones, into: project, isNew: false, report: &report, write)
         } else {
+          // A new project is created even after a rejection, without its milestones, so that a second document of it
+          // is still found; the rollback removes it.
           var project = ProjectRecord(document.project, id: nil)
           try write.insert(&project, project: code)
+          imported.record(project: project.id!, position: position)
+          guard problems.isEmpty else { continue }
           report.created += 1
           try merge(document.milestones, into: project, isNew: true, report: &report, write)
-          imported.record(project: project.id!, position: position)
         }
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
