@@ -15,8 +15,8 @@ public protocol ImportSource<Element> {
   /// The number of items, when known beforehand, for progress reports.
   var expectedCount: Int? { get }
   /// How a message names the `position`-th item that ``next()`` returned (from 1): a file name, say, where an
-  /// item repeats an earlier one.
-  func itemName(at position: Int) -> String
+  /// item repeats an earlier one. Throws when the source cannot tell (a list it keeps on disk cannot be read).
+  func itemName(at position: Int) throws -> String
 }
 
 extension ImportSource {

@@ -96,54 +96,30 @@ public final class GroupedSorter<Record: BitwiseCopyable> {
     run.removeAll(keepingCapacity: true)
   }
 
-  /// One group's pieces merged through a binary heap of their next records.
+  /// One group's pieces merged through a ``MergeHeap`` of their next records.
   private struct Merge {
     private var cursors: [Cursor]
-    private var heap: [Int]
+    private var heap = MergeHeap()
     private let areInIncreasingOrder: (Record, Record) -> Bool
 
     init(_ pieces: [Piece], of file: ScratchFile, by areInIncreasingOrder: @escaping (Record, Record) -> Bool) throws {
       cursors = try pieces.map { try Cursor($0, of: file) }
-      heap = []
       self.areInIncreasingOrder = areInIncreasingOrder
-      for index in cursors.indices where cursors[index].head != nil { push(index) }
+      let precedes = self.precedes
+      for index in cursors.indices where cursors[index].head != nil { heap.push(index, precedes: precedes) }
     }
 
     mutating func next() throws -> Record? {
-      guard let top = heap.first, let record = cursors[top].head else { return nil }
+      guard let top = heap.top, let record = cursors[top].head else { return nil }
       try cursors[top].advance()
-      if cursors[top].head == nil {
-        heap.swapAt(0, heap.count - 1)
-        heap.removeLast()
-      }
-      siftDown(from: 0)
+      let precedes = self.precedes
+      heap.topAdvanced(exhausted: cursors[top].head == nil, precedes: precedes)
       return record
     }
 
-    private func precedes(_ a: Int, _ b: Int) -> Bool {
-      areInIncreasingOrder(cursors[a].head!, cursors[b].head!)
-    }
-
-    private mutating func push(_ cursor: Int) {
-      heap.append(cursor)
-      var child = heap.count - 1
-      while child > 0, precedes(heap[child], heap[(child - 1) / 2]) {
-        heap.swapAt(child, (child - 1) / 2)
-        child = (child - 1) / 2
-      }
-    }
-
-    private mutating func siftDown(from start: Int) {
-      var parent = start
-      while true {
-        let (left, right) = (2 * parent + 1, 2 * parent + 2)
-        var first = parent
-        if left < heap.count, precedes(heap[left], heap[first]) { first = left }
-        if right < heap.count, precedes(heap[right], heap[first]) { first = right }
-        guard first != parent else { return }
-        heap.swapAt(parent, first)
-        parent = first
-      }
+    /// Compares two cursors by their heads, as they are now.
+    private var precedes: (Int, Int) -> Bool {
+      { [cursors, areInIncreasingOrder] a, b in areInIncreasingOrder(cursors[a].head!, cursors[b].head!) }
     }
   }
 

@@ -22,7 +22,7 @@ extension SQLiteStore {
         if let id = old?.id {
           if let earlier = imported.position(ofProject: id) {
             let problem = StoreError.LineProblem(line: position, field: "code",
-              message: "project \(code) is also in \(source.itemName(at: earlier)); keep one file per project")
+              message: "project \(code) is also in \(try source.itemName(at: earlier)); keep one file per project")
             source.reject(line: problem.line, field: problem.field, message: problem.message)
             problems.append(problem)
           } else {

@@ -86,29 +86,27 @@ struct ProjectFiles: ImportSource {
     var displayName: String { inFolder ? (path as NSString).lastPathComponent : path }
   }
 
-  /// The paths, packed into one buffer: a million file names as separate strings would take more memory than
-  /// the import itself.
+  /// The files to read, in reading order: files named directly as given, then each folder's project files in the
+  /// byte order of their names. A folder's names are kept by ``SortedNames``, on disk when there are many: a
+  /// million names in memory took 38 MB and grew with every file.
   private struct FileList {
-    /// The folders named, each with the index of its first file: a folder's files are listed together.
-    private var folders: [(path: String, first: Int)] = []
-    /// The names one after the other, in reading order; a file named directly has its path as its name.
-    private var names: [UInt8] = []
-    /// Where each file's name ends in `names`: four bytes a file.
-    private var ends: [UInt32] = []
-    private var directFiles = IndexSet()
-
-    var count: Int { ends.count }
-
-    mutating func append(file path: String) throws {
-      directFiles.insert(count)
-      try append(name: path.utf8)
+    private enum Source {
+      case file(String)
+      case folder(String, SortedNames)
     }
 
-    /// Lists the `.yaml` files of `folder` in the byte order of their names; returns how many, or `nil` if the
-    /// folder cannot be read.
+    /// Each path named, with the index of its first file.
+    private var sources: [(source: Source, first: Int)] = []
+    private(set) var count = 0
+
+    mutating func append(file path: String) {
+      sources.append((.file(path), count))
+      count += 1
+    }
+
+    /// Lists the `.yaml` files of `folder`; returns how many, or `nil` if the folder cannot be read.
     mutating func append(folder: String) throws -> Int? {
-      var listed: [UInt8] = []
-      var listedEnds: [UInt32] = []
+      let names = SortedNames()
       var undecodable: String?
       let readable = try FolderListing.forEachName(in: folder) { name in
         guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else { return }
@@ -116,42 +114,33 @@ struct ProjectFiles: ImportSource {
           undecodable = undecodable ?? String(decoding: name, as: UTF8.self)
           return
         }
-        listed += name
-        guard let end = UInt32(exactly: listed.count) else { throw Self.tooMany(in: folder) }
-        listedEnds.append(end)
+        try names.append(name)
       }
       guard readable else { return nil }
       if let undecodable {
         throw FileProblem(file: (folder as NSString).appendingPathComponent(undecodable), line: nil, field: nil,
                           message: "the file name is not UTF-8; rename the file", kind: .badData)
       }
-      // The names are sorted as four-byte positions, not as a range (16 bytes) or a string (about 100) each.
-      func span(_ index: UInt32) -> Range<Int> { (index == 0 ? 0 : Int(listedEnds[Int(index) - 1]))..<Int(listedEnds[Int(index)]) }
-      var order = Array(0..<UInt32(listedEnds.count))
-      listed.withUnsafeBufferPointer { listed in order.sort { listed[span($0)].lexicographicallyPrecedes(listed[span($1)]) } }
-      folders.append((folder, count))
-      for index in order { try append(name: listed[span(index)]) }
-      return order.count
+      try names.sort()
+      sources.append((.folder(folder, names), count))
+      count += names.count
+      return names.count
     }
 
-    private mutating func append(name: some Collection<UInt8>) throws {
-      names += name
-      guard let end = UInt32(exactly: names.count) else { throw Self.tooMany(in: String(decoding: name, as: UTF8.self)) }
-      ends.append(end)
-    }
-
-    private static func tooMany(in path: String) -> FileProblem {
-      FileProblem(file: path, line: nil, field: nil,
-                  message: "more files than one import can list (4 GB of names); import the folders one at a time", kind: .badData)
-    }
-
-    subscript(index: Int) -> File {
-      let start = index == 0 ? 0 : Int(ends[index - 1])
-      let name = String(decoding: names[start..<Int(ends[index])], as: UTF8.self)
-      guard !directFiles.contains(index), let folder = folders.last(where: { $0.first <= index }) else {
-        return File(path: name, inFolder: false)
+    func file(at index: Int) throws -> File {
+      // The last source that starts at or before `index`, by bisection: a shell glob can name 100,000 files.
+      var (low, high) = (0, sources.count)
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if sources[middle].first <= index { low = middle } else { high = middle }
       }
-      return File(path: (folder.path as NSString).appendingPathComponent(name), inFolder: true)
+      switch sources[low].source {
+      case .file(let path):
+        return File(path: path, inFolder: false)
+      case .folder(let folder, let names):
+        let name = String(decoding: try names.name(at: index - sources[low].first), as: UTF8.self)
+        return File(path: (folder as NSString).appendingPathComponent(name), inFolder: true)
+      }
     }
   }
 
@@ -159,6 +148,7 @@ struct ProjectFiles: ImportSource {
   private let catalogue: RuleCatalogue
   private let today: CivilDate
   private var position = 0
+  private var current: File?
   private var problems: [FileProblem] = []
   /// Documents returned so far, and for each file that could not be read how many had been returned before
   /// it: the store counts documents, messages name files.
@@ -177,7 +167,7 @@ struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
       }
       guard isFolder.boolValue else {
-        try files.append(file: path)
+        files.append(file: path)
         continue
       }
       guard let count = try files.append(folder: path) else {
@@ -200,9 +190,11 @@ struct ProjectFiles: ImportSource {
     return documents
   }
 
-  mutating func next() throws(FileProblems) -> ProjectDocument? {
+  /// Throws every problem of every file at the end, or at once when the list of files cannot be read back.
+  mutating func next() throws -> ProjectDocument? {
     while position < files.count {
-      let file = files[position]
+      let file = try files.file(at: position)
+      current = file
       position += 1
       do {
         let document = try read(file)
@@ -219,11 +211,11 @@ struct ProjectFiles: ImportSource {
 
   /// The store's problem with the current document is the current file's.
   mutating func reject(line: Int, field: String, message: String) {
-    problems.append(FileProblem(file: files[max(position - 1, 0)].displayName, line: nil, field: field, message: message))
+    problems.append(FileProblem(file: current?.displayName ?? "", line: nil, field: field, message: message))
   }
 
-  func itemName(at document: Int) -> String {
-    files[document - 1 + unreadable.prefix { $0 < document }.count].displayName
+  func itemName(at document: Int) throws -> String {
+    try files.file(at: document - 1 + unreadable.prefix { $0 < document }.count).displayName
   }
 
   private func read(_ file: File) throws(FileProblems) -> ProjectDocument {

@@ -1,0 +1,193 @@
+/// Names (file names, as bytes) in byte order, however many there are, in bounded memory; afterwards each is
+/// read by its position.
+///
+/// An import reads a folder's project files in name order, so that the same folder always imports the same
+/// way. Held in memory, a million names took 38 MB and grew with every file. Here names are collected into
+/// runs of `runBytes`; a full run is sorted and put aside in a ``ScratchFile``, and ``sort()`` merges the runs
+/// into one sorted file with an index of where each name ends, which ``name(at:)`` reads. Memory holds one run
+/// and a small buffer per run being merged; a list that fits in one run never touches the disk.
+///
+/// ```swift
+/// let names = SortedNames()
+/// try FolderListing.forEachName(in: folder) { try names.append($0) }
+/// try names.sort()
+/// for index in 0..<names.count { print(String(decoding: try names.name(at: index), as: UTF8.self)) }
+/// ```
+public final class SortedNames {
+  private let runBytes: Int
+  private let scratchFolder: String?
+  /// The run being collected: the names one after the other, and where each ends.
+  private var bytes: [UInt8] = []
+  private var ends: [Int] = []
+  /// The runs put aside, each as a range of bytes of `runs` holding length-prefixed names.
+  private var runs: ScratchFile?
+  private var runRanges: [Range<Int64>] = []
+  /// After ``sort()`` of a list that spilled: the names in order, and the end of each as eight bytes.
+  private var merged: (names: ScratchFile, ends: ScratchFile)?
+  private var sorted = false
+  public private(set) var count = 0
+
+  /// - Parameters:
+  ///   - runBytes: the bytes of names held in memory at most; the default, 4 MB, is about 130,000 file names.
+  ///   - scratchFolder: where runs are put aside, by default `$TMPDIR`.
+  public init(runBytes: Int = 4 << 20, scratchFolder: String? = nil) {
+    precondition(runBytes > 0, "a run holds at least one byte")
+    (self.runBytes, self.scratchFolder) = (runBytes, scratchFolder)
+  }
+
+  /// Adds a name of at most 65,535 bytes (a file name has at most 255).
+  public func append(_ name: some Collection<UInt8>) throws {
+    precondition(!sorted, "names are appended before they are sorted")
+    precondition(name.count <= Int(UInt16.max), "a name has at most 65,535 bytes")
+    if !bytes.isEmpty, bytes.count + name.count > runBytes { try putRunAside() }
+    bytes += name
+    ends.append(bytes.count)
+    count += 1
+  }
+
+  /// Orders the names; call once, after the last ``append(_:)``.
+  public func sort() throws {
+    precondition(!sorted, "names are sorted once")
+    sorted = true
+    guard let runs else {
+      let order = sortedRun()
+      var names: [UInt8] = []
+      names.reserveCapacity(bytes.count)
+      var sortedEnds: [Int] = []
+      sortedEnds.reserveCapacity(order.count)
+      for index in order {
+        names += bytes[span(index)]
+        sortedEnds.append(names.count)
+      }
+      (bytes, ends) = (names, sortedEnds)
+      return
+    }
+    try putRunAside()
+    (bytes, ends) = ([], [])
+    merged = try merge(runs)
+    self.runs = nil
+  }
+
+  /// The name at `index` in byte order (from 0), after ``sort()``.
+  public func name(at index: Int) throws -> [UInt8] {
+    precondition(sorted && index >= 0 && index < count, "a name is read by a position below count, after sort()")
+    guard let merged else { return Array(bytes[span(index)]) }
+    var bounds: (start: Int64, end: Int64) = (0, 0)
+    try withUnsafeMutableBytes(of: &bounds) { raw in
+      if index == 0 {
+        try merged.ends.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[8...]), at: 0)
+      } else {
+        try merged.ends.read(into: raw, at: Int64(index - 1) * 8)
+      }
+    }
+    return try [UInt8](unsafeUninitializedCapacity: Int(bounds.end - bounds.start)) { buffer, initialized in
+      if !buffer.isEmpty { try merged.names.read(into: UnsafeMutableRawBufferPointer(buffer), at: bounds.start) }
+      initialized = buffer.count
+    }
+  }
+
+  private func span(_ index: Int) -> Range<Int> {
+    (index == 0 ? 0 : ends[index - 1])..<ends[index]
+  }
+
+  /// The positions of the run's names in byte order.
+  private func sortedRun() -> [Int] {
+    var order = Array(ends.indices)
+    bytes.withUnsafeBufferPointer { bytes in
+      order.sort { bytes[span($0)].lexicographicallyPrecedes(bytes[span($1)]) }
+    }
+    return order
+  }
+
+  /// Writes the run, sorted, as names each preceded by its length in two bytes (little-endian).
+  private func putRunAside() throws {
+    guard !ends.isEmpty else { return }
+    let file = try runs ?? ScratchFile(in: scratchFolder)
+    runs = file
+    let start = file.size
+    var record: [UInt8] = []
+    for index in sortedRun() {
+      let name = span(index)
+      record.removeAll(keepingCapacity: true)
+      record += [UInt8(truncatingIfNeeded: name.count), UInt8(truncatingIfNeeded: name.count >> 8)]
+      record += bytes[name]
+      try file.append(record)
+    }
+    runRanges.append(start..<file.size)
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+  }
+
+  private func merge(_ runs: ScratchFile) throws -> (names: ScratchFile, ends: ScratchFile) {
+    let output = (names: try ScratchFile(in: scratchFolder), ends: try ScratchFile(in: scratchFolder))
+    var readers = try runRanges.map { try RunReader($0, of: runs) }
+    var heap = MergeHeap()
+    func precedes(_ readers: [RunReader]) -> (Int, Int) -> Bool {
+      { a, b in readers[a].precedes(readers[b]) }
+    }
+    for index in readers.indices where readers[index].hasHead { heap.push(index, precedes: precedes(readers)) }
+    while let top = heap.top {
+      try readers[top].withHead { try output.names.append($0) }
+      var end = output.names.size
+      try withUnsafeBytes(of: &end) { try output.ends.append($0) }
+      try readers[top].advance()
+      heap.topAdvanced(exhausted: !readers[top].hasHead, precedes: precedes(readers))
+    }
+    return output
+  }
+
+  /// Reads one run back, a name at a time, through a 64 KB buffer.
+  private struct RunReader {
+    private let file: ScratchFile
+    private var offset: Int64
+    private let end: Int64
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// The current name's bytes in `buffer`.
+    private var head: Range<Int>?
+    private static var capacity: Int { 1 << 16 }
+
+    init(_ range: Range<Int64>, of file: ScratchFile) throws {
+      (self.file, offset, end) = (file, range.lowerBound, range.upperBound)
+      try advance()
+    }
+
+    var hasHead: Bool { head != nil }
+
+    func precedes(_ other: RunReader) -> Bool {
+      buffer[head!].lexicographicallyPrecedes(other.buffer[other.head!])
+    }
+
+    func withHead(_ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+      try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[head!])) }
+    }
+
+    mutating func advance() throws {
+      if let head { position = head.upperBound }
+      head = nil
+      guard try fill(2) else { return }
+      let length = Int(buffer[position]) | Int(buffer[position + 1]) << 8
+      guard try fill(2 + length) else {
+        throw ExportError.io("cannot read back a temporary file: a run of names ended inside a name")
+      }
+      head = (position + 2)..<(position + 2 + length)
+    }
+
+    /// Makes `count` bytes from `position` available; `false` when the run ends before them.
+    private mutating func fill(_ count: Int) throws -> Bool {
+      if buffer.count - position >= count { return true }
+      buffer.removeSubrange(..<position)
+      position = 0
+      let more = Int(min(Int64(max(Self.capacity, count) - buffer.count), end - offset))
+      if more > 0 {
+        let old = buffer.count
+        buffer += repeatElement(0, count: more)
+        try buffer.withUnsafeMutableBytes { raw in
+          try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[old...]), at: offset)
+        }
+        offset += Int64(more)
+      }
+      return buffer.count >= count
+    }
+  }
+}
