@@ -39,7 +39,7 @@ public final class SortedNames {
   public func append(_ name: some Collection<UInt8>) throws {
     precondition(!sorted, "names are appended before they are sorted")
     precondition(name.count <= Int(UInt16.max), "a name has at most 65,535 bytes")
-    if !bytes.isEmpty, bytes.count + name.count > runBytes { try putRunAside() }
+    if !ends.isEmpty, bytes.count + name.count > runBytes { try putRunAside() }
     bytes += name
     ends.append(bytes.count)
     count += 1
