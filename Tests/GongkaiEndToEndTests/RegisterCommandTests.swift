@@ -246,6 +246,29 @@ import TestSupport
     #expect(none.stderr == "gongkai: \(empty.path): no project files (*.yaml) in this folder\n")
   }
 
+  @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let projects = folder.appendingPathComponent("projects")
+    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    func write(_ code: String, to url: URL) throws {
+      try Data("code: \(code)\nname: 项目\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8).write(to: url)
+    }
+    try write("2026-310110-48-01-000401", to: projects.appendingPathComponent("b.yaml"))
+    try write("2026-310110-48-01-000400", to: projects.appendingPathComponent("a.yaml"))
+    let first = folder.appendingPathComponent("first.yaml").path, last = folder.appendingPathComponent("last.yaml").path
+    try write("2026-310110-48-01-000402", to: URL(fileURLWithPath: first))
+    try write("2026-310110-48-01-000401", to: URL(fileURLWithPath: last))
+    let before = snapshot(database)
+    let forward = try gongkai("import", first, projects.path, last, "--database", database)
+    #expect(forward.status == 65)
+    #expect(forward.stderrLines == ["gongkai: \(last): code: project 2026-310110-48-01-000401 is also in b.yaml; keep one file per project"])
+    let backward = try gongkai("import", last, projects.path, first, "--database", database)
+    #expect(backward.stderrLines == ["gongkai: b.yaml: code: project 2026-310110-48-01-000401 is also in \(last); keep one file per project"])
+    #expect(snapshot(database) == before)
+  }
+
   @Test func aBrokenProjectFileListsEveryProblemAndWritesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("broken.yaml")

@@ -1,5 +1,5 @@
 import Foundation
-import GongkaiExport
+@testable import GongkaiExport
 import Testing
 import TestSupport
 
@@ -21,18 +21,26 @@ import TestSupport
     }
   }
 
-  func readBack(_ input: [[UInt8]], runBytes: Int) throws -> [[UInt8]] {
+  func readBack(_ input: [[UInt8]], runBytes: Int, spills: Bool? = nil) throws -> [[UInt8]] {
     let sorted = SortedNames(runBytes: runBytes, scratchFolder: Scratch.folder().path)
     for name in input { try sorted.append(name) }
     try sorted.sort()
     #expect(sorted.count == input.count)
+    if let spills { #expect(sorted.spilled == spills) }
     return try (0..<sorted.count).map { try sorted.name(at: $0) }
   }
 
   @Test(arguments: [1, 40, 1_000, 1 << 22])
   func namesComeBackInByteOrderHoweverManyRunsTheyFill(runBytes: Int) throws {
     let input = names(3_000, seed: UInt64(runBytes))
-    #expect(try readBack(input, runBytes: runBytes) == input.sorted { $0.lexicographicallyPrecedes($1) })
+    #expect(try readBack(input, runBytes: runBytes, spills: runBytes < 1 << 22) == input.sorted { $0.lexicographicallyPrecedes($1) })
+  }
+
+  /// Runs larger than the 64 KB a run is read back through, so names and their lengths straddle its refills,
+  /// and one name larger than that buffer.
+  @Test func runsLargerThanTheReadBufferComeBackWhole() throws {
+    let input = names(30_000, seed: 11) + [Array(repeating: 0x61, count: Int(UInt16.max))]
+    #expect(try readBack(input, runBytes: 300_000, spills: true) == input.sorted { $0.lexicographicallyPrecedes($1) })
   }
 
   @Test(arguments: [1, 1 << 22])

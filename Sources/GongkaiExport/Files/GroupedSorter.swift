@@ -105,21 +105,18 @@ public final class GroupedSorter<Record: BitwiseCopyable> {
     init(_ pieces: [Piece], of file: ScratchFile, by areInIncreasingOrder: @escaping (Record, Record) -> Bool) throws {
       cursors = try pieces.map { try Cursor($0, of: file) }
       self.areInIncreasingOrder = areInIncreasingOrder
-      let precedes = self.precedes
-      for index in cursors.indices where cursors[index].head != nil { heap.push(index, precedes: precedes) }
+      let cursors = self.cursors
+      for index in cursors.indices where cursors[index].head != nil {
+        heap.push(index) { areInIncreasingOrder(cursors[$0].head!, cursors[$1].head!) }
+      }
     }
 
     mutating func next() throws -> Record? {
       guard let top = heap.top, let record = cursors[top].head else { return nil }
       try cursors[top].advance()
-      let precedes = self.precedes
-      heap.topAdvanced(exhausted: cursors[top].head == nil, precedes: precedes)
+      let (cursors, areInIncreasingOrder) = (self.cursors, self.areInIncreasingOrder)
+      heap.topAdvanced(exhausted: cursors[top].head == nil) { areInIncreasingOrder(cursors[$0].head!, cursors[$1].head!) }
       return record
-    }
-
-    /// Compares two cursors by their heads, as they are now.
-    private var precedes: (Int, Int) -> Bool {
-      { [cursors, areInIncreasingOrder] a, b in areInIncreasingOrder(cursors[a].head!, cursors[b].head!) }
     }
   }
 

@@ -1,5 +1,6 @@
 /// The k-way merge behind the external sorts: which of several sorted runs holds the smallest head, as a binary
-/// heap of run indices. The runs themselves stay with the caller, who compares two of them by their heads.
+/// heap of run indices. The runs themselves stay with the caller, who compares two of them by their heads in the
+/// closure each change passes (not kept, so that it may borrow the caller's runs).
 struct MergeHeap {
   private var runs: [Int] = []
 

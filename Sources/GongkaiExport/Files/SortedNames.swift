@@ -3,7 +3,7 @@
 ///
 /// An import reads a folder's project files in name order, so that the same folder always imports the same
 /// way. Held in memory, a million names took 38 MB and grew with every file. Here names are collected into
-/// runs of `runBytes`; a full run is sorted and put aside in a ``ScratchFile``, and ``sort()`` merges the runs
+/// runs of at most `runBytes`; a full run is sorted and put aside in a ``ScratchFile``, and ``sort()`` merges the runs
 /// into one sorted file with an index of where each name ends, which ``name(at:)`` reads. Memory holds one run
 /// and a small buffer per run being merged; a list that fits in one run never touches the disk.
 ///
@@ -16,9 +16,7 @@
 public final class SortedNames {
   private let runBytes: Int
   private let scratchFolder: String?
-  /// The run being collected: the names one after the other, and where each ends.
-  private var bytes: [UInt8] = []
-  private var ends: [Int] = []
+  private var run = Run()
   /// The runs put aside, each as a range of bytes of `runs` holding length-prefixed names.
   private var runs: ScratchFile?
   private var runRanges: [Range<Int64>] = []
@@ -26,9 +24,12 @@ public final class SortedNames {
   private var merged: (names: ScratchFile, ends: ScratchFile)?
   private var sorted = false
   public private(set) var count = 0
+  /// Whether the names went to disk.
+  var spilled: Bool { merged != nil }
 
   /// - Parameters:
-  ///   - runBytes: the bytes of names held in memory at most; the default, 4 MB, is about 130,000 file names.
+  ///   - runBytes: the memory a run may take, its names and twelve bytes a name to sort them by (twice that
+  ///     while it is sorted); the default, 4 MB, holds about 90,000 file names.
   ///   - scratchFolder: where runs are put aside, by default `$TMPDIR`.
   public init(runBytes: Int = 4 << 20, scratchFolder: String? = nil) {
     precondition(runBytes > 0, "a run holds at least one byte")
@@ -39,39 +40,28 @@ public final class SortedNames {
   public func append(_ name: some Collection<UInt8>) throws {
     precondition(!sorted, "names are appended before they are sorted")
     precondition(name.count <= Int(UInt16.max), "a name has at most 65,535 bytes")
-    if !ends.isEmpty, bytes.count + name.count > runBytes { try putRunAside() }
-    bytes += name
-    ends.append(bytes.count)
+    if !run.isEmpty, run.memory + Run.memory(ofName: name.count) > runBytes { try putRunAside() }
+    run.append(name)
     count += 1
   }
 
   /// Orders the names; call once, after the last ``append(_:)``.
   public func sort() throws {
     precondition(!sorted, "names are sorted once")
-    sorted = true
-    guard let runs else {
-      let order = sortedRun()
-      var names: [UInt8] = []
-      names.reserveCapacity(bytes.count)
-      var sortedEnds: [Int] = []
-      sortedEnds.reserveCapacity(order.count)
-      for index in order {
-        names += bytes[span(index)]
-        sortedEnds.append(names.count)
-      }
-      (bytes, ends) = (names, sortedEnds)
-      return
+    if let runs {
+      try putRunAside()
+      merged = try merge(runs)
+      self.runs = nil
+    } else {
+      run = run.sorted()
     }
-    try putRunAside()
-    (bytes, ends) = ([], [])
-    merged = try merge(runs)
-    self.runs = nil
+    sorted = true
   }
 
   /// The name at `index` in byte order (from 0), after ``sort()``.
   public func name(at index: Int) throws -> [UInt8] {
     precondition(sorted && index >= 0 && index < count, "a name is read by a position below count, after sort()")
-    guard let merged else { return Array(bytes[span(index)]) }
+    guard let merged else { return Array(run.name(index)) }
     var bounds: (start: Int64, end: Int64) = (0, 0)
     try withUnsafeMutableBytes(of: &bounds) { raw in
       if index == 0 {
@@ -86,54 +76,73 @@ public final class SortedNames {
     }
   }
 
-  private func span(_ index: Int) -> Range<Int> {
-    (index == 0 ? 0 : ends[index - 1])..<ends[index]
-  }
-
-  /// The positions of the run's names in byte order.
-  private func sortedRun() -> [Int] {
-    var order = Array(ends.indices)
-    bytes.withUnsafeBufferPointer { bytes in
-      order.sort { bytes[span($0)].lexicographicallyPrecedes(bytes[span($1)]) }
-    }
-    return order
-  }
-
   /// Writes the run, sorted, as names each preceded by its length in two bytes (little-endian).
   private func putRunAside() throws {
-    guard !ends.isEmpty else { return }
+    guard !run.isEmpty else { return }
     let file = try runs ?? ScratchFile(in: scratchFolder)
     runs = file
     let start = file.size
+    let sortedRun = run.sorted()
     var record: [UInt8] = []
-    for index in sortedRun() {
-      let name = span(index)
+    for index in 0..<sortedRun.count {
+      let name = sortedRun.name(index)
       record.removeAll(keepingCapacity: true)
-      record += [UInt8(truncatingIfNeeded: name.count), UInt8(truncatingIfNeeded: name.count >> 8)]
-      record += bytes[name]
+      record.append(UInt8(truncatingIfNeeded: name.count))
+      record.append(UInt8(truncatingIfNeeded: name.count >> 8))
+      record += name
       try file.append(record)
     }
     runRanges.append(start..<file.size)
-    bytes.removeAll(keepingCapacity: true)
-    ends.removeAll(keepingCapacity: true)
+    run = Run()
   }
 
   private func merge(_ runs: ScratchFile) throws -> (names: ScratchFile, ends: ScratchFile) {
     let output = (names: try ScratchFile(in: scratchFolder), ends: try ScratchFile(in: scratchFolder))
     var readers = try runRanges.map { try RunReader($0, of: runs) }
     var heap = MergeHeap()
-    func precedes(_ readers: [RunReader]) -> (Int, Int) -> Bool {
-      { a, b in readers[a].precedes(readers[b]) }
+    for index in readers.indices where readers[index].hasHead {
+      heap.push(index) { readers[$0].precedes(readers[$1]) }
     }
-    for index in readers.indices where readers[index].hasHead { heap.push(index, precedes: precedes(readers)) }
     while let top = heap.top {
       try readers[top].withHead { try output.names.append($0) }
       var end = output.names.size
       try withUnsafeBytes(of: &end) { try output.ends.append($0) }
       try readers[top].advance()
-      heap.topAdvanced(exhausted: !readers[top].hasHead, precedes: precedes(readers))
+      heap.topAdvanced(exhausted: !readers[top].hasHead) { readers[$0].precedes(readers[$1]) }
     }
     return output
+  }
+
+  /// The names collected in memory: one after the other, and where each ends.
+  private struct Run {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+
+    var isEmpty: Bool { ends.isEmpty }
+    var count: Int { ends.count }
+    /// What the run holds: its names, the four bytes of each one's end, and the eight of its place in a sort.
+    var memory: Int { bytes.count + ends.count * 12 }
+    static func memory(ofName count: Int) -> Int { count + 12 }
+
+    mutating func append(_ name: some Collection<UInt8>) {
+      bytes += name
+      ends.append(UInt32(bytes.count))
+    }
+
+    func name(_ index: Int) -> ArraySlice<UInt8> {
+      bytes[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])]
+    }
+
+    /// The same names in byte order.
+    func sorted() -> Run {
+      var order = Array(ends.indices)
+      order.sort { name($0).lexicographicallyPrecedes(name($1)) }
+      var sorted = Run()
+      sorted.bytes.reserveCapacity(bytes.count)
+      sorted.ends.reserveCapacity(ends.count)
+      for index in order { sorted.append(name(index)) }
+      return sorted
+    }
   }
 
   /// Reads one run back, a name at a time, through a 64 KB buffer.

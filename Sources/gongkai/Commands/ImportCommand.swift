@@ -86,27 +86,26 @@ struct ProjectFiles: ImportSource {
     var displayName: String { inFolder ? (path as NSString).lastPathComponent : path }
   }
 
-  /// The files to read, in reading order: files named directly as given, then each folder's project files in the
-  /// byte order of their names. A folder's names are kept by ``SortedNames``, on disk when there are many: a
-  /// million names in memory took 38 MB and grew with every file.
+  /// The files to read, in reading order: each path in the order given, a file as itself and a folder as its
+  /// project files in the byte order of their names. One ``SortedNames`` keeps them all, each name behind the
+  /// number of its path (four bytes, big-endian, so that sorting keeps the paths in order), on disk when there
+  /// are many: a million names in memory took 38 MB and grew with every file.
   private struct FileList {
-    private enum Source {
-      case file(String)
-      case folder(String, SortedNames)
-    }
+    /// The paths given, and whether each is a folder.
+    private var paths: [(path: String, isFolder: Bool)] = []
+    private let names = SortedNames()
 
-    /// Each path named, with the index of its first file.
-    private var sources: [(source: Source, first: Int)] = []
-    private(set) var count = 0
+    var count: Int { names.count }
 
-    mutating func append(file path: String) {
-      sources.append((.file(path), count))
-      count += 1
+    mutating func append(file path: String) throws {
+      try names.append(Self.prefix(paths.count))
+      paths.append((path, false))
     }
 
     /// Lists the `.yaml` files of `folder`; returns how many, or `nil` if the folder cannot be read.
     mutating func append(folder: String) throws -> Int? {
-      let names = SortedNames()
+      let prefix = Self.prefix(paths.count)
+      let before = names.count
       var undecodable: String?
       let readable = try FolderListing.forEachName(in: folder) { name in
         guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else { return }
@@ -114,33 +113,30 @@ struct ProjectFiles: ImportSource {
           undecodable = undecodable ?? String(decoding: name, as: UTF8.self)
           return
         }
-        try names.append(name)
+        try names.append(prefix + name)
       }
       guard readable else { return nil }
       if let undecodable {
         throw FileProblem(file: (folder as NSString).appendingPathComponent(undecodable), line: nil, field: nil,
                           message: "the file name is not UTF-8; rename the file", kind: .badData)
       }
-      try names.sort()
-      sources.append((.folder(folder, names), count))
-      count += names.count
-      return names.count
+      paths.append((folder, true))
+      return names.count - before
     }
 
+    /// Call once every path is listed.
+    func sort() throws { try names.sort() }
+
     func file(at index: Int) throws -> File {
-      // The last source that starts at or before `index`, by bisection: a shell glob can name 100,000 files.
-      var (low, high) = (0, sources.count)
-      while high - low > 1 {
-        let middle = (low + high) / 2
-        if sources[middle].first <= index { low = middle } else { high = middle }
-      }
-      switch sources[low].source {
-      case .file(let path):
-        return File(path: path, inFolder: false)
-      case .folder(let folder, let names):
-        let name = String(decoding: try names.name(at: index - sources[low].first), as: UTF8.self)
-        return File(path: (folder as NSString).appendingPathComponent(name), inFolder: true)
-      }
+      let entry = try names.name(at: index)
+      let path = paths[entry.prefix(4).reduce(0) { $0 << 8 | Int($1) }]
+      guard path.isFolder else { return File(path: path.path, inFolder: false) }
+      let name = String(decoding: entry.dropFirst(4), as: UTF8.self)
+      return File(path: (path.path as NSString).appendingPathComponent(name), inFolder: true)
+    }
+
+    private static func prefix(_ path: Int) -> [UInt8] {
+      [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: path >> $0) }
     }
   }
 
@@ -148,7 +144,8 @@ struct ProjectFiles: ImportSource {
   private let catalogue: RuleCatalogue
   private let today: CivilDate
   private var position = 0
-  private var current: File?
+  /// The display name of the file ``next()`` read last.
+  private var currentName = ""
   private var problems: [FileProblem] = []
   /// Documents returned so far, and for each file that could not be read how many had been returned before
   /// it: the store counts documents, messages name files.
@@ -157,8 +154,7 @@ struct ProjectFiles: ImportSource {
 
   var expectedCount: Int? { files.count }
 
-  /// Lists the files named and the `.yaml` files of the folders named, in the byte order of their names; reads
-  /// none of them yet.
+  /// Lists the files named and the `.yaml` files of the folders named; reads none of them yet.
   init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
     var files = FileList()
     for path in paths {
@@ -167,7 +163,7 @@ struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
       }
       guard isFolder.boolValue else {
-        files.append(file: path)
+        try files.append(file: path)
         continue
       }
       guard let count = try files.append(folder: path) else {
@@ -177,6 +173,7 @@ struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
       }
     }
+    try files.sort()
     self.files = files
     self.catalogue = catalogue
     self.today = today
@@ -194,7 +191,7 @@ struct ProjectFiles: ImportSource {
   mutating func next() throws -> ProjectDocument? {
     while position < files.count {
       let file = try files.file(at: position)
-      current = file
+      currentName = file.displayName
       position += 1
       do {
         let document = try read(file)
@@ -211,11 +208,17 @@ struct ProjectFiles: ImportSource {
 
   /// The store's problem with the current document is the current file's.
   mutating func reject(line: Int, field: String, message: String) {
-    problems.append(FileProblem(file: current?.displayName ?? "", line: nil, field: field, message: message))
+    problems.append(FileProblem(file: currentName, line: nil, field: field, message: message))
   }
 
   func itemName(at document: Int) throws -> String {
-    try files.file(at: document - 1 + unreadable.prefix { $0 < document }.count).displayName
+    // The files that could not be read before the document: `unreadable` is in order, so bisect it.
+    var (low, high) = (0, unreadable.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if unreadable[middle] < document { low = middle + 1 } else { high = middle }
+    }
+    return try files.file(at: document - 1 + low).displayName
   }
 
   private func read(_ file: File) throws(FileProblems) -> ProjectDocument {
