@@ -36,13 +36,18 @@ written() {  # the milestones an import summary reports written
 
 echo "gongkai side by side: $projects projects, seed $seed, $(nproc) cores, $(date -u +%Y-%m-%d)"
 if [[ $steps == *" generate "* ]]; then
-  rm -f "$db" "$db-wal" "$db-shm"
+  # Imports beside readers (WAL mode), then holding the register alone (a rollback journal, as --exclusive).
+  rm -f "$db" "$db-wal" "$db-shm" "$work/exclusive.sqlite"*
   measure "generate, import in process (one transaction)" "$bin/GongkaiBenchmarks" generate "$projects" "$db" "$seed"
   cat "$work/out"
+  measure "generate, the same exclusively" "$bin/GongkaiBenchmarks" generate "$projects" "$work/exclusive.sqlite" "$seed" --exclusive
+  cat "$work/out"
+  rm -f "$work/exclusive.sqlite"*
 fi
 if [[ $steps == *" floor "* ]]; then
-  # What SQLite itself needs to insert the same rows into the same schema (indexes, WAL, synchronous=FULL,
-  # gongkai's page cache) in one transaction, copying them from another database file: the floor under import.
+  # What SQLite itself needs to insert the same rows into the same schema (indexes, synchronous=FULL, gongkai's
+  # page cache) in one transaction, copying them from another database file: the floor under import, in WAL mode
+  # (an import beside readers) and with a rollback journal (an exclusive import).
   staging="$work/staging.sqlite" floor="$work/floor.sqlite"
   rm -f "$staging"* "$floor"*
   sqlite3 "$staging" "ATTACH '$db' AS source;
@@ -50,12 +55,16 @@ if [[ $steps == *" floor "* ]]; then
     CREATE TABLE milestone AS SELECT * FROM source.milestone ORDER BY id;
     CREATE TABLE disclosure AS SELECT * FROM source.disclosure ORDER BY id;
     CREATE TABLE changeLog AS SELECT * FROM source.changeLog ORDER BY id;"
-  "$bin/gongkai" init --database "$floor" > /dev/null
-  measure "sqlite3: insert the same rows (the floor)" sqlite3 "$floor" "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;
-    ATTACH '$staging' AS staging; BEGIN IMMEDIATE;
-    INSERT INTO project SELECT * FROM staging.project; INSERT INTO milestone SELECT * FROM staging.milestone;
-    INSERT INTO disclosure SELECT * FROM staging.disclosure; INSERT INTO changeLog SELECT * FROM staging.changeLog; COMMIT;"
-  rate milestones "$(sqlite3 "$staging" 'SELECT COUNT(*) FROM milestone')"
+  for journal in WAL DELETE; do
+    rm -f "$floor"*
+    "$bin/gongkai" init --database "$floor" > /dev/null
+    lock=$([ $journal = WAL ] && echo IMMEDIATE || echo EXCLUSIVE)
+    measure "sqlite3: insert the same rows (floor, $journal)" sqlite3 "$floor" "PRAGMA journal_mode = $journal;
+      PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; ATTACH '$staging' AS staging; BEGIN $lock;
+      INSERT INTO project SELECT * FROM staging.project; INSERT INTO milestone SELECT * FROM staging.milestone;
+      INSERT INTO disclosure SELECT * FROM staging.disclosure; INSERT INTO changeLog SELECT * FROM staging.changeLog; COMMIT;"
+    rate milestones "$(sqlite3 "$staging" 'SELECT COUNT(*) FROM milestone')"
+  done
   rm -f "$staging"* "$floor"*
 fi
 if [[ $steps == *" files "* ]]; then
@@ -65,20 +74,31 @@ if [[ $steps == *" files "* ]]; then
   cat "$work/out"
 fi
 if [[ $steps == *" import "* ]]; then
-  yaml="$work/yaml.sqlite" csv="$work/csv.sqlite"
-  rm -f "$yaml"* "$csv"*
+  # Each import twice: beside readers (WAL mode), then holding the register alone (--exclusive).
+  yaml="$work/yaml.sqlite" csv="$work/csv.sqlite" registry="$work/registry.sqlite"
+  rm -f "$yaml"* "$csv"* "$registry"*
   if [ -z "${CSV_ONLY:-}" ]; then
-    "$bin/gongkai" init --database "$yaml" > /dev/null
-    measure "gongkai import projects (YAML files)" "$bin/gongkai" import projects "$work/files/projects" --database "$yaml"
-    rate milestones "$(written)"
-    "$bin/gongkai" init --database "$csv" > /dev/null
-    measure "gongkai import projects (registry, no milestones)" "$bin/gongkai" import projects "$work/files/registry" --database "$csv"
+    for exclusive in "" --exclusive; do
+      rm -f "$yaml"*
+      "$bin/gongkai" init --database "$yaml" > /dev/null
+      measure "gongkai import projects $exclusive (YAML files)" "$bin/gongkai" import projects "$work/files/projects" \
+        --database "$yaml" $exclusive
+      rate milestones "$(written)"
+    done
+    "$bin/gongkai" init --database "$registry" > /dev/null
+    measure "gongkai import projects (registry, no milestones)" "$bin/gongkai" import projects "$work/files/registry" \
+      --database "$registry"
   else
-    "$bin/GongkaiBenchmarks" generate "$projects" "$csv" "$seed" --projects-only > /dev/null
+    "$bin/GongkaiBenchmarks" generate "$projects" "$registry" "$seed" --projects-only > /dev/null
   fi
-  measure "gongkai import milestones (CSV)" "$bin/gongkai" import milestones "$work/files/milestones.csv" --database "$csv"
-  rate milestones "$(written)"
-  rm -f "$yaml"* "$csv"*
+  for exclusive in "" --exclusive; do
+    rm -f "$csv"*
+    cp "$registry" "$csv"
+    measure "gongkai import milestones $exclusive (CSV)" "$bin/gongkai" import milestones "$work/files/milestones.csv" \
+      --database "$csv" $exclusive
+    rate milestones "$(written)"
+  done
+  rm -f "$yaml"* "$csv"* "$registry"*
 fi
 if [[ $steps == *" read "* ]]; then
   # The store's own query (SQLiteStore+Reads.swift), with SQLite's default page cache as the store reads: the

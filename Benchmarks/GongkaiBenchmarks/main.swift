@@ -1,7 +1,8 @@
 // Release-mode benchmarks, without a harness dependency (see BENCHMARKS.md):
 //   swift run -c release GongkaiBenchmarks                       core: deadlines and the checker in memory
-//   swift run -c release GongkaiBenchmarks generate N DB [SEED] [--projects-only]
-//       a synthetic register of N projects in DB (without their milestones, to import a spreadsheet into)
+//   swift run -c release GongkaiBenchmarks generate N DB [SEED] [--projects-only] [--exclusive]
+//       a synthetic register of N projects in DB (without their milestones, to import a spreadsheet into),
+//       imported as `gongkai import` does (as `gongkai import --exclusive` does)
 //   swift run -c release GongkaiBenchmarks files N FOLDER [SEED] [--csv-only]
 //       the same register as project files and a spreadsheet (only the spreadsheet)
 // Prints one line per benchmark: operations, seconds, and the rate.
@@ -26,7 +27,7 @@ if arguments.count >= 4, arguments[1] == "generate", let projects = Int(argument
   // The store is closed before `exit`, as gongkai closes it: closing checkpoints and removes the WAL, which
   // a national import grows to 16 GB.
   let elapsed = try clock.measure {
-    let store = try SQLiteStore.open(at: arguments[3], create: true)
+    let store = try SQLiteStore.open(at: arguments[3], create: true, exclusiveImports: flags.contains("--exclusive"))
     report = try store.importProjects(register.documents(projectsOnly: flags.contains("--projects-only")), actor: "benchmark", progress: nil)
   }
   let milestones = report.milestonesWritten

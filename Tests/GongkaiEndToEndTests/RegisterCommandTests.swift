@@ -292,6 +292,45 @@ import TestSupport
     #expect(snapshot(database) == before)
   }
 
+  @Test func anExclusiveImportWritesWhatAnyImportWritesAndLeavesTheRegisterInWALMode() throws {
+    let folder = Scratch.folder()
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    func audit(_ database: String) throws -> Data? {
+      let out = folder.appendingPathComponent("audit-\(UUID().uuidString).csv").path
+      let export = try gongkai(["export", "audit-csv", "--out", out, "--as-of", "2026-11-27", "--database", database])
+      #expect(export.status == 0, "\(export.stderr)")
+      return FileManager.default.contents(atPath: out)
+    }
+    /// Bytes 18 and 19 of an SQLite file are 2 in WAL mode, 1 with a rollback journal.
+    func inWALMode(_ database: String) -> Bool {
+      FileManager.default.contents(atPath: database).map { $0[18] == 2 && $0[19] == 2 } ?? false
+    }
+    var registers: [String] = []
+    for arguments in [["import", projectsFolder()], ["import", projectsFolder(), "--exclusive"]] {
+      let database = folder.appendingPathComponent("register-\(arguments.count).sqlite").path
+      #expect(try gongkai("init", "--database", database).status == 0)
+      let result = try gongkai(arguments + ["--database", database], environment: now)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout == "imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written)\n")
+      #expect(inWALMode(database))
+      registers.append(database)
+    }
+    let exclusive = registers[1]
+    let written = try audit(exclusive)
+    let shared = try audit(registers[0])
+    #expect(written != nil && written == shared)
+    // A failed exclusive import leaves the register's content as it was, and its mode.
+    let sheet = folder.appendingPathComponent("rows.csv")
+    try Data("project,kind,formed\n2024-310110-48-01-000046,bidding.result,2026-01-05\n2026-310110-48-01-000999,bidding.result,2026-01-05\n".utf8)
+      .write(to: sheet)
+    let failed = try gongkai(["import", "milestones", sheet.path, "--exclusive", "--database", exclusive], environment: now)
+    #expect(failed.status == 65)
+    let after = try audit(exclusive)
+    #expect(after == written)
+    #expect(inWALMode(exclusive))
+    #expect(!FileManager.default.fileExists(atPath: exclusive + "-journal"))
+  }
+
   @Test(arguments: [
     ("missing", 66, "not found; create it with `gongkai init`"),
     ("folder", 65, "is not a Gongkai database"),

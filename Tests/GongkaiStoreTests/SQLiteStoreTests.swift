@@ -90,6 +90,70 @@ import Testing
     try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
     try store.addProject(bund, actor: "王工")
   }
+
+  /// What another process sees of the register in the middle of an import: calls `look` at the second document.
+  func importing(into path: String, exclusive: Bool, _ look: @escaping () throws -> Void) throws -> ImportReport {
+    let store = try SQLiteStore.open(at: path, create: true, exclusiveImports: exclusive)
+    let documents = [school, bund].map { ProjectDocument(project: $0, milestones: []) }
+    return try store.importProjects(Watched(items: ImportItems(documents), look: look), actor: "导入", progress: nil)
+  }
+
+  func projectCount(_ path: String, busyTimeout: TimeInterval = 10) throws -> Int? {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    return try DatabaseQueue(path: path, configuration: configuration).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM project") }
+  }
+
+  @Test func readersReadTheRegisterAsItWasWhileAnImportRuns() throws {
+    let path = temporaryDatabasePath()
+    let report = try importing(into: path, exclusive: false) {
+      let count = try projectCount(path, busyTimeout: 0.1)
+      #expect(count == 0)
+    }
+    #expect(report.created == 2)
+  }
+
+  @Test func anExclusiveImportHasTheRegisterToItselfAndLeavesItInWALMode() throws {
+    let path = temporaryDatabasePath()
+    let report = try importing(into: path, exclusive: true) {
+      // A reader that comes during the import waits for it; here, past its timeout.
+      #expect(throws: DatabaseError.self) { try projectCount(path, busyTimeout: 0.1) }
+    }
+    #expect(report.created == 2)
+    #expect(try projectCount(path) == 2)
+    #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+  }
+
+  @Test func anExclusiveImportThatFindsAReaderThereFirstLetsItReadOn() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    let reader = try DatabaseQueue(path: path)
+    try reader.read { db in
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") == 0)
+      let report = try importing(into: path, exclusive: true) {}
+      #expect(report.created == 2)
+      // Still the register as it was when the read began.
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") == 0)
+    }
+    #expect(try projectCount(path) == 2)
+  }
+}
+
+/// Import items that call `look` when the second one is read, while the import holds its transaction.
+private struct Watched<Element>: ImportSource {
+  var items: ImportItems<Element>
+  let look: () throws -> Void
+  var position = 0
+
+  mutating func next() throws -> Element? {
+    position += 1
+    if position == 2 { try look() }
+    return try items.next()
+  }
+
+  mutating func reject(line: Int, field: String, message: String) { items.reject(line: line, field: field, message: message) }
+  var expectedCount: Int? { items.expectedCount }
 }
 
 /// The change log's hash chain against edits made with another tool.

@@ -31,6 +31,7 @@ extension Gongkai.ImportCommand {
 
     @Argument(help: ArgumentHelp("Project files or folders of them.", valueName: "path")) var paths: [String]
     @OptionGroup var store: StoreOptions
+    @OptionGroup var lock: ImportLockOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
@@ -43,7 +44,8 @@ extension Gongkai.ImportCommand {
       let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
-      let report = try await store.open().importProjects(files, actor: try actor.actor(), progress: progress)
+      let register = try store.open(exclusiveImports: lock.exclusive)
+      let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
       try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
   }
@@ -60,12 +62,13 @@ extension Gongkai.ImportCommand {
 
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file")) var file: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var lock: ImportLockOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
       let catalogue = try reference.rules.loadCatalogue()
-      let register = try store.open()
+      let register = try store.open(exclusiveImports: lock.exclusive)
       let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
