@@ -22,7 +22,7 @@ measure() {  # label, command...: prints "label: S s, M MB" and keeps the second
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err"; exit 1; }
   read -r seconds kb < "$work/time"
-  printf '%-48s %9.2f s %7d MB\n' "$label:" "$seconds" $((kb / 1024))
+  printf '%-52s %9.2f s %7d MB\n' "$label:" "$seconds" $((kb / 1024))
 }
 rate() {  # what, count: prints the count per second of the last measurement
   python3 -c "print(f'  {int($2 / max($seconds, 0.001)):,} $1/s ({$2:,} in {$seconds} s)')"
@@ -81,7 +81,7 @@ if [[ $steps == *" import "* ]]; then
     for exclusive in "" --exclusive; do
       rm -f "$yaml"*
       "$bin/gongkai" init --database "$yaml" > /dev/null
-      measure "gongkai import projects $exclusive (YAML files)" "$bin/gongkai" import projects "$work/files/projects" \
+      measure "gongkai import projects${exclusive:+ $exclusive} (YAML files)" "$bin/gongkai" import projects "$work/files/projects" \
         --database "$yaml" $exclusive
       rate milestones "$(written)"
     done
@@ -94,7 +94,7 @@ if [[ $steps == *" import "* ]]; then
   for exclusive in "" --exclusive; do
     rm -f "$csv"*
     cp "$registry" "$csv"
-    measure "gongkai import milestones $exclusive (CSV)" "$bin/gongkai" import milestones "$work/files/milestones.csv" \
+    measure "gongkai import milestones${exclusive:+ $exclusive} (CSV)" "$bin/gongkai" import milestones "$work/files/milestones.csv" \
       --database "$csv" $exclusive
     rate milestones "$(written)"
   done

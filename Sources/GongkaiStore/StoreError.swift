@@ -53,7 +53,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
     case .newerSchema(let path, let unknown):
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
-    case .busy(let path): "database \(path) is busy (another gongkai is writing); try again"
+    case .busy(let path): "database \(path) is busy (another gongkai is using it); try again"
     case .readOnly(let path): "database \(path) is read-only; check its permissions"
     case .io(let reason): "input/output error: \(reason)"
     }

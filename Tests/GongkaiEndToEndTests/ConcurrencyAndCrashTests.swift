@@ -128,8 +128,9 @@ import TestSupport
       python3 -c 'import os, sqlite3, sys
       c = sqlite3.connect(sys.argv[1], isolation_level=None)
       c.execute("PRAGMA journal_mode = DELETE"); c.execute("PRAGMA cache_size = 10"); c.execute("BEGIN EXCLUSIVE")
-      c.execute("UPDATE project SET name = \\"改\\"")
-      c.execute("INSERT INTO project (code, name, responsibleUnit) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) SELECT printf(\\"2026-310110-48-01-%06d\\", 200000 + i), hex(randomblob(200)), \\"单位\\" FROM n")
+      c.execute("UPDATE project SET name = ?", ("改",))
+      c.executemany("INSERT INTO project (code, name, responsibleUnit) VALUES (?, ?, ?)",
+                    [("2026-310110-48-01-%06d" % (200000 + i), "名" * 200, "单位") for i in range(3000)])
       os.kill(os.getpid(), 9)' "$DB"
       """, environment: ["DB": database])
     writer.waitUntilExit()

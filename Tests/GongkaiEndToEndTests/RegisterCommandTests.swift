@@ -306,10 +306,11 @@ import TestSupport
       FileManager.default.contents(atPath: database).map { $0[18] == 2 && $0[19] == 2 } ?? false
     }
     var registers: [String] = []
-    for arguments in [["import", projectsFolder()], ["import", projectsFolder(), "--exclusive"]] {
-      let database = folder.appendingPathComponent("register-\(arguments.count).sqlite").path
+    for exclusive in [false, true] {
+      let database = folder.appendingPathComponent("register-\(exclusive).sqlite").path
       #expect(try gongkai("init", "--database", database).status == 0)
-      let result = try gongkai(arguments + ["--database", database], environment: now)
+      let result = try gongkai(["import", projectsFolder(), "--database", database] + (exclusive ? ["--exclusive"] : []),
+                               environment: now)
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout == "imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written)\n")
       #expect(inWALMode(database))
@@ -329,6 +330,24 @@ import TestSupport
     #expect(after == written)
     #expect(inWALMode(exclusive))
     #expect(!FileManager.default.fileExists(atPath: exclusive + "-journal"))
+    // With a command reading the register, an ordinary import goes on beside it; an exclusive one waits for it.
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    reader.arguments = ["python3", "-c", """
+      import sqlite3, sys, time
+      c = sqlite3.connect(sys.argv[1], isolation_level=None)
+      c.execute("BEGIN"); c.execute("SELECT COUNT(*) FROM project").fetchall(); print("reading", flush=True); time.sleep(20)
+      """, exclusive]
+    let reading = Pipe()
+    reader.standardOutput = reading
+    try reader.run()
+    defer { reader.terminate() }
+    _ = reading.fileHandleForReading.availableData  // wait until the read has begun
+    let waited = try gongkai(["import", projectsFolder(), "--exclusive", "--database", exclusive], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
+    #expect(waited.status == 75)
+    #expect(waited.stderr == "gongkai: database \(exclusive) is busy (another gongkai is using it); try again\n")
+    let beside = try gongkai(["import", projectsFolder(), "--database", exclusive], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
+    #expect(beside.status == 0, "\(beside.stderr)")
   }
 
   @Test(arguments: [
@@ -375,7 +394,7 @@ import TestSupport
     let result = try gongkai("project", "add", "2026-310110-48-01-000500", "--name", "忙", "--unit", "某单位",
                              "--database", database, environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
     #expect(result.status == 75)
-    #expect(result.stderr == "gongkai: database \(database) is busy (another gongkai is writing); try again\n")
+    #expect(result.stderr == "gongkai: database \(database) is busy (another gongkai is using it); try again\n")
   }
 }
 

@@ -92,8 +92,10 @@ import Testing
   }
 
   /// What another process sees of the register in the middle of an import: calls `look` at the second document.
-  func importing(into path: String, exclusive: Bool, _ look: @escaping () throws -> Void) throws -> ImportReport {
-    let store = try SQLiteStore.open(at: path, create: true, exclusiveImports: exclusive)
+  func importing(
+    into path: String, exclusive: Bool, busyTimeout: TimeInterval = 10, _ look: @escaping () throws -> Void = {}
+  ) throws -> ImportReport {
+    let store = try SQLiteStore.open(at: path, create: true, busyTimeout: busyTimeout, exclusiveImports: exclusive)
     let documents = [school, bund].map { ProjectDocument(project: $0, milestones: []) }
     return try store.importProjects(Watched(items: ImportItems(documents), look: look), actor: "导入", progress: nil)
   }
@@ -102,6 +104,10 @@ import Testing
     var configuration = Configuration()
     configuration.busyMode = .timeout(busyTimeout)
     return try DatabaseQueue(path: path, configuration: configuration).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM project") }
+  }
+
+  func journalMode(_ path: String) throws -> String? {
+    try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
   }
 
   @Test func readersReadTheRegisterAsItWasWhileAnImportRuns() throws {
@@ -117,26 +123,54 @@ import Testing
     let path = temporaryDatabasePath()
     let report = try importing(into: path, exclusive: true) {
       // A reader that comes during the import waits for it; here, past its timeout.
-      #expect(throws: DatabaseError.self) { try projectCount(path, busyTimeout: 0.1) }
+      #expect { try projectCount(path, busyTimeout: 0.1) } throws: { ($0 as? DatabaseError)?.resultCode == .SQLITE_BUSY }
     }
     #expect(report.created == 2)
     #expect(try projectCount(path) == 2)
-    #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    #expect(try journalMode(path) == "wal")
     #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
   }
 
-  @Test func anExclusiveImportThatFindsAReaderThereFirstLetsItReadOn() throws {
+  @Test func anExclusiveImportWaitsForACommandThatHasTheRegisterOpen() throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
-    let reader = try DatabaseQueue(path: path)
-    try reader.read { db in
-      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") == 0)
-      let report = try importing(into: path, exclusive: true) {}
-      #expect(report.created == 2)
-      // Still the register as it was when the read began.
-      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") == 0)
+    // A command that stays past the import's busy timeout: the import gives up and writes nothing.
+    try DatabaseQueue(path: path).read { db in
+      let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project")
+      #expect(count == 0)
+      #expect(throws: StoreError.busy(path)) { try importing(into: path, exclusive: true, busyTimeout: 0.2) }
     }
-    #expect(try projectCount(path) == 2)
+    #expect(try projectCount(path) == 0)
+    #expect(try journalMode(path) == "wal")
+    // A command that ends within it: the import goes on once it has.
+    let reading = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      try? DatabaseQueue(path: path).read { _ in
+        reading.signal()
+        Thread.sleep(forTimeInterval: 0.3)
+      }
+      done.signal()
+    }
+    reading.wait()
+    #expect(try importing(into: path, exclusive: true).created == 2)
+    done.wait()
+  }
+
+  @Test func aRegisterLeftInARollbackJournalOpensAtOnceBesideAReader() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    #expect(try DatabaseQueue(path: path).inDatabase { try String.fetchOne($0, sql: "PRAGMA journal_mode = DELETE") } == "delete")
+    let start = ContinuousClock.now
+    try DatabaseQueue(path: path).read { db in
+      _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project")
+      // Opening would switch the file back to WAL mode, which must wait for this reader: it is left for later.
+      let store = try SQLiteStore.open(at: path, busyTimeout: 20)
+      #expect(try store.projects().isEmpty)
+    }
+    #expect(ContinuousClock.now - start < .seconds(10), "the store waited its whole busy timeout to open")
+    _ = try SQLiteStore.open(at: path)
+    #expect(try journalMode(path) == "wal")
   }
 }
 

@@ -8,10 +8,11 @@ import GongkaiCore
 /// gongkai is refused rather than touched. Each write method is one transaction.
 ///
 /// One process holds one connection (a `DatabaseQueue`): a command runs one thing at a time, and processes
-/// share the file through SQLite's locks, WAL mode letting a cron check read while staff write (or, when asked,
-/// an import takes the register for itself: see ``open(at:create:busyTimeout:exclusiveImports:clock:)``). WAL mode is
-/// set here rather than through GRDB's `journalMode = .wal`, which creates and drops a table on every open when
-/// no `-wal` file exists; a command that fails or only reads must leave the file byte for byte as it was.
+/// share the file through SQLite's locks, WAL mode letting a cron check read while staff write (an import may
+/// instead hold the register alone: see `exclusiveImports` in ``open(at:create:busyTimeout:exclusiveImports:clock:)``).
+/// WAL mode is set here rather than through GRDB's `journalMode = .wal`, which creates and drops a table on every
+/// open when no `-wal` file exists; a command that fails or only reads must leave the file byte for byte as it
+/// was (an exclusive import that fails leaves the register's content as it was, but not the file's header).
 public struct SQLiteStore: Store {
   let writer: any DatabaseWriter
   let path: String
@@ -27,11 +28,11 @@ public struct SQLiteStore: Store {
   ///     end. SQLite cannot checkpoint in the middle of a transaction, so an import in WAL mode writes every page
   ///     twice (to the WAL, then to the database) and keeps an index of the WAL in shared memory that grows by
   ///     2 MB per GB written (30 MB for a million projects). A rollback journal keeps only the old content of the
-  ///     pages an import changes, and nothing of the pages it adds: SQLite itself inserts the rows of 100,000
-  ///     projects in 11 s instead of 24 s. The price: readers wait for the import (up to the busy timeout)
-  ///     instead of reading the register as it was, and an import that fails leaves the register's content as
-  ///     it was but not its file byte for byte (SQLite counts the change of journal in the file's header). An
-  ///     import that finds another process with the file open stays in WAL mode beside it.
+  ///     pages an import changes, and nothing of the pages it adds. The price: commands started during the
+  ///     import wait for it (up to the busy timeout) instead of reading the register as it was; the import
+  ///     itself waits as long for the commands that have the file open to close it; and an import that fails
+  ///     leaves the register's content as it was but not its file byte for byte (SQLite counts the change of
+  ///     journal in the file's header).
   ///   - clock: the instant written as "recorded at" and in the change log; fixed only to make an export
   ///     reproducible (`GONGKAI_NOW`).
   public static func open(
@@ -48,7 +49,8 @@ public struct SQLiteStore: Store {
         throw StoreError.notADatabase(path)
       }
       guard FileManager.default.isReadableFile(atPath: path) else { throw StoreError.cannotOpen(path, "permission denied") }
-      // Look before touching: a file of another program, or an empty one, is refused as it is.
+      // Look before touching: a file of another program, or an empty one, is refused as it is (once SQLite has
+      // played back a journal that a cut-off write left beside it, as any program opening it would).
       let empty = (attributes?[.size] as? Int ?? 0) == 0
       if !(empty && create) { try requireGongkaiDatabase(at: path, busyTimeout: busyTimeout) }
     } else {
@@ -62,8 +64,8 @@ public struct SQLiteStore: Store {
     }
     do {
       return try translating(path) {
-        try SQLiteStore(DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true)), path: path,
-                          exclusiveImports: exclusiveImports, clock: clock)
+        let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true))
+        return try SQLiteStore(queue, path: path, exclusiveImports: exclusiveImports, clock: clock)
       }
     } catch StoreError.cannotOpen(_, let reason) where !exists {
       throw StoreError.cannotCreate(path, reason)
@@ -130,8 +132,10 @@ public struct SQLiteStore: Store {
       // The mode is stored in the database: set it once. Setting it again takes a lock, and a read must not
       // wait for another process's write.
       if wal { try enterWAL(db) }
-      // A legal record: every committed transaction survives a power cut.
-      try db.execute(sql: "PRAGMA synchronous = FULL")
+      // A legal record: every committed transaction survives a power cut. EXTRA is FULL, and in a rollback
+      // journal (an exclusive import) the folder is synced when the journal is deleted, or a power cut right
+      // after the commit could bring the journal back and have the next command undo the import.
+      try db.execute(sql: "PRAGMA synchronous = EXTRA")
       // The WAL grows to hold a whole transaction (gigabytes for a national import); once checkpointed, it is
       // cut back to 64 MB instead of keeping that size on disk for ever.
       try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
@@ -177,27 +181,32 @@ public struct SQLiteStore: Store {
     }
   }
 
-  /// Puts the database in WAL mode, unless another process holds it right now (an import running), in which
-  /// case the mode stays as it is until the next command that opens the file.
+  /// Puts the database in WAL mode, unless another process is using it right now; then the mode stays as it is
+  /// until the next command that opens the file. SQLite would wait the busy timeout for a reader to finish, and a
+  /// command must not wait for a change it can leave to the next one.
   private static func enterWAL(_ db: Database) throws {
     guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+    let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+    try db.execute(sql: "PRAGMA busy_timeout = 0")
+    defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
     do {
       try db.execute(sql: "PRAGMA journal_mode = WAL")
     } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {}
   }
 
-  /// Leaves WAL mode for a rollback journal when no other process has the file open; returns whether the
-  /// database is now in rollback mode.
+  /// Leaves WAL mode for a rollback journal; returns whether the database is now in one (an in-memory database
+  /// never is). SQLite can do so only when no other process has the file open, and fails at once otherwise:
+  /// this tries again until the busy timeout, as a writer waits for the lock, then throws SQLITE_BUSY.
   private static func leaveWAL(_ db: Database) throws -> Bool {
-    var mode = try String.fetchOne(db, sql: "PRAGMA journal_mode")
-    if mode == "wal" {
+    let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
+    let deadline = ContinuousClock.now + .milliseconds(timeout)
+    while true {
       do {
-        mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-        // A reader was there first: the import goes on in WAL mode beside it.
+        return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+        Thread.sleep(forTimeInterval: 0.05)
       }
     }
-    return mode == "delete"
   }
 
   /// Runs `body` in one transaction that takes the write lock when it begins, waiting its turn up to the busy
@@ -211,7 +220,8 @@ public struct SQLiteStore: Store {
   /// 0.59 s with 64 MB).
   ///
   /// With ``exclusiveImports``, a bulk write runs in a rollback journal and an EXCLUSIVE transaction, and the
-  /// database comes back to WAL mode when it ends.
+  /// database comes back to WAL mode when it ends (or, if a command waiting for the import opens it first, when
+  /// the next command opens it).
   func write<T>(bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try Self.translating(path) {
       try writer.writeWithoutTransaction { db in

@@ -43,7 +43,7 @@ struct StoreOptions: ParsableArguments {
 /// `--exclusive`: how an import shares the register with readers while it runs.
 struct ImportLockOptions: ParsableArguments {
   @Flag(help: ArgumentHelp(
-    "Hold the register alone while importing: checks and exports wait until the import ends, and SQLite writes each page once instead of twice (about twice as fast for a large import, and memory does not grow with its size)."))
+    "Hold the register alone while importing, for large imports: SQLite writes the pages it adds once instead of twice, and memory does not grow with the import's size. The import waits for commands already using the register, and commands started meanwhile wait for it, up to $GONGKAI_BUSY_TIMEOUT seconds, then exit 75."))
   var exclusive = false
 }
 
