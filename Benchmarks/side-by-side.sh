@@ -45,7 +45,7 @@ if [[ $steps == *" generate "* ]]; then
   rm -f "$work/exclusive.sqlite"*
 fi
 if [[ $steps == *" floor "* ]]; then
-  # What SQLite itself needs to insert the same rows into the same schema (indexes, synchronous=FULL, gongkai's
+  # What SQLite itself needs to insert the same rows into the same schema (indexes, synchronous=EXTRA, gongkai's
   # page cache) in one transaction, copying them from another database file: the floor under import, in WAL mode
   # (an import beside readers) and with a rollback journal (an exclusive import).
   staging="$work/staging.sqlite" floor="$work/floor.sqlite"
@@ -60,7 +60,7 @@ if [[ $steps == *" floor "* ]]; then
     "$bin/gongkai" init --database "$floor" > /dev/null
     lock=$([ $journal = WAL ] && echo IMMEDIATE || echo EXCLUSIVE)
     measure "sqlite3: insert the same rows (floor, $journal)" sqlite3 "$floor" "PRAGMA journal_mode = $journal;
-      PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; ATTACH '$staging' AS staging; BEGIN $lock;
+      PRAGMA synchronous = EXTRA; PRAGMA cache_size = -65536; ATTACH '$staging' AS staging; BEGIN $lock;
       INSERT INTO project SELECT * FROM staging.project; INSERT INTO milestone SELECT * FROM staging.milestone;
       INSERT INTO disclosure SELECT * FROM staging.disclosure; INSERT INTO changeLog SELECT * FROM staging.changeLog; COMMIT;"
     rate milestones "$(sqlite3 "$staging" 'SELECT COUNT(*) FROM milestone')"
