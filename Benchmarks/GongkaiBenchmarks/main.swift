@@ -27,7 +27,8 @@ if arguments.count >= 4, arguments[1] == "generate", let projects = Int(argument
   // The store is closed before `exit`, as gongkai closes it: closing checkpoints and removes the WAL, which
   // a national import grows to 16 GB.
   let elapsed = try clock.measure {
-    let store = try SQLiteStore.open(at: arguments[3], create: true, exclusiveImports: flags.contains("--exclusive"))
+    let exclusive = flags.contains("--exclusive")
+    let store = try SQLiteStore.open(at: arguments[3], create: true, exclusiveImports: exclusive)
     report = try store.importProjects(register.documents(projectsOnly: flags.contains("--projects-only")), actor: "benchmark", progress: nil)
   }
   let milestones = report.milestonesWritten

@@ -236,7 +236,9 @@ public struct SQLiteStore: Store {
     }
   }
 
-  private static func transaction<T>(_ db: Database, _ kind: Database.TransactionKind, _ body: (Database) throws -> T) throws -> T {
+  private static func transaction<T>(
+    _ db: Database, _ kind: Database.TransactionKind, _ body: (Database) throws -> T
+  ) throws -> T {
     var result: T?
     try db.inTransaction(kind) {
       result = try body(db)
