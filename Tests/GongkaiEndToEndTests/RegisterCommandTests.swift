@@ -13,6 +13,16 @@ import TestSupport
     return (folder, database)
   }
 
+  /// A fresh folder with an empty register and an empty `projects` folder beside it.
+  func emptyRegisterAndProjectsFolder() throws -> (folder: URL, database: String, projects: URL) {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let projects = folder.appendingPathComponent("projects")
+    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    return (folder, database, projects)
+  }
+
   func projectsFolder() -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
   }
@@ -208,11 +218,7 @@ import TestSupport
   }
 
   @Test func aFolderIsReadInNameOrderAndAProjectInTwoFilesIsRefused() throws {
-    let folder = Scratch.folder()
-    let database = folder.appendingPathComponent("register.sqlite").path
-    #expect(try gongkai("init", "--database", database).status == 0)
-    let projects = folder.appendingPathComponent("projects")
-    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
     func project(_ code: String, name: String) -> Data {
       Data("code: \(code)\nname: \(name)\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8)
     }
@@ -247,11 +253,7 @@ import TestSupport
   }
 
   @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {
-    let folder = Scratch.folder()
-    let database = folder.appendingPathComponent("register.sqlite").path
-    #expect(try gongkai("init", "--database", database).status == 0)
-    let projects = folder.appendingPathComponent("projects")
-    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
     func write(_ code: String, to url: URL) throws {
       try Data("code: \(code)\nname: 项目\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8).write(to: url)
     }
