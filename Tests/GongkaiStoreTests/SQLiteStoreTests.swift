@@ -157,6 +157,24 @@ import Testing
     done.wait()
   }
 
+  @Test func anExclusiveImportStartsOverWhenACommandPutsTheRegisterBackInWALModeFirst() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    var switches = 0
+    let mode = try DatabaseQueue(path: path).inDatabase { db in
+      try SQLiteStore.inRollbackJournal(db, leavingWAL: { db in
+        let left = try SQLiteStore.leaveWAL(db)
+        switches += 1
+        // A command opening the file right after the first switch, before the import's lock.
+        if switches == 1 { _ = try SQLiteStore.open(at: path) }
+        return left
+      }) { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    }
+    #expect(switches == 2)
+    #expect(mode == "delete")
+    #expect(try journalMode(path) == "wal")
+  }
+
   @Test func aRegisterLeftInARollbackJournalOpensAtOnceBesideAReader() throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)

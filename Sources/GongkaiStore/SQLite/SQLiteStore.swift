@@ -197,7 +197,7 @@ public struct SQLiteStore: Store {
   /// Leaves WAL mode for a rollback journal; returns whether the database is now in one (an in-memory database
   /// never is). SQLite can do so only when no other process has the file open, and fails at once otherwise:
   /// this tries again until the busy timeout, as a writer waits for the lock, then throws SQLITE_BUSY.
-  private static func leaveWAL(_ db: Database) throws -> Bool {
+  static func leaveWAL(_ db: Database) throws -> Bool {
     let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
     let deadline = ContinuousClock.now + .milliseconds(timeout)
     while true {
@@ -229,12 +229,36 @@ public struct SQLiteStore: Store {
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
-        guard exclusiveImports, try Self.leaveWAL(db) else { return try Self.transaction(db, .immediate, body) }
-        defer { try? Self.enterWAL(db) }
-        return try Self.transaction(db, .exclusive, body)
+        guard exclusiveImports else { return try Self.transaction(db, .immediate, body) }
+        return try Self.inRollbackJournal(db, body)
       }
     }
   }
+
+  /// Runs `body` in an EXCLUSIVE transaction in a rollback journal, and puts the database back in WAL mode when
+  /// it ends.
+  ///
+  /// A command that opens the file between the switch of journal and the transaction's lock puts the file back
+  /// in WAL mode (as any command opening a register left in a rollback journal does): the transaction sees it
+  /// and starts over. After three such starts it runs in WAL mode, which is only slower.
+  static func inRollbackJournal<T>(
+    _ db: Database, leavingWAL leave: (Database) throws -> Bool = leaveWAL, _ body: (Database) throws -> T
+  ) throws -> T {
+    for _ in 1...3 {
+      guard try leave(db) else { break }
+      defer { try? enterWAL(db) }
+      do {
+        return try transaction(db, .exclusive) { db in
+          guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete" else { throw BackInWAL() }
+          return try body(db)
+        }
+      } catch is BackInWAL {}
+    }
+    return try transaction(db, .exclusive, body)
+  }
+
+  /// Thrown inside an exclusive import's transaction to start it over in a rollback journal.
+  private struct BackInWAL: Error {}
 
   private static func transaction<T>(
     _ db: Database, _ kind: Database.TransactionKind, _ body: (Database) throws -> T
