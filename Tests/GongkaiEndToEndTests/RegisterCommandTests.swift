@@ -135,6 +135,23 @@ import TestSupport
     #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
   }
 
+  @Test func aPublicNoticeTakenDownTooEarlyIsShownAsItWasHeld() throws {
+    let database = Scratch.folder().appendingPathComponent("short.sqlite").path
+    let db = ["--database", database]
+    #expect(try gongkai(["init"] + db).status == 0)
+    #expect(try gongkai(["project", "add", "2015-310110-48-01-000300", "--name", "平凉路旧区改造", "--unit", "杨浦区征收事务所"] + db).status == 0)
+    #expect(try gongkai(["log", "2015-310110-48-01-000300", "land-acquisition.compensation-plan-notice", "--date", "2015-12-28"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2016-01-04", "--channel", "区政府网站", "--until", "2016-01-10"] + db).status == 0)
+    // 2016 has no shipped schedule: the 30 days' end is counted without one, and every output says so.
+    let check = try gongkai(["check", "--as-of", "2016-03-01"] + db)
+    #expect(check.stdout.contains("公示至 2016-01-10，应至 2016-02-03（暂定）"))
+    #expect(check.stderr.contains("2016"))
+    let notices = Scratch.folder()
+    #expect(try gongkai(["export", "notices", "--as-of", "2016-03-01", "--out", notices.path] + db).status == 0)
+    let page = try String(contentsOf: notices.appendingPathComponent("2015-310110-48-01-000300.html"), encoding: .utf8)
+    #expect(page.contains("公示期：2016-01-04 至 2016-01-10（不少于30日"))
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

@@ -83,7 +83,8 @@ public struct ProjectNotice: Sendable {
       .map { "\($0.element.channel)（\($0.element.publishedOn)）" }
     var period: String?
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
-      let until = finding.publishedUntil.map { max($0, end.date) } ?? end.date
+      // The period as it was held; a notice still up shows the end the law requires at least.
+      let until = finding.publishedUntil ?? end.date
       period = "公示期：\(first.publishedOn) 至 \(until)（不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
     }
     return Item(

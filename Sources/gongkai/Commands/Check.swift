@@ -113,8 +113,13 @@ struct CheckTally {
   mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
     if finding.status == .overdue { overdue += 1 }
     if finding.status == .due, let left = finding.workingDays, left <= warnDays { dueSoon += 1 }
-    if finding.isProvisional, let deadline = finding.deadline?.date {
-      provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline))
+    // Both ends a finding states may cross into a year without a schedule: the deadline to publish, and the
+    // day a 公示 may come down.
+    if let deadline = finding.deadline, deadline.isProvisional {
+      provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
+    }
+    if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
+      provisionalYears.formUnion(calendar.unscheduledYears(from: first.publishedOn, through: end.date))
     }
   }
 }

@@ -124,6 +124,7 @@ final class CheckText {
     }
     if finding.status == .tooShort, let end = finding.minimumEnd, let until = finding.publishedUntil {
       line += l.pick("公示至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
+        + (end.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
     var out = line + "\n"
     out += "      \(finding.milestone.projectCode) \(stored.projectName)\n"
