@@ -45,6 +45,30 @@ public struct MilestoneEntry: Hashable, Sendable {
   }
 }
 
+extension MilestoneEntry {
+  /// One position on each loop of `changes` links among `milestones` (a milestone changing itself, or
+  /// milestones of the same day changing each other). Such a loop has no original information to count a
+  /// change's period from. Each milestone is visited once.
+  public static func changeLoops(in milestones: [MilestoneEntry]) -> [Int] {
+    let position = Dictionary(milestones.indices.map { (milestones[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
+    enum Visit { case unseen, onPath, done }
+    var visits = [Visit](repeating: .unseen, count: milestones.count)
+    var loops: [Int] = []
+    for start in milestones.indices where visits[start] == .unseen {
+      var path: [Int] = []
+      var current: Int? = start
+      while let index = current, visits[index] == .unseen {
+        visits[index] = .onPath
+        path.append(index)
+        current = milestones[index].changes.flatMap { position[$0] }
+      }
+      if let index = current, visits[index] == .onPath { loops.append(index) }
+      for index in path { visits[index] = .done }
+    }
+    return loops
+  }
+}
+
 /// The natural key of a milestone within its project: kind, date and document number.
 public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
   public var kind: String

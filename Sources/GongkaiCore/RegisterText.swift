@@ -60,6 +60,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate)
   case untilBeforePublished(until: CivilDate, published: CivilDate)
   case changesLaterMilestone(String)
+  /// A milestone that changes itself, directly or through milestones formed the same day.
+  case changesItself(String)
 
   /// The field the error is about, as files and options name it.
   public var field: String {
@@ -69,7 +71,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownKind: "kind"
     case .disclosureBeforeMilestone: "published"
     case .untilBeforePublished: "until"
-    case .changesLaterMilestone: "changes"
+    case .changesLaterMilestone, .changesItself: "changes"
     }
   }
 
@@ -88,6 +90,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       "until \(until) is before the publication day \(published)"
     case .changesLaterMilestone(let key):
       "changes '\(key)': a milestone can only change earlier information"
+    case .changesItself(let key):
+      "changes '\(key)': a milestone cannot change itself, directly or through milestones of the same day; remove the link"
     }
   }
 }

@@ -83,6 +83,10 @@ public enum ProjectFile {
         collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).description))
       }
     }
+    for index in MilestoneEntry.changeLoops(in: milestones) {
+      guard let link = changes.first(where: { $0.entry == index }) else { continue }
+      collector.add(link.value.problem(RegisterError.changesItself(link.text).description))
+    }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
     return ProjectDocument(project: project, milestones: milestones)
   }

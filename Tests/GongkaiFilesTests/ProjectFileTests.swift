@@ -117,6 +117,31 @@ func problems(_ text: String) -> [String] {
     ])
   }
 
+  @Test func aMilestoneCannotChangeItselfNorBeChangedBackOnTheSameDay() {
+    let found = problems("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.contract
+          formed: 2025-06-20
+          changes: bidding.contract@2025-06-20
+        - kind: bidding.result
+          formed: 2025-07-01
+          changes: bidding.penalty@2025-07-01
+        - kind: bidding.penalty
+          formed: 2025-07-01
+          changes: bidding.result@2025-07-01
+        - kind: construction.participants
+          formed: 2025-07-02
+          changes: bidding.penalty@2025-07-01
+      """)
+    #expect(found == [
+      "p.yaml:7: milestones[0].changes: changes 'bidding.contract@2025-06-20': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
+      "p.yaml:10: milestones[1].changes: changes 'bidding.penalty@2025-07-01': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
+    ])
+  }
+
   @Test func writingAndReadingBackIsTheIdentity() throws {
     var document = try parse(valid)
     document.project.legalPerson = "null"

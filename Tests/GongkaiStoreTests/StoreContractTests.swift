@@ -176,6 +176,19 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func anImportedMilestoneCannotChangeItself(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    let contract = MilestoneKey(kind: "bidding.contract", formedOn: day("2026-06-01"))
+    let document = ProjectDocument(project: bund, milestones: [
+      MilestoneEntry(kind: contract.kind, formedOn: contract.formedOn, changes: contract)
+    ])
+    await #expect(throws: StoreError.invalid(.changesItself(contract.description))) {
+      try await store.importProjects([document], actor: "王工", progress: nil)
+    }
+    #expect(try await store.projects().isEmpty)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func aProjectInTwoDocumentsOfOneImportIsRefused(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(school, actor: "王工")

@@ -151,6 +151,7 @@ extension SQLiteStore {
         }
         return record.id!
       }
+      guard target != ids[entry.key] else { throw StoreError.invalid(.changesItself(entry.key.description)) }
       let old = try MilestoneRecord.fetchOne(db, key: ids[entry.key]!)!
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
       var record = old
