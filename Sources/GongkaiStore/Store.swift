@@ -14,8 +14,10 @@ public protocol Store: Sendable {
 
   /// Registers a new project; throws ``StoreError/duplicateProject(_:)`` if the code is taken.
   func addProject(_ project: Project, actor: String) async throws
-  /// Replaces a project's fields; returns whether anything changed.
-  func updateProject(_ project: Project, actor: String) async throws -> Bool
+  /// Changes a project's fields as `change` returns them from the project as stored; returns whether anything
+  /// changed. The project is read in the transaction that writes it, so that two staff editing different fields
+  /// at the same time both keep their change. An error thrown by `change` leaves the project as it was.
+  func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) async throws -> Bool
   /// The project with this code, or `nil`.
   func project(code: ProjectCode) async throws -> Project?
   /// Every project with its milestone counts, ordered by code.

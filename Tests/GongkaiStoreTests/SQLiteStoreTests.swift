@@ -91,6 +91,29 @@ import Testing
     try store.addProject(bund, actor: "王工")
   }
 
+  @Test func twoEditsOfAProjectAtOnceKeepBothChanges() throws {
+    let path = temporaryDatabasePath()
+    let first = try SQLiteStore.open(at: path, create: true)
+    try first.addProject(bund, actor: "王工")
+    let second = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    func unit(_ project: Project) -> Project {
+      var edited = project
+      edited.responsibleUnit = "杨浦区建设和管理委员会（重大办）"
+      return edited
+    }
+    _ = try first.updateProject(code: bund.code, actor: "王工") { project in
+      // Another edit arriving while this one has read the project waits for it (here, past its timeout).
+      #expect(throws: StoreError.busy(path)) { try second.updateProject(code: bund.code, actor: "李工", unit) }
+      var renamed = project
+      renamed.name = "杨浦滨江南段公共空间贯通提升工程"
+      return renamed
+    }
+    #expect(try second.updateProject(code: bund.code, actor: "李工", unit))
+    let stored = try #require(try first.project(code: bund.code))
+    #expect(stored.name == "杨浦滨江南段公共空间贯通提升工程")
+    #expect(stored.responsibleUnit == "杨浦区建设和管理委员会（重大办）")
+  }
+
   /// What another process sees of the register in the middle of an import: calls `look` at the second document.
   func importing(
     into path: String, exclusive: Bool, busyTimeout: TimeInterval = 10, _ look: @escaping () throws -> Void = {}

@@ -21,11 +21,17 @@ import Testing
   func updatingAProjectSaysWhetherAnythingChanged(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")
-    var renamed = bund
-    renamed.name = "杨浦滨江南段公共空间贯通提升工程"
-    #expect(try await store.updateProject(renamed, actor: "李工"))
-    #expect(try await !store.updateProject(renamed, actor: "李工"))
+    func rename(_ project: Project) -> Project {
+      var renamed = project
+      renamed.name = "杨浦滨江南段公共空间贯通提升工程"
+      return renamed
+    }
+    #expect(try await store.updateProject(code: bund.code, actor: "李工", rename))
+    #expect(try await !store.updateProject(code: bund.code, actor: "李工", rename))
     #expect(try await store.project(code: bund.code)?.name == "杨浦滨江南段公共空间贯通提升工程")
+    await #expect(throws: StoreError.unknownProject(school.code.rawValue)) {
+      try await store.updateProject(code: school.code, actor: "李工", rename)
+    }
   }
 
   @Test(arguments: StoreFactory.allCases)
@@ -117,9 +123,11 @@ import Testing
   func theChangeLogRecordsEveryKindOfWrite(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")
-    var renamed = bund
-    renamed.location = "杨树浦路2086号至2500号"
-    _ = try await store.updateProject(renamed, actor: "李工")
+    _ = try await store.updateProject(code: bund.code, actor: "李工") { project in
+      var moved = project
+      moved.location = "杨树浦路2086号至2500号"
+      return moved
+    }
     let stored = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
     _ = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "核发施工许可证（补正）"), actor: "李工")
     let second = try await store.disclose(milestone: stored.milestone.id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")

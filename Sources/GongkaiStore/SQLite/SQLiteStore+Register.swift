@@ -14,10 +14,12 @@ extension SQLiteStore {
     }
   }
 
-  public func updateProject(_ project: Project, actor: String) throws -> Bool {
+  public func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) throws -> Bool {
     try logged(actor: actor) { write in
-      let old = try projectRecord(project.code, write.db)
-      return try write.update(ProjectRecord(project, id: old.id), from: old, project: old.code)
+      let old = try projectRecord(code, write.db)
+      var record = ProjectRecord(try change(try old.project()), id: old.id)
+      record.code = old.code  // a project's identity: an edit cannot move its history to another code
+      return try write.update(record, from: old, project: old.code)
     }
   }
 

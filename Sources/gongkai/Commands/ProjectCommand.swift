@@ -64,11 +64,11 @@ extension Gongkai.ProjectCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
-      let register = try store.open()
-      guard let old = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
-      let project = fields.applied(to: old)
-      try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
-      let changed = try await register.updateProject(project, actor: try actor.actor())
+      let changed = try await store.open().updateProject(code: code, actor: try actor.actor()) { old in
+        let project = fields.applied(to: old)
+        try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
+        return project
+      }
       try StandardOutput.print(changed ? "updated project \(code)" : "project \(code) unchanged")
     }
   }
