@@ -135,6 +135,22 @@ import TestSupport
     #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
   }
 
+  @Test func anOptionalValueGivenEmptyIsNotSet() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("empty.sqlite").path]
+    #expect(try gongkai(["init"] + db).status == 0)
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000201", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000201", "bidding.result", "--date", "2026-11-20", "--ref", "", "--unit", " ", "--summary", ""] + db).status == 0)
+    let check = try gongkai(["check", "--as-of", "2026-12-31", "--format", "json"] + db)
+    let finding = try #require((try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])?.first)
+    #expect(finding["reference"] == nil && finding["summary"] == nil)
+    #expect(finding["responsibleUnit"] as? String == "杨浦区建设和管理委员会")
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-23", "--channel", "区政府网站"] + db).status == 0)
+    let out = folder.appendingPathComponent("disclosures.json")
+    #expect(try gongkai(["export", "json", "--organisation", "", "--out", out.path] + db).status == 0)
+    #expect(try String(contentsOf: out, encoding: .utf8).contains(#""indexNumber" : "310110-2026-00001""#))
+  }
+
   @Test func aPublicNoticeTakenDownTooEarlyIsShownAsItWasHeld() throws {
     let database = Scratch.folder().appendingPathComponent("short.sqlite").path
     let db = ["--database", database]

@@ -16,9 +16,10 @@ struct ExportOptions: ParsableArguments {
     valueName: "code"))
   var organisationCode: String?
 
-  /// The organisation code given, else `$GONGKAI_ORGANISATION`, else `nil` (each project's division).
+  /// The organisation code given, else `$GONGKAI_ORGANISATION`, else `nil` (each project's division); empty
+  /// counts as not given.
   var organisation: String? {
-    organisationCode ?? ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"].flatMap { $0.isEmpty ? nil : $0 }
+    nonEmpty(organisationCode) ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"])
   }
 
   var day: CivilDate { asOf ?? .todayInChina() }

@@ -30,7 +30,8 @@ extension Gongkai {
 
     func run() async throws {
       let checker = try reference.checker()
-      let entry = MilestoneEntry(kind: kind, formedOn: date, reference: ref, summary: summary, responsibleUnit: unit)
+      let entry = MilestoneEntry(kind: kind, formedOn: date, reference: nonEmpty(ref), summary: nonEmpty(summary),
+                                 responsibleUnit: nonEmpty(unit))
       try refuse(entry.problems(catalogue: checker.catalogue, today: .todayInChina()).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })

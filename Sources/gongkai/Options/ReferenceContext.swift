@@ -25,3 +25,6 @@ func refuse(_ problems: [RegisterError]) throws {
 
 /// Text options are trimmed, as spreadsheet cells are, so `--ref "HT-1 "` is the same document as `HT-1`.
 func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+/// An optional text option given empty means "not set", as `amend` reads an empty value as "clear".
+func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
