@@ -73,6 +73,9 @@ public protocol Store: Sendable {
   func forEachChange(_ body: (ChangeLogEntry) throws -> Void) async throws
   /// Recomputes the change log's hash chain and says where it breaks, if anywhere.
   func verifyChangeLog() async throws -> ChainVerification
+  /// The first `limit` rows whose values are not what their last change-log row says: the tables edited
+  /// beside an intact log.
+  func divergencesFromChangeLog(limit: Int) async throws -> [LogDivergence]
   /// The hash of the last change-log row: the state of the register, as exports state it ("" when empty).
   func changeLogHead() async throws -> String
 

@@ -40,10 +40,25 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  change log"))
   }
 
+  @Test(arguments: [
+    ("UPDATE disclosure SET publishedOn = '2026-11-26' WHERE id = 7", "disclosure 7 differs from its last change-log entry: edited outside gongkai"),
+    ("INSERT INTO project (code, name, responsibleUnit) VALUES ('2026-310110-48-01-000999', '影子工程', '某单位')",
+     "project 5 has no change-log entry: inserted outside gongkai"),
+    ("DELETE FROM disclosure WHERE id = 3", "disclosure 3 is in the change log but not in the register: deleted outside gongkai"),
+  ])
+  func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String) throws {
+    let database = try register()
+    try sqlite(database, sql)
+    let result = try runGongkai(["audit", "verify", "--database", database])
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("change log intact: 155 rows"))
+    #expect(result.stdout.contains("register differs: \(message)\n"), "\(result.stdout)")
+  }
+
   @Test func exportsStateTheChainHeadTheyCameFrom() throws {
     let database = try register()
     let verify = try runGongkai(["audit", "verify", "--database", database])
-    let head = String(verify.stdout.split(separator: " ").last!.dropLast())
+    let head = String(verify.stdout.split(separator: "\n")[0].split(separator: " ").last!)
     #expect(head.count == 64)
     let csv = Scratch.folder().appendingPathComponent("audit.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)

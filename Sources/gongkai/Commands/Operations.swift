@@ -71,22 +71,33 @@ extension Gongkai {
 extension Gongkai.Audit {
   struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Recompute the change log's hash chain and name the first row changed outside gongkai.",
+      abstract: "Check the change log's hash chain, and the register against the log; name what was changed outside gongkai.",
       discussion: """
         Every change-log row carries a hash over the row before it and its own content. Editing, inserting, \
         deleting or reordering rows with another tool breaks the chain there. Prints the chain head, which \
-        exports state, so a published audit file can be matched to this register. Exits 1 when the chain is broken.
+        exports state, so a published audit file can be matched to this register. Then compares every project, \
+        milestone and disclosure with the values its last change-log row records, and names the rows edited, \
+        inserted or deleted beside the log. Exits 1 when the chain is broken or a row differs.
         """)
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-      let result = try await store.open().verifyChangeLog()
+      let register = try store.open()
+      let result = try await register.verifyChangeLog()
       if let broken = result.broken {
         try StandardOutput.print("change log broken after \(result.rows) intact rows: \(broken)")
         throw ExitStatus.findings
       }
       try StandardOutput.print("change log intact: \(result.rows) rows, head \(result.head)")
+      let divergences = try await register.divergencesFromChangeLog(limit: Self.divergencesShown + 1)
+      for divergence in divergences.prefix(Self.divergencesShown) { try StandardOutput.print("register differs: \(divergence)") }
+      if divergences.count > Self.divergencesShown { try StandardOutput.print("register differs in more rows than shown") }
+      guard divergences.isEmpty else { throw ExitStatus.findings }
+      try StandardOutput.print("every project, milestone and disclosure holds what the change log last recorded")
     }
+
+    /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
+    static let divergencesShown = 20
   }
 }
