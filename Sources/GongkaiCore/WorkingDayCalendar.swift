@@ -4,7 +4,9 @@
 /// ``CivilDate/latest``: a prefix count of working days, the ordered list of working days, and a prefix count
 /// of days that fall in years without an official schedule. Those years are counted on weekends alone, and
 /// every answer that touches one says so (``isProvisional(from:through:)``), because the State Council's
-/// notice may still move days.
+/// notice may still move days. So does an answer that touches the last week of a year whose next year has no
+/// schedule: each year's notice arranges 元旦 and may move days at the end of the year before (the 2019 notice
+/// made 2018-12-29 a workday and 12-30 and 12-31 rest days).
 public struct WorkingDayCalendar: Sendable {
   /// The schedules the calendar was built from, by year.
   public let schedules: [Int: HolidaySchedule]
@@ -51,19 +53,12 @@ public struct WorkingDayCalendar: Sendable {
     var unscheduled = [Int32](repeating: 0, count: count + 1)
     var offsets: [Int32] = []
     offsets.reserveCapacity(count * 5 / 7)
-    var year = CivilDate.earliest.year
-    var nextYearStart = CivilDate(unchecked: year + 1, 1, 1).dayNumber - base
-    var yearUnscheduled: Int32 = byYear[year] == nil ? 1 : 0
     for offset in 0..<count {
-      if offset == nextYearStart {
-        year += 1
-        nextYearStart = CivilDate(unchecked: year + 1, 1, 1).dayNumber - base
-        yearUnscheduled = byYear[year] == nil ? 1 : 0
-      }
       let works = kinds[offset].isWorkingDay
       if works { offsets.append(Int32(offset)) }
       before[offset + 1] = before[offset] + (works ? 1 : 0)
-      unscheduled[offset + 1] = unscheduled[offset] + yearUnscheduled
+      let day = CivilDate(dayNumber: base + offset)
+      unscheduled[offset + 1] = unscheduled[offset] + (Self.awaitedSchedule(of: day, in: byYear) == nil ? 0 : 1)
     }
     self.kinds = kinds
     self.workingDaysBefore = before
@@ -111,16 +106,33 @@ public struct WorkingDayCalendar: Sendable {
     Int(workingDaysBefore[through.dayNumber - base + 1]) - Int(workingDaysBefore[from.dayNumber - base + 1])
   }
 
-  /// Whether any day in `from ... through` lies in a year without an official schedule.
+  /// Whether any day in `from ... through` lies in a year without an official schedule, or in the last week of
+  /// a year whose next year has none.
   public func isProvisional(from: CivilDate, through: CivilDate) -> Bool {
     guard from <= through else { return false }
     return unscheduledDaysBefore[through.dayNumber - base + 1] != unscheduledDaysBefore[from.dayNumber - base]
   }
 
-  /// The years without a schedule that `from ... through` touches, for the provisional warning.
+  /// The years whose missing schedule makes `from ... through` provisional, for the warning.
   public func unscheduledYears(from: CivilDate, through: CivilDate) -> [Int] {
     guard from <= through else { return [] }
-    return (from.year...through.year).filter { schedules[$0] == nil }
+    var years = Set<Int>()
+    for year in from.year...through.year {
+      if schedules[year] == nil { years.insert(year) }
+      if through >= Self.lastWeek(of: year), schedules[year + 1] == nil { years.insert(year + 1) }
+    }
+    return years.sorted()
+  }
+
+  /// The first of the days at the end of `year` that the next year's notice may still move.
+  static func lastWeek(of year: Int) -> CivilDate { CivilDate(unchecked: year, 12, 31).adding(days: -6) }
+
+  /// The year whose missing schedule leaves `day` unsettled: its own, else, in the last week of December, the
+  /// next one; `nil` when both are known.
+  private static func awaitedSchedule(of day: CivilDate, in schedules: [Int: HolidaySchedule]) -> Int? {
+    if schedules[day.year] == nil { return day.year }
+    if day >= lastWeek(of: day.year), schedules[day.year + 1] == nil { return day.year + 1 }
+    return nil
   }
 }
 

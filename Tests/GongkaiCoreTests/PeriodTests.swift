@@ -59,6 +59,21 @@ import Testing
     #expect(try deadline("2026-12-30", 3, .calendarDays).isProvisional)
   }
 
+  /// The 2019 notice made 2018-12-29 a workday and 12-30 and 12-31 rest days: until the next year's notice is
+  /// out, the last week of December is not settled either.
+  @Test func theLastWeekOfAYearAwaitsTheNextYearsSchedule() throws {
+    let christmas = try deadline("2026-12-21", 3, .calendarDays)
+    #expect(christmas.date == day("2026-12-24") && !christmas.isProvisional)
+    let lastWeek = try deadline("2026-12-22", 3, .calendarDays)
+    #expect(lastWeek.date == day("2026-12-25") && lastWeek.isProvisional)
+    #expect(calendar.unscheduledYears(from: day("2026-12-23"), through: lastWeek.date) == [2027])
+    #expect(calendar.unscheduledYears(from: day("2026-12-01"), through: day("2026-12-24")).isEmpty)
+    #expect(calendar.unscheduledYears(from: day("2025-12-01"), through: day("2025-12-31")) == [2025])
+    let known = try WorkingDayCalendar(schedules: [schedule2026, HolidaySchedule(year: 2027, source: "test", holidays: [])])
+    #expect(!known.isProvisional(from: day("2026-12-25"), through: day("2026-12-31")))
+    #expect(known.unscheduledYears(from: day("2026-12-25"), through: day("2026-12-31")).isEmpty)
+  }
+
   @Test func workingDaysBetweenCountsTheEndNotTheStart() {
     #expect(calendar.workingDays(from: day("2026-03-19"), through: day("2026-03-19")) == 0)
     #expect(calendar.workingDays(from: day("2026-03-19"), through: day("2026-03-20")) == 1)
