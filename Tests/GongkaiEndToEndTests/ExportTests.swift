@@ -147,6 +147,42 @@ import TestSupport
     #expect(leftovers.isEmpty)
   }
 
+  /// The sample register in `folder`, plus two disclosed milestones whose 2,000-character summaries take the notice
+  /// page of 2023-310110-78-01-000087 past 40 KiB, as the audit CSV is already; SQLite's files stay below.
+  func registerWithLargeExports(in folder: URL) throws -> String {
+    let database = folder.appendingPathComponent("register.sqlite").path
+    let projects = Self.repository.appendingPathComponent("Projects").path
+    #expect(try runGongkai(["demo", "--projects", projects, "--database", database]).status == 0)
+    let summary = String(repeating: "工", count: 2000)
+    // The sample projects hold milestones 1 to 74.
+    for (milestone, day) in [("75", "2026-11-02"), ("76", "2026-11-03")] {
+      #expect(try runGongkai(["log", "2023-310110-78-01-000087", "bidding.result", "--date", day, "--summary", summary,
+                              "--database", database]).status == 0)
+      #expect(try runGongkai(["disclose", milestone, "--date", day, "--channel", "门户网站", "--database", database]).status == 0)
+    }
+    return database
+  }
+
+  @Test(arguments: [
+    (["audit-csv", "--out", "audit.csv"], "audit.csv"),
+    (["notices", "--out", "notices"], "notices/2023-310110-78-01-000087.html"),
+  ])
+  func anExportThatFillsTheDiskIsAnIOErrorAndLeavesTheFileAsItWas(arguments: [String], target: String) throws {
+    let folder = Scratch.folder()
+    let database = try registerWithLargeExports(in: folder)
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("notices"), withIntermediateDirectories: false)
+    let previous = folder.appendingPathComponent(target)
+    try Data("the previous export\n".utf8).write(to: previous)
+
+    let result = try runGongkai(["export"] + arguments + ["--as-of", "2026-11-27", "--database", database],
+                                in: folder, fileSizeLimit: 40)
+    #expect(result.status == 74)
+    #expect(result.stderr == "gongkai: cannot write \(target): File too large\n")
+    #expect(try String(contentsOf: previous, encoding: .utf8) == "the previous export\n")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: previous.deletingLastPathComponent().path)
+    #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
+  }
+
   // MARK: Validators CI provides
 
   @Test(.enabled(if: python != nil, "set GONGKAI_TEST_PYTHON to a Python with libcoveoc4ids (.ci/run does)"))

@@ -20,12 +20,21 @@ func gongkai(
   try runGongkai(arguments, in: directory, environment: extra, stdin: stdin)
 }
 
+/// `fileSizeLimit` (KiB) makes a write past it fail with EFBIG, as a write to a full disk fails with ENOSPC, without
+/// the privileges a small file system needs: bash sets the limit and ignores SIGXFSZ, which would otherwise kill
+/// the process, and the binary inherits both.
 func runGongkai(
-  _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], stdin: Data? = nil
+  _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:], stdin: Data? = nil,
+  fileSizeLimit: Int? = nil
 ) throws -> CommandResult {
   let process = Process()
-  process.executableURL = try builtBinary()
-  process.arguments = arguments
+  if let fileSizeLimit {
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileSizeLimit); exec \"$0\" \"$@\"", try builtBinary().path] + arguments
+  } else {
+    process.executableURL = try builtBinary()
+    process.arguments = arguments
+  }
   process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
   var environment = [
     "TZ": "America/New_York", "COLUMNS": "100", "LANG": "C.UTF-8", "HOME": Scratch.folder().path,

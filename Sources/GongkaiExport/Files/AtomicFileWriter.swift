@@ -11,12 +11,13 @@ import Foundation
 public final class AtomicFileWriter {
   public let path: String
   private let temporary: String
-  private let handle: FileHandle
+  private let descriptor: Int32
   private var buffer: [UInt8] = []
   private var finished = false
 
-  /// Opens the temporary file; throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing or not
-  /// writable, or the target exists and is not a regular file (a folder, a device).
+  /// Creates the temporary file; throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing or not
+  /// writable, or the target exists and is not a regular file (a folder, a device). Once the temporary file
+  /// exists, failures are ``ExportError/io(_:)``: a full disk or a failing device, not a wrong path.
   public init(path: String) throws {
     self.path = path
     let target = URL(fileURLWithPath: path)
@@ -25,10 +26,12 @@ public final class AtomicFileWriter {
     try Self.requireReplaceable(path)
     Self.removeAbandoned(of: target.lastPathComponent, in: folder)
     temporary = Self.temporaryPath(for: target.lastPathComponent, in: folder)
-    guard FileManager.default.createFile(atPath: temporary, contents: nil),
-      let handle = FileHandle(forWritingAtPath: temporary)
-    else { throw ExportError.cannotCreate(path, "folder \(folder) is not writable") }
-    self.handle = handle
+    // POSIX calls rather than FileHandle, whose errors say "NSCocoaErrorDomain error 512" instead of the reason.
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw ExportError.cannotCreate(path, "cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+    }
+    self.descriptor = descriptor
   }
 
   static func requireFolder(_ folder: String, for path: String) throws {
@@ -52,9 +55,7 @@ public final class AtomicFileWriter {
     (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString).tmp")
   }
 
-  deinit {
-    if !finished { discard() }
-  }
+  deinit { discard() }
 
   public func write(_ text: String) throws { try write(bytes: text.utf8) }
 
@@ -68,28 +69,41 @@ public final class AtomicFileWriter {
   /// Puts the file in place.
   public func commit() throws {
     try flush()
-    do { try handle.synchronize() } catch { throw fail("cannot write: \(error.localizedDescription)") }
-    try? handle.close()
-    guard rename(temporary, path) == 0 else { throw fail(String(cString: strerror(errno))) }
+    guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw fail(errno) }
+    close(descriptor)
     finished = true
   }
 
   /// Removes the temporary file; the target is left as it was.
   public func discard() {
-    try? handle.close()
-    try? FileManager.default.removeItem(atPath: temporary)
+    guard !finished else { return }
+    close(descriptor)
+    unlink(temporary)
     finished = true
   }
 
   private func flush() throws {
     guard !buffer.isEmpty else { return }
-    do { try handle.write(contentsOf: buffer) } catch { throw fail("cannot write: disk full or not writable") }
+    let failure = buffer.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
+    guard failure == 0 else { throw fail(failure) }
     buffer.removeAll(keepingCapacity: true)
   }
 
-  private func fail(_ reason: String) -> ExportError {
+  private func fail(_ failure: Int32) -> ExportError {
     discard()
-    return .cannotCreate(path, reason)
+    return .io("cannot write \(path): \(String(cString: strerror(failure)))")
+  }
+
+  /// Writes every byte, as `write` may take fewer at a time; returns 0, or the `errno` of the failure.
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32 {
+    var written = 0
+    while written < bytes.count {
+      let step = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+      if step < 0, errno == EINTR { continue }
+      guard step > 0 else { return step == 0 ? EIO : errno }
+      written += step
+    }
+    return 0
   }
 
   /// Removes the temporary files of writers that were killed before they finished (of the file `name`, or of
@@ -120,6 +134,8 @@ public final class AtomicFileWriter {
 
 /// Why an export could not be written or produced.
 public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The output, or the temporary file it is written to first, cannot be created there (a missing or read-only
+  /// folder, a target that is not a regular file): the path is wrong, not the disk.
   case cannotCreate(String, String)
   case invalid(String)
   /// A file that was created could not be written or read back (a full disk, a failing device).

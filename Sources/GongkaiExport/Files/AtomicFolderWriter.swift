@@ -26,7 +26,9 @@ public final class AtomicFolderWriter {
     for file in pending { unlink(file.temporary) }
   }
 
-  /// Writes the file `name`; it is in place at the latest when ``commit()`` returns.
+  /// Writes the file `name`; it is in place at the latest when ``commit()`` returns. Throws
+  /// ``ExportError/cannotCreate(_:_:)`` when its temporary file cannot be created, ``ExportError/io(_:)`` when it
+  /// cannot be written (a full disk).
   public func write(_ bytes: some Sequence<UInt8>, to name: String) throws {
     let target = (folder as NSString).appendingPathComponent(name)
     try AtomicFileWriter.requireReplaceable(target)
@@ -36,32 +38,26 @@ public final class AtomicFolderWriter {
     guard descriptor >= 0 else {
       throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno)))")
     }
-    let contents = Array(bytes)
-    var written = 0
-    while written < contents.count {
-      let step = contents.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-      if step < 0, errno == EINTR { continue }
-      guard step > 0 else { break }
-      written += step
-    }
-    guard close(descriptor) == 0, written == contents.count else {
-      let reason = String(cString: strerror(errno))
+    var failure = Array(bytes).withUnsafeBytes { AtomicFileWriter.writeAll($0, to: descriptor) }
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    guard failure == 0 else {
       unlink(temporary)
-      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(reason)")
+      throw ExportError.io("cannot write \(target): \(String(cString: strerror(failure)))")
     }
     pending.append((temporary, target))
     if pending.count >= Self.batchSize { try commit() }
   }
 
   /// Flushes the files written so far to disk, then renames each into place. One `sync` covers the batch
-  /// (POSIX has no per-folder flush; Linux's `syncfs` is not in Swift's Glibc module).
+  /// (POSIX has no per-folder flush; Linux's `syncfs` is not in Swift's Glibc module). Throws
+  /// ``ExportError/io(_:)`` naming the first file that cannot be put in place.
   public func commit() throws {
     guard !pending.isEmpty else { return }
     sync()
     for (index, file) in pending.enumerated() where rename(file.temporary, file.target) != 0 {
       let reason = String(cString: strerror(errno))
       pending.removeFirst(index)
-      throw ExportError.cannotCreate(file.target, reason)
+      throw ExportError.io("cannot write \(file.target): \(reason)")
     }
     pending.removeAll(keepingCapacity: true)
   }

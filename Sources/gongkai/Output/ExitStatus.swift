@@ -16,6 +16,9 @@ enum ExitStatus: Int32, Error {
   case usage = 64
   case dataError = 65
   case noInput = 66
+  /// An error this mapping does not know: a bug in gongkai, which must not pass for findings or for a cause the
+  /// user could fix.
+  case internalError = 70
   case cannotCreate = 73
   case ioError = 74
   case busy = 75
@@ -27,6 +30,7 @@ enum ExitStatus: Int32, Error {
       64  usage: a bad argument or option value
       65  bad data: a file or a stored value that breaks the rules
       66  missing input: a file or database that does not exist
+      70  internal error: a failure gongkai does not expect; please report it
       73  cannot create an output or temporary file
       74  input/output error
       75  the database is busy; try again
@@ -51,13 +55,12 @@ enum ExitStatus: Int32, Error {
       case .io: self = .ioError
       }
     default:
-      let code = Gongkai.exitCode(for: error)
-      if code == .success {
-        self = .success
-      } else if code == .validationFailure {
-        self = .usage
-      } else {
-        self = ExitStatus(rawValue: code.rawValue) ?? .usage
+      // ArgumentParser's own errors: help and version end cleanly, a bad command line is a usage error. Any other
+      // error it calls a failure (1), which here would read as "found something overdue".
+      switch Gongkai.exitCode(for: error) {
+      case .success: self = .success
+      case .validationFailure: self = .usage
+      default: self = .internalError
       }
     }
   }
