@@ -37,7 +37,7 @@ struct Gongkai: AsyncParsableCommand {
       if status == .success {
         print(fullMessage(for: error))
       } else if !(error is ExitStatus) {
-        Terminal.error(ExitStatus.message(for: error))
+        Terminal.error(ExitStatus.messages(for: error))
       }
       Foundation.exit(status.rawValue)
     }

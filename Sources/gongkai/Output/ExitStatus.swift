@@ -79,25 +79,21 @@ enum ExitStatus: Int32, Error {
   }
 
   /// The message for an error: one line, or one line per problem of a file.
-  static func message(for error: Error) -> String {
+  static func messages(for error: Error) -> [String] {
     switch error {
-    case let problem as FileProblem: problem.description
-    case let problems as FileProblems: problems.problems.map(\.description).joined(separator: "\ngongkai: ")
+    case let problem as FileProblem: [problem.description]
+    case let problems as FileProblems: problems.problems.map(\.description)
     case let error as StoreError:
-      if case .importRejected(let lines) = error {
-        lines.map(\.description).joined(separator: "\ngongkai: ")
-      } else {
-        error.description
-      }
-    case let error as RegisterError: error.description
-    case let failure as CommandFailure: failure.message
-    case let error as ExportError: error.description
-    case is StandardOutputError: "cannot write standard output (disk full or pipe closed); the output is incomplete"
-    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: "\(error)"
-    default:
-      Gongkai.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+      if case .importRejected(let lines) = error { lines.map(\.description) } else { [error.description] }
+    case let error as RegisterError: [error.description]
+    case let failure as CommandFailure: [failure.message]
+    case let error as ExportError: [error.description]
+    case is StandardOutputError: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
+    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: ["\(error)"]
+    default: [Gongkai.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"]
     }
   }
+
 }
 
 /// An error a command raises itself, with the status it maps to.

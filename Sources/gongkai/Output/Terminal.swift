@@ -2,9 +2,9 @@ import Foundation
 
 /// Standard output and standard error, and what the terminal can show.
 enum Terminal {
-  /// Writes a message to standard error, each line prefixed `gongkai: `.
-  static func error(_ message: String) {
-    FileHandle.standardError.write(Data("gongkai: \(visible(message))\n".utf8))
+  /// Writes each message to standard error as one line prefixed `gongkai: `.
+  static func error(_ messages: [String]) {
+    FileHandle.standardError.write(Data(messages.map { "gongkai: \(visible($0))\n" }.joined().utf8))
   }
 
   /// Writes a warning line to standard error; warnings never go to standard output, which scripts read.
@@ -12,12 +12,12 @@ enum Terminal {
     FileHandle.standardError.write(Data("gongkai: warning: \(visible(message))\n".utf8))
   }
 
-  /// The message with control characters from user input shown as `\u{7}`, so an error never rings the
-  /// terminal, moves its cursor or hides a NUL; line breaks between messages stay.
+  /// The message with control characters from user input shown as `\u{7}` (a line feed as `\u{A}`), so an
+  /// error is one line and never rings the terminal, moves its cursor or hides a NUL.
   static func visible(_ message: String) -> String {
     var out = ""
     for scalar in message.unicodeScalars {
-      if scalar != "\n" && (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format) {
+      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
         out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
       } else {
         out.unicodeScalars.append(scalar)
