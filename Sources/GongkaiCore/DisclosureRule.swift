@@ -106,7 +106,6 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
   case changePeriodWithoutPeriod(String)
   case unverifiedWithoutNote(String)
   case duplicateCode(String)
-  case unknownCode(String)
 
   public var description: String {
     switch self {
@@ -119,7 +118,6 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unverifiedWithoutNote(let code):
       "\(code): confidence M (unverified) needs a note saying what to verify"
     case .duplicateCode(let code): "code '\(code)' is defined twice; each item kind has one entry"
-    case .unknownCode(let code): "unknown item kind '\(code)'; `gongkai rules` lists the codes"
     }
   }
 }

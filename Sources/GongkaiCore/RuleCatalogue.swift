@@ -23,12 +23,6 @@ public struct RuleCatalogue: Sendable {
   /// The rule of an item kind, or `nil` when the catalogue has none.
   public func rule(for code: String) -> DisclosureRule? { index[code] }
 
-  /// The rule of an item kind; throws ``RuleError/unknownCode(_:)`` naming it.
-  public func rule(code: String) throws(RuleError) -> DisclosureRule {
-    guard let rule = index[code] else { throw .unknownCode(code) }
-    return rule
-  }
-
   /// This catalogue with a profile applied: a rule with a known code replaces that rule where it stands,
   /// a new code is added after the rules of its category.
   public func applying(_ profileRules: [DisclosureRule], profile name: String) throws(RuleError) -> RuleCatalogue {

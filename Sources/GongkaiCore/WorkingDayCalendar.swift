@@ -79,7 +79,7 @@ public struct WorkingDayCalendar: Sendable {
   /// Whether the official schedule of `year` is known.
   public func hasSchedule(for year: Int) -> Bool { schedules[year] != nil }
 
-  /// The years without an official schedule, as the range they span.
+  /// The years with an official schedule, in order.
   public var scheduledYears: [Int] { schedules.keys.sorted() }
 
   // MARK: - Counting

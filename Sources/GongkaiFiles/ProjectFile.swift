@@ -96,7 +96,7 @@ public enum ProjectFile {
   ) -> (entry: MilestoneEntry, changes: (text: String, value: YAMLValue)?)? {
     guard let fields = collector.mapping(item, keys: milestoneKeys) else { return nil }
     let problemsBefore = collector.problems.count
-    func text(_ key: String, maximum: Int = RegisterText.maximumNameLength) -> String? {
+    func text(_ key: String) -> String? {
       collector.attempt { () throws(FileProblem) -> String? in try fields[key]?.optionalString() } ?? nil
     }
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
