@@ -206,7 +206,7 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--changes", "1"], 65, "belongs to project 2023-310110-78-01-000087, not 2024-310110-48-01-000046"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "a\u{7}b"], 64, "control character U+7"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "付款\u{202E}0001"], 64, "control character U+202E"),
-    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 64, "published 2024-03-01 is before the information was formed (2024-03-22)"),
+    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 65, "published 2024-03-01 is before the information was formed (2024-03-22)"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--project", "2023-310110-78-01-000087"], 65, "milestone 21 belongs to project 2024-310110-48-01-000046, not 2023-310110-78-01-000087"),
     (["disclose", "9999", "--date", "2024-04-20", "--channel", "门户网站"], 65, "unknown milestone 9999"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--url", "javascript:alert(1)"], 64, "--url 'javascript:alert(1)' is not accepted"),

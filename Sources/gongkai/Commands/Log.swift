@@ -72,7 +72,12 @@ extension Gongkai {
       if let project, project.rawValue != stored.milestone.projectCode {
         throw StoreError.milestoneOfAnotherProject(milestone: milestone, project: stored.milestone.projectCode, expected: project.rawValue)
       }
-      try refuse(disclosure.problems(formedOn: stored.milestone.formedOn, today: .todayInChina()).map {
+      // A publication before the milestone conflicts with the register rather than with an option: the store
+      // refuses it as bad data, as it refuses `amend --date` making the same conflict.
+      let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: .todayInChina()).filter {
+        if case .disclosureBeforeMilestone = $0 { false } else { true }
+      }
+      try refuse(optionProblems.map {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
       let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
