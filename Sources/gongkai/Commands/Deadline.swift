@@ -5,6 +5,8 @@ extension Gongkai {
   struct Deadline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Compute the last day of a legal period counted from a day.",
+      // `n` is parsed as a list so that a negative number gets a clear message; the user gives one.
+      usage: "gongkai deadline <from> <n> [--calendar-days] [--explain] [--lang <lang>] [--calendar <file> ...]",
       discussion: """
         The period starts the day after FROM (民法典 art. 201). N working days end on the Nth working day; \
         N calendar days end N days later, moved to the next working day when that is a rest day (民法典 \

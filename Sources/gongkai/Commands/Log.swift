@@ -12,7 +12,7 @@ extension Gongkai {
 
         Examples:
           gongkai log 2024-310110-48-01-000123 bidding.candidates --date 2026-11-26 --ref YPZB-2026-07
-          gongkai log 2024-310110-48-01-000123 bidding.contract --date 2026-12-01 --changes 41
+          gongkai log 2024-310110-48-01-000123 bidding.contract --date 2026-11-27 --changes 41
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
