@@ -2,12 +2,13 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Tamper evidence, backups and the doctor, through the binary and the sqlite3 shell.
+/// Tamper evidence, backups, the doctor, and registers edited with the sqlite3 shell, through the binary.
 @Suite struct OperationsTests {
+  static let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
+
   func register() throws -> String {
     let database = Scratch.folder().appendingPathComponent("register.sqlite").path
-    let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
-    #expect(try runGongkai(["demo", "--projects", projects, "--database", database]).status == 0)
+    #expect(try runGongkai(["demo", "--projects", Self.projects, "--database", database]).status == 0)
     return database
   }
 
@@ -91,5 +92,39 @@ import TestSupport
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)
     #expect(later.stdout.contains("FAILED  calendar: no official holiday schedule for 2027"))
+  }
+
+  @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {
+    let database = try register()
+    let intact = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(intact.stdout.contains("ok      integrity check: ok\nok      foreign key check: ok\n"))
+    try sqlite(database, "PRAGMA foreign_keys=OFF; DELETE FROM project WHERE id = 4; DELETE FROM milestone WHERE id = 1")
+    let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(result.status == 1)
+    // SQLite's own integrity check does not look at foreign keys.
+    #expect(result.stdout.contains("ok      integrity check: ok\n"))
+    // One line each; SQLite picks the order of the tables.
+    let orphans = ["disclosure 1 refers to a missing milestone (milestoneId = 1)"]
+      + (57...74).map { "milestone \($0) refers to a missing project (projectId = 4)" }
+    #expect(result.stdoutLines.filter { $0.contains("foreign key check") }.sorted() == orphans.map { "FAILED  foreign key check: \($0)" })
+  }
+
+  @Test func theDoctorListsAHundredOrphansAndCountsTheRest() throws {
+    let database = try register()
+    try sqlite(database, "PRAGMA foreign_keys=OFF; DELETE FROM project; UPDATE disclosure SET milestoneId = milestoneId + 1000")
+    let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(result.status == 1)
+    let orphans = result.stdoutLines.filter { $0.hasPrefix("FAILED  foreign key check: ") }
+    #expect(orphans.count == 101)
+    // 151 orphans: the 74 milestones and their 77 disclosures.
+    #expect(orphans.last == "FAILED  foreign key check: and 51 more rows whose parent is missing")
+  }
+
+  @Test func anImportFindsProjectsWhoseIdsWereMadeNegative() throws {
+    let database = try register()
+    try sqlite(database, "PRAGMA foreign_keys=OFF; UPDATE milestone SET projectId = -1 - projectId; UPDATE project SET id = -1 - id")
+    let result = try runGongkai(["import", Self.projects, "--database", database])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "imported 4 project files: nothing changed (4 unchanged)\n")
   }
 }

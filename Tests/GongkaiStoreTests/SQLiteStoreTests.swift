@@ -16,17 +16,48 @@ import Testing
     #expect(foreignKeys == true)
   }
 
-  @Test func aProjectInTwoDocumentsIsFoundWhateverItsId() throws {
+  // Ids far beyond the number of projects, or negative, as a database edited outside gongkai may hold.
+  @Test(arguments: [9_000_000_000_000, -2] as [Int64])
+  func aProjectInTwoDocumentsIsFoundWhateverItsId(id: Int64) throws {
     let path = temporaryDatabasePath()
     let store = try SQLiteStore.open(at: path, create: true)
     try store.addProject(school, actor: "王工")
-    // Ids far beyond the number of projects, as a database edited outside gongkai may hold.
-    try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE project SET id = 9000000000000") }
+    try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE project SET id = ?", arguments: [id]) }
     let documents = [school, bund, school, bund].map { ProjectDocument(project: $0, milestones: []) }
     #expect(throws: StoreError.importRejected([
       .init(line: 3, field: "code", message: "project \(school.code) is also in item 1; keep one file per project"),
       .init(line: 4, field: "code", message: "project \(bund.code) is also in item 2; keep one file per project"),
     ])) { try store.importProjects(ImportItems(documents), actor: "导入", progress: nil) }
+  }
+
+  @Test func rowsWhoseParentWasDeletedOutsideGongkaiAreNamed() throws {
+    // Given a register whose project was deleted with foreign keys off, and a table someone added beside it
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    let id = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工").milestone.id
+    var unchecked = Configuration()
+    unchecked.foreignKeysEnabled = false
+    try DatabaseQueue(path: path, configuration: unchecked).write { db in
+      try db.execute(sql: """
+        DELETE FROM project;
+        CREATE TABLE note (text TEXT PRIMARY KEY, projectId INTEGER REFERENCES project) WITHOUT ROWID;
+        INSERT INTO note VALUES ('备注', 1);
+        """)
+    }
+    // Then the foreign key check names each row, and what needs the project throws instead of trapping
+    var orphans: [Orphan] = []
+    try store.forEachOrphan { orphans.append($0) }
+    #expect(Set(orphans.map(\.description)) == [
+      "milestone \(id) refers to a missing project (projectId = 1)", "a row of note refers to a missing project (projectId)",
+    ])
+    let missing = StoreError.io(
+      "milestone \(id) refers to a missing project (projectId = 1): the database was edited outside gongkai; run `gongkai doctor`")
+    #expect(throws: missing) { try store.milestone(id: id) }
+    #expect(throws: missing) { try store.forEachMilestone(matching: MilestoneFilter()) { _ in } }
+    #expect(throws: missing) {
+      try store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-01"), channel: portal), actor: "王工")
+    }
   }
 
   @Test(arguments: SQLiteStore.schemaVersions.dropLast())

@@ -201,7 +201,7 @@ extension SQLiteStore {
 /// The projects an import has read so far, each with the position of its document: two documents of one
 /// project would leave the register with whichever came last. Kept by project id, which SQLite hands out densely
 /// from 1: four bytes a project of the register, where a dictionary of a million codes took 60 MB. Ids far beyond
-/// the number of projects (a database edited outside gongkai) go to a dictionary instead.
+/// the number of projects, or negative (a database edited outside gongkai), go to a dictionary instead.
 private struct ImportedProjects {
   private var positions: [UInt32]
   private var sparse: [Int64: UInt32] = [:]
@@ -210,7 +210,8 @@ private struct ImportedProjects {
     let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), IFNULL(MAX(id), 0) FROM project")
     let count: Int = row?[0] ?? 0
     let maxID: Int64 = row?[1] ?? 0
-    positions = Array(repeating: 0, count: Int(min(maxID, Int64(count) * 2 + 1024)) + 1)
+    // At least id 0: MAX(id) is negative when every id is.
+    positions = Array(repeating: 0, count: Int(max(0, min(maxID, Int64(count) * 2 + 1024))) + 1)
   }
 
   /// The position of the document that had the project, if one did.

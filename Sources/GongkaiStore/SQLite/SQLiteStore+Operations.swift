@@ -36,4 +36,25 @@ extension SQLiteStore {
   public func integrityProblems() throws -> [String] {
     try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
   }
+
+  /// `PRAGMA foreign_key_check` names the row, its table and the parent's table; the value naming the missing
+  /// parent is read from the row.
+  public func forEachOrphan(_ body: (Orphan) throws -> Void) throws {
+    try read { db in
+      let violations = try db.foreignKeyViolations()
+      while let violation = try violations.next() {
+        let table = violation.originTable
+        let columns = try db.foreignKeys(on: table).first { $0.id == violation.foreignKeyId }?.originColumns ?? []
+        let row = try violation.originRowID.flatMap { rowID in
+          try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")) FROM \(table.quotedDatabaseIdentifier)
+            WHERE rowid = ?
+            """), arguments: [rowID])
+        }
+        try body(Orphan(
+          table: table, rowID: violation.originRowID, column: columns.joined(separator: ", "),
+          parent: violation.destinationTable, key: row.map { $0.databaseValues.map(\.description).joined(separator: ", ") }))
+      }
+    }
+  }
 }

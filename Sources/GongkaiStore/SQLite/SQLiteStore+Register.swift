@@ -69,7 +69,8 @@ extension SQLiteStore {
       if let changing {
         let target = try activeMilestone(changing, db)
         guard target.projectId == project.id else {
-          throw StoreError.milestoneOfAnotherProject(milestone: changing, project: try projectCode(of: target, db), expected: code.rawValue)
+          throw StoreError.milestoneOfAnotherProject(
+            milestone: changing, project: try projectRecord(of: target, db).code, expected: code.rawValue)
         }
         guard try CivilDate.stored(target.formedOn) <= entry.formedOn else {
           throw StoreError.invalid(.changesLaterMilestone("milestone \(changing) of \(target.formedOn)"))
@@ -115,7 +116,7 @@ extension SQLiteStore {
       if let clash = try existingMilestone(key, projectId: record.projectId, db), clash.id != id {
         throw StoreError.duplicateMilestone(existing: clash.id!, key: key.described)
       }
-      _ = try write.update(record, from: old, project: try projectCode(of: old, db))
+      _ = try write.update(record, from: old, project: try projectRecord(of: old, db).code)
     }
     return try milestone(id: id)!
   }
@@ -125,7 +126,7 @@ extension SQLiteStore {
       let old = try activeMilestone(id, write.db)
       var record = old
       record.withdrawnReason = reason
-      _ = try write.update(record, from: old, project: try projectCode(of: old, write.db))
+      _ = try write.update(record, from: old, project: try projectRecord(of: old, write.db).code)
     }
   }
 
@@ -137,7 +138,7 @@ extension SQLiteStore {
       if disclosure.publishedOn < formed {
         throw StoreError.invalid(.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed))
       }
-      let code = try projectCode(of: milestone, db)
+      let code = try projectRecord(of: milestone, db).code
       var record = DisclosureRecord(
         id: nil, milestoneId: id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
         url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor,
@@ -158,15 +159,17 @@ extension SQLiteStore {
       guard old.withdrawnReason == nil else { throw StoreError.withdrawn("disclosure \(id)") }
       var record = old
       record.withdrawnReason = reason
-      let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId)!
-      _ = try write.update(record, from: old, project: try projectCode(of: milestone, db))
+      guard let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId) else {
+        throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(old.milestoneId)").error
+      }
+      _ = try write.update(record, from: old, project: try projectRecord(of: milestone, db).code)
     }
   }
 
   public func milestone(id: Int64) throws -> StoredMilestone? {
     try read { db in
       guard let record = try MilestoneRecord.fetchOne(db, key: id) else { return nil }
-      let project = try ProjectRecord.fetchOne(db, key: record.projectId)!
+      let project = try projectRecord(of: record, db)
       let disclosures = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil)
         .order(Column("publishedOn"), Column("id")).fetchAll(db)
       return try StoredMilestone(record, project: project, disclosures: disclosures)
@@ -211,8 +214,12 @@ extension SQLiteStore {
     return record
   }
 
-  func projectCode(of milestone: MilestoneRecord, _ db: Database) throws -> String {
-    try String.fetchOne(db, sql: "SELECT code FROM project WHERE id = ?", arguments: [milestone.projectId])!
+  /// The milestone's project, which the foreign key guarantees unless the database was edited outside gongkai.
+  func projectRecord(of milestone: MilestoneRecord, _ db: Database) throws -> ProjectRecord {
+    guard let project = try ProjectRecord.fetchOne(db, key: milestone.projectId) else {
+      throw Orphan.milestone(milestone.id, project: milestone.projectId.databaseValue).error
+    }
+    return project
   }
 }
 
@@ -227,6 +234,13 @@ extension StoredMilestone {
       withdrawnReason: record.withdrawnReason, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
       disclosureIDs: disclosures.map { $0.id! },
       disclosureSerials: disclosures.map { NoticeSerial(stored: $0.serialYear, $0.serial, publishedOn: $0.publishedOn) })
+  }
+}
+
+extension Orphan {
+  /// A milestone whose project is missing, as a command that needs the project finds it.
+  static func milestone(_ id: Int64?, project: DatabaseValue) -> Orphan {
+    Orphan(table: "milestone", rowID: id, column: "projectId", parent: "project", key: project.description)
   }
 }
 

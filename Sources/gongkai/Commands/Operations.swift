@@ -27,7 +27,7 @@ extension Gongkai {
 
   struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the register and the reference data: integrity, schema, change-log chain, calendar coverage.",
+      abstract: "Check the register and the reference data: integrity, foreign keys, schema, change-log chain, calendar coverage.",
       discussion: """
         Exits 0 when everything is in order (warnings, such as next year's holiday schedule not yet added, are \
         printed but do not fail), 1 when a check fails.
@@ -38,6 +38,10 @@ extension Gongkai {
     var asOf: CivilDate?
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
+
+    /// The orphans listed one a line, as `PRAGMA integrity_check` stops at 100 problems: deleting the projects of a
+    /// large register leaves millions, and the first ones show what happened.
+    static let orphanLines = 100
 
     func run() async throws {
       var failed = false
@@ -51,6 +55,13 @@ extension Gongkai {
       try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
       let problems = try await register.integrityProblems()
       try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
+      var orphans = 0
+      try await register.forEachOrphan { orphan in
+        orphans += 1
+        if orphans <= Self.orphanLines { try line(false, "foreign key check: \(orphan)") }
+      }
+      if orphans > Self.orphanLines { try line(false, "foreign key check: and \(orphans - Self.orphanLines) more rows whose parent is missing") }
+      if orphans == 0 { try line(true, "foreign key check: ok") }
       let chain = try await register.verifyChangeLog()
       try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
       let (catalogue, calendar) = try reference.load()
