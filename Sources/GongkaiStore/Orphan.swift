@@ -20,5 +20,5 @@ public struct Orphan: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The error of a command that reached the row and needs its parent.
-  var error: StoreError { .io("\(self): the database was edited outside gongkai; run `gongkai doctor`") }
+  var error: StoreError { .edited(description) }
 }

@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case busy(String)
   case readOnly(String)
   case io(String)
+  /// A stored value or row that gongkai could not have written: the database was edited with another tool.
+  case edited(String)
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -56,6 +58,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .busy(let path): "database \(path) is busy (another gongkai is using it); try again"
     case .readOnly(let path): "database \(path) is read-only; check its permissions"
     case .io(let reason): "input/output error: \(reason)"
+    case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"
     }
   }
 }

@@ -54,6 +54,9 @@ import TestSupport
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("change log intact: 155 rows"))
     #expect(result.stdout.contains("register differs: \(message)\n"), "\(result.stdout)")
+    let doctor = try runGongkai(["doctor", "--database", database])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  register against the change log: \(message)"), "\(doctor.stdout)")
   }
 
   @Test func exportsStateTheChainHeadTheyCameFrom() throws {

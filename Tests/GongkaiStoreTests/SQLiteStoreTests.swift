@@ -51,8 +51,7 @@ import Testing
     #expect(Set(orphans.map(\.description)) == [
       "milestone \(id) refers to a missing project (projectId = 1)", "a row of note refers to a missing project (projectId)",
     ])
-    let missing = StoreError.io(
-      "milestone \(id) refers to a missing project (projectId = 1): the database was edited outside gongkai; run `gongkai doctor`")
+    let missing = StoreError.edited("milestone \(id) refers to a missing project (projectId = 1)")
     #expect(throws: missing) { try store.milestone(id: id) }
     #expect(throws: missing) { try store.forEachMilestone(matching: MilestoneFilter()) { _ in } }
     #expect(throws: missing) {

@@ -253,12 +253,12 @@ extension DisclosureRecord {
 extension CivilDate {
   /// A date read back from the database; a value edited into something else is a data error.
   static func stored(_ text: String) throws -> CivilDate {
-    do { return try CivilDate(parsing: text) } catch { throw StoreError.io("stored date '\(text)' is not a date; the database was edited outside gongkai") }
+    do { return try CivilDate(parsing: text) } catch { throw StoreError.edited("stored date '\(text)' is not a date") }
   }
 }
 
 extension ProjectCode {
   static func stored(_ text: String) throws -> ProjectCode {
-    do { return try ProjectCode(text) } catch { throw StoreError.io("stored project code '\(text)' is malformed; the database was edited outside gongkai") }
+    do { return try ProjectCode(text) } catch { throw StoreError.edited("stored project code '\(text)' is malformed") }
   }
 }

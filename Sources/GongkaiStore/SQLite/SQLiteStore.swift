@@ -177,7 +177,7 @@ public struct SQLiteStore: Store {
       default: throw StoreError.io("\(error.resultCode): \(error.message ?? "")")
       }
     } catch is RowDecodingError {
-      throw StoreError.io("a stored value has the wrong type: the database was edited outside gongkai; run `gongkai doctor`")
+      throw StoreError.edited("a stored value has the wrong type")
     }
   }
 

@@ -27,7 +27,7 @@ extension Gongkai {
 
   struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the register and the reference data: integrity, foreign keys, schema, change-log chain, calendar coverage.",
+      abstract: "Check the register and the reference data: integrity, foreign keys, schema, change-log chain and rows, calendar coverage.",
       discussion: """
         Exits 0 when everything is in order (warnings, such as next year's holiday schedule not yet added, are \
         printed but do not fail), 1 when a check fails.
@@ -64,6 +64,9 @@ extension Gongkai {
       if orphans == 0 { try line(true, "foreign key check: ok") }
       let chain = try await register.verifyChangeLog()
       try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
+      let divergences = try await register.divergencesFromChangeLog(limit: 1)
+      try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
+        ?? "register against the change log: every row as last recorded")
       let (catalogue, calendar) = try reference.load()
       try line(true, "rules: \(catalogue.profile), \(catalogue.rules.count) item kinds")
       let today = asOf ?? .todayInChina()
