@@ -22,6 +22,12 @@ public protocol Store: Sendable {
   func project(code: ProjectCode) async throws -> Project?
   /// Every project with its milestone counts, ordered by code.
   func projects() async throws -> [ProjectSummary]
+  /// Whether a project, or a milestone not withdrawn, names this responsible unit: what a unit filter matches.
+  /// Stops at the first one; at worst it reads the projects and milestones once, as the filtered read would.
+  func isResponsibleUnit(_ name: String) async throws -> Bool
+  /// The responsible units projects and milestones not withdrawn name, each once, in code-point order, at most
+  /// `limit` of them.
+  func responsibleUnits(limit: Int) async throws -> [String]
 
   // MARK: Milestones and disclosures
 

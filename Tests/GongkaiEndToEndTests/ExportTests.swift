@@ -31,6 +31,11 @@ import TestSupport
     }.sorted()
   }
 
+  /// Every file under `folder` with its bytes: "unchanged" means all of them are.
+  static func contents(of folder: URL) -> [String: Data?] {
+    Dictionary(uniqueKeysWithValues: files(in: folder).map { ($0, FileManager.default.contents(atPath: folder.appendingPathComponent($0).path)) })
+  }
+
   @Test func theCommittedSampleExportIsCurrent() throws {
     let fresh = Scratch.folder()
     let (status, output) = try Self.run("bash", [".ci/sample-export", fresh.path, try builtBinary().path])
@@ -181,6 +186,49 @@ import TestSupport
     #expect(try String(contentsOf: previous, encoding: .utf8) == "the previous export\n")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: previous.deletingLastPathComponent().path)
     #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
+  }
+
+  // MARK: Some projects
+
+  @Test func aProjectsPageLeavesTheIndexAndTheFeedAsTheFullExportWroteThem() throws {
+    // Given a full export of the sample register
+    let (_, database) = try sampleRegister()
+    let notices = Scratch.folder()
+    let export = ["export", "notices", "--out", notices.path, "--as-of", "2026-11-27", "--database", database]
+    #expect(try runGongkai(export).status == 0)
+    let full = Self.contents(of: notices)
+    // When one project's page is exported again
+    try FileManager.default.removeItem(at: notices.appendingPathComponent("2024-310110-48-01-000046.html"))
+    let one = try runGongkai(export + ["--project", "2024-310110-48-01-000046"])
+    // Then its page is back and the index and the feed still list every project
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout == "wrote 1 project notices (16 published items) to \(notices.path); "
+      + "index.html and feed.atom left as they were (the full export rewrites them)\n")
+    #expect(Self.contents(of: notices) == full)
+  }
+
+  @Test(arguments: ["notices", "audit-csv", "oc4ids", "json"])
+  func anUnknownProjectIsAnErrorThatWritesNothing(export: String) throws {
+    let (_, database) = try sampleRegister()
+    let folder = Scratch.folder()
+    let out = export == "notices" ? folder : folder.appendingPathComponent("export")
+    let command = ["export", export, "--out", out.path, "--as-of", "2026-11-27", "--database", database]
+    let unknown = command + ["--project", "2026-310110-48-01-000999"]
+    func refused() throws {
+      let result = try runGongkai(unknown)
+      #expect(result.status == 65)
+      #expect(result.stderr == "gongkai: --project '2026-310110-48-01-000999' is not a registered project; "
+        + "`gongkai project list` shows the registered codes\n")
+      #expect(result.stdout.isEmpty)
+    }
+    // Nothing is created where nothing was
+    try refused()
+    #expect(Self.files(in: folder).isEmpty)
+    // and a full export is not replaced by an empty one
+    #expect(try runGongkai(command).status == 0)
+    let full = Self.contents(of: folder)
+    try refused()
+    #expect(Self.contents(of: folder) == full)
   }
 
   // MARK: Validators CI provides

@@ -100,6 +100,20 @@ struct BinaryNotFound: Error, CustomStringConvertible {
   var description: String { "no built gongkai binary next to \(folder); run `swift build` or set GONGKAI_BINARY" }
 }
 
+/// The sample project files of the repository.
+func projectsFolder() -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
+}
+
+/// A fresh folder with a database holding the sample projects.
+func sampleRegister() throws -> (folder: URL, database: String) {
+  let folder = Scratch.folder()
+  let database = folder.appendingPathComponent("register.sqlite").path
+  let result = try gongkai("demo", "--projects", projectsFolder(), "--database", database)
+  #expect(result.status == 0, "\(result.stderr)")
+  return (folder, database)
+}
+
 /// Writes `text` into a file in a fresh folder and returns its path.
 func writeFile(_ name: String, _ text: String) throws -> String {
   let url = Scratch.folder().appendingPathComponent(name)

@@ -4,14 +4,6 @@ import TestSupport
 
 /// Tamper evidence, backups, the doctor, and registers edited with the sqlite3 shell, through the binary.
 @Suite struct OperationsTests {
-  static let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
-
-  func register() throws -> String {
-    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
-    #expect(try runGongkai(["demo", "--projects", Self.projects, "--database", database]).status == 0)
-    return database
-  }
-
   func sqlite(_ database: String, _ sql: String) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -28,7 +20,7 @@ import TestSupport
      "row 7 was altered, inserted or reordered outside gongkai"),
   ])
   func changesMadeWithTheSQLiteShellAreDetected(sql: String, message: String) throws {
-    let database = try register()
+    let database = try sampleRegister().database
     let intact = try runGongkai(["audit", "verify", "--database", database])
     #expect(intact.status == 0)
     #expect(intact.stdout.hasPrefix("change log intact: 155 rows, head "))
@@ -48,7 +40,7 @@ import TestSupport
     ("DELETE FROM disclosure WHERE id = 3", "disclosure 3 is in the change log but not in the register: deleted outside gongkai"),
   ])
   func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String) throws {
-    let database = try register()
+    let database = try sampleRegister().database
     try sqlite(database, sql)
     let result = try runGongkai(["audit", "verify", "--database", database])
     #expect(result.status == 1)
@@ -60,7 +52,7 @@ import TestSupport
   }
 
   @Test func exportsStateTheChainHeadTheyCameFrom() throws {
-    let database = try register()
+    let database = try sampleRegister().database
     let verify = try runGongkai(["audit", "verify", "--database", database])
     let head = String(verify.stdout.split(separator: "\n")[0].split(separator: " ").last!)
     #expect(head.count == 64)
@@ -72,7 +64,7 @@ import TestSupport
   }
 
   @Test func aBackupIsAWholeWorkingRegister() throws {
-    let database = try register()
+    let database = try sampleRegister().database
     let copy = Scratch.folder().appendingPathComponent("backup.sqlite").path
     let backup = try runGongkai(["backup", copy, "--database", database])
     #expect(backup.status == 0)
@@ -86,7 +78,7 @@ import TestSupport
   }
 
   @Test func theDoctorWarnsOfNextYearsMissingSchedule() throws {
-    let database = try register()
+    let database = try sampleRegister().database
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
@@ -98,7 +90,7 @@ import TestSupport
   }
 
   @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {
-    let database = try register()
+    let database = try sampleRegister().database
     let intact = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(intact.stdout.contains("ok      integrity check: ok\nok      foreign key check: ok\n"))
     try sqlite(database, "PRAGMA foreign_keys=OFF; DELETE FROM project WHERE id = 4; DELETE FROM milestone WHERE id = 1")
@@ -113,7 +105,7 @@ import TestSupport
   }
 
   @Test func theDoctorListsAHundredOrphansAndCountsTheRest() throws {
-    let database = try register()
+    let database = try sampleRegister().database
     try sqlite(database, "PRAGMA foreign_keys=OFF; DELETE FROM project; UPDATE disclosure SET milestoneId = milestoneId + 1000")
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 1)
@@ -124,9 +116,9 @@ import TestSupport
   }
 
   @Test func anImportFindsProjectsWhoseIdsWereMadeNegative() throws {
-    let database = try register()
+    let database = try sampleRegister().database
     try sqlite(database, "PRAGMA foreign_keys=OFF; UPDATE milestone SET projectId = -1 - projectId; UPDATE project SET id = -1 - id")
-    let result = try runGongkai(["import", Self.projects, "--database", database])
+    let result = try runGongkai(["import", projectsFolder(), "--database", database])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "imported 4 project files: nothing changed (4 unchanged)\n")
   }

@@ -4,15 +4,6 @@ import TestSupport
 
 /// The register as staff and cron use it, through the built binary.
 @Suite struct RegisterCommandTests {
-  /// A fresh folder with a database holding the sample projects.
-  func sampleRegister() throws -> (folder: URL, database: String) {
-    let folder = Scratch.folder()
-    let database = folder.appendingPathComponent("register.sqlite").path
-    let result = try gongkai("demo", "--projects", projectsFolder(), "--database", database)
-    #expect(result.status == 0, "\(result.stderr)")
-    return (folder, database)
-  }
-
   /// A fresh folder with an empty register and an empty `projects` folder beside it.
   func emptyRegisterAndProjectsFolder() throws -> (folder: URL, database: String, projects: URL) {
     let folder = Scratch.folder()
@@ -21,10 +12,6 @@ import TestSupport
     let projects = folder.appendingPathComponent("projects")
     try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
     return (folder, database, projects)
-  }
-
-  func projectsFolder() -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized.path
   }
 
   /// The bytes of the database and its WAL: "unchanged" means all of them are.
@@ -98,6 +85,39 @@ import TestSupport
     let onTime = try gongkai("check", "--as-of", "2026-11-27", "--status", "on-time", "--format", "json", "--database", database)
     #expect(onTime.status == 0)  // the filters, --status included, choose what is judged
     #expect((try JSONSerialization.jsonObject(with: Data(onTime.stdout.utf8)) as? [Any])?.count == 59)
+  }
+
+  @Test func aFilterTheRegisterDoesNotHoldIsAnErrorNotAnAllClear() throws {
+    // A cron line with a mistyped code or unit would otherwise report nothing overdue for ever.
+    let (_, database) = try sampleRegister()
+    let project = try gongkai("check", "--as-of", "2026-11-27", "--project", "2024-310110-48-01-999999", "--database", database)
+    #expect(project.status == 65)
+    #expect(project.stderr == "gongkai: --project '2024-310110-48-01-999999' is not a registered project; "
+      + "`gongkai project list` shows the registered codes\n")
+    #expect(project.stdout.isEmpty)
+    let unit = try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区审计", "--database", database)
+    #expect(unit.status == 65)
+    #expect(unit.stderr == "gongkai: --unit '杨浦区审计' is the responsible unit of no project or milestone; use one of "
+      + "上海市杨浦区市政工程建设事务中心, 杨浦区人民政府, 杨浦区发展和改革委员会, 杨浦区审计局, 杨浦区建设和管理委员会, "
+      + "杨浦区建设工程安全质量监督站, 杨浦区房屋管理局, 杨浦区教育局, 杨浦区生态环境局, 杨浦区规划和自然资源局\n")
+    #expect(unit.stdout.isEmpty)
+    // A unit that only milestones name is known: the audit office answers for an overdue item of its own.
+    #expect(try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区审计局", "--database", database).status == 1)
+  }
+
+  @Test func anUnknownUnitPointsElsewhereWhenTheUnitsAreTooManyToList() throws {
+    let (_, database, _) = try emptyRegisterAndProjectsFolder()
+    let check = ["check", "--unit", "单位", "--database", database]
+    #expect(try gongkai(check).stderr.hasSuffix("; the register holds no projects yet\n"))
+    for number in 10...22 {
+      let add = try gongkai("project", "add", "2026-310110-48-01-0000\(number)", "--name", "项目\(number)", "--unit", "单位\(number)",
+                            "--database", database)
+      #expect(add.status == 0, "\(add.stderr)")
+    }
+    let many = try gongkai(check)
+    #expect(many.status == 65)
+    #expect(many.stderr == "gongkai: --unit '单位' is the responsible unit of no project or milestone; "
+      + "`gongkai project list` and `gongkai report` show the units\n")
   }
 
   @Test func explainShowsHowEachDeadlineWasCounted() throws {

@@ -107,6 +107,28 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func theUnitsAreThoseOfProjectsAndOfMilestonesNotWithdrawn(factory: StoreFactory) async throws {
+    // Given two projects, a milestone another unit answers for, and a withdrawn one naming a third
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    var audited = permit()
+    audited.responsibleUnit = "杨浦区审计局"
+    _ = try await store.logMilestone(audited, project: bund.code, changing: nil, actor: "王工")
+    var mistaken = permit("2026-03-02")
+    mistaken.responsibleUnit = "杨浦区审记局"
+    let withdrawn = try await store.logMilestone(mistaken, project: bund.code, changing: nil, actor: "王工")
+    try await store.withdrawMilestone(id: withdrawn.milestone.id, reason: "录错", actor: "王工")
+    // Then the units are the projects' and the milestone's, as a unit filter matches them, each once
+    #expect(try await store.isResponsibleUnit("杨浦区教育局"))
+    #expect(try await store.isResponsibleUnit("杨浦区审计局"))
+    #expect(try await !store.isResponsibleUnit("杨浦区审记局"))
+    #expect(try await !store.isResponsibleUnit("杨浦区"))
+    #expect(try await store.responsibleUnits(limit: 10) == ["杨浦区审计局", "杨浦区建设和管理委员会", "杨浦区教育局"])
+    #expect(try await store.responsibleUnits(limit: 2) == ["杨浦区审计局", "杨浦区建设和管理委员会"])
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func amendingMovesTheDateButNotBeforeAPublication(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

@@ -24,16 +24,23 @@ public struct NoticeExport {
   public struct Report: Sendable {
     public var pages = 0
     public var disclosures = 0
+    /// Whether `index.html` and `feed.atom` were left as they were, because only some projects were exported.
+    public var keptIndex = false
   }
 
   /// Writes the pages as the register streams by; memory does not grow with the register.
-  public func run(store: any Store, filter: MilestoneFilter, folder: String, progress: ProgressReporter?) async throws -> Report {
+  ///
+  /// Given `projects`, writes only their pages and leaves `index.html` and `feed.atom` as they are: both describe
+  /// the whole register (every project's counts, the latest publications of all), so rebuilding them would read
+  /// and judge all of it, the very work naming projects avoids, and writing them from the named projects alone
+  /// would take every other project off the portal's index.
+  public func run(store: any Store, projects: [ProjectCode], folder: String, progress: ProgressReporter?) async throws -> Report {
     let renderer = try NoticeRenderer(changeLogHead: try await store.changeLogHead())
     let pages = try AtomicFolderWriter(folder: folder)
-    let index = format == .html ? try IndexRows(folder: folder) : nil
-    var report = Report()
-    var feed = LatestPublications(limit: Self.feedLength)
-    try await store.forEachProject(matching: filter) { project, milestones in
+    let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
+    var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
+    var report = Report(keptIndex: format == .html && index == nil)
+    try await store.forEachProject(matching: MilestoneFilter(projects: projects)) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
       try pages.write(renderer.render(notice, format: format).utf8, to: name)
@@ -45,12 +52,12 @@ public struct NoticeExport {
         "counts": FindingStatus.allCases.map { notice.statusCounts[$0] ?? 0 },
       ], template: "index-row"))
       for section in notice.sections {
-        for item in section.items { feed.consider(item, section: section, notice: notice) }
+        for item in section.items { feed?.consider(item, section: section, notice: notice) }
       }
       progress?.advance(to: report.pages, of: 0)
     }
     try pages.commit()
-    guard let index else { return report }
+    guard let index, var feed else { return report }
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
     try page.write(renderer.render(
       ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.allCases.map(\.chineseName)],

@@ -43,6 +43,26 @@ extension SQLiteStore {
     }
   }
 
+  public func isResponsibleUnit(_ name: String) throws -> Bool {
+    try read { db in
+      try Row.fetchOne(db, sql: """
+        SELECT 1 FROM project WHERE responsibleUnit = ?
+        UNION ALL SELECT 1 FROM milestone WHERE responsibleUnit = ? AND withdrawnReason IS NULL
+        LIMIT 1
+        """, arguments: [name, name]) != nil
+    }
+  }
+
+  public func responsibleUnits(limit: Int) throws -> [String] {
+    try read { db in
+      try String.fetchAll(db, sql: """
+        SELECT responsibleUnit FROM project
+        UNION SELECT responsibleUnit FROM milestone WHERE responsibleUnit IS NOT NULL AND withdrawnReason IS NULL
+        ORDER BY 1 LIMIT ?
+        """, arguments: [limit])
+    }
+  }
+
   func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
     guard let record = try projectRecord(code: code.rawValue, db) else { throw StoreError.unknownProject(code.rawValue) }
     return record

@@ -12,8 +12,9 @@ extension Gongkai {
         By default reports what needs attention: overdue, too short, and due within --warn-days working days. \
         When there is nothing to report the text output is empty and the exit status 0, so cron sends no mail \
         (JSON is then [] and CSV only its header). It exits 1 when something is overdue (see --fail-on); the \
-        filters, --status included, choose what is judged. Text groups alerts by responsible unit, most overdue \
-        first; JSON and CSV give one finding record each (fields in README.md).
+        filters, --status included, choose what is judged. A --project or --unit the register does not hold is \
+        an error (65), so a mistyped cron line cannot report all clear. Text groups alerts by responsible unit, \
+        most overdue first; JSON and CSV give one finding record each (fields in README.md).
 
         Examples:
           gongkai check
@@ -54,6 +55,7 @@ extension Gongkai {
       let asOf = asOf ?? .todayInChina()
       let checker = try reference.checker()
       let register = try store.open()
+      try await register.requireKnown(projects: project, units: unit)
       let sink: any FindingSink = switch format {
       case .text: try TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)
       case .json: JSONSink()

@@ -52,9 +52,13 @@ extension Gongkai.Export {
         文号 and, for 公示 items, the publication period. HTML pages are self-contained (inline CSS, print \
         stylesheet); index.html lists the projects and feed.atom the latest publications. Default folder: \
         Exports/notices.
+
+        With --project, only those pages are written: index.html and feed.atom describe the whole register and \
+        are left as the last full export wrote them, so run the full export (e.g. nightly) to bring them up to date.
         """)
 
-    @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
+    @Option(help: ArgumentHelp("Only this project's page (repeatable); index.html and feed.atom are left as they are.",
+                               valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder")) var out: String?
     @Option(help: "Page format.") var format: NoticeFormatOption = .html
@@ -63,6 +67,8 @@ extension Gongkai.Export {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
+      let register = try store.open()
+      try await register.requireKnown(projects: project)
       let folder = try outputPath(out, default: "notices", folder: true)
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -71,9 +77,10 @@ extension Gongkai.Export {
       let progress = TerminalProgress.make("writing notices")
       let report = try await NoticeExport(
         checker: try reference.checker(), asOf: export.day, format: format.format, organisation: export.organisation
-      ).run(store: try store.open(), filter: MilestoneFilter(projects: project), folder: folder, progress: progress)
+      ).run(store: register, projects: project, folder: folder, progress: progress)
       progress?.finish()
-      try StandardOutput.print("wrote \(report.pages) project notices (\(report.disclosures) published items) to \(folder)")
+      let kept = report.keptIndex ? "; index.html and feed.atom left as they were (the full export rewrites them)" : ""
+      try StandardOutput.print("wrote \(report.pages) project notices (\(report.disclosures) published items) to \(folder)\(kept)")
     }
   }
 
@@ -111,12 +118,14 @@ extension Gongkai.Export {
 
     func run() async throws {
       let (catalogue, calendar) = try reference.load()
+      let register = try store.open()
+      try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "audit.csv")
       let progress = TerminalProgress.make("writing audit rows")
       let rows = try await AuditCSV(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
         asOf: export.day, englishHeader: lang == .en
-      ).write(store: try store.open(),
+      ).write(store: register,
               selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
               to: path, progress: progress)
       progress?.finish()
@@ -164,11 +173,13 @@ extension Gongkai.Export {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
+      let register = try store.open()
+      try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "oc4ids.json")
       let count = try await OC4IDSExport(
         checker: try reference.checker(), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
-      ).write(store: try store.open(), filter: MilestoneFilter(projects: project), to: path)
+      ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
       try StandardOutput.print("wrote \(count) projects to \(path)")
     }
   }
@@ -187,11 +198,13 @@ extension Gongkai.Export {
 
     func run() async throws {
       let (catalogue, calendar) = try reference.load()
+      let register = try store.open()
+      try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "disclosures.json")
       let count = try await DisclosuresJSON(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
         organisation: export.organisation
-      ).write(store: try store.open(), filter: MilestoneFilter(projects: project), to: path)
+      ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
       try StandardOutput.print("wrote \(count) disclosures to \(path)")
     }
   }
