@@ -202,7 +202,7 @@ import TestSupport
     let one = try runGongkai(export + ["--project", "2024-310110-48-01-000046"])
     // Then its page is back and the index and the feed still list every project
     #expect(one.status == 0, "\(one.stderr)")
-    #expect(one.stdout == "wrote 1 project notices (16 published items) to \(notices.path); "
+    #expect(one.stdout == "wrote 1 project notice (16 published items) to \(notices.path); "
       + "index.html and feed.atom left as they were (the full export rewrites them)\n")
     #expect(Self.contents(of: notices) == full)
   }

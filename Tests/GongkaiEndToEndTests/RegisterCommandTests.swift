@@ -210,7 +210,7 @@ import TestSupport
     try #require(csv.data(using: String.Encoding(rawValue: 0x8000_0632))).write(to: file)
     let result = try gongkai("import", "milestones", file.path, "--database", database)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestones, 1 disclosures written)\n")
+    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 1 disclosure written)\n")
     #expect(try gongkai("import", "milestones", file.path, "--database", database).stdout == "imported 1 row: nothing changed (1 unchanged)\n")
   }
 

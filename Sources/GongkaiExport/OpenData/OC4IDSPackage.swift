@@ -18,15 +18,20 @@ public struct OC4IDSExport {
   public let prefix: String
 
   public init(checker: Checker, asOf: CivilDate, uri: String, publisher: String, organisation: String?, prefix: String) throws {
-    guard prefix.wholeMatch(of: /oc4ids-[a-z0-9]{6}/) != nil else {
-      throw ExportError.invalid("OC4IDS prefix '\(prefix)' is malformed; it is 'oc4ids-' and six lowercase letters or digits, as registered for the publisher")
-    }
+    guard Self.isRegisteredPrefix(prefix) else { throw ExportError.invalid(Self.prefixProblem(prefix)) }
     self.checker = checker
     self.asOf = asOf
     self.uri = uri
     self.publisher = publisher
     self.organisation = organisation
     self.prefix = prefix
+  }
+
+  /// Whether `prefix` has the form OC4IDS registers: `oc4ids-` and six lowercase letters or digits.
+  public static func isRegisteredPrefix(_ prefix: String) -> Bool { prefix.wholeMatch(of: /oc4ids-[a-z0-9]{6}/) != nil }
+
+  public static func prefixProblem(_ prefix: String) -> String {
+    "OC4IDS prefix '\(prefix)' is malformed; use 'oc4ids-' and six lowercase letters or digits, as registered for the publisher"
   }
 
   /// Writes the package to `path` (atomically); returns the number of projects.

@@ -80,7 +80,7 @@ extension Gongkai.Export {
       ).run(store: register, projects: project, folder: folder, progress: progress)
       progress?.finish()
       let kept = report.keptIndex ? "; index.html and feed.atom left as they were (the full export rewrites them)" : ""
-      try StandardOutput.print("wrote \(report.pages) project notices (\(report.disclosures) published items) to \(folder)\(kept)")
+      try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
     }
   }
 
@@ -129,7 +129,7 @@ extension Gongkai.Export {
               selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
               to: path, progress: progress)
       progress?.finish()
-      try StandardOutput.print("wrote \(rows) rows to \(path)")
+      try StandardOutput.print("wrote \(counted(rows, "row")) to \(path)")
     }
   }
 
@@ -144,7 +144,7 @@ extension Gongkai.Export {
     func run() async throws {
       let path = try outputPath(out, default: "change-log.csv")
       let rows = try await AuditCSV.writeChangeLog(store: try store.open(), to: path)
-      try StandardOutput.print("wrote \(rows) changes to \(path)")
+      try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
     }
   }
 
@@ -167,10 +167,18 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp(
       "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
       valueName: "prefix"))
-    var prefix = ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"].flatMap { $0.isEmpty ? nil : $0 } ?? "oc4ids-gkdemo"
+    var prefix = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? "oc4ids-gkdemo"
     @OptionGroup var export: ExportOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
+
+    /// The package's own identity must hold, or the validator rejects the whole package after it is published.
+    func validate() throws {
+      if let problem = (RegisterText.problems("--publisher", publisher, required: true) + RegisterText.urlProblems("--uri", uri)).first {
+        throw ValidationError(problem.description)
+      }
+      guard OC4IDSExport.isRegisteredPrefix(prefix) else { throw ValidationError("--prefix: \(OC4IDSExport.prefixProblem(prefix))") }
+    }
 
     func run() async throws {
       let register = try store.open()
@@ -180,7 +188,7 @@ extension Gongkai.Export {
         checker: try reference.checker(), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
-      try StandardOutput.print("wrote \(count) projects to \(path)")
+      try StandardOutput.print("wrote \(counted(count, "project")) to \(path)")
     }
   }
 
@@ -205,7 +213,7 @@ extension Gongkai.Export {
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
         organisation: export.organisation
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
-      try StandardOutput.print("wrote \(count) disclosures to \(path)")
+      try StandardOutput.print("wrote \(counted(count, "disclosure")) to \(path)")
     }
   }
 }

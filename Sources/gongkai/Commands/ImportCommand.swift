@@ -236,11 +236,11 @@ struct ImportSummary {
   var rows: Int? = nil
 
   var text: String {
-    let what = files.map { "\($0) project file\($0 == 1 ? "" : "s")" } ?? "\(rows ?? 0) row\(rows == 1 ? "" : "s")"
+    let what = files.map { counted($0, "project file") } ?? counted(rows ?? 0, "row")
     guard report.changedAnything else { return "imported \(what): nothing changed (\(report.unchanged) unchanged)" }
     let counts = files != nil
       ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged"
       : "\(report.updated) with changes, \(report.unchanged) unchanged"
-    return "imported \(what): \(counts) (\(report.milestonesWritten) milestones, \(report.disclosuresWritten) disclosures written)"
+    return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written)"
   }
 }

@@ -56,3 +56,6 @@ enum StandardOutput {
     do { try FileHandle.standardOutput.write(contentsOf: data) } catch { throw StandardOutputError() }
   }
 }
+
+/// `1 row`, `2 rows`: the counts commands report, in English with the noun's plural in `s`.
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
