@@ -75,6 +75,17 @@ import TestSupport
     #expect(try runGongkai(["audit", "verify", "--database", copy]).stdout == (try runGongkai(["audit", "verify", "--database", database])).stdout)
     let refused = try runGongkai(["backup", "/nonexistent/backup.sqlite", "--database", database])
     #expect(refused.status == 73)
+    // An earlier backup is replaced; the register itself and a file of another program are not.
+    #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    let itself = try runGongkai(["backup", database, "--database", database])
+    #expect(itself.status == 73)
+    #expect(itself.stderr == "gongkai: cannot create database \(database): it is the register itself; name another file\n")
+    let notes = Scratch.folder().appendingPathComponent("notes.txt")
+    try Data("会议纪要\n".utf8).write(to: notes)
+    let other = try runGongkai(["backup", notes.path, "--database", database])
+    #expect(other.status == 73)
+    #expect(other.stderr.contains("it exists and is not a Gongkai register; remove it or name another file"))
+    #expect(try String(contentsOf: notes, encoding: .utf8) == "会议纪要\n")
   }
 
   @Test func theDoctorWarnsOfNextYearsMissingSchedule() throws {

@@ -15,9 +15,21 @@ extension SQLiteStore {
     let target = URL(fileURLWithPath: path)
     let folder = target.deletingLastPathComponent()
     guard FileManager.default.fileExists(atPath: folder.path) else { throw StoreError.cannotCreate(path, "folder \(folder.path) does not exist") }
-    if FileManager.default.fileExists(atPath: path) {
-      let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-      guard type == .typeRegular else { throw StoreError.cannotCreate(path, "it exists and is not a regular file") }
+    guard FileManager.default.isWritableFile(atPath: folder.path) else {
+      throw StoreError.cannotCreate(path, "folder \(folder.path) is not writable")
+    }
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+      guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        throw StoreError.cannotCreate(path, "it exists and is not a regular file")
+      }
+      // Replacing the register with its own copy would leave its WAL beside a file it does not belong to, and
+      // replacing a file of another program would lose it: only an earlier backup (or an empty file) is replaced.
+      guard !Self.sameFile(path, self.path) else { throw StoreError.cannotCreate(path, "it is the register itself; name another file") }
+      if (attributes[.size] as? Int ?? 0) > 0 {
+        do { try Self.requireGongkaiDatabase(at: path, busyTimeout: 1) } catch {
+          throw StoreError.cannotCreate(path, "it exists and is not a Gongkai register; remove it or name another file")
+        }
+      }
     }
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
     do {
@@ -26,11 +38,17 @@ extension SQLiteStore {
         try writer.backup(to: copy)
         try copy.close()
       }
-      guard rename(temporary, path) == 0 else { throw StoreError.cannotCreate(path, String(cString: strerror(errno))) }
+      guard rename(temporary, path) == 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
       throw error
     }
+  }
+
+  /// Whether two paths name the same file (a link or another spelling of the path included).
+  private static func sameFile(_ first: String, _ second: String) -> Bool {
+    var a = stat(), b = stat()
+    return stat(first, &a) == 0 && stat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
   }
 
   public func integrityProblems() throws -> [String] {

@@ -73,7 +73,7 @@ public struct SQLiteStore: Store {
   }
 
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
-  private static func requireGongkaiDatabase(at path: String, busyTimeout: TimeInterval) throws {
+  static func requireGongkaiDatabase(at path: String, busyTimeout: TimeInterval) throws {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
