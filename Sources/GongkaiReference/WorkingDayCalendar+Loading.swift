@@ -52,6 +52,12 @@ public struct LoadedCalendar: Sendable {
     let added = (directory.map(BundledResources.yamlFiles(in:)) ?? []) + files
     for (url, name) in shipped + added.map({ ($0, $0.path) }) {
       let schedule = try HolidaySchedule(YAMLValue.read(url, displayName: name))
+      // A file named for a year holds that year: a copied 2027.yaml still saying 2028 would otherwise replace 2028.
+      let stem = url.deletingPathExtension().lastPathComponent
+      if stem.count == 4, let named = Int(stem), named != schedule.year {
+        throw FileProblem(file: name, line: nil, field: "year",
+                          message: "the file is named for \(named) but holds year \(schedule.year); fix `year:` or rename the file")
+      }
       schedules[schedule.year] = schedule
       sources[schedule.year] = name
     }
