@@ -20,6 +20,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
+  /// The day in China Standard Time at `seconds` after 1970-01-01T00:00Z: UTC+8, without daylight saving time
+  /// since 1991. The caller reads the clock; this type does no I/O.
+  public init(chinaStandardTimeAt seconds: Int) {
+    let local = seconds + Self.chinaOffset
+    self.init(dayNumber: local >= 0 ? local / 86400 : (local - 86399) / 86400)
+  }
+
+  /// China Standard Time's offset from UTC, in seconds.
+  public static let chinaOffset = 8 * 3600
+
   /// The day `year-month-day`, or `nil` when no such day exists (2023-02-29) or it lies outside
   /// ``earliest``...``latest``.
   public init?(year: Int, month: Int, day: Int) {

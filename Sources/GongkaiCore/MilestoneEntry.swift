@@ -85,6 +85,9 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
   /// the milestone has a document number.
   public var description: String { "\(kind)@\(formedOn)" + (reference.map { "#\($0)" } ?? "") }
 
+  /// `bidding.result 2026-10-12 沪招〔2026〕8号`, as error messages name a milestone.
+  public var described: String { "\(kind) \(formedOn)" + (reference.map { " \($0)" } ?? "") }
+
   /// Reads `KIND@YYYY-MM-DD` or `KIND@YYYY-MM-DD#REF`.
   public init?(reference text: String) {
     guard let at = text.firstIndex(of: "@") else { return nil }

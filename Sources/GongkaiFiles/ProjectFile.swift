@@ -147,7 +147,3 @@ public enum ProjectFile {
     }
   }
 }
-
-extension MilestoneKey {
-  var described: String { "\(kind) \(formedOn)" + (reference.map { " \($0)" } ?? "") }
-}

@@ -2,6 +2,14 @@ import Testing
 @testable import GongkaiCore
 
 @Suite struct CivilDateTests {
+  @Test func todayInChinaTurnsAtMidnightInShanghaiNotInUTC() throws {
+    let midnight = 1_795_881_600  // 2026-11-28T16:00:00Z, 2026-11-29T00:00:00+08:00
+    #expect(CivilDate(chinaStandardTimeAt: midnight) == (try CivilDate(parsing: "2026-11-29")))
+    #expect(CivilDate(chinaStandardTimeAt: midnight - 1) == (try CivilDate(parsing: "2026-11-28")))
+    #expect(CivilDate(chinaStandardTimeAt: -8 * 3600) == (try CivilDate(parsing: "1970-01-01")))
+    #expect(CivilDate(chinaStandardTimeAt: -8 * 3600 - 1) == (try CivilDate(parsing: "1969-12-31")))
+  }
+
   @Test(arguments: ["2026-01-01", "2024-02-29", "2000-02-29", "1900-01-01", "2199-12-31"])
   func parsesRealDays(_ text: String) throws {
     #expect(try CivilDate(parsing: text).description == text)

@@ -263,8 +263,3 @@ extension Orphan {
     Orphan(table: "milestone", rowID: id, column: "projectId", parent: "project", key: project.description)
   }
 }
-
-extension MilestoneKey {
-  /// `bidding.result 2026-10-12 沪招〔2026〕8号`, as error messages name a milestone.
-  var described: String { "\(kind) \(formedOn)" + (reference.map { " \($0)" } ?? "") }
-}

@@ -154,9 +154,9 @@ public struct SQLiteStore: Store {
   /// Now, as an ISO 8601 instant in China Standard Time, e.g. `2026-11-29T08:12:03+08:00`. Computed directly
   /// (UTC+8 has no daylight saving time since 1991): a date formatter costs more than the row it stamps.
   public static let now: @Sendable () -> String = {
-    let seconds = Int(Date().timeIntervalSince1970.rounded(.down)) + 8 * 3600
-    let day = CivilDate(dayNumber: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
-    let time = seconds - day.dayNumber * 86400
+    let seconds = Int(Date().timeIntervalSince1970.rounded(.down))
+    let day = CivilDate(chinaStandardTimeAt: seconds)
+    let time = seconds + CivilDate.chinaOffset - day.dayNumber * 86400
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return "\(day)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))+08:00"
   }

@@ -74,7 +74,7 @@ extension CivilDate {
   /// Today in China Standard Time (UTC+8; China has kept no daylight saving time since 1991), whatever the
   /// machine's zone.
   static func todayInChina(now: Date = Date()) -> CivilDate {
-    CivilDate(dayNumber: Int((now.timeIntervalSince1970 + 8 * 3600) / 86400))
+    CivilDate(chinaStandardTimeAt: Int(now.timeIntervalSince1970.rounded(.down)))
   }
 }
 
