@@ -5,7 +5,8 @@ import Mustache
 public enum StatisticsReport {
   static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）"]
 
-  static func cells(_ line: DisclosureStatistics.Line) -> [String] {
+  /// A line's name and figures, as every format shows them.
+  public static func cells(_ line: DisclosureStatistics.Line) -> [String] {
     [line.name, String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
      String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
      line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—"]

@@ -2,7 +2,9 @@ import GRDB
 
 extension SQLiteStore {
   /// The schema's history. A shipped migration is never edited; a change is a new migration. Migrations use
-  /// table and column names, never app types, because they describe past states.
+  /// table and column names, not app types, because they describe past states. The one exception,
+  /// `v4-change-chain`, hashes with ``ChangeChain``: the chain's format is fixed by every register that holds a
+  /// chain, so it cannot change without a migration of its own either.
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
 

@@ -60,14 +60,12 @@ struct StatisticsText {
     var out = "\(statistics.year)年重大建设项目信息公开情况（截至 \(statistics.asOf)）\n"
     for (title, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
       out += "\n\(title)\n"
+      // StatisticsReport's columns, with headings short enough for a terminal.
       let heads = ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数"]
       let width = max(24, (lines.map { Terminal.width(of: $0.name) }.max() ?? 0) + 2)
       out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
       for line in lines + [statistics.total] {
-        let cells = [String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
-                     String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
-                     line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—"]
-        out += Terminal.pad(line.name, to: width) + cells.map { Terminal.pad($0, to: 11) }.joined() + "\n"
+        out += Terminal.pad(line.name, to: width) + StatisticsReport.cells(line).dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
       }
     }
     return out
