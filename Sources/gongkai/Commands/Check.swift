@@ -115,10 +115,16 @@ struct CheckTally {
   mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
     if finding.status == .overdue { overdue += 1 }
     if finding.status == .due, let left = finding.workingDays, left <= warnDays { dueSoon += 1 }
-    // Both ends a finding states may cross into a year without a schedule: the deadline to publish, and the
-    // day a 公示 may come down.
-    if let deadline = finding.deadline, deadline.isProvisional {
-      provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
+    // Every count a finding states may cross into a year without a schedule: the deadline to publish, the
+    // working days late or overdue since it, and the day a 公示 may come down.
+    if let deadline = finding.deadline {
+      if deadline.isProvisional {
+        provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
+      }
+      if finding.status == .overdue || finding.status == .late {
+        let countedUntil = finding.disclosure?.publishedOn ?? finding.asOf
+        provisionalYears.formUnion(calendar.unscheduledYears(from: deadline.date, through: countedUntil))
+      }
     }
     if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
       provisionalYears.formUnion(calendar.unscheduledYears(from: first.publishedOn, through: end.date))
