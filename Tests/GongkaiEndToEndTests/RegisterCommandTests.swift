@@ -176,7 +176,7 @@ import TestSupport
     #expect(try gongkai(["init"] + db).status == 0)
     #expect(try gongkai(["project", "add", "2026-310110-48-01-000202", "--name", "控江路改建", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-06-01"] + db).status == 0)
-    // The deadline (2026-06-29) is settled; the working days overdue since then are counted into 2027.
+    // The deadline (2026-06-30) is settled; the working days overdue since then are counted into 2027.
     let check = try gongkai(["check", "--as-of", "2027-02-01"] + db)
     #expect(check.status == 1)
     #expect(check.stderr.contains("no official holiday schedule for 2027"))
