@@ -29,6 +29,14 @@ struct ProjectFieldOptions: ParsableArguments {
     if let unit { result.responsibleUnit = unit }
     return result
   }
+
+  /// Refuses a project whose fields break the register's rules, naming the options rather than the file fields.
+  static func refuseProblems(of project: Project) throws {
+    try refuse(project.problems().map {
+      $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment",
+                        "legal-person": "--legal-person", "location": "--location"])
+    })
+  }
 }
 
 extension Gongkai.ProjectCommand {
@@ -48,7 +56,7 @@ extension Gongkai.ProjectCommand {
 
     func run() async throws {
       let project = fields.applied(to: Project(code: code, name: "", responsibleUnit: ""))
-      try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
+      try ProjectFieldOptions.refuseProblems(of: project)
       try await store.open().addProject(project, actor: try actor.actor())
       try StandardOutput.print("registered project \(code) \(project.name)")
     }
@@ -66,7 +74,7 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let changed = try await store.open().updateProject(code: code, actor: try actor.actor()) { old in
         let project = fields.applied(to: old)
-        try refuse(project.problems().map { $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment"]) })
+        try ProjectFieldOptions.refuseProblems(of: project)
         return project
       }
       try StandardOutput.print(changed ? "updated project \(code)" : "project \(code) unchanged")
