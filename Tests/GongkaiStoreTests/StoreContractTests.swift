@@ -303,6 +303,26 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func reimportingAnOlderFileDoesNotUndoAnAmendment(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    let contract = MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-06-20"), reference: "HT-1")
+    var change = MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-09-01"), reference: "HT-1-BG")
+    change.changes = contract.key
+    let document = ProjectDocument(project: bund, milestones: [permit(published: "2026-02-27"), contract, change])
+    _ = try await store.importProjects([document], actor: "王工", progress: nil)
+    let stored = try await milestones(store)
+    // The permit's date and the contract's number were wrong; staff fix them in the register, not in the file.
+    _ = try await store.amendMilestone(id: stored[0].milestone.id, MilestoneAmendment(formedOn: day("2026-02-12")), actor: "李工")
+    _ = try await store.amendMilestone(id: stored[1].milestone.id, MilestoneAmendment(reference: "HT-01"), actor: "李工")
+    let again = try await store.importProjects([document], actor: "王工", progress: nil)
+    #expect(!again.changedAnything)
+    let after = try await milestones(store)
+    #expect(after.map(\.milestone.id) == stored.map(\.milestone.id))
+    #expect(after.map(\.milestone.formedOn) == [day("2026-02-12"), day("2026-06-20"), day("2026-09-01")])
+    #expect(after[2].milestone.changes == stored[1].milestone.id)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func changesOfMilestonesThatDifferOnlyByRefSurviveARoundTrip(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

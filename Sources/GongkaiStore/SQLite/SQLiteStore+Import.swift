@@ -109,6 +109,7 @@ extension SQLiteStore {
     var ids: [MilestoneKey: Int64] = [:]
     var inserted = Set<Int64>()
     var linkedAtInsert = Set<Int64>()
+    var amendedSince = Set<Int64>()
     for entry in entries {
       let id: Int64
       if isNew, ids[entry.key] == nil {
@@ -133,6 +134,11 @@ extension SQLiteStore {
             try merge(disclosure, milestone: id, project: project.code, report: &report, write)
           }
         }
+      } else if let amended = try milestoneAmended(from: entry.key, project: project.code, db) {
+        // An amendment stands too: a file written before `gongkai amend` changed the date or document number
+        // does not bring the old one back as a second milestone.
+        id = amended
+        amendedSince.insert(id)
       } else {
         id = try insertMilestone(entry, changesId: nil, project: project, write)
         inserted.insert(id)
@@ -143,16 +149,17 @@ extension SQLiteStore {
       ids[entry.key] = id
     }
     // Links to changed milestones, once every milestone of the file exists.
-    for entry in entries where updateFields && !linkedAtInsert.contains(ids[entry.key]!) {
+    for entry in entries where updateFields {
+      guard let id = ids[entry.key], !linkedAtInsert.contains(id), !amendedSince.contains(id) else { continue }
       let target = try entry.changes.map { key in
-        if let id = ids[key] { return id }
+        if let linked = ids[key] { return linked }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
           throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
         }
         return record.id!
       }
-      guard target != ids[entry.key] else { throw StoreError.invalid(.changesItself(entry.key.description)) }
-      let old = try MilestoneRecord.fetchOne(db, key: ids[entry.key]!)!
+      guard target != id else { throw StoreError.invalid(.changesItself(entry.key.description)) }
+      let old = try MilestoneRecord.fetchOne(db, key: id)!
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
       var record = old
       record.changesId = target
@@ -188,6 +195,18 @@ extension SQLiteStore {
   }
 
   /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
+  /// The milestone of the project that had `key` before an amendment gave it another, from the change log (one
+  /// project's rows, by the log's project index); looked up only for an entry the register does not hold.
+  private func milestoneAmended(from key: MilestoneKey, project code: String, _ db: Database) throws -> Int64? {
+    try Int64.fetchOne(db.cachedStatement(sql: """
+      SELECT entityId FROM changeLog
+      WHERE projectCode = ? AND entity = 'milestone' AND action = 'update'
+        AND json_extract(before, '$.kind') = ? AND json_extract(before, '$.formedOn') = ?
+        AND IFNULL(json_extract(before, '$.reference'), '') = ?
+      ORDER BY id DESC LIMIT 1
+      """), arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""])
+  }
+
   private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> (id: Int64, withdrawn: Bool)? {
     let row = try Row.fetchOne(db.cachedStatement(sql: """
       SELECT id, withdrawnReason IS NOT NULL FROM milestone
