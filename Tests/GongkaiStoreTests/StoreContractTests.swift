@@ -320,6 +320,20 @@ import Testing
     #expect(after.map(\.milestone.id) == stored.map(\.milestone.id))
     #expect(after.map(\.milestone.formedOn) == [day("2026-02-12"), day("2026-06-20"), day("2026-09-01")])
     #expect(after[2].milestone.changes == stored[1].milestone.id)
+    // What the old file adds under the old number goes to the amended milestone.
+    var later = document
+    later.milestones[1].summary = "施工总承包合同"
+    later.milestones[1].disclosures = [Disclosure(publishedOn: day("2026-06-25"), channel: portal)]
+    let added = try await store.importProjects([later], actor: "王工", progress: nil)
+    #expect((added.milestonesWritten, added.disclosuresWritten) == (1, 1))
+    let contract1 = try #require(try await store.milestone(id: stored[1].milestone.id))
+    #expect(contract1.summary == "施工总承包合同" && contract1.milestone.disclosures.count == 1)
+    // A publication before the amended date is refused, as for any milestone.
+    var early = document
+    early.milestones[0].disclosures = [Disclosure(publishedOn: day("2026-02-11"), channel: portal)]
+    await #expect(throws: StoreError.invalid(.disclosureBeforeMilestone(published: day("2026-02-11"), formed: day("2026-02-12")))) {
+      try await store.importProjects([early], actor: "王工", progress: nil)
+    }
   }
 
   @Test(arguments: StoreFactory.allCases)

@@ -109,7 +109,6 @@ extension SQLiteStore {
     var ids: [MilestoneKey: Int64] = [:]
     var inserted = Set<Int64>()
     var linkedAtInsert = Set<Int64>()
-    var amendedSince = Set<Int64>()
     for entry in entries {
       let id: Int64
       if isNew, ids[entry.key] == nil {
@@ -119,10 +118,16 @@ extension SQLiteStore {
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
-      } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, db) {
+      } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, db)
+        ?? milestoneAmended(from: entry.key, project: project.code, db)
+      {
+        // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
+        // the file's entry under the old date or document number is the amended milestone, not a new one.
         id = recorded.id
-        // A withdrawal stands: a file written before it does not bring the milestone back.
         if !recorded.withdrawn {
+          if let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn }) {
+            throw StoreError.invalid(.disclosureBeforeMilestone(published: early.publishedOn, formed: recorded.formedOn))
+          }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
             let old = existing
             existing.summary = entry.summary
@@ -134,11 +139,6 @@ extension SQLiteStore {
             try merge(disclosure, milestone: id, project: project.code, report: &report, write)
           }
         }
-      } else if let amended = try milestoneAmended(from: entry.key, project: project.code, db) {
-        // An amendment stands too: a file written before `gongkai amend` changed the date or document number
-        // does not bring the old one back as a second milestone.
-        id = amended
-        amendedSince.insert(id)
       } else {
         id = try insertMilestone(entry, changesId: nil, project: project, write)
         inserted.insert(id)
@@ -150,7 +150,7 @@ extension SQLiteStore {
     }
     // Links to changed milestones, once every milestone of the file exists.
     for entry in entries where updateFields {
-      guard let id = ids[entry.key], !linkedAtInsert.contains(id), !amendedSince.contains(id) else { continue }
+      guard let id = ids[entry.key], !linkedAtInsert.contains(id) else { continue }
       let target = try entry.changes.map { key in
         if let linked = ids[key] { return linked }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
@@ -194,26 +194,35 @@ extension SQLiteStore {
       """), arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 
-  /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
   /// The milestone of the project that had `key` before an amendment gave it another, from the change log (one
   /// project's rows, by the log's project index); looked up only for an entry the register does not hold.
-  private func milestoneAmended(from key: MilestoneKey, project code: String, _ db: Database) throws -> Int64? {
-    try Int64.fetchOne(db.cachedStatement(sql: """
-      SELECT entityId FROM changeLog
-      WHERE projectCode = ? AND entity = 'milestone' AND action = 'update'
-        AND json_extract(before, '$.kind') = ? AND json_extract(before, '$.formedOn') = ?
-        AND IFNULL(json_extract(before, '$.reference'), '') = ?
-      ORDER BY id DESC LIMIT 1
+  private func milestoneAmended(from key: MilestoneKey, project code: String, _ db: Database) throws -> RecordedMilestone? {
+    let row = try Row.fetchOne(db.cachedStatement(sql: """
+      SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn FROM changeLog c JOIN milestone m ON m.id = c.entityId
+      WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action = 'update'
+        AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
+        AND IFNULL(json_extract(c.before, '$.reference'), '') = ?
+      ORDER BY c.id DESC LIMIT 1
       """), arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""])
+    return try row.map { RecordedMilestone(id: try $0.decode(atIndex: 0), withdrawn: try $0.decode(atIndex: 1),
+                                           formedOn: try CivilDate.stored($0.decode(atIndex: 2))) }
   }
 
-  private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> (id: Int64, withdrawn: Bool)? {
+  /// A milestone an import entry stands for, and the day it was formed (the entry's, unless amended since).
+  private struct RecordedMilestone {
+    let id: Int64
+    let withdrawn: Bool
+    let formedOn: CivilDate
+  }
+
+  /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
+  private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> RecordedMilestone? {
     let row = try Row.fetchOne(db.cachedStatement(sql: """
       SELECT id, withdrawnReason IS NOT NULL FROM milestone
       WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
       ORDER BY withdrawnReason IS NOT NULL, id DESC LIMIT 1
       """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
-    return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+    return try row.map { RecordedMilestone(id: try $0.decode(atIndex: 0), withdrawn: try $0.decode(atIndex: 1), formedOn: key.formedOn) }
   }
 }
 
