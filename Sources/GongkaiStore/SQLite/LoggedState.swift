@@ -11,45 +11,79 @@ extension SQLiteStore {
 /// it. The hash chain proves the log was not edited; this proves the tables were not edited beside it (a
 /// publication back-dated with the sqlite3 shell leaves the chain intact).
 ///
-/// Each table is read once, joined with the id of each row's last change, which SQLite groups in a temporary
-/// index: memory does not grow with the register.
+/// The log is read once, grouped by row in a temporary index SQLite keeps on disk, and walked in step with each
+/// table read in id order: memory does not grow with the register.
 enum LoggedState {
-  /// The first `limit` rows that do not match the change log, projects first, then milestones, then disclosures.
+  /// The first `limit` rows that do not match the change log: disclosures, then milestones, then projects (the
+  /// order of their names, in which the grouped log comes).
   static func divergences(_ db: Database, limit: Int) throws -> [LogDivergence] {
+    let log = try Row.fetchCursor(db, sql: """
+      SELECT l.entity, l.entityId, c.after
+      FROM (SELECT entity, entityId, MAX(id) AS last FROM changeLog GROUP BY entity, entityId) l
+      JOIN changeLog c ON c.id = l.last
+      ORDER BY l.entity, l.entityId
+      """)
+    var walk = LogWalk(cursor: log, pending: try LastChange(log.next()))
     var found: [LogDivergence] = []
-    try compare(ProjectRecord.self, db, limit: limit, into: &found)
-    try compare(MilestoneRecord.self, db, limit: limit, into: &found)
-    try compare(DisclosureRecord.self, db, limit: limit, into: &found)
+    try compare(DisclosureRecord.self, db, &walk, limit: limit, into: &found)
+    try compare(MilestoneRecord.self, db, &walk, limit: limit, into: &found)
+    try compare(ProjectRecord.self, db, &walk, limit: limit, into: &found)
     return found
   }
 
+  /// A row's last change, copied out of the cursor's reused row.
+  private struct LastChange {
+    let entity: String
+    let id: Int64
+    let after: String?
+
+    init?(_ row: Row?) throws {
+      guard let row else { return nil }
+      entity = try row.decode(atIndex: 0)
+      id = try row.decode(atIndex: 1)
+      after = try row.decode(atIndex: 2)
+    }
+  }
+
+  /// The grouped log and the change it has come to.
+  private struct LogWalk {
+    let cursor: RowCursor
+    var pending: LastChange?
+
+    /// The next logged id of `entity`, skipping what sorts before it (an entity the log should not hold).
+    mutating func next(of entity: String) throws -> LastChange? {
+      while let change = pending, change.entity < entity { pending = try LastChange(cursor.next()) }
+      return pending.flatMap { $0.entity == entity ? $0 : nil }
+    }
+
+    mutating func advance() throws { pending = try LastChange(cursor.next()) }
+  }
+
   private static func compare<Record: LoggedRecord & FetchableRecord>(
-    _ type: Record.Type, _ db: Database, limit: Int, into found: inout [LogDivergence]
+    _ type: Record.Type, _ db: Database, _ walk: inout LogWalk, limit: Int, into found: inout [LogDivergence]
   ) throws {
-    let table = Record.databaseTableName
-    let rows = try Row.fetchCursor(db, sql: """
-      SELECT t.*, c.after AS loggedAfter FROM \(table) t
-      LEFT JOIN (SELECT entityId, MAX(id) AS last FROM changeLog WHERE entity = ? GROUP BY entityId) l ON l.entityId = t.id
-      LEFT JOIN changeLog c ON c.id = l.last
-      ORDER BY t.id
-      """, arguments: [Record.entity])
-    while found.count < limit, let row = try rows.next() {
-      let record = try Record(row: row)
-      let id = record.id ?? 0
-      guard let logged: String = row["loggedAfter"] else {
-        found.append(LogDivergence(entity: Record.entity, id: id, kind: .unlogged))
-        continue
-      }
-      if logged != record.changeJSON && !sameValues(logged: logged, stored: record.changeJSON) {
-        found.append(LogDivergence(entity: Record.entity, id: id, kind: .altered))
+    let rows = try Record.fetchCursor(db, sql: "SELECT * FROM \(Record.databaseTableName) ORDER BY id")
+    var record = try rows.next()
+    while found.count < limit {
+      let logged = try walk.next(of: Record.entity)
+      if let row = record, let rowID = row.id, logged.map({ rowID <= $0.id }) ?? true {
+        if let change = logged, change.id == rowID {
+          let stored = row.changeJSON
+          if change.after.map({ $0 != stored && !sameValues(logged: $0, stored: stored) }) ?? true {
+            found.append(LogDivergence(entity: Record.entity, id: rowID, kind: .altered))
+          }
+          try walk.advance()
+        } else {
+          found.append(LogDivergence(entity: Record.entity, id: rowID, kind: .unlogged))
+        }
+        record = try rows.next()
+      } else if let change = logged {
+        found.append(LogDivergence(entity: Record.entity, id: change.id, kind: .deleted))
+        try walk.advance()
+      } else {
+        return
       }
     }
-    guard found.count < limit else { return }
-    let deleted = try Int64.fetchAll(db, sql: """
-      SELECT DISTINCT entityId FROM changeLog WHERE entity = ? AND entityId NOT IN (SELECT id FROM \(table))
-      ORDER BY entityId LIMIT ?
-      """, arguments: [Record.entity, limit - found.count])
-    found += deleted.map { LogDivergence(entity: Record.entity, id: $0, kind: .deleted) }
   }
 
   /// Columns the schema added after their rows were logged, filled in by a migration and so absent from the

@@ -23,6 +23,7 @@ final class RegisterWrite {
   let at: String
   private var chain: (head: String, nextID: Int64)?
   private var lastSerials: [Int: Int] = [:]
+  private var lastUpdateCheck: (project: String, found: Bool)?
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedInsert] = [:]
   private var changeInsert: PreparedInsert?
@@ -56,6 +57,18 @@ final class RegisterWrite {
     let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
     try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeJSON, after: record.changeJSON)
     return true
+  }
+
+  /// Whether the project's change log holds a milestone update: only an update (`gongkai amend`) changes a
+  /// milestone's date or document number. An import asks for every milestone it does not find, project by
+  /// project, so the answer for the last project asked is kept; the import's own updates (links) change no key.
+  func hasMilestoneUpdates(project code: String) throws -> Bool {
+    if let last = lastUpdateCheck, last.project == code { return last.found }
+    let found = try Bool.fetchOne(db.cachedStatement(sql: """
+      SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action = 'update')
+      """), arguments: [code]) ?? false
+    lastUpdateCheck = (code, found)
+    return found
   }
 
   /// The next serial of a publication year.

@@ -119,7 +119,7 @@ extension SQLiteStore {
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, db)
-        ?? milestoneAmended(from: entry.key, project: project.code, db)
+        ?? milestoneAmended(from: entry.key, project: project.code, write)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
         // the file's entry under the old date or document number is the amended milestone, not a new one.
@@ -196,8 +196,9 @@ extension SQLiteStore {
 
   /// The milestone of the project that had `key` before an amendment gave it another, from the change log (one
   /// project's rows, by the log's project index); looked up only for an entry the register does not hold.
-  private func milestoneAmended(from key: MilestoneKey, project code: String, _ db: Database) throws -> RecordedMilestone? {
-    let row = try Row.fetchOne(db.cachedStatement(sql: """
+  private func milestoneAmended(from key: MilestoneKey, project code: String, _ write: RegisterWrite) throws -> RecordedMilestone? {
+    guard try write.hasMilestoneUpdates(project: code) else { return nil }
+    let row = try Row.fetchOne(write.db.cachedStatement(sql: """
       SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn FROM changeLog c JOIN milestone m ON m.id = c.entityId
       WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action = 'update'
         AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
