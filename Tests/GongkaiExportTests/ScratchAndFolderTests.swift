@@ -5,6 +5,19 @@ import TestSupport
 
 /// The two file helpers that keep large exports and imports in bounded memory.
 @Suite struct ScratchAndFolderTests {
+  @Test func aFinishedFileTakesNoMoreWrites() throws {
+    let path = Scratch.folder().appendingPathComponent("audit.csv").path
+    let writer = try AtomicFileWriter(path: path)
+    try writer.write("项目代码\r\n")
+    try writer.commit()
+    // Its descriptor is closed, and the number may by now be another open file's: nothing may reach it.
+    #expect(throws: ExportError.io("cannot write \(path): the file was already finished")) {
+      try writer.write(Data(count: 1 << 16))
+    }
+    #expect(throws: ExportError.io("cannot write \(path): the file was already finished")) { try writer.commit() }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "项目代码\r\n")
+  }
+
   @Test(arguments: [0, 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 17])
   func aScratchFileGivesBackEveryByteInOrder(size: Int) throws {
     let file = try ScratchFile(in: Scratch.folder().path)

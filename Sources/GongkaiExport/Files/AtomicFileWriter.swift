@@ -83,6 +83,8 @@ public final class AtomicFileWriter {
   }
 
   private func flush() throws {
+    // Once committed or discarded, the descriptor is closed and its number may already be another file's.
+    guard !finished else { throw ExportError.io("cannot write \(path): the file was already finished") }
     guard !buffer.isEmpty else { return }
     let failure = buffer.withUnsafeBytes { Self.writeAll($0, to: descriptor) }
     guard failure == 0 else { throw fail(failure) }

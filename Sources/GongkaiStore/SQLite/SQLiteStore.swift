@@ -240,7 +240,9 @@ public struct SQLiteStore: Store {
   ///
   /// A command that opens the file between the switch of journal and the transaction's lock puts the file back
   /// in WAL mode (as any command opening a register left in a rollback journal does): the transaction sees it
-  /// and starts over. After three such starts it runs in WAL mode, which is only slower.
+  /// and starts over, waiting as before for that command to close the file (up to the busy timeout, then busy).
+  /// Should the file be switched back three times by commands that have already ended, it runs in WAL mode,
+  /// which is only slower.
   static func inRollbackJournal<T>(
     _ db: Database, leavingWAL leave: (Database) throws -> Bool = leaveWAL, _ body: (Database) throws -> T
   ) throws -> T {

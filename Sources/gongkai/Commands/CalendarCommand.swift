@@ -63,7 +63,8 @@ struct CalendarDay: Encodable {
 enum Warnings {
   static func noSchedule(_ years: [Int]) -> String {
     let list = years.map(String.init).joined(separator: ", ")
-    return "no official holiday schedule for \(list): counted on weekends alone, so the result is provisional; "
-      + "add the year's schedule (see `gongkai calendar --help`) when the State Council publishes it"
+    return "no official holiday schedule for \(list): its days are counted on weekends alone, and its notice may "
+      + "still move the last days of the year before, so the result is provisional; add the year's schedule "
+      + "(see `gongkai calendar --help`) when the State Council publishes it"
   }
 }

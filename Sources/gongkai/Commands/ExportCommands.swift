@@ -33,6 +33,7 @@ struct ExportOptions: ParsableArguments {
 
 /// `--out`: the file or folder to write; a missing default folder under Exports/ is created.
 func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
+  if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default under Exports/") }
   if given == "-" {
     throw CommandFailure.usage("--out '-': exports are files, written whole or not at all; name a file (`gongkai check --format csv` or `json` prints findings to standard output)")
   }

@@ -12,14 +12,15 @@ enum Terminal {
     FileHandle.standardError.write(Data("gongkai: warning: \(visible(message))\n".utf8))
   }
 
-  /// The message with control characters from user input shown as `\u{7}` (a line feed as `\u{A}`), so an
-  /// error is one line and never rings the terminal, moves its cursor or hides a NUL.
+  /// The message with control characters from user input shown as `\u{7}` (a line feed as `\u{A}`, U+2028 as
+  /// `\u{2028}`), so an error is one line and never rings the terminal, moves its cursor or hides a NUL.
   static func visible(_ message: String) -> String {
     var out = ""
     for scalar in message.unicodeScalars {
-      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator:
         out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-      } else {
+      default:
         out.unicodeScalars.append(scalar)
       }
     }
