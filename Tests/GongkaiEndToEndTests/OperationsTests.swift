@@ -75,8 +75,16 @@ import TestSupport
     #expect(try runGongkai(["audit", "verify", "--database", copy]).stdout == (try runGongkai(["audit", "verify", "--database", database])).stdout)
     let refused = try runGongkai(["backup", "/nonexistent/backup.sqlite", "--database", database])
     #expect(refused.status == 73)
-    // An earlier backup is replaced; the register itself and a file of another program are not.
+    // An earlier backup is replaced, as one self-contained file; the register itself, a register in use and a
+    // file of another program are not.
     #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: copy + "-wal") && !FileManager.default.fileExists(atPath: copy + "-shm"))
+    #expect(try FileHandle(forReadingFrom: URL(fileURLWithPath: copy)).readData(ofLength: 20).suffix(2) == Data([1, 1]))
+    try Data(repeating: 7, count: 4096).write(to: URL(fileURLWithPath: copy + "-wal"))
+    let inUse = try runGongkai(["backup", copy, "--database", database])
+    #expect(inUse.status == 73)
+    #expect(inUse.stderr.contains("it is a register in use (its -wal file holds changes); name another file"))
+    try FileManager.default.removeItem(atPath: copy + "-wal")
     let itself = try runGongkai(["backup", database, "--database", database])
     #expect(itself.status == 73)
     #expect(itself.stderr == "gongkai: cannot create database \(database): it is the register itself; name another file\n")

@@ -30,15 +30,22 @@ extension SQLiteStore {
           throw StoreError.cannotCreate(path, "it exists and is not a Gongkai register; remove it or name another file")
         }
       }
+      // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
+      let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+      guard wal == 0 else { throw StoreError.cannotCreate(path, "it is a register in use (its -wal file holds changes); name another file") }
     }
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
     do {
       try Self.translating(path) {
         let copy = try DatabaseQueue(path: temporary)
         try writer.backup(to: copy)
+        // A backup is one self-contained file: out of WAL mode, so that nothing beside it is needed or created.
+        try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
         try copy.close()
       }
       guard rename(temporary, path) == 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+      // The empty -wal and -shm files of the backup it replaced (looking at it opened them) belong to no file now.
+      for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
       throw error
