@@ -74,7 +74,7 @@ extension Gongkai {
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         try line(year == today.year ? false : nil,
-                 "calendar: no official holiday schedule for \(year); deadlines in it are provisional. Add \(year).yaml "
+                 "calendar: no official holiday schedule for \(year); deadlines in it and in the last week of \(year - 1) are provisional. Add \(year).yaml "
                    + "to \(CalendarOptions.administratorFolder().path) when the State Council publishes it")
       }
       if failed { throw ExitStatus.findings }
