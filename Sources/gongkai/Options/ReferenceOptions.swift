@@ -6,7 +6,7 @@ import GongkaiReference
 /// `--profile` and `--profile-file`: which disclosure rules apply.
 struct RulesOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The rules profile: national, or a locality's (shanghai).", valueName: "name"))
-  var profile: String = ProcessInfo.processInfo.environment["GONGKAI_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "national"
+  var profile: String = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_PROFILE"]) ?? "national"
 
   @Option(
     name: .customLong("profile-file"),

@@ -10,7 +10,7 @@ struct StoreOptions: ParsableArguments {
   var database: String?
 
   var path: String {
-    database ?? ProcessInfo.processInfo.environment["GONGKAI_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } ?? "gongkai.sqlite"
+    database ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_DATABASE"]) ?? "gongkai.sqlite"
   }
 
   /// Opens the register; only `init` and `demo` create a missing one, so a mistyped path never checks an
@@ -54,7 +54,7 @@ struct ActorOptions: ParsableArguments {
 
   func actor() throws -> String {
     let environment = ProcessInfo.processInfo.environment
-    func set(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+    func set(_ name: String) -> String? { nonEmpty(environment[name]) }
     let (source, given) = by.map { ("--by", $0) }
       ?? set("GONGKAI_USER").map { ("GONGKAI_USER", $0) }
       ?? ("login name", set("USER") ?? set("LOGNAME") ?? Self.loginName() ?? "unknown")
