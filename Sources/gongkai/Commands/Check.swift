@@ -121,8 +121,11 @@ struct CheckTally {
       if deadline.isProvisional {
         provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
       }
-      if finding.status == .overdue || finding.status == .late {
-        let countedUntil = finding.disclosure?.publishedOn ?? finding.asOf
+      // Asked of every overdue or late finding: the O(1) index answers first, the years are listed only then.
+      let countedUntil = finding.disclosure?.publishedOn ?? finding.asOf
+      if finding.status == .overdue || finding.status == .late,
+        calendar.isProvisional(from: deadline.date, through: countedUntil)
+      {
         provisionalYears.formUnion(calendar.unscheduledYears(from: deadline.date, through: countedUntil))
       }
     }
