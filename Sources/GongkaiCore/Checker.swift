@@ -36,11 +36,12 @@ public struct Checker: Sendable {
           try calendar.deadline(of: period, from: first.publishedOn)
         }
       }
-      let (status, days) = assess(deadline: deadline?.date, first: first?.publishedOn, until: until,
-                                  minimumEnd: minimumEnd?.date, asOf: asOf)
+      let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }
+      let (status, days) = assess(deadline: deadline?.date, isPublished: first != nil, daysLate: daysLate,
+                                  until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        disclosure: first, publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
+        workingDaysLate: daysLate, disclosure: first, publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)
@@ -68,10 +69,18 @@ public struct Checker: Sendable {
     }
   }
 
+  /// Working days a publication on `published` came after `deadline`, or `nil` when it came by the deadline or
+  /// no law sets one.
+  private func lateness(of published: CivilDate, deadline: CivilDate?) -> Int? {
+    guard let deadline, published > deadline else { return nil }
+    return calendar.workingDays(from: deadline, through: published)
+  }
+
   private func assess(
-    deadline: CivilDate?, first: CivilDate?, until: CivilDate?, minimumEnd: CivilDate?, asOf: CivilDate
+    deadline: CivilDate?, isPublished: Bool, daysLate: Int?, until: CivilDate?, minimumEnd: CivilDate?,
+    asOf: CivilDate
   ) -> (FindingStatus, Int?) {
-    guard let first else {
+    guard isPublished else {
       guard let deadline else { return (.due, nil) }
       return asOf <= deadline
         ? (.due, calendar.workingDays(from: asOf, through: deadline))
@@ -80,8 +89,8 @@ public struct Checker: Sendable {
     if let until, let minimumEnd, until < minimumEnd {
       return (.tooShort, calendar.workingDays(from: until, through: minimumEnd))
     }
-    guard let deadline, first > deadline else { return (.onTime, nil) }
-    return (.late, calendar.workingDays(from: deadline, through: first))
+    guard let daysLate else { return (.onTime, nil) }
+    return (.late, daysLate)
   }
 }
 

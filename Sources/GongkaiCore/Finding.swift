@@ -46,6 +46,10 @@ public struct Finding: Sendable {
   /// Working days late (`late`), overdue (`overdue`), left (`due`) or short of the minimum publication
   /// period (`too-short`); `nil` for `on-time` and for items without a deadline.
   public let workingDays: Int?
+  /// Working days the first publication came after the deadline; `nil` when it came by the deadline, nothing
+  /// is published or no law sets a period. A `too-short` publication may also have come late: `status` names
+  /// one failure, and this keeps the other for the audit.
+  public let workingDaysLate: Int?
   /// The first publication on or before the as-of day.
   public let disclosure: Disclosure?
   /// The last day any publication stays up; `nil` when one stays up with no end or nothing was published.

@@ -34,6 +34,7 @@ import Testing
       asOf: day("2026-03-31")))
     #expect(finding.status == .late)
     #expect(finding.workingDays == 2)  // 3-03 and 3-04
+    #expect(finding.workingDaysLate == 2)
   }
 
   @Test func unpublishedBeforeTheDeadlineIsDueWithWorkingDaysLeft() throws {
@@ -64,6 +65,23 @@ import Testing
       milestone("bidding.candidates", formed: "2026-03-13", disclosures: [published("2026-03-16", until: "2026-03-19")]),
       asOf: day("2026-03-31")))
     #expect(enough.status == .onTime)
+  }
+
+  @Test func aPublicationTooShortAndLateKeepsItsLateness() throws {
+    // Candidates formed Friday 3-13: 3 calendar days end Monday 3-16. Published Wednesday 3-18, two working days
+    // late, and taken down on 3-19; 3 days from 3-18 end on Saturday 3-21, which moves to Monday 3-23.
+    let finding = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13", disclosures: [published("2026-03-18", until: "2026-03-19")]),
+      asOf: day("2026-03-31")))
+    #expect(finding.status == .tooShort)
+    #expect(finding.minimumEnd?.date == day("2026-03-23"))
+    #expect(finding.workingDays == 2)  // 3-20 and 3-23
+    #expect(finding.workingDaysLate == 2)  // 3-17 and 3-18
+    let onTime = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13", disclosures: [published("2026-03-16", until: "2026-03-18")]),
+      asOf: day("2026-03-31")))
+    #expect(onTime.status == .tooShort)
+    #expect(onTime.workingDaysLate == nil)
   }
 
   @Test func anotherChannelStillUpKeepsThePublicationLongEnough() throws {

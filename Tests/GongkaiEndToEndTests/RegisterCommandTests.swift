@@ -155,6 +155,33 @@ import TestSupport
     #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
   }
 
+  @Test func aPublicationTooShortAndLateIsReportedLateToo() throws {
+    // Candidates formed Thursday 2026-11-19 are due by Monday 11-23; published Wednesday 11-25 and taken down the
+    // next day, the publication is both two working days late and shorter than its 3 days (to Monday 11-30).
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("short.sqlite").path]
+    #expect(try gongkai(["init"] + db).status == 0)
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000202", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.candidates", "--date", "2026-11-19"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26"] + db).status == 0)
+    let check = try gongkai(["check", "--as-of", "2026-12-10"] + db)
+    #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30，且迟2个工作日公开"))
+    let english = try gongkai(["check", "--as-of", "2026-12-10", "--lang", "en"] + db)
+    #expect(english.stdout.contains("up until 2026-11-26, due until 2026-11-30; also published 2 working days late"))
+    let json = try gongkai(["check", "--as-of", "2026-12-10", "--format", "json"] + db)
+    let finding = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+    #expect(finding["status"] as? String == "too-short")
+    #expect(finding["workingDaysLate"] as? Int == 2)
+    let csv = folder.appendingPathComponent("audit.csv").path
+    #expect(try gongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-12-10", "--lang", "en"] + db).status == 0)
+    let rows = try String(contentsOfFile: csv, encoding: .utf8).components(separatedBy: "\r\n")
+    let header = rows[0].dropFirst().components(separatedBy: ",")  // after the byte order mark
+    let row = rows[1].components(separatedBy: ",")
+    let lateColumn = try #require(header.firstIndex(of: "working_days_late"))
+    #expect(row[try #require(header.firstIndex(of: "status"))] == "too-short")
+    #expect(row[lateColumn] == "2")
+  }
+
   @Test func anOptionalValueGivenEmptyIsNotSet() throws {
     let folder = Scratch.folder()
     let db = ["--database", folder.appendingPathComponent("empty.sqlite").path]

@@ -61,10 +61,11 @@ public struct AuditCSV {
     Column(chinese: "状态", english: "status") { $0.finding.status.rawValue },
     Column(chinese: "状态名称", english: "status_name") { $0.finding.status.chineseName },
     Column(chinese: "逾期工作日", english: "working_days_late") { row in
-      switch row.finding.status {
-      case .late, .overdue: String(row.finding.workingDays ?? 0)
-      case .onTime: "0"
-      case .due, .tooShort: ""
+      let finding = row.finding
+      return switch finding.status {
+      case .overdue: String(finding.workingDays ?? 0)
+      case .due: ""
+      case .late, .onTime, .tooShort: String(finding.workingDaysLate ?? 0)
       }
     },
     Column(chinese: "法律依据", english: "legal_basis") { rule, _ in rule.basis },

@@ -20,6 +20,7 @@ public struct FindingRecord: Encodable, Sendable {
   public let deadline: CivilDate?
   public let provisional: Bool
   public let workingDays: Int?
+  public let workingDaysLate: Int?
   public let period: String?
   public let disclosedOn: CivilDate?
   public let channel: String?
@@ -46,6 +47,7 @@ public struct FindingRecord: Encodable, Sendable {
     deadline = finding.deadline?.date
     provisional = finding.isProvisional
     workingDays = finding.workingDays
+    workingDaysLate = finding.workingDaysLate
     period = rule.period(forChange: finding.milestone.changes != nil)?.description
     disclosedOn = finding.disclosure?.publishedOn
     channel = finding.disclosure?.channel
@@ -84,6 +86,7 @@ public struct FindingRecord: Encodable, Sendable {
     json.field("statusName", statusName)
     json.field("url", url)
     json.field("workingDays", workingDays)
+    json.field("workingDaysLate", workingDaysLate)
     return json
   }
 
@@ -91,7 +94,7 @@ public struct FindingRecord: Encodable, Sendable {
   public static let csvHeader = [
     "projectCode", "projectName", "milestoneId", "kind", "kindName", "category", "categoryName", "formedOn",
     "reference", "status", "statusName", "deadline", "provisional", "workingDays", "period", "disclosedOn", "channel",
-    "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf",
+    "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate",
   ]
 
   public var csvCells: [String] {
@@ -100,7 +103,7 @@ public struct FindingRecord: Encodable, Sendable {
       projectCode, projectName, String(milestoneId), kind, kindName, category, categoryName, formedOn.description,
       text(reference), status, statusName, text(deadline), provisional ? "true" : "false", text(workingDays), text(period),
       text(disclosedOn), text(channel), text(url), text(publishedUntil), text(minimumEnd), basis, responsibleUnit,
-      asOf.description,
+      asOf.description, text(workingDaysLate),
     ]
   }
 }

@@ -126,6 +126,9 @@ final class CheckText {
       line += l.pick("公示至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
         + (end.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
+    if finding.status == .tooShort, let late = finding.workingDaysLate {
+      line += l.pick("，且迟\(late)个工作日公开", "; also published \(workingDays(late)) late")
+    }
     var out = line + "\n"
     out += "      \(finding.milestone.projectCode) \(stored.projectName)\n"
     let period = rule.period(forChange: finding.milestone.changes != nil).map { l == .zh ? $0.chineseDescription : $0.description }
