@@ -2,7 +2,8 @@
 ///
 /// The State Council publishes each year's schedule in the autumn before. A schedule lists the holidays, each
 /// with its rest days and the weekend days worked in exchange (调休上班). The calendar turns schedules into
-/// working days; a year without one is counted on weekends alone and marked provisional.
+/// working days; a year without one is counted on weekends and the holidays the law fixes on calendar days,
+/// and marked provisional.
 public struct HolidaySchedule: Hashable, Sendable {
   public var year: Int
   /// The notice the schedule comes from, cited in explanations and reports.

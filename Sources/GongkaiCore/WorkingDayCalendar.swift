@@ -2,9 +2,10 @@
 ///
 /// Every question is answered in constant time from an index built once over ``CivilDate/earliest`` ...
 /// ``CivilDate/latest``: a prefix count of working days, the ordered list of working days, and a prefix count
-/// of days that fall in years without an official schedule. Those years are counted on weekends alone, and
-/// every answer that touches one says so (``isProvisional(from:through:)``), because the State Council's
-/// notice may still move days. So does an answer that touches the last week of a year whose next year has no
+/// of days that fall in years without an official schedule. Those years are counted on weekends and the
+/// holidays the law fixes on calendar days (元旦, 劳动节, 国庆节: ``StatutoryHolidays``), and every answer that
+/// touches one says so (``isProvisional(from:through:)``), because the State Council's notice will add the
+/// lunar holidays and may still move days. So does an answer that touches the last week of a year whose next year has no
 /// schedule: each year's notice arranges 元旦 and may move days at the end of the year before (the 2019 notice
 /// made 2018-12-29 a workday and 12-30 and 12-31 rest days).
 public struct WorkingDayCalendar: Sendable {
@@ -36,6 +37,14 @@ public struct WorkingDayCalendar: Sendable {
     var kinds = [DayKind](repeating: .workday, count: count)
     for offset in 0..<count where CivilDate(dayNumber: base + offset).isWeekend { kinds[offset] = .weekend }
     var names: [Int: String] = [:]
+    for year in CivilDate.earliest.year...CivilDate.latest.year where byYear[year] == nil {
+      for (name, days) in StatutoryHolidays.restDays(in: year) {
+        for day in days.lowerBound.dayNumber...days.upperBound.dayNumber {
+          kinds[day - base] = .restDay
+          names[day] = name
+        }
+      }
+    }
     for schedule in byYear.values {
       for holiday in schedule.holidays {
         for day in holiday.restDays.lowerBound.dayNumber...holiday.restDays.upperBound.dayNumber {

@@ -12,10 +12,23 @@ import Testing
     #expect(calendar2026.holidayName(of: day("2026-01-05")) == nil)
   }
 
-  @Test func yearsWithoutScheduleAreWeekendsOnly() {
+  @Test func yearsWithoutScheduleRestOnWeekendsAndTheFixedStatutoryHolidays() throws {
     #expect(!calendar2026.hasSchedule(for: 2027))
-    #expect(calendar2026.isWorkingDay(day("2027-01-01")))  // 元旦 2027 is unknown until the notice
-    #expect(!calendar2026.isWorkingDay(day("2027-01-02")))
+    // 《全国年节及纪念日放假办法》 fixes 元旦, 劳动节 (two days from 2025) and 国庆节 whatever the 2027 notice says.
+    let kinds = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-03"].map { calendar2026.kind(of: day($0)) }
+    #expect(kinds == Array(repeating: .restDay, count: 5))
+    #expect(calendar2026.holidayName(of: day("2027-10-01")) == "国庆节")
+    // The notice's bridging days and the lunar holidays (春节 2027 falls in February) are unknown until it comes.
+    let working = ["2027-05-03", "2027-10-04", "2027-02-08"].map { calendar2026.isWorkingDay(day($0)) }
+    #expect(working == [true, true, true])
+    // Before the 2025 revision 劳动节 was one day: without its notice, 2024-05-02 counts as a working day.
+    let without2024 = try WorkingDayCalendar(schedules: [])
+    let mayDay2024 = ["2024-05-01", "2024-05-02"].map { without2024.isWorkingDay(day($0)) }
+    #expect(mayDay2024 == [false, true])
+    // A 3-day period from 2026-12-29 ends on 元旦 2027 and moves to the next working day.
+    let deadline = try calendar2026.deadline(of: try .calendarDays(3), from: day("2026-12-29"))
+    #expect(deadline.date == day("2027-01-04"))
+    #expect(deadline.isProvisional)
   }
 
   @Test func workingDayIndexAgreesWithADayByDayCount() throws {

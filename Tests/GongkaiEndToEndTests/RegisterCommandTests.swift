@@ -182,6 +182,18 @@ import TestSupport
     #expect(row[lateColumn] == "2")
   }
 
+  @Test func anItemNoLawGivesAPeriodIsNeverDueToday() throws {
+    let db = ["--database", Scratch.folder().appendingPathComponent("open.sqlite").path]
+    #expect(try gongkai(["init"] + db).status == 0)
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000203", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
+    let zh = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due"] + db)
+    #expect(zh.stdout.contains("待公开      无法定期限"))
+    #expect(!zh.stdout.contains("今日到期"))
+    let en = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due", "--lang", "en"] + db)
+    #expect(en.stdout.contains("due         no statutory period"))
+  }
+
   @Test func anOptionalValueGivenEmptyIsNotSet() throws {
     let folder = Scratch.folder()
     let db = ["--database", folder.appendingPathComponent("empty.sqlite").path]

@@ -112,6 +112,7 @@ final class CheckText {
     let days = finding.workingDays ?? 0
     let measure: String = switch finding.status {
     case .overdue: l.pick("逾期\(days)个工作日", "\(workingDays(days)) overdue")
+    case .due where finding.deadline == nil: l.pick("无法定期限", "no statutory period")
     case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(workingDays(days)) left")
     case .late: l.pick("迟\(days)个工作日公开", "published \(workingDays(days)) late")
     case .tooShort: shortfall(finding)
