@@ -133,6 +133,31 @@ public struct WorkingDayCalendar: Sendable {
     return years.sorted()
   }
 
+  /// The years without a schedule that anything `finding` states rests on: its deadline, the working days late or
+  /// overdue counted since it, and the day a 公示 may come down. What a warning after a check or an export names,
+  /// and what marks a finding 暂定 on a public page.
+  ///
+  /// Asked of every finding of a register: each question goes to the constant-time index first, and the years
+  /// are listed only for a finding that rests on one (an empty set allocates nothing).
+  public func unscheduledYears(of finding: Finding) -> Set<Int> {
+    var years = Set<Int>()
+    if let deadline = finding.deadline {
+      if deadline.isProvisional {
+        years.formUnion(unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
+      }
+      let countedUntil = finding.disclosure?.publishedOn ?? finding.asOf
+      if finding.status == .overdue || finding.status == .late || finding.workingDaysLate != nil,
+        isProvisional(from: deadline.date, through: countedUntil)
+      {
+        years.formUnion(unscheduledYears(from: deadline.date, through: countedUntil))
+      }
+    }
+    if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
+      years.formUnion(unscheduledYears(from: first.publishedOn, through: end.date))
+    }
+    return years
+  }
+
   /// The first of the days at the end of `year` that the next year's notice may still move.
   static func lastWeek(of year: Int) -> CivilDate { CivilDate(unchecked: year, 12, 31).adding(days: -6) }
 

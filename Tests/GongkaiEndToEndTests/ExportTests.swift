@@ -148,6 +148,9 @@ import TestSupport
     #expect(missing.stderr == "gongkai: cannot write /nonexistent/audit.csv: folder /nonexistent does not exist\n")
     let notAFile = try runGongkai(["export", "oc4ids", "--out", folder.path, "--database", database])
     #expect(notAFile.status == 73)
+    let notAFolder = try runGongkai(["export", "notices", "--out", database, "--database", database])
+    #expect(notAFolder.status == 73)
+    #expect(notAFolder.stderr == "gongkai: cannot write \(database): is a file, not a folder; name a folder with --out\n")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
   }

@@ -238,6 +238,36 @@ import TestSupport
     #expect(page.contains("公示期：2016-01-04 至 2016-01-10（不少于30日"))
   }
 
+  @Test func everyOutputSaysWhenItRestsOnAYearWithoutSchedule() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("unscheduled.sqlite").path]
+    #expect(try gongkai(["init"] + db).status == 0)
+    #expect(try gongkai(["project", "add", "2016-310110-48-01-000301", "--name", "平凉路旧区改造", "--unit", "杨浦区征收事务所"] + db).status == 0)
+    #expect(try gongkai(["log", "2016-310110-48-01-000301", "approval-result.construction-permit", "--date", "2016-09-20"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2016-10-31", "--channel", "区政府网站"] + db).status == 0)
+    let asOf = ["--as-of", "2016-12-01"]
+    let warning = "warning: no official holiday schedule for 2016"
+    let notices = folder.appendingPathComponent("notices")
+    try FileManager.default.createDirectory(at: notices, withIntermediateDirectories: true)
+    let outputs = [
+      ["export", "notices", "--out", notices.path], ["export", "audit-csv", "--out", folder.appendingPathComponent("a.csv").path],
+      ["export", "json", "--out", folder.appendingPathComponent("d.json").path],
+      ["export", "oc4ids", "--out", folder.appendingPathComponent("o.json").path], ["report", "--year", "2016"],
+    ]
+    for arguments in outputs {
+      let result = try gongkai(arguments + asOf + db)
+      #expect(result.status == 0, "\(arguments)")
+      #expect(result.stderr.contains(warning), "\(arguments[0]) \(arguments[1])")
+    }
+    // The permit's 7 working days end on 2016-09-29; 国庆节 is counted as the law fixes it (10-01..10-03), so the
+    // publication on 10-31 came 21 working days late, as far as anyone can say without the 2016 schedule.
+    let page = try String(contentsOf: notices.appendingPathComponent("2016-310110-48-01-000301.html"), encoding: .utf8)
+    #expect(page.contains("迟21个工作日（暂定）"))
+    #expect(page.contains("尚无国务院节假日安排的2016年"))
+    let json = try String(contentsOf: folder.appendingPathComponent("d.json"), encoding: .utf8)
+    #expect(json.contains(#""provisional" : true"#))
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

@@ -126,11 +126,11 @@ public struct AuditCSV {
     self.englishHeader = englishHeader
   }
 
-  /// Writes the CSV to `path` (atomically) and returns the number of rows.
-  public func write(store: any Store, selection: Selection, to path: String, progress: ProgressReporter?) async throws -> Int {
+  /// Writes the CSV to `path` (atomically); the result counts its rows.
+  public func write(store: any Store, selection: Selection, to path: String, progress: ProgressReporter?) async throws -> ExportResult {
     let head = try await store.changeLogHead()
     let file = try AtomicFileWriter(path: path)
-    var rows = 0
+    var result = ExportResult()
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { englishHeader ? $0.english : $0.chinese }))
     var line: [UInt8] = []
     var kindCells = KindCells()
@@ -152,11 +152,12 @@ public struct AuditCSV {
       }
       CSVWriter.endRecord(&line)
       try file.write(bytes: line)
-      rows += 1
-      if rows % 1000 == 0 { progress?.advance(to: rows, of: 0) }
+      result.records += 1
+      result.note(finding, calendar: checker.calendar)
+      if result.records % 1000 == 0 { progress?.advance(to: result.records, of: 0) }
     }
     try file.commit()
-    return rows
+    return result
   }
 
   /// The change log as CSV: every insert, update and withdrawal, oldest first.

@@ -18,6 +18,7 @@ extension ProjectNotice: MustacheParent {
     case "statusCounts": statusCounts
     case "timeline": timeline
     case "asOf": asOf
+    case "provisionalNote": provisionalNote
     default: nil
     }
   }

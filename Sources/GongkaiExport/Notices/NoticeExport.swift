@@ -26,6 +26,8 @@ public struct NoticeExport {
     public var disclosures = 0
     /// Whether `index.html` and `feed.atom` were left as they were, because only some projects were exported.
     public var keptIndex = false
+    /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
+    public var unscheduledYears = Set<Int>()
   }
 
   /// Writes the pages as the register streams by; memory does not grow with the register.
@@ -46,6 +48,7 @@ public struct NoticeExport {
       try pages.write(renderer.render(notice, format: format).utf8, to: name)
       report.pages += 1
       report.disclosures += notice.disclosedCount
+      report.unscheduledYears.formUnion(notice.unscheduledYears)
       try index?.append(renderer.render([
         "code": notice.code, "name": notice.name, "page": name, "responsibleUnit": notice.responsibleUnit,
         "disclosedCount": notice.disclosedCount,

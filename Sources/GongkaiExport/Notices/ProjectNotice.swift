@@ -46,6 +46,10 @@ public struct ProjectNotice: Sendable {
   public let statusCounts: [FindingStatus: Int]
   public let timeline: Timeline
   public let asOf: String
+  /// The years without an official holiday schedule that the page's deadlines and counts rest on.
+  public let unscheduledYears: Set<Int>
+  /// Says why statuses are marked 暂定, when any is.
+  public let provisionalNote: String?
 
   /// Builds the notice of `project` from its milestones (as the store hands them to the checker).
   public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?) throws {
@@ -71,8 +75,14 @@ public struct ProjectNotice: Sendable {
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
     statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
-    timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
+    let unsettled = findings.map { checker.calendar.unscheduledYears(of: $0.0) }
+    timeline = Timeline(findings: findings.map(\.0), unsettled: unsettled.map { !$0.isEmpty }, asOf: asOf,
+                        projectName: project.name)
     self.asOf = asOf.description
+    unscheduledYears = unsettled.reduce(into: Set()) { $0.formUnion($1) }
+    provisionalNote = unscheduledYears.isEmpty ? nil
+      : "标注“暂定”的时限涉及尚无国务院节假日安排的\(unscheduledYears.sorted().map(String.init).joined(separator: "、"))年，"
+        + "暂按周末及元旦、劳动节、国庆节法定假日计算，安排公布后可能变化。"
   }
 
   private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, calendar: WorkingDayCalendar) -> Item? {

@@ -44,10 +44,12 @@ public struct DisclosuresJSON {
     let until: CivilDate?
     let deadline: CivilDate?
     let status: String
+    /// The deadline or the status rests on a year without an official holiday schedule.
+    let provisional: Bool
   }
 
-  /// Writes the JSON to `path` (atomically); returns the number of disclosures.
-  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> Int {
+  /// Writes the JSON to `path` (atomically); the result counts the disclosures.
+  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> ExportResult {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
@@ -55,11 +57,14 @@ public struct DisclosuresJSON {
     try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n"
       + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(try await store.changeLogHead())),\n"
       + "\"projects\": [\n")
-    var projects = 0, disclosures = 0
+    var projects = 0
+    var result = ExportResult()
     try await store.forEachProject(matching: filter) { project, milestones in
       var entries: [DisclosureEntry] = []
       for stored in milestones {
         guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { continue }
+        let unscheduled = checker.calendar.unscheduledYears(of: finding)
+        let written = entries.count
         for (disclosure, serial) in zip(stored.milestone.disclosures, stored.disclosureSerials) where disclosure.publishedOn <= asOf {
           let rule = finding.rule
           entries.append(DisclosureEntry(
@@ -68,18 +73,19 @@ public struct DisclosuresJSON {
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
             summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: disclosure.url, until: disclosure.until, deadline: finding.deadline?.date,
-            status: finding.status.rawValue))
+            status: finding.status.rawValue, provisional: !unscheduled.isEmpty))
         }
+        if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
       }
       let entry = ProjectEntry(
         code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson, location: project.location,
         totalInvestment: project.totalInvestment, responsibleUnit: project.responsibleUnit, disclosures: entries)
       try file.write((projects == 0 ? "" : ",\n") + json(entry))
       projects += 1
-      disclosures += entries.count
+      result.records += entries.count
     }
     try file.write("\n]\n}\n")
     try file.commit()
-    return disclosures
+    return result
   }
 }

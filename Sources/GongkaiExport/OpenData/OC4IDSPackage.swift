@@ -35,32 +35,36 @@ public struct OC4IDSExport {
   }
 
   /// Writes the package to `path` (atomically); returns the number of projects.
-  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> Int {
+  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> ExportResult {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let file = try AtomicFileWriter(path: path)
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(uri)),\n\"publishedDate\": \(try json(Self.instant(asOf))),\n"
       + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
-    var count = 0
+    var result = ExportResult()
     try await store.forEachProject(matching: filter) { project, milestones in
-      try file.write((count == 0 ? "" : ",\n") + json(try projectRecord(project, milestones)))
-      count += 1
+      try file.write((result.records == 0 ? "" : ",\n") + json(try projectRecord(project, milestones, noting: &result)))
+      result.records += 1
     }
-    guard count > 0 else {
+    guard result.records > 0 else {
       file.discard()
       throw ExportError.invalid("no projects to export; OC4IDS needs at least one")
     }
     try file.write("\n]\n}\n")
     try file.commit()
-    return count
+    return result
   }
 
-  func projectRecord(_ project: Project, _ milestones: [StoredMilestone]) throws -> OC4IDSProject {
+  /// The project as the standard has it; `result` learns the unscheduled years its milestones rest on.
+  func projectRecord(_ project: Project, _ milestones: [StoredMilestone], noting result: inout ExportResult) throws -> OC4IDSProject {
     let organisationCode = organisation ?? String(project.code.division)
     var findings: [(Finding, StoredMilestone)] = []
     for stored in milestones {
-      if let finding = try checker.judge(stored.milestone, asOf: asOf) { findings.append((finding, stored)) }
+      if let finding = try checker.judge(stored.milestone, asOf: asOf) {
+        findings.append((finding, stored))
+        result.note(finding, calendar: checker.calendar)
+      }
     }
     var parties = PartyList()
     let authority = parties.add(project.responsibleUnit, role: "publicAuthority")
@@ -87,7 +91,8 @@ public struct OC4IDSExport {
       milestones: findings.isEmpty ? nil : findings.map { finding, stored in
         OC4IDSProject.MilestoneRecord(
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
-          description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.status.chineseName)",
+          description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.status.chineseName)"
+            + (checker.calendar.unscheduledYears(of: finding).isEmpty ? "" : "（暂定：涉及尚无国务院节假日安排的年份）"),
           dueDate: finding.deadline.map { Self.instant($0.date) }, dateMet: finding.disclosure.map { Self.instant($0.publishedOn) },
           dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.status))
       })

@@ -52,6 +52,8 @@ public struct DisclosureStatistics: Sendable {
   public private(set) var total = Line(name: "合计")
   public private(set) var units: [Line] = []
   public private(set) var categories: [Line] = []
+  /// The years without an official holiday schedule that the counted statuses rest on.
+  public private(set) var unscheduledYears = Set<Int>()
 
   /// Counts the milestones formed in `year`, judged as of `asOf`.
   public init(store: any Store, checker: Checker, year: Int, asOf: CivilDate) async throws {
@@ -60,13 +62,16 @@ public struct DisclosureStatistics: Sendable {
     var byUnit: [String: Line] = [:]
     var byCategory: [Category: Line] = [:]
     var total = Line(name: "合计")
+    var unscheduled = Set<Int>()
     try await store.forEachMilestone(matching: MilestoneFilter()) { stored in
       guard stored.milestone.formedOn.year == year, let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
+      unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding))
     }
     self.total = total
+    unscheduledYears = unscheduled
     units = byUnit.values.sorted { ($0.obligations, $1.name) > ($1.obligations, $0.name) }
     categories = Category.allCases.compactMap { byCategory[$0] }
   }

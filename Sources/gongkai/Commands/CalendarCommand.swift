@@ -62,6 +62,11 @@ struct CalendarDay: Encodable {
 
 /// Warning texts shared by the commands that count days.
 enum Warnings {
+  /// Warns on standard error when what a command printed or wrote rests on years without a schedule.
+  static func warnIfUnscheduled(_ years: Set<Int>) {
+    if !years.isEmpty { Terminal.warning(noSchedule(years.sorted())) }
+  }
+
   static func noSchedule(_ years: [Int]) -> String {
     let list = years.map(String.init).joined(separator: ", ")
     return "no official holiday schedule for \(list): its days are counted on weekends and the fixed-date holidays (元旦, 劳动节, 国庆节) alone, and its notice may "

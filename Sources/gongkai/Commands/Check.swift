@@ -70,7 +70,7 @@ extension Gongkai {
         if !status.isEmpty || finding.needsAttention(warningDays: warnDays) { try sink.write(finding, stored: stored) }
       }
       try sink.finish()
-      if !tally.provisionalYears.isEmpty { Terminal.warning(Warnings.noSchedule(tally.provisionalYears.sorted())) }
+      Warnings.warnIfUnscheduled(tally.provisionalYears)
       if failOn.isMet(by: tally) { throw ExitStatus.findings }
     }
   }
@@ -115,22 +115,6 @@ struct CheckTally {
   mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
     if finding.status == .overdue { overdue += 1 }
     if finding.status == .due, let left = finding.workingDays, left <= warnDays { dueSoon += 1 }
-    // Every count a finding states may cross into a year without a schedule: the deadline to publish, the
-    // working days late or overdue since it, and the day a 公示 may come down.
-    if let deadline = finding.deadline {
-      if deadline.isProvisional {
-        provisionalYears.formUnion(calendar.unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
-      }
-      // Asked of every overdue or late finding: the O(1) index answers first, the years are listed only then.
-      let countedUntil = finding.disclosure?.publishedOn ?? finding.asOf
-      if finding.status == .overdue || finding.status == .late,
-        calendar.isProvisional(from: deadline.date, through: countedUntil)
-      {
-        provisionalYears.formUnion(calendar.unscheduledYears(from: deadline.date, through: countedUntil))
-      }
-    }
-    if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
-      provisionalYears.formUnion(calendar.unscheduledYears(from: first.publishedOn, through: end.date))
-    }
+    provisionalYears.formUnion(calendar.unscheduledYears(of: finding))
   }
 }

@@ -75,14 +75,16 @@ extension Gongkai.Export {
       try await register.requireKnown(projects: project)
       let folder = try outputPath(out, default: "notices", folder: true)
       var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
         throw ExportError.cannotCreate(folder, "no such folder; create it or name another with --out")
       }
+      guard isFolder.boolValue else { throw ExportError.cannotCreate(folder, "is a file, not a folder; name a folder with --out") }
       let progress = TerminalProgress.make("writing notices")
       let report = try await NoticeExport(
         checker: try reference.checker(), asOf: export.day, format: format.format, organisation: export.organisation
       ).run(store: register, projects: project, folder: folder, progress: progress)
       progress?.finish()
+      Warnings.warnIfUnscheduled(report.unscheduledYears)
       let kept = report.keptIndex ? "; index.html and feed.atom left as they were (the full export rewrites them)" : ""
       try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
     }
@@ -126,14 +128,15 @@ extension Gongkai.Export {
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "audit.csv")
       let progress = TerminalProgress.make("writing audit rows")
-      let rows = try await AuditCSV(
+      let result = try await AuditCSV(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
         asOf: export.day, englishHeader: lang == .en
       ).write(store: register,
               selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
               to: path, progress: progress)
       progress?.finish()
-      try StandardOutput.print("wrote \(counted(rows, "row")) to \(path)")
+      Warnings.warnIfUnscheduled(result.unscheduledYears)
+      try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
     }
   }
 
@@ -188,11 +191,12 @@ extension Gongkai.Export {
       let register = try store.open()
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "oc4ids.json")
-      let count = try await OC4IDSExport(
+      let result = try await OC4IDSExport(
         checker: try reference.checker(), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
-      try StandardOutput.print("wrote \(counted(count, "project")) to \(path)")
+      Warnings.warnIfUnscheduled(result.unscheduledYears)
+      try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
     }
   }
 
@@ -213,11 +217,12 @@ extension Gongkai.Export {
       let register = try store.open()
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "disclosures.json")
-      let count = try await DisclosuresJSON(
+      let result = try await DisclosuresJSON(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
         organisation: export.organisation
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
-      try StandardOutput.print("wrote \(counted(count, "disclosure")) to \(path)")
+      Warnings.warnIfUnscheduled(result.unscheduledYears)
+      try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
     }
   }
 }

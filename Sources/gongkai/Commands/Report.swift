@@ -33,6 +33,7 @@ extension Gongkai {
       let asOf = export.day
       let year = year ?? asOf.year
       let statistics = try await DisclosureStatistics(store: try store.open(), checker: try reference.checker(), year: year, asOf: asOf)
+      Warnings.warnIfUnscheduled(statistics.unscheduledYears)
       let text = switch format {
       case .text: StatisticsText(statistics: statistics).rendered
       case .csv: StatisticsReport.csv(statistics)
