@@ -73,7 +73,13 @@ public struct Checker: Sendable {
   /// no law sets one.
   private func lateness(of published: CivilDate, deadline: CivilDate?) -> Int? {
     guard let deadline, published > deadline else { return nil }
-    return calendar.workingDays(from: deadline, through: published)
+    return daysPast(deadline, on: published)
+  }
+
+  /// Working days from `deadline` to `day`, a day after it: at least one, so that a publication (or a check) on
+  /// the rest days right after a deadline reads as late, not as "0 working days late" beside an on-time one.
+  private func daysPast(_ deadline: CivilDate, on day: CivilDate) -> Int {
+    max(1, calendar.workingDays(from: deadline, through: day))
   }
 
   private func assess(
@@ -84,7 +90,7 @@ public struct Checker: Sendable {
       guard let deadline else { return (.due, nil) }
       return asOf <= deadline
         ? (.due, calendar.workingDays(from: asOf, through: deadline))
-        : (.overdue, calendar.workingDays(from: deadline, through: asOf))
+        : (.overdue, daysPast(deadline, on: asOf))
     }
     if let until, let minimumEnd, until < minimumEnd {
       return (.tooShort, calendar.workingDays(from: until, through: minimumEnd))
@@ -102,7 +108,7 @@ public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknownKind(let id, let kind):
-      "milestone \(id): item kind '\(kind)' is not in the rules catalogue; add the profile that defines it (--profile-file)"
+      "milestone \(id): item kind '\(kind)' is not in the rules catalogue; choose the profile that defines it (--profile, e.g. shanghai, or --profile-file)"
     case .period(let id, let error): "milestone \(id): \(error)"
     }
   }

@@ -67,6 +67,19 @@ import Testing
     #expect(enough.status == .onTime)
   }
 
+  @Test func aDayPastTheDeadlineIsLateEvenOnARestDay() throws {
+    // Candidates formed Wednesday 2-11: 3 days end on Saturday 2-14, a swapped workday. Published on 2-22, inside
+    // the Spring Festival break, no working day has passed since; the publication is still a day late.
+    let late = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-02-11", disclosures: [published("2026-02-22")]), asOf: day("2026-03-31")))
+    #expect(late.deadline?.date == day("2026-02-14"))
+    #expect(late.status == .late)
+    #expect(late.workingDays == 1)
+    let overdue = try #require(try checker.judge(milestone("bidding.candidates", formed: "2026-02-11"), asOf: day("2026-02-15")))
+    #expect(overdue.status == .overdue)
+    #expect(overdue.workingDays == 1)
+  }
+
   @Test func aPublicationTooShortAndLateKeepsItsLateness() throws {
     // Candidates formed Friday 3-13: 3 calendar days end Monday 3-16. Published Wednesday 3-18, two working days
     // late, and taken down on 3-19; 3 days from 3-18 end on Saturday 3-21, which moves to Monday 3-23.

@@ -79,6 +79,14 @@ enum ExitStatus: Int32, Error {
   }
 
   /// The message for an error: one line, or one line per problem of a file.
+  /// The parser's message without the help lines it appends to some (`Help:  <from>  The day …`); a line feed
+  /// inside a value the user typed stays in the message, to be shown escaped.
+  private static func argumentParserMessage(_ message: String) -> String {
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+    let end = lines.firstIndex { $0.hasPrefix("Help:") || $0.hasPrefix("Usage:") } ?? lines.endIndex
+    return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   static func messages(for error: Error) -> [String] {
     switch error {
     case let problem as FileProblem: [problem.description]
@@ -90,7 +98,7 @@ enum ExitStatus: Int32, Error {
     case let error as ExportError: [error.description]
     case is StandardOutputError: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: ["\(error)"]
-    default: [Gongkai.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"]
+    default: [argumentParserMessage(Gongkai.message(for: error))]
     }
   }
 
