@@ -13,12 +13,14 @@ public struct DisclosureStatistics: Sendable {
     public var overdue = 0
     public var due = 0
     public var tooShort = 0
-    var daysToPublish: [Int] = []
+    /// How many publications took each number of working days: the median needs no list of every publication,
+    /// so a year of a national register counts in constant memory.
+    var daysToPublish: [Int: Int] = [:]
 
     init(name: String) { self.name = name }
 
-    /// Published on time among the obligations whose deadline has come (due ones are not yet judged), in percent;
-    /// `nil` when none has.
+    /// Published on time among the obligations judged so far: published (on time, late or too short) or overdue;
+    /// due ones are not yet judged. In percent; `nil` when none is.
     public var onTimeRate: Double? {
       let judged = onTime + late + overdue + tooShort
       return judged == 0 ? nil : Double(onTime) / Double(judged) * 100
@@ -26,10 +28,19 @@ public struct DisclosureStatistics: Sendable {
 
     /// The median of working days from formation to publication, over what was published.
     public var medianDaysToPublish: Double? {
-      guard !daysToPublish.isEmpty else { return nil }
-      let sorted = daysToPublish.sorted()
-      let middle = sorted.count / 2
-      return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+      let count = daysToPublish.values.reduce(0, +)
+      guard count > 0 else { return nil }
+      let sorted = daysToPublish.sorted { $0.key < $1.key }
+      /// The value at `position` of the publications in order of days.
+      func value(at position: Int) -> Int {
+        var seen = 0
+        for (days, times) in sorted {
+          seen += times
+          if position < seen { return days }
+        }
+        return sorted[sorted.count - 1].key
+      }
+      return Double(value(at: (count - 1) / 2) + value(at: count / 2)) / 2
     }
 
     mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
@@ -42,7 +53,7 @@ public struct DisclosureStatistics: Sendable {
       case .tooShort: tooShort += 1
       }
       if let published = finding.disclosure?.publishedOn {
-        daysToPublish.append(calendar.workingDays(from: finding.milestone.formedOn, through: published))
+        daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1
       }
     }
   }
