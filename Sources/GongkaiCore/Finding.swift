@@ -44,7 +44,8 @@ public struct Finding: Sendable {
   /// The day the information had to be public by; `nil` when no law sets a period.
   public let deadline: Deadline?
   /// Working days late (`late`), overdue (`overdue`), left (`due`) or short of the minimum publication
-  /// period (`too-short`); `nil` for `on-time` and for items without a deadline.
+  /// period (`too-short`); `nil` for `on-time` and for items without a deadline. Late and overdue count at least
+  /// one, even on the rest days right after a deadline.
   public let workingDays: Int?
   /// Working days the first publication came after the deadline; `nil` when it came by the deadline, nothing
   /// is published or no law sets a period. A `too-short` publication may also have come late: `status` names

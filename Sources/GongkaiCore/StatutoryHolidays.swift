@@ -4,6 +4,9 @@
 /// counted with them besides weekends: a period ending on 1 January 2027 moves to the next working day before
 /// the 2027 notice exists. The lunar holidays (春节, 清明节, 端午节, 中秋节) and the notice's swapped workdays stay
 /// unknown, and such a year stays provisional.
+///
+/// The dates of each revision are recalled, not quoted from the stored reference texts (`legal-rules.md` does not
+/// cover the 办法): check them against the 办法 before relying on a year without a schedule for an audit.
 enum StatutoryHolidays {
   /// A fixed-date holiday: its name, month and first and last day of the month.
   struct Fixed {
