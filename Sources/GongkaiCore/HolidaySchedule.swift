@@ -33,23 +33,65 @@ public struct HolidaySchedule: Hashable, Sendable {
   /// silently move deadlines: every day lies in the year, no day is listed twice, swapped workdays fall on
   /// weekends, a holiday has a name and no rest period runs longer than a fortnight.
   public func validate() throws(ScheduleError) {
-    guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else { throw .yearOutOfRange(year) }
-    var seen: [CivilDate: String] = [:]
-    func claim(_ day: CivilDate, for holiday: String) throws(ScheduleError) {
-      guard day.year == year else { throw .dayOutsideYear(day, holiday: holiday, year: year) }
-      if let other = seen[day] { throw .dayListedTwice(day, holidays: [other, holiday]) }
-      seen[day] = holiday
+    if let first = problems().first { throw first.error }
+  }
+
+  /// Every way the schedule breaks what ``validate()`` checks, in order, each with the holiday and day it concerns,
+  /// so that a file reader can name the line to fix. A rest period yields at most one problem: a range typed
+  /// across the year's end would otherwise give one per day.
+  public func problems() -> [ScheduleProblem] {
+    guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else {
+      return [ScheduleProblem(error: .yearOutOfRange(year), holiday: nil, workday: nil)]
     }
-    for holiday in holidays {
-      guard !holiday.name.allSatisfy(\.isWhitespace) else { throw .unnamedHoliday(holiday.restDays.lowerBound) }
+    var problems: [ScheduleProblem] = []
+    var seen: [CivilDate: String] = [:]
+    for (index, holiday) in holidays.enumerated() {
+      /// Records `day` as the holiday's; false, with the problem noted, when it cannot be.
+      func claim(_ day: CivilDate, workday: Int?) -> Bool {
+        let error: ScheduleError
+        if day.year != year {
+          error = .dayOutsideYear(day, holiday: holiday.name, year: year)
+        } else if let other = seen[day] {
+          error = .dayListedTwice(day, holidays: [other, holiday.name])
+        } else {
+          seen[day] = holiday.name
+          return true
+        }
+        problems.append(ScheduleProblem(error: error, holiday: index, workday: workday))
+        return false
+      }
+      if holiday.name.allSatisfy(\.isWhitespace) {
+        problems.append(ScheduleProblem(error: .unnamedHoliday(holiday.restDays.lowerBound), holiday: index, workday: nil))
+      }
       let length = holiday.restDays.lowerBound.days(to: holiday.restDays.upperBound) + 1
-      guard length <= 14 else { throw .restPeriodTooLong(holiday.name, days: length) }
-      for offset in 0..<length { try claim(holiday.restDays.lowerBound.adding(days: offset), for: holiday.name) }
-      for day in holiday.swappedWorkdays {
-        guard day.isWeekend else { throw .swappedWorkdayNotWeekend(day, holiday: holiday.name) }
-        try claim(day, for: holiday.name)
+      if length > 14 {
+        problems.append(ScheduleProblem(error: .restPeriodTooLong(holiday.name, days: length), holiday: index, workday: nil))
+      } else {
+        for offset in 0..<length where !claim(holiday.restDays.lowerBound.adding(days: offset), workday: nil) { break }
+      }
+      for (number, day) in holiday.swappedWorkdays.enumerated() {
+        guard day.isWeekend else {
+          problems.append(ScheduleProblem(error: .swappedWorkdayNotWeekend(day, holiday: holiday.name), holiday: index, workday: number))
+          continue
+        }
+        _ = claim(day, workday: number)
       }
     }
+    return problems
+  }
+}
+
+/// A problem of a schedule and where it lies: the holiday (an index into `holidays`) and, for a swapped workday,
+/// its index among the holiday's; neither for the year itself, no workday for the rest period.
+public struct ScheduleProblem: Equatable, Sendable {
+  public let error: ScheduleError
+  public let holiday: Int?
+  public let workday: Int?
+
+  public init(error: ScheduleError, holiday: Int?, workday: Int?) {
+    self.error = error
+    self.holiday = holiday
+    self.workday = workday
   }
 }
 

@@ -33,10 +33,10 @@ extension RuleCatalogue {
   /// Builds a file's rules on top of `base`, a catalogue the file extends.
   private static func build(_ file: RuleFile, on base: RuleCatalogue?) throws(FileProblem) -> RuleCatalogue {
     if base == nil, let extends = file.extends {
-      throw FileProblem(file: file.file, line: nil, field: "extends", message: "the national catalogue extends nothing, not '\(extends)'")
+      throw FileProblem(file: file.file, line: file.extendsLine, field: "extends", message: "the national catalogue extends nothing, not '\(extends)'")
     }
     if base != nil, file.extends == nil {
-      throw FileProblem(file: file.file, line: nil, field: "extends",
+      throw FileProblem(file: file.file, line: file.extendsLine, field: "extends",
                         message: "a profile must say which catalogue it changes, e.g. 'extends: national'")
     }
     var rules: [DisclosureRule] = []

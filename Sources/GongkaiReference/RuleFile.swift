@@ -5,6 +5,8 @@ struct RuleFile {
   let profile: String
   let title: String
   let extends: String?
+  /// The line of `extends:`, or of the file's first field when it is absent: where to write or fix it.
+  let extendsLine: Int?
   let entries: [Entry]
   let file: String
 
@@ -65,6 +67,7 @@ struct RuleFile {
     profile = try fields.required("profile").string()
     title = try fields["title"]?.optionalString() ?? profile
     extends = try fields["extends"]?.optionalString()
+    extendsLine = fields["extends"]?.line ?? root.line
     file = root.file
     var seen: [String: Int] = [:]
     var entries: [Entry] = []

@@ -2,11 +2,16 @@ import Foundation
 import GongkaiCore
 
 extension HolidaySchedule {
+  static let keys: Set<String> = ["year", "source", "holidays"]
+
   /// Reads one year's schedule file (the form is in this target's README).
   public init(_ root: YAMLValue) throws(FileProblem) {
-    let fields = try root.mapping(keys: ["year", "source", "holidays"])
-    let year = try fields.required("year").integer()
+    let fields = try root.mapping(keys: Self.keys)
+    let yearValue = try fields.required("year")
+    let year = try yearValue.integer()
     var holidays: [Holiday] = []
+    /// Where each holiday and its swapped workdays are written, to name the line of a problem `validate` finds.
+    var places: [(holiday: YAMLValue, rest: YAMLValue, workdays: [YAMLValue])] = []
     for item in try fields.required("holidays").sequence() {
       let holiday = try item.mapping(keys: ["name", "rest", "workdays"])
       let restValue = try holiday.required("rest")
@@ -15,12 +20,31 @@ extension HolidaySchedule {
       guard ends.count == 2 else { throw restValue.problem("'\(rest)' is not a range; write FIRST..LAST, e.g. 2026-10-01..2026-10-07") }
       let first = try restValue.date(ends[0]), last = try restValue.date(ends[1])
       guard first <= last else { throw restValue.problem("the rest period ends before it starts") }
+      let workdayValues = try holiday["workdays"]?.sequence() ?? []
       var workdays: [CivilDate] = []
-      for day in try holiday["workdays"]?.sequence() ?? [] { workdays.append(try day.date(day.string())) }
+      for day in workdayValues { workdays.append(try day.date(day.string())) }
       holidays.append(Holiday(name: try holiday.required("name").string(), restDays: first...last, swappedWorkdays: workdays))
+      places.append((item, restValue, workdayValues))
     }
     self.init(year: year, source: try fields["source"]?.optionalString() ?? "", holidays: holidays)
-    do { try validate() } catch { throw root.problem("\(error)") }
+    if let problem = problems().first {
+      // The line to fix: the swapped workday, the rest period, or the holiday named; else the year.
+      let place = problem.holiday.map { places[$0] }
+      let value = place.map { place in
+        problem.workday.map { place.workdays[$0] } ?? (problem.error.isAboutRestDays ? place.rest : place.holiday)
+      } ?? yearValue
+      throw value.problem("\(problem.error)")
+    }
+  }
+}
+
+extension ScheduleError {
+  /// Whether the problem lies in a holiday's rest period (its `rest:` line) rather than in the holiday as a whole.
+  var isAboutRestDays: Bool {
+    switch self {
+    case .dayOutsideYear, .dayListedTwice, .restPeriodTooLong: true
+    default: false
+    }
   }
 }
 
@@ -51,11 +75,12 @@ public struct LoadedCalendar: Sendable {
     }
     let added = (directory.map(BundledResources.yamlFiles(in:)) ?? []) + files
     for (url, name) in shipped + added.map({ ($0, $0.path) }) {
-      let schedule = try HolidaySchedule(YAMLValue.read(url, displayName: name))
+      let root = try YAMLValue.read(url, displayName: name)
+      let schedule = try HolidaySchedule(root)
       // A file named for a year holds that year: a copied 2027.yaml still saying 2028 would otherwise replace 2028.
       let stem = url.deletingPathExtension().lastPathComponent
       if stem.count == 4, let named = Int(stem), named != schedule.year {
-        throw FileProblem(file: name, line: nil, field: "year",
+        throw FileProblem(file: name, line: (try? root.mapping(keys: HolidaySchedule.keys))?["year"]?.line, field: "year",
                           message: "the file is named for \(named) but holds year \(schedule.year); fix `year:` or rename the file")
       }
       schedules[schedule.year] = schedule

@@ -39,7 +39,7 @@ public struct YAMLValue {
     } catch let problem as FileProblem {
       throw problem
     } catch let error as YamlError {
-      throw Self.problem(from: error, file: file)
+      throw Self.problem(from: error, file: file, text: text)
     } catch {
       throw FileProblem(file: file, line: nil, field: nil, message: "cannot be read as YAML")
     }
@@ -180,19 +180,79 @@ public struct YAMLValue {
     try visit(self)
   }
 
-  private static func problem(from error: YamlError, file: String) -> FileProblem {
+  private static func problem(from error: YamlError, file: String, text: String) -> FileProblem {
+    let lines = Self.lines(of: text)
+    // libyaml marks end of stream on the line after the last; name a line the file has.
+    let lastLine = max(1, lines.count - (lines.last?.isEmpty == true ? 1 : 0))
     switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
-      return FileProblem(file: file, line: mark.line, field: nil, message: "YAML syntax: \(problem)")
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      if let context, let unclosed = unclosed(context: context.text, problem: problem) {
+        return FileProblem(file: file, line: min(context.mark.line, lastLine), field: nil, message: "YAML syntax: \(unclosed)")
+      }
+      return FileProblem(file: file, line: min(mark.line, lastLine), field: nil, message: "YAML syntax: \(problem)\(fix(for: problem))")
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return FileProblem(file: file, line: context.mark.line, field: duplicates.joined(separator: ", "),
-                         message: "key given twice in one mapping; keep one")
+      let first = context.mark
+      guard let key = duplicates.first, let again = line(repeating: key, after: first, in: lines) else {
+        return FileProblem(file: file, line: first.line, field: duplicates.joined(separator: ", "),
+                           message: "key given twice in one mapping; keep one")
+      }
+      return FileProblem(file: file, line: again, field: key,
+                         message: "key given twice in one mapping (first at line \(first.line)); keep one")
     case .reader(let problem, _, _, _):
       return FileProblem(file: file, line: nil, field: nil, message: "cannot be read: \(problem)")
     default:
       return FileProblem(file: file, line: nil, field: nil, message: "cannot be read as YAML")
     }
+  }
+
+  /// The lines of `text` as libyaml counts them, whose marks these are: a line ends at LF, CR LF, CR, NEL, LS or
+  /// PS (a file saved on Windows, or by an old Mac editor).
+  static func lines(of text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false) { ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+  }
+
+  /// A message for a construct opened and never closed. libyaml notices it only where the text goes on (often the
+  /// next line, or past the end of the file), but the line to fix is where it opened, which its context marks.
+  private static func unclosed(context: String, problem: String) -> String? {
+    switch (context, problem) {
+    case ("while scanning a simple key", _):
+      "the line has no ':' after its field name; write 'field: value'"
+    case ("while scanning a quoted scalar", "found unexpected end of stream"),
+      ("while scanning a quoted scalar", "found unexpected document indicator"):
+      "the quoted value starting on this line is never closed; add the closing quote"
+    case ("while parsing a flow sequence", _) where problem.hasPrefix("did not find expected ','"):
+      "the list '[' opened on this line is never closed; add ']'"
+    case ("while parsing a flow mapping", _) where problem.hasPrefix("did not find expected ','"):
+      "the mapping '{' opened on this line is never closed; add '}'"
+    default:
+      nil
+    }
+  }
+
+  /// What to do about the syntax errors people make most, which libyaml states without a remedy.
+  private static func fix(for problem: String) -> String {
+    if problem.contains("tab character") { return "; indent with spaces, never tabs" }
+    if problem == "mapping values are not allowed in this context" { return "; put a value that contains ': ' in quotes" }
+    if problem == "found character that cannot start any token" { return "; put a value starting with @ or ` in quotes" }
+    return ""
+  }
+
+  /// The line where `key` is given again in the block mapping whose first `key` is at `first`. Yams marks only
+  /// the first of the two, but the one to delete is usually the one added later. The keys of a block mapping
+  /// start in one column; a line starting left of it ends the mapping. `nil` when the second is not found so
+  /// (a flow mapping, `{a: 1, a: 2}`, is on the line already named).
+  private static func line(repeating key: String, after first: Mark, in lines: [Substring]) -> Int? {
+    for number in first.line..<max(first.line, lines.count) {
+      let text = lines[number].drop(while: { $0 == " " })
+      guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+      let column = lines[number].count - text.count + 1
+      if column < first.column { return nil }
+      if column == first.column, text.hasPrefix(key), text.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+        return number + 1
+      }
+    }
+    return nil
   }
 }
 
@@ -204,12 +264,14 @@ public struct YAMLMapping {
   /// The field, or `nil` when it is absent.
   public subscript(key: String) -> YAMLValue? { values[key] }
 
-  /// The field; throws naming it when it is absent or null.
+  /// The field; throws naming it when it is absent (at the mapping's line, where it belongs) or empty (at its own
+  /// line, the one to fill in).
   public func required(_ key: String) throws(FileProblem) -> YAMLValue {
-    guard let value = values[key], !value.isNull else {
+    guard let value = values[key] else {
       throw FileProblem(file: owner.file, line: owner.line, field: owner.path.isEmpty ? key : "\(owner.path).\(key)",
                         message: "required field is missing")
     }
+    guard !value.isNull else { throw value.problem("required field is empty; give it a value") }
     return value
   }
 }

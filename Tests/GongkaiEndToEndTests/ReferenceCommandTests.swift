@@ -158,7 +158,7 @@ import TestSupport
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
     #expect(result.status == 65)
     #expect(result.stderrLines.count == 1)
-    #expect(result.stderr.contains("\(file):1: 元旦: swapped workday 2027-01-05 is a tuesday"))
+    #expect(result.stderr.contains("\(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a tuesday"))
   }
 
   @Test func aMissingFileIsMissingInput() throws {

@@ -268,6 +268,26 @@ import TestSupport
     #expect(json.contains(#""provisional" : true"#))
   }
 
+  /// The line named is the one to edit: where the quote opens, not the end of the file where libyaml gave up.
+  @Test func aBrokenProjectFileNamesTheLineToEdit() throws {
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let file = try writeFile("2024-310110-48-01-000123.yaml", """
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 建委
+      milestones:
+        - kind: bidding.result
+          formed: 2024-06-20
+          summary: "中标结果
+          ref: A-1
+
+      """)
+    let result = try gongkai("import", file, "--database", database)
+    #expect(result.status == 65)
+    #expect(result.stderr == "gongkai: \(file):7: YAML syntax: the quoted value starting on this line is never closed; add the closing quote\n")
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

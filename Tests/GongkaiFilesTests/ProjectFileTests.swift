@@ -163,4 +163,59 @@ func problems(_ text: String) -> [String] {
       #expect(name == "\(document.project.code).yaml")
     }
   }
+
+  /// Each mistake is named at the line a person edits, not where the YAML reader noticed it.
+  @Test(arguments: [
+    // An unclosed quote is noticed at the end of the file, past its last line.
+    ("code: 2024-310110-48-01-000123\nname: \"杨浦滨江\nresponsible-unit: 建委\n",
+     "p.yaml:2: YAML syntax: the quoted value starting on this line is never closed; add the closing quote"),
+    // A field without its colon is noticed on the next line.
+    ("code: 2024-310110-48-01-000123\nresponsible-unit 建委\nname: 杨浦滨江\n",
+     "p.yaml:2: YAML syntax: the line has no ':' after its field name; write 'field: value'"),
+    ("code: 2024-310110-48-01-000123\nname: [杨浦滨江\nresponsible-unit: 建委\n",
+     "p.yaml:2: YAML syntax: the list '[' opened on this line is never closed; add ']'"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n\tformed: 2024-01-01\n",
+     "p.yaml:6: YAML syntax: found a tab character that violates indentation; indent with spaces, never tabs"),
+    ("code: 2024-310110-48-01-000123\nname: 中标结果: 第一标段\nresponsible-unit: 建委\n",
+     "p.yaml:2: YAML syntax: mapping values are not allowed in this context; put a value that contains ': ' in quotes"),
+    // Yams marks the first of two equal keys; the second is the one added by mistake.
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n\n  - kind: bidding.result\n    formed: 2024-01-02\n    # the same field again\n    kind: bidding.contract\n",
+     "p.yaml:11: kind: key given twice in one mapping (first at line 8); keep one"),
+    // An empty field is named at its own line, not at the start of its milestone.
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    ref: A-1\n    formed:\n    summary: 中标结果\n",
+     "p.yaml:7: milestones[0].formed: required field is empty; give it a value"),
+  ])
+  func aYAMLMistakeIsNamedAtTheLineToEdit(text: String, expected: String) {
+    #expect(problems(text) == [expected])
+    // The same lines saved on Windows (CR LF) or by an old Mac editor (CR).
+    #expect(problems(text.replacingOccurrences(of: "\n", with: "\r\n")) == [expected])
+    #expect(problems(text.replacingOccurrences(of: "\n", with: "\r")) == [expected])
+  }
+
+  /// A sample file cut short after each line, with that line repeated or an unclosed quote added, in each line
+  /// ending: every problem names a line the file has (a duplicate key once crashed the search for its second line).
+  @Test func everyProblemOfABrokenSampleNamesALineOfTheFile() throws {
+    let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Projects/2024-310110-48-01-000046.yaml")
+    let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").map(String.init)
+    for ending in ["\n", "\r\n", "\r"] {
+      for count in 1...lines.count {
+        let cut = lines.prefix(count).joined(separator: ending)
+        for (text, lineCount) in [(cut, count), (cut + ending + lines[count - 1], count + 1), (cut + " \"open", count)] {
+          do {
+            _ = try parse(text)
+          } catch {
+            for problem in error.problems {
+              #expect((1...lineCount).contains(problem.line ?? 1), "\(problem) in \(lineCount) lines")
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test func aDuplicateKeyInAFlowMappingIsNamedAtItsLine() {
+    #expect(problems("code: 2024-310110-48-01-000123\nname: {zh: a, zh: b}\nresponsible-unit: x\n")
+      == ["p.yaml:2: zh: key given twice in one mapping; keep one"])
+  }
 }

@@ -116,6 +116,7 @@ import TestSupport
   @Test func aProfileMustSayWhatItExtends() throws {
     let problem = try #require(try profileProblem("profile: district\nrules: []\n"))
     #expect(problem.field == "extends")
+    #expect(problem.line == 1)
   }
 
   @Test func anchorsAndDuplicateKeysAreRefused() throws {
@@ -190,5 +191,29 @@ import TestSupport
       #expect(error.line == 4)
       #expect(error.message.contains("'2027-02-30' is not a date"))
     }
+  }
+
+  func calendarProblem(_ name: String, _ text: String) throws -> FileProblem? {
+    let url = try file(name, text)
+    do {
+      _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [url])
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  /// A schedule's mistakes are named at the line of the day, the rest period or the year concerned, not at the
+  /// file's first line.
+  @Test func aScheduleProblemNamesTheLineOfItsDay() throws {
+    let header = "# 2027 schedule\nyear: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n"
+    let weekday = try #require(try calendarProblem("2027.yaml", header + "    workdays:\n      - 2027-01-09\n      - 2027-01-05\n"))
+    #expect(weekday.description.hasSuffix(":8: holidays[0].workdays[1]: 元旦: swapped workday 2027-01-05 is a tuesday but swapped workdays are always a Saturday or Sunday"))
+    let twice = try #require(try calendarProblem("2027.yaml", header + "  - name: 春节\n    rest: 2026-12-31..2027-01-02\n"))
+    #expect(twice.line == 7)
+    #expect(twice.field == "holidays[1].rest")
+    let misnamed = try #require(try calendarProblem("2028.yaml", header))
+    #expect(misnamed.line == 2)
+    #expect(misnamed.message.hasPrefix("the file is named for 2028 but holds year 2027"))
   }
 }
