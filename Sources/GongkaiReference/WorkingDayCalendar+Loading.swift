@@ -4,37 +4,54 @@ import GongkaiCore
 extension HolidaySchedule {
   static let keys: Set<String> = ["year", "source", "holidays"]
 
-  /// Reads one year's schedule file (the form is in this target's README).
-  public init(_ root: YAMLValue) throws(FileProblem) {
-    let fields = try root.mapping(keys: Self.keys)
-    let yearValue = try fields.required("year")
-    let year = try yearValue.integer()
+  /// Reads one year's schedule file (the form is in this target's README); throws every problem of the file, each
+  /// at its line, so that an administrator typing a new year fixes them in one pass. A file named for a year
+  /// (`2027.yaml`) must hold that year: a copied file still saying 2026 would otherwise replace 2026.
+  public init(_ root: YAMLValue) throws(FileProblems) {
+    var collector = ProblemCollector()
+    guard let fields = collector.mapping(root, keys: Self.keys) else { throw FileProblems(collector.problems) }
+    let yearValue = collector.attempt { () throws(FileProblem) in try fields.required("year") }
+    let year = yearValue.flatMap { value in collector.attempt { () throws(FileProblem) in try value.integer() } }
+    let source = collector.attempt { () throws(FileProblem) in try fields["source"]?.optionalString() } ?? nil
     var holidays: [Holiday] = []
-    /// Where each holiday and its swapped workdays are written, to name the line of a problem `validate` finds.
+    /// Where each holiday read is written, to name the line of a problem `problems()` finds.
     var places: [(holiday: YAMLValue, rest: YAMLValue, workdays: [YAMLValue])] = []
-    for item in try fields.required("holidays").sequence() {
-      let holiday = try item.mapping(keys: ["name", "rest", "workdays"])
-      let restValue = try holiday.required("rest")
-      let rest = try restValue.string()
-      let ends = rest.components(separatedBy: "..")
-      guard ends.count == 2 else { throw restValue.problem("'\(rest)' is not a range; write FIRST..LAST, e.g. 2026-10-01..2026-10-07") }
-      let first = try restValue.date(ends[0]), last = try restValue.date(ends[1])
-      guard first <= last else { throw restValue.problem("the rest period ends before it starts") }
-      let workdayValues = try holiday["workdays"]?.sequence() ?? []
-      var workdays: [CivilDate] = []
-      for day in workdayValues { workdays.append(try day.date(day.string())) }
-      holidays.append(Holiday(name: try holiday.required("name").string(), restDays: first...last, swappedWorkdays: workdays))
-      places.append((item, restValue, workdayValues))
+    for item in collector.attempt({ () throws(FileProblem) in try fields.required("holidays").sequence() }) ?? [] {
+      guard let holiday = collector.mapping(item, keys: ["name", "rest", "workdays"]) else { continue }
+      let name = collector.attempt { () throws(FileProblem) in try holiday.required("name").string() }
+      let rest = collector.attempt { () throws(FileProblem) in
+        let value = try holiday.required("rest")
+        let text = try value.string()
+        let ends = text.components(separatedBy: "..")
+        guard ends.count == 2 else { throw value.problem("'\(text)' is not a range; write FIRST..LAST, e.g. 2026-10-01..2026-10-07") }
+        let first = try value.date(ends[0]), last = try value.date(ends[1])
+        guard first <= last else { throw value.problem("the rest period ends before it starts") }
+        return (value: value, days: first...last)
+      }
+      var workdays: [(value: YAMLValue, day: CivilDate)] = []
+      for value in collector.attempt({ () throws(FileProblem) in try holiday["workdays"]?.sequence() ?? [] }) ?? [] {
+        if let day = collector.attempt({ () throws(FileProblem) in try value.date(value.string()) }) { workdays.append((value, day)) }
+      }
+      guard let name, let rest else { continue }
+      holidays.append(Holiday(name: name, restDays: rest.days, swappedWorkdays: workdays.map(\.day)))
+      places.append((item, rest.value, workdays.map(\.value)))
     }
-    self.init(year: year, source: try fields["source"]?.optionalString() ?? "", holidays: holidays)
-    if let problem = problems().first {
+    guard let year, let yearValue else { throw FileProblems(collector.problems.sortedByLine()) }
+    let schedule = HolidaySchedule(year: year, source: source ?? "", holidays: holidays)
+    for problem in schedule.problems() {
       // The line to fix: the swapped workday, the rest period, or the holiday named; else the year.
       let place = problem.holiday.map { places[$0] }
       let value = place.map { place in
         problem.workday.map { place.workdays[$0] } ?? (problem.error.isAboutRestDays ? place.rest : place.holiday)
       } ?? yearValue
-      throw value.problem("\(problem.error)")
+      collector.add(value.problem("\(problem.error)"))
     }
+    let stem = URL(fileURLWithPath: root.file).deletingPathExtension().lastPathComponent
+    if stem.count == 4, let named = Int(stem), named != year {
+      collector.add(yearValue.problem("the file is named for \(named) but holds year \(year); fix `year:` or rename the file"))
+    }
+    guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
+    self = schedule
   }
 }
 
@@ -66,31 +83,35 @@ public struct LoadedCalendar: Sendable {
   public let version: String
 
   /// Loads the shipped schedules, then every file in `directory`, then `files`; a later file replaces an
-  /// earlier schedule of the same year.
-  public static func load(resources: URL, directory: URL?, files: [URL]) throws(FileProblem) -> LoadedCalendar {
+  /// earlier schedule of the same year. Throws the problems of every file, at most ``FileProblems/shown``.
+  public static func load(resources: URL, directory: URL?, files: [URL]) throws(FileProblems) -> LoadedCalendar {
     var schedules: [Int: HolidaySchedule] = [:]
     var sources: [Int: String] = [:]
+    var problems: [FileProblem] = []
     let shipped = BundledResources.yamlFiles(in: resources.appendingPathComponent("calendar")).map {
       ($0, "calendar/\($0.lastPathComponent)")
     }
     let added = (directory.map(BundledResources.yamlFiles(in:)) ?? []) + files
     for (url, name) in shipped + added.map({ ($0, $0.path) }) {
-      let root = try YAMLValue.read(url, displayName: name)
-      let schedule = try HolidaySchedule(root)
-      // A file named for a year holds that year: a copied 2027.yaml still saying 2028 would otherwise replace 2028.
-      let stem = url.deletingPathExtension().lastPathComponent
-      if stem.count == 4, let named = Int(stem), named != schedule.year {
-        throw FileProblem(file: name, line: (try? root.mapping(keys: HolidaySchedule.keys))?["year"]?.line, field: "year",
-                          message: "the file is named for \(named) but holds year \(schedule.year); fix `year:` or rename the file")
+      let root: YAMLValue
+      do { root = try YAMLValue.read(url, displayName: name) } catch {
+        problems.append(error)
+        continue
       }
-      schedules[schedule.year] = schedule
-      sources[schedule.year] = name
+      do {
+        let schedule = try HolidaySchedule(root)
+        schedules[schedule.year] = schedule
+        sources[schedule.year] = name
+      } catch {
+        problems += error.problems
+      }
     }
+    guard problems.isEmpty else { throw FileProblems(problems).capped() }
     do {
       let calendar = try WorkingDayCalendar(schedules: Array(schedules.values))
       return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules))
     } catch {
-      throw FileProblem(file: "calendar", line: nil, field: nil, message: "\(error)")
+      throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: "\(error)")])
     }
   }
 

@@ -161,6 +161,27 @@ import TestSupport
     #expect(result.stderr.contains("\(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a tuesday"))
   }
 
+  /// Every problem of a calendar file, one complete error a line, with the status of bad data.
+  @Test func aCalendarFileReportsEveryProblem() throws {
+    let file = try writeFile("2027.yaml", """
+      year: 2027
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+          workdays: [2027-01-05]
+        - name: 春节
+          rest: 2027-02-14..2027-02-06
+
+      """)
+    let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
+    #expect(result.status == 65)
+    #expect(result.stderrLines == [
+      "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a tuesday but swapped workdays are always a Saturday or Sunday",
+      "gongkai: \(file):7: holidays[1].rest: the rest period ends before it starts",
+    ])
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func aMissingFileIsMissingInput() throws {
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", "/nonexistent/2027.yaml")
     #expect(result.status == 66)

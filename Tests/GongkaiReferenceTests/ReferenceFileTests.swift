@@ -180,16 +180,16 @@ import TestSupport
       _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [weekdayWorked])
       Issue.record("expected an error")
     } catch {
-      #expect(error.file == weekdayWorked.path)
-      #expect(error.message.contains("swapped workday 2027-01-04"))
+      #expect(error.problems.map(\.file) == [weekdayWorked.path])
+      #expect(error.problems[0].message.contains("swapped workday 2027-01-04"))
     }
     let impossible = try file("2027.yaml", "year: 2027\nholidays:\n  - name: 春节\n    rest: 2027-02-30..2027-03-01\n")
     do {
       _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [impossible])
       Issue.record("expected an error")
     } catch {
-      #expect(error.line == 4)
-      #expect(error.message.contains("'2027-02-30' is not a date"))
+      #expect(error.problems.map(\.line) == [4])
+      #expect(error.problems[0].message.contains("'2027-02-30' is not a date"))
     }
   }
 
@@ -199,9 +199,63 @@ import TestSupport
       _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [url])
       return nil
     } catch {
-      return error
+      return error.problems.first
     }
   }
+
+  func calendarProblems(_ name: String, _ text: String) throws -> [String] {
+    let url = try file(name, text)
+    do {
+      _ = try LoadedCalendar.load(resources: resources, directory: nil, files: [url])
+      return []
+    } catch {
+      return error.problems.map { $0.description.replacingOccurrences(of: url.path, with: name) }
+    }
+  }
+
+  /// An administrator typing a new year sees every mistake of the file at once, in file order, each on its line.
+  @Test func aScheduleListsEveryProblem() throws {
+    let found = try calendarProblems("2027.yaml", """
+      year: 2027
+      source: 国务院办公厅关于2027年部分节假日安排的通知
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+          workdays: [2027-01-04]
+        - name: 春节
+          rest: 2027-02-06..2027-02-14
+          workdays: [2027-02-07, 2027-02-20]
+          colour: red
+        - name: 清明节
+          rest: 2027-04-05..2027-04-03
+        - name: 劳动节
+          rest: 2027-05-01..2027-05-05
+          workdays: [2027-05-8]
+        - name: 国庆节
+          rest: 2027-10-01..2027-10-07
+          workdays: [2027-10-02]
+      """)
+    #expect(found == [
+      "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a monday but swapped workdays are always a Saturday or Sunday",
+      "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节, 春节); list each day once",
+      "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, rest, workdays",
+      "2027.yaml:12: holidays[2].rest: the rest period ends before it starts",
+      "2027.yaml:15: holidays[3].workdays[0]: '2027-05-8' is not a date; use YYYY-MM-DD, e.g. 2026-03-31",
+      "2027.yaml:18: holidays[4].workdays[0]: day 2027-10-02 is listed twice (国庆节, 国庆节); list each day once",
+    ])
+  }
+
+  /// A file pasted from the wrong source is not a screenful: the first problems, then where the rest begin.
+  @Test func aLongListOfProblemsIsCapped() throws {
+    let monday = try CivilDate(parsing: "2027-01-04")
+    let mondays = (0..<25).map { "      - \(monday.adding(days: 7 * $0))" }.joined(separator: "\n")
+    let found = try calendarProblems(
+      "2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-03\n    workdays:\n\(mondays)\n")
+    #expect(found.count == 21)
+    #expect(found[19].hasPrefix("2027.yaml:25: holidays[0].workdays[19]: 元旦: swapped workday 2027-05-17 is a monday"))
+    #expect(found[20] == "2027.yaml:26: 5 more problems from here on are not shown; fix those above and run again")
+  }
+
 
   /// A schedule's mistakes are named at the line of the day, the rest period or the year concerned, not at the
   /// file's first line.
