@@ -288,6 +288,24 @@ import TestSupport
     #expect(result.stderr == "gongkai: \(file):7: YAML syntax: the quoted value starting on this line is never closed; add the closing quote\n")
   }
 
+  /// A folder's project file is named after its code, as `export project` names it; one that is not still imports,
+  /// with a warning saying what to rename it to. A file named on the command line keeps the name it was given.
+  @Test func aMisnamedProjectFileInAFolderIsWarnedAbout() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let sample = URL(fileURLWithPath: projectsFolder())
+    for (name, copy) in [("2024-310110-48-01-000046", "jingyu-road"), ("2023-310110-78-01-000087", "2023-310110-78-01-000087")] {
+      try FileManager.default.copyItem(
+        at: sample.appendingPathComponent("\(name).yaml"), to: projects.appendingPathComponent("\(copy).yaml"))
+    }
+    let result = try runGongkai(["import", "./projects", "--database", database], in: folder)
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("imported 2 project files: 2 created"))
+    #expect(result.stderr == "gongkai: warning: ./projects/jingyu-road.yaml: holds project 2024-310110-48-01-000046 but is not named after it; rename it to ./projects/2024-310110-48-01-000046.yaml, as `gongkai export project` names it\n")
+    let named = try runGongkai(["import", "projects/jingyu-road.yaml", "--database", database], in: folder)
+    #expect(named.status == 0)
+    #expect(named.stderr.isEmpty)
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

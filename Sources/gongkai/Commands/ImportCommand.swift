@@ -23,7 +23,9 @@ extension Gongkai.ImportCommand {
       discussion: """
         PATH is a project file or a folder of them (*.yaml). Importing is idempotent: what is new is added, what \
         changed is updated, nothing is deleted. If any file has a problem, every problem is listed as \
-        file:line: field: message and nothing is written. The form is in Projects/README.md.
+        file:line: field: message and nothing is written. A file of a folder is named after its project code \
+        (CODE.yaml, as export project writes it); one named otherwise imports with a warning. The form is in \
+        Projects/README.md.
 
         Example:
           gongkai import Projects/
@@ -46,6 +48,9 @@ extension Gongkai.ImportCommand {
       defer { progress?.finish() }
       let register = try store.open(exclusiveImports: lock.exclusive)
       let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
+      progress?.finish()
+      // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
+      files.misnamed.warn()
       try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
   }
@@ -144,6 +149,8 @@ struct ProjectFiles: ImportSource {
   }
 
   private let files: FileList
+  /// Shared with the copy the store reads from, so the command can warn once the import is over.
+  let misnamed = MisnamedProjectFiles()
   private let catalogue: RuleCatalogue
   private let today: CivilDate
   private var position = 0
@@ -199,6 +206,7 @@ struct ProjectFiles: ImportSource {
       do {
         let document = try read(file)
         returned += 1
+        if file.inFolder { misnamed.note(file.path, holding: document.project.code) }
         return document
       } catch {
         unreadable.append(returned)
@@ -226,6 +234,35 @@ struct ProjectFiles: ImportSource {
 
   private func read(_ file: File) throws(FileProblems) -> ProjectDocument {
     try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today, displayName: file.displayName)
+  }
+}
+
+/// The project files of a folder not named after the project they hold. `Projects/README.md` and
+/// `gongkai export project` name each file `<code>.yaml`, so that staff find a project's file by its code and an
+/// export writes over the file it came from instead of beside it (two files of one project, which the next import
+/// refuses). A warning, not an error: registers kept before the convention still import. A file named on the
+/// command line is left alone: its name was chosen (`export project --out review.yaml`).
+final class MisnamedProjectFiles {
+  private var examples: [(path: String, code: ProjectCode)] = []
+  private var count = 0
+
+  /// Notes the file at `path` when its name (less `.yaml` or `.yml`) is not `code`.
+  func note(_ path: String, holding code: ProjectCode) {
+    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    guard stem != code.rawValue else { return }
+    count += 1
+    if examples.count < FileProblems.shown { examples.append((path, code)) }
+  }
+
+  /// One warning a file, as many as file problems are shown, then how many more.
+  func warn() {
+    for (path, code) in examples {
+      let renamed = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(code).yaml")
+      Terminal.warning("\(path): holds project \(code) but is not named after it; rename it to \(renamed), as `gongkai export project` names it")
+    }
+    if count > examples.count {
+      Terminal.warning("\(count - examples.count) more project files are not named after the project they hold")
+    }
   }
 }
 
