@@ -10,42 +10,55 @@ extension RuleCatalogue {
   }
 
   /// The catalogue of a shipped profile (`national`, `shanghai`), with the user's profile files applied on top
-  /// in order. Every file is validated; the first problem is thrown naming file, line and entry.
+  /// in order. Every file is validated; the first file with problems is refused with all of them (at most
+  /// ``FileProblems/shown``), each naming its line and entry: later files build on it, so are not read.
   public static func load(profile: String = "national", extraProfiles: [URL] = [], resources: URL)
-    throws(FileProblem) -> RuleCatalogue
+    throws(FileProblems) -> RuleCatalogue
   {
     let folder = resources.appendingPathComponent("rules")
-    func bundled(_ name: String) throws(FileProblem) -> RuleFile {
+    func bundled(_ name: String) throws(FileProblems) -> URL {
       let url = folder.appendingPathComponent("\(name).yaml")
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw FileProblem(file: "--profile", line: nil, field: nil, message:
-          "unknown profile '\(name)'; shipped profiles: \(bundledProfiles(resources: resources).joined(separator: ", "))")
+        throw FileProblems([FileProblem(file: "--profile", line: nil, field: nil, message:
+          "unknown profile '\(name)'; shipped profiles: \(bundledProfiles(resources: resources).joined(separator: ", "))")])
       }
-      return try RuleFile(YAMLValue.read(url, displayName: "rules/\(name).yaml"))
+      return url
     }
-    let national = try bundled("national")
-    var catalogue = try build(national, on: nil)
-    if profile != national.profile { catalogue = try build(bundled(profile), on: catalogue) }
-    for url in extraProfiles { catalogue = try build(RuleFile(YAMLValue.read(url)), on: catalogue) }
+    var catalogue = try build(bundled("national"), displayName: "rules/national.yaml", on: nil)
+    if profile != catalogue.profile {
+      catalogue = try build(bundled(profile), displayName: "rules/\(profile).yaml", on: catalogue)
+    }
+    for url in extraProfiles { catalogue = try build(url, displayName: nil, on: catalogue) }
     return catalogue
   }
 
-  /// Builds a file's rules on top of `base`, a catalogue the file extends.
-  private static func build(_ file: RuleFile, on base: RuleCatalogue?) throws(FileProblem) -> RuleCatalogue {
+  /// Reads a file and builds its rules on top of `base`, a catalogue the file extends; throws every problem found.
+  private static func build(_ url: URL, displayName: String?, on base: RuleCatalogue?) throws(FileProblems)
+    -> RuleCatalogue
+  {
+    let root: YAMLValue
+    do { root = try YAMLValue.read(url, displayName: displayName) } catch { throw FileProblems([error]) }
+    var collector = ProblemCollector()
+    let file = RuleFile(root, problems: &collector)
     if base == nil, let extends = file.extends {
-      throw FileProblem(file: file.file, line: file.extendsLine, field: "extends", message: "the national catalogue extends nothing, not '\(extends)'")
+      collector.add(FileProblem(file: file.file, line: file.extendsLine, field: "extends", message: "the national catalogue extends nothing, not '\(extends)'"))
     }
     if base != nil, file.extends == nil {
-      throw FileProblem(file: file.file, line: file.extendsLine, field: "extends",
-                        message: "a profile must say which catalogue it changes, e.g. 'extends: national'")
+      collector.add(FileProblem(file: file.file, line: file.extendsLine, field: "extends",
+                                message: "a profile must say which catalogue it changes, e.g. 'extends: national'"))
     }
     var rules: [DisclosureRule] = []
-    for entry in file.entries { rules.append(try entry.rule(replacing: base?.rule(for: entry.code))) }
+    for entry in file.entries {
+      if let rule = collector.attempt({ () throws(FileProblem) in try entry.rule(replacing: base?.rule(for: entry.code)) }) {
+        rules.append(rule)
+      }
+    }
+    guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()).capped() }
     do {
       guard let base else { return try RuleCatalogue(profile: file.profile, rules: rules) }
       return try base.applying(rules, profile: file.profile)
     } catch {
-      throw FileProblem(file: file.file, line: nil, field: nil, message: "\(error)")
+      throw FileProblems([FileProblem(file: file.file, line: nil, field: nil, message: "\(error)")])
     }
   }
 }

@@ -62,24 +62,33 @@ struct RuleFile {
     "basis", "confidence", "note",
   ]
 
-  init(_ root: YAMLValue) throws(FileProblem) {
-    let fields = try root.mapping(keys: ["profile", "title", "extends", "rules"])
-    profile = try fields.required("profile").string()
-    title = try fields["title"]?.optionalString() ?? profile
-    extends = try fields["extends"]?.optionalString()
-    extendsLine = fields["extends"]?.line ?? root.line
+  /// Reads the file, collecting every problem of its form (unknown fields, a missing or malformed code, a code
+  /// given twice) rather than stopping at the first; `problems` holds them, and `entries` the entries that can be
+  /// built on.
+  init(_ root: YAMLValue, problems collector: inout ProblemCollector) {
     file = root.file
+    let fields = collector.mapping(root, keys: ["profile", "title", "extends", "rules"])
+    let profile = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields.required("profile").string() } }
+    self.profile = profile ?? ""
+    title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"]?.optionalString() } ?? nil }
+      ?? self.profile
+    extends = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["extends"]?.optionalString() } ?? nil }
+    extendsLine = fields?["extends"]?.line ?? root.line
     var seen: [String: Int] = [:]
     var entries: [Entry] = []
-    for item in try fields.required("rules").sequence() {
-      let entryFields = try item.mapping(keys: Self.entryKeys)
-      let code = try entryFields.required("code").string()
-      guard DisclosureRule.isValidCode(code) else { throw item.problem("\(RuleError.malformedCode(code))") }
-      if let first = seen[code] {
-        throw item.problem("code '\(code)' is defined twice (first at line \(first)); each item kind has one entry")
+    let items = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields.required("rules").sequence() } } ?? []
+    for item in items {
+      guard let entryFields = collector.mapping(item, keys: Self.entryKeys) else { continue }
+      let entry = collector.attempt { () throws(FileProblem) -> Entry in
+        let code = try entryFields.required("code").string()
+        guard DisclosureRule.isValidCode(code) else { throw item.problem("\(RuleError.malformedCode(code))") }
+        if let first = seen[code] {
+          throw item.problem("code '\(code)' is defined twice (first at line \(first)); each item kind has one entry")
+        }
+        seen[code] = item.line ?? 0
+        return Entry(value: item, code: code, fields: entryFields)
       }
-      seen[code] = item.line ?? 0
-      entries.append(Entry(value: item, code: code, fields: entryFields))
+      if let entry { entries.append(entry) }
     }
     self.entries = entries
   }

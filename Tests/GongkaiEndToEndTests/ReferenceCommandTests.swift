@@ -153,6 +153,17 @@ import TestSupport
     #expect(result.stderr == "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'\n")
   }
 
+  @Test func aProfileFileReportsEveryProblem() throws {
+    let file = try writeFile("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.result\n    period: 5 days\n  - code: bidding.contract\n    confidence: X\n")
+    let result = try gongkai("rules", "--profile-file", file)
+    #expect(result.status == 65)
+    #expect(result.stderrLines == [
+      "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'",
+      "gongkai: \(file):7: rules[1].confidence: unknown confidence 'X'; use S, S2 or M",
+    ])
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func aMalformedCalendarFileIsBadData() throws {
     let file = try writeFile("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n    workdays: [2027-01-05]\n")
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)

@@ -21,7 +21,7 @@ import TestSupport
       _ = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
       return nil
     } catch {
-      return error
+      return error.problems.first
     }
   }
 
@@ -138,12 +138,42 @@ import TestSupport
     #expect(problem.message.hasPrefix("YAML syntax"))
   }
 
+  /// A profile's mistakes are listed together, each at its line: a local rules file is corrected in one pass.
+  @Test func aProfileListsEveryProblem() throws {
+    let url = try file("district.yaml", """
+      profile: district
+      rules:
+        - code: bidding.result
+          period: 5 days
+        - code: bidding.local-item
+          category: bidding
+          period: 5 working-days
+        - code: Bidding.Other
+        - code: bidding.result
+          basis: 某区实施细则
+          colour: red
+      """)
+    do {
+      _ = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.problems.map { $0.description.replacingOccurrences(of: url.path, with: "district.yaml") } == [
+        "district.yaml:1: extends: a profile must say which catalogue it changes, e.g. 'extends: national'",
+        "district.yaml:4: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'",
+        "district.yaml:5: rules[1].name: required field is missing",
+        "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
+        "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, code, confidence, minimum-publication, name, note, period, responsible, trigger",
+      ])
+    }
+  }
+
   @Test func aMissingProfileFileIsMissingInput() throws {
     do {
       _ = try RuleCatalogue.load(extraProfiles: [URL(fileURLWithPath: "/nonexistent/local.yaml")], resources: resources)
       Issue.record("expected an error")
     } catch {
-      #expect(error.kind == .missing)
+      #expect(error.problems.map(\.kind) == [.missing])
     }
   }
 
