@@ -69,10 +69,13 @@ public struct YAMLValue {
     var line = 1
     var indent = 0
     var atLineStart = true
+    var previous: UInt8 = 0
     for byte in text.utf8 {
+      defer { previous = byte }
       switch byte {
-      case UInt8(ascii: "\n"):
-        line += 1
+      case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+        // CR LF is one line break, as libyaml counts it; a CR alone is one too.
+        if !(byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r")) { line += 1 }
         indent = 0
         atLineStart = true
         continue

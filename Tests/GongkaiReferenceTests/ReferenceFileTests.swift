@@ -168,6 +168,13 @@ import TestSupport
     }
   }
 
+  @Test func tooDeepANestingNamesItsLineInEveryLineEnding() {
+    for ending in ["\n", "\r\n", "\r"] {
+      let text = String(repeating: "a: b" + ending, count: 3) + "c: " + String(repeating: "[", count: YAMLValue.maximumDepth + 1)
+      #expect(YAMLValue.tooDeep(text) == 4, "\(ending.unicodeScalars.map(\.value))")
+    }
+  }
+
   @Test func aMissingProfileFileIsMissingInput() throws {
     do {
       _ = try RuleCatalogue.load(extraProfiles: [URL(fileURLWithPath: "/nonexistent/local.yaml")], resources: resources)
