@@ -1,0 +1,42 @@
+@testable import GongkaiCore
+import Testing
+
+/// The text checks run on every field of every imported row, so they avoid Unicode property lookups where a
+/// range says the same; these tests hold the shortcuts to the properties they stand for.
+@Suite struct RegisterTextTests {
+  /// Every Unicode scalar.
+  static let scalars = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init)
+
+  @Test func controlCharactersAreExactlyGeneralCategoryCc() {
+    let differing = Self.scalars.filter { RegisterText.isControl($0) != ($0.properties.generalCategory == .control) }
+    #expect(differing.isEmpty)
+  }
+
+  @Test func forbiddenURLCharactersAreWhiteSpaceAndThoseToPercentEncode() {
+    let differing = Self.scalars.filter {
+      RegisterText.isForbiddenInURL($0) != ($0.properties.isWhitespace || "\"<>\\^`{|}".unicodeScalars.contains($0))
+    }
+    #expect(differing.isEmpty)
+  }
+
+  @Test(arguments: [
+    "https://example.cn/a", "HTTPS://EXAMPLE.CN", "Http://x", "http://", "https://", "https:/x", "ftp://example.cn",
+    "http://例子.中国/公告", "ＨTTPS://example.cn", "https://\u{301}x", "http://\u{301}", "   ", "\r\n", "http://a b",
+    "https://a\u{3000}b",
+  ])
+  func urlsAreJudgedAsByTheirLowercasedCharacters(_ url: String) {
+    let lower = url.lowercased()
+    let schemeProblem = !((lower.hasPrefix("https://") || lower.hasPrefix("http://")) && lower.count > 8)
+    let problem = RegisterText.urlProblems("url", url).first
+    #expect((problem?.description.contains("starting with https://") ?? false) == schemeProblem)
+  }
+
+  @Test func oneFieldIsJudgedInOrderTooLongThenUndecodableThenControl() {
+    #expect(RegisterText.problems("ref", String(repeating: "号", count: 201) + "\u{FFFD}\u{7}").first?.description
+      .contains("203 characters") == true)
+    #expect(RegisterText.problems("ref", "a\u{7}\u{FFFD}").first?.description.contains("not UTF-8") == true)
+    #expect(RegisterText.problems("ref", "a\u{202E}b\u{7}").first?.description.contains("U+202E") == true)
+    #expect(RegisterText.problems("summary", "a\nb\tc", allowNewlines: true).isEmpty)
+    #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("U+85") == true)
+  }
+}
