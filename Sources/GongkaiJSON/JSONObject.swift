@@ -44,11 +44,20 @@ public struct JSONObject {
     append(value ? "true" : "false")
   }
 
-  /// The object's text.
+  /// The object's text, copied once into the string's storage.
   public var text: String {
-    var closed: [UInt8] = []
-    write(to: &closed)
-    return String(decoding: closed, as: UTF8.self)
+    String(unsafeUninitializedCapacity: bytes.count + 1) { text in
+      _ = text.initialize(fromContentsOf: bytes)
+      text[bytes.count] = UInt8(ascii: "}")
+      return bytes.count + 1
+    }
+  }
+
+  /// The object's text as UTF-8, in the buffer it was written into: for a record whose text only goes on as
+  /// bytes (to SQLite and a hash), which need not be copied into a string.
+  public consuming func utf8() -> [UInt8] {
+    bytes.append(UInt8(ascii: "}"))
+    return bytes
   }
 
   /// Appends the object's text to `buffer`: a record written into a larger output costs one copy.

@@ -9,65 +9,16 @@ import GRDB
 enum ChangeChain {
   /// The hash of a row that follows `previous` (empty for the first row).
   static func hash(previous: String, _ row: ChangeLogRecord) -> String {
-    // Each field as its byte length, a colon and its bytes (`-` for none): unambiguous however a field is
-    // written, so a separator inside one value cannot pass for two.
-    var content: [UInt8] = []
-    content.reserveCapacity(previous.utf8.count + 64 + (row.before?.utf8.count ?? 0) + (row.after?.utf8.count ?? 0)
-      + row.at.utf8.count + row.actor.utf8.count + row.projectCode.utf8.count)
-    content.append(contentsOf: previous.utf8)
-    content.append(0x0A)
-    func append(_ field: String?) {
-      guard let field else {
-        content.append(UInt8(ascii: "-"))
-        return
-      }
-      decimal(field.utf8.count)
-      content.append(UInt8(ascii: ":"))
-      content.append(contentsOf: field.utf8)
-    }
-    func append(_ number: Int64) {
-      var digits: [UInt8] = []
-      var rest = number.magnitude
-      repeat {
-        digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-        rest /= 10
-      } while rest > 0
-      if number < 0 { digits.append(UInt8(ascii: "-")) }
-      decimal(digits.count)
-      content.append(UInt8(ascii: ":"))
-      content.append(contentsOf: digits.reversed())
-    }
-    func decimal(_ value: Int) {
-      if value >= 10 { decimal(value / 10) }
-      content.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
-    append(row.id ?? 0)
-    append(row.at)
-    append(row.actor)
-    append(row.action)
-    append(row.entity)
-    append(row.entityId)
-    append(row.projectCode)
-    append(row.before)
-    append(row.after)
-    return hex(SHA256.hash(data: content))
-  }
-
-  private static let digits = Array("0123456789abcdef".utf8)
-
-  static func hex(_ digest: SHA256.Digest) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(64)
-    for byte in digest {
-      bytes.append(digits[Int(byte >> 4)])
-      bytes.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: bytes, as: UTF8.self)
+    var hasher = ChainHasher()
+    return hasher.hash(previous: previous, id: row.id ?? 0, at: row.at, actor: row.actor, action: row.action,
+                       entity: row.entity, entityId: row.entityId, projectCode: row.projectCode,
+                       before: row.before?.utf8, after: row.after?.utf8)
   }
 
   /// Recomputes the chain from the first row and stops at the first row that does not follow.
   static func verify(_ db: Database) throws -> ChainVerification {
     let rows = try ChangeLogRecord.order(Column("id")).fetchCursor(db)
+    var hasher = ChainHasher()
     var previous = ""
     var expectedID: Int64 = 1
     var count = 0
@@ -76,7 +27,10 @@ enum ChangeChain {
       if id != expectedID {
         return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: id - 1, before: id))
       }
-      guard row.hash == hash(previous: previous, row) else {
+      let expected = hasher.hash(previous: previous, id: id, at: row.at, actor: row.actor, action: row.action,
+                                 entity: row.entity, entityId: row.entityId, projectCode: row.projectCode,
+                                 before: row.before?.utf8, after: row.after?.utf8)
+      guard row.hash == expected else {
         return ChainVerification(rows: count, head: previous, broken: .altered(id))
       }
       previous = row.hash!
@@ -86,6 +40,88 @@ enum ChangeChain {
     let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
     if last >= expectedID { return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: last, before: nil)) }
     return ChainVerification(rows: count, head: previous, broken: nil)
+  }
+}
+
+/// Hashes change-log rows as ``ChangeChain`` describes: each field as its byte length, a colon and its bytes
+/// (`-` for none), unambiguous however a field is written, so a separator inside one value cannot pass for two.
+///
+/// The bytes of a row go into one buffer kept from row to row: a bulk import hashes two rows a milestone, and
+/// a buffer, the digits of each number and the hex digits allocated afresh for each row cost more than SHA-256.
+struct ChainHasher {
+  private var content: [UInt8] = []
+
+  /// The hash of a row that follows `previous` (empty for the first row); `before` and `after` are the
+  /// row's values as JSON text.
+  mutating func hash(
+    previous: String, id: Int64, at: String, actor: String, action: String, entity: String, entityId: Int64,
+    projectCode: String, before: (some Collection<UInt8>)?, after: (some Collection<UInt8>)?
+  ) -> String {
+    content.removeAll(keepingCapacity: true)
+    content.append(contentsOf: previous.utf8)
+    content.append(0x0A)
+    append(id)
+    append(at.utf8)
+    append(actor.utf8)
+    append(action.utf8)
+    append(entity.utf8)
+    append(entityId)
+    append(projectCode.utf8)
+    append(before)
+    append(after)
+    var sha = SHA256()
+    content.withUnsafeBytes { sha.update(bufferPointer: $0) }
+    return Self.hex(sha.finalize())
+  }
+
+  private mutating func append(_ field: (some Collection<UInt8>)?) {
+    guard let field else {
+      content.append(UInt8(ascii: "-"))
+      return
+    }
+    decimal(field.count)
+    content.append(UInt8(ascii: ":"))
+    content.append(contentsOf: field)
+  }
+
+  private mutating func append(_ number: Int64) {
+    var digits = 0
+    var rest = number.magnitude
+    repeat {
+      digits += 1
+      rest /= 10
+    } while rest > 0
+    decimal(digits + (number < 0 ? 1 : 0))
+    content.append(UInt8(ascii: ":"))
+    if number < 0 { content.append(UInt8(ascii: "-")) }
+    content.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    rest = number.magnitude
+    for position in stride(from: content.count - 1, through: content.count - digits, by: -1) {
+      content[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
+  }
+
+  private mutating func decimal(_ value: Int) {
+    if value >= 10 { decimal(value / 10) }
+    content.append(UInt8(ascii: "0") + UInt8(value % 10))
+  }
+
+  private static let digits: StaticString = "0123456789abcdef"
+
+  /// The digest in lowercase hex, written straight into the string's storage.
+  private static func hex(_ digest: SHA256.Digest) -> String {
+    digest.withUnsafeBytes { bytes in
+      digits.withUTF8Buffer { digits in
+        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+          for (offset, byte) in bytes.enumerated() {
+            text[2 * offset] = digits[Int(byte >> 4)]
+            text[2 * offset + 1] = digits[Int(byte & 0x0F)]
+          }
+          return bytes.count * 2
+        }
+      }
+    }
   }
 }
 

@@ -16,20 +16,30 @@ final class PreparedInsert {
   }
 
   func bind(_ value: String?) {
+    guard var value else { return bindNull() }
+    value.withUTF8(bindText)
+  }
+
+  /// Binds UTF-8 bytes as text (a change-log value written as JSON).
+  func bind(_ value: [UInt8]?) {
+    guard let value else { return bindNull() }
+    value.withUnsafeBufferPointer(bindText)
+  }
+
+  private func bindNull() {
     position += 1
-    guard var value else {
-      sqlite3_bind_null(handle, position)
-      return
-    }
-    value.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { text in
-        // An empty string may have no storage, and a nil pointer would mean NULL to SQLite.
-        guard let start = text.baseAddress else {
-          _ = sqlite3_bind_text(handle, position, "", 0, Self.transient)
-          return
-        }
-        _ = sqlite3_bind_text64(handle, position, start, sqlite3_uint64(text.count), Self.transient, UInt8(SQLITE_UTF8))
+    sqlite3_bind_null(handle, position)
+  }
+
+  private func bindText(_ bytes: UnsafeBufferPointer<UInt8>) {
+    position += 1
+    bytes.withMemoryRebound(to: CChar.self) { text in
+      // An empty string may have no storage, and a nil pointer would mean NULL to SQLite.
+      guard let start = text.baseAddress else {
+        _ = sqlite3_bind_text(handle, position, "", 0, Self.transient)
+        return
       }
+      _ = sqlite3_bind_text64(handle, position, start, sqlite3_uint64(text.count), Self.transient, UInt8(SQLITE_UTF8))
     }
   }
 

@@ -22,6 +22,7 @@ final class RegisterWrite {
   /// When the changes are recorded: one instant for the whole transaction, which commits at once.
   let at: String
   private var chain: (head: String, nextID: Int64)?
+  private var hasher = ChainHasher()
   private var lastSerials: [Int: Int] = [:]
   private var lastUpdateCheck: (project: String, found: Bool)?
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
@@ -41,12 +42,18 @@ final class RegisterWrite {
   /// Inserts a row and logs it.
   func insert<Record: LoggedRecord>(_ record: inout Record, project: String) throws {
     try record.prepareInsert(self)
-    let insert = try inserts[ObjectIdentifier(Record.self)] ?? PreparedInsert(db, sql: Record.insertSQL)
-    inserts[ObjectIdentifier(Record.self)] = insert
+    let insert = try inserts[ObjectIdentifier(Record.self)] ?? makeInsert(for: Record.self)
     record.bind(to: insert)
     let id = try insert.run()
     record.id = id
-    try log(action: "insert", entity: Record.entity, id: id, project: project, before: nil, after: record.changeJSON)
+    try log(action: "insert", entity: Record.entity, id: id, project: project, before: nil, after: record.changeValues.utf8())
+  }
+
+  /// Prepares the INSERT of a type of row, kept for the transaction's length.
+  private func makeInsert<Record: LoggedRecord>(for type: Record.Type) throws -> PreparedInsert {
+    let insert = try PreparedInsert(db, sql: Record.insertSQL)
+    inserts[ObjectIdentifier(type)] = insert
+    return insert
   }
 
   /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change; returns
@@ -55,7 +62,8 @@ final class RegisterWrite {
     guard record != old else { return false }
     try record.update(db)
     let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
-    try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeJSON, after: record.changeJSON)
+    try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeValues.utf8(),
+            after: record.changeValues.utf8())
     return true
   }
 
@@ -79,12 +87,11 @@ final class RegisterWrite {
     return last + 1
   }
 
-  private func log(action: String, entity: String, id: Int64, project: String, before: String?, after: String?) throws {
+  /// Logs a change; `before` and `after` are the row's values as JSON text (``LoggedRecord/changeValues``).
+  private func log(action: String, entity: String, id: Int64, project: String, before: [UInt8]?, after: [UInt8]?) throws {
     let (head, nextID) = try chain ?? loadChain()
-    let entry = ChangeLogRecord(
-      id: nextID, at: at, actor: actor, action: action, entity: entity, entityId: id, projectCode: project,
-      before: before, after: after, hash: nil)
-    let hash = ChangeChain.hash(previous: head, entry)
+    let hash = hasher.hash(previous: head, id: nextID, at: at, actor: actor, action: action, entity: entity, entityId: id,
+                           projectCode: project, before: before, after: after)
     let insert = try changeInsert ?? PreparedInsert(db, sql: Self.changeInsertSQL)
     changeInsert = insert
     insert.bind(nextID)
@@ -121,13 +128,16 @@ protocol LoggedRecord: MutablePersistableRecord, Equatable {
   var withdrawnReason: String? { get }
   func bind(to insert: PreparedInsert)
   /// The row as the change log shows it (``JSONObject``).
-  var changeJSON: String { get }
+  var changeValues: JSONObject { get }
   /// Fills in what the register assigns before the row is written.
   mutating func prepareInsert(_ write: RegisterWrite) throws
 }
 
 extension LoggedRecord {
   mutating func prepareInsert(_ write: RegisterWrite) throws {}
+
+  /// The row's values as the change log's text.
+  var changeJSON: String { changeValues.text }
 }
 
 extension ProjectRecord: LoggedRecord {
@@ -145,7 +155,7 @@ extension ProjectRecord: LoggedRecord {
     insert.bind(responsibleUnit)
   }
 
-  var changeJSON: String {
+  var changeValues: JSONObject {
     var json = JSONObject()
     json.field("code", code)
     json.field("id", id)
@@ -154,7 +164,7 @@ extension ProjectRecord: LoggedRecord {
     json.field("name", name)
     json.field("responsibleUnit", responsibleUnit)
     json.field("totalInvestment", totalInvestment)
-    return json.text
+    return json
   }
 }
 
@@ -178,7 +188,7 @@ extension MilestoneRecord: LoggedRecord {
     insert.bind(recordedAt)
   }
 
-  var changeJSON: String {
+  var changeValues: JSONObject {
     var json = JSONObject()
     json.field("category", category)
     json.field("changesId", changesId)
@@ -192,7 +202,7 @@ extension MilestoneRecord: LoggedRecord {
     json.field("responsibleUnit", responsibleUnit)
     json.field("summary", summary)
     json.field("withdrawnReason", withdrawnReason)
-    return json.text
+    return json
   }
 }
 
@@ -215,7 +225,7 @@ extension DisclosureRecord: LoggedRecord {
     insert.bind(serial)
   }
 
-  var changeJSON: String {
+  var changeValues: JSONObject {
     var json = JSONObject()
     json.field("channel", channel)
     json.field("id", id)
@@ -228,7 +238,7 @@ extension DisclosureRecord: LoggedRecord {
     json.field("until", until)
     json.field("url", url)
     json.field("withdrawnReason", withdrawnReason)
-    return json.text
+    return json
   }
 
   /// Each publication gets the next serial of its year, for ever.
