@@ -26,8 +26,9 @@ final class RegisterWrite {
   private var lastSerials: [Int: Int] = [:]
   private var lastUpdateCheck: (project: String, found: Bool)?
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
-  private var inserts: [ObjectIdentifier: PreparedInsert] = [:]
-  private var changeInsert: PreparedInsert?
+  private var inserts: [ObjectIdentifier: PreparedStatement] = [:]
+  private var changeInsert: PreparedStatement?
+  private var lookups: [UnsafeRawPointer: PreparedStatement] = [:]
   private static let changeInsertSQL = """
     INSERT INTO changeLog (id, at, actor, action, entity, entityId, projectCode, before, after, hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -50,8 +51,8 @@ final class RegisterWrite {
   }
 
   /// Prepares the INSERT of a type of row, kept for the transaction's length.
-  private func makeInsert<Record: LoggedRecord>(for type: Record.Type) throws -> PreparedInsert {
-    let insert = try PreparedInsert(db, sql: Record.insertSQL)
+  private func makeInsert<Record: LoggedRecord>(for type: Record.Type) throws -> PreparedStatement {
+    let insert = try PreparedStatement(db, sql: Record.insertSQL)
     inserts[ObjectIdentifier(type)] = insert
     return insert
   }
@@ -67,14 +68,27 @@ final class RegisterWrite {
     return true
   }
 
+  /// A query prepared once per transaction, for the lookups an import makes for every row. Found by the
+  /// address of its text, which a static string keeps for the program's length: GRDB's statement cache hashes
+  /// the whole text on every call.
+  func lookup(_ sql: StaticString) throws -> PreparedStatement {
+    let key = UnsafeRawPointer(sql.utf8Start)
+    if let statement = lookups[key] { return statement }
+    let statement = try PreparedStatement(db, sql: sql.description)
+    lookups[key] = statement
+    return statement
+  }
+
   /// Whether the project's change log holds a milestone update: only an update (`gongkai amend`) changes a
   /// milestone's date or document number. An import asks for every milestone it does not find, project by
   /// project, so the answer for the last project asked is kept; the import's own updates (links) change no key.
   func hasMilestoneUpdates(project code: String) throws -> Bool {
     if let last = lastUpdateCheck, last.project == code { return last.found }
-    let found = try Bool.fetchOne(db.cachedStatement(sql: """
+    let query = try lookup("""
       SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action = 'update')
-      """), arguments: [code]) ?? false
+      """)
+    query.bind(code)
+    let found = try query.first { $0.int64(at: 0) != 0 } ?? false
     lastUpdateCheck = (code, found)
     return found
   }
@@ -92,7 +106,7 @@ final class RegisterWrite {
     let (head, nextID) = try chain ?? loadChain()
     let hash = hasher.hash(previous: head, id: nextID, at: at, actor: actor, action: action, entity: entity, entityId: id,
                            projectCode: project, before: before, after: after)
-    let insert = try changeInsert ?? PreparedInsert(db, sql: Self.changeInsertSQL)
+    let insert = try changeInsert ?? PreparedStatement(db, sql: Self.changeInsertSQL)
     changeInsert = insert
     insert.bind(nextID)
     insert.bind(at)
@@ -126,7 +140,7 @@ protocol LoggedRecord: MutablePersistableRecord, Equatable {
   static var insertSQL: String { get }
   var id: Int64? { get set }
   var withdrawnReason: String? { get }
-  func bind(to insert: PreparedInsert)
+  func bind(to insert: PreparedStatement)
   /// The row as the change log shows it (``JSONObject``).
   var changeValues: JSONObject { get }
   /// Fills in what the register assigns before the row is written.
@@ -146,7 +160,7 @@ extension ProjectRecord: LoggedRecord {
     INSERT INTO project (code, name, legalPerson, location, totalInvestment, responsibleUnit) VALUES (?, ?, ?, ?, ?, ?)
     """
   var withdrawnReason: String? { nil }
-  func bind(to insert: PreparedInsert) {
+  func bind(to insert: PreparedStatement) {
     insert.bind(code)
     insert.bind(name)
     insert.bind(legalPerson)
@@ -174,7 +188,7 @@ extension MilestoneRecord: LoggedRecord {
     INSERT INTO milestone (projectId, kind, category, formedOn, reference, summary, responsibleUnit, changesId,
       withdrawnReason, recordedBy, recordedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
-  func bind(to insert: PreparedInsert) {
+  func bind(to insert: PreparedStatement) {
     insert.bind(projectId)
     insert.bind(kind)
     insert.bind(category)
@@ -212,7 +226,7 @@ extension DisclosureRecord: LoggedRecord {
     INSERT INTO disclosure (milestoneId, publishedOn, channel, url, until, withdrawnReason, recordedBy, recordedAt,
       serialYear, serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
-  func bind(to insert: PreparedInsert) {
+  func bind(to insert: PreparedStatement) {
     insert.bind(milestoneId)
     insert.bind(publishedOn)
     insert.bind(channel)
