@@ -106,9 +106,16 @@ extension SQLiteStore {
     _ write: RegisterWrite, updateFields: Bool = true
   ) throws {
     let db = write.db
+    // What the lookups within a new project and the links pass need; a spreadsheet row (neither) keeps none.
+    let tracking = isNew || updateFields
     var ids: [MilestoneKey: Int64] = [:]
     var inserted = Set<Int64>()
     var linkedAtInsert = Set<Int64>()
+    if tracking {
+      ids.reserveCapacity(entries.count)
+      inserted.reserveCapacity(entries.count)
+      linkedAtInsert.reserveCapacity(entries.count)
+    }
     for entry in entries {
       let id: Int64
       if isNew, ids[entry.key] == nil {
@@ -141,12 +148,14 @@ extension SQLiteStore {
         }
       } else {
         id = try insertMilestone(entry, changesId: nil, project: project, write)
-        inserted.insert(id)
-        if entry.changes == nil { linkedAtInsert.insert(id) }
+        if tracking {
+          inserted.insert(id)
+          if entry.changes == nil { linkedAtInsert.insert(id) }
+        }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       }
-      ids[entry.key] = id
+      if tracking { ids[entry.key] = id }
     }
     // Links to changed milestones, once every milestone of the file exists.
     for entry in entries where updateFields {
