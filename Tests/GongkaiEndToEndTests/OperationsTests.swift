@@ -51,6 +51,18 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  register against the change log: \(message)"), "\(doctor.stdout)")
   }
 
+  @Test func aBrokenCalendarFileIsAFailedCheckOfTheDoctor() throws {
+    let database = try sampleRegister().database
+    let folder = Scratch.folder()
+    try "year: 2027\nsource: 国办发明电〔2026〕1号\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n    workdays: [2027-01-05]\n"
+      .write(to: folder.appendingPathComponent("2027.yaml"), atomically: true, encoding: .utf8)
+    let doctor = try runGongkai(["doctor", "--database", database], environment: ["GONGKAI_CALENDAR_DIR": folder.path])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("ok      change log chain intact"))
+    #expect(doctor.stdout.contains("FAILED  reference data: \(folder.path)/2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05"))
+    #expect(doctor.stderr.isEmpty)
+  }
+
   @Test func exportsStateTheChainHeadTheyCameFrom() throws {
     let database = try sampleRegister().database
     let verify = try runGongkai(["audit", "verify", "--database", database])

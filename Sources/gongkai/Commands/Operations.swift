@@ -67,7 +67,14 @@ extension Gongkai {
       let divergences = try await register.divergencesFromChangeLog(limit: 1)
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
-      let (catalogue, calendar) = try reference.load()
+      // A broken rules or calendar file is what doctor is run to find: a failed check, not an error that hides the
+      // checks after it.
+      let loaded: (RuleCatalogue, LoadedCalendar)
+      do { loaded = try reference.load() } catch {
+        for message in ExitStatus.messages(for: error) { try line(false, "reference data: \(message)") }
+        throw ExitStatus.findings
+      }
+      let (catalogue, calendar) = loaded
       try line(true, "rules: \(catalogue.profile), \(catalogue.rules.count) item kinds")
       let today = asOf ?? .todayInChina()
       let years = calendar.calendar.scheduledYears
