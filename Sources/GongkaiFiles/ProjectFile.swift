@@ -32,7 +32,7 @@ public enum ProjectFile {
         if required { _ = collector.attempt { () throws(FileProblem) in try fields.required(key) } }
         return nil
       }
-      let string = collector.attempt { () throws(FileProblem) in try value.optionalString() } ?? nil
+      let string = collector.attempt { () throws(FileProblem) in try value.optionalLine() } ?? nil
       for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.description)) }
       return string
     }
@@ -97,7 +97,9 @@ public enum ProjectFile {
     guard let fields = collector.mapping(item, keys: milestoneKeys) else { return nil }
     let problemsBefore = collector.problems.count
     func text(_ key: String) -> String? {
-      collector.attempt { () throws(FileProblem) -> String? in try fields[key]?.optionalString() } ?? nil
+      collector.attempt { () throws(FileProblem) -> String? in
+        key == "summary" ? try fields[key]?.optionalString() : try fields[key]?.optionalLine()
+      } ?? nil
     }
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
     let formed = collector.attempt { () throws(FileProblem) in

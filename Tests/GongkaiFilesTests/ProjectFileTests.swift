@@ -53,6 +53,30 @@ func problems(_ text: String) -> [String] {
     #expect(document.milestones[1].changes == MilestoneKey(kind: "bidding.contract", formedOn: try CivilDate(parsing: "2024-06-20"), reference: "YPBJ-SG-2024-01"))
   }
 
+  @Test func aOneLineFieldFoldedOverTwoLinesLosesOnlyYAMLsFinalLineBreak() throws {
+    let document = try parse("""
+      code: 2024-310110-48-01-000123
+      name: >
+        杨浦滨江公共空间
+        贯通工程
+      responsible-unit: |
+        杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.result
+          formed: 2024-06-20
+          ref: >
+            YP-1
+          summary: |
+            第一行
+            第二行
+          unit: 杨浦区建设和管理委员会
+      """)
+    #expect(document.project.name == "杨浦滨江公共空间 贯通工程")
+    #expect(document.project.responsibleUnit == "杨浦区建设和管理委员会")
+    #expect(document.milestones[0].reference == "YP-1")
+    #expect(document.milestones[0].summary == "第一行\n第二行\n")  // a summary may hold line breaks: kept as written
+  }
+
   @Test func listsEveryProblemWithItsLine() {
     let found = problems("""
       code: 2024-31011-48-01-000123
