@@ -27,7 +27,7 @@ extension Gongkai {
     @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
             transform: CivilDate.argument)
     var asOf: CivilDate?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Warn of what falls due within this many working days.", valueName: "n"))
+    @Option(help: ArgumentHelp("Warn of what falls due within this many working days.", valueName: "n"))
     var warnDays = 5
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []

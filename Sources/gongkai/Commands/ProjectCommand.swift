@@ -16,8 +16,7 @@ struct ProjectFieldOptions: ParsableArguments {
   @Option(help: "项目名称: the project's name.", transform: trimmed) var name: String?
   @Option(name: .customLong("legal-person"), help: "项目法人: the project legal person.", transform: trimmed) var legalPerson: String?
   @Option(help: "建设地点: where it is built.", transform: trimmed) var location: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"),
-          transform: trimmed) var investment: String?
+  @Option(help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"), transform: trimmed) var investment: String?
   @Option(help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
 
   /// `project` with the given options applied; an empty value clears an optional field.
