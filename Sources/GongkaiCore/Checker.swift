@@ -39,9 +39,13 @@ public struct Checker: Sendable {
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }
       let (status, days) = assess(deadline: deadline?.date, isPublished: first != nil, daysLate: daysLate,
                                   until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
+      let countedUntil = first?.publishedOn ?? asOf
+      let latenessIsProvisional = deadline.map { deadline in
+        (status == .overdue || daysLate != nil) && calendar.isProvisional(from: deadline.date, through: countedUntil)
+      } ?? false
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        workingDaysLate: daysLate, disclosure: first, publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
+        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, disclosure: first, publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)

@@ -51,6 +51,9 @@ public struct Finding: Sendable {
   /// is published or no law sets a period. A `too-short` publication may also have come late: `status` names
   /// one failure, and this keeps the other for the audit.
   public let workingDaysLate: Int?
+  /// Whether the working days counted late or overdue since the deadline cross a year without an official
+  /// holiday schedule (the deadline itself may be settled).
+  public let latenessIsProvisional: Bool
   /// The first publication on or before the as-of day.
   public let disclosure: Disclosure?
   /// The last day any publication stays up; `nil` when one stays up with no end or nothing was published.
@@ -71,6 +74,9 @@ public struct Finding: Sendable {
     }
   }
 
-  /// Whether the finding's dates rest on a year without an official holiday schedule.
-  public var isProvisional: Bool { (deadline?.isProvisional ?? false) || (minimumEnd?.isProvisional ?? false) }
+  /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
+  /// working days late or overdue, or the day a 公示 may come down.
+  public var isProvisional: Bool {
+    (deadline?.isProvisional ?? false) || latenessIsProvisional || (minimumEnd?.isProvisional ?? false)
+  }
 }

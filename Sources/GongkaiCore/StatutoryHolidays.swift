@@ -2,12 +2,21 @@
 ///
 /// They are rest days whatever a year's notice arranges around them, so a year whose notice is not yet out is
 /// counted with them besides weekends: a period ending on 1 January 2027 moves to the next working day before
-/// the 2027 notice exists. The lunar holidays (春节, 清明节, 端午节, 中秋节) and the notice's swapped workdays stay
-/// unknown, and such a year stays provisional.
+/// the 2027 notice exists. A fixed holiday that falls on a Saturday or Sunday is made up on a working day (补假,
+/// 第六条), which the notices place right after the holiday; so is it here. The lunar holidays (春节, 清明节,
+/// 端午节, 中秋节), the bridging days and the notice's swapped workdays stay unknown, and such a year stays
+/// provisional.
 ///
 /// The dates of each revision are recalled, not quoted from the stored reference texts (`legal-rules.md` does not
 /// cover the 办法): check them against the 办法 before relying on a year without a schedule for an audit.
-enum StatutoryHolidays {
+public enum StatutoryHolidays {
+  /// The fixed-date holidays, for the texts that say what a year without a schedule is counted on.
+  public static let names = ["元旦", "劳动节", "国庆节"]
+  /// ``names`` as a Chinese list: 元旦、劳动节、国庆节.
+  public static var chineseList: String { names.joined(separator: "、") }
+  /// ``names`` as a list in an English sentence: 元旦, 劳动节, 国庆节.
+  public static var list: String { names.joined(separator: ", ") }
+
   /// A fixed-date holiday: its name, month and first and last day of the month.
   struct Fixed {
     let name: String
@@ -17,23 +26,37 @@ enum StatutoryHolidays {
 
   /// The fixed-date holidays of each version of the 办法, from the first year it applied.
   private static let versions: [(from: Int, holidays: [Fixed])] = [
-    // 1999 revision: 劳动节 three days.
+    // The 1949 text: 劳动节 one day, 国庆节 two.
+    (1950, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
+            Fixed(name: "国庆节", month: 10, days: 1...2)]),
+    // The 1999 revision (国务院令第270号), in force from 18 September 1999: 国庆节 three days that year already.
+    (1999, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
+            Fixed(name: "国庆节", month: 10, days: 1...3)]),
     (2000, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...3),
             Fixed(name: "国庆节", month: 10, days: 1...3)]),
-    // 2007 revision (国务院令第513号), in force from 2008: 劳动节 one day.
+    // The 2007 revision (国务院令第513号), in force from 2008: 劳动节 one day.
     (2008, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
             Fixed(name: "国庆节", month: 10, days: 1...3)]),
-    // 2024 revision (国务院令第795号), in force from 2025: 劳动节 two days.
+    // The 2024 revision (国务院令第795号), in force from 2025: 劳动节 two days.
     (2025, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...2),
             Fixed(name: "国庆节", month: 10, days: 1...3)]),
   ]
 
-  /// The rest days the law fixes in `year`, by holiday; none before 2000.
-  static func restDays(in year: Int) -> [(name: String, days: ClosedRange<CivilDate>)] {
+  /// The rest days the law fixes in `year`, with their make-up days, by holiday; none before 1950.
+  static func restDays(in year: Int) -> [(name: String, day: CivilDate)] {
     guard let version = versions.last(where: { $0.from <= year }) else { return [] }
-    return version.holidays.map { holiday in
-      (holiday.name, CivilDate(unchecked: year, holiday.month, holiday.days.lowerBound)
-        ... CivilDate(unchecked: year, holiday.month, holiday.days.upperBound))
+    let fixed = Set(version.holidays.flatMap { holiday in
+      holiday.days.map { CivilDate(unchecked: year, holiday.month, $0) }
+    })
+    return version.holidays.flatMap { holiday in
+      let days = holiday.days.map { CivilDate(unchecked: year, holiday.month, $0) }
+      var madeUp: [CivilDate] = []
+      var next = days[days.count - 1]
+      for _ in days.filter(\.isWeekend) {
+        repeat { next = next.adding(days: 1) } while next.isWeekend || fixed.contains(next)
+        madeUp.append(next)
+      }
+      return (days + madeUp).map { (holiday.name, $0) }
     }
   }
 }

@@ -38,11 +38,9 @@ public struct WorkingDayCalendar: Sendable {
     for offset in 0..<count where CivilDate(dayNumber: base + offset).isWeekend { kinds[offset] = .weekend }
     var names: [Int: String] = [:]
     for year in CivilDate.earliest.year...CivilDate.latest.year where byYear[year] == nil {
-      for (name, days) in StatutoryHolidays.restDays(in: year) {
-        for day in days.lowerBound.dayNumber...days.upperBound.dayNumber {
-          kinds[day - base] = .restDay
-          names[day] = name
-        }
+      for (name, day) in StatutoryHolidays.restDays(in: year) where (CivilDate.earliest...CivilDate.latest).contains(day) {
+        kinds[day.dayNumber - base] = .restDay
+        names[day.dayNumber] = name
       }
     }
     for schedule in byYear.values {
@@ -137,19 +135,17 @@ public struct WorkingDayCalendar: Sendable {
   /// overdue counted since it, and the day a 公示 may come down. What a warning after a check or an export names,
   /// and what marks a finding 暂定 on a public page.
   ///
-  /// Asked of every finding of a register: each question goes to the constant-time index first, and the years
-  /// are listed only for a finding that rests on one (an empty set allocates nothing).
+  /// Asked of every finding of a register: the years are listed only for a finding that rests on one (an empty
+  /// set allocates nothing).
   public func unscheduledYears(of finding: Finding) -> Set<Int> {
+    guard finding.isProvisional else { return [] }
     var years = Set<Int>()
     if let deadline = finding.deadline {
       if deadline.isProvisional {
         years.formUnion(unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
       }
-      let countedUntil = finding.disclosure?.publishedOn ?? finding.asOf
-      if finding.status == .overdue || finding.status == .late || finding.workingDaysLate != nil,
-        isProvisional(from: deadline.date, through: countedUntil)
-      {
-        years.formUnion(unscheduledYears(from: deadline.date, through: countedUntil))
+      if finding.latenessIsProvisional {
+        years.formUnion(unscheduledYears(from: deadline.date, through: finding.disclosure?.publishedOn ?? finding.asOf))
       }
     }
     if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {

@@ -14,12 +14,15 @@ import Testing
 
   @Test func yearsWithoutScheduleRestOnWeekendsAndTheFixedStatutoryHolidays() throws {
     #expect(!calendar2026.hasSchedule(for: 2027))
-    // 《全国年节及纪念日放假办法》 fixes 元旦, 劳动节 (two days from 2025) and 国庆节 whatever the 2027 notice says.
-    let kinds = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-10-01", "2027-10-03"].map { calendar2026.kind(of: day($0)) }
-    #expect(kinds == Array(repeating: .restDay, count: 5))
-    #expect(calendar2026.holidayName(of: day("2027-10-01")) == "国庆节")
+    // 《全国年节及纪念日放假办法》 fixes 元旦, 劳动节 (two days from 2025) and 国庆节 whatever the 2027 notice says, and a
+    // holiday on a Saturday or Sunday is made up on the working days after it: 劳动节 2027 (Saturday and Sunday) on
+    // 5-03 and 5-04, 国庆节 (Friday to Sunday) on 10-04 and 10-05.
+    let rest = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04", "2027-10-01", "2027-10-03",
+                "2027-10-04", "2027-10-05"]
+    #expect(rest.map { calendar2026.kind(of: day($0)) } == Array(repeating: .restDay, count: rest.count))
+    #expect(calendar2026.holidayName(of: day("2027-10-05")) == "国庆节")
     // The notice's bridging days and the lunar holidays (春节 2027 falls in February) are unknown until it comes.
-    let working = ["2027-05-03", "2027-10-04", "2027-02-08"].map { calendar2026.isWorkingDay(day($0)) }
+    let working = ["2027-05-05", "2027-10-06", "2027-02-08"].map { calendar2026.isWorkingDay(day($0)) }
     #expect(working == [true, true, true])
     // Before the 2025 revision 劳动节 was one day: without its notice, 2024-05-02 counts as a working day.
     let without2024 = try WorkingDayCalendar(schedules: [])

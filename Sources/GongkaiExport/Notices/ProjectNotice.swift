@@ -82,7 +82,7 @@ public struct ProjectNotice: Sendable {
     unscheduledYears = unsettled.reduce(into: Set()) { $0.formUnion($1) }
     provisionalNote = unscheduledYears.isEmpty ? nil
       : "标注“暂定”的时限涉及尚无国务院节假日安排的\(unscheduledYears.sorted().map(String.init).joined(separator: "、"))年，"
-        + "暂按周末及元旦、劳动节、国庆节法定假日计算，安排公布后可能变化。"
+        + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"
   }
 
   private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, calendar: WorkingDayCalendar) -> Item? {

@@ -73,7 +73,7 @@ public struct DisclosuresJSON {
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
             summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: disclosure.url, until: disclosure.until, deadline: finding.deadline?.date,
-            status: finding.status.rawValue, provisional: !unscheduled.isEmpty))
+            status: finding.status.rawValue, provisional: finding.isProvisional))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
       }

@@ -34,7 +34,7 @@ public struct OC4IDSExport {
     "OC4IDS prefix '\(prefix)' is malformed; use 'oc4ids-' and six lowercase letters or digits, as registered for the publisher"
   }
 
-  /// Writes the package to `path` (atomically); returns the number of projects.
+  /// Writes the package to `path` (atomically); the result counts the projects.
   public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> ExportResult {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -92,7 +92,7 @@ public struct OC4IDSExport {
         OC4IDSProject.MilestoneRecord(
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
           description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.status.chineseName)"
-            + (checker.calendar.unscheduledYears(of: finding).isEmpty ? "" : "（暂定：涉及尚无国务院节假日安排的年份）"),
+            + (finding.isProvisional ? "（暂定：涉及尚无国务院节假日安排的年份）" : ""),
           dueDate: finding.deadline.map { Self.instant($0.date) }, dateMet: finding.disclosure.map { Self.instant($0.publishedOn) },
           dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.status))
       })

@@ -80,6 +80,12 @@ public struct DisclosureStatistics: Sendable {
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
       unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding))
+      // The median's days from formation to publication, which no deadline covers for an item without one.
+      if let published = finding.disclosure?.publishedOn,
+        checker.calendar.isProvisional(from: finding.milestone.formedOn, through: published)
+      {
+        unscheduled.formUnion(checker.calendar.unscheduledYears(from: finding.milestone.formedOn, through: published))
+      }
     }
     self.total = total
     unscheduledYears = unscheduled

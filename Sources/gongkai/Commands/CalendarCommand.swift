@@ -12,7 +12,7 @@ extension Gongkai {
           {"date": "2026-01-04", "kind": "swapped-workday", "name": "元旦", "workday": true}
         kind is one of workday, weekend, rest-day, swapped-workday; name is given for holidays and swapped days.
         A year without an official schedule is shown with weekends and the fixed-date statutory holidays \
-        (元旦, 劳动节, 国庆节) only, with a warning.
+        (\(StatutoryHolidays.list)) only, with a warning.
         """)
 
     @Argument(help: ArgumentHelp("The year, e.g. 2026.", valueName: "year"))
@@ -69,7 +69,7 @@ enum Warnings {
 
   static func noSchedule(_ years: [Int]) -> String {
     let list = years.map(String.init).joined(separator: ", ")
-    return "no official holiday schedule for \(list): its days are counted on weekends and the fixed-date holidays (元旦, 劳动节, 国庆节) alone, and its notice may "
+    return "no official holiday schedule for \(list): its days are counted on weekends and the fixed-date holidays (\(StatutoryHolidays.list)) alone, and its notice may "
       + "still move the last days of the year before, so the result is provisional; add the year's schedule "
       + "(see `gongkai calendar --help`) when the State Council publishes it"
   }

@@ -119,7 +119,8 @@ final class CheckText {
     case .onTime: l.pick("按时", "on time")
     }
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
-    var line = "  \(Terminal.pad(status, to: 12))\(Terminal.pad(measure, to: 22)) "
+    let marked = measure + (finding.latenessIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
+    var line = "  \(Terminal.pad(status, to: 12))\(Terminal.pad(marked, to: 22)) "
     if let deadline = finding.deadline, finding.status != .tooShort {
       line += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + (deadline.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }

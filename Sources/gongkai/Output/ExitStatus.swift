@@ -78,7 +78,6 @@ enum ExitStatus: Int32, Error {
     }
   }
 
-  /// The message for an error: one line, or one line per problem of a file.
   /// The parser's message without the help lines it appends to some (`Help:  <from>  The day …`); a line feed
   /// inside a value the user typed stays in the message, to be shown escaped.
   private static func argumentParserMessage(_ message: String) -> String {
@@ -87,6 +86,7 @@ enum ExitStatus: Int32, Error {
     return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// The message for an error: one line, or one line per problem of a file.
   static func messages(for error: Error) -> [String] {
     switch error {
     case let problem as FileProblem: [problem.description]
