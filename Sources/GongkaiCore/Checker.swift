@@ -45,7 +45,8 @@ public struct Checker: Sendable {
       } ?? false
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, disclosure: first, publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
+        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, disclosure: first,
+        publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)
