@@ -148,6 +148,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 public enum Weekday: Int, Sendable, CaseIterable {
   case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
 
+  /// Monday ... Sunday, as messages name the day.
+  public var englishName: String {
+    let name = String(describing: self)
+    return name.prefix(1).uppercased() + name.dropFirst()
+  }
+
   /// 一 ... 日, as calendars print the column heads.
   public var chineseShortName: String { ["一", "二", "三", "四", "五", "六", "日"][rawValue - 1] }
 }

@@ -114,7 +114,7 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .dayListedTwice(let day, let holidays):
       "day \(day) is listed twice (\(holidays.joined(separator: ", "))); list each day once"
     case .swappedWorkdayNotWeekend(let day, let holiday):
-      "\(holiday): swapped workday \(day) is a \(day.weekday) but swapped workdays are always a Saturday or Sunday"
+      "\(holiday): swapped workday \(day) is a \(day.weekday.englishName) but swapped workdays are always a Saturday or Sunday"
     case .unnamedHoliday(let day): "the holiday starting \(day) has no name; give it its official name, e.g. 春节"
     case .restPeriodTooLong(let name, let days):
       "\(name): a rest period of \(days) days is too long for an official holiday; check the first and last day"

@@ -169,7 +169,7 @@ import TestSupport
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
     #expect(result.status == 65)
     #expect(result.stderrLines.count == 1)
-    #expect(result.stderr.contains("\(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a tuesday"))
+    #expect(result.stderr.contains("\(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a Tuesday"))
   }
 
   /// Every problem of a calendar file, one complete error a line, with the status of bad data.
@@ -187,7 +187,7 @@ import TestSupport
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
     #expect(result.status == 65)
     #expect(result.stderrLines == [
-      "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a tuesday but swapped workdays are always a Saturday or Sunday",
+      "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday",
       "gongkai: \(file):7: holidays[1].rest: the rest period ends before it starts",
     ])
     #expect(result.stdout.isEmpty)

@@ -273,7 +273,7 @@ import TestSupport
           workdays: [2027-10-02]
       """)
     #expect(found == [
-      "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a monday but swapped workdays are always a Saturday or Sunday",
+      "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
       "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节, 春节); list each day once",
       "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, rest, workdays",
       "2027.yaml:12: holidays[2].rest: the rest period ends before it starts",
@@ -289,7 +289,7 @@ import TestSupport
     let found = try calendarProblems(
       "2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-03\n    workdays:\n\(mondays)\n")
     #expect(found.count == 21)
-    #expect(found[19].hasPrefix("2027.yaml:25: holidays[0].workdays[19]: 元旦: swapped workday 2027-05-17 is a monday"))
+    #expect(found[19].hasPrefix("2027.yaml:25: holidays[0].workdays[19]: 元旦: swapped workday 2027-05-17 is a Monday"))
     #expect(found[20] == "2027.yaml:26: 5 more problems from here on are not shown; fix those above and run again")
   }
 
@@ -299,7 +299,7 @@ import TestSupport
   @Test func aScheduleProblemNamesTheLineOfItsDay() throws {
     let header = "# 2027 schedule\nyear: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n"
     let weekday = try #require(try calendarProblem("2027.yaml", header + "    workdays:\n      - 2027-01-09\n      - 2027-01-05\n"))
-    #expect(weekday.description.hasSuffix(":8: holidays[0].workdays[1]: 元旦: swapped workday 2027-01-05 is a tuesday but swapped workdays are always a Saturday or Sunday"))
+    #expect(weekday.description.hasSuffix(":8: holidays[0].workdays[1]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday"))
     let twice = try #require(try calendarProblem("2027.yaml", header + "  - name: 春节\n    rest: 2026-12-31..2027-01-02\n"))
     #expect(twice.line == 7)
     #expect(twice.field == "holidays[1].rest")
