@@ -21,7 +21,7 @@ public struct ProjectNotice: Sendable {
     public let publishedOn: String
     public let channel: String
     public let url: String?
-    /// Further channels the same information was published on, e.g. `信用中国（上海）（2026-03-02）`.
+    /// Further channels the same information was published on, e.g. `信用中国（上海）（2026-03-02，索引号 310110-2026-00005）`.
     public let alsoPublished: String?
     /// For 公示 items: the publication period from and to, with its legal basis.
     public let publicationPeriod: String?
@@ -88,9 +88,14 @@ public struct ProjectNotice: Sendable {
   private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, calendar: WorkingDayCalendar) -> Item? {
     guard let first = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: first) else { return nil }
     let rule = finding.rule
+    // Each publication keeps its own 索引号, which disclosures.json and OC4IDS list: the page names it too, so an
+    // evaluator holding one finds it on the portal.
     let others = stored.milestone.disclosures.enumerated()
       .filter { $0.offset != position && $0.element.publishedOn <= finding.asOf }
-      .map { "\($0.element.channel)（\($0.element.publishedOn)）" }
+      .map { other in
+        "\(other.element.channel)（\(other.element.publishedOn)，索引号 "
+          + "\(stored.disclosureSerials[other.offset].indexNumber(organisation: organisation))）"
+      }
     var period: String?
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
       // The period as it was held; a notice still up shows the end the law requires at least.
