@@ -75,11 +75,9 @@ public struct ProjectNotice: Sendable {
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
     statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
-    let unsettled = findings.map { checker.calendar.unscheduledYears(of: $0.0) }
-    timeline = Timeline(findings: findings.map(\.0), unsettled: unsettled.map { !$0.isEmpty }, asOf: asOf,
-                        projectName: project.name)
+    timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
-    unscheduledYears = unsettled.reduce(into: Set()) { $0.formUnion($1) }
+    unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     provisionalNote = unscheduledYears.isEmpty ? nil
       : "标注“暂定”的时限涉及尚无国务院节假日安排的\(unscheduledYears.sorted().map(String.init).joined(separator: "、"))年，"
         + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"

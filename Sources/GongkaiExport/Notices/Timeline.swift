@@ -56,8 +56,7 @@ public struct Timeline: Sendable {
   public let summary: String
   public var width: Int { Self.width }
 
-  /// `unsettled[i]`: whether what `findings[i]` states rests on a year without an official schedule.
-  init(findings: [Finding], unsettled: [Bool], asOf: CivilDate, projectName: String) {
+  init(findings: [Finding], asOf: CivilDate, projectName: String) {
     let first = findings.map(\.milestone.formedOn).min() ?? asOf
     let ends = findings.flatMap { [$0.deadline?.date, $0.disclosure?.publishedOn].compactMap { $0 } } + [asOf]
     let start = first.adding(days: -15)
@@ -71,7 +70,7 @@ public struct Timeline: Sendable {
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
       let label = name.count > 16 ? String(name.prefix(15)) + "…" : name
-      let status = Self.statusText(finding) + (unsettled[index] ? "（暂定）" : "")
+      let status = Self.statusText(finding) + (finding.isProvisional ? "（暂定）" : "")
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label, fullLabel: "\(name)：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")
