@@ -14,6 +14,17 @@ import TestSupport
     return (folder, database, projects)
   }
 
+  /// A fresh folder with a register holding one project; `db` is the `--database` argument that reaches it.
+  func registerWithProject(_ code: String, name: String = "江浦路桥梁改建工程", unit: String = "杨浦区建设和管理委员会")
+    throws -> (folder: URL, db: [String])
+  {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("register.sqlite").path]
+    #expect(try gongkai(["init"] + db).status == 0)
+    #expect(try gongkai(["project", "add", code, "--name", name, "--unit", unit] + db).status == 0)
+    return (folder, db)
+  }
+
   /// The bytes of the database and its WAL: "unchanged" means all of them are.
   func snapshot(_ database: String) -> [Data?] {
     [database, database + "-wal"].map { FileManager.default.contents(atPath: $0) }
@@ -158,10 +169,7 @@ import TestSupport
   @Test func aPublicationTooShortAndLateIsReportedLateToo() throws {
     // Candidates formed Thursday 2026-11-19 are due by Monday 11-23; published Wednesday 11-25 and taken down the
     // next day, the publication is both two working days late and shorter than its 3 days (to Monday 11-30).
-    let folder = Scratch.folder()
-    let db = ["--database", folder.appendingPathComponent("short.sqlite").path]
-    #expect(try gongkai(["init"] + db).status == 0)
-    #expect(try gongkai(["project", "add", "2026-310110-48-01-000202", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000202")
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.candidates", "--date", "2026-11-19"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26"] + db).status == 0)
     let check = try gongkai(["check", "--as-of", "2026-12-10"] + db)
@@ -183,9 +191,7 @@ import TestSupport
   }
 
   @Test func anItemNoLawGivesAPeriodIsNeverDueToday() throws {
-    let db = ["--database", Scratch.folder().appendingPathComponent("open.sqlite").path]
-    #expect(try gongkai(["init"] + db).status == 0)
-    #expect(try gongkai(["project", "add", "2026-310110-48-01-000203", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let db = try registerWithProject("2026-310110-48-01-000203").db
     #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
     let zh = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due"] + db)
     #expect(zh.stdout.contains("待公开      无法定期限"))
@@ -195,10 +201,7 @@ import TestSupport
   }
 
   @Test func anOptionalValueGivenEmptyIsNotSet() throws {
-    let folder = Scratch.folder()
-    let db = ["--database", folder.appendingPathComponent("empty.sqlite").path]
-    #expect(try gongkai(["init"] + db).status == 0)
-    #expect(try gongkai(["project", "add", "2026-310110-48-01-000201", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000201")
     #expect(try gongkai(["log", "2026-310110-48-01-000201", "bidding.result", "--date", "2026-11-20", "--ref", "", "--unit", " ", "--summary", ""] + db).status == 0)
     let check = try gongkai(["check", "--as-of", "2026-12-31", "--format", "json"] + db)
     let finding = try #require((try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])?.first)
@@ -211,9 +214,7 @@ import TestSupport
   }
 
   @Test func workingDaysOverdueIntoAYearWithoutScheduleAreWarnedAbout() throws {
-    let db = ["--database", Scratch.folder().appendingPathComponent("late.sqlite").path]
-    #expect(try gongkai(["init"] + db).status == 0)
-    #expect(try gongkai(["project", "add", "2026-310110-48-01-000202", "--name", "控江路改建", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let db = try registerWithProject("2026-310110-48-01-000202", name: "控江路改建").db
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-06-01"] + db).status == 0)
     // The deadline (2026-06-30) is settled; the working days overdue since then are counted into 2027.
     let check = try gongkai(["check", "--as-of", "2027-02-01"] + db)
@@ -226,10 +227,7 @@ import TestSupport
   }
 
   @Test func aPublicNoticeTakenDownTooEarlyIsShownAsItWasHeld() throws {
-    let database = Scratch.folder().appendingPathComponent("short.sqlite").path
-    let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).status == 0)
-    #expect(try gongkai(["project", "add", "2015-310110-48-01-000300", "--name", "平凉路旧区改造", "--unit", "杨浦区征收事务所"] + db).status == 0)
+    let db = try registerWithProject("2015-310110-48-01-000300", name: "平凉路旧区改造", unit: "杨浦区征收事务所").db
     #expect(try gongkai(["log", "2015-310110-48-01-000300", "land-acquisition.compensation-plan-notice", "--date", "2015-12-28"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2016-01-04", "--channel", "区政府网站", "--until", "2016-01-10"] + db).status == 0)
     // 2016 has no shipped schedule: the 30 days' end is counted without one, and every output says so.
@@ -243,10 +241,7 @@ import TestSupport
   }
 
   @Test func everyOutputSaysWhenItRestsOnAYearWithoutSchedule() throws {
-    let folder = Scratch.folder()
-    let db = ["--database", folder.appendingPathComponent("unscheduled.sqlite").path]
-    #expect(try gongkai(["init"] + db).status == 0)
-    #expect(try gongkai(["project", "add", "2016-310110-48-01-000301", "--name", "平凉路旧区改造", "--unit", "杨浦区征收事务所"] + db).status == 0)
+    let (folder, db) = try registerWithProject("2016-310110-48-01-000301", name: "平凉路旧区改造", unit: "杨浦区征收事务所")
     #expect(try gongkai(["log", "2016-310110-48-01-000301", "approval-result.construction-permit", "--date", "2016-09-20"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2016-10-31", "--channel", "区政府网站"] + db).status == 0)
     let asOf = ["--as-of", "2016-12-01"]
