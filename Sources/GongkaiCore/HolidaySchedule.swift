@@ -60,7 +60,7 @@ public struct HolidaySchedule: Hashable, Sendable {
         problems.append(ScheduleProblem(error: error, holiday: index, workday: workday))
         return false
       }
-      if holiday.name.allSatisfy(\.isWhitespace) {
+      if holiday.name.isBlank {
         problems.append(ScheduleProblem(error: .unnamedHoliday(holiday.restDays.lowerBound), holiday: index, workday: nil))
       }
       let length = holiday.restDays.lowerBound.days(to: holiday.restDays.upperBound) + 1
@@ -110,15 +110,26 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .yearOutOfRange(let year):
       "year \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)"
     case .dayOutsideYear(let day, let holiday, let year):
-      "\(holiday): day \(day) is not in \(year); a schedule lists only days of its own year"
+      Self.labelled(holiday, "day \(day) is not in \(year); a schedule lists only days of its own year")
     case .dayListedTwice(let day, let holidays):
-      "day \(day) is listed twice (\(holidays.joined(separator: ", "))); list each day once"
+      "day \(day) is listed twice (\(holidays.map { $0.isBlank ? "a holiday without a name" : $0 }.joined(separator: ", "))); list each day once"
     case .swappedWorkdayNotWeekend(let day, let holiday):
-      "\(holiday): swapped workday \(day) is a \(day.weekday.englishName) but swapped workdays are always a Saturday or Sunday"
+      Self.labelled(holiday,
+        "swapped workday \(day) is a \(day.weekday.englishName) but swapped workdays are always a Saturday or Sunday")
     case .unnamedHoliday(let day): "the holiday starting \(day) has no name; give it its official name, e.g. 春节"
     case .restPeriodTooLong(let name, let days):
-      "\(name): a rest period of \(days) days is too long for an official holiday; check the first and last day"
+      Self.labelled(name, "a rest period of \(days) days is too long for an official holiday; check the first and last day")
     case .yearListedTwice(let year): "year \(year) has two schedules; keep one file per year"
     }
   }
+
+  /// Prefixes a problem with its holiday's name; a holiday without one is already reported as unnamed.
+  private static func labelled(_ holiday: String, _ problem: String) -> String {
+    holiday.isBlank ? problem : "\(holiday): \(problem)"
+  }
+}
+
+extension String {
+  /// Empty or only white space: a holiday name that names nothing.
+  fileprivate var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

@@ -7,8 +7,12 @@
 /// 端午节, 中秋节), the bridging days and the notice's swapped workdays stay unknown, and such a year stays
 /// provisional.
 ///
-/// The dates of each revision are recalled, not quoted from the stored reference texts (`legal-rules.md` does not
-/// cover the 办法): check them against the 办法 before relying on a year without a schedule for an audit.
+/// `legal-rules.md` does not cover the 办法. Checked on 2026-11-29 against reproductions of the texts (not the
+/// official gazette): the 2024 decision (除夕 and 2 May added, in force from 1 January 2025), the 2007 revision
+/// (劳动节 cut to one day from 2008), the 1999 revision (劳动节 and 国庆节 three days each), article 2 of the
+/// 2013 text (元旦 1 January, 劳动节 1 May, 国庆节 1-3 October), and the practice of 补假 (1 May 2016, a Sunday,
+/// made up on Monday 2 May). Still recalled, not checked: the 1949 text's two days of 国庆节 and the numbers of
+/// the 国务院令.
 public enum StatutoryHolidays {
   /// The fixed-date holidays, for the texts that say what a year without a schedule is counted on.
   public static let names = ["元旦", "劳动节", "国庆节"]

@@ -282,6 +282,25 @@ import TestSupport
     ])
   }
 
+  /// A holiday left without a name is reported once as such; its other problems read without an empty name.
+  @Test func anUnnamedHolidaysProblemsReadWithoutAnEmptyName() throws {
+    let found = try calendarProblems("2027.yaml", """
+      year: 2027
+      holidays:
+        - name: ""
+          rest: 2027-01-01..2027-01-03
+          workdays: [2027-01-04]
+        - name: " "
+          rest: 2027-01-03..2027-01-03
+      """)
+    #expect(found == [
+      "2027.yaml:3: holidays[0]: the holiday starting 2027-01-01 has no name; give it its official name, e.g. 春节",
+      "2027.yaml:5: holidays[0].workdays[0]: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
+      "2027.yaml:6: holidays[1]: the holiday starting 2027-01-03 has no name; give it its official name, e.g. 春节",
+      "2027.yaml:7: holidays[1].rest: day 2027-01-03 is listed twice (a holiday without a name, a holiday without a name); list each day once",
+    ])
+  }
+
   /// A file pasted from the wrong source is not a screenful: the first problems, then where the rest begin.
   @Test func aLongListOfProblemsIsCapped() throws {
     let monday = try CivilDate(parsing: "2027-01-04")
