@@ -3,8 +3,8 @@
 ///
 /// The source owns the problem list. The store reports through ``reject(line:field:message:)`` what only the
 /// register can judge (an unknown project) or what it refuses whoever the caller (a publication before the
-/// milestone was formed) and reads on; at its end the source throws every problem, its own and the store's,
-/// ordered by line, which rolls the import back.
+/// milestone was formed) and reads on; at its end the source throws the problems, its own and the store's,
+/// ordered by line (a file source shows the first few and counts the rest), which rolls the import back.
 public protocol ImportSource<Element> {
   associatedtype Element
   /// The next item; nil at the end when nothing was wrong. Throws every problem found once at the end, or at

@@ -12,7 +12,7 @@ public enum MilestoneSheet {
   /// The largest spreadsheet read whole; ``MilestoneSheetReader`` reads any size.
   public static let maximumFileSize = 256 << 20
 
-  /// Reads and checks a spreadsheet; throws ``FileProblems`` listing every problem by line, including rows
+  /// Reads and checks a spreadsheet; throws ``FileProblems`` listing the problems by line (capped), including rows
   /// whose project `isRegistered` says is unknown.
   public static func read(
     _ url: URL, catalogue: RuleCatalogue, today: CivilDate, isRegistered: (ProjectCode) throws -> Bool = { _ in true }
@@ -91,8 +91,8 @@ public enum MilestoneSheet {
 ///
 /// Each row is checked as ``MilestoneSheet/read(_:catalogue:today:isRegistered:)`` checks it, except for
 /// unknown projects, which the store judges and reports through ``reject(line:field:message:)``. Rows with
-/// problems are recorded and skipped; at the end ``next()`` throws every problem, the reader's and the
-/// store's, ordered by line.
+/// problems are recorded and skipped; at the end ``next()`` throws the problems, the reader's and the
+/// store's, ordered by line and capped (``CappedProblems``).
 public struct MilestoneSheetReader: ImportSource {
   public typealias Element = MilestoneRow
 
@@ -111,9 +111,9 @@ public struct MilestoneSheetReader: ImportSource {
     rows = try SheetRows(source, catalogue: catalogue, today: today)
   }
 
-  /// The next valid row; nil at the end when nothing was wrong. At the end, throws every problem found, the
-  /// reader's and those given to ``reject(line:field:message:)``, ordered by line; at once when the file
-  /// cannot be read on (an unclosed quote, an oversized cell).
+  /// The next valid row; nil at the end when nothing was wrong. At the end, throws the problems found, the
+  /// reader's and those given to ``reject(line:field:message:)``, ordered by line and capped; at once when the
+  /// file cannot be read on (an unclosed quote, an oversized cell), that problem first.
   public mutating func next() throws(FileProblems) -> MilestoneRow? {
     try rows.next { _ in true }
   }
@@ -131,8 +131,8 @@ public struct MilestoneSheetReader: ImportSource {
 /// ``MilestoneSheetReader`` read with.
 struct SheetRows {
   let file: String
-  /// Every problem found so far.
-  var problems: [FileProblem] = []
+  /// The problems found so far, the reader's and the store's: the first few, shown by line, and how many more.
+  var problems = CappedProblems(inLineOrder: true)
   private var records: CSVRecords
   private let encoding: CSVText.Encoding
   private let catalogue: RuleCatalogue
@@ -194,7 +194,7 @@ struct SheetRows {
   }
 
   /// The next row without problems; nil at the end when no row had any. Rows with problems are recorded in
-  /// ``problems`` and skipped; at the end, or when the file cannot be read on, every problem is thrown.
+  /// ``problems`` and skipped; at the end, or when the file cannot be read on, the problems are thrown.
   mutating func next(isRegistered: (ProjectCode) -> Bool) throws(FileProblems) -> MilestoneRow? {
     do throws(FileProblem) {
       while !finished {
@@ -206,9 +206,9 @@ struct SheetRows {
       }
     } catch {
       finished = true
-      problems.append(error)
+      throw problems.error(stoppedBy: error)
     }
-    guard problems.isEmpty else { throw FileProblems(problems.sortedByLine()) }
+    guard problems.isEmpty else { throw problems.error() }
     return nil
   }
 

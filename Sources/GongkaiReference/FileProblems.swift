@@ -13,11 +13,51 @@ public struct FileProblems: Error, Equatable, Sendable, CustomStringConvertible 
 
   /// The first ``shown`` problems, and when there are more, a last line naming where the hidden ones begin.
   public func capped() -> FileProblems {
-    guard problems.count > Self.shown else { return self }
-    let hidden = problems[Self.shown]
-    return FileProblems(problems.prefix(Self.shown) + [FileProblem(
-      file: hidden.file, line: hidden.line, field: nil,
-      message: "\(problems.count - Self.shown) more problems from here on are not shown; fix those above and run again")])
+    var capped = CappedProblems()
+    capped.append(contentsOf: problems)
+    return capped.error()
+  }
+}
+
+/// The problems of a long read as they are found: the first ``FileProblems/shown`` kept in the order found, the
+/// rest only counted. A spreadsheet wrong on each of its million rows is then refused in a screenful and in
+/// bounded memory; kept whole, its problems took hundreds of megabytes and as many lines of output.
+public struct CappedProblems: Sendable {
+  private let inLineOrder: Bool
+  private var kept: [FileProblem] = []
+  private var firstHidden: FileProblem?
+  private var hidden = 0
+
+  /// Problems of one file are shown `inLineOrder` (those without a line first) whatever order they were found in.
+  public init(inLineOrder: Bool = false) { self.inLineOrder = inLineOrder }
+
+  public var isEmpty: Bool { kept.isEmpty }
+  /// Every problem found, kept or not.
+  public var count: Int { kept.count + hidden }
+
+  public mutating func append(_ problem: FileProblem) {
+    if kept.count < FileProblems.shown {
+      kept.append(problem)
+    } else {
+      if firstHidden == nil { firstHidden = problem }
+      hidden += 1
+    }
+  }
+
+  public mutating func append(contentsOf problems: some Sequence<FileProblem>) {
+    for problem in problems { append(problem) }
+  }
+
+  /// What to throw: the problems kept, with the one that stopped the reading if one did (shown however many came
+  /// before it), then a line naming where the hidden ones begin.
+  public func error(stoppedBy fatal: FileProblem? = nil) -> FileProblems {
+    let shown = kept + (fatal.map { [$0] } ?? [])
+    var problems = inLineOrder ? shown.sortedByLine() : shown
+    if let firstHidden {
+      problems.append(FileProblem(file: firstHidden.file, line: firstHidden.line, field: nil,
+        message: "\(hidden) more problems from here on are not shown; fix those above and run again"))
+    }
+    return FileProblems(problems)
   }
 }
 

@@ -306,6 +306,25 @@ import TestSupport
     #expect(named.stderr.isEmpty)
   }
 
+  /// A folder of files all broken the same way (a script's mistake) is refused in a screenful, not a line per file.
+  @Test func aFolderOfBrokenFilesListsTheFirstProblemsAndCountsTheRest() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    for number in 1...25 {
+      let code = "2024-310110-48-01-\(String(format: "%06d", number))"
+      try Data("code: \(code)\nname: 江浦路桥梁改建工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.result\n    formed: 2026-02-30\n"
+        .utf8).write(to: projects.appendingPathComponent("\(code).yaml"))
+    }
+    let bare = try runGongkai(["import", "projects", "--database", database], in: folder)
+    #expect(bare.status == 64)
+    #expect(bare.stderr == "gongkai: `import projects` is the command for project files, not the folder projects; name the folder after it: gongkai import projects projects/\n")
+    let result = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(result.status == 65)
+    #expect(result.stderrLines.count == 21)
+    #expect(result.stderrLines.first == "gongkai: 2024-310110-48-01-000001.yaml:6: milestones[0].formed: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD")
+    #expect(result.stderrLines.last == "gongkai: 2024-310110-48-01-000021.yaml:6: 5 more problems from here on are not shown; fix those above and run again")
+    #expect(try gongkai("project", "list", "--database", database).stdout.isEmpty)
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

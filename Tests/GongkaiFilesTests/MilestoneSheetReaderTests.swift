@@ -127,6 +127,23 @@ import Testing
     ])
   }
 
+  /// A sheet wrong on every row is refused in a screenful: the first 20 problems, then where the rest begin;
+  /// a problem that stops the reading is shown however many came before it.
+  @Test func aSheetWrongOnEveryRowListsTheFirstProblemsAndCountsTheRest() throws {
+    let rows = (1...25).map { "2024-310110-48-01-000123,bidding.result,2026-02-\(30 + $0)\n" }.joined()
+    let wrong = try write(Data(("project,kind,formed\n" + rows).utf8))
+    let found = problems(wrong) { () throws(FileProblems) in _ = try stream(wrong) }
+    #expect(found.count == 21)
+    #expect(found[0] == "f.csv:2: formed: '2026-02-31' is not a date: that month has 28 days; use YYYY-MM-DD")
+    #expect(found[19].hasPrefix("f.csv:21: formed: '2026-02-50'"))
+    #expect(found[20] == "f.csv:22: 5 more problems from here on are not shown; fix those above and run again")
+    let stopped = try write(Data(("project,kind,formed\n" + rows + ",\"open\n").utf8))
+    let stoppedFound = problems(stopped) { () throws(FileProblems) in _ = try stream(stopped, chunkSize: 64) }
+    #expect(stoppedFound.count == 22)
+    #expect(stoppedFound[20] == "f.csv:27: a quoted cell is never closed; check the quotes")
+    #expect(stoppedFound[21] == "f.csv:22: 5 more problems from here on are not shown; fix those above and run again")
+  }
+
   @Test func refusesAMissingFileABadHeaderAndAnOpenQuote() throws {
     let missing = URL(fileURLWithPath: "/nonexistent/sheet.csv")
     do {

@@ -10,7 +10,7 @@ extension SQLiteStore {
     var source = documents
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
-      var problems: [StoreError.LineProblem] = []
+      var problems = Rejections()
       var imported = try ImportedProjects(write.db)
       var position = 0
       while let document = try source.next() {
@@ -53,7 +53,7 @@ extension SQLiteStore {
           }
         }
       }
-      guard problems.isEmpty else { throw StoreError.importRejected(problems) }
+      guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
   }
@@ -64,7 +64,7 @@ extension SQLiteStore {
     var source = rows
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
-      var problems: [StoreError.LineProblem] = []
+      var problems = Rejections()
       // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.
       var project: (code: ProjectCode, record: ProjectRecord?)?
       var position = 0
@@ -84,8 +84,10 @@ extension SQLiteStore {
           rejections.append(.init(line: row.line, field: "project",
                                   message: "unknown project '\(row.project)'; register it first with `gongkai project add`"))
         }
-        for problem in rejections { source.reject(line: problem.line, field: problem.field, message: problem.message) }
-        problems += rejections
+        for problem in rejections {
+          source.reject(line: problem.line, field: problem.field, message: problem.message)
+          problems.append(problem)
+        }
         // After a rejection the import will roll back: read on only to find every problem.
         guard problems.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
@@ -93,7 +95,7 @@ extension SQLiteStore {
         if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
       }
       // A source must throw what it was told; one that does not still writes nothing.
-      guard problems.isEmpty else { throw StoreError.importRejected(problems) }
+      guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
   }
@@ -289,5 +291,18 @@ private struct ImportedProjects {
     } else {
       sparse[id] = position
     }
+  }
+}
+
+/// What the store refused during a bulk import. The source lists the problems, told through
+/// ``ImportSource/reject(line:field:message:)``; the store keeps the first few only to refuse the import even from a
+/// source that does not throw them, so that a file wrong on every row costs no memory here.
+private struct Rejections {
+  private(set) var first: [StoreError.LineProblem] = []
+  private(set) var isEmpty = true
+
+  mutating func append(_ problem: StoreError.LineProblem) {
+    isEmpty = false
+    if first.count < 20 { first.append(problem) }
   }
 }

@@ -22,8 +22,8 @@ extension Gongkai.ImportCommand {
       abstract: "Load project files (YAML): all of them or none.",
       discussion: """
         PATH is a project file or a folder of them (*.yaml). Importing is idempotent: what is new is added, what \
-        changed is updated, nothing is deleted. If any file has a problem, every problem is listed as \
-        file:line: field: message and nothing is written. A file of a folder is named after its project code \
+        changed is updated, nothing is deleted. If any file has a problem, the problems are listed \
+        as file:line: field: message (the first 20, then how many more) and nothing is written. A file of a folder is named after its project code \
         (CODE.yaml, as export project writes it); one named otherwise imports with a warning. The form is in \
         Projects/README.md.
 
@@ -31,14 +31,21 @@ extension Gongkai.ImportCommand {
           gongkai import Projects/
         """)
 
-    @Argument(help: ArgumentHelp("Project files or folders of them.", valueName: "path")) var paths: [String]
+    // Optional to the parser, so that a missing path gets the message below: `import projects` names this command.
+    @Argument(help: ArgumentHelp("Project files or folders of them.", valueName: "path")) var paths: [String] = []
     @OptionGroup var store: StoreOptions
     @OptionGroup var lock: ImportLockOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
-      if paths.isEmpty { throw ValidationError("give at least one project file or folder, e.g. gongkai import Projects/") }
+      guard paths.isEmpty else { return }
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: "projects", isDirectory: &isFolder), isFolder.boolValue {
+        throw ValidationError(
+          "`import projects` is the command for project files, not the folder projects; name the folder after it: gongkai import projects projects/")
+      }
+      throw ValidationError("give at least one project file or folder, e.g. gongkai import Projects/")
     }
 
     func run() async throws {
@@ -84,7 +91,7 @@ extension Gongkai.ImportCommand {
 }
 
 /// The project files of the given paths as an import source: each file is read only when the import reaches
-/// it, so any number of them imports in bounded memory, and every problem of every file is thrown together at
+/// it, so any number of them imports in bounded memory, and the problems of every file are thrown together at
 /// the end, which rolls the import back.
 struct ProjectFiles: ImportSource {
   /// A file to read: its path, and the name messages give it (the bare name for a file found in a folder).
@@ -156,7 +163,7 @@ struct ProjectFiles: ImportSource {
   private var position = 0
   /// The display name of the file ``next()`` read last.
   private var currentName = ""
-  private var problems: [FileProblem] = []
+  private var problems = CappedProblems()
   /// Documents returned so far, and for each file that could not be read how many had been returned before
   /// it: the store counts documents, messages name files.
   private var returned = 0
@@ -197,7 +204,7 @@ struct ProjectFiles: ImportSource {
     return documents
   }
 
-  /// Throws every problem of every file at the end, or at once when the list of files cannot be read back.
+  /// Throws the problems of every file at the end (``CappedProblems``), or at once when the list of files cannot be read back.
   mutating func next() throws -> ProjectDocument? {
     while position < files.count {
       let file = try files.file(at: position)
@@ -210,10 +217,10 @@ struct ProjectFiles: ImportSource {
         return document
       } catch {
         unreadable.append(returned)
-        problems += error.problems
+        problems.append(contentsOf: error.problems)
       }
     }
-    guard problems.isEmpty else { throw FileProblems(problems) }
+    guard problems.isEmpty else { throw problems.error() }
     return nil
   }
 
