@@ -75,6 +75,23 @@ import TestSupport
     #expect(try runGongkai(["init", "--database", empty]).status == 0)
   }
 
+  /// An auditor or a cron job running as another user reads a register in a folder it may not write to. SQLite
+  /// must create the `-shm` file there to read, and the message says so, where SQLite's own blamed the file.
+  @Test func aRegisterInAFolderTheUserMayNotWriteToSaysWhy() throws {
+    let database = try register()
+    let folder = (database as NSString).deletingLastPathComponent
+    // A copy of the binary where any user may run it: the repository may sit in a home folder.
+    let binary = Scratch.folder().appendingPathComponent("gongkai").path
+    try FileManager.default.copyItem(atPath: try builtBinary().path, toPath: binary)
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+    // Root may write anywhere: as root, run as nobody; as anyone else, as oneself.
+    let otherUser = geteuid() == 0 ? "/usr/sbin/runuser -u nobody -- " : ""
+    let result = try runShell("\(otherUser)'\(binary)' check --database '\(database)'", environment: ["GONGKAI_CALENDAR_DIR": folder])
+    #expect(result.status == 66)
+    #expect(result.stderr == "gongkai: cannot open database \(database): this user may not write to \(folder), where SQLite creates register.sqlite-shm to read the register; give the user write access to the folder, or copy the register to a folder it may write to\n")
+  }
+
   @Test func anEmptyDatabasePathIsRefused() throws {
     let result = try runGongkai(["init", "--database", ""])
     #expect(result.status == 66)

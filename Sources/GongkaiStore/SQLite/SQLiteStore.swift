@@ -52,7 +52,11 @@ public struct SQLiteStore: Store {
       // Look before touching: a file of another program, or an empty one, is refused as it is (once SQLite has
       // played back a journal that a cut-off write left beside it, as any program opening it would).
       let empty = (attributes?[.size] as? Int ?? 0) == 0
-      if !(empty && create) { try requireGongkaiDatabase(at: path, busyTimeout: busyTimeout) }
+      do {
+        if !(empty && create) { try requireGongkaiDatabase(at: path, busyTimeout: busyTimeout) }
+      } catch StoreError.readOnly, StoreError.cannotOpen {
+        throw sharedMemoryProblem(at: path)
+      }
     } else {
       let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
       guard FileManager.default.fileExists(atPath: folder) else {
@@ -70,6 +74,20 @@ public struct SQLiteStore: Store {
     } catch StoreError.cannotOpen(_, let reason) where !exists {
       throw StoreError.cannotCreate(path, reason)
     }
+  }
+
+  /// Why a register that is readable could not be opened: SQLite reads a register in WAL mode through a `-shm`
+  /// file it creates beside it when no other command has it open, so the folder must be writable even to read
+  /// (an auditor's read-only copy, a folder owned by the staff's account). SQLite's own answer, "attempt to write
+  /// a readonly database", sends the user to the file's permissions instead. Reading it as immutable would be
+  /// wrong whenever someone who may write to the folder writes meanwhile.
+  static func sharedMemoryProblem(at path: String) -> StoreError {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard access(folder, W_OK) != 0 else { return .readOnly(path) }
+    return .cannotOpen(path, """
+      this user may not write to \(folder), where SQLite creates \((path as NSString).lastPathComponent)-shm to read \
+      the register; give the user write access to the folder, or copy the register to a folder it may write to
+      """)
   }
 
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
