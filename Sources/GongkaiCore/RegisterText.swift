@@ -26,6 +26,10 @@ public enum RegisterText {
     if let control = scan.control {
       return [.invalidField(field, String(value.prefix(40)), "it contains the control character U+\(String(control.value, radix: 16, uppercase: true)); remove it")]
     }
+    if let noncharacter = scan.noncharacter {
+      return [.invalidField(field, String(value.prefix(40)),
+        "it contains U+\(String(noncharacter.value, radix: 16, uppercase: true)), which Unicode reserves as a noncharacter; remove it")]
+    }
     return []
   }
 
@@ -40,6 +44,9 @@ public enum RegisterText {
     /// The first control character, or bidirectional override that makes a published text read differently
     /// from what was typed.
     var control: Unicode.Scalar?
+    /// The first noncharacter (U+FFFE, U+FFFF and their like): XML forbids two of them and HTML all, so one in a
+    /// project's name made the Atom feed of every project unreadable.
+    var noncharacter: Unicode.Scalar?
 
     init(_ value: String, allowNewlines: Bool) {
       for scalar in value.unicodeScalars {
@@ -50,8 +57,14 @@ public enum RegisterText {
         {
           control = scalar
         }
+        if noncharacter == nil, isNoncharacter(scalar) { noncharacter = scalar }
       }
     }
+  }
+
+  /// Whether the scalar is one of Unicode's 66 noncharacters: U+FDD0-U+FDEF and the last two of every plane.
+  static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
+    (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
   }
 
   /// Whether the scalar's general category is `Cc` (control): exactly U+0000-U+001F and U+007F-U+009F, a set
@@ -67,6 +80,11 @@ public enum RegisterText {
     guard text.isEmpty else { return text }
     guard hasWebScheme(value) else {
       return [.invalidField(field, value, "use the full address of the publication, starting with https://")]
+    }
+    if let host = value.utf8.firstIndex(of: UInt8(ascii: ":")).map({ value.utf8.index($0, offsetBy: 3) }),
+      host < value.utf8.endIndex, [UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(value.utf8[host])
+    {
+      return [.invalidField(field, value, "the address names no site after https://; copy it from the browser")]
     }
     if let bad = value.unicodeScalars.first(where: isForbiddenInURL) {
       return [.invalidField(field, value, "an address cannot contain '\(bad)'; copy it from the browser, which percent-encodes it")]

@@ -31,6 +31,24 @@ import Testing
     #expect((problem?.description.contains("starting with https://") ?? false) == schemeProblem)
   }
 
+  /// A noncharacter is refused like a control character: one in a project's name made the Atom feed of every
+  /// project unreadable XML. The characters around the ranges stay accepted.
+  @Test func noncharactersAreRefusedAndTheirNeighboursAccepted() {
+    // Swift refuses U+FFFE and U+FFFF as literals, so the scalars are made from their values.
+    func named(_ value: UInt32) -> String { "工程" + String(Character(Unicode.Scalar(value)!)) }
+    for value: UInt32 in [0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF] {
+      #expect(RegisterText.problems("name", named(value)).first?.description.contains("noncharacter") == true, "\(value)")
+    }
+    for value: UInt32 in [0xFDCF, 0xFDF0, 0xFFFC, 0x1FFFD, 0x20000] {
+      #expect(RegisterText.problems("name", named(value)).isEmpty, "\(value)")
+    }
+  }
+
+  @Test(arguments: ["https:///x", "http://?q=1", "HTTPS://#top"])
+  func anAddressWithoutASiteIsRefused(_ url: String) {
+    #expect(RegisterText.urlProblems("url", url).first?.description.contains("names no site") == true)
+  }
+
   @Test func oneFieldIsJudgedInOrderTooLongThenUndecodableThenControl() {
     #expect(RegisterText.problems("ref", String(repeating: "号", count: 201) + "\u{FFFD}\u{7}").first?.description
       .contains("203 characters") == true)

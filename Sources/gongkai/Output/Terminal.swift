@@ -13,12 +13,13 @@ enum Terminal {
   }
 
   /// The message with control characters from user input shown as `\u{7}` (a line feed as `\u{A}`, U+2028 as
-  /// `\u{2028}`), so an error is one line and never rings the terminal, moves its cursor or hides a NUL.
+  /// `\u{2028}`), so an error is one line and never rings the terminal, moves its cursor or hides a NUL; so are
+  /// scalars no character is assigned to (U+FFFF), which a terminal shows as an empty box.
   static func visible(_ message: String) -> String {
     var out = ""
     for scalar in message.unicodeScalars {
       switch scalar.properties.generalCategory {
-      case .control, .format, .lineSeparator, .paragraphSeparator:
+      case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned:
         out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
       default:
         out.unicodeScalars.append(scalar)
