@@ -226,6 +226,20 @@ import TestSupport
     #expect(json.stdout.contains(#""provisional":true"#))
   }
 
+  /// Cron mails whatever a check prints, standard error included: a provisional deadline of an item that needs
+  /// nothing is not worth a mail every morning until next year's schedule is added.
+  @Test func aCheckThatShowsNothingWarnsOfNothing() throws {
+    let db = try registerWithProject("2026-310110-48-01-000203", name: "控江路改建").db
+    #expect(try gongkai(["log", "2026-310110-48-01-000203", "construction.participants", "--date", "2026-11-27"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "区政府网站"] + db).status == 0)
+    let quiet = try gongkai(["check", "--as-of", "2026-11-30"] + db)
+    #expect(quiet.status == 0)
+    #expect(quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+    // Asked for, the on-time item is shown, and its provisional deadline (2026-12-25) is warned about.
+    let shown = try gongkai(["check", "--as-of", "2026-11-30", "--status", "on-time"] + db)
+    #expect(shown.stderr.contains("no official holiday schedule for 2027"))
+  }
+
   @Test func aPublicNoticeTakenDownTooEarlyIsShownAsItWasHeld() throws {
     let db = try registerWithProject("2015-310110-48-01-000300", name: "平凉路旧区改造", unit: "杨浦区征收事务所").db
     #expect(try gongkai(["log", "2015-310110-48-01-000300", "land-acquisition.compensation-plan-notice", "--date", "2015-12-28"] + db).status == 0)

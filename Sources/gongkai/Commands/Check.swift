@@ -66,8 +66,11 @@ extension Gongkai {
       try await register.forEachMilestone(matching: filter) { stored in
         guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
         guard status.isEmpty || status.contains(finding.status) else { return }
-        tally.count(finding, calendar: checker.calendar)
-        if !status.isEmpty || finding.needsAttention(warningDays: warnDays) { try sink.write(finding, stored: stored) }
+        tally.count(finding)
+        if !status.isEmpty || finding.needsAttention(warningDays: warnDays) {
+          try sink.write(finding, stored: stored)
+          tally.shown(finding, calendar: checker.calendar)
+        }
       }
       try sink.finish()
       Warnings.warnIfUnscheduled(tally.provisionalYears)
@@ -103,18 +106,24 @@ extension FindingStatus {
   }
 }
 
-/// Counts over every finding a check judged, whatever it shows.
+/// Counts over every finding a check judged, whatever it shows, and the years without a schedule that what it
+/// shows rests on.
 struct CheckTally {
   let warnDays: Int
   private(set) var overdue = 0
   private(set) var dueSoon = 0
+  /// Only from findings shown: cron mails whatever a check prints, standard error included, and a warning about
+  /// an item that needs nothing would mail staff every morning from late November until next year's schedule.
   private(set) var provisionalYears = Set<Int>()
 
   init(warnDays: Int) { self.warnDays = warnDays }
 
-  mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
+  mutating func count(_ finding: Finding) {
     if finding.status == .overdue { overdue += 1 }
     if finding.status == .due, let left = finding.workingDays, left <= warnDays { dueSoon += 1 }
+  }
+
+  mutating func shown(_ finding: Finding, calendar: WorkingDayCalendar) {
     provisionalYears.formUnion(calendar.unscheduledYears(of: finding))
   }
 }
