@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case importRejected([LineProblem])
   case databaseNotFound(String)
   case notADatabase(String)
+  /// A register SQLite finds damaged (a disk fault, a copy cut short): the path is right, the file is not.
+  case damaged(String, String)
   case cannotOpen(String, String)
   case cannotCreate(String, String)
   case newerSchema(String, [String])
@@ -51,6 +53,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")
     case .databaseNotFound(let path): "database \(path) not found; create it with `gongkai init` or pass --database"
     case .notADatabase(let path): "\(path) is not a Gongkai database (not an SQLite file); check --database"
+    case .damaged(let path, let reason):
+      "database \(path) is damaged (\(reason)); keep a copy of it, restore the register from a backup (`gongkai backup` makes them) and run `gongkai doctor`"
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
     case .newerSchema(let path, let unknown):

@@ -92,6 +92,24 @@ import TestSupport
     #expect(result.stderr == "gongkai: cannot open database \(database): this user may not write to \(folder), where SQLite creates register.sqlite-shm to read the register; give the user write access to the folder, or copy the register to a folder it may write to\n")
   }
 
+  /// A register damaged by a disk fault is the right file gone wrong: the message says to restore it, not to check
+  /// the path, and `doctor` reports a failed integrity check instead of stopping on the error.
+  @Test func aDamagedRegisterIsReportedAsDamaged() throws {
+    let (_, database) = try sampleRegister()
+    let file = try FileHandle(forUpdating: URL(fileURLWithPath: database))
+    try #require(try file.seekToEnd() > 4096 * 24)
+    try file.seek(toOffset: 4096 * 20)
+    file.write(Data(count: 4096 * 4))
+    try file.close()
+    let check = try gongkai("check", "--database", database)
+    #expect(check.status == 65)
+    #expect(check.stderr.hasPrefix("gongkai: database \(database) is damaged (database disk image is malformed); keep a copy of it, restore the register from a backup"))
+    let doctor = try gongkai("doctor", "--database", database)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  integrity check: database disk image is malformed"))
+    #expect(doctor.stderr.isEmpty)
+  }
+
   @Test func anEmptyDatabasePathIsRefused() throws {
     let result = try runGongkai(["init", "--database", ""])
     #expect(result.status == 66)

@@ -188,7 +188,8 @@ public struct SQLiteStore: Store {
     } catch let error as DatabaseError {
       switch error.resultCode {
       case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path)
-      case .SQLITE_NOTADB, .SQLITE_CORRUPT: throw StoreError.notADatabase(path)
+      case .SQLITE_NOTADB: throw StoreError.notADatabase(path)
+      case .SQLITE_CORRUPT: throw StoreError.damaged(path, error.message ?? "database disk image is malformed")
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
       case .SQLITE_READONLY: throw StoreError.readOnly(path)
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(error.message ?? "\(error.resultCode)")

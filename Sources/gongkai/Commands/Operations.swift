@@ -50,23 +50,13 @@ extension Gongkai {
         if ok == false { failed = true }
         try StandardOutput.print("\(Terminal.pad(mark, to: 8))\(text)")
       }
-      let register = try store.open()
-      let versions = try await register.appliedSchemaVersions()
-      try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
-      let problems = try await register.integrityProblems()
-      try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
-      var orphans = 0
-      try await register.forEachOrphan { orphan in
-        orphans += 1
-        if orphans <= Self.orphanLines { try line(false, "foreign key check: \(orphan)") }
+      // A damaged register fails the integrity check, and the checks after it could not be trusted.
+      do {
+        try await checkRegister(line)
+      } catch StoreError.damaged(_, let reason) {
+        try line(false, "integrity check: \(reason); keep a copy of the file and restore the register from a backup")
+        throw ExitStatus.findings
       }
-      if orphans > Self.orphanLines { try line(false, "foreign key check: and \(orphans - Self.orphanLines) more rows whose parent is missing") }
-      if orphans == 0 { try line(true, "foreign key check: ok") }
-      let chain = try await register.verifyChangeLog()
-      try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
-      let divergences = try await register.divergencesFromChangeLog(limit: 1)
-      try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
-        ?? "register against the change log: every row as last recorded")
       // A broken rules or calendar file is what doctor is run to find: a failed check, not an error that hides the
       // checks after it.
       let loaded: (RuleCatalogue, LoadedCalendar)
@@ -85,6 +75,27 @@ extension Gongkai {
                    + "to \(CalendarOptions.administratorFolder().path) when the State Council publishes it")
       }
       if failed { throw ExitStatus.findings }
+    }
+
+    /// The register's checks, each a line: schema, integrity, foreign keys, the change log and the rows against it.
+    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws {
+      let register = try store.open()
+      let versions = try await register.appliedSchemaVersions()
+      try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
+      let problems = try await register.integrityProblems()
+      try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
+      var orphans = 0
+      try await register.forEachOrphan { orphan in
+        orphans += 1
+        if orphans <= Self.orphanLines { try line(false, "foreign key check: \(orphan)") }
+      }
+      if orphans > Self.orphanLines { try line(false, "foreign key check: and \(orphans - Self.orphanLines) more rows whose parent is missing") }
+      if orphans == 0 { try line(true, "foreign key check: ok") }
+      let chain = try await register.verifyChangeLog()
+      try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
+      let divergences = try await register.divergencesFromChangeLog(limit: 1)
+      try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
+        ?? "register against the change log: every row as last recorded")
     }
   }
 }
