@@ -141,6 +141,9 @@ struct SheetRows {
   private let width: Int
   /// The position of each column (by ``MilestoneSheet/Column``) in a record, or nil.
   private let positions: [Int?]
+  /// The positions the header leaves blank: spreadsheets save columns that were only formatted so, and their
+  /// cells must stay empty.
+  private let unnamed: [Int]
   /// The trimmed non-empty cells of the current record, by column.
   private var cells: [String?]
   private var finished = false
@@ -171,8 +174,13 @@ struct SheetRows {
     let line = records.line
     var positions = [Int?](repeating: nil, count: MilestoneSheet.Column.allCases.count)
     var problems: [FileProblem] = []
+    var unnamed: [Int] = []
     for (position, name) in header.enumerated() {
       let cleaned = name.trimmingCharacters(in: .whitespaces).lowercased()
+      if cleaned.isEmpty {
+        unnamed.append(position)
+        continue
+      }
       guard let column = MilestoneSheet.Column.allCases.first(where: { $0.names.contains(cleaned) }) else {
         problems.append(FileProblem(file: file, line: line, field: name,
           message: "unknown column; use \(MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", "))"))
@@ -189,6 +197,7 @@ struct SheetRows {
     guard problems.isEmpty else { throw FileProblems(problems) }
     width = header.count
     self.positions = positions
+    self.unnamed = unnamed
     cells = positions.map { _ in nil }
     records.keep = width
   }
@@ -212,9 +221,16 @@ struct SheetRows {
     return nil
   }
 
+  /// Whether cell `position` of the current record holds only spaces and tabs, as a cell left empty may.
+  private func isBlank(_ position: Int) -> Bool {
+    records.cell(position).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
   /// Checks the current record: its row, or nil with its problems recorded.
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
+    // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row.
+    if records.count <= width, (0..<records.count).allSatisfy(isBlank) { return nil }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
       problems.append(FileProblem(file: file, line: line, field: field, message: message))
@@ -222,6 +238,9 @@ struct SheetRows {
     if records.count > width {
       problem("row", "has \(records.count) cells but the header names \(width) columns")
       return nil
+    }
+    for position in unnamed where position < records.count && !isBlank(position) {
+      problem("row", "column \(position + 1) holds a value but has no name in the header; name the column or clear it")
     }
     for (column, position) in positions.enumerated() {
       cells[column] = nil

@@ -57,6 +57,16 @@ import TestSupport
     #expect(rows[0].entry.summary == "中标人：上海某建设有限公司, 中标价 1.2亿元")
   }
 
+  /// Excel and WPS save formatted but empty rows as commas and formatted columns as blank header cells: such a
+  /// sheet imports, and a value under a blank header is refused rather than dropped.
+  @Test func readsTheEmptyRowsAndColumnsSpreadsheetsLeave() throws {
+    let rows = try read("项目代码,事项类型,形成日期,,\n2024-310110-48-01-000123,bidding.result,2026-10-12,,\n,,,,\n , ,\t,,\n")
+    #expect(rows.map(\.line) == [2])
+    #expect(try problems(Data("项目代码,事项类型,形成日期,\n2024-310110-48-01-000123,bidding.result,2026-10-12,x\n".utf8)) == [
+      "f.csv:2: row: column 4 holds a value but has no name in the header; name the column or clear it",
+    ])
+  }
+
   @Test func refusesUTF16WithTheWayToResave() throws {
     let utf16 = try #require(sheet.data(using: .utf16))
     let found = try problems(utf16)
