@@ -204,7 +204,10 @@ public struct YAMLValue {
       if let context, let unclosed = unclosed(context: context.text, problem: problem) {
         return FileProblem(file: file, line: min(context.mark.line, lastLine), field: nil, message: "YAML syntax: \(unclosed)")
       }
-      return FileProblem(file: file, line: min(mark.line, lastLine), field: nil, message: "YAML syntax: \(problem)\(fix(for: problem))")
+      let indentedWithTab = lines.indices.contains(mark.line - 1)
+        && lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
+      return FileProblem(file: file, line: min(mark.line, lastLine), field: nil,
+                         message: "YAML syntax: \(problem)\(fix(for: problem, indentedWithTab: indentedWithTab))")
     case .duplicatedKeysInMapping(let duplicates, let context):
       let first = context.mark
       guard let key = duplicates.first, let again = line(repeating: key, after: first, in: lines) else {
@@ -244,9 +247,10 @@ public struct YAMLValue {
     }
   }
 
-  /// What to do about the syntax errors people make most, which libyaml states without a remedy.
-  private static func fix(for problem: String) -> String {
-    if problem.contains("tab character") { return "; indent with spaces, never tabs" }
+  /// What to do about the syntax errors people make most, which libyaml states without a remedy. A line indented
+  /// with a tab (Notepad's Tab key) is refused with whatever libyaml found first, often "cannot start any token".
+  private static func fix(for problem: String, indentedWithTab: Bool) -> String {
+    if problem.contains("tab character") || indentedWithTab { return "; indent with spaces, never tabs" }
     if problem == "mapping values are not allowed in this context" { return "; put a value that contains ': ' in quotes" }
     if problem == "found character that cannot start any token" { return "; put a value starting with @ or ` in quotes" }
     return ""

@@ -200,6 +200,9 @@ func problems(_ text: String) -> [String] {
      "p.yaml:2: YAML syntax: the list '[' opened on this line is never closed; add ']'"),
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n\tformed: 2024-01-01\n",
      "p.yaml:6: YAML syntax: found a tab character that violates indentation; indent with spaces, never tabs"),
+    // A list item indented with a tab, as Notepad's Tab key does, is refused with another of libyaml's problems.
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n\t- kind: bidding.result\n",
+     "p.yaml:5: YAML syntax: found character that cannot start any token; indent with spaces, never tabs"),
     ("code: 2024-310110-48-01-000123\nname: 中标结果: 第一标段\nresponsible-unit: 建委\n",
      "p.yaml:2: YAML syntax: mapping values are not allowed in this context; put a value that contains ': ' in quotes"),
     // Yams marks the first of two equal keys; the second is the one added by mistake.
