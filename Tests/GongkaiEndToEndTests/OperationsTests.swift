@@ -108,6 +108,18 @@ import TestSupport
     #expect(try String(contentsOf: notes, encoding: .utf8) == "会议纪要\n")
   }
 
+  /// A backup onto a full disk says which file could not be written and what to do, and leaves nothing behind
+  /// for the next night's backup to trip over.
+  @Test func aBackupOntoAFullDiskSaysSoAndLeavesNothing() throws {
+    let database = try sampleRegister().database
+    let folder = Scratch.folder()
+    let copy = folder.appendingPathComponent("backup.sqlite").path
+    let full = try runGongkai(["backup", copy, "--database", database], fileSizeLimit: 40)
+    #expect(full.status == 73)
+    #expect(full.stderr == "gongkai: cannot create database \(copy): disk I/O error; free space on its disk or name a file on another\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func theDoctorWarnsOfNextYearsMissingSchedule() throws {
     let database = try sampleRegister().database
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Tamper evidence, backups and the integrity check.
 extension SQLiteStore {
@@ -37,17 +38,24 @@ extension SQLiteStore {
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
     do {
       try Self.translating(path) {
-        let copy = try DatabaseQueue(path: temporary)
-        try writer.backup(to: copy)
-        // A backup is one self-contained file: out of WAL mode, so that nothing beside it is needed or created.
-        try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-        try copy.close()
+        do {
+          let copy = try DatabaseQueue(path: temporary)
+          try writer.backup(to: copy)
+          // A backup is one self-contained file: out of WAL mode, so that nothing beside it is needed or created.
+          try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+          try copy.close()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
+          // The backup API leaves SQLite's last message behind, which then reads "not an error": the code says it.
+          let reason = String(cString: sqlite3_errstr(error.extendedResultCode.rawValue))
+          throw StoreError.cannotCreate(path, "\(reason); free space on its disk or name a file on another")
+        }
       }
       guard rename(temporary, path) == 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
       // The empty -wal and -shm files of the backup it replaced (looking at it opened them) belong to no file now.
       for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }
     } catch {
-      try? FileManager.default.removeItem(atPath: temporary)
+      // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it.
+      for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
       throw error
     }
   }
