@@ -183,6 +183,26 @@ public struct ImportReport: Hashable, Sendable {
   public init() {}
 
   public var changedAnything: Bool { created + updated + milestonesWritten + disclosuresWritten > 0 }
+
+  /// What the import did that may not be what was meant, the first ``shownNotices`` of them: each would
+  /// otherwise pass in silence, and a million of them kept would be memory.
+  public private(set) var notices: [ImportNotice] = []
+  /// How many notices there were, shown or not.
+  public private(set) var noticeCount = 0
+  public static let shownNotices = 20
+
+  mutating func notice(at position: Int, field: String, _ message: String) {
+    noticeCount += 1
+    if notices.count < Self.shownNotices { notices.append(ImportNotice(position: position, field: field, message: message)) }
+  }
+}
+
+/// Something an import did, or left undone, that the user may not have meant.
+public struct ImportNotice: Hashable, Sendable {
+  /// The item's line in a spreadsheet; the document's position among project files.
+  public let position: Int
+  public let field: String
+  public let message: String
 }
 
 /// One row of the change log.

@@ -339,6 +339,42 @@ import TestSupport
     #expect(try gongkai("project", "list", "--database", database).stdout.isEmpty)
   }
 
+  /// A spreadsheet adds milestones and publications but changes no stored field: a row that gives a summary
+  /// otherwise is warned about with the command that changes it, and a row without an end keeps the stored end.
+  @Test func aSpreadsheetRowThatDiffersFromTheRegisterIsWarnedAboutAndClearsNothing() throws {
+    let code = "2026-310110-48-01-000204"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-03-02", "--ref", "ZB-R1", "--summary", "原摘要"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-03-03", "--channel", "网站", "--until", "2026-03-06"] + db).status == 0)
+    let sheet = folder.appendingPathComponent("d.csv")
+    try Data("项目代码,事项类型,形成日期,文号,摘要,公开日期,公开渠道\n\(code),bidding.candidates,2026-03-02,ZB-R1,改过的摘要,2026-03-03,网站\n".utf8)
+      .write(to: sheet)
+    let result = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(result.status == 0)
+    #expect(result.stdout == "imported 1 row: nothing changed (1 unchanged)\n")
+    #expect(result.stderr == "gongkai: warning: \(sheet.path):2: summary: differs from milestone 1's ('原摘要'), which an import does not change; to change it, run `gongkai amend 1 --summary …`\n")
+    let shown = try gongkai(["project", "show", code] + db).stdout
+    #expect(shown.contains("原摘要") && shown.contains("至 2026-03-06"))
+  }
+
+  /// A date corrected in a project file makes a second milestone beside the first (an import never deletes): the
+  /// import says so, with the two commands that correct the first instead.
+  @Test func aDateCorrectedInAProjectFileIsWarnedAbout() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let code = "2025-310110-48-01-000500"
+    let file = projects.appendingPathComponent("\(code).yaml")
+    func write(formed: String) throws {
+      try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: \(formed)\n    ref: ZB-9\n".utf8)
+        .write(to: file)
+    }
+    try write(formed: "2026-09-29")
+    #expect(try runGongkai(["import", "projects", "projects", "--database", database], in: folder).stderr.isEmpty)
+    try write(formed: "2026-09-28")
+    let corrected = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(corrected.status == 0)
+    #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2026-09-28`\n")
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

@@ -34,7 +34,7 @@ extension SQLiteStore {
           guard problems.isEmpty else { continue }
           let project = ProjectRecord(document.project, id: old.id)
           if try write.update(project, from: old, project: code) { report.updated += 1 }
-          try merge(document.milestones, into: project, isNew: false, report: &report, write)
+          try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write)
         } else {
           // A new project is created even after a rejection, without its milestones, so that a second document of it
           // is still found; the rollback removes it.
@@ -43,7 +43,7 @@ extension SQLiteStore {
           imported.record(project: project.id!, position: position)
           guard problems.isEmpty else { continue }
           report.created += 1
-          try merge(document.milestones, into: project, isNew: true, report: &report, write)
+          try merge(document.milestones, into: project, isNew: true, at: position, report: &report, write)
         }
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
@@ -91,7 +91,7 @@ extension SQLiteStore {
         // After a rejection the import will roll back: read on only to find every problem.
         guard problems.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
-        try merge([row.entry], into: record, isNew: false, report: &report, write, updateFields: false)
+        try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false)
         if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
       }
       // A source must throw what it was told; one that does not still writes nothing.
@@ -103,8 +103,10 @@ extension SQLiteStore {
   /// Adds the entries that are new and, with `updateFields`, updates the fields of those that changed;
   /// disclosures are added when new and updated when their address or end changed. In a project created by
   /// this import (`isNew`) nothing can exist yet but what the same document added, so those lookups are skipped.
+  /// What may not be what was meant is noted in `report` at `position`: a field a spreadsheet row gives otherwise
+  /// than the stored milestone (which it does not change), and a new milestone whose 文号 is recorded on another day.
   private func merge(
-    _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, report: inout ImportReport,
+    _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, at position: Int, report: inout ImportReport,
     _ write: RegisterWrite, updateFields: Bool = true
   ) throws {
     let db = write.db
@@ -137,6 +139,7 @@ extension SQLiteStore {
           if let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn }) {
             throw StoreError.invalid(.disclosureBeforeMilestone(published: early.publishedOn, formed: recorded.formedOn))
           }
+          if !updateFields { noteDifferences(of: entry, from: recorded, at: position, report: &report) }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
             let old = existing
             existing.summary = entry.summary
@@ -145,11 +148,19 @@ extension SQLiteStore {
             if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
           }
           for disclosure in entry.disclosures {
-            try merge(disclosure, milestone: id, project: project.code, report: &report, write)
+            try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, report: &report, write)
           }
         }
       } else {
+        let other = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
         id = try insertMilestone(entry, changesId: nil, project: project, write)
+        if let other {
+          report.notice(at: position, field: "formed", """
+            \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
+            formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason …` \
+            and `gongkai amend \(other.id) --date \(entry.formedOn)`
+            """)
+        }
         if tracking {
           inserted.insert(id)
           if entry.changes == nil { linkedAtInsert.insert(id) }
@@ -180,8 +191,12 @@ extension SQLiteStore {
     }
   }
 
+  /// A publication's address and end are updated from the file; with `clearing`, one the file leaves out is
+  /// cleared. A project file states a milestone whole, but a spreadsheet without an `until` column said nothing
+  /// of a 公示's end, and clearing it turned a 公示 held long enough into one too short.
   private func merge(
-    _ disclosure: Disclosure, milestone: Int64, project: String, report: inout ImportReport, _ write: RegisterWrite
+    _ disclosure: Disclosure, milestone: Int64, project: String, clearing: Bool, report: inout ImportReport,
+    _ write: RegisterWrite
   ) throws {
     var record = DisclosureRecord(
       id: nil, milestoneId: milestone, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
@@ -189,8 +204,8 @@ extension SQLiteStore {
       recordedAt: write.at, serialYear: nil, serial: nil)
     if let old = try existingDisclosure(record, write.db) {
       var updated = old
-      updated.url = record.url
-      updated.until = record.until
+      updated.url = record.url ?? (clearing ? nil : old.url)
+      updated.until = record.until ?? (clearing ? nil : old.until)
       if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
     } else if try withdrawnDisclosure(record, write.db) == nil {
       try write.insert(&record, project: project)
@@ -210,14 +225,16 @@ extension SQLiteStore {
   private func milestoneAmended(from key: MilestoneKey, project code: String, _ write: RegisterWrite) throws -> RecordedMilestone? {
     guard try write.hasMilestoneUpdates(project: code) else { return nil }
     let row = try Row.fetchOne(write.db.cachedStatement(sql: """
-      SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn FROM changeLog c JOIN milestone m ON m.id = c.entityId
+      SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit FROM changeLog c
+      JOIN milestone m ON m.id = c.entityId
       WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action = 'update'
         AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
         AND IFNULL(json_extract(c.before, '$.reference'), '') = ?
       ORDER BY c.id DESC LIMIT 1
       """), arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""])
     return try row.map { RecordedMilestone(id: try $0.decode(atIndex: 0), withdrawn: try $0.decode(atIndex: 1),
-                                           formedOn: try CivilDate.stored($0.decode(atIndex: 2))) }
+                                           formedOn: try CivilDate.stored($0.decode(atIndex: 2)),
+                                           summary: try $0.decode(atIndex: 3), responsibleUnit: try $0.decode(atIndex: 4)) }
   }
 
   /// The project of a code, as ``projectRecord(code:_:)`` reads it, through a statement prepared once per
@@ -243,12 +260,47 @@ extension SQLiteStore {
     let id: Int64
     let withdrawn: Bool
     let formedOn: CivilDate
+    let summary: String?
+    let responsibleUnit: String?
+  }
+
+  /// Notes each field a spreadsheet row gives otherwise than the milestone it names, which a row does not change:
+  /// counted as unchanged without a word, a correction typed into a sheet looked applied when it was not.
+  private func noteDifferences(
+    of entry: MilestoneEntry, from recorded: RecordedMilestone, at position: Int, report: inout ImportReport
+  ) {
+    guard !recorded.withdrawn else { return }
+    for (field, given, stored) in [("summary", entry.summary, recorded.summary), ("unit", entry.responsibleUnit, recorded.responsibleUnit)]
+    where given != nil && given != stored {
+      report.notice(at: position, field: field, """
+        differs from milestone \(recorded.id)'s ('\(stored ?? "")'), which an import does not change; \
+        to change it, run `gongkai amend \(recorded.id) --\(field) …`
+        """)
+    }
+  }
+
+  /// A milestone in force of the project with the entry's kind and 文号 but formed on another day: the same
+  /// document, most likely, with its date corrected in the file.
+  private func milestone(
+    sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
+  ) throws -> (id: Int64, formedOn: String)? {
+    guard let reference = entry.reference else { return nil }
+    let query = try write.lookup("""
+      SELECT id, formedOn FROM milestone
+      WHERE projectId = ? AND kind = ? AND IFNULL(reference, '') = ? AND formedOn <> ? AND withdrawnReason IS NULL
+      ORDER BY id LIMIT 1
+      """)
+    query.bind(projectId)
+    query.bind(entry.kind)
+    query.bind(reference)
+    query.bind(entry.formedOn.description)
+    return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "") }
   }
 
   /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
   private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, _ write: RegisterWrite) throws -> RecordedMilestone? {
     let query = try write.lookup("""
-      SELECT id, withdrawnReason IS NOT NULL FROM milestone
+      SELECT id, withdrawnReason IS NOT NULL, summary, responsibleUnit FROM milestone
       WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
       ORDER BY withdrawnReason IS NOT NULL, id DESC LIMIT 1
       """)
@@ -256,7 +308,10 @@ extension SQLiteStore {
     query.bind(key.kind)
     query.bind(key.formedOn.description)
     query.bind(key.reference ?? "")
-    return try query.first { RecordedMilestone(id: $0.int64(at: 0), withdrawn: $0.int64(at: 1) != 0, formedOn: key.formedOn) }
+    return try query.first {
+      RecordedMilestone(id: $0.int64(at: 0), withdrawn: $0.int64(at: 1) != 0, formedOn: key.formedOn,
+                        summary: $0.text(at: 2), responsibleUnit: $0.text(at: 3))
+    }
   }
 }
 

@@ -58,6 +58,7 @@ extension Gongkai.ImportCommand {
       progress?.finish()
       // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
       files.misnamed.warn()
+      try ImportSummary.warn(report) { try files.itemName(at: $0) }
       try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
   }
@@ -85,6 +86,8 @@ extension Gongkai.ImportCommand {
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
+      progress?.finish()
+      ImportSummary.warn(report) { "\(file):\($0)" }
       try StandardOutput.print(ImportSummary(report: report, rows: report.updated + report.unchanged).text)
     }
   }
@@ -286,5 +289,13 @@ struct ImportSummary {
       ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged"
       : "\(report.updated) with changes, \(report.unchanged) unchanged"
     return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written)"
+  }
+
+  /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
+  static func warn(_ report: ImportReport, naming name: (Int) throws -> String) rethrows {
+    for notice in report.notices { Terminal.warning("\(try name(notice.position)): \(notice.field): \(notice.message)") }
+    if report.noticeCount > report.notices.count {
+      Terminal.warning("\(report.noticeCount - report.notices.count) more such warnings are not shown")
+    }
   }
 }
