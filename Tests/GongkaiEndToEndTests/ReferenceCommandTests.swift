@@ -6,6 +6,28 @@ import TestSupport
 @Suite struct ReferenceCommandTests {
   // MARK: deadline
 
+  /// The 2027 notice will move days of December 2026, which go in a 2026 file replacing the shipped one: the
+  /// administrator starts from the shipped year's text, which the calendar reads back as the same year.
+  @Test func aShippedYearIsWrittenAsAFileToStartFrom() throws {
+    let yaml = try gongkai("calendar", "2026", "--format", "yaml")
+    #expect(yaml.status == 0)
+    #expect(yaml.stdout.contains("year: 2026\n"))
+    let file = try writeFile("2026.yaml", yaml.stdout + "  - name: 元旦\n    rest: 2026-12-31..2026-12-31\n    workdays: [2026-12-26]\n")
+    func kinds(_ arguments: String...) throws -> [String: String] {
+      let days = try JSONSerialization.jsonObject(with: Data(try runGongkai(arguments).stdout.utf8)) as? [[String: Any]] ?? []
+      return Dictionary(uniqueKeysWithValues: days.map { ($0["date"] as? String ?? "", $0["kind"] as? String ?? "") })
+    }
+    let shipped = try kinds("calendar", "2026", "--format", "json")
+    var extended = try kinds("calendar", "2026", "--format", "json", "--calendar", file)
+    #expect(extended.count == 365)
+    #expect(extended.removeValue(forKey: "2026-12-26") == "swapped-workday")
+    #expect(extended.removeValue(forKey: "2026-12-31") == "rest-day")
+    #expect(extended == shipped.filter { $0.key != "2026-12-26" && $0.key != "2026-12-31" })
+    let none = try gongkai("calendar", "2027", "--format", "yaml")
+    #expect(none.status == 66)
+    #expect(none.stderr == "gongkai: 2027 has no official schedule to write; write 2027.yaml from the State Council's notice\n")
+  }
+
   @Test func deadlinePrintsTheDateOnTheFirstLine() throws {
     let result = try gongkai("deadline", "2026-02-13", "20")
     #expect(result.status == 0)

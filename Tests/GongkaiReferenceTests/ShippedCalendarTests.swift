@@ -14,6 +14,18 @@ import Testing
     #expect(loaded.version.hasPrefix("2018-2026 fnv:"))
   }
 
+  /// An administrator starts a replacement from a shipped year's text: it reads back as the same schedule, names
+  /// with quotes and colons included.
+  @Test(arguments: Array(2018...2026))
+  func aShippedYearWrittenOutReadsBackTheSame(year: Int) throws {
+    let schedule = try #require(calendar.schedules[year])
+    let text = schedule.fileText
+    #expect(try HolidaySchedule(YAMLValue.parse(text, file: "\(year).yaml")) == schedule)
+    var odd = schedule
+    odd.holidays[0].name = "元旦: \"新年\" #1"
+    #expect(try HolidaySchedule(YAMLValue.parse(odd.fileText, file: "\(year).yaml")) == odd)
+  }
+
   @Test(arguments: Array(2018...2026))
   func everyRestPeriodAndItsEdgesMatchTheNotice(year: Int) throws {
     let official = try #require(officialSchedules[year])

@@ -11,6 +11,8 @@ extension Gongkai {
         Text shows the twelve months as a grid. JSON is an array with one object per day:
           {"date": "2026-01-04", "kind": "swapped-workday", "name": "元旦", "workday": true}
         kind is one of workday, weekend, rest-day, swapped-workday; name is given for holidays and swapped days.
+        YAML is the year's schedule file, to start a replacement from: a notice that moves days of the year before \
+        it (元旦) is entered in that earlier year's file, e.g. gongkai calendar 2026 --format yaml > 2026.yaml.
         A year without an official schedule is shown with weekends and the fixed-date statutory holidays \
         (\(StatutoryHolidays.list)) only, with a warning.
         """)
@@ -19,7 +21,7 @@ extension Gongkai {
     var year: Int
 
     @OptionGroup var calendarOptions: CalendarOptions
-    @Option(help: "Output format.") var format: ReportFormat = .text
+    @Option(help: "Output format.") var format: CalendarFormat = .text
 
     func validate() throws {
       let range = CivilDate.earliest.year...CivilDate.latest.year
@@ -31,7 +33,7 @@ extension Gongkai {
     func run() async throws {
       let loaded = try calendarOptions.loadCalendar()
       let calendar = loaded.calendar
-      if !calendar.hasSchedule(for: year) { Terminal.warning(Warnings.noSchedule([year])) }
+      if !calendar.hasSchedule(for: year) && format != .yaml { Terminal.warning(Warnings.noSchedule([year])) }
       let days = (CivilDate(year: year, month: 1, day: 1)!.dayNumber...CivilDate(year: year, month: 12, day: 31)!.dayNumber)
         .map(CivilDate.init(dayNumber:))
       switch format {
@@ -39,9 +41,20 @@ extension Gongkai {
         try JSONOutput.print(days.map { CalendarDay(date: $0, calendar: calendar) })
       case .text:
         try StandardOutput.print(CalendarGrid(year: year, calendar: calendar, source: loaded.sources[year]).rendered, terminator: "")
+      case .yaml:
+        guard let schedule = calendar.schedules[year] else {
+          throw CommandFailure(status: .noInput,
+            message: "\(year) has no official schedule to write; write \(year).yaml from the State Council's notice")
+        }
+        try StandardOutput.print(schedule.fileText, terminator: "")
       }
     }
   }
+}
+
+/// `--format` of `calendar`.
+enum CalendarFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, yaml
 }
 
 /// One day of `gongkai calendar --format json`.
