@@ -51,6 +51,8 @@ extension ProjectNotice.Item: MustacheParent {
     case "url": url
     case "alsoPublished": alsoPublished
     case "publicationPeriod": publicationPeriod
+    case "validity": validity
+    case "changes": changes
     default: nil
     }
   }

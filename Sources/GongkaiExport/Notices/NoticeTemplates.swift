@@ -11,6 +11,7 @@ enum NoticeTemplates {
     table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
     th{background:#f4f4f4;font-weight:600;white-space:nowrap}
     .notice{border:1px solid #ddd;border-radius:4px;padding:.8rem 1rem;margin:.8rem 0}
+    .changed td{color:#b3001b;font-weight:600}
     .empty{color:#555}.period{font-weight:600}.crumb a{color:#b3001b}
     footer{margin-top:2.5rem;border-top:1px solid #ccc;color:#555;font-size:.85rem}
     figure{margin:0;overflow-x:auto}figcaption{font-size:.85rem;color:#444}
@@ -78,11 +79,13 @@ enum NoticeTemplates {
     <h2 id="category-{{position}}">{{ordinal}}、{{name}}</h2>
     {{#items}}
     <article class="notice">
-    <h3>{{kindName}}</h3>
+    <h3>{{kindName}}{{#validity}}（已变更）{{/validity}}</h3>
     <table>
     <tbody>
     <tr><th scope="row">索引号</th><td>{{indexNumber}}</td><th scope="row">发布机构</th><td>{{publisher}}</td></tr>
     <tr><th scope="row">生成日期</th><td>{{formedOn}}</td><th scope="row">文号</th><td>{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}</td></tr>
+    {{#validity}}<tr class="changed"><th scope="row">有效性</th><td colspan="3">{{.}}</td></tr>{{/validity}}
+    {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}
     </tbody>
     </table>
     {{#summary}}<p>{{.}}</p>{{/summary}}
@@ -173,12 +176,18 @@ enum NoticeTemplates {
     ## {{ordinal}}、{{name}}
     {{#items}}
 
-    ### {{kindName}}
+    ### {{kindName}}{{#validity}}（已变更）{{/validity}}
 
     - 索引号：{{indexNumber}}
     - 发布机构：{{publisher}}
     - 生成日期：{{formedOn}}
     - 文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}
+    {{#validity}}
+    - 有效性：{{.}}
+    {{/validity}}
+    {{#changes}}
+    - 所变更信息：{{.}}
+    {{/changes}}
     - 公开日期：{{publishedOn}}
     - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
     {{#publicationPeriod}}
@@ -217,9 +226,15 @@ enum NoticeTemplates {
 
     {{ordinal}}、{{name}}
     {{#items}}
-      {{kindName}}
+      {{kindName}}{{#validity}}（已变更）{{/validity}}
         索引号：{{indexNumber}}　发布机构：{{publisher}}
         生成日期：{{formedOn}}　文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}
+    {{#validity}}
+        有效性：{{.}}
+    {{/validity}}
+    {{#changes}}
+        所变更信息：{{.}}
+    {{/changes}}
         公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
     {{#publicationPeriod}}
         {{.}}

@@ -25,6 +25,10 @@ public struct ProjectNotice: Sendable {
     public let alsoPublished: String?
     /// For 公示 items: the publication period from and to, with its legal basis.
     public let publicationPeriod: String?
+    /// 有效性 of information a later milestone changed: `已变更，见…` naming each change; `nil` while in force.
+    public let validity: String?
+    /// The earlier information this item changes, e.g. `质量安全行政处罚决定（形成 2026-07-08，文号 杨建罚〔2026〕12号）`.
+    public let changes: String?
   }
 
   public struct Section: Sendable {
@@ -58,9 +62,10 @@ public struct ProjectNotice: Sendable {
     for stored in milestones {
       if let finding = try checker.judge(stored.milestone, asOf: asOf) { findings.append((finding, stored)) }
     }
+    let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
     var byCategory: [Category: [Item]] = [:]
     for (finding, stored) in findings {
-      guard let item = Self.item(finding, stored, organisation: organisationCode, calendar: checker.calendar) else { continue }
+      guard let item = Self.item(finding, stored, organisation: organisationCode, relations: relations) else { continue }
       byCategory[finding.rule.category, default: []].append(item)
     }
     code = project.code.rawValue
@@ -83,7 +88,7 @@ public struct ProjectNotice: Sendable {
         + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"
   }
 
-  private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, calendar: WorkingDayCalendar) -> Item? {
+  private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations) -> Item? {
     guard let first = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: first) else { return nil }
     let rule = finding.rule
     // Each publication keeps its own 索引号, which disclosures.json and OC4IDS list: the page names it too, so an
@@ -105,6 +110,7 @@ public struct ProjectNotice: Sendable {
       indexNumber: stored.disclosureSerials[position].indexNumber(organisation: organisation),
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
       summary: stored.summary, publishedOn: first.publishedOn.description, channel: first.channel, url: first.url,
-      alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"), publicationPeriod: period)
+      alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"), publicationPeriod: period,
+      validity: relations.chineseValidity(of: stored), changes: relations.changes(stored).map(relations.chineseDescription))
   }
 }

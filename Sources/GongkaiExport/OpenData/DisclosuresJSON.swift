@@ -46,6 +46,27 @@ public struct DisclosuresJSON {
     let status: String
     /// The deadline or the status rests on a year without an official holiday schedule.
     let provisional: Bool
+    /// The earlier milestone whose information this one changes.
+    let changes: MilestoneLink?
+    /// The later milestones that change this one's information, oldest first: it is no longer in force.
+    let changedBy: [MilestoneLink]?
+  }
+
+  /// The other side of a change, named by the fields a disclosure names its own milestone with.
+  struct MilestoneLink: Encodable {
+    let milestoneId: Int64
+    let kind: String
+    let kindName: String
+    let formedOn: CivilDate
+    let reference: String?
+
+    init(_ stored: StoredMilestone, relations: ChangeRelations) {
+      milestoneId = stored.milestone.id
+      kind = stored.milestone.kind
+      kindName = relations.kindName(of: stored)
+      formedOn = stored.milestone.formedOn
+      reference = stored.reference
+    }
   }
 
   /// Writes the JSON to `path` (atomically); the result counts the disclosures.
@@ -61,10 +82,13 @@ public struct DisclosuresJSON {
     var result = ExportResult()
     try await store.forEachProject(matching: filter) { project, milestones in
       var entries: [DisclosureEntry] = []
+      let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
       for stored in milestones {
         guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { continue }
         let unscheduled = checker.calendar.unscheduledYears(of: finding)
         let written = entries.count
+        let changes = relations.changes(stored).map { MilestoneLink($0, relations: relations) }
+        let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
         for (disclosure, serial) in zip(stored.milestone.disclosures, stored.disclosureSerials) where disclosure.publishedOn <= asOf {
           let rule = finding.rule
           entries.append(DisclosureEntry(
@@ -73,7 +97,8 @@ public struct DisclosuresJSON {
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
             summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: disclosure.url, until: disclosure.until, deadline: finding.deadline?.date,
-            status: finding.status.rawValue, provisional: finding.isProvisional))
+            status: finding.status.rawValue, provisional: finding.isProvisional, changes: changes,
+            changedBy: changedBy.isEmpty ? nil : changedBy))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
       }

@@ -66,6 +66,7 @@ public struct OC4IDSExport {
         result.note(finding, calendar: checker.calendar)
       }
     }
+    let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
     var parties = PartyList()
     let authority = parties.add(project.responsibleUnit, role: "publicAuthority")
     if let legalPerson = project.legalPerson { _ = parties.add(legalPerson, role: "buyer") }
@@ -92,7 +93,9 @@ public struct OC4IDSExport {
         OC4IDSProject.MilestoneRecord(
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
           description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.status.chineseName)"
-            + (finding.isProvisional ? "（暂定：涉及尚无国务院节假日安排的年份）" : ""),
+            + (finding.isProvisional ? "（暂定：涉及尚无国务院节假日安排的年份）" : "")
+            + (relations.changes(stored).map { "；所变更信息：" + relations.chineseDescription(of: $0) } ?? "")
+            + (relations.chineseValidity(of: stored).map { "；有效性：" + $0 } ?? ""),
           dueDate: finding.deadline.map { Self.instant($0.date) }, dateMet: finding.disclosure.map { Self.instant($0.publishedOn) },
           dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.status))
       })

@@ -1,0 +1,45 @@
+import GongkaiCore
+import GongkaiStore
+
+/// Which of a project's milestones change one another, as of a day. A milestone that a later one changes (a
+/// penalty decision changed on review, a planning permit changed by a design change) is no longer in force, so
+/// every public output marks it and names the change: a reader must never take changed information as current,
+/// and 《行政处罚法》第四十八条 requires a changed decision's information to be withdrawn with the reason stated.
+///
+/// Built from one project's milestones as the store hands them over (``Store/forEachProject(matching:_:)``):
+/// a milestone only changes one of its own project, so memory holds one project at a time.
+struct ChangeRelations {
+  private let byID: [Int64: StoredMilestone]
+  private let changers: [Int64: [StoredMilestone]]
+  private let catalogue: RuleCatalogue
+
+  /// Relations among `milestones` (not withdrawn); a change formed after `asOf` did not exist yet then.
+  init(_ milestones: [StoredMilestone], asOf: CivilDate, catalogue: RuleCatalogue) {
+    let formed = milestones.filter { $0.milestone.formedOn <= asOf }
+    byID = Dictionary(formed.map { ($0.milestone.id, $0) }) { first, _ in first }
+    changers = Dictionary(grouping: formed.filter { $0.milestone.changes != nil }) { $0.milestone.changes! }
+    self.catalogue = catalogue
+  }
+
+  /// The milestone `stored` changes, unless it was withdrawn.
+  func changes(_ stored: StoredMilestone) -> StoredMilestone? { stored.milestone.changes.flatMap { byID[$0] } }
+
+  /// The milestones that change `stored`, oldest first: it is no longer in force when there is any.
+  func changedBy(_ stored: StoredMilestone) -> [StoredMilestone] { changers[stored.milestone.id] ?? [] }
+
+  /// How a notice names the other side of a change, e.g. `质量安全行政处罚决定（形成 2026-09-22，文号 杨建罚〔2026〕12-1号）`.
+  func chineseDescription(of stored: StoredMilestone) -> String {
+    "\(kindName(of: stored))（形成 \(stored.milestone.formedOn)" + (stored.reference.map { "，文号 \($0)" } ?? "") + "）"
+  }
+
+  /// The Chinese name of the milestone's item kind (the checker refuses a kind the catalogue does not hold).
+  func kindName(of stored: StoredMilestone) -> String {
+    catalogue.rule(for: stored.milestone.kind)?.name.chinese ?? stored.milestone.kind
+  }
+
+  /// `已变更，见…` for a changed milestone, naming each change; `nil` while it is in force.
+  func chineseValidity(of stored: StoredMilestone) -> String? {
+    let later = changedBy(stored)
+    return later.isEmpty ? nil : "已变更，见" + later.map(chineseDescription).joined(separator: "、")
+  }
+}

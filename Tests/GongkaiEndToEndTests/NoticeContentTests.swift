@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What the public outputs say about each published item, in every format: the change relation, further
+/// channels, lateness, line breaks and addresses.
+@Suite struct NoticeContentTests {
+  static let code = "2026-310110-48-01-000500"
+
+  /// A register of one project, as of 2026-11-27: a planning permit (milestone 1) published on two channels, and
+  /// its change by a design change (milestone 2).
+  func register() throws -> (folder: URL, database: [String]) {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    let commands: [[String]] = [
+      ["init"],
+      ["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
+      ["log", Self.code, "approval-result.construction-planning-permit", "--date", "2026-10-09", "--ref", "建字第1号",
+       "--summary", "第一行\n第二行"],
+      ["disclose", "1", "--date", "2026-10-12", "--channel", "区政府门户网站", "--url", "https://xxgk.yangpu.example/许可?q=中文"],
+      ["disclose", "1", "--date", "2026-10-13", "--channel", "信用中国（上海）"],
+      ["log", Self.code, "design-change.permit-change", "--date", "2026-11-02", "--ref", "建字第2号", "--changes", "1"],
+      ["disclose", "2", "--date", "2026-11-03", "--channel", "区政府门户网站"],
+    ]
+    for command in commands {
+      let result = try runGongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    return (folder, db)
+  }
+
+  /// Runs `gongkai export …` as of 2026-11-27 and returns what it wrote at `name` in the folder.
+  func export(_ arguments: [String], _ name: String, in folder: URL, _ db: [String]) throws -> String {
+    let isFolder = arguments[0] == "notices"
+    let out = folder.appendingPathComponent(isFolder ? "notices-\(arguments.joined(separator: "-"))" : name)
+    if isFolder { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) }
+    let result = try runGongkai(["export"] + arguments + ["--out", out.path, "--as-of", "2026-11-27"] + db)
+    #expect(result.status == 0, "\(result.stderr)")
+    return try String(contentsOf: isFolder ? out.appendingPathComponent(name) : out, encoding: .utf8)
+  }
+
+  func disclosures(in json: String) throws -> [[String: Any]] {
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let projects = try #require(object["projects"] as? [[String: Any]])
+    return try #require(projects.first?["disclosures"] as? [[String: Any]])
+  }
+
+  @Test func aChangedItemIsMarkedAndNamesItsChangeInEveryOutput() throws {
+    let (folder, db) = try register()
+    let changed = "已变更，见重大设计变更涉及的行政许可变更（规划许可变更、项目核准变更等）（形成 2026-11-02，文号 建字第2号）"
+    let changes = "建设工程规划许可证（形成 2026-10-09，文号 建字第1号）"
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">有效性</th><td colspan=\"3\">\(changed)</td></tr>"))
+    #expect(html.contains("<tr><th scope=\"row\">所变更信息</th><td colspan=\"3\">\(changes)</td></tr>"))
+    #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>"))
+    let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
+    #expect(markdown.contains("- 有效性：\(changed)\n"))
+    #expect(markdown.contains("- 所变更信息：\(changes)\n"))
+    let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
+    #expect(text.contains("    有效性：\(changed)\n"))
+    #expect(text.contains("    所变更信息：\(changes)\n"))
+
+    let entries = try disclosures(in: try export(["json"], "disclosures.json", in: folder, db))
+    let permit = try #require(entries.first { $0["milestoneId"] as? Int == 1 })
+    let link = try #require((permit["changedBy"] as? [[String: Any]])?.first)
+    #expect(link["milestoneId"] as? Int == 2 && link["kind"] as? String == "design-change.permit-change")
+    #expect(link["formedOn"] as? String == "2026-11-02" && link["reference"] as? String == "建字第2号")
+    #expect(permit["changes"] == nil)
+    let change = try #require(entries.first { $0["milestoneId"] as? Int == 2 })
+    #expect((change["changes"] as? [String: Any])?["milestoneId"] as? Int == 1)
+    #expect(change["changedBy"] == nil)
+
+    let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
+    #expect(package.contains("按时公开；有效性：\(changed)\""))
+    #expect(package.contains("；所变更信息：\(changes)\""))
+  }
+}
