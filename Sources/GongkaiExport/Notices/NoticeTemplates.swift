@@ -190,6 +190,9 @@ enum NoticeTemplates {
     {{/changes}}
     - 公开日期：{{publishedOn}}
     - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
+    {{#alsoPublished}}
+    - 同时发布于：{{.}}
+    {{/alsoPublished}}
     {{#publicationPeriod}}
     - {{.}}
     {{/publicationPeriod}}
@@ -236,6 +239,9 @@ enum NoticeTemplates {
         所变更信息：{{.}}
     {{/changes}}
         公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
+    {{#alsoPublished}}
+        同时发布于：{{.}}
+    {{/alsoPublished}}
     {{#publicationPeriod}}
         {{.}}
     {{/publicationPeriod}}
