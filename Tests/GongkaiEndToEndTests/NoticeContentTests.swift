@@ -7,8 +7,9 @@ import TestSupport
 @Suite struct NoticeContentTests {
   static let code = "2026-310110-48-01-000500"
 
-  /// A register of one project, as of 2026-11-27: a planning permit (milestone 1) published on two channels, and
-  /// its change by a design change (milestone 2).
+  /// A register of one project, as of 2026-11-27: a planning permit (milestone 1) published on two channels, its
+  /// change by a design change (milestone 2), and winning candidates (milestone 3, due 2026-11-05) published two
+  /// working days late and taken down before their minimum period ended.
   func register() throws -> (folder: URL, database: [String]) {
     let folder = Scratch.folder()
     let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
@@ -21,6 +22,8 @@ import TestSupport
       ["disclose", "1", "--date", "2026-10-13", "--channel", "信用中国（上海）"],
       ["log", Self.code, "design-change.permit-change", "--date", "2026-11-02", "--ref", "建字第2号", "--changes", "1"],
       ["disclose", "2", "--date", "2026-11-03", "--channel", "区政府门户网站"],
+      ["log", Self.code, "bidding.candidates", "--date", "2026-11-02"],
+      ["disclose", "3", "--date", "2026-11-09", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-10"],
     ]
     for command in commands {
       let result = try runGongkai(command + db)
@@ -81,5 +84,16 @@ import TestSupport
     #expect(try export(["notices"], "\(Self.code).html", in: folder, db).contains("；\(further)</p>"))
     #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("\n- \(further)\n"))
     #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("\n    \(further)\n"))
+  }
+
+  @Test func aTooShortPublicationThatCameLateKeepsItsLatenessInTheOpenData() throws {
+    let (folder, db) = try register()
+    let entries = try disclosures(in: try export(["json"], "disclosures.json", in: folder, db))
+    let candidates = try #require(entries.first { $0["milestoneId"] as? Int == 3 })
+    #expect(candidates["status"] as? String == "too-short")
+    #expect(candidates["workingDaysLate"] as? Int == 2)
+    #expect(entries.first { $0["milestoneId"] as? Int == 1 }?["workingDaysLate"] == nil)
+    let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
+    #expect(package.contains("公开；公示期不足，且迟2个工作日公开\""))
   }
 }

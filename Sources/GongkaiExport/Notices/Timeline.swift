@@ -113,7 +113,7 @@ public struct Timeline: Sendable {
     case .late: "迟\(days)个工作日"
     case .overdue: "逾期\(days)个工作日未公开"
     case .due: finding.deadline == nil ? "待公开" : "待公开，剩\(days)个工作日"
-    case .tooShort: finding.workingDaysLate.map { "公示期不足，且迟\($0)个工作日公开" } ?? "公示期不足"
+    case .tooShort: finding.chineseStatusWithLateness
     }
   }
 

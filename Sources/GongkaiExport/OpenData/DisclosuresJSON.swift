@@ -44,6 +44,9 @@ public struct DisclosuresJSON {
     let until: CivilDate?
     let deadline: CivilDate?
     let status: String
+    /// Working days the first publication came after the deadline; also for a `too-short` one, whose status names
+    /// only that failure.
+    let workingDaysLate: Int?
     /// The deadline or the status rests on a year without an official holiday schedule.
     let provisional: Bool
     /// The earlier milestone whose information this one changes.
@@ -97,7 +100,7 @@ public struct DisclosuresJSON {
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
             summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: disclosure.url, until: disclosure.until, deadline: finding.deadline?.date,
-            status: finding.status.rawValue, provisional: finding.isProvisional, changes: changes,
+            status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate, provisional: finding.isProvisional, changes: changes,
             changedBy: changedBy.isEmpty ? nil : changedBy))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
