@@ -96,4 +96,13 @@ import TestSupport
     let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
     #expect(package.contains("公开；公示期不足，且迟2个工作日公开\""))
   }
+
+  @Test func aSummarysLineBreaksSurviveInEveryFormat() throws {
+    let (folder, db) = try register()
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<p class=\"summary\">第一行\n第二行</p>") && html.contains(".summary{white-space:pre-line}"))
+    // A hard line break in Markdown: a backslash at the end of the line
+    #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("\n\n第一行\\\n第二行\n"))
+    #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("\n    第一行\n    第二行\n"))
+  }
 }

@@ -46,6 +46,7 @@ extension ProjectNotice.Item: MustacheParent {
     case "formedOn": formedOn
     case "reference": reference
     case "summary": summary
+    case "summaryLines": summaryLines
     case "publishedOn": publishedOn
     case "channel": channel
     case "url": url

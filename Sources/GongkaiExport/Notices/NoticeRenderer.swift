@@ -43,19 +43,27 @@ public struct NoticeRenderer: Sendable {
 }
 
 /// Markdown escaping: punctuation that Markdown reads as syntax gets a backslash, and line breaks inside a value
-/// become spaces, so a summary cannot add a heading, a link, a table cell or raw HTML to a notice.
+/// become spaces, so a summary cannot add a heading, a link, a table cell or raw HTML to a notice. A value starts
+/// a line (a summary's lines follow hard breaks), so a list marker or an ordered list's number there is escaped
+/// too, after any leading blanks: either would start a list inside the paragraph.
 struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String {
     var out = ""
-    for (index, character) in text.enumerated() {
+    var leading = true
+    var number = false
+    for character in text {
       if character == "\n" || character == "\r" {
         out.append(" ")
-      } else if "\\`*_[]<>|#!~&".contains(character) || (index == 0 && "-+=".contains(character)) {
+      } else if "\\`*_[]<>|#!~&".contains(character) || (leading && "-+=".contains(character))
+        || (number && ".)".contains(character))
+      {
         out.append("\\")
         out.append(character)
       } else {
         out.append(character)
       }
+      number = (leading || number) && character.isASCII && character.isNumber
+      leading = leading && (character == " " || character == "\t")
     }
     return out
   }

@@ -12,7 +12,7 @@ enum NoticeTemplates {
     th{background:#f4f4f4;font-weight:600;white-space:nowrap}
     .notice{border:1px solid #ddd;border-radius:4px;padding:.8rem 1rem;margin:.8rem 0}
     .changed td{color:#b3001b;font-weight:600}
-    .empty{color:#555}.period{font-weight:600}.crumb a{color:#b3001b}
+    .empty{color:#555}.period{font-weight:600}.summary{white-space:pre-line}.crumb a{color:#b3001b}
     footer{margin-top:2.5rem;border-top:1px solid #ccc;color:#555;font-size:.85rem}
     figure{margin:0;overflow-x:auto}figcaption{font-size:.85rem;color:#444}
     svg text{font-family:inherit}
@@ -88,7 +88,7 @@ enum NoticeTemplates {
     {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}
     </tbody>
     </table>
-    {{#summary}}<p>{{.}}</p>{{/summary}}
+    {{#summary}}<p class="summary">{{.}}</p>{{/summary}}
     {{#publicationPeriod}}<p class="period">{{.}}</p>{{/publicationPeriod}}
     <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#alsoPublished}}；同时发布于：{{.}}{{/alsoPublished}}</p>
     </article>
@@ -198,7 +198,9 @@ enum NoticeTemplates {
     {{/publicationPeriod}}
     {{#summary}}
 
-    {{.}}
+    {{#summaryLines}}
+    {{.}}{{^last()}}\\{{/last()}}
+    {{/summaryLines}}
     {{/summary}}
     {{/items}}
     {{^items}}
@@ -245,9 +247,9 @@ enum NoticeTemplates {
     {{#publicationPeriod}}
         {{.}}
     {{/publicationPeriod}}
-    {{#summary}}
+    {{#summaryLines}}
         {{.}}
-    {{/summary}}
+    {{/summaryLines}}
     {{/items}}
     {{^items}}
       本类信息尚无公开内容。

@@ -29,6 +29,12 @@ public struct ProjectNotice: Sendable {
     public let validity: String?
     /// The earlier information this item changes, e.g. `质量安全行政处罚决定（形成 2026-07-08，文号 杨建罚〔2026〕12号）`.
     public let changes: String?
+
+    /// The summary's lines: Markdown and plain text write each break out (a hard break, an indented line), where
+    /// HTML keeps the summary whole and shows its breaks with `white-space: pre-line`.
+    public var summaryLines: [String]? {
+      summary.map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) }
+    }
   }
 
   public struct Section: Sendable {
