@@ -105,4 +105,24 @@ import TestSupport
     #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("\n\n第一行\\\n第二行\n"))
     #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("\n    第一行\n    第二行\n"))
   }
+
+  @Test func openDataWritesAnAddressAsAURIAndTheNoticeLinksItAsTyped() throws {
+    let (folder, db) = try register()
+    let uri = "https://xxgk.yangpu.example/%E8%AE%B8%E5%8F%AF?q=%E4%B8%AD%E6%96%87"
+    let entries = try disclosures(in: try export(["json"], "disclosures.json", in: folder, db))
+    #expect(entries.first { $0["milestoneId"] as? Int == 1 }?["url"] as? String == uri)
+    #expect(try export(["oc4ids"], "oc4ids.json", in: folder, db).contains("\"\(uri)\""))
+    #expect(try export(["notices"], "\(Self.code).html", in: folder, db).contains("<a href=\"https://xxgk.yangpu.example/许可?q=中文\">"))
+  }
+
+  @Test(.enabled(if: ExportTests.python != nil, "set GONGKAI_TEST_PYTHON to a Python with libcoveoc4ids (.ci/run does)"))
+  func theOpenDataOfChangesLatenessAndChineseAddressesIsValidOC4IDS() throws {
+    let (folder, db) = try register()
+    _ = try export(["oc4ids"], "oc4ids.json", in: folder, db)
+    let (status, output) = try ExportTests.run(ExportTests.python!, [
+      "Tests/Validators/validate_oc4ids.py", folder.appendingPathComponent("oc4ids.json").path, "Tests/Validators/oc4ids/0.9.5",
+    ])
+    #expect(status == 0, "\(output.suffix(2000))")
+    #expect(output.contains("\"validation_errors_count\": 0"))
+  }
 }

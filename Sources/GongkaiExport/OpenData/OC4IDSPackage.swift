@@ -40,7 +40,7 @@ public struct OC4IDSExport {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let file = try AtomicFileWriter(path: path)
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-    try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(uri)),\n\"publishedDate\": \(try json(Self.instant(asOf))),\n"
+    try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(URIText.encoding(uri))),\n\"publishedDate\": \(try json(Self.instant(asOf))),\n"
       + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
     var result = ExportResult()
     try await store.forEachProject(matching: filter) { project, milestones in
@@ -77,7 +77,7 @@ public struct OC4IDSExport {
       zip(stored.milestone.disclosures, stored.disclosureSerials).filter { $0.0.publishedOn <= asOf }.map { disclosure, serial in
         OC4IDSProject.Document(
           id: serial.indexNumber(organisation: organisationCode), documentType: Self.documentType(finding.rule),
-          title: finding.rule.name.chinese, description: stored.summary, url: disclosure.url,
+          title: finding.rule.name.chinese, description: stored.summary, url: disclosure.url.map(URIText.encoding),
           datePublished: Self.instant(disclosure.publishedOn), language: "zh")
       }
     }

@@ -1,0 +1,39 @@
+/// Addresses as open data must write them. The register keeps an address as it was typed, an IRI where a
+/// Chinese government site uses Chinese paths (`https://xxgk.example/公告/1.html`), and a notice page links it as
+/// such; but OC4IDS declares `url` a URI (RFC 3986, ASCII only), so its validator rejects the whole package for one
+/// such address, and a program reading disclosures.json expects the same form.
+enum URIText {
+  /// `iri` with every byte a URI cannot hold percent-encoded (RFC 3987 §3.1: the UTF-8 bytes of each character
+  /// beyond ASCII), and a `%` that does not start an escape encoded as `%25`; an address already a URI is returned
+  /// as it is.
+  static func encoding(_ iri: String) -> String {
+    let bytes = Array(iri.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    for (index, byte) in bytes.enumerated() {
+      let startsEscape = byte == UInt8(ascii: "%") && index + 2 < bytes.count
+        && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
+      if allowed(byte) || startsEscape {
+        out.append(byte)
+      } else {
+        out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+  private static func isHexDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+  }
+
+  /// RFC 3986's unreserved and reserved characters: what a URI holds as it is.
+  private static func allowed(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+    default: "-._~:/?#[]@!$&'()*+,;=".utf8.contains(byte)
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import Testing
+@testable import GongkaiExport
+
+@Suite struct URITextTests {
+  @Test(arguments: [
+    ("https://a.example/é", "https://a.example/%C3%A9"),
+    ("https://例子.测试/路径?q=中文", "https://%E4%BE%8B%E5%AD%90.%E6%B5%8B%E8%AF%95/%E8%B7%AF%E5%BE%84?q=%E4%B8%AD%E6%96%87"),
+    ("https://a.example/x?q=1&y='z'#top", "https://a.example/x?q=1&y='z'#top"),
+    ("https://a.example/%E4%B8%AD%e6", "https://a.example/%E4%B8%AD%e6"),
+    ("https://a.example/100%", "https://a.example/100%25"),
+    ("https://a.example/%zz", "https://a.example/%25zz"),
+  ])
+  func anAddressBecomesAURI(iri: String, uri: String) {
+    #expect(URIText.encoding(iri) == uri)
+  }
+}
