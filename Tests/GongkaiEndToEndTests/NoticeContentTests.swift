@@ -125,4 +125,17 @@ import TestSupport
     #expect(status == 0, "\(output.suffix(2000))")
     #expect(output.contains("\"validation_errors_count\": 0"))
   }
+
+  @Test func anOC4IDSPackageWithPlaceholdersSaysSoOnStandardError() throws {
+    let (folder, db) = try register()
+    let export = ["export", "oc4ids", "--out", folder.appendingPathComponent("oc4ids.json").path, "--as-of", "2026-11-27"] + db
+    let placeholder = try runGongkai(export)
+    #expect(placeholder.status == 0)
+    #expect(placeholder.stderr == "gongkai: warning: the OC4IDS package uses the placeholder --prefix oc4ids-gkdemo "
+      + "(or $GONGKAI_OC4IDS_PREFIX) and --uri https://xxgk.example.gov.cn/gongkai/oc4ids.json; give the publisher's "
+      + "registered prefix and the address where the package is published before publishing it\n")
+    let configured = try runGongkai(export + ["--uri", "https://xxgk.yangpu.example/oc4ids.json"],
+                                    environment: ["GONGKAI_OC4IDS_PREFIX": "oc4ids-yp2026"])
+    #expect(configured.status == 0 && configured.stderr.isEmpty, "\(configured.stderr)")
+  }
 }

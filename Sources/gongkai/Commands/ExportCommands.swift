@@ -168,13 +168,17 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
+    /// The defaults of `--uri` and `--prefix`: they make a valid package to look at, never one to publish.
+    static let placeholderURI = "https://xxgk.example.gov.cn/gongkai/oc4ids.json"
+    static let placeholderPrefix = "oc4ids-gkdemo"
+
     @Option(help: ArgumentHelp("The package URI: where its persistent copy is published.", valueName: "uri"))
-    var uri = "https://xxgk.example.gov.cn/gongkai/oc4ids.json"
+    var uri = placeholderURI
     @Option(help: ArgumentHelp("The publisher's name.", valueName: "name")) var publisher = "重大建设项目信息公开"
     @Option(help: ArgumentHelp(
       "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
       valueName: "prefix"))
-    var prefix = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? "oc4ids-gkdemo"
+    var prefix = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? placeholderPrefix
     @OptionGroup var export: ExportOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -196,7 +200,20 @@ extension Gongkai.Export {
         prefix: prefix
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
       Warnings.warnIfUnscheduled(result.unscheduledYears)
+      warnIfPlaceholders()
       try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
+    }
+
+    /// A package published with the placeholder identity claims ids and an address that are not the publisher's,
+    /// and it passes the validator all the same: only a warning tells whoever runs the export.
+    private func warnIfPlaceholders() {
+      let placeholders = [
+        prefix == Self.placeholderPrefix ? "--prefix \(prefix) (or $GONGKAI_OC4IDS_PREFIX)" : nil,
+        uri == Self.placeholderURI ? "--uri \(uri)" : nil,
+      ].compactMap { $0 }
+      guard !placeholders.isEmpty else { return }
+      Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.joined(separator: " and ")); "
+        + "give the publisher's registered prefix and the address where the package is published before publishing it")
     }
   }
 
