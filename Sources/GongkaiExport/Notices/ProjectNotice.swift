@@ -94,7 +94,9 @@ public struct ProjectNotice: Sendable {
         + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"
   }
 
-  private static func item(_ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations) -> Item? {
+  private static func item(
+    _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations
+  ) -> Item? {
     guard let first = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: first) else { return nil }
     let rule = finding.rule
     // Each publication keeps its own 索引号, which disclosures.json and OC4IDS list: the page names it too, so an

@@ -99,9 +99,9 @@ public struct DisclosuresJSON {
             milestoneId: stored.milestone.id, kind: rule.code, kindName: rule.name.chinese, category: rule.category.rawValue,
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
             summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
-            channel: disclosure.channel, url: disclosure.url.map(URIText.encoding), until: disclosure.until, deadline: finding.deadline?.date,
-            status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate, provisional: finding.isProvisional, changes: changes,
-            changedBy: changedBy.isEmpty ? nil : changedBy))
+            channel: disclosure.channel, url: disclosure.url.map(URIText.encoding), until: disclosure.until,
+            deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
+            provisional: finding.isProvisional, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
       }

@@ -40,7 +40,8 @@ public struct OC4IDSExport {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let file = try AtomicFileWriter(path: path)
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-    try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(URIText.encoding(uri))),\n\"publishedDate\": \(try json(Self.instant(asOf))),\n"
+    try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(URIText.encoding(uri))),\n"
+      + "\"publishedDate\": \(try json(Self.instant(asOf))),\n"
       + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
     var result = ExportResult()
     try await store.forEachProject(matching: filter) { project, milestones in
