@@ -100,10 +100,12 @@ struct LatestPublications {
 
   mutating func consider(_ item: ProjectNotice.Item, section: ProjectNotice.Section, notice: ProjectNotice) {
     let entry: [String: Any] = [
-      "id": "urn:gongkai:notice:\(item.indexNumber)", "title": "\(notice.name)：\(item.kindName)",
+      "id": "urn:gongkai:notice:\(item.indexNumber)",
+      // A subscriber who saw the entry when it was first published learns from its next reading that it was changed.
+      "title": "\(notice.name)：\(item.kindName)" + (item.validity == nil ? "" : "（已变更）"),
       "updated": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
       "link": item.url ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
-      "summary": [item.reference, item.summary].compactMap { $0 }.joined(separator: "　"),
+      "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }].compactMap { $0 }.joined(separator: "　"),
     ]
     entries.append((item.publishedOn, item.indexNumber, entry))
     if entries.count > limit * 2 { trim() }
