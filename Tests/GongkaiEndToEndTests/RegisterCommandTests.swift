@@ -375,6 +375,14 @@ import TestSupport
     #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2026-09-28`\n")
   }
 
+  /// Staff read the list in Chinese, with the counts of the project's information and publications.
+  @Test func theProjectListCountsInChinese() throws {
+    let code = "2026-310110-48-01-000205"
+    let db = try registerWithProject(code, name: "控江路改建").db
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-03-02"] + db).status == 0)
+    #expect(try gongkai(["project", "list"] + db).stdout.contains("  1项信息，0次公开 "))
+  }
+
   @Test func exportThenImportChangesNothing() throws {
     let (folder, database) = try sampleRegister()
     let file = folder.appendingPathComponent("export.yaml").path

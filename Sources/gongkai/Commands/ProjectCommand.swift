@@ -93,7 +93,7 @@ extension Gongkai.ProjectCommand {
       case .json: try JSONOutput.print(projects.map(ProjectJSON.init))
       case .text:
         for summary in projects {
-          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: 44))  \(summary.milestones) milestones, \(summary.disclosures) disclosures  \(summary.project.responsibleUnit)")
+          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: 44))  \(Terminal.pad("\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20))  \(summary.project.responsibleUnit)")
         }
       }
     }
