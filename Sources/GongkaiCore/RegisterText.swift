@@ -153,7 +153,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind): "unknown item kind '\(kind)'; `gongkai rules` lists the codes"
     case .futureDate(let field, let date, let today):
-      "\(field) \(date) is in the future (today is \(today) in China Standard Time); record information once it is formed"
+      "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
     case .disclosureBeforeMilestone(let published, let formed):
       "published \(published) is before the information was formed (\(formed)); check the dates"
     case .untilBeforePublished(let until, let published):

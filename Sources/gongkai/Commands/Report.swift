@@ -32,6 +32,9 @@ extension Gongkai {
     func run() async throws {
       let asOf = export.day
       let year = year ?? asOf.year
+      guard year <= asOf.year else {
+        throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
+      }
       let statistics = try await DisclosureStatistics(store: try store.open(), checker: try reference.checker(), year: year, asOf: asOf)
       Warnings.warnIfUnscheduled(statistics.unscheduledYears)
       let text = switch format {
