@@ -22,7 +22,8 @@ extension Gongkai {
     @Option(help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?
     @Option(help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
-    @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"))
+    @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
+            transform: recordID)
     var changes: Int64?
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -53,7 +54,8 @@ extension Gongkai {
           gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
         """)
 
-    @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"))
+    @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"),
+              transform: recordID)
     var milestone: Int64
     @Option(help: ArgumentHelp("The day it went public.", valueName: "date"), transform: CivilDate.argument) var date: CivilDate
     @Option(help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: trimmed) var channel: String
@@ -94,8 +96,9 @@ extension Gongkai {
           gongkai withdraw --disclosure 17 --reason 网址填错，已重新登记
         """)
 
-    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone")) var milestone: Int64?
-    @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id")) var disclosure: Int64?
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
+    @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id"), transform: recordID)
+    var disclosure: Int64?
     @Option(help: ArgumentHelp("Why, for the change log.", valueName: "text"), transform: trimmed) var reason: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -123,7 +126,7 @@ extension Gongkai {
     static let configuration = CommandConfiguration(
       abstract: "Correct a milestone's date, document number, summary or unit; an empty value clears a text field.")
 
-    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone")) var milestone: Int64
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
     @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate?
     @Option(help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?

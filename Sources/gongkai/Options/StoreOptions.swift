@@ -78,6 +78,15 @@ extension CivilDate {
   }
 }
 
+/// Parses a milestone or disclosure id, for `@Argument(transform:)` and `@Option(transform:)`: the parser's own
+/// message names the value but not what an id looks like or where to find one.
+func recordID(_ text: String) throws -> Int64 {
+  guard let id = Int64(text), id > 0 else {
+    throw ValidationError("ids are whole numbers such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
+  }
+  return id
+}
+
 extension ProjectCode: ExpressibleByArgument {
   public init?(argument: String) { try? self.init(argument) }
 
