@@ -95,7 +95,16 @@ final class ByteSource {
     self.name = name
     guard let handle = try? FileHandle(forReadingFrom: url) else { throw Self.unreadable(name) }
     var status = stat()
-    guard fstat(handle.fileDescriptor, &status) == 0, status.st_mode & mode_t(S_IFMT) != mode_t(S_IFDIR) else { throw Self.unreadable(name) }
+    guard fstat(handle.fileDescriptor, &status) == 0 else { throw Self.unreadable(name) }
+    switch status.st_mode & mode_t(S_IFMT) {
+    case mode_t(S_IFDIR):
+      throw FileProblem(file: name, line: nil, field: nil, message: "is a folder; name the CSV file in it", kind: .missing)
+    case mode_t(S_IFIFO), mode_t(S_IFCHR), mode_t(S_IFSOCK):
+      throw FileProblem(file: name, line: nil, field: nil, message:
+        "is a pipe or a device, and a spreadsheet is read twice (once to tell its encoding); save it to a file and name that",
+        kind: .missing)
+    default: break
+    }
     self.handle = handle
     data = Data()
     capacity = max(chunkSize, 1)

@@ -156,7 +156,14 @@ import Testing
       _ = try MilestoneSheetReader(FileManager.default.temporaryDirectory, catalogue: catalogue, today: today)
       Issue.record("read a folder")
     } catch {
-      #expect(error.problems.map(\.message) == ["file not found or not readable"])
+      #expect(error.problems.map(\.message) == ["is a folder; name the CSV file in it"])
+    }
+    // A pipe (`import milestones /dev/stdin`) or a device cannot be read twice, as the encoding check needs.
+    do {
+      _ = try MilestoneSheetReader(URL(fileURLWithPath: "/dev/null"), catalogue: catalogue, today: today)
+      Issue.record("read a device")
+    } catch {
+      #expect(error.problems.first?.message.hasPrefix("is a pipe or a device") == true)
     }
     let header = try write(Data("project,kind,date\n2024-310110-48-01-000123,bidding.result,2026-01-05\n".utf8))
     #expect(problems(header) { () throws(FileProblems) in _ = try stream(header) } == [
