@@ -280,6 +280,11 @@ import TestSupport
     #expect(page.contains("尚无国务院节假日安排的2016年"))
     let json = try String(contentsOf: folder.appendingPathComponent("d.json"), encoding: .utf8)
     #expect(json.contains(#""provisional" : true"#))
+    // A published performance report says so in itself, in every format.
+    for format in ["text", "csv", "html"] {
+      let report = try gongkai(["report", "--year", "2016", "--format", format] + asOf + db)
+      #expect(report.stdout.contains("本表部分数字为暂定：其所依据的时限涉及尚无国务院节假日安排的2016年"), "\(format)")
+    }
   }
 
   /// The line named is the one to edit: where the quote opens, not the end of the file where libyaml gave up.

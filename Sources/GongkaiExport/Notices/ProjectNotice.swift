@@ -89,9 +89,7 @@ public struct ProjectNotice: Sendable {
     timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
-    provisionalNote = unscheduledYears.isEmpty ? nil
-      : "标注“暂定”的时限涉及尚无国务院节假日安排的\(unscheduledYears.sorted().map(String.init).joined(separator: "、"))年，"
-        + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"
+    provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
   }
 
   private static func item(

@@ -20,6 +20,7 @@ public enum StatisticsReport {
     for line in statistics.units + [statistics.total] { out += CSVWriter.record(cells(line)) }
     out += "\r\n" + CSVWriter.record(["按信息类别"]) + CSVWriter.record(headers)
     for line in statistics.categories + [statistics.total] { out += CSVWriter.record(cells(line)) }
+    if let note = ProvisionalNote.statistics(statistics) { out += "\r\n" + CSVWriter.record([note]) }
     return out
   }
 
@@ -31,7 +32,7 @@ public enum StatisticsReport {
     return template.render([
       "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": headers,
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
-      "chart": chart,
+      "chart": chart, "provisionalNote": ProvisionalNote.statistics(statistics) ?? "",
     ] as [String: Any])
   }
 
@@ -132,6 +133,7 @@ public enum StatisticsReport {
     {{/categories}}</tbody>
     </table>
     <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入。</p>
+    {{#provisionalNote}}<p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>
     <footer><p>本表由 Gongkai 生成。</p></footer>

@@ -72,6 +72,7 @@ struct StatisticsText {
         out += Terminal.pad(line.name, to: width) + StatisticsReport.cells(line).dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
       }
     }
+    if let note = ProvisionalNote.statistics(statistics) { out += "\n\(note)\n" }
     return out
   }
 }

@@ -1,0 +1,17 @@
+import GongkaiCore
+
+/// Why a result is provisional, in the words every published output uses: a reader of a notice page or of a
+/// performance report must see it there, not only the person who ran the export and saw its warning.
+public enum ProvisionalNote {
+  /// `subject` (e.g. 标注“暂定”的时限) 涉及尚无国务院节假日安排的2027年……; nil when no year is concerned.
+  static func text(_ subject: String, years: Set<Int>) -> String? {
+    guard !years.isEmpty else { return nil }
+    return "\(subject)涉及尚无国务院节假日安排的\(years.sorted().map(String.init).joined(separator: "、"))年，"
+      + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"
+  }
+
+  /// The note of a statistics report, whose counts rest on such deadlines.
+  public static func statistics(_ statistics: DisclosureStatistics) -> String? {
+    text("本表部分数字为暂定：其所依据的时限", years: statistics.unscheduledYears)
+  }
+}
