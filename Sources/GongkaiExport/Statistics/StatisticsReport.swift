@@ -29,11 +29,13 @@ public enum StatisticsReport {
     let template = try MustacheTemplate(string: template)
     let chart = BarChart(statistics.units)
     func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": cells($0)] } }
-    return template.render([
+    var context: [String: Any] = [
       "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": headers,
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
-      "chart": chart, "provisionalNote": ProvisionalNote.statistics(statistics) ?? "",
-    ] as [String: Any])
+      "chart": chart,
+    ]
+    context["provisionalNote"] = ProvisionalNote.statistics(statistics)
+    return template.render(context)
   }
 
   /// Stacked horizontal bars, one per unit; widths proportional to the unit's obligations.
@@ -132,8 +134,8 @@ public enum StatisticsReport {
     {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
-    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入。</p>
-    {{#provisionalNote}}<p>{{.}}</p>{{/provisionalNote}}
+    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入。</p>{{#provisionalNote}}
+    <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>
     <footer><p>本表由 Gongkai 生成。</p></footer>
