@@ -147,6 +147,10 @@ import TestSupport
     let missing = try runGongkai(["export", "audit-csv", "--out", "/nonexistent/audit.csv", "--database", database])
     #expect(missing.status == 73)
     #expect(missing.stderr == "gongkai: cannot write /nonexistent/audit.csv: folder /nonexistent does not exist\n")
+    let underAFile = try runGongkai(["export", "audit-csv", "--out", database + "/audit.csv", "--database", database])
+    #expect(underAFile.status == 73)
+    #expect(underAFile.stderr
+      == "gongkai: cannot write \(database)/audit.csv: \(database) is a file, not a folder; name a path in a folder with --out\n")
     let notAFile = try runGongkai(["export", "oc4ids", "--out", folder.path, "--database", database])
     #expect(notAFile.status == 73)
     let notAFolder = try runGongkai(["export", "notices", "--out", database, "--database", database])

@@ -34,10 +34,15 @@ public final class AtomicFileWriter {
     self.descriptor = descriptor
   }
 
+  /// The one check of an output's folder, for files and folders alike: a parent that is a file is named as one,
+  /// since "does not exist" would send the user looking for a path that is there.
   static func requireFolder(_ folder: String, for path: String) throws {
     var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
       throw ExportError.cannotCreate(path, "folder \(folder) does not exist")
+    }
+    guard isFolder.boolValue else {
+      throw ExportError.cannotCreate(path, "\(folder) is a file, not a folder; name a path in a folder with --out")
     }
   }
 
