@@ -71,7 +71,7 @@ import TestSupport
     let data = try Data(contentsOf: Self.repository.appendingPathComponent("Exports/sample/audit.csv"))
     #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
     let text = String(decoding: data.dropFirst(3), as: UTF8.self)
-    #expect(text.hasPrefix("项目代码,项目名称,类别代码,类别名称,事项代码,事项名称,里程碑编号,信息形成日期,法定公开截止日"))
+    #expect(text.hasPrefix("项目代码,项目名称,类别代码,类别名称,事项代码,事项名称,里程碑编号,文号,信息形成日期,法定公开截止日"))
     #expect(text.contains("\r\n"))
     #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n") || text.contains("\"\n") == false)
     #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 74)

@@ -200,6 +200,32 @@ import TestSupport
     #expect(en.stdout.contains("due         no statutory period"))
   }
 
+  /// The audit CSV's rows as of `asOf`, each by its column heads. Cells are split at commas: the test values
+  /// hold none.
+  func auditRows(_ folder: URL, _ db: [String], asOf: String, _ options: [String] = []) throws -> [[String: String]] {
+    let csv = folder.appendingPathComponent("audit-\(UUID().uuidString).csv").path
+    let export = try gongkai(["export", "audit-csv", "--out", csv, "--as-of", asOf] + options + db)
+    #expect(export.status == 0, "\(export.stderr)")
+    let lines = try String(contentsOfFile: csv, encoding: .utf8).dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    let header = lines[0].components(separatedBy: ",")
+    return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.components(separatedBy: ","))) }
+  }
+
+  @Test func theAuditCSVReadsInTheLanguageAskedForAndCarriesTheReference() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000204")
+    #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-19", "--ref", "YP-2026-01"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000204", "approval-result.construction-permit", "--date", "2026-11-20"] + db).status == 0)
+    let zh = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(zh.map { $0["公开时限"] } == ["3日", "无法定期限", "7个工作日"])
+    #expect(zh.map { $0["文号"] } == ["YP-2026-01", "", ""])
+    #expect(zh.map { $0["截止日为暂定"] } == ["否", "否", "否"])
+    let en = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"])
+    #expect(en.map { $0["rule"] } == ["3 calendar days", "none", "7 working days"])
+    #expect(en.map { $0["reference"] } == ["YP-2026-01", "", ""])
+    #expect(en.map { $0["deadline_provisional"] } == ["no", "no", "no"])
+  }
+
   @Test func anOptionalValueGivenEmptyIsNotSet() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000201")
     #expect(try gongkai(["log", "2026-310110-48-01-000201", "bidding.result", "--date", "2026-11-20", "--ref", "", "--unit", " ", "--summary", ""] + db).status == 0)

@@ -19,7 +19,7 @@ public struct AuditCSV {
       self.value = .row(value)
     }
 
-    init(chinese: String, english: String, kind value: @escaping @Sendable (DisclosureRule, _ isChange: Bool) -> String) {
+    init(chinese: String, english: String, kind value: @escaping @Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String) {
       self.chinese = chinese
       self.english = english
       self.value = .kind(value)
@@ -29,9 +29,9 @@ public struct AuditCSV {
   enum Value: Sendable {
     /// Differs from row to row.
     case row(@Sendable (Row) -> String)
-    /// Depends only on the kind of item and whether the milestone changes another: quoted once per kind, not
-    /// once for each of a million rows (the legal basis alone is a third of a row).
-    case kind(@Sendable (DisclosureRule, _ isChange: Bool) -> String)
+    /// Depends only on the kind of item, whether the milestone changes another and the file's language: quoted
+    /// once per kind, not once for each of a million rows (the legal basis alone is a third of a row).
+    case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
   }
 
   struct Row: Sendable {
@@ -39,20 +39,28 @@ public struct AuditCSV {
     let stored: StoredMilestone
     let calendarVersion: String
     let changeLogHead: String
+    let english: Bool
+
+    /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
+    func yesNo(_ flag: Bool) -> String { english ? (flag ? "yes" : "no") : (flag ? "是" : "否") }
   }
 
   static let columns: [Column] = [
     Column(chinese: "项目代码", english: "project_code") { $0.finding.milestone.projectCode },
     Column(chinese: "项目名称", english: "project_name") { $0.stored.projectName },
-    Column(chinese: "类别代码", english: "category_code") { rule, _ in rule.category.rawValue },
-    Column(chinese: "类别名称", english: "category_name") { rule, _ in rule.category.chineseName },
-    Column(chinese: "事项代码", english: "item_kind_code") { rule, _ in rule.code },
-    Column(chinese: "事项名称", english: "item_kind_name") { rule, _ in rule.name.chinese },
+    Column(chinese: "类别代码", english: "category_code") { rule, _, _ in rule.category.rawValue },
+    Column(chinese: "类别名称", english: "category_name") { rule, _, _ in rule.category.chineseName },
+    Column(chinese: "事项代码", english: "item_kind_code") { rule, _, _ in rule.code },
+    Column(chinese: "事项名称", english: "item_kind_name") { rule, _, _ in rule.name.chinese },
     Column(chinese: "里程碑编号", english: "milestone_id") { String($0.finding.milestone.id) },
+    Column(chinese: "文号", english: "reference") { $0.stored.reference ?? "" },
     Column(chinese: "信息形成日期", english: "formed_on") { $0.finding.milestone.formedOn.description },
     Column(chinese: "法定公开截止日", english: "deadline") { $0.finding.deadline?.date.description ?? "" },
-    Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.finding.isProvisional ? "是" : "否" },
-    Column(chinese: "公开时限", english: "rule") { rule, isChange in rule.period(forChange: isChange)?.description ?? "none" },
+    Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.yesNo($0.finding.isProvisional) },
+    Column(chinese: "公开时限", english: "rule") { rule, isChange, english in
+      let period = rule.period(forChange: isChange)
+      return english ? period?.description ?? "none" : period?.chineseDescription ?? Period.noneChineseDescription
+    },
     Column(chinese: "公开日期", english: "disclosed_on") { $0.finding.disclosure?.publishedOn.description ?? "" },
     Column(chinese: "公开渠道", english: "channel") { $0.finding.disclosure?.channel ?? "" },
     Column(chinese: "网址", english: "url") { $0.finding.disclosure?.url ?? "" },
@@ -68,7 +76,7 @@ public struct AuditCSV {
       case .late, .onTime, .tooShort: String(finding.workingDaysLate ?? 0)
       }
     },
-    Column(chinese: "法律依据", english: "legal_basis") { rule, _ in rule.basis },
+    Column(chinese: "法律依据", english: "legal_basis") { rule, _, _ in rule.basis },
     Column(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
     Column(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
     Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
@@ -77,21 +85,24 @@ public struct AuditCSV {
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
-  /// another; empty for the other columns.
+  /// another, in the file's language; empty for the other columns.
   private struct KindCells {
     private struct Key: Hashable {
       let rule: ObjectIdentifier
       let isChange: Bool
     }
 
+    let english: Bool
     private var cache: [Key: [[UInt8]]] = [:]
+
+    init(english: Bool) { self.english = english }
 
     mutating func cells(_ rule: DisclosureRule, isChange: Bool) -> [[UInt8]] {
       let key = Key(rule: ObjectIdentifier(rule), isChange: isChange)
       if let cells = cache[key] { return cells }
       let cells = AuditCSV.columns.map { column in
         var bytes: [UInt8] = []
-        if case .kind(let value) = column.value { CSVWriter.append(cell: value(rule, isChange), to: &bytes) }
+        if case .kind(let value) = column.value { CSVWriter.append(cell: value(rule, isChange, english), to: &bytes) }
         return bytes
       }
       cache[key] = cells
@@ -117,13 +128,15 @@ public struct AuditCSV {
   public let checker: Checker
   public let calendarVersion: String
   public let asOf: CivilDate
-  public let englishHeader: Bool
+  /// English heads, periods (`20 working days`) and yes/no, for readers without Chinese; the names of
+  /// categories, item kinds and statuses stay Chinese, as the register and the law name them.
+  public let english: Bool
 
-  public init(checker: Checker, calendarVersion: String, asOf: CivilDate, englishHeader: Bool = false) {
+  public init(checker: Checker, calendarVersion: String, asOf: CivilDate, english: Bool = false) {
     self.checker = checker
     self.calendarVersion = calendarVersion
     self.asOf = asOf
-    self.englishHeader = englishHeader
+    self.english = english
   }
 
   /// Writes the CSV to `path` (atomically); the result counts its rows.
@@ -131,16 +144,16 @@ public struct AuditCSV {
     let head = try await store.changeLogHead()
     let file = try AtomicFileWriter(path: path)
     var result = ExportResult()
-    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { englishHeader ? $0.english : $0.chinese }))
+    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { english ? $0.english : $0.chinese }))
     var line: [UInt8] = []
-    var kindCells = KindCells()
+    var kindCells = KindCells(english: english)
     try await store.forEachMilestone(matching: selection.filter) { stored in
       let formed = stored.milestone.formedOn
       if let from = selection.from, formed < from { return }
       if let to = selection.to, formed > to { return }
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
-      let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head)
+      let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head, english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for (index, column) in Self.columns.enumerated() {

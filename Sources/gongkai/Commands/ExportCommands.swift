@@ -95,11 +95,12 @@ extension Gongkai.Export {
       commandName: "audit-csv",
       abstract: "Write the audit CSV: one row per disclosure obligation, for evaluators and reviews.",
       discussion: """
-        Columns (documented in README.md): project, category and item kind with their names, milestone id, date \
-        formed, deadline and whether it is provisional, rule, disclosure date, channel, URL, published until, \
-        minimum publication end, status, working days late, legal basis, responsible unit, recorded by and at, \
-        calendar version. UTF-8 with BOM (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as \
-        a formula neutralised. Default file: Exports/audit.csv.
+        Columns (documented in README.md): project, category and item kind with their names, milestone id, 文号 \
+        (reference), date formed, deadline and whether it is provisional, rule (公开时限), disclosure date, \
+        channel, URL, published until, minimum publication end, status, working days late, legal basis, \
+        responsible unit, recorded by and at, calendar version, and the change-log chain head the file was \
+        written from. UTF-8 with BOM (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as a \
+        formula neutralised. Default file: Exports/audit.csv.
         """)
 
     @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
@@ -113,7 +114,7 @@ extension Gongkai.Export {
     var category: [Category] = []
     @Option(help: ArgumentHelp("Only this status (repeatable).", valueName: "status"), transform: FindingStatus.argument)
     var status: [FindingStatus] = []
-    @Option(help: "Language of the header row.") var lang: Language = .zh
+    @Option(help: "Language of the header row, the rule's period and the yes/no cells; names stay Chinese.") var lang: Language = .zh
     @OptionGroup var export: ExportOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -130,7 +131,7 @@ extension Gongkai.Export {
       let progress = TerminalProgress.make("writing audit rows")
       let result = try await AuditCSV(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
-        asOf: export.day, englishHeader: lang == .en
+        asOf: export.day, english: lang == .en
       ).write(store: register,
               selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
               to: path, progress: progress)

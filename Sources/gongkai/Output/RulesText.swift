@@ -34,7 +34,7 @@ struct RulesText {
   }
 
   private func describe(_ period: Period?) -> String {
-    guard let period else { return language.pick("无法定期限", "none set by law") }
+    guard let period else { return language.pick(Period.noneChineseDescription, "none set by law") }
     return language == .zh ? period.chineseDescription : period.description
   }
 }
