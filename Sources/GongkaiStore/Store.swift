@@ -77,8 +77,10 @@ public protocol Store: Sendable {
   func history(of code: ProjectCode) async throws -> [ChangeLogEntry]
   /// Hands every change-log row to `body`, oldest first, one at a time.
   func forEachChange(_ body: (ChangeLogEntry) throws -> Void) async throws
-  /// Recomputes the change log's hash chain and says where it breaks, if anywhere.
-  func verifyChangeLog() async throws -> ChainVerification
+  /// Recomputes the change log's hash chain and says where it breaks, if anywhere, and which row has the hash
+  /// `publishedHead` (a head an export stated): the chain alone cannot show rows deleted from its end. One pass,
+  /// row by row, whatever the log's length.
+  func verifyChangeLog(publishedHead: String?) async throws -> ChainVerification
   /// The first `limit` rows whose values are not what their last change-log row says: the tables edited
   /// beside an intact log.
   func divergencesFromChangeLog(limit: Int) async throws -> [LogDivergence]

@@ -75,6 +75,34 @@ import TestSupport
     #expect(text.contains(",\(head)\r\n"))
   }
 
+  /// The auditor's reproduction: the newest milestone and its change-log row deleted, SQLite's counters moved back.
+  @Test func aChainCutAtItsEndFailsAgainstAHeadPublishedBeforeTheCut() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("register.sqlite").path]
+    #expect(try runGongkai(["init"] + db).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000301", "--name", "测试工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try runGongkai(["log", "2026-310110-48-01-000301", "construction.participants", "--date", "2026-09-01"] + db).status == 0)
+    #expect(try runGongkai(["log", "2026-310110-48-01-000301", "completion.acceptance", "--date", "2026-09-02"] + db).status == 0)
+    let published = String(try runGongkai(["audit", "verify"] + db).stdout.split(separator: "\n")[0].split(separator: " ").last!)
+    let held = try runGongkai(["audit", "verify", "--head", published] + db)
+    #expect(held.status == 0)
+    #expect(held.stdout.contains("head \(published) is row 3 of the change log: 0 changes recorded since\n"), "\(held.stdout)")
+    try sqlite(db[1], """
+      DELETE FROM changeLog WHERE id = (SELECT max(id) FROM changeLog); DELETE FROM milestone WHERE id = 2;
+      UPDATE sqlite_sequence SET seq = seq - 1 WHERE name IN ('changeLog', 'milestone');
+      """)
+    #expect(try runGongkai(["audit", "verify"] + db).status == 0)  // what a chain alone cannot see
+    let cut = try runGongkai(["audit", "verify", "--head", published] + db)
+    #expect(cut.status == 1)
+    #expect(cut.stdout.contains("""
+      head \(published) is not on the change log: rows recorded up to the export that stated it were deleted or \
+      rewritten outside gongkai, or the export comes from another register\n
+      """), "\(cut.stdout)")
+    let malformed = try runGongkai(["audit", "verify", "--head", "87a0"] + db)
+    #expect(malformed.status == 64)
+    #expect(malformed.stderr.contains("--head '87a0' is not a chain head; give the 64 lowercase hex digits an export states"))
+  }
+
   @Test func aBackupIsAWholeWorkingRegister() throws {
     let database = try sampleRegister().database
     let copy = Scratch.folder().appendingPathComponent("backup.sqlite").path

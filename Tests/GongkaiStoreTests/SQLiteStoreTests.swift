@@ -321,6 +321,23 @@ private struct Watched<Element>: ImportSource {
       == "e56c7fff7dc81cc374e332515903efb0acd36653c0fff5ee8cf94e37869cae19")
   }
 
+  @Test func aHeadPublishedBeforeTheEndOfTheLogWasCutIsNoLongerOnTheChain() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "王工")
+    let published = try store.changeLogHead()
+    _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "王工")
+    #expect(try store.verifyChangeLog(publishedHead: published).publishedHeadRow == 2)
+    #expect(try store.verifyChangeLog(publishedHead: String(repeating: "0", count: 64)).publishedHeadRow == nil)
+    let raw = try DatabaseQueue(path: path)
+    try raw.write { try $0.execute(sql: "DELETE FROM changeLog WHERE id >= 2; UPDATE sqlite_sequence SET seq = 1 WHERE name = 'changeLog'") }
+    try raw.close()
+    let cut = try store.verifyChangeLog(publishedHead: published)
+    #expect(cut.broken == nil)
+    #expect(cut.publishedHeadRow == nil)
+  }
+
   @Test func aWriteAfterTheLastRowWasDeletedLeavesTheGapVisible() throws {
     let path = temporaryDatabasePath()
     let store = try SQLiteStore.open(at: path, create: true)

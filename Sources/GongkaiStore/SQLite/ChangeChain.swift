@@ -15,31 +15,38 @@ enum ChangeChain {
                        before: row.before?.utf8, after: row.after?.utf8)
   }
 
-  /// Recomputes the chain from the first row and stops at the first row that does not follow.
-  static func verify(_ db: Database) throws -> ChainVerification {
+  /// Recomputes the chain from the first row and stops at the first row that does not follow; notes the row
+  /// whose hash is `publishedHead`, if any, in the same pass.
+  static func verify(_ db: Database, publishedHead: String?) throws -> ChainVerification {
     let rows = try ChangeLogRecord.order(Column("id")).fetchCursor(db)
     var hasher = ChainHasher()
     var previous = ""
     var expectedID: Int64 = 1
     var count = 0
+    var publishedHeadRow: Int64?
     while let row = try rows.next() {
       let id = row.id!
       if id != expectedID {
-        return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: id - 1, before: id))
+        return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: id - 1, before: id),
+                                 publishedHeadRow: publishedHeadRow)
       }
       let expected = hasher.hash(previous: previous, id: id, at: row.at, actor: row.actor, action: row.action,
                                  entity: row.entity, entityId: row.entityId, projectCode: row.projectCode,
                                  before: row.before?.utf8, after: row.after?.utf8)
       guard row.hash == expected else {
-        return ChainVerification(rows: count, head: previous, broken: .altered(id))
+        return ChainVerification(rows: count, head: previous, broken: .altered(id), publishedHeadRow: publishedHeadRow)
       }
       previous = row.hash!
+      if previous == publishedHead { publishedHeadRow = id }
       expectedID += 1
       count += 1
     }
     let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
-    if last >= expectedID { return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: last, before: nil)) }
-    return ChainVerification(rows: count, head: previous, broken: nil)
+    if last >= expectedID {
+      return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: last, before: nil),
+                               publishedHeadRow: publishedHeadRow)
+    }
+    return ChainVerification(rows: count, head: previous, broken: nil, publishedHeadRow: publishedHeadRow)
   }
 }
 
@@ -150,4 +157,15 @@ public struct ChainVerification: Hashable, Sendable {
   /// The hash of the last verified row: the register's state as exports state it.
   public let head: String
   public let broken: Break?
+  /// The id (and place) of the verified row whose hash is the head an earlier export stated, `nil` when no row
+  /// has it or none was asked for. A chain cut short at its end and rebuilt to match (its rows deleted, SQLite's
+  /// counter moved back) verifies intact; only a head published before the cut shows it, by being absent.
+  public let publishedHeadRow: Int64?
+
+  init(rows: Int, head: String, broken: Break?, publishedHeadRow: Int64? = nil) {
+    self.rows = rows
+    self.head = head
+    self.broken = broken
+    self.publishedHeadRow = publishedHeadRow
+  }
 }

@@ -4,8 +4,8 @@ import GRDBSQLite
 
 /// Tamper evidence, backups and the integrity check.
 extension SQLiteStore {
-  public func verifyChangeLog() throws -> ChainVerification {
-    try read(ChangeChain.verify)
+  public func verifyChangeLog(publishedHead: String? = nil) throws -> ChainVerification {
+    try read { db in try ChangeChain.verify(db, publishedHead: publishedHead) }
   }
 
   public func changeLogHead() throws -> String {

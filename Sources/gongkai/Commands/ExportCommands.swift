@@ -99,8 +99,9 @@ extension Gongkai.Export {
         (reference), date formed, deadline and whether it is provisional, rule (公开时限), disclosure date, \
         channel, URL, published until, minimum publication end, status, working days late, legal basis, \
         responsible unit, recorded by and at, calendar version, and the change-log chain head the file was \
-        written from. UTF-8 with BOM (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as a \
-        formula neutralised. Default file: Exports/audit.csv.
+        written from (`gongkai audit verify --head HEX` checks the register still holds it). UTF-8 with BOM \
+        (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default \
+        file: Exports/audit.csv.
         """)
 
     @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?

@@ -91,7 +91,7 @@ extension Gongkai {
       }
       if orphans > Self.orphanLines { try line(false, "foreign key check: and \(orphans - Self.orphanLines) more rows whose parent is missing") }
       if orphans == 0 { try line(true, "foreign key check: ok") }
-      let chain = try await register.verifyChangeLog()
+      let chain = try await register.verifyChangeLog(publishedHead: nil)
       try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
       let divergences = try await register.divergencesFromChangeLog(limit: 1)
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
@@ -110,18 +110,40 @@ extension Gongkai.Audit {
         exports state, so a published audit file can be matched to this register. Then compares every project, \
         milestone and disclosure with the values its last change-log row records, and names the rows edited, \
         inserted or deleted beside the log. Exits 1 when the chain is broken or a row differs.
+
+        The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
+        head an earlier export stated (the audit CSV's last column, the notices' footer, changeLogHead in \
+        disclosures.json), must be the hash of a row of the chain, or the command exits 1.
         """)
 
+    @Option(help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"))
+    var head: String?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+      if let head, head.utf8.count != 64 || !head.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        throw ValidationError("--head '\(head)' is not a chain head; give the 64 lowercase hex digits an export states")
+      }
+    }
 
     func run() async throws {
       let register = try store.open()
-      let result = try await register.verifyChangeLog()
+      let result = try await register.verifyChangeLog(publishedHead: head)
       if let broken = result.broken {
         try StandardOutput.print("change log broken after \(result.rows) intact rows: \(broken)")
         throw ExitStatus.findings
       }
       try StandardOutput.print("change log intact: \(result.rows) rows, head \(result.head)")
+      if let head {
+        guard let row = result.publishedHeadRow else {
+          try StandardOutput.print("""
+            head \(head) is not on the change log: rows recorded up to the export that stated it were deleted or \
+            rewritten outside gongkai, or the export comes from another register
+            """)
+          throw ExitStatus.findings
+        }
+        try StandardOutput.print("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
+      }
       let divergences = try await register.divergencesFromChangeLog(limit: Self.divergencesShown + 1)
       for divergence in divergences.prefix(Self.divergencesShown) { try StandardOutput.print("register differs: \(divergence)") }
       if divergences.count > Self.divergencesShown { try StandardOutput.print("register differs in more rows than shown") }
