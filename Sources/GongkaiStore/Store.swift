@@ -63,8 +63,9 @@ public protocol Store: Sendable {
 
   // MARK: Reading for the checker
 
-  /// Hands each milestone that is not withdrawn, with its disclosures, to `body`, ordered by project code,
-  /// date and id, one at a time from a single ordered query: memory does not grow with the register.
+  /// Hands each milestone that is not withdrawn (withdrawn ones too when the filter asks), with its
+  /// disclosures, to `body`, ordered by project code, date and id, one at a time from a single ordered query:
+  /// memory does not grow with the register.
   func forEachMilestone(matching filter: MilestoneFilter, _ body: (StoredMilestone) throws -> Void) async throws
 
   /// Hands each project with its milestones (as ``forEachMilestone(matching:_:)`` gives them) to `body`, ordered by
@@ -113,6 +114,10 @@ public struct StoredMilestone: Hashable, Sendable {
   public var reference: String?
   public var summary: String?
   public var withdrawnReason: String?
+  /// Who withdrew the milestone and when (its change-log row that made it withdrawn), read with the milestones
+  /// of a ``MilestoneFilter/withdrawn`` filter, for an auditor who must see who stopped an obligation counting.
+  public var withdrawnBy: String?
+  public var withdrawnAt: String?
   public var recordedBy: String
   public var recordedAt: String
   /// The ids and notice serials of ``Milestone/disclosures``, in the same order.
@@ -165,11 +170,15 @@ public struct MilestoneFilter: Sendable {
   public var categories: [Category] = []
   /// Responsible units (the milestone's, else the project's).
   public var units: [String] = []
+  /// Withdrawn milestones too, with who withdrew them and when: the audit CSV shows what stopped counting,
+  /// while checks, statistics and the public exports leave them out.
+  public var withdrawn = false
 
-  public init(projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = []) {
+  public init(projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false) {
     self.projects = projects
     self.categories = categories
     self.units = units
+    self.withdrawn = withdrawn
   }
 }
 

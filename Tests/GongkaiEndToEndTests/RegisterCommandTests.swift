@@ -226,6 +226,33 @@ import TestSupport
     #expect(en.map { $0["deadline_provisional"] } == ["no", "no", "no"])
   }
 
+  @Test func aWithdrawnMilestoneKeepsItsAuditRowAndCountsNowhereElse() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000205")
+    #expect(try gongkai(["log", "2026-310110-48-01-000205", "construction.participants", "--date", "2026-09-01"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000205", "completion.acceptance", "--date", "2026-09-02"] + db).status == 0)
+    let withdraw = try gongkai(["withdraw", "2", "--reason", "重复登记", "--by", "李工"] + db,
+                               environment: ["GONGKAI_NOW": "2026-11-20T10:00:00+08:00"])
+    #expect(withdraw.status == 0, "\(withdraw.stderr)")
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(rows.map { $0["状态"] } == ["overdue", "withdrawn"])
+    #expect(rows.map { $0["状态名称"] } == ["逾期未公开", "已撤回"])
+    #expect(rows.map { $0["撤回原因"] } == ["", "重复登记"])
+    #expect(rows.map { $0["撤回人"] } == ["", "李工"])
+    #expect(rows.map { $0["撤回时间"] } == ["", "2026-11-20T10:00:00+08:00"])
+    #expect(rows[1]["逾期工作日"] == "")
+    #expect(try auditRows(folder, db, asOf: "2026-11-27", ["--status", "withdrawn"]).map { $0["里程碑编号"] } == ["2"])
+    #expect(try auditRows(folder, db, asOf: "2026-11-27", ["--status", "overdue"]).map { $0["里程碑编号"] } == ["1"])
+    let check = try gongkai(["check", "--as-of", "2026-11-27", "--format", "json", "--fail-on", "never"] + db)
+    let findings = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])
+    #expect(findings.map { $0["milestoneId"] as? Int } == [1])
+    let refused = try gongkai(["check", "--status", "withdrawn"] + db)
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("""
+      status 'withdrawn': withdrawn milestones no longer count, so check leaves them out; \
+      `gongkai export audit-csv --status withdrawn` lists them with the reason, who withdrew them and when
+      """), "\(refused.stderr)")
+  }
+
   @Test func anOptionalValueGivenEmptyIsNotSet() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000201")
     #expect(try gongkai(["log", "2026-310110-48-01-000201", "bidding.result", "--date", "2026-11-20", "--ref", "", "--unit", " ", "--summary", ""] + db).status == 0)

@@ -3,8 +3,10 @@ import GongkaiCore
 import GongkaiStore
 
 /// The audit CSV: one row per disclosure obligation (milestone), for performance reviews and third-party
-/// evaluators. The columns are fixed and documented (README.md, "The audit CSV"); UTF-8 with a byte order mark
-/// so that Excel and WPS read Chinese correctly, RFC 4180 quoting, CRLF line ends, formula cells neutralised.
+/// evaluators; a withdrawn milestone keeps its row, marked withdrawn with why, by whom and when, since an
+/// obligation that stopped counting is what an auditor most needs to see. The columns are fixed and documented
+/// (README.md, "The audit CSV"); UTF-8 with a byte order mark so that Excel and WPS read Chinese correctly,
+/// RFC 4180 quoting, CRLF line ends, formula cells neutralised.
 /// Rows stream from the store to the file: memory stays flat whatever the register's size.
 public struct AuditCSV {
   /// A column: its Chinese and English heads and how a row fills it.
@@ -34,8 +36,44 @@ public struct AuditCSV {
     case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
   }
 
+  /// A row's status: the finding's, or ``withdrawn`` for a milestone withdrawn as recorded by mistake, which no
+  /// longer counts (`check`, statistics and the public exports leave it out) but keeps its audit row.
+  public enum Status: Hashable, Sendable, CaseIterable, RawRepresentable {
+    case finding(FindingStatus)
+    case withdrawn
+
+    public static var allCases: [Status] { FindingStatus.allCases.map(Status.finding) + [.withdrawn] }
+
+    public init?(rawValue: String) {
+      if rawValue == "withdrawn" {
+        self = .withdrawn
+      } else if let status = FindingStatus(rawValue: rawValue) {
+        self = .finding(status)
+      } else {
+        return nil
+      }
+    }
+
+    /// `on-time` … `too-short`, `withdrawn`.
+    public var rawValue: String {
+      switch self {
+      case .finding(let status): status.rawValue
+      case .withdrawn: "withdrawn"
+      }
+    }
+
+    /// 按时公开 … 公示期不足, 已撤回.
+    public var chineseName: String {
+      switch self {
+      case .finding(let status): status.chineseName
+      case .withdrawn: "已撤回"
+      }
+    }
+  }
+
   struct Row: Sendable {
     let finding: Finding
+    let status: Status
     let stored: StoredMilestone
     let calendarVersion: String
     let changeLogHead: String
@@ -66,20 +104,23 @@ public struct AuditCSV {
     Column(chinese: "网址", english: "url") { $0.finding.disclosure?.url ?? "" },
     Column(chinese: "公示截止日", english: "published_until") { $0.finding.publishedUntil?.description ?? "" },
     Column(chinese: "最短公示期止", english: "minimum_publication_end") { $0.finding.minimumEnd?.date.description ?? "" },
-    Column(chinese: "状态", english: "status") { $0.finding.status.rawValue },
-    Column(chinese: "状态名称", english: "status_name") { $0.finding.status.chineseName },
+    Column(chinese: "状态", english: "status") { $0.status.rawValue },
+    Column(chinese: "状态名称", english: "status_name") { $0.status.chineseName },
     Column(chinese: "逾期工作日", english: "working_days_late") { row in
       let finding = row.finding
-      return switch finding.status {
-      case .overdue: String(finding.workingDays ?? 0)
-      case .due: ""
-      case .late, .onTime, .tooShort: String(finding.workingDaysLate ?? 0)
+      return switch row.status {
+      case .finding(.overdue): String(finding.workingDays ?? 0)
+      case .finding(.due), .withdrawn: ""
+      case .finding(.late), .finding(.onTime), .finding(.tooShort): String(finding.workingDaysLate ?? 0)
       }
     },
     Column(chinese: "法律依据", english: "legal_basis") { rule, _, _ in rule.basis },
     Column(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
     Column(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
     Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
+    Column(chinese: "撤回原因", english: "withdrawn_reason") { $0.stored.withdrawnReason ?? "" },
+    Column(chinese: "撤回人", english: "withdrawn_by") { $0.stored.withdrawnBy ?? "" },
+    Column(chinese: "撤回时间", english: "withdrawn_at") { $0.stored.withdrawnAt ?? "" },
     Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
     Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
   ]
@@ -111,13 +152,15 @@ public struct AuditCSV {
   }
 
   public struct Selection: Sendable {
+    /// The milestones to read; whether withdrawn ones are read follows ``statuses``.
     public var filter = MilestoneFilter()
-    public var statuses: [FindingStatus] = []
+    /// Only rows of these statuses; every row, withdrawn ones included, when empty.
+    public var statuses: [Status] = []
     /// Only milestones formed in this range (inclusive).
     public var from: CivilDate?
     public var to: CivilDate?
 
-    public init(filter: MilestoneFilter = MilestoneFilter(), statuses: [FindingStatus] = [], from: CivilDate? = nil, to: CivilDate? = nil) {
+    public init(filter: MilestoneFilter = MilestoneFilter(), statuses: [Status] = [], from: CivilDate? = nil, to: CivilDate? = nil) {
       self.filter = filter
       self.statuses = statuses
       self.from = from
@@ -147,13 +190,16 @@ public struct AuditCSV {
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { english ? $0.english : $0.chinese }))
     var line: [UInt8] = []
     var kindCells = KindCells(english: english)
-    try await store.forEachMilestone(matching: selection.filter) { stored in
+    var filter = selection.filter
+    filter.withdrawn = selection.statuses.isEmpty || selection.statuses.contains(.withdrawn)
+    try await store.forEachMilestone(matching: filter) { stored in
       let formed = stored.milestone.formedOn
       if let from = selection.from, formed < from { return }
       if let to = selection.to, formed > to { return }
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
-      guard selection.statuses.isEmpty || selection.statuses.contains(finding.status) else { return }
-      let row = Row(finding: finding, stored: stored, calendarVersion: calendarVersion, changeLogHead: head, english: english)
+      let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
+      guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
+      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head, english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for (index, column) in Self.columns.enumerated() {

@@ -20,9 +20,9 @@ extension SQLiteStore {
     if let finished = current { try body(finished.project, finished.milestones) }
   }
 
-  /// The one ordered query behind both readers: milestones (not withdrawn) with their disclosures and project,
-  /// one row per disclosure, grouped here into one call of `body` per milestone. From projects, a project
-  /// without milestones comes once with `nil`.
+  /// The one ordered query behind both readers: milestones (not withdrawn, unless the filter asks) with their
+  /// disclosures and project, one row per disclosure, grouped here into one call of `body` per milestone. From
+  /// projects, a project without milestones comes once with `nil`.
   private func readMilestones(
     _ filter: MilestoneFilter, fromProjects: Bool, _ body: (Project, StoredMilestone?) throws -> Void
   ) throws {
@@ -37,12 +37,23 @@ extension SQLiteStore {
     oneOf("m.category", filter.categories.map(\.rawValue))
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     let join = fromProjects ? "LEFT JOIN" : "JOIN"
+    let onlyActive = !filter.withdrawn
+    // Who withdrew a milestone and when: its last change-log row that made it withdrawn (a withdrawal, or the
+    // insert of one imported withdrawn), found through the log's project index. CASE evaluates the lookup for
+    // withdrawn milestones only, so the rows of everything else cost one NULL test.
+    func withdrawal(_ column: String) -> String {
+      """
+      CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.\(column) FROM changeLog c WHERE c.projectCode = p.code
+        AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert') ORDER BY c.id DESC LIMIT 1) END
+      """
+    }
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
-             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial
+             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
+             m.withdrawnReason, \(withdrawal("actor")), \(withdrawal("at"))
       FROM project p
-      \(join) milestone m ON m.projectId = p.id AND m.withdrawnReason IS NULL
+      \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id
@@ -52,7 +63,8 @@ extension SQLiteStore {
       // every check unseen. A named project cannot own one; otherwise look first, in the same read (an index scan:
       // 0.09 s in the sqlite3 shell, beside the query's 3.3 s, at a million milestones).
       if filter.projects.isEmpty, let orphan = try Row.fetchOne(db, sql: """
-        SELECT id, projectId FROM milestone WHERE withdrawnReason IS NULL AND projectId NOT IN (SELECT id FROM project) ORDER BY id LIMIT 1
+        SELECT id, projectId FROM milestone WHERE \(onlyActive ? "withdrawnReason IS NULL AND " : "")projectId NOT IN (SELECT id FROM project)
+        ORDER BY id LIMIT 1
         """)
       {
         throw Orphan.milestone(try orphan.decode(atIndex: 0), project: orphan[1]).error
@@ -88,7 +100,8 @@ extension SQLiteStore {
             milestone: Milestone(
               id: id, projectCode: project!.code.rawValue, kind: try value(.kind), formedOn: try date(.formedOn),
               changes: try value(.changesId), responsibleUnit: try value(.milestoneUnit) ?? project!.responsibleUnit),
-            projectName: project!.name, reference: try value(.reference), summary: try value(.summary), withdrawnReason: nil,
+            projectName: project!.name, reference: try value(.reference), summary: try value(.summary),
+            withdrawnReason: try value(.withdrawnReason), withdrawnBy: try value(.withdrawnBy), withdrawnAt: try value(.withdrawnAt),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt), disclosureIDs: [], disclosureSerials: [])
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
@@ -141,6 +154,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial
+  case withdrawnReason, withdrawnBy, withdrawnAt
 }
 
 extension ChangeLogRecord {

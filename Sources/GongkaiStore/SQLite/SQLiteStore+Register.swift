@@ -251,7 +251,7 @@ extension StoredMilestone {
         changes: record.changesId, responsibleUnit: record.responsibleUnit ?? project.responsibleUnit,
         disclosures: try disclosures.map { try $0.disclosure }),
       projectName: project.name, reference: record.reference, summary: record.summary,
-      withdrawnReason: record.withdrawnReason, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
+      withdrawnReason: record.withdrawnReason, withdrawnBy: nil, withdrawnAt: nil, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
       disclosureIDs: disclosures.map { $0.id! },
       disclosureSerials: disclosures.map { NoticeSerial(stored: $0.serialYear, $0.serial, publishedOn: $0.publishedOn) })
   }

@@ -98,12 +98,28 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension FindingStatus {
+  /// A status of `check`; withdrawn milestones are not checked, so asking for them says where they are.
   static func argument(_ text: String) throws -> FindingStatus {
-    guard let status = FindingStatus(rawValue: text) else {
-      throw ValidationError("unknown status '\(text)'; use one of \(FindingStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+    if text == AuditCSV.Status.withdrawn.rawValue {
+      throw ValidationError("""
+        status 'withdrawn': withdrawn milestones no longer count, so check leaves them out; \
+        `gongkai export audit-csv --status withdrawn` lists them with the reason, who withdrew them and when
+        """)
     }
-    return status
+    return try status(text)
   }
+}
+
+extension AuditCSV.Status {
+  static func argument(_ text: String) throws -> AuditCSV.Status { try status(text) }
+}
+
+/// The `--status` named `text`, or an error listing the statuses the option takes.
+private func status<Status: RawRepresentable & CaseIterable>(_ text: String) throws -> Status where Status.RawValue == String {
+  guard let status = Status(rawValue: text) else {
+    throw ValidationError("unknown status '\(text)'; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+  }
+  return status
 }
 
 /// Counts over every finding a check judged, whatever it shows, and the years without a schedule that what it

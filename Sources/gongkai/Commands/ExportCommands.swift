@@ -93,15 +93,19 @@ extension Gongkai.Export {
   struct AuditCSVExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "audit-csv",
-      abstract: "Write the audit CSV: one row per disclosure obligation, for evaluators and reviews.",
+      abstract: "Write the audit CSV: one row per disclosure obligation, withdrawn ones included, for evaluators and reviews.",
       discussion: """
         Columns (documented in README.md): project, category and item kind with their names, milestone id, 文号 \
         (reference), date formed, deadline and whether it is provisional, rule (公开时限), disclosure date, \
         channel, URL, published until, minimum publication end, status, working days late, legal basis, \
-        responsible unit, recorded by and at, calendar version, and the change-log chain head the file was \
-        written from (`gongkai audit verify --head HEX` checks the register still holds it). UTF-8 with BOM \
-        (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default \
-        file: Exports/audit.csv.
+        responsible unit, recorded by and at, withdrawal reason, by and at, calendar version, and the change-log \
+        chain head the file was written from (`gongkai audit verify --head HEX` checks the register still holds \
+        it). UTF-8 with BOM (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as a formula \
+        neutralised. Default file: Exports/audit.csv.
+
+        A milestone withdrawn as recorded by mistake keeps its row, with status withdrawn (已撤回), the reason, who \
+        withdrew it and when; it counts nowhere else (check, report and the public exports leave it out). \
+        --status withdrawn writes only those rows.
         """)
 
     @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
@@ -113,8 +117,9 @@ extension Gongkai.Export {
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
-    @Option(help: ArgumentHelp("Only this status (repeatable).", valueName: "status"), transform: FindingStatus.argument)
-    var status: [FindingStatus] = []
+    @Option(help: ArgumentHelp("Only rows of this status (repeatable): on-time, late, due, overdue, too-short, withdrawn.",
+                               valueName: "status"), transform: AuditCSV.Status.argument)
+    var status: [AuditCSV.Status] = []
     @Option(help: "Language of the header row, the rule's period and the yes/no cells; names stay Chinese.") var lang: Language = .zh
     @OptionGroup var export: ExportOptions
     @OptionGroup var store: StoreOptions
