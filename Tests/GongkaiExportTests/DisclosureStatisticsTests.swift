@@ -17,4 +17,15 @@ import Testing
     #expect(line([4, 4, 9, 9]).medianDaysToPublish == 6.5)
     #expect(line(Array(repeating: 20, count: 1000) + [1]).medianDaysToPublish == 20)
   }
+
+  /// The chart reads in grey print: every status but one has a texture of its own, defined in the page.
+  @Test func everyStatusButOneHasATextureOfItsOwn() {
+    let fills = StatisticsReport.BarChart([line([1])]).keys.map(\.fill)
+    #expect(Set(fills).count == fills.count)
+    let textures = fills.filter { $0.hasPrefix("url(#") }
+    #expect(textures.count == fills.count - 1)
+    for texture in textures {
+      #expect(StatisticsReport.template.contains("<pattern id=\"\(texture.dropFirst(5).dropLast())\""), "\(texture)")
+    }
+  }
 }

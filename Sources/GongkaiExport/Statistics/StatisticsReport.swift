@@ -60,9 +60,10 @@ public enum StatisticsReport {
     let keyY: Int
 
     init(_ lines: [DisclosureStatistics.Line]) {
-      // Colour and, for the two kinds most easily confused, a pattern: the chart reads in grey print too.
+      // Colour and a texture of its own for every kind but the first, which is plain: the chart reads in grey print
+      // too (逾期公开 and 公示期不足 differ by little more than a tenth in lightness).
       let kinds: [(KeyPath<DisclosureStatistics.Line, Int>, String, String)] = [
-        (\.onTime, "#009E73", "按时公开"), (\.late, "#E69F00", "逾期公开"), (\.tooShort, "#CC79A7", "公示期不足"),
+        (\.onTime, "#009E73", "按时公开"), (\.late, "url(#dots-late)", "逾期公开"), (\.tooShort, "url(#cross-too-short)", "公示期不足"),
         (\.overdue, "url(#hatch-overdue)", "逾期未公开"), (\.due, "url(#hatch-due)", "待公开"),
       ]
       let largest = max(1, lines.map(\.obligations).max() ?? 1)
@@ -107,6 +108,8 @@ public enum StatisticsReport {
     <title id="chart-title">各责任单位应公开信息的公开情况</title>
     <defs>
     <pattern id="hatch-overdue" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#D55E00"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern>
+    <pattern id="dots-late" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#E69F00"/><circle cx="3" cy="3" r="1.3" fill="#000000"/></pattern>
+    <pattern id="cross-too-short" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#CC79A7"/><path d="M0 3H6M3 0V6" stroke="#ffffff" stroke-width="1.2"/></pattern>
     <pattern id="hatch-due" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#0072B2"/><line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5"/></pattern>
     </defs>
     {{#bars}}<text x="250" y="{{textY}}" font-size="12" text-anchor="end">{{name}}</text>
