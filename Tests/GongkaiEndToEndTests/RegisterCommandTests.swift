@@ -413,6 +413,10 @@ import TestSupport
     #expect(result.stderr == "gongkai: warning: \(sheet.path):2: summary: differs from milestone 1's ('原摘要'), which an import does not change; to change it, run `gongkai amend 1 --summary …`\n")
     let shown = try gongkai(["project", "show", code] + db).stdout
     #expect(shown.contains("原摘要") && shown.contains("至 2026-03-06"))
+    // A row naming the project's unit agrees with a milestone that has none of its own.
+    try Data("项目代码,事项类型,形成日期,文号,责任单位\n\(code),bidding.candidates,2026-03-02,ZB-R1,杨浦区建设和管理委员会\n".utf8).write(to: sheet)
+    let sameUnit = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(sameUnit.status == 0 && sameUnit.stderr.isEmpty)
   }
 
   /// A date corrected in a project file makes a second milestone beside the first (an import never deletes): the
@@ -431,6 +435,11 @@ import TestSupport
     let corrected = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
     #expect(corrected.status == 0)
     #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2026-09-28`\n")
+    // An entry that arrives withdrawn records what was taken back: it corrects nothing, and is not warned about.
+    try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-27\n    ref: ZB-9\n    withdrawn: 日期填错\n".utf8)
+      .write(to: file)
+    let withdrawn = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(withdrawn.status == 0 && withdrawn.stderr.isEmpty, "\(withdrawn.stderr)")
   }
 
   /// Staff read the list in Chinese, with the counts of the project's information and publications.
