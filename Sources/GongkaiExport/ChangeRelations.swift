@@ -13,12 +13,20 @@ struct ChangeRelations {
   private let changers: [Int64: [StoredMilestone]]
   private let catalogue: RuleCatalogue
 
-  /// Relations among `milestones` (not withdrawn); a change formed after `asOf` did not exist yet then.
+  /// Relations among `milestones` (not withdrawn). A change counts once it is public by `asOf`: a notice must not
+  /// name a document its unit has not yet published. Most projects change nothing, and cost no dictionary.
   init(_ milestones: [StoredMilestone], asOf: CivilDate, catalogue: RuleCatalogue) {
-    let formed = milestones.filter { $0.milestone.formedOn <= asOf }
-    byID = Dictionary(formed.map { ($0.milestone.id, $0) }) { first, _ in first }
-    changers = Dictionary(grouping: formed.filter { $0.milestone.changes != nil }) { $0.milestone.changes! }
     self.catalogue = catalogue
+    let published = milestones.filter { stored in
+      stored.milestone.changes != nil && stored.milestone.disclosures.contains { $0.publishedOn <= asOf }
+    }
+    guard !published.isEmpty else {
+      (byID, changers) = ([:], [:])
+      return
+    }
+    let targets = Set(published.compactMap(\.milestone.changes))
+    byID = Dictionary(milestones.filter { targets.contains($0.milestone.id) }.map { ($0.milestone.id, $0) }) { first, _ in first }
+    changers = Dictionary(grouping: published) { $0.milestone.changes! }
   }
 
   /// The milestone `stored` changes, unless it was withdrawn.

@@ -48,16 +48,15 @@ public struct CappedProblems: Sendable {
     for problem in problems { append(problem) }
   }
 
-  /// What to throw: the problems kept, with the one that stopped the reading if one did (shown however many came
-  /// before it), then a line naming where the hidden ones begin.
+  /// What to throw: the problems kept, a line naming where the hidden ones begin, and last the problem that
+  /// stopped the reading if one did: shown however many came before it, and where the reading stopped, after them.
   public func error(stoppedBy fatal: FileProblem? = nil) -> FileProblems {
-    let shown = kept + (fatal.map { [$0] } ?? [])
-    var problems = inLineOrder ? shown.sortedByLine() : shown
+    var problems = inLineOrder ? kept.sortedByLine() : kept
     if let firstHidden {
       problems.append(FileProblem(file: firstHidden.file, line: firstHidden.line, field: nil,
         message: "\(hidden) more problems from here on are not shown; fix those above and run again"))
     }
-    return FileProblems(problems)
+    return FileProblems(problems + (fatal.map { [$0] } ?? []))
   }
 }
 

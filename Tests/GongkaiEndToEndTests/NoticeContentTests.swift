@@ -81,6 +81,17 @@ import TestSupport
     #expect(package.contains("；所变更信息：\(changes)\""))
   }
 
+  /// A change its unit has not yet published is not named on the public pages: the original stays in force there
+  /// until the change is out.
+  @Test func aChangeNotYetPublishedIsNotNamed() throws {
+    let (folder, db) = try register()
+    #expect(try runGongkai(["log", Self.code, "design-change.permit-change", "--date", "2026-11-20", "--ref", "建字第3号", "--changes", "3"] + db).status == 0)
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(!html.contains("建字第3号"))
+    #expect(!html.contains("<h3>中标候选人公示（已变更）</h3>"))
+    #expect(!(try export(["json"], "d.json", in: folder, db)).contains("建字第3号"))
+  }
+
   @Test func everyFormatListsTheFurtherChannelsWithTheirDatesAndIndexNumbers() throws {
     let (folder, db) = try register()
     let further = "同时发布于：信用中国（上海）（2026-10-13，索引号 310110-2026-00002）"

@@ -140,8 +140,8 @@ import Testing
     let stopped = try write(Data(("project,kind,formed\n" + rows + ",\"open\n").utf8))
     let stoppedFound = problems(stopped) { () throws(FileProblems) in _ = try stream(stopped, chunkSize: 64) }
     #expect(stoppedFound.count == 22)
-    #expect(stoppedFound[20] == "f.csv:27: a quoted cell is never closed; check the quotes")
-    #expect(stoppedFound[21] == "f.csv:22: 5 more problems from here on are not shown; fix those above and run again")
+    #expect(stoppedFound[20] == "f.csv:22: 5 more problems from here on are not shown; fix those above and run again")
+    #expect(stoppedFound[21] == "f.csv:27: a quoted cell is never closed; check the quotes")
   }
 
   @Test func refusesAMissingFileABadHeaderAndAnOpenQuote() throws {

@@ -101,7 +101,8 @@ struct LatestPublications {
   mutating func consider(_ item: ProjectNotice.Item, section: ProjectNotice.Section, notice: ProjectNotice) {
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
-      // A subscriber who saw the entry when it was first published learns from its next reading that it was changed.
+      // The entry keeps its id and date: a reader that shows it again, or a subscriber reading it first, sees it
+      // changed; one that keys on the date alone does not, and the page itself is where the change is stated.
       "title": "\(notice.name)：\(item.kindName)" + (item.validity == nil ? "" : "（已变更）"),
       "updated": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
       "link": item.url ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,

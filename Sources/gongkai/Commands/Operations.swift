@@ -50,12 +50,12 @@ extension Gongkai {
         if ok == false { failed = true }
         try StandardOutput.print("\(Terminal.pad(mark, to: 8))\(text)")
       }
-      // A damaged register fails the integrity check, and the checks after it could not be trusted.
+      // A damaged register fails the integrity check, and the register's checks after it could not be trusted; the
+      // reference data's checks still run.
       do {
         try await checkRegister(line)
       } catch StoreError.damaged(_, let reason) {
         try line(false, "integrity check: \(reason); keep a copy of the file and restore the register from a backup")
-        throw ExitStatus.findings
       }
       // A broken rules or calendar file is what doctor is run to find: a failed check, not an error that hides the
       // checks after it.
@@ -116,13 +116,15 @@ extension Gongkai.Audit {
         disclosures.json), must be the hash of a row of the chain, or the command exits 1.
         """)
 
-    @Option(help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"))
+    // Lowercased: a head copied from a document that set it in capitals is the same head.
+    @Option(help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"),
+            transform: { $0.lowercased() })
     var head: String?
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
       if let head, head.utf8.count != 64 || !head.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
-        throw ValidationError("--head '\(head)' is not a chain head; give the 64 lowercase hex digits an export states")
+        throw ValidationError("--head '\(head)' is not a chain head; give the 64 hex digits an export states")
       }
     }
 

@@ -82,7 +82,7 @@ extension CivilDate {
 /// message names the value but not what an id looks like or where to find one.
 func recordID(_ text: String) throws -> Int64 {
   guard let id = Int64(text), id > 0 else {
-    throw ValidationError("ids are whole numbers such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
+    throw ValidationError("ids are whole numbers from 1, such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
   }
   return id
 }
