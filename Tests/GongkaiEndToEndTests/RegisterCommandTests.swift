@@ -164,6 +164,11 @@ import TestSupport
     let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)
     let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
     #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
+    // Staff read the log in Chinese; the withdrawal shows what it changed.
+    let text = try gongkai(["history", "2026-310110-48-01-000200"] + db).stdoutLines
+    #expect(text.contains { $0.hasSuffix("  撤回公开 #1") })
+    #expect(text.contains { $0.hasPrefix("    变更前 {") })
+    #expect(try gongkai(["history", "2026-310110-48-01-000200", "--lang", "en"] + db).stdoutLines.contains { $0.hasSuffix("  withdraw disclosure 1") })
   }
 
   @Test func aPublicationTooShortAndLateIsReportedLateToo() throws {

@@ -152,11 +152,21 @@ extension Gongkai {
   }
 
   struct History: AsyncParsableCommand {
+    /// What a change-log row did, e.g. 新增公开 #17 (`insert disclosure 17`); a word the log may hold in future is
+    /// shown as it is.
+    static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
+      guard lang == .zh else { return "\(entry.action) \(entry.entity) \(entry.entityID)" }
+      let action = ["insert": "新增", "update": "修改", "withdraw": "撤回"][entry.action] ?? entry.action
+      let entity = ["project": "项目", "milestone": "信息", "disclosure": "公开"][entry.entity] ?? entry.entity
+      return "\(action)\(entity) #\(entry.entityID)"
+    }
+
     static let configuration = CommandConfiguration(
       abstract: "Show a project's change log: who changed what, when, before and after.")
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
     @Option(help: "Output format.") var format: ReportFormat = .text
+    @Option(help: "Language of the text output; JSON keeps the log's own words.") var lang: Language = .zh
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -178,9 +188,9 @@ extension Gongkai {
         try StandardOutput.write(data + Data("\n".utf8))
       case .text:
         for entry in entries {
-          try StandardOutput.print("\(entry.at)  \(entry.actor)  \(entry.action) \(entry.entity) \(entry.entityID)")
-          if let before = entry.before { try StandardOutput.print("    before \(before)") }
-          if let after = entry.after { try StandardOutput.print("    after  \(after)") }
+          try StandardOutput.print("\(entry.at)  \(entry.actor)  \(Self.words(entry, lang))")
+          if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(before)") }
+          if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(after)") }
         }
       }
     }
