@@ -12,11 +12,13 @@ struct ChangeRelations {
   private let byID: [Int64: StoredMilestone]
   private let changers: [Int64: [StoredMilestone]]
   private let catalogue: RuleCatalogue
+  private let asOf: CivilDate
 
   /// Relations among `milestones` (not withdrawn). A change counts once it is public by `asOf`: a notice must not
   /// name a document its unit has not yet published. Most projects change nothing, and cost no dictionary.
   init(_ milestones: [StoredMilestone], asOf: CivilDate, catalogue: RuleCatalogue) {
     self.catalogue = catalogue
+    self.asOf = asOf
     let published = milestones.filter { stored in
       stored.milestone.changes != nil && stored.milestone.disclosures.contains { $0.publishedOn <= asOf }
     }
@@ -34,6 +36,12 @@ struct ChangeRelations {
 
   /// The milestones that change `stored`, oldest first: it is no longer in force when there is any.
   func changedBy(_ stored: StoredMilestone) -> [StoredMilestone] { changers[stored.milestone.id] ?? [] }
+
+  /// The day the latest change of `stored` went public, by the as-of day; `nil` while it is in force. A feed
+  /// dates a changed item's entry so, which is what brings the change to its subscribers.
+  func changedOn(_ stored: StoredMilestone) -> CivilDate? {
+    changedBy(stored).compactMap { change in change.milestone.disclosures.map(\.publishedOn).filter { $0 <= asOf }.min() }.max()
+  }
 
   /// How a notice names the other side of a change, e.g. `质量安全行政处罚决定（形成 2026-09-22，文号 杨建罚〔2026〕12-1号）`.
   func chineseDescription(of stored: StoredMilestone) -> String {

@@ -58,6 +58,8 @@ import TestSupport
     #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>"))
     let feed = try String(contentsOf: folder.appendingPathComponent("notices-notices/feed.atom"), encoding: .utf8)
     #expect(feed.contains("<title>江浦路桥梁改建工程：建设工程规划许可证（已变更）</title>"))
+    // Dated by the change's publication, so that a feed reader shows the entry again; first published as it was.
+    #expect(feed.contains("（已变更）</title>\n<updated>2026-11-03T00:00:00+08:00</updated>\n<published>2026-10-12T00:00:00+08:00</published>"))
     #expect(feed.contains("　有效性：\(changed)</summary>"))
     let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
     #expect(markdown.contains("- 有效性：\(changed)\n"))

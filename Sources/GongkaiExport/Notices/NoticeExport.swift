@@ -99,16 +99,17 @@ struct LatestPublications {
   init(limit: Int) { self.limit = limit }
 
   mutating func consider(_ item: ProjectNotice.Item, section: ProjectNotice.Section, notice: ProjectNotice) {
+    // A changed item's entry keeps its id and is dated by its change's publication (RFC 4287 `updated`): feed
+    // readers show an entry again when that date moves, so subscribers learn of the change.
+    let date = item.changedOn ?? item.publishedOn
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
-      // The entry keeps its id and date: a reader that shows it again, or a subscriber reading it first, sees it
-      // changed; one that keys on the date alone does not, and the page itself is where the change is stated.
       "title": "\(notice.name)：\(item.kindName)" + (item.validity == nil ? "" : "（已变更）"),
-      "updated": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
+      "updated": "\(date)T00:00:00+08:00", "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
       "link": item.url ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
       "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }].compactMap { $0 }.joined(separator: "　"),
     ]
-    entries.append((item.publishedOn, item.indexNumber, entry))
+    entries.append((date, item.indexNumber, entry))
     if entries.count > limit * 2 { trim() }
   }
 

@@ -275,7 +275,7 @@ enum NoticeTemplates {
     <id>{{id}}</id>
     <title>{{title}}</title>
     <updated>{{updated}}</updated>
-    <published>{{updated}}</published>
+    <published>{{published}}</published>
     <author><name>{{author}}</name></author>
     <link rel="alternate" href="{{link}}"/>
     <category term="{{category}}" label="{{categoryName}}"/>

@@ -29,6 +29,8 @@ public struct ProjectNotice: Sendable {
     public let validity: String?
     /// The earlier information this item changes, e.g. `质量安全行政处罚决定（形成 2026-07-08，文号 杨建罚〔2026〕12号）`.
     public let changes: String?
+    /// The day the latest change of this item went public, for a changed item.
+    public let changedOn: String?
 
     /// The summary's lines: Markdown and plain text write each break out (a hard break, an indented line), where
     /// HTML keeps the summary whole and shows its breaks with `white-space: pre-line`.
@@ -117,6 +119,7 @@ public struct ProjectNotice: Sendable {
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
       summary: stored.summary, publishedOn: first.publishedOn.description, channel: first.channel, url: first.url,
       alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"), publicationPeriod: period,
-      validity: relations.chineseValidity(of: stored), changes: relations.changes(stored).map(relations.chineseDescription))
+      validity: relations.chineseValidity(of: stored), changes: relations.changes(stored).map(relations.chineseDescription),
+      changedOn: relations.changedOn(stored)?.description)
   }
 }
