@@ -104,14 +104,13 @@ if [[ $steps == *" read "* ]]; then
   # The store's own query (SQLiteStore+Reads.swift), with SQLite's default page cache as the store reads: the
   # rows every check and export reads, as fast as SQLite reads them.
   # The audit CSV reads withdrawn milestones too, with who withdrew them and when: its query drops the condition.
-  withdrawal() {
-    echo "CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.$1 FROM changeLog c WHERE c.projectCode = p.code
-      AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert') ORDER BY c.id DESC LIMIT 1) END"
-  }
+  withdrawal="CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
+    WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
+    ORDER BY c.id DESC LIMIT 1) END"
   query() {
     echo "SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
     m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
-    m.withdrawnReason, $(withdrawal actor), $(withdrawal at)
+    m.withdrawnReason, $withdrawal
     FROM project p JOIN milestone m ON m.projectId = p.id$1
     LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
     ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id"

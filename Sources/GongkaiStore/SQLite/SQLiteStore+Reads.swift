@@ -38,20 +38,19 @@ extension SQLiteStore {
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     let join = fromProjects ? "LEFT JOIN" : "JOIN"
     let onlyActive = !filter.withdrawn
-    // Who withdrew a milestone and when: its last change-log row that made it withdrawn (a withdrawal, or the
-    // insert of one imported withdrawn), found through the log's project index. CASE evaluates the lookup for
-    // withdrawn milestones only, so the rows of everything else cost one NULL test.
-    func withdrawal(_ column: String) -> String {
+    // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
+    // withdrawal, or the insert of one imported withdrawn), found through the log's project index. CASE evaluates
+    // the lookup for withdrawn milestones only, so the rows of everything else cost one NULL test.
+    let withdrawal = """
+      CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
+        WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
+        ORDER BY c.id DESC LIMIT 1) END
       """
-      CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.\(column) FROM changeLog c WHERE c.projectCode = p.code
-        AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert') ORDER BY c.id DESC LIMIT 1) END
-      """
-    }
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
-             m.withdrawnReason, \(withdrawal("actor")), \(withdrawal("at"))
+             m.withdrawnReason, \(withdrawal)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -96,12 +95,14 @@ extension SQLiteStore {
         let id: Int64 = try value(.id)
         if current?.milestone.id != id {
           if let finished = current { try body(project!, finished) }
+          let withdrawal = (try value(.withdrawal) as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false)
           current = StoredMilestone(
             milestone: Milestone(
               id: id, projectCode: project!.code.rawValue, kind: try value(.kind), formedOn: try date(.formedOn),
               changes: try value(.changesId), responsibleUnit: try value(.milestoneUnit) ?? project!.responsibleUnit),
             projectName: project!.name, reference: try value(.reference), summary: try value(.summary),
-            withdrawnReason: try value(.withdrawnReason), withdrawnBy: try value(.withdrawnBy), withdrawnAt: try value(.withdrawnAt),
+            withdrawnReason: try value(.withdrawnReason), withdrawnBy: withdrawal?.first.map(String.init),
+            withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt), disclosureIDs: [], disclosureSerials: [])
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
@@ -154,7 +155,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial
-  case withdrawnReason, withdrawnBy, withdrawnAt
+  case withdrawnReason, withdrawal
 }
 
 extension ChangeLogRecord {
