@@ -110,10 +110,10 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .yearOutOfRange(let year):
       "year \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)"
     case .dayOutsideYear(let day, let holiday, let year):
-      Self.labelled(holiday, """
-        day \(day) is not in \(year); a schedule lists only days of its own year (days of \(day.year) that a notice moves go \
-        in \(day.year).yaml: start it from `gongkai calendar \(day.year) --format yaml`)
-        """)
+      Self.labelled(holiday, "day \(day) is not in \(year); a schedule lists only days of its own year"
+        + (day.year < year ? """
+           (days of \(day.year) that a notice moves go in \(day.year).yaml: start it from `gongkai calendar \(day.year) --format yaml`)
+          """ : ""))
     case .dayListedTwice(let day, let holidays):
       "day \(day) is listed twice (\(holidays.map { $0.isBlank ? "a holiday without a name" : $0 }.joined(separator: ", "))); list each day once"
     case .swappedWorkdayNotWeekend(let day, let holiday):

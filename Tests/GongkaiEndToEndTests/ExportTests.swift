@@ -146,7 +146,7 @@ import TestSupport
     #expect(try runGongkai(["init", "--database", database]).status == 0)
     let missing = try runGongkai(["export", "audit-csv", "--out", "/nonexistent/audit.csv", "--database", database])
     #expect(missing.status == 73)
-    #expect(missing.stderr == "gongkai: cannot write /nonexistent/audit.csv: folder /nonexistent does not exist\n")
+    #expect(missing.stderr == "gongkai: cannot write /nonexistent/audit.csv: folder /nonexistent does not exist; create it or name another with --out\n")
     let underAFile = try runGongkai(["export", "audit-csv", "--out", database + "/audit.csv", "--database", database])
     #expect(underAFile.status == 73)
     #expect(underAFile.stderr

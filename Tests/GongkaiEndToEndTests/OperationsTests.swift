@@ -98,6 +98,15 @@ import TestSupport
       head \(published) is not on the change log: rows recorded up to the export that stated it were deleted or \
       rewritten outside gongkai, or the export comes from another register\n
       """), "\(cut.stdout)")
+    // Rows the cut left behind are still compared with the log, and named.
+    try sqlite(db[1], """
+      DELETE FROM changeLog WHERE id = (SELECT max(id) FROM changeLog);
+      UPDATE sqlite_sequence SET seq = seq - 1 WHERE name = 'changeLog';
+      """)
+    let leftBehind = try runGongkai(["audit", "verify", "--head", published] + db)
+    #expect(leftBehind.status == 1)
+    #expect(leftBehind.stdout.contains("is not on the change log"))
+    #expect(leftBehind.stdout.contains("register differs: milestone 1"), "\(leftBehind.stdout)")
     let malformed = try runGongkai(["audit", "verify", "--head", "87a0"] + db)
     #expect(malformed.status == 64)
     #expect(malformed.stderr.contains("--head '87a0' is not a chain head; give the 64 hex digits an export states"))

@@ -394,6 +394,9 @@ import TestSupport
     let bare = try runGongkai(["import", "projects", "--database", database], in: folder)
     #expect(bare.status == 64)
     #expect(bare.stderr == "gongkai: `import projects` is the command for project files, not the folder projects; name the folder after it: gongkai import projects projects/\n")
+    // Bare `gongkai import` runs the same command; the user typed no "projects" to be told about.
+    #expect(try runGongkai(["import", "--database", database], in: folder).stderr
+      == "gongkai: give at least one project file or folder, e.g. gongkai import Projects/\n")
     let result = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
     #expect(result.status == 65)
     #expect(result.stderrLines.count == 21)

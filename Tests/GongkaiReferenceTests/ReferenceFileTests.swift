@@ -301,6 +301,15 @@ import TestSupport
     ])
   }
 
+  /// A day of the year before belongs in that year's file, which can be started from the shipped one; a day of a
+  /// later year is only out of place.
+  @Test func aDayOfAnotherYearSaysWhereItBelongs() throws {
+    let earlier = try calendarProblems("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2026-12-31..2027-01-01\n")
+    #expect(earlier == ["2027.yaml:4: holidays[0].rest: 元旦: day 2026-12-31 is not in 2027; a schedule lists only days of its own year (days of 2026 that a notice moves go in 2026.yaml: start it from `gongkai calendar 2026 --format yaml`)"])
+    let later = try calendarProblems("2026.yaml", "year: 2026\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n")
+    #expect(later == ["2026.yaml:4: holidays[0].rest: 元旦: day 2027-01-01 is not in 2026; a schedule lists only days of its own year"])
+  }
+
   /// A file pasted from the wrong source is not a screenful: the first problems, then where the rest begin.
   @Test func aLongListOfProblemsIsCapped() throws {
     let monday = try CivilDate(parsing: "2027-01-04")

@@ -39,7 +39,7 @@ public final class AtomicFileWriter {
   static func requireFolder(_ folder: String, for path: String) throws {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
-      throw ExportError.cannotCreate(path, "folder \(folder) does not exist")
+      throw ExportError.cannotCreate(path, "folder \(folder) does not exist; create it or name another with --out")
     }
     guard isFolder.boolValue else {
       throw ExportError.cannotCreate(path, "\(folder) is a file, not a folder; name a path in a folder with --out")

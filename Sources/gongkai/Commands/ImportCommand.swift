@@ -41,7 +41,10 @@ extension Gongkai.ImportCommand {
     func validate() throws {
       guard paths.isEmpty else { return }
       var isFolder: ObjCBool = false
-      if FileManager.default.fileExists(atPath: "projects", isDirectory: &isFolder), isFolder.boolValue {
+      // Only when the word was typed: bare `gongkai import` runs this command too.
+      if CommandLine.arguments.contains("projects"), FileManager.default.fileExists(atPath: "projects", isDirectory: &isFolder),
+        isFolder.boolValue
+      {
         throw ValidationError(
           "`import projects` is the command for project files, not the folder projects; name the folder after it: gongkai import projects projects/")
       }

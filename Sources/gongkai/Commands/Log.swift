@@ -157,7 +157,7 @@ extension Gongkai {
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       guard lang == .zh else { return "\(entry.action) \(entry.entity) \(entry.entityID)" }
       let action = ["insert": "新增", "update": "修改", "withdraw": "撤回"][entry.action] ?? entry.action
-      let entity = ["project": "项目", "milestone": "信息", "disclosure": "公开"][entry.entity] ?? entry.entity
+      let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开"][entry.entity] ?? entry.entity
       return "\(action)\(entity) #\(entry.entityID)"
     }
 
