@@ -456,6 +456,13 @@ import TestSupport
     let db = try registerWithProject(code, name: "控江路改建").db
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-03-02"] + db).status == 0)
     #expect(try gongkai(["project", "list"] + db).stdout.contains("  1项信息，0次公开 "))
+    // The counts line up however long the names, in the columns a terminal gives Chinese characters (two each).
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000206", "--name", "杨浦区长白新村街道双辽支路小区旧住房成套改造（拆除重建）项目", "--unit", "杨浦区房屋管理局"] + db).status == 0)
+    let columns = try gongkai(["project", "list"] + db).stdoutLines.filter { !$0.isEmpty }.map { line in
+      let before = line.components(separatedBy: "项信息")[0]
+      return String(before.reversed().drop { $0.isNumber }).unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+    }
+    #expect(columns.count == 2 && Set(columns).count == 1, "\(columns)")
   }
 
   @Test func exportThenImportChangesNothing() throws {

@@ -90,7 +90,8 @@ extension Gongkai.ImportCommand {
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
       progress?.finish()
-      ImportSummary.warn(report) { "\(file):\($0)" }
+      // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
+      ImportSummary.warn(report) { "\(URL(fileURLWithPath: file).path):\($0)" }
       try StandardOutput.print(ImportSummary(report: report, rows: report.updated + report.unchanged).text)
     }
   }

@@ -92,8 +92,11 @@ extension Gongkai.ProjectCommand {
       switch format {
       case .json: try JSONOutput.print(projects.map(ProjectJSON.init))
       case .text:
+        // Columns as wide as the longest name, up to a point: a name of a hundred characters should not push
+        // every other line across the screen.
+        let width = min(64, projects.map { Terminal.width(of: $0.project.name) }.max() ?? 0)
         for summary in projects {
-          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: 44))  \(Terminal.pad("\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20))  \(summary.project.responsibleUnit)")
+          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: width))  \(Terminal.pad("\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20))  \(summary.project.responsibleUnit)")
         }
       }
     }
