@@ -145,11 +145,25 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// What a required field holds, with an example, so that an empty value is met with what to type. Options
+  /// (`--channel`) and file fields (`channel`) share their wording.
+  static func expectedValue(of field: String) -> String {
+    switch field.hasPrefix("--") ? String(field.dropFirst(2)) : field {
+    case "channel": "where it was published, e.g. 杨浦区人民政府门户网站"
+    case "name": "the project's name as approved, e.g. 江浦路桥梁改建工程"
+    case "unit", "responsible-unit": "the unit responsible for publishing, e.g. 杨浦区建设和管理委员会"
+    case "publisher": "the name of the body that publishes the data, e.g. 上海市杨浦区建设和管理委员会"
+    case "reason": "a sentence saying why, e.g. 录入错误，形成日期应为2026-11-20"
+    case "by": "the name of the person making the change, e.g. --by 张三"
+    default: "a value"
+    }
+  }
+
   public var description: String {
     switch self {
     case .malformedProjectCode(let text):
       "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
-    case .missingField(let field): "\(field) is required"
+    case .missingField(let field): "\(field) is required; give \(RegisterError.expectedValue(of: field))"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind): "unknown item kind '\(kind)'; `gongkai rules` lists the codes"
     case .futureDate(let field, let date, let today):

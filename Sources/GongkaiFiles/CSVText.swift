@@ -174,6 +174,8 @@ struct CSVRecords {
   private(set) var line = 1
   /// How many cells of a record to keep.
   var keep = Int.max
+  /// The header's names of the columns, once read: a problem with one cell names its column.
+  var columnNames: [String] = []
 
   private enum State {
     /// No byte of the cell read yet: a quote opens a quoted cell.
@@ -313,7 +315,9 @@ struct CSVRecords {
 
   private mutating func endCell() throws(FileProblem) {
     guard cellLength <= CSVText.maximumField else {
-      throw FileProblem(file: source.name, line: line, field: nil, message: "a cell is longer than 1 MB; is this the right file?")
+      let name = count < columnNames.count ? columnNames[count].trimmingCharacters(in: .whitespaces) : ""
+      throw FileProblem(file: source.name, line: line, field: name.isEmpty ? "column \(count + 1)" : name,
+                        message: "the cell is longer than 1 MB; is this the right file?")
     }
     if count < keep { ends.append(used) }
     count += 1

@@ -200,6 +200,7 @@ struct SheetRows {
     self.unnamed = unnamed
     cells = positions.map { _ in nil }
     records.keep = width
+    records.columnNames = header
   }
 
   /// The next row without problems; nil at the end when no row had any. Rows with problems are recorded in

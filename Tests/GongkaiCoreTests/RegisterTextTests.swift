@@ -57,4 +57,12 @@ import Testing
     #expect(RegisterText.problems("summary", "a\nb\tc", allowNewlines: true).isEmpty)
     #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("U+85") == true)
   }
+
+  /// A blank required field is met with what to type in it, whether it came from an option or a file.
+  @Test(arguments: ["channel", "--channel", "name", "responsible-unit", "--unit", "--reason", "--publisher", "--by"])
+  func aMissingRequiredFieldSaysWhatToGive(_ field: String) {
+    let message = RegisterText.problems(field, " \t", required: true).first?.description ?? ""
+    #expect(message.hasPrefix("\(field) is required; give "))
+    #expect(message.contains(", e.g. "), "\(message)")
+  }
 }

@@ -508,7 +508,8 @@ import TestSupport
     (["disclose", "9999", "--date", "2024-04-20", "--channel", "门户网站"], 65, "unknown milestone 9999"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--url", "javascript:alert(1)"], 64, "--url 'javascript:alert(1)' is not accepted"),
     (["project", "add", "2024-310110-48-01-000046", "--name", "重复", "--unit", "某单位"], 65, "already registered"),
-    (["project", "add", "2026-310110-48-01-000300", "--name", "无责任单位"], 64, "--unit is required"),
+    (["project", "add", "2026-310110-48-01-000300", "--name", "无责任单位"], 64, "--unit is required; give the unit responsible for publishing, e.g. "),
+    (["disclose", "21", "--date", "2024-04-20", "--channel", " "], 64, "--channel is required; give where it was published, e.g. "),
     (["project", "show", "2024-310110-48-01-999999"], 65, "unknown project"),
     (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
     (["amend", "21"], 64, "nothing to change"),
@@ -543,7 +544,7 @@ import TestSupport
       + String(repeating: "x", count: 10 << 20) + "\n").utf8).write(to: sheet)
     let file = try gongkai("import", "milestones", sheet.path, "--database", database)
     #expect(file.status == 65)
-    #expect(file.stderr == "gongkai: \(sheet.path):2: a cell is longer than 1 MB; is this the right file?\n")
+    #expect(file.stderr == "gongkai: \(sheet.path):2: summary: the cell is longer than 1 MB; is this the right file?\n")
     #expect(snapshot(database) == before)
   }
 

@@ -194,7 +194,17 @@ import Testing
     data += Data("\"\n".utf8)
     let url = try write(data)
     #expect(problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: 4096) } == [
-      "f.csv:2: a cell is longer than 1 MB; is this the right file?",
+      "f.csv:2: summary: the cell is longer than 1 MB; is this the right file?",
+    ])
+  }
+
+  @Test func namesAnOversizedCellUnderAnUnnamedColumnByItsPosition() throws {
+    var data = Data("project,kind,formed, ,summary\n2024-310110-48-01-000123,bidding.result,2026-01-05,".utf8)
+    data += Data(repeating: UInt8(ascii: "x"), count: CSVText.maximumField + 1)
+    data += Data(",\n".utf8)
+    let url = try write(data)
+    #expect(problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: 4096) } == [
+      "f.csv:2: column 4: the cell is longer than 1 MB; is this the right file?",
     ])
   }
 
