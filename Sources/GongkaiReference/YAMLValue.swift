@@ -11,6 +11,16 @@ public struct YAMLValue {
   public let file: String
   /// Dotted path of the value, e.g. `holidays[2].rest`.
   public let path: String
+  /// The file's text, where ``string()`` finds a folded scalar's lines again.
+  let source: Source
+
+  /// The text a value was parsed from, shared by all its values; split into lines only when a value needs them.
+  final class Source {
+    let text: String
+    private(set) lazy var lines = YAMLValue.lines(of: text)
+
+    init(_ text: String) { self.text = text }
+  }
 
   /// The largest file read; reference and project files are a few kilobytes.
   public static let maximumFileSize = 4 << 20
@@ -33,7 +43,7 @@ public struct YAMLValue {
       guard let node = try Yams.compose(yaml: text, .basic) else {
         throw FileProblem(file: file, line: nil, field: nil, message: "file is empty")
       }
-      let value = YAMLValue(node: node, file: file, path: "")
+      let value = YAMLValue(node: node, file: file, path: "", source: Source(text))
       try value.rejectAnchors()
       return value
     } catch let problem as FileProblem {
@@ -115,11 +125,11 @@ public struct YAMLValue {
     var unknown: [FileProblem] = []
     for (key, value) in mapping {
       guard let name = key.scalar?.string else { throw problem("keys must be plain names") }
-      let child = YAMLValue(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)")
+      let child = YAMLValue(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)", source: source)
       if keys.contains(name) {
         values[name] = child
       } else {
-        unknown.append(YAMLValue(node: key, file: file, path: child.path)
+        unknown.append(YAMLValue(node: key, file: file, path: child.path, source: source)
           .problem("unknown field; expected one of \(keys.sorted().joined(separator: ", "))"))
       }
     }
@@ -129,16 +139,19 @@ public struct YAMLValue {
   /// The items of a sequence.
   public func sequence() throws(FileProblem) -> [YAMLValue] {
     guard let sequence = node.sequence else { throw problem("expected a list") }
-    return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
+    return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]", source: source) }
   }
 
   /// Whether the value is YAML null (`null`, `~` or empty).
   public var isNull: Bool { node.null != nil }
 
-  /// The text of a scalar, as written.
+  /// The text of a scalar, as written; a line break folded between two Chinese characters joins them without
+  /// a space (``WideLineFolding``).
   public func string() throws(FileProblem) -> String {
     guard let scalar = node.scalar, !isNull else { throw problem("expected a text value") }
-    return scalar.string
+    guard scalar.style == .plain || scalar.style == .folded, let mark = node.mark,
+          WideLineFolding.mayHaveFoldBetweenWideCharacters(scalar.string) else { return scalar.string }
+    return WideLineFolding.unfold(scalar.string, style: scalar.style, mark: mark, lines: source.lines)
   }
 
   /// The text of a scalar, or `nil` for null.
@@ -177,13 +190,13 @@ public struct YAMLValue {
       switch value.node {
       case .mapping(let mapping):
         for (key, child) in mapping {
-          try visit(YAMLValue(node: key, file: file, path: value.path))
+          try visit(YAMLValue(node: key, file: file, path: value.path, source: source))
           let name = key.scalar?.string ?? "?"
-          try visit(YAMLValue(node: child, file: file, path: value.path.isEmpty ? name : "\(value.path).\(name)"))
+          try visit(YAMLValue(node: child, file: file, path: value.path.isEmpty ? name : "\(value.path).\(name)", source: source))
         }
       case .sequence(let sequence):
         for (index, item) in sequence.enumerated() {
-          try visit(YAMLValue(node: item, file: file, path: "\(value.path)[\(index)]"))
+          try visit(YAMLValue(node: item, file: file, path: "\(value.path)[\(index)]", source: source))
         }
       case .alias:
         throw value.problem("anchors and aliases (&, *) are not allowed; write the value out")

@@ -71,7 +71,7 @@ func problems(_ text: String) -> [String] {
             第二行
           unit: 杨浦区建设和管理委员会
       """)
-    #expect(document.project.name == "杨浦滨江公共空间 贯通工程")
+    #expect(document.project.name == "杨浦滨江公共空间贯通工程")  // no space between Chinese characters
     #expect(document.project.responsibleUnit == "杨浦区建设和管理委员会")
     #expect(document.milestones[0].reference == "YP-1")
     #expect(document.milestones[0].summary == "第一行\n第二行\n")  // a summary may hold line breaks: kept as written
