@@ -188,23 +188,19 @@ import Testing
     #expect(listed.allSatisfy { $0.hasPrefix("f.csv:1: ") })
   }
 
-  @Test func refusesACellOverOneMegabyteWithoutHoldingTheRest() throws {
-    var data = Data("project,kind,formed,summary\n2024-310110-48-01-000123,bidding.result,2026-01-05,\"".utf8)
+  /// A cell over 1 MB is refused without holding the rest of it, named by its column, or by its position
+  /// under a column the header leaves unnamed.
+  @Test(arguments: [
+    ("project,kind,formed,summary", "\"", "\"\n", "summary"),
+    ("project,kind,formed, ,summary", "", ",\n", "column 4"),
+  ])
+  func refusesACellOverOneMegabyteWithoutHoldingTheRest(header: String, opening: String, closing: String, column: String) throws {
+    var data = Data("\(header)\n2024-310110-48-01-000123,bidding.result,2026-01-05,\(opening)".utf8)
     data += Data(repeating: UInt8(ascii: "x"), count: CSVText.maximumField + 1)
-    data += Data("\"\n".utf8)
+    data += Data(closing.utf8)
     let url = try write(data)
     #expect(problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: 4096) } == [
-      "f.csv:2: summary: the cell is longer than 1 MB; is this the right file?",
-    ])
-  }
-
-  @Test func namesAnOversizedCellUnderAnUnnamedColumnByItsPosition() throws {
-    var data = Data("project,kind,formed, ,summary\n2024-310110-48-01-000123,bidding.result,2026-01-05,".utf8)
-    data += Data(repeating: UInt8(ascii: "x"), count: CSVText.maximumField + 1)
-    data += Data(",\n".utf8)
-    let url = try write(data)
-    #expect(problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: 4096) } == [
-      "f.csv:2: column 4: the cell is longer than 1 MB; is this the right file?",
+      "f.csv:2: \(column): the cell is longer than 1 MB; is this the right file?",
     ])
   }
 
