@@ -42,13 +42,14 @@ public final class DisclosureRule: Sendable, Hashable {
   /// The law and article, e.g. 《招标投标法实施条例》第五十四条.
   public let basis: String
   public let confidence: Confidence
-  /// What a reviewer should know, in particular why an unverified rule is used as it is.
-  public let note: String?
+  /// What a reviewer should know, in particular why an unverified rule is used as it is; shown in the report's
+  /// language like the name, since the staff who read it read Chinese.
+  public let note: LocalizedText?
 
   public init(
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
     changePeriod: Period? = nil, minimumPublication: Period? = nil, responsible: LocalizedText, basis: String,
-    confidence: Confidence, note: String? = nil
+    confidence: Confidence, note: LocalizedText? = nil
   ) {
     self.code = code
     self.category = category
@@ -77,7 +78,7 @@ public final class DisclosureRule: Sendable, Hashable {
       throw .missingField(code, field)
     }
     if changePeriod != nil && period == nil { throw .changePeriodWithoutPeriod(code) }
-    if confidence == .unverified && (note ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
+    if confidence == .unverified && (note?.chinese ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
   }
 
   /// `category.item-name`: lowercase letters, digits and hyphens, one dot.

@@ -51,7 +51,7 @@ struct RuleFile {
         minimumPublication: try period("minimum-publication", base?.minimumPublication),
         responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
         confidence: confidence,
-        note: try fields["note"].map { (value) throws(FileProblem) in try value.optionalString() } ?? base?.note)
+        note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note)
       do { try rule.validate() } catch { throw value.problem("\(code): \(error)") }
       return rule
     }
@@ -100,6 +100,19 @@ extension LocalizedText {
     let fields = try value.mapping(keys: ["zh", "en"])
     let chinese = try fields.required("zh").string()
     self.init(chinese: chinese, english: try fields["en"]?.optionalString() ?? chinese)
+  }
+
+  /// A note: `{zh: ..., en: ...}` like a name, or `nil` for null (a profile clears the note it replaces so).
+  /// A plain text, the form notes had before they were bilingual, is still read, as the text of both languages,
+  /// so that the profile files users have written keep loading.
+  init?(note value: YAMLValue) throws(FileProblem) {
+    if value.isNull { return nil }
+    guard value.node.scalar == nil else {
+      let text = try value.string()
+      self.init(chinese: text, english: text)
+      return
+    }
+    try self.init(value)
   }
 }
 

@@ -20,7 +20,7 @@ let calendar2026 = try! WorkingDayCalendar(schedules: [schedule2026])
 
 func rule(
   _ code: String, _ category: Category, period: Period?, change: Period? = nil, minimum: Period? = nil,
-  confidence: Confidence = .statute, note: String? = nil
+  confidence: Confidence = .statute, note: LocalizedText? = nil
 ) -> DisclosureRule {
   DisclosureRule(
     code: code, category: category, name: LocalizedText(chinese: "名称 \(code)", english: "name \(code)"),

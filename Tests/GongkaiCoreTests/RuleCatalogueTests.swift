@@ -28,9 +28,17 @@ import Testing
     #expect(throws: RuleError.unverifiedWithoutNote("completion.filing")) {
       try RuleCatalogue(profile: "x", rules: [rule("completion.filing", .completion, period: nil, confidence: .unverified)])
     }
+    // The Chinese note is the one staff read: an English one alone says nothing to them.
+    #expect(throws: RuleError.unverifiedWithoutNote("completion.filing")) {
+      try RuleCatalogue(profile: "x", rules: [
+        rule("completion.filing", .completion, period: nil, confidence: .unverified,
+             note: LocalizedText(chinese: " ", english: "check 94号 wording"))
+      ])
+    }
     #expect(throws: Never.self) {
       try RuleCatalogue(profile: "x", rules: [
-        rule("completion.filing", .completion, period: nil, confidence: .unverified, note: "check 94号 wording")
+        rule("completion.filing", .completion, period: nil, confidence: .unverified,
+             note: LocalizedText(chinese: "核对94号原文", english: "check 94号 wording"))
       ])
     }
   }

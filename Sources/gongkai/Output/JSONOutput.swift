@@ -54,7 +54,7 @@ struct RulesDocument: Encodable {
     let responsible: Text
     let basis: String
     let confidence: String
-    let note: String?
+    let note: Text?
 
     init(_ rule: DisclosureRule) {
       code = rule.code
@@ -68,7 +68,7 @@ struct RulesDocument: Encodable {
       responsible = Text(rule.responsible)
       basis = rule.basis
       confidence = rule.confidence.rawValue
-      note = rule.note
+      note = rule.note.map(Text.init)
     }
 
     func encode(to encoder: Encoder) throws {

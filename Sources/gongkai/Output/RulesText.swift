@@ -23,7 +23,7 @@ struct RulesText {
         }
         out += line(language.pick("责任主体", "Publisher"), language.pick(rule.responsible))
         out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)]")
-        if let note = rule.note { out += line(language.pick("说明", "Note"), note) }
+        if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
       }
     }
     return out
