@@ -6,16 +6,21 @@
 public struct RuleCatalogue: Sendable {
   /// The profiles applied, base first: `national`, `national+shanghai`.
   public let profile: String
+  /// The titles of the profiles applied, base first, as their files give them (全国通用规则（…）, 上海市补充规则):
+  /// the profile names are what a user types, the titles what a Chinese reader knows the rules by. A profile
+  /// whose file has no title has none here.
+  public let titles: [String]
   public let rules: [DisclosureRule]
   private let index: [String: DisclosureRule]
 
-  public init(profile: String, rules: [DisclosureRule]) throws(RuleError) {
+  public init(profile: String, titles: [String] = [], rules: [DisclosureRule]) throws(RuleError) {
     var index: [String: DisclosureRule] = [:]
     for rule in rules {
       try rule.validate()
       guard index.updateValue(rule, forKey: rule.code) == nil else { throw .duplicateCode(rule.code) }
     }
     self.profile = profile
+    self.titles = titles
     self.rules = rules
     self.index = index
   }
@@ -25,7 +30,9 @@ public struct RuleCatalogue: Sendable {
 
   /// This catalogue with a profile applied: a rule with a known code replaces that rule where it stands,
   /// a new code is added after the rules of its category.
-  public func applying(_ profileRules: [DisclosureRule], profile name: String) throws(RuleError) -> RuleCatalogue {
+  public func applying(_ profileRules: [DisclosureRule], profile name: String, title: String? = nil) throws(RuleError)
+    -> RuleCatalogue
+  {
     var merged = rules
     var seen = Set<String>()
     for rule in profileRules {
@@ -37,7 +44,6 @@ public struct RuleCatalogue: Sendable {
         merged.insert(rule, at: end)
       }
     }
-    return try RuleCatalogue(profile: "\(profile)+\(name)", rules: merged)
+    return try RuleCatalogue(profile: "\(profile)+\(name)", titles: titles + [title].compactMap { $0 }, rules: merged)
   }
-
 }

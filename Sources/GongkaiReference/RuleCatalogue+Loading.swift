@@ -55,8 +55,8 @@ extension RuleCatalogue {
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()).capped() }
     do {
-      guard let base else { return try RuleCatalogue(profile: file.profile, rules: rules) }
-      return try base.applying(rules, profile: file.profile)
+      guard let base else { return try RuleCatalogue(profile: file.profile, titles: [file.title].compactMap { $0 }, rules: rules) }
+      return try base.applying(rules, profile: file.profile, title: file.title)
     } catch {
       throw FileProblems([FileProblem(file: file.file, line: nil, field: nil, message: "\(error)")])
     }

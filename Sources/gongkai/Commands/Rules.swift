@@ -27,7 +27,7 @@ extension Gongkai {
       let selected = catalogue.rules.filter { category == nil || $0.category == category }
       switch format {
       case .json: try JSONOutput.print(RulesDocument(profile: catalogue.profile, rules: selected))
-      case .text: try StandardOutput.print(RulesText(rules: selected, profile: catalogue.profile, language: lang).rendered, terminator: "")
+      case .text: try StandardOutput.print(RulesText(rules: selected, catalogue: catalogue, language: lang).rendered, terminator: "")
       }
     }
   }

@@ -80,7 +80,7 @@ final class CheckText {
 
   func write(to output: BufferedOutput) throws {
     let l = language
-    try output.append(l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则 \(checker.catalogue.profile)\n",
+    try output.append(l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则目录 \(checker.catalogue.chineseName)\n",
                              "Disclosure deadline check · as of \(asOf) · rules \(checker.catalogue.profile)\n"))
     try output.append(FindingStatus.allCases.sorted().compactMap { status in
       counts[status].map { l.pick("\(status.chineseName) \($0) 项", "\(status.rawValue) \($0)") }

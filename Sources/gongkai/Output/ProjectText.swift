@@ -20,7 +20,7 @@ struct ProjectText {
       let rule = checker.catalogue.rule(for: milestone.kind)
       let status: String
       if rule == nil {
-        status = "规则 \(checker.catalogue.profile) 中无此事项类型；请用记录时的 --profile 或 --profile-file"
+        status = "规则目录 \(checker.catalogue.chineseName) 中无此事项类型；请用记录时的 --profile 或 --profile-file"
       } else if let finding = try? checker.judge(milestone, asOf: asOf) {
         status = finding.status.chineseName + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
       } else {

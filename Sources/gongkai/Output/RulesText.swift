@@ -3,11 +3,14 @@ import GongkaiCore
 /// The catalogue for people: categories in statutory order, each rule with its period and basis.
 struct RulesText {
   let rules: [DisclosureRule]
-  let profile: String
+  let catalogue: RuleCatalogue
   let language: Language
 
   var rendered: String {
-    var out = language.pick("规则目录: \(profile) (\(rules.count) 项)\n", "Rules catalogue: \(profile) (\(rules.count) item kinds)\n")
+    let profile = catalogue.profile
+    // The titles are Chinese only, as the files give them.
+    let titles = catalogue.titles.isEmpty ? "" : "：" + catalogue.titles.joined(separator: "；")
+    var out = language.pick("规则目录 \(profile)\(titles)，共 \(rules.count) 项\n", "Rules catalogue: \(profile) (\(rules.count) item kinds)\n")
     for category in Category.allCases {
       let members = rules.filter { $0.category == category }
       guard !members.isEmpty else { continue }
