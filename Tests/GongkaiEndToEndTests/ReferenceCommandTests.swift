@@ -119,6 +119,32 @@ import TestSupport
     #expect(result.stdout.contains("第五十四条"))
   }
 
+  /// Staff read the catalogue in Chinese: no line of it, notes included, may read as English; `--lang en` gives
+  /// the English. The Shanghai profile replaces some national notes, so both are read.
+  @Test(arguments: [["rules"], ["rules", "--profile", "shanghai"]]) func rulesAreInChineseUnlessEnglishIsAsked(
+    arguments: [String]
+  ) throws {
+    let chinese = try runGongkai(arguments)
+    #expect(chinese.status == 0)
+    for line in chinese.stdout.split(separator: "\n") {
+      #expect(!readsAsEnglish(line), "English in the Chinese catalogue: \(line)")
+    }
+    #expect(chinese.stdout.contains("    说明      适用于依法必须进行招标的项目。"))
+    let english = try runGongkai(arguments + ["--lang", "en"])
+    #expect(english.status == 0)
+    #expect(english.stdout.contains("    Note      Projects that must be tendered by law. "))
+    #expect(!english.stdout.contains("    说明  "))
+  }
+
+  /// The header names the catalogue as its files title it, as well as by the profile a user types.
+  @Test func rulesNameTheCatalogueByItsTitles() throws {
+    #expect(try gongkai("rules").stdout.hasPrefix(
+      "规则目录 national：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规），共 54 项\n"))
+    #expect(try gongkai("rules", "--profile", "shanghai", "--category", "bidding").stdout.hasPrefix(
+      "规则目录 national+shanghai：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规）；上海市补充规则，共 10 项\n"))
+    #expect(try gongkai("rules", "--lang", "en").stdout.hasPrefix("Rules catalogue: national (54 item kinds)\n"))
+  }
+
   @Test func rulesJSONFiltersByCategory() throws {
     let result = try gongkai("rules", "--category", "bidding", "--format", "json")
     #expect(result.status == 0)
@@ -130,6 +156,10 @@ import TestSupport
     #expect((candidates["period"] as? [String: Any])?["unit"] as? String == "calendar-days")
     #expect((candidates["period"] as? [String: Any])?["length"] as? Int == 3)
     #expect((candidates["minimumPublication"] as? [String: Any])?["length"] as? Int == 3)
+    // A note is given in both languages, as the name is.
+    let note = try #require(candidates["note"] as? [String: String])
+    #expect(note["zh"]?.hasPrefix("适用于依法必须进行招标的项目。") == true)
+    #expect(note["en"]?.hasPrefix("Projects that must be tendered by law. ") == true)
   }
 
   @Test func theShanghaiProfileAddsItsRules() throws {

@@ -65,7 +65,7 @@ import TestSupport
     let (_, database) = try sampleRegister()
     let result = try gongkai("check", "--as-of", "2026-11-27", "--database", database)
     #expect(result.status == 1)
-    #expect(result.stdout.hasPrefix("重大建设项目信息公开时限检查 · 截至 2026-11-27"))
+    #expect(result.stdout.hasPrefix("重大建设项目信息公开时限检查 · 截至 2026-11-27 · 规则目录 national（全国通用规则）\n"))
     #expect(result.stderr.isEmpty)
     #expect(try gongkai("check", "--as-of", "2026-11-27", "--fail-on", "never", "--database", database).status == 0)
   }

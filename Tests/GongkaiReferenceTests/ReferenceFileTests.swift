@@ -40,8 +40,40 @@ import TestSupport
     #expect(changed.period == (try .workingDays(10)))
     #expect(changed.basis == "某区重大建设项目信息公开实施细则第八条")
     #expect(changed.name == national.rule(for: "bidding.result")?.name)
+    #expect(changed.note != nil && changed.note == national.rule(for: "bidding.result")?.note)
     #expect(catalogue.profile == "national+district")
+    #expect(catalogue.titles == national.titles)
     #expect(catalogue.rules.count == national.rules.count)
+  }
+
+  /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so
+  /// that the profile files users wrote then keep working; null clears the note replaced.
+  @Test func aProfileNoteIsBilingualPlainOrCleared() throws {
+    let url = try file("district.yaml", """
+      profile: district
+      title: 某区补充规则
+      extends: national
+      rules:
+        - code: bidding.result
+          note: {zh: 本区另有规定, en: the district rule says otherwise}
+        - code: bidding.contract
+          note: 本区按合同签订之日起10个工作日计
+        - code: bidding.candidates
+          note: null
+      """)
+    let catalogue = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+    #expect(catalogue.rule(for: "bidding.result")?.note == LocalizedText(chinese: "本区另有规定", english: "the district rule says otherwise"))
+    #expect(catalogue.rule(for: "bidding.contract")?.note == LocalizedText(chinese: "本区按合同签订之日起10个工作日计", english: "本区按合同签订之日起10个工作日计"))
+    #expect(catalogue.rule(for: "bidding.candidates")?.note == nil)
+    #expect(catalogue.titles == (try RuleCatalogue.load(resources: resources)).titles + ["某区补充规则"])
+    let englishOnly = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          note: {en: the district rule says otherwise}
+      """))
+    #expect(englishOnly.field == "rules[0].note.zh")
   }
 
   @Test func aDuplicateCodeNamesBothLines() throws {
