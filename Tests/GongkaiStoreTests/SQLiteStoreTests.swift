@@ -77,8 +77,9 @@ import Testing
     try old.close()
     // When this version opens it
     let store = try SQLiteStore.open(at: path)
-    // Then it is migrated and the data is intact
+    // Then it is migrated, which is a write and so puts it in WAL mode, and the data is intact
     #expect(try store.appliedSchemaVersions() == SQLiteStore.schemaVersions)
+    #expect(try journalMode(path) == "wal")
     #expect(try store.project(code: ProjectCode("2024-310110-48-01-000123"))?.name == "杨浦滨江")
     var read: [StoredMilestone] = []
     try store.forEachMilestone(matching: MilestoneFilter()) { read.append($0) }
@@ -210,7 +211,10 @@ import Testing
     done.wait()
   }
 
-  @Test func anExclusiveImportStartsOverWhenACommandPutsTheRegisterBackInWALModeFirst() throws {
+  /// Between the import's switch to a rollback journal and its lock, a command that only reads leaves the
+  /// journal as it is; one that writes puts the file back in WAL mode, and the import starts over.
+  @Test(arguments: [false, true])
+  func anExclusiveImportStartsOverWhenAWriterPutsTheRegisterBackInWALModeFirst(writes: Bool) throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
     var switches = 0
@@ -219,29 +223,84 @@ import Testing
         let left = try SQLiteStore.leaveWAL(db)
         switches += 1
         // A command opening the file right after the first switch, before the import's lock.
-        if switches == 1 { _ = try SQLiteStore.open(at: path) }
+        if switches == 1 {
+          let store = try SQLiteStore.open(at: path)
+          if writes { try store.addProject(bund, actor: "王工") } else { #expect(try store.projects().isEmpty) }
+        }
         return left
       }) { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     }
-    #expect(switches == 2)
+    #expect(switches == (writes ? 2 : 1))
     #expect(mode == "delete")
     #expect(try journalMode(path) == "wal")
   }
 
-  @Test func aRegisterLeftInARollbackJournalOpensAtOnceBesideAReader() throws {
+  /// A register out of WAL mode, as `gongkai backup` writes it, with one project.
+  func registerInARollbackJournal() throws -> String {
     let path = temporaryDatabasePath()
-    _ = try SQLiteStore.open(at: path, create: true)
+    try SQLiteStore.open(at: path, create: true).addProject(bund, actor: "王工")
     #expect(try DatabaseQueue(path: path).inDatabase { try String.fetchOne($0, sql: "PRAGMA journal_mode = DELETE") } == "delete")
-    let start = ContinuousClock.now
+    return path
+  }
+
+  /// The file's bytes, and which of the files SQLite may put beside it are there.
+  func files(_ path: String) -> (Data?, [String]) {
+    (FileManager.default.contents(atPath: path),
+     ["-wal", "-shm", "-journal"].filter { FileManager.default.fileExists(atPath: path + $0) })
+  }
+
+  @Test func readingARegisterInARollbackJournalLeavesItAsItWasUntilAWrite() throws {
+    let path = try registerInARollbackJournal()
+    let before = files(path)
+    #expect(before.1.isEmpty)
+    do {
+      let store = try SQLiteStore.open(at: path)
+      #expect(try store.projects().map(\.project.code) == [bund.code])
+      #expect(try store.verifyChangeLog().broken == nil)
+      #expect(try store.integrityProblems().isEmpty)
+      // A write refused leaves it as it was too: it ran through the rollback journal, and rolled back.
+      #expect(throws: StoreError.self) { try store.addProject(bund, actor: "王工") }
+    }
+    #expect(files(path) == before)
+    try SQLiteStore.open(at: path).addProject(school, actor: "王工")
+    #expect(try journalMode(path) == "wal")
+  }
+
+  /// A reader that comes between a write's commit and the switch to WAL mode, as the commands waiting for an
+  /// exclusive import do when it ends: the switch is left to the next write rather than waited for.
+  @Test func theSwitchToWALModeDoesNotWaitForAReader() throws {
+    let path = try registerInARollbackJournal()
+    let writer = try DatabaseQueue(path: path, configuration: SQLiteStore.makeConfiguration(busyTimeout: 20))
     try DatabaseQueue(path: path).read { db in
       _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project")
-      // Opening would switch the file back to WAL mode, which must wait for this reader: it is left for later.
-      let store = try SQLiteStore.open(at: path, busyTimeout: 20)
-      #expect(try store.projects().isEmpty)
+      let start = ContinuousClock.now
+      writer.inDatabase(SQLiteStore.enterWAL)
+      #expect(ContinuousClock.now - start < .seconds(10), "the switch waited for the reader")
+      #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
     }
-    #expect(ContinuousClock.now - start < .seconds(10), "the store waited its whole busy timeout to open")
-    _ = try SQLiteStore.open(at: path)
+    #expect(try writer.inDatabase { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 20_000)
+    try SQLiteStore.open(at: path).write { _ in }
     #expect(try journalMode(path) == "wal")
+  }
+
+  @Test func readingARegisterInARollbackJournalWaitsForAWriterUpToTheBusyTimeout() throws {
+    let path = try registerInARollbackJournal()
+    let store = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true  // another process's write, held open on purpose
+    let other = try DatabaseQueue(path: path, configuration: configuration)
+    // Until it commits, a writer holds back only other writers: a reader reads the register as it was.
+    try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE; UPDATE project SET name = '杨浦滨江'") }
+    #expect(try store.project(code: bund.code)?.name == bund.name)
+    try other.inDatabase { try $0.execute(sql: "COMMIT") }
+    #expect(try store.project(code: bund.code)?.name == "杨浦滨江")
+    // A writer holding the file past the busy timeout: busy, for a command that has it open and one opening it.
+    try other.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+    #expect(throws: StoreError.busy(path)) { try store.projects() }
+    #expect(throws: StoreError.busy(path)) { try SQLiteStore.open(at: path, busyTimeout: 0.2) }
+    try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
+    #expect(try store.projects().count == 1)
+    #expect(try journalMode(path) == "delete")
   }
 }
 

@@ -10,9 +10,12 @@ import GongkaiCore
 /// One process holds one connection (a `DatabaseQueue`): a command runs one thing at a time, and processes
 /// share the file through SQLite's locks, WAL mode letting a cron check read while staff write (an import may
 /// instead hold the register alone: see `exclusiveImports` in ``open(at:create:busyTimeout:exclusiveImports:clock:)``).
-/// WAL mode is set here rather than through GRDB's `journalMode = .wal`, which creates and drops a table on every
-/// open when no `-wal` file exists; a command that fails or only reads must leave the file byte for byte as it
-/// was (an exclusive import that fails leaves the register's content as it was, but not the file's header).
+/// A command that fails or only reads must leave the file byte for byte as it was (an exclusive import that fails
+/// leaves the register's content as it was, but not the file's header). So a file out of WAL mode (a backup) is
+/// put in WAL mode once a write to it has committed (a migration, `init` creating it, any write transaction),
+/// never by opening it: the mode is stored in the file's header, and WAL mode creates `-wal` and `-shm` files
+/// beside it. GRDB's `journalMode = .wal` would set it on every open, and create and drop a table there when no
+/// `-wal` file exists.
 public struct SQLiteStore: Store {
   let writer: any DatabaseWriter
   let path: String
@@ -68,7 +71,7 @@ public struct SQLiteStore: Store {
     }
     do {
       return try translating(path) {
-        let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout, wal: true))
+        let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout))
         return try SQLiteStore(queue, path: path, exclusiveImports: exclusiveImports, clock: clock)
       }
     } catch StoreError.cannotOpen(_, let reason) where !exists {
@@ -119,7 +122,7 @@ public struct SQLiteStore: Store {
 
   /// A store in memory, for tests.
   public static func inMemory(clock: @escaping @Sendable () -> String = SQLiteStore.now) throws -> SQLiteStore {
-    try SQLiteStore(DatabaseQueue(configuration: makeConfiguration(busyTimeout: 1, wal: false)), path: ":memory:", clock: clock)
+    try SQLiteStore(DatabaseQueue(configuration: makeConfiguration(busyTimeout: 1)), path: ":memory:", clock: clock)
   }
 
   init(
@@ -137,19 +140,20 @@ public struct SQLiteStore: Store {
       }
       guard unknown.isEmpty else { throw StoreError.newerSchema(path, unknown) }
       // Only a database that needs it is written: a read must not wait for another process's write lock.
-      if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
+      if try !writer.read(migrator.hasCompletedMigrations) {
+        try migrator.migrate(writer)
+        writer.writeWithoutTransaction(Self.enterWAL)
+      }
     }
   }
 
   /// The one place connection settings are made, for files and tests alike.
-  static func makeConfiguration(busyTimeout: TimeInterval, wal: Bool) -> Configuration {
+  /// Nothing here is stored in the file: these are the connection's own settings, and opening changes nothing.
+  static func makeConfiguration(busyTimeout: TimeInterval) -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
     configuration.prepareDatabase { db in
-      // The mode is stored in the database: set it once. Setting it again takes a lock, and a read must not
-      // wait for another process's write.
-      if wal { try enterWAL(db) }
       // A legal record: every committed transaction survives a power cut. EXTRA is FULL, and in a rollback
       // journal (an exclusive import) the folder is synced when the journal is deleted, or a power cut right
       // after the commit could bring the journal back and have the next command undo the import.
@@ -200,17 +204,17 @@ public struct SQLiteStore: Store {
     }
   }
 
-  /// Puts the database in WAL mode, unless another process is using it right now; then the mode stays as it is
-  /// until the next command that opens the file. SQLite would wait the busy timeout for a reader to finish, and a
-  /// command must not wait for a change it can leave to the next one.
-  private static func enterWAL(_ db: Database) throws {
-    guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
-    let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
-    try db.execute(sql: "PRAGMA busy_timeout = 0")
+  /// Puts the database in WAL mode after a write, unless another process is using it right now; then the mode
+  /// stays as it is until the next write. SQLite would wait the busy timeout for a reader to finish, and a
+  /// command must not wait for a change it can leave to the next one. Nor does it fail for one: what it wrote
+  /// stands whatever becomes of the switch. Outside a transaction only (SQLite cannot change the journal in one);
+  /// an in-memory database keeps its journal in memory.
+  static func enterWAL(_ db: Database) {
+    guard let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode"), !["wal", "memory"].contains(mode),
+          let timeout = try? Int.fetchOne(db, sql: "PRAGMA busy_timeout") else { return }
+    try? db.execute(sql: "PRAGMA busy_timeout = 0")
     defer { try? db.execute(sql: "PRAGMA busy_timeout = \(timeout)") }
-    do {
-      try db.execute(sql: "PRAGMA journal_mode = WAL")
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {}
+    try? db.execute(sql: "PRAGMA journal_mode = WAL")
   }
 
   /// Leaves WAL mode for a rollback journal; returns whether the database is now in one (an in-memory database
@@ -238,36 +242,47 @@ public struct SQLiteStore: Store {
   /// page faults (the sqlite3 shell read the rows of 10,000 projects in 0.45 s with 8 MB of cache and in
   /// 0.59 s with 64 MB).
   ///
-  /// With ``exclusiveImports``, a bulk write runs in a rollback journal and an EXCLUSIVE transaction, and the
-  /// database comes back to WAL mode when it ends (or, if a command waiting for the import opens it first, when
-  /// the next command opens it).
+  /// Any other write puts the database in WAL mode once it has committed (see ``transactionThenWAL(_:_:)``). With
+  /// ``exclusiveImports``, a bulk write runs in a rollback journal and an EXCLUSIVE transaction, and the database
+  /// comes back to WAL mode when it ends (or, if a command waiting for the import has the file open by then, after
+  /// the next write).
   func write<T>(bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try Self.translating(path) {
       try writer.writeWithoutTransaction { db in
-        guard bulk else { return try Self.transaction(db, .immediate, body) }
+        guard bulk else { return try Self.transactionThenWAL(db, body) }
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
-        guard exclusiveImports else { return try Self.transaction(db, .immediate, body) }
+        guard exclusiveImports else { return try Self.transactionThenWAL(db, body) }
         return try Self.inRollbackJournal(db, body)
       }
     }
   }
 
+  /// Runs `body` in an IMMEDIATE transaction, then puts the database in WAL mode if it was not. A file in a
+  /// rollback journal (a backup) is written through it: a write that fails rolls back and leaves that file byte
+  /// for byte as it was, where switching first would have changed its header whatever became of the write.
+  private static func transactionThenWAL<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+    let result = try transaction(db, .immediate, body)
+    enterWAL(db)
+    return result
+  }
+
   /// Runs `body` in an EXCLUSIVE transaction in a rollback journal, and puts the database back in WAL mode when
   /// it ends.
   ///
-  /// A command that opens the file between the switch of journal and the transaction's lock puts the file back
-  /// in WAL mode (as any command opening a register left in a rollback journal does): the transaction sees it
-  /// and starts over, waiting as before for that command to close the file (up to the busy timeout, then busy).
-  /// Should the file be switched back three times by commands that have already ended, it runs in WAL mode,
-  /// which is only slower.
+  /// Between the switch of journal and the transaction's lock, a command that only reads leaves the journal as
+  /// it is (the transaction waits for it to end, up to the busy timeout), but one that writes puts the file back
+  /// in WAL mode once its write has committed, as every write to a register in a rollback journal does: the
+  /// transaction sees it and starts over, waiting as before for that command to close the file (up to the busy
+  /// timeout, then busy). Should the file be switched back three times by writers that have already ended, it
+  /// runs in WAL mode, which is only slower.
   static func inRollbackJournal<T>(
     _ db: Database, leavingWAL leave: (Database) throws -> Bool = leaveWAL, _ body: (Database) throws -> T
   ) throws -> T {
     for _ in 1...3 {
       guard try leave(db) else { break }
-      defer { try? enterWAL(db) }
+      defer { enterWAL(db) }
       do {
         return try transaction(db, .exclusive) { db in
           guard try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete" else { throw BackInWAL() }
