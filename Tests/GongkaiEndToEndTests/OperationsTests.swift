@@ -147,6 +147,57 @@ import TestSupport
     #expect(try String(contentsOf: notes, encoding: .utf8) == "会议纪要\n")
   }
 
+  /// A backup is out of WAL mode, which SQLite records in the file's header and which puts `-wal` and `-shm` files
+  /// beside it: an auditor reading a backup, or a command refusing to write to it, leaves it as it was written.
+  /// The first write puts it in WAL mode.
+  @Test func readingABackupLeavesItByteForByteAsItWasUntilAWrite() throws {
+    let database = try sampleRegister().database
+    let folder = Scratch.folder()
+    let copy = folder.appendingPathComponent("backup.sqlite").path
+    #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    let written = try #require(FileManager.default.contents(atPath: copy))
+    #expect(written[18] == 1 && written[19] == 1, "the backup is not in a rollback journal")
+    func besideIt(_ file: String) -> [String] {
+      ["-wal", "-shm", "-journal"].filter { FileManager.default.fileExists(atPath: file + $0) }
+    }
+    let code = "2024-310110-48-01-000046"
+    let out = Scratch.folder()
+    func target(_ name: String) -> String { out.appendingPathComponent(name).path }
+    let rows = try writeFile("rows.csv", "project,kind,formed\n\(code),bidding.nothing,2026-01-05\n")
+    let commands: [(arguments: [String], status: Int32)] = [
+      (["check", "--as-of", "2026-11-27"], 1), (["check", "--as-of", "2026-11-27", "--format", "json"], 1),
+      (["audit", "verify"], 0), (["doctor", "--as-of", "2026-11-27"], 0), (["project", "list"], 0),
+      (["project", "show", code], 0), (["history", code], 0), (["report", "--as-of", "2026-11-27"], 0),
+      (["export", "notices", "--out", out.path, "--as-of", "2026-11-27"], 0),
+      (["export", "audit-csv", "--out", target("audit.csv"), "--as-of", "2026-11-27"], 0),
+      (["export", "change-log", "--out", target("changes.csv")], 0), (["export", "oc4ids", "--out", target("oc4ids.json")], 0),
+      (["export", "json", "--out", target("disclosures.json")], 0), (["export", "project", code, "--out", target("project.yaml")], 0),
+      (["init"], 0), (["backup", target("again.sqlite")], 0),
+      // Writes that are refused roll back through the rollback journal.
+      (["log", "2026-310110-48-01-000999", "bidding.result", "--date", "2026-11-02"], 65),
+      (["project", "add", code, "--name", "重复", "--unit", "单位"], 65), (["import", "milestones", rows], 65),
+    ]
+    for (arguments, status) in commands {
+      let result = try runGongkai(arguments + ["--database", copy])
+      #expect(result.status == status, "\(arguments): \(result.stderr)")
+      #expect(FileManager.default.contents(atPath: copy) == written, "\(arguments) changed the backup")
+      #expect(besideIt(copy).isEmpty, "\(arguments) left \(besideIt(copy)) beside the backup")
+    }
+    // A damaged copy is looked at as it is.
+    let damaged = folder.appendingPathComponent("damaged.sqlite").path
+    try #require(written.count > 4096 * 24)
+    var bytes = written
+    bytes.replaceSubrange(4096 * 20..<4096 * 24, with: Data(count: 4096 * 4))
+    #expect(FileManager.default.createFile(atPath: damaged, contents: bytes))
+    #expect(try runGongkai(["doctor", "--database", damaged]).status == 1)
+    #expect(FileManager.default.contents(atPath: damaged) == bytes && besideIt(damaged).isEmpty)
+
+    let write = try runGongkai(["project", "add", "2026-310110-48-01-000300", "--name", "新建工程", "--unit", "单位", "--database", copy])
+    #expect(write.status == 0, "\(write.stderr)")
+    let after = try #require(FileManager.default.contents(atPath: copy))
+    #expect(after[18] == 2 && after[19] == 2, "the first write left the backup out of WAL mode")
+  }
+
   /// A backup onto a full disk says which file could not be written and what to do, and leaves nothing behind
   /// for the next night's backup to trip over.
   @Test func aBackupOntoAFullDiskSaysSoAndLeavesNothing() throws {
