@@ -51,7 +51,8 @@ extension SQLiteStore {
         }
       }
       guard rename(temporary, path) == 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-      // The empty -wal and -shm files of the backup it replaced (looking at it opened them) belong to no file now.
+      // The empty -wal and -shm files of the backup it replaced, if that one was in WAL mode (written to since it was
+      // made) and looking at it opened them, belong to no file now.
       for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }
     } catch {
       // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it.
