@@ -283,7 +283,7 @@ import Testing
     #expect(try journalMode(path) == "wal")
   }
 
-  @Test func readingARegisterInARollbackJournalWaitsForAWriterUpToTheBusyTimeout() throws {
+  @Test func aRegisterInARollbackJournalIsSharedThroughSQLitesLocksUpToTheBusyTimeout() throws {
     let path = try registerInARollbackJournal()
     let store = try SQLiteStore.open(at: path, busyTimeout: 0.2)
     var configuration = Configuration()
@@ -300,7 +300,13 @@ import Testing
     #expect(throws: StoreError.busy(path)) { try SQLiteStore.open(at: path, busyTimeout: 0.2) }
     try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
     #expect(try store.projects().count == 1)
+    // A reader holds back a write's commit in the same way; the write that commits puts the file in WAL mode.
+    try other.inDatabase { try $0.execute(sql: "BEGIN; SELECT COUNT(*) FROM project") }
+    #expect(throws: StoreError.busy(path)) { try store.addProject(school, actor: "王工") }
     #expect(try journalMode(path) == "delete")
+    try other.inDatabase { try $0.execute(sql: "COMMIT") }
+    try store.addProject(school, actor: "王工")
+    #expect(try journalMode(path) == "wal")
   }
 }
 
