@@ -9,6 +9,8 @@ import GongkaiCore
 public protocol Store: Sendable {
   /// The schema migrations applied to the database, oldest first.
   func appliedSchemaVersions() async throws -> [String]
+  /// The schema the database had before opening it upgraded it (only `gongkai init` upgrades); nil otherwise.
+  var upgradedFrom: String? { get }
 
   // MARK: Projects
 

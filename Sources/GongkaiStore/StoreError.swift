@@ -19,6 +19,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotOpen(String, String)
   case cannotCreate(String, String)
   case newerSchema(String, [String])
+  /// A register of an earlier gongkai, which only `gongkai init` upgrades: the earlier version cannot read it
+  /// afterwards, so the upgrade is a step taken on purpose, after a copy, never a side effect of a check.
+  case olderSchema(String, current: String, needed: String)
   case busy(String)
   case readOnly(String)
   case io(String)
@@ -59,6 +62,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
     case .newerSchema(let path, let unknown):
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
+    case .olderSchema(let path, let current, let needed):
+      "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file, then run `gongkai init --database \(path)` to upgrade it (the earlier gongkai cannot read it afterwards)"
     case .busy(let path): "database \(path) is busy (another gongkai is using it); try again"
     case .readOnly(let path): "database \(path) is read-only; check its permissions"
     case .io(let reason): "input/output error: \(reason)"

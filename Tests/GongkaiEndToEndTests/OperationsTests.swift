@@ -51,6 +51,24 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  register against the change log: \(message)"), "\(doctor.stdout)")
   }
 
+  /// A change to a row edited outside gongkai would log the edited values as its "before" and make the edit look
+  /// like the register's own history, which `audit verify` could then no longer find: the write is refused.
+  @Test(arguments: [
+    ("UPDATE milestone SET formedOn = '2026-11-20' WHERE id = 55", ["amend", "55", "--summary", "审查信息（补充）"], "milestone 55"),
+    ("UPDATE milestone SET formedOn = '2026-11-20' WHERE id = 55", ["withdraw", "55", "--reason", "重复登记"], "milestone 55"),
+    ("UPDATE disclosure SET url = 'https://x.example/forged' WHERE id = 7", ["withdraw", "--disclosure", "7", "--reason", "网址错误"], "disclosure 7"),
+  ])
+  func aRowEditedOutsideGongkaiIsNotWrittenOver(sql: String, command: [String], row: String) throws {
+    let database = try sampleRegister().database
+    try sqlite(database, sql)
+    let before = FileManager.default.contents(atPath: database)
+    let write = try runGongkai(command + ["--database", database])
+    #expect(write.status == 65)
+    #expect(write.stderr.contains("\(row) no longer holds what its change log last recorded, so it was left as it is"), "\(write.stderr)")
+    #expect(FileManager.default.contents(atPath: database) == before)
+    #expect(try runGongkai(["audit", "verify", "--database", database]).stdout.contains("register differs: \(row) differs"))
+  }
+
   @Test func aBrokenCalendarFileIsAFailedCheckOfTheDoctor() throws {
     let database = try sampleRegister().database
     let folder = Scratch.folder()

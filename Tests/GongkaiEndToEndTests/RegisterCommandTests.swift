@@ -70,6 +70,21 @@ import TestSupport
     #expect(try gongkai("check", "--as-of", "2026-11-27", "--fail-on", "never", "--database", database).status == 0)
   }
 
+  /// A cron line that runs every day checks on working days, swapped weekend workdays (调休) among them, and
+  /// is silent on rest days, holidays included.
+  @Test(arguments: [
+    ("2026-11-27", true),  // a Friday
+    ("2026-11-28", false),  // a Saturday
+    ("2026-10-02", false),  // 国庆节, a Friday
+    ("2026-10-10", true),  // a Saturday made a workday for 国庆节
+  ])
+  func skipRestDaysChecksOnlyOnWorkingDays(day: String, checks: Bool) throws {
+    let (_, database) = try sampleRegister()
+    let result = try gongkai("check", "--skip-rest-days", "--as-of", day, "--database", database)
+    #expect(result.stdout.isEmpty == !checks)
+    if !checks { #expect(result.status == 0) }
+  }
+
   @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {
     let (_, database) = try sampleRegister()
     let onlyDue = ["check", "--as-of", "2026-11-27", "--category", "design-change", "--database", database]
@@ -708,6 +723,34 @@ import TestSupport
     #expect(result.status == status)
     #expect(result.stderrLines.count == 1)
     #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  /// Only init upgrades a register of an earlier gongkai, which cannot read it afterwards: a cron check must
+  /// not upgrade it unseen, and a failed check must leave the file as it was.
+  @Test func onlyInitUpgradesARegisterOfAnEarlierSchema() throws {
+    let (_, database) = try sampleRegister()
+    // A register as the release before the change-log chain left it.
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", """
+      import sqlite3, sys
+      c = sqlite3.connect(sys.argv[1])
+      c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v4-change-chain'")
+      c.execute("ALTER TABLE changeLog DROP COLUMN hash")
+      c.commit()
+      """, database]
+    try python.run()
+    python.waitUntilExit()
+    let before = snapshot(database)
+    let check = try gongkai("check", "--database", database)
+    #expect(check.status == 65)
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v4-change-chain"))
+    #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
+    #expect(snapshot(database) == before)
+    let upgrade = try gongkai("init", "--database", database)
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v4-change-chain (4 migrations)\n")
+    #expect(try gongkai("audit", "verify", "--database", database).status == 0)
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v4-change-chain"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

@@ -75,9 +75,16 @@ import Testing
         """)
     }
     try old.close()
-    // When this version opens it
-    let store = try SQLiteStore.open(at: path)
+    // When this version opens it for a command other than init, it refuses it without touching the file
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(throws: StoreError.olderSchema(path, current: version, needed: SQLiteStore.schemaVersions.last!)) {
+      try SQLiteStore.open(at: path)
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    // When init opens it
+    let store = try SQLiteStore.open(at: path, create: true)
     // Then it is migrated, which is a write and so puts it in WAL mode, and the data is intact
+    #expect(store.upgradedFrom == version)
     #expect(try store.appliedSchemaVersions() == SQLiteStore.schemaVersions)
     #expect(try journalMode(path) == "wal")
     #expect(try store.project(code: ProjectCode("2024-310110-48-01-000123"))?.name == "杨浦滨江")

@@ -92,7 +92,7 @@ enum LoggedState {
 
   /// Whether the logged values and the stored ones agree when the text differs: a log written by an earlier
   /// version may lay the JSON out otherwise, or lack a column added since.
-  private static func sameValues(logged: String, stored: String) -> Bool {
+  static func sameValues(logged: String, stored: String) -> Bool {
     guard let logged = try? JSONSerialization.jsonObject(with: Data(logged.utf8)) as? [String: Any],
       var stored = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any]
     else { return false }

@@ -61,11 +61,29 @@ final class RegisterWrite {
   /// whether anything changed.
   func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String) throws -> Bool {
     guard record != old else { return false }
+    try requireLogged(old, project: project)
     try record.update(db)
     let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
     try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeValues.utf8(),
             after: record.changeValues.utf8())
     return true
+  }
+
+  /// Refuses to change a row that no longer holds what its last change-log entry records: it was edited outside
+  /// gongkai, and logging the edited values as the "before" of a change would make the edit look like gongkai's
+  /// own history, after which `audit verify` could no longer find it.
+  private func requireLogged<Record: LoggedRecord>(_ row: Record, project: String) throws {
+    let query = try lookup("""
+      SELECT after FROM changeLog WHERE projectCode = ? AND entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
+      """)
+    query.bind(project)
+    query.bind(Record.entity)
+    query.bind(row.id)
+    let logged = try query.first { $0.text(at: 0) } ?? nil
+    let stored = row.changeJSON
+    guard let logged, logged == stored || LoggedState.sameValues(logged: logged, stored: stored) else {
+      throw StoreError.edited("\(Record.entity) \(row.id ?? 0) no longer holds what its change log last recorded, so it was left as it is")
+    }
   }
 
   /// A query prepared once per transaction, for the lookups an import makes for every row. Found by the

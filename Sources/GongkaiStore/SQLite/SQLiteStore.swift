@@ -21,11 +21,16 @@ public struct SQLiteStore: Store {
   let path: String
   let clock: @Sendable () -> String
   let exclusiveImports: Bool
+  /// The schema version the file had when this store upgraded it on opening; nil when it was up to date or new.
+  public let upgradedFrom: String?
 
-  /// Opens (and migrates) the database at `path`; with `create`, a missing file is created.
+  /// Opens the database at `path`; with `create` (`gongkai init`), a missing file is created and a register of
+  /// an earlier schema is upgraded, which every other command refuses (``StoreError/olderSchema(_:current:needed:)``):
+  /// an upgraded file no longer opens in the gongkai that wrote it, so a cron check must not upgrade it unseen.
   ///
   /// - Throws: ``StoreError/databaseNotFound(_:)`` when the file is missing and `create` is false,
-  ///   ``StoreError/notADatabase(_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/busy(_:)``.
+  ///   ``StoreError/notADatabase(_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/olderSchema(_:current:needed:)``,
+  ///   ``StoreError/busy(_:)``.
   /// - Parameters:
   ///   - exclusiveImports: imports leave WAL mode for a rollback journal and hold the register alone until they
   ///     end. SQLite cannot checkpoint in the middle of a transaction, so an import in WAL mode writes every page
@@ -72,7 +77,7 @@ public struct SQLiteStore: Store {
     do {
       return try translating(path) {
         let queue = try DatabaseQueue(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout))
-        return try SQLiteStore(queue, path: path, exclusiveImports: exclusiveImports, clock: clock)
+        return try SQLiteStore(queue, path: path, upgrading: create, exclusiveImports: exclusiveImports, clock: clock)
       }
     } catch StoreError.cannotOpen(_, let reason) where !exists {
       throw StoreError.cannotCreate(path, reason)
@@ -126,24 +131,27 @@ public struct SQLiteStore: Store {
   }
 
   init(
-    _ writer: any DatabaseWriter, path: String, exclusiveImports: Bool = false,
+    _ writer: any DatabaseWriter, path: String, upgrading: Bool = true, exclusiveImports: Bool = false,
     clock: @escaping @Sendable () -> String = SQLiteStore.now
   ) throws {
     self.writer = writer
     self.path = path
     self.exclusiveImports = exclusiveImports
     self.clock = clock
-    try Self.translating(path) {
+    upgradedFrom = try Self.translating(path) {
       let migrator = Self.migrator
-      let unknown = try writer.read { db in
-        try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
-      }
+      let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+      let unknown = applied.subtracting(migrator.migrations).sorted()
       guard unknown.isEmpty else { throw StoreError.newerSchema(path, unknown) }
       // Only a database that needs it is written: a read must not wait for another process's write lock.
-      if try !writer.read(migrator.hasCompletedMigrations) {
-        try migrator.migrate(writer)
-        writer.writeWithoutTransaction(Self.enterWAL)
+      guard applied.count < migrator.migrations.count else { return nil }
+      let current = migrator.migrations.last { applied.contains($0) }
+      guard upgrading || current == nil else {
+        throw StoreError.olderSchema(path, current: current ?? "", needed: migrator.migrations.last ?? "")
       }
+      try migrator.migrate(writer)
+      writer.writeWithoutTransaction(Self.enterWAL)
+      return current
     }
   }
 

@@ -20,8 +20,8 @@ extension Gongkai {
           gongkai check
           gongkai check --as-of 2026-11-27 --unit 杨浦区建设和管理委员会
           gongkai check --status overdue --status late --format csv > findings.csv
-        crontab (CRON_TZ=Asia/Shanghai):
-          30 7 * * 1-5  cd /srv/gongkai && gongkai check
+        crontab (CRON_TZ=Asia/Shanghai), every day, so that swapped weekend workdays (调休) are checked too:
+          30 7 * * *  cd /srv/gongkai && gongkai check --skip-rest-days
         """)
 
     @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
@@ -41,6 +41,10 @@ extension Gongkai {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default), overdue or due, or never.")
     var failOn: FailOn = .overdue
     @Flag(help: "Under each alert, explain how its deadline was counted (text output).") var explain = false
+    @Flag(help: ArgumentHelp(
+      "On a rest day by the holiday calendar, check nothing and exit 0.",
+      discussion: "For a cron line that runs every day: a schedule of Monday to Friday misses the weekend days the State Council makes workdays (调休), on which deadlines fall too."))
+    var skipRestDays = false
     @Option(help: "Language of the text output.") var lang: Language = .zh
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -54,6 +58,7 @@ extension Gongkai {
     func run() async throws {
       let asOf = asOf ?? .todayInChina()
       let checker = try reference.checker()
+      if skipRestDays && !checker.calendar.isWorkingDay(asOf) { return }
       let register = try store.open()
       try await register.requireKnown(projects: project, units: unit)
       let sink: any FindingSink = switch format {

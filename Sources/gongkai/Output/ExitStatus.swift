@@ -73,7 +73,8 @@ enum ExitStatus: Int32, Error {
     case .busy: self = .busy
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
-      .milestoneOfAnotherProject, .withdrawn, .invalid, .importRejected, .notADatabase, .damaged, .newerSchema, .edited:
+      .milestoneOfAnotherProject, .withdrawn, .invalid, .importRejected, .notADatabase, .damaged, .newerSchema,
+      .olderSchema, .edited:
       self = .dataError
     }
   }
