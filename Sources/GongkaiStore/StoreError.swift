@@ -55,7 +55,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .importRejected(let problems):
       "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")
     case .databaseNotFound(let path): "database \(path) not found; create it with `gongkai init` or pass --database"
-    case .notADatabase(let path): "\(path) is not a Gongkai database (not an SQLite file); check --database"
+    case .notADatabase(let path): "\(path) is not a Gongkai database (a folder, another program's file or an empty SQLite file); check --database"
     case .damaged(let path, let reason):
       "database \(path) is damaged (\(reason)); keep a copy of it, restore the register from a backup (`gongkai backup` makes them) and run `gongkai doctor`"
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
@@ -64,7 +64,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
     case .olderSchema(let path, let current, let needed):
       "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file, then run `gongkai init --database \(path)` to upgrade it (the earlier gongkai cannot read it afterwards)"
-    case .busy(let path): "database \(path) is busy (another gongkai is using it); try again"
+    case .busy(let path): "database \(path) is busy (another command or program is using it); try again"
     case .readOnly(let path): "database \(path) is read-only; check its permissions"
     case .io(let reason): "input/output error: \(reason)"
     case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"

@@ -693,7 +693,7 @@ import TestSupport
     _ = reading.fileHandleForReading.availableData  // wait until the read has begun
     let waited = try gongkai(["import", projectsFolder(), "--exclusive", "--database", exclusive], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
     #expect(waited.status == 75)
-    #expect(waited.stderr == "gongkai: database \(exclusive) is busy (another gongkai is using it); try again\n")
+    #expect(waited.stderr == "gongkai: database \(exclusive) is busy (another command or program is using it); try again\n")
     let beside = try gongkai(["import", projectsFolder(), "--database", exclusive], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
     #expect(beside.status == 0, "\(beside.stderr)")
   }
@@ -770,7 +770,7 @@ import TestSupport
     let result = try gongkai("project", "add", "2026-310110-48-01-000500", "--name", "忙", "--unit", "某单位",
                              "--database", database, environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
     #expect(result.status == 75)
-    #expect(result.stderr == "gongkai: database \(database) is busy (another gongkai is using it); try again\n")
+    #expect(result.stderr == "gongkai: database \(database) is busy (another command or program is using it); try again\n")
   }
 }
 

@@ -64,7 +64,7 @@ import TestSupport
     for command in [["check"], ["project", "list"], ["init"]] {
       let result = try runGongkai(command + ["--database", other])
       #expect(result.status == 65, "\(command)")
-      #expect(result.stderr == "gongkai: \(other) is not a Gongkai database (not an SQLite file); check --database\n" || result.stderr.contains("is not a Gongkai database"))
+      #expect(result.stderr == "gongkai: \(other) is not a Gongkai database (a folder, another program's file or an empty SQLite file); check --database\n" || result.stderr.contains("is not a Gongkai database"))
     }
     #expect(fileBytes(other) == before)
 
