@@ -216,6 +216,58 @@ import TestSupport
     #expect(after[18] == 2 && after[19] == 2, "the first write left the backup out of WAL mode")
   }
 
+  /// The arguments swapped (`backup REGISTER --database BACKUP`) would put an older copy over the live register:
+  /// a register whose change log is not the start of the one backed up is refused and left as it was, while an
+  /// earlier backup of the same register, the nightly rotation, is still replaced.
+  @Test func aBackupRefusesToReplaceARegisterThatIsNotAnEarlierCopy() throws {
+    let database = try sampleRegister().database
+    let copy = Scratch.folder().appendingPathComponent("backup.sqlite").path
+    #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    func log(_ date: String, into register: String) throws {
+      let result = try runGongkai(["log", "2023-310110-78-01-000087", "bidding.result", "--date", date, "--database", register])
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    func changes(_ register: String) throws -> String { try runGongkai(["audit", "verify", "--database", register]).stdout }
+    try log("2026-11-02", into: database)
+    let live = try changes(database)
+    #expect(live.hasPrefix("change log intact: 156 rows"))
+
+    let swapped = try runGongkai(["backup", database, "--database", copy])
+    #expect(swapped.status == 73)
+    #expect(swapped.stderr == """
+      gongkai: cannot create database \(database): it is a Gongkai register with more changes (156) than \(copy) (155), \
+      not an earlier backup of it; if it is the register, swap the two (gongkai backup BACKUP --database REGISTER), \
+      else remove it to replace it
+
+      """)
+    #expect(try changes(database) == live)
+
+    // The rotation: the older backup is replaced by the register's newer state.
+    let rotated = try runGongkai(["backup", copy, "--database", database])
+    #expect(rotated.status == 0, "\(rotated.stderr)")
+    #expect(try changes(copy) == live)
+
+    // Each changed on its own, neither is an earlier state of the other.
+    try log("2026-11-03", into: database)
+    try log("2026-11-04", into: copy)
+    let diverged = try changes(database)
+    let other = try runGongkai(["backup", copy, "--database", database])
+    #expect(other.status == 73)
+    #expect(other.stderr == """
+      gongkai: cannot create database \(copy): it is a Gongkai register whose change log (157 changes) is not the start \
+      of \(database)'s, not an earlier backup of it but another register; name another file, or remove it to replace it
+
+      """)
+    #expect(try runGongkai(["backup", database, "--database", copy]).status == 73)
+    #expect(try changes(database) == diverged)
+
+    // A register that recorded nothing yet is the start of every register.
+    let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
+    #expect(try runGongkai(["init", "--database", empty]).status == 0)
+    #expect(try runGongkai(["backup", empty, "--database", database]).status == 0)
+    #expect(try changes(empty) == diverged)
+  }
+
   /// A backup onto a full disk says which file could not be written and what to do, and leaves nothing behind
   /// for the next night's backup to trip over.
   @Test func aBackupOntoAFullDiskSaysSoAndLeavesNothing() throws {

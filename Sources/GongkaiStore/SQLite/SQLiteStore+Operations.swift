@@ -34,6 +34,7 @@ extension SQLiteStore {
       // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
       let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
       guard wal == 0 else { throw StoreError.cannotCreate(path, "it is a register in use (its -wal file holds changes); name another file") }
+      if (attributes[.size] as? Int ?? 0) > 0 { try requireEarlierState(at: path) }
     }
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
     do {
@@ -58,6 +59,43 @@ extension SQLiteStore {
       // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it.
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
       throw error
+    }
+  }
+
+  /// Throws unless the register at `path` is an earlier state of this one, as a backup of it taken earlier is:
+  /// its change log is the first rows of this register's, compared by its length and the hash of its last row.
+  /// Anything else holds changes a copy of this register would lose: the live register named as the backup with
+  /// the arguments swapped, or another register. A file written before the log was chained (no `hash` column) has
+  /// been opened by no gongkai since, so is an old backup, and is replaced as before.
+  private func requireEarlierState(at path: String) throws {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let destination = try Self.translating(path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? queue.close() }
+      return try queue.read { db -> (rows: Int, head: String?)? in
+        guard try db.tableExists("changeLog"), try db.columns(in: "changeLog").contains(where: { $0.name == "hash" }) else { return nil }
+        let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0
+        return (rows, try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1"))
+      }
+    }
+    guard let destination, destination.rows > 0 else { return }
+    let (rows, hash) = try read { db in
+      (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0,
+       try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [destination.rows - 1]))
+    }
+    guard destination.rows <= rows else {
+      throw StoreError.cannotCreate(path, """
+        it is a Gongkai register with more changes (\(destination.rows)) than \(self.path) (\(rows)), not an earlier \
+        backup of it; if it is the register, swap the two (gongkai backup BACKUP --database REGISTER), else remove it \
+        to replace it
+        """)
+    }
+    guard hash == destination.head else {
+      throw StoreError.cannotCreate(path, """
+        it is a Gongkai register whose change log (\(destination.rows) changes) is not the start of \(self.path)'s, \
+        not an earlier backup of it but another register; name another file, or remove it to replace it
+        """)
     }
   }
 
