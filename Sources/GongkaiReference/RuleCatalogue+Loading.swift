@@ -24,29 +24,25 @@ extension RuleCatalogue {
       }
       return url
     }
-    var catalogue = try build(bundled("national"), displayName: "rules/national.yaml", on: nil)
+    var chain = ProfileChain(shipped: bundledProfiles(resources: resources))
+    var catalogue = try build(bundled("national"), displayName: "rules/national.yaml", on: nil, chain: &chain)
     if profile != catalogue.profile {
-      catalogue = try build(bundled(profile), displayName: "rules/\(profile).yaml", on: catalogue)
+      catalogue = try build(bundled(profile), displayName: "rules/\(profile).yaml", on: catalogue, chain: &chain)
     }
-    for url in extraProfiles { catalogue = try build(url, displayName: nil, on: catalogue) }
+    for url in extraProfiles { catalogue = try build(url, displayName: nil, on: catalogue, chain: &chain) }
     return catalogue
   }
 
-  /// Reads a file and builds its rules on top of `base`, a catalogue the file extends; throws every problem found.
-  private static func build(_ url: URL, displayName: String?, on base: RuleCatalogue?) throws(FileProblems)
-    -> RuleCatalogue
+  /// Reads a file and builds its rules on top of `base`, the catalogue of the profiles in `chain`, which the file
+  /// must extend; adds the file's profile to `chain`; throws every problem found.
+  private static func build(_ url: URL, displayName: String?, on base: RuleCatalogue?, chain: inout ProfileChain)
+    throws(FileProblems) -> RuleCatalogue
   {
     let root: YAMLValue
     do { root = try YAMLValue.read(url, displayName: displayName) } catch { throw FileProblems([error]) }
     var collector = ProblemCollector()
     let file = RuleFile(root, problems: &collector)
-    if base == nil, let extends = file.extends {
-      collector.add(FileProblem(file: file.file, line: file.extendsLine, field: "extends", message: "the national catalogue extends nothing, not '\(extends)'"))
-    }
-    if base != nil, file.extends == nil {
-      collector.add(FileProblem(file: file.file, line: file.extendsLine, field: "extends",
-                                message: "a profile must say which catalogue it changes, e.g. 'extends: national'"))
-    }
+    for problem in chain.problems(of: file) { collector.add(problem) }
     var rules: [DisclosureRule] = []
     for entry in file.entries {
       if let rule = collector.attempt({ () throws(FileProblem) in try entry.rule(replacing: base?.rule(for: entry.code)) }) {
@@ -54,6 +50,7 @@ extension RuleCatalogue {
       }
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()).capped() }
+    chain.append(file.profile)
     do {
       guard let base else { return try RuleCatalogue(profile: file.profile, titles: [file.title].compactMap { $0 }, rules: rules) }
       return try base.applying(rules, profile: file.profile, title: file.title)

@@ -3,6 +3,8 @@ import GongkaiCore
 /// One rules file (`national.yaml`, a profile, or a user's profile file) as written, before merging.
 struct RuleFile {
   let profile: String
+  /// The line of `profile:`, or of the file's first field when it is absent.
+  let profileLine: Int?
   /// The title, shown with the profile name; `nil` when the file gives none (or a blank one).
   let title: String?
   let extends: String?
@@ -71,6 +73,7 @@ struct RuleFile {
     let fields = collector.mapping(root, keys: ["profile", "title", "extends", "rules"])
     let profile = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields.required("profile").string() } }
     self.profile = profile ?? ""
+    profileLine = fields?["profile"]?.line ?? root.line
     title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"]?.optionalLine() } ?? nil }
       .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     extends = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["extends"]?.optionalString() } ?? nil }

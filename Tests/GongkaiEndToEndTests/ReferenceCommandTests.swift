@@ -205,6 +205,27 @@ import TestSupport
     #expect(result.stderr == "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'\n")
   }
 
+  /// A district's file written on top of Shanghai's rules is refused without them, not applied to the national
+  /// rules as if Shanghai had no law of its own; with them, its header names the three.
+  @Test func aProfileFileNeedsTheProfileItExtends() throws {
+    let file = try writeFile("district.yaml", "profile: yangpu\nextends: shanghai\nrules:\n  - code: bidding.result\n    period: 10 working-days\n")
+    let alone = try runGongkai(["rules", "--profile-file", file])
+    #expect(alone.status == 65)
+    #expect(alone.stderr == "gongkai: \(file):2: extends: 'shanghai', but the rules it builds on are national; pass --profile shanghai\n")
+    #expect(alone.stdout.isEmpty)
+    let built = try runGongkai(["rules", "--profile", "shanghai", "--profile-file", file, "--lang", "en"])
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stdout.hasPrefix("Rules catalogue: national+shanghai+yangpu (60 item kinds)\n"))
+    let typo = try runGongkai(["rules", "--profile", "shanghai", "--profile-file", try writeFile("district.yaml", "profile: yangpu\nextends: shanghia\nrules: []\n")])
+    #expect(typo.status == 65)
+    #expect(typo.stderrLines.count == 1)
+    #expect(typo.stderr.contains(":2: extends: unknown profile 'shanghia'; name one applied before this file (national, shanghai)"))
+    let twice = try runGongkai(["rules", "--profile", "shanghai", "--profile-file", try writeFile("shanghai.yaml", "profile: shanghai\nextends: shanghai\nrules: []\n")])
+    #expect(twice.status == 65)
+    #expect(twice.stderrLines.count == 1)
+    #expect(twice.stderr.contains(":1: profile: 'shanghai' is already applied (national+shanghai); give this file a profile name of its own"))
+  }
+
   @Test func aProfileFileReportsEveryProblem() throws {
     let file = try writeFile("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.result\n    period: 5 days\n  - code: bidding.contract\n    confidence: X\n")
     let result = try gongkai("rules", "--profile-file", file)

@@ -151,6 +151,38 @@ import TestSupport
     #expect(problem.line == 1)
   }
 
+  /// A profile file builds on the profile it names: one the chain holds, not one silently missing from it.
+  @Test func aProfileFileExtendsAProfileOfTheChain() throws {
+    let district = try file("district.yaml", "profile: district\nextends: shanghai\nrules:\n  - code: bidding.result\n    period: 10 working-days\n")
+    let catalogue = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [district], resources: resources)
+    #expect(catalogue.profile == "national+shanghai+district")
+    #expect(catalogue.rules.count == (try RuleCatalogue.load(profile: "shanghai", resources: resources)).rules.count)
+    let street = try file("street.yaml", "profile: street\nextends: district\nrules: []\n")
+    #expect(try RuleCatalogue.load(profile: "shanghai", extraProfiles: [district, street], resources: resources).profile
+      == "national+shanghai+district+street")
+    let national = try file("street.yaml", "profile: street\nextends: national\nrules: []\n")
+    #expect(try RuleCatalogue.load(profile: "shanghai", extraProfiles: [national], resources: resources).profile
+      == "national+shanghai+street")
+  }
+
+  @Test(arguments: [
+    ("profile: district\nextends: shanghai\nrules: []\n", "extends", 2,
+     "'shanghai', but the rules it builds on are national; pass --profile shanghai"),
+    ("profile: district\nextends: shanghia\nrules: []\n", "extends", 2,
+     "unknown profile 'shanghia'; name one applied before this file (national) or a shipped one (national, shanghai), "
+       + "or pass the profile file it builds on before this one with --profile-file"),
+    ("profile: district\nextends: null\nrules: []\n", "extends", 2,
+     "a profile must say which catalogue it changes, e.g. 'extends: national'"),
+    ("profile: national\nextends: national\nrules: []\n", "profile", 1,
+     "'national' is already applied (national); give this file a profile name of its own"),
+  ] as [(String, String, Int, String)])
+  func aProfileFileThatDoesNotFitTheChainIsRefused(text: String, field: String, line: Int, message: String) throws {
+    let problem = try #require(try profileProblem(text))
+    #expect(problem.field == field)
+    #expect(problem.line == line)
+    #expect(problem.message == message)
+  }
+
   @Test func anchorsAndDuplicateKeysAreRefused() throws {
     let anchors = try #require(try profileProblem("""
       profile: district
