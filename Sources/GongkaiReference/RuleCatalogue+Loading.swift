@@ -10,8 +10,9 @@ extension RuleCatalogue {
   }
 
   /// The catalogue of a shipped profile (`national`, `shanghai`), with the user's profile files applied on top
-  /// in order. Every file is validated; the first file with problems is refused with all of them (at most
-  /// ``FileProblems/shown``), each naming its line and entry: later files build on it, so are not read.
+  /// in order, each on the profile it `extends` (see ``ProfileChain``). Every file is validated; the first file
+  /// with problems is refused with all of them (at most ``FileProblems/shown``), each naming its line and entry:
+  /// later files build on it, so are not read.
   public static func load(profile: String = "national", extraProfiles: [URL] = [], resources: URL)
     throws(FileProblems) -> RuleCatalogue
   {

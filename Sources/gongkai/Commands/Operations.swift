@@ -14,7 +14,12 @@ extension Gongkai {
   struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write a consistent copy of the register, safely while others are writing.",
-      discussion: "Uses SQLite's online backup; the copy is written beside FILE and renamed, so it is whole or absent.")
+      discussion: """
+        Uses SQLite's online backup; the copy is written beside FILE and renamed, so it is whole or absent. An \
+        existing FILE is replaced only when it is an earlier backup of the register (its change log the start of \
+        the register's): the register itself, a register with other changes or a file of another program is \
+        refused; remove it first to replace it.
+        """)
 
     @Argument(help: ArgumentHelp("The file to write.", valueName: "file")) var file: String
     @OptionGroup var store: StoreOptions
