@@ -81,6 +81,28 @@ public struct HolidaySchedule: Hashable, Sendable {
   }
 }
 
+extension HolidaySchedule {
+  /// The days the law fixes as holidays (元旦, 劳动节, 国庆节: ``StatutoryHolidays``) that the schedule leaves
+  /// working: listed as a swapped workday, or a weekday in no rest period. A file replacing a year replaces it
+  /// whole, so one that lists only a new 元旦 would otherwise drop the rest; and no notice works these days. A
+  /// fixed holiday on a Saturday or Sunday left out is still a rest day (notices leave the weekend at a break's
+  /// edge out), and its make-up day is the notice's to place, so neither is refused.
+  ///
+  /// Kept apart from ``problems()``: a schedule built in code need not be a whole year, a file must be.
+  public func statutoryProblems() -> [ScheduleProblem] {
+    StatutoryHolidays.fixedDays(in: year).compactMap { fixed in
+      for (index, holiday) in holidays.enumerated() {
+        if let number = holiday.swappedWorkdays.firstIndex(of: fixed.day) {
+          return ScheduleProblem(error: .statutoryHolidayWorked(fixed.day, holiday: fixed.name, listedUnder: holiday.name),
+                                 holiday: index, workday: number)
+        }
+      }
+      guard !fixed.day.isWeekend, !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { return nil }
+      return ScheduleProblem(error: .statutoryHolidayMissing(fixed.day, holiday: fixed.name), holiday: nil, workday: nil)
+    }
+  }
+}
+
 /// A problem of a schedule and where it lies: the holiday (an index into `holidays`) and, for a swapped workday,
 /// its index among the holiday's; neither for the year itself, no workday for the rest period.
 public struct ScheduleProblem: Equatable, Sendable {
@@ -104,6 +126,8 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
   case unnamedHoliday(CivilDate)
   case restPeriodTooLong(String, days: Int)
   case yearListedTwice(Int)
+  case statutoryHolidayMissing(CivilDate, holiday: String)
+  case statutoryHolidayWorked(CivilDate, holiday: String, listedUnder: String)
 
   public var description: String {
     switch self {
@@ -123,6 +147,11 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .restPeriodTooLong(let name, let days):
       Self.labelled(name, "a rest period of \(days) days is too long for an official holiday; check the first and last day")
     case .yearListedTwice(let year): "year \(year) has two schedules; keep one file per year"
+    case .statutoryHolidayMissing(let day, let holiday):
+      "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, but this schedule leaves it a working day; list \(holiday) with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
+    case .statutoryHolidayWorked(let day, let holiday, let listedUnder):
+      Self.labelled(listedUnder,
+        "swapped workday \(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, which no notice makes a workday; remove it from the workdays and list \(holiday) with its rest days")
     }
   }
 

@@ -28,27 +28,48 @@ public enum StatutoryHolidays {
     let days: ClosedRange<Int>
   }
 
-  /// The fixed-date holidays of each version of the 办法, from the first year it applied.
-  private static let versions: [(from: Int, holidays: [Fixed])] = [
-    // The 1949 text: 劳动节 one day, 国庆节 two.
-    (1950, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
-            Fixed(name: "国庆节", month: 10, days: 1...2)]),
+  /// A version of the 办法: the first year it applied, whether its text was checked, and its fixed-date holidays.
+  private typealias Version = (from: Int, checked: Bool, holidays: [Fixed])
+
+  /// The fixed-date holidays of each version of the 办法, from the first year it applied, and whether the text
+  /// was checked: a schedule file is refused for working one of these days only when it was.
+  private static let versions: [Version] = [
+    // The 1949 text: 劳动节 one day, 国庆节 two (recalled, not checked).
+    (1950, false, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
+                   Fixed(name: "国庆节", month: 10, days: 1...2)]),
     // The 1999 revision (国务院令第270号), in force from 18 September 1999: 国庆节 three days that year already.
-    (1999, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
-            Fixed(name: "国庆节", month: 10, days: 1...3)]),
-    (2000, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...3),
-            Fixed(name: "国庆节", month: 10, days: 1...3)]),
+    (1999, true, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
+                  Fixed(name: "国庆节", month: 10, days: 1...3)]),
+    (2000, true, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...3),
+                  Fixed(name: "国庆节", month: 10, days: 1...3)]),
     // The 2007 revision (国务院令第513号), in force from 2008: 劳动节 one day.
-    (2008, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
-            Fixed(name: "国庆节", month: 10, days: 1...3)]),
+    (2008, true, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...1),
+                  Fixed(name: "国庆节", month: 10, days: 1...3)]),
     // The 2024 revision (国务院令第795号), in force from 2025: 劳动节 two days.
-    (2025, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...2),
-            Fixed(name: "国庆节", month: 10, days: 1...3)]),
+    (2025, true, [Fixed(name: "元旦", month: 1, days: 1...1), Fixed(name: "劳动节", month: 5, days: 1...2),
+                  Fixed(name: "国庆节", month: 10, days: 1...3)]),
   ]
+
+  /// Where the fixed-date holidays are laid down, cited when a schedule file leaves one out.
+  static let basis = "《全国年节及纪念日放假办法》第二条"
+
+  /// The days the law itself fixes as holidays in `year`, by holiday, from a checked text only; none when the
+  /// year's text is unchecked. Without the make-up days (补假): the law says that one is given, the notice says
+  /// which day, so a schedule that places it elsewhere is not wrong.
+  static func fixedDays(in year: Int) -> [(name: String, day: CivilDate)] {
+    guard let version = version(of: year), version.checked else { return [] }
+    return version.holidays.flatMap { holiday in
+      holiday.days.map { (holiday.name, CivilDate(unchecked: year, holiday.month, $0)) }
+    }
+  }
+
+  private static func version(of year: Int) -> Version? {
+    versions.last { $0.from <= year }
+  }
 
   /// The rest days the law fixes in `year`, with their make-up days, by holiday; none before 1950.
   static func restDays(in year: Int) -> [(name: String, day: CivilDate)] {
-    guard let version = versions.last(where: { $0.from <= year }) else { return [] }
+    guard let version = version(of: year) else { return [] }
     let fixed = Set(version.holidays.flatMap { holiday in
       holiday.days.map { CivilDate(unchecked: year, holiday.month, $0) }
     })

@@ -16,7 +16,8 @@ extension HolidaySchedule {
     var holidays: [Holiday] = []
     /// Where each holiday read is written, to name the line of a problem `problems()` finds.
     var places: [(holiday: YAMLValue, rest: YAMLValue, workdays: [YAMLValue])] = []
-    for item in collector.attempt({ () throws(FileProblem) in try fields.required("holidays").sequence() }) ?? [] {
+    let holidaysValue = collector.attempt { () throws(FileProblem) in try fields.required("holidays") }
+    for item in collector.attempt({ () throws(FileProblem) in try holidaysValue?.sequence() ?? [] }) ?? [] {
       guard let holiday = collector.mapping(item, keys: ["name", "rest", "workdays"]) else { continue }
       let name = collector.attempt { () throws(FileProblem) in try holiday.required("name").string() }
       let rest = collector.attempt { () throws(FileProblem) in
@@ -38,12 +39,17 @@ extension HolidaySchedule {
     }
     guard let year, let yearValue else { throw FileProblems(collector.problems.sortedByLine()) }
     let schedule = HolidaySchedule(year: year, source: source ?? "", holidays: holidays)
-    for problem in schedule.problems() {
-      // The line to fix: the swapped workday, the rest period, or the holiday named; else the year.
+    var found = schedule.problems()
+    // A file that reads cleanly must also keep every holiday the law fixes; one with mistakes is not asked to,
+    // since a holiday left out for a typo would be reported missing besides.
+    if found.isEmpty && collector.problems.isEmpty { found = schedule.statutoryProblems() }
+    for problem in found {
+      // The line to fix: the swapped workday, the rest period, or the holiday named; else the list of holidays
+      // for a holiday missing from it, or the year.
       let place = problem.holiday.map { places[$0] }
       let value = place.map { place in
         problem.workday.map { place.workdays[$0] } ?? (problem.error.isAboutRestDays ? place.rest : place.holiday)
-      } ?? yearValue
+      } ?? (problem.error.isMissingHoliday ? holidaysValue : nil) ?? yearValue
       collector.add(value.problem("\(problem.error)"))
     }
     let stem = URL(fileURLWithPath: root.file).deletingPathExtension().lastPathComponent
@@ -62,6 +68,13 @@ extension ScheduleError {
     case .dayOutsideYear, .dayListedTwice, .restPeriodTooLong: true
     default: false
     }
+  }
+}
+
+extension ScheduleError {
+  /// Whether the problem is a holiday the list of holidays lacks, to be added there.
+  var isMissingHoliday: Bool {
+    if case .statutoryHolidayMissing = self { true } else { false }
   }
 }
 
