@@ -29,10 +29,11 @@ public enum BundledResources {
       kind: .missing)
   }
 
-  /// The `.yaml` files of a folder, sorted by name; an empty list when the folder does not exist.
+  /// The `.yaml` and `.yml` files of a folder, sorted by name; an empty list when the folder does not exist.
+  /// Hidden files are left out: an editor's or a copy's (`.2027.yaml`, macOS's `._2027.yaml`) is not the file.
   static func yamlFiles(in folder: URL) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
       .map { folder.appendingPathComponent($0) }
   }
 }

@@ -95,17 +95,24 @@ public struct LoadedCalendar: Sendable {
   /// two reports can be compared.
   public let version: String
 
-  /// Loads the shipped schedules, then every file in `directory`, then `files`; a later file replaces an
-  /// earlier schedule of the same year. Throws the problems of every file, at most ``FileProblems/shown``.
+  /// Loads the shipped schedules, then every file in `directory`, then `files`; an administrator's file replaces
+  /// the shipped schedule of its year. Two administrator's files of one year (a `2027.yaml` beside a forgotten
+  /// `2027_draft.yaml`) are refused, naming both: which one counted would otherwise depend on how the names sort.
+  /// A file given twice (in the folder and with `--calendar`) is read once. Throws the problems of every file, at
+  /// most ``FileProblems/shown``.
   public static func load(resources: URL, directory: URL?, files: [URL]) throws(FileProblems) -> LoadedCalendar {
     var schedules: [Int: HolidaySchedule] = [:]
     var sources: [Int: String] = [:]
+    var added: [Int: String] = [:]
     var problems: [FileProblem] = []
     let shipped = BundledResources.yamlFiles(in: resources.appendingPathComponent("calendar")).map {
-      ($0, "calendar/\($0.lastPathComponent)")
+      (url: $0, name: "calendar/\($0.lastPathComponent)", isAdded: false)
     }
-    let added = (directory.map(BundledResources.yamlFiles(in:)) ?? []) + files
-    for (url, name) in shipped + added.map({ ($0, $0.path) }) {
+    var seen = Set<String>()
+    let administrators = ((directory.map(BundledResources.yamlFiles(in:)) ?? []) + files)
+      .filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
+      .map { (url: $0, name: $0.path, isAdded: true) }
+    for (url, name, isAdded) in shipped + administrators {
       let root: YAMLValue
       do { root = try YAMLValue.read(url, displayName: name) } catch {
         problems.append(error)
@@ -113,6 +120,15 @@ public struct LoadedCalendar: Sendable {
       }
       do {
         let schedule = try HolidaySchedule(root)
+        if isAdded {
+          if let other = added[schedule.year] {
+            problems.append(FileProblem(
+              file: name, line: (try? root.mapping(keys: HolidaySchedule.keys))?["year"]?.line, field: "year",
+              message: "year \(schedule.year) is also given by \(other); remove one of the two files (one file a year, which replaces the shipped one)"))
+            continue
+          }
+          added[schedule.year] = name
+        }
         schedules[schedule.year] = schedule
         sources[schedule.year] = name
       } catch {
