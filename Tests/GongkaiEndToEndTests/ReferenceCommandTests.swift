@@ -65,6 +65,12 @@ import TestSupport
         - name: 元旦
           rest: 2027-01-01..2027-01-03
           workdays: []
+        - name: 劳动节
+          rest: 2027-05-01..2027-05-05
+          workdays: []
+        - name: 国庆节
+          rest: 2027-10-01..2027-10-07
+          workdays: []
       """)
     let viaOption = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
     #expect(viaOption.stdout == "2027-01-04\n")
@@ -263,6 +269,32 @@ import TestSupport
       "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday",
       "gongkai: \(file):7: holidays[1].rest: the rest period ends before it starts",
     ])
+    #expect(result.stdout.isEmpty)
+  }
+
+  /// A leftover draft beside the year's file in the calendar folder: refused as bad data, naming both, on every
+  /// command, until one is removed.
+  @Test func twoFilesOfOneYearInTheCalendarFolderAreBadData() throws {
+    let yaml = try gongkai("calendar", "2026", "--format", "yaml").stdout
+    let folder = Scratch.folder()
+    try Data(yaml.utf8).write(to: folder.appendingPathComponent("2026.yaml"))
+    try Data(yaml.utf8).write(to: folder.appendingPathComponent("2026_draft.yaml"))
+    try Data(yaml.utf8).write(to: folder.appendingPathComponent("2026.yaml~"))
+    let result = try gongkai("deadline", "2026-02-13", "20", environment: ["GONGKAI_CALENDAR_DIR": folder.path])
+    #expect(result.status == 65)
+    #expect(result.stderr == "gongkai: \(folder.path)/2026_draft.yaml:2: year: year 2026 is also given by \(folder.path)/2026.yaml; remove one of the two files (one file a year, which replaces the shipped one)\n")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("2026_draft.yaml"))
+    let fixed = try gongkai("deadline", "2026-02-13", "20", environment: ["GONGKAI_CALENDAR_DIR": folder.path])
+    #expect(fixed.stdout == "2026-03-19\n")
+  }
+
+  /// A replacement of a shipped year that holds only a new 元旦 would silently drop the year's other holidays.
+  @Test func aReplacementLeavingOutAHolidayTheLawFixesIsBadData() throws {
+    let file = try writeFile("2026.yaml", "year: 2026\nholidays:\n  - name: 元旦\n    rest: 2026-01-01..2026-01-03\n    workdays: [2026-01-04]\n")
+    let result = try gongkai("deadline", "2026-04-28", "3", "--calendar", file)
+    #expect(result.status == 65)
+    #expect(result.stderrLines.count == 3)
+    #expect(result.stderrLines.first?.hasPrefix("gongkai: \(file):3: holidays: 2026-05-01 is 劳动节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, but this schedule leaves it a working day; list 劳动节") == true)
     #expect(result.stdout.isEmpty)
   }
 

@@ -250,15 +250,25 @@ import TestSupport
 
   // MARK: - Calendar files
 
+  /// A 2027 schedule with every holiday the law fixes, and nothing else: enough for the checks on files.
+  static let year2027 = """
+    year: 2027
+    source: 国务院办公厅关于2027年部分节假日安排的通知
+    holidays:
+      - name: 元旦
+        rest: 2027-01-01..2027-01-03
+        workdays: []
+      - name: 劳动节
+        rest: 2027-05-01..2027-05-05
+        workdays: []
+      - name: 国庆节
+        rest: 2027-10-01..2027-10-07
+        workdays: []
+
+    """
+
   @Test func anAdministratorAddsANewYearWithoutRebuilding() throws {
-    let url = try file("2027.yaml", """
-      year: 2027
-      source: 国务院办公厅关于2027年部分节假日安排的通知
-      holidays:
-        - name: 元旦
-          rest: 2027-01-01..2027-01-03
-          workdays: []
-      """)
+    let url = try file("2027.yaml", Self.year2027)
     let before = try LoadedCalendar.load(resources: resources, directory: nil, files: [])
     let after = try LoadedCalendar.load(resources: resources, directory: url.deletingLastPathComponent(), files: [])
     #expect(!before.calendar.hasSchedule(for: 2027))
@@ -398,5 +408,115 @@ import TestSupport
     let misnamed = try #require(try calendarProblem("2028.yaml", header))
     #expect(misnamed.line == 2)
     #expect(misnamed.message.hasPrefix("the file is named for 2028 but holds year 2027"))
+  }
+
+  // MARK: - Two files of one year
+
+  /// Loads the calendar from `folder` (and `files`) and returns its problems, the folder's path cut to `dir`.
+  func folderProblems(_ folder: URL, files: [URL] = []) -> [String] {
+    do {
+      _ = try LoadedCalendar.load(resources: resources, directory: folder, files: files)
+      return []
+    } catch {
+      return error.problems.map { $0.description.replacingOccurrences(of: folder.path, with: "dir") }
+    }
+  }
+
+  /// A forgotten draft beside the year's file would give the year by name order: both are named, one must go.
+  @Test(arguments: ["2027_draft.yaml", "2027年草稿.yaml", "2027.yml"])
+  func twoFilesOfOneYearInTheFolderAreRefused(draft: String) throws {
+    let folder = Scratch.folder()
+    try Data(Self.year2027.utf8).write(to: folder.appendingPathComponent("2027.yaml"))
+    try Data(Self.year2027.utf8).write(to: folder.appendingPathComponent(draft))
+    let (first, second) = draft < "2027.yaml" ? (draft, "2027.yaml") : ("2027.yaml", draft)
+    #expect(folderProblems(folder) == [
+      "dir/\(second):1: year: year 2027 is also given by dir/\(first); remove one of the two files (one file a year, which replaces the shipped one)",
+    ])
+  }
+
+  @Test func aFileGivenWithCalendarBesideTheFoldersFileOfItsYearIsRefused() throws {
+    let folder = Scratch.folder()
+    try Data(Self.year2027.utf8).write(to: folder.appendingPathComponent("2027.yaml"))
+    let other = try file("2027.yaml", Self.year2027)
+    let found = folderProblems(folder, files: [other])
+    #expect(found == ["\(other.path):1: year: year 2027 is also given by dir/2027.yaml; remove one of the two files (one file a year, which replaces the shipped one)"])
+    // The folder's own file named again is the same file, read once.
+    #expect(folderProblems(folder, files: [folder.appendingPathComponent("2027.yaml")]).isEmpty)
+  }
+
+  /// Editors' backups and hidden copies are not the year's file; a file of the folder still replaces a shipped year.
+  @Test func backupsAreIgnoredAndAShippedYearIsStillReplaced() throws {
+    let folder = Scratch.folder()
+    try Data(Self.year2027.utf8).write(to: folder.appendingPathComponent("2027.yaml"))
+    for backup in ["2027.yaml~", "2027.yaml.bak", ".2027.yaml", "._2027.yaml", ".2027.yaml.swp"] {
+      try Data("not: [a schedule".utf8).write(to: folder.appendingPathComponent(backup))
+    }
+    let shipped = try LoadedCalendar.load(resources: resources, directory: nil, files: [])
+    let replaced = shipped.calendar.schedules[2026]!.fileText + "  - name: 元旦\n    rest: 2026-12-31..2026-12-31\n    workdays: []\n"
+    try Data(replaced.utf8).write(to: folder.appendingPathComponent("2026.yaml"))
+    let loaded = try LoadedCalendar.load(resources: resources, directory: folder, files: [])
+    #expect(loaded.sources[2027] == folder.appendingPathComponent("2027.yaml").path)
+    #expect(loaded.sources[2026] == folder.appendingPathComponent("2026.yaml").path)
+    #expect(loaded.calendar.kind(of: try CivilDate(parsing: "2026-12-31")) == .restDay)
+  }
+
+  // MARK: - Holidays the law fixes
+
+  /// A replacement 2026 file with only a new 元旦 would drop 劳动节 and 国庆节 with the rest: refused, each day named
+  /// with its holiday and the law, at the list of holidays.
+  @Test func aReplacementThatLeavesOutHolidaysIsRefused() throws {
+    let found = try calendarProblems("2026.yaml", """
+      year: 2026
+      holidays:
+        - name: 元旦
+          rest: 2026-01-01..2026-01-03
+          workdays: [2026-01-04]
+      """)
+    let fix = "but this schedule leaves it a working day; list %@ with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
+    #expect(found == [
+      "2026.yaml:3: holidays: 2026-05-01 is 劳动节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: "劳动节"))",
+      "2026.yaml:3: holidays: 2026-10-01 is 国庆节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: "国庆节"))",
+      "2026.yaml:3: holidays: 2026-10-02 is 国庆节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: "国庆节"))",
+    ])
+  }
+
+  @Test func aYearWithout元旦IsRefused() throws {
+    let text = Self.year2027.replacingOccurrences(of: "  - name: 元旦\n    rest: 2027-01-01..2027-01-03\n    workdays: []\n", with: "")
+    let found = try calendarProblems("2027.yaml", text)
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("2027.yaml:4: holidays: 2027-01-01 is 元旦, a holiday 《全国年节及纪念日放假办法》第二条 fixes") == true)
+  }
+
+  /// No notice works a fixed holiday: one listed as a swapped workday is named at its line.
+  @Test func aFixedHolidayListedAsASwappedWorkdayIsRefused() throws {
+    // 2028-01-01 is a Saturday.
+    let found = try calendarProblems("2028.yaml", """
+      year: 2028
+      holidays:
+        - name: 元旦
+          rest: 2028-01-03..2028-01-03
+        - name: 劳动节
+          rest: 2028-05-01..2028-05-05
+          workdays: [2028-04-29]
+        - name: 国庆节
+          rest: 2028-10-01..2028-10-07
+          workdays: [2028-01-01]
+      """)
+    #expect(found == [
+      "2028.yaml:10: holidays[2].workdays[0]: 国庆节: swapped workday 2028-01-01 is 元旦, a holiday 《全国年节及纪念日放假办法》第二条 fixes, which no notice makes a workday; remove it from the workdays and list 元旦 with its rest days",
+    ])
+  }
+
+  /// Only what is certain is refused: a fixed holiday on a weekend left out is a rest day anyway, its make-up day is
+  /// the notice's to place, a year of an unchecked text (the 1949 one) is not held to it, and a file with other
+  /// mistakes is not told a holiday is missing besides.
+  @Test func whatIsNotCertainIsNotRefused() throws {
+    // 2028-01-01 is a Saturday: no 元旦 listed, no make-up day either.
+    let weekend = "year: 2028\nholidays:\n  - name: 劳动节\n    rest: 2028-05-01..2028-05-02\n  - name: 国庆节\n    rest: 2028-10-01..2028-10-03\n"
+    #expect(try calendarProblems("2028.yaml", weekend) == [])
+    #expect(try calendarProblems("1990.yaml", "year: 1990\nholidays: []\n") == [])
+    let typo = try calendarProblems("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-0x\n")
+    #expect(typo.count == 1)
+    #expect(typo.first?.contains("'2027-01-0x' is not a date") == true)
   }
 }

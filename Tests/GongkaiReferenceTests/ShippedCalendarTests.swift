@@ -60,6 +60,21 @@ import Testing
     }
   }
 
+  /// The check that refuses a file leaving out a holiday the law fixes passes every shipped year, and every
+  /// official schedule as transcribed from the notices (2022 and 2023 start on a weekend).
+  @Test(arguments: Array(2018...2026))
+  func everyShippedAndOfficialYearKeepsTheHolidaysTheLawFixes(year: Int) throws {
+    #expect(try #require(calendar.schedules[year]).statutoryProblems() == [])
+    let official = try #require(officialSchedules[year])
+    var holidays = official.rest.map { period in
+      let ends = period.components(separatedBy: "..").map(day)
+      return HolidaySchedule.Holiday(name: period, restDays: ends[0]...ends[1])
+    }
+    holidays[0].swappedWorkdays = official.swapped.map(day)
+    let schedule = HolidaySchedule(year: year, source: "", holidays: holidays)
+    #expect(schedule.statutoryProblems() == [])
+  }
+
   @Test func swappedWorkdaysCarryTheirHolidayName() {
     #expect(calendar.holidayName(of: day("2026-01-04")) == "元旦")
     #expect(calendar.holidayName(of: day("2026-02-28")) == "春节")
