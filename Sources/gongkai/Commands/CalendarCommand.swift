@@ -12,7 +12,8 @@ extension Gongkai {
           {"date": "2026-01-04", "kind": "swapped-workday", "name": "元旦", "workday": true}
         kind is one of workday, weekend, rest-day, swapped-workday; name is given for holidays and swapped days.
         YAML is the year's schedule file, to start a replacement from: a notice that moves days of the year before \
-        it (元旦) is entered in that earlier year's file, e.g. gongkai calendar 2026 --format yaml > 2026.yaml.
+        it (元旦) is entered in that earlier year's file, e.g. gongkai calendar 2026 --format yaml > 2026.yaml, \
+        then moved into the calendar folder (not written there directly: the folder is read as the file is written).
         A year without an official schedule is shown with weekends and the fixed-date statutory holidays \
         (\(StatutoryHolidays.list)) only, with a warning.
         """)
