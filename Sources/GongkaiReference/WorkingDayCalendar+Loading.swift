@@ -38,6 +38,10 @@ extension HolidaySchedule {
       places.append((item, rest.value, workdays.map(\.value)))
     }
     guard let year, let yearValue else { throw FileProblems(collector.problems.sortedByLine()) }
+    let stem = URL(fileURLWithPath: root.file).deletingPathExtension().lastPathComponent
+    if stem.count == 4, let named = Int(stem), named != year {
+      collector.add(yearValue.problem("the file is named for \(named) but holds year \(year); fix `year:` or rename the file"))
+    }
     let schedule = HolidaySchedule(year: year, source: source ?? "", holidays: holidays)
     var found = schedule.problems()
     // A file that reads cleanly must also keep every holiday the law fixes; one with mistakes is not asked to,
@@ -51,10 +55,6 @@ extension HolidaySchedule {
         problem.workday.map { place.workdays[$0] } ?? (problem.error.isAboutRestDays ? place.rest : place.holiday)
       } ?? (problem.error.isMissingHoliday ? holidaysValue : nil) ?? yearValue
       collector.add(value.problem("\(problem.error)"))
-    }
-    let stem = URL(fileURLWithPath: root.file).deletingPathExtension().lastPathComponent
-    if stem.count == 4, let named = Int(stem), named != year {
-      collector.add(yearValue.problem("the file is named for \(named) but holds year \(year); fix `year:` or rename the file"))
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
     self = schedule
