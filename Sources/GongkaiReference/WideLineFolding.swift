@@ -17,16 +17,16 @@ enum WideLineFolding {
   static func unfold(_ value: String, style: Node.Scalar.Style, mark: Mark, lines: [Substring]) -> String {
     let first = mark.line - 1
     guard first >= 0, first < lines.count else { return value }
-    let content: ArraySlice<Substring>
+    // The scalar's first line and every line after it, joined lazily: the search stops within the value's length,
+    // so copying the rest of the file for each scalar would cost more than the search.
+    let content: FlattenSequence<[ArraySlice<Substring>]>
     switch style {
     case .plain:
       let line = lines[first]
       guard mark.column - 1 <= line.count else { return value }
-      var plain = [line.dropFirst(mark.column - 1)]
-      plain += lines[(first + 1)...]
-      content = plain[...]
+      content = [[line.dropFirst(mark.column - 1)], lines[(first + 1)...]].joined()
     case .folded:
-      content = lines[(first + 1)...]
+      content = [lines[(first + 1)...]].joined()
     default:
       return value
     }
@@ -64,7 +64,7 @@ enum WideLineFolding {
 
   /// The first lines of `content` that YAML folds into `core`, folded again without spaces between wide
   /// characters; nil when no number of lines gives `core`.
-  private static func refold(_ content: ArraySlice<Substring>, style: Node.Scalar.Style, matching core: Substring) -> String? {
+  private static func refold(_ content: some Sequence<Substring>, style: Node.Scalar.Style, matching core: Substring) -> String? {
     var standard = "", wide = ""
     var indentation: Int?
     var emptyLines = 0
