@@ -89,6 +89,11 @@ public protocol Store: Sendable {
   func divergencesFromChangeLog(limit: Int) async throws -> [LogDivergence]
   /// The hash of the last change-log row: the state of the register, as exports state it ("" when empty).
   func changeLogHead() async throws -> String
+  /// ``changeLogHead()`` once the chain is intact and every row holds what its last change-log row records, in
+  /// one read; else ``StoreError/differsFromChangeLog(_:_:)``. The head an export states tells an evaluator
+  /// which register state it was written from; from a register edited beside its log (a publication
+  /// back-dated with the sqlite3 shell), it would vouch for values gongkai never recorded.
+  func verifiedChangeLogHead() async throws -> String
 
   // MARK: Operations
 

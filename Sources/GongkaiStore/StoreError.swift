@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case io(String)
   /// A stored value or row that gongkai could not have written: the database was edited with another tool.
   case edited(String)
+  /// The register at a path, with what first shows it no longer holds what its change log records.
+  case differsFromChangeLog(String, String)
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -68,6 +70,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .readOnly(let path): "database \(path) is read-only; check its permissions"
     case .io(let reason): "input/output error: \(reason)"
     case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"
+    case .differsFromChangeLog(let path, let problem):
+      "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"
     }
   }
 }

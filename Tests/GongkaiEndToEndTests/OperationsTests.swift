@@ -93,6 +93,32 @@ import TestSupport
     #expect(text.contains(",\(head)\r\n"))
   }
 
+  /// An evaluator's reproduction: a late publication back-dated with the sqlite3 shell. An export from that
+  /// register would state the honest register's chain head over the forged date, so it is refused, and only
+  /// --no-verify, asked for by name, writes it.
+  @Test(arguments: [
+    ["export", "audit-csv", "--as-of", "2026-11-27"], ["export", "notices", "--as-of", "2026-11-27"],
+    ["export", "oc4ids", "--as-of", "2026-11-27"], ["export", "json", "--as-of", "2026-11-27"],
+  ])
+  func anExportRefusesARegisterEditedBesideItsChangeLog(command: [String]) throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "UPDATE disclosure SET publishedOn = '2026-11-05' WHERE id = 7")
+    let out = Scratch.folder().appendingPathComponent("export").path
+    let isFolder = command[1] == "notices"
+    if isFolder { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false) }
+    let refused = try runGongkai(command + ["--out", out, "--database", database])
+    #expect(refused.status == 65)
+    #expect(refused.stderr == """
+      gongkai: nothing was exported: the register \(database) does not hold what its change log records (disclosure 7 \
+      differs from its last change-log entry: edited outside gongkai), so the export would publish values gongkai never \
+      recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify \
+      to export the register as it is\n
+      """)
+    #expect(isFolder ? try FileManager.default.contentsOfDirectory(atPath: out).isEmpty : !FileManager.default.fileExists(atPath: out))
+    let unverified = try runGongkai(command + ["--out", out, "--database", database, "--no-verify"])
+    #expect(unverified.status == 0, "\(unverified.stderr)")
+  }
+
   /// The auditor's reproduction: the newest milestone and its change-log row deleted, SQLite's counters moved back.
   @Test func aChainCutAtItsEndFailsAgainstAHeadPublishedBeforeTheCut() throws {
     let folder = Scratch.folder()

@@ -182,9 +182,11 @@ public struct AuditCSV {
     self.english = english
   }
 
-  /// Writes the CSV to `path` (atomically); the result counts its rows.
-  public func write(store: any Store, selection: Selection, to path: String, progress: ProgressReporter?) async throws -> ExportResult {
-    let head = try await store.changeLogHead()
+  /// Writes the CSV to `path` (atomically), stating `head` in every row as the caller read it (verified or not);
+  /// the result counts its rows.
+  public func write(store: any Store, selection: Selection, changeLogHead head: String, to path: String, progress: ProgressReporter?)
+    async throws -> ExportResult
+  {
     let file = try AtomicFileWriter(path: path)
     var result = ExportResult()
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { english ? $0.english : $0.chinese }))

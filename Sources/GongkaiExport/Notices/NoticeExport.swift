@@ -36,8 +36,11 @@ public struct NoticeExport {
   /// the whole register (every project's counts, the latest publications of all), so rebuilding them would read
   /// and judge all of it, the very work naming projects avoids, and writing them from the named projects alone
   /// would take every other project off the portal's index.
-  public func run(store: any Store, projects: [ProjectCode], folder: String, progress: ProgressReporter?) async throws -> Report {
-    let renderer = try NoticeRenderer(changeLogHead: try await store.changeLogHead())
+  /// `changeLogHead` is the head the pages state, as the caller read it (verified or not).
+  public func run(store: any Store, projects: [ProjectCode], changeLogHead: String, folder: String, progress: ProgressReporter?)
+    async throws -> Report
+  {
+    let renderer = try NoticeRenderer(changeLogHead: changeLogHead)
     let pages = try AtomicFolderWriter(folder: folder)
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }

@@ -72,14 +72,15 @@ public struct DisclosuresJSON {
     }
   }
 
-  /// Writes the JSON to `path` (atomically); the result counts the disclosures.
-  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> ExportResult {
+  /// Writes the JSON to `path` (atomically), stating `changeLogHead` as the caller read it (verified or not); the
+  /// result counts the disclosures.
+  public func write(store: any Store, filter: MilestoneFilter, changeLogHead: String, to path: String) async throws -> ExportResult {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     let file = try AtomicFileWriter(path: path)
     try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n"
-      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(try await store.changeLogHead())),\n"
+      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead)),\n"
       + "\"projects\": [\n")
     var projects = 0
     var result = ExportResult()

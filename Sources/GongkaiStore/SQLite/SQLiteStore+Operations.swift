@@ -12,6 +12,17 @@ extension SQLiteStore {
     try read { db in try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1") ?? "" }
   }
 
+  public func verifiedChangeLogHead() throws -> String {
+    try read { db in
+      let chain = try ChangeChain.verify(db, publishedHead: nil)
+      if let broken = chain.broken { throw StoreError.differsFromChangeLog(path, broken.description) }
+      if let divergence = try LoggedState.divergences(db, limit: 1).first {
+        throw StoreError.differsFromChangeLog(path, divergence.description)
+      }
+      return chain.head
+    }
+  }
+
   public func backup(to path: String) throws {
     let target = URL(fileURLWithPath: path)
     let folder = target.deletingLastPathComponent()

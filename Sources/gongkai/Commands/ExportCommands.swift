@@ -31,6 +31,22 @@ struct ExportOptions: ParsableArguments {
   }
 }
 
+/// `--no-verify`: whether an export first checks the register against its change log.
+struct VerificationOptions: ParsableArguments {
+  @Flag(name: .customLong("no-verify"), help: ArgumentHelp(
+    "Export without first checking the register against its change log.",
+    discussion: "The check reads the whole change log, which on a large register takes longer than the export; skip it only right after `gongkai audit verify` has passed."))
+  var skipVerification = false
+
+  /// The change-log head the export states, once the register is shown to hold what its log records (unless
+  /// --no-verify): a register edited beside its log is refused before anything is written, since the head
+  /// would vouch for values gongkai never recorded.
+  @discardableResult
+  func changeLogHead(of register: any Store) async throws -> String {
+    skipVerification ? try await register.changeLogHead() : try await register.verifiedChangeLogHead()
+  }
+}
+
 /// `--out`: the file or folder to write; a missing default folder under Exports/ is created.
 func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
   if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default under Exports/") }
@@ -67,6 +83,7 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder")) var out: String?
     @Option(help: "Page format.") var format: NoticeFormatOption = .html
     @OptionGroup var export: ExportOptions
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -79,10 +96,11 @@ extension Gongkai.Export {
         throw ExportError.cannotCreate(folder, "no such folder; create it or name another with --out")
       }
       guard isFolder.boolValue else { throw ExportError.cannotCreate(folder, "is a file, not a folder; name a folder with --out") }
+      let head = try await verification.changeLogHead(of: register)
       let progress = TerminalProgress.make("writing notices")
       let report = try await NoticeExport(
         checker: try reference.checker(), asOf: export.day, format: format.format, organisation: export.organisation
-      ).run(store: register, projects: project, folder: folder, progress: progress)
+      ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
       progress?.finish()
       Warnings.warnIfUnscheduled(report.unscheduledYears)
       let kept = report.keptIndex ? "; index.html and feed.atom left as they were (the full export rewrites them)" : ""
@@ -122,6 +140,7 @@ extension Gongkai.Export {
     var status: [AuditCSV.Status] = []
     @Option(help: "Language of the header row, the rule's period and the yes/no cells; names stay Chinese.") var lang: Language = .zh
     @OptionGroup var export: ExportOptions
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -134,13 +153,14 @@ extension Gongkai.Export {
       let register = try store.open()
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "audit.csv")
+      let head = try await verification.changeLogHead(of: register)
       let progress = TerminalProgress.make("writing audit rows")
       let result = try await AuditCSV(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
         asOf: export.day, english: lang == .en
       ).write(store: register,
               selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
-              to: path, progress: progress)
+              changeLogHead: head, to: path, progress: progress)
       progress?.finish()
       Warnings.warnIfUnscheduled(result.unscheduledYears)
       try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
@@ -187,6 +207,7 @@ extension Gongkai.Export {
       valueName: "prefix"))
     var prefix = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? placeholderPrefix
     @OptionGroup var export: ExportOptions
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -202,6 +223,7 @@ extension Gongkai.Export {
       let register = try store.open()
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "oc4ids.json")
+      try await verification.changeLogHead(of: register)
       let result = try await OC4IDSExport(
         checker: try reference.checker(), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
@@ -233,6 +255,7 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @OptionGroup var export: ExportOptions
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -241,10 +264,11 @@ extension Gongkai.Export {
       let register = try store.open()
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "disclosures.json")
+      let head = try await verification.changeLogHead(of: register)
       let result = try await DisclosuresJSON(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
         organisation: export.organisation
-      ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
+      ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
       Warnings.warnIfUnscheduled(result.unscheduledYears)
       try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
     }

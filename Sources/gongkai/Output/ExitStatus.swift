@@ -74,7 +74,7 @@ enum ExitStatus: Int32, Error {
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
       .milestoneOfAnotherProject, .withdrawn, .invalid, .importRejected, .notADatabase, .damaged, .newerSchema,
-      .olderSchema, .edited:
+      .olderSchema, .edited, .differsFromChangeLog:
       self = .dataError
     }
   }
