@@ -64,11 +64,17 @@ public struct Finding: Sendable {
   public let responsibleUnit: String
   public let asOf: CivilDate
 
-  /// The finding needs someone's attention today: overdue, too short, or due within `warningDays`
-  /// working days.
+  /// The finding needs someone's attention on the day judged (`asOf`): overdue, due within `warningDays`
+  /// working days, or too short while it can still be repaired.
+  ///
+  /// A 公示 set to come down too early can be kept up, or put up again, until its minimum end; after that day
+  /// the shortfall is settled history, like a `late` publication: nothing staff do can repair it, and alerting
+  /// it every morning for ever would teach them to ignore the mail. It stays a `too-short` finding, reported
+  /// when asked for (`check --status too-short`), in the audit and in the statistics.
   public func needsAttention(warningDays: Int) -> Bool {
     switch status {
-    case .overdue, .tooShort: true
+    case .overdue: true
+    case .tooShort: minimumEnd.map { asOf <= $0.date } ?? true
     case .due: workingDays.map { $0 <= warningDays } ?? false
     case .late, .onTime: false
     }

@@ -67,6 +67,20 @@ import Testing
     #expect(enough.status == .onTime)
   }
 
+  @Test func aTooShortPublicationNeedsAttentionOnlyUntilItsMinimumEnd() throws {
+    // Candidates published Monday 3-16 and set to come down on 3-18; they had to stay up to Thursday 3-19.
+    let candidates = milestone("bidding.candidates", formed: "2026-03-13",
+                               disclosures: [published("2026-03-16", until: "2026-03-18")])
+    for asOf in ["2026-03-17", "2026-03-19"] {  // the take-down can still be moved, or the notice put up again
+      let finding = try #require(try checker.judge(candidates, asOf: day(asOf)))
+      #expect(finding.status == .tooShort)
+      #expect(finding.needsAttention(warningDays: 5), "as of \(asOf)")
+    }
+    let settled = try #require(try checker.judge(candidates, asOf: day("2026-03-20")))
+    #expect(settled.status == .tooShort)  // still the finding the audit and statistics count
+    #expect(!settled.needsAttention(warningDays: 5))
+  }
+
   @Test func aDayPastTheDeadlineIsLateEvenOnARestDay() throws {
     // Candidates formed Wednesday 2-11: 3 days end on Saturday 2-14, a swapped workday. Published on 2-22, inside
     // the Spring Festival break, no working day has passed since; the publication is still a day late.

@@ -9,7 +9,10 @@ extension Gongkai {
     static let configuration = CommandConfiguration(
       abstract: "Report disclosures that are overdue, published too briefly, or due soon; for people and cron.",
       discussion: """
-        By default reports what needs attention: overdue, too short, and due within --warn-days working days. \
+        By default reports what needs attention: overdue; due within --warn-days working days; and too short \
+        while it can still be repaired, up to the last day the 公示 had to stay up (its take-down can be moved \
+        or it can be put up again). After that day a too-short publication is settled, like a late one, and \
+        is listed only when asked for (--status too-short), so cron does not mail it every morning for good. \
         When there is nothing to report the text output is empty and the exit status 0, so cron sends no mail \
         (JSON is then [] and CSV only its header). It exits 1 when something is overdue (see --fail-on); the \
         filters, --status included, choose what is judged. A --project or --unit the register does not hold is \
@@ -34,8 +37,9 @@ extension Gongkai {
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
     @Option(help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name")) var unit: [String] = []
-    @Option(help: ArgumentHelp("Only findings with this status (repeatable): on-time, late, due, overdue, too-short.",
-                               valueName: "status"), transform: FindingStatus.argument)
+    @Option(help: ArgumentHelp(
+      "Only findings with this status (repeatable): on-time, late, due, overdue, too-short; all of them, not only what needs attention.",
+      valueName: "status"), transform: FindingStatus.argument)
     var status: [FindingStatus] = []
     @Option(help: "Output format.") var format: CheckFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default), overdue or due, or never.")
