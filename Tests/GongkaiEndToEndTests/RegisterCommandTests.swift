@@ -256,6 +256,28 @@ import TestSupport
     #expect(askedCSV.components(separatedBy: "\r\n")[1].contains(",too-short,"))
   }
 
+  @Test func theEnglishAlertKeepsItsColumnsApart() throws {
+    // Each alert's first line reads status, measure, deadline: separated by at least two spaces, and each column
+    // starting where it starts on the other lines, as in the Chinese text. As of 2027 every count is
+    // provisional, which makes the measures longest.
+    let (_, database) = try sampleRegister()
+    for asOf in ["2026-11-27", "2027-03-01"] {
+      let lines = try gongkai("check", "--as-of", asOf, "--lang", "en", "--database", database).stdoutLines
+        .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+      #expect(lines.count >= 5, "as of \(asOf)")
+      for line in lines {
+        let cells = line.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells.count == 3, "as of \(asOf): \(line)")
+        #expect(["overdue", "due", "too-short"].contains(cells.first), "\(line)")
+        #expect(cells.last?.hasPrefix("deadline ") == true, "\(line)")
+      }
+      let starts = Set(lines.map { $0.range(of: "deadline ")!.lowerBound.utf16Offset(in: $0) })
+      #expect(starts.count == 1, "as of \(asOf): the deadline column is ragged")
+    }
+    let today = try gongkai("check", "--as-of", "2026-11-27", "--lang", "en", "--database", database).stdoutLines
+    #expect(today.contains("  overdue    33 working days overdue   deadline 2026-10-13"))
+  }
+
   @Test func anItemNoLawGivesAPeriodIsNeverDueToday() throws {
     let db = try registerWithProject("2026-310110-48-01-000203").db
     #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
@@ -263,7 +285,7 @@ import TestSupport
     #expect(zh.stdout.contains("待公开      无法定期限"))
     #expect(!zh.stdout.contains("今日到期"))
     let en = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due", "--lang", "en"] + db)
-    #expect(en.stdout.contains("due         no statutory period"))
+    #expect(en.stdout.contains("due        no statutory period"))
   }
 
   /// The audit CSV's rows as of `asOf`, each by its column heads. Cells are split at commas: the test values

@@ -9,6 +9,11 @@ import GongkaiStore
 /// rendered when it arrives and put aside in a scratch file; a small key per alert (unit, status, working days,
 /// id and where its text lies) is ordered by a ``GroupedSorter``, which itself spills to disk, so the check runs in
 /// bounded memory at any register size.
+///
+/// An alert's first line is a row of cells: status, measure ("逾期33个工作日", "33 working days overdue") and
+/// deadline. The measure column is as wide as the widest measure shown, so cells never run together and stay
+/// aligned whatever the language; since that width is known only at the end, the padding after each measure is
+/// added when the alerts are written.
 final class CheckText {
   let language: Language
   let asOf: CivilDate
@@ -16,7 +21,7 @@ final class CheckText {
   /// Adds, under each alert, how its deadline was counted.
   let explain: Bool
 
-  /// 24 bytes. The text's length is put aside in front of the text.
+  /// 24 bytes. The text's ``Layout`` is put aside in front of the text.
   private struct Key {
     let id: Int64
     let offset: Int64
@@ -44,18 +49,43 @@ final class CheckText {
   private var counts: [FindingStatus: Int] = [:]
   private let texts: ScratchFile
 
+  /// Where the padding after an alert's measure goes, put aside in front of its text.
+  private struct Layout {
+    /// The text's length in bytes.
+    var length: UInt32
+    /// The byte offset of the end of the measure, where the padding goes.
+    var measureEnd: UInt16
+    /// The measure's width in display columns.
+    var measureWidth: UInt16
+  }
+
+  /// Display columns between the cells of the first line, so that none runs into the next.
+  private static let gap = 2
+  /// The status cell: the widest status in the language, and the gap.
+  private let statusColumn: Int
+  /// The narrowest measure column, the gap included: wide enough for the usual measures ("逾期9个工作日（暂定）",
+  /// "999 working days overdue"), so that the columns of the morning mail stay put from day to day and widen
+  /// only for an alert that would not fit.
+  private let minimumMeasureColumn: Int
+  private var widestMeasure = 0
+
   init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
     (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
+    statusColumn = FindingStatus.allCases.map { Terminal.width(of: language.pick($0.chineseName, $0.rawValue)) }.max()! + Self.gap
+    minimumMeasureColumn = language == .zh ? 23 : 26
     texts = try ScratchFile()
   }
 
   var isEmpty: Bool { keys.count == 0 }
 
   func add(_ finding: Finding, stored: StoredMilestone) throws {
-    let text = Array(alert(finding, stored).utf8)
+    let (head, measureWidth, tail) = alert(finding, stored)
+    let text = Array((head + tail).utf8)
     let offset = texts.size
-    try withUnsafeBytes(of: UInt32(text.count)) { try texts.append($0) }
+    let layout = Layout(length: UInt32(text.count), measureEnd: UInt16(head.utf8.count), measureWidth: UInt16(measureWidth))
+    try withUnsafeBytes(of: layout) { try texts.append($0) }
     try texts.append(text)
+    widestMeasure = max(widestMeasure, measureWidth)
     let unit: UInt16
     if let known = unitIndex[finding.responsibleUnit] {
       unit = known
@@ -89,6 +119,7 @@ final class CheckText {
       let (x, y) = (units[a].severity, units[b].severity)
       return x != y ? y.lexicographicallyPrecedes(x) : units[a].name < units[b].name
     }
+    let measureColumn = max(minimumMeasureColumn, widestMeasure + Self.gap)
     var text = [UInt8]()
     var current: UInt16?
     try keys.forEach(groupsInOrder: order) { key in
@@ -97,16 +128,21 @@ final class CheckText {
         let unit = units[Int(key.unit)]
         try output.append("\n\(unit.name)" + l.pick("（\(unit.alerts) 项）\n", " (\(unit.alerts))\n"))
       }
-      var length: UInt32 = 0
-      try withUnsafeMutableBytes(of: &length) { try texts.read(into: $0, at: key.offset) }
-      text = [UInt8](repeating: 0, count: Int(length))
-      try text.withUnsafeMutableBytes { try texts.read(into: $0, at: key.offset + 4) }
-      try output.append(utf8: text)
+      var layout = Layout(length: 0, measureEnd: 0, measureWidth: 0)
+      try withUnsafeMutableBytes(of: &layout) { try texts.read(into: $0, at: key.offset) }
+      text = [UInt8](repeating: 0, count: Int(layout.length))
+      try text.withUnsafeMutableBytes { try texts.read(into: $0, at: key.offset + Int64(MemoryLayout<Layout>.size)) }
+      let measureEnd = Int(layout.measureEnd)
+      try output.append(utf8: text[..<measureEnd])
+      try output.append(String(repeating: " ", count: measureColumn - Int(layout.measureWidth)))
+      try output.append(utf8: text[measureEnd...])
     }
     try output.flush()
   }
 
-  private func alert(_ finding: Finding, _ stored: StoredMilestone) -> String {
+  /// The alert's text up to the end of its measure, the measure's display width, and the rest of the text, which
+  /// follows the padding.
+  private func alert(_ finding: Finding, _ stored: StoredMilestone) -> (head: String, measureWidth: Int, tail: String) {
     let l = language
     let rule = finding.rule
     let days = finding.workingDays ?? 0
@@ -120,18 +156,19 @@ final class CheckText {
     }
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
     let marked = measure + (finding.latenessIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
-    var line = "  \(Terminal.pad(status, to: 12))\(Terminal.pad(marked, to: 22)) "
+    let head = "  \(Terminal.pad(status, to: statusColumn))\(marked)"
+    var out = ""
     if let deadline = finding.deadline, finding.status != .tooShort {
-      line += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + (deadline.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
+      out += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + (deadline.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
     if finding.status == .tooShort, let end = finding.minimumEnd, let until = finding.publishedUntil {
-      line += l.pick("公示至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
+      out += l.pick("公示至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
         + (end.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
     if finding.status == .tooShort, let late = finding.workingDaysLate {
-      line += l.pick("，且迟\(late)个工作日公开", "; also published \(workingDays(late)) late")
+      out += l.pick("，且迟\(late)个工作日公开", "; also published \(workingDays(late)) late")
     }
-    var out = line + "\n"
+    out += "\n"
     out += "      \(finding.milestone.projectCode) \(stored.projectName)\n"
     let period = rule.period(forChange: finding.milestone.changes != nil).map { l == .zh ? $0.chineseDescription : $0.description }
       ?? l.pick(Period.noneChineseDescription, "no statutory period")
@@ -142,7 +179,7 @@ final class CheckText {
       let text = ExplanationText(explanation: explanation, calendar: checker.calendar, language: l).rendered
       out += text.split(separator: "\n").map { "      \($0.dropFirst(2))\n" }.joined()
     }
-    return out
+    return (head, Terminal.width(of: marked), out)
   }
 
   private func workingDays(_ count: Int) -> String { count == 1 ? "1 working day" : "\(count) working days" }
