@@ -12,6 +12,19 @@ public protocol Store: Sendable {
   /// The schema the database had before opening it upgraded it (only `gongkai init` upgrades); nil otherwise.
   var upgradedFrom: String? { get }
 
+  // MARK: The register's profile
+
+  /// The rules profile the register is kept under: the profiles applied, base first, as
+  /// ``GongkaiCore/RuleCatalogue/profile`` names them (`national+shanghai`). What every command applies to the
+  /// register unless told otherwise; ``RegisterProfile/national`` for a register that never recorded one.
+  func profile() async throws -> String
+  /// Records the profile the register is kept under, logged as a change of the register (entity `register`) with
+  /// the profile before and after, unless it is the one recorded; returns the profile before. Throws
+  /// ``StoreError/edited(_:)`` when the recorded profile is not what the change log last says.
+  func setProfile(_ profile: String, actor: String) async throws -> String
+  /// The changes of the register itself (its profile), oldest first.
+  func registerHistory() async throws -> [ChangeLogEntry]
+
   // MARK: Projects
 
   /// Registers a new project; throws ``StoreError/duplicateProject(_:)`` if the code is taken.
@@ -105,6 +118,13 @@ public protocol Store: Sendable {
   /// Hands each row whose parent row is missing (``Orphan``) to `body`, one at a time: the database's own
   /// integrity check does not look at foreign keys.
   func forEachOrphan(_ body: (Orphan) throws -> Void) async throws
+}
+
+/// The profile of a register that records none.
+public enum RegisterProfile {
+  /// A register created without --profile, and every register of a gongkai before profiles were recorded
+  /// (`v5-register-profile`), is kept under the national rules.
+  public static let national = "national"
 }
 
 /// A project with its counts, for lists.
@@ -231,9 +251,10 @@ public struct ChangeLogEntry: Hashable, Sendable {
   public let actor: String
   /// `insert`, `update` or `withdraw`.
   public let action: String
-  /// `project`, `milestone` or `disclosure`.
+  /// `project`, `milestone`, `disclosure`, or `register` for the register's own settings.
   public let entity: String
   public let entityID: Int64
+  /// The project changed; empty for a change of the register itself.
   public let projectCode: String
   /// The values before and after, as JSON objects (`nil` for an insert's before).
   public let before: String?

@@ -311,7 +311,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v4-change-chain (4 of 4 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v5-register-profile (5 of 5 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

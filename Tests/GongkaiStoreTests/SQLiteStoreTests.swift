@@ -94,6 +94,8 @@ import Testing
     #expect(read.first?.milestone.disclosures.map(\.publishedOn) == [day("2026-01-06")])
     // Serials are numbered by the migration that adds them; a row written later without one still reads.
     #expect(read.first?.disclosureSerials.map(\.year) == [2026])
+    // A register from before profiles were recorded is kept under the national rules.
+    #expect(try store.profile() == "national")
   }
 
   @Test func refusesADatabaseFromANewerVersionWithoutTouchingIt() throws {
@@ -347,6 +349,38 @@ private struct Watched<Element>: ImportSource {
     try raw.write { try $0.execute(sql: tamper) }
     try raw.close()
     return try store.verifyChangeLog()
+  }
+
+  /// A register kept under Shanghai's rules, its profile then edited with another tool.
+  func registerWithProfileEdited(_ tamper: String) throws -> SQLiteStore {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    _ = try store.setProfile("national+shanghai", actor: "管理员")
+    let raw = try DatabaseQueue(path: path)
+    try raw.write { try $0.execute(sql: tamper) }
+    try raw.close()
+    return store
+  }
+
+  @Test(arguments: [
+    ("UPDATE register SET profile = 'national'", LogDivergence.Kind.altered),
+    ("DELETE FROM register", .deleted),
+  ])
+  func aProfileEditedOutsideGongkaiIsNamedAndNotWrittenOver(tamper: String, kind: LogDivergence.Kind) throws {
+    let store = try registerWithProfileEdited(tamper)
+    #expect(try store.verifyChangeLog().broken == nil)
+    #expect(try store.divergencesFromChangeLog(limit: 10) == [LogDivergence(entity: "register", id: 1, kind: kind)])
+    #expect(throws: StoreError.self) { try store.setProfile("national+shanghai", actor: "管理员") }
+  }
+
+  @Test func aProfileInsertedOutsideGongkaiIsNamed() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    let raw = try DatabaseQueue(path: path)
+    try raw.write { try $0.execute(sql: "INSERT INTO register (id, profile) VALUES (1, 'national+shanghai')") }
+    try raw.close()
+    #expect(try store.divergencesFromChangeLog(limit: 10) == [LogDivergence(entity: "register", id: 1, kind: .unlogged)])
   }
 
   @Test func anIntactChainVerifiesAndItsHeadIsTheLastHash() throws {

@@ -387,3 +387,35 @@ import Testing
     #expect(first.disclosureSerials[0].indexNumber(organisation: "310110") == "310110-2025-00001")
   }
 }
+
+/// The profile a register is kept under, which every command applies to it.
+@Suite struct RegisterProfileTests {
+  @Test(arguments: StoreFactory.allCases)
+  func aRegisterIsNationalUntilAnotherProfileIsRecordedAndEveryChangeIsLogged(factory: StoreFactory) async throws {
+    // Given a new register
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    #expect(try await store.profile() == "national")
+    // When national is recorded again, nothing is written
+    #expect(try await store.setProfile("national", actor: "王工") == "national")
+    #expect(try await store.registerHistory().isEmpty)
+    // When the register is put under Shanghai's rules, then back under the national ones
+    #expect(try await store.setProfile("national+shanghai", actor: "管理员") == "national")
+    #expect(try await store.profile() == "national+shanghai")
+    #expect(try await store.setProfile("national+shanghai", actor: "管理员") == "national+shanghai")
+    #expect(try await store.setProfile("national", actor: "李工") == "national+shanghai")
+    // Then each change is in the register's history, who and before and after, and nowhere in a project's
+    let changes = try await store.registerHistory()
+    #expect(changes.map(\.actor) == ["管理员", "李工"])
+    #expect(changes.map(\.action) == ["update", "update"])
+    #expect(changes.map(\.entity) == ["register", "register"])
+    #expect(changes.map(\.before) == [#"{"id":1,"profile":"national"}"#, #"{"id":1,"profile":"national+shanghai"}"#])
+    #expect(changes.map(\.after) == [#"{"id":1,"profile":"national+shanghai"}"#, #"{"id":1,"profile":"national"}"#])
+    #expect(try await store.profile() == "national")
+    #expect(try await store.history(of: bund.code).map(\.entity) == ["project"])
+    // And the chain holds them, the register's row agreeing with its last change
+    #expect(try await store.verifyChangeLog(publishedHead: nil).rows == 3)
+    #expect(try await store.verifyChangeLog(publishedHead: nil).broken == nil)
+    #expect(try await store.divergencesFromChangeLog(limit: 10).isEmpty)
+  }
+}

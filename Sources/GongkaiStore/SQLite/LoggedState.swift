@@ -14,8 +14,8 @@ extension SQLiteStore {
 /// The log is read once, grouped by row in a temporary index SQLite keeps on disk, and walked in step with each
 /// table read in id order: memory does not grow with the register.
 enum LoggedState {
-  /// The first `limit` rows that do not match the change log: disclosures, then milestones, then projects (the
-  /// order of their names, in which the grouped log comes).
+  /// The first `limit` rows that do not match the change log: disclosures, then milestones, then projects, then
+  /// the register's own row (the order of their names, in which the grouped log comes).
   static func divergences(_ db: Database, limit: Int) throws -> [LogDivergence] {
     let log = try Row.fetchCursor(db, sql: """
       SELECT l.entity, l.entityId, c.after
@@ -28,6 +28,7 @@ enum LoggedState {
     try compare(DisclosureRecord.self, db, &walk, limit: limit, into: &found)
     try compare(MilestoneRecord.self, db, &walk, limit: limit, into: &found)
     try compare(ProjectRecord.self, db, &walk, limit: limit, into: &found)
+    try compare(RegisterRecord.self, db, &walk, limit: limit, into: &found)
     return found
   }
 
@@ -113,7 +114,7 @@ public struct LogDivergence: Hashable, Sendable, CustomStringConvertible {
     case deleted
   }
 
-  /// `project`, `milestone` or `disclosure`, as the change log names it.
+  /// `project`, `milestone`, `disclosure` or `register`, as the change log names it.
   public let entity: String
   public let id: Int64
   public let kind: Kind

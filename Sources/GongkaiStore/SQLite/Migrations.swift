@@ -101,6 +101,15 @@ extension SQLiteStore {
       }
     }
 
+    // The register's own settings, in one row (id 1): the rules profile it is kept under, the profiles applied
+    // base first as a catalogue names them (`national+shanghai+yangpu`), so that a command run without --profile
+    // (a cron check) applies the register's periods rather than the national ones. No row is `national`: what
+    // every earlier register counts as, and what a register created without --profile is kept under. The row is
+    // written through the change log like every other, so `audit verify` names a profile edited outside gongkai.
+    migrator.registerMigration("v5-register-profile") { db in
+      try db.execute(sql: "CREATE TABLE register (id INTEGER PRIMARY KEY CHECK (id = 1), profile TEXT NOT NULL)")
+    }
+
     return migrator
   }
 }

@@ -51,6 +51,18 @@ struct DisclosureRecord: Codable, Equatable, FetchableRecord, MutablePersistable
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+/// The register's own settings: its one row, absent while the register is kept under the national rules.
+struct RegisterRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "register"
+  /// The row's id, the only one the schema allows.
+  static let id: Int64 = 1
+  var id: Int64?
+  /// The profiles the register is kept under, base first, as ``GongkaiCore/RuleCatalogue/profile`` names them.
+  var profile: String
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 struct ChangeLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "changeLog"
   var id: Int64?

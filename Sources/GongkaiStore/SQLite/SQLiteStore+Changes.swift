@@ -40,14 +40,17 @@ final class RegisterWrite {
     self.at = at
   }
 
-  /// Inserts a row and logs it.
-  func insert<Record: LoggedRecord>(_ record: inout Record, project: String) throws {
+  /// Inserts a row and logs it. A row that stands for values the register held without it (`implied`: the
+  /// national profile of a register that never recorded one) is logged as an update from them, so the log
+  /// shows what changed.
+  func insert<Record: LoggedRecord>(_ record: inout Record, project: String, replacing implied: Record? = nil) throws {
     try record.prepareInsert(self)
     let insert = try inserts[ObjectIdentifier(Record.self)] ?? makeInsert(for: Record.self)
     record.bind(to: insert)
     let id = try insert.run()
     record.id = id
-    try log(action: "insert", entity: Record.entity, id: id, project: project, before: nil, after: record.changeValues.utf8())
+    try log(action: implied == nil ? "insert" : "update", entity: Record.entity, id: id, project: project,
+            before: implied?.changeValues.utf8(), after: record.changeValues.utf8())
   }
 
   /// Prepares the INSERT of a type of row, kept for the transaction's length.
@@ -152,7 +155,7 @@ final class RegisterWrite {
 
 /// A row whose every change goes to the change log.
 protocol LoggedRecord: MutablePersistableRecord, Equatable {
-  /// `project`, `milestone` or `disclosure`, as the change log names it.
+  /// `project`, `milestone`, `disclosure` or `register`, as the change log names it.
   static var entity: String { get }
   /// The INSERT of every column but the id, in the order ``bind(to:)`` binds them.
   static var insertSQL: String { get }
@@ -234,6 +237,20 @@ extension MilestoneRecord: LoggedRecord {
     json.field("responsibleUnit", responsibleUnit)
     json.field("summary", summary)
     json.field("withdrawnReason", withdrawnReason)
+    return json
+  }
+}
+
+extension RegisterRecord: LoggedRecord {
+  static let entity = "register"
+  static let insertSQL = "INSERT INTO register (id, profile) VALUES (\(RegisterRecord.id), ?)"
+  var withdrawnReason: String? { nil }
+  func bind(to insert: PreparedStatement) { insert.bind(profile) }
+
+  var changeValues: JSONObject {
+    var json = JSONObject()
+    json.field("id", id)
+    json.field("profile", profile)
     return json
   }
 }

@@ -1,0 +1,36 @@
+import GRDB
+
+// MARK: - The register's profile
+
+extension SQLiteStore {
+  public func profile() throws -> String {
+    try read { db in try RegisterRecord.fetchOne(db, key: RegisterRecord.id)?.profile ?? RegisterProfile.national }
+  }
+
+  public func setProfile(_ profile: String, actor: String) throws -> String {
+    try logged(actor: actor) { write in
+      var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
+      if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
+        _ = try write.update(record, from: stored, project: "")
+        return stored.profile
+      }
+      // No row is the national profile, unless the log says the row was there: deleted outside gongkai, when
+      // "national" as the value before would hide that.
+      guard try Self.registerChanges.fetchCount(write.db) == 0 else {
+        throw StoreError.edited("the register's profile is in its change log but not in the register, so it was left as it is")
+      }
+      guard profile != RegisterProfile.national else { return profile }
+      try write.insert(&record, project: "", replacing: RegisterRecord(id: RegisterRecord.id, profile: RegisterProfile.national))
+      return RegisterProfile.national
+    }
+  }
+
+  public func registerHistory() throws -> [ChangeLogEntry] {
+    try read { db in try Self.registerChanges.order(Column("id")).fetchAll(db).map(\.entry) }
+  }
+
+  /// The change-log rows of the register itself.
+  private static var registerChanges: QueryInterfaceRequest<ChangeLogRecord> {
+    ChangeLogRecord.filter(Column("entity") == RegisterRecord.entity)
+  }
+}
