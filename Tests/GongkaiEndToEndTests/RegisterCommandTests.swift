@@ -163,7 +163,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v4-change-chain (4 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v5-register-profile (5 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database)"))
     #expect(try gongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--by", "王工"] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工"] + db)
@@ -804,8 +804,9 @@ import TestSupport
     python.arguments = ["python3", "-c", """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v4-change-chain'")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v4-change-chain', 'v5-register-profile')")
       c.execute("ALTER TABLE changeLog DROP COLUMN hash")
+      c.execute("DROP TABLE register")
       c.commit()
       """, database]
     try python.run()
@@ -813,13 +814,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v4-change-chain"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v5-register-profile"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v4-change-chain (4 migrations)\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v5-register-profile (5 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v4-change-chain"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v5-register-profile"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

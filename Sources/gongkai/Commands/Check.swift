@@ -61,9 +61,12 @@ extension Gongkai {
 
     func run() async throws {
       let asOf = asOf ?? .todayInChina()
-      let checker = try reference.checker()
-      if skipRestDays && !checker.calendar.isWorkingDay(asOf) { return }
+      // A rest day is known from the calendar alone: the register is not opened on one.
+      let calendar = try reference.calendar.loadCalendar().calendar
+      if skipRestDays && !calendar.isWorkingDay(asOf) { return }
       let register = try store.open()
+      let checker = Checker(
+        catalogue: try reference.rules.loadCatalogue(keptUnder: try await register.profile(), register: store.path), calendar: calendar)
       try await register.requireKnown(projects: project, units: unit)
       let sink: any FindingSink = switch format {
       case .text: try TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)

@@ -25,13 +25,18 @@ extension Gongkai {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-      let checker = try reference.checker()
       guard FileManager.default.fileExists(atPath: projects) else {
         throw CommandFailure(status: .noInput, message:
           "no sample projects at '\(projects)'; run the demo in the Gongkai repository, or give --projects PATH")
       }
-      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
+      let created = !FileManager.default.fileExists(atPath: store.path)
       let register = try store.open(create: true)
+      // A register the demo creates is kept under the profile given, as `gongkai init` keeps one.
+      if created && reference.rules.isGiven {
+        _ = try await register.setProfile(try reference.rules.loadCatalogue().profile, actor: "gongkai demo")
+      }
+      let checker = try await reference.checker(for: register, at: store.path)
+      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
       let samples = Set(documents.map(\.project.code))
       if let stranger = try await register.projects().first(where: { !samples.contains($0.project.code) }) {
         throw CommandFailure(status: .dataError, message:

@@ -99,7 +99,7 @@ extension Gongkai.Export {
       let head = try await verification.changeLogHead(of: register)
       let progress = TerminalProgress.make("writing notices")
       let report = try await NoticeExport(
-        checker: try reference.checker(), asOf: export.day, format: format.format, organisation: export.organisation
+        checker: try await reference.checker(for: register, at: store.path), asOf: export.day, format: format.format, organisation: export.organisation
       ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
       progress?.finish()
       Warnings.warnIfUnscheduled(report.unscheduledYears)
@@ -149,8 +149,8 @@ extension Gongkai.Export {
     }
 
     func run() async throws {
-      let (catalogue, calendar) = try reference.load()
       let register = try store.open()
+      let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "audit.csv")
       let head = try await verification.changeLogHead(of: register)
@@ -225,7 +225,7 @@ extension Gongkai.Export {
       let path = try outputPath(out, default: "oc4ids.json")
       try await verification.changeLogHead(of: register)
       let result = try await OC4IDSExport(
-        checker: try reference.checker(), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
+        checker: try await reference.checker(for: register, at: store.path), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
       Warnings.warnIfUnscheduled(result.unscheduledYears)
@@ -260,8 +260,8 @@ extension Gongkai.Export {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-      let (catalogue, calendar) = try reference.load()
       let register = try store.open()
+      let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
       try await register.requireKnown(projects: project)
       let path = try outputPath(out, default: "disclosures.json")
       let head = try await verification.changeLogHead(of: register)

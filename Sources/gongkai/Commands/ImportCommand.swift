@@ -52,11 +52,11 @@ extension Gongkai.ImportCommand {
     }
 
     func run() async throws {
-      let catalogue = try reference.rules.loadCatalogue()
+      let register = try store.open(exclusiveImports: lock.exclusive)
+      let catalogue = try reference.rules.loadCatalogue(keptUnder: try await register.profile(), register: store.path)
       let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
-      let register = try store.open(exclusiveImports: lock.exclusive)
       let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
       progress?.finish()
       // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
@@ -83,8 +83,8 @@ extension Gongkai.ImportCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
-      let catalogue = try reference.rules.loadCatalogue()
       let register = try store.open(exclusiveImports: lock.exclusive)
+      let catalogue = try reference.rules.loadCatalogue(keptUnder: try await register.profile(), register: store.path)
       let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }

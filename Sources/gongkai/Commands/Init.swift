@@ -9,12 +9,41 @@ extension Gongkai {
       discussion: """
         Safe to run again: an up-to-date database is left as it is. A database of an earlier gongkai is upgraded \
         only here (other commands refuse it), and the earlier gongkai cannot read it afterwards: copy it first.
+
+        The register records the rules profile it is kept under (--profile, --profile-file; default national), and \
+        every command on it applies that profile. Changing the profile of an existing register changes its \
+        deadlines, so it takes --change-profile, and the change log records who changed it, when, before and after \
+        (`gongkai history`).
+
+        Examples:
+          gongkai init --profile shanghai
+          gongkai init --change-profile --profile shanghai --profile-file yangpu.yaml --by 张三
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesOptions
+    @Flag(name: .customLong("change-profile"), help: "Change the profile of an existing register to the one given.")
+    var changeProfile = false
+    @OptionGroup var actor: ActorOptions
+
+    func validate() throws {
+      if changeProfile && !rules.isGiven {
+        throw ValidationError("--change-profile needs the new profile: give --profile NAME and any --profile-file FILE")
+      }
+    }
 
     func run() async throws {
       let existed = FileManager.default.fileExists(atPath: store.path)
+      let profile = rules.isGiven ? try rules.loadCatalogue().profile : nil
+      // Decided before the register is opened for writing, so that a refused change leaves the file as it was,
+      // not upgraded.
+      let recorded = existed ? try await recordedProfile() : nil
+      if let profile, let recorded, profile != recorded, !changeProfile {
+        throw CommandFailure.usage("""
+          the register \(store.path) is kept under profile \(recorded), not \(profile); to change it, which changes \
+          its deadlines, add --change-profile
+          """)
+      }
       let register = try store.open(create: true)
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
@@ -23,7 +52,23 @@ extension Gongkai {
       } else {
         try StandardOutput.print("\(existed ? "database" : "created") \(store.path): \(schema)")
       }
+      guard let profile, profile != recorded ?? RegisterProfile.national else {
+        return try StandardOutput.print("profile \(try await register.profile())")
+      }
+      let before = try await register.setProfile(profile, actor: try actor.actor())
+      try StandardOutput.print(existed ? "profile changed from \(before) to \(profile)" : "profile \(profile)")
+    }
+
+    /// The profile an existing register is kept under, read without upgrading it: a register of an earlier
+    /// gongkai, which recorded none, is national. Nil for a file that opening would create a register in.
+    private func recordedProfile() async throws -> String? {
+      do {
+        return try await store.open().profile()
+      } catch StoreError.olderSchema {
+        return RegisterProfile.national
+      } catch StoreError.notADatabase {
+        return nil  // an empty file becomes a register; anything else is refused by the open that follows
+      }
     }
   }
 }
-

@@ -30,13 +30,14 @@ extension Gongkai {
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
-      let checker = try reference.checker()
+      let register = try store.open()
+      let checker = try await reference.checker(for: register, at: store.path)
       let entry = MilestoneEntry(kind: kind, formedOn: date, reference: nonEmpty(ref), summary: nonEmpty(summary),
                                  responsibleUnit: nonEmpty(unit))
       try refuse(entry.problems(catalogue: checker.catalogue, today: .todayInChina()).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
-      let stored = try await store.open().logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
+      let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let deadline = explanation.map {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
@@ -157,22 +158,30 @@ extension Gongkai {
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       guard lang == .zh else { return "\(entry.action) \(entry.entity) \(entry.entityID)" }
       let action = ["insert": "新增", "update": "修改", "withdraw": "撤回"][entry.action] ?? entry.action
-      let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开"][entry.entity] ?? entry.entity
+      let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册规则"][entry.entity] ?? entry.entity
       return "\(action)\(entity) #\(entry.entityID)"
     }
 
     static let configuration = CommandConfiguration(
-      abstract: "Show a project's change log: who changed what, when, before and after.")
+      abstract: "Show a project's change log: who changed what, when, before and after.",
+      discussion: "Without a project code, the changes of the register itself: the rules profile it is kept under.")
 
-    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @Argument(help: ArgumentHelp("The project code; none for the register's own changes.", valueName: "code"),
+              transform: ProjectCode.argument)
+    var code: ProjectCode?
     @Option(help: "Output format.") var format: ReportFormat = .text
     @Option(help: "Language of the text output; JSON keeps the log's own words.") var lang: Language = .zh
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
       let register = try store.open()
-      guard try await register.project(code: code) != nil else { throw StoreError.unknownProject(code.rawValue) }
-      let entries = try await register.history(of: code)
+      let entries: [ChangeLogEntry]
+      if let code {
+        guard try await register.project(code: code) != nil else { throw StoreError.unknownProject(code.rawValue) }
+        entries = try await register.history(of: code)
+      } else {
+        entries = try await register.registerHistory()
+      }
       switch format {
       case .json:
         let objects = entries.map { entry -> [String: Any] in

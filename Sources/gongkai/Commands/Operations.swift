@@ -32,7 +32,7 @@ extension Gongkai {
 
   struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the register and the reference data: integrity, foreign keys, schema, change-log chain and rows, calendar coverage.",
+      abstract: "Check the register and the reference data: schema, profile, integrity, foreign keys, change-log chain and rows, calendar coverage.",
       discussion: """
         Exits 0 when everything is in order (warnings, such as next year's holiday schedule not yet added, are \
         printed but do not fail), 1 when a check fails.
@@ -57,15 +57,21 @@ extension Gongkai {
       }
       // A damaged register fails the integrity check, and the register's checks after it could not be trusted; the
       // reference data's checks still run.
+      var profile: String?
       do {
-        try await checkRegister(line)
+        profile = try await checkRegister(line)
       } catch StoreError.damaged(_, let reason) {
         try line(false, "integrity check: \(reason); keep a copy of the file and restore the register from a backup")
       }
       // A broken rules or calendar file is what doctor is run to find: a failed check, not an error that hides the
       // checks after it.
       let loaded: (RuleCatalogue, LoadedCalendar)
-      do { loaded = try reference.load() } catch {
+      do {
+        // The register's rules; the ones given when the register cannot be read, to check them all the same.
+        let catalogue = try profile.map { try reference.rules.loadCatalogue(keptUnder: $0, register: store.path) }
+          ?? reference.rules.loadCatalogue()
+        loaded = (catalogue, try reference.calendar.loadCalendar())
+      } catch {
         for message in ExitStatus.messages(for: error) { try line(false, "reference data: \(message)") }
         throw ExitStatus.findings
       }
@@ -82,11 +88,14 @@ extension Gongkai {
       if failed { throw ExitStatus.findings }
     }
 
-    /// The register's checks, each a line: schema, integrity, foreign keys, the change log and the rows against it.
-    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws {
+    /// The register's checks, each a line: schema, profile, integrity, foreign keys, the change log and the rows
+    /// against it. Returns the profile the register is kept under.
+    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> String {
       let register = try store.open()
       let versions = try await register.appliedSchemaVersions()
       try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
+      let profile = try await register.profile()
+      try line(true, "profile: \(profile) (the rules every command applies to this register)")
       let problems = try await register.integrityProblems()
       try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
       var orphans = 0
@@ -101,6 +110,7 @@ extension Gongkai {
       let divergences = try await register.divergencesFromChangeLog(limit: 1)
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
+      return profile
     }
   }
 }

@@ -116,7 +116,7 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let register = try store.open()
       guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
-      let checker = try reference.checker()
+      let checker = try await reference.checker(for: register, at: store.path)
       var milestones: [StoredMilestone] = []
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { milestones.append($0) }
       try StandardOutput.print(ProjectText(project: project, milestones: milestones, checker: checker, asOf: asOf ?? .todayInChina()).rendered,

@@ -35,7 +35,9 @@ extension Gongkai {
       guard year <= asOf.year else {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
-      let statistics = try await DisclosureStatistics(store: try store.open(), checker: try reference.checker(), year: year, asOf: asOf)
+      let register = try store.open()
+      let statistics = try await DisclosureStatistics(
+        store: register, checker: try await reference.checker(for: register, at: store.path), year: year, asOf: asOf)
       Warnings.warnIfUnscheduled(statistics.unscheduledYears)
       let text = switch format {
       case .text: StatisticsText(statistics: statistics).rendered

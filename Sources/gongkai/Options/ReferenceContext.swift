@@ -2,18 +2,20 @@ import ArgumentParser
 import Foundation
 import GongkaiCore
 import GongkaiReference
+import GongkaiStore
 
 /// The rules and the calendar a register command works with, loaded and validated once.
 struct ReferenceOptions: ParsableArguments {
   @OptionGroup var rules: RulesOptions
   @OptionGroup var calendar: CalendarOptions
 
-  func load() throws -> (catalogue: RuleCatalogue, calendar: LoadedCalendar) {
-    (try rules.loadCatalogue(), try calendar.loadCalendar())
+  /// The rules of `register` (at `path`), the profile it is kept under (see ``RulesOptions``), and the calendar.
+  func load(for register: any Store, at path: String) async throws -> (catalogue: RuleCatalogue, calendar: LoadedCalendar) {
+    (try rules.loadCatalogue(keptUnder: try await register.profile(), register: path), try calendar.loadCalendar())
   }
 
-  func checker() throws -> Checker {
-    let (catalogue, calendar) = try load()
+  func checker(for register: any Store, at path: String) async throws -> Checker {
+    let (catalogue, calendar) = try await load(for: register, at: path)
     return Checker(catalogue: catalogue, calendar: calendar.calendar)
   }
 }

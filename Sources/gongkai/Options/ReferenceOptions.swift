@@ -2,19 +2,66 @@ import ArgumentParser
 import Foundation
 import GongkaiCore
 import GongkaiReference
+import GongkaiStore
 
 /// `--profile` and `--profile-file`: which disclosure rules apply.
+///
+/// A register records the profile it is kept under (`gongkai init --profile`), and a command on it applies that
+/// profile when it is given none: a cron line that leaves out `--profile` still applies the register's periods.
+/// A profile given that is not the register's is refused rather than applied, since it would change deadlines
+/// and alerts without anyone deciding so; changing it is `gongkai init --change-profile`, a logged act.
 struct RulesOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("The rules profile: national, or a locality's (shanghai).", valueName: "name"))
-  var profile: String = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_PROFILE"]) ?? "national"
+  @Option(help: ArgumentHelp(
+    "The rules profile: national, or a locality's (shanghai) (default: $GONGKAI_PROFILE, else the register's, else national).",
+    valueName: "name"))
+  var profile: String?
 
   @Option(
     name: .customLong("profile-file"),
     help: ArgumentHelp("A profile file that changes or adds rules, for a local law (repeatable).", valueName: "file"))
   var profileFiles: [String] = []
 
+  /// `--profile`, else `$GONGKAI_PROFILE`, with how to leave it out; nil when neither is given.
+  private var givenProfile: (name: String, fix: String)? {
+    profile.map { ($0, "drop --profile \($0)") }
+      ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_PROFILE"]).map { ($0, "unset GONGKAI_PROFILE (\($0))") }
+  }
+
+  /// Whether the command line or the environment names rules to apply.
+  var isGiven: Bool { givenProfile != nil || !profileFiles.isEmpty }
+
+  /// The catalogue of the profile given, national when none is: for commands that use no register, and for
+  /// `init`, which records it.
   func loadCatalogue() throws -> RuleCatalogue {
     let resources = try BundledResources.folder()
+    return try loadCatalogue(shipped: givenProfile?.name ?? RegisterProfile.national, resources: resources)
+  }
+
+  /// The catalogue of the register at `path`, kept under `recorded` (``Store/profile()``): the shipped profile
+  /// it builds on unless one is given, with the profile files given on top. Refuses, as a usage error, any
+  /// other catalogue: the register's deadlines are those of its profile.
+  func loadCatalogue(keptUnder recorded: String, register path: String) throws -> RuleCatalogue {
+    let resources = try BundledResources.folder()
+    let shipped = RuleCatalogue.bundledProfiles(resources: resources)
+    let names = Self.names(recorded)
+    let recordedBase = names.dropFirst().first.flatMap { shipped.contains($0) ? $0 : nil } ?? RegisterProfile.national
+    let catalogue = try loadCatalogue(shipped: givenProfile?.name ?? recordedBase, resources: resources)
+    guard catalogue.profile != recorded else { return catalogue }
+    let given = Self.names(catalogue.profile)
+    var fixes: [String] = []
+    if let (name, fix) = givenProfile, name != recordedBase { fixes.append(fix) }
+    let missing = names.filter { !given.contains($0) && !shipped.contains($0) }
+    if !missing.isEmpty { fixes.append("give the profile file of \(missing.joined(separator: ", ")) with --profile-file") }
+    let extra = given.filter { !names.contains($0) && !shipped.contains($0) }
+    if !extra.isEmpty { fixes.append("drop the --profile-file of \(extra.joined(separator: ", "))") }
+    if fixes.isEmpty { fixes.append("give the --profile-file options in the register's order") }
+    throw CommandFailure.usage("""
+      the register \(path) is kept under profile \(recorded), not \(catalogue.profile); \(fixes.joined(separator: " and ")), \
+      or change the register's profile with `gongkai init --change-profile` and the profile options
+      """)
+  }
+
+  private func loadCatalogue(shipped profile: String, resources: URL) throws -> RuleCatalogue {
     let shipped = RuleCatalogue.bundledProfiles(resources: resources)
     guard shipped.contains(profile) else {
       throw CommandFailure.usage("unknown profile '\(profile)'; use one of \(shipped.joined(separator: ", ")), or --profile-file FILE")
@@ -22,6 +69,9 @@ struct RulesOptions: ParsableArguments {
     return try RuleCatalogue.load(
       profile: profile, extraProfiles: profileFiles.map { URL(fileURLWithPath: $0) }, resources: resources)
   }
+
+  /// The names of a catalogue's profile, base first.
+  private static func names(_ profile: String) -> [String] { profile.split(separator: "+").map(String.init) }
 }
 
 /// `--calendar`: holiday schedules beyond the shipped ones.

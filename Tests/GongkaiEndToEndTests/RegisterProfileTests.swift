@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The profile a register is kept under: recorded by `init`, followed by every command, changed only on record.
+/// Shanghai gives a contract (bidding.contract) 30 calendar days where the national rules give 20 working days: a
+/// contract formed on 2026-11-02 is due on 2026-12-02 in Shanghai, on 2026-11-30 nationally.
+extension RegisterCommandTests {
+  /// A register created under `profile` options, holding one project; `db` is the `--database` argument.
+  func register(_ profile: [String]) throws -> (database: String, db: [String]) {
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
+    let db = ["--database", database]
+    let created = try gongkai(["init"] + profile + db)
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000300", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    return (database, db)
+  }
+
+  @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
+    let (database, db) = try register(["--profile", "shanghai"])
+    #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v5-register-profile (5 migrations)\nprofile national+shanghai\n")
+    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02"] + db)
+    #expect(log.stdout == "recorded milestone 1: bidding.contract 2026-11-02 · deadline 2026-12-02 (30日)\n")
+    // As of 2026-12-01 the contract is due in Shanghai, where the national rules would have it overdue since 11-30.
+    let check = try gongkai(["check", "--as-of", "2026-12-01"] + db)
+    #expect(check.status == 0)
+    #expect(check.stdout.contains("截止 2026-12-02"))
+    // Given the register's own profile, as the cron lines of earlier versions were, the command runs the same.
+    #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db, environment: ["GONGKAI_PROFILE": "shanghai"]).stdout == check.stdout)
+    #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).stdout == check.stdout)
+    #expect(try gongkai(["doctor", "--as-of", "2026-11-27"] + db).stdout.contains("ok      profile: national+shanghai (the rules every command applies to this register)\n"))
+    let rows = try auditRows(Scratch.folder(), db, asOf: "2026-12-01", ["--lang", "en"])
+    #expect(rows.map { $0["deadline"] } == ["2026-12-02"])
+    #expect(rows.map { $0["rules_profile"] } == ["national+shanghai"])
+  }
+
+  @Test(arguments: [
+    (["--profile", "national"], [:], "drop --profile national"),
+    ([], ["GONGKAI_PROFILE": "national"], "unset GONGKAI_PROFILE (national)"),
+  ] as [([String], [String: String], String)])
+  func anotherProfileIsRefusedAndTheRegisterLeftAsItWas(options: [String], environment: [String: String], fix: String) throws {
+    let (database, db) = try register(["--profile", "shanghai"])
+    #expect(try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02"] + db).status == 0)
+    let projects = Scratch.folder().appendingPathComponent("projects")
+    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    let before = snapshot(database)
+    for command in [
+      ["check", "--as-of", "2026-12-01"], ["log", "2026-310110-48-01-000300", "bidding.candidates", "--date", "2026-11-26"],
+      ["project", "show", "2026-310110-48-01-000300"], ["import", projects.path], ["report", "--year", "2026"],
+      ["export", "audit-csv", "--out", Scratch.folder().appendingPathComponent("audit.csv").path],
+      ["export", "json", "--out", Scratch.folder().appendingPathComponent("disclosures.json").path],
+    ] {
+      let refused = try gongkai(command + options + db, environment: environment)
+      #expect(refused.status == 64, "\(command)")
+      #expect(refused.stderr == """
+        gongkai: the register \(database) is kept under profile national+shanghai, not national; \(fix), or change the \
+        register's profile with `gongkai init --change-profile` and the profile options\n
+        """, "\(command)")
+      #expect(snapshot(database) == before, "\(command)")
+    }
+  }
+
+  @Test func aRegisterKeptUnderAProfileFileNeedsThatFile() throws {
+    let yangpu = try writeFile("yangpu.yaml", "profile: yangpu\nextends: shanghai\nrules: []\n")
+    let (database, db) = try register(["--profile", "shanghai", "--profile-file", yangpu])
+    let without = try gongkai(["check", "--as-of", "2026-12-01"] + db)
+    #expect(without.status == 64)
+    #expect(without.stderr.hasPrefix("""
+      gongkai: the register \(database) is kept under profile national+shanghai+yangpu, not national+shanghai; give \
+      the profile file of yangpu with --profile-file, or change
+      """))
+    #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile-file", yangpu] + db).status == 0)
+  }
+
+  @Test func changingARegistersProfileIsAnActOnRecord() throws {
+    let (database, db) = try register([])
+    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02"] + db)
+    #expect(log.stdout.hasSuffix("deadline 2026-11-30 (20个工作日)\n"))
+    #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 1)
+    // Asked for another profile, init refuses to change it unless told to
+    let before = snapshot(database)
+    let refused = try gongkai(["init", "--profile", "shanghai"] + db)
+    #expect(refused.status == 64)
+    #expect(refused.stderr == """
+      gongkai: the register \(database) is kept under profile national, not national+shanghai; to change it, which \
+      changes its deadlines, add --change-profile\n
+      """)
+    #expect(try gongkai(["init", "--change-profile"] + db).status == 64)
+    #expect(snapshot(database) == before)
+    // Told to, it changes it and says from what
+    let changed = try gongkai(["init", "--change-profile", "--profile", "shanghai", "--by", "管理员"] + db)
+    #expect(changed.status == 0, "\(changed.stderr)")
+    #expect(changed.stdoutLines[1] == "profile changed from national to national+shanghai")
+    #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 0)
+    // The register's history says who changed it, when, before and after
+    let history = try gongkai(["history"] + db).stdoutLines
+    #expect(history[0].hasSuffix("  管理员  修改登记册规则 #1"))
+    #expect(history[1] == #"    变更前 {"id":1,"profile":"national"}"#)
+    #expect(history[2] == #"    变更后 {"id":1,"profile":"national+shanghai"}"#)
+    #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines[0].hasSuffix("  管理员  update register 1"))
+    // A project's history is its own
+    #expect(try gongkai(["history", "2026-310110-48-01-000300"] + db).stdout.contains("登记册") == false)
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+  }
+
+  /// A register of the release before profiles were recorded, upgraded by init, is kept under the national rules.
+  @Test func aRegisterOfAnEarlierSchemaUpgradedByInitIsNational() throws {
+    let (database, db) = try register([])
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", """
+      import sqlite3, sys
+      c = sqlite3.connect(sys.argv[1])
+      c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v5-register-profile'")
+      c.execute("DROP TABLE register")
+      c.commit()
+      """, database]
+    try python.run()
+    python.waitUntilExit()
+    // Asked to upgrade it under another profile, init refuses before upgrading anything
+    let before = snapshot(database)
+    #expect(try gongkai(["init", "--profile", "shanghai"] + db).status == 64)
+    #expect(snapshot(database) == before)
+    let upgrade = try gongkai(["init"] + db)
+    #expect(upgrade.stdout == """
+      upgraded \(database) from schema v4-change-chain to schema v5-register-profile (5 migrations)
+      profile national\n
+      """)
+    #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).status == 64)
+    #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 0)
+  }
+}
+
+extension OperationsTests {
+  /// The profile is a change-log row like any other: edited with the sqlite3 shell, it is named, and no command
+  /// writes over it.
+  @Test func aProfileEditedWithTheSQLiteShellIsCaught() throws {
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
+    #expect(try runGongkai(["init", "--profile", "shanghai", "--database", database]).status == 0)
+    try sqlite(database, "UPDATE register SET profile = 'national'")
+    let verify = try runGongkai(["audit", "verify", "--database", database])
+    #expect(verify.status == 1)
+    #expect(verify.stdout.contains("register differs: register 1 differs from its last change-log entry: edited outside gongkai\n"))
+    #expect(try runGongkai(["doctor", "--database", database]).status == 1)
+    let change = try runGongkai(["init", "--change-profile", "--profile", "shanghai", "--database", database])
+    #expect(change.status == 65)
+    #expect(change.stderr.contains("register 1 no longer holds what its change log last recorded"))
+  }
+}
