@@ -77,6 +77,9 @@ public struct AuditCSV {
     let stored: StoredMilestone
     let calendarVersion: String
     let changeLogHead: String
+    /// The profiles whose rules set the deadlines (`national+shanghai`): with the calendar version, what an
+    /// evaluator needs to recompute a deadline or compare two audits.
+    let rulesProfile: String
     let english: Bool
 
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
@@ -123,6 +126,8 @@ public struct AuditCSV {
     Column(chinese: "撤回时间", english: "withdrawn_at") { $0.stored.withdrawnAt ?? "" },
     Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
     Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
+    // Last, as columns added later come last, so that scripts reading the columns by position keep working.
+    Column(chinese: "适用规则", english: "rules_profile") { $0.rulesProfile },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
@@ -201,7 +206,8 @@ public struct AuditCSV {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
-      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head, english: english)
+      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head,
+                    rulesProfile: checker.catalogue.profile, english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for (index, column) in Self.columns.enumerated() {

@@ -116,10 +116,11 @@ extension Gongkai.Export {
         Columns (documented in README.md): project, category and item kind with their names, milestone id, 文号 \
         (reference), date formed, deadline and whether it is provisional, rule (公开时限), disclosure date, \
         channel, URL, published until, minimum publication end, status, working days late, legal basis, \
-        responsible unit, recorded by and at, withdrawal reason, by and at, calendar version, and the change-log \
+        responsible unit, recorded by and at, withdrawal reason, by and at, calendar version, the change-log \
         chain head the file was written from (`gongkai audit verify --head HEX` checks the register still holds \
-        it). UTF-8 with BOM (Excel and WPS open it directly), CRLF, cells a spreadsheet would run as a formula \
-        neutralised. Default file: Exports/audit.csv.
+        it) and the rules profile the deadlines come from (the register's). UTF-8 with BOM (Excel and WPS open \
+        it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default file: \
+        Exports/audit.csv.
 
         A milestone withdrawn as recorded by mistake keeps its row, with status withdrawn (已撤回), the reason, who \
         withdrew it and when; it counts nowhere else (check, report and the public exports leave it out). \
