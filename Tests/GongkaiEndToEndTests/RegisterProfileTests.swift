@@ -103,6 +103,16 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
   }
 
+  @Test func aRegisterTheDemoCreatesIsKeptUnderTheProfileGiven() throws {
+    let database = Scratch.folder().appendingPathComponent("demo.sqlite").path
+    let db = ["--database", database]
+    let demo = try gongkai(["demo", "--projects", projectsFolder(), "--profile", "shanghai"] + db)
+    #expect(demo.stdout.contains("规则目录 national+shanghai"))
+    #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines.first?.hasSuffix("  gongkai demo  update register 1") == true)
+    #expect(try gongkai(["demo", "--projects", projectsFolder()] + db).stdout.contains("规则目录 national+shanghai"))
+    #expect(try gongkai(["demo", "--projects", projectsFolder(), "--profile", "national"] + db).status == 64)
+  }
+
   /// A register of the release before profiles were recorded, upgraded by init, is kept under the national rules.
   @Test func aRegisterOfAnEarlierSchemaUpgradedByInitIsNational() throws {
     let (database, db) = try register([])

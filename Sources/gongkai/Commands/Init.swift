@@ -56,7 +56,7 @@ extension Gongkai {
         return try StandardOutput.print("profile \(try await register.profile())")
       }
       let before = try await register.setProfile(profile, actor: try actor.actor())
-      try StandardOutput.print(existed ? "profile changed from \(before) to \(profile)" : "profile \(profile)")
+      try StandardOutput.print(recorded == nil ? "profile \(profile)" : "profile changed from \(before) to \(profile)")
     }
 
     /// The profile an existing register is kept under, read without upgrading it: a register of an earlier
