@@ -13,7 +13,8 @@ struct CommandResult {
 }
 
 /// Runs the built `gongkai` binary the way a user's shell does, in a host zone other than Asia/Shanghai so
-/// that "today" cannot leak from the machine, and with an empty calendar folder unless one is given.
+/// that "today" cannot leak from the machine, and with no calendar folder unless one is given (`HOME` is an empty
+/// folder, and `GONGKAI_CALENDAR_DIR` is not set).
 func gongkai(
   _ arguments: String..., in directory: URL? = nil, environment extra: [String: String] = [:], stdin: Data? = nil
 ) throws -> CommandResult {
@@ -39,7 +40,6 @@ func runGongkai(
   var environment = [
     "TZ": "America/New_York", "COLUMNS": "100", "LANG": "C.UTF-8", "HOME": Scratch.folder().path,
     "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-    "GONGKAI_CALENDAR_DIR": Scratch.folder().appendingPathComponent("no-calendar").path,
   ]
   environment.merge(extra) { $1 }
   process.environment = environment

@@ -57,21 +57,24 @@ import TestSupport
     #expect(result.stderr.contains("warning: no official holiday schedule for 2027"))
   }
 
+  /// A 2027 schedule as an administrator adds it before the State Council's notice is shipped.
+  static let schedule2027 = """
+    year: 2027
+    source: 国务院办公厅关于2027年部分节假日安排的通知
+    holidays:
+      - name: 元旦
+        rest: 2027-01-01..2027-01-03
+        workdays: []
+      - name: 劳动节
+        rest: 2027-05-01..2027-05-05
+        workdays: []
+      - name: 国庆节
+        rest: 2027-10-01..2027-10-07
+        workdays: []
+    """
+
   @Test func anAdministratorsScheduleFileEndsTheWarning() throws {
-    let file = try writeFile("2027.yaml", """
-      year: 2027
-      source: 国务院办公厅关于2027年部分节假日安排的通知
-      holidays:
-        - name: 元旦
-          rest: 2027-01-01..2027-01-03
-          workdays: []
-        - name: 劳动节
-          rest: 2027-05-01..2027-05-05
-          workdays: []
-        - name: 国庆节
-          rest: 2027-10-01..2027-10-07
-          workdays: []
-      """)
+    let file = try writeFile("2027.yaml", Self.schedule2027)
     let viaOption = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
     #expect(viaOption.stdout == "2027-01-04\n")
     #expect(viaOption.stderr.isEmpty)
@@ -79,6 +82,48 @@ import TestSupport
                                 environment: ["GONGKAI_CALENDAR_DIR": URL(fileURLWithPath: file).deletingLastPathComponent().path])
     #expect(viaFolder.stdout == "2027-01-04\n")
     #expect(viaFolder.stderr.isEmpty)
+  }
+
+  /// The default calendar folder is found from `HOME`, as users and systemd units set it (and the XDG base
+  /// directory specification reads it), not from the password database, which Foundation asks on Linux; and
+  /// `XDG_CONFIG_HOME` comes before both.
+  @Test func theDefaultCalendarFolderIsFoundFromHOME() throws {
+    let home = Scratch.folder()
+    let folder = home.appendingPathComponent(".config/gongkai/calendar")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(Self.schedule2027.utf8).write(to: folder.appendingPathComponent("2027.yaml"))
+    for environment in [["HOME": home.path], ["HOME": Scratch.folder().path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path]] {
+      let result = try gongkai("deadline", "2026-12-31", "1", environment: environment)
+      #expect(result.status == 0)
+      #expect(result.stdout == "2027-01-04\n")
+      #expect(result.stderr.isEmpty, "\(environment): the schedule in the default folder was not read")
+    }
+    // A home without the folder, as most installations have, has no schedules added and is no error.
+    let none = try gongkai("deadline", "2026-12-31", "1", environment: ["HOME": Scratch.folder().path])
+    #expect(none.status == 0)
+    #expect(none.stderr.contains("warning: no official holiday schedule for 2027"))
+  }
+
+  /// `GONGKAI_CALENDAR_DIR` naming no folder (a typo in a cron line or a unit) is refused by every command that
+  /// counts days, as a missing `--calendar` file is, instead of being read as "no schedules added".
+  @Test(arguments: [false, true])
+  func aCalendarFolderTheVariableNamesMustBeAFolder(isFile: Bool) throws {
+    let (_, database) = try sampleRegister()
+    let home = Scratch.folder()
+    let named = Scratch.folder().appendingPathComponent("calendar").path
+    if isFile { try Data(Self.schedule2027.utf8).write(to: URL(fileURLWithPath: named)) }
+    let environment = ["HOME": home.path, "GONGKAI_CALENDAR_DIR": named]
+    for arguments in [["deadline", "2026-12-31", "1"], ["calendar", "2027"], ["check", "--database", database],
+                      ["export", "audit-csv", "--out", home.appendingPathComponent("audit.csv").path, "--database", database]] {
+      let result = try runGongkai(arguments, environment: environment)
+      #expect(result.status == 66, "\(arguments)")
+      #expect(result.stderr == "gongkai: GONGKAI_CALENDAR_DIR names \(named), which \(isFile ? "is a file, not a folder" : "does not exist"); "
+        + "set it to the folder that holds the holiday schedule files, create that folder, or unset the variable for the "
+        + "default (\(home.path)/.config/gongkai/calendar)\n")
+      #expect(result.stdout.isEmpty)
+    }
+    // Set empty, it is not set.
+    #expect(try runGongkai(["deadline", "2026-12-31", "1"], environment: ["HOME": home.path, "GONGKAI_CALENDAR_DIR": ""]).status == 0)
   }
 
   // MARK: calendar

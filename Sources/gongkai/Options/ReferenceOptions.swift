@@ -80,7 +80,10 @@ struct CalendarOptions: ParsableArguments {
     name: .customLong("calendar"),
     help: ArgumentHelp(
       "A holiday schedule file (YYYY.yaml) that adds or replaces a year (repeatable).",
-      discussion: "Files in $GONGKAI_CALENDAR_DIR (default ~/.config/gongkai/calendar) are read too.",
+      discussion: """
+        Files in $GONGKAI_CALENDAR_DIR are read too (it must name a folder that exists); when it is not set, those \
+        in $XDG_CONFIG_HOME/gongkai/calendar or $HOME/.config/gongkai/calendar, if that folder exists.
+        """,
       valueName: "file"))
   var calendarFiles: [String] = []
 
@@ -91,11 +94,32 @@ struct CalendarOptions: ParsableArguments {
   }
 
   /// Where an administrator places a new year's schedule: `$GONGKAI_CALENDAR_DIR`, else
-  /// `$XDG_CONFIG_HOME/gongkai/calendar`, else `~/.config/gongkai/calendar`.
-  static func administratorFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-    if let folder = environment["GONGKAI_CALENDAR_DIR"], !folder.isEmpty { return URL(fileURLWithPath: folder) }
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-      ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
+  /// `$XDG_CONFIG_HOME/gongkai/calendar`, else `$HOME/.config/gongkai/calendar` (the XDG default), else the same
+  /// under the password database's home. `HOME` comes first because users and systemd units set it, and Foundation's
+  /// `homeDirectoryForCurrentUser` on Linux answers the password database's entry whatever `HOME` says.
+  ///
+  /// A default folder that does not exist is no folder of schedules, as on most installations. A folder the
+  /// variable names must exist: a typo in a cron line or a unit would otherwise drop the administrator's schedules
+  /// without a word, and every deadline in their years would silently be provisional.
+  static func administratorFolder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+    if let named = nonEmpty(environment["GONGKAI_CALENDAR_DIR"]) {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
+        let what = FileManager.default.fileExists(atPath: named) ? "is a file, not a folder" : "does not exist"
+        throw CommandFailure(status: .noInput, message: """
+          GONGKAI_CALENDAR_DIR names \(named), which \(what); set it to the folder that holds the holiday schedule \
+          files, create that folder, or unset the variable for the default (\(defaultFolder(environment: environment).path))
+          """)
+      }
+      return URL(fileURLWithPath: named)
+    }
+    return defaultFolder(environment: environment)
+  }
+
+  /// `$XDG_CONFIG_HOME/gongkai/calendar`, else `$HOME/.config/gongkai/calendar`, else the password database's home's.
+  private static func defaultFolder(environment: [String: String]) -> URL {
+    let home = nonEmpty(environment["HOME"]).map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+    let config = nonEmpty(environment["XDG_CONFIG_HOME"]).map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".config")
     return config.appendingPathComponent("gongkai/calendar")
   }
 }
