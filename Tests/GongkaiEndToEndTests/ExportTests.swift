@@ -144,9 +144,6 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("r.sqlite").path
     #expect(try runGongkai(["init", "--database", database]).status == 0)
-    let missing = try runGongkai(["export", "audit-csv", "--out", "/nonexistent/audit.csv", "--database", database])
-    #expect(missing.status == 73)
-    #expect(missing.stderr == "gongkai: cannot write /nonexistent/audit.csv: folder /nonexistent does not exist; create it or name another with --out\n")
     let underAFile = try runGongkai(["export", "audit-csv", "--out", database + "/audit.csv", "--database", database])
     #expect(underAFile.status == 73)
     #expect(underAFile.stderr
@@ -158,6 +155,55 @@ import TestSupport
     #expect(notAFolder.stderr == "gongkai: cannot write \(database): is a file, not a folder; name a folder with --out\n")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
+  }
+
+  /// Every command that writes a file or folder named with `--out`, and the name to give it.
+  static let outputs: [(command: [String], name: String)] = [
+    (["export", "notices", "--as-of", "2026-11-27"], "notices"),
+    (["export", "audit-csv", "--as-of", "2026-11-27"], "audit.csv"),
+    (["export", "change-log"], "change-log.csv"),
+    (["export", "oc4ids", "--as-of", "2026-11-27"], "oc4ids.json"),
+    (["export", "json", "--as-of", "2026-11-27"], "disclosures.json"),
+    (["export", "project", "2024-310110-48-01-000046"], "2024-310110-48-01-000046.yaml"),
+    (["report", "--year", "2026", "--format", "html", "--as-of", "2026-11-27"], "report-2026.html"),
+  ]
+
+  /// `--out` into a folder not made yet works as the default `Exports/` does, for every export: the folder is
+  /// created with its parents (as `mkdir -p`). A part of the path that is a file is still refused, naming it.
+  @Test(arguments: outputs)
+  func anOutInAFolderNotMadeYetIsCreatedWithItsParents(command: [String], name: String) throws {
+    let (folder, database) = try sampleRegister()
+    let out = folder.appendingPathComponent("published/2026/\(name)").path
+    let result = try runGongkai(command + ["--out", out, "--database", database])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains(out))
+    var isFolder: ObjCBool = false
+    #expect(FileManager.default.fileExists(atPath: out, isDirectory: &isFolder))
+    #expect(isFolder.boolValue == (name == "notices"))
+
+    let underAFile = database + "/2026/\(name)"
+    let refused = try runGongkai(command + ["--out", underAFile, "--database", database])
+    #expect(refused.status == 73)
+    #expect(refused.stderr == "gongkai: cannot write \(underAFile): \(database) is a file, not a folder; name a path in a folder with --out\n")
+  }
+
+  /// A folder the user may not create in is named, with the reason, and nothing is written.
+  @Test func anOutputFolderThatCannotBeCreatedIsNamed() throws {
+    // A backup: out of WAL mode, another user reads it without writing beside it.
+    let (folder, database) = try sampleRegister()
+    let backup = folder.appendingPathComponent("backup.sqlite").path
+    #expect(try runGongkai(["backup", backup, "--database", database]).status == 0)
+    let locked = Scratch.folder().appendingPathComponent("locked")
+    try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o555])
+    let binary = Scratch.folder().appendingPathComponent("gongkai").path
+    try FileManager.default.copyItem(atPath: try builtBinary().path, toPath: binary)
+    // Root may write anywhere: as root, run as nobody; as anyone else, as oneself.
+    let otherUser = geteuid() == 0 ? "/usr/sbin/runuser -u nobody -- " : ""
+    let out = locked.appendingPathComponent("2026/audit.csv").path
+    let result = try runShell("\(otherUser)'\(binary)' export audit-csv --out '\(out)' --database '\(backup)'", environment: [:])
+    #expect(result.status == 73)
+    #expect(result.stderr == "gongkai: cannot write \(out): cannot create folder \(locked.path)/2026: Permission denied; name another with --out\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
   }
 
   /// The sample register in `folder`, plus two disclosed milestones whose 2,000-character summaries take the notice

@@ -46,6 +46,29 @@ public final class AtomicFileWriter {
     }
   }
 
+  /// Creates `folder` with its missing parents, as `mkdir -p` does, for the output `path` (the folder itself, or a
+  /// file in it): an export into a folder not made yet works as one into the default `Exports/` does. Throws
+  /// ``ExportError/cannotCreate(_:_:)`` naming the part of the path that is a file, or the folder that could not be
+  /// made and why (no permission, a read-only disk).
+  public static func createFolder(_ folder: String, for path: String) throws {
+    var missing: [String] = []
+    var existing = folder.isEmpty ? "." : folder
+    var status = stat()
+    while stat(existing, &status) != 0 {
+      missing.append(existing)
+      let parent = (existing as NSString).deletingLastPathComponent
+      existing = parent.isEmpty ? "." : parent
+    }
+    guard status.st_mode & S_IFMT == S_IFDIR else {
+      throw ExportError.cannotCreate(path, existing == path
+        ? "is a file, not a folder; name a folder with --out"
+        : "\(existing) is a file, not a folder; name a path in a folder with --out")
+    }
+    for made in missing.reversed() where mkdir(made, 0o777) != 0 && errno != EEXIST {
+      throw ExportError.cannotCreate(path, "cannot create folder \(made): \(String(cString: strerror(errno))); name another with --out")
+    }
+  }
+
   /// A target that exists must be a regular file: renaming over a folder or a device node would be a disaster.
   static func requireReplaceable(_ path: String) throws {
     var status = stat()

@@ -21,7 +21,7 @@ extension Gongkai.Export {
       discussion: "Writes Projects/<code>.yaml by default (the comments of a hand-written file are not kept); --out - writes to standard output.")
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
-    @Option(help: ArgumentHelp("The file to write, or - for standard output.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write (its folder is created if missing), or - for standard output.", valueName: "file")) var out: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -31,6 +31,7 @@ extension Gongkai.Export {
       if path == "-" {
         try StandardOutput.print(text, terminator: "")
       } else {
+        try createFolder(of: path)
         try AtomicFileWriter.write(Data(text.utf8), to: path)
         try StandardOutput.print("wrote \(path)")
       }

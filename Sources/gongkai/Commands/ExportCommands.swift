@@ -47,19 +47,22 @@ struct VerificationOptions: ParsableArguments {
   }
 }
 
-/// `--out`: the file or folder to write; a missing default folder under Exports/ is created.
+/// `--out`: the file or folder to write, else `Exports/<name>`. The folder written into is created with its
+/// parents when missing, whether named or the default, as `mkdir -p` would: an export is asked for by where it
+/// goes, and `--out reports/2026/audit.csv` failing where the default `Exports/` is created would surprise anyone.
 func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
   if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default under Exports/") }
   if given == "-" {
     throw CommandFailure.usage("--out '-': exports are files, written whole or not at all; name a file (`gongkai check --format csv` or `json` prints findings to standard output)")
   }
-  if let given { return given }
-  let path = "Exports/" + name
-  let directory = folder ? path : (path as NSString).deletingLastPathComponent
-  do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-    throw ExportError.cannotCreate(directory, "cannot create the folder; run in the Gongkai folder or give --out")
-  }
+  let path = given ?? "Exports/" + name
+  try createFolder(of: path, isFolder: folder)
   return path
+}
+
+/// Creates the folder an output goes into (`path` itself for a folder) with its missing parents.
+func createFolder(of path: String, isFolder: Bool = false) throws {
+  try AtomicFileWriter.createFolder(isFolder ? path : (path as NSString).deletingLastPathComponent, for: path)
 }
 
 extension Gongkai.Export {
@@ -80,7 +83,7 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("Only this project's page (repeatable); index.html and feed.atom are left as they are.",
                                valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
-    @Option(help: ArgumentHelp("The folder to write into.", valueName: "folder")) var out: String?
+    @Option(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "folder")) var out: String?
     @Option(help: "Page format.") var format: NoticeFormatOption = .html
     @OptionGroup var export: ExportOptions
     @OptionGroup var verification: VerificationOptions
@@ -90,13 +93,8 @@ extension Gongkai.Export {
     func run() async throws {
       let register = try store.open()
       try await register.requireKnown(projects: project)
-      let folder = try outputPath(out, default: "notices", folder: true)
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
-        throw ExportError.cannotCreate(folder, "no such folder; create it or name another with --out")
-      }
-      guard isFolder.boolValue else { throw ExportError.cannotCreate(folder, "is a file, not a folder; name a folder with --out") }
       let head = try await verification.changeLogHead(of: register)
+      let folder = try outputPath(out, default: "notices", folder: true)
       let progress = TerminalProgress.make("writing notices")
       let report = try await NoticeExport(
         checker: try await reference.checker(for: register, at: store.path), asOf: export.day, format: format.format, organisation: export.organisation
@@ -127,7 +125,7 @@ extension Gongkai.Export {
         --status withdrawn writes only those rows.
         """)
 
-    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only milestones formed on or after this day.", valueName: "date"), transform: CivilDate.argument)
     var from: CivilDate?
     @Option(help: ArgumentHelp("Only milestones formed on or before this day.", valueName: "date"), transform: CivilDate.argument)
@@ -153,8 +151,8 @@ extension Gongkai.Export {
       let register = try store.open()
       let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
       try await register.requireKnown(projects: project)
-      let path = try outputPath(out, default: "audit.csv")
       let head = try await verification.changeLogHead(of: register)
+      let path = try outputPath(out, default: "audit.csv")
       let progress = TerminalProgress.make("writing audit rows")
       let result = try await AuditCSV(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
@@ -173,7 +171,7 @@ extension Gongkai.Export {
       commandName: "change-log",
       abstract: "Write the whole change log as CSV (UTF-8 with BOM): who changed what, when, before and after.")
 
-    @Option(help: ArgumentHelp("The file to write (default: Exports/change-log.csv).", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write (default: Exports/change-log.csv); its folder is created if missing.", valueName: "file")) var out: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -193,7 +191,7 @@ extension Gongkai.Export {
         dateMet the day it was published. Default file: Exports/oc4ids.json.
         """)
 
-    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     /// The defaults of `--uri` and `--prefix`: they make a valid package to look at, never one to publish.
@@ -223,8 +221,8 @@ extension Gongkai.Export {
     func run() async throws {
       let register = try store.open()
       try await register.requireKnown(projects: project)
-      let path = try outputPath(out, default: "oc4ids.json")
       try await verification.changeLogHead(of: register)
+      let path = try outputPath(out, default: "oc4ids.json")
       let result = try await OC4IDSExport(
         checker: try await reference.checker(for: register, at: store.path), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
@@ -252,7 +250,7 @@ extension Gongkai.Export {
       commandName: "json",
       abstract: "Write everything disclosed as plain JSON (fields in README.md). Default file: Exports/disclosures.json.")
 
-    @Option(help: ArgumentHelp("The file to write.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @OptionGroup var export: ExportOptions
@@ -264,8 +262,8 @@ extension Gongkai.Export {
       let register = try store.open()
       let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
       try await register.requireKnown(projects: project)
-      let path = try outputPath(out, default: "disclosures.json")
       let head = try await verification.changeLogHead(of: register)
+      let path = try outputPath(out, default: "disclosures.json")
       let result = try await DisclosuresJSON(
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
         organisation: export.organisation

@@ -18,7 +18,7 @@ extension Gongkai {
 
     @Option(help: ArgumentHelp("The year (default: the as-of day's year).", valueName: "year")) var year: Int?
     @Option(help: "Output format.") var format: ReportFileFormat = .text
-    @Option(help: ArgumentHelp("The file to write, instead of standard output (`-` is standard output).", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write (its folder is created if missing), instead of standard output (`-` is standard output).", valueName: "file")) var out: String?
     @OptionGroup var export: ExportOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -45,6 +45,7 @@ extension Gongkai {
       case .html: try StatisticsReport.html(statistics)
       }
       if let out = nonEmpty(out), out != "-" {
+        try createFolder(of: out)
         try AtomicFileWriter.write(Data(text.utf8), to: out)
         try StandardOutput.print("wrote \(out)")
       } else {
