@@ -24,7 +24,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case olderSchema(String, current: String, needed: String)
   case busy(String)
   case readOnly(String)
-  case io(String)
+  /// SQLite could not read or write the file at the path (a full disk, a failing device), or failed in a way
+  /// gongkai does not expect; the transaction was rolled back.
+  case io(String, String)
   /// A stored value or row that gongkai could not have written: the database was edited with another tool.
   case edited(String)
   /// The register at a path, with what first shows it no longer holds what its change log records.
@@ -68,7 +70,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file, then run `gongkai init --database \(path)` to upgrade it (the earlier gongkai cannot read it afterwards)"
     case .busy(let path): "database \(path) is busy (another command or program is using it); try again"
     case .readOnly(let path): "database \(path) is read-only; check its permissions"
-    case .io(let reason): "input/output error: \(reason)"
+    case .io(let path, let reason):
+      "input/output error on database \(path): \(reason); free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, then run the command again: nothing was written, the transaction was rolled back"
     case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"
     case .differsFromChangeLog(let path, let problem):
       "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"

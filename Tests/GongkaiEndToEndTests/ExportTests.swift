@@ -236,7 +236,8 @@ import TestSupport
     let result = try runGongkai(["export"] + arguments + ["--as-of", "2026-11-27", "--database", database],
                                 in: folder, fileSizeLimit: 40)
     #expect(result.status == 74)
-    #expect(result.stderr == "gongkai: cannot write \(target): File too large\n")
+    #expect(result.stderr == "gongkai: cannot write \(target): File too large; free space on its disk or check the device, "
+      + "then export again (\(target) was left as it was and its temporary file removed)\n")
     #expect(try String(contentsOf: previous, encoding: .utf8) == "the previous export\n")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: previous.deletingLastPathComponent().path)
     #expect(!leftovers.contains { $0.hasSuffix(".tmp") })

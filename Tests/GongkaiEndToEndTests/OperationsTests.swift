@@ -306,6 +306,27 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// A write that fills the register's disk names the register and what to do, and leaves it as it was: the
+  /// transaction rolled back. The file size limit stands in for the full disk; the register is read as usual.
+  @Test func aWriteOntoAFullDiskNamesTheRegisterAndChangesNothing() throws {
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: database))
+
+    let full = try runGongkai(["import", projectsFolder(), "--database", database], fileSizeLimit: 40)
+    #expect(full.status == 74)
+    #expect(full.stderr.hasPrefix("gongkai: input/output error on database \(database): "))
+    #expect(full.stderr.hasSuffix("; free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, "
+      + "then run the command again: nothing was written, the transaction was rolled back\n"))
+    #expect(full.stderrLines.count == 1)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+
+    let list = try runGongkai(["project", "list", "--database", database])
+    #expect(list.status == 0)
+    #expect(list.stdout.isEmpty)
+    #expect(try runGongkai(["audit", "verify", "--database", database]).status == 0)
+  }
+
   @Test func theDoctorWarnsOfNextYearsMissingSchedule() throws {
     let database = try sampleRegister().database
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])

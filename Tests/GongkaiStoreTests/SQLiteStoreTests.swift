@@ -16,6 +16,27 @@ import Testing
     #expect(foreignKeys == true)
   }
 
+  /// A disk that fills during a write: the error names the register, and what was written before stands. SQLite's
+  /// `max_page_count` on the store's own connection stands in for the disk (it lasts as long as the connection).
+  @Test func aFullDiskNamesTheRegister() throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA max_page_count = \(try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0)")
+    }
+    var added = 0
+    let error = #expect(throws: StoreError.self) {
+      for number in 1...1000 {
+        let code = try ProjectCode("2024-310110-83-01-" + String(100_000 + number))
+        try store.addProject(Project(code: code, name: String(repeating: "工", count: 200), responsibleUnit: "杨浦区教育局"), actor: "王工")
+        added += 1
+      }
+    }
+    #expect(error == .io(path, "database or disk is full"))
+    #expect(error?.description.hasPrefix("input/output error on database \(path): database or disk is full; free space") == true)
+    #expect(try store.projects().count == added)
+  }
+
   // Ids far beyond the number of projects, or negative, as a database edited outside gongkai may hold.
   @Test(arguments: [9_000_000_000_000, -2] as [Int64])
   func aProjectInTwoDocumentsIsFoundWhateverItsId(id: Int64) throws {

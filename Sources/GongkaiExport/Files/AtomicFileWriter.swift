@@ -121,7 +121,7 @@ public final class AtomicFileWriter {
 
   private func fail(_ failure: Int32) -> ExportError {
     discard()
-    return .io("cannot write \(path): \(String(cString: strerror(failure)))")
+    return .cannotWrite(path, failure)
   }
 
   /// Writes every byte, as `write` may take fewer at a time; returns 0, or the `errno` of the failure.
@@ -170,6 +170,14 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalid(String)
   /// A file that was created could not be written or read back (a full disk, a failing device).
   case io(String)
+
+  /// A file that could not be written or put in place, and what to do; its temporary file is removed by then.
+  static func cannotWrite(_ path: String, _ failure: Int32) -> ExportError {
+    .io("""
+      cannot write \(path): \(String(cString: strerror(failure))); free space on its disk or check the device, then \
+      export again (\(path) was left as it was and its temporary file removed)
+      """)
+  }
 
   public var description: String {
     switch self {

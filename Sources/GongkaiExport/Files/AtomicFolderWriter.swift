@@ -42,7 +42,7 @@ public final class AtomicFolderWriter {
     if close(descriptor) != 0, failure == 0 { failure = errno }
     guard failure == 0 else {
       unlink(temporary)
-      throw ExportError.io("cannot write \(target): \(String(cString: strerror(failure)))")
+      throw ExportError.cannotWrite(target, failure)
     }
     pending.append((temporary, target))
     if pending.count >= Self.batchSize { try commit() }
@@ -55,9 +55,9 @@ public final class AtomicFolderWriter {
     guard !pending.isEmpty else { return }
     sync()
     for (index, file) in pending.enumerated() where rename(file.temporary, file.target) != 0 {
-      let reason = String(cString: strerror(errno))
+      let failure = errno
       pending.removeFirst(index)
-      throw ExportError.io("cannot write \(file.target): \(reason)")
+      throw ExportError.cannotWrite(file.target, failure)
     }
     pending.removeAll(keepingCapacity: true)
   }

@@ -62,7 +62,7 @@ extension SQLiteStore {
           throw StoreError.cannotCreate(path, "\(reason); free space on its disk or name a file on another")
         }
       }
-      guard rename(temporary, path) == 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+      guard rename(temporary, path) == 0 else { throw StoreError.cannotCreate(path, "cannot put the copy in place: \(String(cString: strerror(errno)))") }
       // The empty -wal and -shm files of the backup it replaced, if that one was in WAL mode (written to since it was
       // made) and looking at it opened them, belong to no file now.
       for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }

@@ -204,8 +204,8 @@ public struct SQLiteStore: Store {
       case .SQLITE_CORRUPT: throw StoreError.damaged(path, error.message ?? "database disk image is malformed")
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
       case .SQLITE_READONLY: throw StoreError.readOnly(path)
-      case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(error.message ?? "\(error.resultCode)")
-      default: throw StoreError.io("\(error.resultCode): \(error.message ?? "")")
+      case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
+      default: throw StoreError.io(path, "\(error.resultCode): \(error.message ?? "")")
       }
     } catch is RowDecodingError {
       throw StoreError.edited("a stored value has the wrong type")
