@@ -7,8 +7,10 @@ struct ProfileChain {
   /// The shipped profiles, named in the fix when a file extends one that was not asked for.
   let shipped: [String]
 
-  /// The problems of `file`'s `profile:` and `extends:` as the next link of the chain.
-  func problems(of file: RuleFile) -> [FileProblem] {
+  /// The problems of `file`'s `profile:` and `extends:` as the next link of the chain. A user's file (not
+  /// `isShipped`) may not take a shipped profile's name either: `national+shanghai` would then name rules in which
+  /// Shanghai's were never applied, and a later `extends: shanghai` would build on the user's file as if it were.
+  func problems(of file: RuleFile, isShipped: Bool) -> [FileProblem] {
     func problem(_ field: String, _ line: Int?, _ message: String) -> FileProblem {
       FileProblem(file: file.file, line: line, field: field, message: message)
     }
@@ -16,6 +18,11 @@ struct ProfileChain {
     if applied.contains(file.profile) {
       problems.append(problem("profile", file.profileLine,
         "'\(file.profile)' is already applied (\(applied.joined(separator: "+"))); give this file a profile name of its own"))
+    } else if !isShipped && shipped.contains(file.profile) {
+      problems.append(problem("profile", file.profileLine, """
+        '\(file.profile)' is the name of a shipped profile, which is not applied (\(applied.joined(separator: "+"))); give \
+        this file a profile name of its own, or pass --profile \(file.profile) and make this file 'extends: \(file.profile)'
+        """))
     }
     switch file.extends {
     case let extends? where applied.isEmpty:

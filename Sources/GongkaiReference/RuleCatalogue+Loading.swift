@@ -35,7 +35,8 @@ extension RuleCatalogue {
   }
 
   /// Reads a file and builds its rules on top of `base`, the catalogue of the profiles in `chain`, which the file
-  /// must extend; adds the file's profile to `chain`; throws every problem found.
+  /// must extend; adds the file's profile to `chain`; throws every problem found. A shipped file comes with its
+  /// `displayName` (`rules/shanghai.yaml`), a user's with none.
   private static func build(_ url: URL, displayName: String?, on base: RuleCatalogue?, chain: inout ProfileChain)
     throws(FileProblems) -> RuleCatalogue
   {
@@ -43,7 +44,7 @@ extension RuleCatalogue {
     do { root = try YAMLValue.read(url, displayName: displayName) } catch { throw FileProblems([error]) }
     var collector = ProblemCollector()
     let file = RuleFile(root, problems: &collector)
-    for problem in chain.problems(of: file) { collector.add(problem) }
+    for problem in chain.problems(of: file, isShipped: displayName != nil) { collector.add(problem) }
     var rules: [DisclosureRule] = []
     for entry in file.entries {
       if let rule = collector.attempt({ () throws(FileProblem) in try entry.rule(replacing: base?.rule(for: entry.code)) }) {

@@ -277,6 +277,17 @@ import TestSupport
     #expect(twice.stderr.contains(":1: profile: 'shanghai' is already applied (national+shanghai); give this file a profile name of its own"))
   }
 
+  /// A file taking a shipped profile's name while that profile is not applied would make `national+shanghai` name
+  /// rules without Shanghai's: refused, naming the file, the name and both fixes.
+  @Test func aProfileFileMayNotTakeTheNameOfAShippedProfileNotApplied() throws {
+    let file = try writeFile("local.yaml", "profile: shanghai\nextends: national\nrules: []\n")
+    let result = try runGongkai(["rules", "--profile", "national", "--profile-file", file])
+    #expect(result.status == 65)
+    #expect(result.stderr == "gongkai: \(file):1: profile: 'shanghai' is the name of a shipped profile, which is not applied "
+      + "(national); give this file a profile name of its own, or pass --profile shanghai and make this file 'extends: shanghai'\n")
+    #expect(result.stdout.isEmpty)
+  }
+
   @Test func aProfileFileReportsEveryProblem() throws {
     let file = try writeFile("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.result\n    period: 5 days\n  - code: bidding.contract\n    confidence: X\n")
     let result = try gongkai("rules", "--profile-file", file)

@@ -175,6 +175,9 @@ import TestSupport
      "a profile must say which catalogue it changes, e.g. 'extends: national'"),
     ("profile: national\nextends: national\nrules: []\n", "profile", 1,
      "'national' is already applied (national); give this file a profile name of its own"),
+    ("profile: shanghai\nextends: national\nrules: []\n", "profile", 1,
+     "'shanghai' is the name of a shipped profile, which is not applied (national); give this file a profile name of "
+       + "its own, or pass --profile shanghai and make this file 'extends: shanghai'"),
   ] as [(String, String, Int, String)])
   func aProfileFileThatDoesNotFitTheChainIsRefused(text: String, field: String, line: Int, message: String) throws {
     let problem = try #require(try profileProblem(text))
