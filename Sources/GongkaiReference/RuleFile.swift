@@ -13,7 +13,8 @@ struct RuleFile {
   let entries: [Entry]
   let file: String
 
-  /// One entry as written: in a profile, fields left out keep the value of the rule it replaces.
+  /// One entry as written: in a profile, fields left out keep the value of the rule it replaces, except that an
+  /// entry changing a period or the basis must give its own note and confidence.
   struct Entry {
     let value: YAMLValue
     let code: String
@@ -55,8 +56,30 @@ struct RuleFile {
         responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
         confidence: confidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note)
+      if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(code): \(error)") }
       return rule
+    }
+
+    /// A replacement that changes when or on what basis information must be published says what it rests on: the
+    /// note and confidence of the rule replaced describe that rule's period and law, and inherited, `rules`,
+    /// `check --explain` and the exports would show the national research beside a local period it never covered.
+    private func requireOwnDescription(of rule: DisclosureRule, replacing base: DisclosureRule) throws(FileProblem) {
+      let changed = [
+        ("period", rule.period != base.period), ("change-period", rule.changePeriod != base.changePeriod),
+        ("minimum-publication", rule.minimumPublication != base.minimumPublication), ("basis", rule.basis != base.basis),
+      ].filter(\.1).map(\.0)
+      let missing = [("note", "note (null for none)"), ("confidence", "confidence (S, S2 or M)")].filter { fields[$0.0] == nil }
+      guard !changed.isEmpty, !missing.isEmpty else { return }
+      throw value.problem("""
+        \(code) changes the \(Self.list(changed)) of the rule it replaces, so that rule's \(Self.list(missing.map(\.0))) \
+        no longer \(missing.count == 1 ? "describes" : "describe") it; give this entry its own \(Self.list(missing.map(\.1)))
+        """)
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func list(_ items: [String]) -> String {
+      items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
   }
 

@@ -259,7 +259,7 @@ import TestSupport
   /// A district's file written on top of Shanghai's rules is refused without them, not applied to the national
   /// rules as if Shanghai had no law of its own; with them, its header names the three.
   @Test func aProfileFileNeedsTheProfileItExtends() throws {
-    let file = try writeFile("district.yaml", "profile: yangpu\nextends: shanghai\nrules:\n  - code: bidding.result\n    period: 10 working-days\n")
+    let file = try writeFile("district.yaml", "profile: yangpu\nextends: shanghai\nrules:\n  - code: bidding.result\n    responsible: {zh: 区建管委}\n")
     let alone = try runGongkai(["rules", "--profile-file", file])
     #expect(alone.status == 65)
     #expect(alone.stderr == "gongkai: \(file):2: extends: 'shanghai', but the rules it builds on are national; pass --profile shanghai\n")
@@ -286,6 +286,34 @@ import TestSupport
     #expect(result.stderr == "gongkai: \(file):1: profile: 'shanghai' is the name of a shipped profile, which is not applied "
       + "(national); give this file a profile name of its own, or pass --profile shanghai and make this file 'extends: shanghai'\n")
     #expect(result.stdout.isEmpty)
+  }
+
+  /// A local period shown beside the national rule's note and confidence would misstate what the period rests on:
+  /// an entry that changes the period (or the basis) gives its own, and `rules` shows them.
+  @Test func aProfileFileChangingAPeriodGivesItsOwnNoteAndConfidence() throws {
+    let bare = try writeFile("district.yaml", "profile: district\nextends: national\nrules:\n  - code: bidding.result\n    period: 10 working-days\n")
+    let refused = try runGongkai(["rules", "--profile-file", bare])
+    #expect(refused.status == 65)
+    #expect(refused.stderr == "gongkai: \(bare):4: rules[0]: bidding.result changes the period of the rule it replaces, so that "
+      + "rule's note and confidence no longer describe it; give this entry its own note (null for none) and confidence (S, S2 or M)\n")
+    #expect(refused.stdout.isEmpty)
+
+    let described = try writeFile("district.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          period: 10 working-days
+          basis: 某区重大建设项目信息公开实施细则第八条
+          confidence: M
+          note: {zh: 细则第八条，未核实原文, en: art. 8 of the district rules; the text was not checked}
+      """)
+    let result = try runGongkai(["rules", "--profile-file", described, "--category", "bidding", "--lang", "en"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let entry = result.stdout.components(separatedBy: "\n  bidding.result ").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
+    #expect(entry.contains("Period    10 working days\n"))
+    #expect(entry.contains("Basis     某区重大建设项目信息公开实施细则第八条 [M]\n"))
+    #expect(entry.contains("Note      art. 8 of the district rules; the text was not checked"))
   }
 
   @Test func aProfileFileReportsEveryProblem() throws {

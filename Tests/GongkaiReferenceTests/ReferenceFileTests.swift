@@ -33,17 +33,48 @@ import TestSupport
         - code: bidding.result
           period: 10 working-days
           basis: 某区重大建设项目信息公开实施细则第八条
+          confidence: S2
+          note: {zh: 细则第八条规定10个工作日, en: art. 8 of the district rules sets 10 working days}
+        - code: bidding.candidates
+          responsible: {zh: 招标人或者其招标代理机构}
       """)
     let catalogue = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
     let national = try RuleCatalogue.load(resources: resources)
     let changed = try #require(catalogue.rule(for: "bidding.result"))
     #expect(changed.period == (try .workingDays(10)))
     #expect(changed.basis == "某区重大建设项目信息公开实施细则第八条")
+    #expect(changed.confidence == .secondary)
+    #expect(changed.note == LocalizedText(chinese: "细则第八条规定10个工作日", english: "art. 8 of the district rules sets 10 working days"))
     #expect(changed.name == national.rule(for: "bidding.result")?.name)
-    #expect(changed.note != nil && changed.note == national.rule(for: "bidding.result")?.note)
+    // An entry that changes neither period nor basis keeps the note and confidence of the rule it replaces.
+    let kept = try #require(catalogue.rule(for: "bidding.candidates"))
+    let nationalCandidates = try #require(national.rule(for: "bidding.candidates"))
+    #expect(kept.responsible.chinese == "招标人或者其招标代理机构")
+    #expect(kept.note != nil && kept.note == nationalCandidates.note)
+    #expect(kept.confidence == nationalCandidates.confidence)
     #expect(catalogue.profile == "national+district")
     #expect(catalogue.titles == national.titles)
     #expect(catalogue.rules.count == national.rules.count)
+  }
+
+  /// The note and confidence of the rule replaced describe its period and law: an entry that changes either must
+  /// say what its own rests on, or `rules`, `check --explain` and the exports would show the national research
+  /// beside a local period. Restating a field as it was changes nothing, and asks for nothing.
+  @Test(arguments: [
+    ("period: 10 working-days", "bidding.result changes the period of the rule it replaces, so that rule's note and "
+      + "confidence no longer describe it; give this entry its own note (null for none) and confidence (S, S2 or M)"),
+    ("period: 10 working-days\n    basis: 某区细则第八条\n    note: null", "bidding.result changes the period and basis of "
+      + "the rule it replaces, so that rule's confidence no longer describes it; give this entry its own confidence (S, S2 or M)"),
+    ("minimum-publication: 5 calendar-days\n    confidence: S", "bidding.result changes the minimum-publication of the "
+      + "rule it replaces, so that rule's note no longer describes it; give this entry its own note (null for none)"),
+  ] as [(String, String)])
+  func aReplacementChangingAPeriodOrTheBasisGivesItsOwnNoteAndConfidence(fields: String, message: String) throws {
+    let problem = try #require(try profileProblem("profile: district\nextends: national\nrules:\n  - code: bidding.result\n    \(fields)\n"))
+    #expect(problem.line == 4)
+    #expect(problem.message == message)
+    let national = try #require(try RuleCatalogue.load(resources: resources).rule(for: "bidding.result"))
+    let restated = "period: \(national.period.map { "\($0.length) \($0.unit.rawValue)" } ?? "none")\n    basis: \(national.basis)"
+    #expect(try profileProblem("profile: district\nextends: national\nrules:\n  - code: bidding.result\n    \(restated)\n") == nil)
   }
 
   /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so
@@ -82,9 +113,9 @@ import TestSupport
       extends: national
       rules:
         - code: bidding.result
-          period: 10 working-days
+          responsible: {zh: 区建管委}
         - code: bidding.result
-          period: 5 working-days
+          responsible: {zh: 区住建委}
       """))
     #expect(problem.line == 6)
     #expect(problem.message.contains("defined twice (first at line 4)"))
@@ -153,7 +184,7 @@ import TestSupport
 
   /// A profile file builds on the profile it names: one the chain holds, not one silently missing from it.
   @Test func aProfileFileExtendsAProfileOfTheChain() throws {
-    let district = try file("district.yaml", "profile: district\nextends: shanghai\nrules:\n  - code: bidding.result\n    period: 10 working-days\n")
+    let district = try file("district.yaml", "profile: district\nextends: shanghai\nrules:\n  - code: bidding.result\n    responsible: {zh: 区建管委}\n")
     let catalogue = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [district], resources: resources)
     #expect(catalogue.profile == "national+shanghai+district")
     #expect(catalogue.rules.count == (try RuleCatalogue.load(profile: "shanghai", resources: resources)).rules.count)
