@@ -89,8 +89,8 @@ import TestSupport
     let csv = Scratch.folder().appendingPathComponent("audit.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)
     let text = try String(contentsOfFile: csv, encoding: .utf8)
-    #expect(text.contains("变更记录链头,适用规则\r\n"))
-    #expect(text.contains(",\(head),national\r\n"))
+    #expect(text.contains("变更记录链头,适用规则,判定日期\r\n"))
+    #expect(text.contains(",\(head),national,2026-11-27\r\n"))
   }
 
   /// An evaluator's reproduction: a late publication back-dated with the sqlite3 shell. An export from that

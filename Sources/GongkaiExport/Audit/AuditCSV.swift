@@ -128,6 +128,8 @@ public struct AuditCSV {
     Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
     // Last, as columns added later come last, so that scripts reading the columns by position keep working.
     Column(chinese: "适用规则", english: "rules_profile") { $0.rulesProfile },
+    // The day the statuses were judged on: due, overdue and the working days overdue mean nothing without it.
+    Column(chinese: "判定日期", english: "as_of") { $0.finding.asOf.description },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
