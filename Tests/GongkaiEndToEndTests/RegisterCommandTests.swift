@@ -189,6 +189,36 @@ import TestSupport
     #expect(try gongkai(["history", "2026-310110-48-01-000200", "--lang", "en"] + db).stdoutLines.contains { $0.hasSuffix("  withdraw disclosure 1") })
   }
 
+  /// Text that starts with '-' (a summary of a reduction, a negated name) is a value, not an option: every text
+  /// option takes the next argument as it is, without the `--summary=-…` form users never find.
+  @Test func textOptionsTakeValuesThatStartWithADash() throws {
+    let db = try registerWithProject("2026-310110-48-01-000206").db
+    let log = try gongkai(["log", "2026-310110-48-01-000206", "approval-result.construction-permit", "--date", "2026-11-20",
+                           "--summary", "-减少投资", "--ref", "-01", "--unit", "-杨浦区", "--by", "-王工"] + db)
+    #expect(log.status == 0, "\(log.stderr)")
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "-门户网站"] + db).status == 0)
+    #expect(try gongkai(["amend", "1", "--summary", "-减少投资2亿元"] + db).status == 0)
+    #expect(try gongkai(["project", "edit", "2026-310110-48-01-000206", "--name", "-江浦路桥梁改建工程"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "-渠道填错"] + db).status == 0)
+    let history = try gongkai(["history", "2026-310110-48-01-000206", "--format", "json"] + db).stdout
+    for value in ["-减少投资2亿元", "-01", "-杨浦区", "-王工", "-门户网站", "-江浦路桥梁改建工程", "-渠道填错"] {
+      #expect(history.contains("\"\(value)\""), "\(value)")
+    }
+  }
+
+  /// A negative number reaches its option's range check, which says what to use.
+  @Test(arguments: [
+    (["check", "--warn-days", "-1"], "--warn-days -1 is out of range; use 0 to "),
+    (["report", "--year", "-1"], "--year -1 is out of range; use a year from 2000 to "),
+  ])
+  func aNegativeNumberIsOutOfRangeNotMissing(arguments: [String], message: String) throws {
+    let db = try registerWithProject("2026-310110-48-01-000207").db
+    let result = try gongkai(arguments + db)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(!result.stderr.contains("Missing value"))
+  }
+
   @Test func aPublicationTooShortAndLateIsReportedLateToo() throws {
     // Candidates formed Thursday 2026-11-19 are due by Monday 11-23; published Wednesday 11-25 and taken down the
     // next day, the publication is both two working days late and shorter than its 3 days (to Monday 11-30).

@@ -30,13 +30,14 @@ extension Gongkai {
     @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
             transform: CivilDate.argument)
     var asOf: CivilDate?
-    @Option(help: ArgumentHelp("Warn of what falls due within this many working days.", valueName: "n"))
+    // Unconditional, so that a negative number reaches `validate()` and its range instead of "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Warn of what falls due within this many working days.", valueName: "n"))
     var warnDays = 5
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
-    @Option(help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name")) var unit: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name")) var unit: [String] = []
     @Option(help: ArgumentHelp(
       "Only findings with this status (repeatable): on-time, late, due, overdue, too-short; all of them, not only what needs attention.",
       valueName: "status"), transform: FindingStatus.argument)

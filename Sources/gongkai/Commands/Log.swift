@@ -19,9 +19,9 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The item kind, a code from `gongkai rules`.", valueName: "item-kind")) var kind: String
     @Option(help: ArgumentHelp("The day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate
-    @Option(help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?
-    @Option(help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
-    @Option(help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
     @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
             transform: recordID)
     var changes: Int64?
@@ -59,8 +59,8 @@ extension Gongkai {
               transform: recordID)
     var milestone: Int64
     @Option(help: ArgumentHelp("The day it went public.", valueName: "date"), transform: CivilDate.argument) var date: CivilDate
-    @Option(help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: trimmed) var channel: String
-    @Option(help: ArgumentHelp("The address of the publication.", valueName: "url"), transform: trimmed) var url: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: trimmed) var channel: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("The address of the publication.", valueName: "url"), transform: trimmed) var url: String?
     @Option(help: ArgumentHelp("The last day it stays up (for 公示 items).", valueName: "date"), transform: CivilDate.argument)
     var until: CivilDate?
     @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
@@ -100,7 +100,7 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
     @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id"), transform: recordID)
     var disclosure: Int64?
-    @Option(help: ArgumentHelp("Why, for the change log.", valueName: "text"), transform: trimmed) var reason: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log.", valueName: "text"), transform: trimmed) var reason: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -130,9 +130,9 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
     @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate?
-    @Option(help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
-    @Option(help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
-    @Option(help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 

@@ -13,11 +13,16 @@ extension Gongkai {
 
 /// The project fields as options, shared by `project add` and `project edit`.
 struct ProjectFieldOptions: ParsableArguments {
-  @Option(help: "项目名称: the project's name.", transform: trimmed) var name: String?
-  @Option(name: .customLong("legal-person"), help: "项目法人: the project legal person.", transform: trimmed) var legalPerson: String?
-  @Option(help: "建设地点: where it is built.", transform: trimmed) var location: String?
-  @Option(help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"), transform: trimmed) var investment: String?
-  @Option(help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
+  // Every value is taken unconditionally, as the next argument: a name may start with '-', and a negative
+  // investment should meet its own check rather than "Missing value".
+  @Option(parsing: .unconditional, help: "项目名称: the project's name.", transform: trimmed) var name: String?
+  @Option(name: .customLong("legal-person"), parsing: .unconditional, help: "项目法人: the project legal person.", transform: trimmed)
+  var legalPerson: String?
+  @Option(parsing: .unconditional, help: "建设地点: where it is built.", transform: trimmed) var location: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"),
+          transform: trimmed)
+  var investment: String?
+  @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
 
   /// `project` with the given options applied; an empty value clears an optional field.
   func applied(to project: Project) -> Project {

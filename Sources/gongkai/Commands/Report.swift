@@ -16,7 +16,8 @@ extension Gongkai {
           gongkai report --year 2025 --format html --out Exports/report-2025.html
         """)
 
-    @Option(help: ArgumentHelp("The year (default: the as-of day's year).", valueName: "year")) var year: Int?
+    // Unconditional, so that a negative year reaches `validate()` and its range instead of "Missing value".
+    @Option(parsing: .unconditional, help: ArgumentHelp("The year (default: the as-of day's year).", valueName: "year")) var year: Int?
     @Option(help: "Output format.") var format: ReportFileFormat = .text
     @Option(help: ArgumentHelp("The file to write (its folder is created if missing), instead of standard output (`-` is standard output).", valueName: "file")) var out: String?
     @OptionGroup var export: ExportOptions
