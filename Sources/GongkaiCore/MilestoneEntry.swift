@@ -106,7 +106,7 @@ extension Disclosure {
     var found: [RegisterError] = []
     if publishedOn < formedOn { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
     if publishedOn > today { found.append(.futureDate("published", publishedOn, today: today)) }
-    if let until, until < publishedOn { found.append(.untilBeforePublished(until: until, published: publishedOn)) }
+    if let until, until < publishedOn { found.append(.untilBeforePublished("until", until: until, published: publishedOn)) }
     found += RegisterText.problems("channel", channel, required: true)
     found += RegisterText.urlProblems("url", url)
     return found

@@ -128,7 +128,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownKind(String)
   case futureDate(String, CivilDate, today: CivilDate)
   case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate)
-  case untilBeforePublished(until: CivilDate, published: CivilDate)
+  /// A publication's last day before its first: `field` names it as the input does (`until`, `--until`).
+  case untilBeforePublished(String, until: CivilDate, published: CivilDate)
   case changesLaterMilestone(String)
   /// A milestone that changes itself, directly or through milestones formed the same day.
   case changesItself(String)
@@ -137,10 +138,11 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   public var field: String {
     switch self {
     case .malformedProjectCode: "code"
-    case .missingField(let field), .invalidField(let field, _, _), .futureDate(let field, _, _): field
+    case .missingField(let field), .invalidField(let field, _, _), .futureDate(let field, _, _),
+      .untilBeforePublished(let field, _, _):
+      field
     case .unknownKind: "kind"
     case .disclosureBeforeMilestone: "published"
-    case .untilBeforePublished: "until"
     case .changesLaterMilestone, .changesItself: "changes"
     }
   }
@@ -170,8 +172,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
     case .disclosureBeforeMilestone(let published, let formed):
       "published \(published) is before the information was formed (\(formed)); check the dates"
-    case .untilBeforePublished(let until, let published):
-      "until \(until) is before the publication day \(published)"
+    case .untilBeforePublished(let field, let until, let published):
+      "\(field) \(until) is before the publication day \(published); give the last day the publication stays up, "
+        + "\(published) or later, or leave \(field) out while it is still up"
     case .changesLaterMilestone(let key):
       "changes '\(key)': a milestone can only change earlier information"
     case .changesItself(let key):

@@ -95,6 +95,13 @@ import TestSupport
     ])
   }
 
+  /// A publication's last day before its first is met with the field, both days and what to give instead.
+  @Test func anUntilBeforeThePublicationSaysWhatToGive() throws {
+    #expect(try problems(Data("project,kind,formed,published,channel,until\n2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-06,门户网站,2026-01-05\n".utf8)) == [
+      "f.csv:2: until: until 2026-01-05 is before the publication day 2026-01-06; give the last day the publication stays up, 2026-01-06 or later, or leave until out while it is still up",
+    ])
+  }
+
   @Test func refusesABadHeaderAndAnOpenQuote() throws {
     #expect(try problems(Data("project,kind,date\n".utf8)) == [
       "f.csv:1: date: unknown column; use project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止)",
