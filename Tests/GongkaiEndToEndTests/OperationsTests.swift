@@ -337,6 +337,9 @@ import TestSupport
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)
     #expect(later.stdout.contains("FAILED  calendar: no official holiday schedule for 2027"))
+    // Its notice came out in the autumn before: it is to be added now, not when the State Council publishes it.
+    #expect(result.stdout.contains("when the State Council publishes it"))
+    #expect(later.stdout.contains("now: the State Council published its notice last autumn"))
   }
 
   @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {

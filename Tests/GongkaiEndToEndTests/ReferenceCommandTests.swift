@@ -73,6 +73,19 @@ import TestSupport
         workdays: []
     """
 
+  /// A year before the shipped schedules had its notice long ago: the warning says to add it as a calendar
+  /// file, not to wait for the State Council.
+  @Test(arguments: [["deadline", "2017-12-01", "3"], ["calendar", "2017"]])
+  func aPastYearWithoutScheduleIsToBeAddedNotAwaited(arguments: [String]) throws {
+    let result = try runGongkai(arguments)
+    #expect(result.status == 0)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.contains("warning: no official holiday schedule for 2017"))
+    #expect(result.stderr.contains("the State Council's notice for 2017 was published (gongkai has the schedules of 2018-"))
+    #expect(result.stderr.contains("add it as a calendar file, 2017.yaml in the form `gongkai calendar 20"))
+    #expect(!result.stderr.contains("when the State Council publishes it"))
+  }
+
   @Test func anAdministratorsScheduleFileEndsTheWarning() throws {
     let file = try writeFile("2027.yaml", Self.schedule2027)
     let viaOption = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)

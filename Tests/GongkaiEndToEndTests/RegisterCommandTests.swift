@@ -443,6 +443,7 @@ import TestSupport
       let result = try gongkai(arguments + asOf + db)
       #expect(result.status == 0, "\(arguments)")
       #expect(result.stderr.contains(warning), "\(arguments[0]) \(arguments[1])")
+      #expect(result.stderr.contains("the State Council's notice for 2016 was published"), "\(arguments[0]) \(arguments[1])")
     }
     // The permit's 7 working days end on 2016-09-29; 国庆节 is counted as the law fixes it (10-01..10-03, with 10-04
     // and 10-05 making up its Saturday and Sunday), so the publication on 10-31 came 19 working days late, as far as

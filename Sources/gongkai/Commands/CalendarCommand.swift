@@ -34,7 +34,7 @@ extension Gongkai {
     func run() async throws {
       let loaded = try calendarOptions.loadCalendar()
       let calendar = loaded.calendar
-      if !calendar.hasSchedule(for: year) && format != .yaml { Terminal.warning(Warnings.noSchedule([year])) }
+      if !calendar.hasSchedule(for: year) && format != .yaml { Terminal.warning(Warnings.noSchedule([year], calendar: calendar)) }
       let days = (CivilDate(year: year, month: 1, day: 1)!.dayNumber...CivilDate(year: year, month: 12, day: 31)!.dayNumber)
         .map(CivilDate.init(dayNumber:))
       switch format {
@@ -77,14 +77,29 @@ struct CalendarDay: Encodable {
 /// Warning texts shared by the commands that count days.
 enum Warnings {
   /// Warns on standard error when what a command printed or wrote rests on years without a schedule.
-  static func warnIfUnscheduled(_ years: Set<Int>) {
-    if !years.isEmpty { Terminal.warning(noSchedule(years.sorted())) }
+  static func warnIfUnscheduled(_ years: Set<Int>, calendar: WorkingDayCalendar) {
+    if !years.isEmpty { Terminal.warning(noSchedule(years.sorted(), calendar: calendar)) }
   }
 
-  static func noSchedule(_ years: [Int]) -> String {
+  /// What to do differs by year: the State Council publishes a year's notice in the autumn before it, so the
+  /// notice of this year or an earlier one (2017, before the schedules gongkai ships) exists and is to be added
+  /// now, while a later year's is to be waited for.
+  static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
     let list = years.map(String.init).joined(separator: ", ")
-    return "no official holiday schedule for \(list): its days are counted on weekends and the fixed-date holidays (\(StatutoryHolidays.list)) alone, and its notice may "
-      + "still move the last days of the year before, so the result is provisional; add the year's schedule "
-      + "(see `gongkai calendar --help`) when the State Council publishes it"
+    var text = "no official holiday schedule for \(list): its days are counted on weekends and the fixed-date holidays "
+      + "(\(StatutoryHolidays.list)) alone, without what its notice arranges, so the result is provisional"
+    let published = years.filter { $0 <= today.year }
+    if let example = published.first {
+      let shipped = calendar.scheduledYears
+      let range = shipped.first.map { " (gongkai has the schedules of \($0)-\(shipped.last!))" } ?? ""
+      text += "; the State Council's notice for \(published.map(String.init).joined(separator: ", ")) was published\(range): "
+        + "add it as a calendar file, \(example).yaml in the form `gongkai calendar \(shipped.last ?? today.year) --format yaml` "
+        + "prints, in \(CalendarOptions.administratorFolder().path) or given with --calendar FILE (README: A new year's holiday schedule)"
+    }
+    if published.count < years.count {
+      text += "; add the schedule of \(years.filter { $0 > today.year }.map(String.init).joined(separator: ", ")) "
+        + "(see `gongkai calendar --help`) when the State Council publishes it"
+    }
+    return text
   }
 }

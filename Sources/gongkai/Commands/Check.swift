@@ -86,7 +86,7 @@ extension Gongkai {
         }
       }
       try sink.finish()
-      Warnings.warnIfUnscheduled(tally.provisionalYears)
+      Warnings.warnIfUnscheduled(tally.provisionalYears, calendar: checker.calendar)
       if failOn.isMet(by: tally) { throw ExitStatus.findings }
     }
   }

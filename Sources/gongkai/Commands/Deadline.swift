@@ -55,7 +55,7 @@ extension Gongkai {
       do { explanation = try calendar.explain(period, from: from) } catch { throw CommandFailure.usage(error.description) }
       try StandardOutput.print(explanation.deadline.date)
       if explain { try StandardOutput.print(ExplanationText(explanation: explanation, calendar: calendar, language: lang).rendered, terminator: "") }
-      if !explanation.unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(explanation.unscheduledYears)) }
+      if !explanation.unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(explanation.unscheduledYears, calendar: calendar)) }
     }
   }
 }

@@ -96,11 +96,12 @@ extension Gongkai.Export {
       let head = try await verification.changeLogHead(of: register)
       let folder = try outputPath(out, default: "notices", folder: true)
       let progress = TerminalProgress.make("writing notices")
+      let checker = try await reference.checker(for: register, at: store.path)
       let report = try await NoticeExport(
-        checker: try await reference.checker(for: register, at: store.path), asOf: export.day, format: format.format, organisation: export.organisation
+        checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
       ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
       progress?.finish()
-      Warnings.warnIfUnscheduled(report.unscheduledYears)
+      Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
       let kept = report.keptIndex ? "; index.html and feed.atom left as they were (the full export rewrites them)" : ""
       try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
     }
@@ -161,7 +162,7 @@ extension Gongkai.Export {
               selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
               changeLogHead: head, to: path, progress: progress)
       progress?.finish()
-      Warnings.warnIfUnscheduled(result.unscheduledYears)
+      Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
       try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
     }
   }
@@ -223,11 +224,12 @@ extension Gongkai.Export {
       try await register.requireKnown(projects: project)
       try await verification.changeLogHead(of: register)
       let path = try outputPath(out, default: "oc4ids.json")
+      let checker = try await reference.checker(for: register, at: store.path)
       let result = try await OC4IDSExport(
-        checker: try await reference.checker(for: register, at: store.path), asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
+        checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix
       ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
-      Warnings.warnIfUnscheduled(result.unscheduledYears)
+      Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
       warnIfPlaceholders()
       try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
     }
@@ -268,7 +270,7 @@ extension Gongkai.Export {
         checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
         organisation: export.organisation
       ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
-      Warnings.warnIfUnscheduled(result.unscheduledYears)
+      Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
       try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
     }
   }

@@ -43,7 +43,7 @@ extension Gongkai {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
       } ?? " · no statutory deadline"
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)")
-      if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years)) }
+      if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
   }
 

@@ -81,9 +81,11 @@ extension Gongkai {
       let years = calendar.calendar.scheduledYears
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
+        // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
+        let when = year == today.year ? "now: the State Council published its notice last autumn" : "when the State Council publishes it"
         try line(year == today.year ? false : nil,
                  "calendar: no official holiday schedule for \(year); deadlines in it and in the last week of \(year - 1) are provisional. Add \(year).yaml "
-                   + "to \(CalendarOptions.administratorFolder().path) when the State Council publishes it")
+                   + "to \(CalendarOptions.administratorFolder().path) \(when)")
       }
       if failed { throw ExitStatus.findings }
     }

@@ -37,9 +37,9 @@ extension Gongkai {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
       let register = try store.open()
-      let statistics = try await DisclosureStatistics(
-        store: register, checker: try await reference.checker(for: register, at: store.path), year: year, asOf: asOf)
-      Warnings.warnIfUnscheduled(statistics.unscheduledYears)
+      let checker = try await reference.checker(for: register, at: store.path)
+      let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
+      Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
       let text = switch format {
       case .text: StatisticsText(statistics: statistics).rendered
       case .csv: StatisticsReport.csv(statistics)
