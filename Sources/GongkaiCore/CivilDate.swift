@@ -44,12 +44,50 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     // Registers hold millions of dates: read the bytes in place where the text is contiguous.
     let fields = text.utf8.withContiguousStorageIfAvailable(Self.fields) ?? Self.fields(Array(text.utf8))
     guard let (year, month, day) = fields else { throw .malformed(String(text)) }
-    guard (1...12).contains(month) else { throw .noSuchMonth(String(text)) }
+    self = try Self.checked(year, month, day, text: text)
+  }
+
+  /// Parses a day written year first: `YYYY-MM-DD`, and the forms Excel and WPS save a date cell in in a Chinese
+  /// locale, `2026/11/3`, `2026/11/03`, `2026-11-3` and `2026年11月3日`; staff type them too. Every reader of
+  /// what people write (options, project files, spreadsheet cells) takes them, so a date accepted in one is
+  /// accepted in all. `11/03/2026` is refused: the day and the month could be either way round.
+  public init(parsingYearFirst text: some StringProtocol) throws(DateError) {
+    if let date = try? CivilDate(parsing: text) {
+      self = date
+      return
+    }
+    // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
+    let text = String(text)
+    var numbers: [Substring] = []
+    var separators: [String] = []
+    var start = text.startIndex
+    let isDigit = { (character: Character) in character.isASCII && character.isNumber }
+    for index in Array(text.indices) + [text.endIndex] where index > start {
+      guard index == text.endIndex || isDigit(text[index]) != isDigit(text[start]) else { continue }
+      if isDigit(text[start]) { numbers.append(text[start..<index]) } else { separators.append(String(text[start..<index])) }
+      start = index
+    }
+    guard text.first.map(isDigit) == true, numbers.count == 3 else { throw .malformed(text) }
+    let widths = numbers.map(\.count)
+    let sameTwice = separators.count == 2 && separators[0] == separators[1]
+    if widths[0] <= 2, widths[1] <= 2, widths[2] == 4, sameTwice, ["/", "-", "."].contains(separators[0]) {
+      throw .yearNotFirst(text)
+    }
+    guard widths[0] == 4, (1...2).contains(widths[1]), (1...2).contains(widths[2]),
+      sameTwice && ["/", "-"].contains(separators[0]) || separators == ["年", "月", "日"],
+      let first = Int(numbers[0]), let second = Int(numbers[1]), let third = Int(numbers[2])
+    else { throw .malformed(text) }
+    self = try Self.checked(first, second, third, text: text)
+  }
+
+  /// The day of fields read from `text`, or the error that names `text` and what is wrong with it.
+  private static func checked(_ year: Int, _ month: Int, _ day: Int, text: some StringProtocol) throws(DateError) -> CivilDate {
+    guard (1...12).contains(month) else { throw .noSuchMonth(String(text), month: month) }
     let length = CivilDate.daysIn(month: month, year: year)
     guard (1...length).contains(day) else { throw .noSuchDay(String(text), daysInMonth: length) }
     let date = CivilDate(unchecked: year, month, day)
     guard (CivilDate.earliest...CivilDate.latest).contains(date) else { throw .outOfRange(String(text)) }
-    self = date
+    return date
   }
 
   /// Year, month and day of `YYYY-MM-DD`, unchecked against the calendar; nil for any other form.
@@ -161,14 +199,18 @@ public enum Weekday: Int, Sendable, CaseIterable {
 /// Why a text is not a usable date. Each message names the value and the form expected.
 public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   case malformed(String)
-  case noSuchMonth(String)
+  case noSuchMonth(String, month: Int)
   case noSuchDay(String, daysInMonth: Int)
   case outOfRange(String)
+  /// Day or month first (`11/03/2026`): which is which cannot be told.
+  case yearNotFirst(String)
 
   public var description: String {
     switch self {
     case .malformed(let text): "'\(text)' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"
-    case .noSuchMonth(let text): "'\(text)' is not a date: there is no month \(text.dropFirst(5).prefix(2)); use YYYY-MM-DD"
+    case .noSuchMonth(let text, let month): "'\(text)' is not a date: there is no month \(month); use YYYY-MM-DD"
+    case .yearNotFirst(let text):
+      "'\(text)' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
     case .noSuchDay(let text, let length):
       "'\(text)' is not a date: that month has \(length) days; use YYYY-MM-DD"
     case .outOfRange(let text):

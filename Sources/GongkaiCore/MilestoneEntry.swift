@@ -88,13 +88,13 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
   /// `bidding.result 2026-10-12 沪招〔2026〕8号`, as error messages name a milestone.
   public var described: String { "\(kind) \(formedOn)" + (reference.map { " \($0)" } ?? "") }
 
-  /// Reads `KIND@YYYY-MM-DD` or `KIND@YYYY-MM-DD#REF`.
+  /// Reads `KIND@YYYY-MM-DD` or `KIND@YYYY-MM-DD#REF`; the date in any form ``CivilDate/init(parsingYearFirst:)``
+  /// reads, as the milestone's own `formed:` may be written so.
   public init?(reference text: String) {
     guard let at = text.firstIndex(of: "@") else { return nil }
     let rest = text[text.index(after: at)...]
-    guard let date = try? CivilDate(parsing: rest.prefix(10)) else { return nil }
-    let tail = rest.dropFirst(10)
-    guard tail.isEmpty || tail.first == "#" else { return nil }
+    let tail = rest[(rest.firstIndex(of: "#") ?? rest.endIndex)...]
+    guard let date = try? CivilDate(parsingYearFirst: rest[..<tail.startIndex]) else { return nil }
     let kind = String(text[..<at].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     self.init(kind: kind, formedOn: date, reference: tail.isEmpty ? nil : String(tail.dropFirst()))
   }

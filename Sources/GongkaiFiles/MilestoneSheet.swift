@@ -252,7 +252,7 @@ struct SheetRows {
     func cell(_ column: MilestoneSheet.Column) -> String? { cells[column.rawValue] }
     func date(_ column: MilestoneSheet.Column) -> CivilDate? {
       guard let text = cell(column) else { return nil }
-      do { return try CivilDate(parsing: text) } catch {
+      do { return try CivilDate(parsingYearFirst: text) } catch {
         problem(column.field, error.description)
         return nil
       }

@@ -104,7 +104,7 @@ public enum ProjectFile {
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
     let formed = collector.attempt { () throws(FileProblem) in
       let value = try fields.required("formed")
-      return try value.date(try value.string())
+      return try value.date(try value.string(), yearFirst: true)
     }
     var disclosures: [Disclosure] = []
     var disclosureLines: [String: Int] = [:]
@@ -144,8 +144,8 @@ public enum ProjectFile {
       let published = try fields.required("published")
       let until = try fields["until"]?.optionalString()
       return Disclosure(
-        publishedOn: try published.date(try published.string()), channel: try fields.required("channel").string(),
-        url: try fields["url"]?.optionalString(), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text) })
+        publishedOn: try published.date(try published.string(), yearFirst: true), channel: try fields.required("channel").string(),
+        url: try fields["url"]?.optionalString(), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text, yearFirst: true) })
     }
   }
 }

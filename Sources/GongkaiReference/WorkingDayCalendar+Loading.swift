@@ -79,9 +79,13 @@ extension ScheduleError {
 }
 
 extension YAMLValue {
-  /// `text` as a date, or a problem naming this value's line.
-  public func date(_ text: String) throws(FileProblem) -> CivilDate {
-    do { return try CivilDate(parsing: text.trimmingCharacters(in: .whitespaces)) } catch { throw problem("\(error)") }
+  /// `text` as a date, or a problem naming this value's line. `yearFirst` reads every form of
+  /// ``CivilDate/init(parsingYearFirst:)`` (`2026/11/3`, `2026年11月3日`): project files take what a spreadsheet cell
+  /// holds, as staff keep both; calendar files keep to `YYYY-MM-DD`, the form `gongkai calendar --format yaml`
+  /// writes them in.
+  public func date(_ text: String, yearFirst: Bool = false) throws(FileProblem) -> CivilDate {
+    let text = text.trimmingCharacters(in: .whitespaces)
+    do { return try yearFirst ? CivilDate(parsingYearFirst: text) : CivilDate(parsing: text) } catch { throw problem("\(error)") }
   }
 }
 

@@ -19,10 +19,27 @@ import Testing
     #expect(throws: DateError.noSuchDay("2023-02-29", daysInMonth: 28)) { try CivilDate(parsing: "2023-02-29") }
     #expect(throws: DateError.noSuchDay("2023-02-30", daysInMonth: 28)) { try CivilDate(parsing: "2023-02-30") }
     #expect(throws: DateError.noSuchDay("1900-02-29", daysInMonth: 28)) { try CivilDate(parsing: "1900-02-29") }
-    #expect(throws: DateError.noSuchMonth("2026-13-01")) { try CivilDate(parsing: "2026-13-01") }
+    #expect(throws: DateError.noSuchMonth("2026-13-01", month: 13)) { try CivilDate(parsing: "2026-13-01") }
     #expect(throws: DateError.outOfRange("0000-01-01")) { try CivilDate(parsing: "0000-01-01") }
     for text in ["2026-1-1", "2026/01/01", "20260101", "", "2026-01-01 ", "２０２６-01-01", "-026-01-01"] {
       #expect(throws: DateError.malformed(text)) { try CivilDate(parsing: text) }
+    }
+  }
+
+  /// The forms Excel and WPS save a date cell in under a Chinese locale read as the day they name.
+  @Test(arguments: ["2026-11-03", "2026-11-3", "2026/11/03", "2026/11/3", "2026年11月3日", "2026年11月03日"])
+  func readsTheYearFirstFormsSpreadsheetsSave(_ text: String) throws {
+    #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-03")
+  }
+
+  @Test func refusesAmbiguousAndImpossibleYearFirstDates() {
+    #expect(throws: DateError.yearNotFirst("11/03/2026")) { try CivilDate(parsingYearFirst: "11/03/2026") }
+    #expect(DateError.yearNotFirst("11/03/2026").description
+      == "'11/03/2026' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD")
+    #expect(throws: DateError.noSuchDay("2026/2/30", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026/2/30") }
+    #expect(throws: DateError.noSuchMonth("2026年13月1日", month: 13)) { try CivilDate(parsingYearFirst: "2026年13月1日") }
+    for text in ["2026/11-3", "2026/11/3 0:00", "26/11/3", "2026/011/3", "2026.11.3", "2026年11月3", "x2026/11/3", "20261103", ""] {
+      #expect(throws: DateError.malformed(text)) { try CivilDate(parsingYearFirst: text) }
     }
   }
 

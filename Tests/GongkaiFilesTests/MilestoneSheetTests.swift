@@ -95,6 +95,23 @@ import TestSupport
     ])
   }
 
+  /// Excel and WPS in a Chinese locale save a date cell as 2026/11/3 or 2026/11/03: such cells read as the day they
+  /// name, stored as YYYY-MM-DD; a day-first or impossible date is still refused, saying why.
+  @Test func readsDatesAsChineseSpreadsheetsSaveThem() throws {
+    let rows = try read("""
+      项目代码,事项类型,形成日期,公开日期,公开渠道,公示截止
+      2024-310110-48-01-000123,bidding.result,2026/11/3,2026/11/03,门户网站,2026-11-3
+      2024-310110-48-01-000123,bidding.candidates,2026年11月3日,,,
+
+      """)
+    #expect(rows.map(\.entry.formedOn.description) == ["2026-11-03", "2026-11-03"])
+    #expect(rows[0].entry.disclosures.map { "\($0.publishedOn) \($0.until!)" } == ["2026-11-03 2026-11-03"])
+    #expect(try problems(Data("project,kind,formed\n2024-310110-48-01-000123,bidding.result,11/03/2026\n2024-310110-48-01-000123,bidding.result,2026/11/31\n".utf8)) == [
+      "f.csv:2: formed: '11/03/2026' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD",
+      "f.csv:3: formed: '2026/11/31' is not a date: that month has 30 days; use YYYY-MM-DD",
+    ])
+  }
+
   /// A publication's last day before its first is met with the field, both days and what to give instead.
   @Test func anUntilBeforeThePublicationSaysWhatToGive() throws {
     #expect(try problems(Data("project,kind,formed,published,channel,until\n2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-06,门户网站,2026-01-05\n".utf8)) == [

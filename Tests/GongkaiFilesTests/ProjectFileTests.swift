@@ -245,4 +245,26 @@ func problems(_ text: String) -> [String] {
     #expect(problems("code: 2024-310110-48-01-000123\nname: {zh: a, zh: b}\nresponsible-unit: x\n")
       == ["p.yaml:2: zh: key given twice in one mapping; keep one"])
   }
+
+  /// A project file takes the dates a spreadsheet cell holds, as the spreadsheet import does, and a `changes`
+  /// link may name its milestone so too.
+  @Test func readsYearFirstDatesAsSpreadsheetsWriteThem() throws {
+    let document = try parse("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 建委
+      milestones:
+        - kind: bidding.contract
+          formed: 2024/6/20
+        - kind: bidding.contract
+          formed: 2024年9月2日
+          changes: bidding.contract@2024/6/20
+          disclosures:
+            - published: 2024/9/3
+              channel: 门户网站
+      """)
+    #expect(document.milestones.map(\.formedOn.description) == ["2024-06-20", "2024-09-02"])
+    #expect(document.milestones[1].changes?.formedOn.description == "2024-06-20")
+    #expect(document.milestones[1].disclosures.map(\.publishedOn.description) == ["2024-09-03"])
+  }
 }

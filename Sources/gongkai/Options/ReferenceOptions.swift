@@ -138,8 +138,9 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension CivilDate {
-  /// Parses a date argument, for `@Argument(transform:)` and `@Option(transform:)`.
+  /// Parses a date argument, for `@Argument(transform:)` and `@Option(transform:)`, in any form a spreadsheet
+  /// cell may hold (`2026/11/3`), so a date copied from one works.
   static func argument(_ text: String) throws -> CivilDate {
-    do { return try CivilDate(parsing: text) } catch { throw ValidationError(error.description) }
+    do { return try CivilDate(parsingYearFirst: text) } catch { throw ValidationError(error.description) }
   }
 }

@@ -19,6 +19,9 @@ enum Harness {
         }
       }
     }
+    if let date = try? CivilDate(parsingYearFirst: text) {
+      precondition((try? CivilDate(parsing: date.description)) == date, "a date read year first prints as YYYY-MM-DD")
+    }
     _ = try? ProjectCode(text)
     _ = MilestoneKey(reference: text)
     _ = RegisterText.problems("field", text, maximum: 64, allowNewlines: true)
