@@ -75,6 +75,9 @@ import TestSupport
     #expect(text.contains("\r\n"))
     #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n") || text.contains("\"\n") == false)
     #expect(text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 75)  // the header, 74 milestones
+    // The construction permit's 18-digit 文号 would open as 3.10110E+17, its last digits lost: a tab keeps it text.
+    #expect(text.contains(",\t310110202507150301,"))
+    #expect(!text.contains(",310110202507150301,"))
   }
 
   // MARK: Hostile input

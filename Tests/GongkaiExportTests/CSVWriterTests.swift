@@ -14,6 +14,22 @@ import Testing
     #expect(CSVWriter.cell(value) == written)
   }
 
+  /// Excel would show an 18-digit 文号 as 3.10110E+17 and keep 15 digits of it, and `0012` as 12: such cells are
+  /// written after a tab, which Excel and WPS read as text; shorter numbers, and counts, stay numbers.
+  @Test(arguments: [
+    ("310110202507150301", "\t310110202507150301"),
+    ("123456789012", "\t123456789012"),
+    ("0012", "\t0012"),
+    ("12345678901", "12345678901"),
+    ("0", "0"),
+    ("42", "42"),
+    ("2026-11-27", "2026-11-27"),
+    ("310110202507150301号", "310110202507150301号"),
+  ])
+  func keepsLongAndZeroLedDigitsAsText(value: String, written: String) {
+    #expect(CSVWriter.cell(value) == written)
+  }
+
   @Test func quotesOnlyWhatRFC4180Requires() {
     #expect(CSVWriter.cell("杨浦区建设和管理委员会") == "杨浦区建设和管理委员会")
     #expect(CSVWriter.cell("中标人：甲公司, 乙公司") == "\"中标人：甲公司, 乙公司\"")

@@ -1,6 +1,7 @@
-/// Writes CSV that spreadsheets open correctly and safely: RFC 4180 quoting, CRLF line ends, and cells that a
+/// Writes CSV that spreadsheets open correctly and safely: RFC 4180 quoting, CRLF line ends, cells that a
 /// spreadsheet would run as a formula neutralised (OWASP "CSV injection": a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return gets a leading apostrophe, which Excel and WPS show as text).
+/// carriage return gets a leading apostrophe, which Excel and WPS show as text), and digit strings that a
+/// spreadsheet would turn into a damaged number kept as text by a leading tab (see ``keepsAsText(_:)``).
 public struct CSVWriter {
   /// The UTF-8 byte order mark: without it Excel in China reads UTF-8 as GBK and garbles Chinese text.
   public static let byteOrderMark = "\u{FEFF}"
@@ -42,6 +43,7 @@ public struct CSVWriter {
   static func append(cell value: String, to bytes: inout [UInt8]) {
     var value = value
     value.withUTF8 { text in
+      if keepsAsText(text) { bytes.append(0x09) }
       let neutralised = text.first.map(startsFormula) ?? false
       var needsQuotes = text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
       // Every byte that forces quotes is below "-", and most bytes of a cell (digits, letters, Chinese) are not.
@@ -62,6 +64,18 @@ public struct CSVWriter {
         bytes.append(contentsOf: text)
       }
     }
+  }
+
+  /// Whether the cell is digits that Excel and WPS would read as a number and damage: 12 digits or more (shown
+  /// as 3.10110E+17, and cut to 15 significant digits when saved: an 18-digit 施工许可证 文号 is lost), or a leading
+  /// zero (`0012` becomes 12). Such a cell is written after a tab, which makes both read it as text and which they
+  /// show as nothing, as Chinese government exports do. Not `="…"`: that is a formula, which the neutralising
+  /// above exists to keep out of our files, and which a script would see as it is. Not an apostrophe: Excel opening
+  /// a CSV shows it. A script strips the one tab (a value of the register that starts with a tab is written after
+  /// an apostrophe, so a leading tab is always this one).
+  static func keepsAsText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard text.count >= 2, text.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
+    return text.count >= 12 || text.first == UInt8(ascii: "0")
   }
 
   /// `=`, `+`, `-`, `@`, tab or carriage return: what makes a spreadsheet run a cell as a formula.
