@@ -33,14 +33,27 @@ public struct MilestoneEntry: Hashable, Sendable {
   /// Every problem of the milestone's own fields: an unknown kind, a date after today, text fields. Its
   /// disclosures are checked with ``Disclosure/problems(formedOn:today:)``.
   public func problems(catalogue: RuleCatalogue, today: CivilDate) -> [RegisterError] {
-    var found: [RegisterError] = []
-    if catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind)) }
+    var found = Self.problems(
+      kind: kind, reference: reference, summary: summary, responsibleUnit: responsibleUnit,
+      withdrawnReason: withdrawnReason, catalogue: catalogue)
     if formedOn > today { found.append(.futureDate("formed", formedOn, today: today)) }
+    if let changes, changes.formedOn > formedOn { found.append(.changesLaterMilestone(changes.description)) }
+    return found
+  }
+
+  /// The problems of the fields that do not depend on the date: an unknown kind (a missing one is the reader's to
+  /// report) and text fields. A file or spreadsheet whose date cannot be read still reports these, so one run
+  /// lists every problem of the milestone instead of the next one only after the date is fixed.
+  public static func problems(
+    kind: String?, reference: String?, summary: String?, responsibleUnit: String?, withdrawnReason: String?,
+    catalogue: RuleCatalogue
+  ) -> [RegisterError] {
+    var found: [RegisterError] = []
+    if let kind, catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind)) }
     found += RegisterText.problems("ref", reference)
     found += RegisterText.problems("summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
     found += RegisterText.problems("unit", responsibleUnit)
     found += RegisterText.problems("withdrawn", withdrawnReason, maximum: RegisterText.maximumTextLength)
-    if let changes, changes.formedOn > formedOn { found.append(.changesLaterMilestone(changes.description)) }
     return found
   }
 }

@@ -262,21 +262,26 @@ struct SheetRows {
     if let code, !isRegistered(code) {
       problem("project", "unknown project '\(code)'; register it first with `gongkai project add`")
     }
-    guard let kind = cell(.kind) else {
-      problem("kind", "required; a code from `gongkai rules`")
-      return nil
-    }
-    guard let formed = date(.formed) else {
-      if cell(.formed) == nil { problem("formed", "required; the day the information was formed, YYYY-MM-DD") }
-      return nil
-    }
+    // A row whose kind or date is missing or unreadable is still checked whole, so that one import lists every
+    // problem of the row; only what compares with the date waits for a date.
+    let kind = cell(.kind)
+    if kind == nil { problem("kind", "required; a code from `gongkai rules`") }
+    let formed = date(.formed)
+    if cell(.formed) == nil { problem("formed", "required; the day the information was formed, YYYY-MM-DD") }
     var disclosures: [Disclosure] = []
     if let published = date(.published) {
       let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: date(.until))
-      for error in disclosure.problems(formedOn: formed, today: today) { problem(error.field, error.description) }
+      for error in disclosure.problems(formedOn: formed ?? published, today: today) { problem(error.field, error.description) }
       disclosures.append(disclosure)
     } else if cell(.published) == nil, cell(.channel) != nil || cell(.url) != nil || cell(.until) != nil {
       problem("published", "the row gives a channel, url or until but no publication date")
+    }
+    guard let kind, let formed else {
+      let problems = MilestoneEntry.problems(
+        kind: kind, reference: cell(.ref), summary: cell(.summary), responsibleUnit: cell(.unit), withdrawnReason: nil,
+        catalogue: catalogue)
+      for error in problems { problem(error.field, error.description) }
+      return nil
     }
     let entry = MilestoneEntry(kind: kind, formedOn: formed, reference: cell(.ref), summary: cell(.summary),
                                responsibleUnit: cell(.unit), disclosures: disclosures)

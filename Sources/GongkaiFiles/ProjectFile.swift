@@ -128,7 +128,13 @@ public enum ProjectFile {
       guard let value = fields["changes"], let text = try value.optionalString() else { return nil }
       return (text, value)
     } ?? nil
-    guard let kind, let formed else { return nil }
+    guard let kind, let formed else {
+      let problems = MilestoneEntry.problems(
+        kind: kind, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
+        withdrawnReason: text("withdrawn"), catalogue: catalogue)
+      for error in problems { collector.add((fields[error.field] ?? item).problem(error.description)) }
+      return nil
+    }
     let entry = MilestoneEntry(
       kind: kind, formedOn: formed, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
       withdrawnReason: text("withdrawn"), disclosures: disclosures)

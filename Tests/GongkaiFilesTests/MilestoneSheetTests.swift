@@ -112,6 +112,16 @@ import TestSupport
     ])
   }
 
+  /// Every problem of a row is reported in one import: an unknown kind and a bad publication date are not held
+  /// back until the formation date is fixed.
+  @Test func aRowWithSeveralProblemsReportsThemAll() throws {
+    #expect(try problems(Data("project,kind,formed,published,channel\n2024-310110-48-01-000123,bidding.candidate,2026-13-01,2026-02-30,门户网站\n".utf8)) == [
+      "f.csv:2: formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
+      "f.csv:2: published: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
+      "f.csv:2: kind: unknown item kind 'bidding.candidate'; `gongkai rules` lists the codes",
+    ])
+  }
+
   /// A publication's last day before its first is met with the field, both days and what to give instead.
   @Test func anUntilBeforeThePublicationSaysWhatToGive() throws {
     #expect(try problems(Data("project,kind,formed,published,channel,until\n2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-06,门户网站,2026-01-05\n".utf8)) == [

@@ -267,4 +267,21 @@ func problems(_ text: String) -> [String] {
     #expect(document.milestones[1].changes?.formedOn.description == "2024-06-20")
     #expect(document.milestones[1].disclosures.map(\.publishedOn.description) == ["2024-09-03"])
   }
+
+  /// Every problem of a milestone is reported in one run: an unknown kind is not held back until the date is fixed.
+  @Test func aMilestoneWithTwoProblemsReportsBoth() {
+    #expect(problems("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 建委
+      milestones:
+        - kind: bidding.candidate
+          formed: 2026-13-01
+          ref: \(String(repeating: "文", count: 201))
+      """) == [
+      "p.yaml:5: milestones[0].kind: unknown item kind 'bidding.candidate'; `gongkai rules` lists the codes",
+      "p.yaml:6: milestones[0].formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
+      "p.yaml:7: milestones[0].ref: ref '\(String(repeating: "文", count: 20))…' is not accepted: it has 201 characters; the limit is 200",
+    ])
+  }
 }
