@@ -90,11 +90,13 @@ enum Warnings {
       + "(\(StatutoryHolidays.list)) alone, without what its notice arranges, so the result is provisional"
     let published = years.filter { $0 <= today.year }
     if let example = published.first {
+      // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.
+      let folder = (try? CalendarOptions.administratorFolder().path) ?? "the calendar folder"
       let shipped = calendar.scheduledYears
       let range = shipped.first.map { " (gongkai has the schedules of \($0)-\(shipped.last!))" } ?? ""
       text += "; the State Council's notice for \(published.map(String.init).joined(separator: ", ")) was published\(range): "
         + "add it as a calendar file, \(example).yaml in the form `gongkai calendar \(shipped.last ?? today.year) --format yaml` "
-        + "prints, in \(CalendarOptions.administratorFolder().path) or given with --calendar FILE (README: A new year's holiday schedule)"
+        + "prints, in \(folder) or given with --calendar FILE (README: A new year's holiday schedule)"
     }
     if published.count < years.count {
       text += "; add the schedule of \(years.filter { $0 > today.year }.map(String.init).joined(separator: ", ")) "
