@@ -2,7 +2,7 @@
 ///
 /// The State Council publishes each year's schedule in the autumn before. A schedule lists the holidays, each
 /// with its rest days and the weekend days worked in exchange (调休上班). The calendar turns schedules into
-/// working days; a year without one is counted on weekends and the holidays the law fixes on calendar days,
+/// working days; a year without one is counted on weekends and the holidays the law fixes (``StatutoryHolidays``),
 /// and marked provisional.
 public struct HolidaySchedule: Hashable, Sendable {
   public var year: Int
@@ -82,11 +82,13 @@ public struct HolidaySchedule: Hashable, Sendable {
 }
 
 extension HolidaySchedule {
-  /// The days the law fixes as holidays (元旦, 劳动节, 国庆节: ``StatutoryHolidays``) that the schedule leaves
-  /// working: listed as a swapped workday, or a weekday in no rest period. A file replacing a year replaces it
-  /// whole, so one that lists only a new 元旦 would otherwise drop the rest; and no notice works these days. A
-  /// fixed holiday on a Saturday or Sunday left out is still a rest day (notices leave the weekend at a break's
-  /// edge out), and its make-up day is the notice's to place, so neither is refused.
+  /// The days the law fixes as holidays (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节: ``StatutoryHolidays``) that
+  /// the schedule leaves working: listed as a swapped workday, or a weekday in no rest period. A file replacing a
+  /// year replaces it whole, so one that lists only a new 元旦 would otherwise drop the rest; and no notice works
+  /// these days (the shipped 2018-2026 schedules rest on every one). A holiday on a Saturday or Sunday left out is
+  /// still a rest day (notices leave the weekend at a break's edge out), and its make-up day is the notice's to
+  /// place, so neither is refused. The lunar holidays are checked only in the years whose dates ``StatutoryHolidays``
+  /// knows (2008-2070).
   ///
   /// Kept apart from ``problems()``: a schedule built in code need not be a whole year, a file must be.
   public func statutoryProblems() -> [ScheduleProblem] {

@@ -3,11 +3,11 @@
 /// Every question is answered in constant time from an index built once over ``CivilDate/earliest`` ...
 /// ``CivilDate/latest``: a prefix count of working days, the ordered list of working days, and a prefix count
 /// of days that fall in years without an official schedule. Those years are counted on weekends and the
-/// holidays the law fixes on calendar days (元旦, 劳动节, 国庆节: ``StatutoryHolidays``), and every answer that
-/// touches one says so (``isProvisional(from:through:)``), because the State Council's notice will add the
-/// lunar holidays and may still move days. So does an answer that touches the last week of a year whose next year has no
-/// schedule: each year's notice arranges 元旦 and may move days at the end of the year before (the 2019 notice
-/// made 2018-12-29 a workday and 12-30 and 12-31 rest days).
+/// holidays the law fixes (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节, with their make-up days:
+/// ``StatutoryHolidays``), and every answer that touches one says so (``isProvisional(from:through:)``), because
+/// the State Council's notice will add bridging days and may still move days. So does an answer that touches the
+/// last week of a year whose next year has no schedule: each year's notice arranges 元旦 and may move days at the
+/// end of the year before (the 2019 notice made 2018-12-29 a workday and 12-30 and 12-31 rest days).
 public struct WorkingDayCalendar: Sendable {
   /// The schedules the calendar was built from, by year.
   public let schedules: [Int: HolidaySchedule]

@@ -7,7 +7,7 @@ public enum ProvisionalNote {
   static func text(_ subject: String, years: Set<Int>) -> String? {
     guard !years.isEmpty else { return nil }
     return "\(subject)涉及尚无国务院节假日安排的\(years.sorted().map(String.init).joined(separator: "、"))年，"
-      + "暂按周末及\(StatutoryHolidays.chineseList)法定假日计算，安排公布后可能变化。"
+      + "暂按周末及\(StatutoryHolidays.chineseList(in: years))法定假日（含补假）计算，安排公布后可能变化。"
   }
 
   /// The note of a statistics report, whose counts rest on such deadlines.

@@ -12,18 +12,25 @@ import Testing
     #expect(calendar2026.holidayName(of: day("2026-01-05")) == nil)
   }
 
-  @Test func yearsWithoutScheduleRestOnWeekendsAndTheFixedStatutoryHolidays() throws {
+  @Test func yearsWithoutScheduleRestOnWeekendsAndTheStatutoryHolidays() throws {
     #expect(!calendar2026.hasSchedule(for: 2027))
-    // 《全国年节及纪念日放假办法》 fixes 元旦, 劳动节 (two days from 2025) and 国庆节 whatever the 2027 notice says, and a
-    // holiday on a Saturday or Sunday is made up on the working days after it: 劳动节 2027 (Saturday and Sunday) on
-    // 5-03 and 5-04, 国庆节 (Friday to Sunday) on 10-04 and 10-05.
-    let rest = ["2027-01-01", "2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04", "2027-10-01", "2027-10-03",
-                "2027-10-04", "2027-10-05"]
+    // 《全国年节及纪念日放假办法》 fixes its holidays whatever the 2027 notice says, and a holiday on a Saturday or
+    // Sunday is made up on the working days after it: 春节 (除夕 Friday 2-05 to 初三 Monday 2-08) on 2-09 and 2-10,
+    // 劳动节 (two days from 2025, Saturday and Sunday) on 5-03 and 5-04, 国庆节 (Friday to Sunday) on 10-04 and 10-05.
+    let rest = ["2027-01-01", "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-02-10",
+                "2027-04-05", "2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04", "2027-06-09", "2027-09-15",
+                "2027-10-01", "2027-10-03", "2027-10-04", "2027-10-05"]
     #expect(rest.map { calendar2026.kind(of: day($0)) } == Array(repeating: .restDay, count: rest.count))
     #expect(calendar2026.holidayName(of: day("2027-10-05")) == "国庆节")
-    // The notice's bridging days and the lunar holidays (春节 2027 falls in February) are unknown until it comes.
-    let working = ["2027-05-05", "2027-10-06", "2027-02-08"].map { calendar2026.isWorkingDay(day($0)) }
-    #expect(working == [true, true, true])
+    #expect(["2027-02-05", "2027-04-05", "2027-06-09", "2027-09-15"].map { calendar2026.holidayName(of: day($0)) }
+      == ["春节", "清明节", "端午节", "中秋节"])
+    // Only the notice's bridging days and swapped workdays are unknown until it comes.
+    let working = ["2027-02-04", "2027-02-11", "2027-04-06", "2027-05-05", "2027-06-10", "2027-09-16", "2027-10-06"]
+    #expect(working.map { calendar2026.isWorkingDay(day($0)) } == Array(repeating: true, count: working.count))
+    // Five working days from Monday 2027-02-01 step over 春节 and its make-up days.
+    let afterSpringFestival = try calendar2026.deadline(of: try .workingDays(5), from: day("2027-02-01"))
+    #expect(afterSpringFestival.date == day("2027-02-12"))
+    #expect(afterSpringFestival.isProvisional)
     // Before the 2025 revision 劳动节 was one day: without its notice, 2024-05-02 counts as a working day.
     let without2024 = try WorkingDayCalendar(schedules: [])
     let mayDay2024 = ["2024-05-01", "2024-05-02"].map { without2024.isWorkingDay(day($0)) }

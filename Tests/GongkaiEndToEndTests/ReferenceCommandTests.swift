@@ -71,6 +71,14 @@ import TestSupport
       - name: 国庆节
         rest: 2027-10-01..2027-10-07
         workdays: []
+      - name: 春节
+        rest: 2027-02-05..2027-02-12
+      - name: 清明节
+        rest: 2027-04-05..2027-04-05
+      - name: 端午节
+        rest: 2027-06-09..2027-06-09
+      - name: 中秋节
+        rest: 2027-09-15..2027-09-15
     """
 
   /// A year before the shipped schedules had its notice long ago: the warning says to add it as a calendar
@@ -168,6 +176,25 @@ import TestSupport
     let result = try gongkai("calendar", "2027", "--format", "json")
     #expect(result.status == 0)
     #expect(result.stderr.contains("no official holiday schedule for 2027"))
+    #expect(result.stderr.contains("元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节, with their make-up days"))
+    // The lunar holidays of the 办法 are rest days before the notice: 春节 with the make-up days of 初一 and 初二
+    // (a Saturday and a Sunday), 清明节, 端午节 and 中秋节.
+    let days = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let rest = days.filter { $0["kind"] as? String == "rest-day" }.map { "\($0["date"]!) \($0["name"]!)" }
+    #expect(rest.filter { !$0.contains("元旦") && !$0.contains("劳动节") && !$0.contains("国庆节") } == [
+      "2027-02-05 春节", "2027-02-06 春节", "2027-02-07 春节", "2027-02-08 春节", "2027-02-09 春节", "2027-02-10 春节",
+      "2027-04-05 清明节", "2027-06-09 端午节", "2027-09-15 中秋节",
+    ])
+  }
+
+  /// Five working days from Monday 2027-02-01, before the 2027 notice: 2-02 to 2-04, then 春节 (除夕 2-05 to 初三
+  /// 2-08, made up on 2-09 and 2-10), then 2-11 and 2-12. Provisional, and said so on standard error.
+  @Test func aProvisionalDeadlineStepsOverTheSpringFestival() throws {
+    let result = try gongkai("deadline", "2027-02-01", "5")
+    #expect(result.status == 0)
+    #expect(result.stdout == "2027-02-12\n")
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.contains("warning: no official holiday schedule for 2027"))
   }
 
   // MARK: rules
@@ -390,8 +417,9 @@ import TestSupport
     let file = try writeFile("2026.yaml", "year: 2026\nholidays:\n  - name: 元旦\n    rest: 2026-01-01..2026-01-03\n    workdays: [2026-01-04]\n")
     let result = try gongkai("deadline", "2026-04-28", "3", "--calendar", file)
     #expect(result.status == 65)
-    #expect(result.stderrLines.count == 3)
-    #expect(result.stderrLines.first?.hasPrefix("gongkai: \(file):3: holidays: 2026-05-01 is 劳动节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, but this schedule leaves it a working day; list 劳动节") == true)
+    // 除夕 to 初三, 劳动节, 端午节, 中秋节 and the two weekdays of 国庆节.
+    #expect(result.stderrLines.count == 9)
+    #expect(result.stderrLines.first?.hasPrefix("gongkai: \(file):3: holidays: 2026-02-16 is 春节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, but this schedule leaves it a working day; list 春节") == true)
     #expect(result.stdout.isEmpty)
   }
 

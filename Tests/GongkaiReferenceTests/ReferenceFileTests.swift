@@ -298,6 +298,18 @@ import TestSupport
       - name: 国庆节
         rest: 2027-10-01..2027-10-07
         workdays: []
+      - name: 春节
+        rest: 2027-02-05..2027-02-12
+        workdays: []
+      - name: 清明节
+        rest: 2027-04-03..2027-04-05
+        workdays: []
+      - name: 端午节
+        rest: 2027-06-09..2027-06-09
+        workdays: []
+      - name: 中秋节
+        rest: 2027-09-15..2027-09-15
+        workdays: []
 
     """
 
@@ -496,8 +508,8 @@ import TestSupport
 
   // MARK: - Holidays the law fixes
 
-  /// A replacement 2026 file with only a new 元旦 would drop 劳动节 and 国庆节 with the rest: refused, each day named
-  /// with its holiday and the law, at the list of holidays.
+  /// A replacement 2026 file with only a new 元旦 would drop every other holiday: refused, each weekday of them named
+  /// with its holiday and the law, at the list of holidays, in the order of the law (清明 2026 is a Sunday).
   @Test func aReplacementThatLeavesOutHolidaysIsRefused() throws {
     let found = try calendarProblems("2026.yaml", """
       year: 2026
@@ -507,11 +519,12 @@ import TestSupport
           workdays: [2026-01-04]
       """)
     let fix = "but this schedule leaves it a working day; list %@ with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
-    #expect(found == [
-      "2026.yaml:3: holidays: 2026-05-01 is 劳动节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: "劳动节"))",
-      "2026.yaml:3: holidays: 2026-10-01 is 国庆节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: "国庆节"))",
-      "2026.yaml:3: holidays: 2026-10-02 is 国庆节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: "国庆节"))",
-    ])
+    let missing = [("2026-02-16", "春节"), ("2026-02-17", "春节"), ("2026-02-18", "春节"), ("2026-02-19", "春节"),
+                   ("2026-05-01", "劳动节"), ("2026-06-19", "端午节"), ("2026-09-25", "中秋节"), ("2026-10-01", "国庆节"),
+                   ("2026-10-02", "国庆节")]
+    #expect(found == missing.map { day, holiday in
+      "2026.yaml:3: holidays: \(day) is \(holiday), a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: holiday))"
+    })
   }
 
   @Test func aYearWithout元旦IsRefused() throws {
@@ -535,6 +548,10 @@ import TestSupport
         - name: 国庆节
           rest: 2028-10-01..2028-10-07
           workdays: [2028-01-01]
+        - name: 春节
+          rest: 2028-01-25..2028-01-31
+        - name: 清明节
+          rest: 2028-04-04..2028-04-04
       """)
     #expect(found == [
       "2028.yaml:10: holidays[2].workdays[0]: 国庆节: swapped workday 2028-01-01 is 元旦, a holiday 《全国年节及纪念日放假办法》第二条 fixes, which no notice makes a workday; remove it from the workdays and list 元旦 with its rest days",
@@ -545,8 +562,9 @@ import TestSupport
   /// the notice's to place, a year of an unchecked text (the 1949 one) is not held to it, and a file with other
   /// mistakes is not told a holiday is missing besides.
   @Test func whatIsNotCertainIsNotRefused() throws {
-    // 2028-01-01 is a Saturday: no 元旦 listed, no make-up day either.
+    // 2028-01-01 is a Saturday: no 元旦 listed, no make-up day either; nor 端午节, Sunday 5-28.
     let weekend = "year: 2028\nholidays:\n  - name: 劳动节\n    rest: 2028-05-01..2028-05-02\n  - name: 国庆节\n    rest: 2028-10-01..2028-10-03\n"
+      + "  - name: 春节\n    rest: 2028-01-25..2028-01-28\n  - name: 清明节\n    rest: 2028-04-04..2028-04-04\n"
     #expect(try calendarProblems("2028.yaml", weekend) == [])
     #expect(try calendarProblems("1990.yaml", "year: 1990\nholidays: []\n") == [])
     let typo = try calendarProblems("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-0x\n")

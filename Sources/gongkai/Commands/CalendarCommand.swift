@@ -14,8 +14,9 @@ extension Gongkai {
         YAML is the year's schedule file, to start a replacement from: a notice that moves days of the year before \
         it (元旦) is entered in that earlier year's file, e.g. gongkai calendar 2026 --format yaml > 2026.yaml, \
         then moved into the calendar folder (not written there directly: the folder is read as the file is written).
-        A year without an official schedule is shown with weekends and the fixed-date statutory holidays \
-        (\(StatutoryHolidays.list)) only, with a warning.
+        A year without an official schedule is shown with weekends and the statutory holidays of \
+        《全国年节及纪念日放假办法》 only (元旦, 劳动节, 国庆节, and from 2008 to 2070 春节, 清明节, 端午节, 中秋节), \
+        a holiday's days on a Saturday or Sunday made up on the working days right after it (补假), with a warning.
         """)
 
     @Argument(help: ArgumentHelp("The year, e.g. 2026.", valueName: "year"))
@@ -86,8 +87,8 @@ enum Warnings {
   /// now, while a later year's is to be waited for.
   static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
     let list = years.map(String.init).joined(separator: ", ")
-    var text = "no official holiday schedule for \(list): its days are counted on weekends and the fixed-date holidays "
-      + "(\(StatutoryHolidays.list)) alone, without what its notice arranges, so the result is provisional"
+    var text = "no official holiday schedule for \(list): its days are counted on weekends and the statutory holidays "
+      + "(\(StatutoryHolidays.list(in: years)), with their make-up days) alone, without what its notice arranges, so the result is provisional"
     let published = years.filter { $0 <= today.year }
     if let example = published.first {
       // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.

@@ -11,7 +11,7 @@ struct CalendarGrid {
 
   var rendered: String {
     var out = "\(year)年 工作日历"
-    out += calendar.hasSchedule(for: year) ? "\n" : "（无官方安排，仅按周末及\(StatutoryHolidays.chineseList)法定假日计算 / no official schedule: weekends and fixed-date holidays only）\n"
+    out += calendar.hasSchedule(for: year) ? "\n" : "（无官方安排，仅按周末及\(StatutoryHolidays.chineseList(in: [year]))法定假日（含补假）计算 / no official schedule: weekends and statutory holidays only）\n"
     out += "* 法定节假日休息 (rest day)   + 调休上班 (swapped workday)   六 日 列为周末 (weekend columns)\n\n"
     for row in stride(from: 1, through: 12, by: 3) {
       let months = (row..<row + 3).map(month)
