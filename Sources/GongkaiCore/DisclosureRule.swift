@@ -45,11 +45,19 @@ public final class DisclosureRule: Sendable, Hashable {
   /// What a reviewer should know, in particular why an unverified rule is used as it is; shown in the report's
   /// language like the name, since the staff who read it read Chinese.
   public let note: LocalizedText?
+  /// The other item kinds a milestone of this kind may change (`--changes`, `changes:`), besides its own: a permit
+  /// change changes the planning permit it amends. Only what the law links is listed, so that a link between
+  /// unrelated information (a completion acceptance "changing" a candidates notice) is refused, not published.
+  public let alsoChanges: [String]
+  /// The item kinds whose published information a milestone of this kind withdraws (撤回), as
+  /// 《行政处罚法》第四十八条第二款 has a changed or revoked penalty decision withdrawn: the public outputs then show
+  /// that it was withdrawn, when and why, and no longer its content. A milestone may change these kinds too.
+  public let withdraws: [String]
 
   public init(
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
     changePeriod: Period? = nil, minimumPublication: Period? = nil, responsible: LocalizedText, basis: String,
-    confidence: Confidence, note: LocalizedText? = nil
+    confidence: Confidence, note: LocalizedText? = nil, alsoChanges: [String] = [], withdraws: [String] = []
   ) {
     self.code = code
     self.category = category
@@ -62,7 +70,15 @@ public final class DisclosureRule: Sendable, Hashable {
     self.basis = basis
     self.confidence = confidence
     self.note = note
+    self.alsoChanges = alsoChanges
+    self.withdraws = withdraws
   }
+
+  /// Whether a milestone of this kind may change information of `kind`: its own kind, or one the rule links.
+  public func mayChange(_ kind: String) -> Bool { kind == code || alsoChanges.contains(kind) || withdraws.contains(kind) }
+
+  /// Whether a milestone of this kind, changing information of `kind`, withdraws that information's publication.
+  public func isWithdrawal(of kind: String) -> Bool { withdraws.contains(kind) }
 
   /// The period that applies to a milestone: ``changePeriod`` for a change where the law sets one.
   public func period(forChange isChange: Bool) -> Period? { isChange ? changePeriod ?? period : period }
@@ -79,6 +95,8 @@ public final class DisclosureRule: Sendable, Hashable {
     }
     if changePeriod != nil && period == nil { throw .changePeriodWithoutPeriod(code) }
     if confidence == .unverified && (note?.chinese ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
+    for linked in alsoChanges + withdraws where linked == code { throw .linksOwnKind(code) }
+    if let both = alsoChanges.first(where: withdraws.contains) { throw .changesAndWithdraws(code, both) }
   }
 
   /// `category.item-name`: lowercase letters, digits and hyphens, one dot.
@@ -94,6 +112,7 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.period == rhs.period && lhs.changePeriod == rhs.changePeriod
       && lhs.minimumPublication == rhs.minimumPublication && lhs.responsible == rhs.responsible
       && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.note == rhs.note
+      && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }
@@ -107,6 +126,12 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
   case changePeriodWithoutPeriod(String)
   case unverifiedWithoutNote(String)
   case duplicateCode(String)
+  /// A rule listing its own code under `changes` or `withdraws`: a milestone may always change its own kind.
+  case linksOwnKind(String)
+  /// A kind listed under both `changes` and `withdraws`: a link either withdraws the earlier publication or not.
+  case changesAndWithdraws(String, String)
+  /// A kind under `changes` or `withdraws` that the catalogue does not hold.
+  case unknownLinkedKind(String, String)
 
   public var description: String {
     switch self {
@@ -119,6 +144,12 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unverifiedWithoutNote(let code):
       "\(code): confidence M (unverified) needs a note saying what to verify"
     case .duplicateCode(let code): "code '\(code)' is defined twice; each item kind has one entry"
+    case .linksOwnKind(let code):
+      "\(code): changes or withdraws lists its own code; remove it (a milestone may always change one of its own kind)"
+    case .changesAndWithdraws(let code, let linked):
+      "\(code): '\(linked)' is listed under both changes and withdraws; keep it under one"
+    case .unknownLinkedKind(let code, let linked):
+      "\(code): changes or withdraws names '\(linked)', which no rule defines; use a code from `gongkai rules`"
     }
   }
 }

@@ -133,6 +133,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case changesLaterMilestone(String)
   /// A milestone that changes itself, directly or through milestones formed the same day.
   case changesItself(String)
+  /// A milestone changing one of a kind its rule does not link to its own (``DisclosureRule/mayChange(_:)``): the
+  /// field, the link as written, the two kinds, and the kinds it may change.
+  case changesUnrelatedKind(String, String, kind: String, changed: String, allowed: [String])
 
   /// The field the error is about, as files and options name it.
   public var field: String {
@@ -144,6 +147,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownKind: "kind"
     case .disclosureBeforeMilestone: "published"
     case .changesLaterMilestone, .changesItself: "changes"
+    case .changesUnrelatedKind(let field, _, _, _, _): field
     }
   }
 
@@ -179,6 +183,10 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       "changes '\(key)': a milestone can only change earlier information"
     case .changesItself(let key):
       "changes '\(key)': a milestone cannot change itself, directly or through milestones of the same day; remove the link"
+    case .changesUnrelatedKind(let field, let link, let kind, let changed, let allowed):
+      "\(field) '\(link)': a milestone of \(kind) cannot change one of \(changed); link a milestone of "
+        + (allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1])
+        + " (`gongkai rules` lists what each kind may change), or remove the link"
     }
   }
 }

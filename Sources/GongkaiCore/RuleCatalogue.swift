@@ -19,6 +19,11 @@ public struct RuleCatalogue: Sendable {
       try rule.validate()
       guard index.updateValue(rule, forKey: rule.code) == nil else { throw .duplicateCode(rule.code) }
     }
+    for rule in rules {
+      if let unknown = (rule.alsoChanges + rule.withdraws).first(where: { index[$0] == nil }) {
+        throw .unknownLinkedKind(rule.code, unknown)
+      }
+    }
     self.profile = profile
     self.titles = titles
     self.rules = rules
@@ -27,6 +32,14 @@ public struct RuleCatalogue: Sendable {
 
   /// The rule of an item kind, or `nil` when the catalogue has none.
   public func rule(for code: String) -> DisclosureRule? { index[code] }
+
+  /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`
+  /// when its rule allows it (or the kind is unknown, which is a problem of its own). Project files and `log
+  /// --changes` ask alike, so that the public notices never name a change the law does not link.
+  public func changeProblem(kind: String, changing changedKind: String, link: String) -> RegisterError? {
+    guard let rule = index[kind], !rule.mayChange(changedKind) else { return nil }
+    return .changesUnrelatedKind("changes", link, kind: kind, changed: changedKind, allowed: [kind] + rule.alsoChanges + rule.withdraws)
+  }
 
   /// This catalogue with a profile applied: a rule with a known code replaces that rule where it stands,
   /// a new code is added after the rules of its category.

@@ -3,8 +3,11 @@ import GongkaiStore
 
 /// Which of a project's milestones change one another, as of a day. A milestone that a later one changes (a
 /// penalty decision changed on review, a planning permit changed by a design change) is no longer in force, so
-/// every public output marks it and names the change: a reader must never take changed information as current,
-/// and 《行政处罚法》第四十八条 requires a changed decision's information to be withdrawn with the reason stated.
+/// every public output marks it and names the change: a reader must never take changed information as current.
+/// A change whose rule withdraws the earlier kind (``DisclosureRule/withdraws``: the 撤回 of a penalty decision
+/// changed or revoked, 《行政处罚法》第四十八条第二款) goes further: the public outputs no longer show the withdrawn
+/// information's content, only that, when, by which notice and why it was withdrawn, which is what the
+/// withdrawal notice itself tells the public.
 ///
 /// Built from one project's milestones as the store hands them over (``Store/forEachProject(matching:_:)``):
 /// a milestone only changes one of its own project, so memory holds one project at a time.
@@ -39,8 +42,35 @@ struct ChangeRelations {
 
   /// The day the latest change of `stored` went public, by the as-of day; `nil` while it is in force. A feed
   /// dates a changed item's entry so, which is what brings the change to its subscribers.
-  func changedOn(_ stored: StoredMilestone) -> CivilDate? {
-    changedBy(stored).compactMap { change in change.milestone.disclosures.map(\.publishedOn).filter { $0 <= asOf }.min() }.max()
+  func changedOn(_ stored: StoredMilestone) -> CivilDate? { changedBy(stored).compactMap(publishedOn).max() }
+
+  /// The first publication of a change by the as-of day (a change counts only once public, so there is one).
+  private func publishedOn(_ change: StoredMilestone) -> CivilDate? {
+    change.milestone.disclosures.map(\.publishedOn).filter { $0 <= asOf }.min()
+  }
+
+  /// Whether `change`, changing `target`, withdraws the publication of `target`'s information, as its rule says.
+  private func withdraws(_ change: StoredMilestone, _ target: StoredMilestone) -> Bool {
+    catalogue.rule(for: change.milestone.kind)?.isWithdrawal(of: target.milestone.kind) ?? false
+  }
+
+  /// The changes that withdrew `stored`'s publication, oldest first: public outputs leave its content out when
+  /// there is any, and say instead when, by which notice and why it was withdrawn.
+  func withdrawals(of stored: StoredMilestone) -> [StoredMilestone] { changedBy(stored).filter { withdraws($0, stored) } }
+
+  /// Whether `stored` withdraws the information it changes (a withdrawal notice names what it withdraws as such).
+  func withdrawsWhatItChanges(_ stored: StoredMilestone) -> Bool { changes(stored).map { withdraws(stored, $0) } ?? false }
+
+  /// What an open-data document says in place of a withdrawn item's summary: its validity and the reason.
+  func chineseWithdrawal(of stored: StoredMilestone) -> String? {
+    guard let validity = chineseValidity(of: stored) else { return nil }
+    return validity + (chineseWithdrawalReason(of: stored).map { "；撤回理由：" + $0 } ?? "")
+  }
+
+  /// Why `stored` was withdrawn: the summaries of the withdrawal notices, on one line; `nil` unless one gives it.
+  func chineseWithdrawalReason(of stored: StoredMilestone) -> String? {
+    let reasons = withdrawals(of: stored).compactMap(\.summary)
+    return reasons.isEmpty ? nil : reasons.joined(separator: "；").split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 
   /// How a notice names the other side of a change, e.g. `质量安全行政处罚决定（形成 2026-09-22，文号 杨建罚〔2026〕12-1号）`.
@@ -53,9 +83,18 @@ struct ChangeRelations {
     catalogue.rule(for: stored.milestone.kind)?.name.chinese ?? stored.milestone.kind
   }
 
-  /// `已变更，见…` for a changed milestone, naming each change; `nil` while it is in force.
+  /// `已变更，见…` for a changed milestone, naming each change; `已于 D 撤回，见…` first for a withdrawn one, dated by
+  /// the withdrawal's publication; `nil` while it is in force.
   func chineseValidity(of stored: StoredMilestone) -> String? {
     let later = changedBy(stored)
-    return later.isEmpty ? nil : "已变更，见" + later.map(chineseDescription).joined(separator: "、")
+    guard !later.isEmpty else { return nil }
+    let withdrawals = later.filter { withdraws($0, stored) }
+    let changes = later.filter { !withdraws($0, stored) }
+    var parts: [String] = []
+    if let first = withdrawals.first, let day = publishedOn(first) {
+      parts.append("已于 \(day) 撤回，见" + withdrawals.map(chineseDescription).joined(separator: "、"))
+    }
+    if !changes.isEmpty { parts.append("已变更，见" + changes.map(chineseDescription).joined(separator: "、")) }
+    return parts.joined(separator: "；")
   }
 }

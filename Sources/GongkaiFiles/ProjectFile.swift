@@ -82,6 +82,9 @@ public enum ProjectFile {
       if matches[0].formedOn > milestones[link.entry].formedOn {
         collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).description))
       }
+      if let problem = catalogue.changeProblem(kind: milestones[link.entry].kind, changing: target.kind, link: link.text) {
+        collector.add(link.value.problem(problem.description))
+      }
     }
     for index in MilestoneEntry.changeLoops(in: milestones) {
       guard let link = changes.first(where: { $0.entry == index }) else { continue }

@@ -48,6 +48,16 @@ struct RuleFile {
       guard let confidence = Confidence(rawValue: confidenceText) else {
         throw (fields["confidence"] ?? value).problem("unknown confidence '\(confidenceText)'; use S, S2 or M")
       }
+      func codes(_ key: String, _ inherited: [String]?) throws(FileProblem) -> [String] {
+        guard let value = fields[key] else { return inherited ?? [] }
+        var codes: [String] = []
+        for item in try value.sequence() {
+          let code = try item.string()
+          guard DisclosureRule.isValidCode(code) else { throw item.problem("\(RuleError.malformedCode(code))") }
+          codes.append(code)
+        }
+        return codes
+      }
       if base == nil, fields["period"] == nil { _ = try fields.required("period") }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
@@ -55,7 +65,8 @@ struct RuleFile {
         minimumPublication: try period("minimum-publication", base?.minimumPublication),
         responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
         confidence: confidence,
-        note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note)
+        note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
+        alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws))
       if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(code): \(error)") }
       return rule
@@ -85,7 +96,7 @@ struct RuleFile {
 
   static let entryKeys: Set<String> = [
     "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "responsible",
-    "basis", "confidence", "note",
+    "basis", "confidence", "note", "changes", "withdraws",
   ]
 
   /// Reads the file, collecting every problem of its form (unknown fields, a missing or malformed code, a code

@@ -87,11 +87,79 @@ import TestSupport
   /// until the change is out.
   @Test func aChangeNotYetPublishedIsNotNamed() throws {
     let (folder, db) = try register()
-    #expect(try runGongkai(["log", Self.code, "design-change.permit-change", "--date", "2026-11-20", "--ref", "建字第3号", "--changes", "3"] + db).status == 0)
+    #expect(try runGongkai(["log", Self.code, "bidding.candidates", "--date", "2026-11-20", "--ref", "建字第3号", "--changes", "3"] + db).status == 0)
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)
     #expect(!html.contains("建字第3号"))
     #expect(!html.contains("<h3>中标候选人公示（已变更）</h3>"))
     #expect(!(try export(["json"], "d.json", in: folder, db)).contains("建字第3号"))
+  }
+
+  /// The register plus a penalty decision (milestone 4) published with its amount, and its withdrawal
+  /// (milestone 5, 《行政处罚法》第四十八条第二款) formed 2026-11-16; the withdrawal is published on `withdrawalPublished`.
+  func registerWithWithdrawnPenalty(withdrawalPublished: String) throws -> (folder: URL, database: [String]) {
+    let (folder, db) = try register()
+    for command in [
+      ["log", Self.code, "quality-safety.penalty", "--date", "2026-11-10", "--ref", "杨建罚〔2026〕30号", "--summary", "处罚款5万元"],
+      ["disclose", "4", "--date", "2026-11-12", "--channel", "区政府门户网站", "--url", "https://xxgk.yangpu.example/xzcf/030.html"],
+      ["log", Self.code, "quality-safety.penalty-withdrawal", "--date", "2026-11-16", "--ref", "杨府复决〔2026〕9号",
+       "--summary", "行政复议决定撤销原处罚决定，撤回原公示", "--changes", "4"],
+      ["disclose", "5", "--date", withdrawalPublished, "--channel", "区政府门户网站"],
+    ] {
+      let result = try runGongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    return (folder, db)
+  }
+
+  @Test func aWithdrawnPenaltyShowsItsWithdrawalAndNoLongerItsContent() throws {
+    let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
+    let validity = "已于 2026-11-18 撤回，见已公开的行政处罚决定被变更、撤销、确认违法或者确认无效后撤回并公开说明理由（形成 2026-11-16，文号 杨府复决〔2026〕9号）"
+    let reason = "行政复议决定撤销原处罚决定，撤回原公示"
+    let withdrawn = "质量安全行政处罚决定（形成 2026-11-10，文号 杨建罚〔2026〕30号）"
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<h3>质量安全行政处罚决定（已撤回）</h3>"))
+    #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">有效性</th><td colspan=\"3\">\(validity)</td></tr>"))
+    #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">撤回理由</th><td colspan=\"3\">\(reason)</td></tr>"))
+    #expect(html.contains("<tr><th scope=\"row\">所撤回信息</th><td colspan=\"3\">\(withdrawn)</td></tr>"))
+    // What identifies the decision stays (文号, the day and channel it was published); its content and address go.
+    #expect(html.contains("杨建罚〔2026〕30号") && html.contains("公开日期：2026-11-12；公开渠道：区政府门户网站</p>"))
+    #expect(!html.contains("处罚款5万元") && !html.contains("xzcf/030.html") && !html.contains("所变更信息</th><td colspan=\"3\">\(withdrawn)"))
+    // An ordinary change keeps the earlier item's content, marked 已变更.
+    #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>") && html.contains("第一行\n第二行"))
+
+    let feed = try String(contentsOf: folder.appendingPathComponent("notices-notices/feed.atom"), encoding: .utf8)
+    #expect(feed.contains("<title>江浦路桥梁改建工程：质量安全行政处罚决定（已撤回）</title>\n<updated>2026-11-18T00:00:00+08:00</updated>"))
+    #expect(feed.contains("<summary>杨建罚〔2026〕30号　有效性：\(validity)　撤回理由：\(reason)</summary>"))
+    #expect(!feed.contains("处罚款5万元") && !feed.contains("xzcf/030.html"))
+    let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
+    #expect(markdown.contains("### 质量安全行政处罚决定（已撤回）\n") && markdown.contains("- 撤回理由：\(reason)\n"))
+    #expect(markdown.contains("- 所撤回信息：\(withdrawn)\n") && !markdown.contains("处罚款5万元"))
+    let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
+    #expect(text.contains("  质量安全行政处罚决定（已撤回）\n") && text.contains("    撤回理由：\(reason)\n"))
+    #expect(!text.contains("处罚款5万元") && !text.contains("xzcf/030.html"))
+
+    let entries = try disclosures(in: try export(["json"], "disclosures.json", in: folder, db))
+    let penalty = try #require(entries.first { $0["milestoneId"] as? Int == 4 })
+    #expect(penalty["summary"] == nil && penalty["url"] == nil && penalty["reference"] as? String == "杨建罚〔2026〕30号")
+    #expect((penalty["withdrawnBy"] as? [[String: Any]])?.first?["milestoneId"] as? Int == 5)
+    #expect(entries.first { $0["milestoneId"] as? Int == 5 }?["summary"] as? String == reason)
+    #expect(entries.first { $0["milestoneId"] as? Int == 1 }?["withdrawnBy"] == nil)
+    let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
+    #expect(package.contains("\"description\" : \"\(validity)；撤回理由：\(reason)\""))
+    #expect(package.contains("；所撤回信息：\(withdrawn)\"") && !package.contains("处罚款5万元") && !package.contains("xzcf/030.html"))
+
+    // Auditors see everything: the decision keeps its row, judged as it was published.
+    let audit = try export(["audit-csv"], "audit.csv", in: folder, db)
+    #expect(audit.contains("quality-safety,质量安全监督信息,quality-safety.penalty,质量安全行政处罚决定,4,杨建罚〔2026〕30号,2026-11-10,"))
+    #expect(audit.contains(",https://xxgk.yangpu.example/xzcf/030.html,"))
+  }
+
+  /// The decision stays public until its withdrawal is: the page must not run ahead of the withdrawal notice.
+  @Test func aPenaltyStaysPublishedUntilItsWithdrawalIs() throws {
+    let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-30")
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<h3>质量安全行政处罚决定</h3>") && html.contains("处罚款5万元"))
+    #expect(!html.contains("已撤回") && !html.contains("杨府复决〔2026〕9号"))
   }
 
   @Test func everyFormatListsTheFurtherChannelsWithTheirDatesAndIndexNumbers() throws {

@@ -150,20 +150,59 @@ func problems(_ text: String) -> [String] {
         - kind: bidding.contract
           formed: 2025-06-20
           changes: bidding.contract@2025-06-20
-        - kind: bidding.result
-          formed: 2025-07-01
-          changes: bidding.penalty@2025-07-01
         - kind: bidding.penalty
           formed: 2025-07-01
-          changes: bidding.result@2025-07-01
-        - kind: construction.participants
+          ref: A
+          changes: bidding.penalty@2025-07-01#B
+        - kind: bidding.penalty
+          formed: 2025-07-01
+          ref: B
+          changes: bidding.penalty@2025-07-01#A
+        - kind: bidding.penalty
           formed: 2025-07-02
-          changes: bidding.penalty@2025-07-01
+          ref: C
+          changes: bidding.penalty@2025-07-01#A
       """)
     #expect(found == [
       "p.yaml:7: milestones[0].changes: changes 'bidding.contract@2025-06-20': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
-      "p.yaml:10: milestones[1].changes: changes 'bidding.penalty@2025-07-01': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
+      "p.yaml:11: milestones[1].changes: changes 'bidding.penalty@2025-07-01#B': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
     ])
+  }
+
+  /// A link the rules do not make is refused at its line, naming both kinds and what the changing kind may change;
+  /// one they make (a withdrawal of a tendering penalty, a permit change of a planning permit) is read.
+  @Test func aChangeOfAnUnrelatedKindIsRefusedAtItsLine() throws {
+    let found = problems("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.candidates
+          formed: 2026-10-20
+        - kind: completion.acceptance
+          formed: 2026-11-03
+          changes: bidding.candidates@2026-10-20
+      """)
+    #expect(found == [
+      "p.yaml:9: milestones[1].changes: changes 'bidding.candidates@2026-10-20': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance (`gongkai rules` lists what each kind may change), or remove the link",
+    ])
+    let document = try parse("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.penalty
+          formed: 2026-10-20
+        - kind: quality-safety.penalty-withdrawal
+          formed: 2026-11-03
+          changes: bidding.penalty@2026-10-20
+        - kind: approval-result.construction-planning-permit
+          formed: 2026-10-20
+        - kind: design-change.permit-change
+          formed: 2026-11-03
+          changes: approval-result.construction-planning-permit@2026-10-20
+      """)
+    #expect(document.milestones.compactMap(\.changes?.kind) == ["bidding.penalty", "approval-result.construction-planning-permit"])
   }
 
   @Test func writingAndReadingBackIsTheIdentity() throws {

@@ -77,6 +77,46 @@ import TestSupport
     #expect(try profileProblem("profile: district\nextends: national\nrules:\n  - code: bidding.result\n    \(restated)\n") == nil)
   }
 
+  /// The links a rule allows are data: the shipped withdrawal of a penalty withdraws both kinds of penalty, a
+  /// profile may let a kind change another, and keeps the links of the rule it replaces unless it gives its own.
+  @Test func aProfileLinksKindsAndKeepsTheLinksItDoesNotGive() throws {
+    let national = try RuleCatalogue.load(resources: resources)
+    let withdrawal = try #require(national.rule(for: "quality-safety.penalty-withdrawal"))
+    #expect(withdrawal.isWithdrawal(of: "bidding.penalty") && withdrawal.isWithdrawal(of: "quality-safety.penalty"))
+    #expect(!withdrawal.isWithdrawal(of: "quality-safety.penalty-withdrawal") && !withdrawal.mayChange("construction.participants"))
+    let url = try file("district.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: completion.acceptance-filing
+          changes: [completion.acceptance]
+        - code: quality-safety.penalty-withdrawal
+          basis: 《中华人民共和国行政处罚法》第四十八条
+          confidence: S
+          note: null
+      """)
+    let catalogue = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+    #expect(catalogue.rule(for: "completion.acceptance-filing")?.mayChange("completion.acceptance") == true)
+    #expect(catalogue.rule(for: "quality-safety.penalty-withdrawal")?.withdraws == withdrawal.withdraws)
+    #expect(catalogue.changeProblem(kind: "completion.acceptance", changing: "completion.acceptance-filing", link: "7") != nil)
+  }
+
+  @Test(arguments: [
+    ("changes: [completion.nothing]", "changes or withdraws names 'completion.nothing', which no rule defines"),
+    ("changes: [completion.acceptance]", "changes or withdraws lists its own code"),
+    ("withdraws: [Completion]", "code 'Completion' is malformed"),
+  ])
+  func aLinkToNoRuleIsRefused(line: String, message: String) throws {
+    let problem = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: completion.acceptance
+          \(line)
+      """))
+    #expect(problem.message.contains(message), "\(problem)")
+  }
+
   /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so
   /// that the profile files users wrote then keep working; null clears the note replaced.
   @Test func aProfileNoteIsBilingualPlainOrCleared() throws {
@@ -261,7 +301,7 @@ import TestSupport
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, code, confidence, minimum-publication, name, note, period, responsible, trigger",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-publication, name, note, period, responsible, trigger, withdraws",
       ])
     }
   }

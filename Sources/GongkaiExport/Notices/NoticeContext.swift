@@ -53,7 +53,10 @@ extension ProjectNotice.Item: MustacheParent {
     case "alsoPublished": alsoPublished
     case "publicationPeriod": publicationPeriod
     case "validity": validity
+    case "validityMark": validityMark
+    case "withdrawalReason": withdrawalReason
     case "changes": changes
+    case "withdraws": withdraws
     default: nil
     }
   }

@@ -103,14 +103,16 @@ struct LatestPublications {
 
   mutating func consider(_ item: ProjectNotice.Item, section: ProjectNotice.Section, notice: ProjectNotice) {
     // A changed item's entry keeps its id and is dated by its change's publication (RFC 4287 `updated`): feed
-    // readers show an entry again when that date moves, so subscribers learn of the change.
+    // readers show an entry again when that date moves, so subscribers learn of the change. A withdrawn item has
+    // neither summary nor address (the item leaves them out), so its entry links the project's page.
     let date = item.changedOn ?? item.publishedOn
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
-      "title": "\(notice.name)：\(item.kindName)" + (item.validity == nil ? "" : "（已变更）"),
+      "title": "\(notice.name)：\(item.kindName)" + (item.validityMark.map { "（\($0)）" } ?? ""),
       "updated": "\(date)T00:00:00+08:00", "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
       "link": item.url ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
-      "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }].compactMap { $0 }.joined(separator: "　"),
+      "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }, item.withdrawalReason.map { "撤回理由：\($0)" }]
+        .compactMap { $0 }.joined(separator: "　"),
     ]
     entries.append((date, item.indexNumber, entry))
     if entries.count > limit * 2 { trim() }

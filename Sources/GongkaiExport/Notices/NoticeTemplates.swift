@@ -79,13 +79,14 @@ enum NoticeTemplates {
     <h2 id="category-{{position}}">{{ordinal}}、{{name}}</h2>
     {{#items}}
     <article class="notice">
-    <h3>{{kindName}}{{#validity}}（已变更）{{/validity}}</h3>
+    <h3>{{kindName}}{{#validityMark}}（{{.}}）{{/validityMark}}</h3>
     <table>
     <tbody>
     <tr><th scope="row">索引号</th><td>{{indexNumber}}</td><th scope="row">发布机构</th><td>{{publisher}}</td></tr>
     <tr><th scope="row">生成日期</th><td>{{formedOn}}</td><th scope="row">文号</th><td>{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}</td></tr>
-    {{#validity}}<tr class="changed"><th scope="row">有效性</th><td colspan="3">{{.}}</td></tr>{{/validity}}
-    {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}
+    {{#validity}}<tr class="changed"><th scope="row">有效性</th><td colspan="3">{{.}}</td></tr>{{/validity}}{{#withdrawalReason}}
+    <tr class="changed"><th scope="row">撤回理由</th><td colspan="3">{{.}}</td></tr>{{/withdrawalReason}}
+    {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}{{#withdraws}}<tr><th scope="row">所撤回信息</th><td colspan="3">{{.}}</td></tr>{{/withdraws}}
     </tbody>
     </table>
     {{#summary}}<p class="summary">{{.}}</p>{{/summary}}
@@ -176,7 +177,7 @@ enum NoticeTemplates {
     ## {{ordinal}}、{{name}}
     {{#items}}
 
-    ### {{kindName}}{{#validity}}（已变更）{{/validity}}
+    ### {{kindName}}{{#validityMark}}（{{.}}）{{/validityMark}}
 
     - 索引号：{{indexNumber}}
     - 发布机构：{{publisher}}
@@ -185,9 +186,15 @@ enum NoticeTemplates {
     {{#validity}}
     - 有效性：{{.}}
     {{/validity}}
+    {{#withdrawalReason}}
+    - 撤回理由：{{.}}
+    {{/withdrawalReason}}
     {{#changes}}
     - 所变更信息：{{.}}
     {{/changes}}
+    {{#withdraws}}
+    - 所撤回信息：{{.}}
+    {{/withdraws}}
     - 公开日期：{{publishedOn}}
     - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
     {{#alsoPublished}}
@@ -231,15 +238,21 @@ enum NoticeTemplates {
 
     {{ordinal}}、{{name}}
     {{#items}}
-      {{kindName}}{{#validity}}（已变更）{{/validity}}
+      {{kindName}}{{#validityMark}}（{{.}}）{{/validityMark}}
         索引号：{{indexNumber}}　发布机构：{{publisher}}
         生成日期：{{formedOn}}　文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}
     {{#validity}}
         有效性：{{.}}
     {{/validity}}
+    {{#withdrawalReason}}
+        撤回理由：{{.}}
+    {{/withdrawalReason}}
     {{#changes}}
         所变更信息：{{.}}
     {{/changes}}
+    {{#withdraws}}
+        所撤回信息：{{.}}
+    {{/withdraws}}
         公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
     {{#alsoPublished}}
         同时发布于：{{.}}

@@ -25,12 +25,23 @@ public struct ProjectNotice: Sendable {
     public let alsoPublished: String?
     /// For 公示 items: the publication period from and to, with its legal basis.
     public let publicationPeriod: String?
-    /// 有效性 of information a later milestone changed: `已变更，见…` naming each change; `nil` while in force.
+    /// 有效性 of information a later milestone changed: `已变更，见…` naming each change, `已于 D 撤回，见…` when one
+    /// withdrew it; `nil` while in force.
     public let validity: String?
+    /// Whether a later milestone withdrew (撤回) this item's publication: the item then keeps what identifies it
+    /// (索引号, 文号, dates, channels) and the withdrawal, but neither its summary nor the address of its content.
+    public let withdrawn: Bool
+    /// 撤回理由: the withdrawal notice's summary, for a withdrawn item.
+    public let withdrawalReason: String?
     /// The earlier information this item changes, e.g. `质量安全行政处罚决定（形成 2026-07-08，文号 杨建罚〔2026〕12号）`.
     public let changes: String?
+    /// The earlier information this item withdraws (所撤回信息), named the same way; such an item has no ``changes``.
+    public let withdraws: String?
     /// The day the latest change of this item went public, for a changed item.
     public let changedOn: String?
+
+    /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
+    public var validityMark: String? { withdrawn ? "已撤回" : validity.map { _ in "已变更" } }
 
     /// The summary's lines: Markdown and plain text write each break out (a hard break, an indented line), where
     /// HTML keeps the summary whole and shows its breaks with `white-space: pre-line`.
@@ -107,6 +118,9 @@ public struct ProjectNotice: Sendable {
         "\(other.element.channel)（\(other.element.publishedOn)，索引号 "
           + "\(stored.disclosureSerials[other.offset].indexNumber(organisation: organisation))）"
       }
+    let withdrawn = !relations.withdrawals(of: stored).isEmpty
+    let changed = relations.changes(stored).map(relations.chineseDescription)
+    let withdraws = relations.withdrawsWhatItChanges(stored)
     var period: String?
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
       // The period as it was held; a notice still up shows the end the law requires at least.
@@ -117,9 +131,10 @@ public struct ProjectNotice: Sendable {
       kindCode: rule.code, kindName: rule.name.chinese,
       indexNumber: stored.disclosureSerials[position].indexNumber(organisation: organisation),
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
-      summary: stored.summary, publishedOn: first.publishedOn.description, channel: first.channel, url: first.url,
-      alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"), publicationPeriod: period,
-      validity: relations.chineseValidity(of: stored), changes: relations.changes(stored).map(relations.chineseDescription),
-      changedOn: relations.changedOn(stored)?.description)
+      summary: withdrawn ? nil : stored.summary, publishedOn: first.publishedOn.description, channel: first.channel,
+      url: withdrawn ? nil : first.url, alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
+      publicationPeriod: period, validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
+      withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
+      withdraws: withdraws ? changed : nil, changedOn: relations.changedOn(stored)?.description)
   }
 }

@@ -53,6 +53,9 @@ public struct DisclosuresJSON {
     let changes: MilestoneLink?
     /// The later milestones that change this one's information, oldest first: it is no longer in force.
     let changedBy: [MilestoneLink]?
+    /// Those of ``changedBy`` that withdrew (撤回) its publication: `summary` and `url` are then left out, as an
+    /// open-data copy must not republish what the law had withdrawn; the withdrawal's own entry says why.
+    let withdrawnBy: [MilestoneLink]?
   }
 
   /// The other side of a change, named by the fields a disclosure names its own milestone with.
@@ -93,16 +96,19 @@ public struct DisclosuresJSON {
         let written = entries.count
         let changes = relations.changes(stored).map { MilestoneLink($0, relations: relations) }
         let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
+        let withdrawnBy = relations.withdrawals(of: stored).map { MilestoneLink($0, relations: relations) }
+        let withdrawn = !withdrawnBy.isEmpty
         for (disclosure, serial) in zip(stored.milestone.disclosures, stored.disclosureSerials) where disclosure.publishedOn <= asOf {
           let rule = finding.rule
           entries.append(DisclosureEntry(
             indexNumber: serial.indexNumber(organisation: organisation ?? String(project.code.division)),
             milestoneId: stored.milestone.id, kind: rule.code, kindName: rule.name.chinese, category: rule.category.rawValue,
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
-            summary: stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
-            channel: disclosure.channel, url: disclosure.url.map(URIText.encoding), until: disclosure.until,
+            summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
+            channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
-            provisional: finding.isProvisional, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy))
+            provisional: finding.isProvisional, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
       }

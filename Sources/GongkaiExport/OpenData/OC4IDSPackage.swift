@@ -74,11 +74,16 @@ public struct OC4IDSExport {
     for (finding, _) in findings where finding.responsibleUnit != project.responsibleUnit {
       _ = parties.add(finding.responsibleUnit, role: "reviewBody")
     }
+    // A document whose publication a later one withdrew (撤回) keeps its place, described by its withdrawal and the
+    // reason instead of its summary and without the address of the withdrawn content.
     let documents = findings.flatMap { finding, stored in
-      zip(stored.milestone.disclosures, stored.disclosureSerials).filter { $0.0.publishedOn <= asOf }.map { disclosure, serial in
+      let withdrawn = !relations.withdrawals(of: stored).isEmpty
+      return zip(stored.milestone.disclosures, stored.disclosureSerials).filter { $0.0.publishedOn <= asOf }.map { disclosure, serial in
         OC4IDSProject.Document(
           id: serial.indexNumber(organisation: organisationCode), documentType: Self.documentType(finding.rule),
-          title: finding.rule.name.chinese, description: stored.summary, url: disclosure.url.map(URIText.encoding),
+          title: finding.rule.name.chinese,
+          description: withdrawn ? relations.chineseWithdrawal(of: stored) : stored.summary,
+          url: withdrawn ? nil : disclosure.url.map(URIText.encoding),
           datePublished: Self.instant(disclosure.publishedOn), language: "zh")
       }
     }
@@ -95,7 +100,9 @@ public struct OC4IDSExport {
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
           description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.chineseStatusWithLateness)"
             + (finding.isProvisional ? "（暂定：涉及尚无国务院节假日安排的年份）" : "")
-            + (relations.changes(stored).map { "；所变更信息：" + relations.chineseDescription(of: $0) } ?? "")
+            + (relations.changes(stored).map {
+              (relations.withdrawsWhatItChanges(stored) ? "；所撤回信息：" : "；所变更信息：") + relations.chineseDescription(of: $0)
+            } ?? "")
             + (relations.chineseValidity(of: stored).map { "；有效性：" + $0 } ?? ""),
           dueDate: finding.deadline.map { Self.instant($0.date) }, dateMet: finding.disclosure.map { Self.instant($0.publishedOn) },
           dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.status))

@@ -37,6 +37,14 @@ extension Gongkai {
       try refuse(entry.problems(catalogue: checker.catalogue, today: .todayInChina()).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
+      // A milestone's kind never changes once recorded (`amend` cannot), so the link's kinds are checked before the
+      // write; the store checks the rest (the milestone exists, is in force, of this project and not later), and
+      // names a milestone of another project as such rather than by its kind.
+      if let changes, let changed = try await register.milestone(id: changes), changed.milestone.projectCode == code.rawValue,
+        let problem = checker.catalogue.changeProblem(kind: kind, changing: changed.milestone.kind, link: "\(changes)")
+      {
+        try refuse([problem.renamed(from: ["changes": "--changes"])])
+      }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let deadline = explanation.map {

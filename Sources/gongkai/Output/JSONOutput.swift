@@ -55,6 +55,9 @@ struct RulesDocument: Encodable {
     let basis: String
     let confidence: String
     let note: Text?
+    /// The other kinds a milestone may change, and those whose publication it withdraws; absent when none.
+    let changes: [String]
+    let withdraws: [String]
 
     init(_ rule: DisclosureRule) {
       code = rule.code
@@ -69,12 +72,14 @@ struct RulesDocument: Encodable {
       basis = rule.basis
       confidence = rule.confidence.rawValue
       note = rule.note.map(Text.init)
+      changes = rule.alsoChanges
+      withdraws = rule.withdraws
     }
 
     func encode(to encoder: Encoder) throws {
       enum Keys: String, CodingKey {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication, responsible
-        case basis, confidence, note
+        case basis, confidence, note, changes, withdraws
       }
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode(code, forKey: .code)
@@ -89,6 +94,8 @@ struct RulesDocument: Encodable {
       try container.encode(basis, forKey: .basis)
       try container.encode(confidence, forKey: .confidence)
       try container.encode(note, forKey: .note)
+      if !changes.isEmpty { try container.encode(changes, forKey: .changes) }
+      if !withdraws.isEmpty { try container.encode(withdraws, forKey: .withdraws) }
     }
   }
 }

@@ -24,6 +24,12 @@ struct RulesText {
         if let minimum = rule.minimumPublication {
           out += line(language.pick("公示期", "Stays up"), language.pick("不少于", "at least ") + describe(minimum))
         }
+        if !rule.alsoChanges.isEmpty {
+          out += line(language.pick("可变更", "Changes"), rule.alsoChanges.joined(separator: language.pick("、", ", ")))
+        }
+        if !rule.withdraws.isEmpty {
+          out += line(language.pick("撤回", "Withdraws"), rule.withdraws.joined(separator: language.pick("、", ", ")))
+        }
         out += line(language.pick("责任主体", "Publisher"), language.pick(rule.responsible))
         out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)]")
         if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
