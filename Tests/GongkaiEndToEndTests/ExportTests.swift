@@ -246,6 +246,28 @@ import TestSupport
     #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
   }
 
+  // MARK: The annual report
+
+  /// An evaluator's finding: a tender notice, for which no law sets a period, counted as published on time
+  /// whenever it was published, and raised the on-time rate. It is counted apart and left out of the rate.
+  @Test func anItemWithoutAStatutoryPeriodIsCountedApartFromTheOnTimeRate() throws {
+    let db = ["--database", Scratch.folder().appendingPathComponent("register.sqlite").path]
+    #expect(try runGongkai(["init"] + db).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000301", "--name", "测试工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    for (kind, formed) in [("bidding.tender-notice", "2026-03-02"), ("bidding.candidates", "2026-11-02")] {
+      #expect(try runGongkai(["log", "2026-310110-48-01-000301", kind, "--date", formed] + db).status == 0)
+    }
+    #expect(try runGongkai(["disclose", "1", "--date", "2026-10-30", "--channel", "中国招标投标公共服务平台"] + db).status == 0)
+    #expect(try runGongkai(["disclose", "2", "--date", "2026-11-09", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-12"] + db).status == 0)
+    let report = try runGongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27"] + db)
+    #expect(report.status == 0, "\(report.stderr)")
+    let lines = report.stdout.components(separatedBy: "\r\n")
+    #expect(lines[1] == "单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,无法定时限,按时率,公开用时中位数（工作日）")
+    // The candidates were published after their 3 days: the rate is theirs alone, 0 %, not 1 of 2.
+    #expect(lines.filter { $0.hasPrefix("合计,") }.allSatisfy { $0.hasPrefix("合计,2,0,1,0,0,0,1,0.0%,") })
+    #expect(lines.contains { $0.hasPrefix("杨浦区建设和管理委员会,2,0,1,0,0,0,1,0.0%,") })
+  }
+
   // MARK: Some projects
 
   @Test func aProjectsPageLeavesTheIndexAndTheFeedAsTheFullExportWroteThem() throws {

@@ -13,6 +13,10 @@ public struct DisclosureStatistics: Sendable {
     public var overdue = 0
     public var due = 0
     public var tooShort = 0
+    /// Published or awaiting publication, of an item no law sets a period for (a tender notice published before
+    /// the documents go on sale): neither on time nor late, so counted apart and left out of the rate, which
+    /// they would otherwise raise with every publication made at any time.
+    public var withoutPeriod = 0
     /// How many publications took each number of working days: the median needs no list of every publication,
     /// so a year of a national register counts in constant memory.
     var daysToPublish: [Int: Int] = [:]
@@ -46,6 +50,7 @@ public struct DisclosureStatistics: Sendable {
     mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
       obligations += 1
       switch finding.status {
+      case .onTime where finding.deadline == nil, .due where finding.deadline == nil: withoutPeriod += 1
       case .onTime: onTime += 1
       case .late: late += 1
       case .overdue: overdue += 1

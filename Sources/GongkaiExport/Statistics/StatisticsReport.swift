@@ -3,12 +3,12 @@ import Mustache
 
 /// The statistics as people and spreadsheets read them.
 public enum StatisticsReport {
-  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）"]
+  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "无法定时限", "按时率", "公开用时中位数（工作日）"]
 
   /// A line's name and figures, as every format shows them.
   public static func cells(_ line: DisclosureStatistics.Line) -> [String] {
     [line.name, String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
-     String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
+     String(line.due), String(line.withoutPeriod), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
      line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—"]
   }
 
@@ -65,6 +65,7 @@ public enum StatisticsReport {
       let kinds: [(KeyPath<DisclosureStatistics.Line, Int>, String, String)] = [
         (\.onTime, "#009E73", "按时公开"), (\.late, "url(#dots-late)", "逾期公开"), (\.tooShort, "url(#cross-too-short)", "公示期不足"),
         (\.overdue, "url(#hatch-overdue)", "逾期未公开"), (\.due, "url(#hatch-due)", "待公开"),
+        (\.withoutPeriod, "url(#lines-no-period)", "无法定时限"),
       ]
       let largest = max(1, lines.map(\.obligations).max() ?? 1)
       let plotStart = 260, plotWidth = 600
@@ -111,13 +112,14 @@ public enum StatisticsReport {
     <pattern id="dots-late" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#E69F00"/><circle cx="3" cy="3" r="1.3" fill="#000000"/></pattern>
     <pattern id="cross-too-short" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#CC79A7"/><path d="M0 3H6M3 0V6" stroke="#ffffff" stroke-width="1.2"/></pattern>
     <pattern id="hatch-due" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#0072B2"/><line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5"/></pattern>
+    <pattern id="lines-no-period" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#999999"/><line x1="3" y1="0" x2="3" y2="6" stroke="#ffffff" stroke-width="1.5"/></pattern>
     </defs>
     {{#bars}}<text x="250" y="{{textY}}" font-size="12" text-anchor="end">{{name}}</text>
     {{#segments}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="20" fill="{{fill}}" stroke="#ffffff"><title>{{label}} {{count}}</title></rect><rect x="{{boxX}}" y="{{boxY}}" width="18" height="14" rx="3" fill="#ffffff"/><text x="{{textX}}" y="{{textY}}" font-size="11" text-anchor="middle" fill="#000000">{{count}}</text>
     {{/segments}}{{/bars}}{{#keys}}<rect x="{{x}}" y="{{keyY}}" width="12" height="12" fill="{{fill}}"/><text x="{{textX}}" y="{{keyY}}" dy="11" font-size="11">{{label}}</text>
     {{/keys}}</svg>
     {{/chart}}
-    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开）。</figcaption>
+    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开、无法定时限）。</figcaption>
     </figure>
     </section>
     <section aria-labelledby="by-unit">
@@ -137,7 +139,7 @@ public enum StatisticsReport {
     {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
-    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入。</p>{{#provisionalNote}}
+    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定公开期限的事项（无法定时限）无所谓按时与否，也不计入。</p>{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>
