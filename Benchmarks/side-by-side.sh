@@ -107,10 +107,16 @@ if [[ $steps == *" read "* ]]; then
   withdrawal="CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
     WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
     ORDER BY c.id DESC LIMIT 1) END"
+  # And each milestone's amendments, read for amended milestones alone through their partial index.
+  amendments="CASE WHEN m.amendmentReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at || char(31)
+    || (SELECT COUNT(*) FROM changeLog k WHERE k.entity = 'milestone' AND k.action = 'amend' AND k.entityId = m.id)
+    || char(31) || IFNULL((SELECT json_extract(f.before, '\$.formedOn') FROM changeLog f
+      WHERE f.entity = 'milestone' AND f.action = 'amend' AND f.entityId = m.id ORDER BY f.id LIMIT 1), '')
+    FROM changeLog c WHERE c.entity = 'milestone' AND c.action = 'amend' AND c.entityId = m.id ORDER BY c.id DESC LIMIT 1) END"
   query() {
     echo "SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
     m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
-    m.withdrawnReason, $withdrawal
+    m.withdrawnReason, $withdrawal, m.amendmentReason, $amendments
     FROM project p JOIN milestone m ON m.projectId = p.id$1
     LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
     ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id"

@@ -33,6 +33,14 @@ public protocol Store: Sendable {
   /// changed. The project is read in the transaction that writes it, so that two staff editing different fields
   /// at the same time both keep their change. An error thrown by `change` leaves the project as it was.
   func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) async throws -> Bool
+  /// ``updateProject(code:actor:_:)``, saying what became of the milestones already recorded when the change
+  /// gives the project another responsible unit. A unit is answerable for what fell to it when the information
+  /// was formed: with ``PastMilestones/keepUnit`` every milestone of the project that takes the project's unit is
+  /// pinned to the unit it had (its own unit set, logged, in the same transaction), so per-unit scores of past
+  /// years do not change after the fact; ``PastMilestones/reattribute``, asked for explicitly, moves every
+  /// milestone that names the old unit to the new one (their own unit cleared, logged).
+  func updateProject(code: ProjectCode, actor: String, pastMilestones: PastMilestones,
+                     _ change: (Project) throws -> Project) async throws -> ProjectUpdate
   /// The project with this code, or `nil`.
   func project(code: ProjectCode) async throws -> Project?
   /// Every project with its milestone counts, ordered by code.
@@ -50,7 +58,8 @@ public protocol Store: Sendable {
   /// (of the same project, formed no later) whose information this one changes; else `entry.changes` may.
   func logMilestone(_ entry: MilestoneEntry, project: ProjectCode, changing: Int64?, actor: String) async throws
     -> StoredMilestone
-  /// Changes a milestone's date, document number, summary or unit.
+  /// Changes a milestone's date, document number, summary or unit, logged as an `amend` with the amendment's
+  /// reason; the milestone keeps the reason of its last amendment. Writes nothing when no field changes.
   func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) async throws -> StoredMilestone
   /// Marks a milestone as recorded by mistake: kept and logged, no longer checked.
   func withdrawMilestone(id: Int64, reason: String, actor: String) async throws
@@ -147,9 +156,55 @@ public struct StoredMilestone: Hashable, Sendable {
   public var withdrawnAt: String?
   public var recordedBy: String
   public var recordedAt: String
+  /// The milestone's amendments (`gongkai amend`), from the change log; `nil` while never amended.
+  public var amendments: Amendments? = nil
   /// The ids and notice serials of ``Milestone/disclosures``, in the same order.
   public var disclosureIDs: [Int64]
   public var disclosureSerials: [NoticeSerial]
+}
+
+/// What the change log says of a milestone's amendments, for an evaluator who must see that a legal fact was
+/// corrected, by whom, when, why and from what.
+public struct Amendments: Hashable, Sendable {
+  /// How many times the milestone was amended.
+  public var count: Int
+  /// Who made the last amendment, and when (an ISO 8601 instant in China Standard Time).
+  public var lastBy: String
+  public var lastAt: String
+  /// Why, as the last amendment said.
+  public var reason: String
+  /// The day formed as recorded before the first amendment, when amendments changed it; else `nil`.
+  public var originalFormedOn: CivilDate?
+
+  public init(count: Int, lastBy: String, lastAt: String, reason: String, originalFormedOn: CivilDate?) {
+    self.count = count
+    self.lastBy = lastBy
+    self.lastAt = lastAt
+    self.reason = reason
+    self.originalFormedOn = originalFormedOn
+  }
+}
+
+/// What `project edit` does to the milestones already recorded when it gives a project another responsible unit.
+public enum PastMilestones: Sendable {
+  /// They keep the unit they had: the new unit applies to milestones recorded from the change on.
+  case keepUnit
+  /// Those that name the old unit (their own, or the project's) move to the new one.
+  case reattribute
+}
+
+/// What an update of a project did.
+public struct ProjectUpdate: Hashable, Sendable {
+  /// Whether the project's fields changed.
+  public var changed = false
+  /// The unit the project had, when the update changed it.
+  public var formerUnit: String?
+  /// Milestones already recorded that kept the former unit (``PastMilestones/keepUnit``), or moved to the new one
+  /// (``PastMilestones/reattribute``); withdrawn ones included, as the audit CSV lists them.
+  public var keptFormerUnit = 0
+  public var reattributed = 0
+
+  public init() {}
 }
 
 /// The permanent number of a publication within the year it was published, for the portal's 索引号.
@@ -182,12 +237,17 @@ public struct MilestoneAmendment: Sendable {
   public var reference: String?
   public var summary: String?
   public var responsibleUnit: String?
+  /// Why the milestone is corrected: every amendment of a legal record says why, as a withdrawal does. Logged
+  /// with the amendment and kept on the milestone; the audit CSV shows it.
+  public var reason: String
 
-  public init(formedOn: CivilDate? = nil, reference: String? = nil, summary: String? = nil, responsibleUnit: String? = nil) {
+  public init(formedOn: CivilDate? = nil, reference: String? = nil, summary: String? = nil, responsibleUnit: String? = nil,
+              reason: String) {
     self.formedOn = formedOn
     self.reference = reference
     self.summary = summary
     self.responsibleUnit = responsibleUnit
+    self.reason = reason
   }
 }
 
@@ -249,7 +309,7 @@ public struct ChangeLogEntry: Hashable, Sendable {
   /// When, as an ISO 8601 instant in China Standard Time.
   public let at: String
   public let actor: String
-  /// `insert`, `update` or `withdraw`.
+  /// `insert`, `update`, `amend` (a correction by `gongkai amend`, with its reason) or `withdraw`.
   public let action: String
   /// `project`, `milestone`, `disclosure`, or `register` for the register's own settings.
   public let entity: String

@@ -54,7 +54,7 @@ import TestSupport
   /// A change to a row edited outside gongkai would log the edited values as its "before" and make the edit look
   /// like the register's own history, which `audit verify` could then no longer find: the write is refused.
   @Test(arguments: [
-    ("UPDATE milestone SET formedOn = '2026-11-20' WHERE id = 55", ["amend", "55", "--summary", "审查信息（补充）"], "milestone 55"),
+    ("UPDATE milestone SET formedOn = '2026-11-20' WHERE id = 55", ["amend", "55", "--summary", "审查信息（补充）", "--reason", "补充摘要"], "milestone 55"),
     ("UPDATE milestone SET formedOn = '2026-11-20' WHERE id = 55", ["withdraw", "55", "--reason", "重复登记"], "milestone 55"),
     ("UPDATE disclosure SET url = 'https://x.example/forged' WHERE id = 7", ["withdraw", "--disclosure", "7", "--reason", "网址错误"], "disclosure 7"),
   ])
@@ -89,8 +89,8 @@ import TestSupport
     let csv = Scratch.folder().appendingPathComponent("audit.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)
     let text = try String(contentsOfFile: csv, encoding: .utf8)
-    #expect(text.contains("变更记录链头,适用规则,判定日期\r\n"))
-    #expect(text.contains(",\(head),national,2026-11-27\r\n"))
+    #expect(text.contains("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期\r\n"))
+    #expect(text.contains(",\(head),national,2026-11-27,0,,,,\r\n"))
   }
 
   /// An evaluator's reproduction: a late publication back-dated with the sqlite3 shell. An export from that
@@ -332,7 +332,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v5-register-profile (5 of 5 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v6-amendment-reason (6 of 6 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

@@ -163,7 +163,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v5-register-profile (5 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v6-amendment-reason (6 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database)"))
     #expect(try gongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--by", "王工"] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工"] + db)
@@ -633,7 +633,10 @@ import TestSupport
     (["disclose", "21", "--date", "2024-04-20", "--channel", " "], 64, "--channel is required; give where it was published, e.g. "),
     (["project", "show", "2024-310110-48-01-999999"], 65, "unknown project"),
     (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
-    (["amend", "21"], 64, "nothing to change"),
+    (["amend", "21", "--reason", "补正"], 64, "nothing to change"),
+    // A correction of a legal fact says why: refused without a reason, or with an empty one, before anything is written
+    (["amend", "21", "--date", "2024-03-25"], 64, "Missing expected argument '--reason <text>'"),
+    (["amend", "21", "--date", "2024-03-25", "--reason", " "], 64, "--reason is required"),
     (["check", "--status", "late-ish"], 64, "unknown status 'late-ish'"),
     (["import", "/nonexistent/projects"], 66, "/nonexistent/projects: file not found"),
     (["import", "milestones", "/nonexistent.csv"], 66, "file not found"),
@@ -841,7 +844,9 @@ import TestSupport
     python.arguments = ["python3", "-c", """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v4-change-chain', 'v5-register-profile')")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v4-change-chain', 'v5-register-profile', 'v6-amendment-reason')")
+      c.execute("DROP INDEX changeLog_amendments")
+      c.execute("ALTER TABLE milestone DROP COLUMN amendmentReason")
       c.execute("ALTER TABLE changeLog DROP COLUMN hash")
       c.execute("DROP TABLE register")
       c.commit()
@@ -851,13 +856,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v5-register-profile"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v6-amendment-reason"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v5-register-profile (5 migrations)\nprofile national\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v6-amendment-reason (6 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v5-register-profile"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v6-amendment-reason"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

@@ -133,11 +133,11 @@ import Testing
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")
     let stored = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
-    let amended = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), summary: ""), actor: "李工")
+    let amended = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), summary: "", reason: "更正"), actor: "李工")
     #expect(amended.milestone.formedOn == day("2026-02-12"))
     #expect(amended.summary == nil)
     await #expect(throws: StoreError.invalid(.disclosureBeforeMilestone(published: day("2026-02-27"), formed: day("2026-03-02")))) {
-      try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-03-02")), actor: "李工")
+      try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-03-02"), reason: "更正"), actor: "李工")
     }
   }
 
@@ -151,7 +151,7 @@ import Testing
       return moved
     }
     let stored = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
-    _ = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "核发施工许可证（补正）"), actor: "李工")
+    _ = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "核发施工许可证（补正）", reason: "更正"), actor: "李工")
     let second = try await store.disclose(milestone: stored.milestone.id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
     try await store.withdrawDisclosure(id: second.id, reason: "重复", actor: "李工")
     try await store.withdrawMilestone(id: stored.milestone.id, reason: "登记错误", actor: "张工")
@@ -159,7 +159,7 @@ import Testing
     let log = try await store.history(of: bund.code)
     #expect(log.map { "\($0.action) \($0.entity) \($0.actor)" } == [
       "insert project 王工", "update project 李工", "insert milestone 王工", "insert disclosure 王工",
-      "update milestone 李工", "insert disclosure 王工", "withdraw disclosure 李工", "withdraw milestone 张工",
+      "amend milestone 李工", "insert disclosure 王工", "withdraw disclosure 李工", "withdraw milestone 张工",
     ])
     #expect(log[0].before == nil)
     #expect(try #require(log[1].before).contains("杨树浦路2086号\""))
@@ -312,8 +312,8 @@ import Testing
     _ = try await store.importProjects([document], actor: "王工", progress: nil)
     let stored = try await milestones(store)
     // The permit's date and the contract's number were wrong; staff fix them in the register, not in the file.
-    _ = try await store.amendMilestone(id: stored[0].milestone.id, MilestoneAmendment(formedOn: day("2026-02-12")), actor: "李工")
-    _ = try await store.amendMilestone(id: stored[1].milestone.id, MilestoneAmendment(reference: "HT-01"), actor: "李工")
+    _ = try await store.amendMilestone(id: stored[0].milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), reason: "更正"), actor: "李工")
+    _ = try await store.amendMilestone(id: stored[1].milestone.id, MilestoneAmendment(reference: "HT-01", reason: "更正"), actor: "李工")
     let again = try await store.importProjects([document], actor: "王工", progress: nil)
     #expect(!again.changedAnything)
     let after = try await milestones(store)
@@ -359,10 +359,10 @@ import Testing
     let change = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-10")), project: bund.code,
                                               changing: original.milestone.id, actor: "王工")
     await #expect(throws: StoreError.invalid(.changesLaterMilestone("milestone \(original.milestone.id) of 2026-11-02"))) {
-      try await store.amendMilestone(id: change.milestone.id, MilestoneAmendment(formedOn: day("2026-10-30")), actor: "李工")
+      try await store.amendMilestone(id: change.milestone.id, MilestoneAmendment(formedOn: day("2026-10-30"), reason: "更正"), actor: "李工")
     }
     await #expect(throws: StoreError.self) {
-      try await store.amendMilestone(id: original.milestone.id, MilestoneAmendment(formedOn: day("2026-11-20")), actor: "李工")
+      try await store.amendMilestone(id: original.milestone.id, MilestoneAmendment(formedOn: day("2026-11-20"), reason: "更正"), actor: "李工")
     }
     try await store.withdrawMilestone(id: change.milestone.id, reason: "错", actor: "李工")
     await #expect(throws: StoreError.withdrawn("milestone \(change.milestone.id)")) {

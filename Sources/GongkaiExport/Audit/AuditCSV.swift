@@ -126,10 +126,17 @@ public struct AuditCSV {
     Column(chinese: "撤回时间", english: "withdrawn_at") { $0.stored.withdrawnAt ?? "" },
     Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
     Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
-    // Last, as columns added later come last, so that scripts reading the columns by position keep working.
+    // Columns added later come last, so that scripts reading the columns by position keep working.
     Column(chinese: "适用规则", english: "rules_profile") { $0.rulesProfile },
     // The day the statuses were judged on: due, overdue and the working days overdue mean nothing without it.
     Column(chinese: "判定日期", english: "as_of") { $0.finding.asOf.description },
+    // A milestone's corrections (`gongkai amend`), from the change log: a changed date turns a late row on-time, and the
+    // evaluator must see that it was changed, by whom, when, why and from what.
+    Column(chinese: "更正次数", english: "amendments") { String($0.stored.amendments?.count ?? 0) },
+    Column(chinese: "最近更正人", english: "last_amended_by") { $0.stored.amendments?.lastBy ?? "" },
+    Column(chinese: "最近更正时间", english: "last_amended_at") { $0.stored.amendments?.lastAt ?? "" },
+    Column(chinese: "更正原因", english: "amendment_reason") { $0.stored.amendments?.reason ?? "" },
+    Column(chinese: "原信息形成日期", english: "original_formed_on") { $0.stored.amendments?.originalFormedOn?.description ?? "" },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes

@@ -110,6 +110,19 @@ extension SQLiteStore {
       try db.execute(sql: "CREATE TABLE register (id INTEGER PRIMARY KEY CHECK (id = 1), profile TEXT NOT NULL)")
     }
 
+    // `gongkai amend` states why (`--reason`): the milestone keeps the reason of its last correction, logged in the
+    // amendment's change-log row as a withdrawal's reason is, so the reason is in the hash chain and `audit verify`
+    // names one edited outside gongkai. Amendments are logged with their own action, `amend`, so that they are told
+    // apart from the register's other updates of a milestone (an import's, a unit kept by `project edit --unit`);
+    // a partial index holds those rows alone, for the audit CSV to read a milestone's corrections by one lookup,
+    // and no other write maintains it.
+    migrator.registerMigration("v6-amendment-reason") { db in
+      try db.execute(sql: """
+        ALTER TABLE milestone ADD COLUMN amendmentReason TEXT;
+        CREATE INDEX changeLog_amendments ON changeLog(entityId, id) WHERE entity = 'milestone' AND action = 'amend';
+        """)
+    }
+
     return migrator
   }
 }

@@ -30,6 +30,8 @@ struct MilestoneRecord: Codable, Equatable, FetchableRecord, MutablePersistableR
   var withdrawnReason: String?
   var recordedBy: String
   var recordedAt: String
+  /// Why the milestone was last corrected (`gongkai amend --reason`); nil while never amended.
+  var amendmentReason: String?
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

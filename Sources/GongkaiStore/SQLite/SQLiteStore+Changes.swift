@@ -60,13 +60,13 @@ final class RegisterWrite {
     return insert
   }
 
-  /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change; returns
-  /// whether anything changed.
-  func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String) throws -> Bool {
+  /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change (or as `action`,
+  /// `amend` for a correction); returns whether anything changed.
+  func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String, action: String? = nil) throws -> Bool {
     guard record != old else { return false }
     try requireLogged(old, project: project)
     try record.update(db)
-    let action = old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update"
+    let action = action ?? (old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update")
     try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeValues.utf8(),
             after: record.changeValues.utf8())
     return true
@@ -100,13 +100,13 @@ final class RegisterWrite {
     return statement
   }
 
-  /// Whether the project's change log holds a milestone update: only an update (`gongkai amend`) changes a
-  /// milestone's date or document number. An import asks for every milestone it does not find, project by
+  /// Whether the project's change log holds a milestone update or amendment: only an amendment (`gongkai amend`,
+  /// logged as `update` before `v6-amendment-reason`) changes a milestone's date or document number. An import asks for every milestone it does not find, project by
   /// project, so the answer for the last project asked is kept; the import's own updates (links) change no key.
   func hasMilestoneUpdates(project code: String) throws -> Bool {
     if let last = lastUpdateCheck, last.project == code { return last.found }
     let query = try lookup("""
-      SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action = 'update')
+      SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action IN ('update', 'amend'))
       """)
     query.bind(code)
     let found = try query.first { $0.int64(at: 0) != 0 } ?? false
@@ -225,6 +225,7 @@ extension MilestoneRecord: LoggedRecord {
 
   var changeValues: JSONObject {
     var json = JSONObject()
+    json.field("amendmentReason", amendmentReason)
     json.field("category", category)
     json.field("changesId", changesId)
     json.field("formedOn", formedOn)

@@ -228,7 +228,7 @@ extension SQLiteStore {
     let row = try Row.fetchOne(write.db.cachedStatement(sql: """
       SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit FROM changeLog c
       JOIN milestone m ON m.id = c.entityId
-      WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action = 'update'
+      WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
         AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
         AND IFNULL(json_extract(c.before, '$.reference'), '') = ?
       ORDER BY c.id DESC LIMIT 1

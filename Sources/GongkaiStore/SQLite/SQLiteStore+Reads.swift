@@ -50,7 +50,7 @@ extension SQLiteStore {
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
-             m.withdrawnReason, \(withdrawal)
+             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -103,7 +103,9 @@ extension SQLiteStore {
             projectName: project!.name, reference: try value(.reference), summary: try value(.summary),
             withdrawnReason: try value(.withdrawnReason), withdrawnBy: withdrawal?.first.map(String.init),
             withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
-            recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt), disclosureIDs: [], disclosureSerials: [])
+            recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
+            amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
+            disclosureIDs: [], disclosureSerials: [])
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -155,7 +157,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial
-  case withdrawnReason, withdrawal
+  case withdrawnReason, withdrawal, amendmentReason, amendments
 }
 
 extension ChangeLogRecord {

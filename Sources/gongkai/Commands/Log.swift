@@ -133,7 +133,16 @@ extension Gongkai {
 
   struct Amend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Correct a milestone's date, document number, summary or unit; an empty value clears a text field.")
+      abstract: "Correct a milestone's date, document number, summary or unit; an empty value clears a text field.",
+      discussion: """
+        A correction of a legal record says why (--reason), as a withdrawal does: the change log keeps the reason \
+        with who made the correction, when, and the values before and after (`gongkai history`), and the audit \
+        CSV shows each milestone's corrections: how many, the last one's author, time and reason, and the day \
+        formed first recorded when a correction changed it.
+
+        Example:
+          gongkai amend 75 --date 2026-02-24 --reason 按许可证原件更正形成日期
+        """)
 
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
     @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
@@ -141,6 +150,7 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV.", valueName: "text"), transform: trimmed) var reason: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -153,9 +163,16 @@ extension Gongkai {
     func run() async throws {
       if let date, date > .todayInChina() { try refuse([.futureDate("--date", date, today: .todayInChina())]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
-        + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
-      let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit)
-      let stored = try await store.open().amendMilestone(id: milestone, amendment, actor: try actor.actor())
+        + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
+        + RegisterText.problems("--reason", reason, required: true, maximum: RegisterText.maximumTextLength))
+      let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, reason: reason)
+      let register = try store.open()
+      let before = try await register.milestone(id: milestone)?.amendments?.count ?? 0
+      let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
+      guard (stored.amendments?.count ?? 0) > before else {
+        try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
+        return
+      }
       try StandardOutput.print("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
     }
   }
@@ -165,9 +182,15 @@ extension Gongkai {
     /// shown as it is.
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       guard lang == .zh else { return "\(entry.action) \(entry.entity) \(entry.entityID)" }
-      let action = ["insert": "新增", "update": "修改", "withdraw": "撤回"][entry.action] ?? entry.action
+      let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回"][entry.action] ?? entry.action
       let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册规则"][entry.entity] ?? entry.entity
       return "\(action)\(entity) #\(entry.entityID)"
+    }
+
+    /// The reason an amendment gave, as its row's values after record it.
+    static func reason(of entry: ChangeLogEntry) -> String? {
+      let after = entry.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
+      return after?["amendmentReason"] as? String
     }
 
     static let configuration = CommandConfiguration(
@@ -208,6 +231,9 @@ extension Gongkai {
           try StandardOutput.print("\(entry.at)  \(entry.actor)  \(Self.words(entry, lang))")
           if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(before)") }
           if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(after)") }
+          if entry.action == "amend", let reason = Self.reason(of: entry) {
+            try StandardOutput.print("    \(lang.pick("更正原因", "reason")) \(reason)")
+          }
         }
       }
     }

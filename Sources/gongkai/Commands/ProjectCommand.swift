@@ -69,20 +69,47 @@ extension Gongkai.ProjectCommand {
 
   struct Edit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Change a project's fields; an empty value clears an optional field.")
+      abstract: "Change a project's fields; an empty value clears an optional field.",
+      discussion: """
+        A new --unit answers for the milestones recorded from the change on. The milestones already recorded keep \
+        the unit they had, so that per-unit results of past years do not change after the fact: each is given \
+        that unit as its own, in the same transaction, logged. When the unit was only renamed, or the past should \
+        move with the project, --for-past-milestones moves every milestone that names the old unit to the new one.
+
+        Example:
+          gongkai project edit 2023-310110-78-01-000087 --unit 杨浦区建设管理中心
+        """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
     @OptionGroup var fields: ProjectFieldOptions
+    @Flag(help: "With --unit: move the milestones already recorded under the old unit to the new one too.")
+    var forPastMilestones = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
+    func validate() throws {
+      if forPastMilestones && fields.unit == nil {
+        throw ValidationError("--for-past-milestones moves milestones to a new unit; give the unit with --unit")
+      }
+    }
+
     func run() async throws {
-      let changed = try await store.open().updateProject(code: code, actor: try actor.actor()) { old in
+      let update = try await store.open().updateProject(
+        code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
+      ) { old in
         let project = fields.applied(to: old)
         try ProjectFieldOptions.refuseProblems(of: project)
         return project
       }
-      try StandardOutput.print(changed ? "updated project \(code)" : "project \(code) unchanged")
+      try StandardOutput.print(update.changed ? "updated project \(code)" : "project \(code) unchanged")
+      if let former = update.formerUnit {
+        if forPastMilestones {
+          try StandardOutput.print("\(counted(update.reattributed, "milestone")) already recorded under \(former) moved to \(fields.unit ?? "")")
+        } else {
+          try StandardOutput.print("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(former)"
+            + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
+        }
+      }
     }
   }
 

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Corrections an evaluator must be able to see: a milestone amended, a project handed to another unit.
+extension RegisterCommandTests {
+  @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {
+    // Given a candidates notice formed 2026-11-16 (3 days: due 2026-11-19) published a day late
+    let code = "2026-310110-48-01-000206"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-16"] + db).status == 0)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-16"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "中国招标投标公共服务平台"] + db).status == 0)
+    #expect(try auditRows(folder, db, asOf: "2026-11-27").map { $0["状态"] } == ["late", "due"])
+
+    // When its date is corrected, then its document number, each with a reason
+    let amend = try gongkai(["amend", "1", "--date", "2026-11-17", "--reason", "按公示原件更正形成日期", "--by", "王工"] + db,
+                            environment: ["GONGKAI_NOW": "2026-11-25T09:00:00+08:00"])
+    #expect(amend.status == 0, "\(amend.stderr)")
+    #expect(amend.stdout == "amended milestone 1: bidding.candidates 2026-11-17\n")
+    // (rows by milestone id: the corrected date moves milestone 1 after milestone 2)
+    func rowsByID(_ options: [String] = []) throws -> [[String: String]] {
+      try auditRows(folder, db, asOf: "2026-11-27", options).sorted { $0["里程碑编号", default: $0["milestone_id"] ?? ""] < $1["里程碑编号", default: $1["milestone_id"] ?? ""] }
+    }
+    var rows = try rowsByID()
+    // Then the row is on time, and says it was corrected, by whom, when, why and from which date
+    #expect(rows[0]["状态"] == "on-time")
+    #expect(rows[0]["信息形成日期"] == "2026-11-17")
+    #expect(rows[0]["更正次数"] == "1")
+    #expect(rows[0]["最近更正人"] == "王工")
+    #expect(rows[0]["最近更正时间"] == "2026-11-25T09:00:00+08:00")
+    #expect(rows[0]["更正原因"] == "按公示原件更正形成日期")
+    #expect(rows[0]["原信息形成日期"] == "2026-11-16")
+    // and the milestone never amended says so
+    #expect(rows[1]["更正次数"] == "0")
+    #expect([rows[1]["最近更正人"], rows[1]["最近更正时间"], rows[1]["更正原因"], rows[1]["原信息形成日期"]] == ["", "", "", ""])
+
+    let second = try gongkai(["amend", "1", "--ref", "YP-2026-07", "--reason", "补录文号", "--by", "李工"] + db,
+                             environment: ["GONGKAI_NOW": "2026-11-26T15:30:00+08:00"])
+    #expect(second.status == 0, "\(second.stderr)")
+    rows = try rowsByID(["--lang", "en"])
+    #expect(rows[0]["amendments"] == "2")
+    #expect(rows[0]["last_amended_by"] == "李工")
+    #expect(rows[0]["last_amended_at"] == "2026-11-26T15:30:00+08:00")
+    #expect(rows[0]["amendment_reason"] == "补录文号")
+    #expect(rows[0]["original_formed_on"] == "2026-11-16")
+
+    // An amendment that changes nothing is not one: nothing written, the count stays
+    let same = try gongkai(["amend", "1", "--ref", "YP-2026-07", "--reason", "再次确认"] + db)
+    #expect(same.stdout == "milestone 1 unchanged: it already holds those values\n")
+    #expect(try rowsByID()[0]["更正次数"] == "2")
+
+    // The new columns come last, after the columns scripts read by position
+    let csv = folder.appendingPathComponent("audit.csv").path
+    #expect(try gongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27"] + db).status == 0)
+    let header = try #require(try String(contentsOfFile: csv, encoding: .utf8).dropFirst().components(separatedBy: "\r\n").first)
+    #expect(header.hasSuffix("变更记录链头,适用规则,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期"))
+
+    // The change log records each amendment with its reason; history shows it; the chain and rows verify
+    let history = try gongkai(["history", code] + db)
+    #expect(history.stdout.contains("2026-11-25T09:00:00+08:00  王工  更正里程碑 #1\n"))
+    #expect(history.stdout.contains("    更正原因 按公示原件更正形成日期\n"))
+    #expect(history.stdout.contains("    更正原因 补录文号\n"))
+    let english = try gongkai(["history", code, "--lang", "en"] + db)
+    #expect(english.stdout.contains("  李工  amend milestone 1\n"))
+    #expect(english.stdout.contains("    reason 补录文号\n"))
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+  }
+
+  @Test func aNewUnitAnswersForNewMilestonesAndThePastKeepsItsUnit() throws {
+    // Given a project of the 建管委 with two milestones of its own unit and one of another unit
+    let code = "2023-310110-78-01-000087"
+    let (folder, db) = try registerWithProject(code, unit: "杨浦区建设和管理委员会")
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2025-09-01"] + db).status == 0)
+    #expect(try gongkai(["log", code, "completion.acceptance", "--date", "2025-09-02"] + db).status == 0)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2025-09-03", "--unit", "杨浦区审计局"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "2", "--reason", "重复登记"] + db).status == 0)
+
+    // When the project is handed to a new unit
+    let edit = try gongkai(["project", "edit", code, "--unit", "杨浦区新成立的建管中心", "--by", "王工"] + db)
+    #expect(edit.status == 0, "\(edit.stderr)")
+    #expect(edit.stdout == """
+      updated project \(code)
+      2 milestones already recorded kept 杨浦区建设和管理委员会; --for-past-milestones moves them to the new unit\n
+      """)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-20", "--ref", "SG-2"] + db).status == 0)
+
+    // Then the milestones recorded before stay under the old unit, withdrawn one included, and the new one is the new unit's
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(rows.map { $0["里程碑编号"] } == ["1", "2", "3", "4"])
+    #expect(rows.map { $0["责任单位"] } == ["杨浦区建设和管理委员会", "杨浦区建设和管理委员会", "杨浦区审计局", "杨浦区新成立的建管中心"])
+    // each kept unit is logged, by whom, before and after, and the register still matches its log
+    let history = try gongkai(["history", code, "--format", "json"] + db)
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    let kept = log.filter { $0["entity"] as? String == "milestone" && $0["action"] as? String == "update" }
+    #expect(kept.map { $0["entityId"] as? Int } == [1, 2])
+    #expect(kept.allSatisfy { $0["actor"] as? String == "王工" })
+    #expect(kept.allSatisfy { ($0["after"] as? [String: Any])?["responsibleUnit"] as? String == "杨浦区建设和管理委员会" })
+    #expect(kept.allSatisfy { ($0["before"] as? [String: Any])?["responsibleUnit"] == nil })
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    // A unit filter still finds what the old unit answers for
+    let check = try gongkai(["check", "--as-of", "2026-11-27", "--unit", "杨浦区建设和管理委员会", "--format", "json", "--fail-on", "never"] + db)
+    #expect(check.status == 0, "\(check.stderr)")
+    let findings = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])
+    #expect(findings.map { $0["milestoneId"] as? Int } == [1])
+  }
+
+  @Test func movingThePastToTheNewUnitIsAskedForExplicitly() throws {
+    let code = "2023-310110-78-01-000088"
+    let (folder, db) = try registerWithProject(code, unit: "杨浦区建设和管理委员会")
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2025-09-01"] + db).status == 0)
+    #expect(try gongkai(["log", code, "completion.acceptance", "--date", "2025-09-02", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2025-09-03", "--unit", "杨浦区审计局"] + db).status == 0)
+
+    // The flag alone changes nothing: it is refused (64), the register untouched
+    let database = db[1]
+    let before = snapshot(database)
+    let refused = try gongkai(["project", "edit", code, "--for-past-milestones"] + db)
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("--for-past-milestones moves milestones to a new unit; give the unit with --unit"))
+    #expect(snapshot(database) == before)
+
+    // With the unit, every milestone naming the old unit moves; another unit's stays
+    let edit = try gongkai(["project", "edit", code, "--unit", "杨浦区建设管理中心", "--for-past-milestones"] + db)
+    #expect(edit.status == 0, "\(edit.stderr)")
+    #expect(edit.stdout == """
+      updated project \(code)
+      2 milestones already recorded under 杨浦区建设和管理委员会 moved to 杨浦区建设管理中心\n
+      """)
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(rows.map { $0["责任单位"] } == ["杨浦区建设管理中心", "杨浦区建设管理中心", "杨浦区审计局"])
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+  }
+}
