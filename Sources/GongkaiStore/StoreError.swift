@@ -51,7 +51,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
     case .unknownDisclosure(let id): "unknown disclosure \(id); `gongkai project show CODE` lists them"
     case .duplicateMilestone(let existing, let key):
-      "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing)` to change it"
+      "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing) … --reason …` to change it"
     case .milestoneOfAnotherProject(let milestone, let project, let expected):
       "milestone \(milestone) belongs to project \(project), not \(expected)"
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"

@@ -533,7 +533,7 @@ import TestSupport
     let result = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(result.status == 0)
     #expect(result.stdout == "imported 1 row: nothing changed (1 unchanged)\n")
-    #expect(result.stderr == "gongkai: warning: \(sheet.path):2: summary: differs from milestone 1's ('原摘要'), which an import does not change; to change it, run `gongkai amend 1 --summary …`\n")
+    #expect(result.stderr == "gongkai: warning: \(sheet.path):2: summary: differs from milestone 1's ('原摘要'), which an import does not change; to change it, run `gongkai amend 1 --summary … --reason …`\n")
     let shown = try gongkai(["project", "show", code] + db).stdout
     #expect(shown.contains("原摘要") && shown.contains("至 2026-03-06"))
     // A row naming the project's unit agrees with a milestone that has none of its own.
@@ -557,7 +557,7 @@ import TestSupport
     try write(formed: "2026-09-28")
     let corrected = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
     #expect(corrected.status == 0)
-    #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2026-09-28`\n")
+    #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2026-09-28 --reason …`\n")
     // An entry that arrives withdrawn records what was taken back: it corrects nothing, and is not warned about.
     try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-27\n    ref: ZB-9\n    withdrawn: 日期填错\n".utf8)
       .write(to: file)

@@ -142,6 +142,62 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func anAmendmentSaysWhyAndTheMilestoneCarriesItsCorrections(factory: StoreFactory) async throws {
+    // Given a permit formed 2026-02-13
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let stored = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
+    #expect(stored.amendments == nil)
+    // An amendment without a reason is refused, the milestone untouched
+    await #expect(throws: StoreError.invalid(.missingField("reason"))) {
+      try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), reason: " "), actor: "李工")
+    }
+    #expect(try await store.milestone(id: stored.milestone.id)?.milestone.formedOn == day("2026-02-13"))
+    // When its date, then its summary, is corrected
+    _ = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), reason: "按原件更正"), actor: "李工")
+    let amended = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "核发施工许可证（补正）", reason: "补正摘要"), actor: "张工")
+    // Then it carries how many corrections, the last one's author and reason, and the day first recorded
+    let amendments = try #require(amended.amendments)
+    #expect(amendments.count == 2)
+    #expect(amendments.lastBy == "张工")
+    #expect(amendments.reason == "补正摘要")
+    #expect(amendments.originalFormedOn == day("2026-02-13"))
+    var read: [StoredMilestone] = []
+    try await store.forEachMilestone(matching: MilestoneFilter()) { read.append($0) }
+    #expect(read.map(\.amendments) == [amendments])
+    // and the log has each as an `amend` with its reason
+    let log = try await store.history(of: bund.code).filter { $0.action == "amend" }
+    #expect(log.map(\.actor) == ["李工", "张工"])
+    #expect(try #require(log.last?.after).contains("\"amendmentReason\":\"补正摘要\""))
+    // An amendment that changes nothing writes nothing
+    _ = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "核发施工许可证（补正）", reason: "再改"), actor: "张工")
+    #expect(try await store.milestone(id: stored.milestone.id)?.amendments?.count == 2)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func aNewUnitLeavesThePastUnderTheOldUnlessAskedToMoveIt(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    _ = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(permit(), project: school.code, changing: nil, actor: "王工")
+    func newUnit(_ unit: String) -> (Project) -> Project { { var project = $0; project.responsibleUnit = unit; return project } }
+    // Kept: the milestone is pinned to the unit it had, and a later one takes the new unit
+    let kept = try await store.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit, newUnit("杨浦区建设管理中心"))
+    #expect(kept.changed && kept.formerUnit == "杨浦区建设和管理委员会" && kept.keptFormerUnit == 1 && kept.reattributed == 0)
+    _ = try await store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "王工")
+    // Moved: asked for, the past follows the project
+    let moved = try await store.updateProject(code: school.code, actor: "李工", pastMilestones: .reattribute, newUnit("杨浦区教育局基建处"))
+    #expect(moved.changed && moved.keptFormerUnit == 0 && moved.reattributed == 1)
+    var units: [String] = []
+    try await store.forEachMilestone(matching: MilestoneFilter()) { units.append($0.milestone.responsibleUnit ?? "") }
+    #expect(units == ["杨浦区建设和管理委员会", "杨浦区建设管理中心", "杨浦区教育局基建处"])
+    // Another field changed keeps every milestone as it is
+    let renamed = try await store.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit) { var p = $0; p.name = "改名"; return p }
+    #expect(renamed.changed && renamed.formerUnit == nil && renamed.keptFormerUnit == 0)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func theChangeLogRecordsEveryKindOfWrite(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

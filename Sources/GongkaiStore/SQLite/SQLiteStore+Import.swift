@@ -159,7 +159,7 @@ extension SQLiteStore {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
             formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason …` \
-            and `gongkai amend \(other.id) --date \(entry.formedOn)`
+            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason …`
             """)
         }
         if tracking {
@@ -278,7 +278,7 @@ extension SQLiteStore {
     where given != nil && given != stored {
       report.notice(at: position, field: field, """
         differs from milestone \(recorded.id)'s ('\(stored ?? "")'), which an import does not change; \
-        to change it, run `gongkai amend \(recorded.id) --\(field) …`
+        to change it, run `gongkai amend \(recorded.id) --\(field) … --reason …`
         """)
     }
   }
