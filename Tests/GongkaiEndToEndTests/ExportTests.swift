@@ -190,6 +190,20 @@ import TestSupport
     #expect(refused.stderr == "gongkai: cannot write \(underAFile): \(database) is a file, not a folder; name a path in a folder with --out\n")
   }
 
+  /// The shortest names there are, relative to the current folder: Foundation's `NSString` path functions trap on
+  /// a one-character name on Linux, which made `--out x` crash (exit 132).
+  @Test(arguments: ["x", "q/z.csv", "s/t/u.csv"])
+  func anOutOfOneCharacterIsWrittenRelativeToTheCurrentFolder(out: String) throws {
+    let (_, database) = try sampleRegister()
+    let folder = Scratch.folder()
+    let result = try runGongkai(["export", "audit-csv", "--out", out, "--as-of", "2026-11-27", "--database", database], in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(out).path))
+    let notices = try runGongkai(["export", "notices", "--out", "n", "--as-of", "2026-11-27", "--database", database], in: folder)
+    #expect(notices.status == 0, "\(notices.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("n/index.html").path))
+  }
+
   /// A folder the user may not create in is named, with the reason, and nothing is written.
   @Test func anOutputFolderThatCannotBeCreatedIsNamed() throws {
     // A backup: out of WAL mode, another user reads it without writing beside it.

@@ -61,3 +61,14 @@ import TestSupport
     #expect(!FolderListing.forEachName(in: folder.appendingPathComponent("missing").path) { _ in })
   }
 }
+
+/// The folder an output path names, as `dirname` gives it, for every short and odd path a user can type.
+@Suite struct FilePathTests {
+  @Test(arguments: [
+    ("x", "."), ("x/", "."), ("q/z.csv", "q"), ("/a", "/"), ("/", "/"), ("a//b", "a"), ("a/b/", "a"),
+    ("./x", "."), ("../y/z", "../y"), ("/srv/gongkai/audit.csv", "/srv/gongkai"),
+  ] as [(String, String)])
+  func theParentIsWhatDirnameGives(path: String, parent: String) {
+    #expect(FilePath.parent(of: path) == parent)
+  }
+}

@@ -56,8 +56,12 @@ public final class AtomicFileWriter {
     var status = stat()
     while stat(existing, &status) != 0 {
       missing.append(existing)
-      let parent = (existing as NSString).deletingLastPathComponent
-      existing = parent.isEmpty ? "." : parent
+      let parent = FilePath.parent(of: existing)
+      // "." or "/" that cannot be read (the current folder deleted): nothing above it to create from.
+      guard parent != existing else {
+        throw ExportError.cannotCreate(path, "cannot read folder \(existing): \(String(cString: strerror(errno))); name another with --out")
+      }
+      existing = parent
     }
     guard status.st_mode & S_IFMT == S_IFDIR else {
       throw ExportError.cannotCreate(path, existing == path

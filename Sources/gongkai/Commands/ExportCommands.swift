@@ -62,7 +62,7 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
 
 /// Creates the folder an output goes into (`path` itself for a folder) with its missing parents.
 func createFolder(of path: String, isFolder: Bool = false) throws {
-  try AtomicFileWriter.createFolder(isFolder ? path : (path as NSString).deletingLastPathComponent, for: path)
+  try AtomicFileWriter.createFolder(isFolder ? path : FilePath.parent(of: path), for: path)
 }
 
 extension Gongkai.Export {

@@ -271,7 +271,7 @@ final class MisnamedProjectFiles {
   /// One warning a file, as many as file problems are shown, then how many more.
   func warn() {
     for (path, code) in examples {
-      let renamed = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(code).yaml")
+      let renamed = FilePath.parent(of: path) + "/\(code).yaml"
       Terminal.warning("\(path): holds project \(code) but is not named after it; rename it to \(renamed), as `gongkai export project` names it")
     }
     if count > examples.count {
