@@ -3,13 +3,15 @@ import Mustache
 
 /// The statistics as people and spreadsheets read them.
 public enum StatisticsReport {
-  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "无法定时限", "按时率", "公开用时中位数（工作日）"]
+  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无法定时限"]
 
   /// A line's name and figures, as every format shows them.
   public static func cells(_ line: DisclosureStatistics.Line) -> [String] {
     [line.name, String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
-     String(line.due), String(line.withoutPeriod), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
-     line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—"]
+     String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
+     line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—",
+     // Last, as columns added later come last, so that scripts reading the CSV by position keep working.
+     String(line.withoutPeriod)]
   }
 
   /// CSV: the unit table, a blank line, the category table; UTF-8 with BOM for Excel and WPS.

@@ -93,10 +93,10 @@ extension Gongkai.Export {
     func run() async throws {
       let register = try store.open()
       try await register.requireKnown(projects: project)
+      let checker = try await reference.checker(for: register, at: store.path)
       let head = try await verification.changeLogHead(of: register)
       let folder = try outputPath(out, default: "notices", folder: true)
       let progress = TerminalProgress.make("writing notices")
-      let checker = try await reference.checker(for: register, at: store.path)
       let report = try await NoticeExport(
         checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
       ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
@@ -176,8 +176,9 @@ extension Gongkai.Export {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
+      let register = try store.open()
       let path = try outputPath(out, default: "change-log.csv")
-      let rows = try await AuditCSV.writeChangeLog(store: try store.open(), to: path)
+      let rows = try await AuditCSV.writeChangeLog(store: register, to: path)
       try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
     }
   }
@@ -222,9 +223,9 @@ extension Gongkai.Export {
     func run() async throws {
       let register = try store.open()
       try await register.requireKnown(projects: project)
+      let checker = try await reference.checker(for: register, at: store.path)
       try await verification.changeLogHead(of: register)
       let path = try outputPath(out, default: "oc4ids.json")
-      let checker = try await reference.checker(for: register, at: store.path)
       let result = try await OC4IDSExport(
         checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
         prefix: prefix

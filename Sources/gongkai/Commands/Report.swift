@@ -69,7 +69,7 @@ struct StatisticsText {
     for (title, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
       out += "\n\(title)\n"
       // StatisticsReport's columns, with headings short enough for a terminal.
-      let heads = ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "无法定时限", "按时率", "用时中位数"]
+      let heads = ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无法定时限"]
       let width = max(24, (lines.map { Terminal.width(of: $0.name) }.max() ?? 0) + 2)
       out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
       for line in lines + [statistics.total] {
