@@ -197,11 +197,11 @@ import TestSupport
                            "--summary", "-减少投资", "--ref", "-01", "--unit", "-杨浦区", "--by", "-王工"] + db)
     #expect(log.status == 0, "\(log.stderr)")
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "-门户网站"] + db).status == 0)
-    #expect(try gongkai(["amend", "1", "--summary", "-减少投资2亿元"] + db).status == 0)
+    #expect(try gongkai(["amend", "1", "--summary", "-减少投资2亿元", "--reason", "-按批复更正"] + db).status == 0)
     #expect(try gongkai(["project", "edit", "2026-310110-48-01-000206", "--name", "-江浦路桥梁改建工程"] + db).status == 0)
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "-渠道填错"] + db).status == 0)
     let history = try gongkai(["history", "2026-310110-48-01-000206", "--format", "json"] + db).stdout
-    for value in ["-减少投资2亿元", "-01", "-杨浦区", "-王工", "-门户网站", "-江浦路桥梁改建工程", "-渠道填错"] {
+    for value in ["-减少投资2亿元", "-按批复更正", "-01", "-杨浦区", "-王工", "-门户网站", "-江浦路桥梁改建工程", "-渠道填错"] {
       #expect(history.contains("\"\(value)\""), "\(value)")
     }
   }

@@ -70,6 +70,10 @@ extension RegisterCommandTests {
       the profile file of yangpu with --profile-file, or change
       """))
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile-file", yangpu] + db).status == 0)
+    // init, run again as README says it may be, tells the same fix, not to change the profile and lose Yangpu's rules
+    let again = try gongkai(["init"] + db, environment: ["GONGKAI_PROFILE": "shanghai"])
+    #expect(again.status == 64)
+    #expect(again.stderr.contains("not national+shanghai; give the profile file of yangpu with --profile-file, or change"))
   }
 
   @Test func changingARegistersProfileIsAnActOnRecord() throws {
@@ -82,8 +86,8 @@ extension RegisterCommandTests {
     let refused = try gongkai(["init", "--profile", "shanghai"] + db)
     #expect(refused.status == 64)
     #expect(refused.stderr == """
-      gongkai: the register \(database) is kept under profile national, not national+shanghai; to change it, which \
-      changes its deadlines, add --change-profile\n
+      gongkai: the register \(database) is kept under profile national, not national+shanghai; drop --profile \
+      shanghai, or change the register's profile with `gongkai init --change-profile` and the profile options\n
       """)
     #expect(try gongkai(["init", "--change-profile"] + db).status == 64)
     #expect(snapshot(database) == before)

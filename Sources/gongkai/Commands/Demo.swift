@@ -30,11 +30,11 @@ extension Gongkai {
           "no sample projects at '\(projects)'; run the demo in the Gongkai repository, or give --projects PATH")
       }
       let created = !FileManager.default.fileExists(atPath: store.path)
+      // Loaded before the register is created, so that a profile refused leaves no empty register behind.
+      let given = reference.rules.isGiven ? try reference.rules.loadCatalogue().profile : nil
       let register = try store.open(create: true)
       // A register the demo creates is kept under the profile given, as `gongkai init` keeps one.
-      if created && reference.rules.isGiven {
-        _ = try await register.setProfile(try reference.rules.loadCatalogue().profile, actor: "gongkai demo")
-      }
+      if created, let given { _ = try await register.setProfile(given, actor: "gongkai demo") }
       let checker = try await reference.checker(for: register, at: store.path)
       let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
       let samples = Set(documents.map(\.project.code))

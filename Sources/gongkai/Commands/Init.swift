@@ -34,15 +34,14 @@ extension Gongkai {
 
     func run() async throws {
       let existed = FileManager.default.fileExists(atPath: store.path)
-      let profile = rules.isGiven ? try rules.loadCatalogue().profile : nil
       // Decided before the register is opened for writing, so that a refused change leaves the file as it was,
-      // not upgraded.
+      // not upgraded. Without --change-profile, the profile given must be the register's, and a mismatch is told
+      // as every other command tells it (a profile file left out is to be given, not the profile changed).
       let recorded = existed ? try await recordedProfile() : nil
-      if let profile, let recorded, profile != recorded, !changeProfile {
-        throw CommandFailure.usage("""
-          the register \(store.path) is kept under profile \(recorded), not \(profile); to change it, which changes \
-          its deadlines, add --change-profile
-          """)
+      let profile: String? = switch (rules.isGiven, recorded) {
+      case (false, _): nil
+      case (true, let recorded?) where !changeProfile: try rules.loadCatalogue(keptUnder: recorded, register: store.path).profile
+      case (true, _): try rules.loadCatalogue().profile
       }
       let register = try store.open(create: true)
       let versions = try await register.appliedSchemaVersions()
