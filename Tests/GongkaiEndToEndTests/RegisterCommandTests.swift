@@ -635,7 +635,7 @@ import TestSupport
     (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
     (["amend", "21", "--reason", "补正"], 64, "nothing to change"),
     // A correction of a legal fact says why: refused without a reason, or with an empty one, before anything is written
-    (["amend", "21", "--date", "2024-03-25"], 64, "Missing expected argument '--reason <text>'"),
+    (["amend", "21", "--date", "2024-03-25"], 64, "--reason is required; give a sentence saying why"),
     (["amend", "21", "--date", "2024-03-25", "--reason", " "], 64, "--reason is required"),
     (["check", "--status", "late-ish"], 64, "unknown status 'late-ish'"),
     (["import", "/nonexistent/projects"], 66, "/nonexistent/projects: file not found"),

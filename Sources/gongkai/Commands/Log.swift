@@ -108,7 +108,8 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
     @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id"), transform: recordID)
     var disclosure: Int64?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log.", valueName: "text"), transform: trimmed) var reason: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
+    var reason: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -119,7 +120,7 @@ extension Gongkai {
     }
 
     func run() async throws {
-      try refuse(RegisterText.problems("--reason", reason, required: true, maximum: RegisterText.maximumTextLength))
+      let reason = try requiredReason(reason)
       let register = try store.open()
       if let disclosure {
         try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
@@ -150,7 +151,9 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV.", valueName: "text"), transform: trimmed) var reason: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
+            transform: trimmed)
+    var reason: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -163,8 +166,8 @@ extension Gongkai {
     func run() async throws {
       if let date, date > .todayInChina() { try refuse([.futureDate("--date", date, today: .todayInChina())]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
-        + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
-        + RegisterText.problems("--reason", reason, required: true, maximum: RegisterText.maximumTextLength))
+        + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
+      let reason = try requiredReason(reason)
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, reason: reason)
       let register = try store.open()
       let before = try await register.milestone(id: milestone)?.amendments?.count ?? 0

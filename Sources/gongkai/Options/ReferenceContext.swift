@@ -25,6 +25,13 @@ func refuse(_ problems: [RegisterError]) throws {
   if let first = problems.first { throw CommandFailure.usage(first.description) }
 }
 
+/// `--reason`, which a withdrawal and a correction must give: refused, missing or blank, with what to give, where
+/// the parser's own "Missing expected argument" would name no fix.
+func requiredReason(_ reason: String?) throws -> String {
+  try refuse(RegisterText.problems("--reason", reason, required: true, maximum: RegisterText.maximumTextLength))
+  return reason ?? ""
+}
+
 /// Text options are trimmed, as spreadsheet cells are, so `--ref "HT-1 "` is the same document as `HT-1`.
 func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 
