@@ -125,3 +125,14 @@ func writeFile(_ name: String, _ text: String) throws -> String {
 private final class DataBox: @unchecked Sendable {
   var data = Data()
 }
+
+/// Runs `script` with python3 on the database at `path` (`sys.argv[1]`), as another program would edit it: to make
+/// a register of an earlier or a newer gongkai, or another program's file.
+func editWithPython(_ path: String, _ script: String) throws {
+  let python = Process()
+  python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  python.arguments = ["python3", "-c", script, path]
+  try python.run()
+  python.waitUntilExit()
+  #expect(python.terminationStatus == 0, "python3 \(script)")
+}

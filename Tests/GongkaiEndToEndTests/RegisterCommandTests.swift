@@ -821,11 +821,7 @@ import TestSupport
     case "text": try Data("not a database".utf8).write(to: URL(fileURLWithPath: database))
     case "newer":
       _ = try gongkai("init", "--database", database)
-      let python = Process()
-      python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v9-future')\"); c.commit()", database]
-      try python.run()
-      python.waitUntilExit()
+      try editWithPython(database, "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v9-future')\"); c.commit()")
     default: break
     }
     let result = try gongkai("check", "--database", database)
@@ -839,9 +835,7 @@ import TestSupport
   @Test func onlyInitUpgradesARegisterOfAnEarlierSchema() throws {
     let (_, database) = try sampleRegister()
     // A register as the release before the change-log chain left it.
-    let python = Process()
-    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    python.arguments = ["python3", "-c", """
+    try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
       c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v4-change-chain', 'v5-register-profile', 'v6-amendment-reason')")
@@ -850,9 +844,7 @@ import TestSupport
       c.execute("ALTER TABLE changeLog DROP COLUMN hash")
       c.execute("DROP TABLE register")
       c.commit()
-      """, database]
-    try python.run()
-    python.waitUntilExit()
+      """)
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)

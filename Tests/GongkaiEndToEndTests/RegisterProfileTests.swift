@@ -120,9 +120,7 @@ extension RegisterCommandTests {
   /// A register of the release before profiles were recorded, upgraded by init, is kept under the national rules.
   @Test func aRegisterOfAnEarlierSchemaUpgradedByInitIsNational() throws {
     let (database, db) = try register([])
-    let python = Process()
-    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    python.arguments = ["python3", "-c", """
+    try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
       c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v5-register-profile', 'v6-amendment-reason')")
@@ -130,9 +128,7 @@ extension RegisterCommandTests {
       c.execute("ALTER TABLE milestone DROP COLUMN amendmentReason")
       c.execute("DROP TABLE register")
       c.commit()
-      """, database]
-    try python.run()
-    python.waitUntilExit()
+      """)
     // Asked to upgrade it under another profile, init refuses before upgrading anything
     let before = snapshot(database)
     #expect(try gongkai(["init", "--profile", "shanghai"] + db).status == 64)

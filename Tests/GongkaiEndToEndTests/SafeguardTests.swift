@@ -55,11 +55,7 @@ import TestSupport
   @Test func anotherProgramsDatabaseAndAnEmptyFileAreLeftAlone() throws {
     let folder = Scratch.folder()
     let other = folder.appendingPathComponent("other.sqlite").path
-    let python = Process()
-    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    python.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE foo (x)'); c.commit()", other]
-    try python.run()
-    python.waitUntilExit()
+    try editWithPython(other, "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE foo (x)'); c.commit()")
     let before = fileBytes(other)
     for command in [["check"], ["project", "list"], ["init"]] {
       let result = try runGongkai(command + ["--database", other])
