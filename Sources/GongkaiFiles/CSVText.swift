@@ -93,9 +93,9 @@ final class ByteSource {
   /// Opens `url`; a missing or unreadable file, or a folder, is `missing`.
   init(_ url: URL, name: String, chunkSize: Int = CSVText.chunkSize) throws(FileProblem) {
     self.name = name
-    guard let handle = try? FileHandle(forReadingFrom: url) else { throw Self.unreadable(name) }
+    // Told by the path before it is opened: opening a named pipe no program writes to waits for one for ever.
     var status = stat()
-    guard fstat(handle.fileDescriptor, &status) == 0 else { throw Self.unreadable(name) }
+    guard stat(url.path, &status) == 0 else { throw Self.unreadable(name) }
     switch status.st_mode & mode_t(S_IFMT) {
     case mode_t(S_IFDIR):
       throw FileProblem(file: name, line: nil, field: nil, message: "is a folder; name the CSV file in it", kind: .missing)
@@ -105,6 +105,7 @@ final class ByteSource {
         kind: .missing)
     default: break
     }
+    guard let handle = try? FileHandle(forReadingFrom: url) else { throw Self.unreadable(name) }
     self.handle = handle
     data = Data()
     capacity = max(chunkSize, 1)

@@ -99,13 +99,33 @@ struct RuleFile {
     "basis", "confidence", "note", "changes", "withdraws",
   ]
 
+  /// A profile's name joins the others' in the catalogue's name (`national+shanghai+yangpu`), which the register
+  /// records and the audit CSV states: a `+`, a space, a control character or an empty name would make two sets
+  /// of files read as one, or a cell no script can trust.
+  static func isValidProfileName(_ name: String) -> Bool {
+    guard let first = name.utf8.first, (0x61...0x7A).contains(first), name.utf8.count <= 40 else { return false }
+    return name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+  }
+
   /// Reads the file, collecting every problem of its form (unknown fields, a missing or malformed code, a code
   /// given twice) rather than stopping at the first; `problems` holds them, and `entries` the entries that can be
   /// built on.
   init(_ root: YAMLValue, problems collector: inout ProblemCollector) {
     file = root.file
     let fields = collector.mapping(root, keys: ["profile", "title", "extends", "rules"])
-    let profile = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields.required("profile").string() } }
+    let profile = fields.flatMap { fields in
+      collector.attempt { () throws(FileProblem) in
+        let value = try fields.required("profile")
+        let name = try value.string()
+        guard Self.isValidProfileName(name) else {
+          throw value.problem("""
+            profile name '\(name)' is not usable; use 1 to 40 lowercase letters, digits or '-', starting with a letter, \
+            e.g. yangpu (a Chinese name goes in title:)
+            """)
+        }
+        return name
+      }
+    }
     self.profile = profile ?? ""
     profileLine = fields?["profile"]?.line ?? root.line
     title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"]?.optionalLine() } ?? nil }

@@ -204,6 +204,22 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("n/index.html").path))
   }
 
+  /// A trailing slash names a folder: a file export asks for the file's name, and the notices' folder whose path
+  /// runs through a file names that file.
+  @Test func anOutEndingInASlashIsAFolder() throws {
+    let (folder, database) = try sampleRegister()
+    let audit = try runGongkai(["export", "audit-csv", "--out", "new/", "--database", database], in: folder)
+    #expect(audit.status == 64)
+    #expect(audit.stderr == "gongkai: --out 'new/' names a folder; name the file to write, e.g. new/audit.csv\n")
+    let report = try runGongkai(["report", "--out", "", "--database", database], in: folder)
+    #expect(report.status == 64)
+    #expect(report.stderr.contains("--out is empty"))
+    let notices = try runGongkai(["export", "notices", "--out", "register.sqlite/", "--database", database], in: folder)
+    #expect(notices.status == 73)
+    #expect(notices.stderr == "gongkai: cannot write register.sqlite: is a file, not a folder; name a folder with --out\n")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new").path))
+  }
+
   /// A folder the user may not create in is named, with the reason, and nothing is written.
   @Test func anOutputFolderThatCannotBeCreatedIsNamed() throws {
     // A backup: out of WAL mode, another user reads it without writing beside it.

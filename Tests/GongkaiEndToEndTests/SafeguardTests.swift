@@ -178,6 +178,26 @@ import TestSupport
     #expect(!result.stderr.contains("\u{0}"))
   }
 
+  /// A named pipe no program writes to: opening it would wait for a writer for ever, so it is refused by its type.
+  @Test(.timeLimit(.minutes(1))) func aSpreadsheetThatIsAPipeNobodyWritesToIsRefusedAtOnce() throws {
+    let database = try register()
+    let pipe = Scratch.folder().appendingPathComponent("rows.csv").path
+    #expect(mkfifo(pipe, 0o600) == 0)
+    let result = try runGongkai(["import", "milestones", pipe, "--database", database])
+    #expect(result.status == 66)
+    #expect(result.stderr == "gongkai: \(pipe): is a pipe or a device, and a spreadsheet is read twice (once to tell its encoding); save it to a file and name that\n")
+  }
+
+  /// A table dropped by another program is an edit outside gongkai (65), not a disk to free space on (74).
+  @Test(arguments: ["register", "changeLog", "disclosure"])
+  func aTableDroppedByAnotherProgramIsAnEditOutsideGongkai(table: String) throws {
+    let (_, database) = try sampleRegister()
+    try editWithPython(database, "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE \(table)'); c.commit()")
+    let check = try runGongkai(["check", "--as-of", "2026-11-27", "--database", database])
+    #expect(check.status == 65)
+    #expect(check.stderr == "gongkai: \(database): no such table: \(table): the database was edited outside gongkai; run `gongkai doctor`\n")
+  }
+
   @Test func aSpreadsheetListsUnknownProjectsWithTheOtherProblems() throws {
     let database = try register()
     let file = Scratch.folder().appendingPathComponent("rows.csv")

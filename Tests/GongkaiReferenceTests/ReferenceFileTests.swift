@@ -15,6 +15,17 @@ import TestSupport
     return url
   }
 
+  /// A profile's name joins the others' in the name the register records and the audit CSV states: one that
+  /// could read as two (`a+b`), or that no script can trust, is refused at its line.
+  @Test(arguments: ["\"a+b\"", "\"\"", "\" \"", "Yangpu", "杨浦", "\"a\\nb\"", String(repeating: "a", count: 41)])
+  func aProfileNameThatCouldReadAsAnotherIsRefused(name: String) throws {
+    let problem = try #require(try profileProblem("profile: \(name)\nextends: national\nrules: []\n"))
+    #expect(problem.line == 1)
+    #expect(problem.message.hasPrefix("profile name '"))
+    #expect(problem.message.hasSuffix("is not usable; use 1 to 40 lowercase letters, digits or '-', starting with a letter, e.g. yangpu (a Chinese name goes in title:)"))
+    #expect(try profileProblem("profile: yangpu-2\nextends: national\nrules: []\n") == nil)
+  }
+
   func profileProblem(_ text: String) throws -> FileProblem? {
     let url = try file("local.yaml", text)
     do {

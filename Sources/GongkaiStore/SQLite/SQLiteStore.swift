@@ -205,6 +205,9 @@ public struct SQLiteStore: Store {
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
       case .SQLITE_READONLY: throw StoreError.readOnly(path)
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
+      // The migrations made every table, column and index gongkai reads: one missing was dropped by another program.
+      case .SQLITE_ERROR where error.message.map({ $0.hasPrefix("no such ") }) ?? false:
+        throw StoreError.edited("\(path): \(error.message ?? "")")
       default: throw StoreError.io(path, "\(error.resultCode): \(error.message ?? "")")
       }
     } catch is RowDecodingError {

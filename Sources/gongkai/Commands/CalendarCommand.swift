@@ -87,8 +87,10 @@ enum Warnings {
   /// now, while a later year's is to be waited for.
   static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
     let list = years.map(String.init).joined(separator: ", ")
-    var text = "no official holiday schedule for \(list): its days are counted on weekends and the statutory holidays "
-      + "(\(StatutoryHolidays.list(in: years)), with their make-up days) alone, without what its notice arranges, so the result is provisional"
+    let holidays = StatutoryHolidays.list(in: years)
+    var text = "no official holiday schedule for \(list): its days are counted on weekends"
+      + (holidays.isEmpty ? "" : " and the statutory holidays (\(holidays), with their make-up days)")
+      + " alone, without what its notice arranges, so the result is provisional"
     let published = years.filter { $0 <= today.year }
     if let example = published.first {
       // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.

@@ -55,7 +55,13 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
   if given == "-" {
     throw CommandFailure.usage("--out '-': exports are files, written whole or not at all; name a file (`gongkai check --format csv` or `json` prints findings to standard output)")
   }
-  let path = given ?? "Exports/" + name
+  var path = given ?? "Exports/" + name
+  if folder {
+    // `notices/` is the folder `notices`, whose parts are then checked one by one: a file among them is named.
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+  } else if path.hasSuffix("/") {
+    throw CommandFailure.usage("--out '\(path)' names a folder; name the file to write, e.g. \(path)\(name)")
+  }
   try createFolder(of: path, isFolder: folder)
   return path
 }

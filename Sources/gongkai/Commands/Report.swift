@@ -33,6 +33,10 @@ extension Gongkai {
     func run() async throws {
       let asOf = export.day
       let year = year ?? asOf.year
+      if out == "" { throw CommandFailure.usage("--out is empty; name a file, or give --out - (or leave it out) for standard output") }
+      if let out, out.hasSuffix("/") {
+        throw CommandFailure.usage("--out '\(out)' names a folder; name the file to write, e.g. \(out)report-\(year).\(format == .text ? "txt" : format.rawValue)")
+      }
       guard year <= asOf.year else {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
@@ -45,7 +49,7 @@ extension Gongkai {
       case .csv: StatisticsReport.csv(statistics)
       case .html: try StatisticsReport.html(statistics)
       }
-      if let out = nonEmpty(out), out != "-" {
+      if let out, out != "-" {
         try createFolder(of: out)
         try AtomicFileWriter.write(Data(text.utf8), to: out)
         try StandardOutput.print("wrote \(out)")
