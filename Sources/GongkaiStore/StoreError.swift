@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateMilestone(existing: Int64, key: String)
   case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String)
   case withdrawn(String)
+  /// A milestone to withdraw that a milestone in force changes (or withdraws).
+  case changedBy(milestone: Int64, by: Int64)
   case invalid(RegisterError)
   /// Problems of a bulk import, each with its line; nothing was written.
   case importRejected([LineProblem])
@@ -55,6 +57,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .milestoneOfAnotherProject(let milestone, let project, let expected):
       "milestone \(milestone) belongs to project \(project), not \(expected)"
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
+    case .changedBy(let milestone, let linked):
+      "milestone \(milestone) is changed by milestone \(linked), which is in force; withdraw milestone \(linked) first (`gongkai withdraw \(linked) --reason …`), then this one"
     case .invalid(let error): error.description
     case .importRejected(let problems):
       "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")

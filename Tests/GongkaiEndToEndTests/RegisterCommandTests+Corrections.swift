@@ -67,6 +67,25 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
   }
 
+  /// A milestone that a change in force names is withdrawn after the change, not before: otherwise the change
+  /// would point at nothing the notices show and still be judged (a withdrawal of a withdrawn penalty overdue).
+  @Test func aMilestoneAChangeInForceNamesIsWithdrawnAfterTheChange() throws {
+    let code = "2026-310110-48-01-000206"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "quality-safety.penalty", "--date", "2026-11-02", "--ref", "杨建罚〔2026〕30号"] + db).status == 0)
+    #expect(try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2026-11-09", "--changes", "1"] + db).status == 0)
+    let before = try gongkai(["history", code, "--format", "json"] + db).stdout
+    let refused = try gongkai(["withdraw", "1", "--reason", "重复登记"] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderr == """
+      gongkai: milestone 1 is changed by milestone 2, which is in force; withdraw milestone 2 first (`gongkai withdraw 2 \
+      --reason …`), then this one\n
+      """)
+    #expect(try gongkai(["history", code, "--format", "json"] + db).stdout == before)
+    #expect(try gongkai(["withdraw", "2", "--reason", "撤回登记有误"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "重复登记"] + db).status == 0)
+  }
+
   @Test func aNewUnitAnswersForNewMilestonesAndThePastKeepsItsUnit() throws {
     // Given a project of the 建管委 with two milestones of its own unit and one of another unit
     let code = "2023-310110-78-01-000087"

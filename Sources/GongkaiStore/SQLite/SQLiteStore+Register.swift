@@ -176,6 +176,14 @@ extension SQLiteStore {
   public func withdrawMilestone(id: Int64, reason: String, actor: String) throws {
     try logged(actor: actor) { write in
       let old = try activeMilestone(id, write.db)
+      // A change or withdrawal in force that names it would be left pointing at nothing the notices still show,
+      // and would go on being judged: it is withdrawn first.
+      if let linked = try Int64.fetchOne(write.db, sql: """
+        SELECT id FROM milestone WHERE changesId = ? AND withdrawnReason IS NULL ORDER BY id LIMIT 1
+        """, arguments: [id])
+      {
+        throw StoreError.changedBy(milestone: id, by: linked)
+      }
       var record = old
       record.withdrawnReason = reason
       _ = try write.update(record, from: old, project: try projectRecord(of: old, write.db).code)
