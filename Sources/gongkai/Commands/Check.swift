@@ -66,8 +66,7 @@ extension Gongkai {
       let calendar = try reference.calendar.loadCalendar().calendar
       if skipRestDays && !calendar.isWorkingDay(asOf) { return }
       let register = try store.open()
-      let checker = Checker(
-        catalogue: try reference.rules.loadCatalogue(keptUnder: try await register.profile(), register: store.path), calendar: calendar)
+      let checker = Checker(catalogue: try await reference.catalogue(for: register, at: store.path), calendar: calendar)
       try await register.requireKnown(projects: project, units: unit)
       let sink: any FindingSink = switch format {
       case .text: try TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)

@@ -53,7 +53,7 @@ extension Gongkai.ImportCommand {
 
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
-      let catalogue = try reference.rules.loadCatalogue(keptUnder: try await register.profile(), register: store.path)
+      let catalogue = try await reference.catalogue(for: register, at: store.path)
       let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
@@ -84,7 +84,7 @@ extension Gongkai.ImportCommand {
 
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
-      let catalogue = try reference.rules.loadCatalogue(keptUnder: try await register.profile(), register: store.path)
+      let catalogue = try await reference.catalogue(for: register, at: store.path)
       let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }

@@ -9,9 +9,14 @@ struct ReferenceOptions: ParsableArguments {
   @OptionGroup var rules: RulesOptions
   @OptionGroup var calendar: CalendarOptions
 
-  /// The rules of `register` (at `path`), the profile it is kept under (see ``RulesOptions``), and the calendar.
+  /// The rules of `register` (at `path`): the profile it is kept under (see ``RulesOptions``).
+  func catalogue(for register: any Store, at path: String) async throws -> RuleCatalogue {
+    try rules.loadCatalogue(keptUnder: try await register.profile(), register: path)
+  }
+
+  /// The rules of `register` (at `path`) and the calendar.
   func load(for register: any Store, at path: String) async throws -> (catalogue: RuleCatalogue, calendar: LoadedCalendar) {
-    (try rules.loadCatalogue(keptUnder: try await register.profile(), register: path), try calendar.loadCalendar())
+    (try await catalogue(for: register, at: path), try calendar.loadCalendar())
   }
 
   func checker(for register: any Store, at path: String) async throws -> Checker {
