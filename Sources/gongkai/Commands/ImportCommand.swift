@@ -102,7 +102,7 @@ extension Gongkai.ImportCommand {
 /// the end, which rolls the import back.
 struct ProjectFiles: ImportSource {
   /// A file to read: its path, and the name messages give it (the bare name for a file found in a folder).
-  private struct File {
+  private struct File: Sendable {
     let path: String
     let inFolder: Bool
     var displayName: String { inFolder ? (path as NSString).lastPathComponent : path }
@@ -111,21 +111,23 @@ struct ProjectFiles: ImportSource {
   /// The files to read, in reading order: each path in the order given, a file as itself and a folder as its
   /// project files in the byte order of their names. One ``SortedNames`` keeps them all, each name behind the
   /// number of its path (four bytes, big-endian, so that sorting keeps the paths in order), on disk when there
-  /// are many: a million names in memory took 38 MB and grew with every file.
-  private struct FileList {
+  /// are many: a million names in memory took 38 MB and grew with every file. Listed and sorted on one thread,
+  /// then read by the import and by the thread reading the files ahead of it, one name at a time under a lock.
+  private final class FileList: @unchecked Sendable {
     /// The paths given, and whether each is a folder.
     private var paths: [(path: String, isFolder: Bool)] = []
     private let names = SortedNames()
+    private let lock = NSLock()
 
     var count: Int { names.count }
 
-    mutating func append(file path: String) throws {
+    func append(file path: String) throws {
       try names.append(Self.prefix(paths.count))
       paths.append((path, false))
     }
 
     /// Lists the `.yaml` files of `folder`; returns how many, or `nil` if the folder cannot be read.
-    mutating func append(folder: String) throws -> Int? {
+    func append(folder: String) throws -> Int? {
       let prefix = Self.prefix(paths.count)
       let before = names.count
       var undecodable: String?
@@ -150,7 +152,7 @@ struct ProjectFiles: ImportSource {
     func sort() throws { try names.sort() }
 
     func file(at index: Int) throws -> File {
-      let entry = try names.name(at: index)
+      let entry = try lock.withLock { try names.name(at: index) }
       let path = paths[entry.prefix(4).reduce(0) { $0 << 8 | Int($1) }]
       guard path.isFolder else { return File(path: path.path, inFolder: false) }
       let name = String(decoding: entry.dropFirst(4), as: UTF8.self)
@@ -162,12 +164,21 @@ struct ProjectFiles: ImportSource {
     }
   }
 
+  /// What reading one file gave, in the order of the list.
+  private enum Read: Sendable {
+    case document(File, ProjectDocument)
+    case problems(File, FileProblems)
+    /// The list of files kept on disk could not be read back.
+    case unlisted(any Error)
+  }
+
   private let files: FileList
   /// Shared with the copy the store reads from, so the command can warn once the import is over.
   let misnamed = MisnamedProjectFiles()
   private let catalogue: RuleCatalogue
   private let today: CivilDate
-  private var position = 0
+  /// Parses the files ahead of the import, on another core, from the first ``next()``.
+  private var reader: ReadAhead<Read>?
   /// The display name of the file ``next()`` read last.
   private var currentName = ""
   private var problems = CappedProblems()
@@ -180,7 +191,7 @@ struct ProjectFiles: ImportSource {
 
   /// Lists the files named and the `.yaml` files of the folders named; reads none of them yet.
   init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
-    var files = FileList()
+    let files = FileList()
     for path in paths {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -213,18 +224,21 @@ struct ProjectFiles: ImportSource {
 
   /// Throws the problems of every file at the end (``CappedProblems``), or at once when the list of files cannot be read back.
   mutating func next() throws -> ProjectDocument? {
-    while position < files.count {
-      let file = try files.file(at: position)
-      currentName = file.displayName
-      position += 1
-      do {
-        let document = try read(file)
+    let reader = self.reader ?? Self.reader(of: files, catalogue: catalogue, today: today)
+    self.reader = reader
+    while let read = reader.next() {
+      switch read {
+      case .document(let file, let document):
+        currentName = file.displayName
         returned += 1
         if file.inFolder { misnamed.note(file.path, holding: document.project.code) }
         return document
-      } catch {
+      case .problems(let file, let found):
+        currentName = file.displayName
         unreadable.append(returned)
-        problems.append(contentsOf: error.problems)
+        problems.append(contentsOf: found.problems)
+      case .unlisted(let error):
+        throw error
       }
     }
     guard problems.isEmpty else { throw problems.error() }
@@ -246,8 +260,17 @@ struct ProjectFiles: ImportSource {
     return try files.file(at: document - 1 + low).displayName
   }
 
-  private func read(_ file: File) throws(FileProblems) -> ProjectDocument {
-    try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today, displayName: file.displayName)
+  private static func reader(of files: FileList, catalogue: RuleCatalogue, today: CivilDate) -> ReadAhead<Read> {
+    ReadAhead(count: files.count) { index in
+      let file: File
+      do { file = try files.file(at: index) } catch { return .unlisted(error) }
+      do throws(FileProblems) {
+        return .document(file, try ProjectFile.read(URL(fileURLWithPath: file.path), catalogue: catalogue, today: today,
+                                                    displayName: file.displayName))
+      } catch {
+        return .problems(file, error)
+      }
+    }
   }
 }
 
