@@ -37,7 +37,7 @@ extension Gongkai {
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name")) var unit: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name"), transform: trimmed) var unit: [String] = []
     @Option(help: ArgumentHelp(
       "Only findings with this status (repeatable): on-time, late, due, overdue, too-short; all of them, not only what needs attention.",
       valueName: "status"), transform: FindingStatus.argument)

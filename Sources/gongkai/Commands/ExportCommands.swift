@@ -208,7 +208,7 @@ extension Gongkai.Export {
 
     @Option(help: ArgumentHelp("The package URI: where its persistent copy is published.", valueName: "uri"))
     var uri = placeholderURI
-    @Option(parsing: .unconditional, help: ArgumentHelp("The publisher's name.", valueName: "name")) var publisher = "重大建设项目信息公开"
+    @Option(parsing: .unconditional, help: ArgumentHelp("The publisher's name.", valueName: "name"), transform: trimmed) var publisher = "重大建设项目信息公开"
     @Option(help: ArgumentHelp(
       "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
       valueName: "prefix"))

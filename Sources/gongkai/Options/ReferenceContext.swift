@@ -38,7 +38,15 @@ func requiredReason(_ reason: String?) throws -> String {
 }
 
 /// Text options are trimmed, as spreadsheet cells are, so `--ref "HT-1 "` is the same document as `HT-1`.
-func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+///
+/// They take the next argument whatever it is, since a name or a reason may start with '-'; so an option name
+/// there (`--reason --by alice`) is a value forgotten, refused before it is written into the register as the text.
+func trimmed(_ text: String) throws -> String {
+  if text.hasPrefix("--"), text.count > 2, text.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+    throw ValidationError("\(text) looks like an option name, not the text: give the text before the next option")
+  }
+  return text.trimmingCharacters(in: .whitespacesAndNewlines)
+}
 
 /// An optional text option given empty means "not set", as `amend` reads an empty value as "clear".
 func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }

@@ -49,7 +49,7 @@ struct ImportLockOptions: ParsableArguments {
 
 /// `--by`: who makes a change, for the change log.
 struct ActorOptions: ParsableArguments {
-  @Option(parsing: .unconditional, help: ArgumentHelp("Who makes the change (default: $GONGKAI_USER, else the login name).", valueName: "name"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Who makes the change (default: $GONGKAI_USER, else the login name).", valueName: "name"), transform: trimmed)
   var by: String?
 
   func actor() throws -> String {
