@@ -48,7 +48,9 @@ import TestSupport
     return url.path
   }
 
-  @Test func theCorpusHasAtLeastSixtyCases() {
+  @Test func theCorpusHasAtLeastSixtyCasesAndEveryLineIsOne() throws {
+    let lines = try String(contentsOf: Self.corpus.appendingPathComponent("cases.jsonl"), encoding: .utf8).split(separator: "\n")
+    #expect(Self.cases.count == lines.count, "a line of cases.jsonl is not a case: it would never run")
     #expect(Self.cases.count >= 60)
     #expect(Set(Self.cases.map(\.name)).count == Self.cases.count)
   }

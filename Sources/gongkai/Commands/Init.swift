@@ -43,6 +43,8 @@ extension Gongkai {
       case (true, let recorded?) where !changeProfile: try rules.loadCatalogue(keptUnder: recorded, register: store.path).profile
       case (true, _): try rules.loadCatalogue().profile
       }
+      // Like the profile, before anything is written: a refused name must not leave the register created or upgraded.
+      let changedBy = try profile.map { _ in try actor.actor() }
       let register = try store.open(create: true)
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
@@ -51,10 +53,10 @@ extension Gongkai {
       } else {
         try StandardOutput.print("\(existed ? "database" : "created") \(store.path): \(schema)")
       }
-      guard let profile, profile != recorded ?? RegisterProfile.national else {
+      guard let profile, let changedBy, profile != recorded ?? RegisterProfile.national else {
         return try StandardOutput.print("profile \(try await register.profile())")
       }
-      let before = try await register.setProfile(profile, actor: try actor.actor())
+      let before = try await register.setProfile(profile, actor: changedBy)
       try StandardOutput.print(recorded == nil ? "profile \(profile)" : "profile changed from \(before) to \(profile)")
     }
 
