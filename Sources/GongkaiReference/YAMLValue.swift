@@ -58,8 +58,21 @@ public struct YAMLValue {
   /// Reads and parses a file; throws naming the path when it is missing, unreadable or not UTF-8.
   public static func read(_ url: URL, displayName: String? = nil) throws(FileProblem) -> YAMLValue {
     let name = displayName ?? url.path
-    let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
-    guard size <= maximumFileSize else {
+    // Told by the path before it is opened: opening a named pipe no program writes to waits for one for ever.
+    var status = stat()
+    guard stat(url.path, &status) == 0 else {
+      throw FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
+    }
+    switch status.st_mode & mode_t(S_IFMT) {
+    case mode_t(S_IFDIR):
+      throw FileProblem(file: name, line: nil, field: nil, message: "is a folder; name a YAML file", kind: .missing)
+    case mode_t(S_IFREG):
+      break
+    default:
+      throw FileProblem(file: name, line: nil, field: nil, message: "is a pipe or a device, not a file; save it to a file and name that",
+                        kind: .missing)
+    }
+    guard Int(status.st_size) <= maximumFileSize else {
       throw FileProblem(file: name, line: nil, field: nil, message: "file is larger than \(maximumFileSize >> 20) MB; is it the right file?")
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
