@@ -74,6 +74,15 @@ public struct Checker: Sendable {
     }
   }
 
+  /// The explanation of a finding's ``Finding/minimumEnd``: its kind's minimum publication period counted from the
+  /// first publication. `nil` when no minimum applies or nothing is published.
+  public func explainMinimumPublication(of finding: Finding) throws(CheckError) -> DeadlineExplanation? {
+    guard let period = finding.rule.minimumPublication, let first = finding.disclosure else { return nil }
+    do { return try calendar.explain(period, from: first.publishedOn) } catch {
+      throw .period(milestoneID: finding.milestone.id, error)
+    }
+  }
+
   /// Working days a publication on `published` came after `deadline`, or `nil` when it came by the deadline or
   /// no law sets one.
   private func lateness(of published: CivilDate, deadline: CivilDate?) -> Int? {

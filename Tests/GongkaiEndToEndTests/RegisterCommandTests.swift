@@ -229,6 +229,11 @@ import TestSupport
     #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30，且迟2个工作日公开"))
     let english = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--lang", "en"] + db)
     #expect(english.stdout.contains("up until 2026-11-26, due until 2026-11-30; also published 2 working days late"))
+    // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
+    let explained = try gongkai(["check", "--as-of", "2026-11-27", "--explain"] + db).stdout
+    #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n"))
+    #expect(explained.contains("      起算: 2026-11-25（周三） 首次公开；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
+    #expect(explained.contains("      公示期止: 2026-11-30（周一），公示应保持至当日\n"))
     let json = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--format", "json"] + db)
     let finding = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
     #expect(finding["status"] as? String == "too-short")

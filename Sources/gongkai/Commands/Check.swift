@@ -45,7 +45,7 @@ extension Gongkai {
     @Option(help: "Output format.") var format: CheckFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default), overdue or due, or never.")
     var failOn: FailOn = .overdue
-    @Flag(help: "Under each alert, explain how its deadline was counted (text output).") var explain = false
+    @Flag(help: "Under each alert, explain how its deadline (and for a 公示 too short, its minimum end) was counted (text output).") var explain = false
     @Flag(help: ArgumentHelp(
       "On a rest day by the holiday calendar, check nothing and exit 0.",
       discussion: "For a cron line that runs every day: a schedule of Monday to Friday misses the weekend days the State Council makes workdays (调休), on which deadlines fall too."))

@@ -175,9 +175,16 @@ final class CheckText {
     out += "      #\(finding.milestone.id) \(rule.code) \(l.pick(rule.name)) · \(l.pick("形成", "formed")) \(finding.milestone.formedOn)"
     out += (stored.reference.map { " · \($0)" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)\n"
-    if explain, let explanation = try? checker.explainDeadline(of: finding.milestone) {
-      let text = ExplanationText(explanation: explanation, calendar: checker.calendar, language: l).rendered
-      out += text.split(separator: "\n").map { "      \($0.dropFirst(2))\n" }.joined()
+    if explain {
+      // A too-short alert names the day the 公示 had to stay up to; its deadline only when it also came late.
+      let short = finding.status == .tooShort
+      let deadline = !short || finding.workingDaysLate != nil ? try? checker.explainDeadline(of: finding.milestone) : nil
+      let minimum = short ? try? checker.explainMinimumPublication(of: finding) : nil
+      let texts = [deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l) },
+                   minimum.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l, counting: .minimumPublication) }]
+      for text in texts.compactMap(\.self) {
+        out += text.rendered.split(separator: "\n").map { "      \($0.dropFirst(2))\n" }.joined()
+      }
     }
     return (head, Terminal.width(of: marked), out)
   }

@@ -2,16 +2,29 @@ import GongkaiCore
 
 /// How a deadline was counted, in the words a legal reviewer uses, one fact a line.
 struct ExplanationText {
+  /// What the period counted ends.
+  enum Counting {
+    /// The time to publish, from the day the information was formed.
+    case deadline
+    /// The time a 公示 must stay up, from its first day.
+    case minimumPublication
+  }
+
   let explanation: DeadlineExplanation
   let calendar: WorkingDayCalendar
   let language: Language
+  var counting = Counting.deadline
 
   var rendered: String {
     let e = explanation
     var lines: [String] = []
+    let (start, startEnglish) = switch counting {
+    case .deadline: ("信息形成", "the day the information was formed")
+    case .minimumPublication: ("首次公开", "the first day published")
+    }
     lines.append(language.pick(
-      "起算: \(day(e.start)) 信息形成；期间自次日 \(day(e.countedFrom)) 起算（《民法典》第二百零一条）",
-      "Start: \(day(e.start)), the day the information was formed; counting starts the next day, \(day(e.countedFrom)) (Civil Code art. 201)"))
+      "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（《民法典》第二百零一条）",
+      "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (Civil Code art. 201)"))
     switch e.period.unit {
     case .workingDays:
       lines.append(language.pick(
@@ -32,9 +45,16 @@ struct ExplanationText {
           "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (Civil Code art. 203)"))
       }
     }
-    lines.append(language.pick(
-      "截止日: \(day(e.deadline.date))，当日公开仍属按时",
-      "Deadline: \(day(e.deadline.date)); publishing on that day is on time"))
+    switch counting {
+    case .deadline:
+      lines.append(language.pick(
+        "截止日: \(day(e.deadline.date))，当日公开仍属按时",
+        "Deadline: \(day(e.deadline.date)); publishing on that day is on time"))
+    case .minimumPublication:
+      lines.append(language.pick(
+        "公示期止: \(day(e.deadline.date))，公示应保持至当日",
+        "Minimum publication ends: \(day(e.deadline.date)); the publication must stay up through that day"))
+    }
     if !e.unscheduledYears.isEmpty {
       let years = e.unscheduledYears.map(String.init).joined(separator: ", ")
       lines.append(language.pick(
