@@ -115,7 +115,7 @@ if [[ $steps == *" read "* ]]; then
     FROM changeLog c WHERE c.entity = 'milestone' AND c.action = 'amend' AND c.entityId = m.id ORDER BY c.id DESC LIMIT 1) END"
   query() {
     echo "SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
-    m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
+    m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
     m.withdrawnReason, $withdrawal, m.amendmentReason, $amendments
     FROM project p JOIN milestone m ON m.projectId = p.id$1
     LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL

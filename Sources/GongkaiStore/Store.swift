@@ -158,9 +158,31 @@ public struct StoredMilestone: Hashable, Sendable {
   public var recordedAt: String
   /// The milestone's amendments (`gongkai amend`), from the change log; `nil` while never amended.
   public var amendments: Amendments? = nil
-  /// The ids and notice serials of ``Milestone/disclosures``, in the same order.
-  public var disclosureIDs: [Int64]
-  public var disclosureSerials: [NoticeSerial]
+  /// The register's record of each of ``Milestone/disclosures``, in the same order.
+  public var recordedDisclosures: [RecordedDisclosure]
+
+  /// The record of one of ``Milestone/disclosures`` (the first equal to it).
+  public func recorded(_ disclosure: Disclosure) -> RecordedDisclosure? {
+    milestone.disclosures.firstIndex(of: disclosure).map { recordedDisclosures[$0] }
+  }
+}
+
+/// What the register keeps of a publication beside what the law asks of it: its id, its notice serial, and who
+/// recorded it when. An auditor compares the day recorded with the day published: a publication entered weeks after
+/// the day it claims is what a backdated record looks like.
+public struct RecordedDisclosure: Hashable, Sendable {
+  public var id: Int64
+  public var serial: NoticeSerial
+  public var recordedBy: String
+  /// An ISO 8601 instant in China Standard Time.
+  public var recordedAt: String
+
+  public init(id: Int64, serial: NoticeSerial, recordedBy: String, recordedAt: String) {
+    self.id = id
+    self.serial = serial
+    self.recordedBy = recordedBy
+    self.recordedAt = recordedAt
+  }
 }
 
 /// What the change log says of a milestone's amendments, for an evaluator who must see that a legal fact was

@@ -4,6 +4,26 @@ import TestSupport
 
 /// Corrections an evaluator must be able to see: a milestone amended, a project handed to another unit.
 extension RegisterCommandTests {
+  @Test func theAuditRowShowsWhoRecordedThePublicationAndWhenSoABackdatedOneShows() throws {
+    // Given a permit formed 2026-11-02, published (it says) on 11-03 but recorded only on 11-25 by 李工
+    let code = "2026-310110-48-01-000208"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02", "--by", "王工"] + db).status == 0)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--by", "王工"] + db).status == 0)
+    let disclose = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "杨浦区人民政府门户网站", "--by", "李工"] + db,
+                               environment: ["GONGKAI_NOW": "2026-11-25T16:40:00+08:00"])
+    #expect(disclose.status == 0, "\(disclose.stderr)")
+    // Then its row is on time, and names the recorder and the day recorded beside the day published
+    let rows = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"]).sorted { $0["milestone_id"]! < $1["milestone_id"]! }
+    #expect(rows.map { $0["status"] } == ["on-time", "due"])
+    #expect(rows[0]["recorded_by"] == "王工")
+    #expect(rows[0]["disclosed_on"] == "2026-11-03")
+    #expect(rows[0]["disclosure_recorded_by"] == "李工")
+    #expect(rows[0]["disclosure_recorded_at"] == "2026-11-25T16:40:00+08:00")
+    // and a row with nothing published leaves both empty
+    #expect([rows[1]["disclosure_recorded_by"], rows[1]["disclosure_recorded_at"]] == ["", ""])
+  }
+
   @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {
     // Given a candidates notice formed 2026-11-16 (3 days: due 2026-11-19) published a day late
     let code = "2026-310110-48-01-000206"
@@ -54,7 +74,7 @@ extension RegisterCommandTests {
     let csv = folder.appendingPathComponent("audit.csv").path
     #expect(try gongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27"] + db).status == 0)
     let header = try #require(try String(contentsOfFile: csv, encoding: .utf8).dropFirst().components(separatedBy: "\r\n").first)
-    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期"))
+    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间"))
 
     // The change log records each amendment with its reason; history shows it; the chain and rows verify
     let history = try gongkai(["history", code] + db)

@@ -15,7 +15,7 @@ import Testing
   func record(_ milestone: Milestone, reference: String?) throws -> FindingRecord {
     let stored = StoredMilestone(
       milestone: milestone, projectName: "杨浦\"滨江\"\\贯通/工程\n二期", reference: reference, summary: nil, withdrawnReason: nil,
-      withdrawnBy: nil, withdrawnAt: nil, recordedBy: "王工", recordedAt: "2026-03-02T09:00:00+08:00", disclosureIDs: [], disclosureSerials: [])
+      withdrawnBy: nil, withdrawnAt: nil, recordedBy: "王工", recordedAt: "2026-03-02T09:00:00+08:00", recordedDisclosures: [])
     let finding = try #require(try Self.checker.judge(milestone, asOf: CivilDate(year: 2026, month: 11, day: 27)!))
     return FindingRecord(finding, stored: stored)
   }

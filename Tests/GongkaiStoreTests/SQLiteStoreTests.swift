@@ -114,7 +114,7 @@ import Testing
     #expect(read.map(\.milestone.kind) == ["bidding.result"])
     #expect(read.first?.milestone.disclosures.map(\.publishedOn) == [day("2026-01-06")])
     // Serials are numbered by the migration that adds them; a row written later without one still reads.
-    #expect(read.first?.disclosureSerials.map(\.year) == [2026])
+    #expect(read.first?.recordedDisclosures.map(\.serial.year) == [2026])
     // A register from before profiles were recorded is kept under the national rules.
     #expect(try store.profile() == "national")
   }

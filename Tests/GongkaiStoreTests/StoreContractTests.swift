@@ -94,7 +94,7 @@ import Testing
     let kept = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
     let mistaken = try await store.logMilestone(permit("2026-02-16"), project: bund.code, changing: nil, actor: "王工")
     try await store.withdrawMilestone(id: mistaken.milestone.id, reason: "重复登记", actor: "李工")
-    try await store.withdrawDisclosure(id: kept.disclosureIDs[0], reason: "网址错误", actor: "李工")
+    try await store.withdrawDisclosure(id: kept.recordedDisclosures[0].id, reason: "网址错误", actor: "李工")
     let read = try await milestones(store)
     #expect(read.map(\.milestone.id) == [kept.milestone.id])
     #expect(read[0].milestone.disclosures.isEmpty)
@@ -349,7 +349,7 @@ import Testing
     ])
     _ = try await store.importProjects([document], actor: "王工", progress: nil)
     let stored = try await milestones(store)
-    try await store.withdrawDisclosure(id: stored[1].disclosureIDs[0], reason: "网址错误", actor: "李工")
+    try await store.withdrawDisclosure(id: stored[1].recordedDisclosures[0].id, reason: "网址错误", actor: "李工")
     try await store.withdrawMilestone(id: stored[0].milestone.id, reason: "重复", actor: "李工")
     let again = try await store.importProjects([document], actor: "王工", progress: nil)
     #expect(!again.changedAnything)
@@ -438,9 +438,9 @@ import Testing
     let extra = try await store.disclose(milestone: second.milestone.id, Disclosure(publishedOn: day("2026-01-07"), channel: "信用中国（上海）"), actor: "王工")
     try await store.withdrawDisclosure(id: extra.id, reason: "错", actor: "王工")
     _ = try await store.disclose(milestone: second.milestone.id, Disclosure(publishedOn: day("2026-01-08"), channel: "信用中国（上海）"), actor: "王工")
-    let serials = try await milestones(store).flatMap(\.disclosureSerials)
+    let serials = try await milestones(store).flatMap { $0.recordedDisclosures.map(\.serial) }
     #expect(serials == [NoticeSerial(year: 2025, number: 1), NoticeSerial(year: 2026, number: 1), NoticeSerial(year: 2026, number: 3)])
-    #expect(first.disclosureSerials[0].indexNumber(organisation: "310110") == "310110-2025-00001")
+    #expect(first.recordedDisclosures[0].serial.indexNumber(organisation: "310110") == "310110-2025-00001")
   }
 }
 

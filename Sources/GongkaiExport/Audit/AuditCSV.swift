@@ -80,6 +80,8 @@ public struct AuditCSV {
     /// The profiles whose rules set the deadlines (`national+shanghai`): with the calendar version, what an
     /// evaluator needs to recompute a deadline or compare two audits.
     let rulesProfile: String
+    /// The register's record of the publication judged (``Finding/disclosure``).
+    let recordedDisclosure: RecordedDisclosure?
     let english: Bool
 
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
@@ -137,6 +139,10 @@ public struct AuditCSV {
     Column(chinese: "最近更正时间", english: "last_amended_at") { $0.stored.amendments?.lastAt ?? "" },
     Column(chinese: "更正原因", english: "amendment_reason") { $0.stored.amendments?.reason ?? "" },
     Column(chinese: "原信息形成日期", english: "original_formed_on") { $0.stored.amendments?.originalFormedOn?.description ?? "" },
+    // Who recorded the publication judged, and when: one entered long after the day it claims to have been published is
+    // what an evaluator looking for backdated records checks first.
+    Column(chinese: "公开登记人", english: "disclosure_recorded_by") { $0.recordedDisclosure?.recordedBy ?? "" },
+    Column(chinese: "公开登记时间", english: "disclosure_recorded_at") { $0.recordedDisclosure?.recordedAt ?? "" },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
@@ -216,7 +222,8 @@ public struct AuditCSV {
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
       let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head,
-                    rulesProfile: checker.catalogue.profile, english: english)
+                    rulesProfile: checker.catalogue.profile, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
+                    english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for (index, column) in Self.columns.enumerated() {

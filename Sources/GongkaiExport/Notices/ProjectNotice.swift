@@ -116,7 +116,7 @@ public struct ProjectNotice: Sendable {
       .filter { $0.offset != position && $0.element.publishedOn <= finding.asOf }
       .map { other in
         "\(other.element.channel)（\(other.element.publishedOn)，索引号 "
-          + "\(stored.disclosureSerials[other.offset].indexNumber(organisation: organisation))）"
+          + "\(stored.recordedDisclosures[other.offset].serial.indexNumber(organisation: organisation))）"
       }
     let withdrawn = !relations.withdrawals(of: stored).isEmpty
     let changed = relations.changes(stored).map(relations.chineseDescription)
@@ -129,7 +129,7 @@ public struct ProjectNotice: Sendable {
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,
-      indexNumber: stored.disclosureSerials[position].indexNumber(organisation: organisation),
+      indexNumber: stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
       summary: withdrawn ? nil : stored.summary, publishedOn: first.publishedOn.description, channel: first.channel,
       url: withdrawn ? nil : first.url, alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),

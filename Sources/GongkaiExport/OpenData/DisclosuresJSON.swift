@@ -98,7 +98,7 @@ public struct DisclosuresJSON {
         let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
         let withdrawnBy = relations.withdrawals(of: stored).map { MilestoneLink($0, relations: relations) }
         let withdrawn = !withdrawnBy.isEmpty
-        for (disclosure, serial) in zip(stored.milestone.disclosures, stored.disclosureSerials) where disclosure.publishedOn <= asOf {
+        for (disclosure, serial) in zip(stored.milestone.disclosures, stored.recordedDisclosures.map(\.serial)) where disclosure.publishedOn <= asOf {
           let rule = finding.rule
           entries.append(DisclosureEntry(
             indexNumber: serial.indexNumber(organisation: organisation ?? String(project.code.division)),

@@ -78,7 +78,7 @@ public struct OC4IDSExport {
     // reason instead of its summary and without the address of the withdrawn content.
     let documents = findings.flatMap { finding, stored in
       let withdrawn = !relations.withdrawals(of: stored).isEmpty
-      return zip(stored.milestone.disclosures, stored.disclosureSerials).filter { $0.0.publishedOn <= asOf }.map { disclosure, serial in
+      return zip(stored.milestone.disclosures, stored.recordedDisclosures.map(\.serial)).filter { $0.0.publishedOn <= asOf }.map { disclosure, serial in
         OC4IDSProject.Document(
           id: serial.indexNumber(organisation: organisationCode), documentType: Self.documentType(finding.rule),
           title: finding.rule.name.chinese,

@@ -49,7 +49,7 @@ extension SQLiteStore {
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
-             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial,
+             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
              m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
@@ -105,15 +105,16 @@ extension SQLiteStore {
             withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
-            disclosureIDs: [], disclosureSerials: [])
+            recordedDisclosures: [])
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
           current!.milestone.disclosures.append(Disclosure(
             publishedOn: try CivilDate.stored(publishedOn), channel: try value(.channel), url: try value(.url),
             until: try (value(.until) as String?).map(CivilDate.stored)))
-          current!.disclosureIDs.append(disclosureID)
-          current!.disclosureSerials.append(NoticeSerial(stored: try value(.serialYear), try value(.serial), publishedOn: publishedOn))
+          current!.recordedDisclosures.append(RecordedDisclosure(
+            id: disclosureID, serial: NoticeSerial(stored: try value(.serialYear), try value(.serial), publishedOn: publishedOn),
+            recordedBy: try value(.disclosureRecordedBy), recordedAt: try value(.disclosureRecordedAt)))
         }
       }
       if let finished = current, let project { try body(project, finished) }
@@ -156,7 +157,7 @@ extension SQLiteStore {
 private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
-  case disclosureId, publishedOn, channel, url, until, serialYear, serial
+  case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
   case withdrawnReason, withdrawal, amendmentReason, amendments
 }
 

@@ -309,8 +309,10 @@ extension StoredMilestone {
         disclosures: try disclosures.map { try $0.disclosure }),
       projectName: project.name, reference: record.reference, summary: record.summary,
       withdrawnReason: record.withdrawnReason, withdrawnBy: nil, withdrawnAt: nil, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
-      disclosureIDs: disclosures.map { $0.id! },
-      disclosureSerials: disclosures.map { NoticeSerial(stored: $0.serialYear, $0.serial, publishedOn: $0.publishedOn) })
+      recordedDisclosures: disclosures.map {
+        RecordedDisclosure(id: $0.id!, serial: NoticeSerial(stored: $0.serialYear, $0.serial, publishedOn: $0.publishedOn),
+                         recordedBy: $0.recordedBy, recordedAt: $0.recordedAt)
+      })
   }
 }
 

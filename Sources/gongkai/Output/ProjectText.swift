@@ -30,7 +30,7 @@ struct ProjectText {
       if let reference = stored.reference { out += "        文号 \(reference)\n" }
       if let summary = stored.summary { out += "        \(summary)\n" }
       if let changed = milestone.changes { out += "        变更 #\(changed) 的信息\n" }
-      for (id, disclosure) in zip(stored.disclosureIDs, milestone.disclosures) {
+      for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
         out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
         out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "") + "\n"
       }
