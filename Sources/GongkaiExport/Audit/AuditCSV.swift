@@ -212,6 +212,9 @@ public struct AuditCSV {
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { english ? $0.english : $0.chinese }))
     var line: [UInt8] = []
     var kindCells = KindCells(english: english)
+    // The cells' values alone, taken out of the columns once: copying a column, its two heads with it, for each
+    // cell of a million rows was a fifth of the export's time in reference counting.
+    let values = Self.columns.map(\.value)
     var filter = selection.filter
     filter.withdrawn = selection.statuses.isEmpty || selection.statuses.contains(.withdrawn)
     try await store.forEachMilestone(matching: filter) { stored in
@@ -226,9 +229,9 @@ public struct AuditCSV {
                     english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
-      for (index, column) in Self.columns.enumerated() {
+      for index in values.indices {
         if index > 0 { line.append(UInt8(ascii: ",")) }
-        switch column.value {
+        switch values[index] {
         case .row(let value): CSVWriter.append(cell: value(row), to: &line)
         case .kind: line.append(contentsOf: quoted[index])
         }
