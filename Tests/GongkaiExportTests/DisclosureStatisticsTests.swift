@@ -1,3 +1,4 @@
+import GongkaiCore
 import Testing
 @testable import GongkaiExport
 
@@ -16,6 +17,24 @@ import Testing
     #expect(line([3, 1, 2, 10]).medianDaysToPublish == 2.5)
     #expect(line([4, 4, 9, 9]).medianDaysToPublish == 6.5)
     #expect(line(Array(repeating: 20, count: 1000) + [1]).medianDaysToPublish == 20)
+  }
+
+  /// An item without a statutory period is neither on time nor late: it stays out of the rate and the median.
+  @Test func anItemWithoutAPeriodCountsApartAndNotInTheMedian() throws {
+    let checker = FindingRecordTests.checker
+    let formed = CivilDate(year: 2026, month: 3, day: 2)!
+    func published(_ kind: String, after days: Int) throws -> Finding {
+      let disclosure = Disclosure(publishedOn: formed.adding(days: days), channel: "杨浦区人民政府门户网站")
+      let milestone = Milestone(id: 1, projectCode: "2024-310110-48-01-000123", kind: kind, formedOn: formed,
+                                responsibleUnit: "杨浦区建设和管理委员会", disclosures: [disclosure])
+      return try #require(try checker.judge(milestone, asOf: CivilDate(year: 2026, month: 11, day: 27)!))
+    }
+    var line = DisclosureStatistics.Line(name: "杨浦区建设和管理委员会")
+    line.count(try published("approval-result.construction-permit", after: 1), calendar: checker.calendar)
+    line.count(try published("approval-result.eia-draft-comment", after: 60), calendar: checker.calendar)
+    #expect([line.obligations, line.onTime, line.withoutPeriod] == [2, 1, 1])
+    #expect(line.onTimeRate == 100)
+    #expect(line.medianDaysToPublish == 1)
   }
 
   /// The chart reads in grey print: every status but one has a texture of its own, defined in the page.

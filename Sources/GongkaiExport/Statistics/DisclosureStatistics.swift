@@ -18,7 +18,9 @@ public struct DisclosureStatistics: Sendable {
     /// they would otherwise raise with every publication made at any time.
     public var withoutPeriod = 0
     /// How many publications took each number of working days: the median needs no list of every publication,
-    /// so a year of a national register counts in constant memory.
+    /// so a year of a national register counts in constant memory. Items without a statutory period are left out,
+    /// as from the rate: a draft EIA report put up for comment when the builder chooses says nothing of how fast a
+    /// unit publishes what the law times.
     var daysToPublish: [Int: Int] = [:]
 
     init(name: String) { self.name = name }
@@ -30,7 +32,8 @@ public struct DisclosureStatistics: Sendable {
       return judged == 0 ? nil : Double(onTime) / Double(judged) * 100
     }
 
-    /// The median of working days from formation to publication, over what was published.
+    /// The median of working days from formation to publication, over what was published of the items a law
+    /// sets a period for.
     public var medianDaysToPublish: Double? {
       let count = daysToPublish.values.reduce(0, +)
       guard count > 0 else { return nil }
@@ -57,7 +60,7 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
-      if let published = finding.disclosure?.publishedOn {
+      if finding.deadline != nil, let published = finding.disclosure?.publishedOn {
         daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1
       }
     }

@@ -141,7 +141,7 @@ public enum StatisticsReport {
     {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
-    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定公开期限的事项（无法定时限）无所谓按时与否，也不计入。</p>{{#provisionalNote}}
+    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定公开期限的事项（无法定时限）无所谓按时与否，也不计入。公开用时中位数 = 有法定时限的已公开信息，自信息形成至首次公开的工作日数的中位数。</p>{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>
