@@ -18,7 +18,7 @@ extension RegisterCommandTests {
 
   @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
     let (database, db) = try register(["--profile", "shanghai"])
-    #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v6-amendment-reason (6 migrations)\nprofile national+shanghai\n")
+    #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v7-change-links (7 migrations)\nprofile national+shanghai\n")
     let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02"] + db)
     #expect(log.stdout == "recorded milestone 1: bidding.contract 2026-11-02 · deadline 2026-12-02 (30日)\n")
     // As of 2026-12-01 the contract is due in Shanghai, where the national rules would have it overdue since 11-30.
@@ -123,8 +123,9 @@ extension RegisterCommandTests {
     try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v5-register-profile', 'v6-amendment-reason')")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v5-register-profile', 'v6-amendment-reason', 'v7-change-links')")
       c.execute("DROP INDEX changeLog_amendments")
+      c.execute("DROP INDEX milestone_by_change")
       c.execute("ALTER TABLE milestone DROP COLUMN amendmentReason")
       c.execute("DROP TABLE register")
       c.commit()
@@ -135,7 +136,7 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
     let upgrade = try gongkai(["init"] + db)
     #expect(upgrade.stdout == """
-      upgraded \(database) from schema v4-change-chain to schema v6-amendment-reason (6 migrations)
+      upgraded \(database) from schema v4-change-chain to schema v7-change-links (7 migrations)
       profile national\n
       """)
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).status == 64)

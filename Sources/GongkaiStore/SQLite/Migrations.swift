@@ -123,6 +123,12 @@ extension SQLiteStore {
         """)
     }
 
+    // The changes and withdrawals that name a milestone, which `withdraw` and `amend` look up: without an index,
+    // a scan of every milestone (1.2 s at ten million) for each correction. Partial: only changes have a link.
+    migrator.registerMigration("v7-change-links") { db in
+      try db.execute(sql: "CREATE INDEX milestone_by_change ON milestone(changesId) WHERE changesId IS NOT NULL")
+    }
+
     return migrator
   }
 }
