@@ -126,7 +126,8 @@ public struct WorkingDayCalendar: Sendable {
     var years = Set<Int>()
     for year in from.year...through.year {
       if schedules[year] == nil { years.insert(year) }
-      if through >= Self.lastWeek(of: year), schedules[year + 1] == nil { years.insert(year + 1) }
+      // The next year's notice may move the last days of this one; there is no year after the last supported.
+      if through >= Self.lastWeek(of: year), year < CivilDate.latest.year, schedules[year + 1] == nil { years.insert(year + 1) }
     }
     return years.sorted()
   }

@@ -72,6 +72,8 @@ import Testing
     let known = try WorkingDayCalendar(schedules: [schedule2026, HolidaySchedule(year: 2027, source: "test", holidays: [])])
     #expect(!known.isProvisional(from: day("2026-12-25"), through: day("2026-12-31")))
     #expect(known.unscheduledYears(from: day("2026-12-25"), through: day("2026-12-31")).isEmpty)
+    // No year comes after the last one the calendar supports, to wait for
+    #expect(calendar.unscheduledYears(from: day("2199-12-28"), through: CivilDate.latest) == [2199])
   }
 
   @Test func workingDaysBetweenCountsTheEndNotTheStart() {
