@@ -34,6 +34,24 @@ extension RegisterCommandTests {
     #expect(rows.map { $0["rules_profile"] } == ["national+shanghai"])
   }
 
+  /// A profile record deleted with another tool would put every deadline under the national rules without a word.
+  @Test func aShanghaiRegisterWhoseProfileWasDeletedIsNotCheckedNationally() throws {
+    let (database, db) = try register(["--profile", "shanghai"])
+    try editWithPython(database, """
+      import sqlite3, sys
+      c = sqlite3.connect(sys.argv[1])
+      c.execute("DELETE FROM register")
+      c.commit()
+      """)
+    let check = try gongkai(["check", "--as-of", "2026-12-01"] + db)
+    #expect(check.status == 65)
+    #expect(check.stderr.hasPrefix("gongkai: the register's profile is in its change log but not in the register: the database was edited outside gongkai"))
+    let doctor = try gongkai(["doctor", "--as-of", "2026-11-27"] + db)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  profile: the register's profile is in its change log but not in the register: deleted outside gongkai"))
+    #expect(doctor.stdout.contains("ok      change log chain intact"))
+  }
+
   @Test(arguments: [
     (["--profile", "national"], [:], "drop --profile national"),
     ([], ["GONGKAI_PROFILE": "national"], "unset GONGKAI_PROFILE (national)"),

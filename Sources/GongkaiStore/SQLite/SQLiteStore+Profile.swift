@@ -4,7 +4,15 @@ import GRDB
 
 extension SQLiteStore {
   public func profile() throws -> String {
-    try read { db in try RegisterRecord.fetchOne(db, key: RegisterRecord.id)?.profile ?? RegisterProfile.national }
+    try read { db in
+      if let record = try RegisterRecord.fetchOne(db, key: RegisterRecord.id) { return record.profile }
+      // No row is the national profile, unless the log says the row was there: deleted outside gongkai, every
+      // deadline would silently move to the national rules.
+      guard try Self.registerChanges.fetchCount(db) == 0 else {
+        throw StoreError.edited("the register's profile is in its change log but not in the register")
+      }
+      return RegisterProfile.national
+    }
   }
 
   public func setProfile(_ profile: String, actor: String) throws -> String {
@@ -29,8 +37,9 @@ extension SQLiteStore {
     try read { db in try Self.registerChanges.order(Column("id")).fetchAll(db).map(\.entry) }
   }
 
-  /// The change-log rows of the register itself.
+  /// The change-log rows of the register itself, logged under the empty project code, through the log's project
+  /// index: a national register, which has no row, asks on every command.
   private static var registerChanges: QueryInterfaceRequest<ChangeLogRecord> {
-    ChangeLogRecord.filter(Column("entity") == RegisterRecord.entity)
+    ChangeLogRecord.filter(Column("projectCode") == "" && Column("entity") == RegisterRecord.entity)
   }
 }

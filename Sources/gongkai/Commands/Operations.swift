@@ -91,13 +91,18 @@ extension Gongkai {
     }
 
     /// The register's checks, each a line: schema, profile, integrity, foreign keys, the change log and the rows
-    /// against it. Returns the profile the register is kept under.
-    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> String {
+    /// against it. Returns the profile the register is kept under, `nil` when its record was deleted.
+    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> String? {
       let register = try store.open()
       let versions = try await register.appliedSchemaVersions()
       try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
-      let profile = try await register.profile()
-      try line(true, "profile: \(profile) (the rules every command applies to this register)")
+      var profile: String?
+      do {
+        profile = try await register.profile()
+      } catch StoreError.edited(let what) {
+        try line(false, "profile: \(what): deleted outside gongkai; `gongkai history` shows the profile it had; restore the register from a backup")
+      }
+      if let profile { try line(true, "profile: \(profile) (the rules every command applies to this register)") }
       let problems = try await register.integrityProblems()
       try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
       var orphans = 0
