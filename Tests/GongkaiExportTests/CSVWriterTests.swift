@@ -15,7 +15,8 @@ import Testing
   }
 
   /// Excel would show an 18-digit 文号 as 3.10110E+17 and keep 15 digits of it, and `0012` as 12: such cells are
-  /// written after a tab, which Excel and WPS read as text; shorter numbers, and counts, stay numbers.
+  /// written after a tab, which Excel and WPS read as text; shorter numbers, and counts, stay numbers. `12E3` would
+  /// become 12000.
   @Test(arguments: [
     ("310110202507150301", "\t310110202507150301"),
     ("123456789012", "\t123456789012"),
@@ -25,6 +26,15 @@ import Testing
     ("42", "42"),
     ("2026-11-27", "2026-11-27"),
     ("310110202507150301号", "310110202507150301号"),
+    ("12E3", "\t12E3"),
+    ("1.5e-2", "\t1.5e-2"),
+    ("3E+05", "\t3E+05"),
+    ("12E", "12E"),
+    ("E12", "E12"),
+    ("1.E5", "\t1.E5"),
+    ("1.5E", "1.5E"),
+    ("12E3号", "12E3号"),
+    ("1.5", "1.5"),
   ])
   func keepsLongAndZeroLedDigitsAsText(value: String, written: String) {
     #expect(CSVWriter.cell(value) == written)

@@ -72,10 +72,32 @@ public struct CSVWriter {
   /// show as nothing, as Chinese government exports do. Not `="…"`: that is a formula, which the neutralising
   /// above exists to keep out of our files, and which a script would see as it is. Not an apostrophe: Excel opening
   /// a CSV shows it. A script strips the one tab (a value of the register that starts with a tab is written after
-  /// an apostrophe, so a leading tab is always this one).
+  /// an apostrophe, so a leading tab is always this one). Digits in scientific notation (`12E3`, `1.5e-2`) are read
+  /// as numbers too, `12E3` as 12000: a document number of that form is kept as text the same way.
   static func keepsAsText(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard text.count >= 2, text.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
+    guard text.count >= 2 else { return false }
+    let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+    guard text.allSatisfy(digits.contains) else { return isScientific(text) }
     return text.count >= 12 || text.first == UInt8(ascii: "0")
+  }
+
+  /// `digits[.[digits]](e|E)[+|-]digits`.
+  private static func isScientific(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+    var rest = text[...]
+    func skipDigits() -> Bool {
+      let count = rest.prefix(while: digits.contains).count
+      rest = rest.dropFirst(count)
+      return count > 0
+    }
+    guard skipDigits() else { return false }
+    if rest.first == UInt8(ascii: ".") {
+      rest.removeFirst()
+      _ = skipDigits()
+    }
+    guard let e = rest.popFirst(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return false }
+    if rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-") { rest.removeFirst() }
+    return skipDigits() && rest.isEmpty
   }
 
   /// `=`, `+`, `-`, `@`, tab or carriage return: what makes a spreadsheet run a cell as a formula.
