@@ -35,11 +35,14 @@ public final class ReadAhead<Element: Sendable> {
     guard taken < buffer.count else { return nil }
     if let produce {
       let buffer = buffer
-      for _ in 0..<workers {
+      for _ in 0..<min(workers, buffer.count) {
         let thread = Thread {
           while let index = buffer.claim() { buffer.put(produce(index), at: index) }
         }
         thread.name = "gongkai read-ahead"
+        // The main thread's stack, not a secondary thread's default (512 KB on macOS): parsing recurses with the
+        // nesting of the file, up to the depth YAMLValue allows.
+        thread.stackSize = 8 << 20
         thread.start()
       }
       self.produce = nil

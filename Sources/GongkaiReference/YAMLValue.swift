@@ -65,7 +65,7 @@ public struct YAMLValue {
     }
     switch status.st_mode & mode_t(S_IFMT) {
     case mode_t(S_IFDIR):
-      throw FileProblem(file: name, line: nil, field: nil, message: "is a folder; name a YAML file", kind: .missing)
+      throw FileProblem(file: name, line: nil, field: nil, message: "is a folder, not a YAML file", kind: .missing)
     case mode_t(S_IFREG):
       break
     default:
@@ -87,6 +87,8 @@ public struct YAMLValue {
   public var line: Int? { node.mark?.line }
 
   /// The line where the text nests deeper than ``maximumDepth`` (flow brackets, or block indentation), if any.
+  /// Indentation is counted in columns, not levels: one space a level nests as deep as four, and a column is a
+  /// level at most; no project or reference file comes near 64 columns.
   static func tooDeep(_ text: String) -> Int? {
     var depth = 0
     var line = 1
@@ -104,7 +106,7 @@ public struct YAMLValue {
         continue
       case UInt8(ascii: " ") where atLineStart, UInt8(ascii: "-") where atLineStart:
         indent += 1
-        if indent > maximumDepth * 4 { return line }
+        if indent > maximumDepth { return line }
         continue
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         depth += 1

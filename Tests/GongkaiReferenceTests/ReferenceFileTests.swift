@@ -324,6 +324,14 @@ import TestSupport
     }
   }
 
+  /// Nesting by one space a level goes four times as deep as by four: indentation is counted a level a column.
+  @Test func oneSpaceABlockLevelIsAsDeepAsItLooks() {
+    // Line n holds a key indented n - 1 spaces: the 66th, at 65, is one too deep.
+    let levels = (0...YAMLValue.maximumDepth + 1).map { String(repeating: " ", count: $0) + "k\($0):" }
+    #expect(YAMLValue.tooDeep(levels.joined(separator: "\n") + " x\n") == YAMLValue.maximumDepth + 2)
+    #expect(YAMLValue.tooDeep(levels.dropLast().joined(separator: "\n") + " x\n") == nil)
+  }
+
   @Test func aMissingProfileFileIsMissingInput() throws {
     do {
       _ = try RuleCatalogue.load(extraProfiles: [URL(fileURLWithPath: "/nonexistent/local.yaml")], resources: resources)

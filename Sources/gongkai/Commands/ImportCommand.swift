@@ -97,9 +97,10 @@ extension Gongkai.ImportCommand {
   }
 }
 
-/// The project files of the given paths as an import source: each file is read only when the import reaches
-/// it, so any number of them imports in bounded memory, and the problems of every file are thrown together at
-/// the end, which rolls the import back.
+/// The project files of the given paths as an import source: the files are parsed a few at a time ahead of the
+/// import, on every core (``ReadAhead``), so any number of them imports in bounded memory, and the problems of every
+/// file are thrown together at the end, which rolls the import back. Once read from, copies of a source share its
+/// read-ahead: only one of them is to be read.
 struct ProjectFiles: ImportSource {
   /// A file to read: its path, and the name messages give it (the bare name for a file found in a folder).
   private struct File: Sendable {
@@ -112,7 +113,8 @@ struct ProjectFiles: ImportSource {
   /// project files in the byte order of their names. One ``SortedNames`` keeps them all, each name behind the
   /// number of its path (four bytes, big-endian, so that sorting keeps the paths in order), on disk when there
   /// are many: a million names in memory took 38 MB and grew with every file. Listed and sorted on one thread,
-  /// then read by the import and by the thread reading the files ahead of it, one name at a time under a lock.
+  /// then read by the import and by the threads reading the files ahead of it, one name at a time under a lock
+  /// (the paths given are only appended to before any thread starts).
   private final class FileList: @unchecked Sendable {
     /// The paths given, and whether each is a folder.
     private var paths: [(path: String, isFolder: Bool)] = []
@@ -177,7 +179,7 @@ struct ProjectFiles: ImportSource {
   let misnamed = MisnamedProjectFiles()
   private let catalogue: RuleCatalogue
   private let today: CivilDate
-  /// Parses the files ahead of the import, on another core, from the first ``next()``.
+  /// Parses the files ahead of the import, a thread a core, from the first ``next()``.
   private var reader: ReadAhead<Read>?
   /// The display name of the file ``next()`` read last.
   private var currentName = ""

@@ -44,7 +44,9 @@ extension Gongkai {
       case (true, _): try rules.loadCatalogue().profile
       }
       // Like the profile, before anything is written: a refused name must not leave the register created or upgraded.
-      let changedBy = try profile.map { _ in try actor.actor() }
+      // Only for a change to log: `init` with the register's own profile stays safe to run again.
+      let changes = profile.map { $0 != recorded ?? RegisterProfile.national } ?? false
+      let changedBy = changes ? try actor.actor() : nil
       let register = try store.open(create: true)
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"

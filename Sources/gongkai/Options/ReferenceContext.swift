@@ -42,10 +42,11 @@ func requiredReason(_ reason: String?) throws -> String {
 /// They take the next argument whatever it is, since a name or a reason may start with '-'; so an option name
 /// there (`--reason --by alice`) is a value forgotten, refused before it is written into the register as the text.
 func trimmed(_ text: String) throws -> String {
+  let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
   if text.hasPrefix("--"), text.count > 2, text.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
     throw ValidationError("\(text) looks like an option name, not the text: give the text before the next option")
   }
-  return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  return text
 }
 
 /// An optional text option given empty means "not set", as `amend` reads an empty value as "clear".
