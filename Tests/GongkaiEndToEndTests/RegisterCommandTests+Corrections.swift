@@ -24,6 +24,29 @@ extension RegisterCommandTests {
     #expect([rows[1]["disclosure_recorded_by"], rows[1]["disclosure_recorded_at"]] == ["", ""])
   }
 
+  /// A project file exported before a correction, imported after it, must not undo it without a word.
+  @Test func anOlderProjectFileUndoesNoCorrection() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code, unit: "甲单位")
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--summary", "旧摘要"] + db).status == 0)
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    // When the milestone is amended and the project handed to another unit
+    #expect(try gongkai(["amend", "1", "--summary", "新摘要", "--reason", "按原件更正"] + db).status == 0)
+    #expect(try gongkai(["project", "edit", code, "--unit", "乙单位", "--by", "王工"] + db).status == 0)
+    // Then the older file is refused for the unit it would put back, naming who changed it and what to do
+    let stale = try gongkai(["import", file] + db)
+    #expect(stale.status == 65)
+    #expect(stale.stderr.contains("responsible-unit: '甲单位' is what it was before 王工 changed it to '乙单位' on "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("run `gongkai export project \(code)`"))
+    // and, the unit set back on purpose, it imports, keeping the amended summary and saying so
+    #expect(try gongkai(["project", "edit", code, "--unit", "甲单位"] + db).status == 0)
+    let imported = try gongkai(["import", file] + db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr.contains("summary: differs from milestone 1's ('新摘要'), which an import does not change"))
+    #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
+  }
+
   @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {
     // Given a candidates notice formed 2026-11-16 (3 days: due 2026-11-19) published a day late
     let code = "2026-310110-48-01-000206"

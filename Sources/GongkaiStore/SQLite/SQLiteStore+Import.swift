@@ -30,9 +30,14 @@ extension SQLiteStore {
           }
         }
         if let old {
+          let project = ProjectRecord(document.project, id: old.id)
+          if let stale = try staleField(of: project, stored: old, write) {
+            let problem = StoreError.LineProblem(line: position, field: stale.field, message: stale.message)
+            source.reject(line: problem.line, field: problem.field, message: problem.message)
+            problems.append(problem)
+          }
           // After a rejection the import will roll back: read on only to find every problem.
           guard problems.isEmpty else { continue }
-          let project = ProjectRecord(document.project, id: old.id)
           if try write.update(project, from: old, project: code) { report.updated += 1 }
           try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write)
         } else {
@@ -142,8 +147,13 @@ extension SQLiteStore {
           if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
             let old = existing
-            existing.summary = entry.summary
-            existing.responsibleUnit = entry.responsibleUnit
+            if existing.amendmentReason == nil {
+              existing.summary = entry.summary
+              existing.responsibleUnit = entry.responsibleUnit
+            } else {
+              // An amendment stands as a withdrawal does: a summary or unit the file gives otherwise predates it.
+              noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report)
+            }
             existing.withdrawnReason = entry.withdrawnReason
             if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
           }
@@ -281,6 +291,41 @@ extension SQLiteStore {
         to change it, run `gongkai amend \(recorded.id) --\(field) … --reason …`
         """)
     }
+  }
+
+  /// A project field the file gives as it was before its last change by a command (`gongkai project edit`): the
+  /// file was written before that change, and importing it would undo it without a word, the responsible unit
+  /// above all, which moves every milestone that follows the project's. Looked up only for a field that differs.
+  private func staleField(of project: ProjectRecord, stored: ProjectRecord, _ write: RegisterWrite) throws
+    -> (field: String, message: String)?
+  {
+    let fields: [(column: String, file: String, option: String, given: String?, stored: String?)] = [
+      ("responsibleUnit", "responsible-unit", "unit", project.responsibleUnit, stored.responsibleUnit),
+      ("name", "name", "name", project.name, stored.name),
+      ("legalPerson", "legal-person", "legal-person", project.legalPerson, stored.legalPerson),
+      ("location", "location", "location", project.location, stored.location),
+      ("totalInvestment", "total-investment", "investment", project.totalInvestment, stored.totalInvestment),
+    ]
+    for field in fields where field.given != field.stored {
+      let path = "$." + field.column
+      guard let change = try Row.fetchOne(write.db, sql: """
+        SELECT json_extract(before, ?), at, actor FROM changeLog
+        WHERE projectCode = ? AND entity = 'project' AND action = 'update'
+          AND json_extract(before, ?) IS NOT json_extract(after, ?)
+        ORDER BY id DESC LIMIT 1
+        """, arguments: [path, stored.code, path, path])
+      else { continue }
+      let before: String? = try change.decode(atIndex: 0)
+      guard before == field.given else { continue }
+      let at: String = try change.decode(atIndex: 1)
+      let actor: String = try change.decode(atIndex: 2)
+      return (field.file, """
+        '\(field.given ?? "")' is what it was before \(actor) changed it to '\(field.stored ?? "")' on \(at.prefix(10)): the file was \
+        written before that change and would undo it: run `gongkai export project \(stored.code)` and make your edits \
+        in the new file, or set it back on purpose with `gongkai project edit \(stored.code) --\(field.option) …`
+        """)
+    }
+    return nil
   }
 
   /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
