@@ -56,11 +56,14 @@ public enum ProjectFile {
     let items = collector.attempt { () throws(FileProblem) in try fields["milestones"]?.sequence() ?? [] } ?? []
     for item in items {
       guard let entry = readMilestone(item, catalogue: catalogue, today: today, collector: &collector) else { continue }
-      if let first = lines[entry.entry.key] {
-        collector.add(item.problem("milestone \(entry.entry.key.described) is listed twice (first at line \(first)); keep one"))
-        continue
+      // Only one milestone in force a key; withdrawn ones may share it (recorded by mistake, withdrawn, recorded again).
+      if entry.entry.withdrawnReason == nil {
+        if let first = lines[entry.entry.key] {
+          collector.add(item.problem("milestone \(entry.entry.key.described) is listed twice (first at line \(first)); keep one"))
+          continue
+        }
+        lines[entry.entry.key] = item.line ?? 0
       }
-      lines[entry.entry.key] = item.line ?? 0
       if let link = entry.changes { changes.append((milestones.count, link.text, link.value)) }
       milestones.append(entry.entry)
     }
@@ -69,9 +72,11 @@ public enum ProjectFile {
         collector.add(link.value.problem("'\(link.text)' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20, adding #REF when the milestone has a ref"))
         continue
       }
-      let matches = milestones.filter {
+      var matches = milestones.filter {
         $0.kind == target.kind && $0.formedOn == target.formedOn && (target.reference == nil || $0.reference == target.reference)
       }
+      // A link names the milestone in force beside a withdrawn one of the same key.
+      if matches.count > 1, case let inForce = matches.filter({ $0.withdrawnReason == nil }), !inForce.isEmpty { matches = inForce }
       guard matches.count == 1 else {
         collector.add(link.value.problem(matches.isEmpty
           ? "no milestone '\(link.text)' in this file; the changed milestone must be listed too"

@@ -43,8 +43,35 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "edit", code, "--unit", "甲单位"] + db).status == 0)
     let imported = try gongkai(["import", file] + db)
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(imported.stderr.contains("summary: differs from milestone 1's ('新摘要'), which an import does not change"))
+    #expect(imported.stderr.contains("summary: '旧摘要' is what milestone 1 gave before "), "\(imported.stderr)")
+    #expect(imported.stderr.contains(" changed it to '新摘要' on "))
     #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
+  }
+
+  /// Withdrawn as recorded by mistake and recorded again under the same date and 文号: the exported file lists both,
+  /// and imports again, into the register it came from (nothing changes) and into a new one (the same file back).
+  @Test func aMilestoneRecordedAgainAfterAWithdrawalRoundTripsThroughItsProjectFile() throws {
+    let code = "2026-310110-48-01-000210"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--ref", "C1", "--summary", "错误摘要"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "摘要录错，重新登记"] + db).status == 0)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--ref", "C1", "--summary", "正确摘要"] + db).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2026-11-03", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+
+    let again = try gongkai(["import", file] + db)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout == "imported 1 project file: nothing changed (1 unchanged)\n")
+
+    let fresh = ["--database", folder.appendingPathComponent("fresh.sqlite").path]
+    #expect(try gongkai(["init"] + fresh).status == 0)
+    let imported = try gongkai(["import", file] + fresh)
+    #expect(imported.stdout.hasSuffix("(2 milestones, 1 disclosure written)\n"), "\(imported.stdout)\(imported.stderr)")
+    let copy = folder.appendingPathComponent("copy.yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", copy] + fresh).status == 0)
+    #expect(try String(contentsOfFile: copy, encoding: .utf8) == (try String(contentsOfFile: file, encoding: .utf8)))
+    #expect(try gongkai(["check", "--as-of", "2026-11-27", "--status", "on-time"] + fresh).stdout.contains("#2 construction.participants"))
   }
 
   @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {

@@ -125,16 +125,22 @@ extension SQLiteStore {
       inserted.reserveCapacity(entries.count)
       linkedAtInsert.reserveCapacity(entries.count)
     }
+    // The milestones in force by key, and the withdrawn ones, which may share a key with one in force (recorded by
+    // mistake, withdrawn, recorded again); and each entry's milestone, for the links pass.
+    var withdrawnIDs: [MilestoneKey: Int64] = [:]
+    var entryIDs: [Int64] = []
+    if tracking { entryIDs.reserveCapacity(entries.count) }
     for entry in entries {
       let id: Int64
-      if isNew, ids[entry.key] == nil {
-        let target = entry.changes.flatMap { ids[$0] }
+      let withdrawn = entry.withdrawnReason != nil
+      if isNew, withdrawn || ids[entry.key] == nil {
+        let target = entry.changes.flatMap { ids[$0] ?? withdrawnIDs[$0] }
         id = try insertMilestone(entry, changesId: target, project: project, write)
         inserted.insert(id)
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
-      } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, write)
+      } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write)
         ?? milestoneAmended(from: entry.key, project: project.code, write)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
@@ -147,12 +153,19 @@ extension SQLiteStore {
           if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
             let old = existing
-            if existing.amendmentReason == nil {
-              existing.summary = entry.summary
-              existing.responsibleUnit = entry.responsibleUnit
-            } else {
-              // An amendment stands as a withdrawal does: a summary or unit the file gives otherwise predates it.
-              noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report)
+            // A correction stands as a withdrawal does: a file that gives a field as it was before its last change
+            // (an amendment, a unit kept by `project edit`) was written before it, and is noted, not applied.
+            for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
+                                                    ("responsibleUnit", "unit", entry.responsibleUnit, \MilestoneRecord.responsibleUnit)]
+            where given != existing[keyPath: keyPath] {
+              if let change = try lastChange(of: column, entity: "milestone", id: id, project: project.code, db), change.before == given {
+                report.notice(at: position, field: field, """
+                  '\(given ?? "")' is what milestone \(id) gave before \(change.actor) changed it to '\(existing[keyPath: keyPath] ?? "")' \
+                  on \(change.at.prefix(10)); the file was written before that, and the import kept the change
+                  """)
+              } else {
+                existing[keyPath: keyPath] = given
+              }
             }
             existing.withdrawnReason = entry.withdrawnReason
             if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
@@ -179,13 +192,16 @@ extension SQLiteStore {
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       }
-      if tracking { ids[entry.key] = id }
+      if tracking {
+        if withdrawn { withdrawnIDs[entry.key] = id } else { ids[entry.key] = id }
+        entryIDs.append(id)
+      }
     }
     // Links to changed milestones, once every milestone of the file exists.
-    for entry in entries where updateFields {
-      guard let id = ids[entry.key], !linkedAtInsert.contains(id) else { continue }
+    for (entry, id) in zip(entries, entryIDs) where updateFields {
+      guard !linkedAtInsert.contains(id) else { continue }
       let target = try entry.changes.map { key in
-        if let linked = ids[key] { return linked }
+        if let linked = ids[key] ?? withdrawnIDs[key] { return linked }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
           throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
         }
@@ -307,38 +323,50 @@ extension SQLiteStore {
       ("totalInvestment", "total-investment", "investment", project.totalInvestment, stored.totalInvestment),
     ]
     for field in fields where field.given != field.stored {
-      let path = "$." + field.column
-      guard let change = try Row.fetchOne(write.db, sql: """
-        SELECT json_extract(before, ?), at, actor FROM changeLog
-        WHERE projectCode = ? AND entity = 'project' AND action = 'update'
-          AND json_extract(before, ?) IS NOT json_extract(after, ?)
-        ORDER BY id DESC LIMIT 1
-        """, arguments: [path, stored.code, path, path])
+      guard let change = try lastChange(of: field.column, entity: "project", id: stored.id!, project: stored.code, write.db),
+        change.before == field.given
       else { continue }
-      let before: String? = try change.decode(atIndex: 0)
-      guard before == field.given else { continue }
-      let at: String = try change.decode(atIndex: 1)
-      let actor: String = try change.decode(atIndex: 2)
       return (field.file, """
-        '\(field.given ?? "")' is what it was before \(actor) changed it to '\(field.stored ?? "")' on \(at.prefix(10)): the file was \
-        written before that change and would undo it: run `gongkai export project \(stored.code)` and make your edits \
-        in the new file, or set it back on purpose with `gongkai project edit \(stored.code) --\(field.option) …`
+        '\(field.given ?? "")' is what it was before \(change.actor) changed it to '\(field.stored ?? "")' on \(change.at.prefix(10)): \
+        the file was written before that change and would undo it: run `gongkai export project \(stored.code)` and make \
+        your edits in the new file, or set it back on purpose with `gongkai project edit \(stored.code) --\(field.option) …`
         """)
     }
     return nil
   }
 
-  /// The milestone recorded under a key: the one in force, else the latest withdrawn one.
-  private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, _ write: RegisterWrite) throws -> RecordedMilestone? {
+  /// The last logged change of a column of a row: who made it, when, and the value before it; `nil` when the
+  /// column never changed since the row was added. Read through the log's project index.
+  func lastChange(of column: String, entity: String, id: Int64, project: String, _ db: Database) throws
+    -> (before: String?, at: String, actor: String)?
+  {
+    let path = "$." + column
+    guard let row = try Row.fetchOne(db, sql: """
+      SELECT json_extract(before, ?), at, actor FROM changeLog
+      WHERE projectCode = ? AND entity = ? AND entityId = ? AND action IN ('update', 'amend')
+        AND json_extract(before, ?) IS NOT json_extract(after, ?)
+      ORDER BY id DESC LIMIT 1
+      """, arguments: [path, project, entity, id, path, path])
+    else { return nil }
+    return (try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2))
+  }
+
+  /// The milestone recorded under a key: the one in force, else the latest withdrawn one; for an entry that arrives
+  /// withdrawn, the latest withdrawn one first, so that a file listing a withdrawn record beside the one recorded
+  /// again in its place (as `export project` writes it) does not withdraw the one in force.
+  private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, preferringWithdrawn: Bool, _ write: RegisterWrite)
+    throws -> RecordedMilestone?
+  {
     let query = try write.lookup("""
       SELECT id, withdrawnReason IS NOT NULL, summary, responsibleUnit FROM milestone
       WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
-      ORDER BY withdrawnReason IS NOT NULL, id DESC LIMIT 1
+      ORDER BY (withdrawnReason IS NOT NULL) = ? DESC, id DESC LIMIT 1
       """)
     query.bind(projectId)
     query.bind(key.kind)
     query.bind(key.formedOn.description)
     query.bind(key.reference ?? "")
+    query.bind(preferringWithdrawn ? 1 : 0)
     return try query.first {
       RecordedMilestone(id: $0.int64(at: 0), withdrawn: $0.int64(at: 1) != 0, formedOn: key.formedOn,
                         summary: $0.text(at: 2), responsibleUnit: $0.text(at: 3))
