@@ -63,7 +63,9 @@ public protocol Store: Sendable {
   func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) async throws -> StoredMilestone
   /// Marks a milestone as recorded by mistake: kept and logged, no longer checked.
   func withdrawMilestone(id: Int64, reason: String, actor: String) async throws
-  /// Records a publication of a milestone's information.
+  /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
+  /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
+  /// address or end not given keeps the stored one.
   func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) async throws -> StoredDisclosure
   /// Marks a disclosure as recorded by mistake.
   func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws
@@ -248,9 +250,19 @@ public struct NoticeSerial: Hashable, Sendable {
 
 /// A disclosure as stored.
 public struct StoredDisclosure: Hashable, Sendable {
+  /// What ``Store/disclose(milestone:_:actor:)`` did.
+  public enum Outcome: Hashable, Sendable {
+    case recorded
+    /// The publication was recorded already; its address or end changed from these.
+    case updated(before: Disclosure)
+    /// The publication was recorded already, as given.
+    case unchanged
+  }
+
   public let id: Int64
   public let milestoneID: Int64
   public let disclosure: Disclosure
+  public var outcome = Outcome.recorded
 }
 
 /// The fields `gongkai amend` may change; `nil` keeps the stored value.

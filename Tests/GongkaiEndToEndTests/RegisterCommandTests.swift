@@ -176,6 +176,13 @@ import TestSupport
     #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台\n")
     let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
     #expect(short.stdout.contains("公示期不足  公示期少1日            公示至 2026-11-29，应至 2026-11-30"))
+    // The same publication again with a later end keeps it up: logged, and the alert is repaired
+    let kept = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db)
+    #expect(kept.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until 2026-11-30 (was 2026-11-29)\n")
+    #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
+    let same = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db)
+    #expect(same.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台 is recorded as given\n")
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29"] + db).status == 0)
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)

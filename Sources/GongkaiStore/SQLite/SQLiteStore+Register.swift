@@ -203,9 +203,14 @@ extension SQLiteStore {
         id: nil, milestoneId: id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
         url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: actor,
         recordedAt: write.at, serialYear: nil, serial: nil)
-      if try existingDisclosure(record, db) != nil {
-        throw StoreError.invalid(.invalidField("channel", disclosure.channel,
-          "milestone \(id) is already recorded as published there on \(disclosure.publishedOn)"))
+      if let old = try existingDisclosure(record, db) {
+        var updated = old
+        updated.url = disclosure.url ?? old.url
+        updated.until = disclosure.until?.description ?? old.until
+        let before = try old.disclosure
+        let changed = try write.update(updated, from: old, project: code)
+        return StoredDisclosure(id: old.id!, milestoneID: id, disclosure: try updated.disclosure,
+                                outcome: changed ? .updated(before: before) : .unchanged)
       }
       try write.insert(&record, project: code)
       return StoredDisclosure(id: record.id!, milestoneID: id, disclosure: disclosure)

@@ -59,8 +59,12 @@ extension Gongkai {
     static let configuration = CommandConfiguration(
       abstract: "Record that a milestone's information was published.",
       discussion: """
-        Example:
+        The same publication again (its day and channel) with another --url or --until updates them, logged: a 公示 \
+        kept up longer, or its take-down date set right while it can still be repaired.
+
+        Examples:
           gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
+          gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --until 2026-12-02
         """)
 
     @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"),
@@ -92,7 +96,19 @@ extension Gongkai {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
       let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
-      try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)")
+      switch recorded.outcome {
+      case .recorded:
+        try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)")
+      case .updated(let before):
+        let changes = [
+          before.until == recorded.disclosure.until ? nil
+            : "until \(recorded.disclosure.until.map(String.init(describing:)) ?? "-") (was \(before.until.map(String.init(describing:)) ?? "-"))",
+          before.url == recorded.disclosure.url ? nil : "url \(recorded.disclosure.url ?? "-") (was \(before.url ?? "-"))",
+        ].compactMap(\.self)
+        try StandardOutput.print("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))")
+      case .unchanged:
+        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel) is recorded as given")
+      }
     }
   }
 
