@@ -25,6 +25,18 @@ func problems(_ text: String) -> [String] {
 }
 
 @Suite struct ProjectFileTests {
+  /// Projects/README.md's fully commented form is what staff copy: it must import as it stands.
+  @Test func theCommentedFormInProjectsReadmeReads() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects/README.md")
+    let text = try String(contentsOf: readme.standardized, encoding: .utf8)
+    let start = try #require(text.range(of: "```yaml\n"))
+    let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+    let document = try parse(String(text[start.upperBound..<end.lowerBound]))
+    #expect(document.milestones.map(\.kind) == ["approval-result.feasibility-study", "bidding.contract", "bidding.contract",
+                                                 "construction.participants"])
+    #expect(document.milestones[2].changes == document.milestones[1].key)
+  }
+
   let valid = """
     code: 2024-310110-48-01-000123
     name: 杨浦滨江南段公共空间提升工程
