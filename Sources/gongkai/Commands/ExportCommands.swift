@@ -26,7 +26,8 @@ struct ExportOptions: ParsableArguments {
 
   func validate() throws {
     if let organisation, !organisation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-      throw ValidationError("--organisation '\(organisation)' is not usable; use letters and digits, e.g. 11310110002424433J")
+      let source = nonEmpty(organisationCode) == nil ? "GONGKAI_ORGANISATION" : "--organisation"
+      throw ValidationError("\(source) '\(organisation)' is not usable; use letters and digits, e.g. 11310110002424433J")
     }
   }
 }

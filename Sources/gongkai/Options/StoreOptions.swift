@@ -16,8 +16,16 @@ struct StoreOptions: ParsableArguments {
   /// Opens the register; only `init` and `demo` create a missing one, so a mistyped path never checks an
   /// empty register and reports "nothing overdue".
   func open(create: Bool = false, exclusiveImports: Bool = false) throws -> any Store {
-    try SQLiteStore.open(at: path, create: create, busyTimeout: try Self.busyTimeout(), exclusiveImports: exclusiveImports,
-                         clock: try Self.clock())
+    do {
+      return try SQLiteStore.open(at: path, create: create, busyTimeout: try Self.busyTimeout(), exclusiveImports: exclusiveImports,
+                                  clock: try Self.clock())
+    } catch StoreError.databaseNotFound(let path)
+      where database == nil && nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_DATABASE"]) != nil
+    {
+      // The path came from the environment (a cron line, a service's Environment=): name where it was set.
+      throw CommandFailure(status: .noInput, message:
+        "database \(path) (GONGKAI_DATABASE) not found; create it with `gongkai init`, or set GONGKAI_DATABASE to the register's path")
+    }
   }
 
   /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that regenerating the sample export gives the
