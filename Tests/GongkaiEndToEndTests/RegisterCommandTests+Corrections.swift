@@ -129,7 +129,7 @@ extension RegisterCommandTests {
     // The change log records each amendment with its reason; history shows it; the chain and rows verify
     let history = try gongkai(["history", code] + db)
     #expect(history.stdout.contains("2026-11-25T09:00:00+08:00  王工  更正里程碑 #1\n"))
-    #expect(history.stdout.contains("    更正原因 按公示原件更正形成日期\n"))
+    #expect(history.stdout.contains("    形成日期: 2026-11-16 → 2026-11-17\n    更正原因 按公示原件更正形成日期\n"))
     #expect(history.stdout.contains("    更正原因 补录文号\n"))
     let english = try gongkai(["history", code, "--lang", "en"] + db)
     #expect(english.stdout.contains("  李工  amend milestone 1\n"))

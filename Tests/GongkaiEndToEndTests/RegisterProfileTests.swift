@@ -119,8 +119,7 @@ extension RegisterCommandTests {
     // The register's history says who changed it, when, before and after
     let history = try gongkai(["history"] + db).stdoutLines
     #expect(history[0].hasSuffix("  管理员  修改登记册规则 #1"))
-    #expect(history[1] == #"    变更前 {"id":1,"profile":"national"}"#)
-    #expect(history[2] == #"    变更后 {"id":1,"profile":"national+shanghai"}"#)
+    #expect(history[1] == "    规则: national → national+shanghai")
     #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines[0].hasSuffix("  管理员  update register 1"))
     // A project's history is its own
     #expect(try gongkai(["history", "2026-310110-48-01-000300"] + db).stdout.contains("登记册") == false)

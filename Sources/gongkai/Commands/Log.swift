@@ -206,6 +206,34 @@ extension Gongkai {
       return "\(action)\(entity) #\(entry.entityID)"
     }
 
+    /// A row's values as the log records them (JSON), each as text; `nil` for none or a value that is not an object.
+    static func values(_ json: String?) -> [String: String]? {
+      guard let object = json.flatMap({ try? JSONSerialization.jsonObject(with: Data($0.utf8)) }) as? [String: Any] else { return nil }
+      return object.mapValues { value in (value as? String) ?? "\(value)" }
+    }
+
+    /// The columns of the logged rows in the order a reader expects them, each with the name staff read.
+    private static let columns: [(key: String, label: String)] = [
+      ("id", "编号"), ("code", "项目代码"), ("name", "项目名称"), ("legalPerson", "项目法人"), ("location", "建设地点"),
+      ("totalInvestment", "总投资"), ("projectId", "项目编号"), ("milestoneId", "里程碑编号"), ("kind", "事项"),
+      ("category", "类别"), ("formedOn", "形成日期"), ("reference", "文号"), ("summary", "摘要"), ("responsibleUnit", "责任单位"),
+      ("changesId", "所变更里程碑"), ("publishedOn", "公开日期"), ("channel", "公开渠道"), ("url", "网址"), ("until", "公示截止"),
+      ("serialYear", "索引年度"), ("serial", "索引序号"), ("profile", "规则"), ("withdrawnReason", "撤回原因"),
+      ("amendmentReason", "更正原因"), ("recordedBy", "登记人"), ("recordedAt", "登记时间"),
+    ]
+
+    /// `keys` in the order of ``columns``; a column the log may hold in future comes last, by name.
+    static func ordered(_ keys: Set<String>) -> [String] {
+      let known = columns.map(\.key).filter(keys.contains)
+      return known + keys.subtracting(known).sorted()
+    }
+
+    /// A column's name as staff read it: 形成日期 for `formedOn`; in English, the column's own name.
+    static func label(_ key: String, _ lang: Language) -> String {
+      guard lang == .zh else { return key }
+      return columns.first { $0.key == key }?.label ?? key
+    }
+
     /// The reason an amendment gave, as its row's values after record it.
     static func reason(of entry: ChangeLogEntry) -> String? {
       let after = entry.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
@@ -246,10 +274,27 @@ extension Gongkai {
         let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try StandardOutput.write(data + Data("\n".utf8))
       case .text:
+        if entries.isEmpty {
+          // Only the register's own log can be empty: a project's starts with its insert.
+          try StandardOutput.print(lang.pick("登记册规则未曾变更：按全国通用规则（national）登记",
+                                             "no changes to the register itself: it is kept under the national rules, as every register starts"))
+        }
         for entry in entries {
           try StandardOutput.print("\(entry.at)  \(entry.actor)  \(Self.words(entry, lang))")
-          if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(before)") }
-          if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(after)") }
+          let before = Self.values(entry.before), after = Self.values(entry.after)
+          if let before, let after {
+            // A change shows the fields it changed, one a line (an amendment's reason comes last, on its own);
+            // `--format json` gives both rows whole.
+            for key in Self.ordered(Set(before.keys).union(after.keys)) where before[key] != after[key]
+              && !(entry.action == "amend" && key == "amendmentReason")
+            {
+              try StandardOutput.print("    \(Self.label(key, lang)): \(before[key] ?? "—") → \(after[key] ?? "—")")
+            }
+          } else if let after {
+            // What was added, without what the line above says (its id, who recorded it and when).
+            let shown = Self.ordered(Set(after.keys).subtracting(["id", "recordedBy", "recordedAt"]))
+            try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(after[$0]!)" }.joined(separator: lang.pick("；", "; ")))
+          }
           if entry.action == "amend", let reason = Self.reason(of: entry) {
             try StandardOutput.print("    \(lang.pick("更正原因", "reason")) \(reason)")
           }
