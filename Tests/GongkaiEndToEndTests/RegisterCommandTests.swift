@@ -149,6 +149,17 @@ import TestSupport
       + "`gongkai project list` and `gongkai report` show the units\n")
   }
 
+  /// A withdrawal notice (撤回) reads as one on both milestones, not as a change.
+  @Test func projectShowSaysWhichPenaltyAWithdrawalTookBack() throws {
+    let (_, database) = try sampleRegister()
+    let shown = try gongkai("project", "show", "2025-310110-47-01-000031", "--as-of", "2026-11-27", "--database", database).stdout
+    #expect(shown.contains("        已由 #72 撤回\n"))
+    #expect(shown.contains("  #72  2026-09-22  quality-safety.penalty-withdrawal"))
+    #expect(shown.contains("        撤回 #71 的信息\n"))
+    // the decision that changed the penalty (#73) still reads as a change
+    #expect(shown.contains("依行政复议决定变更处罚，罚款由5万元变更为3万元\n        变更 #71 的信息\n"))
+  }
+
   @Test func explainShowsHowEachDeadlineWasCounted() throws {
     let (_, database) = try sampleRegister()
     let result = try gongkai("check", "--as-of", "2026-11-27", "--explain", "--category", "construction", "--database", database)

@@ -58,6 +58,9 @@ extension Gongkai {
       guard (0...Period.maximumLength).contains(warnDays) else {
         throw ValidationError("--warn-days \(warnDays) is out of range; use 0 to \(Period.maximumLength)")
       }
+      if explain && format != .text {
+        throw ValidationError("--explain explains the text output; drop it, or --format \(format.rawValue)")
+      }
     }
 
     func run() async throws {

@@ -15,6 +15,14 @@ struct ProjectText {
       if let value { out += "  \(Terminal.pad(label, to: 10))\(value)\n" }
     }
     out += "\n  里程碑（截至 \(asOf)）\n"
+    // A change that withdraws (撤回) what it names, e.g. a penalty withdrawn: said as such on both milestones.
+    let kinds = Dictionary(milestones.map { ($0.milestone.id, $0.milestone.kind) }, uniquingKeysWith: { first, _ in first })
+    func withdraws(_ milestone: Milestone) -> Bool {
+      guard let changed = milestone.changes, let kind = kinds[changed] else { return false }
+      return checker.catalogue.rule(for: milestone.kind)?.withdraws.contains(kind) ?? false
+    }
+    let withdrawnBy = Dictionary(milestones.map(\.milestone).filter(withdraws).map { ($0.changes!, $0.id) },
+                                 uniquingKeysWith: { first, _ in first })
     for stored in milestones {
       let milestone = stored.milestone
       let rule = checker.catalogue.rule(for: milestone.kind)
@@ -29,7 +37,8 @@ struct ProjectText {
       out += "  #\(milestone.id)  \(milestone.formedOn)  \(milestone.kind)  \(rule?.name.chinese ?? "")  [\(status)]\n"
       if let reference = stored.reference { out += "        文号 \(reference)\n" }
       if let summary = stored.summary { out += "        \(summary)\n" }
-      if let changed = milestone.changes { out += "        变更 #\(changed) 的信息\n" }
+      if let changed = milestone.changes { out += "        \(withdraws(milestone) ? "撤回" : "变更") #\(changed) 的信息\n" }
+      if let withdrawal = withdrawnBy[milestone.id] { out += "        已由 #\(withdrawal) 撤回\n" }
       for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
         out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
         out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "") + "\n"
