@@ -177,18 +177,23 @@ import TestSupport
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v7-change-links (7 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database)"))
     #expect(try gongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--by", "王工"] + db).status == 0)
-    let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工"] + db)
+    let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工",
+                           "--as-of", "2026-11-27"] + db)
     #expect(log.status == 0)
     #expect(log.stdout == "recorded milestone 1: bidding.candidates 2026-11-26 · deadline 2026-11-30 (3日)\n")
     let due = try gongkai(["check", "--as-of", "2026-11-27"] + db)
     #expect(due.status == 0)
     #expect(due.stdout.contains("待公开      剩余1个工作日          截止 2026-11-30"))
-    let disclose = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29", "--by", "李工"] + db)
-    #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台\n")
+    let disclose = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29", "--by", "李工",
+                                "--as-of", "2026-11-27"] + db)
+    // The 公示 is set to come down a day early: said at once, with the fix, while it can still be repaired
+    #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台 · too short: up until 2026-11-29, "
+      + "had to stay up until 2026-11-30 (disclose it again with --until 2026-11-30)\n")
     let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
     #expect(short.stdout.contains("公示期不足  公示期少1日            公示至 2026-11-29，应至 2026-11-30"))
     // The same publication again with a later end keeps it up: logged, and the alert is repaired
-    let kept = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db)
+    let kept = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30",
+                            "--as-of", "2026-11-27"] + db)
     #expect(kept.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until 2026-11-30 (was 2026-11-29)\n")
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let same = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db)

@@ -21,7 +21,7 @@ extension RegisterCommandTests {
     #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v7-change-links (7 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
-    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02"] + db)
+    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02", "--as-of", "2026-12-01"] + db)
     #expect(log.stdout == "recorded milestone 1: bidding.contract 2026-11-02 · deadline 2026-12-02 (30日)\n")
     // As of 2026-12-01 the contract is due in Shanghai, where the national rules would have it overdue since 11-30.
     let check = try gongkai(["check", "--as-of", "2026-12-01"] + db)
@@ -98,8 +98,8 @@ extension RegisterCommandTests {
 
   @Test func changingARegistersProfileIsAnActOnRecord() throws {
     let (database, db) = try register([])
-    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02"] + db)
-    #expect(log.stdout.hasSuffix("deadline 2026-11-30 (20个工作日)\n"))
+    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02", "--as-of", "2026-12-01"] + db)
+    #expect(log.stdout.hasSuffix("deadline 2026-11-30 (20个工作日) · already overdue 1 working day\n"))
     #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 1)
     // Asked for another profile, init refuses to change it unless told to
     let before = snapshot(database)

@@ -25,6 +25,9 @@ extension Gongkai {
     @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
             transform: recordID)
     var changes: Int64?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
+            transform: CivilDate.argument)
+    var asOf: CivilDate?
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
@@ -50,7 +53,8 @@ extension Gongkai {
       let deadline = explanation.map {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
       } ?? " · no statutory deadline"
-      try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)")
+      let standing = try checker.judge(stored.milestone, asOf: asOf ?? .todayInChina()).map { StandingNote(finding: $0).text } ?? ""
+      try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
   }
@@ -77,7 +81,11 @@ extension Gongkai {
     var until: CivilDate?
     @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
     var project: ProjectCode?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
+            transform: CivilDate.argument)
+    var asOf: CivilDate?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
@@ -95,17 +103,22 @@ extension Gongkai {
       try refuse(optionProblems.map {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
+      // Loaded before the write, so that rules that cannot be loaded leave the register as it was.
+      let checker = try await reference.checker(for: register, at: store.path)
       let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
+      // Where the milestone stands now, said at once when it is late or too short.
+      let standing = try await register.milestone(id: milestone).flatMap { try checker.judge($0.milestone, asOf: asOf ?? .todayInChina()) }
+        .map { StandingNote(finding: $0).text } ?? ""
       switch recorded.outcome {
       case .recorded:
-        try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)")
+        try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")
       case .updated(let before):
         let changes = [
           before.until == recorded.disclosure.until ? nil
             : "until \(recorded.disclosure.until.map(String.init(describing:)) ?? "-") (was \(before.until.map(String.init(describing:)) ?? "-"))",
           before.url == recorded.disclosure.url ? nil : "url \(recorded.disclosure.url ?? "-") (was \(before.url ?? "-"))",
         ].compactMap(\.self)
-        try StandardOutput.print("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))")
+        try StandardOutput.print("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
       case .unchanged:
         try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel) is recorded as given")
       }

@@ -1,0 +1,26 @@
+import GongkaiCore
+
+/// Where a milestone stands once `log` or `disclose` has recorded it, when that needs saying at the keyboard: a
+/// publication already late or set to come down too early is repaired best now, not after the next morning's check.
+/// Empty while all is in order.
+struct StandingNote {
+  let finding: Finding
+
+  var text: String {
+    let days = { (count: Int) in count == 1 ? "1 working day" : "\(count) working days" }
+    switch finding.status {
+    case .overdue:
+      return " · already overdue \(days(finding.workingDays ?? 1))"
+    case .late:
+      return " · published \(days(finding.workingDaysLate ?? 1)) late"
+    case .tooShort:
+      guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
+      let late = finding.workingDaysLate.map { ", and \(days($0)) late" } ?? ""
+      // Repairable until the day it had to stay up to; after it, settled history.
+      let repair = finding.asOf <= end.date ? " (disclose it again with --until \(end.date))" : ""
+      return " · too short: up until \(until), had to stay up until \(end.date)\(repair)\(late)"
+    case .due, .onTime:
+      return ""
+    }
+  }
+}
