@@ -15,14 +15,16 @@ public enum StatisticsReport {
   }
 
   /// CSV: the unit table, a blank line, the category table; UTF-8 with BOM for Excel and WPS.
+  /// One table a spreadsheet or a script reads as it is: each line says which grouping it belongs to (按责任单位,
+  /// 按信息类别, each with its 合计), and the year, the as-of day and whether a count rests on a provisional
+  /// deadline are columns, the same in every row, rather than title lines.
   public static func csv(_ statistics: DisclosureStatistics) -> String {
     var out = CSVWriter.byteOrderMark
-    out += CSVWriter.record(["按责任单位 \(statistics.year)年（截至 \(statistics.asOf)）"])
-    out += CSVWriter.record(headers)
-    for line in statistics.units + [statistics.total] { out += CSVWriter.record(cells(line)) }
-    out += "\r\n" + CSVWriter.record(["按信息类别"]) + CSVWriter.record(headers)
-    for line in statistics.categories + [statistics.total] { out += CSVWriter.record(cells(line)) }
-    if let note = ProvisionalNote.statistics(statistics) { out += "\r\n" + CSVWriter.record([note]) }
+    out += CSVWriter.record(["分组"] + headers + ["年度", "判定日期", "含暂定时限"])
+    let context = [String(statistics.year), statistics.asOf.description, statistics.unscheduledYears.isEmpty ? "否" : "是"]
+    for (group, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
+      for line in lines + [statistics.total] { out += CSVWriter.record([group] + cells(line) + context) }
+    }
     return out
   }
 
