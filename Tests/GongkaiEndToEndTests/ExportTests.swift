@@ -318,6 +318,11 @@ import TestSupport
     #expect(one.stdout == "wrote 1 project notice (16 published items) to \(notices.path); "
       + "index.html and feed.atom left as they were (the full export rewrites them)\n")
     #expect(Self.contents(of: notices) == full)
+    // Into a folder never fully exported, it says it wrote no index, rather than that it kept one
+    let fresh = Scratch.folder().appendingPathComponent("fresh").path
+    let first = try runGongkai(["export", "notices", "--out", fresh, "--as-of", "2026-11-27", "--project", "2024-310110-48-01-000046",
+                                "--database", database])
+    #expect(first.stdout.hasSuffix("; no index.html or feed.atom written (the full export writes them)\n"), "\(first.stdout)")
   }
 
   @Test(arguments: ["notices", "audit-csv", "oc4ids", "json"])

@@ -109,7 +109,10 @@ extension Gongkai.Export {
       ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
       progress?.finish()
       Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
-      let kept = report.keptIndex ? "; index.html and feed.atom left as they were (the full export rewrites them)" : ""
+      let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
+      let kept = !report.keptIndex ? ""
+        : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
+        : "; no index.html or feed.atom written (the full export writes them)"
       try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
     }
   }
