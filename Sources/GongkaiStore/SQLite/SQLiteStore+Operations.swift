@@ -31,6 +31,9 @@ extension SQLiteStore {
       throw StoreError.cannotCreate(path, "folder \(folder.path) is not writable")
     }
     if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+      if attributes[.type] as? FileAttributeType == .typeDirectory {
+        throw StoreError.cannotCreate(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
+      }
       guard attributes[.type] as? FileAttributeType == .typeRegular else {
         throw StoreError.cannotCreate(path, "it exists and is not a regular file")
       }
