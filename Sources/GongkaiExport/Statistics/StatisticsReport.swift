@@ -16,12 +16,12 @@ public enum StatisticsReport {
 
   /// CSV: the unit table, a blank line, the category table; UTF-8 with BOM for Excel and WPS.
   /// One table a spreadsheet or a script reads as it is: each line says which grouping it belongs to (按责任单位,
-  /// 按信息类别, each with its 合计), and the year, the as-of day and whether a count rests on a provisional
-  /// deadline are columns, the same in every row, rather than title lines.
+  /// 按信息类别, each with its 合计), and the year, the as-of day and the note that counts rest on provisional
+  /// deadlines (empty when none does) are columns, the same in every row, rather than title lines.
   public static func csv(_ statistics: DisclosureStatistics) -> String {
     var out = CSVWriter.byteOrderMark
-    out += CSVWriter.record(["分组"] + headers + ["年度", "判定日期", "含暂定时限"])
-    let context = [String(statistics.year), statistics.asOf.description, statistics.unscheduledYears.isEmpty ? "否" : "是"]
+    out += CSVWriter.record(["分组"] + headers + ["年度", "判定日期", "暂定说明"])
+    let context = [String(statistics.year), statistics.asOf.description, ProvisionalNote.statistics(statistics) ?? ""]
     for (group, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
       for line in lines + [statistics.total] { out += CSVWriter.record([group] + cells(line) + context) }
     }
