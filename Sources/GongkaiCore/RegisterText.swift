@@ -88,8 +88,10 @@ public enum RegisterText {
     }
     // A site has a name: `https://...`, the placeholder of an example copied as it is, has none.
     if let start = value.utf8.firstIndex(of: UInt8(ascii: ":")).map({ value.utf8.index($0, offsetBy: 3) }) {
-      let site = value.utf8[start...].prefix { ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains($0) }
-      if !site.contains(where: { $0 >= 0x80 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }) {
+      let site = String(decoding: value.utf8[start...].prefix { ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains($0) },
+                        as: UTF8.self)
+      // A letter or digit of any script (例子.中国 is a site; …, 。 and ... are not).
+      if !site.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
         return [.invalidField(field, value, "the address names no site after https://; copy it from the browser")]
       }
     }

@@ -75,12 +75,16 @@ public enum ProjectFile {
       var matches = milestones.filter {
         $0.kind == target.kind && $0.formedOn == target.formedOn && (target.reference == nil || $0.reference == target.reference)
       }
-      // A link names the milestone in force beside a withdrawn one of the same key.
-      if matches.count > 1, case let inForce = matches.filter({ $0.withdrawnReason == nil }), !inForce.isEmpty { matches = inForce }
+      // A link names the milestone in force beside a withdrawn one of the same key; among withdrawn ones alone (a
+      // withdrawn change naming a withdrawn milestone), the last listed before it.
+      if matches.count > 1, target.reference != nil || Set(matches.map(\.key)).count == 1 {
+        let inForce = matches.filter { $0.withdrawnReason == nil }
+        matches = inForce.isEmpty ? Array(milestones[..<link.entry].filter { matches.contains($0) }.suffix(1)) : inForce
+      }
       guard matches.count == 1 else {
         collector.add(link.value.problem(matches.isEmpty
           ? "no milestone '\(link.text)' in this file; the changed milestone must be listed too"
-          : "'\(link.text)' matches \(matches.count) milestones; add the ref: \(target)#\(matches[0].reference ?? "")"))
+          : "'\(link.text)' matches \(matches.count) milestones; add the ref of the one it changes, e.g. \(target)#\(matches[0].reference ?? "")"))
         continue
       }
       milestones[link.entry].changes = matches[0].key

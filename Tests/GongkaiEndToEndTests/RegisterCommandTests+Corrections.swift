@@ -37,14 +37,15 @@ extension RegisterCommandTests {
     // Then the older file is refused for the unit it would put back, naming who changed it and what to do
     let stale = try gongkai(["import", file] + db)
     #expect(stale.status == 65)
-    #expect(stale.stderr.contains("responsible-unit: '甲单位' is what it was before 王工 changed it to '乙单位' on "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("responsible-unit: '甲单位' is what it was before 王工 changed it on "), "\(stale.stderr)")
+    #expect(stale.stderr.contains(" (it is now '乙单位'): the file was written before that change"))
     #expect(stale.stderr.contains("run `gongkai export project \(code)`"))
     // and, the unit set back on purpose, it imports, keeping the amended summary and saying so
     #expect(try gongkai(["project", "edit", code, "--unit", "甲单位"] + db).status == 0)
     let imported = try gongkai(["import", file] + db)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.contains("summary: '旧摘要' is what milestone 1 gave before "), "\(imported.stderr)")
-    #expect(imported.stderr.contains(" changed it to '新摘要' on "))
+    #expect(imported.stderr.contains(" (it is now '新摘要'); the file was written before that, and the import kept the change"))
     #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
   }
 
@@ -54,6 +55,12 @@ extension RegisterCommandTests {
     let code = "2026-310110-48-01-000210"
     let (folder, db) = try registerWithProject(code)
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--ref", "C1", "--summary", "错误摘要"] + db).status == 0)
+    // (a colleague's register took the project as it first stood)
+    let old = folder.appendingPathComponent("old/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", old] + db).status == 0)
+    let colleague = ["--database", folder.appendingPathComponent("colleague.sqlite").path]
+    #expect(try gongkai(["init"] + colleague).status == 0)
+    #expect(try gongkai(["import", old] + colleague).status == 0)
     #expect(try gongkai(["withdraw", "1", "--reason", "摘要录错，重新登记"] + db).status == 0)
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--ref", "C1", "--summary", "正确摘要"] + db).status == 0)
     #expect(try gongkai(["disclose", "2", "--date", "2026-11-03", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
@@ -72,6 +79,29 @@ extension RegisterCommandTests {
     #expect(try gongkai(["export", "project", code, "--out", copy] + fresh).status == 0)
     #expect(try String(contentsOfFile: copy, encoding: .utf8) == (try String(contentsOfFile: file, encoding: .utf8)))
     #expect(try gongkai(["check", "--as-of", "2026-11-27", "--status", "on-time"] + fresh).stdout.contains("#2 construction.participants"))
+
+    // The colleague's register, holding the first record in force, takes the new file: one milestone in force, the
+    // corrected one with its publication, beside one withdrawn; and the same file again changes nothing
+    let caughtUp = try gongkai(["import", file] + colleague)
+    #expect(caughtUp.status == 0, "\(caughtUp.stderr)")
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + colleague).stdout
+    #expect(shown.contains("正确摘要") && !shown.contains("错误摘要"), "\(shown)")
+    #expect(shown.contains("2026-11-03 杨浦区人民政府门户网站"))
+    #expect(try gongkai(["import", file] + colleague).stdout == "imported 1 project file: nothing changed (1 unchanged)\n")
+    #expect(try gongkai(["audit", "verify"] + colleague).status == 0)
+  }
+
+  /// A file from before two edits of a field is behind both, not only the last.
+  @Test func aProjectFileFromBeforeTwoEditsIsRefused() throws {
+    let code = "2026-310110-48-01-000211"
+    let (folder, db) = try registerWithProject(code, name: "江浦路桥")
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    #expect(try gongkai(["project", "edit", code, "--name", "江浦路大桥"] + db).status == 0)
+    #expect(try gongkai(["project", "edit", code, "--name", "江浦路特大桥"] + db).status == 0)
+    let stale = try gongkai(["import", file] + db)
+    #expect(stale.status == 65)
+    #expect(stale.stderr.contains("name: '江浦路桥' is what it was before "), "\(stale.stderr)")
   }
 
   @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {

@@ -188,7 +188,7 @@ import TestSupport
                                 "--as-of", "2026-11-27"] + db)
     // The 公示 is set to come down a day early: said at once, with the fix, while it can still be repaired
     #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台 · too short: up until 2026-11-29, "
-      + "had to stay up until 2026-11-30 (disclose it again with --until 2026-11-30)\n")
+      + "had to stay up until 2026-11-30 (disclose it again, same --date and --channel, with --until 2026-11-30)\n")
     let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
     #expect(short.stdout.contains("公示期不足  公示期少1日            公示至 2026-11-29，应至 2026-11-30"))
     // The same publication again with a later end keeps it up: logged, and the alert is repaired

@@ -25,6 +25,34 @@ func problems(_ text: String) -> [String] {
 }
 
 @Suite struct ProjectFileTests {
+  /// A withdrawn milestone may share its key with others withdrawn or with the one recorded again in force; a link
+  /// names the one in force, else the last withdrawn one listed before it, as `export project` writes them.
+  @Test func withdrawnMilestonesMayShareAKeyAndLinksFindTheirOwn() throws {
+    let document = try parse("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江南段公共空间提升工程
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - {kind: bidding.contract, formed: 2024-06-20, ref: HT-1, withdrawn: 重复登记}
+        - {kind: bidding.contract, formed: 2024-06-20, ref: HT-1, withdrawn: 重复登记}
+        - {kind: bidding.contract, formed: 2024-09-02, ref: HT-1-BG, changes: "bidding.contract@2024-06-20#HT-1", withdrawn: 合同未变更}
+        - {kind: bidding.contract, formed: 2024-06-20, ref: HT-1}
+        - {kind: bidding.contract, formed: 2024-10-08, ref: HT-1-BG2, changes: "bidding.contract@2024-06-20#HT-1"}
+      """)
+    #expect(document.milestones.count == 5)
+    #expect(document.milestones[2].changes == document.milestones[1].key)
+    #expect(document.milestones[4].changes == document.milestones[3].key)
+    // Two in force under one key is still a mistake
+    #expect(problems("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江南段公共空间提升工程
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - {kind: bidding.contract, formed: 2024-06-20, ref: HT-1}
+        - {kind: bidding.contract, formed: 2024-06-20, ref: HT-1}
+      """).first?.contains("is listed twice") == true)
+  }
+
   /// Projects/README.md's fully commented form is what staff copy: it must import as it stands.
   @Test func theCommentedFormInProjectsReadmeReads() throws {
     let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects/README.md")

@@ -15,7 +15,8 @@ public enum StatisticsReport {
   }
 
   /// CSV: the unit table, a blank line, the category table; UTF-8 with BOM for Excel and WPS.
-  /// One table a spreadsheet or a script reads as it is: each line says which grouping it belongs to (按责任单位,
+  /// One table a spreadsheet or a script reads as it is (the form since 2026-11-30: before, two tables under title
+  /// lines, which no CSV reader parsed; the 分组 column now comes first): each line says which grouping it belongs to (按责任单位,
   /// 按信息类别, each with its 合计), and the year, the as-of day and the note that counts rest on provisional
   /// deadlines (empty when none does) are columns, the same in every row, rather than title lines.
   public static func csv(_ statistics: DisclosureStatistics) -> String {

@@ -130,18 +130,27 @@ extension SQLiteStore {
     var withdrawnIDs: [MilestoneKey: Int64] = [:]
     var entryIDs: [Int64] = []
     if tracking { entryIDs.reserveCapacity(entries.count) }
+    // A file that lists a key both withdrawn and in force records a mistake and the milestone recorded again in its
+    // place: each is a milestone of its own, whatever the register holds under the key so far.
+    let withdrawnInFile = Set(entries.lazy.filter { $0.withdrawnReason != nil }.map(\.key))
+    let inForceInFile = Set(entries.lazy.filter { $0.withdrawnReason == nil }.map(\.key))
+    /// The milestone a link of an entry names: a withdrawn entry's link, the withdrawn one of a shared key.
+    func linked(_ key: MilestoneKey, from withdrawn: Bool) -> Int64? {
+      withdrawn ? withdrawnIDs[key] ?? ids[key] : ids[key] ?? withdrawnIDs[key]
+    }
     for entry in entries {
       let id: Int64
       let withdrawn = entry.withdrawnReason != nil
       if isNew, withdrawn || ids[entry.key] == nil {
-        let target = entry.changes.flatMap { ids[$0] ?? withdrawnIDs[$0] }
+        let target = entry.changes.flatMap { linked($0, from: withdrawn) }
         id = try insertMilestone(entry, changesId: target, project: project, write)
         inserted.insert(id)
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write)
-        ?? milestoneAmended(from: entry.key, project: project.code, write)
+        ?? milestoneAmended(from: entry.key, project: project.code, write),
+        withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
         // the file's entry under the old date or document number is the amended milestone, not a new one.
@@ -158,10 +167,10 @@ extension SQLiteStore {
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                     ("responsibleUnit", "unit", entry.responsibleUnit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
-              if let change = try lastChange(of: column, entity: "milestone", id: id, project: project.code, db), change.before == given {
+              if let change = try change(of: column, from: given, entity: "milestone", id: id, project: project.code, db) {
                 report.notice(at: position, field: field, """
-                  '\(given ?? "")' is what milestone \(id) gave before \(change.actor) changed it to '\(existing[keyPath: keyPath] ?? "")' \
-                  on \(change.at.prefix(10)); the file was written before that, and the import kept the change
+                  '\(given ?? "")' is what milestone \(id) gave before \(change.actor) changed it on \(change.at.prefix(10)) \
+                  (it is now '\(existing[keyPath: keyPath] ?? "")'); the file was written before that, and the import kept the change
                   """)
               } else {
                 existing[keyPath: keyPath] = given
@@ -199,9 +208,10 @@ extension SQLiteStore {
     }
     // Links to changed milestones, once every milestone of the file exists.
     for (entry, id) in zip(entries, entryIDs) where updateFields {
-      guard !linkedAtInsert.contains(id) else { continue }
+      // A withdrawn milestone already in the register keeps the link it was withdrawn with.
+      guard !linkedAtInsert.contains(id), entry.withdrawnReason == nil || inserted.contains(id) else { continue }
       let target = try entry.changes.map { key in
-        if let linked = ids[key] ?? withdrawnIDs[key] { return linked }
+        if let linked = linked(key, from: entry.withdrawnReason != nil) { return linked }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
           throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
         }
@@ -323,32 +333,33 @@ extension SQLiteStore {
       ("totalInvestment", "total-investment", "investment", project.totalInvestment, stored.totalInvestment),
     ]
     for field in fields where field.given != field.stored {
-      guard let change = try lastChange(of: field.column, entity: "project", id: stored.id!, project: stored.code, write.db),
-        change.before == field.given
+      guard let change = try change(of: field.column, from: field.given, entity: "project", id: stored.id!, project: stored.code, write.db)
       else { continue }
       return (field.file, """
-        '\(field.given ?? "")' is what it was before \(change.actor) changed it to '\(field.stored ?? "")' on \(change.at.prefix(10)): \
-        the file was written before that change and would undo it: run `gongkai export project \(stored.code)` and make \
-        your edits in the new file, or set it back on purpose with `gongkai project edit \(stored.code) --\(field.option) …`
+        '\(field.given ?? "")' is what it was before \(change.actor) changed it on \(change.at.prefix(10)) (it is now \
+        '\(field.stored ?? "")'): the file was written before that change and would undo it: run `gongkai export project \
+        \(stored.code)` and make your edits in the new file, or set it back on purpose with `gongkai project edit \(stored.code) \
+        --\(field.option) …`
         """)
     }
     return nil
   }
 
-  /// The last logged change of a column of a row: who made it, when, and the value before it; `nil` when the
-  /// column never changed since the row was added. Read through the log's project index.
-  func lastChange(of column: String, entity: String, id: Int64, project: String, _ db: Database) throws
-    -> (before: String?, at: String, actor: String)?
+  /// The last logged change of a row's column away from `value`: who made it and when; `nil` when the column never
+  /// held that value and then changed, so a file giving it is not behind the register. Any earlier value counts, not
+  /// only the last: a file from before two edits is behind both. Read through the log's project index.
+  func change(of column: String, from value: String?, entity: String, id: Int64, project: String, _ db: Database) throws
+    -> (at: String, actor: String)?
   {
     let path = "$." + column
     guard let row = try Row.fetchOne(db, sql: """
-      SELECT json_extract(before, ?), at, actor FROM changeLog
+      SELECT at, actor FROM changeLog
       WHERE projectCode = ? AND entity = ? AND entityId = ? AND action IN ('update', 'amend')
-        AND json_extract(before, ?) IS NOT json_extract(after, ?)
+        AND json_extract(before, ?) IS ? AND json_extract(before, ?) IS NOT json_extract(after, ?)
       ORDER BY id DESC LIMIT 1
-      """, arguments: [path, project, entity, id, path, path])
+      """, arguments: [project, entity, id, path, value, path, path])
     else { return nil }
-    return (try row.decode(atIndex: 0), try row.decode(atIndex: 1), try row.decode(atIndex: 2))
+    return (try row.decode(atIndex: 0), try row.decode(atIndex: 1))
   }
 
   /// The milestone recorded under a key: the one in force, else the latest withdrawn one; for an entry that arrives

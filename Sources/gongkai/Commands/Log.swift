@@ -53,7 +53,8 @@ extension Gongkai {
       let deadline = explanation.map {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
       } ?? " · no statutory deadline"
-      let standing = try checker.judge(stored.milestone, asOf: asOf ?? .todayInChina()).map { StandingNote(finding: $0).text } ?? ""
+      // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
+      let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? .todayInChina())) ?? nil).map { StandingNote(finding: $0).text } ?? ""
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
@@ -106,9 +107,10 @@ extension Gongkai {
       // Loaded before the write, so that rules that cannot be loaded leave the register as it was.
       let checker = try await reference.checker(for: register, at: store.path)
       let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
-      // Where the milestone stands now, said at once when it is late or too short.
-      let standing = try await register.milestone(id: milestone).flatMap { try checker.judge($0.milestone, asOf: asOf ?? .todayInChina()) }
-        .map { StandingNote(finding: $0).text } ?? ""
+      // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
+      // kind the register's rules no longer hold is recorded all the same).
+      let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? .todayInChina()) }
+      let standing = (judged ?? nil).map { StandingNote(finding: $0).text } ?? ""
       switch recorded.outcome {
       case .recorded:
         try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")
@@ -287,8 +289,8 @@ extension Gongkai {
         let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         try StandardOutput.write(data + Data("\n".utf8))
       case .text:
-        if entries.isEmpty {
-          // Only the register's own log can be empty: a project's starts with its insert.
+        if entries.isEmpty && code == nil {
+          // The register's own log is empty until its profile changes.
           try StandardOutput.print(lang.pick("登记册规则未曾变更：按全国通用规则（national）登记",
                                              "no changes to the register itself: it is kept under the national rules, as every register starts"))
         }
@@ -307,6 +309,10 @@ extension Gongkai {
             // What was added, without what the line above says (its id, who recorded it and when).
             let shown = Self.ordered(Set(after.keys).subtracting(["id", "recordedBy", "recordedAt"]))
             try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(after[$0]!)" }.joined(separator: lang.pick("；", "; ")))
+          } else {
+            // Values that are not a JSON object (a log edited outside gongkai) are shown as they are.
+            if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(before)") }
+            if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(after)") }
           }
           if entry.action == "amend", let reason = Self.reason(of: entry) {
             try StandardOutput.print("    \(lang.pick("更正原因", "reason")) \(reason)")

@@ -17,7 +17,7 @@ struct StandingNote {
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let late = finding.workingDaysLate.map { ", and \(days($0)) late" } ?? ""
       // Repairable until the day it had to stay up to; after it, settled history.
-      let repair = finding.asOf <= end.date ? " (disclose it again with --until \(end.date))" : ""
+      let repair = finding.asOf <= end.date ? " (disclose it again, same --date and --channel, with --until \(end.date))" : ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(repair)\(late)"
     case .due, .onTime:
       return ""
