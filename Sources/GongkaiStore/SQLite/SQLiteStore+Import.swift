@@ -162,7 +162,7 @@ extension SQLiteStore {
           if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
             let old = existing
-            // A correction stands as a withdrawal does: a file that gives a field as it was before its last change
+            // A correction stands as a withdrawal does: a file that gives a field as a value a later change replaced
             // (an amendment, a unit kept by `project edit`) was written before it, and is noted, not applied.
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                     ("responsibleUnit", "unit", entry.responsibleUnit, \MilestoneRecord.responsibleUnit)]
@@ -319,9 +319,10 @@ extension SQLiteStore {
     }
   }
 
-  /// A project field the file gives as it was before its last change by a command (`gongkai project edit`): the
-  /// file was written before that change, and importing it would undo it without a word, the responsible unit
-  /// above all, which moves every milestone that follows the project's. Looked up only for a field that differs.
+  /// A project field the file gives as a value the change log shows replaced (by `gongkai project edit`, or an
+  /// import): the file was written before that change, and importing it would undo it without a word, the
+  /// responsible unit above all, which moves every milestone that follows the project's. Looked up only for a field
+  /// that differs.
   private func staleField(of project: ProjectRecord, stored: ProjectRecord, _ write: RegisterWrite) throws
     -> (field: String, message: String)?
   {
@@ -348,7 +349,7 @@ extension SQLiteStore {
   /// The last logged change of a row's column away from `value`: who made it and when; `nil` when the column never
   /// held that value and then changed, so a file giving it is not behind the register. Any earlier value counts, not
   /// only the last: a file from before two edits is behind both. Read through the log's project index.
-  func change(of column: String, from value: String?, entity: String, id: Int64, project: String, _ db: Database) throws
+  private func change(of column: String, from value: String?, entity: String, id: Int64, project: String, _ db: Database) throws
     -> (at: String, actor: String)?
   {
     let path = "$." + column
