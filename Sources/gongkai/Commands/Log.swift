@@ -250,10 +250,7 @@ extension Gongkai {
     }
 
     /// The reason an amendment gave, as its row's values after record it.
-    static func reason(of entry: ChangeLogEntry) -> String? {
-      let after = entry.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
-      return after?["amendmentReason"] as? String
-    }
+    static func reason(of entry: ChangeLogEntry) -> String? { values(entry.after)?["amendmentReason"] }
 
     static let configuration = CommandConfiguration(
       abstract: "Show a project's change log: who changed what, when, before and after.",

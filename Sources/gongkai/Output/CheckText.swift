@@ -147,10 +147,10 @@ final class CheckText {
     let rule = finding.rule
     let days = finding.workingDays ?? 0
     let measure: String = switch finding.status {
-    case .overdue: l.pick("逾期\(days)个工作日", "\(workingDays(days)) overdue")
+    case .overdue: l.pick("逾期\(days)个工作日", "\(counted(days, "working day")) overdue")
     case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no statutory period")
-    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(workingDays(days)) left")
-    case .late: l.pick("迟\(days)个工作日公开", "published \(workingDays(days)) late")
+    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
+    case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
     case .tooShort: shortfall(finding)
     case .onTime: l.pick("按时", "on time")
     }
@@ -166,7 +166,7 @@ final class CheckText {
         + (end.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
     if finding.status == .tooShort, let late = finding.workingDaysLate {
-      out += l.pick("，且迟\(late)个工作日公开", "; also published \(workingDays(late)) late")
+      out += l.pick("，且迟\(late)个工作日公开", "; also published \(counted(late, "working day")) late")
     }
     out += "\n"
     out += "      \(finding.milestone.projectCode) \(stored.projectName)\n"
@@ -189,7 +189,6 @@ final class CheckText {
     return (head, Terminal.width(of: marked), out)
   }
 
-  private func workingDays(_ count: Int) -> String { count == 1 ? "1 working day" : "\(count) working days" }
 
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
   private func shortfall(_ finding: Finding) -> String {
@@ -197,7 +196,7 @@ final class CheckText {
       finding.rule.minimumPublication?.unit == .calendarDays
     else {
       let days = finding.workingDays ?? 0
-      return language.pick("公示期少\(days)个工作日", "\(workingDays(days)) short")
+      return language.pick("公示期少\(days)个工作日", "\(counted(days, "working day")) short")
     }
     let days = until.days(to: end)
     return language.pick("公示期少\(days)日", days == 1 ? "1 day short" : "\(days) days short")

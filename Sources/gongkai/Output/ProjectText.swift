@@ -19,7 +19,7 @@ struct ProjectText {
     let kinds = Dictionary(milestones.map { ($0.milestone.id, $0.milestone.kind) }, uniquingKeysWith: { first, _ in first })
     func withdraws(_ milestone: Milestone) -> Bool {
       guard let changed = milestone.changes, let kind = kinds[changed] else { return false }
-      return checker.catalogue.rule(for: milestone.kind)?.withdraws.contains(kind) ?? false
+      return checker.catalogue.rule(for: milestone.kind)?.isWithdrawal(of: kind) ?? false
     }
     let withdrawnBy = Dictionary(milestones.map(\.milestone).filter(withdraws).map { ($0.changes!, $0.id) },
                                  uniquingKeysWith: { first, _ in first })

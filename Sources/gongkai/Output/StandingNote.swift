@@ -7,15 +7,14 @@ struct StandingNote {
   let finding: Finding
 
   var text: String {
-    let days = { (count: Int) in count == 1 ? "1 working day" : "\(count) working days" }
     switch finding.status {
     case .overdue:
-      return " · already overdue \(days(finding.workingDays ?? 1))"
+      return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))"
     case .late:
-      return " · published \(days(finding.workingDaysLate ?? 1)) late"
+      return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late"
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
-      let late = finding.workingDaysLate.map { ", and \(days($0)) late" } ?? ""
+      let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late" } ?? ""
       // Repairable until the day it had to stay up to; after it, settled history.
       let repair = finding.asOf <= end.date ? " (disclose it again, same --date and --channel, with --until \(end.date))" : ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(repair)\(late)"
