@@ -118,6 +118,11 @@ public protocol Store: Sendable {
   /// which register state it was written from; from a register edited beside its log (a publication
   /// back-dated with the sqlite3 shell), it would vouch for values gongkai never recorded.
   func verifiedChangeLogHead() async throws -> String
+  /// Runs `body` with every read it makes seeing the register as it was when `body` began, whatever other
+  /// commands commit meanwhile; `body` must not write. An export checks the register, states its change-log head
+  /// and then reads its rows: read at different moments, a milestone logged in between by a colleague would be in
+  /// the file but not under the head the file states.
+  func readingOneState<T>(_ body: () async throws -> T) async throws -> T
 
   // MARK: Operations
 

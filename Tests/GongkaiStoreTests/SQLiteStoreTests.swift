@@ -175,6 +175,28 @@ import Testing
     #expect(stored.responsibleUnit == "杨浦区建设和管理委员会（重大办）")
   }
 
+  @Test func readsInOneStateDoNotSeeWhatAnotherCommandCommitsMeanwhile() async throws {
+    let path = temporaryDatabasePath()
+    let exporter = try SQLiteStore.open(at: path, create: true)
+    try exporter.addProject(school, actor: "王工")
+    let colleague = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    let before = try exporter.changeLogHead()
+    let seen = try await exporter.readingOneState {
+      let head = try exporter.verifiedChangeLogHead()
+      // A colleague logs a project while the export runs: in WAL mode the write goes ahead beside the read.
+      try colleague.addProject(bund, actor: "李工")
+      var codes: [ProjectCode] = []
+      try exporter.forEachProject(matching: MilestoneFilter()) { project, _ in codes.append(project.code) }
+      return (head, try exporter.changeLogHead(), codes)
+    }
+    #expect(seen.0 == before)
+    #expect(seen.1 == before)
+    #expect(seen.2 == [school.code])
+    // After it, reads see the register as it is now.
+    #expect(try exporter.changeLogHead() != before)
+    #expect(try exporter.project(code: bund.code) != nil)
+  }
+
   /// What another process sees of the register in the middle of an import: calls `look` at the second document.
   func importing(
     into path: String, exclusive: Bool, busyTimeout: TimeInterval = 10, _ look: @escaping () throws -> Void = {}

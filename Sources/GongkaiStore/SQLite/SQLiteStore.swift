@@ -161,6 +161,8 @@ public struct SQLiteStore: Store {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(busyTimeout)
+    // ``readingOneState(_:)`` keeps a read transaction open from one access to the connection to the next.
+    configuration.allowsUnsafeTransactions = true
     configuration.prepareDatabase { db in
       // A legal record: every committed transaction survives a power cut. EXTRA is FULL, and in a rollback
       // journal (an exclusive import) the folder is synced when the journal is deleted, or a power cut right
@@ -320,5 +322,24 @@ public struct SQLiteStore: Store {
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     try Self.translating(path) { try writer.read(body) }
+  }
+
+  /// One read transaction held open around `body`: each ``read(_:)`` in it runs inside that transaction (GRDB
+  /// opens none of its own there), so all of them see the snapshot its first statement took. In WAL mode writers
+  /// go on beside it; in a rollback journal (a backup not yet written to) they wait for it, as for any read.
+  public func readingOneState<T>(_ body: () async throws -> T) async throws -> T {
+    try Self.translating(path) {
+      try writer.writeWithoutTransaction { db in
+        try db.beginTransaction(.deferred)
+        do {
+          _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+        } catch {
+          try? db.rollback()
+          throw error
+        }
+      }
+    }
+    defer { writer.writeWithoutTransaction { db in try? db.rollback() } }
+    return try await body()
   }
 }

@@ -99,21 +99,23 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      try await register.requireKnown(projects: project)
-      let checker = try await reference.checker(for: register, at: store.path)
-      let head = try await verification.changeLogHead(of: register)
-      let folder = try outputPath(out, default: "notices", folder: true)
-      let progress = TerminalProgress.make("writing notices")
-      let report = try await NoticeExport(
-        checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
-      ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
-      progress?.finish()
-      Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
-      let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
-      let kept = !report.keptIndex ? ""
-        : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
-        : "; no index.html or feed.atom written (the full export writes them)"
-      try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
+      try await register.readingOneState {
+        try await register.requireKnown(projects: project)
+        let checker = try await reference.checker(for: register, at: store.path)
+        let head = try await verification.changeLogHead(of: register)
+        let folder = try outputPath(out, default: "notices", folder: true)
+        let progress = TerminalProgress.make("writing notices")
+        let report = try await NoticeExport(
+          checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
+        ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
+        progress?.finish()
+        Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
+        let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
+        let kept = !report.keptIndex ? ""
+          : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
+          : "; no index.html or feed.atom written (the full export writes them)"
+        try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
+      }
     }
   }
 
@@ -160,20 +162,22 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
-      try await register.requireKnown(projects: project)
-      let head = try await verification.changeLogHead(of: register)
-      let path = try outputPath(out, default: "audit.csv")
-      let progress = TerminalProgress.make("writing audit rows")
-      let result = try await AuditCSV(
-        checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
-        asOf: export.day, english: lang == .en
-      ).write(store: register,
-              selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
-              changeLogHead: head, to: path, progress: progress)
-      progress?.finish()
-      Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-      try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
+      try await register.readingOneState {
+        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
+        try await register.requireKnown(projects: project)
+        let head = try await verification.changeLogHead(of: register)
+        let path = try outputPath(out, default: "audit.csv")
+        let progress = TerminalProgress.make("writing audit rows")
+        let result = try await AuditCSV(
+          checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
+          asOf: export.day, english: lang == .en
+        ).write(store: register,
+                selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
+                changeLogHead: head, to: path, progress: progress)
+        progress?.finish()
+        Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
+        try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
+      }
     }
   }
 
@@ -232,17 +236,19 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      try await register.requireKnown(projects: project)
-      let checker = try await reference.checker(for: register, at: store.path)
-      try await verification.changeLogHead(of: register)
-      let path = try outputPath(out, default: "oc4ids.json")
-      let result = try await OC4IDSExport(
-        checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
-        prefix: prefix
-      ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
-      Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
-      warnIfPlaceholders()
-      try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
+      try await register.readingOneState {
+        try await register.requireKnown(projects: project)
+        let checker = try await reference.checker(for: register, at: store.path)
+        try await verification.changeLogHead(of: register)
+        let path = try outputPath(out, default: "oc4ids.json")
+        let result = try await OC4IDSExport(
+          checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
+          prefix: prefix
+        ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
+        Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
+        warnIfPlaceholders()
+        try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
+      }
     }
 
     /// A package published with the placeholder identity claims ids and an address that are not the publisher's,
@@ -273,16 +279,18 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
-      try await register.requireKnown(projects: project)
-      let head = try await verification.changeLogHead(of: register)
-      let path = try outputPath(out, default: "disclosures.json")
-      let result = try await DisclosuresJSON(
-        checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
-        organisation: export.organisation
-      ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
-      Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-      try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
+      try await register.readingOneState {
+        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
+        try await register.requireKnown(projects: project)
+        let head = try await verification.changeLogHead(of: register)
+        let path = try outputPath(out, default: "disclosures.json")
+        let result = try await DisclosuresJSON(
+          checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
+          organisation: export.organisation
+        ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
+        Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
+        try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
+      }
     }
   }
 }
