@@ -664,6 +664,7 @@ import TestSupport
     (["project", "show", "2024-310110-48-01-999999"], 65, "unknown project"),
     (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
     (["amend", "21", "--reason", "补正"], 64, "nothing to change"),
+    (["project", "edit", "2024-310110-48-01-000046"], 64, "nothing to change; give --name, --legal-person, --location, --investment or --unit"),
     // A correction of a legal fact says why: refused without a reason, or with an empty one, before anything is written
     (["amend", "21", "--date", "2024-03-25"], 64, "--reason is required; give a sentence saying why"),
     (["amend", "21", "--date", "2024-03-25", "--reason", " "], 64, "--reason is required"),

@@ -24,6 +24,9 @@ struct ProjectFieldOptions: ParsableArguments {
   var investment: String?
   @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
 
+  /// Whether no field was given: an edit of nothing is a mistyped command, not a change.
+  var givesNone: Bool { [name, legalPerson, location, investment, unit].allSatisfy { $0 == nil } }
+
   /// `project` with the given options applied; an empty value clears an optional field.
   func applied(to project: Project) -> Project {
     var result = project
@@ -90,6 +93,9 @@ extension Gongkai.ProjectCommand {
     func validate() throws {
       if forPastMilestones && fields.unit == nil {
         throw ValidationError("--for-past-milestones moves milestones to a new unit; give the unit with --unit")
+      }
+      if fields.givesNone {
+        throw ValidationError("nothing to change; give --name, --legal-person, --location, --investment or --unit")
       }
     }
 
