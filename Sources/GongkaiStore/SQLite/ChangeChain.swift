@@ -10,43 +10,56 @@ enum ChangeChain {
   /// The hash of a row that follows `previous` (empty for the first row).
   static func hash(previous: String, _ row: ChangeLogRecord) -> String {
     var hasher = ChainHasher()
-    return hasher.hash(previous: previous, id: row.id ?? 0, at: row.at, actor: row.actor, action: row.action,
-                       entity: row.entity, entityId: row.entityId, projectCode: row.projectCode,
-                       before: row.before?.utf8, after: row.after?.utf8)
+    return hasher.hash(previous: previous.utf8, id: row.id ?? 0, at: row.at.utf8, actor: row.actor.utf8,
+                       action: row.action.utf8, entity: row.entity.utf8, entityId: row.entityId,
+                       projectCode: row.projectCode.utf8, before: row.before?.utf8, after: row.after?.utf8).hex
   }
 
   /// Recomputes the chain from the first row and stops at the first row that does not follow; notes the row
   /// whose hash is `publishedHead`, if any, in the same pass.
+  ///
+  /// The rows are hashed from SQLite's own copy of their text, through its C API: `audit verify`, which every
+  /// export runs first, reads the whole log, and making strings of ten columns of every row (and looking each
+  /// column up by name) cost more than the hashing.
   static func verify(_ db: Database, publishedHead: String?) throws -> ChainVerification {
-    let rows = try ChangeLogRecord.order(Column("id")).fetchCursor(db)
+    let rows = try PreparedStatement(db, sql: """
+      SELECT id, at, actor, action, entity, entityId, projectCode, before, after, hash FROM changeLog ORDER BY id
+      """)
     var hasher = ChainHasher()
-    var previous = ""
+    var previous: [UInt8] = []
+    let published = publishedHead.map { Array($0.utf8) }
     var expectedID: Int64 = 1
     var count = 0
     var publishedHeadRow: Int64?
-    while let row = try rows.next() {
-      let id = row.id!
-      if id != expectedID {
-        return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: id - 1, before: id),
-                                 publishedHeadRow: publishedHeadRow)
+    var broken: ChainVerification.Break?
+    try rows.forEach { row in
+      let id = row.int64(at: 0)
+      guard id == expectedID else {
+        broken = .missing(from: expectedID, to: id - 1, before: id)
+        return false
       }
-      let expected = hasher.hash(previous: previous, id: id, at: row.at, actor: row.actor, action: row.action,
-                                 entity: row.entity, entityId: row.entityId, projectCode: row.projectCode,
-                                 before: row.before?.utf8, after: row.after?.utf8)
-      guard row.hash == expected else {
-        return ChainVerification(rows: count, head: previous, broken: .altered(id), publishedHeadRow: publishedHeadRow)
+      let expected = hasher.hash(
+        previous: previous, id: id, at: row.bytes(at: 1), actor: row.bytes(at: 2), action: row.bytes(at: 3),
+        entity: row.bytes(at: 4), entityId: row.int64(at: 5), projectCode: row.bytes(at: 6), before: row.bytes(at: 7),
+        after: row.bytes(at: 8))
+      guard let stored = row.bytes(at: 9), expected.isWritten(as: stored) else {
+        broken = .altered(id)
+        return false
       }
-      previous = row.hash!
-      if previous == publishedHead { publishedHeadRow = id }
+      previous.replaceSubrange(previous.indices, with: stored)
+      if previous == published { publishedHeadRow = id }
       expectedID += 1
       count += 1
+      return true
     }
+    let head = String(decoding: previous, as: UTF8.self)
+    if let broken { return ChainVerification(rows: count, head: head, broken: broken, publishedHeadRow: publishedHeadRow) }
     let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
     if last >= expectedID {
-      return ChainVerification(rows: count, head: previous, broken: .missing(from: expectedID, to: last, before: nil),
+      return ChainVerification(rows: count, head: head, broken: .missing(from: expectedID, to: last, before: nil),
                                publishedHeadRow: publishedHeadRow)
     }
-    return ChainVerification(rows: count, head: previous, broken: nil, publishedHeadRow: publishedHeadRow)
+    return ChainVerification(rows: count, head: head, broken: nil, publishedHeadRow: publishedHeadRow)
   }
 }
 
@@ -58,27 +71,29 @@ enum ChangeChain {
 struct ChainHasher {
   private var content: [UInt8] = []
 
-  /// The hash of a row that follows `previous` (empty for the first row); `before` and `after` are the
-  /// row's values as JSON text.
+  /// The hash of a row that follows `previous` (the hex of the previous row's hash; empty for the first row);
+  /// `before` and `after` are the row's values as JSON text. A text field that is nil (NULL in a row edited
+  /// outside gongkai) is hashed as absent, which no row gongkai wrote hashes to.
   mutating func hash(
-    previous: String, id: Int64, at: String, actor: String, action: String, entity: String, entityId: Int64,
-    projectCode: String, before: (some Collection<UInt8>)?, after: (some Collection<UInt8>)?
-  ) -> String {
+    previous: some Collection<UInt8>, id: Int64, at: (some Collection<UInt8>)?, actor: (some Collection<UInt8>)?,
+    action: (some Collection<UInt8>)?, entity: (some Collection<UInt8>)?, entityId: Int64,
+    projectCode: (some Collection<UInt8>)?, before: (some Collection<UInt8>)?, after: (some Collection<UInt8>)?
+  ) -> ChainHash {
     content.removeAll(keepingCapacity: true)
-    content.append(contentsOf: previous.utf8)
+    content.append(contentsOf: previous)
     content.append(0x0A)
     append(id)
-    append(at.utf8)
-    append(actor.utf8)
-    append(action.utf8)
-    append(entity.utf8)
+    append(at)
+    append(actor)
+    append(action)
+    append(entity)
     append(entityId)
-    append(projectCode.utf8)
+    append(projectCode)
     append(before)
     append(after)
     var sha = SHA256()
     content.withUnsafeBytes { sha.update(bufferPointer: $0) }
-    return Self.hex(sha.finalize())
+    return ChainHash(digest: sha.finalize())
   }
 
   private mutating func append(_ field: (some Collection<UInt8>)?) {
@@ -114,12 +129,18 @@ struct ChainHasher {
     content.append(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
+}
+
+/// A change-log row's SHA-256, stored as 64 lowercase hex digits.
+struct ChainHash {
+  let digest: SHA256.Digest
+
   private static let digits: StaticString = "0123456789abcdef"
 
   /// The digest in lowercase hex, written straight into the string's storage.
-  private static func hex(_ digest: SHA256.Digest) -> String {
+  var hex: String {
     digest.withUnsafeBytes { bytes in
-      digits.withUTF8Buffer { digits in
+      Self.digits.withUTF8Buffer { digits in
         String(unsafeUninitializedCapacity: bytes.count * 2) { text in
           for (offset, byte) in bytes.enumerated() {
             text[2 * offset] = digits[Int(byte >> 4)]
@@ -127,6 +148,23 @@ struct ChainHasher {
           }
           return bytes.count * 2
         }
+      }
+    }
+  }
+
+  /// Whether `text` is this hash in lowercase hex, compared digit by digit without making a string of either.
+  func isWritten(as text: some Collection<UInt8>) -> Bool {
+    guard text.count == 2 * SHA256.byteCount else { return false }
+    return digest.withUnsafeBytes { bytes in
+      Self.digits.withUTF8Buffer { digits in
+        var position = text.startIndex
+        for byte in bytes {
+          guard text[position] == digits[Int(byte >> 4)] else { return false }
+          position = text.index(after: position)
+          guard text[position] == digits[Int(byte & 0x0F)] else { return false }
+          position = text.index(after: position)
+        }
+        return true
       }
     }
   }

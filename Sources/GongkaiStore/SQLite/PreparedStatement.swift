@@ -74,7 +74,20 @@ final class PreparedStatement {
     }
   }
 
-  /// The row a query stands on; valid only inside ``first(_:)``.
+  /// Runs a query with the values bound since the last run and hands its rows to `body`, one at a time, until
+  /// `body` returns false.
+  func forEach(_ body: (ResultRow) throws -> Bool) throws {
+    defer { reset() }
+    while true {
+      switch step() {
+      case SQLITE_ROW: guard try body(ResultRow(handle: handle)) else { return }
+      case SQLITE_DONE: return
+      case let code: throw error(code)
+      }
+    }
+  }
+
+  /// The row a query stands on; valid only inside ``first(_:)`` or ``forEach(_:)``.
   struct ResultRow {
     fileprivate let handle: SQLiteStatement
 
@@ -82,8 +95,13 @@ final class PreparedStatement {
 
     /// The column's text; nil when it is NULL.
     func text(at column: Int32) -> String? {
+      bytes(at: column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The column's text as SQLite holds it, valid until the statement moves on; nil when it is NULL.
+    func bytes(at column: Int32) -> UnsafeBufferPointer<UInt8>? {
       guard let text = sqlite3_column_text(handle, column) else { return nil }
-      return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+      return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
   }
 

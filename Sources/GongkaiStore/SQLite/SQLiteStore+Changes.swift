@@ -125,8 +125,8 @@ final class RegisterWrite {
   /// Logs a change; `before` and `after` are the row's values as JSON text (``LoggedRecord/changeValues``).
   private func log(action: String, entity: String, id: Int64, project: String, before: [UInt8]?, after: [UInt8]?) throws {
     let (head, nextID) = try chain ?? loadChain()
-    let hash = hasher.hash(previous: head, id: nextID, at: at, actor: actor, action: action, entity: entity, entityId: id,
-                           projectCode: project, before: before, after: after)
+    let hash = hasher.hash(previous: head.utf8, id: nextID, at: at.utf8, actor: actor.utf8, action: action.utf8,
+                           entity: entity.utf8, entityId: id, projectCode: project.utf8, before: before, after: after).hex
     let insert = try changeInsert ?? PreparedStatement(db, sql: Self.changeInsertSQL)
     changeInsert = insert
     insert.bind(nextID)
