@@ -16,6 +16,8 @@ import TestSupport
   @Test(arguments: [
     ("UPDATE changeLog SET actor = 'mallory' WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("DELETE FROM changeLog WHERE id = 12", "row 12 is missing: deleted outside gongkai (the chain resumes at row 13)"),
+    ("UPDATE changeLog SET after = NULL WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
+    ("UPDATE changeLog SET hash = upper(hash) WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("UPDATE changeLog SET id = -1 WHERE id = 7; UPDATE changeLog SET id = 7 WHERE id = 8; UPDATE changeLog SET id = 8 WHERE id = -1",
      "row 7 was altered, inserted or reordered outside gongkai"),
   ])
@@ -31,6 +33,14 @@ import TestSupport
     let doctor = try runGongkai(["doctor", "--database", database])
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  change log"))
+  }
+
+  @Test func theHeadDoctorPrintsIsOneAuditVerifyTakes() throws {
+    let database = try sampleRegister().database
+    let doctor = try runGongkai(["doctor", "--database", database])
+    let head = try #require(doctor.stdout.firstMatch(of: /head ([0-9a-f]+)/)?.output.1)
+    let verify = try runGongkai(["audit", "verify", "--head", String(head), "--database", database])
+    #expect(verify.status == 0, "\(verify.stderr)")
   }
 
   @Test(arguments: [

@@ -134,6 +134,13 @@ import TestSupport
     #expect(try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区审计局", "--database", database).status == 1)
   }
 
+  @Test func anEmptyRegisterListsNoProjectsAsAnEmptyJSONArray() throws {
+    let (_, database, _) = try emptyRegisterAndProjectsFolder()
+    let list = try gongkai("project", "list", "--format", "json", "--database", database)
+    #expect(list.status == 0)
+    #expect(list.stdout == "[]\n")
+  }
+
   @Test func anUnknownUnitPointsElsewhereWhenTheUnitsAreTooManyToList() throws {
     let (_, database, _) = try emptyRegisterAndProjectsFolder()
     let check = ["check", "--unit", "单位", "--database", database]

@@ -113,7 +113,7 @@ extension Gongkai {
       if orphans > Self.orphanLines { try line(false, "foreign key check: and \(orphans - Self.orphanLines) more rows whose parent is missing") }
       if orphans == 0 { try line(true, "foreign key check: ok") }
       let chain = try await register.verifyChangeLog(publishedHead: nil)
-      try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head.prefix(16))")
+      try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head)")
       let divergences = try await register.divergencesFromChangeLog(limit: 1)
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")

@@ -8,7 +8,11 @@ enum JSONOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     do {
-      try FileHandle.standardOutput.write(contentsOf: try encoder.encode(value) + Data("\n".utf8))
+      var data = try encoder.encode(value)
+      // Foundation pretty-prints an empty array with a blank line inside; a script reading an empty list
+      // (`project list` of a new register) expects `[]`.
+      if data == Data("[\n\n]".utf8) { data = Data("[]".utf8) }
+      try FileHandle.standardOutput.write(contentsOf: data + Data("\n".utf8))
     } catch is EncodingError {
       throw CommandFailure(status: .dataError, message: "cannot encode the output as JSON")
     } catch {
