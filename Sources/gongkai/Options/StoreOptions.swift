@@ -28,14 +28,21 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
-  /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that regenerating the sample export gives the
-  /// same bytes; unset, the real time.
+  /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that the tests and the sample export give the
+  /// same bytes on any day; unset, the real time. Debug builds only: "recorded at" is what an auditor reads to
+  /// find a backdated record, and a release build taking any time it is handed would make it worthless. A release
+  /// build refuses to run with it set rather than ignore it, so a test pointed at one does not pass by chance.
   static func clock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> @Sendable () -> String {
     guard let fixed = environment["GONGKAI_NOW"], !fixed.isEmpty else { return SQLiteStore.now }
+    #if DEBUG
     guard ISO8601DateFormatter().date(from: fixed) != nil else {
       throw CommandFailure.usage("GONGKAI_NOW '\(fixed)' is not an ISO 8601 instant; use e.g. 2026-11-27T09:00:00+08:00")
     }
     return { fixed }
+    #else
+    throw CommandFailure.usage(
+      "GONGKAI_NOW '\(fixed)' is set: it fixes the recorded time for gongkai's own tests, and a release build records the real time only; unset GONGKAI_NOW")
+    #endif
   }
 
   /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
