@@ -65,8 +65,9 @@ public protocol Store: Sendable {
   func withdrawMilestone(id: Int64, reason: String, actor: String) async throws
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
-  /// address or end not given keeps the stored one.
-  func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) async throws -> StoredDisclosure
+  /// address or end not given keeps the stored one, unless `stillUp` says the publication has no end (a take-down
+  /// date recorded by mistake, or a notice put back up).
+  func disclose(milestone id: Int64, _ disclosure: Disclosure, stillUp: Bool, actor: String) async throws -> StoredDisclosure
   /// Marks a disclosure as recorded by mistake.
   func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws
   /// The milestone with this id (withdrawn or not), or `nil`.
@@ -368,6 +369,11 @@ public protocol ProgressReporter: Sendable {
 }
 
 extension Store {
+  /// Records a publication; one recorded before keeps the address and end this one does not give.
+  public func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) async throws -> StoredDisclosure {
+    try await disclose(milestone: id, disclosure, stillUp: false, actor: actor)
+  }
+
   /// Imports documents already in memory.
   public func importProjects(_ documents: [ProjectDocument], actor: String, progress: ProgressReporter? = nil)
     async throws -> ImportReport

@@ -190,7 +190,7 @@ extension SQLiteStore {
     }
   }
 
-  public func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) throws -> StoredDisclosure {
+  public func disclose(milestone id: Int64, _ disclosure: Disclosure, stillUp: Bool, actor: String) throws -> StoredDisclosure {
     try logged(actor: actor) { write in
       let db = write.db
       let milestone = try activeMilestone(id, db)
@@ -206,7 +206,7 @@ extension SQLiteStore {
       if let old = try existingDisclosure(record, db) {
         var updated = old
         updated.url = disclosure.url ?? old.url
-        updated.until = disclosure.until?.description ?? old.until
+        updated.until = stillUp ? nil : disclosure.until?.description ?? old.until
         let before = try old.disclosure
         let changed = try write.update(updated, from: old, project: code)
         return StoredDisclosure(id: old.id!, milestoneID: id, disclosure: try updated.disclosure,

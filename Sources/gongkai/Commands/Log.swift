@@ -65,7 +65,8 @@ extension Gongkai {
       abstract: "Record that a milestone's information was published.",
       discussion: """
         The same publication again (its day and channel) with another --url or --until updates them, logged: a 公示 \
-        kept up longer, or its take-down date set right while it can still be repaired.
+        kept up longer, or its take-down date set right while it can still be repaired. --still-up clears a \
+        take-down date recorded before (entered by mistake, or the notice was put back up).
 
         Examples:
           gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
@@ -80,6 +81,8 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("The address of the publication.", valueName: "url"), transform: trimmed) var url: String?
     @Option(help: ArgumentHelp("The last day it stays up (for 公示 items).", valueName: "date"), transform: CivilDate.argument)
     var until: CivilDate?
+    @Flag(help: "It is still up: clear the take-down date recorded for this publication before.")
+    var stillUp = false
     @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
     var project: ProjectCode?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
@@ -88,6 +91,10 @@ extension Gongkai {
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
+
+    func validate() throws {
+      if stillUp, let until { throw ValidationError("--still-up and --until \(until) contradict each other; give one") }
+    }
 
     func run() async throws {
       let disclosure = Disclosure(publishedOn: date, channel: channel, url: url, until: until)
@@ -106,7 +113,7 @@ extension Gongkai {
       })
       // Loaded before the write, so that rules that cannot be loaded leave the register as it was.
       let checker = try await reference.checker(for: register, at: store.path)
-      let recorded = try await register.disclose(milestone: milestone, disclosure, actor: try actor.actor())
+      let recorded = try await register.disclose(milestone: milestone, disclosure, stillUp: stillUp, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? .todayInChina()) }
@@ -117,12 +124,15 @@ extension Gongkai {
       case .updated(let before):
         let changes = [
           before.until == recorded.disclosure.until ? nil
-            : "until \(recorded.disclosure.until.map(String.init(describing:)) ?? "-") (was \(before.until.map(String.init(describing:)) ?? "-"))",
+            : "until \(recorded.disclosure.until.map(String.init(describing:)) ?? "still up") (was \(before.until.map(String.init(describing:)) ?? "still up"))",
           before.url == recorded.disclosure.url ? nil : "url \(recorded.disclosure.url ?? "-") (was \(before.url ?? "-"))",
         ].compactMap(\.self)
         try StandardOutput.print("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
       case .unchanged:
-        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel) is recorded as given")
+        let kept = [recorded.disclosure.url.map { "url \($0)" },
+                    recorded.disclosure.until.map { "until \($0)\(until == nil ? " (--still-up clears it)" : "")" }].compactMap(\.self)
+        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel)"
+          + (kept.isEmpty ? " is recorded as given" : ", " + kept.joined(separator: ", ")))
       }
     }
   }
