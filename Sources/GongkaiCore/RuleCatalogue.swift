@@ -11,6 +11,10 @@ public struct RuleCatalogue: Sendable {
   /// whose file has no title has none here.
   public let titles: [String]
   public let rules: [DisclosureRule]
+  /// A digest of everything in the rules that a deadline, a status or an audit row depends on (`fnv:…`): a
+  /// profile is known by its name, and two files of one name (a local rule revised, a copy edited) would
+  /// otherwise give different deadlines under the same 适用规则.
+  public let version: String
   private let index: [String: DisclosureRule]
 
   public init(profile: String, titles: [String] = [], rules: [DisclosureRule]) throws(RuleError) {
@@ -28,6 +32,15 @@ public struct RuleCatalogue: Sendable {
     self.titles = titles
     self.rules = rules
     self.index = index
+    var digest = ContentDigest()
+    for rule in rules {
+      digest.add(fields: [
+        rule.code, rule.category.rawValue, rule.name.chinese, rule.period?.description ?? "-",
+        rule.changePeriod?.description ?? "-", rule.minimumPublication?.description ?? "-", rule.basis,
+        rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
+      ])
+    }
+    version = digest.text
   }
 
   /// The rule of an item kind, or `nil` when the catalogue has none.

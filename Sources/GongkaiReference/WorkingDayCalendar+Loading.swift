@@ -150,21 +150,18 @@ public struct LoadedCalendar: Sendable {
 
   /// `2018-2026+2027 fnv:1a2b3c4d`: the years, and a digest of every day listed.
   static func version(of schedules: [Int: HolidaySchedule]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var digest = ContentDigest()
     var years: [Int] = []
     for year in schedules.keys.sorted() {
       years.append(year)
       for holiday in schedules[year]!.holidays {
         let days = [holiday.restDays.lowerBound, holiday.restDays.upperBound] + holiday.swappedWorkdays
-        for byte in (holiday.name + days.map(\.description).joined()).utf8 {
-          hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
+        digest.add(holiday.name + days.map(\.description).joined())
       }
     }
     let ranges = years.reduce(into: [[Int]]()) { runs, year in
       if let last = runs.last?.last, last + 1 == year { runs[runs.count - 1].append(year) } else { runs.append([year]) }
     }.map { $0.count == 1 ? "\($0[0])" : "\($0.first!)-\($0.last!)" }
-    let digest = String(hash, radix: 16)
-    return "\(ranges.joined(separator: ",")) fnv:\(String(repeating: "0", count: 16 - digest.count) + digest)"
+    return "\(ranges.joined(separator: ",")) \(digest.text)"
   }
 }

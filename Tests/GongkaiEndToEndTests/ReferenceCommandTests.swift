@@ -230,10 +230,10 @@ import TestSupport
   /// The header names the catalogue as its files title it, as well as by the profile a user types.
   @Test func rulesNameTheCatalogueByItsTitles() throws {
     #expect(try gongkai("rules").stdout.hasPrefix(
-      "规则目录 national：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规），共 54 项\n"))
+      "规则目录 national：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规），共 54 项，规则版本 fnv:"))
     #expect(try gongkai("rules", "--profile", "shanghai", "--category", "bidding").stdout.hasPrefix(
-      "规则目录 national+shanghai：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规）；上海市补充规则，共 10 项\n"))
-    #expect(try gongkai("rules", "--lang", "en").stdout.hasPrefix("Rules catalogue: national (54 item kinds)\n"))
+      "规则目录 national+shanghai：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规）；上海市补充规则，共 10 项，规则版本 fnv:"))
+    #expect(try gongkai("rules", "--lang", "en").stdout.hasPrefix("Rules catalogue: national (54 item kinds, version fnv:"))
   }
 
   @Test func rulesJSONFiltersByCategory() throws {
@@ -306,7 +306,7 @@ import TestSupport
     #expect(alone.stdout.isEmpty)
     let built = try runGongkai(["rules", "--profile", "shanghai", "--profile-file", file, "--lang", "en"])
     #expect(built.status == 0, "\(built.stderr)")
-    #expect(built.stdout.hasPrefix("Rules catalogue: national+shanghai+yangpu (60 item kinds)\n"))
+    #expect(built.stdout.hasPrefix("Rules catalogue: national+shanghai+yangpu (60 item kinds, version fnv:"))
     let typo = try runGongkai(["rules", "--profile", "shanghai", "--profile-file", try writeFile("district.yaml", "profile: yangpu\nextends: shanghia\nrules: []\n")])
     #expect(typo.status == 65)
     #expect(typo.stderrLines.count == 1)

@@ -80,6 +80,40 @@ extension RegisterCommandTests {
     }
   }
 
+  /// A profile is known by its name: two files of one name (a local rule revised, a copy edited) give other deadlines
+  /// under the same 适用规则, and the audit rows must say which rules they rest on.
+  @Test func twoProfileFilesOfOneNameAreToldApartByTheRulesVersion() throws {
+    func profile(_ period: String) throws -> String {
+      try writeFile("yangpu.yaml", """
+        profile: yangpu
+        extends: national
+        rules:
+          - code: bidding.result
+            category: bidding
+            period: \(period)
+            basis: 杨浦区某规定
+            confidence: M
+            note: 试行
+        """)
+    }
+    let (first, revised) = (try profile("5 working-days"), try profile("60 working-days"))
+    let (_, db) = try register(["--profile-file", first])
+    #expect(try gongkai(["log", "2026-310110-48-01-000300", "bidding.result", "--date", "2025-09-26", "--profile-file", first] + db).status == 0)
+    let rows = try auditRows(Scratch.folder(), db, asOf: "2025-10-10", ["--lang", "en", "--profile-file", first])
+    let again = try auditRows(Scratch.folder(), db, asOf: "2025-10-10", ["--lang", "en", "--profile-file", first])
+    let underRevised = try auditRows(Scratch.folder(), db, asOf: "2025-10-10", ["--lang", "en", "--profile-file", revised])
+    #expect(rows.map { $0["deadline"] } == ["2025-10-10"])
+    #expect(underRevised.map { $0["deadline"] } == ["2025-12-25"])
+    #expect(rows.map { $0["rules_profile"] } == underRevised.map { $0["rules_profile"] })
+    let version = try #require(rows.first?["rules_version"])
+    #expect(version.hasPrefix("fnv:") && version.count == 20)
+    #expect(again.first?["rules_version"] == version)
+    #expect(underRevised.first?["rules_version"] != version)
+    // `gongkai rules` names the version the rows give, so an auditor can tell which file a row was judged by
+    let heading = try gongkai(["rules", "--profile-file", first]).stdoutLines.first ?? ""
+    #expect(heading.hasPrefix("规则目录 national+yangpu") && heading.hasSuffix("共 54 项，规则版本 \(version)"))
+  }
+
   @Test func aRegisterKeptUnderAProfileFileNeedsThatFile() throws {
     let yangpu = try writeFile("yangpu.yaml", "profile: yangpu\nextends: shanghai\nrules: []\n")
     let (database, db) = try register(["--profile", "shanghai", "--profile-file", yangpu])

@@ -80,6 +80,8 @@ public struct AuditCSV {
     /// The profiles whose rules set the deadlines (`national+shanghai`): with the calendar version, what an
     /// evaluator needs to recompute a deadline or compare two audits.
     let rulesProfile: String
+    /// The digest of those rules' content (``GongkaiCore/RuleCatalogue/version``): one profile name, two files.
+    let rulesVersion: String
     /// The register's record of the publication judged (``Finding/disclosure``).
     let recordedDisclosure: RecordedDisclosure?
     let english: Bool
@@ -143,6 +145,7 @@ public struct AuditCSV {
     // what an evaluator looking for backdated records checks first.
     Column(chinese: "公开登记人", english: "disclosure_recorded_by") { $0.recordedDisclosure?.recordedBy ?? "" },
     Column(chinese: "公开登记时间", english: "disclosure_recorded_at") { $0.recordedDisclosure?.recordedAt ?? "" },
+    Column(chinese: "规则版本", english: "rules_version") { $0.rulesVersion },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
@@ -225,7 +228,7 @@ public struct AuditCSV {
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
       let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head,
-                    rulesProfile: checker.catalogue.profile, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
+                    rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
                     english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)

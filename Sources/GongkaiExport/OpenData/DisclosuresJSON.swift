@@ -82,7 +82,7 @@ public struct DisclosuresJSON {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     let file = try AtomicFileWriter(path: path)
-    try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n"
+    try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n\"rulesVersion\": \(try json(checker.catalogue.version)),\n"
       + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead)),\n"
       + "\"projects\": [\n")
     var projects = 0

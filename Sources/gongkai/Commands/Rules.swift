@@ -26,7 +26,7 @@ extension Gongkai {
       let catalogue = try rules.loadCatalogue()
       let selected = catalogue.rules.filter { category == nil || $0.category == category }
       switch format {
-      case .json: try JSONOutput.print(RulesDocument(profile: catalogue.profile, rules: selected))
+      case .json: try JSONOutput.print(RulesDocument(catalogue: catalogue, rules: selected))
       case .text: try StandardOutput.print(RulesText(rules: selected, catalogue: catalogue, language: lang).rendered, terminator: "")
       }
     }

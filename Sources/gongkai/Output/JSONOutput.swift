@@ -24,10 +24,13 @@ enum JSONOutput {
 /// `gongkai rules --format json`.
 struct RulesDocument: Encodable {
   let profile: String
+  /// The digest of the whole catalogue, as the audit CSV's 规则版本 states it.
+  let version: String
   let rules: [RuleJSON]
 
-  init(profile: String, rules: [DisclosureRule]) {
-    self.profile = profile
+  init(catalogue: RuleCatalogue, rules: [DisclosureRule]) {
+    profile = catalogue.profile
+    version = catalogue.version
     self.rules = rules.map(RuleJSON.init)
   }
 

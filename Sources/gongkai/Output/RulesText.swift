@@ -10,7 +10,8 @@ struct RulesText {
     let profile = catalogue.profile
     // The titles are Chinese only, as the files give them.
     let titles = catalogue.titles.isEmpty ? "" : "：" + catalogue.titles.joined(separator: "；")
-    var out = language.pick("规则目录 \(profile)\(titles)，共 \(rules.count) 项\n", "Rules catalogue: \(profile) (\(rules.count) item kinds)\n")
+    var out = language.pick("规则目录 \(profile)\(titles)，共 \(rules.count) 项，规则版本 \(catalogue.version)\n",
+                            "Rules catalogue: \(profile) (\(rules.count) item kinds, version \(catalogue.version))\n")
     for category in Category.allCases {
       let members = rules.filter { $0.category == category }
       guard !members.isEmpty else { continue }
