@@ -87,6 +87,10 @@ public protocol Store: Sendable {
     async throws -> ImportReport
   /// Everything recorded about a project, in the form of a project file, or `nil`.
   func document(of code: ProjectCode) async throws -> ProjectDocument?
+  /// A milestone in force of the project with the entry's kind and 文号 but formed on another day, or `nil`: the
+  /// same document, most likely, recorded again under a corrected date, which `amend` does without leaving two
+  /// obligations behind.
+  func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) async throws -> (id: Int64, formedOn: String)?
 
   // MARK: Reading for the checker
 

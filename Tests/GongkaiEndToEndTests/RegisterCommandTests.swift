@@ -610,6 +610,21 @@ import TestSupport
     #expect(withdrawn.status == 0 && withdrawn.stderr.isEmpty, "\(withdrawn.stderr)")
   }
 
+  /// `log` warns as the import does: the same document under another day is most likely a date set right.
+  @Test func aMilestoneLoggedWithTheSameReferenceOnAnotherDayIsWarnedAbout() throws {
+    let code = "2025-310110-48-01-000501"
+    let db = try registerWithProject(code).db
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-26", "--ref", "R1", "--as-of", "2025-09-26"] + db).stderr.isEmpty)
+    let again = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-27", "--ref", "R1", "--as-of", "2025-09-27"] + db)
+    #expect(again.status == 0)
+    #expect(again.stdout.hasPrefix("recorded milestone 2: bidding.candidates 2025-09-27"))
+    #expect(again.stderr == "gongkai: warning: milestone 1, formed 2025-09-26, has the same kind and 文号 (R1); if this corrects its date, "
+      + "run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2025-09-27 --reason …`\n")
+    // Another 文号, or another kind, is another document: no warning
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-28", "--ref", "R2", "--as-of", "2025-09-28"] + db).stderr.isEmpty)
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-09-29", "--ref", "R1", "--as-of", "2025-09-29"] + db).stderr.isEmpty)
+  }
+
   /// Staff read the list in Chinese, with the counts of the project's information and publications.
   @Test func theProjectListCountsInChinese() throws {
     let code = "2026-310110-48-01-000205"

@@ -394,16 +394,31 @@ extension SQLiteStore {
     sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, formedOn: String)? {
     guard let reference = entry.reference, entry.withdrawnReason == nil else { return nil }
-    let query = try write.lookup("""
-      SELECT id, formedOn FROM milestone INDEXED BY milestone_natural_key
-      WHERE projectId = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = ? AND formedOn <> ?
-      LIMIT 1
-      """)
+    let query = try write.lookup(Self.sharingReferenceSQL)
     query.bind(projectId)
     query.bind(entry.kind)
     query.bind(reference)
     query.bind(entry.formedOn.description)
     return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "") }
+  }
+
+  /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
+  static let sharingReferenceSQL: StaticString = """
+    SELECT id, formedOn FROM milestone INDEXED BY milestone_natural_key
+    WHERE projectId = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = ? AND formedOn <> ?
+    LIMIT 1
+    """
+
+  public func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) throws -> (id: Int64, formedOn: String)? {
+    guard let reference = entry.reference, entry.withdrawnReason == nil else { return nil }
+    return try read { db in
+      guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
+        return nil
+      }
+      let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
+                                 arguments: [projectId, entry.kind, reference, entry.formedOn.description])
+      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+    }
   }
 }
 

@@ -56,6 +56,13 @@ extension Gongkai {
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
       let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? .todayInChina())) ?? nil).map { StandingNote(finding: $0).text } ?? ""
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
+      if let other = try await register.milestone(sharingReferenceOf: entry, project: code) {
+        let id = stored.milestone.id
+        Terminal.warning("""
+          milestone \(other.id), formed \(other.formedOn), has the same kind and 文号 (\(entry.reference ?? "")); if this corrects its \
+          date, run `gongkai withdraw \(id) --reason …` and `gongkai amend \(other.id) --date \(date) --reason …`
+          """)
+      }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
   }
