@@ -61,15 +61,18 @@ public protocol Store: Sendable {
   /// Changes a milestone's date, document number, summary or unit, logged as an `amend` with the amendment's
   /// reason; the milestone keeps the reason of its last amendment. Writes nothing when no field changes.
   func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) async throws -> StoredMilestone
-  /// Marks a milestone as recorded by mistake: kept and logged, no longer checked.
-  func withdrawMilestone(id: Int64, reason: String, actor: String) async throws
+  /// Marks a milestone as recorded by mistake: kept and logged, no longer checked. One withdrawn already is left
+  /// as it is (a script run twice), and the reason it was withdrawn for is returned.
+  @discardableResult
+  func withdrawMilestone(id: Int64, reason: String, actor: String) async throws -> Withdrawal
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
   /// address or end not given keeps the stored one, unless `stillUp` says the publication has no end (a take-down
   /// date recorded by mistake, or a notice put back up).
   func disclose(milestone id: Int64, _ disclosure: Disclosure, stillUp: Bool, actor: String) async throws -> StoredDisclosure
-  /// Marks a disclosure as recorded by mistake.
-  func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws
+  /// Marks a disclosure as recorded by mistake; one withdrawn already is left as it is, as a milestone is.
+  @discardableResult
+  func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws -> Withdrawal
   /// The milestone with this id (withdrawn or not), or `nil`.
   func milestone(id: Int64) async throws -> StoredMilestone?
 
@@ -177,6 +180,13 @@ public struct StoredMilestone: Hashable, Sendable {
   public func recorded(_ disclosure: Disclosure) -> RecordedDisclosure? {
     milestone.disclosures.firstIndex(of: disclosure).map { recordedDisclosures[$0] }
   }
+}
+
+/// What a withdrawal did.
+public enum Withdrawal: Hashable, Sendable {
+  case withdrawn
+  /// It had been withdrawn before, for this reason; nothing was written.
+  case alreadyWithdrawn(reason: String)
 }
 
 /// What the register keeps of a publication beside what the law asks of it: its id, its notice serial, and who

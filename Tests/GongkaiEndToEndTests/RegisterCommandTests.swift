@@ -214,7 +214,11 @@ import TestSupport
     #expect(both.status == 64)
     #expect(both.stderr.contains("--still-up and --until 2026-12-01 contradict each other; give one"))
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29"] + db).status == 0)
-    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).stdout == "withdrew disclosure 1\n")
+    // Run again, as a retried script would: nothing changes, and it says so
+    let twice = try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db)
+    #expect(twice.status == 0)
+    #expect(twice.stdout == "disclosure 1 unchanged: already withdrawn (截止日期填错); `gongkai history` shows by whom and when\n")
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)

@@ -93,8 +93,14 @@ import Testing
     try await store.addProject(bund, actor: "王工")
     let kept = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
     let mistaken = try await store.logMilestone(permit("2026-02-16"), project: bund.code, changing: nil, actor: "王工")
-    try await store.withdrawMilestone(id: mistaken.milestone.id, reason: "重复登记", actor: "李工")
-    try await store.withdrawDisclosure(id: kept.recordedDisclosures[0].id, reason: "网址错误", actor: "李工")
+    #expect(try await store.withdrawMilestone(id: mistaken.milestone.id, reason: "重复登记", actor: "李工") == .withdrawn)
+    #expect(try await store.withdrawDisclosure(id: kept.recordedDisclosures[0].id, reason: "网址错误", actor: "李工") == .withdrawn)
+    // Withdrawn again (a script retried), each stays as it was, under its first reason, and nothing is logged
+    let logged = try await store.history(of: bund.code).count
+    #expect(try await store.withdrawMilestone(id: mistaken.milestone.id, reason: "又撤回", actor: "王工") == .alreadyWithdrawn(reason: "重复登记"))
+    #expect(try await store.withdrawDisclosure(id: kept.recordedDisclosures[0].id, reason: "又撤回", actor: "王工")
+      == .alreadyWithdrawn(reason: "网址错误"))
+    #expect(try await store.history(of: bund.code).count == logged)
     let read = try await milestones(store)
     #expect(read.map(\.milestone.id) == [kept.milestone.id])
     #expect(read[0].milestone.disclosures.isEmpty)

@@ -173,9 +173,10 @@ extension SQLiteStore {
     return try milestone(id: id)!
   }
 
-  public func withdrawMilestone(id: Int64, reason: String, actor: String) throws {
+  public func withdrawMilestone(id: Int64, reason: String, actor: String) throws -> Withdrawal {
     try logged(actor: actor) { write in
-      let old = try activeMilestone(id, write.db)
+      guard let old = try MilestoneRecord.fetchOne(write.db, key: id) else { throw StoreError.unknownMilestone(id) }
+      if let earlier = old.withdrawnReason { return .alreadyWithdrawn(reason: earlier) }
       // A change or withdrawal in force that names it would be left pointing at nothing the notices still show,
       // and would go on being judged: it is withdrawn first.
       if let linked = try Int64.fetchOne(write.db, sql: """
@@ -187,6 +188,7 @@ extension SQLiteStore {
       var record = old
       record.withdrawnReason = reason
       _ = try write.update(record, from: old, project: try projectRecord(of: old, write.db).code)
+      return .withdrawn
     }
   }
 
@@ -217,17 +219,18 @@ extension SQLiteStore {
     }
   }
 
-  public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws {
+  public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws -> Withdrawal {
     try logged(actor: actor) { write in
       let db = write.db
       guard let old = try DisclosureRecord.fetchOne(db, key: id) else { throw StoreError.unknownDisclosure(id) }
-      guard old.withdrawnReason == nil else { throw StoreError.withdrawn("disclosure \(id)") }
+      if let earlier = old.withdrawnReason { return .alreadyWithdrawn(reason: earlier) }
       var record = old
       record.withdrawnReason = reason
       guard let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId) else {
         throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(old.milestoneId)").error
       }
       _ = try write.update(record, from: old, project: try projectRecord(of: milestone, db).code)
+      return .withdrawn
     }
   }
 

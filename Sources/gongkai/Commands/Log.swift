@@ -171,11 +171,19 @@ extension Gongkai {
       let reason = try requiredReason(reason)
       let register = try store.open()
       if let disclosure {
-        try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        try StandardOutput.print("withdrew disclosure \(disclosure)")
+        let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
+        try StandardOutput.print(Self.said(done, "disclosure \(disclosure)"))
       } else if let milestone {
-        try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        try StandardOutput.print("withdrew milestone \(milestone)")
+        let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
+        try StandardOutput.print(Self.said(done, "milestone \(milestone)"))
+      }
+    }
+
+    /// What a withdrawal did to `what`: run again (a script retried), it changes nothing and says so.
+    static func said(_ withdrawal: Withdrawal, _ what: String) -> String {
+      switch withdrawal {
+      case .withdrawn: "withdrew \(what)"
+      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history` shows by whom and when"
       }
     }
   }
