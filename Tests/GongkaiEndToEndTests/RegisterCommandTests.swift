@@ -270,9 +270,9 @@ import TestSupport
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.candidates", "--date", "2026-11-19"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26"] + db).status == 0)
     let check = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short"] + db)
-    #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30，且迟2个工作日公开"))
+    #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30（期满日 2026-11-28 逢休息日，顺延），且迟2个工作日公开"))
     let english = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--lang", "en"] + db)
-    #expect(english.stdout.contains("up until 2026-11-26, due until 2026-11-30; also published 2 working days late"))
+    #expect(english.stdout.contains("up until 2026-11-26, due until 2026-11-30 (its last day, 2026-11-28, was a rest day); also published 2 working days late"))
     // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
     let explained = try gongkai(["check", "--as-of", "2026-11-27", "--explain"] + db).stdout
     #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n"))
@@ -326,7 +326,7 @@ import TestSupport
 
     let asked = try gongkai(["check", "--status", "too-short"] + unit)
     #expect(asked.status == 0)
-    #expect(asked.stdout.contains("杨浦区教育局（1 项）\n  公示期不足  公示期少6日            公示至 2025-04-30，应至 2025-05-06"))
+    #expect(asked.stdout.contains("杨浦区教育局（1 项）\n  公示期不足  公示期少6日            公示至 2025-04-30，应至 2025-05-06（期满日 2025-05-02 逢休息日，顺延）\n"))
     let json = try gongkai(["check", "--status", "too-short", "--format", "json"] + unit)
     let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(records.map { $0["minimumEnd"] as? String } == ["2025-05-06"])
