@@ -79,6 +79,16 @@ import TestSupport
     #expect(try runGongkai(["audit", "verify", "--database", database]).stdout.contains("register differs: \(row) differs"))
   }
 
+  /// Only a new date is checked against the publications: a publication back-dated with the sqlite3 shell does not
+  /// turn a correction of the summary into "published before it was formed", and `audit verify` still names it.
+  @Test func aCorrectionOfTheTextIsNotRefusedForADateItDoesNotTouch() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "UPDATE disclosure SET publishedOn = '2023-11-01' WHERE id = 7")
+    let amend = try runGongkai(["amend", "6", "--summary", "补充摘要", "--reason", "补充", "--database", database])
+    #expect(amend.status == 0, "\(amend.stderr)")
+    #expect(try runGongkai(["audit", "verify", "--database", database]).stdout.contains("register differs: disclosure 7 differs"))
+  }
+
   @Test func aBrokenCalendarFileIsAFailedCheckOfTheDoctor() throws {
     let database = try sampleRegister().database
     let folder = Scratch.folder()

@@ -156,6 +156,16 @@ import TestSupport
       + "`gongkai project list` and `gongkai report` show the units\n")
   }
 
+  /// Seen as of a past day, what the register holds from after it is marked as not having happened yet.
+  @Test func projectShowAsOfAPastDayMarksWhatCameLater() throws {
+    let (_, database) = try sampleRegister()
+    let shown = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2024-03-21", "--database", database).stdout
+    #expect(shown.contains("  #21  2024-03-22  approval-result.feasibility-study  可行性研究报告审批结果  [截至 2024-03-21 尚未形成]\n"))
+    #expect(shown.contains("        公开 #22 2024-04-12 杨浦区人民政府门户网站 https://xxgk.yangpu.example/zdjsxm/2024/0412-019.html  [截至 2024-03-21 尚未公开]\n"))
+    let now = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database).stdout
+    #expect(!now.contains("尚未公开"))
+  }
+
   /// A withdrawal notice (撤回) reads as one on both milestones, not as a change.
   @Test func projectShowSaysWhichPenaltyAWithdrawalTookBack() throws {
     let (_, database) = try sampleRegister()

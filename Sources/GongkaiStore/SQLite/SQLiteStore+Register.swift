@@ -149,21 +149,8 @@ extension SQLiteStore {
       guard record != old else { return }
       record.amendmentReason = amendment.reason
       let formed = try CivilDate.stored(record.formedOn)
-      for disclosure in try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil).fetchAll(db)
-      where try CivilDate.stored(disclosure.publishedOn) < formed {
-        throw StoreError.invalid(.disclosureBeforeMilestone(published: try CivilDate.stored(disclosure.publishedOn), formed: formed))
-      }
-      if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
-        try CivilDate.stored(target.formedOn) > formed
-      {
-        throw StoreError.invalid(.changesLaterMilestone("milestone \(changed) of \(target.formedOn)"))
-      }
-      let laterChange = try MilestoneRecord.filter(Column("changesId") == id && Column("withdrawnReason") == nil
-        && Column("formedOn") < formed.description).fetchOne(db)
-      if let laterChange {
-        throw StoreError.invalid(.invalidField("--date", formed.description,
-          "milestone \(laterChange.id!) of \(laterChange.formedOn) changes this one, so it cannot be formed later"))
-      }
+      // What a new date must agree with; a correction of the text alone leaves the date's checks as they stood.
+      if record.formedOn != old.formedOn { try requireDateFits(formed, of: record, db) }
       let key = MilestoneKey(kind: record.kind, formedOn: formed, reference: record.reference)
       if let clash = try existingMilestone(key, projectId: record.projectId, db), clash.id != id {
         throw StoreError.duplicateMilestone(existing: clash.id!, key: key.described)
@@ -171,6 +158,27 @@ extension SQLiteStore {
       _ = try write.update(record, from: old, project: try projectRecord(of: old, db).code, action: "amend")
     }
     return try milestone(id: id)!
+  }
+
+  /// Refuses a milestone's new formation date that its publications, the milestone it changes or a change of it
+  /// contradict.
+  private func requireDateFits(_ formed: CivilDate, of record: MilestoneRecord, _ db: Database) throws {
+    let id = record.id!
+    for disclosure in try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil).fetchAll(db)
+    where try CivilDate.stored(disclosure.publishedOn) < formed {
+      throw StoreError.invalid(.disclosureBeforeMilestone(published: try CivilDate.stored(disclosure.publishedOn), formed: formed))
+    }
+    if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
+      try CivilDate.stored(target.formedOn) > formed
+    {
+      throw StoreError.invalid(.changesLaterMilestone("milestone \(changed) of \(target.formedOn)"))
+    }
+    let laterChange = try MilestoneRecord.filter(Column("changesId") == id && Column("withdrawnReason") == nil
+      && Column("formedOn") < formed.description).fetchOne(db)
+    if let laterChange {
+      throw StoreError.invalid(.invalidField("--date", formed.description,
+        "milestone \(laterChange.id!) of \(laterChange.formedOn) changes this one, so it cannot be formed later"))
+    }
   }
 
   public func withdrawMilestone(id: Int64, reason: String, actor: String) throws -> Withdrawal {

@@ -41,7 +41,9 @@ struct ProjectText {
       if let withdrawal = withdrawnBy[milestone.id] { out += "        已由 #\(withdrawal) 撤回\n" }
       for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
         out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
-        out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "") + "\n"
+        out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "")
+        // The register holds it, but the day shown had not seen it: it counts for nothing as of that day.
+        out += (disclosure.publishedOn > asOf ? "  [截至 \(asOf) 尚未公开]" : "") + "\n"
       }
     }
     if milestones.isEmpty { out += "  （尚无）\n" }
