@@ -14,4 +14,13 @@ public enum ProvisionalNote {
   public static func statistics(_ statistics: DisclosureStatistics) -> String? {
     text("本表部分数字为暂定：其所依据的时限", years: statistics.unscheduledYears)
   }
+
+  /// ``statistics(_:)`` in English.
+  public static func englishStatistics(_ statistics: DisclosureStatistics) -> String? {
+    let years = statistics.unscheduledYears.sorted().map(String.init)
+    guard !years.isEmpty else { return nil }
+    return "Some figures are provisional: the deadlines they rest on reach into \(years.joined(separator: ", ")), for which "
+      + "the State Council has not yet published a holiday schedule; they are counted with weekends and the statutory "
+      + "holidays (with their make-up days) and may change once it is."
+  }
 }

@@ -299,6 +299,21 @@ import TestSupport
     #expect(lines.contains { $0.hasPrefix("按责任单位,合计,2,0,1,0,0,0,0.0%,") && $0.contains(",1,2026,") })
     #expect(lines.contains { $0.hasPrefix("按信息类别,合计,2,0,1,0,0,0,0.0%,") })
     #expect(lines.contains { $0.hasPrefix("按责任单位,杨浦区建设和管理委员会,2,0,1,0,0,0,0.0%,") })
+
+    // In English, for scripts and reviewers who read English: the same figures; a unit keeps its name
+    let english = try runGongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27", "--lang", "en"] + db)
+    let rows = english.stdout.components(separatedBy: "\r\n")
+    #expect(rows[0] == "\u{FEFF}group,unit_or_category,obligations,on_time,late,overdue,too_short,due,on_time_rate,"
+      + "median_working_days_to_publish,without_period,year,as_of,provisional_note")
+    #expect(rows.contains { $0.hasPrefix("by_unit,杨浦区建设和管理委员会,2,0,1,0,0,0,0.0%,") })
+    #expect(rows.contains { $0.hasPrefix("by_category,tendering and bidding,2,0,1,0,0,0,0.0%,") })
+    #expect(rows.contains { $0.hasPrefix("by_category,total,2,0,1,0,0,0,0.0%,") })
+    let text = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27", "--lang", "en"] + db).stdout
+    #expect(text.hasPrefix("Disclosure statistics 2026, as of 2026-11-27\n\nBy responsible unit\n"))
+    #expect(text.contains("\nBy category\n"))
+    let html = try runGongkai(["report", "--year", "2026", "--format", "html", "--lang", "en"] + db)
+    #expect(html.status == 64)
+    #expect(html.stderr.contains("the HTML report is written in Chinese, for the public; use --format text or csv for English"))
   }
 
   // MARK: Some projects

@@ -6,7 +6,10 @@ import GongkaiStore
 /// late, or not at all by their deadline, the on-time rate and the median working days to publish.
 public struct DisclosureStatistics: Sendable {
   public struct Line: Sendable {
+    /// The unit's name, the category's Chinese name, or 合计.
     public let name: String
+    /// The category a category line counts; `nil` for a unit and for the total.
+    public let category: Category?
     public var obligations = 0
     public var onTime = 0
     public var late = 0
@@ -23,7 +26,19 @@ public struct DisclosureStatistics: Sendable {
     /// unit publishes what the law times.
     var daysToPublish: [Int: Int] = [:]
 
-    init(name: String) { self.name = name }
+    init(name: String, category: Category? = nil) {
+      self.name = name
+      self.category = category
+    }
+
+    /// The line's name in the report's language: a unit's name is its own in either; a category and the total
+    /// are named in English in an English report.
+    public func name(english: Bool) -> String {
+      guard english else { return name }
+      return category?.englishName ?? (self.name == Self.totalName ? "total" : name)
+    }
+
+    static let totalName = "合计"
 
     /// Published on time among the obligations judged so far: published (on time, late or too short) or overdue;
     /// due ones are not yet judged. In percent; `nil` when none is.
@@ -68,7 +83,7 @@ public struct DisclosureStatistics: Sendable {
 
   public let year: Int
   public let asOf: CivilDate
-  public private(set) var total = Line(name: "合计")
+  public private(set) var total = Line(name: Line.totalName)
   public private(set) var units: [Line] = []
   public private(set) var categories: [Line] = []
   /// The years without an official holiday schedule that the counted statuses rest on.
@@ -80,12 +95,12 @@ public struct DisclosureStatistics: Sendable {
     self.asOf = asOf
     var byUnit: [String: Line] = [:]
     var byCategory: [Category: Line] = [:]
-    var total = Line(name: "合计")
+    var total = Line(name: Line.totalName)
     var unscheduled = Set<Int>()
     try await store.forEachMilestone(matching: MilestoneFilter()) { stored in
       guard stored.milestone.formedOn.year == year, let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
-      byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName)].count(finding, calendar: checker.calendar)
+      byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName, category: finding.rule.category)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
       unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding))
       // The median's days from formation to publication, which no deadline covers for an item without one.

@@ -4,10 +4,13 @@ import Mustache
 /// The statistics as people and spreadsheets read them.
 public enum StatisticsReport {
   static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无法定时限"]
+  /// The English CSV's headers, as the audit CSV's English headers are written: for scripts.
+  static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
+                               "median_working_days_to_publish", "without_period"]
 
   /// A line's name and figures, as every format shows them.
-  public static func cells(_ line: DisclosureStatistics.Line) -> [String] {
-    [line.name, String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
+  public static func cells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
+    [line.name(english: english), String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
      String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
      line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—",
      // Last, as columns added later come last, so that scripts reading the CSV by position keep working.
@@ -19,12 +22,18 @@ public enum StatisticsReport {
   /// lines, which no CSV reader parsed; the 分组 column now comes first): each line says which grouping it belongs to (按责任单位,
   /// 按信息类别, each with its 合计), and the year, the as-of day and the note that counts rest on provisional
   /// deadlines (empty when none does) are columns, the same in every row, rather than title lines.
-  public static func csv(_ statistics: DisclosureStatistics) -> String {
+  ///
+  /// `english`: headers, groups, category names and the note in English, as `--lang en` asks; units keep their names.
+  public static func csv(_ statistics: DisclosureStatistics, english: Bool = false) -> String {
     var out = CSVWriter.byteOrderMark
-    out += CSVWriter.record(["分组"] + headers + ["年度", "判定日期", "暂定说明"])
-    let context = [String(statistics.year), statistics.asOf.description, ProvisionalNote.statistics(statistics) ?? ""]
-    for (group, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
-      for line in lines + [statistics.total] { out += CSVWriter.record([group] + cells(line) + context) }
+    out += CSVWriter.record(english
+      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"]
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"])
+    let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
+    let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
+    let groups = english ? ("by_unit", "by_category") : ("按责任单位", "按信息类别")
+    for (group, lines) in [(groups.0, statistics.units), (groups.1, statistics.categories)] {
+      for line in lines + [statistics.total] { out += CSVWriter.record([group] + cells(line, english: english) + context) }
     }
     return out
   }

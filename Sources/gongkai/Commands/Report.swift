@@ -19,12 +19,17 @@ extension Gongkai {
     // Unconditional, so that a negative year reaches `validate()` and its range instead of "Missing value".
     @Option(parsing: .unconditional, help: ArgumentHelp("The year (default: the as-of day's year).", valueName: "year")) var year: Int?
     @Option(help: "Output format.") var format: ReportFileFormat = .text
+    @Option(help: "Language of the text and CSV output; unit names stay Chinese, and the HTML report is in Chinese.")
+    var lang: Language = .zh
     @Option(help: ArgumentHelp("The file to write (its folder is created if missing), instead of standard output (`-` is standard output).", valueName: "file")) var out: String?
     @OptionGroup var export: ExportOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
     func validate() throws {
+      if lang == .en && format == .html {
+        throw ValidationError("--lang en with --format html: the HTML report is written in Chinese, for the public; use --format text or csv for English")
+      }
       if let year, !(2000...CivilDate.latest.year).contains(year) {
         throw ValidationError("--year \(year) is out of range; use a year from 2000 to \(CivilDate.latest.year)")
       }
@@ -45,8 +50,8 @@ extension Gongkai {
       let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
       Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
       let text = switch format {
-      case .text: StatisticsText(statistics: statistics).rendered
-      case .csv: StatisticsReport.csv(statistics)
+      case .text: StatisticsText(statistics: statistics, language: lang).rendered
+      case .csv: StatisticsReport.csv(statistics, english: lang == .en)
       case .html: try StatisticsReport.html(statistics)
       }
       if let out, out != "-" {
@@ -67,20 +72,30 @@ enum ReportFileFormat: String, ExpressibleByArgument, CaseIterable {
 /// The statistics as aligned columns for a terminal.
 struct StatisticsText {
   let statistics: DisclosureStatistics
+  let language: Language
 
   var rendered: String {
-    var out = "\(statistics.year)年重大建设项目信息公开情况（截至 \(statistics.asOf)）\n"
-    for (title, lines) in [("按责任单位", statistics.units), ("按信息类别", statistics.categories)] {
+    let l = language
+    let english = l == .en
+    var out = l.pick("\(statistics.year)年重大建设项目信息公开情况（截至 \(statistics.asOf)）\n",
+                     "Disclosure statistics \(statistics.year), as of \(statistics.asOf)\n")
+    let titles = (l.pick("按责任单位", "By responsible unit"), l.pick("按信息类别", "By category"))
+    for (title, lines) in [(titles.0, statistics.units), (titles.1, statistics.categories)] {
       out += "\n\(title)\n"
       // StatisticsReport's columns, with headings short enough for a terminal.
-      let heads = ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无法定时限"]
-      let width = max(24, (lines.map { Terminal.width(of: $0.name) }.max() ?? 0) + 2)
-      out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
+      let heads = english
+        ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time", "median", "no period"]
+        : ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无法定时限"]
+      let width = max(24, (lines.map { Terminal.width(of: $0.name(english: english)) }.max() ?? 0) + 2)
+      let column = english ? 13 : 11
+      out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: column) }.joined() + "\n"
       for line in lines + [statistics.total] {
-        out += Terminal.pad(line.name, to: width) + StatisticsReport.cells(line).dropFirst().map { Terminal.pad($0, to: 11) }.joined() + "\n"
+        let cells = StatisticsReport.cells(line, english: english)
+        out += Terminal.pad(cells[0], to: width) + cells.dropFirst().map { Terminal.pad($0, to: column) }.joined() + "\n"
       }
     }
-    if let note = ProvisionalNote.statistics(statistics) { out += "\n\(note)\n" }
+    let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
+    if let note { out += "\n\(note)\n" }
     return out
   }
 }
