@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case damaged(String, String)
   case cannotOpen(String, String)
   case cannotCreate(String, String)
+  /// `gongkai backup` could not write its copy: the path and why.
+  case cannotWriteBackup(String, String)
   case newerSchema(String, [String])
   /// A register of an earlier gongkai, which only `gongkai init` upgrades: the earlier version cannot read it
   /// afterwards, so the upgrade is a step taken on purpose, after a copy, never a side effect of a check.
@@ -68,6 +70,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "database \(path) is damaged (\(reason)); keep a copy of it, restore the register from a backup (`gongkai backup` makes them) and run `gongkai doctor`"
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
+    case .cannotWriteBackup(let path, let reason): "cannot write the backup \(path): \(reason)"
     case .newerSchema(let path, let unknown):
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
     case .olderSchema(let path, let current, let needed):

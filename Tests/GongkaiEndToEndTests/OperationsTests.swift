@@ -202,7 +202,7 @@ import TestSupport
     try FileManager.default.removeItem(atPath: copy + "-wal")
     let itself = try runGongkai(["backup", database, "--database", database])
     #expect(itself.status == 73)
-    #expect(itself.stderr == "gongkai: cannot create database \(database): it is the register itself; name another file\n")
+    #expect(itself.stderr == "gongkai: cannot write the backup \(database): it is the register itself; name another file\n")
     let notes = Scratch.folder().appendingPathComponent("notes.txt")
     try Data("会议纪要\n".utf8).write(to: notes)
     let other = try runGongkai(["backup", notes.path, "--database", database])
@@ -281,7 +281,7 @@ import TestSupport
     let swapped = try runGongkai(["backup", database, "--database", copy])
     #expect(swapped.status == 73)
     #expect(swapped.stderr == """
-      gongkai: cannot create database \(database): it is a Gongkai register with more changes (156) than \(copy) (155), \
+      gongkai: cannot write the backup \(database): it is a Gongkai register with more changes (156) than \(copy) (155), \
       not an earlier backup of it; if it is the register, swap the two (gongkai backup BACKUP --database REGISTER), \
       else remove it to replace it
 
@@ -300,7 +300,7 @@ import TestSupport
     let other = try runGongkai(["backup", copy, "--database", database])
     #expect(other.status == 73)
     #expect(other.stderr == """
-      gongkai: cannot create database \(copy): it is a Gongkai register whose change log (157 changes) is not the start \
+      gongkai: cannot write the backup \(copy): it is a Gongkai register whose change log (157 changes) is not the start \
       of \(database)'s, not an earlier backup of it but another register; name another file, or remove it to replace it
 
       """)
@@ -322,7 +322,7 @@ import TestSupport
     let copy = folder.appendingPathComponent("backup.sqlite").path
     let full = try runGongkai(["backup", copy, "--database", database], fileSizeLimit: 40)
     #expect(full.status == 73)
-    #expect(full.stderr == "gongkai: cannot create database \(copy): disk I/O error; free space on its disk or name a file on another\n")
+    #expect(full.stderr == "gongkai: cannot write the backup \(copy): disk I/O error; free space on its disk or name a file on another\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 

@@ -26,28 +26,28 @@ extension SQLiteStore {
   public func backup(to path: String) throws {
     let target = URL(fileURLWithPath: path)
     let folder = target.deletingLastPathComponent()
-    guard FileManager.default.fileExists(atPath: folder.path) else { throw StoreError.cannotCreate(path, "folder \(folder.path) does not exist") }
+    guard FileManager.default.fileExists(atPath: folder.path) else { throw StoreError.cannotWriteBackup(path, "folder \(folder.path) does not exist") }
     guard FileManager.default.isWritableFile(atPath: folder.path) else {
-      throw StoreError.cannotCreate(path, "folder \(folder.path) is not writable")
+      throw StoreError.cannotWriteBackup(path, "folder \(folder.path) is not writable")
     }
     if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
       if attributes[.type] as? FileAttributeType == .typeDirectory {
-        throw StoreError.cannotCreate(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
+        throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
       }
       guard attributes[.type] as? FileAttributeType == .typeRegular else {
-        throw StoreError.cannotCreate(path, "it exists and is not a regular file")
+        throw StoreError.cannotWriteBackup(path, "it exists and is not a regular file")
       }
       // Replacing the register with its own copy would leave its WAL beside a file it does not belong to, and
       // replacing a file of another program would lose it: only an earlier backup (or an empty file) is replaced.
-      guard !Self.sameFile(path, self.path) else { throw StoreError.cannotCreate(path, "it is the register itself; name another file") }
+      guard !Self.sameFile(path, self.path) else { throw StoreError.cannotWriteBackup(path, "it is the register itself; name another file") }
       if (attributes[.size] as? Int ?? 0) > 0 {
         do { try Self.requireGongkaiDatabase(at: path, busyTimeout: 1) } catch {
-          throw StoreError.cannotCreate(path, "it exists and is not a Gongkai register; remove it or name another file")
+          throw StoreError.cannotWriteBackup(path, "it exists and is not a Gongkai register; remove it or name another file")
         }
       }
       // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
       let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
-      guard wal == 0 else { throw StoreError.cannotCreate(path, "it is a register in use (its -wal file holds changes); name another file") }
+      guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
       if (attributes[.size] as? Int ?? 0) > 0 { try requireEarlierState(at: path) }
     }
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
@@ -62,10 +62,10 @@ extension SQLiteStore {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
           // The backup API leaves SQLite's last message behind, which then reads "not an error": the code says it.
           let reason = String(cString: sqlite3_errstr(error.extendedResultCode.rawValue))
-          throw StoreError.cannotCreate(path, "\(reason); free space on its disk or name a file on another")
+          throw StoreError.cannotWriteBackup(path, "\(reason); free space on its disk or name a file on another")
         }
       }
-      guard rename(temporary, path) == 0 else { throw StoreError.cannotCreate(path, "cannot put the copy in place: \(String(cString: strerror(errno)))") }
+      guard rename(temporary, path) == 0 else { throw StoreError.cannotWriteBackup(path, "cannot put the copy in place: \(String(cString: strerror(errno)))") }
       // The empty -wal and -shm files of the backup it replaced, if that one was in WAL mode (written to since it was
       // made) and looking at it opened them, belong to no file now.
       for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }
@@ -99,14 +99,14 @@ extension SQLiteStore {
        try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [destination.rows - 1]))
     }
     guard destination.rows <= rows else {
-      throw StoreError.cannotCreate(path, """
+      throw StoreError.cannotWriteBackup(path, """
         it is a Gongkai register with more changes (\(destination.rows)) than \(self.path) (\(rows)), not an earlier \
         backup of it; if it is the register, swap the two (gongkai backup BACKUP --database REGISTER), else remove it \
         to replace it
         """)
     }
     guard hash == destination.head else {
-      throw StoreError.cannotCreate(path, """
+      throw StoreError.cannotWriteBackup(path, """
         it is a Gongkai register whose change log (\(destination.rows) changes) is not the start of \(self.path)'s, \
         not an earlier backup of it but another register; name another file, or remove it to replace it
         """)

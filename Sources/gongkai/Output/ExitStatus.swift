@@ -70,7 +70,7 @@ enum ExitStatus: Int32, Error {
     switch error {
     case .databaseNotFound: self = .noInput
     case .cannotOpen: self = .noInput
-    case .cannotCreate, .readOnly: self = .cannotCreate
+    case .cannotCreate, .cannotWriteBackup, .readOnly: self = .cannotCreate
     case .busy: self = .busy
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
