@@ -82,10 +82,23 @@ enum ExitStatus: Int32, Error {
 
   /// The parser's message without the help lines it appends to some (`Help:  <from>  The day …`); a line feed
   /// inside a value the user typed stays in the message, to be shown escaped.
-  private static func argumentParserMessage(_ message: String) -> String {
+  private static func argumentParserMessage(_ message: String, fullMessage: String) -> String {
     let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
     let end = lines.firstIndex { $0.hasPrefix("Help:") || $0.hasPrefix("Usage:") } ?? lines.endIndex
-    return lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    let said = lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    // ArgumentParser names what is wrong and leaves the fix to its usage lines, which one line cannot hold: a
+    // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
+    // its values' checks that ArgumentParser passes on, say their fix already.
+    let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
+    guard bare.contains(where: said.hasPrefix), !said.contains("; ") else { return said }
+    let full = fullMessage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    if said.hasPrefix("Missing expected argument"), let usage = full.first(where: { $0.hasPrefix("Usage: ") }) {
+      return "\(said); usage: \(usage.dropFirst("Usage: ".count))"
+    }
+    if let see = full.first(where: { $0.hasPrefix("See '") && $0.hasSuffix("' for more information.") }) {
+      return "\(said); see `\(see.dropFirst("See '".count).dropLast("' for more information.".count))`"
+    }
+    return said
   }
 
   /// The message for an error: one line, or one line per problem of a file.
@@ -100,7 +113,7 @@ enum ExitStatus: Int32, Error {
     case let error as ExportError: [error.description]
     case is StandardOutputError: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: ["\(error)"]
-    default: [argumentParserMessage(Gongkai.message(for: error))]
+    default: [argumentParserMessage(Gongkai.message(for: error), fullMessage: Gongkai.fullMessage(for: error))]
     }
   }
 
