@@ -175,6 +175,22 @@ import Testing
     #expect(stored.responsibleUnit == "杨浦区建设和管理委员会（重大办）")
   }
 
+  /// Records decode the columns they list: a column a migration adds must be listed, or `audit verify` would compare
+  /// rows without it and the audit's reads would drop it.
+  @Test func everyRecordListsTheColumnsOfItsTable() throws {
+    let store = try SQLiteStore.open(at: temporaryDatabasePath(), create: true)
+    let tables: [(String, [String])] = [
+      (ProjectRecord.databaseTableName, ProjectRecord.columns), (MilestoneRecord.databaseTableName, MilestoneRecord.columns),
+      (DisclosureRecord.databaseTableName, DisclosureRecord.columns), (RegisterRecord.databaseTableName, RegisterRecord.columns),
+      (ChangeLogRecord.databaseTableName, ChangeLogRecord.columns),
+    ]
+    for (table, listed) in tables {
+      let columns = try store.read { db in try db.columns(in: table).map(\.name) }
+      #expect(Set(listed) == Set(columns), "\(table)")
+      #expect(listed.count == columns.count, "\(table)")
+    }
+  }
+
   @Test func readsInOneStateDoNotSeeWhatAnotherCommandCommitsMeanwhile() async throws {
     let path = temporaryDatabasePath()
     let exporter = try SQLiteStore.open(at: path, create: true)

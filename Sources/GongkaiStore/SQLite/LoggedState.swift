@@ -60,10 +60,10 @@ enum LoggedState {
     mutating func advance() throws { pending = try LastChange(cursor.next()) }
   }
 
-  private static func compare<Record: LoggedRecord & FetchableRecord>(
+  private static func compare<Record: LoggedRecord & PositionallyDecoded>(
     _ type: Record.Type, _ db: Database, _ walk: inout LogWalk, limit: Int, into found: inout [LogDivergence]
   ) throws {
-    let rows = try Record.fetchCursor(db, sql: "SELECT * FROM \(Record.databaseTableName) ORDER BY id")
+    let rows = try Record.fetchCursor(positionally: db, sql: "SELECT * FROM \(Record.databaseTableName) ORDER BY id")
     var record = try rows.next()
     while found.count < limit {
       let logged = try walk.next(of: Record.entity)

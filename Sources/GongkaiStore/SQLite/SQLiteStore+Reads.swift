@@ -141,13 +141,14 @@ extension SQLiteStore {
 
   public func history(of code: ProjectCode) throws -> [ChangeLogEntry] {
     try read { db in
-      try ChangeLogRecord.filter(Column("projectCode") == code.rawValue).order(Column("id")).fetchAll(db).map(\.entry)
+      try Array(ChangeLogRecord.fetchCursor(positionally: db, sql: "SELECT * FROM changeLog WHERE projectCode = ? ORDER BY id",
+                                            arguments: [code.rawValue]).map(\.entry))
     }
   }
 
   public func forEachChange(_ body: (ChangeLogEntry) throws -> Void) throws {
     try read { db in
-      let rows = try ChangeLogRecord.order(Column("id")).fetchCursor(db)
+      let rows = try ChangeLogRecord.fetchCursor(positionally: db, sql: "SELECT * FROM changeLog ORDER BY id")
       while let row = try rows.next() { try body(row.entry) }
     }
   }
