@@ -91,22 +91,14 @@ struct ChangeLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
 struct ColumnPositions {
   private let indexes: [Int]
 
-  /// The positions of `names` in `row`'s columns; throws when the table lacks one (dropped outside gongkai).
-  init(_ names: [String], in row: Row) throws {
-    let available = Array(row.columnNames)
+  /// The positions of `names` among a statement's or a row's column names; throws when one is missing (a column
+  /// dropped outside gongkai).
+  init(_ names: [String], among available: [String]) throws {
     indexes = try names.map { name in
       // Case-insensitive, as SQLite and GRDB match column names.
       guard let index = available.firstIndex(of: name) ?? available.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
         throw StoreError.edited("the column \(name) is missing")
       }
-      return index
-    }
-  }
-
-  /// The positions of `names` in the rows `statement` gives.
-  init(_ names: [String], in statement: Statement) throws {
-    indexes = try names.map { name in
-      guard let index = statement.index(ofColumn: name) else { throw StoreError.edited("the column \(name) is missing") }
       return index
     }
   }
@@ -122,14 +114,14 @@ protocol PositionallyDecoded: FetchableRecord {
 }
 
 extension PositionallyDecoded {
-  init(row: Row) throws { try self.init(row: row, at: ColumnPositions(Self.columns, in: row)) }
+  init(row: Row) throws { try self.init(row: row, at: ColumnPositions(Self.columns, among: Array(row.columnNames))) }
 
   /// The records `sql` selects, its columns looked up once.
   static func fetchCursor(positionally db: Database, sql: String, arguments: StatementArguments = StatementArguments())
     throws -> some Cursor<Self>
   {
     let statement = try db.makeStatement(sql: sql)
-    let positions = try ColumnPositions(columns, in: statement)
+    let positions = try ColumnPositions(columns, among: statement.columnNames)
     return try Row.fetchCursor(statement, arguments: arguments).map { try Self(row: $0, at: positions) }
   }
 }
