@@ -65,6 +65,19 @@ import TestSupport
     let feed = try String(contentsOf: Self.repository.appendingPathComponent("Exports/sample/notices/feed.atom"), encoding: .utf8)
     #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
     #expect(feed.components(separatedBy: "<entry>").count - 1 == 50)
+    // Its id names the district whose publications it lists, as the entries' 索引号 do
+    #expect(feed.contains("<id>urn:gongkai:feed:310110</id>"))
+  }
+
+  @Test func theFeedIsIdentifiedByTheOrganisationWhenOneIsGiven() throws {
+    let (_, database) = try sampleRegister()
+    let folder = Scratch.folder()
+    let export = try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-27", "--organisation", "11310110002424433J",
+                                 "--database", database])
+    #expect(export.status == 0, "\(export.stderr)")
+    let feed = try String(contentsOf: folder.appendingPathComponent("feed.atom"), encoding: .utf8)
+    #expect(feed.contains("<id>urn:gongkai:feed:11310110002424433J</id>"))
+    #expect(feed.contains("<id>urn:gongkai:notice:11310110002424433J-"))
   }
 
   @Test func theAuditCSVOpensInASpreadsheet() throws {
