@@ -352,7 +352,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v7-change-links (7 of 7 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v8-change-log-by-row (8 of 8 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

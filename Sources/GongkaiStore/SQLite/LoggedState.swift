@@ -11,19 +11,19 @@ extension SQLiteStore {
 /// it. The hash chain proves the log was not edited; this proves the tables were not edited beside it (a
 /// publication back-dated with the sqlite3 shell leaves the chain intact).
 ///
-/// The log is read once, grouped by row in a temporary index SQLite keeps on disk, and walked in step with each
-/// table read in id order: memory does not grow with the register.
+/// The log's rows are read by the row they change, from the index kept for this (`changeLog_by_row`), and walked in
+/// step with each table read in id order: neither memory nor temporary files grow with the register.
 enum LoggedState {
   /// The first `limit` rows that do not match the change log: disclosures, then milestones, then projects, then
   /// the register's own row (the order of their names, in which the grouped log comes).
   static func divergences(_ db: Database, limit: Int) throws -> [LogDivergence] {
     let log = try Row.fetchCursor(db, sql: """
-      SELECT l.entity, l.entityId, c.after
-      FROM (SELECT entity, entityId, MAX(id) AS last FROM changeLog GROUP BY entity, entityId) l
-      JOIN changeLog c ON c.id = l.last
-      ORDER BY l.entity, l.entityId
+      SELECT entity, entityId, MAX(id) FROM changeLog INDEXED BY changeLog_by_row
+      GROUP BY entity, entityId ORDER BY entity, entityId
       """)
-    var walk = LogWalk(cursor: log, pending: try LastChange(log.next()))
+    let values = try PreparedStatement(db, sql: "SELECT after FROM changeLog WHERE id = ?")
+    var walk = LogWalk(cursor: log, values: values)
+    try walk.advance()
     var found: [LogDivergence] = []
     try compare(DisclosureRecord.self, db, &walk, limit: limit, into: &found)
     try compare(MilestoneRecord.self, db, &walk, limit: limit, into: &found)
@@ -37,27 +37,35 @@ enum LoggedState {
     let entity: String
     let id: Int64
     let after: String?
-
-    init?(_ row: Row?) throws {
-      guard let row else { return nil }
-      entity = try row.decode(atIndex: 0)
-      id = try row.decode(atIndex: 1)
-      after = try row.decode(atIndex: 2)
-    }
   }
 
   /// The grouped log and the change it has come to.
   private struct LogWalk {
     let cursor: RowCursor
+    /// Reads a change's values, for the last change of each row only.
+    let values: PreparedStatement
     var pending: LastChange?
+
+    init(cursor: RowCursor, values: PreparedStatement) {
+      self.cursor = cursor
+      self.values = values
+    }
 
     /// The next logged id of `entity`, skipping what sorts before it (an entity the log should not hold).
     mutating func next(of entity: String) throws -> LastChange? {
-      while let change = pending, change.entity < entity { pending = try LastChange(cursor.next()) }
+      while let change = pending, change.entity < entity { try advance() }
       return pending.flatMap { $0.entity == entity ? $0 : nil }
     }
 
-    mutating func advance() throws { pending = try LastChange(cursor.next()) }
+    mutating func advance() throws {
+      guard let row = try cursor.next() else {
+        pending = nil
+        return
+      }
+      let last: Int64 = try row.decode(atIndex: 2)
+      values.bind(last)
+      pending = LastChange(entity: try row.decode(atIndex: 0), id: try row.decode(atIndex: 1), after: try values.first { $0.text(at: 0) } ?? nil)
+    }
   }
 
   private static func compare<Record: LoggedRecord & PositionallyDecoded>(

@@ -129,6 +129,14 @@ extension SQLiteStore {
       try db.execute(sql: "CREATE INDEX milestone_by_change ON milestone(changesId) WHERE changesId IS NOT NULL")
     }
 
+    // The change log by the row it changes, in order: `audit verify` (which every export runs first) reads each
+    // row's last change. Without the index SQLite grouped and sorted the whole log, with every row's values, in
+    // temporary files (3.6 s of 10 at 100,000 projects, gigabytes in $TMPDIR at a million); with it, the rows come
+    // in order straight from the index, and only the last change of each is read.
+    migrator.registerMigration("v8-change-log-by-row") { db in
+      try db.execute(sql: "CREATE INDEX changeLog_by_row ON changeLog(entity, entityId, id)")
+    }
+
     return migrator
   }
 }
