@@ -637,6 +637,10 @@ import TestSupport
     // Another 文号, or another kind, is another document: no warning
     #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-28", "--ref", "R2", "--as-of", "2025-09-28"] + db).stderr.isEmpty)
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-09-29", "--ref", "R1", "--as-of", "2025-09-29"] + db).stderr.isEmpty)
+    // A change keeps the 文号 of what it changes, by design: no warning, which would advise withdrawing it
+    let change = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-30", "--ref", "R1", "--changes", "1", "--as-of", "2025-09-30"] + db)
+    #expect(change.status == 0, "\(change.stderr)")
+    #expect(change.stderr.isEmpty)
   }
 
   /// Staff read the list in Chinese, with the counts of the project's information and publications.

@@ -393,7 +393,7 @@ extension SQLiteStore {
   private func milestone(
     sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, formedOn: String)? {
-    guard let reference = entry.reference, entry.withdrawnReason == nil else { return nil }
+    guard let reference = entry.namesakeReference else { return nil }
     let query = try write.lookup(Self.sharingReferenceSQL)
     query.bind(projectId)
     query.bind(entry.kind)
@@ -410,7 +410,7 @@ extension SQLiteStore {
     """
 
   public func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) throws -> (id: Int64, formedOn: String)? {
-    guard let reference = entry.reference, entry.withdrawnReason == nil else { return nil }
+    guard let reference = entry.namesakeReference else { return nil }
     return try read { db in
       guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
         return nil
@@ -420,6 +420,13 @@ extension SQLiteStore {
       return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
     }
   }
+}
+
+extension MilestoneEntry {
+  /// The 文号 under which another milestone of the kind, formed on another day, is most likely this one with its date
+  /// corrected; none for an entry that arrives withdrawn (it records what was taken back) or that changes another
+  /// milestone (a change keeps the 文号 of what it changes, by design).
+  fileprivate var namesakeReference: String? { withdrawnReason == nil && changes == nil ? reference : nil }
 }
 
 /// The projects an import has read so far, each with the position of its document: two documents of one

@@ -56,7 +56,8 @@ extension Gongkai {
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
       let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? .todayInChina())) ?? nil).map { StandingNote(finding: $0).text } ?? ""
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
-      if let other = try await register.milestone(sharingReferenceOf: entry, project: code) {
+      // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
+      if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
         Terminal.warning("""
           milestone \(other.id), formed \(other.formedOn), has the same kind and 文号 (\(entry.reference ?? "")); if this corrects its \
