@@ -16,6 +16,8 @@ import TestSupport
   @Test(arguments: [
     ("UPDATE changeLog SET actor = 'mallory' WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("DELETE FROM changeLog WHERE id = 12", "row 12 is missing: deleted outside gongkai (the chain resumes at row 13)"),
+    // A NUL in a value: GRDB's strings end at it, and the chain was once checked on what came before
+    ("UPDATE changeLog SET actor = actor || char(0) || 'x' WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("UPDATE changeLog SET after = NULL WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("UPDATE changeLog SET hash = upper(hash) WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("UPDATE changeLog SET id = -1 WHERE id = 7; UPDATE changeLog SET id = 7 WHERE id = 8; UPDATE changeLog SET id = 8 WHERE id = -1",
@@ -237,6 +239,8 @@ import TestSupport
       (["export", "change-log", "--out", target("changes.csv")], 0), (["export", "oc4ids", "--out", target("oc4ids.json")], 0),
       (["export", "json", "--out", target("disclosures.json")], 0), (["export", "project", code, "--out", target("project.yaml")], 0),
       (["init"], 0), (["backup", target("again.sqlite")], 0),
+      // A write that finds nothing to change (a withdrawal done before) writes nothing, and leaves the journal as it is.
+      (["withdraw", "52", "--reason", "重复登记"], 0), (["amend", "21", "--summary", "同意可行性研究报告，新建城市次干路约1.3公里及配套雨污水管道，总投资6.23亿元（含房屋征收费用）", "--reason", "核对"], 0),
       // Writes that are refused roll back through the rollback journal.
       (["log", "2026-310110-48-01-000999", "bidding.result", "--date", "2026-11-02"], 65),
       (["project", "add", code, "--name", "重复", "--unit", "单位"], 65), (["import", "milestones", rows], 65),

@@ -272,12 +272,14 @@ public struct SQLiteStore: Store {
     }
   }
 
-  /// Runs `body` in an IMMEDIATE transaction, then puts the database in WAL mode if it was not. A file in a
-  /// rollback journal (a backup) is written through it: a write that fails rolls back and leaves that file byte
-  /// for byte as it was, where switching first would have changed its header whatever became of the write.
+  /// Runs `body` in an IMMEDIATE transaction, then puts the database in WAL mode if it was not and `body` wrote
+  /// something. A file in a rollback journal (a backup) is written through it: a write that fails, or that finds
+  /// nothing to change (a withdrawal done before), leaves that file byte for byte as it was, where switching first
+  /// would have changed its header whatever became of the write.
   private static func transactionThenWAL<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+    let changes = db.totalChangesCount
     let result = try transaction(db, .immediate, body)
-    enterWAL(db)
+    if db.totalChangesCount != changes { enterWAL(db) }
     return result
   }
 
