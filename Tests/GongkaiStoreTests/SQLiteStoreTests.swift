@@ -213,6 +213,36 @@ import Testing
     #expect(try exporter.project(code: bund.code) != nil)
   }
 
+  /// A read of one state that fails ends its transaction; a write inside one is refused as gongkai's mistake, and
+  /// writes nothing.
+  @Test func aReadOfOneStateEndsWhateverBecomesOfIt() async throws {
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    struct Stop: Error {}
+    await #expect(throws: Stop.self) { try await store.readingOneState { throw Stop() } }
+    try store.addProject(school, actor: "王工")
+    await #expect(throws: UnexpectedTransactionState.self) {
+      try await store.readingOneState { try store.addProject(bund, actor: "王工") }
+    }
+    await #expect(throws: UnexpectedTransactionState.self) {
+      _ = try await store.readingOneState { try await store.readingOneState { 0 } }
+    }
+    #expect(try store.project(code: bund.code) == nil)
+    try store.addProject(bund, actor: "王工")
+  }
+
+  /// In a rollback journal the read holds SQLite's shared lock: another command's write waits for it, up to its
+  /// busy timeout.
+  @Test func aReadOfOneStateOfARegisterInARollbackJournalHoldsWritersOff() async throws {
+    let path = try registerInARollbackJournal()
+    let exporter = try SQLiteStore.open(at: path)
+    let colleague = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    _ = try await exporter.readingOneState {
+      #expect(throws: StoreError.busy(path)) { try colleague.addProject(school, actor: "李工") }
+    }
+    try colleague.addProject(school, actor: "李工")
+  }
+
   /// What another process sees of the register in the middle of an import: calls `look` at the second document.
   func importing(
     into path: String, exclusive: Bool, busyTimeout: TimeInterval = 10, _ look: @escaping () throws -> Void = {}
@@ -347,7 +377,7 @@ import Testing
       #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
     }
     #expect(try writer.inDatabase { try Int.fetchOne($0, sql: "PRAGMA busy_timeout") } == 20_000)
-    try SQLiteStore.open(at: path).write { _ in }
+    try SQLiteStore.open(at: path).addProject(school, actor: "王工")
     #expect(try journalMode(path) == "wal")
   }
 

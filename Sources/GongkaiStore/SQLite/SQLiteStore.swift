@@ -262,6 +262,8 @@ public struct SQLiteStore: Store {
   func write<T>(bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
     try Self.translating(path) {
       try writer.writeWithoutTransaction { db in
+        // GRDB's check for a transaction left open is off for ``readingOneState(_:)``; a write meets one here.
+        guard !db.isInsideTransaction else { throw UnexpectedTransactionState("a write inside a read of one state") }
         guard bulk else { return try Self.transactionThenWAL(db, body) }
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -328,10 +330,15 @@ public struct SQLiteStore: Store {
 
   /// One read transaction held open around `body`: each ``read(_:)`` in it runs inside that transaction (GRDB
   /// opens none of its own there), so all of them see the snapshot its first statement took. In WAL mode writers
-  /// go on beside it; in a rollback journal (a backup not yet written to) they wait for it, as for any read.
+  /// go on beside it; in a rollback journal (a backup not yet written to, or a register an exclusive import could
+  /// not put back in WAL mode) other commands' writes wait for it up to their busy timeout, then fail busy, for as
+  /// long as `body` runs. A write in `body`, or a snapshot SQLite dropped under it (a read failing with an error
+  /// that rolls the transaction back, caught in `body`), is a mistake of gongkai's and throws
+  /// ``UnexpectedTransactionState``.
   public func readingOneState<T>(_ body: () async throws -> T) async throws -> T {
     try Self.translating(path) {
       try writer.writeWithoutTransaction { db in
+        guard !db.isInsideTransaction else { throw UnexpectedTransactionState("a read of one state inside another") }
         try db.beginTransaction(.deferred)
         do {
           _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
@@ -342,6 +349,18 @@ public struct SQLiteStore: Store {
       }
     }
     defer { writer.writeWithoutTransaction { db in try? db.rollback() } }
-    return try await body()
+    let result = try await body()
+    guard isInsideTransaction() else { throw UnexpectedTransactionState("the read of one state lost its snapshot") }
+    return result
   }
+
+  private func isInsideTransaction() -> Bool { writer.writeWithoutTransaction { $0.isInsideTransaction } }
+}
+
+/// A transaction where gongkai's code allows none, or none where it holds one: a mistake in gongkai, which GRDB's
+/// own check (off for ``SQLiteStore/readingOneState(_:)``) would have stopped; reported as internal (70).
+public struct UnexpectedTransactionState: Error, CustomStringConvertible {
+  public let description: String
+
+  init(_ description: String) { self.description = "internal error: \(description); please report it" }
 }
