@@ -716,6 +716,7 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.candidates"], 64,
      "Missing expected argument '--date <date>'; usage: gongkai log [<options>] <code> <item-kind> --date <date>"),
     (["check", "--bogus"], 64, "Unknown option '--bogus'; see `gongkai check --help`"),
+    (["export", "audit-csv", "--bogus"], 64, "Unknown option '--bogus'. Did you mean '--out'?\n"),
     (["project", "edit", "2024-310110-48-01-000046"], 64, "nothing to change; give --name, --legal-person, --location, --investment or --unit"),
     // A correction of a legal fact says why: refused without a reason, or with an empty one, before anything is written
     (["amend", "21", "--date", "2024-03-25"], 64, "--reason is required; give a sentence saying why"),

@@ -10,6 +10,8 @@ public struct DisclosureStatistics: Sendable {
     public let name: String
     /// The category a category line counts; `nil` for a unit and for the total.
     public let category: Category?
+    /// Whether the line is the total (合计), which a unit of that name is not.
+    public let isTotal: Bool
     public var obligations = 0
     public var onTime = 0
     public var late = 0
@@ -26,16 +28,17 @@ public struct DisclosureStatistics: Sendable {
     /// unit publishes what the law times.
     var daysToPublish: [Int: Int] = [:]
 
-    init(name: String, category: Category? = nil) {
+    init(name: String, category: Category? = nil, isTotal: Bool = false) {
       self.name = name
       self.category = category
+      self.isTotal = isTotal
     }
 
     /// The line's name in the report's language: a unit's name is its own in either; a category and the total
     /// are named in English in an English report.
     public func name(english: Bool) -> String {
       guard english else { return name }
-      return category?.englishName ?? (self.name == Self.totalName ? "total" : name)
+      return category?.englishName ?? (isTotal ? "total" : name)
     }
 
     static let totalName = "合计"
@@ -83,7 +86,7 @@ public struct DisclosureStatistics: Sendable {
 
   public let year: Int
   public let asOf: CivilDate
-  public private(set) var total = Line(name: Line.totalName)
+  public private(set) var total = Line(name: Line.totalName, isTotal: true)
   public private(set) var units: [Line] = []
   public private(set) var categories: [Line] = []
   /// The years without an official holiday schedule that the counted statuses rest on.
@@ -95,7 +98,7 @@ public struct DisclosureStatistics: Sendable {
     self.asOf = asOf
     var byUnit: [String: Line] = [:]
     var byCategory: [Category: Line] = [:]
-    var total = Line(name: Line.totalName)
+    var total = Line(name: Line.totalName, isTotal: true)
     var unscheduled = Set<Int>()
     try await store.forEachMilestone(matching: MilestoneFilter()) { stored in
       guard stored.milestone.formedOn.year == year, let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }

@@ -26,8 +26,8 @@ enum ExitStatus: Int32, Error {
   static let helpTable = """
     EXIT STATUS
       0   success (for reports: nothing found)
-      1   a report found something: check something overdue (see --fail-on),
-          audit verify a broken change log, doctor a failed check
+      1   a report found something: check something overdue (see --fail-on), audit
+          verify a broken change log or rows that differ from it, doctor a failed check
       64  usage: a bad argument or option value
       65  bad data: a file or a stored value that breaks the rules
       66  missing input: a file or database that does not exist
@@ -90,7 +90,7 @@ enum ExitStatus: Int32, Error {
     // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
     // its values' checks that ArgumentParser passes on, say their fix already.
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
-    guard bare.contains(where: said.hasPrefix), !said.contains("; ") else { return said }
+    guard bare.contains(where: said.hasPrefix), !said.contains("; "), !said.contains("Did you mean") else { return said }
     let full = fullMessage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     if said.hasPrefix("Missing expected argument"), let usage = full.first(where: { $0.hasPrefix("Usage: ") }) {
       return "\(said); usage: \(usage.dropFirst("Usage: ".count))"

@@ -24,13 +24,13 @@ enum JSONOutput {
 /// `gongkai rules --format json`.
 struct RulesDocument: Encodable {
   let profile: String
-  /// The digest of the whole catalogue, as the audit CSV's 规则版本 states it.
-  let version: String
+  /// The digest of the whole catalogue, as the audit CSV's 规则版本 and the disclosures JSON state it.
+  let rulesVersion: String
   let rules: [RuleJSON]
 
   init(catalogue: RuleCatalogue, rules: [DisclosureRule]) {
     profile = catalogue.profile
-    version = catalogue.version
+    rulesVersion = catalogue.version
     self.rules = rules.map(RuleJSON.init)
   }
 
