@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case withdrawn(String)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
   case changedBy(milestone: Int64, by: Int64)
+  /// A publication's end changed after the day it was recorded to come down: its period is settled.
+  case settledPublication(disclosure: Int64, until: String)
   case invalid(RegisterError)
   /// Problems of a bulk import, each with its line; nothing was written.
   case importRejected([LineProblem])
@@ -61,6 +63,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
     case .changedBy(let milestone, let linked):
       "milestone \(milestone) is changed by milestone \(linked), which is in force; withdraw milestone \(linked) first (`gongkai withdraw \(linked) --reason …`), then this one"
+    case .settledPublication(let id, let until):
+      "disclosure \(id) is recorded as taken down on \(until), which has passed: how long it stayed up is settled; if the record is wrong, withdraw it (`gongkai withdraw --disclosure \(id) --reason …`) and record it again"
     case .invalid(let error): error.description
     case .importRejected(let problems):
       "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")

@@ -156,6 +156,21 @@ import TestSupport
       + "`gongkai project list` and `gongkai report` show the units\n")
   }
 
+  /// A project file cannot move a 公示's settled end either: the import is refused and writes nothing.
+  @Test func anImportDoesNotMoveTheSettledEndOfAPublication() throws {
+    let (folder, database) = try sampleRegister()
+    let code = "2024-310110-83-01-000112"
+    let file = folder.appendingPathComponent("\(code).yaml")
+    #expect(try gongkai("export", "project", code, "--out", file.path, "--database", database).status == 0)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "until: 2025-04-30", with: "until: 2025-05-06").write(to: file, atomically: true, encoding: .utf8)
+    let before = snapshot(database)
+    let imported = try gongkai("import", "projects", file.path, "--database", database)
+    #expect(imported.status == 65)
+    #expect(imported.stderr.contains("is recorded as taken down on 2025-04-30, which has passed: how long it stayed up is settled"))
+    #expect(snapshot(database) == before)
+  }
+
   /// Seen as of a past day, what the register holds from after it is marked as not having happened yet.
   @Test func projectShowAsOfAPastDayMarksWhatCameLater() throws {
     let (_, database) = try sampleRegister()
@@ -208,22 +223,37 @@ import TestSupport
       + "had to stay up until 2026-11-30 (disclose it again, same --date and --channel, with --until 2026-11-30)\n")
     let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
     #expect(short.stdout.contains("公示期不足  公示期少1日            公示至 2026-11-29，应至 2026-11-30"))
-    // The same publication again with a later end keeps it up: logged, and the alert is repaired
+    // The same publication again with a later end, while it is up (recorded on 11-28), keeps it up: logged, and
+    // the alert is repaired
+    let whileUp = ["GONGKAI_NOW": "2026-11-28T09:00:00+08:00"]
     let kept = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30",
-                            "--as-of", "2026-11-27"] + db)
+                            "--as-of", "2026-11-27"] + db, environment: whileUp)
     #expect(kept.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until 2026-11-30 (was 2026-11-29)\n")
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
-    let same = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db)
+    let same = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db,
+                           environment: whileUp)
     #expect(same.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台, until 2026-11-30\n")
     // Without --until the end on record stays, and the message says so; --still-up clears it
-    let omitted = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台"] + db)
+    let omitted = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台"] + db, environment: whileUp)
     #expect(omitted.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台, until 2026-11-30 (--still-up clears it)\n")
-    let stillUp = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--as-of", "2026-11-27"] + db)
+    let stillUp = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--as-of", "2026-11-27"] + db,
+                              environment: whileUp)
     #expect(stillUp.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until still up (was 2026-11-30)\n")
     let both = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--until", "2026-12-01"] + db)
     #expect(both.status == 64)
     #expect(both.stderr.contains("--still-up and --until 2026-12-01 contradict each other; give one"))
-    #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29"] + db,
+                        environment: whileUp).status == 0)
+    // Once the day it was to come down has passed, its end is settled: moving it is refused, the register untouched
+    let before = snapshot(database)
+    for late in [["--until", "2026-11-30"], ["--still-up"]] {
+      let settled = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台"] + late + db,
+                                environment: ["GONGKAI_NOW": "2026-12-01T09:00:00+08:00"])
+      #expect(settled.status == 65)
+      #expect(settled.stderr == "gongkai: disclosure 1 is recorded as taken down on 2026-11-29, which has passed: how long it stayed up is "
+        + "settled; if the record is wrong, withdraw it (`gongkai withdraw --disclosure 1 --reason …`) and record it again\n")
+    }
+    #expect(snapshot(database) == before)
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).stdout == "withdrew disclosure 1\n")
     // Run again, as a retried script would: nothing changes, and it says so
     let twice = try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db)

@@ -243,6 +243,7 @@ extension SQLiteStore {
       var updated = old
       updated.url = record.url ?? (clearing ? nil : old.url)
       updated.until = record.until ?? (clearing ? nil : old.until)
+      try Self.requireUnsettledEnd(from: old, to: updated, write)
       if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
     } else if try withdrawnDisclosure(record, write.db) == nil {
       try write.insert(&record, project: project)

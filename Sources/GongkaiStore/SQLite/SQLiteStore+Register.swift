@@ -217,6 +217,7 @@ extension SQLiteStore {
         var updated = old
         updated.url = disclosure.url ?? old.url
         updated.until = stillUp ? nil : disclosure.until?.description ?? old.until
+        try Self.requireUnsettledEnd(from: old, to: updated, write)
         let before = try old.disclosure
         let changed = try write.update(updated, from: old, project: code)
         return StoredDisclosure(id: old.id!, milestoneID: id, disclosure: try updated.disclosure,
@@ -293,6 +294,15 @@ extension SQLiteStore {
       SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
         AND withdrawnReason IS NULL
       """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
+  }
+
+  /// Refuses moving the end of a publication whose recorded end passed before the write: a 公示 is kept up longer
+  /// while it is up, but once the day it was to come down has gone by, moving that day would turn a settled
+  /// shortfall into compliance with no reason given. A wrong record is withdrawn, with its reason, and recorded again.
+  static func requireUnsettledEnd(from old: DisclosureRecord, to updated: DisclosureRecord, _ write: RegisterWrite) throws {
+    if let end = old.until, updated.until != end, end < String(write.at.prefix(10)) {
+      throw StoreError.settledPublication(disclosure: old.id!, until: end)
+    }
   }
 
   func existingDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {

@@ -74,7 +74,9 @@ extension Gongkai {
       discussion: """
         The same publication again (its day and channel) with another --url or --until updates them, logged: a 公示 \
         kept up longer, or its take-down date set right while it can still be repaired. --still-up clears a \
-        take-down date recorded before (entered by mistake, or the notice was put back up).
+        take-down date recorded before (entered by mistake, or the notice was put back up). Both only while the \
+        publication is up: once its recorded take-down day has passed, a wrong record is withdrawn (with its \
+        reason) and recorded again.
 
         Examples:
           gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
