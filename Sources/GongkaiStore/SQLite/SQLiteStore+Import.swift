@@ -180,7 +180,7 @@ extension SQLiteStore {
             if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
           }
           for disclosure in entry.disclosures {
-            try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, report: &report, write)
+            try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
           }
         }
       } else {
@@ -232,8 +232,8 @@ extension SQLiteStore {
   /// cleared. A project file states a milestone whole, but a spreadsheet without an `until` column said nothing
   /// of a 公示's end, and clearing it turned a 公示 held long enough into one too short.
   private func merge(
-    _ disclosure: Disclosure, milestone: Int64, project: String, clearing: Bool, report: inout ImportReport,
-    _ write: RegisterWrite
+    _ disclosure: Disclosure, milestone: Int64, project: String, clearing: Bool, at position: Int,
+    report: inout ImportReport, _ write: RegisterWrite
   ) throws {
     var record = DisclosureRecord(
       id: nil, milestoneId: milestone, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
@@ -243,7 +243,15 @@ extension SQLiteStore {
       var updated = old
       updated.url = record.url ?? (clearing ? nil : old.url)
       updated.until = record.until ?? (clearing ? nil : old.until)
-      try Self.requireUnsettledEnd(from: old, to: updated, write)
+      // A file written before the register's end of a publication passed, or kept by hand without it: the settled
+      // end stands, as a summary or unit a later change replaced does, and the import says so.
+      if let end = old.until, updated.until != end, Self.isSettled(end, write) {
+        updated.until = end
+        report.notice(at: position, field: "until", """
+          disclosure \(old.id!) (\(old.publishedOn) \(old.channel)) is recorded as taken down on \(end), which has passed, so \
+          that end stands and the file's \(record.until ?? "still up") was not applied; export the project again (`gongkai export project \(project)`)
+          """)
+      }
       if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
     } else if try withdrawnDisclosure(record, write.db) == nil {
       try write.insert(&record, project: project)

@@ -300,10 +300,13 @@ extension SQLiteStore {
   /// while it is up, but once the day it was to come down has gone by, moving that day would turn a settled
   /// shortfall into compliance with no reason given. A wrong record is withdrawn, with its reason, and recorded again.
   static func requireUnsettledEnd(from old: DisclosureRecord, to updated: DisclosureRecord, _ write: RegisterWrite) throws {
-    if let end = old.until, updated.until != end, end < String(write.at.prefix(10)) {
+    if let end = old.until, updated.until != end, isSettled(end, write) {
       throw StoreError.settledPublication(disclosure: old.id!, until: end)
     }
   }
+
+  /// Whether a publication recorded to come down on `end` had come down before the day of the write.
+  static func isSettled(_ end: String, _ write: RegisterWrite) -> Bool { end < String(write.at.prefix(10)) }
 
   func existingDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
     try DisclosureRecord.fetchOne(db.cachedStatement(sql: """
