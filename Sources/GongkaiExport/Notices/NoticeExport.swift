@@ -45,9 +45,7 @@ public struct NoticeExport {
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
-    var divisions = Set<Substring>()
     try await store.forEachProject(matching: MilestoneFilter(projects: projects)) { project, milestones in
-      divisions.insert(project.code.division)
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
       try pages.write(renderer.render(notice, format: format).utf8, to: name)
@@ -73,10 +71,9 @@ public struct NoticeExport {
     try index.copy(to: page)
     try page.write(renderer.render([:], template: "index-foot"))
     try page.commit()
-    // The feed's id names whose publications it lists, as its entries' 索引号 do: the organisation, else the
-    // divisions of the projects (a district's register: 310110), so two districts' feeds never share one.
-    let publisher = organisation ?? (divisions.isEmpty ? "gongkai" : divisions.sorted().joined(separator: "+"))
-    try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: publisher, asOf: asOf),
+    // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change
+    // it whenever a district's first project came or its last went). A published feed is exported with the code.
+    try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
                                                     template: "atom").utf8), to: folder + "/feed.atom")
     return report
   }

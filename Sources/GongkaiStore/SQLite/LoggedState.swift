@@ -11,15 +11,15 @@ extension SQLiteStore {
 /// it. The hash chain proves the log was not edited; this proves the tables were not edited beside it (a
 /// publication back-dated with the sqlite3 shell leaves the chain intact).
 ///
-/// The log's rows are read by the row they change, from the index kept for this (`changeLog_by_row`), and walked in
-/// step with each table read in id order: neither memory nor temporary files grow with the register.
+/// The log's rows are read by the row they change, from the index kept for this (`changeLog_by_row`, which SQLite
+/// picks itself: with it dropped outside gongkai, the check sorts in temporary files again, only slower), and walked
+/// in step with each table read in id order: neither memory nor temporary files grow with the register.
 enum LoggedState {
   /// The first `limit` rows that do not match the change log: disclosures, then milestones, then projects, then
   /// the register's own row (the order of their names, in which the grouped log comes).
   static func divergences(_ db: Database, limit: Int) throws -> [LogDivergence] {
     let log = try Row.fetchCursor(db, sql: """
-      SELECT entity, entityId, MAX(id) FROM changeLog INDEXED BY changeLog_by_row
-      GROUP BY entity, entityId ORDER BY entity, entityId
+      SELECT entity, entityId, MAX(id) FROM changeLog GROUP BY entity, entityId ORDER BY entity, entityId
       """)
     let values = try PreparedStatement(db, sql: "SELECT after FROM changeLog WHERE id = ?")
     var walk = LogWalk(cursor: log, values: values)
@@ -51,10 +51,12 @@ enum LoggedState {
       self.values = values
     }
 
-    /// The next logged id of `entity`, skipping what sorts before it (an entity the log should not hold).
+    /// The next logged id of `entity`, skipping what sorts before it (an entity the log should not hold). Compared
+    /// byte by byte, as SQLite ordered them: Swift's own order normalises text, and an entity written outside
+    /// gongkai in another form would put the walk out of step with the query.
     mutating func next(of entity: String) throws -> LastChange? {
-      while let change = pending, change.entity < entity { try advance() }
-      return pending.flatMap { $0.entity == entity ? $0 : nil }
+      while let change = pending, change.entity.utf8.lexicographicallyPrecedes(entity.utf8) { try advance() }
+      return pending.flatMap { $0.entity.utf8.elementsEqual(entity.utf8) ? $0 : nil }
     }
 
     mutating func advance() throws {

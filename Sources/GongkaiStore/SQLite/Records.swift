@@ -93,11 +93,11 @@ struct ColumnPositions {
 
   /// The positions of `names` among a statement's or a row's column names; throws when one is missing (a column
   /// dropped outside gongkai).
-  init(_ names: [String], among available: [String]) throws {
+  init(_ names: [String], of table: String, among available: [String]) throws {
     indexes = try names.map { name in
       // Case-insensitive, as SQLite and GRDB match column names.
       guard let index = available.firstIndex(of: name) ?? available.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-        throw StoreError.edited("the column \(name) is missing")
+        throw StoreError.edited("the column \(name) of table \(table) is missing")
       }
       return index
     }
@@ -108,20 +108,20 @@ struct ColumnPositions {
 }
 
 /// A record decoded by the positions of its ``columns``, in that order.
-protocol PositionallyDecoded: FetchableRecord {
+protocol PositionallyDecoded: FetchableRecord, TableRecord {
   static var columns: [String] { get }
   init(row: Row, at positions: ColumnPositions) throws
 }
 
 extension PositionallyDecoded {
-  init(row: Row) throws { try self.init(row: row, at: ColumnPositions(Self.columns, among: Array(row.columnNames))) }
+  init(row: Row) throws { try self.init(row: row, at: ColumnPositions(Self.columns, of: Self.databaseTableName, among: Array(row.columnNames))) }
 
   /// The records `sql` selects, its columns looked up once.
   static func fetchCursor(positionally db: Database, sql: String, arguments: StatementArguments = StatementArguments())
     throws -> some Cursor<Self>
   {
     let statement = try db.makeStatement(sql: sql)
-    let positions = try ColumnPositions(columns, among: statement.columnNames)
+    let positions = try ColumnPositions(columns, of: databaseTableName, among: statement.columnNames)
     return try Row.fetchCursor(statement, arguments: arguments).map { try Self(row: $0, at: positions) }
   }
 }

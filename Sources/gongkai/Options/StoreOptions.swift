@@ -35,8 +35,9 @@ struct StoreOptions: ParsableArguments {
   static func clock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> @Sendable () -> String {
     guard let fixed = environment["GONGKAI_NOW"], !fixed.isEmpty else { return SQLiteStore.now }
     #if DEBUG
-    guard ISO8601DateFormatter().date(from: fixed) != nil else {
-      throw CommandFailure.usage("GONGKAI_NOW '\(fixed)' is not an ISO 8601 instant; use e.g. 2026-11-27T09:00:00+08:00")
+    // In China Standard Time, as the real clock's instants are: the register reads the day from the first ten characters.
+    guard ISO8601DateFormatter().date(from: fixed) != nil, fixed.hasSuffix("+08:00") else {
+      throw CommandFailure.usage("GONGKAI_NOW '\(fixed)' is not an ISO 8601 instant in China Standard Time; use e.g. 2026-11-27T09:00:00+08:00")
     }
     return { fixed }
     #else
