@@ -310,7 +310,11 @@ import TestSupport
     // next day, the publication is both two working days late and shorter than its 3 days (to Monday 11-30).
     let (folder, db) = try registerWithProject("2026-310110-48-01-000202")
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.candidates", "--date", "2026-11-19"] + db).status == 0)
-    #expect(try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26"] + db).status == 0)
+    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26",
+                                 "--as-of", "2026-11-27"] + db)
+    // Already down on the 27th, it can no longer be kept up longer: it must go up again, as a publication of its own
+    #expect(disclosed.stdout.contains("· too short: up until 2026-11-26, had to stay up until 2026-11-30 "
+      + "(put it up again until 2026-11-30 and record that publication with `gongkai disclose`), and 2 working days late\n"))
     let check = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short"] + db)
     #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30（期满日 2026-11-28 逢休息日，顺延），且迟2个工作日公开"))
     let english = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--lang", "en"] + db)

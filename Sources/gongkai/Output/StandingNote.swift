@@ -15,8 +15,11 @@ struct StandingNote {
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late" } ?? ""
-      // Repairable until the day it had to stay up to; after it, settled history.
-      let repair = finding.asOf <= end.date ? " (disclose it again, same --date and --channel, with --until \(end.date))" : ""
+      // Repairable until the day it had to stay up to; after it, settled history. While it is up its end is moved;
+      // once it has come down (its recorded end settled) it is put up again, a publication of its own.
+      let repair = finding.asOf > end.date ? ""
+        : finding.asOf <= until ? " (disclose it again, same --date and --channel, with --until \(end.date))"
+        : " (put it up again until \(end.date) and record that publication with `gongkai disclose`)"
       return " · too short: up until \(until), had to stay up until \(end.date)\(repair)\(late)"
     case .due, .onTime:
       return ""
