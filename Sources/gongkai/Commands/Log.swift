@@ -139,8 +139,12 @@ extension Gongkai {
         ].compactMap(\.self)
         try StandardOutput.print("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
       case .unchanged:
+        // --still-up is offered while the end on record has not passed as of the day the register records writes
+        // on; after it, the end is settled.
+        let writeDay = try StoreOptions.recordingDay()
         let kept = [recorded.disclosure.url.map { "url \($0)" },
-                    recorded.disclosure.until.map { "until \($0)\(until == nil ? " (--still-up clears it)" : "")" }].compactMap(\.self)
+                    recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= writeDay ? " (--still-up clears it)" : "")" }]
+          .compactMap(\.self)
         try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel)"
           + (kept.isEmpty ? " is recorded as given" : ", " + kept.joined(separator: ", ")))
       }

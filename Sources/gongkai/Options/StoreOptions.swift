@@ -46,6 +46,11 @@ struct StoreOptions: ParsableArguments {
     #endif
   }
 
+  /// The day in China Standard Time the register records a write on now: today, or `$GONGKAI_NOW`'s in a debug build.
+  static func recordingDay() throws -> CivilDate {
+    (try? CivilDate(parsing: try clock()().prefix(10))) ?? .todayInChina()
+  }
+
   /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
   static func busyTimeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeInterval {
     guard let text = environment["GONGKAI_BUSY_TIMEOUT"], !text.isEmpty else { return 10 }
