@@ -68,7 +68,8 @@ public protocol Store: Sendable {
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
   /// address or end not given keeps the stored one, unless `stillUp` says the publication has no end (a take-down
-  /// date recorded by mistake, or a notice put back up).
+  /// date recorded by mistake, or a notice put back up). An end that had passed by the day of the write is settled:
+  /// moving it throws ``StoreError/settledPublication(disclosure:until:)``.
   func disclose(milestone id: Int64, _ disclosure: Disclosure, stillUp: Bool, actor: String) async throws -> StoredDisclosure
   /// Marks a disclosure as recorded by mistake; one withdrawn already is left as it is, as a milestone is.
   @discardableResult

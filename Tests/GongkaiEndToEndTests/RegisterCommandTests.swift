@@ -169,7 +169,7 @@ import TestSupport
     let imported = try gongkai("import", "projects", file.path, "--database", database)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.contains("until: disclosure 52 (2025-04-29 上海市公共资源交易平台) is recorded as taken down on 2025-04-30, "
-      + "which has passed, so that end stands and the file's 2025-05-06 was not applied; export the project again"), "\(imported.stderr)")
+      + "which has passed, so that end stands and the file's until 2025-05-06 was not applied; export the project again"), "\(imported.stderr)")
     #expect(snapshot(database) == before)
   }
 
