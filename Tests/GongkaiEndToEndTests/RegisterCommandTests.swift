@@ -169,7 +169,7 @@ import TestSupport
     let imported = try gongkai("import", "projects", file.path, "--database", database)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.contains("until: disclosure 52 (2025-04-29 上海市公共资源交易平台) is recorded as taken down on 2025-04-30, "
-      + "which has passed, so that end stands and the file's until 2025-05-06 was not applied; export the project again"), "\(imported.stderr)")
+      + "which has passed, so that end stands (the file gives 2025-05-06); if the record is wrong, withdraw it"), "\(imported.stderr)")
     #expect(snapshot(database) == before)
   }
 
@@ -241,6 +241,9 @@ import TestSupport
     let stillUp = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--as-of", "2026-11-27"] + db,
                               environment: whileUp)
     #expect(stillUp.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until still up (was 2026-11-30)\n")
+    let stillUpAgain = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up"] + db,
+                                   environment: whileUp)
+    #expect(stillUpAgain.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台, still up\n")
     let both = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--until", "2026-12-01"] + db)
     #expect(both.status == 64)
     #expect(both.stderr.contains("--still-up and --until 2026-12-01 contradict each other; give one"))
@@ -753,6 +756,9 @@ import TestSupport
      "Missing expected argument '--date <date>'; usage: gongkai log [<options>] <code> <item-kind> --date <date>"),
     (["check", "--bogus"], 64, "Unknown option '--bogus'; see `gongkai check --help`"),
     (["export", "audit-csv", "--bogus"], 64, "Unknown option '--bogus'. Did you mean '--out'?\n"),
+    // A mistyped option of a correction is named, not taken for "nothing to change"
+    (["amend", "21", "--dat", "2024-03-25", "--reason", "补正"], 64, "Unknown option '--dat'. Did you mean '--date'?\n"),
+    (["project", "edit", "2024-310110-48-01-000046", "--nme", "新名称"], 64, "Unknown option '--nme'. Did you mean '--name'?\n"),
     (["project", "edit", "2024-310110-48-01-000046"], 64, "nothing to change; give --name, --legal-person, --location, --investment or --unit"),
     // A correction of a legal fact says why: refused without a reason, or with an empty one, before anything is written
     (["amend", "21", "--date", "2024-03-25"], 64, "--reason is required; give a sentence saying why"),

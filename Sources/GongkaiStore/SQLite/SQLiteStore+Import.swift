@@ -249,7 +249,8 @@ extension SQLiteStore {
         updated.until = end
         report.notice(at: position, field: "until", """
           disclosure \(old.id!) (\(old.publishedOn) \(old.channel)) is recorded as taken down on \(end), which has passed, so \
-          that end stands and the file's \(record.until.map { "until \($0)" } ?? "no end (still up)") was not applied; export the project again (`gongkai export project \(project)`)
+          that end stands (the file gives \(record.until ?? "none")); if the record is wrong, withdraw it (`gongkai withdraw \
+          --disclosure \(old.id!) --reason …`) and record it again, else bring the file up to date with the register
           """)
       }
       if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }

@@ -143,10 +143,10 @@ extension Gongkai {
         // on; after it, the end is settled.
         let writeDay = try StoreOptions.recordingDay()
         let kept = [recorded.disclosure.url.map { "url \($0)" },
-                    recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= writeDay ? " (--still-up clears it)" : "")" }]
+                    recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= writeDay ? " (--still-up clears it)" : "")" }
+                      ?? "still up"]
           .compactMap(\.self)
-        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel)"
-          + (kept.isEmpty ? " is recorded as given" : ", " + kept.joined(separator: ", ")))
+        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
     }
   }
@@ -220,13 +220,12 @@ extension Gongkai {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func validate() throws {
-      if date == nil && ref == nil && summary == nil && unit == nil {
-        throw ValidationError("nothing to change; give --date, --ref, --summary or --unit")
-      }
-    }
-
     func run() async throws {
+      // Checked here rather than in validate(), which ArgumentParser runs before it names an unknown option: a
+      // mistyped `--dat` would read as "nothing to change".
+      if date == nil && ref == nil && summary == nil && unit == nil {
+        throw CommandFailure.usage("nothing to change; give --date, --ref, --summary or --unit")
+      }
       if let date, date > .todayInChina() { try refuse([.futureDate("--date", date, today: .todayInChina())]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))

@@ -94,12 +94,13 @@ extension Gongkai.ProjectCommand {
       if forPastMilestones && fields.unit == nil {
         throw ValidationError("--for-past-milestones moves milestones to a new unit; give the unit with --unit")
       }
-      if fields.givesNone {
-        throw ValidationError("nothing to change; give --name, --legal-person, --location, --investment or --unit")
-      }
     }
 
     func run() async throws {
+      // In run(), not validate(), which ArgumentParser runs before it names an unknown option (a mistyped `--nme`).
+      if fields.givesNone {
+        throw CommandFailure.usage("nothing to change; give --name, --legal-person, --location, --investment or --unit")
+      }
       let update = try await store.open().updateProject(
         code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
       ) { old in

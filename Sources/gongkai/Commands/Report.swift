@@ -84,7 +84,7 @@ struct StatisticsText {
       out += "\n\(title)\n"
       // StatisticsReport's columns, with headings short enough for a terminal.
       let heads = english
-        ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time", "median", "no period"]
+        ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time rate", "median days", "no period"]
         : ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无法定时限"]
       let width = max(24, (lines.map { Terminal.width(of: $0.name(english: english)) }.max() ?? 0) + 2)
       let column = english ? 13 : 11
