@@ -181,6 +181,16 @@ public struct StoredMilestone: Hashable, Sendable {
   public func recorded(_ disclosure: Disclosure) -> RecordedDisclosure? {
     milestone.disclosures.firstIndex(of: disclosure).map { recordedDisclosures[$0] }
   }
+
+  /// The record of the publication that says how long the information stayed up as of `asOf`, as the checker
+  /// counts it: one still up, else the one with the latest end (of those, the last recorded). A 公示 held long
+  /// enough only by a second publication recorded after the fact shows here, where the first publication's record
+  /// does not.
+  public func recordOfEnd(asOf: CivilDate) -> RecordedDisclosure? {
+    let published = zip(milestone.disclosures, recordedDisclosures).filter { $0.0.publishedOn <= asOf }
+    if let stillUp = published.filter({ $0.0.until == nil }).max(by: { $0.1.recordedAt < $1.1.recordedAt }) { return stillUp.1 }
+    return published.max { ($0.0.until!, $0.1.recordedAt) < ($1.0.until!, $1.1.recordedAt) }?.1
+  }
 }
 
 /// What a withdrawal did.

@@ -4,6 +4,27 @@ import TestSupport
 
 /// Corrections an evaluator must be able to see: a milestone amended, a project handed to another unit.
 extension RegisterCommandTests {
+  /// A 公示 taken down too early and then "held long enough" by a second publication recorded weeks later: the row
+  /// names who recorded the end it is judged by, and when.
+  @Test func theAuditRowNamesTheRecordOfTheEndAPublicationIsJudgedBy() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-09-28", "--by", "王工"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-09-29", "--channel", "X", "--until", "2026-09-30", "--by", "王工"] + db,
+                        environment: ["GONGKAI_NOW": "2026-09-29T09:00:00+08:00"]).status == 0)
+    var rows = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"])
+    #expect(rows.map { $0["status"] } == ["too-short"])
+    #expect(rows.map { $0["until_recorded_by"] } == ["王工"])
+    #expect(rows.map { $0["until_recorded_at"] } == ["2026-09-29T09:00:00+08:00"])
+    #expect(try gongkai(["disclose", "1", "--date", "2026-09-29", "--channel", "x", "--until", "2026-10-08", "--by", "李工"] + db,
+                        environment: ["GONGKAI_NOW": "2026-11-20T16:00:00+08:00"]).status == 0)
+    rows = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"])
+    #expect(rows.map { $0["status"] } == ["on-time"])
+    #expect(rows.map { $0["disclosure_recorded_by"] } == ["王工"])
+    #expect(rows.map { $0["until_recorded_by"] } == ["李工"])
+    #expect(rows.map { $0["until_recorded_at"] } == ["2026-11-20T16:00:00+08:00"])
+  }
+
   @Test func theAuditRowShowsWhoRecordedThePublicationAndWhenSoABackdatedOneShows() throws {
     // Given a permit formed 2026-11-02, published (it says) on 11-03 but recorded only on 11-25 by 李工
     let code = "2026-310110-48-01-000208"
@@ -154,7 +175,7 @@ extension RegisterCommandTests {
     let csv = folder.appendingPathComponent("audit.csv").path
     #expect(try gongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27"] + db).status == 0)
     let header = try #require(try String(contentsOfFile: csv, encoding: .utf8).dropFirst().components(separatedBy: "\r\n").first)
-    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本"))
+    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间"))
 
     // The change log records each amendment with its reason; history shows it; the chain and rows verify
     let history = try gongkai(["history", code] + db)

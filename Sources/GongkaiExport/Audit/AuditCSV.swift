@@ -84,6 +84,8 @@ public struct AuditCSV {
     let rulesVersion: String
     /// The register's record of the publication judged (``Finding/disclosure``).
     let recordedDisclosure: RecordedDisclosure?
+    /// The register's record of the publication whose end 公示截止日 gives, for a 公示 (an item with a minimum period).
+    let recordOfEnd: RecordedDisclosure?
     let english: Bool
 
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
@@ -146,6 +148,10 @@ public struct AuditCSV {
     Column(chinese: "公开登记人", english: "disclosure_recorded_by") { $0.recordedDisclosure?.recordedBy ?? "" },
     Column(chinese: "公开登记时间", english: "disclosure_recorded_at") { $0.recordedDisclosure?.recordedAt ?? "" },
     Column(chinese: "规则版本", english: "rules_version") { $0.rulesVersion },
+    // Who recorded the end 公示截止日 gives, and when: a 公示 made long enough by a second publication recorded after
+    // the fact shows it here, while 公开登记人 names the first publication's record.
+    Column(chinese: "公示截止登记人", english: "until_recorded_by") { $0.recordOfEnd?.recordedBy ?? "" },
+    Column(chinese: "公示截止登记时间", english: "until_recorded_at") { $0.recordOfEnd?.recordedAt ?? "" },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
@@ -229,6 +235,7 @@ public struct AuditCSV {
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
       let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head,
                     rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
+                    recordOfEnd: finding.rule.minimumPublication == nil ? nil : stored.recordOfEnd(asOf: asOf),
                     english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
