@@ -187,9 +187,22 @@ public struct StoredMilestone: Hashable, Sendable {
   /// enough only by a second publication recorded after the fact shows here, where the first publication's record
   /// does not.
   public func recordOfEnd(asOf: CivilDate) -> RecordedDisclosure? {
-    let published = zip(milestone.disclosures, recordedDisclosures).filter { $0.0.publishedOn <= asOf }
-    if let stillUp = published.filter({ $0.0.until == nil }).max(by: { $0.1.recordedAt < $1.1.recordedAt }) { return stillUp.1 }
-    return published.max { ($0.0.until!, $0.1.recordedAt) < ($1.0.until!, $1.1.recordedAt) }?.1
+    // One pass without arrays: it runs for every 公示 row of the audit CSV. No end ranks above any end.
+    var best: (end: CivilDate?, record: RecordedDisclosure)?
+    for (disclosure, record) in zip(milestone.disclosures, recordedDisclosures) where disclosure.publishedOn <= asOf {
+      guard let current = best else {
+        best = (disclosure.until, record)
+        continue
+      }
+      let later = switch (disclosure.until, current.end) {
+      case (nil, nil): record.recordedAt > current.record.recordedAt
+      case (nil, _): true
+      case (_, nil): false
+      case let (end?, bestEnd?): end > bestEnd || (end == bestEnd && record.recordedAt > current.record.recordedAt)
+      }
+      if later { best = (disclosure.until, record) }
+    }
+    return best?.record
   }
 }
 
