@@ -59,6 +59,9 @@ import TestSupport
     ("INSERT INTO project (code, name, responsibleUnit) VALUES ('2026-310110-48-01-000999', '影子工程', '某单位')",
      "project 5 has no change-log entry: inserted outside gongkai"),
     ("DELETE FROM disclosure WHERE id = 3", "disclosure 3 is in the change log but not in the register: deleted outside gongkai"),
+    // Text where the schema keeps a number, in a column that held one and in one that was empty.
+    ("UPDATE disclosure SET serial = 'abc' WHERE id = 2", "disclosure 2 differs from its last change-log entry: edited outside gongkai"),
+    ("UPDATE milestone SET changesId = 'abc' WHERE id = 3", "milestone 3 differs from its last change-log entry: edited outside gongkai"),
   ])
   func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String) throws {
     let database = try sampleRegister().database

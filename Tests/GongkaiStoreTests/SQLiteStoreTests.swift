@@ -586,10 +586,10 @@ private struct Watched<Element>: ImportSource {
     let disclosure = DisclosureRecord(
       id: 11, milestoneId: 9, publishedOn: "2026-03-03", channel: "门户", url: "https://example.gov.cn/a?b=c&d=\"e\"",
       until: "2026-04-01", withdrawnReason: nil, recordedBy: "王工", recordedAt: "t", serialYear: 2026, serial: 12)
-    #expect(project.changeJSON == (try encoded(project)))
-    #expect(milestone.changeJSON == (try encoded(milestone)))
-    #expect(bare.changeJSON == (try encoded(bare)))
-    #expect(disclosure.changeJSON == (try encoded(disclosure)))
+    #expect(project.changeValues.text == (try encoded(project)))
+    #expect(milestone.changeValues.text == (try encoded(milestone)))
+    #expect(bare.changeValues.text == (try encoded(bare)))
+    #expect(disclosure.changeValues.text == (try encoded(disclosure)))
   }
 }
 

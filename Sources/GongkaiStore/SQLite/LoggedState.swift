@@ -18,38 +18,32 @@ enum LoggedState {
   /// The first `limit` rows that do not match the change log: disclosures, then milestones, then projects, then
   /// the register's own row (the order of their names, in which the grouped log comes).
   static func divergences(_ db: Database, limit: Int) throws -> [LogDivergence] {
-    let log = try Row.fetchCursor(db, sql: """
+    let log = try PreparedStatement(db, sql: """
       SELECT entity, entityId, MAX(id) FROM changeLog GROUP BY entity, entityId ORDER BY entity, entityId
       """)
     let values = try PreparedStatement(db, sql: "SELECT after FROM changeLog WHERE id = ?")
-    var walk = LogWalk(cursor: log, values: values)
+    var walk = LogWalk(log: log)
     try walk.advance()
     var found: [LogDivergence] = []
-    try compare(DisclosureRecord.self, db, &walk, limit: limit, into: &found)
-    try compare(MilestoneRecord.self, db, &walk, limit: limit, into: &found)
-    try compare(ProjectRecord.self, db, &walk, limit: limit, into: &found)
-    try compare(RegisterRecord.self, db, &walk, limit: limit, into: &found)
+    try compare(DisclosureRecord.self, db, &walk, values: values, limit: limit, into: &found)
+    try compare(MilestoneRecord.self, db, &walk, values: values, limit: limit, into: &found)
+    try compare(ProjectRecord.self, db, &walk, values: values, limit: limit, into: &found)
+    try compare(RegisterRecord.self, db, &walk, values: values, limit: limit, into: &found)
     return found
   }
 
-  /// A row's last change, copied out of the cursor's reused row.
+  /// A row's last change, copied out of the query's row.
   private struct LastChange {
     let entity: String
     let id: Int64
-    let after: String?
+    /// The change-log row of the last change.
+    let change: Int64
   }
 
   /// The grouped log and the change it has come to.
   private struct LogWalk {
-    let cursor: RowCursor
-    /// Reads a change's values, for the last change of each row only.
-    let values: PreparedStatement
+    let log: PreparedStatement
     var pending: LastChange?
-
-    init(cursor: RowCursor, values: PreparedStatement) {
-      self.cursor = cursor
-      self.values = values
-    }
 
     /// The next logged id of `entity`, skipping what sorts before it (an entity the log should not hold). Compared
     /// byte by byte, as SQLite ordered them: Swift's own order normalises text, and an entity written outside
@@ -60,36 +54,37 @@ enum LoggedState {
     }
 
     mutating func advance() throws {
-      guard let row = try cursor.next() else {
-        pending = nil
-        return
+      pending = try log.next().map { row in
+        LastChange(entity: row.text(at: 0) ?? "", id: row.int64(at: 1), change: row.int64(at: 2))
       }
-      let last: Int64 = try row.decode(atIndex: 2)
-      values.bind(last)
-      pending = LastChange(entity: try row.decode(atIndex: 0), id: try row.decode(atIndex: 1), after: try values.first { $0.text(at: 0) } ?? nil)
     }
   }
 
+  /// Reads the table in id order through SQLite's C API, in step with the log: GRDB's rows and the strings made
+  /// of each logged value cost more than SQLite's reading them.
   private static func compare<Record: LoggedRecord & PositionallyDecoded>(
-    _ type: Record.Type, _ db: Database, _ walk: inout LogWalk, limit: Int, into found: inout [LogDivergence]
+    _ type: Record.Type, _ db: Database, _ walk: inout LogWalk, values: PreparedStatement, limit: Int,
+    into found: inout [LogDivergence]
   ) throws {
-    let rows = try Record.fetchCursor(positionally: db, sql: "SELECT * FROM \(Record.databaseTableName) ORDER BY id")
-    var record = try rows.next()
+    let rows = try PreparedStatement(db, sql: "SELECT * FROM \(Record.databaseTableName) ORDER BY id")
+    let positions = try ColumnPositions(Record.columns, of: Record.databaseTableName, among: rows.columnNames)
+    func nextRecord() throws -> Record? { try rows.next().map { try Record(positions.reading($0)) } }
+    var record = try nextRecord()
     while found.count < limit {
       let logged = try walk.next(of: Record.entity)
       if let row = record, let rowID = row.id, logged.map({ rowID <= $0.id }) ?? true {
-        if let change = logged, change.id == rowID {
-          let stored = row.changeJSON
-          if change.after.map({ $0 != stored && !sameValues(logged: $0, stored: stored) }) ?? true {
+        if let last = logged, last.id == rowID {
+          values.bind(last.change)
+          if try !(values.first { row.isRecorded(as: $0.bytes(at: 0)) } ?? false) {
             found.append(LogDivergence(entity: Record.entity, id: rowID, kind: .altered))
           }
           try walk.advance()
         } else {
           found.append(LogDivergence(entity: Record.entity, id: rowID, kind: .unlogged))
         }
-        record = try rows.next()
-      } else if let change = logged {
-        found.append(LogDivergence(entity: Record.entity, id: change.id, kind: .deleted))
+        record = try nextRecord()
+      } else if let last = logged {
+        found.append(LogDivergence(entity: Record.entity, id: last.id, kind: .deleted))
         try walk.advance()
       } else {
         return

@@ -78,30 +78,47 @@ final class PreparedStatement {
   /// `body` returns false.
   func forEach(_ body: (ResultRow) throws -> Bool) throws {
     defer { reset() }
-    while true {
-      switch step() {
-      case SQLITE_ROW: guard try body(ResultRow(handle: handle)) else { return }
-      case SQLITE_DONE: return
-      case let code: throw error(code)
-      }
+    while let row = try next(), try body(row) {}
+  }
+
+  /// Moves a query to its next row, valid until the next call; nil after the last, when the statement is reset
+  /// for its next run. For reading two queries in step, which ``forEach(_:)`` cannot.
+  func next() throws -> ResultRow? {
+    switch step() {
+    case SQLITE_ROW: return ResultRow(handle: handle)
+    case SQLITE_DONE:
+      reset()
+      return nil
+    case let code:
+      reset()
+      throw error(code)
     }
   }
 
-  /// The row a query stands on; valid only inside ``first(_:)`` or ``forEach(_:)``.
-  struct ResultRow {
+  /// The names of the columns a query reads, in their order.
+  var columnNames: [String] { statement.columnNames }
+
+  /// The row a query stands on; valid only inside ``first(_:)`` or ``forEach(_:)``, or until the next ``next()``.
+  struct ResultRow: StoredColumns {
     fileprivate let handle: SQLiteStatement
 
-    func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func int64(at column: Int) -> Int64 { sqlite3_column_int64(handle, Int32(column)) }
 
     /// The column's text; nil when it is NULL.
-    func text(at column: Int32) -> String? {
+    func text(at column: Int) -> String? {
       bytes(at: column).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The column's whole number; nil when it is NULL. Text that is no number (stored outside gongkai) reads as
+    /// SQLite converts it, as GRDB reads it too: the row then differs from its log.
+    func integer(at column: Int) -> Int64? {
+      sqlite3_column_type(handle, Int32(column)) == SQLITE_NULL ? nil : int64(at: column)
+    }
+
     /// The column's text as SQLite holds it, valid until the statement moves on; nil when it is NULL.
-    func bytes(at column: Int32) -> UnsafeBufferPointer<UInt8>? {
-      guard let text = sqlite3_column_text(handle, column) else { return nil }
-      return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    func bytes(at column: Int) -> UnsafeBufferPointer<UInt8>? {
+      guard let text = sqlite3_column_text(handle, Int32(column)) else { return nil }
+      return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, Int32(column))))
     }
   }
 

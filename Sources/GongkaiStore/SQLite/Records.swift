@@ -84,12 +84,28 @@ struct ChangeLogRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
 // Rows decoded by hand, column by column: GRDB's Codable decoding took 40 % of `audit verify`, which reads every
 // row of the register and of its change log (writes still encode through Codable). Each record lists its columns
-// and decodes them by position, found by name once per statement where a whole table is read (``ColumnPositions``).
+// and decodes them by position, found by name once per statement where a whole table is read (``ColumnPositions``),
+// from GRDB's rows or from rows read through SQLite's C API (``PreparedStatement``), which `audit verify` uses.
+
+/// A row whose columns a record can be read from: GRDB's, or one read through SQLite's C API.
+protocol StoredColumns {
+  /// The column's text; nil when it is NULL.
+  func text(at index: Int) throws -> String?
+  /// The column's whole number; nil when it is NULL.
+  func integer(at index: Int) throws -> Int64?
+}
+
+extension Row: StoredColumns {
+  func text(at index: Int) throws -> String? { try decode(atIndex: index) }
+  func integer(at index: Int) throws -> Int64? { try decode(atIndex: index) }
+}
 
 /// Where a record's columns are in the rows of a statement, found by name: decoding a row by column name
 /// lowercases and hashes each name again for every row, a tenth of `audit verify`'s time.
 struct ColumnPositions {
   private let indexes: [Int]
+  private let names: [String]
+  private let table: String
 
   /// The positions of `names` among a statement's or a row's column names; throws when one is missing (a column
   /// dropped outside gongkai).
@@ -101,20 +117,51 @@ struct ColumnPositions {
       }
       return index
     }
+    self.names = names
+    self.table = table
   }
 
+  /// One row's columns, read by the record's column numbers.
+  func reading<Row: StoredColumns>(_ row: Row) -> RecordColumns<Row> { RecordColumns(row: row, positions: self) }
+
   /// The position of the `column`th of the names.
-  subscript(column: Int) -> Int { indexes[column] }
+  fileprivate subscript(column: Int) -> Int { indexes[column] }
+
+  /// A NOT NULL column found NULL: the schema was changed outside gongkai.
+  fileprivate func missingValue(_ column: Int) -> StoreError {
+    StoreError.edited("the column \(names[column]) of table \(table) holds no value")
+  }
+}
+
+/// A row's columns by the record's own column numbers (its ``PositionallyDecoded/columns``); a required column
+/// found NULL throws, naming it.
+struct RecordColumns<Row: StoredColumns> {
+  let row: Row
+  let positions: ColumnPositions
+
+  func text(_ column: Int) throws -> String? { try row.text(at: positions[column]) }
+  func text(_ column: Int) throws -> String {
+    guard let value = try row.text(at: positions[column]) else { throw positions.missingValue(column) }
+    return value
+  }
+  func integer(_ column: Int) throws -> Int64? { try row.integer(at: positions[column]) }
+  func integer(_ column: Int) throws -> Int64 {
+    guard let value = try row.integer(at: positions[column]) else { throw positions.missingValue(column) }
+    return value
+  }
+  func integer(_ column: Int) throws -> Int? { try row.integer(at: positions[column]).map(Int.init) }
 }
 
 /// A record decoded by the positions of its ``columns``, in that order.
 protocol PositionallyDecoded: FetchableRecord, TableRecord {
   static var columns: [String] { get }
-  init(row: Row, at positions: ColumnPositions) throws
+  init(_ columns: RecordColumns<some StoredColumns>) throws
 }
 
 extension PositionallyDecoded {
-  init(row: Row) throws { try self.init(row: row, at: ColumnPositions(Self.columns, of: Self.databaseTableName, among: Array(row.columnNames))) }
+  init(row: Row) throws {
+    try self.init(ColumnPositions(Self.columns, of: Self.databaseTableName, among: Array(row.columnNames)).reading(row))
+  }
 
   /// The records `sql` selects, its columns looked up once.
   static func fetchCursor(positionally db: Database, sql: String, arguments: StatementArguments = StatementArguments())
@@ -122,21 +169,21 @@ extension PositionallyDecoded {
   {
     let statement = try db.makeStatement(sql: sql)
     let positions = try ColumnPositions(columns, of: databaseTableName, among: statement.columnNames)
-    return try Row.fetchCursor(statement, arguments: arguments).map { try Self(row: $0, at: positions) }
+    return try Row.fetchCursor(statement, arguments: arguments).map { try Self(positions.reading($0)) }
   }
 }
 
 extension ProjectRecord: PositionallyDecoded {
   static let columns = ["id", "code", "name", "legalPerson", "location", "totalInvestment", "responsibleUnit"]
 
-  init(row: Row, at column: ColumnPositions) throws {
-    id = try row.decode(atIndex: column[0])
-    code = try row.decode(atIndex: column[1])
-    name = try row.decode(atIndex: column[2])
-    legalPerson = try row.decode(atIndex: column[3])
-    location = try row.decode(atIndex: column[4])
-    totalInvestment = try row.decode(atIndex: column[5])
-    responsibleUnit = try row.decode(atIndex: column[6])
+  init(_ column: RecordColumns<some StoredColumns>) throws {
+    id = try column.integer(0)
+    code = try column.text(1)
+    name = try column.text(2)
+    legalPerson = try column.text(3)
+    location = try column.text(4)
+    totalInvestment = try column.text(5)
+    responsibleUnit = try column.text(6)
   }
 }
 
@@ -146,20 +193,20 @@ extension MilestoneRecord: PositionallyDecoded {
     "withdrawnReason", "recordedBy", "recordedAt", "amendmentReason",
   ]
 
-  init(row: Row, at column: ColumnPositions) throws {
-    id = try row.decode(atIndex: column[0])
-    projectId = try row.decode(atIndex: column[1])
-    kind = try row.decode(atIndex: column[2])
-    category = try row.decode(atIndex: column[3])
-    formedOn = try row.decode(atIndex: column[4])
-    reference = try row.decode(atIndex: column[5])
-    summary = try row.decode(atIndex: column[6])
-    responsibleUnit = try row.decode(atIndex: column[7])
-    changesId = try row.decode(atIndex: column[8])
-    withdrawnReason = try row.decode(atIndex: column[9])
-    recordedBy = try row.decode(atIndex: column[10])
-    recordedAt = try row.decode(atIndex: column[11])
-    amendmentReason = try row.decode(atIndex: column[12])
+  init(_ column: RecordColumns<some StoredColumns>) throws {
+    id = try column.integer(0)
+    projectId = try column.integer(1)
+    kind = try column.text(2)
+    category = try column.text(3)
+    formedOn = try column.text(4)
+    reference = try column.text(5)
+    summary = try column.text(6)
+    responsibleUnit = try column.text(7)
+    changesId = try column.integer(8)
+    withdrawnReason = try column.text(9)
+    recordedBy = try column.text(10)
+    recordedAt = try column.text(11)
+    amendmentReason = try column.text(12)
   }
 }
 
@@ -169,44 +216,44 @@ extension DisclosureRecord: PositionallyDecoded {
     "serialYear", "serial",
   ]
 
-  init(row: Row, at column: ColumnPositions) throws {
-    id = try row.decode(atIndex: column[0])
-    milestoneId = try row.decode(atIndex: column[1])
-    publishedOn = try row.decode(atIndex: column[2])
-    channel = try row.decode(atIndex: column[3])
-    url = try row.decode(atIndex: column[4])
-    until = try row.decode(atIndex: column[5])
-    withdrawnReason = try row.decode(atIndex: column[6])
-    recordedBy = try row.decode(atIndex: column[7])
-    recordedAt = try row.decode(atIndex: column[8])
-    serialYear = try row.decode(atIndex: column[9])
-    serial = try row.decode(atIndex: column[10])
+  init(_ column: RecordColumns<some StoredColumns>) throws {
+    id = try column.integer(0)
+    milestoneId = try column.integer(1)
+    publishedOn = try column.text(2)
+    channel = try column.text(3)
+    url = try column.text(4)
+    until = try column.text(5)
+    withdrawnReason = try column.text(6)
+    recordedBy = try column.text(7)
+    recordedAt = try column.text(8)
+    serialYear = try column.integer(9)
+    serial = try column.integer(10)
   }
 }
 
 extension RegisterRecord: PositionallyDecoded {
   static let columns = ["id", "profile"]
 
-  init(row: Row, at column: ColumnPositions) throws {
-    id = try row.decode(atIndex: column[0])
-    profile = try row.decode(atIndex: column[1])
+  init(_ column: RecordColumns<some StoredColumns>) throws {
+    id = try column.integer(0)
+    profile = try column.text(1)
   }
 }
 
 extension ChangeLogRecord: PositionallyDecoded {
   static let columns = ["id", "at", "actor", "action", "entity", "entityId", "projectCode", "before", "after", "hash"]
 
-  init(row: Row, at column: ColumnPositions) throws {
-    id = try row.decode(atIndex: column[0])
-    at = try row.decode(atIndex: column[1])
-    actor = try row.decode(atIndex: column[2])
-    action = try row.decode(atIndex: column[3])
-    entity = try row.decode(atIndex: column[4])
-    entityId = try row.decode(atIndex: column[5])
-    projectCode = try row.decode(atIndex: column[6])
-    before = try row.decode(atIndex: column[7])
-    after = try row.decode(atIndex: column[8])
-    hash = try row.decode(atIndex: column[9])
+  init(_ column: RecordColumns<some StoredColumns>) throws {
+    id = try column.integer(0)
+    at = try column.text(1)
+    actor = try column.text(2)
+    action = try column.text(3)
+    entity = try column.text(4)
+    entityId = try column.integer(5)
+    projectCode = try column.text(6)
+    before = try column.text(7)
+    after = try column.text(8)
+    hash = try column.text(9)
   }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GongkaiCore
 import GongkaiJSON
@@ -82,9 +83,7 @@ final class RegisterWrite {
     query.bind(project)
     query.bind(Record.entity)
     query.bind(row.id)
-    let logged = try query.first { $0.text(at: 0) } ?? nil
-    let stored = row.changeJSON
-    guard let logged, logged == stored || LoggedState.sameValues(logged: logged, stored: stored) else {
+    guard try query.first({ row.isRecorded(as: $0.bytes(at: 0)) }) ?? false else {
       throw StoreError.edited("\(Record.entity) \(row.id ?? 0) no longer holds what its change log last recorded, so it was left as it is")
     }
   }
@@ -171,8 +170,18 @@ protocol LoggedRecord: MutablePersistableRecord, Equatable {
 extension LoggedRecord {
   mutating func prepareInsert(_ write: RegisterWrite) throws {}
 
-  /// The row's values as the change log's text.
-  var changeJSON: String { changeValues.text }
+  /// Whether `logged`, a change-log row's values as SQLite holds them, are this row's: compared as bytes, and as
+  /// JSON only when the bytes differ.
+  func isRecorded(as logged: UnsafeBufferPointer<UInt8>?) -> Bool {
+    guard let logged else { return false }
+    let stored = changeValues.utf8()
+    let same = stored.withUnsafeBufferPointer { stored in
+      guard stored.count == logged.count, let bytes = stored.baseAddress, let other = logged.baseAddress else { return false }
+      return memcmp(bytes, other, stored.count) == 0
+    }
+    return same
+      || LoggedState.sameValues(logged: String(decoding: logged, as: UTF8.self), stored: String(decoding: stored, as: UTF8.self))
+  }
 }
 
 extension ProjectRecord: LoggedRecord {
