@@ -112,6 +112,40 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + colleague).status == 0)
   }
 
+  /// A publication a spreadsheet or a project file gives for a withdrawn milestone is not recorded, as `disclose`
+  /// refuses it; the import says so instead of counting the entry unchanged.
+  @Test func anEntryOfAWithdrawnMilestoneIsNotAppliedAndTheImportSaysSo() throws {
+    let code = "2026-310110-48-01-000212"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "quality-safety.penalty", "--date", "2026-09-28", "--ref", "罚5号", "--as-of", "2026-09-28"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "重复登记"] + db).status == 0)
+    let sheet = folder.appendingPathComponent("rows.csv")
+    try Data("project,kind,formed,ref,published,channel\n\(code),quality-safety.penalty,2026-09-28,罚5号,2026-10-12,区政府网站\n".utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stderr == "gongkai: warning: \(sheet.path):2: kind: quality-safety.penalty 罚5号 formed 2026-09-28 is milestone 1, "
+      + "withdrawn in the register, so the entry was not applied and its publication was not recorded; if the milestone is real "
+      + "after all, record it again with `gongkai log` (and `gongkai disclose`)\n")
+    let file = folder.appendingPathComponent("\(code).yaml")
+    try Data("""
+      code: \(code)
+      name: 江浦路桥梁改建工程
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: quality-safety.penalty
+          formed: 2026-09-28
+          ref: 罚5号
+          disclosures:
+            - published: 2026-10-12
+              channel: 区政府网站
+
+      """.utf8).write(to: file)
+    let fromFile = try gongkai(["import", "projects", file.path] + db)
+    #expect(fromFile.status == 0)
+    #expect(fromFile.stderr.contains("kind: quality-safety.penalty 罚5号 formed 2026-09-28 is milestone 1, withdrawn in the register"), "\(fromFile.stderr)")
+    #expect(!(try gongkai(["project", "show", code] + db).stdout.contains("区政府网站")))
+  }
+
   /// A file from before two edits of a field is behind both, not only the last.
   @Test func aProjectFileFromBeforeTwoEditsIsRefused() throws {
     let code = "2026-310110-48-01-000211"

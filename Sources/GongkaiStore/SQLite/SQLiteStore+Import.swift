@@ -182,6 +182,16 @@ extension SQLiteStore {
           for disclosure in entry.disclosures {
             try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
           }
+        } else if !withdrawn {
+          // Applied to nothing, as `disclose` refuses a publication of a withdrawn milestone: said, not passed over.
+          let publications = entry.disclosures.count
+          let unrecorded = publications == 0 ? "" : publications == 1 ? " and its publication was not recorded"
+            : " and its \(publications) publications were not recorded"
+          report.notice(at: position, field: "kind", """
+            \(entry.kind)\(entry.reference.map { " \($0)" } ?? "") formed \(entry.formedOn) is milestone \(id), withdrawn in the \
+            register, so the entry was not applied\(unrecorded); if the milestone is real after all, record it again with \
+            `gongkai log` (and `gongkai disclose`)
+            """)
         }
       } else {
         // An entry that arrives withdrawn corrects nothing: it records what was taken back.
