@@ -227,6 +227,12 @@ import TestSupport
     let report = try runGongkai(["report", "--out", "", "--database", database], in: folder)
     #expect(report.status == 64)
     #expect(report.stderr.contains("--out is empty"))
+    // A project file too, whose default folder is Projects/ and which may go to standard output
+    let code = "2024-310110-48-01-000046"
+    let project = try runGongkai(["export", "project", code, "--out", "new/", "--database", database], in: folder)
+    #expect(project.status == 64)
+    #expect(project.stderr == "gongkai: --out 'new/' names a folder; name the file to write, e.g. new/\(code).yaml\n")
+    #expect(try runGongkai(["export", "project", code, "--out", "", "--database", database], in: folder).status == 64)
     let notices = try runGongkai(["export", "notices", "--out", "register.sqlite/", "--database", database], in: folder)
     #expect(notices.status == 73)
     #expect(notices.stderr == "gongkai: cannot write register.sqlite: is a file, not a folder; name a folder with --out\n")

@@ -27,11 +27,11 @@ extension Gongkai.Export {
     func run() async throws {
       guard let document = try await store.open().document(of: code) else { throw StoreError.unknownProject(code.rawValue) }
       let text = try ProjectFile.render(document)
-      let path = out ?? "Projects/\(code.rawValue).yaml"
-      if path == "-" {
+      if out == "-" {
         try StandardOutput.print(text, terminator: "")
       } else {
-        try createFolder(of: path)
+        let name = "\(code.rawValue).yaml"
+        let path = try outputPath(out ?? "Projects/" + name, default: name)
         try AtomicFileWriter.write(Data(text.utf8), to: path)
         try StandardOutput.print("wrote \(path)")
       }

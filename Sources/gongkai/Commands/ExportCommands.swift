@@ -52,7 +52,7 @@ struct VerificationOptions: ParsableArguments {
 /// parents when missing, whether named or the default, as `mkdir -p` would: an export is asked for by where it
 /// goes, and `--out reports/2026/audit.csv` failing where the default `Exports/` is created would surprise anyone.
 func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
-  if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default under Exports/") }
+  if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default") }
   if given == "-" {
     throw CommandFailure.usage("--out '-': exports are files, written whole or not at all; name a file (`gongkai check --format csv` or `json` prints findings to standard output)")
   }
