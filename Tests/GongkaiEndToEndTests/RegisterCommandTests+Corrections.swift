@@ -154,9 +154,12 @@ extension RegisterCommandTests {
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
     #expect(try gongkai(["project", "edit", code, "--name", "江浦路大桥"] + db).status == 0)
     #expect(try gongkai(["project", "edit", code, "--name", "江浦路特大桥"] + db).status == 0)
+    #expect(try gongkai(["project", "edit", code, "--unit", "杨浦区建管委"] + db).status == 0)
     let stale = try gongkai(["import", file] + db)
     #expect(stale.status == 65)
+    // Every field the file is behind on is named, so that it is put right in one go
     #expect(stale.stderr.contains("name: '江浦路桥' is what it was before "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("responsible-unit: '杨浦区建设和管理委员会' is what it was before "), "\(stale.stderr)")
   }
 
   @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {

@@ -31,7 +31,7 @@ extension SQLiteStore {
         }
         if let old {
           let project = ProjectRecord(document.project, id: old.id)
-          if let stale = try staleField(of: project, stored: old, write) {
+          for stale in try staleFields(of: project, stored: old, write) {
             let problem = StoreError.LineProblem(line: position, field: stale.field, message: stale.message)
             source.reject(line: problem.line, field: problem.field, message: problem.message)
             problems.append(problem)
@@ -339,12 +339,12 @@ extension SQLiteStore {
     }
   }
 
-  /// A project field the file gives as a value the change log shows replaced (by `gongkai project edit`, or an
+  /// The project fields the file gives as a value the change log shows replaced (by `gongkai project edit`, or an
   /// import): the file was written before that change, and importing it would undo it without a word, the
   /// responsible unit above all, which moves every milestone that follows the project's. Looked up only for a field
-  /// that differs.
-  private func staleField(of project: ProjectRecord, stored: ProjectRecord, _ write: RegisterWrite) throws
-    -> (field: String, message: String)?
+  /// that differs; all of them, so that a file is put right in one go.
+  private func staleFields(of project: ProjectRecord, stored: ProjectRecord, _ write: RegisterWrite) throws
+    -> [(field: String, message: String)]
   {
     let fields: [(column: String, file: String, option: String, given: String?, stored: String?)] = [
       ("responsibleUnit", "responsible-unit", "unit", project.responsibleUnit, stored.responsibleUnit),
@@ -353,9 +353,9 @@ extension SQLiteStore {
       ("location", "location", "location", project.location, stored.location),
       ("totalInvestment", "total-investment", "investment", project.totalInvestment, stored.totalInvestment),
     ]
-    for field in fields where field.given != field.stored {
+    return try fields.filter { $0.given != $0.stored }.compactMap { field in
       guard let change = try change(of: field.column, from: field.given, entity: "project", id: stored.id!, project: stored.code, write.db)
-      else { continue }
+      else { return nil }
       return (field.file, """
         '\(field.given ?? "")' is what it was before \(change.actor) changed it on \(change.at.prefix(10)) (it is now \
         '\(field.stored ?? "")'): the file was written before that change and would undo it: run `gongkai export project \
@@ -363,7 +363,6 @@ extension SQLiteStore {
         --\(field.option) …`
         """)
     }
-    return nil
   }
 
   /// The last logged change of a row's column away from `value`: who made it and when; `nil` when the column never

@@ -22,7 +22,7 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
-    @Option(help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
             transform: recordID)
     var changes: Int64?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
@@ -161,7 +161,7 @@ extension Gongkai {
         """)
 
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
-    @Option(help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id"), transform: recordID)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id"), transform: recordID)
     var disclosure: Int64?
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
     var reason: String?
