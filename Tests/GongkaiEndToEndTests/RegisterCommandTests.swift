@@ -682,6 +682,15 @@ import TestSupport
     #expect(change.stderr.isEmpty)
   }
 
+  /// A summary of several lines keeps the milestone's indent on each in `project show`.
+  @Test func aSummaryOfSeveralLinesIsIndentedAsOne() throws {
+    let code = "2026-310110-48-01-000213"
+    let db = try registerWithProject(code).db
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-09-29", "--summary", "第一行\n第二行"] + db).status == 0)
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-09-30"] + db).stdout
+    #expect(shown.contains("]\n        第一行\n        第二行\n"), "\(shown)")
+  }
+
   /// Staff read the list in Chinese, with the counts of the project's information and publications.
   @Test func theProjectListCountsInChinese() throws {
     let code = "2026-310110-48-01-000205"

@@ -36,7 +36,10 @@ struct ProjectText {
       }
       out += "  #\(milestone.id)  \(milestone.formedOn)  \(milestone.kind)  \(rule?.name.chinese ?? "")  [\(status)]\n"
       if let reference = stored.reference { out += "        文号 \(reference)\n" }
-      if let summary = stored.summary { out += "        \(summary)\n" }
+      // A summary of several lines (a spreadsheet cell may hold them) keeps the milestone's indent on each.
+      if let summary = stored.summary {
+        out += summary.split(separator: "\n", omittingEmptySubsequences: false).map { "        \($0)\n" }.joined()
+      }
       if let changed = milestone.changes { out += "        \(withdraws(milestone) ? "撤回" : "变更") #\(changed) 的信息\n" }
       if let withdrawal = withdrawnBy[milestone.id] { out += "        已由 #\(withdrawal) 撤回\n" }
       for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
