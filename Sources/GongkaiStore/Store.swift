@@ -132,6 +132,11 @@ public protocol Store: Sendable {
   /// and then reads its rows: read at different moments, a milestone logged in between by a colleague would be in
   /// the file but not under the head the file states.
   func readingOneState<T>(_ body: () async throws -> T) async throws -> T
+  /// ``readingOneState(_:)`` for an export, which states the register's change-log head: `body` gets it, and with
+  /// `verifying`, the check that the register holds what its log records (as ``verifiedChangeLogHead()`` makes
+  /// it), which `body` awaits before it puts its output in place (``StatedHead/confirmed()``). The check may run
+  /// beside `body` on the same state, which takes an export about as long as the longer of the two instead of both.
+  func readingOneState<T>(verifying: Bool, _ body: (StatedHead) async throws -> T) async throws -> T
 
   // MARK: Operations
 
@@ -448,4 +453,30 @@ public struct ImportItems<Element>: ImportSource {
   public mutating func reject(line: Int, field: String, message: String) {
     problems.append(StoreError.LineProblem(line: line, field: field, message: message))
   }
+}
+
+/// The change-log head an export states, and the check that the register holds what its log records: the head
+/// vouches for the values an export publishes only once the check has passed.
+public struct StatedHead: Sendable {
+  /// The hash of the last change-log row ("" for an empty log).
+  public let hash: String
+  private let check: (@Sendable () async throws -> Void)?
+
+  /// A head checked already, or one stated without a check (`--no-verify`).
+  public init(hash: String) {
+    self.hash = hash
+    check = nil
+  }
+
+  /// A head whose check may still be running: `check` returns once it has passed, and throws
+  /// ``StoreError/differsFromChangeLog(_:_:)`` otherwise.
+  init(hash: String, check: @escaping @Sendable () async throws -> Void) {
+    self.hash = hash
+    self.check = check
+  }
+
+  /// Returns once the register is shown to hold what its change log records, at once when that was shown before
+  /// or not asked for; else throws ``StoreError/differsFromChangeLog(_:_:)``. An export calls it before it puts
+  /// anything in place, so that a refused export leaves what was there before.
+  public func confirmed() async throws { try await check?() }
 }

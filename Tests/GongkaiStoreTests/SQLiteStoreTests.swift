@@ -213,6 +213,58 @@ import Testing
     #expect(try exporter.project(code: bund.code) != nil)
   }
 
+  /// An export's check runs beside it on the state the export reads: a colleague's write after the export began
+  /// is in neither, and the check passes on the head the export states.
+  @Test func theCheckBesideAnExportReadsTheExportsState() async throws {
+    let path = temporaryDatabasePath()
+    let exporter = try SQLiteStore.open(at: path, create: true)
+    try exporter.addProject(school, actor: "王工")
+    let colleague = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    let before = try exporter.changeLogHead()
+    let stated = try await exporter.readingOneState(verifying: true) { head in
+      try colleague.addProject(bund, actor: "李工")
+      try await head.confirmed()
+      return head.hash
+    }
+    #expect(stated == before)
+    #expect(try exporter.changeLogHead() != before)
+  }
+
+  /// A register edited beside its log fails the check, beside the export or before it (when another command holds
+  /// the write lock as the export begins, the export does not wait for it: it checks first).
+  @Test(arguments: [false, true])
+  func aRegisterEditedBesideItsLogFailsTheExportsCheck(writerBusy: Bool) async throws {
+    let path = temporaryDatabasePath()
+    let exporter = try SQLiteStore.open(at: path, create: true)
+    try exporter.addProject(school, actor: "王工")
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true
+    let raw = try DatabaseQueue(path: path, configuration: configuration)
+    func execute(_ sql: String) throws { try raw.writeWithoutTransaction { try $0.execute(sql: sql) } }
+    try execute("UPDATE project SET name = '别的名字'")
+    if writerBusy { try execute("BEGIN IMMEDIATE") }
+    await #expect(throws: StoreError.differsFromChangeLog(path, "project 1 differs from its last change-log entry: edited outside gongkai")) {
+      try await exporter.readingOneState(verifying: true) { head in try await head.confirmed() }
+    }
+    if writerBusy { try execute("ROLLBACK") }
+    // Without the check, the export reads the register as it is
+    let unchecked = try await exporter.readingOneState(verifying: false) { head in
+      try await head.confirmed()
+      return head.hash
+    }
+    #expect(unchecked == (try exporter.changeLogHead()))
+  }
+
+  /// An export that fails ends the check beside it, and its own error is the one reported.
+  @Test func anExportThatFailsEndsItsCheck() async throws {
+    let path = temporaryDatabasePath()
+    let exporter = try SQLiteStore.open(at: path, create: true)
+    try exporter.addProject(school, actor: "王工")
+    struct Stop: Error {}
+    await #expect(throws: Stop.self) { try await exporter.readingOneState(verifying: true) { _ in throw Stop() } }
+    try exporter.addProject(bund, actor: "王工")
+  }
+
   /// A read of one state that fails ends its transaction; a write inside one is refused as gongkai's mistake, and
   /// writes nothing.
   @Test func aReadOfOneStateEndsWhateverBecomesOfIt() async throws {

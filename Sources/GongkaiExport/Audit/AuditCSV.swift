@@ -211,9 +211,9 @@ public struct AuditCSV {
     self.english = english
   }
 
-  /// Writes the CSV to `path` (atomically), stating `head` in every row as the caller read it (verified or not);
-  /// the result counts its rows.
-  public func write(store: any Store, selection: Selection, changeLogHead head: String, to path: String, progress: ProgressReporter?)
+  /// Writes the CSV to `path` (atomically), stating `head` in every row; puts it in place once `head` is
+  /// confirmed. The result counts its rows.
+  public func write(store: any Store, selection: Selection, changeLogHead head: StatedHead, to path: String, progress: ProgressReporter?)
     async throws -> ExportResult
   {
     let file = try AtomicFileWriter(path: path)
@@ -233,7 +233,7 @@ public struct AuditCSV {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
-      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head,
+      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head.hash,
                     rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
                     recordOfEnd: finding.rule.minimumPublication == nil ? nil : stored.recordOfEnd(asOf: asOf),
                     english: english)
@@ -252,6 +252,7 @@ public struct AuditCSV {
       result.note(finding, calendar: checker.calendar)
       if result.records % 1000 == 0 { progress?.advance(to: result.records, of: 0) }
     }
+    try await head.confirmed()
     try file.commit()
     return result
   }

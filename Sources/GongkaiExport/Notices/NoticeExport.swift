@@ -36,11 +36,13 @@ public struct NoticeExport {
   /// the whole register (every project's counts, the latest publications of all), so rebuilding them would read
   /// and judge all of it, the very work naming projects avoids, and writing them from the named projects alone
   /// would take every other project off the portal's index.
-  /// `changeLogHead` is the head the pages state, as the caller read it (verified or not).
-  public func run(store: any Store, projects: [ProjectCode], changeLogHead: String, folder: String, progress: ProgressReporter?)
+  /// `changeLogHead` is the head the pages state; it is confirmed before the first page is written, since pages go
+  /// in place batch by batch.
+  public func run(store: any Store, projects: [ProjectCode], changeLogHead: StatedHead, folder: String, progress: ProgressReporter?)
     async throws -> Report
   {
-    let renderer = try NoticeRenderer(changeLogHead: changeLogHead)
+    try await changeLogHead.confirmed()
+    let renderer = try NoticeRenderer(changeLogHead: changeLogHead.hash)
     let pages = try AtomicFolderWriter(folder: folder)
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }

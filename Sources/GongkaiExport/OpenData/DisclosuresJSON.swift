@@ -75,15 +75,15 @@ public struct DisclosuresJSON {
     }
   }
 
-  /// Writes the JSON to `path` (atomically), stating `changeLogHead` as the caller read it (verified or not); the
-  /// result counts the disclosures.
-  public func write(store: any Store, filter: MilestoneFilter, changeLogHead: String, to path: String) async throws -> ExportResult {
+  /// Writes the JSON to `path` (atomically), stating `changeLogHead`; puts it in place once the head is confirmed.
+  /// The result counts the disclosures.
+  public func write(store: any Store, filter: MilestoneFilter, changeLogHead: StatedHead, to path: String) async throws -> ExportResult {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     let file = try AtomicFileWriter(path: path)
     try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n\"rulesVersion\": \(try json(checker.catalogue.version)),\n"
-      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead)),\n"
+      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead.hash)),\n"
       + "\"projects\": [\n")
     var projects = 0
     var result = ExportResult()
@@ -120,6 +120,7 @@ public struct DisclosuresJSON {
       result.records += entries.count
     }
     try file.write("\n]\n}\n")
+    try await changeLogHead.confirmed()
     try file.commit()
     return result
   }

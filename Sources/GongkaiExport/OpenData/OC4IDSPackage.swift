@@ -34,8 +34,9 @@ public struct OC4IDSExport {
     "OC4IDS prefix '\(prefix)' is malformed; use 'oc4ids-' and six lowercase letters or digits, as registered for the publisher"
   }
 
-  /// Writes the package to `path` (atomically); the result counts the projects.
-  public func write(store: any Store, filter: MilestoneFilter, to path: String) async throws -> ExportResult {
+  /// Writes the package to `path` (atomically), in place once `state` is confirmed (the package does not state the
+  /// head); the result counts the projects.
+  public func write(store: any Store, filter: MilestoneFilter, state: StatedHead, to path: String) async throws -> ExportResult {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let file = try AtomicFileWriter(path: path)
@@ -53,6 +54,7 @@ public struct OC4IDSExport {
       throw ExportError.invalid("no projects to export; OC4IDS needs at least one")
     }
     try file.write("\n]\n}\n")
+    try await state.confirmed()
     try file.commit()
     return result
   }

@@ -13,14 +13,7 @@ extension SQLiteStore {
   }
 
   public func verifiedChangeLogHead() throws -> String {
-    try read { db in
-      let chain = try ChangeChain.verify(db, publishedHead: nil)
-      if let broken = chain.broken { throw StoreError.differsFromChangeLog(path, broken.description) }
-      if let divergence = try LoggedState.divergences(db, limit: 1).first {
-        throw StoreError.differsFromChangeLog(path, divergence.description)
-      }
-      return chain.head
-    }
+    try read { db in try Self.verifiedHead(db, path: path) }
   }
 
   public func backup(to path: String) throws {

@@ -39,12 +39,11 @@ struct VerificationOptions: ParsableArguments {
     discussion: "The check reads the whole change log, which on a large register takes longer than the export; skip it only right after `gongkai audit verify` has passed."))
   var skipVerification = false
 
-  /// The change-log head the export states, once the register is shown to hold what its log records (unless
-  /// --no-verify): a register edited beside its log is refused before anything is written, since the head
-  /// would vouch for values gongkai never recorded.
-  @discardableResult
-  func changeLogHead(of register: any Store) async throws -> String {
-    skipVerification ? try await register.changeLogHead() : try await register.verifiedChangeLogHead()
+  /// Runs an export in one state of the register, with the change-log head it states; unless --no-verify, the
+  /// export is put in place only once the register is shown to hold what its log records: a register edited
+  /// beside its log is refused, and nothing is written, since the head would vouch for values gongkai never recorded.
+  func exporting<T>(from register: any Store, _ body: (StatedHead) async throws -> T) async throws -> T {
+    try await register.readingOneState(verifying: !skipVerification, body)
   }
 }
 
@@ -99,10 +98,9 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      try await register.readingOneState {
+      try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
         let checker = try await reference.checker(for: register, at: store.path)
-        let head = try await verification.changeLogHead(of: register)
         let folder = try outputPath(out, default: "notices", folder: true)
         let progress = TerminalProgress.make("writing notices")
         let report = try await NoticeExport(
@@ -162,10 +160,9 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      try await register.readingOneState {
+      try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project)
-        let head = try await verification.changeLogHead(of: register)
         let path = try outputPath(out, default: "audit.csv")
         let progress = TerminalProgress.make("writing audit rows")
         let result = try await AuditCSV(
@@ -236,15 +233,14 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      try await register.readingOneState {
+      try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
         let checker = try await reference.checker(for: register, at: store.path)
-        try await verification.changeLogHead(of: register)
         let path = try outputPath(out, default: "oc4ids.json")
         let result = try await OC4IDSExport(
           checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
           prefix: prefix
-        ).write(store: register, filter: MilestoneFilter(projects: project), to: path)
+        ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
         Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
         warnIfPlaceholders()
         try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
@@ -279,10 +275,9 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      try await register.readingOneState {
+      try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project)
-        let head = try await verification.changeLogHead(of: register)
         let path = try outputPath(out, default: "disclosures.json")
         let result = try await DisclosuresJSON(
           checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
