@@ -36,7 +36,7 @@ struct ExportOptions: ParsableArguments {
 struct VerificationOptions: ParsableArguments {
   @Flag(name: .customLong("no-verify"), help: ArgumentHelp(
     "Export without first checking the register against its change log.",
-    discussion: "The check reads the whole change log, which on a large register takes longer than the export; skip it only right after `gongkai audit verify` has passed."))
+    discussion: "The check reads the whole change log and register (beside the export, on another core, for the file exports); skip it only right after `gongkai audit verify` has passed."))
   var skipVerification = false
 
   /// Runs an export in one state of the register, with the change-log head it states; unless --no-verify, the
