@@ -460,23 +460,27 @@ public struct ImportItems<Element>: ImportSource {
 public struct StatedHead: Sendable {
   /// The hash of the last change-log row ("" for an empty log).
   public let hash: String
+  /// Whether the check runs beside the export, on a connection of its own, rather than when it is awaited.
+  let isCheckedAlongside: Bool
   private let check: (@Sendable () async throws -> Void)?
 
-  /// A head checked already, or one stated without a check (`--no-verify`).
+  /// A head stated without a check (`--no-verify`).
   public init(hash: String) {
     self.hash = hash
+    isCheckedAlongside = false
     check = nil
   }
 
-  /// A head whose check may still be running: `check` returns once it has passed, and throws
-  /// ``StoreError/differsFromChangeLog(_:_:)`` otherwise.
-  init(hash: String, check: @escaping @Sendable () async throws -> Void) {
+  /// A head and its check, which returns once it has passed and throws ``StoreError/differsFromChangeLog(_:_:)``
+  /// otherwise.
+  init(hash: String, alongside: Bool, check: @escaping @Sendable () async throws -> Void) {
     self.hash = hash
+    isCheckedAlongside = alongside
     self.check = check
   }
 
-  /// Returns once the register is shown to hold what its change log records, at once when that was shown before
-  /// or not asked for; else throws ``StoreError/differsFromChangeLog(_:_:)``. An export calls it before it puts
-  /// anything in place, so that a refused export leaves what was there before.
+  /// Returns once the register is shown to hold what its change log records (at once when not asked for); else
+  /// throws ``StoreError/differsFromChangeLog(_:_:)``. An export calls it before it puts anything in place, so that
+  /// a refused export leaves what was there before.
   public func confirmed() async throws { try await check?() }
 }

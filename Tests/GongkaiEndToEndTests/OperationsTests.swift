@@ -137,9 +137,9 @@ import TestSupport
   func anExportRefusesARegisterEditedBesideItsChangeLog(command: [String]) throws {
     let database = try sampleRegister().database
     try sqlite(database, "UPDATE disclosure SET publishedOn = '2026-11-05' WHERE id = 7")
-    let out = Scratch.folder().appendingPathComponent("export").path
-    let isFolder = command[1] == "notices"
-    if isFolder { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false) }
+    // Into folders the export makes, which a refused export removes again
+    let scratch = Scratch.folder()
+    let out = scratch.appendingPathComponent("new/deeper/export").path
     let refused = try runGongkai(command + ["--out", out, "--database", database])
     #expect(refused.status == 65)
     #expect(refused.stderr == """
@@ -148,7 +148,7 @@ import TestSupport
       recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify \
       to export the register as it is\n
       """)
-    #expect(isFolder ? try FileManager.default.contentsOfDirectory(atPath: out).isEmpty : !FileManager.default.fileExists(atPath: out))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     let unverified = try runGongkai(command + ["--out", out, "--database", database, "--no-verify"])
     #expect(unverified.status == 0, "\(unverified.stderr)")
   }

@@ -222,6 +222,7 @@ import Testing
     let colleague = try SQLiteStore.open(at: path, busyTimeout: 0.2)
     let before = try exporter.changeLogHead()
     let stated = try await exporter.readingOneState(verifying: true) { head in
+      #expect(head.isCheckedAlongside)
       try colleague.addProject(bund, actor: "李工")
       try await head.confirmed()
       return head.hash
@@ -244,7 +245,10 @@ import Testing
     try execute("UPDATE project SET name = '别的名字'")
     if writerBusy { try execute("BEGIN IMMEDIATE") }
     await #expect(throws: StoreError.differsFromChangeLog(path, "project 1 differs from its last change-log entry: edited outside gongkai")) {
-      try await exporter.readingOneState(verifying: true) { head in try await head.confirmed() }
+      try await exporter.readingOneState(verifying: true) { head in
+        #expect(head.isCheckedAlongside == !writerBusy)
+        try await head.confirmed()
+      }
     }
     if writerBusy { try execute("ROLLBACK") }
     // Without the check, the export reads the register as it is
@@ -253,6 +257,23 @@ import Testing
       return head.hash
     }
     #expect(unchecked == (try exporter.changeLogHead()))
+  }
+
+  /// In a rollback journal too the check runs beside the export; both let writers go when the export ends.
+  @Test func theCheckBesideAnExportOfARegisterInARollbackJournal() async throws {
+    let path = try registerInARollbackJournal()
+    let exporter = try SQLiteStore.open(at: path)
+    let head = try exporter.changeLogHead()
+    let before = files(path)
+    let stated = try await exporter.readingOneState(verifying: true) { head in
+      #expect(head.isCheckedAlongside)
+      try await head.confirmed()
+      return head.hash
+    }
+    #expect(stated == head)
+    // Holding the write lock for a moment wrote nothing: the file is byte for byte as it was
+    #expect(files(path) == before)
+    try SQLiteStore.open(at: path, busyTimeout: 0.2).addProject(school, actor: "李工")
   }
 
   /// An export that fails ends the check beside it, and its own error is the one reported.

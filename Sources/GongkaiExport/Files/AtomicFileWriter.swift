@@ -50,7 +50,9 @@ public final class AtomicFileWriter {
   /// file in it): an export into a folder not made yet works as one into the default `Exports/` does. Throws
   /// ``ExportError/cannotCreate(_:_:)`` naming the part of the path that is a file, or the folder that could not be
   /// made and why (no permission, a read-only disk).
-  public static func createFolder(_ folder: String, for path: String) throws {
+  /// Returns the folders it made, the deepest last.
+  @discardableResult
+  public static func createFolder(_ folder: String, for path: String) throws -> [String] {
     var missing: [String] = []
     var existing = folder.isEmpty ? "." : folder
     var status = stat()
@@ -68,9 +70,25 @@ public final class AtomicFileWriter {
         ? "is a file, not a folder; name a folder with --out"
         : "\(existing) is a file, not a folder; name a path in a folder with --out")
     }
-    for made in missing.reversed() where mkdir(made, 0o777) != 0 && errno != EEXIST {
-      throw ExportError.cannotCreate(path, "cannot create folder \(made): \(String(cString: strerror(errno))); name another with --out")
+    var made: [String] = []
+    for folder in missing.reversed() {
+      guard mkdir(folder, 0o777) == 0 else {
+        guard errno == EEXIST else {
+          let reason = String(cString: strerror(errno))
+          removeEmpty(made)
+          throw ExportError.cannotCreate(path, "cannot create folder \(folder): \(reason); name another with --out")
+        }
+        continue
+      }
+      made.append(folder)
     }
+    return made
+  }
+
+  /// Removes `folders` (as ``createFolder(_:for:)`` returns them) that are still empty, the deepest first: what an
+  /// export that failed made for itself.
+  public static func removeEmpty(_ folders: [String]) {
+    for folder in folders.reversed() { rmdir(folder) }
   }
 
   /// A target that exists must be a regular file: renaming over a folder or a device node would be a disaster.

@@ -8,24 +8,35 @@ import GRDB
 /// runs on a connection of its own while the export reads, both from the same state: a third connection holds
 /// SQLite's write lock while the two take their snapshots, so that nothing can commit in between. The export awaits
 /// the check before it puts its output in place. When another command is writing at that moment (an import), the
-/// export does not wait for it: it checks first and then reads, in one snapshot, as it always did.
+/// export does not wait for it: it makes the check in its own snapshot when it awaits it, so that what it reports
+/// first is the same either way (a failure of its own before the check's).
 extension SQLiteStore {
   public func readingOneState<T>(verifying: Bool, _ body: (StatedHead) async throws -> T) async throws -> T {
     guard verifying else { return try await readingOneState { try await body(StatedHead(hash: try changeLogHead())) } }
     guard path != ":memory:", let writers = try? WritersHeldOff(path: path, configuration: writer.configuration) else {
-      return try await readingOneState { try await body(StatedHead(hash: try verifiedChangeLogHead())) }
+      return try await readingOneState {
+        let head = try changeLogHead()
+        return try await body(StatedHead(hash: head, alongside: false) { try checkPasses(stating: head) })
+      }
     }
     return try await readingOneState {
       let head = try changeLogHead()
       let check = try await writers.releasing { try await CheckAlongside.start(path: path, configuration: writer.configuration) }
       do {
-        let result = try await body(StatedHead(hash: head) { try await check.passed(stating: head) })
+        let result = try await body(StatedHead(hash: head, alongside: true) { try await check.passed(stating: head) })
         try await check.passed(stating: head)
         return result
       } catch {
         await check.stop()
         throw error
       }
+    }
+  }
+
+  /// The check in the export's own snapshot, `head` being what it read.
+  private func checkPasses(stating head: String) throws {
+    guard try verifiedChangeLogHead() == head else {
+      throw UnexpectedTransactionState("the check of an export read another state than the export")
     }
   }
 

@@ -31,9 +31,10 @@ extension Gongkai.Export {
         try StandardOutput.print(text, terminator: "")
       } else {
         let name = "\(code.rawValue).yaml"
-        let path = try outputPath(out ?? "Projects/" + name, default: name)
-        try AtomicFileWriter.write(Data(text.utf8), to: path)
-        try StandardOutput.print("wrote \(path)")
+        try await writingOutput(out ?? "Projects/" + name, default: name) { path in
+          try AtomicFileWriter.write(Data(text.utf8), to: path)
+          try StandardOutput.print("wrote \(path)")
+        }
       }
     }
   }

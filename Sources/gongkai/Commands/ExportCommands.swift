@@ -36,7 +36,7 @@ struct ExportOptions: ParsableArguments {
 struct VerificationOptions: ParsableArguments {
   @Flag(name: .customLong("no-verify"), help: ArgumentHelp(
     "Export without first checking the register against its change log.",
-    discussion: "The check reads the whole change log and register (beside the export, on another core, for the file exports); skip it only right after `gongkai audit verify` has passed."))
+    discussion: "The check reads the whole change log and register (audit-csv, json and oc4ids run it beside the export, on another core; notices first); skip it only right after `gongkai audit verify` has passed."))
   var skipVerification = false
 
   /// Runs an export in one state of the register, with the change-log head it states; unless --no-verify, the
@@ -47,10 +47,26 @@ struct VerificationOptions: ParsableArguments {
   }
 }
 
-/// `--out`: the file or folder to write, else `Exports/<name>`. The folder written into is created with its
-/// parents when missing, whether named or the default, as `mkdir -p` would: an export is asked for by where it
-/// goes, and `--out reports/2026/audit.csv` failing where the default `Exports/` is created would surprise anyone.
-func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
+/// Runs `write` with the path of `--out`, the file or folder to write, else `Exports/<name>`. The folder written into
+/// is created with its parents when missing, whether named or the default, as `mkdir -p` would: an export is asked
+/// for by where it goes, and `--out reports/2026/audit.csv` failing where the default `Exports/` is created would
+/// surprise anyone. An export that fails (a register that fails its check, a full disk) removes the folders it made,
+/// when they are still empty: a refused export leaves nothing behind.
+func writingOutput<T>(_ given: String?, default name: String, folder: Bool = false, _ write: (String) async throws -> T)
+  async throws -> T
+{
+  let path = try outputPath(given, default: name, folder: folder)
+  let made = try AtomicFileWriter.createFolder(folder ? path : FilePath.parent(of: path), for: path)
+  do {
+    return try await write(path)
+  } catch {
+    AtomicFileWriter.removeEmpty(made)
+    throw error
+  }
+}
+
+/// The path `--out` names, else `Exports/<name>`; refuses what names no output.
+private func outputPath(_ given: String?, default name: String, folder: Bool) throws -> String {
   if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default") }
   if given == "-" {
     throw CommandFailure.usage("--out '-': exports are files, written whole or not at all; name a file (`gongkai check --format csv` or `json` prints findings to standard output)")
@@ -62,13 +78,12 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
   } else if path.hasSuffix("/") {
     throw CommandFailure.usage("--out '\(path)' names a folder; name the file to write, e.g. \(path)\(name)")
   }
-  try createFolder(of: path, isFolder: folder)
   return path
 }
 
-/// Creates the folder an output goes into (`path` itself for a folder) with its missing parents.
-func createFolder(of path: String, isFolder: Bool = false) throws {
-  try AtomicFileWriter.createFolder(isFolder ? path : FilePath.parent(of: path), for: path)
+/// Creates the folder an output goes into with its missing parents.
+func createFolder(of path: String) throws {
+  try AtomicFileWriter.createFolder(FilePath.parent(of: path), for: path)
 }
 
 extension Gongkai.Export {
@@ -101,18 +116,19 @@ extension Gongkai.Export {
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
         let checker = try await reference.checker(for: register, at: store.path)
-        let folder = try outputPath(out, default: "notices", folder: true)
-        let progress = TerminalProgress.make("writing notices")
-        let report = try await NoticeExport(
-          checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
-        ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
-        progress?.finish()
-        Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
-        let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
-        let kept = !report.keptIndex ? ""
-          : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
-          : "; no index.html or feed.atom written (the full export writes them)"
-        try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
+        try await writingOutput(out, default: "notices", folder: true) { folder in
+          let progress = TerminalProgress.make("writing notices")
+          let report = try await NoticeExport(
+            checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
+          ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
+          progress?.finish()
+          Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
+          let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
+          let kept = !report.keptIndex ? ""
+            : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
+            : "; no index.html or feed.atom written (the full export writes them)"
+          try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
+        }
       }
     }
   }
@@ -163,17 +179,18 @@ extension Gongkai.Export {
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project)
-        let path = try outputPath(out, default: "audit.csv")
-        let progress = TerminalProgress.make("writing audit rows")
-        let result = try await AuditCSV(
-          checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
-          asOf: export.day, english: lang == .en
-        ).write(store: register,
-                selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
-                changeLogHead: head, to: path, progress: progress)
-        progress?.finish()
-        Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-        try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
+        try await writingOutput(out, default: "audit.csv") { path in
+          let progress = TerminalProgress.make("writing audit rows")
+          let result = try await AuditCSV(
+            checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
+            asOf: export.day, english: lang == .en
+          ).write(store: register,
+                  selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
+                  changeLogHead: head, to: path, progress: progress)
+          progress?.finish()
+          Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
+          try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
+        }
       }
     }
   }
@@ -188,9 +205,10 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
-      let path = try outputPath(out, default: "change-log.csv")
-      let rows = try await AuditCSV.writeChangeLog(store: register, to: path)
-      try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
+      try await writingOutput(out, default: "change-log.csv") { path in
+        let rows = try await AuditCSV.writeChangeLog(store: register, to: path)
+        try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
+      }
     }
   }
 
@@ -236,14 +254,15 @@ extension Gongkai.Export {
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
         let checker = try await reference.checker(for: register, at: store.path)
-        let path = try outputPath(out, default: "oc4ids.json")
-        let result = try await OC4IDSExport(
-          checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
-          prefix: prefix
-        ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
-        Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
-        warnIfPlaceholders()
-        try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
+        try await writingOutput(out, default: "oc4ids.json") { path in
+          let result = try await OC4IDSExport(
+            checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
+            prefix: prefix
+          ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
+          Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
+          warnIfPlaceholders()
+          try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
+        }
       }
     }
 
@@ -278,13 +297,14 @@ extension Gongkai.Export {
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project)
-        let path = try outputPath(out, default: "disclosures.json")
-        let result = try await DisclosuresJSON(
-          checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
-          organisation: export.organisation
-        ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
-        Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-        try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
+        try await writingOutput(out, default: "disclosures.json") { path in
+          let result = try await DisclosuresJSON(
+            checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
+            organisation: export.organisation
+          ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
+          Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
+          try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
+        }
       }
     }
   }
