@@ -146,6 +146,31 @@ extension RegisterCommandTests {
     #expect(!(try gongkai(["project", "show", code] + db).stdout.contains("区政府网站")))
   }
 
+  /// A spreadsheet sorted by date mixes projects row by row: a row under an amended milestone's old date is still that
+  /// milestone, whichever project the rows before it were of.
+  @Test func aRowUnderAnAmendedDateAmongRowsOfOtherProjectsIsTheAmendedMilestone() throws {
+    let code = "2026-310110-48-01-000214"
+    let other = "2026-310110-48-01-000215"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["project", "add", other, "--name", "控江路改建", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-16", "--ref", "ZB-1"] + db).status == 0)
+    #expect(try gongkai(["amend", "1", "--date", "2026-11-17", "--reason", "按原件更正"] + db).status == 0)
+    let sheet = folder.appendingPathComponent("rows.csv")
+    try Data("""
+      project,kind,formed,ref,published,channel
+      \(other),construction.participants,2026-11-10,C-1,2026-11-12,区政府网站
+      \(code),bidding.candidates,2026-11-16,ZB-1,2026-11-18,中国招标投标公共服务平台
+      \(other),construction.participants,2026-11-20,C-2,2026-11-23,区政府网站
+
+      """.utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(shown.contains("#1  2026-11-17  bidding.candidates"), "\(shown)")
+    #expect(shown.contains("2026-11-18 中国招标投标公共服务平台"))
+    #expect(!shown.contains("2026-11-16"))
+  }
+
   /// A file from before two edits of a field is behind both, not only the last.
   @Test func aProjectFileFromBeforeTwoEditsIsRefused() throws {
     let code = "2026-310110-48-01-000211"

@@ -25,7 +25,8 @@ final class RegisterWrite {
   private var chain: (head: String, nextID: Int64)?
   private var hasher = ChainHasher()
   private var lastSerials: [Int: Int] = [:]
-  private var lastUpdateCheck: (project: String, found: Bool)?
+  /// ``hasMilestoneUpdates(project:id:)``'s answers: 1 no, 2 yes.
+  private var milestoneUpdates = ByProjectID<UInt8>()
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedStatement] = [:]
   private var changeInsert: PreparedStatement?
@@ -100,16 +101,18 @@ final class RegisterWrite {
   }
 
   /// Whether the project's change log holds a milestone update or amendment: only an amendment (`gongkai amend`,
-  /// logged as `update` before `v6-amendment-reason`) changes a milestone's date or document number. An import asks for every milestone it does not find, project by
-  /// project, so the answer for the last project asked is kept; the import's own updates (links) change no key.
-  func hasMilestoneUpdates(project code: String) throws -> Bool {
-    if let last = lastUpdateCheck, last.project == code { return last.found }
+  /// logged as `update` before `v6-amendment-reason`) changes a milestone's date or document number. An import asks
+  /// for every milestone it does not find, and the question reads the project's log, which the import makes longer
+  /// with each milestone it adds: the answer is kept for each project (a spreadsheet sorted by date mixes projects
+  /// row by row, and asking again made its import quadratic). The import's own updates (links) change no key.
+  func hasMilestoneUpdates(project code: String, id: Int64) throws -> Bool {
+    if milestoneUpdates[id] != 0 { return milestoneUpdates[id] == 2 }
     let query = try lookup("""
       SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action IN ('update', 'amend'))
       """)
     query.bind(code)
     let found = try query.first { $0.int64(at: 0) != 0 } ?? false
-    lastUpdateCheck = (code, found)
+    milestoneUpdates[id] = found ? 2 : 1
     return found
   }
 

@@ -149,7 +149,7 @@ extension SQLiteStore {
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write)
-        ?? milestoneAmended(from: entry.key, project: project.code, write),
+        ?? milestoneAmended(from: entry.key, project: project.code, id: project.id!, write),
         withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
@@ -279,8 +279,10 @@ extension SQLiteStore {
 
   /// The milestone of the project that had `key` before an amendment gave it another, from the change log (one
   /// project's rows, by the log's project index); looked up only for an entry the register does not hold.
-  private func milestoneAmended(from key: MilestoneKey, project code: String, _ write: RegisterWrite) throws -> RecordedMilestone? {
-    guard try write.hasMilestoneUpdates(project: code) else { return nil }
+  private func milestoneAmended(from key: MilestoneKey, project code: String, id projectID: Int64, _ write: RegisterWrite)
+    throws -> RecordedMilestone?
+  {
+    guard try write.hasMilestoneUpdates(project: code, id: projectID) else { return nil }
     let row = try Row.fetchOne(write.db.cachedStatement(sql: """
       SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit FROM changeLog c
       JOIN milestone m ON m.id = c.entityId
@@ -449,36 +451,25 @@ extension MilestoneEntry {
 }
 
 /// The projects an import has read so far, each with the position of its document: two documents of one
-/// project would leave the register with whichever came last. Kept by project id, which SQLite hands out densely
-/// from 1: four bytes a project of the register, where a dictionary of a million codes took 60 MB. Ids far beyond
-/// the number of projects, or negative (a database edited outside gongkai), go to a dictionary instead.
+/// project would leave the register with whichever came last.
 private struct ImportedProjects {
-  private var positions: [UInt32]
-  private var sparse: [Int64: UInt32] = [:]
+  private var positions: ByProjectID<UInt32>
 
   init(_ db: Database) throws {
     let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), IFNULL(MAX(id), 0) FROM project")
     let count: Int = row?[0] ?? 0
     let maxID: Int64 = row?[1] ?? 0
-    // At least id 0: MAX(id) is negative when every id is.
-    positions = Array(repeating: 0, count: Int(max(0, min(maxID, Int64(count) * 2 + 1024))) + 1)
+    positions = ByProjectID(count: Int(max(0, min(maxID, Int64(count) * 2 + 1024))))
   }
 
   /// The position of the document that had the project, if one did.
   func position(ofProject id: Int64) -> Int? {
-    let position = id >= 0 && id < positions.count ? positions[Int(id)] : sparse[id] ?? 0
+    let position = positions[id]
     return position == 0 ? nil : Int(position)
   }
 
   mutating func record(project id: Int64, position: Int) {
-    let position = UInt32(truncatingIfNeeded: position)
-    if id >= 0, id < positions.count {
-      positions[Int(id)] = position
-    } else if id == positions.count {
-      positions.append(position)
-    } else {
-      sparse[id] = position
-    }
+    positions[id] = UInt32(truncatingIfNeeded: position)
   }
 }
 
