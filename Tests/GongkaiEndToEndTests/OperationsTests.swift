@@ -46,6 +46,20 @@ import TestSupport
     #expect(verify.stdout.contains("every project, milestone and disclosure holds what the change log last recorded"))
   }
 
+  /// The nightly cron line: cron mails what a command prints, so `--quiet` prints nothing while all holds and
+  /// everything it found when something does not.
+  @Test func aQuietVerifyPrintsOnlyWhatFails() throws {
+    let database = try sampleRegister().database
+    let intact = try runGongkai(["audit", "verify", "--quiet", "--database", database])
+    #expect(intact.status == 0)
+    #expect(intact.stdout.isEmpty && intact.stderr.isEmpty)
+    try sqlite(database, "UPDATE disclosure SET publishedOn = '2026-11-26' WHERE id = 7")
+    let edited = try runGongkai(["audit", "verify", "--quiet", "--database", database])
+    #expect(edited.status == 1)
+    #expect(edited.stdout.hasPrefix("change log intact: 155 rows"))
+    #expect(edited.stdout.contains("register differs: disclosure 7 differs from its last change-log entry: edited outside gongkai\n"))
+  }
+
   @Test func theHeadDoctorPrintsIsOneAuditVerifyTakes() throws {
     let database = try sampleRegister().database
     let doctor = try runGongkai(["doctor", "--database", database])

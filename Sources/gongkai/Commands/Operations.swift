@@ -134,14 +134,16 @@ extension Gongkai.Audit {
         inserted or deleted beside the log. Exits 1 when the chain is broken or a row differs.
 
         The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
-        head an earlier export stated (the audit CSV's last column, the notices' footer, changeLogHead in \
-        disclosures.json), must be the hash of a row of the chain, or the command exits 1.
+        head an earlier export stated (the audit CSV's 变更记录链头 / change_log_head column, the notices' footer, \
+        changeLogHead in disclosures.json), must be the hash of a row of the chain, or the command exits 1.
         """)
 
     // Lowercased: a head copied from a document that set it in capitals is the same head.
     @Option(help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"),
             transform: { $0.lowercased() })
     var head: String?
+    @Flag(help: "Print nothing when everything holds (for cron, which mails what a command prints); a failure prints as without it.")
+    var quiet = false
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -151,21 +153,30 @@ extension Gongkai.Audit {
     }
 
     func run() async throws {
-      let register = try store.open()
+      var report: [String] = []
+      let failed = try await verify(try store.open(), into: &report)
+      if failed || !quiet {
+        for line in report { try StandardOutput.print(line) }
+      }
+      if failed { throw ExitStatus.findings }
+    }
+
+    /// Appends what the check found to `report`; returns whether it failed.
+    private func verify(_ register: any Store, into report: inout [String]) async throws -> Bool {
       let result = try await register.verifyChangeLog(publishedHead: head)
       if let broken = result.broken {
-        try StandardOutput.print("change log broken after \(result.rows) intact rows: \(broken)")
-        throw ExitStatus.findings
+        report.append("change log broken after \(result.rows) intact rows: \(broken)")
+        return true
       }
-      try StandardOutput.print("change log intact: \(result.rows) rows, head \(result.head)")
+      report.append("change log intact: \(result.rows) rows, head \(result.head)")
       // A head missing from the log fails the check, but the rows are still compared: what was deleted with the
       // log's end often left rows behind that say what it was.
       var failed = false
       if let head {
         if let row = result.publishedHeadRow {
-          try StandardOutput.print("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
+          report.append("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
         } else {
-          try StandardOutput.print("""
+          report.append("""
             head \(head) is not on the change log: rows recorded up to the export that stated it were deleted or \
             rewritten outside gongkai, or the export comes from another register
             """)
@@ -173,12 +184,10 @@ extension Gongkai.Audit {
         }
       }
       let divergences = try await register.divergencesFromChangeLog(limit: Self.divergencesShown + 1)
-      for divergence in divergences.prefix(Self.divergencesShown) { try StandardOutput.print("register differs: \(divergence)") }
-      if divergences.count > Self.divergencesShown { try StandardOutput.print("register differs in more rows than shown") }
-      if divergences.isEmpty {
-        try StandardOutput.print("every project, milestone and disclosure holds what the change log last recorded")
-      }
-      if failed || !divergences.isEmpty { throw ExitStatus.findings }
+      report += divergences.prefix(Self.divergencesShown).map { "register differs: \($0)" }
+      if divergences.count > Self.divergencesShown { report.append("register differs in more rows than shown") }
+      if divergences.isEmpty { report.append("every project, milestone and disclosure holds what the change log last recorded") }
+      return failed || !divergences.isEmpty
     }
 
     /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
