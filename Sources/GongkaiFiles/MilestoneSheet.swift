@@ -183,7 +183,7 @@ struct SheetRows {
       }
       guard let column = MilestoneSheet.Column.allCases.first(where: { $0.names.contains(cleaned) }) else {
         problems.append(FileProblem(file: file, line: line, field: name,
-          message: "unknown column; use \(MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", "))"))
+          message: "unknown column; rename it to one of \(MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", ")), or delete the column (the import reads no other, a note column such as 备注 included)"))
         continue
       }
       if positions[column.rawValue] != nil {

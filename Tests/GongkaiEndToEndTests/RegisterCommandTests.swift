@@ -95,6 +95,21 @@ import TestSupport
     #expect(try gongkai(onlyDue + ["--warn-days", "2"]).stdout.isEmpty)
   }
 
+  /// A 公示 set to come down too soon needs doing while it can be put right: `--fail-on due` fails for it, as for
+  /// what falls due soon; the default fails for overdue items only.
+  @Test func failOnDueAlsoFailsForAShortPublicationStillUp() throws {
+    let code = "2026-310110-48-01-000216"
+    let db = try registerWithProject(code).db
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-25", "--as-of", "2026-11-25"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-26", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-27",
+                         "--as-of", "2026-11-26"] + db).status == 0)
+    let check = ["check", "--as-of", "2026-11-27"] + db
+    let alert = try gongkai(check)
+    #expect(alert.status == 0)
+    #expect(alert.stdout.contains("公示期不足"), "\(alert.stdout)")
+    #expect(try gongkai(check + ["--fail-on", "due"]).status == 1)
+  }
+
   @Test func checkFiltersAndFormats() throws {
     let (_, database) = try sampleRegister()
     let json = try gongkai("check", "--as-of", "2026-11-27", "--status", "overdue", "--format", "json", "--database", database)

@@ -43,7 +43,7 @@ extension Gongkai {
       valueName: "status"), transform: FindingStatus.argument)
     var status: [FindingStatus] = []
     @Option(help: "Output format.") var format: CheckFormat = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default), overdue or due, or never.")
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when something is overdue (default); due: also when something falls due within --warn-days or a 公示 too short can still be put right; never.")
     var failOn: FailOn = .overdue
     @Flag(help: "Under each alert, explain how its deadline (and for a 公示 too short, its minimum end) was counted (text output).") var explain = false
     @Flag(help: ArgumentHelp(
@@ -149,9 +149,11 @@ struct CheckTally {
 
   init(warnDays: Int) { self.warnDays = warnDays }
 
+  /// `dueSoon` counts what needs doing soon that is not yet overdue: what falls due within the warning days, and a
+  /// 公示 too short that can still be put right (its end moved, or put up again).
   mutating func count(_ finding: Finding) {
     if finding.status == .overdue { overdue += 1 }
-    if finding.status == .due, let left = finding.workingDays, left <= warnDays { dueSoon += 1 }
+    if [.due, .tooShort].contains(finding.status), finding.needsAttention(warningDays: warnDays) { dueSoon += 1 }
   }
 
   mutating func shown(_ finding: Finding, calendar: WorkingDayCalendar) {

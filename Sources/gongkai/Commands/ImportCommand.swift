@@ -39,6 +39,10 @@ extension Gongkai.ImportCommand {
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
+      // `import --exclusive milestones FILE` runs this command with the subcommand's name as a path.
+      if let first = paths.first, ["milestones", "projects"].contains(first), !FileManager.default.fileExists(atPath: first) {
+        throw ValidationError("`\(first)` is a command of `gongkai import`, not a file; put the options after it, e.g. gongkai import \(first) --exclusive \(paths.dropFirst().first ?? "FILE")")
+      }
       guard paths.isEmpty else { return }
       var isFolder: ObjCBool = false
       // Only when the word was typed: bare `gongkai import` runs this command too.
