@@ -41,7 +41,7 @@ public struct YAMLValue {
       // Every value is read as text and typed by Gongkai itself, so Yams resolves no implicit tags: its default
       // resolver runs a set of regular expressions on every scalar, most of the cost of reading a file.
       guard let node = try Yams.compose(yaml: text, .basic) else {
-        throw FileProblem(file: file, line: nil, field: nil, message: "file is empty")
+        throw FileProblem(file: file, line: nil, field: nil, message: "file is empty; write its content into it, or remove the file")
       }
       let value = YAMLValue(node: node, file: file, path: "", source: Source(text))
       try value.rejectAnchors()
