@@ -90,8 +90,9 @@ final class PreparedStatement {
       reset()
       return nil
     case let code:
+      let failure = error(code)
       reset()
-      throw error(code)
+      throw failure
     }
   }
 
