@@ -124,8 +124,8 @@ extension RegisterCommandTests {
     let imported = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(imported.status == 0)
     #expect(imported.stderr == "gongkai: warning: \(sheet.path):2: kind: quality-safety.penalty 罚5号 formed 2026-09-28 is milestone 1, "
-      + "withdrawn in the register, so the entry was not applied and its publication was not recorded; if the milestone is real "
-      + "after all, record it again with `gongkai log` (and `gongkai disclose`)\n")
+      + "withdrawn in the register, so the entry was not applied and a publication it gives was not recorded; if the milestone "
+      + "is real after all, record it again with `gongkai log` (and `gongkai disclose`)\n")
     let file = folder.appendingPathComponent("\(code).yaml")
     try Data("""
       code: \(code)
@@ -144,6 +144,15 @@ extension RegisterCommandTests {
     #expect(fromFile.status == 0)
     #expect(fromFile.stderr.contains("kind: quality-safety.penalty 罚5号 formed 2026-09-28 is milestone 1, withdrawn in the register"), "\(fromFile.stderr)")
     #expect(!(try gongkai(["project", "show", code] + db).stdout.contains("区政府网站")))
+    // A publication recorded before the withdrawal is not said to be missing
+    let recorded = folder.appendingPathComponent("recorded.csv")
+    try Data("project,kind,formed,ref,published,channel\n\(code),quality-safety.penalty,2026-09-29,罚6号,2026-10-13,区政府网站\n".utf8)
+      .write(to: recorded)
+    #expect(try gongkai(["log", code, "quality-safety.penalty", "--date", "2026-09-29", "--ref", "罚6号", "--as-of", "2026-09-29"] + db).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2026-10-13", "--channel", "区政府网站"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "2", "--reason", "重复登记"] + db).status == 0)
+    let again = try gongkai(["import", "milestones", recorded.path] + db)
+    #expect(again.stderr.contains("is milestone 2, withdrawn in the register, so the entry was not applied; if"), "\(again.stderr)")
   }
 
   /// A spreadsheet sorted by date mixes projects row by row: a row under an amended milestone's old date is still that

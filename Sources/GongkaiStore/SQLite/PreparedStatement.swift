@@ -110,8 +110,9 @@ final class PreparedStatement {
       bytes(at: column).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The column's whole number; nil when it is NULL. Text that is no number (stored outside gongkai) reads as
-    /// SQLite converts it, as GRDB reads it too: the row then differs from its log.
+    /// The column's whole number; nil when it is NULL. Text (stored outside gongkai) reads as SQLite converts it,
+    /// as GRDB and so every export read it: 'abc' as 0, '1x' as 1. The row differs from its log when what it reads as
+    /// does.
     func integer(at column: Int) -> Int64? {
       sqlite3_column_type(handle, Int32(column)) == SQLITE_NULL ? nil : int64(at: column)
     }

@@ -25,7 +25,7 @@ final class RegisterWrite {
   private var chain: (head: String, nextID: Int64)?
   private var hasher = ChainHasher()
   private var lastSerials: [Int: Int] = [:]
-  /// ``hasMilestoneUpdates(project:id:)``'s answers: 1 no, 2 yes.
+  /// ``hasMilestoneUpdates(project:id:)``'s answers, as ``LogAnswer`` raw values.
   private var milestoneUpdates = ByProjectID<UInt8>()
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedStatement] = [:]
@@ -106,13 +106,13 @@ final class RegisterWrite {
   /// with each milestone it adds: the answer is kept for each project (a spreadsheet sorted by date mixes projects
   /// row by row, and asking again made its import quadratic). The import's own updates (links) change no key.
   func hasMilestoneUpdates(project code: String, id: Int64) throws -> Bool {
-    if milestoneUpdates[id] != 0 { return milestoneUpdates[id] == 2 }
+    if let known = LogAnswer(rawValue: milestoneUpdates[id]) { return known == .yes }
     let query = try lookup("""
       SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action IN ('update', 'amend'))
       """)
     query.bind(code)
     let found = try query.first { $0.int64(at: 0) != 0 } ?? false
-    milestoneUpdates[id] = found ? 2 : 1
+    milestoneUpdates[id] = (found ? LogAnswer.yes : .no).rawValue
     return found
   }
 
@@ -346,4 +346,9 @@ extension ProjectCode {
   static func stored(_ text: String) throws -> ProjectCode {
     do { return try ProjectCode(text) } catch { throw StoreError.edited("stored project code '\(text)' is malformed") }
   }
+}
+
+/// An answer about a project's change log kept in a ``ByProjectID`` table, whose 0 is "not asked yet".
+private enum LogAnswer: UInt8 {
+  case no = 1, yes = 2
 }

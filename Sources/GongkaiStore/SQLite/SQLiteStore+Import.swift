@@ -184,9 +184,9 @@ extension SQLiteStore {
           }
         } else if !withdrawn {
           // Applied to nothing, as `disclose` refuses a publication of a withdrawn milestone: said, not passed over.
-          let publications = entry.disclosures.count
-          let unrecorded = publications == 0 ? "" : publications == 1 ? " and its publication was not recorded"
-            : " and its \(publications) publications were not recorded"
+          let publications = try entry.disclosures.count { try !isRecorded($0, on: id, write.db) }
+          let unrecorded = publications == 0 ? "" : publications == 1 ? " and a publication it gives was not recorded"
+            : " and \(publications) publications it gives were not recorded"
           report.notice(at: position, field: "kind", """
             \(entry.kind)\(entry.reference.map { " \($0)" } ?? "") formed \(entry.formedOn) is milestone \(id), withdrawn in the \
             register, so the entry was not applied\(unrecorded); if the milestone is real after all, record it again with \
@@ -269,6 +269,13 @@ extension SQLiteStore {
       report.disclosuresWritten += 1
     }
     // Otherwise it was withdrawn in the register: a file written before does not bring it back.
+  }
+
+  /// Whether the milestone holds a record of the publication (in force or withdrawn).
+  private func isRecorded(_ disclosure: Disclosure, on milestone: Int64, _ db: Database) throws -> Bool {
+    try Bool.fetchOne(db.cachedStatement(sql: """
+      SELECT EXISTS (SELECT 1 FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ?)
+      """), arguments: [milestone, disclosure.publishedOn.description, disclosure.channel]) ?? false
   }
 
   private func withdrawnDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
@@ -456,10 +463,7 @@ private struct ImportedProjects {
   private var positions: ByProjectID<UInt32>
 
   init(_ db: Database) throws {
-    let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), IFNULL(MAX(id), 0) FROM project")
-    let count: Int = row?[0] ?? 0
-    let maxID: Int64 = row?[1] ?? 0
-    positions = ByProjectID(count: Int(max(0, min(maxID, Int64(count) * 2 + 1024))))
+    positions = ByProjectID(expecting: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") ?? 0)
   }
 
   /// The position of the document that had the project, if one did.

@@ -106,7 +106,7 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
   func isMet(by tally: CheckTally) -> Bool {
     switch self {
     case .overdue: tally.overdue > 0
-    case .due: tally.overdue > 0 || tally.dueSoon > 0
+    case .due: tally.overdue > 0 || tally.toDoSoon > 0
     case .never: false
     }
   }
@@ -142,18 +142,18 @@ private func status<Status: RawRepresentable & CaseIterable>(_ text: String) thr
 struct CheckTally {
   let warnDays: Int
   private(set) var overdue = 0
-  private(set) var dueSoon = 0
+  private(set) var toDoSoon = 0
   /// Only from findings shown: cron mails whatever a check prints, standard error included, and a warning about
   /// an item that needs nothing would mail staff every morning from late November until next year's schedule.
   private(set) var provisionalYears = Set<Int>()
 
   init(warnDays: Int) { self.warnDays = warnDays }
 
-  /// `dueSoon` counts what needs doing soon that is not yet overdue: what falls due within the warning days, and a
+  /// `toDoSoon` counts what needs doing soon and is not yet overdue: what falls due within the warning days, and a
   /// 公示 too short that can still be put right (its end moved, or put up again).
   mutating func count(_ finding: Finding) {
     if finding.status == .overdue { overdue += 1 }
-    if [.due, .tooShort].contains(finding.status), finding.needsAttention(warningDays: warnDays) { dueSoon += 1 }
+    if [.due, .tooShort].contains(finding.status), finding.needsAttention(warningDays: warnDays) { toDoSoon += 1 }
   }
 
   mutating func shown(_ finding: Finding, calendar: WorkingDayCalendar) {

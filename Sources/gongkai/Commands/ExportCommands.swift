@@ -65,8 +65,8 @@ func writingOutput<T>(_ given: String?, default name: String, folder: Bool = fal
   }
 }
 
-/// The path `--out` names, else `Exports/<name>`; refuses what names no output.
-private func outputPath(_ given: String?, default name: String, folder: Bool) throws -> String {
+/// The path `--out` names, else `Exports/<name>`; refuses what names no output (64).
+func outputPath(_ given: String?, default name: String, folder: Bool = false) throws -> String {
   if given == "" { throw CommandFailure.usage("--out is empty; name a file or folder, or leave --out out for the default") }
   if given == "-" {
     throw CommandFailure.usage("--out '-': exports are files, written whole or not at all; name a file (`gongkai check --format csv` or `json` prints findings to standard output)")
@@ -79,11 +79,6 @@ private func outputPath(_ given: String?, default name: String, folder: Bool) th
     throw CommandFailure.usage("--out '\(path)' names a folder; name the file to write, e.g. \(path)\(name)")
   }
   return path
-}
-
-/// Creates the folder an output goes into with its missing parents.
-func createFolder(of path: String) throws {
-  try AtomicFileWriter.createFolder(FilePath.parent(of: path), for: path)
 }
 
 extension Gongkai.Export {

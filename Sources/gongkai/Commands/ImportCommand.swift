@@ -41,7 +41,10 @@ extension Gongkai.ImportCommand {
     func validate() throws {
       // `import --exclusive milestones FILE` runs this command with the subcommand's name as a path.
       if let first = paths.first, ["milestones", "projects"].contains(first), !FileManager.default.fileExists(atPath: first) {
-        throw ValidationError("`\(first)` is a command of `gongkai import`, not a file; put the options after it, e.g. gongkai import \(first) --exclusive \(paths.dropFirst().first ?? "FILE")")
+        // The example is what was typed, the command moved before the options.
+        var typed = Array(CommandLine.arguments.drop { $0 != "import" }.dropFirst())
+        if let command = typed.firstIndex(of: first) { typed.remove(at: command) }
+        throw ValidationError("`\(first)` is a command of `gongkai import`, not a file; put the options after it: gongkai import \(([first] + typed).joined(separator: " "))")
       }
       guard paths.isEmpty else { return }
       var isFolder: ObjCBool = false

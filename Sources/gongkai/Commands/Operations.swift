@@ -153,30 +153,45 @@ extension Gongkai.Audit {
     }
 
     func run() async throws {
-      var report: [String] = []
-      let failed = try await verify(try store.open(), into: &report)
-      if failed || !quiet {
-        for line in report { try StandardOutput.print(line) }
+      var report = Report(quiet: quiet)
+      if try await verify(try store.open(), into: &report) {
+        try report.printHeld()
+        throw ExitStatus.findings
       }
-      if failed { throw ExitStatus.findings }
     }
 
-    /// Appends what the check found to `report`; returns whether it failed.
-    private func verify(_ register: any Store, into report: inout [String]) async throws -> Bool {
+    /// What the check finds, printed as it is found; with --quiet, held until something is known to have failed.
+    private struct Report {
+      let quiet: Bool
+      private var held: [String] = []
+
+      init(quiet: Bool) { self.quiet = quiet }
+
+      mutating func append(_ line: String) throws {
+        if quiet { held.append(line) } else { try StandardOutput.print(line) }
+      }
+
+      func printHeld() throws {
+        for line in held { try StandardOutput.print(line) }
+      }
+    }
+
+    /// Reports what the check finds; returns whether it failed.
+    private func verify(_ register: any Store, into report: inout Report) async throws -> Bool {
       let result = try await register.verifyChangeLog(publishedHead: head)
       if let broken = result.broken {
-        report.append("change log broken after \(result.rows) intact rows: \(broken)")
+        try report.append("change log broken after \(result.rows) intact rows: \(broken)")
         return true
       }
-      report.append("change log intact: \(result.rows) rows, head \(result.head)")
+      try report.append("change log intact: \(result.rows) rows, head \(result.head)")
       // A head missing from the log fails the check, but the rows are still compared: what was deleted with the
       // log's end often left rows behind that say what it was.
       var failed = false
       if let head {
         if let row = result.publishedHeadRow {
-          report.append("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
+          try report.append("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
         } else {
-          report.append("""
+          try report.append("""
             head \(head) is not on the change log: rows recorded up to the export that stated it were deleted or \
             rewritten outside gongkai, or the export comes from another register
             """)
@@ -184,9 +199,9 @@ extension Gongkai.Audit {
         }
       }
       let divergences = try await register.divergencesFromChangeLog(limit: Self.divergencesShown + 1)
-      report += divergences.prefix(Self.divergencesShown).map { "register differs: \($0)" }
-      if divergences.count > Self.divergencesShown { report.append("register differs in more rows than shown") }
-      if divergences.isEmpty { report.append("every project, milestone and disclosure holds what the change log last recorded") }
+      for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
+      if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
+      if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
       return failed || !divergences.isEmpty
     }
 

@@ -38,10 +38,9 @@ extension Gongkai {
     func run() async throws {
       let asOf = export.day
       let year = year ?? asOf.year
-      if out == "" { throw CommandFailure.usage("--out is empty; name a file, or give --out - (or leave it out) for standard output") }
-      if let out, out.hasSuffix("/") {
-        throw CommandFailure.usage("--out '\(out)' names a folder; name the file to write, e.g. \(out)report-\(year).\(format == .text ? "txt" : format.rawValue)")
-      }
+      let name = "report-\(year).\(format == .text ? "txt" : format.rawValue)"
+      // Before the register is read: a mistyped --out fails at once.
+      if let out, out != "-" { _ = try outputPath(out, default: name) }
       guard year <= asOf.year else {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
@@ -55,9 +54,10 @@ extension Gongkai {
       case .html: try StatisticsReport.html(statistics)
       }
       if let out, out != "-" {
-        try createFolder(of: out)
-        try AtomicFileWriter.write(Data(text.utf8), to: out)
-        try StandardOutput.print("wrote \(out)")
+        try await writingOutput(out, default: name) { path in
+          try AtomicFileWriter.write(Data(text.utf8), to: path)
+          try StandardOutput.print("wrote \(path)")
+        }
       } else {
         try StandardOutput.print(text, terminator: "")
       }

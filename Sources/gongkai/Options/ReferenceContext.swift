@@ -43,10 +43,15 @@ func requiredReason(_ reason: String?) throws -> String {
 /// there (`--reason --by alice`) is a value forgotten, refused before it is written into the register as the text.
 func trimmed(_ text: String) throws -> String {
   let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-  if text.hasPrefix("--"), text.count > 2, text.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
-    throw ValidationError("\(text) looks like an option name, not the text: give the text before the next option")
-  }
+  try refuseOptionName(text, as: "the text")
   return text
+}
+
+/// Refuses an option name where an option's value belongs: the value was forgotten.
+func refuseOptionName(_ text: String, as value: String) throws {
+  if text.hasPrefix("--"), text.count > 2, text.dropFirst(2).allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+    throw ValidationError("\(text) looks like an option name, not \(value): give \(value) before the next option")
+  }
 }
 
 /// An optional text option given empty means "not set", as `amend` reads an empty value as "clear".

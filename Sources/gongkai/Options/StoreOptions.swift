@@ -102,6 +102,8 @@ extension CivilDate {
 /// Parses a milestone or disclosure id, for `@Argument(transform:)` and `@Option(transform:)`: the parser's own
 /// message names the value but not what an id looks like or where to find one.
 func recordID(_ text: String) throws -> Int64 {
+  // `--changes` and `--disclosure` take the next argument whatever it is, so that `-1` is named as no id.
+  try refuseOptionName(text, as: "the id")
   guard let id = Int64(text), id > 0 else {
     throw ValidationError("ids are whole numbers from 1, such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
   }
