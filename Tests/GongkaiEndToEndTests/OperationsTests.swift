@@ -146,7 +146,8 @@ import TestSupport
   /// --no-verify, asked for by name, writes it.
   @Test(arguments: [
     ["export", "audit-csv", "--as-of", "2026-11-27"], ["export", "notices", "--as-of", "2026-11-27"],
-    ["export", "oc4ids", "--as-of", "2026-11-27"], ["export", "json", "--as-of", "2026-11-27"],
+    ["export", "oc4ids", "--as-of", "2026-11-27"], ["export", "json", "--as-of", "2026-11-27"], ["export", "change-log"],
+    ["report", "--as-of", "2026-11-27"],
   ])
   func anExportRefusesARegisterEditedBesideItsChangeLog(command: [String]) throws {
     let database = try sampleRegister().database
@@ -165,6 +166,7 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     let unverified = try runGongkai(command + ["--out", out, "--database", database, "--no-verify"])
     #expect(unverified.status == 0, "\(unverified.stderr)")
+    #expect(unverified.stderr.contains("warning: --no-verify: the register was not checked against its change log"))
   }
 
   /// The auditor's reproduction: the newest milestone and its change-log row deleted, SQLite's counters moved back.

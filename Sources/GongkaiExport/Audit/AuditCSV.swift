@@ -257,8 +257,8 @@ public struct AuditCSV {
     return result
   }
 
-  /// The change log as CSV: every insert, update and withdrawal, oldest first.
-  public static func writeChangeLog(store: any Store, to path: String) async throws -> Int {
+  /// The change log as CSV: every insert, update and withdrawal, oldest first; in place once `state` is confirmed.
+  public static func writeChangeLog(store: any Store, state: StatedHead, to path: String) async throws -> Int {
     let file = try AtomicFileWriter(path: path)
     var rows = 0
     try file.write(CSVWriter.byteOrderMark + CSVWriter.record(
@@ -271,6 +271,7 @@ public struct AuditCSV {
       ]))
       rows += 1
     }
+    try await state.confirmed()
     try file.commit()
     return rows
   }

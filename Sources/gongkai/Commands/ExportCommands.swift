@@ -36,14 +36,18 @@ struct ExportOptions: ParsableArguments {
 struct VerificationOptions: ParsableArguments {
   @Flag(name: .customLong("no-verify"), help: ArgumentHelp(
     "Export without first checking the register against its change log.",
-    discussion: "The check reads the whole change log and register (audit-csv, json and oc4ids run it beside the export, on another core; notices first); skip it only right after `gongkai audit verify` has passed."))
+    discussion: "The check reads the whole change log and register (beside the export, on another core; the notices first); skip it only right after `gongkai audit verify` has passed."))
   var skipVerification = false
 
   /// Runs an export in one state of the register, with the change-log head it states; unless --no-verify, the
   /// export is put in place only once the register is shown to hold what its log records: a register edited
   /// beside its log is refused, and nothing is written, since the head would vouch for values gongkai never recorded.
   func exporting<T>(from register: any Store, _ body: (StatedHead) async throws -> T) async throws -> T {
-    try await register.readingOneState(verifying: !skipVerification, body)
+    if skipVerification {
+      Terminal.warning("--no-verify: the register was not checked against its change log, so the head the output states "
+        + "vouches for nothing until `gongkai audit verify` passes on this register")
+    }
+    return try await register.readingOneState(verifying: !skipVerification, body)
   }
 }
 
@@ -196,13 +200,16 @@ extension Gongkai.Export {
       abstract: "Write the whole change log as CSV (UTF-8 with BOM): who changed what, when, before and after.")
 
     @Option(help: ArgumentHelp("The file to write (default: Exports/change-log.csv); its folder is created if missing.", valueName: "file")) var out: String?
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
       let register = try store.open()
-      try await writingOutput(out, default: "change-log.csv") { path in
-        let rows = try await AuditCSV.writeChangeLog(store: register, to: path)
-        try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
+      try await verification.exporting(from: register) { head in
+        try await writingOutput(out, default: "change-log.csv") { path in
+          let rows = try await AuditCSV.writeChangeLog(store: register, state: head, to: path)
+          try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
+        }
       }
     }
   }

@@ -10,7 +10,8 @@ extension Gongkai {
       discussion: """
         Counts the milestones formed in the year: obligations, published on time, late, not published by the \
         deadline, too short, still due; the on-time rate and the median working days to publish. HTML adds a bar \
-        chart. Written to standard output, or to --out.
+        chart. Written to standard output, or to --out, once the register is shown to hold what its change log \
+        records (as the exports check it; --no-verify skips the check).
 
         Example:
           gongkai report --year 2025 --format html --out Exports/report-2025.html
@@ -23,6 +24,7 @@ extension Gongkai {
     var lang: Language = .zh
     @Option(help: ArgumentHelp("The file to write (its folder is created if missing), instead of standard output (`-` is standard output).", valueName: "file")) var out: String?
     @OptionGroup var export: ExportOptions
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -45,13 +47,17 @@ extension Gongkai {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
       let register = try store.open()
-      let checker = try await reference.checker(for: register, at: store.path)
-      let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
-      Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
-      let text = switch format {
-      case .text: StatisticsText(statistics: statistics, language: lang).rendered
-      case .csv: StatisticsReport.csv(statistics, english: lang == .en)
-      case .html: try StatisticsReport.html(statistics)
+      // Published statistics, like the exports: counted from one state of a register that holds what its log records.
+      let text = try await verification.exporting(from: register) { state in
+        let checker = try await reference.checker(for: register, at: store.path)
+        let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
+        try await state.confirmed()
+        Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
+        return switch format {
+        case .text: StatisticsText(statistics: statistics, language: lang).rendered
+        case .csv: StatisticsReport.csv(statistics, english: lang == .en)
+        case .html: try StatisticsReport.html(statistics)
+        }
       }
       if let out, out != "-" {
         try await writingOutput(out, default: name) { path in
