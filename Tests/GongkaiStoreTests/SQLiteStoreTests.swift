@@ -191,11 +191,16 @@ import Testing
     }
   }
 
-  @Test func readsInOneStateDoNotSeeWhatAnotherCommandCommitsMeanwhile() async throws {
+  /// A register of one project, opened by an exporter and by a colleague who writes while the export runs.
+  func exporterAndColleague() throws -> (exporter: SQLiteStore, colleague: SQLiteStore) {
     let path = temporaryDatabasePath()
     let exporter = try SQLiteStore.open(at: path, create: true)
     try exporter.addProject(school, actor: "王工")
-    let colleague = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    return (exporter, try SQLiteStore.open(at: path, busyTimeout: 0.2))
+  }
+
+  @Test func readsInOneStateDoNotSeeWhatAnotherCommandCommitsMeanwhile() async throws {
+    let (exporter, colleague) = try exporterAndColleague()
     let before = try exporter.changeLogHead()
     let seen = try await exporter.readingOneState {
       let head = try exporter.verifiedChangeLogHead()
@@ -216,10 +221,7 @@ import Testing
   /// An export's check runs beside it on the state the export reads: a colleague's write after the export began
   /// is in neither, and the check passes on the head the export states.
   @Test func theCheckBesideAnExportReadsTheExportsState() async throws {
-    let path = temporaryDatabasePath()
-    let exporter = try SQLiteStore.open(at: path, create: true)
-    try exporter.addProject(school, actor: "王工")
-    let colleague = try SQLiteStore.open(at: path, busyTimeout: 0.2)
+    let (exporter, colleague) = try exporterAndColleague()
     let before = try exporter.changeLogHead()
     let stated = try await exporter.readingOneState(verifying: true) { head in
       #expect(head.isCheckedAlongside)
