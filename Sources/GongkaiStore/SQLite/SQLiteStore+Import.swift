@@ -415,9 +415,9 @@ extension SQLiteStore {
 
   /// A milestone in force of the project with the entry's kind and 文号 formed on another day: the same document,
   /// most likely, its date corrected in the file. Asked only for an entry about to be added, through the natural
-  /// key's index (project, kind), and without an order: one statement serving this and the lookup above searched
-  /// all of a project's milestones (quadratic in a project's size), and one with an order in a subquery spent
-  /// more time in the kernel than the whole import had.
+  /// key's index (project, kind, 文号), and without an order: one statement serving this and the lookup above
+  /// searched all of a project's milestones (quadratic in a project's size), and one with an order in a subquery
+  /// spent more time in the kernel than the whole import had.
   private func milestone(
     sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, formedOn: String)? {
