@@ -596,6 +596,56 @@ private struct Watched<Element>: ImportSource {
     #expect(try tamperedRegister(insert).broken == .altered(5))
   }
 
+  @Test func ofTwoBreaksTheOneLowestInTheLogIsNamedWithTheRowsBeforeIt() throws {
+    // Given a register of five change-log rows, whose row 3 was deleted and row 4 edited with another tool
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    _ = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "李工")
+    _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "李工")
+    let raw = try DatabaseQueue(path: path)
+    let hashes = try raw.read { try String.fetchAll($0, sql: "SELECT hash FROM changeLog ORDER BY id") }
+    try raw.write { try $0.execute(sql: "DELETE FROM changeLog WHERE id = 3; UPDATE changeLog SET actor = 'mallory' WHERE id = 4") }
+    try raw.close()
+    // When the chain is checked, with the head an export stated after row 1, and with one stated after row 4
+    let early = try store.verifyChangeLog(publishedHead: hashes[0])
+    let late = try store.verifyChangeLog(publishedHead: hashes[3])
+    // Then the break named is the first in the log, after the two rows that hold, whose head is row 2's hash
+    #expect(early == ChainVerification(rows: 2, head: hashes[1], broken: .missing(from: 3, to: 3, before: 4), publishedHeadRow: 1))
+    // And a head stated after the break is not vouched for
+    #expect(late.publishedHeadRow == nil)
+  }
+
+  @Test func theFirstRowsThatDifferFromTheLogAreNamedTableByTableInOrderOfId() throws {
+    // Given a register whose milestones, disclosure and projects were edited beside an intact log
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    _ = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "李工")
+    let raw = try DatabaseQueue(path: path)
+    try raw.write {
+      try $0.execute(sql: """
+        DELETE FROM milestone WHERE id = 2;
+        INSERT INTO project (code, name, responsibleUnit) VALUES ('2024-310110-48-01-000999', '无记录', '某单位');
+        UPDATE milestone SET summary = '改过' WHERE id = 1;
+        UPDATE disclosure SET url = 'https://forged.example' WHERE id = 1;
+        """)
+    }
+    try raw.close()
+    // When the register is compared with the log
+    let divergences = try store.divergencesFromChangeLog(limit: 10)
+    // Then the chain holds, and every row that differs is named: disclosures, then milestones, then projects
+    #expect(try store.verifyChangeLog().broken == nil)
+    #expect(divergences == [
+      LogDivergence(entity: "disclosure", id: 1, kind: .altered), LogDivergence(entity: "milestone", id: 1, kind: .altered),
+      LogDivergence(entity: "milestone", id: 2, kind: .deleted), LogDivergence(entity: "project", id: 2, kind: .unlogged),
+    ])
+    // And a limit keeps the first of them
+    #expect(try store.divergencesFromChangeLog(limit: 2) == Array(divergences.prefix(2)))
+  }
+
   /// A verifier outside gongkai recomputes the chain from this encoding; the vector was computed with Python's
   /// hashlib from the description in ``ChangeChain``.
   @Test func theHashFollowsTheDocumentedEncoding() {
