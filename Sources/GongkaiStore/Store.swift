@@ -114,12 +114,10 @@ public protocol Store: Sendable {
   /// Hands every change-log row to `body`, oldest first, one at a time.
   func forEachChange(_ body: (ChangeLogEntry) throws -> Void) async throws
   /// Recomputes the change log's hash chain and says where it breaks, if anywhere, and which row has the hash
-  /// `publishedHead` (a head an export stated): the chain alone cannot show rows deleted from its end. One pass,
-  /// row by row, whatever the log's length.
-  func verifyChangeLog(publishedHead: String?) async throws -> ChainVerification
-  /// The first `limit` rows whose values are not what their last change-log row says: the tables edited
-  /// beside an intact log.
-  func divergencesFromChangeLog(limit: Int) async throws -> [LogDivergence]
+  /// `publishedHead` (a head an export stated): the chain alone cannot show rows deleted from its end. Compares
+  /// every row of the register with its last change-log row and gives the first `divergenceLimit` that differ:
+  /// the tables edited beside an intact log. One read of the log, whatever its length.
+  func checkAgainstChangeLog(publishedHead: String?, divergenceLimit: Int) async throws -> ChangeLogCheck
   /// The hash of the last change-log row: the state of the register, as exports state it ("" when empty).
   func changeLogHead() async throws -> String
   /// ``changeLogHead()`` once the chain is intact and every row holds what its last change-log row records, in

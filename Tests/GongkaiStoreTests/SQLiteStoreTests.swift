@@ -444,7 +444,7 @@ import Testing
     do {
       let store = try SQLiteStore.open(at: path)
       #expect(try store.projects().map(\.project.code) == [bund.code])
-      #expect(try store.verifyChangeLog().broken == nil)
+      #expect(try store.checkAgainstChangeLog().chain.broken == nil)
       #expect(try store.integrityProblems().isEmpty)
       // A write refused leaves it as it was too: it ran through the rollback journal, and rolled back.
       #expect(throws: StoreError.self) { try store.addProject(bund, actor: "王工") }
@@ -523,11 +523,11 @@ private struct Watched<Element>: ImportSource {
     try store.addProject(bund, actor: "王工")
     _ = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
     _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "李工")
-    #expect(try store.verifyChangeLog().broken == nil)
+    #expect(try store.checkAgainstChangeLog().chain.broken == nil)
     let raw = try DatabaseQueue(path: path)
     try raw.write { try $0.execute(sql: tamper) }
     try raw.close()
-    return try store.verifyChangeLog()
+    return try store.checkAgainstChangeLog().chain
   }
 
   /// A register kept under Shanghai's rules, its profile then edited with another tool.
@@ -548,8 +548,8 @@ private struct Watched<Element>: ImportSource {
   ])
   func aProfileEditedOutsideGongkaiIsNamedAndNotWrittenOver(tamper: String, kind: LogDivergence.Kind) throws {
     let store = try registerWithProfileEdited(tamper)
-    #expect(try store.verifyChangeLog().broken == nil)
-    #expect(try store.divergencesFromChangeLog(limit: 10) == [LogDivergence(entity: "register", id: 1, kind: kind)])
+    #expect(try store.checkAgainstChangeLog().chain.broken == nil)
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences == [LogDivergence(entity: "register", id: 1, kind: kind)])
     #expect(throws: StoreError.self) { try store.setProfile("national+shanghai", actor: "管理员") }
   }
 
@@ -559,13 +559,13 @@ private struct Watched<Element>: ImportSource {
     let raw = try DatabaseQueue(path: path)
     try raw.write { try $0.execute(sql: "INSERT INTO register (id, profile) VALUES (1, 'national+shanghai')") }
     try raw.close()
-    #expect(try store.divergencesFromChangeLog(limit: 10) == [LogDivergence(entity: "register", id: 1, kind: .unlogged)])
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences == [LogDivergence(entity: "register", id: 1, kind: .unlogged)])
   }
 
   @Test func anIntactChainVerifiesAndItsHeadIsTheLastHash() throws {
     let store = try SQLiteStore.inMemory()
     try store.addProject(bund, actor: "王工")
-    let result = try store.verifyChangeLog()
+    let result = try store.checkAgainstChangeLog().chain
     #expect(result == ChainVerification(rows: 1, head: try store.changeLogHead(), broken: nil))
     #expect(result.head.count == 64)
   }
@@ -609,8 +609,8 @@ private struct Watched<Element>: ImportSource {
     try raw.write { try $0.execute(sql: "DELETE FROM changeLog WHERE id = 3; UPDATE changeLog SET actor = 'mallory' WHERE id = 4") }
     try raw.close()
     // When the chain is checked, with the head an export stated after row 1, and with one stated after row 4
-    let early = try store.verifyChangeLog(publishedHead: hashes[0])
-    let late = try store.verifyChangeLog(publishedHead: hashes[3])
+    let early = try store.checkAgainstChangeLog(publishedHead: hashes[0]).chain
+    let late = try store.checkAgainstChangeLog(publishedHead: hashes[3]).chain
     // Then the break named is the first in the log, after the two rows that hold, whose head is row 2's hash
     #expect(early == ChainVerification(rows: 2, head: hashes[1], broken: .missing(from: 3, to: 3, before: 4), publishedHeadRow: 1))
     // And a head stated after the break is not vouched for
@@ -635,15 +635,32 @@ private struct Watched<Element>: ImportSource {
     }
     try raw.close()
     // When the register is compared with the log
-    let divergences = try store.divergencesFromChangeLog(limit: 10)
+    let divergences = try store.checkAgainstChangeLog(divergenceLimit: 10).divergences
     // Then the chain holds, and every row that differs is named: disclosures, then milestones, then projects
-    #expect(try store.verifyChangeLog().broken == nil)
+    #expect(try store.checkAgainstChangeLog().chain.broken == nil)
     #expect(divergences == [
       LogDivergence(entity: "disclosure", id: 1, kind: .altered), LogDivergence(entity: "milestone", id: 1, kind: .altered),
       LogDivergence(entity: "milestone", id: 2, kind: .deleted), LogDivergence(entity: "project", id: 2, kind: .unlogged),
     ])
     // And a limit keeps the first of them
-    #expect(try store.divergencesFromChangeLog(limit: 2) == Array(divergences.prefix(2)))
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 2).divergences == Array(divergences.prefix(2)))
+  }
+
+  @Test func aRowChangedTwiceIsComparedWithItsLastChange() throws {
+    // Given a milestone recorded, then amended
+    let path = temporaryDatabasePath()
+    let store = try SQLiteStore.open(at: path, create: true)
+    try store.addProject(bund, actor: "王工")
+    let stored = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "王工")
+    _ = try store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "补充", reason: "补正"), actor: "李工")
+    // Then the register holds what the log last recorded, though not what it first recorded
+    #expect(try store.checkAgainstChangeLog().divergences.isEmpty)
+    // When the amendment is undone with another tool
+    let raw = try DatabaseQueue(path: path)
+    try raw.write { try $0.execute(sql: "UPDATE milestone SET summary = '核发施工许可证', amendmentReason = NULL") }
+    try raw.close()
+    // Then the milestone is named, though it holds what its first change recorded
+    #expect(try store.checkAgainstChangeLog().divergences == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered)])
   }
 
   /// A verifier outside gongkai recomputes the chain from this encoding; the vector was computed with Python's
@@ -663,12 +680,12 @@ private struct Watched<Element>: ImportSource {
     _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "王工")
     let published = try store.changeLogHead()
     _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "王工")
-    #expect(try store.verifyChangeLog(publishedHead: published).publishedHeadRow == 2)
-    #expect(try store.verifyChangeLog(publishedHead: String(repeating: "0", count: 64)).publishedHeadRow == nil)
+    #expect(try store.checkAgainstChangeLog(publishedHead: published).chain.publishedHeadRow == 2)
+    #expect(try store.checkAgainstChangeLog(publishedHead: String(repeating: "0", count: 64)).chain.publishedHeadRow == nil)
     let raw = try DatabaseQueue(path: path)
     try raw.write { try $0.execute(sql: "DELETE FROM changeLog WHERE id >= 2; UPDATE sqlite_sequence SET seq = 1 WHERE name = 'changeLog'") }
     try raw.close()
-    let cut = try store.verifyChangeLog(publishedHead: published)
+    let cut = try store.checkAgainstChangeLog(publishedHead: published).chain
     #expect(cut.broken == nil)
     #expect(cut.publishedHeadRow == nil)
   }
@@ -683,7 +700,7 @@ private struct Watched<Element>: ImportSource {
     try raw.close()
     _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "王工")
     // The new row takes id 3, as AUTOINCREMENT would, so the deletion cannot be papered over.
-    #expect(try store.verifyChangeLog().broken == .missing(from: 2, to: 2, before: 3))
+    #expect(try store.checkAgainstChangeLog().chain.broken == .missing(from: 2, to: 2, before: 3))
   }
 
   @Test func oneImportTransactionExtendsTheChainRowByRow() throws {
@@ -699,7 +716,7 @@ private struct Watched<Element>: ImportSource {
     _ = try store.importProjects(ImportItems(documents), actor: "导入", progress: nil)
     _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "王工")
     // 1 project; 20 × (project, 2 milestones, 1 disclosure); 1 milestone.
-    #expect(try store.verifyChangeLog() == ChainVerification(rows: 82, head: try store.changeLogHead(), broken: nil))
+    #expect(try store.checkAgainstChangeLog().chain == ChainVerification(rows: 82, head: try store.changeLogHead(), broken: nil))
   }
 }
 

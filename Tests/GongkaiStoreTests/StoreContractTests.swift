@@ -476,8 +476,8 @@ import Testing
     #expect(try await store.profile() == "national")
     #expect(try await store.history(of: bund.code).map(\.entity) == ["project"])
     // And the chain holds them, the register's row agreeing with its last change
-    #expect(try await store.verifyChangeLog(publishedHead: nil).rows == 3)
-    #expect(try await store.verifyChangeLog(publishedHead: nil).broken == nil)
-    #expect(try await store.divergencesFromChangeLog(limit: 10).isEmpty)
+    #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).chain.rows == 3)
+    #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).chain.broken == nil)
+    #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).divergences.isEmpty)
   }
 }

@@ -14,53 +14,6 @@ enum ChangeChain {
                        action: row.action.utf8, entity: row.entity.utf8, entityId: row.entityId,
                        projectCode: row.projectCode.utf8, before: row.before?.utf8, after: row.after?.utf8).hex
   }
-
-  /// Recomputes the chain from the first row and stops at the first row that does not follow; notes the row
-  /// whose hash is `publishedHead`, if any, in the same pass.
-  ///
-  /// The rows are hashed from SQLite's own copy of their text, through its C API: `audit verify`, which every
-  /// export runs first, reads the whole log, and making strings of ten columns of every row (and looking each
-  /// column up by name) cost more than the hashing.
-  static func verify(_ db: Database, publishedHead: String?) throws -> ChainVerification {
-    let rows = try PreparedStatement(db, sql: """
-      SELECT id, at, actor, action, entity, entityId, projectCode, before, after, hash FROM changeLog ORDER BY id
-      """)
-    var hasher = ChainHasher()
-    var previous: [UInt8] = []
-    let published = publishedHead.map { Array($0.utf8) }
-    var expectedID: Int64 = 1
-    var count = 0
-    var publishedHeadRow: Int64?
-    var broken: ChainVerification.Break?
-    try rows.forEach { row in
-      let id = row.int64(at: 0)
-      guard id == expectedID else {
-        broken = .missing(from: expectedID, to: id - 1, before: id)
-        return false
-      }
-      let expected = hasher.hash(
-        previous: previous, id: id, at: row.bytes(at: 1), actor: row.bytes(at: 2), action: row.bytes(at: 3),
-        entity: row.bytes(at: 4), entityId: row.int64(at: 5), projectCode: row.bytes(at: 6), before: row.bytes(at: 7),
-        after: row.bytes(at: 8))
-      guard let stored = row.bytes(at: 9), expected.isWritten(as: stored) else {
-        broken = .altered(id)
-        return false
-      }
-      previous.replaceSubrange(previous.indices, with: stored)
-      if previous == published { publishedHeadRow = id }
-      expectedID += 1
-      count += 1
-      return true
-    }
-    let head = String(decoding: previous, as: UTF8.self)
-    if let broken { return ChainVerification(rows: count, head: head, broken: broken, publishedHeadRow: publishedHeadRow) }
-    let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
-    if last >= expectedID {
-      return ChainVerification(rows: count, head: head, broken: .missing(from: expectedID, to: last, before: nil),
-                               publishedHeadRow: publishedHeadRow)
-    }
-    return ChainVerification(rows: count, head: head, broken: nil, publishedHeadRow: publishedHeadRow)
-  }
 }
 
 /// Hashes change-log rows as ``ChangeChain`` describes: each field as its byte length, a colon and its bytes

@@ -4,10 +4,6 @@ import GRDBSQLite
 
 /// Tamper evidence, backups and the integrity check.
 extension SQLiteStore {
-  public func verifyChangeLog(publishedHead: String? = nil) throws -> ChainVerification {
-    try read { db in try ChangeChain.verify(db, publishedHead: publishedHead) }
-  }
-
   public func changeLogHead() throws -> String {
     try read { db in try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1") ?? "" }
   }

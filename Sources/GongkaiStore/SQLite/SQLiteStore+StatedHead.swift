@@ -43,12 +43,10 @@ extension SQLiteStore {
   /// The head once the chain is intact and every row holds what its last change-log row records; else
   /// ``StoreError/differsFromChangeLog(_:_:)``.
   static func verifiedHead(_ db: Database, path: String) throws -> String {
-    let chain = try ChangeChain.verify(db, publishedHead: nil)
-    if let broken = chain.broken { throw StoreError.differsFromChangeLog(path, broken.description) }
-    if let divergence = try LoggedState.divergences(db, limit: 1).first {
-      throw StoreError.differsFromChangeLog(path, divergence.description)
-    }
-    return chain.head
+    let check = try ChangeLogCheck(db, publishedHead: nil, divergenceLimit: 1)
+    if let broken = check.chain.broken { throw StoreError.differsFromChangeLog(path, broken.description) }
+    if let divergence = check.divergences.first { throw StoreError.differsFromChangeLog(path, divergence.description) }
+    return check.chain.head
   }
 }
 

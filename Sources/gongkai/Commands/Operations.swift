@@ -112,10 +112,10 @@ extension Gongkai {
       }
       if orphans > Self.orphanLines { try line(false, "foreign key check: and \(orphans - Self.orphanLines) more rows whose parent is missing") }
       if orphans == 0 { try line(true, "foreign key check: ok") }
-      let chain = try await register.verifyChangeLog(publishedHead: nil)
+      let check = try await register.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 1)
+      let chain = check.chain
       try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head)")
-      let divergences = try await register.divergencesFromChangeLog(limit: 1)
-      try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
+      try line(check.divergences.isEmpty, check.divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
       return profile
     }
@@ -178,7 +178,8 @@ extension Gongkai.Audit {
 
     /// Reports what the check finds; returns whether it failed.
     private func verify(_ register: any Store, into report: inout Report) async throws -> Bool {
-      let result = try await register.verifyChangeLog(publishedHead: head)
+      let check = try await register.checkAgainstChangeLog(publishedHead: head, divergenceLimit: Self.divergencesShown + 1)
+      let result = check.chain
       if let broken = result.broken {
         try report.append("change log broken after \(result.rows) intact rows: \(broken)")
         return true
@@ -198,7 +199,7 @@ extension Gongkai.Audit {
           failed = true
         }
       }
-      let divergences = try await register.divergencesFromChangeLog(limit: Self.divergencesShown + 1)
+      let divergences = check.divergences
       for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
       if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
       if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
