@@ -516,17 +516,28 @@ private struct Watched<Element>: ImportSource {
 
 /// The change log's hash chain against edits made with another tool.
 @Suite struct ChangeChainTests {
-  /// A register with a few changes, and a raw connection to tamper with it.
-  func tamperedRegister(_ tamper: String) throws -> ChainVerification {
+  /// A register of a project and two construction permits, one published (four change-log rows), and its file.
+  func registerWithTwoPermits() throws -> (store: SQLiteStore, path: String) {
     let path = temporaryDatabasePath()
     let store = try SQLiteStore.open(at: path, create: true)
     try store.addProject(bund, actor: "王工")
     _ = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
     _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "李工")
-    #expect(try store.checkAgainstChangeLog().chain.broken == nil)
+    return (store, path)
+  }
+
+  /// Runs `sql` on the register's file through a connection of another tool.
+  func edit(_ path: String, _ sql: String) throws {
     let raw = try DatabaseQueue(path: path)
-    try raw.write { try $0.execute(sql: tamper) }
+    try raw.write { try $0.execute(sql: sql) }
     try raw.close()
+  }
+
+  /// The chain of the register with two permits once `tamper` has run.
+  func tamperedRegister(_ tamper: String) throws -> ChainVerification {
+    let (store, path) = try registerWithTwoPermits()
+    #expect(try store.checkAgainstChangeLog().chain.broken == nil)
+    try edit(path, tamper)
     return try store.checkAgainstChangeLog().chain
   }
 
@@ -598,16 +609,10 @@ private struct Watched<Element>: ImportSource {
 
   @Test func ofTwoBreaksTheOneLowestInTheLogIsNamedWithTheRowsBeforeIt() throws {
     // Given a register of five change-log rows, whose row 3 was deleted and row 4 edited with another tool
-    let path = temporaryDatabasePath()
-    let store = try SQLiteStore.open(at: path, create: true)
-    try store.addProject(bund, actor: "王工")
-    _ = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
-    _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "李工")
+    let (store, path) = try registerWithTwoPermits()
     _ = try store.logMilestone(permit("2026-03-09"), project: bund.code, changing: nil, actor: "李工")
-    let raw = try DatabaseQueue(path: path)
-    let hashes = try raw.read { try String.fetchAll($0, sql: "SELECT hash FROM changeLog ORDER BY id") }
-    try raw.write { try $0.execute(sql: "DELETE FROM changeLog WHERE id = 3; UPDATE changeLog SET actor = 'mallory' WHERE id = 4") }
-    try raw.close()
+    let hashes = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT hash FROM changeLog ORDER BY id") }
+    try edit(path, "DELETE FROM changeLog WHERE id = 3; UPDATE changeLog SET actor = 'mallory' WHERE id = 4")
     // When the chain is checked, with the head an export stated after row 1, and with one stated after row 4
     let early = try store.checkAgainstChangeLog(publishedHead: hashes[0]).chain
     let late = try store.checkAgainstChangeLog(publishedHead: hashes[3]).chain
@@ -619,21 +624,13 @@ private struct Watched<Element>: ImportSource {
 
   @Test func theFirstRowsThatDifferFromTheLogAreNamedTableByTableInOrderOfId() throws {
     // Given a register whose milestones, disclosure and projects were edited beside an intact log
-    let path = temporaryDatabasePath()
-    let store = try SQLiteStore.open(at: path, create: true)
-    try store.addProject(bund, actor: "王工")
-    _ = try store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
-    _ = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "李工")
-    let raw = try DatabaseQueue(path: path)
-    try raw.write {
-      try $0.execute(sql: """
-        DELETE FROM milestone WHERE id = 2;
-        INSERT INTO project (code, name, responsibleUnit) VALUES ('2024-310110-48-01-000999', '无记录', '某单位');
-        UPDATE milestone SET summary = '改过' WHERE id = 1;
-        UPDATE disclosure SET url = 'https://forged.example' WHERE id = 1;
-        """)
-    }
-    try raw.close()
+    let (store, path) = try registerWithTwoPermits()
+    try edit(path, """
+      DELETE FROM milestone WHERE id = 2;
+      INSERT INTO project (code, name, responsibleUnit) VALUES ('2024-310110-48-01-000999', '无记录', '某单位');
+      UPDATE milestone SET summary = '改过' WHERE id = 1;
+      UPDATE disclosure SET url = 'https://forged.example' WHERE id = 1;
+      """)
     // When the register is compared with the log
     let divergences = try store.checkAgainstChangeLog(divergenceLimit: 10).divergences
     // Then the chain holds, and every row that differs is named: disclosures, then milestones, then projects
@@ -656,9 +653,7 @@ private struct Watched<Element>: ImportSource {
     // Then the register holds what the log last recorded, though not what it first recorded
     #expect(try store.checkAgainstChangeLog().divergences.isEmpty)
     // When the amendment is undone with another tool
-    let raw = try DatabaseQueue(path: path)
-    try raw.write { try $0.execute(sql: "UPDATE milestone SET summary = '核发施工许可证', amendmentReason = NULL") }
-    try raw.close()
+    try edit(path, "UPDATE milestone SET summary = '核发施工许可证', amendmentReason = NULL")
     // Then the milestone is named, though it holds what its first change recorded
     #expect(try store.checkAgainstChangeLog().divergences == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered)])
   }
