@@ -37,13 +37,29 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  change log"))
   }
 
-  /// The index the check reads the log by is SQLite's to pick: dropped outside gongkai, the check is only slower.
+  /// The change log's index by row is SQLite's to use (the check asks it for the largest id logged of each table):
+  /// dropped outside gongkai, the check is only slower.
   @Test func aDroppedIndexOfTheChangeLogOnlySlowsTheCheck() throws {
     let database = try sampleRegister().database
     try sqlite(database, "DROP INDEX changeLog_by_row")
     let verify = try runGongkai(["audit", "verify", "--database", database])
     #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
     #expect(verify.stdout.contains("every project, milestone and disclosure holds what the change log last recorded"))
+  }
+
+  /// What keeps the tables from being compared with the log (a column dropped outside gongkai) leaves the chain's
+  /// verdict to be said first, as when the two were checked one after the other.
+  @Test func aDroppedColumnDoesNotHideTheChainsVerdict() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "ALTER TABLE disclosure DROP COLUMN url")
+    let intact = try runGongkai(["audit", "verify", "--database", database])
+    #expect(intact.status == 65)
+    #expect(intact.stdout.hasPrefix("change log intact: 155 rows"))
+    #expect(intact.stderr.contains("the column url of table disclosure is missing"))
+    try sqlite(database, "UPDATE changeLog SET actor = 'mallory' WHERE id = 3")
+    let broken = try runGongkai(["audit", "verify", "--database", database])
+    #expect(broken.status == 1)
+    #expect(broken.stdout.hasPrefix("change log broken after 2 intact rows: change log row 3 was altered"))
   }
 
   /// The nightly cron line: cron mails what a command prints, so `--quiet` prints nothing while all holds and

@@ -560,7 +560,7 @@ private struct Watched<Element>: ImportSource {
   func aProfileEditedOutsideGongkaiIsNamedAndNotWrittenOver(tamper: String, kind: LogDivergence.Kind) throws {
     let store = try registerWithProfileEdited(tamper)
     #expect(try store.checkAgainstChangeLog().chain.broken == nil)
-    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences == [LogDivergence(entity: "register", id: 1, kind: kind)])
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences() == [LogDivergence(entity: "register", id: 1, kind: kind)])
     #expect(throws: StoreError.self) { try store.setProfile("national+shanghai", actor: "管理员") }
   }
 
@@ -570,7 +570,7 @@ private struct Watched<Element>: ImportSource {
     let raw = try DatabaseQueue(path: path)
     try raw.write { try $0.execute(sql: "INSERT INTO register (id, profile) VALUES (1, 'national+shanghai')") }
     try raw.close()
-    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences == [LogDivergence(entity: "register", id: 1, kind: .unlogged)])
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences() == [LogDivergence(entity: "register", id: 1, kind: .unlogged)])
   }
 
   @Test func anIntactChainVerifiesAndItsHeadIsTheLastHash() throws {
@@ -632,7 +632,7 @@ private struct Watched<Element>: ImportSource {
       UPDATE disclosure SET url = 'https://forged.example' WHERE id = 1;
       """)
     // When the register is compared with the log
-    let divergences = try store.checkAgainstChangeLog(divergenceLimit: 10).divergences
+    let divergences = try store.checkAgainstChangeLog(divergenceLimit: 10).divergences()
     // Then the chain holds, and every row that differs is named: disclosures, then milestones, then projects
     #expect(try store.checkAgainstChangeLog().chain.broken == nil)
     #expect(divergences == [
@@ -640,7 +640,18 @@ private struct Watched<Element>: ImportSource {
       LogDivergence(entity: "milestone", id: 2, kind: .deleted), LogDivergence(entity: "project", id: 2, kind: .unlogged),
     ])
     // And a limit keeps the first of them
-    #expect(try store.checkAgainstChangeLog(divergenceLimit: 2).divergences == Array(divergences.prefix(2)))
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 2).divergences() == Array(divergences.prefix(2)))
+  }
+
+  @Test func aSecondRowOfAnIdIsNamedAsARowNoChangeMet() throws {
+    // Given a register whose disclosure table was rebuilt without its primary key and a row of it copied
+    let (store, path) = try registerWithTwoPermits()
+    try edit(path, """
+      CREATE TABLE copy AS SELECT * FROM disclosure; DROP TABLE disclosure; ALTER TABLE copy RENAME TO disclosure;
+      INSERT INTO disclosure SELECT * FROM disclosure WHERE id = 1;
+      """)
+    // Then the copy is named: no change of the log made it
+    #expect(try store.checkAgainstChangeLog().divergences() == [LogDivergence(entity: "disclosure", id: 1, kind: .unlogged)])
   }
 
   @Test func aRowChangedTwiceIsComparedWithItsLastChange() throws {
@@ -651,11 +662,11 @@ private struct Watched<Element>: ImportSource {
     let stored = try store.logMilestone(permit("2026-03-02"), project: bund.code, changing: nil, actor: "王工")
     _ = try store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(summary: "补充", reason: "补正"), actor: "李工")
     // Then the register holds what the log last recorded, though not what it first recorded
-    #expect(try store.checkAgainstChangeLog().divergences.isEmpty)
+    #expect(try store.checkAgainstChangeLog().divergences().isEmpty)
     // When the amendment is undone with another tool
     try edit(path, "UPDATE milestone SET summary = '核发施工许可证', amendmentReason = NULL")
     // Then the milestone is named, though it holds what its first change recorded
-    #expect(try store.checkAgainstChangeLog().divergences == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered)])
+    #expect(try store.checkAgainstChangeLog().divergences() == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered)])
   }
 
   /// A verifier outside gongkai recomputes the chain from this encoding; the vector was computed with Python's

@@ -478,6 +478,6 @@ import Testing
     // And the chain holds them, the register's row agreeing with its last change
     #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).chain.rows == 3)
     #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).chain.broken == nil)
-    #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).divergences.isEmpty)
+    #expect(try await store.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 10).divergences().isEmpty)
   }
 }

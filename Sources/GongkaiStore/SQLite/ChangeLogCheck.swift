@@ -3,18 +3,21 @@ import GRDB
 
 extension SQLiteStore {
   public func checkAgainstChangeLog(publishedHead: String? = nil, divergenceLimit: Int = 10) throws -> ChangeLogCheck {
-    try read { db in try ChangeLogCheck(db, publishedHead: publishedHead, divergenceLimit: divergenceLimit) }
+    try read { db in try ChangeLogCheck(db, path: path, publishedHead: publishedHead, divergenceLimit: divergenceLimit) }
   }
 }
 
 /// What the change log says of the register: whether its hash chain holds (the log was not edited), and which rows
 /// of the register do not hold what their last change-log row records (the tables were edited beside an intact
 /// log: a publication back-dated with the sqlite3 shell leaves the chain intact).
-public struct ChangeLogCheck: Hashable, Sendable {
+public struct ChangeLogCheck: Sendable {
   public let chain: ChainVerification
+  private let comparison: Result<[LogDivergence], any Error>
+
   /// The first rows, up to the limit asked for, that differ from the log: disclosures, then milestones, then
-  /// projects, then the register's own row (the order of their names), each by id.
-  public let divergences: [LogDivergence]
+  /// projects, then the register's own row (the order of their names), each by id. Throws what kept the tables
+  /// from being compared (a column dropped outside gongkai), which leaves the chain's verdict as it is.
+  public func divergences() throws -> [LogDivergence] { try comparison.get() }
 }
 
 extension ChangeLogCheck {
@@ -27,30 +30,65 @@ extension ChangeLogCheck {
   /// (for SQLite alone, 19 s at a million projects against 5 s for the read in order). Read newest first, where a
   /// row's first change met is its last, the log defeated the operating system's read-ahead: three times slower
   /// from disk.
-  init(_ db: Database, publishedHead: String?, divergenceLimit: Int) throws {
+  init(_ db: Database, path: String, publishedHead: String?, divergenceLimit: Int) throws {
     let log = try PreparedStatement(db, sql: """
       SELECT id, at, actor, action, entity, entityId, projectCode, before, after, hash FROM changeLog ORDER BY id
       """)
-    // No log holds more rows than its file holds hashes of 64 bytes: what bounds the ids kept densely.
-    let idBound = try Int64.fetchOne(db, sql: "SELECT page_count * page_size / 64 FROM pragma_page_count, pragma_page_size") ?? 0
-    let tables: [any LoggedTableCheck] = [
-      try LoggedTable<DisclosureRecord>(db, idBound: idBound), try LoggedTable<MilestoneRecord>(db, idBound: idBound),
-      try LoggedTable<ProjectRecord>(db, idBound: idBound), try LoggedTable<RegisterRecord>(db, idBound: idBound),
-    ]
     var chain = ChainWalk(publishedHead: publishedHead)
+    var tables = TableComparison(db, path: path)
     try log.forEach { row in
       chain.meet(row)
-      if let entity = row.bytes(at: 4), let table = tables.first(where: { $0.isNamed(entity) }) {
-        try table.compare(row: row.int64(at: 5), with: row.bytes(at: 8))
-      }
+      tables.compare(row)
       return true
     }
-    var found = FirstDivergences(limit: divergenceLimit)
-    for (position, table) in tables.enumerated() {
-      try table.forEachDivergence { found.insert($0, table: position) }
-    }
     let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
-    self.init(chain: chain.verification(loggedThrough: sequence), divergences: found.divergences)
+    self.init(chain: chain.verification(loggedThrough: sequence), comparison: tables.divergences(limit: divergenceLimit))
+  }
+}
+
+/// The register's tables against the log. What stops the comparison (a table or a column dropped outside gongkai,
+/// a required value gone) is kept for ``ChangeLogCheck/divergences()`` to throw, while the log is still read for the
+/// chain.
+private struct TableComparison {
+  private let path: String
+  private var tables: [any LoggedTableCheck] = []
+  private var failure: (any Error)?
+
+  init(_ db: Database, path: String) {
+    self.path = path
+    do {
+      tables = try SQLiteStore.translating(path) {
+        // The ids kept densely are bounded by the rows the file can hold (none is smaller than its 64-byte hash);
+        // ids beyond, which only an edit outside gongkai makes, go to a dictionary.
+        let idBound = try Int64.fetchOne(db, sql: "SELECT page_count * page_size / 64 FROM pragma_page_count, pragma_page_size") ?? 0
+        return [
+          try LoggedTable<DisclosureRecord>(db, idBound: idBound), try LoggedTable<MilestoneRecord>(db, idBound: idBound),
+          try LoggedTable<ProjectRecord>(db, idBound: idBound), try LoggedTable<RegisterRecord>(db, idBound: idBound),
+        ]
+      }
+    } catch {
+      failure = error
+    }
+  }
+
+  /// Compares the row of the register that a log row changed with what the log row records.
+  mutating func compare(_ row: PreparedStatement.ResultRow) {
+    guard failure == nil, let entity = row.bytes(at: 4), let table = tables.first(where: { $0.isNamed(entity) }) else { return }
+    attempt { try table.compare(row: row.int64(at: 5), with: row.bytes(at: 8)) }
+  }
+
+  /// Once the whole log was read: the first `limit` rows that differ, or what stopped the comparison.
+  mutating func divergences(limit: Int) -> Result<[LogDivergence], any Error> {
+    var found = FirstDivergences(limit: limit)
+    for (position, table) in tables.enumerated() {
+      attempt { try table.forEachDivergence { found.insert($0, table: position) } }
+    }
+    return failure.map { .failure($0) } ?? .success(found.divergences)
+  }
+
+  private mutating func attempt(_ body: () throws -> Void) {
+    guard failure == nil else { return }
+    do { try SQLiteStore.translating(path, body) } catch { failure = error }
   }
 }
 
@@ -142,14 +180,18 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
 
   /// The rows no change met come from the ids of the table's smallest index, which SQLite reads for a query
   /// without an order.
+  ///
+  /// A second row of an id (a table rebuilt without its primary key) was compared with nothing: it is named as a
+  /// row no change met.
   func forEachDivergence(_ body: (LogDivergence) -> Void) throws {
     states.forEachDiffering { id, state in
       body(LogDivergence(entity: Record.entity, id: id, kind: state == .deleted ? .deleted : .altered))
     }
+    var listed = RowIDSet(denseThrough: states.denseThrough)
     let ids = try PreparedStatement(db, sql: "SELECT id FROM \(Record.databaseTableName)")
     try ids.forEach { row in
       let id = row.int64(at: 0)
-      if states[id] == .unmet { body(LogDivergence(entity: Record.entity, id: id, kind: .unlogged)) }
+      if !listed.insert(id) || states[id] == .unmet { body(LogDivergence(entity: Record.entity, id: id, kind: .unlogged)) }
       return true
     }
   }
@@ -165,9 +207,11 @@ private struct RowStates {
 
   private var words: [UInt64]
   private var sparse: [Int64: State] = [:]
+  let denseThrough: Int64
 
   init(denseThrough largest: Int64) {
-    words = Array(repeating: 0, count: Int(max(0, largest) / 32) + 1)
+    denseThrough = max(0, largest)
+    words = Array(repeating: 0, count: Int(denseThrough / 32) + 1)
   }
 
   subscript(id: Int64) -> State {
@@ -197,6 +241,24 @@ private struct RowStates {
   }
 }
 
+/// Row ids, a bit each up to an id (an id beyond, or negative, in a set).
+private struct RowIDSet {
+  private var words: [UInt64]
+  private var sparse: Set<Int64> = []
+
+  init(denseThrough largest: Int64) {
+    words = Array(repeating: 0, count: Int(max(0, largest) / 64) + 1)
+  }
+
+  /// Adds `id`; false when it was in already.
+  mutating func insert(_ id: Int64) -> Bool {
+    guard id >= 0, id / 64 < words.count else { return sparse.insert(id).inserted }
+    let bit = UInt64(1) << UInt64(id % 64)
+    defer { words[Int(id / 64)] |= bit }
+    return words[Int(id / 64)] & bit == 0
+  }
+}
+
 /// The first divergences in the order the check reports them (table, then id), however many it finds.
 private struct FirstDivergences {
   let limit: Int
@@ -211,23 +273,6 @@ private struct FirstDivergences {
     guard kept.count < limit || kept.last.map({ key < ($0.table, $0.divergence.id) }) ?? false else { return }
     kept.insert((table, divergence), at: kept.firstIndex { key < ($0.table, $0.divergence.id) } ?? kept.endIndex)
     if kept.count > limit { kept.removeLast() }
-  }
-}
-
-/// What the comparison of ``ChangeLogCheck`` reads as the same values.
-enum LoggedState {
-  /// Columns the schema added after their rows were logged, filled in by a migration and so absent from the
-  /// log of those rows (`v3-notice-serial`).
-  private static let addedByMigrations: Set<String> = ["serial", "serialYear"]
-
-  /// Whether the logged values and the stored ones agree when the text differs: a log written by an earlier
-  /// version may lay the JSON out otherwise, or lack a column added since.
-  static func sameValues(logged: String, stored: String) -> Bool {
-    guard let logged = try? JSONSerialization.jsonObject(with: Data(logged.utf8)) as? [String: Any],
-      var stored = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any]
-    else { return false }
-    for key in addedByMigrations where logged[key] == nil { stored[key] = nil }
-    return NSDictionary(dictionary: logged).isEqual(to: stored)
   }
 }
 

@@ -143,7 +143,7 @@ extension SQLiteStore {
     // row of a project that holds thousands of one kind: quadratic.
     migrator.registerMigration("v9-natural-key-by-reference") { db in
       try db.execute(sql: """
-        DROP INDEX milestone_natural_key;
+        DROP INDEX IF EXISTS milestone_natural_key;
         CREATE UNIQUE INDEX milestone_natural_key ON milestone(projectId, kind, IFNULL(reference, ''), formedOn)
           WHERE withdrawnReason IS NULL;
         """)

@@ -182,8 +182,18 @@ extension LoggedRecord {
       guard stored.count == logged.count, let bytes = stored.baseAddress, let other = logged.baseAddress else { return false }
       return memcmp(bytes, other, stored.count) == 0
     }
-    return same
-      || LoggedState.sameValues(logged: String(decoding: logged, as: UTF8.self), stored: String(decoding: stored, as: UTF8.self))
+    return same || Self.sameValues(logged: String(decoding: logged, as: UTF8.self), stored: String(decoding: stored, as: UTF8.self))
+  }
+
+  /// Whether the logged values and the stored ones agree when the text differs: a log written by an earlier
+  /// version may lay the JSON out otherwise, or lack a column added since (`serial` and `serialYear`, which the
+  /// migration `v3-notice-serial` filled in for rows logged before it).
+  private static func sameValues(logged: String, stored: String) -> Bool {
+    guard let logged = try? JSONSerialization.jsonObject(with: Data(logged.utf8)) as? [String: Any],
+      var stored = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any]
+    else { return false }
+    for key in ["serial", "serialYear"] where logged[key] == nil { stored[key] = nil }
+    return NSDictionary(dictionary: logged).isEqual(to: stored)
   }
 }
 

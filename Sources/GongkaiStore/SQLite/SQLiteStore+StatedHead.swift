@@ -43,9 +43,9 @@ extension SQLiteStore {
   /// The head once the chain is intact and every row holds what its last change-log row records; else
   /// ``StoreError/differsFromChangeLog(_:_:)``.
   static func verifiedHead(_ db: Database, path: String) throws -> String {
-    let check = try ChangeLogCheck(db, publishedHead: nil, divergenceLimit: 1)
+    let check = try ChangeLogCheck(db, path: path, publishedHead: nil, divergenceLimit: 1)
     if let broken = check.chain.broken { throw StoreError.differsFromChangeLog(path, broken.description) }
-    if let divergence = check.divergences.first { throw StoreError.differsFromChangeLog(path, divergence.description) }
+    if let divergence = try check.divergences().first { throw StoreError.differsFromChangeLog(path, divergence.description) }
     return check.chain.head
   }
 }

@@ -115,7 +115,8 @@ extension Gongkai {
       let check = try await register.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 1)
       let chain = check.chain
       try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head)")
-      try line(check.divergences.isEmpty, check.divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
+      let divergences = try check.divergences()
+      try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
       return profile
     }
@@ -199,7 +200,7 @@ extension Gongkai.Audit {
           failed = true
         }
       }
-      let divergences = check.divergences
+      let divergences = try check.divergences()
       for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
       if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
       if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
