@@ -31,10 +31,12 @@ let package = Package(
     .target(
       name: "GongkaiStore",
       dependencies: [
-        "GongkaiCore", "GongkaiJSON", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        "GongkaiCore", "GongkaiJSON", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // The settings of the SQLite library that only C can make (sqlite3_config takes variable arguments).
+    .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
     // Files staff write: project files (YAML) and spreadsheet imports (CSV).
     .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", .product(name: "Yams", package: "Yams")]),
     // What Gongkai produces for people and programs: public notices, the audit CSV, open data, statistics.
