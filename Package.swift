@@ -55,7 +55,8 @@ let package = Package(
     .target(name: "GongkaiSynthetic", dependencies: ["GongkaiCore"], path: "Benchmarks/GongkaiSynthetic"),
     .executableTarget(
       name: "GongkaiBenchmarks",
-      dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiSynthetic"],
+      dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiSynthetic",
+                     "CSQLiteSettings", .product(name: "GRDBSQLite", package: "GRDB.swift")],
       path: "Benchmarks/GongkaiBenchmarks"
     ),
     // libFuzzer harnesses (.ci/fuzz builds them with -D FUZZING); built normally they replay input files.

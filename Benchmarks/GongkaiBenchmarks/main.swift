@@ -5,6 +5,9 @@
 //       imported as `gongkai import` does (as `gongkai import --exclusive` does)
 //   swift run -c release GongkaiBenchmarks files N FOLDER [SEED] [--csv-only]
 //       the same register as project files and a spreadsheet (only the spreadsheet)
+//   swift run -c release GongkaiBenchmarks replay SOURCE DB [--lookups]
+//       SQLite alone writing SOURCE's milestones, disclosures and change log into DB (which holds the projects)
+//       one row per statement, in the order an import writes them (with a spreadsheet import's lookups)
 // Prints one line per benchmark: operations, seconds, and the rate.
 import Foundation
 import GongkaiCore
@@ -42,6 +45,13 @@ if arguments.count >= 4, arguments[1] == "files", let projects = Int(arguments[2
   let register = SyntheticRegister(projects: projects, seed: seed, catalogue: catalogue, calendar: calendar)
   let written = try SyntheticFiles.write(register, to: arguments[3], projectFiles: !flags.contains("--csv-only"))
   print("files: \(written.projects) projects, \(written.rows) spreadsheet rows in \(arguments[3])")
+  exit(0)
+}
+
+if arguments.count >= 4, arguments[1] == "replay" {
+  let floor = RowByRowFloor(source: arguments[2], target: arguments[3], lookups: flags.contains("--lookups"))
+  let (milestones, seconds) = try floor.run()
+  print("replay: \(milestones) milestones in \(String(format: "%.2f", seconds)) s = \(Int(Double(milestones) / seconds)) milestones/s")
   exit(0)
 }
 
