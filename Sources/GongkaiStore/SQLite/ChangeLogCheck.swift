@@ -157,7 +157,7 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
   private let db: Database
   private let lookup: PreparedStatement
   private let positions: ColumnPositions
-  private var states: RowStates
+  private var states: IDTable
 
   /// Keeps the rows' states densely up to the largest id in the table or its log, at most `idBound`.
   init(_ db: Database, idBound: Int64) throws {
@@ -168,14 +168,15 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
     let largest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM \(table)") ?? 0
     let largestLogged = try Int64.fetchOne(db, sql: "SELECT MAX(entityId) FROM changeLog WHERE entity = ?",
                                            arguments: [Record.entity]) ?? 0
-    states = RowStates(denseThrough: min(max(largest, largestLogged), idBound))
+    states = IDTable(bitsPerID: 2, denseThrough: min(max(largest, largestLogged), idBound))
   }
 
   func isNamed(_ entity: UnsafeBufferPointer<UInt8>) -> Bool { entity.elementsEqual(name) }
 
   func compare(row id: Int64, with logged: UnsafeBufferPointer<UInt8>?) throws {
     lookup.bind(id)
-    states[id] = try lookup.first { try Record(positions.reading($0)).isRecorded(as: logged) ? .asLogged : .altered } ?? .deleted
+    let state = try lookup.first { try Record(positions.reading($0)).isRecorded(as: logged) ? RowState.asLogged : .altered }
+    states[id] = (state ?? .deleted).rawValue
   }
 
   /// The rows no change met come from the ids of the table's smallest index, which SQLite reads for a query
@@ -184,79 +185,25 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
   /// A second row of an id (a table rebuilt without its primary key) was compared with nothing: it is named as a
   /// row no change met.
   func forEachDivergence(_ body: (LogDivergence) -> Void) throws {
-    states.forEachDiffering { id, state in
-      body(LogDivergence(entity: Record.entity, id: id, kind: state == .deleted ? .deleted : .altered))
+    states.forEach(atLeast: RowState.altered.rawValue) { id, state in
+      body(LogDivergence(entity: Record.entity, id: id, kind: state == RowState.deleted.rawValue ? .deleted : .altered))
     }
-    var listed = RowIDSet(denseThrough: states.denseThrough)
+    var listed = IDTable(bitsPerID: 1, denseThrough: states.denseThrough)
     let ids = try PreparedStatement(db, sql: "SELECT id FROM \(Record.databaseTableName)")
     try ids.forEach { row in
       let id = row.int64(at: 0)
-      if !listed.insert(id) || states[id] == .unmet { body(LogDivergence(entity: Record.entity, id: id, kind: .unlogged)) }
+      let again = listed[id] != 0
+      listed[id] = 1
+      if again || states[id] == RowState.unmet.rawValue { body(LogDivergence(entity: Record.entity, id: id, kind: .unlogged)) }
       return true
     }
   }
 }
 
-/// Where each row of a table stands against the log, two bits a row for the ids SQLite hands out densely from 1
-/// (2.5 MB for ten million milestones); an id beyond those, or negative (a database edited outside gongkai), is
-/// kept in a dictionary instead.
-private struct RowStates {
-  enum State: UInt64 {
-    case unmet, asLogged, altered, deleted
-  }
-
-  private var words: [UInt64]
-  private var sparse: [Int64: State] = [:]
-  let denseThrough: Int64
-
-  init(denseThrough largest: Int64) {
-    denseThrough = max(0, largest)
-    words = Array(repeating: 0, count: Int(denseThrough / 32) + 1)
-  }
-
-  subscript(id: Int64) -> State {
-    get {
-      guard let (word, shift) = place(id) else { return sparse[id] ?? .unmet }
-      return State(rawValue: words[word] >> shift & 0b11)!
-    }
-    set {
-      guard let (word, shift) = place(id) else { return sparse[id] = newValue }
-      words[word] = words[word] & ~(0b11 << shift) | newValue.rawValue << shift
-    }
-  }
-
-  /// The rows whose state is `altered` or `deleted` (the high bit of the two set).
-  func forEachDiffering(_ body: (Int64, State) -> Void) {
-    for (word, bits) in words.enumerated() where bits & 0xAAAA_AAAA_AAAA_AAAA != 0 {
-      for slot in 0..<32 where bits >> (2 * slot) & 0b10 != 0 {
-        body(Int64(word * 32 + slot), State(rawValue: bits >> (2 * slot) & 0b11)!)
-      }
-    }
-    for (id, state) in sparse where state == .altered || state == .deleted { body(id, state) }
-  }
-
-  private func place(_ id: Int64) -> (word: Int, shift: UInt64)? {
-    guard id >= 0, id / 32 < words.count else { return nil }
-    return (Int(id / 32), UInt64(id % 32) * 2)
-  }
-}
-
-/// Row ids, a bit each up to an id (an id beyond, or negative, in a set).
-private struct RowIDSet {
-  private var words: [UInt64]
-  private var sparse: Set<Int64> = []
-
-  init(denseThrough largest: Int64) {
-    words = Array(repeating: 0, count: Int(max(0, largest) / 64) + 1)
-  }
-
-  /// Adds `id`; false when it was in already.
-  mutating func insert(_ id: Int64) -> Bool {
-    guard id >= 0, id / 64 < words.count else { return sparse.insert(id).inserted }
-    let bit = UInt64(1) << UInt64(id % 64)
-    defer { words[Int(id / 64)] |= bit }
-    return words[Int(id / 64)] & bit == 0
-  }
+/// Where a row of a table stands against the log, two bits a row in an ``IDTable`` (2.5 MB for ten million
+/// milestones); `altered` and `deleted` are the values from 2 up.
+private enum RowState: UInt64 {
+  case unmet, asLogged, altered, deleted
 }
 
 /// The first divergences in the order the check reports them (table, then id), however many it finds.

@@ -26,7 +26,7 @@ final class RegisterWrite {
   private var hasher = ChainHasher()
   private var lastSerials: [Int: Int] = [:]
   /// ``hasMilestoneUpdates(project:id:)``'s answers, as ``LogAnswer`` raw values.
-  private var milestoneUpdates = ByProjectID<UInt8>()
+  private var milestoneUpdates = IDTable(bitsPerID: 2, denseThrough: 0, grows: true)
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedStatement] = [:]
   private var changeInsert: PreparedStatement?
@@ -358,7 +358,7 @@ extension ProjectCode {
   }
 }
 
-/// An answer about a project's change log kept in a ``ByProjectID`` table, whose 0 is "not asked yet".
-private enum LogAnswer: UInt8 {
+/// An answer about a project's change log kept in an ``IDTable``, whose 0 is "not asked yet".
+private enum LogAnswer: UInt64 {
   case no = 1, yes = 2
 }

@@ -460,10 +460,12 @@ extension MilestoneEntry {
 /// The projects an import has read so far, each with the position of its document: two documents of one
 /// project would leave the register with whichever came last.
 private struct ImportedProjects {
-  private var positions: ByProjectID<UInt32>
+  /// Four bytes a project of the register.
+  private var positions: IDTable
 
   init(_ db: Database) throws {
-    positions = ByProjectID(expecting: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM project") ?? 0)
+    let count = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM project") ?? 0
+    positions = IDTable(bitsPerID: 32, denseThrough: count, grows: true)
   }
 
   /// The position of the document that had the project, if one did.
@@ -473,7 +475,7 @@ private struct ImportedProjects {
   }
 
   mutating func record(project id: Int64, position: Int) {
-    positions[id] = UInt32(truncatingIfNeeded: position)
+    positions[id] = UInt64(UInt32(truncatingIfNeeded: position))
   }
 }
 
