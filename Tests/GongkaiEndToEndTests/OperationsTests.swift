@@ -400,7 +400,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v9-natural-key-by-reference (9 of 9 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v10-replaced-milestone-keys (10 of 10 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

@@ -134,6 +134,23 @@ import Testing
     #expect(plan == ["SEARCH milestone USING INDEX milestone_natural_key (projectId=? AND kind=? AND <expr>=?)"])
   }
 
+  @Test func findsAMilestoneByAKeyAnAmendmentReplacedWithoutReadingTheProjectsLog() throws {
+    // Given a register, whose import asks for every new row of a project that holds an update whether an amendment
+    // replaced that key (a file written before it names the milestone by its old date or 文号)
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    // When SQLite plans that question
+    let plan = try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(SQLiteStore.amendedFromSQL)",
+                       arguments: ["2024-310110-48-01-000123", "k", "2026-01-05", "ZB-9"])
+        .map { $0["detail"] as String }
+    }
+    // Then it seeks the key among the keys updates replaced, in the log's order, rather than reading the project's
+    // whole change log (a read per row, quadratic in a project's milestones)
+    #expect(plan == ["SEARCH c USING INDEX changeLog_milestone_keys_replaced (projectCode=? AND <expr>=? AND <expr>=? AND <expr>=?)",
+                     "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)"])
+  }
+
   @Test func refusesADatabaseFromANewerVersionWithoutTouchingIt() throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)

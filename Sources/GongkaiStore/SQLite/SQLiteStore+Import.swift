@@ -284,24 +284,30 @@ extension SQLiteStore {
       """), arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 
-  /// The milestone of the project that had `key` before an amendment gave it another, from the change log (one
-  /// project's rows, by the log's project index); looked up only for an entry the register does not hold.
+  /// The milestone of the project that had `key` before an amendment gave it another, from the change log (the
+  /// index of the milestone keys updates replaced); looked up only for an entry the register does not hold.
   private func milestoneAmended(from key: MilestoneKey, project code: String, id projectID: Int64, _ write: RegisterWrite)
     throws -> RecordedMilestone?
   {
     guard try write.hasMilestoneUpdates(project: code, id: projectID) else { return nil }
-    let row = try Row.fetchOne(write.db.cachedStatement(sql: """
-      SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit FROM changeLog c
-      JOIN milestone m ON m.id = c.entityId
-      WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
-        AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
-        AND IFNULL(json_extract(c.before, '$.reference'), '') = ?
-      ORDER BY c.id DESC LIMIT 1
-      """), arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""])
+    let row = try Row.fetchOne(write.db.cachedStatement(sql: Self.amendedFromSQL.description),
+                               arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""])
     return try row.map { RecordedMilestone(id: try $0.decode(atIndex: 0), withdrawn: try $0.decode(atIndex: 1),
                                            formedOn: try CivilDate.stored($0.decode(atIndex: 2)),
                                            summary: try $0.decode(atIndex: 3), responsibleUnit: try $0.decode(atIndex: 4)) }
   }
+
+  /// The query of ``milestoneAmended(from:project:id:_:)``: project code, kind, the day formed, 文号 (empty for none).
+  /// Its conditions are those of the index `changeLog_milestone_keys_replaced` (schema v10), word for word, so that
+  /// SQLite seeks the key there instead of reading the project's whole log for every new row.
+  static let amendedFromSQL: StaticString = """
+    SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit FROM changeLog c
+    JOIN milestone m ON m.id = c.entityId
+    WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
+      AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
+      AND IFNULL(json_extract(c.before, '$.reference'), '') = ?
+    ORDER BY c.id DESC LIMIT 1
+    """
 
   /// The project of a code, as ``projectRecord(code:_:)`` reads it, through a statement prepared once per
   /// import: an import looks up every project it reads, and GRDB's Codable decoding of the row took 3 % of a
