@@ -23,19 +23,20 @@ public struct Checker: Sendable {
       let deadline = try rule.period(forChange: milestone.changes != nil).map {
         (period) throws(PeriodError) in try calendar.deadline(of: period, from: milestone.formedOn)
       }
-      var first: Disclosure?
-      var until: CivilDate?
-      var stillUp = false
-      for disclosure in milestone.disclosures where disclosure.publishedOn <= asOf {
-        if first.map({ disclosure.publishedOn < $0.publishedOn }) ?? true { first = disclosure }
-        if let end = disclosure.until { until = max(until ?? end, end) } else { stillUp = true }
-      }
-      if stillUp { until = nil }
-      let minimumEnd = try first.flatMap { first throws(PeriodError) in
-        try rule.minimumPublication.map { (period) throws(PeriodError) in
-          try calendar.deadline(of: period, from: first.publishedOn)
+      // The first run of publications, or for a 公示 the first long enough: one put up again in full after one
+      // taken down too early meets the period from its own first day.
+      var judged: (run: PublicationRun, minimumEnd: Deadline?)?
+      try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf) { (run) throws(PeriodError) in
+        let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
+          try calendar.deadline(of: period, from: run.first.publishedOn)
         }
+        let longEnough = minimumEnd.map { end in run.until.map { $0 >= end.date } ?? true } ?? true
+        if judged == nil || longEnough { judged = (run, minimumEnd) }
+        return longEnough
       }
+      let first = judged?.run.first
+      let until = judged?.run.until
+      let minimumEnd = judged?.minimumEnd
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }
       let (status, days) = assess(deadline: deadline?.date, isPublished: first != nil, daysLate: daysLate,
                                   until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
@@ -46,7 +47,7 @@ public struct Checker: Sendable {
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
         workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, disclosure: first,
-        publishedUntil: first == nil ? nil : until, minimumEnd: minimumEnd,
+        publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)

@@ -54,11 +54,15 @@ public struct Finding: Sendable {
   /// Whether the working days counted late or overdue since the deadline cross a year without an official
   /// holiday schedule (the deadline itself may be settled).
   public let latenessIsProvisional: Bool
-  /// The first publication on or before the as-of day.
+  /// The publication judged, on or before the as-of day: the first; for a 公示 (an item with a minimum period) taken
+  /// down too early and later put up again in full, the first of the publications that met the period.
   public let disclosure: Disclosure?
-  /// The last day any publication stays up; `nil` when one stays up with no end or nothing was published.
+  /// The last day the judged publication stays up, with those that followed it without a day between them (a
+  /// ``PublicationRun``); `nil` when one of them stays up with no end, or nothing was published.
   public let publishedUntil: CivilDate?
-  /// The earliest day a publication may come down, counted from its first day.
+  /// The days those publications were put up, first to last; `nil` when nothing was published.
+  public let publications: ClosedRange<CivilDate>?
+  /// The earliest day the judged publication may come down, counted from its first day.
   public let minimumEnd: Deadline?
   /// The unit that must publish: the milestone's, else the rule's responsible party.
   public let responsibleUnit: String

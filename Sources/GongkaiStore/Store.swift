@@ -185,14 +185,15 @@ public struct StoredMilestone: Hashable, Sendable {
     milestone.disclosures.firstIndex(of: disclosure).map { recordedDisclosures[$0] }
   }
 
-  /// The record of the publication that says how long the information stayed up as of `asOf`, as the checker
-  /// counts it: one still up, else the one with the latest end (of those, the last recorded). A 公示 held long
-  /// enough only by a second publication recorded after the fact shows here, where the first publication's record
-  /// does not.
-  public func recordOfEnd(asOf: CivilDate) -> RecordedDisclosure? {
+  /// The record of the publication that says how long the information stayed up, as the checker counts it: of
+  /// those put up on the days of ``Finding/publications`` (the judged publication and those that followed it
+  /// without a day between them), one still up, else the one with the latest end (of those, the last recorded). A
+  /// 公示 held long enough only by a second publication recorded after the fact shows here, where the first
+  /// publication's record does not.
+  public func recordOfEnd(publishedOn days: ClosedRange<CivilDate>) -> RecordedDisclosure? {
     // One pass without arrays: it runs for every 公示 row of the audit CSV. No end ranks above any end.
     var best: (end: CivilDate?, record: RecordedDisclosure)?
-    for (disclosure, record) in zip(milestone.disclosures, recordedDisclosures) where disclosure.publishedOn <= asOf {
+    for (disclosure, record) in zip(milestone.disclosures, recordedDisclosures) where days.contains(disclosure.publishedOn) {
       guard let current = best else {
         best = (disclosure.until, record)
         continue

@@ -120,6 +120,67 @@ import Testing
     #expect(finding.publishedUntil == nil)
   }
 
+  // Candidates formed Friday 3-13, published Monday 3-16: 3 calendar days from 3-16 end Thursday 3-19.
+
+  @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotLengthenTheFirst() throws {
+    // Up on 3-16 only, then again from 3-21 to 3-28: nothing was public on 3-17 to 3-20, within the period.
+    for second in [published("2026-03-21", until: "2026-03-22"), published("2026-03-18", until: "2026-03-19")] {
+      let finding = try #require(try checker.judge(
+        milestone("bidding.candidates", formed: "2026-03-13", disclosures: [published("2026-03-16", until: "2026-03-16"), second]),
+        asOf: day("2026-03-31")))
+      #expect(finding.status == .tooShort, "put up again on \(second.publishedOn)")
+      #expect(finding.disclosure?.publishedOn == day("2026-03-16"))
+      #expect(finding.publishedUntil == day("2026-03-16"))
+      #expect(finding.publications == day("2026-03-16")...day("2026-03-16"))
+      #expect(finding.minimumEnd?.date == day("2026-03-19"))
+    }
+  }
+
+  @Test func publicationsThatFollowOnTheNextDayOrOverlapMakeOneRun() throws {
+    let cases: [[Disclosure]] = [
+      [published("2026-03-16", until: "2026-03-16"), published("2026-03-17", until: "2026-03-19")],
+      [published("2026-03-17", until: "2026-03-17"), published("2026-03-16", until: "2026-03-17"), published("2026-03-18", until: "2026-03-20")],
+    ]
+    for disclosures in cases {
+      let finding = try #require(try checker.judge(
+        milestone("bidding.candidates", formed: "2026-03-13", disclosures: disclosures), asOf: day("2026-03-31")))
+      #expect(finding.status == .onTime)
+      #expect(finding.disclosure?.publishedOn == day("2026-03-16"))
+      #expect(finding.publishedUntil == disclosures.compactMap(\.until).max())
+    }
+  }
+
+  @Test func aNoticePutUpAgainInFullAfterOneTooShortMeetsThePeriodLate() throws {
+    // Up on 3-16 only; put up again on Monday 3-23 until 3-26, a full 3 days: the 公示 was made, from 3-23, 5
+    // working days after the deadline of Monday 3-16.
+    let finding = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13",
+                disclosures: [published("2026-03-16", until: "2026-03-16"), published("2026-03-23", until: "2026-03-26")]),
+      asOf: day("2026-03-31")))
+    #expect(finding.status == .late)
+    #expect(finding.disclosure?.publishedOn == day("2026-03-23"))
+    #expect(finding.workingDaysLate == 5)
+    #expect(finding.publishedUntil == day("2026-03-26"))
+    #expect(finding.minimumEnd?.date == day("2026-03-26"))
+    // As of a day before the second run was put up, only the first counts: too short.
+    let before = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-03-13",
+                disclosures: [published("2026-03-16", until: "2026-03-16"), published("2026-03-23", until: "2026-03-26")]),
+      asOf: day("2026-03-20")))
+    #expect(before.status == .tooShort)
+    #expect(before.publications == day("2026-03-16")...day("2026-03-16"))
+  }
+
+  @Test func anItemWithoutAMinimumIsJudgedByItsFirstPublication() throws {
+    let finding = try #require(try checker.judge(
+      milestone("approval-result.construction-permit", formed: "2026-02-13",
+                disclosures: [published("2026-03-10", until: "2026-03-11"), published("2026-03-02", until: "2026-03-03")]),
+      asOf: day("2026-03-31")))
+    #expect(finding.status == .onTime)
+    #expect(finding.disclosure?.publishedOn == day("2026-03-02"))
+    #expect(finding.publishedUntil == day("2026-03-03"))
+  }
+
   @Test func aChangeStartsItsOwnPeriodWithTheChangeRule() throws {
     // Contract: 30 calendar days; a change to it: 15 calendar days from the change.
     let change = try #require(try checker.judge(

@@ -332,7 +332,7 @@ import TestSupport
                                  "--as-of", "2026-11-27"] + db)
     // Already down on the 27th, it can no longer be kept up longer: it must go up again, as a publication of its own
     #expect(disclosed.stdout.contains("· too short: up until 2026-11-26, had to stay up until 2026-11-30 "
-      + "(put it up again until 2026-11-30 and record that publication with `gongkai disclose`), and 2 working days late\n"))
+      + "(put it up again today until 2026-11-30 and record that publication with `gongkai disclose`), and 2 working days late\n"))
     let check = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short"] + db)
     #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30（期满日 2026-11-28 逢休息日，顺延），且迟2个工作日公开"))
     let english = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--lang", "en"] + db)
@@ -354,6 +354,40 @@ import TestSupport
     let lateColumn = try #require(header.firstIndex(of: "working_days_late"))
     #expect(row[try #require(header.firstIndex(of: "status"))] == "too-short")
     #expect(row[lateColumn] == "2")
+  }
+
+  @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {
+    // Candidates formed Monday 2026-11-16, published the next day for one day: they had to stay up to 11-20.
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000203")
+    #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.candidates", "--date", "2026-11-16", "--ref", "G3"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17", "--as-of", "2026-11-17"] + db)
+      .status == 0)
+    // Down since the 18th, on the 19th a notice put up again must run the whole period from its own first day
+    let advice = try gongkai(["check", "--as-of", "2026-11-19"] + db)
+    #expect(advice.stdout.contains("公示期不足"))
+    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-19", "--channel", "B", "--until", "2026-11-20", "--as-of", "2026-11-19"] + db)
+    #expect(disclosed.stdout.contains("· too short: up until 2026-11-17, had to stay up until 2026-11-20 (down since 2026-11-18, it must be put "
+      + "up again for the whole period: until 2026-11-23, recorded with `gongkai disclose`)\n"), "\(disclosed.stdout)")
+    // A week later, up again for two days on another channel: the days off the channels within the period stand
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-26", "--channel", "C", "--until", "2026-11-27"] + db).status == 0)
+    let short = try auditRows(folder, db, asOf: "2026-11-30", ["--lang", "en"])
+    #expect(short.map { $0["status"] } == ["too-short"])
+    #expect(short.first?["disclosed_on"] == "2026-11-17")
+    #expect(short.first?["published_until"] == "2026-11-17")
+    // Up again in full after another day off, from the 29th to 12-02, the 公示 is made, late: judged from that
+    // publication.
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-29", "--channel", "D", "--until", "2026-12-02"] + db).status == 0)
+    let late = try auditRows(folder, db, asOf: "2026-12-03", ["--lang", "en"])
+    #expect(late.map { $0["status"] } == ["late"])
+    #expect(late.first?["disclosed_on"] == "2026-11-29")
+    #expect(late.first?["channel"] == "D")
+    #expect(late.first?["published_until"] == "2026-12-02")
+    #expect(late.first?["minimum_publication_end"] == "2026-12-02")
+    // A notice put up while D is up carries it on: D and this one are one run from the 29th, up until 12-05.
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "E", "--until", "2026-12-05"] + db).status == 0)
+    let carried = try auditRows(folder, db, asOf: "2026-12-06", ["--lang", "en"])
+    #expect(carried.first?["disclosed_on"] == "2026-11-29")
+    #expect(carried.first?["published_until"] == "2026-12-05")
   }
 
   @Test func aTooShortPublicationIsAlertedUntilItsMinimumEnd() throws {

@@ -235,7 +235,7 @@ public struct AuditCSV {
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
       let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head.hash,
                     rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
-                    recordOfEnd: finding.rule.minimumPublication == nil ? nil : stored.recordOfEnd(asOf: asOf),
+                    recordOfEnd: finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap(stored.recordOfEnd),
                     english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)

@@ -5,6 +5,8 @@ import GongkaiCore
 /// Empty while all is in order.
 struct StandingNote {
   let finding: Finding
+  /// The calendar the finding was judged on, for the end of a notice put up again in full.
+  let calendar: WorkingDayCalendar
 
   var text: String {
     switch finding.status {
@@ -15,14 +17,25 @@ struct StandingNote {
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late" } ?? ""
-      // Repairable until the day it had to stay up to; after it, settled history. While it is up its end is moved;
-      // once it has come down (its recorded end settled) it is put up again, a publication of its own.
-      let repair = finding.asOf > end.date ? ""
-        : finding.asOf <= until ? " (disclose it again, same --date and --channel, with --until \(end.date))"
-        : " (put it up again until \(end.date) and record that publication with `gongkai disclose`)"
-      return " · too short: up until \(until), had to stay up until \(end.date)\(repair)\(late)"
+      return " · too short: up until \(until), had to stay up until \(end.date)\(repair(until: until, end: end.date))\(late)"
     case .due, .onTime:
       return ""
     }
+  }
+
+  /// Repairable until the day it had to stay up to; after it, settled history. While it is up its end is moved;
+  /// the day after it came down it is put up again, a publication of its own that carries the notice on. Later, the
+  /// days off the channels break the period: only a notice put up again for the whole period meets it, from its own
+  /// first day.
+  private func repair(until: CivilDate, end: CivilDate) -> String {
+    let asOf = finding.asOf
+    if asOf > end { return "" }
+    if asOf <= until { return " (disclose it again, same --date and --channel, with --until \(end))" }
+    if asOf == until.adding(days: 1) {
+      return " (put it up again today until \(end) and record that publication with `gongkai disclose`)"
+    }
+    guard let period = finding.rule.minimumPublication, let full = try? calendar.deadline(of: period, from: asOf) else { return "" }
+    return " (down since \(until.adding(days: 1)), it must be put up again for the whole period: until \(full.date), "
+      + "recorded with `gongkai disclose`)"
   }
 }
