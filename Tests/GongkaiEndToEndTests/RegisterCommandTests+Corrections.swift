@@ -70,6 +70,39 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
   }
 
+  /// A project file that hands the project to another unit moves it as `project edit --unit` does: the milestones
+  /// recorded before keep their unit, those the file adds are the new unit's.
+  @Test func aProjectFileWithANewUnitKeepsThePastUnderTheOldOne() throws {
+    let code = "2026-310110-48-01-000210"
+    let (folder, db) = try registerWithProject(code, unit: "甲单位")
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02"] + db).status == 0)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-03", "--unit", "丙单位"] + db).status == 0)
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    // When the file names another unit and lists a new milestone
+    var yaml = try String(contentsOfFile: file, encoding: .utf8)
+    yaml = yaml.replacingOccurrences(of: "responsible-unit: 甲单位", with: "responsible-unit: 乙单位")
+    yaml += """
+      - kind: completion.acceptance
+        formed: 2026-11-20
+
+      """
+    try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+    let imported = try gongkai(["import", file] + db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr.contains("responsible-unit: 1 milestone recorded before kept 甲单位 as their unit, as `gongkai project edit "
+      + "--unit` keeps them; run `gongkai export project \(code)` to bring the file up to date"), "\(imported.stderr)")
+    // Then the past stays under 甲单位 (and 丙单位), the milestone the file adds is 乙单位's, and the log says so
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(rows.map { $0["责任单位"] } == ["甲单位", "丙单位", "乙单位"])
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    // and the file brought up to date imports again without a change
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    let again = try gongkai(["import", file] + db)
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("1 unchanged"), "\(again.stdout)")
+  }
+
   /// Withdrawn as recorded by mistake and recorded again under the same date and 文号: the exported file lists both,
   /// and imports again, into the register it came from (nothing changes) and into a new one (the same file back).
   @Test func aMilestoneRecordedAgainAfterAWithdrawalRoundTripsThroughItsProjectFile() throws {

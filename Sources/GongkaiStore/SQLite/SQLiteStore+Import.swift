@@ -39,7 +39,20 @@ extension SQLiteStore {
           // After a rejection the import will roll back: read on only to find every problem.
           guard problems.isEmpty else { continue }
           if try write.update(project, from: old, project: code) { report.updated += 1 }
+          // A new unit answers for the milestones recorded from now on, as `project edit --unit` has it: those recorded
+          // before keep the unit they had, so that per-unit results of past years do not change after the fact.
+          let recordedBefore = project.responsibleUnit == old.responsibleUnit
+            ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
           try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write)
+          if let recordedBefore, case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write),
+             kept > 0
+          {
+            report.notice(at: position, field: "responsible-unit", """
+              \(kept) milestone\(kept == 1 ? "" : "s") recorded before kept \(old.responsibleUnit) as their unit, as `gongkai project edit \
+              --unit` keeps them; run `gongkai export project \(code)` to bring the file up to date, and give a milestone \
+              `unit: \(project.responsibleUnit)` there if it moves with the project
+              """)
+          }
         } else {
           // A new project is created even after a rejection, without its milestones, so that a second document of it
           // is still found; the rollback removes it.

@@ -28,25 +28,33 @@ extension SQLiteStore {
       update.changed = try write.update(record, from: old, project: old.code)
       guard record.responsibleUnit != old.responsibleUnit else { return update }
       update.formerUnit = old.responsibleUnit
-      // Every milestone the old unit answers for, withdrawn ones too (the audit CSV lists them): those taking the
-      // project's unit, and those naming it themselves. By the milestones' project index.
-      let past = try MilestoneRecord.fetchAll(write.db, sql: """
-        SELECT * FROM milestone WHERE projectId = ? AND (responsibleUnit IS NULL OR responsibleUnit = ?) ORDER BY id
-        """, arguments: [old.id!, old.responsibleUnit])
-      for milestone in past {
-        var changed = milestone
-        switch pastMilestones {
-        case .keepUnit:
-          changed.responsibleUnit = old.responsibleUnit
-          update.keptFormerUnit += 1
-        case .reattribute:
-          changed.responsibleUnit = nil
-          update.reattributed += 1
-        }
-        _ = try write.update(changed, from: milestone, project: old.code)
+      let moved = try settleUnit(ofMilestonesOf: old, recordedThrough: .max, pastMilestones, write)
+      switch pastMilestones {
+      case .keepUnit: update.keptFormerUnit = moved
+      case .reattribute: update.reattributed = moved
       }
       return update
     }
+  }
+
+  /// After a project's responsible unit changed from `old`'s: every milestone the old unit answers for, up to id
+  /// `last`, keeps it as its own (`keepUnit`) or follows the project to the new one (`reattribute`), logged; returns
+  /// how many the old unit answered for. Withdrawn ones too (the audit CSV lists them): those taking the project's
+  /// unit, and those naming it themselves, by the milestones' project index.
+  func settleUnit(ofMilestonesOf old: ProjectRecord, recordedThrough last: Int64, _ pastMilestones: PastMilestones,
+                  _ write: RegisterWrite) throws -> Int {
+    let past = try MilestoneRecord.fetchAll(write.db, sql: """
+      SELECT * FROM milestone WHERE projectId = ? AND (responsibleUnit IS NULL OR responsibleUnit = ?) AND id <= ? ORDER BY id
+      """, arguments: [old.id!, old.responsibleUnit, last])
+    for milestone in past {
+      var changed = milestone
+      switch pastMilestones {
+      case .keepUnit: changed.responsibleUnit = old.responsibleUnit
+      case .reattribute: changed.responsibleUnit = nil
+      }
+      _ = try write.update(changed, from: milestone, project: old.code)
+    }
+    return past.count
   }
 
   public func project(code: ProjectCode) throws -> Project? {
