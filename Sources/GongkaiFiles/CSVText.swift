@@ -41,6 +41,12 @@ enum CSVText {
       if utf8.sawNUL && !bom { throw undecodable(source.name) }
       return (.utf8, bom ? 3 : 0)
     }
+    // A few characters of Chinese in UTF-8 before the first byte that is not: a UTF-8 file with a bad byte (a
+    // character some tool wrote wrong), not GB18030, which would decode all of it as other characters without an
+    // error. GB18030 text forms a run of valid UTF-8 characters only by chance, and breaks off within a few.
+    if let offset = utf8.invalidOffset, utf8.multibyteCharacters >= utf8Evidence {
+      throw try notUTF8(source, at: offset)
+    }
     guard !bom, let table = GB18030Table.shared else { throw undecodable(source.name) }
     var decoder = GB18030Decoder(table: table)
     while case let count = try source.fill(), count > 0 {
@@ -55,6 +61,36 @@ enum CSVText {
   }
 
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// How many characters beyond ASCII in valid UTF-8 make a file UTF-8 even with a bad byte after them.
+  static let utf8Evidence = 4
+
+  /// The bad byte of a UTF-8 file, by line; leaves `source` at its start.
+  private static func notUTF8(_ source: ByteSource, at offset: Int) throws(FileProblem) -> FileProblem {
+    var line = 1
+    var read = 0
+    // The character's bytes: its first, and those after it beyond ASCII, four at most.
+    var bad: [UInt8] = []
+    var finished = false
+    while !finished, case let count = try source.fill(), count > 0 {
+      let bytes = UnsafeBufferPointer(start: source.bytes, count: count)
+      line += bytes.prefix(max(0, min(count, offset - read))).count { $0 == 0x0A }
+      for byte in bytes.dropFirst(max(0, offset - read)) {
+        if !bad.isEmpty && (byte < 0x80 || bad.count == 4) {
+          finished = true
+          break
+        }
+        bad.append(byte)
+      }
+      read += count
+    }
+    try source.rewind()
+    let shown = bad.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+    return FileProblem(file: source.name, line: line, field: nil, message: """
+      bytes that are not UTF-8 (\(shown)) in a file that is UTF-8 before them: retype the text there (a character \
+      some program wrote wrong, such as an emoji cut in half), or save the sheet again as "CSV UTF-8 (逗号分隔)"
+      """)
+  }
 
   /// Whether `scalar` is white space as `trimmingCharacters(in: .whitespaces)` sees it, other than space and
   /// tab. The ranges tried first hold all of them (a test checks every scalar), so most text is never
@@ -347,6 +383,13 @@ struct CSVRecords {
 struct UTF8Validator {
   private(set) var isValid = true
   private(set) var sawNUL = false
+  /// The characters of two bytes or more read before the first byte that is not UTF-8.
+  private(set) var multibyteCharacters = 0
+  /// Where the first character that is not UTF-8 starts, from the first byte fed.
+  private(set) var invalidOffset: Int?
+  private var fed = 0
+  /// Where the character being read started.
+  private var characterStart = 0
   /// Continuation bytes still expected, and the range the next one must lie in.
   private var needed = 0
   private var lower: UInt8 = 0x80
@@ -359,6 +402,10 @@ struct UTF8Validator {
     guard isValid, let base = buffer.baseAddress else { return }
     let count = buffer.count
     var index = 0
+    defer {
+      if !isValid && invalidOffset == nil { invalidOffset = needed > 0 ? characterStart : fed + index - 1 }
+      fed += count
+    }
     while index < count {
       if needed == 0 {
         // Eight ASCII bytes at a time.
@@ -373,12 +420,15 @@ struct UTF8Validator {
         // A whole character of two or three bytes, the common case beyond ASCII, at once.
         if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
           index += 2
+          multibyteCharacters += 1
           continue
         }
         if byte >= 0xE1 && byte <= 0xEC && index + 2 < count && base[index + 1] & 0xC0 == 0x80 && base[index + 2] & 0xC0 == 0x80 {
           index += 3
+          multibyteCharacters += 1
           continue
         }
+        characterStart = fed + index
         index += 1
         switch byte {
         case 0x00: sawNUL = true
@@ -397,6 +447,7 @@ struct UTF8Validator {
         index += 1
         guard byte >= lower && byte <= upper else { isValid = false; return }
         needed -= 1
+        if needed == 0 { multibyteCharacters += 1 }
         lower = 0x80
         upper = 0xBF
       }

@@ -96,6 +96,28 @@ import Testing
     #expect(problems(nul) { () throws(FileProblems) in _ = try MilestoneSheetReader(nul, catalogue: catalogue, today: today) }.count == 1)
   }
 
+  @Test(arguments: [3, 16, CSVText.chunkSize])
+  func refusesAUTF8FileWithABadByteByItsLineRatherThanReadItAsGB18030(chunkSize: Int) throws {
+    // An encoded surrogate (as a program cutting an emoji in half writes it) after Chinese in UTF-8: the whole
+    // file also decodes as GB18030, into other characters
+    var data = Data("project,kind,formed,ref,summary\n2024-310110-48-01-000123,bidding.result,2026-11-02,M1,中标结果：甲公司\n".utf8)
+    data += Data("2024-310110-48-01-000123,bidding.result,2026-11-02,M2,乙公司".utf8) + [0xED, 0xA0, 0x80, 0x0A]
+    #expect(String(data: data, encoding: CSVText.gb18030) != nil)
+    let url = try write(data)
+    let found = problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: chunkSize) }
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("f.csv:3: bytes that are not UTF-8 (0xED 0xA0 0x80) in a file that is UTF-8 before them") == true,
+            "\(found)")
+  }
+
+  @Test func readsAsGB18030ALongChineseFileWhosePrefixIsValidUTF8OnlyByChance() throws {
+    // 丁 is 0xB6 0xA1 in GB18030; after a lead byte 0xE4 it forms valid UTF-8 for one character, then breaks off
+    let text = "project,kind,formed,summary\n2024-310110-48-01-000123,bidding.result,2026-10-12,滇丁合同签订中标结果公示\n"
+    let data = try #require(text.data(using: CSVText.gb18030))
+    let rows = try stream(try write(data))
+    #expect(rows.map(\.entry.summary) == ["滇丁合同签订中标结果公示"])
+  }
+
   @Test func listsTheProblemsOfRowsAndOfTheStoreTogetherByLine() throws {
     let url = try write(Data("""
       project,kind,formed,published,channel
