@@ -29,7 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// afterwards, so the upgrade is a step taken on purpose, after a copy, never a side effect of a check.
   case olderSchema(String, current: String, needed: String)
   case busy(String)
-  case readOnly(String)
+  /// The register may not be written by this user; the reason, when it is not the file's own permissions.
+  case readOnly(String, reason: String? = nil)
   /// SQLite could not read or write the file at the path (a full disk, a failing device), or failed in a way
   /// gongkai does not expect; the transaction was rolled back.
   case io(String, String)
@@ -80,7 +81,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .olderSchema(let path, let current, let needed):
       "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file, then run `gongkai init --database \(path)` to upgrade it (the earlier gongkai cannot read it afterwards)"
     case .busy(let path): "database \(path) is busy (another command or program is using it); try again"
-    case .readOnly(let path): "database \(path) is read-only; check its permissions"
+    case .readOnly(let path, let reason): "database \(path) is read-only\(reason.map { " for this user: \($0)" } ?? "; check its permissions")"
     case .io(let path, let reason):
       "input/output error on database \(path): \(reason); free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, then run the command again: nothing was written, the transaction was rolled back"
     case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"

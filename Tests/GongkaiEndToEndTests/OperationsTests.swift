@@ -443,4 +443,35 @@ import TestSupport
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "imported 4 project files: nothing changed (4 unchanged)\n")
   }
+
+  /// A register read by another account (an auditor, a cron job under its own user) can be left with SQLite's files
+  /// beside it owned by that account: every write then fails. The failure and `doctor` name the files, their owner
+  /// and the fix, rather than the register's own permissions, which are in order. Needs root, to act as two users.
+  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func filesAnotherAccountLeftBesideTheRegisterAreNamedWhenAWriteFails() throws {
+    let folder = URL(fileURLWithPath: "/tmp/gongkai-accounts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o1777])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let binary = folder.appendingPathComponent("gongkai")
+    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
+    let database = folder.appendingPathComponent("p.sqlite").path
+    func run(as user: Int, _ arguments: String) throws -> CommandResult {
+      try runShell("/usr/bin/setpriv --reuid=\(user) --regid=\(user) --clear-groups \(binary.path) \(arguments) --database \(database)",
+                   environment: ["HOME": folder.path])
+    }
+    #expect(try run(as: 1000, "init").status == 0)
+    #expect(try run(as: 1000, "project add 2026-310110-48-01-000200 --name 测试 --unit 甲单位").status == 0)
+    // When another account reads it
+    #expect(try run(as: 65534, "check").status == 0)
+    // Then the owner's next write fails naming the files left beside the register and who they belong to
+    let write = try run(as: 1000, "log 2026-310110-48-01-000200 bidding.candidates --date 2026-11-26")
+    try #require(FileManager.default.fileExists(atPath: database + "-shm"), "SQLite left no file beside the register")
+    #expect(write.status == 73)
+    #expect(write.stderr.contains("database \(database) is read-only for this user: \(database)-"), "\(write.stderr)")
+    #expect(write.stderr.contains(" belongs to nobody"))
+    #expect(write.stderr.contains("(as root: chown "))
+    let doctor = try run(as: 1000, "doctor")
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  files beside the register: this user may not write them, so every write fails: "))
+  }
 }

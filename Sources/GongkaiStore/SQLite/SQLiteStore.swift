@@ -99,6 +99,30 @@ public struct SQLiteStore: Store {
       """)
   }
 
+  /// The files SQLite keeps beside the register (`-wal`, `-shm`, `-journal`) that this user may not write, with their
+  /// owners: left by a command another account ran (an auditor's check, a cron job under its own user), they make
+  /// the register read-only for everyone else, while its own permissions are in order.
+  private static func unwritableSideFiles(of path: String) -> [(file: String, owner: String)] {
+    ["-wal", "-shm", "-journal"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+      .map { file in
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        return (file, attributes?[.ownerAccountName] as? String ?? (attributes?[.ownerAccountID] as? NSNumber).map { "uid \($0)" } ?? "another user")
+      }
+  }
+
+  /// What to do about ``unwritableSideFiles(of:)``, or `nil` when there are none.
+  public static func sideFilesProblem(of path: String) -> String? {
+    let files = unwritableSideFiles(of: path)
+    guard !files.isEmpty else { return nil }
+    let owners = Set(files.map(\.owner)).sorted().joined(separator: ", ")
+    let names = files.map(\.file).joined(separator: " ")
+    return """
+      \(files.map { "\($0.file) belongs to \($0.owner)" }.joined(separator: ", ")), left by a command \(owners) ran on it; \
+      make them this user's again (as root: chown \(NSUserName()) \(names)) and run gongkai on this register under one \
+      account, or a group that may write the folder and these files
+      """
+  }
+
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
   static func requireGongkaiDatabase(at path: String, busyTimeout: TimeInterval) throws {
     Self.librarySettings
@@ -213,7 +237,7 @@ public struct SQLiteStore: Store {
       case .SQLITE_NOTADB: throw StoreError.notADatabase(path)
       case .SQLITE_CORRUPT: throw StoreError.damaged(path, error.message ?? "database disk image is malformed")
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
-      case .SQLITE_READONLY: throw StoreError.readOnly(path)
+      case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path))
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
       // The migrations made every table, column and index gongkai reads: one missing was dropped by another program.
       case .SQLITE_ERROR where error.message.map({ $0.hasPrefix("no such ") }) ?? false:

@@ -96,6 +96,9 @@ extension Gongkai {
       let register = try store.open()
       let versions = try await register.appliedSchemaVersions()
       try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
+      if let problem = SQLiteStore.sideFilesProblem(of: store.path) {
+        try line(false, "files beside the register: this user may not write them, so every write fails: \(problem)")
+      }
       var profile: String?
       do {
         profile = try await register.profile()
