@@ -116,9 +116,10 @@ public struct SQLiteStore: Store {
     guard !files.isEmpty else { return nil }
     let owners = Set(files.map(\.owner)).sorted().joined(separator: ", ")
     let names = files.map(\.file).joined(separator: " ")
+    let user = NSUserName().isEmpty ? String(getuid()) : NSUserName()
     return """
       \(files.map { "\($0.file) belongs to \($0.owner)" }.joined(separator: ", ")), left by a command \(owners) ran on it; \
-      make them this user's again (as root: chown \(NSUserName()) \(names)) and run gongkai on this register under one \
+      make them this user's again (as root: chown \(user) \(names)) and run gongkai on this register under one \
       account, or a group that may write the folder and these files
       """
   }
