@@ -228,6 +228,16 @@ struct SheetRows {
   }
 
   /// Checks the current record: its row, or nil with its problems recorded.
+  /// Whether a cell holds a number in the scientific notation a spreadsheet gives a long number (`3.10110E+17`):
+  /// the digits past the fifteenth are gone, and a 文号 made of digits, such as a 施工许可证's, cannot be read back.
+  static func isSpreadsheetNumber(_ text: String) -> Bool {
+    func digits(_ part: Substring) -> Bool { !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+    let parts = text.uppercased().split(separator: "E", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].hasPrefix("+"), digits(parts[1].dropFirst()) else { return false }
+    let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+    return mantissa.count <= 2 && mantissa.allSatisfy(digits)
+  }
+
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
     // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row.
@@ -264,6 +274,12 @@ struct SheetRows {
     }
     // A row whose kind or date is missing or unreadable is still checked whole, so that one import lists every
     // problem of the row; only what compares with the date waits for a date.
+    if let reference = cell(.ref), Self.isSpreadsheetNumber(reference) {
+      problem("ref", """
+        '\(reference)' is how Excel and WPS show a long number, with its last digits lost: format the column as text \
+        (设置单元格格式 → 文本) and type the 文号 again
+        """)
+    }
     let kind = cell(.kind)
     if kind == nil { problem("kind", "required; a code from `gongkai rules`") }
     let formed = date(.formed)

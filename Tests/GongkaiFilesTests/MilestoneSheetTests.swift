@@ -67,6 +67,25 @@ import TestSupport
     ])
   }
 
+  @Test func refusesALongNumberAsASpreadsheetShowsItInPlaceOfA文号() throws {
+    // A 施工许可证 文号 of 16 digits, typed into a column Excel formats as numbers and saved as it shows it
+    let found = try problems(Data("""
+      project,kind,formed,ref
+      2024-310110-48-01-000123,approval-result.construction-permit,2026-09-30,3.10110E+15
+      2024-310110-48-01-000123,approval-result.construction-permit,2026-09-30,2E+3
+      2024-310110-48-01-000123,approval-result.construction-permit,2026-09-30,3101102026093001
+      2024-310110-48-01-000123,approval-result.construction-permit,2026-09-30,沪E+2026
+      2024-310110-48-01-000123,approval-result.construction-permit,2026-09-30,3.1E-5
+
+      """.utf8))
+    #expect(found == [
+      "f.csv:2: ref: '3.10110E+15' is how Excel and WPS show a long number, with its last digits lost: format the column as text "
+        + "(设置单元格格式 → 文本) and type the 文号 again",
+      "f.csv:3: ref: '2E+3' is how Excel and WPS show a long number, with its last digits lost: format the column as text "
+        + "(设置单元格格式 → 文本) and type the 文号 again",
+    ])
+  }
+
   @Test func refusesUTF16WithTheWayToResave() throws {
     let utf16 = try #require(sheet.data(using: .utf16))
     let found = try problems(utf16)
