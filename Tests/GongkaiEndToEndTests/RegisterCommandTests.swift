@@ -85,6 +85,10 @@ import TestSupport
     let result = try gongkai("check", "--skip-rest-days", "--as-of", day, "--database", database)
     #expect(result.stdout.isEmpty == !checks)
     if !checks { #expect(result.status == 0) }
+    // A JSON reader gets a document either way: on a rest day, the empty list of a day with nothing to do
+    let json = try gongkai("check", "--skip-rest-days", "--as-of", day, "--format", "json", "--database", database)
+    let findings = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])
+    #expect(findings.isEmpty == !checks)
   }
 
   @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {

@@ -67,7 +67,15 @@ extension Gongkai {
       let asOf = asOf ?? .todayInChina()
       // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar
-      if skipRestDays && !calendar.isWorkingDay(asOf) { return }
+      if skipRestDays && !calendar.isWorkingDay(asOf) {
+        // Nothing checked is nothing found: a reader of JSON or CSV gets the empty document a quiet day gives.
+        switch format {
+        case .json: try JSONSink().finish()
+        case .csv: try CSVSink().finish()
+        case .text: break
+        }
+        return
+      }
       let register = try store.open()
       let checker = Checker(catalogue: try await reference.catalogue(for: register, at: store.path), calendar: calendar)
       try await register.requireKnown(projects: project, units: unit)
