@@ -49,6 +49,15 @@ import TestSupport
     #expect(result.stdout.contains("Swapped workdays counted: 2026-02-14 (Sat) 春节, 2026-02-28 (Sat) 春节"))
   }
 
+  @Test func explainSaysADeadlineOnAWeekendIsASwappedWorkday() throws {
+    // 3 days from Thursday 2026-09-17 end on Sunday 9-20, a workday made up for 国庆节: the deadline does not move
+    let result = try gongkai("deadline", "2026-09-17", "3", "--calendar-days", "--explain")
+    #expect(result.stdoutLines[0] == "2026-09-20")
+    #expect(result.stdout.contains("截止日: 2026-09-20（周日），调休上班日·国庆节，当日公开仍属按时"), "\(result.stdout)")
+    let english = try gongkai("deadline", "2026-09-17", "3", "--calendar-days", "--explain", "--lang", "en")
+    #expect(english.stdout.contains("Deadline: 2026-09-20 (Sun), a swapped workday 国庆节; publishing on that day is on time"))
+  }
+
   @Test func aYearWithoutScheduleWarnsOnStandardErrorOnly() throws {
     let result = try gongkai("deadline", "2026-12-20", "20")
     #expect(result.status == 0)

@@ -48,12 +48,12 @@ struct ExplanationText {
     switch counting {
     case .deadline:
       lines.append(language.pick(
-        "截止日: \(day(e.deadline.date))，当日公开仍属按时",
-        "Deadline: \(day(e.deadline.date)); publishing on that day is on time"))
+        "截止日: \(ending(e.deadline.date))，当日公开仍属按时",
+        "Deadline: \(ending(e.deadline.date)); publishing on that day is on time"))
     case .minimumPublication:
       lines.append(language.pick(
-        "公示期止: \(day(e.deadline.date))，公示应保持至当日",
-        "Minimum publication ends: \(day(e.deadline.date)); the publication must stay up through that day"))
+        "公示期止: \(ending(e.deadline.date))，公示应保持至当日",
+        "Minimum publication ends: \(ending(e.deadline.date)); the publication must stay up through that day"))
     }
     if !e.unscheduledYears.isEmpty {
       let years = e.unscheduledYears.map(String.init).joined(separator: ", ")
@@ -66,6 +66,13 @@ struct ExplanationText {
 
   private func day(_ date: CivilDate) -> String {
     language.pick("\(date)（周\(date.weekday.chineseShortName)）", "\(date) (\(String(describing: date.weekday).prefix(3).capitalized))")
+  }
+
+  /// The last day of a period, and when it is a Saturday or Sunday the State Council made a workday, that it is one:
+  /// why the period did not move to the Monday.
+  private func ending(_ date: CivilDate) -> String {
+    guard [.saturday, .sunday].contains(date.weekday), calendar.isWorkingDay(date) else { return day(date) }
+    return day(date) + language.pick("，调休上班日\(holiday(date))", ", a swapped workday\(holiday(date))")
   }
 
   private func holiday(_ date: CivilDate) -> String {
