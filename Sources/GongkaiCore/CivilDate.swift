@@ -205,16 +205,23 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   /// Day or month first (`11/03/2026`): which is which cannot be told.
   case yearNotFirst(String)
 
-  public var description: String {
+  public var description: String { "'\(text)' is \(reason)" }
+
+  /// What is wrong with the text, without it: for a message that names the value already (an argument's).
+  public var reason: String {
     switch self {
-    case .malformed(let text): "'\(text)' is not a date; use YYYY-MM-DD, e.g. 2026-03-31"
-    case .noSuchMonth(let text, let month): "'\(text)' is not a date: there is no month \(month); use YYYY-MM-DD"
-    case .yearNotFirst(let text):
-      "'\(text)' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
-    case .noSuchDay(let text, let length):
-      "'\(text)' is not a date: that month has \(length) days; use YYYY-MM-DD"
-    case .outOfRange(let text):
-      "'\(text)' is outside the supported range \(CivilDate.earliest)...\(CivilDate.latest)"
+    case .malformed: "not a date; use YYYY-MM-DD, e.g. 2026-03-31"
+    case .noSuchMonth(_, let month): "not a date: there is no month \(month); use YYYY-MM-DD"
+    case .yearNotFirst:
+      "not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
+    case .noSuchDay(_, let length): "not a date: that month has \(length) days; use YYYY-MM-DD"
+    case .outOfRange: "outside the supported range \(CivilDate.earliest)...\(CivilDate.latest)"
+    }
+  }
+
+  private var text: String {
+    switch self {
+    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text), .noSuchDay(let text, _), .outOfRange(let text): text
     }
   }
 }

@@ -24,13 +24,31 @@ public enum RegisterText {
       return [.invalidField(field, value, "it contains bytes that are not UTF-8; save the input as UTF-8")]
     }
     if let control = scan.control {
-      return [.invalidField(field, String(value.prefix(40)), "it contains the control character U+\(String(control.value, radix: 16, uppercase: true)); remove it")]
+      return [.invalidField(field, String(value.prefix(40)), "it contains \(describe(control)); remove it")]
     }
     if let noncharacter = scan.noncharacter {
       return [.invalidField(field, String(value.prefix(40)),
-        "it contains U+\(String(noncharacter.value, radix: 16, uppercase: true)), which Unicode reserves as a noncharacter; remove it")]
+        "it contains \(codePoint(noncharacter)), which Unicode reserves as a noncharacter; remove it")]
     }
     return []
+  }
+
+  /// A refused character as a person recognises it: a line break, a tab, a character that reorders text.
+  private static func describe(_ scalar: Unicode.Scalar) -> String {
+    switch scalar.value {
+    case 0x0A: "a line break (\(codePoint(scalar))), which this field may not hold"
+    case 0x0D: "a carriage return (\(codePoint(scalar)))"
+    case 0x09: "a tab (\(codePoint(scalar)))"
+    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+      "the direction mark \(codePoint(scalar)), which can make text display in another order than it is stored"
+    default: "the control character \(codePoint(scalar))"
+    }
+  }
+
+  /// `U+000A`: at least four hexadecimal digits, as Unicode writes code points.
+  private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 
   /// What ``problems(_:_:required:maximum:allowNewlines:)`` needs to know of a value, from one pass over its

@@ -55,7 +55,7 @@ import Testing
     #expect(RegisterText.problems("ref", "a\u{7}\u{FFFD}").first?.description.contains("not UTF-8") == true)
     #expect(RegisterText.problems("ref", "a\u{202E}b\u{7}").first?.description.contains("U+202E") == true)
     #expect(RegisterText.problems("summary", "a\nb\tc", allowNewlines: true).isEmpty)
-    #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("U+85") == true)
+    #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("control character U+0085") == true)
   }
 
   /// A blank required field is met with what to type in it, whether it came from an option or a file.

@@ -141,6 +141,7 @@ extension CivilDate {
   /// Parses a date argument, for `@Argument(transform:)` and `@Option(transform:)`, in any form a spreadsheet
   /// cell may hold (`2026/11/3`), so a date copied from one works.
   static func argument(_ text: String) throws -> CivilDate {
-    do { return try CivilDate(parsingYearFirst: text) } catch { throw ValidationError(error.description) }
+    // ArgumentParser names the value before the reason.
+    do { return try CivilDate(parsingYearFirst: text) } catch { throw ValidationError(error.reason) }
   }
 }
