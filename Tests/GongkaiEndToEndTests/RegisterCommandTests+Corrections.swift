@@ -222,11 +222,13 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "edit", code, "--name", "江浦路大桥"] + db).status == 0)
     #expect(try gongkai(["project", "edit", code, "--name", "江浦路特大桥"] + db).status == 0)
     #expect(try gongkai(["project", "edit", code, "--unit", "杨浦区建管委"] + db).status == 0)
+    #expect(try gongkai(["project", "edit", code, "--legal-person", "上海某建设有限公司"] + db).status == 0)
     let stale = try gongkai(["import", file] + db)
     #expect(stale.status == 65)
-    // Every field the file is behind on is named, so that it is put right in one go
+    // Every field the file is behind on is named, so that it is put right in one go, a field it leaves out too
     #expect(stale.stderr.contains("name: '江浦路桥' is what it was before "), "\(stale.stderr)")
     #expect(stale.stderr.contains("responsible-unit: '杨浦区建设和管理委员会' is what it was before "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("legal-person: the file leaves it out (which clears it), as it was before "), "\(stale.stderr)")
   }
 
   @Test func anAmendedMilestonesAuditRowShowsTheCorrectionAndTheOriginalDate() throws {

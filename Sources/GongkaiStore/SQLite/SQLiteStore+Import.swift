@@ -384,8 +384,9 @@ extension SQLiteStore {
     return try fields.filter { $0.given != $0.stored }.compactMap { field in
       guard let change = try change(of: field.column, from: field.given, entity: "project", id: stored.id!, project: stored.code, write.db)
       else { return nil }
+      let given = field.given.map { "'\($0)' is what it was" } ?? "the file leaves it out (which clears it), as it was"
       return (field.file, """
-        '\(field.given ?? "")' is what it was before \(change.actor) changed it on \(change.at.prefix(10)) (it is now \
+        \(given) before \(change.actor) changed it on \(change.at.prefix(10)) (it is now \
         '\(field.stored ?? "")'): the file was written before that change and would undo it: run `gongkai export project \
         \(stored.code)` and make your edits in the new file, or set it back on purpose with `gongkai project edit \(stored.code) \
         --\(field.option) …`
