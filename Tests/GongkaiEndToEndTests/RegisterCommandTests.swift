@@ -895,6 +895,32 @@ import TestSupport
     #expect(none.stderr == "gongkai: \(empty.path): no project files (*.yaml) in this folder\n")
   }
 
+  /// A folder of project files sorted into subfolders (by district, say): an import reads the folders it is given,
+  /// and says which subfolders it did not read, rather than import part of the register without a word.
+  @Test func subfoldersOfProjectFilesAreNamedNotReadSilentlyPast() throws {
+    let (folder, database, _) = try emptyRegisterAndProjectsFolder()
+    let top = folder.appendingPathComponent("top"), district = top.appendingPathComponent("浦东")
+    try FileManager.default.createDirectory(at: district, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: top.appendingPathComponent("archive"), withIntermediateDirectories: true)
+    let sample = URL(fileURLWithPath: projectsFolder())
+    try FileManager.default.copyItem(at: sample.appendingPathComponent("2023-310110-78-01-000087.yaml"),
+                                     to: district.appendingPathComponent("2023-310110-78-01-000087.yaml"))
+    let only = try gongkai("import", top.path + "/", "--database", database)
+    #expect(only.status == 66)
+    #expect(only.stderr.contains("no project files (*.yaml) in this folder; \(district.path) hold some"), "\(only.stderr)")
+    try FileManager.default.copyItem(at: sample.appendingPathComponent("2024-310110-48-01-000046.yaml"),
+                                     to: top.appendingPathComponent("2024-310110-48-01-000046.yaml"))
+    let part = try gongkai("import", top.path, "--database", database)
+    #expect(part.status == 0)
+    #expect(part.stderr == """
+      gongkai: warning: the project files of \(district.path) were not read: an import reads the folders it is given, not \
+      their subfolders; name them too, e.g. gongkai import \(top.path) \(district.path)\n
+      """)
+    let both = try gongkai("import", top.path, district.path, "--database", database)
+    #expect(both.status == 0)
+    #expect(both.stderr.isEmpty, "\(both.stderr)")
+  }
+
   @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {
     let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
     func write(_ code: String, to url: URL) throws {

@@ -21,7 +21,8 @@ extension Gongkai.ImportCommand {
     static let configuration = CommandConfiguration(
       abstract: "Load project files (YAML): all of them or none.",
       discussion: """
-        PATH is a project file or a folder of them (*.yaml). Importing is idempotent: what is new is added, what \
+        PATH is a project file or a folder of them (*.yaml; its subfolders are not read, and those holding project \
+        files are named in a warning). Importing is idempotent: what is new is added, what \
         changed is updated, nothing is deleted. If any file has a problem, the problems are listed \
         as file:line: field: message (the first 20, then how many more) and nothing is written. A file of a folder is named after its project code \
         (CODE.yaml, as export project writes it); one named otherwise imports with a warning. The form is in \
@@ -68,6 +69,7 @@ extension Gongkai.ImportCommand {
       progress?.finish()
       // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
       files.misnamed.warn()
+      files.warnOfSubfolders()
       try ImportSummary.warn(report) { try files.itemName(at: $0) }
       try StandardOutput.print(ImportSummary(report: report, files: files.expectedCount).text)
     }
@@ -127,6 +129,15 @@ struct ProjectFiles: ImportSource {
     private var paths: [(path: String, isFolder: Bool)] = []
     private let names = SortedNames()
     private let lock = NSLock()
+    /// The subfolders of the folders given, which an import does not read unless given too: the first few, and how
+    /// many.
+    private(set) var subfolders: (first: [String], count: Int) = ([], 0)
+    /// The paths given, standardized, so that a subfolder given too is not noted.
+    private let given: Set<String>
+
+    init(given paths: [String]) {
+      given = Set(paths.map { ($0 as NSString).standardizingPath })
+    }
 
     var count: Int { names.count }
 
@@ -141,7 +152,10 @@ struct ProjectFiles: ImportSource {
       let before = names.count
       var undecodable: String?
       let readable = try FolderListing.forEachName(in: folder) { name in
-        guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else { return }
+        guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else {
+          noteSubfolder(name, in: folder)
+          return
+        }
         guard String(validating: name, as: UTF8.self) != nil else {
           undecodable = undecodable ?? String(decoding: name, as: UTF8.self)
           return
@@ -155,6 +169,22 @@ struct ProjectFiles: ImportSource {
       }
       paths.append((folder, true))
       return names.count - before
+    }
+
+    /// Notes `name` when it is a folder that holds project files (a folder of them by district, say), unless hidden.
+    private func noteSubfolder(_ name: UnsafeBufferPointer<UInt8>, in folder: String) {
+      guard name.first != UInt8(ascii: "."), let text = String(validating: name, as: UTF8.self) else { return }
+      var isFolder: ObjCBool = false
+      let path = (folder as NSString).appendingPathComponent(text)
+      guard !given.contains((path as NSString).standardizingPath),
+            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return }
+      var holdsProjectFiles = false
+      FolderListing.forEachName(in: path) { name in
+        if FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") { holdsProjectFiles = true }
+      }
+      guard holdsProjectFiles else { return }
+      subfolders.count += 1
+      if subfolders.first.count < 3 { subfolders.first.append(path) }
     }
 
     /// Call once every path is listed.
@@ -184,6 +214,17 @@ struct ProjectFiles: ImportSource {
   private let files: FileList
   /// Shared with the copy the store reads from, so the command can warn once the import is over.
   let misnamed = MisnamedProjectFiles()
+
+  /// Warns of the subfolders of the folders given, whose project files were not read.
+  func warnOfSubfolders() {
+    let (first, count) = files.subfolders
+    guard let example = first.first else { return }
+    let more = count > first.count ? " and \(count - first.count) more" : ""
+    Terminal.warning("""
+      the project files of \(first.joined(separator: ", "))\(more) were not read: an import reads the folders it is given, \
+      not their subfolders; name them too, e.g. gongkai import \(FilePath.parent(of: example)) \(example)
+      """)
+  }
   private let catalogue: RuleCatalogue
   private let today: CivilDate
   /// Parses the files ahead of the import, a thread a core, from the first ``next()``.
@@ -200,7 +241,7 @@ struct ProjectFiles: ImportSource {
 
   /// Lists the files named and the `.yaml` files of the folders named; reads none of them yet.
   init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
-    let files = FileList()
+    let files = FileList(given: paths)
     for path in paths {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -214,7 +255,10 @@ struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "folder not readable", kind: .missing)
       }
       if count == 0 {
-        throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder", kind: .missing)
+        let nested = files.subfolders.first.filter { (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath }
+        let hint = nested.isEmpty ? "" : "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
+          + "not their subfolders: name them"
+        throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder\(hint)", kind: .missing)
       }
     }
     try files.sort()
