@@ -215,8 +215,11 @@ public struct YAMLValue {
         }
       case .alias:
         throw value.problem("anchors and aliases (&, *) are not allowed; write the value out")
-      case .scalar:
-        break
+      case .scalar(let scalar):
+        // Every value is text gongkai types itself: a tag (`!!binary`) would be dropped without a word.
+        guard [Tag.Name.implicit.rawValue, Tag.Name.str.rawValue, Tag.Name.nonSpecific.rawValue].contains(scalar.tag.description) else {
+          throw value.problem("the YAML tag \(scalar.tag.description.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")) is not read; write the value as plain text")
+        }
       }
     }
     try visit(self)
