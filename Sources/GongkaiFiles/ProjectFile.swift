@@ -32,7 +32,7 @@ public enum ProjectFile {
         if required { _ = collector.attempt { () throws(FileProblem) in try fields.required(key) } }
         return nil
       }
-      let string = collector.attempt { () throws(FileProblem) in try value.optionalLine() } ?? nil
+      let string = collector.attempt { () throws(FileProblem) in try value.optionalText() } ?? nil
       for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.description)) }
       return string
     }
@@ -110,7 +110,7 @@ public enum ProjectFile {
     let problemsBefore = collector.problems.count
     func text(_ key: String) -> String? {
       collector.attempt { () throws(FileProblem) -> String? in
-        key == "summary" ? try fields[key]?.optionalString() : try fields[key]?.optionalLine()
+        try fields[key]?.optionalText()
       } ?? nil
     }
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }

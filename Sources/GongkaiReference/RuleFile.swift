@@ -128,7 +128,7 @@ struct RuleFile {
     }
     self.profile = profile ?? ""
     profileLine = fields?["profile"]?.line ?? root.line
-    title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"]?.optionalLine() } ?? nil }
+    title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"]?.optionalText() } ?? nil }
       .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     extends = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["extends"]?.optionalString() } ?? nil }
     extendsLine = fields?["extends"]?.line ?? root.line

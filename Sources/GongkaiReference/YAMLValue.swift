@@ -172,10 +172,10 @@ public struct YAMLValue {
   /// The text of a scalar, or `nil` for null.
   public func optionalString() throws(FileProblem) -> String? { isNull ? nil : try string() }
 
-  /// The text of a one-line field, or `nil` for null. A block scalar (`>` or `|`) ends with a line break by
-  /// YAML's default: a one-line field cannot hold it, and a person who folds a long name over two lines with
-  /// `name: >` does not mean it.
-  public func optionalLine() throws(FileProblem) -> String? {
+  /// The text of a field, or `nil` for null, without the line break a block scalar (`>` or `|`) ends with by
+  /// YAML's default: a one-line field cannot hold it, a person who folds a long name over two lines with `name: >`
+  /// does not mean it, and a summary written as a block would show it as an empty line on every page.
+  public func optionalText() throws(FileProblem) -> String? {
     guard var text = try optionalString() else { return nil }
     if let style = node.scalar?.style, style == .literal || style == .folded {
       while text.last == "\n" { text.removeLast() }
