@@ -44,7 +44,7 @@ enum CSVText {
     // A few characters of Chinese in UTF-8 before the first byte that is not: a UTF-8 file with a bad byte (a
     // character some tool wrote wrong), not GB18030, which would decode all of it as other characters without an
     // error. GB18030 text forms a run of valid UTF-8 characters only by chance, and breaks off within a few.
-    if let offset = utf8.invalidOffset, utf8.multibyteCharacters >= utf8Evidence {
+    if let offset = utf8.invalidOffset, utf8.wideCharacters >= utf8Evidence {
       throw try notUTF8(source, at: offset)
     }
     guard !bom, let table = GB18030Table.shared else { throw undecodable(source.name) }
@@ -62,7 +62,7 @@ enum CSVText {
 
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  /// How many characters beyond ASCII in valid UTF-8 make a file UTF-8 even with a bad byte after them.
+  /// How many characters of three bytes in valid UTF-8 (Chinese) make a file UTF-8 even with a bad byte after them.
   static let utf8Evidence = 4
 
   /// The bad byte of a UTF-8 file, by line; leaves `source` at its start.
@@ -383,8 +383,12 @@ struct CSVRecords {
 struct UTF8Validator {
   private(set) var isValid = true
   private(set) var sawNUL = false
-  /// The characters of two bytes or more read before the first byte that is not UTF-8.
-  private(set) var multibyteCharacters = 0
+  /// The characters of three bytes or more (U+0800 and up: Chinese, among others) read before the first byte that is
+  /// not UTF-8. Two-byte characters do not count: a GB18030 character with a lead byte of C2-DF and a trail byte of
+  /// 80-BF (统, 一, 签, 约: one common character in seven) is one.
+  private(set) var wideCharacters = 0
+  /// Whether the character being read counts among ``wideCharacters``.
+  private var isWide = false
   /// Where the first character that is not UTF-8 starts, from the first byte fed.
   private(set) var invalidOffset: Int?
   private var fed = 0
@@ -420,15 +424,15 @@ struct UTF8Validator {
         // A whole character of two or three bytes, the common case beyond ASCII, at once.
         if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
           index += 2
-          multibyteCharacters += 1
           continue
         }
         if byte >= 0xE1 && byte <= 0xEC && index + 2 < count && base[index + 1] & 0xC0 == 0x80 && base[index + 2] & 0xC0 == 0x80 {
           index += 3
-          multibyteCharacters += 1
+          wideCharacters += 1
           continue
         }
         characterStart = fed + index
+        isWide = byte >= 0xE0
         index += 1
         switch byte {
         case 0x00: sawNUL = true
@@ -447,7 +451,7 @@ struct UTF8Validator {
         index += 1
         guard byte >= lower && byte <= upper else { isValid = false; return }
         needed -= 1
-        if needed == 0 { multibyteCharacters += 1 }
+        if needed == 0 && isWide { wideCharacters += 1 }
         lower = 0x80
         upper = 0xBF
       }
