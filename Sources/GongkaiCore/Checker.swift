@@ -23,17 +23,31 @@ public struct Checker: Sendable {
       let deadline = try rule.period(forChange: milestone.changes != nil).map {
         (period) throws(PeriodError) in try calendar.deadline(of: period, from: milestone.formedOn)
       }
-      // The first run of publications, or for a 公示 the first long enough: one put up again in full after one
-      // taken down too early meets the period from its own first day.
-      var judged: (run: PublicationRun, minimumEnd: Deadline?)?
-      try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf) { (run) throws(PeriodError) in
+      // The run judged: for a 公示, the first long enough; else the last while it can still be kept up (its own
+      // minimum end to come, and up or down only since yesterday), which a repair would make long enough; else the
+      // first, whose shortfall stands. Without a minimum, every publication counts toward how long it was up.
+      var earliest, latest, met: (run: PublicationRun, minimumEnd: Deadline?)?
+      let continues: (CivilDate, CivilDate) -> Bool = switch rule.minimumPublication?.unit {
+      case nil: { _, _ in true }
+      case .calendarDays: { _, _ in false }
+      // A period in working days is not broken by rest days off the channels: none of them counts toward it.
+      case .workingDays: { [calendar] end, next in calendar.workingDays(from: end, through: next.adding(days: -1)) == 0 }
+      }
+      try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
         let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
           try calendar.deadline(of: period, from: run.first.publishedOn)
         }
-        let longEnough = minimumEnd.map { end in run.until.map { $0 >= end.date } ?? true } ?? true
-        if judged == nil || longEnough { judged = (run, minimumEnd) }
-        return longEnough
+        if earliest == nil { earliest = (run, minimumEnd) }
+        latest = (run, minimumEnd)
+        guard minimumEnd.map({ end in run.until.map { $0 >= end.date } ?? true }) ?? true else { return false }
+        met = (run, minimumEnd)
+        return true
       }
+      let repairable = latest.flatMap { latest in
+        (latest.minimumEnd.map { asOf <= $0.date } ?? false) && (latest.run.until.map { asOf <= $0.adding(days: 1) } ?? true)
+          ? latest : nil
+      }
+      let judged = met ?? repairable ?? earliest
       let first = judged?.run.first
       let until = judged?.run.until
       let minimumEnd = judged?.minimumEnd
@@ -76,7 +90,7 @@ public struct Checker: Sendable {
   }
 
   /// The explanation of a finding's ``Finding/minimumEnd``: its kind's minimum publication period counted from the
-  /// first publication. `nil` when no minimum applies or nothing is published.
+  /// publication judged. `nil` when no minimum applies or nothing is published.
   public func explainMinimumPublication(of finding: Finding) throws(CheckError) -> DeadlineExplanation? {
     guard let period = finding.rule.minimumPublication, let first = finding.disclosure else { return nil }
     do { return try calendar.explain(period, from: first.publishedOn) } catch {

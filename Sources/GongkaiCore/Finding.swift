@@ -55,10 +55,11 @@ public struct Finding: Sendable {
   /// holiday schedule (the deadline itself may be settled).
   public let latenessIsProvisional: Bool
   /// The publication judged, on or before the as-of day: the first; for a 公示 (an item with a minimum period) taken
-  /// down too early and later put up again in full, the first of the publications that met the period.
+  /// down too early and put up again, the first of the run judged (a ``PublicationRun``: the one that met the period,
+  /// else the last while it can still be carried on, else the first).
   public let disclosure: Disclosure?
-  /// The last day the judged publication stays up, with those that followed it without a day between them (a
-  /// ``PublicationRun``); `nil` when one of them stays up with no end, or nothing was published.
+  /// The last day the publications of the run judged stay up (for an item without a minimum period, any of its
+  /// publications); `nil` when one of them stays up with no end, or nothing was published.
   public let publishedUntil: CivilDate?
   /// The days those publications were put up, first to last; `nil` when nothing was published.
   public let publications: ClosedRange<CivilDate>?

@@ -1,5 +1,6 @@
-/// Publications of a milestone that follow one another without a day off the public channels: each put up by the
-/// day after the ones before it came down, or while one of them stays up.
+/// Publications of a milestone that follow one another without a day off the public channels that counts: each put
+/// up by the day after the ones before it came down (or, for a period in working days, by the next working day), or
+/// while one of them stays up.
 ///
 /// A minimum publication period (a 公示) is met by a run from its first day, never by publications with days between
 /// them: a notice up for a day, taken down, and put up elsewhere a week later was not public for the period, and the
@@ -23,9 +24,11 @@ struct PublicationRun {
   var published: ClosedRange<CivilDate> { first.publishedOn...lastPublishedOn }
 
   /// Hands `body` the runs of the publications put up by `asOf`, earliest first, until it returns true. Two
-  /// publications on one day keep their order.
+  /// publications on one day keep their order. `continues(end, next)` says whether a publication put up on `next`
+  /// carries on a run that came down after `end`.
   static func forEach<Failure: Error>(
-    in disclosures: [Disclosure], asOf: CivilDate, _ body: (PublicationRun) throws(Failure) -> Bool
+    in disclosures: [Disclosure], asOf: CivilDate, continues: (CivilDate, CivilDate) -> Bool,
+    _ body: (PublicationRun) throws(Failure) -> Bool
   ) throws(Failure) {
     // Nearly every milestone has one publication or none: no array for those, the checker runs for every row.
     if disclosures.count < 2 {
@@ -36,7 +39,7 @@ struct PublicationRun {
       .sorted { ($0.element.publishedOn, $0.offset) < ($1.element.publishedOn, $1.offset) }.map(\.element)
     guard var run = published.first.map(PublicationRun.init) else { return }
     for disclosure in published.dropFirst() {
-      if let end = run.until, disclosure.publishedOn > end.adding(days: 1) {
+      if let end = run.until, disclosure.publishedOn > end.adding(days: 1), !continues(end, disclosure.publishedOn) {
         if try body(run) { return }
         run = PublicationRun(disclosure)
       } else {
@@ -48,4 +51,3 @@ struct PublicationRun {
     _ = try body(run)
   }
 }
-

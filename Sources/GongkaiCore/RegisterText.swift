@@ -39,8 +39,8 @@ public enum RegisterText {
     case 0x0A: "a line break (\(codePoint(scalar))), which this field may not hold"
     case 0x0D: "a carriage return (\(codePoint(scalar)))"
     case 0x09: "a tab (\(codePoint(scalar)))"
-    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-      "the direction mark \(codePoint(scalar)), which can make text display in another order than it is stored"
+    case 0x202A...0x202E, 0x2066...0x2069:
+      "the bidirectional control \(codePoint(scalar)), which can make text display in another order than it is stored"
     default: "the control character \(codePoint(scalar))"
     }
   }

@@ -227,7 +227,6 @@ struct SheetRows {
     records.cell(position).allSatisfy { $0 == 0x20 || $0 == 0x09 }
   }
 
-  /// Checks the current record: its row, or nil with its problems recorded.
   /// Whether a cell holds a number in the scientific notation a spreadsheet gives a long number (`3.10110E+17`):
   /// the digits past the fifteenth are gone, and a 文号 made of digits, such as a 施工许可证's, cannot be read back.
   static func isSpreadsheetNumber(_ text: String) -> Bool {
@@ -238,6 +237,7 @@ struct SheetRows {
     return mantissa.count <= 2 && mantissa.allSatisfy(digits)
   }
 
+  /// Checks the current record: its row, or nil with its problems recorded.
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
     // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row.

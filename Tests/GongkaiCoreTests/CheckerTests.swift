@@ -171,14 +171,56 @@ import Testing
     #expect(before.publications == day("2026-03-16")...day("2026-03-16"))
   }
 
-  @Test func anItemWithoutAMinimumIsJudgedByItsFirstPublication() throws {
+  @Test func anItemWithoutAMinimumIsJudgedByItsFirstPublicationAndUpUntilItsLast() throws {
     let finding = try #require(try checker.judge(
       milestone("approval-result.construction-permit", formed: "2026-02-13",
                 disclosures: [published("2026-03-10", until: "2026-03-11"), published("2026-03-02", until: "2026-03-03")]),
       asOf: day("2026-03-31")))
     #expect(finding.status == .onTime)
     #expect(finding.disclosure?.publishedOn == day("2026-03-02"))
-    #expect(finding.publishedUntil == day("2026-03-03"))
+    #expect(finding.publishedUntil == day("2026-03-11"))
+    let stillUp = try #require(try checker.judge(
+      milestone("approval-result.construction-permit", formed: "2026-02-13",
+                disclosures: [published("2026-03-02", until: "2026-03-03"), published("2026-03-10")]),
+      asOf: day("2026-03-31")))
+    #expect(stillUp.publishedUntil == nil)
+  }
+
+  @Test func aNoticePutUpAgainTooShortIsJudgedWhileItCanStillBeKeptUp() throws {
+    // Up on 3-16 only, then again from Monday 3-23 to 3-24: 3 days from 3-23 end Thursday 3-26.
+    let candidates = milestone("bidding.candidates", formed: "2026-03-13",
+                               disclosures: [published("2026-03-16", until: "2026-03-16"), published("2026-03-23", until: "2026-03-24")])
+    for asOf in ["2026-03-23", "2026-03-25"] {  // up, or down since yesterday: it can be kept up to 3-26
+      let finding = try #require(try checker.judge(candidates, asOf: day(asOf)))
+      #expect(finding.status == .tooShort, "as of \(asOf)")
+      #expect(finding.disclosure?.publishedOn == day("2026-03-23"))
+      #expect(finding.minimumEnd?.date == day("2026-03-26"))
+      #expect(finding.needsAttention(warningDays: 5), "as of \(asOf)")
+    }
+    // Down for two days, the second run can no longer be carried on: the first one's shortfall stands
+    let settled = try #require(try checker.judge(candidates, asOf: day("2026-03-26")))
+    #expect(settled.status == .tooShort)
+    #expect(settled.disclosure?.publishedOn == day("2026-03-16"))
+    #expect(settled.minimumEnd?.date == day("2026-03-19"))
+  }
+
+  @Test func restDaysOffTheChannelsDoNotBreakAPeriodInWorkingDays() throws {
+    // A proposed approval up 5 working days from Wednesday 3-04 (3-05, 3-06, 3-09, 3-10, 3-11): up to Friday 3-06,
+    // then from Monday 3-09 to 3-11. Down over the weekend, which does not count toward the period, it was up on every
+    // working day of it.
+    let checker = Checker(catalogue: try RuleCatalogue(profile: "test", rules: [
+      rule("approval-service.eia-proposed-approval", .approvalService, period: nil, minimum: try .workingDays(5)),
+    ]), calendar: calendar2026)
+    let proposal = milestone("approval-service.eia-proposed-approval", formed: "2026-03-03",
+                             disclosures: [published("2026-03-04", until: "2026-03-06"), published("2026-03-09", until: "2026-03-11")])
+    let finding = try #require(try checker.judge(proposal, asOf: day("2026-03-31")))
+    #expect(finding.status == .onTime)
+    #expect(finding.minimumEnd?.date == day("2026-03-11"))
+    #expect(finding.publishedUntil == day("2026-03-11"))
+    // Down on Monday 3-09 too, a working day of the period, it was not
+    let gap = milestone("approval-service.eia-proposed-approval", formed: "2026-03-03",
+                        disclosures: [published("2026-03-04", until: "2026-03-06"), published("2026-03-10", until: "2026-03-16")])
+    #expect(try checker.judge(gap, asOf: day("2026-03-31"))?.status == .tooShort)
   }
 
   @Test func aChangeStartsItsOwnPeriodWithTheChangeRule() throws {

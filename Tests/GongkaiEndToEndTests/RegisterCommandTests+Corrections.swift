@@ -92,15 +92,21 @@ extension RegisterCommandTests {
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.contains("responsible-unit: 1 milestone recorded before kept 甲单位 as their unit, as `gongkai project edit "
       + "--unit` keeps them; run `gongkai export project \(code)` to bring the file up to date"), "\(imported.stderr)")
+    #expect(imported.stdout.contains("(2 milestones, 0 disclosures written)"), "\(imported.stdout)")
+    // The same file again changes nothing, and says the unit it leaves out is the one the import kept
+    let again = try gongkai(["import", file] + db)
+    #expect(again.stdout.contains("1 unchanged"), "\(again.stdout)")
+    #expect(again.stderr.contains("unit: the file leaves it out (which would clear it), as milestone 1 had it before "), "\(again.stderr)")
     // Then the past stays under 甲单位 (and 丙单位), the milestone the file adds is 乙单位's, and the log says so
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(rows.map { $0["责任单位"] } == ["甲单位", "丙单位", "乙单位"])
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
     // and the file brought up to date imports again without a change
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
-    let again = try gongkai(["import", file] + db)
-    #expect(again.status == 0)
-    #expect(again.stdout.contains("1 unchanged"), "\(again.stdout)")
+    let refreshed = try gongkai(["import", file] + db)
+    #expect(refreshed.status == 0)
+    #expect(refreshed.stdout.contains("1 unchanged"), "\(refreshed.stdout)")
+    #expect(refreshed.stderr.isEmpty, "\(refreshed.stderr)")
   }
 
   /// Withdrawn as recorded by mistake and recorded again under the same date and 文号: the exported file lists both,

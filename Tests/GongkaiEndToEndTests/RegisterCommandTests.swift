@@ -364,15 +364,20 @@ import TestSupport
     // Candidates formed Monday 2026-11-16, published the next day for one day: they had to stay up to 11-20.
     let (folder, db) = try registerWithProject("2026-310110-48-01-000203")
     #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.candidates", "--date", "2026-11-16", "--ref", "G3"] + db).status == 0)
-    #expect(try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17", "--as-of", "2026-11-17"] + db)
-      .status == 0)
-    // Down since the 18th, on the 19th a notice put up again must run the whole period from its own first day
-    let advice = try gongkai(["check", "--as-of", "2026-11-19"] + db)
-    #expect(advice.stdout.contains("公示期不足"))
+    // Recorded on the 19th, down since the 18th: a notice put up again must run the whole period from its own first day
+    let first = try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17", "--as-of", "2026-11-19"] + db)
+    #expect(first.stdout.contains("· too short: up until 2026-11-17, had to stay up until 2026-11-20 (down since 2026-11-18, it must be put "
+      + "up again for the whole period: until 2026-11-23, recorded with `gongkai disclose`)\n"), "\(first.stdout)")
+    #expect(try gongkai(["check", "--as-of", "2026-11-19"] + db).stdout.contains("公示期不足"))
+    // Put up again that day for two days: that publication is the one to keep up now, and the alert says so
     let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-19", "--channel", "B", "--until", "2026-11-20", "--as-of", "2026-11-19"] + db)
-    #expect(disclosed.stdout.contains("· too short: up until 2026-11-17, had to stay up until 2026-11-20 (down since 2026-11-18, it must be put "
-      + "up again for the whole period: until 2026-11-23, recorded with `gongkai disclose`)\n"), "\(disclosed.stdout)")
-    // A week later, up again for two days on another channel: the days off the channels within the period stand
+    #expect(disclosed.stdout.contains("· too short: up until 2026-11-20, had to stay up until 2026-11-23 (disclose it again, same --date and "
+      + "--channel, with --until 2026-11-23)\n"), "\(disclosed.stdout)")
+    let alert = try gongkai(["check", "--as-of", "2026-11-21", "--fail-on", "due", "--format", "json"] + db)
+    #expect(alert.status == 1)
+    #expect(alert.stdout.contains("\"disclosedOn\":\"2026-11-19\""), "\(alert.stdout)")
+    // A week later, up again for two days on another channel and down again: the days off the channels stand, and
+    // with no publication left to carry on, so does the first one's shortfall
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-26", "--channel", "C", "--until", "2026-11-27"] + db).status == 0)
     let short = try auditRows(folder, db, asOf: "2026-11-30", ["--lang", "en"])
     #expect(short.map { $0["status"] } == ["too-short"])
@@ -802,7 +807,7 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "quality-safety.penalty-withdrawal", "--date", "2026-11-03", "--changes", "34"], 64,
      "link a milestone of quality-safety.penalty-withdrawal, quality-safety.penalty or bidding.penalty"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "a\u{7}b"], 64, "control character U+0007"),
-    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "付款\u{202E}0001"], 64, "direction mark U+202E"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "付款\u{202E}0001"], 64, "bidirectional control U+202E"),
     (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 65, "published 2024-03-01 is before the information was formed (2024-03-22)"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--project", "2023-310110-78-01-000087"], 65, "milestone 21 belongs to project 2024-310110-48-01-000046, not 2023-310110-78-01-000087"),
     (["disclose", "9999", "--date", "2024-04-20", "--channel", "门户网站"], 65, "unknown milestone 9999"),

@@ -44,9 +44,10 @@ extension SQLiteStore {
           let recordedBefore = project.responsibleUnit == old.responsibleUnit
             ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
           try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write)
-          if let recordedBefore, case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write),
-             kept > 0
+          if let recordedBefore,
+             case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write).changed, kept > 0
           {
+            report.milestonesWritten += kept
             report.notice(at: position, field: "responsible-unit", """
               \(kept) milestone\(kept == 1 ? "" : "s") recorded before kept \(old.responsibleUnit) as their unit, as `gongkai project edit \
               --unit` keeps them; run `gongkai export project \(code)` to bring the file up to date, and give a milestone \
@@ -181,8 +182,10 @@ extension SQLiteStore {
                                                     ("responsibleUnit", "unit", entry.responsibleUnit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
               if let change = try change(of: column, from: given, entity: "milestone", id: id, project: project.code, db) {
+                let gave = given.map { "'\($0)' is what milestone \(id) gave" }
+                  ?? "the file leaves it out (which would clear it), as milestone \(id) had it"
                 report.notice(at: position, field: field, """
-                  '\(given ?? "")' is what milestone \(id) gave before \(change.actor) changed it on \(change.at.prefix(10)) \
+                  \(gave) before \(change.actor) changed it on \(change.at.prefix(10)) \
                   (it is now '\(existing[keyPath: keyPath] ?? "")'); the file was written before that, and the import kept the change
                   """)
               } else {

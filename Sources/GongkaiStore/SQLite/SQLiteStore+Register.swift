@@ -28,10 +28,10 @@ extension SQLiteStore {
       update.changed = try write.update(record, from: old, project: old.code)
       guard record.responsibleUnit != old.responsibleUnit else { return update }
       update.formerUnit = old.responsibleUnit
-      let moved = try settleUnit(ofMilestonesOf: old, recordedThrough: .max, pastMilestones, write)
+      let settled = try settleUnit(ofMilestonesOf: old, recordedThrough: .max, pastMilestones, write)
       switch pastMilestones {
-      case .keepUnit: update.keptFormerUnit = moved
-      case .reattribute: update.reattributed = moved
+      case .keepUnit: update.keptFormerUnit = settled.answered
+      case .reattribute: update.reattributed = settled.answered
       }
       return update
     }
@@ -39,22 +39,24 @@ extension SQLiteStore {
 
   /// After a project's responsible unit changed from `old`'s: every milestone the old unit answers for, up to id
   /// `last`, keeps it as its own (`keepUnit`) or follows the project to the new one (`reattribute`), logged; returns
-  /// how many the old unit answered for. Withdrawn ones too (the audit CSV lists them): those taking the project's
-  /// unit, and those naming it themselves, by the milestones' project index.
+  /// how many the old unit answered for, and how many of them changed (those naming it themselves keep it as it is).
+  /// Withdrawn ones too (the audit CSV lists them): those taking the project's unit, and those naming it
+  /// themselves, by the milestones' project index.
   func settleUnit(ofMilestonesOf old: ProjectRecord, recordedThrough last: Int64, _ pastMilestones: PastMilestones,
-                  _ write: RegisterWrite) throws -> Int {
+                  _ write: RegisterWrite) throws -> (answered: Int, changed: Int) {
     let past = try MilestoneRecord.fetchAll(write.db, sql: """
       SELECT * FROM milestone WHERE projectId = ? AND (responsibleUnit IS NULL OR responsibleUnit = ?) AND id <= ? ORDER BY id
       """, arguments: [old.id!, old.responsibleUnit, last])
+    var changed = 0
     for milestone in past {
-      var changed = milestone
+      var settled = milestone
       switch pastMilestones {
-      case .keepUnit: changed.responsibleUnit = old.responsibleUnit
-      case .reattribute: changed.responsibleUnit = nil
+      case .keepUnit: settled.responsibleUnit = old.responsibleUnit
+      case .reattribute: settled.responsibleUnit = nil
       }
-      _ = try write.update(changed, from: milestone, project: old.code)
+      if try write.update(settled, from: milestone, project: old.code) { changed += 1 }
     }
-    return past.count
+    return (past.count, changed)
   }
 
   public func project(code: ProjectCode) throws -> Project? {

@@ -92,7 +92,7 @@ public struct SQLiteStore: Store {
   /// wrong whenever someone who may write to the folder writes meanwhile.
   static func sharedMemoryProblem(at path: String) -> StoreError {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    guard access(folder, W_OK) != 0 else { return .readOnly(path) }
+    guard access(folder, W_OK) != 0 else { return .readOnly(path, reason: sideFilesProblem(of: path)) }
     return .cannotOpen(path, """
       this user may not write to \(folder), where SQLite creates \((path as NSString).lastPathComponent)-shm to read \
       the register; give the user write access to the folder, or copy the register to a folder it may write to
