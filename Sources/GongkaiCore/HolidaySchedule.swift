@@ -39,6 +39,12 @@ public struct HolidaySchedule: Hashable, Sendable {
   /// Every way the schedule breaks what ``validate()`` checks, in order, each with the holiday and day it concerns,
   /// so that a file reader can name the line to fix. A rest period yields at most one problem: a range typed
   /// across the year's end would otherwise give one per day.
+  /// How a listing names a day: its holiday, and whether as a rest day or a swapped workday.
+  private static func listing(_ holiday: String, workday: Bool) -> String {
+    let kind = workday ? "workday" : "rest day"
+    return holiday.isBlank ? "a \(kind) of a holiday without a name" : "\(holiday) \(kind)"
+  }
+
   public func problems() -> [ScheduleProblem] {
     guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else {
       return [ScheduleProblem(error: .yearOutOfRange(year), holiday: nil, workday: nil)]
@@ -52,9 +58,9 @@ public struct HolidaySchedule: Hashable, Sendable {
         if day.year != year {
           error = .dayOutsideYear(day, holiday: holiday.name, year: year)
         } else if let other = seen[day] {
-          error = .dayListedTwice(day, holidays: [other, holiday.name])
+          error = .dayListedTwice(day, as: [other, Self.listing(holiday.name, workday: workday != nil)])
         } else {
-          seen[day] = holiday.name
+          seen[day] = Self.listing(holiday.name, workday: workday != nil)
           return true
         }
         problems.append(ScheduleProblem(error: error, holiday: index, workday: workday))
@@ -123,7 +129,8 @@ public struct ScheduleProblem: Equatable, Sendable {
 public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
   case yearOutOfRange(Int)
   case dayOutsideYear(CivilDate, holiday: String, year: Int)
-  case dayListedTwice(CivilDate, holidays: [String])
+  /// The day, and how each listing names it (`春节 rest day`, `春节 workday`).
+  case dayListedTwice(CivilDate, as: [String])
   case swappedWorkdayNotWeekend(CivilDate, holiday: String)
   case unnamedHoliday(CivilDate)
   case restPeriodTooLong(String, days: Int)
@@ -140,8 +147,8 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
         + (day.year < year ? """
            (days of \(day.year) that a notice moves go in \(day.year).yaml: start it from `gongkai calendar \(day.year) --format yaml`)
           """ : ""))
-    case .dayListedTwice(let day, let holidays):
-      "day \(day) is listed twice (\(holidays.map { $0.isBlank ? "a holiday without a name" : $0 }.joined(separator: ", "))); list each day once"
+    case .dayListedTwice(let day, let listings):
+      "day \(day) is listed twice (\(listings.joined(separator: ", "))); list each day once"
     case .swappedWorkdayNotWeekend(let day, let holiday):
       Self.labelled(holiday,
         "swapped workday \(day) is a \(day.weekday.englishName) but swapped workdays are always a Saturday or Sunday")

@@ -64,7 +64,7 @@ import Testing
     #expect(throws: ScheduleError.dayOutsideYear(day("2027-01-01"), holiday: "元旦", year: 2026)) {
       try build(.init(name: "元旦", restDays: day("2026-12-31")...day("2027-01-01")))
     }
-    #expect(throws: ScheduleError.dayListedTwice(day("2026-01-04"), holidays: ["元旦", "元旦"])) {
+    #expect(throws: ScheduleError.dayListedTwice(day("2026-01-04"), as: ["元旦 rest day", "元旦 workday"])) {
       try build(.init(name: "元旦", restDays: day("2026-01-04")...day("2026-01-04"), swappedWorkdays: [day("2026-01-04")]))
     }
     #expect(throws: ScheduleError.restPeriodTooLong("春节", days: 40)) {

@@ -453,11 +453,11 @@ import TestSupport
       """)
     #expect(found == [
       "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
-      "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节, 春节); list each day once",
+      "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节 rest day, 春节 workday); list each day once",
       "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, rest, workdays",
       "2027.yaml:12: holidays[2].rest: the rest period ends before it starts",
       "2027.yaml:15: holidays[3].workdays[0]: '2027-05-8' is not a date; use YYYY-MM-DD, e.g. 2026-03-31",
-      "2027.yaml:18: holidays[4].workdays[0]: day 2027-10-02 is listed twice (国庆节, 国庆节); list each day once",
+      "2027.yaml:18: holidays[4].workdays[0]: day 2027-10-02 is listed twice (国庆节 rest day, 国庆节 workday); list each day once",
     ])
   }
 
@@ -476,7 +476,7 @@ import TestSupport
       "2027.yaml:3: holidays[0]: the holiday starting 2027-01-01 has no name; give it its official name, e.g. 春节",
       "2027.yaml:5: holidays[0].workdays[0]: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
       "2027.yaml:6: holidays[1]: the holiday starting 2027-01-03 has no name; give it its official name, e.g. 春节",
-      "2027.yaml:7: holidays[1].rest: day 2027-01-03 is listed twice (a holiday without a name, a holiday without a name); list each day once",
+      "2027.yaml:7: holidays[1].rest: day 2027-01-03 is listed twice (a rest day of a holiday without a name, a rest day of a holiday without a name); list each day once",
     ])
   }
 
