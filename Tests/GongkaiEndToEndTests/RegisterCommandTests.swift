@@ -721,6 +721,35 @@ import TestSupport
     #expect(withdrawn.status == 0 && withdrawn.stderr.isEmpty, "\(withdrawn.stderr)")
   }
 
+  /// A 文号 filled in a spreadsheet since the last import makes a new key, so a second milestone beside the first (an
+  /// import never deletes): the import says so, both ways round, with the commands that keep one.
+  @Test func aReferenceFilledInOrLeftOutIsWarnedAbout() throws {
+    let code = "2025-310110-48-01-000502"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("sheet.csv")
+    func importRow(ref: String) throws -> CommandResult {
+      try Data("project,kind,formed,ref\n\(code),approval-result.construction-permit,2026-09-30,\(ref)\n".utf8).write(to: sheet)
+      return try gongkai(["import", "milestones", sheet.path] + db)
+    }
+    #expect(try importRow(ref: "").stderr.isEmpty)
+    let filledIn = try importRow(ref: "3101102026093001")
+    #expect(filledIn.status == 0)
+    #expect(filledIn.stderr == "gongkai: warning: \(sheet.path):2: ref: approval-result.construction-permit formed 2026-09-30 with 文号 "
+      + "3101102026093001 was added as milestone 2 beside milestone 1, of the same kind and day without one; if they are one document, "
+      + "run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --ref 3101102026093001 --reason …`\n", "\(filledIn.stderr)")
+    #expect(try gongkai(["withdraw", "2", "--reason", "文号补录，应更正原记录"] + db).status == 0)
+    #expect(try gongkai(["amend", "1", "--ref", "3101102026093001", "--reason", "补录文号"] + db).status == 0)
+    // A file from before the amendment names the milestone by its old key: it is that milestone, no warning
+    #expect(try importRow(ref: "").stderr.isEmpty)
+    // The other way round: a row without the 文号 the register has for that kind and day
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-10-09", "--ref", "R2"] + db).status == 0)
+    try Data("project,kind,formed\n\(code),approval-result.construction-permit,2026-10-09\n".utf8).write(to: sheet)
+    let leftOut = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(leftOut.stderr.contains("ref: approval-result.construction-permit formed 2026-10-09 without a 文号 was added as milestone 4 beside "
+      + "milestone 3, of the same kind and day with 文号 R2; if they are one document, run `gongkai withdraw 4 --reason …`\n"),
+      "\(leftOut.stderr)")
+  }
+
   /// `log` warns as the import does: the same document under another day is most likely a date set right.
   @Test func aMilestoneLoggedWithTheSameReferenceOnAnotherDayIsWarnedAbout() throws {
     let code = "2025-310110-48-01-000501"

@@ -212,12 +212,21 @@ extension SQLiteStore {
       } else {
         // An entry that arrives withdrawn corrects nothing: it records what was taken back.
         let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
+        let sameDay = try milestone(differingOnlyInReferenceFrom: entry, projectId: project.id!, write)
         id = try insertMilestone(entry, changesId: nil, project: project, write)
         if let other = namesake {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
             formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason …` \
             and `gongkai amend \(other.id) --date \(entry.formedOn) --reason …`
+            """)
+        }
+        if let other = sameDay {
+          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(entry.reference ?? "") --reason …`"
+          report.notice(at: position, field: "ref", """
+            \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
+            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \
+            if they are one document, run `gongkai withdraw \(id) --reason …`\(fix)
             """)
         }
         if tracking {
@@ -451,6 +460,27 @@ extension SQLiteStore {
     query.bind(reference)
     query.bind(entry.formedOn.description)
     return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "") }
+  }
+
+  /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
+  /// without one where the entry gives one: most likely the same document, its 文号 filled in since (a new key, so
+  /// a new milestone) or left out in one of the files. Asked only for an entry about to be added, by an index that
+  /// holds the project's milestones of the day, or the natural key's.
+  private func milestone(
+    differingOnlyInReferenceFrom entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
+  ) throws -> (id: Int64, reference: String?)? {
+    guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
+    let query = try write.lookup(entry.reference == nil ? """
+      SELECT id, reference FROM milestone INDEXED BY milestone_by_project_date
+      WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') <> '' LIMIT 1
+      """ : """
+      SELECT id, reference FROM milestone INDEXED BY milestone_natural_key
+      WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = '' LIMIT 1
+      """)
+    query.bind(projectId)
+    query.bind(entry.formedOn.description)
+    query.bind(entry.kind)
+    return try query.first { ($0.int64(at: 0), $0.text(at: 1)) }
   }
 
   /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
