@@ -95,6 +95,10 @@ public protocol Store: Sendable {
   /// same document, most likely, recorded again under a corrected date, which `amend` does without leaving two
   /// obligations behind.
   func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) async throws -> (id: Int64, formedOn: String)?
+  /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
+  /// without one where it gives one, or `nil`: the same document, most likely, its 文号 filled in or left out.
+  func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) async throws
+    -> (id: Int64, reference: String?)?
 
   // MARK: Reading for the checker
 

@@ -763,6 +763,11 @@ import TestSupport
     // Another 文号, or another kind, is another document: no warning
     #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-28", "--ref", "R2", "--as-of", "2025-09-28"] + db).stderr.isEmpty)
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-09-29", "--ref", "R1", "--as-of", "2025-09-29"] + db).stderr.isEmpty)
+    // The same kind and day with a 文号 where the first had none is most likely that document with its 文号 at last
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-10-09", "--as-of", "2025-10-09"] + db).stderr.isEmpty)
+    let numbered = try gongkai(["log", code, "bidding.result", "--date", "2025-10-09", "--ref", "R9", "--as-of", "2025-10-09"] + db)
+    #expect(numbered.stderr == "gongkai: warning: milestone 5 has the same kind and day without a 文号; if they are one document, run "
+      + "`gongkai withdraw 6 --reason …` and `gongkai amend 5 --ref R9 --reason …`\n", "\(numbered.stderr)")
     // A change keeps the 文号 of what it changes, by design: no warning, which would advise withdrawing it
     let change = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-30", "--ref", "R1", "--changes", "1", "--as-of", "2025-09-30"] + db)
     #expect(change.status == 0, "\(change.stderr)")

@@ -470,17 +470,22 @@ extension SQLiteStore {
     differingOnlyInReferenceFrom entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, reference: String?)? {
     guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
-    let query = try write.lookup(entry.reference == nil ? """
+    let query = try write.lookup(Self.sameDaySQL(for: entry))
+    query.bind(projectId)
+    query.bind(entry.formedOn.description)
+    query.bind(entry.kind)
+    return try query.first { ($0.int64(at: 0), $0.text(at: 1)) }
+  }
+
+  /// The query of ``milestone(differingOnlyInReferenceFrom:projectId:_:)``: project id, the day formed, kind.
+  static func sameDaySQL(for entry: MilestoneEntry) -> StaticString {
+    entry.reference == nil ? """
       SELECT id, reference FROM milestone INDEXED BY milestone_by_project_date
       WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') <> '' LIMIT 1
       """ : """
       SELECT id, reference FROM milestone INDEXED BY milestone_natural_key
       WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = '' LIMIT 1
-      """)
-    query.bind(projectId)
-    query.bind(entry.formedOn.description)
-    query.bind(entry.kind)
-    return try query.first { ($0.int64(at: 0), $0.text(at: 1)) }
+      """
   }
 
   /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
@@ -498,6 +503,20 @@ extension SQLiteStore {
       }
       let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
                                  arguments: [projectId, entry.kind, reference, entry.formedOn.description])
+      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+    }
+  }
+
+  public func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) throws
+    -> (id: Int64, reference: String?)?
+  {
+    guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
+    return try read { db in
+      guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
+        return nil
+      }
+      let row = try Row.fetchOne(db, sql: Self.sameDaySQL(for: entry).description,
+                                 arguments: [projectId, entry.formedOn.description, entry.kind])
       return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
     }
   }

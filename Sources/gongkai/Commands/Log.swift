@@ -64,6 +64,14 @@ extension Gongkai {
           date, run `gongkai withdraw \(id) --reason …` and `gongkai amend \(other.id) --date \(date) --reason …`
           """)
       }
+      if changes == nil, let other = try? await register.milestone(differingOnlyInReferenceFrom: entry, project: code) {
+        let id = stored.milestone.id
+        let amend = other.reference == nil ? " and `gongkai amend \(other.id) --ref \(entry.reference ?? "") --reason …`" : ""
+        Terminal.warning("""
+          milestone \(other.id) has the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without a 文号"); if they are \
+          one document, run `gongkai withdraw \(id) --reason …`\(amend)
+          """)
+      }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
   }
