@@ -31,9 +31,10 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   /// `20个工作日`, `3日`, as the statutes write them.
   public var chineseDescription: String { unit == .workingDays ? "\(length)个工作日" : "\(length)日" }
 
-  /// `无法定期限`: what the Chinese outputs say where no law sets a period, worded once so that the text check,
+  /// `无固定期限`: what the Chinese outputs say where no law sets a period that can be counted from the milestone (none
+  /// at all, or one tied to another event: 即时, 投标截止时间15日前), worded once so that the text check,
   /// the rules list and the audit CSV read alike.
-  public static let noneChineseDescription = "无法定期限"
+  public static let noneChineseDescription = "无固定期限"
 }
 
 /// The last day of a period, and whether it rests on a year whose official schedule is not yet known.

@@ -468,10 +468,10 @@ import TestSupport
     let db = try registerWithProject("2026-310110-48-01-000203").db
     #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
     let zh = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due"] + db)
-    #expect(zh.stdout.contains("待公开      无法定期限"))
+    #expect(zh.stdout.contains("待公开      无固定期限"))
     #expect(!zh.stdout.contains("今日到期"))
     let en = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due", "--lang", "en"] + db)
-    #expect(en.stdout.contains("due        no statutory period"))
+    #expect(en.stdout.contains("due        no fixed period"))
   }
 
   /// The audit CSV's rows as of `asOf`, each by its column heads. Cells are split at commas: the test values
@@ -491,7 +491,7 @@ import TestSupport
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "approval-result.construction-permit", "--date", "2026-11-20"] + db).status == 0)
     let zh = try auditRows(folder, db, asOf: "2026-11-27")
-    #expect(zh.map { $0["公开时限"] } == ["3日", "无法定期限", "7个工作日"])
+    #expect(zh.map { $0["公开时限"] } == ["3日", "无固定期限", "7个工作日"])
     #expect(zh.map { $0["文号"] } == ["YP-2026-01", "", ""])
     #expect(zh.map { $0["截止日为暂定"] } == ["否", "否", "否"])
     let en = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"])

@@ -148,7 +148,7 @@ final class CheckText {
     let days = finding.workingDays ?? 0
     let measure: String = switch finding.status {
     case .overdue: l.pick("逾期\(days)个工作日", "\(counted(days, "working day")) overdue")
-    case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no statutory period")
+    case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
     case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
     case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
     case .tooShort: shortfall(finding)
@@ -175,7 +175,7 @@ final class CheckText {
     out += "\n"
     out += "      \(finding.milestone.projectCode) \(stored.projectName)\n"
     let period = rule.period(forChange: finding.milestone.changes != nil).map { l == .zh ? $0.chineseDescription : $0.description }
-      ?? l.pick(Period.noneChineseDescription, "no statutory period")
+      ?? l.pick(Period.noneChineseDescription, "no fixed period")
     out += "      #\(finding.milestone.id) \(rule.code) \(l.pick(rule.name)) · \(l.pick("形成", "formed")) \(finding.milestone.formedOn)"
     out += (stored.reference.map { " · \($0)" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)\n"
