@@ -89,8 +89,9 @@ public protocol Store: Sendable {
   /// is unknown, or which publishes a stored milestone before it was formed, is rejected to the source.
   func importMilestones(_ rows: some ImportSource<MilestoneRow>, actor: String, progress: ProgressReporter?)
     async throws -> ImportReport
-  /// Everything recorded about a project, in the form of a project file, or `nil`.
-  func document(of code: ProjectCode) async throws -> ProjectDocument?
+  /// Everything recorded about a project, in the form of a project file, or `nil`; `verifying`, only if each of its
+  /// rows holds what its last change-log row records, else ``StoreError/differsFromChangeLog(_:_:)``.
+  func document(of code: ProjectCode, verifying: Bool) async throws -> ProjectDocument?
   /// A milestone in force of the project with the entry's kind and 文号 but formed on another day, or `nil`: the
   /// same document, most likely, recorded again under a corrected date, which `amend` does without leaving two
   /// obligations behind.

@@ -163,7 +163,7 @@ import TestSupport
   @Test(arguments: [
     ["export", "audit-csv", "--as-of", "2026-11-27"], ["export", "notices", "--as-of", "2026-11-27"],
     ["export", "oc4ids", "--as-of", "2026-11-27"], ["export", "json", "--as-of", "2026-11-27"], ["export", "change-log"],
-    ["report", "--as-of", "2026-11-27"],
+    ["report", "--as-of", "2026-11-27"], ["export", "project", "2023-310110-78-01-000087"],
   ])
   func anExportRefusesARegisterEditedBesideItsChangeLog(command: [String]) throws {
     let database = try sampleRegister().database

@@ -244,7 +244,7 @@ import Testing
     let again = try await store.importProjects([document], actor: "王工", progress: nil)
     #expect((again.created, again.updated, again.unchanged) == (0, 0, 1))
     #expect(!again.changedAnything)
-    #expect(try await store.document(of: bund.code) == document)
+    #expect(try await store.document(of: bund.code, verifying: true) == document)
 
     var edited = document
     edited.milestones[0].summary = "核发施工许可证（第一标段）"
@@ -408,7 +408,7 @@ import Testing
                                      project: bund.code, changing: nil, actor: "王工")
     _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-10"), summary: "变更"),
                                      project: bund.code, changing: first.milestone.id, actor: "王工")
-    let document = try #require(try await store.document(of: bund.code))
+    let document = try #require(try await store.document(of: bund.code, verifying: true))
     #expect(document.milestones[2].changes?.description == "bidding.contract@2026-11-02#HT-1")
     #expect(!(try await store.importProjects([document], actor: "王工", progress: nil)).changedAnything)
   }

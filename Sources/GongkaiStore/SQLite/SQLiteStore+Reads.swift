@@ -121,11 +121,12 @@ extension SQLiteStore {
     }
   }
 
-  public func document(of code: ProjectCode) throws -> ProjectDocument? {
+  public func document(of code: ProjectCode, verifying: Bool) throws -> ProjectDocument? {
     try read { db in
       guard let project = try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db) else { return nil }
       let milestones = try MilestoneRecord.filter(Column("projectId") == project.id!)
         .order(Column("formedOn"), Column("id")).fetchAll(db)
+      if verifying { try requireAsLogged(project, milestones: milestones, db) }
       let keys = Dictionary(uniqueKeysWithValues: try milestones.map { ($0.id!, MilestoneKey(kind: $0.kind, formedOn: try CivilDate.stored($0.formedOn), reference: $0.reference)) })
       let entries = try milestones.map { record in
         let disclosures = try DisclosureRecord.filter(Column("milestoneId") == record.id! && Column("withdrawnReason") == nil)
@@ -137,6 +138,28 @@ extension SQLiteStore {
       }
       return ProjectDocument(project: try project.project(), milestones: entries)
     }
+  }
+
+  /// Refuses a project whose rows, any of them (withdrawn ones, and withdrawn publications, too), do not hold what
+  /// their last change-log row records: a project file written from them and imported would make an edit made
+  /// beside the log look recorded. The project's own rows only, each by the log's index of rows: not the whole log.
+  private func requireAsLogged(_ project: ProjectRecord, milestones: [MilestoneRecord], _ db: Database) throws {
+    let disclosures = try DisclosureRecord.fetchAll(db, sql: """
+      SELECT d.* FROM disclosure d JOIN milestone m ON m.id = d.milestoneId WHERE m.projectId = ? ORDER BY d.id
+      """, arguments: [project.id!])
+    func check<Record: LoggedRecord>(_ record: Record) throws {
+      let logged = try String.fetchOne(db, sql: """
+        SELECT after FROM changeLog WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
+        """, arguments: [Record.entity, record.id])
+      let recorded = logged.map { text in Array(text.utf8).withUnsafeBufferPointer { record.isRecorded(as: $0) } } ?? false
+      guard recorded else {
+        let kind: LogDivergence.Kind = logged == nil ? .unlogged : .altered
+        throw StoreError.differsFromChangeLog(path, LogDivergence(entity: Record.entity, id: record.id ?? 0, kind: kind).description)
+      }
+    }
+    try check(project)
+    try milestones.forEach(check)
+    try disclosures.forEach(check)
   }
 
   public func history(of code: ProjectCode) throws -> [ChangeLogEntry] {

@@ -18,14 +18,25 @@ extension Gongkai.Export {
     static let configuration = CommandConfiguration(
       commandName: "project",
       abstract: "Write a project back to its project file; importing it again changes nothing.",
-      discussion: "Writes Projects/<code>.yaml by default (the comments of a hand-written file are not kept); --out - writes to standard output.")
+      discussion: """
+        Writes Projects/<code>.yaml by default (the comments of a hand-written file are not kept); --out - writes to \
+        standard output. The project's rows are first checked against their last change-log rows: a register edited \
+        beside its log is refused (65), since the file, imported, would make the edit look recorded.
+        """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
     @Option(help: ArgumentHelp("The file to write (its folder is created if missing), or - for standard output.", valueName: "file")) var out: String?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var verification: VerificationOptions
 
     func run() async throws {
-      guard let document = try await store.open().document(of: code) else { throw StoreError.unknownProject(code.rawValue) }
+      if verification.skipVerification {
+        Terminal.warning("--no-verify: the register was not checked against its change log; a file written from rows "
+          + "edited beside it, imported, would make the edit look recorded")
+      }
+      guard let document = try await store.open().document(of: code, verifying: !verification.skipVerification) else {
+        throw StoreError.unknownProject(code.rawValue)
+      }
       let text = try ProjectFile.render(document)
       if out == "-" {
         try StandardOutput.print(text, terminator: "")
