@@ -164,7 +164,7 @@ import TestSupport
 
   @Test func everyFormatListsTheFurtherChannelsWithTheirDatesAndIndexNumbers() throws {
     let (folder, db) = try register()
-    let further = "同时发布于：信用中国（上海）（2026-10-13，索引号 310110-2026-00002）"
+    let further = "亦发布于：信用中国（上海）（2026-10-13，索引号 310110-2026-00002）"
     #expect(try export(["notices"], "\(Self.code).html", in: folder, db).contains("；\(further)</p>"))
     #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("\n- \(further)\n"))
     #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("\n    \(further)\n"))

@@ -392,6 +392,18 @@ import TestSupport
     #expect(late.first?["channel"] == "D")
     #expect(late.first?["published_until"] == "2026-12-02")
     #expect(late.first?["minimum_publication_end"] == "2026-12-02")
+    // The public page names the publication judged, and keeps the 索引号 (and feed entry) of the first: permanent
+    let notices = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--as-of", "2026-11-18", "--out", notices.path] + db).status == 0)
+    let early = try String(contentsOf: notices.appendingPathComponent("2026-310110-48-01-000203.html"), encoding: .utf8)
+    #expect(try gongkai(["export", "notices", "--as-of", "2026-12-03", "--out", notices.path] + db).status == 0)
+    let page = try String(contentsOf: notices.appendingPathComponent("2026-310110-48-01-000203.html"), encoding: .utf8)
+    let head = "<th scope=\"row\">索引号</th><td>"
+    let start = try #require(early.range(of: head)).upperBound
+    let index = String(early[start...].prefix(17))
+    #expect(index.hasPrefix("310110-2026-"))
+    #expect(page.contains(head + index + "</td>"), "\(index)")
+    #expect(page.contains("公开日期：2026-11-29；公开渠道：D；亦发布于：A（2026-11-17，索引号 \(index)）"), "\(index)")
     // A notice put up while D is up carries it on: D and this one are one run from the 29th, up until 12-05.
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "E", "--until", "2026-12-05"] + db).status == 0)
     let carried = try auditRows(folder, db, asOf: "2026-12-06", ["--lang", "en"])
@@ -579,7 +591,7 @@ import TestSupport
     let notices = Scratch.folder()
     #expect(try gongkai(["export", "notices", "--as-of", "2016-03-01", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("2015-310110-48-01-000300.html"), encoding: .utf8)
-    #expect(page.contains("公示期：2016-01-04 至 2016-01-10（不少于30日"))
+    #expect(page.contains("公示期：2016-01-04 至 2016-01-10（公示期不足；不少于30日"))
   }
 
   @Test func everyOutputSaysWhenItRestsOnAYearWithoutSchedule() throws {

@@ -91,7 +91,7 @@ enum NoticeTemplates {
     </table>
     {{#summary}}<p class="summary">{{.}}</p>{{/summary}}
     {{#publicationPeriod}}<p class="period">{{.}}</p>{{/publicationPeriod}}
-    <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#alsoPublished}}；同时发布于：{{.}}{{/alsoPublished}}</p>
+    <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#alsoPublished}}；亦发布于：{{.}}{{/alsoPublished}}</p>
     </article>
     {{/items}}
     {{^items}}
@@ -198,7 +198,7 @@ enum NoticeTemplates {
     - 公开日期：{{publishedOn}}
     - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
     {{#alsoPublished}}
-    - 同时发布于：{{.}}
+    - 亦发布于：{{.}}
     {{/alsoPublished}}
     {{#publicationPeriod}}
     - {{.}}
@@ -255,7 +255,7 @@ enum NoticeTemplates {
     {{/withdraws}}
         公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
     {{#alsoPublished}}
-        同时发布于：{{.}}
+        亦发布于：{{.}}
     {{/alsoPublished}}
     {{#publicationPeriod}}
         {{.}}

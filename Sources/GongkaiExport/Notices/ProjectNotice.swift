@@ -108,8 +108,12 @@ public struct ProjectNotice: Sendable {
   private static func item(
     _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations
   ) -> Item? {
-    guard let first = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: first) else { return nil }
+    guard let judged = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: judged) else { return nil }
     let rule = finding.rule
+    // The item keeps the 索引号 of its earliest publication, which a later one (a 公示 put up again, which the check
+    // may judge instead) does not change: a portal's number and a feed entry's id are permanent.
+    let earliest = stored.milestone.disclosures.indices.filter { stored.milestone.disclosures[$0].publishedOn <= finding.asOf }
+      .min { stored.milestone.disclosures[$0].publishedOn < stored.milestone.disclosures[$1].publishedOn } ?? position
     // Each publication keeps its own 索引号, which disclosures.json and OC4IDS list: the page names it too, so an
     // evaluator holding one finds it on the portal.
     let others = stored.milestone.disclosures.enumerated()
@@ -125,14 +129,15 @@ public struct ProjectNotice: Sendable {
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
       // The period as it was held; a notice still up shows the end the law requires at least.
       let until = finding.publishedUntil ?? end.date
-      period = "公示期：\(first.publishedOn) 至 \(until)（不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
+      let short = finding.status == .tooShort ? "公示期不足；" : ""
+      period = "公示期：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,
-      indexNumber: stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
+      indexNumber: stored.recordedDisclosures[earliest].serial.indexNumber(organisation: organisation),
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
-      summary: withdrawn ? nil : stored.summary, publishedOn: first.publishedOn.description, channel: first.channel,
-      url: withdrawn ? nil : first.url, alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
+      summary: withdrawn ? nil : stored.summary, publishedOn: judged.publishedOn.description, channel: judged.channel,
+      url: withdrawn ? nil : judged.url, alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
       publicationPeriod: period, validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil, changedOn: relations.changedOn(stored)?.description)
