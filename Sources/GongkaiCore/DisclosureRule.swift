@@ -17,6 +17,25 @@ public enum Confidence: String, Sendable, CaseIterable {
   case secondary = "S2"
   /// From memory; not verified in any stored text. Such a rule must carry a note.
   case unverified = "M"
+
+  /// 法条原文, 二手资料, 待核实: how the audit CSV names it. A deadline of an unverified rule is a judgement, not a
+  /// period the law is known to set, and every output that states one as 法定 says so.
+  public var chineseName: String {
+    switch self {
+    case .statute: "法条原文"
+    case .secondary: "二手资料"
+    case .unverified: "待核实"
+    }
+  }
+
+  /// statute, secondary, unverified.
+  public var englishName: String {
+    switch self {
+    case .statute: "statute"
+    case .secondary: "secondary"
+    case .unverified: "unverified"
+    }
+  }
 }
 
 /// The disclosure duty for one kind of item: what must be published, by when, for how long, by whom and

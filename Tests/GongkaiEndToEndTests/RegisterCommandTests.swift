@@ -733,6 +733,28 @@ import TestSupport
     #expect(withdrawn.status == 0 && withdrawn.stderr.isEmpty, "\(withdrawn.stderr)")
   }
 
+  /// A period the catalogue holds from a source it could not verify (confidence M) is a judgement: every output
+  /// that states its deadline says so, rather than present it as settled law.
+  @Test func anUnverifiedRulesDeadlineIsSaidToBeUnverifiedEverywhere() throws {
+    let code = "2025-310110-48-01-000503"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "completion.environmental-acceptance", "--date", "2026-11-02"] + db).status == 0)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-03"] + db).status == 0)
+    let text = try gongkai(["check", "--as-of", "2026-11-27", "--fail-on", "never"] + db).stdout
+    #expect(text.contains("（时限待核实，见 gongkai rules 的说明）"))
+    #expect(text.components(separatedBy: "时限待核实").count == 2, "\(text)")
+    let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", "overdue", "--format", "json"] + db).stdout
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    #expect(records.map { $0["ruleConfidence"] as? String } == ["M", "S2"])
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(rows.map { $0["时限依据核实"] } == ["待核实", "二手资料"])
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "区政府网站"] + db).status == 0)
+    let notices = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--as-of", "2026-11-27", "--out", notices.path] + db).status == 0)
+    let page = try String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8)
+    #expect(page.contains("<p class=\"note\">本事项的公开时限未经法规原文核实，据此判断的期限和状态仅供参考。</p>"))
+  }
+
   /// A 文号 filled in a spreadsheet since the last import makes a new key, so a second milestone beside the first (an
   /// import never deletes): the import says so, both ways round, with the commands that keep one.
   @Test func aReferenceFilledInOrLeftOutIsWarnedAbout() throws {

@@ -152,6 +152,11 @@ public struct AuditCSV {
     // the fact shows it here, while 公开登记人 names the first publication's record.
     Column(chinese: "公示截止登记人", english: "until_recorded_by") { $0.recordOfEnd?.recordedBy ?? "" },
     Column(chinese: "公示截止登记时间", english: "until_recorded_at") { $0.recordOfEnd?.recordedAt ?? "" },
+    // How the rule's period is known: a deadline of an unverified rule (待核实) is a judgement to be checked before
+    // it is held against anyone.
+    Column(chinese: "时限依据核实", english: "rule_confidence") { rule, _, english in
+      english ? rule.confidence.englishName : rule.confidence.chineseName
+    },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes

@@ -30,6 +30,8 @@ public struct FindingRecord: Encodable, Sendable {
   public let basis: String
   public let responsibleUnit: String
   public let asOf: CivilDate
+  /// `S`, `S2` or `M`: how the rule's period is known (the statute's text, a secondary source, or unverified).
+  public let ruleConfidence: String
 
   public init(_ finding: Finding, stored: StoredMilestone) {
     let rule = finding.rule
@@ -57,6 +59,7 @@ public struct FindingRecord: Encodable, Sendable {
     basis = rule.basis
     responsibleUnit = finding.responsibleUnit
     asOf = finding.asOf
+    ruleConfidence = rule.confidence.rawValue
   }
 
   /// The record as one line of JSON, exactly as `JSONEncoder` with sorted keys writes it, at a fraction of the
@@ -82,6 +85,7 @@ public struct FindingRecord: Encodable, Sendable {
     json.field("publishedUntil", publishedUntil?.description)
     json.field("reference", reference)
     json.field("responsibleUnit", responsibleUnit)
+    json.field("ruleConfidence", ruleConfidence)
     json.field("status", status)
     json.field("statusName", statusName)
     json.field("url", url)
@@ -94,7 +98,7 @@ public struct FindingRecord: Encodable, Sendable {
   public static let csvHeader = [
     "projectCode", "projectName", "milestoneId", "kind", "kindName", "category", "categoryName", "formedOn",
     "reference", "status", "statusName", "deadline", "provisional", "workingDays", "period", "disclosedOn", "channel",
-    "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate",
+    "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate", "ruleConfidence",
   ]
 
   public var csvCells: [String] {
@@ -103,7 +107,7 @@ public struct FindingRecord: Encodable, Sendable {
       projectCode, projectName, String(milestoneId), kind, kindName, category, categoryName, formedOn.description,
       text(reference), status, statusName, text(deadline), provisional ? "true" : "false", text(workingDays), text(period),
       text(disclosedOn), text(channel), text(url), text(publishedUntil), text(minimumEnd), basis, responsibleUnit,
-      asOf.description, text(workingDaysLate),
+      asOf.description, text(workingDaysLate), ruleConfidence,
     ]
   }
 }

@@ -52,6 +52,7 @@ extension ProjectNotice.Item: MustacheParent {
     case "url": url
     case "alsoPublished": alsoPublished
     case "publicationPeriod": publicationPeriod
+    case "periodNote": periodNote
     case "validity": validity
     case "validityMark": validityMark
     case "withdrawalReason": withdrawalReason

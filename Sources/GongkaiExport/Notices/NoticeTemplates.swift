@@ -91,6 +91,7 @@ enum NoticeTemplates {
     </table>
     {{#summary}}<p class="summary">{{.}}</p>{{/summary}}
     {{#publicationPeriod}}<p class="period">{{.}}</p>{{/publicationPeriod}}
+    {{#periodNote}}<p class="note">{{.}}</p>{{/periodNote}}
     <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#alsoPublished}}；亦发布于：{{.}}{{/alsoPublished}}</p>
     </article>
     {{/items}}
@@ -203,6 +204,9 @@ enum NoticeTemplates {
     {{#publicationPeriod}}
     - {{.}}
     {{/publicationPeriod}}
+    {{#periodNote}}
+    - {{.}}
+    {{/periodNote}}
     {{#summary}}
 
     {{#summaryLines}}
@@ -260,6 +264,9 @@ enum NoticeTemplates {
     {{#publicationPeriod}}
         {{.}}
     {{/publicationPeriod}}
+    {{#periodNote}}
+        {{.}}
+    {{/periodNote}}
     {{#summaryLines}}
         {{.}}
     {{/summaryLines}}

@@ -25,6 +25,9 @@ public struct ProjectNotice: Sendable {
     public let alsoPublished: String?
     /// For 公示 items: the publication period from and to, with its legal basis.
     public let publicationPeriod: String?
+    /// Said of an item whose rule holds its period from a source not verified (confidence M): its deadline, and so
+    /// its status, is the tracker's judgement, which the page must not present as settled law.
+    public let periodNote: String?
     /// 有效性 of information a later milestone changed: `已变更，见…` naming each change, `已于 D 撤回，见…` when one
     /// withdrew it; `nil` while in force.
     public let validity: String?
@@ -138,7 +141,9 @@ public struct ProjectNotice: Sendable {
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
       summary: withdrawn ? nil : stored.summary, publishedOn: judged.publishedOn.description, channel: judged.channel,
       url: withdrawn ? nil : judged.url, alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
-      publicationPeriod: period, validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
+      publicationPeriod: period,
+      periodNote: rule.confidence == .unverified ? "本事项的公开时限未经法规原文核实，据此判断的期限和状态仅供参考。" : nil,
+      validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil, changedOn: relations.changedOn(stored)?.description)
   }

@@ -49,6 +49,8 @@ public struct DisclosuresJSON {
     let workingDaysLate: Int?
     /// The deadline or the status rests on a year without an official holiday schedule.
     let provisional: Bool
+    /// `S`, `S2` or `M`: how the rule's period is known; the deadline and status of an `M` rule are a judgement.
+    let ruleConfidence: String
     /// The earlier milestone whose information this one changes.
     let changes: MilestoneLink?
     /// The later milestones that change this one's information, oldest first: it is no longer in force.
@@ -107,7 +109,7 @@ public struct DisclosuresJSON {
             summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
-            provisional: finding.isProvisional, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            provisional: finding.isProvisional, ruleConfidence: rule.confidence.rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }

@@ -178,7 +178,12 @@ final class CheckText {
       ?? l.pick(Period.noneChineseDescription, "no fixed period")
     out += "      #\(finding.milestone.id) \(rule.code) \(l.pick(rule.name)) · \(l.pick("形成", "formed")) \(finding.milestone.formedOn)"
     out += (stored.reference.map { " · \($0)" } ?? "") + " · \(period)\n"
-    out += "      \(l.pick("依据", "basis")) \(rule.basis)\n"
+    out += "      \(l.pick("依据", "basis")) \(rule.basis)"
+    // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it.
+    if rule.confidence == .unverified {
+      out += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
+    }
+    out += "\n"
     if explain {
       // A too-short alert names the day the 公示 had to stay up to; its deadline only when it also came late.
       let short = finding.status == .tooShort
