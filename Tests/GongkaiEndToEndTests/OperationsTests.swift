@@ -255,6 +255,14 @@ import TestSupport
     #expect(other.status == 73)
     #expect(other.stderr.contains("it exists and is not a Gongkai register; remove it or name another file"))
     #expect(try String(contentsOf: notes, encoding: .utf8) == "会议纪要\n")
+    // A register edited beside its log does not replace the backup to restore it from; a new file it may still be
+    try sqlite(database, "UPDATE disclosure SET publishedOn = '2026-11-05' WHERE id = 7")
+    let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+    let tampered = try runGongkai(["backup", copy, "--database", database])
+    #expect(tampered.status == 73)
+    #expect(tampered.stderr.contains("the register does not hold what its change log records (disclosure 7 differs"), "\(tampered.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+    #expect(try runGongkai(["backup", copy + ".evidence", "--database", database]).status == 0)
   }
 
   /// A backup is out of WAL mode, which SQLite records in the file's header and which puts `-wal` and `-shm` files

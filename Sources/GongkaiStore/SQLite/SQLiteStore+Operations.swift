@@ -37,7 +37,20 @@ extension SQLiteStore {
       // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
       let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
       guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
-      if (attributes[.size] as? Int ?? 0) > 0 { try requireEarlierState(at: path) }
+      if (attributes[.size] as? Int ?? 0) > 0 {
+        try requireEarlierState(at: path)
+        // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
+        let problem = try read { db in
+          let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
+          return try check.chain.broken?.description ?? check.divergences().first?.description
+        }
+        if let problem {
+          throw StoreError.cannotWriteBackup(path, """
+            the register does not hold what its change log records (\(problem)), and the backup it would replace may be \
+            the copy to restore from; name another file (`gongkai audit verify` lists every difference)
+            """)
+        }
+      }
     }
     let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
     do {
