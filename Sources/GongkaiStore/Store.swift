@@ -483,6 +483,15 @@ public struct StatedHead: Sendable {
     self.check = check
   }
 
+  /// Whether the register is checked against its change log before the output goes in place (not `--no-verify`).
+  public var isVerified: Bool { check != nil }
+
+  /// The head as an output states it: marked （未核对） (`not verified`) when the register was not checked, so that a
+  /// head copied from the file cannot pass for one that vouches for its rows.
+  public func stated(english: Bool = false) -> String {
+    isVerified || hash.isEmpty ? hash : hash + (english ? " (not verified)" : "（未核对）")
+  }
+
   /// Returns once the register is shown to hold what its change log records (at once when not asked for); else
   /// throws ``StoreError/differsFromChangeLog(_:_:)``. An export calls it before it puts anything in place, so that
   /// a refused export leaves what was there before.

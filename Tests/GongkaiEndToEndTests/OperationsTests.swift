@@ -185,6 +185,20 @@ import TestSupport
     #expect(unverified.stderr.contains("warning: --no-verify: the register was not checked against its change log"))
   }
 
+  /// A head stated without the check vouches for nothing: the files say so, so that it cannot pass for one that does.
+  @Test func aHeadStatedWithoutTheCheckIsMarkedSo() throws {
+    let database = try sampleRegister().database
+    let folder = Scratch.folder()
+    let csv = folder.appendingPathComponent("audit.csv").path, json = folder.appendingPathComponent("d.json").path
+    for verify in [true, false] {
+      let flag = verify ? [] : ["--no-verify"]
+      #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database] + flag).status == 0)
+      #expect(try runGongkai(["export", "json", "--out", json, "--as-of", "2026-11-27", "--database", database] + flag).status == 0)
+      #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("（未核对）") == !verify)
+      #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"changeLogHeadVerified\": \(verify)"))
+    }
+  }
+
   /// The auditor's reproduction: the newest milestone and its change-log row deleted, SQLite's counters moved back.
   @Test func aChainCutAtItsEndFailsAgainstAHeadPublishedBeforeTheCut() throws {
     let folder = Scratch.folder()

@@ -229,6 +229,7 @@ public struct AuditCSV {
     // The cells' values alone, taken out of the columns once: copying a column, its two heads with it, for each
     // cell of a million rows was a fifth of the export's time in reference counting.
     let values = Self.columns.map(\.value)
+    let statedHead = head.stated(english: english)
     var filter = selection.filter
     filter.withdrawn = selection.statuses.isEmpty || selection.statuses.contains(.withdrawn)
     try await store.forEachMilestone(matching: filter) { stored in
@@ -238,7 +239,7 @@ public struct AuditCSV {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
-      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: head.hash,
+      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: statedHead,
                     rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
                     recordOfEnd: finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap(stored.recordOfEnd),
                     english: english)

@@ -42,7 +42,7 @@ public struct NoticeExport {
     async throws -> Report
   {
     try await changeLogHead.confirmed()
-    let renderer = try NoticeRenderer(changeLogHead: changeLogHead.hash)
+    let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated())
     let pages = try AtomicFolderWriter(folder: folder)
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }

@@ -85,7 +85,7 @@ public struct DisclosuresJSON {
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     let file = try AtomicFileWriter(path: path)
     try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n\"rulesVersion\": \(try json(checker.catalogue.version)),\n"
-      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead.hash)),\n"
+      + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead.hash)),\n\"changeLogHeadVerified\": \(changeLogHead.isVerified),\n"
       + "\"projects\": [\n")
     var projects = 0
     var result = ExportResult()
