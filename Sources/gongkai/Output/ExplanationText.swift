@@ -40,9 +40,14 @@ struct ExplanationText {
     case .calendarDays:
       lines.append(language.pick("期间: \(e.period.chineseDescription)（日历日）", "Period: \(e.period)"))
       if let nominal = e.nominalEnd, nominal != e.deadline.date {
+        // Art. 203 names 法定休假日; that an ordinary weekend counts as one is settled practice, not the article's text,
+        // and the explanation says which it rests on.
+        let weekend = e.skippedDays.first { $0.date == nominal }?.holiday == nil
         lines.append(language.pick(
-          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（《民法典》第二百零三条）",
-          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (Civil Code art. 203)"))
+          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（《民法典》第二百零三条"
+            + (weekend ? "；周末视同法定休假日，系通行做法）" : "）"),
+          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (Civil Code art. 203"
+            + (weekend ? "; a weekend counting as a statutory rest day is settled practice, not the article's text)" : ")")))
       }
     }
     switch counting {
