@@ -44,8 +44,8 @@ public struct Checker: Sendable {
         return true
       }
       let repairable = latest.flatMap { latest in
-        (latest.minimumEnd.map { asOf <= $0.date } ?? false) && (latest.run.until.map { asOf <= $0.adding(days: 1) } ?? true)
-          ? latest : nil
+        (latest.minimumEnd.map { asOf <= $0.date } ?? false)
+          && (latest.run.until.map { asOf <= $0.adding(days: 1) || continues($0, asOf) } ?? true) ? latest : nil
       }
       let judged = met ?? repairable ?? earliest
       let first = judged?.run.first

@@ -221,6 +221,14 @@ import Testing
     let gap = milestone("approval-service.eia-proposed-approval", formed: "2026-03-03",
                         disclosures: [published("2026-03-04", until: "2026-03-06"), published("2026-03-10", until: "2026-03-16")])
     #expect(try checker.judge(gap, asOf: day("2026-03-31"))?.status == .tooShort)
+    // Put up again on 3-04 after a day off, and down since Saturday 3-07: on Monday 3-09 that run can still be
+    // carried on, so it is the one judged and alerted
+    let down = milestone("approval-service.eia-proposed-approval", formed: "2026-03-01",
+                         disclosures: [published("2026-03-02", until: "2026-03-02"), published("2026-03-04", until: "2026-03-06")])
+    let monday = try #require(try checker.judge(down, asOf: day("2026-03-09")))
+    #expect(monday.status == .tooShort)
+    #expect(monday.disclosure?.publishedOn == day("2026-03-04"))
+    #expect(monday.needsAttention(warningDays: 5))
   }
 
   @Test func aChangeStartsItsOwnPeriodWithTheChangeRule() throws {
