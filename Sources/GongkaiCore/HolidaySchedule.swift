@@ -36,15 +36,15 @@ public struct HolidaySchedule: Hashable, Sendable {
     if let first = problems().first { throw first.error }
   }
 
-  /// Every way the schedule breaks what ``validate()`` checks, in order, each with the holiday and day it concerns,
-  /// so that a file reader can name the line to fix. A rest period yields at most one problem: a range typed
-  /// across the year's end would otherwise give one per day.
   /// How a listing names a day: its holiday, and whether as a rest day or a swapped workday.
   private static func listing(_ holiday: String, workday: Bool) -> String {
     let kind = workday ? "workday" : "rest day"
     return holiday.isBlank ? "a \(kind) of a holiday without a name" : "\(holiday) \(kind)"
   }
 
+  /// Every way the schedule breaks what ``validate()`` checks, in order, each with the holiday and day it concerns,
+  /// so that a file reader can name the line to fix. A rest period yields at most one problem: a range typed
+  /// across the year's end would otherwise give one per day.
   public func problems() -> [ScheduleProblem] {
     guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else {
       return [ScheduleProblem(error: .yearOutOfRange(year), holiday: nil, workday: nil)]

@@ -185,6 +185,19 @@ import TestSupport
     #expect(unverified.stderr.contains("warning: --no-verify: the register was not checked against its change log"))
   }
 
+  /// A row deleted beside the log is missing from the project file as well: `export project` refuses that too, or an
+  /// import of the file would make the deletion look recorded.
+  @Test func exportProjectRefusesAProjectWithARowDeletedBesideItsLog() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "DELETE FROM disclosure WHERE id = 7")
+    let refused = try runGongkai(["export", "project", "2023-310110-78-01-000087", "--out", "-", "--database", database])
+    #expect(refused.status == 65)
+    #expect(refused.stdout.isEmpty)
+    #expect(refused.stderr.contains("disclosure 7 is in the change log but not in the register: deleted outside gongkai"), "\(refused.stderr)")
+    // Another project, whose rows are whole, still exports
+    #expect(try runGongkai(["export", "project", "2024-310110-48-01-000046", "--out", "-", "--database", database]).status == 0)
+  }
+
   /// A head stated without the check vouches for nothing: the files say so, so that it cannot pass for one that does.
   @Test func aHeadStatedWithoutTheCheckIsMarkedSo() throws {
     let database = try sampleRegister().database

@@ -344,7 +344,7 @@ import TestSupport
     // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
     let explained = try gongkai(["check", "--as-of", "2026-11-27", "--explain"] + db).stdout
     #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n"))
-    #expect(explained.contains("      起算: 2026-11-25（周三） 首次公开；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
+    #expect(explained.contains("      起算: 2026-11-25（周三） 所判定公示的首日；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
     #expect(explained.contains("      公示期止: 2026-11-30（周一），公示应保持至当日\n"))
     let json = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--format", "json"] + db)
     let finding = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
@@ -403,7 +403,8 @@ import TestSupport
     let index = String(early[start...].prefix(17))
     #expect(index.hasPrefix("310110-2026-"))
     #expect(page.contains(head + index + "</td>"), "\(index)")
-    #expect(page.contains("公开日期：2026-11-29；公开渠道：D；亦发布于：A（2026-11-17，索引号 \(index)）"), "\(index)")
+    // The publication presented, the later one, names its own 索引号 beside its channel
+    #expect(page.contains("公开日期：2026-11-29；公开渠道：D（索引号 310110-2026-00004）；亦发布于：A（2026-11-17，索引号 \(index)）"), "\(index)")
     // A notice put up while D is up carries it on: D and this one are one run from the 29th, up until 12-05.
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "E", "--until", "2026-12-05"] + db).status == 0)
     let carried = try auditRows(folder, db, asOf: "2026-12-06", ["--lang", "en"])
@@ -738,7 +739,8 @@ import TestSupport
   @Test func anUnverifiedRulesDeadlineIsSaidToBeUnverifiedEverywhere() throws {
     let code = "2025-310110-48-01-000503"
     let (folder, db) = try registerWithProject(code)
-    #expect(try gongkai(["log", code, "completion.environmental-acceptance", "--date", "2026-11-02"] + db).status == 0)
+    let logged = try gongkai(["log", code, "completion.environmental-acceptance", "--date", "2026-11-02"] + db)
+    #expect(logged.stdout.contains(" (rule unverified: see its note in gongkai rules)"), "\(logged.stdout)")
     #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-03"] + db).status == 0)
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--fail-on", "never"] + db).stdout
     #expect(text.contains("（时限待核实，见 gongkai rules 的说明）"))
@@ -752,7 +754,8 @@ import TestSupport
     let notices = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--as-of", "2026-11-27", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8)
-    #expect(page.contains("<p class=\"note\">本事项的公开时限未经法规原文核实，据此判断的期限和状态仅供参考。</p>"))
+    #expect(page.contains("<p class=\"note\">本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。</p>"))
+    #expect(page.contains("（时限待核实）"))  // in the timeline, where an unpublished item shows its deadline too
   }
 
   /// A 文号 filled in a spreadsheet since the last import makes a new key, so a second milestone beside the first (an

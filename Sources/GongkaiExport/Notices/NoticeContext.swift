@@ -51,6 +51,7 @@ extension ProjectNotice.Item: MustacheParent {
     case "channel": channel
     case "url": url
     case "alsoPublished": alsoPublished
+    case "channelIndexNumber": channelIndexNumber
     case "publicationPeriod": publicationPeriod
     case "periodNote": periodNote
     case "validity": validity

@@ -92,7 +92,7 @@ enum NoticeTemplates {
     {{#summary}}<p class="summary">{{.}}</p>{{/summary}}
     {{#publicationPeriod}}<p class="period">{{.}}</p>{{/publicationPeriod}}
     {{#periodNote}}<p class="note">{{.}}</p>{{/periodNote}}
-    <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#alsoPublished}}；亦发布于：{{.}}{{/alsoPublished}}</p>
+    <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}{{#alsoPublished}}；亦发布于：{{.}}{{/alsoPublished}}</p>
     </article>
     {{/items}}
     {{^items}}
@@ -197,7 +197,7 @@ enum NoticeTemplates {
     - 所撤回信息：{{.}}
     {{/withdraws}}
     - 公开日期：{{publishedOn}}
-    - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
+    - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}
     {{#alsoPublished}}
     - 亦发布于：{{.}}
     {{/alsoPublished}}
@@ -257,7 +257,7 @@ enum NoticeTemplates {
     {{#withdraws}}
         所撤回信息：{{.}}
     {{/withdraws}}
-        公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}
+        公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}
     {{#alsoPublished}}
         亦发布于：{{.}}
     {{/alsoPublished}}

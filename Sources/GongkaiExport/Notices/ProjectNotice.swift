@@ -21,6 +21,9 @@ public struct ProjectNotice: Sendable {
     public let publishedOn: String
     public let channel: String
     public let url: String?
+    /// The 索引号 of the publication the page presents (公开日期, 公开渠道), when it is not the item's own: a 公示 put up
+    /// again after one taken down too early, which the check judges.
+    public let channelIndexNumber: String?
     /// Further channels the same information was published on, e.g. `信用中国（上海）（2026-03-02，索引号 310110-2026-00005）`.
     public let alsoPublished: String?
     /// For 公示 items: the publication period from and to, with its legal basis.
@@ -140,9 +143,11 @@ public struct ProjectNotice: Sendable {
       indexNumber: stored.recordedDisclosures[earliest].serial.indexNumber(organisation: organisation),
       publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
       summary: withdrawn ? nil : stored.summary, publishedOn: judged.publishedOn.description, channel: judged.channel,
-      url: withdrawn ? nil : judged.url, alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
+      url: withdrawn ? nil : judged.url,
+      channelIndexNumber: earliest == position ? nil : stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
+      alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
       publicationPeriod: period,
-      periodNote: rule.confidence == .unverified ? "本事项的公开时限未经法规原文核实，据此判断的期限和状态仅供参考。" : nil,
+      periodNote: rule.confidence == .unverified ? "本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。" : nil,
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil, changedOn: relations.changedOn(stored)?.description)

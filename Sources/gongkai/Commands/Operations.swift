@@ -18,7 +18,8 @@ extension Gongkai {
         Uses SQLite's online backup; the copy is written beside FILE and renamed, so it is whole or absent. An \
         existing FILE is replaced only when it is an earlier backup of the register (its change log the start of \
         the register's): the register itself, a register with other changes or a file of another program is \
-        refused; remove it first to replace it.
+        refused; remove it first to replace it. Nor is a backup replaced from a register that fails the check \
+        against its change log (`gongkai audit verify`): it may be the copy to restore from.
         """)
 
     @Argument(help: ArgumentHelp("The file to write.", valueName: "file")) var file: String

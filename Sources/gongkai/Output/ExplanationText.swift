@@ -20,7 +20,7 @@ struct ExplanationText {
     var lines: [String] = []
     let (start, startEnglish) = switch counting {
     case .deadline: ("信息形成", "the day the information was formed")
-    case .minimumPublication: ("首次公开", "the first day published")
+    case .minimumPublication: ("所判定公示的首日", "the first day of the publication judged")
     }
     lines.append(language.pick(
       "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（《民法典》第二百零一条）",

@@ -44,7 +44,7 @@ struct RulesText {
   }
 
   private func describe(_ period: Period?) -> String {
-    guard let period else { return language.pick(Period.noneChineseDescription, "none set by law") }
+    guard let period else { return language.pick(Period.noneChineseDescription, "no fixed period") }
     return language == .zh ? period.chineseDescription : period.description
   }
 }

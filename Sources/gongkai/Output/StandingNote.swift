@@ -31,7 +31,11 @@ struct StandingNote {
     let asOf = finding.asOf
     if asOf > end { return "" }
     if asOf <= until { return " (disclose it again, same --date and --channel, with --until \(end))" }
-    if asOf == until.adding(days: 1) {
+    // The day after it came down, or for a period in working days after rest days only, a notice put up today
+    // carries it on, as the checker counts runs.
+    let carriedOn = asOf == until.adding(days: 1) || (finding.rule.minimumPublication?.unit == .workingDays
+      && calendar.workingDays(from: until, through: asOf.adding(days: -1)) == 0)
+    if carriedOn {
       return " (put it up again today until \(end) and record that publication with `gongkai disclose`)"
     }
     guard let period = finding.rule.minimumPublication, let full = try? calendar.deadline(of: period, from: asOf) else { return "" }
