@@ -27,12 +27,7 @@ public struct Checker: Sendable {
       // minimum end to come, and up or down only since yesterday), which a repair would make long enough; else the
       // first, whose shortfall stands. Without a minimum, every publication counts toward how long it was up.
       var earliest, latest, met: (run: PublicationRun, minimumEnd: Deadline?)?
-      let continues: (CivilDate, CivilDate) -> Bool = switch rule.minimumPublication?.unit {
-      case nil: { _, _ in true }
-      case .calendarDays: { _, _ in false }
-      // A period in working days is not broken by rest days off the channels: none of them counts toward it.
-      case .workingDays: { [calendar] end, next in calendar.workingDays(from: end, through: next.adding(days: -1)) == 0 }
-      }
+      let continues = { (end: CivilDate, next: CivilDate) in carriesOn(publicationOf: rule, endedOn: end, putUpOn: next) }
       try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
         let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
           try calendar.deadline(of: period, from: run.first.publishedOn)
@@ -45,7 +40,7 @@ public struct Checker: Sendable {
       }
       let repairable = latest.flatMap { latest in
         (latest.minimumEnd.map { asOf <= $0.date } ?? false)
-          && (latest.run.until.map { asOf <= $0.adding(days: 1) || continues($0, asOf) } ?? true) ? latest : nil
+          && (latest.run.until.map { continues($0, asOf) } ?? true) ? latest : nil
       }
       let judged = met ?? repairable ?? earliest
       let first = judged?.run.first
@@ -66,6 +61,15 @@ public struct Checker: Sendable {
     } catch {
       throw .period(milestoneID: milestone.id, error)
     }
+  }
+
+  /// Whether a publication of a `rule` item put up on `day` carries on publications that came down after `end`: put
+  /// up by the next day, or for a minimum period in working days by the next working day (rest days off the
+  /// channels count for nothing toward it). Without a minimum period every publication counts toward how long the
+  /// item was up. The checker's runs and the repair advice of `log` and `disclose` both ask it.
+  public func carriesOn(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> Bool {
+    guard let minimum = rule.minimumPublication, day > end.adding(days: 1) else { return true }
+    return minimum.unit == .workingDays && calendar.workingDays(from: end, through: day.adding(days: -1)) == 0
   }
 
   /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are

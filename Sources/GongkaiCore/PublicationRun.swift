@@ -25,7 +25,7 @@ struct PublicationRun {
 
   /// Hands `body` the runs of the publications put up by `asOf`, earliest first, until it returns true. Two
   /// publications on one day keep their order. `continues(end, next)` says whether a publication put up on `next`
-  /// carries on a run that came down after `end`.
+  /// carries on a run that came down after `end` (``Checker/carriesOn(publicationOf:endedOn:putUpOn:)``).
   static func forEach<Failure: Error>(
     in disclosures: [Disclosure], asOf: CivilDate, continues: (CivilDate, CivilDate) -> Bool,
     _ body: (PublicationRun) throws(Failure) -> Bool
@@ -39,7 +39,7 @@ struct PublicationRun {
       .sorted { ($0.element.publishedOn, $0.offset) < ($1.element.publishedOn, $1.offset) }.map(\.element)
     guard var run = published.first.map(PublicationRun.init) else { return }
     for disclosure in published.dropFirst() {
-      if let end = run.until, disclosure.publishedOn > end.adding(days: 1), !continues(end, disclosure.publishedOn) {
+      if let end = run.until, !continues(end, disclosure.publishedOn) {
         if try body(run) { return }
         run = PublicationRun(disclosure)
       } else {

@@ -161,12 +161,12 @@ extension SQLiteStore {
     try milestones.forEach(check)
     try disclosures.forEach(check)
     // A row the log records and the register no longer holds was deleted outside gongkai, which deletes nothing.
-    let held = Set(milestones.map { "milestone \($0.id!)" } + disclosures.map { "disclosure \($0.id!)" })
+    let held = ["milestone": Set(milestones.map { $0.id! }), "disclosure": Set(disclosures.map { $0.id! })]
     for row in try Row.fetchAll(db, sql: """
       SELECT DISTINCT entity, entityId FROM changeLog WHERE projectCode = ? AND entity IN ('milestone', 'disclosure')
       """, arguments: [project.code]) {
       let entity: String = row[0], id: Int64 = row[1]
-      guard held.contains("\(entity) \(id)") else {
+      guard held[entity]?.contains(id) == true else {
         throw StoreError.differsFromChangeLog(path, LogDivergence(entity: entity, id: id, kind: .deleted).description)
       }
     }

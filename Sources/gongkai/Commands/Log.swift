@@ -55,7 +55,7 @@ extension Gongkai {
           + (checker.catalogue.rule(for: kind)?.confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : "")
       } ?? " · no fixed deadline"
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
-      let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? .todayInChina())) ?? nil).map { StandingNote(finding: $0, calendar: checker.calendar).text } ?? ""
+      let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? .todayInChina())) ?? nil).map { StandingNote(finding: $0, checker: checker).text } ?? ""
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
@@ -136,7 +136,7 @@ extension Gongkai {
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? .todayInChina()) }
-      let standing = (judged ?? nil).map { StandingNote(finding: $0, calendar: checker.calendar).text } ?? ""
+      let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker).text } ?? ""
       switch recorded.outcome {
       case .recorded:
         try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")

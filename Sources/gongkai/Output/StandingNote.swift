@@ -5,8 +5,9 @@ import GongkaiCore
 /// Empty while all is in order.
 struct StandingNote {
   let finding: Finding
-  /// The calendar the finding was judged on, for the end of a notice put up again in full.
-  let calendar: WorkingDayCalendar
+  /// The checker that judged the finding: when a notice put up today carries on the one before, and the end of one
+  /// put up again in full.
+  let checker: Checker
 
   var text: String {
     switch finding.status {
@@ -31,14 +32,10 @@ struct StandingNote {
     let asOf = finding.asOf
     if asOf > end { return "" }
     if asOf <= until { return " (disclose it again, same --date and --channel, with --until \(end))" }
-    // The day after it came down, or for a period in working days after rest days only, a notice put up today
-    // carries it on, as the checker counts runs.
-    let carriedOn = asOf == until.adding(days: 1) || (finding.rule.minimumPublication?.unit == .workingDays
-      && calendar.workingDays(from: until, through: asOf.adding(days: -1)) == 0)
-    if carriedOn {
+    if checker.carriesOn(publicationOf: finding.rule, endedOn: until, putUpOn: asOf) {
       return " (put it up again today until \(end) and record that publication with `gongkai disclose`)"
     }
-    guard let period = finding.rule.minimumPublication, let full = try? calendar.deadline(of: period, from: asOf) else { return "" }
+    guard let period = finding.rule.minimumPublication, let full = try? checker.calendar.deadline(of: period, from: asOf) else { return "" }
     return " (down since \(until.adding(days: 1)), it must be put up again for the whole period: until \(full.date), "
       + "recorded with `gongkai disclose`)"
   }
