@@ -56,6 +56,9 @@ public final class DisclosureRule: Sendable, Hashable {
   public let changePeriod: Period?
   /// How long a publication must stay up at least (公示期), or `nil`.
   public let minimumPublication: Period?
+  /// What the law calls that minimum: 公示期 for a 公示, but 公告期 for a notice and 征求意见期 for a consultation,
+  /// where a public page saying 公示期 would misname the duty it reports on.
+  public let minimumPublicationName: LocalizedText
   /// Who must publish (公开主体).
   public let responsible: LocalizedText
   /// The law and article, e.g. 《招标投标法实施条例》第五十四条.
@@ -75,7 +78,8 @@ public final class DisclosureRule: Sendable, Hashable {
 
   public init(
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
-    changePeriod: Period? = nil, minimumPublication: Period? = nil, responsible: LocalizedText, basis: String,
+    changePeriod: Period? = nil, minimumPublication: Period? = nil,
+    minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     confidence: Confidence, note: LocalizedText? = nil, alsoChanges: [String] = [], withdraws: [String] = []
   ) {
     self.code = code
@@ -85,6 +89,7 @@ public final class DisclosureRule: Sendable, Hashable {
     self.period = period
     self.changePeriod = changePeriod
     self.minimumPublication = minimumPublication
+    self.minimumPublicationName = minimumPublicationName
     self.responsible = responsible
     self.basis = basis
     self.confidence = confidence
@@ -92,6 +97,9 @@ public final class DisclosureRule: Sendable, Hashable {
     self.alsoChanges = alsoChanges
     self.withdraws = withdraws
   }
+
+  /// The name of a minimum period that a rule does not name otherwise: most are a 公示's.
+  public static let displayPeriodName = LocalizedText(chinese: "公示期", english: "display period")
 
   /// Whether a milestone of this kind may change information of `kind`: its own kind, or one the rule links.
   public func mayChange(_ kind: String) -> Bool { kind == code || alsoChanges.contains(kind) || withdraws.contains(kind) }
@@ -113,6 +121,8 @@ public final class DisclosureRule: Sendable, Hashable {
       throw .missingField(code, field)
     }
     if changePeriod != nil && period == nil { throw .changePeriodWithoutPeriod(code) }
+    if minimumPublication == nil && minimumPublicationName != Self.displayPeriodName { throw .minimumNameWithoutMinimum(code) }
+    if minimumPublicationName.chinese.allSatisfy(\.isWhitespace) { throw .missingField(code, "minimum-publication-name.zh") }
     if confidence == .unverified && (note?.chinese ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
     for linked in alsoChanges + withdraws where linked == code { throw .linksOwnKind(code) }
     if let both = alsoChanges.first(where: withdraws.contains) { throw .changesAndWithdraws(code, both) }
@@ -129,7 +139,8 @@ public final class DisclosureRule: Sendable, Hashable {
   public static func == (lhs: DisclosureRule, rhs: DisclosureRule) -> Bool {
     lhs.code == rhs.code && lhs.category == rhs.category && lhs.name == rhs.name && lhs.trigger == rhs.trigger
       && lhs.period == rhs.period && lhs.changePeriod == rhs.changePeriod
-      && lhs.minimumPublication == rhs.minimumPublication && lhs.responsible == rhs.responsible
+      && lhs.minimumPublication == rhs.minimumPublication && lhs.minimumPublicationName == rhs.minimumPublicationName
+      && lhs.responsible == rhs.responsible
       && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.note == rhs.note
       && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws
   }
@@ -143,6 +154,7 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
   case codeOutsideCategory(String, Category)
   case missingField(String, String)
   case changePeriodWithoutPeriod(String)
+  case minimumNameWithoutMinimum(String)
   case unverifiedWithoutNote(String)
   case duplicateCode(String)
   /// A rule listing its own code under `changes` or `withdraws`: a milestone may always change its own kind.
@@ -160,6 +172,8 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
       "code '\(code)' does not start with its category '\(category.rawValue).'"
     case .missingField(let code, let field): "\(code): \(field) is missing or empty"
     case .changePeriodWithoutPeriod(let code): "\(code): change-period is set but period is not; set both"
+    case .minimumNameWithoutMinimum(let code):
+      "\(code): minimum-publication-name is set but minimum-publication is not; set both or neither"
     case .unverifiedWithoutNote(let code):
       "\(code): confidence M (unverified) needs a note saying what to verify"
     case .duplicateCode(let code): "code '\(code)' is defined twice; each item kind has one entry"

@@ -59,10 +59,14 @@ struct RuleFile {
         return codes
       }
       if base == nil, fields["period"] == nil { _ = try fields.required("period") }
+      let minimum = try period("minimum-publication", base?.minimumPublication)
+      // A profile that drops the minimum drops its name with it.
+      let minimumName = try fields["minimum-publication-name"].map { (value) throws(FileProblem) in try LocalizedText(value) }
+        ?? (minimum == nil ? nil : base?.minimumPublicationName)
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
-        changePeriod: try period("change-period", base?.changePeriod),
-        minimumPublication: try period("minimum-publication", base?.minimumPublication),
+        changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
+        minimumPublicationName: minimumName ?? DisclosureRule.displayPeriodName,
         responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
         confidence: confidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
@@ -95,8 +99,8 @@ struct RuleFile {
   }
 
   static let entryKeys: Set<String> = [
-    "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "responsible",
-    "basis", "confidence", "note", "changes", "withdraws",
+    "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-name",
+    "responsible", "basis", "confidence", "note", "changes", "withdraws",
   ]
 
   /// A profile's name joins the others' in the catalogue's name (`national+shanghai+yangpu`), which the register

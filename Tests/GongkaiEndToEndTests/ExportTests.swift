@@ -59,7 +59,7 @@ import TestSupport
     #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     #expect(page.contains("<th scope=\"row\">索引号</th><td>310110-2024-"))
     #expect(page.contains("本类信息尚无公开内容。"))
-    #expect(page.contains("公示期：2024-04-15 至 2024-04-29（不少于10个工作日，依据《环境影响评价公众参与办法》"))
+    #expect(page.contains("征求意见期：2024-04-15 至 2024-04-29（不少于10个工作日，依据《环境影响评价公众参与办法》"))
     #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(page.contains("@media print"))
     let feed = try String(contentsOf: Self.repository.appendingPathComponent("Exports/sample/notices/feed.atom"), encoding: .utf8)

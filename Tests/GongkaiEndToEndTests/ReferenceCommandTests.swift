@@ -229,10 +229,10 @@ import TestSupport
     for line in chinese.stdout.split(separator: "\n") {
       #expect(!readsAsEnglish(line), "English in the Chinese catalogue: \(line)")
     }
-    #expect(chinese.stdout.contains("    说明      适用于依法必须进行招标的项目。"))
+    #expect(chinese.stdout.contains("    说明        适用于依法必须进行招标的项目。"))
     let english = try runGongkai(arguments + ["--lang", "en"])
     #expect(english.status == 0)
-    #expect(english.stdout.contains("    Note      Projects that must be tendered by law. "))
+    #expect(english.stdout.contains("    Note        Projects that must be tendered by law. "))
     #expect(!english.stdout.contains("    说明  "))
   }
 
@@ -360,9 +360,9 @@ import TestSupport
     let result = try runGongkai(["rules", "--profile-file", described, "--category", "bidding", "--lang", "en"])
     #expect(result.status == 0, "\(result.stderr)")
     let entry = result.stdout.components(separatedBy: "\n  bidding.result ").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
-    #expect(entry.contains("Period    10 working days\n"))
-    #expect(entry.contains("Basis     某区重大建设项目信息公开实施细则第八条 [M]\n"))
-    #expect(entry.contains("Note      art. 8 of the district rules; the text was not checked"))
+    #expect(entry.contains("Period      10 working days\n"))
+    #expect(entry.contains("Basis       某区重大建设项目信息公开实施细则第八条 [M]\n"))
+    #expect(entry.contains("Note        art. 8 of the district rules; the text was not checked"))
   }
 
   @Test func aProfileFileReportsEveryProblem() throws {

@@ -344,8 +344,8 @@ import TestSupport
     // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
     let explained = try gongkai(["check", "--as-of", "2026-11-27", "--explain"] + db).stdout
     #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n"))
-    #expect(explained.contains("      起算: 2026-11-25（周三） 所判定公示的首日；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
-    #expect(explained.contains("      公示期止: 2026-11-30（周一），公示应保持至当日\n"))
+    #expect(explained.contains("      起算: 2026-11-25（周三） 所判定公开的首日；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
+    #expect(explained.contains("      公示期止: 2026-11-30（周一），应保持公开至当日\n"))
     let json = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--format", "json"] + db)
     let finding = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
     #expect(finding["status"] as? String == "too-short")
@@ -588,11 +588,13 @@ import TestSupport
     // alerts it up to that end, while the notice can still be put back up.
     let check = try gongkai(["check", "--as-of", "2016-02-03"] + db)
     #expect(check.stdout.contains("公示至 2016-01-10，应至 2016-02-03（暂定）"))
+    // A 公告 is held for a 公告期, as the law names it; the status keeps its one name, 公示期不足.
+    #expect(check.stdout.contains("公示期不足  公告期少24日"))
     #expect(check.stderr.contains("2016"))
     let notices = Scratch.folder()
     #expect(try gongkai(["export", "notices", "--as-of", "2016-03-01", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("2015-310110-48-01-000300.html"), encoding: .utf8)
-    #expect(page.contains("公示期：2016-01-04 至 2016-01-10（公示期不足；不少于30日"))
+    #expect(page.contains("公告期：2016-01-04 至 2016-01-10（公告期不足；不少于30日"))
   }
 
   @Test func everyOutputSaysWhenItRestsOnAYearWithoutSchedule() throws {

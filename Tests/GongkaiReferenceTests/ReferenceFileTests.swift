@@ -128,6 +128,43 @@ import TestSupport
     #expect(problem.message.contains(message), "\(problem)")
   }
 
+  /// A minimum period is named as the law names it: the notice pages, `rules` and `check` say 公告期 for a notice
+  /// and 征求意见期 for a consultation. A profile keeps the name with the minimum, drops it with the minimum, and may
+  /// not name a minimum it does not set.
+  @Test func aMinimumPeriodIsNamedAsTheLawNamesIt() throws {
+    let national = try RuleCatalogue.load(resources: resources)
+    #expect(national.rule(for: "bidding.tender-notice")?.minimumPublicationName.chinese == "公告期")
+    #expect(national.rule(for: "land-acquisition.house-plan-consultation")?.minimumPublicationName.chinese == "征求意见期")
+    #expect(national.rule(for: "bidding.candidates")?.minimumPublicationName == DisclosureRule.displayPeriodName)
+    let url = try file("district.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.tender-notice
+          minimum-publication: 7 calendar-days
+          note: null
+          confidence: S
+        - code: land-acquisition.pre-notice
+          minimum-publication: none
+          note: null
+          confidence: S
+        - code: bidding.candidates
+          minimum-publication-name: {zh: 公示时间, en: display time}
+      """)
+    let catalogue = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+    #expect(catalogue.rule(for: "bidding.tender-notice")?.minimumPublicationName.chinese == "公告期")
+    #expect(catalogue.rule(for: "land-acquisition.pre-notice")?.minimumPublicationName == DisclosureRule.displayPeriodName)
+    #expect(catalogue.rule(for: "bidding.candidates")?.minimumPublicationName.english == "display time")
+    let unset = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          minimum-publication-name: {zh: 公告期}
+      """))
+    #expect(unset.message.contains("minimum-publication-name is set but minimum-publication is not"), "\(unset)")
+  }
+
   /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so
   /// that the profile files users wrote then keep working; null clears the note replaced.
   @Test func aProfileNoteIsBilingualPlainOrCleared() throws {
@@ -312,7 +349,7 @@ import TestSupport
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-publication, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-publication, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
       ])
     }
   }

@@ -135,8 +135,9 @@ public struct ProjectNotice: Sendable {
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
       // The period as it was held; a notice still up shows the end the law requires at least.
       let until = finding.publishedUntil ?? end.date
-      let short = finding.status == .tooShort ? "公示期不足；" : ""
-      period = "公示期：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
+      let name = rule.minimumPublicationName.chinese
+      let short = finding.status == .tooShort ? "\(name)不足；" : ""
+      period = "\(name)：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,

@@ -189,8 +189,13 @@ final class CheckText {
       let short = finding.status == .tooShort
       let deadline = !short || finding.workingDaysLate != nil ? try? checker.explainDeadline(of: finding.milestone) : nil
       let minimum = short ? try? checker.explainMinimumPublication(of: finding) : nil
-      let texts = [deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l) },
-                   minimum.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l, counting: .minimumPublication) }]
+      let texts = [
+        deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l) },
+        minimum.map {
+          ExplanationText(explanation: $0, calendar: checker.calendar, language: l,
+                          counting: .minimumPublication(rule.minimumPublicationName))
+        },
+      ]
       for text in texts.compactMap(\.self) {
         out += text.rendered.split(separator: "\n").map { "      \($0.dropFirst(2))\n" }.joined()
       }
@@ -205,10 +210,10 @@ final class CheckText {
       finding.rule.minimumPublication?.unit == .calendarDays
     else {
       let days = finding.workingDays ?? 0
-      return language.pick("公示期少\(days)个工作日", "\(counted(days, "working day")) short")
+      return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)个工作日", "\(counted(days, "working day")) short")
     }
     let days = until.days(to: end)
-    return language.pick("公示期少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
+    return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
   }
 
 }

@@ -6,8 +6,8 @@ struct ExplanationText {
   enum Counting {
     /// The time to publish, from the day the information was formed.
     case deadline
-    /// The time a 公示 must stay up, from its first day.
-    case minimumPublication
+    /// The time a 公示 (or notice, or consultation) must stay up, from its first day; named as its rule names it.
+    case minimumPublication(LocalizedText)
   }
 
   let explanation: DeadlineExplanation
@@ -20,7 +20,7 @@ struct ExplanationText {
     var lines: [String] = []
     let (start, startEnglish) = switch counting {
     case .deadline: ("信息形成", "the day the information was formed")
-    case .minimumPublication: ("所判定公示的首日", "the first day of the publication judged")
+    case .minimumPublication: ("所判定公开的首日", "the first day of the publication judged")
     }
     lines.append(language.pick(
       "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（《民法典》第二百零一条）",
@@ -55,9 +55,9 @@ struct ExplanationText {
       lines.append(language.pick(
         "截止日: \(ending(e.deadline.date))，当日公开仍属按时",
         "Deadline: \(ending(e.deadline.date)); publishing on that day is on time"))
-    case .minimumPublication:
+    case .minimumPublication(let name):
       lines.append(language.pick(
-        "公示期止: \(ending(e.deadline.date))，公示应保持至当日",
+        "\(name.chinese)止: \(ending(e.deadline.date))，应保持公开至当日",
         "Minimum publication ends: \(ending(e.deadline.date)); the publication must stay up through that day"))
     }
     if !e.unscheduledYears.isEmpty {

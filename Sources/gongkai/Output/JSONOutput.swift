@@ -58,6 +58,8 @@ struct RulesDocument: Encodable {
     let period: PeriodJSON?
     let changePeriod: PeriodJSON?
     let minimumPublication: PeriodJSON?
+    /// What the law calls the minimum (公示期, 公告期, 征求意见期); absent when there is none.
+    let minimumPublicationName: Text?
     let responsible: Text
     let basis: String
     let confidence: String
@@ -75,6 +77,7 @@ struct RulesDocument: Encodable {
       period = PeriodJSON(rule.period)
       changePeriod = PeriodJSON(rule.changePeriod)
       minimumPublication = PeriodJSON(rule.minimumPublication)
+      minimumPublicationName = rule.minimumPublication == nil ? nil : Text(rule.minimumPublicationName)
       responsible = Text(rule.responsible)
       basis = rule.basis
       confidence = rule.confidence.rawValue
@@ -85,7 +88,8 @@ struct RulesDocument: Encodable {
 
     func encode(to encoder: Encoder) throws {
       enum Keys: String, CodingKey {
-        case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication, responsible
+        case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
+        case minimumPublicationName, responsible
         case basis, confidence, note, changes, withdraws
       }
       var container = encoder.container(keyedBy: Keys.self)
@@ -97,6 +101,7 @@ struct RulesDocument: Encodable {
       try container.encode(period, forKey: .period)
       try container.encode(changePeriod, forKey: .changePeriod)
       try container.encode(minimumPublication, forKey: .minimumPublication)
+      try container.encodeIfPresent(minimumPublicationName, forKey: .minimumPublicationName)
       try container.encode(responsible, forKey: .responsible)
       try container.encode(basis, forKey: .basis)
       try container.encode(confidence, forKey: .confidence)

@@ -23,7 +23,9 @@ struct RulesText {
         out += line(language.pick("时限", "Period"), describe(rule.period))
         if let change = rule.changePeriod { out += line(language.pick("变更时限", "On change"), describe(change)) }
         if let minimum = rule.minimumPublication {
-          out += line(language.pick("公示期", "Stays up"), language.pick("不少于", "at least ") + describe(minimum))
+          out += line(language.pick(rule.minimumPublicationName.chinese, "Stays up"),
+                      language.pick("不少于", "at least ") + describe(minimum)
+                        + language.pick("", " (\(rule.minimumPublicationName.english))"))
         }
         if !rule.alsoChanges.isEmpty {
           out += line(language.pick("可变更", "Changes"), rule.alsoChanges.joined(separator: language.pick("、", ", ")))
@@ -39,8 +41,9 @@ struct RulesText {
     return out
   }
 
+  /// A label and its value in two columns; the widest labels, 征求意见期 and Publisher, still leave a gap.
   private func line(_ label: String, _ value: String) -> String {
-    "    \(Terminal.pad(label, to: 10))\(value)\n"
+    "    \(Terminal.pad(label, to: 12))\(value)\n"
   }
 
   private func describe(_ period: Period?) -> String {
