@@ -752,6 +752,9 @@ import TestSupport
     #expect(records.map { $0["ruleConfidence"] as? String } == ["M", "S2"])
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(rows.map { $0["时限依据核实"] } == ["待核实", "二手资料"])
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(shown.contains("completion.environmental-acceptance  建设项目竣工环境保护验收报告公开  [逾期未公开，截止 2026-11-09（时限待核实）]\n"), "\(shown)")
+    #expect(shown.components(separatedBy: "时限待核实").count == 2, "\(shown)")
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "区政府网站"] + db).status == 0)
     let notices = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--as-of", "2026-11-27", "--out", notices.path] + db).status == 0)
@@ -804,9 +807,10 @@ import TestSupport
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-09-29", "--ref", "R1", "--as-of", "2025-09-29"] + db).stderr.isEmpty)
     // The same kind and day with a 文号 where the first had none is most likely that document with its 文号 at last
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-10-09", "--as-of", "2025-10-09"] + db).stderr.isEmpty)
-    let numbered = try gongkai(["log", code, "bidding.result", "--date", "2025-10-09", "--ref", "R9", "--as-of", "2025-10-09"] + db)
+    // The command suggested is one a user can paste: a 文号 with a space or brackets is quoted for the shell.
+    let numbered = try gongkai(["log", code, "bidding.result", "--date", "2025-10-09", "--ref", "杨建(2025) 9号", "--as-of", "2025-10-09"] + db)
     #expect(numbered.stderr == "gongkai: warning: milestone 5 has the same kind and day without a 文号; if they are one document, run "
-      + "`gongkai withdraw 6 --reason …` and `gongkai amend 5 --ref R9 --reason …`\n", "\(numbered.stderr)")
+      + "`gongkai withdraw 6 --reason …` and `gongkai amend 5 --ref '杨建(2025) 9号' --reason …`\n", "\(numbered.stderr)")
     // A change keeps the 文号 of what it changes, by design: no warning, which would advise withdrawing it
     let change = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-30", "--ref", "R1", "--changes", "1", "--as-of", "2025-09-30"] + db)
     #expect(change.status == 0, "\(change.stderr)")

@@ -222,7 +222,7 @@ extension SQLiteStore {
             """)
         }
         if let other = sameDay {
-          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(entry.reference ?? "") --reason …`"
+          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason …`"
           report.notice(at: position, field: "ref", """
             \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
             milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \

@@ -45,7 +45,7 @@ extension Gongkai.ImportCommand {
         // The example is what was typed, the command moved before the options.
         var typed = Array(CommandLine.arguments.drop { $0 != "import" }.dropFirst())
         if let command = typed.firstIndex(of: first) { typed.remove(at: command) }
-        throw ValidationError("`\(first)` is a command of `gongkai import`, not a file; put the options after it: gongkai import \(([first] + typed).joined(separator: " "))")
+        throw ValidationError("`\(first)` is a command of `gongkai import`, not a file; put the options after it: gongkai import \(([first] + typed).map(ShellWord.quoted).joined(separator: " "))")
       }
       guard paths.isEmpty else { return }
       var isFolder: ObjCBool = false
@@ -222,7 +222,7 @@ struct ProjectFiles: ImportSource {
     let more = count > first.count ? " and \(count - first.count) more" : ""
     Terminal.warning("""
       the project files of \(first.joined(separator: ", "))\(more) were not read: an import reads the folders it is given, \
-      not their subfolders; name them too, e.g. gongkai import \(FilePath.parent(of: example)) \(example)
+      not their subfolders; name them too, e.g. gongkai import \(ShellWord.quoted(FilePath.parent(of: example))) \(ShellWord.quoted(example))
       """)
   }
   private let catalogue: RuleCatalogue

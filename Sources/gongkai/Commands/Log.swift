@@ -67,7 +67,7 @@ extension Gongkai {
       }
       if changes == nil, let other = try? await register.milestone(differingOnlyInReferenceFrom: entry, project: code) {
         let id = stored.milestone.id
-        let amend = other.reference == nil ? " and `gongkai amend \(other.id) --ref \(entry.reference ?? "") --reason …`" : ""
+        let amend = other.reference == nil ? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason …`" : ""
         Terminal.warning("""
           milestone \(other.id) has the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without a 文号"); if they are \
           one document, run `gongkai withdraw \(id) --reason …`\(amend)

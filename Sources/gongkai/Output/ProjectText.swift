@@ -30,7 +30,10 @@ struct ProjectText {
       if rule == nil {
         status = "规则目录 \(checker.catalogue.chineseName) 中无此事项类型；请用记录时的 --profile 或 --profile-file"
       } else if let finding = try? checker.judge(milestone, asOf: asOf) {
-        status = finding.status.chineseName + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
+        // A deadline of a rule held from memory is marked as the alerts mark it: a judgement, not a settled period.
+        let unverified = rule?.confidence == .unverified ? "（时限待核实）" : ""
+        status = finding.status.chineseName
+          + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
       } else {
         status = "截至 \(asOf) 尚未形成"
       }
