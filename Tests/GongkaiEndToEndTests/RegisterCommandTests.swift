@@ -237,8 +237,8 @@ import TestSupport
     let due = try gongkai(["check", "--as-of", "2026-11-27"] + db)
     #expect(due.status == 0)
     #expect(due.stdout.contains("待公开      剩余1个工作日          截止 2026-11-30"))
-    let disclose = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29", "--by", "李工",
-                                "--as-of", "2026-11-27"] + db)
+    let disclose = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29", "--by", "李工"]
+                               + db, environment: ["GONGKAI_NOW": "2026-11-27T17:00:00+08:00"])
     // The 公示 is set to come down a day early: said at once, with the fix, while it can still be repaired
     #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台 · too short: up until 2026-11-29, "
       + "had to stay up until 2026-11-30 (disclose it again, same --date and --channel, with --until 2026-11-30)\n")
@@ -332,8 +332,8 @@ import TestSupport
     // next day, the publication is both two working days late and shorter than its 3 days (to Monday 11-30).
     let (folder, db) = try registerWithProject("2026-310110-48-01-000202")
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.candidates", "--date", "2026-11-19"] + db).status == 0)
-    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26",
-                                 "--as-of", "2026-11-27"] + db)
+    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-25", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-26"] + db,
+                                environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
     // Already down on the 27th, it can no longer be kept up longer: it must go up again, as a publication of its own
     #expect(disclosed.stdout.contains("· too short: up until 2026-11-26, had to stay up until 2026-11-30 "
       + "(put it up again today until 2026-11-30 and record that publication with `gongkai disclose`), and 2 working days late\n"))
@@ -360,17 +360,34 @@ import TestSupport
     #expect(row[lateColumn] == "2")
   }
 
+  /// Advice is for today: judged `--as-of` another day, `disclose` says where the item stood then, not what to do
+  /// now, which may be settled (a notice down for days must go up again in full) or a repair long past.
+  @Test func aPublicationJudgedAsOfAnotherDayGetsNoAdviceForToday() throws {
+    let db = try registerWithProject("2026-310110-48-01-000204").db
+    let day19 = ["GONGKAI_NOW": "2026-11-19T09:00:00+08:00"]
+    #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-16"] + db, environment: day19).status == 0)
+    let then = try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17", "--as-of", "2026-11-18"] + db,
+                           environment: day19)
+    #expect(then.stdout == "recorded disclosure 1 of milestone 1: 2026-11-17 A · too short: up until 2026-11-17, had to stay up until 2026-11-20\n")
+    // The same, judged today, says what to do
+    #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-16", "--ref", "G2"] + db, environment: day19).status == 0)
+    let today = try gongkai(["disclose", "2", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17"] + db, environment: day19)
+    #expect(today.stdout.contains("(down since 2026-11-18, it must be put up again for the whole period: until 2026-11-23"), "\(today.stdout)")
+  }
+
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {
     // Candidates formed Monday 2026-11-16, published the next day for one day: they had to stay up to 11-20.
     let (folder, db) = try registerWithProject("2026-310110-48-01-000203")
     #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.candidates", "--date", "2026-11-16", "--ref", "G3"] + db).status == 0)
     // Recorded on the 19th, down since the 18th: a notice put up again must run the whole period from its own first day
-    let first = try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17", "--as-of", "2026-11-19"] + db)
+    let first = try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17"] + db,
+                            environment: ["GONGKAI_NOW": "2026-11-19T09:00:00+08:00"])
     #expect(first.stdout.contains("· too short: up until 2026-11-17, had to stay up until 2026-11-20 (down since 2026-11-18, it must be put "
       + "up again for the whole period: until 2026-11-23, recorded with `gongkai disclose`)\n"), "\(first.stdout)")
     #expect(try gongkai(["check", "--as-of", "2026-11-19"] + db).stdout.contains("公示期不足"))
     // Put up again that day for two days: that publication is the one to keep up now, and the alert says so
-    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-19", "--channel", "B", "--until", "2026-11-20", "--as-of", "2026-11-19"] + db)
+    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-19", "--channel", "B", "--until", "2026-11-20"] + db,
+                                environment: ["GONGKAI_NOW": "2026-11-19T10:00:00+08:00"])
     #expect(disclosed.stdout.contains("· too short: up until 2026-11-20, had to stay up until 2026-11-23 (disclose it again, same --date and "
       + "--channel, with --until 2026-11-23)\n"), "\(disclosed.stdout)")
     let alert = try gongkai(["check", "--as-of", "2026-11-21", "--fail-on", "due", "--format", "json"] + db)

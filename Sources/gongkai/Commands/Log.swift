@@ -55,7 +55,9 @@ extension Gongkai {
           + (checker.catalogue.rule(for: kind)?.confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : "")
       } ?? " · no fixed deadline"
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
-      let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? .todayInChina())) ?? nil).map { StandingNote(finding: $0, checker: checker).text } ?? ""
+      let today = try StoreOptions.recordingDay()
+      let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? today)) ?? nil)
+        .map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
@@ -135,8 +137,9 @@ extension Gongkai {
       let recorded = try await register.disclose(milestone: milestone, disclosure, stillUp: stillUp, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
-      let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? .todayInChina()) }
-      let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker).text } ?? ""
+      let today = try StoreOptions.recordingDay()
+      let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
+      let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
       switch recorded.outcome {
       case .recorded:
         try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")
@@ -150,9 +153,8 @@ extension Gongkai {
       case .unchanged:
         // --still-up is offered while the end on record has not passed as of the day the register records writes
         // on; after it, the end is settled.
-        let writeDay = try StoreOptions.recordingDay()
         let kept = [recorded.disclosure.url.map { "url \($0)" },
-                    recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= writeDay ? " (--still-up clears it)" : "")" }
+                    recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= today ? " (--still-up clears it)" : "")" }
                       ?? "still up"]
           .compactMap(\.self)
         try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")

@@ -8,6 +8,9 @@ struct StandingNote {
   /// The checker that judged the finding: when a notice put up today carries on the one before, and the end of one
   /// put up again in full.
   let checker: Checker
+  /// The day the register records the write on. Advice is for today only: judged `--as-of` another day, the
+  /// finding says where the milestone stood then, and what could be repaired then may be settled by now.
+  let today: CivilDate
 
   var text: String {
     switch finding.status {
@@ -30,7 +33,7 @@ struct StandingNote {
   /// first day.
   private func repair(until: CivilDate, end: CivilDate) -> String {
     let asOf = finding.asOf
-    if asOf > end { return "" }
+    if asOf > end || asOf != today { return "" }
     if asOf <= until { return " (disclose it again, same --date and --channel, with --until \(end))" }
     if checker.carriesOn(publicationOf: finding.rule, endedOn: until, putUpOn: asOf) {
       return " (put it up again today until \(end) and record that publication with `gongkai disclose`)"
