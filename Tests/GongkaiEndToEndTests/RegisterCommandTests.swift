@@ -89,6 +89,17 @@ import TestSupport
     let json = try gongkai("check", "--skip-rest-days", "--as-of", day, "--format", "json", "--database", database)
     let findings = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])
     #expect(findings.isEmpty == !checks)
+    #expect(result.stderr.isEmpty)
+  }
+
+  /// A weekend of a year without its holiday schedule may be one of its swapped workdays: the skip warns, so the
+  /// cron mail says the schedule is missing rather than go quiet on a day deadlines may fall.
+  @Test func skippingAWeekendOfAYearWithoutScheduleWarns() throws {
+    let (_, database) = try sampleRegister()
+    let skipped = try gongkai("check", "--skip-rest-days", "--as-of", "2031-02-08", "--format", "json", "--database", database)
+    #expect(skipped.status == 0 && skipped.stdout == "[]\n")
+    #expect(skipped.stderr.hasPrefix("gongkai: warning: skipped 2031-02-08 as a rest day, but it may be a swapped workday (调休): "
+      + "no official holiday schedule for 2031"), "\(skipped.stderr)")
   }
 
   @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {
@@ -373,6 +384,17 @@ import TestSupport
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-16", "--ref", "G2"] + db, environment: day19).status == 0)
     let today = try gongkai(["disclose", "2", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17"] + db, environment: day19)
     #expect(today.stdout.contains("(down since 2026-11-18, it must be put up again for the whole period: until 2026-11-23"), "\(today.stdout)")
+  }
+
+  /// Lateness counted over a year without its holiday schedule may change once the schedule is added: `disclose`
+  /// marks it provisional, as `log` marks such a deadline and the check marks the count.
+  @Test func aLatenessCountedOverAYearWithoutScheduleIsProvisional() throws {
+    let db = try registerWithProject("2026-310110-48-01-000205").db
+    let newYear = ["GONGKAI_NOW": "2027-01-02T09:00:00+08:00"]
+    let logged = try gongkai(["log", "2026-310110-48-01-000205", "bidding.candidates", "--date", "2026-12-28"] + db, environment: newYear)
+    #expect(logged.stdout.contains("deadline 2026-12-31 (provisional)"), "\(logged.stdout)")
+    let late = try gongkai(["disclose", "1", "--date", "2027-01-01", "--channel", "A", "--until", "2027-01-05"] + db, environment: newYear)
+    #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {

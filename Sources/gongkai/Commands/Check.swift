@@ -23,8 +23,10 @@ extension Gongkai {
           gongkai check
           gongkai check --as-of 2026-11-27 --unit 杨浦区建设和管理委员会
           gongkai check --status overdue --status late --format csv > findings.csv
-        crontab (CRON_TZ=Asia/Shanghai), every day, so that swapped weekend workdays (调休) are checked too:
-          30 7 * * *  cd /srv/gongkai && gongkai check --skip-rest-days
+        crontab, every day, so that swapped weekend workdays (调休) are checked too (07:30 in Beijing; CRON_TZ \
+        needs cronie, and Debian's cron runs the line in the server's zone: see README.md):
+          CRON_TZ=Asia/Shanghai
+          30 7 * * *  /usr/local/bin/gongkai check --skip-rest-days --database /srv/gongkai/register.sqlite
         """)
 
     @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
@@ -68,6 +70,13 @@ extension Gongkai {
       // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar
       if skipRestDays && !calendar.isWorkingDay(asOf) {
+        // A weekend of a year whose notice is not in yet may be one of its swapped workdays (调休): the skip says so,
+        // or the morning check would stop running on such days without anyone hearing that the schedule is missing.
+        let unscheduled = calendar.unscheduledYears(from: asOf, through: asOf)
+        if !unscheduled.isEmpty {
+          Terminal.warning("skipped \(asOf) as a rest day, but it may be a swapped workday (调休): "
+            + Warnings.noSchedule(unscheduled, calendar: calendar))
+        }
         // Nothing checked is nothing found: a reader of JSON or CSV gets the empty document a quiet day gives.
         switch format {
         case .json: try JSONSink().finish()

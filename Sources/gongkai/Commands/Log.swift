@@ -37,7 +37,9 @@ extension Gongkai {
       let checker = try await reference.checker(for: register, at: store.path)
       let entry = MilestoneEntry(kind: kind, formedOn: date, reference: nonEmpty(ref), summary: nonEmpty(summary),
                                  responsibleUnit: nonEmpty(unit))
-      try refuse(entry.problems(catalogue: checker.catalogue, today: .todayInChina()).map {
+      // Today is the day the write is recorded on: a milestone formed after it has not been formed.
+      let today = try StoreOptions.recordingDay()
+      try refuse(entry.problems(catalogue: checker.catalogue, today: today).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
       // A milestone's kind never changes once recorded (`amend` cannot), so the link's kinds are checked before the
@@ -55,7 +57,6 @@ extension Gongkai {
           + (checker.catalogue.rule(for: kind)?.confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : "")
       } ?? " · no fixed deadline"
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
-      let today = try StoreOptions.recordingDay()
       let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? today)) ?? nil)
         .map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
       try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
@@ -126,7 +127,8 @@ extension Gongkai {
       }
       // A publication before the milestone conflicts with the register rather than with an option: the store
       // refuses it as bad data, as it refuses `amend --date` making the same conflict.
-      let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: .todayInChina()).filter {
+      let today = try StoreOptions.recordingDay()
+      let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: today).filter {
         if case .disclosureBeforeMilestone = $0 { false } else { true }
       }
       try refuse(optionProblems.map {
@@ -137,7 +139,6 @@ extension Gongkai {
       let recorded = try await register.disclose(milestone: milestone, disclosure, stillUp: stillUp, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
-      let today = try StoreOptions.recordingDay()
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
       let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
       switch recorded.outcome {
@@ -237,7 +238,8 @@ extension Gongkai {
       if date == nil && ref == nil && summary == nil && unit == nil {
         throw CommandFailure.usage("nothing to change; give --date, --ref, --summary or --unit")
       }
-      if let date, date > .todayInChina() { try refuse([.futureDate("--date", date, today: .todayInChina())]) }
+      let today = try StoreOptions.recordingDay()
+      if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
       let reason = try requiredReason(reason)

@@ -13,15 +13,20 @@ struct StandingNote {
   let today: CivilDate
 
   var text: String {
+    // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
+    // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
+    let provisional = finding.latenessIsProvisional || finding.deadline?.isProvisional == true ? " (provisional)" : ""
     switch finding.status {
     case .overdue:
-      return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))"
+      return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)"
     case .late:
-      return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late"
+      return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late\(provisional)"
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
-      let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late" } ?? ""
-      return " · too short: up until \(until), had to stay up until \(end.date)\(repair(until: until, end: end.date))\(late)"
+      let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late\(provisional)" } ?? ""
+      let endProvisional = end.isProvisional ? " (provisional)" : ""
+      return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)"
+        + "\(repair(until: until, end: end.date))\(late)"
     case .due, .onTime:
       return ""
     }
