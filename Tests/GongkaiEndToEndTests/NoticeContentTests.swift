@@ -111,6 +111,27 @@ import TestSupport
     return (folder, db)
   }
 
+  /// A feed reader shows an entry again only when its `updated` moves on: taking back a withdrawal recorded by
+  /// mistake, or amending what an entry shows, moves it on to the day of the correction, never back to the penalty's
+  /// own publication, which would leave subscribers believing the penalty withdrawn.
+  @Test func aFeedEntryMovesOnWhenItsChangeIsTakenBackOrItIsAmended() throws {
+    let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
+    func entry() throws -> String {
+      let feed = try export(["notices"], "feed.atom", in: folder, db)
+      return try #require(feed.components(separatedBy: "<entry>").first { $0.contains("质量安全行政处罚决定") })
+    }
+    #expect(try entry().contains("（已撤回）</title>\n<updated>2026-11-18T00:00:00+08:00</updated>"))
+    let takenBack = try runGongkai(["withdraw", "5", "--reason", "复议决定录入错误"] + db, environment: ["GONGKAI_NOW": "2026-11-24T10:00:00+08:00"])
+    #expect(takenBack.status == 0, "\(takenBack.stderr)")
+    let restored = try entry()
+    #expect(restored.contains("：质量安全行政处罚决定</title>\n<updated>2026-11-24T00:00:00+08:00</updated>"), "\(restored)")
+    #expect(restored.contains("处罚款5万元"))
+    let amended = try runGongkai(["amend", "4", "--summary", "处罚款5万元，责令改正", "--reason", "摘要补全"] + db,
+                                 environment: ["GONGKAI_NOW": "2026-11-26T10:00:00+08:00"])
+    #expect(amended.status == 0, "\(amended.stderr)")
+    #expect(try entry().contains("<updated>2026-11-26T00:00:00+08:00</updated>"))
+  }
+
   @Test func aWithdrawnPenaltyShowsItsWithdrawalAndNoLongerItsContent() throws {
     let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
     let validity = "已于 2026-11-18 撤回，见已公开的行政处罚决定被变更、撤销、确认违法或者确认无效后撤回并公开说明理由（形成 2026-11-16，文号 杨府复决〔2026〕9号）"

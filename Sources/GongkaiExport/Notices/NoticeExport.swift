@@ -47,7 +47,8 @@ public struct NoticeExport {
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
-    try await store.forEachProject(matching: MilestoneFilter(projects: projects)) { project, milestones in
+    // With the records withdrawn as made by mistake, which date the feed's corrections (``Corrections``).
+    try await store.forEachProject(matching: MilestoneFilter(projects: projects, withdrawn: true)) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
       try pages.write(renderer.render(notice, format: format).utf8, to: name)
@@ -106,10 +107,11 @@ struct LatestPublications {
   init(limit: Int) { self.limit = limit }
 
   mutating func consider(_ item: ProjectNotice.Item, section: ProjectNotice.Section, notice: ProjectNotice) {
-    // A changed item's entry keeps its id and is dated by its change's publication (RFC 4287 `updated`): feed
-    // readers show an entry again when that date moves, so subscribers learn of the change. A withdrawn item has
+    // A changed item's entry keeps its id and is dated by its change's publication, or by the register's latest
+    // correction of what it shows (RFC 4287 `updated`): feed readers show an entry again when that date moves, so
+    // subscribers learn of the change, and of a change taken back. A withdrawn item has
     // neither summary nor address (the item leaves them out), so its entry links the project's page.
-    let date = item.changedOn ?? item.publishedOn
+    let date = item.updatedOn
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
       "title": "\(notice.name)：\(item.kindName)" + (item.validityMark.map { "（\($0)）" } ?? ""),

@@ -43,8 +43,9 @@ public struct ProjectNotice: Sendable {
     public let changes: String?
     /// The earlier information this item withdraws (所撤回信息), named the same way; such an item has no ``changes``.
     public let withdraws: String?
-    /// The day the latest change of this item went public, for a changed item.
-    public let changedOn: String?
+    /// The feed entry's `updated` day: the publication's, or a later one when a change of the item went public or
+    /// the register corrected what the entry shows (``Corrections``). It never goes back when a change is taken back.
+    public let updatedOn: String
 
     /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
     public var validityMark: String? { withdrawn ? "已撤回" : validity.map { _ in "已变更" } }
@@ -80,17 +81,21 @@ public struct ProjectNotice: Sendable {
   /// Says why statuses are marked 暂定, when any is.
   public let provisionalNote: String?
 
-  /// Builds the notice of `project` from its milestones (as the store hands them to the checker).
+  /// Builds the notice of `project` from its milestones (as the store hands them to the checker). Records withdrawn
+  /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
   public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?) throws {
     let organisationCode = organisation ?? String(project.code.division)
+    let corrections = Corrections(milestones, asOf: asOf)
+    let inForce = milestones.filter { $0.withdrawnReason == nil }
     var findings: [(Finding, StoredMilestone)] = []
-    for stored in milestones {
+    for stored in inForce {
       if let finding = try checker.judge(stored.milestone, asOf: asOf) { findings.append((finding, stored)) }
     }
-    let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
+    let relations = ChangeRelations(inForce, asOf: asOf, catalogue: checker.catalogue)
     var byCategory: [Category: [Item]] = [:]
     for (finding, stored) in findings {
-      guard let item = Self.item(finding, stored, organisation: organisationCode, relations: relations) else { continue }
+      guard let item = Self.item(finding, stored, organisation: organisationCode, relations: relations, corrections: corrections)
+      else { continue }
       byCategory[finding.rule.category, default: []].append(item)
     }
     code = project.code.rawValue
@@ -112,7 +117,7 @@ public struct ProjectNotice: Sendable {
   }
 
   private static func item(
-    _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations
+    _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations, corrections: Corrections
   ) -> Item? {
     guard let judged = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: judged) else { return nil }
     let rule = finding.rule
@@ -151,6 +156,8 @@ public struct ProjectNotice: Sendable {
       periodNote: rule.confidence == .unverified ? "本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。" : nil,
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
-      withdraws: withdraws ? changed : nil, changedOn: relations.changedOn(stored)?.description)
+      withdraws: withdraws ? changed : nil,
+      updatedOn: [relations.changedOn(stored), corrections.lastDay(of: stored.milestone.id)].compactMap(\.self)
+        .reduce(judged.publishedOn, max).description)
   }
 }
