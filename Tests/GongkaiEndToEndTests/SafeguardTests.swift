@@ -127,7 +127,7 @@ import TestSupport
     let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/full")
     #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
 
-    for arguments in [["project", "list", "--database", database], ["rules"], ["check", "--format", "json", "--database", database]] {
+    func intoFullDisk(_ arguments: [String]) throws -> (status: Int32, message: String) {
       let process = Process()
       process.executableURL = try builtBinary()
       process.arguments = arguments
@@ -137,9 +137,18 @@ import TestSupport
       try process.run()
       let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       process.waitUntilExit()
-      #expect(process.terminationStatus == 74, "\(arguments)")
+      return (process.terminationStatus, message)
+    }
+    for arguments in [["project", "list", "--database", database], ["rules"], ["check", "--format", "json", "--database", database]] {
+      let (status, message) = try intoFullDisk(arguments)
+      #expect(status == 74, "\(arguments)")
       #expect(message.contains("cannot write standard output"), "\(arguments)")
     }
+    // A write that was committed before its confirmation was lost says so: running it again would record it twice.
+    let (status, message) = try intoFullDisk(["log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-02", "--database", database])
+    #expect(status == 74)
+    #expect(message.contains("but the register was written: the change stands"), "\(message)")
+    #expect(try runGongkai(["project", "show", "2026-310110-48-01-000200", "--database", database]).stdout.contains("bidding.contract"))
   }
 
   @Test func machineFormatsStayValidWhenNothingIsFound() throws {

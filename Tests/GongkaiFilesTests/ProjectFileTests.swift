@@ -151,6 +151,23 @@ func problems(_ text: String) -> [String] {
     ])
   }
 
+  /// A milestone withdrawn in a file says why, as `gongkai withdraw --reason` must: an empty reason or a yes/no
+  /// would withdraw an obligation with nothing for the audit to show.
+  @Test(arguments: ["''", "'   '", "'　'", "true", "yes", "否"])
+  func aWithdrawalWithoutAReasonIsRefusedAtItsLine(value: String) {
+    let found = problems("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.contract
+          formed: 2026-01-05
+          withdrawn: \(value)
+      """)
+    #expect(found.count == 1 && found[0].hasPrefix("p.yaml:7: milestones[0].withdrawn: withdrawn '"), "\(found)")
+    #expect(found.first?.contains("e.g. withdrawn: 日期填错") == true)
+  }
+
   @Test func anUnknownKindIsNamedAtItsLine() {
     let found = problems("""
       code: 2024-310110-48-01-000123

@@ -51,15 +51,15 @@ extension Gongkai {
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
       if let earlier = register.upgradedFrom {
-        try StandardOutput.print("upgraded \(store.path) from schema \(earlier) to \(schema)")
+        try StandardOutput.confirm("upgraded \(store.path) from schema \(earlier) to \(schema)")
       } else {
-        try StandardOutput.print("\(existed ? "database" : "created") \(store.path): \(schema)")
+        try StandardOutput.confirm("\(existed ? "database" : "created") \(store.path): \(schema)")
       }
       guard let profile, let changedBy, profile != recorded ?? RegisterProfile.national else {
-        return try StandardOutput.print("profile \(try await register.profile())")
+        return try StandardOutput.confirm("profile \(try await register.profile())")
       }
       let before = try await register.setProfile(profile, actor: changedBy)
-      try StandardOutput.print(recorded == nil ? "profile \(profile)" : "profile changed from \(before) to \(profile)")
+      try StandardOutput.confirm(recorded == nil ? "profile \(profile)" : "profile changed from \(before) to \(profile)")
     }
 
     /// The profile an existing register is kept under, read without upgrading it: a register of an earlier

@@ -59,7 +59,7 @@ extension Gongkai {
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
       let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? today)) ?? nil)
         .map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
-      try StandardOutput.print("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
+      try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
@@ -143,14 +143,14 @@ extension Gongkai {
       let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
       switch recorded.outcome {
       case .recorded:
-        try StandardOutput.print("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")
+        try StandardOutput.confirm("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")
       case .updated(let before):
         let changes = [
           before.until == recorded.disclosure.until ? nil
             : "until \(recorded.disclosure.until.map(String.init(describing:)) ?? "still up") (was \(before.until.map(String.init(describing:)) ?? "still up"))",
           before.url == recorded.disclosure.url ? nil : "url \(recorded.disclosure.url ?? "-") (was \(before.url ?? "-"))",
         ].compactMap(\.self)
-        try StandardOutput.print("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
+        try StandardOutput.confirm("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
       case .unchanged:
         // --still-up is offered while the end on record has not passed as of the day the register records writes
         // on; after it, the end is settled.
@@ -158,7 +158,7 @@ extension Gongkai {
                     recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= today ? " (--still-up clears it)" : "")" }
                       ?? "still up"]
           .compactMap(\.self)
-        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
+        try StandardOutput.confirm("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
     }
   }
@@ -191,10 +191,10 @@ extension Gongkai {
       let register = try store.open()
       if let disclosure {
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        try StandardOutput.print(Self.said(done, "disclosure \(disclosure)"))
+        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure)"))
       } else if let milestone {
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        try StandardOutput.print(Self.said(done, "milestone \(milestone)"))
+        try StandardOutput.confirm(Self.said(done, "milestone \(milestone)"))
       }
     }
 
@@ -248,10 +248,10 @@ extension Gongkai {
       let before = try await register.milestone(id: milestone)?.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {
-        try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
+        try StandardOutput.confirm("milestone \(milestone) unchanged: it already holds those values")
         return
       }
-      try StandardOutput.print("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
+      try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
     }
   }
 

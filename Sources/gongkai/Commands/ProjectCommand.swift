@@ -66,7 +66,7 @@ extension Gongkai.ProjectCommand {
       let project = fields.applied(to: Project(code: code, name: "", responsibleUnit: ""))
       try ProjectFieldOptions.refuseProblems(of: project)
       try await store.open().addProject(project, actor: try actor.actor())
-      try StandardOutput.print("registered project \(code) \(project.name)")
+      try StandardOutput.confirm("registered project \(code) \(project.name)")
     }
   }
 
@@ -108,12 +108,12 @@ extension Gongkai.ProjectCommand {
         try ProjectFieldOptions.refuseProblems(of: project)
         return project
       }
-      try StandardOutput.print(update.changed ? "updated project \(code)" : "project \(code) unchanged")
+      try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged")
       if let former = update.formerUnit {
         if forPastMilestones {
-          try StandardOutput.print("\(counted(update.reattributed, "milestone")) already recorded under \(former) moved to \(fields.unit ?? "")")
+          try StandardOutput.confirm("\(counted(update.reattributed, "milestone")) already recorded under \(former) moved to \(fields.unit ?? "")")
         } else {
-          try StandardOutput.print("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(former)"
+          try StandardOutput.confirm("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(former)"
             + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
         }
       }

@@ -12,7 +12,10 @@ protocol FindingSink: AnyObject {
 }
 
 /// Standard output could not be written (a full disk, a closed pipe).
-struct StandardOutputError: Error {}
+struct StandardOutputError: Error {
+  /// Whether the command had written the register (committed) before its output failed.
+  var afterWrite = false
+}
 
 
 /// Standard output through a buffer: millions of records cost a few thousand writes, not millions.

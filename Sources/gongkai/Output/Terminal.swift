@@ -54,6 +54,12 @@ enum StandardOutput {
     try write(Data((text.description + terminator).utf8))
   }
 
+  /// Writes what a command that wrote the register says of it: when that fails, the write stands, and the error
+  /// says so rather than have the command run again.
+  static func confirm(_ text: some CustomStringConvertible) throws {
+    do { try print(text) } catch { throw StandardOutputError(afterWrite: true) }
+  }
+
   static func write(_ data: Data) throws {
     do { try FileHandle.standardOutput.write(contentsOf: data) } catch { throw StandardOutputError() }
   }
