@@ -151,6 +151,31 @@ import TestSupport
     #expect(try runGongkai(["project", "show", "2026-310110-48-01-000200", "--database", database]).stdout.contains("bidding.contract"))
   }
 
+  /// Every write records who made it: an account without a login name (a container's bare uid) is asked for one
+  /// rather than recorded as nobody in particular. Needs root, to run as such an account, as CI does.
+  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func aWriteByAnAccountWithoutANameIsRefused() throws {
+    let database = try register()
+    let folder = (database as NSString).deletingLastPathComponent
+    for path in [folder, database] { try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path) }
+    let before = fileBytes(database)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    process.arguments = ["--reuid=54321", "--regid=54321", "--clear-groups", try builtBinary().path,
+                         "log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-02", "--database", database]
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 64)
+    #expect(message == "gongkai: no name for who makes this change: account 54321 has no login name; give --by NAME, or set "
+      + "GONGKAI_USER (e.g. in the service or cron line)\n")
+    #expect(fileBytes(database) == before)
+  }
+
   @Test func machineFormatsStayValidWhenNothingIsFound() throws {
     let database = try register()
     let json = try runGongkai(["check", "--format", "json", "--database", database])

@@ -6,7 +6,7 @@ import GongkaiFiles
 import GongkaiStore
 
 extension Gongkai {
-  struct Export: AsyncParsableCommand {
+  struct Export: CommandGroupRun {
     static let configuration = CommandConfiguration(
       abstract: "Write public notices, the audit CSV, open data, or a project file.",
       subcommands: [Notices.self, AuditCSVExport.self, ChangeLogExport.self, OC4IDS.self, JSONExport.self, ProjectFileExport.self])

@@ -5,7 +5,7 @@ import GongkaiReference
 import GongkaiStore
 
 extension Gongkai {
-  struct Audit: AsyncParsableCommand {
+  struct Audit: CommandGroupRun {
     static let configuration = CommandConfiguration(
       abstract: "Check that the register's record has not been changed outside gongkai.",
       subcommands: [Verify.self])

@@ -3,7 +3,7 @@ import GongkaiCore
 import GongkaiStore
 
 extension Gongkai {
-  struct ProjectCommand: AsyncParsableCommand {
+  struct ProjectCommand: CommandGroupRun {
     static let configuration = CommandConfiguration(
       commandName: "project",
       abstract: "Register, list, show and edit projects.",

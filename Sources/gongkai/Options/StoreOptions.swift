@@ -76,9 +76,16 @@ struct ActorOptions: ParsableArguments {
   func actor() throws -> String {
     let environment = ProcessInfo.processInfo.environment
     func set(_ name: String) -> String? { nonEmpty(environment[name]) }
-    let (source, given) = by.map { ("--by", $0) }
-      ?? set("GONGKAI_USER").map { ("GONGKAI_USER", $0) }
-      ?? ("login name", set("USER") ?? set("LOGNAME") ?? Self.loginName() ?? "unknown")
+    // Every write records who made it: an account without a name (a container's bare uid) must say who it is.
+    guard let (source, given) = by.map({ ("--by", $0) })
+      ?? set("GONGKAI_USER").map({ ("GONGKAI_USER", $0) })
+      ?? (set("USER") ?? set("LOGNAME") ?? Self.loginName()).map({ ("login name", $0) })
+    else {
+      throw CommandFailure.usage("""
+        no name for who makes this change: account \(getuid()) has no login name; give --by NAME, or set GONGKAI_USER \
+        (e.g. in the service or cron line)
+        """)
+    }
     let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
     if let problem = RegisterText.problems(source, name, required: true).first { throw CommandFailure.usage(problem.description) }
     return name
