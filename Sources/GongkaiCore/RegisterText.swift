@@ -39,8 +39,11 @@ public enum RegisterText {
     case 0x0A: "a line break (\(codePoint(scalar))), which this field may not hold"
     case 0x0D: "a carriage return (\(codePoint(scalar)))"
     case 0x09: "a tab (\(codePoint(scalar)))"
-    case 0x202A...0x202E, 0x2066...0x2069:
+    case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
       "the bidirectional control \(codePoint(scalar)), which can make text display in another order than it is stored"
+    case 0x2028, 0x2029: "a line or paragraph separator (\(codePoint(scalar))), which this field may not hold"
+    case 0x200B, 0x2060, 0xFEFF:
+      "the invisible character \(codePoint(scalar)), which makes two names that look the same differ"
     default: "the control character \(codePoint(scalar))"
     }
   }
@@ -71,12 +74,25 @@ public enum RegisterText {
         count += 1
         if scalar == "\u{FFFD}" { hasReplacement = true }
         if control == nil, isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
-          || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+          || scalar.value >= 0x061C && RegisterText.isHidden(scalar, allowNewlines: allowNewlines)
         {
           control = scalar
         }
         if noncharacter == nil, isNoncharacter(scalar) { noncharacter = scalar }
       }
+    }
+  }
+
+  /// Whether the scalar changes how text displays without showing itself: a bidirectional control or mark, which
+  /// can make a published text read in another order than it is stored; and, in a one-line field, a line or
+  /// paragraph separator or an invisible character (zero-width space, word joiner, BOM), which make two 文号 or
+  /// names that look the same differ, so that a duplicate goes unnoticed. Joiners (U+200C, U+200D) are left: some
+  /// scripts and emoji need them.
+  private static func isHidden(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
+    switch scalar.value {
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    case 0x200B, 0x2028, 0x2029, 0x2060, 0xFEFF: !allowNewlines
+    default: false
     }
   }
 

@@ -58,6 +58,26 @@ import Testing
     #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("control character U+0085") == true)
   }
 
+  /// What changes how text displays without showing itself is refused: bidirectional marks everywhere; line
+  /// separators and invisible characters in a one-line field, where they make two 文号 that look alike differ.
+  @Test(arguments: [
+    ("\u{200E}", "bidirectional control U+200E", true), ("\u{200F}", "bidirectional control U+200F", true),
+    ("\u{061C}", "bidirectional control U+061C", true), ("\u{2028}", "line or paragraph separator (U+2028)", false),
+    ("\u{2029}", "line or paragraph separator (U+2029)", false), ("\u{200B}", "invisible character U+200B", false),
+    ("\u{2060}", "invisible character U+2060", false), ("\u{FEFF}", "invisible character U+FEFF", false),
+  ])
+  func hiddenCharactersAreRefused(scalar: String, named: String, inSummariesToo: Bool) {
+    let problem = RegisterText.problems("ref", "杨建\(scalar)罚〔2026〕1号").first?.description ?? ""
+    #expect(problem.contains(named), "\(problem)")
+    #expect(RegisterText.problems("summary", "处罚\(scalar)决定", allowNewlines: true).isEmpty == !inSummariesToo)
+  }
+
+  @Test func joinersAndTheirNeighboursAreAccepted() {
+    for scalar in ["\u{200C}", "\u{200D}", "\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2061}", "\u{FEFE}", "\u{061B}"] {
+      #expect(RegisterText.problems("name", "工程\(scalar)").isEmpty, "\(scalar.unicodeScalars.first!.value)")
+    }
+  }
+
   /// A blank required field is met with what to type in it, whether it came from an option or a file.
   @Test(arguments: ["channel", "--channel", "name", "responsible-unit", "--unit", "--reason", "--publisher", "--by"])
   func aMissingRequiredFieldSaysWhatToGive(_ field: String) {
