@@ -1053,12 +1053,20 @@ import TestSupport
     try write("2026-310110-48-01-000402", to: URL(fileURLWithPath: first))
     try write("2026-310110-48-01-000401", to: URL(fileURLWithPath: last))
     let before = snapshot(database)
+    // With more than one path given, a folder's file is named with its folder: the name alone could be in either.
+    let b = projects.appendingPathComponent("b.yaml").path
     let forward = try gongkai("import", first, projects.path, last, "--database", database)
     #expect(forward.status == 65)
-    #expect(forward.stderrLines == ["gongkai: \(last): code: project 2026-310110-48-01-000401 is also in b.yaml; keep one file per project"])
+    #expect(forward.stderrLines == ["gongkai: \(last): code: project 2026-310110-48-01-000401 is also in \(b); keep one file per project"])
     let backward = try gongkai("import", last, projects.path, first, "--database", database)
-    #expect(backward.stderrLines == ["gongkai: b.yaml: code: project 2026-310110-48-01-000401 is also in \(last); keep one file per project"])
+    #expect(backward.stderrLines == ["gongkai: \(b): code: project 2026-310110-48-01-000401 is also in \(last); keep one file per project"])
     #expect(snapshot(database) == before)
+    // A folder named twice, or with a link to it, is read once
+    let link = folder.appendingPathComponent("link").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: projects.path)
+    let again = try gongkai("import", projects.path, projects.path + "/", link, "--database", database)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.hasPrefix("imported 2 project files: 2 created"), "\(again.stdout)")
   }
 
   @Test func aBrokenProjectFileListsEveryProblemAndWritesNothing() throws {

@@ -115,7 +115,9 @@ struct ProjectFiles: ImportSource {
   private struct File: Sendable {
     let path: String
     let inFolder: Bool
-    var displayName: String { inFolder ? (path as NSString).lastPathComponent : path }
+    /// Whether the file came from the only path named, a folder: its name alone then says which file a message means.
+    let inOnlyFolder: Bool
+    var displayName: String { inOnlyFolder ? (path as NSString).lastPathComponent : path }
   }
 
   /// The files to read, in reading order: each path in the order given, a file as itself and a folder as its
@@ -193,9 +195,9 @@ struct ProjectFiles: ImportSource {
     func file(at index: Int) throws -> File {
       let entry = try lock.withLock { try names.name(at: index) }
       let path = paths[entry.prefix(4).reduce(0) { $0 << 8 | Int($1) }]
-      guard path.isFolder else { return File(path: path.path, inFolder: false) }
+      guard path.isFolder else { return File(path: path.path, inFolder: false, inOnlyFolder: false) }
       let name = String(decoding: entry.dropFirst(4), as: UTF8.self)
-      return File(path: (path.path as NSString).appendingPathComponent(name), inFolder: true)
+      return File(path: (path.path as NSString).appendingPathComponent(name), inFolder: true, inOnlyFolder: paths.count == 1)
     }
 
     private static func prefix(_ path: Int) -> [UInt8] {
@@ -242,7 +244,9 @@ struct ProjectFiles: ImportSource {
   /// Lists the files named and the `.yaml` files of the folders named; reads none of them yet.
   init(_ paths: [String], catalogue: RuleCatalogue, today: CivilDate) throws {
     let files = FileList(given: paths)
-    for path in paths {
+    // A folder or file named twice (`Projects Projects`, or a link to it) is read once, not refused as projects in two files.
+    var seen = Set<String>()
+    for path in paths where seen.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
         throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
