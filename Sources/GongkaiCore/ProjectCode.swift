@@ -13,21 +13,30 @@ public struct ProjectCode: Hashable, Comparable, Sendable, CustomStringConvertib
     rawValue = text
   }
 
-  /// 24 bytes, digits with hyphens at 4, 11, 14 and 17, the year from 1990 to 2199. Checked byte by byte: every
+  /// The years a code may name: the platform assigns codes from 1990 on, and 2199 leaves room for typos to show.
+  public static let years = 1990...2199
+
+  /// 24 bytes, digits with hyphens at 4, 11, 14 and 17, the year in ``years``. Checked byte by byte: every
   /// project read from the register is checked again.
   private static func isWellFormed(_ bytes: String.UTF8View) -> Bool {
-    guard bytes.count == 24 else { return false }
+    yearOfWellShaped(bytes).map(years.contains) ?? false
+  }
+
+  /// The year of a text of the code's shape, whatever the year; `nil` when the shape is wrong. A code of the right
+  /// shape with an impossible year (`9999-…`) is told so, rather than told to use the shape it has.
+  static func yearOfWellShaped(_ bytes: String.UTF8View) -> Int? {
+    guard bytes.count == 24 else { return nil }
     var year = 0
     for (index, byte) in bytes.enumerated() {
       switch index {
       case 4, 11, 14, 17:
-        guard byte == UInt8(ascii: "-") else { return false }
+        guard byte == UInt8(ascii: "-") else { return nil }
       default:
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
         if index < 4 { year = year * 10 + Int(byte - UInt8(ascii: "0")) }
       }
     }
-    return (1990...2199).contains(year)
+    return year
   }
 
   /// The year the code was assigned.
@@ -74,7 +83,9 @@ public struct Project: Hashable, Sendable {
     found += RegisterText.problems("location", location)
     found += RegisterText.problems("responsible-unit", responsibleUnit, required: true)
     if let amount = totalInvestment, !Self.isAmount(amount) {
-      found.append(.invalidField("total-investment", amount, "use a number of 万元 such as 125000 or 3500.5"))
+      found.append(.invalidField("total-investment", amount,
+        "use a number of 万元 with at most 12 digits before the point and 4 after, without exponent or separators, "
+          + "such as 125000 or 3500.5"))
     }
     return found
   }

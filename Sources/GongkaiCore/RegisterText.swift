@@ -211,7 +211,12 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .malformedProjectCode(let text):
-      "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
+      if let year = ProjectCode.yearOfWellShaped(text.utf8) {
+        "project code '\(text)' names the year \(year); a 项目代码's year is from \(ProjectCode.years.lowerBound) to "
+          + "\(ProjectCode.years.upperBound): check the code against the project's approval"
+      } else {
+        "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
+      }
     case .missingField(let field): "\(field) is required; give \(RegisterError.expectedValue(of: field))"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind): "unknown item kind '\(kind)'; `gongkai rules` lists the codes"

@@ -1042,6 +1042,18 @@ import TestSupport
     #expect(both.stderr.isEmpty, "\(both.stderr)")
   }
 
+  /// A folder copied from Windows may name its files `.YAML`: they are project files all the same, not skipped
+  /// without a word.
+  @Test func projectFilesAreFoundWhateverTheCaseOfTheirExtension() throws {
+    let (_, database, projects) = try emptyRegisterAndProjectsFolder()
+    for (code, name) in [("2026-310110-48-01-000410", "2026-310110-48-01-000410.YAML"), ("2026-310110-48-01-000411", "2026-310110-48-01-000411.Yml")] {
+      try Data("code: \(code)\nname: 项目\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8).write(to: projects.appendingPathComponent(name))
+    }
+    let imported = try gongkai("import", projects.path, "--database", database)
+    #expect(imported.status == 0 && imported.stderr.isEmpty, "\(imported.stderr)")
+    #expect(imported.stdout.hasPrefix("imported 2 project files: 2 created"), "\(imported.stdout)")
+  }
+
   @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {
     let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
     func write(_ code: String, to url: URL) throws {

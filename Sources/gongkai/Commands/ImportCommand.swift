@@ -21,7 +21,7 @@ extension Gongkai.ImportCommand {
     static let configuration = CommandConfiguration(
       abstract: "Load project files (YAML): all of them or none.",
       discussion: """
-        PATH is a project file or a folder of them (*.yaml; its subfolders are not read, and those holding project \
+        PATH is a project file or a folder of them (*.yaml or *.yml, in any case; its subfolders are not read, and those holding project \
         files are named in a warning). Importing is idempotent: what is new is added, what \
         changed is updated, nothing is deleted. If any file has a problem, the problems are listed \
         as file:line: field: message (the first 20, then how many more) and nothing is written. A file of a folder is named after its project code \
@@ -46,6 +46,10 @@ extension Gongkai.ImportCommand {
         var typed = Array(CommandLine.arguments.drop { $0 != "import" }.dropFirst())
         if let command = typed.firstIndex(of: first) { typed.remove(at: command) }
         throw ValidationError("`\(first)` is a command of `gongkai import`, not a file; put the options after it: gongkai import \(([first] + typed).map(ShellWord.quoted).joined(separator: " "))")
+      }
+      // A spreadsheet given where project files go would be read as YAML and refused line by line.
+      if let sheet = paths.first(where: { ($0 as NSString).pathExtension.lowercased() == "csv" }) {
+        throw ValidationError("\(sheet) is a spreadsheet, not a project file; import it with: gongkai import milestones \(ShellWord.quoted(sheet))")
       }
       guard paths.isEmpty else { return }
       var isFolder: ObjCBool = false
