@@ -20,6 +20,21 @@ public struct YAMLValue {
     private(set) lazy var lines = YAMLValue.lines(of: text)
 
     init(_ text: String) { self.text = text }
+
+    /// The line (counted from 1) of the first `*` followed by an anchor name after `position` (line and column,
+    /// counted from 1 and 0, as libyaml marks a node), or `nil`.
+    func lineOfAlias(after position: (line: Int, column: Int)) -> Int? {
+      guard position.line >= 1 else { return nil }
+      for number in position.line...max(position.line, lines.count) where lines.indices.contains(number - 1) {
+        let line = Array(lines[number - 1].unicodeScalars)
+        let from = number == position.line ? min(position.column + 1, line.count) : 0
+        for index in from..<line.count where line[index] == "*" && index + 1 < line.count {
+          let next = line[index + 1]
+          if next.properties.isAlphabetic || next.properties.numericType != nil || next == "-" || next == "_" { return number }
+        }
+      }
+      return nil
+    }
   }
 
   /// The largest file read; reference and project files are a few kilobytes.
@@ -198,7 +213,11 @@ public struct YAMLValue {
     func visit(_ value: YAMLValue) throws(FileProblem) {
       if let mark = value.node.mark {
         guard (mark.line, mark.column) >= last else {
-          throw value.problem("anchors and aliases (&, *) are not allowed; write the value out")
+          // The node is the anchor's, and so is its position: the alias is the first `*name` after the node read
+          // before it (Yams keeps no anchor names).
+          let alias = source.lineOfAlias(after: last) ?? last.line
+          throw FileProblem(file: file, line: alias, field: value.path.isEmpty ? nil : value.path,
+                            message: "anchors and aliases (&, *) are not allowed; write the value out")
         }
         last = (mark.line, mark.column)
       }

@@ -314,6 +314,10 @@ import TestSupport
         - *a
       """))
     #expect(anchors.message.contains("anchors and aliases"))
+    // Named where the alias is, not where its anchor is
+    #expect(anchors.line == 5 && anchors.field == "rules[1]", "\(anchors)")
+    let scalar = try #require(try profileProblem("profile: district\ntitle: &t 某区\nextends: national\nrules:\n  - {code: bidding.result, note: *t}\n"))
+    #expect(scalar.line == 5 && scalar.field == "rules[0].note", "\(scalar)")
     let duplicate = try #require(try profileProblem("profile: a\nprofile: b\nextends: national\nrules: []\n"))
     #expect(duplicate.message.contains("key given twice"))
   }
