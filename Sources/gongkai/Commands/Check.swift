@@ -26,7 +26,8 @@ extension Gongkai {
         crontab, every day, so that swapped weekend workdays (调休) are checked too (07:30 in Beijing; CRON_TZ \
         needs cronie, and Debian's cron runs the line in the server's zone: see README.md):
           CRON_TZ=Asia/Shanghai
-          30 7 * * *  /usr/local/bin/gongkai check --skip-rest-days --database /srv/gongkai/register.sqlite
+          GONGKAI_DATABASE=/srv/gongkai/register.sqlite
+          30 7 * * *  /usr/local/bin/gongkai check --skip-rest-days
         """)
 
     @Option(help: ArgumentHelp("Judge as of this day (default: today in China Standard Time).", valueName: "date"),
