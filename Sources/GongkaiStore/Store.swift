@@ -184,6 +184,9 @@ public struct StoredMilestone: Hashable, Sendable {
   public var amendments: Amendments? = nil
   /// The register's record of each of ``Milestone/disclosures``, in the same order.
   public var recordedDisclosures: [RecordedDisclosure]
+  /// When a publication of the milestone was last corrected (its end or address changed, or withdrawn as made by
+  /// mistake), an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections`` filter, else `nil`.
+  public var publicationsCorrectedAt: String? = nil
 
   /// The record of one of ``Milestone/disclosures`` (the first equal to it).
   public func recorded(_ disclosure: Disclosure) -> RecordedDisclosure? {
@@ -347,12 +350,19 @@ public struct MilestoneFilter: Sendable {
   /// Withdrawn milestones too, with who withdrew them and when: the audit CSV shows what stopped counting,
   /// while checks, statistics and the public exports leave them out.
   public var withdrawn = false
+  /// When each milestone's publications were last corrected (``StoredMilestone/publicationsCorrectedAt``): the
+  /// feed dates an entry by it. A look into the change log for every milestone, so only the notice export asks.
+  public var publicationCorrections = false
 
-  public init(projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false) {
+  public init(
+    projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
+    publicationCorrections: Bool = false
+  ) {
     self.projects = projects
     self.categories = categories
     self.units = units
     self.withdrawn = withdrawn
+    self.publicationCorrections = publicationCorrections
   }
 }
 

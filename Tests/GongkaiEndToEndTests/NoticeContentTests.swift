@@ -130,6 +130,12 @@ import TestSupport
                                  environment: ["GONGKAI_NOW": "2026-11-26T10:00:00+08:00"])
     #expect(amended.status == 0, "\(amended.stderr)")
     #expect(try entry().contains("<updated>2026-11-26T00:00:00+08:00</updated>"))
+    // A publication's address corrected moves the entry on too: its link changed
+    let moved = try runGongkai(["disclose", "4", "--date", "2026-11-12", "--channel", "区政府门户网站", "--url", "https://xxgk.yangpu.example/xzcf/031.html"]
+                               + db, environment: ["GONGKAI_NOW": "2026-11-27T10:00:00+08:00"])
+    #expect(moved.stdout.hasPrefix("updated disclosure"), "\(moved.stdout)\(moved.stderr)")
+    let relinked = try entry()
+    #expect(relinked.contains("<updated>2026-11-27T00:00:00+08:00</updated>") && relinked.contains("xzcf/031.html"), "\(relinked)")
   }
 
   @Test func aWithdrawnPenaltyShowsItsWithdrawalAndNoLongerItsContent() throws {

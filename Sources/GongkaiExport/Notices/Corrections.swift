@@ -2,8 +2,9 @@ import GongkaiCore
 import GongkaiStore
 
 /// The last day, by the as-of day, that the register corrected something an item's feed entry shows: the item
-/// amended (its summary, 文号 or date), a change of it amended (the entry names the change by its 文号), or a change
-/// of it withdrawn as a record made by mistake (the item is in force again). Feed readers show an entry again only
+/// amended (its summary, 文号 or date), a publication of it corrected (its address or end changed, or withdrawn as
+/// made by mistake, which can move the publication the entry shows), a change of it amended (the entry names the
+/// change by its 文号), or a change of it withdrawn as a record made by mistake (the item is in force again). Feed readers show an entry again only
 /// when its `updated` moves on; dated by publications alone, an entry would go back in time when a change was taken
 /// back, and its readers would never learn of it.
 struct Corrections {
@@ -18,6 +19,7 @@ struct Corrections {
     }
     for stored in milestones {
       note(stored.milestone.id, stored.amendments?.lastAt)
+      note(stored.milestone.id, stored.publicationsCorrectedAt)
       guard let changed = stored.milestone.changes else { continue }
       note(changed, stored.amendments?.lastAt)
       note(changed, stored.withdrawnAt)

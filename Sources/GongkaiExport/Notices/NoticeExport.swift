@@ -47,8 +47,10 @@ public struct NoticeExport {
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
-    // With the records withdrawn as made by mistake, which date the feed's corrections (``Corrections``).
-    try await store.forEachProject(matching: MilestoneFilter(projects: projects, withdrawn: true)) { project, milestones in
+    // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
+    // entries (``Corrections``).
+    let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
+    try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
       try pages.write(renderer.render(notice, format: format).utf8, to: name)

@@ -46,11 +46,17 @@ extension SQLiteStore {
         WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
+    // The last update or withdrawal of any publication of the milestone, withdrawn ones included, through the log's
+    // row index: a seek or two a row.
+    let corrections = !filter.publicationCorrections ? "NULL" : """
+      (SELECT max(c.at) FROM disclosure wd JOIN changeLog c ON c.entity = 'disclosure' AND c.entityId = wd.id
+        AND c.action IN ('update', 'withdraw') WHERE wd.milestoneId = m.id)
+      """
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
-             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn)
+             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -105,7 +111,7 @@ extension SQLiteStore {
             withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
-            recordedDisclosures: [])
+            recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -192,7 +198,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
-  case withdrawnReason, withdrawal, amendmentReason, amendments
+  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt
 }
 
 extension ChangeLogRecord {
