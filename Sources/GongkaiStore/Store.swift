@@ -20,10 +20,15 @@ public protocol Store: Sendable {
   func profile() async throws -> String
   /// Records the profile the register is kept under, logged as a change of the register (entity `register`) with
   /// the profile before and after, unless it is the one recorded; returns the profile before. Throws
-  /// ``StoreError/edited(_:)`` when the recorded profile is not what the change log last says.
-  func setProfile(_ profile: String, actor: String) async throws -> String
+  /// ``StoreError/edited(_:)`` when the recorded profile is not what the change log last says, and
+  /// ``StoreError/kindsOutsideProfile(_:_:)`` when a milestone of the register, withdrawn or not, is of a kind
+  /// not among `kinds`, the kinds the new profile's rules define: every check and export would stop at it.
+  func setProfile(_ profile: String, kinds: Set<String>, actor: String) async throws -> String
   /// The changes of the register itself (its profile), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
+  /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a
+  /// profile must define for the register to be checked under it.
+  func kindsInUse() async throws -> [KindInUse]
 
   // MARK: Projects
 
@@ -215,6 +220,25 @@ public struct StoredMilestone: Hashable, Sendable {
       if later { best = (disclosure.until, record) }
     }
     return best?.record
+  }
+}
+
+/// An item kind the register's milestones are of: how many, and the first of them.
+public struct KindInUse: Equatable, Sendable {
+  public let kind: String
+  public let count: Int
+  public let first: Int64
+
+  public init(kind: String, count: Int, first: Int64) {
+    self.kind = kind
+    self.count = count
+    self.first = first
+  }
+
+  /// `construction.site-sign (milestone 7), bidding.other (3 milestones, e.g. 12)`, for messages.
+  public static func list(_ kinds: [KindInUse]) -> String {
+    kinds.map { "\($0.kind) (\($0.count == 1 ? "milestone \($0.first)" : "\($0.count) milestones, e.g. \($0.first)"))" }
+      .joined(separator: ", ")
   }
 }
 

@@ -38,6 +38,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case edited(String)
   /// The register at a path, with what first shows it no longer holds what its change log records.
   case differsFromChangeLog(String, String)
+  /// A profile that does not define kinds the register's milestones are of: the profile, and each such kind.
+  case kindsOutsideProfile(String, [KindInUse])
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -87,6 +89,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"
     case .differsFromChangeLog(let path, let problem):
       "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"
+    case .kindsOutsideProfile(let profile, let kinds):
+      "the profile was not changed: \(profile) does not define \(KindInUse.list(kinds)), which the register holds; every check "
+        + "and export would stop at them: keep a profile that defines them (add them to a --profile-file)"
     }
   }
 }

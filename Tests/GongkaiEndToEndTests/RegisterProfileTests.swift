@@ -158,6 +158,46 @@ extension RegisterCommandTests {
     // A project's history is its own
     #expect(try gongkai(["history", "2026-310110-48-01-000300"] + db).stdout.contains("登记册") == false)
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    // A GONGKAI_PROFILE left from an earlier setup does not change it: the new profile is typed
+    let inherited = try gongkai(["init", "--change-profile"] + db, environment: ["GONGKAI_PROFILE": "national"])
+    #expect(inherited.status == 64)
+    #expect(inherited.stderr.contains("--change-profile needs the new profile"))
+  }
+
+  /// A profile that does not define a kind the register's milestones are of would stop every check and export at
+  /// them: the change is refused, and `doctor` fails on a profile file edited since.
+  @Test func aProfileWithoutAKindTheRegisterUsesIsRefused() throws {
+    let (database, db) = try register(["--profile", "shanghai"])
+    #expect(try gongkai(["log", "2026-310110-48-01-000300", "construction.site-sign", "--date", "2026-11-02"] + db).status == 0)
+    let before = snapshot(database)
+    let refused = try gongkai(["init", "--change-profile", "--profile", "national"] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderr == "gongkai: the profile was not changed: national does not define construction.site-sign (milestone 1), which "
+      + "the register holds; every check and export would stop at them: keep a profile that defines them (add them to a --profile-file)\n")
+    #expect(snapshot(database) == before)
+    // A profile file that defined a kind, edited since to leave it out
+    func yangpu(_ rules: String) throws -> String {
+      try writeFile("yangpu.yaml", "profile: yangpu\nextends: national\nrules:\(rules)\n")
+    }
+    let full = try yangpu("""
+
+        - code: construction.yangpu-board
+          category: construction
+          name: {zh: 杨浦区公示牌}
+          trigger: {zh: 开工之日}
+          period: 5 working-days
+          responsible: {zh: 建设单位}
+          basis: 杨浦区某规定
+          confidence: M
+          note: 试行
+      """)
+    let (_, kept) = try register(["--profile-file", full])
+    #expect(try gongkai(["log", "2026-310110-48-01-000300", "construction.yangpu-board", "--date", "2026-11-02", "--profile-file", full] + kept).status == 0)
+    let edited = try yangpu(" []")
+    let doctor = try gongkai(["doctor", "--as-of", "2026-11-27", "--profile-file", edited] + kept)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  rules: national+yangpu does not define construction.yangpu-board (milestone 1), which the register holds"),
+            "\(doctor.stdout)")
   }
 
   @Test func aRegisterTheDemoCreatesIsKeptUnderTheProfileGiven() throws {

@@ -452,6 +452,23 @@ import Testing
 
 /// The profile a register is kept under, which every command applies to it.
 @Suite struct RegisterProfileTests {
+  /// A profile that does not define a kind the register's milestones are of, withdrawn ones included, is refused:
+  /// every check and export would stop at them, and nothing would say why until then.
+  @Test(arguments: StoreFactory.allCases)
+  func aProfileWithoutAKindInUseIsRefused(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    _ = try await store.logMilestone(MilestoneEntry(kind: "construction.site-sign", formedOn: try CivilDate(parsing: "2026-11-02")),
+                                     project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: try CivilDate(parsing: "2026-11-03")),
+                                     project: bund.code, changing: nil, actor: "王工")
+    await #expect(throws: StoreError.kindsOutsideProfile("national", [.init(kind: "construction.site-sign", count: 1, first: 1)])) {
+      try await store.setProfile("national", kinds: ["bidding.contract"], actor: "管理员")
+    }
+    #expect(try await store.profile() == "national")
+    #expect(try await store.setProfile("national+shanghai", kinds: ["bidding.contract", "construction.site-sign"], actor: "管理员") == "national")
+  }
+
   @Test(arguments: StoreFactory.allCases)
   func aRegisterIsNationalUntilAnotherProfileIsRecordedAndEveryChangeIsLogged(factory: StoreFactory) async throws {
     // Given a new register
@@ -459,13 +476,13 @@ import Testing
     try await store.addProject(bund, actor: "王工")
     #expect(try await store.profile() == "national")
     // When national is recorded again, nothing is written
-    #expect(try await store.setProfile("national", actor: "王工") == "national")
+    #expect(try await store.setProfile("national", kinds: [], actor: "王工") == "national")
     #expect(try await store.registerHistory().isEmpty)
     // When the register is put under Shanghai's rules, then back under the national ones
-    #expect(try await store.setProfile("national+shanghai", actor: "管理员") == "national")
+    #expect(try await store.setProfile("national+shanghai", kinds: [], actor: "管理员") == "national")
     #expect(try await store.profile() == "national+shanghai")
-    #expect(try await store.setProfile("national+shanghai", actor: "管理员") == "national+shanghai")
-    #expect(try await store.setProfile("national", actor: "李工") == "national+shanghai")
+    #expect(try await store.setProfile("national+shanghai", kinds: [], actor: "管理员") == "national+shanghai")
+    #expect(try await store.setProfile("national", kinds: [], actor: "李工") == "national+shanghai")
     // Then each change is in the register's history, who and before and after, and nowhere in a project's
     let changes = try await store.registerHistory()
     #expect(changes.map(\.actor) == ["管理员", "李工"])

@@ -15,8 +15,10 @@ extension SQLiteStore {
     }
   }
 
-  public func setProfile(_ profile: String, actor: String) throws -> String {
+  public func setProfile(_ profile: String, kinds: Set<String>, actor: String) throws -> String {
     try logged(actor: actor) { write in
+      let outside = try Self.kindsInUse(write.db).filter { !kinds.contains($0.kind) }
+      guard outside.isEmpty else { throw StoreError.kindsOutsideProfile(profile, outside) }
       var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
         _ = try write.update(record, from: stored, project: "")
@@ -31,6 +33,14 @@ extension SQLiteStore {
       try write.insert(&record, project: "", replacing: RegisterRecord(id: RegisterRecord.id, profile: RegisterProfile.national))
       return RegisterProfile.national
     }
+  }
+
+  public func kindsInUse() throws -> [KindInUse] { try read(Self.kindsInUse) }
+
+  /// A few dozen kinds at most, counted in one pass over the milestones.
+  private static func kindsInUse(_ db: Database) throws -> [KindInUse] {
+    try Row.fetchAll(db, sql: "SELECT kind, count(*), min(id) FROM milestone GROUP BY kind ORDER BY kind")
+      .map { KindInUse(kind: $0[0], count: $0[1], first: $0[2]) }
   }
 
   public func registerHistory() throws -> [ChangeLogEntry] {

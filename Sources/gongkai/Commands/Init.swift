@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiCore
 import GongkaiStore
 
 extension Gongkai {
@@ -27,7 +28,8 @@ extension Gongkai {
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
-      if changeProfile && !rules.isGiven {
+      // Typed, not inherited: a GONGKAI_PROFILE left from an earlier setup must not change a register's profile.
+      if changeProfile && rules.profile == nil && rules.profileFiles.isEmpty {
         throw ValidationError("--change-profile needs the new profile: give --profile NAME and any --profile-file FILE")
       }
     }
@@ -38,28 +40,30 @@ extension Gongkai {
       // not upgraded. Without --change-profile, the profile given must be the register's, and a mismatch is told
       // as every other command tells it (a profile file left out is to be given, not the profile changed).
       let recorded = existed ? try await recordedProfile() : nil
-      let profile: String? = switch (rules.isGiven, recorded) {
+      let catalogue: RuleCatalogue? = switch (rules.isGiven, recorded) {
       case (false, _): nil
-      case (true, let recorded?) where !changeProfile: try rules.loadCatalogue(keptUnder: recorded, register: store.path).profile
-      case (true, _): try rules.loadCatalogue().profile
+      case (true, let recorded?) where !changeProfile: try rules.loadCatalogue(keptUnder: recorded, register: store.path)
+      case (true, _): try rules.loadCatalogue()
       }
       // Like the profile, before anything is written: a refused name must not leave the register created or upgraded.
       // Only for a change to log: `init` with the register's own profile stays safe to run again.
-      let changes = profile.map { $0 != recorded ?? RegisterProfile.national } ?? false
-      let changedBy = changes ? try actor.actor() : nil
+      let change = catalogue.flatMap { $0.profile != recorded ?? RegisterProfile.national ? $0 : nil }
+      let changedBy = change == nil ? nil : try actor.actor()
       let register = try store.open(create: true)
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
-      if let earlier = register.upgradedFrom {
-        try StandardOutput.confirm("upgraded \(store.path) from schema \(earlier) to \(schema)")
+      var lines = [register.upgradedFrom.map { "upgraded \(store.path) from schema \($0) to \(schema)" }
+        ?? "\(existed ? "database" : "created") \(store.path): \(schema)"]
+      if let change, let changedBy {
+        let before = try await register.setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
+        lines.append(recorded == nil ? "profile \(change.profile)" : "profile changed from \(before) to \(change.profile)")
       } else {
-        try StandardOutput.confirm("\(existed ? "database" : "created") \(store.path): \(schema)")
+        lines.append("profile \(try await register.profile())")
       }
-      guard let profile, let changedBy, profile != recorded ?? RegisterProfile.national else {
-        return try StandardOutput.confirm("profile \(try await register.profile())")
-      }
-      let before = try await register.setProfile(profile, actor: changedBy)
-      try StandardOutput.confirm(recorded == nil ? "profile \(profile)" : "profile changed from \(before) to \(profile)")
+      // Said once everything is written; an existing register, neither upgraded nor changed, wrote nothing.
+      let wrote = !existed || register.upgradedFrom != nil || change != nil
+      let said = lines.joined(separator: "\n")
+      try wrote ? StandardOutput.confirm(said) : StandardOutput.print(said)
     }
 
     /// The profile an existing register is kept under, read without upgrading it: a register of an earlier

@@ -59,8 +59,9 @@ extension Gongkai {
       // A damaged register fails the integrity check, and the register's checks after it could not be trusted; the
       // reference data's checks still run.
       var profile: String?
+      var kinds: [KindInUse] = []
       do {
-        profile = try await checkRegister(line)
+        (profile, kinds) = try await checkRegister(line)
       } catch StoreError.damaged(_, let reason) {
         try line(false, "integrity check: \(reason); keep a copy of the file and restore the register from a backup")
       }
@@ -78,6 +79,12 @@ extension Gongkai {
       }
       let (catalogue, calendar) = loaded
       try line(true, "rules: \(catalogue.profile), \(catalogue.rules.count) item kinds")
+      // A kind the rules do not define stops every check and export: the profile was changed, or its file edited.
+      let undefined = kinds.filter { catalogue.rule(for: $0.kind) == nil }
+      if !undefined.isEmpty {
+        try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
+          + "every check and export stops at them; give the profile file that defines them, or withdraw them if made by mistake")
+      }
       let today = asOf ?? .todayInChina()
       let years = calendar.calendar.scheduledYears
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
@@ -92,8 +99,9 @@ extension Gongkai {
     }
 
     /// The register's checks, each a line: schema, profile, integrity, foreign keys, the change log and the rows
-    /// against it. Returns the profile the register is kept under, `nil` when its record was deleted.
-    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> String? {
+    /// against it. Returns the profile the register is kept under, `nil` when its record was deleted, and the item
+    /// kinds its milestones are of, which the profile's rules must define.
+    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> (String?, [KindInUse]) {
       let register = try store.open()
       let versions = try await register.appliedSchemaVersions()
       try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
@@ -122,7 +130,7 @@ extension Gongkai {
       let divergences = try check.divergences()
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
-      return profile
+      return (profile, try await register.kindsInUse())
     }
   }
 }

@@ -75,7 +75,7 @@ enum ExitStatus: Int32, Error {
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
       .milestoneOfAnotherProject, .withdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .newerSchema,
-      .olderSchema, .edited, .differsFromChangeLog:
+      .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
       self = .dataError
     }
   }
