@@ -25,6 +25,9 @@ struct Gongkai: AsyncParsableCommand {
   /// Runs the command and turns every error into one line on standard error and its exit status, so that
   /// users and scripts see the same thing whatever failed (see ``ExitStatus``).
   static func main() async {
+    // A reader that went away (`gongkai check | head`) is a write error like a full disk, said and given status 74,
+    // not a silent death by SIGPIPE: after a committed write, the message says that the change stands.
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {

@@ -127,11 +127,18 @@ import TestSupport
     let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/full")
     #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
 
-    func intoFullDisk(_ arguments: [String]) throws -> (status: Int32, message: String) {
+    func intoFullDisk(_ arguments: [String], closedPipe: Bool = false) throws -> (status: Int32, message: String) {
       let process = Process()
       process.executableURL = try builtBinary()
       process.arguments = arguments
-      process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+      if closedPipe {
+        // A reader that has gone away, as `| head` leaves one
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        process.standardOutput = pipe
+      } else {
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+      }
       let errors = Pipe()
       process.standardError = errors
       try process.run()
@@ -149,6 +156,13 @@ import TestSupport
     #expect(status == 74)
     #expect(message.contains("but the register was written: the change stands"), "\(message)")
     #expect(try runGongkai(["project", "show", "2026-310110-48-01-000200", "--database", database]).stdout.contains("bidding.contract"))
+    let (piped, pipeMessage) = try intoFullDisk(["log", "2026-310110-48-01-000200", "bidding.result", "--date", "2026-11-02", "--database", database],
+                                                closedPipe: true)
+    #expect(piped == 74)
+    #expect(pipeMessage.contains("but the register was written: the change stands"), "\(pipeMessage)")
+    // Nothing written, nothing said to stand
+    let (unchanged, unchangedMessage) = try intoFullDisk(["init", "--database", database])
+    #expect(unchanged == 74 && unchangedMessage.contains("the output is incomplete"), "\(unchangedMessage)")
   }
 
   /// Every write records who made it: an account without a login name (a container's bare uid) is asked for one

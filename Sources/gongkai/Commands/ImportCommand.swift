@@ -75,7 +75,7 @@ extension Gongkai.ImportCommand {
       files.misnamed.warn()
       files.warnOfSubfolders()
       try ImportSummary.warn(report) { try files.itemName(at: $0) }
-      try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text)
+      try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text, written: report.changedAnything)
     }
   }
 
@@ -105,7 +105,8 @@ extension Gongkai.ImportCommand {
       progress?.finish()
       // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
       ImportSummary.warn(report) { "\(URL(fileURLWithPath: file).path):\($0)" }
-      try StandardOutput.confirm(ImportSummary(report: report, rows: report.updated + report.unchanged).text)
+      try StandardOutput.confirm(ImportSummary(report: report, rows: report.updated + report.unchanged).text,
+                                 written: report.changedAnything)
     }
   }
 }

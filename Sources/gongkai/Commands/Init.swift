@@ -63,7 +63,7 @@ extension Gongkai {
       // Said once everything is written; an existing register, neither upgraded nor changed, wrote nothing.
       let wrote = !existed || register.upgradedFrom != nil || change != nil
       let said = lines.joined(separator: "\n")
-      try wrote ? StandardOutput.confirm(said) : StandardOutput.print(said)
+      try StandardOutput.confirm(said, written: wrote)
     }
 
     /// The profile an existing register is kept under, read without upgrading it: a register of an earlier

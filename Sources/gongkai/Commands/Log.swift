@@ -158,7 +158,7 @@ extension Gongkai {
                     recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= today ? " (--still-up clears it)" : "")" }
                       ?? "still up"]
           .compactMap(\.self)
-        try StandardOutput.confirm("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
+        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
     }
   }
@@ -191,10 +191,10 @@ extension Gongkai {
       let register = try store.open()
       if let disclosure {
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure)"))
+        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure)"), written: done == .withdrawn)
       } else if let milestone {
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, "milestone \(milestone)"))
+        try StandardOutput.confirm(Self.said(done, "milestone \(milestone)"), written: done == .withdrawn)
       }
     }
 
@@ -248,7 +248,7 @@ extension Gongkai {
       let before = try await register.milestone(id: milestone)?.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {
-        try StandardOutput.confirm("milestone \(milestone) unchanged: it already holds those values")
+        try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
         return
       }
       try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")

@@ -108,7 +108,7 @@ extension Gongkai.ProjectCommand {
         try ProjectFieldOptions.refuseProblems(of: project)
         return project
       }
-      try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged")
+      try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged", written: update.changed)
       if let former = update.formerUnit {
         if forPastMilestones {
           try StandardOutput.confirm("\(counted(update.reattributed, "milestone")) already recorded under \(former) moved to \(fields.unit ?? "")")

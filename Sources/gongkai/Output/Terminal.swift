@@ -54,10 +54,10 @@ enum StandardOutput {
     try write(Data((text.description + terminator).utf8))
   }
 
-  /// Writes what a command that wrote the register says of it: when that fails, the write stands, and the error
-  /// says so rather than have the command run again.
-  static func confirm(_ text: some CustomStringConvertible) throws {
-    do { try print(text) } catch { throw StandardOutputError(afterWrite: true) }
+  /// Writes what a command that may have written the register says of it: when that fails after a write
+  /// (`written`), the write stands, and the error says so rather than have the command run again.
+  static func confirm(_ text: some CustomStringConvertible, written: Bool = true) throws {
+    do { try print(text) } catch { throw StandardOutputError(afterWrite: written) }
   }
 
   static func write(_ data: Data) throws {
