@@ -98,6 +98,12 @@ public final class DisclosureRule: Sendable, Hashable {
     self.withdraws = withdraws
   }
 
+  /// What is held up for the minimum, for an alert's 公告至 D: the name without its 期 (公示, 公告, 征求意见), else 公开.
+  public var minimumPublicationAct: String {
+    let name = minimumPublicationName.chinese
+    return name.count > 1 && name.hasSuffix("期") ? String(name.dropLast()) : "公开"
+  }
+
   /// The name of a minimum period that a rule does not name otherwise: most are a 公示's.
   public static let displayPeriodName = LocalizedText(chinese: "公示期", english: "display period")
 

@@ -60,9 +60,14 @@ struct RuleFile {
       }
       if base == nil, fields["period"] == nil { _ = try fields.required("period") }
       let minimum = try period("minimum-publication", base?.minimumPublication)
-      // A profile that drops the minimum drops its name with it.
-      let minimumName = try fields["minimum-publication-name"].map { (value) throws(FileProblem) in try LocalizedText(value) }
-        ?? (minimum == nil ? nil : base?.minimumPublicationName)
+      // Written like a note (both languages, or one text for both, or null for 公示期); a profile that drops the
+      // minimum drops its name with it.
+      let minimumName: LocalizedText?
+      if let value = fields["minimum-publication-name"] {
+        minimumName = try LocalizedText(note: value)
+      } else {
+        minimumName = minimum == nil ? nil : base?.minimumPublicationName
+      }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
         changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
@@ -72,7 +77,7 @@ struct RuleFile {
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws))
       if let base { try requireOwnDescription(of: rule, replacing: base) }
-      do { try rule.validate() } catch { throw value.problem("\(code): \(error)") }
+      do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule
     }
 

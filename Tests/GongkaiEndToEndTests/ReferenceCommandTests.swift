@@ -260,6 +260,15 @@ import TestSupport
     let note = try #require(candidates["note"] as? [String: String])
     #expect(note["zh"]?.hasPrefix("适用于依法必须进行招标的项目。") == true)
     #expect(note["en"]?.hasPrefix("Projects that must be tendered by law. ") == true)
+    // The minimum is named as the law names it: a 公示期 for the candidates, a 公告期 for the tender notice; null without one
+    #expect(candidates["minimumPublicationName"] as? [String: String] == ["zh": "公示期", "en": "display period"])
+    let notice = try #require(rules.first { $0["code"] as? String == "bidding.tender-notice" })
+    #expect(notice["minimumPublicationName"] as? [String: String] == ["zh": "公告期", "en": "notice period"])
+    let tenderResult = try #require(rules.first { $0["code"] as? String == "bidding.result" })
+    #expect(tenderResult.keys.contains("minimumPublicationName") && tenderResult["minimumPublicationName"] is NSNull)
+    let text = try gongkai("rules", "--category", "bidding").stdout
+    #expect(text.contains("\n    公告期      不少于5日\n") && text.contains("\n    公示期      不少于3日\n"), "\(text)")
+    #expect(try gongkai("rules", "--category", "bidding", "--lang", "en").stdout.contains("\n    Stays up    at least 5 calendar days (notice period)\n"))
   }
 
   @Test func theShanghaiProfileAddsItsRules() throws {

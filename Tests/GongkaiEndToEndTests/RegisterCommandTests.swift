@@ -626,9 +626,11 @@ import TestSupport
     // 2016 has no shipped schedule: the 30 days' end is counted without one, and every output says so. The check
     // alerts it up to that end, while the notice can still be put back up.
     let check = try gongkai(["check", "--as-of", "2016-02-03"] + db)
-    #expect(check.stdout.contains("公示至 2016-01-10，应至 2016-02-03（暂定）"))
+    #expect(check.stdout.contains("公告至 2016-01-10，应至 2016-02-03（暂定）"))
     // A 公告 is held for a 公告期, as the law names it; the status keeps its one name, 公示期不足.
     #expect(check.stdout.contains("公示期不足  公告期少24日"))
+    let explained = try gongkai(["check", "--as-of", "2016-02-03", "--explain"] + db).stdout
+    #expect(explained.contains("      公告期止: 2016-02-03（周三），应保持公开至当日\n"), "\(explained)")
     #expect(check.stderr.contains("2016"))
     let notices = Scratch.folder()
     #expect(try gongkai(["export", "notices", "--as-of", "2016-03-01", "--out", notices.path] + db).status == 0)

@@ -150,11 +150,15 @@ import TestSupport
           confidence: S
         - code: bidding.candidates
           minimum-publication-name: {zh: 公示时间, en: display time}
+        - code: bidding.procurement-result
+          minimum-publication-name: 公告期限
       """)
     let catalogue = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
     #expect(catalogue.rule(for: "bidding.tender-notice")?.minimumPublicationName.chinese == "公告期")
     #expect(catalogue.rule(for: "land-acquisition.pre-notice")?.minimumPublicationName == DisclosureRule.displayPeriodName)
     #expect(catalogue.rule(for: "bidding.candidates")?.minimumPublicationName.english == "display time")
+    #expect(catalogue.rule(for: "bidding.procurement-result")?.minimumPublicationName == LocalizedText(chinese: "公告期限", english: "公告期限"))
+    #expect(catalogue.rule(for: "bidding.procurement-result")?.minimumPublicationAct == "公开")
     let unset = try #require(try profileProblem("""
       profile: district
       extends: national
@@ -162,7 +166,8 @@ import TestSupport
         - code: bidding.result
           minimum-publication-name: {zh: 公告期}
       """))
-    #expect(unset.message.contains("minimum-publication-name is set but minimum-publication is not"), "\(unset)")
+    #expect(unset.message == "bidding.result: minimum-publication-name is set but minimum-publication is not; set both or neither",
+            "\(unset)")
   }
 
   /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so

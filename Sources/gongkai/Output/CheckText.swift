@@ -162,7 +162,7 @@ final class CheckText {
       out += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + (deadline.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
     if finding.status == .tooShort, let end = finding.minimumEnd, let until = finding.publishedUntil {
-      out += l.pick("公示至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
+      out += l.pick("\(rule.minimumPublicationAct)至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
         + (end.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
       // A 3-day 公示 "short by 6 days" puzzles whoever reads it unless the holiday that moved its end is named.
       if let nominal = (try? checker.explainMinimumPublication(of: finding))?.nominalEnd, nominal < end.date {

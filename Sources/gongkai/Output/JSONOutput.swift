@@ -101,7 +101,7 @@ struct RulesDocument: Encodable {
       try container.encode(period, forKey: .period)
       try container.encode(changePeriod, forKey: .changePeriod)
       try container.encode(minimumPublication, forKey: .minimumPublication)
-      try container.encodeIfPresent(minimumPublicationName, forKey: .minimumPublicationName)
+      try container.encode(minimumPublicationName, forKey: .minimumPublicationName)
       try container.encode(responsible, forKey: .responsible)
       try container.encode(basis, forKey: .basis)
       try container.encode(confidence, forKey: .confidence)
