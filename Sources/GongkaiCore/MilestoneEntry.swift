@@ -61,18 +61,11 @@ public struct MilestoneEntry: Hashable, Sendable {
 
 extension MilestoneEntry {
   /// A record withdrawn says why it was made by mistake, as `gongkai withdraw --reason` must: the audit CSV and the
-  /// history show the reason to whoever asks why an obligation stopped counting. An empty field or a yes/no (a
-  /// spreadsheet habit: `withdrawn: true`) withdraws without one.
+  /// history show the reason to whoever asks why an obligation stopped counting. An empty field withdraws without one.
   static func withdrawalReasonProblem(_ reason: String) -> RegisterError? {
-    if reason.allSatisfy(\.isWhitespace) {
-      return .invalidField("withdrawn", reason, "give the reason the record was made by mistake, e.g. withdrawn: 日期填错, "
-        + "or leave the field out for a milestone in force")
-    }
-    if ["true", "false", "yes", "no", "on", "off", "y", "n", "是", "否"].contains(reason.lowercased()) {
-      return .invalidField("withdrawn", reason, "withdrawn takes the reason the record was made by mistake, not yes or no, "
-        + "e.g. withdrawn: 日期填错; leave the field out for a milestone in force")
-    }
-    return nil
+    guard reason.allSatisfy(\.isWhitespace) else { return nil }
+    return .invalidField("withdrawn", reason, "give the reason the record was made by mistake, e.g. withdrawn: 日期填错, "
+      + "or leave the field out for a milestone in force")
   }
 
   /// One position on each loop of `changes` links among `milestones` (a milestone changing itself, or

@@ -136,6 +136,11 @@ public enum ProjectFile {
         }
       }
     }
+    // A reason it would be, quoted; plain, it is a yes or no where a reason belongs.
+    if let withdrawn = fields["withdrawn"], let answer = withdrawn.plainYesOrNo {
+      collector.add(withdrawn.problem("withdrawn '\(answer)' is not accepted: withdrawn takes the reason the record was "
+        + "made by mistake, not yes or no, e.g. withdrawn: 日期填错; leave the field out for a milestone in force"))
+    }
     let changes = collector.attempt { () throws(FileProblem) -> (text: String, value: YAMLValue)? in
       guard let value = fields["changes"], let text = try value.optionalString() else { return nil }
       return (text, value)

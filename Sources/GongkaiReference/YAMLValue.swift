@@ -198,6 +198,15 @@ public struct YAMLValue {
     return text
   }
 
+  /// The value when it is a yes or no written plain (`true`, `no`, `是`): what a spreadsheet habit puts in a field
+  /// that takes a text. Quoted (`"no"`) it is the text, as `export project` writes such a text.
+  public var plainYesOrNo: String? {
+    guard let scalar = node.scalar, scalar.style == .plain,
+      ["true", "false", "yes", "no", "on", "off", "y", "n", "是", "否"].contains(scalar.string.lowercased())
+    else { return nil }
+    return scalar.string
+  }
+
   /// A whole number.
   public func integer() throws(FileProblem) -> Int {
     let text = try string()

@@ -163,6 +163,12 @@ func problems(_ text: String) -> [String] {
     #expect(found.first?.contains("e.g. withdrawn: 日期填错") == true)
   }
 
+  /// Quoted, a yes or no is the reason given: `gongkai withdraw --reason no` is exported so, and must import again.
+  @Test func aQuotedYesOrNoIsAReason() throws {
+    let document = try parse(projectHead + "  - kind: bidding.contract\n    formed: 2026-01-05\n    withdrawn: \"no\"\n")
+    #expect(document.milestones.first?.withdrawnReason == "no")
+  }
+
   @Test func anUnknownKindIsNamedAtItsLine() {
     let found = problems(projectHead + "  - kind: bidding.nothing\n    formed: 2026-01-05\n")
     #expect(found == ["p.yaml:5: milestones[0].kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes"])
