@@ -22,11 +22,11 @@ public enum FolderListing {
     }
   }
 
-  /// Whether the name's bytes end with `suffix`, a lowercase extension such as `.yaml`, in any case of ASCII
-  /// letters: a folder copied from Windows may name its files `.YAML`.
-  public static func name(_ name: UnsafeBufferPointer<UInt8>, endsWith suffix: String) -> Bool {
+  /// Whether the name's bytes end with `suffix`, an extension such as `.yaml`; with `ignoringCase`, in any case of
+  /// ASCII letters (`suffix` in lower case).
+  public static func name(_ name: UnsafeBufferPointer<UInt8>, endsWith suffix: String, ignoringCase: Bool = false) -> Bool {
     name.count >= suffix.utf8.count && name[(name.count - suffix.utf8.count)...].elementsEqual(suffix.utf8) { byte, lower in
-      (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == lower
+      (ignoringCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == lower
     }
   }
 }

@@ -21,7 +21,7 @@ extension Gongkai.ImportCommand {
     static let configuration = CommandConfiguration(
       abstract: "Load project files (YAML): all of them or none.",
       discussion: """
-        PATH is a project file or a folder of them (*.yaml or *.yml, in any case; its subfolders are not read, and those holding project \
+        PATH is a project file or a folder of them (*.yaml or *.yml; its subfolders are not read, and those holding project \
         files are named in a warning). Importing is idempotent: what is new is added, what \
         changed is updated, nothing is deleted. If any file has a problem, the problems are listed \
         as file:line: field: message (the first 20, then how many more) and nothing is written. A file of a folder is named after its project code \
@@ -73,7 +73,7 @@ extension Gongkai.ImportCommand {
       progress?.finish()
       // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
       files.misnamed.warn()
-      files.warnOfSubfolders()
+      files.warnOfUnread()
       try ImportSummary.warn(report) { try files.itemName(at: $0) }
       try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text, written: report.changedAnything)
     }
@@ -139,6 +139,9 @@ struct ProjectFiles: ImportSource {
     /// The subfolders of the folders given, which an import does not read unless given too: the first few, and how
     /// many.
     private(set) var subfolders: (first: [String], count: Int) = ([], 0)
+    /// Files of the folders given that end in `.YAML` or another case of the extension, which are not read: the
+    /// first few, and how many. `export project` writes `CODE.yaml`, and would write it beside such a file.
+    private(set) var otherCase: (first: [String], count: Int) = ([], 0)
     /// The paths given, standardized, so that a subfolder given too is not noted.
     private let given: Set<String>
 
@@ -160,7 +163,12 @@ struct ProjectFiles: ImportSource {
       var undecodable: String?
       let readable = try FolderListing.forEachName(in: folder) { name in
         guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else {
-          noteSubfolder(name, in: folder)
+          if FolderListing.name(name, endsWith: ".yaml", ignoringCase: true) || FolderListing.name(name, endsWith: ".yml", ignoringCase: true) {
+            otherCase.count += 1
+            if otherCase.first.count < 3 { otherCase.first.append((folder as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))) }
+          } else {
+            noteSubfolder(name, in: folder)
+          }
           return
         }
         guard String(validating: name, as: UTF8.self) != nil else {
@@ -222,15 +230,25 @@ struct ProjectFiles: ImportSource {
   /// Shared with the copy the store reads from, so the command can warn once the import is over.
   let misnamed = MisnamedProjectFiles()
 
-  /// Warns of the subfolders of the folders given, whose project files were not read.
-  func warnOfSubfolders() {
+  /// Warns of what the folders given hold and the import did not read: subfolders of project files, and files whose
+  /// extension is not written in lower case.
+  func warnOfUnread() {
     let (first, count) = files.subfolders
-    guard let example = first.first else { return }
-    let more = count > first.count ? " and \(count - first.count) more" : ""
-    Terminal.warning("""
-      the project files of \(first.joined(separator: ", "))\(more) were not read: an import reads the folders it is given, \
-      not their subfolders; name them too, e.g. gongkai import \(ShellWord.quoted(FilePath.parent(of: example))) \(ShellWord.quoted(example))
-      """)
+    if let example = first.first {
+      let more = count > first.count ? " and \(count - first.count) more" : ""
+      Terminal.warning("""
+        the project files of \(first.joined(separator: ", "))\(more) were not read: an import reads the folders it is given, \
+        not their subfolders; name them too, e.g. gongkai import \(ShellWord.quoted(FilePath.parent(of: example))) \(ShellWord.quoted(example))
+        """)
+    }
+    let (files, others) = self.files.otherCase
+    if !files.isEmpty {
+      let more = others > files.count ? " and \(others - files.count) more" : ""
+      Terminal.warning("""
+        \(files.joined(separator: ", "))\(more) were not read: project files end in .yaml in lower case, as `gongkai export project` \
+        writes them; rename them
+        """)
+    }
   }
   private let catalogue: RuleCatalogue
   private let today: CivilDate
@@ -265,7 +283,9 @@ struct ProjectFiles: ImportSource {
       }
       if count == 0 {
         let nested = files.subfolders.first.filter { (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath }
-        let hint = nested.isEmpty ? "" : "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
+        let otherCase = files.otherCase.first.filter { FilePath.parent(of: $0) == path || FilePath.parent(of: $0) + "/" == path }
+        let hint = !otherCase.isEmpty ? "; \(otherCase.joined(separator: ", ")) end in another case: rename them to end in .yaml"
+          : nested.isEmpty ? "" : "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
           + "not their subfolders: name them"
         throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder\(hint)", kind: .missing)
       }
