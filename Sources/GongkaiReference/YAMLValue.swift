@@ -22,15 +22,27 @@ public struct YAMLValue {
     init(_ text: String) { self.text = text }
 
     /// The line (counted from 1) of the first `*` followed by an anchor name after `position` (line and column,
-    /// counted from 1 and 0, as libyaml marks a node), or `nil`.
+    /// as libyaml marks a node), outside quotes and comments, or `nil`.
     func lineOfAlias(after position: (line: Int, column: Int)) -> Int? {
       guard position.line >= 1 else { return nil }
       for number in position.line...max(position.line, lines.count) where lines.indices.contains(number - 1) {
         let line = Array(lines[number - 1].unicodeScalars)
         let from = number == position.line ? min(position.column + 1, line.count) : 0
-        for index in from..<line.count where line[index] == "*" && index + 1 < line.count {
-          let next = line[index + 1]
-          if next.properties.isAlphabetic || next.properties.numericType != nil || next == "-" || next == "_" { return number }
+        var quote: Unicode.Scalar?
+        scan: for index in from..<line.count {
+          let scalar = line[index]
+          if let open = quote {
+            if scalar == open { quote = nil }
+            continue
+          }
+          // A quote opens a scalar only where a token starts (`it's` is plain text); a comment starts after a space.
+          let tokenStart = index == 0 || [" ", "\t", "[", "{", ","].contains(line[index - 1])
+          if (scalar == "\"" || scalar == "'") && tokenStart { quote = scalar; continue }
+          if scalar == "#" && tokenStart { break scan }
+          if scalar == "*", index + 1 < line.count {
+            let next = line[index + 1]
+            if next.properties.isAlphabetic || next.properties.numericType != nil || next == "-" || next == "_" { return number }
+          }
         }
       }
       return nil

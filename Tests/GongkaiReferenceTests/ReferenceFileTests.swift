@@ -323,6 +323,18 @@ import TestSupport
     #expect(anchors.line == 5 && anchors.field == "rules[1]", "\(anchors)")
     let scalar = try #require(try profileProblem("profile: district\ntitle: &t 某区\nextends: national\nrules:\n  - {code: bidding.result, note: *t}\n"))
     #expect(scalar.line == 5 && scalar.field == "rules[0].note", "\(scalar)")
+    // A `*name` in a comment or a quoted text before the alias is not taken for it
+    let past = try #require(try profileProblem("""
+      profile: district
+      title: &t 某区
+      extends: national
+      rules:
+        - code: bidding.result
+          withdraws:
+            - '*t' # see *t
+            - *t
+      """))
+    #expect(past.line == 8 && past.field == "rules[0].withdraws[1]", "\(past)")
     let duplicate = try #require(try profileProblem("profile: a\nprofile: b\nextends: national\nrules: []\n"))
     #expect(duplicate.message.contains("key given twice"))
   }
