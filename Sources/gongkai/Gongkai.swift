@@ -3,7 +3,7 @@ import Foundation
 
 /// The `gongkai` command: tracks the statutory disclosure of major construction projects.
 @main
-struct Gongkai: AsyncParsableCommand {
+struct Gongkai: CommandGroupRun {
   static let configuration = CommandConfiguration(
     abstract: "Track the statutory disclosure (信息公开) of major construction projects.",
     discussion: """

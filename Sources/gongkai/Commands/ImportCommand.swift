@@ -66,7 +66,7 @@ extension Gongkai.ImportCommand {
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
       let catalogue = try await reference.catalogue(for: register, at: store.path)
-      let files = try ProjectFiles(paths, catalogue: catalogue, today: .todayInChina())
+      let files = try ProjectFiles(paths, catalogue: catalogue, today: StoreOptions.recordingDay())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
@@ -98,7 +98,7 @@ extension Gongkai.ImportCommand {
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
       let catalogue = try await reference.catalogue(for: register, at: store.path)
-      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: .todayInChina())
+      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: StoreOptions.recordingDay())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)

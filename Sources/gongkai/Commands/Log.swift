@@ -38,7 +38,7 @@ extension Gongkai {
       let entry = MilestoneEntry(kind: kind, formedOn: date, reference: nonEmpty(ref), summary: nonEmpty(summary),
                                  responsibleUnit: nonEmpty(unit))
       // Today is the day the write is recorded on: a milestone formed after it has not been formed.
-      let today = try StoreOptions.recordingDay()
+      let today = StoreOptions.recordingDay()
       try refuse(entry.problems(catalogue: checker.catalogue, today: today).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
@@ -127,7 +127,7 @@ extension Gongkai {
       }
       // A publication before the milestone conflicts with the register rather than with an option: the store
       // refuses it as bad data, as it refuses `amend --date` making the same conflict.
-      let today = try StoreOptions.recordingDay()
+      let today = StoreOptions.recordingDay()
       let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: today).filter {
         if case .disclosureBeforeMilestone = $0 { false } else { true }
       }
@@ -238,7 +238,7 @@ extension Gongkai {
       if date == nil && ref == nil && summary == nil && unit == nil {
         throw CommandFailure.usage("nothing to change; give --date, --ref, --summary or --unit")
       }
-      let today = try StoreOptions.recordingDay()
+      let today = StoreOptions.recordingDay()
       if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))

@@ -47,7 +47,7 @@ struct StoreOptions: ParsableArguments {
   }
 
   /// The day in China Standard Time the register records a write on now: today, or `$GONGKAI_NOW`'s in a debug build.
-  static func recordingDay() throws -> CivilDate {
+  static func recordingDay() -> CivilDate {
     (try? CivilDate(parsing: try clock()().prefix(10))) ?? .todayInChina()
   }
 
