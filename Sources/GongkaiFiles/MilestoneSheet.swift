@@ -175,6 +175,7 @@ struct SheetRows {
     var positions = [Int?](repeating: nil, count: MilestoneSheet.Column.allCases.count)
     var problems: [FileProblem] = []
     var unnamed: [Int] = []
+    var unknown: [String] = []
     for (position, name) in header.enumerated() {
       let cleaned = name.trimmingCharacters(in: .whitespaces).lowercased()
       if cleaned.isEmpty {
@@ -182,14 +183,23 @@ struct SheetRows {
         continue
       }
       guard let column = MilestoneSheet.Column.allCases.first(where: { $0.names.contains(cleaned) }) else {
-        problems.append(FileProblem(file: file, line: line, field: name,
-          message: "unknown column; rename it to one of \(MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", ")), or delete the column (the import reads no other, a note column such as 备注 included)"))
+        unknown.append(name)
         continue
       }
       if positions[column.rawValue] != nil {
         problems.append(FileProblem(file: file, line: line, field: name, message: "column given twice"))
       }
       positions[column.rawValue] = position
+    }
+    // One problem for the unknown columns, however many: a file of another form (the audit CSV) has dozens.
+    if !unknown.isEmpty {
+      let known = MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", ")
+      let fix = "rename \(unknown.count == 1 ? "it" : "each") to one of \(known), or delete "
+        + "\(unknown.count == 1 ? "the column" : "them") (the import reads no other, a note column such as 备注 included)"
+      problems.append(unknown.count == 1
+        ? FileProblem(file: file, line: line, field: unknown[0], message: "unknown column; \(fix)")
+        : FileProblem(file: file, line: line, field: nil, message: "unknown columns \(unknown.prefix(8).joined(separator: ", "))"
+            + (unknown.count > 8 ? " and \(unknown.count - 8) more" : "") + "; \(fix)"))
     }
     for column in MilestoneSheet.Column.allCases where column.isRequired && positions[column.rawValue] == nil {
       problems.append(FileProblem(file: file, line: line, field: column.field, message: "required column is missing"))

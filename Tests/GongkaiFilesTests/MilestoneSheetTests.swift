@@ -53,6 +53,14 @@ import TestSupport
     #expect(rows.map(\.entry.summary) == ["=SUM(A1)", "'"])
   }
 
+  /// Another CSV of gongkai's (the check's, with two dozen columns) is told as one problem, not two dozen.
+  @Test func manyUnknownColumnsAreOneProblem() throws {
+    let found = try problems(Data("项目代码,事项类型,形成日期,a,b,c,d,e,f,g,h,i,j\n".utf8))
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("f.csv:1: unknown columns a, b, c, d, e, f, g, h and 2 more; rename each to one of project (项目代码)") == true,
+            "\(found)")
+  }
+
   @Test func readsUTF8WithByteOrderMarkAndCRLF() throws {
     let text = "\u{FEFF}" + sheet.replacingOccurrences(of: "\n", with: "\r\n")
     let rows = try MilestoneSheet.read(try write(Data(text.utf8)), catalogue: catalogue, today: today)
