@@ -70,6 +70,28 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
   }
 
+  /// A publication's address or end recorded with `disclose` after a project file was written is not cleared by
+  /// importing that file: a 公示 set to come down too early would lose its end, and its alert with it.
+  @Test func anOlderProjectFileClearsNoPublicationsAddressOrEnd() throws {
+    let code = "2026-310110-48-01-000219"
+    let (folder, db) = try registerWithProject(code)
+    let day = ["GONGKAI_NOW": "2026-11-30T09:00:00+08:00"]
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-27", "--ref", "C1"] + db, environment: day).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "平台"] + db, environment: day).status == 0)
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    let later = try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "平台", "--until", "2026-12-01", "--url", "https://ggzy.example/c1"] + db,
+                            environment: day)
+    #expect(later.stdout.hasPrefix("updated disclosure 1"), "\(later.stdout)")
+    let imported = try gongkai(["import", file] + db, environment: day)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr.contains("url: disclosure 1 (2026-11-30 平台): the file leaves it out, as it was before "), "\(imported.stderr)")
+    #expect(imported.stderr.contains("until: disclosure 1 (2026-11-30 平台): the file leaves it out, as it was before "))
+    #expect(imported.stderr.contains("(it is now '2026-12-01'), so the register's value stands"))
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-30"] + db).stdout
+    #expect(shown.contains("公开 #1 2026-11-30 平台 至 2026-12-01 https://ggzy.example/c1"), "\(shown)")
+  }
+
   /// A project file that hands the project to another unit moves it as `project edit --unit` does: the milestones
   /// recorded before keep their unit, those the file adds are the new unit's.
   @Test func aProjectFileWithANewUnitKeepsThePastUnderTheOldOne() throws {

@@ -278,6 +278,18 @@ extension SQLiteStore {
       var updated = old
       updated.url = record.url ?? (clearing ? nil : old.url)
       updated.until = record.until ?? (clearing ? nil : old.until)
+      // A file written before a later `disclose` gave the publication its address or end (or changed them) would undo
+      // that without a word: the register's value stands, as a project field's does, and the import says so.
+      for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
+        let given = record[keyPath: keep]
+        guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, project: project, write.db) else { continue }
+        updated[keyPath: keep] = old[keyPath: keep]
+        report.notice(at: position, field: field, """
+          disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what it was" } ?? "the file leaves it out, as it was") \
+          before \(change.actor) changed it on \(change.at.prefix(10)) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
+          value stands: the file was written before that change; run `gongkai export project \(project)` and make your edits in the new file
+          """)
+      }
       // A file written before the register's end of a publication passed, or kept by hand without it: the settled
       // end stands, as a summary or unit a later change replaced does, and the import says so.
       if let end = old.until, updated.until != end, Self.isSettled(end, write) {
