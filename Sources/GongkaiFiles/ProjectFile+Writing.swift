@@ -10,17 +10,17 @@ extension ProjectFile {
     if let value = project.location { fields.append(("location", text(value))) }
     if let value = project.totalInvestment { fields.append(("total-investment", plain(value))) }
     fields.append(("responsible-unit", text(project.responsibleUnit)))
-    fields.append(("milestones", Node(document.milestones.map(milestone))))
+    fields.append(("milestones", Node(document.milestones.map { milestone($0, among: document.milestones) })))
     let body = try Yams.serialize(node: mapping(fields), indent: 2, width: -1, allowUnicode: true)
     return "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n" + body
   }
 
-  private static func milestone(_ entry: MilestoneEntry) -> Node {
+  private static func milestone(_ entry: MilestoneEntry, among milestones: [MilestoneEntry]) -> Node {
     var fields: [(String, Node)] = [("kind", plain(entry.kind)), ("formed", plain(entry.formedOn.description))]
     if let value = entry.reference { fields.append(("ref", text(value))) }
     if let value = entry.summary { fields.append(("summary", text(value))) }
     if let value = entry.responsibleUnit { fields.append(("unit", text(value))) }
-    if let value = entry.changes { fields.append(("changes", text(value.description))) }
+    if let value = entry.changes { fields.append(("changes", text(link(to: value, among: milestones)))) }
     if let value = entry.withdrawnReason { fields.append(("withdrawn", text(value))) }
     if !entry.disclosures.isEmpty {
       fields.append(("disclosures", Node(entry.disclosures.map { disclosure in
@@ -33,6 +33,14 @@ extension ProjectFile {
       })))
     }
     return mapping(fields)
+  }
+
+  /// A `changes:` link as the file reads it back: `KIND@DATE#` names the milestone without a 文号 where another of
+  /// that kind and day has one, which `KIND@DATE` alone would leave ambiguous.
+  private static func link(to key: MilestoneKey, among milestones: [MilestoneEntry]) -> String {
+    let ambiguous = key.reference == nil
+      && milestones.contains { $0.kind == key.kind && $0.formedOn == key.formedOn && $0.reference != nil }
+    return key.description + (ambiguous ? "#" : "")
   }
 
   private static func mapping(_ fields: [(String, Node)]) -> Node {

@@ -72,8 +72,10 @@ public enum ProjectFile {
         collector.add(link.value.problem("'\(link.text)' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20, adding #REF when the milestone has a ref"))
         continue
       }
+      // `KIND@DATE#`, with nothing after the #, names the one without a 文号.
       var matches = milestones.filter {
-        $0.kind == target.kind && $0.formedOn == target.formedOn && (target.reference == nil || $0.reference == target.reference)
+        $0.kind == target.kind && $0.formedOn == target.formedOn
+          && (target.reference == nil || $0.reference == target.reference || target.reference == "" && $0.reference == nil)
       }
       // A link names the milestone in force beside a withdrawn one of the same key; among withdrawn ones alone (a
       // withdrawn change naming a withdrawn milestone), the last listed before it.
@@ -84,7 +86,8 @@ public enum ProjectFile {
       guard matches.count == 1 else {
         collector.add(link.value.problem(matches.isEmpty
           ? "no milestone '\(link.text)' in this file; the changed milestone must be listed too"
-          : "'\(link.text)' matches \(matches.count) milestones; add the ref of the one it changes, e.g. \(target)#\(matches[0].reference ?? "")"))
+          : "'\(link.text)' matches \(matches.count) milestones; add the ref of the one it changes, e.g. \(target)#\(matches[0].reference ?? ""), "
+            + "or # alone for the one without a ref"))
         continue
       }
       milestones[link.entry].changes = matches[0].key

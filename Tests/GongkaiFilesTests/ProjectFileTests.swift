@@ -269,6 +269,28 @@ func problems(_ text: String) -> [String] {
     #expect(text.contains("name: 杨浦滨江南段公共空间提升工程"))  // Chinese written as it is, not escaped
   }
 
+  /// Two milestones of one kind and day, one with a 文号 and one without: a change of the one without is written
+  /// `KIND@DATE#`, which reads back as that one, where `KIND@DATE` would match both.
+  @Test func aChangeOfTheMilestoneWithoutARefBesideOneWithItReadsBack() throws {
+    let document = try parse(projectHead + """
+        - {kind: bidding.contract, formed: 2025-06-10}
+        - {kind: bidding.contract, formed: 2025-06-10, ref: HT-2}
+        - {kind: bidding.contract, formed: 2025-07-10, ref: BG, changes: "bidding.contract@2025-06-10#"}
+
+      """)
+    #expect(document.milestones[2].changes == MilestoneKey(kind: "bidding.contract", formedOn: try CivilDate(parsing: "2025-06-10")))
+    let text = try ProjectFile.render(document)
+    #expect(text.contains("changes: \"bidding.contract@2025-06-10#\"\n"), "\(text)")
+    #expect(try parse(text) == document)
+    let ambiguous = problems(projectHead + """
+        - {kind: bidding.contract, formed: 2025-06-10}
+        - {kind: bidding.contract, formed: 2025-06-10, ref: HT-2}
+        - {kind: bidding.contract, formed: 2025-07-10, ref: BG, changes: "bidding.contract@2025-06-10"}
+
+      """)
+    #expect(ambiguous.first?.hasSuffix("e.g. bidding.contract@2025-06-10#, or # alone for the one without a ref") == true, "\(ambiguous)")
+  }
+
   @Test func theSampleProjectsAreValid() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects").standardized
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
