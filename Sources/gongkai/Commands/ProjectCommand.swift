@@ -38,9 +38,17 @@ struct ProjectFieldOptions: ParsableArguments {
     return result
   }
 
-  /// Refuses a project whose fields break the register's rules, naming the options rather than the file fields.
-  static func refuseProblems(of project: Project) throws {
-    try refuse(project.problems().map {
+  /// The file fields the options give.
+  var given: Set<String> {
+    Set([(name, "name"), (legalPerson, "legal-person"), (location, "location"), (investment, "total-investment"),
+         (unit, "responsible-unit")].compactMap { $0.0 == nil ? nil : $0.1 })
+  }
+
+  /// Refuses a project whose fields break the register's rules, naming the options rather than the file fields:
+  /// of an edit, only the fields it gives, so that a value stored before a rule was tightened (an invisible
+  /// character in a name) does not refuse an edit of another field in its name.
+  static func refuseProblems(of project: Project, onlyOf fields: Set<String>? = nil) throws {
+    try refuse(project.problems().filter { fields?.contains($0.field) ?? true }.map {
       $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment",
                         "legal-person": "--legal-person", "location": "--location"])
     })
@@ -105,7 +113,7 @@ extension Gongkai.ProjectCommand {
         code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
       ) { old in
         let project = fields.applied(to: old)
-        try ProjectFieldOptions.refuseProblems(of: project)
+        try ProjectFieldOptions.refuseProblems(of: project, onlyOf: fields.given)
         return project
       }
       try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged", written: update.changed)
