@@ -151,6 +151,21 @@ import Testing
                      "SEARCH m USING INTEGER PRIMARY KEY (rowid=?)"])
   }
 
+  @Test func findsAMilestonesPublicationCorrectionsBySeekingEachPublicationsLog() throws {
+    // Given a register, whose notice export asks for every milestone when its publications were last corrected
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    // When SQLite plans that question
+    let subquery = SQLiteStore.publicationCorrectionsSQL(through: try CivilDate(parsing: "2026-11-27"))
+    let plan = try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(subquery) FROM milestone m").map { $0["detail"] as String }
+    }
+    // Then it seeks the milestone's publications, and each one's rows in the log, rather than reading every
+    // disclosure row of the log for every milestone (hours at a million projects)
+    #expect(plan.contains("SEARCH wd USING COVERING INDEX disclosure_on_milestoneId (milestoneId=?)"), "\(plan)")
+    #expect(plan.contains("SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
+  }
+
   @Test func refusesADatabaseFromANewerVersionWithoutTouchingIt() throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)

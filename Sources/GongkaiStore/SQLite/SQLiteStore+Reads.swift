@@ -46,12 +46,7 @@ extension SQLiteStore {
         WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
-    // The last update or withdrawal of any publication of the milestone, withdrawn ones included, through the log's
-    // row index: a seek or two a row.
-    let corrections = !filter.publicationCorrections ? "NULL" : """
-      (SELECT max(c.at) FROM disclosure wd JOIN changeLog c ON c.entity = 'disclosure' AND c.entityId = wd.id
-        AND c.action IN ('update', 'withdraw') WHERE wd.milestoneId = m.id)
-      """
+    let corrections = filter.publicationCorrections.map { Self.publicationCorrectionsSQL(through: $0) } ?? "NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -190,6 +185,20 @@ extension SQLiteStore {
       let rows = try ChangeLogRecord.fetchCursor(positionally: db, sql: "SELECT * FROM changeLog ORDER BY id")
       while let row = try rows.next() { try body(row.entry) }
     }
+  }
+}
+
+extension SQLiteStore {
+  /// The last update or withdrawal of any publication of a milestone (`m`), withdrawn ones included, recorded by
+  /// the end of `day`. CROSS JOIN keeps SQLite from starting at the change log, whose index it would then read
+  /// for every disclosure entry of the register on every row: the milestone's publications first, then one seek
+  /// each into the log's row index, as a test of the query plan holds it to.
+  static func publicationCorrectionsSQL(through day: CivilDate) -> String {
+    """
+    (SELECT max(c.at) FROM disclosure wd CROSS JOIN changeLog c
+      WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw')
+        AND c.at < '\(day.adding(days: 1))')
+    """
   }
 }
 
