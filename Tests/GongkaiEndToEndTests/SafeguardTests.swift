@@ -163,6 +163,16 @@ import TestSupport
     // Nothing written, nothing said to stand
     let (unchanged, unchangedMessage) = try intoFullDisk(["init", "--database", database])
     #expect(unchanged == 74 && unchangedMessage.contains("the output is incomplete"), "\(unchangedMessage)")
+    // Standard error gone too (`2>&1 | head` once it stops reading): the status still says what happened
+    let both = Process()
+    both.executableURL = try builtBinary()
+    both.arguments = ["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-05", "--database", database]
+    let closed = Pipe()
+    try closed.fileHandleForReading.close()
+    (both.standardOutput, both.standardError) = (closed, closed)
+    try both.run()
+    both.waitUntilExit()
+    #expect(both.terminationReason == .exit && both.terminationStatus == 74, "\(both.terminationReason) \(both.terminationStatus)")
   }
 
   /// Every write records who made it: an account without a login name (a container's bare uid) is asked for one

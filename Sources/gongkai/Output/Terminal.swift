@@ -4,12 +4,18 @@ import Foundation
 enum Terminal {
   /// Writes each message to standard error as one line prefixed `gongkai: `.
   static func error(_ messages: [String]) {
-    FileHandle.standardError.write(Data(messages.map { "gongkai: \(visible($0))\n" }.joined().utf8))
+    toStandardError(messages.map { "gongkai: \(visible($0))\n" }.joined())
   }
 
   /// Writes a warning line to standard error; warnings never go to standard output, which scripts read.
   static func warning(_ message: String) {
-    FileHandle.standardError.write(Data("gongkai: warning: \(visible(message))\n".utf8))
+    toStandardError("gongkai: warning: \(visible(message))\n")
+  }
+
+  /// Writes to standard error, which may be closed (`2>&1 | head`): with SIGPIPE ignored, Foundation's
+  /// non-throwing write would stop the process there, and a message that cannot be shown is no reason to.
+  static func toStandardError(_ text: String) {
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
   }
 
   /// The message with control characters from user input shown as `\u{7}` (a line feed as `\u{A}`, U+2028 as

@@ -28,13 +28,13 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     drawn = true
     let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
     let count = total > 0 ? "\(done)/\(total)" : "\(done)"
-    FileHandle.standardError.write(Data("\r\(label) \(count), \(Int(rate))/s\u{1B}[K".utf8))
+    Terminal.toStandardError("\r\(label) \(count), \(Int(rate))/s\u{1B}[K")
     if done == total { finish() }
   }
 
   /// Ends the progress line, so what follows starts on a line of its own.
   func finish() {
-    if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+    if drawn { Terminal.toStandardError("\n") }
     drawn = false
   }
 }
