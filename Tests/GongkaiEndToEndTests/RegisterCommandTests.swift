@@ -1057,8 +1057,8 @@ import TestSupport
       .write(to: projects.appendingPathComponent("2026-310110-48-01-000411.yaml"))
     let some = try gongkai("import", projects.path, "--database", database)
     #expect(some.status == 0)
-    #expect(some.stderr == "gongkai: warning: \(upper.path) were not read: project files end in .yaml in lower case, as "
-      + "`gongkai export project` writes them; rename them\n", "\(some.stderr)")
+    #expect(some.stderr == "gongkai: warning: \(upper.path) was not read: project files end in .yaml in lower case, as "
+      + "`gongkai export project` writes them; rename it\n", "\(some.stderr)")
   }
 
   @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {

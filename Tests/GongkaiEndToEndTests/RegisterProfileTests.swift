@@ -162,6 +162,11 @@ extension RegisterCommandTests {
     let inherited = try gongkai(["init", "--change-profile"] + db, environment: ["GONGKAI_PROFILE": "national"])
     #expect(inherited.status == 64)
     #expect(inherited.stderr.contains("--change-profile needs the new profile"))
+    // nor shapes a profile typed only as a file: it extends what --profile names, national without it
+    let local = try writeFile("yangpu.yaml", "profile: yangpu\nextends: national\nrules: []\n")
+    let typed = try gongkai(["init", "--change-profile", "--profile-file", local, "--by", "管理员"] + db,
+                            environment: ["GONGKAI_PROFILE": "shanghai"])
+    #expect(typed.stdout.hasSuffix("\nprofile changed from national+shanghai to national+yangpu\n"), "\(typed.stdout)\(typed.stderr)")
   }
 
   /// A profile that does not define a kind the register's milestones are of would stop every check and export at

@@ -279,7 +279,8 @@ extension SQLiteStore {
       updated.url = record.url ?? (clearing ? nil : old.url)
       updated.until = record.until ?? (clearing ? nil : old.until)
       // A file written before a later `disclose` gave the publication its address or end (or changed them) would undo
-      // that without a word: the register's value stands, as a project field's does, and the import says so.
+      // that without a word: the register's value stands, as a project field's does, and the import says so. A value
+      // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
       for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
         let given = record[keyPath: keep]
         guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, project: project, write.db) else { continue }
@@ -287,7 +288,9 @@ extension SQLiteStore {
         report.notice(at: position, field: field, """
           disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what it was" } ?? "the file leaves it out, as it was") \
           before \(change.actor) changed it on \(change.at.prefix(10)) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
-          value stands: the file was written before that change; run `gongkai export project \(project)` and make your edits in the new file
+          value stands; to correct it, run `gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \
+          \(ShellWord.quoted(old.channel)) --\(field) …` (to clear it, withdraw the publication with `gongkai withdraw --disclosure \
+          \(old.id!) --reason …` and record it again), else bring the file up to date with `gongkai export project \(project)`
           """)
       }
       // A file written before the register's end of a publication passed, or kept by hand without it: the settled

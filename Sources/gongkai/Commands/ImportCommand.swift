@@ -245,8 +245,8 @@ struct ProjectFiles: ImportSource {
     if !files.isEmpty {
       let more = others > files.count ? " and \(others - files.count) more" : ""
       Terminal.warning("""
-        \(files.joined(separator: ", "))\(more) were not read: project files end in .yaml in lower case, as `gongkai export project` \
-        writes them; rename them
+        \(files.joined(separator: ", "))\(more) \(others == 1 ? "was" : "were") not read: project files end in .yaml in lower case, \
+        as `gongkai export project` writes them; rename \(others == 1 ? "it" : "them")
         """)
     }
   }
@@ -283,7 +283,9 @@ struct ProjectFiles: ImportSource {
       }
       if count == 0 {
         let nested = files.subfolders.first.filter { (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath }
-        let otherCase = files.otherCase.first.filter { FilePath.parent(of: $0) == path || FilePath.parent(of: $0) + "/" == path }
+        let otherCase = files.otherCase.first.filter {
+          (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath
+        }
         let hint = !otherCase.isEmpty ? "; \(otherCase.joined(separator: ", ")) end in another case: rename them to end in .yaml"
           : nested.isEmpty ? "" : "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
           + "not their subfolders: name them"

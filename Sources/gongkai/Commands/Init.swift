@@ -36,14 +36,15 @@ extension Gongkai {
 
     func run() async throws {
       let existed = FileManager.default.fileExists(atPath: store.path)
-      // Decided before the register is opened for writing, so that a refused change leaves the file as it was,
-      // not upgraded. Without --change-profile, the profile given must be the register's, and a mismatch is told
+      // Decided before the register is opened for writing, so that a refused profile leaves the file as it was,
+      // not upgraded (one that does not define kinds the register holds is refused once it is open, and an upgrade
+      // made on opening is then said). Without --change-profile, the profile given must be the register's, and a mismatch is told
       // as every other command tells it (a profile file left out is to be given, not the profile changed).
       let recorded = existed ? try await recordedProfile() : nil
       let catalogue: RuleCatalogue? = switch (rules.isGiven, recorded) {
       case (false, _): nil
       case (true, let recorded?) where !changeProfile: try rules.loadCatalogue(keptUnder: recorded, register: store.path)
-      case (true, _): try rules.loadCatalogue()
+      case (true, _): changeProfile ? try rules.loadTypedCatalogue() : try rules.loadCatalogue()
       }
       // Like the profile, before anything is written: a refused name must not leave the register created or upgraded.
       // Only for a change to log: `init` with the register's own profile stays safe to run again.
@@ -55,7 +56,14 @@ extension Gongkai {
       var lines = [register.upgradedFrom.map { "upgraded \(store.path) from schema \($0) to \(schema)" }
         ?? "\(existed ? "database" : "created") \(store.path): \(schema)"]
       if let change, let changedBy {
-        let before = try await register.setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
+        let before: String
+        do {
+          before = try await register.setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
+        } catch let refusal as StoreError where register.upgradedFrom != nil {
+          // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said.
+          try StandardOutput.confirm(lines[0])
+          throw refusal
+        }
         lines.append(recorded == nil ? "profile \(change.profile)" : "profile changed from \(before) to \(change.profile)")
       } else {
         lines.append("profile \(try await register.profile())")

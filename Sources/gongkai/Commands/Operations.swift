@@ -83,7 +83,7 @@ extension Gongkai {
       let undefined = kinds.filter { catalogue.rule(for: $0.kind) == nil }
       if !undefined.isEmpty {
         try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
-          + "every check and export stops at them; give the profile file that defines them, or withdraw them if made by mistake")
+          + "every check and export stops at them, withdrawn ones included; give the profile file that defines them")
       }
       let today = asOf ?? .todayInChina()
       let years = calendar.calendar.scheduledYears

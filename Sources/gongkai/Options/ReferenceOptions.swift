@@ -37,6 +37,13 @@ struct RulesOptions: ParsableArguments {
     return try loadCatalogue(shipped: givenProfile?.name ?? RegisterProfile.national, resources: resources)
   }
 
+  /// The catalogue of the profile typed (`--profile`, national without it, and `--profile-file`), whatever
+  /// `$GONGKAI_PROFILE` says: what `init --change-profile` puts a register under, a variable left from an earlier
+  /// setup having no say in it.
+  func loadTypedCatalogue() throws -> RuleCatalogue {
+    try loadCatalogue(shipped: profile ?? RegisterProfile.national, resources: try BundledResources.folder())
+  }
+
   /// The catalogue of the register at `path`, kept under `recorded` (``Store/profile()``): the shipped profile
   /// it builds on unless one is given, with the profile files given on top. Refuses, as a usage error, any
   /// other catalogue: the register's deadlines are those of its profile.
