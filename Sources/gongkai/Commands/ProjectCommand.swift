@@ -24,8 +24,17 @@ struct ProjectFieldOptions: ParsableArguments {
   var investment: String?
   @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
 
+  /// Each option's value, the project file's name of its field, and the option's.
+  private var fields: [(value: String?, field: String, option: String)] {
+    [(name, "name", "--name"), (legalPerson, "legal-person", "--legal-person"), (location, "location", "--location"),
+     (investment, "total-investment", "--investment"), (unit, "responsible-unit", "--unit")]
+  }
+
+  /// The file fields the options give.
+  var given: Set<String> { Set(fields.filter { $0.value != nil }.map(\.field)) }
+
   /// Whether no field was given: an edit of nothing is a mistyped command, not a change.
-  var givesNone: Bool { [name, legalPerson, location, investment, unit].allSatisfy { $0 == nil } }
+  var givesNone: Bool { given.isEmpty }
 
   /// `project` with the given options applied; an empty value clears an optional field.
   func applied(to project: Project) -> Project {
@@ -38,19 +47,13 @@ struct ProjectFieldOptions: ParsableArguments {
     return result
   }
 
-  /// The file fields the options give.
-  var given: Set<String> {
-    Set([(name, "name"), (legalPerson, "legal-person"), (location, "location"), (investment, "total-investment"),
-         (unit, "responsible-unit")].compactMap { $0.0 == nil ? nil : $0.1 })
-  }
-
   /// Refuses a project whose fields break the register's rules, naming the options rather than the file fields:
-  /// of an edit, only the fields it gives, so that a value stored before a rule was tightened (an invisible
-  /// character in a name) does not refuse an edit of another field in its name.
-  static func refuseProblems(of project: Project, onlyOf fields: Set<String>? = nil) throws {
-    try refuse(project.problems().filter { fields?.contains($0.field) ?? true }.map {
-      $0.renamed(from: ["name": "--name", "responsible-unit": "--unit", "total-investment": "--investment",
-                        "legal-person": "--legal-person", "location": "--location"])
+  /// of an edit (`onlyGiven`), only the fields it gives, so that a value stored before a rule was tightened (an
+  /// invisible character in a name) does not refuse an edit of another field in its name.
+  func refuseProblems(of project: Project, onlyGiven: Bool) throws {
+    let given = given
+    try refuse(project.problems().filter { !onlyGiven || given.contains($0.field) }.map {
+      $0.renamed(from: Dictionary(uniqueKeysWithValues: fields.map { ($0.field, $0.option) }))
     })
   }
 }
@@ -72,7 +75,7 @@ extension Gongkai.ProjectCommand {
 
     func run() async throws {
       let project = fields.applied(to: Project(code: code, name: "", responsibleUnit: ""))
-      try ProjectFieldOptions.refuseProblems(of: project)
+      try fields.refuseProblems(of: project, onlyGiven: false)
       try await store.open().addProject(project, actor: try actor.actor())
       try StandardOutput.confirm("registered project \(code) \(project.name)")
     }
@@ -113,7 +116,7 @@ extension Gongkai.ProjectCommand {
         code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
       ) { old in
         let project = fields.applied(to: old)
-        try ProjectFieldOptions.refuseProblems(of: project, onlyOf: fields.given)
+        try fields.refuseProblems(of: project, onlyGiven: true)
         return project
       }
       try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged", written: update.changed)
