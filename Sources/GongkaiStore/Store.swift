@@ -190,8 +190,7 @@ public struct StoredMilestone: Hashable, Sendable {
   /// The register's record of each of ``Milestone/disclosures``, in the same order.
   public var recordedDisclosures: [RecordedDisclosure]
   /// When a publication of the milestone was last corrected (its end or address changed, or withdrawn as made by
-  /// mistake) by the filter's day, an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections``
-  /// filter, else `nil`.
+  /// mistake), an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections`` filter, else `nil`.
   public var publicationsCorrectedAt: String? = nil
 
   /// The record of one of ``Milestone/disclosures`` (the first equal to it).
@@ -375,14 +374,13 @@ public struct MilestoneFilter: Sendable {
   /// Withdrawn milestones too, with who withdrew them and when: the audit CSV shows what stopped counting,
   /// while checks, statistics and the public exports leave them out.
   public var withdrawn = false
-  /// When each milestone's publications were last corrected by the end of this day
-  /// (``StoredMilestone/publicationsCorrectedAt``): the feed dates an entry by it. A seek into the change log for
-  /// every publication, so only the notice export asks.
-  public var publicationCorrections: CivilDate? = nil
+  /// When each milestone's publications were last corrected (``StoredMilestone/publicationsCorrectedAt``): the
+  /// feed dates an entry by it. A seek into the change log for every publication, so only the notice export asks.
+  public var publicationCorrections = false
 
   public init(
     projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
-    publicationCorrections: CivilDate? = nil
+    publicationCorrections: Bool = false
   ) {
     self.projects = projects
     self.categories = categories

@@ -90,8 +90,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .differsFromChangeLog(let path, let problem):
       "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"
     case .kindsOutsideProfile(let profile, let kinds):
-      "the profile was not changed: \(profile) does not define \(KindInUse.list(kinds)), which the register holds; every check "
-        + "and export would stop at them: keep a profile that defines them (add them to a --profile-file)"
+      "the profile was not changed: \(profile) does not define \(KindInUse.list(kinds)), which the register holds; checks and "
+        + "exports would stop at those in force, and the audit CSV at withdrawn ones too: keep a profile that defines them "
+        + "(add them to a --profile-file)"
     }
   }
 }

@@ -136,6 +136,11 @@ import TestSupport
     #expect(moved.stdout.hasPrefix("updated disclosure"), "\(moved.stdout)\(moved.stderr)")
     let relinked = try entry()
     #expect(relinked.contains("<updated>2026-11-27T00:00:00+08:00</updated>") && relinked.contains("xzcf/031.html"), "\(relinked)")
+    // A correction after the day exported as of shows (the page is the register as it is), dated that day at the latest
+    #expect(try runGongkai(["amend", "4", "--summary", "处罚款5万元，限期改正", "--reason", "摘要再补"] + db,
+                           environment: ["GONGKAI_NOW": "2026-11-29T10:00:00+08:00"]).status == 0)
+    let later = try entry()
+    #expect(later.contains("<updated>2026-11-27T00:00:00+08:00</updated>") && later.contains("限期改正"), "\(later)")
   }
 
   @Test func aWithdrawnPenaltyShowsItsWithdrawalAndNoLongerItsContent() throws {

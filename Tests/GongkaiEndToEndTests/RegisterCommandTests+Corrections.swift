@@ -87,7 +87,10 @@ extension RegisterCommandTests {
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.contains("url: disclosure 1 (2026-11-30 平台): the file leaves it out, as it was before "), "\(imported.stderr)")
     #expect(imported.stderr.contains("until: disclosure 1 (2026-11-30 平台): the file leaves it out, as it was before "))
-    #expect(imported.stderr.contains("(it is now '2026-12-01'), so the register's value stands"))
+    #expect(imported.stderr.contains("(it is now '2026-12-01'), so the register's value stands; to correct it, run "
+      + "`gongkai disclose 1 --date 2026-11-30 --channel 平台 --until …` (`--still-up` clears it)"), "\(imported.stderr)")
+    #expect(imported.stderr.contains("to correct it, run `gongkai disclose 1 --date 2026-11-30 --channel 平台 --url …` (to clear it, "
+      + "withdraw the publication with `gongkai withdraw --disclosure 1 --reason …` and record it again)"))
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-30"] + db).stdout
     #expect(shown.contains("公开 #1 2026-11-30 平台 至 2026-12-01 https://ggzy.example/c1"), "\(shown)")
   }

@@ -178,7 +178,8 @@ extension RegisterCommandTests {
     let refused = try gongkai(["init", "--change-profile", "--profile", "national"] + db)
     #expect(refused.status == 65)
     #expect(refused.stderr == "gongkai: the profile was not changed: national does not define construction.site-sign (milestone 1), which "
-      + "the register holds; every check and export would stop at them: keep a profile that defines them (add them to a --profile-file)\n")
+      + "the register holds; checks and exports would stop at those in force, and the audit CSV at withdrawn ones too: keep a "
+      + "profile that defines them (add them to a --profile-file)\n")
     #expect(snapshot(database) == before)
     // A profile file that defined a kind, edited since to leave it out
     func yangpu(_ rules: String) throws -> String {

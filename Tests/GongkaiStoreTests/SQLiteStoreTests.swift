@@ -156,7 +156,7 @@ import Testing
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
     // When SQLite plans that question
-    let subquery = SQLiteStore.publicationCorrectionsSQL(through: try CivilDate(parsing: "2026-11-27"))
+    let subquery = SQLiteStore.publicationCorrectionsSQL
     let plan = try DatabaseQueue(path: path).read { db in
       try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(subquery) FROM milestone m").map { $0["detail"] as String }
     }

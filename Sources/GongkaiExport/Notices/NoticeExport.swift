@@ -49,7 +49,7 @@ public struct NoticeExport {
     var report = Report(keptIndex: format == .html && index == nil)
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
-    let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: asOf)
+    let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
     try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"

@@ -285,12 +285,20 @@ extension SQLiteStore {
         let given = record[keyPath: keep]
         guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, project: project, write.db) else { continue }
         updated[keyPath: keep] = old[keyPath: keep]
+        let withdraw = "withdraw the publication with `gongkai withdraw --disclosure \(old.id!) --reason …` and record it again"
+        let disclose = "gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \(ShellWord.quoted(old.channel))"
+        // The way to put the value right: an end passed is settled, and only an address cannot be cleared by `disclose`.
+        let fix = if field == "until", let end = old.until, Self.isSettled(end, write) {
+          "that end has passed and is settled: if it is wrong, \(withdraw)"
+        } else if field == "until" {
+          "to correct it, run `\(disclose) --until …` (`--still-up` clears it)"
+        } else {
+          "to correct it, run `\(disclose) --url …` (to clear it, \(withdraw))"
+        }
         report.notice(at: position, field: field, """
           disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what it was" } ?? "the file leaves it out, as it was") \
           before \(change.actor) changed it on \(change.at.prefix(10)) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
-          value stands; to correct it, run `gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \
-          \(ShellWord.quoted(old.channel)) --\(field) …` (to clear it, withdraw the publication with `gongkai withdraw --disclosure \
-          \(old.id!) --reason …` and record it again), else bring the file up to date with `gongkai export project \(project)`
+          value stands; \(fix); else bring the file up to date with `gongkai export project \(project)`
           """)
       }
       // A file written before the register's end of a publication passed, or kept by hand without it: the settled

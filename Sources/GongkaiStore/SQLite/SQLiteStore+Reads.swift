@@ -46,7 +46,7 @@ extension SQLiteStore {
         WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
-    let corrections = filter.publicationCorrections.map { Self.publicationCorrectionsSQL(through: $0) } ?? "NULL"
+    let corrections = filter.publicationCorrections ? Self.publicationCorrectionsSQL : "NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -189,17 +189,14 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-  /// The last update or withdrawal of any publication of a milestone (`m`), withdrawn ones included, recorded by
-  /// the end of `day`. CROSS JOIN keeps SQLite from starting at the change log, whose index it would then read
-  /// for every disclosure entry of the register on every row: the milestone's publications first, then one seek
-  /// each into the log's row index, as a test of the query plan holds it to.
-  static func publicationCorrectionsSQL(through day: CivilDate) -> String {
-    """
+  /// The last update or withdrawal of any publication of a milestone (`m`), withdrawn ones included. CROSS JOIN
+  /// keeps SQLite from starting at the change log, whose index it would then read for every disclosure entry of the
+  /// register on every row: the milestone's publications first, then one seek each into the log's row index, as a
+  /// test of the query plan holds it to.
+  static let publicationCorrectionsSQL = """
     (SELECT max(c.at) FROM disclosure wd CROSS JOIN changeLog c
-      WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw')
-        AND c.at < '\(day.adding(days: 1))')
+      WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw'))
     """
-  }
 }
 
 /// The columns of the milestone query, in their order.

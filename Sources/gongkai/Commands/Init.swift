@@ -60,8 +60,9 @@ extension Gongkai {
         do {
           before = try await register.setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
         } catch let refusal as StoreError where register.upgradedFrom != nil {
-          // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said.
-          try StandardOutput.confirm(lines[0])
+          // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said (if it can
+          // be: the refusal is what the status reports).
+          try? StandardOutput.print(lines[0])
           throw refusal
         }
         lines.append(recorded == nil ? "profile \(change.profile)" : "profile changed from \(before) to \(change.profile)")

@@ -83,7 +83,7 @@ extension Gongkai {
       let undefined = kinds.filter { catalogue.rule(for: $0.kind) == nil }
       if !undefined.isEmpty {
         try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
-          + "every check and export stops at them, withdrawn ones included; give the profile file that defines them")
+          + "checks and exports stop at those in force, and the audit CSV at withdrawn ones too; give the profile file that defines them")
       }
       let today = asOf ?? .todayInChina()
       let years = calendar.calendar.scheduledYears
