@@ -445,6 +445,20 @@ import TestSupport
     #expect(later.stdout.contains("now: the State Council published its notice last autumn"))
   }
 
+  /// A text stored before a rule was tightened (here put in with the sqlite3 shell, as an earlier gongkai stored it)
+  /// is named, escaped, with how to correct it: the files `export project` writes of it would not import.
+  @Test func theDoctorNamesTextsTheRulesRefuseNow() throws {
+    let database = try sampleRegister().database
+    #expect(try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database]).stdout
+      .contains("ok      stored texts: every one as the rules accept it\n"))
+    try sqlite(database, "UPDATE milestone SET reference = 'YP' || char(8203) || '-1' WHERE id = 2")
+    let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(result.stdout.contains("warning stored texts: 1 recorded before a rule was tightened, which `import` refuses in the files "
+      + "`export project` writes: milestone 2 ref 'YP\\u{200B}-1' is not accepted: it contains the invisible character U+200B"),
+      "\(result.stdout)")
+    #expect(result.stdout.contains("correct them with `gongkai project edit` or `gongkai amend`\n"))
+  }
+
   @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {
     let database = try sampleRegister().database
     let intact = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])

@@ -130,7 +130,40 @@ extension Gongkai {
       let divergences = try check.divergences()
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
+      // The texts are read project by project, which rows without their parent would stop: named above instead.
+      if orphans == 0 { try await checkStoredTexts(register, line) }
       return (profile, try await register.kindsInUse())
+    }
+
+    /// Warns of texts the register holds that its rules refuse now, stored before a rule was tightened (an
+    /// invisible character in a 文号): checks and exports run, but `export project` writes files that `import`
+    /// refuses until they are corrected. One read of the register, as a check's.
+    private func checkStoredTexts(_ register: any Store, _ line: (Bool?, String) throws -> Void) async throws {
+      var examples: [String] = []
+      var count = 0
+      func note(_ what: String, _ problems: [RegisterError]) {
+        count += problems.count
+        // Shown escaped (`\u{200B}`): the very characters at fault do not show.
+        examples += problems.prefix(max(0, 3 - examples.count)).map { Terminal.visible("\(what) \($0)") }
+      }
+      try await register.forEachProject(matching: MilestoneFilter(withdrawn: true)) { project, milestones in
+        note("project \(project.code)", project.problems())
+        for stored in milestones {
+          let unit = stored.milestone.responsibleUnit == project.responsibleUnit ? nil : stored.milestone.responsibleUnit
+          note("milestone \(stored.milestone.id)", RegisterText.problems("ref", stored.reference)
+            + RegisterText.problems("summary", stored.summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
+            + RegisterText.problems("unit", unit)
+            + RegisterText.problems("withdrawn", stored.withdrawnReason, maximum: RegisterText.maximumTextLength))
+          for disclosure in stored.milestone.disclosures {
+            note("a publication of milestone \(stored.milestone.id)",
+                 RegisterText.problems("channel", disclosure.channel, required: true) + RegisterText.urlProblems("url", disclosure.url))
+          }
+        }
+      }
+      try line(count == 0 ? true : nil, count == 0 ? "stored texts: every one as the rules accept it" : """
+        stored texts: \(count) recorded before a rule was tightened, which `import` refuses in the files `export project` \
+        writes: \(examples.joined(separator: "; ")); correct them with `gongkai project edit` or `gongkai amend`
+        """)
     }
   }
 }
