@@ -33,7 +33,7 @@ extension Gongkai {
 
   struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the register and the reference data: schema, profile, integrity, foreign keys, change-log chain and rows, calendar coverage.",
+      abstract: "Check the register and the reference data: schema, profile, integrity, foreign keys, change-log chain and rows, stored texts, rules, calendar coverage.",
       discussion: """
         Exits 0 when everything is in order (warnings, such as next year's holiday schedule not yet added, are \
         printed but do not fail), 1 when a check fails.
