@@ -50,7 +50,16 @@ public struct MilestoneEntry: Hashable, Sendable {
   ) -> [RegisterError] {
     var found: [RegisterError] = []
     if let kind, catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind)) }
-    found += RegisterText.problems("ref", reference)
+    return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,
+                                withdrawnReason: withdrawnReason)
+  }
+
+  /// The problems of the milestone's texts alone: what a register written before a rule was tightened may hold,
+  /// and `doctor` looks for.
+  public static func textProblems(
+    reference: String?, summary: String?, responsibleUnit: String?, withdrawnReason: String?
+  ) -> [RegisterError] {
+    var found = RegisterText.problems("ref", reference)
     found += RegisterText.problems("summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
     found += RegisterText.problems("unit", responsibleUnit)
     found += RegisterText.problems("withdrawn", withdrawnReason, maximum: RegisterText.maximumTextLength)
@@ -129,9 +138,12 @@ extension Disclosure {
     if publishedOn < formedOn { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
     if publishedOn > today { found.append(.futureDate("published", publishedOn, today: today)) }
     if let until, until < publishedOn { found.append(.untilBeforePublished("until", until: until, published: publishedOn)) }
-    found += RegisterText.problems("channel", channel, required: true)
-    found += RegisterText.urlProblems("url", url)
-    return found
+    return found + textProblems
+  }
+
+  /// The problems of the publication's texts alone (channel and address).
+  public var textProblems: [RegisterError] {
+    RegisterText.problems("channel", channel, required: true) + RegisterText.urlProblems("url", url)
   }
 }
 

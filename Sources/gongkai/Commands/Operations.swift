@@ -150,13 +150,10 @@ extension Gongkai {
         note("project \(project.code)", project.problems())
         for stored in milestones {
           let unit = stored.milestone.responsibleUnit == project.responsibleUnit ? nil : stored.milestone.responsibleUnit
-          note("milestone \(stored.milestone.id)", RegisterText.problems("ref", stored.reference)
-            + RegisterText.problems("summary", stored.summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
-            + RegisterText.problems("unit", unit)
-            + RegisterText.problems("withdrawn", stored.withdrawnReason, maximum: RegisterText.maximumTextLength))
+          note("milestone \(stored.milestone.id)", MilestoneEntry.textProblems(
+            reference: stored.reference, summary: stored.summary, responsibleUnit: unit, withdrawnReason: stored.withdrawnReason))
           for disclosure in stored.milestone.disclosures {
-            note("a publication of milestone \(stored.milestone.id)",
-                 RegisterText.problems("channel", disclosure.channel, required: true) + RegisterText.urlProblems("url", disclosure.url))
+            note("a publication of milestone \(stored.milestone.id)", disclosure.textProblems)
           }
         }
       }
