@@ -27,6 +27,8 @@ let package = Package(
     ),
     // Flat JSON objects written by hand, for records written millions of times.
     .target(name: "GongkaiJSON"),
+    // Spreadsheet cells as gongkai writes them and reads them back: quoting, and the apostrophe before a formula.
+    .target(name: "GongkaiCSV"),
     // The project register behind one protocol; SQLite (GRDB over the system libsqlite3) is the embedded default.
     .target(
       name: "GongkaiStore",
@@ -38,16 +40,16 @@ let package = Package(
     // The settings of the SQLite library that only C can make (sqlite3_config takes variable arguments).
     .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
     // Files staff write: project files (YAML) and spreadsheet imports (CSV).
-    .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", .product(name: "Yams", package: "Yams")]),
+    .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiCSV", .product(name: "Yams", package: "Yams")]),
     // What Gongkai produces for people and programs: public notices, the audit CSV, open data, statistics.
     .target(
       name: "GongkaiExport",
-      dependencies: ["GongkaiCore", "GongkaiJSON", "GongkaiStore", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: ["GongkaiCore", "GongkaiJSON", "GongkaiCSV", "GongkaiStore", .product(name: "Mustache", package: "swift-mustache")]
     ),
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport",
+        "GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiCSV",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,8 +57,8 @@ let package = Package(
     .target(name: "GongkaiSynthetic", dependencies: ["GongkaiCore"], path: "Benchmarks/GongkaiSynthetic"),
     .executableTarget(
       name: "GongkaiBenchmarks",
-      dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiSynthetic",
-                     "CSQLiteSettings", .product(name: "GRDBSQLite", package: "GRDB.swift")],
+      dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiCSV",
+                     "GongkaiSynthetic", "CSQLiteSettings", .product(name: "GRDBSQLite", package: "GRDB.swift")],
       path: "Benchmarks/GongkaiBenchmarks"
     ),
     // libFuzzer harnesses (.ci/fuzz builds them with -D FUZZING); built normally they replay input files.
@@ -66,6 +68,7 @@ let package = Package(
     // Scratch folders for the tests, removed when the test run ends.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
+    .testTarget(name: "GongkaiCSVTests", dependencies: ["GongkaiCSV"]),
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "TestSupport"]),
     .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference", "TestSupport"]),

@@ -1,9 +1,10 @@
 import Foundation
-import Synchronization
 import GongkaiCore
+import GongkaiCSV
 import GongkaiExport
 import GongkaiFiles
 import GongkaiSynthetic
+import Synchronization
 
 /// A synthetic register written as the files staff import, for timing `gongkai import` (with `projectFiles`
 /// false, only the spreadsheet):

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiCSV
 import GongkaiReference
 
 /// A milestone spreadsheet (`gongkai import milestones FILE.csv`; the columns are in `Projects/README.md`).
@@ -329,11 +330,7 @@ struct SheetRows {
       if bytes.isEmpty { return "" }
       // gongkai's CSV writes a `'` before a value a spreadsheet would run as a formula (`'+86-HT`); a spreadsheet
       // keeps such an apostrophe to itself when it saves, so one in the file is that escape, dropped as the tab is.
-      if bytes.count > 1, bytes[0] == UInt8(ascii: "'"),
-        [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(bytes[1])
-      {
-        bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst())
-      }
+      if FormulaEscape.isWritten(in: bytes) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst()) }
     }
     if encoding == .gb18030 && bytes.contains(where: { $0 >= 0x80 }) {
       guard let table = GB18030Table.shared else { return nil }

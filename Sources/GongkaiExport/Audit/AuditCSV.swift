@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiCSV
 import GongkaiStore
 
 /// The audit CSV: one row per disclosure obligation (milestone), for performance reviews and third-party

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCSV
 import Mustache
 
 /// The statistics as people and spreadsheets read them.

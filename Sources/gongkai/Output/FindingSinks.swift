@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiCSV
 import GongkaiExport
 import GongkaiStore
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import GongkaiExport
+@testable import GongkaiCSV
 
 @Suite struct CSVWriterTests {
   @Test(arguments: [
@@ -12,6 +12,29 @@ import Testing
   ])
   func neutralisesWhatASpreadsheetWouldRunAsAFormula(value: String, written: String) {
     #expect(CSVWriter.cell(value) == written)
+  }
+
+  /// A value with an apostrophe of its own before a formula byte gets one more, so that reading the cell back,
+  /// which drops the escape, leaves the value's own; an apostrophe before anything else is left alone.
+  @Test(arguments: [
+    ("'=SUM(A1)", "''=SUM(A1)"),
+    ("''+86", "'''+86"),
+    ("'HT-1", "'HT-1"),
+    ("'", "'"),
+    ("''", "''"),
+  ])
+  func escapesAnApostropheBeforeAFormula(value: String, written: String) {
+    #expect(CSVWriter.cell(value) == written)
+  }
+
+  /// What the reader drops is exactly what the writer added, for values with and without apostrophes of their own.
+  @Test(arguments: ["=1", "'=1", "''-2", "'x", "x", "'", "''", "@a", "'@a"])
+  func readingDropsOnlyTheWrittenApostrophe(value: String) {
+    let written = Array(CSVWriter.cell(value).utf8)
+    let read = written.withUnsafeBufferPointer { cell in
+      String(decoding: FormulaEscape.isWritten(in: cell) ? cell.dropFirst() : cell[...], as: UTF8.self)
+    }
+    #expect(read == value)
   }
 
   /// Excel would show an 18-digit 文号 as 3.10110E+17 and keep 15 digits of it, and `0012` as 12: such cells are

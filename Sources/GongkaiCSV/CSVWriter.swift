@@ -1,7 +1,6 @@
 /// Writes CSV that spreadsheets open correctly and safely: RFC 4180 quoting, CRLF line ends, cells that a
-/// spreadsheet would run as a formula neutralised (OWASP "CSV injection": a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return gets a leading apostrophe, which Excel and WPS show as text), and digit strings that a
-/// spreadsheet would turn into a damaged number kept as text by a leading tab (see ``keepsAsText(_:)``).
+/// spreadsheet would run as a formula neutralised (OWASP "CSV injection": see ``FormulaEscape``), and digit strings
+/// that a spreadsheet would turn into a damaged number kept as text by a leading tab (see ``keepsAsText(_:)``).
 public struct CSVWriter {
   /// The UTF-8 byte order mark: without it Excel in China reads UTF-8 as GBK and garbles Chinese text.
   public static let byteOrderMark = "\u{FEFF}"
@@ -26,7 +25,7 @@ public struct CSVWriter {
   }
 
   /// Ends a record built cell by cell.
-  static func endRecord(_ bytes: inout [UInt8]) {
+  public static func endRecord(_ bytes: inout [UInt8]) {
     bytes.append(0x0D)
     bytes.append(0x0A)
   }
@@ -38,13 +37,14 @@ public struct CSVWriter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The cell looked at as bytes: every character that matters here is ASCII, and in UTF-8 an ASCII byte is
-  /// never part of another character.
-  static func append(cell value: String, to bytes: inout [UInt8]) {
+  /// Appends one cell, neutralised and quoted as needed, for a record built cell by cell. The cell is looked at as
+  /// bytes: every character that matters here is ASCII, and in UTF-8 an ASCII byte is never part of another
+  /// character.
+  public static func append(cell value: String, to bytes: inout [UInt8]) {
     var value = value
     value.withUTF8 { text in
       if keepsAsText(text) { bytes.append(0x09) }
-      let neutralised = text.first.map(startsFormula) ?? false
+      let neutralised = FormulaEscape.isNeeded(text[...])
       var needsQuotes = text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
       // Every byte that forces quotes is below "-", and most bytes of a cell (digits, letters, Chinese) are not.
       for byte in text where byte < UInt8(ascii: "-")
@@ -98,13 +98,5 @@ public struct CSVWriter {
     guard let e = rest.popFirst(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") else { return false }
     if rest.first == UInt8(ascii: "+") || rest.first == UInt8(ascii: "-") { rest.removeFirst() }
     return skipDigits() && rest.isEmpty
-  }
-
-  /// `=`, `+`, `-`, `@`, tab or carriage return: what makes a spreadsheet run a cell as a formula.
-  private static func startsFormula(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
-    default: false
-    }
   }
 }
