@@ -470,4 +470,33 @@ import TestSupport
     #expect(result.stdout.contains("65  bad data"))
   }
 
+  /// Help is printed 80 columns wide when not on a terminal, and a longer line of an example or of the exit-status
+  /// table is broken at column 0, where a pasted example runs as two commands. Every command's help is read.
+  @Test func examplesAndTheExitTableFitTheHelpWidth() throws {
+    var commands: [[String]] = [[]]
+    var read = 0
+    while read < commands.count {
+      let command = commands[read]
+      read += 1
+      let help = try runGongkai(["help"] + command)
+      #expect(help.status == 0, "\(command)")
+      var block: String?
+      for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        if line.hasSuffix("SUBCOMMANDS:") { block = "subcommands"; continue }
+        if line == "Examples:" || line == "EXIT STATUS" { block = line; continue }
+        if line.isEmpty || line.hasPrefix("USAGE:") || line.hasSuffix(":") && !line.hasPrefix(" ") { block = nil; continue }
+        guard let current = block else { continue }
+        if current == "subcommands" {
+          // "  name   What it does.": a line that starts further in continues the one before.
+          if line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" {
+            commands.append(command + [String(name)])
+          }
+        } else {
+          #expect(line.hasPrefix(" "), "gongkai help \(command.joined(separator: " ")): \(current) breaks at column 0: \(line)")
+        }
+      }
+    }
+    #expect(commands.count > 25)
+  }
+
 }

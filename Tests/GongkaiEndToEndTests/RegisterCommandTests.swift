@@ -248,10 +248,12 @@ import TestSupport
     let due = try gongkai(["check", "--as-of", "2026-11-27"] + db)
     #expect(due.status == 0)
     #expect(due.stdout.contains("待公开      剩余1个工作日          截止 2026-11-30"))
+    // Each confirmation names the milestone by its project, kind and day, so a mistyped id shows at once
+    let milestone = "milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26)"
     let disclose = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-29", "--by", "李工"]
                                + db, environment: ["GONGKAI_NOW": "2026-11-27T17:00:00+08:00"])
     // The 公示 is set to come down a day early: said at once, with the fix, while it can still be repaired
-    #expect(disclose.stdout == "recorded disclosure 1 of milestone 1: 2026-11-27 中国招标投标公共服务平台 · too short: up until 2026-11-29, "
+    #expect(disclose.stdout == "recorded disclosure 1 of \(milestone): 2026-11-27 中国招标投标公共服务平台 · too short: up until 2026-11-29, "
       + "had to stay up until 2026-11-30 (disclose it again, same --date and --channel, with --until 2026-11-30)\n")
     let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
     #expect(short.stdout.contains("公示期不足  公示期少1日            公示至 2026-11-29，应至 2026-11-30"))
@@ -260,20 +262,20 @@ import TestSupport
     let whileUp = ["GONGKAI_NOW": "2026-11-28T09:00:00+08:00"]
     let kept = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30",
                             "--as-of", "2026-11-27"] + db, environment: whileUp)
-    #expect(kept.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until 2026-11-30 (was 2026-11-29)\n")
+    #expect(kept.stdout == "updated disclosure 1 of \(milestone), 2026-11-27 中国招标投标公共服务平台: until 2026-11-30 (was 2026-11-29)\n")
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let same = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db,
                            environment: whileUp)
-    #expect(same.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台, until 2026-11-30\n")
+    #expect(same.stdout == "disclosure 1 of \(milestone) unchanged: 2026-11-27 中国招标投标公共服务平台, until 2026-11-30\n")
     // Without --until the end on record stays, and the message says so; --still-up clears it
     let omitted = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台"] + db, environment: whileUp)
-    #expect(omitted.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台, until 2026-11-30 (--still-up clears it)\n")
+    #expect(omitted.stdout == "disclosure 1 of \(milestone) unchanged: 2026-11-27 中国招标投标公共服务平台, until 2026-11-30 (--still-up clears it)\n")
     let stillUp = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--as-of", "2026-11-27"] + db,
                               environment: whileUp)
-    #expect(stillUp.stdout == "updated disclosure 1 of milestone 1, 2026-11-27 中国招标投标公共服务平台: until still up (was 2026-11-30)\n")
+    #expect(stillUp.stdout == "updated disclosure 1 of \(milestone), 2026-11-27 中国招标投标公共服务平台: until still up (was 2026-11-30)\n")
     let stillUpAgain = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up"] + db,
                                    environment: whileUp)
-    #expect(stillUpAgain.stdout == "disclosure 1 of milestone 1 unchanged: 2026-11-27 中国招标投标公共服务平台, still up\n")
+    #expect(stillUpAgain.stdout == "disclosure 1 of \(milestone) unchanged: 2026-11-27 中国招标投标公共服务平台, still up\n")
     let both = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--until", "2026-12-01"] + db)
     #expect(both.status == 64)
     #expect(both.stderr.contains("--still-up and --until 2026-12-01 contradict each other; give one"))
@@ -379,7 +381,7 @@ import TestSupport
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-16"] + db, environment: day19).status == 0)
     let then = try gongkai(["disclose", "1", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17", "--as-of", "2026-11-18"] + db,
                            environment: day19)
-    #expect(then.stdout == "recorded disclosure 1 of milestone 1: 2026-11-17 A · too short: up until 2026-11-17, had to stay up until 2026-11-20\n")
+    #expect(then.stdout == "recorded disclosure 1 of milestone 1 (2026-310110-48-01-000204 bidding.candidates 2026-11-16): 2026-11-17 A · too short: up until 2026-11-17, had to stay up until 2026-11-20\n")
     // The same, judged today, says what to do
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-16", "--ref", "G2"] + db, environment: day19).status == 0)
     let today = try gongkai(["disclose", "2", "--date", "2026-11-17", "--channel", "A", "--until", "2026-11-17"] + db, environment: day19)

@@ -23,7 +23,8 @@ extension Gongkai {
           gongkai check
           gongkai check --as-of 2026-11-27 --unit 杨浦区建设和管理委员会
           gongkai check --status overdue --status late --format csv > findings.csv
-        crontab, every day, so that swapped weekend workdays (调休) are checked too (07:30 in Beijing; CRON_TZ \
+
+        In a crontab, every day, so that swapped weekend workdays (调休) are checked too (07:30 in Beijing; CRON_TZ \
         needs cronie, and Debian's cron runs the line in the server's zone: see README.md):
           CRON_TZ=Asia/Shanghai
           GONGKAI_DATABASE=/srv/gongkai/register.sqlite

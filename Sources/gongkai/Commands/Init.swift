@@ -18,7 +18,8 @@ extension Gongkai {
 
         Examples:
           gongkai init --profile shanghai
-          gongkai init --change-profile --profile shanghai --profile-file yangpu.yaml --by 张三
+          gongkai init --change-profile --profile shanghai \\
+              --profile-file yangpu.yaml --by 张三
         """)
 
     @OptionGroup var store: StoreOptions

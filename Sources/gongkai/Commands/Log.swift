@@ -11,8 +11,10 @@ extension Gongkai {
         Prints the milestone's id (for `gongkai disclose`) and its legal deadline.
 
         Examples:
-          gongkai log 2024-310110-48-01-000123 bidding.candidates --date 2026-11-26 --ref YPZB-2026-07
-          gongkai log 2024-310110-48-01-000123 bidding.contract --date 2026-11-27 --changes 41
+          gongkai log 2024-310110-48-01-000123 bidding.candidates \\
+              --date 2026-11-26 --ref YPZB-2026-07
+          gongkai log 2024-310110-48-01-000123 bidding.contract \\
+              --date 2026-11-27 --changes 41
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
@@ -91,8 +93,10 @@ extension Gongkai {
         reason) and recorded again.
 
         Examples:
-          gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
-          gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 --until 2026-12-02
+          gongkai disclose 42 --project 2024-310110-48-01-000123 --date 2026-11-27 \\
+              --channel 中国招标投标公共服务平台 --url https://... --until 2026-11-30
+          gongkai disclose 42 --date 2026-11-27 --channel 中国招标投标公共服务平台 \\
+              --until 2026-12-02
         """)
 
     @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"),
@@ -141,16 +145,18 @@ extension Gongkai {
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
       let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
+      // Named by project, kind and day too: a mistyped id is then seen at once, not at the next audit.
+      let of = "milestone \(milestone) (\(stored.milestone.projectCode) \(stored.milestone.kind) \(stored.milestone.formedOn))"
       switch recorded.outcome {
       case .recorded:
-        try StandardOutput.confirm("recorded disclosure \(recorded.id) of milestone \(milestone): \(date) \(channel)\(standing)")
+        try StandardOutput.confirm("recorded disclosure \(recorded.id) of \(of): \(date) \(channel)\(standing)")
       case .updated(let before):
         let changes = [
           before.until == recorded.disclosure.until ? nil
             : "until \(recorded.disclosure.until.map(String.init(describing:)) ?? "still up") (was \(before.until.map(String.init(describing:)) ?? "still up"))",
           before.url == recorded.disclosure.url ? nil : "url \(recorded.disclosure.url ?? "-") (was \(before.url ?? "-"))",
         ].compactMap(\.self)
-        try StandardOutput.confirm("updated disclosure \(recorded.id) of milestone \(milestone), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
+        try StandardOutput.confirm("updated disclosure \(recorded.id) of \(of), \(date) \(channel): \(changes.joined(separator: ", "))\(standing)")
       case .unchanged:
         // --still-up is offered while the end on record has not passed as of the day the register records writes
         // on; after it, the end is settled.
@@ -158,7 +164,7 @@ extension Gongkai {
                     recorded.disclosure.until.map { "until \($0)\(until == nil && $0 >= today ? " (--still-up clears it)" : "")" }
                       ?? "still up"]
           .compactMap(\.self)
-        try StandardOutput.print("disclosure \(recorded.id) of milestone \(milestone) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
+        try StandardOutput.print("disclosure \(recorded.id) of \(of) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
     }
   }

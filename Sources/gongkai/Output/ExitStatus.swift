@@ -26,8 +26,9 @@ enum ExitStatus: Int32, Error {
   static let helpTable = """
     EXIT STATUS
       0   success (for reports: nothing found)
-      1   a report found something: check something overdue (see --fail-on), audit
-          verify a broken change log or rows that differ from it, doctor a failed check
+      1   a report found something: check something overdue (see --fail-on),
+          audit verify a broken change log or rows that differ from it,
+          doctor a failed check
       64  usage: a bad argument or option value
       65  bad data: a file or a stored value that breaks the rules
       66  missing input: a file or database that does not exist
