@@ -366,6 +366,12 @@ extension RegisterCommandTests {
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(rows.map { $0["里程碑编号"] } == ["1", "2", "3", "4"])
     #expect(rows.map { $0["责任单位"] } == ["杨浦区建设和管理委员会", "杨浦区建设和管理委员会", "杨浦区审计局", "杨浦区新成立的建管中心"])
+    // and the project's page names who must publish each one recorded before: the units that are not the project's
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(shown.contains("  #1  2025-09-01  construction.participants"))
+    #expect(shown.components(separatedBy: "        责任单位 杨浦区建设和管理委员会\n").count == 2, "\(shown)")
+    #expect(shown.contains("        责任单位 杨浦区审计局\n"))
+    #expect(!shown.contains("        责任单位 杨浦区新成立的建管中心"))
     // each kept unit is logged, by whom, before and after, and the register still matches its log
     let history = try gongkai(["history", code, "--format", "json"] + db)
     let log = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])

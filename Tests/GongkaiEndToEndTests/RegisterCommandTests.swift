@@ -137,7 +137,7 @@ import TestSupport
     let csv = try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区建设和管理委员会", "--format", "csv", "--database", database)
     let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     #expect(lines.count == 3)
-    #expect(lines[0].hasPrefix("projectCode,projectName,milestoneId"))
+    #expect(lines[0].hasPrefix("\u{FEFF}projectCode,projectName,milestoneId"))
     #expect(lines.dropFirst().contains { $0.contains(",overdue,") })
     #expect(lines.dropFirst().contains { $0.contains(",due,") })
 

@@ -72,15 +72,20 @@ final class CSVSink: FindingSink {
   private var written = 0
 
   func write(_ finding: Finding, stored: StoredMilestone) throws {
-    if written == 0 { try output.append(CSVWriter.record(FindingRecord.csvHeader)) }
+    if written == 0 { try writeHeader() }
     let cells = FindingRecord(finding, stored: stored).csvCells
     try output.append { CSVWriter.append(cells, to: &$0) }
     written += 1
   }
 
   func finish() throws {
-    if written == 0 { try output.append(CSVWriter.record(FindingRecord.csvHeader)) }
+    if written == 0 { try writeHeader() }
     try output.flush()
+  }
+
+  /// After a byte order mark, as every CSV gongkai writes: without it Excel in China reads the names as GBK.
+  private func writeHeader() throws {
+    try output.append(CSVWriter.byteOrderMark + CSVWriter.record(FindingRecord.csvHeader))
   }
 }
 

@@ -45,6 +45,8 @@ struct ProjectText {
       }
       if let changed = milestone.changes { out += "        \(withdraws(milestone) ? "撤回" : "变更") #\(changed) 的信息\n" }
       if let withdrawal = withdrawnBy[milestone.id] { out += "        已由 #\(withdrawal) 撤回\n" }
+      // Who must publish, when not the project's unit (a unit given at `log`, or kept by `project edit`).
+      if let unit = milestone.responsibleUnit, unit != project.responsibleUnit { out += "        责任单位 \(unit)\n" }
       for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
         out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
         out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "")
