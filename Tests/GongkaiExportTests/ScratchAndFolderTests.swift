@@ -72,3 +72,43 @@ import TestSupport
     #expect(FilePath.parent(of: path) == parent)
   }
 }
+
+@Suite struct AtomicFileWriterTests {
+  /// A process that has ended: its id is what a killed export leaves in its temporary file's name.
+  static func endedProcessID() throws -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
+  }
+
+  /// A killed export's temporary file is removed by the next export into the folder; a hidden file of another
+  /// program that merely looks alike (the folder may be a portal's) is not, nor a running export's.
+  @Test func onlyTemporaryFilesOfEndedExportsAreRemoved() throws {
+    let folder = Scratch.folder()
+    let ended = try Self.endedProcessID()
+    let names = [".audit.csv.\(ended).\(UUID().uuidString).tmp", ".a.html.\(ended).\(UUID().uuidString).tmp",
+                 ".audit.csv.\(ended).draft.tmp", ".notes.\(ended).draft.tmp", ".audit.csv.\(getpid()).\(UUID().uuidString).tmp"]
+    for name in names {
+      #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("x".utf8)))
+    }
+    // A file's export removes its own name's; a folder's, every name's
+    try AtomicFileWriter.write(Data("new".utf8), to: folder.appendingPathComponent("audit.csv").path)
+    var left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(left == (["audit.csv"] + names.dropFirst()).sorted())
+    try AtomicFolderWriter(folder: folder.path).commit()
+    left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(left == (["audit.csv"] + names.dropFirst(2)).sorted())
+  }
+
+  /// A name of 255 bytes, the most a file system allows, can be written: the temporary name beside it is cut to fit.
+  @Test func theLongestFileNameCanBeWritten() throws {
+    let folder = Scratch.folder()
+    let name = String(repeating: "审", count: 83) + ".csv"  // 253 bytes
+    let path = folder.appendingPathComponent(name).path
+    try AtomicFileWriter.write(Data("a".utf8), to: path)
+    #expect(FileManager.default.contents(atPath: path) == Data("a".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name])
+  }
+}

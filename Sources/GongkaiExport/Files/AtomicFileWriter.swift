@@ -102,7 +102,16 @@ public final class AtomicFileWriter {
 
   /// `.<name>.<pid>.<uuid>.tmp` beside the target: hidden, and recognisable as abandoned once the process is gone.
   static func temporaryPath(for name: String, in folder: String) -> String {
-    (folder as NSString).appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString).tmp")
+    (folder as NSString).appendingPathComponent(".\(temporaryStem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
+  }
+
+  /// The target's name as its temporary file carries it: whole, or cut at a character so that the temporary name
+  /// stays within the 255 bytes a file name may have (the rest takes at most 53), and any name a file system holds
+  /// can be exported to.
+  static func temporaryStem(of name: String) -> String {
+    var stem = Substring(name)
+    while stem.utf8.count > 200 { stem = stem.dropLast() }
+    return String(stem)
   }
 
   deinit { discard() }
@@ -159,16 +168,19 @@ public final class AtomicFileWriter {
   }
 
   /// Removes the temporary files of writers that were killed before they finished (of the file `name`, or of
-  /// any file): their names carry the process id, and that process is gone.
+  /// any file): their names carry the process id, and that process is gone, and end in a UUID, which a file
+  /// of another program's hardly does (the folder may be a portal's, shared with other tools).
   static func removeAbandoned(of name: String? = nil, in folder: String) {
     var abandoned: [String] = []
+    let stem = name.map(temporaryStem(of:))
     FolderListing.forEachName(in: folder) { bytes in
       // Only hidden names can be temporary files: no string is made for the others.
       guard bytes.first == UInt8(ascii: "."), FolderListing.name(bytes, endsWith: ".tmp") else { return }
       let file = String(decoding: bytes, as: UTF8.self)
       let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
       // "", name parts..., pid, uuid
-      guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == $0 }) ?? true,
+      guard parts.count >= 4, stem.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == $0 }) ?? true,
+        UUID(uuidString: String(parts[parts.count - 1])) != nil,
         let pid = Int32(parts[parts.count - 2]), kill(pid, 0) != 0, errno == ESRCH
       else { return }
       abandoned.append(file)
