@@ -263,7 +263,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       } else {
         "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
       }
-    case .missingField(let field): "\(field) is required; give \(RegisterError.expectedValue(of: field))"
+    case .missingField(let field): "\(field) is missing or empty; give \(RegisterError.expectedValue(of: field))"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind): "unknown item kind '\(kind)'; `gongkai rules` lists the codes"
     case .futureDate(let field, let date, let today):

@@ -105,7 +105,7 @@ import Testing
   @Test(arguments: ["channel", "--channel", "name", "responsible-unit", "--unit", "--reason", "--publisher", "--by"])
   func aMissingRequiredFieldSaysWhatToGive(_ field: String) {
     let message = RegisterText.problems(field, " \t", required: true).first?.description ?? ""
-    #expect(message.hasPrefix("\(field) is required; give "))
+    #expect(message.hasPrefix("\(field) is missing or empty; give "))
     #expect(message.contains(", e.g. "), "\(message)")
   }
 }

@@ -470,30 +470,29 @@ import TestSupport
     #expect(result.stdout.contains("65  bad data"))
   }
 
-  /// Help is printed 80 columns wide when not on a terminal, and a longer line of an example or of the exit-status
-  /// table is broken at column 0, where a pasted example runs as two commands. Every command's help is read.
-  @Test func examplesAndTheExitTableFitTheHelpWidth() throws {
+  /// Help is printed 80 columns wide when not on a terminal, and a longer line of an indented block (an example, the
+  /// exit-status table, an option's text) goes on at column 0, where a pasted example runs as two commands. Every
+  /// command's help is read: no line at column 0 follows an indented one without a blank line between.
+  @Test func indentedHelpLinesFitTheHelpWidth() throws {
     var commands: [[String]] = [[]]
     var read = 0
     while read < commands.count {
       let command = commands[read]
       read += 1
-      let help = try runGongkai(["help"] + command)
+      let help = try runGongkai(["help"] + command, environment: ["COLUMNS": "80"])
       #expect(help.status == 0, "\(command)")
-      var block: String?
+      var inSubcommands = false
+      var previous = ""
       for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-        if line.hasSuffix("SUBCOMMANDS:") { block = "subcommands"; continue }
-        if line == "Examples:" || line == "EXIT STATUS" { block = line; continue }
-        if line.isEmpty || line.hasPrefix("USAGE:") || line.hasSuffix(":") && !line.hasPrefix(" ") { block = nil; continue }
-        guard let current = block else { continue }
-        if current == "subcommands" {
-          // "  name   What it does.": a line that starts further in continues the one before.
-          if line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" {
-            commands.append(command + [String(name)])
-          }
-        } else {
-          #expect(line.hasPrefix(" "), "gongkai help \(command.joined(separator: " ")): \(current) breaks at column 0: \(line)")
+        defer { previous = line }
+        if line.hasSuffix("SUBCOMMANDS:") { inSubcommands = true; continue }
+        if line.isEmpty { inSubcommands = false; continue }
+        // "  name   What it does.": a line that starts further in continues the one before.
+        if inSubcommands, line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" {
+          commands.append(command + [String(name)])
         }
+        #expect(!(previous.hasPrefix(" ") && !line.hasPrefix(" ")),
+                "gongkai help \(command.joined(separator: " ")): an indented line breaks at column 0: \(previous) / \(line)")
       }
     }
     #expect(commands.count > 25)

@@ -9,7 +9,9 @@ extension Gongkai {
       abstract: "Show a year's working days: rest days and swapped workdays (调休).",
       discussion: """
         Text shows the twelve months as a grid. JSON is an array with one object per day:
-          {"date": "2026-01-04", "kind": "swapped-workday", "name": "元旦", "workday": true}
+          {"date": "2026-01-04", "kind": "swapped-workday", "name": "元旦",
+           "workday": true}
+
         kind is one of workday, weekend, rest-day, swapped-workday; name is given for holidays and swapped days.
         YAML is the year's schedule file, to start a replacement from: a notice that moves days of the year before \
         it (元旦) is entered in that earlier year's file, e.g. gongkai calendar 2026 --format yaml > 2026.yaml, \

@@ -5,12 +5,18 @@ import GongkaiExport
 import GongkaiReference
 import GongkaiStore
 
-/// Options every export shares: the day judged and the 索引号 organisation code.
+/// The day every export and report judges and is dated by.
 struct ExportOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Judge and date the export as of this day (default: today in China Standard Time).", valueName: "date"),
           transform: CivilDate.argument)
   var asOf: CivilDate?
 
+  var day: CivilDate { asOf ?? .todayInChina() }
+}
+
+/// The organisation code of the 索引号 (index number) that the public exports give each publication; offered only
+/// by the exports that write one.
+struct IndexNumberOptions: ParsableArguments {
   @Option(name: .customLong("organisation"), help: ArgumentHelp(
     "The organisation code in 索引号 <code>-<YYYY>-<NNNNN> (default: $GONGKAI_ORGANISATION, else each project's division code).",
     valueName: "code"))
@@ -21,8 +27,6 @@ struct ExportOptions: ParsableArguments {
   var organisation: String? {
     nonEmpty(organisationCode) ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"])
   }
-
-  var day: CivilDate { asOf ?? .todayInChina() }
 
   func validate() throws {
     if let organisation, !organisation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
@@ -106,6 +110,7 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "folder")) var out: String?
     @Option(help: "Page format.") var format: NoticeFormatOption = .html
     @OptionGroup var export: ExportOptions
+    @OptionGroup var indexNumbers: IndexNumberOptions
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -118,7 +123,7 @@ extension Gongkai.Export {
         try await writingOutput(out, default: "notices", folder: true) { folder in
           let progress = TerminalProgress.make("writing notices")
           let report = try await NoticeExport(
-            checker: checker, asOf: export.day, format: format.format, organisation: export.organisation
+            checker: checker, asOf: export.day, format: format.format, organisation: indexNumbers.organisation
           ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
@@ -234,11 +239,14 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("The package URI: where its persistent copy is published.", valueName: "uri"))
     var uri = placeholderURI
     @Option(parsing: .unconditional, help: ArgumentHelp("The publisher's name.", valueName: "name"), transform: trimmed) var publisher = "重大建设项目信息公开"
-    @Option(help: ArgumentHelp(
+    @Option(name: .customLong("prefix"), help: ArgumentHelp(
       "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
       valueName: "prefix"))
-    var prefix = nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? placeholderPrefix
+    var prefixGiven: String?
+
+    var prefix: String { prefixGiven ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? Self.placeholderPrefix }
     @OptionGroup var export: ExportOptions
+    @OptionGroup var indexNumbers: IndexNumberOptions
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -258,7 +266,7 @@ extension Gongkai.Export {
         let checker = try await reference.checker(for: register, at: store.path)
         try await writingOutput(out, default: "oc4ids.json") { path in
           let result = try await OC4IDSExport(
-            checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: export.organisation,
+            checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: indexNumbers.organisation,
             prefix: prefix
           ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
@@ -290,6 +298,7 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @OptionGroup var export: ExportOptions
+    @OptionGroup var indexNumbers: IndexNumberOptions
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -302,7 +311,7 @@ extension Gongkai.Export {
         try await writingOutput(out, default: "disclosures.json") { path in
           let result = try await DisclosuresJSON(
             checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
-            organisation: export.organisation
+            organisation: indexNumbers.organisation
           ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
           try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
