@@ -136,3 +136,19 @@ func editWithPython(_ path: String, _ script: String) throws {
   python.waitUntilExit()
   #expect(python.terminationStatus == 0, "python3 \(script)")
 }
+
+/// Runs `sql` on `database` with the sqlite3 shell, as another program would edit a register; returns what it
+/// prints, trimmed.
+@discardableResult
+func sqlite(_ database: String, _ sql: String) throws -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["sqlite3", database, sql]
+  let output = Pipe()
+  process.standardOutput = output
+  try process.run()
+  let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  #expect(process.terminationStatus == 0, "sqlite3 \(sql)")
+  return text.trimmingCharacters(in: .whitespacesAndNewlines)
+}

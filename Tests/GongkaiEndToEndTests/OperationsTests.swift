@@ -4,15 +4,6 @@ import TestSupport
 
 /// Tamper evidence, backups, the doctor, and registers edited with the sqlite3 shell, through the binary.
 @Suite struct OperationsTests {
-  func sqlite(_ database: String, _ sql: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", database, sql]
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "sqlite3 \(sql)")
-  }
-
   @Test(arguments: [
     ("UPDATE changeLog SET actor = 'mallory' WHERE id = 40", "row 40 was altered, inserted or reordered outside gongkai"),
     ("DELETE FROM changeLog WHERE id = 12", "row 12 is missing: deleted outside gongkai (the chain resumes at row 13)"),
@@ -395,6 +386,59 @@ import TestSupport
     #expect(try runGongkai(["init", "--database", empty]).status == 0)
     #expect(try runGongkai(["backup", empty, "--database", database]).status == 0)
     #expect(try changes(empty) == diverged)
+  }
+
+  /// A trigger another program added refuses a write, and a migration's index is already there after the migrations
+  /// table was edited: the register was changed outside gongkai (65), not a full disk (74, "free space").
+  @Test func sqliteRefusalsFromOutsideEditsAreBadData() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "CREATE TRIGGER blocked BEFORE INSERT ON milestone BEGIN SELECT RAISE(ABORT, 'blocked'); END")
+    let log = try runGongkai(["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-11-20", "--database", database])
+    #expect(log.status == 65)
+    #expect(log.stderr.contains("blocked: the database was edited outside gongkai; run `gongkai doctor`"), "\(log.stderr)")
+    try sqlite(database, "DROP TRIGGER blocked; DELETE FROM grdb_migrations WHERE identifier = 'v10-replaced-milestone-keys'")
+    let upgrade = try runGongkai(["init", "--database", database])
+    #expect(upgrade.status == 65)
+    #expect(upgrade.stderr.contains("already exists: the database was edited outside gongkai"), "\(upgrade.stderr)")
+  }
+
+  /// A page of the register damaged on disk, in an index no read of gongkai's meets, is found before the copy of it
+  /// would take the place of the last good backup, the one to restore from.
+  @Test func aDamagedRegisterDoesNotReplaceTheLastGoodBackup() throws {
+    let database = try sampleRegister().database
+    let copy = Scratch.folder().appendingPathComponent("nightly.sqlite").path
+    #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    let good = try Data(contentsOf: URL(fileURLWithPath: copy))
+    let page = try #require(Int(try sqlite(database, "SELECT rootpage FROM sqlite_master WHERE name = 'milestone_by_project_date'")))
+    let file = try FileHandle(forWritingTo: URL(fileURLWithPath: database))
+    try file.seek(toOffset: UInt64((page - 1) * 4096))
+    try file.write(contentsOf: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+    try file.close()
+
+    let backup = try runGongkai(["backup", copy, "--database", database])
+    #expect(backup.status == 65)
+    #expect(backup.stderr.hasPrefix("gongkai: database \(database) is damaged ("), "\(backup.stderr)")
+    #expect(backup.stderr.contains("; \(copy) was left as it was); keep a copy of it, restore the register from a backup"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == good)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: (copy as NSString).deletingLastPathComponent) == ["nightly.sqlite"])
+  }
+
+  /// A backup killed before it finished leaves a copy as large as the register: the next backup to that file removes
+  /// it (and SQLite's files beside it), and leaves alone what is not a killed backup's.
+  @Test func theNextBackupRemovesWhatAKilledOneLeft() throws {
+    let database = try sampleRegister().database
+    let folder = Scratch.folder()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    let killed = ".nightly.sqlite.\(process.processIdentifier).\(UUID().uuidString).tmp"
+    let others = [".nightly.sqlite.\(process.processIdentifier).draft.tmp", ".weekly.sqlite.\(process.processIdentifier).\(UUID().uuidString).tmp"]
+    for name in [killed, killed + "-journal"] + others {
+      #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(count: 4096)))
+    }
+    #expect(try runGongkai(["backup", folder.appendingPathComponent("nightly.sqlite").path, "--database", database]).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == (["nightly.sqlite"] + others).sorted())
   }
 
   /// A backup onto a full disk says which file could not be written and what to do, and leaves nothing behind

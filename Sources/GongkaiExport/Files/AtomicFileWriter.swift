@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiStore
 
 /// Writes a file whole or not at all: into a temporary file beside the target, then renamed over it, so that a
 /// crash, a full disk or an error never leaves half a file where a reader expects a whole one.
@@ -25,7 +26,7 @@ public final class AtomicFileWriter {
     try Self.requireFolder(folder, for: path)
     try Self.requireReplaceable(path)
     Self.removeAbandoned(of: target.lastPathComponent, in: folder)
-    temporary = Self.temporaryPath(for: target.lastPathComponent, in: folder)
+    temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder)
     // POSIX calls rather than FileHandle, whose errors say "NSCocoaErrorDomain error 512" instead of the reason.
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
@@ -100,20 +101,6 @@ public final class AtomicFileWriter {
     }
   }
 
-  /// `.<name>.<pid>.<uuid>.tmp` beside the target: hidden, and recognisable as abandoned once the process is gone.
-  static func temporaryPath(for name: String, in folder: String) -> String {
-    (folder as NSString).appendingPathComponent(".\(temporaryStem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
-  }
-
-  /// The target's name as its temporary file carries it: whole, or cut at a character so that the temporary name
-  /// stays within the 255 bytes a file name may have (the rest takes at most 53), and any name a file system holds
-  /// can be exported to.
-  static func temporaryStem(of name: String) -> String {
-    var stem = Substring(name)
-    while stem.utf8.count > 200 { stem = stem.dropLast() }
-    return String(stem)
-  }
-
   deinit { discard() }
 
   public func write(_ text: String) throws { try write(bytes: text.utf8) }
@@ -168,22 +155,14 @@ public final class AtomicFileWriter {
   }
 
   /// Removes the temporary files of writers that were killed before they finished (of the file `name`, or of
-  /// any file): their names carry the process id, and that process is gone, and end in a UUID, which a file
-  /// of another program's hardly does (the folder may be a portal's, shared with other tools).
+  /// any file; ``TemporaryFile`` tells them).
   static func removeAbandoned(of name: String? = nil, in folder: String) {
     var abandoned: [String] = []
-    let stem = name.map(temporaryStem(of:))
     FolderListing.forEachName(in: folder) { bytes in
       // Only hidden names can be temporary files: no string is made for the others.
       guard bytes.first == UInt8(ascii: "."), FolderListing.name(bytes, endsWith: ".tmp") else { return }
       let file = String(decoding: bytes, as: UTF8.self)
-      let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
-      // "", name parts..., pid, uuid
-      guard parts.count >= 4, stem.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == $0 }) ?? true,
-        UUID(uuidString: String(parts[parts.count - 1])) != nil,
-        let pid = Int32(parts[parts.count - 2]), kill(pid, 0) != 0, errno == ESRCH
-      else { return }
-      abandoned.append(file)
+      if TemporaryFile.isAbandoned(file, of: name) { abandoned.append(file) }
     }
     for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiStore
 
 /// Many files written into one folder, each whole or not at all as ``AtomicFileWriter`` writes one: each goes to
 /// a temporary file first and is renamed into place only after it is safely on disk. The files are flushed to
@@ -32,7 +33,7 @@ public final class AtomicFolderWriter {
   public func write(_ bytes: some Sequence<UInt8>, to name: String) throws {
     let target = (folder as NSString).appendingPathComponent(name)
     try AtomicFileWriter.requireReplaceable(target)
-    let temporary = AtomicFileWriter.temporaryPath(for: name, in: folder)
+    let temporary = TemporaryFile.path(for: name, in: folder)
     // One create and one write: FileManager's createFile would write yet another temporary file and rename it.
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {

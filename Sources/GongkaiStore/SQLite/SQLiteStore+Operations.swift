@@ -52,7 +52,12 @@ extension SQLiteStore {
         }
       }
     }
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+    // What a backup killed before it finished left (a copy as large as the register) goes before a new one is made.
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    where TemporaryFile.isAbandoned(file, of: target.lastPathComponent) {
+      unlink(folder.appendingPathComponent(file).path)
+    }
+    let temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder.path)
     do {
       try Self.translating(path) {
         do {
@@ -60,7 +65,13 @@ extension SQLiteStore {
           try writer.backup(to: copy)
           // A backup is one self-contained file: out of WAL mode, so that nothing beside it is needed or created.
           try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+          // SQLite copies pages as they are, damaged ones too, and a damage in an index no read of gongkai's
+          // meets: a damaged copy must not take the place of the last good backup.
+          let damage = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
           try copy.close()
+          guard damage == ["ok"] else {
+            throw StoreError.damaged(self.path, "\(damage.joined(separator: "; ")); \(path) was left as it was")
+          }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
           // The backup API leaves SQLite's last message behind, which then reads "not an error": the code says it.
           let reason = String(cString: sqlite3_errstr(error.extendedResultCode.rawValue))

@@ -240,9 +240,11 @@ public struct SQLiteStore: Store {
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
       case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path))
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
-      // The migrations made every table, column and index gongkai reads: one missing was dropped by another program.
-      case .SQLITE_ERROR where error.message.map({ $0.hasPrefix("no such ") }) ?? false:
-        throw StoreError.edited("\(path): \(error.message ?? "")")
+      // The migrations made every table, column and index gongkai reads, and gongkai checks what it writes before
+      // SQLite does: a table or index missing or there twice, or a constraint or trigger that refuses a write, was
+      // put there by another program, not by a full disk.
+      case .SQLITE_ERROR, .SQLITE_CONSTRAINT:
+        throw StoreError.edited("\(path): \(error.message ?? "\(error.resultCode)")")
       default: throw StoreError.io(path, "\(error.resultCode): \(error.message ?? "")")
       }
     } catch is RowDecodingError {

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The names of the temporary files gongkai writes beside a file it replaces (a backup, an export), then renames
+/// over it: hidden, `.<name>.<pid>.<uuid>.tmp`, so that the next run recognises and removes one a killed process
+/// left, and leaves a file of another program alone (the folder may be a portal's or a backup disk's, shared).
+public enum TemporaryFile {
+  /// A new temporary path for the file `name` in `folder`.
+  public static func path(for name: String, in folder: String) -> String {
+    (folder as NSString).appendingPathComponent(".\(stem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
+  }
+
+  /// Whether `file`, a name in a folder, is the temporary file of the file `name` (of any file when nil) of a process
+  /// that has ended. SQLite's files beside a temporary database (`-journal`, `-wal`, `-shm`) count as it does.
+  public static func isAbandoned(_ file: String, of name: String? = nil) -> Bool {
+    var file = Substring(file)
+    for sidecar in ["-journal", "-wal", "-shm"] where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
+    guard file.hasPrefix("."), file.hasSuffix(".tmp") else { return false }
+    let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+    // "", name parts..., pid, uuid
+    guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == stem(of: $0) }) ?? true,
+      UUID(uuidString: String(parts[parts.count - 1])) != nil,
+      let pid = Int32(parts[parts.count - 2]), kill(pid, 0) != 0, errno == ESRCH
+    else { return false }
+    return true
+  }
+
+  /// The name as its temporary file carries it: whole, or cut at a character so that the temporary name stays
+  /// within the 255 bytes a file name may have (the rest takes at most 61, a `-journal` beside it included), and any
+  /// name a file system holds can be written.
+  static func stem(of name: String) -> String {
+    var stem = Substring(name)
+    while stem.utf8.count > 190 { stem = stem.dropLast() }
+    return String(stem)
+  }
+}
