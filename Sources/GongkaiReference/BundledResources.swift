@@ -31,7 +31,17 @@ public enum BundledResources {
 
   /// The `.yaml` and `.yml` files of a folder, sorted by name; an empty list when the folder does not exist.
   /// Hidden files are left out: an editor's or a copy's (`.2027.yaml`, macOS's `._2027.yaml`) is not the file.
-  static func yamlFiles(in folder: URL) -> [URL] {
+  /// A folder that is there but cannot be listed (a cron account without the right to read it) is a problem, not
+  /// an empty folder: the schedules in it would be dropped without a word.
+  static func yamlFiles(in folder: URL) throws(FileProblem) -> [URL] {
+    guard let folderHandle = opendir(folder.path) else {
+      let failure = errno
+      if failure == ENOENT { return [] }
+      throw FileProblem(file: folder.path, line: nil, field: nil, message: """
+        cannot read the folder: \(String(cString: strerror(failure))); let the account gongkai runs as read it (chmod o+rx)
+        """, kind: .missing)
+    }
+    closedir(folderHandle)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
       .map { folder.appendingPathComponent($0) }

@@ -4,7 +4,8 @@ import GongkaiCore
 extension RuleCatalogue {
   /// The profiles shipped with the product.
   public static func bundledProfiles(resources: URL) -> [String] {
-    BundledResources.yamlFiles(in: resources.appendingPathComponent("rules")).map {
+    // The shipped folder, found beside the binary: its names, for messages that list the profiles.
+    ((try? BundledResources.yamlFiles(in: resources.appendingPathComponent("rules"))) ?? []).map {
       $0.deletingPathExtension().lastPathComponent
     }
   }

@@ -109,11 +109,18 @@ public struct LoadedCalendar: Sendable {
     var sources: [Int: String] = [:]
     var added: [Int: String] = [:]
     var problems: [FileProblem] = []
-    let shipped = BundledResources.yamlFiles(in: resources.appendingPathComponent("calendar")).map {
-      (url: $0, name: "calendar/\($0.lastPathComponent)", isAdded: false)
+    let shipped: [(url: URL, name: String, isAdded: Bool)]
+    let inFolder: [URL]
+    do {
+      shipped = try BundledResources.yamlFiles(in: resources.appendingPathComponent("calendar")).map {
+        (url: $0, name: "calendar/\($0.lastPathComponent)", isAdded: false)
+      }
+      inFolder = try directory.map(BundledResources.yamlFiles(in:)) ?? []
+    } catch {
+      throw FileProblems([error])
     }
     var seen = Set<String>()
-    let administrators = ((directory.map(BundledResources.yamlFiles(in:)) ?? []) + files)
+    let administrators = (inFolder + files)
       .filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
       .map { (url: $0, name: $0.path, isAdded: true) }
     for (url, name, isAdded) in shipped + administrators {

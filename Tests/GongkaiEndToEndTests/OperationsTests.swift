@@ -539,6 +539,25 @@ import TestSupport
     #expect(result.stdout == "imported 4 project files: nothing changed (4 unchanged)\n")
   }
 
+  /// A calendar folder the cron account may not read is not an empty one: the administrator's schedules in it would
+  /// be dropped, and every deadline of their years counted on the statutory holidays alone. Needs root, to be another
+  /// account.
+  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func aCalendarFolderThatCannotBeReadIsAnError() throws {
+    let folder = URL(fileURLWithPath: "/tmp/gongkai-calendar-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let calendar = folder.appendingPathComponent("calendar")
+    try FileManager.default.createDirectory(at: calendar, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    let binary = folder.appendingPathComponent("gongkai")
+    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
+    let result = try runShell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups \(binary.path) deadline 2026-12-31 5",
+                              environment: ["GONGKAI_CALENDAR_DIR": calendar.path])
+    #expect(result.status == 66)
+    #expect(result.stderr == "gongkai: \(calendar.path): cannot read the folder: Permission denied; let the account gongkai runs as "
+      + "read it (chmod o+rx)\n")
+  }
+
   /// A register read by another account (an auditor, a cron job under its own user) can be left with SQLite's files
   /// beside it owned by that account: every write then fails. The failure and `doctor` name the files, their owner
   /// and the fix, rather than the register's own permissions, which are in order. Needs root, to act as two users.
