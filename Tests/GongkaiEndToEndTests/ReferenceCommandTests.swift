@@ -66,6 +66,13 @@ import TestSupport
     #expect(result.stderr.contains("warning: no official holiday schedule for 2027"))
   }
 
+  /// A past year's notice exists, gongkai only lacks it: the explanation says so, not that there is none.
+  @Test func aPastYearWithoutItsScheduleIsSaidToBeMissingHere() throws {
+    let result = try gongkai("deadline", "2017-12-25", "5", "--explain")
+    #expect(result.stdout.contains("  暂定: 本系统未载有2017年的官方节假日安排：该年仅按周末及"), "\(result.stdout)")
+    #expect(result.stderr.contains("the State Council's notice for 2017 was published"))
+  }
+
   /// A 2027 schedule as an administrator adds it before the State Council's notice is shipped.
   static let schedule2027 = """
     year: 2027
@@ -179,6 +186,14 @@ import TestSupport
     #expect(result.status == 0)
     #expect(result.stdout.contains(" 1* 2* 3* 4+"))
     #expect(result.stdout.contains("春节          2026-02-15..2026-02-23 放假9天；调休上班 2026-02-14（周六）、2026-02-28（周六）"))
+    #expect(result.stdout.contains("\n  元旦          2026-01-01..2026-01-03 放假3天；调休上班 2026-01-04（周日）\n"))
+  }
+
+  /// The 2018 file holds the days of 2018 the 2019 notice arranged (its 元旦 began on 2018-12-30): they are said to be
+  /// that notice's, not the one the file is named for.
+  @Test func calendarTextNamesTheNoticeOfANewYearBegunInDecember() throws {
+    let result = try gongkai("calendar", "2018")
+    #expect(result.stdout.hasSuffix("  元旦          2018-12-30..2018-12-31 放假2天；调休上班 2018-12-29（周六）（2019年的通知所定）\n"))
   }
 
   @Test func calendarOfAnUnscheduledYearWarns() throws {

@@ -30,6 +30,9 @@ struct CalendarGrid {
         if !holiday.swappedWorkdays.isEmpty {
           out += "；调休上班 " + holiday.swappedWorkdays.map { "\($0)（周\($0.weekday.chineseShortName)）" }.joined(separator: "、")
         }
+        // The next year's 元旦 begun in December: the next autumn's notice arranged it, which the file of the year
+        // whose days they are holds.
+        if holiday.restDays.lowerBound.components.month == 12 { out += "（\(year + 1)年的通知所定）" }
         out += "\n"
       }
     }
