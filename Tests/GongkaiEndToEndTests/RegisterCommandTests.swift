@@ -276,6 +276,8 @@ import TestSupport
     let stillUpAgain = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up"] + db,
                                    environment: whileUp)
     #expect(stillUpAgain.stdout == "disclosure 1 of \(milestone) unchanged: 2026-11-27 中国招标投标公共服务平台, still up\n")
+    // The change log says the end was cleared as disclose says it: the notice is still up
+    #expect(try gongkai(["history", "2026-310110-48-01-000200"] + db).stdout.contains("    公示截止: 2026-11-30 → （仍在公开）\n"))
     let both = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--still-up", "--until", "2026-12-01"] + db)
     #expect(both.status == 64)
     #expect(both.stderr.contains("--still-up and --until 2026-12-01 contradict each other; give one"))

@@ -265,10 +265,17 @@ extension Gongkai {
     /// What a change-log row did, e.g. 新增公开 #17 (`insert disclosure 17`); a word the log may hold in future is
     /// shown as it is.
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
-      guard lang == .zh else { return "\(entry.action) \(entry.entity) \(entry.entityID)" }
+      // The register is one row: its id says nothing.
+      let id = entry.entity == "register" ? "" : lang.pick(" #", " ") + "\(entry.entityID)"
+      guard lang == .zh else { return "\(entry.action) \(entry.entity == "register" ? "the register's rules" : entry.entity)\(id)" }
       let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回"][entry.action] ?? entry.action
       let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册规则"][entry.entity] ?? entry.entity
-      return "\(action)\(entity) #\(entry.entityID)"
+      return "\(action)\(entity)\(id)"
+    }
+
+    /// A value of a changed field as the line shows it: an end cleared is a notice still up, not a blank.
+    static func shown(_ value: String?, of key: String, _ lang: Language) -> String {
+      value ?? (key == "until" ? lang.pick("（仍在公开）", "(still up)") : "—")
     }
 
     /// A row's values as the log records them (JSON), each as text; `nil` for none or a value that is not an object.
@@ -350,7 +357,7 @@ extension Gongkai {
             for key in Self.ordered(Set(before.keys).union(after.keys)) where before[key] != after[key]
               && !(entry.action == "amend" && key == "amendmentReason")
             {
-              try StandardOutput.print("    \(Self.label(key, lang)): \(before[key] ?? "—") → \(after[key] ?? "—")")
+              try StandardOutput.print("    \(Self.label(key, lang)): \(Self.shown(before[key], of: key, lang)) → \(Self.shown(after[key], of: key, lang))")
             }
           } else if let after {
             // What was added, without what the line above says (its id, who recorded it and when).
