@@ -124,6 +124,11 @@ extension RegisterCommandTests {
       the profile file of yangpu with --profile-file, or change
       """))
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile-file", yangpu] + db).status == 0)
+    // A GONGKAI_PROFILE left from another register is named as such, not blamed on the file, which is right
+    let leftOver = try gongkai(["check", "--as-of", "2026-12-01", "--profile-file", yangpu] + db, environment: ["GONGKAI_PROFILE": "national"])
+    #expect(leftOver.status == 64)
+    #expect(leftOver.stderr.contains("kept under profile national+shanghai+yangpu, not one built on national; unset GONGKAI_PROFILE (national), or"),
+            "\(leftOver.stderr)")
     // init, run again as README says it may be, tells the same fix, not to change the profile and lose Yangpu's rules
     let again = try gongkai(["init"] + db, environment: ["GONGKAI_PROFILE": "shanghai"])
     #expect(again.status == 64)

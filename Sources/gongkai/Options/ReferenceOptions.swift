@@ -12,7 +12,7 @@ import GongkaiStore
 /// and alerts without anyone deciding so; changing it is `gongkai init --change-profile`, a logged act.
 struct RulesOptions: ParsableArguments {
   @Option(help: ArgumentHelp(
-    "The rules profile: national, or a locality's (shanghai) (default: $GONGKAI_PROFILE, else the register's, else national).",
+    "The rules profile: national, or a locality's (shanghai) (default: $GONGKAI_PROFILE, else the register's where a command uses one, else national).",
     valueName: "name"))
   var profile: String?
 
@@ -52,6 +52,14 @@ struct RulesOptions: ParsableArguments {
     let shipped = RuleCatalogue.bundledProfiles(resources: resources)
     let names = Self.names(recorded)
     let recordedBase = names.dropFirst().first.flatMap { shipped.contains($0) ? $0 : nil } ?? RegisterProfile.national
+    // Another shipped profile than the register's is refused before the profile files are read on it: a file of
+    // the register's profile would otherwise be refused for building on other rules, hiding what to change.
+    if let (name, fix) = givenProfile, name != recordedBase, shipped.contains(name), !profileFiles.isEmpty {
+      throw CommandFailure.usage("""
+        the register \(path) is kept under profile \(recorded), not one built on \(name); \(fix), or change the \
+        register's profile with `gongkai init --change-profile` and the profile options
+        """)
+    }
     let catalogue = try loadCatalogue(shipped: givenProfile?.name ?? recordedBase, resources: resources)
     guard catalogue.profile != recorded else { return catalogue }
     let given = Self.names(catalogue.profile)
