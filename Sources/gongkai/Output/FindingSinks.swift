@@ -8,7 +8,8 @@ import GongkaiStore
 /// unit, so it keeps the findings it shows (only those, not the whole register).
 protocol FindingSink: AnyObject {
   func write(_ finding: Finding, stored: StoredMilestone) throws
-  /// Ends the output; writes nothing at all when no finding was written, so cron stays silent.
+  /// Ends the output. With no finding written, JSON is `[]` and CSV its header, for scripts; text is nothing at
+  /// all, so cron stays silent.
   func finish() throws
 }
 

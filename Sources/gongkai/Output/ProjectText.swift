@@ -29,13 +29,20 @@ struct ProjectText {
       let status: String
       if rule == nil {
         status = "规则目录 \(checker.catalogue.chineseName) 中无此事项类型；请用记录时的 --profile 或 --profile-file"
-      } else if let finding = try? checker.judge(milestone, asOf: asOf) {
-        // A deadline of a rule held from memory is marked as the alerts mark it: a judgement, not a settled period.
-        let unverified = rule?.confidence == .unverified ? "（时限待核实）" : ""
-        status = finding.status.chineseName
-          + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
       } else {
-        status = "截至 \(asOf) 尚未形成"
+        do {
+          if let finding = try checker.judge(milestone, asOf: asOf) {
+            // A deadline of a rule held from memory is marked as the alerts mark it: a judgement, not a settled period.
+            let unverified = rule?.confidence == .unverified ? "（时限待核实）" : ""
+            status = finding.status.chineseName
+              + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
+          } else {
+            status = "截至 \(asOf) 尚未形成"
+          }
+        } catch {
+          // A period that cannot be counted (a date beyond the calendar) is said, not shown as not yet formed.
+          status = "无法判定：\(error)"
+        }
       }
       out += "  #\(milestone.id)  \(milestone.formedOn)  \(milestone.kind)  \(rule?.name.chinese ?? "")  [\(status)]\n"
       if let reference = stored.reference { out += "        文号 \(reference)\n" }

@@ -29,11 +29,18 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
     let count = total > 0 ? "\(done)/\(total)" : "\(done)"
     Terminal.toStandardError("\r\(label) \(count), \(Int(rate))/s\u{1B}[K")
-    if done == total { finish() }
+    if done == total { endLine() }
   }
 
   /// Ends the progress line, so what follows starts on a line of its own.
   func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    endLine()
+  }
+
+  /// With the lock held.
+  private func endLine() {
     if drawn { Terminal.toStandardError("\n") }
     drawn = false
   }
