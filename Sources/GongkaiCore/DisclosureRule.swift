@@ -63,7 +63,11 @@ public final class DisclosureRule: Sendable, Hashable {
   public let responsible: LocalizedText
   /// The law and article, e.g. 《招标投标法实施条例》第五十四条.
   public let basis: String
+  /// How the deadline is known, and the minimum publication period unless ``minimumConfidence`` says otherwise.
   public let confidence: Confidence
+  /// How the minimum publication period is known where not as the deadline is: a local law of unsettled validity
+  /// adding a minimum to a national deadline the statute sets. `nil`: as ``confidence``.
+  public let minimumConfidence: Confidence?
   /// What a reviewer should know, in particular why an unverified rule is used as it is; shown in the report's
   /// language like the name, since the staff who read it read Chinese.
   public let note: LocalizedText?
@@ -80,7 +84,8 @@ public final class DisclosureRule: Sendable, Hashable {
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
     changePeriod: Period? = nil, minimumPublication: Period? = nil,
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
-    confidence: Confidence, note: LocalizedText? = nil, alsoChanges: [String] = [], withdraws: [String] = []
+    confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil, alsoChanges: [String] = [],
+    withdraws: [String] = []
   ) {
     self.code = code
     self.category = category
@@ -93,6 +98,7 @@ public final class DisclosureRule: Sendable, Hashable {
     self.responsible = responsible
     self.basis = basis
     self.confidence = confidence
+    self.minimumConfidence = minimumConfidence
     self.note = note
     self.alsoChanges = alsoChanges
     self.withdraws = withdraws
@@ -113,6 +119,15 @@ public final class DisclosureRule: Sendable, Hashable {
   /// Whether a milestone of this kind, changing information of `kind`, withdraws that information's publication.
   public func isWithdrawal(of kind: String) -> Bool { withdraws.contains(kind) }
 
+  /// How what a finding of `status` holds against the item is known: for a publication too short, the minimum
+  /// period's; else the deadline's.
+  public func confidence(judging status: FindingStatus) -> Confidence {
+    status == .tooShort ? minimumConfidence ?? confidence : confidence
+  }
+
+  /// Whether any period of the rule is unverified, for a page that notes it once.
+  public var hasUnverifiedPeriod: Bool { confidence == .unverified || minimumConfidence == .unverified }
+
   /// The period that applies to a milestone: ``changePeriod`` for a change where the law sets one.
   public func period(forChange isChange: Bool) -> Period? { isChange ? changePeriod ?? period : period }
 
@@ -129,7 +144,8 @@ public final class DisclosureRule: Sendable, Hashable {
     if changePeriod != nil && period == nil { throw .changePeriodWithoutPeriod(code) }
     if minimumPublication == nil && minimumPublicationName != Self.displayPeriodName { throw .minimumNameWithoutMinimum(code) }
     if minimumPublicationName.chinese.allSatisfy(\.isWhitespace) { throw .missingField(code, "minimum-publication-name.zh") }
-    if confidence == .unverified && (note?.chinese ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
+    if minimumPublication == nil && minimumConfidence != nil { throw .minimumConfidenceWithoutMinimum(code) }
+    if hasUnverifiedPeriod && (note?.chinese ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
     for linked in alsoChanges + withdraws where linked == code { throw .linksOwnKind(code) }
     if let both = alsoChanges.first(where: withdraws.contains) { throw .changesAndWithdraws(code, both) }
   }
@@ -147,7 +163,8 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.period == rhs.period && lhs.changePeriod == rhs.changePeriod
       && lhs.minimumPublication == rhs.minimumPublication && lhs.minimumPublicationName == rhs.minimumPublicationName
       && lhs.responsible == rhs.responsible
-      && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.note == rhs.note
+      && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.minimumConfidence == rhs.minimumConfidence
+      && lhs.note == rhs.note
       && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws
   }
 
@@ -161,6 +178,7 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
   case missingField(String, String)
   case changePeriodWithoutPeriod(String)
   case minimumNameWithoutMinimum(String)
+  case minimumConfidenceWithoutMinimum(String)
   case unverifiedWithoutNote(String)
   case duplicateCode(String)
   /// A rule listing its own code under `changes` or `withdraws`: a milestone may always change its own kind.
@@ -180,8 +198,10 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .changePeriodWithoutPeriod(let code): "\(code): change-period is set but period is not; set both"
     case .minimumNameWithoutMinimum(let code):
       "\(code): minimum-publication-name is set but minimum-publication is not; set both or neither"
+    case .minimumConfidenceWithoutMinimum(let code):
+      "\(code): minimum-confidence is set but minimum-publication is not; set both or neither"
     case .unverifiedWithoutNote(let code):
-      "\(code): confidence M (unverified) needs a note saying what to verify"
+      "\(code): confidence M (unverified), or minimum-confidence M, needs a note saying what to verify"
     case .duplicateCode(let code): "code '\(code)' is defined twice; each item kind has one entry"
     case .linksOwnKind(let code):
       "\(code): changes or withdraws lists its own code; remove it (a milestone may always change one of its own kind)"

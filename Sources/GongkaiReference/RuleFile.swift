@@ -68,12 +68,24 @@ struct RuleFile {
       } else {
         minimumName = minimum == nil ? nil : base?.minimumPublicationName
       }
+      // Like the name: one text or null, inherited with the minimum and dropped with it.
+      let minimumConfidence: Confidence?
+      if let value = fields["minimum-confidence"] {
+        minimumConfidence = try value.optionalString().map { (text) throws(FileProblem) in
+          guard let confidence = Confidence(rawValue: text) else {
+            throw value.problem("unknown confidence '\(text)'; use S, S2 or M, or null for the deadline's")
+          }
+          return confidence
+        }
+      } else {
+        minimumConfidence = minimum == nil ? nil : base?.minimumConfidence
+      }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
         changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
         minimumPublicationName: minimumName ?? DisclosureRule.displayPeriodName,
         responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
-        confidence: confidence,
+        confidence: confidence, minimumConfidence: minimumConfidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws))
       if let base { try requireOwnDescription(of: rule, replacing: base) }
@@ -105,7 +117,7 @@ struct RuleFile {
 
   static let entryKeys: Set<String> = [
     "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-name",
-    "responsible", "basis", "confidence", "note", "changes", "withdraws",
+    "responsible", "basis", "confidence", "minimum-confidence", "note", "changes", "withdraws",
   ]
 
   /// A profile's name joins the others' in the catalogue's name (`national+shanghai+yangpu`), which the register

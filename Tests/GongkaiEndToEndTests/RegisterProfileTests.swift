@@ -36,6 +36,23 @@ extension RegisterCommandTests {
     #expect(rows.map { $0["rules_profile"] } == ["national+shanghai"])
   }
 
+  /// Shanghai's land notice keeps the national 15 working days, a statute's (S), and adds a 10-day 公告期 of unsettled
+  /// validity (M): a late notice is not marked as resting on an unverified period, a notice taken down early is.
+  @Test func aMinimumOfUnsettledValidityMarksOnlyTheFindingsItJudges() throws {
+    let (_, db) = try register(["--profile", "shanghai"])
+    let code = "2026-310110-48-01-000300"
+    #expect(try gongkai(["log", code, "land-acquisition.expropriation-notice", "--date", "2026-10-08"] + db).status == 0)
+    #expect(try gongkai(["log", code, "land-acquisition.expropriation-notice", "--date", "2026-11-02", "--ref", "沪地征2"] + db).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2026-11-03", "--channel", "村公告栏", "--until", "2026-11-05"] + db).status == 0)
+    let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", "overdue", "--status", "too-short", "--format", "json"] + db)
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(records.map { "\($0["status"] ?? "") \($0["ruleConfidence"] ?? "")" }.sorted() == ["overdue S", "too-short M"])
+    let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "overdue", "--status", "too-short"] + db).stdout
+    #expect(text.components(separatedBy: "（时限待核实，见 gongkai rules 的说明）").count == 2, "\(text)")
+    let rows = try auditRows(Scratch.folder(), db, asOf: "2026-11-27")
+    #expect(Set(rows.map { $0["时限依据核实"] }) == ["法条原文；公告期：待核实"])
+  }
+
   /// A profile record deleted with another tool would put every deadline under the national rules without a word.
   @Test func aShanghaiRegisterWhoseProfileWasDeletedIsNotCheckedNationally() throws {
     let (database, db) = try register(["--profile", "shanghai"])

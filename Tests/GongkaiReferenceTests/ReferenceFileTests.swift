@@ -170,6 +170,44 @@ import TestSupport
             "\(unset)")
   }
 
+  /// A minimum known otherwise than the deadline carries its own confidence, which goes with the minimum: kept while
+  /// a profile keeps the minimum, dropped with it, refused without one, and needing a note when M.
+  @Test func aMinimumHasItsOwnConfidenceWhenGiven() throws {
+    let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
+    let notice = try #require(shanghai.rule(for: "land-acquisition.expropriation-notice"))
+    #expect(notice.confidence == .statute && notice.minimumConfidence == .unverified)
+    #expect(notice.confidence(judging: .overdue) == .statute && notice.confidence(judging: .tooShort) == .unverified)
+    #expect(shanghai.rule(for: "bidding.candidates")?.minimumConfidence == nil)
+    let url = try file("district.yaml", """
+      profile: district
+      extends: shanghai
+      rules:
+        - code: land-acquisition.expropriation-notice
+          responsible: {zh: 区人民政府（征收事务所）}
+        - code: bidding.tender-notice
+          minimum-confidence: S2
+      """)
+    let district = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [url], resources: resources)
+    #expect(district.rule(for: "land-acquisition.expropriation-notice")?.minimumConfidence == .unverified)
+    #expect(district.rule(for: "bidding.tender-notice")?.minimumConfidence == .secondary)
+    let without = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          minimum-confidence: M
+      """))
+    #expect(without.message == "bidding.result: minimum-confidence is set but minimum-publication is not; set both or neither", "\(without)")
+    let unknown = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.candidates
+          minimum-confidence: maybe
+      """))
+    #expect(unknown.message == "unknown confidence 'maybe'; use S, S2 or M, or null for the deadline's", "\(unknown)")
+  }
+
   /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so
   /// that the profile files users wrote then keep working; null clears the note replaced.
   @Test func aProfileNoteIsBilingualPlainOrCleared() throws {
@@ -370,7 +408,7 @@ import TestSupport
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-publication, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-confidence, minimum-publication, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
       ])
     }
   }

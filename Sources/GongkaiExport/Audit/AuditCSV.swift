@@ -156,7 +156,11 @@ public struct AuditCSV {
     // How the rule's period is known: a deadline of an unverified rule (待核实) is a judgement to be checked before
     // it is held against anyone.
     Column(chinese: "时限依据核实", english: "rule_confidence") { rule, _, english in
-      english ? rule.confidence.englishName : rule.confidence.chineseName
+      // A minimum known otherwise than the deadline is named after it (法条原文；公告期：待核实).
+      let minimum = rule.minimumConfidence.map {
+        english ? "; \(rule.minimumPublicationName.english): \($0.englishName)" : "；\(rule.minimumPublicationName.chinese)：\($0.chineseName)"
+      }
+      return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "")
     },
   ]
 

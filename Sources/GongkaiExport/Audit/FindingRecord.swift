@@ -59,7 +59,7 @@ public struct FindingRecord: Encodable, Sendable {
     basis = rule.basis
     responsibleUnit = finding.responsibleUnit
     asOf = finding.asOf
-    ruleConfidence = rule.confidence.rawValue
+    ruleConfidence = rule.confidence(judging: finding.status).rawValue
   }
 
   /// The record as one line of JSON, exactly as `JSONEncoder` with sorted keys writes it, at a fraction of the

@@ -71,7 +71,7 @@ public struct Timeline: Sendable {
       let name = finding.rule.name.chinese
       let label = name.count > 16 ? String(name.prefix(15)) + "…" : name
       let status = Self.statusText(finding) + (finding.isProvisional ? "（暂定）" : "")
-        + (finding.rule.confidence == .unverified ? "（时限待核实）" : "")
+        + (finding.rule.confidence(judging: finding.status) == .unverified ? "（时限待核实）" : "")
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label, fullLabel: "\(name)：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")

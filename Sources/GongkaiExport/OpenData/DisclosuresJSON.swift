@@ -109,7 +109,7 @@ public struct DisclosuresJSON {
             summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
-            provisional: finding.isProvisional, ruleConfidence: rule.confidence.rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            provisional: finding.isProvisional, ruleConfidence: rule.confidence(judging: finding.status).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }

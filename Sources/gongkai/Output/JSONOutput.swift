@@ -63,6 +63,8 @@ struct RulesDocument: Encodable {
     let responsible: Text
     let basis: String
     let confidence: String
+    /// How the minimum is known where not as the deadline is; null otherwise.
+    let minimumConfidence: String?
     let note: Text?
     /// The other kinds a milestone may change, and those whose publication it withdraws; absent when none.
     let changes: [String]
@@ -81,6 +83,7 @@ struct RulesDocument: Encodable {
       responsible = Text(rule.responsible)
       basis = rule.basis
       confidence = rule.confidence.rawValue
+      minimumConfidence = rule.minimumConfidence?.rawValue
       note = rule.note.map(Text.init)
       changes = rule.alsoChanges
       withdraws = rule.withdraws
@@ -90,7 +93,7 @@ struct RulesDocument: Encodable {
       enum Keys: String, CodingKey {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
         case minimumPublicationName, responsible
-        case basis, confidence, note, changes, withdraws
+        case basis, confidence, minimumConfidence, note, changes, withdraws
       }
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode(code, forKey: .code)
@@ -105,6 +108,7 @@ struct RulesDocument: Encodable {
       try container.encode(responsible, forKey: .responsible)
       try container.encode(basis, forKey: .basis)
       try container.encode(confidence, forKey: .confidence)
+      try container.encode(minimumConfidence, forKey: .minimumConfidence)
       try container.encode(note, forKey: .note)
       if !changes.isEmpty { try container.encode(changes, forKey: .changes) }
       if !withdraws.isEmpty { try container.encode(withdraws, forKey: .withdraws) }

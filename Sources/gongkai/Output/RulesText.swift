@@ -34,7 +34,11 @@ struct RulesText {
           out += line(language.pick("撤回", "Withdraws"), rule.withdraws.joined(separator: language.pick("、", ", ")))
         }
         out += line(language.pick("责任主体", "Publisher"), language.pick(rule.responsible))
-        out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)]")
+        // A minimum known otherwise than the deadline is marked after it: [S；公告期 M].
+        let minimum = rule.minimumConfidence.map {
+          language.pick("；\(rule.minimumPublicationName.chinese) \($0.rawValue)", "; \(rule.minimumPublicationName.english) \($0.rawValue)")
+        }
+        out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)\(minimum ?? "")]")
         if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
       }
     }
