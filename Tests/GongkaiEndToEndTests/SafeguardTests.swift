@@ -160,6 +160,12 @@ import TestSupport
                                                 closedPipe: true)
     #expect(piped == 74)
     #expect(pipeMessage.contains("but the register was written: the change stands"), "\(pipeMessage)")
+    // An export written whole is said to be, so that its confirmation lost does not read as a broken file
+    let exported = Scratch.folder().appendingPathComponent("disclosures.json").path
+    let (exportStatus, exportMessage) = try intoFullDisk(["export", "json", "--out", exported, "--database", database])
+    #expect(exportStatus == 74)
+    #expect(exportMessage.contains("but \(exported) was written whole: only this confirmation was lost"), "\(exportMessage)")
+    #expect(FileManager.default.fileExists(atPath: exported))
     // Nothing written, nothing said to stand
     let (unchanged, unchangedMessage) = try intoFullDisk(["init", "--database", database])
     #expect(unchanged == 74 && unchangedMessage.contains("the output is incomplete"), "\(unchangedMessage)")

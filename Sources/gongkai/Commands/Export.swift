@@ -44,7 +44,7 @@ extension Gongkai.Export {
         let name = "\(code.rawValue).yaml"
         try await writingOutput(out ?? "Projects/" + name, default: name) { path in
           try AtomicFileWriter.write(Data(text.utf8), to: path)
-          try StandardOutput.print("wrote \(path)")
+          try StandardOutput.confirm("wrote \(path)", wroteFile: path)
         }
       }
     }

@@ -131,7 +131,9 @@ extension Gongkai.Export {
           let kept = !report.keptIndex ? ""
             : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
             : "; no index.html or feed.atom written (the full export writes them)"
-          try StandardOutput.print("wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)")
+          try StandardOutput.confirm(
+            "wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)",
+            wroteFile: folder)
         }
       }
     }
@@ -193,7 +195,7 @@ extension Gongkai.Export {
                   changeLogHead: head, to: path, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-          try StandardOutput.print("wrote \(counted(result.records, "row")) to \(path)")
+          try StandardOutput.confirm("wrote \(counted(result.records, "row")) to \(path)", wroteFile: path)
         }
       }
     }
@@ -213,7 +215,7 @@ extension Gongkai.Export {
       try await verification.exporting(from: register) { head in
         try await writingOutput(out, default: "change-log.csv") { path in
           let rows = try await AuditCSV.writeChangeLog(store: register, state: head, to: path)
-          try StandardOutput.print("wrote \(counted(rows, "change")) to \(path)")
+          try StandardOutput.confirm("wrote \(counted(rows, "change")) to \(path)", wroteFile: path)
         }
       }
     }
@@ -271,7 +273,7 @@ extension Gongkai.Export {
           ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
           warnIfPlaceholders()
-          try StandardOutput.print("wrote \(counted(result.records, "project")) to \(path)")
+          try StandardOutput.confirm("wrote \(counted(result.records, "project")) to \(path)", wroteFile: path)
         }
       }
     }
@@ -314,7 +316,7 @@ extension Gongkai.Export {
             organisation: indexNumbers.organisation
           ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-          try StandardOutput.print("wrote \(counted(result.records, "disclosure")) to \(path)")
+          try StandardOutput.confirm("wrote \(counted(result.records, "disclosure")) to \(path)", wroteFile: path)
         }
       }
     }

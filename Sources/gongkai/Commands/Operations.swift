@@ -27,7 +27,7 @@ extension Gongkai {
 
     func run() async throws {
       try await store.open().backup(to: file)
-      try StandardOutput.print("backed up \(store.path) to \(file)")
+      try StandardOutput.confirm("backed up \(store.path) to \(file)", wroteFile: file)
     }
   }
 

@@ -62,7 +62,7 @@ extension Gongkai {
       if let out, out != "-" {
         try await writingOutput(out, default: name) { path in
           try AtomicFileWriter.write(Data(text.utf8), to: path)
-          try StandardOutput.print("wrote \(path)")
+          try StandardOutput.confirm("wrote \(path)", wroteFile: path)
         }
       } else {
         try StandardOutput.print(text, terminator: "")

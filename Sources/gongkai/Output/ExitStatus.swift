@@ -112,10 +112,15 @@ enum ExitStatus: Int32, Error {
     case let error as RegisterError: [error.description]
     case let failure as CommandFailure: [failure.message]
     case let error as ExportError: [error.description]
-    case let error as StandardOutputError where error.afterWrite:
-      ["cannot write standard output (disk full or pipe closed), but the register was written: the change stands, and "
-        + "only this confirmation was lost (`gongkai history` shows it); do not run the command again"]
-    case is StandardOutputError: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
+    case let error as StandardOutputError:
+      switch error.written {
+      case .register:
+        ["cannot write standard output (disk full or pipe closed), but the register was written: the change stands, and "
+          + "only this confirmation was lost (`gongkai history` shows it); do not run the command again"]
+      case .file(let path):
+        ["cannot write standard output (disk full or pipe closed), but \(path) was written whole: only this confirmation was lost"]
+      case nil: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
+      }
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: ["\(error)"]
     default: [argumentParserMessage(Gongkai.message(for: error), fullMessage: Gongkai.fullMessage(for: error))]
     }

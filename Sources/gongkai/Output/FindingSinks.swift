@@ -15,8 +15,9 @@ protocol FindingSink: AnyObject {
 
 /// Standard output could not be written (a full disk, a closed pipe).
 struct StandardOutputError: Error {
-  /// Whether the command had written the register (committed) before its output failed.
-  var afterWrite = false
+  /// What the command had written whole before its output failed, which stands: the register (committed) or a file.
+  enum Written { case register, file(String) }
+  var written: Written?
 }
 
 
