@@ -267,23 +267,4 @@ public struct AuditCSV {
     try file.commit()
     return result
   }
-
-  /// The change log as CSV: every insert, update and withdrawal, oldest first; in place once `state` is confirmed.
-  public static func writeChangeLog(store: any Store, state: StatedHead, to path: String) async throws -> Int {
-    let file = try AtomicFileWriter(path: path)
-    var rows = 0
-    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(
-      ["序号 id", "时间 at", "操作人 actor", "操作 action", "对象 entity", "对象编号 entity_id", "项目代码 project_code",
-       "修改前 before", "修改后 after", "链哈希 hash"]))
-    try await store.forEachChange { entry in
-      try file.write(CSVWriter.record([
-        String(entry.id), entry.at, entry.actor, entry.action, entry.entity, String(entry.entityID), entry.projectCode,
-        entry.before ?? "", entry.after ?? "", entry.hash ?? "",
-      ]))
-      rows += 1
-    }
-    try await state.confirmed()
-    try file.commit()
-    return rows
-  }
 }

@@ -108,7 +108,7 @@ extension Gongkai.Export {
                                valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "folder")) var out: String?
-    @Option(help: "Page format.") var format: NoticeFormatOption = .html
+    @Option(help: "Page format.") var format: NoticeFormat = .html
     @OptionGroup var export: ExportOptions
     @OptionGroup var indexNumbers: IndexNumberOptions
     @OptionGroup var verification: VerificationOptions
@@ -123,7 +123,7 @@ extension Gongkai.Export {
         try await writingOutput(out, default: "notices", folder: true) { folder in
           let progress = TerminalProgress.make("writing notices")
           let report = try await NoticeExport(
-            checker: checker, asOf: export.day, format: format.format, organisation: indexNumbers.organisation
+            checker: checker, asOf: export.day, format: format, organisation: indexNumbers.organisation
           ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
@@ -214,7 +214,7 @@ extension Gongkai.Export {
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         try await writingOutput(out, default: "change-log.csv") { path in
-          let rows = try await AuditCSV.writeChangeLog(store: register, state: head, to: path)
+          let rows = try await ChangeLogCSV.write(store: register, state: head, to: path)
           try StandardOutput.confirm("wrote \(counted(rows, "change")) to \(path)", wroteFile: path)
         }
       }
@@ -323,9 +323,5 @@ extension Gongkai.Export {
   }
 }
 
-/// `--format html|md|txt` of `export notices`.
-enum NoticeFormatOption: String, ExpressibleByArgument, CaseIterable {
-  case html, md, txt
-
-  var format: NoticeFormat { NoticeFormat(rawValue: rawValue)! }
-}
+/// `--format html|md|txt` of the notice export.
+extension NoticeFormat: ExpressibleByArgument {}
