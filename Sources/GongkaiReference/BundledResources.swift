@@ -32,11 +32,13 @@ public enum BundledResources {
   /// The `.yaml` and `.yml` files of a folder, sorted by name; an empty list when the folder does not exist.
   /// Hidden files are left out: an editor's or a copy's (`.2027.yaml`, macOS's `._2027.yaml`) is not the file.
   /// A folder that is there but cannot be listed (a cron account without the right to read it) is a problem, not
-  /// an empty folder: the schedules in it would be dropped without a word.
+  /// an empty folder: the schedules in it would be dropped without a word. One this account cannot even see (under
+  /// another account's home) is none, as on most installations.
   static func yamlFiles(in folder: URL) throws(FileProblem) -> [URL] {
+    var status = stat()
+    guard stat(folder.path, &status) == 0 else { return [] }
     guard let folderHandle = opendir(folder.path) else {
       let failure = errno
-      if failure == ENOENT { return [] }
       throw FileProblem(file: folder.path, line: nil, field: nil, message: """
         cannot read the folder: \(String(cString: strerror(failure))); let the account gongkai runs as read it (chmod o+rx)
         """, kind: .missing)

@@ -539,6 +539,32 @@ import TestSupport
     #expect(result.stdout == "imported 4 project files: nothing changed (4 unchanged)\n")
   }
 
+  /// A register whose mode forbids writing: the failed write leaves SQLite's files beside it with the register's mode,
+  /// owned by the user. The message says to make them writable (chmod), not to give them back (chown, which changes
+  /// nothing), and names the register itself; once both are writable, the write goes through. Needs root.
+  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  func aReadOnlyRegisterSaysWhichModesToChange() throws {
+    let folder = URL(fileURLWithPath: "/tmp/gongkai-modes-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o1777])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = folder.appendingPathComponent("p.sqlite").path
+    try FileManager.default.copyItem(atPath: try sampleRegister().database, toPath: database)
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: database)
+    let binary = folder.appendingPathComponent("gongkai")
+    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
+    let log = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups \(binary.path) log 2024-310110-48-01-000046 "
+      + "bidding.contract --date 2026-11-20 --by 审计 --database \(database)"
+    let refused = try runShell(log, environment: ["HOME": folder.path])
+    #expect(refused.status == 73)
+    #expect(refused.stderr.contains("may not be written (their mode); chmod u+w \(database)-"), "\(refused.stderr)")
+    #expect(refused.stderr.hasSuffix("; the register itself may not be written by this user; its owner gives write access (chmod, chown or a group)\n"))
+    #expect(!refused.stderr.contains("chown nobody"))
+    for file in [database, database + "-wal", database + "-shm"] where FileManager.default.fileExists(atPath: file) {
+      try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file)
+    }
+    #expect(try runShell(log, environment: ["HOME": folder.path]).status == 0)
+  }
+
   /// A calendar folder the cron account may not read is not an empty one: the administrator's schedules in it would
   /// be dropped, and every deadline of their years counted on the statutory holidays alone. Needs root, to be another
   /// account.

@@ -102,26 +102,42 @@ public struct SQLiteStore: Store {
   /// The files SQLite keeps beside the register (`-wal`, `-shm`, `-journal`) that this user may not write, with their
   /// owners: left by a command another account ran (an auditor's check, a cron job under its own user), they make
   /// the register read-only for everyone else, while its own permissions are in order.
-  private static func unwritableSideFiles(of path: String) -> [(file: String, owner: String)] {
+  private static func unwritableSideFiles(of path: String) -> [(file: String, owner: String, isMine: Bool)] {
     ["-wal", "-shm", "-journal"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
       .map { file in
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        return (file, attributes?[.ownerAccountName] as? String ?? (attributes?[.ownerAccountID] as? NSNumber).map { "uid \($0)" } ?? "another user")
+        let uid = (attributes?[.ownerAccountID] as? NSNumber)?.uint32Value
+        let owner = attributes?[.ownerAccountName] as? String ?? uid.map { "uid \($0)" } ?? "another user"
+        return (file, owner, uid == getuid())
       }
   }
 
-  /// What to do about ``unwritableSideFiles(of:)``, or `nil` when there are none.
+  /// What to do about ``unwritableSideFiles(of:)``, or `nil` when there are none: files of another account are made
+  /// this user's again (chown), this user's own, which a write refused under a read-only register left read-only,
+  /// writable (chmod).
   public static func sideFilesProblem(of path: String) -> String? {
     let files = unwritableSideFiles(of: path)
     guard !files.isEmpty else { return nil }
-    let owners = Set(files.map(\.owner)).sorted().joined(separator: ", ")
-    let names = files.map(\.file).joined(separator: " ")
-    let user = NSUserName().isEmpty ? String(getuid()) : NSUserName()
-    return """
-      \(files.map { "\($0.file) belongs to \($0.owner)" }.joined(separator: ", ")), left by a command \(owners) ran on it; \
-      make them this user's again (as root: chown \(user) \(names)) and run gongkai on this register under one \
-      account, or a group that may write the folder and these files
-      """
+    var said: [String] = []
+    let others = files.filter { !$0.isMine }, mine = files.filter(\.isMine)
+    if !others.isEmpty {
+      let owners = Set(others.map(\.owner)).sorted().joined(separator: ", ")
+      let user = NSUserName().isEmpty ? String(getuid()) : NSUserName()
+      said.append("""
+        \(others.map { "\($0.file) belongs to \($0.owner)" }.joined(separator: ", ")), left by a command \(owners) ran on it; \
+        make them this user's again (as root: chown \(user) \(others.map(\.file).joined(separator: " "))) and run gongkai on \
+        this register under one account, or a group that may write the folder and these files
+        """)
+    }
+    if !mine.isEmpty {
+      // SQLite gives the files it creates the register's mode: a read-only register leaves them read-only.
+      let names = mine.map(\.file).joined(separator: " ")
+      said.append("this user's \(names) may not be written (their mode); chmod u+w \(names)")
+    }
+    if access(path, W_OK) != 0 {
+      said.append("the register itself may not be written by this user; its owner gives write access (chmod, chown or a group)")
+    }
+    return said.joined(separator: "; ")
   }
 
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
