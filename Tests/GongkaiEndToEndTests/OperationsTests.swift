@@ -505,6 +505,26 @@ import TestSupport
     #expect(result.stdout.contains("correct them with `gongkai project edit` or `gongkai amend`\n"))
   }
 
+  /// A text another program wrote into the register, with terminal control sequences in it, is shown escaped by
+  /// every report a person reads in a terminal: it cannot clear the screen or hide a line of the alert.
+  @Test func storedControlCharactersAreShownEscapedInTextReports() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, """
+      UPDATE project SET name = '靖宇东路' || char(27) || '[2J工程' WHERE code = '2024-310110-48-01-000046';
+      UPDATE milestone SET reference = 'HT' || char(13) || '-1', responsibleUnit = '建管委' || char(8238) WHERE id = 21
+      """)
+    let reports = [
+      try runGongkai(["project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database]).stdout,
+      try runGongkai(["check", "--as-of", "2026-11-27", "--status", "on-time", "--project", "2024-310110-48-01-000046",
+                      "--database", database]).stdout,
+    ]
+    for report in reports {
+      #expect(report.contains("靖宇东路\\u{1B}[2J工程"), "\(report)")
+      #expect(!report.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || $0.value == 0x202E })
+    }
+    #expect(reports[0].contains("文号 HT\\u{D}-1") && reports[0].contains("责任单位 建管委\\u{202E}"))
+  }
+
   @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {
     let database = try sampleRegister().database
     let intact = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])

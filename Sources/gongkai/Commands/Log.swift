@@ -275,7 +275,7 @@ extension Gongkai {
 
     /// A value of a changed field as the line shows it: an end cleared is a notice still up, not a blank.
     static func shown(_ value: String?, of key: String, _ lang: Language) -> String {
-      value ?? (key == "until" ? lang.pick("（仍在公开）", "(still up)") : "—")
+      value.map(Terminal.field) ?? (key == "until" ? lang.pick("（仍在公开）", "(still up)") : "—")
     }
 
     /// A row's values as the log records them (JSON), each as text; `nil` for none or a value that is not an object.
@@ -362,14 +362,14 @@ extension Gongkai {
           } else if let after {
             // What was added, without what the line above says (its id, who recorded it and when).
             let shown = Self.ordered(Set(after.keys).subtracting(["id", "recordedBy", "recordedAt"]))
-            try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(after[$0]!)" }.joined(separator: lang.pick("；", "; ")))
+            try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(Terminal.field(after[$0]!))" }.joined(separator: lang.pick("；", "; ")))
           } else {
             // Values that are not a JSON object (a log edited outside gongkai) are shown as they are.
-            if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(before)") }
-            if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(after)") }
+            if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(Terminal.field(before))") }
+            if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(Terminal.field(after))") }
           }
           if entry.action == "amend", let reason = Self.reason(of: entry) {
-            try StandardOutput.print("    \(lang.pick("更正原因", "reason")) \(reason)")
+            try StandardOutput.print("    \(lang.pick("更正原因", "reason")) \(Terminal.field(reason))")
           }
         }
       }

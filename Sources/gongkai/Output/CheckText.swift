@@ -126,7 +126,7 @@ final class CheckText {
       if key.unit != current {
         current = key.unit
         let unit = units[Int(key.unit)]
-        try output.append("\n\(unit.name)" + l.pick("（\(unit.alerts) 项）\n", " (\(unit.alerts))\n"))
+        try output.append("\n\(Terminal.field(unit.name))" + l.pick("（\(unit.alerts) 项）\n", " (\(unit.alerts))\n"))
       }
       var layout = Layout(length: 0, measureEnd: 0, measureWidth: 0)
       try withUnsafeMutableBytes(of: &layout) { try texts.read(into: $0, at: key.offset) }
@@ -173,11 +173,11 @@ final class CheckText {
       out += l.pick("，且迟\(late)个工作日公开", "; also published \(counted(late, "working day")) late")
     }
     out += "\n"
-    out += "      \(finding.milestone.projectCode) \(stored.projectName)\n"
+    out += "      \(finding.milestone.projectCode) \(Terminal.field(stored.projectName))\n"
     let period = rule.period(forChange: finding.milestone.changes != nil).map { l == .zh ? $0.chineseDescription : $0.description }
       ?? l.pick(Period.noneChineseDescription, "no fixed period")
     out += "      #\(finding.milestone.id) \(rule.code) \(l.pick(rule.name)) · \(l.pick("形成", "formed")) \(finding.milestone.formedOn)"
-    out += (stored.reference.map { " · \($0)" } ?? "") + " · \(period)\n"
+    out += (stored.reference.map { " · \(Terminal.field($0))" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)"
     // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it.
     if rule.confidence(judging: finding.status) == .unverified {

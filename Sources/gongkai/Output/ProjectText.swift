@@ -9,10 +9,10 @@ struct ProjectText {
   let asOf: CivilDate
 
   var rendered: String {
-    var out = "\(project.code)  \(project.name)\n"
+    var out = "\(project.code)  \(Terminal.field(project.name))\n"
     for (label, value) in [("项目法人", project.legalPerson), ("建设地点", project.location),
                            ("总投资", project.totalInvestment.map { "\($0) 万元" }), ("责任单位", project.responsibleUnit)] {
-      if let value { out += "  \(Terminal.pad(label, to: 10))\(value)\n" }
+      if let value { out += "  \(Terminal.pad(label, to: 10))\(Terminal.field(value))\n" }
     }
     out += "\n  里程碑（截至 \(asOf)）\n"
     // A change that withdraws (撤回) what it names, e.g. a penalty withdrawn: said as such on both milestones.
@@ -45,18 +45,18 @@ struct ProjectText {
         }
       }
       out += "  #\(milestone.id)  \(milestone.formedOn)  \(milestone.kind)  \(rule?.name.chinese ?? "")  [\(status)]\n"
-      if let reference = stored.reference { out += "        文号 \(reference)\n" }
+      if let reference = stored.reference { out += "        文号 \(Terminal.field(reference))\n" }
       // A summary of several lines (a spreadsheet cell may hold them) keeps the milestone's indent on each.
       if let summary = stored.summary {
-        out += summary.split(separator: "\n", omittingEmptySubsequences: false).map { "        \($0)\n" }.joined()
+        out += summary.split(separator: "\n", omittingEmptySubsequences: false).map { "        \(Terminal.field(String($0)))\n" }.joined()
       }
       if let changed = milestone.changes { out += "        \(withdraws(milestone) ? "撤回" : "变更") #\(changed) 的信息\n" }
       if let withdrawal = withdrawnBy[milestone.id] { out += "        已由 #\(withdrawal) 撤回\n" }
       // Who must publish, when not the project's unit (a unit given at `log`, or kept by `project edit`).
-      if let unit = milestone.responsibleUnit, unit != project.responsibleUnit { out += "        责任单位 \(unit)\n" }
+      if let unit = milestone.responsibleUnit, unit != project.responsibleUnit { out += "        责任单位 \(Terminal.field(unit))\n" }
       for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
-        out += "        公开 #\(id) \(disclosure.publishedOn) \(disclosure.channel)"
-        out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \($0)" } ?? "")
+        out += "        公开 #\(id) \(disclosure.publishedOn) \(Terminal.field(disclosure.channel))"
+        out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \(Terminal.field($0))" } ?? "")
         // The register holds it, but the day shown had not seen it: it counts for nothing as of that day.
         out += (disclosure.publishedOn > asOf ? "  [截至 \(asOf) 尚未公开]" : "") + "\n"
       }

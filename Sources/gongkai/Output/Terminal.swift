@@ -34,6 +34,29 @@ enum Terminal {
     return out
   }
 
+  /// A stored text as a report line shows it: as ``visible(_:)`` shows it, so that a text stored before the register
+  /// refused control characters (or written into it by another program) cannot move the cursor, recolour or clear
+  /// the terminal of whoever reads the report. Most texts hold none of the bytes such characters start with, and
+  /// are returned as they are without asking Unicode's tables.
+  static func field(_ text: String) -> String {
+    var text = text
+    let suspect = text.withUTF8 { bytes in
+      var previous: UInt8 = 0
+      for byte in bytes {
+        // C0 controls and DEL; C1 (C2 80-9F); U+2000-207F, where the separators and invisible marks are (E2 80/81);
+        // U+FEFF and the specials (EF BB, EF BF); U+061C (D8 9C); tags (F3 A0)
+        if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) || (previous == 0xE2 && (byte == 0x80 || byte == 0x81))
+          || (previous == 0xEF && (byte == 0xBB || byte == 0xBF)) || (previous == 0xD8 && byte == 0x9C) || (previous == 0xF3 && byte == 0xA0)
+        {
+          return true
+        }
+        previous = byte
+      }
+      return false
+    }
+    return suspect ? visible(text) : text
+  }
+
   /// Columns a string takes in a terminal: CJK characters and full-width forms take two.
   static func width(of text: String) -> Int {
     text.unicodeScalars.reduce(0) { total, scalar in
