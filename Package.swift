@@ -29,11 +29,13 @@ let package = Package(
     .target(name: "GongkaiJSON"),
     // Spreadsheet cells as gongkai writes them and reads them back: quoting, and the apostrophe before a formula.
     .target(name: "GongkaiCSV"),
+    // Folders listed name by name, and the temporary files written beside what backups and exports replace.
+    .target(name: "GongkaiFileSystem"),
     // The project register behind one protocol; SQLite (GRDB over the system libsqlite3) is the embedded default.
     .target(
       name: "GongkaiStore",
       dependencies: [
-        "GongkaiCore", "GongkaiJSON", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
+        "GongkaiCore", "GongkaiJSON", "GongkaiFileSystem", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
@@ -44,12 +46,15 @@ let package = Package(
     // What Gongkai produces for people and programs: public notices, the audit CSV, open data, statistics.
     .target(
       name: "GongkaiExport",
-      dependencies: ["GongkaiCore", "GongkaiJSON", "GongkaiCSV", "GongkaiStore", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "GongkaiCore", "GongkaiJSON", "GongkaiCSV", "GongkaiFileSystem", "GongkaiStore",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
     ),
     .executableTarget(
       name: "gongkai",
       dependencies: [
-        "GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiCSV",
+        "GongkaiCore", "GongkaiReference", "GongkaiStore", "GongkaiFiles", "GongkaiExport", "GongkaiCSV", "GongkaiFileSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -72,7 +77,7 @@ let package = Package(
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "TestSupport"]),
     .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference", "TestSupport"]),
-    .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport", "GongkaiReference", "TestSupport"]),
+    .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport", "GongkaiFileSystem", "GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiSyntheticTests", dependencies: ["GongkaiSynthetic", "GongkaiReference", "GongkaiStore"]),
     .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai", "TestSupport"]),
   ],

@@ -428,12 +428,9 @@ import TestSupport
   @Test func theNextBackupRemovesWhatAKilledOneLeft() throws {
     let database = try sampleRegister().database
     let folder = Scratch.folder()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/true")
-    try process.run()
-    process.waitUntilExit()
-    let killed = ".nightly.sqlite.\(process.processIdentifier).\(UUID().uuidString).tmp"
-    let others = [".nightly.sqlite.\(process.processIdentifier).draft.tmp", ".weekly.sqlite.\(process.processIdentifier).\(UUID().uuidString).tmp"]
+    let ended = try endedProcessID()
+    let killed = ".nightly.sqlite.\(ended).\(UUID().uuidString).tmp"
+    let others = [".nightly.sqlite.\(ended).draft.tmp", ".weekly.sqlite.\(ended).\(UUID().uuidString).tmp"]
     for name in [killed, killed + "-journal"] + others {
       #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(count: 4096)))
     }

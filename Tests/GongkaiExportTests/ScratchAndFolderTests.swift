@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiExport
+import GongkaiFileSystem
 import Testing
 import TestSupport
 
@@ -74,20 +75,11 @@ import TestSupport
 }
 
 @Suite struct AtomicFileWriterTests {
-  /// A process that has ended: its id is what a killed export leaves in its temporary file's name.
-  static func endedProcessID() throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/true")
-    try process.run()
-    process.waitUntilExit()
-    return process.processIdentifier
-  }
-
   /// A killed export's temporary file is removed by the next export into the folder; a hidden file of another
   /// program that merely looks alike (the folder may be a portal's) is not, nor a running export's.
   @Test func onlyTemporaryFilesOfEndedExportsAreRemoved() throws {
     let folder = Scratch.folder()
-    let ended = try Self.endedProcessID()
+    let ended = try endedProcessID()
     let names = [".audit.csv.\(ended).\(UUID().uuidString).tmp", ".a.html.\(ended).\(UUID().uuidString).tmp",
                  ".audit.csv.\(ended).draft.tmp", ".notes.\(ended).draft.tmp", ".audit.csv.\(getpid()).\(UUID().uuidString).tmp"]
     for name in names {

@@ -1,5 +1,5 @@
 import Foundation
-import GongkaiStore
+import GongkaiFileSystem
 
 /// Writes a file whole or not at all: into a temporary file beside the target, then renamed over it, so that a
 /// crash, a full disk or an error never leaves half a file where a reader expects a whole one.
@@ -25,7 +25,7 @@ public final class AtomicFileWriter {
     let folder = target.deletingLastPathComponent().path
     try Self.requireFolder(folder, for: path)
     try Self.requireReplaceable(path)
-    Self.removeAbandoned(of: target.lastPathComponent, in: folder)
+    TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder)
     temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder)
     // POSIX calls rather than FileHandle, whose errors say "NSCocoaErrorDomain error 512" instead of the reason.
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -154,18 +154,6 @@ public final class AtomicFileWriter {
     return 0
   }
 
-  /// Removes the temporary files of writers that were killed before they finished (of the file `name`, or of
-  /// any file; ``TemporaryFile`` tells them).
-  static func removeAbandoned(of name: String? = nil, in folder: String) {
-    var abandoned: [String] = []
-    FolderListing.forEachName(in: folder) { bytes in
-      // Only hidden names can be temporary files: no string is made for the others.
-      guard bytes.first == UInt8(ascii: "."), FolderListing.name(bytes, endsWith: ".tmp") else { return }
-      let file = String(decoding: bytes, as: UTF8.self)
-      if TemporaryFile.isAbandoned(file, of: name) { abandoned.append(file) }
-    }
-    for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
-  }
 
   /// Writes `data` to `path` atomically.
   public static func write(_ data: Data, to path: String) throws {

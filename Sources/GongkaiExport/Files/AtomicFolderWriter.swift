@@ -1,5 +1,5 @@
 import Foundation
-import GongkaiStore
+import GongkaiFileSystem
 
 /// Many files written into one folder, each whole or not at all as ``AtomicFileWriter`` writes one: each goes to
 /// a temporary file first and is renamed into place only after it is safely on disk. The files are flushed to
@@ -20,7 +20,7 @@ public final class AtomicFolderWriter {
   public init(folder: String) throws {
     self.folder = folder
     try AtomicFileWriter.requireFolder(folder, for: folder)
-    AtomicFileWriter.removeAbandoned(in: folder)
+    TemporaryFile.removeAbandoned(in: folder)
   }
 
   deinit {

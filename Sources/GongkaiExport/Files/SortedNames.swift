@@ -1,3 +1,6 @@
+import Foundation
+import GongkaiFileSystem
+
 /// Names (file names, as bytes) in byte order, however many there are, in bounded memory; afterwards each is
 /// read by its position.
 ///

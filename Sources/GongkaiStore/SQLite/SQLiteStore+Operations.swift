@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiFileSystem
 import GRDB
 import GRDBSQLite
 
@@ -53,10 +54,7 @@ extension SQLiteStore {
       }
     }
     // What a backup killed before it finished left (a copy as large as the register) goes before a new one is made.
-    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    where TemporaryFile.isAbandoned(file, of: target.lastPathComponent) {
-      unlink(folder.appendingPathComponent(file).path)
-    }
+    TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder.path)
     let temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder.path)
     do {
       try Self.translating(path) {

@@ -3,6 +3,7 @@ import Foundation
 import GongkaiCore
 import GongkaiExport
 import GongkaiFiles
+import GongkaiFileSystem
 import GongkaiReference
 import GongkaiStore
 

@@ -24,6 +24,19 @@ public enum TemporaryFile {
     return true
   }
 
+  /// Removes from `folder` the temporary files (and SQLite's files beside them) that processes killed before they
+  /// finished left, of the file `name` or of any file; listed name by name, as a folder of a million notices is.
+  public static func removeAbandoned(of name: String? = nil, in folder: String) {
+    var abandoned: [String] = []
+    FolderListing.forEachName(in: folder) { bytes in
+      // Only hidden names can be temporary files: no string is made for the others.
+      guard bytes.first == UInt8(ascii: ".") else { return }
+      let file = String(decoding: bytes, as: UTF8.self)
+      if isAbandoned(file, of: name) { abandoned.append(file) }
+    }
+    for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
+  }
+
   /// The name as its temporary file carries it: whole, or cut at a character so that the temporary name stays
   /// within the 255 bytes a file name may have (the rest takes at most 61, a `-journal` beside it included), and any
   /// name a file system holds can be written.
