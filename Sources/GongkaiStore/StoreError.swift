@@ -24,6 +24,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotCreate(String, String)
   /// `gongkai backup` could not write its copy: the path and why.
   case cannotWriteBackup(String, String)
+  /// The register's copy failed SQLite's check: the backup it would have replaced left as it was, or a new one
+  /// written all the same (`written`).
+  case damagedBackupSource(String, backup: String, [String], written: Bool)
   case newerSchema(String, [String])
   /// A register of an earlier gongkai, which only `gongkai init` upgrades: the earlier version cannot read it
   /// afterwards, so the upgrade is a step taken on purpose, after a copy, never a side effect of a check.
@@ -78,6 +81,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
     case .cannotWriteBackup(let path, let reason): "cannot write the backup \(path): \(reason)"
+    case .damagedBackupSource(let path, let backup, let damage, let written):
+      "database \(path) is damaged (\(damage.joined(separator: "; "))): "
+        + (written ? "\(backup) was written all the same, a copy of it as it is" : "the backup \(backup) was left as it was, the copy to restore from")
+        + "; keep a copy of the register, restore it from an earlier backup and run `gongkai doctor`"
     case .newerSchema(let path, let unknown):
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
     case .olderSchema(let path, let current, let needed):

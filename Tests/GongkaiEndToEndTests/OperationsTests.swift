@@ -418,9 +418,17 @@ import TestSupport
     let backup = try runGongkai(["backup", copy, "--database", database])
     #expect(backup.status == 65)
     #expect(backup.stderr.hasPrefix("gongkai: database \(database) is damaged ("), "\(backup.stderr)")
-    #expect(backup.stderr.contains("; \(copy) was left as it was); keep a copy of it, restore the register from a backup"))
+    #expect(backup.stderr.hasSuffix("): the backup \(copy) was left as it was, the copy to restore from; keep a copy of the "
+      + "register, restore it from an earlier backup and run `gongkai doctor`\n"))
+    #expect(!backup.stderr.contains("***") && backup.stderrLines.count == 1)
     #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == good)
     #expect(try FileManager.default.contentsOfDirectory(atPath: (copy as NSString).deletingLastPathComponent) == ["nightly.sqlite"])
+    // A new file takes the copy all the same, as it is: the one consistent copy of a register in use
+    let evidence = Scratch.folder().appendingPathComponent("evidence.sqlite").path
+    let snapshot = try runGongkai(["backup", evidence, "--database", database])
+    #expect(snapshot.status == 65)
+    #expect(snapshot.stderr.contains("): \(evidence) was written all the same, a copy of it as it is; keep a copy"), "\(snapshot.stderr)")
+    #expect(FileManager.default.fileExists(atPath: evidence))
   }
 
   /// A backup killed before it finished leaves a copy as large as the register: the next backup to that file removes

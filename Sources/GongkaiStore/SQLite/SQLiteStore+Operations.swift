@@ -56,20 +56,22 @@ extension SQLiteStore {
     // What a backup killed before it finished left (a copy as large as the register) goes before a new one is made.
     TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder.path)
     let temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder.path)
+    // An earlier backup, which a damaged copy must not replace: it may be the copy to restore from.
+    let replacing = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) > 0
     do {
-      try Self.translating(path) {
+      let damage = try Self.translating(path) {
         do {
           let copy = try DatabaseQueue(path: temporary)
           try writer.backup(to: copy)
           // A backup is one self-contained file: out of WAL mode, so that nothing beside it is needed or created.
           try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
           // SQLite copies pages as they are, damaged ones too, and a damage in an index no read of gongkai's
-          // meets: a damaged copy must not take the place of the last good backup.
+          // meets: it is found here, before the copy is put in place. Its lines, without the heading of each database.
           let damage = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
+            .flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0 != "ok" && !$0.hasPrefix("*** in database") }
           try copy.close()
-          guard damage == ["ok"] else {
-            throw StoreError.damaged(self.path, "\(damage.joined(separator: "; ")); \(path) was left as it was")
-          }
+          if !damage.isEmpty && replacing { throw StoreError.damagedBackupSource(self.path, backup: path, damage, written: false) }
+          return damage
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
           // The backup API leaves SQLite's last message behind, which then reads "not an error": the code says it.
           let reason = String(cString: sqlite3_errstr(error.extendedResultCode.rawValue))
@@ -80,8 +82,11 @@ extension SQLiteStore {
       // The empty -wal and -shm files of the backup it replaced, if that one was in WAL mode (written to since it was
       // made) and looking at it opened them, belong to no file now.
       for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }
+      // A new file takes the damaged copy all the same: the one consistent copy of a register in use there is.
+      if !damage.isEmpty { throw StoreError.damagedBackupSource(self.path, backup: path, damage, written: true) }
     } catch {
-      // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it.
+      // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it (once renamed,
+      // the copy is no longer there to remove).
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
       throw error
     }

@@ -75,7 +75,7 @@ enum ExitStatus: Int32, Error {
     case .busy: self = .busy
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
-      .milestoneOfAnotherProject, .withdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .newerSchema,
+      .milestoneOfAnotherProject, .withdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
       .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
       self = .dataError
     }
