@@ -24,6 +24,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case cannotCreate(String, String)
   /// `gongkai backup` could not write its copy: the path and why.
   case cannotWriteBackup(String, String)
+  /// An error of SQLite's that gongkai does not expect (a limit, a statement it could not prepare): a fault to report.
+  case unexpected(String, String)
   /// The register's copy failed SQLite's check: the backup it would have replaced left as it was, or a new one
   /// written all the same (`written`).
   case damagedBackupSource(String, backup: String, [String], written: Bool)
@@ -81,6 +83,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
     case .cannotWriteBackup(let path, let reason): "cannot write the backup \(path): \(reason)"
+    case .unexpected(let path, let reason):
+      "unexpected SQLite error on database \(path): \(reason); nothing was written; please report it (`gongkai doctor` checks the register)"
     case .damagedBackupSource(let path, let backup, let damage, let written):
       "database \(path) is damaged (\(damage.joined(separator: "; "))): "
         + (written ? "\(backup) was written all the same, a copy of it as it is" : "the backup \(backup) was left as it was, the copy to restore from")

@@ -395,7 +395,13 @@ import TestSupport
     try sqlite(database, "CREATE TRIGGER blocked BEFORE INSERT ON milestone BEGIN SELECT RAISE(ABORT, 'blocked'); END")
     let log = try runGongkai(["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-11-20", "--database", database])
     #expect(log.status == 65)
-    #expect(log.stderr.contains("blocked: the database was edited outside gongkai; run `gongkai doctor`"), "\(log.stderr)")
+    #expect(log.stderr.contains("a trigger refused the write (blocked): the database was edited outside gongkai; run `gongkai doctor`"),
+            "\(log.stderr)")
+    // which names the trigger and how to remove it
+    let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  schema: trigger blocked was added outside gongkai, which makes none; it can refuse or change "
+      + "writes: drop it (sqlite3 \(database) 'DROP TRIGGER \"blocked\"') or restore the register from a backup\n"), "\(doctor.stdout)")
     try sqlite(database, "DROP TRIGGER blocked; DELETE FROM grdb_migrations WHERE identifier = 'v10-replaced-milestone-keys'")
     let upgrade = try runGongkai(["init", "--database", database])
     #expect(upgrade.status == 65)

@@ -139,6 +139,10 @@ extension SQLiteStore {
     try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
   }
 
+  public func addedTriggers() throws -> [String] {
+    try read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
+  }
+
   /// `PRAGMA foreign_key_check` names the row, its table and the parent's table; the value naming the missing
   /// parent is read from the row.
   public func forEachOrphan(_ body: (Orphan) throws -> Void) throws {

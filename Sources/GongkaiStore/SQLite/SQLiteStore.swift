@@ -256,12 +256,13 @@ public struct SQLiteStore: Store {
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
       case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path))
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
-      // The migrations made every table, column and index gongkai reads, and gongkai checks what it writes before
-      // SQLite does: a table or index missing or there twice, or a constraint or trigger that refuses a write, was
-      // put there by another program, not by a full disk.
-      case .SQLITE_ERROR, .SQLITE_CONSTRAINT:
-        throw StoreError.edited("\(path): \(error.message ?? "\(error.resultCode)")")
-      default: throw StoreError.io(path, "\(error.resultCode): \(error.message ?? "")")
+      // The migrations made every table, column and index gongkai reads, and it makes no trigger: a table or index
+      // missing or there twice, or a trigger that refuses a write, was put there by another program.
+      case .SQLITE_ERROR where error.message.map({ $0.hasPrefix("no such ") || $0.hasSuffix(" already exists") }) ?? false:
+        throw StoreError.edited("\(path): \(error.message ?? "")")
+      case .SQLITE_CONSTRAINT where error.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER:
+        throw StoreError.edited("\(path): a trigger refused the write (\(error.message ?? ""))")
+      default: throw StoreError.unexpected(path, "\(error.resultCode): \(error.message ?? "")")
       }
     } catch is RowDecodingError {
       throw StoreError.edited("a stored value has the wrong type")

@@ -73,6 +73,7 @@ enum ExitStatus: Int32, Error {
     case .cannotOpen: self = .noInput
     case .cannotCreate, .cannotWriteBackup, .readOnly: self = .cannotCreate
     case .busy: self = .busy
+    case .unexpected: self = .internalError
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
       .milestoneOfAnotherProject, .withdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
