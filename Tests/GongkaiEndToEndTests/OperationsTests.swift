@@ -513,7 +513,7 @@ import TestSupport
     #expect(result.stdout.contains("warning stored texts: 1 recorded before a rule was tightened, which `import` refuses in the files "
       + "`export project` writes: milestone 2 ref 'YP\\u{200B}-1' is not accepted: it contains the invisible character U+200B"),
       "\(result.stdout)")
-    #expect(result.stdout.contains("correct them with `gongkai project edit` or `gongkai amend`\n"))
+    #expect(result.stdout.contains("correct them with `gongkai project edit` or `gongkai amend`, a publication's address with `gongkai disclose"))
   }
 
   /// A text another program wrote into the register, with terminal control sequences in it, is shown escaped by

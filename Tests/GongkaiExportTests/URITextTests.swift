@@ -9,6 +9,9 @@ import Testing
     ("https://a.example/%E4%B8%AD%e6", "https://a.example/%E4%B8%AD%e6"),
     ("https://a.example/100%", "https://a.example/100%25"),
     ("https://a.example/%zz", "https://a.example/%25zz"),
+    ("https://a.example/s.asp?key=%u516C&ids[]=1", "https://a.example/s.asp?key=%25u516C&ids%5B%5D=1"),
+    ("https://a.example/app#/route#part", "https://a.example/app#/route%23part"),
+    ("https://[2001:db8::1]:8443/a[1]", "https://[2001:db8::1]:8443/a%5B1%5D"),
   ])
   func anAddressBecomesAURI(iri: String, uri: String) {
     #expect(URIText.encoding(iri) == uri)

@@ -4,16 +4,22 @@
 /// such address, and a program reading disclosures.json expects the same form.
 enum URIText {
   /// `iri` with every byte a URI cannot hold percent-encoded (RFC 3987 §3.1: the UTF-8 bytes of each character
-  /// beyond ASCII), and a `%` that does not start an escape encoded as `%25`; an address already a URI is returned
-  /// as it is.
+  /// beyond ASCII), and what browsers follow but a URI may not hold encoded too: a `%` that does not start an escape
+  /// (`%25`), brackets after the site (`%5B`, `%5D`: only an IPv6 site is bracketed) and a `#` after the first
+  /// (`%23`); an address already a URI is returned as it is.
   static func encoding(_ iri: String) -> String {
     let bytes = Array(iri.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
+    let afterScheme = bytes.firstIndex(of: UInt8(ascii: ":")).map { $0 + 3 } ?? 0
+    let authorityEnd = bytes.indices.first { $0 >= afterScheme && "/?#".utf8.contains(bytes[$0]) } ?? bytes.endIndex
+    let fragment = bytes.indices.first { $0 >= authorityEnd && bytes[$0] == UInt8(ascii: "#") }
     for (index, byte) in bytes.enumerated() {
       let startsEscape = byte == UInt8(ascii: "%") && index + 2 < bytes.count
         && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
-      if allowed(byte) || startsEscape {
+      let misplaced = index >= authorityEnd
+        && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || (byte == UInt8(ascii: "#") && index != fragment))
+      if (allowed(byte) && !misplaced) || startsEscape {
         out.append(byte)
       } else {
         out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
