@@ -156,6 +156,18 @@ import TestSupport
     #expect(record["责任单位"] == "区\"建管委\"&<b>")
   }
 
+  /// The audit CSV and the report write no 索引号, so --organisation does nothing there; a cron line giving every
+  /// export the same options, as they once all took it, still runs, and is told to drop it.
+  @Test func anOrganisationWhereNoIndexNumberIsWrittenIsToldToDoNothing() throws {
+    let (folder, database) = try sampleRegister()
+    for (arguments, command) in [(["export", "audit-csv", "--out", folder.appendingPathComponent("a.csv").path], "export audit-csv"),
+                                 (["report", "--year", "2026", "--out", folder.appendingPathComponent("r.txt").path], "report")] {
+      let result = try runGongkai(arguments + ["--organisation", "11310110002424433J", "--as-of", "2026-11-27", "--database", database])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stderr == "gongkai: warning: --organisation does nothing for \(command), which writes no 索引号; drop it\n")
+    }
+  }
+
   @Test func anExportThatCannotBeWrittenLeavesNothingBehind() throws {
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("r.sqlite").path

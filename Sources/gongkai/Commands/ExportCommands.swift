@@ -36,6 +36,16 @@ struct IndexNumberOptions: ParsableArguments {
   }
 }
 
+/// `--organisation` where no 索引号 is written (`export audit-csv`, `report`): accepted, as these commands once
+/// accepted it, so that a cron line giving every export the same options keeps working, and said to do nothing.
+struct UnusedOrganisationOption: ParsableArguments {
+  @Option(name: .customLong("organisation"), help: .hidden) var organisation: String?
+
+  func warnIfGiven(_ command: String) {
+    if organisation != nil { Terminal.warning("--organisation does nothing for \(command), which writes no 索引号; drop it") }
+  }
+}
+
 /// `--no-verify`: whether an export first checks the register against its change log.
 struct VerificationOptions: ParsableArguments {
   @Flag(name: .customLong("no-verify"), help: ArgumentHelp(
@@ -172,6 +182,7 @@ extension Gongkai.Export {
     var status: [AuditCSV.Status] = []
     @Option(help: "Language of the header row, the rule's period and the yes/no cells; names stay Chinese.") var lang: Language = .zh
     @OptionGroup var export: ExportOptions
+    @OptionGroup var unusedOrganisation: UnusedOrganisationOption
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -181,6 +192,7 @@ extension Gongkai.Export {
     }
 
     func run() async throws {
+      unusedOrganisation.warnIfGiven("export audit-csv")
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)

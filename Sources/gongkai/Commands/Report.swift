@@ -24,6 +24,7 @@ extension Gongkai {
     var lang: Language = .zh
     @Option(help: ArgumentHelp("The file to write (its folder is created if missing), instead of standard output (`-` is standard output).", valueName: "file")) var out: String?
     @OptionGroup var export: ExportOptions
+    @OptionGroup var unusedOrganisation: UnusedOrganisationOption
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -38,6 +39,7 @@ extension Gongkai {
     }
 
     func run() async throws {
+      unusedOrganisation.warnIfGiven("report")
       let asOf = export.day
       let year = year ?? asOf.year
       let name = "report-\(year).\(format == .text ? "txt" : format.rawValue)"
