@@ -212,7 +212,7 @@ import TestSupport
     #expect(json.status == 0)
     #expect(json.stdout == "[]\n")
     let csv = try runGongkai(["check", "--format", "csv", "--database", database])
-    #expect(csv.stdout.hasPrefix("\u{FEFF}projectCode,projectName,milestoneId"))
+    #expect(csv.stdout.hasPrefix("projectCode,projectName,milestoneId"))
     #expect(csv.stdout.components(separatedBy: "\r\n").count == 2)
     #expect(try runGongkai(["check", "--database", database]).stdout.isEmpty)
   }

@@ -85,9 +85,12 @@ final class CSVSink: FindingSink {
     try output.flush()
   }
 
-  /// After a byte order mark, as every CSV gongkai writes: without it Excel in China reads the names as GBK.
+  /// After a byte order mark when standard output is a file (`> findings.csv`), which Excel in China reads as GBK
+  /// without one; a script reading a pipe gets the field names as they are documented.
   private func writeHeader() throws {
-    try output.append(CSVWriter.byteOrderMark + CSVWriter.record(FindingRecord.csvHeader))
+    var status = stat()
+    let toFile = fstat(STDOUT_FILENO, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    try output.append((toFile ? CSVWriter.byteOrderMark : "") + CSVWriter.record(FindingRecord.csvHeader))
   }
 }
 
