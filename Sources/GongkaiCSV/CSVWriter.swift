@@ -5,6 +5,9 @@ public struct CSVWriter {
   /// The UTF-8 byte order mark: without it Excel in China reads UTF-8 as GBK and garbles Chinese text.
   public static let byteOrderMark = "\u{FEFF}"
 
+  /// The first line of a file a spreadsheet opens: the byte order mark, then the column names as a record.
+  public static func header(_ names: [String]) -> String { byteOrderMark + record(names) }
+
   /// One record: the cells escaped and joined, ending in CRLF.
   public static func record(_ cells: [String]) -> String {
     var bytes: [UInt8] = []

@@ -228,7 +228,7 @@ public struct AuditCSV {
   {
     let file = try AtomicFileWriter(path: path)
     var result = ExportResult()
-    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(Self.columns.map { english ? $0.english : $0.chinese }))
+    try file.write(CSVWriter.header(Self.columns.map { english ? $0.english : $0.chinese }))
     var line: [UInt8] = []
     var kindCells = KindCells(english: english)
     // The cells' values alone, taken out of the columns once: copying a column, its two heads with it, for each

@@ -7,7 +7,7 @@ public enum ChangeLogCSV {
   public static func write(store: any Store, state: StatedHead, to path: String) async throws -> Int {
     let file = try AtomicFileWriter(path: path)
     var rows = 0
-    try file.write(CSVWriter.byteOrderMark + CSVWriter.record(
+    try file.write(CSVWriter.header(
       ["序号 id", "时间 at", "操作人 actor", "操作 action", "对象 entity", "对象编号 entity_id", "项目代码 project_code",
        "修改前 before", "修改后 after", "链哈希 hash"]))
     try await store.forEachChange { entry in

@@ -26,8 +26,7 @@ public enum StatisticsReport {
   ///
   /// `english`: headers, groups, category names and the note in English, as `--lang en` asks; units keep their names.
   public static func csv(_ statistics: DisclosureStatistics, english: Bool = false) -> String {
-    var out = CSVWriter.byteOrderMark
-    out += CSVWriter.record(english
+    var out = CSVWriter.header(english
       ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"]
       : ["分组"] + headers + ["年度", "判定日期", "暂定说明"])
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)

@@ -15,14 +15,14 @@ extension Gongkai {
 struct ProjectFieldOptions: ParsableArguments {
   // Every value is taken unconditionally, as the next argument: a name may start with '-', and a negative
   // investment should meet its own check rather than "Missing value".
-  @Option(parsing: .unconditional, help: "项目名称: the project's name (required by `project add`).", transform: trimmed) var name: String?
+  @Option(parsing: .unconditional, help: "项目名称: the project's name.", transform: trimmed) var name: String?
   @Option(name: .customLong("legal-person"), parsing: .unconditional, help: "项目法人: the project legal person.", transform: trimmed)
   var legalPerson: String?
   @Option(parsing: .unconditional, help: "建设地点: where it is built.", transform: trimmed) var location: String?
   @Option(parsing: .unconditional, help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"),
           transform: trimmed)
   var investment: String?
-  @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures (required by `project add`).", transform: trimmed) var unit: String?
+  @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
 
   /// Each option's value, the project file's name of its field, and the option's.
   private var fields: [(value: String?, field: String, option: String)] {
@@ -63,6 +63,8 @@ extension Gongkai.ProjectCommand {
     static let configuration = CommandConfiguration(
       abstract: "Register a project.",
       discussion: """
+        --name and --unit are required; the other fields may be added later with `gongkai project edit`.
+
         Example:
           gongkai project add 2024-310110-48-01-000123 --name 杨浦滨江南段公共空间提升工程 \\
               --unit 杨浦区建设和管理委员会

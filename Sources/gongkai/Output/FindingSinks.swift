@@ -90,7 +90,7 @@ final class CSVSink: FindingSink {
   private func writeHeader() throws {
     var status = stat()
     let toFile = fstat(STDOUT_FILENO, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-    try output.append((toFile ? CSVWriter.byteOrderMark : "") + CSVWriter.record(FindingRecord.csvHeader))
+    try output.append(toFile ? CSVWriter.header(FindingRecord.csvHeader) : CSVWriter.record(FindingRecord.csvHeader))
   }
 }
 
