@@ -152,3 +152,29 @@ func sqlite(_ database: String, _ sql: String) throws -> String {
   #expect(process.terminationStatus == 0, "sqlite3 \(sql)")
   return text.trimmingCharacters(in: .whitespacesAndNewlines)
 }
+
+/// A folder under /tmp that other accounts may enter (the test run's scratch folder is root's), holding a copy of
+/// the binary, for tests that run gongkai as another account with setpriv: root only, as CI runs. Removed by
+/// ``remove()``.
+struct OtherAccountFolder {
+  /// Whether this run can act as other accounts.
+  static let isAvailable = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+  let url: URL
+  let binary: URL
+
+  init(mode: Int) throws {
+    url = URL(fileURLWithPath: "/tmp/gongkai-accounts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: mode])
+    binary = url.appendingPathComponent("gongkai")
+    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
+  }
+
+  /// `gongkai ARGUMENTS` (shell words) as account `uid`, with `HOME` this folder unless `environment` says otherwise.
+  func run(as uid: Int, _ arguments: String, environment: [String: String] = [:]) throws -> CommandResult {
+    try runShell("/usr/bin/setpriv --reuid=\(uid) --regid=\(uid) --clear-groups \(binary.path) \(arguments)",
+                 environment: ["HOME": url.path].merging(environment) { $1 })
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: url) }
+}

@@ -573,19 +573,15 @@ import TestSupport
   /// A register whose mode forbids writing: the failed write leaves SQLite's files beside it with the register's mode,
   /// owned by the user. The message says to make them writable (chmod), not to give them back (chown, which changes
   /// nothing), and names the register itself; once both are writable, the write goes through. Needs root.
-  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
   func aReadOnlyRegisterSaysWhichModesToChange() throws {
-    let folder = URL(fileURLWithPath: "/tmp/gongkai-modes-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o1777])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let database = folder.appendingPathComponent("p.sqlite").path
+    let folder = try OtherAccountFolder(mode: 0o1777)
+    defer { folder.remove() }
+    let database = folder.url.appendingPathComponent("p.sqlite").path
     try FileManager.default.copyItem(atPath: try sampleRegister().database, toPath: database)
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: database)
-    let binary = folder.appendingPathComponent("gongkai")
-    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
-    let log = "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups \(binary.path) log 2024-310110-48-01-000046 "
-      + "bidding.contract --date 2026-11-20 --by 审计 --database \(database)"
-    let refused = try runShell(log, environment: ["HOME": folder.path])
+    let log = "log 2024-310110-48-01-000046 bidding.contract --date 2026-11-20 --by 审计 --database \(database)"
+    let refused = try folder.run(as: 65534, log)
     #expect(refused.status == 73)
     #expect(refused.stderr.contains("may not be written (their mode); chmod u+w \(database)-"), "\(refused.stderr)")
     #expect(refused.stderr.hasSuffix("; the register itself may not be written by this user; its owner gives write access (chmod, chown or a group)\n"))
@@ -593,23 +589,19 @@ import TestSupport
     for file in [database, database + "-wal", database + "-shm"] where FileManager.default.fileExists(atPath: file) {
       try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file)
     }
-    #expect(try runShell(log, environment: ["HOME": folder.path]).status == 0)
+    #expect(try folder.run(as: 65534, log).status == 0)
   }
 
   /// A calendar folder the cron account may not read is not an empty one: the administrator's schedules in it would
   /// be dropped, and every deadline of their years counted on the statutory holidays alone. Needs root, to be another
   /// account.
-  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
   func aCalendarFolderThatCannotBeReadIsAnError() throws {
-    let folder = URL(fileURLWithPath: "/tmp/gongkai-calendar-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let calendar = folder.appendingPathComponent("calendar")
+    let folder = try OtherAccountFolder(mode: 0o755)
+    defer { folder.remove() }
+    let calendar = folder.url.appendingPathComponent("calendar")
     try FileManager.default.createDirectory(at: calendar, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-    let binary = folder.appendingPathComponent("gongkai")
-    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
-    let result = try runShell("/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups \(binary.path) deadline 2026-12-31 5",
-                              environment: ["GONGKAI_CALENDAR_DIR": calendar.path])
+    let result = try folder.run(as: 65534, "deadline 2026-12-31 5", environment: ["GONGKAI_CALENDAR_DIR": calendar.path])
     #expect(result.status == 66)
     #expect(result.stderr == "gongkai: \(calendar.path): cannot read the folder: Permission denied; let the account gongkai runs as "
       + "read it (chmod o+rx)\n")
@@ -618,18 +610,12 @@ import TestSupport
   /// A register read by another account (an auditor, a cron job under its own user) can be left with SQLite's files
   /// beside it owned by that account: every write then fails. The failure and `doctor` name the files, their owner
   /// and the fix, rather than the register's own permissions, which are in order. Needs root, to act as two users.
-  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
   func filesAnotherAccountLeftBesideTheRegisterAreNamedWhenAWriteFails() throws {
-    let folder = URL(fileURLWithPath: "/tmp/gongkai-accounts-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o1777])
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let binary = folder.appendingPathComponent("gongkai")
-    try FileManager.default.copyItem(at: try builtBinary(), to: binary)
-    let database = folder.appendingPathComponent("p.sqlite").path
-    func run(as user: Int, _ arguments: String) throws -> CommandResult {
-      try runShell("/usr/bin/setpriv --reuid=\(user) --regid=\(user) --clear-groups \(binary.path) \(arguments) --database \(database)",
-                   environment: ["HOME": folder.path])
-    }
+    let folder = try OtherAccountFolder(mode: 0o1777)
+    defer { folder.remove() }
+    let database = folder.url.appendingPathComponent("p.sqlite").path
+    func run(as user: Int, _ arguments: String) throws -> CommandResult { try folder.run(as: user, "\(arguments) --database \(database)") }
     #expect(try run(as: 1000, "init").status == 0)
     #expect(try run(as: 1000, "project add 2026-310110-48-01-000200 --name 测试 --unit 甲单位").status == 0)
     // When another account reads it
