@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateMilestone(existing: Int64, key: String)
   case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String)
   case withdrawn(String)
+  /// `--changes` names a milestone withdrawn as recorded by mistake: there is no information of it to change.
+  case changesWithdrawn(Int64)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
   case changedBy(milestone: Int64, by: Int64)
   /// A publication's end changed after the day it was recorded to come down: its period is settled.
@@ -69,6 +71,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .milestoneOfAnotherProject(let milestone, let project, let expected):
       "milestone \(milestone) belongs to project \(project), not \(expected)"
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
+    case .changesWithdrawn(let id):
+      "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "
+        + "the change to the milestone in force (`gongkai project show CODE` lists them)"
     case .changedBy(let milestone, let linked):
       "milestone \(milestone) is changed by milestone \(linked), which is in force; withdraw milestone \(linked) first (`gongkai withdraw \(linked) --reason …`), then this one"
     case .settledPublication(let id, let until):

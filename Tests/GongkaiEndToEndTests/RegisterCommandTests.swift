@@ -929,6 +929,8 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2023-02-29"], 64, "'2023-02-29' is invalid for '--date <date>': not a date"),
     (["log", "2024-310110-48-01-000046", "approval-result.feasibility-study", "--date", "2024-03-22", "--ref", "杨发改投〔2024〕19号"], 65, "is already recorded as milestone"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--changes", "1"], 65, "belongs to project 2023-310110-78-01-000087, not 2024-310110-48-01-000046"),
+    (["log", "2024-310110-83-01-000112", "construction.participants", "--date", "2026-01-05", "--changes", "52"], 65,
+     "--changes 52: milestone 52 was withdrawn as recorded by mistake, so it holds no information to change; link the change"),
     (["log", "2024-310110-48-01-000046", "completion.acceptance", "--date", "2026-11-03", "--changes", "38"], 64,
      "--changes '38': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance (`gongkai rules` lists what each kind may change), or remove the link"),
     (["log", "2024-310110-48-01-000046", "quality-safety.penalty", "--date", "2026-11-03", "--changes", "34"], 64,

@@ -123,7 +123,8 @@ extension SQLiteStore {
       }
       var changesId: Int64?
       if let changing {
-        let target = try activeMilestone(changing, db)
+        guard let target = try MilestoneRecord.fetchOne(db, key: changing) else { throw StoreError.unknownMilestone(changing) }
+        guard target.withdrawnReason == nil else { throw StoreError.changesWithdrawn(changing) }
         guard target.projectId == project.id else {
           throw StoreError.milestoneOfAnotherProject(
             milestone: changing, project: try projectRecord(of: target, db).code, expected: code.rawValue)
