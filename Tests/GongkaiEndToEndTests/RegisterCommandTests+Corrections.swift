@@ -372,6 +372,9 @@ extension RegisterCommandTests {
     #expect(shown.components(separatedBy: "        责任单位 杨浦区建设和管理委员会\n").count == 2, "\(shown)")
     #expect(shown.contains("        责任单位 杨浦区审计局\n"))
     #expect(!shown.contains("        责任单位 杨浦区新成立的建管中心"))
+    // the withdrawn one is not listed, but said to be there
+    #expect(!shown.contains("  #2  "))
+    #expect(shown.hasSuffix("\n  另有 1 项登记有误已撤回，不计入；`gongkai history \(code)` 可见其内容、撤回人和原因\n"))
     // each kept unit is logged, by whom, before and after, and the register still matches its log
     let history = try gongkai(["history", code, "--format", "json"] + db)
     let log = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])

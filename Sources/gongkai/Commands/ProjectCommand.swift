@@ -171,9 +171,12 @@ extension Gongkai.ProjectCommand {
       guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
       let checker = try await reference.checker(for: register, at: store.path)
       var milestones: [StoredMilestone] = []
-      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { milestones.append($0) }
-      try StandardOutput.print(ProjectText(project: project, milestones: milestones, checker: checker, asOf: asOf ?? .todayInChina()).rendered,
-            terminator: "")
+      var withdrawn = 0
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code], withdrawn: true)) { stored in
+        if stored.withdrawnReason == nil { milestones.append(stored) } else { withdrawn += 1 }
+      }
+      let text = ProjectText(project: project, milestones: milestones, withdrawn: withdrawn, checker: checker, asOf: asOf ?? .todayInChina())
+      try StandardOutput.print(text.rendered, terminator: "")
     }
   }
 }

@@ -5,6 +5,8 @@ import GongkaiStore
 struct ProjectText {
   let project: Project
   let milestones: [StoredMilestone]
+  /// How many milestones were withdrawn as recorded by mistake: not shown, but said to be there.
+  let withdrawn: Int
   let checker: Checker
   let asOf: CivilDate
 
@@ -62,6 +64,7 @@ struct ProjectText {
       }
     }
     if milestones.isEmpty { out += "  （尚无）\n" }
+    if withdrawn > 0 { out += "\n  另有 \(withdrawn) 项登记有误已撤回，不计入；`gongkai history \(project.code)` 可见其内容、撤回人和原因\n" }
     return out
   }
 }
