@@ -68,7 +68,8 @@ struct RuleFile {
       } else {
         minimumName = minimum == nil ? nil : base?.minimumPublicationName
       }
-      // Like the name: one text or null, inherited with the minimum and dropped with it.
+      // One code or null, inherited with the minimum; dropped with it, and when the entry gives a minimum of its own,
+      // which its own confidence then describes.
       let minimumConfidence: Confidence?
       if let value = fields["minimum-confidence"] {
         minimumConfidence = try value.optionalString().map { (text) throws(FileProblem) in
@@ -78,7 +79,7 @@ struct RuleFile {
           return confidence
         }
       } else {
-        minimumConfidence = minimum == nil ? nil : base?.minimumConfidence
+        minimumConfidence = minimum == nil || minimum != base?.minimumPublication ? nil : base?.minimumConfidence
       }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),

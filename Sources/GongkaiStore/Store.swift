@@ -153,9 +153,9 @@ public protocol Store: Sendable {
   func backup(to path: String) async throws
   /// The database's own consistency check: empty when all is well, else what it found.
   func integrityProblems() async throws -> [String]
-  /// The triggers in the register, by name: gongkai makes none, so each was added by another program, and may refuse
-  /// or change what gongkai writes.
-  func addedTriggers() async throws -> [String]
+  /// The tables, indexes, views and triggers of the register that gongkai's schema does not have (`trigger blocked`):
+  /// added by another program, they may refuse or change what gongkai writes.
+  func addedSchemaObjects() async throws -> [(type: String, name: String)]
   /// Hands each row whose parent row is missing (``Orphan``) to `body`, one at a time: the database's own
   /// integrity check does not look at foreign keys.
   func forEachOrphan(_ body: (Orphan) throws -> Void) async throws

@@ -400,9 +400,17 @@ import TestSupport
     // which names the trigger and how to remove it
     let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(doctor.status == 1)
-    #expect(doctor.stdout.contains("FAILED  schema: trigger blocked was added outside gongkai, which makes none; it can refuse or change "
+    #expect(doctor.stdout.contains("FAILED  schema: trigger blocked was added outside gongkai; it can refuse or change "
       + "writes: drop it (sqlite3 \(database) 'DROP TRIGGER \"blocked\"') or restore the register from a backup\n"), "\(doctor.stdout)")
-    try sqlite(database, "DROP TRIGGER blocked; DELETE FROM grdb_migrations WHERE identifier = 'v10-replaced-milestone-keys'")
+    // An index added the same way refuses a second publication: also an edit (65), also named by doctor
+    try sqlite(database, "DROP TRIGGER blocked; CREATE UNIQUE INDEX \"one\"\"each\" ON disclosure(milestoneId) WHERE milestoneId = 5")
+    let disclose = try runGongkai(["disclose", "5", "--date", "2026-11-20", "--channel", "另一网站", "--database", database])
+    #expect(disclose.status == 65)
+    #expect(disclose.stderr.contains("a constraint refused the write (UNIQUE constraint failed: disclosure.milestoneId)"), "\(disclose.stderr)")
+    #expect(try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database]).stdout
+      .contains("FAILED  schema: index one\"each was added outside gongkai; it can refuse or change writes: drop it (sqlite3 \(database) "
+        + "'DROP INDEX \"one\"\"each\"') or restore"))
+    try sqlite(database, "DROP INDEX \"one\"\"each\"; DELETE FROM grdb_migrations WHERE identifier = 'v10-replaced-milestone-keys'")
     let upgrade = try runGongkai(["init", "--database", database])
     #expect(upgrade.status == 65)
     #expect(upgrade.stderr.contains("already exists: the database was edited outside gongkai"), "\(upgrade.stderr)")

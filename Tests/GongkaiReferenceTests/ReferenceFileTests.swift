@@ -190,6 +190,19 @@ import TestSupport
     let district = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [url], resources: resources)
     #expect(district.rule(for: "land-acquisition.expropriation-notice")?.minimumConfidence == .unverified)
     #expect(district.rule(for: "bidding.tender-notice")?.minimumConfidence == .secondary)
+    // A minimum of the entry's own is described by the entry's own confidence
+    let verified = try file("verified.yaml", """
+      profile: verified
+      extends: shanghai
+      rules:
+        - code: land-acquisition.expropriation-notice
+          minimum-publication: 30 calendar-days
+          confidence: S
+          note: 区规定公告期30日（已核实）
+      """)
+    let own = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [verified], resources: resources)
+    #expect(own.rule(for: "land-acquisition.expropriation-notice")?.minimumConfidence == nil)
+    #expect(own.rule(for: "land-acquisition.expropriation-notice")?.confidence(judging: .tooShort) == .statute)
     let without = try #require(try profileProblem("""
       profile: district
       extends: national

@@ -139,8 +139,16 @@ extension SQLiteStore {
     try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
   }
 
-  public func addedTriggers() throws -> [String] {
-    try read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name") }
+  /// Compared with a schema the migrations make afresh, in memory.
+  public func addedSchemaObjects() throws -> [(type: String, name: String)] {
+    let objects = "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    let fresh = try DatabaseQueue()
+    try Self.migrator.migrate(fresh)
+    let known = try fresh.read { db in Set(try Row.fetchAll(db, sql: objects).map { "\($0[0] as String) \($0[1] as String)" }) }
+    return try read { db in
+      try Row.fetchAll(db, sql: objects).map { (type: $0[0] as String, name: $0[1] as String) }
+        .filter { !known.contains("\($0.type) \($0.name)") }
+    }
   }
 
   /// `PRAGMA foreign_key_check` names the row, its table and the parent's table; the value naming the missing

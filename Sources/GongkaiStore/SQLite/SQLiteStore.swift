@@ -260,8 +260,12 @@ public struct SQLiteStore: Store {
       // missing or there twice, or a trigger that refuses a write, was put there by another program.
       case .SQLITE_ERROR where error.message.map({ $0.hasPrefix("no such ") || $0.hasSuffix(" already exists") }) ?? false:
         throw StoreError.edited("\(path): \(error.message ?? "")")
+      // gongkai checks what it writes before SQLite does (a duplicate, a missing parent, two writers racing): a
+      // constraint that refuses a write was added by another program, a trigger or an index.
       case .SQLITE_CONSTRAINT where error.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER:
         throw StoreError.edited("\(path): a trigger refused the write (\(error.message ?? ""))")
+      case .SQLITE_CONSTRAINT:
+        throw StoreError.edited("\(path): a constraint refused the write (\(error.message ?? ""))")
       default: throw StoreError.unexpected(path, "\(error.resultCode): \(error.message ?? "")")
       }
     } catch is RowDecodingError {

@@ -33,7 +33,7 @@ extension Gongkai {
 
   struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check the register and the reference data: schema, profile, integrity, foreign keys, triggers, change-log chain and rows, stored texts, rules, calendar coverage.",
+      abstract: "Check the register and the reference data: schema and what was added to it, profile, integrity, foreign keys, change-log chain and rows, stored texts, rules, calendar coverage.",
       discussion: """
         Exits 0 when everything is in order (warnings, such as next year's holiday schedule not yet added, are \
         printed but do not fail), 1 when a check fails.
@@ -119,9 +119,10 @@ extension Gongkai {
       if let profile { try line(true, "profile: \(profile) (the rules every command applies to this register)") }
       let problems = try await register.integrityProblems()
       try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
-      for trigger in try await register.addedTriggers() {
-        try line(false, "schema: trigger \(trigger) was added outside gongkai, which makes none; it can refuse or change writes: "
-          + "drop it (sqlite3 \(ShellWord.quoted(store.path)) \(ShellWord.quoted("DROP TRIGGER \"\(trigger)\""))) or restore the register from a backup")
+      for (type, name) in try await register.addedSchemaObjects() {
+        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try line(false, "schema: \(type) \(Terminal.field(name)) was added outside gongkai; it can refuse or change writes: drop it "
+          + "(sqlite3 \(ShellWord.quoted(store.path)) \(ShellWord.quoted("DROP \(type.uppercased()) \(quoted)"))) or restore the register from a backup")
       }
       var orphans = 0
       try await register.forEachOrphan { orphan in
