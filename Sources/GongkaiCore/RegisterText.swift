@@ -142,9 +142,6 @@ public enum RegisterText {
   /// exports percent-encode them, as a URI must).
   static func structureFlaw(_ value: String) -> String? {
     let bytes = Array(value.utf8)
-    func isHexDigit(_ byte: UInt8) -> Bool {
-      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
-    }
     // The authority: after `//`, up to the path, query or fragment; a user name before `@` may hold a colon.
     guard let scheme = bytes.firstIndex(of: UInt8(ascii: ":")), scheme + 3 <= bytes.count else { return nil }
     let afterScheme = scheme + 3
@@ -153,10 +150,15 @@ public enum RegisterText {
     var hostEnd = hostStart
     if bytes[hostStart..<authorityEnd].first == UInt8(ascii: "[") {
       guard let close = bytes[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")),
-        bytes[(hostStart + 1)..<close].allSatisfy({ isHexDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }),
-        bytes[(hostStart + 1)..<close].contains(UInt8(ascii: ":"))
+        isIPv6Address(bytes[(hostStart + 1)..<close])
       else { return "brackets around the site hold an IPv6 address, such as [2001:db8::1]" }
       hostEnd = close + 1
+    }
+    // Brackets elsewhere in the site (a user name, a name) are no address a browser opens.
+    if bytes[afterScheme..<hostStart].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
+      || bytes[hostEnd..<authorityEnd].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
+    {
+      return "brackets in the site's part of an address hold an IPv6 address only"
     }
     // The port: after the literal's bracket at once, else after the name's last colon; it may be empty (RFC 3986).
     let afterHost = bytes[hostEnd..<authorityEnd]
@@ -168,6 +170,37 @@ public enum RegisterText {
       else { return "a port after the site's name is a number up to 65535 (https://example.cn:8443/)" }
     }
     return nil
+  }
+
+  /// RFC 4291's text form: up to eight groups of one to four hexadecimal digits between colons, one `::` standing for
+  /// the groups left out, and a dotted IPv4 address as the last two groups.
+  static func isIPv6Address(_ text: ArraySlice<UInt8>) -> Bool {
+    let parts = Array(text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false))
+    guard parts.count >= 3 else { return false }
+    // `::` leaves one empty part between groups, two at either end, three alone; no other empty part is allowed.
+    let empty = parts.indices.filter { parts[$0].isEmpty }
+    let last = parts.count - 1
+    let elided = !empty.isEmpty
+    guard !elided || empty == [0, 1, 2] && parts.count == 3 || empty == [0, 1] || empty == [last - 1, last]
+      || empty.count == 1 && empty[0] > 0 && empty[0] < last
+    else { return false }
+    var groups = 0
+    for (index, part) in parts.enumerated() where !part.isEmpty {
+      if index == last, part.contains(UInt8(ascii: ".")) {
+        let octets = part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard octets.count == 4, octets.allSatisfy({ octet in
+          (1...3).contains(octet.count) && octet.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            && octet.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) <= 255
+        }) else { return false }
+        groups += 2
+      } else {
+        guard (1...4).contains(part.count), part.allSatisfy({
+          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20)
+        }) else { return false }
+        groups += 1
+      }
+    }
+    return elided ? groups < 8 : groups == 8
   }
 
   /// Whether a URL without control characters starts with `http://` or `https://`, in any case, and goes on

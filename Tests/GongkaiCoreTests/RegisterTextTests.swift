@@ -53,11 +53,21 @@ import Testing
   @Test(arguments: [
     ("https://[xyz]/", "brackets around the site hold an IPv6"), ("https://[::1/", "brackets around the site hold an IPv6"),
     ("https://[::1]x/", "a port"), ("https://e.example:abc/", "a port"), ("https://e.example:65536/", "a port"),
-    ("https://e.example:8a/x", "a port"),
+    ("https://e.example:8a/x", "a port"), ("https://[1.2.3.4:]/a", "brackets around the site hold an IPv6"),
+    ("https://exa]mple.com/a", "brackets in the site's part"), ("https://u[x]@h.com/a", "brackets in the site's part"),
   ])
   func whatIsNotAnAddressIsRefused(url: String, flaw: String) {
     let problem = RegisterText.urlProblems("url", url).first?.description ?? ""
     #expect(problem.contains(flaw) && problem.hasSuffix("; copy the address from the browser"), "\(problem)")
+  }
+
+  @Test func ipv6AddressesAreReadAsRFC4291WritesThem() {
+    for address in ["::1", "::", "1::", "2001:db8::1", "::ffff:1.2.3.4", "1:2:3:4:5:6:7:8", "fe80::1:2", "1:2:3:4:5:6:7::", "1:2:3:4:5:6:1.2.3.4"] {
+      #expect(RegisterText.isIPv6Address(ArraySlice(address.utf8)), "\(address)")
+    }
+    for address in ["1.2.3.4:", "xyz", ":1", "1:", "1:::2", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "1:2:3:4:5:6:7:8::", "::1.2.3.256", ":::"] {
+      #expect(!RegisterText.isIPv6Address(ArraySlice(address.utf8)), "\(address)")
+    }
   }
 
   /// What browsers give and follow is accepted as it is, the escapes of an old portal's script and a single-page

@@ -12,6 +12,7 @@ import Testing
     ("https://a.example/s.asp?key=%u516C&ids[]=1", "https://a.example/s.asp?key=%25u516C&ids%5B%5D=1"),
     ("https://a.example/app#/route#part", "https://a.example/app#/route%23part"),
     ("https://[2001:db8::1]:8443/a[1]", "https://[2001:db8::1]:8443/a%5B1%5D"),
+    ("https://a@b@c.example/a@b", "https://a%40b@c.example/a@b"),
   ])
   func anAddressBecomesAURI(iri: String, uri: String) {
     #expect(URIText.encoding(iri) == uri)

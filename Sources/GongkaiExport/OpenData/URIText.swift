@@ -5,8 +5,9 @@
 enum URIText {
   /// `iri` with every byte a URI cannot hold percent-encoded (RFC 3987 §3.1: the UTF-8 bytes of each character
   /// beyond ASCII), and what browsers follow but a URI may not hold encoded too: a `%` that does not start an escape
-  /// (`%25`), brackets after the site (`%5B`, `%5D`: only an IPv6 site is bracketed) and a `#` after the first
-  /// (`%23`); an address already a URI is returned as it is.
+  /// (`%25`), brackets after the site (`%5B`, `%5D`: only an IPv6 site is bracketed), a `#` after the first
+  /// (`%23`) and an `@` of the user name before the one that ends it (`%40`); an address already a URI is returned
+  /// as it is.
   static func encoding(_ iri: String) -> String {
     let bytes = Array(iri.utf8)
     var out: [UInt8] = []
@@ -14,11 +15,13 @@ enum URIText {
     let afterScheme = bytes.firstIndex(of: UInt8(ascii: ":")).map { $0 + 3 } ?? 0
     let authorityEnd = bytes.indices.first { $0 >= afterScheme && "/?#".utf8.contains(bytes[$0]) } ?? bytes.endIndex
     let fragment = bytes.indices.first { $0 >= authorityEnd && bytes[$0] == UInt8(ascii: "#") }
+    let userEnd = bytes.indices.last { $0 >= afterScheme && $0 < authorityEnd && bytes[$0] == UInt8(ascii: "@") }
     for (index, byte) in bytes.enumerated() {
       let startsEscape = byte == UInt8(ascii: "%") && index + 2 < bytes.count
         && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
       let misplaced = index >= authorityEnd
         && (byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || (byte == UInt8(ascii: "#") && index != fragment))
+        || byte == UInt8(ascii: "@") && index >= afterScheme && index < authorityEnd && index != userEnd
       if (allowed(byte) && !misplaced) || startsEscape {
         out.append(byte)
       } else {
