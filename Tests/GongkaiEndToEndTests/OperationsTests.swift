@@ -530,18 +530,22 @@ import TestSupport
     let database = try sampleRegister().database
     try sqlite(database, """
       UPDATE project SET name = '靖宇东路' || char(27) || '[2J工程' WHERE code = '2024-310110-48-01-000046';
+      UPDATE project SET responsibleUnit = '教育' || char(173) || '局' WHERE code = '2025-310110-47-01-000031';
       UPDATE milestone SET reference = 'HT' || char(13) || '-1', responsibleUnit = '建管委' || char(8238) WHERE id = 21
       """)
     let reports = [
       try runGongkai(["project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database]).stdout,
       try runGongkai(["check", "--as-of", "2026-11-27", "--status", "on-time", "--project", "2024-310110-48-01-000046",
                       "--database", database]).stdout,
+      try runGongkai(["project", "list", "--database", database]).stdout,
     ]
     for report in reports {
       #expect(report.contains("靖宇东路\\u{1B}[2J工程"), "\(report)")
       #expect(!report.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D || $0.value == 0x202E })
     }
     #expect(reports[0].contains("文号 HT\\u{D}-1") && reports[0].contains("责任单位 建管委\\u{202E}"))
+    // an invisible format character, with nothing else unusual beside it, too
+    #expect(reports[2].contains("教育\\u{AD}局"), "\(reports[2])")
   }
 
   @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {

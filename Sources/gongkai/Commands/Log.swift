@@ -349,7 +349,7 @@ extension Gongkai {
                                              "no changes to the register itself: it is kept under the national rules, as every register starts"))
         }
         for entry in entries {
-          try StandardOutput.print("\(entry.at)  \(entry.actor)  \(Self.words(entry, lang))")
+          try StandardOutput.print("\(Terminal.field(entry.at))  \(Terminal.field(entry.actor))  \(Self.words(entry, lang))")
           let before = Self.values(entry.before), after = Self.values(entry.after)
           if let before, let after {
             // A change shows the fields it changed, one a line (an amendment's reason comes last, on its own);

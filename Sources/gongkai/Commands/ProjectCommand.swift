@@ -125,9 +125,10 @@ extension Gongkai.ProjectCommand {
       try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged", written: update.changed)
       if let former = update.formerUnit {
         if forPastMilestones {
-          try StandardOutput.confirm("\(counted(update.reattributed, "milestone")) already recorded under \(former) moved to \(fields.unit ?? "")")
+          try StandardOutput.confirm(
+            "\(counted(update.reattributed, "milestone")) already recorded under \(Terminal.field(former)) moved to \(Terminal.field(fields.unit ?? ""))")
         } else {
-          try StandardOutput.confirm("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(former)"
+          try StandardOutput.confirm("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(Terminal.field(former))"
             + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
         }
       }
@@ -147,9 +148,11 @@ extension Gongkai.ProjectCommand {
       case .text:
         // Columns as wide as the longest name, up to a point: a name of a hundred characters should not push
         // every other line across the screen.
-        let width = min(64, projects.map { Terminal.width(of: $0.project.name) }.max() ?? 0)
-        for summary in projects {
-          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(summary.project.name, to: width))  \(Terminal.pad("\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20))  \(summary.project.responsibleUnit)")
+        let names = projects.map { Terminal.field($0.project.name) }
+        let width = min(64, names.map { Terminal.width(of: $0) }.max() ?? 0)
+        for (summary, name) in zip(projects, names) {
+          let counts = Terminal.pad("\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20)
+          try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(name, to: width))  \(counts)  \(Terminal.field(summary.project.responsibleUnit))")
         }
       }
     }

@@ -36,25 +36,22 @@ enum Terminal {
 
   /// A stored text as a report line shows it: as ``visible(_:)`` shows it, so that a text stored before the register
   /// refused control characters (or written into it by another program) cannot move the cursor, recolour or clear
-  /// the terminal of whoever reads the report. Most texts hold none of the bytes such characters start with, and
-  /// are returned as they are without asking Unicode's tables.
+  /// the terminal of whoever reads the report. A text of printable ASCII and Chinese, nearly every one, is returned
+  /// as it is without asking Unicode's tables.
   static func field(_ text: String) -> String {
-    var text = text
-    let suspect = text.withUTF8 { bytes in
-      var previous: UInt8 = 0
-      for byte in bytes {
-        // C0 controls and DEL; C1 (C2 80-9F); U+2000-207F, where the separators and invisible marks are (E2 80/81);
-        // U+FEFF and the specials (EF BB, EF BF); U+061C (D8 9C); tags (F3 A0)
-        if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) || (previous == 0xE2 && (byte == 0x80 || byte == 0x81))
-          || (previous == 0xEF && (byte == 0xBB || byte == 0xBF)) || (previous == 0xD8 && byte == 0x9C) || (previous == 0xF3 && byte == 0xA0)
-        {
-          return true
-        }
-        previous = byte
-      }
-      return false
+    text.unicodeScalars.allSatisfy(isPlainlyShown) ? text : visible(text)
+  }
+
+  /// Printable ASCII, and ranges of Chinese text in which every scalar is an assigned character that shows: Latin-1
+  /// without its soft hyphen, the general punctuation before the separators and after them up to the invisible
+  /// operators, CJK symbols and punctuation, the unified ideographs and their extension A, the full-width forms.
+  private static func isPlainlyShown(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20...0x7E, 0xA0...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x303F, 0x3400...0x4DBF,
+      0x4E00...0x9FEF, 0xFF01...0xFF5E:
+      true
+    default: false
     }
-    return suspect ? visible(text) : text
   }
 
   /// Columns a string takes in a terminal: CJK characters and full-width forms take two.
