@@ -32,12 +32,15 @@ public struct RuleCatalogue: Sendable {
     self.titles = titles
     self.rules = rules
     self.index = index
+    // What decides a row of an audit: the periods, the basis, the links, and how sure each period is (an
+    // unverified one is marked in every output); not the notes and names that describe them.
     var digest = ContentDigest()
     for rule in rules {
       digest.add(fields: [
         rule.code, rule.category.rawValue, rule.name.chinese, rule.period?.description ?? "-",
         rule.changePeriod?.description ?? "-", rule.minimumPublication?.description ?? "-", rule.basis,
         rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
+        rule.confidence.rawValue, rule.minimumConfidence?.rawValue ?? "-",
       ])
     }
     version = digest.text

@@ -203,6 +203,18 @@ import TestSupport
     let own = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [verified], resources: resources)
     #expect(own.rule(for: "land-acquisition.expropriation-notice")?.minimumConfidence == nil)
     #expect(own.rule(for: "land-acquisition.expropriation-notice")?.confidence(judging: .tooShort) == .statute)
+    // How sure a period is decides how rows are marked: the rules version tells two files apart by it alone
+    let unsure = try file("unsure.yaml", """
+      profile: district
+      extends: shanghai
+      rules:
+        - code: bidding.tender-notice
+          minimum-confidence: M
+          note: 本区公告期待核实
+      """)
+    let sure = try file("sure.yaml", "profile: district\nextends: shanghai\nrules:\n  - code: bidding.tender-notice\n    minimum-confidence: S\n")
+    #expect(try RuleCatalogue.load(profile: "shanghai", extraProfiles: [unsure], resources: resources).version
+      != RuleCatalogue.load(profile: "shanghai", extraProfiles: [sure], resources: resources).version)
     let without = try #require(try profileProblem("""
       profile: district
       extends: national
