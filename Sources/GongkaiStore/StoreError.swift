@@ -92,7 +92,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "unexpected SQLite error on database \(path): \(reason); nothing was written; please report it (`gongkai doctor` checks the register)"
     case .damagedBackupSource(let path, let backup, let damage, let written):
       "database \(path) is damaged (\(damage.joined(separator: "; "))): "
-        + (written ? "\(backup) was written all the same, a copy of it as it is" : "the backup \(backup) was left as it was, the copy to restore from")
+        + (written ? "\(backup) was written all the same, a copy of it as it is" : "the backup \(backup) was left as it was")
         + "; keep a copy of the register, restore it from an earlier backup and run `gongkai doctor`"
     case .newerSchema(let path, let unknown):
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"

@@ -432,7 +432,7 @@ import TestSupport
     let backup = try runGongkai(["backup", copy, "--database", database])
     #expect(backup.status == 65)
     #expect(backup.stderr.hasPrefix("gongkai: database \(database) is damaged ("), "\(backup.stderr)")
-    #expect(backup.stderr.hasSuffix("): the backup \(copy) was left as it was, the copy to restore from; keep a copy of the "
+    #expect(backup.stderr.hasSuffix("): the backup \(copy) was left as it was; keep a copy of the "
       + "register, restore it from an earlier backup and run `gongkai doctor`\n"))
     #expect(!backup.stderr.contains("***") && backup.stderrLines.count == 1)
     #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == good)

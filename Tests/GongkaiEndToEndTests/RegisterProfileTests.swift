@@ -51,6 +51,11 @@ extension RegisterCommandTests {
     #expect(text.components(separatedBy: "（时限待核实，见 gongkai rules 的说明）").count == 2, "\(text)")
     let rows = try auditRows(Scratch.folder(), db, asOf: "2026-11-27")
     #expect(Set(rows.map { $0["时限依据核实"] }) == ["法条原文；公告期：待核实"])
+    // project show and disclose mark the too-short notice alone
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(shown.components(separatedBy: "（时限待核实）").count == 2, "\(shown)")
+    let late = try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "村公告栏", "--until", "2026-11-22", "--as-of", "2026-11-23"] + db)
+    #expect(late.stdout.contains("had to stay up until 2026-11-30 (rule unverified: see its note in gongkai rules)"), "\(late.stdout)")
   }
 
   /// A profile record deleted with another tool would put every deadline under the national rules without a word.

@@ -35,7 +35,7 @@ struct ProjectText {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
             // A deadline of a rule held from memory is marked as the alerts mark it: a judgement, not a settled period.
-            let unverified = rule?.confidence == .unverified ? "（时限待核实）" : ""
+            let unverified = finding.rule.confidence(judging: finding.status) == .unverified ? "（时限待核实）" : ""
             status = finding.status.chineseName
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
           } else {

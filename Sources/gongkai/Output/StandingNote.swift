@@ -25,7 +25,9 @@ struct StandingNote {
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late\(provisional)" } ?? ""
       let endProvisional = end.isProvisional ? " (provisional)" : ""
-      return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)"
+      // A minimum held from memory is a judgement, marked as `log` marks such a deadline.
+      let unverified = finding.rule.confidence(judging: .tooShort) == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
+      return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
         + "\(repair(until: until, end: end.date))\(late)"
     case .due, .onTime:
       return ""
