@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiCSV
 import GongkaiExport
 
 extension Gongkai {
@@ -67,7 +68,10 @@ extension Gongkai {
           try StandardOutput.confirm("wrote \(path)", wroteFile: path)
         }
       } else {
-        try StandardOutput.print(text, terminator: "")
+        // The CSV's byte order mark only where it starts a file, as `check --format csv` writes it.
+        let mark = CSVWriter.byteOrderMark
+        try StandardOutput.print(format == .csv && !StandardOutput.startsAFile && text.hasPrefix(mark) ? String(text.dropFirst()) : text,
+                                 terminator: "")
       }
     }
   }

@@ -85,12 +85,11 @@ final class CSVSink: FindingSink {
     try output.flush()
   }
 
-  /// After a byte order mark when standard output is a file (`> findings.csv`), which Excel in China reads as GBK
-  /// without one; a script reading a pipe gets the field names as they are documented.
+  /// After a byte order mark when standard output starts a file (``StandardOutput/startsAFile``); a script reading
+  /// a pipe gets the field names as they are documented.
   private func writeHeader() throws {
-    var status = stat()
-    let toFile = fstat(STDOUT_FILENO, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
-    try output.append(toFile ? CSVWriter.header(FindingRecord.csvHeader) : CSVWriter.record(FindingRecord.csvHeader))
+    let header = FindingRecord.csvHeader
+    try output.append(StandardOutput.startsAFile ? CSVWriter.header(header) : CSVWriter.record(header))
   }
 }
 

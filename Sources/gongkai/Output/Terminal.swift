@@ -92,6 +92,15 @@ enum StandardOutput {
     do { try print(text) } catch { throw StandardOutputError(written: .file(path)) }
   }
 
+  /// Whether standard output starts a file (`> findings.csv`; `>>` only to an empty one): where a CSV begins with the
+  /// byte order mark Excel in China needs, and which a script reading a pipe would take for part of the first
+  /// column's name. An appended file's offset reads 0 until the first write, so its size is asked.
+  static var startsAFile: Bool {
+    var status = stat()
+    return fstat(STDOUT_FILENO, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && status.st_size == 0
+      && lseek(STDOUT_FILENO, 0, SEEK_CUR) == 0
+  }
+
   static func write(_ data: Data) throws {
     do { try FileHandle.standardOutput.write(contentsOf: data) } catch { throw StandardOutputError() }
   }
