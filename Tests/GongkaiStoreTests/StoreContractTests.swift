@@ -427,7 +427,7 @@ import Testing
       try await store.amendMilestone(id: original.milestone.id, MilestoneAmendment(formedOn: day("2026-11-20"), reason: "更正"), actor: "李工")
     }
     try await store.withdrawMilestone(id: change.milestone.id, reason: "错", actor: "李工")
-    await #expect(throws: StoreError.withdrawn("milestone \(change.milestone.id)")) {
+    await #expect(throws: StoreError.changesWithdrawn(change.milestone.id)) {
       try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-20")), project: bund.code,
                                    changing: change.milestone.id, actor: "王工")
     }
