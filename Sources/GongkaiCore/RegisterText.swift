@@ -189,7 +189,8 @@ public enum RegisterText {
       if index == last, part.contains(UInt8(ascii: ".")) {
         let octets = part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard octets.count == 4, octets.allSatisfy({ octet in
-          (1...3).contains(octet.count) && octet.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+          (1...3).contains(octet.count) && (octet.count == 1 || octet.first != UInt8(ascii: "0"))
+            && octet.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
             && octet.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) <= 255
         }) else { return false }
         groups += 2

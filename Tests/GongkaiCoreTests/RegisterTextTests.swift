@@ -65,7 +65,7 @@ import Testing
     for address in ["::1", "::", "1::", "2001:db8::1", "::ffff:1.2.3.4", "1:2:3:4:5:6:7:8", "fe80::1:2", "1:2:3:4:5:6:7::", "1:2:3:4:5:6:1.2.3.4"] {
       #expect(RegisterText.isIPv6Address(ArraySlice(address.utf8)), "\(address)")
     }
-    for address in ["1.2.3.4:", "xyz", ":1", "1:", "1:::2", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "1:2:3:4:5:6:7:8::", "::1.2.3.256", ":::"] {
+    for address in ["1.2.3.4:", "xyz", ":1", "1:", "1:::2", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "1:2:3:4:5:6:7:8::", "::1.2.3.256", ":::", "::01.2.3.4", "fe80::1%eth0"] {
       #expect(!RegisterText.isIPv6Address(ArraySlice(address.utf8)), "\(address)")
     }
   }

@@ -54,8 +54,13 @@ extension RegisterCommandTests {
     // project show and disclose mark the too-short notice alone
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
     #expect(shown.components(separatedBy: "（时限待核实）").count == 2, "\(shown)")
+    #expect(shown.contains("[公示期不足，截止 2026-11-23，公告应至 2026-11-13（时限待核实）]"), "\(shown)")
     let late = try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "村公告栏", "--until", "2026-11-22", "--as-of", "2026-11-23"] + db)
     #expect(late.stdout.contains("had to stay up until 2026-11-30 (rule unverified: see its note in gongkai rules)"), "\(late.stdout)")
+    // and a lateness judged by an unverified deadline (the result notice's 20 working days are M)
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-09-01"] + db).status == 0)
+    let result = try gongkai(["disclose", "3", "--date", "2026-11-20", "--channel", "门户网站", "--as-of", "2026-11-20"] + db)
+    #expect(result.stdout.hasSuffix(" late (rule unverified: see its note in gongkai rules)\n"), "\(result.stdout)")
   }
 
   /// A profile record deleted with another tool would put every deadline under the national rules without a word.

@@ -144,7 +144,7 @@ extension Gongkai {
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
-      let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
+      let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true).text } ?? ""
       // Named by project, kind and day too: a mistyped id is then seen at once, not at the next audit.
       let of = "milestone \(milestone) (\(stored.milestone.projectCode) \(stored.milestone.kind) \(stored.milestone.formedOn))"
       switch recorded.outcome {

@@ -10,6 +10,14 @@ struct ProjectText {
   let checker: Checker
   let asOf: CivilDate
 
+  /// For a publication too short, the day it had to stay up to, marked as the deadline is when its minimum is
+  /// unverified.
+  private func minimumEnd(of finding: Finding) -> String {
+    guard finding.status == .tooShort, let end = finding.minimumEnd else { return "" }
+    return "，\(finding.rule.minimumPublicationAct)应至 \(end.date)" + (end.isProvisional ? "（暂定）" : "")
+      + (finding.rule.confidence(judging: .tooShort) == .unverified ? "（时限待核实）" : "")
+  }
+
   var rendered: String {
     var out = "\(project.code)  \(Terminal.field(project.name))\n"
     for (label, value) in [("项目法人", project.legalPerson), ("建设地点", project.location),
@@ -35,9 +43,10 @@ struct ProjectText {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
             // A deadline of a rule held from memory is marked as the alerts mark it: a judgement, not a settled period.
-            let unverified = finding.rule.confidence(judging: finding.status) == .unverified ? "（时限待核实）" : ""
+            let unverified = finding.rule.confidence == .unverified ? "（时限待核实）" : ""
             status = finding.status.chineseName
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
+              + minimumEnd(of: finding)
           } else {
             status = "截至 \(asOf) 尚未形成"
           }

@@ -11,16 +11,21 @@ struct StandingNote {
   /// The day the register records the write on. Advice is for today only: judged `--as-of` another day, the
   /// finding says where the milestone stood then, and what could be repaired then may be settled by now.
   let today: CivilDate
+  /// Whether the line says a lateness rests on an unverified deadline: `disclose` does; `log` has said it of the
+  /// deadline it printed just before.
+  var marksUnverifiedDeadline = false
 
   var text: String {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
     // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
     let provisional = finding.latenessIsProvisional || finding.deadline?.isProvisional == true ? " (provisional)" : ""
+    let unverifiedDeadline = marksUnverifiedDeadline && finding.rule.confidence == .unverified
+      ? " (rule unverified: see its note in gongkai rules)" : ""
     switch finding.status {
     case .overdue:
-      return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)"
+      return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)\(unverifiedDeadline)"
     case .late:
-      return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late\(provisional)"
+      return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late\(provisional)\(unverifiedDeadline)"
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late\(provisional)" } ?? ""
