@@ -24,11 +24,27 @@ struct Gongkai: CommandGroupRun {
 
   /// Runs the command and turns every error into one line on standard error and its exit status, so that
   /// users and scripts see the same thing whatever failed (see ``ExitStatus``).
+  /// Swift reads the command line as UTF-8 and puts U+FFFD for bytes that are not: a file named in GBK on a Linux
+  /// disk would be looked for, or created, under another name. Refused before anything is read or written.
+  private static func refuseArgumentsNotUTF8() throws {
+    for index in 1..<Int(CommandLine.argc) {
+      guard let argument = CommandLine.unsafeArgv[index] else { continue }
+      let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument))
+      guard String(validating: bytes, as: UTF8.self) == nil else { continue }
+      let shown = String(decoding: bytes, as: UTF8.self)
+      throw CommandFailure.usage("""
+        argument \(index), '\(shown)', is not UTF-8 (each � stands for bytes gongkai cannot read); give paths and text in \
+        UTF-8: rename a file named in another encoding (convmv -f gbk -t utf-8 FILE)
+        """)
+    }
+  }
+
   static func main() async {
     // A reader that went away (`gongkai check | head`) is a write error like a full disk, said and given status 74,
     // not a silent death by SIGPIPE: after a committed write, the message says that the change stands.
     signal(SIGPIPE, SIG_IGN)
     do {
+      try refuseArgumentsNotUTF8()
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()

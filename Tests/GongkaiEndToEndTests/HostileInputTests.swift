@@ -48,6 +48,16 @@ import TestSupport
     return url.path
   }
 
+  /// A path in another encoding (GBK bytes on a Linux disk) would be read as U+FFFD and a file of another name looked
+  /// for or created: refused first, naming the argument, and nothing is created.
+  @Test func argumentsThatAreNotUTF8AreRefusedBeforeAnythingIsWritten() throws {
+    let folder = Scratch.folder()
+    let result = try runShell("cd \(folder.path) && \(try builtBinary().path) init --database $'\\xd6\\xd0.sqlite'", environment: [:])
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix("gongkai: argument 3, '\u{FFFD}\u{FFFD}.sqlite', is not UTF-8"), "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func theCorpusHasAtLeastSixtyCasesAndEveryLineIsOne() throws {
     let lines = try String(contentsOf: Self.corpus.appendingPathComponent("cases.jsonl"), encoding: .utf8).split(separator: "\n")
     #expect(Self.cases.count == lines.count, "a line of cases.jsonl is not a case: it would never run")
