@@ -348,6 +348,10 @@ import TestSupport
       #expect(result.status == 0, "\(result.stderr)")
     }
     func changes(_ register: String) throws -> String { try runGongkai(["audit", "verify", "--database", register]).stdout }
+    // Right after the backup the two hold the same; swapped, the live register (in WAL mode) is still not replaced
+    let sameState = try runGongkai(["backup", database, "--database", copy])
+    #expect(sameState.status == 73)
+    #expect(sameState.stderr.contains("it is a register in WAL mode, as one worked on is (a backup is not); if it is the register, swap"))
     try log("2026-11-02", into: database)
     let live = try changes(database)
     #expect(live.hasPrefix("change log intact: 156 rows"))

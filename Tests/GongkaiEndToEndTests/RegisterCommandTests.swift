@@ -304,7 +304,7 @@ import TestSupport
     // Run again, as a retried script would: nothing changes, and it says so
     let twice = try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db)
     #expect(twice.status == 0)
-    #expect(twice.stdout == "disclosure 1 unchanged: already withdrawn (截止日期填错); `gongkai history` shows by whom and when\n")
+    #expect(twice.stdout == "disclosure 1 unchanged: already withdrawn (截止日期填错); `gongkai history CODE`, with its project's code, shows by whom and when\n")
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)

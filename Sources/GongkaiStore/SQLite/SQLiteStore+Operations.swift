@@ -38,8 +38,18 @@ extension SQLiteStore {
       // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
       let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
       guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
+
       if (attributes[.size] as? Int ?? 0) > 0 {
-        try requireEarlierState(at: path)
+        let changes = try requireEarlierState(at: path)
+        // A backup is written out of WAL mode, and a register goes into it at its first write: a file in WAL mode
+        // holding changes is a register someone works on (the arguments swapped right after a backup, when the two
+        // hold the same), not a backup, even when it holds what the backup would.
+        if changes > 0 && Self.isInWALMode(path) {
+          throw StoreError.cannotWriteBackup(path, """
+            it is a register in WAL mode, as one worked on is (a backup is not); if it is the register, swap the two \
+            (gongkai backup BACKUP --database REGISTER), else remove it to replace it
+            """)
+        }
         // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
         let problem = try read { db in
           let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
@@ -97,7 +107,8 @@ extension SQLiteStore {
   /// Anything else holds changes a copy of this register would lose: the live register named as the backup with
   /// the arguments swapped, or another register. A file written before the log was chained (no `hash` column) has
   /// been opened by no gongkai since, so is an old backup, and is replaced as before.
-  private func requireEarlierState(at path: String) throws {
+  /// Returns how many changes its log holds (0 for a file written before the log was chained).
+  private func requireEarlierState(at path: String) throws -> Int {
     var configuration = Configuration()
     configuration.readonly = true
     let destination = try Self.translating(path) {
@@ -109,7 +120,7 @@ extension SQLiteStore {
         return (rows, try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1"))
       }
     }
-    guard let destination, destination.rows > 0 else { return }
+    guard let destination, destination.rows > 0 else { return 0 }
     let (rows, hash) = try read { db in
       (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0,
        try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [destination.rows - 1]))
@@ -127,6 +138,15 @@ extension SQLiteStore {
         not an earlier backup of it but another register; name another file, or remove it to replace it
         """)
     }
+    return destination.rows
+  }
+
+  /// Whether the file's header says WAL mode (bytes 18 and 19, the file format's write and read versions, are 2).
+  private static func isInWALMode(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 20)) ?? Data()
+    return header.count == 20 && (header[18] == 2 || header[19] == 2)
   }
 
   /// Whether two paths name the same file (a link or another spelling of the path included).

@@ -208,7 +208,7 @@ extension Gongkai {
     static func said(_ withdrawal: Withdrawal, _ what: String) -> String {
       switch withdrawal {
       case .withdrawn: "withdrew \(what)"
-      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history` shows by whom and when"
+      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history CODE`, with its project's code, shows by whom and when"
       }
     }
   }

@@ -117,7 +117,8 @@ enum ExitStatus: Int32, Error {
       switch error.written {
       case .register:
         ["cannot write standard output (disk full or pipe closed), but the register was written: the change stands, and "
-          + "only this confirmation was lost (`gongkai history` shows it); do not run the command again"]
+          + "only this confirmation was lost (`gongkai history CODE` shows it, with the project's code; the register's own changes "
+          + "without one); do not run the command again"]
       case .file(let path):
         ["cannot write standard output (disk full or pipe closed), but \(path) was written whole: only this confirmation was lost"]
       case nil: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
