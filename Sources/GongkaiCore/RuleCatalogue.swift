@@ -40,7 +40,7 @@ public struct RuleCatalogue: Sendable {
         rule.code, rule.category.rawValue, rule.name.chinese, rule.period?.description ?? "-",
         rule.changePeriod?.description ?? "-", rule.minimumPublication?.description ?? "-", rule.basis,
         rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
-        rule.confidence.rawValue, rule.minimumPublication == nil ? "-" : rule.confidence(judging: .tooShort).rawValue,
+        rule.confidence.rawValue, rule.minimumConfidence?.rawValue ?? "-",
       ])
     }
     version = digest.text

@@ -70,7 +70,7 @@ struct RuleFile {
       }
       // One code or null, inherited with the minimum; dropped with it, and when the entry gives a minimum of its own,
       // which its own confidence then describes.
-      let minimumConfidence: Confidence?
+      var minimumConfidence: Confidence?
       if let value = fields["minimum-confidence"] {
         minimumConfidence = try value.optionalString().map { (text) throws(FileProblem) in
           guard let confidence = Confidence(rawValue: text) else {
@@ -81,6 +81,8 @@ struct RuleFile {
       } else {
         minimumConfidence = minimum == nil || minimum != base?.minimumPublication ? nil : base?.minimumConfidence
       }
+      // The same as the deadline's says nothing more: kept as none, so that the two ways of writing it are one rule.
+      if minimumConfidence == confidence { minimumConfidence = nil }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
         changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,

@@ -27,7 +27,7 @@ struct Gongkai: CommandGroupRun {
   /// Swift reads the command line as UTF-8 and puts U+FFFD for bytes that are not: a file named in GBK on a Linux
   /// disk would be looked for, or created, under another name. Refused before anything is read or written.
   private static func refuseArgumentsNotUTF8() throws {
-    for index in 1..<Int(CommandLine.argc) {
+    for index in 1..<max(1, Int(CommandLine.argc)) {
       guard let argument = CommandLine.unsafeArgv[index] else { continue }
       let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument))
       guard String(validating: bytes, as: UTF8.self) == nil else { continue }

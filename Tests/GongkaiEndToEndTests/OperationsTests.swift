@@ -351,7 +351,7 @@ import TestSupport
     // Right after the backup the two hold the same; swapped, the live register (in WAL mode) is still not replaced
     let sameState = try runGongkai(["backup", database, "--database", copy])
     #expect(sameState.status == 73)
-    #expect(sameState.stderr.contains("it is a register in WAL mode, as one worked on is (a backup is not); if it is the register, swap"))
+    #expect(sameState.stderr.contains("it holds what the register holds and is in WAL mode, as the register worked on is"))
     try log("2026-11-02", into: database)
     let live = try changes(database)
     #expect(live.hasPrefix("change log intact: 156 rows"))

@@ -185,11 +185,15 @@ import TestSupport
         - code: land-acquisition.expropriation-notice
           responsible: {zh: 区人民政府（征收事务所）}
         - code: bidding.tender-notice
-          minimum-confidence: S2
+          minimum-confidence: S
       """)
     let district = try RuleCatalogue.load(profile: "shanghai", extraProfiles: [url], resources: resources)
     #expect(district.rule(for: "land-acquisition.expropriation-notice")?.minimumConfidence == .unverified)
-    #expect(district.rule(for: "bidding.tender-notice")?.minimumConfidence == .secondary)
+    #expect(district.rule(for: "bidding.tender-notice")?.minimumConfidence == .statute)
+    // the deadline's own (S2) says nothing more, and is kept as none
+    let same = try file("same.yaml", "profile: district\nextends: shanghai\nrules:\n  - code: bidding.tender-notice\n    minimum-confidence: S2\n")
+    #expect(try RuleCatalogue.load(profile: "shanghai", extraProfiles: [same], resources: resources).rule(for: "bidding.tender-notice")?
+      .minimumConfidence == nil)
     // A minimum of the entry's own is described by the entry's own confidence
     let verified = try file("verified.yaml", """
       profile: verified
@@ -220,7 +224,7 @@ import TestSupport
       extends: national
       rules:
         - code: bidding.result
-          minimum-confidence: M
+          minimum-confidence: S
       """))
     #expect(without.message == "bidding.result: minimum-confidence is set but minimum-publication is not; set both or neither", "\(without)")
     let unknown = try #require(try profileProblem("""

@@ -40,14 +40,14 @@ extension SQLiteStore {
       guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
 
       if (attributes[.size] as? Int ?? 0) > 0 {
-        let changes = try requireEarlierState(at: path)
-        // A backup is written out of WAL mode, and a register goes into it at its first write: a file in WAL mode
-        // holding changes is a register someone works on (the arguments swapped right after a backup, when the two
-        // hold the same), not a backup, even when it holds what the backup would.
-        if changes > 0 && Self.isInWALMode(path) {
+        // A backup is written out of WAL mode, and a register goes into it at its first write: a file holding the
+        // very changes of this register, in WAL mode, may be the register itself with the arguments swapped right
+        // after a backup. An older state cannot be (a swapped register holds at least as many).
+        if try requireEarlierState(at: path), Self.isInWALMode(path) {
           throw StoreError.cannotWriteBackup(path, """
-            it is a register in WAL mode, as one worked on is (a backup is not); if it is the register, swap the two \
-            (gongkai backup BACKUP --database REGISTER), else remove it to replace it
+            it holds what the register holds and is in WAL mode, as the register worked on is (a gongkai backup is not; \
+            a copy made with cp or sqlite3 is): if it is the register, swap the two (gongkai backup BACKUP --database \
+            REGISTER), else remove it to replace it
             """)
         }
         // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
@@ -107,8 +107,8 @@ extension SQLiteStore {
   /// Anything else holds changes a copy of this register would lose: the live register named as the backup with
   /// the arguments swapped, or another register. A file written before the log was chained (no `hash` column) has
   /// been opened by no gongkai since, so is an old backup, and is replaced as before.
-  /// Returns how many changes its log holds (0 for a file written before the log was chained).
-  private func requireEarlierState(at path: String) throws -> Int {
+  /// Returns whether it holds every change of this register (the same state, not an earlier one).
+  private func requireEarlierState(at path: String) throws -> Bool {
     var configuration = Configuration()
     configuration.readonly = true
     let destination = try Self.translating(path) {
@@ -120,7 +120,7 @@ extension SQLiteStore {
         return (rows, try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1"))
       }
     }
-    guard let destination, destination.rows > 0 else { return 0 }
+    guard let destination, destination.rows > 0 else { return false }
     let (rows, hash) = try read { db in
       (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0,
        try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [destination.rows - 1]))
@@ -138,7 +138,7 @@ extension SQLiteStore {
         not an earlier backup of it but another register; name another file, or remove it to replace it
         """)
     }
-    return destination.rows
+    return destination.rows == rows
   }
 
   /// Whether the file's header says WAL mode (bytes 18 and 19, the file format's write and read versions, are 2).

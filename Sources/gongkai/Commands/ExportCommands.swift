@@ -159,9 +159,9 @@ extension Gongkai.Export {
         channel, URL, published until, minimum publication end, status, working days late, legal basis, \
         responsible unit, recorded by and at, withdrawal reason, by and at, calendar version, the change-log \
         chain head the file was written from (`gongkai audit verify --head HEX` checks the register still holds \
-        it), the rules profile the deadlines come from (the register's), then the corrections (amend), who recorded \
-        each publication and its end, the rules version and how each rule's period is known (README.md lists all \
-        42 columns in order). UTF-8 with BOM (Excel and WPS open \
+        it), the rules profile the deadlines come from (the register's), then the day judged, the corrections \
+        (amend), who recorded each publication, the rules version, who recorded the end of a 公示 and how each \
+        rule's period is known (README.md lists all 42 columns in order). UTF-8 with BOM (Excel and WPS open \
         it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default file: \
         Exports/audit.csv.
 

@@ -28,10 +28,13 @@ struct StandingNote {
       return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late\(provisional)\(unverifiedDeadline)"
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
-      let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late\(provisional)" } ?? ""
       let endProvisional = end.isProvisional ? " (provisional)" : ""
-      // A minimum held from memory is a judgement, marked as `log` marks such a deadline.
+      // A minimum held from memory is a judgement, marked as `log` marks such a deadline; the lateness, by its
+      // deadline's mark, unless the line has said it already.
       let unverified = finding.rule.confidence(judging: .tooShort) == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
+      let late = finding.workingDaysLate.map {
+        ", and \(counted($0, "working day")) late\(provisional)\(unverified.isEmpty ? unverifiedDeadline : "")"
+      } ?? ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
         + "\(repair(until: until, end: end.date))\(late)"
     case .due, .onTime:
