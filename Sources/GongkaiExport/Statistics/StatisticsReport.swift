@@ -25,10 +25,12 @@ public enum StatisticsReport {
   /// deadlines (empty when none does) are columns, the same in every row, rather than title lines.
   ///
   /// `english`: headers, groups, category names and the note in English, as `--lang en` asks; units keep their names.
-  public static func csv(_ statistics: DisclosureStatistics, english: Bool = false) -> String {
-    var out = CSVWriter.header(english
+  /// `byteOrderMark`: false where the text does not start a file (a pipe, a file appended to).
+  public static func csv(_ statistics: DisclosureStatistics, english: Bool = false, byteOrderMark: Bool = true) -> String {
+    let names = english
       ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"]
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"])
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"]
+    var out = byteOrderMark ? CSVWriter.header(names) : CSVWriter.record(names)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
     let groups = english ? ("by_unit", "by_category") : ("按责任单位", "按信息类别")

@@ -56,7 +56,7 @@ extension Gongkai {
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let deadline = explanation.map {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
-          + (checker.catalogue.rule(for: kind)?.confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : "")
+          + (checker.catalogue.rule(for: kind).map { StandingNote.mark($0.confidence) } ?? "")
       } ?? " · no fixed deadline"
       // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
       let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? today)) ?? nil)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
-import GongkaiCSV
 import GongkaiExport
 
 extension Gongkai {
@@ -49,6 +48,8 @@ extension Gongkai {
       guard year <= asOf.year else {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
+      // The CSV's byte order mark where it starts a file, as `check --format csv` writes it.
+      let startsAFile = out.map { $0 != "-" } ?? false || StandardOutput.startsAFile
       let register = try store.open()
       // Published statistics, like the exports: counted from one state of a register that holds what its log records.
       let text = try await verification.exporting(from: register) { state in
@@ -58,7 +59,7 @@ extension Gongkai {
         Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
         return switch format {
         case .text: StatisticsText(statistics: statistics, language: lang).rendered
-        case .csv: StatisticsReport.csv(statistics, english: lang == .en)
+        case .csv: StatisticsReport.csv(statistics, english: lang == .en, byteOrderMark: startsAFile)
         case .html: try StatisticsReport.html(statistics)
         }
       }
@@ -68,10 +69,7 @@ extension Gongkai {
           try StandardOutput.confirm("wrote \(path)", wroteFile: path)
         }
       } else {
-        // The CSV's byte order mark only where it starts a file, as `check --format csv` writes it.
-        let mark = CSVWriter.byteOrderMark
-        try StandardOutput.print(format == .csv && !StandardOutput.startsAFile && text.hasPrefix(mark) ? String(text.dropFirst()) : text,
-                                 terminator: "")
+        try StandardOutput.print(text, terminator: "")
       }
     }
   }

@@ -15,8 +15,11 @@ struct ProjectText {
   private func minimumEnd(of finding: Finding) -> String {
     guard finding.status == .tooShort, let end = finding.minimumEnd else { return "" }
     return "，\(finding.rule.minimumPublicationAct)应至 \(end.date)" + (end.isProvisional ? "（暂定）" : "")
-      + (finding.rule.confidence(judging: .tooShort) == .unverified ? "（时限待核实）" : "")
+      + Self.mark(finding.rule.confidence(judging: .tooShort))
   }
+
+  /// A date counted from a period held from memory is marked as the alerts mark it: a judgement, not a settled period.
+  private static func mark(_ confidence: Confidence) -> String { confidence == .unverified ? "（时限待核实）" : "" }
 
   var rendered: String {
     var out = "\(project.code)  \(Terminal.field(project.name))\n"
@@ -42,8 +45,7 @@ struct ProjectText {
       } else {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
-            // A deadline of a rule held from memory is marked as the alerts mark it: a judgement, not a settled period.
-            let unverified = finding.rule.confidence == .unverified ? "（时限待核实）" : ""
+            let unverified = Self.mark(finding.rule.confidence)
             status = finding.status.chineseName
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
               + minimumEnd(of: finding)

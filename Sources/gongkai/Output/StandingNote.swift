@@ -19,8 +19,7 @@ struct StandingNote {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
     // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
     let provisional = finding.latenessIsProvisional || finding.deadline?.isProvisional == true ? " (provisional)" : ""
-    let unverifiedDeadline = marksUnverifiedDeadline && finding.rule.confidence == .unverified
-      ? " (rule unverified: see its note in gongkai rules)" : ""
+    let unverifiedDeadline = marksUnverifiedDeadline ? Self.mark(finding.rule.confidence) : ""
     switch finding.status {
     case .overdue:
       return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)\(unverifiedDeadline)"
@@ -31,7 +30,7 @@ struct StandingNote {
       let endProvisional = end.isProvisional ? " (provisional)" : ""
       // A minimum held from memory is a judgement, marked as `log` marks such a deadline; the lateness, by its
       // deadline's mark, unless the line has said it already.
-      let unverified = finding.rule.confidence(judging: .tooShort) == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
+      let unverified = Self.mark(finding.rule.confidence(judging: .tooShort))
       let late = finding.workingDaysLate.map {
         ", and \(counted($0, "working day")) late\(provisional)\(unverified.isEmpty ? unverifiedDeadline : "")"
       } ?? ""
@@ -40,6 +39,11 @@ struct StandingNote {
     case .due, .onTime:
       return ""
     }
+  }
+
+  /// What `log` and `disclose` add to a period held from memory: a judgement, to be checked before acting on it.
+  static func mark(_ confidence: Confidence) -> String {
+    confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
   }
 
   /// Repairable until the day it had to stay up to; after it, settled history. While it is up its end is moved;
