@@ -21,7 +21,8 @@ enum SyntheticFiles {
     let sheet = try FileHandle(forWritingTo: URL(fileURLWithPath: csv))
     defer { try? sheet.close() }
     var buffer: [UInt8] = []
-    CSVWriter.append(["project", "kind", "formed", "ref", "summary", "unit", "published", "channel", "url", "until"], to: &buffer)
+    buffer.append(contentsOf: CSVWriter.header(["project", "kind", "formed", "ref", "summary", "unit", "published", "channel", "url", "until"],
+                                               byteOrderMark: false).utf8)
     var counts = (projects: 0, rows: 0)
     var batch: [ProjectDocument] = []
     for document in register {
@@ -33,9 +34,9 @@ enum SyntheticFiles {
       for entry in document.milestones where entry.withdrawnReason == nil {
         let disclosure = entry.disclosures.first
         CSVWriter.append([
-          document.project.code.rawValue, entry.kind, entry.formedOn.description, entry.reference ?? "", entry.summary ?? "",
-          entry.responsibleUnit ?? "", disclosure?.publishedOn.description ?? "", disclosure?.channel ?? "",
-          disclosure?.url ?? "", disclosure?.until?.description ?? "",
+          .value(document.project.code.rawValue), .value(entry.kind), .value(entry.formedOn.description), .text(entry.reference ?? ""),
+          .text(entry.summary ?? ""), .text(entry.responsibleUnit ?? ""), .value(disclosure?.publishedOn.description ?? ""),
+          .text(disclosure?.channel ?? ""), .value(disclosure?.url ?? ""), .value(disclosure?.until?.description ?? ""),
         ], to: &buffer)
         counts.rows += 1
       }

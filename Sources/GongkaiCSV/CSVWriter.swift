@@ -1,15 +1,19 @@
 /// Writes CSV that spreadsheets open correctly and safely: RFC 4180 quoting, CRLF line ends, cells that a
 /// spreadsheet would run as a formula neutralised (OWASP "CSV injection": see ``FormulaEscape``), and digit strings
-/// that a spreadsheet would turn into a damaged number kept as text by a leading tab (see ``keepsAsText(_:)``).
+/// that a spreadsheet would turn into a damaged number kept as text by a leading tab (see ``keepsAsText(_:)``), as
+/// is typed text that it would turn into a date, a time or a number (``CSVCell/text(_:)``).
 public struct CSVWriter {
   /// The UTF-8 byte order mark: without it Excel in China reads UTF-8 as GBK and garbles Chinese text.
   public static let byteOrderMark = "\u{FEFF}"
 
   /// The first line of a file a spreadsheet opens: the byte order mark, then the column names as a record.
-  public static func header(_ names: [String]) -> String { byteOrderMark + record(names) }
+  /// `byteOrderMark`: false where the text does not start a file (a pipe, a file appended to).
+  public static func header(_ names: [String], byteOrderMark: Bool = true) -> String {
+    (byteOrderMark ? Self.byteOrderMark : "") + record(names.map(CSVCell.value))
+  }
 
   /// One record: the cells escaped and joined, ending in CRLF.
-  public static func record(_ cells: [String]) -> String {
+  public static func record(_ cells: [CSVCell]) -> String {
     var bytes: [UInt8] = []
     append(cells, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
@@ -17,12 +21,12 @@ public struct CSVWriter {
 
   /// Appends one record to a buffer of UTF-8: the form for files of a million rows. Give the cells lazily
   /// (`columns.lazy.map { ... }`) and a row costs no array.
-  public static func append(_ cells: some Sequence<String>, to bytes: inout [UInt8]) {
+  public static func append(_ cells: some Sequence<CSVCell>, to bytes: inout [UInt8]) {
     var first = true
     for cell in cells {
       if !first { bytes.append(UInt8(ascii: ",")) }
       first = false
-      append(cell: cell, to: &bytes)
+      append(cell, to: &bytes)
     }
     endRecord(&bytes)
   }
@@ -34,20 +38,26 @@ public struct CSVWriter {
   }
 
   /// One cell, neutralised and quoted as needed.
-  public static func cell(_ value: String) -> String {
+  public static func cell(_ cell: CSVCell) -> String {
     var bytes: [UInt8] = []
-    append(cell: value, to: &bytes)
+    append(cell, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends one cell, neutralised and quoted as needed, for a record built cell by cell. The cell is looked at as
-  /// bytes: every character that matters here is ASCII, and in UTF-8 an ASCII byte is never part of another
-  /// character.
-  public static func append(cell value: String, to bytes: inout [UInt8]) {
-    var value = value
+  /// bytes: every character that matters here but the few of dates ``SpreadsheetConversion`` knows is ASCII, and in
+  /// UTF-8 an ASCII byte is never part of another character.
+  public static func append(_ cell: CSVCell, to bytes: inout [UInt8]) {
+    var value: String
+    let isText: Bool
+    switch cell {
+    case .value(let given): (value, isText) = (given, false)
+    case .text(let given): (value, isText) = (given, true)
+    }
     value.withUTF8 { text in
-      if keepsAsText(text) { bytes.append(0x09) }
       let neutralised = FormulaEscape.isNeeded(text[...])
+      // The apostrophe already makes the cell text; the tab goes inside the quotes, where a reader finds it.
+      let tab = !neutralised && (keepsAsText(text) || isText && SpreadsheetConversion.isLikely(text))
       var needsQuotes = text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
       // Every byte that forces quotes is below "-", and most bytes of a cell (digits, letters, Chinese) are not.
       for byte in text where byte < UInt8(ascii: "-")
@@ -57,6 +67,7 @@ public struct CSVWriter {
       }
       if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
       if neutralised { bytes.append(UInt8(ascii: "'")) }
+      if tab { bytes.append(0x09) }
       if needsQuotes {
         for byte in text {
           bytes.append(byte)

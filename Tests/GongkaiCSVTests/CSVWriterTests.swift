@@ -11,7 +11,7 @@ import Testing
     ("\rcmd", "\"'\rcmd\""),
   ])
   func neutralisesWhatASpreadsheetWouldRunAsAFormula(value: String, written: String) {
-    #expect(CSVWriter.cell(value) == written)
+    #expect(CSVWriter.cell(.value(value)) == written)
   }
 
   /// A value with an apostrophe of its own before a formula byte gets one more, so that reading the cell back,
@@ -24,13 +24,13 @@ import Testing
     ("''", "''"),
   ])
   func escapesAnApostropheBeforeAFormula(value: String, written: String) {
-    #expect(CSVWriter.cell(value) == written)
+    #expect(CSVWriter.cell(.value(value)) == written)
   }
 
   /// What the reader drops is exactly what the writer added, for values with and without apostrophes of their own.
   @Test(arguments: ["=1", "'=1", "''-2", "'x", "x", "'", "''", "@a", "'@a"])
   func readingDropsOnlyTheWrittenApostrophe(value: String) {
-    let written = Array(CSVWriter.cell(value).utf8)
+    let written = Array(CSVWriter.cell(.value(value)).utf8)
     let read = written.withUnsafeBufferPointer { cell in
       String(decoding: FormulaEscape.isWritten(in: cell) ? cell.dropFirst() : cell[...], as: UTF8.self)
     }
@@ -60,19 +60,58 @@ import Testing
     ("1.5", "1.5"),
   ])
   func keepsLongAndZeroLedDigitsAsText(value: String, written: String) {
-    #expect(CSVWriter.cell(value) == written)
+    #expect(CSVWriter.cell(.value(value)) == written)
   }
 
   @Test func quotesOnlyWhatRFC4180Requires() {
-    #expect(CSVWriter.cell("杨浦区建设和管理委员会") == "杨浦区建设和管理委员会")
-    #expect(CSVWriter.cell("中标人：甲公司, 乙公司") == "\"中标人：甲公司, 乙公司\"")
-    #expect(CSVWriter.cell("第一行\n第二行") == "\"第一行\n第二行\"")
-    #expect(CSVWriter.cell("他说\"好\"") == "\"他说\"\"好\"\"\"")
-    #expect(CSVWriter.cell(" 前后有空格 ") == "\" 前后有空格 \"")
-    #expect(CSVWriter.cell("") == "")
+    #expect(CSVWriter.cell(.value("杨浦区建设和管理委员会")) == "杨浦区建设和管理委员会")
+    #expect(CSVWriter.cell(.value("中标人：甲公司, 乙公司")) == "\"中标人：甲公司, 乙公司\"")
+    #expect(CSVWriter.cell(.value("第一行\n第二行")) == "\"第一行\n第二行\"")
+    #expect(CSVWriter.cell(.value("他说\"好\"")) == "\"他说\"\"好\"\"\"")
+    #expect(CSVWriter.cell(.value(" 前后有空格 ")) == "\" 前后有空格 \"")
+    #expect(CSVWriter.cell(.value("")) == "")
   }
 
   @Test func recordsEndInCRLF() {
-    #expect(CSVWriter.record(["a", "b,c", "2026-11-27"]) == "a,\"b,c\",2026-11-27\r\n")
+    #expect(CSVWriter.record([.value("a"), .text("b,c"), .value("2026-11-27")]) == "a,\"b,c\",2026-11-27\r\n")
+  }
+
+  /// Excel and WPS turn typed text that looks like a date, a time or a number into one on opening, and the text is
+  /// lost once the file is saved: a 文号 `2026-01` would become January 2026. Such text is written after a tab;
+  /// values gongkai formats (a date column, a count) are left for the spreadsheet to read as what they are, and text
+  /// a spreadsheet leaves alone gets nothing.
+  @Test(arguments: [
+    ("2026-01", "\t2026-01"),
+    ("1-2", "\t1-2"),
+    ("3/4", "\t3/4"),
+    ("12:30", "\t12:30"),
+    ("1.50", "\t1.50"),
+    ("50%", "\t50%"),
+    ("12", "\t12"),
+    ("TRUE", "\tTRUE"),
+    ("false", "\tfalse"),
+    ("2026年1月2日", "\t2026年1月2日"),
+    ("上午10时30分", "\t上午10时30分"),
+    ("Jan-26", "\tJan-26"),
+    ("1 May 2026", "\t1 May 2026"),
+    ("(12)", "\t(12)"),
+    ("¥1,000", "\"\t¥1,000\""),
+    ("1,000", "\"\t1,000\""),
+    ("3号线", "3号线"),
+    ("沪规划资源许〔2026〕12号", "沪规划资源许〔2026〕12号"),
+    ("HT-2026-01", "HT-2026-01"),
+    ("https://example.gov.cn/1", "https://example.gov.cn/1"),
+    ("2026-01A栋", "2026-01A栋"),
+    ("true story", "true story"),
+    ("-12", "'-12"),
+    ("年月", "年月"),
+  ])
+  func keepsTypedTextASpreadsheetWouldConvert(value: String, written: String) {
+    #expect(CSVWriter.cell(.text(value)) == written)
+  }
+
+  @Test(arguments: ["2026-11-27", "12", "1.5", "50%", "true"])
+  func leavesFormattedValuesToTheSpreadsheet(value: String) {
+    #expect(CSVWriter.cell(.value(value)) == value)
   }
 }

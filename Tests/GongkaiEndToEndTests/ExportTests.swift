@@ -93,6 +93,25 @@ import TestSupport
     #expect(!text.contains(",310110202507150301,"))
   }
 
+  /// A 文号 such as `2026-01` opens in Excel as January 2026, and saving the file loses it: typed text that a
+  /// spreadsheet would read as a date, a time or a number is written after a tab, in the audit CSV and in `check`'s,
+  /// while the date columns stay dates for the spreadsheet to sort.
+  @Test func typedTextThatLooksLikeADateStaysTextInASpreadsheet() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("t.sqlite").path]
+    #expect(try runGongkai(["init"] + db).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000777", "--name", "2026", "--unit", "区建管委"] + db).status == 0)
+    #expect(try runGongkai(["log", "2026-310110-48-01-000777", "bidding.result", "--date", "2026-11-02", "--ref", "2026-01"] + db).status == 0)
+    let audit = folder.appendingPathComponent("audit.csv")
+    #expect(try runGongkai(["export", "audit-csv", "--out", audit.path, "--as-of", "2026-11-27"] + db).status == 0)
+    let text = String(decoding: try Data(contentsOf: audit), as: UTF8.self)
+    #expect(text.contains("2026-310110-48-01-000777,\t2026,"))
+    #expect(text.contains(",\t2026-01,2026-11-02,"))
+    let check = try runGongkai(["check", "--format", "csv", "--as-of", "2026-12-31"] + db)
+    #expect(check.status == 1)
+    #expect(check.stdout.contains(",2026-11-02,\t2026-01,overdue,"))
+  }
+
   // MARK: Hostile input
 
   func hostileExport() throws -> URL {

@@ -16,10 +16,22 @@ public struct AuditCSV {
     let english: String
     let value: Value
 
+    /// A column of values gongkai formats: dates, counts, codes, statuses.
     init(chinese: String, english: String, row value: @escaping @Sendable (Row) -> String) {
       self.chinese = chinese
       self.english = english
-      self.value = .row(value)
+      self.value = .row { .value(value($0)) }
+    }
+
+    private init(chinese: String, english: String, value: Value) {
+      self.chinese = chinese
+      self.english = english
+      self.value = value
+    }
+
+    /// A column of words someone typed: names, 文号, reasons (``GongkaiCSV/CSVCell/text(_:)``).
+    static func text(chinese: String, english: String, _ value: @escaping @Sendable (Row) -> String) -> Column {
+      Column(chinese: chinese, english: english, value: .row { .text(value($0)) })
     }
 
     init(chinese: String, english: String, kind value: @escaping @Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String) {
@@ -31,7 +43,7 @@ public struct AuditCSV {
 
   enum Value: Sendable {
     /// Differs from row to row.
-    case row(@Sendable (Row) -> String)
+    case row(@Sendable (Row) -> CSVCell)
     /// Depends only on the kind of item, whether the milestone changes another and the file's language: quoted
     /// once per kind, not once for each of a million rows (the legal basis alone is a third of a row).
     case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
@@ -95,13 +107,13 @@ public struct AuditCSV {
 
   static let columns: [Column] = [
     Column(chinese: "项目代码", english: "project_code") { $0.finding.milestone.projectCode },
-    Column(chinese: "项目名称", english: "project_name") { $0.stored.projectName },
+    .text(chinese: "项目名称", english: "project_name") { $0.stored.projectName },
     Column(chinese: "类别代码", english: "category_code") { rule, _, _ in rule.category.rawValue },
     Column(chinese: "类别名称", english: "category_name") { rule, _, _ in rule.category.chineseName },
     Column(chinese: "事项代码", english: "item_kind_code") { rule, _, _ in rule.code },
     Column(chinese: "事项名称", english: "item_kind_name") { rule, _, _ in rule.name.chinese },
     Column(chinese: "里程碑编号", english: "milestone_id") { String($0.finding.milestone.id) },
-    Column(chinese: "文号", english: "reference") { $0.stored.reference ?? "" },
+    .text(chinese: "文号", english: "reference") { $0.stored.reference ?? "" },
     Column(chinese: "信息形成日期", english: "formed_on") { $0.finding.milestone.formedOn.description },
     Column(chinese: "法定公开截止日", english: "deadline") { $0.finding.deadline?.date.description ?? "" },
     Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.yesNo($0.finding.isProvisional) },
@@ -110,7 +122,7 @@ public struct AuditCSV {
       return english ? period?.description ?? "none" : period?.chineseDescription ?? Period.noneChineseDescription
     },
     Column(chinese: "公开日期", english: "disclosed_on") { $0.finding.disclosure?.publishedOn.description ?? "" },
-    Column(chinese: "公开渠道", english: "channel") { $0.finding.disclosure?.channel ?? "" },
+    .text(chinese: "公开渠道", english: "channel") { $0.finding.disclosure?.channel ?? "" },
     Column(chinese: "网址", english: "url") { $0.finding.disclosure?.url ?? "" },
     Column(chinese: "公示截止日", english: "published_until") { $0.finding.publishedUntil?.description ?? "" },
     Column(chinese: "最短公示期止", english: "minimum_publication_end") { $0.finding.minimumEnd?.date.description ?? "" },
@@ -125,11 +137,11 @@ public struct AuditCSV {
       }
     },
     Column(chinese: "法律依据", english: "legal_basis") { rule, _, _ in rule.basis },
-    Column(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
-    Column(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
+    .text(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
+    .text(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
     Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
-    Column(chinese: "撤回原因", english: "withdrawn_reason") { $0.stored.withdrawnReason ?? "" },
-    Column(chinese: "撤回人", english: "withdrawn_by") { $0.stored.withdrawnBy ?? "" },
+    .text(chinese: "撤回原因", english: "withdrawn_reason") { $0.stored.withdrawnReason ?? "" },
+    .text(chinese: "撤回人", english: "withdrawn_by") { $0.stored.withdrawnBy ?? "" },
     Column(chinese: "撤回时间", english: "withdrawn_at") { $0.stored.withdrawnAt ?? "" },
     Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
     Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
@@ -140,18 +152,18 @@ public struct AuditCSV {
     // A milestone's corrections (`gongkai amend`), from the change log: a changed date turns a late row on-time, and the
     // evaluator must see that it was changed, by whom, when, why and from what.
     Column(chinese: "更正次数", english: "amendments") { String($0.stored.amendments?.count ?? 0) },
-    Column(chinese: "最近更正人", english: "last_amended_by") { $0.stored.amendments?.lastBy ?? "" },
+    .text(chinese: "最近更正人", english: "last_amended_by") { $0.stored.amendments?.lastBy ?? "" },
     Column(chinese: "最近更正时间", english: "last_amended_at") { $0.stored.amendments?.lastAt ?? "" },
-    Column(chinese: "更正原因", english: "amendment_reason") { $0.stored.amendments?.reason ?? "" },
+    .text(chinese: "更正原因", english: "amendment_reason") { $0.stored.amendments?.reason ?? "" },
     Column(chinese: "原信息形成日期", english: "original_formed_on") { $0.stored.amendments?.originalFormedOn?.description ?? "" },
     // Who recorded the publication judged, and when: one entered long after the day it claims to have been published is
     // what an evaluator looking for backdated records checks first.
-    Column(chinese: "公开登记人", english: "disclosure_recorded_by") { $0.recordedDisclosure?.recordedBy ?? "" },
+    .text(chinese: "公开登记人", english: "disclosure_recorded_by") { $0.recordedDisclosure?.recordedBy ?? "" },
     Column(chinese: "公开登记时间", english: "disclosure_recorded_at") { $0.recordedDisclosure?.recordedAt ?? "" },
     Column(chinese: "规则版本", english: "rules_version") { $0.rulesVersion },
     // Who recorded the end 公示截止日 gives, and when: a 公示 made long enough by a second publication recorded after
     // the fact shows it here, while 公开登记人 names the first publication's record.
-    Column(chinese: "公示截止登记人", english: "until_recorded_by") { $0.recordOfEnd?.recordedBy ?? "" },
+    .text(chinese: "公示截止登记人", english: "until_recorded_by") { $0.recordOfEnd?.recordedBy ?? "" },
     Column(chinese: "公示截止登记时间", english: "until_recorded_at") { $0.recordOfEnd?.recordedAt ?? "" },
     // How the rule's period is known: a deadline of an unverified rule (待核实) is a judgement to be checked before
     // it is held against anyone.
@@ -182,7 +194,7 @@ public struct AuditCSV {
       if let cells = cache[key] { return cells }
       let cells = AuditCSV.columns.map { column in
         var bytes: [UInt8] = []
-        if case .kind(let value) = column.value { CSVWriter.append(cell: value(rule, isChange, english), to: &bytes) }
+        if case .kind(let value) = column.value { CSVWriter.append(.value(value(rule, isChange, english)), to: &bytes) }
         return bytes
       }
       cache[key] = cells
@@ -253,7 +265,7 @@ public struct AuditCSV {
       for index in values.indices {
         if index > 0 { line.append(UInt8(ascii: ",")) }
         switch values[index] {
-        case .row(let value): CSVWriter.append(cell: value(row), to: &line)
+        case .row(let value): CSVWriter.append(value(row), to: &line)
         case .kind: line.append(contentsOf: quoted[index])
         }
       }

@@ -12,8 +12,9 @@ public enum ChangeLogCSV {
        "修改前 before", "修改后 after", "链哈希 hash"]))
     try await store.forEachChange { entry in
       try file.write(CSVWriter.record([
-        String(entry.id), entry.at, entry.actor, entry.action, entry.entity, String(entry.entityID), entry.projectCode,
-        entry.before ?? "", entry.after ?? "", entry.hash ?? "",
+        .value(String(entry.id)), .value(entry.at), .text(entry.actor), .value(entry.action), .value(entry.entity),
+        .value(String(entry.entityID)), .value(entry.projectCode), .value(entry.before ?? ""), .value(entry.after ?? ""),
+        .value(entry.hash ?? ""),
       ]))
       rows += 1
     }

@@ -1,4 +1,5 @@
 import GongkaiCore
+import GongkaiCSV
 import GongkaiJSON
 import GongkaiStore
 
@@ -101,13 +102,15 @@ public struct FindingRecord: Encodable, Sendable {
     "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate", "ruleConfidence",
   ]
 
-  public var csvCells: [String] {
-    func text(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "" }
+  /// Names, 文号, channels and units are typed text (``GongkaiCSV/CSVCell/text(_:)``); the rest gongkai formats.
+  public var csvCells: [CSVCell] {
+    func value(_ value: (some CustomStringConvertible)?) -> CSVCell { .value(value.map(\.description) ?? "") }
     return [
-      projectCode, projectName, String(milestoneId), kind, kindName, category, categoryName, formedOn.description,
-      text(reference), status, statusName, text(deadline), provisional ? "true" : "false", text(workingDays), text(period),
-      text(disclosedOn), text(channel), text(url), text(publishedUntil), text(minimumEnd), basis, responsibleUnit,
-      asOf.description, text(workingDaysLate), ruleConfidence,
+      .value(projectCode), .text(projectName), value(milestoneId), .value(kind), .value(kindName), .value(category),
+      .value(categoryName), value(formedOn), .text(reference ?? ""), .value(status), .value(statusName), value(deadline),
+      .value(provisional ? "true" : "false"), value(workingDays), value(period), value(disclosedOn), .text(channel ?? ""),
+      value(url), value(publishedUntil), value(minimumEnd), .value(basis), .text(responsibleUnit), value(asOf),
+      value(workingDaysLate), .value(ruleConfidence),
     ]
   }
 }

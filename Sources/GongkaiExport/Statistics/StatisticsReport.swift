@@ -30,12 +30,16 @@ public enum StatisticsReport {
     let names = english
       ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"]
       : ["分组"] + headers + ["年度", "判定日期", "暂定说明"]
-    var out = byteOrderMark ? CSVWriter.header(names) : CSVWriter.record(names)
+    var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
     let groups = english ? ("by_unit", "by_category") : ("按责任单位", "按信息类别")
     for (group, lines) in [(groups.0, statistics.units), (groups.1, statistics.categories)] {
-      for line in lines + [statistics.total] { out += CSVWriter.record([group] + cells(line, english: english) + context) }
+      for line in lines + [statistics.total] {
+        // A unit's name is typed text; the figures are numbers for the spreadsheet to sum.
+        let figures = cells(line, english: english)
+        out += CSVWriter.record([.value(group), .text(figures[0])] + (figures.dropFirst() + context).map(CSVCell.value))
+      }
     }
     return out
   }

@@ -88,8 +88,7 @@ final class CSVSink: FindingSink {
   /// After a byte order mark when standard output starts a file (``StandardOutput/startsAFile``); a script reading
   /// a pipe gets the field names as they are documented.
   private func writeHeader() throws {
-    let header = FindingRecord.csvHeader
-    try output.append(StandardOutput.startsAFile ? CSVWriter.header(header) : CSVWriter.record(header))
+    try output.append(CSVWriter.header(FindingRecord.csvHeader, byteOrderMark: StandardOutput.startsAFile))
   }
 }
 
