@@ -37,6 +37,15 @@ public enum TemporaryFile {
     for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
   }
 
+  /// Makes a name put in `folder` (a temporary file renamed or linked into place) survive a power cut: the name is
+  /// written in the folder, which syncing the file itself does not write.
+  public static func syncNames(in folder: String) {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+  }
+
   /// The name as its temporary file carries it: whole, or cut at a character so that the temporary name stays
   /// within the 255 bytes a file name may have (the rest takes at most 61, a `-journal` beside it included), and any
   /// name a file system holds can be written.

@@ -168,6 +168,21 @@ public enum RegisterProfile {
   public static let national = "national"
 }
 
+/// The profile a new register is created under, recorded as ``Store/setProfile(_:kinds:actor:)`` records a change.
+public struct InitialProfile: Sendable {
+  public let name: String
+  /// The kinds of item the profile defines.
+  public let kinds: Set<String>
+  /// Who creates the register, for the change log.
+  public let actor: String
+
+  public init(name: String, kinds: Set<String>, actor: String) {
+    self.name = name
+    self.kinds = kinds
+    self.actor = actor
+  }
+}
+
 /// A project with its counts, for lists.
 public struct ProjectSummary: Hashable, Sendable {
   public let project: Project

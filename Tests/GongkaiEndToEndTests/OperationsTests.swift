@@ -476,6 +476,27 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// A new register is created whole, under its profile, or not at all: a full disk leaves no file for the next
+  /// `init --profile` to find (a register created national, before its profile was recorded, would refuse it as a
+  /// change of profile), and what a killed `init` left is removed by the next one.
+  @Test func aNewRegisterIsCreatedWholeOrNotAtAll() throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    let full = try runGongkai(["init", "--profile", "shanghai", "--database", database], fileSizeLimit: 40)
+    #expect(full.status == 74)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+
+    let killed = ".register.sqlite.\(try endedProcessID()).\(UUID().uuidString).tmp"
+    for name in [killed, killed + "-wal"] {
+      #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(count: 4096)))
+    }
+    let created = try runGongkai(["init", "--profile", "shanghai", "--database", database])
+    #expect(created.status == 0)
+    #expect(created.stdout == "created \(database): schema v10-replaced-milestone-keys (10 migrations)\nprofile national+shanghai\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
+    #expect(try runGongkai(["history", "--database", database]).stdout.contains("规则: national → national+shanghai"))
+  }
+
   /// A write that fills the register's disk names the register and what to do, and leaves it as it was: the
   /// transaction rolled back. The file size limit stands in for the full disk; the register is read as usual.
   @Test func aWriteOntoAFullDiskNamesTheRegisterAndChangesNothing() throws {

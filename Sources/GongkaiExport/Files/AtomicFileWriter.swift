@@ -117,6 +117,7 @@ public final class AtomicFileWriter {
     try flush()
     guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw fail(errno) }
     close(descriptor)
+    TemporaryFile.syncNames(in: (temporary as NSString).deletingLastPathComponent)
     finished = true
   }
 

@@ -89,6 +89,7 @@ extension SQLiteStore {
         }
       }
       guard rename(temporary, path) == 0 else { throw StoreError.cannotWriteBackup(path, "cannot put the copy in place: \(String(cString: strerror(errno)))") }
+      TemporaryFile.syncNames(in: folder.path)
       // The empty -wal and -shm files of the backup it replaced, if that one was in WAL mode (written to since it was
       // made) and looking at it opened them, belong to no file now.
       for leftover in [path + "-wal", path + "-shm"] { unlink(leftover) }

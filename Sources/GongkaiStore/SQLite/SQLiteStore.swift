@@ -2,6 +2,7 @@ import Foundation
 import CSQLiteSettings
 import GRDB
 import GongkaiCore
+import GongkaiFileSystem
 
 /// The register in an SQLite file (WAL mode, foreign keys on, a busy timeout), through GRDB.
 ///
@@ -67,13 +68,7 @@ public struct SQLiteStore: Store {
         throw sharedMemoryProblem(at: path)
       }
     } else {
-      let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-      guard FileManager.default.fileExists(atPath: folder) else {
-        throw StoreError.cannotCreate(path, "folder \(folder) does not exist")
-      }
-      guard FileManager.default.isWritableFile(atPath: folder) else {
-        throw StoreError.cannotCreate(path, "folder \(folder) is not writable")
-      }
+      try requireFolder(forCreating: path)
     }
     do {
       return try translating(path) {
@@ -82,6 +77,59 @@ public struct SQLiteStore: Store {
       }
     } catch StoreError.cannotOpen(_, let reason) where !exists {
       throw StoreError.cannotCreate(path, reason)
+    }
+  }
+
+  /// Creates a register at `path`, where there is no file, whole or not at all: the schema and the profile (two
+  /// transactions) are written under a temporary name beside it, which is linked into place once complete. A kill
+  /// before that leaves no register, only the temporary file, which the next `create` removes: a register created
+  /// national by a kill between the two would have the next `init --profile` refused as a change of profile.
+  ///
+  /// - Throws: ``StoreError/cannotCreate(_:_:)``, also when a file of that name appeared meanwhile (another `init`).
+  public static func create(
+    at path: String, profile: InitialProfile? = nil, busyTimeout: TimeInterval = 10,
+    clock: @escaping @Sendable () -> String = SQLiteStore.now
+  ) throws -> SQLiteStore {
+    guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
+    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+      throw StoreError.cannotCreate(path, "it is a link to \(target), which does not exist; create the register there, or remove the link")
+    }
+    try requireFolder(forCreating: path)
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    TemporaryFile.removeAbandoned(of: url.lastPathComponent, in: folder)
+    let temporary = TemporaryFile.path(for: url.lastPathComponent, in: folder)
+    do {
+      try translating(path) {
+        let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(busyTimeout: busyTimeout))
+        let store = try SQLiteStore(queue, path: path, clock: clock)
+        if let profile { _ = try store.setProfile(profile.name, kinds: profile.kinds, actor: profile.actor) }
+        // Closing the last connection checkpoints the WAL into the file and removes it: the file holds everything.
+        try queue.close()
+      }
+      // A link, unlike a rename, never replaces a file that appeared meanwhile.
+      guard link(temporary, path) == 0 else {
+        throw StoreError.cannotCreate(path, errno == EEXIST
+          ? "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again"
+          : "cannot put the new register in place: \(String(cString: strerror(errno)))")
+      }
+      unlink(temporary)
+      TemporaryFile.syncNames(in: folder)
+    } catch {
+      for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
+      throw error
+    }
+    return try open(at: path, busyTimeout: busyTimeout, clock: clock)
+  }
+
+  /// Throws ``StoreError/cannotCreate(_:_:)`` unless the folder of `path` exists and this user may write to it.
+  private static func requireFolder(forCreating path: String) throws {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: folder) else {
+      throw StoreError.cannotCreate(path, "folder \(folder) does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw StoreError.cannotCreate(path, "folder \(folder) is not writable")
     }
   }
 

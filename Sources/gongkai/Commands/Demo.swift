@@ -32,11 +32,10 @@ extension Gongkai {
       let created = !FileManager.default.fileExists(atPath: store.path)
       // Loaded before the register is created, so that a profile refused leaves no empty register behind.
       let given = reference.rules.isGiven ? try reference.rules.loadCatalogue() : nil
-      let register = try store.open(create: true)
       // A register the demo creates is kept under the profile given, as `gongkai init` keeps one.
-      if created, let given {
-        _ = try await register.setProfile(given.profile, kinds: Set(given.rules.map(\.code)), actor: "gongkai demo")
-      }
+      let register = created
+        ? try store.create(profile: given.map { InitialProfile(name: $0.profile, kinds: Set($0.rules.map(\.code)), actor: "gongkai demo") })
+        : try store.open(create: true)
       let checker = try await reference.checker(for: register, at: store.path)
       let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
       let samples = Set(documents.map(\.project.code))

@@ -51,12 +51,15 @@ extension Gongkai {
       // Only for a change to log: `init` with the register's own profile stays safe to run again.
       let change = catalogue.flatMap { $0.profile != recorded ?? RegisterProfile.national ? $0 : nil }
       let changedBy = change == nil ? nil : try actor.actor()
-      let register = try store.open(create: true)
+      // A new register is created whole, kept under its profile from the start, or not at all.
+      let register = existed ? try store.open(create: true) : try store.create(profile: change.flatMap { change in
+        changedBy.map { InitialProfile(name: change.profile, kinds: Set(change.rules.map(\.code)), actor: $0) }
+      })
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
       var lines = [register.upgradedFrom.map { "upgraded \(store.path) from schema \($0) to \(schema)" }
         ?? "\(existed ? "database" : "created") \(store.path): \(schema)"]
-      if let change, let changedBy {
+      if existed, let change, let changedBy {
         let before: String
         do {
           before = try await register.setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)

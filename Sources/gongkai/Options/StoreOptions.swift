@@ -28,6 +28,11 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// Creates the register, which must not exist yet, whole or not at all (`init`), kept under `profile` when given.
+  func create(profile: InitialProfile?) throws -> any Store {
+    try SQLiteStore.create(at: path, profile: profile, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
+  }
+
   /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that the tests and the sample export give the
   /// same bytes on any day; unset, the real time. Debug builds only: "recorded at" is what an auditor reads to
   /// find a backdated record, and a release build taking any time it is handed would make it worthless. A release
