@@ -27,9 +27,11 @@ let package = Package(
     ),
     // Flat JSON objects written by hand, for records written millions of times.
     .target(name: "GongkaiJSON"),
-    // Spreadsheet cells as gongkai writes them and reads them back: quoting, and the apostrophe before a formula.
+    // Spreadsheet cells as gongkai writes them and reads them back: quoting, the apostrophe before a formula, and
+    // the tab before what a spreadsheet would otherwise turn into a number or a date.
     .target(name: "GongkaiCSV"),
-    // Folders listed name by name, and the temporary files written beside what backups and exports replace.
+    // Folders listed name by name, the temporary files written beside what backups, exports and new registers
+    // replace, and the scratch files and spilling sorters that keep million-row work in bounded memory.
     .target(name: "GongkaiFileSystem"),
     // The project register behind one protocol; SQLite (GRDB over the system libsqlite3) is the embedded default.
     .target(
@@ -41,8 +43,11 @@ let package = Package(
     ),
     // The settings of the SQLite library that only C can make (sqlite3_config takes variable arguments).
     .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
-    // Files staff write: project files (YAML) and spreadsheet imports (CSV).
-    .target(name: "GongkaiFiles", dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiCSV", .product(name: "Yams", package: "Yams")]),
+    // Files staff write: project files (YAML) and spreadsheet imports (CSV), read as import sources.
+    .target(
+      name: "GongkaiFiles",
+      dependencies: ["GongkaiCore", "GongkaiReference", "GongkaiCSV", "GongkaiFileSystem", .product(name: "Yams", package: "Yams")]
+    ),
     // What Gongkai produces for people and programs: public notices, the audit CSV, open data, statistics.
     .target(
       name: "GongkaiExport",
@@ -74,6 +79,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
     .testTarget(name: "GongkaiCSVTests", dependencies: ["GongkaiCSV"]),
+    .testTarget(name: "GongkaiFileSystemTests", dependencies: ["GongkaiFileSystem", "TestSupport"]),
     .testTarget(name: "GongkaiReferenceTests", dependencies: ["GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiStoreTests", dependencies: ["GongkaiStore", "TestSupport"]),
     .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference", "TestSupport"]),

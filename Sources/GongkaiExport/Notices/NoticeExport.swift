@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiFileSystem
 import GongkaiStore
 
 /// Writes the public notices of a register into a folder: one page per project (`<code>.html`, `.md` or `.txt`),

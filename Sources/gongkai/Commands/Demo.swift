@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiFiles
 import GongkaiStore
 
 extension Gongkai {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongkaiCore
 import GongkaiExport
+import GongkaiFileSystem
 import GongkaiReference
 import GongkaiStore
 

@@ -1,5 +1,6 @@
 import GongkaiCore
 import GongkaiExport
+import GongkaiFileSystem
 import GongkaiStore
 
 /// The check for people: a summary line, then alerts grouped by responsible unit, the unit with the most

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GongkaiCore
 import GongkaiExport
+import GongkaiFileSystem
 import GongkaiFiles
 import GongkaiReference
 import GongkaiStore
@@ -54,6 +55,11 @@ enum ExitStatus: Int32, Error {
       switch error {
       case .cannotCreate: self = .cannotCreate
       case .invalid: self = .dataError
+      case .io: self = .ioError
+      }
+    case let error as FileSystemError:
+      switch error {
+      case .cannotCreate: self = .cannotCreate
       case .io: self = .ioError
       }
     default:
@@ -113,6 +119,7 @@ enum ExitStatus: Int32, Error {
     case let error as RegisterError: [error.description]
     case let failure as CommandFailure: [failure.message]
     case let error as ExportError: [error.description]
+    case let error as FileSystemError: [error.description]
     case let error as StandardOutputError:
       switch error.written {
       case .register:

@@ -15,7 +15,7 @@ public final class ScratchFile {
   private static let bufferSize = 1 << 18
   private static let reading = "read back"
 
-  /// Creates the file in `folder`, by default `$TMPDIR`; throws ``ExportError/cannotCreate(_:_:)`` when none can
+  /// Creates the file in `folder`, by default `$TMPDIR`; throws ``FileSystemError/cannotCreate(_:_:)`` when none can
   /// be created there (missing, not writable, full).
   public init(in folder: String? = nil) throws {
     self.folder = folder ?? FileManager.default.temporaryDirectory.path
@@ -23,7 +23,7 @@ public final class ScratchFile {
     var template = Array((self.folder as NSString).appendingPathComponent(".gongkai-scratch.XXXXXX").utf8CString)
     let descriptor = mkstemp(&template)
     guard descriptor >= 0 else {
-      throw ExportError.cannotCreate(self.folder, "cannot create a temporary file: \(String(cString: strerror(errno))); \(remedy)")
+      throw FileSystemError.cannotCreate(self.folder, "cannot create a temporary file: \(String(cString: strerror(errno))); \(remedy)")
     }
     unlink(template)
     // Not inherited by programs this process starts.
@@ -97,7 +97,7 @@ public final class ScratchFile {
     }
   }
 
-  private func failure(_ action: String, endOfFile: Bool) -> ExportError {
+  private func failure(_ action: String, endOfFile: Bool) -> FileSystemError {
     let reason = endOfFile ? "the file ended early" : errno == 0 ? "nothing was written" : String(cString: strerror(errno))
     return .io("cannot \(action) a temporary file in \(folder): \(reason); check its free space or \(remedy)")
   }

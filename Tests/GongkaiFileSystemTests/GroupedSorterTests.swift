@@ -1,4 +1,4 @@
-import GongkaiExport
+import GongkaiFileSystem
 import Testing
 
 /// The sorter behind the text check must give exactly the order an in-memory sort gives, whether the records

@@ -1,5 +1,4 @@
 import Foundation
-import GongkaiFileSystem
 
 /// Names (file names, as bytes) in byte order, however many there are, in bounded memory; afterwards each is
 /// read by its position.
@@ -180,7 +179,7 @@ public final class SortedNames {
       guard try fill(2) else { return }
       let length = Int(buffer[position]) | Int(buffer[position + 1]) << 8
       guard try fill(2 + length) else {
-        throw ExportError.io("cannot read back a temporary file: a run of names ended inside a name")
+        throw FileSystemError.io("cannot read back a temporary file: a run of names ended inside a name")
       }
       head = (position + 2)..<(position + 2 + length)
     }

@@ -1,5 +1,5 @@
 import Foundation
-@testable import GongkaiExport
+@testable import GongkaiFileSystem
 import Testing
 import TestSupport
 
