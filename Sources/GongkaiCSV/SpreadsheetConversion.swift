@@ -32,28 +32,33 @@ enum SpreadsheetConversion {
     return digits
   }
 
-  /// The letters of a date or a number: an exponent, a month's name or its abbreviation, the half of a day.
+  /// The letters of a date or a number: an exponent, a month's name or its abbreviation, the half of a day. Compared
+  /// byte by byte: most typed text with letters in it (a name in pinyin, an address) is none of them, and a cell
+  /// of the audit CSV must not cost an allocation.
   private static func datePart(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    guard word.count <= 9 else { return false }
-    let lowered = String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
-    return words.contains(lowered)
+    words.contains { isLowercased(word, $0) }
   }
 
   private static func truthValue(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard text.count == 4 || text.count == 5 else { return false }
-    let lowered = String(decoding: text.map { $0 | 0x20 }, as: UTF8.self)
-    return lowered == "true" || lowered == "false"
+    isLowercased(text[...], truth) || isLowercased(text[...], untruth)
+  }
+
+  /// Whether `word`, in any case, is `lowercase`.
+  private static func isLowercased(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ lowercase: [UInt8]) -> Bool {
+    word.count == lowercase.count && zip(word, lowercase).allSatisfy { $0 | 0x20 == $1 }
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {
     (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
   }
 
-  private static let words: Set<String> = [
+  private static let truth = Array("true".utf8), untruth = Array("false".utf8)
+
+  private static let words: [[UInt8]] = [
     "e", "a", "p", "am", "pm",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-  ]
+  ].map { Array($0.utf8) }
 
   /// The characters beyond ASCII of Chinese dates and times (2026年1月2日, 上午10时30分) and of amounts (¥, ￥, €, £), in UTF-8.
   private static let nonASCII: [[UInt8]] = ["年", "月", "日", "时", "分", "秒", "上午", "下午", "¥", "￥", "€", "£"].map { Array($0.utf8) }
