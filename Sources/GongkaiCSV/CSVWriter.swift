@@ -26,7 +26,7 @@ public struct CSVWriter {
     for cell in cells {
       if !first { bytes.append(UInt8(ascii: ",")) }
       first = false
-      append(cell, to: &bytes)
+      append(cell: cell, to: &bytes)
     }
     endRecord(&bytes)
   }
@@ -40,14 +40,14 @@ public struct CSVWriter {
   /// One cell, neutralised and quoted as needed.
   public static func cell(_ cell: CSVCell) -> String {
     var bytes: [UInt8] = []
-    append(cell, to: &bytes)
+    append(cell: cell, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends one cell, neutralised and quoted as needed, for a record built cell by cell. The cell is looked at as
   /// bytes: every character that matters here but the few of dates ``SpreadsheetConversion`` knows is ASCII, and in
   /// UTF-8 an ASCII byte is never part of another character.
-  public static func append(_ cell: CSVCell, to bytes: inout [UInt8]) {
+  public static func append(cell: CSVCell, to bytes: inout [UInt8]) {
     var value: String
     let isText: Bool
     switch cell {

@@ -7,6 +7,7 @@
 /// a number, with at least one digit, or a truth value. A cell it takes that a spreadsheet would have left as it is
 /// costs a tab that the spreadsheet shows as nothing; the reverse would cost the text.
 enum SpreadsheetConversion {
+  /// Whether a spreadsheet opening the cell `text` (UTF-8) would likely read it as something other than text.
   static func isLikely(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
     var rest = text[...]
     var digits = false
@@ -23,6 +24,12 @@ enum SpreadsheetConversion {
         guard datePart(word) else { return truthValue(text) }
         rest = rest.dropFirst(word.count)
       case 0x80...:
+        // Full-width digits (０ to ９, U+FF10 to U+FF19), as a Chinese input method types them: Excel reads them as digits.
+        if rest.count >= 3, rest.starts(with: [0xEF, 0xBC]), (0x90...0x99).contains(rest[rest.startIndex + 2]) {
+          digits = true
+          rest = rest.dropFirst(3)
+          continue
+        }
         guard let character = nonASCII.first(where: { rest.starts(with: $0) }) else { return false }
         rest = rest.dropFirst(character.count)
       default:
@@ -39,8 +46,12 @@ enum SpreadsheetConversion {
     words.contains { isLowercased(word, $0) }
   }
 
+  /// `TRUE` or `FALSE` in any case, with spaces around it or not.
   private static func truthValue(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-    isLowercased(text[...], truth) || isLowercased(text[...], untruth)
+    var word = text[...]
+    while word.first == UInt8(ascii: " ") { word.removeFirst() }
+    while word.last == UInt8(ascii: " ") { word.removeLast() }
+    return isLowercased(word, truth) || isLowercased(word, untruth)
   }
 
   /// Whether `word`, in any case, is `lowercase`.
@@ -60,6 +71,10 @@ enum SpreadsheetConversion {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
   ].map { Array($0.utf8) }
 
-  /// The characters beyond ASCII of Chinese dates and times (2026年1月2日, 上午10时30分) and of amounts (¥, ￥, €, £), in UTF-8.
-  private static let nonASCII: [[UInt8]] = ["年", "月", "日", "时", "分", "秒", "上午", "下午", "¥", "￥", "€", "£"].map { Array($0.utf8) }
+  /// The characters beyond ASCII of Chinese dates and times (2026年1月2日, 上午10时30分), of amounts (¥, ￥, €, £),
+  /// and the full-width forms of what separates or qualifies digits (２０２６－０１, １２：３０, ５０％), in UTF-8.
+  private static let nonASCII: [[UInt8]] = [
+    "年", "月", "日", "时", "分", "秒", "上午", "下午", "¥", "￥", "€", "£",
+    "－", "／", "：", "．", "，", "％", "（", "）", "＋", "　",
+  ].map { Array($0.utf8) }
 }

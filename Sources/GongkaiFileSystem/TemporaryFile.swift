@@ -37,8 +37,10 @@ public enum TemporaryFile {
     for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
   }
 
-  /// Makes a name put in `folder` (a temporary file renamed or linked into place) survive a power cut: the name is
-  /// written in the folder, which syncing the file itself does not write.
+  /// Asks the system to write a name just put in `folder` (a temporary file renamed or linked into place) to disk
+  /// now, so that it survives a power cut: the name is in the folder, which syncing the file does not write. Best
+  /// effort: a folder that cannot be synced (a network share) is written when the system writes it, and the file
+  /// under its earlier name, or the earlier file, is whole until then.
   public static func syncNames(in folder: String) {
     let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
     guard descriptor >= 0 else { return }

@@ -170,6 +170,7 @@ public enum RegisterProfile {
 
 /// The profile a new register is created under, recorded as ``Store/setProfile(_:kinds:actor:)`` records a change.
 public struct InitialProfile: Sendable {
+  /// The profiles applied, base first (`national+shanghai`), as ``Store/profile()`` gives them.
   public let name: String
   /// The kinds of item the profile defines.
   public let kinds: Set<String>

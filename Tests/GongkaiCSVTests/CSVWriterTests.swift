@@ -105,6 +105,11 @@ import Testing
     ("true story", "true story"),
     ("-12", "'-12"),
     ("年月", "年月"),
+    ("２０２６－０１", "\t２０２６－０１"),
+    ("１２：３０", "\t１２：３０"),
+    ("５０％", "\t５０％"),
+    ("１号楼", "１号楼"),
+    (" TRUE ", "\"\t TRUE \""),
   ])
   func keepsTypedTextASpreadsheetWouldConvert(value: String, written: String) {
     #expect(CSVWriter.cell(.text(value)) == written)

@@ -497,6 +497,39 @@ import TestSupport
     #expect(try runGongkai(["history", "--database", database]).stdout.contains("规则: national → national+shanghai"))
   }
 
+  /// A `-wal` file with content left beside a name where no register is any more may hold the last changes of one
+  /// moved or deleted without it: SQLite would play them into a new register of that name, so `init` refuses and
+  /// leaves it; an empty one, and the `-shm` index, are removed.
+  @Test func aNewRegisterIsNotMadeOfAnotherOnesWAL() throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    let orphan = Data("changes of a register that is gone".utf8)
+    #expect(FileManager.default.createFile(atPath: database + "-wal", contents: orphan))
+    let refused = try runGongkai(["init", "--database", database])
+    #expect(refused.status == 73)
+    #expect(refused.stderr.hasPrefix("gongkai: cannot create database \(database): \(database)-wal is there without its register: "))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database + "-wal")) == orphan)
+    #expect(!FileManager.default.fileExists(atPath: database))
+
+    #expect(FileManager.default.createFile(atPath: database + "-wal", contents: Data()))
+    #expect(FileManager.default.createFile(atPath: database + "-shm", contents: Data(count: 32768)))
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
+  }
+
+  /// A register named through a symbolic link (a fixed path pointing at the data disk) is created where the link
+  /// points, and every command reads and writes it there.
+  @Test func aRegisterIsKeptWhereASymbolicLinkPoints() throws {
+    let folder = Scratch.folder()
+    let link = folder.appendingPathComponent("etc/register.sqlite").path
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("etc"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../data.sqlite")
+    #expect(try runGongkai(["init", "--database", link]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data.sqlite").path))
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000777", "--name", "滨江", "--unit", "区建管委", "--database", link]).status == 0)
+    #expect(try runGongkai(["project", "list", "--database", folder.appendingPathComponent("data.sqlite").path]).stdout.contains("2026-310110-48-01-000777"))
+  }
+
   /// A write that fills the register's disk names the register and what to do, and leaves it as it was: the
   /// transaction rolled back. The file size limit stands in for the full disk; the register is read as usual.
   @Test func aWriteOntoAFullDiskNamesTheRegisterAndChangesNothing() throws {

@@ -34,10 +34,18 @@ public struct AuditCSV {
       Column(chinese: chinese, english: english, value: .row { .text(value($0)) })
     }
 
+    /// A column of what a kind of item's rule says, as a profile file's author typed it (a kind's code may be `1.10`).
     init(chinese: String, english: String, kind value: @escaping @Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String) {
       self.chinese = chinese
       self.english = english
-      self.value = .kind(value)
+      self.value = .kind { .text(value($0, $1, $2)) }
+    }
+
+    /// A column of what gongkai states of a kind of item's rule (its period, `3日`, `20个工作日`).
+    static func ruleValue(chinese: String, english: String, _ value: @escaping @Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
+      -> Column
+    {
+      Column(chinese: chinese, english: english, value: .kind { .value(value($0, $1, $2)) })
     }
   }
 
@@ -46,7 +54,7 @@ public struct AuditCSV {
     case row(@Sendable (Row) -> CSVCell)
     /// Depends only on the kind of item, whether the milestone changes another and the file's language: quoted
     /// once per kind, not once for each of a million rows (the legal basis alone is a third of a row).
-    case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
+    case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> CSVCell)
   }
 
   /// A row's status: the finding's, or ``withdrawn`` for a milestone withdrawn as recorded by mistake, which no
@@ -117,7 +125,7 @@ public struct AuditCSV {
     Column(chinese: "信息形成日期", english: "formed_on") { $0.finding.milestone.formedOn.description },
     Column(chinese: "法定公开截止日", english: "deadline") { $0.finding.deadline?.date.description ?? "" },
     Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.yesNo($0.finding.isProvisional) },
-    Column(chinese: "公开时限", english: "rule") { rule, isChange, english in
+    .ruleValue(chinese: "公开时限", english: "rule") { rule, isChange, english in
       let period = rule.period(forChange: isChange)
       return english ? period?.description ?? "none" : period?.chineseDescription ?? Period.noneChineseDescription
     },
@@ -194,7 +202,7 @@ public struct AuditCSV {
       if let cells = cache[key] { return cells }
       let cells = AuditCSV.columns.map { column in
         var bytes: [UInt8] = []
-        if case .kind(let value) = column.value { CSVWriter.append(.value(value(rule, isChange, english)), to: &bytes) }
+        if case .kind(let value) = column.value { CSVWriter.append(cell: value(rule, isChange, english), to: &bytes) }
         return bytes
       }
       cache[key] = cells
@@ -265,7 +273,7 @@ public struct AuditCSV {
       for index in values.indices {
         if index > 0 { line.append(UInt8(ascii: ",")) }
         switch values[index] {
-        case .row(let value): CSVWriter.append(value(row), to: &line)
+        case .row(let value): CSVWriter.append(cell: value(row), to: &line)
         case .kind: line.append(contentsOf: quoted[index])
         }
       }

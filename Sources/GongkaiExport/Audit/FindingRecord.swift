@@ -102,14 +102,15 @@ public struct FindingRecord: Encodable, Sendable {
     "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate", "ruleConfidence",
   ]
 
-  /// Names, 文号, channels and units are typed text (``GongkaiCSV/CSVCell/text(_:)``); the rest gongkai formats.
+  /// Names, 文号, channels and units are typed text (``GongkaiCSV/CSVCell/text(_:)``), as are a kind's code, name and
+  /// legal basis, which a profile file's author may have typed (a code `1.10`); the rest gongkai formats.
   public var csvCells: [CSVCell] {
     func value(_ value: (some CustomStringConvertible)?) -> CSVCell { .value(value.map(\.description) ?? "") }
     return [
-      .value(projectCode), .text(projectName), value(milestoneId), .value(kind), .value(kindName), .value(category),
+      .value(projectCode), .text(projectName), value(milestoneId), .text(kind), .text(kindName), .value(category),
       .value(categoryName), value(formedOn), .text(reference ?? ""), .value(status), .value(statusName), value(deadline),
       .value(provisional ? "true" : "false"), value(workingDays), value(period), value(disclosedOn), .text(channel ?? ""),
-      value(url), value(publishedUntil), value(minimumEnd), .value(basis), .text(responsibleUnit), value(asOf),
+      value(url), value(publishedUntil), value(minimumEnd), .text(basis), .text(responsibleUnit), value(asOf),
       value(workingDaysLate), .value(ruleConfidence),
     ]
   }

@@ -61,5 +61,6 @@ public final class AtomicFolderWriter {
       throw ExportError.cannotWrite(file.target, failure)
     }
     pending.removeAll(keepingCapacity: true)
+    TemporaryFile.syncNames(in: folder)
   }
 }

@@ -36,7 +36,7 @@ public enum StatisticsReport {
     let groups = english ? ("by_unit", "by_category") : ("按责任单位", "按信息类别")
     for (group, lines) in [(groups.0, statistics.units), (groups.1, statistics.categories)] {
       for line in lines + [statistics.total] {
-        // A unit's name is typed text; the figures are numbers for the spreadsheet to sum.
+        // The line's name is a unit's as typed (or a category's, or 合计); the figures are numbers for the spreadsheet to sum.
         let figures = cells(line, english: english)
         out += CSVWriter.record([.value(group), .text(figures[0])] + (figures.dropFirst() + context).map(CSVCell.value))
       }

@@ -54,7 +54,8 @@ public struct SQLiteStore: Store {
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
     guard exists || create else { throw StoreError.databaseNotFound(path) }
     if exists {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      // Of the file a symbolic link names, where SQLite reads and writes (and keeps its -wal and -shm files).
+      let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
       guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
         throw StoreError.notADatabase(path)
       }
@@ -83,19 +84,20 @@ public struct SQLiteStore: Store {
   /// Creates a register at `path`, where there is no file, whole or not at all: the schema and the profile (two
   /// transactions) are written under a temporary name beside it, which is linked into place once complete. A kill
   /// before that leaves no register, only the temporary file, which the next `create` removes: a register created
-  /// national by a kill between the two would have the next `init --profile` refused as a change of profile.
+  /// national by a kill between the two would have the next `init --profile` refused as a change of profile. A
+  /// dangling symbolic link is followed, as SQLite follows it, and the register created where it points.
   ///
-  /// - Throws: ``StoreError/cannotCreate(_:_:)``, also when a file of that name appeared meanwhile (another `init`).
+  /// - Throws: ``StoreError/cannotCreate(_:_:)``, also when a file of that name appeared meanwhile (another `init`)
+  ///   or a `-wal` or `-journal` file of a register that is gone is there; ``StoreError/io(_:_:)``.
   public static func create(
     at path: String, profile: InitialProfile? = nil, busyTimeout: TimeInterval = 10,
     clock: @escaping @Sendable () -> String = SQLiteStore.now
   ) throws -> SQLiteStore {
     guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
-    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-      throw StoreError.cannotCreate(path, "it is a link to \(target), which does not exist; create the register there, or remove the link")
-    }
-    try requireFolder(forCreating: path)
-    let url = URL(fileURLWithPath: path)
+    let target = linkTarget(of: path) ?? path
+    try requireFolder(forCreating: target)
+    try removeSideFiles(of: target, named: path)
+    let url = URL(fileURLWithPath: target)
     let folder = url.deletingLastPathComponent().path
     TemporaryFile.removeAbandoned(of: url.lastPathComponent, in: folder)
     let temporary = TemporaryFile.path(for: url.lastPathComponent, in: folder)
@@ -104,22 +106,61 @@ public struct SQLiteStore: Store {
         let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(busyTimeout: busyTimeout))
         let store = try SQLiteStore(queue, path: path, clock: clock)
         if let profile { _ = try store.setProfile(profile.name, kinds: profile.kinds, actor: profile.actor) }
-        // Closing the last connection checkpoints the WAL into the file and removes it: the file holds everything.
+        // Into the file, and the WAL emptied: closing would checkpoint too, but ignores a failure to, and the file
+        // put in place without its WAL would be a register without its profile.
+        _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try queue.close()
       }
-      // A link, unlike a rename, never replaces a file that appeared meanwhile.
-      guard link(temporary, path) == 0 else {
-        throw StoreError.cannotCreate(path, errno == EEXIST
-          ? "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again"
-          : "cannot put the new register in place: \(String(cString: strerror(errno)))")
+      guard !FileManager.default.fileExists(atPath: temporary + "-wal") else {
+        throw StoreError.io(path, "the new register could not be written whole to its disk")
       }
-      unlink(temporary)
+      try putInPlace(temporary, at: target, named: path)
       TemporaryFile.syncNames(in: folder)
     } catch {
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
       throw error
     }
     return try open(at: path, busyTimeout: busyTimeout, clock: clock)
+  }
+
+  /// Where `path` points when it is a symbolic link to nothing (a relative target read from the link's folder).
+  private static func linkTarget(of path: String) -> String? {
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return nil }
+    return target.hasPrefix("/") ? target : (FilePath.parent(of: path) as NSString).appendingPathComponent(target)
+  }
+
+  /// SQLite's files beside a register that is not there: a `-wal` or `-journal` with content may hold the last
+  /// changes of a register moved or deleted without them, which SQLite would play into the new one; refused. Empty
+  /// ones, and the `-shm` index, are removed.
+  private static func removeSideFiles(of target: String, named path: String) throws {
+    for suffix in ["-wal", "-journal"] {
+      let size = (try? FileManager.default.attributesOfItem(atPath: target + suffix))?[.size] as? Int
+      guard (size ?? 0) == 0 else {
+        throw StoreError.cannotCreate(path, """
+          \(target + suffix) is there without its register: it may hold the last changes of a register moved or deleted \
+          without it, which SQLite would play into the new one; move it to that register, or remove it, and run init again
+          """)
+      }
+    }
+    for suffix in ["-wal", "-journal", "-shm"] { unlink(target + suffix) }
+  }
+
+  /// Gives the complete temporary register its name, never replacing a file that appeared meanwhile: a link where the
+  /// file system has them, else a rename once the name is seen to be free (FAT, SMB).
+  private static func putInPlace(_ temporary: String, at target: String, named path: String) throws {
+    if link(temporary, target) == 0 {
+      unlink(temporary)
+      return
+    }
+    let failure = errno
+    let appeared = StoreError.cannotCreate(path, "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again")
+    func cannot(_ failure: Int32) -> StoreError {
+      .cannotCreate(path, "cannot put the new register in place: \(String(cString: strerror(failure)))")
+    }
+    guard [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS].contains(failure) else { throw failure == EEXIST ? appeared : cannot(failure) }
+    var status = stat()
+    guard lstat(target, &status) != 0 else { throw appeared }
+    guard rename(temporary, target) == 0 else { throw cannot(errno) }
   }
 
   /// Throws ``StoreError/cannotCreate(_:_:)`` unless the folder of `path` exists and this user may write to it.

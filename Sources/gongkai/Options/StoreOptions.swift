@@ -28,7 +28,8 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
-  /// Creates the register, which must not exist yet, whole or not at all (`init`), kept under `profile` when given.
+  /// Creates the register, which must not exist yet, whole or not at all (`init`, `demo`), kept under `profile` when
+  /// given.
   func create(profile: InitialProfile?) throws -> any Store {
     try SQLiteStore.create(at: path, profile: profile, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
   }
