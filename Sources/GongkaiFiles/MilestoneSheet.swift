@@ -240,10 +240,13 @@ struct SheetRows {
 
   /// Whether a cell holds a number in the scientific notation a spreadsheet gives a long number (`3.10110E+17`):
   /// the digits past the fifteenth are gone, and a 文号 made of digits, such as a 施工许可证's, cannot be read back.
+  /// Excel and WPS write a number so only from 12 digits (an exponent of 11 or more); `2E+1` is someone's 文号.
   static func isSpreadsheetNumber(_ text: String) -> Bool {
     func digits(_ part: Substring) -> Bool { !part.isEmpty && part.utf8.allSatisfy { (0x30...0x39).contains($0) } }
     let parts = text.uppercased().split(separator: "E", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].hasPrefix("+"), digits(parts[1].dropFirst()) else { return false }
+    guard parts.count == 2, parts[1].hasPrefix("+"), digits(parts[1].dropFirst()), let exponent = Int(parts[1].dropFirst()),
+      exponent >= 11
+    else { return false }
     let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
     return mantissa.count <= 2 && mantissa.allSatisfy(digits)
   }
@@ -285,7 +288,9 @@ struct SheetRows {
     }
     // A row whose kind or date is missing or unreadable is still checked whole, so that one import lists every
     // problem of the row; only what compares with the date waits for a date.
-    if let reference = cell(.ref), Self.isSpreadsheetNumber(reference) {
+    // A cell after gongkai's tab was kept as text (``GongkaiCSV/CSVWriter``): what it holds is the 文号 as recorded.
+    let keptAsText = positions[MilestoneSheet.Column.ref.rawValue].map { records.cell($0).first == 0x09 } ?? false
+    if let reference = cell(.ref), !keptAsText, Self.isSpreadsheetNumber(reference) {
       problem("ref", """
         '\(reference)' is how Excel and WPS show a long number, with its last digits lost: format the column as text \
         (设置单元格格式 → 文本) and type the 文号 again
