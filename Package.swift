@@ -32,7 +32,9 @@ let package = Package(
     .target(name: "GongkaiCSV"),
     // Folders listed name by name, the temporary files written beside what backups, exports and new registers
     // replace, and the scratch files and spilling sorters that keep million-row work in bounded memory.
-    .target(name: "GongkaiFileSystem"),
+    .target(name: "GongkaiFileSystem", dependencies: ["CFileSystem"]),
+    // The one file-system call Swift's Glibc module does not declare: a rename that never replaces (renameat2).
+    .target(name: "CFileSystem"),
     // The project register behind one protocol; SQLite (GRDB over the system libsqlite3) is the embedded default.
     .target(
       name: "GongkaiStore",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths as the user typed them, taken apart without `NSString`: on Linux its `deletingLastPathComponent` traps on a
 /// one-character name (`--out x`), so an export would crash on the shortest folder name there is.
 public enum FilePath {
@@ -10,5 +12,24 @@ public enum FilePath {
     var folder = trimmed[..<slash]
     while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
     return folder.isEmpty ? "/" : String(folder)
+  }
+
+  /// The folder the system puts `path` in: ``parent(of:)`` with its links followed, so that a temporary file goes
+  /// into the same folder as the file it becomes even when `..` follows a link to a folder (`A/sub/../x.csv` is in
+  /// `sub`'s real parent, not in `A`). The parent as written when it cannot be resolved (a folder that does not
+  /// exist), for the messages that say so.
+  public static func physicalParent(of path: String) -> String {
+    let folder = parent(of: path)
+    guard let resolved = realpath(folder, nil) else { return folder }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// The file `path` names, its links followed (where SQLite keeps a register's `-wal` and `-shm` files); `path` as
+  /// written when it cannot be resolved.
+  public static func resolved(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 }

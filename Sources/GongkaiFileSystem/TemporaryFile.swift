@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 /// The names of the temporary files gongkai writes beside a file it replaces (a backup, an export), then renames
@@ -10,7 +11,9 @@ public enum TemporaryFile {
   }
 
   /// Whether `file`, a name in a folder, is the temporary file of the file `name` (of any file when nil) of a process
-  /// that has ended. SQLite's files beside a temporary database (`-journal`, `-wal`, `-shm`) count as it does.
+  /// that has ended. SQLite's files beside a temporary database (`-journal`, `-wal`, `-shm`) count as it does. One
+  /// of this process's own number is a killed process's that had the number before (a container's process 1, every
+  /// run): gongkai removes abandoned files before it writes a temporary file of its own.
   public static func isAbandoned(_ file: String, of name: String? = nil) -> Bool {
     var file = Substring(file)
     for sidecar in ["-journal", "-wal", "-shm"] where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
@@ -19,7 +22,7 @@ public enum TemporaryFile {
     // "", name parts..., pid, uuid
     guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == stem(of: $0) }) ?? true,
       UUID(uuidString: String(parts[parts.count - 1])) != nil,
-      let pid = Int32(parts[parts.count - 2]), kill(pid, 0) != 0, errno == ESRCH
+      let pid = Int32(parts[parts.count - 2]), pid == getpid() || kill(pid, 0) != 0 && errno == ESRCH
     else { return false }
     return true
   }
@@ -35,6 +38,23 @@ public enum TemporaryFile {
       if isAbandoned(file, of: name) { abandoned.append(file) }
     }
     for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
+  }
+
+  /// Gives a complete temporary file the name `target`, never replacing a file of that name: in one step where the
+  /// file system can (a rename that does not replace), else by a link and an unlink, else (FAT, some network shares,
+  /// which have neither) by a rename once the name is seen to be free. Returns 0, or the errno of the failure:
+  /// `EEXIST` when a file has the name.
+  public static func moveWithoutReplacing(_ temporary: String, to target: String) -> Int32 {
+    if gongkai_rename_no_replace(temporary, target) == 0 { return 0 }
+    guard [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(errno) else { return errno }
+    if link(temporary, target) == 0 {
+      unlink(temporary)
+      return 0
+    }
+    guard [EPERM, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(errno) else { return errno }
+    var status = stat()
+    guard lstat(target, &status) != 0 else { return EEXIST }
+    return rename(temporary, target) == 0 ? 0 : errno
   }
 
   /// Asks the system to write a name just put in `folder` (a temporary file renamed or linked into place) to disk

@@ -517,6 +517,26 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
   }
 
+  /// SQLite names the files it keeps beside a register after it: a name with no room for `-journal` within a file
+  /// name's 255 bytes, or one of those names taken by a folder, would make a register no command can open, so `init`
+  /// refuses before it writes anything.
+  @Test func aRegisterSQLiteCouldNotKeepItsFilesBesideIsNotCreated() throws {
+    let folder = Scratch.folder()
+    let long = folder.appendingPathComponent(String(repeating: "c", count: 241) + ".sqlite").path
+    let refused = try runGongkai(["init", "--database", long])
+    #expect(refused.status == 73)
+    #expect(refused.stderr.contains(": its name is 248 bytes, and SQLite keeps files beside it named so with 8 more (-journal)"), "\(refused.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    #expect(try runGongkai(["init", "--database", String(long.dropLast(8)) + ".sqlite"]).status == 0)
+
+    let database = folder.appendingPathComponent("r.sqlite").path
+    try FileManager.default.createDirectory(atPath: database + "-shm", withIntermediateDirectories: false)
+    let blocked = try runGongkai(["init", "--database", database])
+    #expect(blocked.status == 73)
+    #expect(blocked.stderr == "gongkai: cannot create database \(database): \(database)-shm is there and is not a file; SQLite needs that name for its own file: remove or rename it\n")
+    #expect(!FileManager.default.fileExists(atPath: database))
+  }
+
   /// A register named through a symbolic link (a fixed path pointing at the data disk) is created where the link
   /// points, and every command reads and writes it there.
   @Test func aRegisterIsKeptWhereASymbolicLinkPoints() throws {

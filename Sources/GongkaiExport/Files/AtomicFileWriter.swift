@@ -22,7 +22,7 @@ public final class AtomicFileWriter {
   public init(path: String) throws {
     self.path = path
     let target = URL(fileURLWithPath: path)
-    let folder = target.deletingLastPathComponent().path
+    let folder = FilePath.physicalParent(of: path)
     try Self.requireFolder(folder, for: path)
     try Self.requireReplaceable(path)
     TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder)
@@ -117,7 +117,7 @@ public final class AtomicFileWriter {
     try flush()
     guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw fail(errno) }
     close(descriptor)
-    TemporaryFile.syncNames(in: (temporary as NSString).deletingLastPathComponent)
+    TemporaryFile.syncNames(in: FilePath.parent(of: temporary))
     finished = true
   }
 

@@ -15,7 +15,7 @@ extension SQLiteStore {
 
   public func backup(to path: String) throws {
     let target = URL(fileURLWithPath: path)
-    let folder = target.deletingLastPathComponent()
+    let folder = URL(fileURLWithPath: FilePath.physicalParent(of: path))
     guard FileManager.default.fileExists(atPath: folder.path) else { throw StoreError.cannotWriteBackup(path, "folder \(folder.path) does not exist") }
     guard FileManager.default.isWritableFile(atPath: folder.path) else {
       throw StoreError.cannotWriteBackup(path, "folder \(folder.path) is not writable")

@@ -82,7 +82,7 @@ public struct SQLiteStore: Store {
   }
 
   /// Creates a register at `path`, where there is no file, whole or not at all: the schema and the profile (two
-  /// transactions) are written under a temporary name beside it, which is linked into place once complete. A kill
+  /// transactions) are written under a temporary name beside it, which takes the name once complete. A kill
   /// before that leaves no register, only the temporary file, which the next `create` removes: a register created
   /// national by a kill between the two would have the next `init --profile` refused as a change of profile. A
   /// dangling symbolic link is followed, as SQLite follows it, and the register created where it points.
@@ -97,10 +97,18 @@ public struct SQLiteStore: Store {
     let target = linkTarget(of: path) ?? path
     try requireFolder(forCreating: target)
     try removeSideFiles(of: target, named: path)
-    let url = URL(fileURLWithPath: target)
-    let folder = url.deletingLastPathComponent().path
-    TemporaryFile.removeAbandoned(of: url.lastPathComponent, in: folder)
-    let temporary = TemporaryFile.path(for: url.lastPathComponent, in: folder)
+    let name = URL(fileURLWithPath: target).lastPathComponent
+    // SQLite names its files beside the register after it (`-journal`): a name with no room for that makes a
+    // register no command can open.
+    guard name.utf8.count + "-journal".utf8.count <= 255 else {
+      throw StoreError.cannotCreate(path, """
+        its name is \(name.utf8.count) bytes, and SQLite keeps files beside it named so with 8 more (-journal), within \
+        the 255 a name may have; give a name of at most 247 bytes
+        """)
+    }
+    let folder = FilePath.physicalParent(of: target)
+    TemporaryFile.removeAbandoned(of: name, in: folder)
+    let temporary = TemporaryFile.path(for: name, in: folder)
     do {
       try translating(path) {
         let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(busyTimeout: busyTimeout))
@@ -114,7 +122,12 @@ public struct SQLiteStore: Store {
       guard !FileManager.default.fileExists(atPath: temporary + "-wal") else {
         throw StoreError.io(path, "the new register could not be written whole to its disk")
       }
-      try putInPlace(temporary, at: target, named: path)
+      let failure = TemporaryFile.moveWithoutReplacing(temporary, to: target)
+      guard failure == 0 else {
+        throw StoreError.cannotCreate(path, failure == EEXIST
+          ? "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again"
+          : "cannot put the new register in place: \(String(cString: strerror(failure)))")
+      }
       TemporaryFile.syncNames(in: folder)
     } catch {
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
@@ -133,6 +146,12 @@ public struct SQLiteStore: Store {
   /// changes of a register moved or deleted without them, which SQLite would play into the new one; refused. Empty
   /// ones, and the `-shm` index, are removed.
   private static func removeSideFiles(of target: String, named path: String) throws {
+    for suffix in ["-wal", "-journal", "-shm"] {
+      var status = stat()
+      guard lstat(target + suffix, &status) != 0 || status.st_mode & S_IFMT == S_IFREG else {
+        throw StoreError.cannotCreate(path, "\(target + suffix) is there and is not a file; SQLite needs that name for its own file: remove or rename it")
+      }
+    }
     for suffix in ["-wal", "-journal"] {
       let size = (try? FileManager.default.attributesOfItem(atPath: target + suffix))?[.size] as? Int
       guard (size ?? 0) == 0 else {
@@ -145,27 +164,9 @@ public struct SQLiteStore: Store {
     for suffix in ["-wal", "-journal", "-shm"] { unlink(target + suffix) }
   }
 
-  /// Gives the complete temporary register its name, never replacing a file that appeared meanwhile: a link where the
-  /// file system has them, else a rename once the name is seen to be free (FAT, SMB).
-  private static func putInPlace(_ temporary: String, at target: String, named path: String) throws {
-    if link(temporary, target) == 0 {
-      unlink(temporary)
-      return
-    }
-    let failure = errno
-    let appeared = StoreError.cannotCreate(path, "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again")
-    func cannot(_ failure: Int32) -> StoreError {
-      .cannotCreate(path, "cannot put the new register in place: \(String(cString: strerror(failure)))")
-    }
-    guard [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS].contains(failure) else { throw failure == EEXIST ? appeared : cannot(failure) }
-    var status = stat()
-    guard lstat(target, &status) != 0 else { throw appeared }
-    guard rename(temporary, target) == 0 else { throw cannot(errno) }
-  }
-
   /// Throws ``StoreError/cannotCreate(_:_:)`` unless the folder of `path` exists and this user may write to it.
   private static func requireFolder(forCreating path: String) throws {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let folder = FilePath.physicalParent(of: path)
     guard FileManager.default.fileExists(atPath: folder) else {
       throw StoreError.cannotCreate(path, "folder \(folder) does not exist")
     }
@@ -180,10 +181,11 @@ public struct SQLiteStore: Store {
   /// a readonly database", sends the user to the file's permissions instead. Reading it as immutable would be
   /// wrong whenever someone who may write to the folder writes meanwhile.
   static func sharedMemoryProblem(at path: String) -> StoreError {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let register = FilePath.resolved(path)
+    let folder = FilePath.parent(of: register)
     guard access(folder, W_OK) != 0 else { return .readOnly(path, reason: sideFilesProblem(of: path)) }
     return .cannotOpen(path, """
-      this user may not write to \(folder), where SQLite creates \((path as NSString).lastPathComponent)-shm to read \
+      this user may not write to \(folder), where SQLite creates \((register as NSString).lastPathComponent)-shm to read \
       the register; give the user write access to the folder, or copy the register to a folder it may write to
       """)
   }
@@ -192,7 +194,7 @@ public struct SQLiteStore: Store {
   /// owners: left by a command another account ran (an auditor's check, a cron job under its own user), they make
   /// the register read-only for everyone else, while its own permissions are in order.
   private static func unwritableSideFiles(of path: String) -> [(file: String, owner: String, isMine: Bool)] {
-    ["-wal", "-shm", "-journal"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+    ["-wal", "-shm", "-journal"].map { FilePath.resolved(path) + $0 }.filter { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
       .map { file in
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         let uid = (attributes?[.ownerAccountID] as? NSNumber)?.uint32Value
