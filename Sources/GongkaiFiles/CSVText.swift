@@ -39,7 +39,13 @@ enum CSVText {
     let bom = start.starts(with: utf8BOM)
     if utf8.isValid && utf8.isComplete {
       if utf8.sawNUL && !bom { throw undecodable(source.name) }
-      return (.utf8, bom ? 3 : 0)
+      // Valid UTF-8 with no character of three bytes (no Chinese) but pairs beyond Latin-1 is GBK text that happens
+      // to be valid UTF-8 (a few such characters and English heads), if GB18030 reads it all: a Chinese register's
+      // sheet does not hold IPA or Hebrew without a word of Chinese.
+      guard !bom, utf8.wideCharacters == 0, utf8.sawNarrowBeyondLatin1, try decodesAsGB18030(source) else {
+        return (.utf8, bom ? 3 : 0)
+      }
+      return (.gb18030, 0)
     }
     // A few characters of Chinese in UTF-8 before the first byte that is not: a UTF-8 file with a bad byte (a
     // character some tool wrote wrong), not GB18030, which would decode all of it as other characters without an
@@ -47,17 +53,20 @@ enum CSVText {
     if let offset = utf8.invalidOffset, utf8.wideCharacters >= utf8Evidence {
       throw try notUTF8(source, at: offset)
     }
-    guard !bom, let table = GB18030Table.shared else { throw undecodable(source.name) }
-    var decoder = GB18030Decoder(table: table)
-    while case let count = try source.fill(), count > 0 {
-      let valid = decoder.decode(UnsafeBufferPointer(start: source.bytes, count: count), ascii: { !$0.containsNUL }) {
-        $0 != 0xFFFD
-      }
-      guard valid else { throw undecodable(source.name) }
-    }
-    guard decoder.isComplete else { throw undecodable(source.name) }
-    try source.rewind()
+    guard !bom, try decodesAsGB18030(source) else { throw undecodable(source.name) }
     return (.gb18030, 0)
+  }
+
+  /// Whether all of `source` decodes as GB18030 without a replacement character; leaves it at its start.
+  private static func decodesAsGB18030(_ source: ByteSource) throws(FileProblem) -> Bool {
+    guard let table = GB18030Table.shared else { return false }
+    var decoder = GB18030Decoder(table: table)
+    var valid = true
+    while valid, case let count = try source.fill(), count > 0 {
+      valid = decoder.decode(UnsafeBufferPointer(start: source.bytes, count: count), ascii: { !$0.containsNUL }) { $0 != 0xFFFD }
+    }
+    try source.rewind()
+    return valid && decoder.isComplete
   }
 
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -389,6 +398,9 @@ struct UTF8Validator {
   private(set) var wideCharacters = 0
   /// Whether the character being read counts among ``wideCharacters``.
   private var isWide = false
+  /// Whether a character of two bytes beyond Latin-1 (U+0100 to U+07FF: IPA, Greek, Hebrew ...) was read. GBK text
+  /// whose every character happens to be such a pair (施 is ʩ, 证 a Hebrew accent) is valid UTF-8 of them.
+  private(set) var sawNarrowBeyondLatin1 = false
   /// Where the first character that is not UTF-8 starts, from the first byte fed.
   private(set) var invalidOffset: Int?
   private var fed = 0
@@ -423,6 +435,7 @@ struct UTF8Validator {
         let byte = base[index]
         // A whole character of two or three bytes, the common case beyond ASCII, at once.
         if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
+          if byte >= 0xC4 { sawNarrowBeyondLatin1 = true }
           index += 2
           continue
         }
@@ -437,7 +450,9 @@ struct UTF8Validator {
         switch byte {
         case 0x00: sawNUL = true
         case 0x01...0x7F: break
-        case 0xC2...0xDF: needed = 1; lower = 0x80; upper = 0xBF
+        case 0xC2...0xDF:
+          needed = 1; lower = 0x80; upper = 0xBF
+          if byte >= 0xC4 { sawNarrowBeyondLatin1 = true }
         case 0xE0: needed = 2; lower = 0xA0; upper = 0xBF
         case 0xED: needed = 2; lower = 0x80; upper = 0x9F
         case 0xE1...0xEF: needed = 2; lower = 0x80; upper = 0xBF

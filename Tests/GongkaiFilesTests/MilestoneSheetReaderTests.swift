@@ -86,6 +86,26 @@ import Testing
     #expect(same(rows, try whole(url)))
   }
 
+  /// GBK text of a few characters whose bytes all happen to form UTF-8 pairs (施 reads as ʩ, 委员 as ίԱ) is read as
+  /// the GBK it is; UTF-8 whose only characters beyond ASCII are Latin-1's (m², 3°) or that holds Chinese stays UTF-8.
+  @Test func readsAsGB18030GBKTextThatHappensToBeValidUTF8() throws {
+    let text = """
+      project,kind,formed,ref,summary
+      2024-310110-48-01-000123,bidding.result,2026-10-12,施-001,委员
+
+      """
+    let gbk = try #require(text.data(using: CSVText.gb18030))
+    #expect(String(data: gbk, encoding: .utf8) != nil)
+    let rows = try stream(try write(gbk))
+    #expect(rows.map(\.entry.reference) == ["施-001"])
+    #expect(rows.map(\.entry.summary) == ["委员"])
+    #expect(same(rows, try whole(try write(gbk))))
+    for utf8 in ["1000m², 3°", "λ 施工"] {
+      let sheet = "project,kind,formed,ref\n2024-310110-48-01-000123,bidding.result,2026-10-12,\"\(utf8)\"\n"
+      #expect(try stream(try write(Data(sheet.utf8))).map(\.entry.reference) == [utf8])
+    }
+  }
+
   @Test func refusesAFileThatIsNeitherUTF8NorGB18030AtOnce() throws {
     var data = Data("project,kind,formed\n".utf8) + Data(repeating: UInt8(ascii: "a"), count: 100)
     data += [0xD6, 0xD0, 0xFF, 0x0A]

@@ -182,6 +182,10 @@ public struct AuditCSV {
       }
       return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "")
     },
+    // The period 最短公示期止 is counted by, for an evaluator recomputing it from the file alone.
+    .ruleValue(chinese: "最短公示期", english: "minimum_publication") { rule, _, english in
+      rule.minimumPublication.map { english ? $0.description : $0.chineseDescription } ?? ""
+    },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes

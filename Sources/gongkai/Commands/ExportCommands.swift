@@ -161,8 +161,8 @@ extension Gongkai.Export {
         responsible unit, recorded by and at, withdrawal reason, by and at, calendar version, the change-log \
         chain head the file was written from (`gongkai audit verify --head HEX` checks the register still holds \
         it), the rules profile the deadlines come from (the register's), then the day judged, the corrections \
-        (amend), who recorded each publication, the rules version, who recorded the end of a 公示 and how each \
-        rule's period is known (README.md lists all 42 columns in order). UTF-8 with BOM (Excel and WPS open \
+        (amend), who recorded each publication, the rules version, who recorded the end of a 公示, how each \
+        rule's period is known and its minimum publication period (README.md lists all 43 columns in order). UTF-8 with BOM (Excel and WPS open \
         it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default file: \
         Exports/audit.csv.
 
