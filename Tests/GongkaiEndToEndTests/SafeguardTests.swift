@@ -113,10 +113,16 @@ import TestSupport
     #expect(doctor.stderr.isEmpty)
   }
 
-  @Test func anEmptyDatabasePathIsRefused() throws {
+  /// An empty --database, or one naming a folder, is a usage error: nothing is created, not even half a register.
+  @Test func anEmptyOrFolderDatabasePathIsAUsageError() throws {
     let result = try runGongkai(["init", "--database", ""])
-    #expect(result.status == 66)
-    #expect(result.stderr.contains("the path is empty"))
+    #expect(result.status == 64)
+    #expect(result.stderr == "gongkai: --database is empty; give the register's file, e.g. --database gongkai.sqlite\n")
+    let folder = Scratch.folder()
+    let slash = try runGongkai(["init", "--database", "new.sqlite/"], in: folder)
+    #expect(slash.status == 64)
+    #expect(slash.stderr == "gongkai: --database new.sqlite/ ends in /, as a folder does; name the register's file, e.g. new.sqlite/gongkai.sqlite\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
   @Test func outputThatCannotBeWrittenIsAnError() throws {

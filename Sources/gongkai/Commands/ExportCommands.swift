@@ -191,7 +191,7 @@ extension Gongkai.Export {
     @OptionGroup var reference: ReferenceOptions
 
     func validate() throws {
-      if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+      if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to); give the earlier day to --from") }
     }
 
     func run() async throws {

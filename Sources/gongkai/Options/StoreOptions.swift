@@ -13,6 +13,15 @@ struct StoreOptions: ParsableArguments {
     database ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_DATABASE"]) ?? "gongkai.sqlite"
   }
 
+  func validate() throws {
+    if database?.isEmpty == true { throw ValidationError("--database is empty; give the register's file, e.g. --database gongkai.sqlite") }
+    // A name ending in a slash is a folder's: `init` would build a register only to find no file can have the name.
+    if path.hasSuffix("/") {
+      let source = database == nil ? "GONGKAI_DATABASE" : "--database"
+      throw ValidationError("\(source) \(path) ends in /, as a folder does; name the register's file, e.g. \(path)gongkai.sqlite")
+    }
+  }
+
   /// Opens the register; only `init` and `demo` create a missing one, so a mistyped path never checks an
   /// empty register and reports "nothing overdue".
   func open(create: Bool = false, exclusiveImports: Bool = false) throws -> any Store {
