@@ -336,6 +336,18 @@ import TestSupport
     #expect(after[18] == 2 && after[19] == 2, "the first write left the backup out of WAL mode")
   }
 
+  /// A copy made with cp of the register as it is, in WAL mode, is refused as a backup target; looking at it made
+  /// SQLite's -wal and -shm beside it, which the refusal removes.
+  @Test func aRefusedBackupLeavesNothingBesideItsTarget() throws {
+    let database = try sampleRegister().database
+    let folder = Scratch.folder()
+    let copy = folder.appendingPathComponent("copy.sqlite").path
+    try FileManager.default.copyItem(atPath: database, toPath: copy)
+    let refused = try runGongkai(["backup", copy, "--database", database])
+    #expect(refused.status == 73)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["copy.sqlite"])
+  }
+
   /// The arguments swapped (`backup REGISTER --database BACKUP`) would put an older copy over the live register:
   /// a register whose change log is not the start of the one backed up is refused and left as it was, while an
   /// earlier backup of the same register, the nightly rotation, is still replaced.

@@ -20,48 +20,58 @@ extension SQLiteStore {
     guard FileManager.default.isWritableFile(atPath: folder.path) else {
       throw StoreError.cannotWriteBackup(path, "folder \(folder.path) is not writable")
     }
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-      if attributes[.type] as? FileAttributeType == .typeDirectory {
-        throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
-      }
-      guard attributes[.type] as? FileAttributeType == .typeRegular else {
-        throw StoreError.cannotWriteBackup(path, "it exists and is not a regular file")
-      }
-      // Replacing the register with its own copy would leave its WAL beside a file it does not belong to, and
-      // replacing a file of another program would lose it: only an earlier backup (or an empty file) is replaced.
-      guard !Self.sameFile(path, self.path) else { throw StoreError.cannotWriteBackup(path, "it is the register itself; name another file") }
-      if (attributes[.size] as? Int ?? 0) > 0 {
-        do { try Self.requireGongkaiDatabase(at: path, busyTimeout: 1) } catch {
-          throw StoreError.cannotWriteBackup(path, "it exists and is not a Gongkai register; remove it or name another file")
+    // Looking at a file in WAL mode (a cp copy) leaves SQLite's -wal and -shm beside it: a refused backup removes
+    // the two it made, while its -wal holds nothing.
+    let madeSideFiles = ![path + "-wal", path + "-shm"].contains { FileManager.default.fileExists(atPath: $0) }
+    do {
+      if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+        if attributes[.type] as? FileAttributeType == .typeDirectory {
+          throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
         }
-      }
-      // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
-      let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
-      guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+          throw StoreError.cannotWriteBackup(path, "it exists and is not a regular file")
+        }
+        // Replacing the register with its own copy would leave its WAL beside a file it does not belong to, and
+        // replacing a file of another program would lose it: only an earlier backup (or an empty file) is replaced.
+        guard !Self.sameFile(path, self.path) else { throw StoreError.cannotWriteBackup(path, "it is the register itself; name another file") }
+        if (attributes[.size] as? Int ?? 0) > 0 {
+          do { try Self.requireGongkaiDatabase(at: path, busyTimeout: 1) } catch {
+            throw StoreError.cannotWriteBackup(path, "it exists and is not a Gongkai register; remove it or name another file")
+          }
+        }
+        // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
+        guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
 
-      if (attributes[.size] as? Int ?? 0) > 0 {
-        // A backup is written out of WAL mode, and a register goes into it at its first write: a file holding the
-        // very changes of this register, in WAL mode, may be the register itself with the arguments swapped right
-        // after a backup. An older state cannot be (a swapped register holds at least as many).
-        if try requireEarlierState(at: path), Self.isInWALMode(path) {
-          throw StoreError.cannotWriteBackup(path, """
-            it holds what the register holds and is in WAL mode, as the register worked on is (a gongkai backup is not; \
-            a copy made with cp or sqlite3 is): if it is the register, swap the two (gongkai backup BACKUP --database \
-            REGISTER), else remove it to replace it
-            """)
-        }
-        // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
-        let problem = try read { db in
-          let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
-          return try check.chain.broken?.description ?? check.divergences().first?.description
-        }
-        if let problem {
-          throw StoreError.cannotWriteBackup(path, """
-            the register does not hold what its change log records (\(problem)), and the backup it would replace may be \
-            the copy to restore from; name another file (`gongkai audit verify` lists every difference)
-            """)
+        if (attributes[.size] as? Int ?? 0) > 0 {
+          // A backup is written out of WAL mode, and a register goes into it at its first write: a file holding the
+          // very changes of this register, in WAL mode, may be the register itself with the arguments swapped right
+          // after a backup. An older state cannot be (a swapped register holds at least as many).
+          if try requireEarlierState(at: path), Self.isInWALMode(path) {
+            throw StoreError.cannotWriteBackup(path, """
+              it holds what the register holds and is in WAL mode, as the register worked on is (a gongkai backup is not; \
+              a copy made with cp or sqlite3 is): if it is the register, swap the two (gongkai backup BACKUP --database \
+              REGISTER), else remove it to replace it
+              """)
+          }
+          // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
+          let problem = try read { db in
+            let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
+            return try check.chain.broken?.description ?? check.divergences().first?.description
+          }
+          if let problem {
+            throw StoreError.cannotWriteBackup(path, """
+              the register does not hold what its change log records (\(problem)), and the backup it would replace may be \
+              the copy to restore from; name another file (`gongkai audit verify` lists every difference)
+              """)
+          }
         }
       }
+    } catch {
+      if madeSideFiles, ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) == 0 {
+        for file in [path + "-wal", path + "-shm"] { unlink(file) }
+      }
+      throw error
     }
     // What a backup killed before it finished left (a copy as large as the register) goes before a new one is made.
     TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder.path)
