@@ -125,6 +125,25 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// An export or a backup does not write through a symbolic link, whose target someone who may write to the folder
+  /// (a portal's) chose: the link is named, with where it points, and nothing is written there.
+  @Test func anOutputThatIsASymbolicLinkIsNotWrittenThrough() throws {
+    let database = try register()
+    let folder = Scratch.folder()
+    let victim = folder.appendingPathComponent("victim.txt")
+    try Data("keep".utf8).write(to: victim)
+    let link = folder.appendingPathComponent("audit.csv").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim.path)
+    let export = try runGongkai(["export", "audit-csv", "--out", link, "--database", database])
+    #expect(export.status == 73)
+    #expect(export.stderr == "gongkai: cannot write \(link): it is a symbolic link to \(victim.path), which an export does not write through; name the file itself\n")
+    let backup = try runGongkai(["backup", link, "--database", database])
+    #expect(backup.status == 73)
+    #expect(backup.stderr.contains("it is a symbolic link to \(victim.path), which a backup does not write through"))
+    #expect(try Data(contentsOf: victim) == Data("keep".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["audit.csv", "victim.txt"])
+  }
+
   @Test func outputThatCannotBeWrittenIsAnError() throws {
     let database = try register()
     let full = try runGongkai(["export", "project", "2026-310110-48-01-000200", "--out", "/dev/full", "--database", database])

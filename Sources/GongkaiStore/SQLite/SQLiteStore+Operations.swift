@@ -28,6 +28,10 @@ extension SQLiteStore {
         if attributes[.type] as? FileAttributeType == .typeDirectory {
           throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
         }
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+          let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to \($0)" } ?? ""
+          throw StoreError.cannotWriteBackup(path, "it is a symbolic link\(target), which a backup does not write through; name the file itself")
+        }
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
           throw StoreError.cannotWriteBackup(path, "it exists and is not a regular file")
         }
