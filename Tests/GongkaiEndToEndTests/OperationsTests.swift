@@ -529,6 +529,22 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
   }
 
+  /// `..` after a link to a folder goes to the folder the system resolves (`A/sub/..` is `sub`'s real parent), as
+  /// SQLite opens it: the register, its temporary file and the exports' go there, and every command finds them.
+  @Test func aPathThroughALinkedFolderIsResolvedAsTheSystemResolvesIt() throws {
+    let folder = Scratch.folder()
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("A"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("B/deep/sub"), withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("A/sub").path,
+                                               withDestinationPath: folder.appendingPathComponent("B/deep/sub").path)
+    let db = ["--database", "A/sub/../r.sqlite"]
+    #expect(try runGongkai(["init"] + db, in: folder).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000777", "--name", "滨江", "--unit", "区建管委"] + db, in: folder).status == 0)
+    #expect(try runGongkai(["export", "audit-csv", "--out", "A/sub/../a.csv"] + db, in: folder).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("B/deep").path).sorted() == ["a.csv", "r.sqlite", "sub"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("A").path) == ["sub"])
+  }
+
   /// SQLite names the files it keeps beside a register after it: a name with no room for `-journal` within a file
   /// name's 255 bytes, or one of those names taken by a folder, would make a register no command can open, so `init`
   /// refuses before it writes anything.

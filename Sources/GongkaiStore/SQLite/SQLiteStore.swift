@@ -55,7 +55,7 @@ public struct SQLiteStore: Store {
     guard exists || create else { throw StoreError.databaseNotFound(path) }
     if exists {
       // Of the file a symbolic link names, where SQLite reads and writes (and keeps its -wal and -shm files).
-      let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
+      let attributes = try? FileManager.default.attributesOfItem(atPath: FilePath.resolved(path))
       guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
         throw StoreError.notADatabase(path)
       }
