@@ -89,12 +89,13 @@ public struct HolidaySchedule: Hashable, Sendable {
 
 extension HolidaySchedule {
   /// The days the law fixes as holidays (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节: ``StatutoryHolidays``) that
-  /// the schedule leaves working: listed as a swapped workday, or a weekday in no rest period. A file replacing a
-  /// year replaces it whole, so one that lists only a new 元旦 would otherwise drop the rest; and no notice works
-  /// these days (the shipped 2018-2026 schedules rest on every one). A holiday on a Saturday or Sunday left out is
-  /// still a rest day (notices leave the weekend at a break's edge out), and its make-up day is the notice's to
-  /// place, so neither is refused. The lunar holidays are checked only in the years whose dates ``StatutoryHolidays``
-  /// knows (2008-2070).
+  /// the schedule leaves out: listed as a swapped workday, or in no rest period. A file replacing a year replaces it
+  /// whole, so one that lists only a new 元旦 would otherwise drop the rest; no notice works these days, and every
+  /// notice lists each of them in a rest period (the shipped 2018-2026 schedules do). One on a Saturday or Sunday is
+  /// a rest day anyway, but the law makes it up on a working day (办法第三条), which only the holiday's listing
+  /// places: left out, 2027's 劳动节 (a Saturday and a Sunday) would make its make-up days of May 3 and 4 workdays
+  /// and every deadline across them two days early, unmarked. The lunar holidays are checked only in the years
+  /// whose dates ``StatutoryHolidays`` knows (2008-2070).
   ///
   /// Kept apart from ``problems()``: a schedule built in code need not be a whole year, a file must be.
   public func statutoryProblems() -> [ScheduleProblem] {
@@ -105,7 +106,7 @@ extension HolidaySchedule {
                                  holiday: index, workday: number)
         }
       }
-      guard !fixed.day.isWeekend, !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { return nil }
+      guard !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { return nil }
       return ScheduleProblem(error: .statutoryHolidayMissing(fixed.day, holiday: fixed.name), holiday: nil, workday: nil)
     }
   }
@@ -156,6 +157,8 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .restPeriodTooLong(let name, let days):
       Self.labelled(name, "a rest period of \(days) days is too long for an official holiday; check the first and last day")
     case .yearListedTwice(let year): "year \(year) has two schedules; keep one file per year"
+    case .statutoryHolidayMissing(let day, let holiday) where day.isWeekend:
+      "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, on a \(day.weekday.englishName), which the law makes up on a working day, but this schedule lists no rest period with it; list \(holiday) with its rest days, the make-up day included, as the notice does (a file replaces its whole year: list every holiday)"
     case .statutoryHolidayMissing(let day, let holiday):
       "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, but this schedule leaves it a working day; list \(holiday) with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
     case .statutoryHolidayWorked(let day, let holiday, let listedUnder):

@@ -692,8 +692,9 @@ import TestSupport
 
   // MARK: - Holidays the law fixes
 
-  /// A replacement 2026 file with only a new 元旦 would drop every other holiday: refused, each weekday of them named
-  /// with its holiday and the law, at the list of holidays, in the order of the law (清明 2026 is a Sunday).
+  /// A replacement 2026 file with only a new 元旦 would drop every other holiday: refused, each day of them named
+  /// with its holiday and the law, at the list of holidays, in the order of the law; a day on a weekend (清明 2026 is
+  /// a Sunday) with the make-up day the law gives it.
   @Test func aReplacementThatLeavesOutHolidaysIsRefused() throws {
     let found = try calendarProblems("2026.yaml", """
       year: 2026
@@ -703,11 +704,14 @@ import TestSupport
           workdays: [2026-01-04]
       """)
     let fix = "but this schedule leaves it a working day; list %@ with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
-    let missing = [("2026-02-16", "春节"), ("2026-02-17", "春节"), ("2026-02-18", "春节"), ("2026-02-19", "春节"),
-                   ("2026-05-01", "劳动节"), ("2026-06-19", "端午节"), ("2026-09-25", "中秋节"), ("2026-10-01", "国庆节"),
-                   ("2026-10-02", "国庆节")]
-    #expect(found == missing.map { day, holiday in
-      "2026.yaml:3: holidays: \(day) is \(holiday), a holiday 《全国年节及纪念日放假办法》第二条 fixes, \(fix.replacingOccurrences(of: "%@", with: holiday))"
+    let weekendFix = "which the law makes up on a working day, but this schedule lists no rest period with it; list %@ with its rest days, the make-up day included, as the notice does (a file replaces its whole year: list every holiday)"
+    let missing = [("2026-02-16", "春节", nil), ("2026-02-17", "春节", nil), ("2026-02-18", "春节", nil), ("2026-02-19", "春节", nil),
+                   ("2026-04-05", "清明节", "Sunday"), ("2026-05-01", "劳动节", nil), ("2026-05-02", "劳动节", "Saturday"),
+                   ("2026-06-19", "端午节", nil), ("2026-09-25", "中秋节", nil), ("2026-10-01", "国庆节", nil), ("2026-10-02", "国庆节", nil),
+                   ("2026-10-03", "国庆节", "Saturday")]
+    #expect(found == missing.map { day, holiday, weekday in
+      "2026.yaml:3: holidays: \(day) is \(holiday), a holiday 《全国年节及纪念日放假办法》第二条 fixes, "
+        + (weekday.map { "on a \($0), " + weekendFix } ?? fix).replacingOccurrences(of: "%@", with: holiday)
     })
   }
 
@@ -736,20 +740,25 @@ import TestSupport
           rest: 2028-01-25..2028-01-31
         - name: 清明节
           rest: 2028-04-04..2028-04-04
+        - name: 端午节
+          rest: 2028-05-27..2028-05-29
       """)
     #expect(found == [
       "2028.yaml:10: holidays[2].workdays[0]: 国庆节: swapped workday 2028-01-01 is 元旦, a holiday 《全国年节及纪念日放假办法》第二条 fixes, which no notice makes a workday; remove it from the workdays and list 元旦 with its rest days",
     ])
   }
 
-  /// Only what is certain is refused: a fixed holiday on a weekend left out is a rest day anyway, its make-up day is
-  /// the notice's to place, a year of an unchecked text (the 1949 one) is not held to it, and a file with other
-  /// mistakes is not told a holiday is missing besides.
-  @Test func whatIsNotCertainIsNotRefused() throws {
+  /// A fixed holiday on a weekend left out is a rest day anyway, but the law makes it up on a working day, which
+  /// only its listing places: 2027's 劳动节 (a Saturday and a Sunday) left out would make May 3 and 4 workdays. A
+  /// year of an unchecked text (the 1949 one) is not held to the law, and a file with other mistakes is not told a
+  /// holiday is missing besides.
+  @Test func aHolidayOnAWeekendLeftOutIsRefusedButNotWhatIsUncertain() throws {
     // 2028-01-01 is a Saturday: no 元旦 listed, no make-up day either; nor 端午节, Sunday 5-28.
     let weekend = "year: 2028\nholidays:\n  - name: 劳动节\n    rest: 2028-05-01..2028-05-02\n  - name: 国庆节\n    rest: 2028-10-01..2028-10-03\n"
       + "  - name: 春节\n    rest: 2028-01-25..2028-01-28\n  - name: 清明节\n    rest: 2028-04-04..2028-04-04\n"
-    #expect(try calendarProblems("2028.yaml", weekend) == [])
+    let found = try calendarProblems("2028.yaml", weekend)
+    #expect(found.map { $0.components(separatedBy: ", a holiday")[0] } == ["2028.yaml:3: holidays: 2028-01-01 is 元旦", "2028.yaml:3: holidays: 2028-05-28 is 端午节"])
+    #expect(found.allSatisfy { $0.contains(", which the law makes up on a working day, but this schedule lists no rest period with it") })
     #expect(try calendarProblems("1990.yaml", "year: 1990\nholidays: []\n") == [])
     let typo = try calendarProblems("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-0x\n")
     #expect(typo.count == 1)
