@@ -1,11 +1,11 @@
 #include "CFileSystem.h"
 
-#ifdef __linux__
+#if defined(__linux__)
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <errno.h>
 #ifndef RENAME_NOREPLACE
 #define RENAME_NOREPLACE (1 << 0)
 #endif
@@ -18,10 +18,19 @@ int gongkai_rename_no_replace(const char *from, const char *to) {
   return -1;
 #endif
 }
-#else
+#elif defined(__APPLE__)
 #include <stdio.h>
 
 int gongkai_rename_no_replace(const char *from, const char *to) {
   return renamex_np(from, to, RENAME_EXCL);
+}
+#else
+#include <errno.h>
+
+int gongkai_rename_no_replace(const char *from, const char *to) {
+  (void)from;
+  (void)to;
+  errno = ENOSYS;
+  return -1;
 }
 #endif

@@ -1,20 +1,24 @@
 import CFileSystem
 import Foundation
 
-/// The names of the temporary files gongkai writes beside a file it replaces (a backup, an export), then renames
-/// over it: hidden, `.<name>.<pid>.<uuid>.tmp`, so that the next run recognises and removes one a killed process
-/// left, and leaves a file of another program alone (the folder may be a portal's or a backup disk's, shared).
+/// The names of the temporary files gongkai writes beside a file it replaces or creates (a backup, an export, a new
+/// register), then puts in its place: hidden, `.<name>.<pid>.<uuid>.tmp`, so that the next run recognises and
+/// removes one a killed process left, and leaves a file of another program alone (the folder may be a portal's or a
+/// backup disk's, shared).
 public enum TemporaryFile {
   /// A new temporary path for the file `name` in `folder`.
   public static func path(for name: String, in folder: String) -> String {
     (folder as NSString).appendingPathComponent(".\(stem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
   }
 
-  /// Whether `file`, a name in a folder, is the temporary file of the file `name` (of any file when nil) of a process
-  /// that has ended. SQLite's files beside a temporary database (`-journal`, `-wal`, `-shm`) count as it does. One
-  /// of this process's own number is a killed process's that had the number before (a container's process 1, every
-  /// run): gongkai removes abandoned files before it writes a temporary file of its own.
-  public static func isAbandoned(_ file: String, of name: String? = nil) -> Bool {
+  /// Whether `file`, a name in `folder`, is the temporary file of the file `name` (of any file when nil) of a process
+  /// that has ended. SQLite's files beside a temporary database (`-journal`, `-wal`, `-shm`) count as it does. One of
+  /// this process's own number is a killed process's that had the number before (a container's process 1, every
+  /// run) once it is an hour old: a live one of another container's process 1 on a shared folder is written to
+  /// within the hour (a notice export's pages wait seconds for their batch), and gongkai removes abandoned files
+  /// before it writes a temporary file of its own.
+  public static func isAbandoned(_ file: String, of name: String? = nil, in folder: String) -> Bool {
+    let path = (folder as NSString).appendingPathComponent(file)
     var file = Substring(file)
     for sidecar in ["-journal", "-wal", "-shm"] where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
     guard file.hasPrefix("."), file.hasSuffix(".tmp") else { return false }
@@ -22,9 +26,11 @@ public enum TemporaryFile {
     // "", name parts..., pid, uuid
     guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == stem(of: $0) }) ?? true,
       UUID(uuidString: String(parts[parts.count - 1])) != nil,
-      let pid = Int32(parts[parts.count - 2]), pid == getpid() || kill(pid, 0) != 0 && errno == ESRCH
+      let pid = Int32(parts[parts.count - 2])
     else { return false }
-    return true
+    guard pid == getpid() else { return kill(pid, 0) != 0 && errno == ESRCH }
+    let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    return modified.map { $0.timeIntervalSinceNow < -3600 } ?? false
   }
 
   /// Removes from `folder` the temporary files (and SQLite's files beside them) that processes killed before they
@@ -35,7 +41,7 @@ public enum TemporaryFile {
       // Only hidden names can be temporary files: no string is made for the others.
       guard bytes.first == UInt8(ascii: ".") else { return }
       let file = String(decoding: bytes, as: UTF8.self)
-      if isAbandoned(file, of: name) { abandoned.append(file) }
+      if isAbandoned(file, of: name, in: folder) { abandoned.append(file) }
     }
     for file in abandoned { unlink((folder as NSString).appendingPathComponent(file)) }
   }
@@ -46,12 +52,15 @@ public enum TemporaryFile {
   /// `EEXIST` when a file has the name.
   public static func moveWithoutReplacing(_ temporary: String, to target: String) -> Int32 {
     if gongkai_rename_no_replace(temporary, target) == 0 { return 0 }
-    guard [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(errno) else { return errno }
+    // EPERM too: a sandbox that forbids the system call (a link then gives the answer).
+    var failure = errno
+    guard [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP, EPERM].contains(failure) else { return failure }
     if link(temporary, target) == 0 {
       unlink(temporary)
       return 0
     }
-    guard [EPERM, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(errno) else { return errno }
+    failure = errno
+    guard [EPERM, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(failure) else { return failure }
     var status = stat()
     guard lstat(target, &status) != 0 else { return EEXIST }
     return rename(temporary, target) == 0 ? 0 : errno

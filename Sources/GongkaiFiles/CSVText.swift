@@ -22,8 +22,9 @@ enum CSVText {
   }
 
   /// Reads all of `source` once to decide its encoding, exactly as reading it whole would: UTF-8 when every
-  /// byte of it is UTF-8 (after a BOM, nothing else is tried), else GB18030 when all of it decodes as
-  /// GB18030 without a replacement character. UTF-16 (with or without its byte order mark) and binary
+  /// byte of it is UTF-8 (after a BOM, nothing else is tried) but for GBK text that happens to be valid UTF-8 (see
+  /// ``UTF8Validator/sawNarrowBeyondLatin``), else GB18030 when all of it decodes as GB18030 without a replacement
+  /// character. UTF-16 (with or without its byte order mark) and binary
   /// files have NUL bytes; no text file does, so they are refused unless a UTF-8 BOM says otherwise. Leaves
   /// `source` at its start; `bomLength` bytes are to be skipped.
   static func detectEncoding(_ source: ByteSource) throws(FileProblem) -> (encoding: Encoding, bomLength: Int) {
@@ -39,10 +40,10 @@ enum CSVText {
     let bom = start.starts(with: utf8BOM)
     if utf8.isValid && utf8.isComplete {
       if utf8.sawNUL && !bom { throw undecodable(source.name) }
-      // Valid UTF-8 with no character of three bytes (no Chinese) but pairs beyond Latin-1 is GBK text that happens
-      // to be valid UTF-8 (a few such characters and English heads), if GB18030 reads it all: a Chinese register's
-      // sheet does not hold IPA or Hebrew without a word of Chinese.
-      guard !bom, utf8.wideCharacters == 0, utf8.sawNarrowBeyondLatin1, try decodesAsGB18030(source) else {
+      // Valid UTF-8 with no character of three bytes (no Chinese) but pairs beyond the Latin letters is GBK text that
+      // happens to be valid UTF-8 (a few such characters and English heads), if GB18030 reads it all: a Chinese
+      // register's sheet does not hold IPA or Hebrew without a word of Chinese (pinyin's ā and ǔ are Latin letters).
+      guard !bom, utf8.wideCharacters == 0, utf8.sawNarrowBeyondLatin, try decodesAsGB18030(source) else {
         return (.utf8, bom ? 3 : 0)
       }
       return (.gb18030, 0)
@@ -398,9 +399,10 @@ struct UTF8Validator {
   private(set) var wideCharacters = 0
   /// Whether the character being read counts among ``wideCharacters``.
   private var isWide = false
-  /// Whether a character of two bytes beyond Latin-1 (U+0100 to U+07FF: IPA, Greek, Hebrew ...) was read. GBK text
-  /// whose every character happens to be such a pair (施 is ʩ, 证 a Hebrew accent) is valid UTF-8 of them.
-  private(set) var sawNarrowBeyondLatin1 = false
+  /// Whether a character of two bytes beyond the Latin letters was read (U+0280 to U+07FF: IPA, Greek, Cyrillic,
+  /// Hebrew ...). GBK text whose every character happens to be such a pair (施 is ʩ, 证 a Hebrew accent) is valid
+  /// UTF-8 of them; pinyin with its tone marks (ā, ǔ, up to U+024F) and the other Latin letters are not counted.
+  private(set) var sawNarrowBeyondLatin = false
   /// Where the first character that is not UTF-8 starts, from the first byte fed.
   private(set) var invalidOffset: Int?
   private var fed = 0
@@ -435,7 +437,7 @@ struct UTF8Validator {
         let byte = base[index]
         // A whole character of two or three bytes, the common case beyond ASCII, at once.
         if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
-          if byte >= 0xC4 { sawNarrowBeyondLatin1 = true }
+          if byte >= 0xCA { sawNarrowBeyondLatin = true }
           index += 2
           continue
         }
@@ -452,7 +454,7 @@ struct UTF8Validator {
         case 0x01...0x7F: break
         case 0xC2...0xDF:
           needed = 1; lower = 0x80; upper = 0xBF
-          if byte >= 0xC4 { sawNarrowBeyondLatin1 = true }
+          if byte >= 0xCA { sawNarrowBeyondLatin = true }
         case 0xE0: needed = 2; lower = 0xA0; upper = 0xBF
         case 0xED: needed = 2; lower = 0x80; upper = 0x9F
         case 0xE1...0xEF: needed = 2; lower = 0x80; upper = 0xBF

@@ -576,6 +576,16 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("data.sqlite").path))
     #expect(try runGongkai(["project", "add", "2026-310110-48-01-000777", "--name", "滨江", "--unit", "区建管委", "--database", link]).status == 0)
     #expect(try runGongkai(["project", "list", "--database", folder.appendingPathComponent("data.sqlite").path]).stdout.contains("2026-310110-48-01-000777"))
+    // A chain of links is followed to its end; a loop is named
+    try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("first").path, withDestinationPath: "second")
+    try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("second").path, withDestinationPath: "chained.sqlite")
+    #expect(try runGongkai(["init", "--database", folder.appendingPathComponent("first").path]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("chained.sqlite").path))
+    let loop = folder.appendingPathComponent("loop").path
+    try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "loop")
+    let refused = try runGongkai(["init", "--database", loop])
+    #expect(refused.status == 73)
+    #expect(refused.stderr == "gongkai: cannot create database \(loop): it is a symbolic link whose chain of links does not end (a loop); point it at a file name\n")
   }
 
   /// A write that fills the register's disk names the register and what to do, and leaves it as it was: the

@@ -21,16 +21,19 @@ import TestSupport
   /// A killed export's temporary file is removed by the next export into the folder; a hidden file of another
   /// program that merely looks alike (the folder may be a portal's) is not, nor a running export's (the test's parent
   /// process stands for one). One of this process's own number is a killed one's that had the number before (a
-  /// container's process 1 has it every run), and removed too.
+  /// container's process 1 has it every run) once it is an hour old, and removed; a newer one may be another
+  /// container's process 1, writing into a shared folder, and is kept.
   @Test func onlyTemporaryFilesOfEndedExportsAreRemoved() throws {
     let folder = Scratch.folder()
     let ended = try endedProcessID()
     let names = [".audit.csv.\(ended).\(UUID().uuidString).tmp", ".audit.csv.\(getpid()).\(UUID().uuidString).tmp",
                  ".a.html.\(ended).\(UUID().uuidString).tmp", ".audit.csv.\(ended).draft.tmp", ".notes.\(ended).draft.tmp",
-                 ".audit.csv.\(getppid()).\(UUID().uuidString).tmp"]
+                 ".audit.csv.\(getppid()).\(UUID().uuidString).tmp", ".audit.csv.\(getpid()).\(UUID().uuidString).tmp"]
     for name in names {
       #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("x".utf8)))
     }
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)],
+                                          ofItemAtPath: folder.appendingPathComponent(names[1]).path)
     // A file's export removes its own name's; a folder's, every name's
     try AtomicFileWriter.write(Data("new".utf8), to: folder.appendingPathComponent("audit.csv").path)
     var left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

@@ -87,7 +87,8 @@ import Testing
   }
 
   /// GBK text of a few characters whose bytes all happen to form UTF-8 pairs (施 reads as ʩ, 委员 as ίԱ) is read as
-  /// the GBK it is; UTF-8 whose only characters beyond ASCII are Latin-1's (m², 3°) or that holds Chinese stays UTF-8.
+  /// the GBK it is; UTF-8 whose only characters beyond ASCII are Latin letters (m², 3°, pinyin's tone marks) or that
+  /// holds Chinese stays UTF-8.
   @Test func readsAsGB18030GBKTextThatHappensToBeValidUTF8() throws {
     let text = """
       project,kind,formed,ref,summary
@@ -100,7 +101,7 @@ import Testing
     #expect(rows.map(\.entry.reference) == ["施-001"])
     #expect(rows.map(\.entry.summary) == ["委员"])
     #expect(same(rows, try whole(try write(gbk))))
-    for utf8 in ["1000m², 3°", "λ 施工"] {
+    for utf8 in ["1000m², 3°", "λ 施工", "Zhāng Sān, Pǔdōng jiànwěi", "Łódź"] {
       let sheet = "project,kind,formed,ref\n2024-310110-48-01-000123,bidding.result,2026-10-12,\"\(utf8)\"\n"
       #expect(try stream(try write(Data(sheet.utf8))).map(\.entry.reference) == [utf8])
     }

@@ -17,7 +17,8 @@ public final class AtomicFileWriter {
   private var finished = false
 
   /// Creates the temporary file; throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing or not
-  /// writable, or the target exists and is not a regular file (a folder, a device). Once the temporary file
+  /// writable, or the target exists and is not a regular file (a folder, a device, a symbolic link, which is not
+  /// written through). Once the temporary file
   /// exists, failures are ``ExportError/io(_:)``: a full disk or a failing device, not a wrong path.
   public init(path: String) throws {
     self.path = path

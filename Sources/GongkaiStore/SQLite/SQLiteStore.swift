@@ -85,7 +85,8 @@ public struct SQLiteStore: Store {
   /// transactions) are written under a temporary name beside it, which takes the name once complete. A kill
   /// before that leaves no register, only the temporary file, which the next `create` removes: a register created
   /// national by a kill between the two would have the next `init --profile` refused as a change of profile. A
-  /// dangling symbolic link is followed, as SQLite follows it, and the register created where it points.
+  /// dangling symbolic link (or a chain of them) is followed, as SQLite follows it, and the register created where
+  /// it points.
   ///
   /// - Throws: ``StoreError/cannotCreate(_:_:)``, also when a file of that name appeared meanwhile (another `init`)
   ///   or a `-wal` or `-journal` file of a register that is gone is there; ``StoreError/io(_:_:)``.
@@ -94,7 +95,7 @@ public struct SQLiteStore: Store {
     clock: @escaping @Sendable () -> String = SQLiteStore.now
   ) throws -> SQLiteStore {
     guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
-    let target = linkTarget(of: path) ?? path
+    let target = try linkTarget(of: path) ?? path
     try requireFolder(forCreating: target)
     try removeSideFiles(of: target, named: path)
     let name = URL(fileURLWithPath: target).lastPathComponent
@@ -136,10 +137,17 @@ public struct SQLiteStore: Store {
     return try open(at: path, busyTimeout: busyTimeout, clock: clock)
   }
 
-  /// Where `path` points when it is a symbolic link to nothing (a relative target read from the link's folder).
-  private static func linkTarget(of path: String) -> String? {
-    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return nil }
-    return target.hasPrefix("/") ? target : (FilePath.parent(of: path) as NSString).appendingPathComponent(target)
+  /// Where `path` points when it is a symbolic link to nothing, or a chain of them (each relative target read from
+  /// its link's folder), as the system follows it: 40 links at most, past which (a loop) it is refused.
+  private static func linkTarget(of path: String) throws -> String? {
+    var current = path
+    for _ in 0...40 {
+      guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+        return current == path ? nil : current
+      }
+      current = target.hasPrefix("/") ? target : (FilePath.parent(of: current) as NSString).appendingPathComponent(target)
+    }
+    throw StoreError.cannotCreate(path, "it is a symbolic link whose chain of links does not end (a loop); point it at a file name")
   }
 
   /// SQLite's files beside a register that is not there: a `-wal` or `-journal` with content may hold the last
@@ -160,6 +168,11 @@ public struct SQLiteStore: Store {
           without it, which SQLite would play into the new one; move it to that register, or remove it, and run init again
           """)
       }
+    }
+    // Not if a register appeared meanwhile (another init): these would be its own.
+    var status = stat()
+    guard lstat(target, &status) != 0 else {
+      throw StoreError.cannotCreate(path, "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again")
     }
     for suffix in ["-wal", "-journal", "-shm"] { unlink(target + suffix) }
   }

@@ -236,7 +236,7 @@ extension Gongkai.Audit {
         try report.append("change log broken after \(result.rows) intact rows: \(broken)")
         return true
       }
-      try report.append(result.rows == 0 ? "change log empty: nothing recorded yet, so no head"
+      try report.append(result.rows == 0 ? "change log empty: no rows, so no head"
         : "change log intact: \(result.rows) rows, head \(result.head)")
       // A head missing from the log fails the check, but the rows are still compared: what was deleted with the
       // log's end often left rows behind that say what it was.
