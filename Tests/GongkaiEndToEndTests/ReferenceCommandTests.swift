@@ -25,7 +25,7 @@ import TestSupport
     #expect(extended == shipped.filter { $0.key != "2026-12-26" && $0.key != "2026-12-31" })
     let none = try gongkai("calendar", "2027", "--format", "yaml")
     #expect(none.status == 66)
-    #expect(none.stderr == "gongkai: 2027 has no official schedule to write; write 2027.yaml from the State Council's notice\n")
+    #expect(none.stderr == "gongkai: 2027 has no official schedule to write; write 2027.yaml from the State Council's notice, starting from a year's form: gongkai calendar 2026 --format yaml\n")
   }
 
   @Test func deadlinePrintsTheDateOnTheFirstLine() throws {
@@ -304,7 +304,7 @@ import TestSupport
     (["deadline", "2026-02-13", "-3"], 64, "n '-3' is not a usable period"),
     (["deadline", "2026-02-13", "0"], 64, "n '0' is not a usable period"),
     (["deadline", "2026-02-13", "99999999999999999999"], 64, "is not a usable period"),
-    (["deadline", "2026-02-13"], 64, "expected one number n"),
+    (["deadline", "2026-02-13"], 64, "the period is missing: give its length after the date"),
     (["deadline", "2199-12-30", "5"], 64, "beyond the last supported day"),
     (["calendar", "1850"], 64, "year 1850 is outside"),
     (["calendar", "twenty"], 64, "twenty"),

@@ -48,7 +48,7 @@ extension Gongkai {
       case .yaml:
         guard let schedule = calendar.schedules[year] else {
           throw CommandFailure(status: .noInput,
-            message: "\(year) has no official schedule to write; write \(year).yaml from the State Council's notice")
+            message: "\(year) has no official schedule to write; write \(year).yaml from the State Council's notice, starting from a year's form: gongkai calendar \(calendar.scheduledYears.last ?? 2026) --format yaml")
         }
         try StandardOutput.print(schedule.fileText, terminator: "")
       }

@@ -40,7 +40,8 @@ extension Gongkai {
       guard length.count == 1, let text = length.first else {
         let options = length.filter { $0.hasPrefix("-") && Int($0) == nil }
         throw ValidationError(options.isEmpty
-          ? "expected one number n after the date, got \(length.count)"
+          ? (length.isEmpty ? "the period is missing: give its length after the date, e.g. gongkai deadline \(from) 20 (working days; --calendar-days for 日)"
+            : "give one period after the date, not \(length.count) (\(length.joined(separator: " "))), e.g. gongkai deadline \(from) 20")
           : "unknown option '\(options[0])'; see 'gongkai deadline --help'")
       }
       guard let number = Int(text), (1...Period.maximumLength).contains(number) else {
