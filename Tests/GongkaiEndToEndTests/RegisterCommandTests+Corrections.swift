@@ -275,7 +275,8 @@ extension RegisterCommandTests {
     let amend = try gongkai(["amend", "1", "--date", "2026-11-17", "--reason", "按公示原件更正形成日期", "--by", "王工"] + db,
                             environment: ["GONGKAI_NOW": "2026-11-25T09:00:00+08:00"])
     #expect(amend.status == 0, "\(amend.stderr)")
-    #expect(amend.stdout == "amended milestone 1: bidding.candidates 2026-11-17\n")
+    // the new deadline said, as `log` says it: the publication of 11-20 is now on time
+    #expect(amend.stdout == "amended milestone 1: bidding.candidates 2026-11-17 · deadline 2026-11-20 (3日)\n")
     // (rows by milestone id: the corrected date moves milestone 1 after milestone 2)
     func rowsByID(_ options: [String] = []) throws -> [[String: String]] {
       try auditRows(folder, db, asOf: "2026-11-27", options).sorted { $0["里程碑编号", default: $0["milestone_id"] ?? ""] < $1["里程碑编号", default: $1["milestone_id"] ?? ""] }

@@ -54,14 +54,8 @@ extension Gongkai {
       }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let explanation = try checker.explainDeadline(of: stored.milestone)
-      let deadline = explanation.map {
-        " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
-          + (checker.catalogue.rule(for: kind).map { StandingNote.mark($0.confidence) } ?? "")
-      } ?? " · no fixed deadline"
-      // Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
-      let standing = ((try? checker.judge(stored.milestone, asOf: asOf ?? today)) ?? nil)
-        .map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
-      try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(deadline)\(standing)")
+      let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
+      try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
@@ -236,6 +230,7 @@ extension Gongkai {
             transform: trimmed)
     var reason: String?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
@@ -257,7 +252,30 @@ extension Gongkai {
         try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
         return
       }
-      try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)")
+      // A new day moves the deadline, and may turn a late publication on time or the reverse: said as `log` says it.
+      var standing = ""
+      if date != nil {
+        let checker = try await reference.checker(for: register, at: store.path)
+        let explanation = try? checker.explainDeadline(of: stored.milestone)
+        standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
+      }
+      try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)\(standing)")
+    }
+  }
+
+  /// What `log` and `amend` say after a milestone's day is written: its deadline, and where it stands today.
+  struct DeadlineStanding {
+    let text: String
+
+    /// Best effort, after the write: a milestone the rules cannot judge is recorded all the same.
+    init(_ milestone: Milestone, explanation: DeadlineExplanation?, checker: Checker, asOf: CivilDate, today: CivilDate) {
+      let deadline = explanation.map {
+        " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
+          + (checker.catalogue.rule(for: milestone.kind).map { StandingNote.mark($0.confidence) } ?? "")
+      } ?? " · no fixed deadline"
+      let standing = ((try? checker.judge(milestone, asOf: asOf)) ?? nil)
+        .map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
+      text = deadline + standing
     }
   }
 
