@@ -253,9 +253,10 @@ extension Gongkai {
         return
       }
       // A new day moves the deadline, and may turn a late publication on time or the reverse: said as `log` says it.
+      // Best effort, after the write, which needs no rules: a register kept under a profile file not given here is
+      // amended all the same, without the line.
       var standing = ""
-      if date != nil {
-        let checker = try await reference.checker(for: register, at: store.path)
+      if date != nil, let checker = try? await reference.checker(for: register, at: store.path) {
         let explanation = try? checker.explainDeadline(of: stored.milestone)
         standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
       }
