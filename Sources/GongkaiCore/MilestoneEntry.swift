@@ -49,7 +49,7 @@ public struct MilestoneEntry: Hashable, Sendable {
     catalogue: RuleCatalogue
   ) -> [RegisterError] {
     var found: [RegisterError] = []
-    if let kind, catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind)) }
+    if let kind, catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code)) }
     return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,
                                 withdrawnReason: withdrawnReason)
   }

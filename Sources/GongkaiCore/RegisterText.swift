@@ -237,7 +237,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case malformedProjectCode(String)
   case missingField(String)
   case invalidField(String, String, String)
-  case unknownKind(String)
+  /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
+  case unknownKind(String, meant: String? = nil)
   case futureDate(String, CivilDate, today: CivilDate)
   case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate)
   /// A publication's last day before its first: `field` names it as the input does (`until`, `--until`).
@@ -288,7 +289,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       }
     case .missingField(let field): "\(field) is missing or empty; give \(RegisterError.expectedValue(of: field))"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
-    case .unknownKind(let kind): "unknown item kind '\(kind)'; `gongkai rules` lists the codes"
+    case .unknownKind(let kind, let meant):
+      "unknown item kind '\(kind)'; \(meant.map { "did you mean \($0)? " } ?? "")`gongkai rules` lists the codes"
     case .futureDate(let field, let date, let today):
       "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
     case .disclosureBeforeMilestone(let published, let formed):

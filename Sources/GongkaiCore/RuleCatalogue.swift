@@ -49,6 +49,38 @@ public struct RuleCatalogue: Sendable {
   /// The rule of an item kind, or `nil` when the catalogue has none.
   public func rule(for code: String) -> DisclosureRule? { index[code] }
 
+  /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case, the
+  /// kind's Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off
+  /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits.
+  public func kind(meant text: String) -> DisclosureRule? {
+    let wanted = text.lowercased()
+    guard !wanted.isEmpty else { return nil }
+    func only(_ fits: (DisclosureRule) -> Bool) -> DisclosureRule? {
+      let found = rules.filter(fits)
+      return found.count == 1 ? found[0] : nil
+    }
+    return only { $0.code.lowercased() == wanted }
+      ?? only { $0.name.chinese == text || $0.name.english.lowercased() == wanted }
+      ?? only { $0.code.split(separator: ".").last.map { $0.lowercased() == wanted } ?? false }
+      ?? only { !wanted.unicodeScalars.allSatisfy { $0.isASCII } && $0.name.chinese.contains(text) }
+      ?? only { Self.editDistance($0.code.lowercased(), wanted, atMost: 2) != nil }
+  }
+
+  /// The number of single-character edits from `a` to `b` when it is at most `limit`, else nil.
+  private static func editDistance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
+    let a = Array(a.utf8), b = Array(b.utf8)
+    guard abs(a.count - b.count) <= limit else { return nil }
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1] + Array(repeating: 0, count: b.count)
+      for (j, y) in b.enumerated() {
+        current[j + 1] = min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+      }
+      previous = current
+    }
+    return previous[b.count] <= limit ? previous[b.count] : nil
+  }
+
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`
   /// when its rule allows it (or the kind is unknown, which is a problem of its own). Project files and `log
   /// --changes` ask alike, so that the public notices never name a change the law does not link.

@@ -161,7 +161,7 @@ import TestSupport
     #expect(try problems(Data("project,kind,formed,published,channel\n2024-310110-48-01-000123,bidding.candidate,2026-13-01,2026-02-30,门户网站\n".utf8)) == [
       "f.csv:2: formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
       "f.csv:2: published: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
-      "f.csv:2: kind: unknown item kind 'bidding.candidate'; `gongkai rules` lists the codes",
+      "f.csv:2: kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? `gongkai rules` lists the codes",
     ])
   }
 

@@ -392,7 +392,7 @@ func problems(_ text: String) -> [String] {
           formed: 2026-13-01
           ref: \(String(repeating: "文", count: 201))
       """) == [
-      "p.yaml:5: milestones[0].kind: unknown item kind 'bidding.candidate'; `gongkai rules` lists the codes",
+      "p.yaml:5: milestones[0].kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? `gongkai rules` lists the codes",
       "p.yaml:6: milestones[0].formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
       "p.yaml:7: milestones[0].ref: ref '\(String(repeating: "文", count: 20))…' is not accepted: it has 201 characters; the limit is 200",
     ])

@@ -19,3 +19,22 @@ import TestSupport
     #expect(!catalogue.titles.isEmpty && catalogue.titles.allSatisfy { !readsAsEnglish($0) })
   }
 }
+
+/// Staff type a kind as they know it: the code in another case, its Chinese name, the code's last part, or with a
+/// letter off. The refusal names the kind meant when one alone fits; a guess is never made between two.
+@Suite struct KindMeantTests {
+  let catalogue = try! RuleCatalogue.load(resources: try! BundledResources.folder())
+
+  @Test(arguments: [
+    ("Bidding.Candidates", "bidding.candidates"), ("中标候选人公示", "bidding.candidates"), ("candidates", "bidding.candidates"),
+    ("biding.candidates", "bidding.candidates"), ("候选人", "bidding.candidates"),
+  ])
+  func theKindMeantIsNamed(typed: String, meant: String) {
+    #expect(catalogue.kind(meant: typed)?.code == meant)
+  }
+
+  @Test(arguments: ["xyz", "bidding", "公示", ""])
+  func noKindIsGuessedWhereNoneOrSeveralFit(typed: String) {
+    #expect(catalogue.kind(meant: typed) == nil)
+  }
+}
