@@ -316,6 +316,9 @@ import TestSupport
     #expect(text.contains("    撤回原因: — → 截止日期填错"))
     #expect(text.contains("    里程碑编号 1；公开日期 2026-11-27；公开渠道 中国招标投标公共服务平台；公示截止 2026-11-29；索引年度 2026；索引序号 1"))
     #expect(text.contains("    公示截止: 2026-11-29 → 2026-11-30"))
+    // A milestone added is shown without the internal number of the project whose history this is
+    #expect(text.contains { $0.hasPrefix("    事项 ") })
+    #expect(!text.contains { $0.contains("项目编号") })
     #expect(try gongkai(["history", "2026-310110-48-01-000200", "--lang", "en"] + db).stdoutLines.contains { $0.hasSuffix("  withdraw disclosure 1") })
   }
 

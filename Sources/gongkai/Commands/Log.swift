@@ -379,8 +379,9 @@ extension Gongkai {
               try StandardOutput.print("    \(Self.label(key, lang)): \(Self.shown(before[key], of: key, lang)) → \(Self.shown(after[key], of: key, lang))")
             }
           } else if let after {
-            // What was added, without what the line above says (its id, who recorded it and when).
-            let shown = Self.ordered(Set(after.keys).subtracting(["id", "recordedBy", "recordedAt"]))
+            // What was added, without what the line above says (its id, who recorded it and when), nor the internal
+            // number of the project whose history this is.
+            let shown = Self.ordered(Set(after.keys).subtracting(["id", "recordedBy", "recordedAt", "projectId"]))
             try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(Terminal.field(after[$0]!))" }.joined(separator: lang.pick("；", "; ")))
           } else {
             // Values that are not a JSON object (a log edited outside gongkai) are shown as they are.
