@@ -112,6 +112,22 @@ import TestSupport
     #expect(check.stdout.contains(",2026-11-02,\t2026-01,overdue,"))
   }
 
+  /// A public export dated after today states where items would stand then: written, as a preview is a use, with a
+  /// warning not to publish it before that day; the audit CSV, for planning, says nothing.
+  @Test func aPublicExportDatedAfterTodayIsAPreview() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("p.sqlite").path]
+    #expect(try runGongkai(["init"] + db).status == 0)
+    #expect(try runGongkai(["project", "add", "2026-310110-48-01-000777", "--name", "滨江", "--unit", "区建管委"] + db).status == 0)
+    let preview = try runGongkai(["export", "json", "--as-of", "2099-01-01", "--out", folder.appendingPathComponent("d.json").path] + db)
+    #expect(preview.status == 0)
+    #expect(preview.stderr.contains("gongkai: warning: --as-of 2099-01-01 is after today ("), "\(preview.stderr)")
+    #expect(preview.stderr.contains("do not publish it before that day"))
+    let audit = try runGongkai(["export", "audit-csv", "--as-of", "2099-01-01", "--out", folder.appendingPathComponent("a.csv").path] + db)
+    #expect(!audit.stderr.contains("is after today"))
+  }
+
+  // MARK: Hostile input
   // MARK: Hostile input
 
   func hostileExport() throws -> URL {

@@ -13,6 +13,14 @@ struct ExportOptions: ParsableArguments {
   var asOf: CivilDate?
 
   var day: CivilDate { asOf ?? .todayInChina() }
+
+  /// For the public exports: dated after today, one states where items would stand then if nothing more were recorded
+  /// (an item overdue by a deadline still to come), which is a preview, not something to publish yet.
+  func warnIfPreview() {
+    let today = CivilDate.todayInChina()
+    guard let asOf, asOf > today else { return }
+    Terminal.warning("--as-of \(asOf) is after today (\(today) in China): this states where items would stand then if nothing more were recorded; do not publish it before that day")
+  }
 }
 
 /// The organisation code of the 索引号 (index number) that the public exports give each publication; offered only
@@ -127,6 +135,7 @@ extension Gongkai.Export {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
+      export.warnIfPreview()
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
@@ -277,6 +286,7 @@ extension Gongkai.Export {
     }
 
     func run() async throws {
+      export.warnIfPreview()
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
@@ -321,6 +331,7 @@ extension Gongkai.Export {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
+      export.warnIfPreview()
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
