@@ -24,6 +24,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case damaged(String, String)
   case cannotOpen(String, String)
   case cannotCreate(String, String)
+  /// A file took the name of the register ``SQLiteStore/create(at:profile:busyTimeout:clock:)`` was creating (another
+  /// `init` at the same moment): nothing was written, and the register there can be opened instead.
+  case appeared(String)
   /// `gongkai backup` could not write its copy: the path and why.
   case cannotWriteBackup(String, String)
   /// An error of SQLite's that gongkai does not expect (a limit, a statement it could not prepare): a fault to report.
@@ -87,6 +90,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "database \(path) is damaged (\(reason)); keep a copy of it, restore the register from a backup (`gongkai backup` makes them) and run `gongkai doctor`"
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
     case .cannotCreate(let path, let reason): "cannot create database \(path): \(reason)"
+    case .appeared(let path):
+      "cannot create database \(path): a file of that name appeared while it was being created (another gongkai init?); run gongkai init again"
     case .cannotWriteBackup(let path, let reason): "cannot write the backup \(path): \(reason)"
     case .unexpected(let path, let reason):
       "unexpected SQLite error on database \(path): \(reason); nothing was written; please report it (`gongkai doctor` checks the register)"

@@ -66,6 +66,26 @@ import TestSupport
     #expect(round > 0)
   }
 
+  /// `init` is safe to run again, also at the same moment: of several creating one register, one creates it and the
+  /// others find it, each exiting 0, and the register is kept under the profile given, logged once.
+  @Test func initsRunTogetherOnANewRegisterAllSucceed() throws {
+    let binary = try builtBinary().path
+    for round in 1...(Self.long ? 20 : 3) {
+      let folder = Scratch.folder()
+      let database = folder.appendingPathComponent("register.sqlite").path
+      let runs = try (1...4).map { run in
+        try bash("\"$G\" init --profile shanghai --by 张三 --database \"$DB\" 2>\"$F/init\(run).err\" || echo $? > \"$F/init\(run).fail\"",
+                 environment: ["G": binary, "DB": database, "F": folder.path])
+      }
+      for run in runs { run.waitUntilExit() }
+      let failures = (1...4).compactMap { try? String(contentsOfFile: folder.appendingPathComponent("init\($0).fail").path, encoding: .utf8) }
+      let errors = (1...4).compactMap { try? String(contentsOfFile: folder.appendingPathComponent("init\($0).err").path, encoding: .utf8) }
+      #expect(failures.isEmpty, "round \(round): \(failures) \(errors)")
+      #expect(try sqlite(database, "SELECT COUNT(*) FROM changeLog WHERE entity = 'register'") == "1")
+      #expect(try runGongkai(["history", "--database", database]).stdout.contains("规则: national → national+shanghai"))
+    }
+  }
+
   @Test func anImportKilledAtAnyMomentIsWhollyPresentOrAbsent() throws {
     let rows = Self.long ? 5000 : 800
     let sheet = Scratch.folder().appendingPathComponent("rows.csv")

@@ -88,8 +88,9 @@ public struct SQLiteStore: Store {
   /// dangling symbolic link (or a chain of them) is followed, as SQLite follows it, and the register created where
   /// it points.
   ///
-  /// - Throws: ``StoreError/cannotCreate(_:_:)``, also when a file of that name appeared meanwhile (another `init`)
-  ///   or a `-wal` or `-journal` file of a register that is gone is there; ``StoreError/io(_:_:)``.
+  /// - Throws: ``StoreError/appeared(_:)`` when a file of that name appeared meanwhile (another `init`);
+  ///   ``StoreError/cannotCreate(_:_:)``, also when a `-wal` or `-journal` file of a register that is gone is there;
+  ///   ``StoreError/io(_:_:)``.
   public static func create(
     at path: String, profile: InitialProfile? = nil, busyTimeout: TimeInterval = 10,
     clock: @escaping @Sendable () -> String = SQLiteStore.now
@@ -125,9 +126,8 @@ public struct SQLiteStore: Store {
       }
       let failure = TemporaryFile.moveWithoutReplacing(temporary, to: target)
       guard failure == 0 else {
-        throw StoreError.cannotCreate(path, failure == EEXIST
-          ? "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again"
-          : "cannot put the new register in place: \(String(cString: strerror(failure)))")
+        throw failure == EEXIST ? StoreError.appeared(path)
+          : StoreError.cannotCreate(path, "cannot put the new register in place: \(String(cString: strerror(failure)))")
       }
       TemporaryFile.syncNames(in: folder)
     } catch {
@@ -172,7 +172,7 @@ public struct SQLiteStore: Store {
     // Not if a register appeared meanwhile (another init): these would be its own.
     var status = stat()
     guard lstat(target, &status) != 0 else {
-      throw StoreError.cannotCreate(path, "a file of that name appeared while it was being created (another gongkai init?); run gongkai init again")
+      throw StoreError.appeared(path)
     }
     for suffix in ["-wal", "-journal", "-shm"] { unlink(target + suffix) }
   }

@@ -36,6 +36,16 @@ extension Gongkai {
     }
 
     func run() async throws {
+      do {
+        try await initialize()
+      } catch StoreError.appeared {
+        // Another `init` created the register first, and this one wrote nothing: go on as on a register that exists
+        // (the same profile is left as it is; another is refused as a change, as on any existing register).
+        try await initialize()
+      }
+    }
+
+    private func initialize() async throws {
       let existed = FileManager.default.fileExists(atPath: store.path)
       // Decided before the register is opened for writing, so that a refused profile leaves the file as it was,
       // not upgraded (one that does not define kinds the register holds is refused once it is open, and an upgrade

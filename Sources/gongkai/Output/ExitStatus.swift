@@ -77,7 +77,7 @@ enum ExitStatus: Int32, Error {
     switch error {
     case .databaseNotFound: self = .noInput
     case .cannotOpen: self = .noInput
-    case .cannotCreate, .cannotWriteBackup, .readOnly: self = .cannotCreate
+    case .cannotCreate, .appeared, .cannotWriteBackup, .readOnly: self = .cannotCreate
     case .busy: self = .busy
     case .unexpected: self = .internalError
     case .io: self = .ioError
