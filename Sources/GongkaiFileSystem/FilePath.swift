@@ -18,12 +18,7 @@ public enum FilePath {
   /// into the same folder as the file it becomes even when `..` follows a link to a folder (`A/sub/../x.csv` is in
   /// `sub`'s real parent, not in `A`). The parent as written when it cannot be resolved (a folder that does not
   /// exist), for the messages that say so.
-  public static func physicalParent(of path: String) -> String {
-    let folder = parent(of: path)
-    guard let resolved = realpath(folder, nil) else { return folder }
-    defer { free(resolved) }
-    return String(cString: resolved)
-  }
+  public static func physicalParent(of path: String) -> String { resolved(parent(of: path)) }
 
   /// The file `path` names, its links followed (where SQLite keeps a register's `-wal` and `-shm` files); `path` as
   /// written when it cannot be resolved.

@@ -24,55 +24,9 @@ extension SQLiteStore {
     // the two it made, while its -wal holds nothing.
     let madeSideFiles = ![path + "-wal", path + "-shm"].contains { FileManager.default.fileExists(atPath: $0) }
     do {
-      if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-          throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(target.appendingPathComponent("register-backup.sqlite").path)")
-        }
-        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-          let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to \($0)" } ?? ""
-          throw StoreError.cannotWriteBackup(path, "it is a symbolic link\(target), which a backup does not write through; name the file itself")
-        }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
-          throw StoreError.cannotWriteBackup(path, "it exists and is not a regular file")
-        }
-        // Replacing the register with its own copy would leave its WAL beside a file it does not belong to, and
-        // replacing a file of another program would lose it: only an earlier backup (or an empty file) is replaced.
-        guard !Self.sameFile(path, self.path) else { throw StoreError.cannotWriteBackup(path, "it is the register itself; name another file") }
-        if (attributes[.size] as? Int ?? 0) > 0 {
-          do { try Self.requireGongkaiDatabase(at: path, busyTimeout: 1) } catch {
-            throw StoreError.cannotWriteBackup(path, "it exists and is not a Gongkai register; remove it or name another file")
-          }
-        }
-        // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
-        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0
-        guard wal == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
-
-        if (attributes[.size] as? Int ?? 0) > 0 {
-          // A backup is written out of WAL mode, and a register goes into it at its first write: a file holding the
-          // very changes of this register, in WAL mode, may be the register itself with the arguments swapped right
-          // after a backup. An older state cannot be (a swapped register holds at least as many).
-          if try requireEarlierState(at: path), Self.isInWALMode(path) {
-            throw StoreError.cannotWriteBackup(path, """
-              it holds what the register holds and is in WAL mode, as the register worked on is (a gongkai backup is not; \
-              a copy made with cp or sqlite3 is): if it is the register, swap the two (gongkai backup BACKUP --database \
-              REGISTER), else remove it to replace it
-              """)
-          }
-          // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
-          let problem = try read { db in
-            let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
-            return try check.chain.broken?.description ?? check.divergences().first?.description
-          }
-          if let problem {
-            throw StoreError.cannotWriteBackup(path, """
-              the register does not hold what its change log records (\(problem)), and the backup it would replace may be \
-              the copy to restore from; name another file (`gongkai audit verify` lists every difference)
-              """)
-          }
-        }
-      }
+      try requireReplaceableBackup(at: path)
     } catch {
-      if madeSideFiles, ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int ?? 0) == 0 {
+      if madeSideFiles, Self.size(ofFileAt: path + "-wal") == 0 {
         for file in [path + "-wal", path + "-shm"] { unlink(file) }
       }
       throw error
@@ -81,7 +35,7 @@ extension SQLiteStore {
     TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder.path)
     let temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder.path)
     // An earlier backup, which a damaged copy must not replace: it may be the copy to restore from.
-    let replacing = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) > 0
+    let replacing = Self.size(ofFileAt: path) > 0
     do {
       let damage = try Self.translating(path) {
         do {
@@ -114,6 +68,56 @@ extension SQLiteStore {
       // the copy is no longer there to remove).
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
       throw error
+    }
+  }
+
+  /// Throws ``StoreError/cannotWriteBackup(_:_:)`` unless the file at `path`, if any, may be replaced by a backup:
+  /// an earlier backup of this register, or an empty file.
+  private func requireReplaceableBackup(at path: String) throws {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
+    if attributes[.type] as? FileAttributeType == .typeDirectory {
+      throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(URL(fileURLWithPath: path).appendingPathComponent("register-backup.sqlite").path)")
+    }
+    if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+      let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to \($0)" } ?? ""
+      throw StoreError.cannotWriteBackup(path, "it is a symbolic link\(destination), which a backup does not write through; name the file itself")
+    }
+    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+      throw StoreError.cannotWriteBackup(path, "it exists and is not a regular file")
+    }
+    // Replacing the register with its own copy would leave its WAL beside a file it does not belong to, and
+    // replacing a file of another program would lose it: only an earlier backup (or an empty file) is replaced.
+    guard !Self.sameFile(path, self.path) else { throw StoreError.cannotWriteBackup(path, "it is the register itself; name another file") }
+    if (attributes[.size] as? Int ?? 0) > 0 {
+      do { try Self.requireGongkaiDatabase(at: path, busyTimeout: 1) } catch {
+        throw StoreError.cannotWriteBackup(path, "it exists and is not a Gongkai register; remove it or name another file")
+      }
+    }
+    // A register in use keeps changes in its -wal file, which SQLite would play into whatever file has the name.
+    guard Self.size(ofFileAt: path + "-wal") == 0 else { throw StoreError.cannotWriteBackup(path, "it is a register in use (its -wal file holds changes); name another file") }
+
+    if (attributes[.size] as? Int ?? 0) > 0 {
+      // A backup is written out of WAL mode, and a register goes into it at its first write: a file holding the
+      // very changes of this register, in WAL mode, may be the register itself with the arguments swapped right
+      // after a backup. An older state cannot be (a swapped register holds at least as many).
+      if try requireEarlierState(at: path), Self.isInWALMode(path) {
+        throw StoreError.cannotWriteBackup(path, """
+          it holds what the register holds and is in WAL mode, as the register worked on is (a gongkai backup is not; \
+          a copy made with cp or sqlite3 is): if it is the register, swap the two (gongkai backup BACKUP --database \
+          REGISTER), else remove it to replace it
+          """)
+      }
+      // The copy to restore from, when the register was edited beside its log: not replaced by the edited one.
+      let problem = try read { db in
+        let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
+        return try check.chain.broken?.description ?? check.divergences().first?.description
+      }
+      if let problem {
+        throw StoreError.cannotWriteBackup(path, """
+          the register does not hold what its change log records (\(problem)), and the backup it would replace may be \
+          the copy to restore from; name another file (`gongkai audit verify` lists every difference)
+          """)
+      }
     }
   }
 

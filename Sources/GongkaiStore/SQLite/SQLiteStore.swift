@@ -161,8 +161,7 @@ public struct SQLiteStore: Store {
       }
     }
     for suffix in ["-wal", "-journal"] {
-      let size = (try? FileManager.default.attributesOfItem(atPath: target + suffix))?[.size] as? Int
-      guard (size ?? 0) == 0 else {
+      guard size(ofFileAt: target + suffix) == 0 else {
         throw StoreError.cannotCreate(path, """
           \(target + suffix) is there without its register: it may hold the last changes of a register moved or deleted \
           without it, which SQLite would play into the new one; move it to that register, or remove it, and run init again
@@ -175,6 +174,11 @@ public struct SQLiteStore: Store {
       throw StoreError.appeared(path)
     }
     for suffix in ["-wal", "-journal", "-shm"] { unlink(target + suffix) }
+  }
+
+  /// The size of the file at `path` in bytes; 0 when there is none.
+  static func size(ofFileAt path: String) -> Int {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
   }
 
   /// Throws ``StoreError/cannotCreate(_:_:)`` unless the folder of `path` exists and this user may write to it.
