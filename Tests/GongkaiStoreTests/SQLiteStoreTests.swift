@@ -119,6 +119,35 @@ import Testing
     #expect(try store.profile() == "national")
   }
 
+  @Test func refusesToUpgradeADamagedRegisterAndLeavesItAsItWas() throws {
+    // Given a register of the first schema whose table of projects has a page overwritten (a disk fault)
+    let path = temporaryDatabasePath()
+    let old = try DatabaseQueue(path: path)
+    try SQLiteStore.migrator.migrate(old, upTo: SQLiteStore.schemaVersions[0])
+    try old.write { db in
+      try db.execute(sql: "INSERT INTO project (code, name, responsibleUnit) VALUES ('2024-310110-48-01-000123', '杨浦滨江', '杨浦区建设和管理委员会')")
+    }
+    let (page, pageSize) = try old.read { db in
+      (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'project'")!,
+       try Int.fetchOne(db, sql: "PRAGMA page_size")!)
+    }
+    try old.close()
+    let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+    try file.seek(toOffset: UInt64((page - 1) * pageSize))
+    try file.write(contentsOf: Data(repeating: 7, count: 100))
+    try file.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    // When init opens it to upgrade it
+    // Then it is refused as damaged, not said upgraded, and the file is as it was
+    #expect {
+      try SQLiteStore.open(at: path, create: true)
+    } throws: { error in
+      guard case StoreError.damaged(path, _) = error else { return false }
+      return true
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
   @Test func findsADocumentRecordedOnAnotherDayByItsNumberNotByReadingTheKind() throws {
     // Given a register, whose import asks for every new row with a 文号 whether the kind and 文号 are recorded on
     // another day (a date corrected in the file)

@@ -300,6 +300,8 @@ public struct SQLiteStore: Store {
       guard upgrading || current == nil else {
         throw StoreError.olderSchema(path, current: current ?? "", needed: migrator.migrations.last ?? "")
       }
+      // A migration rewrites tables in place: it must not spread a damage, nor a damaged register be said upgraded.
+      if current != nil, let damage = try Self.quickCheck(writer).first { throw StoreError.damaged(path, damage) }
       try migrator.migrate(writer)
       writer.writeWithoutTransaction(Self.enterWAL)
       return current

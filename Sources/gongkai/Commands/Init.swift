@@ -9,7 +9,8 @@ extension Gongkai {
       abstract: "Create the register database, or bring an existing one to this version's schema.",
       discussion: """
         Safe to run again: an up-to-date database is left as it is. A database of an earlier gongkai is upgraded \
-        only here (other commands refuse it), and the earlier gongkai cannot read it afterwards: copy it first.
+        only here (other commands refuse it), and the earlier gongkai cannot read it afterwards: copy it first. A \
+        damaged one is refused (65), not upgraded.
 
         The register records the rules profile it is kept under (--profile, --profile-file; default national), and \
         every command on it applies that profile. Changing the profile of an existing register changes its \
