@@ -204,6 +204,26 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func aFileThatMovesTheProjectToAMilestonesOwnUnitLeavesThatMilestoneWithIt(factory: StoreFactory) async throws {
+    // Given a project of 杨浦区建设和管理委员会 with a contract its file gives to 杨浦区建设管理中心, and a permit
+    let store = try factory.make()
+    var contract = MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-03-02"))
+    contract.responsibleUnit = "杨浦区建设管理中心"
+    _ = try await store.importProjects([ProjectDocument(project: bund, milestones: [permit(), contract])], actor: "王工", progress: nil)
+    // When a later file moves the project to 杨浦区建设管理中心 and gives the contract no unit of its own
+    var moved = bund
+    moved.responsibleUnit = "杨浦区建设管理中心"
+    contract.responsibleUnit = nil
+    let report = try await store.importProjects([ProjectDocument(project: moved, milestones: [permit(), contract])], actor: "李工", progress: nil)
+    // Then the contract stays with the unit both the file and the register give it, and the permit, recorded before
+    // the move, keeps the former unit (as `project edit --unit` keeps it)
+    var units: [String: String] = [:]
+    try await store.forEachMilestone(matching: MilestoneFilter()) { units[$0.milestone.kind] = $0.milestone.responsibleUnit }
+    #expect(units == ["bidding.contract": "杨浦区建设管理中心", "approval-result.construction-permit": "杨浦区建设和管理委员会"])
+    #expect(report.milestonesWritten == 1)
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func theChangeLogRecordsEveryKindOfWrite(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

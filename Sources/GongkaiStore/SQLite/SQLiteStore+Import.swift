@@ -43,7 +43,8 @@ extension SQLiteStore {
           // before keep the unit they had, so that per-unit results of past years do not change after the fact.
           let recordedBefore = project.responsibleUnit == old.responsibleUnit
             ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
-          try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write)
+          try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write,
+                    unitChanged: recordedBefore != nil)
           if let recordedBefore,
              case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write).changed, kept > 0
           {
@@ -124,9 +125,11 @@ extension SQLiteStore {
   /// this import (`isNew`) nothing can exist yet but what the same document added, so those lookups are skipped.
   /// What may not be what was meant is noted in `report` at `position`: a field a spreadsheet row gives otherwise
   /// than the stored milestone (which it does not change), and a new milestone whose 文号 is recorded on another day.
+  /// When the file changes the project's unit (`unitChanged`), a milestone it gives no unit keeps the one it had: the
+  /// file reads as the project's new unit, the register as what the milestone answered for, and neither as a third.
   private func merge(
     _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, at position: Int, report: inout ImportReport,
-    _ write: RegisterWrite, updateFields: Bool = true
+    _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false
   ) throws {
     let db = write.db
     // What the lookups within a new project and the links pass need; a spreadsheet row (neither) keeps none.
@@ -178,8 +181,9 @@ extension SQLiteStore {
             let old = existing
             // A correction stands as a withdrawal does: a file that gives a field as a value a later change replaced
             // (an amendment, a unit kept by `project edit`) was written before it, and is noted, not applied.
+            let unit = entry.responsibleUnit ?? (unitChanged ? existing.responsibleUnit : nil)
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
-                                                    ("responsibleUnit", "unit", entry.responsibleUnit, \MilestoneRecord.responsibleUnit)]
+                                                    ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
               if let change = try change(of: column, from: given, entity: "milestone", id: id, project: project.code, db) {
                 let gave = given.map { "'\($0)' is what milestone \(id) gave" }
