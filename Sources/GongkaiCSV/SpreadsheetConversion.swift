@@ -1,7 +1,7 @@
 /// What Excel and WPS turn into something else when they open a CSV file: a cell they read as a date, a time, a
 /// number, a percentage, an amount of money or a truth value is stored as that value and shown in their format, and
 /// the text is gone once the file is saved (`2026-01` becomes 2026年1月 or Jan-26, `1-2` the 2nd of January, `1.50`
-/// 1.5, `TRUE` a truth value). For words someone typed (``CSVCell/text(_:)``), such as a 文号.
+/// 1.5, `TRUE` a truth value, `#N/A` an error). For words someone typed (``CSVCell/text(_:)``), such as a 文号.
 ///
 /// The test errs towards text: a cell made only of digits and what may separate or qualify them in a date, a time or
 /// a number, with at least one digit, or a truth value. A cell it takes that a spreadsheet would have left as it is
@@ -9,6 +9,7 @@
 enum SpreadsheetConversion {
   /// Whether a spreadsheet opening the cell `text` (UTF-8) would likely read it as something other than text.
   static func isLikely(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if SpreadsheetError.isErrorValue(text) { return true }
     var rest = text[...]
     var digits = false
     while let byte = rest.first {

@@ -288,9 +288,18 @@ struct SheetRows {
     }
     // A row whose kind or date is missing or unreadable is still checked whole, so that one import lists every
     // problem of the row; only what compares with the date waits for a date.
-    // A cell after gongkai's tab was kept as text (``GongkaiCSV/CSVWriter``): what it holds is the 文号 as recorded.
-    let keptAsText = positions[MilestoneSheet.Column.ref.rawValue].map { records.cell($0).first == 0x09 } ?? false
-    if let reference = cell(.ref), !keptAsText, Self.isSpreadsheetNumber(reference) {
+    // A cell after gongkai's tab was kept as text (``GongkaiCSV/CSVWriter``): what it holds is the text as recorded.
+    func keptAsText(_ column: MilestoneSheet.Column) -> Bool {
+      positions[column.rawValue].map { records.cell($0).first == 0x09 } ?? false
+    }
+    for column in [MilestoneSheet.Column.ref, .summary, .unit, .channel, .url] {
+      guard let text = cell(column), !keptAsText(column), SpreadsheetError.isErrorValue(text) else { continue }
+      problem(column.field, """
+        '\(text)' is the error a spreadsheet shows where a formula failed or a value could not be read, not the value: \
+        type the value itself, in a cell formatted as text (设置单元格格式 → 文本)
+        """)
+    }
+    if let reference = cell(.ref), !keptAsText(.ref), Self.isSpreadsheetNumber(reference) {
       problem("ref", """
         '\(reference)' is how Excel and WPS show a long number, with its last digits lost: format the column as text \
         (设置单元格格式 → 文本) and type the 文号 again

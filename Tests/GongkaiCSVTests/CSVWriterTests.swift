@@ -110,6 +110,11 @@ import Testing
     ("５０％", "\t５０％"),
     ("１号楼", "１号楼"),
     (" TRUE ", "\"\t TRUE \""),
+    ("#N/A", "\t#N/A"),
+    ("#value!", "\t#value!"),
+    ("Err:509", "\tErr:509"),
+    ("#3号楼", "#3号楼"),
+    ("Err:5090", "Err:5090"),
   ])
   func keepsTypedTextASpreadsheetWouldConvert(value: String, written: String) {
     #expect(CSVWriter.cell(.text(value)) == written)

@@ -110,6 +110,20 @@ import TestSupport
     ])
   }
 
+  /// A spreadsheet saves a cell whose formula failed, or whose value it could not read, as its error value: the
+  /// value is gone, and the error would be published as the summary or recorded as the 文号.
+  @Test func refusesASpreadsheetsErrorValueInPlaceOfText() throws {
+    let found = try problems(Data("""
+      project,kind,formed,ref,summary,channel,published
+      2024-310110-48-01-000123,bidding.result,2026-09-30,#REF!,Err:509,#N/A,2026-10-08
+      2024-310110-48-01-000123,bidding.result,2026-09-29,	#REF!,#3号楼,门户,2026-10-08
+
+      """.utf8))
+    let fix = "is the error a spreadsheet shows where a formula failed or a value could not be read, not the value: "
+      + "type the value itself, in a cell formatted as text (设置单元格格式 → 文本)"
+    #expect(found == ["f.csv:2: ref: '#REF!' \(fix)", "f.csv:2: summary: 'Err:509' \(fix)", "f.csv:2: channel: '#N/A' \(fix)"])
+  }
+
   @Test func refusesUTF16WithTheWayToResave() throws {
     let utf16 = try #require(sheet.data(using: .utf16))
     let found = try problems(utf16)
