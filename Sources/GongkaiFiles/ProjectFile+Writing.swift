@@ -12,7 +12,33 @@ extension ProjectFile {
     fields.append(("responsible-unit", text(project.responsibleUnit)))
     fields.append(("milestones", Node(document.milestones.map { milestone($0, among: document.milestones) })))
     let body = try Yams.serialize(node: mapping(fields), indent: 2, width: -1, allowUnicode: true)
-    return "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n" + body
+    return "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n"
+      + (try readable(body))
+  }
+
+  /// `yaml`, with the characters beyond the Basic Multilingual Plane that libyaml escapes (`\U0002000B`) written as
+  /// themselves (𠀋): rare characters of place and person names, which staff read in the files and their diffs. Taken
+  /// only when it reads back as the same document.
+  private static func readable(_ yaml: String) throws -> String {
+    guard yaml.contains("\\U") else { return yaml }
+    var result = ""
+    var rest = Substring(yaml)
+    while let backslash = rest.firstIndex(of: "\\") {
+      result += rest[..<backslash]
+      rest = rest[backslash...]
+      let escape = rest.dropFirst()
+      if escape.first == "U", let scalar = UInt32(escape.dropFirst().prefix(8), radix: 16).flatMap(Unicode.Scalar.init),
+        scalar.value >= 0x10000, escape.dropFirst().prefix(8).count == 8
+      {
+        result.unicodeScalars.append(scalar)
+        rest = escape.dropFirst(9)
+      } else {
+        result += rest.prefix(2)
+        rest = rest.dropFirst(2)
+      }
+    }
+    result += rest
+    return try Yams.compose(yaml: result) == Yams.compose(yaml: yaml) ? result : yaml
   }
 
   private static func milestone(_ entry: MilestoneEntry, among milestones: [MilestoneEntry]) -> Node {

@@ -269,6 +269,19 @@ func problems(_ text: String) -> [String] {
     #expect(text.contains("name: 杨浦滨江南段公共空间提升工程"))  // Chinese written as it is, not escaped
   }
 
+  /// libyaml escapes a character beyond the Basic Multilingual Plane, such as the 𠀋 of a place name; the file has it
+  /// as itself, and text that holds such an escape literally reads back as it was.
+  @Test func writesRareCharactersAsThemselves() throws {
+    var document = try parse(valid)
+    document.project.name = "杨浦𠀋〇号"
+    document.milestones[0].summary = #"C:\U0002000B 与 𠀋"#
+    document.milestones[1].summary = #"路径 "C:\U0002000B" 第二行"#
+    let text = try ProjectFile.render(document)
+    #expect(text.contains("name: \"杨浦𠀋〇号\"\n"), "\(text)")
+    #expect(!text.contains(#"\U0002000B〇"#))
+    #expect(try parse(text) == document)
+  }
+
   /// Two milestones of one kind and day, one with a 文号 and one without: a change of the one without is written
   /// `KIND@DATE#`, which reads back as that one, where `KIND@DATE` would match both.
   @Test func aChangeOfTheMilestoneWithoutARefBesideOneWithItReadsBack() throws {
