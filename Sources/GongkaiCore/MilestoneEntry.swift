@@ -49,7 +49,10 @@ public struct MilestoneEntry: Hashable, Sendable {
     catalogue: RuleCatalogue
   ) -> [RegisterError] {
     var found: [RegisterError] = []
-    if let kind, catalogue.rule(for: kind) == nil { found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code)) }
+    if let kind, catalogue.rule(for: kind) == nil {
+      let defining = catalogue.shippedProfile?(kind).map { UnknownKindProfiles(applied: catalogue.profile, defining: $0) }
+      found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code, profile: defining))
+    }
     return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,
                                 withdrawnReason: withdrawnReason)
   }

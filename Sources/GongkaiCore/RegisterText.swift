@@ -238,7 +238,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case missingField(String)
   case invalidField(String, String, String)
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
-  case unknownKind(String, meant: String? = nil)
+  case unknownKind(String, meant: String? = nil, profile: UnknownKindProfiles? = nil)
   case futureDate(String, CivilDate, today: CivilDate)
   case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate)
   /// A publication's last day before its first: `field` names it as the input does (`until`, `--until`).
@@ -289,7 +289,11 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       }
     case .missingField(let field): "\(field) is missing or empty; give \(RegisterError.expectedValue(of: field))"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
-    case .unknownKind(let kind, let meant):
+    case .unknownKind(let kind, let meant, let profiles?):
+      "unknown item kind '\(kind)' in the rules applied here (\(profiles.applied)): it is a kind of the \(profiles.defining) profile; "
+        + "record it in a register kept under \(profiles.defining) (`gongkai rules --profile \(profiles.defining)` lists its kinds)"
+        + (meant.map { ", or did you mean \($0)?" } ?? "")
+    case .unknownKind(let kind, let meant, nil):
       "unknown item kind '\(kind)'; \(meant.map { "did you mean \($0)? " } ?? "")`gongkai rules` lists the codes"
     case .futureDate(let field, let date, let today):
       "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
@@ -307,5 +311,19 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
         + (allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1])
         + " (`gongkai rules` lists what each kind may change), or remove the link"
     }
+  }
+}
+
+/// For a kind the rules applied do not define but a shipped profile does: a file or row from a register kept under
+/// that profile.
+public struct UnknownKindProfiles: Hashable, Sendable {
+  /// The profiles applied (`national`).
+  public let applied: String
+  /// The shipped profile that defines the kind (`shanghai`).
+  public let defining: String
+
+  public init(applied: String, defining: String) {
+    self.applied = applied
+    self.defining = defining
   }
 }

@@ -16,6 +16,10 @@ public struct RuleCatalogue: Sendable {
   /// otherwise give different deadlines under the same 适用规则.
   public let version: String
   private let index: [String: DisclosureRule]
+  /// The shipped profile, not applied here, that defines an item kind this catalogue does not, set by whoever knows
+  /// the shipped profiles; asked only of a kind found unknown. A file from a register kept under another profile
+  /// names such kinds, and is told why they are unknown here.
+  public var shippedProfile: (@Sendable (String) -> String?)?
 
   public init(profile: String, titles: [String] = [], rules: [DisclosureRule]) throws(RuleError) {
     var index: [String: DisclosureRule] = [:]

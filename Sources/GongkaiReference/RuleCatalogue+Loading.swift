@@ -32,6 +32,12 @@ extension RuleCatalogue {
       catalogue = try build(bundled(profile), displayName: "rules/\(profile).yaml", on: catalogue, chain: &chain)
     }
     for url in extraProfiles { catalogue = try build(url, displayName: nil, on: catalogue, chain: &chain) }
+    let applied = Set(catalogue.profile.split(separator: "+").map(String.init))
+    catalogue.shippedProfile = { kind in
+      bundledProfiles(resources: resources).sorted().filter { !applied.contains($0) }.first { name in
+        (try? load(profile: name, resources: resources))?.rule(for: kind) != nil
+      }
+    }
     return catalogue
   }
 

@@ -38,3 +38,23 @@ import TestSupport
     #expect(catalogue.kind(meant: typed) == nil)
   }
 }
+
+/// A project file or spreadsheet from a register kept under Shanghai's rules names Shanghai's own kinds; imported into
+/// a national register, each is refused with the reason, not as a mistyped code.
+@Suite struct KindOfAnotherProfileTests {
+  let resources = try! BundledResources.folder()
+
+  @Test func aKindOfAnotherShippedProfileIsNamedAsSuch() throws {
+    let national = try RuleCatalogue.load(resources: resources)
+    let problems = MilestoneEntry.problems(
+      kind: "construction.site-sign", reference: nil, summary: nil, responsibleUnit: nil, withdrawnReason: nil, catalogue: national)
+    #expect(problems.map(\.description) == [
+      "unknown item kind 'construction.site-sign' in the rules applied here (national): it is a kind of the shanghai profile; "
+        + "record it in a register kept under shanghai (`gongkai rules --profile shanghai` lists its kinds)",
+    ])
+    // Under Shanghai's rules it is known, and a kind no shipped profile has is told as unknown
+    let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
+    #expect(shanghai.rule(for: "construction.site-sign") != nil)
+    #expect(shanghai.shippedProfile?("construction.no-such-kind") == nil)
+  }
+}
