@@ -290,7 +290,7 @@ struct SheetRows {
     // problem of the row; only what compares with the date waits for a date.
     // A cell after gongkai's tab was kept as text (``GongkaiCSV/CSVWriter``): what it holds is the text as recorded.
     func keptAsText(_ column: MilestoneSheet.Column) -> Bool {
-      positions[column.rawValue].map { records.cell($0).first == 0x09 } ?? false
+      positions[column.rawValue].map { $0 < records.count && records.cell($0).first == 0x09 } ?? false
     }
     for column in [MilestoneSheet.Column.ref, .summary, .unit, .channel, .url] {
       guard let text = cell(column), !keptAsText(column), SpreadsheetError.isErrorValue(text) else { continue }

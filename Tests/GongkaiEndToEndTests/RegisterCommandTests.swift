@@ -768,6 +768,17 @@ import TestSupport
     #expect(sameUnit.status == 0 && sameUnit.stderr.isEmpty)
   }
 
+  /// A spreadsheet saves a row whose last cells are empty as a shorter line, here without its 文号 cell.
+  @Test func aSpreadsheetRowShorterThanItsHeaderImports() throws {
+    let code = "2026-310110-48-01-000205"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("short.csv")
+    try Data("project,kind,formed,ref\n\(code),bidding.result,2026-11-02\n".utf8).write(to: sheet)
+    let result = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written)\n")
+  }
+
   /// A date corrected in a project file makes a second milestone beside the first (an import never deletes): the
   /// import says so, with the two commands that correct the first instead.
   @Test func aDateCorrectedInAProjectFileIsWarnedAbout() throws {

@@ -63,6 +63,19 @@ import TestSupport
             "\(found)")
   }
 
+  /// A spreadsheet saves a row with its last cells empty as a shorter line: the cells it leaves out are empty, the
+  /// 文号 and the columns after it alike.
+  @Test func readsARowShorterThanTheHeaderAsEndingInEmptyCells() throws {
+    let rows = try read("""
+      project,kind,formed,ref
+      2024-310110-48-01-000123,bidding.result,2026-11-02
+      2024-310110-48-01-000123,bidding.result,2026-11-03,YP-1
+      2024-310110-48-01-000123,bidding.result,2026-11-04
+
+      """)
+    #expect(rows.map(\.entry.reference) == [nil, "YP-1", nil])
+  }
+
   @Test func readsUTF8WithByteOrderMarkAndCRLF() throws {
     let text = "\u{FEFF}" + sheet.replacingOccurrences(of: "\n", with: "\r\n")
     let rows = try MilestoneSheet.read(try write(Data(text.utf8)), catalogue: catalogue, today: today)
