@@ -22,6 +22,20 @@ import TestSupport
     }
   }
 
+  /// SQLite reads `:memory:` as a database in memory and `file:…` as a URI with options; a user naming a file so
+  /// gets that file, in the current folder, kept and found again by the next command.
+  @Test(arguments: [":memory:", "file:r.sqlite?mode=ro"])
+  func aRegisterNamedAsSQLiteNamesSomethingElseIsTheFileOfThatName(name: String) throws {
+    let folder = Scratch.folder()
+    #expect(try runGongkai(["init", "--database", name], in: folder).status == 0)
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path))
+    let added = try runGongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路", "--unit", "杨浦区建管委", "--database", name], in: folder)
+    #expect(added.status == 0, "\(added.stderr)")
+    #expect(try runGongkai(["project", "list", "--database", name], in: folder).stdout.contains("江浦路"))
+    for _ in 1...2 { #expect(try runGongkai(["backup", "file:b.sqlite", "--database", name], in: folder).status == 0) }
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("file:b.sqlite").path))
+  }
+
   @Test func aCheckReadsWhileAnotherProcessWrites() throws {
     let database = try register()
     let holder = Process()

@@ -14,6 +14,7 @@ extension SQLiteStore {
   }
 
   public func backup(to path: String) throws {
+    let path = Self.fileName(path)
     let target = URL(fileURLWithPath: path)
     let folder = URL(fileURLWithPath: FilePath.physicalParent(of: path))
     guard FileManager.default.fileExists(atPath: folder.path) else { throw StoreError.cannotWriteBackup(path, "folder \(folder.path) does not exist") }

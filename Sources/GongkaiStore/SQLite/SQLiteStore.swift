@@ -50,6 +50,7 @@ public struct SQLiteStore: Store {
     clock: @escaping @Sendable () -> String = SQLiteStore.now
   ) throws -> SQLiteStore {
     guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
+    let path = fileName(path)
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
     guard exists || create else { throw StoreError.databaseNotFound(path) }
@@ -96,6 +97,7 @@ public struct SQLiteStore: Store {
     clock: @escaping @Sendable () -> String = SQLiteStore.now
   ) throws -> SQLiteStore {
     guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
+    let path = fileName(path)
     let target = try linkTarget(of: path) ?? path
     try requireFolder(forCreating: target)
     try removeSideFiles(of: target, named: path)
@@ -274,6 +276,13 @@ public struct SQLiteStore: Store {
       }
     }
     guard isRegister else { throw StoreError.notADatabase(path) }
+  }
+
+  /// The name SQLite is given for the file at `path`. SQLite reads `:memory:` as a database in memory, and a name
+  /// that starts with `file:` as a URI whose options it applies: a register is a file, so such a name is given as
+  /// the file of that name in the current folder (`./file:r.sqlite`).
+  static func fileName(_ path: String) -> String {
+    path == ":memory:" || path.hasPrefix("file:") ? "./" + path : path
   }
 
   /// A store in memory, for tests.
