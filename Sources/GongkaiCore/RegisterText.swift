@@ -42,7 +42,8 @@ public enum RegisterText {
     case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
       "the bidirectional control \(codePoint(scalar)), which can make text display in another order than it is stored"
     case 0x2028, 0x2029: "a line or paragraph separator (\(codePoint(scalar))), which this field may not hold"
-    case 0x200B, 0x2060, 0xFEFF:
+    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164, 0xFFA0,
+      0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F:
       "the invisible character \(codePoint(scalar)), which makes two names that look the same differ"
     default: "the control character \(codePoint(scalar))"
     }
@@ -70,16 +71,22 @@ public enum RegisterText {
     var noncharacter: Unicode.Scalar?
 
     init(_ value: String, allowNewlines: Bool) {
+      // The scalar before a joiner (U+200C, U+200D) and the joiner, for the test of the scalar after it.
+      var previous: Unicode.Scalar?
+      var joiner: Unicode.Scalar?
       for scalar in value.unicodeScalars {
         count += 1
         if scalar == "\u{FFFD}" { hasReplacement = true }
         if control == nil, isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
-          || scalar.value >= 0x061C && RegisterText.isHidden(scalar, allowNewlines: allowNewlines)
+          || scalar.value >= 0xAD && RegisterText.isHidden(scalar, allowNewlines: allowNewlines)
+          || !allowNewlines && RegisterText.joinsHan(previous, joiner, scalar)
         {
-          control = scalar
+          control = RegisterText.joinsHan(previous, joiner, scalar) ? joiner : scalar
         }
+        (previous, joiner) = RegisterText.isJoiner(scalar) ? (previous, scalar) : (scalar, nil)
         if noncharacter == nil, isNoncharacter(scalar) { noncharacter = scalar }
       }
+      if control == nil, !allowNewlines, let joiner, previous.map(RegisterText.isHan) ?? false { control = joiner }
     }
   }
 
@@ -91,7 +98,29 @@ public enum RegisterText {
   private static func isHidden(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
     switch scalar.value {
     case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-    case 0x200B, 0x2028, 0x2029, 0x2060, 0xFEFF: !allowNewlines
+    // Besides the zero-width space, word joiner and BOM: the soft hyphen, the grapheme joiner, the Hangul fillers,
+    // the blank braille pattern, invisible operators, annotation marks, musical formatting and tags, none of which
+    // a name, a 文号 or a channel has a use for.
+    case 0x200B, 0x2028, 0x2029, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164,
+      0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F:
+      !allowNewlines
+    default: false
+    }
+  }
+
+  static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x200C || scalar.value == 0x200D }
+
+  /// Whether a joiner (U+200C, U+200D) stands beside a Chinese character: Chinese has no use for one, and
+  /// `测试\u{200D}单位` looks like 测试单位 (scripts and emoji that need joiners are left).
+  static func joinsHan(_ previous: Unicode.Scalar?, _ joiner: Unicode.Scalar?, _ next: Unicode.Scalar) -> Bool {
+    guard let joiner, isJoiner(joiner) else { return false }
+    return previous.map(isHan) ?? false || isHan(next)
+  }
+
+  /// CJK Unified Ideographs, their extensions A to H, and the compatibility ideographs.
+  static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: true
     default: false
     }
   }

@@ -97,6 +97,12 @@ import Testing
     ("\u{061C}", "bidirectional control U+061C", true), ("\u{2028}", "line or paragraph separator (U+2028)", false),
     ("\u{2029}", "line or paragraph separator (U+2029)", false), ("\u{200B}", "invisible character U+200B", false),
     ("\u{2060}", "invisible character U+2060", false), ("\u{FEFF}", "invisible character U+FEFF", false),
+    ("\u{00AD}", "invisible character U+00AD", false), ("\u{3164}", "invisible character U+3164", false),
+    ("\u{115F}", "invisible character U+115F", false), ("\u{034F}", "invisible character U+034F", false),
+    ("\u{2061}", "invisible character U+2061", false), ("\u{2800}", "invisible character U+2800", false),
+    ("\u{FFF9}", "invisible character U+FFF9", false), ("\u{1D173}", "invisible character U+1D173", false),
+    ("\u{E0041}", "invisible character U+E0041", false), ("\u{200D}", "invisible character U+200D", false),
+    ("\u{200C}", "invisible character U+200C", false),
   ])
   func hiddenCharactersAreRefused(scalar: String, named: String, inSummariesToo: Bool) {
     let problem = RegisterText.problems("ref", "杨建\(scalar)罚〔2026〕1号").first?.description ?? ""
@@ -104,8 +110,16 @@ import Testing
     #expect(RegisterText.problems("summary", "处罚\(scalar)决定", allowNewlines: true).isEmpty == !inSummariesToo)
   }
 
-  @Test func joinersAndTheirNeighboursAreAccepted() {
-    for scalar in ["\u{200C}", "\u{200D}", "\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2061}", "\u{FEFE}", "\u{061B}"] {
+  /// Joiners are refused beside a Chinese character (`测试\u{200D}单位` looks like 测试单位), before or after it and at
+  /// the end; scripts and emoji that need them keep them, as do the visible spaces and marks around the refused ones.
+  @Test func joinersWhereTheyJoinAndTheNeighboursOfRefusedCharactersAreAccepted() {
+    for text in ["👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष", "می\u{200C}خواهم", "HT\u{200D}-1"] {
+      #expect(RegisterText.problems("name", text).isEmpty, "\(text.unicodeScalars.map(\.value))")
+    }
+    for text in ["\u{200D}工程", "工程\u{200C}", "测试\u{200D}单位"] {
+      #expect(RegisterText.problems("name", text).first?.description.contains("invisible character U+200") == true, "\(text)")
+    }
+    for scalar in ["\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2065}", "\u{FEFE}", "\u{061B}", "\u{FE0F}"] {
       #expect(RegisterText.problems("name", "工程\(scalar)").isEmpty, "\(scalar.unicodeScalars.first!.value)")
     }
   }
