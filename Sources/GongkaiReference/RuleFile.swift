@@ -34,9 +34,9 @@ struct RuleFile {
         return try Period(value)
       }
       func string(_ key: String, _ inherited: String?) throws(FileProblem) -> String {
-        if let value = fields[key] { return try value.string() }
+        if let value = fields[key] { return try value.shownText() }
         if let inherited { return inherited }
-        return try fields.required(key).string()
+        return try fields.required(key).shownText()
       }
       let name = try text("name", base?.name), trigger = try text("trigger", base?.trigger)
       let categoryText = try string("category", base?.category.rawValue)
@@ -152,7 +152,7 @@ struct RuleFile {
     }
     self.profile = profile ?? ""
     profileLine = fields?["profile"]?.line ?? root.line
-    title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"]?.optionalText() } ?? nil }
+    title = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["title"].flatMap { (value) throws(FileProblem) in try value.optionalText().map(value.shown) } } ?? nil }
       .flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     extends = fields.flatMap { fields in collector.attempt { () throws(FileProblem) in try fields["extends"]?.optionalString() } ?? nil }
     extendsLine = fields?["extends"]?.line ?? root.line
@@ -180,8 +180,8 @@ extension LocalizedText {
   /// `{zh: ..., en: ...}`; the Chinese text is required, English defaults to it.
   init(_ value: YAMLValue) throws(FileProblem) {
     let fields = try value.mapping(keys: ["zh", "en"])
-    let chinese = try fields.required("zh").string()
-    self.init(chinese: chinese, english: try fields["en"]?.optionalString() ?? chinese)
+    let chinese = try fields.required("zh").shownText()
+    self.init(chinese: chinese, english: try fields["en"]?.optionalShownText() ?? chinese)
   }
 
   /// A note: `{zh: ..., en: ...}` like a name, or `nil` for null (a profile clears the note it replaces so).
@@ -190,7 +190,7 @@ extension LocalizedText {
   init?(note value: YAMLValue) throws(FileProblem) {
     if value.isNull { return nil }
     guard value.node.scalar == nil else {
-      let text = try value.string()
+      let text = try value.shownText()
       self.init(chinese: text, english: text)
       return
     }

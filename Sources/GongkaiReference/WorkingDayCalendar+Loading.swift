@@ -12,21 +12,23 @@ extension HolidaySchedule {
     guard let fields = collector.mapping(root, keys: Self.keys) else { throw FileProblems(collector.problems) }
     let yearValue = collector.attempt { () throws(FileProblem) in try fields.required("year") }
     let year = yearValue.flatMap { value in collector.attempt { () throws(FileProblem) in try value.integer() } }
-    let source = collector.attempt { () throws(FileProblem) in try fields["source"]?.optionalString() } ?? nil
+    let source = collector.attempt { () throws(FileProblem) in try fields["source"]?.optionalShownText() } ?? nil
     var holidays: [Holiday] = []
     /// Where each holiday read is written, to name the line of a problem `problems()` finds.
     var places: [(holiday: YAMLValue, rest: YAMLValue, workdays: [YAMLValue])] = []
     let holidaysValue = collector.attempt { () throws(FileProblem) in try fields.required("holidays") }
     for item in collector.attempt({ () throws(FileProblem) in try holidaysValue?.sequence() ?? [] }) ?? [] {
       guard let holiday = collector.mapping(item, keys: ["name", "rest", "workdays"]) else { continue }
-      let name = collector.attempt { () throws(FileProblem) in try holiday.required("name").string() }
+      let name = collector.attempt { () throws(FileProblem) in try holiday.required("name").shownText() }
       let rest = collector.attempt { () throws(FileProblem) in
         let value = try holiday.required("rest")
         let text = try value.string()
         let ends = text.components(separatedBy: "..")
         guard ends.count == 2 else { throw value.problem("'\(text)' is not a range; write FIRST..LAST, e.g. 2026-10-01..2026-10-07") }
         let first = try value.date(ends[0]), last = try value.date(ends[1])
-        guard first <= last else { throw value.problem("the rest period ends before it starts") }
+        guard first <= last else {
+          throw value.problem("'\(text)' ends before it starts; write the first day, then the last, e.g. \(last)..\(first)")
+        }
         return (value: value, days: first...last)
       }
       var workdays: [(value: YAMLValue, day: CivilDate)] = []

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import Yams
 
 /// A node of a YAML file with its place in the file, read strictly: unknown keys, duplicate keys, anchors
@@ -198,6 +199,23 @@ public struct YAMLValue {
 
   /// The text of a scalar, or `nil` for null.
   public func optionalString() throws(FileProblem) -> String? { isNull ? nil : try string() }
+
+  /// The text of a scalar that is shown to people as it is (a rule's name and legal basis, a holiday's name, a
+  /// schedule's source): refused with what a register's fields refuse, a control character (an escape sequence
+  /// reaching the terminal, a NUL that makes the Atom feed unreadable), a bidirectional control, a noncharacter.
+  public func shownText() throws(FileProblem) -> String { try shown(string()) }
+
+  /// `text`, read from this value, when it may be shown as it is (see ``shownText()``).
+  public func shown(_ text: String) throws(FileProblem) -> String {
+    guard let refusal = RegisterText.problems(path, text, maximum: RegisterText.maximumTextLength, allowNewlines: true).first else {
+      return text
+    }
+    if case .invalidField(_, _, let fix) = refusal { throw problem(fix) }
+    throw problem(refusal.description)
+  }
+
+  /// ``shownText()``, or `nil` for null.
+  public func optionalShownText() throws(FileProblem) -> String? { isNull ? nil : try shownText() }
 
   /// The text of a field, or `nil` for null, without the line break a block scalar (`>` or `|`) ends with by
   /// YAML's default: a one-line field cannot hold it, a person who folds a long name over two lines with `name: >`

@@ -424,7 +424,7 @@ import TestSupport
     #expect(result.status == 65)
     #expect(result.stderrLines == [
       "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday",
-      "gongkai: \(file):7: holidays[1].rest: the rest period ends before it starts",
+      "gongkai: \(file):7: holidays[1].rest: '2027-02-14..2027-02-06' ends before it starts; write the first day, then the last, e.g. 2027-02-06..2027-02-14",
     ])
     #expect(result.stdout.isEmpty)
   }

@@ -36,6 +36,34 @@ import TestSupport
     }
   }
 
+  /// A profile's and a calendar's texts reach terminals, pages and the Atom feed as they are: a control character
+  /// (an escape sequence that retitles the terminal, a NUL that makes the feed unreadable) or a bidirectional
+  /// control is refused at its line, as in a register's fields.
+  @Test func hiddenAndControlCharactersInReferenceTextsAreRefused() throws {
+    let profile = try #require(try profileProblem("""
+      profile: esc
+      extends: national
+      rules:
+        - code: bidding.result
+          basis: "某区细则\\u202E第八条"
+          confidence: S2
+      """))
+    #expect(profile.description.hasSuffix(":5: rules[0].basis: it contains the bidirectional control U+202E, which can make text display in another order than it is stored; remove it"), "\(profile)")
+    let title = try #require(try profileProblem("profile: esc\ntitle: \"杨浦\\e]0;x\\a\"\nextends: national\nrules: []\n"))
+    #expect(title.description.hasSuffix(":2: title: it contains the control character U+001B; remove it"), "\(title)")
+    let calendar = try calendarProblems("2027.yaml", """
+      year: 2027
+      source: "通知\\0"
+      holidays:
+        - name: "元旦\\e[31m"
+          rest: 2027-01-01..2027-01-03
+      """)
+    #expect(calendar.prefix(2) == [
+      "2027.yaml:2: source: it contains the control character U+0000; remove it",
+      "2027.yaml:4: holidays[0].name: it contains the control character U+001B; remove it",
+    ])
+  }
+
   @Test func aProfileFileChangesAPeriodAndKeepsTheRest() throws {
     let url = try file("district.yaml", """
       profile: district
@@ -580,7 +608,7 @@ import TestSupport
       "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
       "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节 rest day, 春节 workday); list each day once",
       "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, rest, workdays",
-      "2027.yaml:12: holidays[2].rest: the rest period ends before it starts",
+      "2027.yaml:12: holidays[2].rest: '2027-04-05..2027-04-03' ends before it starts; write the first day, then the last, e.g. 2027-04-03..2027-04-05",
       "2027.yaml:15: holidays[3].workdays[0]: '2027-05-8' is not a date; use YYYY-MM-DD, e.g. 2026-03-31",
       "2027.yaml:18: holidays[4].workdays[0]: day 2027-10-02 is listed twice (国庆节 rest day, 国庆节 workday); list each day once",
     ])
