@@ -32,7 +32,7 @@ public enum ProjectFile {
         if required { _ = collector.attempt { () throws(FileProblem) in try fields.required(key) } }
         return nil
       }
-      let string = collector.attempt { () throws(FileProblem) in try value.optionalText() } ?? nil
+      let string = collector.attempt { () throws(FileProblem) in try value.optionalText().map(trimmed) } ?? nil
       for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.description)) }
       return string
     }
@@ -113,7 +113,7 @@ public enum ProjectFile {
     let problemsBefore = collector.problems.count
     func text(_ key: String) -> String? {
       collector.attempt { () throws(FileProblem) -> String? in
-        try fields[key]?.optionalText()
+        try fields[key]?.optionalText().map(trimmed)
       } ?? nil
     }
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
@@ -164,14 +164,18 @@ public enum ProjectFile {
     return collector.problems.count == problemsBefore ? (entry, changes) : nil
   }
 
+  /// A text without the spaces and line breaks around it, as options and spreadsheet cells are read: `"　测试单位"`
+  /// (a full-width space typed before it) is the unit 测试单位, which `check --unit` selects and reports count together.
+  private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
   private static func readDisclosure(_ value: YAMLValue, collector: inout ProblemCollector) -> Disclosure? {
     guard let fields = collector.mapping(value, keys: disclosureKeys) else { return nil }
     return collector.attempt { () throws(FileProblem) -> Disclosure in
       let published = try fields.required("published")
       let until = try fields["until"]?.optionalString()
       return Disclosure(
-        publishedOn: try published.date(try published.string(), yearFirst: true), channel: try fields.required("channel").string(),
-        url: try fields["url"]?.optionalString(), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text, yearFirst: true) })
+        publishedOn: try published.date(try published.string(), yearFirst: true),
+        channel: trimmed(try fields.required("channel").string()), url: try fields["url"]?.optionalString().map(trimmed), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text, yearFirst: true) })
     }
   }
 }

@@ -257,6 +257,31 @@ func problems(_ text: String) -> [String] {
     #expect(document.milestones.compactMap(\.changes?.kind) == ["bidding.penalty", "approval-result.construction-planning-permit"])
   }
 
+  /// Spaces typed around a value (a full-width one before a unit, a no-break one after a channel) are not part of it,
+  /// as options and spreadsheet cells have it: the unit is the one `check --unit` selects, and counts with its own.
+  @Test func spacesAroundAValueAreNotPartOfIt() throws {
+    let document = try parse("""
+      code: 2024-310110-48-01-000123
+      name: " 杨浦滨江 "
+      responsible-unit: "\u{3000}杨浦区建设和管理委员会"
+      milestones:
+        - kind: bidding.contract
+          formed: 2024-06-20
+          ref: "YPBJ-01\u{00A0}"
+          unit: " 杨浦区建设管理中心"
+          disclosures:
+            - published: 2024-07-01
+              channel: "上海市公共资源交易平台\u{3000}"
+              url: " https://ggzy.example/1 "
+      """)
+    #expect(document.project.name == "杨浦滨江")
+    #expect(document.project.responsibleUnit == "杨浦区建设和管理委员会")
+    let milestone = try #require(document.milestones.first)
+    #expect(milestone.reference == "YPBJ-01" && milestone.responsibleUnit == "杨浦区建设管理中心")
+    #expect(milestone.disclosures.map(\.channel) == ["上海市公共资源交易平台"])
+    #expect(milestone.disclosures.map(\.url) == ["https://ggzy.example/1"])
+  }
+
   @Test func writingAndReadingBackIsTheIdentity() throws {
     var document = try parse(valid)
     document.project.legalPerson = "null"
