@@ -36,6 +36,20 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("file:b.sqlite").path))
   }
 
+  /// A file name is shown as error messages show it: an escape sequence in it cannot retitle or recolour the
+  /// terminal of whoever reads the confirmation, and a line break cannot split it in two.
+  @Test func aConfirmationShowsAFileNamesControlCharactersEscaped() throws {
+    let database = try register()
+    let folder = Scratch.folder()
+    let audit = folder.appendingPathComponent("a\u{1B}]0;x\u{7}.csv").path
+    let exported = try runGongkai(["export", "audit-csv", "--out", audit, "--database", database])
+    #expect(exported.status == 0)
+    #expect(exported.stdout == "wrote 0 rows to \(folder.path)/a\\u{1B}]0;x\\u{7}.csv\n")
+    let backup = folder.appendingPathComponent("b\nx.sqlite").path
+    let backedUp = try runGongkai(["backup", backup, "--database", database])
+    #expect(backedUp.stdout == "backed up \(database) to \(folder.path)/b\\u{A}x.sqlite\n")
+  }
+
   @Test func aCheckReadsWhileAnotherProcessWrites() throws {
     let database = try register()
     let holder = Process()

@@ -48,7 +48,7 @@ extension Gongkai {
       let files = try ProjectFiles([projects], catalogue: checker.catalogue, today: .todayInChina())
       let report = try await register.importProjects(files, actor: "gongkai demo", progress: nil)
       let asOf = asOf ?? Self.sampleDate
-      try StandardOutput.print("\(store.path): \(ImportSummary(report: report, files: documents.count).text)\n")
+      try StandardOutput.print("\(Terminal.field(store.path)): \(ImportSummary(report: report, files: documents.count).text)\n")
       let sink = try TextSink(language: lang, asOf: asOf, checker: checker)
       try await register.forEachMilestone(matching: MilestoneFilter()) { stored in
         if let finding = try checker.judge(stored.milestone, asOf: asOf), finding.needsAttention(warningDays: 5) {

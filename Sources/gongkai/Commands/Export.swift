@@ -44,7 +44,7 @@ extension Gongkai.Export {
         let name = "\(code.rawValue).yaml"
         try await writingOutput(out ?? "Projects/" + name, default: name) { path in
           try AtomicFileWriter.write(Data(text.utf8), to: path)
-          try StandardOutput.confirm("wrote \(path)", wroteFile: path)
+          try StandardOutput.confirm("wrote \(Terminal.field(path))", wroteFile: path)
         }
       }
     }

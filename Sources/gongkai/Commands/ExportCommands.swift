@@ -152,7 +152,7 @@ extension Gongkai.Export {
             : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
             : "; no index.html or feed.atom written (the full export writes them)"
           try StandardOutput.confirm(
-            "wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(folder)\(kept)",
+            "wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(Terminal.field(folder))\(kept)",
             wroteFile: folder)
         }
       }
@@ -219,7 +219,7 @@ extension Gongkai.Export {
                   changeLogHead: head, to: path, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-          try StandardOutput.confirm("wrote \(counted(result.records, "row")) to \(path)", wroteFile: path)
+          try StandardOutput.confirm("wrote \(counted(result.records, "row")) to \(Terminal.field(path))", wroteFile: path)
         }
       }
     }
@@ -239,7 +239,7 @@ extension Gongkai.Export {
       try await verification.exporting(from: register) { head in
         try await writingOutput(out, default: "change-log.csv") { path in
           let rows = try await ChangeLogCSV.write(store: register, state: head, to: path)
-          try StandardOutput.confirm("wrote \(counted(rows, "change")) to \(path)", wroteFile: path)
+          try StandardOutput.confirm("wrote \(counted(rows, "change")) to \(Terminal.field(path))", wroteFile: path)
         }
       }
     }
@@ -298,7 +298,7 @@ extension Gongkai.Export {
           ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
           warnIfPlaceholders()
-          try StandardOutput.confirm("wrote \(counted(result.records, "project")) to \(path)", wroteFile: path)
+          try StandardOutput.confirm("wrote \(counted(result.records, "project")) to \(Terminal.field(path))", wroteFile: path)
         }
       }
     }
@@ -342,7 +342,7 @@ extension Gongkai.Export {
             organisation: indexNumbers.organisation
           ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
-          try StandardOutput.confirm("wrote \(counted(result.records, "disclosure")) to \(path)", wroteFile: path)
+          try StandardOutput.confirm("wrote \(counted(result.records, "disclosure")) to \(Terminal.field(path))", wroteFile: path)
         }
       }
     }

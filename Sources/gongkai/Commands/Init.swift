@@ -68,8 +68,8 @@ extension Gongkai {
       })
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
-      var lines = [register.upgradedFrom.map { "upgraded \(store.path) from schema \($0) to \(schema)" }
-        ?? "\(existed ? "database" : "created") \(store.path): \(schema)"]
+      var lines = [register.upgradedFrom.map { "upgraded \(Terminal.field(store.path)) from schema \($0) to \(schema)" }
+        ?? "\(existed ? "database" : "created") \(Terminal.field(store.path)): \(schema)"]
       if existed, let change, let changedBy {
         let before: String
         do {

@@ -27,7 +27,7 @@ extension Gongkai {
 
     func run() async throws {
       try await store.open().backup(to: file)
-      try StandardOutput.confirm("backed up \(store.path) to \(file)", wroteFile: file)
+      try StandardOutput.confirm("backed up \(Terminal.field(store.path)) to \(Terminal.field(file))", wroteFile: file)
     }
   }
 
@@ -106,7 +106,7 @@ extension Gongkai {
     private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> (String?, [KindInUse]) {
       let register = try store.open()
       let versions = try await register.appliedSchemaVersions()
-      try line(true, "database \(store.path): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
+      try line(true, "database \(Terminal.field(store.path)): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
       if let problem = SQLiteStore.sideFilesProblem(of: store.path) {
         try line(false, "files beside the register: this user may not write them, so every write fails: \(problem)")
       }

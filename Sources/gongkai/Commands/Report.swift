@@ -66,7 +66,7 @@ extension Gongkai {
       if let out, out != "-" {
         try await writingOutput(out, default: name) { path in
           try AtomicFileWriter.write(Data(text.utf8), to: path)
-          try StandardOutput.confirm("wrote \(path)", wroteFile: path)
+          try StandardOutput.confirm("wrote \(Terminal.field(path))", wroteFile: path)
         }
       } else {
         try StandardOutput.print(text, terminator: "")
