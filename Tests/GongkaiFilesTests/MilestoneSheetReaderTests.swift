@@ -141,6 +141,28 @@ import Testing
     #expect(rows.map(\.entry.summary) == [summary])
   }
 
+  /// Rows pasted together from a sheet saved as GBK and one saved as UTF-8: read as GB18030, the UTF-8 rows would be
+  /// stored as other characters (中文 as 涓枃) without a word; the file is refused at the UTF-8 line, either way round.
+  @Test(arguments: [3, 16, CSVText.chunkSize])
+  func refusesAFileThatJoinsGBKAndUTF8Rows(chunkSize: Int) throws {
+    let head = Data("project,kind,formed,ref,summary\n".utf8)
+    let utf8Row = Data("2024-310110-48-01-000123,bidding.result,2026-11-02,M1,中文\n".utf8)
+    let gbkRow = try #require("2024-310110-48-01-000123,bidding.result,2026-11-03,M2,施工许可\n".data(using: CSVText.gb18030))
+    for (data, line, other) in [(head + utf8Row + gbkRow, 2, 3), (head + gbkRow + utf8Row, 3, 2)] {
+      let url = try write(data)
+      let found = problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: chunkSize) }
+      #expect(found == ["f.csv:\(line): this line is UTF-8 and line \(other) is not (GBK): the file joins rows saved in two "
+        + "encodings, and one of them would be read as other characters; save each sheet as \"CSV UTF-8 (逗号分隔)\" before "
+        + "joining them, or retype this line"])
+    }
+    // A GBK file whose rows hold a word or two of Chinese each is GBK throughout
+    let words = ["网站", "变更", "杨浦区", "中文", "公示", "合同"].map {
+      "2024-310110-48-01-000123,bidding.result,2026-11-02,\($0),\($0)\n"
+    }.joined()
+    let gbk = try #require(("project,kind,formed,ref,summary\n" + words).data(using: CSVText.gb18030))
+    #expect(try stream(try write(gbk), chunkSize: chunkSize).map(\.entry.summary) == ["网站", "变更", "杨浦区", "中文", "公示", "合同"])
+  }
+
   @Test func listsTheProblemsOfRowsAndOfTheStoreTogetherByLine() throws {
     let url = try write(Data("""
       project,kind,formed,published,channel
