@@ -256,6 +256,8 @@ struct CSVRecords {
   private(set) var ends: [Int] = []
   /// The number of cells of the current record.
   private(set) var count = 0
+  /// The position, from 1, of the last cell of the current record that holds a byte, kept or not (0: none does).
+  private(set) var lastFilled = 0
   /// The line the current record starts on.
   private(set) var line = 1
   /// How many cells of a record to keep.
@@ -289,6 +291,7 @@ struct CSVRecords {
     used = 0
     ends.removeAll(keepingCapacity: true)
     count = 0
+    lastFilled = 0
     cellLength = 0
     line = nextLine
     while true {
@@ -407,6 +410,7 @@ struct CSVRecords {
     }
     if count < keep { ends.append(used) }
     count += 1
+    if cellLength > 0 { lastFilled = count }
     cellLength = 0
   }
 

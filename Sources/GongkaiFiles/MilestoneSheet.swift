@@ -138,8 +138,9 @@ struct SheetRows {
   private let encoding: CSVText.Encoding
   private let catalogue: RuleCatalogue
   private let today: CivilDate
-  /// The number of columns the header names.
+  /// The number of cells of the header, and of them the ones kept (the first thousand): the others are blank.
   private let width: Int
+  private let kept: Int
   /// The position of each column (by ``MilestoneSheet/Column``) in a record, or nil.
   private let positions: [Int?]
   /// The positions the header leaves blank: spreadsheets save columns that were only formatted so, and their
@@ -173,6 +174,12 @@ struct SheetRows {
       header.append(name)
     }
     let line = records.line
+    if records.lastFilled > header.count {
+      throw FileProblems([FileProblem(file: file, line: line, field: nil, message: """
+        the header names a column after its \(header.count)th cell; a sheet of milestones has \
+        \(MilestoneSheet.Column.allCases.count) columns at most: is this the right file?
+        """)])
+    }
     var positions = [Int?](repeating: nil, count: MilestoneSheet.Column.allCases.count)
     var problems: [FileProblem] = []
     var unnamed: [Int] = []
@@ -206,11 +213,12 @@ struct SheetRows {
       problems.append(FileProblem(file: file, line: line, field: column.field, message: "required column is missing"))
     }
     guard problems.isEmpty else { throw FileProblems(problems) }
-    width = header.count
+    width = records.count
+    kept = header.count
     self.positions = positions
     self.unnamed = unnamed
     cells = positions.map { _ in nil }
-    records.keep = width
+    records.keep = kept
     records.columnNames = header
   }
 
@@ -255,7 +263,7 @@ struct SheetRows {
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
     // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row.
-    if records.count <= width, (0..<records.count).allSatisfy(isBlank) { return nil }
+    if records.count <= width, records.lastFilled <= kept, (0..<min(records.count, kept)).allSatisfy(isBlank) { return nil }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
       problems.append(FileProblem(file: file, line: line, field: field, message: message))
@@ -266,6 +274,9 @@ struct SheetRows {
     }
     for position in unnamed where position < records.count && !isBlank(position) {
       problem("row", "column \(position + 1) holds a value but has no name in the header; name the column or clear it")
+    }
+    if records.lastFilled > kept {
+      problem("row", "column \(records.lastFilled) holds a value but has no name in the header; name the column or clear it")
     }
     for (column, position) in positions.enumerated() {
       cells[column] = nil

@@ -137,6 +137,21 @@ import TestSupport
     #expect(found == ["f.csv:2: ref: '#REF!' \(fix)", "f.csv:2: summary: 'Err:509' \(fix)", "f.csv:2: channel: '#N/A' \(fix)"])
   }
 
+  /// A sheet formatted across more than a thousand columns saves them as commas: blank, they are skipped like any
+  /// blank column, a value under one is refused by its column, and a header naming one is not a sheet of milestones.
+  @Test func readsASheetWiderThanAThousandBlankColumns() throws {
+    let blank = String(repeating: ",", count: 1200)
+    let rows = try read("project,kind,formed\(blank)\n2024-310110-48-01-000123,bidding.result,2026-11-02\(blank)\n\(blank),,\n")
+    #expect(rows.map(\.entry.kind) == ["bidding.result"])
+    let value = String(repeating: ",", count: 1100) + "x" + String(repeating: ",", count: 100)
+    #expect(try problems(Data("project,kind,formed\(blank)\n2024-310110-48-01-000123,bidding.result,2026-11-02\(value)\n".utf8)) == [
+      "f.csv:2: row: column 1103 holds a value but has no name in the header; name the column or clear it",
+    ])
+    #expect(try problems(Data("project,kind,formed\(blank)ref\n".utf8)) == [
+      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 10 columns at most: is this the right file?",
+    ])
+  }
+
   @Test func refusesUTF16WithTheWayToResave() throws {
     let utf16 = try #require(sheet.data(using: .utf16))
     let found = try problems(utf16)
