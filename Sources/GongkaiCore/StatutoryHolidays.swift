@@ -32,6 +32,12 @@ public enum StatutoryHolidays {
     return names
   }
 
+  /// Whether the law itself makes `date` a holiday (1 January, 除夕 to 初三 …), from a checked text: a day no notice can
+  /// make a working day, whether or not the year's notice is out.
+  public static func isFixedByLaw(_ date: CivilDate) -> Bool {
+    fixedDays(in: date.year).contains { $0.day == date }
+  }
+
   /// ``names(in:)`` as a Chinese list: 元旦、春节、清明节、劳动节、端午节、中秋节、国庆节.
   public static func chineseList(in years: some Sequence<Int>) -> String { names(in: years).joined(separator: "、") }
 

@@ -100,6 +100,11 @@ import TestSupport
     #expect(skipped.status == 0 && skipped.stdout == "[]\n")
     #expect(skipped.stderr.hasPrefix("gongkai: warning: skipped 2031-02-08 as a rest day, but it may be a swapped workday (调休): "
       + "no official holiday schedule for 2031"), "\(skipped.stderr)")
+    // 1 January and 除夕 to 初三 are holidays by law, which no notice makes workdays: skipped without a word
+    for holiday in ["2027-01-01", "2027-02-06", "2027-02-08"] {
+      let quiet = try gongkai("check", "--skip-rest-days", "--as-of", holiday, "--database", database)
+      #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(holiday): \(quiet.stderr)")
+    }
   }
 
   @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {

@@ -74,8 +74,9 @@ extension Gongkai {
       if skipRestDays && !calendar.isWorkingDay(asOf) {
         // A weekend of a year whose notice is not in yet may be one of its swapped workdays (调休): the skip says so,
         // or the morning check would stop running on such days without anyone hearing that the schedule is missing.
+        // A holiday the law fixes (1 January, 除夕 to 初三) is a rest day whatever the notice arranges around it.
         let unscheduled = calendar.unscheduledYears(from: asOf, through: asOf)
-        if !unscheduled.isEmpty {
+        if !unscheduled.isEmpty && !StatutoryHolidays.isFixedByLaw(asOf) {
           Terminal.warning("skipped \(asOf) as a rest day, but it may be a swapped workday (调休): "
             + Warnings.noSchedule(unscheduled, calendar: calendar))
         }
