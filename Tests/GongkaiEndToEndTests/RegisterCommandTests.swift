@@ -622,6 +622,13 @@ import TestSupport
     #expect(check.stdout.contains("截止 2026-06-30\n"))  // the deadline itself is settled
     let json = try gongkai(["check", "--as-of", "2027-02-01", "--format", "json"] + db)
     #expect(json.stdout.contains(#""provisional":true"#))
+    // The mail says in Chinese what （暂定） means, once, after the alerts
+    #expect(check.stdout.hasSuffix("\n（暂定）：所涉日期在尚无国务院节假日安排的年份（2027年起）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
+    #expect(!(try gongkai(["check", "--as-of", "2026-07-01"] + db)).stdout.contains("（暂定）"))
+    // Working days left to a deadline in 2027 are counted on its provisional days: marked as the deadline is
+    #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-11-27"] + db).status == 0)
+    let due = try gongkai(["check", "--as-of", "2026-12-21", "--status", "due", "--warn-days", "30"] + db)
+    #expect(due.stdout.contains("剩余4个工作日（暂定）  截止 2026-12-25（暂定）\n"), "\(due.stdout)")
   }
 
   /// Cron mails whatever a check prints, standard error included: a provisional deadline of an item that needs

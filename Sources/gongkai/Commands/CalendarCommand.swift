@@ -90,7 +90,8 @@ enum Warnings {
   static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
     let list = years.map(String.init).joined(separator: ", ")
     let holidays = StatutoryHolidays.list(in: years)
-    var text = "no official holiday schedule for \(list): its days are counted on weekends"
+    var text = "no official holiday schedule for \(list): its days, and those of the last week before it, which its notice "
+      + "may join to 元旦, are counted on weekends"
       + (holidays.isEmpty ? "" : " and the statutory holidays (\(holidays), with their make-up days)")
       + " alone, without what its notice arranges, so the result is provisional"
     let published = years.filter { $0 <= today.year }

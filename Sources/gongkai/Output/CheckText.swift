@@ -69,6 +69,8 @@ final class CheckText {
   /// only for an alert that would not fit.
   private let minimumMeasureColumn: Int
   private var widestMeasure = 0
+  /// Whether an alert shown rests on a year without its holiday schedule: the text then says what （暂定） means.
+  private var showsProvisional = false
 
   init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
     (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
@@ -87,6 +89,7 @@ final class CheckText {
     try withUnsafeBytes(of: layout) { try texts.append($0) }
     try texts.append(text)
     widestMeasure = max(widestMeasure, measureWidth)
+    if finding.isProvisional { showsProvisional = true }
     let unit: UInt16
     if let known = unitIndex[finding.responsibleUnit] {
       unit = known
@@ -138,6 +141,13 @@ final class CheckText {
       try output.append(String(repeating: " ", count: measureColumn - Int(layout.measureWidth)))
       try output.append(utf8: text[measureEnd...])
     }
+    if showsProvisional {
+      let years = checker.calendar.scheduledYears.last.map { $0 + 1 }
+      try output.append(l.pick(
+        "\n（暂定）：所涉日期在尚无国务院节假日安排的年份\(years.map { "（\($0)年起）" } ?? "")或其前一周，按周末及法定节假日推算，安排公布后可能变化\n",
+        "\n(provisional): counted across a year without the State Council's holiday schedule\(years.map { " (\($0) on)" } ?? "") "
+          + "or the week before it, on weekends and statutory holidays alone; it may change once the schedule is published\n"))
+    }
     try output.flush()
   }
 
@@ -156,7 +166,9 @@ final class CheckText {
     case .onTime: l.pick("按时", "on time")
     }
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
-    let marked = measure + (finding.latenessIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
+    // Working days left to a deadline in such a year are counted on its provisional days too.
+    let countIsProvisional = finding.latenessIsProvisional || finding.status == .due && finding.deadline?.isProvisional == true
+    let marked = measure + (countIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
     let head = "  \(Terminal.pad(status, to: statusColumn))\(marked)"
     var out = ""
     if let deadline = finding.deadline, finding.status != .tooShort {
