@@ -29,6 +29,33 @@ public struct HolidaySchedule: Hashable, Sendable {
     }
   }
 
+  /// A day the schedule lists: a rest day or a swapped workday, of a holiday.
+  public struct ListedDay: Hashable, Sendable, CustomStringConvertible {
+    public let day: CivilDate
+    public let kind: DayKind
+    public let holiday: String
+
+    /// `workday 2026-02-28 (春节)`.
+    public var description: String { "\(kind == .swappedWorkday ? "workday" : "rest day") \(day) (\(holiday))" }
+  }
+
+  /// Every day the schedule lists, in order.
+  public var listedDays: [ListedDay] {
+    holidays.flatMap { holiday in
+      (0...holiday.restDays.lowerBound.days(to: holiday.restDays.upperBound)).map {
+        ListedDay(day: holiday.restDays.lowerBound.adding(days: $0), kind: .restDay, holiday: holiday.name)
+      } + holiday.swappedWorkdays.map { ListedDay(day: $0, kind: .swappedWorkday, holiday: holiday.name) }
+    }.sorted { $0.day < $1.day }
+  }
+
+  /// The days `other` (another schedule of the year) lists as this one does not, and those it leaves out or lists
+  /// as the other kind of day: what a file replacing an official schedule changes in it.
+  public func changes(to other: HolidaySchedule) -> (added: [ListedDay], dropped: [ListedDay]) {
+    let mine = Dictionary(listedDays.map { ($0.day, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    let theirs = Dictionary(other.listedDays.map { ($0.day, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    return (other.listedDays.filter { mine[$0.day] != $0.kind }, listedDays.filter { theirs[$0.day] != $0.kind })
+  }
+
   /// Checks what any official schedule satisfies, so that a typing mistake in a new year's file cannot
   /// silently move deadlines: every day lies in the year, no day is listed twice, swapped workdays fall on
   /// weekends, a holiday has a name and no rest period runs longer than a fortnight.

@@ -100,6 +100,30 @@ public struct LoadedCalendar: Sendable {
   /// Identifies the schedules used, for audit rows: the years covered and a digest of their content, so
   /// two reports can be compared.
   public let version: String
+  /// The administrator's files that replace a shipped year, with what each changes in the State Council's schedule.
+  public let replacements: [Replacement]
+
+  /// A file that replaces the schedule gongkai ships for its year: a notice corrected, or the next year's notice
+  /// moving a day of this one (元旦 2027 may take 31 December 2026), which add days; a day left out is more often a
+  /// mistake, and moves every deadline across it away from the official count.
+  public struct Replacement: Sendable {
+    public let year: Int
+    public let file: String
+    public let added: [HolidaySchedule.ListedDay]
+    public let dropped: [HolidaySchedule.ListedDay]
+
+    /// What a warning says of a replacement that leaves days of the official schedule out, else nil.
+    public var droppedWarning: String? {
+      guard !dropped.isEmpty else { return nil }
+      return """
+        \(file) replaces the State Council's schedule of \(year) that gongkai ships, and leaves out \
+        \(dropped.map(\.description).joined(separator: ", ")): deadlines across \(dropped.count == 1 ? "it" : "them") \
+        are counted otherwise than the notice says; unless the notice itself was changed, restore \
+        \(dropped.count == 1 ? "it" : "them") from what `GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar \(year) --format yaml` \
+        prints (the shipped schedule)
+        """
+    }
+  }
 
   /// Loads the shipped schedules, then every file in `directory`, then `files`; an administrator's file replaces
   /// the shipped schedule of its year. Two administrator's files of one year (a `2027.yaml` beside a forgotten
@@ -109,6 +133,7 @@ public struct LoadedCalendar: Sendable {
   public static func load(resources: URL, directory: URL?, files: [URL]) throws(FileProblems) -> LoadedCalendar {
     var schedules: [Int: HolidaySchedule] = [:]
     var sources: [Int: String] = [:]
+    var replacements: [Replacement] = []
     var added: [Int: String] = [:]
     var problems: [FileProblem] = []
     let shipped: [(url: URL, name: String, isAdded: Bool)]
@@ -141,6 +166,10 @@ public struct LoadedCalendar: Sendable {
             continue
           }
           added[schedule.year] = name
+          if let official = schedules[schedule.year] {
+            let (more, fewer) = official.changes(to: schedule)
+            replacements.append(Replacement(year: schedule.year, file: name, added: more, dropped: fewer))
+          }
         }
         schedules[schedule.year] = schedule
         sources[schedule.year] = name
@@ -151,7 +180,8 @@ public struct LoadedCalendar: Sendable {
     guard problems.isEmpty else { throw FileProblems(problems).capped() }
     do {
       let calendar = try WorkingDayCalendar(schedules: Array(schedules.values))
-      return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules))
+      return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules),
+                            replacements: replacements.sorted { $0.year < $1.year })
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: "\(error)")])
     }

@@ -445,6 +445,36 @@ import TestSupport
     #expect(fixed.stdout == "2026-03-19\n")
   }
 
+  /// A file that replaces a shipped year may add days (the next year's notice takes 31 December for 元旦), but one
+  /// that leaves a day of the State Council's schedule out changes deadlines already past: every command warns,
+  /// and `doctor` lists what the file changes.
+  @Test func aReplacementThatLeavesOutAnOfficialDayIsWarnedAbout() throws {
+    let shipped = try gongkai("calendar", "2026", "--format", "yaml").stdout
+    let folder = Scratch.folder()
+    let file = folder.appendingPathComponent("2026.yaml")
+    let moved = shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14]")
+    #expect(moved != shipped)
+    try Data(moved.utf8).write(to: file)
+    let environment = ["GONGKAI_CALENDAR_DIR": folder.path]
+    let result = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(result.stdout == "2026-03-02\n")
+    #expect(result.stderr == "gongkai: warning: \(file.path) replaces the State Council's schedule of 2026 that gongkai ships, and "
+      + "leaves out workday 2026-02-28 (春节): deadlines across it are counted otherwise than the notice says; unless the notice "
+      + "itself was changed, restore it from what `GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar 2026 --format yaml` prints "
+      + "(the shipped schedule)\n")
+    let database = Scratch.folder().appendingPathComponent("r.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let doctor = try gongkai("doctor", "--database", database, environment: environment)
+    #expect(doctor.stdoutLines.contains { $0.hasPrefix("warning calendar: \(file.path) replaces the State Council's schedule of 2026") })
+    #expect(doctor.stderr.isEmpty)
+    // The shipped schedule with a day added is said, not warned about
+    try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14, 2026-02-28, 2026-12-27]").utf8)
+      .write(to: file)
+    #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stderr.isEmpty)
+    #expect(try gongkai("doctor", "--database", database, environment: environment).stdoutLines
+      .contains("ok      calendar: \(file.path) replaces the shipped schedule of 2026; adds workday 2026-12-27 (春节)"))
+  }
+
   /// A replacement of a shipped year that holds only a new 元旦 would silently drop the year's other holidays.
   @Test func aReplacementLeavingOutAHolidayTheLawFixesIsBadData() throws {
     let file = try writeFile("2026.yaml", "year: 2026\nholidays:\n  - name: 元旦\n    rest: 2026-01-01..2026-01-03\n    workdays: [2026-01-04]\n")

@@ -72,7 +72,7 @@ extension Gongkai {
         // The register's rules; the ones given when the register cannot be read, to check them all the same.
         let catalogue = try profile.map { try reference.rules.loadCatalogue(keptUnder: $0, register: store.path) }
           ?? reference.rules.loadCatalogue()
-        loaded = (catalogue, try reference.calendar.loadCalendar())
+        loaded = (catalogue, try reference.calendar.loadCalendar(warnings: false))
       } catch {
         for message in ExitStatus.messages(for: error) { try line(false, "reference data: \(message)") }
         throw ExitStatus.findings
@@ -88,6 +88,11 @@ extension Gongkai {
       let today = asOf ?? .todayInChina()
       let years = calendar.calendar.scheduledYears
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
+      for replacement in calendar.replacements {
+        let added = replacement.added.isEmpty ? "" : "; adds \(replacement.added.map(\.description).joined(separator: ", "))"
+        try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
+          ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(added.isEmpty ? " with the same days" : added)")
+      }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
         let when = year == today.year ? "now: the State Council published its notice last autumn" : "when the State Council publishes it"

@@ -102,10 +102,14 @@ struct CalendarOptions: ParsableArguments {
       valueName: "file"))
   var calendarFiles: [String] = []
 
-  func loadCalendar() throws -> LoadedCalendar {
-    try LoadedCalendar.load(
+  /// The calendar, warning of a file that leaves days of an official schedule out (`doctor` says so as a line of
+  /// its own instead: `warnings` false).
+  func loadCalendar(warnings: Bool = true) throws -> LoadedCalendar {
+    let loaded = try LoadedCalendar.load(
       resources: BundledResources.folder(), directory: Self.administratorFolder(),
       files: calendarFiles.map { URL(fileURLWithPath: $0) })
+    if warnings { for warning in loaded.replacements.compactMap(\.droppedWarning) { Terminal.warning(warning) } }
+    return loaded
   }
 
   /// Where an administrator places a new year's schedule: `$GONGKAI_CALENDAR_DIR`, else
