@@ -76,6 +76,12 @@ public struct HolidaySchedule: Hashable, Sendable {
     guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else {
       return [ScheduleProblem(error: .yearOutOfRange(year), holiday: nil, workday: nil)]
     }
+    // Every day of another year, one year: `year:` is what is wrong, said once rather than for every day.
+    // (Not for a lone holiday: a 元旦 of the year before belongs in that year's file, which its own problem says.)
+    let listed = holidays.flatMap { [$0.restDays.lowerBound, $0.restDays.upperBound] + $0.swappedWorkdays }
+    if holidays.count > 1, let other = listed.first?.year, other != year, listed.allSatisfy({ $0.year == other }) {
+      return [ScheduleProblem(error: .everyDayInAnotherYear(year: year, days: other), holiday: nil, workday: nil)]
+    }
     var problems: [ScheduleProblem] = []
     var seen: [CivilDate: String] = [:]
     for (index, holiday) in holidays.enumerated() {
@@ -115,6 +121,15 @@ public struct HolidaySchedule: Hashable, Sendable {
 }
 
 extension HolidaySchedule {
+  /// The holidays not named as the notices name them: one of the 办法's, or several that share a rest period joined by
+  /// `/` (中秋节/国庆节). A file's names are shown in explanations and exports, where a typo (春结) would be published.
+  /// Blank names are ``problems()``'s. Kept apart from it, as a schedule built in code may name its periods otherwise.
+  public func nameProblems() -> [ScheduleProblem] {
+    holidays.indices.filter { !holidays[$0].name.isBlank && !StatutoryHolidays.isHolidayName(holidays[$0].name) }.map {
+      ScheduleProblem(error: .unknownHolidayName(holidays[$0].name), holiday: $0, workday: nil)
+    }
+  }
+
   /// The days the law fixes as holidays (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节: ``StatutoryHolidays``) that
   /// the schedule leaves out: listed as a swapped workday, or in no rest period. A file replacing a year replaces it
   /// whole, so one that lists only a new 元旦 would otherwise drop the rest; no notice works these days, and every
@@ -165,6 +180,8 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
   case yearListedTwice(Int)
   case statutoryHolidayMissing(CivilDate, holiday: String)
   case statutoryHolidayWorked(CivilDate, holiday: String, listedUnder: String)
+  case everyDayInAnotherYear(year: Int, days: Int)
+  case unknownHolidayName(String)
 
   public var description: String {
     switch self {
@@ -188,6 +205,11 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, on a \(day.weekday.englishName), which the law makes up on a working day, but this schedule lists no rest period with it; list \(holiday) with its rest days, the make-up day included, as the notice does (a file replaces its whole year: list every holiday)"
     case .statutoryHolidayMissing(let day, let holiday):
       "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, but this schedule leaves it a working day; list \(holiday) with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
+    case .everyDayInAnotherYear(let year, let days):
+      "year \(year), but every day listed is in \(days): give `year: \(days)`, or the days of \(year)"
+    case .unknownHolidayName(let name):
+      "'\(name)' is no holiday of \(StatutoryHolidays.basis); name it \(StatutoryHolidays.chineseNames) as the notice does "
+        + "(two that share a rest period joined by /, e.g. 中秋节/国庆节)"
     case .statutoryHolidayWorked(let day, let holiday, let listedUnder):
       Self.labelled(listedUnder,
         "swapped workday \(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, which no notice makes a workday; remove it from the workdays and list \(holiday) with its rest days")

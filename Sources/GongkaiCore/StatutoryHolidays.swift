@@ -38,6 +38,21 @@ public enum StatutoryHolidays {
     fixedDays(in: date.year).contains { $0.day == date }
   }
 
+  /// Whether `name` is a holiday of the 办法, or several that share a rest period joined by `/` or `、` (中秋节/国庆节), as
+  /// the notices name them.
+  public static func isHolidayName(_ name: String) -> Bool {
+    let parts = name.split(whereSeparator: { $0 == "/" || $0 == "、" }).map {
+      String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+    return !parts.isEmpty && parts.allSatisfy(allNames.contains)
+  }
+
+  /// Every holiday the 办法 has had, in the order of its article 2.
+  static let allNames = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+
+  /// ``allNames`` as a Chinese list with its last joined by 或: 元旦、春节、…、中秋节或国庆节.
+  public static var chineseNames: String { allNames.dropLast().joined(separator: "、") + "或" + allNames.last! }
+
   /// ``names(in:)`` as a Chinese list: 元旦、春节、清明节、劳动节、端午节、中秋节、国庆节.
   public static func chineseList(in years: some Sequence<Int>) -> String { names(in: years).joined(separator: "、") }
 

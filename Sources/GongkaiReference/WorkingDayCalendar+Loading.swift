@@ -45,7 +45,7 @@ extension HolidaySchedule {
       collector.add(yearValue.problem("the file is named for \(named) but holds year \(year); fix `year:` or rename the file"))
     }
     let schedule = HolidaySchedule(year: year, source: source ?? "", holidays: holidays)
-    var found = schedule.problems()
+    var found = schedule.problems() + schedule.nameProblems()
     // A file that reads cleanly must also keep every holiday the law fixes; one with mistakes is not asked to,
     // since a holiday left out for a typo would be reported missing besides.
     if found.isEmpty && collector.problems.isEmpty { found = schedule.statutoryProblems() }

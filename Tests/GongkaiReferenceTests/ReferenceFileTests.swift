@@ -642,6 +642,38 @@ import TestSupport
     #expect(later == ["2026.yaml:4: holidays[0].rest: 元旦: day 2027-01-01 is not in 2026; a schedule lists only days of its own year"])
   }
 
+  /// A file whose every day is of another year has its `year:` wrong: said once, not for every day.
+  @Test func aYearThatDisagreesWithEveryDayIsOneProblem() throws {
+    let found = try calendarProblems("schedule.yaml", """
+      year: 2026
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+        - name: 春节
+          rest: 2027-02-05..2027-02-13
+          workdays: [2027-01-31, 2027-02-20]
+      """)
+    #expect(found == ["schedule.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027`, or the days of 2026"])
+  }
+
+  /// A holiday's name is published in explanations and exports: a typo is refused at its line, the names the notices
+  /// use are read, two that share a rest period joined by /.
+  @Test func aHolidayIsNamedAsTheNoticeNamesIt() throws {
+    let found = try calendarProblems("2027.yaml", """
+      year: 2027
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+        - name: 春结
+          rest: 2027-02-05..2027-02-13
+        - name: 中秋节/国庆节
+          rest: 2027-09-15..2027-09-15
+      """)
+    #expect(found.first == "2027.yaml:5: holidays[1]: '春结' is no holiday of 《全国年节及纪念日放假办法》第二条; name it "
+      + "元旦、春节、清明节、劳动节、端午节、中秋节或国庆节 as the notice does (two that share a rest period joined by /, e.g. 中秋节/国庆节)")
+    #expect(found.count == 1)
+  }
+
   /// A file pasted from the wrong source is not a screenful: the first problems, then where the rest begin.
   @Test func aLongListOfProblemsIsCapped() throws {
     let monday = try CivilDate(parsing: "2027-01-04")

@@ -14,15 +14,16 @@ import Testing
     #expect(loaded.version.hasPrefix("2018-2026 fnv:"))
   }
 
-  /// An administrator starts a replacement from a shipped year's text: it reads back as the same schedule, names
-  /// with quotes and colons included.
+  /// An administrator starts a replacement from a shipped year's text: it reads back as the same schedule, a source
+  /// with quotes and colons included, and a name that joins two holidays.
   @Test(arguments: Array(2018...2026))
   func aShippedYearWrittenOutReadsBackTheSame(year: Int) throws {
     let schedule = try #require(calendar.schedules[year])
     let text = schedule.fileText
     #expect(try HolidaySchedule(YAMLValue.parse(text, file: "\(year).yaml")) == schedule)
     var odd = schedule
-    odd.holidays[0].name = "元旦: \"新年\" #1"
+    odd.source = "国办发明电: \"通知\" #1"
+    odd.holidays[0].name = "元旦/春节"
     #expect(try HolidaySchedule(YAMLValue.parse(odd.fileText, file: "\(year).yaml")) == odd)
   }
 
