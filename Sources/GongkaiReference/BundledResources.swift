@@ -45,7 +45,20 @@ public enum BundledResources {
     }
     closedir(folderHandle)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+    return names.filter { name in !name.hasPrefix(".") && [".yaml", ".yml"].contains { name.hasSuffix(ending: $0) } }.sorted()
       .map { folder.appendingPathComponent($0) }
   }
+
+  /// The files of `folder` named as a schedule saved by Windows with its extension hidden (`2027.yaml.txt`): not read,
+  /// and named in a warning, or the year would be counted as though its file were missing.
+  static func misnamedYAMLFiles(in folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { name in !name.hasPrefix(".") && [".yaml.txt", ".yml.txt"].contains { name.hasSuffix(ending: $0) } }.sorted()
+      .map { folder.appendingPathComponent($0) }
+  }
+}
+
+extension String {
+  /// Whether the name ends in `ending` in any case (`2027.YAML`, as some editors save it).
+  fileprivate func hasSuffix(ending: String) -> Bool { lowercased().hasSuffix(ending) }
 }

@@ -102,6 +102,17 @@ public struct LoadedCalendar: Sendable {
   public let version: String
   /// The administrator's files that replace a shipped year, with what each changes in the State Council's schedule.
   public let replacements: [Replacement]
+  /// Files of the calendar folder named as a schedule Windows saved with its extension hidden (`2027.yaml.txt`),
+  /// which are not read.
+  public let misnamed: [String]
+
+  /// What a warning says of the files not read, else nil.
+  public var misnamedWarning: String? {
+    guard !misnamed.isEmpty else { return nil }
+    return "\(misnamed.joined(separator: ", ")) \(misnamed.count == 1 ? "is" : "are") not read: a schedule's name ends in "
+      + ".yaml (Windows hides the .txt it added to \(misnamed.count == 1 ? "this one" : "these")); rename \(misnamed.count == 1 ? "it" : "them") "
+      + misnamed.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }.joined(separator: ", ")
+  }
 
   /// A file that replaces the schedule gongkai ships for its year: a notice corrected, or the next year's notice
   /// moving a day of this one (元旦 2027 may take 31 December 2026), which add days; a day left out is more often a
@@ -151,6 +162,15 @@ public struct LoadedCalendar: Sendable {
       .filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
       .map { (url: $0, name: $0.path, isAdded: true) }
     for (url, name, isAdded) in shipped + administrators {
+      // The empty file a shell makes of `gongkai calendar 2026 --format yaml > FOLDER/2026.yaml` before that very
+      // command reads the folder.
+      if isAdded, (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) == 0 {
+        problems.append(FileProblem(file: name, line: nil, field: nil, message: """
+          file is empty; a shell redirect into the calendar folder (`> \(name)`) leaves it so before the command runs: \
+          write the schedule elsewhere and move it in, or remove the file
+          """))
+        continue
+      }
       let root: YAMLValue
       do { root = try YAMLValue.read(url, displayName: name) } catch {
         problems.append(error)
@@ -181,7 +201,8 @@ public struct LoadedCalendar: Sendable {
     do {
       let calendar = try WorkingDayCalendar(schedules: Array(schedules.values))
       return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules),
-                            replacements: replacements.sorted { $0.year < $1.year })
+                            replacements: replacements.sorted { $0.year < $1.year },
+                            misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [])
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: "\(error)")])
     }

@@ -475,6 +475,29 @@ import TestSupport
       .contains("ok      calendar: \(file.path) replaces the shipped schedule of 2026; adds workday 2026-12-27 (春节)"))
   }
 
+  /// What an administrator's copy into the calendar folder can go wrong with: a name Windows completed with a hidden
+  /// .txt is named in a warning, a name in capitals is read, and the empty file a redirect into the folder leaves
+  /// says how it came about.
+  @Test func aCalendarFolderSaysWhatItDoesNotRead() throws {
+    let shipped = try gongkai("calendar", "2026", "--format", "yaml").stdout
+    let folder = Scratch.folder()
+    let environment = ["GONGKAI_CALENDAR_DIR": folder.path]
+    try Data(shipped.replacingOccurrences(of: "year: 2026", with: "year: 2027").utf8).write(to: folder.appendingPathComponent("2027.yaml.txt"))
+    let hidden = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(hidden.status == 0 && hidden.stdout == "2026-02-28\n")
+    #expect(hidden.stderr == "gongkai: warning: \(folder.path)/2027.yaml.txt is not read: a schedule's name ends in .yaml (Windows "
+      + "hides the .txt it added to this one); rename it 2027.yaml\n")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("2027.yaml.txt"))
+    try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14]").utf8)
+      .write(to: folder.appendingPathComponent("2026.YAML"))
+    #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stdout == "2026-03-02\n")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("2026.YAML"))
+    try Data().write(to: folder.appendingPathComponent("2026.yaml"))
+    let empty = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(empty.status == 65)
+    #expect(empty.stderr.contains("2026.yaml: file is empty; a shell redirect into the calendar folder"), "\(empty.stderr)")
+  }
+
   /// A replacement of a shipped year that holds only a new 元旦 would silently drop the year's other holidays.
   @Test func aReplacementLeavingOutAHolidayTheLawFixesIsBadData() throws {
     let file = try writeFile("2026.yaml", "year: 2026\nholidays:\n  - name: 元旦\n    rest: 2026-01-01..2026-01-03\n    workdays: [2026-01-04]\n")

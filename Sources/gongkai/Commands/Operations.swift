@@ -93,6 +93,7 @@ extension Gongkai {
         try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
           ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(added.isEmpty ? " with the same days" : added)")
       }
+      if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
         let when = year == today.year ? "now: the State Council published its notice last autumn" : "when the State Council publishes it"

@@ -108,7 +108,11 @@ struct CalendarOptions: ParsableArguments {
     let loaded = try LoadedCalendar.load(
       resources: BundledResources.folder(), directory: Self.administratorFolder(),
       files: calendarFiles.map { URL(fileURLWithPath: $0) })
-    if warnings { for warning in loaded.replacements.compactMap(\.droppedWarning) { Terminal.warning(warning) } }
+    if warnings {
+      for warning in loaded.replacements.compactMap(\.droppedWarning) + [loaded.misnamedWarning].compactMap({ $0 }) {
+        Terminal.warning(warning)
+      }
+    }
     return loaded
   }
 
