@@ -631,6 +631,35 @@ import TestSupport
     #expect(due.stdout.contains("剩余4个工作日（暂定）  截止 2026-12-25（暂定）\n"), "\(due.stdout)")
   }
 
+  /// A schedule added to the calendar folder changes verdicts already given: `--calendar-change YEAR` lists each,
+  /// as counted before and after, and exits 1 as diff does; a year unchanged, or not added, is said so.
+  @Test func aCalendarChangeListsTheVerdictsItChanges() throws {
+    let code = "2026-310110-48-01-000206"
+    let (folder, db) = try registerWithProject(code, name: "控江路改建")
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-02-13"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-03-03", "--channel", "区政府网站"] + db).status == 0)
+    // A replacement of 2026 without the swapped workday of 28 February: the 7 working days end a day later
+    let calendars = folder.appendingPathComponent("calendar")
+    try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
+    let shipped = try gongkai("calendar", "2026", "--format", "yaml").stdout
+    try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14]").utf8)
+      .write(to: calendars.appendingPathComponent("2026.yaml"))
+    let environment = ["GONGKAI_CALENDAR_DIR": calendars.path]
+    let change = try gongkai(["check", "--calendar-change", "2026", "--as-of", "2026-11-30"] + db, environment: environment)
+    #expect(change.status == 1)
+    #expect(change.stdout == """
+      2026年节假日安排改变的结论（截至 2026-11-30；未计该安排 → 计入该安排）：1 项
+        #1 approval-result.construction-permit 施工许可证（或者开工报告批准） · \(code) 控江路改建 · 杨浦区建设和管理委员会
+            迟1个工作日公开 · 截止 2026-03-02 → 按时 · 截止 2026-03-03
+
+      """)
+    let unchanged = try gongkai(["check", "--calendar-change", "2026"] + db)
+    #expect(unchanged.status == 66 && unchanged.stderr.contains("is the one gongkai ships, which changes nothing"))
+    let missing = try gongkai(["check", "--calendar-change", "2027"] + db)
+    #expect(missing.status == 66 && missing.stderr.contains("no schedule of 2027 is added"))
+    #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).status == 64)
+  }
+
   /// Cron mails whatever a check prints, standard error included: a provisional deadline of an item that needs
   /// nothing is not worth a mail every morning until next year's schedule is added.
   @Test func aCheckThatShowsNothingWarnsOfNothing() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongkaiCore
 import GongkaiExport
+import GongkaiReference
 import GongkaiStore
 
 extension Gongkai {
@@ -55,6 +56,12 @@ extension Gongkai {
       discussion: "For a cron line that runs every day: a schedule of Monday to Friday misses the weekend days the State Council makes workdays (调休), on which deadlines fall too."))
     var skipRestDays = false
     @Option(help: "Language of the text output.") var lang: Language = .zh
+    @Option(name: .customLong("calendar-change"), help: ArgumentHelp(
+      "List instead what the holiday schedule of this year changes: each finding it changes, counted without it and with it.",
+      discussion: """
+        Run it once the State Council's notice is added to the calendar folder, or before, with --calendar FILE, to see         what adding it will change: verdicts counted on the provisional days (weekends and statutory holidays alone)         may turn from on time to late or back, in reports and public pages already sent. For a year gongkai ships,         the comparison is with the shipped schedule. Exits 1 when something changes, as diff does.
+        """, valueName: "year"))
+    var calendarChange: Int?
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -65,10 +72,19 @@ extension Gongkai {
       if explain && format != .text {
         throw ValidationError("--explain explains the text output; drop it, or --format \(format.rawValue)")
       }
+      if let year = calendarChange {
+        guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else {
+          throw ValidationError("--calendar-change \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)")
+        }
+        if format != .text || explain || skipRestDays || !status.isEmpty {
+          throw ValidationError("--calendar-change lists what a schedule changes, as text: drop --format, --explain, --skip-rest-days and --status")
+        }
+      }
     }
 
     func run() async throws {
       let asOf = asOf ?? .todayInChina()
+      if let year = calendarChange { return try await listCalendarChange(of: year, asOf: asOf) }
       // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar
       if skipRestDays && !calendar.isWorkingDay(asOf) {
@@ -111,6 +127,75 @@ extension Gongkai {
       Warnings.warnIfUnscheduled(tally.provisionalYears, calendar: checker.calendar)
       if failOn.isMet(by: tally) { throw ExitStatus.findings }
     }
+  }
+}
+
+extension Gongkai.Check {
+  /// What the schedule of `year` changes: every finding judged with the calendar as loaded and with that year as it
+  /// was before (the shipped schedule, or none), listed when its status, deadline, days or minimum end differ.
+  private func listCalendarChange(of year: Int, asOf: CivilDate) async throws {
+    let loaded = try reference.calendar.loadCalendar()
+    guard loaded.calendar.hasSchedule(for: year) else {
+      throw CommandFailure(status: .noInput, message: """
+        --calendar-change \(year): no schedule of \(year) is added; place \(year).yaml in the calendar folder, or give it \
+        with --calendar FILE, to see what it changes
+        """)
+    }
+    let shipped = try LoadedCalendar.load(resources: BundledResources.folder(), directory: nil, files: []).calendar.schedules[year]
+    var before = loaded.calendar.schedules
+    before[year] = shipped
+    guard before[year] != loaded.calendar.schedules[year] else {
+      throw CommandFailure(status: .noInput, message: """
+        --calendar-change \(year): the schedule of \(year) is the one gongkai ships, which changes nothing; add the \
+        file that replaces it to see what that changes
+        """)
+    }
+    let register = try store.open()
+    let catalogue = try await reference.catalogue(for: register, at: store.path)
+    let with = Checker(catalogue: catalogue, calendar: loaded.calendar)
+    let without: Checker
+    do { without = Checker(catalogue: catalogue, calendar: try WorkingDayCalendar(schedules: Array(before.values))) } catch {
+      throw CommandFailure(status: .dataError, message: "the calendar without \(year)'s schedule: \(error)")
+    }
+    try await register.requireKnown(projects: project, units: unit)
+    let l = lang
+    let measure = FindingMeasure(language: l)
+    func stands(_ finding: Finding) -> String {
+      measure.text(of: finding)
+        + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + ($0.isProvisional ? l.pick("（暂定）", " (provisional)") : "") } ?? "")
+        + (finding.status == .tooShort ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") } ?? "" : "")
+    }
+    var lines: [String] = []
+    let filter = MilestoneFilter(projects: project, categories: category, units: unit)
+    try await register.forEachMilestone(matching: filter) { stored in
+      guard let now = try with.judge(stored.milestone, asOf: asOf), let then = try without.judge(stored.milestone, asOf: asOf),
+        Conclusion(now) != Conclusion(then)
+      else { return }
+      lines.append("""
+          #\(now.milestone.id) \(now.rule.code) \(l.pick(now.rule.name)) · \(now.milestone.projectCode) \(Terminal.field(stored.projectName)) · \
+        \(Terminal.field(now.responsibleUnit))
+              \(stands(then)) → \(stands(now))
+        """)
+    }
+    guard !lines.isEmpty else { return }
+    try StandardOutput.print(l.pick("\(year)年节假日安排改变的结论（截至 \(asOf)；未计该安排 → 计入该安排）：\(lines.count) 项",
+                                    "What the \(year) schedule changes (as of \(asOf); without it → with it): \(lines.count)"))
+    try StandardOutput.print(lines.joined(separator: "\n"))
+    throw ExitStatus.findings
+  }
+}
+
+/// What a finding concludes, apart from whether it is provisional: what a new schedule may change.
+private struct Conclusion: Equatable {
+  let status: FindingStatus
+  let deadline: CivilDate?
+  let workingDays: Int?
+  let workingDaysLate: Int?
+  let minimumEnd: CivilDate?
+
+  init(_ finding: Finding) {
+    (status, deadline, workingDays) = (finding.status, finding.deadline?.date, finding.workingDays)
+    (workingDaysLate, minimumEnd) = (finding.workingDaysLate, finding.minimumEnd?.date)
   }
 }
 

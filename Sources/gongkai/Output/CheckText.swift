@@ -156,15 +156,7 @@ final class CheckText {
   private func alert(_ finding: Finding, _ stored: StoredMilestone) -> (head: String, measureWidth: Int, tail: String) {
     let l = language
     let rule = finding.rule
-    let days = finding.workingDays ?? 0
-    let measure: String = switch finding.status {
-    case .overdue: l.pick("逾期\(days)个工作日", "\(counted(days, "working day")) overdue")
-    case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
-    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
-    case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
-    case .tooShort: shortfall(finding)
-    case .onTime: l.pick("按时", "on time")
-    }
+    let measure = FindingMeasure(language: l).text(of: finding)
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
     // Working days left to a deadline in such a year are counted on its provisional days too.
     let countIsProvisional = finding.latenessIsProvisional || finding.status == .due && finding.deadline?.isProvisional == true
@@ -215,18 +207,4 @@ final class CheckText {
     }
     return (head, Terminal.width(of: marked), out)
   }
-
-
-  /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
-  private func shortfall(_ finding: Finding) -> String {
-    guard let until = finding.publishedUntil, let end = finding.minimumEnd?.date,
-      finding.rule.minimumPublication?.unit == .calendarDays
-    else {
-      let days = finding.workingDays ?? 0
-      return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)个工作日", "\(counted(days, "working day")) short")
-    }
-    let days = until.days(to: end)
-    return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
-  }
-
 }

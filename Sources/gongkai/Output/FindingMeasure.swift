@@ -1,0 +1,33 @@
+import GongkaiCore
+
+/// Where a finding stands, as an alert and a comparison of calendars show it: 逾期3个工作日, 剩余2个工作日,
+/// 公示期少2日, 按时.
+struct FindingMeasure {
+  let language: Language
+
+  /// The measure of `finding`, in working days where it has a count.
+  func text(of finding: Finding) -> String {
+    let l = language
+    let days = finding.workingDays ?? 0
+    return switch finding.status {
+    case .overdue: l.pick("逾期\(days)个工作日", "\(counted(days, "working day")) overdue")
+    case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
+    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
+    case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
+    case .tooShort: shortfall(finding)
+    case .onTime: l.pick("按时", "on time")
+    }
+  }
+
+  /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
+  private func shortfall(_ finding: Finding) -> String {
+    guard let until = finding.publishedUntil, let end = finding.minimumEnd?.date,
+      finding.rule.minimumPublication?.unit == .calendarDays
+    else {
+      let days = finding.workingDays ?? 0
+      return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)个工作日", "\(counted(days, "working day")) short")
+    }
+    let days = until.days(to: end)
+    return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
+  }
+}
