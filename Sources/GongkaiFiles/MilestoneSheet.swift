@@ -63,7 +63,7 @@ public enum MilestoneSheet {
 
   /// The columns, in the order of ``columns``.
   enum Column: Int, CaseIterable {
-    case project, kind, formed, ref, summary, unit, published, channel, url, until
+    case project, kind, formed, ref, summary, unit, published, channel, url, until, changes
 
     var field: String { "\(self)" }
 
@@ -79,6 +79,7 @@ public enum MilestoneSheet {
       case .channel: "公开渠道"
       case .url: "网址"
       case .until: "公示截止"
+      case .changes: "所变更信息"
       }
       return [field, chinese]
     }
@@ -335,8 +336,21 @@ struct SheetRows {
       for error in problems { problem(error.field, error.description) }
       return nil
     }
+    // The milestone this one changes, in the project file's form; the register finds it (``SQLiteStore``).
+    var changes: MilestoneKey?
+    if let link = cell(.changes) {
+      changes = MilestoneKey(reference: link)
+      if let changed = changes {
+        if let refusal = catalogue.changeProblem(kind: kind, changing: changed.kind, link: link) { problem(refusal.field, refusal.description) }
+      } else {
+        problem("changes", """
+          '\(link)' names no milestone; give the kind and day of the one this changes, KIND@DATE, and #文号 where two share \
+          them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1
+          """)
+      }
+    }
     let entry = MilestoneEntry(kind: kind, formedOn: formed, reference: cell(.ref), summary: cell(.summary),
-                               responsibleUnit: cell(.unit), disclosures: disclosures)
+                               responsibleUnit: cell(.unit), changes: changes, disclosures: disclosures)
     for error in entry.problems(catalogue: catalogue, today: today) { problem(error.field, error.description) }
     guard let code, problems.count == found else { return nil }
     return MilestoneRow(line: line, project: code, entry: entry)

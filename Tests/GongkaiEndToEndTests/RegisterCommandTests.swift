@@ -820,6 +820,44 @@ import TestSupport
     #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written)\n")
   }
 
+  /// A spreadsheet row names the milestone it changes or withdraws, found in the register by kind, day and 文号: the
+  /// withdrawn penalty's notice then says it was withdrawn; a link that names none, or two, is refused at its line.
+  @Test func aSpreadsheetRowLinksTheDecisionItWithdraws() throws {
+    let code = "2026-310110-48-01-000207"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("penalties.csv")
+    try Data("""
+      项目代码,事项类型,形成日期,文号,摘要,公开日期,公开渠道,所变更信息
+      \(code),quality-safety.penalty,2026-05-11,罚1号,罚款三万元,2026-05-13,信用中国,
+      \(code),quality-safety.penalty,2026-05-11,罚2号,罚款一万元,2026-05-13,信用中国,
+      \(code),quality-safety.penalty-withdrawal,2026-06-01,撤1号,复议撤销原处罚决定,2026-06-02,信用中国,quality-safety.penalty@2026-05-11#罚1号
+
+      """.utf8).write(to: sheet)
+    #expect(try gongkai(["import", "milestones", sheet.path] + db).status == 0)
+    let notices = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--format", "md", "--as-of", "2026-11-30", "--out", notices.path] + db).status == 0)
+    let page = try String(contentsOf: notices.appendingPathComponent("\(code).md"), encoding: .utf8)
+    #expect(page.contains("### 质量安全行政处罚决定（已撤回）"), "\(page)")
+    let history = try gongkai(["history", code, "--format", "json"] + db).stdout
+    #expect(history.contains(#""changesId" : 1,"#), "\(history)")
+    try Data("""
+      项目代码,事项类型,形成日期,所变更信息
+      \(code),quality-safety.penalty-withdrawal,2026-06-03,quality-safety.penalty@2026-05-11
+      \(code),quality-safety.penalty-withdrawal,2026-06-04,quality-safety.penalty@2026-05-12
+
+      """.utf8).write(to: sheet)
+    // `log` of a withdrawal that names no decision records it, and says what it leaves published
+    let unlinked = try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2026-06-05"] + db)
+    #expect(unlinked.status == 0)
+    #expect(unlinked.stderr.contains("quality-safety.penalty-withdrawal withdraws a quality-safety.penalty or a bidding.penalty but names none"))
+    let refused = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderrLines == [
+      "gongkai: \(sheet.path):2: changes: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
+      "gongkai: \(sheet.path):3: changes: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
+    ])
+  }
+
   /// A date corrected in a project file makes a second milestone beside the first (an import never deletes): the
   /// import says so, with the two commands that correct the first instead.
   @Test func aDateCorrectedInAProjectFileIsWarnedAbout() throws {

@@ -148,7 +148,35 @@ import TestSupport
       "f.csv:2: row: column 1103 holds a value but has no name in the header; name the column or clear it",
     ])
     #expect(try problems(Data("project,kind,formed\(blank)ref\n".utf8)) == [
-      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 10 columns at most: is this the right file?",
+      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 11 columns at most: is this the right file?",
+    ])
+  }
+
+  /// A row may name the milestone it changes as a project file does (KIND@DATE, #文号 where two share them): a link the
+  /// rules do not make, or that names nothing readable, is refused at its line.
+  @Test func readsTheMilestoneARowChanges() throws {
+    let rows = try read("""
+      project,kind,formed,所变更信息
+      2024-310110-48-01-000123,quality-safety.penalty-withdrawal,2026-06-01,quality-safety.penalty@2026-05-11#罚1号
+      2024-310110-48-01-000123,bidding.contract,2026-06-02,bidding.contract@2026-05-01#
+
+      """)
+    #expect(rows.map(\.entry.changes) == [
+      MilestoneKey(kind: "quality-safety.penalty", formedOn: try CivilDate(parsing: "2026-05-11"), reference: "罚1号"),
+      MilestoneKey(kind: "bidding.contract", formedOn: try CivilDate(parsing: "2026-05-01"), reference: ""),
+    ])
+    #expect(try problems(Data("""
+      project,kind,formed,changes
+      2024-310110-48-01-000123,bidding.contract,2026-06-02,quality-safety.penalty@2026-05-11
+      2024-310110-48-01-000123,bidding.contract,2026-06-03,合同变更
+      2024-310110-48-01-000123,bidding.contract,2026-06-04,bidding.contract@2026-07-01
+
+      """.utf8)) == [
+      "f.csv:2: changes: changes 'quality-safety.penalty@2026-05-11': a milestone of bidding.contract cannot change one of "
+        + "quality-safety.penalty; link a milestone of bidding.contract (`gongkai rules` lists what each kind may change), or remove the link",
+      "f.csv:3: changes: '合同变更' names no milestone; give the kind and day of the one this changes, KIND@DATE, and #文号 where "
+        + "two share them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1",
+      "f.csv:4: changes: \(RegisterError.changesLaterMilestone("bidding.contract@2026-07-01").description)",
     ])
   }
 
@@ -216,7 +244,7 @@ import TestSupport
 
   @Test func refusesABadHeaderAndAnOpenQuote() throws {
     #expect(try problems(Data("project,kind,date\n".utf8)) == [
-      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), or delete the column (the import reads no other, a note column such as 备注 included)",
+      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included)",
       "f.csv:1: formed: required column is missing",
     ])
     #expect(try problems(Data("project,kind,formed\n2024-310110-48-01-000123,\"bidding.result,2026-01-05\n".utf8)) == [

@@ -93,6 +93,13 @@ extension SQLiteStore {
         defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
         if project?.code != row.project { project = (row.project, try importedProject(code: row.project.rawValue, write)) }
         var rejections: [StoreError.LineProblem] = []
+        var link: Int64?
+        if let key = row.entry.changes, let projectId = project?.record?.id {
+          switch try linkedMilestone(key, projectId: projectId, write.db) {
+          case .success(let id): link = id
+          case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
+          }
+        }
         if project?.record != nil {
           // The row names the milestone by its day, so a stored one was formed that day too.
           let formed = row.entry.formedOn
@@ -111,7 +118,7 @@ extension SQLiteStore {
         // After a rejection the import will roll back: read on only to find every problem.
         guard problems.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
-        try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false)
+        try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
         if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
       }
       // A source must throw what it was told; one that does not still writes nothing.
@@ -129,7 +136,7 @@ extension SQLiteStore {
   /// file reads as the project's new unit, the register as what the milestone answered for, and neither as a third.
   private func merge(
     _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, at position: Int, report: inout ImportReport,
-    _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false
+    _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false, link: Int64? = nil
   ) throws {
     let db = write.db
     // What the lookups within a new project and the links pass need; a spreadsheet row (neither) keeps none.
@@ -217,7 +224,8 @@ extension SQLiteStore {
         // An entry that arrives withdrawn corrects nothing: it records what was taken back.
         let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
         let sameDay = try milestone(differingOnlyInReferenceFrom: entry, projectId: project.id!, write)
-        id = try insertMilestone(entry, changesId: nil, project: project, write)
+        // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
+        id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
         if let other = namesake {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
@@ -502,6 +510,30 @@ extension SQLiteStore {
     query.bind(entry.formedOn.description)
     query.bind(entry.kind)
     return try query.first { ($0.int64(at: 0), $0.text(at: 1)) }
+  }
+
+  /// A link that names no milestone, or several: what to give instead.
+  struct LinkRefusal: Error {
+    let message: String
+  }
+
+  /// The milestone in force a spreadsheet row's `changes` names in its project, as a project file's link reads:
+  /// `KIND@DATE#REF` the one with that 文号, `KIND@DATE#` the one without, `KIND@DATE` the one of that kind and day
+  /// when there is one only.
+  func linkedMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> Result<Int64, LinkRefusal> {
+    let found = try Row.fetchAll(db.cachedStatement(sql: """
+      SELECT id, reference FROM milestone INDEXED BY milestone_by_project_date
+      WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL
+      """), arguments: [projectId, key.formedOn.description, key.kind])
+      .map { (id: $0[0] as Int64, reference: ($0[1] as String?) ?? "") }
+      .filter { key.reference == nil || $0.reference == key.reference }
+    switch found.count {
+    case 1: return .success(found[0].id)
+    case 0: return .failure(LinkRefusal(message: "'\(key)' names no milestone in force of the project; record that one first, or check its kind, day and 文号"))
+    default:
+      let references = found.map { $0.reference.isEmpty ? "#" : "#\($0.reference)" }.joined(separator: ", ")
+      return .failure(LinkRefusal(message: "'\(key)' names \(found.count) milestones of that kind and day; add which one's 文号 (\(references))"))
+    }
   }
 
   /// The query of ``milestone(differingOnlyInReferenceFrom:projectId:_:)``: project id, the day formed, kind.

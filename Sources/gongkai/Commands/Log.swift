@@ -72,6 +72,15 @@ extension Gongkai {
           one document, run `gongkai withdraw \(id) --reason …`\(amend)
           """)
       }
+      // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
+      if changes == nil, let rule = checker.catalogue.rule(for: kind), !rule.withdraws.isEmpty {
+        let id = stored.milestone.id
+        Terminal.warning("""
+          \(kind) withdraws a \(rule.withdraws.joined(separator: " or a ")) but names none: the public notices keep that decision as in \
+          force; record it against the decision with `gongkai withdraw \(id) --reason 未关联原决定` and `gongkai log \(code) \(kind) \
+          --date \(date) --changes ID`, ID being the decision's milestone
+          """)
+      }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
   }
