@@ -293,6 +293,12 @@ public struct YAMLValue {
       if let context, let unclosed = unclosed(context: context.text, problem: problem) {
         return FileProblem(file: file, line: min(context.mark.line, lastLine), field: nil, message: "YAML syntax: \(unclosed)")
       }
+      if problem == "but found another document" {
+        return FileProblem(file: file, line: min(mark.line, lastLine), field: nil, message: """
+          YAML syntax: a second document starts here ('---'), and a file holds one: remove this line and what follows, \
+          or move them to a file of their own
+          """)
+      }
       let indentedWithTab = lines.indices.contains(mark.line - 1)
         && lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
       return FileProblem(file: file, line: min(mark.line, lastLine), field: nil,

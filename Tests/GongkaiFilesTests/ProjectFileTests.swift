@@ -359,6 +359,9 @@ func problems(_ text: String) -> [String] {
     // Yams marks the first of two equal keys; the second is the one added by mistake.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n\n  - kind: bidding.result\n    formed: 2024-01-02\n    # the same field again\n    kind: bidding.contract\n",
      "p.yaml:11: kind: key given twice in one mapping (first at line 8); keep one"),
+    // Two projects pasted into one file: the second document is named where it starts.
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\n---\ncode: 2024-310110-48-01-000124\n",
+     "p.yaml:4: YAML syntax: a second document starts here ('---'), and a file holds one: remove this line and what follows, or move them to a file of their own"),
     // An empty field is named at its own line, not at the start of its milestone.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    ref: A-1\n    formed:\n    summary: 中标结果\n",
      "p.yaml:7: milestones[0].formed: required field is empty; give it a value"),
