@@ -94,7 +94,17 @@ enum ExitStatus: Int32, Error {
   private static func argumentParserMessage(_ message: String, fullMessage: String) -> String {
     let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
     let end = lines.firstIndex { $0.hasPrefix("Help:") || $0.hasPrefix("Usage:") } ?? lines.endIndex
-    let said = lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    var said = lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    // "The value 'V' is invalid for '--status <status>': unknown status 'V'; …": gongkai's check names the value
+    // already, which the parser's preamble repeats (a pasted paragraph twice on one line); the option is kept.
+    if said.hasPrefix("The value '"), let invalid = said.range(of: "' is invalid for '"),
+      let end = said[invalid.upperBound...].range(of: "': ")
+    {
+      let value = said[said.index(said.startIndex, offsetBy: "The value '".count)..<invalid.lowerBound]
+      let option = said[invalid.upperBound..<end.lowerBound].prefix { $0 != " " }
+      let reason = said[end.upperBound...]
+      if reason.contains(value) { said = "\(option): \(reason)" }
+    }
     // ArgumentParser names what is wrong and leaves the fix to its usage lines, which one line cannot hold: a
     // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
     // its values' checks that ArgumentParser passes on, say their fix already.
