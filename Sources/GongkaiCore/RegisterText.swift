@@ -162,7 +162,22 @@ public enum RegisterText {
       return [.invalidField(field, value, "an address cannot contain '\(bad)'; copy it from the browser, which percent-encodes it")]
     }
     if let flaw = structureFlaw(value) { return [.invalidField(field, value, flaw + "; copy the address from the browser")] }
+    if let site = userNamedSite(value) {
+      return [.invalidField(field, value, """
+        the address leads to \(site), the site after its '@', whatever precedes it (a way to make a link look like \
+        another site's); give the publication's own address, without a user name
+        """)]
+    }
     return []
+  }
+
+  /// The site an address with a user name before `@` in its authority leads to (`https://good.gov.cn@evil.example/`
+  /// leads to evil.example); nil for an address without one.
+  static func userNamedSite(_ value: String) -> Substring? {
+    guard let colon = value.firstIndex(of: ":"), value[colon...].hasPrefix("://") else { return nil }
+    let authority = value[value.index(colon, offsetBy: 3)...].prefix { !"/?#".contains($0) }
+    guard let at = authority.lastIndex(of: "@") else { return nil }
+    return authority[authority.index(after: at)...]
   }
 
   /// What makes the site of an address with a web scheme no site a browser can reach: a bracketed IPv6 address that

@@ -74,11 +74,18 @@ import Testing
   /// application's second `#` included.
   @Test(arguments: [
     "https://e.example/a#x", "https://e.example/%E5%85%AC", "https://[2001:db8::1]:8443/a", "https://[::ffff:1.2.3.4]/",
-    "http://user:pw@e.example:80/", "https://xxgk.example/公告/1.html#第二条", "https://e.example?q=1", "HTTP://E.EXAMPLE:8080",
+    "http://e.example:80/@user", "https://xxgk.example/公告/1.html#第二条", "https://e.example?q=1", "HTTP://E.EXAMPLE:8080",
     "https://e.example/s.asp?key=%u516C&ids[]=1", "https://e.example/app#/route#part", "https://e.example:/x", "https://e.example/100%",
   ])
   func addressesAreAccepted(url: String) {
     #expect(RegisterText.urlProblems("url", url).isEmpty, "\(url)")
+  }
+
+  /// A user name before `@` makes a link on a public page look like one site and lead to another.
+  @Test(arguments: ["https://good.gov.cn@evil.example/a", "http://user:pw@e.example:80/", "https://@e.example"])
+  func anAddressWithAUserNameIsRefusedNamingWhereItLeads(url: String) {
+    let problem = RegisterText.urlProblems("url", url).first?.description ?? ""
+    #expect(problem.contains("the address leads to ") && problem.hasSuffix("give the publication's own address, without a user name"), "\(problem)")
   }
 
   @Test func oneFieldIsJudgedInOrderTooLongThenUndecodableThenControl() {
