@@ -256,8 +256,11 @@ struct CSVRecords {
   private(set) var ends: [Int] = []
   /// The number of cells of the current record.
   private(set) var count = 0
-  /// The position, from 1, of the last cell of the current record that holds a byte, kept or not (0: none does).
-  private(set) var lastFilled = 0
+  /// The position, from 1, of the first cell past the kept ones (``keep``) that holds more than spaces and tabs;
+  /// 0 when none does. A row a spreadsheet formatted far to the right is blank there.
+  private(set) var filledBeyondKept = 0
+  /// Whether the cell being read, past the kept ones, holds more than spaces and tabs.
+  private var cellIsFilled = false
   /// The line the current record starts on.
   private(set) var line = 1
   /// How many cells of a record to keep.
@@ -291,7 +294,7 @@ struct CSVRecords {
     used = 0
     ends.removeAll(keepingCapacity: true)
     count = 0
-    lastFilled = 0
+    filledBeyondKept = 0
     cellLength = 0
     line = nextLine
     while true {
@@ -395,6 +398,9 @@ struct CSVRecords {
   private mutating func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
     guard length > 0 else { return }
     cellLength += length
+    if count >= keep && !cellIsFilled {
+      cellIsFilled = UnsafeBufferPointer(start: start, count: length).contains { $0 != 0x20 && $0 != 0x09 }
+    }
     if count < keep && cellLength <= CSVText.maximumField {
       if used + length > cells.capacity { cells.grow(to: used + length, keeping: used) }
       (cells.base + used).update(from: start, count: length)
@@ -410,7 +416,8 @@ struct CSVRecords {
     }
     if count < keep { ends.append(used) }
     count += 1
-    if cellLength > 0 { lastFilled = count }
+    if cellIsFilled && filledBeyondKept == 0 { filledBeyondKept = count }
+    cellIsFilled = false
     cellLength = 0
   }
 

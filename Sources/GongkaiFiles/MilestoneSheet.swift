@@ -175,7 +175,7 @@ struct SheetRows {
       header.append(name)
     }
     let line = records.line
-    if records.lastFilled > header.count {
+    if records.filledBeyondKept > 0 {
       throw FileProblems([FileProblem(file: file, line: line, field: nil, message: """
         the header names a column after its \(header.count)th cell; a sheet of milestones has \
         \(MilestoneSheet.Column.allCases.count) columns at most: is this the right file?
@@ -264,7 +264,7 @@ struct SheetRows {
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
     // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row.
-    if records.count <= width, records.lastFilled <= kept, (0..<min(records.count, kept)).allSatisfy(isBlank) { return nil }
+    if records.count <= width, records.filledBeyondKept == 0, (0..<min(records.count, kept)).allSatisfy(isBlank) { return nil }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
       problems.append(FileProblem(file: file, line: line, field: field, message: message))
@@ -276,8 +276,8 @@ struct SheetRows {
     for position in unnamed where position < records.count && !isBlank(position) {
       problem("row", "column \(position + 1) holds a value but has no name in the header; name the column or clear it")
     }
-    if records.lastFilled > kept {
-      problem("row", "column \(records.lastFilled) holds a value but has no name in the header; name the column or clear it")
+    if records.filledBeyondKept > 0 {
+      problem("row", "column \(records.filledBeyondKept) holds a value but has no name in the header; name the column or clear it")
     }
     for (column, position) in positions.enumerated() {
       cells[column] = nil

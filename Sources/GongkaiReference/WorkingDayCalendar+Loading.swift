@@ -56,6 +56,12 @@ extension HolidaySchedule {
       let value = place.map { place in
         problem.workday.map { place.workdays[$0] } ?? (problem.error.isAboutRestDays ? place.rest : place.holiday)
       } ?? (problem.error.isMissingHoliday ? holidaysValue : nil) ?? yearValue
+      // A file named for its year is renamed with it.
+      if case .everyDayInAnotherYear(_, let days) = problem.error, stem.count == 4, Int(stem) == year {
+        collector.add(value.problem(
+          "year \(year), but every day listed is in \(days): give `year: \(days)` and name the file \(days).yaml, or the days of \(year)"))
+        continue
+      }
       collector.add(value.problem("\(problem.error)"))
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
@@ -122,16 +128,20 @@ public struct LoadedCalendar: Sendable {
     public let file: String
     public let added: [HolidaySchedule.ListedDay]
     public let dropped: [HolidaySchedule.ListedDay]
+    /// The notice the file cites (`source:`) when it is not the one the shipped schedule cites: a correction of the
+    /// notice, which the file replaces deliberately.
+    public let correction: String?
 
-    /// What a warning says of a replacement that leaves days of the official schedule out, else nil.
+    /// What a warning says of a replacement that leaves days of the official schedule out without citing a notice of
+    /// its own, else nil.
     public var droppedWarning: String? {
-      guard !dropped.isEmpty else { return nil }
+      guard !dropped.isEmpty, correction == nil else { return nil }
       return """
         \(file) replaces the State Council's schedule of \(year) that gongkai ships, and leaves out \
         \(dropped.map(\.description).joined(separator: ", ")): deadlines across \(dropped.count == 1 ? "it" : "them") \
-        are counted otherwise than the notice says; unless the notice itself was changed, restore \
-        \(dropped.count == 1 ? "it" : "them") from what `GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar \(year) --format yaml` \
-        prints (the shipped schedule)
+        are counted otherwise than the notice says; restore \(dropped.count == 1 ? "it" : "them") from what \
+        `GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar \(year) --format yaml` prints (the shipped schedule), or, \
+        where a later notice changed the schedule, cite that notice as the file's source:
         """
     }
   }
@@ -164,7 +174,7 @@ public struct LoadedCalendar: Sendable {
     for (url, name, isAdded) in shipped + administrators {
       // The empty file a shell makes of `gongkai calendar 2026 --format yaml > FOLDER/2026.yaml` before that very
       // command reads the folder.
-      if isAdded, (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) == 0 {
+      if isAdded, inFolder.contains(url), (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) == 0 {
         problems.append(FileProblem(file: name, line: nil, field: nil, message: """
           file is empty; a shell redirect into the calendar folder (`> \(name)`) leaves it so before the command runs: \
           write the schedule elsewhere and move it in, or remove the file
@@ -188,7 +198,9 @@ public struct LoadedCalendar: Sendable {
           added[schedule.year] = name
           if let official = schedules[schedule.year] {
             let (more, fewer) = official.changes(to: schedule)
-            replacements.append(Replacement(year: schedule.year, file: name, added: more, dropped: fewer))
+            let cited = schedule.source.trimmingCharacters(in: .whitespaces)
+            replacements.append(Replacement(year: schedule.year, file: name, added: more, dropped: fewer,
+                                            correction: cited.isEmpty || cited == official.source ? nil : cited))
           }
         }
         schedules[schedule.year] = schedule

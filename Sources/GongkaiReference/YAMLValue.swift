@@ -207,7 +207,8 @@ public struct YAMLValue {
 
   /// `text`, read from this value, when it may be shown as it is (see ``shownText()``).
   public func shown(_ text: String) throws(FileProblem) -> String {
-    guard let refusal = RegisterText.problems(path, text, maximum: RegisterText.maximumTextLength, allowNewlines: true).first else {
+    // No length limit: a rule's note may run long, and a file's size is bounded already.
+    guard let refusal = RegisterText.problems(path, text, maximum: .max, allowNewlines: true).first else {
       return text
     }
     if case .invalidField(_, _, let fix) = refusal { throw problem(fix) }

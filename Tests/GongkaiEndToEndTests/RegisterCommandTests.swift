@@ -623,7 +623,7 @@ import TestSupport
     let json = try gongkai(["check", "--as-of", "2027-02-01", "--format", "json"] + db)
     #expect(json.stdout.contains(#""provisional":true"#))
     // The mail says in Chinese what （暂定） means, once, after the alerts
-    #expect(check.stdout.hasSuffix("\n（暂定）：所涉日期在尚无国务院节假日安排的年份（2027年起）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
+    #expect(check.stdout.hasSuffix("\n（暂定）：所涉日期在尚无国务院节假日安排的年份（2027年）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
     #expect(!(try gongkai(["check", "--as-of", "2026-07-01"] + db)).stdout.contains("（暂定）"))
     // Working days left to a deadline in 2027 are counted on its provisional days: marked as the deadline is
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-11-27"] + db).status == 0)
@@ -654,7 +654,11 @@ import TestSupport
 
       """)
     let unchanged = try gongkai(["check", "--calendar-change", "2026"] + db)
-    #expect(unchanged.status == 66 && unchanged.stderr.contains("is the one gongkai ships, which changes nothing"))
+    #expect(unchanged.status == 0 && unchanged.stdout == "2026年节假日安排即 gongkai 随附的安排，不改变任何结论\n")
+    // A schedule that changes days no finding of the register crosses changes nothing, and says so
+    let quiet = try gongkai(["check", "--calendar-change", "2026", "--as-of", "2026-11-30", "--project", code, "--category", "bidding"] + db,
+                            environment: environment)
+    #expect(quiet.status == 0 && quiet.stdout == "2026年节假日安排不改变任何结论（截至 2026-11-30）\n")
     let missing = try gongkai(["check", "--calendar-change", "2027"] + db)
     #expect(missing.status == 66 && missing.stderr.contains("no schedule of 2027 is added"))
     #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).status == 64)

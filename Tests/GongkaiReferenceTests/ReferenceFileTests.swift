@@ -654,6 +654,18 @@ import TestSupport
           workdays: [2027-01-31, 2027-02-20]
       """)
     #expect(found == ["schedule.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027`, or the days of 2026"])
+    // A file named for its year is renamed with it, or the next run refuses the name
+    let named = try calendarProblems("2026.yaml", """
+      year: 2026
+      holidays:
+        - name: 元旦
+          rest: 2027-01-01..2027-01-03
+        - name: 春节
+          rest: 2027-02-05..2027-02-13
+      """)
+    #expect(named == ["2026.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027` and name the file 2027.yaml, or the days of 2026"])
+    // An empty file given with --calendar is only empty; the shell redirect into the folder is the folder's story
+    #expect(try calendarProblems("2027.yaml", "") == ["2027.yaml: file is empty; write its content into it, or remove the file"])
   }
 
   /// A holiday's name is published in explanations and exports: a typo is refused at its line, the names the notices

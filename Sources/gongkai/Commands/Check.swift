@@ -57,11 +57,15 @@ extension Gongkai {
     var skipRestDays = false
     @Option(help: "Language of the text output.") var lang: Language = .zh
     @Option(name: .customLong("calendar-change"), help: ArgumentHelp(
-      "List instead what the holiday schedule of this year changes: each finding it changes, counted without it and with it.",
+      "List instead what the holiday schedule of this year changes (repeatable): each finding it changes, counted without it and with it.",
       discussion: """
-        Run it once the State Council's notice is added to the calendar folder, or before, with --calendar FILE, to see         what adding it will change: verdicts counted on the provisional days (weekends and statutory holidays alone)         may turn from on time to late or back, in reports and public pages already sent. For a year gongkai ships,         the comparison is with the shipped schedule. Exits 1 when something changes, as diff does.
+        Run it once the State Council's notice is added to the calendar folder, or before, with --calendar FILE, to \
+        see what adding it will change: verdicts counted on the provisional days (weekends and statutory holidays \
+        alone) may turn from on time to late or back, in reports and public pages already sent. For a year gongkai \
+        ships, the comparison is with the shipped schedule. Exits 1 when something changes, as diff does, and 0 \
+        with a line saying nothing does.
         """, valueName: "year"))
-    var calendarChange: Int?
+    var calendarChange: [Int] = []
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -72,8 +76,8 @@ extension Gongkai {
       if explain && format != .text {
         throw ValidationError("--explain explains the text output; drop it, or --format \(format.rawValue)")
       }
-      if let year = calendarChange {
-        guard (CivilDate.earliest.year...CivilDate.latest.year).contains(year) else {
+      if !calendarChange.isEmpty {
+        for year in calendarChange where !(CivilDate.earliest.year...CivilDate.latest.year).contains(year) {
           throw ValidationError("--calendar-change \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)")
         }
         if format != .text || explain || skipRestDays || !status.isEmpty {
@@ -84,7 +88,7 @@ extension Gongkai {
 
     func run() async throws {
       let asOf = asOf ?? .todayInChina()
-      if let year = calendarChange { return try await listCalendarChange(of: year, asOf: asOf) }
+      if !calendarChange.isEmpty { return try await listCalendarChange(of: calendarChange.sorted(), asOf: asOf) }
       // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar
       if skipRestDays && !calendar.isWorkingDay(asOf) {
@@ -131,34 +135,34 @@ extension Gongkai {
 }
 
 extension Gongkai.Check {
-  /// What the schedule of `year` changes: every finding judged with the calendar as loaded and with that year as it
-  /// was before (the shipped schedule, or none), listed when its status, deadline, days or minimum end differ.
-  private func listCalendarChange(of year: Int, asOf: CivilDate) async throws {
+  /// What the schedules of `years` change: every finding judged with the calendar as loaded and with those years as
+  /// they were before (the shipped schedule, or none), listed when its status, deadline, days or minimum end differ.
+  /// Several years at once for a notice that also moves days of the year before it (元旦 2027 in 2026.yaml).
+  private func listCalendarChange(of years: [Int], asOf: CivilDate) async throws {
     let loaded = try reference.calendar.loadCalendar()
-    guard loaded.calendar.hasSchedule(for: year) else {
+    let l = lang
+    let named = years.map(String.init).joined(separator: l.pick("、", ", "))
+    for year in years where !loaded.calendar.hasSchedule(for: year) {
       throw CommandFailure(status: .noInput, message: """
         --calendar-change \(year): no schedule of \(year) is added; place \(year).yaml in the calendar folder, or give it \
         with --calendar FILE, to see what it changes
         """)
     }
-    let shipped = try LoadedCalendar.load(resources: BundledResources.folder(), directory: nil, files: []).calendar.schedules[year]
+    let shipped = try LoadedCalendar.load(resources: BundledResources.folder(), directory: nil, files: []).calendar.schedules
     var before = loaded.calendar.schedules
-    before[year] = shipped
-    guard before[year] != loaded.calendar.schedules[year] else {
-      throw CommandFailure(status: .noInput, message: """
-        --calendar-change \(year): the schedule of \(year) is the one gongkai ships, which changes nothing; add the \
-        file that replaces it to see what that changes
-        """)
+    for year in years { before[year] = shipped[year] }
+    guard before != loaded.calendar.schedules else {
+      return try StandardOutput.print(l.pick("\(named)年节假日安排即 gongkai 随附的安排，不改变任何结论",
+                                             "The \(named) schedules are those gongkai ships, which change nothing"))
     }
     let register = try store.open()
     let catalogue = try await reference.catalogue(for: register, at: store.path)
     let with = Checker(catalogue: catalogue, calendar: loaded.calendar)
     let without: Checker
     do { without = Checker(catalogue: catalogue, calendar: try WorkingDayCalendar(schedules: Array(before.values))) } catch {
-      throw CommandFailure(status: .dataError, message: "the calendar without \(year)'s schedule: \(error)")
+      throw CommandFailure(status: .dataError, message: "the calendar without the schedules of \(named): \(error)")
     }
     try await register.requireKnown(projects: project, units: unit)
-    let l = lang
     let measure = FindingMeasure(language: l)
     func stands(_ finding: Finding) -> String {
       measure.text(of: finding)
@@ -177,9 +181,12 @@ extension Gongkai.Check {
               \(stands(then)) → \(stands(now))
         """)
     }
-    guard !lines.isEmpty else { return }
-    try StandardOutput.print(l.pick("\(year)年节假日安排改变的结论（截至 \(asOf)；未计该安排 → 计入该安排）：\(lines.count) 项",
-                                    "What the \(year) schedule changes (as of \(asOf); without it → with it): \(lines.count)"))
+    guard !lines.isEmpty else {
+      return try StandardOutput.print(l.pick("\(named)年节假日安排不改变任何结论（截至 \(asOf)）",
+                                             "The \(named) schedules change no finding (as of \(asOf))"))
+    }
+    try StandardOutput.print(l.pick("\(named)年节假日安排改变的结论（截至 \(asOf)；未计该安排 → 计入该安排）：\(lines.count) 项",
+                                    "What the \(named) schedules change (as of \(asOf); without them → with them): \(lines.count)"))
     try StandardOutput.print(lines.joined(separator: "\n"))
     throw ExitStatus.findings
   }

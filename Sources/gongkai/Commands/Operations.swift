@@ -54,7 +54,8 @@ extension Gongkai {
       func line(_ ok: Bool?, _ text: String) throws {
         let mark = ok == nil ? "warning" : (ok! ? "ok" : "FAILED")
         if ok == false { failed = true }
-        try StandardOutput.print("\(Terminal.pad(mark, to: 8))\(text)")
+        // A line names files and stored values as they are: shown as errors show them, control characters escaped.
+        try StandardOutput.print("\(Terminal.pad(mark, to: 8))\(Terminal.field(text))")
       }
       // A damaged register fails the integrity check, and the register's checks after it could not be trusted; the
       // reference data's checks still run.
@@ -90,8 +91,11 @@ extension Gongkai {
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
       for replacement in calendar.replacements {
         let added = replacement.added.isEmpty ? "" : "; adds \(replacement.added.map(\.description).joined(separator: ", "))"
-        try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
-          ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(added.isEmpty ? " with the same days" : added)")
+        let dropped = replacement.dropped.isEmpty ? "" : "; leaves out \(replacement.dropped.map(\.description).joined(separator: ", "))"
+        let by = replacement.correction.map { " by \($0)" } ?? ""
+        let same = added.isEmpty && dropped.isEmpty ? " with the same days" : ""
+        try line(replacement.droppedWarning == nil ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
+          ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(by)\(same)\(added)\(dropped)")
       }
       if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {

@@ -69,8 +69,8 @@ final class CheckText {
   /// only for an alert that would not fit.
   private let minimumMeasureColumn: Int
   private var widestMeasure = 0
-  /// Whether an alert shown rests on a year without its holiday schedule: the text then says what （暂定） means.
-  private var showsProvisional = false
+  /// The years without a holiday schedule the alerts shown rest on: the text then says what （暂定） means.
+  private var provisionalYears = Set<Int>()
 
   init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
     (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
@@ -89,7 +89,7 @@ final class CheckText {
     try withUnsafeBytes(of: layout) { try texts.append($0) }
     try texts.append(text)
     widestMeasure = max(widestMeasure, measureWidth)
-    if finding.isProvisional { showsProvisional = true }
+    if finding.isProvisional { provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding)) }
     let unit: UInt16
     if let known = unitIndex[finding.responsibleUnit] {
       unit = known
@@ -141,11 +141,12 @@ final class CheckText {
       try output.append(String(repeating: " ", count: measureColumn - Int(layout.measureWidth)))
       try output.append(utf8: text[measureEnd...])
     }
-    if showsProvisional {
-      let years = checker.calendar.scheduledYears.last.map { $0 + 1 }
+    if !provisionalYears.isEmpty {
+      let years = provisionalYears.sorted().map(String.init)
       try output.append(l.pick(
-        "\n（暂定）：所涉日期在尚无国务院节假日安排的年份\(years.map { "（\($0)年起）" } ?? "")或其前一周，按周末及法定节假日推算，安排公布后可能变化\n",
-        "\n(provisional): counted across a year without the State Council's holiday schedule\(years.map { " (\($0) on)" } ?? "") "
+        "\n（暂定）：所涉日期在尚无国务院节假日安排的年份（\(years.map { $0 + "年" }.joined(separator: "、"))）或其前一周，"
+          + "按周末及法定节假日推算，安排公布后可能变化\n",
+        "\n(provisional): counted across a year without the State Council's holiday schedule (\(years.joined(separator: ", "))) "
           + "or the week before it, on weekends and statutory holidays alone; it may change once the schedule is published\n"))
     }
     try output.flush()
