@@ -163,9 +163,10 @@ public enum RegisterText {
     }
     if let flaw = structureFlaw(value) { return [.invalidField(field, value, flaw + "; copy the address from the browser")] }
     if let site = userNamedSite(value) {
+      let leads = site.isEmpty ? "names no site after its '@'" : "leads to \(site), the site after its '@', whatever precedes it"
       return [.invalidField(field, value, """
-        the address leads to \(site), the site after its '@', whatever precedes it (a way to make a link look like \
-        another site's); give the publication's own address, without a user name
+        the address \(leads) (a way to make a link look like another site's); give the publication's own address, \
+        without a user name
         """)]
     }
     return []

@@ -339,13 +339,17 @@ struct SheetRows {
     // The milestone this one changes, in the project file's form; the register finds it (``SQLiteStore``).
     var changes: MilestoneKey?
     if let link = cell(.changes) {
-      changes = MilestoneKey(reference: link)
+      changes = MilestoneKey(reference: link).flatMap { $0.kind.isEmpty ? nil : $0 }
       if let changed = changes {
-        if let refusal = catalogue.changeProblem(kind: kind, changing: changed.kind, link: link) { problem(refusal.field, refusal.description) }
+        if changed.kind == kind, changed.formedOn == formed, changed.reference.map({ $0 == cell(.ref) ?? "" }) ?? false {
+          problem("changes", RegisterError.changesItself(link).description)
+        } else if let refusal = catalogue.changeProblem(kind: kind, changing: changed.kind, link: link) {
+          problem(refusal.field, refusal.description)
+        }
       } else {
         problem("changes", """
-          '\(link)' names no milestone; give the kind and day of the one this changes, KIND@DATE, and #文号 where two share \
-          them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1
+          '\(link)' names no milestone; give the kind and day (YYYY-MM-DD) of the one this changes, KIND@DATE, and #文号 \
+          where two share them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1
           """)
       }
     }

@@ -467,13 +467,14 @@ import TestSupport
     let doctor = try gongkai("doctor", "--database", database, environment: environment)
     #expect(doctor.stdoutLines.contains { $0.hasPrefix("warning calendar: \(file.path) replaces the State Council's schedule of 2026") })
     #expect(doctor.stderr.isEmpty)
-    // A file that cites the notice that changed the schedule replaces it deliberately: doctor says so, no command warns
+    // A file that cites the notice that changed the schedule replaces it deliberately: no command warns, and doctor
+    // still lists the days it leaves out, for an administrator to check against that notice
     let cited = moved.replacingOccurrences(of: "source: ", with: "source: 国务院办公厅关于调整2026年春节假期安排的通知 # was: ")
     #expect(cited != moved)
     try Data(cited.utf8).write(to: file)
     #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stderr.isEmpty)
     #expect(try gongkai("doctor", "--database", database, environment: environment).stdoutLines.contains {
-      $0.hasPrefix("ok      calendar: \(file.path) replaces the shipped schedule of 2026 by 国务院办公厅关于调整2026年春节假期安排的通知; leaves out workday 2026-02-28 (春节)")
+      $0.hasPrefix("warning calendar: \(file.path) replaces the shipped schedule of 2026 by 国务院办公厅关于调整2026年春节假期安排的通知; leaves out workday 2026-02-28 (春节)")
     })
     // The shipped schedule with a day added is said, not warned about
     try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14, 2026-02-28, 2026-12-27]").utf8)

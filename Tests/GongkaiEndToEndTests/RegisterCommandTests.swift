@@ -107,6 +107,15 @@ import TestSupport
     }
   }
 
+  /// A value gongkai's own check refuses, and quotes, is named once with its option; a check that does not quote it
+  /// keeps the parser's preamble, which does.
+  @Test func aRefusedOptionValueIsNamedOnce() throws {
+    #expect(try gongkai("check", "--status", "zz").stderr
+      == "gongkai: --status: unknown status 'zz'; use one of on-time, late, due, overdue, too-short\n")
+    #expect(try gongkai("check", "--as-of", "2026-03").stderr
+      == "gongkai: The value '2026-03' is invalid for '--as-of <date>': not a date; use YYYY-MM-DD, e.g. 2026-03-31\n")
+  }
+
   @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {
     let (_, database) = try sampleRegister()
     let onlyDue = ["check", "--as-of", "2026-11-27", "--category", "design-change", "--database", database]
@@ -856,10 +865,53 @@ import TestSupport
     #expect(unlinked.stderr.contains("quality-safety.penalty-withdrawal withdraws a quality-safety.penalty or a bidding.penalty but names none"))
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
+    // After the first refusal nothing more is written, so later links are not judged
     #expect(refused.stderrLines == [
       "gongkai: \(sheet.path):2: changes: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
-      "gongkai: \(sheet.path):3: changes: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
     ])
+    try Data("项目代码,事项类型,形成日期,所变更信息\n\(code),quality-safety.penalty-withdrawal,2026-06-04,quality-safety.penalty@2026-05-12\n".utf8)
+      .write(to: sheet)
+    #expect(try gongkai(["import", "milestones", sheet.path] + db).stderrLines == [
+      "gongkai: \(sheet.path):2: changes: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
+    ])
+  }
+
+  /// A sheet with links imports again as it did (its rows are recorded: their links are not looked for again, the
+  /// row's own milestone is no candidate), also after the milestone it links was amended or withdrawn; a link the
+  /// register does not hold for a recorded row is said, not applied; after a refusal, later links are not judged.
+  @Test func aSheetWithLinksImportsAgainAndSaysWhatItDoesNotLink() throws {
+    let code = "2026-310110-48-01-000208"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("links.csv")
+    try Data("""
+      project,kind,formed,ref,changes
+      \(code),bidding.contract,2025-01-10,A-1,
+      \(code),bidding.contract,2025-01-10,A-2,bidding.contract@2025-01-10
+      \(code),bidding.contract,2025-06-01,E-1,
+      \(code),bidding.contract,2025-06-05,E-2,bidding.contract@2025-06-01#E-1
+
+      """.utf8).write(to: sheet)
+    #expect(try gongkai(["import", "milestones", sheet.path] + db).status == 0)
+    #expect(try gongkai(["import", "milestones", sheet.path] + db).status == 0)
+    #expect(try gongkai(["amend", "3", "--date", "2025-06-02", "--reason", "更正"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "4", "--reason", "重复"] + db).status == 0)
+    let again = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(again.status == 0, "\(again.stderr)")
+    // A recorded row that names a link the register does not hold
+    try Data("project,kind,formed,ref,changes\n\(code),bidding.contract,2025-01-10,A-1,bidding.contract@2025-01-10#A-2\n".utf8).write(to: sheet)
+    let unlinked = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(unlinked.status == 0)
+    #expect(unlinked.stderr.contains("changes: names milestone 2, but milestone 1, which the row is, names none it changes; an import does not change a stored link"), "\(unlinked.stderr)")
+    // One refusal, not a second for a link to a row after it
+    try Data("""
+      project,kind,formed,ref,changes
+      \(code),bidding.contract,2025-05-02,H-2,bidding.contract@2025-04-01#NOPE
+      \(code),bidding.contract,2025-05-01,H-1,
+      \(code),bidding.contract,2025-05-03,H-3,bidding.contract@2025-05-01#H-1
+
+      """.utf8).write(to: sheet)
+    let refused = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(refused.status == 65 && refused.stderrLines.count == 1, "\(refused.stderr)")
   }
 
   /// A date corrected in a project file makes a second milestone beside the first (an import never deletes): the

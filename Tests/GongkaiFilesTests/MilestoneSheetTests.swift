@@ -175,8 +175,8 @@ import TestSupport
       """.utf8)) == [
       "f.csv:2: changes: changes 'quality-safety.penalty@2026-05-11': a milestone of bidding.contract cannot change one of "
         + "quality-safety.penalty; link a milestone of bidding.contract (`gongkai rules` lists what each kind may change), or remove the link",
-      "f.csv:3: changes: '合同变更' names no milestone; give the kind and day of the one this changes, KIND@DATE, and #文号 where "
-        + "two share them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1",
+      "f.csv:3: changes: '合同变更' names no milestone; give the kind and day (YYYY-MM-DD) of the one this changes, KIND@DATE, "
+        + "and #文号 where two share them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1",
       "f.csv:4: changes: \(RegisterError.changesLaterMilestone("bidding.contract@2026-07-01").description)",
     ])
   }

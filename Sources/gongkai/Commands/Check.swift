@@ -88,7 +88,7 @@ extension Gongkai {
 
     func run() async throws {
       let asOf = asOf ?? .todayInChina()
-      if !calendarChange.isEmpty { return try await listCalendarChange(of: calendarChange.sorted(), asOf: asOf) }
+      if !calendarChange.isEmpty { return try await listCalendarChange(of: Set(calendarChange).sorted(), asOf: asOf) }
       // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar
       if skipRestDays && !calendar.isWorkingDay(asOf) {

@@ -75,10 +75,12 @@ extension Gongkai {
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil, let rule = checker.catalogue.rule(for: kind), !rule.withdraws.isEmpty {
         let id = stored.milestone.id
+        let given = [("--ref", entry.reference), ("--summary", entry.summary), ("--unit", entry.responsibleUnit)]
+          .compactMap { option, value in value.map { " \(option) \(ShellWord.quoted($0))" } }.joined()
         Terminal.warning("""
           \(kind) withdraws a \(rule.withdraws.joined(separator: " or a ")) but names none: the public notices keep that decision as in \
           force; record it against the decision with `gongkai withdraw \(id) --reason 未关联原决定` and `gongkai log \(code) \(kind) \
-          --date \(date) --changes ID`, ID being the decision's milestone
+          --date \(date)\(given) --changes ID`, ID being the decision's milestone
           """)
       }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }

@@ -94,7 +94,8 @@ extension Gongkai {
         let dropped = replacement.dropped.isEmpty ? "" : "; leaves out \(replacement.dropped.map(\.description).joined(separator: ", "))"
         let by = replacement.correction.map { " by \($0)" } ?? ""
         let same = added.isEmpty && dropped.isEmpty ? " with the same days" : ""
-        try line(replacement.droppedWarning == nil ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
+        // A day left out is for an administrator to look at, cited notice or not; only commands keep quiet about a cited one.
+        try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
           ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(by)\(same)\(added)\(dropped)")
       }
       if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }

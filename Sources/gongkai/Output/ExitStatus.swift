@@ -97,13 +97,15 @@ enum ExitStatus: Int32, Error {
     var said = lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     // "The value 'V' is invalid for '--status <status>': unknown status 'V'; …": gongkai's check names the value
     // already, which the parser's preamble repeats (a pasted paragraph twice on one line); the option is kept.
-    if said.hasPrefix("The value '"), let invalid = said.range(of: "' is invalid for '"),
+    if said.hasPrefix("The value '"), said.components(separatedBy: "' is invalid for '").count == 2,
+      let invalid = said.range(of: "' is invalid for '"),
       let end = said[invalid.upperBound...].range(of: "': ")
     {
       let value = said[said.index(said.startIndex, offsetBy: "The value '".count)..<invalid.lowerBound]
       let option = said[invalid.upperBound..<end.lowerBound].prefix { $0 != " " }
       let reason = said[end.upperBound...]
-      if reason.contains(value) { said = "\(option): \(reason)" }
+      // Only where the reason quotes the value itself, and the value cannot have split the text elsewhere.
+      if !value.contains("'"), reason.contains("'\(value)'") { said = "\(option): \(reason)" }
     }
     // ArgumentParser names what is wrong and leaves the fix to its usage lines, which one line cannot hold: a
     // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
