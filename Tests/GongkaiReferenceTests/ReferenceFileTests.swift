@@ -644,7 +644,7 @@ import TestSupport
 
   /// A file whose every day is of another year has its `year:` wrong: said once, not for every day.
   @Test func aYearThatDisagreesWithEveryDayIsOneProblem() throws {
-    let found = try calendarProblems("schedule.yaml", """
+    let daysOf2027 = """
       year: 2026
       holidays:
         - name: 元旦
@@ -652,17 +652,11 @@ import TestSupport
         - name: 春节
           rest: 2027-02-05..2027-02-13
           workdays: [2027-01-31, 2027-02-20]
-      """)
+      """
+    let found = try calendarProblems("schedule.yaml", daysOf2027)
     #expect(found == ["schedule.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027`, or the days of 2026"])
     // A file named for its year is renamed with it, or the next run refuses the name
-    let named = try calendarProblems("2026.yaml", """
-      year: 2026
-      holidays:
-        - name: 元旦
-          rest: 2027-01-01..2027-01-03
-        - name: 春节
-          rest: 2027-02-05..2027-02-13
-      """)
+    let named = try calendarProblems("2026.yaml", daysOf2027)
     #expect(named == ["2026.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027` and name the file 2027.yaml, or the days of 2026"])
     // An empty file given with --calendar is only empty; the shell redirect into the folder is the folder's story
     #expect(try calendarProblems("2027.yaml", "") == ["2027.yaml: file is empty; write its content into it, or remove the file"])
