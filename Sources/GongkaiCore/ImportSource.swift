@@ -17,8 +17,13 @@ public protocol ImportSource<Element> {
   /// How a message names the `position`-th item that ``next()`` returned (from 1): a file name, say, where an
   /// item repeats an earlier one. Throws when the source cannot tell (a list it keeps on disk cannot be read).
   func itemName(at position: Int) throws -> String
+  /// Whether a milestone of `kind` withdraws an earlier decision (a penalty's withdrawal), which it must name: one
+  /// recorded without its link leaves that decision published as in force, which the import says. From the rules the
+  /// source reads with.
+  func withdrawsADecision(_ kind: String) -> Bool
 }
 
 extension ImportSource {
   public func itemName(at position: Int) -> String { "item \(position)" }
+  public func withdrawsADecision(_ kind: String) -> Bool { false }
 }

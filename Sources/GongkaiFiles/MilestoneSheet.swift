@@ -127,6 +127,8 @@ public struct MilestoneSheetReader: ImportSource {
 
   /// Not known beforehand.
   public var expectedCount: Int? { nil }
+
+  public func withdrawsADecision(_ kind: String) -> Bool { rows.withdrawsADecision(kind) }
 }
 
 /// The rows of a spreadsheet, one at a time, each checked; what both ``MilestoneSheet`` and
@@ -138,6 +140,8 @@ struct SheetRows {
   private var records: CSVRecords
   private let encoding: CSVText.Encoding
   private let catalogue: RuleCatalogue
+
+  func withdrawsADecision(_ kind: String) -> Bool { !(catalogue.rule(for: kind)?.withdraws.isEmpty ?? true) }
   private let today: CivilDate
   /// The number of cells of the header, and of them the ones kept (the first thousand): the others are blank.
   private let width: Int

@@ -863,6 +863,13 @@ import TestSupport
     let unlinked = try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2026-06-05"] + db)
     #expect(unlinked.status == 0)
     #expect(unlinked.stderr.contains("quality-safety.penalty-withdrawal withdraws a quality-safety.penalty or a bidding.penalty but names none"))
+    // So does a sheet's row, when it adds the withdrawal (not when it is imported again)
+    let unlinkedSheet = folder.appendingPathComponent("unlinked.csv")
+    try Data("项目代码,事项类型,形成日期\n\(code),quality-safety.penalty-withdrawal,2026-06-06\n".utf8).write(to: unlinkedSheet)
+    let sheetUnlinked = try gongkai(["import", "milestones", unlinkedSheet.path] + db)
+    #expect(sheetUnlinked.status == 0)
+    #expect(sheetUnlinked.stderr.contains("changes: quality-safety.penalty-withdrawal withdraws a decision but names none"), "\(sheetUnlinked.stderr)")
+    #expect(try gongkai(["import", "milestones", unlinkedSheet.path] + db).stderr.isEmpty)
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
     // After the first refusal nothing more is written, so later links are not judged

@@ -134,7 +134,17 @@ extension SQLiteStore {
         // After a rejection the import will roll back: read on only to find every problem.
         guard problems.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
+        // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
+        let unlinkedWithdrawal = try row.entry.changes == nil && source.withdrawsADecision(row.entry.kind)
+          && recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) == nil
         try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
+        if unlinkedWithdrawal, let added = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) {
+          report.notice(at: row.line, field: "changes", """
+            \(row.entry.kind) withdraws a decision but names none: the public notices keep that decision as in force; run \
+            `gongkai withdraw \(added.id) --reason 未关联原决定` and import the row again with the decision in the changes \
+            (所变更信息) column, e.g. quality-safety.penalty@2026-05-11#罚1号
+            """)
+        }
         if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
       }
       // A source must throw what it was told; one that does not still writes nothing.
