@@ -44,21 +44,18 @@ public enum BundledResources {
         """, kind: .missing)
     }
     closedir(folderHandle)
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { name in !name.hasPrefix(".") && [".yaml", ".yml"].contains { name.hasSuffix(ending: $0) } }.sorted()
-      .map { folder.appendingPathComponent($0) }
+    return files(in: folder, endingIn: [".yaml", ".yml"])
   }
 
   /// The files of `folder` named as a schedule saved by Windows with its extension hidden (`2027.yaml.txt`): not read,
   /// and named in a warning, or the year would be counted as though its file were missing.
-  static func misnamedYAMLFiles(in folder: URL) -> [URL] {
+  static func misnamedYAMLFiles(in folder: URL) -> [URL] { files(in: folder, endingIn: [".yaml.txt", ".yml.txt"]) }
+
+  /// The files of `folder`, hidden ones aside, whose names end in one of `endings` in any case (`2027.YAML`, as some
+  /// editors save it), in the order of their names.
+  private static func files(in folder: URL, endingIn endings: [String]) -> [URL] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { name in !name.hasPrefix(".") && [".yaml.txt", ".yml.txt"].contains { name.hasSuffix(ending: $0) } }.sorted()
+    return names.filter { name in !name.hasPrefix(".") && endings.contains { name.lowercased().hasSuffix($0) } }.sorted()
       .map { folder.appendingPathComponent($0) }
   }
-}
-
-extension String {
-  /// Whether the name ends in `ending` in any case (`2027.YAML`, as some editors save it).
-  fileprivate func hasSuffix(ending: String) -> Bool { lowercased().hasSuffix(ending) }
 }

@@ -93,27 +93,13 @@ extension SQLiteStore {
         defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
         if project?.code != row.project { project = (row.project, try importedProject(code: row.project.rawValue, write)) }
         var rejections: [StoreError.LineProblem] = []
-        // The milestone a new row changes, found in the register (rows above included, while none was refused: after
-        // a refusal nothing more is written, and a link to a later row would read as naming nothing). A row whose
-        // milestone is recorded changes no stored field, its link included: said when the two differ.
+        // Rows above included, while none was refused: after a refusal nothing more is written, and a link to a later
+        // row would read as naming nothing.
         var link: Int64?
-        if let key = row.entry.changes, let record = project?.record, problems.isEmpty {
-          let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write)
-            ?? milestoneAmended(from: row.entry.key, project: record.code, id: record.id!, write)
-          let found = try linkedMilestone(key, projectId: record.id!, write.db)
-          switch (recorded, found) {
-          case (nil, .success(let id)): link = id
-          case (nil, .failure(let refusal)): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
-          case (let recorded?, _) where !recorded.withdrawn:
-            let stored = try Int64.fetchOne(write.db, sql: "SELECT changesId FROM milestone WHERE id = ?", arguments: [recorded.id])
-            if case .success(let id) = found, id != stored, id != recorded.id {
-              report.notice(at: row.line, field: "changes", """
-                names milestone \(id), but milestone \(recorded.id), which the row is, \(stored.map { "changes \($0)" } ?? "names none it changes"); \
-                an import does not change a stored link: to link it, run `gongkai withdraw \(recorded.id) --reason …` and record \
-                it again with `gongkai log … --changes \(id)`
-                """)
-            }
-          default: break
+        if row.entry.changes != nil, let record = project?.record, problems.isEmpty {
+          switch try self.link(of: row, in: record, report: &report, write) {
+          case .success(let id): link = id
+          case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
           }
         }
         if project?.record != nil {
@@ -151,6 +137,30 @@ extension SQLiteStore {
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
+  }
+
+  /// The milestone a spreadsheet row's `changes` names, for a row that adds its milestone. A row whose milestone is
+  /// recorded (or was, under a key an amendment replaced) changes no stored field, its link included: nothing to
+  /// find, and said when the register links otherwise than the row.
+  private func link(of row: MilestoneRow, in record: ProjectRecord, report: inout ImportReport, _ write: RegisterWrite)
+    throws -> Result<Int64?, LinkRefusal>
+  {
+    guard let key = row.entry.changes else { return .success(nil) }
+    let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write)
+      ?? milestoneAmended(from: row.entry.key, project: record.code, id: record.id!, write)
+    let found = try linkedMilestone(key, projectId: record.id!, write.db)
+    guard let recorded else { return found.map { $0 } }
+    if !recorded.withdrawn, case .success(let id) = found, id != recorded.id,
+      case let stored = try Int64.fetchOne(write.db, sql: "SELECT changesId FROM milestone WHERE id = ?", arguments: [recorded.id]),
+      id != stored
+    {
+      report.notice(at: row.line, field: "changes", """
+        names milestone \(id), but milestone \(recorded.id), which the row is, \(stored.map { "changes \($0)" } ?? "names none it changes"); \
+        an import does not change a stored link: to link it, run `gongkai withdraw \(recorded.id) --reason …` and record \
+        it again with `gongkai log … --changes \(id)`
+        """)
+    }
+    return .success(nil)
   }
 
   /// Adds the entries that are new and, with `updateFields`, updates the fields of those that changed;
