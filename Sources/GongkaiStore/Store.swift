@@ -63,8 +63,10 @@ public protocol Store: Sendable {
   /// (of the same project, formed no later) whose information this one changes; else `entry.changes` may.
   func logMilestone(_ entry: MilestoneEntry, project: ProjectCode, changing: Int64?, actor: String) async throws
     -> StoredMilestone
-  /// Changes a milestone's date, document number, summary or unit, logged as an `amend` with the amendment's
-  /// reason; the milestone keeps the reason of its last amendment. Writes nothing when no field changes.
+  /// Changes a milestone's date, document number, summary, unit or link to what it changes, logged as an `amend`
+  /// with the amendment's reason; the milestone keeps the reason of its last amendment. Writes nothing when no field
+  /// changes. The store checks a link as `logMilestone` does, and refuses one that would close a circle of changes;
+  /// whether the two kinds may be linked is the rules' to say, before the call.
   func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) async throws -> StoredMilestone
   /// Marks a milestone as recorded by mistake: kept and logged, no longer checked. One withdrawn already is left
   /// as it is (a script run twice), and the reason it was withdrawn for is returned.
@@ -370,18 +372,30 @@ public struct MilestoneAmendment: Sendable {
   public var reference: String?
   public var summary: String?
   public var responsibleUnit: String?
+  /// The milestone whose information this one changes, when the link was recorded wrong or left out: a
+  /// withdrawal logged without the penalty it withdraws leaves that penalty published as in force.
+  public var changes: ChangeLink?
   /// Why the milestone is corrected: every amendment of a legal record says why, as a withdrawal does. Logged
   /// with the amendment and kept on the milestone; the audit CSV shows it.
   public var reason: String
 
   public init(formedOn: CivilDate? = nil, reference: String? = nil, summary: String? = nil, responsibleUnit: String? = nil,
-              reason: String) {
+              changes: ChangeLink? = nil, reason: String) {
     self.formedOn = formedOn
     self.reference = reference
     self.summary = summary
     self.responsibleUnit = responsibleUnit
+    self.changes = changes
     self.reason = reason
   }
+}
+
+/// What an amendment does to the link from a milestone to the one it changes.
+public enum ChangeLink: Hashable, Sendable {
+  /// Links the milestone with this id (of the same project, in force, formed no later).
+  case to(Int64)
+  /// Removes the link: the milestone was linked by mistake and is information of its own.
+  case removed
 }
 
 /// Which milestones a check reads.

@@ -70,6 +70,46 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
   }
 
+  /// A change linked to the wrong contract is linked right with `amend --changes`, which the change log and the
+  /// audit CSV show as a correction; a project file written before it does not put the old link back.
+  @Test func aLinkCorrectedWithAmendStandsAgainstAnOlderProjectFile() throws {
+    let code = "2026-310110-48-01-000210"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-09-01", "--ref", "HT-1"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-09-01", "--ref", "HT-2"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-10-08", "--ref", "HT-2-BG", "--changes", "1"] + db).status == 0)
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    // When the change is linked to the contract it changes
+    let amended = try gongkai(["amend", "3", "--changes", "2", "--reason", "所变更合同应为HT-2", "--by", "李工"] + db)
+    #expect(amended.status == 0, "\(amended.stderr)")
+    #expect(amended.stdout.hasPrefix("amended milestone 3: bidding.contract 2026-10-08 · changes milestone 2 (bidding.contract 2026-09-01) · deadline "))
+    // Then the change log and the audit CSV show the correction
+    let history = try gongkai(["history", code] + db).stdout
+    #expect(history.contains("所变更里程碑: 1 → 2\n    更正原因 所变更合同应为HT-2\n"), "\(history)")
+    let rows = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"]).filter { $0["milestone_id"] == "3" }
+    #expect(rows.map { $0["amendments"] } == ["1"])
+    #expect(rows.map { $0["last_amended_by"] } == ["李工"])
+    // and the file written before it leaves the link as corrected, saying so
+    let stale = try gongkai(["import", file] + db)
+    #expect(stale.status == 0, "\(stale.stderr)")
+    #expect(stale.stderr.contains("changes: 'bidding.contract@2026-09-01#HT-1' is what milestone 3 changed before 李工 changed it on "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("(it now changes milestone 2); the file was written before that, and the import kept the change"))
+    #expect(stale.stdout.hasSuffix("nothing changed (1 unchanged)\n"), "\(stale.stdout)")
+    // A link that would make a contract change its own change is refused, as is one between kinds the rules do not link
+    #expect(try gongkai(["amend", "2", "--changes", "3", "--reason", "误"] + db).status == 65)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-10-09"] + db).status == 0)
+    let unrelated = try gongkai(["amend", "4", "--changes", "2", "--reason", "误"] + db)
+    #expect(unrelated.status == 64)
+    #expect(unrelated.stderrLines == [
+      "gongkai: --changes '2': a milestone of construction.participants cannot change one of bidding.contract; link a milestone of construction.participants (`gongkai rules` lists what each kind may change), or remove the link",
+    ])
+    // Removed on purpose, the link is gone and the file leaves it so
+    #expect(try gongkai(["amend", "3", "--no-changes", "--reason", "非合同变更"] + db).stdout.contains(" · changes no milestone"))
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    #expect(try !String(contentsOfFile: file, encoding: .utf8).contains("changes:"))
+  }
+
   /// A publication's address or end recorded with `disclose` after a project file was written is not cleared by
   /// importing that file: a 公示 set to come down too early would lose its end, and its alert with it.
   @Test func anOlderProjectFileClearsNoPublicationsAddressOrEnd() throws {

@@ -870,6 +870,15 @@ import TestSupport
     #expect(sheetUnlinked.status == 0)
     #expect(sheetUnlinked.stderr.contains("changes: quality-safety.penalty-withdrawal withdraws a decision but names none"), "\(sheetUnlinked.stderr)")
     #expect(try gongkai(["import", "milestones", unlinkedSheet.path] + db).stderr.isEmpty)
+    // The repair both give links the withdrawal: the second penalty is then shown withdrawn too
+    #expect(unlinked.stderr.contains("link it with `gongkai amend 4 --changes ID --reason 关联所撤回的决定`, ID being the decision's milestone"))
+    #expect(sheetUnlinked.stderr.contains("link it with `gongkai amend 5 --changes ID --reason 关联所撤回的决定`, ID being the decision's milestone"))
+    let linked = try gongkai(["amend", "5", "--changes", "2", "--reason", "关联所撤回的决定"] + db)
+    #expect(linked.status == 0 && linked.stdout.contains(" · changes milestone 2 (quality-safety.penalty 2026-05-11)"), "\(linked.stderr)")
+    #expect(try gongkai(["disclose", "5", "--date", "2026-06-08", "--channel", "信用中国"] + db).status == 0)
+    #expect(try gongkai(["export", "notices", "--format", "md", "--as-of", "2026-11-30", "--out", notices.path] + db).status == 0)
+    let relinked = try String(contentsOf: notices.appendingPathComponent("\(code).md"), encoding: .utf8)
+    #expect(relinked.components(separatedBy: "### 质量安全行政处罚决定（已撤回）").count == 3, "\(relinked)")
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
     // After the first refusal nothing more is written, so later links are not judged

@@ -454,6 +454,55 @@ import Testing
   }
 }
 
+extension StoreContractTests {
+  /// A change logged without what it changes, or linked to the wrong milestone, is linked by an amendment, checked as
+  /// `log` checks a link, and never into a circle.
+  @Test(arguments: StoreFactory.allCases)
+  func anAmendmentLinksWhatAMilestoneChanges(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    func log(_ date: String, _ ref: String, in project: Project = bund) async throws -> Int64 {
+      try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day(date), reference: ref), project: project.code,
+                                   changing: nil, actor: "王工").milestone.id
+    }
+    let contract = try await log("2026-11-02", "HT-1")
+    let sameDay = try await log("2026-11-02", "HT-2")
+    let change = try await log("2026-11-10", "HT-1-BG")
+    let later = try await log("2026-11-20", "HT-3")
+    let elsewhere = try await log("2026-11-01", "HT-9", in: school)
+    func amend(_ id: Int64, _ link: ChangeLink) async throws -> StoredMilestone {
+      try await store.amendMilestone(id: id, MilestoneAmendment(changes: link, reason: "关联原合同"), actor: "李工")
+    }
+    // When the change is linked to the contract
+    let linked = try await amend(change, .to(contract))
+    // Then it changes it, logged as an amendment with its reason
+    #expect(linked.milestone.changes == contract)
+    #expect(linked.amendments?.count == 1 && linked.amendments?.reason == "关联原合同")
+    let logged = try #require(try await store.history(of: bund.code).last)
+    #expect(logged.action == "amend" && (logged.after ?? "").contains("\"changesId\":\(contract)"))
+    // A link the register would refuse to `log` is refused, and so is one that closes a circle
+    await #expect(throws: StoreError.invalid(.changesLaterMilestone("milestone \(later) of 2026-11-20"))) { try await amend(change, .to(later)) }
+    await #expect(throws: StoreError.milestoneOfAnotherProject(milestone: elsewhere, project: school.code.rawValue, expected: bund.code.rawValue)) {
+      try await amend(change, .to(elsewhere))
+    }
+    await #expect(throws: StoreError.unknownMilestone(999)) { try await amend(change, .to(999)) }
+    await #expect(throws: StoreError.self) { try await amend(change, .to(change)) }
+    _ = try await amend(sameDay, .to(contract))
+    await #expect(throws: StoreError.self) { try await amend(contract, .to(sameDay)) }
+    // and none of them changed the link
+    #expect(try await store.milestone(id: change)?.milestone.changes == contract)
+    // Removed, the change is information of its own again; removing it twice writes nothing
+    #expect(try await amend(change, .removed).milestone.changes == nil)
+    #expect(try await amend(change, .removed).amendments?.count == 2)
+    // A withdrawn milestone holds nothing to change
+    try await store.withdrawMilestone(id: later, reason: "重复", actor: "李工")
+    await #expect(throws: StoreError.changesWithdrawn(later)) {
+      try await store.amendMilestone(id: change, MilestoneAmendment(formedOn: day("2026-11-25"), changes: .to(later), reason: "更正"), actor: "李工")
+    }
+  }
+}
+
 @Suite struct NoticeSerialTests {
   @Test(arguments: StoreFactory.allCases)
   func serialsCountWithinTheYearAndAreNeverReused(factory: StoreFactory) async throws {

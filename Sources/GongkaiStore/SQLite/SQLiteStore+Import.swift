@@ -126,9 +126,10 @@ extension SQLiteStore {
         try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
         if unlinkedWithdrawal, let added = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) {
           report.notice(at: row.line, field: "changes", """
-            \(row.entry.kind) withdraws a decision but names none: the public notices keep that decision as in force; run \
-            `gongkai withdraw \(added.id) --reason 未关联原决定` and import the row again with the decision in the changes \
-            (所变更信息) column, e.g. quality-safety.penalty@2026-05-11#罚1号
+            \(row.entry.kind) withdraws a decision but names none: the public notices keep that decision as in force; link it \
+            with `gongkai amend \(added.id) --changes ID --reason 关联所撤回的决定`, ID being the decision's milestone \
+            (`gongkai project show \(record.code)` lists them), or give the decision in the changes (所变更信息) column before \
+            the row is imported, e.g. quality-safety.penalty@2026-05-11#罚1号
             """)
         }
         if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
@@ -156,8 +157,7 @@ extension SQLiteStore {
     {
       report.notice(at: row.line, field: "changes", """
         names milestone \(id), but milestone \(recorded.id), which the row is, \(stored.map { "changes \($0)" } ?? "names none it changes"); \
-        an import does not change a stored link: to link it, run `gongkai withdraw \(recorded.id) --reason …` and record \
-        it again with `gongkai log … --changes \(id)`
+        an import does not change a stored link: to link it, run `gongkai amend \(recorded.id) --changes \(id) --reason …`
         """)
     }
     return .success(nil)
@@ -303,6 +303,19 @@ extension SQLiteStore {
       guard target != id else { throw StoreError.invalid(.changesItself(entry.key.description)) }
       let old = try MilestoneRecord.fetchOne(db, key: id)!
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
+      // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
+      if target != old.changesId, !inserted.contains(id),
+        let change = try change(of: "changesId", from: target, entity: "milestone", id: id, project: project.code, db)
+      {
+        let gave = entry.changes.map { "'\($0)' is what milestone \(id) changed" }
+          ?? "the file names nothing it changes (which would remove the link), as milestone \(id) had it"
+        report.notice(at: position, field: "changes", """
+          \(gave) before \(change.actor) changed it on \(change.at.prefix(10)) (it now changes \
+          \(old.changesId.map { "milestone \($0)" } ?? "nothing")); the file was written before that, and the import kept the \
+          change (`gongkai amend \(id) --changes ID` or `--no-changes`, with a reason, changes it on purpose)
+          """)
+        continue
+      }
       var record = old
       record.changesId = target
       if try write.update(record, from: old, project: project.code), !inserted.contains(old.id!) {
@@ -480,7 +493,8 @@ extension SQLiteStore {
   /// The last logged change of a row's column away from `value`: who made it and when; `nil` when the column never
   /// held that value and then changed, so a file giving it is not behind the register. Any earlier value counts, not
   /// only the last: a file from before two edits is behind both. Read through the log's project index.
-  private func change(of column: String, from value: String?, entity: String, id: Int64, project: String, _ db: Database) throws
+  private func change(of column: String, from value: (any DatabaseValueConvertible)?, entity: String, id: Int64, project: String,
+                      _ db: Database) throws
     -> (at: String, actor: String)?
   {
     let path = "$." + column

@@ -156,10 +156,18 @@ extension SQLiteStore {
       if let reference = amendment.reference { record.reference = reference.isEmpty ? nil : reference }
       if let summary = amendment.summary { record.summary = summary.isEmpty ? nil : summary }
       if let unit = amendment.responsibleUnit { record.responsibleUnit = unit.isEmpty ? nil : unit }
+      switch amendment.changes {
+      case .to(let target)?: record.changesId = target
+      case .removed?: record.changesId = nil
+      case nil: break
+      }
       // A reason alone corrects nothing: an amendment that changes no field is not one.
       guard record != old else { return }
       record.amendmentReason = amendment.reason
       let formed = try CivilDate.stored(record.formedOn)
+      if record.changesId != old.changesId, let target = record.changesId {
+        try requireLinkFits(target, formed: formed, of: record, db)
+      }
       // What a new date must agree with; a correction of the text alone leaves the date's checks as they stood.
       if record.formedOn != old.formedOn { try requireDateFits(formed, of: record, db) }
       let key = MilestoneKey(kind: record.kind, formedOn: formed, reference: record.reference)
@@ -169,6 +177,36 @@ extension SQLiteStore {
       _ = try write.update(record, from: old, project: try projectRecord(of: old, db).code, action: "amend")
     }
     return try milestone(id: id)!
+  }
+
+  /// Refuses a new link to a milestone that `log --changes` would refuse (gone, withdrawn, of another project,
+  /// formed later), and one that closes a circle: a milestone that changes, through others, the one being linked.
+  private func requireLinkFits(_ target: Int64, formed: CivilDate, of record: MilestoneRecord, _ db: Database) throws {
+    let id = record.id!
+    guard target != id else {
+      throw StoreError.invalid(.invalidField("--changes", "\(target)", "a milestone cannot change itself; give the id of the milestone it changes"))
+    }
+    guard let changed = try MilestoneRecord.fetchOne(db, key: target) else { throw StoreError.unknownMilestone(target) }
+    guard changed.withdrawnReason == nil else { throw StoreError.changesWithdrawn(target) }
+    guard changed.projectId == record.projectId else {
+      throw StoreError.milestoneOfAnotherProject(
+        milestone: target, project: try projectRecord(of: changed, db).code, expected: try projectRecord(of: record, db).code)
+    }
+    guard try CivilDate.stored(changed.formedOn) <= formed else {
+      throw StoreError.invalid(.changesLaterMilestone("milestone \(target) of \(changed.formedOn)"))
+    }
+    // Links only point to days no later, so a circle can only run through milestones of the same day.
+    var next = changed.changesId
+    var seen: Set<Int64> = [target]
+    while let link = next, seen.insert(link).inserted {
+      guard link != id else {
+        throw StoreError.invalid(.invalidField("--changes", "\(target)", """
+          milestone \(target) changes milestone \(id) (directly or through milestones of the same day), so it cannot also be \
+          changed by it; give the milestone that milestone \(id) changes
+          """))
+      }
+      next = try Int64.fetchOne(db, sql: "SELECT changesId FROM milestone WHERE id = ?", arguments: [link])
+    }
   }
 
   /// Refuses a milestone's new formation date that its publications, the milestone it changes or a change of it

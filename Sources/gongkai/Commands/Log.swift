@@ -74,13 +74,10 @@ extension Gongkai {
       }
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil, let rule = checker.catalogue.rule(for: kind), !rule.withdraws.isEmpty {
-        let id = stored.milestone.id
-        let given = [("--ref", entry.reference), ("--summary", entry.summary), ("--unit", entry.responsibleUnit)]
-          .compactMap { option, value in value.map { " \(option) \(ShellWord.quoted($0))" } }.joined()
         Terminal.warning("""
           \(kind) withdraws a \(rule.withdraws.joined(separator: " or a ")) but names none: the public notices keep that decision as in \
-          force; record it against the decision with `gongkai withdraw \(id) --reason 未关联原决定` and `gongkai log \(code) \(kind) \
-          --date \(date)\(given) --changes ID`, ID being the decision's milestone
+          force; link it with `gongkai amend \(stored.milestone.id) --changes ID --reason 关联所撤回的决定`, ID being the decision's \
+          milestone (`gongkai project show \(code)` lists them)
           """)
       }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
@@ -220,15 +217,20 @@ extension Gongkai {
 
   struct Amend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Correct a milestone's date, document number, summary or unit; an empty value clears a text field.",
+      abstract: "Correct a milestone's date, document number, summary, unit or the milestone it changes; an empty value clears a text field.",
       discussion: """
         A correction of a legal record says why (--reason), as a withdrawal does: the change log keeps the reason \
         with who made the correction, when, and the values before and after (`gongkai history`), and the audit \
         CSV shows each milestone's corrections: how many, the last one's author, time and reason, and the day \
         formed first recorded when a correction changed it.
 
-        Example:
+        --changes links a change or withdrawal recorded without the milestone it changes (a penalty's withdrawal \
+        that named no penalty leaves the penalty published as in force), or links the right one; --no-changes \
+        removes a link made by mistake. A change may have a period of its own, so the deadline can move.
+
+        Examples:
           gongkai amend 75 --date 2026-02-24 --reason 按许可证原件更正形成日期
+          gongkai amend 82 --changes 61 --reason 关联被撤回的处罚决定
         """)
 
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
@@ -237,6 +239,11 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes or withdraws.", valueName: "milestone"),
+            transform: recordID)
+    var changes: Int64?
+    @Flag(name: .customLong("no-changes"), help: "Remove the link to a milestone this one changes: it was linked by mistake.")
+    var noChanges = false
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
             transform: trimmed)
     var reason: String?
@@ -244,34 +251,58 @@ extension Gongkai {
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
+    func validate() throws {
+      if noChanges, let changes { throw ValidationError("--changes \(changes) and --no-changes contradict each other; give one") }
+    }
+
+    /// The amendment's link, as the options give it.
+    var link: ChangeLink? { changes.map(ChangeLink.to) ?? (noChanges ? .removed : nil) }
+
     func run() async throws {
       // Checked here rather than in validate(), which ArgumentParser runs before it names an unknown option: a
       // mistyped `--dat` would read as "nothing to change".
-      if date == nil && ref == nil && summary == nil && unit == nil {
-        throw CommandFailure.usage("nothing to change; give --date, --ref, --summary or --unit")
+      if date == nil && ref == nil && summary == nil && unit == nil && link == nil {
+        throw CommandFailure.usage("nothing to change; give --date, --ref, --summary, --unit, --changes or --no-changes")
       }
       let today = StoreOptions.recordingDay()
       if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
       let reason = try requiredReason(reason)
-      let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, reason: reason)
+      let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
+                                         reason: reason)
       let register = try store.open()
-      let before = try await register.milestone(id: milestone)?.amendments?.count ?? 0
+      let current = try await register.milestone(id: milestone)
+      if let changes, let current { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
+      let before = current?.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {
         try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
         return
       }
-      // A new day moves the deadline, and may turn a late publication on time or the reverse: said as `log` says it.
-      // Best effort, after the write, which needs no rules: a register kept under a profile file not given here is
-      // amended all the same, without the line.
+      // A new day or link moves the deadline, and may turn a late publication on time or the reverse: said as `log`
+      // says it. Best effort, after the write, which needs no rules: a register kept under a profile file not given
+      // here is amended all the same, without the line.
       var standing = ""
-      if date != nil, let checker = try? await reference.checker(for: register, at: store.path) {
+      if date != nil || link != nil, let checker = try? await reference.checker(for: register, at: store.path) {
         let explanation = try? checker.explainDeadline(of: stored.milestone)
         standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
       }
-      try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)\(standing)")
+      var linked = link == nil ? "" : " · changes no milestone"
+      if link != nil, let id = stored.milestone.changes, let changed = try await register.milestone(id: id)?.milestone {
+        linked = " · changes milestone \(id) (\(changed.kind) \(changed.formedOn))"
+      }
+      try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)\(linked)\(standing)")
+    }
+
+    /// A link between kinds the rules do not link is a usage error, as with `log --changes`; the store checks the
+    /// rest (the milestone exists, is in force, of this project, no later, and closes no circle).
+    private func refuseUnrelatedKind(of amended: Milestone, changing target: Int64, in register: any Store) async throws {
+      guard let changed = try await register.milestone(id: target), changed.milestone.projectCode == amended.projectCode else { return }
+      let checker = try await reference.checker(for: register, at: store.path)
+      if let problem = checker.catalogue.changeProblem(kind: amended.kind, changing: changed.milestone.kind, link: "\(target)") {
+        try refuse([problem.renamed(from: ["changes": "--changes"])])
+      }
     }
   }
 
