@@ -48,16 +48,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// Parses a day written year first: `YYYY-MM-DD`, and the forms Excel and WPS save a date cell in in a Chinese
-  /// locale, `2026/11/3`, `2026/11/03`, `2026-11-3` and `2026年11月3日`; staff type them too. Every reader of
-  /// what people write (options, project files, spreadsheet cells) takes them, so a date accepted in one is
-  /// accepted in all. `11/03/2026` is refused: the day and the month could be either way round.
-  public init(parsingYearFirst text: some StringProtocol) throws(DateError) {
-    if let date = try? CivilDate(parsing: text) {
+  /// locale, `2026/11/3`, `2026/11/03`, `2026-11-3` and `2026年11月3日`; staff type them too, and `2026.11.3`, also
+  /// in the full-width digits a Chinese input method types (２０２６年１１月３日). Every reader of what people write
+  /// (options, project files, spreadsheet cells) takes them, so a date accepted in one is accepted in all.
+  /// `11/03/2026` is refused: the day and the month could be either way round; and so is the day number a
+  /// spreadsheet saves for a date cell formatted as a number, naming the day it stands for.
+  public init(parsingYearFirst written: some StringProtocol) throws(DateError) {
+    if let date = try? CivilDate(parsing: written) {
       self = date
       return
     }
+    let original = String(written)
+    let text = Self.halfWidth(original)
+    if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
     // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
-    let text = String(text)
     var numbers: [Substring] = []
     var separators: [String] = []
     var start = text.startIndex
@@ -67,17 +71,36 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       if isDigit(text[start]) { numbers.append(text[start..<index]) } else { separators.append(String(text[start..<index])) }
       start = index
     }
-    guard text.first.map(isDigit) == true, numbers.count == 3 else { throw .malformed(text) }
+    guard text.first.map(isDigit) == true, numbers.count == 3 else { throw .malformed(original) }
     let widths = numbers.map(\.count)
     let sameTwice = separators.count == 2 && separators[0] == separators[1]
     if widths[0] <= 2, widths[1] <= 2, widths[2] == 4, sameTwice, ["/", "-", "."].contains(separators[0]) {
-      throw .yearNotFirst(text)
+      throw .yearNotFirst(original)
     }
     guard widths[0] == 4, (1...2).contains(widths[1]), (1...2).contains(widths[2]),
-      sameTwice && ["/", "-"].contains(separators[0]) || separators == ["年", "月", "日"],
+      sameTwice && ["/", "-", "."].contains(separators[0]) || separators == ["年", "月", "日"],
       let first = Int(numbers[0]), let second = Int(numbers[1]), let third = Int(numbers[2])
-    else { throw .malformed(text) }
-    self = try Self.checked(first, second, third, text: text)
+    else { throw .malformed(original) }
+    self = try Self.checked(first, second, third, text: original)
+  }
+
+  /// The text with full-width ASCII (`２０２６／１１／３`, U+FF01...U+FF5E) as ASCII.
+  private static func halfWidth(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      scalars.append((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar)
+    }
+    return String(scalars)
+  }
+
+  /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):
+  /// Excel and WPS count days from 1899-12-30 (from day 61 on, past Lotus's 29 February 1900).
+  private static func spreadsheetSerial(_ text: String) -> CivilDate? {
+    guard text.utf8.count == 5, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+      let number = Int(text), (36526...73050).contains(number)
+    else { return nil }
+    return CivilDate(unchecked: 1899, 12, 30).adding(days: number)
   }
 
   /// The day of fields read from `text`, or the error that names `text` and what is wrong with it.
@@ -204,6 +227,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfRange(String)
   /// Day or month first (`11/03/2026`): which is which cannot be told.
   case yearNotFirst(String)
+  /// A spreadsheet's number for a day (`46153`), in a cell formatted as a number: the day it stands for.
+  case spreadsheetSerial(String, day: CivilDate)
 
   public var description: String { "'\(text)' is \(reason)" }
 
@@ -216,12 +241,17 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
       "not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
     case .noSuchDay(_, let length): "not a date: that month has \(length) days; use YYYY-MM-DD"
     case .outOfRange: "outside the supported range \(CivilDate.earliest)...\(CivilDate.latest)"
+    case .spreadsheetSerial(_, let day):
+      "a spreadsheet's number for a day (\(day) in Excel's and WPS's count), not a date: format the column as a date "
+        + "(yyyy-mm-dd) before saving, or write the day as YYYY-MM-DD"
     }
   }
 
   private var text: String {
     switch self {
-    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text), .noSuchDay(let text, _), .outOfRange(let text): text
+    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text), .noSuchDay(let text, _), .outOfRange(let text),
+      .spreadsheetSerial(let text, _):
+      text
     }
   }
 }

@@ -27,7 +27,8 @@ import Testing
   }
 
   /// The forms Excel and WPS save a date cell in under a Chinese locale read as the day they name.
-  @Test(arguments: ["2026-11-03", "2026-11-3", "2026/11/03", "2026/11/3", "2026年11月3日", "2026年11月03日"])
+  @Test(arguments: ["2026-11-03", "2026-11-3", "2026/11/03", "2026/11/3", "2026年11月3日", "2026年11月03日", "2026.11.3", "2026.11.03",
+                     "２０２６年１１月３日", "２０２６－１１－０３", "２０２６／１１／３", "2026年１１月3日"])
   func readsTheYearFirstFormsSpreadsheetsSave(_ text: String) throws {
     #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-03")
   }
@@ -38,9 +39,20 @@ import Testing
       == "'11/03/2026' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD")
     #expect(throws: DateError.noSuchDay("2026/2/30", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026/2/30") }
     #expect(throws: DateError.noSuchMonth("2026年13月1日", month: 13)) { try CivilDate(parsingYearFirst: "2026年13月1日") }
-    for text in ["2026/11-3", "2026/11/3 0:00", "26/11/3", "2026/011/3", "2026.11.3", "2026年11月3", "x2026/11/3", "20261103", ""] {
+    for text in ["2026/11-3", "2026/11/3 0:00", "26/11/3", "2026/011/3", "2026.11-3", "2026年11月3", "x2026/11/3", "20261103", "",
+                 "35000", "73051", "046153", "２０２６年１１月３"] {
       #expect(throws: DateError.malformed(text)) { try CivilDate(parsingYearFirst: text) }
     }
+  }
+
+  /// A date cell saved as a number (a column formatted 常规 or 数值) is refused with the day it stands for, so the
+  /// clerk sees at once that the column, not the date, is wrong.
+  @Test func aSpreadsheetsDayNumberIsRefusedWithTheDayItStandsFor() {
+    #expect(throws: DateError.spreadsheetSerial("46153", day: CivilDate(unchecked: 2026, 5, 11))) { try CivilDate(parsingYearFirst: "46153") }
+    #expect(throws: DateError.spreadsheetSerial("36526", day: CivilDate(unchecked: 2000, 1, 1))) { try CivilDate(parsingYearFirst: "36526") }
+    #expect(throws: DateError.spreadsheetSerial("７３０５０", day: CivilDate(unchecked: 2099, 12, 31))) { try CivilDate(parsingYearFirst: "７３０５０") }
+    #expect(DateError.spreadsheetSerial("46153", day: CivilDate(unchecked: 2026, 5, 11)).description
+      == "'46153' is a spreadsheet's number for a day (2026-05-11 in Excel's and WPS's count), not a date: format the column as a date (yyyy-mm-dd) before saving, or write the day as YYYY-MM-DD")
   }
 
   @Test func errorMessagesNameTheValueAndTheForm() {

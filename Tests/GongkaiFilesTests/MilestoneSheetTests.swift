@@ -209,20 +209,30 @@ import TestSupport
     ])
   }
 
-  /// Excel and WPS in a Chinese locale save a date cell as 2026/11/3 or 2026/11/03: such cells read as the day they
-  /// name, stored as YYYY-MM-DD; a day-first or impossible date is still refused, saying why.
+  /// Excel and WPS in a Chinese locale save a date cell as 2026/11/3 or 2026/11/03, and staff type 2026.11.4 or
+  /// full-width digits: such cells read as the day they name, stored as YYYY-MM-DD; a day-first or impossible date,
+  /// or a date saved as the spreadsheet's number for it, is still refused, saying why.
   @Test func readsDatesAsChineseSpreadsheetsSaveThem() throws {
     let rows = try read("""
       项目代码,事项类型,形成日期,公开日期,公开渠道,公示截止
       2024-310110-48-01-000123,bidding.result,2026/11/3,2026/11/03,门户网站,2026-11-3
       2024-310110-48-01-000123,bidding.candidates,2026年11月3日,,,
+      2024-310110-48-01-000123,bidding.contract,２０２６年１１月３日,2026.11.4,门户网站,
 
       """)
-    #expect(rows.map(\.entry.formedOn.description) == ["2026-11-03", "2026-11-03"])
+    #expect(rows.map(\.entry.formedOn.description) == ["2026-11-03", "2026-11-03", "2026-11-03"])
     #expect(rows[0].entry.disclosures.map { "\($0.publishedOn) \($0.until!)" } == ["2026-11-03 2026-11-03"])
-    #expect(try problems(Data("project,kind,formed\n2024-310110-48-01-000123,bidding.result,11/03/2026\n2024-310110-48-01-000123,bidding.result,2026/11/31\n".utf8)) == [
+    #expect(rows[2].entry.disclosures.map(\.publishedOn.description) == ["2026-11-04"])
+    #expect(try problems(Data("""
+      project,kind,formed
+      2024-310110-48-01-000123,bidding.result,11/03/2026
+      2024-310110-48-01-000123,bidding.result,2026/11/31
+      2024-310110-48-01-000123,bidding.result,46329
+
+      """.utf8)) == [
       "f.csv:2: formed: '11/03/2026' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD",
       "f.csv:3: formed: '2026/11/31' is not a date: that month has 30 days; use YYYY-MM-DD",
+      "f.csv:4: formed: '46329' is a spreadsheet's number for a day (2026-11-03 in Excel's and WPS's count), not a date: format the column as a date (yyyy-mm-dd) before saving, or write the day as YYYY-MM-DD",
     ])
   }
 
