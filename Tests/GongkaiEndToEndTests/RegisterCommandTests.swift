@@ -662,6 +662,9 @@ import TestSupport
             迟1个工作日公开 · 截止 2026-03-02 → 按时 · 截止 2026-03-03
 
       """)
+    // A script that only collects the list asks for no status
+    let collected = try gongkai(["check", "--calendar-change", "2026", "--as-of", "2026-11-30", "--fail-on", "never"] + db, environment: environment)
+    #expect(collected.status == 0 && collected.stdout == change.stdout)
     let unchanged = try gongkai(["check", "--calendar-change", "2026"] + db)
     #expect(unchanged.status == 0 && unchanged.stdout == "2026年节假日安排即 gongkai 随附的安排，不改变任何结论\n")
     // A schedule that changes days no finding of the register crosses changes nothing, and says so
