@@ -25,8 +25,12 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   public static func workingDays(_ length: Int) throws(PeriodError) -> Period { try Period(length, .workingDays) }
   public static func calendarDays(_ length: Int) throws(PeriodError) -> Period { try Period(length, .calendarDays) }
 
-  /// `20 working days`, `3 calendar days`.
-  public var description: String { "\(length) \(unit == .workingDays ? "working" : "calendar") days" }
+  /// `20 working days`, `3 calendar days`, `1 working day`.
+  public var description: String { "\(length) \(unit == .workingDays ? "working" : "calendar") day\(length == 1 ? "" : "s")" }
+
+  /// The form the rules' digest (``RuleCatalogue/version``) has always taken a period in, `1 working days` included:
+  /// audit CSVs of other versions state the digest, so it changes with the rules only, never with the wording.
+  var digestKey: String { "\(length) \(unit == .workingDays ? "working" : "calendar") days" }
 
   /// `20个工作日`, `3日`, as the statutes write them.
   public var chineseDescription: String { unit == .workingDays ? "\(length)个工作日" : "\(length)日" }

@@ -41,8 +41,8 @@ public struct RuleCatalogue: Sendable {
     var digest = ContentDigest()
     for rule in rules {
       digest.add(fields: [
-        rule.code, rule.category.rawValue, rule.name.chinese, rule.period?.description ?? "-",
-        rule.changePeriod?.description ?? "-", rule.minimumPublication?.description ?? "-", rule.basis,
+        rule.code, rule.category.rawValue, rule.name.chinese, rule.period?.digestKey ?? "-",
+        rule.changePeriod?.digestKey ?? "-", rule.minimumPublication?.digestKey ?? "-", rule.basis,
         rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
         rule.confidence.rawValue, rule.minimumConfidence?.rawValue ?? "-",
       ])

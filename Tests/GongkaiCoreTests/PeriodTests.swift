@@ -16,6 +16,14 @@ import Testing
     #expect(try deadline("2026-02-13", 2, .workingDays).date == day("2026-02-24"))
   }
 
+  /// English outputs (the audit CSV's `minimum_publication`, `rules --lang en`) name a period as a person would.
+  @Test func aPeriodReadsInEnglishWithItsNumber() throws {
+    #expect(try Period(1, .workingDays).description == "1 working day")
+    #expect(try Period(20, .workingDays).description == "20 working days")
+    #expect(try Period(1, .calendarDays).description == "1 calendar day")
+    #expect(try Period(30, .calendarDays).description == "30 calendar days")
+  }
+
   @Test func workingDaysAcrossNationalDay() throws {
     // 9-30 (Wed) + 1: 10-1..10-7 rest, 10-8 (Thu) is the first working day; 10-10 (Sat) is worked.
     #expect(try deadline("2026-09-30", 1, .workingDays).date == day("2026-10-08"))

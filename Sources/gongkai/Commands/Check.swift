@@ -165,7 +165,7 @@ extension Gongkai.Check {
     try await register.requireKnown(projects: project, units: unit)
     let measure = FindingMeasure(language: l)
     func stands(_ finding: Finding) -> String {
-      measure.text(of: finding)
+      measure.markedText(of: finding)
         + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + ($0.isProvisional ? l.pick("（暂定）", " (provisional)") : "") } ?? "")
         + (finding.status == .tooShort ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") } ?? "" : "")
     }

@@ -157,11 +157,8 @@ final class CheckText {
   private func alert(_ finding: Finding, _ stored: StoredMilestone) -> (head: String, measureWidth: Int, tail: String) {
     let l = language
     let rule = finding.rule
-    let measure = FindingMeasure(language: l).text(of: finding)
+    let marked = FindingMeasure(language: l).markedText(of: finding)
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
-    // Working days left to a deadline in such a year are counted on its provisional days too.
-    let countIsProvisional = finding.latenessIsProvisional || finding.status == .due && finding.deadline?.isProvisional == true
-    let marked = measure + (countIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
     let head = "  \(Terminal.pad(status, to: statusColumn))\(marked)"
     var out = ""
     if let deadline = finding.deadline, finding.status != .tooShort {

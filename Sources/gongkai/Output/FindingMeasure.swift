@@ -19,6 +19,13 @@ struct FindingMeasure {
     }
   }
 
+  /// The measure, marked （暂定） where its count rests on provisional days: working days late or overdue counted
+  /// into a year without its schedule, or left to a provisional deadline.
+  func markedText(of finding: Finding) -> String {
+    let provisional = finding.latenessIsProvisional || finding.status == .due && finding.deadline?.isProvisional == true
+    return text(of: finding) + (provisional ? language.pick("（暂定）", " (provisional)") : "")
+  }
+
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
   private func shortfall(_ finding: Finding) -> String {
     guard let until = finding.publishedUntil, let end = finding.minimumEnd?.date,
