@@ -213,6 +213,10 @@ public struct StoredMilestone: Hashable, Sendable {
   /// When a publication of the milestone was last corrected (its end or address changed, or withdrawn as made by
   /// mistake), an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections`` filter, else `nil`.
   public var publicationsCorrectedAt: String? = nil
+  /// When a change or withdrawal that named the milestone last stopped naming it (amended to name another or none,
+  /// or a project file imported with another link): the milestone is no longer shown as changed or withdrawn. Read
+  /// with ``publicationsCorrectedAt``.
+  public var changesLeftAt: String? = nil
 
   /// The record of one of ``Milestone/disclosures`` (the first equal to it).
   public func recorded(_ disclosure: Disclosure) -> RecordedDisclosure? {

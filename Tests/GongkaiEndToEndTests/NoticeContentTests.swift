@@ -124,23 +124,48 @@ import TestSupport
     let takenBack = try runGongkai(["withdraw", "5", "--reason", "复议决定录入错误"] + db, environment: ["GONGKAI_NOW": "2026-11-24T10:00:00+08:00"])
     #expect(takenBack.status == 0, "\(takenBack.stderr)")
     let restored = try entry()
-    #expect(restored.contains("：质量安全行政处罚决定</title>\n<updated>2026-11-24T00:00:00+08:00</updated>"), "\(restored)")
+    #expect(restored.contains("：质量安全行政处罚决定</title>\n<updated>2026-11-24T10:00:00+08:00</updated>"), "\(restored)")
     #expect(restored.contains("处罚款5万元"))
     let amended = try runGongkai(["amend", "4", "--summary", "处罚款5万元，责令改正", "--reason", "摘要补全"] + db,
                                  environment: ["GONGKAI_NOW": "2026-11-26T10:00:00+08:00"])
     #expect(amended.status == 0, "\(amended.stderr)")
-    #expect(try entry().contains("<updated>2026-11-26T00:00:00+08:00</updated>"))
+    #expect(try entry().contains("<updated>2026-11-26T10:00:00+08:00</updated>"))
     // A publication's address corrected moves the entry on too: its link changed
     let moved = try runGongkai(["disclose", "4", "--date", "2026-11-12", "--channel", "区政府门户网站", "--url", "https://xxgk.yangpu.example/xzcf/031.html"]
                                + db, environment: ["GONGKAI_NOW": "2026-11-27T10:00:00+08:00"])
     #expect(moved.stdout.hasPrefix("updated disclosure"), "\(moved.stdout)\(moved.stderr)")
     let relinked = try entry()
-    #expect(relinked.contains("<updated>2026-11-27T00:00:00+08:00</updated>") && relinked.contains("xzcf/031.html"), "\(relinked)")
+    #expect(relinked.contains("<updated>2026-11-27T10:00:00+08:00</updated>") && relinked.contains("xzcf/031.html"), "\(relinked)")
     // A correction after the day exported as of shows (the page is the register as it is), dated that day at the latest
     #expect(try runGongkai(["amend", "4", "--summary", "处罚款5万元，限期改正", "--reason", "摘要再补"] + db,
                            environment: ["GONGKAI_NOW": "2026-11-29T10:00:00+08:00"]).status == 0)
     let later = try entry()
-    #expect(later.contains("<updated>2026-11-27T00:00:00+08:00</updated>") && later.contains("限期改正"), "\(later)")
+    #expect(later.contains("<updated>2026-11-27T23:59:59+08:00</updated>") && later.contains("限期改正"), "\(later)")
+  }
+
+  /// A withdrawal linked to the wrong penalty and then linked right (`amend --changes`), or unlinked: the penalty it
+  /// stopped naming is in force again, and its entry moves on to the correction, also on the day it was exported.
+  @Test func aFeedEntryMovesOnWhenAWithdrawalStopsNamingIt() throws {
+    let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
+    #expect(try runGongkai(["log", Self.code, "quality-safety.penalty", "--date", "2026-11-10", "--ref", "杨建罚〔2026〕31号"] + db).status == 0)
+    #expect(try runGongkai(["disclose", "6", "--date", "2026-11-12", "--channel", "区政府门户网站"] + db).status == 0)
+    func entry(_ reference: String) throws -> String {
+      let feed = try export(["notices"], "feed.atom", in: folder, db)
+      return try #require(feed.components(separatedBy: "<entry>").first { $0.contains(reference) })
+    }
+    #expect(try entry("30号").contains("（已撤回）</title>\n<updated>2026-11-18T00:00:00+08:00</updated>"))
+    // When the withdrawal is linked to the other penalty, as it should have been
+    let relinked = try runGongkai(["amend", "5", "--changes", "6", "--reason", "所撤回的应为31号"] + db,
+                                  environment: ["GONGKAI_NOW": "2026-11-27T09:30:00+08:00"])
+    #expect(relinked.status == 0, "\(relinked.stderr)")
+    // Then the first penalty's entry is in force again, dated by the correction, and the second is withdrawn
+    #expect(try entry("30号").contains("：质量安全行政处罚决定</title>\n<updated>2026-11-27T09:30:00+08:00</updated>"))
+    #expect(try entry("31号").contains("（已撤回）</title>\n<updated>2026-11-27T09:30:00+08:00</updated>"))
+    // and unlinked the same day, the second moves on again, and the clerk hears what the withdrawal now leaves
+    let unlinked = try runGongkai(["amend", "5", "--no-changes", "--reason", "待核实所撤回的决定"] + db,
+                                  environment: ["GONGKAI_NOW": "2026-11-27T11:00:00+08:00"])
+    #expect(unlinked.stderr.contains("quality-safety.penalty-withdrawal withdraws a quality-safety.penalty or a bidding.penalty but names none"))
+    #expect(try entry("31号").contains("：质量安全行政处罚决定</title>\n<updated>2026-11-27T11:00:00+08:00</updated>"))
   }
 
   @Test func aWithdrawnPenaltyShowsItsWithdrawalAndNoLongerItsContent() throws {

@@ -1,34 +1,47 @@
 import GongkaiCore
 import GongkaiStore
 
-/// The last day that the register corrected something an item's feed entry shows: the item amended (its summary,
-/// 文号 or date), a publication of it corrected (its address or end changed, or withdrawn as made by mistake, which
-/// can move the publication the entry shows), a change of it amended (the entry names the change by its 文号), or a
-/// change of it withdrawn as a record made by mistake (the item is in force again). Feed readers show an entry again
-/// only when its `updated` moves on; dated by publications alone, an entry would go back in time when a change was
-/// taken back, and its readers would never learn of it. A correction after the as-of day counts as made on it: the
-/// entry shows the register as it is, corrections included, and is dated no later than the day it is exported as of.
+/// When the register last corrected something an item's feed entry shows: the item amended (its summary, 文号 or
+/// date), a publication of it corrected (its address or end changed, or withdrawn as made by mistake, which can move
+/// the publication the entry shows), a change of it amended (the entry names the change by its 文号), a change of it
+/// withdrawn as a record made by mistake, or a change that named it made to name another or none (in either case the
+/// item is in force again). Feed readers show an entry again only when its `updated` moves on; dated by
+/// publications alone, an entry would go back in time when a change was taken back, and its readers would never
+/// learn of it. The instant, not the day: a mistake exported and corrected the same day moves the entry too. A
+/// correction after the as-of day counts as made at its end: the entry shows the register as it is, corrections
+/// included, and is dated no later than the day it is exported as of.
 struct Corrections {
-  private let days: [Int64: CivilDate]
+  private let instants: [Int64: String]
 
   /// From all of one project's milestones, the withdrawn records among them.
   init(_ milestones: [StoredMilestone], asOf: CivilDate) {
-    var days: [Int64: CivilDate] = [:]
+    var instants: [Int64: String] = [:]
+    let latest = FeedInstant.endOf(asOf)
     func note(_ id: Int64, _ instant: String?) {
-      guard let instant, let recorded = try? CivilDate(parsing: instant.prefix(10)) else { return }
-      let day = min(recorded, asOf)
-      days[id] = max(days[id] ?? day, day)
+      // Instants the change log records in China Standard Time, `2026-11-27T09:00:00+08:00`, compare as text.
+      guard let instant, instant.utf8.count == latest.utf8.count else { return }
+      let dated = min(instant, latest)
+      instants[id] = max(instants[id] ?? dated, dated)
     }
     for stored in milestones {
       note(stored.milestone.id, stored.amendments?.lastAt)
       note(stored.milestone.id, stored.publicationsCorrectedAt)
+      note(stored.milestone.id, stored.changesLeftAt)
       guard let changed = stored.milestone.changes else { continue }
       note(changed, stored.amendments?.lastAt)
       note(changed, stored.withdrawnAt)
     }
-    self.days = days
+    self.instants = instants
   }
 
-  /// The day of the latest correction of what the entry of milestone `id` shows, or `nil` when there was none.
-  func lastDay(of id: Int64) -> CivilDate? { days[id] }
+  /// The instant of the latest correction of what the entry of milestone `id` shows, or `nil` when there was none.
+  func last(of id: Int64) -> String? { instants[id] }
+}
+
+/// The feed's instants, in China Standard Time as the change log records them.
+enum FeedInstant {
+  /// The start of a day: what a publication or a change's publication dates an entry by.
+  static func startOf(_ day: CivilDate) -> String { "\(day)T00:00:00+08:00" }
+  /// The last second of a day: the latest an entry exported as of that day is dated.
+  static func endOf(_ day: CivilDate) -> String { "\(day)T23:59:59+08:00" }
 }

@@ -114,11 +114,11 @@ struct LatestPublications {
     // correction of what it shows (RFC 4287 `updated`): feed readers show an entry again when that date moves, so
     // subscribers learn of the change, and of a change taken back. A withdrawn item has
     // neither summary nor address (the item leaves them out), so its entry links the project's page.
-    let date = item.updatedOn
+    let date = item.updated
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
       "title": "\(notice.name)：\(item.kindName)" + (item.validityMark.map { "（\($0)）" } ?? ""),
-      "updated": "\(date)T00:00:00+08:00", "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
+      "updated": date, "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
       "link": item.url ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
       "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }, item.withdrawalReason.map { "撤回理由：\($0)" }]
         .compactMap { $0 }.joined(separator: "　"),
@@ -136,7 +136,7 @@ struct LatestPublications {
     trim()
     return [
       "id": "urn:gongkai:feed:\(organisation)",
-      "updated": "\(entries.first?.date ?? asOf.description)T00:00:00+08:00",
+      "updated": entries.first?.date ?? FeedInstant.startOf(asOf),
       "entries": entries.map(\.entry),
     ]
   }

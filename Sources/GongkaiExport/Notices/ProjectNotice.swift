@@ -43,9 +43,10 @@ public struct ProjectNotice: Sendable {
     public let changes: String?
     /// The earlier information this item withdraws (所撤回信息), named the same way; such an item has no ``changes``.
     public let withdraws: String?
-    /// The feed entry's `updated` day: the publication's, or a later one when a change of the item went public or
-    /// the register corrected what the entry shows (``Corrections``). It never goes back when a change is taken back.
-    public let updatedOn: String
+    /// The feed entry's `updated` instant: the start of the publication's day, or later: of the day a change of the
+    /// item went public, or the instant the register corrected what the entry shows (``Corrections``). It never goes
+    /// back when a change is taken back.
+    public let updated: String
 
     /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
     public var validityMark: String? { withdrawn ? "已撤回" : validity.map { _ in "已变更" } }
@@ -157,7 +158,7 @@ public struct ProjectNotice: Sendable {
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,
-      updatedOn: [relations.changedOn(stored), corrections.lastDay(of: stored.milestone.id)].compactMap(\.self)
-        .reduce(judged.publishedOn, max).description)
+      updated: [relations.changedOn(stored).map(FeedInstant.startOf), corrections.last(of: stored.milestone.id)].compactMap(\.self)
+        .reduce(FeedInstant.startOf(judged.publishedOn), max))
   }
 }

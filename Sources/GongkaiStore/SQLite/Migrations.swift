@@ -162,6 +162,16 @@ extension SQLiteStore {
         """)
     }
 
+    // The milestones a change or withdrawal stopped naming (amended to name another, or none, or a project file
+    // imported with another link): the feed dates such an item by it, or its readers keep it shown as changed or
+    // withdrawn. Partial: only the updates and amendments of milestones that named one are in it.
+    migrator.registerMigration("v11-links-left") { db in
+      try db.execute(sql: """
+        CREATE INDEX changeLog_links_left ON changeLog(json_extract(before, '$.changesId'))
+          WHERE entity = 'milestone' AND action IN ('update', 'amend') AND json_extract(before, '$.changesId') IS NOT NULL;
+        """)
+    }
+
     return migrator
   }
 }

@@ -46,7 +46,7 @@ extension SQLiteStore {
         WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
-    let corrections = filter.publicationCorrections ? Self.publicationCorrectionsSQL : "NULL"
+    let corrections = filter.publicationCorrections ? "\(Self.publicationCorrectionsSQL), \(Self.changesLeftSQL)" : "NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -106,7 +106,8 @@ extension SQLiteStore {
             withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
-            recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt))
+            recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
+            changesLeftAt: try value(.changesLeftAt))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -197,6 +198,16 @@ extension SQLiteStore {
     (SELECT max(c.at) FROM disclosure wd CROSS JOIN changeLog c
       WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw'))
     """
+
+  /// The last time a change or withdrawal that named a milestone (`m`) stopped naming it: one seek into the partial
+  /// index of such rows (`v11-links-left`), which holds nothing for a register whose links never moved. `+m.id`
+  /// drops the column's integer affinity, which would keep SQLite from comparing in the index (it would read every
+  /// milestone row of the log for every milestone), as a test of the query plan holds it to.
+  static let changesLeftSQL = """
+    (SELECT max(c.at) FROM changeLog c
+      WHERE json_extract(c.before, '$.changesId') = +m.id AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
+        AND json_extract(c.before, '$.changesId') IS NOT NULL AND json_extract(c.after, '$.changesId') IS NOT m.id)
+    """
 }
 
 /// The columns of the milestone query, in their order.
@@ -204,7 +215,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
-  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt
+  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, changesLeftAt
 }
 
 extension ChangeLogRecord {

@@ -73,15 +73,20 @@ extension Gongkai {
           """)
       }
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
-      if changes == nil, let rule = checker.catalogue.rule(for: kind), !rule.withdraws.isEmpty {
-        Terminal.warning("""
-          \(kind) withdraws a \(rule.withdraws.joined(separator: " or a ")) but names none: the public notices keep that decision as in \
-          force; link it with `gongkai amend \(stored.milestone.id) --changes ID --reason 关联所撤回的决定`, ID being the decision's \
-          milestone (`gongkai project show \(code)` lists them)
-          """)
-      }
+      if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
+  }
+
+  /// A withdrawal notice that names no decision leaves the withdrawn penalty published as in force: said after
+  /// `log` and `amend --no-changes` write one, with the repair.
+  static func warnIfUnlinkedWithdrawal(_ milestone: Milestone, catalogue: RuleCatalogue) {
+    guard milestone.changes == nil, let rule = catalogue.rule(for: milestone.kind), !rule.withdraws.isEmpty else { return }
+    Terminal.warning("""
+      \(milestone.kind) withdraws a \(rule.withdraws.joined(separator: " or a ")) but names none: the public notices keep that decision \
+      as in force; link it with `gongkai amend \(milestone.id) --changes ID --reason 关联所撤回的决定`, ID being the decision's \
+      milestone (`gongkai project show \(milestone.projectCode)` lists them)
+      """)
   }
 
   struct Disclose: AsyncParsableCommand {
@@ -284,7 +289,8 @@ extension Gongkai {
       // says it. Best effort, after the write, which needs no rules: a register kept under a profile file not given
       // here is amended all the same, without the line.
       var standing = ""
-      if date != nil || link != nil, let checker = try? await reference.checker(for: register, at: store.path) {
+      let checker = date != nil || link != nil ? try? await reference.checker(for: register, at: store.path) : nil
+      if let checker {
         let explanation = try? checker.explainDeadline(of: stored.milestone)
         standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
       }
@@ -293,6 +299,7 @@ extension Gongkai {
         linked = " · changes milestone \(id) (\(changed.kind) \(changed.formedOn))"
       }
       try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)\(linked)\(standing)")
+      if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
     }
 
     /// A link between kinds the rules do not link is a usage error, as with `log --changes`; the store checks the
