@@ -33,6 +33,20 @@ public enum RegisterText {
     return []
   }
 
+  /// The problems of a reason a withdrawal or a correction of a legal record gives (`--reason`): required, and
+  /// refused when it says nothing, only punctuation or a placeholder such as the `…` of a command gongkai
+  /// suggested, copied as it was.
+  public static func reasonProblems(_ field: String, _ value: String?) -> [RegisterError] {
+    let found = problems(field, value, required: true, maximum: maximumTextLength)
+    guard found.isEmpty, let value else { return found }
+    // What it says, without spaces and punctuation: `<原因>`, `【理由】` and `…` are left with a placeholder or nothing.
+    let words = String(String.UnicodeScalarView(value.unicodeScalars.filter {
+      $0.properties.isAlphabetic || $0.properties.numericType != nil
+    })).lowercased()
+    guard words.isEmpty || ["原因", "理由", "reason", "text", "why"].contains(words) else { return [] }
+    return [.invalidField(field, value, "say why, e.g. \(field) 录入错误，形成日期应为2026-11-20; a placeholder is not a reason")]
+  }
+
   /// A refused character as a person recognises it: a line break, a tab, a character that reorders text.
   private static func describe(_ scalar: Unicode.Scalar) -> String {
     switch scalar.value {

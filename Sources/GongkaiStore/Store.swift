@@ -83,6 +83,9 @@ public protocol Store: Sendable {
   func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws -> Withdrawal
   /// The milestone with this id (withdrawn or not), or `nil`.
   func milestone(id: Int64) async throws -> StoredMilestone?
+  /// The milestone a disclosure (in force or withdrawn) was recorded on, for naming what a command about the
+  /// disclosure touches; `nil` when no disclosure has that id.
+  func milestone(ofDisclosure id: Int64) async throws -> StoredMilestone?
 
   // MARK: Bulk
 

@@ -78,7 +78,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "
         + "the change to the milestone in force (`gongkai project show CODE` lists them)"
     case .changedBy(let milestone, let linked):
-      "milestone \(milestone) is changed by milestone \(linked), which is in force; withdraw milestone \(linked) first (`gongkai withdraw \(linked) --reason …`), then this one"
+      "milestone \(milestone) is changed by milestone \(linked), which is in force: if milestone \(linked) changes another milestone "
+        + "(this one recorded twice), link it there first (`gongkai amend \(linked) --changes ID --reason 更正所变更信息`); if it was "
+        + "recorded by mistake too, withdraw it first (`gongkai withdraw \(linked) --reason 重复登记`); then withdraw this one"
     case .settledPublication(let id, let until):
       "disclosure \(id) is recorded as taken down on \(until), which has passed: how long it stayed up is settled; if the record is wrong, withdraw it (`gongkai withdraw --disclosure \(id) --reason …`) and record it again"
     case .invalid(let error): error.description

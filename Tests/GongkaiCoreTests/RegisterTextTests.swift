@@ -7,6 +7,18 @@ import Testing
   /// Every Unicode scalar.
   static let scalars = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init)
 
+  /// A withdrawal or correction of a legal record says why: punctuation alone, or a placeholder pasted from a
+  /// suggested command, says nothing.
+  @Test func aReasonMustSaySomething() {
+    for text in ["…", "...", "<原因>", "【理由】", "reason", " — "] {
+      #expect(RegisterText.reasonProblems("--reason", text).map(\.field) == ["--reason"], "\(text)")
+    }
+    for text in ["重复登记", "原因：录入错误", "typo", "文号2026-07"] {
+      #expect(RegisterText.reasonProblems("--reason", text).isEmpty, "\(text)")
+    }
+    #expect(RegisterText.reasonProblems("--reason", " ") == [.missingField("--reason")])
+  }
+
   @Test func controlCharactersAreExactlyGeneralCategoryCc() {
     let differing = Self.scalars.filter { RegisterText.isControl($0) != ($0.properties.generalCategory == .control) }
     #expect(differing.isEmpty)

@@ -83,7 +83,9 @@ extension RegisterCommandTests {
     // When the change is linked to the contract it changes
     let amended = try gongkai(["amend", "3", "--changes", "2", "--reason", "所变更合同应为HT-2", "--by", "李工"] + db)
     #expect(amended.status == 0, "\(amended.stderr)")
-    #expect(amended.stdout.hasPrefix("amended milestone 3: bidding.contract 2026-10-08 · changes milestone 2 (bidding.contract 2026-09-01) · deadline "))
+    #expect(amended.stdout.hasPrefix("amended milestone 3 (\(code) bidding.contract 2026-10-08): changes milestone 2 (bidding.contract 2026-09-01) · deadline "))
+    // (named with another project's code, it is refused and nothing is written)
+    #expect(try gongkai(["amend", "3", "--changes", "1", "--project", "2026-310110-48-01-000299", "--reason", "误"] + db).status == 65)
     // Then the change log and the audit CSV show the correction
     let history = try gongkai(["history", code] + db).stdout
     #expect(history.contains("所变更里程碑: 1 → 2\n    更正原因 所变更合同应为HT-2\n"), "\(history)")
@@ -105,7 +107,7 @@ extension RegisterCommandTests {
       "gongkai: --changes '2': a milestone of construction.participants cannot change one of bidding.contract; link a milestone of construction.participants (`gongkai rules` lists what each kind may change), or remove the link",
     ])
     // Removed on purpose, the link is gone and the file leaves it so
-    #expect(try gongkai(["amend", "3", "--no-changes", "--reason", "非合同变更"] + db).stdout.contains(" · changes no milestone"))
+    #expect(try gongkai(["amend", "3", "--no-changes", "--reason", "非合同变更"] + db).stdout.contains("): changes no milestone · "))
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
     #expect(try !String(contentsOfFile: file, encoding: .utf8).contains("changes:"))
   }
@@ -316,7 +318,7 @@ extension RegisterCommandTests {
                             environment: ["GONGKAI_NOW": "2026-11-25T09:00:00+08:00"])
     #expect(amend.status == 0, "\(amend.stderr)")
     // the new deadline said, as `log` says it: the publication of 11-20 is now on time
-    #expect(amend.stdout == "amended milestone 1: bidding.candidates 2026-11-17 · deadline 2026-11-20 (3日)\n")
+    #expect(amend.stdout == "amended milestone 1 (\(code) bidding.candidates 2026-11-17): date (was 2026-11-16) · deadline 2026-11-20 (3日)\n")
     // (rows by milestone id: the corrected date moves milestone 1 after milestone 2)
     func rowsByID(_ options: [String] = []) throws -> [[String: String]] {
       try auditRows(folder, db, asOf: "2026-11-27", options).sorted { $0["里程碑编号", default: $0["milestone_id"] ?? ""] < $1["里程碑编号", default: $1["milestone_id"] ?? ""] }
@@ -377,9 +379,16 @@ extension RegisterCommandTests {
     let refused = try gongkai(["withdraw", "1", "--reason", "重复登记"] + db)
     #expect(refused.status == 65)
     #expect(refused.stderr == """
-      gongkai: milestone 1 is changed by milestone 2, which is in force; withdraw milestone 2 first (`gongkai withdraw 2 \
-      --reason …`), then this one\n
+      gongkai: milestone 1 is changed by milestone 2, which is in force: if milestone 2 changes another milestone (this one \
+      recorded twice), link it there first (`gongkai amend 2 --changes ID --reason 更正所变更信息`); if it was recorded by \
+      mistake too, withdraw it first (`gongkai withdraw 2 --reason 重复登记`); then withdraw this one\n
       """)
+    // The placeholder of a suggested command, pasted as it was, is no reason
+    let placeholder = try gongkai(["withdraw", "2", "--reason", "…"] + db)
+    #expect(placeholder.status == 64)
+    #expect(placeholder.stderrLines == [
+      "gongkai: --reason '…' is not accepted: say why, e.g. --reason 录入错误，形成日期应为2026-11-20; a placeholder is not a reason",
+    ])
     #expect(try gongkai(["history", code, "--format", "json"] + db).stdout == before)
     #expect(try gongkai(["withdraw", "2", "--reason", "撤回登记有误"] + db).status == 0)
     #expect(try gongkai(["withdraw", "1", "--reason", "重复登记"] + db).status == 0)

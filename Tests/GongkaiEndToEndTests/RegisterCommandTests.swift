@@ -314,11 +314,17 @@ import TestSupport
         + "settled; if the record is wrong, withdraw it (`gongkai withdraw --disclosure 1 --reason …`) and record it again\n")
     }
     #expect(snapshot(database) == before)
-    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).stdout == "withdrew disclosure 1\n")
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).stdout
+      == "withdrew disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26): 2026-11-27 中国招标投标公共服务平台\n")
     // Run again, as a retried script would: nothing changes, and it says so
     let twice = try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db)
     #expect(twice.status == 0)
-    #expect(twice.stdout == "disclosure 1 unchanged: already withdrawn (截止日期填错); `gongkai history CODE`, with its project's code, shows by whom and when\n")
+    #expect(twice.stdout == "disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26) unchanged: already withdrawn "
+      + "(截止日期填错); `gongkai history` of its project shows by whom and when\n")
+    // A disclosure of another project than the one named is refused before anything is written
+    let elsewhere = try gongkai(["withdraw", "--disclosure", "1", "--project", "2026-310110-48-01-000299", "--reason", "误"] + db)
+    #expect(elsewhere.status == 65)
+    #expect(elsewhere.stderrLines == ["gongkai: milestone 1 belongs to project 2026-310110-48-01-000200, not 2026-310110-48-01-000299"])
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)
@@ -877,7 +883,7 @@ import TestSupport
     #expect(unlinked.stderr.contains("link it with `gongkai amend 4 --changes ID --reason 关联所撤回的决定`, ID being the decision's milestone"))
     #expect(sheetUnlinked.stderr.contains("link it with `gongkai amend 5 --changes ID --reason 关联所撤回的决定`, ID being the decision's milestone"))
     let linked = try gongkai(["amend", "5", "--changes", "2", "--reason", "关联所撤回的决定"] + db)
-    #expect(linked.status == 0 && linked.stdout.contains(" · changes milestone 2 (quality-safety.penalty 2026-05-11)"), "\(linked.stderr)")
+    #expect(linked.status == 0 && linked.stdout.contains("): changes milestone 2 (quality-safety.penalty 2026-05-11) · "), "\(linked.stderr)")
     #expect(try gongkai(["disclose", "5", "--date", "2026-06-08", "--channel", "信用中国"] + db).status == 0)
     #expect(try gongkai(["export", "notices", "--format", "md", "--as-of", "2026-11-30", "--out", notices.path] + db).status == 0)
     let relinked = try String(contentsOf: notices.appendingPathComponent("\(code).md"), encoding: .utf8)

@@ -145,7 +145,7 @@ extension SQLiteStore {
   }
 
   public func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) throws -> StoredMilestone {
-    if let problem = RegisterText.problems("reason", amendment.reason, required: true, maximum: RegisterText.maximumTextLength).first {
+    if let problem = RegisterText.reasonProblems("reason", amendment.reason).first {
       throw StoreError.invalid(problem)
     }
     try logged(actor: actor) { write in
@@ -290,6 +290,15 @@ extension SQLiteStore {
       _ = try write.update(record, from: old, project: try projectRecord(of: milestone, db).code)
       return .withdrawn
     }
+  }
+
+  public func milestone(ofDisclosure id: Int64) throws -> StoredMilestone? {
+    guard let owner = try read({ try Int64.fetchOne($0, sql: "SELECT milestoneId FROM disclosure WHERE id = ?", arguments: [id]) })
+    else { return nil }
+    guard let stored = try milestone(id: owner) else {
+      throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(owner)").error
+    }
+    return stored
   }
 
   public func milestone(id: Int64) throws -> StoredMilestone? {

@@ -78,6 +78,26 @@ extension Gongkai {
     }
   }
 
+  /// The milestone a command names by id, read before it writes: refused unless it is of `project`, when given, so
+  /// that a mistyped id touches nothing of another project.
+  static func milestone(_ id: Int64, of project: ProjectCode?, in register: any Store) async throws -> StoredMilestone {
+    guard let stored = try await register.milestone(id: id) else { throw StoreError.unknownMilestone(id) }
+    try require(stored.milestone, of: project)
+    return stored
+  }
+
+  static func require(_ milestone: Milestone, of project: ProjectCode?) throws {
+    if let project, project.rawValue != milestone.projectCode {
+      throw StoreError.milestoneOfAnotherProject(milestone: milestone.id, project: milestone.projectCode, expected: project.rawValue)
+    }
+  }
+
+  /// A milestone as a confirmation names it, by project, kind and day too: a mistyped id is then seen at once, not at
+  /// the next audit.
+  static func named(_ milestone: Milestone) -> String {
+    "milestone \(milestone.id) (\(milestone.projectCode) \(milestone.kind) \(milestone.formedOn))"
+  }
+
   /// A withdrawal notice that names no decision leaves the withdrawn penalty published as in force: said after
   /// `log` and `amend --no-changes` write one, with the repair.
   static func warnIfUnlinkedWithdrawal(_ milestone: Milestone, catalogue: RuleCatalogue) {
@@ -132,10 +152,7 @@ extension Gongkai {
     func run() async throws {
       let disclosure = Disclosure(publishedOn: date, channel: channel, url: url, until: until)
       let register = try store.open()
-      guard let stored = try await register.milestone(id: milestone) else { throw StoreError.unknownMilestone(milestone) }
-      if let project, project.rawValue != stored.milestone.projectCode {
-        throw StoreError.milestoneOfAnotherProject(milestone: milestone, project: stored.milestone.projectCode, expected: project.rawValue)
-      }
+      let stored = try await Gongkai.milestone(milestone, of: project, in: register)
       // A publication before the milestone conflicts with the register rather than with an option: the store
       // refuses it as bad data, as it refuses `amend --date` making the same conflict.
       let today = StoreOptions.recordingDay()
@@ -152,8 +169,7 @@ extension Gongkai {
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
       let standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true).text } ?? ""
-      // Named by project, kind and day too: a mistyped id is then seen at once, not at the next audit.
-      let of = "milestone \(milestone) (\(stored.milestone.projectCode) \(stored.milestone.kind) \(stored.milestone.formedOn))"
+      let of = Gongkai.named(stored.milestone)
       switch recorded.outcome {
       case .recorded:
         try StandardOutput.confirm("recorded disclosure \(recorded.id) of \(of): \(date) \(channel)\(standing)")
@@ -190,6 +206,9 @@ extension Gongkai {
     var disclosure: Int64?
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
     var reason: String?
+    @Option(help: ArgumentHelp("Refuse unless the milestone (or the disclosure's) belongs to this project.", valueName: "code"),
+            transform: ProjectCode.argument)
+    var project: ProjectCode?
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
@@ -203,11 +222,18 @@ extension Gongkai {
       let reason = try requiredReason(reason)
       let register = try store.open()
       if let disclosure {
+        guard let owner = try await register.milestone(ofDisclosure: disclosure) else { throw StoreError.unknownDisclosure(disclosure) }
+        try Gongkai.require(owner.milestone, of: project)
+        // What the portal showed: its day and channel, while it is in force.
+        let publication = owner.recordedDisclosures.firstIndex { $0.id == disclosure }.map { owner.milestone.disclosures[$0] }
+          .map { ": \($0.publishedOn) \($0.channel)" } ?? ""
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure)"), written: done == .withdrawn)
+        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)"),
+                                   written: done == .withdrawn)
       } else if let milestone {
+        let stored = try await Gongkai.milestone(milestone, of: project, in: register)
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, "milestone \(milestone)"), written: done == .withdrawn)
+        try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone)), written: done == .withdrawn)
       }
     }
 
@@ -215,7 +241,7 @@ extension Gongkai {
     static func said(_ withdrawal: Withdrawal, _ what: String) -> String {
       switch withdrawal {
       case .withdrawn: "withdrew \(what)"
-      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history CODE`, with its project's code, shows by whom and when"
+      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history` of its project shows by whom and when"
       }
     }
   }
@@ -249,6 +275,8 @@ extension Gongkai {
     var changes: Int64?
     @Flag(name: .customLong("no-changes"), help: "Remove the link to a milestone this one changes: it was linked by mistake.")
     var noChanges = false
+    @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
+    var project: ProjectCode?
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
             transform: trimmed)
     var reason: String?
@@ -277,9 +305,9 @@ extension Gongkai {
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
       let register = try store.open()
-      let current = try await register.milestone(id: milestone)
-      if let changes, let current { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
-      let before = current?.amendments?.count ?? 0
+      let current = try await Gongkai.milestone(milestone, of: project, in: register)
+      if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
+      let before = current.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {
         try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
@@ -294,11 +322,23 @@ extension Gongkai {
         let explanation = try? checker.explainDeadline(of: stored.milestone)
         standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
       }
-      var linked = link == nil ? "" : " · changes no milestone"
-      if link != nil, let id = stored.milestone.changes, let changed = try await register.milestone(id: id)?.milestone {
-        linked = " · changes milestone \(id) (\(changed.kind) \(changed.formedOn))"
+      // What changed, each with its former value, under the milestone as it now stands.
+      func was(_ old: String?) -> String { " (was \(old.map(Terminal.field) ?? "none"))" }
+      var changed: [String] = []
+      if current.milestone.formedOn != stored.milestone.formedOn { changed.append("date" + was(current.milestone.formedOn.description)) }
+      if current.reference != stored.reference { changed.append("文号" + was(current.reference)) }
+      if current.summary != stored.summary { changed.append("summary") }
+      if current.milestone.responsibleUnit != stored.milestone.responsibleUnit {
+        changed.append("unit \(Terminal.field(stored.milestone.responsibleUnit ?? ""))" + was(current.milestone.responsibleUnit))
       }
-      try StandardOutput.confirm("amended milestone \(milestone): \(stored.milestone.kind) \(stored.milestone.formedOn)\(linked)\(standing)")
+      if current.milestone.changes != stored.milestone.changes {
+        if let id = stored.milestone.changes, let target = try await register.milestone(id: id)?.milestone {
+          changed.append("changes milestone \(id) (\(target.kind) \(target.formedOn))")
+        } else {
+          changed.append("changes no milestone")
+        }
+      }
+      try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
       if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
     }
 

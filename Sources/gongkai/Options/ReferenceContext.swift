@@ -33,7 +33,7 @@ func refuse(_ problems: [RegisterError]) throws {
 /// `--reason`, which a withdrawal and a correction must give: refused, missing or blank, with what to give, where
 /// the parser's own "Missing expected argument" would name no fix.
 func requiredReason(_ reason: String?) throws -> String {
-  try refuse(RegisterText.problems("--reason", reason, required: true, maximum: RegisterText.maximumTextLength))
+  try refuse(RegisterText.reasonProblems("--reason", reason))
   return reason ?? ""
 }
 
