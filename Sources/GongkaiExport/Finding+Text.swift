@@ -7,4 +7,21 @@ extension Finding {
     guard status == .tooShort, let late = workingDaysLate else { return status.chineseName }
     return "\(status.chineseName)，且迟\(late)个工作日公开"
   }
+
+  /// Where the finding stands as the public page's timeline says it (迟3个工作日, 逾期5个工作日未公开, 待公开，剩2个工作日),
+  /// and the open data with it: an item late by a day and one late by forty are not the same failure.
+  var chineseStanding: String {
+    let days = workingDays ?? 0
+    return switch status {
+    case .onTime: "按时公开"
+    case .late: "迟\(days)个工作日"
+    case .overdue: "逾期\(days)个工作日未公开"
+    case .due: deadline == nil ? "待公开" : "待公开，剩\(days)个工作日"
+    case .tooShort: chineseStatusWithLateness
+    }
+  }
+
+  /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
+  /// public output marks it.
+  var chineseUnverifiedMark: String { rule.confidence(judging: status) == .unverified ? "（时限待核实）" : "" }
 }

@@ -922,6 +922,12 @@ import TestSupport
     #expect(try gongkai(["withdraw", "4", "--reason", "重复"] + db).status == 0)
     let again = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(again.status == 0, "\(again.stderr)")
+    // A link corrected since: the sheet written before it names what it was corrected from, and the correction stays
+    #expect(try gongkai(["amend", "2", "--no-changes", "--reason", "并非变更"] + db).status == 0)
+    try Data("project,kind,formed,ref,changes\n\(code),bidding.contract,2025-01-10,A-2,bidding.contract@2025-01-10#A-1\n".utf8).write(to: sheet)
+    let stale = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(stale.status == 0 && stale.stderr.contains("changes: names milestone 1, which milestone 2 changed before "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("(it now names none it changes); the sheet was written before that, and the import kept the correction"))
     // A recorded row that names a link the register does not hold
     try Data("project,kind,formed,ref,changes\n\(code),bidding.contract,2025-01-10,A-1,bidding.contract@2025-01-10#A-2\n".utf8).write(to: sheet)
     let unlinked = try gongkai(["import", "milestones", sheet.path] + db)

@@ -70,8 +70,7 @@ public struct Timeline: Sendable {
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
       let label = name.count > 16 ? String(name.prefix(15)) + "…" : name
-      let status = Self.statusText(finding) + (finding.isProvisional ? "（暂定）" : "")
-        + (finding.rule.confidence(judging: finding.status) == .unverified ? "（时限待核实）" : "")
+      let status = finding.chineseStanding + (finding.isProvisional ? "（暂定）" : "") + finding.chineseUnverifiedMark
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label, fullLabel: "\(name)：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")
@@ -105,17 +104,6 @@ public struct Timeline: Sendable {
     summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.allCases.compactMap { status in
       counts[status].map { "\(status.chineseName) \($0) 项" }
     }.joined(separator: "，")
-  }
-
-  static func statusText(_ finding: Finding) -> String {
-    let days = finding.workingDays ?? 0
-    return switch finding.status {
-    case .onTime: "按时公开"
-    case .late: "迟\(days)个工作日"
-    case .overdue: "逾期\(days)个工作日未公开"
-    case .due: finding.deadline == nil ? "待公开" : "待公开，剩\(days)个工作日"
-    case .tooShort: finding.chineseStatusWithLateness
-    }
   }
 
   /// The shape and colour of a status.

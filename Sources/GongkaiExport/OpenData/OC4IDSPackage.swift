@@ -100,8 +100,8 @@ public struct OC4IDSExport {
       milestones: findings.isEmpty ? nil : findings.map { finding, stored in
         OC4IDSProject.MilestoneRecord(
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
-          description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.chineseStatusWithLateness)"
-            + (finding.isProvisional ? "（暂定：涉及尚无国务院节假日安排的年份）" : "")
+          description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.chineseStanding)"
+            + (finding.isProvisional ? "（暂定：涉及尚无国务院节假日安排的年份）" : "") + finding.chineseUnverifiedMark
             + (relations.changes(stored).map {
               (relations.withdrawsWhatItChanges(stored) ? "；所撤回信息：" : "；所变更信息：") + relations.chineseDescription(of: $0)
             } ?? "")

@@ -155,6 +155,15 @@ extension SQLiteStore {
       case let stored = try Int64.fetchOne(write.db, sql: "SELECT changesId FROM milestone WHERE id = ?", arguments: [recorded.id]),
       id != stored
     {
+      // A sheet written before the link was corrected names what it was corrected from.
+      if let change = try change(of: "changesId", from: id, entity: "milestone", id: recorded.id, project: record.code, write.db) {
+        report.notice(at: row.line, field: "changes", """
+          names milestone \(id), which milestone \(recorded.id) changed before \(change.actor) corrected its link on \
+          \(change.at.prefix(10)) (it now \(stored.map { "changes \($0)" } ?? "names none it changes")); the sheet was written before \
+          that, and the import kept the correction
+          """)
+        return .success(nil)
+      }
       report.notice(at: row.line, field: "changes", """
         names milestone \(id), but milestone \(recorded.id), which the row is, \(stored.map { "changes \($0)" } ?? "names none it changes"); \
         an import does not change a stored link: to link it, run `gongkai amend \(recorded.id) --changes \(id) --reason …`
