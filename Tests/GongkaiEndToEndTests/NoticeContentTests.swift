@@ -238,6 +238,20 @@ import TestSupport
     #expect(package.contains("公开；公示期不足，且迟2个工作日公开\""))
   }
 
+  /// A 公示 taken down too early and put up again late is judged by the second run: both rows carry the milestone's
+  /// status, and only the second says it is the one judged, so that the first, on time by its own dates, is not read
+  /// as late, and counting judged rows counts milestones.
+  @Test func theOpenDataSaysWhichPublicationAMilestoneWasJudgedBy() throws {
+    let (folder, db) = try register()
+    let logged = try runGongkai(["log", Self.code, "bidding.candidates", "--date", "2026-11-02", "--ref", "ZB-J"] + db).stdout
+    let id = try #require(logged.split(separator: " ").dropFirst(2).first.map { String($0.dropLast()) })
+    #expect(try runGongkai(["disclose", id, "--date", "2026-11-03", "--channel", "平台", "--until", "2026-11-04"] + db).status == 0)
+    #expect(try runGongkai(["disclose", id, "--date", "2026-11-10", "--channel", "平台", "--until", "2026-11-13"] + db).status == 0)
+    let rows = try disclosures(in: try export(["json"], "disclosures.json", in: folder, db)).filter { "\($0["milestoneId"]!)" == id }
+    #expect(rows.map { "\($0["publishedOn"]!) \($0["status"]!) \($0["workingDaysLate"]!) \($0["judged"]!)" }
+      == ["2026-11-03 late 3 0", "2026-11-10 late 3 1"])
+  }
+
   @Test func aSummarysLineBreaksSurviveInEveryFormat() throws {
     let (folder, db) = try register()
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)

@@ -43,10 +43,15 @@ public struct DisclosuresJSON {
     let url: String?
     let until: CivilDate?
     let deadline: CivilDate?
+    /// The milestone's status, as ``deadline``, ``workingDaysLate`` and ``provisional`` are: the same on each of its
+    /// publications.
     let status: String
-    /// Working days the first publication came after the deadline; also for a `too-short` one, whose status names
+    /// Working days the judged publication came after the deadline; also for a `too-short` one, whose status names
     /// only that failure.
     let workingDaysLate: Int?
+    /// Whether this is the publication the milestone was judged by: one of its rows, so that counting the rows with
+    /// it counts milestones, and a publication on time beside a later one judged late is told from it.
+    let judged: Bool
     /// The deadline or the status rests on a year without an official holiday schedule.
     let provisional: Bool
     /// `S`, `S2` or `M`: how the rule's period is known; the deadline and status of an `M` rule are a judgement.
@@ -109,7 +114,7 @@ public struct DisclosuresJSON {
             summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
-            provisional: finding.isProvisional, ruleConfidence: rule.confidence(judging: finding.status).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            judged: disclosure == finding.disclosure, provisional: finding.isProvisional, ruleConfidence: rule.confidence(judging: finding.status).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
