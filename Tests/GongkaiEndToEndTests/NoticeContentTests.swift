@@ -252,6 +252,19 @@ import TestSupport
       == ["2026-11-03 late 3 0", "2026-11-10 late 3 1"])
   }
 
+  /// The Markdown and text pages a portal may publish instead of the HTML say what the HTML's timeline says: an
+  /// item never published and how late, not only what was published.
+  @Test func theTextPagesListEveryObligationAsTheTimelineDoes() throws {
+    let (folder, db) = try register()
+    #expect(try runGongkai(["log", Self.code, "construction.participants", "--date", "2026-09-01"] + db).status == 0)
+    let unpublished = "项目法人及设计、施工、监理单位信息（主要负责人、项目负责人、资质情况）：形成 2026-09-01，截止 2026-09-29，逾期39个工作日未公开"
+    let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
+    #expect(markdown.contains("\n## 信息公开情况\n\n截至 2026-11-27，共 "), "\(markdown)")
+    #expect(markdown.contains("\n- \(unpublished)\n"), "\(markdown)")
+    let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
+    #expect(text.contains("\n信息公开情况\n  截至 2026-11-27，共 ") && text.contains("\n  \(unpublished)\n"), "\(text)")
+  }
+
   @Test func aSummarysLineBreaksSurviveInEveryFormat() throws {
     let (folder, db) = try register()
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)

@@ -173,6 +173,16 @@ enum NoticeTemplates {
     | 建设地点 | {{#location}}{{.}}{{/location}}{{^location}}—{{/location}} |
     | 总投资 | {{#investment}}{{.}}{{/investment}}{{^investment}}—{{/investment}} |
     | 责任单位 | {{responsibleUnit}} |
+    {{#timeline}}
+
+    ## 信息公开情况
+
+    {{summary}}
+
+    {{#rows}}
+    - {{fullLabel}}
+    {{/rows}}
+    {{/timeline}}
     {{#sections}}
 
     ## {{ordinal}}、{{name}}
@@ -222,7 +232,7 @@ enum NoticeTemplates {
 
     ---
 
-    信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成。登记簿变更记录链头：{{changeLogHead}}
+    信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成。{{#provisionalNote}}{{.}}{{/provisionalNote}}登记簿变更记录链头：{{changeLogHead}}
     {{/page}}
 
     """
@@ -238,6 +248,14 @@ enum NoticeTemplates {
       建设地点：{{#location}}{{.}}{{/location}}{{^location}}—{{/location}}
       总投资：{{#investment}}{{.}}{{/investment}}{{^investment}}—{{/investment}}
       责任单位：{{responsibleUnit}}
+    {{#timeline}}
+
+    信息公开情况
+      {{summary}}
+    {{#rows}}
+      {{fullLabel}}
+    {{/rows}}
+    {{/timeline}}
     {{#sections}}
 
     {{ordinal}}、{{name}}
@@ -276,7 +294,7 @@ enum NoticeTemplates {
     {{/items}}
     {{/sections}}
 
-    信息截至 {{asOf}}。登记簿变更记录链头：{{changeLogHead}}
+    信息截至 {{asOf}}。{{#provisionalNote}}{{.}}{{/provisionalNote}}登记簿变更记录链头：{{changeLogHead}}
     {{/page}}
 
     """
