@@ -74,10 +74,11 @@ public protocol Store: Sendable {
   func withdrawMilestone(id: Int64, reason: String, actor: String) async throws -> Withdrawal
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
-  /// address or end not given keeps the stored one, unless `stillUp` says the publication has no end (a take-down
-  /// date recorded by mistake, or a notice put back up). An end that had passed by the day of the write is settled:
+  /// address or end not given keeps the stored one, unless `clearing` clears it (a take-down date recorded by
+  /// mistake or a notice put back up; a wrong address). An end that had passed by the day of the write is settled:
   /// moving it throws ``StoreError/settledPublication(disclosure:until:)``.
-  func disclose(milestone id: Int64, _ disclosure: Disclosure, stillUp: Bool, actor: String) async throws -> StoredDisclosure
+  func disclose(milestone id: Int64, _ disclosure: Disclosure, clearing: PublicationClearing, actor: String) async throws
+    -> StoredDisclosure
   /// Marks a disclosure as recorded by mistake; one withdrawn already is left as it is, as a milestone is.
   @discardableResult
   func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws -> Withdrawal
@@ -356,6 +357,17 @@ public struct NoticeSerial: Hashable, Sendable {
   }
 }
 
+/// What a publication recorded again clears, where a value left out keeps the stored one.
+public struct PublicationClearing: OptionSet, Hashable, Sendable {
+  public let rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
+
+  /// The take-down date: the notice is still up (the date was recorded by mistake, or it was put back up).
+  public static let until = PublicationClearing(rawValue: 1)
+  /// The address: the one recorded was wrong, and no address beats a link to the wrong page.
+  public static let url = PublicationClearing(rawValue: 2)
+}
+
 /// A disclosure as stored.
 public struct StoredDisclosure: Hashable, Sendable {
   /// What ``Store/disclose(milestone:_:actor:)`` did.
@@ -492,7 +504,7 @@ public protocol ProgressReporter: Sendable {
 extension Store {
   /// Records a publication; one recorded before keeps the address and end this one does not give.
   public func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) async throws -> StoredDisclosure {
-    try await disclose(milestone: id, disclosure, stillUp: false, actor: actor)
+    try await disclose(milestone: id, disclosure, clearing: [], actor: actor)
   }
 
   /// Imports documents already in memory.

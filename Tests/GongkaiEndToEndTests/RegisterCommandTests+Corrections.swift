@@ -112,6 +112,24 @@ extension RegisterCommandTests {
     #expect(try !String(contentsOfFile: file, encoding: .utf8).contains("changes:"))
   }
 
+  /// A wrong address on a publication is cleared with `--no-url` (an empty `--url` says so), logged as an update,
+  /// and the public page no longer links it.
+  @Test func aWrongAddressIsCleared() throws {
+    let code = "2026-310110-48-01-000211"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府网站", "--url", "https://wrong.example/p"] + db).status == 0)
+    let empty = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府网站", "--url", ""] + db)
+    #expect(empty.status == 64 && empty.stderr.contains("or --no-url to clear the one recorded before"))
+    let cleared = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府网站", "--no-url"] + db)
+    #expect(cleared.stdout.hasPrefix("updated disclosure 1 of milestone 1 (\(code) construction.participants 2026-11-02), 2026-11-03 区政府网站: url - (was https://wrong.example/p)"),
+            "\(cleared.stdout)\(cleared.stderr)")
+    #expect(try gongkai(["history", code] + db).stdout.contains("网址: https://wrong.example/p → —"))
+    let notices = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--as-of", "2026-11-27", "--out", notices.path] + db).status == 0)
+    #expect(try !String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8).contains("wrong.example"))
+  }
+
   /// A publication's address or end recorded with `disclose` after a project file was written is not cleared by
   /// importing that file: a 公示 set to come down too early would lose its end, and its alert with it.
   @Test func anOlderProjectFileClearsNoPublicationsAddressOrEnd() throws {

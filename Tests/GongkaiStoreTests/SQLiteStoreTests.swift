@@ -76,7 +76,7 @@ import Testing
     #expect(throws: missing) { try store.milestone(id: id) }
     #expect(throws: missing) { try store.forEachMilestone(matching: MilestoneFilter()) { _ in } }
     #expect(throws: missing) {
-      try store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-01"), channel: portal), stillUp: false, actor: "王工")
+      try store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-01"), channel: portal), clearing: [], actor: "王工")
     }
   }
 

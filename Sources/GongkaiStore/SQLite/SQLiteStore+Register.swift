@@ -249,7 +249,9 @@ extension SQLiteStore {
     }
   }
 
-  public func disclose(milestone id: Int64, _ disclosure: Disclosure, stillUp: Bool, actor: String) throws -> StoredDisclosure {
+  public func disclose(milestone id: Int64, _ disclosure: Disclosure, clearing: PublicationClearing, actor: String) throws
+    -> StoredDisclosure
+  {
     try logged(actor: actor) { write in
       let db = write.db
       let milestone = try activeMilestone(id, db)
@@ -264,8 +266,8 @@ extension SQLiteStore {
         recordedAt: write.at, serialYear: nil, serial: nil)
       if let old = try existingDisclosure(record, db) {
         var updated = old
-        updated.url = disclosure.url ?? old.url
-        updated.until = stillUp ? nil : disclosure.until?.description ?? old.until
+        updated.url = clearing.contains(.url) ? nil : disclosure.url ?? old.url
+        updated.until = clearing.contains(.until) ? nil : disclosure.until?.description ?? old.until
         try Self.requireUnsettledEnd(from: old, to: updated, write)
         let before = try old.disclosure
         let changed = try write.update(updated, from: old, project: code)

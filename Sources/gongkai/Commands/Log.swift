@@ -115,9 +115,9 @@ extension Gongkai {
       discussion: """
         The same publication again (its day and channel) with another --url or --until updates them, logged: a 公示 \
         kept up longer, or its take-down date set right while it can still be repaired. --still-up clears a \
-        take-down date recorded before (entered by mistake, or the notice was put back up). Both only while the \
-        publication is up: once its recorded take-down day has passed, a wrong record is withdrawn (with its \
-        reason) and recorded again.
+        take-down date recorded before (entered by mistake, or the notice was put back up), --no-url a wrong \
+        address. A take-down date only while the publication is up: once its recorded take-down day has passed, \
+        a wrong record is withdrawn (with its reason) and recorded again.
 
         Examples:
           gongkai disclose 42 --project 2024-310110-48-01-000123 --date 2026-11-27 \\
@@ -136,6 +136,8 @@ extension Gongkai {
     var until: CivilDate?
     @Flag(help: "It is still up: clear the take-down date recorded for this publication before.")
     var stillUp = false
+    @Flag(name: .customLong("no-url"), help: "Clear the address recorded for this publication before: it was wrong.")
+    var noURL = false
     @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
     var project: ProjectCode?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
@@ -147,6 +149,10 @@ extension Gongkai {
 
     func validate() throws {
       if stillUp, let until { throw ValidationError("--still-up and --until \(until) contradict each other; give one") }
+      if noURL, let url { throw ValidationError("--no-url and --url \(url) contradict each other; give one") }
+      if url?.isEmpty == true {
+        throw ValidationError("--url is empty: give the address of the publication, or --no-url to clear the one recorded before")
+      }
     }
 
     func run() async throws {
@@ -164,7 +170,8 @@ extension Gongkai {
       })
       // Loaded before the write, so that rules that cannot be loaded leave the register as it was.
       let checker = try await reference.checker(for: register, at: store.path)
-      let recorded = try await register.disclose(milestone: milestone, disclosure, stillUp: stillUp, actor: try actor.actor())
+      let clearing: PublicationClearing = [stillUp ? .until : [], noURL ? .url : []]
+      let recorded = try await register.disclose(milestone: milestone, disclosure, clearing: clearing, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
