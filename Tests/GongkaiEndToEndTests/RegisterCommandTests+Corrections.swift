@@ -112,6 +112,20 @@ extension RegisterCommandTests {
     #expect(try !String(contentsOfFile: file, encoding: .utf8).contains("changes:"))
   }
 
+  /// A unit's name corrected: the edit keeps the past under the misspelt name and says `--for-past-milestones` moves
+  /// it; given afterwards, as the hint reads, the flag moves them, and alerts stop going to a unit that does not exist.
+  @Test func theHintToMoveThePastWorksAfterTheEdit() throws {
+    let code = "2026-310110-48-01-000212"
+    let (_, db) = try registerWithProject(code, unit: "杨浦区建设管理委员会")
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02"] + db).status == 0)
+    let edit = try gongkai(["project", "edit", code, "--unit", "杨浦区建设和管理委员会"] + db)
+    #expect(edit.stdout.hasSuffix("1 milestone already recorded kept 杨浦区建设管理委员会; --for-past-milestones moves them to the new unit\n"))
+    let moved = try gongkai(["project", "edit", code, "--unit", "杨浦区建设和管理委员会", "--for-past-milestones"] + db)
+    #expect(moved.stdout == "project \(code) unchanged\n1 milestone already recorded under 杨浦区建设管理委员会 moved to 杨浦区建设和管理委员会\n")
+    let check = try gongkai(["check", "--as-of", "2026-12-20"] + db).stdout
+    #expect(check.contains("杨浦区建设和管理委员会") && !check.contains("杨浦区建设管理委员会"), "\(check)")
+  }
+
   /// A wrong address on a publication is cleared with `--no-url` (an empty `--url` says so), logged as an update,
   /// and the public page no longer links it.
   @Test func aWrongAddressIsCleared() throws {

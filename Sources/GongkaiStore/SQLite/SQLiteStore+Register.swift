@@ -26,7 +26,10 @@ extension SQLiteStore {
       record.code = old.code  // a project's identity: an edit cannot move its history to another code
       var update = ProjectUpdate()
       update.changed = try write.update(record, from: old, project: old.code)
-      guard record.responsibleUnit != old.responsibleUnit else { return update }
+      guard record.responsibleUnit != old.responsibleUnit else {
+        if pastMilestones == .reattribute { try moveMilestonesKeptUnderFormerUnit(of: old, &update, write) }
+        return update
+      }
       update.formerUnit = old.responsibleUnit
       let settled = try settleUnit(ofMilestonesOf: old, recordedThrough: .max, pastMilestones, write)
       switch pastMilestones {
@@ -35,6 +38,27 @@ extension SQLiteStore {
       }
       return update
     }
+  }
+
+  /// Asked to move the past to the unit the project already has: the edit that changed it kept the milestones under
+  /// the unit before (as it said, naming `--for-past-milestones`), and they move now, logged.
+  private func moveMilestonesKeptUnderFormerUnit(of project: ProjectRecord, _ update: inout ProjectUpdate, _ write: RegisterWrite) throws {
+    guard let former = try String.fetchOne(write.db, sql: """
+      SELECT json_extract(before, '$.responsibleUnit') FROM changeLog
+      WHERE projectCode = ? AND entity = 'project' AND action = 'update'
+        AND json_extract(before, '$.responsibleUnit') IS NOT json_extract(after, '$.responsibleUnit')
+      ORDER BY id DESC LIMIT 1
+      """, arguments: [project.code]), former != project.responsibleUnit
+    else { return }
+    let kept = try MilestoneRecord.fetchAll(write.db, sql: "SELECT * FROM milestone WHERE projectId = ? AND responsibleUnit = ? ORDER BY id",
+                                            arguments: [project.id!, former])
+    for milestone in kept {
+      var moved = milestone
+      moved.responsibleUnit = nil
+      _ = try write.update(moved, from: milestone, project: project.code)
+    }
+    update.formerUnit = former
+    update.reattributed = kept.count
   }
 
   /// After a project's responsible unit changed from `old`'s: every milestone the old unit answers for, up to id
