@@ -173,3 +173,21 @@ public struct MilestoneRow: Sendable {
     self.entry = entry
   }
 }
+
+/// A 文号 as two typings of one document compare: 杨竣〔2026〕5号, 杨竣[2026]5号 and 杨竣（2026）5号 are one number, the
+/// bracket 〔〕 that GB/T 9704 prescribes being the one an input method rarely offers.
+public enum DocumentNumber {
+  /// The number with every bracket style as 〔〕, full-width letters and digits as ASCII, and spaces left out.
+  public static func lookAlike(_ reference: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in reference.unicodeScalars where !scalar.properties.isWhitespace {
+      switch scalar {
+      case "[", "［", "(", "（", "【", "〖", "{", "｛": scalars.append("〔")
+      case "]", "］", ")", "）", "】", "〗", "}", "｝": scalars.append("〕")
+      case "\u{FF01}"..."\u{FF5E}": scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+      default: scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+}

@@ -9,6 +9,16 @@ import Testing
 
   /// A withdrawal or correction of a legal record says why: punctuation alone, or a placeholder pasted from a
   /// suggested command, says nothing.
+  /// One document number typed with the brackets at hand compares as the one typed with 〔〕; another number does not.
+  @Test func documentNumbersCompareAcrossBracketStylesAndWidths() {
+    let standard = DocumentNumber.lookAlike("杨竣〔2026〕5号")
+    for typed in ["杨竣[2026]5号", "杨竣（2026）5号", "杨竣(2026)5号", "杨竣【2026】5号", "杨竣［２０２６］５号", "杨竣 〔2026〕 5号"] {
+      #expect(DocumentNumber.lookAlike(typed) == standard, "\(typed)")
+    }
+    #expect(DocumentNumber.lookAlike("杨竣〔2026〕6号") != standard)
+    #expect(DocumentNumber.lookAlike("杨竣2026-5号") != standard)
+  }
+
   @Test func aReasonMustSaySomething() {
     for text in ["…", "...", "<原因>", "【理由】", "reason", " — "] {
       #expect(RegisterText.reasonProblems("--reason", text).map(\.field) == ["--reason"], "\(text)")

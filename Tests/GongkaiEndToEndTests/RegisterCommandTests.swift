@@ -960,7 +960,7 @@ import TestSupport
     try write(formed: "2026-09-28")
     let corrected = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
     #expect(corrected.status == 0)
-    #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2026-09-28 --reason …`\n")
+    #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --date 2026-09-28 --reason 更正形成日期`\n")
     // An entry that arrives withdrawn records what was taken back: it corrects nothing, and is not warned about.
     try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-27\n    ref: ZB-9\n    withdrawn: 日期填错\n".utf8)
       .write(to: file)
@@ -1010,7 +1010,7 @@ import TestSupport
     #expect(filledIn.status == 0)
     #expect(filledIn.stderr == "gongkai: warning: \(sheet.path):2: ref: approval-result.construction-permit formed 2026-09-30 with 文号 "
       + "3101102026093001 was added as milestone 2 beside milestone 1, of the same kind and day without one; if they are one document, "
-      + "run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --ref 3101102026093001 --reason …`\n", "\(filledIn.stderr)")
+      + "run `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --ref 3101102026093001 --reason 补录文号`\n", "\(filledIn.stderr)")
     #expect(try gongkai(["withdraw", "2", "--reason", "文号补录，应更正原记录"] + db).status == 0)
     #expect(try gongkai(["amend", "1", "--ref", "3101102026093001", "--reason", "补录文号"] + db).status == 0)
     // A file from before the amendment names the milestone by its old key: it is that milestone, no warning
@@ -1020,8 +1020,16 @@ import TestSupport
     try Data("project,kind,formed\n\(code),approval-result.construction-permit,2026-10-09\n".utf8).write(to: sheet)
     let leftOut = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(leftOut.stderr.contains("ref: approval-result.construction-permit formed 2026-10-09 without a 文号 was added as milestone 4 beside "
-      + "milestone 3, of the same kind and day with 文号 R2; if they are one document, run `gongkai withdraw 4 --reason …`\n"),
+      + "milestone 3, of the same kind and day with 文号 R2; if they are one document, run `gongkai withdraw 4 --reason 重复登记`\n"),
       "\(leftOut.stderr)")
+    // The same 文号 in other brackets, with the publication the row gives: withdrawn, the publication would go with it
+    #expect(try gongkai(["log", code, "completion.acceptance", "--date", "2026-11-20", "--ref", "杨竣〔2026〕5号"] + db).status == 0)
+    try Data("项目代码,事项类型,形成日期,文号,公开日期,公开渠道\n\(code),completion.acceptance,2026/11/20,杨竣[2026]5号,2026/11/24,区政府网站\n".utf8)
+      .write(to: sheet)
+    let bracketed = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(bracketed.stderr.hasSuffix("of the same kind and day with 文号 杨竣〔2026〕5号 (the same 文号 typed otherwise); if they are one "
+      + "document, run `gongkai withdraw 6 --reason 重复登记`, then record the publication it gave on milestone 5 again: "
+      + "`gongkai disclose 5 --date 2026-11-24 --channel 区政府网站`\n"), "\(bracketed.stderr)")
   }
 
   /// `log` warns as the import does: the same document under another day is most likely a date set right.
@@ -1033,7 +1041,7 @@ import TestSupport
     #expect(again.status == 0)
     #expect(again.stdout.hasPrefix("recorded milestone 2: bidding.candidates 2025-09-27"))
     #expect(again.stderr == "gongkai: warning: milestone 1, formed 2025-09-26, has the same kind and 文号 (R1); if this corrects its date, "
-      + "run `gongkai withdraw 2 --reason …` and `gongkai amend 1 --date 2025-09-27 --reason …`\n")
+      + "run `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --date 2025-09-27 --reason 更正形成日期`\n")
     // Another 文号, or another kind, is another document: no warning
     #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-28", "--ref", "R2", "--as-of", "2025-09-28"] + db).stderr.isEmpty)
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2025-09-29", "--ref", "R1", "--as-of", "2025-09-29"] + db).stderr.isEmpty)
@@ -1042,7 +1050,12 @@ import TestSupport
     // The command suggested is one a user can paste: a 文号 with a space or brackets is quoted for the shell.
     let numbered = try gongkai(["log", code, "bidding.result", "--date", "2025-10-09", "--ref", "杨建(2025) 9号", "--as-of", "2025-10-09"] + db)
     #expect(numbered.stderr == "gongkai: warning: milestone 5 has the same kind and day without a 文号; if they are one document, run "
-      + "`gongkai withdraw 6 --reason …` and `gongkai amend 5 --ref '杨建(2025) 9号' --reason …`\n", "\(numbered.stderr)")
+      + "`gongkai withdraw 6 --reason 重复登记` and `gongkai amend 5 --ref '杨建(2025) 9号' --reason 补录文号`\n", "\(numbered.stderr)")
+    // The same 文号 in other brackets (the 〔〕 an input method rarely offers typed as [] or （）) is one document too
+    #expect(try gongkai(["log", code, "completion.acceptance", "--date", "2025-10-10", "--ref", "杨竣〔2025〕5号"] + db).status == 0)
+    let bracketed = try gongkai(["log", code, "completion.acceptance", "--date", "2025-10-10", "--ref", "杨竣[2025]5号"] + db)
+    #expect(bracketed.stderr == "gongkai: warning: milestone 7 has the same kind and day with 文号 杨竣〔2025〕5号; if they are one document, "
+      + "run `gongkai withdraw 8 --reason 重复登记`\n", "\(bracketed.stderr)")
     // A change keeps the 文号 of what it changes, by design: no warning, which would advise withdrawing it
     let change = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-30", "--ref", "R1", "--changes", "1", "--as-of", "2025-09-30"] + db)
     #expect(change.status == 0, "\(change.stderr)")

@@ -274,16 +274,17 @@ extension SQLiteStore {
         if let other = namesake {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
-            formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason …` \
-            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason …`
+            formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` \
+            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason 更正形成日期`\(Self.publications(of: entry, movedTo: other.id))
             """)
         }
         if let other = sameDay {
-          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason …`"
+          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`"
+          let typed = other.reference != nil && entry.reference != nil ? " (the same 文号 typed otherwise)" : ""
           report.notice(at: position, field: "ref", """
             \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
-            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \
-            if they are one document, run `gongkai withdraw \(id) --reason …`\(fix)
+            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one")\(typed); \
+            if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(Self.publications(of: entry, movedTo: other.id))
             """)
         }
         if tracking {
@@ -556,19 +557,50 @@ extension SQLiteStore {
     return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "") }
   }
 
-  /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
-  /// without one where the entry gives one: most likely the same document, its 文号 filled in since (a new key, so
-  /// a new milestone) or left out in one of the files. Asked only for an entry about to be added, by an index that
-  /// holds the project's milestones of the day, or the natural key's.
+  /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none,
+  /// without one where the entry gives one, or with the entry's 文号 typed otherwise (杨竣[2026]5号 for 杨竣〔2026〕5号):
+  /// most likely the same document, its 文号 filled in since (a new key, so a new milestone) or left out or typed
+  /// otherwise in one of the files. Asked only for an entry about to be added, by the index that holds the project's
+  /// milestones of the day.
   private func milestone(
     differingOnlyInReferenceFrom entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, reference: String?)? {
     guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
-    let query = try write.lookup(Self.sameDaySQL(for: entry))
+    let query = try write.lookup(Self.sameDaySQL)
     query.bind(projectId)
     query.bind(entry.formedOn.description)
     query.bind(entry.kind)
-    return try query.first { ($0.int64(at: 0), $0.text(at: 1)) }
+    var sameDay: [(id: Int64, reference: String?)] = []
+    try query.forEach { row in
+      sameDay.append((row.int64(at: 0), row.text(at: 1)))
+      return true
+    }
+    return Self.lookAlike(of: entry, among: sameDay)
+  }
+
+  /// For a suggestion to withdraw the milestone an entry added in favour of `milestone`: the publications the entry
+  /// gave go with the withdrawal, so the suggestion records them on the one kept.
+  static func publications(of entry: MilestoneEntry, movedTo milestone: Int64) -> String {
+    guard !entry.disclosures.isEmpty else { return "" }
+    let commands = entry.disclosures.map {
+      "`gongkai disclose \(milestone) --date \($0.publishedOn) --channel \(ShellWord.quoted($0.channel))"
+        + ($0.url.map { " --url \(ShellWord.quoted($0))" } ?? "") + ($0.until.map { " --until \($0)" } ?? "") + "`"
+    }
+    return ", then record the publication it gave on milestone \(milestone) again: " + commands.joined(separator: ", ")
+  }
+
+  /// The first of the same day's milestones of the entry's kind whose 文号 is missing where the entry's is not, given
+  /// where the entry's is missing, or the entry's typed otherwise.
+  static func lookAlike(of entry: MilestoneEntry, among sameDay: [(id: Int64, reference: String?)]) -> (id: Int64, reference: String?)? {
+    let given = entry.reference.flatMap { $0.isEmpty ? nil : $0 }
+    return sameDay.first { _, reference in
+      let stored = reference.flatMap { $0.isEmpty ? nil : $0 }
+      switch (given, stored) {
+      case (nil, nil): return false
+      case (nil, _?), (_?, nil): return true
+      case (let given?, let stored?): return given != stored && DocumentNumber.lookAlike(given) == DocumentNumber.lookAlike(stored)
+      }
+    }
   }
 
   /// A link that names no milestone, or several: what to give instead.
@@ -595,16 +627,12 @@ extension SQLiteStore {
     }
   }
 
-  /// The query of ``milestone(differingOnlyInReferenceFrom:projectId:_:)``: project id, the day formed, kind.
-  static func sameDaySQL(for entry: MilestoneEntry) -> StaticString {
-    entry.reference == nil ? """
-      SELECT id, reference FROM milestone INDEXED BY milestone_by_project_date
-      WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') <> '' LIMIT 1
-      """ : """
-      SELECT id, reference FROM milestone INDEXED BY milestone_natural_key
-      WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = '' LIMIT 1
-      """
-  }
+  /// The query of ``milestone(differingOnlyInReferenceFrom:projectId:_:)``: project id, the day formed, kind; the
+  /// project's milestones of the day, few.
+  static let sameDaySQL: StaticString = """
+    SELECT id, reference FROM milestone INDEXED BY milestone_by_project_date
+    WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL ORDER BY id
+    """
 
   /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
   static let sharingReferenceSQL: StaticString = """
@@ -633,9 +661,9 @@ extension SQLiteStore {
       guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
         return nil
       }
-      let row = try Row.fetchOne(db, sql: Self.sameDaySQL(for: entry).description,
-                                 arguments: [projectId, entry.formedOn.description, entry.kind])
-      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+      let sameDay = try Row.fetchAll(db, sql: Self.sameDaySQL.description, arguments: [projectId, entry.formedOn.description, entry.kind])
+        .map { (id: $0[0] as Int64, reference: $0[1] as String?) }
+      return Self.lookAlike(of: entry, among: sameDay)
     }
   }
 }

@@ -61,15 +61,15 @@ extension Gongkai {
         let id = stored.milestone.id
         Terminal.warning("""
           milestone \(other.id), formed \(other.formedOn), has the same kind and 文号 (\(entry.reference ?? "")); if this corrects its \
-          date, run `gongkai withdraw \(id) --reason …` and `gongkai amend \(other.id) --date \(date) --reason …`
+          date, run `gongkai withdraw \(id) --reason 重复登记` and `gongkai amend \(other.id) --date \(date) --reason 更正形成日期`
           """)
       }
       if changes == nil, let other = try? await register.milestone(differingOnlyInReferenceFrom: entry, project: code) {
         let id = stored.milestone.id
-        let amend = other.reference == nil ? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason …`" : ""
+        let amend = other.reference == nil ? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`" : ""
         Terminal.warning("""
           milestone \(other.id) has the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without a 文号"); if they are \
-          one document, run `gongkai withdraw \(id) --reason …`\(amend)
+          one document, run `gongkai withdraw \(id) --reason 重复登记`\(amend)
           """)
       }
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
