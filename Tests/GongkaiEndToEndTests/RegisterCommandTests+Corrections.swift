@@ -126,6 +126,23 @@ extension RegisterCommandTests {
     #expect(check.contains("杨浦区建设和管理委员会") && !check.contains("杨浦区建设管理委员会"), "\(check)")
   }
 
+  /// A project file written before an amendment of a date names the milestone by its old date: the import keeps the
+  /// amendment, adds nothing, and says the file is behind and how to bring it up to date.
+  @Test func anOlderProjectFileUnderAnAmendedDateIsSaidToBeBehind() throws {
+    let code = "2026-310110-48-01-000213"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02"] + db).status == 0)
+    let file = folder.appendingPathComponent("projects/\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    #expect(try gongkai(["amend", "1", "--date", "2026-11-03", "--reason", "按原件更正"] + db).status == 0)
+    let stale = try gongkai(["import", file] + db)
+    #expect(stale.status == 0 && stale.stdout.hasSuffix("nothing changed (1 unchanged)\n"), "\(stale.stdout)")
+    #expect(stale.stderrLines == [
+      "gongkai: warning: \(file): formed: construction.participants 2026-11-02 is milestone 1 under the date or 文号 it had before "
+        + "an amendment; the file was written before that, and the import kept the amendment: `gongkai export project \(code)` brings the file up to date",
+    ])
+  }
+
   /// A wrong address on a publication is cleared with `--no-url` (an empty `--url` says so), logged as an update,
   /// and the public page no longer links it.
   @Test func aWrongAddressIsCleared() throws {
@@ -350,7 +367,7 @@ extension RegisterCommandTests {
                             environment: ["GONGKAI_NOW": "2026-11-25T09:00:00+08:00"])
     #expect(amend.status == 0, "\(amend.stderr)")
     // the new deadline said, as `log` says it: the publication of 11-20 is now on time
-    #expect(amend.stdout == "amended milestone 1 (\(code) bidding.candidates 2026-11-17): date (was 2026-11-16) · deadline 2026-11-20 (3日)\n")
+    #expect(amend.stdout == "amended milestone 1 (\(code) bidding.candidates 2026-11-17): date (was 2026-11-16) · deadline 2026-11-20 (3日) · published on time\n")
     // (rows by milestone id: the corrected date moves milestone 1 after milestone 2)
     func rowsByID(_ options: [String] = []) throws -> [[String: String]] {
       try auditRows(folder, db, asOf: "2026-11-27", options).sorted { $0["里程碑编号", default: $0["milestone_id"] ?? ""] < $1["里程碑编号", default: $1["milestone_id"] ?? ""] }

@@ -217,13 +217,20 @@ extension SQLiteStore {
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
-      } else if let recorded = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write)
-        ?? milestoneAmended(from: entry.key, project: project.code, id: project.id!, write),
+      } else if case let direct = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write),
+        let recorded = try direct ?? milestoneAmended(from: entry.key, project: project.code, id: project.id!, write),
         withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
-        // the file's entry under the old date or document number is the amended milestone, not a new one.
+        // the file's entry under the old date or document number is the amended milestone, not a new one; a project
+        // file that names it so was written before the amendment, and is said to be (a sheet's rows are each a row).
         id = recorded.id
+        if direct == nil, updateFields, !recorded.withdrawn {
+          report.notice(at: position, field: "formed", """
+            \(entry.key.described) is milestone \(id) under the date or 文号 it had before an amendment; the file was written before \
+            that, and the import kept the amendment: `gongkai export project \(project.code)` brings the file up to date
+            """)
+        }
         if !recorded.withdrawn {
           if let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn }) {
             throw StoreError.invalid(.disclosureBeforeMilestone(published: early.publishedOn, formed: recorded.formedOn))

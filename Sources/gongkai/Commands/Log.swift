@@ -370,8 +370,10 @@ extension Gongkai {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
           + (checker.catalogue.rule(for: milestone.kind).map { StandingNote.mark($0.confidence) } ?? "")
       } ?? " · no fixed deadline"
-      let standing = ((try? checker.judge(milestone, asOf: asOf)) ?? nil)
-        .map { StandingNote(finding: $0, checker: checker, today: today).text } ?? ""
+      // An amendment may turn a late publication on time: said too, as the turn the other way is.
+      let standing = ((try? checker.judge(milestone, asOf: asOf)) ?? nil).map {
+        $0.status == .onTime && $0.disclosure != nil ? " · published on time" : StandingNote(finding: $0, checker: checker, today: today).text
+      } ?? ""
       text = deadline + standing
     }
   }
