@@ -107,10 +107,23 @@ public struct AuditCSV {
     let recordedDisclosure: RecordedDisclosure?
     /// The register's record of the publication whose end 公示截止日 gives, for a 公示 (an item with a minimum period).
     let recordOfEnd: RecordedDisclosure?
+    /// The organisation code of 索引号, as the public exports give it; `nil`: the project's division code.
+    let organisation: String?
     let english: Bool
 
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
     func yesNo(_ flag: Bool) -> String { english ? (flag ? "yes" : "no") : (flag ? "是" : "否") }
+
+    /// The 索引号 the item's public page and feed entry carry: its first publication's by the day judged; empty while
+    /// unpublished.
+    var indexNumber: String {
+      let disclosures = stored.milestone.disclosures
+      guard let first = disclosures.indices.filter({ disclosures[$0].publishedOn <= finding.asOf })
+        .min(by: { disclosures[$0].publishedOn < disclosures[$1].publishedOn })
+      else { return "" }
+      let code = organisation ?? String(finding.milestone.projectCode.split(separator: "-").dropFirst().first ?? "")
+      return stored.recordedDisclosures[first].serial.indexNumber(organisation: code)
+    }
   }
 
   static let columns: [Column] = [
@@ -186,6 +199,8 @@ public struct AuditCSV {
     .ruleValue(chinese: "最短公示期", english: "minimum_publication") { rule, _, english in
       rule.minimumPublication.map { english ? $0.description : $0.chineseDescription } ?? ""
     },
+    // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
+    .text(chinese: "索引号", english: "index_number") { $0.indexNumber },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
@@ -238,11 +253,15 @@ public struct AuditCSV {
   /// categories, item kinds and statuses stay Chinese, as the register and the law name them.
   public let english: Bool
 
-  public init(checker: Checker, calendarVersion: String, asOf: CivilDate, english: Bool = false) {
+  /// The organisation code of the 索引号 column; `nil`: each project's division code, as the public exports.
+  public let organisation: String?
+
+  public init(checker: Checker, calendarVersion: String, asOf: CivilDate, english: Bool = false, organisation: String? = nil) {
     self.checker = checker
     self.calendarVersion = calendarVersion
     self.asOf = asOf
     self.english = english
+    self.organisation = organisation
   }
 
   /// Writes the CSV to `path` (atomically), stating `head` in every row; puts it in place once `head` is
@@ -271,7 +290,7 @@ public struct AuditCSV {
       let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: statedHead,
                     rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
                     recordOfEnd: finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap(stored.recordOfEnd),
-                    english: english)
+                    organisation: organisation, english: english)
       let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for index in values.indices {

@@ -45,7 +45,7 @@ struct IndexNumberOptions: ParsableArguments {
   }
 }
 
-/// `--organisation` where no 索引号 is written (`export audit-csv`, `report`): accepted, as these commands once
+/// `--organisation` where no 索引号 is written (`report`): accepted, as `report` once
 /// accepted it, so that a cron line giving every export the same options keeps working, and said to do nothing.
 struct UnusedOrganisationOption: ParsableArguments {
   @Option(name: .customLong("organisation"), help: .hidden) var organisation: String?
@@ -171,7 +171,8 @@ extension Gongkai.Export {
         chain head the file was written from (`gongkai audit verify --head HEX` checks the register still holds \
         it), the rules profile the deadlines come from (the register's), then the day judged, the corrections \
         (amend), who recorded each publication, the rules version, who recorded the end of a 公示, how each \
-        rule's period is known and its minimum publication period (README.md lists all 43 columns in order). UTF-8 with BOM (Excel and WPS open \
+        rule's period is known, its minimum publication period and the 索引号 the portal shows the item by \
+        (README.md lists all 44 columns in order). UTF-8 with BOM (Excel and WPS open \
         it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default file: \
         Exports/audit.csv.
 
@@ -194,7 +195,7 @@ extension Gongkai.Export {
     var status: [AuditCSV.Status] = []
     @Option(help: "Language of the header row, the rule's period and the yes/no cells; names stay Chinese.") var lang: Language = .zh
     @OptionGroup var export: ExportOptions
-    @OptionGroup var unusedOrganisation: UnusedOrganisationOption
+    @OptionGroup var indexNumbers: IndexNumberOptions
     @OptionGroup var verification: VerificationOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
@@ -204,7 +205,6 @@ extension Gongkai.Export {
     }
 
     func run() async throws {
-      unusedOrganisation.warnIfGiven("export audit-csv")
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
@@ -213,7 +213,7 @@ extension Gongkai.Export {
           let progress = TerminalProgress.make("writing audit rows")
           let result = try await AuditCSV(
             checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
-            asOf: export.day, english: lang == .en
+            asOf: export.day, english: lang == .en, organisation: indexNumbers.organisation
           ).write(store: register,
                   selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
                   changeLogHead: head, to: path, progress: progress)
