@@ -143,6 +143,20 @@ extension RegisterCommandTests {
     ])
   }
 
+  /// A 公示 recorded as down too early, with a take-down day already past, is settled: `disclose` says how a day typed
+  /// wrong is repaired, at the moment the clerk is most likely to see the typo.
+  @Test func aSettledShortfallNamesTheRepairOfATypo() throws {
+    let code = "2026-310110-48-01-000214"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-02"] + db).status == 0)
+    let short = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "平台", "--until", "2026-11-04"] + db)
+    #expect(short.stdout.hasSuffix("had to stay up until 2026-11-06; if 2026-11-04 was typed wrong, withdraw this record "
+      + "(`gongkai withdraw --disclosure 1 --reason 公示截止日期填错`) and record the publication again with the right --until\n"), "\(short.stdout)")
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "公示截止日期填错"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "平台", "--until", "2026-11-14"] + db).stdout
+      .hasSuffix("2026-11-03 平台\n"))
+  }
+
   /// A wrong address on a publication is cleared with `--no-url` (an empty `--url` says so), logged as an update,
   /// and the public page no longer links it.
   @Test func aWrongAddressIsCleared() throws {
