@@ -63,6 +63,10 @@ public final class DisclosureRule: Sendable, Hashable {
   public let responsible: LocalizedText
   /// The law and article, e.g. 《招标投标法实施条例》第五十四条.
   public let basis: String
+  /// The law and article that set the minimum publication period, where ``basis`` cites more (a deadline's article, a
+  /// medium's): the public page cites it after the minimum, which a page must not pin on an article that does not
+  /// set it. `nil`: ``basis``.
+  public let minimumBasis: String?
   /// How the deadline is known, and the minimum publication period unless ``minimumConfidence`` says otherwise.
   public let confidence: Confidence
   /// How the minimum publication period is known where not as the deadline is: a local law of unsettled validity
@@ -84,8 +88,8 @@ public final class DisclosureRule: Sendable, Hashable {
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
     changePeriod: Period? = nil, minimumPublication: Period? = nil,
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
-    confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil, alsoChanges: [String] = [],
-    withdraws: [String] = []
+    minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
+    alsoChanges: [String] = [], withdraws: [String] = []
   ) {
     self.code = code
     self.category = category
@@ -97,12 +101,16 @@ public final class DisclosureRule: Sendable, Hashable {
     self.minimumPublicationName = minimumPublicationName
     self.responsible = responsible
     self.basis = basis
+    self.minimumBasis = minimumBasis
     self.confidence = confidence
     self.minimumConfidence = minimumConfidence
     self.note = note
     self.alsoChanges = alsoChanges
     self.withdraws = withdraws
   }
+
+  /// What the public page cites for the minimum publication period.
+  public var minimumPublicationBasis: String { minimumBasis ?? basis }
 
   /// What is held up for the minimum, for an alert's 公告至 D: the name without its 期 (公示, 公告, 征求意见), else 公开.
   public var minimumPublicationAct: String {
@@ -145,6 +153,7 @@ public final class DisclosureRule: Sendable, Hashable {
     if minimumPublication == nil && minimumPublicationName != Self.displayPeriodName { throw .minimumNameWithoutMinimum(code) }
     if minimumPublicationName.chinese.allSatisfy(\.isWhitespace) { throw .missingField(code, "minimum-publication-name.zh") }
     if minimumPublication == nil && minimumConfidence != nil { throw .minimumConfidenceWithoutMinimum(code) }
+    if minimumPublication == nil && minimumBasis != nil { throw .minimumBasisWithoutMinimum(code) }
     if hasUnverifiedPeriod && (note?.chinese ?? "").allSatisfy(\.isWhitespace) { throw .unverifiedWithoutNote(code) }
     for linked in alsoChanges + withdraws where linked == code { throw .linksOwnKind(code) }
     if let both = alsoChanges.first(where: withdraws.contains) { throw .changesAndWithdraws(code, both) }
@@ -179,6 +188,7 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
   case changePeriodWithoutPeriod(String)
   case minimumNameWithoutMinimum(String)
   case minimumConfidenceWithoutMinimum(String)
+  case minimumBasisWithoutMinimum(String)
   case unverifiedWithoutNote(String)
   case duplicateCode(String)
   /// A rule listing its own code under `changes` or `withdraws`: a milestone may always change its own kind.
@@ -200,6 +210,8 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(code): minimum-publication-name is set but minimum-publication is not; set both or neither"
     case .minimumConfidenceWithoutMinimum(let code):
       "\(code): minimum-confidence is set but minimum-publication is not; set both or neither"
+    case .minimumBasisWithoutMinimum(let code):
+      "\(code): minimum-publication-basis is set but minimum-publication is not; set both or neither"
     case .unverifiedWithoutNote(let code):
       "\(code): confidence M (unverified), or minimum-confidence M, needs a note saying what to verify"
     case .duplicateCode(let code): "code '\(code)' is defined twice; each item kind has one entry"

@@ -83,11 +83,18 @@ struct RuleFile {
       }
       // The same as the deadline's says nothing more: kept as none, so that the two ways of writing it are one rule.
       if minimumConfidence == confidence { minimumConfidence = nil }
+      // Inherited with the minimum, as its confidence is.
+      var minimumBasis: String?
+      if let value = fields["minimum-publication-basis"] {
+        minimumBasis = try value.optionalShownText()
+      } else {
+        minimumBasis = minimum == nil || minimum != base?.minimumPublication ? nil : base?.minimumBasis
+      }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
         changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
         minimumPublicationName: minimumName ?? DisclosureRule.displayPeriodName,
-        responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis),
+        responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis), minimumBasis: minimumBasis,
         confidence: confidence, minimumConfidence: minimumConfidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws))
@@ -120,7 +127,7 @@ struct RuleFile {
 
   static let entryKeys: Set<String> = [
     "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-name",
-    "responsible", "basis", "confidence", "minimum-confidence", "note", "changes", "withdraws",
+    "responsible", "basis", "minimum-publication-basis", "confidence", "minimum-confidence", "note", "changes", "withdraws",
   ]
 
   /// A profile's name joins the others' in the catalogue's name (`national+shanghai+yangpu`), which the register

@@ -265,6 +265,35 @@ import TestSupport
     #expect(unknown.message == "unknown confidence 'maybe'; use S, S2 or M, or null for the deadline's", "\(unknown)")
   }
 
+  /// The article that sets a minimum is cited on the public page where the rule's basis cites more; it goes with the
+  /// minimum, as the minimum's confidence does, and needs one.
+  @Test func aMinimumCitesTheArticleThatSetsIt() throws {
+    let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
+    #expect(shanghai.rule(for: "land-acquisition.expropriation-notice")?.minimumPublicationBasis
+      == "《上海市实施〈中华人民共和国土地管理法〉办法》第三十一条第一款")
+    #expect(shanghai.rule(for: "bidding.tender-notice")?.minimumPublicationBasis == "《中华人民共和国招标投标法实施条例》第十六条")
+    #expect(shanghai.rule(for: "bidding.candidates")?.minimumPublicationBasis == "《中华人民共和国招标投标法实施条例》第五十四条")
+    let own = try file("own.yaml", """
+      profile: district
+      extends: shanghai
+      rules:
+        - code: bidding.tender-notice
+          minimum-publication: 7 calendar-days
+          confidence: S
+          note: 本区招标公告期7日
+      """)
+    #expect(try RuleCatalogue.load(profile: "shanghai", extraProfiles: [own], resources: resources).rule(for: "bidding.tender-notice")?
+      .minimumBasis == nil)
+    let without = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          minimum-publication-basis: 某条例第一条
+      """))
+    #expect(without.message == "bidding.result: minimum-publication-basis is set but minimum-publication is not; set both or neither", "\(without)")
+  }
+
   /// A note is bilingual like a name; a plain text, the form notes had before, still loads, as both languages, so
   /// that the profile files users wrote then keep working; null clears the note replaced.
   @Test func aProfileNoteIsBilingualPlainOrCleared() throws {
@@ -465,7 +494,7 @@ import TestSupport
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-confidence, minimum-publication, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-confidence, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
       ])
     }
   }

@@ -143,7 +143,7 @@ public struct ProjectNotice: Sendable {
       let until = finding.publishedUntil ?? end.date
       let name = rule.minimumPublicationName.chinese
       let short = finding.status == .tooShort ? "\(name)不足；" : ""
-      period = "\(name)：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.basis)）"
+      period = "\(name)：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,

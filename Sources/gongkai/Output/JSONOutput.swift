@@ -62,6 +62,8 @@ struct RulesDocument: Encodable {
     let minimumPublicationName: Text?
     let responsible: Text
     let basis: String
+    /// The article that sets the minimum, where `basis` cites more; null otherwise.
+    let minimumPublicationBasis: String?
     let confidence: String
     /// How the minimum is known where not as the deadline is; null otherwise.
     let minimumConfidence: String?
@@ -82,6 +84,7 @@ struct RulesDocument: Encodable {
       minimumPublicationName = rule.minimumPublication == nil ? nil : Text(rule.minimumPublicationName)
       responsible = Text(rule.responsible)
       basis = rule.basis
+      minimumPublicationBasis = rule.minimumBasis
       confidence = rule.confidence.rawValue
       minimumConfidence = rule.minimumConfidence?.rawValue
       note = rule.note.map(Text.init)
@@ -93,7 +96,7 @@ struct RulesDocument: Encodable {
       enum Keys: String, CodingKey {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
         case minimumPublicationName, responsible
-        case basis, confidence, minimumConfidence, note, changes, withdraws
+        case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws
       }
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode(code, forKey: .code)
@@ -107,6 +110,7 @@ struct RulesDocument: Encodable {
       try container.encode(minimumPublicationName, forKey: .minimumPublicationName)
       try container.encode(responsible, forKey: .responsible)
       try container.encode(basis, forKey: .basis)
+      try container.encode(minimumPublicationBasis, forKey: .minimumPublicationBasis)
       try container.encode(confidence, forKey: .confidence)
       try container.encode(minimumConfidence, forKey: .minimumConfidence)
       try container.encode(note, forKey: .note)

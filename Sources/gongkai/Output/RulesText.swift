@@ -39,6 +39,9 @@ struct RulesText {
           language.pick("；\(rule.minimumPublicationName.chinese) \($0.rawValue)", "; \(rule.minimumPublicationName.english) \($0.rawValue)")
         }
         out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)\(minimum ?? "")]")
+        if let basis = rule.minimumBasis {
+          out += line(language.pick("\(rule.minimumPublicationName.chinese)依据", "\(rule.minimumPublicationName.english) basis"), basis)
+        }
         if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
       }
     }
