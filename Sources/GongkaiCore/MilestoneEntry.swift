@@ -182,8 +182,8 @@ public enum DocumentNumber {
     var scalars = String.UnicodeScalarView()
     for scalar in reference.unicodeScalars where !scalar.properties.isWhitespace {
       switch scalar {
-      case "[", "［", "(", "（", "【", "〖", "{", "｛": scalars.append("〔")
-      case "]", "］", ")", "）", "】", "〗", "}", "｝": scalars.append("〕")
+      case "[", "［", "(", "（", "【", "〖", "〘", "﹝", "{", "｛": scalars.append("〔")
+      case "]", "］", ")", "）", "】", "〗", "〙", "﹞", "}", "｝": scalars.append("〕")
       case "\u{FF01}"..."\u{FF5E}": scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
       default: scalars.append(scalar)
       }

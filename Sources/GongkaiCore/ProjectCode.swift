@@ -42,7 +42,10 @@ public struct ProjectCode: Hashable, Comparable, Sendable, CustomStringConvertib
   /// The year the code was assigned.
   public var year: Int { Int(rawValue.prefix(4))! }
   /// The administrative division, e.g. 310110.
-  public var division: Substring { rawValue.dropFirst(5).prefix(6) }
+  public var division: Substring { Self.division(of: rawValue) }
+
+  /// The division of a code the register holds, which it checked when it was written: not parsed again for each row.
+  public static func division(of stored: String) -> Substring { stored.dropFirst(5).prefix(6) }
 
   public var description: String { rawValue }
 

@@ -40,9 +40,19 @@ struct ChangeRelations {
   /// The milestones that change `stored`, oldest first: it is no longer in force when there is any.
   func changedBy(_ stored: StoredMilestone) -> [StoredMilestone] { changers[stored.milestone.id] ?? [] }
 
-  /// The day the latest change of `stored` went public, by the as-of day; `nil` while it is in force. A feed
-  /// dates a changed item's entry so, which is what brings the change to its subscribers.
-  func changedOn(_ stored: StoredMilestone) -> CivilDate? { changedBy(stored).compactMap(publishedOn).max() }
+  /// When the latest change of `stored` went public, by the as-of day; `nil` while it is in force. A feed dates a
+  /// changed item's entry so, which is what brings the change to its subscribers: the instant its publication was
+  /// recorded when that was on the day it went public (so that a change published the day the item was, or corrected,
+  /// still moves the entry on), else the start of that day (a publication recorded later, or imported, keeps its day).
+  func changedAt(_ stored: StoredMilestone) -> String? {
+    changedBy(stored).compactMap { change in
+      change.firstPublication(by: asOf).map { first in
+        let day = change.milestone.disclosures[first].publishedOn
+        let recorded = change.recordedDisclosures[first].recordedAt
+        return recorded.hasPrefix(day.description) ? min(recorded, FeedInstant.endOf(asOf)) : FeedInstant.startOf(day)
+      }
+    }.max()
+  }
 
   /// The first publication of a change by the as-of day (a change counts only once public, so there is one).
   private func publishedOn(_ change: StoredMilestone) -> CivilDate? {

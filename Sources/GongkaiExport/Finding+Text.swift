@@ -16,7 +16,7 @@ extension Finding {
     case .onTime: "按时公开"
     case .late: "迟\(days)个工作日"
     case .overdue: "逾期\(days)个工作日未公开"
-    case .due: deadline == nil ? "待公开" : "待公开，剩\(days)个工作日"
+    case .due: deadline == nil ? "待公开" : days == 0 ? "待公开，今日到期" : "待公开，剩\(days)个工作日"
     case .tooShort: chineseStatusWithLateness
     }
   }

@@ -222,6 +222,13 @@ public struct StoredMilestone: Hashable, Sendable {
   /// with ``publicationsCorrectedAt``.
   public var changesLeftAt: String? = nil
 
+  /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
+  /// its page, in its feed entry and in the audit CSV; `nil` while none is public.
+  public func firstPublication(by day: CivilDate) -> Int? {
+    let disclosures = milestone.disclosures
+    return disclosures.indices.filter { disclosures[$0].publishedOn <= day }.min { disclosures[$0].publishedOn < disclosures[$1].publishedOn }
+  }
+
   /// The record of one of ``Milestone/disclosures`` (the first equal to it).
   public func recorded(_ disclosure: Disclosure) -> RecordedDisclosure? {
     milestone.disclosures.firstIndex(of: disclosure).map { recordedDisclosures[$0] }

@@ -143,6 +143,24 @@ import TestSupport
     #expect(later.contains("<updated>2026-11-27T23:59:59+08:00</updated>") && later.contains("限期改正"), "\(later)")
   }
 
+  /// A penalty withdrawn the day it was published: the withdrawal's publication, recorded that day, dates the entry
+  /// by the instant it was recorded, or feed readers, who saw the entry that morning, would never see it withdrawn.
+  @Test func aWithdrawalPublishedTheSameDayMovesTheEntryOn() throws {
+    let (folder, db) = try register()
+    for (command, now) in [
+      (["log", Self.code, "quality-safety.penalty", "--date", "2026-11-20", "--ref", "杨建罚〔2026〕40号"], "2026-11-20T09:00:00+08:00"),
+      (["disclose", "4", "--date", "2026-11-20", "--channel", "区政府门户网站"], "2026-11-20T09:30:00+08:00"),
+      (["log", Self.code, "quality-safety.penalty-withdrawal", "--date", "2026-11-20", "--changes", "4"], "2026-11-20T14:00:00+08:00"),
+      (["disclose", "5", "--date", "2026-11-20", "--channel", "区政府门户网站"], "2026-11-20T14:05:00+08:00"),
+    ] {
+      let result = try runGongkai(command + db, environment: ["GONGKAI_NOW": now])
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let feed = try export(["notices"], "feed.atom", in: folder, db)
+    let entry = try #require(feed.components(separatedBy: "<entry>").first { $0.contains("质量安全行政处罚决定（已撤回）") })
+    #expect(entry.contains("<updated>2026-11-20T14:05:00+08:00</updated>"), "\(entry)")
+  }
+
   /// A withdrawal linked to the wrong penalty and then linked right (`amend --changes`), or unlinked: the penalty it
   /// stopped naming is in force again, and its entry moves on to the correction, also on the day it was exported.
   @Test func aFeedEntryMovesOnWhenAWithdrawalStopsNamingIt() throws {

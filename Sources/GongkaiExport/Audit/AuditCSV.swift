@@ -117,11 +117,8 @@ public struct AuditCSV {
     /// The 索引号 the item's public page and feed entry carry: its first publication's by the day judged; empty while
     /// unpublished.
     var indexNumber: String {
-      let disclosures = stored.milestone.disclosures
-      guard let first = disclosures.indices.filter({ disclosures[$0].publishedOn <= finding.asOf })
-        .min(by: { disclosures[$0].publishedOn < disclosures[$1].publishedOn })
-      else { return "" }
-      let code = organisation ?? String(finding.milestone.projectCode.split(separator: "-").dropFirst().first ?? "")
+      guard let first = stored.firstPublication(by: finding.asOf) else { return "" }
+      let code = organisation ?? String(ProjectCode.division(of: finding.milestone.projectCode))
       return stored.recordedDisclosures[first].serial.indexNumber(organisation: code)
     }
   }
@@ -200,7 +197,7 @@ public struct AuditCSV {
       rule.minimumPublication.map { english ? $0.description : $0.chineseDescription } ?? ""
     },
     // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
-    .text(chinese: "索引号", english: "index_number") { $0.indexNumber },
+    Column(chinese: "索引号", english: "index_number") { $0.indexNumber },
   ]
 
   /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes

@@ -124,8 +124,7 @@ public struct ProjectNotice: Sendable {
     let rule = finding.rule
     // The item keeps the 索引号 of its earliest publication, which a later one (a 公示 put up again, which the check
     // may judge instead) does not change: a portal's number and a feed entry's id are permanent.
-    let earliest = stored.milestone.disclosures.indices.filter { stored.milestone.disclosures[$0].publishedOn <= finding.asOf }
-      .min { stored.milestone.disclosures[$0].publishedOn < stored.milestone.disclosures[$1].publishedOn } ?? position
+    let earliest = stored.firstPublication(by: finding.asOf) ?? position
     // Each publication keeps its own 索引号, which disclosures.json and OC4IDS list: the page names it too, so an
     // evaluator holding one finds it on the portal.
     let others = stored.milestone.disclosures.enumerated()
@@ -158,7 +157,7 @@ public struct ProjectNotice: Sendable {
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,
-      updated: [relations.changedOn(stored).map(FeedInstant.startOf), corrections.last(of: stored.milestone.id)].compactMap(\.self)
+      updated: [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)
         .reduce(FeedInstant.startOf(judged.publishedOn), max))
   }
 }

@@ -282,7 +282,7 @@ extension SQLiteStore {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
             formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` \
-            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason 更正形成日期`\(Self.publications(of: entry, movedTo: other.id))
+            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason 更正形成日期`\(try publications(of: entry, movedTo: other.id, db))
             """)
         }
         if let other = sameDay {
@@ -291,7 +291,7 @@ extension SQLiteStore {
           report.notice(at: position, field: "ref", """
             \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
             milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one")\(typed); \
-            if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(Self.publications(of: entry, movedTo: other.id))
+            if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(try publications(of: entry, movedTo: other.id, db))
             """)
         }
         if tracking {
@@ -586,10 +586,11 @@ extension SQLiteStore {
   }
 
   /// For a suggestion to withdraw the milestone an entry added in favour of `milestone`: the publications the entry
-  /// gave go with the withdrawal, so the suggestion records them on the one kept.
-  static func publications(of entry: MilestoneEntry, movedTo milestone: Int64) -> String {
-    guard !entry.disclosures.isEmpty else { return "" }
-    let commands = entry.disclosures.map {
+  /// gave go with the withdrawal, so the suggestion records on the one kept those it does not hold already.
+  private func publications(of entry: MilestoneEntry, movedTo milestone: Int64, _ db: Database) throws -> String {
+    let unrecorded = try entry.disclosures.filter { try !isRecorded($0, on: milestone, db) }
+    guard !unrecorded.isEmpty else { return "" }
+    let commands = unrecorded.map {
       "`gongkai disclose \(milestone) --date \($0.publishedOn) --channel \(ShellWord.quoted($0.channel))"
         + ($0.url.map { " --url \(ShellWord.quoted($0))" } ?? "") + ($0.until.map { " --until \($0)" } ?? "") + "`"
     }

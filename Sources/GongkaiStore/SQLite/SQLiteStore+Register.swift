@@ -43,15 +43,20 @@ extension SQLiteStore {
   /// Asked to move the past to the unit the project already has: the edit that changed it kept the milestones under
   /// the unit before (as it said, naming `--for-past-milestones`), and they move now, logged.
   private func moveMilestonesKeptUnderFormerUnit(of project: ProjectRecord, _ update: inout ProjectUpdate, _ write: RegisterWrite) throws {
-    guard let former = try String.fetchOne(write.db, sql: """
-      SELECT json_extract(before, '$.responsibleUnit') FROM changeLog
+    guard let change = try Row.fetchOne(write.db, sql: """
+      SELECT id, json_extract(before, '$.responsibleUnit') FROM changeLog
       WHERE projectCode = ? AND entity = 'project' AND action = 'update'
         AND json_extract(before, '$.responsibleUnit') IS NOT json_extract(after, '$.responsibleUnit')
       ORDER BY id DESC LIMIT 1
-      """, arguments: [project.code]), former != project.responsibleUnit
+      """, arguments: [project.code]), let former = change[1] as String?, former != project.responsibleUnit
     else { return }
-    let kept = try MilestoneRecord.fetchAll(write.db, sql: "SELECT * FROM milestone WHERE projectId = ? AND responsibleUnit = ? ORDER BY id",
-                                            arguments: [project.id!, former])
+    // Those recorded before the change, which it kept: one logged since under the former unit named it on purpose.
+    let last = try Int64.fetchOne(write.db, sql: """
+      SELECT max(entityId) FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action = 'insert' AND id < ?
+      """, arguments: [project.code, change[0] as Int64]) ?? 0
+    let kept = try MilestoneRecord.fetchAll(write.db, sql: """
+      SELECT * FROM milestone WHERE projectId = ? AND responsibleUnit = ? AND id <= ? ORDER BY id
+      """, arguments: [project.id!, former, last])
     for milestone in kept {
       var moved = milestone
       moved.responsibleUnit = nil

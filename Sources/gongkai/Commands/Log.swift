@@ -80,13 +80,13 @@ extension Gongkai {
 
   /// The milestone a command names by id, read before it writes: refused unless it is of `project`, when given, so
   /// that a mistyped id touches nothing of another project.
-  static func milestone(_ id: Int64, of project: ProjectCode?, in register: any Store) async throws -> StoredMilestone {
+  static func namedMilestone(_ id: Int64, of project: ProjectCode?, in register: any Store) async throws -> StoredMilestone {
     guard let stored = try await register.milestone(id: id) else { throw StoreError.unknownMilestone(id) }
-    try require(stored.milestone, of: project)
+    try requireMilestone(stored.milestone, of: project)
     return stored
   }
 
-  static func require(_ milestone: Milestone, of project: ProjectCode?) throws {
+  static func requireMilestone(_ milestone: Milestone, of project: ProjectCode?) throws {
     if let project, project.rawValue != milestone.projectCode {
       throw StoreError.milestoneOfAnotherProject(milestone: milestone.id, project: milestone.projectCode, expected: project.rawValue)
     }
@@ -158,7 +158,7 @@ extension Gongkai {
     func run() async throws {
       let disclosure = Disclosure(publishedOn: date, channel: channel, url: url, until: until)
       let register = try store.open()
-      let stored = try await Gongkai.milestone(milestone, of: project, in: register)
+      let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       // A publication before the milestone conflicts with the register rather than with an option: the store
       // refuses it as bad data, as it refuses `amend --date` making the same conflict.
       let today = StoreOptions.recordingDay()
@@ -238,7 +238,7 @@ extension Gongkai {
       let register = try store.open()
       if let disclosure {
         guard let owner = try await register.milestone(ofDisclosure: disclosure) else { throw StoreError.unknownDisclosure(disclosure) }
-        try Gongkai.require(owner.milestone, of: project)
+        try Gongkai.requireMilestone(owner.milestone, of: project)
         // What the portal showed: its day and channel, while it is in force.
         let publication = owner.recordedDisclosures.firstIndex { $0.id == disclosure }.map { owner.milestone.disclosures[$0] }
           .map { ": \($0.publishedOn) \($0.channel)" } ?? ""
@@ -246,7 +246,7 @@ extension Gongkai {
         try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)"),
                                    written: done == .withdrawn)
       } else if let milestone {
-        let stored = try await Gongkai.milestone(milestone, of: project, in: register)
+        let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
         try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone)), written: done == .withdrawn)
       }
@@ -320,7 +320,7 @@ extension Gongkai {
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
       let register = try store.open()
-      let current = try await Gongkai.milestone(milestone, of: project, in: register)
+      let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())

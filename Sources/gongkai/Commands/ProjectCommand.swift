@@ -99,7 +99,7 @@ extension Gongkai.ProjectCommand {
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
     @OptionGroup var fields: ProjectFieldOptions
-    @Flag(help: "With --unit: move the milestones already recorded under the old unit to the new one too.")
+    @Flag(help: "With --unit: move the milestones already recorded under the old unit to the new one too (given with the unit the project already has, those the last change of unit kept).")
     var forPastMilestones = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -122,7 +122,8 @@ extension Gongkai.ProjectCommand {
         try fields.refuseProblems(of: project, onlyGiven: true)
         return project
       }
-      try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged", written: update.changed)
+      try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged",
+                                 written: update.changed || update.reattributed > 0)
       if let former = update.formerUnit {
         if forPastMilestones {
           try StandardOutput.confirm(

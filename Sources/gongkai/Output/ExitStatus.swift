@@ -27,8 +27,8 @@ enum ExitStatus: Int32, Error {
   static let helpTable = """
     EXIT STATUS
       0   success (for reports: nothing found)
-      1   a report found something: check something overdue (see --fail-on)
-          or, with --calendar-change, a verdict the schedule changes,
+      1   a report found something: check something overdue or, with
+          --calendar-change, a verdict the schedule changes (see --fail-on),
           audit verify a broken change log or rows that differ from it,
           doctor a failed check
       64  usage: a bad argument or option value
