@@ -217,10 +217,10 @@ public struct StoredMilestone: Hashable, Sendable {
   /// When a publication of the milestone was last corrected (its end or address changed, or withdrawn as made by
   /// mistake), an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections`` filter, else `nil`.
   public var publicationsCorrectedAt: String? = nil
-  /// When a change or withdrawal that named the milestone last stopped naming it (amended to name another or none,
-  /// or a project file imported with another link): the milestone is no longer shown as changed or withdrawn. Read
-  /// with ``publicationsCorrectedAt``.
-  public var changesLeftAt: String? = nil
+  /// When a change or withdrawal last stopped or started naming the milestone after both were recorded (amended to
+  /// name another or none, or a project file imported with another link): the milestone is shown otherwise than
+  /// before, changed, withdrawn or in force. Read with ``publicationsCorrectedAt``.
+  public var linksMovedAt: String? = nil
 
   /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
   /// its page, in its feed entry and in the audit CSV; `nil` while none is public.

@@ -161,6 +161,28 @@ import TestSupport
     #expect(entry.contains("<updated>2026-11-20T14:05:00+08:00</updated>"), "\(entry)")
   }
 
+  /// A project file that links a withdrawal to another penalty than the register did: both entries move on to the
+  /// import, the penalty it now withdraws shown withdrawn, the one it stopped naming in force.
+  @Test func aFeedEntryMovesOnWhenAProjectFileLinksAWithdrawalAnew() throws {
+    let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
+    #expect(try runGongkai(["log", Self.code, "quality-safety.penalty", "--date", "2026-11-10", "--ref", "杨建罚〔2026〕31号"] + db).status == 0)
+    #expect(try runGongkai(["disclose", "6", "--date", "2026-11-12", "--channel", "区政府门户网站"] + db).status == 0)
+    let file = folder.appendingPathComponent("\(Self.code).yaml")
+    #expect(try runGongkai(["export", "project", Self.code, "--out", file.path] + db).status == 0)
+    let yaml = try String(contentsOf: file, encoding: .utf8)
+    #expect(yaml.contains("changes: \"quality-safety.penalty@2026-11-10#杨建罚〔2026〕30号\""), "\(yaml)")
+    try Data(yaml.replacingOccurrences(of: "changes: \"quality-safety.penalty@2026-11-10#杨建罚〔2026〕30号\"",
+                                       with: "changes: \"quality-safety.penalty@2026-11-10#杨建罚〔2026〕31号\"").utf8).write(to: file)
+    let imported = try runGongkai(["import", file.path] + db, environment: ["GONGKAI_NOW": "2026-11-26T15:00:00+08:00"])
+    #expect(imported.status == 0 && imported.stdout.contains("1 updated"), "\(imported.stdout)\(imported.stderr)")
+    let feed = try export(["notices"], "feed.atom", in: folder, db)
+    func entry(_ reference: String) throws -> String {
+      try #require(feed.components(separatedBy: "<entry>").first { $0.contains(reference) })
+    }
+    #expect(try entry("31号").contains("（已撤回）</title>\n<updated>2026-11-26T15:00:00+08:00</updated>"))
+    #expect(try entry("30号").contains("：质量安全行政处罚决定</title>\n<updated>2026-11-26T15:00:00+08:00</updated>"))
+  }
+
   /// A withdrawal linked to the wrong penalty and then linked right (`amend --changes`), or unlinked: the penalty it
   /// stopped naming is in force again, and its entry moves on to the correction, also on the day it was exported.
   @Test func aFeedEntryMovesOnWhenAWithdrawalStopsNamingIt() throws {

@@ -195,13 +195,14 @@ import Testing
     #expect(plan.contains("SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
   }
 
-  @Test func findsWhenAChangeLeftAMilestoneBySeekingThePartialIndex() throws {
+  @Test func findsWhenALinkMovedBySeekingThePartialIndexes() throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
     let plan = try DatabaseQueue(path: path).read { db in
-      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.changesLeftSQL) FROM milestone m").map { $0["detail"] as String }
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.linksMovedSQL) FROM milestone m").map { $0["detail"] as String }
     }
     #expect(plan.contains("SEARCH c USING INDEX changeLog_links_left (<expr>=?)"), "\(plan)")
+    #expect(plan.contains("SEARCH c USING INDEX changeLog_links_arrived (<expr>=?)"), "\(plan)")
   }
 
   @Test func refusesADatabaseFromANewerVersionWithoutTouchingIt() throws {

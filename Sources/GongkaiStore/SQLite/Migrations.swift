@@ -162,13 +162,16 @@ extension SQLiteStore {
         """)
     }
 
-    // The milestones a change or withdrawal stopped naming (amended to name another, or none, or a project file
-    // imported with another link): the feed dates such an item by it, or its readers keep it shown as changed or
-    // withdrawn. Partial: only the updates and amendments of milestones that named one are in it.
-    migrator.registerMigration("v11-links-left") { db in
+    // The milestones a change or withdrawal stopped or started naming after both were recorded (`amend --changes`,
+    // a project file imported with another link): the feed dates such an item by it, or its readers keep it shown as
+    // changed or withdrawn, or never see it become so. Partial: only the updates and amendments of milestones that
+    // named one before, or after, are in them.
+    migrator.registerMigration("v11-links-moved") { db in
       try db.execute(sql: """
         CREATE INDEX changeLog_links_left ON changeLog(json_extract(before, '$.changesId'))
           WHERE entity = 'milestone' AND action IN ('update', 'amend') AND json_extract(before, '$.changesId') IS NOT NULL;
+        CREATE INDEX changeLog_links_arrived ON changeLog(json_extract(after, '$.changesId'))
+          WHERE entity = 'milestone' AND action IN ('update', 'amend') AND json_extract(after, '$.changesId') IS NOT NULL;
         """)
     }
 

@@ -46,7 +46,7 @@ extension SQLiteStore {
         WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
-    let corrections = filter.publicationCorrections ? "\(Self.publicationCorrectionsSQL), \(Self.changesLeftSQL)" : "NULL, NULL"
+    let corrections = filter.publicationCorrections ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL)" : "NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -107,7 +107,7 @@ extension SQLiteStore {
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
-            changesLeftAt: try value(.changesLeftAt))
+            linksMovedAt: try value(.linksMovedAt))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -199,14 +199,17 @@ extension SQLiteStore {
       WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw'))
     """
 
-  /// The last time a change or withdrawal that named a milestone (`m`) stopped naming it: one seek into the partial
-  /// index of such rows (`v11-links-left`), which holds nothing for a register whose links never moved. `+m.id`
-  /// drops the column's integer affinity, which would keep SQLite from comparing in the index (it would read every
-  /// milestone row of the log for every milestone), as a test of the query plan holds it to.
-  static let changesLeftSQL = """
-    (SELECT max(c.at) FROM changeLog c
+  /// The last time a change or withdrawal stopped naming a milestone (`m`), or started to after both were recorded:
+  /// a seek into each of the partial indexes of such rows (`v11-links-moved`), which hold nothing for a register whose
+  /// links never moved. `+m.id` drops the column's integer affinity, which would keep SQLite from comparing in the
+  /// indexes (it would read every milestone row of the log for every milestone), as a test of the query plan holds it to.
+  static let linksMovedSQL = """
+    NULLIF(max(IFNULL((SELECT max(c.at) FROM changeLog c
       WHERE json_extract(c.before, '$.changesId') = +m.id AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
-        AND json_extract(c.before, '$.changesId') IS NOT NULL AND json_extract(c.after, '$.changesId') IS NOT m.id)
+        AND json_extract(c.before, '$.changesId') IS NOT NULL AND json_extract(c.after, '$.changesId') IS NOT m.id), ''),
+    IFNULL((SELECT max(c.at) FROM changeLog c
+      WHERE json_extract(c.after, '$.changesId') = +m.id AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
+        AND json_extract(c.after, '$.changesId') IS NOT NULL AND json_extract(c.before, '$.changesId') IS NOT m.id), '')), '')
     """
 }
 
@@ -215,7 +218,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
-  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, changesLeftAt
+  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt
 }
 
 extension ChangeLogRecord {
