@@ -143,6 +143,27 @@ import TestSupport
     #expect(later.contains("<updated>2026-11-27T23:59:59+08:00</updated>") && later.contains("限期改正"), "\(later)")
   }
 
+  /// An item withdrawn as recorded by mistake after it went public leaves the page, and the feed names its entry as
+  /// deleted (RFC 6721), so that readers drop the copy they keep; a record never public is not named.
+  @Test func aRecordWithdrawnAsAMistakeIsRetractedFromTheFeed() throws {
+    let (folder, db) = try register()
+    let logged = try runGongkai(["log", Self.code, "construction.participants", "--date", "2026-11-20"] + db)
+    let id = try #require(logged.stdout.split(separator: " ").dropFirst(2).first.map { String($0.dropLast()) })
+    #expect(try runGongkai(["disclose", id, "--date", "2026-11-23", "--channel", "区政府门户网站"] + db).status == 0)
+    let before = try export(["notices"], "feed.atom", in: folder, db)
+    let entry = try #require(before.components(separatedBy: "<entry>").first { $0.contains("项目法人及设计") })
+    let entryID = try #require(entry.components(separatedBy: "<id>").dropFirst().first?.components(separatedBy: "</id>").first)
+    #expect(try runGongkai(["withdraw", id, "--reason", "项目登记错误"] + db, environment: ["GONGKAI_NOW": "2026-11-25T10:00:00+08:00"]).status == 0)
+    let after = try export(["notices"], "feed.atom", in: folder, db)
+    #expect(!after.contains("<id>\(entryID)</id>"))
+    #expect(after.contains("<at:deleted-entry ref=\"\(entryID)\" when=\"2026-11-25T10:00:00+08:00\"><at:comment>登记有误，已撤回：项目登记错误</at:comment></at:deleted-entry>"),
+            "\(after)")
+    #expect(after.components(separatedBy: "<at:deleted-entry").count == 2)
+    // Well-formed XML, its namespaces declared
+    let path = folder.appendingPathComponent("notices-notices/feed.atom").path
+    #expect(try runShell("python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' \(path)", environment: [:]).status == 0)
+  }
+
   /// A penalty withdrawn the day it was published: the withdrawal's publication, recorded that day, dates the entry
   /// by the instant it was recorded, or feed readers, who saw the entry that morning, would never see it withdrawn.
   @Test func aWithdrawalPublishedTheSameDayMovesTheEntryOn() throws {

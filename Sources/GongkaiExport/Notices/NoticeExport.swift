@@ -66,6 +66,7 @@ public struct NoticeExport {
       for section in notice.sections {
         for item in section.items { feed?.consider(item, section: section, notice: notice) }
       }
+      for retraction in notice.retracted { feed?.consider(retraction) }
       progress?.advance(to: report.pages, of: 0)
     }
     try pages.commit()
@@ -127,17 +128,29 @@ struct LatestPublications {
     if entries.count > limit * 2 { trim() }
   }
 
+  /// The latest retractions, kept to the same number: an entry withdrawn as recorded by mistake is named as deleted
+  /// (RFC 6721 `at:deleted-entry`), by the id it had.
+  private(set) var deleted: [(when: String, ref: String, comment: String)] = []
+
+  mutating func consider(_ retraction: ProjectNotice.Retraction) {
+    deleted.append((retraction.when, "urn:gongkai:notice:\(retraction.indexNumber)", "登记有误，已撤回：\(retraction.reason)"))
+    if deleted.count > limit * 2 { trim() }
+  }
+
   private mutating func trim() {
     entries.sort { ($0.date, $0.index) > ($1.date, $1.index) }
     entries.removeLast(max(0, entries.count - limit))
+    deleted.sort { ($0.when, $0.ref) > ($1.when, $1.ref) }
+    deleted.removeLast(max(0, deleted.count - limit))
   }
 
   mutating func context(organisation: String, asOf: CivilDate) -> [String: Any] {
     trim()
     return [
       "id": "urn:gongkai:feed:\(organisation)",
-      "updated": entries.first?.date ?? FeedInstant.startOf(asOf),
+      "updated": max(entries.first?.date ?? FeedInstant.startOf(asOf), deleted.first?.when ?? ""),
       "entries": entries.map(\.entry),
+      "deleted": deleted.map { ["ref": $0.ref, "when": $0.when, "comment": $0.comment] as [String: Any] },
     ]
   }
 }

@@ -301,7 +301,7 @@ enum NoticeTemplates {
 
   static let atom = """
     <?xml version="1.0" encoding="utf-8"?>
-    <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+    <feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0" xml:lang="zh-CN">
     <id>{{id}}</id>
     <title>重大建设项目信息公开：最新公开信息</title>
     <updated>{{updated}}</updated>
@@ -320,6 +320,9 @@ enum NoticeTemplates {
     <summary>{{summary}}</summary>
     </entry>
     {{/entries}}
+    {{#deleted}}
+    <at:deleted-entry ref="{{ref}}" when="{{when}}"><at:comment>{{comment}}</at:comment></at:deleted-entry>
+    {{/deleted}}
     </feed>
 
     """

@@ -81,6 +81,17 @@ public struct ProjectNotice: Sendable {
   public let unscheduledYears: Set<Int>
   /// Says why statuses are marked 暂定, when any is.
   public let provisionalNote: String?
+  /// The items the page no longer shows because they were withdrawn as recorded by mistake after going public: the
+  /// feed tells its readers to drop their entries (RFC 6721), or cached copies would keep the mistake for good.
+  public let retracted: [Retraction]
+
+  /// An item withdrawn as recorded by mistake: the 索引号 its entry had, and when it was withdrawn.
+  public struct Retraction: Sendable {
+    public let indexNumber: String
+    /// The instant of the withdrawal, no later than the end of the as-of day.
+    public let when: String
+    public let reason: String
+  }
 
   /// Builds the notice of `project` from its milestones (as the store hands them to the checker). Records withdrawn
   /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
@@ -114,6 +125,12 @@ public struct ProjectNotice: Sendable {
     timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
+    retracted = milestones.compactMap { stored in
+      guard let reason = stored.withdrawnReason, let withdrawnAt = stored.withdrawnAt, let first = stored.firstPublication(by: asOf)
+      else { return nil }
+      return Retraction(indexNumber: stored.recordedDisclosures[first].serial.indexNumber(organisation: organisationCode),
+                        when: min(withdrawnAt, FeedInstant.endOf(asOf)), reason: reason)
+    }
     provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
   }
 
