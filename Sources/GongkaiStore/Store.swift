@@ -221,6 +221,9 @@ public struct StoredMilestone: Hashable, Sendable {
   /// name another or none, or a project file imported with another link): the milestone is shown otherwise than
   /// before, changed, withdrawn or in force. Read with ``publicationsCorrectedAt``.
   public var linksMovedAt: String? = nil
+  /// The milestone's publications withdrawn as recorded by mistake, whose 索引号 the feed retracts; read with
+  /// ``publicationsCorrectedAt``.
+  public var withdrawnPublications: [WithdrawnPublication] = []
 
   /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
   /// its page, in its feed entry and in the audit CSV; `nil` while none is public.
@@ -373,6 +376,15 @@ public struct PublicationClearing: OptionSet, Hashable, Sendable {
   public static let until = PublicationClearing(rawValue: 1)
   /// The address: the one recorded was wrong, and no address beats a link to the wrong page.
   public static let url = PublicationClearing(rawValue: 2)
+}
+
+/// A publication withdrawn as recorded by mistake: its day, its 索引号's serial, when and why it was withdrawn.
+public struct WithdrawnPublication: Hashable, Sendable {
+  public let publishedOn: CivilDate
+  public let serial: NoticeSerial
+  /// The instant of the withdrawal, from the change log; empty for a row withdrawn outside gongkai.
+  public let withdrawnAt: String
+  public let reason: String
 }
 
 /// A disclosure as stored.

@@ -143,22 +143,37 @@ import TestSupport
     #expect(later.contains("<updated>2026-11-27T23:59:59+08:00</updated>") && later.contains("限期改正"), "\(later)")
   }
 
-  /// An item withdrawn as recorded by mistake after it went public leaves the page, and the feed names its entry as
-  /// deleted (RFC 6721), so that readers drop the copy they keep; a record never public is not named.
-  @Test func aRecordWithdrawnAsAMistakeIsRetractedFromTheFeed() throws {
+  /// What a feed entry showed, withdrawn as recorded by mistake after it went public, is named as deleted (RFC 6721),
+  /// so that readers drop the copy they keep: the publication whose 索引号 the entry had (the entry takes the next
+  /// one's), then the item itself, which leaves the page.
+  @Test func whatWasWithdrawnAsAMistakeIsRetractedFromTheFeed() throws {
     let (folder, db) = try register()
     let logged = try runGongkai(["log", Self.code, "construction.participants", "--date", "2026-11-20"] + db)
     let id = try #require(logged.stdout.split(separator: " ").dropFirst(2).first.map { String($0.dropLast()) })
-    #expect(try runGongkai(["disclose", id, "--date", "2026-11-23", "--channel", "区政府门户网站"] + db).status == 0)
-    let before = try export(["notices"], "feed.atom", in: folder, db)
-    let entry = try #require(before.components(separatedBy: "<entry>").first { $0.contains("项目法人及设计") })
-    let entryID = try #require(entry.components(separatedBy: "<id>").dropFirst().first?.components(separatedBy: "</id>").first)
+    let first = try runGongkai(["disclose", id, "--date", "2026-11-23", "--channel", "区政府网站"] + db).stdout
+    let firstDisclosure = try #require(first.split(separator: " ").dropFirst(2).first.map(String.init))
+    #expect(try runGongkai(["disclose", id, "--date", "2026-11-24", "--channel", "区建管委网站"] + db).status == 0)
+    func entryID() throws -> String? {
+      let feed = try export(["notices"], "feed.atom", in: folder, db)
+      let entry = feed.components(separatedBy: "<entry>").first { $0.contains("项目法人及设计") }
+      return entry?.components(separatedBy: "<id>").dropFirst().first?.components(separatedBy: "</id>").first
+    }
+    let original = try #require(try entryID())
+    // When the first publication is withdrawn, the entry takes the second's 索引号, and the first's is retracted
+    #expect(try runGongkai(["withdraw", "--disclosure", firstDisclosure, "--reason", "渠道填错"] + db,
+                           environment: ["GONGKAI_NOW": "2026-11-24T10:00:00+08:00"]).status == 0)
+    let next = try #require(try entryID())
+    #expect(next != original)
+    let tombstone = "<at:deleted-entry ref=\"\(original)\" when=\"2026-11-24T10:00:00+08:00\"><at:comment>登记有误，已撤回：渠道填错</at:comment></at:deleted-entry>"
+    #expect(try export(["notices"], "feed.atom", in: folder, db).contains(tombstone))
+    // and when the item is withdrawn, its entry goes, retracted as well
     #expect(try runGongkai(["withdraw", id, "--reason", "项目登记错误"] + db, environment: ["GONGKAI_NOW": "2026-11-25T10:00:00+08:00"]).status == 0)
+    #expect(try entryID() == nil)
     let after = try export(["notices"], "feed.atom", in: folder, db)
-    #expect(!after.contains("<id>\(entryID)</id>"))
-    #expect(after.contains("<at:deleted-entry ref=\"\(entryID)\" when=\"2026-11-25T10:00:00+08:00\"><at:comment>登记有误，已撤回：项目登记错误</at:comment></at:deleted-entry>"),
+    #expect(after.contains(tombstone))
+    #expect(after.contains("<at:deleted-entry ref=\"\(next)\" when=\"2026-11-25T10:00:00+08:00\"><at:comment>登记有误，已撤回：项目登记错误</at:comment></at:deleted-entry>"),
             "\(after)")
-    #expect(after.components(separatedBy: "<at:deleted-entry").count == 2)
+    #expect(after.components(separatedBy: "<at:deleted-entry").count == 3)
     // Well-formed XML, its namespaces declared
     let path = folder.appendingPathComponent("notices-notices/feed.atom").path
     #expect(try runShell("python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' \(path)", environment: [:]).status == 0)

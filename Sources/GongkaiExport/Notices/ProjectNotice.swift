@@ -81,8 +81,9 @@ public struct ProjectNotice: Sendable {
   public let unscheduledYears: Set<Int>
   /// Says why statuses are marked 暂定, when any is.
   public let provisionalNote: String?
-  /// The items the page no longer shows because they were withdrawn as recorded by mistake after going public: the
-  /// feed tells its readers to drop their entries (RFC 6721), or cached copies would keep the mistake for good.
+  /// The feed entries that no longer exist because what they showed was withdrawn as recorded by mistake after going
+  /// public: an item (its page no longer shows it), or the publication whose 索引号 its entry had (the entry now has the
+  /// next one's). The feed tells its readers to drop them (RFC 6721), or cached copies would keep the mistake for good.
   public let retracted: [Retraction]
 
   /// An item withdrawn as recorded by mistake: the 索引号 its entry had, and when it was withdrawn.
@@ -125,13 +126,28 @@ public struct ProjectNotice: Sendable {
     timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
-    retracted = milestones.compactMap { stored in
-      guard let reason = stored.withdrawnReason, let withdrawnAt = stored.withdrawnAt, let first = stored.firstPublication(by: asOf)
-      else { return nil }
-      return Retraction(indexNumber: stored.recordedDisclosures[first].serial.indexNumber(organisation: organisationCode),
-                        when: min(withdrawnAt, FeedInstant.endOf(asOf)), reason: reason)
-    }
+    retracted = milestones.flatMap { Self.retractions(of: $0, organisation: organisationCode, asOf: asOf) }
     provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
+  }
+
+  /// The entries of `stored` that the feed no longer has: its own, once it was withdrawn as recorded by mistake, and
+  /// those its publications withdrawn so gave it while each was its earliest.
+  private static func retractions(of stored: StoredMilestone, organisation: String, asOf: CivilDate) -> [Retraction] {
+    let latest = FeedInstant.endOf(asOf)
+    let first = stored.firstPublication(by: asOf)
+    var found: [Retraction] = []
+    if let reason = stored.withdrawnReason, let withdrawnAt = stored.withdrawnAt, let first {
+      found.append(Retraction(indexNumber: stored.recordedDisclosures[first].serial.indexNumber(organisation: organisation),
+                              when: min(withdrawnAt, latest), reason: reason))
+    }
+    let earliest = first.map { stored.milestone.disclosures[$0].publishedOn }
+    for withdrawn in stored.withdrawnPublications where withdrawn.publishedOn <= asOf && !withdrawn.withdrawnAt.isEmpty
+      && earliest.map({ withdrawn.publishedOn <= $0 }) ?? true
+    {
+      found.append(Retraction(indexNumber: withdrawn.serial.indexNumber(organisation: organisation),
+                              when: min(withdrawn.withdrawnAt, latest), reason: withdrawn.reason))
+    }
+    return found
   }
 
   private static func item(

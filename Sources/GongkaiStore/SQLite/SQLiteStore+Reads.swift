@@ -46,7 +46,8 @@ extension SQLiteStore {
         WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
-    let corrections = filter.publicationCorrections ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL)" : "NULL, NULL"
+    let corrections = filter.publicationCorrections
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL)" : "NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -107,7 +108,8 @@ extension SQLiteStore {
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
-            linksMovedAt: try value(.linksMovedAt))
+            linksMovedAt: try value(.linksMovedAt),
+            withdrawnPublications: try WithdrawnPublication.list(value(.withdrawnPublications)))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -213,12 +215,39 @@ extension SQLiteStore {
     """
 }
 
+extension SQLiteStore {
+  /// A milestone's (`m`) publications withdrawn as recorded by mistake, each `publishedOn U+1E year U+1E serial U+1E
+  /// withdrawn at U+1E reason`, separated by U+1F (control characters no stored text holds): one seek into the
+  /// disclosures of the milestone, which a milestone without any withdrawn ends at once.
+  static let withdrawnPublicationsSQL = """
+    (SELECT group_concat(wd.publishedOn || char(30) || wd.serialYear || char(30) || wd.serial || char(30)
+      || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id AND c.action = 'withdraw'), '')
+      || char(30) || wd.withdrawnReason, char(31))
+      FROM disclosure wd WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)
+    """
+}
+
+extension WithdrawnPublication {
+  /// The column ``SQLiteStore/withdrawnPublicationsSQL`` reads.
+  static func list(_ column: String?) throws -> [WithdrawnPublication] {
+    guard let column else { return [] }
+    return try column.split(separator: "\u{1F}").map { item in
+      let fields = item.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 5, let year = Int(fields[1]), let number = Int(fields[2]) else {
+        throw StoreError.unexpected("disclosure", "a withdrawn publication reads '\(item)'")
+      }
+      return WithdrawnPublication(publishedOn: try CivilDate.stored(fields[0]), serial: NoticeSerial(year: year, number: number),
+                                  withdrawnAt: fields[3], reason: fields[4])
+    }
+  }
+}
+
 /// The columns of the milestone query, in their order.
 private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
-  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt
+  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, withdrawnPublications
 }
 
 extension ChangeLogRecord {
