@@ -84,14 +84,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self = try Self.checked(first, second, third, text: original)
   }
 
-  /// The text with full-width ASCII (`２０２６／１１／３`, U+FF01...U+FF5E) as ASCII.
+  /// The text with full-width ASCII (`２０２６／１１／３`) as ASCII.
   private static func halfWidth(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      scalars.append((0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar)
-    }
-    return String(scalars)
+    guard text.unicodeScalars.contains(where: { $0.halfWidth != $0 }) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.map(\.halfWidth)))
   }
 
   /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):
@@ -254,4 +250,10 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
       text
     }
   }
+}
+
+extension Unicode.Scalar {
+  /// The ASCII character a full-width one (U+FF01...U+FF5E, what a Chinese input method types: `２`, `／`, `［`)
+  /// stands for; any other scalar as it is.
+  var halfWidth: Unicode.Scalar { (0xFF01...0xFF5E).contains(value) ? Unicode.Scalar(value - 0xFEE0)! : self }
 }

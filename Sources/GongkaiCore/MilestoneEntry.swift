@@ -180,11 +180,10 @@ public enum DocumentNumber {
   /// The number with every bracket style as 〔〕, full-width letters and digits as ASCII, and spaces left out.
   public static func lookAlike(_ reference: String) -> String {
     var scalars = String.UnicodeScalarView()
-    for scalar in reference.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in reference.unicodeScalars.lazy.map(\.halfWidth) where !scalar.properties.isWhitespace {
       switch scalar {
-      case "[", "［", "(", "（", "【", "〖", "〘", "﹝", "{", "｛": scalars.append("〔")
-      case "]", "］", ")", "）", "】", "〗", "〙", "﹞", "}", "｝": scalars.append("〕")
-      case "\u{FF01}"..."\u{FF5E}": scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+      case "[", "(", "【", "〖", "〘", "﹝", "{": scalars.append("〔")
+      case "]", ")", "】", "〗", "〙", "﹞", "}": scalars.append("〕")
       default: scalars.append(scalar)
       }
     }

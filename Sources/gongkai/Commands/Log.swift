@@ -175,15 +175,9 @@ extension Gongkai {
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
-      var standing = (judged ?? nil).map { StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true).text } ?? ""
-      // Recorded down too early past the last day it could be put right, the shortfall stands; a take-down day typed
-      // wrong is what it most often is. Advice is for today only, as the note's.
-      if let finding = judged ?? nil, finding.status == .tooShort, finding.asOf == today, let end = recorded.disclosure.until,
-        end < today, let minimumEnd = finding.minimumEnd?.date, minimumEnd < today
-      {
-        standing += "; if \(end) was typed wrong, withdraw this record (`gongkai withdraw --disclosure \(recorded.id) --reason 公示截止日期填错`) "
-          + "and record the publication again with the right --until"
-      }
+      let standing = (judged ?? nil).map {
+        StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true, recordedDisclosure: recorded.id).text
+      } ?? ""
       let of = Gongkai.named(stored.milestone)
       switch recorded.outcome {
       case .recorded:

@@ -14,6 +14,9 @@ struct StandingNote {
   /// Whether the line says a lateness rests on an unverified deadline: `disclose` does; `log` has said it of the
   /// deadline it printed just before.
   var marksUnverifiedDeadline = false
+  /// The publication `disclose` has just recorded: a shortfall settled by the end it was given is most often that end
+  /// typed wrong, and the note says how such a record is repaired.
+  var recordedDisclosure: Int64?
 
   var text: String {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
@@ -35,7 +38,7 @@ struct StandingNote {
         ", and \(counted($0, "working day")) late\(provisional)\(unverified.isEmpty ? unverifiedDeadline : "")"
       } ?? ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
-        + "\(repair(until: until, end: end.date))\(late)"
+        + "\(repair(until: until, end: end.date))\(late)\(typoRepair(until: until, end: end.date))"
     case .due, .onTime:
       return ""
     }
@@ -50,6 +53,14 @@ struct StandingNote {
   /// the day after it came down it is put up again, a publication of its own that carries the notice on. Later, the
   /// days off the channels break the period: only a notice put up again for the whole period meets it, from its own
   /// first day.
+  /// Once the shortfall is settled (past `end`, today), how a take-down day typed wrong is repaired, for the record
+  /// `disclose` has just made.
+  private func typoRepair(until: CivilDate, end: CivilDate) -> String {
+    guard let recordedDisclosure, finding.asOf == today, finding.asOf > end else { return "" }
+    return "; if \(until) was typed wrong, withdraw this record (`gongkai withdraw --disclosure \(recordedDisclosure) "
+      + "--reason 公示截止日期填错`) and record the publication again with the right --until"
+  }
+
   private func repair(until: CivilDate, end: CivilDate) -> String {
     let asOf = finding.asOf
     if asOf > end || asOf != today { return "" }
