@@ -65,10 +65,13 @@ public struct Project: Hashable, Sendable {
   public var totalInvestment: String?
   /// 责任单位: the unit that answers for the project's disclosures.
   public var responsibleUnit: String
+  /// Why the project was withdrawn as registered by mistake (a wrong code, another district's file imported): it
+  /// stays on record, with its milestones withdrawn, but is off the public notices and every count; nil while in force.
+  public var withdrawnReason: String?
 
   public init(
     code: ProjectCode, name: String, legalPerson: String? = nil, location: String? = nil,
-    totalInvestment: String? = nil, responsibleUnit: String
+    totalInvestment: String? = nil, responsibleUnit: String, withdrawnReason: String? = nil
   ) {
     self.code = code
     self.name = name
@@ -76,6 +79,7 @@ public struct Project: Hashable, Sendable {
     self.location = location
     self.totalInvestment = totalInvestment
     self.responsibleUnit = responsibleUnit
+    self.withdrawnReason = withdrawnReason
   }
 
   /// Every problem with the project's fields, each naming the field.

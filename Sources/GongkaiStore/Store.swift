@@ -46,9 +46,9 @@ public protocol Store: Sendable {
   /// milestone that names the old unit to the new one (their own unit cleared, logged).
   func updateProject(code: ProjectCode, actor: String, pastMilestones: PastMilestones,
                      _ change: (Project) throws -> Project) async throws -> ProjectUpdate
-  /// The project with this code, or `nil`.
+  /// The project with this code, withdrawn or not, or `nil`.
   func project(code: ProjectCode) async throws -> Project?
-  /// Every project with its milestone counts, ordered by code.
+  /// Every project in force with its milestone counts, ordered by code.
   func projects() async throws -> [ProjectSummary]
   /// Whether a project, or a milestone not withdrawn, names this responsible unit: what a unit filter matches.
   /// Stops at the first one; at worst it reads the projects and milestones once, as the filtered read would.
@@ -72,6 +72,10 @@ public protocol Store: Sendable {
   /// as it is (a script run twice), and the reason it was withdrawn for is returned.
   @discardableResult
   func withdrawMilestone(id: Int64, reason: String, actor: String) async throws -> Withdrawal
+  /// Withdraws a project registered by mistake, and every milestone of it in force, each logged with `reason`: a
+  /// project under a wrong code, or another district's imported by mistake, otherwise stays on the public index with
+  /// a page of its own. Its code is never used again: a project withdrawn is on record, as a milestone withdrawn is.
+  func withdrawProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectWithdrawal
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
   /// address or end not given keeps the stored one, unless `clearing` clears it (a take-down date recorded by
@@ -281,6 +285,17 @@ public struct KindInUse: Equatable, Sendable {
   }
 }
 
+/// What withdrawing a project did: the milestones it withdrew with it, and their publications the notices showed.
+public struct ProjectWithdrawal: Hashable, Sendable {
+  public var project: Project
+  public var milestones = 0
+  public var publications = 0
+  /// The reason it had been withdrawn for before; nothing was written.
+  public var alreadyWithdrawn: String?
+
+  public init(project: Project) { self.project = project }
+}
+
 /// What a withdrawal did.
 public enum Withdrawal: Hashable, Sendable {
   case withdrawn
@@ -442,8 +457,9 @@ public struct MilestoneFilter: Sendable {
   public var categories: [Category] = []
   /// Responsible units (the milestone's, else the project's).
   public var units: [String] = []
-  /// Withdrawn milestones too, with who withdrew them and when: the audit CSV shows what stopped counting,
-  /// while checks, statistics and the public exports leave them out.
+  /// Withdrawn milestones too, with who withdrew them and when, and withdrawn projects (``Project/withdrawnReason``):
+  /// the audit CSV shows what stopped counting, and the feed retracts what it had published, while checks,
+  /// statistics and the other public exports leave them out.
   public var withdrawn = false
   /// When each milestone's publications were last corrected (``StoredMilestone/publicationsCorrectedAt``): the
   /// feed dates an entry by it. A seek into the change log for every publication, so only the notice export asks.

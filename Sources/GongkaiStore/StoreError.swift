@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateMilestone(existing: Int64, key: String)
   case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String)
   case withdrawn(String)
+  /// A project withdrawn as registered by mistake, with the reason: nothing more is recorded under its code.
+  case projectWithdrawn(String, reason: String)
   /// `--changes` names a milestone withdrawn as recorded by mistake: there is no information of it to change.
   case changesWithdrawn(Int64)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
@@ -74,6 +76,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .milestoneOfAnotherProject(let milestone, let project, let expected):
       "milestone \(milestone) belongs to project \(project), not \(expected)"
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
+    case .projectWithdrawn(let code, let reason):
+      "project \(code) was withdrawn as registered by mistake (\(reason)), so nothing is recorded under its code again; "
+        + "`gongkai history \(code)` shows by whom and when"
     case .changesWithdrawn(let id):
       "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "
         + "the change to the milestone in force (`gongkai project show CODE` lists them)"

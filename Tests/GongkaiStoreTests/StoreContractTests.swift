@@ -35,6 +35,35 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func aWithdrawnProjectIsOnRecordButNotReadAsInForce(factory: StoreFactory) async throws {
+    // Given two projects, one registered by mistake with a published milestone and another one
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    _ = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.logMilestone(permit("2026-02-14"), project: bund.code, changing: nil, actor: "王工")
+    let kept = try await store.logMilestone(permit(), project: school.code, changing: nil, actor: "王工")
+    // When it is withdrawn
+    let done = try await store.withdrawProject(code: bund.code, reason: "项目代码错误", actor: "李工")
+    #expect(done.milestones == 2 && done.publications == 1 && done.alreadyWithdrawn == nil)
+    // Then the checks and the project list read only the other, the audit's reading both, the mistake marked
+    #expect(try await milestones(store) == [kept])
+    #expect(try await store.projects().map(\.project.code) == [school.code])
+    let all = try await milestones(store, MilestoneFilter(withdrawn: true))
+    #expect(all.filter { $0.milestone.projectCode == bund.code.rawValue }.map(\.withdrawnReason) == ["项目代码错误", "项目代码错误"])
+    var projects: [Project] = []
+    try await store.forEachProject(matching: MilestoneFilter(withdrawn: true)) { project, _ in projects.append(project) }
+    #expect(projects.map(\.withdrawnReason) == ["项目代码错误", nil])
+    #expect(try await store.project(code: bund.code)?.withdrawnReason == "项目代码错误")
+    // And nothing more is written under its code; withdrawn again, it keeps its first reason
+    let refusal = StoreError.projectWithdrawn(bund.code.rawValue, reason: "项目代码错误")
+    await #expect(throws: refusal) { try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工") }
+    await #expect(throws: refusal) { try await store.updateProject(code: bund.code, actor: "王工") { $0 } }
+    await #expect(throws: refusal) { try await store.addProject(bund, actor: "王工") }
+    #expect(try await store.withdrawProject(code: bund.code, reason: "再次", actor: "李工").alreadyWithdrawn == "项目代码错误")
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func aMilestoneWithItsDisclosureIsHandedToTheChecker(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

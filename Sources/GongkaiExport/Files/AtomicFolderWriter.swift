@@ -14,6 +14,7 @@ import GongkaiFileSystem
 public final class AtomicFolderWriter {
   public let folder: String
   private var pending: [(temporary: String, target: String)] = []
+  private var removals: [String] = []
   static let batchSize = 256
 
   /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing; removes what killed exports left.
@@ -49,11 +50,18 @@ public final class AtomicFolderWriter {
     if pending.count >= Self.batchSize { try commit() }
   }
 
+  /// Removes the file `name`, if the folder has one, with the next ``commit()``: a page of what is no longer
+  /// published (a project withdrawn as registered by mistake) goes when the pages written with it are in place.
+  public func remove(_ name: String) {
+    removals.append((folder as NSString).appendingPathComponent(name))
+  }
+
   /// Flushes the files written so far to disk, then renames each into place. One `sync` covers the batch
   /// (POSIX has no per-folder flush; Linux's `syncfs` is not in Swift's Glibc module). Throws
   /// ``ExportError/io(_:)`` naming the first file that cannot be put in place.
   public func commit() throws {
-    guard !pending.isEmpty else { return }
+    defer { removals.removeAll(keepingCapacity: true) }
+    guard !pending.isEmpty else { return try removeNow() }
     sync()
     for (index, file) in pending.enumerated() where rename(file.temporary, file.target) != 0 {
       let failure = errno
@@ -61,6 +69,13 @@ public final class AtomicFolderWriter {
       throw ExportError.cannotWrite(file.target, failure)
     }
     pending.removeAll(keepingCapacity: true)
+    try removeNow()
     TemporaryFile.syncNames(in: folder)
+  }
+
+  private func removeNow() throws {
+    for target in removals where unlink(target) != 0 && errno != ENOENT {
+      throw ExportError.cannotWrite(target, errno)
+    }
   }
 }

@@ -27,6 +27,8 @@ public struct NoticeExport {
     public var disclosures = 0
     /// Whether `index.html` and `feed.atom` were left as they were, because only some projects were exported.
     public var keptIndex = false
+    /// The projects withdrawn as registered by mistake, whose pages were removed from the folder.
+    public var withdrawnProjects = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
   }
@@ -54,6 +56,14 @@ public struct NoticeExport {
     try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
+      // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes: the
+      // portal publishing the folder takes it down. The feed names its published items as deleted.
+      guard project.withdrawnReason == nil else {
+        pages.remove(name)
+        for retraction in notice.retracted { feed?.consider(retraction) }
+        report.withdrawnProjects += 1
+        return
+      }
       try pages.write(renderer.render(notice, format: format).utf8, to: name)
       report.pages += 1
       report.disclosures += notice.disclosedCount

@@ -175,6 +175,12 @@ extension SQLiteStore {
         """)
     }
 
+    // A project registered by mistake (a wrong code, another district's project file imported) is withdrawn as a
+    // milestone is: it stays on record, logged, with the reason, and leaves the public notices and every count.
+    migrator.registerMigration("v12-project-withdrawal") { db in
+      try db.execute(sql: "ALTER TABLE project ADD COLUMN withdrawnReason TEXT")
+    }
+
     return migrator
   }
 }

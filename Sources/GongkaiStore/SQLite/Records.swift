@@ -12,6 +12,8 @@ struct ProjectRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
   var location: String?
   var totalInvestment: String?
   var responsibleUnit: String
+  /// Why the project was withdrawn as registered by mistake; nil while in force.
+  var withdrawnReason: String? = nil
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -174,7 +176,7 @@ extension PositionallyDecoded {
 }
 
 extension ProjectRecord: PositionallyDecoded {
-  static let columns = ["id", "code", "name", "legalPerson", "location", "totalInvestment", "responsibleUnit"]
+  static let columns = ["id", "code", "name", "legalPerson", "location", "totalInvestment", "responsibleUnit", "withdrawnReason"]
 
   init(_ column: RecordColumns<some StoredColumns>) throws {
     id = try column.integer(0)
@@ -184,6 +186,7 @@ extension ProjectRecord: PositionallyDecoded {
     location = try column.text(4)
     totalInvestment = try column.text(5)
     responsibleUnit = try column.text(6)
+    withdrawnReason = try column.text(7)
   }
 }
 

@@ -202,7 +202,6 @@ extension ProjectRecord: LoggedRecord {
   static let insertSQL = """
     INSERT INTO project (code, name, legalPerson, location, totalInvestment, responsibleUnit) VALUES (?, ?, ?, ?, ?, ?)
     """
-  var withdrawnReason: String? { nil }
   func bind(to insert: PreparedStatement) {
     insert.bind(code)
     insert.bind(name)
@@ -221,6 +220,7 @@ extension ProjectRecord: LoggedRecord {
     json.field("name", name)
     json.field("responsibleUnit", responsibleUnit)
     json.field("totalInvestment", totalInvestment)
+    json.field("withdrawnReason", withdrawnReason)
     return json
   }
 }
@@ -327,12 +327,12 @@ extension ProjectRecord {
   init(_ project: Project, id: Int64?) {
     self.init(id: id, code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson,
               location: project.location, totalInvestment: project.totalInvestment,
-              responsibleUnit: project.responsibleUnit)
+              responsibleUnit: project.responsibleUnit, withdrawnReason: project.withdrawnReason)
   }
 
   func project() throws -> Project {
     Project(code: try ProjectCode.stored(code), name: name, legalPerson: legalPerson, location: location,
-            totalInvestment: totalInvestment, responsibleUnit: responsibleUnit)
+            totalInvestment: totalInvestment, responsibleUnit: responsibleUnit, withdrawnReason: withdrawnReason)
   }
 }
 

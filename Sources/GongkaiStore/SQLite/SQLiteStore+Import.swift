@@ -29,6 +29,16 @@ extension SQLiteStore {
             imported.record(project: id, position: position)
           }
         }
+        if let reason = old?.withdrawnReason {
+          // Refused, not passed over: a file edited since would lose what was added to it without a word.
+          let problem = StoreError.LineProblem(line: position, field: "code", message: """
+            project \(code) was withdrawn as registered by mistake (\(reason)), so its file is not imported again; take the \
+            file out of the folder (`gongkai history \(code)` shows who withdrew it and when)
+            """)
+          source.reject(line: problem.line, field: problem.field, message: problem.message)
+          problems.append(problem)
+          continue
+        }
         if let old {
           let project = ProjectRecord(document.project, id: old.id)
           for stale in try staleFields(of: project, stored: old, write) {
@@ -102,7 +112,10 @@ extension SQLiteStore {
           case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
           }
         }
-        if project?.record != nil {
+        if let reason = project?.record?.withdrawnReason {
+          rejections.append(.init(line: row.line, field: "project",
+                                  message: StoreError.projectWithdrawn(row.project.rawValue, reason: reason).description))
+        } else if project?.record != nil {
           // The row names the milestone by its day, so a stored one was formed that day too.
           let formed = row.entry.formedOn
           for disclosure in row.entry.disclosures where disclosure.publishedOn < formed {
@@ -440,7 +453,7 @@ extension SQLiteStore {
   /// spreadsheet import.
   private func importedProject(code: String, _ write: RegisterWrite) throws -> ProjectRecord? {
     let query = try write.lookup("""
-      SELECT id, code, name, legalPerson, location, totalInvestment, responsibleUnit FROM project WHERE code = ?
+      SELECT id, code, name, legalPerson, location, totalInvestment, responsibleUnit, withdrawnReason FROM project WHERE code = ?
       """)
     query.bind(code)
     return try query.first { row in
@@ -449,7 +462,7 @@ extension SQLiteStore {
         throw StoreError.edited("project \(id) has no code, name or responsible unit")
       }
       return ProjectRecord(id: id, code: code, name: name, legalPerson: row.text(at: 3), location: row.text(at: 4),
-                           totalInvestment: row.text(at: 5), responsibleUnit: unit)
+                           totalInvestment: row.text(at: 5), responsibleUnit: unit, withdrawnReason: row.text(at: 7))
     }
   }
 

@@ -20,8 +20,8 @@ extension SQLiteStore {
     if let finished = current { try body(finished.project, finished.milestones) }
   }
 
-  /// The one ordered query behind both readers: milestones (not withdrawn, unless the filter asks) with their
-  /// disclosures and project, one row per disclosure, grouped here into one call of `body` per milestone. From
+  /// The one ordered query behind both readers: milestones (not withdrawn, nor of a withdrawn project, unless the
+  /// filter asks) with their disclosures and project, one row per disclosure, grouped here into one call of `body` per milestone. From
   /// projects, a project without milestones comes once with `nil`.
   private func readMilestones(
     _ filter: MilestoneFilter, fromProjects: Bool, _ body: (Project, StoredMilestone?) throws -> Void
@@ -38,6 +38,7 @@ extension SQLiteStore {
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     let join = fromProjects ? "LEFT JOIN" : "JOIN"
     let onlyActive = !filter.withdrawn
+    if onlyActive { conditions.append("p.withdrawnReason IS NULL") }
     // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
     // withdrawal, or the insert of one imported withdrawn), found through the log's project index. CASE evaluates
     // the lookup for withdrawn milestones only, so the rows of everything else cost one NULL test.
@@ -52,7 +53,8 @@ extension SQLiteStore {
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
-             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections)
+             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
+             p.withdrawnReason
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -88,7 +90,8 @@ extension SQLiteStore {
           current = nil
           project = Project(
             code: try ProjectCode.stored(value(.code)), name: try value(.name), legalPerson: try value(.legalPerson),
-            location: try value(.location), totalInvestment: try value(.totalInvestment), responsibleUnit: try value(.projectUnit))
+            location: try value(.location), totalInvestment: try value(.totalInvestment), responsibleUnit: try value(.projectUnit),
+            withdrawnReason: try value(.projectWithdrawnReason))
           if try value(.id) as Int64? == nil {
             try body(project!, nil)
             continue
@@ -128,6 +131,8 @@ extension SQLiteStore {
   public func document(of code: ProjectCode, verifying: Bool) throws -> ProjectDocument? {
     try read { db in
       guard let project = try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db) else { return nil }
+      // Its file would hold its milestones withdrawn, and import refuses its code: nothing to write it for.
+      try project.requireInForce()
       let milestones = try MilestoneRecord.filter(Column("projectId") == project.id!)
         .order(Column("formedOn"), Column("id")).fetchAll(db)
       if verifying { try requireAsLogged(project, milestones: milestones, db) }
@@ -248,6 +253,7 @@ private enum MilestoneColumn: Int {
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
   case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, withdrawnPublications
+  case projectWithdrawnReason
 }
 
 extension ChangeLogRecord {

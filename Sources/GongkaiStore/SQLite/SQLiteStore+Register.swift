@@ -6,7 +6,8 @@ import GongkaiCore
 extension SQLiteStore {
   public func addProject(_ project: Project, actor: String) throws {
     try logged(actor: actor) { write in
-      guard try projectRecord(code: project.code.rawValue, write.db) == nil else {
+      if let registered = try projectRecord(code: project.code.rawValue, write.db) {
+        try registered.requireInForce()
         throw StoreError.duplicateProject(project.code.rawValue)
       }
       var record = ProjectRecord(project, id: nil)
@@ -88,6 +89,37 @@ extension SQLiteStore {
     return (past.count, changed)
   }
 
+  public func withdrawProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectWithdrawal {
+    try logged(actor: actor) { write in
+      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw StoreError.unknownProject(code.rawValue) }
+      var withdrawal = ProjectWithdrawal(project: try old.project())
+      if let earlier = old.withdrawnReason {
+        withdrawal.alreadyWithdrawn = earlier
+        return withdrawal
+      }
+      // Its milestones first, each logged as `withdraw` does, so that each one's history, audit row and feed entry
+      // say so; the changes among them go with what they change, so no link is left naming a withdrawn one.
+      let milestones = try MilestoneRecord.fetchAll(write.db, sql: """
+        SELECT * FROM milestone WHERE projectId = ? AND withdrawnReason IS NULL ORDER BY id
+        """, arguments: [old.id!])
+      withdrawal.publications = try Int.fetchOne(write.db, sql: """
+        SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
+        WHERE m.projectId = ? AND d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL
+        """, arguments: [old.id!]) ?? 0
+      for milestone in milestones {
+        var withdrawn = milestone
+        withdrawn.withdrawnReason = reason
+        _ = try write.update(withdrawn, from: milestone, project: old.code)
+      }
+      withdrawal.milestones = milestones.count
+      var record = old
+      record.withdrawnReason = reason
+      _ = try write.update(record, from: old, project: old.code)
+      withdrawal.project.withdrawnReason = reason
+      return withdrawal
+    }
+  }
+
   public func project(code: ProjectCode) throws -> Project? {
     try read { db in try projectRecord(code: code.rawValue, db)?.project() }
   }
@@ -99,7 +131,7 @@ extension SQLiteStore {
           (SELECT COUNT(*) FROM milestone m WHERE m.projectId = p.id AND m.withdrawnReason IS NULL) AS milestones,
           (SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
              WHERE m.projectId = p.id AND d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL) AS disclosures
-        FROM project p ORDER BY p.code
+        FROM project p WHERE p.withdrawnReason IS NULL ORDER BY p.code
         """)
       return try rows.map { row in
         ProjectSummary(project: try ProjectRecord(row: row).project(), milestones: try row.decode(forColumn: "milestones"),
@@ -128,8 +160,10 @@ extension SQLiteStore {
     }
   }
 
+  /// The project of a code that is to be written to, or under: one withdrawn is refused.
   func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
     guard let record = try projectRecord(code: code.rawValue, db) else { throw StoreError.unknownProject(code.rawValue) }
+    try record.requireInForce()
     return record
   }
 
@@ -452,5 +486,12 @@ extension Orphan {
   /// A milestone whose project is missing, as a command that needs the project finds it.
   static func milestone(_ id: Int64?, project: DatabaseValue) -> Orphan {
     Orphan(table: "milestone", rowID: id, column: "projectId", parent: "project", key: project.description)
+  }
+}
+
+extension ProjectRecord {
+  /// Refuses a write to, or under, a project withdrawn as registered by mistake.
+  func requireInForce() throws {
+    if let withdrawnReason { throw StoreError.projectWithdrawn(code, reason: withdrawnReason) }
   }
 }

@@ -138,7 +138,7 @@ extension Gongkai.Export {
       export.warnIfPreview()
       let register = try store.open()
       try await verification.exporting(from: register) { head in
-        try await register.requireKnown(projects: project)
+        try await register.requireKnown(projects: project, withdrawnToo: true)
         let checker = try await reference.checker(for: register, at: store.path)
         try await writingOutput(out, default: "notices", folder: true) { folder in
           let progress = TerminalProgress.make("writing notices")
@@ -151,8 +151,10 @@ extension Gongkai.Export {
           let kept = !report.keptIndex ? ""
             : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
             : "; no index.html or feed.atom written (the full export writes them)"
+          let withdrawn = report.withdrawnProjects == 0 ? ""
+            : "; \(counted(report.withdrawnProjects, "withdrawn project")) left out, without a page"
           try StandardOutput.confirm(
-            "wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(Terminal.field(folder))\(kept)",
+            "wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(Terminal.field(folder))\(withdrawn)\(kept)",
             wroteFile: folder)
         }
       }
@@ -208,7 +210,7 @@ extension Gongkai.Export {
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
-        try await register.requireKnown(projects: project)
+        try await register.requireKnown(projects: project, withdrawnToo: true)
         try await writingOutput(out, default: "audit.csv") { path in
           let progress = TerminalProgress.make("writing audit rows")
           let result = try await AuditCSV(

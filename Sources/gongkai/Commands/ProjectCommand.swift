@@ -6,8 +6,8 @@ extension Gongkai {
   struct ProjectCommand: CommandGroupRun {
     static let configuration = CommandConfiguration(
       commandName: "project",
-      abstract: "Register, list, show and edit projects.",
-      subcommands: [Add.self, List.self, Show.self, Edit.self])
+      abstract: "Register, list, show, edit and withdraw projects.",
+      subcommands: [Add.self, List.self, Show.self, Edit.self, Withdraw.self])
   }
 }
 
@@ -132,6 +132,49 @@ extension Gongkai.ProjectCommand {
           try StandardOutput.confirm("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(Terminal.field(former))"
             + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
         }
+      }
+    }
+  }
+
+  struct Withdraw: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Withdraw a project registered by mistake, with its milestones: it stays on record, logged, but is no longer published or counted.",
+      discussion: """
+        For a project registered under a wrong code, or another district's project imported by mistake. Every \
+        milestone of it in force is withdrawn with the same reason, each logged as `gongkai withdraw` logs one; the \
+        next notice export removes the project's page from the folder and leaves it off the index, and the feed names \
+        the items it had published as deleted. The audit CSV keeps its rows, as withdrawn. A project's code is its \
+        identity: a withdrawn project's code is never registered or imported again.
+
+        A project under a wrong code is moved to its right one before it is withdrawn: export its file, correct the \
+        code on the file's `code:` line and import it, then withdraw the wrong one. The publications imported \
+        get new 索引号, and the feed retracts the old ones.
+
+        Example (000920 typed for 000902):
+          gongkai export project 2026-310110-48-01-000920 --out right.yaml
+          (correct the code in right.yaml)
+          gongkai import right.yaml
+          gongkai project withdraw 2026-310110-48-01-000920 --reason 项目代码填错，已重新登记
+        """)
+
+    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
+            transform: trimmed)
+    var reason: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let reason = try requiredReason(reason)
+      let done = try await store.open().withdrawProject(code: code, reason: reason, actor: try actor.actor())
+      let named = "project \(code) \(Terminal.field(done.project.name))"
+      if let earlier = done.alreadyWithdrawn {
+        try StandardOutput.confirm(
+          "\(named) unchanged: already withdrawn (\(Terminal.field(earlier))); `gongkai history \(code)` shows by whom and when",
+          written: false)
+      } else {
+        try StandardOutput.confirm("withdrew \(named) and \(counted(done.milestones, "milestone")) in force"
+          + " (\(counted(done.publications, "publication")) off the public notices at the next export)")
       }
     }
   }

@@ -4,12 +4,21 @@ import GongkaiStore
 extension Store {
   /// Refuses a `--project` or `--unit` value the register does not hold, before anything is read or written: a
   /// filter that matches nothing would let a mistyped cron line report all clear for ever, and an export replace
-  /// its file with an empty one. One lookup per value; the register itself is not read.
-  func requireKnown(projects: [ProjectCode], units: [String] = []) async throws {
+  /// its file with an empty one. A project withdrawn as registered by mistake matches nothing either, unless the
+  /// command reads withdrawn ones (`withdrawnToo`: the audit CSV's rows, the notice page it removes). One lookup per
+  /// value; the register itself is not read.
+  func requireKnown(projects: [ProjectCode], units: [String] = [], withdrawnToo: Bool = false) async throws {
     for code in projects {
-      guard try await project(code: code) == nil else { continue }
-      throw CommandFailure(status: .dataError, message:
-        "--project '\(code)' is not a registered project; `gongkai project list` shows the registered codes")
+      guard let project = try await project(code: code) else {
+        throw CommandFailure(status: .dataError, message:
+          "--project '\(code)' is not a registered project; `gongkai project list` shows the registered codes")
+      }
+      if let reason = project.withdrawnReason, !withdrawnToo {
+        throw CommandFailure(status: .dataError, message: """
+          --project '\(code)': the project was withdrawn as registered by mistake (\(Terminal.field(reason))), so nothing \
+          of it is checked or published; `gongkai history \(code)` shows it, the audit CSV its rows
+          """)
+      }
     }
     for unit in units {
       guard try await !isResponsibleUnit(unit) else { continue }

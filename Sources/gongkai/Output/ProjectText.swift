@@ -23,6 +23,9 @@ struct ProjectText {
 
   var rendered: String {
     var out = "\(project.code)  \(Terminal.field(project.name))\n"
+    if let reason = project.withdrawnReason {
+      out += "  已撤回：\(Terminal.field(reason))（登记有误，不公开、不计入；`gongkai history \(project.code)` 可见撤回人和时间）\n"
+    }
     for (label, value) in [("项目法人", project.legalPerson), ("建设地点", project.location),
                            ("总投资", project.totalInvestment.map { "\($0) 万元" }), ("责任单位", project.responsibleUnit)] {
       if let value { out += "  \(Terminal.pad(label, to: 10))\(Terminal.field(value))\n" }

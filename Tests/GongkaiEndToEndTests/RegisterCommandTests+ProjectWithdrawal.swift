@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A project registered by mistake (a wrong code, another district's file imported): withdrawn, it leaves every
+/// public output, stays on record for auditors, and nothing is recorded under its code again.
+extension RegisterCommandTests {
+  @Test func aProjectUnderAWrongCodeMovedToItsRightOneAndWithdrawnLeavesThePublicOutputs() throws {
+    let (folder, database) = try sampleRegister()
+    let db = ["--database", database]
+    let wrong = "2024-310110-48-01-000046", right = "2024-310110-48-01-000064"
+    let notices = folder.appendingPathComponent("notices").path
+    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
+    #expect(try gongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27"] + db).status == 0)
+    #expect(FileManager.default.fileExists(atPath: notices + "/\(wrong).html"))
+    // The feed's entries of its items, each by the 索引号 of the item's first publication.
+    let entries = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+      .matches(of: /<id>urn:gongkai:notice:([^<]+)<\/id>\n<title>杨浦区靖宇东路/).map { String($0.output.1) }
+    #expect(entries.count > 5)
+
+    // The project's file, exported, its code corrected, imported: the project under its right code.
+    let file = folder.appendingPathComponent("\(right).yaml").path
+    #expect(try gongkai(["export", "project", wrong, "--out", file] + db).status == 0)
+    try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: wrong, with: right)
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(try gongkai(["import", file] + db).status == 0)
+    let withdraw = try gongkai(["project", "withdraw", wrong, "--reason", "项目代码填错，已按正确代码重新登记", "--by", "王工"] + db)
+    #expect(withdraw.status == 0, "\(withdraw.stderr)")
+    #expect(withdraw.stdout.hasPrefix("withdrew project \(wrong) 杨浦区靖宇东路"))
+    #expect(withdraw.stdout.contains("and 18 milestones in force (21 publications off the public notices at the next export)"))
+
+    // The next export removes its page, leaves it off the index and names its published items deleted in the feed.
+    let export = try gongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27"] + db)
+    #expect(export.stdout.contains("wrote 4 project notices"))
+    #expect(export.stdout.contains("1 withdrawn project left out, without a page"))
+    #expect(!FileManager.default.fileExists(atPath: notices + "/\(wrong).html"))
+    #expect(FileManager.default.fileExists(atPath: notices + "/\(right).html"))
+    let index = try String(contentsOfFile: notices + "/index.html", encoding: .utf8)
+    #expect(!index.contains(wrong) && index.contains(right))
+    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    let deleted = Set(feed.matches(of: /<at:deleted-entry ref="urn:gongkai:notice:([^"]+)"/).map { String($0.output.1) })
+    #expect(Set(entries).isSubset(of: deleted))
+    #expect(feed.contains("登记有误，已撤回：项目代码填错，已按正确代码重新登记"))
+
+    // Nor is it in the open data, the project list or the check.
+    for (format, name) in [("oc4ids", "oc4ids.json"), ("json", "disclosures.json")] {
+      let path = folder.appendingPathComponent(name).path
+      #expect(try gongkai(["export", format, "--out", path, "--as-of", "2026-11-27"] + db).status == 0)
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      #expect(!text.contains(wrong) && text.contains(right), "\(format)")
+    }
+    let list = try gongkai(["project", "list"] + db)
+    #expect(!list.stdout.contains(wrong) && list.stdout.contains(right))
+    let check = try gongkai(["check", "--project", wrong, "--as-of", "2026-11-27"] + db)
+    #expect(check.status == 65)
+    #expect(check.stderr.contains("the project was withdrawn as registered by mistake (项目代码填错，已按正确代码重新登记)"))
+
+    // The auditors keep its rows, withdrawn, with who withdrew it, and the log is whole.
+    let rows = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"]).filter { $0.values.contains(wrong) }
+    #expect(rows.count == 18)
+    #expect(Set(rows.map { $0["status"] }) == ["withdrawn"])
+    #expect(Set(rows.map { $0["withdrawn_reason"] }) == ["项目代码填错，已按正确代码重新登记"])
+    #expect(Set(rows.map { $0["withdrawn_by"] }) == ["王工"])
+    let show = try gongkai(["project", "show", wrong] + db)
+    #expect(show.stdoutLines[1].hasPrefix("  已撤回：项目代码填错，已按正确代码重新登记"))
+    let history = try gongkai(["history", wrong] + db)
+    #expect(history.stdout.contains("王工  撤回项目 #2"))
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+  }
+
+  @Test func nothingIsRecordedUnderTheCodeOfAWithdrawnProject() throws {
+    let code = "2026-310110-48-01-000920"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db).status == 0)
+    let file = folder.appendingPathComponent("\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    #expect(try gongkai(["project", "withdraw", code, "--reason", "他区项目误导入"] + db).status == 0)
+    let sheet = folder.appendingPathComponent("sheet.csv").path
+    try "project,kind,formed\n\(code),construction.participants,2026-11-03\n".write(toFile: sheet, atomically: true, encoding: .utf8)
+
+    let database = db[1]
+    let before = snapshot(database)
+    for arguments in [
+      ["log", code, "construction.participants", "--date", "2026-11-03"],
+      ["project", "edit", code, "--name", "（作废）"],
+      ["project", "add", code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
+      ["import", file],
+      ["import", "milestones", sheet],
+      ["export", "project", code, "--out", folder.appendingPathComponent("again.yaml").path],
+    ] {
+      let refused = try gongkai(arguments + db)
+      #expect(refused.status == 65, "\(arguments)")
+      #expect(refused.stderr.contains("project \(code) was withdrawn as registered by mistake (他区项目误导入)"), "\(arguments): \(refused.stderr)")
+    }
+    #expect(try gongkai(["import", file] + db).stderr.contains("take the file out of the folder"))
+    #expect(snapshot(database) == before)
+
+    // Run again (a script retried), it changes nothing and says so.
+    let again = try gongkai(["project", "withdraw", code, "--reason", "重复执行"] + db)
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("unchanged: already withdrawn (他区项目误导入)"))
+    #expect(snapshot(database) == before)
+    #expect(try gongkai(["project", "withdraw", "2026-310110-48-01-000921", "--reason", "x"] + db).status == 65)
+    #expect(try gongkai(["project", "withdraw", code] + db).status == 64)
+  }
+}
