@@ -48,12 +48,13 @@ public protocol Store: Sendable {
                      _ change: (Project) throws -> Project) async throws -> ProjectUpdate
   /// The project with this code, withdrawn or not, or `nil`.
   func project(code: ProjectCode) async throws -> Project?
-  /// Every project in force with its milestone counts, ordered by code.
-  func projects() async throws -> [ProjectSummary]
-  /// Whether a project, or a milestone not withdrawn, names this responsible unit: what a unit filter matches.
+  /// Every project in force with its milestone counts, ordered by code; `withdrawn`, those withdrawn instead, each
+  /// with its reason (and no milestone in force).
+  func projects(withdrawn: Bool) async throws -> [ProjectSummary]
+  /// Whether a project or a milestone, neither withdrawn, names this responsible unit: what a unit filter matches.
   /// Stops at the first one; at worst it reads the projects and milestones once, as the filtered read would.
   func isResponsibleUnit(_ name: String) async throws -> Bool
-  /// The responsible units projects and milestones not withdrawn name, each once, in code-point order, at most
+  /// The responsible units projects and milestones in force name, each once, in code-point order, at most
   /// `limit` of them.
   func responsibleUnits(limit: Int) async throws -> [String]
 
@@ -105,7 +106,9 @@ public protocol Store: Sendable {
   func importMilestones(_ rows: some ImportSource<MilestoneRow>, actor: String, progress: ProgressReporter?)
     async throws -> ImportReport
   /// Everything recorded about a project, in the form of a project file, or `nil`; `verifying`, only if each of its
-  /// rows holds what its last change-log row records, else ``StoreError/differsFromChangeLog(_:_:)``.
+  /// rows holds what its last change-log row records, else ``StoreError/differsFromChangeLog(_:_:)``. Of a withdrawn
+  /// project (``Project/withdrawnReason``), the milestones as they stood before its withdrawal: its file is for
+  /// importing it under its right code.
   func document(of code: ProjectCode, verifying: Bool) async throws -> ProjectDocument?
   /// A milestone in force of the project with the entry's kind and 文号 but formed on another day, or `nil`: the
   /// same document, most likely, recorded again under a corrected date, which `amend` does without leaving two
@@ -485,6 +488,8 @@ public struct ImportReport: Hashable, Sendable {
   /// Milestones and disclosures added or changed.
   public var milestonesWritten = 0
   public var disclosuresWritten = 0
+  /// Project files passed over because their project was withdrawn as registered by mistake, each with a notice.
+  public var skippedWithdrawn = 0
 
   public init() {}
 
@@ -537,6 +542,9 @@ public protocol ProgressReporter: Sendable {
 }
 
 extension Store {
+  /// Every project in force with its milestone counts, ordered by code.
+  public func projects() async throws -> [ProjectSummary] { try await projects(withdrawn: false) }
+
   /// Records a publication; one recorded before keeps the address and end this one does not give.
   public func disclose(milestone id: Int64, _ disclosure: Disclosure, actor: String) async throws -> StoredDisclosure {
     try await disclose(milestone: id, disclosure, clearing: [], actor: actor)

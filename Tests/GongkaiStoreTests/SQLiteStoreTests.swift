@@ -34,7 +34,7 @@ import Testing
     }
     #expect(error == .io(path, "database or disk is full"))
     #expect(error?.description.hasPrefix("input/output error on database \(path): database or disk is full; free space") == true)
-    #expect(try store.projects().count == added)
+    #expect(try store.projects(withdrawn: false).count == added)
   }
 
   // Ids far beyond the number of projects, or negative, as a database edited outside gongkai may hold.
@@ -193,6 +193,27 @@ import Testing
     // disclosure row of the log for every milestone (hours at a million projects)
     #expect(plan.contains("SEARCH wd USING COVERING INDEX disclosure_on_milestoneId (milestoneId=?)"), "\(plan)")
     #expect(plan.contains("SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
+  }
+
+  /// Every reading of the register (a check, filtered or not, an export) reads it a project at a time, sorting only
+  /// each project's rows: a plan that reads the milestones first sorts the whole register in a temporary B-tree
+  /// (on disk at a million projects) before the first row comes.
+  @Test(arguments: [false, true])
+  func readsTheRegisterAProjectAtATime(fromProjects: Bool) throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    // The exports read projects by code alone; the checks by category and unit too.
+    let exports = [MilestoneFilter(), MilestoneFilter(projects: [bund.code]), MilestoneFilter(withdrawn: true, publicationCorrections: true)]
+    let checks = [MilestoneFilter(withdrawn: true), MilestoneFilter(categories: [.bidding]), MilestoneFilter(units: ["杨浦区建设和管理委员会"])]
+    for filter in fromProjects ? exports : exports + checks {
+      let (sql, arguments) = SQLiteStore.milestoneQuery(filter, fromProjects: fromProjects)
+      let plan = try DatabaseQueue(path: path).read { db in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)", arguments: arguments).map { $0["detail"] as String }
+      }
+      #expect(plan.first?.hasPrefix("SCAN p USING INDEX sqlite_autoindex_project_1") == true
+        || plan.first?.hasPrefix("SEARCH p USING INDEX sqlite_autoindex_project_1 (code=?)") == true, "\(filter): \(plan)")
+      #expect(!plan.contains("USE TEMP B-TREE FOR ORDER BY"), "\(filter): \(plan)")
+    }
   }
 
   @Test func findsWhenALinkMovedBySeekingThePartialIndexes() throws {
@@ -484,7 +505,7 @@ import Testing
         // A command opening the file right after the first switch, before the import's lock.
         if switches == 1 {
           let store = try SQLiteStore.open(at: path)
-          if writes { try store.addProject(bund, actor: "王工") } else { #expect(try store.projects().isEmpty) }
+          if writes { try store.addProject(bund, actor: "王工") } else { #expect(try store.projects(withdrawn: false).isEmpty) }
         }
         return left
       }) { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -514,7 +535,7 @@ import Testing
     #expect(before.1.isEmpty)
     do {
       let store = try SQLiteStore.open(at: path)
-      #expect(try store.projects().map(\.project.code) == [bund.code])
+      #expect(try store.projects(withdrawn: false).map(\.project.code) == [bund.code])
       #expect(try store.checkAgainstChangeLog().chain.broken == nil)
       #expect(try store.integrityProblems().isEmpty)
       // A write refused leaves it as it was too: it ran through the rollback journal, and rolled back.
@@ -555,10 +576,10 @@ import Testing
     #expect(try store.project(code: bund.code)?.name == "杨浦滨江")
     // A writer holding the file past the busy timeout: busy, for a command that has it open and one opening it.
     try other.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
-    #expect(throws: StoreError.busy(path)) { try store.projects() }
+    #expect(throws: StoreError.busy(path)) { try store.projects(withdrawn: false) }
     #expect(throws: StoreError.busy(path)) { try SQLiteStore.open(at: path, busyTimeout: 0.2) }
     try other.inDatabase { try $0.execute(sql: "ROLLBACK") }
-    #expect(try store.projects().count == 1)
+    #expect(try store.projects(withdrawn: false).count == 1)
     // A reader holds back a write's commit in the same way; the write that commits puts the file in WAL mode.
     try other.inDatabase { try $0.execute(sql: "BEGIN; SELECT COUNT(*) FROM project") }
     #expect(throws: StoreError.busy(path)) { try store.addProject(school, actor: "王工") }

@@ -14,7 +14,6 @@ import GongkaiFileSystem
 public final class AtomicFolderWriter {
   public let folder: String
   private var pending: [(temporary: String, target: String)] = []
-  private var removals: [String] = []
   static let batchSize = 256
 
   /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing; removes what killed exports left.
@@ -50,18 +49,11 @@ public final class AtomicFolderWriter {
     if pending.count >= Self.batchSize { try commit() }
   }
 
-  /// Removes the file `name`, if the folder has one, with the next ``commit()``: a page of what is no longer
-  /// published (a project withdrawn as registered by mistake) goes when the pages written with it are in place.
-  public func remove(_ name: String) {
-    removals.append((folder as NSString).appendingPathComponent(name))
-  }
-
   /// Flushes the files written so far to disk, then renames each into place. One `sync` covers the batch
   /// (POSIX has no per-folder flush; Linux's `syncfs` is not in Swift's Glibc module). Throws
   /// ``ExportError/io(_:)`` naming the first file that cannot be put in place.
   public func commit() throws {
-    defer { removals.removeAll(keepingCapacity: true) }
-    guard !pending.isEmpty else { return try removeNow() }
+    guard !pending.isEmpty else { return }
     sync()
     for (index, file) in pending.enumerated() where rename(file.temporary, file.target) != 0 {
       let failure = errno
@@ -69,13 +61,18 @@ public final class AtomicFolderWriter {
       throw ExportError.cannotWrite(file.target, failure)
     }
     pending.removeAll(keepingCapacity: true)
-    try removeNow()
     TemporaryFile.syncNames(in: folder)
   }
 
-  private func removeNow() throws {
-    for target in removals where unlink(target) != 0 && errno != ENOENT {
-      throw ExportError.cannotWrite(target, errno)
+  /// Removes the files `names` the folder holds, for good (the removal is flushed to disk): the pages of what is no
+  /// longer published, a project withdrawn as registered by mistake. Throws ``ExportError/cannotWrite(_:_:)`` naming
+  /// the first that cannot be removed.
+  public func remove(_ names: [String]) throws {
+    guard !names.isEmpty else { return }
+    for name in names {
+      let target = (folder as NSString).appendingPathComponent(name)
+      if unlink(target) != 0 && errno != ENOENT { throw ExportError.cannotWrite(target, errno) }
     }
+    TemporaryFile.syncNames(in: folder)
   }
 }

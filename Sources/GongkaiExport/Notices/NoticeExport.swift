@@ -27,7 +27,7 @@ public struct NoticeExport {
     public var disclosures = 0
     /// Whether `index.html` and `feed.atom` were left as they were, because only some projects were exported.
     public var keptIndex = false
-    /// The projects withdrawn as registered by mistake, whose pages were removed from the folder.
+    /// The projects withdrawn as registered by mistake, left out, their pages removed from the folder.
     public var withdrawnProjects = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
@@ -50,18 +50,19 @@ public struct NoticeExport {
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
+    var withdrawnPages: [String] = []
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
     try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
       let name = "\(project.code.rawValue).\(format.rawValue)"
-      // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes: the
-      // portal publishing the folder takes it down. The feed names its published items as deleted.
+      // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes once the
+      // index no longer links it: the portal publishing the folder takes it down. The feed names its published items
+      // as deleted.
       guard project.withdrawnReason == nil else {
-        pages.remove(name)
+        withdrawnPages.append(name)
         for retraction in notice.retracted { feed?.consider(retraction) }
-        report.withdrawnProjects += 1
         return
       }
       try pages.write(renderer.render(notice, format: format).utf8, to: name)
@@ -80,7 +81,11 @@ public struct NoticeExport {
       progress?.advance(to: report.pages, of: 0)
     }
     try pages.commit()
-    guard let index, var feed else { return report }
+    report.withdrawnProjects = withdrawnPages.count
+    guard let index, var feed else {
+      try pages.remove(withdrawnPages)
+      return report
+    }
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
     try page.write(renderer.render(
       ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.allCases.map(\.chineseName)],
@@ -92,6 +97,7 @@ public struct NoticeExport {
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
                                                     template: "atom").utf8), to: folder + "/feed.atom")
+    try pages.remove(withdrawnPages)
     return report
   }
 }

@@ -30,13 +30,13 @@ extension SQLiteStore {
           }
         }
         if let reason = old?.withdrawnReason {
-          // Refused, not passed over: a file edited since would lose what was added to it without a word.
-          let problem = StoreError.LineProblem(line: position, field: "code", message: """
-            project \(code) was withdrawn as registered by mistake (\(reason)), so its file is not imported again; take the \
-            file out of the folder (`gongkai history \(code)` shows who withdrew it and when)
+          // Passed over, said, while the other files are imported: a folder synchronised every night still holds the
+          // file exported before the withdrawal, and refusing it would hold back every other project's records.
+          report.skippedWithdrawn += 1
+          report.notice(at: position, field: "code", """
+            not imported: project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its \
+            code again; take the file out of the folder (`gongkai history \(code)` shows who withdrew it and when)
             """)
-          source.reject(line: problem.line, field: problem.field, message: problem.message)
-          problems.append(problem)
           continue
         }
         if let old {

@@ -21,46 +21,13 @@ extension SQLiteStore {
   }
 
   /// The one ordered query behind both readers: milestones (not withdrawn, nor of a withdrawn project, unless the
-  /// filter asks) with their disclosures and project, one row per disclosure, grouped here into one call of `body` per milestone. From
-  /// projects, a project without milestones comes once with `nil`.
+  /// filter asks) with their disclosures and project, one row per disclosure, grouped here into one call of `body`
+  /// per milestone. From projects, a project without milestones comes once with `nil`.
   private func readMilestones(
     _ filter: MilestoneFilter, fromProjects: Bool, _ body: (Project, StoredMilestone?) throws -> Void
   ) throws {
-    var conditions: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
-    func oneOf(_ column: String, _ values: [String]) {
-      guard !values.isEmpty else { return }
-      conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
-      arguments += values as [any DatabaseValueConvertible]
-    }
-    oneOf("p.code", filter.projects.map(\.rawValue))
-    oneOf("m.category", filter.categories.map(\.rawValue))
-    oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
-    let join = fromProjects ? "LEFT JOIN" : "JOIN"
+    let (sql, arguments) = Self.milestoneQuery(filter, fromProjects: fromProjects)
     let onlyActive = !filter.withdrawn
-    if onlyActive { conditions.append("p.withdrawnReason IS NULL") }
-    // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
-    // withdrawal, or the insert of one imported withdrawn), found through the log's project index. CASE evaluates
-    // the lookup for withdrawn milestones only, so the rows of everything else cost one NULL test.
-    let withdrawal = """
-      CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
-        WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
-        ORDER BY c.id DESC LIMIT 1) END
-      """
-    let corrections = filter.publicationCorrections
-      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL)" : "NULL, NULL, NULL"
-    let sql = """
-      SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
-             m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
-             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
-             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
-             p.withdrawnReason
-      FROM project p
-      \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
-      LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
-      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-      ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id
-      """
     try read { db in
       // The query starts from projects, so a milestone whose project was deleted outside gongkai would drop out of
       // every check unseen. A named project cannot own one; otherwise look first, in the same read (an index scan:
@@ -72,7 +39,7 @@ extension SQLiteStore {
       {
         throw Orphan.milestone(try orphan.decode(atIndex: 0), project: orphan[1]).error
       }
-      let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
       var project: Project?
       var currentProjectID: Int64?
       var current: StoredMilestone?
@@ -128,11 +95,53 @@ extension SQLiteStore {
     }
   }
 
+  /// The query of ``readMilestones(_:fromProjects:_:)`` and its arguments.
+  static func milestoneQuery(_ filter: MilestoneFilter, fromProjects: Bool) -> (sql: String, arguments: StatementArguments) {
+    var conditions: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    func oneOf(_ column: String, _ values: [String]) {
+      guard !values.isEmpty else { return }
+      conditions.append("\(column) IN (\(Array(repeating: "?", count: values.count).joined(separator: ",")))")
+      arguments += values as [any DatabaseValueConvertible]
+    }
+    oneOf("p.code", filter.projects.map(\.rawValue))
+    oneOf("m.category", filter.categories.map(\.rawValue))
+    oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
+    // Projects lead, in code order, so that rows come a project at a time and only each project's own rows are
+    // sorted: a condition on a project's column (one in force) or a milestone's (a category) made SQLite's planner
+    // read the milestones first and sort the whole register (a temporary B-tree of every row). CROSS JOIN keeps
+    // the order of the tables as written; LEFT JOIN does anyway.
+    let join = fromProjects ? "LEFT JOIN" : "CROSS JOIN"
+    let onlyActive = !filter.withdrawn
+    if onlyActive { conditions.append("p.withdrawnReason IS NULL") }
+    // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
+    // withdrawal, or the insert of one imported withdrawn), found through the log's project index. CASE evaluates
+    // the lookup for withdrawn milestones only, so the rows of everything else cost one NULL test.
+    let withdrawal = """
+      CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
+        WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
+        ORDER BY c.id DESC LIMIT 1) END
+      """
+    let corrections = filter.publicationCorrections
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL)" : "NULL, NULL, NULL"
+    let sql = """
+      SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
+             m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
+             d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
+             m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
+             p.withdrawnReason
+      FROM project p
+      \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
+      LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
+      \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+      ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id
+      """
+    return (sql, StatementArguments(arguments))
+  }
+
   public func document(of code: ProjectCode, verifying: Bool) throws -> ProjectDocument? {
     try read { db in
       guard let project = try ProjectRecord.filter(Column("code") == code.rawValue).fetchOne(db) else { return nil }
-      // Its file would hold its milestones withdrawn, and import refuses its code: nothing to write it for.
-      try project.requireInForce()
       let milestones = try MilestoneRecord.filter(Column("projectId") == project.id!)
         .order(Column("formedOn"), Column("id")).fetchAll(db)
       if verifying { try requireAsLogged(project, milestones: milestones, db) }
@@ -143,10 +152,18 @@ extension SQLiteStore {
         return MilestoneEntry(
           kind: record.kind, formedOn: try CivilDate.stored(record.formedOn), reference: record.reference,
           summary: record.summary, responsibleUnit: record.responsibleUnit, changes: record.changesId.flatMap { keys[$0] },
-          withdrawnReason: record.withdrawnReason, disclosures: try disclosures.map { try $0.disclosure })
+          withdrawnReason: Self.withdrawnReason(of: record, in: project), disclosures: try disclosures.map { try $0.disclosure })
       }
       return ProjectDocument(project: try project.project(), milestones: entries)
     }
+  }
+
+  /// A milestone's withdrawal as its project file states it. Of a withdrawn project, the milestones it took with it
+  /// (withdrawn for the project's reason) are written as they stood before: the file is exported to import the
+  /// project under its right code, where they are in force.
+  private static func withdrawnReason(of milestone: MilestoneRecord, in project: ProjectRecord) -> String? {
+    guard let reason = milestone.withdrawnReason, reason != project.withdrawnReason else { return nil }
+    return reason
   }
 
   /// Refuses a project whose rows, any of them (withdrawn ones, and withdrawn publications, too), do not hold what

@@ -124,14 +124,14 @@ extension SQLiteStore {
     try read { db in try projectRecord(code: code.rawValue, db)?.project() }
   }
 
-  public func projects() throws -> [ProjectSummary] {
+  public func projects(withdrawn: Bool) throws -> [ProjectSummary] {
     try read { db in
       let rows = try Row.fetchAll(db, sql: """
         SELECT p.*,
           (SELECT COUNT(*) FROM milestone m WHERE m.projectId = p.id AND m.withdrawnReason IS NULL) AS milestones,
           (SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
              WHERE m.projectId = p.id AND d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL) AS disclosures
-        FROM project p WHERE p.withdrawnReason IS NULL ORDER BY p.code
+        FROM project p WHERE p.withdrawnReason IS \(withdrawn ? "NOT " : "")NULL ORDER BY p.code
         """)
       return try rows.map { row in
         ProjectSummary(project: try ProjectRecord(row: row).project(), milestones: try row.decode(forColumn: "milestones"),
@@ -143,7 +143,7 @@ extension SQLiteStore {
   public func isResponsibleUnit(_ name: String) throws -> Bool {
     try read { db in
       try Row.fetchOne(db, sql: """
-        SELECT 1 FROM project WHERE responsibleUnit = ?
+        SELECT 1 FROM project WHERE responsibleUnit = ? AND withdrawnReason IS NULL
         UNION ALL SELECT 1 FROM milestone WHERE responsibleUnit = ? AND withdrawnReason IS NULL
         LIMIT 1
         """, arguments: [name, name]) != nil
@@ -153,7 +153,7 @@ extension SQLiteStore {
   public func responsibleUnits(limit: Int) throws -> [String] {
     try read { db in
       try String.fetchAll(db, sql: """
-        SELECT responsibleUnit FROM project
+        SELECT responsibleUnit FROM project WHERE withdrawnReason IS NULL
         UNION SELECT responsibleUnit FROM milestone WHERE responsibleUnit IS NOT NULL AND withdrawnReason IS NULL
         ORDER BY 1 LIMIT ?
         """, arguments: [limit])
@@ -352,7 +352,10 @@ extension SQLiteStore {
       guard let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId) else {
         throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(old.milestoneId)").error
       }
-      _ = try write.update(record, from: old, project: try projectRecord(of: milestone, db).code)
+      // What a withdrawn project published stays as it was, for the audit CSV and the feed's retractions.
+      let project = try projectRecord(of: milestone, db)
+      try project.requireInForce()
+      _ = try write.update(record, from: old, project: project.code)
       return .withdrawn
     }
   }
@@ -439,7 +442,11 @@ extension SQLiteStore {
 
   func activeMilestone(_ id: Int64, _ db: Database) throws -> MilestoneRecord {
     guard let record = try MilestoneRecord.fetchOne(db, key: id) else { throw StoreError.unknownMilestone(id) }
-    guard record.withdrawnReason == nil else { throw StoreError.withdrawn("milestone \(id)") }
+    guard record.withdrawnReason == nil else {
+      // Of a withdrawn project, "record a new one" cannot be done: that is what is said instead.
+      try projectRecord(of: record, db).requireInForce()
+      throw StoreError.withdrawn("milestone \(id)")
+    }
     return record
   }
 

@@ -40,7 +40,8 @@ extension Gongkai {
       let checker = try await reference.checker(for: register, at: store.path)
       let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
       let samples = Set(documents.map(\.project.code))
-      if let stranger = try await register.projects().first(where: { !samples.contains($0.project.code) }) {
+      let registered = try await register.projects() + register.projects(withdrawn: true)
+      if let stranger = registered.first(where: { !samples.contains($0.project.code) }) {
         throw CommandFailure(status: .dataError, message:
           "\(store.path) holds project \(stranger.project.code), which is not a sample; run the demo on its own database: --database demo.sqlite")
       }

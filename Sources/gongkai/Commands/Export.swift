@@ -45,6 +45,12 @@ extension Gongkai.Export {
         try await writingOutput(out ?? "Projects/" + name, default: name) { path in
           try AtomicFileWriter.write(Data(text.utf8), to: path)
           try StandardOutput.confirm("wrote \(Terminal.field(path))", wroteFile: path)
+          if let reason = document.project.withdrawnReason {
+            Terminal.warning("""
+              project \(code) was withdrawn as registered by mistake (\(Terminal.field(reason))): the file holds its milestones as \
+              they stood before, to import under the project's right code; correct its code: line first
+              """)
+          }
         }
       }
     }

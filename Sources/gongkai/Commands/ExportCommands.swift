@@ -138,7 +138,7 @@ extension Gongkai.Export {
       export.warnIfPreview()
       let register = try store.open()
       try await verification.exporting(from: register) { head in
-        try await register.requireKnown(projects: project, withdrawnToo: true)
+        try await register.requireKnown(projects: project)
         let checker = try await reference.checker(for: register, at: store.path)
         try await writingOutput(out, default: "notices", folder: true) { folder in
           let progress = TerminalProgress.make("writing notices")

@@ -156,9 +156,10 @@ struct ImportSummary {
 
   var text: String {
     let what = files.map { counted($0, "project file") } ?? counted(rows ?? 0, "row")
-    guard report.changedAnything else { return "imported \(what): nothing changed (\(report.unchanged) unchanged)" }
+    let skipped = report.skippedWithdrawn == 0 ? "" : ", \(report.skippedWithdrawn) of withdrawn projects not imported"
+    guard report.changedAnything else { return "imported \(what): nothing changed (\(report.unchanged) unchanged\(skipped))" }
     let counts = files != nil
-      ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged"
+      ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged\(skipped)"
       : "\(report.updated) with changes, \(report.unchanged) unchanged"
     return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written)"
   }

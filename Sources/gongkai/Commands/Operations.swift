@@ -165,6 +165,8 @@ extension Gongkai {
         examples += problems.prefix(max(0, 3 - examples.count)).map { Terminal.visible("\(what) \($0)") }
       }
       try await register.forEachProject(matching: MilestoneFilter(withdrawn: true)) { project, milestones in
+        // A withdrawn project is not corrected any more: its texts are on record as they were.
+        guard project.withdrawnReason == nil else { return }
         note("project \(project.code)", project.problems())
         for stored in milestones {
           let unit = stored.milestone.responsibleUnit == project.responsibleUnit ? nil : stored.milestone.responsibleUnit

@@ -142,31 +142,38 @@ extension Gongkai.ProjectCommand {
       discussion: """
         For a project registered under a wrong code, or another district's project imported by mistake. Every \
         milestone of it in force is withdrawn with the same reason, each logged as `gongkai withdraw` logs one; the \
-        next notice export removes the project's page from the folder and leaves it off the index, and the feed names \
-        the items it had published as deleted. The audit CSV keeps its rows, as withdrawn. A project's code is its \
-        identity: a withdrawn project's code is never registered or imported again.
+        next full notice export removes the project's page from the folder and leaves it off the index, and the feed \
+        names the items it had published as deleted. The audit CSV keeps its rows, as withdrawn, and `project list \
+        --withdrawn` lists it. A project's code is its identity: nothing is recorded, registered or imported under a \
+        withdrawn one again, and a withdrawal cannot be undone. Without --yes nothing is written: the command names the \
+        project and what it holds, so that a mistyped code does not withdraw another project.
 
-        A project under a wrong code is moved to its right one before it is withdrawn: export its file, correct the \
-        code on the file's `code:` line and import it, then withdraw the wrong one. The publications imported \
-        get new 索引号, and the feed retracts the old ones.
+        A project under a wrong code is moved to its right one through its file: export it, correct the code on the \
+        file's `code:` line and import it, and withdraw the wrong one (a withdrawn project's file is written as it \
+        stood before, so either may come first). The publications imported get new 索引号, and the feed retracts the \
+        old ones.
 
         Example (000920 typed for 000902):
           gongkai export project 2026-310110-48-01-000920 --out right.yaml
           (correct the code in right.yaml)
           gongkai import right.yaml
-          gongkai project withdraw 2026-310110-48-01-000920 --reason 项目代码填错，已重新登记
+          gongkai project withdraw 2026-310110-48-01-000920 --reason 项目代码填错，已重新登记 --yes
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
             transform: trimmed)
     var reason: String?
+    @Flag(help: "Withdraw it. Without --yes nothing is written: the refusal names the project and what it holds, since a withdrawal cannot be undone.")
+    var yes = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
       let reason = try requiredReason(reason)
-      let done = try await store.open().withdrawProject(code: code, reason: reason, actor: try actor.actor())
+      let register = try store.open()
+      guard yes else { throw try await Self.unconfirmed(code, in: register) }
+      let done = try await register.withdrawProject(code: code, reason: reason, actor: try actor.actor())
       let named = "project \(code) \(Terminal.field(done.project.name))"
       if let earlier = done.alreadyWithdrawn {
         try StandardOutput.confirm(
@@ -174,8 +181,27 @@ extension Gongkai.ProjectCommand {
           written: false)
       } else {
         try StandardOutput.confirm("withdrew \(named) and \(counted(done.milestones, "milestone")) in force"
-          + " (\(counted(done.publications, "publication")) off the public notices at the next export)")
+          + " (\(counted(done.publications, "publication")) off the public notices at the next full export); take its project file out of the"
+          + " folders you import")
       }
+    }
+
+    /// The refusal of a withdrawal not confirmed, naming what it would take off the portal: a mistyped code
+    /// (000920 for 000902) would withdraw another project for good.
+    private static func unconfirmed(_ code: ProjectCode, in register: any Store) async throws -> CommandFailure {
+      guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
+      var milestones = 0, publications = 0
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
+        milestones += 1
+        publications += stored.milestone.disclosures.count
+      }
+      let named = "project \(code) \(Terminal.field(project.name))"
+      if project.withdrawnReason != nil { return .usage("nothing withdrawn: \(named) is withdrawn already; --yes says so") }
+      return .usage("""
+        nothing withdrawn: \(named) holds \(counted(milestones, "milestone")) in force and \(counted(publications, "publication")); \
+        a withdrawal takes them off the public notices and cannot be undone: if this is the project meant, run the command \
+        again with --yes
+        """)
     }
   }
 
@@ -183,10 +209,11 @@ extension Gongkai.ProjectCommand {
     static let configuration = CommandConfiguration(abstract: "List the registered projects.")
 
     @OptionGroup var store: StoreOptions
+    @Flag(help: "List the projects withdrawn as registered by mistake instead, each with its reason.") var withdrawn = false
     @Option(help: "Output format.") var format: ReportFormat = .text
 
     func run() async throws {
-      let projects = try await store.open().projects()
+      let projects = try await store.open().projects(withdrawn: withdrawn)
       switch format {
       case .json: try JSONOutput.print(projects.map(ProjectJSON.init))
       case .text:
@@ -195,7 +222,8 @@ extension Gongkai.ProjectCommand {
         let names = projects.map { Terminal.field($0.project.name) }
         let width = min(64, names.map { Terminal.width(of: $0) }.max() ?? 0)
         for (summary, name) in zip(projects, names) {
-          let counts = Terminal.pad("\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20)
+          let counts = Terminal.pad(summary.project.withdrawnReason.map { "已撤回：\(Terminal.field($0))" }
+            ?? "\(summary.milestones)项信息，\(summary.disclosures)次公开", to: 20)
           try StandardOutput.print("\(summary.project.code)  \(Terminal.pad(name, to: width))  \(counts)  \(Terminal.field(summary.project.responsibleUnit))")
         }
       }
@@ -238,12 +266,15 @@ struct ProjectJSON: Encodable {
   let responsibleUnit: String
   let milestones: Int
   let disclosures: Int
+  /// Why it was withdrawn as registered by mistake (`project list --withdrawn`); absent while in force.
+  let withdrawnReason: String?
 
   init(_ summary: ProjectSummary) {
     let project = summary.project
     (code, name, legalPerson, location) = (project.code.rawValue, project.name, project.legalPerson, project.location)
     (totalInvestment, responsibleUnit) = (project.totalInvestment, project.responsibleUnit)
     (milestones, disclosures) = (summary.milestones, summary.disclosures)
+    withdrawnReason = project.withdrawnReason
   }
 }
 

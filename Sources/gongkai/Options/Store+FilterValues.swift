@@ -5,8 +5,8 @@ extension Store {
   /// Refuses a `--project` or `--unit` value the register does not hold, before anything is read or written: a
   /// filter that matches nothing would let a mistyped cron line report all clear for ever, and an export replace
   /// its file with an empty one. A project withdrawn as registered by mistake matches nothing either, unless the
-  /// command reads withdrawn ones (`withdrawnToo`: the audit CSV's rows, the notice page it removes). One lookup per
-  /// value; the register itself is not read.
+  /// command reads withdrawn ones (`withdrawnToo`: the audit CSV's rows). One lookup per value; the register itself
+  /// is not read.
   func requireKnown(projects: [ProjectCode], units: [String] = [], withdrawnToo: Bool = false) async throws {
     for code in projects {
       guard let project = try await project(code: code) else {
@@ -16,7 +16,8 @@ extension Store {
       if let reason = project.withdrawnReason, !withdrawnToo {
         throw CommandFailure(status: .dataError, message: """
           --project '\(code)': the project was withdrawn as registered by mistake (\(Terminal.field(reason))), so nothing \
-          of it is checked or published; `gongkai history \(code)` shows it, the audit CSV its rows
+          of it is checked or published (a full `gongkai export notices` takes its page down); `gongkai history \(code)` \
+          shows it, the audit CSV its rows
           """)
       }
     }
