@@ -297,6 +297,10 @@ public struct ProjectWithdrawal: Hashable, Sendable {
   public var alreadyWithdrawn: String?
 
   public init(project: Project) { self.project = project }
+
+  /// The reason each milestone a project withdrawal takes with it is withdrawn for: the project's, marked, so that
+  /// an audit row tells it from a milestone withdrawn on its own.
+  public static func milestoneReason(_ projectReason: String) -> String { "（项目撤回）\(projectReason)" }
 }
 
 /// What a withdrawal did.

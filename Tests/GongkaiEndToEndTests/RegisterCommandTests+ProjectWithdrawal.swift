@@ -45,7 +45,7 @@ extension RegisterCommandTests {
     let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
     let deleted = Set(feed.matches(of: /<at:deleted-entry ref="urn:gongkai:notice:([^"]+)"/).map { String($0.output.1) })
     #expect(Set(entries).isSubset(of: deleted))
-    #expect(feed.contains("登记有误，已撤回：项目代码填错，已按正确代码重新登记"))
+    #expect(feed.contains("登记有误，已撤回：（项目撤回）项目代码填错，已按正确代码重新登记"))
 
     // Nor is it in the open data, the project list or the check.
     for (format, name) in [("oc4ids", "oc4ids.json"), ("json", "disclosures.json")] {
@@ -69,7 +69,7 @@ extension RegisterCommandTests {
     let rows = try auditRows(folder, db, asOf: "2026-11-27", ["--lang", "en"]).filter { $0.values.contains(wrong) }
     #expect(rows.count == 18)
     #expect(Set(rows.map { $0["status"] }) == ["withdrawn"])
-    #expect(Set(rows.map { $0["withdrawn_reason"] }) == ["项目代码填错，已按正确代码重新登记"])
+    #expect(Set(rows.map { $0["withdrawn_reason"] }) == ["（项目撤回）项目代码填错，已按正确代码重新登记"])
     #expect(Set(rows.map { $0["withdrawn_by"] }) == ["王工"])
     let show = try gongkai(["project", "show", wrong] + db)
     #expect(show.stdoutLines[1].hasPrefix("  已撤回：项目代码填错，已按正确代码重新登记"))

@@ -50,7 +50,7 @@ import Testing
     #expect(try await milestones(store) == [kept])
     #expect(try await store.projects().map(\.project.code) == [school.code])
     let all = try await milestones(store, MilestoneFilter(withdrawn: true))
-    #expect(all.filter { $0.milestone.projectCode == bund.code.rawValue }.map(\.withdrawnReason) == ["项目代码错误", "项目代码错误"])
+    #expect(all.filter { $0.milestone.projectCode == bund.code.rawValue }.map(\.withdrawnReason) == ["（项目撤回）项目代码错误", "（项目撤回）项目代码错误"])
     var projects: [Project] = []
     try await store.forEachProject(matching: MilestoneFilter(withdrawn: true)) { project, _ in projects.append(project) }
     #expect(projects.map(\.withdrawnReason) == ["项目代码错误", nil])

@@ -159,10 +159,11 @@ extension SQLiteStore {
   }
 
   /// A milestone's withdrawal as its project file states it. Of a withdrawn project, the milestones it took with it
-  /// (withdrawn for the project's reason) are written as they stood before: the file is exported to import the
-  /// project under its right code, where they are in force.
+  /// (``ProjectWithdrawal/milestoneReason(_:)``) are written as they stood before: the file is exported to import
+  /// the project under its right code, where they are in force.
   private static func withdrawnReason(of milestone: MilestoneRecord, in project: ProjectRecord) -> String? {
-    guard let reason = milestone.withdrawnReason, reason != project.withdrawnReason else { return nil }
+    guard let reason = milestone.withdrawnReason, reason != project.withdrawnReason.map(ProjectWithdrawal.milestoneReason)
+    else { return nil }
     return reason
   }
 

@@ -108,7 +108,7 @@ extension SQLiteStore {
         """, arguments: [old.id!]) ?? 0
       for milestone in milestones {
         var withdrawn = milestone
-        withdrawn.withdrawnReason = reason
+        withdrawn.withdrawnReason = ProjectWithdrawal.milestoneReason(reason)
         _ = try write.update(withdrawn, from: milestone, project: old.code)
       }
       withdrawal.milestones = milestones.count

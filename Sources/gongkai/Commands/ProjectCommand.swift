@@ -141,7 +141,7 @@ extension Gongkai.ProjectCommand {
       abstract: "Withdraw a project registered by mistake, with its milestones: it stays on record, logged, but is no longer published or counted.",
       discussion: """
         For a project registered under a wrong code, or another district's project imported by mistake. Every \
-        milestone of it in force is withdrawn with the same reason, each logged as `gongkai withdraw` logs one; the \
+        milestone of it in force is withdrawn for the reason marked （项目撤回）, each logged as `gongkai withdraw` logs one; the \
         next full notice export removes the project's page from the folder and leaves it off the index, and the feed \
         names the items it had published as deleted. The audit CSV keeps its rows, as withdrawn, and `project list \
         --withdrawn` lists it. A project's code is its identity: nothing is recorded, registered or imported under a \
@@ -151,13 +151,14 @@ extension Gongkai.ProjectCommand {
         A project under a wrong code is moved to its right one through its file: export it, correct the code on the \
         file's `code:` line and import it, and withdraw the wrong one (a withdrawn project's file is written as it \
         stood before, so either may come first). The publications imported get new 索引号, and the feed retracts the \
-        old ones.
+        old ones. Their audit rows show the import as the day they were recorded, while the withdrawn project's rows \
+        keep the history (who recorded what when, corrections): name the right code in the reason, which ties them.
 
         Example (000920 typed for 000902):
           gongkai export project 2026-310110-48-01-000920 --out right.yaml
           (correct the code in right.yaml)
           gongkai import right.yaml
-          gongkai project withdraw 2026-310110-48-01-000920 --reason 项目代码填错，已重新登记 --yes
+          gongkai project withdraw 2026-310110-48-01-000920 --reason 代码应为000902 --yes
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
