@@ -108,10 +108,12 @@ extension SQLiteStore {
     oneOf("m.category", filter.categories.map(\.rawValue))
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     // Projects lead, in code order, so that rows come a project at a time and only each project's own rows are
-    // sorted: a condition on a project's column (one in force) or a milestone's (a category) made SQLite's planner
-    // read the milestones first and sort the whole register (a temporary B-tree of every row). CROSS JOIN keeps
-    // the order of the tables as written; LEFT JOIN does anyway.
-    let join = fromProjects ? "LEFT JOIN" : "CROSS JOIN"
+    // sorted: the condition that a project is in force made SQLite's planner read the milestones first and sort the
+    // whole register (a temporary B-tree of every row: 8 % more time at 100,000 projects). CROSS JOIN keeps the order
+    // of the tables as written; LEFT JOIN does anyway. A category or unit picks a part of the milestones, which the
+    // planner's order reads faster (1.45 s against 1.8 s for the bidding quarter at 100,000 projects), so it stays.
+    let pickedMilestones = !filter.categories.isEmpty || !filter.units.isEmpty
+    let join = fromProjects ? "LEFT JOIN" : pickedMilestones ? "JOIN" : "CROSS JOIN"
     let onlyActive = !filter.withdrawn
     if onlyActive { conditions.append("p.withdrawnReason IS NULL") }
     // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
