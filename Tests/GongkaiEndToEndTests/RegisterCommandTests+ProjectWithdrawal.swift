@@ -73,6 +73,7 @@ extension RegisterCommandTests {
     #expect(Set(rows.map { $0["withdrawn_by"] }) == ["王工"])
     let show = try gongkai(["project", "show", wrong] + db)
     #expect(show.stdoutLines[1].hasPrefix("  已撤回：项目代码填错，已按正确代码重新登记"))
+    #expect(show.stdout.contains("18 项均已撤回；") && !show.stdout.contains("（尚无）"))
     let history = try gongkai(["history", wrong] + db)
     #expect(history.stdout.contains("王工  撤回项目 #2"))
     #expect(try gongkai(["audit", "verify"] + db).status == 0)

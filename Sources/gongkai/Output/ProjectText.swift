@@ -77,8 +77,12 @@ struct ProjectText {
         out += (disclosure.publishedOn > asOf ? "  [截至 \(asOf) 尚未公开]" : "") + "\n"
       }
     }
-    if milestones.isEmpty { out += "  （尚无）\n" }
-    if withdrawn > 0 { out += "\n  另有 \(withdrawn) 项登记有误已撤回，不计入；`gongkai history \(project.code)` 可见其内容、撤回人和原因\n" }
+    if milestones.isEmpty && project.withdrawnReason == nil { out += "  （尚无）\n" }
+    if project.withdrawnReason != nil {
+      out += "  \(withdrawn) 项均已撤回；`gongkai history \(project.code)` 可见其内容，`gongkai export project \(project.code)` 写出撤回前的项目文件\n"
+    } else if withdrawn > 0 {
+      out += "\n  另有 \(withdrawn) 项登记有误已撤回，不计入；`gongkai history \(project.code)` 可见其内容、撤回人和原因\n"
+    }
     return out
   }
 }
