@@ -107,7 +107,7 @@ public protocol Store: Sendable {
     async throws -> ImportReport
   /// Everything recorded about a project, in the form of a project file, or `nil`; `verifying`, only if each of its
   /// rows holds what its last change-log row records, else ``StoreError/differsFromChangeLog(_:_:)``. Of a withdrawn
-  /// project (``Project/withdrawnReason``), the milestones as they stood before its withdrawal: its file is for
+  /// project (``Project/withdrawnReason``), the milestones it took with it, as they stood before: its file is for
   /// importing it under its right code.
   func document(of code: ProjectCode, verifying: Bool) async throws -> ProjectDocument?
   /// A milestone in force of the project with the entry's kind and 文号 but formed on another day, or `nil`: the

@@ -84,7 +84,14 @@ extension RegisterCommandTests {
     let (folder, db) = try registerWithProject(code, unit: "虹口区建设和管理委员会")
     #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "虹口区人民政府门户网站"] + db).status == 0)
+    let pages = folder.appendingPathComponent("pages").path
+    try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+    let markdown = ["export", "notices", "--format", "md", "--out", pages, "--as-of", "2026-11-27"] + db
+    #expect(try gongkai(markdown).status == 0)
+    #expect(FileManager.default.fileExists(atPath: pages + "/\(code).md"))
     #expect(try gongkai(["project", "withdraw", code, "--reason", "他区项目误导入", "--yes"] + db).status == 0)
+    #expect(try gongkai(markdown).stdout.contains("wrote 0 project notices (0 published items) to \(pages); 1 withdrawn project left out"))
+    #expect(!FileManager.default.fileExists(atPath: pages + "/\(code).md"))
     let sheet = folder.appendingPathComponent("sheet.csv").path
     try "project,kind,formed\n\(code),construction.participants,2026-11-03\n".write(toFile: sheet, atomically: true, encoding: .utf8)
 
@@ -147,5 +154,40 @@ extension RegisterCommandTests {
     #expect(exported.status == 0)
     #expect(exported.stdout.contains("summary: 核发施工许可证"))
     #expect(!exported.stdout.contains("withdrawn:"))
+  }
+
+  /// Moved after its withdrawal, a project arrives under its right code as it stood: its link and its corrected date
+  /// with it, and without the mistake withdrawn on its own before (kept under the wrong code), which would arrive as
+  /// a new withdrawn record, its publication given a new 索引号 the feed then retracts though it was never public.
+  @Test func aProjectMovedAfterItsWithdrawalArrivesAsItStood() throws {
+    let wrong = "2026-310110-48-01-000920", right = "2026-310110-48-01-000902"
+    let (folder, db) = try registerWithProject(wrong)
+    for command in [
+      ["log", wrong, "approval-result.construction-planning-permit", "--date", "2026-10-09", "--ref", "建字第1号"],
+      ["disclose", "1", "--date", "2026-10-12", "--channel", "区政府门户网站"],
+      ["log", wrong, "design-change.permit-change", "--date", "2026-11-02", "--ref", "建字第2号", "--changes", "1"],
+      ["log", wrong, "bidding.candidates", "--date", "2026-11-02"],
+      ["disclose", "3", "--date", "2026-11-03", "--channel", "区政府门户网站"],
+      ["withdraw", "3", "--reason", "重复登记"],
+      ["amend", "2", "--date", "2026-11-03", "--reason", "按原件更正形成日期"],
+      ["project", "withdraw", wrong, "--reason", "代码应为000902", "--yes"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let file = folder.appendingPathComponent("right.yaml").path
+    let export = try gongkai(["export", "project", wrong, "--out", file] + db)
+    #expect(export.stderr.contains("the file holds its milestones as they stood before"))
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(!text.contains("withdrawn:") && !text.contains("bidding.candidates"))
+    #expect(text.contains("formed: 2026-11-03") && text.contains("changes: \"approval-result.construction-planning-permit@2026-10-09#建字第1号\""))
+    try text.replacingOccurrences(of: "code: \(wrong)", with: "code: \(right)").write(toFile: file, atomically: true, encoding: .utf8)
+
+    let moved = try gongkai(["import", file] + db)
+    #expect(moved.stdout.contains("1 created, 0 updated, 0 unchanged (2 milestones, 1 disclosure written)"), "\(moved.stdout)\(moved.stderr)")
+    let show = try gongkai(["project", "show", right, "--as-of", "2026-11-27"] + db)
+    #expect(show.stdout.contains("design-change.permit-change") && !show.stdout.contains("另有"))
+    let list = try gongkai(["project", "list", "--withdrawn", "--format", "json"] + db)
+    #expect(list.stdout.contains("\"withdrawnReason\" : \"代码应为000902\""))
   }
 }

@@ -35,7 +35,8 @@ extension SQLiteStore {
           report.skippedWithdrawn += 1
           report.notice(at: position, field: "code", """
             not imported: project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its \
-            code again; take the file out of the folder (`gongkai history \(code)` shows who withdrew it and when)
+            code again; correct the file's code: line if it holds the project under its right code, else take the file out \
+            of the folder (`gongkai history \(code)` shows who withdrew it and when)
             """)
           continue
         }

@@ -147,26 +147,31 @@ extension SQLiteStore {
       let milestones = try MilestoneRecord.filter(Column("projectId") == project.id!)
         .order(Column("formedOn"), Column("id")).fetchAll(db)
       if verifying { try requireAsLogged(project, milestones: milestones, db) }
+      let stated = Self.stated(milestones, of: project)
       let keys = Dictionary(uniqueKeysWithValues: try milestones.map { ($0.id!, MilestoneKey(kind: $0.kind, formedOn: try CivilDate.stored($0.formedOn), reference: $0.reference)) })
-      let entries = try milestones.map { record in
+      let entries = try stated.map { record in
         let disclosures = try DisclosureRecord.filter(Column("milestoneId") == record.id! && Column("withdrawnReason") == nil)
           .order(Column("publishedOn"), Column("id")).fetchAll(db)
         return MilestoneEntry(
           kind: record.kind, formedOn: try CivilDate.stored(record.formedOn), reference: record.reference,
           summary: record.summary, responsibleUnit: record.responsibleUnit, changes: record.changesId.flatMap { keys[$0] },
-          withdrawnReason: Self.withdrawnReason(of: record, in: project), disclosures: try disclosures.map { try $0.disclosure })
+          withdrawnReason: record.withdrawnReason, disclosures: try disclosures.map { try $0.disclosure })
       }
       return ProjectDocument(project: try project.project(), milestones: entries)
     }
   }
 
-  /// A milestone's withdrawal as its project file states it. Of a withdrawn project, the milestones it took with it
-  /// (``ProjectWithdrawal/milestoneReason(_:)``) are written as they stood before: the file is exported to import
-  /// the project under its right code, where they are in force.
-  private static func withdrawnReason(of milestone: MilestoneRecord, in project: ProjectRecord) -> String? {
-    guard let reason = milestone.withdrawnReason, reason != project.withdrawnReason.map(ProjectWithdrawal.milestoneReason)
-    else { return nil }
-    return reason
+  /// The milestones a project file states: all of them; of a withdrawn project, those it took with it
+  /// (``ProjectWithdrawal/milestoneReason(_:)``), as they stood before. That file is exported to import the project
+  /// under its right code, where they are in force, and where a milestone withdrawn on its own before (a mistake in
+  /// the wrong code's record, which keeps it) would arrive as a new withdrawn record with new 索引号.
+  private static func stated(_ milestones: [MilestoneRecord], of project: ProjectRecord) -> [MilestoneRecord] {
+    guard let reason = project.withdrawnReason.map(ProjectWithdrawal.milestoneReason) else { return milestones }
+    return milestones.filter { $0.withdrawnReason == reason }.map { milestone in
+      var inForce = milestone
+      inForce.withdrawnReason = nil
+      return inForce
+    }
   }
 
   /// Refuses a project whose rows, any of them (withdrawn ones, and withdrawn publications, too), do not hold what

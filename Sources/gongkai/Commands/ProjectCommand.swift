@@ -207,7 +207,8 @@ extension Gongkai.ProjectCommand {
   }
 
   struct List: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the registered projects.")
+    static let configuration = CommandConfiguration(
+      abstract: "List the projects in force, or with --withdrawn those withdrawn as registered by mistake.")
 
     @OptionGroup var store: StoreOptions
     @Flag(help: "List the projects withdrawn as registered by mistake instead, each with its reason.") var withdrawn = false

@@ -79,7 +79,10 @@ struct ProjectText {
     }
     if milestones.isEmpty && project.withdrawnReason == nil { out += "  （尚无）\n" }
     if project.withdrawnReason != nil {
-      out += "  \(withdrawn) 项均已撤回；`gongkai history \(project.code)` 可见其内容，`gongkai export project \(project.code)` 写出撤回前的项目文件\n"
+      if withdrawn > 0 {
+        out += "  \(withdrawn) 项均已撤回；`gongkai history \(project.code)` 可见其内容，"
+          + "`gongkai export project \(project.code) --out 文件` 写出随项目撤回的各项，改正 code: 后可按正确代码导入\n"
+      }
     } else if withdrawn > 0 {
       out += "\n  另有 \(withdrawn) 项登记有误已撤回，不计入；`gongkai history \(project.code)` 可见其内容、撤回人和原因\n"
     }
