@@ -27,7 +27,9 @@ public struct Checker: Sendable {
       // minimum end to come, and up or down only since yesterday), which a repair would make long enough; else the
       // first, whose shortfall stands. Without a minimum, every publication counts toward how long it was up.
       var earliest, latest, met: (run: PublicationRun, minimumEnd: Deadline?)?
-      let continues = { (end: CivilDate, next: CivilDate) in carriesOn(publicationOf: rule, endedOn: end, putUpOn: next) }
+      // A local function, not a closure value: one held in a constant escapes, and its context (a copy of the
+      // checker and the rule, retained field by field) was allocated for every milestone judged.
+      func continues(_ end: CivilDate, _ next: CivilDate) -> Bool { carriesOn(publicationOf: rule, endedOn: end, putUpOn: next) }
       try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
         let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
           try calendar.deadline(of: period, from: run.first.publishedOn)
