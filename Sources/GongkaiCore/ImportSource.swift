@@ -21,9 +21,14 @@ public protocol ImportSource<Element> {
   /// recorded without its link leaves that decision published as in force, which the import says. From the rules the
   /// source reads with.
   func withdrawsADecision(_ kind: String) -> Bool
+  /// Whether the `position`-th item came from a folder's listing rather than by its own name: a folder synchronised
+  /// every night still holds the file of a project withdrawn since, which is passed over, while a file named is
+  /// meant to be imported. Throws as ``itemName(at:)`` does.
+  func isListed(at position: Int) throws -> Bool
 }
 
 extension ImportSource {
   public func itemName(at position: Int) -> String { "item \(position)" }
+  public func isListed(at position: Int) -> Bool { false }
   public func withdrawsADecision(_ kind: String) -> Bool { false }
 }

@@ -213,14 +213,19 @@ public struct ProjectFiles: ImportSource {
     problems.append(FileProblem(file: currentName, line: nil, field: field, message: message))
   }
 
-  public func itemName(at document: Int) throws -> String {
+  public func itemName(at document: Int) throws -> String { try file(of: document).displayName }
+
+  public func isListed(at document: Int) throws -> Bool { try file(of: document).inFolder }
+
+  /// The file of the `document`-th document read (from 1).
+  private func file(of document: Int) throws -> File {
     // The files that could not be read before the document: `unreadable` is in order, so bisect it.
     var (low, high) = (0, unreadable.count)
     while low < high {
       let middle = (low + high) / 2
       if unreadable[middle] < document { low = middle + 1 } else { high = middle }
     }
-    return try files.file(at: document - 1 + low).displayName
+    return try files.file(at: document - 1 + low)
   }
 
   private static func reader(of files: FileList, catalogue: RuleCatalogue, today: CivilDate) -> ReadAhead<Read> {

@@ -149,6 +149,17 @@ extension RegisterCommandTests {
     #expect(sync.stderr.contains("\(wrong).yaml: code: not imported: project \(wrong) was withdrawn as registered by mistake (项目代码填错)"))
     #expect(sync.stderr.contains("take the file out of the folder"))
     #expect(sync.stdout.contains("1 updated, 0 unchanged, 1 of withdrawn projects not imported (1 milestone"))
+    // A second copy of it is passed over too, not taken for a project in two files.
+    try FileManager.default.copyItem(at: projects.appendingPathComponent("\(wrong).yaml"), to: projects.appendingPathComponent("copy.yaml"))
+    let again = try gongkai(["import", projects.path] + db)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("nothing changed (1 unchanged, 2 of withdrawn projects not imported)"))
+    // Named, the file is meant to be imported: refused, with the step forgotten.
+    let before = snapshot(database)
+    let named = try gongkai(["import", projects.appendingPathComponent("\(wrong).yaml").path] + db)
+    #expect(named.status == 65)
+    #expect(named.stderr.contains("code: project \(wrong) was withdrawn as registered by mistake (项目代码填错), and nothing is recorded under its code again; correct the file's code: line"))
+    #expect(snapshot(database) == before)
 
     let exported = try gongkai(["export", "project", wrong, "--out", "-"] + db)
     #expect(exported.status == 0)

@@ -55,6 +55,9 @@ import Testing
     try await store.forEachProject(matching: MilestoneFilter(withdrawn: true)) { project, _ in projects.append(project) }
     #expect(projects.map(\.withdrawnReason) == ["项目代码错误", nil])
     #expect(try await store.project(code: bund.code)?.withdrawnReason == "项目代码错误")
+    // Its unit, which no project in force names, filters nothing
+    #expect(try await !store.isResponsibleUnit(bund.responsibleUnit))
+    #expect(try await store.responsibleUnits(limit: 10) == [school.responsibleUnit])
     // And nothing more is written under its code; withdrawn again, it keeps its first reason
     let refusal = StoreError.projectWithdrawn(bund.code.rawValue, reason: "项目代码错误")
     await #expect(throws: refusal) { try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工") }

@@ -19,6 +19,10 @@ extension SQLiteStore {
         let before = report
         let code = document.project.code.rawValue
         let old = try importedProject(code: code, write)
+        if let reason = old?.withdrawnReason {
+          try passOver(code, withdrawnFor: reason, at: position, from: &source, report: &report, problems: &problems)
+          continue
+        }
         if let id = old?.id {
           if let earlier = imported.position(ofProject: id) {
             let problem = StoreError.LineProblem(line: position, field: "code",
@@ -28,17 +32,6 @@ extension SQLiteStore {
           } else {
             imported.record(project: id, position: position)
           }
-        }
-        if let reason = old?.withdrawnReason {
-          // Passed over, said, while the other files are imported: a folder synchronised every night still holds the
-          // file exported before the withdrawal, and refusing it would hold back every other project's records.
-          report.skippedWithdrawn += 1
-          report.notice(at: position, field: "code", """
-            not imported: project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its \
-            code again; correct the file's code: line if it holds the project under its right code, else take the file out \
-            of the folder (`gongkai history \(code)` shows who withdrew it and when)
-            """)
-          continue
         }
         if let old {
           let project = ProjectRecord(document.project, id: old.id)
@@ -87,6 +80,28 @@ extension SQLiteStore {
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
+  }
+
+  /// The document of a project withdrawn as registered by mistake. A folder's file is passed over, said, while the
+  /// other files are imported: a folder synchronised every night still holds the file exported before the
+  /// withdrawal, and refusing it would hold back every other project's records. A file named is meant to be
+  /// imported: refused.
+  private func passOver(
+    _ code: String, withdrawnFor reason: String, at position: Int, from source: inout some ImportSource<ProjectDocument>,
+    report: inout ImportReport, problems: inout Rejections
+  ) throws {
+    let said = "project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code again"
+    let move = "correct the file's code: line if it holds the project under its right code"
+    guard try source.isListed(at: position) else {
+      let problem = StoreError.LineProblem(line: position, field: "code", message: "\(said); \(move)")
+      source.reject(line: problem.line, field: problem.field, message: problem.message)
+      return problems.append(problem)
+    }
+    report.skippedWithdrawn += 1
+    report.notice(at: position, field: "code", """
+      not imported: \(said); \(move), else take the file out of the folder (`gongkai history \(code)` shows who withdrew \
+      it and when)
+      """)
   }
 
   public func importMilestones(

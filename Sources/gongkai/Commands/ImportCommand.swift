@@ -26,9 +26,9 @@ extension Gongkai.ImportCommand {
         files are named in a warning). Importing is idempotent: what is new is added, what \
         changed is updated, nothing is deleted. If any file has a problem, the problems are listed \
         as file:line: field: message (the first 20, then how many more) and nothing is written. A file of a folder is named after its project code \
-        (CODE.yaml, as export project writes it); one named otherwise imports with a warning. The file of a project \
-        withdrawn as registered by mistake (`gongkai project withdraw`) is passed over with a warning, the others \
-        imported. The form is in Projects/README.md.
+        (CODE.yaml, as export project writes it); one named otherwise imports with a warning. A folder's file of a \
+        project withdrawn as registered by mistake (`gongkai project withdraw`) is passed over with a warning, the \
+        others imported; named alone, it is refused. The form is in Projects/README.md.
 
         Example:
           gongkai import Projects/
