@@ -197,7 +197,9 @@ extension Gongkai.ProjectCommand {
         publications += stored.milestone.disclosures.count
       }
       let named = "project \(code) \(Terminal.field(project.name))"
-      if project.withdrawnReason != nil { return .usage("nothing withdrawn: \(named) is withdrawn already; --yes says so") }
+      if let earlier = project.withdrawnReason {
+        return .usage("nothing withdrawn: \(named) was withdrawn before (\(Terminal.field(earlier))); `gongkai history \(code)` shows by whom and when")
+      }
       return .usage("""
         nothing withdrawn: \(named) holds \(counted(milestones, "milestone")) in force and \(counted(publications, "publication")); \
         a withdrawal takes them off the public notices and cannot be undone: if this is the project meant, run the command \
