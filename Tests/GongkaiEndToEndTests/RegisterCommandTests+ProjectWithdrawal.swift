@@ -37,7 +37,7 @@ extension RegisterCommandTests {
     // The next export removes its page, leaves it off the index and names its published items deleted in the feed.
     let export = try gongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27"] + db)
     #expect(export.stdout.contains("wrote 4 project notices"))
-    #expect(export.stdout.contains("1 withdrawn project left out, without a page"))
+    #expect(export.stdout.contains("; removed the pages of 1 withdrawn project"))
     #expect(!FileManager.default.fileExists(atPath: notices + "/\(wrong).html"))
     #expect(FileManager.default.fileExists(atPath: notices + "/\(right).html"))
     let index = try String(contentsOfFile: notices + "/index.html", encoding: .utf8)
@@ -90,8 +90,10 @@ extension RegisterCommandTests {
     #expect(try gongkai(markdown).status == 0)
     #expect(FileManager.default.fileExists(atPath: pages + "/\(code).md"))
     #expect(try gongkai(["project", "withdraw", code, "--reason", "他区项目误导入", "--yes"] + db).status == 0)
-    #expect(try gongkai(markdown).stdout.contains("wrote 0 project notices (0 published items) to \(pages); 1 withdrawn project left out"))
+    #expect(try gongkai(markdown).stdout.contains("wrote 0 project notices (0 published items) to \(pages); removed the pages of 1 withdrawn project"))
     #expect(!FileManager.default.fileExists(atPath: pages + "/\(code).md"))
+    // Once removed, it is not said again.
+    #expect(try gongkai(markdown).stdout == "wrote 0 project notices (0 published items) to \(pages)\n")
     let sheet = folder.appendingPathComponent("sheet.csv").path
     try "project,kind,formed\n\(code),construction.participants,2026-11-03\n".write(toFile: sheet, atomically: true, encoding: .utf8)
 

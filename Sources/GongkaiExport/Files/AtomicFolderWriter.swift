@@ -65,14 +65,19 @@ public final class AtomicFolderWriter {
   }
 
   /// Removes the files `names` the folder holds, for good (the removal is flushed to disk): the pages of what is no
-  /// longer published, a project withdrawn as registered by mistake. Throws ``ExportError/cannotWrite(_:_:)`` naming
-  /// the first that cannot be removed.
-  public func remove(_ names: [String]) throws {
-    guard !names.isEmpty else { return }
+  /// longer published, a project withdrawn as registered by mistake. Returns how many there were. Throws
+  /// ``ExportError/cannotWrite(_:_:)`` naming the first that cannot be removed.
+  public func remove(_ names: [String]) throws -> Int {
+    var removed = 0
     for name in names {
       let target = (folder as NSString).appendingPathComponent(name)
-      if unlink(target) != 0 && errno != ENOENT { throw ExportError.cannotWrite(target, errno) }
+      if unlink(target) == 0 {
+        removed += 1
+      } else if errno != ENOENT {
+        throw ExportError.cannotWrite(target, errno)
+      }
     }
-    TemporaryFile.syncNames(in: folder)
+    if removed > 0 { TemporaryFile.syncNames(in: folder) }
+    return removed
   }
 }

@@ -27,8 +27,8 @@ public struct NoticeExport {
     public var disclosures = 0
     /// Whether `index.html` and `feed.atom` were left as they were, because only some projects were exported.
     public var keptIndex = false
-    /// The projects withdrawn as registered by mistake, left out, their pages removed from the folder.
-    public var withdrawnProjects = 0
+    /// The pages of projects withdrawn as registered by mistake that an earlier export wrote, removed from the folder.
+    public var removedPages = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
   }
@@ -81,9 +81,8 @@ public struct NoticeExport {
       progress?.advance(to: report.pages, of: 0)
     }
     try pages.commit()
-    report.withdrawnProjects = withdrawnPages.count
     guard let index, var feed else {
-      try pages.remove(withdrawnPages)
+      report.removedPages = try pages.remove(withdrawnPages)
       return report
     }
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
@@ -97,7 +96,7 @@ public struct NoticeExport {
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
                                                     template: "atom").utf8), to: folder + "/feed.atom")
-    try pages.remove(withdrawnPages)
+    report.removedPages = try pages.remove(withdrawnPages)
     return report
   }
 }
