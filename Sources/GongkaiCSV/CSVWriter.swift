@@ -48,35 +48,46 @@ public struct CSVWriter {
   /// bytes: every character that matters here but the few of dates ``SpreadsheetConversion`` knows is ASCII, and in
   /// UTF-8 an ASCII byte is never part of another character.
   public static func append(cell: CSVCell, to bytes: inout [UInt8]) {
-    var value: String
-    let isText: Bool
     switch cell {
-    case .value(let given): (value, isText) = (given, false)
-    case .text(let given): (value, isText) = (given, true)
+    case .value(let value): append(cell: value, isText: false, to: &bytes)
+    case .text(let text): append(cell: text, isText: true, to: &bytes)
     }
-    value.withUTF8 { text in
-      let neutralised = FormulaEscape.isNeeded(text[...])
-      // The apostrophe already makes the cell text; the tab goes inside the quotes, where a reader finds it.
-      let tab = !neutralised && (keepsAsText(text) || isText && SpreadsheetConversion.isLikely(text))
-      var needsQuotes = text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
-      // Every byte that forces quotes is below "-", and most bytes of a cell (digits, letters, Chinese) are not.
-      for byte in text where byte < UInt8(ascii: "-")
-        && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D) {
-        needsQuotes = true
-        break
+  }
+
+  /// Appends one cell given as its text and whether it is a ``CSVCell/text(_:)`` cell: for a writer that knows each
+  /// column's kind, without an enum made and destroyed for each cell of a million rows.
+  public static func append(cell: String, isText: Bool, to bytes: inout [UInt8]) {
+    // The text in place where it is stored contiguously, as the register's strings are: a copy to call `withUTF8` on
+    // was retained and released for each cell.
+    let appended: Void? = cell.utf8.withContiguousStorageIfAvailable { append(utf8: $0, isText: isText, to: &bytes) }
+    if appended == nil {
+      var copy = cell
+      copy.withUTF8 { append(utf8: $0, isText: isText, to: &bytes) }
+    }
+  }
+
+  private static func append(utf8 text: UnsafeBufferPointer<UInt8>, isText: Bool, to bytes: inout [UInt8]) {
+    let neutralised = FormulaEscape.isNeeded(text[...])
+    // The apostrophe already makes the cell text; the tab goes inside the quotes, where a reader finds it.
+    let tab = !neutralised && (keepsAsText(text) || isText && SpreadsheetConversion.isLikely(text))
+    var needsQuotes = text.first == UInt8(ascii: " ") || text.last == UInt8(ascii: " ")
+    // Every byte that forces quotes is below "-", and most bytes of a cell (digits, letters, Chinese) are not.
+    for byte in text where byte < UInt8(ascii: "-")
+      && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D) {
+      needsQuotes = true
+      break
+    }
+    if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+    if neutralised { bytes.append(UInt8(ascii: "'")) }
+    if tab { bytes.append(0x09) }
+    if needsQuotes {
+      for byte in text {
+        bytes.append(byte)
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
       }
-      if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
-      if neutralised { bytes.append(UInt8(ascii: "'")) }
-      if tab { bytes.append(0x09) }
-      if needsQuotes {
-        for byte in text {
-          bytes.append(byte)
-          if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-      } else {
-        bytes.append(contentsOf: text)
-      }
+      bytes.append(UInt8(ascii: "\""))
+    } else {
+      bytes.append(contentsOf: text)
     }
   }
 

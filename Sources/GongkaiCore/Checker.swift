@@ -32,7 +32,7 @@ public struct Checker: Sendable {
       func continues(_ end: CivilDate, _ next: CivilDate) -> Bool { carriesOn(publicationOf: rule, endedOn: end, putUpOn: next) }
       try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
         let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
-          try calendar.deadline(of: period, from: run.first.publishedOn)
+          try calendar.deadline(of: period, from: run.firstPublishedOn)
         }
         if earliest == nil { earliest = (run, minimumEnd) }
         latest = (run, minimumEnd)
@@ -45,7 +45,7 @@ public struct Checker: Sendable {
           && (latest.run.until.map { continues($0, asOf) } ?? true) ? latest : nil
       }
       let judged = met ?? repairable ?? earliest
-      let first = judged?.run.first
+      let first = judged.map { milestone.disclosures[$0.run.first] }
       let until = judged?.run.until
       let minimumEnd = judged?.minimumEnd
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }

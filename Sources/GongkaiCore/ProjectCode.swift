@@ -44,8 +44,15 @@ public struct ProjectCode: Hashable, Comparable, Sendable, CustomStringConvertib
   /// The administrative division, e.g. 310110.
   public var division: Substring { Self.division(of: rawValue) }
 
-  /// The division of a code the register holds, which it checked when it was written: not parsed again for each row.
-  public static func division(of stored: String) -> Substring { stored.dropFirst(5).prefix(6) }
+  /// The division of a code the register holds, which it checked when it was written: not parsed again for each row,
+  /// and counted in bytes (a valid code is ASCII), not in characters, which the audit CSV's 索引号 did for each of a
+  /// million rows.
+  public static func division(of stored: String) -> Substring {
+    let bytes = stored.utf8
+    let start = bytes.index(bytes.startIndex, offsetBy: 5, limitedBy: bytes.endIndex) ?? bytes.endIndex
+    let end = bytes.index(start, offsetBy: 6, limitedBy: bytes.endIndex) ?? bytes.endIndex
+    return stored[start..<end]
+  }
 
   public var description: String { rawValue }
 

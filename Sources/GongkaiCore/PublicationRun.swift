@@ -7,21 +7,26 @@
 /// later end must not make the first one look long enough. A run put up again in full after one taken down too early
 /// does meet it, from its own first day (so it may come late).
 struct PublicationRun {
-  /// The run's first publication, the one a finding judges.
-  let first: Disclosure
+  /// Where the run's first publication, the one a finding judges, is among the milestone's publications: a position,
+  /// not a copy, since the checker holds up to three runs of every milestone it judges, and a copy retained the
+  /// publication's texts each time.
+  let first: Int
+  /// The day the run's first publication was put up.
+  let firstPublishedOn: CivilDate
   /// The day the run's last publication was put up.
   private(set) var lastPublishedOn: CivilDate
   /// The last day the run's publications stayed up; `nil` while one stays up.
   private(set) var until: CivilDate?
 
-  private init(_ disclosure: Disclosure) {
-    first = disclosure
+  private init(_ disclosure: Disclosure, at position: Int) {
+    first = position
+    firstPublishedOn = disclosure.publishedOn
     lastPublishedOn = disclosure.publishedOn
     until = disclosure.until
   }
 
   /// The days its publications were put up, first to last.
-  var published: ClosedRange<CivilDate> { first.publishedOn...lastPublishedOn }
+  var published: ClosedRange<CivilDate> { firstPublishedOn...lastPublishedOn }
 
   /// Hands `body` the runs of the publications put up by `asOf`, earliest first, until it returns true. Two
   /// publications on one day keep their order. `continues(end, next)` says whether a publication put up on `next`
@@ -32,16 +37,18 @@ struct PublicationRun {
   ) throws(Failure) {
     // Nearly every milestone has one publication or none: no array for those, the checker runs for every row.
     if disclosures.count < 2 {
-      if let only = disclosures.first, only.publishedOn <= asOf { _ = try body(PublicationRun(only)) }
+      if let only = disclosures.first, only.publishedOn <= asOf { _ = try body(PublicationRun(only, at: 0)) }
       return
     }
-    let published = disclosures.enumerated().filter { $0.element.publishedOn <= asOf }
-      .sorted { ($0.element.publishedOn, $0.offset) < ($1.element.publishedOn, $1.offset) }.map(\.element)
-    guard var run = published.first.map(PublicationRun.init) else { return }
-    for disclosure in published.dropFirst() {
+    let published = disclosures.indices.filter { disclosures[$0].publishedOn <= asOf }
+      .sorted { (disclosures[$0].publishedOn, $0) < (disclosures[$1].publishedOn, $1) }
+    guard let start = published.first else { return }
+    var run = PublicationRun(disclosures[start], at: start)
+    for position in published.dropFirst() {
+      let disclosure = disclosures[position]
       if let end = run.until, !continues(end, disclosure.publishedOn) {
         if try body(run) { return }
-        run = PublicationRun(disclosure)
+        run = PublicationRun(disclosure, at: position)
       } else {
         run.lastPublishedOn = disclosure.publishedOn
         // One that stays up keeps the run up.

@@ -14,47 +14,68 @@ public struct AuditCSV {
   struct Column: Sendable {
     let chinese: String
     let english: String
+    /// Words someone typed (names, 文号, reasons: ``GongkaiCSV/CSVCell/text(_:)``), where the others are values
+    /// gongkai formats (dates, counts, codes, statuses).
+    let isText: Bool
+    /// The closure as written, not wrapped in another: a wrapper's context was retained and released for each cell
+    /// of a million rows.
     let value: Value
 
-    /// A column of values gongkai formats: dates, counts, codes, statuses.
-    init(chinese: String, english: String, row value: @escaping @Sendable (Row) -> String) {
-      self.chinese = chinese
-      self.english = english
-      self.value = .row { .value(value($0)) }
+    /// A column of values gongkai formats.
+    init(chinese: String, english: String, row value: @escaping @Sendable (Row, StoredMilestone) -> String) {
+      self.init(chinese: chinese, english: english, isText: false, value: .row(value))
     }
 
-    private init(chinese: String, english: String, value: Value) {
+    private init(chinese: String, english: String, isText: Bool, value: Value) {
       self.chinese = chinese
       self.english = english
+      self.isText = isText
       self.value = value
     }
 
-    /// A column of words someone typed: names, 文号, reasons (``GongkaiCSV/CSVCell/text(_:)``).
-    static func text(chinese: String, english: String, _ value: @escaping @Sendable (Row) -> String) -> Column {
-      Column(chinese: chinese, english: english, value: .row { .text(value($0)) })
+    /// A column of words someone typed.
+    static func text(chinese: String, english: String, _ value: @escaping @Sendable (Row, StoredMilestone) -> String) -> Column {
+      Column(chinese: chinese, english: english, isText: true, value: .row(value))
     }
 
     /// A column of what a kind of item's rule says, as a profile file's author typed it (a kind's code may be `1.10`).
     init(chinese: String, english: String, kind value: @escaping @Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String) {
-      self.chinese = chinese
-      self.english = english
-      self.value = .kind { .text(value($0, $1, $2)) }
+      self.init(chinese: chinese, english: english, isText: true, value: .kind(value))
     }
 
     /// A column of what gongkai states of a kind of item's rule (its period, `3日`, `20个工作日`).
     static func ruleValue(chinese: String, english: String, _ value: @escaping @Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
       -> Column
     {
-      Column(chinese: chinese, english: english, value: .kind { .value(value($0, $1, $2)) })
+      Column(chinese: chinese, english: english, isText: false, value: .kind(value))
+    }
+
+    /// A column of what the export states of itself: the day judged, the calendar, the rules, the change log's head.
+    init(chinese: String, english: String, file value: @escaping @Sendable (FileFacts) -> String) {
+      self.init(chinese: chinese, english: english, isText: false, value: .file(value))
     }
   }
 
   enum Value: Sendable {
     /// Differs from row to row.
-    case row(@Sendable (Row) -> CSVCell)
+    case row(@Sendable (Row, StoredMilestone) -> String)
     /// Depends only on the kind of item, whether the milestone changes another and the file's language: quoted
     /// once per kind, not once for each of a million rows (the legal basis alone is a third of a row).
-    case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> CSVCell)
+    case kind(@Sendable (DisclosureRule, _ isChange: Bool, _ english: Bool) -> String)
+    /// The same on every row of the file: quoted once.
+    case file(@Sendable (FileFacts) -> String)
+  }
+
+  /// What every row states of the export that wrote it, so that a row read alone can be recomputed and compared.
+  struct FileFacts: Sendable {
+    let asOf: CivilDate
+    let calendarVersion: String
+    let changeLogHead: String
+    /// The profiles whose rules set the deadlines (`national+shanghai`): with the calendar version, what an
+    /// evaluator needs to recompute a deadline or compare two audits.
+    let rulesProfile: String
+    /// The digest of those rules' content (``GongkaiCore/RuleCatalogue/version``): one profile name, two files.
+    let rulesVersion: String
   }
 
   /// A row's status: the finding's, or ``withdrawn`` for a milestone withdrawn as recorded by mistake, which no
@@ -92,17 +113,11 @@ public struct AuditCSV {
     }
   }
 
+  /// What the export finds of a milestone; the columns read its record beside it (``StoredMilestone``), which a
+  /// row does not copy: a copy retained and released each of the record's texts, for each of a million rows.
   struct Row: Sendable {
     let finding: Finding
     let status: Status
-    let stored: StoredMilestone
-    let calendarVersion: String
-    let changeLogHead: String
-    /// The profiles whose rules set the deadlines (`national+shanghai`): with the calendar version, what an
-    /// evaluator needs to recompute a deadline or compare two audits.
-    let rulesProfile: String
-    /// The digest of those rules' content (``GongkaiCore/RuleCatalogue/version``): one profile name, two files.
-    let rulesVersion: String
     /// The register's record of the publication judged (``Finding/disclosure``).
     let recordedDisclosure: RecordedDisclosure?
     /// The register's record of the publication whose end 公示截止日 gives, for a 公示 (an item with a minimum period).
@@ -116,7 +131,7 @@ public struct AuditCSV {
 
     /// The 索引号 the item's public page and feed entry carry: its first publication's by the day judged; empty while
     /// unpublished.
-    var indexNumber: String {
+    func indexNumber(of stored: StoredMilestone) -> String {
       guard let first = stored.firstPublication(by: finding.asOf) else { return "" }
       let code = organisation ?? String(ProjectCode.division(of: finding.milestone.projectCode))
       return stored.recordedDisclosures[first].serial.indexNumber(organisation: code)
@@ -124,29 +139,29 @@ public struct AuditCSV {
   }
 
   static let columns: [Column] = [
-    Column(chinese: "项目代码", english: "project_code") { $0.finding.milestone.projectCode },
-    .text(chinese: "项目名称", english: "project_name") { $0.stored.projectName },
+    Column(chinese: "项目代码", english: "project_code") { row, _ in row.finding.milestone.projectCode },
+    .text(chinese: "项目名称", english: "project_name") { _, stored in stored.projectName },
     Column(chinese: "类别代码", english: "category_code") { rule, _, _ in rule.category.rawValue },
     Column(chinese: "类别名称", english: "category_name") { rule, _, _ in rule.category.chineseName },
     Column(chinese: "事项代码", english: "item_kind_code") { rule, _, _ in rule.code },
     Column(chinese: "事项名称", english: "item_kind_name") { rule, _, _ in rule.name.chinese },
-    Column(chinese: "里程碑编号", english: "milestone_id") { String($0.finding.milestone.id) },
-    .text(chinese: "文号", english: "reference") { $0.stored.reference ?? "" },
-    Column(chinese: "信息形成日期", english: "formed_on") { $0.finding.milestone.formedOn.description },
-    Column(chinese: "法定公开截止日", english: "deadline") { $0.finding.deadline?.date.description ?? "" },
-    Column(chinese: "截止日为暂定", english: "deadline_provisional") { $0.yesNo($0.finding.isProvisional) },
+    Column(chinese: "里程碑编号", english: "milestone_id") { row, _ in String(row.finding.milestone.id) },
+    .text(chinese: "文号", english: "reference") { _, stored in stored.reference ?? "" },
+    Column(chinese: "信息形成日期", english: "formed_on") { row, _ in row.finding.milestone.formedOn.description },
+    Column(chinese: "法定公开截止日", english: "deadline") { row, _ in row.finding.deadline?.date.description ?? "" },
+    Column(chinese: "截止日为暂定", english: "deadline_provisional") { row, _ in row.yesNo(row.finding.isProvisional) },
     .ruleValue(chinese: "公开时限", english: "rule") { rule, isChange, english in
       let period = rule.period(forChange: isChange)
       return english ? period?.description ?? "none" : period?.chineseDescription ?? Period.noneChineseDescription
     },
-    Column(chinese: "公开日期", english: "disclosed_on") { $0.finding.disclosure?.publishedOn.description ?? "" },
-    .text(chinese: "公开渠道", english: "channel") { $0.finding.disclosure?.channel ?? "" },
-    Column(chinese: "网址", english: "url") { $0.finding.disclosure?.url ?? "" },
-    Column(chinese: "公示截止日", english: "published_until") { $0.finding.publishedUntil?.description ?? "" },
-    Column(chinese: "最短公示期止", english: "minimum_publication_end") { $0.finding.minimumEnd?.date.description ?? "" },
-    Column(chinese: "状态", english: "status") { $0.status.rawValue },
-    Column(chinese: "状态名称", english: "status_name") { $0.status.chineseName },
-    Column(chinese: "逾期工作日", english: "working_days_late") { row in
+    Column(chinese: "公开日期", english: "disclosed_on") { row, _ in row.finding.disclosure?.publishedOn.description ?? "" },
+    .text(chinese: "公开渠道", english: "channel") { row, _ in row.finding.disclosure?.channel ?? "" },
+    Column(chinese: "网址", english: "url") { row, _ in row.finding.disclosure?.url ?? "" },
+    Column(chinese: "公示截止日", english: "published_until") { row, _ in row.finding.publishedUntil?.description ?? "" },
+    Column(chinese: "最短公示期止", english: "minimum_publication_end") { row, _ in row.finding.minimumEnd?.date.description ?? "" },
+    Column(chinese: "状态", english: "status") { row, _ in row.status.rawValue },
+    Column(chinese: "状态名称", english: "status_name") { row, _ in row.status.chineseName },
+    Column(chinese: "逾期工作日", english: "working_days_late") { row, _ in
       let finding = row.finding
       return switch row.status {
       case .finding(.overdue): String(finding.workingDays ?? 0)
@@ -155,34 +170,34 @@ public struct AuditCSV {
       }
     },
     Column(chinese: "法律依据", english: "legal_basis") { rule, _, _ in rule.basis },
-    .text(chinese: "责任单位", english: "responsible_unit") { $0.finding.responsibleUnit },
-    .text(chinese: "登记人", english: "recorded_by") { $0.stored.recordedBy },
-    Column(chinese: "登记时间", english: "recorded_at") { $0.stored.recordedAt },
-    .text(chinese: "撤回原因", english: "withdrawn_reason") { $0.stored.withdrawnReason ?? "" },
-    .text(chinese: "撤回人", english: "withdrawn_by") { $0.stored.withdrawnBy ?? "" },
-    Column(chinese: "撤回时间", english: "withdrawn_at") { $0.stored.withdrawnAt ?? "" },
-    Column(chinese: "日历版本", english: "calendar_version") { $0.calendarVersion },
-    Column(chinese: "变更记录链头", english: "change_log_head") { $0.changeLogHead },
+    .text(chinese: "责任单位", english: "responsible_unit") { row, _ in row.finding.responsibleUnit },
+    .text(chinese: "登记人", english: "recorded_by") { _, stored in stored.recordedBy },
+    Column(chinese: "登记时间", english: "recorded_at") { _, stored in stored.recordedAt },
+    .text(chinese: "撤回原因", english: "withdrawn_reason") { _, stored in stored.withdrawnReason ?? "" },
+    .text(chinese: "撤回人", english: "withdrawn_by") { _, stored in stored.withdrawnBy ?? "" },
+    Column(chinese: "撤回时间", english: "withdrawn_at") { _, stored in stored.withdrawnAt ?? "" },
+    Column(chinese: "日历版本", english: "calendar_version", file: { $0.calendarVersion }),
+    Column(chinese: "变更记录链头", english: "change_log_head", file: { $0.changeLogHead }),
     // Columns added later come last, so that scripts reading the columns by position keep working.
-    Column(chinese: "适用规则", english: "rules_profile") { $0.rulesProfile },
+    Column(chinese: "适用规则", english: "rules_profile", file: { $0.rulesProfile }),
     // The day the statuses were judged on: due, overdue and the working days overdue mean nothing without it.
-    Column(chinese: "判定日期", english: "as_of") { $0.finding.asOf.description },
+    Column(chinese: "判定日期", english: "as_of", file: { $0.asOf.description }),
     // A milestone's corrections (`gongkai amend`), from the change log: a changed date turns a late row on-time, and the
     // evaluator must see that it was changed, by whom, when, why and from what.
-    Column(chinese: "更正次数", english: "amendments") { String($0.stored.amendments?.count ?? 0) },
-    .text(chinese: "最近更正人", english: "last_amended_by") { $0.stored.amendments?.lastBy ?? "" },
-    Column(chinese: "最近更正时间", english: "last_amended_at") { $0.stored.amendments?.lastAt ?? "" },
-    .text(chinese: "更正原因", english: "amendment_reason") { $0.stored.amendments?.reason ?? "" },
-    Column(chinese: "原信息形成日期", english: "original_formed_on") { $0.stored.amendments?.originalFormedOn?.description ?? "" },
+    Column(chinese: "更正次数", english: "amendments") { _, stored in String(stored.amendments?.count ?? 0) },
+    .text(chinese: "最近更正人", english: "last_amended_by") { _, stored in stored.amendments?.lastBy ?? "" },
+    Column(chinese: "最近更正时间", english: "last_amended_at") { _, stored in stored.amendments?.lastAt ?? "" },
+    .text(chinese: "更正原因", english: "amendment_reason") { _, stored in stored.amendments?.reason ?? "" },
+    Column(chinese: "原信息形成日期", english: "original_formed_on") { _, stored in stored.amendments?.originalFormedOn?.description ?? "" },
     // Who recorded the publication judged, and when: one entered long after the day it claims to have been published is
     // what an evaluator looking for backdated records checks first.
-    .text(chinese: "公开登记人", english: "disclosure_recorded_by") { $0.recordedDisclosure?.recordedBy ?? "" },
-    Column(chinese: "公开登记时间", english: "disclosure_recorded_at") { $0.recordedDisclosure?.recordedAt ?? "" },
-    Column(chinese: "规则版本", english: "rules_version") { $0.rulesVersion },
+    .text(chinese: "公开登记人", english: "disclosure_recorded_by") { row, _ in row.recordedDisclosure?.recordedBy ?? "" },
+    Column(chinese: "公开登记时间", english: "disclosure_recorded_at") { row, _ in row.recordedDisclosure?.recordedAt ?? "" },
+    Column(chinese: "规则版本", english: "rules_version", file: { $0.rulesVersion }),
     // Who recorded the end 公示截止日 gives, and when: a 公示 made long enough by a second publication recorded after
     // the fact shows it here, while 公开登记人 names the first publication's record.
-    .text(chinese: "公示截止登记人", english: "until_recorded_by") { $0.recordOfEnd?.recordedBy ?? "" },
-    Column(chinese: "公示截止登记时间", english: "until_recorded_at") { $0.recordOfEnd?.recordedAt ?? "" },
+    .text(chinese: "公示截止登记人", english: "until_recorded_by") { row, _ in row.recordOfEnd?.recordedBy ?? "" },
+    Column(chinese: "公示截止登记时间", english: "until_recorded_at") { row, _ in row.recordOfEnd?.recordedAt ?? "" },
     // How the rule's period is known: a deadline of an unverified rule (待核实) is a judgement to be checked before
     // it is held against anyone.
     Column(chinese: "时限依据核实", english: "rule_confidence") { rule, _, english in
@@ -197,29 +212,38 @@ public struct AuditCSV {
       rule.minimumPublication.map { english ? $0.description : $0.chineseDescription } ?? ""
     },
     // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
-    Column(chinese: "索引号", english: "index_number") { $0.indexNumber },
+    Column(chinese: "索引号", english: "index_number") { row, stored in row.indexNumber(of: stored) },
   ]
 
-  /// The quoted cells of the ``Value/kind(_:)`` columns, by kind of item and whether the milestone changes
-  /// another, in the file's language; empty for the other columns.
-  private struct KindCells {
+  /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the
+  /// ``Value/kind(_:)`` columns by kind of item and whether the milestone changes another; empty for the others.
+  private struct FixedCells {
     private struct Key: Hashable {
       let rule: ObjectIdentifier
       let isChange: Bool
     }
 
     let english: Bool
+    private let fileCells: [[UInt8]]
     private var cache: [Key: [[UInt8]]] = [:]
 
-    init(english: Bool) { self.english = english }
+    init(english: Bool, facts: FileFacts) {
+      self.english = english
+      fileCells = AuditCSV.columns.map { column in
+        var bytes: [UInt8] = []
+        if case .file(let value) = column.value { CSVWriter.append(cell: value(facts), isText: column.isText, to: &bytes) }
+        return bytes
+      }
+    }
 
     mutating func cells(_ rule: DisclosureRule, isChange: Bool) -> [[UInt8]] {
       let key = Key(rule: ObjectIdentifier(rule), isChange: isChange)
       if let cells = cache[key] { return cells }
-      let cells = AuditCSV.columns.map { column in
-        var bytes: [UInt8] = []
-        if case .kind(let value) = column.value { CSVWriter.append(cell: value(rule, isChange, english), to: &bytes) }
-        return bytes
+      var cells = fileCells
+      for (index, column) in AuditCSV.columns.enumerated() {
+        if case .kind(let value) = column.value {
+          CSVWriter.append(cell: value(rule, isChange, english), isText: column.isText, to: &cells[index])
+        }
       }
       cache[key] = cells
       return cells
@@ -270,11 +294,13 @@ public struct AuditCSV {
     var result = ExportResult()
     try file.write(CSVWriter.header(Self.columns.map { english ? $0.english : $0.chinese }))
     var line: [UInt8] = []
-    var kindCells = KindCells(english: english)
+    let facts = FileFacts(asOf: asOf, calendarVersion: calendarVersion, changeLogHead: head.stated(english: english),
+                          rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version)
+    var fixedCells = FixedCells(english: english, facts: facts)
     // The cells' values alone, taken out of the columns once: copying a column, its two heads with it, for each
     // cell of a million rows was a fifth of the export's time in reference counting.
     let values = Self.columns.map(\.value)
-    let statedHead = head.stated(english: english)
+    let isText = Self.columns.map(\.isText)
     var filter = selection.filter
     filter.withdrawn = selection.statuses.isEmpty || selection.statuses.contains(.withdrawn)
     try await store.forEachMilestone(matching: filter) { stored in
@@ -284,23 +310,24 @@ public struct AuditCSV {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
       guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
-      let row = Row(finding: finding, status: status, stored: stored, calendarVersion: calendarVersion, changeLogHead: statedHead,
-                    rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version, recordedDisclosure: finding.disclosure.flatMap(stored.recorded),
-                    recordOfEnd: finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap(stored.recordOfEnd),
+      // Closures, not `stored.recorded`: a method taken as a value captures a copy of the record.
+      let recordedDisclosure = finding.disclosure.flatMap { stored.recorded($0) }
+      let recordOfEnd = finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap { stored.recordOfEnd(publishedOn: $0) }
+      let row = Row(finding: finding, status: status, recordedDisclosure: recordedDisclosure, recordOfEnd: recordOfEnd,
                     organisation: organisation, english: english)
-      let quoted = kindCells.cells(finding.rule, isChange: finding.milestone.changes != nil)
+      let fixed = fixedCells.cells(row.finding.rule, isChange: row.finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for index in values.indices {
         if index > 0 { line.append(UInt8(ascii: ",")) }
         switch values[index] {
-        case .row(let value): CSVWriter.append(cell: value(row), to: &line)
-        case .kind: line.append(contentsOf: quoted[index])
+        case .row(let value): CSVWriter.append(cell: value(row, stored), isText: isText[index], to: &line)
+        case .kind, .file: line.append(contentsOf: fixed[index])
         }
       }
       CSVWriter.endRecord(&line)
       try file.write(bytes: line)
       result.records += 1
-      result.note(finding, calendar: checker.calendar)
+      result.note(row.finding, calendar: checker.calendar)
       if result.records % 1000 == 0 { progress?.advance(to: result.records, of: 0) }
     }
     try await head.confirmed()
