@@ -122,9 +122,10 @@ extension RegisterCommandTests {
     let again = try gongkai(["project", "withdraw", code, "--reason", "重复执行", "--yes"] + db)
     #expect(again.status == 0)
     #expect(again.stdout.contains("unchanged: already withdrawn (他区项目误导入)"))
+    // Without --yes too: there is nothing left to confirm.
     let unconfirmed = try gongkai(["project", "withdraw", code, "--reason", "重复执行"] + db)
-    #expect(unconfirmed.status == 64)
-    #expect(unconfirmed.stderr.contains("nothing withdrawn: project \(code) 江浦路桥梁改建工程 was withdrawn before (他区项目误导入)"))
+    #expect(unconfirmed.status == 0)
+    #expect(unconfirmed.stdout.contains("project \(code) 江浦路桥梁改建工程 unchanged: already withdrawn (他区项目误导入)"))
     #expect(snapshot(database) == before)
     #expect(try gongkai(["project", "withdraw", "2026-310110-48-01-000921", "--reason", "x", "--yes"] + db).status == 65)
     #expect(try gongkai(["project", "withdraw", code, "--yes"] + db).status == 64)

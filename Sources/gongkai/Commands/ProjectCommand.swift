@@ -173,8 +173,8 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let reason = try requiredReason(reason)
       let register = try store.open()
-      guard yes else { throw try await Self.unconfirmed(code, in: register) }
-      let done = try await register.withdrawProject(code: code, reason: reason, actor: try actor.actor())
+      let done = yes ? try await register.withdrawProject(code: code, reason: reason, actor: try actor.actor())
+        : try await Self.unconfirmed(code, in: register)
       let named = "project \(code) \(Terminal.field(done.project.name))"
       if let earlier = done.alreadyWithdrawn {
         try StandardOutput.confirm(
@@ -187,23 +187,24 @@ extension Gongkai.ProjectCommand {
       }
     }
 
-    /// The refusal of a withdrawal not confirmed, naming what it would take off the portal: a mistyped code
-    /// (000920 for 000902) would withdraw another project for good.
-    private static func unconfirmed(_ code: ProjectCode, in register: any Store) async throws -> CommandFailure {
+    /// A withdrawal not confirmed: refused, naming what it would take off the portal, since a mistyped code (000920
+    /// for 000902) would withdraw another project for good; of a project withdrawn before, what `--yes` would say, as
+    /// there is nothing left to confirm.
+    private static func unconfirmed(_ code: ProjectCode, in register: any Store) async throws -> ProjectWithdrawal {
       guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
-      var milestones = 0, publications = 0
-      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
-        milestones += 1
-        publications += stored.milestone.disclosures.count
-      }
-      let named = "project \(code) \(Terminal.field(project.name))"
+      var found = ProjectWithdrawal(project: project)
       if let earlier = project.withdrawnReason {
-        return .usage("nothing withdrawn: \(named) was withdrawn before (\(Terminal.field(earlier))); `gongkai history \(code)` shows by whom and when")
+        found.alreadyWithdrawn = earlier
+        return found
       }
-      return .usage("""
-        nothing withdrawn: \(named) holds \(counted(milestones, "milestone")) in force and \(counted(publications, "publication")); \
-        a withdrawal takes them off the public notices and cannot be undone: if this is the project meant, run the command \
-        again with --yes
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
+        found.milestones += 1
+        found.publications += stored.milestone.disclosures.count
+      }
+      throw CommandFailure.usage("""
+        nothing withdrawn: project \(code) \(Terminal.field(project.name)) holds \(counted(found.milestones, "milestone")) in force \
+        and \(counted(found.publications, "publication")); a withdrawal takes them off the public notices and cannot be \
+        undone: if this is the project meant, run the command again with --yes
         """)
     }
   }
