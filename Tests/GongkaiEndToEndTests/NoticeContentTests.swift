@@ -179,6 +179,27 @@ import TestSupport
     #expect(try runShell("python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' \(path)", environment: [:]).status == 0)
   }
 
+  /// A summary, a 文号 or a channel may hold a `<` or `"` followed by a combining mark (`≮` typed as two code points):
+  /// escaped, the feed stays XML every reader parses, and the page's text cannot open a tag or end an attribute.
+  @Test func markupFollowedByACombiningMarkIsEscapedInPagesAndTheFeed() throws {
+    let (folder, db) = try register()
+    for command in [
+      ["log", Self.code, "bidding.tender-notice", "--date", "2026-11-20", "--ref", "招<\u{338}1号", "--summary", "甲<\u{338}乙\"\u{301} onmouseover=x"],
+      ["disclose", "4", "--date", "2026-11-23", "--channel", "门户\"\u{301}网站"],
+    ] {
+      let result = try runGongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("甲&lt;\u{338}乙&quot;\u{301} onmouseover=x"))
+    #expect(html.contains("门户&quot;\u{301}网站"))
+    #expect(!html.contains("<\u{338}"))
+    let feed = try export(["notices"], "feed.atom", in: folder, db)
+    #expect(feed.contains("招&lt;\u{338}1号"))
+    let path = folder.appendingPathComponent("notices-notices/feed.atom").path
+    #expect(try runShell("python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' \(path)", environment: [:]).status == 0)
+  }
+
   /// A penalty withdrawn the day it was published: the withdrawal's publication, recorded that day, dates the entry
   /// by the instant it was recorded, or feed readers, who saw the entry that morning, would never see it withdrawn.
   @Test func aWithdrawalPublishedTheSameDayMovesTheEntryOn() throws {

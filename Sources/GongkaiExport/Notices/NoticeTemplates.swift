@@ -22,6 +22,7 @@ enum NoticeTemplates {
     """
 
   static let timeline = """
+    {{% CONTENT_TYPE: MARKUP}}
     <svg xmlns="http://www.w3.org/2000/svg" width="{{width}}" height="{{height}}" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="timeline-title timeline-desc">
     <title id="timeline-title">{{title}}</title>
     <desc id="timeline-desc">{{summary}}</desc>
@@ -40,6 +41,7 @@ enum NoticeTemplates {
     """
 
   static let projectHTML = """
+    {{% CONTENT_TYPE: MARKUP}}
     <!DOCTYPE html>
     <html lang="zh-CN">
     <head>
@@ -115,6 +117,7 @@ enum NoticeTemplates {
   // The index streams: its head, one row per project as the register is read, and its foot, so that a register
   // of a million projects never has to be held in memory to list it.
   static let indexHead = """
+    {{% CONTENT_TYPE: MARKUP}}
     <!DOCTYPE html>
     <html lang="zh-CN">
     <head>
@@ -140,11 +143,13 @@ enum NoticeTemplates {
     """
 
   static let indexRow = """
+    {{% CONTENT_TYPE: MARKUP}}
     <tr><td>{{code}}</td><td><a href="{{page}}">{{name}}</a></td><td>{{responsibleUnit}}</td><td>{{disclosedCount}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}</tr>
 
     """
 
   static let indexFoot = """
+    {{% CONTENT_TYPE: MARKUP}}
     </tbody>
     </table>
     <p><a href="feed.atom">订阅最新公开信息（Atom）</a></p>
@@ -300,6 +305,7 @@ enum NoticeTemplates {
     """
 
   static let atom = """
+    {{% CONTENT_TYPE: MARKUP}}
     <?xml version="1.0" encoding="utf-8"?>
     <feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="http://purl.org/atompub/tombstones/1.0" xml:lang="zh-CN">
     <id>{{id}}</id>
