@@ -45,7 +45,7 @@ public struct Checker: Sendable {
           && (latest.run.until.map { continues($0, asOf) } ?? true) ? latest : nil
       }
       let judged = met ?? repairable ?? earliest
-      let first = judged.map { milestone.disclosures[$0.run.first] }
+      let first = judged.map { milestone.disclosures[$0.run.firstPosition] }
       let until = judged?.run.until
       let minimumEnd = judged?.minimumEnd
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }

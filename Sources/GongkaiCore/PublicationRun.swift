@@ -10,7 +10,7 @@ struct PublicationRun {
   /// Where the run's first publication, the one a finding judges, is among the milestone's publications: a position,
   /// not a copy, since the checker holds up to three runs of every milestone it judges, and a copy retained the
   /// publication's texts each time.
-  let first: Int
+  let firstPosition: Int
   /// The day the run's first publication was put up.
   let firstPublishedOn: CivilDate
   /// The day the run's last publication was put up.
@@ -19,7 +19,7 @@ struct PublicationRun {
   private(set) var until: CivilDate?
 
   private init(_ disclosure: Disclosure, at position: Int) {
-    first = position
+    firstPosition = position
     firstPublishedOn = disclosure.publishedOn
     lastPublishedOn = disclosure.publishedOn
     until = disclosure.until

@@ -10,12 +10,13 @@ import GongkaiStore
 /// RFC 4180 quoting, CRLF line ends, formula cells neutralised.
 /// Rows stream from the store to the file: memory stays flat whatever the register's size.
 public struct AuditCSV {
-  /// A column: its Chinese and English heads and how a row fills it.
+  /// A column: its Chinese and English heads and how its cells are filled: by each row, by the kind of item, or
+  /// once for the whole file.
   struct Column: Sendable {
     let chinese: String
     let english: String
-    /// Words someone typed (names, 文号, reasons: ``GongkaiCSV/CSVCell/text(_:)``), where the others are values
-    /// gongkai formats (dates, counts, codes, statuses).
+    /// Written as typed text (``GongkaiCSV/CSVCell/text(_:)``): names, 文号, reasons, and what a rule's author typed
+    /// (a kind's code, its legal basis); the others are values gongkai formats (dates, counts, ids, statuses).
     let isText: Bool
     /// The closure as written, not wrapped in another: a wrapper's context was retained and released for each cell
     /// of a million rows.
@@ -315,6 +316,7 @@ public struct AuditCSV {
       let recordOfEnd = finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap { stored.recordOfEnd(publishedOn: $0) }
       let row = Row(finding: finding, status: status, recordedDisclosure: recordedDisclosure, recordOfEnd: recordOfEnd,
                     organisation: organisation, english: english)
+      // The finding is the row's from here (moved into it, not copied).
       let fixed = fixedCells.cells(row.finding.rule, isChange: row.finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
       for index in values.indices {
