@@ -75,8 +75,14 @@ public protocol Store: Sendable {
   func withdrawMilestone(id: Int64, reason: String, actor: String) async throws -> Withdrawal
   /// Withdraws a project registered by mistake, and every milestone of it in force, each logged with `reason`: a
   /// project under a wrong code, or another district's imported by mistake, otherwise stays on the public index with
-  /// a page of its own. Its code is never used again: a project withdrawn is on record, as a milestone withdrawn is.
+  /// a page of its own. Nothing is recorded under its code while it stays withdrawn: a project withdrawn is on
+  /// record, as a milestone withdrawn is.
   func withdrawProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectWithdrawal
+  /// Puts a project withdrawn by mistake back in force with the milestones its withdrawal took (those withdrawn on
+  /// their own before stay withdrawn), each logged as `reinstate`; the project keeps `reason`. A project's code is
+  /// its identity, so nothing else could bring its record back: a new registration under the code is refused. One
+  /// in force is left as it is.
+  func reinstateProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectReinstatement
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
   /// address or end not given keeps the stored one, unless `clearing` clears it (a take-down date recorded by
@@ -231,6 +237,9 @@ public struct StoredMilestone: Hashable, Sendable {
   /// The milestone's publications withdrawn as recorded by mistake, whose 索引号 the feed retracts; read with
   /// ``publicationsCorrectedAt``.
   public var withdrawnPublications: [WithdrawnPublication] = []
+  /// When the milestone was last put back in force with its project (`gongkai project reinstate`), after its
+  /// withdrawal had taken it off the notices and the feed had named it deleted; read with ``publicationsCorrectedAt``.
+  public var reinstatedAt: String? = nil
 
   /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
   /// its page, in its feed entry and in the audit CSV; `nil` while none is public.
@@ -301,6 +310,18 @@ public struct ProjectWithdrawal: Hashable, Sendable {
   /// The reason each milestone a project withdrawal takes with it is withdrawn for: the project's, marked, so that
   /// an audit row tells it from a milestone withdrawn on its own.
   public static func milestoneReason(_ projectReason: String) -> String { "（项目撤回）\(projectReason)" }
+}
+
+/// What reinstating a project did: the milestones its withdrawal had taken, back in force, and their publications,
+/// which the notices show again.
+public struct ProjectReinstatement: Hashable, Sendable {
+  public var project: Project
+  public var milestones = 0
+  public var publications = 0
+  /// It was in force; nothing was written.
+  public var wasInForce = false
+
+  public init(project: Project) { self.project = project }
 }
 
 /// What a withdrawal did.

@@ -9,7 +9,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case duplicateMilestone(existing: Int64, key: String)
   case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String)
   case withdrawn(String)
-  /// A project withdrawn as registered by mistake, with the reason: nothing more is recorded under its code.
+  /// A project withdrawn as registered by mistake, with the reason: nothing more is recorded under its code unless it
+  /// is reinstated.
   case projectWithdrawn(String, reason: String)
   /// `--changes` names a milestone withdrawn as recorded by mistake: there is no information of it to change.
   case changesWithdrawn(Int64)
@@ -77,8 +78,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "milestone \(milestone) belongs to project \(project), not \(expected)"
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
     case .projectWithdrawn(let code, let reason):
-      "project \(code) was withdrawn as registered by mistake (\(reason)), so nothing is recorded under its code again; "
-        + "`gongkai history \(code)` shows by whom and when"
+      "project \(code) was withdrawn as registered by mistake (\(reason)), so nothing is recorded under its code; "
+        + "`gongkai history \(code)` shows by whom and when, and `gongkai project reinstate \(code) --reason …` puts it back "
+        + "in force if the withdrawal was the mistake"
     case .changesWithdrawn(let id):
       "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "
         + "the change to the milestone in force (`gongkai project show CODE` lists them)"

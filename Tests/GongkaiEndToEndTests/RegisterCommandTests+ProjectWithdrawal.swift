@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// A project registered by mistake (a wrong code, another district's file imported): withdrawn, it leaves every
-/// public output, stays on record for auditors, and nothing is recorded under its code again.
+/// public output, stays on record for auditors, and nothing is recorded under its code while it stays withdrawn.
 extension RegisterCommandTests {
   @Test func aProjectUnderAWrongCodeMovedToItsRightOneAndWithdrawnLeavesThePublicOutputs() throws {
     let (folder, database) = try sampleRegister()
@@ -164,7 +164,7 @@ extension RegisterCommandTests {
     let before = snapshot(database)
     let named = try gongkai(["import", projects.appendingPathComponent("\(wrong).yaml").path] + db)
     #expect(named.status == 65)
-    #expect(named.stderr.contains("code: project \(wrong) was withdrawn as registered by mistake (项目代码填错), and nothing is recorded under its code again; correct the file's code: line"))
+    #expect(named.stderr.contains("code: project \(wrong) was withdrawn as registered by mistake (项目代码填错), and nothing is recorded under its code while it stays withdrawn; correct the file's code: line"))
     #expect(snapshot(database) == before)
 
     let exported = try gongkai(["export", "project", wrong, "--out", "-"] + db)
@@ -206,5 +206,70 @@ extension RegisterCommandTests {
     #expect(show.stdout.contains("design-change.permit-change") && !show.stdout.contains("另有"))
     let list = try gongkai(["project", "list", "--withdrawn", "--format", "json"] + db)
     #expect(list.stdout.contains("\"withdrawnReason\" : \"代码应为000902\""))
+  }
+
+  /// The wrong one of two projects withdrawn: reinstated, it is back on the portal and in the checks with what its
+  /// withdrawal took, its feed entries dated after the deletions readers saw, while a milestone withdrawn on its own
+  /// before stays withdrawn.
+  @Test func aProjectWithdrawnByMistakeIsReinstatedWithItsPublications() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    func at(_ instant: String) -> [String: String] { ["GONGKAI_NOW": "2026-11-\(instant)+08:00"] }
+    for (command, now) in [
+      (["log", code, "approval-result.construction-permit", "--date", "2026-11-02"], "02T09:00:00"),
+      (["log", code, "construction.participants", "--date", "2026-11-02"], "02T09:00:00"),
+      (["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"], "03T09:00:00"),
+      (["disclose", "2", "--date", "2026-11-03", "--channel", "区政府门户网站"], "03T09:00:00"),
+      (["withdraw", "2", "--reason", "重复登记"], "05T09:00:00"),
+      (["project", "withdraw", code, "--reason", "误以为代码错误", "--by", "李工", "--yes"], "10T10:00:00"),
+    ] {
+      let result = try gongkai(command + db, environment: at(now))
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let notices = folder.appendingPathComponent("notices").path
+    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
+    let export = ["export", "notices", "--out", notices, "--as-of", "2026-11-20"] + db
+    #expect(try gongkai(export).status == 0)
+    let permit = "urn:gongkai:notice:310110-2026-00001", participants = "urn:gongkai:notice:310110-2026-00002"
+    var feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    #expect(feed.contains("<at:deleted-entry ref=\"\(permit)\" when=\"2026-11-10T10:00:00+08:00\">"))
+
+    // Without a reason, or of a code never registered, nothing is written.
+    let database = db[1]
+    let before = snapshot(database)
+    #expect(try gongkai(["project", "reinstate", code] + db).status == 64)
+    #expect(try gongkai(["project", "reinstate", "2026-310110-48-01-000210", "--reason", "撤回有误"] + db).status == 65)
+    #expect(snapshot(database) == before)
+    let reinstate = try gongkai(["project", "reinstate", code, "--reason", "撤回有误，代码无误", "--by", "李工"] + db,
+                                environment: at("12T15:00:00"))
+    #expect(reinstate.status == 0, "\(reinstate.stderr)")
+    #expect(reinstate.stdout == """
+      reinstated project \(code) 江浦路桥梁改建工程 and 1 milestone its withdrawal took (1 publication back on the public \
+      notices at the next export)\n
+      """)
+
+    // The page and the feed entry are back, dated by the reinstatement; the milestone withdrawn on its own is not.
+    #expect(try gongkai(export).stdout.hasPrefix("wrote 1 project notice (1 published item)"))
+    #expect(FileManager.default.fileExists(atPath: notices + "/\(code).html"))
+    feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    #expect(feed.contains("<id>\(permit)</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"))
+    #expect(!feed.contains("ref=\"\(permit)\""))
+    #expect(feed.contains("<at:deleted-entry ref=\"\(participants)\" when=\"2026-11-05T09:00:00+08:00\">"))
+    let rows = try auditRows(folder, db, asOf: "2026-11-20", ["--lang", "en"])
+    #expect(rows.map { [$0["milestone_id"], $0["status"], $0["withdrawn_reason"]] } == [["1", "on-time", ""], ["2", "withdrawn", "重复登记"]])
+    #expect(try gongkai(["project", "list"] + db).stdout.contains(code))
+    #expect(try gongkai(["project", "list", "--withdrawn"] + db).stdout.isEmpty)
+    let history = try gongkai(["history", code] + db).stdout
+    #expect(history.contains("2026-11-12T15:00:00+08:00  李工  恢复项目 #1\n    撤回原因: 误以为代码错误 → —\n    恢复原因: — → 撤回有误，代码无误\n"))
+    #expect(history.contains("李工  恢复里程碑 #1\n    撤回原因: （项目撤回）误以为代码错误 → —\n"))
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+
+    // Records go under its code again; in force, it is left as it is.
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-16"] + db).status == 0)
+    let after = snapshot(database)
+    let again = try gongkai(["project", "reinstate", code, "--reason", "重复执行"] + db)
+    #expect(again.status == 0)
+    #expect(again.stdout == "project \(code) 江浦路桥梁改建工程 unchanged: it is in force\n")
+    #expect(snapshot(database) == after)
   }
 }

@@ -67,6 +67,46 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func aProjectWithdrawnByMistakeIsReinstatedWithWhatItsWithdrawalTook(factory: StoreFactory) async throws {
+    // Given a project with a published milestone, another milestone, and a third withdrawn on its own before the
+    // project was withdrawn
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let published = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    let other = try await store.logMilestone(permit("2026-02-14"), project: bund.code, changing: nil, actor: "王工")
+    let mistake = try await store.logMilestone(permit("2026-02-15"), project: bund.code, changing: nil, actor: "王工")
+    try await store.withdrawMilestone(id: mistake.milestone.id, reason: "重复登记", actor: "王工")
+    _ = try await store.withdrawProject(code: bund.code, reason: "项目代码错误", actor: "李工")
+    // When it is reinstated
+    let done = try await store.reinstateProject(code: bund.code, reason: "误撤回", actor: "李工")
+    // Then the two its withdrawal took are in force again, with the publication, and the one withdrawn before is not
+    #expect(done.milestones == 2 && done.publications == 1 && !done.wasInForce)
+    #expect(done.project.withdrawnReason == nil)
+    #expect(try await milestones(store).map(\.milestone.id) == [published.milestone.id, other.milestone.id])
+    #expect(try await milestones(store).first?.recordedDisclosures == published.recordedDisclosures)
+    let all = try await milestones(store, MilestoneFilter(withdrawn: true))
+    #expect(all.map(\.withdrawnReason) == [nil, nil, "重复登记"])
+    #expect(try await store.projects().map(\.project.code) == [bund.code])
+    // Logged, each row as its last log entry says, and the project is written to again
+    let history = try await store.history(of: bund.code)
+    #expect(history.filter { $0.action == "reinstate" }.map(\.entity) == ["project", "milestone", "milestone"])
+    #expect(history.last { $0.entity == "project" }?.after?.contains("\"reinstatedReason\":\"误撤回\"") == true)
+    _ = try await store.verifiedChangeLogHead()
+    _ = try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工")
+    // The feed's read dates what came back by the reinstatement
+    let corrected = try await milestones(store, MilestoneFilter(publicationCorrections: true))
+    let reinstatedAt = history.last { $0.action == "reinstate" }?.at
+    #expect(corrected.map(\.reinstatedAt) == [reinstatedAt, reinstatedAt, nil])
+    // In force, it is left as it is; an unknown code is refused
+    let again = try await store.reinstateProject(code: bund.code, reason: "再次", actor: "李工")
+    #expect(again.wasInForce && again.milestones == 0)
+    #expect(try await store.history(of: bund.code).count == history.count + 1, "the milestone logged since, and nothing more")
+    await #expect(throws: StoreError.unknownProject(school.code.rawValue)) {
+      try await store.reinstateProject(code: school.code, reason: "误撤回", actor: "李工")
+    }
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func aMilestoneWithItsDisclosureIsHandedToTheChecker(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")

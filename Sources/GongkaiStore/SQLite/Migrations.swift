@@ -181,6 +181,12 @@ extension SQLiteStore {
       try db.execute(sql: "ALTER TABLE project ADD COLUMN withdrawnReason TEXT")
     }
 
+    // A project withdrawn by mistake (the wrong one of two codes, a script that passed --yes) is reinstated with the
+    // milestones its withdrawal took: its code is its identity, and nothing else could bring its record back.
+    migrator.registerMigration("v13-project-reinstatement") { db in
+      try db.execute(sql: "ALTER TABLE project ADD COLUMN reinstatedReason TEXT")
+    }
+
     return migrator
   }
 }

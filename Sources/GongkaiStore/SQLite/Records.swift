@@ -14,6 +14,9 @@ struct ProjectRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
   var responsibleUnit: String
   /// Why the project was withdrawn as registered by mistake; nil while in force.
   var withdrawnReason: String? = nil
+  /// Why the project was last reinstated after a withdrawal made by mistake; nil while never reinstated. Kept when
+  /// it is withdrawn again, as a milestone keeps its last amendment's reason.
+  var reinstatedReason: String? = nil
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -176,7 +179,8 @@ extension PositionallyDecoded {
 }
 
 extension ProjectRecord: PositionallyDecoded {
-  static let columns = ["id", "code", "name", "legalPerson", "location", "totalInvestment", "responsibleUnit", "withdrawnReason"]
+  static let columns = ["id", "code", "name", "legalPerson", "location", "totalInvestment", "responsibleUnit", "withdrawnReason",
+                        "reinstatedReason"]
 
   init(_ column: RecordColumns<some StoredColumns>) throws {
     id = try column.integer(0)
@@ -187,6 +191,7 @@ extension ProjectRecord: PositionallyDecoded {
     totalInvestment = try column.text(5)
     responsibleUnit = try column.text(6)
     withdrawnReason = try column.text(7)
+    reinstatedReason = try column.text(8)
   }
 }
 

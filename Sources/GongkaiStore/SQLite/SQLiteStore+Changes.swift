@@ -62,8 +62,8 @@ final class RegisterWrite {
     return insert
   }
 
-  /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change (or as `action`,
-  /// `amend` for a correction); returns whether anything changed.
+  /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change (or as `action`:
+  /// `amend` for a correction, `reinstate` for a project put back in force); returns whether anything changed.
   func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String, action: String? = nil) throws -> Bool {
     guard record != old else { return false }
     try requireLogged(old, project: project)
@@ -218,6 +218,7 @@ extension ProjectRecord: LoggedRecord {
     json.field("legalPerson", legalPerson)
     json.field("location", location)
     json.field("name", name)
+    json.field("reinstatedReason", reinstatedReason)
     json.field("responsibleUnit", responsibleUnit)
     json.field("totalInvestment", totalInvestment)
     json.field("withdrawnReason", withdrawnReason)
@@ -328,6 +329,13 @@ extension ProjectRecord {
     self.init(id: id, code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson,
               location: project.location, totalInvestment: project.totalInvestment,
               responsibleUnit: project.responsibleUnit, withdrawnReason: project.withdrawnReason)
+  }
+
+  /// The row `old` becomes when its project reads `project`: what only the register keeps of it (its id, why it
+  /// was reinstated) stays, since an edit or a project file says nothing of them.
+  init(_ project: Project, replacing old: ProjectRecord) {
+    self.init(project, id: old.id)
+    reinstatedReason = old.reinstatedReason
   }
 
   func project() throws -> Project {

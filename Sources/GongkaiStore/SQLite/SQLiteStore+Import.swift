@@ -34,7 +34,7 @@ extension SQLiteStore {
           }
         }
         if let old {
-          let project = ProjectRecord(document.project, id: old.id)
+          let project = ProjectRecord(document.project, replacing: old)
           for stale in try staleFields(of: project, stored: old, write) {
             let problem = StoreError.LineProblem(line: position, field: stale.field, message: stale.message)
             source.reject(line: problem.line, field: problem.field, message: problem.message)
@@ -90,8 +90,9 @@ extension SQLiteStore {
     _ code: String, withdrawnFor reason: String, at position: Int, from source: inout some ImportSource<ProjectDocument>,
     report: inout ImportReport, problems: inout Rejections
   ) throws {
-    let said = "project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code again"
-    let move = "correct the file's code: line if it holds the project under its right code"
+    let said = "project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code while it stays withdrawn"
+    let move = "correct the file's code: line if it holds the project under its right code (or run `gongkai project "
+      + "reinstate \(code) --reason …` first if the withdrawal was the mistake)"
     guard try source.isListed(at: position) else {
       let problem = StoreError.LineProblem(line: position, field: "code", message: "\(said); \(move)")
       source.reject(line: problem.line, field: problem.field, message: problem.message)
@@ -469,7 +470,8 @@ extension SQLiteStore {
   /// spreadsheet import.
   private func importedProject(code: String, _ write: RegisterWrite) throws -> ProjectRecord? {
     let query = try write.lookup("""
-      SELECT id, code, name, legalPerson, location, totalInvestment, responsibleUnit, withdrawnReason FROM project WHERE code = ?
+      SELECT id, code, name, legalPerson, location, totalInvestment, responsibleUnit, withdrawnReason, reinstatedReason
+      FROM project WHERE code = ?
       """)
     query.bind(code)
     return try query.first { row in
@@ -478,7 +480,8 @@ extension SQLiteStore {
         throw StoreError.edited("project \(id) has no code, name or responsible unit")
       }
       return ProjectRecord(id: id, code: code, name: name, legalPerson: row.text(at: 3), location: row.text(at: 4),
-                           totalInvestment: row.text(at: 5), responsibleUnit: unit, withdrawnReason: row.text(at: 7))
+                           totalInvestment: row.text(at: 5), responsibleUnit: unit, withdrawnReason: row.text(at: 7),
+                           reinstatedReason: row.text(at: 8))
     }
   }
 

@@ -79,7 +79,8 @@ extension SQLiteStore {
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
             linksMovedAt: try value(.linksMovedAt),
-            withdrawnPublications: try WithdrawnPublication.list(value(.withdrawnPublications)))
+            withdrawnPublications: try WithdrawnPublication.list(value(.withdrawnPublications)),
+            reinstatedAt: try value(.reinstatedAt))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -125,7 +126,8 @@ extension SQLiteStore {
         ORDER BY c.id DESC LIMIT 1) END
       """
     let corrections = filter.publicationCorrections
-      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL)" : "NULL, NULL, NULL"
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL), \(Self.reinstatedSQL)"
+      : "NULL, NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -246,6 +248,13 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
+  /// When a milestone (`m`) was last put back in force with its project (`p`), which `project reinstate` logs as
+  /// `reinstate`: one seek into the log's row index, for the milestones of projects ever reinstated only.
+  static let reinstatedSQL = """
+    CASE WHEN p.reinstatedReason IS NOT NULL THEN (SELECT max(c.at) FROM changeLog c
+      WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate') END
+    """
+
   /// A milestone's (`m`) publications withdrawn as recorded by mistake, each `publishedOn U+1E year U+1E serial U+1E
   /// withdrawn at U+1E reason`, separated by U+1F (control characters no stored text holds): one seek into the
   /// disclosures of the milestone, which a milestone without any withdrawn ends at once.
@@ -278,6 +287,7 @@ private enum MilestoneColumn: Int {
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
   case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, withdrawnPublications
+  case reinstatedAt
   case projectWithdrawnReason
 }
 

@@ -23,7 +23,7 @@ extension SQLiteStore {
                             _ change: (Project) throws -> Project) throws -> ProjectUpdate {
     try logged(actor: actor) { write in
       let old = try projectRecord(code, write.db)
-      var record = ProjectRecord(try change(try old.project()), id: old.id)
+      var record = ProjectRecord(try change(try old.project()), replacing: old)
       record.code = old.code  // a project's identity: an edit cannot move its history to another code
       var update = ProjectUpdate()
       update.changed = try write.update(record, from: old, project: old.code)
@@ -117,6 +117,39 @@ extension SQLiteStore {
       _ = try write.update(record, from: old, project: old.code)
       withdrawal.project.withdrawnReason = reason
       return withdrawal
+    }
+  }
+
+  public func reinstateProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectReinstatement {
+    try logged(actor: actor) { write in
+      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw StoreError.unknownProject(code.rawValue) }
+      var reinstatement = ProjectReinstatement(project: try old.project())
+      guard let withdrawnFor = old.withdrawnReason else {
+        reinstatement.wasInForce = true
+        return reinstatement
+      }
+      // The milestones its withdrawal took, by their marked reason, as a project file of it states them; one withdrawn
+      // on its own before was a mistake of its own, and stays withdrawn.
+      let marked = ProjectWithdrawal.milestoneReason(withdrawnFor)
+      let milestones = try MilestoneRecord.fetchAll(write.db, sql: """
+        SELECT * FROM milestone WHERE projectId = ? AND withdrawnReason = ? ORDER BY id
+        """, arguments: [old.id!, marked])
+      reinstatement.publications = try Int.fetchOne(write.db, sql: """
+        SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
+        WHERE m.projectId = ? AND m.withdrawnReason = ? AND d.withdrawnReason IS NULL
+        """, arguments: [old.id!, marked]) ?? 0
+      var record = old
+      record.withdrawnReason = nil
+      record.reinstatedReason = reason
+      _ = try write.update(record, from: old, project: old.code, action: "reinstate")
+      for milestone in milestones {
+        var restored = milestone
+        restored.withdrawnReason = nil
+        _ = try write.update(restored, from: milestone, project: old.code, action: "reinstate")
+      }
+      reinstatement.milestones = milestones.count
+      reinstatement.project.withdrawnReason = nil
+      return reinstatement
     }
   }
 

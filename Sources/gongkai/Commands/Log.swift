@@ -387,7 +387,7 @@ extension Gongkai {
       // The register is one row: its id says nothing.
       let id = entry.entity == "register" ? "" : lang.pick(" #", " ") + "\(entry.entityID)"
       guard lang == .zh else { return "\(entry.action) \(entry.entity == "register" ? "the register's rules" : entry.entity)\(id)" }
-      let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回"][entry.action] ?? entry.action
+      let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回", "reinstate": "恢复"][entry.action] ?? entry.action
       let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册规则"][entry.entity] ?? entry.entity
       return "\(action)\(entity)\(id)"
     }
@@ -410,6 +410,7 @@ extension Gongkai {
       ("category", "类别"), ("formedOn", "形成日期"), ("reference", "文号"), ("summary", "摘要"), ("responsibleUnit", "责任单位"),
       ("changesId", "所变更里程碑"), ("publishedOn", "公开日期"), ("channel", "公开渠道"), ("url", "网址"), ("until", "公示截止"),
       ("serialYear", "索引年度"), ("serial", "索引序号"), ("profile", "规则"), ("withdrawnReason", "撤回原因"),
+      ("reinstatedReason", "恢复原因"),
       ("amendmentReason", "更正原因"), ("recordedBy", "登记人"), ("recordedAt", "登记时间"),
     ]
 

@@ -7,7 +7,7 @@ extension Gongkai {
     static let configuration = CommandConfiguration(
       commandName: "project",
       abstract: "Register, list, show, edit and withdraw projects.",
-      subcommands: [Add.self, List.self, Show.self, Edit.self, Withdraw.self])
+      subcommands: [Add.self, List.self, Show.self, Edit.self, Withdraw.self, Reinstate.self])
   }
 }
 
@@ -145,8 +145,8 @@ extension Gongkai.ProjectCommand {
         next full notice export removes the project's page from the folder and leaves it off the index, and the feed \
         names the items it had published as deleted. The audit CSV keeps its rows, as withdrawn, and `project list \
         --withdrawn` lists it. A project's code is its identity: nothing is recorded, registered or imported under a \
-        withdrawn one again, and a withdrawal cannot be undone. Without --yes nothing is written: the command names the \
-        project and what it holds, so that a mistyped code does not withdraw another project.
+        withdrawn one, and only `gongkai project reinstate` brings it back. Without --yes nothing is written: the \
+        command names the project and what it holds, so that a mistyped code does not withdraw another project.
 
         A project under a wrong code is moved to its right one through its file: export it, correct the code on the \
         file's `code:` line and import it, and withdraw the wrong one (a withdrawn project's file is written as it \
@@ -165,7 +165,7 @@ extension Gongkai.ProjectCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
             transform: trimmed)
     var reason: String?
-    @Flag(help: "Withdraw it. Without --yes nothing is written: the refusal names the project and what it holds, since a withdrawal cannot be undone.")
+    @Flag(help: "Withdraw it. Without --yes nothing is written: the refusal names the project and what it holds, since a withdrawal takes it off the public notices at once.")
     var yes = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -188,8 +188,8 @@ extension Gongkai.ProjectCommand {
     }
 
     /// A withdrawal not confirmed: refused, naming what it would take off the portal, since a mistyped code (000920
-    /// for 000902) would withdraw another project for good; of a project withdrawn before, what `--yes` would say, as
-    /// there is nothing left to confirm.
+    /// for 000902) would withdraw another project, and its feed entries would be named deleted before anyone noticed;
+    /// of a project withdrawn before, what `--yes` would say, as there is nothing left to confirm.
     private static func unconfirmed(_ code: ProjectCode, in register: any Store) async throws -> ProjectWithdrawal {
       guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
       var found = ProjectWithdrawal(project: project)
@@ -203,9 +203,44 @@ extension Gongkai.ProjectCommand {
       }
       throw CommandFailure.usage("""
         nothing withdrawn: project \(code) \(Terminal.field(project.name)) holds \(counted(found.milestones, "milestone")) in force \
-        and \(counted(found.publications, "publication")); a withdrawal takes them off the public notices and cannot be \
-        undone: if this is the project meant, run the command again with --yes
+        and \(counted(found.publications, "publication")); a withdrawal takes them off the public notices and names \
+        them deleted in the feed: if this is the project meant, run the command again with --yes
         """)
+    }
+  }
+
+  struct Reinstate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Put a project withdrawn by mistake back in force, with the milestones its withdrawal took.",
+      discussion: """
+        For the wrong one of two projects withdrawn, or a script that passed --yes. Each milestone the withdrawal took \
+        (its reason marked （项目撤回）) is in force again, logged as reinstated, with its publications and their 索引号; \
+        a milestone withdrawn on its own before stays withdrawn. The next notice export writes the project's page \
+        again, and the feed dates its items by the reinstatement, so that readers that saw them deleted see them \
+        again. The check judges its milestones again as it always did, by the days they were formed and \
+        published. A project in force is left as it is.
+
+        Example:
+          gongkai project reinstate 2026-310110-48-01-000902 --reason 误撤回，应撤回000920
+        """)
+
+    @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and `gongkai history` (required).", valueName: "text"),
+            transform: trimmed)
+    var reason: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let reason = try requiredReason(reason)
+      let done = try await store.open().reinstateProject(code: code, reason: reason, actor: try actor.actor())
+      let named = "project \(code) \(Terminal.field(done.project.name))"
+      if done.wasInForce {
+        try StandardOutput.confirm("\(named) unchanged: it is in force", written: false)
+      } else {
+        try StandardOutput.confirm("reinstated \(named) and \(counted(done.milestones, "milestone")) its withdrawal took"
+          + " (\(counted(done.publications, "publication")) back on the public notices at the next export)")
+      }
     }
   }
 
