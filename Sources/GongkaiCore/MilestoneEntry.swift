@@ -53,8 +53,11 @@ public struct MilestoneEntry: Hashable, Sendable {
       let defining = catalogue.shippedProfile?(kind).map { UnknownKindProfiles(applied: catalogue.profile, defining: $0) }
       found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code, profile: defining))
     }
-    return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,
-                                withdrawnReason: withdrawnReason)
+    found += textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit, withdrawnReason: withdrawnReason)
+    // Not among the text problems `doctor` looks for in the register, where the milestones of withdrawn projects
+    // hold the mark.
+    if let withdrawnReason, let marked = RegisterText.markProblem("withdrawn", withdrawnReason) { found.append(marked) }
+    return found
   }
 
   /// The problems of the milestone's texts alone: what a register written before a rule was tightened may hold,

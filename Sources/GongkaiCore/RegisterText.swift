@@ -8,6 +8,18 @@ public enum RegisterText {
   /// Longest URL.
   public static let maximumURLLength = 2000
 
+  /// What opens the reason of each milestone a project's withdrawal takes with it, before the project's reason: what
+  /// tells them from milestones withdrawn on their own, and what a reinstatement puts back in force. A reason typed
+  /// or imported may not start with it, or a milestone withdrawn on its own could be taken for one of them.
+  public static let projectWithdrawalMark = "（项目撤回）"
+
+  /// A reason typed or imported that starts with ``projectWithdrawalMark``, which only a project's withdrawal writes.
+  static func markProblem(_ field: String, _ reason: String) -> RegisterError? {
+    guard reason.hasPrefix(projectWithdrawalMark) else { return nil }
+    return .invalidField(field, reason, "\(projectWithdrawalMark) marks the milestones a project's withdrawal takes with it; "
+      + "give the reason without it")
+  }
+
   /// The problems of one field: missing when required, too long, control characters, undecodable bytes.
   public static func problems(
     _ field: String, _ value: String?, required: Bool = false, maximum: Int = maximumNameLength,
@@ -39,6 +51,7 @@ public enum RegisterText {
   public static func reasonProblems(_ field: String, _ value: String?) -> [RegisterError] {
     let found = problems(field, value, required: true, maximum: maximumTextLength)
     guard found.isEmpty, let value else { return found }
+    if let marked = markProblem(field, value) { return [marked] }
     // What it says, without spaces and punctuation: `<原因>`, `【理由】` and `…` are left with a placeholder or nothing.
     let words = String(String.UnicodeScalarView(value.unicodeScalars.filter {
       $0.properties.isAlphabetic || $0.properties.numericType != nil

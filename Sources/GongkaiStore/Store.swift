@@ -309,7 +309,7 @@ public struct ProjectWithdrawal: Hashable, Sendable {
 
   /// The reason each milestone a project withdrawal takes with it is withdrawn for: the project's, marked, so that
   /// an audit row tells it from a milestone withdrawn on its own.
-  public static func milestoneReason(_ projectReason: String) -> String { "（项目撤回）\(projectReason)" }
+  public static func milestoneReason(_ projectReason: String) -> String { RegisterText.projectWithdrawalMark + projectReason }
 }
 
 /// What reinstating a project did: the milestones its withdrawal had taken, back in force, and their publications,

@@ -27,6 +27,9 @@ import Testing
       #expect(RegisterText.reasonProblems("--reason", text).isEmpty, "\(text)")
     }
     #expect(RegisterText.reasonProblems("--reason", " ") == [.missingField("--reason")])
+    // The mark of a project's withdrawal, which would make a milestone withdrawn on its own look taken with it
+    #expect(RegisterText.reasonProblems("--reason", "（项目撤回）项目代码错误").map(\.field) == ["--reason"])
+    #expect(RegisterText.reasonProblems("--reason", "项目撤回后重复登记").isEmpty)
   }
 
   @Test func controlCharactersAreExactlyGeneralCategoryCc() {

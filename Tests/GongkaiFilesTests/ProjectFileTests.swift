@@ -163,6 +163,13 @@ func problems(_ text: String) -> [String] {
     #expect(found.first?.contains("e.g. withdrawn: 日期填错") == true)
   }
 
+  /// The mark a project's withdrawal gives its milestones' reasons is its alone: a milestone withdrawn in a file with
+  /// it would be put back in force with the project, were that reinstated.
+  @Test func aWithdrawalReasonWithTheProjectWithdrawalMarkIsRefused() {
+    let found = problems(projectHead + "  - kind: bidding.contract\n    formed: 2026-01-05\n    withdrawn: （项目撤回）代码错误\n")
+    #expect(found == ["p.yaml:7: milestones[0].withdrawn: withdrawn '（项目撤回）代码错误' is not accepted: （项目撤回） marks the milestones a project's withdrawal takes with it; give the reason without it"])
+  }
+
   /// Quoted, a yes or no is the reason given: `gongkai withdraw --reason no` is exported so, and must import again.
   @Test func aQuotedYesOrNoIsAReason() throws {
     let document = try parse(projectHead + "  - kind: bidding.contract\n    formed: 2026-01-05\n    withdrawn: \"no\"\n")
