@@ -6,7 +6,7 @@ extension Gongkai {
   struct ProjectCommand: CommandGroupRun {
     static let configuration = CommandConfiguration(
       commandName: "project",
-      abstract: "Register, list, show, edit and withdraw projects.",
+      abstract: "Register, list, show, edit, withdraw and reinstate projects.",
       subcommands: [Add.self, List.self, Show.self, Edit.self, Withdraw.self, Reinstate.self])
   }
 }
