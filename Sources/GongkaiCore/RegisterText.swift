@@ -47,17 +47,20 @@ public enum RegisterText {
 
   /// The problems of a reason a withdrawal or a correction of a legal record gives (`--reason`): required, and
   /// refused when it says nothing, only punctuation or a placeholder such as the `…` of a command gongkai
-  /// suggested, copied as it was.
-  public static func reasonProblems(_ field: String, _ value: String?) -> [RegisterError] {
-    let found = problems(field, value, required: true, maximum: maximumTextLength)
-    guard found.isEmpty, let value else { return found }
+  /// suggested, copied as it was. `example` is a reason of the kind the command records, which the refusal shows.
+  public static func reasonProblems(_ field: String, _ value: String?, example: String = "录入错误，形成日期应为2026-11-20")
+    -> [RegisterError]
+  {
+    guard let value, !value.allSatisfy(\.isWhitespace) else { return [.missingReason(field, example: example)] }
+    let found = problems(field, value, maximum: maximumTextLength)
+    guard found.isEmpty else { return found }
     if let marked = markProblem(field, value) { return [marked] }
     // What it says, without spaces and punctuation: `<原因>`, `【理由】` and `…` are left with a placeholder or nothing.
     let words = String(String.UnicodeScalarView(value.unicodeScalars.filter {
       $0.properties.isAlphabetic || $0.properties.numericType != nil
     })).lowercased()
     guard words.isEmpty || ["原因", "理由", "reason", "text", "why"].contains(words) else { return [] }
-    return [.invalidField(field, value, "say why, e.g. \(field) 录入错误，形成日期应为2026-11-20; a placeholder is not a reason")]
+    return [.invalidField(field, value, "say why, e.g. \(field) \(example); a placeholder is not a reason")]
   }
 
   /// A refused character as a person recognises it: a line break, a tab, a character that reorders text.
@@ -308,6 +311,8 @@ public enum RegisterText {
 public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case malformedProjectCode(String)
   case missingField(String)
+  /// A reason missing or blank: the field, and a reason of the kind the command records.
+  case missingReason(String, example: String)
   case invalidField(String, String, String)
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
   case unknownKind(String, meant: String? = nil, profile: UnknownKindProfiles? = nil)
@@ -326,7 +331,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   public var field: String {
     switch self {
     case .malformedProjectCode: "code"
-    case .missingField(let field), .invalidField(let field, _, _), .futureDate(let field, _, _),
+    case .missingField(let field), .missingReason(let field, _), .invalidField(let field, _, _), .futureDate(let field, _, _),
       .untilBeforePublished(let field, _, _):
       field
     case .unknownKind: "kind"
@@ -344,7 +349,6 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case "name": "the project's name as approved, e.g. 江浦路桥梁改建工程"
     case "unit", "responsible-unit": "the unit responsible for publishing, e.g. 杨浦区建设和管理委员会"
     case "publisher": "the name of the body that publishes the data, e.g. 上海市杨浦区建设和管理委员会"
-    case "reason": "a sentence saying why, e.g. 录入错误，形成日期应为2026-11-20"
     case "by": "the name of the person making the change, e.g. --by 张三"
     default: "a value"
     }
@@ -360,6 +364,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
         "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
       }
     case .missingField(let field): "\(field) is missing or empty; give \(RegisterError.expectedValue(of: field))"
+    case .missingReason(let field, let example): "\(field) is missing or empty; give a sentence saying why, e.g. \(example)"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind, let meant, let profiles?):
       "unknown item kind '\(kind)' in the rules applied here (\(profiles.applied)): it is a kind of the \(profiles.defining) profile; "

@@ -47,9 +47,8 @@ struct ChangeRelations {
   func changedAt(_ stored: StoredMilestone) -> String? {
     changedBy(stored).compactMap { change in
       change.firstPublication(by: asOf).map { first in
-        let day = change.milestone.disclosures[first].publishedOn
-        let recorded = change.recordedDisclosures[first].recordedAt
-        return recorded.hasPrefix(day.description) ? min(recorded, FeedInstant.endOf(asOf)) : FeedInstant.startOf(day)
+        FeedInstant.of(publishedOn: change.milestone.disclosures[first].publishedOn,
+                       recordedAt: change.recordedDisclosures[first].recordedAt, asOf: asOf)
       }
     }.max()
   }

@@ -79,7 +79,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
     case .projectWithdrawn(let code, let reason):
       "project \(code) was withdrawn as registered by mistake (\(reason)), so nothing is recorded under its code; "
-        + "`gongkai history \(code)` shows by whom and when, and `gongkai project reinstate \(code) --reason …` puts it back "
+        + "`gongkai history \(code)` shows by whom and when, and `gongkai project reinstate \(code) --reason … --yes` puts it back "
         + "in force if the withdrawal was the mistake"
     case .changesWithdrawn(let id):
       "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "

@@ -26,7 +26,7 @@ import Testing
     for text in ["重复登记", "原因：录入错误", "typo", "文号2026-07"] {
       #expect(RegisterText.reasonProblems("--reason", text).isEmpty, "\(text)")
     }
-    #expect(RegisterText.reasonProblems("--reason", " ") == [.missingField("--reason")])
+    #expect(RegisterText.reasonProblems("--reason", " ", example: "重复登记") == [.missingReason("--reason", example: "重复登记")])
     // The mark of a project's withdrawal, which would make a milestone withdrawn on its own look taken with it
     #expect(RegisterText.reasonProblems("--reason", "（项目撤回）项目代码错误").map(\.field) == ["--reason"])
     #expect(RegisterText.reasonProblems("--reason", "项目撤回后重复登记").isEmpty)
@@ -157,7 +157,7 @@ import Testing
   }
 
   /// A blank required field is met with what to type in it, whether it came from an option or a file.
-  @Test(arguments: ["channel", "--channel", "name", "responsible-unit", "--unit", "--reason", "--publisher", "--by"])
+  @Test(arguments: ["channel", "--channel", "name", "responsible-unit", "--unit", "--publisher", "--by"])
   func aMissingRequiredFieldSaysWhatToGive(_ field: String) {
     let message = RegisterText.problems(field, " \t", required: true).first?.description ?? ""
     #expect(message.hasPrefix("\(field) is missing or empty; give "))

@@ -453,7 +453,7 @@ extension RegisterCommandTests {
     let placeholder = try gongkai(["withdraw", "2", "--reason", "…"] + db)
     #expect(placeholder.status == 64)
     #expect(placeholder.stderrLines == [
-      "gongkai: --reason '…' is not accepted: say why, e.g. --reason 录入错误，形成日期应为2026-11-20; a placeholder is not a reason",
+      "gongkai: --reason '…' is not accepted: say why, e.g. --reason 重复登记，与里程碑12为同一文件; a placeholder is not a reason",
     ])
     #expect(try gongkai(["history", code, "--format", "json"] + db).stdout == before)
     #expect(try gongkai(["withdraw", "2", "--reason", "撤回登记有误"] + db).status == 0)

@@ -107,6 +107,7 @@ extension RegisterCommandTests {
       ["disclose", "1", "--date", "2026-11-04", "--channel", "另一网站"],
       ["amend", "1", "--date", "2026-11-01", "--reason", "更正形成日期"],
       ["withdraw", "--disclosure", "1", "--reason", "重复登记"],
+      ["withdraw", "1", "--reason", "重复登记"],
     ] {
       let refused = try gongkai(arguments + db)
       #expect(refused.status == 65, "\(arguments)")
@@ -234,29 +235,46 @@ extension RegisterCommandTests {
     var feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
     #expect(feed.contains("<at:deleted-entry ref=\"\(permit)\" when=\"2026-11-10T10:00:00+08:00\">"))
 
-    // Without a reason, or of a code never registered, nothing is written.
+    // Without a reason, of a code never registered, or unconfirmed, nothing is written; the refusals say what to do.
     let database = db[1]
     let before = snapshot(database)
-    #expect(try gongkai(["project", "reinstate", code] + db).status == 64)
-    #expect(try gongkai(["project", "reinstate", "2026-310110-48-01-000210", "--reason", "撤回有误"] + db).status == 65)
+    #expect(try gongkai(["project", "reinstate", code, "--yes"] + db).stderr
+      == "gongkai: --reason is missing or empty; give a sentence saying why, e.g. 误撤回，应撤回的是000920\n")
+    let unknown = try gongkai(["project", "reinstate", "2026-310110-48-01-000210", "--reason", "撤回有误", "--yes"] + db)
+    #expect(unknown.status == 65)
+    #expect(unknown.stderr.contains("`gongkai project list --withdrawn` lists the projects withdrawn"))
+    let unconfirmed = try gongkai(["project", "reinstate", code, "--reason", "撤回有误，代码无误"] + db)
+    #expect(unconfirmed.status == 64)
+    #expect(unconfirmed.stderr == """
+      gongkai: nothing reinstated: project \(code) 江浦路桥梁改建工程 was withdrawn (误以为代码错误) with 1 milestone and 1 \
+      publication, which reinstating puts back on the public notices: if this is the project meant, run the command again \
+      with --yes\n
+      """)
     #expect(snapshot(database) == before)
-    let reinstate = try gongkai(["project", "reinstate", code, "--reason", "撤回有误，代码无误", "--by", "李工"] + db,
+    let reinstate = try gongkai(["project", "reinstate", code, "--reason", "撤回有误，代码无误", "--by", "李工", "--yes"] + db,
                                 environment: at("12T15:00:00"))
     #expect(reinstate.status == 0, "\(reinstate.stderr)")
     #expect(reinstate.stdout == """
       reinstated project \(code) 江浦路桥梁改建工程 and 1 milestone its withdrawal took (1 publication back on the public \
-      notices at the next export)\n
+      notices at the next full export)\n
       """)
+    // A publication recorded later that day comes after the reinstated items in the feed, as its entry is dated by the
+    // instant it was recorded.
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-11"] + db, environment: at("12T16:00:00")).status == 0)
+    #expect(try gongkai(["disclose", "3", "--date", "2026-11-12", "--channel", "区政府门户网站"] + db,
+                        environment: at("12T16:00:00")).status == 0)
 
     // The page and the feed entry are back, dated by the reinstatement; the milestone withdrawn on its own is not.
-    #expect(try gongkai(export).stdout.hasPrefix("wrote 1 project notice (1 published item)"))
+    #expect(try gongkai(export).stdout.hasPrefix("wrote 1 project notice (2 published items)"))
     #expect(FileManager.default.fileExists(atPath: notices + "/\(code).html"))
     feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
     #expect(feed.contains("<id>\(permit)</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"))
     #expect(!feed.contains("ref=\"\(permit)\""))
+    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00003</id>\n<title>江浦路桥梁改建工程：中标候选人公示</title>\n<updated>2026-11-12T16:00:00+08:00</updated>"))
     #expect(feed.contains("<at:deleted-entry ref=\"\(participants)\" when=\"2026-11-05T09:00:00+08:00\">"))
     let rows = try auditRows(folder, db, asOf: "2026-11-20", ["--lang", "en"])
-    #expect(rows.map { [$0["milestone_id"], $0["status"], $0["withdrawn_reason"]] } == [["1", "on-time", ""], ["2", "withdrawn", "重复登记"]])
+    #expect(rows.map { [$0["milestone_id"], $0["status"], $0["withdrawn_reason"]] }
+      == [["1", "on-time", ""], ["2", "withdrawn", "重复登记"], ["3", "on-time", ""]])
     #expect(try gongkai(["project", "list"] + db).stdout.contains(code))
     #expect(try gongkai(["project", "list", "--withdrawn"] + db).stdout.isEmpty)
     let history = try gongkai(["history", code] + db).stdout
@@ -264,8 +282,7 @@ extension RegisterCommandTests {
     #expect(history.contains("李工  恢复里程碑 #1\n    撤回原因: （项目撤回）误以为代码错误 → —\n"))
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
 
-    // Records go under its code again; in force, it is left as it is.
-    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-16"] + db).status == 0)
+    // In force, it is left as it is.
     let after = snapshot(database)
     let again = try gongkai(["project", "reinstate", code, "--reason", "重复执行"] + db)
     #expect(again.status == 0)

@@ -227,7 +227,7 @@ import Testing
     let stored = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
     #expect(stored.amendments == nil)
     // An amendment without a reason is refused, the milestone untouched
-    await #expect(throws: StoreError.invalid(.missingField("reason"))) {
+    await #expect(throws: StoreError.invalid(.missingReason("reason", example: "录入错误，形成日期应为2026-11-20"))) {
       try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), reason: " "), actor: "李工")
     }
     #expect(try await store.milestone(id: stored.milestone.id)?.milestone.formedOn == day("2026-02-13"))

@@ -43,9 +43,9 @@ public struct ProjectNotice: Sendable {
     public let changes: String?
     /// The earlier information this item withdraws (所撤回信息), named the same way; such an item has no ``changes``.
     public let withdraws: String?
-    /// The feed entry's `updated` instant: the start of the publication's day, or later: of the day a change of the
-    /// item went public, or the instant the register corrected what the entry shows (``Corrections``). It never goes
-    /// back when a change is taken back.
+    /// The feed entry's `updated` instant: the publication's (``FeedInstant/of(publishedOn:recordedAt:asOf:)``), or
+    /// later: a change of the item's going public, or the instant the register corrected what the entry shows
+    /// (``Corrections``). It never goes back when a change is taken back.
     public let updated: String
 
     /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
@@ -191,6 +191,7 @@ public struct ProjectNotice: Sendable {
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,
       updated: [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)
-        .reduce(FeedInstant.startOf(judged.publishedOn), max))
+        .reduce(FeedInstant.of(publishedOn: judged.publishedOn, recordedAt: stored.recordedDisclosures[position].recordedAt,
+                               asOf: finding.asOf), max))
   }
 }

@@ -92,7 +92,7 @@ extension SQLiteStore {
   ) throws {
     let said = "project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code while it stays withdrawn"
     let move = "correct the file's code: line if it holds the project under its right code (or run `gongkai project "
-      + "reinstate \(code) --reason …` first if the withdrawal was the mistake)"
+      + "reinstate \(code) --reason … --yes` first if the withdrawal was the mistake)"
     guard try source.isListed(at: position) else {
       let problem = StoreError.LineProblem(line: position, field: "code", message: "\(said); \(move)")
       source.reject(line: problem.line, field: problem.field, message: problem.message)

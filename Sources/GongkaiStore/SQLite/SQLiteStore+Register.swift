@@ -329,6 +329,10 @@ extension SQLiteStore {
   public func withdrawMilestone(id: Int64, reason: String, actor: String) throws -> Withdrawal {
     try logged(actor: actor) { write in
       guard let old = try MilestoneRecord.fetchOne(write.db, key: id) else { throw StoreError.unknownMilestone(id) }
+      // Of a withdrawn project, refused as every write under it is: "already withdrawn" would hide that the milestone
+      // went with its project, and comes back with it if the project is reinstated.
+      let project = try projectRecord(of: old, write.db)
+      try project.requireInForce()
       if let earlier = old.withdrawnReason { return .alreadyWithdrawn(reason: earlier) }
       // A change or withdrawal in force that names it would be left pointing at nothing the notices still show,
       // and would go on being judged: it is withdrawn first.
@@ -340,7 +344,7 @@ extension SQLiteStore {
       }
       var record = old
       record.withdrawnReason = reason
-      _ = try write.update(record, from: old, project: try projectRecord(of: old, write.db).code)
+      _ = try write.update(record, from: old, project: project.code)
       return .withdrawn
     }
   }

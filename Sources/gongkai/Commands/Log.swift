@@ -228,7 +228,7 @@ extension Gongkai {
     }
 
     func run() async throws {
-      let reason = try requiredReason(reason)
+      let reason = try requiredReason(reason, example: "重复登记，与里程碑12为同一文件")
       let register = try store.open()
       if let disclosure {
         guard let owner = try await register.milestone(ofDisclosure: disclosure) else { throw StoreError.unknownDisclosure(disclosure) }
@@ -310,7 +310,7 @@ extension Gongkai {
       if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
-      let reason = try requiredReason(reason)
+      let reason = try requiredReason(reason, example: "录入错误，形成日期应为2026-11-20")
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
       let register = try store.open()

@@ -171,7 +171,7 @@ extension Gongkai.ProjectCommand {
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
-      let reason = try requiredReason(reason)
+      let reason = try requiredReason(reason, example: "项目代码填错，应为2026-310110-48-01-000902")
       let register = try store.open()
       let done = yes ? try await register.withdrawProject(code: code, reason: reason, actor: try actor.actor())
         : try await Self.unconfirmed(code, in: register)
@@ -183,7 +183,7 @@ extension Gongkai.ProjectCommand {
       } else {
         try StandardOutput.confirm("withdrew \(named) and \(counted(done.milestones, "milestone")) in force"
           + " (\(counted(done.publications, "publication")) off the public notices at the next full export); take its project file out of the"
-          + " folders you import")
+          + " folders you import (`gongkai project reinstate \(code) --reason … --yes` puts it back if this was the wrong project)")
       }
     }
 
@@ -215,32 +215,59 @@ extension Gongkai.ProjectCommand {
       discussion: """
         For the wrong one of two projects withdrawn, or a script that passed --yes. Each milestone the withdrawal took \
         (its reason marked （项目撤回）) is in force again, logged as reinstated, with its publications and their 索引号; \
-        a milestone withdrawn on its own before stays withdrawn. The next notice export writes the project's page \
-        again, and the feed dates its items by the reinstatement, so that readers that saw them deleted see them \
-        again. The check judges its milestones again as it always did, by the days they were formed and \
-        published. A project in force is left as it is.
+        a milestone withdrawn on its own before stays withdrawn. The next full notice export writes the project's page \
+        and lists it on the index again, and the feed dates its items by the reinstatement, so that readers that saw \
+        them deleted see them again. The check judges its milestones again as it always did, by the days they were \
+        formed and published. Without --yes nothing is written: the command names the project and what it would put \
+        back on the portal, since most withdrawn projects were withdrawn for good reason. A project in force is left as \
+        it is.
 
         Example:
-          gongkai project reinstate 2026-310110-48-01-000902 --reason 误撤回，应撤回000920
+          gongkai project list --withdrawn
+          gongkai project reinstate 2026-310110-48-01-000902 --reason 误撤回 --yes
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and `gongkai history` (required).", valueName: "text"),
             transform: trimmed)
     var reason: String?
+    @Flag(help: "Reinstate it. Without --yes nothing is written: the refusal names the project and what it would put back on the public notices.")
+    var yes = false
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
-      let reason = try requiredReason(reason)
-      let done = try await store.open().reinstateProject(code: code, reason: reason, actor: try actor.actor())
-      let named = "project \(code) \(Terminal.field(done.project.name))"
-      if done.wasInForce {
-        try StandardOutput.confirm("\(named) unchanged: it is in force", written: false)
-      } else {
-        try StandardOutput.confirm("reinstated \(named) and \(counted(done.milestones, "milestone")) its withdrawal took"
-          + " (\(counted(done.publications, "publication")) back on the public notices at the next export)")
+      let reason = try requiredReason(reason, example: "误撤回，应撤回的是000920")
+      let register = try store.open()
+      guard let project = try await register.project(code: code) else {
+        throw CommandFailure(status: .dataError, message:
+          "unknown project '\(code)'; `gongkai project list --withdrawn` lists the projects withdrawn, with their reasons")
       }
+      let named = "project \(code) \(Terminal.field(project.name))"
+      guard let withdrawnFor = project.withdrawnReason else {
+        return try StandardOutput.confirm("\(named) unchanged: it is in force", written: false)
+      }
+      guard yes else { throw try await unconfirmed(named, withdrawnFor: withdrawnFor, in: register) }
+      let done = try await register.reinstateProject(code: code, reason: reason, actor: try actor.actor())
+      try StandardOutput.confirm("reinstated \(named) and \(counted(done.milestones, "milestone")) its withdrawal took"
+        + " (\(counted(done.publications, "publication")) back on the public notices at the next full export)")
+    }
+
+    /// A reinstatement not confirmed: refused, naming what it would put back on the portal, since a mistyped code
+    /// would publish a project withdrawn for good reason (another district's, a wrong code's) again.
+    private func unconfirmed(_ named: String, withdrawnFor reason: String, in register: any Store) async throws -> CommandFailure {
+      var milestones = 0, publications = 0
+      let marked = ProjectWithdrawal.milestoneReason(reason)
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code], withdrawn: true)) { stored in
+        guard stored.withdrawnReason == marked else { return }
+        milestones += 1
+        publications += stored.milestone.disclosures.count
+      }
+      return CommandFailure.usage("""
+        nothing reinstated: \(named) was withdrawn (\(Terminal.field(reason))) with \(counted(milestones, "milestone")) and \
+        \(counted(publications, "publication")), which reinstating puts back on the public notices: if this is the \
+        project meant, run the command again with --yes
+        """)
     }
   }
 

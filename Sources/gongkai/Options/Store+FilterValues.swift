@@ -17,7 +17,8 @@ extension Store {
         throw CommandFailure(status: .dataError, message: """
           --project '\(code)': the project was withdrawn as registered by mistake (\(Terminal.field(reason))), so nothing \
           of it is checked or published (a full `gongkai export notices` takes its page down); `gongkai history \(code)` \
-          shows it, the audit CSV its rows
+          shows it, the audit CSV its rows, and `gongkai project reinstate \(code) --reason … --yes` puts it back if the \
+          withdrawal was the mistake
           """)
       }
     }
