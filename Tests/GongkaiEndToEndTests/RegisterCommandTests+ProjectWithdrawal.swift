@@ -74,6 +74,7 @@ extension RegisterCommandTests {
     let show = try gongkai(["project", "show", wrong] + db)
     #expect(show.stdoutLines[1].hasPrefix("  已撤回：项目代码填错，已按正确代码重新登记"))
     #expect(show.stdout.contains("18 项均已撤回；") && !show.stdout.contains("（尚无）"))
+    #expect(show.stdout.contains("如系误撤回，`gongkai project reinstate \(wrong) --reason 原因 --yes` 恢复该项目"))
     let history = try gongkai(["history", wrong] + db)
     #expect(history.stdout.contains("王工  撤回项目 #2"))
     #expect(try gongkai(["audit", "verify"] + db).status == 0)

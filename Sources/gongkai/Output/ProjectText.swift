@@ -83,6 +83,7 @@ struct ProjectText {
         out += "  \(withdrawn) 项均已撤回；`gongkai history \(project.code)` 可见其内容，"
           + "`gongkai export project \(project.code) --out 文件` 写出随项目撤回的各项，改正 code: 后可按正确代码导入\n"
       }
+      out += "  如系误撤回，`gongkai project reinstate \(project.code) --reason 原因 --yes` 恢复该项目及随之撤回的各项\n"
     } else if withdrawn > 0 {
       out += "\n  另有 \(withdrawn) 项登记有误已撤回，不计入；`gongkai history \(project.code)` 可见其内容、撤回人和原因\n"
     }
