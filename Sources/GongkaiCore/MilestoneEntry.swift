@@ -53,11 +53,8 @@ public struct MilestoneEntry: Hashable, Sendable {
       let defining = catalogue.shippedProfile?(kind).map { UnknownKindProfiles(applied: catalogue.profile, defining: $0) }
       found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code, profile: defining))
     }
-    found += textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit, withdrawnReason: withdrawnReason)
-    // Not among the text problems `doctor` looks for in the register, where the milestones of withdrawn projects
-    // hold the mark.
-    if let withdrawnReason, let marked = RegisterText.markProblem("withdrawn", withdrawnReason) { found.append(marked) }
-    return found
+    return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,
+                                withdrawnReason: withdrawnReason)
   }
 
   /// The problems of the milestone's texts alone: what a register written before a rule was tightened may hold,
@@ -70,6 +67,9 @@ public struct MilestoneEntry: Hashable, Sendable {
     found += RegisterText.problems("unit", responsibleUnit)
     found += RegisterText.problems("withdrawn", withdrawnReason, maximum: RegisterText.maximumTextLength)
     if let reason = withdrawnReason, let problem = withdrawalReasonProblem(reason) { found.append(problem) }
+    // `doctor` asks this of projects in force only, whose milestones hold the mark only if someone typed it before it
+    // was refused: their project file would no longer import.
+    if let reason = withdrawnReason, let marked = RegisterText.markProblem("withdrawn", reason) { found.append(marked) }
     return found
   }
 }

@@ -45,12 +45,11 @@ public enum RegisterText {
     return []
   }
 
-  /// The problems of a reason a withdrawal or a correction of a legal record gives (`--reason`): required, and
-  /// refused when it says nothing, only punctuation or a placeholder such as the `…` of a command gongkai
-  /// suggested, copied as it was. `example` is a reason of the kind the command records, which the refusal shows.
-  public static func reasonProblems(_ field: String, _ value: String?, example: String = "录入错误，形成日期应为2026-11-20")
-    -> [RegisterError]
-  {
+  /// The problems of a reason a withdrawal, a correction or a reinstatement of a legal record gives (`--reason`):
+  /// required, and refused when it says nothing, only punctuation or a placeholder such as the `…` of a command
+  /// gongkai suggested, copied as it was, or when it starts with ``projectWithdrawalMark``. `example` is a reason of
+  /// the kind the command records, which the refusal shows.
+  public static func reasonProblems(_ field: String, _ value: String?, example: String) -> [RegisterError] {
     guard let value, !value.allSatisfy(\.isWhitespace) else { return [.missingReason(field, example: example)] }
     let found = problems(field, value, maximum: maximumTextLength)
     guard found.isEmpty else { return found }

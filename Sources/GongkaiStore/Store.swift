@@ -459,6 +459,8 @@ public struct MilestoneAmendment: Sendable {
   /// Why the milestone is corrected: every amendment of a legal record says why, as a withdrawal does. Logged
   /// with the amendment and kept on the milestone; the audit CSV shows it.
   public var reason: String
+  /// A reason of the kind an amendment gives, which a refusal of a missing one shows.
+  public static let exampleReason = "录入错误，形成日期应为2026-11-20"
 
   public init(formedOn: CivilDate? = nil, reference: String? = nil, summary: String? = nil, responsibleUnit: String? = nil,
               changes: ChangeLink? = nil, reason: String) {

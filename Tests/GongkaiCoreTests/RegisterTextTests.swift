@@ -21,15 +21,15 @@ import Testing
 
   @Test func aReasonMustSaySomething() {
     for text in ["…", "...", "<原因>", "【理由】", "reason", " — "] {
-      #expect(RegisterText.reasonProblems("--reason", text).map(\.field) == ["--reason"], "\(text)")
+      #expect(RegisterText.reasonProblems("--reason", text, example: "重复登记").map(\.field) == ["--reason"], "\(text)")
     }
     for text in ["重复登记", "原因：录入错误", "typo", "文号2026-07"] {
-      #expect(RegisterText.reasonProblems("--reason", text).isEmpty, "\(text)")
+      #expect(RegisterText.reasonProblems("--reason", text, example: "重复登记").isEmpty, "\(text)")
     }
     #expect(RegisterText.reasonProblems("--reason", " ", example: "重复登记") == [.missingReason("--reason", example: "重复登记")])
     // The mark of a project's withdrawal, which would make a milestone withdrawn on its own look taken with it
-    #expect(RegisterText.reasonProblems("--reason", "（项目撤回）项目代码错误").map(\.field) == ["--reason"])
-    #expect(RegisterText.reasonProblems("--reason", "项目撤回后重复登记").isEmpty)
+    #expect(RegisterText.reasonProblems("--reason", "（项目撤回）项目代码错误", example: "重复登记").map(\.field) == ["--reason"])
+    #expect(RegisterText.reasonProblems("--reason", "项目撤回后重复登记", example: "重复登记").isEmpty)
   }
 
   @Test func controlCharactersAreExactlyGeneralCategoryCc() {

@@ -279,7 +279,7 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "list"] + db).stdout.contains(code))
     #expect(try gongkai(["project", "list", "--withdrawn"] + db).stdout.isEmpty)
     let history = try gongkai(["history", code] + db).stdout
-    #expect(history.contains("2026-11-12T15:00:00+08:00  李工  恢复项目 #1\n    撤回原因: 误以为代码错误 → —\n    恢复原因: — → 撤回有误，代码无误\n"))
+    #expect(history.contains("2026-11-12T15:00:00+08:00  李工  恢复项目 #1\n    撤回原因: 误以为代码错误 → —\n    恢复原因 撤回有误，代码无误\n"))
     #expect(history.contains("李工  恢复里程碑 #1\n    撤回原因: （项目撤回）误以为代码错误 → —\n"))
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
 

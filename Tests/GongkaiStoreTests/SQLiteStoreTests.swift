@@ -215,6 +215,19 @@ import Testing
     }
   }
 
+  /// The feed dates a reinstated item by its reinstatement: one seek into the log's index of rows per milestone of a
+  /// project ever reinstated, not a read of the log.
+  @Test func findsAReinstatementBySeekingTheMilestonesLog() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    let plan = try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.reinstatedSQL) FROM project p JOIN milestone m ON m.projectId = p.id")
+        .map { $0["detail"] as String }
+    }
+    #expect(plan.contains("SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
+    #expect(!plan.contains { $0.hasPrefix("SCAN c") }, "\(plan)")
+  }
+
   @Test func findsWhenALinkMovedBySeekingThePartialIndexes() throws {
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
@@ -830,6 +843,9 @@ private struct Watched<Element>: ImportSource {
   @Test func everyRecordReadsAsJSONEncoderWritesIt() throws {
     let project = ProjectRecord(id: 7, code: "2024-310110-48-01-000123", name: Self.awkward, legalPerson: "甲", location: nil,
                                 totalInvestment: "12.5", responsibleUnit: "杨浦区")
+    let reinstated = ProjectRecord(id: 8, code: "2024-310110-48-01-000124", name: "工程", legalPerson: nil, location: "杨浦区",
+                                   totalInvestment: nil, responsibleUnit: "杨浦区", withdrawnReason: Self.awkward,
+                                   reinstatedReason: Self.awkward)
     let milestone = MilestoneRecord(
       id: 9, projectId: 7, kind: "approval.result.permit", category: "approval", formedOn: "2026-03-02", reference: nil,
       summary: Self.awkward, responsibleUnit: "单位", changesId: 3, withdrawnReason: nil, recordedBy: "王工",
@@ -841,6 +857,7 @@ private struct Watched<Element>: ImportSource {
       id: 11, milestoneId: 9, publishedOn: "2026-03-03", channel: "门户", url: "https://example.gov.cn/a?b=c&d=\"e\"",
       until: "2026-04-01", withdrawnReason: nil, recordedBy: "王工", recordedAt: "t", serialYear: 2026, serial: 12)
     #expect(project.changeValues.text == (try encoded(project)))
+    #expect(reinstated.changeValues.text == (try encoded(reinstated)))
     #expect(milestone.changeValues.text == (try encoded(milestone)))
     #expect(bare.changeValues.text == (try encoded(bare)))
     #expect(disclosure.changeValues.text == (try encoded(disclosure)))

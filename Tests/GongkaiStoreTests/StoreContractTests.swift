@@ -81,7 +81,7 @@ import Testing
     let done = try await store.reinstateProject(code: bund.code, reason: "误撤回", actor: "李工")
     // Then the two its withdrawal took are in force again, with the publication, and the one withdrawn before is not
     #expect(done.milestones == 2 && done.publications == 1 && !done.wasInForce)
-    #expect(done.project.withdrawnReason == nil)
+    #expect(try await store.project(code: bund.code)?.withdrawnReason == nil)
     #expect(try await milestones(store).map(\.milestone.id) == [published.milestone.id, other.milestone.id])
     #expect(try await milestones(store).first?.recordedDisclosures == published.recordedDisclosures)
     let all = try await milestones(store, MilestoneFilter(withdrawn: true))
@@ -104,6 +104,15 @@ import Testing
     await #expect(throws: StoreError.unknownProject(school.code.rawValue)) {
       try await store.reinstateProject(code: school.code, reason: "误撤回", actor: "李工")
     }
+    // Withdrawn again for another reason, it takes the milestones in force now, and a reinstatement brings back
+    // those, by the reason of the withdrawal it undoes
+    try await store.withdrawMilestone(id: other.milestone.id, reason: "重复登记", actor: "王工")
+    let second = try await store.withdrawProject(code: bund.code, reason: "他区项目误导入", actor: "李工")
+    #expect(second.milestones == 2)
+    let back = try await store.reinstateProject(code: bund.code, reason: "本区项目", actor: "李工")
+    #expect(back.milestones == 2 && back.publications == 1)
+    #expect(try await milestones(store, MilestoneFilter(withdrawn: true)).map(\.withdrawnReason) == [nil, "重复登记", "重复登记", nil])
+    _ = try await store.verifiedChangeLogHead()
   }
 
   @Test(arguments: StoreFactory.allCases)
@@ -227,7 +236,7 @@ import Testing
     let stored = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
     #expect(stored.amendments == nil)
     // An amendment without a reason is refused, the milestone untouched
-    await #expect(throws: StoreError.invalid(.missingReason("reason", example: "录入错误，形成日期应为2026-11-20"))) {
+    await #expect(throws: StoreError.invalid(.missingReason("reason", example: MilestoneAmendment.exampleReason))) {
       try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), reason: " "), actor: "李工")
     }
     #expect(try await store.milestone(id: stored.milestone.id)?.milestone.formedOn == day("2026-02-13"))

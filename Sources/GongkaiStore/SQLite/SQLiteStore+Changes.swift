@@ -325,8 +325,9 @@ extension DisclosureRecord: LoggedRecord {
 // MARK: - Conversions between rows and domain values
 
 extension ProjectRecord {
-  init(_ project: Project, id: Int64?) {
-    self.init(id: id, code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson,
+  /// The row of a project to insert.
+  init(inserting project: Project) {
+    self.init(id: nil, code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson,
               location: project.location, totalInvestment: project.totalInvestment,
               responsibleUnit: project.responsibleUnit, withdrawnReason: project.withdrawnReason)
   }
@@ -334,7 +335,8 @@ extension ProjectRecord {
   /// The row `old` becomes when its project reads `project`: what only the register keeps of it (its id, why it
   /// was reinstated) stays, since an edit or a project file says nothing of them.
   init(_ project: Project, replacing old: ProjectRecord) {
-    self.init(project, id: old.id)
+    self.init(inserting: project)
+    id = old.id
     reinstatedReason = old.reinstatedReason
   }
 

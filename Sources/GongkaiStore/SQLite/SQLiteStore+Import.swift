@@ -62,7 +62,7 @@ extension SQLiteStore {
         } else {
           // A new project is created even after a rejection, without its milestones, so that a second document of it
           // is still found; the rollback removes it.
-          var project = ProjectRecord(document.project, id: nil)
+          var project = ProjectRecord(inserting: document.project)
           try write.insert(&project, project: code)
           imported.record(project: project.id!, position: position)
           guard problems.isEmpty else { continue }

@@ -10,7 +10,7 @@ extension SQLiteStore {
         try registered.requireInForce()
         throw StoreError.duplicateProject(project.code.rawValue)
       }
-      var record = ProjectRecord(project, id: nil)
+      var record = ProjectRecord(inserting: project)
       try write.insert(&record, project: record.code)
     }
   }
@@ -241,7 +241,7 @@ extension SQLiteStore {
   }
 
   public func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) throws -> StoredMilestone {
-    if let problem = RegisterText.reasonProblems("reason", amendment.reason).first {
+    if let problem = RegisterText.reasonProblems("reason", amendment.reason, example: MilestoneAmendment.exampleReason).first {
       throw StoreError.invalid(problem)
     }
     try logged(actor: actor) { write in
@@ -383,15 +383,16 @@ extension SQLiteStore {
     try logged(actor: actor) { write in
       let db = write.db
       guard let old = try DisclosureRecord.fetchOne(db, key: id) else { throw StoreError.unknownDisclosure(id) }
-      if let earlier = old.withdrawnReason { return .alreadyWithdrawn(reason: earlier) }
-      var record = old
-      record.withdrawnReason = reason
       guard let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId) else {
         throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(old.milestoneId)").error
       }
-      // What a withdrawn project published stays as it was, for the audit CSV and the feed's retractions.
+      // What a withdrawn project published stays as it was, for the audit CSV and the feed's retractions: refused,
+      // as every write under it is, before "already withdrawn" is said.
       let project = try projectRecord(of: milestone, db)
       try project.requireInForce()
+      if let earlier = old.withdrawnReason { return .alreadyWithdrawn(reason: earlier) }
+      var record = old
+      record.withdrawnReason = reason
       _ = try write.update(record, from: old, project: project.code)
       return .withdrawn
     }

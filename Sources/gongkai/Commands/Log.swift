@@ -310,7 +310,7 @@ extension Gongkai {
       if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
-      let reason = try requiredReason(reason, example: "录入错误，形成日期应为2026-11-20")
+      let reason = try requiredReason(reason, example: MilestoneAmendment.exampleReason)
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
       let register = try store.open()
@@ -426,8 +426,17 @@ extension Gongkai {
       return columns.first { $0.key == key }?.label ?? key
     }
 
-    /// The reason an amendment gave, as its row's values after record it.
-    static func reason(of entry: ChangeLogEntry) -> String? { values(entry.after)?["amendmentReason"] }
+    /// The reason an amendment or a reinstatement gave, as its row's values after record it, and its label; `nil` for
+    /// other actions. Shown on a line of its own whether or not it differs from the last one given.
+    static func reason(of entry: ChangeLogEntry, _ lang: Language) -> (key: String, label: String, text: String)? {
+      let (key, label): (String, String)
+      switch entry.action {
+      case "amend": (key, label) = ("amendmentReason", lang.pick("更正原因", "reason"))
+      case "reinstate": (key, label) = ("reinstatedReason", lang.pick("恢复原因", "reason"))
+      default: return nil
+      }
+      return values(entry.after)?[key].map { (key, label, $0) }
+    }
 
     static let configuration = CommandConfiguration(
       abstract: "Show a project's change log: who changed what, when, before and after.",
@@ -474,9 +483,8 @@ extension Gongkai {
           if let before, let after {
             // A change shows the fields it changed, one a line (an amendment's reason comes last, on its own);
             // `--format json` gives both rows whole.
-            for key in Self.ordered(Set(before.keys).union(after.keys)) where before[key] != after[key]
-              && !(entry.action == "amend" && key == "amendmentReason")
-            {
+            let reasonKey = Self.reason(of: entry, lang)?.key
+            for key in Self.ordered(Set(before.keys).union(after.keys)) where before[key] != after[key] && key != reasonKey {
               try StandardOutput.print("    \(Self.label(key, lang)): \(Self.shown(before[key], of: key, lang)) → \(Self.shown(after[key], of: key, lang))")
             }
           } else if let after {
@@ -489,8 +497,8 @@ extension Gongkai {
             if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(Terminal.field(before))") }
             if let after = entry.after { try StandardOutput.print("    \(lang.pick("变更后", "after ")) \(Terminal.field(after))") }
           }
-          if entry.action == "amend", let reason = Self.reason(of: entry) {
-            try StandardOutput.print("    \(lang.pick("更正原因", "reason")) \(Terminal.field(reason))")
+          if let reason = Self.reason(of: entry, lang) {
+            try StandardOutput.print("    \(reason.label) \(Terminal.field(reason.text))")
           }
         }
       }

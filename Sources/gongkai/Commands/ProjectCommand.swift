@@ -219,8 +219,9 @@ extension Gongkai.ProjectCommand {
         and lists it on the index again, and the feed dates its items by the reinstatement, so that readers that saw \
         them deleted see them again. The check judges its milestones again as it always did, by the days they were \
         formed and published. Without --yes nothing is written: the command names the project and what it would put \
-        back on the portal, since most withdrawn projects were withdrawn for good reason. A project in force is left as \
-        it is.
+        back on the portal, since most withdrawn projects were withdrawn for good reason; a project moved to its right \
+        code through its file is one of them, and reinstated it would be on the portal twice. A project in force is \
+        left as it is.
 
         Example:
           gongkai project list --withdrawn
@@ -247,15 +248,18 @@ extension Gongkai.ProjectCommand {
       guard let withdrawnFor = project.withdrawnReason else {
         return try StandardOutput.confirm("\(named) unchanged: it is in force", written: false)
       }
-      guard yes else { throw try await unconfirmed(named, withdrawnFor: withdrawnFor, in: register) }
+      guard yes else { try await Self.refuseUnconfirmed(code, named, withdrawnFor: withdrawnFor, in: register) }
       let done = try await register.reinstateProject(code: code, reason: reason, actor: try actor.actor())
+      // Another clerk may have reinstated it since it was read.
+      guard !done.wasInForce else { return try StandardOutput.confirm("\(named) unchanged: it is in force", written: false) }
       try StandardOutput.confirm("reinstated \(named) and \(counted(done.milestones, "milestone")) its withdrawal took"
         + " (\(counted(done.publications, "publication")) back on the public notices at the next full export)")
     }
 
     /// A reinstatement not confirmed: refused, naming what it would put back on the portal, since a mistyped code
     /// would publish a project withdrawn for good reason (another district's, a wrong code's) again.
-    private func unconfirmed(_ named: String, withdrawnFor reason: String, in register: any Store) async throws -> CommandFailure {
+    private static func refuseUnconfirmed(_ code: ProjectCode, _ named: String, withdrawnFor reason: String,
+                                          in register: any Store) async throws -> Never {
       var milestones = 0, publications = 0
       let marked = ProjectWithdrawal.milestoneReason(reason)
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code], withdrawn: true)) { stored in
@@ -263,7 +267,7 @@ extension Gongkai.ProjectCommand {
         milestones += 1
         publications += stored.milestone.disclosures.count
       }
-      return CommandFailure.usage("""
+      throw CommandFailure.usage("""
         nothing reinstated: \(named) was withdrawn (\(Terminal.field(reason))) with \(counted(milestones, "milestone")) and \
         \(counted(publications, "publication")), which reinstating puts back on the public notices: if this is the \
         project meant, run the command again with --yes

@@ -30,8 +30,9 @@ func refuse(_ problems: [RegisterError]) throws {
   if let first = problems.first { throw CommandFailure.usage(first.description) }
 }
 
-/// `--reason`, which a withdrawal and a correction must give: refused, missing or blank, with what to give (`example`,
-/// a reason of the kind the command records), where the parser's own "Missing expected argument" would name no fix.
+/// `--reason`, which a withdrawal, a correction and a reinstatement must give: refused, missing, blank or a
+/// placeholder, with what to give (`example`, a reason of the kind the command records), where the parser's own
+/// "Missing expected argument" would name no fix.
 func requiredReason(_ reason: String?, example: String) throws -> String {
   try refuse(RegisterText.reasonProblems("--reason", reason, example: example))
   return reason ?? ""
