@@ -481,8 +481,8 @@ extension Gongkai {
           try StandardOutput.print("\(Terminal.field(entry.at))  \(Terminal.field(entry.actor))  \(Self.words(entry, lang))")
           let before = Self.values(entry.before), after = Self.values(entry.after)
           if let before, let after {
-            // A change shows the fields it changed, one a line (an amendment's reason comes last, on its own);
-            // `--format json` gives both rows whole.
+            // A change shows the fields it changed, one a line (an amendment's or a reinstatement's reason comes last,
+            // on its own); `--format json` gives both rows whole.
             let reasonKey = Self.reason(of: entry, lang)?.key
             for key in Self.ordered(Set(before.keys).union(after.keys)) where before[key] != after[key] && key != reasonKey {
               try StandardOutput.print("    \(Self.label(key, lang)): \(Self.shown(before[key], of: key, lang)) → \(Self.shown(after[key], of: key, lang))")
