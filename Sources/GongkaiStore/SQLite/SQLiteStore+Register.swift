@@ -99,19 +99,14 @@ extension SQLiteStore {
       }
       // Its milestones first, each logged as `withdraw` does, so that each one's history, audit row and feed entry
       // say so; the changes among them go with what they change, so no link is left naming a withdrawn one.
-      let milestones = try MilestoneRecord.fetchAll(write.db, sql: """
-        SELECT * FROM milestone WHERE projectId = ? AND withdrawnReason IS NULL ORDER BY id
-        """, arguments: [old.id!])
-      withdrawal.publications = try Int.fetchOne(write.db, sql: """
-        SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
-        WHERE m.projectId = ? AND d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL
-        """, arguments: [old.id!]) ?? 0
-      for milestone in milestones {
+      let inForce = try milestones(of: old, withdrawnFor: nil, write.db)
+      withdrawal.publications = inForce.publications
+      for milestone in inForce.records {
         var withdrawn = milestone
         withdrawn.withdrawnReason = ProjectWithdrawal.milestoneReason(reason)
         _ = try write.update(withdrawn, from: milestone, project: old.code)
       }
-      withdrawal.milestones = milestones.count
+      withdrawal.milestones = inForce.records.count
       var record = old
       record.withdrawnReason = reason
       _ = try write.update(record, from: old, project: old.code)
@@ -130,27 +125,36 @@ extension SQLiteStore {
       }
       // The milestones its withdrawal took, by their marked reason, as a project file of it states them; one withdrawn
       // on its own before was a mistake of its own, and stays withdrawn.
-      let marked = ProjectWithdrawal.milestoneReason(withdrawnFor)
-      let milestones = try MilestoneRecord.fetchAll(write.db, sql: """
-        SELECT * FROM milestone WHERE projectId = ? AND withdrawnReason = ? ORDER BY id
-        """, arguments: [old.id!, marked])
-      reinstatement.publications = try Int.fetchOne(write.db, sql: """
-        SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
-        WHERE m.projectId = ? AND m.withdrawnReason = ? AND d.withdrawnReason IS NULL
-        """, arguments: [old.id!, marked]) ?? 0
+      let taken = try milestones(of: old, withdrawnFor: ProjectWithdrawal.milestoneReason(withdrawnFor), write.db)
+      reinstatement.publications = taken.publications
       var record = old
       record.withdrawnReason = nil
       record.reinstatedReason = reason
       _ = try write.update(record, from: old, project: old.code, action: "reinstate")
-      for milestone in milestones {
+      for milestone in taken.records {
         var restored = milestone
         restored.withdrawnReason = nil
         _ = try write.update(restored, from: milestone, project: old.code, action: "reinstate")
       }
-      reinstatement.milestones = milestones.count
+      reinstatement.milestones = taken.records.count
       reinstatement.project.withdrawnReason = nil
       return reinstatement
     }
+  }
+
+  /// A project's milestones withdrawn for `reason` (`nil`: those in force), in the order recorded, and how many
+  /// publications in force they hold: what a project's withdrawal takes, and what its reinstatement brings back.
+  private func milestones(of project: ProjectRecord, withdrawnFor reason: String?, _ db: Database) throws
+    -> (records: [MilestoneRecord], publications: Int)
+  {
+    let records = try MilestoneRecord.fetchAll(db, sql: """
+      SELECT * FROM milestone WHERE projectId = ? AND withdrawnReason IS ? ORDER BY id
+      """, arguments: [project.id!, reason])
+    let publications = try Int.fetchOne(db, sql: """
+      SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
+      WHERE m.projectId = ? AND m.withdrawnReason IS ? AND d.withdrawnReason IS NULL
+      """, arguments: [project.id!, reason]) ?? 0
+    return (records, publications)
   }
 
   public func project(code: ProjectCode) throws -> Project? {
