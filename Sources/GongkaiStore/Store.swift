@@ -83,6 +83,17 @@ public protocol Store: Sendable {
   /// its identity, so nothing else could bring its record back: a new registration under the code is refused. One
   /// in force is left as it is.
   func reinstateProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectReinstatement
+  /// Gives a project registered under a wrong code its right one, logged as `recode` with `reason`: its milestones,
+  /// publications and 索引号 stay as they are, and so does its history, which ``history(of:)`` reads under either
+  /// code. The wrong code is refused from then on, naming the right one (``StoreError/projectRecoded(_:to:reason:)``):
+  /// a project file written before still holds it, and importing it would register the mistake again. A code another
+  /// project holds or held is refused; a project already moved to `newCode` is left as it is.
+  func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) async throws -> ProjectRecode
+  /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away.
+  func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?
+  /// The codes corrected away that no project has now: the pages an earlier notice export wrote under them are gone
+  /// from the index.
+  func correctedCodes() async throws -> [ProjectCode]
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
   /// address or end not given keeps the stored one, unless `clearing` clears it (a take-down date recorded by
@@ -238,8 +249,9 @@ public struct StoredMilestone: Hashable, Sendable {
   /// ``publicationsCorrectedAt``.
   public var withdrawnPublications: [WithdrawnPublication] = []
   /// When the milestone was last put back in force with its project (`gongkai project reinstate`), after its
-  /// withdrawal had taken it off the notices and the feed had named it deleted; read with ``publicationsCorrectedAt``.
-  public var reinstatedAt: String? = nil
+  /// withdrawal had taken it off the notices and the feed had named it deleted, or its project given its right code
+  /// (`gongkai project recode`), which moved its page; read with ``publicationsCorrectedAt``.
+  public var projectCorrectedAt: String? = nil
 
   /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
   /// its page, in its feed entry and in the audit CSV; `nil` while none is public.
@@ -322,6 +334,29 @@ public struct ProjectReinstatement: Hashable, Sendable {
   public var wasInForce = false
 
   public init(project: Project) { self.project = project }
+}
+
+/// What correcting a project's code did: the milestones and publications that now stand under the new code.
+public struct ProjectRecode: Hashable, Sendable {
+  /// The project as it was, under its wrong code.
+  public var project: Project
+  public var milestones = 0
+  public var publications = 0
+  /// It had been given the new code already; nothing was written.
+  public var alreadyRecoded = false
+
+  public init(project: Project) { self.project = project }
+}
+
+/// Where a project's wrong code went: the code it has now, and the reason of its last correction.
+public struct CodeCorrection: Hashable, Sendable {
+  public let code: ProjectCode
+  public let reason: String
+
+  public init(code: ProjectCode, reason: String) {
+    self.code = code
+    self.reason = reason
+  }
 }
 
 /// What a withdrawal did.
@@ -517,6 +552,8 @@ public struct ImportReport: Hashable, Sendable {
   public var disclosuresWritten = 0
   /// Project files passed over because their project was withdrawn as registered by mistake, each with a notice.
   public var skippedWithdrawn = 0
+  /// Project files passed over because their code was corrected to another (`project recode`), each with a notice.
+  public var skippedRecoded = 0
 
   public init() {}
 
@@ -569,6 +606,19 @@ public protocol ProgressReporter: Sendable {
 }
 
 extension Store {
+  /// The project registered under `code`; throws for a code never registered, naming the right code when it was
+  /// corrected away.
+  public func requireProject(code: ProjectCode) async throws -> Project {
+    if let project = try await project(code: code) { return project }
+    throw try await unregistered(code)
+  }
+
+  /// Why no project has `code`: it was corrected away (naming the right one), or never registered.
+  public func unregistered(_ code: ProjectCode) async throws -> StoreError {
+    guard let correction = try await codeCorrection(of: code) else { return .unknownProject(code.rawValue) }
+    return .projectRecoded(code.rawValue, to: correction.code.rawValue, reason: correction.reason)
+  }
+
   /// Every project in force with its milestone counts, ordered by code.
   public func projects() async throws -> [ProjectSummary] { try await projects(withdrawn: false) }
 

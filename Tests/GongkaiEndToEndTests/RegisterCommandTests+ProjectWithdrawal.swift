@@ -290,4 +290,73 @@ extension RegisterCommandTests {
     #expect(again.stdout == "project \(code) 江浦路桥梁改建工程 unchanged: it is in force\n")
     #expect(snapshot(database) == after)
   }
+
+  @Test func aProjectUnderAWrongCodeIsRecodedWithItsRecordAndItsOldCodeIsRefused() throws {
+    let wrong = "2026-310110-48-01-000920", right = "2026-310110-48-01-000902"
+    let (folder, db) = try registerWithProject(wrong)
+    func at(_ instant: String) -> [String: String] { ["GONGKAI_NOW": "2026-11-\(instant)+08:00"] }
+    #expect(try gongkai(["log", wrong, "approval-result.construction-permit", "--date", "2026-11-02"] + db, environment: at("02T09:00:00")).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"] + db, environment: at("03T09:00:00")).status == 0)
+    let files = folder.appendingPathComponent("projects").path
+    #expect(try gongkai(["export", "project", wrong, "--out", files + "/\(wrong).yaml"] + db).status == 0)
+    let notices = folder.appendingPathComponent("notices").path
+    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
+    let export = ["export", "notices", "--out", notices, "--as-of", "2026-11-20"] + db
+    #expect(try gongkai(export).status == 0)
+
+    // Unconfirmed, nothing is written, and the refusal names what would move.
+    let database = db[1]
+    let before = snapshot(database)
+    let unconfirmed = try gongkai(["project", "recode", wrong, right, "--reason", "项目代码填错"] + db)
+    #expect(unconfirmed.status == 64)
+    #expect(unconfirmed.stderr == """
+      gongkai: nothing recoded: project \(wrong) 江浦路桥梁改建工程 holds 1 milestone in force and 1 publication, which move \
+      to \(right) with its history; if \(right) is its right code, run the command again with --yes\n
+      """)
+    #expect(snapshot(database) == before)
+    let recode = try gongkai(["project", "recode", wrong, right, "--reason", "项目代码填错", "--by", "李工", "--yes"] + db,
+                             environment: at("12T15:00:00"))
+    #expect(recode.status == 0, "\(recode.stderr)")
+    #expect(recode.stdout.hasPrefix("recoded project 江浦路桥梁改建工程 from \(wrong) to \(right), with 1 milestone in force and 1 publication"))
+
+    // The page moves, and the feed entry keeps its 索引号, dated by the correction.
+    #expect(try gongkai(export).stdout.contains("removed 1 page under corrected codes"))
+    #expect(!FileManager.default.fileExists(atPath: notices + "/\(wrong).html"))
+    #expect(FileManager.default.fileExists(atPath: notices + "/\(right).html"))
+    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00001</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"))
+    #expect(feed.contains("<link rel=\"alternate\" href=\"\(right).html\"/>"))
+    // Its history is whole under the right code; the audit rows carry it.
+    let history = try gongkai(["history", right] + db).stdout
+    #expect(history.contains("新增公开 #1"))
+    #expect(history.hasSuffix("2026-11-12T15:00:00+08:00  李工  更正项目代码 #1\n    项目代码: \(wrong) → \(right)\n    代码更正原因 项目代码填错\n"))
+    let rows = try auditRows(folder, db, asOf: "2026-11-20", ["--lang", "en"])
+    #expect(rows.map { $0["project_code"] } == [right], "\(rows)")
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+
+    // The wrong code is refused, naming the right one; a folder's old file is passed over, the file named refused.
+    let named = "project \(wrong) is registered under its right code \(right) (项目代码填错)"
+    for command in [["history", wrong], ["log", wrong, "construction.participants", "--date", "2026-11-02"],
+                    ["project", "add", wrong, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"], ["import", files + "/\(wrong).yaml"]] {
+      let refused = try gongkai(command + db)
+      #expect(refused.status == 65, "\(command)")
+      #expect(refused.stderr.contains(named), "\(command): \(refused.stderr)")
+    }
+    let check = try gongkai(["check", "--project", wrong] + db)
+    #expect(check.status == 65 && check.stderr.contains("the project is registered under its right code \(right)"))
+    let folderImport = try gongkai(["import", files] + db)
+    #expect(folderImport.status == 0)
+    #expect(folderImport.stdout.contains("1 under corrected codes not imported"))
+    #expect(folderImport.stderr.contains("correct the file's code: line to \(right)"))
+
+    // Run again, it is left as it is; written to under the right code, it takes the record.
+    let again = try gongkai(["project", "recode", wrong, right, "--reason", "项目代码填错", "--yes"] + db)
+    #expect(again.status == 0 && again.stdout == "project \(wrong) unchanged: its code is \(right) already\n")
+    #expect(try gongkai(["log", right, "construction.participants", "--date", "2026-11-02"] + db).status == 0)
+    let taken = try gongkai(["project", "add", "2026-310110-48-01-000930", "--name", "另一工程", "--unit", "杨浦区建设和管理委员会"] + db)
+    #expect(taken.status == 0)
+    let clash = try gongkai(["project", "recode", "2026-310110-48-01-000930", right, "--reason", "x", "--yes"] + db)
+    #expect(clash.status == 65 && clash.stderr.contains("\(right) is the code of 江浦路桥梁改建工程, registered already"))
+  }
+
 }

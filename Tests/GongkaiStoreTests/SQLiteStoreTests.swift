@@ -221,11 +221,23 @@ import Testing
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
     let plan = try DatabaseQueue(path: path).read { db in
-      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.reinstatedSQL) FROM project p JOIN milestone m ON m.projectId = p.id")
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.projectCorrectedSQL) FROM project p JOIN milestone m ON m.projectId = p.id")
         .map { $0["detail"] as String }
     }
     #expect(plan.contains("SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
     #expect(!plan.contains { $0.hasPrefix("SCAN c") }, "\(plan)")
+  }
+
+  /// Every new project an import reads asks whether its code was corrected away: one seek into the partial index of
+  /// the corrections, which holds nothing for a register whose codes never changed, not a read of the log.
+  @Test func findsACorrectedCodeBySeekingThePartialIndex() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    let plan = try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(FormerCode.sql)", arguments: ["2024-310110-48-01-000123"]).map { $0["detail"] as String }
+    }
+    #expect(plan.contains("SEARCH c USING INDEX changeLog_former_codes (<expr>=?)"), "\(plan)")
+    #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
   }
 
   @Test func findsWhenALinkMovedBySeekingThePartialIndexes() throws {

@@ -96,7 +96,7 @@ import Testing
     // The feed's read dates what came back by the reinstatement
     let corrected = try await milestones(store, MilestoneFilter(publicationCorrections: true))
     let reinstatedAt = history.last { $0.action == "reinstate" }?.at
-    #expect(corrected.map(\.reinstatedAt) == [reinstatedAt, reinstatedAt, nil])
+    #expect(corrected.map(\.projectCorrectedAt) == [reinstatedAt, reinstatedAt, nil])
     // In force, it is left as it is; an unknown code is refused
     let again = try await store.reinstateProject(code: bund.code, reason: "再次", actor: "李工")
     #expect(again.wasInForce && again.milestones == 0)
@@ -112,6 +112,65 @@ import Testing
     let back = try await store.reinstateProject(code: bund.code, reason: "本区项目", actor: "李工")
     #expect(back.milestones == 2 && back.publications == 1)
     #expect(try await milestones(store, MilestoneFilter(withdrawn: true)).map(\.withdrawnReason) == [nil, "重复登记", "重复登记", nil])
+    _ = try await store.verifiedChangeLogHead()
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func aProjectUnderAWrongCodeGetsItsRightOneWithItsRecord(factory: StoreFactory) async throws {
+    // Given a project registered under a wrong code, a published milestone amended there, and another project
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    let published = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    _ = try await store.amendMilestone(id: published.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), reason: "更正"), actor: "李工")
+    let before = try await store.history(of: bund.code)
+    let right = try ProjectCode("2024-310110-48-01-000132")
+    // When its code is corrected
+    let done = try await store.recodeProject(code: bund.code, to: right, reason: "项目代码填错", actor: "李工")
+    // Then it keeps its milestones, publications and 索引号 under the right code, and its history under both
+    #expect(done.milestones == 1 && done.publications == 1 && !done.alreadyRecoded)
+    #expect(try await store.project(code: bund.code) == nil)
+    #expect(try await store.project(code: right)?.name == bund.name)
+    let moved = try await milestones(store, MilestoneFilter(projects: [right]))
+    #expect(moved.map(\.milestone.id) == [published.milestone.id])
+    #expect(moved.first?.recordedDisclosures == published.recordedDisclosures)
+    let history = try await store.history(of: right)
+    #expect(Array(history.prefix(before.count)) == before)
+    #expect(history.last?.action == "recode" && history.last?.projectCode == right.rawValue)
+    #expect(history.last?.after?.contains("\"recodedReason\":\"项目代码填错\"") == true)
+    _ = try await store.verifiedChangeLogHead()
+    // The feed's read dates its items by the correction
+    let corrected = try await milestones(store, MilestoneFilter(projects: [right], publicationCorrections: true))
+    #expect(corrected.map(\.projectCorrectedAt) == [history.last?.at])
+    // The wrong code is refused everywhere, naming the right one, and an old file holding it is not imported again
+    let refusal = StoreError.projectRecoded(bund.code.rawValue, to: right.rawValue, reason: "项目代码填错")
+    #expect(try await store.codeCorrection(of: bund.code) == CodeCorrection(code: right, reason: "项目代码填错"))
+    #expect(try await store.correctedCodes() == [bund.code])
+    await #expect(throws: refusal) { try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工") }
+    await #expect(throws: refusal) { try await store.addProject(bund, actor: "王工") }
+    await #expect(throws: refusal) { try await store.withdrawProject(code: bund.code, reason: "x", actor: "王工") }
+    await #expect(throws: StoreError.self) {
+      try await store.importProjects([ProjectDocument(project: bund, milestones: [permit()])], actor: "王工", progress: nil)
+    }
+    // Run again, it is left as it is; a code another project has, or had, is refused
+    #expect(try await store.recodeProject(code: bund.code, to: right, reason: "再次", actor: "李工").alreadyRecoded)
+    await #expect(throws: StoreError.codeTaken(right.rawValue, project: bund.name, withdrawn: nil)) {
+      try await store.recodeProject(code: school.code, to: right, reason: "x", actor: "李工")
+    }
+    await #expect(throws: refusal) { try await store.recodeProject(code: school.code, to: bund.code, reason: "x", actor: "李工") }
+    // Written to under the right code: its rows, logged under the wrong one, are found; a file of it written before
+    // the amendment, under the right code now, names the amended milestone by its old date and adds nothing
+    try await store.withdrawDisclosure(id: published.recordedDisclosures[0].id, reason: "登记有误", actor: "李工")
+    var renamed = bund
+    renamed.code = right
+    let old = try await store.importProjects([ProjectDocument(project: renamed, milestones: [permit(published: "2026-02-27")])],
+                                             actor: "王工", progress: nil)
+    #expect(old.milestonesWritten == 0)
+    #expect(try await milestones(store, MilestoneFilter(projects: [right])).count == 1)
+    // And corrected back to the code it had, it is that project again
+    _ = try await store.recodeProject(code: right, to: bund.code, reason: "改回原代码", actor: "李工")
+    #expect(try await store.project(code: bund.code)?.name == bund.name)
+    #expect(try await store.history(of: bund.code).dropFirst(history.count).map(\.action) == ["withdraw", "recode"])
     _ = try await store.verifiedChangeLogHead()
   }
 

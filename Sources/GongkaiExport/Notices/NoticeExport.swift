@@ -29,6 +29,8 @@ public struct NoticeExport {
     public var keptIndex = false
     /// The pages of projects withdrawn as registered by mistake that an earlier export wrote, removed from the folder.
     public var removedPages = 0
+    /// The pages an earlier export wrote under codes since corrected, removed from the folder.
+    public var movedPages = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
   }
@@ -81,8 +83,12 @@ public struct NoticeExport {
       progress?.advance(to: report.pages, of: 0)
     }
     try pages.commit()
+    // A project's page under a code corrected away goes too, when every page is written: an export of named projects
+    // keeps the index, which may still link it.
+    let moved = projects.isEmpty ? try await store.correctedCodes().map { "\($0.rawValue).\(format.rawValue)" } : []
     guard let index, var feed else {
       report.removedPages = try pages.remove(withdrawnPages)
+      report.movedPages = try pages.remove(moved)
       return report
     }
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
@@ -97,6 +103,7 @@ public struct NoticeExport {
     try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
                                                     template: "atom").utf8), to: folder + "/feed.atom")
     report.removedPages = try pages.remove(withdrawnPages)
+    report.movedPages = try pages.remove(moved)
     return report
   }
 }

@@ -187,6 +187,19 @@ extension SQLiteStore {
       try db.execute(sql: "ALTER TABLE project ADD COLUMN reinstatedReason TEXT")
     }
 
+    // A project registered under a wrong code gets its right one in place (`project recode`), keeping its record,
+    // history and 索引号; the project keeps the reason of its last correction. The log keeps each row under the code
+    // the project had when it was written, so the codes it had before are found by the corrections' `before`: an
+    // import or a command naming one is told where the project went, in one seek, instead of registering the wrong
+    // code again. Partial: only the corrections of a code are in it.
+    migrator.registerMigration("v14-project-code-correction") { db in
+      try db.execute(sql: """
+        ALTER TABLE project ADD COLUMN recodedReason TEXT;
+        CREATE INDEX changeLog_former_codes ON changeLog(json_extract(before, '$.code'))
+          WHERE entity = 'project' AND action = 'recode';
+        """)
+    }
+
     return migrator
   }
 }

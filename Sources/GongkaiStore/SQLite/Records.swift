@@ -17,6 +17,8 @@ struct ProjectRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
   /// Why the project was last reinstated after a withdrawal made by mistake; nil while never reinstated. Kept when
   /// it is withdrawn again, as a milestone keeps its last amendment's reason.
   var reinstatedReason: String? = nil
+  /// Why the project's code was last corrected (`project recode`); nil while it has the code it was registered under.
+  var recodedReason: String? = nil
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -180,7 +182,7 @@ extension PositionallyDecoded {
 
 extension ProjectRecord: PositionallyDecoded {
   static let columns = ["id", "code", "name", "legalPerson", "location", "totalInvestment", "responsibleUnit", "withdrawnReason",
-                        "reinstatedReason"]
+                        "reinstatedReason", "recodedReason"]
 
   init(_ column: RecordColumns<some StoredColumns>) throws {
     id = try column.integer(0)
@@ -192,6 +194,7 @@ extension ProjectRecord: PositionallyDecoded {
     responsibleUnit = try column.text(6)
     withdrawnReason = try column.text(7)
     reinstatedReason = try column.text(8)
+    recodedReason = try column.text(9)
   }
 }
 

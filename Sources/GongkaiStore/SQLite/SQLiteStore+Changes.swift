@@ -25,7 +25,7 @@ final class RegisterWrite {
   private var chain: (head: String, nextID: Int64)?
   private var hasher = ChainHasher()
   private var lastSerials: [Int: Int] = [:]
-  /// ``hasMilestoneUpdates(project:id:)``'s answers, as ``LogAnswer`` raw values.
+  /// ``hasMilestoneUpdates(project:)``'s answers, as ``LogAnswer`` raw values.
   private var milestoneUpdates = IDTable(bitsPerID: 2, denseThrough: 0, grows: true)
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedStatement] = [:]
@@ -66,7 +66,7 @@ final class RegisterWrite {
   /// `amend` for a correction, `reinstate` for a project put back in force); returns whether anything changed.
   func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String, action: String? = nil) throws -> Bool {
     guard record != old else { return false }
-    try requireLogged(old, project: project)
+    try requireLogged(old)
     try record.update(db)
     let action = action ?? (old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update")
     try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeValues.utf8(),
@@ -77,11 +77,11 @@ final class RegisterWrite {
   /// Refuses to change a row that no longer holds what its last change-log entry records: it was edited outside
   /// gongkai, and logging the edited values as the "before" of a change would make the edit look like gongkai's
   /// own history, after which `audit verify` could no longer find it.
-  private func requireLogged<Record: LoggedRecord>(_ row: Record, project: String) throws {
+  /// Found by the row alone (`changeLog_by_row`): a project's earlier rows are logged under the code it had then.
+  private func requireLogged<Record: LoggedRecord>(_ row: Record) throws {
     let query = try lookup("""
-      SELECT after FROM changeLog WHERE projectCode = ? AND entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
+      SELECT after FROM changeLog WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
       """)
-    query.bind(project)
     query.bind(Record.entity)
     query.bind(row.id)
     guard try query.first({ row.isRecorded(as: $0.bytes(at: 0)) }) ?? false else {
@@ -105,15 +105,29 @@ final class RegisterWrite {
   /// for every milestone it does not find, and the question reads the project's log, which the import makes longer
   /// with each milestone it adds: the answer is kept for each project (a spreadsheet sorted by date mixes projects
   /// row by row, and asking again made its import quadratic). The import's own updates (links) change no key.
-  func hasMilestoneUpdates(project code: String, id: Int64) throws -> Bool {
+  func hasMilestoneUpdates(project: ProjectRecord) throws -> Bool {
+    let id = project.id!
     if let known = LogAnswer(rawValue: milestoneUpdates[id]) { return known == .yes }
     let query = try lookup("""
       SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action IN ('update', 'amend'))
       """)
-    query.bind(code)
-    let found = try query.first { $0.int64(at: 0) != 0 } ?? false
+    var found = false
+    for code in try project.loggedCodes(db) where !found {
+      query.bind(code)
+      found = try query.first { $0.int64(at: 0) != 0 } ?? false
+    }
     milestoneUpdates[id] = (found ? LogAnswer.yes : .no).rawValue
     return found
+  }
+
+  /// The project a code no project has was corrected to, if any (``FormerCode``): asked of every new project an import
+  /// reads, through a statement prepared once.
+  func formerCode(_ code: String) throws -> FormerCode? {
+    let query = try lookup(FormerCode.sql)
+    query.bind(code)
+    return try query.first { row in
+      FormerCode(former: code, project: row.int64(at: 0), code: row.text(at: 1) ?? "", reason: row.text(at: 2) ?? "")
+    }
   }
 
   /// The next serial of a publication year.
@@ -218,6 +232,7 @@ extension ProjectRecord: LoggedRecord {
     json.field("legalPerson", legalPerson)
     json.field("location", location)
     json.field("name", name)
+    json.field("recodedReason", recodedReason)
     json.field("reinstatedReason", reinstatedReason)
     json.field("responsibleUnit", responsibleUnit)
     json.field("totalInvestment", totalInvestment)
@@ -333,11 +348,12 @@ extension ProjectRecord {
   }
 
   /// The row `old` becomes when its project reads `project`: what only the register keeps of it (its id, why it
-  /// was reinstated) stays, since an edit or a project file says nothing of them.
+  /// was reinstated, why its code was corrected) stays, since an edit or a project file says nothing of them.
   init(_ project: Project, replacing old: ProjectRecord) {
     self.init(inserting: project)
     id = old.id
     reinstatedReason = old.reinstatedReason
+    recodedReason = old.recodedReason
   }
 
   func project() throws -> Project {

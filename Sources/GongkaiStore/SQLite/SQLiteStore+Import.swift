@@ -20,7 +20,11 @@ extension SQLiteStore {
         let code = document.project.code.rawValue
         let old = try importedProject(code: code, write)
         if let reason = old?.withdrawnReason {
-          try passOver(code, withdrawnFor: reason, at: position, from: &source, report: &report, problems: &problems)
+          try passOver(.withdrawn(code, reason: reason), at: position, from: &source, report: &report, problems: &problems)
+          continue
+        }
+        if old == nil, let correction = try write.formerCode(code) {
+          try passOver(.recoded(correction), at: position, from: &source, report: &report, problems: &problems)
           continue
         }
         if let id = old?.id {
@@ -82,27 +86,44 @@ extension SQLiteStore {
     }
   }
 
-  /// The document of a project withdrawn as registered by mistake. A folder's file is passed over, said, while the
-  /// other files are imported: a folder synchronised every night still holds the file exported before the
-  /// withdrawal, and refusing it would hold back every other project's records. A file named is meant to be
-  /// imported: refused.
+  /// A project file whose code nothing may be recorded under.
+  private enum PassedOver {
+    /// The project was withdrawn as registered by mistake.
+    case withdrawn(String, reason: String)
+    /// The code was corrected to the project's right one.
+    case recoded(FormerCode)
+  }
+
+  /// The document of a project withdrawn as registered by mistake, or of a code corrected away. A folder's file is
+  /// passed over, said, while the other files are imported: a folder synchronised every night still holds the file
+  /// exported before the withdrawal or the correction, and refusing it would hold back every other project's records. A
+  /// file named is meant to be imported: refused.
   private func passOver(
-    _ code: String, withdrawnFor reason: String, at position: Int, from source: inout some ImportSource<ProjectDocument>,
+    _ passed: PassedOver, at position: Int, from source: inout some ImportSource<ProjectDocument>,
     report: inout ImportReport, problems: inout Rejections
   ) throws {
-    let said = "project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code while it stays withdrawn"
-    let move = "correct the file's code: line if it holds the project under its right code (or run `gongkai project "
-      + "reinstate \(code) --reason … --yes` first if the withdrawal was the mistake)"
+    let (said, fix, otherwise): (String, String, String) = switch passed {
+    case .withdrawn(let code, let reason):
+      ("project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code while it stays withdrawn",
+       "correct the file's code: line if it holds the project under its right code (or run `gongkai project "
+         + "reinstate \(code) --reason … --yes` first if the withdrawal was the mistake)",
+       "`gongkai history \(code)` shows who withdrew it and when")
+    case .recoded(let correction):
+      ("project \(correction.former) is registered under its right code \(correction.code) (\(correction.reason)), so nothing is "
+         + "recorded under \(correction.former)",
+       "correct the file's code: line to \(correction.code), or replace the file with `gongkai export project \(correction.code)`",
+       "`gongkai history \(correction.code)` shows who corrected the code and when")
+    }
     guard try source.isListed(at: position) else {
-      let problem = StoreError.LineProblem(line: position, field: "code", message: "\(said); \(move)")
+      let problem = StoreError.LineProblem(line: position, field: "code", message: "\(said); \(fix)")
       source.reject(line: problem.line, field: problem.field, message: problem.message)
       return problems.append(problem)
     }
-    report.skippedWithdrawn += 1
-    report.notice(at: position, field: "code", """
-      not imported: \(said); \(move), else take the file out of the folder (`gongkai history \(code)` shows who withdrew \
-      it and when)
-      """)
+    switch passed {
+    case .withdrawn: report.skippedWithdrawn += 1
+    case .recoded: report.skippedRecoded += 1
+    }
+    report.notice(at: position, field: "code", "not imported: \(said); \(fix), else take the file out of the folder (\(otherwise))")
   }
 
   public func importMilestones(
@@ -139,6 +160,8 @@ extension SQLiteStore {
             rejections.append(.init(line: row.line, field: "published",
               message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
           }
+        } else if let correction = try write.formerCode(row.project.rawValue) {
+          rejections.append(.init(line: row.line, field: "project", message: correction.refusal.description))
         } else {
           rejections.append(.init(line: row.line, field: "project",
                                   message: "unknown project '\(row.project)'; register it first with `gongkai project add`"))
@@ -178,7 +201,7 @@ extension SQLiteStore {
   {
     guard let key = row.entry.changes else { return .success(nil) }
     let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write)
-      ?? milestoneAmended(from: row.entry.key, project: record.code, id: record.id!, write)
+      ?? milestoneAmended(from: row.entry.key, project: record, write)
     let found = try linkedMilestone(key, projectId: record.id!, write.db)
     guard let recorded else { return found.map { $0 } }
     if !recorded.withdrawn, case .success(let id) = found, id != recorded.id,
@@ -186,7 +209,7 @@ extension SQLiteStore {
       id != stored
     {
       // A sheet written before the link was corrected names what it was corrected from.
-      if let change = try change(of: "changesId", from: id, entity: "milestone", id: recorded.id, project: record.code, write.db) {
+      if let change = try change(of: "changesId", from: id, entity: "milestone", id: recorded.id, write.db) {
         report.notice(at: row.line, field: "changes", """
           names milestone \(id), which milestone \(recorded.id) changed before \(change.actor) corrected its link on \
           \(change.at.prefix(10)) (it now \(stored.map { "changes \($0)" } ?? "names none it changes")); the sheet was written before \
@@ -248,7 +271,7 @@ extension SQLiteStore {
         report.milestonesWritten += 1
         report.disclosuresWritten += entry.disclosures.count
       } else if case let direct = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write),
-        let recorded = try direct ?? milestoneAmended(from: entry.key, project: project.code, id: project.id!, write),
+        let recorded = try direct ?? milestoneAmended(from: entry.key, project: project, write),
         withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
@@ -274,7 +297,7 @@ extension SQLiteStore {
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                     ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
-              if let change = try change(of: column, from: given, entity: "milestone", id: id, project: project.code, db) {
+              if let change = try change(of: column, from: given, entity: "milestone", id: id, db) {
                 let gave = given.map { "'\($0)' is what milestone \(id) gave" }
                   ?? "the file leaves it out (which would clear it), as milestone \(id) had it"
                 report.notice(at: position, field: field, """
@@ -352,7 +375,7 @@ extension SQLiteStore {
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
       // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
       if target != old.changesId, !inserted.contains(id),
-        let change = try change(of: "changesId", from: target, entity: "milestone", id: id, project: project.code, db)
+        let change = try change(of: "changesId", from: target, entity: "milestone", id: id, db)
       {
         let gave = entry.changes.map { "'\($0)' is what milestone \(id) changed" }
           ?? "the file names nothing it changes (which would remove the link), as milestone \(id) had it"
@@ -391,7 +414,7 @@ extension SQLiteStore {
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
       for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
         let given = record[keyPath: keep]
-        guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, project: project, write.db) else { continue }
+        guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, write.db) else { continue }
         updated[keyPath: keep] = old[keyPath: keep]
         let withdraw = "withdraw the publication with `gongkai withdraw --disclosure \(old.id!) --reason …` and record it again"
         let disclose = "gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \(ShellWord.quoted(old.channel))"
@@ -441,23 +464,28 @@ extension SQLiteStore {
   }
 
   /// The milestone of the project that had `key` before an amendment gave it another, from the change log (the
-  /// index of the milestone keys updates replaced); looked up only for an entry the register does not hold.
-  private func milestoneAmended(from key: MilestoneKey, project code: String, id projectID: Int64, _ write: RegisterWrite)
-    throws -> RecordedMilestone?
-  {
-    guard try write.hasMilestoneUpdates(project: code, id: projectID) else { return nil }
-    let row = try Row.fetchOne(write.db.cachedStatement(sql: Self.amendedFromSQL.description),
-                               arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""])
-    return try row.map { RecordedMilestone(id: try $0.decode(atIndex: 0), withdrawn: try $0.decode(atIndex: 1),
-                                           formedOn: try CivilDate.stored($0.decode(atIndex: 2)),
-                                           summary: try $0.decode(atIndex: 3), responsibleUnit: try $0.decode(atIndex: 4)) }
+  /// index of the milestone keys updates replaced), under each code the project had; looked up only for an entry the
+  /// register does not hold.
+  private func milestoneAmended(from key: MilestoneKey, project: ProjectRecord, _ write: RegisterWrite) throws -> RecordedMilestone? {
+    guard try write.hasMilestoneUpdates(project: project) else { return nil }
+    var latest: (change: Int64, milestone: RecordedMilestone)?
+    for code in try project.loggedCodes(write.db) {
+      guard let row = try Row.fetchOne(write.db.cachedStatement(sql: Self.amendedFromSQL.description),
+                                       arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""]),
+        case let change: Int64 = try row.decode(atIndex: 5), change > latest?.change ?? 0
+      else { continue }
+      latest = (change, RecordedMilestone(id: try row.decode(atIndex: 0), withdrawn: try row.decode(atIndex: 1),
+                                          formedOn: try CivilDate.stored(row.decode(atIndex: 2)),
+                                          summary: try row.decode(atIndex: 3), responsibleUnit: try row.decode(atIndex: 4)))
+    }
+    return latest?.milestone
   }
 
-  /// The query of ``milestoneAmended(from:project:id:_:)``: project code, kind, the day formed, 文号 (empty for none).
+  /// The query of ``milestoneAmended(from:project:_:)``: project code, kind, the day formed, 文号 (empty for none).
   /// Its conditions are those of the index `changeLog_milestone_keys_replaced` (schema v10), word for word, so that
   /// SQLite seeks the key there instead of reading the project's whole log for every new row.
   static let amendedFromSQL: StaticString = """
-    SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit FROM changeLog c
+    SELECT m.id, m.withdrawnReason IS NOT NULL, m.formedOn, m.summary, m.responsibleUnit, c.id FROM changeLog c
     JOIN milestone m ON m.id = c.entityId
     WHERE c.projectCode = ? AND c.entity = 'milestone' AND c.action IN ('update', 'amend')
       AND json_extract(c.before, '$.kind') = ? AND json_extract(c.before, '$.formedOn') = ?
@@ -470,7 +498,8 @@ extension SQLiteStore {
   /// spreadsheet import.
   private func importedProject(code: String, _ write: RegisterWrite) throws -> ProjectRecord? {
     let query = try write.lookup("""
-      SELECT id, code, name, legalPerson, location, totalInvestment, responsibleUnit, withdrawnReason, reinstatedReason
+      SELECT id, code, name, legalPerson, location, totalInvestment, responsibleUnit, withdrawnReason, reinstatedReason,
+        recodedReason
       FROM project WHERE code = ?
       """)
     query.bind(code)
@@ -481,7 +510,7 @@ extension SQLiteStore {
       }
       return ProjectRecord(id: id, code: code, name: name, legalPerson: row.text(at: 3), location: row.text(at: 4),
                            totalInvestment: row.text(at: 5), responsibleUnit: unit, withdrawnReason: row.text(at: 7),
-                           reinstatedReason: row.text(at: 8))
+                           reinstatedReason: row.text(at: 8), recodedReason: row.text(at: 9))
     }
   }
 
@@ -527,7 +556,7 @@ extension SQLiteStore {
       ("totalInvestment", "total-investment", "investment", project.totalInvestment, stored.totalInvestment),
     ]
     return try fields.filter { $0.given != $0.stored }.compactMap { field in
-      guard let change = try change(of: field.column, from: field.given, entity: "project", id: stored.id!, project: stored.code, write.db)
+      guard let change = try change(of: field.column, from: field.given, entity: "project", id: stored.id!, write.db)
       else { return nil }
       let given = field.given.map { "'\($0)' is what it was" } ?? "the file leaves it out (which clears it), as it was"
       return (field.file, """
@@ -541,18 +570,18 @@ extension SQLiteStore {
 
   /// The last logged change of a row's column away from `value`: who made it and when; `nil` when the column never
   /// held that value and then changed, so a file giving it is not behind the register. Any earlier value counts, not
-  /// only the last: a file from before two edits is behind both. Read through the log's project index.
-  private func change(of column: String, from value: (any DatabaseValueConvertible)?, entity: String, id: Int64, project: String,
+  /// only the last: a file from before two edits is behind both. Read through the log's row index.
+  private func change(of column: String, from value: (any DatabaseValueConvertible)?, entity: String, id: Int64,
                       _ db: Database) throws
     -> (at: String, actor: String)?
   {
     let path = "$." + column
     guard let row = try Row.fetchOne(db, sql: """
       SELECT at, actor FROM changeLog
-      WHERE projectCode = ? AND entity = ? AND entityId = ? AND action IN ('update', 'amend')
+      WHERE entity = ? AND entityId = ? AND action IN ('update', 'amend')
         AND json_extract(before, ?) IS ? AND json_extract(before, ?) IS NOT json_extract(after, ?)
       ORDER BY id DESC LIMIT 1
-      """, arguments: [project, entity, id, path, value, path, path])
+      """, arguments: [entity, id, path, value, path, path])
     else { return nil }
     return (try row.decode(atIndex: 0), try row.decode(atIndex: 1))
   }

@@ -80,7 +80,7 @@ extension SQLiteStore {
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
             linksMovedAt: try value(.linksMovedAt),
             withdrawnPublications: try WithdrawnPublication.list(value(.withdrawnPublications)),
-            reinstatedAt: try value(.reinstatedAt))
+            projectCorrectedAt: try value(.projectCorrectedAt))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -118,15 +118,16 @@ extension SQLiteStore {
     let onlyActive = !filter.withdrawn
     if onlyActive { conditions.append("p.withdrawnReason IS NULL") }
     // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
-    // withdrawal, or the insert of one imported withdrawn), found through the log's project index. CASE evaluates
-    // the lookup for withdrawn milestones only, so the rows of everything else cost one NULL test.
+    // withdrawal, or the insert of one imported withdrawn), found through the log's row index (under whichever code
+    // the project had then). CASE evaluates the lookup for withdrawn milestones only, so the rows of everything else
+    // cost one NULL test.
     let withdrawal = """
       CASE WHEN m.withdrawnReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
-        WHERE c.projectCode = p.code AND c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
+        WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
     let corrections = filter.publicationCorrections
-      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL), \(Self.reinstatedSQL)"
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL), \(Self.projectCorrectedSQL)"
       : "NULL, NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
@@ -198,9 +199,11 @@ extension SQLiteStore {
     try disclosures.forEach(check)
     // A row the log records and the register no longer holds was deleted outside gongkai, which deletes nothing.
     let held = ["milestone": Set(milestones.map { $0.id! }), "disclosure": Set(disclosures.map { $0.id! })]
+    let codes = try project.loggedCodes(db)
     for row in try Row.fetchAll(db, sql: """
-      SELECT DISTINCT entity, entityId FROM changeLog WHERE projectCode = ? AND entity IN ('milestone', 'disclosure')
-      """, arguments: [project.code]) {
+      SELECT DISTINCT entity, entityId FROM changeLog
+      WHERE projectCode IN (\(databaseQuestionMarks(count: codes.count))) AND entity IN ('milestone', 'disclosure')
+      """, arguments: StatementArguments(codes)) {
       let entity: String = row[0], id: Int64 = row[1]
       guard held[entity]?.contains(id) == true else {
         throw StoreError.differsFromChangeLog(path, LogDivergence(entity: entity, id: id, kind: .deleted).description)
@@ -210,8 +213,11 @@ extension SQLiteStore {
 
   public func history(of code: ProjectCode) throws -> [ChangeLogEntry] {
     try read { db in
-      try Array(ChangeLogRecord.fetchCursor(positionally: db, sql: "SELECT * FROM changeLog WHERE projectCode = ? ORDER BY id",
-                                            arguments: [code.rawValue]).map(\.entry))
+      // Under every code the project had: the log keeps each row under the code of its day.
+      let codes = try projectRecord(code: code.rawValue, db)?.loggedCodes(db) ?? [code.rawValue]
+      return try Array(ChangeLogRecord.fetchCursor(positionally: db, sql: """
+        SELECT * FROM changeLog WHERE projectCode IN (\(databaseQuestionMarks(count: codes.count))) ORDER BY id
+        """, arguments: StatementArguments(codes)).map(\.entry))
     }
   }
 
@@ -249,10 +255,12 @@ extension SQLiteStore {
 
 extension SQLiteStore {
   /// When a milestone (`m`) was last put back in force with its project (`p`), which `project reinstate` logs as
-  /// `reinstate`: one seek into the log's row index, for the milestones of projects ever reinstated only.
-  static let reinstatedSQL = """
-    CASE WHEN p.reinstatedReason IS NOT NULL THEN (SELECT max(c.at) FROM changeLog c
-      WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate') END
+  /// `reinstate`, or its project given its right code (`project recode`, logged on the project): a seek into the log's
+  /// row index for each, for the milestones of projects ever reinstated or recoded only.
+  static let projectCorrectedSQL = """
+    CASE WHEN p.reinstatedReason IS NOT NULL OR p.recodedReason IS NOT NULL THEN NULLIF(max(
+      IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate'), ''),
+      IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'project' AND c.entityId = p.id AND c.action = 'recode'), '')), '') END
     """
 
   /// A milestone's (`m`) publications withdrawn as recorded by mistake, each `publishedOn U+1E year U+1E serial U+1E
@@ -287,7 +295,7 @@ private enum MilestoneColumn: Int {
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
   case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, withdrawnPublications
-  case reinstatedAt
+  case projectCorrectedAt
   case projectWithdrawnReason
 }
 

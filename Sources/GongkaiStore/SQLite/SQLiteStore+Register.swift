@@ -10,6 +10,7 @@ extension SQLiteStore {
         try registered.requireInForce()
         throw StoreError.duplicateProject(project.code.rawValue)
       }
+      if let correction = try codeCorrection(of: project.code.rawValue, write.db) { throw correction.refusal }
       var record = ProjectRecord(inserting: project)
       try write.insert(&record, project: record.code)
     }
@@ -46,15 +47,17 @@ extension SQLiteStore {
   private func moveMilestonesKeptUnderFormerUnit(of project: ProjectRecord, _ update: inout ProjectUpdate, _ write: RegisterWrite) throws {
     guard let change = try Row.fetchOne(write.db, sql: """
       SELECT id, json_extract(before, '$.responsibleUnit') FROM changeLog
-      WHERE projectCode = ? AND entity = 'project' AND action = 'update'
+      WHERE entity = 'project' AND entityId = ? AND action = 'update'
         AND json_extract(before, '$.responsibleUnit') IS NOT json_extract(after, '$.responsibleUnit')
       ORDER BY id DESC LIMIT 1
-      """, arguments: [project.code]), let former = change[1] as String?, former != project.responsibleUnit
+      """, arguments: [project.id!]), let former = change[1] as String?, former != project.responsibleUnit
     else { return }
     // Those recorded before the change, which it kept: one logged since under the former unit named it on purpose.
+    let codes = try project.loggedCodes(write.db)
     let last = try Int64.fetchOne(write.db, sql: """
-      SELECT max(entityId) FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action = 'insert' AND id < ?
-      """, arguments: [project.code, change[0] as Int64]) ?? 0
+      SELECT max(entityId) FROM changeLog
+      WHERE projectCode IN (\(databaseQuestionMarks(count: codes.count))) AND entity = 'milestone' AND action = 'insert' AND id < ?
+      """, arguments: StatementArguments(codes) + [change[0] as Int64]) ?? 0
     let kept = try MilestoneRecord.fetchAll(write.db, sql: """
       SELECT * FROM milestone WHERE projectId = ? AND responsibleUnit = ? AND id <= ? ORDER BY id
       """, arguments: [project.id!, former, last])
@@ -91,7 +94,7 @@ extension SQLiteStore {
 
   public func withdrawProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectWithdrawal {
     try logged(actor: actor) { write in
-      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw StoreError.unknownProject(code.rawValue) }
+      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw try missingProject(code, write.db) }
       var withdrawal = ProjectWithdrawal(project: try old.project())
       if let earlier = old.withdrawnReason {
         withdrawal.alreadyWithdrawn = earlier
@@ -117,7 +120,7 @@ extension SQLiteStore {
 
   public func reinstateProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectReinstatement {
     try logged(actor: actor) { write in
-      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw StoreError.unknownProject(code.rawValue) }
+      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw try missingProject(code, write.db) }
       var reinstatement = ProjectReinstatement(project: try old.project())
       guard let withdrawnFor = old.withdrawnReason else {
         reinstatement.wasInForce = true
@@ -140,6 +143,65 @@ extension SQLiteStore {
       reinstatement.project.withdrawnReason = nil
       return reinstatement
     }
+  }
+
+  public func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) throws -> ProjectRecode {
+    try logged(actor: actor) { write in
+      let db = write.db
+      guard let old = try projectRecord(code: code.rawValue, db) else {
+        // Moved there already (the command run twice, or by another clerk between a preview and the write).
+        if let moved = try projectRecord(code: newCode.rawValue, db), try codeCorrection(of: code.rawValue, db)?.project == moved.id {
+          var recode = ProjectRecode(project: try moved.project())
+          recode.alreadyRecoded = true
+          return recode
+        }
+        throw try missingProject(code, db)
+      }
+      try old.requireInForce()
+      if let holder = try projectRecord(code: newCode.rawValue, db) {
+        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, withdrawn: holder.withdrawnReason)
+      }
+      if let earlier = try codeCorrection(of: newCode.rawValue, db), earlier.project != old.id {
+        throw earlier.refusal
+      }
+      var recode = ProjectRecode(project: try old.project())
+      let inForce = try milestones(of: old, withdrawnFor: nil, db)
+      (recode.milestones, recode.publications) = (inForce.records.count, inForce.publications)
+      var record = old
+      record.code = newCode.rawValue
+      record.recodedReason = reason
+      _ = try write.update(record, from: old, project: newCode.rawValue, action: "recode")
+      return recode
+    }
+  }
+
+  public func codeCorrection(of code: ProjectCode) throws -> CodeCorrection? {
+    try read { db in
+      try codeCorrection(of: code.rawValue, db).map { CodeCorrection(code: try ProjectCode.stored($0.code), reason: $0.reason) }
+    }
+  }
+
+  public func correctedCodes() throws -> [ProjectCode] {
+    try read { db in
+      try String.fetchAll(db, sql: """
+        SELECT DISTINCT json_extract(c.before, '$.code') FROM changeLog c
+        WHERE c.entity = 'project' AND c.action = 'recode'
+          AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = json_extract(c.before, '$.code'))
+        """).map(ProjectCode.stored)
+    }
+  }
+
+  /// The project `code` was corrected away from, as it stands now. A code is looked up here only once no project has it.
+  func codeCorrection(of code: String, _ db: Database) throws -> FormerCode? {
+    try Row.fetchOne(db.cachedStatement(sql: FormerCode.sql.description), arguments: [code]).map { row in
+      FormerCode(former: code, project: try row.decode(atIndex: 0), code: try row.decode(atIndex: 1),
+                 reason: try row.decode(String?.self, atIndex: 2) ?? "")
+    }
+  }
+
+  /// Why no project has `code`: it was corrected away, or never registered.
+  func missingProject(_ code: ProjectCode, _ db: Database) throws -> StoreError {
+    try codeCorrection(of: code.rawValue, db)?.refusal ?? StoreError.unknownProject(code.rawValue)
   }
 
   /// A project's milestones withdrawn for `reason` (`nil`: those in force), in the order recorded, and how many
@@ -199,7 +261,7 @@ extension SQLiteStore {
 
   /// The project of a code that is to be written to, or under: one withdrawn is refused.
   func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
-    guard let record = try projectRecord(code: code.rawValue, db) else { throw StoreError.unknownProject(code.rawValue) }
+    guard let record = try projectRecord(code: code.rawValue, db) else { throw try missingProject(code, db) }
     try record.requireInForce()
     return record
   }
@@ -538,7 +600,36 @@ extension Orphan {
   }
 }
 
+/// A code a project had before it was corrected, and the project it names now.
+struct FormerCode {
+  let former: String
+  let project: Int64
+  let code: String
+  let reason: String
+
+  /// The project a former code names, by the last correction away from it, through `changeLog_former_codes` (schema
+  /// v14), whose conditions it repeats word for word: project id, code, reason.
+  static let sql: StaticString = """
+    SELECT p.id, p.code, p.recodedReason FROM changeLog c JOIN project p ON p.id = c.entityId
+    WHERE json_extract(c.before, '$.code') = ? AND c.entity = 'project' AND c.action = 'recode'
+    ORDER BY c.id DESC LIMIT 1
+    """
+
+  /// What a command or an import naming the former code is told.
+  var refusal: StoreError { .projectRecoded(former, to: code, reason: reason) }
+}
+
 extension ProjectRecord {
+  /// The codes under which the change log holds the project's rows: the one it has, and those it had before its code
+  /// was corrected. Only a project with a correction's reason had another.
+  func loggedCodes(_ db: Database) throws -> [String] {
+    guard recodedReason != nil else { return [code] }
+    let former = try String.fetchAll(db, sql: """
+      SELECT DISTINCT json_extract(before, '$.code') FROM changeLog WHERE entity = 'project' AND entityId = ? AND action = 'recode'
+      """, arguments: [id!])
+    return [code] + former.filter { $0 != code }
+  }
+
   /// Refuses a write to, or under, a project withdrawn as registered by mistake.
   func requireInForce() throws {
     if let withdrawnReason { throw StoreError.projectWithdrawn(code, reason: withdrawnReason) }

@@ -34,8 +34,9 @@ extension Gongkai.Export {
         Terminal.warning("--no-verify: the register was not checked against its change log; a file written from rows "
           + "edited beside it, imported, would make the edit look recorded")
       }
-      guard let document = try await store.open().document(of: code, verifying: !verification.skipVerification) else {
-        throw StoreError.unknownProject(code.rawValue)
+      let register = try store.open()
+      guard let document = try await register.document(of: code, verifying: !verification.skipVerification) else {
+        throw try await register.unregistered(code)
       }
       let text = try ProjectFile.render(document)
       if out == "-" {

@@ -151,8 +151,8 @@ extension Gongkai.Export {
           let kept = !report.keptIndex ? ""
             : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"
             : "; no index.html or feed.atom written (the full export writes them)"
-          let withdrawn = report.removedPages == 0 ? ""
-            : "; removed the pages of \(counted(report.removedPages, "withdrawn project"))"
+          let withdrawn = (report.removedPages == 0 ? "" : "; removed the pages of \(counted(report.removedPages, "withdrawn project"))")
+            + (report.movedPages == 0 ? "" : "; removed \(counted(report.movedPages, "page")) under corrected codes")
           try StandardOutput.confirm(
             "wrote \(counted(report.pages, "project notice")) (\(counted(report.disclosures, "published item"))) to \(Terminal.field(folder))\(withdrawn)\(kept)",
             wroteFile: folder)

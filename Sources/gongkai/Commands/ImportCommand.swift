@@ -157,7 +157,8 @@ struct ImportSummary {
 
   var text: String {
     let what = files.map { counted($0, "project file") } ?? counted(rows ?? 0, "row")
-    let skipped = report.skippedWithdrawn == 0 ? "" : ", \(report.skippedWithdrawn) of withdrawn projects not imported"
+    let skipped = (report.skippedWithdrawn == 0 ? "" : ", \(report.skippedWithdrawn) of withdrawn projects not imported")
+      + (report.skippedRecoded == 0 ? "" : ", \(report.skippedRecoded) under corrected codes not imported")
     guard report.changedAnything else { return "imported \(what): nothing changed (\(report.unchanged) unchanged\(skipped))" }
     let counts = files != nil
       ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged\(skipped)"

@@ -387,6 +387,7 @@ extension Gongkai {
       // The register is one row: its id says nothing.
       let id = entry.entity == "register" ? "" : lang.pick(" #", " ") + "\(entry.entityID)"
       guard lang == .zh else { return "\(entry.action) \(entry.entity == "register" ? "the register's rules" : entry.entity)\(id)" }
+      if entry.action == "recode" { return "更正项目代码\(id)" }
       let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回", "reinstate": "恢复"][entry.action] ?? entry.action
       let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册规则"][entry.entity] ?? entry.entity
       return "\(action)\(entity)\(id)"
@@ -410,7 +411,7 @@ extension Gongkai {
       ("category", "类别"), ("formedOn", "形成日期"), ("reference", "文号"), ("summary", "摘要"), ("responsibleUnit", "责任单位"),
       ("changesId", "所变更里程碑"), ("publishedOn", "公开日期"), ("channel", "公开渠道"), ("url", "网址"), ("until", "公示截止"),
       ("serialYear", "索引年度"), ("serial", "索引序号"), ("profile", "规则"), ("withdrawnReason", "撤回原因"),
-      ("reinstatedReason", "恢复原因"),
+      ("reinstatedReason", "恢复原因"), ("recodedReason", "代码更正原因"),
       ("amendmentReason", "更正原因"), ("recordedBy", "登记人"), ("recordedAt", "登记时间"),
     ]
 
@@ -426,13 +427,14 @@ extension Gongkai {
       return columns.first { $0.key == key }?.label ?? key
     }
 
-    /// The reason an amendment or a reinstatement gave, as its row's values after record it, and its label; `nil` for
+    /// The reason an amendment, a reinstatement or a code's correction gave, as its row's values after record it, and its label; `nil` for
     /// other actions. Shown on a line of its own whether or not it differs from the last one given.
     static func reason(of entry: ChangeLogEntry, _ lang: Language) -> (key: String, label: String, text: String)? {
       let (key, label): (String, String)
       switch entry.action {
       case "amend": (key, label) = ("amendmentReason", lang.pick("更正原因", "reason"))
       case "reinstate": (key, label) = ("reinstatedReason", lang.pick("恢复原因", "reason"))
+      case "recode": (key, label) = ("recodedReason", lang.pick("代码更正原因", "reason"))
       default: return nil
       }
       return values(entry.after)?[key].map { (key, label, $0) }
@@ -453,7 +455,7 @@ extension Gongkai {
       let register = try store.open()
       let entries: [ChangeLogEntry]
       if let code {
-        guard try await register.project(code: code) != nil else { throw StoreError.unknownProject(code.rawValue) }
+        _ = try await register.requireProject(code: code)
         entries = try await register.history(of: code)
       } else {
         entries = try await register.registerHistory()

@@ -6,8 +6,8 @@ extension Gongkai {
   struct ProjectCommand: CommandGroupRun {
     static let configuration = CommandConfiguration(
       commandName: "project",
-      abstract: "Register, list, show, edit, withdraw and reinstate projects.",
-      subcommands: [Add.self, List.self, Show.self, Edit.self, Withdraw.self, Reinstate.self])
+      abstract: "Register, list, show, edit, recode, withdraw and reinstate projects.",
+      subcommands: [Add.self, List.self, Show.self, Edit.self, Recode.self, Withdraw.self, Reinstate.self])
   }
 }
 
@@ -136,6 +136,88 @@ extension Gongkai.ProjectCommand {
     }
   }
 
+  struct Recode: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Give a project registered under a wrong code its right one, with its record, history and 索引号.",
+      discussion: """
+        For a code mistyped at registration or in a project file (000920 for 000902). The project keeps everything \
+        recorded under it: its milestones and publications with their 索引号, who recorded what and when, and the \
+        corrections; the change is logged as recode (更正项目代码) with the reason, and `gongkai history` shows the \
+        project's whole history under either code. From then on the wrong code is refused wherever it is given, \
+        naming the right one, and an import of a folder passes over a project file that still holds it, with a \
+        warning: correct the file's code: line, or export the project again. The next full notice export writes the \
+        project's page under the right code and removes the one under the wrong code, and the feed dates the \
+        project's items by the correction, as their page moved. A 索引号 keeps its number; its organisation part \
+        changes with the code's division only when exports run without --organisation. A code another project has, in \
+        force or withdrawn, or had before its own correction, is refused. Without --yes nothing is written: the \
+        command names the project and what would move, since a mistyped new code would file the project under \
+        another one.
+
+        Example (000920 typed for 000902):
+          gongkai project recode 2026-310110-48-01-000920 \\
+            2026-310110-48-01-000902 --reason 项目代码填错 --yes
+        """)
+
+    @Argument(help: ArgumentHelp("The project's code now, the wrong one.", valueName: "code"), transform: ProjectCode.argument)
+    var code: ProjectCode
+    @Argument(help: ArgumentHelp("Its right code.", valueName: "new-code"), transform: ProjectCode.argument)
+    var newCode: ProjectCode
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and `gongkai history` (required).", valueName: "text"),
+            transform: trimmed)
+    var reason: String?
+    @Flag(help: "Correct it. Without --yes nothing is written: the refusal names the project and what would move.")
+    var yes = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func validate() throws {
+      guard code != newCode else {
+        throw ValidationError("the new code is the project's code now (\(code)); give its right code as the second argument")
+      }
+    }
+
+    func run() async throws {
+      let reason = try requiredReason(reason, example: "项目代码填错，应为\(newCode)")
+      let register = try store.open()
+      let unchanged = "unchanged: its code is \(newCode) already"
+      // Run twice: with or without --yes, there is nothing to confirm.
+      if try await register.project(code: code) == nil, try await register.codeCorrection(of: code)?.code == newCode {
+        return try StandardOutput.confirm("project \(code) \(unchanged)", written: false)
+      }
+      guard yes else { try await Self.refuseUnconfirmed(code, to: newCode, in: register) }
+      let done = try await register.recodeProject(code: code, to: newCode, reason: reason, actor: try actor.actor())
+      let named = "project \(Terminal.field(done.project.name))"
+      // Recoded by another clerk since it was read.
+      guard !done.alreadyRecoded else { return try StandardOutput.confirm("\(named) \(unchanged)", written: false) }
+      try StandardOutput.confirm("recoded \(named) from \(code) to \(newCode), with \(counted(done.milestones, "milestone")) in force"
+        + " and \(counted(done.publications, "publication")) (its page moves at the next full notice export); correct the code:"
+        + " line of its project file, or replace the file with `gongkai export project \(newCode)`")
+    }
+
+    /// A correction not confirmed: refused, naming the project and what would move to the new code. Checks what the
+    /// store would refuse first, so that the preview does not ask for --yes where --yes would fail.
+    private static func refuseUnconfirmed(_ code: ProjectCode, to newCode: ProjectCode, in register: any Store) async throws -> Never {
+      let project = try await register.requireProject(code: code)
+      if let reason = project.withdrawnReason { throw StoreError.projectWithdrawn(code.rawValue, reason: reason) }
+      if let holder = try await register.project(code: newCode) {
+        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, withdrawn: holder.withdrawnReason)
+      }
+      if let earlier = try await register.codeCorrection(of: newCode), earlier.code != code {
+        throw StoreError.projectRecoded(newCode.rawValue, to: earlier.code.rawValue, reason: earlier.reason)
+      }
+      var milestones = 0, publications = 0
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
+        milestones += 1
+        publications += stored.milestone.disclosures.count
+      }
+      throw CommandFailure.usage("""
+        nothing recoded: project \(code) \(Terminal.field(project.name)) holds \(counted(milestones, "milestone")) in force and \
+        \(counted(publications, "publication")), which move to \(newCode) with its history; if \(newCode) is its right code, run \
+        the command again with --yes
+        """)
+    }
+  }
+
   struct Withdraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a project registered by mistake, with its milestones: it stays on record, logged, but is no longer published or counted.",
@@ -148,17 +230,11 @@ extension Gongkai.ProjectCommand {
         withdrawn one, and only `gongkai project reinstate` brings it back. Without --yes nothing is written: the \
         command names the project and what it holds, so that a mistyped code does not withdraw another project.
 
-        A project under a wrong code is moved to its right one through its file: export it, correct the code on the \
-        file's `code:` line and import it, and withdraw the wrong one (a withdrawn project's file is written as it \
-        stood before, so either may come first). The publications imported get new 索引号, and the feed retracts the \
-        old ones. Their audit rows show the import as the day they were recorded, while the withdrawn project's rows \
-        keep the history (who recorded what when, corrections): name the right code in the reason, which ties them.
+        A project registered under a wrong code is not withdrawn: `gongkai project recode` gives it its right one, \
+        with its record, history and 索引号.
 
-        Example (000920 typed for 000902):
-          gongkai export project 2026-310110-48-01-000920 --out right.yaml
-          (correct the code in right.yaml)
-          gongkai import right.yaml
-          gongkai project withdraw 2026-310110-48-01-000920 --reason 代码应为000902 --yes
+        Example (another district's project imported by mistake):
+          gongkai project withdraw 2026-310115-48-01-000311 --reason 浦东新区项目，误导入 --yes
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
@@ -191,7 +267,7 @@ extension Gongkai.ProjectCommand {
     /// for 000902) would withdraw another project, and its feed entries would be named deleted before anyone noticed;
     /// of a project withdrawn before, what `--yes` would say, as there is nothing left to confirm.
     private static func unconfirmed(_ code: ProjectCode, in register: any Store) async throws -> ProjectWithdrawal {
-      guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
+      let project = try await register.requireProject(code: code)
       var found = ProjectWithdrawal(project: project)
       if let earlier = project.withdrawnReason {
         found.alreadyWithdrawn = earlier
@@ -240,7 +316,8 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let reason = try requiredReason(reason, example: "误撤回，应撤回的是000920")
       let register = try store.open()
-      guard let project = try await register.project(code: code) else {
+      let project: Project
+      do { project = try await register.requireProject(code: code) } catch StoreError.unknownProject {
         throw CommandFailure(status: .dataError, message:
           "unknown project '\(code)'; `gongkai project list --withdrawn` lists the projects withdrawn, with their reasons")
       }
@@ -314,7 +391,7 @@ extension Gongkai.ProjectCommand {
 
     func run() async throws {
       let register = try store.open()
-      guard let project = try await register.project(code: code) else { throw StoreError.unknownProject(code.rawValue) }
+      let project = try await register.requireProject(code: code)
       let checker = try await reference.checker(for: register, at: store.path)
       var milestones: [StoredMilestone] = []
       var withdrawn = 0

@@ -83,7 +83,7 @@ enum ExitStatus: Int32, Error {
     case .unexpected: self = .internalError
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
-      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .changesWithdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
+      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
       .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
       self = .dataError
     }
