@@ -32,7 +32,8 @@ struct ExplanationText {
         "Period: \(e.period) (weekends and official rest days excluded, swapped workdays included)"))
       if !e.swappedWorkdays.isEmpty {
         lines.append(language.pick("计入的调休上班日: ", "Swapped workdays counted: ")
-          + e.swappedWorkdays.map { "\(day($0))\(holiday($0))" }.joined(separator: language.pick("、", ", ")))
+          + e.swappedWorkdays.map { "\(day($0))\(holiday($0))" }.joined(separator: language.pick("、", ", "))
+          + language.pick("（\(Self.swappedWorkdayReading.chinese)）", " (\(Self.swappedWorkdayReading.english))"))
       }
       if !e.skippedDays.isEmpty {
         lines.append(language.pick("未计入的休息日: ", "Rest days not counted: ") + runs(e.skippedDays))
@@ -69,6 +70,12 @@ struct ExplanationText {
     return lines.map { "  \($0)\n" }.joined()
   }
 
+  /// That a weekend day the State Council makes a workday counts as a working day is an interpretation, which the
+  /// legal research tags as uncertain (M): a reviewer is told so wherever a count rests on one.
+  static let swappedWorkdayReading = (
+    chinese: "调休上班日计为工作日系解释，法律未明文规定",
+    english: "counting a swapped workday as a working day is an interpretation: no statute says so")
+
   private func day(_ date: CivilDate) -> String {
     language.pick("\(date)（周\(date.weekday.chineseShortName)）", "\(date) (\(String(describing: date.weekday).prefix(3).capitalized))")
   }
@@ -77,7 +84,8 @@ struct ExplanationText {
   /// why the period did not move to the Monday.
   private func ending(_ date: CivilDate) -> String {
     guard [.saturday, .sunday].contains(date.weekday), calendar.isWorkingDay(date) else { return day(date) }
-    return day(date) + language.pick("，调休上班日\(holiday(date))", ", a swapped workday\(holiday(date))")
+    return day(date) + language.pick("，调休上班日\(holiday(date))（\(Self.swappedWorkdayReading.chinese)）",
+                                     ", a swapped workday\(holiday(date)) (\(Self.swappedWorkdayReading.english))")
   }
 
   private func holiday(_ date: CivilDate) -> String {
