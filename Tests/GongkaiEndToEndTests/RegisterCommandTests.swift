@@ -100,6 +100,13 @@ import TestSupport
     #expect(skipped.status == 0 && skipped.stdout == "[]\n")
     #expect(skipped.stderr.hasPrefix("gongkai: warning: skipped 2031-02-08 as a rest day, but it may be a swapped workday (调休): "
       + "no official holiday schedule for 2031"), "\(skipped.stderr)")
+    // It names the folder it read: this account's own, which cron under another account does not read, unless one
+    // folder is named for all
+    #expect(skipped.stderr.contains("(this account's own: for cron or staff under other accounts, set GONGKAI_CALENDAR_DIR"))
+    let shared = Scratch.folder().path
+    let named = try gongkai("check", "--skip-rest-days", "--as-of", "2031-02-08", "--database", database,
+                            environment: ["GONGKAI_CALENDAR_DIR": shared])
+    #expect(named.stderr.hasSuffix("in \(shared) when the State Council publishes it\n"), "\(named.stderr)")
     // 1 January and 除夕 to 初三 are holidays by law, which no notice makes workdays: skipped without a word
     for holiday in ["2027-01-01", "2027-02-06", "2027-02-08"] {
       let quiet = try gongkai("check", "--skip-rest-days", "--as-of", holiday, "--database", database)

@@ -95,9 +95,8 @@ enum Warnings {
       + (holidays.isEmpty ? "" : " and the statutory holidays (\(holidays), with their make-up days)")
       + " alone, without what its notice arranges, so the result is provisional"
     let published = years.filter { $0 <= today.year }
+    let folder = CalendarOptions.folderForSchedules()
     if let example = published.first {
-      // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.
-      let folder = (try? CalendarOptions.administratorFolder().path) ?? "the calendar folder"
       let shipped = calendar.scheduledYears
       let range = shipped.first.map { " (gongkai has the schedules of \($0)-\(shipped.last!))" } ?? ""
       text += "; the State Council's notice for \(published.map(String.init).joined(separator: ", ")) was published\(range): "
@@ -106,7 +105,7 @@ enum Warnings {
     }
     if published.count < years.count {
       text += "; add the schedule of \(years.filter { $0 > today.year }.map(String.init).joined(separator: ", ")) "
-        + "(see `gongkai calendar --help`) when the State Council publishes it"
+        + "(see `gongkai calendar --help`) in \(folder) when the State Council publishes it"
     }
     return text
   }

@@ -139,6 +139,17 @@ struct CalendarOptions: ParsableArguments {
     return defaultFolder(environment: environment)
   }
 
+  /// The folder a warning tells the administrator to add a schedule to: the one `GONGKAI_CALENDAR_DIR` names, else
+  /// this account's own, said to be so, as cron or a systemd unit running under another account reads another folder
+  /// and a schedule added to one's own would go unseen there.
+  static func folderForSchedules(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.
+    guard let folder = try? administratorFolder(environment: environment) else { return "the calendar folder" }
+    guard nonEmpty(environment["GONGKAI_CALENDAR_DIR"]) == nil else { return folder.path }
+    return "\(folder.path) (this account's own: for cron or staff under other accounts, set GONGKAI_CALENDAR_DIR for all "
+      + "of them to one folder)"
+  }
+
   /// `$XDG_CONFIG_HOME/gongkai/calendar`, else `$HOME/.config/gongkai/calendar`, else the password database's home's.
   private static func defaultFolder(environment: [String: String]) -> URL {
     let home = nonEmpty(environment["HOME"]).map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
