@@ -85,7 +85,7 @@ public protocol Store: Sendable {
   func reinstateProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectReinstatement
   /// Gives a project registered under a wrong code its right one, logged as `recode` with `reason`: its milestones,
   /// publications and 索引号 stay as they are, and so does its history, which ``history(of:)`` reads under either
-  /// code. The wrong code is refused from then on, naming the right one (``StoreError/projectRecoded(_:to:reason:)``):
+  /// code. The wrong code is refused from then on, naming the right one (``StoreError/projectRecoded(_:to:project:reason:)``):
   /// a project file written before still holds it, and importing it would register the mistake again. A code another
   /// project holds or held is refused; a project already moved to `newCode` is left as it is.
   func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) async throws -> ProjectRecode
@@ -348,13 +348,15 @@ public struct ProjectRecode: Hashable, Sendable {
   public init(project: Project) { self.project = project }
 }
 
-/// Where a project's wrong code went: the code it has now, and the reason of its last correction.
+/// Where a project's wrong code went: the code it has now, its name, and the reason of the correction away from it.
 public struct CodeCorrection: Hashable, Sendable {
   public let code: ProjectCode
+  public let name: String
   public let reason: String
 
-  public init(code: ProjectCode, reason: String) {
+  public init(code: ProjectCode, name: String, reason: String) {
     self.code = code
+    self.name = name
     self.reason = reason
   }
 }
@@ -616,7 +618,7 @@ extension Store {
   /// Why no project has `code`: it was corrected away (naming the right one), or never registered.
   public func unregistered(_ code: ProjectCode) async throws -> StoreError {
     guard let correction = try await codeCorrection(of: code) else { return .unknownProject(code.rawValue) }
-    return .projectRecoded(code.rawValue, to: correction.code.rawValue, reason: correction.reason)
+    return .projectRecoded(code.rawValue, to: correction.code.rawValue, project: correction.name, reason: correction.reason)
   }
 
   /// Every project in force with its milestone counts, ordered by code.

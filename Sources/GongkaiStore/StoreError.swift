@@ -12,11 +12,21 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A project withdrawn as registered by mistake, with the reason: nothing more is recorded under its code unless it
   /// is reinstated.
   case projectWithdrawn(String, reason: String)
-  /// A code corrected away (`project recode`): the project it named is registered under the right one.
-  case projectRecoded(String, to: String, reason: String)
-  /// A project's code may not be corrected to one another project has, in force or withdrawn: the code, and the name of
-  /// the project that has it, with its withdrawal's reason when withdrawn.
-  case codeTaken(String, project: String, withdrawn: String?)
+  /// A code corrected away (`project recode`): the project it named, by its name, is registered under the right one.
+  case projectRecoded(String, to: String, project: String, reason: String)
+  /// A project's code may not be corrected to one another project has, or had: the code, and the name of the project.
+  case codeTaken(String, project: String, CodeHolding)
+
+  /// How the project a code is refused for holds it.
+  public enum CodeHolding: Equatable, Sendable {
+    case inForce
+    case withdrawn(reason: String)
+    /// It had the code before it was corrected to `now`, for `reason`.
+    case formerly(now: String, reason: String)
+
+    /// A project that has the code, withdrawn or not.
+    public init(withdrawnReason: String?) { self = withdrawnReason.map { .withdrawn(reason: $0) } ?? .inForce }
+  }
   /// `--changes` names a milestone withdrawn as recorded by mistake: there is no information of it to change.
   case changesWithdrawn(Int64)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
@@ -86,17 +96,21 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "project \(code) was withdrawn as registered by mistake (\(reason)), so nothing is recorded under its code; "
         + "`gongkai history \(code)` shows by whom and when, and `gongkai project reinstate \(code) --reason … --yes` puts it back "
         + "in force if the withdrawal was the mistake"
-    case .projectRecoded(let code, let right, let reason):
-      "project \(code) is registered under its right code \(right) (\(reason)), so nothing is recorded under \(code); use "
-        + "\(right) (`gongkai history \(right)` shows who corrected it and when), and correct the code: line of a project file that "
-        + "still holds \(code)"
-    case .codeTaken(let code, let project, let withdrawn?):
-      "\(code) is the code of \(project), withdrawn as registered by mistake (\(withdrawn)): a code is a project's identity; if "
+    case .projectRecoded(let code, let right, let project, let reason):
+      "project \(code) \(project) is registered under its right code \(right) (\(reason)), so nothing is recorded under \(code); "
+        + "use \(right) (`gongkai history \(right)` shows who corrected it and when), and correct the code where a file or "
+        + "spreadsheet still holds \(code); a code corrected away stays with that project's record, and no other project is "
+        + "registered under it"
+    case .codeTaken(let code, let project, .withdrawn(let reason)):
+      "\(code) is the code of \(project), withdrawn as registered by mistake (\(reason)): a code is a project's identity; if "
         + "that is the project, reinstate it (`gongkai project reinstate \(code) --reason … --yes`) and withdraw the one under "
         + "the wrong code"
-    case .codeTaken(let code, let project, nil):
+    case .codeTaken(let code, let project, .inForce):
       "\(code) is the code of \(project), registered already: a code is a project's identity; if the two are one project, "
         + "withdraw the one under the wrong code (`gongkai project withdraw CODE --reason … --yes`)"
+    case .codeTaken(let code, let project, .formerly(let now, let reason)):
+      "\(code) was the code of \(project) until it was corrected to \(now) (\(reason)): a code corrected away stays with that "
+        + "project's record, and no other project is given it"
     case .changesWithdrawn(let id):
       "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "
         + "the change to the milestone in force (`gongkai project show CODE` lists them)"

@@ -335,7 +335,7 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
 
     // The wrong code is refused, naming the right one; a folder's old file is passed over, the file named refused.
-    let named = "project \(wrong) is registered under its right code \(right) (项目代码填错)"
+    let named = "is registered under its right code \(right) (项目代码填错)"
     for command in [["history", wrong], ["log", wrong, "construction.participants", "--date", "2026-11-02"],
                     ["project", "add", wrong, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"], ["import", files + "/\(wrong).yaml"]] {
       let refused = try gongkai(command + db)
@@ -357,6 +357,25 @@ extension RegisterCommandTests {
     #expect(taken.status == 0)
     let clash = try gongkai(["project", "recode", "2026-310110-48-01-000930", right, "--reason", "x", "--yes"] + db)
     #expect(clash.status == 65 && clash.stderr.contains("\(right) is the code of 江浦路桥梁改建工程, registered already"))
+    let former = try gongkai(["project", "recode", "2026-310110-48-01-000930", wrong, "--reason", "x", "--yes"] + db)
+    #expect(former.status == 65)
+    #expect(former.stderr == """
+      gongkai: \(wrong) was the code of 江浦路桥梁改建工程 until it was corrected to \(right) (项目代码填错): a code corrected away \
+      stays with that project's record, and no other project is given it\n
+      """)
+    // Into another division, the 索引号 of exports without --organisation change: the preview says so.
+    let division = try gongkai(["project", "recode", right, "2026-310115-48-01-000902", "--reason", "区划代码填错"] + db)
+    #expect(division.status == 64 && division.stderr.contains("its division changes (310110 → 310115)"), "\(division.stderr)")
+    // A file of another project under the wrong code is not pointed at the right one, which is another project's.
+    let other = folder.appendingPathComponent("other").path
+    try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+    try "code: \(wrong)\nname: 另一工程\nresponsible-unit: 杨浦区建设和管理委员会\n".write(
+      toFile: other + "/\(wrong).yaml", atomically: true, encoding: .utf8)
+    let namesake = try gongkai(["import", other] + db)
+    #expect(namesake.status == 0)
+    #expect(namesake.stderr.contains("""
+      the file names 另一工程, but \(wrong) was the code of 江浦路桥梁改建工程 until it was corrected to \(right) (项目代码填错)
+      """))
   }
 
 }

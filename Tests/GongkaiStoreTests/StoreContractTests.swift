@@ -143,8 +143,8 @@ import Testing
     let corrected = try await milestones(store, MilestoneFilter(projects: [right], publicationCorrections: true))
     #expect(corrected.map(\.projectCorrectedAt) == [history.last?.at])
     // The wrong code is refused everywhere, naming the right one, and an old file holding it is not imported again
-    let refusal = StoreError.projectRecoded(bund.code.rawValue, to: right.rawValue, reason: "项目代码填错")
-    #expect(try await store.codeCorrection(of: bund.code) == CodeCorrection(code: right, reason: "项目代码填错"))
+    let refusal = StoreError.projectRecoded(bund.code.rawValue, to: right.rawValue, project: bund.name, reason: "项目代码填错")
+    #expect(try await store.codeCorrection(of: bund.code) == CodeCorrection(code: right, name: bund.name, reason: "项目代码填错"))
     #expect(try await store.correctedCodes() == [bund.code])
     await #expect(throws: refusal) { try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工") }
     await #expect(throws: refusal) { try await store.addProject(bund, actor: "王工") }
@@ -154,10 +154,12 @@ import Testing
     }
     // Run again, it is left as it is; a code another project has, or had, is refused
     #expect(try await store.recodeProject(code: bund.code, to: right, reason: "再次", actor: "李工").alreadyRecoded)
-    await #expect(throws: StoreError.codeTaken(right.rawValue, project: bund.name, withdrawn: nil)) {
+    await #expect(throws: StoreError.codeTaken(right.rawValue, project: bund.name, .inForce)) {
       try await store.recodeProject(code: school.code, to: right, reason: "x", actor: "李工")
     }
-    await #expect(throws: refusal) { try await store.recodeProject(code: school.code, to: bund.code, reason: "x", actor: "李工") }
+    await #expect(throws: StoreError.codeTaken(bund.code.rawValue, project: bund.name, .formerly(now: right.rawValue, reason: "项目代码填错"))) {
+      try await store.recodeProject(code: school.code, to: bund.code, reason: "x", actor: "李工")
+    }
     // Written to under the right code: its rows, logged under the wrong one, are found; a file of it written before
     // the amendment, under the right code now, names the amended milestone by its old date and adds nothing
     try await store.withdrawDisclosure(id: published.recordedDisclosures[0].id, reason: "登记有误", actor: "李工")
@@ -170,6 +172,8 @@ import Testing
     // And corrected back to the code it had, it is that project again
     _ = try await store.recodeProject(code: right, to: bund.code, reason: "改回原代码", actor: "李工")
     #expect(try await store.project(code: bund.code)?.name == bund.name)
+    #expect(try await store.codeCorrection(of: right) == CodeCorrection(code: bund.code, name: bund.name, reason: "改回原代码"))
+    #expect(try await store.correctedCodes() == [right])
     #expect(try await store.history(of: bund.code).dropFirst(history.count).map(\.action) == ["withdraw", "recode"])
     _ = try await store.verifiedChangeLogHead()
   }

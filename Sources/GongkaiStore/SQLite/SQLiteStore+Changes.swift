@@ -126,7 +126,8 @@ final class RegisterWrite {
     let query = try lookup(FormerCode.sql)
     query.bind(code)
     return try query.first { row in
-      FormerCode(former: code, project: row.int64(at: 0), code: row.text(at: 1) ?? "", reason: row.text(at: 2) ?? "")
+      FormerCode(former: code, project: row.int64(at: 0), code: row.text(at: 1) ?? "", name: row.text(at: 2) ?? "",
+                 reason: row.text(at: 3) ?? "")
     }
   }
 

@@ -24,7 +24,8 @@ extension SQLiteStore {
           continue
         }
         if old == nil, let correction = try write.formerCode(code) {
-          try passOver(.recoded(correction), at: position, from: &source, report: &report, problems: &problems)
+          try passOver(.recoded(correction, fileNames: document.project.name), at: position, from: &source, report: &report,
+                       problems: &problems)
           continue
         }
         if let id = old?.id {
@@ -90,8 +91,8 @@ extension SQLiteStore {
   private enum PassedOver {
     /// The project was withdrawn as registered by mistake.
     case withdrawn(String, reason: String)
-    /// The code was corrected to the project's right one.
-    case recoded(FormerCode)
+    /// The code was corrected to the project's right one; the file names a project, which may be another one.
+    case recoded(FormerCode, fileNames: String)
   }
 
   /// The document of a project withdrawn as registered by mistake, or of a code corrected away. A folder's file is
@@ -108,7 +109,14 @@ extension SQLiteStore {
        "correct the file's code: line if it holds the project under its right code (or run `gongkai project "
          + "reinstate \(code) --reason … --yes` first if the withdrawal was the mistake)",
        "`gongkai history \(code)` shows who withdrew it and when")
-    case .recoded(let correction):
+    case .recoded(let correction, let name) where name != correction.name:
+      // Another project that really has the code: told apart by its name, it is not pointed at the corrected one's code.
+      ("the file names \(name), but \(correction.former) was the code of \(correction.name) until it was corrected to "
+         + "\(correction.code) (\(correction.reason)), and a code corrected away stays with that project's record",
+       "if the file is that project's, correct its code: line to \(correction.code); if it is another project whose code "
+         + "really is \(correction.former), this register cannot hold it under that code",
+       "`gongkai history \(correction.code)` shows who corrected the code and when")
+    case .recoded(let correction, _):
       ("project \(correction.former) is registered under its right code \(correction.code) (\(correction.reason)), so nothing is "
          + "recorded under \(correction.former)",
        "correct the file's code: line to \(correction.code), or replace the file with `gongkai export project \(correction.code)`",

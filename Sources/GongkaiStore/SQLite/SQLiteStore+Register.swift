@@ -159,10 +159,11 @@ extension SQLiteStore {
       }
       try old.requireInForce()
       if let holder = try projectRecord(code: newCode.rawValue, db) {
-        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, withdrawn: holder.withdrawnReason)
+        throw StoreError.codeTaken(newCode.rawValue, project: holder.name,
+                                   .init(withdrawnReason: holder.withdrawnReason))
       }
       if let earlier = try codeCorrection(of: newCode.rawValue, db), earlier.project != old.id {
-        throw earlier.refusal
+        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code, reason: earlier.reason))
       }
       var recode = ProjectRecode(project: try old.project())
       let inForce = try milestones(of: old, withdrawnFor: nil, db)
@@ -177,7 +178,9 @@ extension SQLiteStore {
 
   public func codeCorrection(of code: ProjectCode) throws -> CodeCorrection? {
     try read { db in
-      try codeCorrection(of: code.rawValue, db).map { CodeCorrection(code: try ProjectCode.stored($0.code), reason: $0.reason) }
+      try codeCorrection(of: code.rawValue, db).map {
+        CodeCorrection(code: try ProjectCode.stored($0.code), name: $0.name, reason: $0.reason)
+      }
     }
   }
 
@@ -195,7 +198,7 @@ extension SQLiteStore {
   func codeCorrection(of code: String, _ db: Database) throws -> FormerCode? {
     try Row.fetchOne(db.cachedStatement(sql: FormerCode.sql.description), arguments: [code]).map { row in
       FormerCode(former: code, project: try row.decode(atIndex: 0), code: try row.decode(atIndex: 1),
-                 reason: try row.decode(String?.self, atIndex: 2) ?? "")
+                 name: try row.decode(atIndex: 2), reason: try row.decode(String?.self, atIndex: 3) ?? "")
     }
   }
 
@@ -605,18 +608,20 @@ struct FormerCode {
   let former: String
   let project: Int64
   let code: String
+  let name: String
+  /// Why the code was corrected away from `former` (a project corrected twice has another reason now).
   let reason: String
 
   /// The project a former code names, by the last correction away from it, through `changeLog_former_codes` (schema
-  /// v14), whose conditions it repeats word for word: project id, code, reason.
+  /// v14), whose conditions it repeats word for word: project id, code and name now, the correction's reason.
   static let sql: StaticString = """
-    SELECT p.id, p.code, p.recodedReason FROM changeLog c JOIN project p ON p.id = c.entityId
+    SELECT p.id, p.code, p.name, json_extract(c.after, '$.recodedReason') FROM changeLog c JOIN project p ON p.id = c.entityId
     WHERE json_extract(c.before, '$.code') = ? AND c.entity = 'project' AND c.action = 'recode'
     ORDER BY c.id DESC LIMIT 1
     """
 
   /// What a command or an import naming the former code is told.
-  var refusal: StoreError { .projectRecoded(former, to: code, reason: reason) }
+  var refusal: StoreError { .projectRecoded(former, to: code, project: name, reason: reason) }
 }
 
 extension ProjectRecord {

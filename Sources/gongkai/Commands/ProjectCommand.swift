@@ -190,8 +190,17 @@ extension Gongkai.ProjectCommand {
       // Recoded by another clerk since it was read.
       guard !done.alreadyRecoded else { return try StandardOutput.confirm("\(named) \(unchanged)", written: false) }
       try StandardOutput.confirm("recoded \(named) from \(code) to \(newCode), with \(counted(done.milestones, "milestone")) in force"
-        + " and \(counted(done.publications, "publication")) (its page moves at the next full notice export); correct the code:"
-        + " line of its project file, or replace the file with `gongkai export project \(newCode)`")
+        + " and \(counted(done.publications, "publication")) (its page moves at the next full notice export)"
+        + Self.divisionNote(code, newCode) + "; correct the code: line of its project file, or replace the file with"
+        + " `gongkai export project \(newCode)`")
+    }
+
+    /// A code corrected into another division moves the 索引号 of exports run without `--organisation`, which take the
+    /// organisation part from the division: feed readers then see the items as new, and pages show other numbers.
+    private static func divisionNote(_ code: ProjectCode, _ newCode: ProjectCode) -> String {
+      guard code.division != newCode.division else { return "" }
+      return "; its division changes (\(code.division) → \(newCode.division)): the 索引号 of exports without --organisation"
+        + " change with it, and feed readers see its items as new ones"
     }
 
     /// A correction not confirmed: refused, naming the project and what would move to the new code. Checks what the
@@ -200,10 +209,11 @@ extension Gongkai.ProjectCommand {
       let project = try await register.requireProject(code: code)
       if let reason = project.withdrawnReason { throw StoreError.projectWithdrawn(code.rawValue, reason: reason) }
       if let holder = try await register.project(code: newCode) {
-        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, withdrawn: holder.withdrawnReason)
+        throw StoreError.codeTaken(newCode.rawValue, project: holder.name,
+                                   .init(withdrawnReason: holder.withdrawnReason))
       }
       if let earlier = try await register.codeCorrection(of: newCode), earlier.code != code {
-        throw StoreError.projectRecoded(newCode.rawValue, to: earlier.code.rawValue, reason: earlier.reason)
+        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code.rawValue, reason: earlier.reason))
       }
       var milestones = 0, publications = 0
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
@@ -212,8 +222,8 @@ extension Gongkai.ProjectCommand {
       }
       throw CommandFailure.usage("""
         nothing recoded: project \(code) \(Terminal.field(project.name)) holds \(counted(milestones, "milestone")) in force and \
-        \(counted(publications, "publication")), which move to \(newCode) with its history; if \(newCode) is its right code, run \
-        the command again with --yes
+        \(counted(publications, "publication")), which move to \(newCode) with its history\(divisionNote(code, newCode)); if \
+        \(newCode) is its right code, run the command again with --yes
         """)
     }
   }
