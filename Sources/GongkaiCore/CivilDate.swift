@@ -59,7 +59,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       return
     }
     let original = String(written)
-    let text = Self.halfWidth(original)
+    let text = original.halfWidth
     if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
     // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
     var numbers: [Substring] = []
@@ -82,12 +82,6 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       let first = Int(numbers[0]), let second = Int(numbers[1]), let third = Int(numbers[2])
     else { throw .malformed(original) }
     self = try Self.checked(first, second, third, text: original)
-  }
-
-  /// The text with full-width ASCII (`２０２６／１１／３`) as ASCII.
-  private static func halfWidth(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.halfWidth != $0 }) else { return text }
-    return String(String.UnicodeScalarView(text.unicodeScalars.map(\.halfWidth)))
   }
 
   /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):
@@ -249,6 +243,14 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
       .spreadsheetSerial(let text, _):
       text
     }
+  }
+}
+
+extension String {
+  /// The text with full-width ASCII (`２０２６／１１／３`) as ASCII.
+  var halfWidth: String {
+    guard unicodeScalars.contains(where: { $0.halfWidth != $0 }) else { return self }
+    return String(String.UnicodeScalarView(unicodeScalars.map(\.halfWidth)))
   }
 }
 

@@ -359,6 +359,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       if let year = ProjectCode.yearOfWellShaped(text.utf8) {
         "project code '\(text)' names the year \(year); a 项目代码's year is from \(ProjectCode.years.lowerBound) to "
           + "\(ProjectCode.years.upperBound): check the code against the project's approval"
+      } else if case let ascii = text.halfWidth, ascii != text, (try? ProjectCode(ascii)) != nil {
+        // A code is kept and compared byte by byte, so it is not taken in another form: said, with the form to type.
+        "project code '\(text)' is typed with full-width characters (a Chinese input method's); type it in ASCII: \(ascii)"
       } else {
         "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
       }

@@ -17,6 +17,15 @@ import Testing
     #expect(throws: RegisterError.malformedProjectCode(text)) { try ProjectCode(text) }
   }
 
+  /// A code kept byte by byte is not taken in another form; typed with a Chinese input method's full-width digits, the
+  /// refusal gives it in ASCII to type.
+  @Test func aFullWidthCodeIsRefusedWithTheCodeToType() {
+    let typed = "２０２４－３１０１１０－４８－０１－０００１２３"
+    #expect(throws: RegisterError.malformedProjectCode(typed)) { try ProjectCode(typed) }
+    #expect(RegisterError.malformedProjectCode(typed).description
+      == "project code '\(typed)' is typed with full-width characters (a Chinese input method's); type it in ASCII: 2024-310110-48-01-000123")
+  }
+
   @Test func theYearAndDivisionAreReadFromTheCode() throws {
     let code = try ProjectCode("2024-310110-48-01-000123")
     #expect(code.year == 2024)
