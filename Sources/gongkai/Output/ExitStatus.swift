@@ -107,6 +107,11 @@ enum ExitStatus: Int32, Error {
       // Only where the reason quotes the value itself, and the value cannot have split the text elsewhere.
       if !value.contains("'"), reason.contains("'\(value)'") { said = "\(option): \(reason)" }
     }
+    // A number ArgumentParser could not read (`--warn-days ５`, `--year 2O26`) is told nothing more: the options whose
+    // values are words list them, and gongkai's own transforms say their fix.
+    if said.hasPrefix("The value '"), said.hasSuffix("'"), said.components(separatedBy: "' is invalid for '").count == 2 {
+      return "\(said); give a whole number in ASCII digits (0-9)"
+    }
     // ArgumentParser names what is wrong and leaves the fix to its usage lines, which one line cannot hold: a
     // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
     // its values' checks that ArgumentParser passes on, say their fix already.
