@@ -333,6 +333,8 @@ extension RegisterCommandTests {
     let rows = try auditRows(folder, db, asOf: "2026-11-20", ["--lang", "en"])
     #expect(rows.map { $0["project_code"] } == [right], "\(rows)")
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    #expect(try gongkai(["project", "show", right, "--as-of", "2026-11-20"] + db).stdout
+      .contains("\n  原代码    \(wrong)（更正原因：项目代码填错）\n"))
 
     // The wrong code is refused, naming the right one; a folder's old file is passed over, the file named refused.
     let named = "is registered under its right code \(right) (项目代码填错)"

@@ -408,7 +408,11 @@ extension Gongkai.ProjectCommand {
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code], withdrawn: true)) { stored in
         if stored.withdrawnReason == nil { milestones.append(stored) } else { withdrawn += 1 }
       }
-      let text = ProjectText(project: project, milestones: milestones, withdrawn: withdrawn, checker: checker, asOf: asOf ?? .todayInChina())
+      var text = ProjectText(project: project, milestones: milestones, withdrawn: withdrawn, checker: checker, asOf: asOf ?? .todayInChina())
+      text.formerCodes = try await register.history(of: code).filter { $0.action == "recode" }.compactMap { change in
+        guard let before = Gongkai.History.values(change.before)?["code"] else { return nil }
+        return (before, Gongkai.History.values(change.after)?["recodedReason"] ?? "")
+      }
       try StandardOutput.print(text.rendered, terminator: "")
     }
   }

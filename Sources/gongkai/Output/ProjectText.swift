@@ -7,6 +7,9 @@ struct ProjectText {
   let milestones: [StoredMilestone]
   /// How many milestones were withdrawn as recorded by mistake: not shown, but said to be there.
   let withdrawn: Int
+  /// The codes the project had before `project recode` corrected them, oldest first, each with its correction's reason:
+  /// a clerk who knew the project by its wrong code sees it is the same one.
+  var formerCodes: [(code: String, reason: String)] = []
   let checker: Checker
   let asOf: CivilDate
 
@@ -25,6 +28,9 @@ struct ProjectText {
     var out = "\(project.code)  \(Terminal.field(project.name))\n"
     if let reason = project.withdrawnReason {
       out += "  已撤回：\(Terminal.field(reason))（登记有误，不公开、不计入；`gongkai history \(project.code)` 可见撤回人和时间）\n"
+    }
+    for former in formerCodes {
+      out += "  \(Terminal.pad("原代码", to: 10))\(former.code)（更正原因：\(Terminal.field(former.reason))）\n"
     }
     for (label, value) in [("项目法人", project.legalPerson), ("建设地点", project.location),
                            ("总投资", project.totalInvestment.map { "\($0) 万元" }), ("责任单位", project.responsibleUnit)] {
