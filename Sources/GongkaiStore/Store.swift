@@ -84,12 +84,14 @@ public protocol Store: Sendable {
   /// in force is left as it is.
   func reinstateProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectReinstatement
   /// Gives a project registered under a wrong code its right one, logged as `recode` with `reason`: its milestones,
-  /// publications and 索引号 stay as they are, and so does its history, which ``history(of:)`` reads under either
-  /// code. The wrong code is refused from then on, naming the right one (``StoreError/projectRecoded(_:to:project:reason:)``):
-  /// a project file written before still holds it, and importing it would register the mistake again. A code another
-  /// project holds or held is refused; a project already moved to `newCode` is left as it is.
+  /// publications and 索引号 stay as they are, and so does its history, which ``history(of:)`` of the right code reads
+  /// whole, the rows logged under the wrong one included. The wrong code is refused from then on, naming the right one
+  /// (``StoreError/projectRecoded(_:to:project:reason:)``): a project file written before still holds it, and importing
+  /// it would register the mistake again. A withdrawn project is refused (nothing is written under its code), and so
+  /// is a code another project holds or held; a project already moved to `newCode` is left as it is.
   func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) async throws -> ProjectRecode
-  /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away.
+  /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away. A
+  /// code a project has now (one corrected back to it) may have been corrected away before: ask once no project has it.
   func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?
   /// The codes corrected away that no project has now: the pages an earlier notice export wrote under them are gone
   /// from the index.
@@ -125,7 +127,7 @@ public protocol Store: Sendable {
   /// Everything recorded about a project, in the form of a project file, or `nil`; `verifying`, only if each of its
   /// rows holds what its last change-log row records, else ``StoreError/differsFromChangeLog(_:_:)``. Of a withdrawn
   /// project (``Project/withdrawnReason``), the milestones it took with it, as they stood before: its file is for
-  /// importing it under its right code.
+  /// importing it into the register it belongs to.
   func document(of code: ProjectCode, verifying: Bool) async throws -> ProjectDocument?
   /// A milestone in force of the project with the entry's kind and 文号 but formed on another day, or `nil`: the
   /// same document, most likely, recorded again under a corrected date, which `amend` does without leaving two
@@ -336,10 +338,11 @@ public struct ProjectReinstatement: Hashable, Sendable {
   public init(project: Project) { self.project = project }
 }
 
-/// What correcting a project's code did: the milestones and publications that now stand under the new code.
+/// What correcting a project's code did: the milestones and publications in force that now stand under the new code.
 public struct ProjectRecode: Hashable, Sendable {
-  /// The project as it was, under its wrong code.
+  /// The project as it was, under its wrong code; under the new one when it had it already (``alreadyRecoded``).
   public var project: Project
+  /// Its milestones in force, and their publications in force, which the notices show under the new code.
   public var milestones = 0
   public var publications = 0
   /// It had been given the new code already; nothing was written.
@@ -350,8 +353,11 @@ public struct ProjectRecode: Hashable, Sendable {
 
 /// Where a project's wrong code went: the code it has now, its name, and the reason of the correction away from it.
 public struct CodeCorrection: Hashable, Sendable {
+  /// The project's code now.
   public let code: ProjectCode
+  /// The project's name now, by which a clerk tells it from another project that gives the former code.
   public let name: String
+  /// The reason of the correction away from the former code (a project corrected twice has another one now).
   public let reason: String
 
   public init(code: ProjectCode, name: String, reason: String) {

@@ -14,8 +14,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case projectWithdrawn(String, reason: String)
   /// A code corrected away (`project recode`): the project it named, by its name, is registered under the right one.
   case projectRecoded(String, to: String, project: String, reason: String)
-  /// A project's code may not be corrected to one another project has, or had: the code, and the name of the project.
-  case codeTaken(String, project: String, CodeHolding)
+  /// A project's code (`from`) may not be corrected to one another project has, or had: the code, and the name of
+  /// the project that has or had it.
+  case codeTaken(String, project: String, CodeHolding, from: String)
 
   /// How the project a code is refused for holds it.
   public enum CodeHolding: Equatable, Sendable {
@@ -97,20 +98,20 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "`gongkai history \(code)` shows by whom and when, and `gongkai project reinstate \(code) --reason … --yes` puts it back "
         + "in force if the withdrawal was the mistake"
     case .projectRecoded(let code, let right, let project, let reason):
-      "project \(code) \(project) is registered under its right code \(right) (\(reason)), so nothing is recorded under \(code); "
-        + "use \(right) (`gongkai history \(right)` shows who corrected it and when), and correct the code where a file or "
-        + "spreadsheet still holds \(code); a code corrected away stays with that project's record, and no other project is "
-        + "registered under it"
-    case .codeTaken(let code, let project, .withdrawn(let reason)):
+      "project \(code) \(project) is registered under its right code \(right) since its code was corrected (\(reason)): use "
+        + "\(right) (`gongkai history \(right)` shows who corrected it and when), also where a file or spreadsheet still holds "
+        + "\(code); a code corrected away stays with that project's record, and no other project is registered under it"
+    case .codeTaken(let code, let project, .withdrawn(let reason), let from):
       "\(code) is the code of \(project), withdrawn as registered by mistake (\(reason)): a code is a project's identity; if "
-        + "that is the project, reinstate it (`gongkai project reinstate \(code) --reason … --yes`) and withdraw the one under "
-        + "the wrong code"
-    case .codeTaken(let code, let project, .inForce):
+        + "that is the project, reinstate it (`gongkai project reinstate \(code) --reason … --yes`) and withdraw \(from) "
+        + "(`gongkai project withdraw \(from) --reason … --yes`)"
+    case .codeTaken(let code, let project, .inForce, let from):
       "\(code) is the code of \(project), registered already: a code is a project's identity; if the two are one project, "
-        + "withdraw the one under the wrong code (`gongkai project withdraw CODE --reason … --yes`)"
-    case .codeTaken(let code, let project, .formerly(let now, let reason)):
+        + "withdraw \(from) (`gongkai project withdraw \(from) --reason … --yes`), else check the new code against the "
+        + "project's approval"
+    case .codeTaken(let code, let project, .formerly(let now, let reason), _):
       "\(code) was the code of \(project) until it was corrected to \(now) (\(reason)): a code corrected away stays with that "
-        + "project's record, and no other project is given it"
+        + "project's record, and no other project is given it; check the new code against the project's approval"
     case .changesWithdrawn(let id):
       "--changes \(id): milestone \(id) was withdrawn as recorded by mistake, so it holds no information to change; link "
         + "the change to the milestone in force (`gongkai project show CODE` lists them)"

@@ -337,7 +337,7 @@ extension RegisterCommandTests {
       .contains("\n  原代码    \(wrong)（更正原因：项目代码填错）\n"))
 
     // The wrong code is refused, naming the right one; a folder's old file is passed over, the file named refused.
-    let named = "is registered under its right code \(right) (项目代码填错)"
+    let named = "is registered under its right code \(right)"
     for command in [["history", wrong], ["log", wrong, "construction.participants", "--date", "2026-11-02"],
                     ["project", "add", wrong, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"], ["import", files + "/\(wrong).yaml"]] {
       let refused = try gongkai(command + db)
@@ -345,7 +345,11 @@ extension RegisterCommandTests {
       #expect(refused.stderr.contains(named), "\(command): \(refused.stderr)")
     }
     let check = try gongkai(["check", "--project", wrong] + db)
-    #expect(check.status == 65 && check.stderr.contains("the project is registered under its right code \(right)"))
+    #expect(check.status == 65)
+    #expect(check.stderr.hasPrefix("""
+      gongkai: --project '\(wrong)': project \(wrong) 江浦路桥梁改建工程 is registered under its right code \(right) since its \
+      code was corrected (项目代码填错): use \(right)
+      """), "\(check.stderr)")
     let folderImport = try gongkai(["import", files] + db)
     #expect(folderImport.status == 0)
     #expect(folderImport.stdout.contains("1 under corrected codes not imported"))
@@ -363,7 +367,7 @@ extension RegisterCommandTests {
     #expect(former.status == 65)
     #expect(former.stderr == """
       gongkai: \(wrong) was the code of 江浦路桥梁改建工程 until it was corrected to \(right) (项目代码填错): a code corrected away \
-      stays with that project's record, and no other project is given it\n
+      stays with that project's record, and no other project is given it; check the new code against the project's approval\n
       """)
     // Into another division, the 索引号 of exports without --organisation change: the preview says so.
     let division = try gongkai(["project", "recode", right, "2026-310115-48-01-000902", "--reason", "区划代码填错"] + db)
@@ -378,6 +382,10 @@ extension RegisterCommandTests {
     #expect(namesake.stderr.contains("""
       the file names 另一工程, but \(wrong) was the code of 江浦路桥梁改建工程 until it was corrected to \(right) (项目代码填错)
       """))
+    // Corrected back, the code it has is not named as a former one.
+    #expect(try gongkai(["project", "recode", right, wrong, "--reason", "改回原代码", "--yes"] + db).status == 0)
+    let shown = try gongkai(["project", "show", wrong, "--as-of", "2026-11-20"] + db).stdout
+    #expect(shown.contains("\n  原代码    \(right)（更正原因：改回原代码）\n") && !shown.contains("原代码    \(wrong)"), "\(shown)")
   }
 
 }

@@ -154,10 +154,11 @@ import Testing
     }
     // Run again, it is left as it is; a code another project has, or had, is refused
     #expect(try await store.recodeProject(code: bund.code, to: right, reason: "再次", actor: "李工").alreadyRecoded)
-    await #expect(throws: StoreError.codeTaken(right.rawValue, project: bund.name, .inForce)) {
+    await #expect(throws: StoreError.codeTaken(right.rawValue, project: bund.name, .inForce, from: school.code.rawValue)) {
       try await store.recodeProject(code: school.code, to: right, reason: "x", actor: "李工")
     }
-    await #expect(throws: StoreError.codeTaken(bund.code.rawValue, project: bund.name, .formerly(now: right.rawValue, reason: "项目代码填错"))) {
+    await #expect(throws: StoreError.codeTaken(bund.code.rawValue, project: bund.name, .formerly(now: right.rawValue, reason: "项目代码填错"),
+                                              from: school.code.rawValue)) {
       try await store.recodeProject(code: school.code, to: bund.code, reason: "x", actor: "李工")
     }
     // Written to under the right code: its rows, logged under the wrong one, are found; a file of it written before

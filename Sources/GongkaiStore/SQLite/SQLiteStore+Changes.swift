@@ -63,7 +63,8 @@ final class RegisterWrite {
   }
 
   /// Writes a changed row and logs it as an update, or as a withdrawal when that is the change (or as `action`:
-  /// `amend` for a correction, `reinstate` for a project put back in force); returns whether anything changed.
+  /// `amend` for a correction, `reinstate` for a project put back in force, `recode` for a project's code corrected);
+  /// returns whether anything changed.
   func update<Record: LoggedRecord>(_ record: Record, from old: Record, project: String, action: String? = nil) throws -> Bool {
     guard record != old else { return false }
     try requireLogged(old)
@@ -125,10 +126,7 @@ final class RegisterWrite {
   func formerCode(_ code: String) throws -> FormerCode? {
     let query = try lookup(FormerCode.sql)
     query.bind(code)
-    return try query.first { row in
-      FormerCode(former: code, project: row.int64(at: 0), code: row.text(at: 1) ?? "", name: row.text(at: 2) ?? "",
-                 reason: row.text(at: 3) ?? "")
-    }
+    return try query.first { try FormerCode(former: code, $0) }
   }
 
   /// The next serial of a publication year.

@@ -103,7 +103,8 @@ extension SQLiteStore {
     _ passed: PassedOver, at position: Int, from source: inout some ImportSource<ProjectDocument>,
     report: inout ImportReport, problems: inout Rejections
   ) throws {
-    let (said, fix, otherwise): (String, String, String) = switch passed {
+    // What to do with the file in a folder, when correcting it is not the fix.
+    let (said, fix, otherwise): (String, String, String?) = switch passed {
     case .withdrawn(let code, let reason):
       ("project \(code) was withdrawn as registered by mistake (\(reason)), and nothing is recorded under its code while it stays withdrawn",
        "correct the file's code: line if it holds the project under its right code (or run `gongkai project "
@@ -114,8 +115,9 @@ extension SQLiteStore {
       ("the file names \(name), but \(correction.former) was the code of \(correction.name) until it was corrected to "
          + "\(correction.code) (\(correction.reason)), and a code corrected away stays with that project's record",
        "if the file is that project's, correct its code: line to \(correction.code); if it is another project whose code "
-         + "really is \(correction.former), this register cannot hold it under that code",
-       "`gongkai history \(correction.code)` shows who corrected the code and when")
+         + "really is \(correction.former), take the file out of the folders you import: this register cannot hold it under "
+         + "that code (`gongkai history \(correction.code)` shows who corrected the code and when)",
+       nil)
     case .recoded(let correction, _):
       ("project \(correction.former) is registered under its right code \(correction.code) (\(correction.reason)), so nothing is "
          + "recorded under \(correction.former)",
@@ -131,7 +133,8 @@ extension SQLiteStore {
     case .withdrawn: report.skippedWithdrawn += 1
     case .recoded: report.skippedRecoded += 1
     }
-    report.notice(at: position, field: "code", "not imported: \(said); \(fix), else take the file out of the folder (\(otherwise))")
+    report.notice(at: position, field: "code", "not imported: \(said); \(fix)"
+      + (otherwise.map { ", else take the file out of the folder (\($0))" } ?? ""))
   }
 
   public func importMilestones(

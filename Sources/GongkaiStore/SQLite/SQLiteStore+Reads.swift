@@ -166,8 +166,8 @@ extension SQLiteStore {
 
   /// The milestones a project file states: all of them; of a withdrawn project, those it took with it
   /// (``ProjectWithdrawal/milestoneReason(_:)``), as they stood before. That file is exported to import the project
-  /// under its right code, where they are in force, and where a milestone withdrawn on its own before (a mistake in
-  /// the wrong code's record, which keeps it) would arrive as a new withdrawn record with new 索引号.
+  /// into the register it belongs to, where they are in force, and where a milestone withdrawn on its own before (a
+  /// mistake of this register's record, which keeps it) would arrive as a new withdrawn record with new 索引号.
   private static func stated(_ milestones: [MilestoneRecord], of project: ProjectRecord) -> [MilestoneRecord] {
     guard let reason = project.withdrawnReason.map(ProjectWithdrawal.milestoneReason) else { return milestones }
     return milestones.filter { $0.withdrawnReason == reason }.map { milestone in

@@ -159,11 +159,12 @@ extension SQLiteStore {
       }
       try old.requireInForce()
       if let holder = try projectRecord(code: newCode.rawValue, db) {
-        throw StoreError.codeTaken(newCode.rawValue, project: holder.name,
-                                   .init(withdrawnReason: holder.withdrawnReason))
+        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, .init(withdrawnReason: holder.withdrawnReason),
+                                   from: code.rawValue)
       }
       if let earlier = try codeCorrection(of: newCode.rawValue, db), earlier.project != old.id {
-        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code, reason: earlier.reason))
+        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code, reason: earlier.reason),
+                                   from: code.rawValue)
       }
       var recode = ProjectRecode(project: try old.project())
       let inForce = try milestones(of: old, withdrawnFor: nil, db)
@@ -196,10 +197,7 @@ extension SQLiteStore {
 
   /// The project `code` was corrected away from, as it stands now. A code is looked up here only once no project has it.
   func codeCorrection(of code: String, _ db: Database) throws -> FormerCode? {
-    try Row.fetchOne(db.cachedStatement(sql: FormerCode.sql.description), arguments: [code]).map { row in
-      FormerCode(former: code, project: try row.decode(atIndex: 0), code: try row.decode(atIndex: 1),
-                 name: try row.decode(atIndex: 2), reason: try row.decode(String?.self, atIndex: 3) ?? "")
-    }
+    try Row.fetchOne(db.cachedStatement(sql: FormerCode.sql.description), arguments: [code]).map { try FormerCode(former: code, $0) }
   }
 
   /// Why no project has `code`: it was corrected away, or never registered.
@@ -619,6 +617,15 @@ struct FormerCode {
     WHERE json_extract(c.before, '$.code') = ? AND c.entity = 'project' AND c.action = 'recode'
     ORDER BY c.id DESC LIMIT 1
     """
+
+  /// The row ``sql`` reads of `former`.
+  init(former: String, _ row: some StoredColumns) throws {
+    guard let project = try row.integer(at: 0), let code = try row.text(at: 1), let name = try row.text(at: 2) else {
+      throw StoreError.edited("the project a code was corrected to has no id, code or name")
+    }
+    (self.former, self.project, self.code, self.name) = (former, project, code, name)
+    reason = try row.text(at: 3) ?? ""
+  }
 
   /// What a command or an import naming the former code is told.
   var refusal: StoreError { .projectRecoded(former, to: code, project: name, reason: reason) }

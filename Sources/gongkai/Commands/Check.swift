@@ -144,8 +144,8 @@ extension Gongkai.Check {
     let named = years.map(String.init).joined(separator: l.pick("、", ", "))
     for year in years where !loaded.calendar.hasSchedule(for: year) {
       throw CommandFailure(status: .noInput, message: """
-        --calendar-change \(year): no schedule of \(year) is added; place \(year).yaml in the calendar folder, or give it \
-        with --calendar FILE, to see what it changes
+        --calendar-change \(year): no schedule of \(year) is added; place \(year).yaml in \(CalendarOptions.folderForSchedules()), \
+        or give it with --calendar FILE, to see what it changes
         """)
     }
     let shipped = try LoadedCalendar.load(resources: BundledResources.folder(), directory: nil, files: []).calendar.schedules

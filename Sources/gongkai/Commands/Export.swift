@@ -49,7 +49,8 @@ extension Gongkai.Export {
           if let reason = document.project.withdrawnReason {
             Terminal.warning("""
               project \(code) was withdrawn as registered by mistake (\(Terminal.field(reason))): the file holds its milestones as \
-              they stood before, to import under the project's right code; correct its code: line first
+              they stood before, to import into the register it belongs to (a wrong code of this register is corrected with \
+              `gongkai project recode`, after `gongkai project reinstate`)
               """)
           }
         }

@@ -142,8 +142,9 @@ extension Gongkai.ProjectCommand {
       discussion: """
         For a code mistyped at registration or in a project file (000920 for 000902). The project keeps everything \
         recorded under it: its milestones and publications with their 索引号, who recorded what and when, and the \
-        corrections; the change is logged as recode (更正项目代码) with the reason, and `gongkai history` shows the \
-        project's whole history under either code. From then on the wrong code is refused wherever it is given, \
+        corrections; the change is logged as recode (更正项目代码) with the reason, and `gongkai history` of the right \
+        code shows the project's whole history, the rows logged under the wrong code included. From then on the wrong \
+        code is refused wherever it is given, \
         naming the right one, and an import of a folder passes over a project file that still holds it, with a \
         warning: correct the file's code: line, or export the project again. The next full notice export writes the \
         project's page under the right code and removes the one under the wrong code, and the feed dates the \
@@ -177,13 +178,13 @@ extension Gongkai.ProjectCommand {
     }
 
     func run() async throws {
-      let reason = try requiredReason(reason, example: "项目代码填错，应为\(newCode)")
       let register = try store.open()
       let unchanged = "unchanged: its code is \(newCode) already"
-      // Run twice: with or without --yes, there is nothing to confirm.
+      // Run twice: with or without --yes or a reason, there is nothing to confirm.
       if try await register.project(code: code) == nil, try await register.codeCorrection(of: code)?.code == newCode {
         return try StandardOutput.confirm("project \(code) \(unchanged)", written: false)
       }
+      let reason = try requiredReason(reason, example: "项目代码填错，应为\(newCode)")
       guard yes else { try await Self.refuseUnconfirmed(code, to: newCode, in: register) }
       let done = try await register.recodeProject(code: code, to: newCode, reason: reason, actor: try actor.actor())
       let named = "project \(Terminal.field(done.project.name))"
@@ -209,11 +210,12 @@ extension Gongkai.ProjectCommand {
       let project = try await register.requireProject(code: code)
       if let reason = project.withdrawnReason { throw StoreError.projectWithdrawn(code.rawValue, reason: reason) }
       if let holder = try await register.project(code: newCode) {
-        throw StoreError.codeTaken(newCode.rawValue, project: holder.name,
-                                   .init(withdrawnReason: holder.withdrawnReason))
+        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, .init(withdrawnReason: holder.withdrawnReason),
+                                   from: code.rawValue)
       }
       if let earlier = try await register.codeCorrection(of: newCode), earlier.code != code {
-        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code.rawValue, reason: earlier.reason))
+        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name,
+                                   .formerly(now: earlier.code.rawValue, reason: earlier.reason), from: code.rawValue)
       }
       var milestones = 0, publications = 0
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
@@ -232,7 +234,7 @@ extension Gongkai.ProjectCommand {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a project registered by mistake, with its milestones: it stays on record, logged, but is no longer published or counted.",
       discussion: """
-        For a project registered under a wrong code, or another district's project imported by mistake. Every \
+        For another district's project imported by mistake, or a project registered twice. Every \
         milestone of it in force is withdrawn for the reason marked （项目撤回）, each logged as `gongkai withdraw` logs one; the \
         next full notice export removes the project's page from the folder and leaves it off the index, and the feed \
         names the items it had published as deleted. The audit CSV keeps its rows, as withdrawn, and `project list \
@@ -306,8 +308,8 @@ extension Gongkai.ProjectCommand {
         them deleted see them again. The check judges its milestones again as it always did, by the days they were \
         formed and published. Without --yes nothing is written: the command names the project and what it would put \
         back on the portal, since most withdrawn projects were withdrawn for good reason; a project moved to its right \
-        code through its file is one of them, and reinstated it would be on the portal twice. A project in force is \
-        left as it is.
+        code through its file in an earlier release is one of them, and reinstated it would be on the portal twice. A \
+        project in force is left as it is.
 
         Example:
           gongkai project list --withdrawn
@@ -344,7 +346,7 @@ extension Gongkai.ProjectCommand {
     }
 
     /// A reinstatement not confirmed: refused, naming what it would put back on the portal, since a mistyped code
-    /// would publish a project withdrawn for good reason (another district's, a wrong code's) again.
+    /// would publish a project withdrawn for good reason (another district's, one registered twice) again.
     private static func refuseUnconfirmed(_ code: ProjectCode, _ named: String, withdrawnFor reason: String,
                                           in register: any Store) async throws -> Never {
       var milestones = 0, publications = 0
@@ -410,7 +412,8 @@ extension Gongkai.ProjectCommand {
       }
       var text = ProjectText(project: project, milestones: milestones, withdrawn: withdrawn, checker: checker, asOf: asOf ?? .todayInChina())
       text.formerCodes = try await register.history(of: code).filter { $0.action == "recode" }.compactMap { change in
-        guard let before = Gongkai.History.values(change.before)?["code"] else { return nil }
+        // A project corrected back to a code it had: its code now is not a former one.
+        guard let before = Gongkai.History.values(change.before)?["code"], before != code.rawValue else { return nil }
         return (before, Gongkai.History.values(change.after)?["recodedReason"] ?? "")
       }
       try StandardOutput.print(text.rendered, terminator: "")

@@ -10,11 +10,8 @@ extension Store {
   func requireKnown(projects: [ProjectCode], units: [String] = [], withdrawnToo: Bool = false) async throws {
     for code in projects {
       guard let project = try await project(code: code) else {
-        if let correction = try await codeCorrection(of: code) {
-          throw CommandFailure(status: .dataError, message: """
-            --project '\(code)': the project is registered under its right code \(correction.code) \
-            (\(Terminal.field(correction.reason))); give that one
-            """)
+        if case let recoded = try await unregistered(code), case .projectRecoded = recoded {
+          throw CommandFailure(status: .dataError, message: "--project '\(code)': \(recoded)")
         }
         throw CommandFailure(status: .dataError, message:
           "--project '\(code)' is not a registered project; `gongkai project list` shows the registered codes")

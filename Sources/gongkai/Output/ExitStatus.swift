@@ -107,8 +107,8 @@ enum ExitStatus: Int32, Error {
       // Only where the reason quotes the value itself, and the value cannot have split the text elsewhere.
       if !value.contains("'"), reason.contains("'\(value)'") { said = "\(option): \(reason)" }
     }
-    // A number ArgumentParser could not read (`--warn-days ５`, `--year 2O26`) is told nothing more: the options whose
-    // values are words list them, and gongkai's own transforms say their fix.
+    // ArgumentParser says nothing more of a number it could not read (`--warn-days ５`, `--year 2O26`): the form to
+    // give is added. The options whose values are words list them, and gongkai's own transforms say their fix.
     if said.hasPrefix("The value '"), said.hasSuffix("'"), said.components(separatedBy: "' is invalid for '").count == 2 {
       return "\(said); give a whole number in ASCII digits (0-9)"
     }

@@ -81,9 +81,13 @@ struct ExplanationText {
   }
 
   /// The last day of a period, and when it is a Saturday or Sunday the State Council made a workday, that it is one:
-  /// why the period did not move to the Monday.
+  /// why the period did not move to the Monday. A count of working days says what that rests on where it lists the
+  /// swapped workdays it counted.
   private func ending(_ date: CivilDate) -> String {
     guard [.saturday, .sunday].contains(date.weekday), calendar.isWorkingDay(date) else { return day(date) }
+    guard explanation.period.unit == .calendarDays else {
+      return day(date) + language.pick("，调休上班日\(holiday(date))", ", a swapped workday\(holiday(date))")
+    }
     return day(date) + language.pick("，调休上班日\(holiday(date))（\(Self.swappedWorkdayReading.chinese)）",
                                      ", a swapped workday\(holiday(date)) (\(Self.swappedWorkdayReading.english))")
   }
