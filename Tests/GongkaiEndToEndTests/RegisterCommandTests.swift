@@ -239,6 +239,11 @@ import TestSupport
     #expect(shown.contains("        公开 #22 2024-04-12 杨浦区人民政府门户网站 https://xxgk.yangpu.example/zdjsxm/2024/0412-019.html  [截至 2024-03-21 尚未公开]\n"))
     let now = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database).stdout
     #expect(!now.contains("尚未公开"))
+    #expect(!now.contains("（暂定）"))
+    // Into a year without its holiday schedule, the overdue count is marked, and the mark said what it means.
+    let later = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2027-01-14", "--database", database).stdout
+    #expect(later.contains("（暂定）"))
+    #expect(later.hasSuffix("\n  （暂定）：所涉日期在尚无国务院节假日安排的年份（2027年）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
   }
 
   /// A withdrawal notice (撤回) reads as one on both milestones, not as a change.

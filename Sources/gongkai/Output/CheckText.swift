@@ -69,6 +69,16 @@ final class CheckText {
   /// only for an alert that would not fit.
   private let minimumMeasureColumn: Int
   private var widestMeasure = 0
+  /// What （暂定） means, for the years without a holiday schedule the marks shown rest on.
+  static func provisionalLegend(_ years: Set<Int>, _ l: Language) -> String {
+    let years = years.sorted().map(String.init)
+    return l.pick(
+      "（暂定）：所涉日期在尚无国务院节假日安排的年份（\(years.map { $0 + "年" }.joined(separator: "、"))）或其前一周，"
+        + "按周末及法定节假日推算，安排公布后可能变化\n",
+      "(provisional): counted across a year without the State Council's holiday schedule (\(years.joined(separator: ", "))) "
+        + "or the week before it, on weekends and statutory holidays alone; it may change once the schedule is published\n")
+  }
+
   /// The years without a holiday schedule the alerts shown rest on: the text then says what （暂定） means.
   private var provisionalYears = Set<Int>()
 
@@ -141,14 +151,7 @@ final class CheckText {
       try output.append(String(repeating: " ", count: measureColumn - Int(layout.measureWidth)))
       try output.append(utf8: text[measureEnd...])
     }
-    if !provisionalYears.isEmpty {
-      let years = provisionalYears.sorted().map(String.init)
-      try output.append(l.pick(
-        "\n（暂定）：所涉日期在尚无国务院节假日安排的年份（\(years.map { $0 + "年" }.joined(separator: "、"))）或其前一周，"
-          + "按周末及法定节假日推算，安排公布后可能变化\n",
-        "\n(provisional): counted across a year without the State Council's holiday schedule (\(years.joined(separator: ", "))) "
-          + "or the week before it, on weekends and statutory holidays alone; it may change once the schedule is published\n"))
-    }
+    if !provisionalYears.isEmpty { try output.append("\n" + Self.provisionalLegend(provisionalYears, l)) }
     try output.flush()
   }
 

@@ -37,6 +37,7 @@ struct ProjectText {
       if let value { out += "  \(Terminal.pad(label, to: 10))\(Terminal.field(value))\n" }
     }
     out += "\n  里程碑（截至 \(asOf)）\n"
+    var provisionalYears = Set<Int>()
     // A change that withdraws (撤回) what it names, e.g. a penalty withdrawn: said as such on both milestones.
     let kinds = Dictionary(milestones.map { ($0.milestone.id, $0.milestone.kind) }, uniquingKeysWith: { first, _ in first })
     func withdraws(_ milestone: Milestone) -> Bool {
@@ -54,6 +55,7 @@ struct ProjectText {
       } else {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
+            provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding))
             let unverified = Self.mark(finding.rule.confidence)
             status = finding.status.chineseName
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
@@ -87,12 +89,13 @@ struct ProjectText {
     if project.withdrawnReason != nil {
       if withdrawn > 0 {
         out += "  \(withdrawn) 项均已撤回；`gongkai history \(project.code)` 可见其内容，"
-          + "`gongkai export project \(project.code) --out 文件` 写出随项目撤回的各项，改正 code: 后可按正确代码导入\n"
+          + "`gongkai export project \(project.code) --out 文件` 写出随项目撤回的各项，供导入其所属的登记簿\n"
       }
       out += "  如系误撤回，`gongkai project reinstate \(project.code) --reason 原因 --yes` 恢复该项目及随之撤回的各项\n"
     } else if withdrawn > 0 {
       out += "\n  另有 \(withdrawn) 项登记有误已撤回，不计入；`gongkai history \(project.code)` 可见其内容、撤回人和原因\n"
     }
+    if !provisionalYears.isEmpty { out += "\n  " + CheckText.provisionalLegend(provisionalYears, .zh) }
     return out
   }
 }
