@@ -96,6 +96,10 @@ public protocol Store: Sendable {
   /// The codes corrected away that no project has now: the pages an earlier notice export wrote under them are gone
   /// from the index.
   func correctedCodes() async throws -> [ProjectCode]
+  /// Puts a milestone withdrawn by mistake (a mistyped id) back in force with its publications and their 索引号, logged
+  /// as `reinstate` with `reason`; one in force is left as it is. Refused while another milestone in force has its
+  /// kind, day and 文号 (recorded again after the withdrawal), or when the milestone it changes is withdrawn.
+  func reinstateMilestone(id: Int64, reason: String, actor: String) async throws -> Reinstatement
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an
   /// address or end not given keeps the stored one, unless `clearing` clears it (a take-down date recorded by
@@ -250,10 +254,11 @@ public struct StoredMilestone: Hashable, Sendable {
   /// The milestone's publications withdrawn as recorded by mistake, whose 索引号 the feed retracts; read with
   /// ``publicationsCorrectedAt``.
   public var withdrawnPublications: [WithdrawnPublication] = []
-  /// When the milestone was last put back in force with its project (`gongkai project reinstate`), after its
-  /// withdrawal had taken it off the notices and the feed had named it deleted, or its project given its right code
-  /// (`gongkai project recode`), which moved its page; read with ``publicationsCorrectedAt``.
-  public var projectCorrectedAt: String? = nil
+  /// When the milestone was last shown again on the notices: put back in force, on its own (`gongkai reinstate`) or with
+  /// its project (`gongkai project reinstate`), after its withdrawal had taken it off the notices and the feed had named
+  /// it deleted, or its project given its right code (`gongkai project recode`), which moved its page; read with
+  /// ``publicationsCorrectedAt``.
+  public var shownAgainAt: String? = nil
 
   /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
   /// its page, in its feed entry and in the audit CSV; `nil` while none is public.
@@ -365,6 +370,14 @@ public struct CodeCorrection: Hashable, Sendable {
     self.name = name
     self.reason = reason
   }
+}
+
+/// What reinstating a milestone did.
+public enum Reinstatement: Hashable, Sendable {
+  /// Back in force, with its publications in force.
+  case reinstated(publications: Int)
+  /// It was in force; nothing was written.
+  case wasInForce
 }
 
 /// What a withdrawal did.

@@ -30,6 +30,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   }
   /// `--changes` names a milestone withdrawn as recorded by mistake: there is no information of it to change.
   case changesWithdrawn(Int64)
+  /// A milestone cannot be reinstated while another in force holds its kind, day and 文号 (recorded again in its place).
+  case reinstatementBlocked(milestone: Int64, by: Int64)
+  /// A milestone cannot be reinstated while the milestone it changes is withdrawn: no link names a withdrawn one.
+  case reinstatementChangesWithdrawn(milestone: Int64, changes: Int64)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
   case changedBy(milestone: Int64, by: Int64)
   /// A publication's end changed after the day it was recorded to come down: its period is settled.
@@ -92,7 +96,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing) … --reason …` to change it"
     case .milestoneOfAnotherProject(let milestone, let project, let expected):
       "milestone \(milestone) belongs to project \(project), not \(expected)"
-    case .withdrawn(let what): "\(what) was withdrawn; record a new one instead"
+    case .withdrawn(let what):
+      "\(what) was withdrawn; record a new one instead, or if the withdrawal was the mistake, reinstate it "
+        + "(`gongkai reinstate ID --reason …`)"
+    case .reinstatementBlocked(let id, let other):
+      "milestone \(id) was not reinstated: milestone \(other) holds its kind, day and 文号 in force (recorded again after "
+        + "the withdrawal); if \(id) is the record to keep, withdraw \(other) first (`gongkai withdraw \(other) --reason 重复登记`)"
+    case .reinstatementChangesWithdrawn(let id, let changed):
+      "milestone \(id) was not reinstated: milestone \(changed), which it changes, is withdrawn; reinstate \(changed) first "
+        + "if its withdrawal was the mistake too (`gongkai reinstate \(changed) --reason …`)"
     case .projectWithdrawn(let code, let reason):
       "project \(code) was withdrawn as registered by mistake (\(reason)), so nothing is recorded under its code; "
         + "`gongkai history \(code)` shows by whom and when, and `gongkai project reinstate \(code) --reason … --yes` puts it back "

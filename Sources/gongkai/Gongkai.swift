@@ -15,7 +15,7 @@ struct Gongkai: CommandGroupRun {
     version: "0.1.0",
     groupedSubcommands: [
       CommandGroup(name: "Daily work", subcommands: [Check.self, Log.self, Disclose.self, ProjectCommand.self]),
-      CommandGroup(name: "Corrections", subcommands: [Amend.self, Withdraw.self, History.self]),
+      CommandGroup(name: "Corrections", subcommands: [Amend.self, Withdraw.self, Reinstate.self, History.self]),
       CommandGroup(name: "Operations", subcommands: [Audit.self, Backup.self, Doctor.self]),
       CommandGroup(name: "Register", subcommands: [Init.self, ImportCommand.self, Export.self, Report.self, Demo.self]),
       CommandGroup(name: "Reference", subcommands: [Rules.self, CalendarCommand.self, Deadline.self]),

@@ -296,8 +296,8 @@ extension RegisterCommandTests {
     let imported = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(imported.status == 0)
     #expect(imported.stderr == "gongkai: warning: \(sheet.path):2: kind: quality-safety.penalty 罚5号 formed 2026-09-28 is milestone 1, "
-      + "withdrawn in the register, so the entry was not applied and a publication it gives was not recorded; if the milestone "
-      + "is real after all, record it again with `gongkai log` (and `gongkai disclose`)\n")
+      + "withdrawn in the register, so the entry was not applied and a publication it gives was not recorded; if the withdrawal "
+      + "was the mistake, reinstate it (`gongkai reinstate 1 --reason …`) and import again\n")
     let file = folder.appendingPathComponent("\(code).yaml")
     try Data("""
       code: \(code)

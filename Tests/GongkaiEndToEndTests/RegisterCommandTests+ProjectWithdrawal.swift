@@ -388,4 +388,49 @@ extension RegisterCommandTests {
     #expect(shown.contains("\n  原代码    \(right)（更正原因：改回原代码）\n") && !shown.contains("原代码    \(wrong)"), "\(shown)")
   }
 
+
+  @Test func aMilestoneWithdrawnByMistakeIsReinstatedWithItsPublicationAndIndexNumber() throws {
+    let code = "2026-310110-48-01-000214"
+    let (folder, db) = try registerWithProject(code)
+    func at(_ instant: String) -> [String: String] { ["GONGKAI_NOW": "2026-11-\(instant)+08:00"] }
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db, environment: at("02T09:00:00")).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"] + db, environment: at("03T09:00:00")).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "误操作"] + db, environment: at("05T09:00:00")).status == 0)
+    let notices = folder.appendingPathComponent("notices").path
+    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
+    let export = ["export", "notices", "--out", notices, "--as-of", "2026-11-20"] + db
+    #expect(try gongkai(export).status == 0)
+    let entry = "urn:gongkai:notice:310110-2026-00001"
+    #expect(try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8).contains("<at:deleted-entry ref=\"\(entry)\""))
+
+    // Without a reason, of another project or of an unknown id, nothing is written.
+    let database = db[1]
+    let before = snapshot(database)
+    #expect(try gongkai(["reinstate", "1"] + db).status == 64)
+    #expect(try gongkai(["reinstate", "1", "--reason", "误撤回", "--project", "2026-310110-48-01-000215"] + db).status == 65)
+    #expect(try gongkai(["reinstate", "9", "--reason", "误撤回"] + db).status == 65)
+    #expect(snapshot(database) == before)
+    let reinstate = try gongkai(["reinstate", "1", "--reason", "误撤回，应撤回的是里程碑2", "--by", "李工"] + db, environment: at("12T15:00:00"))
+    #expect(reinstate.status == 0, "\(reinstate.stderr)")
+    #expect(reinstate.stdout == """
+      reinstated milestone 1 (\(code) approval-result.construction-permit 2026-11-02) (1 publication back on the public \
+      notices at the next export)\n
+      """)
+
+    // Back on the page and in the feed under its 索引号, dated by the reinstatement; logged with the reason.
+    #expect(try gongkai(export).stdout.hasPrefix("wrote 1 project notice (1 published item)"))
+    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    #expect(feed.contains("<id>\(entry)</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"))
+    #expect(!feed.contains("ref=\"\(entry)\""))
+    #expect(try gongkai(["history", code] + db).stdout.hasSuffix("""
+      2026-11-12T15:00:00+08:00  李工  恢复里程碑 #1
+          撤回原因: 误操作 → —
+          恢复原因 误撤回，应撤回的是里程碑2\n
+      """))
+    #expect(try auditRows(folder, db, asOf: "2026-11-20", ["--lang", "en"]).map { $0["status"] } == ["on-time"])
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    let again = try gongkai(["reinstate", "1", "--reason", "重复执行"] + db)
+    #expect(again.status == 0 && again.stdout.hasSuffix("unchanged: it is in force\n"))
+  }
+
 }

@@ -221,7 +221,7 @@ import Testing
     let path = temporaryDatabasePath()
     _ = try SQLiteStore.open(at: path, create: true)
     let plan = try DatabaseQueue(path: path).read { db in
-      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.projectCorrectedSQL) FROM project p JOIN milestone m ON m.projectId = p.id")
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.shownAgainSQL) FROM project p JOIN milestone m ON m.projectId = p.id")
         .map { $0["detail"] as String }
     }
     #expect(plan.contains("SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
@@ -865,6 +865,8 @@ private struct Watched<Element>: ImportSource {
     let bare = MilestoneRecord(
       id: nil, projectId: 7, kind: "k", category: "c", formedOn: "2026-03-02", reference: "沪〔2026〕1号", summary: nil,
       responsibleUnit: nil, changesId: nil, withdrawnReason: "重复", recordedBy: "王工", recordedAt: "t")
+    var back = milestone
+    back.reinstatedReason = Self.awkward
     let disclosure = DisclosureRecord(
       id: 11, milestoneId: 9, publishedOn: "2026-03-03", channel: "门户", url: "https://example.gov.cn/a?b=c&d=\"e\"",
       until: "2026-04-01", withdrawnReason: nil, recordedBy: "王工", recordedAt: "t", serialYear: 2026, serial: 12)
@@ -872,6 +874,7 @@ private struct Watched<Element>: ImportSource {
     #expect(reinstated.changeValues.text == (try encoded(reinstated)))
     #expect(milestone.changeValues.text == (try encoded(milestone)))
     #expect(bare.changeValues.text == (try encoded(bare)))
+    #expect(back.changeValues.text == (try encoded(back)))
     #expect(disclosure.changeValues.text == (try encoded(disclosure)))
   }
 }

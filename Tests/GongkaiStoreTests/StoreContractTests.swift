@@ -96,7 +96,7 @@ import Testing
     // The feed's read dates what came back by the reinstatement
     let corrected = try await milestones(store, MilestoneFilter(publicationCorrections: true))
     let reinstatedAt = history.last { $0.action == "reinstate" }?.at
-    #expect(corrected.map(\.projectCorrectedAt) == [reinstatedAt, reinstatedAt, nil])
+    #expect(corrected.map(\.shownAgainAt) == [reinstatedAt, reinstatedAt, nil])
     // In force, it is left as it is; an unknown code is refused
     let again = try await store.reinstateProject(code: bund.code, reason: "再次", actor: "李工")
     #expect(again.wasInForce && again.milestones == 0)
@@ -112,6 +112,51 @@ import Testing
     let back = try await store.reinstateProject(code: bund.code, reason: "本区项目", actor: "李工")
     #expect(back.milestones == 2 && back.publications == 1)
     #expect(try await milestones(store, MilestoneFilter(withdrawn: true)).map(\.withdrawnReason) == [nil, "重复登记", "重复登记", nil])
+    _ = try await store.verifiedChangeLogHead()
+  }
+
+  @Test(arguments: StoreFactory.allCases)
+  func aMilestoneWithdrawnByMistakeIsReinstatedWithItsPublications(factory: StoreFactory) async throws {
+    // Given a published milestone withdrawn by mistake
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let published = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    let id = published.milestone.id
+    try await store.withdrawMilestone(id: id, reason: "误操作", actor: "李工")
+    // When it is reinstated
+    #expect(try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工") == .reinstated(publications: 1))
+    // Then it is in force with its publication and 索引号, logged with the reason, and dated anew for the feed
+    let back = try #require(try await milestones(store).first)
+    #expect(back.milestone.id == id && back.recordedDisclosures == published.recordedDisclosures)
+    let history = try await store.history(of: bund.code)
+    #expect(history.last?.action == "reinstate" && history.last?.after?.contains("\"reinstatedReason\":\"误撤回\"") == true)
+    _ = try await store.verifiedChangeLogHead()
+    let corrected = try await milestones(store, MilestoneFilter(publicationCorrections: true))
+    #expect(corrected.map(\.shownAgainAt) == [history.last?.at])
+    // In force, it is left as it is
+    #expect(try await store.reinstateMilestone(id: id, reason: "再次", actor: "李工") == .wasInForce)
+    // Recorded again in its place, or changing a withdrawn milestone, it is not reinstated
+    try await store.withdrawMilestone(id: id, reason: "误操作", actor: "李工")
+    let again = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
+    await #expect(throws: StoreError.reinstatementBlocked(milestone: id, by: again.milestone.id)) {
+      try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工")
+    }
+    let change = try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: again.milestone.id, actor: "王工")
+    try await store.withdrawMilestone(id: change.milestone.id, reason: "误操作", actor: "李工")
+    try await store.withdrawMilestone(id: again.milestone.id, reason: "误操作", actor: "李工")
+    await #expect(throws: StoreError.reinstatementChangesWithdrawn(milestone: change.milestone.id, changes: again.milestone.id)) {
+      try await store.reinstateMilestone(id: change.milestone.id, reason: "误撤回", actor: "李工")
+    }
+    // A project file written while it was withdrawn does not withdraw it again
+    try await store.addProject(school, actor: "王工")
+    let other = try await store.logMilestone(permit(published: "2026-02-27"), project: school.code, changing: nil, actor: "王工")
+    try await store.withdrawMilestone(id: other.milestone.id, reason: "误操作", actor: "李工")
+    _ = try await store.reinstateMilestone(id: other.milestone.id, reason: "误撤回", actor: "李工")
+    var stale = permit(published: "2026-02-27")
+    stale.withdrawnReason = "误操作"
+    let report = try await store.importProjects([ProjectDocument(project: school, milestones: [stale])], actor: "王工", progress: nil)
+    #expect(report.notices.contains { $0.field == "withdrawn" })
+    #expect(try await store.milestone(id: other.milestone.id)?.withdrawnReason == nil)
     _ = try await store.verifiedChangeLogHead()
   }
 
@@ -141,7 +186,7 @@ import Testing
     _ = try await store.verifiedChangeLogHead()
     // The feed's read dates its items by the correction
     let corrected = try await milestones(store, MilestoneFilter(projects: [right], publicationCorrections: true))
-    #expect(corrected.map(\.projectCorrectedAt) == [history.last?.at])
+    #expect(corrected.map(\.shownAgainAt) == [history.last?.at])
     // The wrong code is refused everywhere, naming the right one, and an old file holding it is not imported again
     let refusal = StoreError.projectRecoded(bund.code.rawValue, to: right.rawValue, project: bund.name, reason: "项目代码填错")
     #expect(try await store.codeCorrection(of: bund.code) == CodeCorrection(code: right, name: bund.name, reason: "项目代码填错"))

@@ -200,6 +200,12 @@ extension SQLiteStore {
         """)
     }
 
+    // A milestone withdrawn by mistake (a mistyped id) is reinstated with its publications and their 索引号
+    // (`gongkai reinstate`), keeping the reason, as a project is.
+    migrator.registerMigration("v15-milestone-reinstatement") { db in
+      try db.execute(sql: "ALTER TABLE milestone ADD COLUMN reinstatedReason TEXT")
+    }
+
     return migrator
   }
 }

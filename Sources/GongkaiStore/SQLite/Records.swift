@@ -39,6 +39,9 @@ struct MilestoneRecord: Codable, Equatable, FetchableRecord, MutablePersistableR
   var recordedAt: String
   /// Why the milestone was last corrected (`gongkai amend --reason`); nil while never amended.
   var amendmentReason: String?
+  /// Why the milestone was last put back in force after a withdrawal made by mistake (`gongkai reinstate`); nil while
+  /// never reinstated on its own.
+  var reinstatedReason: String? = nil
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -201,7 +204,7 @@ extension ProjectRecord: PositionallyDecoded {
 extension MilestoneRecord: PositionallyDecoded {
   static let columns = [
     "id", "projectId", "kind", "category", "formedOn", "reference", "summary", "responsibleUnit", "changesId",
-    "withdrawnReason", "recordedBy", "recordedAt", "amendmentReason",
+    "withdrawnReason", "recordedBy", "recordedAt", "amendmentReason", "reinstatedReason",
   ]
 
   init(_ column: RecordColumns<some StoredColumns>) throws {
@@ -218,6 +221,7 @@ extension MilestoneRecord: PositionallyDecoded {
     recordedBy = try column.text(10)
     recordedAt = try column.text(11)
     amendmentReason = try column.text(12)
+    reinstatedReason = try column.text(13)
   }
 }
 

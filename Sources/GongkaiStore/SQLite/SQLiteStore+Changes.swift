@@ -272,6 +272,7 @@ extension MilestoneRecord: LoggedRecord {
     json.field("recordedAt", recordedAt)
     json.field("recordedBy", recordedBy)
     json.field("reference", reference)
+    json.field("reinstatedReason", reinstatedReason)
     json.field("responsibleUnit", responsibleUnit)
     json.field("summary", summary)
     json.field("withdrawnReason", withdrawnReason)

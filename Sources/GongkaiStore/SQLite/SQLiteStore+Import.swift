@@ -319,7 +319,18 @@ extension SQLiteStore {
                 existing[keyPath: keyPath] = given
               }
             }
-            existing.withdrawnReason = entry.withdrawnReason
+            // A reinstatement stands too: a file listing the milestone withdrawn for the reason it was reinstated from
+            // was written before it.
+            if let reason = entry.withdrawnReason, existing.withdrawnReason == nil,
+              let change = try change(of: "withdrawnReason", from: reason, entity: "milestone", id: id, db)
+            {
+              report.notice(at: position, field: "withdrawn", """
+                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(change.at.prefix(10)); the file \
+                was written before that, and the import kept it in force: `gongkai export project \(project.code)` brings the file up to date
+                """)
+            } else {
+              existing.withdrawnReason = entry.withdrawnReason
+            }
             if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
           }
           for disclosure in entry.disclosures {
@@ -332,8 +343,8 @@ extension SQLiteStore {
             : " and \(publications) publications it gives were not recorded"
           report.notice(at: position, field: "kind", """
             \(entry.kind)\(entry.reference.map { " \($0)" } ?? "") formed \(entry.formedOn) is milestone \(id), withdrawn in the \
-            register, so the entry was not applied\(unrecorded); if the milestone is real after all, record it again with \
-            `gongkai log` (and `gongkai disclose`)
+            register, so the entry was not applied\(unrecorded); if the withdrawal was the mistake, reinstate it \
+            (`gongkai reinstate \(id) --reason …`) and import again
             """)
         }
       } else {
@@ -579,8 +590,9 @@ extension SQLiteStore {
     }
   }
 
-  /// The last logged change of a row's column away from `value`: who made it and when; `nil` when the column never
-  /// held that value and then changed, so a file giving it is not behind the register. Any earlier value counts, not
+  /// The last logged change of a row's column away from `value` (an update, an amendment or a reinstatement): who made
+  /// it and when; `nil` when the column never held that value and then changed, so a file giving it is not behind the
+  /// register. Any earlier value counts, not
   /// only the last: a file from before two edits is behind both. Read through the log's row index.
   private func change(of column: String, from value: (any DatabaseValueConvertible)?, entity: String, id: Int64,
                       _ db: Database) throws
@@ -589,7 +601,7 @@ extension SQLiteStore {
     let path = "$." + column
     guard let row = try Row.fetchOne(db, sql: """
       SELECT at, actor FROM changeLog
-      WHERE entity = ? AND entityId = ? AND action IN ('update', 'amend')
+      WHERE entity = ? AND entityId = ? AND action IN ('update', 'amend', 'reinstate')
         AND json_extract(before, ?) IS ? AND json_extract(before, ?) IS NOT json_extract(after, ?)
       ORDER BY id DESC LIMIT 1
       """, arguments: [entity, id, path, value, path, path])

@@ -80,7 +80,7 @@ extension SQLiteStore {
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
             linksMovedAt: try value(.linksMovedAt),
             withdrawnPublications: try WithdrawnPublication.list(value(.withdrawnPublications)),
-            projectCorrectedAt: try value(.projectCorrectedAt))
+            shownAgainAt: try value(.shownAgainAt))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -127,7 +127,7 @@ extension SQLiteStore {
         ORDER BY c.id DESC LIMIT 1) END
       """
     let corrections = filter.publicationCorrections
-      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL), \(Self.projectCorrectedSQL)"
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL), \(Self.shownAgainSQL)"
       : "NULL, NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
@@ -254,11 +254,12 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-  /// When a milestone (`m`) was last put back in force with its project (`p`), which `project reinstate` logs as
-  /// `reinstate`, or its project given its right code (`project recode`, logged on the project): a seek into the log's
-  /// row index for each, for the milestones of projects ever reinstated or recoded only.
-  static let projectCorrectedSQL = """
-    CASE WHEN p.reinstatedReason IS NOT NULL OR p.recodedReason IS NOT NULL THEN NULLIF(max(
+  /// When a milestone (`m`) was last put back in force, on its own or with its project (`p`), which `reinstate` and
+  /// `project reinstate` log as `reinstate`, or its project given its right code (`project recode`, logged on the
+  /// project): a seek into the log's row index for each, for milestones ever reinstated, or of projects ever reinstated
+  /// or recoded, only.
+  static let shownAgainSQL = """
+    CASE WHEN p.reinstatedReason IS NOT NULL OR p.recodedReason IS NOT NULL OR m.reinstatedReason IS NOT NULL THEN NULLIF(max(
       IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate'), ''),
       IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'project' AND c.entityId = p.id AND c.action = 'recode'), '')), '') END
     """
@@ -295,7 +296,7 @@ private enum MilestoneColumn: Int {
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
   case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, withdrawnPublications
-  case projectCorrectedAt
+  case shownAgainAt
   case projectWithdrawnReason
 }
 

@@ -446,6 +446,33 @@ extension SQLiteStore {
     }
   }
 
+  public func reinstateMilestone(id: Int64, reason: String, actor: String) throws -> Reinstatement {
+    try logged(actor: actor) { write in
+      let db = write.db
+      guard let old = try MilestoneRecord.fetchOne(db, key: id) else { throw StoreError.unknownMilestone(id) }
+      let project = try projectRecord(of: old, db)
+      try project.requireInForce()
+      guard old.withdrawnReason != nil else { return .wasInForce }
+      // The natural key is unique among milestones in force: the one recorded again in its place goes first.
+      let key = MilestoneKey(kind: old.kind, formedOn: try CivilDate.stored(old.formedOn), reference: old.reference)
+      if let other = try existingMilestone(key, projectId: project.id!, db) {
+        throw StoreError.reinstatementBlocked(milestone: id, by: other.id!)
+      }
+      // No link names a withdrawn milestone from one in force.
+      if let changed = old.changesId, try MilestoneRecord.fetchOne(db, key: changed)?.withdrawnReason != nil {
+        throw StoreError.reinstatementChangesWithdrawn(milestone: id, changes: changed)
+      }
+      var record = old
+      record.withdrawnReason = nil
+      record.reinstatedReason = reason
+      _ = try write.update(record, from: old, project: project.code, action: "reinstate")
+      let publications = try Int.fetchOne(db, sql: """
+        SELECT COUNT(*) FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL
+        """, arguments: [id]) ?? 0
+      return .reinstated(publications: publications)
+    }
+  }
+
   public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws -> Withdrawal {
     try logged(actor: actor) { write in
       let db = write.db

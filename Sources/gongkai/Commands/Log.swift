@@ -205,6 +205,9 @@ extension Gongkai {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a milestone or disclosure recorded by mistake: it stays on record, logged, but no longer counts.",
       discussion: """
+        A milestone withdrawn by mistake is put back with `gongkai reinstate`; a publication withdrawn by mistake is \
+        recorded again with `gongkai disclose`, under a new 索引号.
+
         Examples:
           gongkai withdraw 42 --reason 重复登记
           gongkai withdraw --disclosure 17 --reason 网址填错，已重新登记
@@ -251,6 +254,43 @@ extension Gongkai {
       switch withdrawal {
       case .withdrawn: "withdrew \(what)"
       case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history` of its project shows by whom and when"
+      }
+    }
+  }
+
+  struct Reinstate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Put a milestone withdrawn by mistake back in force, with its publications and their 索引号.",
+      discussion: """
+        For a withdrawal made by mistake: a mistyped id, or the wrong one of two records. The milestone counts again \
+        from the day it was formed, logged as reinstated (恢复) with the reason; its publications, which the withdrawal \
+        left as they were, are on the public notices again at the next export, under the 索引号 they had, and the feed \
+        dates the item by the reinstatement, so that readers that saw it deleted see it again. Refused while another \
+        milestone in force holds its kind, day and 文号 (recorded again in its place: withdraw that one first), or while \
+        the milestone it changes is withdrawn. A milestone withdrawn with its project comes back with it \
+        (`gongkai project reinstate`); one in force is left as it is.
+
+        Example:
+          gongkai reinstate 42 --reason 误撤回，应撤回的是里程碑24
+        """)
+
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
+    var reason: String?
+    @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
+    var project: ProjectCode?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      let reason = try requiredReason(reason, example: "误撤回，应撤回的是里程碑24")
+      let register = try store.open()
+      let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
+      let what = Gongkai.named(stored.milestone)
+      switch try await register.reinstateMilestone(id: milestone, reason: reason, actor: try actor.actor()) {
+      case .wasInForce: try StandardOutput.confirm("\(what) unchanged: it is in force", written: false)
+      case .reinstated(let publications):
+        try StandardOutput.confirm("reinstated \(what) (\(counted(publications, "publication")) back on the public notices at the next export)")
       }
     }
   }

@@ -83,7 +83,8 @@ enum ExitStatus: Int32, Error {
     case .unexpected: self = .internalError
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
-      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
+      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn, .reinstatementBlocked,
+      .reinstatementChangesWithdrawn, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
       .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
       self = .dataError
     }
