@@ -97,8 +97,9 @@ public protocol Store: Sendable {
   /// from the index.
   func correctedCodes() async throws -> [ProjectCode]
   /// Puts a milestone withdrawn by mistake (a mistyped id) back in force with its publications and their 索引号, logged
-  /// as `reinstate` with `reason`; one in force is left as it is. Refused while another milestone in force has its
-  /// kind, day and 文号 (recorded again after the withdrawal), or when the milestone it changes is withdrawn.
+  /// as `reinstate` with `reason`; one in force is left as it is. Refused once another milestone was recorded in its
+  /// place (its kind, day and 文号), in force or withdrawn since, and while the milestone it changes is withdrawn or
+  /// formed after it: no link names a withdrawn or later milestone from one in force.
   func reinstateMilestone(id: Int64, reason: String, actor: String) async throws -> Reinstatement
   /// Records a publication of a milestone's information. The same publication again (the day and channel recorded)
   /// with another address or end updates them, logged: a 公示 kept up longer, or its take-down date set right; an

@@ -30,10 +30,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   }
   /// `--changes` names a milestone withdrawn as recorded by mistake: there is no information of it to change.
   case changesWithdrawn(Int64)
-  /// A milestone cannot be reinstated while another in force holds its kind, day and 文号 (recorded again in its place).
-  case reinstatementBlocked(milestone: Int64, by: Int64)
-  /// A milestone cannot be reinstated while the milestone it changes is withdrawn: no link names a withdrawn one.
+  /// A milestone cannot be reinstated once another was recorded in its place (its kind, day and 文号), in force or
+  /// withdrawn since (`inForce`): that one is the record to keep or to reinstate, and a project file written before
+  /// either could not tell the two apart.
+  case reinstatementBlocked(milestone: Int64, by: Int64, inForce: Bool)
+  /// A milestone cannot be reinstated while the milestone it changes is withdrawn (no link names a withdrawn one), or
+  /// formed after it (`formedOn`, amended since: a change changes earlier information).
   case reinstatementChangesWithdrawn(milestone: Int64, changes: Int64)
+  case reinstatementChangesLater(milestone: Int64, changes: Int64, formedOn: String)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
   case changedBy(milestone: Int64, by: Int64)
   /// A publication's end changed after the day it was recorded to come down: its period is settled.
@@ -99,9 +103,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .withdrawn(let what):
       "\(what) was withdrawn; record a new one instead, or if the withdrawal was the mistake, reinstate it "
         + "(`gongkai reinstate ID --reason …`)"
-    case .reinstatementBlocked(let id, let other):
-      "milestone \(id) was not reinstated: milestone \(other) holds its kind, day and 文号 in force (recorded again after "
-        + "the withdrawal); if \(id) is the record to keep, withdraw \(other) first (`gongkai withdraw \(other) --reason 重复登记`)"
+    case .reinstatementBlocked(let id, let other, true):
+      "milestone \(id) was not reinstated: milestone \(other) was recorded in its place (its kind, day and 文号) and is in "
+        + "force; correct \(other) with `gongkai amend \(other) … --reason …` where it differs"
+    case .reinstatementBlocked(let id, let other, false):
+      "milestone \(id) was not reinstated: milestone \(other) was recorded in its place (its kind, day and 文号) and withdrawn "
+        + "since; reinstate \(other) instead if it is the record to keep (`gongkai reinstate \(other) --reason …`)"
+    case .reinstatementChangesLater(let id, let changed, let formedOn):
+      "milestone \(id) was not reinstated: milestone \(changed), which it changes, is formed on \(formedOn), after it (amended "
+        + "since the withdrawal), and a change changes earlier information; correct the dates with `gongkai amend` first"
     case .reinstatementChangesWithdrawn(let id, let changed):
       "milestone \(id) was not reinstated: milestone \(changed), which it changes, is withdrawn; reinstate \(changed) first "
         + "if its withdrawal was the mistake too (`gongkai reinstate \(changed) --reason …`)"

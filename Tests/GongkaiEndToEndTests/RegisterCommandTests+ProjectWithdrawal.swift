@@ -433,4 +433,30 @@ extension RegisterCommandTests {
     #expect(again.status == 0 && again.stdout.hasSuffix("unchanged: it is in force\n"))
   }
 
+
+  /// A change reinstated changes what its milestone's entry shows again: the entry is dated by the reinstatement, not
+  /// sent back to the change's publication, which feed readers would take for nothing new.
+  @Test func aReinstatedChangeDatesTheEntryOfWhatItChanges() throws {
+    let code = "2026-310110-48-01-000216"
+    let (folder, db) = try registerWithProject(code)
+    func at(_ instant: String) -> [String: String] { ["GONGKAI_NOW": "2026-11-\(instant)+08:00"] }
+    for (command, now) in [
+      (["log", code, "quality-safety.penalty", "--date", "2026-11-02", "--ref", "罚1号"], "02T09:00:00"),
+      (["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"], "03T09:00:00"),
+      (["log", code, "quality-safety.penalty-withdrawal", "--date", "2026-11-04", "--ref", "撤1号", "--changes", "1"], "04T09:00:00"),
+      (["disclose", "2", "--date", "2026-11-05", "--channel", "区政府门户网站"], "05T09:00:00"),
+      (["withdraw", "2", "--reason", "误操作"], "06T09:00:00"),
+      (["reinstate", "2", "--reason", "误撤回"], "12T15:00:00"),
+    ] {
+      let result = try gongkai(command + db, environment: at(now))
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let notices = folder.appendingPathComponent("notices").path
+    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
+    #expect(try gongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-20"] + db).status == 0)
+    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    let penalty = try #require(feed.range(of: "<id>urn:gongkai:notice:310110-2026-00001</id>"))
+    #expect(feed[penalty.upperBound...].prefix(200).contains("<updated>2026-11-12T15:00:00+08:00</updated>"), "\(feed)")
+  }
+
 }

@@ -135,16 +135,27 @@ import Testing
     #expect(corrected.map(\.shownAgainAt) == [history.last?.at])
     // In force, it is left as it is
     #expect(try await store.reinstateMilestone(id: id, reason: "再次", actor: "李工") == .wasInForce)
-    // Recorded again in its place, or changing a withdrawn milestone, it is not reinstated
+    // Recorded again in its place, it is not reinstated, while that one is in force or once it is withdrawn too
     try await store.withdrawMilestone(id: id, reason: "误操作", actor: "李工")
     let again = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
-    await #expect(throws: StoreError.reinstatementBlocked(milestone: id, by: again.milestone.id)) {
+    await #expect(throws: StoreError.reinstatementBlocked(milestone: id, by: again.milestone.id, inForce: true)) {
       try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工")
     }
-    let change = try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: again.milestone.id, actor: "王工")
+    try await store.withdrawMilestone(id: again.milestone.id, reason: "重复登记", actor: "李工")
+    await #expect(throws: StoreError.reinstatementBlocked(milestone: id, by: again.milestone.id, inForce: false)) {
+      try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工")
+    }
+    // A change whose milestone was amended to a later day since, or withdrawn, is not reinstated
+    let earlier = try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工")
+    let change = try await store.logMilestone(permit("2026-03-02"), project: bund.code, changing: earlier.milestone.id, actor: "王工")
     try await store.withdrawMilestone(id: change.milestone.id, reason: "误操作", actor: "李工")
-    try await store.withdrawMilestone(id: again.milestone.id, reason: "误操作", actor: "李工")
-    await #expect(throws: StoreError.reinstatementChangesWithdrawn(milestone: change.milestone.id, changes: again.milestone.id)) {
+    _ = try await store.amendMilestone(id: earlier.milestone.id, MilestoneAmendment(formedOn: day("2026-03-05"), reason: "更正"), actor: "李工")
+    await #expect(throws: StoreError.reinstatementChangesLater(milestone: change.milestone.id, changes: earlier.milestone.id,
+                                                               formedOn: "2026-03-05")) {
+      try await store.reinstateMilestone(id: change.milestone.id, reason: "误撤回", actor: "李工")
+    }
+    try await store.withdrawMilestone(id: earlier.milestone.id, reason: "误操作", actor: "李工")
+    await #expect(throws: StoreError.reinstatementChangesWithdrawn(milestone: change.milestone.id, changes: earlier.milestone.id)) {
       try await store.reinstateMilestone(id: change.milestone.id, reason: "误撤回", actor: "李工")
     }
     // A project file written while it was withdrawn does not withdraw it again

@@ -5,9 +5,9 @@ import GongkaiStore
 /// date), a publication of it corrected (its address or end changed, or withdrawn as made by mistake, which can move
 /// the publication the entry shows), a change of it amended (the entry names the change by its 文号), a change of it
 /// withdrawn as a record made by mistake, or a change that named it made to name another or none (in either case the
-/// item is in force again), or a change recorded before made to name it, or it or its project reinstated after a
-/// withdrawal made by mistake (the feed had named the item deleted), or its project given its right code (the item's
-/// page moved). Feed readers show an entry again only when its `updated` moves on; dated by
+/// item is in force again), or a change recorded before made to name it, or it, a change of it or its project
+/// reinstated after a withdrawal made by mistake (the feed had named the item deleted, or shown it without the change),
+/// or its project given its right code (the item's page moved). Feed readers show an entry again only when its `updated` moves on; dated by
 /// publications alone, an entry would go back in time when a change was taken back, and its readers would never
 /// learn of it. The instant, not the day: a mistake exported and corrected the same day moves the entry too. A
 /// correction after the as-of day counts as made at its end: the entry shows the register as it is, corrections
@@ -33,6 +33,7 @@ struct Corrections {
       guard let changed = stored.milestone.changes else { continue }
       note(changed, stored.amendments?.lastAt)
       note(changed, stored.withdrawnAt)
+      note(changed, stored.shownAgainAt)
     }
     self.instants = instants
   }

@@ -325,8 +325,9 @@ extension SQLiteStore {
               let change = try change(of: "withdrawnReason", from: reason, entity: "milestone", id: id, db)
             {
               report.notice(at: position, field: "withdrawn", """
-                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(change.at.prefix(10)); the file \
-                was written before that, and the import kept it in force: `gongkai export project \(project.code)` brings the file up to date
+                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(change.at.prefix(10)), and the \
+                import kept it in force, as a file written before the reinstatement gives it so: `gongkai export project \(project.code)` \
+                brings the file up to date, and `gongkai withdraw \(id) --reason …` withdraws it again if that is meant
                 """)
             } else {
               existing.withdrawnReason = entry.withdrawnReason

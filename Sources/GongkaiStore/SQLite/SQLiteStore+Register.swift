@@ -453,14 +453,22 @@ extension SQLiteStore {
       let project = try projectRecord(of: old, db)
       try project.requireInForce()
       guard old.withdrawnReason != nil else { return .wasInForce }
-      // The natural key is unique among milestones in force: the one recorded again in its place goes first.
-      let key = MilestoneKey(kind: old.kind, formedOn: try CivilDate.stored(old.formedOn), reference: old.reference)
-      if let other = try existingMilestone(key, projectId: project.id!, db) {
-        throw StoreError.reinstatementBlocked(milestone: id, by: other.id!)
+      // One recorded in its place since, or in force under its key, is the record: the natural key is unique among
+      // milestones in force, and a file listing the key withdrawn and in force could not tell which was which.
+      if let other = try MilestoneRecord.fetchOne(db, sql: """
+        SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ? AND id <> ?
+          AND (id > ? OR withdrawnReason IS NULL)
+        ORDER BY withdrawnReason IS NULL DESC, id DESC LIMIT 1
+        """, arguments: [project.id!, old.kind, old.formedOn, old.reference ?? "", id, id])
+      {
+        throw StoreError.reinstatementBlocked(milestone: id, by: other.id!, inForce: other.withdrawnReason == nil)
       }
-      // No link names a withdrawn milestone from one in force.
-      if let changed = old.changesId, try MilestoneRecord.fetchOne(db, key: changed)?.withdrawnReason != nil {
-        throw StoreError.reinstatementChangesWithdrawn(milestone: id, changes: changed)
+      // No link names a withdrawn milestone from one in force, nor a later one.
+      if let changed = old.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed) {
+        guard target.withdrawnReason == nil else { throw StoreError.reinstatementChangesWithdrawn(milestone: id, changes: changed) }
+        guard target.formedOn <= old.formedOn else {
+          throw StoreError.reinstatementChangesLater(milestone: id, changes: changed, formedOn: target.formedOn)
+        }
       }
       var record = old
       record.withdrawnReason = nil

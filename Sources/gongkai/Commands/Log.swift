@@ -265,10 +265,11 @@ extension Gongkai {
         For a withdrawal made by mistake: a mistyped id, or the wrong one of two records. The milestone counts again \
         from the day it was formed, logged as reinstated (恢复) with the reason; its publications, which the withdrawal \
         left as they were, are on the public notices again at the next export, under the 索引号 they had, and the feed \
-        dates the item by the reinstatement, so that readers that saw it deleted see it again. Refused while another \
-        milestone in force holds its kind, day and 文号 (recorded again in its place: withdraw that one first), or while \
-        the milestone it changes is withdrawn. A milestone withdrawn with its project comes back with it \
-        (`gongkai project reinstate`); one in force is left as it is.
+        dates the item by the reinstatement, so that readers that saw it deleted see it again. Refused once another \
+        milestone was recorded in its place (its kind, day and 文号), in force or withdrawn since: that one is the \
+        record, to amend or to reinstate. Refused too while the milestone it changes is withdrawn, or formed after it. \
+        A milestone withdrawn with its project comes back with it (`gongkai project reinstate`); one in force is left \
+        as it is.
 
         Example:
           gongkai reinstate 42 --reason 误撤回，应撤回的是里程碑24
@@ -473,6 +474,10 @@ extension Gongkai {
       let (key, label): (String, String)
       switch entry.action {
       case "amend": (key, label) = ("amendmentReason", lang.pick("更正原因", "reason"))
+      // A milestone its project's reinstatement takes back keeps a reason of its own from an earlier reinstatement:
+      // the project's row gives this one's.
+      case "reinstate" where values(entry.before)?["withdrawnReason"]?.hasPrefix(RegisterText.projectWithdrawalMark) == true:
+        return nil
       case "reinstate": (key, label) = ("reinstatedReason", lang.pick("恢复原因", "reason"))
       case "recode": (key, label) = ("recodedReason", lang.pick("代码更正原因", "reason"))
       default: return nil
