@@ -34,9 +34,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// withdrawn since (`inForce`): that one is the record to keep or to reinstate, and a project file written before
   /// either could not tell the two apart.
   case reinstatementBlocked(milestone: Int64, by: Int64, inForce: Bool)
-  /// A milestone cannot be reinstated while the milestone it changes is withdrawn (no link names a withdrawn one), or
-  /// formed after it (`formedOn`, amended since: a change changes earlier information).
+  /// A milestone cannot be reinstated while the milestone it changes is withdrawn: no link names a withdrawn one.
   case reinstatementChangesWithdrawn(milestone: Int64, changes: Int64)
+  /// A milestone cannot be reinstated while the milestone it changes is formed after it (`formedOn`, amended since):
+  /// a change changes earlier information.
   case reinstatementChangesLater(milestone: Int64, changes: Int64, formedOn: String)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
   case changedBy(milestone: Int64, by: Int64)
