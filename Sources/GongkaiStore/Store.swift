@@ -90,6 +90,9 @@ public protocol Store: Sendable {
   /// it would register the mistake again. A withdrawn project is refused (nothing is written under its code), and so
   /// is a code another project holds or held; a project already moved to `newCode` is left as it is.
   func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) async throws -> ProjectRecode
+  /// What ``recodeProject(code:to:reason:actor:)`` would do, with its refusals, writing nothing: the preview a clerk
+  /// confirms, counted and checked by the same code as the write.
+  func previewRecode(code: ProjectCode, to newCode: ProjectCode) async throws -> ProjectRecode
   /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away. A
   /// code a project has now (one corrected back to it) may have been corrected away before: ask once no project has it.
   func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?

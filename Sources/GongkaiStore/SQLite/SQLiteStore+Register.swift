@@ -147,28 +147,8 @@ extension SQLiteStore {
 
   public func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) throws -> ProjectRecode {
     try logged(actor: actor) { write in
-      let db = write.db
-      guard let old = try projectRecord(code: code.rawValue, db) else {
-        // Moved there already (the command run twice, or by another clerk between a preview and the write).
-        if let moved = try projectRecord(code: newCode.rawValue, db), try codeCorrection(of: code.rawValue, db)?.project == moved.id {
-          var recode = ProjectRecode(project: try moved.project())
-          recode.alreadyRecoded = true
-          return recode
-        }
-        throw try missingProject(code, db)
-      }
-      try old.requireInForce()
-      if let holder = try projectRecord(code: newCode.rawValue, db) {
-        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, .init(withdrawnReason: holder.withdrawnReason),
-                                   from: code.rawValue)
-      }
-      if let earlier = try codeCorrection(of: newCode.rawValue, db), earlier.project != old.id {
-        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code, reason: earlier.reason),
-                                   from: code.rawValue)
-      }
-      var recode = ProjectRecode(project: try old.project())
-      let inForce = try milestones(of: old, withdrawnFor: nil, db)
-      (recode.milestones, recode.publications) = (inForce.records.count, inForce.publications)
+      let (old, recode) = try recodePlan(code, to: newCode, write.db)
+      guard let old else { return recode }
       var record = old
       record.code = newCode.rawValue
       record.recodedReason = reason
@@ -176,6 +156,40 @@ extension SQLiteStore {
       return recode
     }
   }
+
+  public func previewRecode(code: ProjectCode, to newCode: ProjectCode) throws -> ProjectRecode {
+    try read { db in try recodePlan(code, to: newCode, db).recode }
+  }
+
+  /// What correcting `code` to `newCode` does, checked as the write checks it: the project's row to change (`nil` when
+  /// it has the new code already), and what moves with it.
+  private func recodePlan(_ code: ProjectCode, to newCode: ProjectCode, _ db: Database) throws
+    -> (old: ProjectRecord?, recode: ProjectRecode)
+  {
+    guard let old = try projectRecord(code: code.rawValue, db) else {
+      // Moved there already (the command run twice, or by another clerk between a preview and the write).
+      if let moved = try projectRecord(code: newCode.rawValue, db), try codeCorrection(of: code.rawValue, db)?.project == moved.id {
+        var recode = ProjectRecode(project: try moved.project())
+        recode.alreadyRecoded = true
+        return (nil, recode)
+      }
+      throw try missingProject(code, db)
+    }
+    try old.requireInForce()
+    if let holder = try projectRecord(code: newCode.rawValue, db) {
+      throw StoreError.codeTaken(newCode.rawValue, project: holder.name, .init(withdrawnReason: holder.withdrawnReason),
+                                 from: code.rawValue)
+    }
+    if let earlier = try codeCorrection(of: newCode.rawValue, db), earlier.project != old.id {
+      throw StoreError.codeTaken(newCode.rawValue, project: earlier.name, .formerly(now: earlier.code, reason: earlier.reason),
+                                 from: code.rawValue)
+    }
+    var recode = ProjectRecode(project: try old.project())
+    let inForce = try milestones(of: old, withdrawnFor: nil, db)
+    (recode.milestones, recode.publications) = (inForce.records.count, inForce.publications)
+    return (old, recode)
+  }
+
 
   public func codeCorrection(of code: ProjectCode) throws -> CodeCorrection? {
     try read { db in

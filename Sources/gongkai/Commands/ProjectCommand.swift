@@ -180,12 +180,19 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let register = try store.open()
       let unchanged = "unchanged: its code is \(newCode) already"
+      let plan = try await register.previewRecode(code: code, to: newCode)
       // Run twice: with or without --yes or a reason, there is nothing to confirm.
-      if try await register.project(code: code) == nil, try await register.codeCorrection(of: code)?.code == newCode {
-        return try StandardOutput.confirm("project \(code) \(unchanged)", written: false)
-      }
+      guard !plan.alreadyRecoded else { return try StandardOutput.confirm("project \(code) \(unchanged)", written: false) }
       let reason = try requiredReason(reason, example: "项目代码填错，应为\(newCode)")
-      guard yes else { try await Self.refuseUnconfirmed(code, to: newCode, in: register) }
+      // Not confirmed: refused, naming the project and what would move, since a mistyped new code would file the
+      // project under another one.
+      guard yes else {
+        throw CommandFailure.usage("""
+          nothing recoded: project \(code) \(Terminal.field(plan.project.name)) holds \(counted(plan.milestones, "milestone")) in \
+          force and \(counted(plan.publications, "publication")), which move to \(newCode) with its history\
+          \(Self.divisionNote(code, newCode)); if \(newCode) is its right code, run the command again with --yes
+          """)
+      }
       let done = try await register.recodeProject(code: code, to: newCode, reason: reason, actor: try actor.actor())
       let named = "project \(Terminal.field(done.project.name))"
       // Recoded by another clerk since it was read.
@@ -202,31 +209,6 @@ extension Gongkai.ProjectCommand {
       guard code.division != newCode.division else { return "" }
       return "; its division changes (\(code.division) → \(newCode.division)): the 索引号 of exports without --organisation"
         + " change with it, and feed readers see its items as new ones"
-    }
-
-    /// A correction not confirmed: refused, naming the project and what would move to the new code. Checks what the
-    /// store would refuse first, so that the preview does not ask for --yes where --yes would fail.
-    private static func refuseUnconfirmed(_ code: ProjectCode, to newCode: ProjectCode, in register: any Store) async throws -> Never {
-      let project = try await register.requireProject(code: code)
-      if let reason = project.withdrawnReason { throw StoreError.projectWithdrawn(code.rawValue, reason: reason) }
-      if let holder = try await register.project(code: newCode) {
-        throw StoreError.codeTaken(newCode.rawValue, project: holder.name, .init(withdrawnReason: holder.withdrawnReason),
-                                   from: code.rawValue)
-      }
-      if let earlier = try await register.codeCorrection(of: newCode), earlier.code != code {
-        throw StoreError.codeTaken(newCode.rawValue, project: earlier.name,
-                                   .formerly(now: earlier.code.rawValue, reason: earlier.reason), from: code.rawValue)
-      }
-      var milestones = 0, publications = 0
-      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
-        milestones += 1
-        publications += stored.milestone.disclosures.count
-      }
-      throw CommandFailure.usage("""
-        nothing recoded: project \(code) \(Terminal.field(project.name)) holds \(counted(milestones, "milestone")) in force and \
-        \(counted(publications, "publication")), which move to \(newCode) with its history\(divisionNote(code, newCode)); if \
-        \(newCode) is its right code, run the command again with --yes
-        """)
     }
   }
 
