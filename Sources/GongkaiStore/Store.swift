@@ -114,6 +114,11 @@ public protocol Store: Sendable {
   /// Marks a disclosure as recorded by mistake; one withdrawn already is left as it is, as a milestone is.
   @discardableResult
   func withdrawDisclosure(id: Int64, reason: String, actor: String) async throws -> Withdrawal
+  /// Puts a publication withdrawn by mistake (a mistyped id) back in force under its 索引号, logged as `reinstate` with
+  /// `reason`; one in force is left as it is. Refused once another publication was recorded in its place (its
+  /// milestone, day and channel), in force or withdrawn since, while its milestone is withdrawn, and when its day is
+  /// before the day its milestone was formed (amended since): the register holds no publication it would refuse.
+  func reinstateDisclosure(id: Int64, reason: String, actor: String) async throws -> Reinstatement
   /// The milestone with this id (withdrawn or not), or `nil`.
   func milestone(id: Int64) async throws -> StoredMilestone?
   /// The milestone a disclosure (in force or withdrawn) was recorded on, for naming what a command about the
@@ -376,9 +381,10 @@ public struct CodeCorrection: Hashable, Sendable {
   }
 }
 
-/// What reinstating a milestone did.
+/// What reinstating a milestone or a publication did.
 public enum Reinstatement: Hashable, Sendable {
-  /// Back in force, with its publications in force.
+  /// Back in force, with the publications in force this puts back on the notices: a milestone's, or the one
+  /// publication reinstated.
   case reinstated(publications: Int)
   /// It was in force; nothing was written.
   case wasInForce

@@ -39,6 +39,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A milestone cannot be reinstated while the milestone it changes is formed after it (`formedOn`, amended since):
   /// a change changes earlier information.
   case reinstatementChangesLater(milestone: Int64, changes: Int64, formedOn: String)
+  /// A publication cannot be reinstated once another was recorded in its place (its milestone, day and channel), in
+  /// force or withdrawn since (`inForce`): that one is the record to keep or to reinstate, and a project file written
+  /// before either could not tell the two apart.
+  case publicationReinstatementBlocked(disclosure: Int64, by: Int64, inForce: Bool)
+  /// A publication cannot be reinstated while its milestone is withdrawn: the milestone comes back first, with the
+  /// publications in force it kept.
+  case publicationOfWithdrawnMilestone(disclosure: Int64, milestone: Int64)
   /// A milestone to withdraw that a milestone in force changes (or withdraws).
   case changedBy(milestone: Int64, by: Int64)
   /// A publication's end changed after the day it was recorded to come down: its period is settled.
@@ -110,6 +117,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .reinstatementBlocked(let id, let other, false):
       "milestone \(id) was not reinstated: milestone \(other) was recorded in its place (its kind, day and 文号) and withdrawn "
         + "since; reinstate \(other) instead if it is the record to keep (`gongkai reinstate \(other) --reason …`)"
+    case .publicationReinstatementBlocked(let id, let other, true):
+      "disclosure \(id) was not reinstated: disclosure \(other) was recorded in its place (its milestone, day and channel) "
+        + "and is in force; if \(id) is the record to keep, withdraw \(other) first (`gongkai withdraw --disclosure \(other) --reason 重复登记`)"
+    case .publicationReinstatementBlocked(let id, let other, false):
+      "disclosure \(id) was not reinstated: disclosure \(other) was recorded in its place (its milestone, day and channel) "
+        + "and withdrawn since; reinstate \(other) instead if it is the record to keep (`gongkai reinstate --disclosure \(other) --reason …`)"
+    case .publicationOfWithdrawnMilestone(let id, let milestone):
+      "disclosure \(id) was not reinstated: its milestone \(milestone) is withdrawn; reinstate the milestone first if its "
+        + "withdrawal was the mistake too (`gongkai reinstate \(milestone) --reason …`)"
     case .reinstatementChangesLater(let id, let changed, let formedOn):
       "milestone \(id) was not reinstated: milestone \(changed), which it changes, is formed on \(formedOn), after it (amended "
         + "since the withdrawal), and a change changes earlier information; correct the dates with `gongkai amend` first"

@@ -504,7 +504,7 @@ import TestSupport
     }
     let created = try runGongkai(["init", "--profile", "shanghai", "--database", database])
     #expect(created.status == 0)
-    #expect(created.stdout == "created \(database): schema v15-milestone-reinstatement (15 migrations)\nprofile national+shanghai\n")
+    #expect(created.stdout == "created \(database): schema v16-disclosure-reinstatement (16 migrations)\nprofile national+shanghai\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
     #expect(try runGongkai(["history", "--database", database]).stdout.contains("规则: national → national+shanghai"))
   }
@@ -614,7 +614,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v15-milestone-reinstatement (15 of 15 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v16-disclosure-reinstatement (16 of 16 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

@@ -396,12 +396,10 @@ extension RegisterCommandTests {
     #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db, environment: at("02T09:00:00")).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"] + db, environment: at("03T09:00:00")).status == 0)
     #expect(try gongkai(["withdraw", "1", "--reason", "误操作"] + db, environment: at("05T09:00:00")).status == 0)
-    let notices = folder.appendingPathComponent("notices").path
-    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
-    let export = ["export", "notices", "--out", notices, "--as-of", "2026-11-20"] + db
-    #expect(try gongkai(export).status == 0)
+    let notices = try ExportedNotices(in: folder, db)
+    #expect(try gongkai(notices.export).status == 0)
     let entry = "urn:gongkai:notice:310110-2026-00001"
-    #expect(try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8).contains("<at:deleted-entry ref=\"\(entry)\""))
+    #expect(try notices.feed().contains("<at:deleted-entry ref=\"\(entry)\""))
 
     // Without a reason, of another project or of an unknown id, nothing is written.
     let database = db[1]
@@ -418,8 +416,8 @@ extension RegisterCommandTests {
       """)
 
     // Back on the page and in the feed under its 索引号, dated by the reinstatement; logged with the reason.
-    #expect(try gongkai(export).stdout.hasPrefix("wrote 1 project notice (1 published item)"))
-    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    #expect(try gongkai(notices.export).stdout.hasPrefix("wrote 1 project notice (1 published item)"))
+    let feed = try notices.feed()
     #expect(feed.contains("<id>\(entry)</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"))
     #expect(!feed.contains("ref=\"\(entry)\""))
     #expect(try gongkai(["history", code] + db).stdout.hasSuffix("""
@@ -431,6 +429,68 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
     let again = try gongkai(["reinstate", "1", "--reason", "重复执行"] + db)
     #expect(again.status == 0 && again.stdout.hasSuffix("unchanged: it is in force\n"))
+  }
+
+
+  @Test func aPublicationWithdrawnByMistakeIsReinstatedUnderItsIndexNumber() throws {
+    let code = "2026-310110-48-01-000217"
+    let (folder, db) = try registerWithProject(code)
+    func at(_ instant: String) -> [String: String] { ["GONGKAI_NOW": "2026-11-\(instant)+08:00"] }
+    for (command, now) in [
+      (["log", code, "approval-result.construction-permit", "--date", "2026-11-02"], "02T09:00:00"),
+      (["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"], "03T09:00:00"),
+      (["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"], "04T09:00:00"),
+    ] {
+      let result = try gongkai(command + db, environment: at(now))
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let file = folder.appendingPathComponent("\(code).yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "误操作"] + db, environment: at("05T09:00:00")).status == 0)
+    let notices = try ExportedNotices(in: folder, db)
+    #expect(try gongkai(notices.export).status == 0)
+    let entry = "urn:gongkai:notice:310110-2026-00001"
+    #expect(try notices.feed().contains("<at:deleted-entry ref=\"\(entry)\""))
+
+    // A project file written before the withdrawal neither brings it back nor records it again, and says how to.
+    let database = db[1]
+    let before = snapshot(database)
+    let stale = try gongkai(["import", "projects", file] + db)
+    #expect(stale.status == 0, "\(stale.stderr)")
+    #expect(stale.stderr.contains("""
+      disclosure 1 (2026-11-03 区政府门户网站) is withdrawn in the register (误操作), so the file's entry was not applied; if the \
+      withdrawal was the mistake, reinstate it (`gongkai reinstate --disclosure 1 --reason …`)
+      """), "\(stale.stderr)")
+    // Without a reason, of another project, of an unknown id or with a milestone too, nothing is written.
+    #expect(try gongkai(["reinstate", "--disclosure", "1"] + db).stderr.contains("e.g. 误撤回，应撤回的是公开记录18"))
+    #expect(try gongkai(["reinstate", "--disclosure", "1", "--reason", "误撤回", "--project", "2026-310110-48-01-000215"] + db).status == 65)
+    #expect(try gongkai(["reinstate", "--disclosure", "9", "--reason", "误撤回"] + db).status == 65)
+    #expect(try gongkai(["reinstate", "1", "--disclosure", "1", "--reason", "误撤回"] + db).status == 64)
+    #expect(snapshot(database) == before)
+    let reinstate = try gongkai(["reinstate", "--disclosure", "1", "--reason", "误撤回，应撤回的是公开记录2", "--by", "李工"] + db,
+                                environment: at("12T15:00:00"))
+    #expect(reinstate.status == 0, "\(reinstate.stderr)")
+    #expect(reinstate.stdout == """
+      reinstated disclosure 1 of milestone 1 (\(code) approval-result.construction-permit 2026-11-02): 2026-11-03 区政府门户网站 \
+      (back on the public notices at the next export, under the 索引号 it had)\n
+      """)
+
+    // Back in the feed under its 索引号, dated by the reinstatement, and on the page; logged with the reason.
+    #expect(try gongkai(notices.export).status == 0)
+    let feed = try notices.feed()
+    #expect(feed.contains("<id>\(entry)</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"),
+            "\(feed)")
+    #expect(!feed.contains("ref=\"\(entry)\""))
+    let page = try String(contentsOfFile: notices.folder + "/\(code).html", encoding: .utf8)
+    #expect(page.contains("310110-2026-00001"))
+    #expect(try gongkai(["history", code] + db).stdout.hasSuffix("""
+      2026-11-12T15:00:00+08:00  李工  恢复公开 #1
+          撤回原因: 误操作 → —
+          恢复原因 误撤回，应撤回的是公开记录2\n
+      """))
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    let again = try gongkai(["reinstate", "--disclosure", "1", "--reason", "重复执行"] + db)
+    #expect(again.status == 0 && again.stdout.hasSuffix("2026-11-03 区政府门户网站 unchanged: it is in force\n"))
   }
 
 
@@ -451,12 +511,25 @@ extension RegisterCommandTests {
       let result = try gongkai(command + db, environment: at(now))
       #expect(result.status == 0, "\(command): \(result.stderr)")
     }
-    let notices = folder.appendingPathComponent("notices").path
-    try FileManager.default.createDirectory(atPath: notices, withIntermediateDirectories: true)
-    #expect(try gongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-20"] + db).status == 0)
-    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    let notices = try ExportedNotices(in: folder, db)
+    #expect(try gongkai(notices.export).status == 0)
+    let feed = try notices.feed()
     let penalty = try #require(feed.range(of: "<id>urn:gongkai:notice:310110-2026-00001</id>"))
     #expect(feed[penalty.upperBound...].prefix(200).contains("<updated>2026-11-12T15:00:00+08:00</updated>"), "\(feed)")
   }
 
+}
+
+/// A folder of a test's for its notices, and the export that writes them there as of 2026-11-20.
+struct ExportedNotices {
+  let folder: String
+  let export: [String]
+
+  init(in scratch: URL, _ db: [String]) throws {
+    folder = scratch.appendingPathComponent("notices").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    export = ["export", "notices", "--out", folder, "--as-of", "2026-11-20"] + db
+  }
+
+  func feed() throws -> String { try String(contentsOfFile: folder + "/feed.atom", encoding: .utf8) }
 }

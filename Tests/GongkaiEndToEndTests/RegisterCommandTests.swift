@@ -271,7 +271,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v15-milestone-reinstatement (15 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v16-disclosure-reinstatement (16 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database)"))
     #expect(try gongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--by", "王工"] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工",
@@ -1420,12 +1420,13 @@ import TestSupport
     try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v4-change-chain', 'v5-register-profile', 'v6-amendment-reason', 'v7-change-links', 'v8-change-log-by-row', 'v9-natural-key-by-reference', 'v10-replaced-milestone-keys', 'v11-links-moved', 'v12-project-withdrawal', 'v13-project-reinstatement', 'v14-project-code-correction', 'v15-milestone-reinstatement')")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v4-change-chain', 'v5-register-profile', 'v6-amendment-reason', 'v7-change-links', 'v8-change-log-by-row', 'v9-natural-key-by-reference', 'v10-replaced-milestone-keys', 'v11-links-moved', 'v12-project-withdrawal', 'v13-project-reinstatement', 'v14-project-code-correction', 'v15-milestone-reinstatement', 'v16-disclosure-reinstatement')")
       c.execute("ALTER TABLE project DROP COLUMN withdrawnReason")
       c.execute("ALTER TABLE project DROP COLUMN reinstatedReason")
       c.execute("ALTER TABLE project DROP COLUMN recodedReason")
       c.execute("DROP INDEX changeLog_former_codes")
       c.execute("ALTER TABLE milestone DROP COLUMN reinstatedReason")
+      c.execute("ALTER TABLE disclosure DROP COLUMN reinstatedReason")
       c.execute("DROP INDEX changeLog_links_left")
       c.execute("DROP INDEX changeLog_links_arrived")
       c.execute("DROP INDEX changeLog_milestone_keys_replaced")
@@ -1440,13 +1441,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v15-milestone-reinstatement"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v16-disclosure-reinstatement"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v15-milestone-reinstatement (15 migrations)\nprofile national\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v16-disclosure-reinstatement (16 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v15-milestone-reinstatement"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database): schema v16-disclosure-reinstatement"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

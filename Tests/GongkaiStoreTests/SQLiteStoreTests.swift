@@ -876,6 +876,9 @@ private struct Watched<Element>: ImportSource {
     #expect(bare.changeValues.text == (try encoded(bare)))
     #expect(back.changeValues.text == (try encoded(back)))
     #expect(disclosure.changeValues.text == (try encoded(disclosure)))
+    var republished = disclosure
+    republished.reinstatedReason = Self.awkward
+    #expect(republished.changeValues.text == (try encoded(republished)))
   }
 }
 

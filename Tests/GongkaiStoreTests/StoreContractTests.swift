@@ -172,6 +172,54 @@ import Testing
   }
 
   @Test(arguments: StoreFactory.allCases)
+  func aPublicationWithdrawnByMistakeIsReinstatedUnderItsIndexNumber(factory: StoreFactory) async throws {
+    // Given a milestone published twice, the wrong publication withdrawn
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    let published = try await store.logMilestone(permit(published: "2026-02-27"), project: bund.code, changing: nil, actor: "王工")
+    let id = published.milestone.id
+    let kept = try #require(published.recordedDisclosures.first)
+    let credit = try await store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
+    try await store.withdrawDisclosure(id: kept.id, reason: "误操作", actor: "李工")
+    // When it is reinstated
+    #expect(try await store.reinstateDisclosure(id: kept.id, reason: "误撤回", actor: "李工") == .reinstated(publications: 1))
+    // Then it is in force under its 索引号, logged with the reason, and its milestone dated anew for the feed
+    let back = try #require(try await milestones(store, MilestoneFilter(publicationCorrections: true)).first)
+    #expect(back.recordedDisclosures.map(\.id) == [kept.id, credit.id] && back.recordedDisclosures.first == kept)
+    #expect(back.withdrawnPublications.isEmpty)
+    let history = try await store.history(of: bund.code)
+    #expect(history.last?.action == "reinstate" && history.last?.entity == "disclosure")
+    #expect(history.last?.after?.contains("\"reinstatedReason\":\"误撤回\"") == true)
+    #expect(back.publicationsCorrectedAt == history.last?.at)
+    _ = try await store.verifiedChangeLogHead()
+    // In force, it is left as it is; an unknown id is refused
+    #expect(try await store.reinstateDisclosure(id: kept.id, reason: "再次", actor: "李工") == .wasInForce)
+    await #expect(throws: StoreError.unknownDisclosure(999)) {
+      try await store.reinstateDisclosure(id: 999, reason: "误撤回", actor: "李工")
+    }
+    // Recorded again in its place, it is not reinstated, while that one is in force or once it is withdrawn too
+    try await store.withdrawDisclosure(id: credit.id, reason: "误操作", actor: "李工")
+    let again = try await store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
+    await #expect(throws: StoreError.publicationReinstatementBlocked(disclosure: credit.id, by: again.id, inForce: true)) {
+      try await store.reinstateDisclosure(id: credit.id, reason: "误撤回", actor: "李工")
+    }
+    try await store.withdrawDisclosure(id: again.id, reason: "重复登记", actor: "李工")
+    await #expect(throws: StoreError.publicationReinstatementBlocked(disclosure: credit.id, by: again.id, inForce: false)) {
+      try await store.reinstateDisclosure(id: credit.id, reason: "误撤回", actor: "李工")
+    }
+    // Dated before its milestone, amended to a later day since, it is not reinstated, nor while its milestone is withdrawn
+    try await store.withdrawDisclosure(id: kept.id, reason: "误操作", actor: "李工")
+    _ = try await store.amendMilestone(id: id, MilestoneAmendment(formedOn: day("2026-03-01"), reason: "更正"), actor: "李工")
+    await #expect(throws: StoreError.self) { try await store.reinstateDisclosure(id: kept.id, reason: "误撤回", actor: "李工") }
+    try await store.withdrawMilestone(id: id, reason: "误操作", actor: "李工")
+    await #expect(throws: StoreError.publicationOfWithdrawnMilestone(disclosure: again.id, milestone: id)) {
+      try await store.reinstateDisclosure(id: again.id, reason: "误撤回", actor: "李工")
+    }
+    #expect(try await store.history(of: bund.code).count == history.count + 6, "the six writes above, and nothing of the refusals")
+    _ = try await store.verifiedChangeLogHead()
+  }
+
+  @Test(arguments: StoreFactory.allCases)
   func aProjectUnderAWrongCodeGetsItsRightOneWithItsRecord(factory: StoreFactory) async throws {
     // Given a project registered under a wrong code, a published milestone amended there, and another project
     let store = try factory.make()

@@ -206,6 +206,13 @@ extension SQLiteStore {
       try db.execute(sql: "ALTER TABLE milestone ADD COLUMN reinstatedReason TEXT")
     }
 
+    // A publication withdrawn by mistake (a mistyped `--disclosure` id) is reinstated with its 索引号 (`gongkai
+    // reinstate --disclosure`), keeping the reason, as a milestone is: recorded again, it would get a new 索引号, and
+    // the number the portal showed would name nothing.
+    migrator.registerMigration("v16-disclosure-reinstatement") { db in
+      try db.execute(sql: "ALTER TABLE disclosure ADD COLUMN reinstatedReason TEXT")
+    }
+
     return migrator
   }
 }

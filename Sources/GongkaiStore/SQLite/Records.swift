@@ -59,6 +59,9 @@ struct DisclosureRecord: Codable, Equatable, FetchableRecord, MutablePersistable
   var recordedAt: String
   var serialYear: Int?
   var serial: Int?
+  /// Why the publication was last put back in force after a withdrawal made by mistake (`gongkai reinstate
+  /// --disclosure`); nil while never reinstated.
+  var reinstatedReason: String? = nil
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -228,7 +231,7 @@ extension MilestoneRecord: PositionallyDecoded {
 extension DisclosureRecord: PositionallyDecoded {
   static let columns = [
     "id", "milestoneId", "publishedOn", "channel", "url", "until", "withdrawnReason", "recordedBy", "recordedAt",
-    "serialYear", "serial",
+    "serialYear", "serial", "reinstatedReason",
   ]
 
   init(_ column: RecordColumns<some StoredColumns>) throws {
@@ -243,6 +246,7 @@ extension DisclosureRecord: PositionallyDecoded {
     recordedAt = try column.text(8)
     serialYear = try column.integer(9)
     serial = try column.integer(10)
+    reinstatedReason = try column.text(11)
   }
 }
 

@@ -321,6 +321,7 @@ extension DisclosureRecord: LoggedRecord {
     json.field("publishedOn", publishedOn)
     json.field("recordedAt", recordedAt)
     json.field("recordedBy", recordedBy)
+    json.field("reinstatedReason", reinstatedReason)
     json.field("serial", serial)
     json.field("serialYear", serialYear)
     json.field("until", until)

@@ -466,11 +466,17 @@ extension SQLiteStore {
           """)
       }
       if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
-    } else if try withdrawnDisclosure(record, write.db) == nil {
+    } else if let withdrawn = try withdrawnDisclosure(record, write.db) {
+      // A file written before the withdrawal does not bring it back, nor record it again under a new 索引号.
+      report.notice(at: position, field: "published", """
+        disclosure \(withdrawn.id!) (\(withdrawn.publishedOn) \(withdrawn.channel)) is withdrawn in the register \
+        (\(withdrawn.withdrawnReason ?? "")), so the file's entry was not applied; if the withdrawal was the mistake, reinstate it \
+        (`gongkai reinstate --disclosure \(withdrawn.id!) --reason …`), else take the entry out of the file
+        """)
+    } else {
       try write.insert(&record, project: project)
       report.disclosuresWritten += 1
     }
-    // Otherwise it was withdrawn in the register: a file written before does not bring it back.
   }
 
   /// Whether the milestone holds a record of the publication (in force or withdrawn).
@@ -482,7 +488,8 @@ extension SQLiteStore {
 
   private func withdrawnDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
     try DisclosureRecord.fetchOne(db.cachedStatement(sql: """
-      SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND withdrawnReason IS NOT NULL LIMIT 1
+      SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND withdrawnReason IS NOT NULL
+      ORDER BY id DESC LIMIT 1
       """), arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 

@@ -236,7 +236,7 @@ extension SQLiteStore {
   /// test of the query plan holds it to.
   static let publicationCorrectionsSQL = """
     (SELECT max(c.at) FROM disclosure wd CROSS JOIN changeLog c
-      WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw'))
+      WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw', 'reinstate'))
     """
 
   /// The last time a change or withdrawal stopped naming a milestone (`m`), or started to after both were recorded:

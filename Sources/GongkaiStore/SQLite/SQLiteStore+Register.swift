@@ -497,21 +497,60 @@ extension SQLiteStore {
 
   public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws -> Withdrawal {
     try logged(actor: actor) { write in
-      let db = write.db
-      guard let old = try DisclosureRecord.fetchOne(db, key: id) else { throw StoreError.unknownDisclosure(id) }
-      guard let milestone = try MilestoneRecord.fetchOne(db, key: old.milestoneId) else {
-        throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(old.milestoneId)").error
-      }
-      // What a withdrawn project published stays as it was, for the audit CSV and the feed's retractions: refused,
-      // as every write under it is, before "already withdrawn" is said.
-      let project = try projectRecord(of: milestone, db)
-      try project.requireInForce()
+      let (old, _, project) = try disclosureToCorrect(id, write.db)
       if let earlier = old.withdrawnReason { return .alreadyWithdrawn(reason: earlier) }
       var record = old
       record.withdrawnReason = reason
       _ = try write.update(record, from: old, project: project.code)
       return .withdrawn
     }
+  }
+
+  public func reinstateDisclosure(id: Int64, reason: String, actor: String) throws -> Reinstatement {
+    try logged(actor: actor) { write in
+      let db = write.db
+      let (old, milestone, project) = try disclosureToCorrect(id, db)
+      guard old.withdrawnReason != nil else { return .wasInForce }
+      guard milestone.withdrawnReason == nil else {
+        throw StoreError.publicationOfWithdrawnMilestone(disclosure: id, milestone: old.milestoneId)
+      }
+      // One recorded in its place since, or in force under its key, is the record, as of a milestone: a file listing
+      // the publication could not tell the two apart, and would give this one the other's address and end.
+      if let other = try DisclosureRecord.fetchOne(db, sql: """
+        SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND id <> ?
+          AND (id > ? OR withdrawnReason IS NULL)
+        ORDER BY withdrawnReason IS NULL DESC, id DESC LIMIT 1
+        """, arguments: [old.milestoneId, old.publishedOn, old.channel, id, id])
+      {
+        throw StoreError.publicationReinstatementBlocked(disclosure: id, by: other.id!, inForce: other.withdrawnReason == nil)
+      }
+      if old.publishedOn < milestone.formedOn {
+        throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """
+          it was published on \(old.publishedOn), before milestone \(old.milestoneId) was formed (\(milestone.formedOn), amended \
+          since): if that day is right, correct the milestone's date (`gongkai amend \(old.milestoneId) --date … --reason …`) first
+          """))
+      }
+      var record = old
+      record.withdrawnReason = nil
+      record.reinstatedReason = reason
+      _ = try write.update(record, from: old, project: project.code, action: "reinstate")
+      return .reinstated(publications: 1)
+    }
+  }
+
+  /// A disclosure to withdraw or reinstate, with its milestone and project. What a withdrawn project published stays as
+  /// it was, for the audit CSV and the feed's retractions: refused, as every write under it is, before "already
+  /// withdrawn" or "in force" is said.
+  private func disclosureToCorrect(_ id: Int64, _ db: Database) throws
+    -> (record: DisclosureRecord, milestone: MilestoneRecord, project: ProjectRecord)
+  {
+    guard let record = try DisclosureRecord.fetchOne(db, key: id) else { throw StoreError.unknownDisclosure(id) }
+    guard let milestone = try MilestoneRecord.fetchOne(db, key: record.milestoneId) else {
+      throw Orphan(table: "disclosure", rowID: id, column: "milestoneId", parent: "milestone", key: "\(record.milestoneId)").error
+    }
+    let project = try projectRecord(of: milestone, db)
+    try project.requireInForce()
+    return (record, milestone, project)
   }
 
   public func milestone(ofDisclosure id: Int64) throws -> StoredMilestone? {

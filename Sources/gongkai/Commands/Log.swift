@@ -205,45 +205,31 @@ extension Gongkai {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a milestone or disclosure recorded by mistake: it stays on record, logged, but no longer counts.",
       discussion: """
-        A milestone withdrawn by mistake is put back with `gongkai reinstate`; a publication withdrawn by mistake is \
-        recorded again with `gongkai disclose`, under a new 索引号.
+        A milestone or publication withdrawn by mistake is put back with `gongkai reinstate`, under the 索引号 it had.
 
         Examples:
           gongkai withdraw 42 --reason 重复登记
-          gongkai withdraw --disclosure 17 --reason 网址填错，已重新登记
+          gongkai withdraw --disclosure 17 --reason 重复登记，与公开记录16为同一次发布
         """)
 
-    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Withdraw this disclosure instead of a milestone.", valueName: "id"), transform: recordID)
-    var disclosure: Int64?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
-    var reason: String?
-    @Option(help: ArgumentHelp("Refuse unless the milestone (or the disclosure's) belongs to this project.", valueName: "code"),
-            transform: ProjectCode.argument)
-    var project: ProjectCode?
+    @OptionGroup var options: WithdrawableRecordOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func validate() throws {
-      guard (milestone == nil) != (disclosure == nil) else {
-        throw ValidationError("give either a milestone id or --disclosure ID")
-      }
-    }
-
     func run() async throws {
-      let reason = try requiredReason(reason, example: "重复登记，与里程碑12为同一文件")
+      let reason = try options.requiredReason(milestoneExample: "重复登记，与里程碑12为同一文件",
+                                              disclosureExample: "重复登记，与公开记录16为同一次发布")
       let register = try store.open()
-      if let disclosure {
-        guard let owner = try await register.milestone(ofDisclosure: disclosure) else { throw StoreError.unknownDisclosure(disclosure) }
-        try Gongkai.requireMilestone(owner.milestone, of: project)
+      switch options.record {
+      case .disclosure(let disclosure):
+        let owner = try await options.owner(ofDisclosure: disclosure, in: register)
         // What the portal showed: its day and channel, while it is in force.
-        let publication = owner.recordedDisclosures.firstIndex { $0.id == disclosure }.map { owner.milestone.disclosures[$0] }
-          .map { ": \($0.publishedOn) \($0.channel)" } ?? ""
+        let publication = WithdrawableRecordOptions.publication(disclosure, of: owner)
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
         try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)"),
                                    written: done == .withdrawn)
-      } else if let milestone {
-        let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
+      case .milestone(let milestone):
+        let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
         try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone)), written: done == .withdrawn)
       }
@@ -260,7 +246,7 @@ extension Gongkai {
 
   struct Reinstate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Put a milestone withdrawn by mistake back in force, with its publications and their 索引号.",
+      abstract: "Put a milestone or disclosure withdrawn by mistake back in force, under the 索引号 it had.",
       discussion: """
         For a withdrawal made by mistake: a mistyped id, or the wrong one of two records. The milestone counts again \
         from the day it was formed, logged as reinstated (恢复) with the reason; its publications, which the withdrawal \
@@ -271,27 +257,46 @@ extension Gongkai {
         A milestone withdrawn with its project comes back with it (`gongkai project reinstate`); one in force is left \
         as it is.
 
-        Example:
+        A publication (--disclosure) comes back the same way, under its 索引号, while its milestone is in force; \
+        refused once another publication was recorded in its place (its milestone, day and channel), in force or \
+        withdrawn since, and when it is dated before its milestone was formed (amended since).
+
+        Examples:
           gongkai reinstate 42 --reason 误撤回，应撤回的是里程碑24
+          gongkai reinstate --disclosure 17 --reason 误撤回，应撤回的是公开记录18
         """)
 
-    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
-    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
-    var reason: String?
-    @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
-    var project: ProjectCode?
+    @OptionGroup var options: WithdrawableRecordOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
-      let reason = try requiredReason(reason, example: "误撤回，应撤回的是里程碑24")
+      let reason = try options.requiredReason(milestoneExample: "误撤回，应撤回的是里程碑24", disclosureExample: "误撤回，应撤回的是公开记录18")
       let register = try store.open()
-      let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
-      let what = Gongkai.named(stored.milestone)
-      switch try await register.reinstateMilestone(id: milestone, reason: reason, actor: try actor.actor()) {
-      case .wasInForce: try StandardOutput.confirm("\(what) unchanged: it is in force", written: false)
-      case .reinstated(let publications):
-        try StandardOutput.confirm("reinstated \(what) (\(counted(publications, "publication")) back on the public notices at the next export)")
+      switch options.record {
+      case .disclosure(let disclosure):
+        let owner = try await options.owner(ofDisclosure: disclosure, in: register)
+        let what = "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))"
+        switch try await register.reinstateDisclosure(id: disclosure, reason: reason, actor: try actor.actor()) {
+        case .wasInForce:
+          try StandardOutput.confirm("\(what)\(WithdrawableRecordOptions.publication(disclosure, of: owner)) unchanged: it is in force",
+                                     written: false)
+        case .reinstated:
+          // Named as the portal shows it again, now that it is in force.
+          let shown = try await options.owner(ofDisclosure: disclosure, in: register)
+          try StandardOutput.confirm("""
+            reinstated \(what)\(WithdrawableRecordOptions.publication(disclosure, of: shown)) (back on the public notices at the next \
+            export, under the 索引号 it had)
+            """)
+        }
+      case .milestone(let milestone):
+        let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
+        let what = Gongkai.named(stored.milestone)
+        switch try await register.reinstateMilestone(id: milestone, reason: reason, actor: try actor.actor()) {
+        case .wasInForce: try StandardOutput.confirm("\(what) unchanged: it is in force", written: false)
+        case .reinstated(let publications):
+          try StandardOutput.confirm("reinstated \(what) (\(counted(publications, "publication")) back on the public notices at the next export)")
+        }
       }
     }
   }

@@ -83,9 +83,10 @@ enum ExitStatus: Int32, Error {
     case .unexpected: self = .internalError
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
-      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn, .reinstatementBlocked,
-      .reinstatementChangesWithdrawn, .reinstatementChangesLater, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .damagedBackupSource, .newerSchema,
-      .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
+      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
+      .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked,
+      .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
+      .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
       self = .dataError
     }
   }

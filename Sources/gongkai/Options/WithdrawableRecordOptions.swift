@@ -1,0 +1,49 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiStore
+
+/// The record `withdraw` and `reinstate` name, a milestone by its id or a publication by `--disclosure`, with the
+/// reason the change log keeps and the project that guards a mistyped id: the two undo each other, so they take the
+/// same words.
+struct WithdrawableRecordOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
+  @Option(parsing: .unconditional, help: ArgumentHelp("A disclosure instead of a milestone.", valueName: "id"), transform: recordID)
+  var disclosure: Int64?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
+  var reason: String?
+  @Option(help: ArgumentHelp("Refuse unless the milestone (or the disclosure's) belongs to this project.", valueName: "code"),
+          transform: ProjectCode.argument)
+  var project: ProjectCode?
+
+  enum Record {
+    case milestone(Int64)
+    case disclosure(Int64)
+  }
+
+  func validate() throws {
+    guard (milestone == nil) != (disclosure == nil) else {
+      throw ValidationError("give either a milestone id or --disclosure ID")
+    }
+  }
+
+  var record: Record { disclosure.map(Record.disclosure) ?? .milestone(milestone!) }
+
+  /// The reason given, else a usage error whose example fits the kind of record named.
+  func requiredReason(milestoneExample: String, disclosureExample: String) throws -> String {
+    try gongkai.requiredReason(reason, example: disclosure == nil ? milestoneExample : disclosureExample)
+  }
+
+  /// The milestone a disclosure (in force or withdrawn) was recorded on, of `project` when given.
+  func owner(ofDisclosure id: Int64, in register: any Store) async throws -> StoredMilestone {
+    guard let owner = try await register.milestone(ofDisclosure: id) else { throw StoreError.unknownDisclosure(id) }
+    try Gongkai.requireMilestone(owner.milestone, of: project)
+    return owner
+  }
+
+  /// A publication as a confirmation names it, its day and channel (`: 2026-03-02 门户网站`), while it is in force;
+  /// empty otherwise.
+  static func publication(_ id: Int64, of owner: StoredMilestone) -> String {
+    owner.recordedDisclosures.firstIndex { $0.id == id }.map { owner.milestone.disclosures[$0] }
+      .map { ": \($0.publishedOn) \($0.channel)" } ?? ""
+  }
+}
