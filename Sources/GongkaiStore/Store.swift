@@ -96,9 +96,10 @@ public protocol Store: Sendable {
   /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away. A
   /// code a project has now (one corrected back to it) may have been corrected away before: ask once no project has it.
   func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?
-  /// The codes corrected away that no project has now: the pages an earlier notice export wrote under them are gone
-  /// from the index.
-  func correctedCodes() async throws -> [ProjectCode]
+  /// Every correction of a project's code, in the order made: the pages an earlier notice export wrote under a code
+  /// no project has now are gone from the index (``LoggedRecode/codesCorrectedAway(_:)``), and the feed entries a
+  /// correction to another division renumbered are named as deleted.
+  func codeCorrections() async throws -> [LoggedRecode]
   /// Puts a milestone withdrawn by mistake (a mistyped id) back in force with its publications and their 索引号, logged
   /// as `reinstate` with `reason`; one in force is left as it is. Refused once another milestone was recorded in its
   /// place (its kind, day and 文号), in force or withdrawn since, and while the milestone it changes is withdrawn or
@@ -378,6 +379,29 @@ public struct CodeCorrection: Hashable, Sendable {
     self.code = code
     self.name = name
     self.reason = reason
+  }
+}
+
+/// A correction of a project's code as the change log records it.
+public struct LoggedRecode: Hashable, Sendable {
+  /// The code corrected away.
+  public let former: ProjectCode
+  /// The code the project has now, after every later correction.
+  public let current: ProjectCode
+  /// The instant of the correction.
+  public let at: String
+
+  public init(former: ProjectCode, current: ProjectCode, at: String) {
+    self.former = former
+    self.current = current
+    self.at = at
+  }
+
+  /// The codes corrected away that no project has now (one corrected back to a code has it again), each once.
+  public static func codesCorrectedAway(_ recodes: [LoggedRecode]) -> [ProjectCode] {
+    let current = Set(recodes.map(\.current))
+    var seen = Set<ProjectCode>()
+    return recodes.map(\.former).filter { !current.contains($0) && seen.insert($0).inserted }
   }
 }
 

@@ -45,7 +45,7 @@ extension RegisterCommandTests {
     let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
     let deleted = Set(feed.matches(of: /<at:deleted-entry ref="urn:gongkai:notice:([^"]+)"/).map { String($0.output.1) })
     #expect(Set(entries).isSubset(of: deleted))
-    #expect(feed.contains("登记有误，已撤回：（项目撤回）项目代码填错，已按正确代码重新登记"))
+    #expect(feed.contains("<at:comment>项目登记有误，已撤回：项目代码填错，已按正确代码重新登记</at:comment>"))
 
     // Nor is it in the open data, the project list or the check.
     for (format, name) in [("oc4ids", "oc4ids.json"), ("json", "disclosures.json")] {
@@ -386,6 +386,37 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "recode", right, wrong, "--reason", "改回原代码", "--yes"] + db).status == 0)
     let shown = try gongkai(["project", "show", wrong, "--as-of", "2026-11-20"] + db).stdout
     #expect(shown.contains("\n  原代码    \(right)（更正原因：改回原代码）\n") && !shown.contains("原代码    \(wrong)"), "\(shown)")
+  }
+
+
+  /// Without --organisation a 索引号 takes its project's division: corrected into another, the code renumbers the
+  /// project's entries, and the feed names the old ones deleted, or its readers would show each item twice.
+  @Test func aCodeCorrectedIntoAnotherDivisionRetractsTheEntriesItRenumbered() throws {
+    let wrong = "2026-310115-48-01-000305", right = "2026-310110-48-01-000305"
+    let (folder, db) = try registerWithProject(wrong)
+    func at(_ instant: String) -> [String: String] { ["GONGKAI_NOW": "2026-11-\(instant)+08:00"] }
+    for (command, now) in [
+      (["log", wrong, "approval-result.construction-permit", "--date", "2026-11-02"], "02T09:00:00"),
+      (["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"], "03T09:00:00"),
+      (["project", "recode", wrong, right, "--reason", "区划代码填错", "--yes"], "12T15:00:00"),
+      (["log", right, "construction.participants", "--date", "2026-11-13"], "13T09:00:00"),
+      (["disclose", "2", "--date", "2026-11-13", "--channel", "区政府门户网站"], "13T09:00:00"),
+    ] {
+      let result = try gongkai(command + db, environment: at(now))
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let notices = try ExportedNotices(in: folder, db)
+    #expect(try gongkai(notices.export).status == 0)
+    let feed = try notices.feed()
+    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00001</id>"))
+    #expect(feed.contains("""
+      <at:deleted-entry ref="urn:gongkai:notice:310115-2026-00001" when="2026-11-12T15:00:00+08:00">\
+      <at:comment>项目代码已更正，本条信息的索引号改为 310110-2026-00001</at:comment></at:deleted-entry>
+      """), "\(feed)")
+    // Published after the correction, an item never had the old number; under --organisation no number changed.
+    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00002</id>") && !feed.contains("310115-2026-00002"))
+    #expect(try gongkai(notices.export + ["--organisation", "11310110002494012X"]).status == 0)
+    #expect(!(try notices.feed()).contains("deleted-entry"))
   }
 
 

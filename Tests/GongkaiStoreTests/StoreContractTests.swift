@@ -249,7 +249,8 @@ import Testing
     // The wrong code is refused everywhere, naming the right one, and an old file holding it is not imported again
     let refusal = StoreError.projectRecoded(bund.code.rawValue, to: right.rawValue, project: bund.name, reason: "项目代码填错")
     #expect(try await store.codeCorrection(of: bund.code) == CodeCorrection(code: right, name: bund.name, reason: "项目代码填错"))
-    #expect(try await store.correctedCodes() == [bund.code])
+    #expect(try await store.codeCorrections().map(\.former) == [bund.code])
+    #expect(LoggedRecode.codesCorrectedAway(try await store.codeCorrections()) == [bund.code])
     await #expect(throws: refusal) { try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工") }
     await #expect(throws: refusal) { try await store.addProject(bund, actor: "王工") }
     await #expect(throws: refusal) { try await store.withdrawProject(code: bund.code, reason: "x", actor: "王工") }
@@ -278,7 +279,9 @@ import Testing
     _ = try await store.recodeProject(code: right, to: bund.code, reason: "改回原代码", actor: "李工")
     #expect(try await store.project(code: bund.code)?.name == bund.name)
     #expect(try await store.codeCorrection(of: right) == CodeCorrection(code: bund.code, name: bund.name, reason: "改回原代码"))
-    #expect(try await store.correctedCodes() == [right])
+    let recodes = try await store.codeCorrections()
+    #expect(recodes.map(\.former) == [bund.code, right] && recodes.map(\.current) == [bund.code, bund.code])
+    #expect(LoggedRecode.codesCorrectedAway(recodes) == [right])
     #expect(try await store.history(of: bund.code).dropFirst(history.count).map(\.action) == ["withdraw", "recode"])
     _ = try await store.verifiedChangeLogHead()
   }

@@ -56,8 +56,13 @@ public struct NoticeExport {
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
+    // A full export takes down the pages under codes corrected away, and its feed names as deleted the entries that a
+    // correction of a code to another division renumbered, while 索引号 take each project's division.
+    let recodes = projects.isEmpty ? try await store.codeCorrections() : []
+    let formerDivisions = organisation == nil ? ProjectNotice.FormerDivision.byProject(recodes) : [:]
     try await store.forEachProject(matching: filter) { project, milestones in
-      let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation)
+      let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation,
+                                     formerDivisions: formerDivisions[project.code] ?? [])
       let name = "\(project.code.rawValue).\(format.rawValue)"
       // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes once the
       // index no longer links it: the portal publishing the folder takes it down. The feed names its published items
@@ -85,7 +90,7 @@ public struct NoticeExport {
     try pages.commit()
     // A project's page under a code corrected away goes too, when every page is written: an export of named projects
     // keeps the index, which may still link it.
-    let moved = projects.isEmpty ? try await store.correctedCodes().map { "\($0.rawValue).\(format.rawValue)" } : []
+    let moved = LoggedRecode.codesCorrectedAway(recodes).map { "\($0.rawValue).\(format.rawValue)" }
     guard let index, var feed else {
       report.removedPages = try pages.remove(withdrawnPages)
       report.movedPages = try pages.remove(moved)
@@ -155,7 +160,7 @@ struct LatestPublications {
   private(set) var deleted: [(when: String, ref: String, comment: String)] = []
 
   mutating func consider(_ retraction: ProjectNotice.Retraction) {
-    deleted.append((retraction.when, "urn:gongkai:notice:\(retraction.indexNumber)", "登记有误，已撤回：\(retraction.reason)"))
+    deleted.append((retraction.when, "urn:gongkai:notice:\(retraction.indexNumber)", retraction.comment))
     if deleted.count > limit * 2 { trim() }
   }
 

@@ -81,22 +81,44 @@ public struct ProjectNotice: Sendable {
   public let unscheduledYears: Set<Int>
   /// Says why statuses are marked 暂定, when any is.
   public let provisionalNote: String?
-  /// The feed entries that no longer exist because what they showed was withdrawn as recorded by mistake after going
-  /// public: an item (its page no longer shows it), or the publication whose 索引号 its entry had (the entry now has the
-  /// next one's). The feed tells its readers to drop them (RFC 6721), or cached copies would keep the mistake for good.
+  /// The feed entries that no longer exist: what they showed was withdrawn as recorded by mistake after going public
+  /// (an item, which its page no longer shows, or the publication whose 索引号 its entry had, the entry now having the
+  /// next one's), or their 索引号 changed with the division of the project's code. The feed tells its readers to drop
+  /// them (RFC 6721), or cached copies would keep the mistake, or show the item twice, for good.
   public let retracted: [Retraction]
 
-  /// An item withdrawn as recorded by mistake: the 索引号 its entry had, and when it was withdrawn.
+  /// A feed entry that no longer exists: the 索引号 it had, when it went, and why, as the public reads it.
   public struct Retraction: Sendable {
     public let indexNumber: String
-    /// The instant of the withdrawal, no later than the end of the as-of day.
+    /// The instant of the withdrawal or correction, no later than the end of the as-of day.
     public let when: String
-    public let reason: String
+    public let comment: String
+  }
+
+  /// A division a project's code had before a correction gave it another (`project recode`): while 索引号 take the
+  /// project's division, the entries published under it were renumbered at that instant.
+  public struct FormerDivision: Hashable, Sendable {
+    public let division: String
+    public let correctedAt: String
+
+    /// The former divisions of each project, by the code it has now, from every correction of a code: the latest
+    /// correction away from each division, which the project does not have now.
+    public static func byProject(_ recodes: [LoggedRecode]) -> [ProjectCode: [FormerDivision]] {
+      var latest: [ProjectCode: [String: String]] = [:]
+      for recode in recodes where recode.former.division != recode.current.division {
+        latest[recode.current, default: [:]][String(recode.former.division)] = recode.at
+      }
+      return latest.mapValues { divisions in
+        divisions.map { FormerDivision(division: $0.key, correctedAt: $0.value) }.sorted { $0.division < $1.division }
+      }
+    }
   }
 
   /// Builds the notice of `project` from its milestones (as the store hands them to the checker). Records withdrawn
   /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
-  public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?) throws {
+  /// `formerDivisions` are the project's, when no `organisation` is given.
+  public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
+              formerDivisions: [FormerDivision] = []) throws {
     let organisationCode = organisation ?? String(project.code.division)
     let corrections = Corrections(milestones, asOf: asOf)
     let inForce = milestones.filter { $0.withdrawnReason == nil }
@@ -127,6 +149,7 @@ public struct ProjectNotice: Sendable {
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     retracted = milestones.flatMap { Self.retractions(of: $0, organisation: organisationCode, asOf: asOf) }
+      + milestones.flatMap { Self.renumbered($0, from: organisation == nil ? formerDivisions : [], to: organisationCode, asOf: asOf) }
     provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
   }
 
@@ -138,16 +161,37 @@ public struct ProjectNotice: Sendable {
     var found: [Retraction] = []
     if let reason = stored.withdrawnReason, let withdrawnAt = stored.withdrawnAt, let first {
       found.append(Retraction(indexNumber: stored.recordedDisclosures[first].serial.indexNumber(organisation: organisation),
-                              when: min(withdrawnAt, latest), reason: reason))
+                              when: min(withdrawnAt, latest), comment: withdrawal(reason)))
     }
     let earliest = first.map { stored.milestone.disclosures[$0].publishedOn }
     for withdrawn in stored.withdrawnPublications where withdrawn.publishedOn <= asOf && !withdrawn.withdrawnAt.isEmpty
       && earliest.map({ withdrawn.publishedOn <= $0 }) ?? true
     {
       found.append(Retraction(indexNumber: withdrawn.serial.indexNumber(organisation: organisation),
-                              when: min(withdrawn.withdrawnAt, latest), reason: withdrawn.reason))
+                              when: min(withdrawn.withdrawnAt, latest), comment: withdrawal(withdrawn.reason)))
     }
     return found
+  }
+
+  /// The public words for a withdrawal's reason; of the milestones a project's withdrawal took, the project's reason
+  /// without the register's own mark.
+  private static func withdrawal(_ reason: String) -> String {
+    guard reason.hasPrefix(RegisterText.projectWithdrawalMark) else { return "登记有误，已撤回：\(reason)" }
+    return "项目登记有误，已撤回：\(reason.dropFirst(RegisterText.projectWithdrawalMark.count))"
+  }
+
+  /// The entry `stored` had under each former division of its project's code, when it was public before the
+  /// correction: renumbered since, under the division the code has now.
+  private static func renumbered(_ stored: StoredMilestone, from divisions: [FormerDivision], to organisation: String,
+                                 asOf: CivilDate) -> [Retraction] {
+    guard !divisions.isEmpty, let first = stored.firstPublication(by: asOf) else { return [] }
+    let serial = stored.recordedDisclosures[first].serial
+    let publishedOn = stored.milestone.disclosures[first].publishedOn.description
+    return divisions.filter { publishedOn <= $0.correctedAt.prefix(10) }.map { former in
+      Retraction(indexNumber: serial.indexNumber(organisation: former.division),
+                 when: min(former.correctedAt, FeedInstant.endOf(asOf)),
+                 comment: "项目代码已更正，本条信息的索引号改为 \(serial.indexNumber(organisation: organisation))")
+    }
   }
 
   private static func item(

@@ -199,13 +199,18 @@ extension SQLiteStore {
     }
   }
 
-  public func correctedCodes() throws -> [ProjectCode] {
+  public func codeCorrections() throws -> [LoggedRecode] {
+    // The corrections' own partial index, empty in a register whose codes were never corrected: the log's index of
+    // rows would read every project's rows.
     try read { db in
-      try String.fetchAll(db, sql: """
-        SELECT DISTINCT json_extract(c.before, '$.code') FROM changeLog c
+      try Row.fetchAll(db, sql: """
+        SELECT json_extract(c.before, '$.code'), p.code, c.at FROM changeLog c INDEXED BY changeLog_former_codes
+        JOIN project p ON p.id = c.entityId
         WHERE c.entity = 'project' AND c.action = 'recode'
-          AND NOT EXISTS (SELECT 1 FROM project p WHERE p.code = json_extract(c.before, '$.code'))
-        """).map(ProjectCode.stored)
+        ORDER BY c.id
+        """).map { row in
+        LoggedRecode(former: try ProjectCode.stored(row[0]), current: try ProjectCode.stored(row[1]), at: row[2])
+      }
     }
   }
 

@@ -149,7 +149,8 @@ extension Gongkai.ProjectCommand {
         warning: correct the file's code: line, or export the project again. The next full notice export writes the \
         project's page under the right code and removes the one under the wrong code, and the feed dates the \
         project's items by the correction, as their page moved. A 索引号 keeps its number; its organisation part \
-        changes with the code's division only when exports run without --organisation. A code another project has, in \
+        changes with the code's division only when exports run without --organisation, and the feed then names the \
+        entries under the old 索引号 deleted, so that its readers do not show the items twice. A code another project has, in \
         force or withdrawn, or had before its own correction, is refused. Without --yes nothing is written: the \
         command names the project and what would move, since a mistyped new code would file the project under \
         another one.
@@ -204,11 +205,11 @@ extension Gongkai.ProjectCommand {
     }
 
     /// A code corrected into another division moves the 索引号 of exports run without `--organisation`, which take the
-    /// organisation part from the division: feed readers then see the items as new, and pages show other numbers.
+    /// organisation part from the division: pages and the feed show other numbers, which a portal may have to map.
     private static func divisionNote(_ code: ProjectCode, _ newCode: ProjectCode) -> String {
       guard code.division != newCode.division else { return "" }
       return "; its division changes (\(code.division) → \(newCode.division)): the 索引号 of exports without --organisation"
-        + " change with it, and feed readers see its items as new ones"
+        + " change with it, and the next full notice export names the feed's entries under the old ones deleted"
     }
   }
 
