@@ -269,8 +269,8 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("n/index.html").path))
   }
 
-  /// A trailing slash names a folder: a file export asks for the file's name, and the notices' folder whose path
-  /// runs through a file names that file.
+  /// A trailing slash names a folder: a file export asks for the file's name, as it does of a folder in the way, and
+  /// the notices' folder whose path runs through a file names that file.
   @Test func anOutEndingInASlashIsAFolder() throws {
     let (folder, database) = try sampleRegister()
     let audit = try runGongkai(["export", "audit-csv", "--out", "new/", "--database", database], in: folder)
@@ -289,6 +289,10 @@ import TestSupport
     #expect(notices.status == 73)
     #expect(notices.stderr == "gongkai: cannot write register.sqlite: is a file, not a folder; name a folder with --out\n")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new").path))
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Exports"), withIntermediateDirectories: true)
+    let existing = try runGongkai(["export", "audit-csv", "--out", "Exports", "--database", database], in: folder)
+    #expect(existing.status == 73)
+    #expect(existing.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write, e.g. Exports/audit.csv\n")
   }
 
   /// A folder the user may not create in is named, with the reason, and nothing is written.

@@ -533,4 +533,22 @@ extension RegisterCommandTests {
     #expect(rows.map { $0["责任单位"] } == ["杨浦区建设管理中心", "杨浦区建设管理中心", "杨浦区审计局"])
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
   }
+
+  /// An end given to a publication of an item with no minimum period judges nothing: recorded, with a warning that
+  /// names the likely mistake (a 公示 of another item) and its repair.
+  @Test func anEndOfAnItemWithoutAMinimumPeriodIsRecordedWithAWarning() throws {
+    let code = "2026-310110-48-01-000218"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-02"] + db).status == 0)
+    let permit = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站", "--until", "2026-11-10"] + db)
+    #expect(permit.status == 0)
+    #expect(permit.stderr == """
+      gongkai: warning: approval-result.construction-permit (施工许可证（或者开工报告批准）) has no minimum publication period, \
+      so --until judges nothing and is kept as the day the notice came down; if it was the 公示 of another item, withdraw it \
+      (`gongkai withdraw --disclosure 1 --reason 记录在错误的里程碑`) and record it on that item's milestone\n
+      """)
+    let candidates = try gongkai(["disclose", "2", "--date", "2026-11-03", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-10"] + db)
+    #expect(candidates.status == 0 && candidates.stderr.isEmpty, "\(candidates.stderr)")
+  }
 }

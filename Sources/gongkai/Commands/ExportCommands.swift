@@ -104,6 +104,10 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
   } else if path.hasSuffix("/") {
     throw CommandFailure.usage("--out '\(path)' names a folder; name the file to write, e.g. \(path)\(name)")
+  } else if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory {
+    // A folder in the way, as a file is in the way of the notices' folder (73); not a link to one: an export does not
+    // write through a link, and says so.
+    throw CommandFailure(status: .cannotCreate, message: "cannot write \(path): it is a folder; name the file to write, e.g. \(path)/\(name)")
   }
   return path
 }
@@ -260,13 +264,15 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
-    /// The defaults of `--uri` and `--prefix`: they make a valid package to look at, never one to publish.
+    /// The defaults of `--uri`, `--prefix` and `--publisher`: they make a valid package to look at, never one to publish.
     static let placeholderURI = "https://xxgk.example.gov.cn/gongkai/oc4ids.json"
     static let placeholderPrefix = "oc4ids-gkdemo"
+    static let placeholderPublisher = "重大建设项目信息公开"
 
     @Option(help: ArgumentHelp("The package URI: where its persistent copy is published.", valueName: "uri"))
     var uri = placeholderURI
-    @Option(parsing: .unconditional, help: ArgumentHelp("The publisher's name.", valueName: "name"), transform: trimmed) var publisher = "重大建设项目信息公开"
+    @Option(parsing: .unconditional, help: ArgumentHelp("The publishing organisation's name.", valueName: "name"), transform: trimmed)
+    var publisher = placeholderPublisher
     @Option(name: .customLong("prefix"), help: ArgumentHelp(
       "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
       valueName: "prefix"))
@@ -311,10 +317,12 @@ extension Gongkai.Export {
       let placeholders = [
         prefix == Self.placeholderPrefix ? "--prefix \(prefix) (or $GONGKAI_OC4IDS_PREFIX)" : nil,
         uri == Self.placeholderURI ? "--uri \(uri)" : nil,
+        publisher == Self.placeholderPublisher ? "--publisher \(publisher)" : nil,
       ].compactMap { $0 }
       guard !placeholders.isEmpty else { return }
-      Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.joined(separator: " and ")); "
-        + "give the publisher's registered prefix and the address where the package is published before publishing it")
+      Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.joined(separator: ", ")); "
+        + "give the publishing organisation's name, its registered prefix and the address where the package is published "
+        + "before publishing it")
     }
   }
 

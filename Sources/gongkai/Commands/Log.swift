@@ -198,6 +198,18 @@ extension Gongkai {
           .compactMap(\.self)
         try StandardOutput.print("disclosure \(recorded.id) of \(of) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
+      warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
+    }
+
+    /// An end given to a publication whose item has no minimum period judges nothing: often a 公示 recorded on the
+    /// wrong milestone, which the clerk is told of while the id is at hand.
+    private func warnIfEndJudgesNothing(_ milestone: Milestone, disclosure: Int64, catalogue: RuleCatalogue) {
+      guard until != nil, let rule = catalogue.rule(for: milestone.kind), rule.minimumPublication == nil else { return }
+      Terminal.warning("""
+        \(milestone.kind) (\(rule.name.chinese)) has no minimum publication period, so --until judges nothing and is kept as \
+        the day the notice came down; if it was the 公示 of another item, withdraw it (`gongkai withdraw --disclosure \
+        \(disclosure) --reason 记录在错误的里程碑`) and record it on that item's milestone
+        """)
     }
   }
 
