@@ -96,9 +96,10 @@ public protocol Store: Sendable {
   /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away. A
   /// code a project has now (one corrected back to it) may have been corrected away before: ask once no project has it.
   func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?
-  /// Every correction of a project's code, in the order made: the pages an earlier notice export wrote under a code
-  /// no project has now are gone from the index (``LoggedRecode/codesCorrectedAway(_:)``), and the feed entries a
-  /// correction to another division renumbered are named as deleted.
+  /// Every correction of a project's code, in the order made, read from their own index: the pages an earlier notice
+  /// export wrote under a code no project has now are gone from the index (``LoggedRecode/codesCorrectedAway(_:)``),
+  /// the feed entries a correction to another division renumbered are named as deleted, and `project show` names a
+  /// project's former codes.
   func codeCorrections() async throws -> [LoggedRecode]
   /// Puts a milestone withdrawn by mistake (a mistyped id) back in force with its publications and their 索引号, logged
   /// as `reinstate` with `reason`; one in force is left as it is. Refused once another milestone was recorded in its
@@ -390,11 +391,14 @@ public struct LoggedRecode: Hashable, Sendable {
   public let current: ProjectCode
   /// The instant of the correction.
   public let at: String
+  /// Why it was made.
+  public let reason: String
 
-  public init(former: ProjectCode, current: ProjectCode, at: String) {
+  public init(former: ProjectCode, current: ProjectCode, at: String, reason: String) {
     self.former = former
     self.current = current
     self.at = at
+    self.reason = reason
   }
 
   /// The codes corrected away that no project has now (one corrected back to a code has it again), each once.

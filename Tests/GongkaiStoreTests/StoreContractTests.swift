@@ -281,6 +281,7 @@ import Testing
     #expect(try await store.codeCorrection(of: right) == CodeCorrection(code: bund.code, name: bund.name, reason: "改回原代码"))
     let recodes = try await store.codeCorrections()
     #expect(recodes.map(\.former) == [bund.code, right] && recodes.map(\.current) == [bund.code, bund.code])
+    #expect(recodes.map(\.reason) == ["项目代码填错", "改回原代码"])
     #expect(LoggedRecode.codesCorrectedAway(recodes) == [right])
     #expect(try await store.history(of: bund.code).dropFirst(history.count).map(\.action) == ["withdraw", "recode"])
     _ = try await store.verifiedChangeLogHead()

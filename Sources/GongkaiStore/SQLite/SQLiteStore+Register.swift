@@ -204,12 +204,13 @@ extension SQLiteStore {
     // rows would read every project's rows.
     try read { db in
       try Row.fetchAll(db, sql: """
-        SELECT json_extract(c.before, '$.code'), p.code, c.at FROM changeLog c INDEXED BY changeLog_former_codes
+        SELECT json_extract(c.before, '$.code'), p.code, c.at, json_extract(c.after, '$.recodedReason')
+        FROM changeLog c INDEXED BY changeLog_former_codes
         JOIN project p ON p.id = c.entityId
         WHERE c.entity = 'project' AND c.action = 'recode'
         ORDER BY c.id
         """).map { row in
-        LoggedRecode(former: try ProjectCode.stored(row[0]), current: try ProjectCode.stored(row[1]), at: row[2])
+        LoggedRecode(former: try ProjectCode.stored(row[0]), current: try ProjectCode.stored(row[1]), at: row[2], reason: row[3] ?? "")
       }
     }
   }

@@ -457,7 +457,7 @@ extension Gongkai {
     }
 
     /// A row's values as the log records them (JSON), each as text; `nil` for none or a value that is not an object.
-    static func values(_ json: String?) -> [String: String]? {
+    private static func values(_ json: String?) -> [String: String]? {
       guard let object = json.flatMap({ try? JSONSerialization.jsonObject(with: Data($0.utf8)) }) as? [String: Any] else { return nil }
       return object.mapValues { value in (value as? String) ?? "\(value)" }
     }

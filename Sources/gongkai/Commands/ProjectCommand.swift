@@ -394,11 +394,9 @@ extension Gongkai.ProjectCommand {
         if stored.withdrawnReason == nil { milestones.append(stored) } else { withdrawn += 1 }
       }
       var text = ProjectText(project: project, milestones: milestones, withdrawn: withdrawn, checker: checker, asOf: asOf ?? .todayInChina())
-      text.formerCodes = try await register.history(of: code).filter { $0.action == "recode" }.compactMap { change in
-        // A project corrected back to a code it had: its code now is not a former one.
-        guard let before = Gongkai.History.values(change.before)?["code"], before != code.rawValue else { return nil }
-        return (before, Gongkai.History.values(change.after)?["recodedReason"] ?? "")
-      }
+      // A project corrected back to a code it had: its code now is not a former one.
+      text.formerCodes = try await register.codeCorrections().filter { $0.current == code && $0.former != code }
+        .map { ($0.former.rawValue, $0.reason) }
       try StandardOutput.print(text.rendered, terminator: "")
     }
   }
