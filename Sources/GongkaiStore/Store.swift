@@ -78,11 +78,17 @@ public protocol Store: Sendable {
   /// a page of its own. Nothing is recorded under its code while it stays withdrawn: a project withdrawn is on
   /// record, as a milestone withdrawn is.
   func withdrawProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectWithdrawal
+  /// What ``withdrawProject(code:reason:actor:)`` would do, writing nothing: the preview a clerk confirms, counted by
+  /// the same code as the write.
+  func previewProjectWithdrawal(code: ProjectCode) async throws -> ProjectWithdrawal
   /// Puts a project withdrawn by mistake back in force with the milestones its withdrawal took (those withdrawn on
   /// their own before stay withdrawn), each logged as `reinstate`; the project keeps `reason`. A project's code is
   /// its identity, so nothing else could bring its record back: a new registration under the code is refused. One
   /// in force is left as it is.
   func reinstateProject(code: ProjectCode, reason: String, actor: String) async throws -> ProjectReinstatement
+  /// What ``reinstateProject(code:reason:actor:)`` would do, writing nothing: the preview a clerk confirms, counted by
+  /// the same code as the write.
+  func previewProjectReinstatement(code: ProjectCode) async throws -> ProjectReinstatement
   /// Gives a project registered under a wrong code its right one, logged as `recode` with `reason`: its milestones,
   /// publications and 索引号 stay as they are, and so does its history, which ``history(of:)`` of the right code reads
   /// whole, the rows logged under the wrong one included. The wrong code is refused from then on, naming the right one

@@ -76,9 +76,16 @@ import Testing
     let other = try await store.logMilestone(permit("2026-02-14"), project: bund.code, changing: nil, actor: "王工")
     let mistake = try await store.logMilestone(permit("2026-02-15"), project: bund.code, changing: nil, actor: "王工")
     try await store.withdrawMilestone(id: mistake.milestone.id, reason: "重复登记", actor: "王工")
-    _ = try await store.withdrawProject(code: bund.code, reason: "项目代码错误", actor: "李工")
-    // When it is reinstated
+    let withdrawalPreview = try await store.previewProjectWithdrawal(code: bund.code)
+    #expect(try await store.project(code: bund.code)?.withdrawnReason == nil, "a preview writes nothing")
+    var withdrawal = try await store.withdrawProject(code: bund.code, reason: "项目代码错误", actor: "李工")
+    withdrawal.project.withdrawnReason = nil
+    #expect(withdrawalPreview == withdrawal && withdrawal.milestones == 2)
+    // When it is reinstated, as its preview said
+    let preview = try await store.previewProjectReinstatement(code: bund.code)
+    #expect(try await store.project(code: bund.code)?.withdrawnReason == "项目代码错误", "a preview writes nothing")
     let done = try await store.reinstateProject(code: bund.code, reason: "误撤回", actor: "李工")
+    #expect(preview.milestones == done.milestones && preview.publications == done.publications)
     // Then the two its withdrawal took are in force again, with the publication, and the one withdrawn before is not
     #expect(done.milestones == 2 && done.publications == 1 && !done.wasInForce)
     #expect(try await store.project(code: bund.code)?.withdrawnReason == nil)

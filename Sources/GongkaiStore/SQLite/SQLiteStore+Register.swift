@@ -94,22 +94,15 @@ extension SQLiteStore {
 
   public func withdrawProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectWithdrawal {
     try logged(actor: actor) { write in
-      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw try missingProject(code, write.db) }
-      var withdrawal = ProjectWithdrawal(project: try old.project())
-      if let earlier = old.withdrawnReason {
-        withdrawal.alreadyWithdrawn = earlier
-        return withdrawal
-      }
+      var (old, taken, withdrawal) = try withdrawalPlan(code, write.db)
+      guard withdrawal.alreadyWithdrawn == nil else { return withdrawal }
       // Its milestones first, each logged as `withdraw` does, so that each one's history, audit row and feed entry
       // say so; the changes among them go with what they change, so no link is left naming a withdrawn one.
-      let inForce = try milestones(of: old, withdrawnFor: nil, write.db)
-      withdrawal.publications = inForce.publications
-      for milestone in inForce.records {
+      for milestone in taken {
         var withdrawn = milestone
         withdrawn.withdrawnReason = ProjectWithdrawal.milestoneReason(reason)
         _ = try write.update(withdrawn, from: milestone, project: old.code)
       }
-      withdrawal.milestones = inForce.records.count
       var record = old
       record.withdrawnReason = reason
       _ = try write.update(record, from: old, project: old.code)
@@ -118,31 +111,64 @@ extension SQLiteStore {
     }
   }
 
+  public func previewProjectWithdrawal(code: ProjectCode) throws -> ProjectWithdrawal {
+    try read { db in try withdrawalPlan(code, db).withdrawal }
+  }
+
+  /// What withdrawing `code` does, found as the write finds it: the project's row, its milestones in force (none when
+  /// it is withdrawn already), and what goes off the notices with them.
+  private func withdrawalPlan(_ code: ProjectCode, _ db: Database) throws
+    -> (old: ProjectRecord, taken: [MilestoneRecord], withdrawal: ProjectWithdrawal)
+  {
+    guard let old = try projectRecord(code: code.rawValue, db) else { throw try missingProject(code, db) }
+    var withdrawal = ProjectWithdrawal(project: try old.project())
+    if let earlier = old.withdrawnReason {
+      withdrawal.alreadyWithdrawn = earlier
+      return (old, [], withdrawal)
+    }
+    let inForce = try milestones(of: old, withdrawnFor: nil, db)
+    (withdrawal.milestones, withdrawal.publications) = (inForce.records.count, inForce.publications)
+    return (old, inForce.records, withdrawal)
+  }
+
   public func reinstateProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectReinstatement {
     try logged(actor: actor) { write in
-      guard let old = try projectRecord(code: code.rawValue, write.db) else { throw try missingProject(code, write.db) }
-      var reinstatement = ProjectReinstatement(project: try old.project())
-      guard let withdrawnFor = old.withdrawnReason else {
-        reinstatement.wasInForce = true
-        return reinstatement
-      }
-      // The milestones its withdrawal took, by their marked reason, as a project file of it states them; one withdrawn
-      // on its own before was a mistake of its own, and stays withdrawn.
-      let taken = try milestones(of: old, withdrawnFor: ProjectWithdrawal.milestoneReason(withdrawnFor), write.db)
-      reinstatement.publications = taken.publications
+      var (old, taken, reinstatement) = try reinstatementPlan(code, write.db)
+      guard !reinstatement.wasInForce else { return reinstatement }
       var record = old
       record.withdrawnReason = nil
       record.reinstatedReason = reason
       _ = try write.update(record, from: old, project: old.code, action: "reinstate")
-      for milestone in taken.records {
+      for milestone in taken {
         var restored = milestone
         restored.withdrawnReason = nil
         _ = try write.update(restored, from: milestone, project: old.code, action: "reinstate")
       }
-      reinstatement.milestones = taken.records.count
       reinstatement.project.withdrawnReason = nil
       return reinstatement
     }
+  }
+
+  public func previewProjectReinstatement(code: ProjectCode) throws -> ProjectReinstatement {
+    try read { db in try reinstatementPlan(code, db).reinstatement }
+  }
+
+  /// What reinstating `code` does, found as the write finds it: the project's row, the milestones its withdrawal took
+  /// (none while it is in force), and what comes back on the notices with them.
+  private func reinstatementPlan(_ code: ProjectCode, _ db: Database) throws
+    -> (old: ProjectRecord, taken: [MilestoneRecord], reinstatement: ProjectReinstatement)
+  {
+    guard let old = try projectRecord(code: code.rawValue, db) else { throw try missingProject(code, db) }
+    var reinstatement = ProjectReinstatement(project: try old.project())
+    guard let withdrawnFor = old.withdrawnReason else {
+      reinstatement.wasInForce = true
+      return (old, [], reinstatement)
+    }
+    // The milestones its withdrawal took, by their marked reason, as a project file of it states them; one withdrawn
+    // on its own before was a mistake of its own, and stays withdrawn.
+    let taken = try milestones(of: old, withdrawnFor: ProjectWithdrawal.milestoneReason(withdrawnFor), db)
+    (reinstatement.milestones, reinstatement.publications) = (taken.records.count, taken.publications)
+    return (old, taken.records, reinstatement)
   }
 
   public func recodeProject(code: ProjectCode, to newCode: ProjectCode, reason: String, actor: String) throws -> ProjectRecode {

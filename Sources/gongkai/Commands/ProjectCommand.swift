@@ -262,19 +262,11 @@ extension Gongkai.ProjectCommand {
     /// for 000902) would withdraw another project, and its feed entries would be named deleted before anyone noticed;
     /// of a project withdrawn before, what `--yes` would say, as there is nothing left to confirm.
     private static func unconfirmed(_ code: ProjectCode, in register: any Store) async throws -> ProjectWithdrawal {
-      let project = try await register.requireProject(code: code)
-      var found = ProjectWithdrawal(project: project)
-      if let earlier = project.withdrawnReason {
-        found.alreadyWithdrawn = earlier
-        return found
-      }
-      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
-        found.milestones += 1
-        found.publications += stored.milestone.disclosures.count
-      }
+      let preview = try await register.previewProjectWithdrawal(code: code)
+      guard preview.alreadyWithdrawn == nil else { return preview }
       throw CommandFailure.usage("""
-        nothing withdrawn: project \(code) \(Terminal.field(project.name)) holds \(counted(found.milestones, "milestone")) in force \
-        and \(counted(found.publications, "publication")); a withdrawal takes them off the public notices and names \
+        nothing withdrawn: project \(code) \(Terminal.field(preview.project.name)) holds \(counted(preview.milestones, "milestone")) \
+        in force and \(counted(preview.publications, "publication")); a withdrawal takes them off the public notices and names \
         them deleted in the feed: if this is the project meant, run the command again with --yes
         """)
     }
@@ -311,39 +303,27 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let reason = try requiredReason(reason, example: "误撤回，应撤回的是000920")
       let register = try store.open()
-      let project: Project
-      do { project = try await register.requireProject(code: code) } catch StoreError.unknownProject {
+      let done: ProjectReinstatement
+      do {
+        done = yes ? try await register.reinstateProject(code: code, reason: reason, actor: try actor.actor())
+          : try await register.previewProjectReinstatement(code: code)
+      } catch StoreError.unknownProject {
         throw CommandFailure(status: .dataError, message:
           "unknown project '\(code)'; `gongkai project list --withdrawn` lists the projects withdrawn, with their reasons")
       }
-      let named = "project \(code) \(Terminal.field(project.name))"
-      guard let withdrawnFor = project.withdrawnReason else {
-        return try StandardOutput.confirm("\(named) unchanged: it is in force", written: false)
-      }
-      guard yes else { try await Self.refuseUnconfirmed(code, named, withdrawnFor: withdrawnFor, in: register) }
-      let done = try await register.reinstateProject(code: code, reason: reason, actor: try actor.actor())
-      // Another clerk may have reinstated it since it was read.
+      let named = "project \(code) \(Terminal.field(done.project.name))"
       guard !done.wasInForce else { return try StandardOutput.confirm("\(named) unchanged: it is in force", written: false) }
+      // A reinstatement not confirmed is refused, naming what it would put back on the portal, since a mistyped code
+      // would publish a project withdrawn for good reason (another district's, one registered twice) again.
+      guard yes else {
+        throw CommandFailure.usage("""
+          nothing reinstated: \(named) was withdrawn (\(Terminal.field(done.project.withdrawnReason ?? ""))) with \
+          \(counted(done.milestones, "milestone")) and \(counted(done.publications, "publication")), which reinstating puts \
+          back on the public notices: if this is the project meant, run the command again with --yes
+          """)
+      }
       try StandardOutput.confirm("reinstated \(named) and \(counted(done.milestones, "milestone")) its withdrawal took"
         + " (\(counted(done.publications, "publication")) back on the public notices at the next full export)")
-    }
-
-    /// A reinstatement not confirmed: refused, naming what it would put back on the portal, since a mistyped code
-    /// would publish a project withdrawn for good reason (another district's, one registered twice) again.
-    private static func refuseUnconfirmed(_ code: ProjectCode, _ named: String, withdrawnFor reason: String,
-                                          in register: any Store) async throws -> Never {
-      var milestones = 0, publications = 0
-      let marked = ProjectWithdrawal.milestoneReason(reason)
-      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code], withdrawn: true)) { stored in
-        guard stored.withdrawnReason == marked else { return }
-        milestones += 1
-        publications += stored.milestone.disclosures.count
-      }
-      throw CommandFailure.usage("""
-        nothing reinstated: \(named) was withdrawn (\(Terminal.field(reason))) with \(counted(milestones, "milestone")) and \
-        \(counted(publications, "publication")), which reinstating puts back on the public notices: if this is the \
-        project meant, run the command again with --yes
-        """)
     }
   }
 
