@@ -92,6 +92,12 @@ struct ChangeRelations {
     catalogue.rule(for: stored.milestone.kind)?.name.chinese ?? stored.milestone.kind
   }
 
+  /// The mark its heading and its timeline row carry: 已撤回 once a withdrawal in force names it, else 已变更 once a
+  /// change does; `nil` while it is in force.
+  func chineseValidityMark(of stored: StoredMilestone) -> String? {
+    !withdrawals(of: stored).isEmpty ? "已撤回" : changedBy(stored).isEmpty ? nil : "已变更"
+  }
+
   /// `已变更，见…` for a changed milestone, naming each change; `已于 D 撤回，见…` first for a withdrawn one, dated by
   /// the withdrawal's publication; `nil` while it is in force.
   func chineseValidity(of stored: StoredMilestone) -> String? {

@@ -37,6 +37,8 @@ public struct ProjectNotice: Sendable {
     /// Whether a later milestone withdrew (撤回) this item's publication: the item then keeps what identifies it
     /// (索引号, 文号, dates, channels) and the withdrawal, but neither its summary nor the address of its content.
     public let withdrawn: Bool
+    /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
+    public let validityMark: String?
     /// 撤回理由: the withdrawal notice's summary, for a withdrawn item.
     public let withdrawalReason: String?
     /// The earlier information this item changes, e.g. `质量安全行政处罚决定（形成 2026-07-08，文号 杨建罚〔2026〕12号）`.
@@ -47,9 +49,6 @@ public struct ProjectNotice: Sendable {
     /// later: a change of the item's going public, or the instant the register corrected what the entry shows
     /// (``Corrections``). It never goes back when a change is taken back.
     public let updated: String
-
-    /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
-    public var validityMark: String? { withdrawn ? "已撤回" : validity.map { _ in "已变更" } }
 
     /// The summary's lines: Markdown and plain text write each break out (a hard break, an indented line), where
     /// HTML keeps the summary whole and shows its breaks with `white-space: pre-line`.
@@ -145,7 +144,7 @@ public struct ProjectNotice: Sendable {
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
     statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
-    timeline = Timeline(findings: findings.map(\.0), asOf: asOf, projectName: project.name)
+    timeline = Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     retracted = milestones.flatMap { Self.retractions(of: $0, organisation: organisationCode, asOf: asOf) }
@@ -231,7 +230,7 @@ public struct ProjectNotice: Sendable {
       alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
       publicationPeriod: period,
       periodNote: rule.hasUnverifiedPeriod ? "本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。" : nil,
-      validity: relations.chineseValidity(of: stored), withdrawn: withdrawn,
+      validity: relations.chineseValidity(of: stored), withdrawn: withdrawn, validityMark: relations.chineseValidityMark(of: stored),
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,
       updated: [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)

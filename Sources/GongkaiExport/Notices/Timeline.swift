@@ -56,7 +56,9 @@ public struct Timeline: Sendable {
   public let summary: String
   public var width: Int { Self.width }
 
-  init(findings: [Finding], asOf: CivilDate, projectName: String) {
+  /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does.
+  init(findings marked: [(finding: Finding, validityMark: String?)], asOf: CivilDate, projectName: String) {
+    let findings = marked.map(\.finding)
     let first = findings.map(\.milestone.formedOn).min() ?? asOf
     let ends = findings.flatMap { [$0.deadline?.date, $0.disclosure?.publishedOn].compactMap { $0 } } + [asOf]
     let start = first.adding(days: -15)
@@ -64,15 +66,16 @@ public struct Timeline: Sendable {
     let span = Double(max(1, start.days(to: end)))
     func x(_ date: CivilDate) -> Int { Self.plotStart + Int(Double(start.days(to: date)) / span * Double(Self.plotEnd - Self.plotStart)) }
 
-    rows = findings.enumerated().map { index, finding in
+    rows = marked.enumerated().map { index, row in
+      let (finding, validityMark) = row
       let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
       let style = Style(finding.status)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
-      let label = name.count > 16 ? String(name.prefix(15)) + "…" : name
       let status = finding.chineseStanding + (finding.isProvisional ? "（暂定）" : "") + finding.chineseUnverifiedMark
       return Row(
-        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label, fullLabel: "\(name)：形成 \(finding.milestone.formedOn)"
+        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: Self.label(name, mark: validityMark),
+        fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")
           + "，\(status)",
         status: status, colour: style.colour, formedX: x(finding.milestone.formedOn),
@@ -80,14 +83,7 @@ public struct Timeline: Sendable {
         mark: style.path(x: x(markDate), y: y), hollow: style.hollow,
         overdueWidth: finding.status == .overdue ? finding.deadline.map { x(asOf) - x($0.date) } : nil)
     }
-    var ticks: [Tick] = []
-    for year in start.year...end.year {
-      for month in [1, 7] {
-        guard let day = CivilDate(year: year, month: month, day: 1), day > start, day < end else { continue }
-        ticks.append(Tick(x: x(day), label: month == 1 ? "\(year)年" : "7月"))
-      }
-    }
-    self.ticks = ticks
+    ticks = Self.ticks(from: start, to: end, span: span).map { Tick(x: x($0), label: "\($0.year)年\($0.components.month)月") }
     let height = Self.top + max(1, rows.count) * Self.rowHeight + 44
     self.height = height
     legendY = height - 16
@@ -104,6 +100,27 @@ public struct Timeline: Sendable {
     summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.allCases.compactMap { status in
       counts[status].map { "\(status.chineseName) \($0) 项" }
     }.joined(separator: "，")
+  }
+
+  /// A row's name, cut to the room before its status, keeping its mark (（已撤回）, （已变更）) whole.
+  static func label(_ name: String, mark: String?) -> String {
+    let suffix = mark.map { "（\($0)）" } ?? ""
+    let room = 16 - suffix.count
+    return (name.count > room ? String(name.prefix(room - 1)) + "…" : name) + suffix
+  }
+
+  /// The first days of months to mark on the axis, every 1, 2, 3, 6 or 12 months, the fewest that leave each label
+  /// (`2026年10月`, about 70 pixels) room: a chart of a few weeks still shows its month, one of years is not crowded.
+  static func ticks(from start: CivilDate, to end: CivilDate, span: Double) -> [CivilDate] {
+    let pixelsPerMonth = 30.4 / span * Double(plotEnd - plotStart)
+    let step = [1, 2, 3, 6, 12].first { Double($0) * pixelsPerMonth >= 90 } ?? 12 * Int((90 / (12 * pixelsPerMonth)).rounded(.up))
+    var days: [CivilDate] = []
+    var month = (start.year * 12 + start.components.month - 1) / step * step
+    while let day = CivilDate(year: month / 12, month: month % 12 + 1, day: 1), day < end {
+      if day > start { days.append(day) }
+      month += step
+    }
+    return days
   }
 
   /// The shape and colour of a status.

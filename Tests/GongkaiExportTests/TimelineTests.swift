@@ -1,0 +1,25 @@
+import GongkaiCore
+import Testing
+@testable import GongkaiExport
+
+/// The notice's timeline as a reader sees it: every row names its item's standing, and the axis its months and years.
+@Suite struct TimelineTests {
+  func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+
+  @Test func aRowKeepsItsItemsMarkWholeWhenItsNameIsCut() {
+    #expect(Timeline.label("质量安全行政处罚决定", mark: "已撤回") == "质量安全行政处罚决定（已撤回）")
+    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: "已变更") == "初步设计及概算审批结…（已变更）")
+    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil) == "初步设计及概算审批结果（含概算…")
+  }
+
+  /// Each mark names its year and month; a chart of weeks marks each month, one of years is not crowded.
+  @Test func theAxisMarksMonthsOrYearsByTheSpanItCovers() {
+    func ticks(_ from: String, _ to: String) -> [String] {
+      let (start, end) = (day(from), day(to))
+      return Timeline.ticks(from: start, to: end, span: Double(start.days(to: end))).map(\.description)
+    }
+    #expect(ticks("2026-02-20", "2026-05-10") == ["2026-03-01", "2026-04-01", "2026-05-01"])
+    #expect(ticks("2025-09-01", "2026-11-20") == ["2025-10-01", "2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01"])
+    #expect(ticks("2018-03-01", "2026-11-20") == ["2020-01-01", "2022-01-01", "2024-01-01", "2026-01-01"])
+  }
+}
