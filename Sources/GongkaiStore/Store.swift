@@ -126,7 +126,7 @@ public protocol Store: Sendable {
   /// `reason`; one in force is left as it is. Refused once another publication was recorded in its place (its
   /// milestone, day and channel), in force or withdrawn since, while its milestone is withdrawn, and when its day is
   /// before the day its milestone was formed (amended since): the register holds no publication it would refuse.
-  func reinstateDisclosure(id: Int64, reason: String, actor: String) async throws -> Reinstatement
+  func reinstateDisclosure(id: Int64, reason: String, actor: String) async throws -> PublicationReinstatement
   /// The milestone with this id (withdrawn or not), or `nil`.
   func milestone(id: Int64) async throws -> StoredMilestone?
   /// The milestone a disclosure (in force or withdrawn) was recorded on, for naming what a command about the
@@ -271,6 +271,9 @@ public struct StoredMilestone: Hashable, Sendable {
   /// The milestone's publications withdrawn as recorded by mistake, whose 索引号 the feed retracts; read with
   /// ``publicationsCorrectedAt``.
   public var withdrawnPublications: [WithdrawnPublication] = []
+  /// The milestone's publications in force again after a withdrawal made by mistake; read with
+  /// ``publicationsCorrectedAt``.
+  public var reinstatedPublications: [ReinstatedPublication] = []
   /// When the milestone was last shown again on the notices: put back in force, on its own (`gongkai reinstate`) or with
   /// its project (`gongkai project reinstate`), after its withdrawal had taken it off the notices and the feed had named
   /// it deleted, or its project given its right code (`gongkai project recode`), which moved its page; read with
@@ -415,10 +418,21 @@ public struct LoggedRecode: Hashable, Sendable {
   }
 }
 
-/// What reinstating a milestone or a publication did.
+/// What reinstating a publication did, and the publication, which its confirmation names.
+public struct PublicationReinstatement: Hashable, Sendable {
+  public let disclosure: Disclosure
+  /// It was in force; nothing was written.
+  public let wasInForce: Bool
+
+  public init(disclosure: Disclosure, wasInForce: Bool) {
+    self.disclosure = disclosure
+    self.wasInForce = wasInForce
+  }
+}
+
+/// What reinstating a milestone did.
 public enum Reinstatement: Hashable, Sendable {
-  /// Back in force, with the publications in force this puts back on the notices: a milestone's, or the one
-  /// publication reinstated.
+  /// Back in force, with its publications in force, which the notices show again.
   case reinstated(publications: Int)
   /// It was in force; nothing was written.
   case wasInForce
@@ -525,9 +539,20 @@ public struct PublicationClearing: OptionSet, Hashable, Sendable {
 public struct WithdrawnPublication: Hashable, Sendable {
   public let publishedOn: CivilDate
   public let serial: NoticeSerial
+  /// When it was recorded: an entry renumbered by a correction of its project's code had it only if recorded before.
+  public let recordedAt: String
   /// The instant of the withdrawal, from the change log; empty for a row withdrawn outside gongkai.
   public let withdrawnAt: String
   public let reason: String
+}
+
+/// A publication put back in force after a withdrawal made by mistake: while it was withdrawn, the item's feed entry had
+/// the next publication's 索引号 if it was the earliest.
+public struct ReinstatedPublication: Hashable, Sendable {
+  /// Its id among ``StoredMilestone/recordedDisclosures``.
+  public let id: Int64
+  /// The instant of its last reinstatement, from the change log.
+  public let reinstatedAt: String
 }
 
 /// A disclosure as stored.

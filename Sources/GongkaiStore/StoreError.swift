@@ -119,7 +119,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "since; reinstate \(other) instead if it is the record to keep (`gongkai reinstate \(other) --reason …`)"
     case .publicationReinstatementBlocked(let id, let other, true):
       "disclosure \(id) was not reinstated: disclosure \(other) was recorded in its place (its milestone, day and channel) "
-        + "and is in force; if \(id) is the record to keep, withdraw \(other) first (`gongkai withdraw --disclosure \(other) --reason 重复登记`)"
+        + "and is in force: it is the record of that publication now; correct its address or end with `gongkai disclose` "
+        + "(its --date and --channel, with --url or --until) where it differs"
     case .publicationReinstatementBlocked(let id, let other, false):
       "disclosure \(id) was not reinstated: disclosure \(other) was recorded in its place (its milestone, day and channel) "
         + "and withdrawn since; reinstate \(other) instead if it is the record to keep (`gongkai reinstate --disclosure \(other) --reason …`)"

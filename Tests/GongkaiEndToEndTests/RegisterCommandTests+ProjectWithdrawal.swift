@@ -398,9 +398,11 @@ extension RegisterCommandTests {
     for (command, now) in [
       (["log", wrong, "approval-result.construction-permit", "--date", "2026-11-02"], "02T09:00:00"),
       (["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"], "03T09:00:00"),
+      (["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"], "04T09:00:00"),
       (["project", "recode", wrong, right, "--reason", "区划代码填错", "--yes"], "12T15:00:00"),
       (["log", right, "construction.participants", "--date", "2026-11-13"], "13T09:00:00"),
       (["disclose", "2", "--date", "2026-11-13", "--channel", "区政府门户网站"], "13T09:00:00"),
+      (["withdraw", "--disclosure", "1", "--reason", "渠道填错"], "14T09:00:00"),
     ] {
       let result = try gongkai(command + db, environment: at(now))
       #expect(result.status == 0, "\(command): \(result.stderr)")
@@ -408,15 +410,18 @@ extension RegisterCommandTests {
     let notices = try ExportedNotices(in: folder, db)
     #expect(try gongkai(notices.export).status == 0)
     let feed = try notices.feed()
-    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00001</id>"))
+    // The entry readers had at the correction, its first publication's, withdrawn since: named deleted under the old
+    // number, pointing to the one the item has now.
+    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00002</id>"))
     #expect(feed.contains("""
       <at:deleted-entry ref="urn:gongkai:notice:310115-2026-00001" when="2026-11-12T15:00:00+08:00">\
-      <at:comment>项目代码已更正，本条信息的索引号改为 310110-2026-00001</at:comment></at:deleted-entry>
+      <at:comment>项目代码已更正，本条信息的索引号改为 310110-2026-00002</at:comment></at:deleted-entry>
       """), "\(feed)")
+    #expect(!feed.contains("310115-2026-00002"))
     // Published after the correction, an item never had the old number; under --organisation no number changed.
-    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00002</id>") && !feed.contains("310115-2026-00002"))
+    #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00003</id>") && !feed.contains("310115-2026-00003"))
     #expect(try gongkai(notices.export + ["--organisation", "11310110002494012X"]).status == 0)
-    #expect(!(try notices.feed()).contains("deleted-entry"))
+    #expect(!(try notices.feed()).contains("项目代码已更正"))
   }
 
 
@@ -506,12 +511,17 @@ extension RegisterCommandTests {
       (back on the public notices at the next export, under the 索引号 it had)\n
       """)
 
-    // Back in the feed under its 索引号, dated by the reinstatement, and on the page; logged with the reason.
+    // Back in the feed under its 索引号, dated by the reinstatement, and on the page, the 索引号 the entry had meanwhile
+    // (the next publication's) named deleted; logged with the reason.
     #expect(try gongkai(notices.export).status == 0)
     let feed = try notices.feed()
     #expect(feed.contains("<id>\(entry)</id>\n<title>江浦路桥梁改建工程：施工许可证（或者开工报告批准）</title>\n<updated>2026-11-12T15:00:00+08:00</updated>"),
             "\(feed)")
     #expect(!feed.contains("ref=\"\(entry)\""))
+    #expect(feed.contains("""
+      <at:deleted-entry ref="urn:gongkai:notice:310110-2026-00002" when="2026-11-12T15:00:00+08:00">\
+      <at:comment>撤回有误，本条信息恢复以索引号 310110-2026-00001 发布</at:comment></at:deleted-entry>
+      """), "\(feed)")
     let page = try String(contentsOfFile: notices.folder + "/\(code).html", encoding: .utf8)
     #expect(page.contains("310110-2026-00001"))
     #expect(try gongkai(["history", code] + db).stdout.hasSuffix("""
@@ -522,6 +532,23 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
     let again = try gongkai(["reinstate", "--disclosure", "1", "--reason", "重复执行"] + db)
     #expect(again.status == 0 && again.stdout.hasSuffix("2026-11-03 区政府门户网站 unchanged: it is in force\n"))
+
+    // Recorded again in its place, a publication is not reinstated: the one in force is the record, to correct.
+    #expect(try gongkai(["withdraw", "--disclosure", "2", "--reason", "误操作"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"] + db).status == 0)
+    let blocked = try gongkai(["reinstate", "--disclosure", "2", "--reason", "误撤回"] + db)
+    #expect(blocked.status == 65)
+    #expect(blocked.stderr.contains("disclosure 3 was recorded in its place (its milestone, day and channel) and is in force: it is the "
+      + "record of that publication now; correct its address or end with `gongkai disclose`"), "\(blocked.stderr)")
+    // In force under a withdrawn milestone, it is off the notices: the milestone is what to reinstate.
+    #expect(try gongkai(["withdraw", "1", "--reason", "误操作"] + db).status == 0)
+    let off = try gongkai(["reinstate", "--disclosure", "1", "--reason", "误撤回"] + db)
+    #expect(off.status == 0 && off.stdout.hasSuffix("unchanged: it is in force (its milestone is withdrawn: `gongkai reinstate 1 "
+      + "--reason …` puts both back on the notices)\n"), "\(off.stdout)")
+    // Of a withdrawn project, nothing is written.
+    #expect(try gongkai(["project", "withdraw", code, "--reason", "误导入", "--yes"] + db).status == 0)
+    let project = try gongkai(["reinstate", "--disclosure", "2", "--reason", "误撤回"] + db)
+    #expect(project.status == 65 && project.stderr.contains("was withdrawn as registered by mistake"), "\(project.stderr)")
   }
 
 

@@ -327,7 +327,8 @@ import TestSupport
     }
     #expect(snapshot(database) == before)
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).stdout
-      == "withdrew disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26): 2026-11-27 中国招标投标公共服务平台\n")
+      == "withdrew disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26): 2026-11-27 中国招标投标公共服务平台 "
+      + "(`gongkai reinstate --disclosure 1 --reason …` puts it back if this was the wrong one)\n")
     // Run again, as a retried script would: nothing changes, and it says so
     let twice = try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db)
     #expect(twice.status == 0)

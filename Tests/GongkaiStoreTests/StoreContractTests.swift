@@ -189,18 +189,20 @@ import Testing
     let credit = try await store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
     try await store.withdrawDisclosure(id: kept.id, reason: "误操作", actor: "李工")
     // When it is reinstated
-    #expect(try await store.reinstateDisclosure(id: kept.id, reason: "误撤回", actor: "李工") == .reinstated(publications: 1))
+    let publication = try #require(published.milestone.disclosures.first)
+    #expect(try await store.reinstateDisclosure(id: kept.id, reason: "误撤回", actor: "李工")
+      == PublicationReinstatement(disclosure: publication, wasInForce: false))
     // Then it is in force under its 索引号, logged with the reason, and its milestone dated anew for the feed
     let back = try #require(try await milestones(store, MilestoneFilter(publicationCorrections: true)).first)
     #expect(back.recordedDisclosures.map(\.id) == [kept.id, credit.id] && back.recordedDisclosures.first == kept)
-    #expect(back.withdrawnPublications.isEmpty)
+    #expect(back.withdrawnPublications.isEmpty && back.reinstatedPublications.map(\.id) == [kept.id])
     let history = try await store.history(of: bund.code)
     #expect(history.last?.action == "reinstate" && history.last?.entity == "disclosure")
     #expect(history.last?.after?.contains("\"reinstatedReason\":\"误撤回\"") == true)
-    #expect(back.publicationsCorrectedAt == history.last?.at)
+    #expect(back.publicationsCorrectedAt == history.last?.at && back.reinstatedPublications.first?.reinstatedAt == history.last?.at)
     _ = try await store.verifiedChangeLogHead()
     // In force, it is left as it is; an unknown id is refused
-    #expect(try await store.reinstateDisclosure(id: kept.id, reason: "再次", actor: "李工") == .wasInForce)
+    #expect(try await store.reinstateDisclosure(id: kept.id, reason: "再次", actor: "李工").wasInForce)
     await #expect(throws: StoreError.unknownDisclosure(999)) {
       try await store.reinstateDisclosure(id: 999, reason: "误撤回", actor: "李工")
     }

@@ -155,29 +155,32 @@ struct LatestPublications {
     if entries.count > limit * 2 { trim() }
   }
 
-  /// The latest retractions, kept to the same number: an entry withdrawn as recorded by mistake is named as deleted
+  /// The latest retractions of each cause, kept to the same number: an entry that no longer exists is named as deleted
   /// (RFC 6721 `at:deleted-entry`), by the id it had.
-  private(set) var deleted: [(when: String, ref: String, comment: String)] = []
+  private var deleted: [ProjectNotice.Retraction.Cause: [(when: String, ref: String, comment: String)]] = [:]
 
   mutating func consider(_ retraction: ProjectNotice.Retraction) {
-    deleted.append((retraction.when, "urn:gongkai:notice:\(retraction.indexNumber)", retraction.comment))
-    if deleted.count > limit * 2 { trim() }
+    deleted[retraction.cause, default: []].append((retraction.when, "urn:gongkai:notice:\(retraction.indexNumber)", retraction.comment))
+    if deleted[retraction.cause]!.count > limit * 2 { trim() }
   }
 
   private mutating func trim() {
     entries.sort { ($0.date, $0.index) > ($1.date, $1.index) }
     entries.removeLast(max(0, entries.count - limit))
-    deleted.sort { ($0.when, $0.ref) > ($1.when, $1.ref) }
-    deleted.removeLast(max(0, deleted.count - limit))
+    for cause in deleted.keys {
+      deleted[cause]!.sort { ($0.when, $0.ref) > ($1.when, $1.ref) }
+      deleted[cause]!.removeLast(max(0, deleted[cause]!.count - limit))
+    }
   }
 
   mutating func context(organisation: String, asOf: CivilDate) -> [String: Any] {
     trim()
+    let retracted = ProjectNotice.Retraction.Cause.allCases.flatMap { deleted[$0] ?? [] }.sorted { ($0.when, $0.ref) > ($1.when, $1.ref) }
     return [
       "id": "urn:gongkai:feed:\(organisation)",
-      "updated": max(entries.first?.date ?? FeedInstant.startOf(asOf), deleted.first?.when ?? ""),
+      "updated": max(entries.first?.date ?? FeedInstant.startOf(asOf), retracted.first?.when ?? ""),
       "entries": entries.map(\.entry),
-      "deleted": deleted.map { ["ref": $0.ref, "when": $0.when, "comment": $0.comment] as [String: Any] },
+      "deleted": retracted.map { ["ref": $0.ref, "when": $0.when, "comment": $0.comment] as [String: Any] },
     ]
   }
 }

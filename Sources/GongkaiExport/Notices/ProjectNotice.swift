@@ -92,6 +92,16 @@ public struct ProjectNotice: Sendable {
     /// The instant of the withdrawal or correction, no later than the end of the as-of day.
     public let when: String
     public let comment: String
+    public let cause: Cause
+
+    /// Why an entry went: the feed keeps the latest of each apart, so that a code's correction, which renumbers every
+    /// entry of its project at once, does not crowd out the withdrawals of mistaken records.
+    public enum Cause: Sendable, CaseIterable {
+      /// A record withdrawn as made by mistake, or one reinstated, which gives the entry its 索引号 back.
+      case mistake
+      /// A correction of its project's code into another division.
+      case renumbering
+    }
   }
 
   /// A division a project's code had before a correction gave it another (`project recode`): while 索引号 take the
@@ -115,7 +125,7 @@ public struct ProjectNotice: Sendable {
 
   /// Builds the notice of `project` from its milestones (as the store hands them to the checker). Records withdrawn
   /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
-  /// `formerDivisions` are the project's, when no `organisation` is given.
+  /// `formerDivisions` are the project's, whose 索引号 take its division (no `organisation` given).
   public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
               formerDivisions: [FormerDivision] = []) throws {
     let organisationCode = organisation ?? String(project.code.division)
@@ -148,26 +158,36 @@ public struct ProjectNotice: Sendable {
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     retracted = milestones.flatMap { Self.retractions(of: $0, organisation: organisationCode, asOf: asOf) }
-      + milestones.flatMap { Self.renumbered($0, from: organisation == nil ? formerDivisions : [], to: organisationCode, asOf: asOf) }
+      + milestones.flatMap { Self.renumbered($0, from: formerDivisions, to: organisationCode, asOf: asOf) }
     provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
   }
 
-  /// The entries of `stored` that the feed no longer has: its own, once it was withdrawn as recorded by mistake, and
-  /// those its publications withdrawn so gave it while each was its earliest.
+  /// The entries of `stored` that the feed no longer has: its own, once it was withdrawn as recorded by mistake; those
+  /// its publications withdrawn so gave it while each was its earliest; and the one the next publication gave it while
+  /// its earliest was withdrawn, once that is reinstated.
   private static func retractions(of stored: StoredMilestone, organisation: String, asOf: CivilDate) -> [Retraction] {
     let latest = FeedInstant.endOf(asOf)
     let first = stored.firstPublication(by: asOf)
+    func indexNumber(_ position: Int) -> String { stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation) }
     var found: [Retraction] = []
     if let reason = stored.withdrawnReason, let withdrawnAt = stored.withdrawnAt, let first {
-      found.append(Retraction(indexNumber: stored.recordedDisclosures[first].serial.indexNumber(organisation: organisation),
-                              when: min(withdrawnAt, latest), comment: withdrawal(reason)))
+      found.append(Retraction(indexNumber: indexNumber(first), when: min(withdrawnAt, latest), comment: withdrawal(reason), cause: .mistake))
     }
     let earliest = first.map { stored.milestone.disclosures[$0].publishedOn }
     for withdrawn in stored.withdrawnPublications where withdrawn.publishedOn <= asOf && !withdrawn.withdrawnAt.isEmpty
       && earliest.map({ withdrawn.publishedOn <= $0 }) ?? true
     {
       found.append(Retraction(indexNumber: withdrawn.serial.indexNumber(organisation: organisation),
-                              when: min(withdrawn.withdrawnAt, latest), comment: withdrawal(withdrawn.reason)))
+                              when: min(withdrawn.withdrawnAt, latest), comment: withdrawal(withdrawn.reason), cause: .mistake))
+    }
+    let disclosures = stored.milestone.disclosures
+    if stored.withdrawnReason == nil, let first,
+      let back = stored.reinstatedPublications.first(where: { $0.id == stored.recordedDisclosures[first].id }),
+      let next = disclosures.indices.filter({ $0 != first && disclosures[$0].publishedOn <= asOf })
+        .min(by: { disclosures[$0].publishedOn < disclosures[$1].publishedOn })
+    {
+      found.append(Retraction(indexNumber: indexNumber(next), when: min(back.reinstatedAt, latest),
+                              comment: "撤回有误，本条信息恢复以索引号 \(indexNumber(first)) 发布", cause: .mistake))
     }
     return found
   }
@@ -179,17 +199,37 @@ public struct ProjectNotice: Sendable {
     return "项目登记有误，已撤回：\(reason.dropFirst(RegisterText.projectWithdrawalMark.count))"
   }
 
-  /// The entry `stored` had under each former division of its project's code, when it was public before the
-  /// correction: renumbered since, under the division the code has now.
+  /// The entry `stored` had under each former division of its project's code, as the feed showed it at the correction:
+  /// that of its earliest publication public and recorded by then and not withdrawn before, unless the item itself was
+  /// withdrawn before. Renumbered since under the division the code has now, or withdrawn, as the comment says.
   private static func renumbered(_ stored: StoredMilestone, from divisions: [FormerDivision], to organisation: String,
                                  asOf: CivilDate) -> [Retraction] {
-    guard !divisions.isEmpty, let first = stored.firstPublication(by: asOf) else { return [] }
-    let serial = stored.recordedDisclosures[first].serial
-    let publishedOn = stored.milestone.disclosures[first].publishedOn.description
-    return divisions.filter { publishedOn <= $0.correctedAt.prefix(10) }.map { former in
-      Retraction(indexNumber: serial.indexNumber(organisation: former.division),
-                 when: min(former.correctedAt, FeedInstant.endOf(asOf)),
-                 comment: "项目代码已更正，本条信息的索引号改为 \(serial.indexNumber(organisation: organisation))")
+    guard !divisions.isEmpty else { return [] }
+    let now = stored.firstPublication(by: asOf).map { stored.recordedDisclosures[$0].serial.indexNumber(organisation: organisation) }
+    return divisions.compactMap { former in
+      let day = former.correctedAt.prefix(10)
+      if stored.withdrawnReason != nil, let withdrawnAt = stored.withdrawnAt, withdrawnAt < former.correctedAt { return nil }
+      typealias Candidate = (publishedOn: CivilDate, serial: NoticeSerial, withdrawal: String?)
+      let inForce: [Candidate] = stored.milestone.disclosures.indices.compactMap { position in
+        let disclosure = stored.milestone.disclosures[position], record = stored.recordedDisclosures[position]
+        guard disclosure.publishedOn <= asOf, disclosure.publishedOn.description <= day, record.recordedAt <= former.correctedAt
+        else { return nil }
+        return (disclosure.publishedOn, record.serial, nil)
+      }
+      let withdrawnSince: [Candidate] = stored.withdrawnPublications.compactMap { withdrawn in
+        guard withdrawn.publishedOn <= asOf, withdrawn.publishedOn.description <= day, withdrawn.recordedAt <= former.correctedAt,
+          withdrawn.withdrawnAt > former.correctedAt
+        else { return nil }
+        return (withdrawn.publishedOn, withdrawn.serial, withdrawn.reason)
+      }
+      guard let entry = (inForce + withdrawnSince).min(by: {
+        ($0.publishedOn, $0.serial.year, $0.serial.number) < ($1.publishedOn, $1.serial.year, $1.serial.number)
+      }) else { return nil }
+      let comment = if let reason = stored.withdrawnReason { withdrawal(reason) }
+        else if let now { "项目代码已更正，本条信息的索引号改为 \(now)" }
+        else { withdrawal(entry.withdrawal ?? "") }
+      return Retraction(indexNumber: entry.serial.indexNumber(organisation: former.division),
+                        when: min(former.correctedAt, FeedInstant.endOf(asOf)), comment: comment, cause: .renumbering)
     }
   }
 

@@ -78,9 +78,8 @@ extension SQLiteStore {
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
-            linksMovedAt: try value(.linksMovedAt),
-            withdrawnPublications: try WithdrawnPublication.list(value(.withdrawnPublications)),
-            shownAgainAt: try value(.shownAgainAt))
+            linksMovedAt: try value(.linksMovedAt), shownAgainAt: try value(.shownAgainAt))
+          try current!.readCorrectedPublications(value(.correctedPublications))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
@@ -127,7 +126,7 @@ extension SQLiteStore {
         ORDER BY c.id DESC LIMIT 1) END
       """
     let corrections = filter.publicationCorrections
-      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.withdrawnPublicationsSQL), \(Self.shownAgainSQL)"
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL)"
       : "NULL, NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
@@ -264,28 +263,38 @@ extension SQLiteStore {
       IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'project' AND c.entityId = p.id AND c.action = 'recode'), '')), '') END
     """
 
-  /// A milestone's (`m`) publications withdrawn as recorded by mistake, each `publishedOn U+1E year U+1E serial U+1E
-  /// withdrawn at U+1E reason`, separated by U+1F (control characters no stored text holds): one seek into the
-  /// disclosures of the milestone, which a milestone without any withdrawn ends at once.
-  static let withdrawnPublicationsSQL = """
-    (SELECT group_concat(wd.publishedOn || char(30) || wd.serialYear || char(30) || wd.serial || char(30)
-      || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id AND c.action = 'withdraw'), '')
-      || char(30) || wd.withdrawnReason, char(31))
-      FROM disclosure wd WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)
+  /// A milestone's (`m`) publications withdrawn as recorded by mistake (`W`) and those reinstated since (`R`), each
+  /// `W or R U+1E id U+1E publishedOn U+1E year U+1E serial U+1E recorded at U+1E withdrawn or reinstated at U+1E
+  /// reason`, separated by U+1F (control characters no stored text holds): one seek into the disclosures of the
+  /// milestone, which a milestone without any withdrawn or reinstated ends at once.
+  static let correctedPublicationsSQL = """
+    (SELECT group_concat(IIF(wd.withdrawnReason IS NULL, 'R', 'W') || char(30) || wd.id || char(30) || wd.publishedOn
+      || char(30) || wd.serialYear || char(30) || wd.serial || char(30) || wd.recordedAt || char(30)
+      || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id
+        AND c.action = IIF(wd.withdrawnReason IS NULL, 'reinstate', 'withdraw')), '')
+      || char(30) || IFNULL(wd.withdrawnReason, ''), char(31))
+      FROM disclosure wd WHERE wd.milestoneId = m.id AND (wd.withdrawnReason IS NOT NULL OR wd.reinstatedReason IS NOT NULL)
+        AND wd.serial IS NOT NULL)
     """
 }
 
-extension WithdrawnPublication {
-  /// The column ``SQLiteStore/withdrawnPublicationsSQL`` reads.
-  static func list(_ column: String?) throws -> [WithdrawnPublication] {
-    guard let column else { return [] }
-    return try column.split(separator: "\u{1F}").map { item in
+extension StoredMilestone {
+  /// Its ``withdrawnPublications`` and ``reinstatedPublications`` from the column ``SQLiteStore/correctedPublicationsSQL``
+  /// reads.
+  mutating func readCorrectedPublications(_ column: String?) throws {
+    guard let column else { return }
+    for item in column.split(separator: "\u{1F}") {
       let fields = item.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 5, let year = Int(fields[1]), let number = Int(fields[2]) else {
-        throw StoreError.unexpected("disclosure", "a withdrawn publication reads '\(item)'")
+      guard fields.count == 8, let id = Int64(fields[1]), let year = Int(fields[3]), let number = Int(fields[4]) else {
+        throw StoreError.unexpected("disclosure", "a corrected publication reads '\(item)'")
       }
-      return WithdrawnPublication(publishedOn: try CivilDate.stored(fields[0]), serial: NoticeSerial(year: year, number: number),
-                                  withdrawnAt: fields[3], reason: fields[4])
+      if fields[0] == "R" {
+        reinstatedPublications.append(ReinstatedPublication(id: id, reinstatedAt: fields[6]))
+      } else {
+        withdrawnPublications.append(WithdrawnPublication(
+          publishedOn: try CivilDate.stored(fields[2]), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
+          withdrawnAt: fields[6], reason: fields[7]))
+      }
     }
   }
 }
@@ -295,7 +304,7 @@ private enum MilestoneColumn: Int {
   case projectId, code, name, legalPerson, location, totalInvestment, projectUnit
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
-  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, withdrawnPublications
+  case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, correctedPublications
   case shownAgainAt
   case projectWithdrawnReason
 }

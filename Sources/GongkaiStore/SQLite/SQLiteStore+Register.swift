@@ -538,11 +538,11 @@ extension SQLiteStore {
     }
   }
 
-  public func reinstateDisclosure(id: Int64, reason: String, actor: String) throws -> Reinstatement {
+  public func reinstateDisclosure(id: Int64, reason: String, actor: String) throws -> PublicationReinstatement {
     try logged(actor: actor) { write in
       let db = write.db
       let (old, milestone, project) = try disclosureToCorrect(id, db)
-      guard old.withdrawnReason != nil else { return .wasInForce }
+      guard old.withdrawnReason != nil else { return PublicationReinstatement(disclosure: try old.disclosure, wasInForce: true) }
       guard milestone.withdrawnReason == nil else {
         throw StoreError.publicationOfWithdrawnMilestone(disclosure: id, milestone: old.milestoneId)
       }
@@ -566,7 +566,7 @@ extension SQLiteStore {
       record.withdrawnReason = nil
       record.reinstatedReason = reason
       _ = try write.update(record, from: old, project: project.code, action: "reinstate")
-      return .reinstated(publications: 1)
+      return PublicationReinstatement(disclosure: try record.disclosure, wasInForce: false)
     }
   }
 

@@ -315,14 +315,13 @@ extension Gongkai.Export {
     /// and it passes the validator all the same: only a warning tells whoever runs the export.
     private func warnIfPlaceholders() {
       let placeholders = [
-        prefix == Self.placeholderPrefix ? "--prefix \(prefix) (or $GONGKAI_OC4IDS_PREFIX)" : nil,
-        uri == Self.placeholderURI ? "--uri \(uri)" : nil,
-        publisher == Self.placeholderPublisher ? "--publisher \(publisher)" : nil,
+        prefix == Self.placeholderPrefix ? ("--prefix \(prefix) (or $GONGKAI_OC4IDS_PREFIX)", "the publisher's registered prefix") : nil,
+        uri == Self.placeholderURI ? ("--uri \(uri)", "the address where the package is published") : nil,
+        publisher == Self.placeholderPublisher ? ("--publisher \(publisher)", "the publishing organisation's name") : nil,
       ].compactMap { $0 }
       guard !placeholders.isEmpty else { return }
-      Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.joined(separator: ", ")); "
-        + "give the publishing organisation's name, its registered prefix and the address where the package is published "
-        + "before publishing it")
+      Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.map(\.0).joined(separator: ", ")); "
+        + "give \(placeholders.map(\.1).joined(separator: ", ")) before publishing it")
     }
   }
 

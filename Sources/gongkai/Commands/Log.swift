@@ -221,7 +221,7 @@ extension Gongkai {
 
         Examples:
           gongkai withdraw 42 --reason 重复登记
-          gongkai withdraw --disclosure 17 --reason 重复登记，与公开记录16为同一次发布
+          gongkai withdraw --disclosure 17 --reason 记录在错误的里程碑，应为里程碑43
         """)
 
     @OptionGroup var options: WithdrawableRecordOptions
@@ -230,7 +230,7 @@ extension Gongkai {
 
     func run() async throws {
       let reason = try options.requiredReason(milestoneExample: "重复登记，与里程碑12为同一文件",
-                                              disclosureExample: "重复登记，与公开记录16为同一次发布")
+                                              disclosureExample: "记录在错误的里程碑，应为里程碑43")
       let register = try store.open()
       switch options.record {
       case .disclosure(let disclosure):
@@ -238,19 +238,22 @@ extension Gongkai {
         // What the portal showed: its day and channel, while it is in force.
         let publication = WithdrawableRecordOptions.publication(disclosure, of: owner)
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)"),
+        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)",
+                                             undo: "gongkai reinstate --disclosure \(disclosure) --reason …"),
                                    written: done == .withdrawn)
       case .milestone(let milestone):
         let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone)), written: done == .withdrawn)
+        try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone), undo: "gongkai reinstate \(milestone) --reason …"),
+                                   written: done == .withdrawn)
       }
     }
 
-    /// What a withdrawal did to `what`: run again (a script retried), it changes nothing and says so.
-    static func said(_ withdrawal: Withdrawal, _ what: String) -> String {
+    /// What a withdrawal did to `what`, and the command that `undo`es it while the id is at hand; run again (a script
+    /// retried), it changes nothing and says so.
+    static func said(_ withdrawal: Withdrawal, _ what: String, undo: String) -> String {
       switch withdrawal {
-      case .withdrawn: "withdrew \(what)"
+      case .withdrawn: "withdrew \(what) (`\(undo)` puts it back if this was the wrong one)"
       case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history` of its project shows by whom and when"
       }
     }
@@ -288,18 +291,15 @@ extension Gongkai {
       switch options.record {
       case .disclosure(let disclosure):
         let owner = try await options.owner(ofDisclosure: disclosure, in: register)
-        let what = "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))"
-        switch try await register.reinstateDisclosure(id: disclosure, reason: reason, actor: try actor.actor()) {
-        case .wasInForce:
-          try StandardOutput.confirm("\(what)\(WithdrawableRecordOptions.publication(disclosure, of: owner)) unchanged: it is in force",
-                                     written: false)
-        case .reinstated:
-          // Named as the portal shows it again, now that it is in force.
-          let shown = try await options.owner(ofDisclosure: disclosure, in: register)
-          try StandardOutput.confirm("""
-            reinstated \(what)\(WithdrawableRecordOptions.publication(disclosure, of: shown)) (back on the public notices at the next \
-            export, under the 索引号 it had)
-            """)
+        let done = try await register.reinstateDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
+        let what = "disclosure \(disclosure) of \(Gongkai.named(owner.milestone)): \(done.disclosure.publishedOn) \(done.disclosure.channel)"
+        if done.wasInForce {
+          // In force, yet off the notices while its milestone is withdrawn: that is what to reinstate.
+          let off = owner.withdrawnReason == nil ? ""
+            : " (its milestone is withdrawn: `gongkai reinstate \(owner.milestone.id) --reason …` puts both back on the notices)"
+          try StandardOutput.confirm("\(what) unchanged: it is in force\(off)", written: false)
+        } else {
+          try StandardOutput.confirm("reinstated \(what) (back on the public notices at the next export, under the 索引号 it had)")
         }
       case .milestone(let milestone):
         let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)

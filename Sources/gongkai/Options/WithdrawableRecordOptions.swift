@@ -40,8 +40,8 @@ struct WithdrawableRecordOptions: ParsableArguments {
     return owner
   }
 
-  /// A publication as a confirmation names it, its day and channel (`: 2026-03-02 门户网站`), while it is in force;
-  /// empty otherwise.
+  /// A publication as a withdrawal's confirmation names it, its day and channel (`: 2026-03-02 门户网站`), while it is in
+  /// force; empty otherwise.
   static func publication(_ id: Int64, of owner: StoredMilestone) -> String {
     owner.recordedDisclosures.firstIndex { $0.id == id }.map { owner.milestone.disclosures[$0] }
       .map { ": \($0.publishedOn) \($0.channel)" } ?? ""
