@@ -551,6 +551,8 @@ public struct WithdrawnPublication: Hashable, Sendable {
 public struct ReinstatedPublication: Hashable, Sendable {
   /// Its id among ``StoredMilestone/recordedDisclosures``.
   public let id: Int64
+  /// The instant of the withdrawal its last reinstatement undid, from the change log; empty for one made outside gongkai.
+  public let withdrawnAt: String
   /// The instant of its last reinstatement, from the change log.
   public let reinstatedAt: String
 }

@@ -26,7 +26,9 @@ import TestSupport
       ["disclose", "3", "--date", "2026-11-09", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-10"],
     ]
     for command in commands {
-      let result = try runGongkai(command + db)
+      // Each recorded on the day it names, at nine, as a clerk records as things happen.
+      let day = command.firstIndex(of: "--date").map { command[$0 + 1] } ?? "2026-10-09"
+      let result = try runGongkai(command + db, environment: ["GONGKAI_NOW": "\(day)T09:00:00+08:00"])
       #expect(result.status == 0, "\(command): \(result.stderr)")
     }
     return (folder, db)
@@ -59,7 +61,7 @@ import TestSupport
     let feed = try String(contentsOf: folder.appendingPathComponent("notices-notices/feed.atom"), encoding: .utf8)
     #expect(feed.contains("<title>江浦路桥梁改建工程：建设工程规划许可证（已变更）</title>"))
     // Dated by the change's publication, so that a feed reader shows the entry again; first published as it was.
-    #expect(feed.contains("（已变更）</title>\n<updated>2026-11-03T00:00:00+08:00</updated>\n<published>2026-10-12T00:00:00+08:00</published>"))
+    #expect(feed.contains("（已变更）</title>\n<updated>2026-11-03T09:00:00+08:00</updated>\n<published>2026-10-12T00:00:00+08:00</published>"))
     #expect(feed.contains("　有效性：\(changed)</summary>"))
     let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
     #expect(markdown.contains("- 有效性：\(changed)\n"))
@@ -105,7 +107,9 @@ import TestSupport
        "--summary", "行政复议决定撤销原处罚决定，撤回原公示", "--changes", "4"],
       ["disclose", "5", "--date", withdrawalPublished, "--channel", "区政府门户网站"],
     ] {
-      let result = try runGongkai(command + db)
+      // Each recorded on the day it names, at nine, as a clerk records as things happen.
+      let day = command[command.firstIndex(of: "--date")! + 1]
+      let result = try runGongkai(command + db, environment: ["GONGKAI_NOW": "\(day)T09:00:00+08:00"])
       #expect(result.status == 0, "\(command): \(result.stderr)")
     }
     return (folder, db)
@@ -120,7 +124,7 @@ import TestSupport
       let feed = try export(["notices"], "feed.atom", in: folder, db)
       return try #require(feed.components(separatedBy: "<entry>").first { $0.contains("质量安全行政处罚决定") })
     }
-    #expect(try entry().contains("（已撤回）</title>\n<updated>2026-11-18T00:00:00+08:00</updated>"))
+    #expect(try entry().contains("（已撤回）</title>\n<updated>2026-11-18T09:00:00+08:00</updated>"))
     let takenBack = try runGongkai(["withdraw", "5", "--reason", "复议决定录入错误"] + db, environment: ["GONGKAI_NOW": "2026-11-24T10:00:00+08:00"])
     #expect(takenBack.status == 0, "\(takenBack.stderr)")
     let restored = try entry()
@@ -250,7 +254,7 @@ import TestSupport
       let feed = try export(["notices"], "feed.atom", in: folder, db)
       return try #require(feed.components(separatedBy: "<entry>").first { $0.contains(reference) })
     }
-    #expect(try entry("30号").contains("（已撤回）</title>\n<updated>2026-11-18T00:00:00+08:00</updated>"))
+    #expect(try entry("30号").contains("（已撤回）</title>\n<updated>2026-11-18T09:00:00+08:00</updated>"))
     // When the withdrawal is linked to the other penalty, as it should have been
     let relinked = try runGongkai(["amend", "5", "--changes", "6", "--reason", "所撤回的应为31号"] + db,
                                   environment: ["GONGKAI_NOW": "2026-11-27T09:30:00+08:00"])
@@ -282,7 +286,7 @@ import TestSupport
     #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>") && html.contains("第一行\n第二行"))
 
     let feed = try String(contentsOf: folder.appendingPathComponent("notices-notices/feed.atom"), encoding: .utf8)
-    #expect(feed.contains("<title>江浦路桥梁改建工程：质量安全行政处罚决定（已撤回）</title>\n<updated>2026-11-18T00:00:00+08:00</updated>"))
+    #expect(feed.contains("<title>江浦路桥梁改建工程：质量安全行政处罚决定（已撤回）</title>\n<updated>2026-11-18T09:00:00+08:00</updated>"))
     #expect(feed.contains("<summary>杨建罚〔2026〕30号　有效性：\(validity)　撤回理由：\(reason)</summary>"))
     #expect(!feed.contains("处罚款5万元") && !feed.contains("xzcf/030.html"))
     let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)

@@ -157,37 +157,51 @@ public struct ProjectNotice: Sendable {
     timeline = Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
-    retracted = milestones.flatMap { Self.retractions(of: $0, organisation: organisationCode, asOf: asOf) }
-      + milestones.flatMap { Self.renumbered($0, from: formerDivisions, to: organisationCode, asOf: asOf) }
+    retracted = Self.once(milestones.flatMap { stored in
+      // A withdrawal made before a correction of the code into another division went out under the division then.
+      Self.retractions(of: stored, organisation: organisationCode, asOf: asOf)
+        + formerDivisions.flatMap { former in
+          Self.retractions(of: stored, organisation: former.division, asOf: asOf).filter { $0.when <= former.correctedAt }
+        }
+        + Self.renumbered(stored, from: formerDivisions, to: organisationCode, asOf: asOf)
+    })
     provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
   }
 
-  /// The entries of `stored` that the feed no longer has: its own, once it was withdrawn as recorded by mistake; those
-  /// its publications withdrawn so gave it while each was its earliest; and the one the next publication gave it while
-  /// its earliest was withdrawn, once that is reinstated.
+  /// Each 索引号 named once, by its latest retraction.
+  private static func once(_ retractions: [Retraction]) -> [Retraction] {
+    var position: [String: Int] = [:]
+    var kept: [Retraction] = []
+    for retraction in retractions {
+      if let earlier = position[retraction.indexNumber] {
+        if kept[earlier].when < retraction.when { kept[earlier] = retraction }
+      } else {
+        position[retraction.indexNumber] = kept.count
+        kept.append(retraction)
+      }
+    }
+    return kept
+  }
+
+  /// The entries of `stored` that the feed no longer has: its own, once it was withdrawn as recorded by mistake, and
+  /// every 索引号 it gave up for another publication's (``EntryNumbers``).
   private static func retractions(of stored: StoredMilestone, organisation: String, asOf: CivilDate) -> [Retraction] {
     let latest = FeedInstant.endOf(asOf)
-    let first = stored.firstPublication(by: asOf)
-    func indexNumber(_ position: Int) -> String { stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation) }
+    let first = stored.firstPublication(by: asOf).map { stored.recordedDisclosures[$0].serial }
     var found: [Retraction] = []
     if let reason = stored.withdrawnReason, let withdrawnAt = stored.withdrawnAt, let first {
-      found.append(Retraction(indexNumber: indexNumber(first), when: min(withdrawnAt, latest), comment: withdrawal(reason), cause: .mistake))
+      found.append(Retraction(indexNumber: first.indexNumber(organisation: organisation), when: min(withdrawnAt, latest),
+                              comment: withdrawal(reason), cause: .mistake))
     }
-    let earliest = first.map { stored.milestone.disclosures[$0].publishedOn }
-    for withdrawn in stored.withdrawnPublications where withdrawn.publishedOn <= asOf && !withdrawn.withdrawnAt.isEmpty
-      && earliest.map({ withdrawn.publishedOn <= $0 }) ?? true
-    {
-      found.append(Retraction(indexNumber: withdrawn.serial.indexNumber(organisation: organisation),
-                              when: min(withdrawn.withdrawnAt, latest), comment: withdrawal(withdrawn.reason), cause: .mistake))
-    }
-    let disclosures = stored.milestone.disclosures
-    if stored.withdrawnReason == nil, let first,
-      let back = stored.reinstatedPublications.first(where: { $0.id == stored.recordedDisclosures[first].id }),
-      let next = disclosures.indices.filter({ $0 != first && disclosures[$0].publishedOn <= asOf })
-        .min(by: { disclosures[$0].publishedOn < disclosures[$1].publishedOn })
-    {
-      found.append(Retraction(indexNumber: indexNumber(next), when: min(back.reinstatedAt, latest),
-                              comment: "撤回有误，本条信息恢复以索引号 \(indexNumber(first)) 发布", cause: .mistake))
+    let now = first.map { $0.indexNumber(organisation: organisation) } ?? ""
+    for givenUp in EntryNumbers(stored, asOf: asOf).givenUp where givenUp.serial != first {
+      let comment = switch givenUp.cause {
+      case .withdrawn(let reason): withdrawal(reason)
+      case .earlierRecorded: "补录了更早的公开，本条信息的索引号改为 \(now)"
+      case .earlierReinstated: "撤回有误，本条信息恢复以索引号 \(now) 发布"
+      }
+      found.append(Retraction(indexNumber: givenUp.serial.indexNumber(organisation: organisation), when: min(givenUp.at, latest),
+                              comment: comment, cause: .mistake))
     }
     return found
   }
@@ -195,40 +209,26 @@ public struct ProjectNotice: Sendable {
   /// The public words for a withdrawal's reason; of the milestones a project's withdrawal took, the project's reason
   /// without the register's own mark.
   private static func withdrawal(_ reason: String) -> String {
+    if reason.isEmpty { return "登记有误，已撤回" }
     guard reason.hasPrefix(RegisterText.projectWithdrawalMark) else { return "登记有误，已撤回：\(reason)" }
     return "项目登记有误，已撤回：\(reason.dropFirst(RegisterText.projectWithdrawalMark.count))"
   }
 
-  /// The entry `stored` had under each former division of its project's code, as the feed showed it at the correction:
-  /// that of its earliest publication public and recorded by then and not withdrawn before, unless the item itself was
-  /// withdrawn before. Renumbered since under the division the code has now, or withdrawn, as the comment says.
+  /// The entry `stored` had under each former division of its project's code at the correction, unless the item was
+  /// withdrawn before (its deletion went out under that division's 索引号). Renumbered since under the division the
+  /// code has now, or withdrawn, as the comment says.
   private static func renumbered(_ stored: StoredMilestone, from divisions: [FormerDivision], to organisation: String,
                                  asOf: CivilDate) -> [Retraction] {
     guard !divisions.isEmpty else { return [] }
+    let numbers = EntryNumbers(stored, asOf: asOf)
     let now = stored.firstPublication(by: asOf).map { stored.recordedDisclosures[$0].serial.indexNumber(organisation: organisation) }
     return divisions.compactMap { former in
-      let day = former.correctedAt.prefix(10)
       if stored.withdrawnReason != nil, let withdrawnAt = stored.withdrawnAt, withdrawnAt < former.correctedAt { return nil }
-      typealias Candidate = (publishedOn: CivilDate, serial: NoticeSerial, withdrawal: String?)
-      let inForce: [Candidate] = stored.milestone.disclosures.indices.compactMap { position in
-        let disclosure = stored.milestone.disclosures[position], record = stored.recordedDisclosures[position]
-        guard disclosure.publishedOn <= asOf, disclosure.publishedOn.description <= day, record.recordedAt <= former.correctedAt
-        else { return nil }
-        return (disclosure.publishedOn, record.serial, nil)
-      }
-      let withdrawnSince: [Candidate] = stored.withdrawnPublications.compactMap { withdrawn in
-        guard withdrawn.publishedOn <= asOf, withdrawn.publishedOn.description <= day, withdrawn.recordedAt <= former.correctedAt,
-          withdrawn.withdrawnAt > former.correctedAt
-        else { return nil }
-        return (withdrawn.publishedOn, withdrawn.serial, withdrawn.reason)
-      }
-      guard let entry = (inForce + withdrawnSince).min(by: {
-        ($0.publishedOn, $0.serial.year, $0.serial.number) < ($1.publishedOn, $1.serial.year, $1.serial.number)
-      }) else { return nil }
+      guard let holder = numbers.holder(at: former.correctedAt) else { return nil }
       let comment = if let reason = stored.withdrawnReason { withdrawal(reason) }
         else if let now { "项目代码已更正，本条信息的索引号改为 \(now)" }
-        else { withdrawal(entry.withdrawal ?? "") }
-      return Retraction(indexNumber: entry.serial.indexNumber(organisation: former.division),
+        else { withdrawal(holder.withdrawal ?? "") }
+      return Retraction(indexNumber: holder.serial.indexNumber(organisation: former.division),
                         when: min(former.correctedAt, FeedInstant.endOf(asOf)), comment: comment, cause: .renumbering)
     }
   }

@@ -264,15 +264,17 @@ extension SQLiteStore {
     """
 
   /// A milestone's (`m`) publications withdrawn as recorded by mistake (`W`) and those reinstated since (`R`), each
-  /// `W or R U+1E id U+1E publishedOn U+1E year U+1E serial U+1E recorded at U+1E withdrawn or reinstated at U+1E
-  /// reason`, separated by U+1F (control characters no stored text holds): one seek into the disclosures of the
-  /// milestone, which a milestone without any withdrawn or reinstated ends at once.
+  /// `W U+1E id U+1E publishedOn U+1E year U+1E serial U+1E recorded at U+1E withdrawn at U+1E reason`, or `R …
+  /// recorded at U+1E reinstated at U+1E last withdrawn at`, separated by U+1F (control characters no stored text
+  /// holds): one seek into the disclosures of the milestone, which a milestone without any withdrawn or reinstated
+  /// ends at once.
   static let correctedPublicationsSQL = """
     (SELECT group_concat(IIF(wd.withdrawnReason IS NULL, 'R', 'W') || char(30) || wd.id || char(30) || wd.publishedOn
       || char(30) || wd.serialYear || char(30) || wd.serial || char(30) || wd.recordedAt || char(30)
       || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id
         AND c.action = IIF(wd.withdrawnReason IS NULL, 'reinstate', 'withdraw')), '')
-      || char(30) || IFNULL(wd.withdrawnReason, ''), char(31))
+      || char(30) || IFNULL(wd.withdrawnReason, IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure'
+        AND c.entityId = wd.id AND c.action = 'withdraw'), '')), char(31))
       FROM disclosure wd WHERE wd.milestoneId = m.id AND (wd.withdrawnReason IS NOT NULL OR wd.reinstatedReason IS NOT NULL)
         AND wd.serial IS NOT NULL)
     """
@@ -289,7 +291,7 @@ extension StoredMilestone {
         throw StoreError.unexpected("disclosure", "a corrected publication reads '\(item)'")
       }
       if fields[0] == "R" {
-        reinstatedPublications.append(ReinstatedPublication(id: id, reinstatedAt: fields[6]))
+        reinstatedPublications.append(ReinstatedPublication(id: id, withdrawnAt: fields[7], reinstatedAt: fields[6]))
       } else {
         withdrawnPublications.append(WithdrawnPublication(
           publishedOn: try CivilDate.stored(fields[2]), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
