@@ -81,6 +81,20 @@ import TestSupport
       """) == [])
   }
 
+  /// Withdrawn, the entry's publication leaves it without one; a publication dated earlier recorded since gives it a
+  /// new number: the one withdrawn is named deleted though it is not dated before the new one.
+  @Test func aPublicationWithdrawnAndReplacedByAnEarlierDatedOneIsRetracted() throws {
+    #expect(try replay("""
+      03 09:01 project add 2026-310110-48-01-000301 --name 项目0 --unit 建管委
+      03 09:03 log 2026-310110-48-01-000301 design-change.major-change --date 2026-11-03 --ref R1
+      05 09:29 disclose 1 --date 2026-11-05 --channel 门户网站
+      10 09:58 export
+      10 10:04 withdraw --disclosure 1 --reason x
+      10 10:12 disclose 1 --date 2026-11-04 --channel 交易平台
+      10 10:19 export
+      """) == [])
+  }
+
   /// A change published on an earlier day than it was recorded still moves the entry of the item it changes, as does
   /// its publication withdrawn as made by mistake, which puts the item back in force.
   @Test func aChangeRecordedLateOrItsPublicationWithdrawnMovesTheChangedEntry() throws {
