@@ -90,6 +90,18 @@ struct EntryNumbers {
     return (givenUp, holder.map { (publications[$0].serial, publications[$0].withdrawal) })
   }
 
+  /// Whether the entry of `stored` may have had another number than its earliest publication's: not while that was
+  /// recorded first and no publication was withdrawn or reinstated, as for nearly every milestone, which the notice
+  /// export then asks nothing more (it reads millions).
+  static func mayHaveChanged(_ stored: StoredMilestone, asOf: CivilDate) -> Bool {
+    guard stored.withdrawnPublications.isEmpty, stored.reinstatedPublications.isEmpty else { return true }
+    guard let first = stored.firstPublication(by: asOf) else { return false }
+    let recorded = stored.recordedDisclosures
+    return stored.milestone.disclosures.indices.contains { position in
+      stored.milestone.disclosures[position].publishedOn <= asOf && recorded[position].recordedAt < recorded[first].recordedAt
+    }
+  }
+
   /// Every number the entry gave up.
   var givenUp: [GivenUp] { replay().givenUp }
 

@@ -193,6 +193,7 @@ public struct ProjectNotice: Sendable {
       found.append(Retraction(indexNumber: first.indexNumber(organisation: organisation), when: min(withdrawnAt, latest),
                               comment: withdrawal(reason), cause: .mistake))
     }
+    guard EntryNumbers.mayHaveChanged(stored, asOf: asOf) else { return found }
     let now = first.map { $0.indexNumber(organisation: organisation) } ?? ""
     for givenUp in EntryNumbers(stored, asOf: asOf).givenUp where givenUp.serial != first {
       let comment = switch givenUp.cause {
