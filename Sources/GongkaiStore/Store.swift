@@ -262,7 +262,7 @@ public struct StoredMilestone: Hashable, Sendable {
   /// The register's record of each of ``Milestone/disclosures``, in the same order.
   public var recordedDisclosures: [RecordedDisclosure]
   /// When a publication of the milestone was last corrected (its end or address changed, or withdrawn as made by
-  /// mistake), an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections`` filter, else `nil`.
+  /// mistake, or reinstated), an ISO 8601 instant; read only for a ``MilestoneFilter/publicationCorrections`` filter, else `nil`.
   public var publicationsCorrectedAt: String? = nil
   /// When a change or withdrawal last stopped or started naming the milestone after both were recorded (amended to
   /// name another or none, or a project file imported with another link): the milestone is shown otherwise than
@@ -539,7 +539,7 @@ public struct PublicationClearing: OptionSet, Hashable, Sendable {
 public struct WithdrawnPublication: Hashable, Sendable {
   public let publishedOn: CivilDate
   public let serial: NoticeSerial
-  /// When it was recorded: an entry renumbered by a correction of its project's code had it only if recorded before.
+  /// When it was recorded: from then until its withdrawal, it could give its item's feed entry its 索引号.
   public let recordedAt: String
   /// The instant of the withdrawal, from the change log; empty for a row withdrawn outside gongkai.
   public let withdrawnAt: String

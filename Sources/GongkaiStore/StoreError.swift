@@ -103,7 +103,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownProject(let code): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
     case .duplicateProject(let code): "project \(code) is already registered; use `gongkai project edit`"
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
-    case .unknownDisclosure(let id): "unknown disclosure \(id); `gongkai project show CODE` lists them"
+    case .unknownDisclosure(let id):
+      "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 #ID)"
     case .duplicateMilestone(let existing, let key):
       "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing) … --reason …` to change it"
     case .milestoneOfAnotherProject(let milestone, let project, let expected):

@@ -402,7 +402,7 @@ import TestSupport
     #expect(placeholder.status == 0)
     #expect(placeholder.stderr == "gongkai: warning: the OC4IDS package uses the placeholder --prefix oc4ids-gkdemo "
       + "(or $GONGKAI_OC4IDS_PREFIX), --uri https://xxgk.example.gov.cn/gongkai/oc4ids.json, --publisher 重大建设项目信息公开; "
-      + "give the publisher's registered prefix, the address where the package is published, the publishing organisation's "
+      + "give the publisher's registered prefix, the address where the package is published and the publishing organisation's "
       + "name before publishing it\n")
     let configured = try runGongkai(export + ["--uri", "https://xxgk.yangpu.example/oc4ids.json", "--publisher", "上海市杨浦区建设和管理委员会"],
                                     environment: ["GONGKAI_OC4IDS_PREFIX": "oc4ids-yp2026"])

@@ -545,6 +545,10 @@ extension RegisterCommandTests {
     let off = try gongkai(["reinstate", "--disclosure", "1", "--reason", "误撤回"] + db)
     #expect(off.status == 0 && off.stdout.hasSuffix("unchanged: it is in force (its milestone is withdrawn: `gongkai reinstate 1 "
       + "--reason …` puts both back on the notices)\n"), "\(off.stdout)")
+    // Withdrawn too, it comes back after its milestone, as its confirmation says.
+    let alsoWithdrawn = try gongkai(["withdraw", "--disclosure", "3", "--reason", "误操作"] + db)
+    #expect(alsoWithdrawn.stdout.hasSuffix("(`gongkai reinstate 1 --reason …`, then `gongkai reinstate --disclosure 3 --reason …` puts "
+      + "it back if this was the wrong one)\n"), "\(alsoWithdrawn.stdout)")
     // Of a withdrawn project, nothing is written.
     #expect(try gongkai(["project", "withdraw", code, "--reason", "误导入", "--yes"] + db).status == 0)
     let project = try gongkai(["reinstate", "--disclosure", "2", "--reason", "误撤回"] + db)

@@ -2,9 +2,10 @@ import GongkaiCore
 import GongkaiStore
 
 /// When the register last corrected something an item's feed entry shows: the item amended (its summary, 文号 or
-/// date), a publication of it corrected (its address or end changed, or withdrawn as made by mistake, which can move
-/// the publication the entry shows), a change of it amended (the entry names the change by its 文号), a change of it
-/// or a publication of a change withdrawn as a record made by mistake, or a change that named it made to name another or none (in either case the
+/// date), a publication of it corrected (its address or end changed, or withdrawn as made by mistake or reinstated,
+/// which can move the publication the entry shows), a change of it amended (the entry names the change by its 文号), a
+/// change of it withdrawn as a record made by mistake, or a publication of a change corrected so (which can leave the
+/// change unpublished, or publish it again), or a change that named it made to name another or none (in either case the
 /// item is in force again), or a change recorded before made to name it, or it, a change of it or its project
 /// reinstated after a withdrawal made by mistake (the feed had named the item deleted, or shown it without the change),
 /// or its project given its right code (the item's page moved). Feed readers show an entry again only when its `updated` moves on; dated by
@@ -34,7 +35,8 @@ struct Corrections {
       note(changed, stored.amendments?.lastAt)
       note(changed, stored.withdrawnAt)
       note(changed, stored.shownAgainAt)
-      // A change's publication withdrawn as made by mistake can leave the change unpublished, the item in force again.
+      // A change's publication withdrawn as made by mistake can leave the change unpublished, the item in force again;
+      // reinstated, it publishes the change again.
       note(changed, stored.publicationsCorrectedAt)
     }
     self.instants = instants

@@ -81,15 +81,16 @@ public struct ProjectNotice: Sendable {
   /// Says why statuses are marked 暂定, when any is.
   public let provisionalNote: String?
   /// The feed entries that no longer exist: what they showed was withdrawn as recorded by mistake after going public
-  /// (an item, which its page no longer shows, or the publication whose 索引号 its entry had, the entry now having the
-  /// next one's), or their 索引号 changed with the division of the project's code. The feed tells its readers to drop
-  /// them (RFC 6721), or cached copies would keep the mistake, or show the item twice, for good.
+  /// (an item, which its page no longer shows), or the item's entry took another 索引号 (its earliest publication
+  /// withdrawn, one dated earlier recorded or reinstated, the division of the project's code corrected). The feed tells
+  /// its readers to drop them (RFC 6721), or cached copies would keep the mistake, or show the item twice, for good.
   public let retracted: [Retraction]
 
   /// A feed entry that no longer exists: the 索引号 it had, when it went, and why, as the public reads it.
   public struct Retraction: Sendable {
     public let indexNumber: String
-    /// The instant of the withdrawal or correction, no later than the end of the as-of day.
+    /// The instant the entry went (a withdrawal, a reinstatement, a publication recorded, a code corrected), no later
+    /// than the end of the as-of day.
     public let when: String
     public let comment: String
     public let cause: Cause
@@ -97,7 +98,8 @@ public struct ProjectNotice: Sendable {
     /// Why an entry went: the feed keeps the latest of each apart, so that a code's correction, which renumbers every
     /// entry of its project at once, does not crowd out the withdrawals of mistaken records.
     public enum Cause: Sendable, CaseIterable {
-      /// A record withdrawn as made by mistake, or one reinstated, which gives the entry its 索引号 back.
+      /// A record withdrawn as made by mistake, or a publication reinstated or recorded that gives the entry another
+      /// 索引号.
       case mistake
       /// A correction of its project's code into another division.
       case renumbering

@@ -109,8 +109,9 @@ public struct Timeline: Sendable {
     return (name.count > room ? String(name.prefix(room - 1)) + "…" : name) + suffix
   }
 
-  /// The first days of months to mark on the axis, every 1, 2, 3, 6 or 12 months, the fewest that leave each label
-  /// (`2026年10月`, about 70 pixels) room: a chart of a few weeks still shows its month, one of years is not crowded.
+  /// The first days of months to mark on the axis, every 1, 2, 3, 6 or 12 months or every few years, the fewest that
+  /// leave each label (`2026年10月`, about 70 pixels) room: a chart of a few weeks still shows its month, one of years is
+  /// not crowded.
   static func ticks(from start: CivilDate, to end: CivilDate, span: Double) -> [CivilDate] {
     let pixelsPerMonth = 30.4 / span * Double(plotEnd - plotStart)
     let step = [1, 2, 3, 6, 12].first { Double($0) * pixelsPerMonth >= 90 } ?? 12 * Int((90 / (12 * pixelsPerMonth)).rounded(.up))

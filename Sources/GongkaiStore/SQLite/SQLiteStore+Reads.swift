@@ -229,10 +229,10 @@ extension SQLiteStore {
 }
 
 extension SQLiteStore {
-  /// The last update or withdrawal of any publication of a milestone (`m`), withdrawn ones included. CROSS JOIN
-  /// keeps SQLite from starting at the change log, whose index it would then read for every disclosure entry of the
-  /// register on every row: the milestone's publications first, then one seek each into the log's row index, as a
-  /// test of the query plan holds it to.
+  /// The last update, withdrawal or reinstatement of any publication of a milestone (`m`), withdrawn ones included.
+  /// CROSS JOIN keeps SQLite from starting at the change log, whose index it would then read for every disclosure entry
+  /// of the register on every row: the milestone's publications first, then one seek each into the log's row index, as
+  /// a test of the query plan holds it to.
   static let publicationCorrectionsSQL = """
     (SELECT max(c.at) FROM disclosure wd CROSS JOIN changeLog c
       WHERE wd.milestoneId = m.id AND c.entity = 'disclosure' AND c.entityId = wd.id AND c.action IN ('update', 'withdraw', 'reinstate'))

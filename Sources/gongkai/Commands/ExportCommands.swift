@@ -271,7 +271,7 @@ extension Gongkai.Export {
 
     @Option(help: ArgumentHelp("The package URI: where its persistent copy is published.", valueName: "uri"))
     var uri = placeholderURI
-    @Option(parsing: .unconditional, help: ArgumentHelp("The publishing organisation's name.", valueName: "name"), transform: trimmed)
+    @Option(parsing: .unconditional, help: ArgumentHelp("The publishing organisation's name (default: the placeholder 重大建设项目信息公开).", valueName: "name"), transform: trimmed)
     var publisher = placeholderPublisher
     @Option(name: .customLong("prefix"), help: ArgumentHelp(
       "The publisher's registered OC4IDS project-ID prefix (default: $GONGKAI_OC4IDS_PREFIX, else the placeholder oc4ids-gkdemo).",
@@ -321,7 +321,8 @@ extension Gongkai.Export {
       ].compactMap { $0 }
       guard !placeholders.isEmpty else { return }
       Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.map(\.0).joined(separator: ", ")); "
-        + "give \(placeholders.map(\.1).joined(separator: ", ")) before publishing it")
+        + "give \(placeholders.map(\.1).dropLast().joined(separator: ", "))\(placeholders.count > 1 ? " and " : "")"
+        + "\(placeholders.last!.1) before publishing it")
     }
   }
 

@@ -238,8 +238,10 @@ extension Gongkai {
         // What the portal showed: its day and channel, while it is in force.
         let publication = WithdrawableRecordOptions.publication(disclosure, of: owner)
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
+        // Of a withdrawn milestone, the publication comes back after it.
+        let milestoneFirst = owner.withdrawnReason == nil ? "" : "gongkai reinstate \(owner.milestone.id) --reason …`, then `"
         try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)",
-                                             undo: "gongkai reinstate --disclosure \(disclosure) --reason …"),
+                                             undo: "\(milestoneFirst)gongkai reinstate --disclosure \(disclosure) --reason …"),
                                    written: done == .withdrawn)
       case .milestone(let milestone):
         let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
