@@ -433,9 +433,7 @@ extension RegisterCommandTests {
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站"] + db, environment: at("03T09:00:00")).status == 0)
     #expect(try gongkai(["withdraw", "1", "--reason", "误操作"] + db, environment: at("05T09:00:00")).status == 0)
     let notices = try ExportedNotices(in: folder, db)
-    #expect(try gongkai(notices.export).status == 0)
-    let entry = "urn:gongkai:notice:310110-2026-00001"
-    #expect(try notices.feed().contains("<at:deleted-entry ref=\"\(entry)\""))
+    let entry = try notices.exportNamingDeleted("310110-2026-00001")
 
     // Without a reason, of another project or of an unknown id, nothing is written.
     let database = db[1]
@@ -484,9 +482,7 @@ extension RegisterCommandTests {
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "误操作"] + db, environment: at("05T09:00:00")).status == 0)
     let notices = try ExportedNotices(in: folder, db)
-    #expect(try gongkai(notices.export).status == 0)
-    let entry = "urn:gongkai:notice:310110-2026-00001"
-    #expect(try notices.feed().contains("<at:deleted-entry ref=\"\(entry)\""))
+    let entry = try notices.exportNamingDeleted("310110-2026-00001")
 
     // A project file written before the withdrawal neither brings it back nor records it again, and says how to.
     let database = db[1]
@@ -594,4 +590,12 @@ struct ExportedNotices {
   }
 
   func feed() throws -> String { try String(contentsOfFile: folder + "/feed.atom", encoding: .utf8) }
+
+  /// Exports, expecting the feed to name the entry of `indexNumber` deleted; returns that entry's id.
+  func exportNamingDeleted(_ indexNumber: String) throws -> String {
+    #expect(try runGongkai(export).status == 0)
+    let entry = "urn:gongkai:notice:\(indexNumber)"
+    #expect(try feed().contains("<at:deleted-entry ref=\"\(entry)\""))
+    return entry
+  }
 }
