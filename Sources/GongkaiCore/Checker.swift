@@ -20,29 +20,40 @@ public struct Checker: Sendable {
       throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
     }
     do {
-      let deadline = try rule.period(forChange: milestone.changes != nil).map {
-        (period) throws(PeriodError) in try calendar.deadline(of: period, from: milestone.formedOn)
-      }
+      let period = rule.period(forChange: milestone.changes != nil)
+      let deadline = try period.map { (period) throws(PeriodError) in try calendar.deadline(of: period, from: milestone.formedOn) }
       // The run judged: for a 公示, the first long enough; else the last while it can still be kept up (its own
       // minimum end to come, and up or down only since yesterday), which a repair would make long enough; else the
       // first, whose shortfall stands. Without a minimum, every publication counts toward how long it was up.
       var earliest, latest, met: (run: PublicationRun, minimumEnd: Deadline?)?
+      // Whether a schedule still missing could make a run judged here meet its minimum period where it fails, or the
+      // reverse, or join or split the runs: the rest days between two publications decide whether one carries on.
+      var runsUnsettled = false
       // A local function, not a closure value: one held in a constant escapes, and its context (a copy of the
       // checker and the rule, retained field by field) was allocated for every milestone judged.
-      func continues(_ end: CivilDate, _ next: CivilDate) -> Bool { carriesOn(publicationOf: rule, endedOn: end, putUpOn: next) }
+      func continues(_ end: CivilDate, _ next: CivilDate) -> Bool {
+        let (carries, settled) = carrying(publicationOf: rule, endedOn: end, putUpOn: next)
+        if !settled { runsUnsettled = true }
+        return carries
+      }
       try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
         let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
           try calendar.deadline(of: period, from: run.firstPublishedOn)
         }
         if earliest == nil { earliest = (run, minimumEnd) }
         latest = (run, minimumEnd)
+        if let minimum = rule.minimumPublication, let minimumEnd, let until = run.until,
+          !calendar.settles(minimumEnd, of: minimum, from: run.firstPublishedOn, against: until)
+        {
+          runsUnsettled = true
+        }
         guard minimumEnd.map({ end in run.until.map { $0 >= end.date } ?? true }) ?? true else { return false }
         met = (run, minimumEnd)
         return true
       }
       let repairable = latest.flatMap { latest in
         (latest.minimumEnd.map { asOf <= $0.date } ?? false)
-          && (latest.run.until.map { continues($0, asOf) } ?? true) ? latest : nil
+          && (latest.run.until.map { carriesOn(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? true) ? latest : nil
       }
       let judged = met ?? repairable ?? earliest
       let first = judged.map { milestone.disclosures[$0.run.firstPosition] }
@@ -51,13 +62,20 @@ public struct Checker: Sendable {
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }
       let (status, days) = assess(deadline: deadline?.date, isPublished: first != nil, daysLate: daysLate,
                                   until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
-      let countedUntil = first?.publishedOn ?? asOf
+      // The day the deadline is held against: the first publication's, else the day judged.
+      let decidedOn = first?.publishedOn ?? asOf
       let latenessIsProvisional = deadline.map { deadline in
-        (status == .overdue || daysLate != nil) && calendar.isProvisional(from: deadline.date, through: countedUntil)
+        (status == .overdue || daysLate != nil) && (deadline.isProvisional || calendar.isProvisional(from: deadline.date, through: decidedOn))
       } ?? false
+      var deadlineUnsettled = false
+      if let deadline, let period {
+        deadlineUnsettled = !calendar.settles(deadline, of: period, from: milestone.formedOn, against: decidedOn)
+      }
+      // A 公示 too short for certain is too short whenever it was published; any other status also rests on the deadline.
+      let statusIsProvisional = runsUnsettled || status != .tooShort && deadlineUnsettled
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, disclosure: first,
+        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, statusIsProvisional: statusIsProvisional, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
@@ -70,8 +88,16 @@ public struct Checker: Sendable {
   /// channels count for nothing toward it). Without a minimum period every publication counts toward how long the
   /// item was up. The checker's runs and the repair advice of `log` and `disclose` both ask it.
   public func carriesOn(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> Bool {
-    guard let minimum = rule.minimumPublication, day > end.adding(days: 1) else { return true }
-    return minimum.unit == .workingDays && calendar.workingDays(from: end, through: day.adding(days: -1)) == 0
+    carrying(publicationOf: rule, endedOn: end, putUpOn: day).carries
+  }
+
+  /// ``carriesOn(publicationOf:endedOn:putUpOn:)``, and whether the answer is settled: rest days between the two that
+  /// lie in a year without its schedule may turn out to be working days, or the reverse.
+  private func carrying(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> (carries: Bool, settled: Bool) {
+    guard let minimum = rule.minimumPublication, day > end.adding(days: 1) else { return (true, true) }
+    guard minimum.unit == .workingDays else { return (false, true) }
+    let lastDayOff = day.adding(days: -1)
+    return (calendar.workingDays(from: end, through: lastDayOff) == 0, !calendar.isProvisional(from: end.adding(days: 1), through: lastDayOff))
   }
 
   /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are

@@ -51,9 +51,14 @@ public struct Finding: Sendable {
   /// is published or no law sets a period. A `too-short` publication may also have come late: `status` names
   /// one failure, and this keeps the other for the audit.
   public let workingDaysLate: Int?
-  /// Whether the working days counted late or overdue since the deadline cross a year without an official
-  /// holiday schedule (the deadline itself may be settled).
+  /// Whether the working days counted late or overdue may still change: counted from a provisional deadline, or
+  /// across a year without an official holiday schedule (the deadline itself may be settled).
   public let latenessIsProvisional: Bool
+  /// Whether the status itself may still change when a missing holiday schedule is published. A provisional deadline
+  /// need not make it so: a publication made before the first unsettled day the deadline was counted over is on
+  /// time whatever the schedule arranges, and an item overdue since a settled deadline stays overdue. Public pages
+  /// and auditors ask this, not ``isProvisional``, before calling a verdict provisional.
+  public let statusIsProvisional: Bool
   /// The publication judged, on or before the as-of day: the first; for a 公示 (an item with a minimum period) taken
   /// down too early and put up again, the first of the run judged (a ``PublicationRun``: the one that met the period,
   /// else the last while it can still be carried on, else the first).
@@ -88,6 +93,17 @@ public struct Finding: Sendable {
   /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
   /// working days late or overdue, or the day a 公示 may come down.
   public var isProvisional: Bool {
-    (deadline?.isProvisional ?? false) || latenessIsProvisional || (minimumEnd?.isProvisional ?? false)
+    (deadline?.isProvisional ?? false) || latenessIsProvisional || (minimumEnd?.isProvisional ?? false) || statusIsProvisional
+  }
+
+  /// Whether the count in ``workingDays`` may still change: the working days late or overdue, left to a provisional
+  /// deadline, or short of a provisional minimum end.
+  public var workingDaysAreProvisional: Bool {
+    switch status {
+    case .overdue, .late: latenessIsProvisional
+    case .due: deadline?.isProvisional ?? false
+    case .tooShort: minimumEnd?.isProvisional ?? false
+    case .onTime: false
+    }
   }
 }

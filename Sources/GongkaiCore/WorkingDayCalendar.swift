@@ -152,6 +152,11 @@ public struct WorkingDayCalendar: Sendable {
     if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
       years.formUnion(unscheduledYears(from: first.publishedOn, through: end.date))
     }
+    // A status left open by the rest days between two publications of a 公示, which no date of the finding spans.
+    if finding.statusIsProvisional, years.isEmpty {
+      let published = finding.milestone.disclosures.map(\.publishedOn).filter { $0 <= finding.asOf }
+      if let first = published.min(), let last = published.max() { years.formUnion(unscheduledYears(from: first, through: last)) }
+    }
     return years
   }
 

@@ -21,6 +21,14 @@ extension Finding {
     }
   }
 
+  /// （暂定） where the status of ``chineseStanding`` or the working days it counts may still change when a missing
+  /// holiday schedule is published. An item published on time before the days a schedule may rearrange is on time
+  /// for certain, though its deadline is provisional: the page must not hedge a verdict no schedule can change.
+  var chineseProvisionalMark: String {
+    let countIsProvisional = status == .tooShort ? latenessIsProvisional : workingDaysAreProvisional
+    return statusIsProvisional || countIsProvisional ? "（暂定）" : ""
+  }
+
   /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
   /// public output marks it.
   var chineseUnverifiedMark: String { rule.confidence(judging: status) == .unverified ? "（时限待核实）" : "" }

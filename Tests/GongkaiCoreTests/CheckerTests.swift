@@ -261,6 +261,82 @@ import Testing
     #expect(finding.isProvisional)
   }
 
+  // Verdicts and counts a missing schedule leaves open. On the 2026 calendar, 2027 and the last week of 2026
+  // (from 12-25) are unsettled: a deadline counted over them is provisional, but a verdict need not be.
+
+  @Test func publishedBeforeTheUnsettledDaysIsOnTimeForCertain() throws {
+    // 20 working days from 12-01 end 12-29, counted over 12-25..12-29; 12-04 is on time whatever 2027's notice says.
+    let finding = try #require(try checker.judge(
+      milestone("completion.acceptance", formed: "2026-12-01", disclosures: [published("2026-12-04")]), asOf: day("2026-12-05")))
+    #expect(finding.status == .onTime)
+    #expect(finding.deadline?.isProvisional == true)
+    #expect(!finding.statusIsProvisional)
+    #expect(finding.isProvisional)
+  }
+
+  @Test func publishedOnTheUnsettledDaysIsProvisionallyOnTime() throws {
+    let finding = try #require(try checker.judge(
+      milestone("completion.acceptance", formed: "2026-12-01", disclosures: [published("2026-12-28")]), asOf: day("2026-12-28")))
+    #expect(finding.status == .onTime)
+    #expect(finding.statusIsProvisional)
+  }
+
+  @Test func dueBeforeTheUnsettledDaysIsDueForCertainWithProvisionalDaysLeft() throws {
+    let finding = try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-12-01"), asOf: day("2026-12-10")))
+    #expect(finding.status == .due)
+    #expect(!finding.statusIsProvisional)
+    #expect(finding.workingDaysAreProvisional)
+  }
+
+  @Test func overdueSinceASettledDeadlineStaysOverdueWithProvisionalDays() throws {
+    // 20 working days from 11-02 end 11-30.
+    let finding = try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-11-02"), asOf: day("2027-01-11")))
+    #expect(finding.status == .overdue)
+    #expect(finding.deadline?.isProvisional == false)
+    #expect(!finding.statusIsProvisional)
+    #expect(finding.latenessIsProvisional && finding.workingDaysAreProvisional)
+  }
+
+  @Test func takenDownBeforeTheUnsettledDaysIsTooShortForCertain() throws {
+    // 5 calendar days from 12-21 end on 12-26, a Saturday of the last week, moved to a working day 2027 may change;
+    // a notice taken down on 12-22 was too short whatever it is.
+    let finding = try #require(try checker.judge(
+      milestone("bidding.tender-notice", formed: "2026-12-18", disclosures: [published("2026-12-21", until: "2026-12-22")]),
+      asOf: day("2026-12-23")))
+    #expect(finding.status == .tooShort)
+    #expect(finding.minimumEnd?.isProvisional == true)
+    #expect(!finding.statusIsProvisional)
+  }
+
+  /// Whether a notice put up again carries on the one taken down depends on the days between: unsettled days there
+  /// leave open which publication the item was first published by, and so whether it was on time.
+  @Test func restDaysBetweenTwoPublicationsOnUnsettledDaysLeaveTheStatusOpen() throws {
+    let catalogue = try RuleCatalogue(profile: "test", rules: [
+      rule("land-acquisition.notice", .landAcquisition, period: try .workingDays(1), minimum: try .workingDays(5)),
+    ])
+    // Due 12-22; up 12-21 to 12-24 (short of its 5 working days, to 12-28), and again from 12-28 for good.
+    let notice = milestone("land-acquisition.notice", formed: "2026-12-21",
+                           disclosures: [published("2026-12-21", until: "2026-12-24"), published("2026-12-28")])
+    let provisional = try #require(try Checker(catalogue: catalogue, calendar: calendar2026).judge(notice, asOf: day("2026-12-31")))
+    #expect(provisional.status == .late)
+    #expect(provisional.statusIsProvisional)
+    // Had the 2027 notice made 12-25 a rest day, the notice would have been up without a working day off.
+    var restingOnThe25th = schedule2026
+    restingOnThe25th.holidays.append(.init(name: "元旦", restDays: day("2026-12-25")...day("2026-12-25")))
+    let settled = try WorkingDayCalendar(schedules: [restingOnThe25th, HolidaySchedule(year: 2027, source: "test", holidays: [])])
+    #expect(try Checker(catalogue: catalogue, calendar: settled).judge(notice, asOf: day("2026-12-31"))?.status == .onTime)
+  }
+
+  @Test func daysLateCountedFromAProvisionalDeadlineAreProvisionalThoughTheyFallInAKnownYear() throws {
+    // 2027 awaits its schedule, 2028's is known: a deadline counted over 2027's last days lands in January 2028.
+    let gap = try WorkingDayCalendar(schedules: [schedule2026, HolidaySchedule(year: 2028, source: "test", holidays: [])])
+    let finding = try #require(try Checker(catalogue: testCatalogue, calendar: gap).judge(
+      milestone("completion.acceptance", formed: "2027-12-20", disclosures: [published("2028-02-01")]), asOf: day("2028-02-01")))
+    #expect(finding.status == .late)
+    #expect(finding.deadline?.isProvisional == true)
+    #expect(finding.latenessIsProvisional)
+  }
+
   @Test func anUnknownKindIsAnErrorNamingIt() {
     #expect(throws: CheckError.unknownKind(milestoneID: 1, kind: "bidding.nothing")) {
       try checker.judge(milestone("bidding.nothing", formed: "2026-03-02"), asOf: day("2026-03-31"))

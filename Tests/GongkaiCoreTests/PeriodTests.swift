@@ -67,6 +67,25 @@ import Testing
     #expect(try deadline("2026-12-30", 3, .calendarDays).isProvisional)
   }
 
+  /// A day before the first unsettled day a deadline was counted over stands where it stands against it, on or before
+  /// it or after it, though the deadline may move.
+  @Test func aDayBeforeTheUnsettledDaysStandsAgainstAProvisionalDeadline() throws {
+    let working = try Period.workingDays(20)
+    let monthEnd = try deadline("2026-12-01", 20, .workingDays)
+    #expect(monthEnd.date == day("2026-12-29") && monthEnd.isProvisional)
+    #expect(calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-24")))
+    #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-25")))
+    #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2027-03-01")))
+    // Three calendar days from 12-23 end Saturday 12-26, moved to a working day: only a day from 12-26 on may turn.
+    let threeDays = try Period.calendarDays(3)
+    let weekend = try deadline("2026-12-23", 3, .calendarDays)
+    #expect(weekend.isProvisional)
+    #expect(calendar.settles(weekend, of: threeDays, from: day("2026-12-23"), against: day("2026-12-25")))
+    #expect(!calendar.settles(weekend, of: threeDays, from: day("2026-12-23"), against: day("2026-12-26")))
+    let settled = try deadline("2026-12-01", 5, .workingDays)
+    #expect(calendar.settles(settled, of: try .workingDays(5), from: day("2026-12-01"), against: day("2027-06-01")))
+  }
+
   /// The 2019 notice made 2018-12-29 a workday and 12-30 and 12-31 rest days: until the next year's notice is
   /// out, the last week of December is not settled either.
   @Test func theLastWeekOfAYearAwaitsTheNextYearsSchedule() throws {

@@ -661,6 +661,42 @@ import TestSupport
     #expect(due.stdout.contains("剩余4个工作日（暂定）  截止 2026-12-25（暂定）\n"), "\(due.stdout)")
   }
 
+  /// A deadline counted over days a missing schedule may rearrange is provisional; a verdict is only where it depends on
+  /// them. Published before the first such day (2026-12-25, the last week awaiting 2027's notice), a permit is on time
+  /// for certain: the public page and the audit must not hedge it, and must hedge the one published on 12-25.
+  @Test func aVerdictNoMissingScheduleCanChangeIsNotProvisional() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000206")
+    let christmas = ["GONGKAI_NOW": "2026-12-28T10:00:00+08:00"]
+    for (date, reference) in [("2026-12-18", "JS-1"), ("2026-12-25", "JS-2")] {
+      #expect(try gongkai(["log", "2026-310110-48-01-000206", "approval-result.construction-permit", "--date", "2026-12-17",
+                           "--ref", reference] + db, environment: christmas).status == 0)
+      let milestone = reference == "JS-1" ? "1" : "2"
+      #expect(try gongkai(["disclose", milestone, "--date", date, "--channel", "区政府网站"] + db, environment: christmas).status == 0)
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-12-28")
+    #expect(rows.map { $0["法定公开截止日"] } == ["2026-12-28", "2026-12-28"])
+    #expect(rows.map { $0["截止日为暂定"] } == ["是", "是"])
+    #expect(rows.map { $0["状态"] } == ["on-time", "on-time"])
+    #expect(rows.map { $0["状态为暂定"] } == ["否", "是"])
+    #expect(rows.map { $0["逾期工作日为暂定"] } == ["否", "否"])
+    let english = try auditRows(folder, db, asOf: "2026-12-28", ["--lang", "en"])
+    #expect(english.map { $0["status_provisional"] } == ["no", "yes"])
+
+    let json = try gongkai(["check", "--as-of", "2026-12-28", "--format", "json", "--status", "on-time"] + db)
+    let findings = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(findings.map { $0["provisional"] as? Bool } == [true, true])
+    #expect(findings.map { $0["statusProvisional"] as? Bool } == [false, true])
+    let text = try gongkai(["check", "--as-of", "2026-12-28", "--status", "on-time"] + db)
+    #expect(text.stdout.contains("按时公开    按时                   截止 2026-12-28（暂定）\n      2026-310110-48-01-000206"))
+    #expect(text.stdout.contains("按时公开    按时（暂定）"), "\(text.stdout)")
+
+    let pages = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-28"] + db).status == 0)
+    let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000206.html"), encoding: .utf8)
+    #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-18，按时公开</title>"), "\(page)")
+    #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-25，按时公开（暂定）</title>"))
+  }
+
   /// A schedule added to the calendar folder changes verdicts already given: `--calendar-change YEAR` lists each,
   /// as counted before and after, and exits 1 as diff does; a year unchanged, or not added, is said so.
   @Test func aCalendarChangeListsTheVerdictsItChanges() throws {

@@ -150,7 +150,7 @@ public struct AuditCSV {
     .text(chinese: "文号", english: "reference") { _, stored in stored.reference ?? "" },
     Column(chinese: "信息形成日期", english: "formed_on") { row, _ in row.finding.milestone.formedOn.description },
     Column(chinese: "法定公开截止日", english: "deadline") { row, _ in row.finding.deadline?.date.description ?? "" },
-    Column(chinese: "截止日为暂定", english: "deadline_provisional") { row, _ in row.yesNo(row.finding.isProvisional) },
+    Column(chinese: "截止日为暂定", english: "deadline_provisional") { row, _ in row.yesNo(row.finding.deadline?.isProvisional ?? false) },
     .ruleValue(chinese: "公开时限", english: "rule") { rule, isChange, english in
       let period = rule.period(forChange: isChange)
       return english ? period?.description ?? "none" : period?.chineseDescription ?? Period.noneChineseDescription
@@ -214,6 +214,14 @@ public struct AuditCSV {
     },
     // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
     Column(chinese: "索引号", english: "index_number") { row, stored in row.indexNumber(of: stored) },
+    // What a missing holiday schedule leaves open besides the deadline: whether the verdict may change (an item on time
+    // before the days the schedule may rearrange is on time for certain, though its deadline may move), the count of
+    // 逾期工作日, and 最短公示期止.
+    Column(chinese: "状态为暂定", english: "status_provisional") { row, _ in row.yesNo(row.finding.statusIsProvisional) },
+    Column(chinese: "逾期工作日为暂定", english: "working_days_late_provisional") { row, _ in row.yesNo(row.finding.latenessIsProvisional) },
+    Column(chinese: "最短公示期止为暂定", english: "minimum_publication_end_provisional") { row, _ in
+      row.yesNo(row.finding.minimumEnd?.isProvisional ?? false)
+    },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the

@@ -20,6 +20,9 @@ public struct FindingRecord: Encodable, Sendable {
   public let statusName: String
   public let deadline: CivilDate?
   public let provisional: Bool
+  /// The status itself may still change once a missing holiday schedule is published: `provisional` also says so of
+  /// a deadline that moves without changing the status.
+  public let statusProvisional: Bool
   public let workingDays: Int?
   public let workingDaysLate: Int?
   public let period: String?
@@ -49,6 +52,7 @@ public struct FindingRecord: Encodable, Sendable {
     statusName = finding.status.chineseName
     deadline = finding.deadline?.date
     provisional = finding.isProvisional
+    statusProvisional = finding.statusIsProvisional
     workingDays = finding.workingDays
     workingDaysLate = finding.workingDaysLate
     period = rule.period(forChange: finding.milestone.changes != nil)?.description
@@ -89,6 +93,7 @@ public struct FindingRecord: Encodable, Sendable {
     json.field("ruleConfidence", ruleConfidence)
     json.field("status", status)
     json.field("statusName", statusName)
+    json.field("statusProvisional", statusProvisional)
     json.field("url", url)
     json.field("workingDays", workingDays)
     json.field("workingDaysLate", workingDaysLate)
@@ -100,6 +105,7 @@ public struct FindingRecord: Encodable, Sendable {
     "projectCode", "projectName", "milestoneId", "kind", "kindName", "category", "categoryName", "formedOn",
     "reference", "status", "statusName", "deadline", "provisional", "workingDays", "period", "disclosedOn", "channel",
     "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate", "ruleConfidence",
+    "statusProvisional",
   ]
 
   /// Names, 文号, channels and units are typed text (``GongkaiCSV/CSVCell/text(_:)``), as are a kind's code, name and
@@ -111,7 +117,7 @@ public struct FindingRecord: Encodable, Sendable {
       .value(categoryName), value(formedOn), .text(reference ?? ""), .value(status), .value(statusName), value(deadline),
       .value(provisional ? "true" : "false"), value(workingDays), value(period), value(disclosedOn), .text(channel ?? ""),
       value(url), value(publishedUntil), value(minimumEnd), .text(basis), .text(responsibleUnit), value(asOf),
-      value(workingDaysLate), .value(ruleConfidence),
+      value(workingDaysLate), .value(ruleConfidence), .value(statusProvisional ? "true" : "false"),
     ]
   }
 }

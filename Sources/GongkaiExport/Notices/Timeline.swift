@@ -72,11 +72,11 @@ public struct Timeline: Sendable {
       let style = Style(finding.status)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
-      let status = finding.chineseStanding + (finding.isProvisional ? "（暂定）" : "") + finding.chineseUnverifiedMark
+      let status = finding.chineseStanding + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: Self.label(name, mark: validityMark),
         fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
-          + (finding.deadline.map { "，截止 \($0.date)" } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")
+          + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" } ?? "")
           + "，\(status)",
         status: status, colour: style.colour, formedX: x(finding.milestone.formedOn),
         lineEndX: x(finding.deadline?.date ?? markDate), deadlineX: finding.deadline.map { x($0.date) },

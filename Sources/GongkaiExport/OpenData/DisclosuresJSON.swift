@@ -43,7 +43,7 @@ public struct DisclosuresJSON {
     let url: String?
     let until: CivilDate?
     let deadline: CivilDate?
-    /// The milestone's status, as ``deadline``, ``workingDaysLate`` and ``provisional`` are: the same on each of its
+    /// The milestone's status, as ``deadline``, ``workingDaysLate``, ``provisional`` and ``statusProvisional`` are: the same on each of its
     /// publications.
     let status: String
     /// Working days the judged publication came after the deadline; also for a `too-short` one, whose status names
@@ -54,6 +54,8 @@ public struct DisclosuresJSON {
     let judged: Bool
     /// The deadline or the status rests on a year without an official holiday schedule.
     let provisional: Bool
+    /// The status itself may still change once a missing holiday schedule is published.
+    let statusProvisional: Bool
     /// `S`, `S2` or `M`: how the rule's period is known; the deadline and status of an `M` rule are a judgement.
     let ruleConfidence: String
     /// The earlier milestone whose information this one changes.
@@ -114,7 +116,8 @@ public struct DisclosuresJSON {
             summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
-            judged: disclosure == finding.disclosure, provisional: finding.isProvisional, ruleConfidence: rule.confidence(judging: finding.status).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            judged: disclosure == finding.disclosure, provisional: finding.isProvisional,
+            statusProvisional: finding.statusIsProvisional, ruleConfidence: rule.confidence(judging: finding.status).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }

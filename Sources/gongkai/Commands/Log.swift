@@ -434,7 +434,8 @@ extension Gongkai {
       } ?? " · no fixed deadline"
       // An amendment may turn a late publication on time: said too, as the turn the other way is.
       let standing = ((try? checker.judge(milestone, asOf: asOf)) ?? nil).map {
-        $0.status == .onTime && $0.disclosure != nil ? " · published on time" : StandingNote(finding: $0, checker: checker, today: today).text
+        $0.status == .onTime && $0.disclosure != nil
+          ? " · published on time" + ($0.statusIsProvisional ? " (provisional)" : "") : StandingNote(finding: $0, checker: checker, today: today).text
       } ?? ""
       text = deadline + standing
     }

@@ -19,10 +19,10 @@ struct FindingMeasure {
     }
   }
 
-  /// The measure, marked （暂定） where its count rests on provisional days: working days late or overdue counted
-  /// into a year without its schedule, or left to a provisional deadline.
+  /// The measure, marked （暂定） where its count (``Finding/workingDaysAreProvisional``) or the status it measures
+  /// (``Finding/statusIsProvisional``) may change once a missing schedule is published.
   func markedText(of finding: Finding) -> String {
-    let provisional = finding.latenessIsProvisional || finding.status == .due && finding.deadline?.isProvisional == true
+    let provisional = finding.workingDaysAreProvisional || finding.statusIsProvisional
     return text(of: finding) + (provisional ? language.pick("（暂定）", " (provisional)") : "")
   }
 

@@ -21,7 +21,7 @@ struct StandingNote {
   var text: String {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
     // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
-    let provisional = finding.latenessIsProvisional || finding.deadline?.isProvisional == true ? " (provisional)" : ""
+    let provisional = finding.latenessIsProvisional ? " (provisional)" : ""
     let unverifiedDeadline = marksUnverifiedDeadline ? Self.mark(finding.rule.confidence) : ""
     switch finding.status {
     case .overdue:
