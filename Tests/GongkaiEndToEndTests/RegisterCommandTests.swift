@@ -695,6 +695,12 @@ import TestSupport
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000206.html"), encoding: .utf8)
     #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-18，按时公开</title>"), "\(page)")
     #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-25，按时公开（暂定）</title>"))
+
+    // The annual report counts statuses: on 12-24 the second permit is due whatever 2027's notice says, and nothing
+    // it counts is provisional; on 12-28 its on-time publication is.
+    let note = "本表部分数字为暂定"
+    #expect(!(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-24"] + db)).stdout.contains(note))
+    #expect(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28"] + db).stdout.contains(note))
   }
 
   /// A schedule added to the calendar folder changes verdicts already given: `--calendar-change YEAR` lists each,
