@@ -703,6 +703,31 @@ import TestSupport
     #expect(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28"] + db).stdout.contains(note))
   }
 
+  /// A 公示 taken down before the days a missing schedule may rearrange was too short whatever the schedule says; one
+  /// taken down on those days may turn out long enough, and one still up shows an end that may move.
+  @Test func aPublicNoticeShortOnlyBeforeTheUnsettledDaysIsTooShortForCertain() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000207")
+    let now = ["GONGKAI_NOW": "2026-12-30T10:00:00+08:00"]
+    // 10 working days of comment from 12-14 end 12-28, and from 12-18 on 2027-01-04: both counted over 12-25.
+    for (reference, published, until) in [("HP-1", "2026-12-14", "2026-12-24"), ("HP-2", "2026-12-18", "2026-12-28"), ("HP-3", "2026-12-18", nil)] {
+      #expect(try gongkai(["log", "2026-310110-48-01-000207", "approval-result.eia-draft-comment", "--date", "2026-12-14",
+                           "--ref", reference] + db, environment: now).status == 0)
+      let milestone = String(reference.last!)
+      #expect(try gongkai(["disclose", milestone, "--date", published, "--channel", "区政府网站"] + (until.map { ["--until", $0] } ?? []) + db,
+                          environment: now).status == 0)
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-12-30")
+    #expect(rows.map { $0["状态"] } == ["too-short", "too-short", "on-time"])
+    #expect(rows.map { $0["状态为暂定"] } == ["否", "是", "否"])
+    #expect(rows.map { $0["最短公示期止为暂定"] } == ["是", "是", "是"])
+    let pages = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-30"] + db).status == 0)
+    let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000207.html"), encoding: .utf8)
+    #expect(page.contains("征求意见期：2026-12-14 至 2026-12-24（征求意见期不足；不少于10个工作日"), "\(page)")
+    #expect(page.contains("征求意见期：2026-12-18 至 2026-12-28（征求意见期不足（暂定）；不少于10个工作日"))
+    #expect(page.contains("征求意见期：2026-12-18 至 2027-01-04（暂定）（不少于10个工作日"))
+  }
+
   /// A schedule added to the calendar folder changes verdicts already given: `--calendar-change YEAR` lists each,
   /// as counted before and after, and exits 1 as diff does; a year unchanged, or not added, is said so.
   @Test func aCalendarChangeListsTheVerdictsItChanges() throws {

@@ -257,10 +257,11 @@ public struct ProjectNotice: Sendable {
     let withdraws = relations.withdrawsWhatItChanges(stored)
     var period: String?
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
-      // The period as it was held; a notice still up shows the end the law requires at least.
-      let until = finding.publishedUntil ?? end.date
+      // The period as it was held; a notice still up shows the end the law requires at least, which a missing schedule
+      // may still move, as it may a shortfall counted over its days.
+      let until = finding.publishedUntil.map(\.description) ?? end.date.description + (end.isProvisional ? "（暂定）" : "")
       let name = rule.minimumPublicationName.chinese
-      let short = finding.status == .tooShort ? "\(name)不足；" : ""
+      let short = finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
       period = "\(name)：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
     }
     return Item(
