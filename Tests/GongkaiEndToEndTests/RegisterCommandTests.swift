@@ -689,6 +689,9 @@ import TestSupport
     let text = try gongkai(["check", "--as-of", "2026-12-28", "--status", "on-time"] + db)
     #expect(text.stdout.contains("按时公开    按时                   截止 2026-12-28（暂定）\n      2026-310110-48-01-000206"))
     #expect(text.stdout.contains("按时公开    按时（暂定）"), "\(text.stdout)")
+    let shown = try gongkai(["project", "show", "2026-310110-48-01-000206", "--as-of", "2026-12-28"] + db).stdout
+    #expect(shown.contains("[按时公开，截止 2026-12-28（暂定）]"), "\(shown)")
+    #expect(shown.contains("[按时公开（暂定），截止 2026-12-28（暂定）]"))
 
     let pages = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-28"] + db).status == 0)

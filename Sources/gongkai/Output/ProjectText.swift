@@ -57,7 +57,7 @@ struct ProjectText {
           if let finding = try checker.judge(milestone, asOf: asOf) {
             provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding))
             let unverified = Self.mark(finding.rule.confidence)
-            status = finding.status.chineseName
+            status = finding.status.chineseName + (finding.statusIsProvisional ? "（暂定）" : "")
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
               + minimumEnd(of: finding)
           } else {
