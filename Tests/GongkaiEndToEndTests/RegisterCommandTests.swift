@@ -704,6 +704,11 @@ import TestSupport
     let note = "本表部分数字为暂定"
     #expect(!(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-24"] + db)).stdout.contains(note))
     #expect(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28"] + db).stdout.contains(note))
+
+    // Withdrawn as recorded by mistake, the second permit's row is settled: withdrawn, with no days late to count.
+    #expect(try gongkai(["withdraw", "2", "--reason", "重复登记"] + db, environment: christmas).status == 0)
+    let withdrawn = try auditRows(folder, db, asOf: "2026-12-28", ["--status", "withdrawn"])
+    #expect(withdrawn.map { $0["状态为暂定"] } == ["否"])
   }
 
   /// A 公示 taken down before the days a missing schedule may rearrange was too short whatever the schedule says; one

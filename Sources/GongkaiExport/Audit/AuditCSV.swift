@@ -216,9 +216,13 @@ public struct AuditCSV {
     Column(chinese: "索引号", english: "index_number") { row, stored in row.indexNumber(of: stored) },
     // What a missing holiday schedule leaves open besides the deadline: whether the verdict may change (an item on time
     // before the days the schedule may rearrange is on time for certain, though its deadline may move), the count of
-    // 逾期工作日, and 最短公示期止.
-    Column(chinese: "状态为暂定", english: "status_provisional") { row, _ in row.yesNo(row.finding.statusIsProvisional) },
-    Column(chinese: "逾期工作日为暂定", english: "working_days_late_provisional") { row, _ in row.yesNo(row.finding.latenessIsProvisional) },
+    // 逾期工作日, and 最短公示期止. A withdrawn row's status and its empty 逾期工作日 are settled.
+    Column(chinese: "状态为暂定", english: "status_provisional") { row, _ in
+      row.yesNo(row.status != .withdrawn && row.finding.statusIsProvisional)
+    },
+    Column(chinese: "逾期工作日为暂定", english: "working_days_late_provisional") { row, _ in
+      row.yesNo(row.status != .withdrawn && row.finding.latenessIsProvisional)
+    },
     Column(chinese: "最短公示期止为暂定", english: "minimum_publication_end_provisional") { row, _ in
       row.yesNo(row.finding.minimumEnd?.isProvisional ?? false)
     },
