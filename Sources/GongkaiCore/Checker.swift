@@ -51,26 +51,37 @@ public struct Checker: Sendable {
         met = (run, minimumEnd)
         return true
       }
-      let repairable = latest.flatMap { latest in
-        (latest.minimumEnd.map { asOf <= $0.date } ?? false)
-          && (latest.run.until.map { carriesOn(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? true) ? latest : nil
+      // Whether the last run can still be repaired, and whether that is settled: its minimum end may move past the day
+      // judged, and the days since it came down may turn out to be rest days.
+      var repairable: (run: PublicationRun, minimumEnd: Deadline?)?
+      var repairUnsettled = false
+      if let latest, let minimum = rule.minimumPublication, let end = latest.minimumEnd {
+        let gap = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? (carries: true, settled: true)
+        repairUnsettled = !calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf) || !gap.settled
+        if asOf <= end.date && gap.carries { repairable = latest }
       }
       let judged = met ?? repairable ?? earliest
+      // Which run is judged, and so which publication, how late it came and the end it had to reach, may turn on days
+      // a missing schedule decides; with a settled status too (too short either way).
+      let judgedRunUnsettled = runsUnsettled || met == nil && repairUnsettled && latest?.run.firstPosition != earliest?.run.firstPosition
       let first = judged.map { milestone.disclosures[$0.run.firstPosition] }
       let until = judged?.run.until
-      let minimumEnd = judged?.minimumEnd
+      let minimumEnd = judged?.minimumEnd.map { judgedRunUnsettled ? Deadline(date: $0.date, isProvisional: true) : $0 }
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }
       let (status, days) = assess(deadline: deadline?.date, isPublished: first != nil, daysLate: daysLate,
                                   until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
       // The day the deadline is held against: the first publication's, else the day judged.
       let decidedOn = first?.publishedOn ?? asOf
-      let latenessIsProvisional = deadline.map { deadline in
-        (status == .overdue || daysLate != nil) && (deadline.isProvisional || calendar.isProvisional(from: deadline.date, through: decidedOn))
-      } ?? false
       var deadlineUnsettled = false
       if let deadline, let period {
         deadlineUnsettled = !calendar.settles(deadline, of: period, from: milestone.formedOn, against: decidedOn)
       }
+      // The days counted late or overdue, and whether a publication came late at all: a 公示 too short for certain
+      // may still turn out late, or on time.
+      let latenessIsProvisional = deadline.map { deadline in
+        (status == .overdue || daysLate != nil) && (deadline.isProvisional || calendar.isProvisional(from: deadline.date, through: decidedOn))
+          || first != nil && (deadlineUnsettled || judgedRunUnsettled)
+      } ?? false
       // A 公示 too short for certain is too short whenever it was published; any other status also rests on the deadline.
       let statusIsProvisional = runsUnsettled || status != .tooShort && deadlineUnsettled
       return Finding(

@@ -52,7 +52,8 @@ public struct Finding: Sendable {
   /// one failure, and this keeps the other for the audit.
   public let workingDaysLate: Int?
   /// Whether the working days counted late or overdue may still change: counted from a provisional deadline, or
-  /// across a year without an official holiday schedule (the deadline itself may be settled).
+  /// across a year without an official holiday schedule (the deadline itself may be settled); or whether the publication
+  /// judged came late at all, which a 公示 too short for certain may still turn out to have.
   public let latenessIsProvisional: Bool
   /// Whether the status itself may still change when a missing holiday schedule is published. A provisional deadline
   /// need not make it so: a publication made before the first unsettled day the deadline was counted over is on
@@ -91,7 +92,8 @@ public struct Finding: Sendable {
   }
 
   /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
-  /// working days late or overdue, or the day a 公示 may come down.
+  /// working days late or overdue, the day a 公示 may come down, or the status. What a warning names the years for;
+  /// a verdict is marked by ``statusIsProvisional``.
   public var isProvisional: Bool {
     (deadline?.isProvisional ?? false) || latenessIsProvisional || (minimumEnd?.isProvisional ?? false) || statusIsProvisional
   }

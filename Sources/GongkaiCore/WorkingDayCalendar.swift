@@ -133,8 +133,8 @@ public struct WorkingDayCalendar: Sendable {
   }
 
   /// The years without a schedule that anything `finding` states rests on: its deadline, the working days late or
-  /// overdue counted since it, and the day a 公示 may come down. What a warning after a check or an export names,
-  /// and what marks a finding 暂定 on a public page.
+  /// overdue counted since it, the day a 公示 may come down, and the runs of its publications. What a warning after a
+  /// check or an export names, and the notes under what is marked 暂定.
   ///
   /// Asked of every finding of a register: the years are listed only for a finding that rests on one (an empty
   /// set allocates nothing).
@@ -152,10 +152,10 @@ public struct WorkingDayCalendar: Sendable {
     if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
       years.formUnion(unscheduledYears(from: first.publishedOn, through: end.date))
     }
-    // A status left open by the rest days between two publications of a 公示, which no date of the finding spans.
-    if finding.statusIsProvisional, years.isEmpty {
-      let published = finding.milestone.disclosures.map(\.publishedOn).filter { $0 <= finding.asOf }
-      if let first = published.min(), let last = published.max() { years.formUnion(unscheduledYears(from: first, through: last)) }
+    // Which run of a 公示 is judged may turn on the rest days between its publications, or since the last came down,
+    // which no date of the finding spans: the years from its first publication on, when no date named one.
+    if years.isEmpty, let first = finding.milestone.disclosures.lazy.map(\.publishedOn).filter({ $0 <= finding.asOf }).min() {
+      years.formUnion(unscheduledYears(from: first, through: finding.asOf))
     }
     return years
   }

@@ -321,10 +321,49 @@ import Testing
     #expect(provisional.status == .late)
     #expect(provisional.statusIsProvisional)
     // Had the 2027 notice made 12-25 a rest day, the notice would have been up without a working day off.
-    var restingOnThe25th = schedule2026
-    restingOnThe25th.holidays.append(.init(name: "元旦", restDays: day("2026-12-25")...day("2026-12-25")))
-    let settled = try WorkingDayCalendar(schedules: [restingOnThe25th, HolidaySchedule(year: 2027, source: "test", holidays: [])])
-    #expect(try Checker(catalogue: catalogue, calendar: settled).judge(notice, asOf: day("2026-12-31"))?.status == .onTime)
+    #expect(try Checker(catalogue: catalogue, calendar: restingOnThe25th()).judge(notice, asOf: day("2026-12-31"))?.status == .onTime)
+  }
+
+  /// The 2026 calendar once a 2027 notice has moved the last days of 2026 with `holiday`, as the 2019 notice worked
+  /// 2018-12-29 and rested 12-30 and 12-31.
+  func calendar(movingTheLastWeek holiday: HolidaySchedule.Holiday) throws -> WorkingDayCalendar {
+    var schedule = schedule2026
+    schedule.holidays.append(holiday)
+    return try WorkingDayCalendar(schedules: [schedule, HolidaySchedule(year: 2027, source: "test", holidays: [])])
+  }
+
+  func restingOnThe25th() throws -> WorkingDayCalendar {
+    try calendar(movingTheLastWeek: .init(name: "元旦", restDays: day("2026-12-25")...day("2026-12-25")))
+  }
+
+  func workingThe26th() throws -> WorkingDayCalendar {
+    try calendar(movingTheLastWeek: .init(name: "元旦", restDays: day("2026-12-31")...day("2026-12-31"), swappedWorkdays: [day("2026-12-26")]))
+  }
+
+  @Test func aPublicNoticeTooShortForCertainMayStillTurnOutLate() throws {
+    // 3 days from 12-23 end Saturday 12-26, moved to 12-28; up 12-28 to 12-29, short of its 3 days whatever 2027 says.
+    let notice = milestone("bidding.candidates", formed: "2026-12-23", disclosures: [published("2026-12-28", until: "2026-12-29")])
+    let finding = try #require(try checker.judge(notice, asOf: day("2027-01-05")))
+    #expect(finding.status == .tooShort && !finding.statusIsProvisional)
+    #expect(finding.workingDaysLate == nil && finding.latenessIsProvisional)
+    let worked = try #require(try Checker(catalogue: testCatalogue, calendar: workingThe26th()).judge(notice, asOf: day("2027-01-05")))
+    #expect(worked.status == .tooShort && worked.workingDaysLate == 1)
+  }
+
+  /// A run taken down on 12-24 can still be carried on on 12-28 only if 12-25 is a rest day, which 2027's notice decides:
+  /// so does which run is judged, too short either way.
+  @Test func whetherTheLastRunCanStillBeRepairedMayTurnOnUnsettledDays() throws {
+    let catalogue = try RuleCatalogue(profile: "test", rules: [
+      rule("completion.notice", .completion, period: try .workingDays(5), minimum: try .workingDays(20)),
+    ])
+    let notice = milestone("completion.notice", formed: "2026-11-30",
+                           disclosures: [published("2026-12-01", until: "2026-12-02"), published("2026-12-21", until: "2026-12-24")])
+    let finding = try #require(try Checker(catalogue: catalogue, calendar: calendar2026).judge(notice, asOf: day("2026-12-28")))
+    #expect(finding.status == .tooShort && !finding.statusIsProvisional)
+    #expect(finding.disclosure?.publishedOn == day("2026-12-01"))
+    #expect(finding.minimumEnd?.isProvisional == true && finding.latenessIsProvisional)
+    let repairable = try #require(try Checker(catalogue: catalogue, calendar: restingOnThe25th()).judge(notice, asOf: day("2026-12-28")))
+    #expect(repairable.status == .tooShort && repairable.disclosure?.publishedOn == day("2026-12-21"))
   }
 
   @Test func daysLateCountedFromAProvisionalDeadlineAreProvisionalThoughTheyFallInAKnownYear() throws {

@@ -101,8 +101,9 @@ public struct OC4IDSExport {
         OC4IDSProject.MilestoneRecord(
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
           description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.chineseStanding)"
-            + (finding.chineseProvisionalMark.isEmpty ? "" : "（暂定：涉及尚无国务院节假日安排的年份）") + finding.chineseUnverifiedMark
-            + (finding.deadline?.isProvisional == true ? "；法定公开截止日为暂定：涉及尚无国务院节假日安排的年份" : "")
+            + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
+            + (finding.deadline?.isProvisional == true ? "；法定公开截止日为暂定" : "")
+            + (finding.chineseProvisionalMark.isEmpty && finding.deadline?.isProvisional != true ? "" : "（暂定：涉及尚无国务院节假日安排的年份）")
             + (relations.changes(stored).map {
               (relations.withdrawsWhatItChanges(stored) ? "；所撤回信息：" : "；所变更信息：") + relations.chineseDescription(of: $0)
             } ?? "")

@@ -177,6 +177,7 @@ final class CheckText {
     }
     if finding.status == .tooShort, let late = finding.workingDaysLate {
       out += l.pick("，且迟\(late)个工作日公开", "; also published \(counted(late, "working day")) late")
+        + (finding.latenessIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
     }
     out += "\n"
     out += "      \(finding.milestone.projectCode) \(Terminal.field(stored.projectName))\n"
