@@ -149,7 +149,11 @@ extension HolidaySchedule {
         }
       }
       guard !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { return nil }
-      return ScheduleProblem(error: .statutoryHolidayMissing(fixed.day, holiday: fixed.name), holiday: nil, workday: nil)
+      // Listed under its name with a rest period that misses the day (a typo in its dates): that period is what to fix.
+      let listed = holidays.firstIndex { $0.name.split(separator: "/").contains { $0 == fixed.name } }
+      return ScheduleProblem(
+        error: .statutoryHolidayMissing(fixed.day, holiday: fixed.name, listedAs: listed.map { holidays[$0].restDays }),
+        holiday: listed, workday: nil)
     }
   }
 }
@@ -178,7 +182,8 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
   case unnamedHoliday(CivilDate)
   case restPeriodTooLong(String, days: Int)
   case yearListedTwice(Int)
-  case statutoryHolidayMissing(CivilDate, holiday: String)
+  /// A day the law fixes that no rest period holds; `listedAs`, the rest period of the holiday of its name, when listed.
+  case statutoryHolidayMissing(CivilDate, holiday: String, listedAs: ClosedRange<CivilDate>?)
   case statutoryHolidayWorked(CivilDate, holiday: String, listedUnder: String)
   case everyDayInAnotherYear(year: Int, days: Int)
   case unknownHolidayName(String)
@@ -201,9 +206,13 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .restPeriodTooLong(let name, let days):
       Self.labelled(name, "a rest period of \(days) days is too long for an official holiday; check the first and last day")
     case .yearListedTwice(let year): "year \(year) has two schedules; keep one file per year"
-    case .statutoryHolidayMissing(let day, let holiday) where day.isWeekend:
+    case .statutoryHolidayMissing(let day, let holiday, let listed?):
+      "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes\(day.isWeekend ? " (on a \(day.weekday.englishName), made up on a working day)" : ""), "
+        + "but the rest period listed for it, \(listed.lowerBound)..\(listed.upperBound), leaves it out; "
+        + "give its rest days as the notice does, \(day)\(day.isWeekend ? " and its make-up day" : "") included"
+    case .statutoryHolidayMissing(let day, let holiday, nil) where day.isWeekend:
       "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, on a \(day.weekday.englishName), which the law makes up on a working day, but this schedule lists no rest period with it; list \(holiday) with its rest days, the make-up day included, as the notice does (a file replaces its whole year: list every holiday)"
-    case .statutoryHolidayMissing(let day, let holiday):
+    case .statutoryHolidayMissing(let day, let holiday, nil):
       "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, but this schedule leaves it a working day; list \(holiday) with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
     case .everyDayInAnotherYear(let year, let days):
       "year \(year), but every day listed is in \(days): give `year: \(days)`, or the days of \(year)"

@@ -73,7 +73,7 @@ extension ScheduleError {
   /// Whether the problem lies in a holiday's rest period (its `rest:` line) rather than in the holiday as a whole.
   var isAboutRestDays: Bool {
     switch self {
-    case .dayOutsideYear, .dayListedTwice, .restPeriodTooLong: true
+    case .dayOutsideYear, .dayListedTwice, .restPeriodTooLong, .statutoryHolidayMissing(_, _, listedAs: .some): true
     default: false
     }
   }
@@ -82,7 +82,7 @@ extension ScheduleError {
 extension ScheduleError {
   /// Whether the problem is a holiday the list of holidays lacks, to be added there.
   var isMissingHoliday: Bool {
-    if case .statutoryHolidayMissing = self { true } else { false }
+    if case .statutoryHolidayMissing(_, _, nil) = self { true } else { false }
   }
 }
 

@@ -810,6 +810,19 @@ import TestSupport
     })
   }
 
+  /// A holiday listed with a typo in its dates leaves the law's days out: named at its rest period, with the period.
+  @Test func aHolidayListedWithoutTheDaysTheLawFixesIsNamedAtItsRestPeriod() throws {
+    let text = Self.year2027.replacingOccurrences(of: "rest: 2027-06-09..2027-06-09", with: "rest: 2027-06-10..2027-06-10")
+      .replacingOccurrences(of: "rest: 2027-05-01..2027-05-05", with: "rest: 2027-05-02..2027-05-05")
+    let found = try calendarProblems("2027.yaml", text)
+    #expect(found == [
+      "2027.yaml:8: holidays[1].rest: 2027-05-01 is 劳动节, a holiday 《全国年节及纪念日放假办法》第二条 fixes (on a Saturday, made up on a working day), "
+        + "but the rest period listed for it, 2027-05-02..2027-05-05, leaves it out; give its rest days as the notice does, 2027-05-01 and its make-up day included",
+      "2027.yaml:20: holidays[5].rest: 2027-06-09 is 端午节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, "
+        + "but the rest period listed for it, 2027-06-10..2027-06-10, leaves it out; give its rest days as the notice does, 2027-06-09 included",
+    ])
+  }
+
   @Test func aYearWithout元旦IsRefused() throws {
     let text = Self.year2027.replacingOccurrences(of: "  - name: 元旦\n    rest: 2027-01-01..2027-01-03\n    workdays: []\n", with: "")
     let found = try calendarProblems("2027.yaml", text)
