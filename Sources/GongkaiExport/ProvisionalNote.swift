@@ -6,21 +6,22 @@ public enum ProvisionalNote {
   /// `subject` (e.g. 标注“暂定”的时限) 涉及尚无国务院节假日安排的2027年……; nil when no year is concerned.
   static func text(_ subject: String, years: Set<Int>) -> String? {
     guard !years.isEmpty else { return nil }
-    return "\(subject)涉及尚无国务院节假日安排的\(years.sorted().map(String.init).joined(separator: "、"))年，"
+    return "\(subject)涉及尚无国务院节假日安排的\(years.sorted().map(String.init).joined(separator: "、"))年或其前一周，"
       + "暂按周末及\(StatutoryHolidays.chineseList(in: years))法定假日（含补假）计算，安排公布后可能变化。"
   }
 
   /// The note of a statistics report, whose counts rest on such deadlines.
   public static func statistics(_ statistics: DisclosureStatistics) -> String? {
-    text("本表部分数字为暂定：其所依据的时限", years: statistics.unscheduledYears)
+    text("本表部分数字为暂定（“状态暂定”为状态可能变化的项数）：其所依据的时限", years: statistics.unscheduledYears)
   }
 
   /// ``statistics(_:)`` in English.
   public static func englishStatistics(_ statistics: DisclosureStatistics) -> String? {
     let years = statistics.unscheduledYears.sorted().map(String.init)
     guard !years.isEmpty else { return nil }
-    return "Some figures are provisional: the deadlines they rest on reach into \(years.joined(separator: ", ")), for which "
-      + "the State Council has not yet published a holiday schedule; they are counted with weekends and the statutory "
-      + "holidays (with their make-up days) and may change once it is."
+    return "Some figures are provisional (the provisional column counts the statuses that may change): the deadlines they rest "
+      + "on reach into \(years.joined(separator: ", ")) or the week before, for which the State Council has not yet published a "
+      + "holiday schedule; they are counted with weekends and the statutory holidays (with their make-up days) and may change "
+      + "once it is."
   }
 }

@@ -705,6 +705,10 @@ import TestSupport
     let note = "本表部分数字为暂定"
     #expect(!(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-24"] + db)).stdout.contains(note))
     #expect(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28"] + db).stdout.contains(note))
+    // It counts, on each line, the statuses that may change: the second permit's, among two on time.
+    let csv = try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28", "--format", "csv"] + db).stdout
+    #expect(csv.contains("按责任单位,合计,2,2,0,0,0,0,100.0%,"), "\(csv)")
+    #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("按责任单位,合计,") }.allSatisfy { $0.hasSuffix(",1") })
 
     // Withdrawn as recorded by mistake, the second permit's row is settled: withdrawn, with no days late to count.
     #expect(try gongkai(["withdraw", "2", "--reason", "重复登记"] + db, environment: christmas).status == 0)
@@ -836,7 +840,7 @@ import TestSupport
     // A published performance report says so in itself, in every format.
     for format in ["text", "csv", "html"] {
       let report = try gongkai(["report", "--year", "2016", "--format", format] + asOf + db)
-      #expect(report.stdout.contains("本表部分数字为暂定：其所依据的时限涉及尚无国务院节假日安排的2016年"), "\(format)")
+      #expect(report.stdout.contains("本表部分数字为暂定（“状态暂定”为状态可能变化的项数）：其所依据的时限涉及尚无国务院节假日安排的2016年或其前一周"), "\(format)")
     }
   }
 

@@ -22,6 +22,9 @@ public struct DisclosureStatistics: Sendable {
     /// the documents go on sale): neither on time nor late, so counted apart and left out of the rate, which
     /// they would otherwise raise with every publication made at any time.
     public var withoutPeriod = 0
+    /// Counted in their status all the same, the obligations whose status may change once a missing holiday schedule
+    /// is published: how much of the line a reader should hold as provisional.
+    public var provisional = 0
     /// How many publications took each number of working days: the median needs no list of every publication,
     /// so a year of a national register counts in constant memory. Items without a statutory period are left out,
     /// as from the rate: a draft EIA report put up for comment when the builder chooses says nothing of how fast a
@@ -78,6 +81,7 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
+      if finding.statusIsProvisional { provisional += 1 }
       if finding.deadline != nil, let published = finding.disclosure?.publishedOn {
         daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1
       }

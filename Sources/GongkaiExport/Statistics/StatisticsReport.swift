@@ -9,6 +9,17 @@ public enum StatisticsReport {
   static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
                                "median_working_days_to_publish", "without_period"]
 
+  /// The heading of the count of statuses that may still change, after every other figure: the CSV's last column.
+  static let provisionalHeaders = (chinese: "状态暂定", english: "status_provisional")
+
+  /// The headings of the text and HTML tables: the figures, then the count of statuses that may still change.
+  public static let tableHeaders = headers + [provisionalHeaders.chinese]
+
+  /// A line's cells under ``tableHeaders``.
+  public static func tableCells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
+    cells(line, english: english) + [String(line.provisional)]
+  }
+
   /// A line's name and figures, as every format shows them.
   public static func cells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
     [line.name(english: english), String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
@@ -28,8 +39,8 @@ public enum StatisticsReport {
   /// `byteOrderMark`: false where the text does not start a file (a pipe, a file appended to).
   public static func csv(_ statistics: DisclosureStatistics, english: Bool = false, byteOrderMark: Bool = true) -> String {
     let names = english
-      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"]
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"]
+      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note", provisionalHeaders.english]
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明", provisionalHeaders.chinese]
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
@@ -38,7 +49,8 @@ public enum StatisticsReport {
       for line in lines + [statistics.total] {
         // The line's name is a unit's as typed (or a category's, or 合计); the figures are numbers for the spreadsheet to sum.
         let figures = cells(line, english: english)
-        out += CSVWriter.record([.value(group), .text(figures[0])] + (figures.dropFirst() + context).map(CSVCell.value))
+        let provisional = String(line.provisional)
+        out += CSVWriter.record([.value(group), .text(figures[0])] + (figures.dropFirst() + context + [provisional]).map(CSVCell.value))
       }
     }
     return out
@@ -48,9 +60,9 @@ public enum StatisticsReport {
   public static func html(_ statistics: DisclosureStatistics) throws -> String {
     let template = try MustacheTemplate(string: template)
     let chart = BarChart(statistics.units)
-    func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": cells($0)] } }
+    func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": tableCells($0)] } }
     var context: [String: Any] = [
-      "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": headers,
+      "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": tableHeaders,
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
       "chart": chart,
     ]

@@ -94,13 +94,13 @@ struct StatisticsText {
       out += "\n\(title)\n"
       // StatisticsReport's columns, with headings short enough for a terminal.
       let heads = english
-        ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time rate", "median days", "no period"]
-        : ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无固定时限"]
+        ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time rate", "median days", "no period", "provisional"]
+        : ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无固定时限", "状态暂定"]
       let width = max(24, (lines.map { Terminal.width(of: Terminal.field($0.name(english: english))) }.max() ?? 0) + 2)
       let column = english ? 13 : 11
       out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: column) }.joined() + "\n"
       for line in lines + [statistics.total] {
-        let cells = StatisticsReport.cells(line, english: english)
+        let cells = StatisticsReport.tableCells(line, english: english)
         out += Terminal.pad(Terminal.field(cells[0]), to: width) + cells.dropFirst().map { Terminal.pad($0, to: column) }.joined() + "\n"
       }
     }
