@@ -166,8 +166,9 @@ extension Gongkai.Check {
     let measure = FindingMeasure(language: l)
     func stands(_ finding: Finding) -> String {
       measure.markedText(of: finding)
-        + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + ($0.isProvisional ? l.pick("（暂定）", " (provisional)") : "") } ?? "")
-        + (finding.status == .tooShort ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") } ?? "" : "")
+        + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "")
+        + (finding.status == .tooShort
+          ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "" : "")
     }
     var lines: [String] = []
     let filter = MilestoneFilter(projects: project, categories: category, units: unit)

@@ -169,6 +169,9 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 
   func pick(_ chinese: String, _ english: String) -> String { self == .zh ? chinese : english }
   func pick(_ text: LocalizedText) -> String { self == .zh ? text.chinese : text.english }
+
+  /// （暂定） or ` (provisional)` after a value a missing holiday schedule may still change; empty when `flag` is false.
+  func provisionalMark(_ flag: Bool) -> String { flag ? pick("（暂定）", " (provisional)") : "" }
 }
 
 extension CivilDate {

@@ -165,11 +165,11 @@ final class CheckText {
     let head = "  \(Terminal.pad(status, to: statusColumn))\(marked)"
     var out = ""
     if let deadline = finding.deadline, finding.status != .tooShort {
-      out += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + (deadline.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
+      out += l.pick("截止 \(deadline.date)", "deadline \(deadline.date)") + l.provisionalMark(deadline.isProvisional)
     }
     if finding.status == .tooShort, let end = finding.minimumEnd, let until = finding.publishedUntil {
       out += l.pick("\(rule.minimumPublicationAct)至 \(until)，应至 \(end.date)", "up until \(until), due until \(end.date)")
-        + (end.isProvisional ? l.pick("（暂定）", " (provisional)") : "")
+        + l.provisionalMark(end.isProvisional)
       // A 3-day 公示 "short by 6 days" puzzles whoever reads it unless the holiday that moved its end is named.
       if let nominal = (try? checker.explainMinimumPublication(of: finding))?.nominalEnd, nominal < end.date {
         out += l.pick("（期满日 \(nominal) 逢休息日，顺延）", " (its last day, \(nominal), was a rest day)")
@@ -177,7 +177,7 @@ final class CheckText {
     }
     if finding.status == .tooShort, let late = finding.workingDaysLate {
       out += l.pick("，且迟\(late)个工作日公开", "; also published \(counted(late, "working day")) late")
-        + (finding.latenessIsProvisional ? l.pick("（暂定）", " (provisional)") : "")
+        + l.provisionalMark(finding.latenessIsProvisional)
     }
     out += "\n"
     out += "      \(finding.milestone.projectCode) \(Terminal.field(stored.projectName))\n"

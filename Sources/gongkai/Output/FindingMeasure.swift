@@ -23,7 +23,7 @@ struct FindingMeasure {
   /// (``Finding/statusIsProvisional``) may change once a missing schedule is published.
   func markedText(of finding: Finding) -> String {
     let provisional = finding.workingDaysAreProvisional || finding.statusIsProvisional
-    return text(of: finding) + (provisional ? language.pick("（暂定）", " (provisional)") : "")
+    return text(of: finding) + language.provisionalMark(provisional)
   }
 
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).

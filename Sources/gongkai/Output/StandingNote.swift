@@ -39,6 +39,12 @@ struct StandingNote {
       } ?? ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
         + "\(repair(until: until, end: end.date))\(late)\(typoRepair(until: until, end: end.date))"
+    case .onTime where finding.statusIsProvisional:
+      // Published on days the awaited schedule may rearrange: on time as far as anyone can tell today, which the clerk
+      // should know before relying on it.
+      let years = checker.calendar.unscheduledYears(of: finding).sorted().map(String.init).joined(separator: ", ")
+      return " · on time (provisional: \(years)'s holiday schedule, not yet added, may move the deadline"
+        + (finding.deadline.map { ", \($0.date)," } ?? "") + " before this day)"
     case .due, .onTime:
       return ""
     }
