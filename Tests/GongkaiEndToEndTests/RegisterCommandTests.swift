@@ -704,6 +704,10 @@ import TestSupport
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000206.html"), encoding: .utf8)
     #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-18，按时公开</title>"), "\(page)")
     #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-25，按时公开（暂定）</title>"))
+    // The index counts both on time, and says one of them may change
+    let index = try String(contentsOf: pages.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("<td>2</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"), "\(index)")
+    #expect(index.contains("<p>“状态暂定”为其中状态可能变化的项数：其所依据的时限涉及尚无国务院节假日安排的2027年或其前一周"))
 
     // The annual report counts statuses: on 12-24 the second permit is due whatever 2027's notice says, and nothing
     // it counts is provisional; on 12-28 its on-time publication is.

@@ -33,6 +33,8 @@ public struct NoticeExport {
     public var movedPages = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
+    /// The findings of the pages whose status may change once a missing holiday schedule is published.
+    public var provisionalStatuses = 0
   }
 
   /// Writes the pages as the register streams by; memory does not grow with the register.
@@ -76,10 +78,11 @@ public struct NoticeExport {
       report.pages += 1
       report.disclosures += notice.disclosedCount
       report.unscheduledYears.formUnion(notice.unscheduledYears)
+      report.provisionalStatuses += notice.provisionalStatusCount
       try index?.append(renderer.render([
         "code": notice.code, "name": notice.name, "page": name, "responsibleUnit": notice.responsibleUnit,
         "disclosedCount": notice.disclosedCount,
-        "counts": FindingStatus.allCases.map { notice.statusCounts[$0] ?? 0 },
+        "counts": FindingStatus.allCases.map { notice.statusCounts[$0] ?? 0 }, "provisional": notice.provisionalStatusCount,
       ], template: "index-row"))
       for section in notice.sections {
         for item in section.items { feed?.consider(item, section: section, notice: notice) }
@@ -101,7 +104,9 @@ public struct NoticeExport {
       ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.allCases.map(\.chineseName)],
       template: "index-head"))
     try index.copy(to: page)
-    try page.write(renderer.render([:], template: "index-foot"))
+    let note = report.provisionalStatuses == 0 ? nil
+      : ProvisionalNote.text("“状态暂定”为其中状态可能变化的项数：其所依据的时限", years: report.unscheduledYears)
+    try page.write(renderer.render(note.map { ["provisionalNote": $0] } ?? [:], template: "index-foot"))
     try page.commit()
     // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change
     // it whenever a district's first project came or its last went). A published feed is exported with the code.

@@ -136,7 +136,7 @@ enum NoticeTemplates {
     <h2 id="projects">项目及公开情况</h2>
     <table>
     <thead>
-    <tr><th scope="col">项目代码</th><th scope="col">项目名称</th><th scope="col">责任单位</th><th scope="col">已公开</th>{{#statusNames}}<th scope="col">{{.}}</th>{{/statusNames}}</tr>
+    <tr><th scope="col">项目代码</th><th scope="col">项目名称</th><th scope="col">责任单位</th><th scope="col">已公开</th>{{#statusNames}}<th scope="col">{{.}}</th>{{/statusNames}}<th scope="col">状态暂定</th></tr>
     </thead>
     <tbody>
 
@@ -144,7 +144,7 @@ enum NoticeTemplates {
 
   static let indexRow = """
     {{% CONTENT_TYPE: MARKUP}}
-    <tr><td>{{code}}</td><td><a href="{{page}}">{{name}}</a></td><td>{{responsibleUnit}}</td><td>{{disclosedCount}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}</tr>
+    <tr><td>{{code}}</td><td><a href="{{page}}">{{name}}</a></td><td>{{responsibleUnit}}</td><td>{{disclosedCount}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}<td>{{provisional}}</td></tr>
 
     """
 
@@ -156,7 +156,8 @@ enum NoticeTemplates {
     </section>
     </main>
     <footer>
-    <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、待公开、逾期未公开、公示期不足。</p>
+    <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、待公开、逾期未公开、公示期不足。</p>{{#provisionalNote}}
+    <p>{{.}}</p>{{/provisionalNote}}
     <p>登记簿变更记录链头：<code>{{changeLogHead}}</code></p>
     </footer>
     </body>

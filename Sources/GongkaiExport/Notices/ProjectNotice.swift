@@ -74,6 +74,9 @@ public struct ProjectNotice: Sendable {
   public let disclosedCount: Int
   /// Counts of findings by status, for the index page.
   public let statusCounts: [FindingStatus: Int]
+  /// Of those, the findings whose status may change once a missing holiday schedule is published: the index page
+  /// must not state them as settled where the project's page marks them 暂定.
+  public let provisionalStatusCount: Int
   public let timeline: Timeline
   public let asOf: String
   /// The years without an official holiday schedule that the page's deadlines and counts rest on.
@@ -156,6 +159,7 @@ public struct ProjectNotice: Sendable {
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
     statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
+    provisionalStatusCount = findings.count { $0.0.statusIsProvisional }
     timeline = Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
