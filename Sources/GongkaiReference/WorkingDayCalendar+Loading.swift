@@ -190,9 +190,13 @@ public struct LoadedCalendar: Sendable {
         let schedule = try HolidaySchedule(root)
         if isAdded {
           if let other = added[schedule.year] {
+            // The folder's files come first: a `--calendar` file of a year the folder holds is one to try instead.
+            let fix = inFolder.contains(url)
+              ? "remove one of the two files (one file a year, which replaces the shipped one)"
+              : "--calendar adds a year the folder lacks: drop --calendar to use the folder's, or move that file out of the folder while you try this one"
             problems.append(FileProblem(
               file: name, line: (try? root.mapping(keys: HolidaySchedule.keys))?["year"]?.line, field: "year",
-              message: "year \(schedule.year) is also given by \(other); remove one of the two files (one file a year, which replaces the shipped one)"))
+              message: "year \(schedule.year) is also given by \(other); \(fix)"))
             continue
           }
           added[schedule.year] = name
