@@ -26,14 +26,14 @@ public struct Checker: Sendable {
       // minimum end to come, and up or down only since yesterday), which a repair would make long enough; else the
       // first, whose shortfall stands. Without a minimum, every publication counts toward how long it was up.
       var earliest, latest, met: (run: PublicationRun, minimumEnd: Deadline?)?
-      // Whether a schedule still missing could make a run judged here meet its minimum period where it fails, or the
-      // reverse, or join or split the runs: the rest days between two publications decide whether one carries on.
-      var runsUnsettled = false
+      // Whether a schedule still missing could join or split the runs (the rest days between two publications decide
+      // whether one carries on), or make a run judged here meet its minimum period where it fails, or the reverse.
+      var joinsUnsettled = false, endsUnsettled = false
       // A local function, not a closure value: one held in a constant escapes, and its context (a copy of the
       // checker and the rule, retained field by field) was allocated for every milestone judged.
       func continues(_ end: CivilDate, _ next: CivilDate) -> Bool {
         let (carries, settled) = carrying(publicationOf: rule, endedOn: end, putUpOn: next)
-        if !settled { runsUnsettled = true }
+        if !settled { joinsUnsettled = true }
         return carries
       }
       try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
@@ -42,28 +42,35 @@ public struct Checker: Sendable {
         }
         if earliest == nil { earliest = (run, minimumEnd) }
         latest = (run, minimumEnd)
+        // Met when the day after the run came down is past its minimum end.
         if let minimum = rule.minimumPublication, let minimumEnd, let until = run.until,
-          !calendar.settles(minimumEnd, of: minimum, from: run.firstPublishedOn, against: until)
+          !calendar.settles(minimumEnd, of: minimum, from: run.firstPublishedOn, against: until.adding(days: 1))
         {
-          runsUnsettled = true
+          endsUnsettled = true
         }
         guard minimumEnd.map({ end in run.until.map { $0 >= end.date } ?? true }) ?? true else { return false }
         met = (run, minimumEnd)
         return true
       }
-      // Whether the last run can still be repaired, and whether that is settled: its minimum end may move past the day
-      // judged, and the days since it came down may turn out to be rest days.
+      // Whether the last run can still be repaired: its minimum end still to come on the day judged, and no working day
+      // off the channels since it came down. Either may turn on days a missing schedule decides; whether it can is
+      // settled when both are, or when one settled answer is no. It changes which run is judged, not the status (too
+      // short either way).
       var repairable: (run: PublicationRun, minimumEnd: Deadline?)?
       var repairUnsettled = false
       if let latest, let minimum = rule.minimumPublication, let end = latest.minimumEnd {
+        let endToCome = (holds: asOf <= end.date, settled: calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf))
         let gap = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? (carries: true, settled: true)
-        repairUnsettled = !calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf) || !gap.settled
-        if asOf <= end.date && gap.carries { repairable = latest }
+        repairUnsettled = !(endToCome.settled && gap.settled) && !(endToCome.settled && !endToCome.holds) && !(gap.settled && !gap.carries)
+        if endToCome.holds && gap.carries { repairable = latest }
       }
       let judged = met ?? repairable ?? earliest
       // Which run is judged, and so which publication, how late it came and the end it had to reach, may turn on days
-      // a missing schedule decides; with a settled status too (too short either way).
-      let judgedRunUnsettled = runsUnsettled || met == nil && repairUnsettled && latest?.run.firstPosition != earliest?.run.firstPosition
+      // a missing schedule decides, when there are other publications to judge by (with a settled status too: too short
+      // either way; a run met may not be, and the runs after it, never visited, count), or when the runs themselves may
+      // be joined otherwise.
+      let others = milestone.disclosures.count > 1
+      let judgedRunUnsettled = joinsUnsettled || others && (endsUnsettled || met == nil && repairUnsettled)
       let first = judged.map { milestone.disclosures[$0.run.firstPosition] }
       let until = judged?.run.until
       let minimumEnd = judged?.minimumEnd.map { judgedRunUnsettled ? Deadline(date: $0.date, isProvisional: true) : $0 }
@@ -83,10 +90,11 @@ public struct Checker: Sendable {
           || first != nil && (deadlineUnsettled || judgedRunUnsettled)
       } ?? false
       // A 公示 too short for certain is too short whenever it was published; any other status also rests on the deadline.
-      let statusIsProvisional = runsUnsettled || status != .tooShort && deadlineUnsettled
+      let statusIsProvisional = joinsUnsettled || endsUnsettled || status != .tooShort && deadlineUnsettled
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, statusIsProvisional: statusIsProvisional, disclosure: first,
+        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, statusIsProvisional: statusIsProvisional,
+        judgedRunIsProvisional: judgedRunUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
@@ -103,12 +111,15 @@ public struct Checker: Sendable {
   }
 
   /// ``carriesOn(publicationOf:endedOn:putUpOn:)``, and whether the answer is settled: rest days between the two that
-  /// lie in a year without its schedule may turn out to be working days, or the reverse.
+  /// lie in a year without its schedule may turn out to be working days, or the reverse; one settled working day
+  /// between them settles that the second does not carry on.
   private func carrying(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> (carries: Bool, settled: Bool) {
     guard let minimum = rule.minimumPublication, day > end.adding(days: 1) else { return (true, true) }
     guard minimum.unit == .workingDays else { return (false, true) }
     let lastDayOff = day.adding(days: -1)
-    return (calendar.workingDays(from: end, through: lastDayOff) == 0, !calendar.isProvisional(from: end.adding(days: 1), through: lastDayOff))
+    let settled = !calendar.isProvisional(from: end.adding(days: 1), through: lastDayOff)
+      || calendar.settledWorkingDays(from: end, through: lastDayOff) > 0
+    return (calendar.workingDays(from: end, through: lastDayOff) == 0, settled)
   }
 
   /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are

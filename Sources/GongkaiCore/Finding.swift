@@ -60,6 +60,9 @@ public struct Finding: Sendable {
   /// time whatever the schedule arranges, and an item overdue since a settled deadline stays overdue. Public pages
   /// and auditors ask this, not ``isProvisional``, before calling a verdict provisional.
   public let statusIsProvisional: Bool
+  /// Whether which run of a 公示's publications is judged may change once a missing schedule is published: the
+  /// publication judged, the days it was up and its minimum end (then marked provisional too) are that run's.
+  public let judgedRunIsProvisional: Bool
   /// The publication judged, on or before the as-of day: the first; for a 公示 (an item with a minimum period) taken
   /// down too early and put up again, the first of the run judged (a ``PublicationRun``: the one that met the period,
   /// else the last while it can still be carried on, else the first).

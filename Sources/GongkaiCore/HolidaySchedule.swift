@@ -149,8 +149,9 @@ extension HolidaySchedule {
         }
       }
       guard !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { return nil }
-      // Listed under its name with a rest period that misses the day (a typo in its dates): that period is what to fix.
-      let listed = holidays.firstIndex { $0.name.split(separator: "/").contains { $0 == fixed.name } }
+      // Listed under its own name with a rest period that misses the day (a typo in its dates): that period is what to
+      // fix. One sharing a period with another (中秋节/国庆节) that misses its day is better listed on its own.
+      let listed = holidays.firstIndex { $0.name == fixed.name }
       return ScheduleProblem(
         error: .statutoryHolidayMissing(fixed.day, holiday: fixed.name, listedAs: listed.map { holidays[$0].restDays }),
         holiday: listed, workday: nil)

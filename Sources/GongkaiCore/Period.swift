@@ -72,14 +72,15 @@ extension WorkingDayCalendar {
   /// Whether `day`'s standing against `deadline`, the end of `period` counted from `start`, is settled: on or before
   /// it, or after it, whatever the schedules still missing arrange.
   ///
-  /// A provisional deadline may move, but not across a day before the first unsettled day it was counted over: up
-  /// to that day the working days are the ones any schedule gives. So a publication on 2026-12-04 of a milestone
-  /// formed on 2026-12-01 is on time for certain, though its deadline of 20 working days ends in the last week of
-  /// December, which the 2027 notice may still rearrange.
+  /// `day` is on or before the deadline when fewer than the period's working days (or, for calendar days, no working
+  /// day from the nominal end) come before it: only the days before `day` decide, and only those the deadline was
+  /// counted over. A provisional deadline may move, but not across the first unsettled day it was counted over. So a
+  /// publication on 2026-12-25 of a milestone formed on 2026-12-01 is on time for certain, though its deadline of 20
+  /// working days ends in the last week of December, which the 2027 notice may still rearrange.
   public func settles(_ deadline: Deadline, of period: Period, from start: CivilDate, against day: CivilDate) -> Bool {
     guard deadline.isProvisional else { return true }
     let countedFrom = period.unit == .workingDays ? start.adding(days: 1) : start.adding(days: period.length)
-    return !isProvisional(from: countedFrom, through: min(deadline.date, day))
+    return !isProvisional(from: countedFrom, through: min(deadline.date, day.adding(days: -1)))
   }
 
   /// How the deadline of `period` counted from `start` comes about, day by day, for people who must

@@ -20,6 +20,8 @@ public struct WorkingDayCalendar: Sendable {
   private let workingDayOffsets: [Int32]
   /// `unscheduledDaysBefore[i]`: days in `base ..< base + i` that lie in a year without a schedule.
   private let unscheduledDaysBefore: [Int32]
+  /// `settledWorkingDaysBefore[i]`: working days in `base ..< base + i` that no missing schedule can make rest days.
+  private let settledWorkingDaysBefore: [Int32]
   private let holidayNames: [Int: String]
 
   /// Builds the calendar; throws when a schedule is invalid or a year is given twice.
@@ -58,6 +60,7 @@ public struct WorkingDayCalendar: Sendable {
 
     var before = [Int32](repeating: 0, count: count + 1)
     var unscheduled = [Int32](repeating: 0, count: count + 1)
+    var settledWorking = [Int32](repeating: 0, count: count + 1)
     var offsets: [Int32] = []
     offsets.reserveCapacity(count * 5 / 7)
     for offset in 0..<count {
@@ -65,12 +68,15 @@ public struct WorkingDayCalendar: Sendable {
       if works { offsets.append(Int32(offset)) }
       before[offset + 1] = before[offset] + (works ? 1 : 0)
       let day = CivilDate(dayNumber: base + offset)
-      unscheduled[offset + 1] = unscheduled[offset] + (Self.awaitedSchedule(of: day, in: byYear) == nil ? 0 : 1)
+      let settled = Self.awaitedSchedule(of: day, in: byYear) == nil
+      unscheduled[offset + 1] = unscheduled[offset] + (settled ? 0 : 1)
+      settledWorking[offset + 1] = settledWorking[offset] + (settled && works ? 1 : 0)
     }
     self.kinds = kinds
     self.workingDaysBefore = before
     self.workingDayOffsets = offsets
     self.unscheduledDaysBefore = unscheduled
+    self.settledWorkingDaysBefore = settledWorking
     self.holidayNames = names
   }
 
@@ -118,6 +124,12 @@ public struct WorkingDayCalendar: Sendable {
   public func isProvisional(from: CivilDate, through: CivilDate) -> Bool {
     guard from <= through else { return false }
     return unscheduledDaysBefore[through.dayNumber - base + 1] != unscheduledDaysBefore[from.dayNumber - base]
+  }
+
+  /// Working days `d` with `from < d ≤ through` that are working days whatever the schedules still missing arrange.
+  public func settledWorkingDays(from: CivilDate, through: CivilDate) -> Int {
+    guard from < through else { return 0 }
+    return Int(settledWorkingDaysBefore[through.dayNumber - base + 1]) - Int(settledWorkingDaysBefore[from.dayNumber - base + 1])
   }
 
   /// The years whose missing schedule makes `from ... through` provisional, for the warning.

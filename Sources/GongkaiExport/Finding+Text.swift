@@ -25,7 +25,8 @@ extension Finding {
   /// holiday schedule is published. An item published on time before the days a schedule may rearrange is on time
   /// for certain, though its deadline is provisional: the page must not hedge a verdict no schedule can change.
   var chineseProvisionalMark: String {
-    let countIsProvisional = status == .tooShort ? latenessIsProvisional : workingDaysAreProvisional
+    // A too-short standing counts only the days late it names (，且迟N个工作日公开).
+    let countIsProvisional = status == .tooShort ? workingDaysLate != nil && latenessIsProvisional : workingDaysAreProvisional
     return statusIsProvisional || countIsProvisional ? "（暂定）" : ""
   }
 

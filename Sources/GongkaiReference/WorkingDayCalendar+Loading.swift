@@ -155,7 +155,7 @@ public struct LoadedCalendar: Sendable {
     var schedules: [Int: HolidaySchedule] = [:]
     var sources: [Int: String] = [:]
     var replacements: [Replacement] = []
-    var added: [Int: String] = [:]
+    var added: [Int: (name: String, inFolder: Bool)] = [:]
     var problems: [FileProblem] = []
     let shipped: [(url: URL, name: String, isAdded: Bool)]
     let inFolder: [URL]
@@ -189,17 +189,21 @@ public struct LoadedCalendar: Sendable {
       do {
         let schedule = try HolidaySchedule(root)
         if isAdded {
+          let isInFolder = inFolder.contains(url)
           if let other = added[schedule.year] {
             // The folder's files come first: a `--calendar` file of a year the folder holds is one to try instead.
-            let fix = inFolder.contains(url)
-              ? "remove one of the two files (one file a year, which replaces the shipped one)"
-              : "--calendar adds a year the folder lacks: drop --calendar to use the folder's, or move that file out of the folder while you try this one"
+            let fix = switch (other.inFolder, isInFolder) {
+            case (true, false):
+              "--calendar adds a year the folder lacks: drop --calendar to use the folder's, or move that file out of the folder while you try this one"
+            case (false, _): "give one --calendar file a year"
+            case (true, true): "remove one of the two files (one file a year, which replaces the shipped one)"
+            }
             problems.append(FileProblem(
               file: name, line: (try? root.mapping(keys: HolidaySchedule.keys))?["year"]?.line, field: "year",
-              message: "year \(schedule.year) is also given by \(other); \(fix)"))
+              message: "year \(schedule.year) is also given by \(other.name); \(fix)"))
             continue
           }
-          added[schedule.year] = name
+          added[schedule.year] = (name, isInFolder)
           if let official = schedules[schedule.year] {
             let (more, fewer) = official.changes(to: schedule)
             let cited = schedule.source.trimmingCharacters(in: .whitespaces)

@@ -349,9 +349,9 @@ public struct YAMLValue {
     if problem.contains("tab character") || indentedWithTab { return "; indent with spaces, never tabs" }
     if problem == "mapping values are not allowed in this context" { return "; put a value that contains ': ' in quotes" }
     if problem == "found character that cannot start any token" { return "; put a value starting with @ or ` in quotes" }
-    // A line indented by a space more or less than the fields beside it.
-    if problem == "did not find expected '-' indicator" || problem == "did not find expected key" {
-      return "; indent this line by as many spaces as the fields of its entry above it"
+    // A line indented by a space more or less than the lines it belongs with.
+    if problem == "did not find expected '-' indicator" {
+      return "; indent this line as the lines of its list or entry above it are"
     }
     return ""
   }

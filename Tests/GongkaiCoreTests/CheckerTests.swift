@@ -350,19 +350,36 @@ import Testing
     #expect(worked.status == .tooShort && worked.workingDaysLate == 1)
   }
 
+  /// A 公示 of 20 working days, due 5 working days after its milestone.
+  let noticeCatalogue = try! RuleCatalogue(profile: "test", rules: [
+    rule("completion.notice", .completion, period: try! .workingDays(5), minimum: try! .workingDays(20)),
+  ])
+
+  /// Runs of a 公示 long settled are not made provisional by the day they are judged on: a working day off the channels
+  /// between them, and an end long past, settle that the last can no longer be repaired.
+  @Test func runsSettledLongAgoStaySettledOnUnsettledDays() throws {
+    let notice = milestone("completion.notice", formed: "2026-06-01",
+                           disclosures: [published("2026-06-02", until: "2026-06-03"), published("2026-06-15", until: "2026-06-16")])
+    let finding = try #require(try Checker(catalogue: noticeCatalogue, calendar: calendar2026).judge(notice, asOf: day("2026-12-28")))
+    #expect(finding.status == .tooShort)
+    #expect(!finding.isProvisional && !finding.judgedRunIsProvisional)
+    // Put up again on an unsettled day for good, after settled working days off: late whatever 2027's notice says.
+    let again = milestone("completion.notice", formed: "2026-11-30",
+                          disclosures: [published("2026-12-02", until: "2026-12-03"), published("2026-12-28")])
+    let late = try #require(try Checker(catalogue: noticeCatalogue, calendar: calendar2026).judge(again, asOf: day("2026-12-30")))
+    #expect(late.status == .late && !late.statusIsProvisional && !late.judgedRunIsProvisional)
+  }
+
   /// A run taken down on 12-24 can still be carried on on 12-28 only if 12-25 is a rest day, which 2027's notice decides:
   /// so does which run is judged, too short either way.
   @Test func whetherTheLastRunCanStillBeRepairedMayTurnOnUnsettledDays() throws {
-    let catalogue = try RuleCatalogue(profile: "test", rules: [
-      rule("completion.notice", .completion, period: try .workingDays(5), minimum: try .workingDays(20)),
-    ])
     let notice = milestone("completion.notice", formed: "2026-11-30",
                            disclosures: [published("2026-12-01", until: "2026-12-02"), published("2026-12-21", until: "2026-12-24")])
-    let finding = try #require(try Checker(catalogue: catalogue, calendar: calendar2026).judge(notice, asOf: day("2026-12-28")))
-    #expect(finding.status == .tooShort && !finding.statusIsProvisional)
+    let finding = try #require(try Checker(catalogue: noticeCatalogue, calendar: calendar2026).judge(notice, asOf: day("2026-12-28")))
+    #expect(finding.status == .tooShort && !finding.statusIsProvisional && finding.judgedRunIsProvisional)
     #expect(finding.disclosure?.publishedOn == day("2026-12-01"))
     #expect(finding.minimumEnd?.isProvisional == true && finding.latenessIsProvisional)
-    let repairable = try #require(try Checker(catalogue: catalogue, calendar: restingOnThe25th()).judge(notice, asOf: day("2026-12-28")))
+    let repairable = try #require(try Checker(catalogue: noticeCatalogue, calendar: restingOnThe25th()).judge(notice, asOf: day("2026-12-28")))
     #expect(repairable.status == .tooShort && repairable.disclosure?.publishedOn == day("2026-12-21"))
   }
 

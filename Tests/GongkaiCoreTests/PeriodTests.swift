@@ -67,21 +67,21 @@ import Testing
     #expect(try deadline("2026-12-30", 3, .calendarDays).isProvisional)
   }
 
-  /// A day before the first unsettled day a deadline was counted over stands where it stands against it, on or before
-  /// it or after it, though the deadline may move.
-  @Test func aDayBeforeTheUnsettledDaysStandsAgainstAProvisionalDeadline() throws {
+  /// A day whose days before it were all settled stands where it stands against a deadline counted over them, on or
+  /// before it or after it, though the deadline may move: on the first unsettled day (12-25), on time is certain.
+  @Test func aDayUpToTheFirstUnsettledDayStandsAgainstAProvisionalDeadline() throws {
     let working = try Period.workingDays(20)
     let monthEnd = try deadline("2026-12-01", 20, .workingDays)
     #expect(monthEnd.date == day("2026-12-29") && monthEnd.isProvisional)
-    #expect(calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-24")))
-    #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-25")))
+    #expect(calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-25")))
+    #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-26")))
     #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2027-03-01")))
-    // Three calendar days from 12-23 end Saturday 12-26, moved to a working day: only a day from 12-26 on may turn.
+    // Three calendar days from 12-23 end Saturday 12-26, moved to a working day: only a day after 12-26 may turn.
     let threeDays = try Period.calendarDays(3)
     let weekend = try deadline("2026-12-23", 3, .calendarDays)
     #expect(weekend.isProvisional)
-    #expect(calendar.settles(weekend, of: threeDays, from: day("2026-12-23"), against: day("2026-12-25")))
-    #expect(!calendar.settles(weekend, of: threeDays, from: day("2026-12-23"), against: day("2026-12-26")))
+    #expect(calendar.settles(weekend, of: threeDays, from: day("2026-12-23"), against: day("2026-12-26")))
+    #expect(!calendar.settles(weekend, of: threeDays, from: day("2026-12-23"), against: day("2026-12-27")))
     let settled = try deadline("2026-12-01", 5, .workingDays)
     #expect(calendar.settles(settled, of: try .workingDays(5), from: day("2026-12-01"), against: day("2027-06-01")))
   }

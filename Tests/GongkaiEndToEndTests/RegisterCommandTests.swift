@@ -662,12 +662,12 @@ import TestSupport
   }
 
   /// A deadline counted over days a missing schedule may rearrange is provisional; a verdict is only where it depends on
-  /// them. Published before the first such day (2026-12-25, the last week awaiting 2027's notice), a permit is on time
-  /// for certain: the public page and the audit must not hedge it, and must hedge the one published on 12-25.
+  /// them. Published by the first such day (2026-12-25, the last week awaiting 2027's notice), a permit is on time for
+  /// certain: the public page and the audit must not hedge it, and must hedge the one published on its deadline, 12-28.
   @Test func aVerdictNoMissingScheduleCanChangeIsNotProvisional() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000206")
     let christmas = ["GONGKAI_NOW": "2026-12-28T10:00:00+08:00"]
-    for (date, reference) in [("2026-12-18", "JS-1"), ("2026-12-25", "JS-2")] {
+    for (date, reference) in [("2026-12-18", "JS-1"), ("2026-12-28", "JS-2")] {
       #expect(try gongkai(["log", "2026-310110-48-01-000206", "approval-result.construction-permit", "--date", "2026-12-17",
                            "--ref", reference] + db, environment: christmas).status == 0)
       let milestone = reference == "JS-1" ? "1" : "2"
@@ -675,7 +675,7 @@ import TestSupport
       #expect(disclosed.status == 0)
       // The clerk hears at once which of the two is on time only as far as anyone can tell today.
       #expect(disclosed.stdout.hasSuffix(reference == "JS-1" ? "2026-12-18 区政府网站\n"
-        : "2026-12-25 区政府网站 · on time (provisional: 2027's holiday schedule, not yet added, may move the deadline, 2026-12-28, before this day)\n"),
+        : "2026-12-28 区政府网站 · on time (provisional: the holiday schedule of 2027, not yet added, may still change that)\n"),
               "\(disclosed.stdout)")
     }
     let rows = try auditRows(folder, db, asOf: "2026-12-28")
@@ -703,7 +703,7 @@ import TestSupport
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-28"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000206.html"), encoding: .utf8)
     #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-18，按时公开</title>"), "\(page)")
-    #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-25，按时公开（暂定）</title>"))
+    #expect(page.contains("截止 2026-12-28（暂定），公开 2026-12-28，按时公开（暂定）</title>"))
     // The index counts both on time, and says one of them may change
     let index = try String(contentsOf: pages.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("<td>2</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"), "\(index)")

@@ -363,7 +363,7 @@ func problems(_ text: String) -> [String] {
      "p.yaml:5: YAML syntax: found character that cannot start any token; indent with spaces, never tabs"),
     // A field indented a space short of its entry's.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n   formed: 2024-01-01\n",
-     "p.yaml:6: YAML syntax: did not find expected '-' indicator; indent this line by as many spaces as the fields of its entry above it"),
+     "p.yaml:6: YAML syntax: did not find expected '-' indicator; indent this line as the lines of its list or entry above it are"),
     ("code: 2024-310110-48-01-000123\nname: 中标结果: 第一标段\nresponsible-unit: 建委\n",
      "p.yaml:2: YAML syntax: mapping values are not allowed in this context; put a value that contains ': ' in quotes"),
     // Yams marks the first of two equal keys; the second is the one added by mistake.

@@ -768,6 +768,21 @@ import TestSupport
       + "drop --calendar to use the folder's, or move that file out of the folder while you try this one"])
     // The folder's own file named again is the same file, read once.
     #expect(folderProblems(folder, files: [folder.appendingPathComponent("2027.yaml")]).isEmpty)
+    // Two --calendar files of one year, beside an empty folder: nothing to say of the folder
+    let first = try file("2027.yaml", Self.year2027)
+    let twice = folderProblems(Scratch.folder(), files: [first, other])
+    #expect(twice == ["\(other.path):1: year: year 2027 is also given by \(first.path); give one --calendar file a year"])
+  }
+
+  /// A holiday sharing its rest period with another (中秋节/国庆节) whose own day falls outside it is better listed on its
+  /// own: named at the list of holidays, not at the shared period.
+  @Test func aHolidayJoinedToAnotherWithoutItsDayIsAskedForOnItsOwn() throws {
+    let text = Self.year2027.replacingOccurrences(of: "  - name: 中秋节\n    rest: 2027-09-15..2027-09-15\n    workdays: []\n", with: "")
+      .replacingOccurrences(of: "name: 国庆节", with: "name: 中秋节/国庆节")
+    let found = try calendarProblems("2027.yaml", text)
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("2027.yaml:4: holidays: 2027-09-15 is 中秋节, a holiday 《全国年节及纪念日放假办法》第二条 fixes, but this schedule leaves it a working day") == true,
+            "\(found)")
   }
 
   /// Editors' backups and hidden copies are not the year's file; a file of the folder still replaces a shipped year.

@@ -35,6 +35,8 @@ public struct NoticeExport {
     public var unscheduledYears = Set<Int>()
     /// The findings of the pages whose status may change once a missing holiday schedule is published.
     public var provisionalStatuses = 0
+    /// The years without an official holiday schedule those statuses rest on, which the index's foot names.
+    public var provisionalStatusYears = Set<Int>()
   }
 
   /// Writes the pages as the register streams by; memory does not grow with the register.
@@ -79,6 +81,7 @@ public struct NoticeExport {
       report.disclosures += notice.disclosedCount
       report.unscheduledYears.formUnion(notice.unscheduledYears)
       report.provisionalStatuses += notice.provisionalStatusCount
+      report.provisionalStatusYears.formUnion(notice.provisionalStatusYears)
       try index?.append(renderer.render([
         "code": notice.code, "name": notice.name, "page": name, "responsibleUnit": notice.responsibleUnit,
         "disclosedCount": notice.disclosedCount,
@@ -104,8 +107,7 @@ public struct NoticeExport {
       ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.allCases.map(\.chineseName)],
       template: "index-head"))
     try index.copy(to: page)
-    let note = report.provisionalStatuses == 0 ? nil
-      : ProvisionalNote.text("“状态暂定”为其中状态可能变化的项数：其所依据的时限", years: report.unscheduledYears)
+    let note = ProvisionalNote.text("“状态暂定”为其中状态可能变化的项数：其所依据的时限", years: report.provisionalStatusYears)
     try page.write(renderer.render(note.map { ["provisionalNote": $0] } ?? [:], template: "index-foot"))
     try page.commit()
     // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change

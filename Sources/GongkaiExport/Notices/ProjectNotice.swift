@@ -77,6 +77,8 @@ public struct ProjectNotice: Sendable {
   /// Of those, the findings whose status may change once a missing holiday schedule is published: the index page
   /// must not state them as settled where the project's page marks them 暂定.
   public let provisionalStatusCount: Int
+  /// The years without an official holiday schedule those statuses rest on.
+  public let provisionalStatusYears: Set<Int>
   public let timeline: Timeline
   public let asOf: String
   /// The years without an official holiday schedule that the page's deadlines and counts rest on.
@@ -159,7 +161,9 @@ public struct ProjectNotice: Sendable {
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
     statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
-    provisionalStatusCount = findings.count { $0.0.statusIsProvisional }
+    let provisionalStatuses = findings.map(\.0).filter(\.statusIsProvisional)
+    provisionalStatusCount = provisionalStatuses.count
+    provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }
     timeline = Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
@@ -261,12 +265,13 @@ public struct ProjectNotice: Sendable {
     let withdraws = relations.withdrawsWhatItChanges(stored)
     var period: String?
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
-      // The period as it was held; a notice still up shows the end the law requires at least, which a missing schedule
-      // may still move, as it may a shortfall counted over its days.
-      let until = finding.publishedUntil.map(\.description) ?? end.date.description + (end.isProvisional ? "（暂定）" : "")
+      // The period as it was held; a notice still up shows the end the law requires at least. A missing schedule may
+      // still move that end, or decide which of several runs is judged, as it may a shortfall counted over its days.
+      let until = finding.publishedUntil ?? end.date
+      let runIsProvisional = finding.judgedRunIsProvisional || finding.publishedUntil == nil && end.isProvisional
       let name = rule.minimumPublicationName.chinese
       let short = finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
-      period = "\(name)：\(judged.publishedOn) 至 \(until)（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
+      period = "\(name)：\(judged.publishedOn) 至 \(until)\(runIsProvisional ? "（暂定）" : "")（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,

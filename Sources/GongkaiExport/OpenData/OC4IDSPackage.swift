@@ -103,7 +103,7 @@ public struct OC4IDSExport {
           description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.chineseStanding)"
             + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
             + (finding.deadline?.isProvisional == true ? "；法定公开截止日为暂定" : "")
-            + (finding.chineseProvisionalMark.isEmpty && finding.deadline?.isProvisional != true ? "" : "（暂定：涉及尚无国务院节假日安排的年份）")
+            + (finding.chineseProvisionalMark.isEmpty && finding.deadline?.isProvisional != true ? "" : "；暂定之处涉及尚无国务院节假日安排的年份，安排公布后可能变化")
             + (relations.changes(stored).map {
               (relations.withdrawsWhatItChanges(stored) ? "；所撤回信息：" : "；所变更信息：") + relations.chineseDescription(of: $0)
             } ?? "")

@@ -151,7 +151,9 @@ extension Gongkai.Check {
     let shipped = try LoadedCalendar.load(resources: BundledResources.folder(), directory: nil, files: []).calendar.schedules
     // A new year's notice arranges its 元旦 and may move the last days of the year before, which go in that year's file:
     // compared alone, with the year before as shipped, the new file shows nothing of them.
-    for year in years where shipped[year] == nil && !years.contains(year - 1) && loaded.calendar.schedules[year - 1] == shipped[year - 1] {
+    for year in years where shipped[year] == nil && !years.contains(year - 1) && loaded.calendar.hasSchedule(for: year - 1)
+      && loaded.calendar.schedules[year - 1] == shipped[year - 1]
+    {
       Terminal.warning("""
         the \(year) notice may also move days of the last week of \(year - 1) (the 2019 notice worked 2018-12-29 and rested \
         12-30 and 12-31); those go in \(year - 1).yaml, here as shipped: if it moves any, write them into \

@@ -43,8 +43,7 @@ struct StandingNote {
       // Published on days the awaited schedule may rearrange: on time as far as anyone can tell today, which the clerk
       // should know before relying on it.
       let years = checker.calendar.unscheduledYears(of: finding).sorted().map(String.init).joined(separator: ", ")
-      return " · on time (provisional: \(years)'s holiday schedule, not yet added, may move the deadline"
-        + (finding.deadline.map { ", \($0.date)," } ?? "") + " before this day)"
+      return " · on time (provisional: the holiday schedule of \(years), not yet added, may still change that)"
     case .due, .onTime:
       return ""
     }
