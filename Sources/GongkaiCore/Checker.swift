@@ -32,9 +32,9 @@ public struct Checker: Sendable {
       // A local function, not a closure value: one held in a constant escapes, and its context (a copy of the
       // checker and the rule, retained field by field) was allocated for every milestone judged.
       func continues(_ end: CivilDate, _ next: CivilDate) -> Bool {
-        let (carries, settled) = carrying(publicationOf: rule, endedOn: end, putUpOn: next)
-        if !settled { joinsUnsettled = true }
-        return carries
+        let carries = carrying(publicationOf: rule, endedOn: end, putUpOn: next)
+        if !carries.isSettled { joinsUnsettled = true }
+        return carries.holds
       }
       try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
         let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
@@ -53,16 +53,16 @@ public struct Checker: Sendable {
         return true
       }
       // Whether the last run can still be repaired: its minimum end still to come on the day judged, and no working day
-      // off the channels since it came down. Either may turn on days a missing schedule decides; whether it can is
-      // settled when both are, or when one settled answer is no. It changes which run is judged, not the status (too
-      // short either way).
+      // off the channels since it came down. It changes which run is judged, not the status (too short either way).
       var repairable: (run: PublicationRun, minimumEnd: Deadline?)?
       var repairUnsettled = false
       if let latest, let minimum = rule.minimumPublication, let end = latest.minimumEnd {
-        let endToCome = (holds: asOf <= end.date, settled: calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf))
-        let gap = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? (carries: true, settled: true)
-        repairUnsettled = !(endToCome.settled && gap.settled) && !(endToCome.settled && !endToCome.holds) && !(gap.settled && !gap.carries)
-        if endToCome.holds && gap.carries { repairable = latest }
+        let endToCome = SettledAnswer(
+          holds: asOf <= end.date, isSettled: calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf))
+        let carried = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? .settled(true)
+        let repair = endToCome.and(carried)
+        repairUnsettled = !repair.isSettled
+        if repair.holds { repairable = latest }
       }
       let judged = met ?? repairable ?? earliest
       // Which run is judged, and so which publication, how late it came and the end it had to reach, may turn on days
@@ -107,19 +107,20 @@ public struct Checker: Sendable {
   /// channels count for nothing toward it). Without a minimum period every publication counts toward how long the
   /// item was up. The checker's runs and the repair advice of `log` and `disclose` both ask it.
   public func carriesOn(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> Bool {
-    carrying(publicationOf: rule, endedOn: end, putUpOn: day).carries
+    carrying(publicationOf: rule, endedOn: end, putUpOn: day).holds
   }
 
   /// ``carriesOn(publicationOf:endedOn:putUpOn:)``, and whether the answer is settled: rest days between the two that
   /// lie in a year without its schedule may turn out to be working days, or the reverse; one settled working day
   /// between them settles that the second does not carry on.
-  private func carrying(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> (carries: Bool, settled: Bool) {
-    guard let minimum = rule.minimumPublication, day > end.adding(days: 1) else { return (true, true) }
-    guard minimum.unit == .workingDays else { return (false, true) }
+  private func carrying(publicationOf rule: DisclosureRule, endedOn end: CivilDate, putUpOn day: CivilDate) -> SettledAnswer {
+    guard let minimum = rule.minimumPublication, day > end.adding(days: 1) else { return .settled(true) }
+    guard minimum.unit == .workingDays else { return .settled(false) }
     let lastDayOff = day.adding(days: -1)
-    let settled = !calendar.isProvisional(from: end.adding(days: 1), through: lastDayOff)
-      || calendar.settledWorkingDays(from: end, through: lastDayOff) > 0
-    return (calendar.workingDays(from: end, through: lastDayOff) == 0, settled)
+    return SettledAnswer(
+      holds: calendar.workingDays(from: end, through: lastDayOff) == 0,
+      isSettled: !calendar.isProvisional(from: end.adding(days: 1), through: lastDayOff)
+        || calendar.settledWorkingDays(from: end, through: lastDayOff) > 0)
   }
 
   /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are
@@ -180,6 +181,20 @@ public struct Checker: Sendable {
     }
     guard let daysLate else { return (.onTime, nil) }
     return (.late, daysLate)
+  }
+}
+
+/// A yes or no the checker works out, and whether the schedules still missing can turn it.
+private struct SettledAnswer {
+  let holds: Bool
+  let isSettled: Bool
+
+  static func settled(_ holds: Bool) -> SettledAnswer { SettledAnswer(holds: holds, isSettled: true) }
+
+  /// Both at once: settled when both are, or when either is a settled no, which no other answer can turn to yes.
+  func and(_ other: SettledAnswer) -> SettledAnswer {
+    SettledAnswer(holds: holds && other.holds,
+                  isSettled: isSettled && other.isSettled || isSettled && !holds || other.isSettled && !other.holds)
   }
 }
 
