@@ -66,11 +66,13 @@ public struct Checker: Sendable {
       }
       let judged = met ?? repairable ?? earliest
       // Which run is judged, and so which publication, how late it came and the end it had to reach, may turn on days
-      // a missing schedule decides, when there are other publications to judge by (with a settled status too: too short
-      // either way; a run met may not be, and the runs after it, never visited, count), or when the runs themselves may
-      // be joined otherwise.
-      let others = milestone.disclosures.count > 1
-      let judgedRunUnsettled = joinsUnsettled || others && (endsUnsettled || met == nil && repairUnsettled)
+      // a missing schedule decides, when there is another run to judge (with a settled status too: too short either
+      // way; a run met may not be, and the runs after it, never visited, count), or when the runs themselves may be
+      // joined otherwise.
+      let otherRuns = earliest?.run.firstPosition != latest?.run.firstPosition || met.map { met in
+        milestone.disclosures.contains { $0.publishedOn > met.run.lastPublishedOn && $0.publishedOn <= asOf }
+      } ?? false
+      let judgedRunUnsettled = joinsUnsettled || otherRuns && (endsUnsettled || met == nil && repairUnsettled)
       let first = judged.map { milestone.disclosures[$0.run.firstPosition] }
       let until = judged?.run.until
       let minimumEnd = judged?.minimumEnd.map { judgedRunUnsettled ? Deadline(date: $0.date, isProvisional: true) : $0 }

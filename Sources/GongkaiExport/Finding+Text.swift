@@ -21,13 +21,16 @@ extension Finding {
     }
   }
 
-  /// （暂定） where the status of ``chineseStanding`` or the working days it counts may still change when a missing
-  /// holiday schedule is published. An item published on time before the days a schedule may rearrange is on time
-  /// for certain, though its deadline is provisional: the page must not hedge a verdict no schedule can change.
+  /// （暂定） where the status of ``chineseStanding`` may still change when a missing holiday schedule is published,
+  /// （天数暂定） where only the working days it counts may. An item published on time by the first day a schedule may
+  /// rearrange is on time for certain, though its deadline is provisional; one overdue since a settled deadline stays
+  /// overdue, by a count that may move: the page must not hedge a verdict no schedule can change, and the index counts
+  /// the verdicts marked （暂定）.
   var chineseProvisionalMark: String {
+    if statusIsProvisional { return "（暂定）" }
     // A too-short standing counts only the days late it names (，且迟N个工作日公开).
     let countIsProvisional = status == .tooShort ? workingDaysLate != nil && latenessIsProvisional : workingDaysAreProvisional
-    return statusIsProvisional || countIsProvisional ? "（暂定）" : ""
+    return countIsProvisional ? "（天数暂定）" : ""
   }
 
   /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every

@@ -370,6 +370,18 @@ import Testing
     #expect(late.status == .late && !late.statusIsProvisional && !late.judgedRunIsProvisional)
   }
 
+  /// One run, however its end turns out, is the run judged: its first publication, on time for certain, stays the one
+  /// judged and no day late can appear, though whether it stayed up long enough waits for 2027's notice.
+  @Test func aSingleRunIsJudgedWhateverItsEnd() throws {
+    // Due 12-24 (3 days from 12-21); up 12-22 to 12-23 and again from 12-24 to 12-31, one run; its 3 days from 12-22
+    // end on 12-25 or on the first working day after.
+    let notice = milestone("bidding.candidates", formed: "2026-12-21",
+                           disclosures: [published("2026-12-22", until: "2026-12-23"), published("2026-12-24", until: "2026-12-31")])
+    let finding = try #require(try checker.judge(notice, asOf: day("2027-01-20")))
+    #expect(finding.status == .onTime && finding.statusIsProvisional)
+    #expect(!finding.judgedRunIsProvisional && !finding.latenessIsProvisional)
+  }
+
   /// A run taken down on 12-24 can still be carried on on 12-28 only if 12-25 is a rest day, which 2027's notice decides:
   /// so does which run is judged, too short either way.
   @Test func whetherTheLastRunCanStillBeRepairedMayTurnOnUnsettledDays() throws {

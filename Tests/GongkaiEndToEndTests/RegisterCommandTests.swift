@@ -714,10 +714,11 @@ import TestSupport
     let note = "本表部分数字为暂定"
     #expect(!(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-24"] + db)).stdout.contains(note))
     #expect(try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28"] + db).stdout.contains(note))
-    // It counts, on each line, the statuses that may change: the second permit's, among two on time.
+    // It counts, on each line, the verdicts that may change (the second permit's, among two on time), and the rate
+    // over the others
     let csv = try gongkai(["report", "--year", "2026", "--as-of", "2026-12-28", "--format", "csv"] + db).stdout
     #expect(csv.contains("按责任单位,合计,2,2,0,0,0,0,100.0%,"), "\(csv)")
-    #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("按责任单位,合计,") }.allSatisfy { $0.hasSuffix(",1") })
+    #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("按责任单位,合计,") }.allSatisfy { $0.hasSuffix(",1,100.0%") })
 
     // Withdrawn as recorded by mistake, the second permit's row is settled: withdrawn, with no days late to count.
     #expect(try gongkai(["withdraw", "2", "--reason", "重复登记"] + db, environment: christmas).status == 0)
@@ -794,6 +795,32 @@ import TestSupport
     #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).status == 64)
   }
 
+  /// A schedule that changes which of a 公示's runs is judged says so, with the publication judged before and after.
+  @Test func aCalendarChangeNamesThePublicationItMakesJudged() throws {
+    let code = "2026-310110-48-01-000208"
+    let (folder, db) = try registerWithProject(code, name: "控江路改建")
+    let now = ["GONGKAI_NOW": "2026-12-28T10:00:00+08:00"]
+    #expect(try gongkai(["log", code, "approval-result.eia-draft-comment", "--date", "2026-11-30"] + db, environment: now).status == 0)
+    for (published, until) in [("2026-12-01", "2026-12-02"), ("2026-12-21", "2026-12-24")] {
+      #expect(try gongkai(["disclose", "1", "--date", published, "--channel", "区政府网站", "--until", until] + db, environment: now).status == 0)
+    }
+    // A notice that rests 12-25: the second comment period, down since Thursday, can be carried on on Monday 12-28
+    let calendars = folder.appendingPathComponent("calendar")
+    try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
+    let shipped = try gongkai("calendar", "2026", "--format", "yaml").stdout
+    try Data((shipped + "  - name: \"元旦\"\n    rest: 2026-12-25..2026-12-25\n    workdays: []\n").utf8)
+      .write(to: calendars.appendingPathComponent("2026.yaml"))
+    let holidays = [("元旦", "01-01..2027-01-03"), ("春节", "02-05..2027-02-12"), ("清明节", "04-03..2027-04-05"), ("劳动节", "05-01..2027-05-05"),
+                    ("端午节", "06-09..2027-06-09"), ("中秋节", "09-15..2027-09-15"), ("国庆节", "10-01..2027-10-07")]
+    try Data(("year: 2027\nholidays:\n" + holidays.map { "  - name: \($0)\n    rest: 2027-\($1)\n" }.joined()).utf8)
+      .write(to: calendars.appendingPathComponent("2027.yaml"))
+    let change = try gongkai(["check", "--calendar-change", "2026", "--calendar-change", "2027", "--as-of", "2026-12-28"] + db,
+                             environment: ["GONGKAI_CALENDAR_DIR": calendars.path])
+    #expect(change.status == 1, "\(change.stderr)")
+    #expect(change.stdout.contains(" · 所认定公开 2026-12-01 → "), "\(change.stdout)")
+    #expect(change.stdout.contains(" · 所认定公开 2026-12-21\n"), "\(change.stdout)")
+  }
+
   /// Cron mails whatever a check prints, standard error included: a provisional deadline of an item that needs
   /// nothing is not worth a mail every morning until next year's schedule is added.
   @Test func aCheckThatShowsNothingWarnsOfNothing() throws {
@@ -857,7 +884,7 @@ import TestSupport
     // A published performance report says so in itself, in every format.
     for format in ["text", "csv", "html"] {
       let report = try gongkai(["report", "--year", "2016", "--format", format] + asOf + db)
-      #expect(report.stdout.contains("本表部分数字为暂定（“状态暂定”为状态可能变化的项数）：其所依据的时限涉及尚无国务院节假日安排的2016年或其前一周"), "\(format)")
+      #expect(report.stdout.contains("本表部分数字为暂定（“判定暂定”为按时率所计判定中可能变化的项数，“已确定按时率”不计这些项）：其所依据的时限涉及尚无国务院节假日安排的2016年或其前一周"), "\(format)")
     }
   }
 

@@ -175,7 +175,7 @@ public struct ProjectNotice: Sendable {
         }
         + Self.renumbered(stored, from: formerDivisions, to: organisationCode, asOf: asOf)
     })
-    provisionalNote = ProvisionalNote.text("标注“暂定”的时限", years: unscheduledYears)
+    provisionalNote = ProvisionalNote.text("标注“暂定”的日期、状态和天数", years: unscheduledYears)
   }
 
   /// Each 索引号 named once, by its latest retraction.

@@ -22,9 +22,11 @@ public struct DisclosureStatistics: Sendable {
     /// the documents go on sale): neither on time nor late, so counted apart and left out of the rate, which
     /// they would otherwise raise with every publication made at any time.
     public var withoutPeriod = 0
-    /// Counted in their status all the same, the obligations whose status may change once a missing holiday schedule
-    /// is published: how much of the line a reader should hold as provisional.
-    public var provisional = 0
+    /// Of the verdicts the on-time rate counts, those that may change once a missing holiday schedule is published,
+    /// counted in their status all the same: what a review sets aside until the schedule is out.
+    public var provisionalVerdicts = 0
+    /// Of those, the ones on time as things stand.
+    var provisionalOnTime = 0
     /// How many publications took each number of working days: the median needs no list of every publication,
     /// so a year of a national register counts in constant memory. Items without a statutory period are left out,
     /// as from the rate: a draft EIA report put up for comment when the builder chooses says nothing of how fast a
@@ -51,6 +53,12 @@ public struct DisclosureStatistics: Sendable {
     public var onTimeRate: Double? {
       let judged = onTime + late + overdue + tooShort
       return judged == 0 ? nil : Double(onTime) / Double(judged) * 100
+    }
+
+    /// ``onTimeRate`` over the verdicts no missing schedule can change; `nil` when none is settled.
+    public var settledOnTimeRate: Double? {
+      let judged = onTime + late + overdue + tooShort - provisionalVerdicts
+      return judged == 0 ? nil : Double(onTime - provisionalOnTime) / Double(judged) * 100
     }
 
     /// The median of working days from formation to publication, over what was published of the items a law
@@ -81,7 +89,11 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
-      if finding.statusIsProvisional { provisional += 1 }
+      let inRate = finding.status == .tooShort || finding.deadline != nil && finding.status != .due
+      if inRate && finding.statusIsProvisional {
+        provisionalVerdicts += 1
+        if finding.status == .onTime { provisionalOnTime += 1 }
+      }
       if finding.deadline != nil, let published = finding.disclosure?.publishedOn {
         daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1
       }

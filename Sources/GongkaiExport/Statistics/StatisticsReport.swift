@@ -9,21 +9,31 @@ public enum StatisticsReport {
   static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
                                "median_working_days_to_publish", "without_period"]
 
-  /// The heading of the count of statuses that may still change, after every other figure: the CSV's last column.
-  static let provisionalHeaders = (chinese: "状态暂定", english: "status_provisional")
+  /// The headings of the verdicts that may still change and of the rate without them, after every other figure: the
+  /// CSV's last columns.
+  static let provisionalHeaders = ["判定暂定", "已确定按时率"]
+  static let englishProvisionalHeaders = ["provisional_verdicts", "settled_on_time_rate"]
 
-  /// The headings of the text and HTML tables: the figures, then the count of statuses that may still change.
-  public static let tableHeaders = headers + [provisionalHeaders.chinese]
+  /// The headings of the text and HTML tables: the figures, then the verdicts that may still change.
+  public static let tableHeaders = headers + provisionalHeaders
 
   /// A line's cells under ``tableHeaders``.
   public static func tableCells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
-    cells(line, english: english) + [String(line.provisional)]
+    cells(line, english: english) + provisionalCells(line)
   }
+
+  /// How many of the verdicts the rate counts may change, and the rate over the others.
+  static func provisionalCells(_ line: DisclosureStatistics.Line) -> [String] {
+    [String(line.provisionalVerdicts), rate(line.settledOnTimeRate)]
+  }
+
+  /// `75.0%`, or `—` when nothing is judged.
+  static func rate(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
 
   /// A line's name and figures, as every format shows them.
   public static func cells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
     [line.name(english: english), String(line.obligations), String(line.onTime), String(line.late), String(line.overdue), String(line.tooShort),
-     String(line.due), line.onTimeRate.map { String(format: "%.1f%%", $0) } ?? "—",
+     String(line.due), rate(line.onTimeRate),
      line.medianDaysToPublish.map { String(format: "%.1f", $0) } ?? "—",
      // Last, as columns added later come last, so that scripts reading the CSV by position keep working.
      String(line.withoutPeriod)]
@@ -39,8 +49,8 @@ public enum StatisticsReport {
   /// `byteOrderMark`: false where the text does not start a file (a pipe, a file appended to).
   public static func csv(_ statistics: DisclosureStatistics, english: Bool = false, byteOrderMark: Bool = true) -> String {
     let names = english
-      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note", provisionalHeaders.english]
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明", provisionalHeaders.chinese]
+      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishProvisionalHeaders
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + provisionalHeaders
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
@@ -49,8 +59,8 @@ public enum StatisticsReport {
       for line in lines + [statistics.total] {
         // The line's name is a unit's as typed (or a category's, or 合计); the figures are numbers for the spreadsheet to sum.
         let figures = cells(line, english: english)
-        let provisional = String(line.provisional)
-        out += CSVWriter.record([.value(group), .text(figures[0])] + (figures.dropFirst() + context + [provisional]).map(CSVCell.value))
+        let cells = figures.dropFirst() + context + provisionalCells(line)
+        out += CSVWriter.record([.value(group), .text(figures[0])] + cells.map(CSVCell.value))
       }
     }
     return out

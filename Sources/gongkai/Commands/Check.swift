@@ -176,11 +176,13 @@ extension Gongkai.Check {
     }
     try await register.requireKnown(projects: project, units: unit)
     let measure = FindingMeasure(language: l)
-    func stands(_ finding: Finding) -> String {
+    /// Where `finding` stands; with the publication judged when the schedules change which one that is.
+    func stands(_ finding: Finding, naming publication: Bool) -> String {
       measure.markedText(of: finding)
         + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "")
         + (finding.status == .tooShort
           ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "" : "")
+        + (publication ? finding.disclosure.map { l.pick(" · 所认定公开 \($0.publishedOn)", " · publication judged \($0.publishedOn)") } ?? "" : "")
     }
     var lines: [String] = []
     let filter = MilestoneFilter(projects: project, categories: category, units: unit)
@@ -191,7 +193,7 @@ extension Gongkai.Check {
       lines.append("""
           #\(now.milestone.id) \(now.rule.code) \(l.pick(now.rule.name)) · \(now.milestone.projectCode) \(Terminal.field(stored.projectName)) · \
         \(Terminal.field(now.responsibleUnit))
-              \(stands(then)) → \(stands(now))
+              \(stands(then, naming: then.disclosure != now.disclosure)) → \(stands(now, naming: then.disclosure != now.disclosure))
         """)
     }
     guard !lines.isEmpty else {
@@ -205,17 +207,19 @@ extension Gongkai.Check {
   }
 }
 
-/// What a finding concludes, apart from whether it is provisional: what a new schedule may change.
+/// What a finding concludes, apart from whether it is provisional: what a new schedule may change, the publication
+/// judged included (which of a 公示's runs counts).
 private struct Conclusion: Equatable {
   let status: FindingStatus
   let deadline: CivilDate?
   let workingDays: Int?
   let workingDaysLate: Int?
   let minimumEnd: CivilDate?
+  let publication: Disclosure?
 
   init(_ finding: Finding) {
     (status, deadline, workingDays) = (finding.status, finding.deadline?.date, finding.workingDays)
-    (workingDaysLate, minimumEnd) = (finding.workingDaysLate, finding.minimumEnd?.date)
+    (workingDaysLate, minimumEnd, publication) = (finding.workingDaysLate, finding.minimumEnd?.date, finding.disclosure)
   }
 }
 
