@@ -786,13 +786,18 @@ import TestSupport
     #expect(missing.status == 66 && missing.stderr.contains("no schedule of 2027 is added"))
     // A new year compared alone: the administrator is reminded of the days its notice may move in the year before
     let year2027 = folder.appendingPathComponent("2027.yaml")
-    let holidays = [("元旦", "01-01..2027-01-03"), ("春节", "02-05..2027-02-12"), ("清明节", "04-03..2027-04-05"), ("劳动节", "05-01..2027-05-05"),
-                    ("端午节", "06-09..2027-06-09"), ("中秋节", "09-15..2027-09-15"), ("国庆节", "10-01..2027-10-07")]
-    try Data(("year: 2027\nholidays:\n" + holidays.map { "  - name: \($0)\n    rest: 2027-\($1)\n" }.joined()).utf8).write(to: year2027)
+    try Self.write2027(to: year2027)
     let added = try gongkai(["check", "--calendar-change", "2027", "--calendar", year2027.path, "--as-of", "2026-11-30"] + db)
     #expect(added.stderr.contains("warning: the 2027 notice may also move days of the last week of 2026"), "\(added.stderr)")
     #expect(!change.stderr.contains("may also move days"))
     #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).status == 64)
+  }
+
+  /// A 2027 schedule as a notice might give it: the holidays the law fixes, without bridging days.
+  static func write2027(to file: URL) throws {
+    let holidays = [("元旦", "01-01..2027-01-03"), ("春节", "02-05..2027-02-12"), ("清明节", "04-03..2027-04-05"), ("劳动节", "05-01..2027-05-05"),
+                    ("端午节", "06-09..2027-06-09"), ("中秋节", "09-15..2027-09-15"), ("国庆节", "10-01..2027-10-07")]
+    try Data(("year: 2027\nholidays:\n" + holidays.map { "  - name: \($0)\n    rest: 2027-\($1)\n" }.joined()).utf8).write(to: file)
   }
 
   /// A schedule that changes which of a 公示's runs is judged says so, with the publication judged before and after.
@@ -810,10 +815,7 @@ import TestSupport
     let shipped = try gongkai("calendar", "2026", "--format", "yaml").stdout
     try Data((shipped + "  - name: \"元旦\"\n    rest: 2026-12-25..2026-12-25\n    workdays: []\n").utf8)
       .write(to: calendars.appendingPathComponent("2026.yaml"))
-    let holidays = [("元旦", "01-01..2027-01-03"), ("春节", "02-05..2027-02-12"), ("清明节", "04-03..2027-04-05"), ("劳动节", "05-01..2027-05-05"),
-                    ("端午节", "06-09..2027-06-09"), ("中秋节", "09-15..2027-09-15"), ("国庆节", "10-01..2027-10-07")]
-    try Data(("year: 2027\nholidays:\n" + holidays.map { "  - name: \($0)\n    rest: 2027-\($1)\n" }.joined()).utf8)
-      .write(to: calendars.appendingPathComponent("2027.yaml"))
+    try Self.write2027(to: calendars.appendingPathComponent("2027.yaml"))
     let change = try gongkai(["check", "--calendar-change", "2026", "--calendar-change", "2027", "--as-of", "2026-12-28"] + db,
                              environment: ["GONGKAI_CALENDAR_DIR": calendars.path])
     #expect(change.status == 1, "\(change.stderr)")
