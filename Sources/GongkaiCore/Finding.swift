@@ -101,6 +101,16 @@ public struct Finding: Sendable {
     (deadline?.isProvisional ?? false) || latenessIsProvisional || (minimumEnd?.isProvisional ?? false) || statusIsProvisional
   }
 
+  /// How much too early a 公示 came down (`tooShort`), in the unit of its minimum period: calendar days for one of
+  /// 日, working days otherwise; `nil` for any other status.
+  public var minimumShortfall: Int? {
+    guard status == .tooShort else { return nil }
+    guard let until = publishedUntil, let end = minimumEnd?.date, rule.minimumPublication?.unit == .calendarDays else {
+      return workingDays ?? 0
+    }
+    return until.days(to: end)
+  }
+
   /// Whether the count in ``workingDays`` may still change: the working days late or overdue, left to a provisional
   /// deadline, or short of a provisional minimum end.
   public var workingDaysAreProvisional: Bool {

@@ -743,6 +743,13 @@ import TestSupport
     #expect(rows.map { $0["状态"] } == ["too-short", "too-short", "on-time"])
     #expect(rows.map { $0["状态为暂定"] } == ["否", "是", "否"])
     #expect(rows.map { $0["最短公示期止为暂定"] } == ["是", "是", "是"])
+    // Short by 2 working days (12-25, 12-28) and by 4 (12-29 to 2027-01-04), counted apart from lateness
+    #expect(rows.map { $0["公示期短缺"] } == ["2", "4", ""])
+    #expect(rows.map { $0["逾期工作日"] } == ["0", "0", "0"])
+    // A correction of the first comment notice is paired with it
+    #expect(try gongkai(["log", "2026-310110-48-01-000207", "approval-result.eia-draft-comment", "--date", "2026-12-21", "--ref", "HP-4",
+                         "--changes", "1"] + db, environment: now).status == 0)
+    #expect(try auditRows(folder, db, asOf: "2026-12-30").map { $0["所变更里程碑编号"] } == ["", "", "", "1"])
     let pages = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-30"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000207.html"), encoding: .utf8)

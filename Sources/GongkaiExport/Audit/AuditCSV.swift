@@ -226,6 +226,14 @@ public struct AuditCSV {
     Column(chinese: "最短公示期止为暂定", english: "minimum_publication_end_provisional") { row, _ in
       row.yesNo(row.finding.minimumEnd?.isProvisional ?? false)
     },
+    // A 公示 too short is a failure of its own, measured here, in the unit of 最短公示期 (日 or 个工作日): 逾期工作日
+    // measures only how late it came.
+    Column(chinese: "公示期短缺", english: "minimum_publication_shortfall") { row, _ in
+      row.status == .withdrawn ? "" : row.finding.minimumShortfall.map(String.init) ?? ""
+    },
+    // The milestone whose information this one changes (`log --changes`): a change's own period runs from it, and an
+    // evaluator pairs the two rows.
+    Column(chinese: "所变更里程碑编号", english: "changes_milestone_id") { row, _ in row.finding.milestone.changes.map(String.init) ?? "" },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the

@@ -28,13 +28,10 @@ struct FindingMeasure {
 
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
   private func shortfall(_ finding: Finding) -> String {
-    guard let until = finding.publishedUntil, let end = finding.minimumEnd?.date,
-      finding.rule.minimumPublication?.unit == .calendarDays
-    else {
-      let days = finding.workingDays ?? 0
+    let days = finding.minimumShortfall ?? 0
+    guard finding.publishedUntil != nil, finding.rule.minimumPublication?.unit == .calendarDays else {
       return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)个工作日", "\(counted(days, "working day")) short")
     }
-    let days = until.days(to: end)
     return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
   }
 }
