@@ -102,13 +102,12 @@ public struct Finding: Sendable {
   }
 
   /// How much too early a 公示 came down (`tooShort`), in the unit of its minimum period: calendar days for one of
-  /// 日, working days otherwise; `nil` for any other status.
-  public var minimumShortfall: Int? {
-    guard status == .tooShort else { return nil }
-    guard let until = publishedUntil, let end = minimumEnd?.date, rule.minimumPublication?.unit == .calendarDays else {
-      return workingDays ?? 0
+  /// 日, working days otherwise; `nil` for any other status (a too-short finding always has both ends).
+  public var minimumShortfall: (days: Int, unit: Period.Unit)? {
+    guard status == .tooShort, let until = publishedUntil, let end = minimumEnd?.date, let minimum = rule.minimumPublication else {
+      return nil
     }
-    return until.days(to: end)
+    return minimum.unit == .calendarDays ? (until.days(to: end), .calendarDays) : (workingDays ?? 0, .workingDays)
   }
 
   /// Whether the count in ``workingDays`` may still change: the working days late or overdue, left to a provisional

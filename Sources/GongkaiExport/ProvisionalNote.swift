@@ -12,15 +12,15 @@ public enum ProvisionalNote {
 
   /// The note of a statistics report, whose counts rest on such deadlines.
   public static func statistics(_ statistics: DisclosureStatistics) -> String? {
-    text("本表部分数字为暂定（“判定暂定”为按时率所计判定中可能变化的项数，“已确定按时率”不计这些项）：其所依据的时限", years: statistics.unscheduledYears)
+    text("本表部分数字为暂定（“状态暂定”为状态可能变化的项数，“已确定按时率”不计这些项）：其所依据的时限", years: statistics.unscheduledYears)
   }
 
   /// ``statistics(_:)`` in English.
   public static func englishStatistics(_ statistics: DisclosureStatistics) -> String? {
     let years = statistics.unscheduledYears.sorted().map(String.init)
     guard !years.isEmpty else { return nil }
-    return "Some figures are provisional (the last two columns count the verdicts of the on-time rate that may change, "
-      + "and give the rate without them): the deadlines they rest "
+    return "Some figures are provisional (the last two columns count the statuses that may change, and give the on-time "
+      + "rate without them): the deadlines they rest "
       + "on reach into \(years.joined(separator: ", ")) or the week before, for which the State Council has not yet published a "
       + "holiday schedule; they are counted with weekends and the statutory holidays (with their make-up days) and may change "
       + "once it is."

@@ -37,6 +37,29 @@ import Testing
     #expect(line.medianDaysToPublish == 1)
   }
 
+  /// The rate a review can score before 2027's notice is out leaves out every status that notice may change, whatever
+  /// it is today: an on-time publication on a day the notice may rearrange, and a due item that may turn overdue.
+  @Test func theSettledRateLeavesOutEveryStatusThatMayChange() throws {
+    let checker = FindingRecordTests.checker
+    func judged(formed: String, published: String?, asOf: String) throws -> Finding {
+      let formedOn = try CivilDate(parsing: formed)
+      let milestone = Milestone(
+        id: 1, projectCode: "2024-310110-48-01-000123", kind: "approval-result.construction-permit", formedOn: formedOn,
+        disclosures: try published.map { [Disclosure(publishedOn: try CivilDate(parsing: $0), channel: "杨浦区人民政府门户网站")] } ?? [])
+      return try #require(try checker.judge(milestone, asOf: try CivilDate(parsing: asOf)))
+    }
+    var line = DisclosureStatistics.Line(name: "杨浦区建设和管理委员会")
+    // Due 12-28 (7 working days from 12-17): on time for certain on 12-18, provisionally on 12-28; late for certain
+    // from one due 11-27; due on 12-29 from one formed 12-18 (its deadline, 12-29, may move either way).
+    for (formed, published) in [("2026-12-17", "2026-12-18"), ("2026-12-17", "2026-12-28"), ("2026-11-18", "2026-12-01"), ("2026-12-18", nil)] {
+      line.count(try judged(formed: formed, published: published, asOf: "2026-12-29"), calendar: checker.calendar)
+    }
+    #expect([line.onTime, line.late, line.due] == [2, 1, 1])
+    #expect(line.provisional == 2)
+    #expect(line.onTimeRate.map { ($0 * 10).rounded() / 10 } == 66.7)
+    #expect(line.settledOnTimeRate == 50)
+  }
+
   /// The chart reads in grey print: every status but one has a texture of its own, defined in the page.
   @Test func everyStatusButOneHasATextureOfItsOwn() {
     let fills = StatisticsReport.BarChart([line([1])]).keys.map(\.fill)

@@ -22,11 +22,13 @@ public struct DisclosureStatistics: Sendable {
     /// the documents go on sale): neither on time nor late, so counted apart and left out of the rate, which
     /// they would otherwise raise with every publication made at any time.
     public var withoutPeriod = 0
-    /// Of the verdicts the on-time rate counts, those that may change once a missing holiday schedule is published,
-    /// counted in their status all the same: what a review sets aside until the schedule is out.
-    public var provisionalVerdicts = 0
-    /// Of those, the ones on time as things stand.
-    var provisionalOnTime = 0
+    /// The obligations whose status may change once a missing holiday schedule is published, counted in their status
+    /// all the same: what a review sets aside until the schedule is out.
+    public var provisional = 0
+    /// The verdicts the on-time rate counts among the other obligations, and of those the ones on time: a status that
+    /// may change is left out whatever it is today, since a due item may turn overdue, or an item without a period
+    /// too short, and so enter the rate.
+    var settledJudged = 0, settledOnTime = 0
     /// How many publications took each number of working days: the median needs no list of every publication,
     /// so a year of a national register counts in constant memory. Items without a statutory period are left out,
     /// as from the rate: a draft EIA report put up for comment when the builder chooses says nothing of how fast a
@@ -55,10 +57,9 @@ public struct DisclosureStatistics: Sendable {
       return judged == 0 ? nil : Double(onTime) / Double(judged) * 100
     }
 
-    /// ``onTimeRate`` over the verdicts no missing schedule can change; `nil` when none is settled.
+    /// ``onTimeRate`` over the obligations whose status no missing schedule can change; `nil` when none is judged.
     public var settledOnTimeRate: Double? {
-      let judged = onTime + late + overdue + tooShort - provisionalVerdicts
-      return judged == 0 ? nil : Double(onTime - provisionalOnTime) / Double(judged) * 100
+      settledJudged == 0 ? nil : Double(settledOnTime) / Double(settledJudged) * 100
     }
 
     /// The median of working days from formation to publication, over what was published of the items a law
@@ -79,6 +80,12 @@ public struct DisclosureStatistics: Sendable {
       return Double(value(at: (count - 1) / 2) + value(at: count / 2)) / 2
     }
 
+    /// Whether the on-time rate counts the finding: on time, late, overdue or too short; not due, and not an item
+    /// without a period unless too short (``withoutPeriod``).
+    static func countsInRate(_ finding: Finding) -> Bool {
+      finding.status == .tooShort || finding.deadline != nil && finding.status != .due
+    }
+
     mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
       obligations += 1
       switch finding.status {
@@ -89,10 +96,11 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
-      let inRate = finding.status == .tooShort || finding.deadline != nil && finding.status != .due
-      if inRate && finding.statusIsProvisional {
-        provisionalVerdicts += 1
-        if finding.status == .onTime { provisionalOnTime += 1 }
+      if finding.statusIsProvisional {
+        provisional += 1
+      } else if Self.countsInRate(finding) {
+        settledJudged += 1
+        if finding.status == .onTime { settledOnTime += 1 }
       }
       if finding.deadline != nil, let published = finding.disclosure?.publishedOn {
         daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1

@@ -9,10 +9,10 @@ public enum StatisticsReport {
   static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
                                "median_working_days_to_publish", "without_period"]
 
-  /// The headings of the verdicts that may still change and of the rate without them, after every other figure: the
+  /// The headings of the statuses that may still change and of the rate without them, after every other figure: the
   /// CSV's last columns.
-  static let provisionalHeaders = ["判定暂定", "已确定按时率"]
-  static let englishProvisionalHeaders = ["provisional_verdicts", "settled_on_time_rate"]
+  static let provisionalHeaders = ["状态暂定", "已确定按时率"]
+  static let englishProvisionalHeaders = ["status_provisional", "settled_on_time_rate"]
 
   /// The headings of the text and HTML tables: the figures, then the verdicts that may still change.
   public static let tableHeaders = headers + provisionalHeaders
@@ -22,9 +22,9 @@ public enum StatisticsReport {
     cells(line, english: english) + provisionalCells(line)
   }
 
-  /// How many of the verdicts the rate counts may change, and the rate over the others.
+  /// How many statuses may change, and the on-time rate over the others.
   static func provisionalCells(_ line: DisclosureStatistics.Line) -> [String] {
-    [String(line.provisionalVerdicts), rate(line.settledOnTimeRate)]
+    [String(line.provisional), rate(line.settledOnTimeRate)]
   }
 
   /// `75.0%`, or `—` when nothing is judged.

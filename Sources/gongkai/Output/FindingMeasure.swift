@@ -19,19 +19,21 @@ struct FindingMeasure {
     }
   }
 
-  /// The measure, marked （暂定） where its count (``Finding/workingDaysAreProvisional``) or the status it measures
-  /// (``Finding/statusIsProvisional``) may change once a missing schedule is published.
+  /// The measure, marked as the public page marks it: （暂定） where the status it measures may change once a missing
+  /// schedule is published (``Finding/statusIsProvisional``), （天数暂定） where only its count may
+  /// (``Finding/workingDaysAreProvisional``).
   func markedText(of finding: Finding) -> String {
-    let provisional = finding.workingDaysAreProvisional || finding.statusIsProvisional
-    return text(of: finding) + language.provisionalMark(provisional)
+    if finding.statusIsProvisional { return text(of: finding) + language.provisionalMark(true) }
+    return text(of: finding) + (finding.workingDaysAreProvisional ? language.pick("（天数暂定）", " (days provisional)") : "")
   }
 
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
   private func shortfall(_ finding: Finding) -> String {
-    let days = finding.minimumShortfall ?? 0
-    guard finding.publishedUntil != nil, finding.rule.minimumPublication?.unit == .calendarDays else {
-      return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)个工作日", "\(counted(days, "working day")) short")
+    let name = finding.rule.minimumPublicationName.chinese
+    switch finding.minimumShortfall {
+    case let (days, .calendarDays)?: return language.pick("\(name)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
+    case let (days, .workingDays)?: return language.pick("\(name)少\(days)个工作日", "\(counted(days, "working day")) short")
+    case nil: return language.pick(FindingStatus.tooShort.chineseName, "too short")
     }
-    return language.pick("\(finding.rule.minimumPublicationName.chinese)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
   }
 }
