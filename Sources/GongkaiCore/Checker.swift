@@ -22,60 +22,11 @@ public struct Checker: Sendable {
     do {
       let period = rule.period(forChange: milestone.changes != nil)
       let deadline = try period.map { (period) throws(PeriodError) in try calendar.deadline(of: period, from: milestone.formedOn) }
-      // The run judged: for a 公示, the first long enough; else the last while it can still be kept up (its own
-      // minimum end to come, and up or down only since yesterday), which a repair would make long enough; else the
-      // first, whose shortfall stands. Without a minimum, every publication counts toward how long it was up.
-      var earliest, latest, met: (run: PublicationRun, minimumEnd: Deadline?)?
-      // Whether a schedule still missing could join or split the runs (the rest days between two publications decide
-      // whether one carries on), or make a run judged here meet its minimum period where it fails, or the reverse.
-      var joinsUnsettled = false, endsUnsettled = false
-      // A local function, not a closure value: one held in a constant escapes, and its context (a copy of the
-      // checker and the rule, retained field by field) was allocated for every milestone judged.
-      func continues(_ end: CivilDate, _ next: CivilDate) -> Bool {
-        let carries = carrying(publicationOf: rule, endedOn: end, putUpOn: next)
-        if !carries.isSettled { joinsUnsettled = true }
-        return carries.holds
-      }
-      try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
-        let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
-          try calendar.deadline(of: period, from: run.firstPublishedOn)
-        }
-        if earliest == nil { earliest = (run, minimumEnd) }
-        latest = (run, minimumEnd)
-        // Met when the day after the run came down is past its minimum end.
-        if let minimum = rule.minimumPublication, let minimumEnd, let until = run.until,
-          !calendar.settles(minimumEnd, of: minimum, from: run.firstPublishedOn, against: until.adding(days: 1))
-        {
-          endsUnsettled = true
-        }
-        guard minimumEnd.map({ end in run.until.map { $0 >= end.date } ?? true }) ?? true else { return false }
-        met = (run, minimumEnd)
-        return true
-      }
-      // Whether the last run can still be repaired: its minimum end still to come on the day judged, and no working day
-      // off the channels since it came down. It changes which run is judged, not the status (too short either way).
-      var repairable: (run: PublicationRun, minimumEnd: Deadline?)?
-      var repairUnsettled = false
-      if let latest, let minimum = rule.minimumPublication, let end = latest.minimumEnd {
-        let endToCome = SettledAnswer(
-          holds: asOf <= end.date, isSettled: calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf))
-        let carried = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? .settled(true)
-        let repair = endToCome.and(carried)
-        repairUnsettled = !repair.isSettled
-        if repair.holds { repairable = latest }
-      }
-      let judged = met ?? repairable ?? earliest
-      // Which run is judged, and so which publication, how late it came and the end it had to reach, may turn on days
-      // a missing schedule decides, when there is another run to judge (with a settled status too: too short either
-      // way; a run met may not be, and the runs after it, never visited, count), or when the runs themselves may be
-      // joined otherwise.
-      let otherRuns = earliest?.run.firstPosition != latest?.run.firstPosition || met.map { met in
-        milestone.disclosures.contains { $0.publishedOn > met.run.lastPublishedOn && $0.publishedOn <= asOf }
-      } ?? false
-      let judgedRunUnsettled = joinsUnsettled || otherRuns && (endsUnsettled || met == nil && repairUnsettled)
+      let choice = try judgedRun(of: milestone, rule: rule, asOf: asOf)
+      let judged = choice.run
       let first = judged.map { milestone.disclosures[$0.run.firstPosition] }
       let until = judged?.run.until
-      let minimumEnd = judged?.minimumEnd.map { judgedRunUnsettled ? Deadline(date: $0.date, isProvisional: true) : $0 }
+      let minimumEnd = judged?.minimumEnd.map { choice.runIsUnsettled ? Deadline(date: $0.date, isProvisional: true) : $0 }
       let daysLate = first.flatMap { lateness(of: $0.publishedOn, deadline: deadline?.date) }
       let (status, days) = assess(deadline: deadline?.date, isPublished: first != nil, daysLate: daysLate,
                                   until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
@@ -89,19 +40,83 @@ public struct Checker: Sendable {
       // may still turn out late, or on time.
       let latenessIsProvisional = deadline.map { deadline in
         (status == .overdue || daysLate != nil) && (deadline.isProvisional || calendar.isProvisional(from: deadline.date, through: decidedOn))
-          || first != nil && (deadlineUnsettled || judgedRunUnsettled)
+          || first != nil && (deadlineUnsettled || choice.runIsUnsettled)
       } ?? false
       // A 公示 too short for certain is too short whenever it was published; any other status also rests on the deadline.
-      let statusIsProvisional = joinsUnsettled || endsUnsettled || status != .tooShort && deadlineUnsettled
+      let statusIsProvisional = choice.metIsUnsettled || status != .tooShort && deadlineUnsettled
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
         workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, statusIsProvisional: statusIsProvisional,
-        judgedRunIsProvisional: judgedRunUnsettled, disclosure: first,
+        judgedRunIsProvisional: choice.runIsUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)
     }
+  }
+
+  /// The run of a milestone's publications a finding judges, and what a missing schedule may still turn of it.
+  private struct RunChoice {
+    typealias Run = (run: PublicationRun, minimumEnd: Deadline?)
+    /// For a 公示, the first run long enough; else the last while it can still be kept up (its own minimum end to come,
+    /// and up or down only since yesterday), which a repair would make long enough; else the first, whose shortfall
+    /// stands. Without a minimum, every publication counts toward how long it was up. `nil` when nothing is published.
+    let run: Run?
+    /// Whether a schedule still missing could join or split the runs, or make a run visited meet its minimum period
+    /// where it fails, or the reverse: whether any run met it, the status, may change.
+    let metIsUnsettled: Bool
+    /// Whether which run is judged may change: so may the publication judged, how late it came and the end it had
+    /// to reach, with a settled status too (too short either way).
+    let runIsUnsettled: Bool
+  }
+
+  private func judgedRun(of milestone: Milestone, rule: DisclosureRule, asOf: CivilDate) throws(PeriodError) -> RunChoice {
+    var earliest, latest, met: RunChoice.Run?
+    // Whether a schedule still missing could join or split the runs (the rest days between two publications decide
+    // whether one carries on), or make a run judged here meet its minimum period where it fails, or the reverse.
+    var joinsUnsettled = false, endsUnsettled = false
+    // A local function, not a closure value: one held in a constant escapes, and its context (a copy of the
+    // checker and the rule, retained field by field) was allocated for every milestone judged.
+    func continues(_ end: CivilDate, _ next: CivilDate) -> Bool {
+      let carries = carrying(publicationOf: rule, endedOn: end, putUpOn: next)
+      if !carries.isSettled { joinsUnsettled = true }
+      return carries.holds
+    }
+    try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
+      let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
+        try calendar.deadline(of: period, from: run.firstPublishedOn)
+      }
+      if earliest == nil { earliest = (run, minimumEnd) }
+      latest = (run, minimumEnd)
+      // Met when the day after the run came down is past its minimum end.
+      if let minimum = rule.minimumPublication, let minimumEnd, let until = run.until,
+        !calendar.settles(minimumEnd, of: minimum, from: run.firstPublishedOn, against: until.adding(days: 1))
+      {
+        endsUnsettled = true
+      }
+      guard minimumEnd.map({ end in run.until.map { $0 >= end.date } ?? true }) ?? true else { return false }
+      met = (run, minimumEnd)
+      return true
+    }
+    // Whether the last run can still be repaired: its minimum end still to come on the day judged, and no working day
+    // off the channels since it came down.
+    var repairable: RunChoice.Run?
+    var repairUnsettled = false
+    if let latest, let minimum = rule.minimumPublication, let end = latest.minimumEnd {
+      let endToCome = SettledAnswer(
+        holds: asOf <= end.date, isSettled: calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf))
+      let carried = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? .settled(true)
+      let repair = endToCome.and(carried)
+      repairUnsettled = !repair.isSettled
+      if repair.holds { repairable = latest }
+    }
+    // Another run could be judged: one visited besides, or one after the run met, never visited.
+    let otherRuns = earliest?.run.firstPosition != latest?.run.firstPosition || met.map { met in
+      milestone.disclosures.contains { $0.publishedOn > met.run.lastPublishedOn && $0.publishedOn <= asOf }
+    } ?? false
+    return RunChoice(
+      run: met ?? repairable ?? earliest, metIsUnsettled: joinsUnsettled || endsUnsettled,
+      runIsUnsettled: joinsUnsettled || otherRuns && (endsUnsettled || met == nil && repairUnsettled))
   }
 
   /// Whether a publication of a `rule` item put up on `day` carries on publications that came down after `end`: put

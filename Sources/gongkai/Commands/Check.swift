@@ -190,10 +190,11 @@ extension Gongkai.Check {
       guard let now = try with.judge(stored.milestone, asOf: asOf), let then = try without.judge(stored.milestone, asOf: asOf),
         Conclusion(now) != Conclusion(then)
       else { return }
+      let publicationMoved = then.disclosure != now.disclosure
       lines.append("""
           #\(now.milestone.id) \(now.rule.code) \(l.pick(now.rule.name)) · \(now.milestone.projectCode) \(Terminal.field(stored.projectName)) · \
         \(Terminal.field(now.responsibleUnit))
-              \(stands(then, naming: then.disclosure != now.disclosure)) → \(stands(now, naming: then.disclosure != now.disclosure))
+              \(stands(then, naming: publicationMoved)) → \(stands(now, naming: publicationMoved))
         """)
     }
     guard !lines.isEmpty else {
