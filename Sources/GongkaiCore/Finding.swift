@@ -56,8 +56,9 @@ public struct Finding: Sendable {
   /// judged came late at all, which a 公示 too short for certain may still turn out to have.
   public let latenessIsProvisional: Bool
   /// Whether the status itself may still change when a missing holiday schedule is published. A provisional deadline
-  /// need not make it so: a publication made before the first unsettled day the deadline was counted over is on
-  /// time whatever the schedule arranges, and an item overdue since a settled deadline stays overdue. Public pages
+  /// need not make it so: a publication made by the first unsettled day the deadline was counted over (only the days
+  /// before it decide) is on time whatever the schedule arranges, and an item overdue since a settled deadline stays
+  /// overdue. Public pages
   /// and auditors ask this, not ``isProvisional``, before calling a verdict provisional.
   public let statusIsProvisional: Bool
   /// Whether which run of a 公示's publications is judged may change once a missing schedule is published: the

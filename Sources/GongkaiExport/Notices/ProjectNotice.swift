@@ -271,7 +271,8 @@ public struct ProjectNotice: Sendable {
       let runIsProvisional = finding.judgedRunIsProvisional || finding.publishedUntil == nil && end.isProvisional
       let name = rule.minimumPublicationName.chinese
       let short = finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
-      period = "\(name)：\(judged.publishedOn) 至 \(until)\(runIsProvisional ? "（暂定）" : "")（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
+      period = "\(name)：\(judged.publishedOn) 至 \(until)\(runIsProvisional ? "（暂定）" : "")"
+        + "（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,

@@ -76,7 +76,8 @@ public struct Timeline: Sendable {
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: Self.label(name, mark: validityMark),
         fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
-          + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "") + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
+          + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
+          + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
           + "，\(status)",
         status: status, colour: style.colour, formedX: x(finding.milestone.formedOn),
         lineEndX: x(finding.deadline?.date ?? markDate), deadlineX: finding.deadline.map { x($0.date) },

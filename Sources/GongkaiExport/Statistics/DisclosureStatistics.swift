@@ -129,7 +129,7 @@ public struct DisclosureStatistics: Sendable {
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName, category: finding.rule.category)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
-      // Only a status that may change changes a count: a provisional deadline met before its unsettled days does not.
+      // Only a status that may change changes a count: a provisional deadline met by its first unsettled day does not.
       if finding.statusIsProvisional { unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding)) }
       // The median's days from formation to publication, which no deadline covers for an item without one.
       if let published = finding.disclosure?.publishedOn,
