@@ -642,7 +642,7 @@ import TestSupport
   }
 
   @Test func workingDaysOverdueIntoAYearWithoutScheduleAreWarnedAbout() throws {
-    let db = try registerWithProject("2026-310110-48-01-000202", name: "控江路改建").db
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000202", name: "控江路改建")
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-06-01"] + db).status == 0)
     // The deadline (2026-06-30) is settled; the working days overdue since then are counted into 2027.
     let check = try gongkai(["check", "--as-of", "2027-02-01"] + db)
@@ -656,6 +656,11 @@ import TestSupport
     // The mail says in Chinese what （暂定） means, once, after the alerts
     #expect(check.stdout.hasSuffix("\n（暂定）：所涉日期在尚无国务院节假日安排的年份（2027年）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
     #expect(!(try gongkai(["check", "--as-of", "2026-07-01"] + db)).stdout.contains("（暂定）"))
+    // The public page says the same: overdue for certain, by a count that may move
+    let pages = folder.appendingPathComponent("notices")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2027-02-01"] + db).status == 0)
+    let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000202.html"), encoding: .utf8)
+    #expect(page.contains("截止 2026-06-30，逾期149个工作日未公开（天数暂定）（时限待核实）</title>"), "\(page)")
     // Working days left to a deadline in 2027 are counted on its provisional days: marked as the deadline is
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-11-27"] + db).status == 0)
     let due = try gongkai(["check", "--as-of", "2026-12-21", "--status", "due", "--warn-days", "30"] + db)
