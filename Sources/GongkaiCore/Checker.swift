@@ -110,13 +110,16 @@ public struct Checker: Sendable {
       repairUnsettled = !repair.isSettled
       if repair.holds { repairable = latest }
     }
-    // Another run could be judged: one visited besides, or one after the run met, never visited.
-    let otherRuns = earliest?.run.firstPosition != latest?.run.firstPosition || met.map { met in
-      milestone.disclosures.contains { $0.publishedOn > met.run.lastPublishedOn && $0.publishedOn <= asOf }
-    } ?? false
+    // Another run could be judged: one visited besides, or one after the run met, never visited. Asked only of a choice
+    // a missing schedule may turn, which nearly no milestone has.
+    func otherRuns() -> Bool {
+      earliest?.run.firstPosition != latest?.run.firstPosition || met.map { met in
+        milestone.disclosures.contains { $0.publishedOn > met.run.lastPublishedOn && $0.publishedOn <= asOf }
+      } ?? false
+    }
     return RunChoice(
       run: met ?? repairable ?? earliest, metIsUnsettled: joinsUnsettled || endsUnsettled,
-      runIsUnsettled: joinsUnsettled || otherRuns && (endsUnsettled || met == nil && repairUnsettled))
+      runIsUnsettled: joinsUnsettled || (endsUnsettled || met == nil && repairUnsettled) && otherRuns())
   }
 
   /// Whether a publication of a `rule` item put up on `day` carries on publications that came down after `end`: put
