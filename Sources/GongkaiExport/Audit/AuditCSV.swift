@@ -215,7 +215,7 @@ public struct AuditCSV {
     // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
     Column(chinese: "索引号", english: "index_number") { row, stored in row.indexNumber(of: stored) },
     // What a missing holiday schedule leaves open besides the deadline: whether the verdict may change (an item on time
-    // before the days the schedule may rearrange is on time for certain, though its deadline may move), the count of
+    // by the first day the schedule may rearrange is on time for certain, though its deadline may move), the count of
     // 逾期工作日, and 最短公示期止. A withdrawn row's status and its empty 逾期工作日 are settled.
     Column(chinese: "状态为暂定", english: "status_provisional") { row, _ in
       row.yesNo(row.status != .withdrawn && row.finding.statusIsProvisional)
