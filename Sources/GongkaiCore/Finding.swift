@@ -4,21 +4,22 @@ public enum FindingStatus: String, Sendable, CaseIterable, Comparable, BitwiseCo
   case onTime = "on-time"
   /// Published after the deadline.
   case late
-  /// Not yet published; the deadline has not passed (or no law sets one).
-  case due
   /// Not published and the deadline has passed: the legal failure the cron job exists to catch.
   case overdue
   /// Taken down (or set to be taken down) before the minimum publication period ends.
   case tooShort = "too-short"
+  /// Not yet published; the deadline has not passed (or no law sets one). Last, as the annual report has it: the
+  /// statuses judged come first, then what is still to come.
+  case due
 
   /// 按时公开 ... 公示期不足, as alerts and reports print them.
   public var chineseName: String {
     switch self {
     case .onTime: "按时公开"
     case .late: "逾期公开"
-    case .due: "待公开"
     case .overdue: "逾期未公开"
     case .tooShort: "公示期不足"
+    case .due: "待公开"
     }
   }
 

@@ -139,23 +139,39 @@ extension HolidaySchedule {
   /// and every deadline across them two days early, unmarked. The lunar holidays are checked only in the years
   /// whose dates ``StatutoryHolidays`` knows (2008-2070).
   ///
-  /// Kept apart from ``problems()``: a schedule built in code need not be a whole year, a file must be.
+  /// Kept apart from ``problems()``: a schedule built in code need not be a whole year, a file must be. The days a
+  /// holiday misses make one problem: a holiday left out, or a typo in its first day, is one thing to fix.
   public func statutoryProblems() -> [ScheduleProblem] {
-    StatutoryHolidays.fixedDays(in: year).compactMap { fixed in
-      for (index, holiday) in holidays.enumerated() {
-        if let number = holiday.swappedWorkdays.firstIndex(of: fixed.day) {
-          return ScheduleProblem(error: .statutoryHolidayWorked(fixed.day, holiday: fixed.name, listedUnder: holiday.name),
-                                 holiday: index, workday: number)
-        }
+    var found: [ScheduleProblem] = []
+    for fixed in StatutoryHolidays.fixedDays(in: year) {
+      if let worked = workedProblem(fixed.day, holiday: fixed.name) {
+        found.append(worked)
+        continue
       }
-      guard !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { return nil }
+      guard !holidays.contains(where: { $0.restDays.contains(fixed.day) }) else { continue }
+      if let last = found.last, case .statutoryHolidayMissing(let days, fixed.name, let listed) = last.error {
+        found[found.count - 1] = ScheduleProblem(error: .statutoryHolidayMissing(days + [fixed.day], holiday: fixed.name, listedAs: listed),
+                                                 holiday: last.holiday, workday: nil)
+        continue
+      }
       // Listed under its own name with a rest period that misses the day (a typo in its dates): that period is what to
       // fix. One sharing a period with another (中秋节/国庆节) that misses its day is better listed on its own.
       let listed = holidays.firstIndex { $0.name == fixed.name }
-      return ScheduleProblem(
-        error: .statutoryHolidayMissing(fixed.day, holiday: fixed.name, listedAs: listed.map { holidays[$0].restDays }),
-        holiday: listed, workday: nil)
+      found.append(ScheduleProblem(
+        error: .statutoryHolidayMissing([fixed.day], holiday: fixed.name, listedAs: listed.map { holidays[$0].restDays }),
+        holiday: listed, workday: nil))
     }
+    return found
+  }
+
+  /// A fixed holiday listed as a swapped workday, named at that workday.
+  private func workedProblem(_ day: CivilDate, holiday name: String) -> ScheduleProblem? {
+    for (index, holiday) in holidays.enumerated() {
+      if let number = holiday.swappedWorkdays.firstIndex(of: day) {
+        return ScheduleProblem(error: .statutoryHolidayWorked(day, holiday: name, listedUnder: holiday.name), holiday: index, workday: number)
+      }
+    }
+    return nil
   }
 }
 
@@ -183,8 +199,9 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
   case unnamedHoliday(CivilDate)
   case restPeriodTooLong(String, days: Int)
   case yearListedTwice(Int)
-  /// A day the law fixes that no rest period holds; `listedAs`, the rest period of the holiday of its name, when listed.
-  case statutoryHolidayMissing(CivilDate, holiday: String, listedAs: ClosedRange<CivilDate>?)
+  /// The days of one holiday the law fixes that no rest period holds, in order; `listedAs`, the rest period of the
+  /// holiday of its name, when listed.
+  case statutoryHolidayMissing([CivilDate], holiday: String, listedAs: ClosedRange<CivilDate>?)
   case statutoryHolidayWorked(CivilDate, holiday: String, listedUnder: String)
   case everyDayInAnotherYear(year: Int, days: Int)
   case unknownHolidayName(String)
@@ -207,14 +224,8 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .restPeriodTooLong(let name, let days):
       Self.labelled(name, "a rest period of \(days) days is too long for an official holiday; check the first and last day")
     case .yearListedTwice(let year): "year \(year) has two schedules; keep one file per year"
-    case .statutoryHolidayMissing(let day, let holiday, let listed?):
-      "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes\(day.isWeekend ? " (on a \(day.weekday.englishName), made up on a working day)" : ""), "
-        + "but the rest period listed for it, \(listed.lowerBound)..\(listed.upperBound), leaves it out; "
-        + "give its rest days as the notice does, \(day)\(day.isWeekend ? " and its make-up day" : "") included"
-    case .statutoryHolidayMissing(let day, let holiday, nil) where day.isWeekend:
-      "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, on a \(day.weekday.englishName), which the law makes up on a working day, but this schedule lists no rest period with it; list \(holiday) with its rest days, the make-up day included, as the notice does (a file replaces its whole year: list every holiday)"
-    case .statutoryHolidayMissing(let day, let holiday, nil):
-      "\(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, but this schedule leaves it a working day; list \(holiday) with a rest period that includes it, as the notice does (a file replaces its whole year: list every holiday)"
+    case .statutoryHolidayMissing(let days, let holiday, let listed):
+      MissingHolidayDays(days: days, holiday: holiday).description(listedAs: listed)
     case .everyDayInAnotherYear(let year, let days):
       "year \(year), but every day listed is in \(days): give `year: \(days)`, or the days of \(year)"
     case .unknownHolidayName(let name):
@@ -235,4 +246,52 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
 extension String {
   /// Empty or only white space: a holiday name that names nothing.
   fileprivate var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}
+
+/// The words for the days of a holiday a schedule leaves out: one day or several, some on a weekend, which the law
+/// makes up on a working day that only the holiday's listing places.
+private struct MissingHolidayDays {
+  let days: [CivilDate]
+  let holiday: String
+
+  func description(listedAs listed: ClosedRange<CivilDate>?) -> String {
+    let them = days.count == 1 ? "it" : "them"
+    let named = "\(Self.list(days)) \(days.count == 1 ? "is" : "are") \(holiday), a holiday \(StatutoryHolidays.basis) fixes\(weekendNote)"
+    let makeUp = weekends.isEmpty ? "" : weekends.count == 1 ? " and its make-up day" : " and their make-up days"
+    if let listed {
+      return "\(named), but the rest period listed for it, \(listed.lowerBound)..\(listed.upperBound), leaves \(them) out; "
+        + "give its rest days as the notice does, \(Self.list(days))\(makeUp) included"
+    }
+    let whole = "as the notice does (a file replaces its whole year: list every holiday)"
+    if weekends.isEmpty {
+      return "\(named), but this schedule leaves \(days.count == 1 ? "it a working day" : "them working days"); "
+        + "list \(holiday) with a rest period that includes \(them), \(whole)"
+    }
+    return "\(named), but this schedule lists no rest period with \(them); "
+      + "list \(holiday) with its rest days, \(weekends.count == 1 ? "the make-up day" : "the make-up days") included, \(whole)"
+  }
+
+  private var weekends: [CivilDate] { days.filter(\.isWeekend) }
+
+  /// `(on a Sunday, made up on a working day)`, or for several days which of them fall on a weekend.
+  private var weekendNote: String {
+    guard !weekends.isEmpty else { return "" }
+    if days.count == 1 { return " (on a \(days[0].weekday.englishName), made up on a working day)" }
+    let which = weekends.map { "\($0) on a \($0.weekday.englishName)" }.joined(separator: " and ")
+    return " (\(which), made up on \(weekends.count == 1 ? "a working day" : "working days"))"
+  }
+
+  /// The days as a schedule file writes them: a run of consecutive days as `first..last`.
+  private static func list(_ days: [CivilDate]) -> String {
+    var runs: [ClosedRange<CivilDate>] = []
+    for day in days {
+      if let run = runs.last, run.upperBound.adding(days: 1) == day {
+        runs[runs.count - 1] = run.lowerBound...day
+      } else {
+        runs.append(day...day)
+      }
+    }
+    return runs.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)..\($0.upperBound)" }
+      .joined(separator: ", ")
+  }
 }

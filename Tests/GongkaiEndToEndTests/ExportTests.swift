@@ -368,7 +368,7 @@ import TestSupport
     #expect(report.status == 0, "\(report.stderr)")
     let lines = report.stdout.components(separatedBy: "\r\n")
     // One table: every row names its grouping, the year and the day judged; into a pipe, without a byte order mark
-    #expect(lines[0] == "分组,单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,按时率,公开用时中位数（工作日）,无固定时限,年度,判定日期,暂定说明,状态暂定,已确定按时率")
+    #expect(lines[0] == "分组,单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,按时率,公开用时中位数（工作日）,无固定期限,年度,判定日期,暂定说明,状态暂定,已确定按时率")
     #expect(lines.dropFirst().filter { !$0.isEmpty }.allSatisfy { $0.hasSuffix(",2026,2026-11-27,,0,0.0%") && $0.split(separator: ",", omittingEmptySubsequences: false).count == 16 })
     // The candidates were published after their 3 days: the rate is theirs alone, 0 %, not 1 of 2.
     #expect(lines.contains { $0.hasPrefix("按责任单位,合计,2,0,1,0,0,0,0.0%,") && $0.contains(",1,2026,") })

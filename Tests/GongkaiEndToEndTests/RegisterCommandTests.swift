@@ -118,7 +118,7 @@ import TestSupport
   /// keeps the parser's preamble, which does.
   @Test func aRefusedOptionValueIsNamedOnce() throws {
     #expect(try gongkai("check", "--status", "zz").stderr
-      == "gongkai: --status: unknown status 'zz'; use one of on-time, late, due, overdue, too-short\n")
+      == "gongkai: --status: unknown status 'zz'; use one of on-time, late, overdue, too-short, due\n")
     #expect(try gongkai("check", "--as-of", "2026-03").stderr
       == "gongkai: The value '2026-03' is invalid for '--as-of <date>': not a date; use YYYY-MM-DD, e.g. 2026-03-31\n")
   }

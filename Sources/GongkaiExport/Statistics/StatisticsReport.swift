@@ -4,7 +4,7 @@ import Mustache
 
 /// The statistics as people and spreadsheets read them.
 public enum StatisticsReport {
-  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无固定时限"]
+  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无固定期限"]
   /// The English CSV's headers, as the audit CSV's English headers are written: for scripts.
   static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
                                "median_working_days_to_publish", "without_period"]
@@ -107,7 +107,7 @@ public enum StatisticsReport {
       let kinds: [(KeyPath<DisclosureStatistics.Line, Int>, String, String)] = [
         (\.onTime, "#009E73", "按时公开"), (\.late, "url(#dots-late)", "逾期公开"), (\.tooShort, "url(#cross-too-short)", "公示期不足"),
         (\.overdue, "url(#hatch-overdue)", "逾期未公开"), (\.due, "url(#hatch-due)", "待公开"),
-        (\.withoutPeriod, "url(#lines-no-period)", "无固定时限"),
+        (\.withoutPeriod, "url(#lines-no-period)", "无固定期限"),
       ]
       let largest = max(1, lines.map(\.obligations).max() ?? 1)
       let plotStart = 260, plotWidth = 600
@@ -161,7 +161,7 @@ public enum StatisticsReport {
     {{/segments}}{{/bars}}{{#keys}}<rect x="{{x}}" y="{{keyY}}" width="12" height="12" fill="{{fill}}"/><text x="{{textX}}" y="{{keyY}}" dy="11" font-size="11">{{label}}</text>
     {{/keys}}</svg>
     {{/chart}}
-    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开、无固定时限）。</figcaption>
+    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开、无固定期限）。</figcaption>
     </figure>
     </section>
     <section aria-labelledby="by-unit">
@@ -181,7 +181,7 @@ public enum StatisticsReport {
     {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
-    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定时限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如招标公告发布不足5日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。</p>{{#provisionalNote}}
+    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如招标公告发布不足5日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。</p>{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>

@@ -44,7 +44,7 @@ extension Gongkai {
     var category: [Category] = []
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name"), transform: trimmed) var unit: [String] = []
     @Option(help: ArgumentHelp(
-      "Only findings with this status (repeatable): on-time, late, due, overdue, too-short; all of them, not only what needs attention.",
+      "Only findings with this status (repeatable): on-time, late, overdue, too-short, due; all of them, not only what needs attention.",
       valueName: "status"), transform: FindingStatus.argument)
     var status: [FindingStatus] = []
     @Option(help: "Output format.") var format: CheckFormat = .text

@@ -196,7 +196,7 @@ extension Gongkai.Export {
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
-    @Option(help: ArgumentHelp("Only rows of this status (repeatable): on-time, late, due, overdue, too-short, withdrawn.",
+    @Option(help: ArgumentHelp("Only rows of this status (repeatable): on-time, late, overdue, too-short, due, withdrawn.",
                                valueName: "status"), transform: AuditCSV.Status.argument)
     var status: [AuditCSV.Status] = []
     @Option(help: "Language of the header row, the rule's period and the yes/no cells; names stay Chinese.") var lang: Language = .zh
