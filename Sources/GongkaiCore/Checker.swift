@@ -16,7 +16,7 @@ public struct Checker: Sendable {
   /// Disclosures dated after `asOf` are ignored, so a check "as of" a past day shows what an auditor saw then.
   public func judge(_ milestone: Milestone, asOf: CivilDate) throws(CheckError) -> Finding? {
     guard milestone.formedOn <= asOf else { return nil }
-    guard let rule = catalogue.rule(for: milestone.kind) else {
+    guard let rule = catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn) else {
       throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
     }
     do {
@@ -155,7 +155,7 @@ public struct Checker: Sendable {
 
   /// The explanation of a milestone's deadline, or `nil` when no law sets a period for its kind.
   public func explainDeadline(of milestone: Milestone) throws(CheckError) -> DeadlineExplanation? {
-    guard let rule = catalogue.rule(for: milestone.kind) else {
+    guard let rule = catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn) else {
       throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
     }
     guard let period = rule.period(forChange: milestone.changes != nil) else { return nil }

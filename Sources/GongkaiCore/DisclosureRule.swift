@@ -83,13 +83,20 @@ public final class DisclosureRule: Sendable, Hashable {
   /// 《行政处罚法》第四十八条第二款 has a changed or revoked penalty decision withdrawn: the public outputs then show
   /// that it was withdrawn, when and why, and no longer its content. A milestone may change these kinds too.
   public let withdraws: [String]
+  /// The day the law this rule's periods rest on came into force, where that is within the years a register holds
+  /// (行政处罚法's three working days from 2021-07-15, 土地管理法实施条例's land notices from 2021-09-01): information
+  /// formed before it was under the general duty only, and is judged by ``inForce(on:)``'s rule. `nil`: in force
+  /// for every day a register holds.
+  public let inForce: CivilDate?
+  /// The rules ``inForce(on:)`` gives before ``inForce``: citing the 2007 条例, then its 2019 revision.
+  private let beforeInForce: (citing2007: DisclosureRule, citing2019: DisclosureRule)?
 
   public init(
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
     changePeriod: Period? = nil, minimumPublication: Period? = nil,
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
-    alsoChanges: [String] = [], withdraws: [String] = []
+    alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil
   ) {
     self.code = code
     self.category = category
@@ -107,6 +114,45 @@ public final class DisclosureRule: Sendable, Hashable {
     self.note = note
     self.alsoChanges = alsoChanges
     self.withdraws = withdraws
+    self.inForce = inForce
+    // Built from the same rule undated, as `self` cannot be used before this last property is set.
+    beforeInForce = inForce.map { inForce in
+      let undated = DisclosureRule(
+        code: code, category: category, name: name, trigger: trigger, period: period, minimumPublication: minimumPublication,
+        minimumPublicationName: minimumPublicationName, responsible: responsible, basis: basis, confidence: confidence,
+        alsoChanges: alsoChanges, withdraws: withdraws)
+      return (Self.general(as: undated, inForce: inForce, on: GeneralDisclosurePeriod.revisionInForce.adding(days: -1)),
+              Self.general(as: undated, inForce: inForce, on: GeneralDisclosurePeriod.revisionInForce))
+    }
+  }
+
+  /// The rule that applies to information formed on `day`: this one, or before ``inForce`` the general duty of the
+  /// 条例 in force that day, under this rule's name, with none of its own periods. The general 20 working days where
+  /// this rule has a deadline, none where it has none (the publication has another condition), and no minimum
+  /// publication period; unverified (M), as whether another law set a period then is not researched.
+  public func inForce(on day: CivilDate) -> DisclosureRule {
+    guard let inForce, day < inForce, let beforeInForce else { return self }
+    return day < GeneralDisclosurePeriod.revisionInForce ? beforeInForce.citing2007 : beforeInForce.citing2019
+  }
+
+  private static func general(as rule: DisclosureRule, inForce: CivilDate, on day: CivilDate) -> DisclosureRule {
+    let (year, month, date) = inForce.components
+    let own = rule.period.map { _ in "按条例的一般时限（\(GeneralDisclosurePeriod.period.chineseDescription)）计算" } ?? "不计公开期限"
+    let ownEnglish = rule.period.map { _ in "judged by the general period of the 条例 (\(GeneralDisclosurePeriod.period))" }
+      ?? "given no deadline"
+    let minimum = rule.minimumPublication.map { _ in "，不计\(rule.minimumPublicationName.chinese)" } ?? ""
+    let minimumEnglish = rule.minimumPublication.map { _ in ", with no \(rule.minimumPublicationName.english)" } ?? ""
+    return DisclosureRule(
+      code: rule.code, category: rule.category, name: rule.name, trigger: rule.trigger,
+      period: rule.period.map { _ in GeneralDisclosurePeriod.period }, responsible: rule.responsible,
+      basis: GeneralDisclosurePeriod.basis(on: day), confidence: .unverified,
+      note: LocalizedText(
+        chinese: "本项所据规定（\(rule.basis)）自\(year)年\(month)月\(date)日起施行；此前形成的信息，\(own)\(minimum)。"
+          + "施行前有无其他法律法规规定公开期限，请与本委法制工作人员确认。",
+        english: "The provisions this item rests on (\(rule.basis)) are in force from \(inForce); information formed before is "
+          + "\(ownEnglish)\(minimumEnglish). Whether another law or regulation set a period before then is to be confirmed "
+          + "with the commission's legal staff."),
+      alsoChanges: rule.alsoChanges, withdraws: rule.withdraws)
   }
 
   /// What the public page cites for the minimum publication period.
@@ -174,7 +220,7 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.responsible == rhs.responsible
       && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.minimumConfidence == rhs.minimumConfidence
       && lhs.note == rhs.note
-      && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws
+      && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws && lhs.inForce == rhs.inForce
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }

@@ -45,13 +45,17 @@ public struct RuleCatalogue: Sendable {
         rule.changePeriod?.digestKey ?? "-", rule.minimumPublication?.digestKey ?? "-", rule.basis,
         rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
         rule.confidence.rawValue, rule.minimumConfidence?.rawValue ?? "-",
-      ])
+      ] + (rule.inForce.map { ["in force \($0)"] } ?? []))
     }
     version = digest.text
   }
 
   /// The rule of an item kind, or `nil` when the catalogue has none.
   public func rule(for code: String) -> DisclosureRule? { index[code] }
+
+  /// The rule that judges information of an item kind formed on `day`: the kind's rule, or the general duty where its
+  /// law was not yet in force (``DisclosureRule/inForce(on:)``); `nil` when the catalogue has no such kind.
+  public func rule(for code: String, formedOn day: CivilDate) -> DisclosureRule? { index[code]?.inForce(on: day) }
 
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case, the
   /// kind's Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off

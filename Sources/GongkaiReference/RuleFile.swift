@@ -90,6 +90,11 @@ struct RuleFile {
       } else {
         minimumBasis = minimum == nil || minimum != base?.minimumPublication ? nil : base?.minimumBasis
       }
+      // A date, or null to clear the day a replaced rule's law came into force (a local law that stood before it).
+      var inForce = base?.inForce
+      if let value = fields["in-force"] {
+        inForce = try value.isNull ? nil : value.date(try value.string())
+      }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
         changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
@@ -97,7 +102,8 @@ struct RuleFile {
         responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis), minimumBasis: minimumBasis,
         confidence: confidence, minimumConfidence: minimumConfidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
-        alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws))
+        alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws),
+        inForce: inForce)
       if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule
@@ -110,6 +116,7 @@ struct RuleFile {
       let changed = [
         ("period", rule.period != base.period), ("change-period", rule.changePeriod != base.changePeriod),
         ("minimum-publication", rule.minimumPublication != base.minimumPublication), ("basis", rule.basis != base.basis),
+        ("in-force", rule.inForce != base.inForce),
       ].filter(\.1).map(\.0)
       let missing = [("note", "note (null for none)"), ("confidence", "confidence (S, S2 or M)")].filter { fields[$0.0] == nil }
       guard !changed.isEmpty, !missing.isEmpty else { return }
@@ -128,6 +135,7 @@ struct RuleFile {
   static let entryKeys: Set<String> = [
     "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-name",
     "responsible", "basis", "minimum-publication-basis", "confidence", "minimum-confidence", "note", "changes", "withdraws",
+    "in-force",
   ]
 
   /// A profile's name joins the others' in the catalogue's name (`national+shanghai+yangpu`), which the register

@@ -64,3 +64,63 @@ import Testing
     #expect(Category.completion.chineseOrdinal == "八")
   }
 }
+
+/// A rule's law has a day it came into force: information formed before it was under the general duty of the
+/// 政府信息公开条例 only, and is judged so, citing the article in force that day.
+@Suite struct RuleInForceTests {
+  let withdrawal = DisclosureRule(
+    code: "quality-safety.penalty-withdrawal", category: .qualitySafety, name: LocalizedText(chinese: "撤回", english: "withdrawal"),
+    trigger: LocalizedText(chinese: "变更之日", english: "changed"), period: try! .workingDays(3),
+    responsible: LocalizedText(chinese: "处罚机关", english: "authority"), basis: "《中华人民共和国行政处罚法》第四十八条、第八十五条",
+    confidence: .statute, withdraws: ["quality-safety.penalty"], inForce: try! CivilDate(parsing: "2021-07-15"))
+  let notice = DisclosureRule(
+    code: "land-acquisition.pre-notice", category: .landAcquisition, name: LocalizedText(chinese: "预公告", english: "pre-notice"),
+    trigger: LocalizedText(chinese: "决定之日", english: "decided"), period: nil, minimumPublication: try! .workingDays(10),
+    minimumPublicationName: LocalizedText(chinese: "公告期", english: "notice period"),
+    responsible: LocalizedText(chinese: "政府", english: "government"), basis: "《中华人民共和国土地管理法实施条例》第二十六条",
+    confidence: .statute, inForce: try! CivilDate(parsing: "2021-09-01"))
+
+  @Test func fromTheDayItsLawCameIntoForceTheRuleIsItsOwn() throws {
+    #expect(withdrawal.inForce(on: try CivilDate(parsing: "2021-07-15")) === withdrawal)
+    #expect(withdrawal.inForce(on: try CivilDate(parsing: "2026-11-27")) === withdrawal)
+    let undated = rule("bidding.candidates", .bidding, period: try .calendarDays(3))
+    #expect(undated.inForce(on: try CivilDate(parsing: "2018-01-02")) === undated)
+  }
+
+  @Test func beforeItTheGeneralPeriodAppliesCitingTheArticleInForceThatDay() throws {
+    let in2020 = withdrawal.inForce(on: try CivilDate(parsing: "2021-07-14"))
+    #expect(in2020.code == withdrawal.code && in2020.name == withdrawal.name && in2020.withdraws == withdrawal.withdraws)
+    #expect(in2020.period == (try .workingDays(20)))
+    #expect(in2020.basis == "《中华人民共和国政府信息公开条例》第二十六条")
+    #expect(in2020.confidence == .unverified)
+    #expect(in2020.note?.chinese.hasPrefix("本项所据规定（《中华人民共和国行政处罚法》第四十八条、第八十五条）自2021年7月15日起施行；此前形成的信息，按条例的一般时限（20个工作日）计算。") == true)
+    #expect(in2020.inForce == nil)
+    let in2019 = withdrawal.inForce(on: try CivilDate(parsing: "2019-05-14"))
+    #expect(in2019.basis == "《中华人民共和国政府信息公开条例》（2007年）第十八条")
+    #expect(withdrawal.inForce(on: try CivilDate(parsing: "2019-05-15")).basis == "《中华人民共和国政府信息公开条例》第二十六条")
+  }
+
+  @Test func beforeItAnItemWithoutADeadlineHasNoneAndNoMinimum() throws {
+    let before = notice.inForce(on: try CivilDate(parsing: "2020-06-01"))
+    #expect(before.period == nil)
+    #expect(before.minimumPublication == nil)
+    #expect(before.note?.chinese.contains("此前形成的信息，不计公开期限，不计公告期。") == true)
+  }
+
+  /// The checker judges each milestone by the rule of its own day; the catalogue's digest knows the date.
+  @Test func theCheckerJudgesByTheRuleOfTheMilestonesDay() throws {
+    let penalty = rule("quality-safety.penalty", .qualitySafety, period: try .workingDays(7))
+    let catalogue = try RuleCatalogue(profile: "x", rules: [penalty, withdrawal])
+    let checker = Checker(catalogue: catalogue, calendar: calendar2026)
+    func finding(_ formed: String) throws -> Finding? {
+      let milestone = Milestone(id: 1, projectCode: "2020-310110-48-01-000001", kind: withdrawal.code, formedOn: day(formed))
+      return try checker.judge(milestone, asOf: day("2026-11-27"))
+    }
+    #expect(try finding("2021-07-14")?.rule.confidence == .unverified)
+    #expect(try finding("2021-07-15")?.rule === withdrawal)
+    let undated = try RuleCatalogue(profile: "x", rules: [penalty, DisclosureRule(
+      code: withdrawal.code, category: .qualitySafety, name: withdrawal.name, trigger: withdrawal.trigger, period: withdrawal.period,
+      responsible: withdrawal.responsible, basis: withdrawal.basis, confidence: .statute, withdraws: withdrawal.withdraws)])
+    #expect(undated.version != catalogue.version)
+  }
+}

@@ -850,8 +850,12 @@ import TestSupport
     #expect(shown.stderr.contains("no official holiday schedule for 2027"))
   }
 
+  /// Shanghai's 办法 held a compensation plan's notice up for 30 days before the 2019 土地管理法 did (in force
+  /// 2020-01-01): under Shanghai's rules a notice of 2015 is held to it.
   @Test func aPublicNoticeTakenDownTooEarlyIsShownAsItWasHeld() throws {
-    let db = try registerWithProject("2015-310110-48-01-000300", name: "平凉路旧区改造", unit: "杨浦区征收事务所").db
+    let db = ["--database", Scratch.folder().appendingPathComponent("register.sqlite").path]
+    #expect(try gongkai(["init", "--profile", "shanghai"] + db).status == 0)
+    #expect(try gongkai(["project", "add", "2015-310110-48-01-000300", "--name", "平凉路旧区改造", "--unit", "杨浦区征收事务所"] + db).status == 0)
     #expect(try gongkai(["log", "2015-310110-48-01-000300", "land-acquisition.compensation-plan-notice", "--date", "2015-12-28"] + db).status == 0)
     #expect(try gongkai(["disclose", "1", "--date", "2016-01-04", "--channel", "区政府网站", "--until", "2016-01-10"] + db).status == 0)
     // 2016 has no shipped schedule: the 30 days' end is counted without one, and every output says so. The check
@@ -867,6 +871,35 @@ import TestSupport
     #expect(try gongkai(["export", "notices", "--as-of", "2016-03-01", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("2015-310110-48-01-000300.html"), encoding: .utf8)
     #expect(page.contains("公告期：2016-01-04 至 2016-01-10（公告期不足；不少于30日"))
+  }
+
+  /// Information formed before the law its rule rests on came into force is judged by the general duty of the
+  /// 条例 in force that day, citing its article: a penalty withdrawn in 2019 has 20 working days, not the 3 of the 2021
+  /// 行政处罚法; a 2015 compensation plan's notice (the 2019 土地管理法's 30 days) none, and no 公告期.
+  @Test func informationIsJudgedByTheLawInForceWhenItWasFormed() throws {
+    let code = "2018-310110-48-01-000310"
+    let (folder, db) = try registerWithProject(code, name: "平凉路旧区改造", unit: "杨浦区征收事务所")
+    let before = try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2019-03-01", "--ref", "A-1", "--as-of", "2019-03-01"] + db)
+    #expect(before.stdout == "recorded milestone 1: quality-safety.penalty-withdrawal 2019-03-01 · deadline 2019-03-29 (20个工作日) (rule unverified: see its note in gongkai rules)\n",
+            "\(before.stdout)")
+    let after = try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2021-07-15", "--ref", "A-2", "--as-of", "2021-07-15"] + db)
+    #expect(after.stdout.hasPrefix("recorded milestone 2: quality-safety.penalty-withdrawal 2021-07-15 · deadline 2021-07-20 (3个工作日)\n"), "\(after.stdout)")
+    #expect(try gongkai(["log", code, "land-acquisition.compensation-plan-notice", "--date", "2019-12-30"] + db).status == 0)
+    #expect(try gongkai(["disclose", "3", "--date", "2020-01-02", "--channel", "区政府网站", "--until", "2020-01-10"] + db).status == 0)
+    let rows = try auditRows(folder, db, asOf: "2021-12-31")
+    #expect(rows.map { $0["法律依据"] } == [
+      "《中华人民共和国政府信息公开条例》（2007年）第十八条", "《中华人民共和国政府信息公开条例》第二十六条",
+      "《中华人民共和国行政处罚法》第四十八条、第八十五条",
+    ])
+    #expect(rows.map { $0["时限依据核实"] } == ["待核实", "待核实", "法条原文"])
+    #expect(rows.map { $0["状态"] } == ["overdue", "on-time", "overdue"])
+    #expect(rows.map { $0["最短公示期"] } == ["", "", ""])
+    let notices = Scratch.folder()
+    #expect(try gongkai(["export", "notices", "--as-of", "2021-12-31", "--out", notices.path] + db).status == 0)
+    let page = try String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8)
+    #expect(page.contains("形成 2019-03-01，截止 2019-03-29，逾期"), "\(page)")
+    #expect(page.contains("本事项所依据的时限规定有未经法规原文核实之处"))
+    #expect(!page.contains("不少于30日"))
   }
 
   @Test func everyOutputSaysWhenItRestsOnAYearWithoutSchedule() throws {

@@ -3,8 +3,9 @@ import Testing
 import TestSupport
 
 /// The profile a register is kept under: recorded by `init`, followed by every command, changed only on record.
-/// Shanghai gives a contract (bidding.contract) 30 calendar days where the national rules give 20 working days: a
-/// contract formed on 2026-11-02 is due on 2026-12-02 in Shanghai, on 2026-11-30 nationally.
+/// Shanghai adds the publication of a settlement price (completion.settlement-price), due 30 calendar days after the
+/// settlement is confirmed: one confirmed on 2026-11-02 is due on 2026-12-02. It adds a 10-day 公告期 to the national
+/// land expropriation notice, which a notice taken down after 3 days then falls short of.
 extension RegisterCommandTests {
   /// A register created under `profile` options, holding one project; `db` is the `--database` argument.
   func register(_ profile: [String]) throws -> (database: String, db: [String]) {
@@ -21,9 +22,9 @@ extension RegisterCommandTests {
     #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v16-disclosure-reinstatement (16 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
-    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02", "--as-of", "2026-12-01"] + db)
-    #expect(log.stdout == "recorded milestone 1: bidding.contract 2026-11-02 · deadline 2026-12-02 (30日) (rule unverified: see its note in gongkai rules)\n")
-    // As of 2026-12-01 the contract is due in Shanghai, where the national rules would have it overdue since 11-30.
+    let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-02", "--as-of", "2026-12-01"] + db)
+    #expect(log.stdout == "recorded milestone 1: completion.settlement-price 2026-11-02 · deadline 2026-12-02 (30日) (rule unverified: see its note in gongkai rules)\n")
+    // As of 2026-12-01 the settlement price is due, by the period of Shanghai's rules.
     let check = try gongkai(["check", "--as-of", "2026-12-01"] + db)
     #expect(check.status == 0)
     #expect(check.stdout.contains("截止 2026-12-02"))
@@ -164,9 +165,10 @@ extension RegisterCommandTests {
 
   @Test func changingARegistersProfileIsAnActOnRecord() throws {
     let (database, db) = try register([])
-    let log = try gongkai(["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02", "--as-of", "2026-12-01"] + db)
-    #expect(log.stdout.hasSuffix("deadline 2026-11-30 (20个工作日) · already overdue 1 working day\n"))
-    #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 1)
+    #expect(try gongkai(["log", "2026-310110-48-01-000300", "land-acquisition.expropriation-notice", "--date", "2026-11-02"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-05", "--until", "2026-11-08", "--channel", "区政府网站"] + db).status == 0)
+    let shortNotices = ["check", "--as-of", "2026-12-01", "--status", "too-short"] + db
+    #expect(try gongkai(shortNotices).stdout.isEmpty)
     // Asked for another profile, init refuses to change it unless told to
     let before = snapshot(database)
     let refused = try gongkai(["init", "--profile", "shanghai"] + db)
@@ -181,7 +183,7 @@ extension RegisterCommandTests {
     let changed = try gongkai(["init", "--change-profile", "--profile", "shanghai", "--by", "管理员"] + db)
     #expect(changed.status == 0, "\(changed.stderr)")
     #expect(changed.stdoutLines[1] == "profile changed from national to national+shanghai")
-    #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 0)
+    #expect(try gongkai(shortNotices).stdout.contains("公示期不足  公告期少"))
     // The register's history says who changed it, when, before and after
     let history = try gongkai(["history"] + db).stdoutLines
     #expect(history[0].hasSuffix("  管理员  修改登记册规则"))

@@ -355,6 +355,53 @@ import TestSupport
     #expect(problem.description.hasSuffix(":5: rules[0].category: unknown category 'tendering'; use one of approval-service, approval-result, bidding, land-acquisition, design-change, construction, quality-safety, completion"))
   }
 
+  /// The shipped rules whose law came into force within the years a register holds are dated, and a profile keeps,
+  /// clears or changes the date as it says: clearing or changing it changes what is judged, so the entry says why.
+  @Test func aRuleIsDatedByTheDayItsLawCameIntoForce() throws {
+    let national = try RuleCatalogue.load(resources: resources)
+    #expect(Dictionary(uniqueKeysWithValues: national.rules.compactMap { rule in rule.inForce.map { (rule.code, "\($0)") } }) == [
+      "approval-result.eia-first-notice": "2019-01-01", "approval-result.eia-draft-comment": "2019-01-01",
+      "approval-result.eia-submission-notice": "2019-01-01", "approval-result.eia-acceptance-notice": "2019-01-01",
+      "land-acquisition.pre-notice": "2021-09-01", "land-acquisition.compensation-plan-notice": "2020-01-01",
+      "land-acquisition.expropriation-notice": "2021-09-01", "quality-safety.penalty-withdrawal": "2021-07-15",
+    ])
+    let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
+    #expect(shanghai.rule(for: "land-acquisition.compensation-plan-notice")?.inForce == nil)
+    #expect(shanghai.rule(for: "land-acquisition.expropriation-notice")?.inForce == (try CivilDate(parsing: "2021-09-01")))
+    let cleared = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: land-acquisition.pre-notice
+          in-force: null
+      """))
+    #expect(cleared.line == 4)
+    #expect(cleared.message.hasPrefix("land-acquisition.pre-notice changes the in-force of the rule it replaces"))
+    let dated = try file("district.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          in-force: 2020-06-01
+          confidence: M
+          note: {zh: 区细则自2020年6月1日起施行, en: the district rules are in force from 2020-06-01}
+      """)
+    let catalogue = try RuleCatalogue.load(extraProfiles: [dated], resources: resources)
+    let before = try CivilDate(parsing: "2020-05-29")
+    #expect(catalogue.rule(for: "bidding.result", formedOn: before)?.basis == "《中华人民共和国政府信息公开条例》第二十六条")
+    let typo = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          in-force: 2020-13-01
+          confidence: M
+          note: {zh: 区细则, en: district rules}
+      """))
+    #expect(typo.line == 5)
+    #expect(typo.field == "rules[0].in-force")
+  }
+
   @Test(arguments: ["5 days", "0 working-days", "1001 calendar-days", "-3 working-days", "five working-days", "5"])
   func aBadPeriodIsNamed(period: String) throws {
     let problem = try #require(try profileProblem("""
@@ -494,7 +541,7 @@ import TestSupport
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, minimum-confidence, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
       ])
     }
   }

@@ -430,7 +430,7 @@ extension Gongkai {
     init(_ milestone: Milestone, explanation: DeadlineExplanation?, checker: Checker, asOf: CivilDate, today: CivilDate) {
       let deadline = explanation.map {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
-          + (checker.catalogue.rule(for: milestone.kind).map { StandingNote.mark($0.confidence) } ?? "")
+          + (checker.catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn).map { StandingNote.mark($0.confidence) } ?? "")
       } ?? " · no fixed deadline"
       // An amendment may turn a late publication on time: said too, as the turn the other way is.
       let standing = ((try? checker.judge(milestone, asOf: asOf)) ?? nil).map {

@@ -71,6 +71,8 @@ struct RulesDocument: Encodable {
     /// The other kinds a milestone may change, and those whose publication it withdraws; absent when none.
     let changes: [String]
     let withdraws: [String]
+    /// The day the rule's law came into force, where a register may hold information formed before; absent otherwise.
+    let inForce: String?
 
     init(_ rule: DisclosureRule) {
       code = rule.code
@@ -90,13 +92,14 @@ struct RulesDocument: Encodable {
       note = rule.note.map(Text.init)
       changes = rule.alsoChanges
       withdraws = rule.withdraws
+      inForce = rule.inForce?.description
     }
 
     func encode(to encoder: Encoder) throws {
       enum Keys: String, CodingKey {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
         case minimumPublicationName, responsible
-        case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws
+        case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws, inForce
       }
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode(code, forKey: .code)
@@ -116,6 +119,7 @@ struct RulesDocument: Encodable {
       try container.encode(note, forKey: .note)
       if !changes.isEmpty { try container.encode(changes, forKey: .changes) }
       if !withdraws.isEmpty { try container.encode(withdraws, forKey: .withdraws) }
+      try container.encodeIfPresent(inForce, forKey: .inForce)
     }
   }
 }

@@ -43,6 +43,14 @@ struct RulesText {
           out += line(language.pick("\(rule.minimumPublicationName.chinese)依据", "\(rule.minimumPublicationName.english) basis"), basis)
         }
         if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
+        if let inForce = rule.inForce {
+          let before = rule.period == nil ? language.pick("不计期限", "no deadline") : describe(GeneralDisclosurePeriod.period)
+          let minimum = rule.minimumPublication == nil
+            ? ("", "") : ("，不计\(rule.minimumPublicationName.chinese)", ", no \(rule.minimumPublicationName.english)")
+          out += line(language.pick("施行", "In force"), language.pick(
+            "\(inForce)起；此前形成的信息按条例一般规定判断（\(before)\(minimum.0)）[M]",
+            "from \(inForce); information formed before is judged by the 条例's general duty (\(before)\(minimum.1)) [M]"))
+        }
       }
     }
     return out

@@ -1,0 +1,19 @@
+/// The general period of 《中华人民共和国政府信息公开条例》, which applies wherever no other law or regulation sets
+/// one: information in the scope of proactive disclosure goes public within 20 working days of being formed or
+/// changed. The 2007 text (第十八条) and the 2019 revision (第二十六条, in force 2019-05-15) set the same period, so
+/// only the article cited depends on the day.
+///
+/// A rule whose own law was not yet in force when the information was formed falls back to it
+/// (``DisclosureRule/inForce(on:)``): that information was under the general duty only.
+public enum GeneralDisclosurePeriod {
+  /// 20 working days.
+  public static let period = try! Period.workingDays(20)
+
+  /// The day the 2019 revision came into force, from which its article 26 is cited.
+  public static let revisionInForce = CivilDate(unchecked: 2019, 5, 15)
+
+  /// The article that set the general period on `day`.
+  public static func basis(on day: CivilDate) -> String {
+    day < revisionInForce ? "《中华人民共和国政府信息公开条例》（2007年）第十八条" : "《中华人民共和国政府信息公开条例》第二十六条"
+  }
+}
