@@ -71,22 +71,7 @@ public struct RuleCatalogue: Sendable {
       ?? only { $0.name.chinese == text || $0.name.english.lowercased() == wanted }
       ?? only { $0.code.split(separator: ".").last.map { $0.lowercased() == wanted } ?? false }
       ?? only { !wanted.unicodeScalars.allSatisfy { $0.isASCII } && $0.name.chinese.contains(text) }
-      ?? only { Self.editDistance($0.code.lowercased(), wanted, atMost: 2) != nil }
-  }
-
-  /// The number of single-character edits from `a` to `b` when it is at most `limit`, else nil.
-  private static func editDistance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
-    let a = Array(a.utf8), b = Array(b.utf8)
-    guard abs(a.count - b.count) <= limit else { return nil }
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-      var current = [i + 1] + Array(repeating: 0, count: b.count)
-      for (j, y) in b.enumerated() {
-        current[j + 1] = min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
-      }
-      previous = current
-    }
-    return previous[b.count] <= limit ? previous[b.count] : nil
+      ?? only { EditDistance.between($0.code.lowercased(), wanted, atMost: 2) != nil }
   }
 
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`

@@ -234,9 +234,7 @@ final class ByteSource {
     if let handle, lseek(handle.fileDescriptor, 0, SEEK_SET) != 0 { throw Self.unreadable(name) }
   }
 
-  private static func unreadable(_ name: String) -> FileProblem {
-    FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
-  }
+  private static func unreadable(_ name: String) -> FileProblem { FileProblem.notFound(name) }
 }
 
 /// Splits the bytes of a ``ByteSource`` into records that remember the line they start on, for error

@@ -24,7 +24,7 @@ public enum MilestoneSheet {
       throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "the file is larger than 256 MB; split it")])
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw FileProblems([FileProblem(file: file, line: nil, field: nil, message: "file not found or not readable", kind: .missing)])
+      throw FileProblems([FileProblem.notFound(file)])
     }
     return try read(data, file: file, catalogue: catalogue, today: today, isRegistered: isRegistered)
   }

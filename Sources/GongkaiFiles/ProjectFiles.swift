@@ -151,7 +151,7 @@ public struct ProjectFiles: ImportSource {
     for path in paths where seen.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        throw FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
+        throw FileProblem.notFound(path)
       }
       guard isFolder.boolValue else {
         try files.append(file: path)

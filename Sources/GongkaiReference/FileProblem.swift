@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem in a file: where it is and what to do about it, printed as `file:line: field: message`.
 public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
   public let file: String
@@ -23,5 +25,13 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     [line.map { "\(file):\($0)" } ?? file, field, message].compactMap { $0 }.joined(separator: ": ")
+  }
+
+  /// A file that is not there, or that gongkai may not read. A relative path is read from the current folder, which
+  /// for a cron job is the home folder: said, so that the path to fix is plain.
+  public static func notFound(_ path: String) -> FileProblem {
+    let folder = path.hasPrefix("/") ? "" : " (relative to \(FileManager.default.currentDirectoryPath))"
+    return FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable; check the path\(folder) and its permissions",
+                       kind: .missing)
   }
 }

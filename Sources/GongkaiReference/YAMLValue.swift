@@ -89,7 +89,7 @@ public struct YAMLValue {
     // Told by the path before it is opened: opening a named pipe no program writes to waits for one for ever.
     var status = stat()
     guard stat(url.path, &status) == 0 else {
-      throw FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
+      throw FileProblem.notFound(name)
     }
     switch status.st_mode & mode_t(S_IFMT) {
     case mode_t(S_IFDIR):
@@ -104,7 +104,7 @@ public struct YAMLValue {
       throw FileProblem(file: name, line: nil, field: nil, message: "file is larger than \(maximumFileSize >> 20) MB; is it the right file?")
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw FileProblem(file: name, line: nil, field: nil, message: "file not found or not readable", kind: .missing)
+      throw FileProblem.notFound(name)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text; save it as UTF-8")

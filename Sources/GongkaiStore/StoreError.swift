@@ -7,7 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownMilestone(Int64)
   case unknownDisclosure(Int64)
   case duplicateMilestone(existing: Int64, key: String)
-  case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String)
+  /// A milestone, or the disclosure recorded on it when `disclosure` is set, named by id with `--project` another.
+  case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String, disclosure: Int64? = nil)
   case withdrawn(String)
   /// A project withdrawn as registered by mistake, with the reason: nothing more is recorded under its code unless it
   /// is reinstated.
@@ -107,8 +108,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 #ID)"
     case .duplicateMilestone(let existing, let key):
       "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing) … --reason …` to change it"
-    case .milestoneOfAnotherProject(let milestone, let project, let expected):
-      "milestone \(milestone) belongs to project \(project), not \(expected)"
+    case .milestoneOfAnotherProject(let milestone, let project, let expected, let disclosure?):
+      "disclosure \(disclosure) (of milestone \(milestone)) belongs to project \(project), not \(expected); check the id "
+        + "(`gongkai project show \(expected)` lists its publications)"
+    case .milestoneOfAnotherProject(let milestone, let project, let expected, nil):
+      "milestone \(milestone) belongs to project \(project), not \(expected); check the id "
+        + "(`gongkai project show \(expected)` lists its milestones)"
     case .withdrawn(let what):
       "\(what) was withdrawn; record a new one instead, or if the withdrawal was the mistake, reinstate it "
         + "(`gongkai reinstate ID --reason …`)"

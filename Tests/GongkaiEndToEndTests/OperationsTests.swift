@@ -235,9 +235,9 @@ import TestSupport
     #expect(leftBehind.status == 1)
     #expect(leftBehind.stdout.contains("is not on the change log"))
     #expect(leftBehind.stdout.contains("register differs: milestone 1"), "\(leftBehind.stdout)")
-    let malformed = try runGongkai(["audit", "verify", "--head", "87a0"] + db)
+    let malformed = try runGongkai(["audit", "verify", "--head", "87A0"] + db)
     #expect(malformed.status == 64)
-    #expect(malformed.stderr.contains("--head '87a0' is not a chain head; give the 64 hex digits an export states"))
+    #expect(malformed.stderr.contains("--head '87A0' is not a chain head; give the 64 hex digits an export states"))
     // A head copied from a document that set it in capitals is the same head.
     #expect(try runGongkai(["audit", "verify", "--head", published.uppercased()] + db).status == 1)
   }

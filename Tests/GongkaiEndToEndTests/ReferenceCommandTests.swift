@@ -525,7 +525,7 @@ import TestSupport
   @Test func aMissingFileIsMissingInput() throws {
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", "/nonexistent/2027.yaml")
     #expect(result.status == 66)
-    #expect(result.stderr == "gongkai: /nonexistent/2027.yaml: file not found or not readable\n")
+    #expect(result.stderr == "gongkai: /nonexistent/2027.yaml: file not found or not readable; check the path and its permissions\n")
   }
 
   @Test func aBinaryWithoutItsResourcesSaysHowToFixIt() throws {

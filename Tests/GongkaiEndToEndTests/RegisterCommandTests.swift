@@ -337,7 +337,8 @@ import TestSupport
     // A disclosure of another project than the one named is refused before anything is written
     let elsewhere = try gongkai(["withdraw", "--disclosure", "1", "--project", "2026-310110-48-01-000299", "--reason", "误"] + db)
     #expect(elsewhere.status == 65)
-    #expect(elsewhere.stderrLines == ["gongkai: milestone 1 belongs to project 2026-310110-48-01-000200, not 2026-310110-48-01-000299"])
+    #expect(elsewhere.stderrLines == ["gongkai: disclosure 1 (of milestone 1) belongs to project 2026-310110-48-01-000200, not "
+      + "2026-310110-48-01-000299; check the id (`gongkai project show 2026-310110-48-01-000299` lists its publications)"])
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)
@@ -1333,6 +1334,10 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.candidates"], 64,
      "Missing expected argument '--date <date>'; usage: gongkai log [<options>] <code> <item-kind> --date <date>"),
     (["check", "--bogus"], 64, "Unknown option '--bogus'; see `gongkai check --help`"),
+    // A mistyped command is named, as a mistyped option is; an argument is named as a field is, without its brackets
+    (["chek"], 64, "gongkai: unknown command 'chek'; did you mean `gongkai check`?\n"),
+    (["Improt", "Projects"], 64, "gongkai: unknown command 'Improt'; did you mean `gongkai import`?\n"),
+    (["history", "2024-310110-48-01-00004"], 64, "gongkai: code: project code '2024-310110-48-01-00004' is malformed;"),
     (["export", "audit-csv", "--bogus"], 64, "Unknown option '--bogus'. Did you mean '--out'?\n"),
     // A mistyped option of a correction is named, not taken for "nothing to change"
     (["amend", "21", "--dat", "2024-03-25", "--reason", "补正"], 64, "Unknown option '--dat'. Did you mean '--date'?\n"),

@@ -86,9 +86,10 @@ extension Gongkai {
     return stored
   }
 
-  static func requireMilestone(_ milestone: Milestone, of project: ProjectCode?) throws {
+  static func requireMilestone(_ milestone: Milestone, of project: ProjectCode?, disclosure: Int64? = nil) throws {
     if let project, project.rawValue != milestone.projectCode {
-      throw StoreError.milestoneOfAnotherProject(milestone: milestone.id, project: milestone.projectCode, expected: project.rawValue)
+      throw StoreError.milestoneOfAnotherProject(
+        milestone: milestone.id, project: milestone.projectCode, expected: project.rawValue, disclosure: disclosure)
     }
   }
 

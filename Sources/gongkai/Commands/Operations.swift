@@ -203,17 +203,19 @@ extension Gongkai.Audit {
         changeLogHead in disclosures.json), must be the hash of a row of the chain, or the command exits 1.
         """)
 
-    // Lowercased: a head copied from a document that set it in capitals is the same head.
-    @Option(help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"),
-            transform: { $0.lowercased() })
-    var head: String?
+    @Option(name: .customLong("head"),
+            help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"))
+    var typedHead: String?
+    /// Lowercased: a head copied from a document that set it in capitals is the same head (a message quotes it as typed).
+    private var head: String? { typedHead?.lowercased() }
     @Flag(help: "Print nothing when everything holds (for cron, which mails what a command prints); a failure prints as without it.")
     var quiet = false
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-      if let head, head.utf8.count != 64 || !head.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
-        throw ValidationError("--head '\(head)' is not a chain head; give the 64 hex digits an export states")
+      if let typedHead, let head,
+        head.utf8.count != 64 || !head.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        throw ValidationError("--head '\(typedHead)' is not a chain head; give the 64 hex digits an export states")
       }
     }
 

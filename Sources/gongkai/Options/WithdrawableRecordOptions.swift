@@ -36,7 +36,7 @@ struct WithdrawableRecordOptions: ParsableArguments {
   /// The milestone a disclosure (in force or withdrawn) was recorded on, of `project` when given.
   func owner(ofDisclosure id: Int64, in register: any Store) async throws -> StoredMilestone {
     guard let owner = try await register.milestone(ofDisclosure: id) else { throw StoreError.unknownDisclosure(id) }
-    try Gongkai.requireMilestone(owner.milestone, of: project)
+    try Gongkai.requireMilestone(owner.milestone, of: project, disclosure: id)
     return owner
   }
 

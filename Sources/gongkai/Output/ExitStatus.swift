@@ -104,7 +104,9 @@ enum ExitStatus: Int32, Error {
       let end = said[invalid.upperBound...].range(of: "': ")
     {
       let value = said[said.index(said.startIndex, offsetBy: "The value '".count)..<invalid.lowerBound]
-      let option = said[invalid.upperBound..<end.lowerBound].prefix { $0 != " " }
+      // An argument's name is written `<code>` in usage lines; a message names it bare, as it names fields.
+      var option = said[invalid.upperBound..<end.lowerBound].prefix { $0 != " " }
+      if option.count > 2, option.hasPrefix("<"), option.hasSuffix(">") { option = option.dropFirst().dropLast() }
       let reason = said[end.upperBound...]
       // Only where the reason quotes the value itself, and the value cannot have split the text elsewhere.
       if !value.contains("'"), reason.contains("'\(value)'") { said = "\(option): \(reason)" }
@@ -118,15 +120,31 @@ enum ExitStatus: Int32, Error {
     // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
     // its values' checks that ArgumentParser passes on, say their fix already.
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
-    guard bare.contains(where: said.hasPrefix), !said.contains("; "), !said.contains("Did you mean") else { return said }
+    guard bare.contains(where: said.hasPrefix) || said.contains(" unexpected arguments: "), !said.contains("; "),
+      !said.contains("Did you mean") else { return said }
     let full = fullMessage.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     if said.hasPrefix("Missing expected argument"), let usage = full.first(where: { $0.hasPrefix("Usage: ") }) {
       return "\(said); usage: \(usage.dropFirst("Usage: ".count))"
     }
     if let see = full.first(where: { $0.hasPrefix("See '") && $0.hasSuffix("' for more information.") }) {
-      return "\(said); see `\(see.dropFirst("See '".count).dropLast("' for more information.".count))`"
+      let help = see.dropFirst("See '".count).dropLast("' for more information.".count)
+      // The parser names what it could not place, which for a mistyped command with options is an option
+      // (`gongkai chek --database x`: Unknown option '--database'): the command is what to fix.
+      if help == "gongkai --help", let typed = CommandLine.arguments.dropFirst().first, let meant = commandMeant(by: typed) {
+        return "unknown command '\(typed)'; did you mean `gongkai \(meant)`?"
+      }
+      return "\(said); see `\(help)`"
     }
     return said
+  }
+
+  /// The command a mistyped first argument (`chek`, `Improt`) most likely meant: one in another case or a letter or
+  /// two off, when only one is.
+  private static func commandMeant(by typed: String) -> String? {
+    let names = Gongkai.configuration.groupedSubcommands.flatMap(\.subcommands).map { $0._commandName }
+    guard !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
+    let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
+    return near.count == 1 ? near[0] : nil
   }
 
   /// The message for an error: one line, or one line per problem of a file.
