@@ -804,7 +804,20 @@ import TestSupport
     let added = try gongkai(["check", "--calendar-change", "2027", "--calendar", year2027.path, "--as-of", "2026-11-30"] + db)
     #expect(added.stderr.contains("warning: the 2027 notice may also move days of the last week of 2026"), "\(added.stderr)")
     #expect(!change.stderr.contains("may also move days"))
-    #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).status == 64)
+    #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "csv"] + db).status == 64)
+    // For a script: each change as the two finding records of `check --format json`, before and after
+    let json = try gongkai(["check", "--calendar-change", "2026", "--as-of", "2026-11-30", "--format", "json"] + db, environment: environment)
+    #expect(json.status == 1)
+    let changes = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(changes.count == 1)
+    #expect(changes.first?["milestoneId"] as? Int == 1)
+    let before = try #require(changes.first?["before"] as? [String: Any]), after = try #require(changes.first?["after"] as? [String: Any])
+    #expect(before["status"] as? String == "late" && before["deadline"] as? String == "2026-03-02")
+    #expect(after["status"] as? String == "on-time" && after["deadline"] as? String == "2026-03-03")
+    let same = try gongkai(["check", "--calendar-change", "2026", "--as-of", "2026-11-30", "--format", "json", "--project", code, "--category", "bidding"] + db,
+                           environment: environment)
+    #expect(same.status == 0 && same.stdout == "[]\n")
+    #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).stdout == "[]\n")
   }
 
   /// A 2027 schedule as a notice might give it: the holidays the law fixes, without bridging days.

@@ -63,7 +63,8 @@ extension Gongkai {
         see what adding it will change: verdicts counted on the provisional days (weekends and statutory holidays \
         alone) may turn from on time to late or back, in reports and public pages already sent. For a year gongkai \
         ships, the comparison is with the shipped schedule. Exits 1 when something changes, as diff does (0 with \
-        --fail-on never), and 0 with a line saying nothing does.
+        --fail-on never), and 0 with a line saying nothing does. --format json writes each change as {"milestoneId", \
+        "before", "after"}, the two finding records of `check --format json` ([] when nothing changes).
         """, valueName: "year"))
     var calendarChange: [Int] = []
     @OptionGroup var store: StoreOptions
@@ -80,8 +81,9 @@ extension Gongkai {
         for year in calendarChange where !(CivilDate.earliest.year...CivilDate.latest.year).contains(year) {
           throw ValidationError("--calendar-change \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)")
         }
-        if format != .text || explain || skipRestDays || !status.isEmpty {
-          throw ValidationError("--calendar-change lists what a schedule changes, as text: drop --format, --explain, --skip-rest-days and --status")
+        if format == .csv || explain || skipRestDays || !status.isEmpty {
+          throw ValidationError(
+            "--calendar-change lists what a schedule changes, as text or JSON: drop --format csv, --explain, --skip-rest-days and --status")
         }
       }
     }
@@ -164,6 +166,7 @@ extension Gongkai.Check {
     var before = loaded.calendar.schedules
     for year in years { before[year] = shipped[year] }
     guard before != loaded.calendar.schedules else {
+      if format == .json { return try StandardOutput.print("[]") }
       return try StandardOutput.print(l.pick("\(named)年节假日安排即 gongkai 随附的安排，不改变任何结论",
                                              "The \(named) schedules are those gongkai ships, which change nothing"))
     }
@@ -185,17 +188,24 @@ extension Gongkai.Check {
         + (publication ? finding.disclosure.map { l.pick(" · 所认定公开 \($0.publishedOn)", " · publication judged \($0.publishedOn)") } ?? "" : "")
     }
     var lines: [String] = []
+    let changes = CalendarChangeJSON()
     let filter = MilestoneFilter(projects: project, categories: category, units: unit)
     try await register.forEachMilestone(matching: filter) { stored in
       guard let now = try with.judge(stored.milestone, asOf: asOf), let then = try without.judge(stored.milestone, asOf: asOf),
         Conclusion(now) != Conclusion(then)
       else { return }
+      if format == .json { return try changes.write(FindingRecord(then, stored: stored), FindingRecord(now, stored: stored)) }
       let publicationMoved = then.disclosure != now.disclosure
       lines.append("""
           #\(now.milestone.id) \(now.rule.code) \(l.pick(now.rule.name)) · \(now.milestone.projectCode) \(Terminal.field(stored.projectName)) · \
         \(Terminal.field(now.responsibleUnit))
               \(stands(then, naming: publicationMoved)) → \(stands(now, naming: publicationMoved))
         """)
+    }
+    if format == .json {
+      try changes.finish()
+      if changes.written > 0, failOn != .never { throw ExitStatus.findings }
+      return
     }
     guard !lines.isEmpty else {
       return try StandardOutput.print(l.pick("\(named)年节假日安排不改变任何结论（截至 \(asOf)）",

@@ -69,6 +69,31 @@ final class JSONSink: FindingSink {
   }
 }
 
+/// What `check --calendar-change --format json` writes: an array of `{"after", "before", "milestoneId"}`, the finding
+/// records counted with the schedules and without them, keys sorted as in the records.
+final class CalendarChangeJSON {
+  private let output = BufferedOutput()
+  private(set) var written = 0
+
+  func write(_ before: FindingRecord, _ after: FindingRecord) throws {
+    try output.append(written == 0 ? "[\n" : ",\n")
+    let (then, now, id) = (before.json, after.json, after.milestoneId)
+    try output.append { (buffer: inout [UInt8]) in
+      buffer.append(contentsOf: #"{"after":"#.utf8)
+      now.write(to: &buffer)
+      buffer.append(contentsOf: #","before":"#.utf8)
+      then.write(to: &buffer)
+      buffer.append(contentsOf: #","milestoneId":\#(id)}"#.utf8)
+    }
+    written += 1
+  }
+
+  func finish() throws {
+    try output.append(written > 0 ? "\n]\n" : "[]\n")
+    try output.flush()
+  }
+}
+
 final class CSVSink: FindingSink {
   private let output = BufferedOutput()
   private var written = 0
