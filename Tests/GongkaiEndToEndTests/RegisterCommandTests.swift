@@ -492,6 +492,10 @@ import TestSupport
     #expect(page.contains(head + index + "</td>"), "\(index)")
     // The publication presented, the later one, names its own 索引号 beside its channel
     #expect(page.contains("公开日期：2026-11-29；公开渠道：D（索引号 310110-2026-00004）；亦发布于：A（2026-11-17，索引号 \(index)）"), "\(index)")
+    // The audit row names both: the item's 索引号, and the judged publication's, which its 公开日期 is
+    #expect(late.first?["index_number"] == index)
+    #expect(late.first?["judged_index_number"] == "310110-2026-00004")
+    #expect(short.first?["judged_index_number"] == index)
     // A notice put up while D is up carries it on: D and this one are one run from the 29th, up until 12-05.
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "E", "--until", "2026-12-05"] + db).status == 0)
     let carried = try auditRows(folder, db, asOf: "2026-12-06", ["--lang", "en"])

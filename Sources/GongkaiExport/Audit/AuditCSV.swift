@@ -134,9 +134,16 @@ public struct AuditCSV {
     /// unpublished.
     func indexNumber(of stored: StoredMilestone) -> String {
       guard let first = stored.firstPublication(by: finding.asOf) else { return "" }
-      let code = organisation ?? String(ProjectCode.division(of: finding.milestone.projectCode))
-      return stored.recordedDisclosures[first].serial.indexNumber(organisation: code)
+      return stored.recordedDisclosures[first].serial.indexNumber(organisation: organisationCode)
     }
+
+    /// The 索引号 of the publication judged (公开日期, 公开渠道); empty while unpublished.
+    func judgedIndexNumber(of stored: StoredMilestone) -> String {
+      guard let judged = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: judged) else { return "" }
+      return stored.recordedDisclosures[position].serial.indexNumber(organisation: organisationCode)
+    }
+
+    private var organisationCode: String { organisation ?? String(ProjectCode.division(of: finding.milestone.projectCode)) }
   }
 
   static let columns: [Column] = [
@@ -234,6 +241,9 @@ public struct AuditCSV {
     // The milestone whose information this one changes (`log --changes`): a change's own period runs from it, and an
     // evaluator pairs the two rows.
     Column(chinese: "所变更里程碑编号", english: "changes_milestone_id") { row, _ in row.finding.milestone.changes.map(String.init) ?? "" },
+    // 索引号 names the item by its first publication; 公开日期 is the publication judged, which for a 公示 put up again
+    // is another, with a number of its own, as the public page names it.
+    Column(chinese: "所认定公开索引号", english: "judged_index_number") { row, stored in row.judgedIndexNumber(of: stored) },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the
