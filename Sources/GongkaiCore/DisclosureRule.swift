@@ -83,76 +83,68 @@ public final class DisclosureRule: Sendable, Hashable {
   /// 《行政处罚法》第四十八条第二款 has a changed or revoked penalty decision withdrawn: the public outputs then show
   /// that it was withdrawn, when and why, and no longer its content. A milestone may change these kinds too.
   public let withdraws: [String]
-  /// The day the law this rule's periods rest on came into force, where that is within the years a register holds
+  /// The day the law this rule's deadline rests on came into force, where that is within the years a register holds
   /// (行政处罚法's three working days from 2021-07-15, 土地管理法实施条例's land notices from 2021-09-01): information
-  /// formed before it was under the general duty only, and is judged by ``inForce(on:)``'s rule. `nil`: in force
-  /// for every day a register holds.
+  /// formed before it is judged by ``rule(formedOn:)``'s rule. `nil`: in force for every day a register holds.
   public let inForce: CivilDate?
-  /// The rules ``inForce(on:)`` gives before ``inForce``: citing the 2007 条例, then its 2019 revision.
-  private let beforeInForce: (citing2007: DisclosureRule, citing2019: DisclosureRule)?
+  /// The same for the minimum publication period, which may rest on another law: Shanghai's 办法 held a land notice
+  /// up for 10 days before the 2021 实施条例 set its deadline. `nil`: in force for every day a register holds.
+  public let minimumInForce: CivilDate?
+  /// What binds information formed before ``inForce``: the 条例's general period where the duty is an agency's
+  /// (`true`), none where it is a party's the 条例 does not bind (the 建设单位's EIA notices).
+  public let generalDutyBeforeInForce: Bool
+  /// The rules of earlier days, each for the days before its `until`, in order; built with the rule, so that a finding
+  /// of a day carries the same object as every other of that day (the audit CSV caches cells by the rule's identity).
+  private let earlier: [(until: CivilDate, rule: DisclosureRule)]
 
-  public init(
+  public convenience init(
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
     changePeriod: Period? = nil, minimumPublication: Period? = nil,
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
-    alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil
+    alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil, minimumInForce: CivilDate? = nil,
+    generalDutyBeforeInForce: Bool = true
   ) {
-    self.code = code
-    self.category = category
-    self.name = name
-    self.trigger = trigger
-    self.period = period
-    self.changePeriod = changePeriod
-    self.minimumPublication = minimumPublication
-    self.minimumPublicationName = minimumPublicationName
-    self.responsible = responsible
-    self.basis = basis
-    self.minimumBasis = minimumBasis
-    self.confidence = confidence
-    self.minimumConfidence = minimumConfidence
-    self.note = note
-    self.alsoChanges = alsoChanges
-    self.withdraws = withdraws
-    self.inForce = inForce
-    // Built from the same rule undated, as `self` cannot be used before this last property is set.
-    beforeInForce = inForce.map { inForce in
-      let undated = DisclosureRule(
-        code: code, category: category, name: name, trigger: trigger, period: period, minimumPublication: minimumPublication,
-        minimumPublicationName: minimumPublicationName, responsible: responsible, basis: basis, confidence: confidence,
-        alsoChanges: alsoChanges, withdraws: withdraws)
-      return (Self.general(as: undated, inForce: inForce, on: GeneralDisclosurePeriod.revisionInForce.adding(days: -1)),
-              Self.general(as: undated, inForce: inForce, on: GeneralDisclosurePeriod.revisionInForce))
-    }
+    let terms = Terms(
+      code: code, category: category, name: name, trigger: trigger, period: period, changePeriod: changePeriod,
+      minimumPublication: minimumPublication, minimumPublicationName: minimumPublicationName, responsible: responsible,
+      basis: basis, minimumBasis: minimumBasis, confidence: confidence, minimumConfidence: minimumConfidence, note: note,
+      alsoChanges: alsoChanges, withdraws: withdraws)
+    let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, generalDuty: generalDutyBeforeInForce)
+    self.init(terms, dating: dating, earlier: dating.cuts(citing: basis).map { until in
+      (until, DisclosureRule(terms.version(on: until.adding(days: -1), dating: dating), dating: Dating(), earlier: []))
+    })
   }
 
-  /// The rule that applies to information formed on `day`: this one, or before ``inForce`` the general duty of the
-  /// 条例 in force that day, under this rule's name, with none of its own periods. The general 20 working days where
-  /// this rule has a deadline, none where it has none (the publication has another condition), and no minimum
-  /// publication period; unverified (M), as whether another law set a period then is not researched.
-  public func inForce(on day: CivilDate) -> DisclosureRule {
-    guard let inForce, day < inForce, let beforeInForce else { return self }
-    return day < GeneralDisclosurePeriod.revisionInForce ? beforeInForce.citing2007 : beforeInForce.citing2019
+  private init(_ terms: Terms, dating: Dating, earlier: [(until: CivilDate, rule: DisclosureRule)]) {
+    code = terms.code
+    category = terms.category
+    name = terms.name
+    trigger = terms.trigger
+    period = terms.period
+    changePeriod = terms.changePeriod
+    minimumPublication = terms.minimumPublication
+    minimumPublicationName = terms.minimumPublicationName
+    responsible = terms.responsible
+    basis = terms.basis
+    minimumBasis = terms.minimumBasis
+    confidence = terms.confidence
+    minimumConfidence = terms.minimumConfidence
+    note = terms.note
+    alsoChanges = terms.alsoChanges
+    withdraws = terms.withdraws
+    inForce = dating.inForce
+    minimumInForce = dating.minimumInForce
+    generalDutyBeforeInForce = dating.generalDuty
+    self.earlier = earlier
   }
 
-  private static func general(as rule: DisclosureRule, inForce: CivilDate, on day: CivilDate) -> DisclosureRule {
-    let (year, month, date) = inForce.components
-    let own = rule.period.map { _ in "按条例的一般时限（\(GeneralDisclosurePeriod.period.chineseDescription)）计算" } ?? "不计公开期限"
-    let ownEnglish = rule.period.map { _ in "judged by the general period of the 条例 (\(GeneralDisclosurePeriod.period))" }
-      ?? "given no deadline"
-    let minimum = rule.minimumPublication.map { _ in "，不计\(rule.minimumPublicationName.chinese)" } ?? ""
-    let minimumEnglish = rule.minimumPublication.map { _ in ", with no \(rule.minimumPublicationName.english)" } ?? ""
-    return DisclosureRule(
-      code: rule.code, category: rule.category, name: rule.name, trigger: rule.trigger,
-      period: rule.period.map { _ in GeneralDisclosurePeriod.period }, responsible: rule.responsible,
-      basis: GeneralDisclosurePeriod.basis(on: day), confidence: .unverified,
-      note: LocalizedText(
-        chinese: "本项所据规定（\(rule.basis)）自\(year)年\(month)月\(date)日起施行；此前形成的信息，\(own)\(minimum)。"
-          + "施行前有无其他法律法规规定公开期限，请与本委法制工作人员确认。",
-        english: "The provisions this item rests on (\(rule.basis)) are in force from \(inForce); information formed before is "
-          + "\(ownEnglish)\(minimumEnglish). Whether another law or regulation set a period before then is to be confirmed "
-          + "with the commission's legal staff."),
-      alsoChanges: rule.alsoChanges, withdraws: rule.withdraws)
+  /// The rule that applies to information formed on `day`: this one, or an earlier version of it. Before ``inForce``
+  /// the general duty of the 条例 in force that day, or none (``generalDutyBeforeInForce``), unverified (M) as
+  /// whether another law set a period then is not researched; before ``minimumInForce``, no minimum; and before the
+  /// 2019 revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period.
+  public func rule(formedOn day: CivilDate) -> DisclosureRule {
+    earlier.first { day < $0.until }?.rule ?? self
   }
 
   /// What the public page cites for the minimum publication period.
@@ -221,6 +213,7 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.minimumConfidence == rhs.minimumConfidence
       && lhs.note == rhs.note
       && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws && lhs.inForce == rhs.inForce
+      && lhs.minimumInForce == rhs.minimumInForce && lhs.generalDutyBeforeInForce == rhs.generalDutyBeforeInForce
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }

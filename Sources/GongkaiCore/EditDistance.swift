@@ -1,4 +1,4 @@
-/// How many single-character edits turn one text into another: what makes a mistyped name (`biding.candidates`,
+/// How many single-byte edits (of UTF-8) turn one text into another: what makes a mistyped name (`biding.candidates`,
 /// `chek`) recognisable as the one meant.
 public enum EditDistance {
   /// The number of single-byte edits from `a` to `b` when it is at most `limit`, else nil.

@@ -4,7 +4,7 @@
 /// only the article cited depends on the day.
 ///
 /// A rule whose own law was not yet in force when the information was formed falls back to it
-/// (``DisclosureRule/inForce(on:)``): that information was under the general duty only.
+/// (``DisclosureRule/rule(formedOn:)``): that information was under the general duty only.
 public enum GeneralDisclosurePeriod {
   /// 20 working days.
   public static let period = try! Period.workingDays(20)
@@ -13,7 +13,15 @@ public enum GeneralDisclosurePeriod {
   public static let revisionInForce = CivilDate(unchecked: 2019, 5, 15)
 
   /// The article that set the general period on `day`.
-  public static func basis(on day: CivilDate) -> String {
-    day < revisionInForce ? "《中华人民共和国政府信息公开条例》（2007年）第十八条" : "《中华人民共和国政府信息公开条例》第二十六条"
+  public static func basis(on day: CivilDate) -> String { day < revisionInForce ? article2007 : article2019 }
+
+  /// `basis` as cited on `day`: the 2019 article as the 2007 text's before the revision came into force.
+  static func citation(in basis: String, on day: CivilDate) -> String {
+    day < revisionInForce ? basis.replacing(article2019, with: article2007) : basis
   }
+
+  static func isCited(in basis: String) -> Bool { basis.contains(article2019) }
+
+  private static let article2019 = "《中华人民共和国政府信息公开条例》第二十六条"
+  private static let article2007 = "《中华人民共和国政府信息公开条例》（2007年）第十八条"
 }

@@ -40,12 +40,18 @@ public struct RuleCatalogue: Sendable {
     // unverified one is marked in every output); not the notes and names that describe them.
     var digest = ContentDigest()
     for rule in rules {
-      digest.add(fields: [
+      let fields: [String] = [
         rule.code, rule.category.rawValue, rule.name.chinese, rule.period?.digestKey ?? "-",
         rule.changePeriod?.digestKey ?? "-", rule.minimumPublication?.digestKey ?? "-", rule.basis,
         rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
         rule.confidence.rawValue, rule.minimumConfidence?.rawValue ?? "-",
-      ] + (rule.inForce.map { ["in force \($0)"] } ?? []))
+      ]
+      // Only where a rule is dated, so that the digest of an undated catalogue is the one earlier versions stated.
+      let dating: [String?] = [
+        rule.inForce.map { "in force \($0)" }, rule.minimumInForce.map { "minimum in force \($0)" },
+        rule.inForce != nil && !rule.generalDutyBeforeInForce ? "no general duty before" : nil,
+      ]
+      digest.add(fields: fields + dating.compactMap(\.self))
     }
     version = digest.text
   }
@@ -54,8 +60,8 @@ public struct RuleCatalogue: Sendable {
   public func rule(for code: String) -> DisclosureRule? { index[code] }
 
   /// The rule that judges information of an item kind formed on `day`: the kind's rule, or the general duty where its
-  /// law was not yet in force (``DisclosureRule/inForce(on:)``); `nil` when the catalogue has no such kind.
-  public func rule(for code: String, formedOn day: CivilDate) -> DisclosureRule? { index[code]?.inForce(on: day) }
+  /// law was not yet in force (``DisclosureRule/rule(formedOn:)``); `nil` when the catalogue has no such kind.
+  public func rule(for code: String, formedOn day: CivilDate) -> DisclosureRule? { index[code]?.rule(formedOn: day) }
 
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case, the
   /// kind's Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off

@@ -91,9 +91,22 @@ struct RuleFile {
         minimumBasis = minimum == nil || minimum != base?.minimumPublication ? nil : base?.minimumBasis
       }
       // A date, or null to clear the day a replaced rule's law came into force (a local law that stood before it).
-      var inForce = base?.inForce
-      if let value = fields["in-force"] {
-        inForce = try value.isNull ? nil : value.date(try value.string())
+      func date(_ key: String) throws(FileProblem) -> CivilDate? {
+        guard let value = fields[key], !value.isNull else { return nil }
+        return try value.date(try value.string())
+      }
+      let inForce = fields["in-force"] == nil ? base?.inForce : try date("in-force")
+      // The minimum's day is the deadline's unless given, or inherited with both.
+      var minimumInForce = fields["minimum-in-force"] != nil ? try date("minimum-in-force")
+        : fields["in-force"] == nil && fields["minimum-publication"] == nil ? base?.minimumInForce : inForce
+      if minimum == nil { minimumInForce = nil }
+      var generalDuty = base?.generalDutyBeforeInForce ?? true
+      if let value = fields["before-in-force"] {
+        switch try value.string() {
+        case "general": generalDuty = true
+        case "none": generalDuty = false
+        case let other: throw value.problem("unknown before-in-force '\(other)'; use general (the 条例's 20 working days) or none")
+        }
       }
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
@@ -103,7 +116,7 @@ struct RuleFile {
         confidence: confidence, minimumConfidence: minimumConfidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws),
-        inForce: inForce)
+        inForce: inForce, minimumInForce: minimumInForce, generalDutyBeforeInForce: generalDuty)
       if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule
@@ -116,7 +129,8 @@ struct RuleFile {
       let changed = [
         ("period", rule.period != base.period), ("change-period", rule.changePeriod != base.changePeriod),
         ("minimum-publication", rule.minimumPublication != base.minimumPublication), ("basis", rule.basis != base.basis),
-        ("in-force", rule.inForce != base.inForce),
+        ("in-force", rule.inForce != base.inForce), ("minimum-in-force", rule.minimumInForce != base.minimumInForce),
+        ("before-in-force", rule.generalDutyBeforeInForce != base.generalDutyBeforeInForce),
       ].filter(\.1).map(\.0)
       let missing = [("note", "note (null for none)"), ("confidence", "confidence (S, S2 or M)")].filter { fields[$0.0] == nil }
       guard !changed.isEmpty, !missing.isEmpty else { return }
@@ -135,7 +149,7 @@ struct RuleFile {
   static let entryKeys: Set<String> = [
     "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-name",
     "responsible", "basis", "minimum-publication-basis", "confidence", "minimum-confidence", "note", "changes", "withdraws",
-    "in-force",
+    "in-force", "minimum-in-force", "before-in-force",
   ]
 
   /// A profile's name joins the others' in the catalogue's name (`national+shanghai+yangpu`), which the register

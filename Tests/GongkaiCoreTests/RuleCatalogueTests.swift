@@ -66,45 +66,84 @@ import Testing
 }
 
 /// A rule's law has a day it came into force: information formed before it was under the general duty of the
-/// 政府信息公开条例 only, and is judged so, citing the article in force that day.
+/// 政府信息公开条例 only (or none, where the party that publishes is not bound by it), and is judged so, citing the
+/// article in force that day.
 @Suite struct RuleInForceTests {
   let withdrawal = DisclosureRule(
     code: "quality-safety.penalty-withdrawal", category: .qualitySafety, name: LocalizedText(chinese: "撤回", english: "withdrawal"),
     trigger: LocalizedText(chinese: "变更之日", english: "changed"), period: try! .workingDays(3),
     responsible: LocalizedText(chinese: "处罚机关", english: "authority"), basis: "《中华人民共和国行政处罚法》第四十八条、第八十五条",
-    confidence: .statute, withdraws: ["quality-safety.penalty"], inForce: try! CivilDate(parsing: "2021-07-15"))
+    confidence: .statute, withdraws: ["quality-safety.penalty"], inForce: day("2021-07-15"))
+  /// As Shanghai's land notice: the national deadline from 2021-09-01, the local 公告期 long before.
   let notice = DisclosureRule(
-    code: "land-acquisition.pre-notice", category: .landAcquisition, name: LocalizedText(chinese: "预公告", english: "pre-notice"),
-    trigger: LocalizedText(chinese: "决定之日", english: "decided"), period: nil, minimumPublication: try! .workingDays(10),
-    minimumPublicationName: LocalizedText(chinese: "公告期", english: "notice period"),
-    responsible: LocalizedText(chinese: "政府", english: "government"), basis: "《中华人民共和国土地管理法实施条例》第二十六条",
-    confidence: .statute, inForce: try! CivilDate(parsing: "2021-09-01"))
+    code: "land-acquisition.expropriation-notice", category: .landAcquisition, name: LocalizedText(chinese: "公告", english: "notice"),
+    trigger: LocalizedText(chinese: "收到批准文件之日", english: "approved"), period: try! .workingDays(15),
+    minimumPublication: try! .calendarDays(10), minimumPublicationName: LocalizedText(chinese: "公告期", english: "notice period"),
+    responsible: LocalizedText(chinese: "区人民政府", english: "district"), basis: "《中华人民共和国土地管理法实施条例》第三十一条；某办法第三十一条",
+    minimumBasis: "某办法第三十一条", confidence: .statute, minimumConfidence: .unverified, note: LocalizedText(chinese: "核实", english: "verify"),
+    inForce: day("2021-09-01"), minimumInForce: nil)
+  let firstNotice = DisclosureRule(
+    code: "approval-result.eia-first-notice", category: .approvalResult, name: LocalizedText(chinese: "首次公开", english: "first"),
+    trigger: LocalizedText(chinese: "确定环评单位之日", english: "chosen"), period: try! .workingDays(7),
+    responsible: LocalizedText(chinese: "建设单位", english: "developer"), basis: "《环境影响评价公众参与办法》（生态环境部令第4号）第九条",
+    confidence: .secondary, inForce: day("2019-01-01"), generalDutyBeforeInForce: false)
 
   @Test func fromTheDayItsLawCameIntoForceTheRuleIsItsOwn() throws {
-    #expect(withdrawal.inForce(on: try CivilDate(parsing: "2021-07-15")) === withdrawal)
-    #expect(withdrawal.inForce(on: try CivilDate(parsing: "2026-11-27")) === withdrawal)
+    #expect(withdrawal.rule(formedOn: day("2021-07-15")) === withdrawal)
+    #expect(withdrawal.rule(formedOn: day("2026-11-27")) === withdrawal)
     let undated = rule("bidding.candidates", .bidding, period: try .calendarDays(3))
-    #expect(undated.inForce(on: try CivilDate(parsing: "2018-01-02")) === undated)
+    #expect(undated.rule(formedOn: day("2018-01-02")) === undated)
+    // One object a day: the audit CSV caches a row's fixed cells by the rule's identity.
+    #expect(withdrawal.rule(formedOn: day("2020-01-02")) === withdrawal.rule(formedOn: day("2021-07-14")))
   }
 
   @Test func beforeItTheGeneralPeriodAppliesCitingTheArticleInForceThatDay() throws {
-    let in2020 = withdrawal.inForce(on: try CivilDate(parsing: "2021-07-14"))
+    let in2020 = withdrawal.rule(formedOn: day("2021-07-14"))
     #expect(in2020.code == withdrawal.code && in2020.name == withdrawal.name && in2020.withdraws == withdrawal.withdraws)
     #expect(in2020.period == (try .workingDays(20)))
     #expect(in2020.basis == "《中华人民共和国政府信息公开条例》第二十六条")
     #expect(in2020.confidence == .unverified)
-    #expect(in2020.note?.chinese.hasPrefix("本项所据规定（《中华人民共和国行政处罚法》第四十八条、第八十五条）自2021年7月15日起施行；此前形成的信息，按条例的一般时限（20个工作日）计算。") == true)
+    #expect(in2020.note?.chinese.hasPrefix("本项期限所据规定自2021年7月15日起施行；此前形成的信息，按条例的一般时限（20个工作日）计算。") == true)
     #expect(in2020.inForce == nil)
-    let in2019 = withdrawal.inForce(on: try CivilDate(parsing: "2019-05-14"))
-    #expect(in2019.basis == "《中华人民共和国政府信息公开条例》（2007年）第十八条")
-    #expect(withdrawal.inForce(on: try CivilDate(parsing: "2019-05-15")).basis == "《中华人民共和国政府信息公开条例》第二十六条")
+    #expect(withdrawal.rule(formedOn: day("2019-05-14")).basis == "《中华人民共和国政府信息公开条例》（2007年）第十八条")
+    #expect(withdrawal.rule(formedOn: day("2019-05-15")).basis == "《中华人民共和国政府信息公开条例》第二十六条")
   }
 
-  @Test func beforeItAnItemWithoutADeadlineHasNoneAndNoMinimum() throws {
-    let before = notice.inForce(on: try CivilDate(parsing: "2020-06-01"))
+  /// The 建设单位's notice is no agency's: before its law, no period binds it.
+  @Test func beforeItADutyTheRegulationDoesNotBindHasNoDeadline() throws {
+    let before = firstNotice.rule(formedOn: day("2018-12-31"))
     #expect(before.period == nil)
-    #expect(before.minimumPublication == nil)
-    #expect(before.note?.chinese.contains("此前形成的信息，不计公开期限，不计公告期。") == true)
+    #expect(before.basis == "本项所据规定自2019年1月1日起施行，此前无据以计算期限的规定")
+    #expect(before.confidence == .unverified)
+  }
+
+  /// A minimum resting on a law of its own stands before the deadline's law, cited and known as it was.
+  @Test func aMinimumOfAnotherLawStandsBeforeTheDeadlines() throws {
+    let before = notice.rule(formedOn: day("2020-06-01"))
+    #expect(before.period == (try .workingDays(20)))
+    #expect(before.minimumPublication == (try .calendarDays(10)))
+    #expect(before.minimumPublicationName.chinese == "公告期")
+    #expect(before.minimumPublicationBasis == "某办法第三十一条")
+    #expect(before.confidence(judging: .tooShort) == .unverified && before.confidence(judging: .late) == .unverified)
+    let dropped = DisclosureRule(
+      code: notice.code, category: notice.category, name: notice.name, trigger: notice.trigger, period: nil,
+      minimumPublication: try .calendarDays(10), responsible: notice.responsible, basis: "《中华人民共和国土地管理法》第四十七条",
+      confidence: .statute, inForce: day("2020-01-01"), minimumInForce: day("2020-01-01"))
+    #expect(dropped.rule(formedOn: day("2019-12-31")).minimumPublication == nil)
+    #expect(dropped.rule(formedOn: day("2019-12-31")).period == nil)
+  }
+
+  /// A rule in force throughout still cites the 条例 as it stood: its article 26 was the 2007 text's article 18.
+  @Test func anUndatedRuleCitesTheRegulationAsItStood() throws {
+    let contract = DisclosureRule(
+      code: "bidding.contract", category: .bidding, name: LocalizedText(chinese: "合同", english: "contract"),
+      trigger: LocalizedText(chinese: "订立之日", english: "signed"), period: try .workingDays(20),
+      responsible: LocalizedText(chinese: "招标人", english: "tenderer"), basis: "国办发〔2017〕94号；《中华人民共和国政府信息公开条例》第二十六条",
+      confidence: .secondary)
+    let in2018 = contract.rule(formedOn: day("2018-06-01"))
+    #expect(in2018.basis == "国办发〔2017〕94号；《中华人民共和国政府信息公开条例》（2007年）第十八条")
+    #expect(in2018.period == contract.period && in2018.confidence == .secondary)
+    #expect(contract.rule(formedOn: day("2019-05-15")) === contract)
   }
 
   /// The checker judges each milestone by the rule of its own day; the catalogue's digest knows the date.
@@ -113,14 +152,20 @@ import Testing
     let catalogue = try RuleCatalogue(profile: "x", rules: [penalty, withdrawal])
     let checker = Checker(catalogue: catalogue, calendar: calendar2026)
     func finding(_ formed: String) throws -> Finding? {
-      let milestone = Milestone(id: 1, projectCode: "2020-310110-48-01-000001", kind: withdrawal.code, formedOn: day(formed))
+      let milestone = Milestone(id: 1, projectCode: "2026-310110-48-01-000001", kind: withdrawal.code, formedOn: day(formed))
       return try checker.judge(milestone, asOf: day("2026-11-27"))
     }
-    #expect(try finding("2021-07-14")?.rule.confidence == .unverified)
-    #expect(try finding("2021-07-15")?.rule === withdrawal)
-    let undated = try RuleCatalogue(profile: "x", rules: [penalty, DisclosureRule(
+    // 2026 is the calendar's one year: the deadlines are counted on the official schedule.
+    #expect(try finding("2026-07-14")?.rule === withdrawal)
+    #expect(try finding("2026-07-14")?.deadline?.date == day("2026-07-17"))
+    let dated = try RuleCatalogue(profile: "x", rules: [penalty, DisclosureRule(
       code: withdrawal.code, category: .qualitySafety, name: withdrawal.name, trigger: withdrawal.trigger, period: withdrawal.period,
-      responsible: withdrawal.responsible, basis: withdrawal.basis, confidence: .statute, withdraws: withdrawal.withdraws)])
-    #expect(undated.version != catalogue.version)
+      responsible: withdrawal.responsible, basis: withdrawal.basis, confidence: .statute, withdraws: withdrawal.withdraws,
+      inForce: day("2026-08-01"))])
+    let before = try #require(try Checker(catalogue: dated, calendar: calendar2026).judge(
+      Milestone(id: 1, projectCode: "2026-310110-48-01-000001", kind: withdrawal.code, formedOn: day("2026-07-14")), asOf: day("2026-11-27")))
+    #expect(before.deadline?.date == day("2026-08-11"))
+    #expect(before.rule.confidence == .unverified)
+    #expect(dated.version != catalogue.version)
   }
 }

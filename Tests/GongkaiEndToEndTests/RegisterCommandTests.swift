@@ -893,7 +893,8 @@ import TestSupport
 
   /// Information formed before the law its rule rests on came into force is judged by the general duty of the
   /// 条例 in force that day, citing its article: a penalty withdrawn in 2019 has 20 working days, not the 3 of the 2021
-  /// 行政处罚法; a 2015 compensation plan's notice (the 2019 土地管理法's 30 days) none, and no 公告期.
+  /// 行政处罚法; a compensation plan's notice of 2019 (the 2019 土地管理法's 30 days, in force 2020) no 公告期; an EIA
+  /// first notice of 2018, the 建设单位's, no deadline; `rules` says what applies before.
   @Test func informationIsJudgedByTheLawInForceWhenItWasFormed() throws {
     let code = "2018-310110-48-01-000310"
     let (folder, db) = try registerWithProject(code, name: "平凉路旧区改造", unit: "杨浦区征收事务所")
@@ -912,6 +913,10 @@ import TestSupport
     #expect(rows.map { $0["时限依据核实"] } == ["待核实", "待核实", "法条原文"])
     #expect(rows.map { $0["状态"] } == ["overdue", "on-time", "overdue"])
     #expect(rows.map { $0["最短公示期"] } == ["", "", ""])
+    let firstNotice = try gongkai(["log", code, "approval-result.eia-first-notice", "--date", "2018-05-02", "--as-of", "2018-05-02"] + db)
+    #expect(firstNotice.stdout == "recorded milestone 4: approval-result.eia-first-notice 2018-05-02 · no fixed deadline\n", "\(firstNotice.stdout)")
+    #expect(try gongkai(["rules", "--category", "approval-result"]).stdout.contains(
+      "    施行        2019-01-01起；此前形成的信息：不计期限（义务人不受条例约束） [M]\n"))
     let notices = Scratch.folder()
     #expect(try gongkai(["export", "notices", "--as-of", "2021-12-31", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8)
@@ -1354,6 +1359,7 @@ import TestSupport
     // A mistyped command is named, as a mistyped option is; an argument is named as a field is, without its brackets
     (["chek"], 64, "gongkai: unknown command 'chek'; did you mean `gongkai check`?\n"),
     (["Improt", "Projects"], 64, "gongkai: unknown command 'Improt'; did you mean `gongkai import`?\n"),
+    (["export", "audti-csv", "--out", "a.csv"], 64, "gongkai: unknown command 'audti-csv'; did you mean `gongkai export audit-csv`?\n"),
     (["history", "2024-310110-48-01-00004"], 64, "gongkai: code: project code '2024-310110-48-01-00004' is malformed;"),
     (["export", "audit-csv", "--bogus"], 64, "Unknown option '--bogus'. Did you mean '--out'?\n"),
     // A mistyped option of a correction is named, not taken for "nothing to change"

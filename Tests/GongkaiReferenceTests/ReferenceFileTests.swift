@@ -361,13 +361,23 @@ import TestSupport
     let national = try RuleCatalogue.load(resources: resources)
     #expect(Dictionary(uniqueKeysWithValues: national.rules.compactMap { rule in rule.inForce.map { (rule.code, "\($0)") } }) == [
       "approval-result.eia-first-notice": "2019-01-01", "approval-result.eia-draft-comment": "2019-01-01",
-      "approval-result.eia-submission-notice": "2019-01-01", "approval-result.eia-acceptance-notice": "2019-01-01",
+      "approval-result.eia-submission-notice": "2019-01-01",
       "land-acquisition.pre-notice": "2021-09-01", "land-acquisition.compensation-plan-notice": "2020-01-01",
       "land-acquisition.expropriation-notice": "2021-09-01", "quality-safety.penalty-withdrawal": "2021-07-15",
     ])
+    #expect(national.rules.filter { !$0.generalDutyBeforeInForce }.map(\.code) == ["approval-result.eia-first-notice"])
     let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
     #expect(shanghai.rule(for: "land-acquisition.compensation-plan-notice")?.inForce == nil)
-    #expect(shanghai.rule(for: "land-acquisition.expropriation-notice")?.inForce == (try CivilDate(parsing: "2021-09-01")))
+    let notice = try #require(shanghai.rule(for: "land-acquisition.expropriation-notice"))
+    #expect(notice.inForce == (try CivilDate(parsing: "2021-09-01")) && notice.minimumInForce == nil)
+    let unknown = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: quality-safety.penalty-withdrawal
+          before-in-force: nothing
+      """))
+    #expect(unknown.field == "rules[0].before-in-force")
     let cleared = try #require(try profileProblem("""
       profile: district
       extends: national
@@ -376,7 +386,7 @@ import TestSupport
           in-force: null
       """))
     #expect(cleared.line == 4)
-    #expect(cleared.message.hasPrefix("land-acquisition.pre-notice changes the in-force of the rule it replaces"))
+    #expect(cleared.message.hasPrefix("land-acquisition.pre-notice changes the in-force and minimum-in-force of the rule it replaces"))
     let dated = try file("district.yaml", """
       profile: district
       extends: national
@@ -541,7 +551,7 @@ import TestSupport
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, before-in-force, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-in-force, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
       ])
     }
   }

@@ -130,18 +130,26 @@ enum ExitStatus: Int32, Error {
       let help = see.dropFirst("See '".count).dropLast("' for more information.".count)
       // The parser names what it could not place, which for a mistyped command with options is an option
       // (`gongkai chek --database x`: Unknown option '--database'): the command is what to fix.
-      if help == "gongkai --help", let typed = CommandLine.arguments.dropFirst().first, let meant = commandMeant(by: typed) {
-        return "unknown command '\(typed)'; did you mean `gongkai \(meant)`?"
+      let group = help.split(separator: " ").dropLast().map(String.init)
+      if let typed = CommandLine.arguments.dropFirst(group.count).first, let meant = commandMeant(by: typed, in: group) {
+        return "unknown command '\(typed)'; did you mean `\((group + [meant]).joined(separator: " "))`?"
       }
       return "\(said); see `\(help)`"
     }
     return said
   }
 
-  /// The command a mistyped first argument (`chek`, `Improt`) most likely meant: one in another case or a letter or
-  /// two off, when only one is.
-  private static func commandMeant(by typed: String) -> String? {
-    let names = Gongkai.configuration.groupedSubcommands.flatMap(\.subcommands).map { $0._commandName }
+  /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
+  /// likely meant: one in another case or a letter or two off, when only one is.
+  private static func commandMeant(by typed: String, in group: [String]) -> String? {
+    // `subcommands` holds the grouped ones too.
+    func subcommands(of command: ParsableCommand.Type) -> [ParsableCommand.Type] { command.configuration.subcommands }
+    var command: ParsableCommand.Type = Gongkai.self
+    for name in group.dropFirst() {
+      guard let subcommand = subcommands(of: command).first(where: { $0._commandName == name }) else { return nil }
+      command = subcommand
+    }
+    let names = subcommands(of: command).map { $0._commandName }
     guard !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
     let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
     return near.count == 1 ? near[0] : nil

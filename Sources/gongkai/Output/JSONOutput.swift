@@ -73,6 +73,10 @@ struct RulesDocument: Encodable {
     let withdraws: [String]
     /// The day the rule's law came into force, where a register may hold information formed before; absent otherwise.
     let inForce: String?
+    /// The minimum's, where it has one and it is dated otherwise (null: in force for every day); absent otherwise.
+    let minimumInForce: String??
+    /// `general` or `none`: the deadline of information formed before `inForce`; absent when not dated.
+    let beforeInForce: String?
 
     init(_ rule: DisclosureRule) {
       code = rule.code
@@ -93,13 +97,16 @@ struct RulesDocument: Encodable {
       changes = rule.alsoChanges
       withdraws = rule.withdraws
       inForce = rule.inForce?.description
+      minimumInForce = rule.minimumPublication == nil || rule.minimumInForce == rule.inForce ? .none : .some(rule.minimumInForce?.description)
+      beforeInForce = rule.inForce == nil ? nil : rule.generalDutyBeforeInForce ? "general" : "none"
     }
 
     func encode(to encoder: Encoder) throws {
       enum Keys: String, CodingKey {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
         case minimumPublicationName, responsible
-        case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws, inForce
+        case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws, inForce, minimumInForce
+        case beforeInForce
       }
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode(code, forKey: .code)
@@ -120,6 +127,8 @@ struct RulesDocument: Encodable {
       if !changes.isEmpty { try container.encode(changes, forKey: .changes) }
       if !withdraws.isEmpty { try container.encode(withdraws, forKey: .withdraws) }
       try container.encodeIfPresent(inForce, forKey: .inForce)
+      if let minimumInForce { try container.encode(minimumInForce, forKey: .minimumInForce) }
+      try container.encodeIfPresent(beforeInForce, forKey: .beforeInForce)
     }
   }
 }

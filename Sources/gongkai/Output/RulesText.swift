@@ -43,14 +43,7 @@ struct RulesText {
           out += line(language.pick("\(rule.minimumPublicationName.chinese)依据", "\(rule.minimumPublicationName.english) basis"), basis)
         }
         if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
-        if let inForce = rule.inForce {
-          let before = rule.period == nil ? language.pick("不计期限", "no deadline") : describe(GeneralDisclosurePeriod.period)
-          let minimum = rule.minimumPublication == nil
-            ? ("", "") : ("，不计\(rule.minimumPublicationName.chinese)", ", no \(rule.minimumPublicationName.english)")
-          out += line(language.pick("施行", "In force"), language.pick(
-            "\(inForce)起；此前形成的信息按条例一般规定判断（\(before)\(minimum.0)）[M]",
-            "from \(inForce); information formed before is judged by the 条例's general duty (\(before)\(minimum.1)) [M]"))
-        }
+        if let inForce = rule.inForce { out += line(language.pick("施行", "In force"), inForceText(rule, from: inForce)) }
       }
     }
     return out
@@ -59,6 +52,25 @@ struct RulesText {
   /// A label and its value in two columns; the widest labels, 征求意见期 and Publisher, still leave a gap.
   private func line(_ label: String, _ value: String) -> String {
     "    \(Terminal.pad(label, to: 12))\(value)\n"
+  }
+
+  /// `2021-09-01起；此前形成的信息：条例的一般时限（20个工作日），公告期照常 [M]`: what a dated rule applies before.
+  private func inForceText(_ rule: DisclosureRule, from inForce: CivilDate) -> String {
+    let deadline = rule.period == nil ? language.pick("不计期限", "no deadline")
+      : rule.generalDutyBeforeInForce
+      ? language.pick("条例的一般时限（\(describe(GeneralDisclosurePeriod.period))）", "the 条例's general period (\(describe(GeneralDisclosurePeriod.period)))")
+      : language.pick("不计期限（义务人不受条例约束）", "no deadline (the party that publishes is not bound by the 条例)")
+    var minimum = ""
+    if rule.minimumPublication != nil {
+      let name = language.pick(rule.minimumPublicationName.chinese, rule.minimumPublicationName.english)
+      minimum = switch rule.minimumInForce {
+      case nil: language.pick("，\(name)照常", ", the \(name) as ever")
+      case inForce: language.pick("，不计\(name)", ", no \(name)")
+      case let day?: language.pick("，\(name)自\(day)起", ", the \(name) from \(day)")
+      }
+    }
+    return language.pick("\(inForce)起；此前形成的信息：\(deadline)\(minimum) [M]",
+                         "from \(inForce); information formed before: \(deadline)\(minimum) [M]")
   }
 
   private func describe(_ period: Period?) -> String {

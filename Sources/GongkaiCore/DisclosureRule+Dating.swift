@@ -1,0 +1,80 @@
+extension DisclosureRule {
+  /// The fields of a rule, apart from its dating: what an earlier version of it changes.
+  struct Terms {
+    var code: String
+    var category: Category
+    var name: LocalizedText
+    var trigger: LocalizedText
+    var period: Period?
+    var changePeriod: Period?
+    var minimumPublication: Period?
+    var minimumPublicationName: LocalizedText
+    var responsible: LocalizedText
+    var basis: String
+    var minimumBasis: String?
+    var confidence: Confidence
+    var minimumConfidence: Confidence?
+    var note: LocalizedText?
+    var alsoChanges: [String]
+    var withdraws: [String]
+
+    /// The rule as it applied on `day`, a day before the last of `dating`'s cuts.
+    func version(on day: CivilDate, dating: Dating) -> Terms {
+      var earlier = self
+      if let date = dating.minimumInForce, day < date {
+        (earlier.minimumPublication, earlier.minimumPublicationName) = (nil, DisclosureRule.displayPeriodName)
+        (earlier.minimumBasis, earlier.minimumConfidence) = (nil, nil)
+      } else if earlier.minimumPublication != nil {
+        // Kept while the deadline's law is not: cited on its own, known as it was.
+        earlier.minimumBasis = minimumBasis ?? basis
+        earlier.minimumConfidence = minimumConfidence ?? confidence
+      }
+      if let date = dating.inForce, day < date {
+        earlier.changePeriod = nil
+        earlier.period = dating.generalDuty ? period.map { _ in GeneralDisclosurePeriod.period } : nil
+        earlier.basis = dating.generalDuty ? GeneralDisclosurePeriod.basis(on: day) : Self.noBasis(before: date)
+        earlier.confidence = .unverified
+        earlier.note = beforeInForceNote(date, generalDuty: dating.generalDuty)
+      } else {
+        earlier.basis = GeneralDisclosurePeriod.citation(in: basis, on: day)
+      }
+      if earlier.minimumConfidence == earlier.confidence { earlier.minimumConfidence = nil }
+      if earlier.minimumBasis == earlier.basis { earlier.minimumBasis = nil }
+      return earlier
+    }
+
+    /// What the audit CSV's 法律依据 says of a deadline no law in force set.
+    private static func noBasis(before date: CivilDate) -> String {
+      let (year, month, day) = date.components
+      return "本项所据规定自\(year)年\(month)月\(day)日起施行，此前无据以计算期限的规定"
+    }
+
+    private func beforeInForceNote(_ date: CivilDate, generalDuty: Bool) -> LocalizedText {
+      let (year, month, day) = date.components
+      let deadline = period == nil ? ("不计公开期限", "given no deadline")
+        : generalDuty ? ("按条例的一般时限（\(GeneralDisclosurePeriod.period.chineseDescription)）计算",
+                         "judged by the general period of the 条例 (\(GeneralDisclosurePeriod.period))")
+        : ("不计公开期限（公开义务人不受条例约束）", "given no deadline (the party that publishes is not bound by the 条例)")
+      return LocalizedText(
+        chinese: "本项期限所据规定自\(year)年\(month)月\(day)日起施行；此前形成的信息，\(deadline.0)。"
+          + "施行前有无其他法律法规规定公开期限，请与本委法制工作人员确认。",
+        english: "The provisions this item's deadline rests on are in force from \(date); information formed before is "
+          + "\(deadline.1). Whether another law or regulation set a period before then is to be confirmed with the "
+          + "commission's legal staff.")
+    }
+  }
+
+  /// When a rule's laws came into force.
+  struct Dating {
+    var inForce: CivilDate?
+    var minimumInForce: CivilDate?
+    var generalDuty = true
+
+    /// The days from which the rule reads otherwise, in order: its laws' days in force, and the 条例's revision where
+    /// the rule cites it or falls back on it.
+    func cuts(citing basis: String) -> [CivilDate] {
+      let revision = inForce != nil || GeneralDisclosurePeriod.isCited(in: basis) ? GeneralDisclosurePeriod.revisionInForce : nil
+      return Set([inForce, minimumInForce, revision].compactMap(\.self)).sorted()
+    }
+  }
+}
