@@ -445,6 +445,24 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
+  /// A year typed a digit off makes a milestone of last week hundreds of working days overdue: `log` says which day
+  /// was likely meant, and how to correct it; a date long past that no such typo explains is history, said nothing of.
+  @Test func aYearTypedADigitOffIsPointedOut() throws {
+    let code = "2026-310110-48-01-000208"
+    let db = try registerWithProject(code).db
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    let typo = try gongkai(["log", code, "construction.participants", "--date", "2025-11-20"] + db, environment: now)
+    #expect(typo.status == 0)
+    #expect(typo.stderr == "gongkai: warning: formed 2025-11-20, 372 days ago: if the year is mistyped for 2026-11-20, correct it "
+      + "with `gongkai amend 1 --date 2026-11-20 --reason 更正形成日期`\n")
+    let shifted = try gongkai(["log", code, "construction.participants", "--date", "2016-11-23"] + db, environment: now)
+    #expect(shifted.stderr.contains("if the year is mistyped for 2026-11-23"), "\(shifted.stderr)")
+    let history = try gongkai(["log", code, "construction.participants", "--date", "2019-11-20"] + db, environment: now)
+    #expect(history.status == 0 && !history.stderr.contains("mistyped"))
+    let lastMonth = try gongkai(["log", code, "construction.participants", "--date", "2026-10-20"] + db, environment: now)
+    #expect(lastMonth.stderr.isEmpty)
+  }
+
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {
     // Candidates formed Monday 2026-11-16, published the next day for one day: they had to stay up to 11-20.
     let (folder, db) = try registerWithProject("2026-310110-48-01-000203")

@@ -56,6 +56,10 @@ extension Gongkai {
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
+      if let meant = Gongkai.yearMeant(for: date, today: today) {
+        Terminal.warning("formed \(date), \(date.days(to: today)) days ago: if the year is mistyped for \(meant), correct it with "
+          + "`gongkai amend \(stored.milestone.id) --date \(meant) --reason 更正形成日期`")
+      }
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
@@ -76,6 +80,19 @@ extension Gongkai {
       if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
+  }
+
+  /// The day a date a digit off in its year most likely meant (2025-11-26 or 2016-11-26 typed on 2026-12-01 for
+  /// 2026-11-26): the same day of this year, or last year's, within the last 90 days; `nil` when the date is recent
+  /// or no such day fits. Logged at the keyboard, a milestone is most often days old: a year typed wrong makes it
+  /// overdue by hundreds of working days, which the clerk would otherwise take for the register's history.
+  static func yearMeant(for date: CivilDate, today: CivilDate) -> CivilDate? {
+    guard date.days(to: today) > 300 else { return nil }
+    let (year, month, day) = date.components
+    return [today.year, today.year - 1].lazy.filter { candidate in
+      candidate != year && zip(String(candidate), String(year)).filter { $0 != $1 }.count == 1
+    }.compactMap { candidate in CivilDate(year: candidate, month: month, day: day) }
+      .first { $0 <= today && $0.days(to: today) <= 90 }
   }
 
   /// The milestone a command names by id, read before it writes: refused unless it is of `project`, when given, so
