@@ -453,7 +453,7 @@ import TestSupport
     let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
     let typo = try gongkai(["log", code, "construction.participants", "--date", "2025-11-20"] + db, environment: now)
     #expect(typo.status == 0)
-    #expect(typo.stderr == "gongkai: warning: formed 2025-11-20, 372 days ago: if the year is mistyped for 2026-11-20, correct it "
+    #expect(typo.stderr == "gongkai: warning: formed 2025-11-20, 372 days before 2026-11-27: if the year is mistyped for 2026-11-20, correct it "
       + "with `gongkai amend 1 --date 2026-11-20 --reason 更正形成日期`\n")
     let shifted = try gongkai(["log", code, "construction.participants", "--date", "2016-11-23"] + db, environment: now)
     #expect(shifted.stderr.contains("if the year is mistyped for 2026-11-23"), "\(shifted.stderr)")
@@ -461,6 +461,9 @@ import TestSupport
     #expect(history.status == 0 && !history.stderr.contains("mistyped"))
     let lastMonth = try gongkai(["log", code, "construction.participants", "--date", "2026-10-20"] + db, environment: now)
     #expect(lastMonth.stderr.isEmpty)
+    // Judged as of a day of its own, a date is history told against that day
+    let asOf = try gongkai(["log", code, "construction.participants", "--date", "2025-11-21", "--as-of", "2025-11-21"] + db, environment: now)
+    #expect(asOf.stderr.isEmpty)
   }
 
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {
@@ -1281,7 +1284,7 @@ import TestSupport
       + "`gongkai withdraw 6 --reason 重复登记` and `gongkai amend 5 --ref '杨建(2025) 9号' --reason 补录文号`\n", "\(numbered.stderr)")
     // The same 文号 in other brackets (the 〔〕 an input method rarely offers typed as [] or （）) is one document too
     #expect(try gongkai(["log", code, "completion.acceptance", "--date", "2025-10-10", "--ref", "杨竣〔2025〕5号"] + db).status == 0)
-    let bracketed = try gongkai(["log", code, "completion.acceptance", "--date", "2025-10-10", "--ref", "杨竣[2025]5号"] + db)
+    let bracketed = try gongkai(["log", code, "completion.acceptance", "--date", "2025-10-10", "--ref", "杨竣[2025]5号", "--as-of", "2025-10-10"] + db)
     #expect(bracketed.stderr == "gongkai: warning: milestone 7 has the same kind and day with 文号 杨竣〔2025〕5号; if they are one document, "
       + "run `gongkai withdraw 8 --reason 重复登记`\n", "\(bracketed.stderr)")
     // A change keeps the 文号 of what it changes, by design: no warning, which would advise withdrawing it

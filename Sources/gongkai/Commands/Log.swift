@@ -56,8 +56,10 @@ extension Gongkai {
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
-      if let meant = Gongkai.yearMeant(for: date, today: today) {
-        Terminal.warning("formed \(date), \(date.days(to: today)) days ago: if the year is mistyped for \(meant), correct it with "
+      // Judged as of another day, the date is told against that day.
+      let judged = asOf ?? today
+      if let meant = Gongkai.yearMeant(for: date, today: judged) {
+        Terminal.warning("formed \(date), \(date.days(to: judged)) days before \(judged): if the year is mistyped for \(meant), correct it with "
           + "`gongkai amend \(stored.milestone.id) --date \(meant) --reason 更正形成日期`")
       }
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
