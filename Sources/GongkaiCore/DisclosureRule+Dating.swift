@@ -32,7 +32,11 @@ extension DisclosureRule {
       if let date = dating.inForce, day < date {
         earlier.changePeriod = nil
         earlier.period = dating.generalDuty ? period.map { _ in GeneralDisclosurePeriod.period } : nil
-        earlier.basis = dating.generalDuty ? GeneralDisclosurePeriod.basis(on: day) : Self.noBasis(before: date)
+        // The article of the general duty, or the rule's own with the day it came into force; and a minimum kept, its
+        // own, so that the 法律依据 of a row names every law its verdict rests on.
+        let (year, month, dayOfMonth) = date.components
+        earlier.basis = [dating.generalDuty ? GeneralDisclosurePeriod.basis(on: day) : "\(basis)（\(year)年\(month)月\(dayOfMonth)日起施行）",
+                         earlier.minimumPublication == nil ? nil : earlier.minimumBasis].compactMap(\.self).joined(separator: "；")
         earlier.confidence = .unverified
         earlier.note = beforeInForceNote(date, generalDuty: dating.generalDuty)
       } else {
@@ -41,12 +45,6 @@ extension DisclosureRule {
       if earlier.minimumConfidence == earlier.confidence { earlier.minimumConfidence = nil }
       if earlier.minimumBasis == earlier.basis { earlier.minimumBasis = nil }
       return earlier
-    }
-
-    /// What the audit CSV's 法律依据 says of a deadline no law in force set.
-    private static func noBasis(before date: CivilDate) -> String {
-      let (year, month, day) = date.components
-      return "本项所据规定自\(year)年\(month)月\(day)日起施行，此前无据以计算期限的规定"
     }
 
     private func beforeInForceNote(_ date: CivilDate, generalDuty: Bool) -> LocalizedText {

@@ -109,11 +109,11 @@ import Testing
     #expect(withdrawal.rule(formedOn: day("2019-05-15")).basis == "《中华人民共和国政府信息公开条例》第二十六条")
   }
 
-  /// The 建设单位's notice is no agency's: before its law, no period binds it.
+  /// The 建设单位's notice is no agency's: before its law, no period binds it, and its law is cited with its day.
   @Test func beforeItADutyTheRegulationDoesNotBindHasNoDeadline() throws {
     let before = firstNotice.rule(formedOn: day("2018-12-31"))
     #expect(before.period == nil)
-    #expect(before.basis == "本项所据规定自2019年1月1日起施行，此前无据以计算期限的规定")
+    #expect(before.basis == "《环境影响评价公众参与办法》（生态环境部令第4号）第九条（2019年1月1日起施行）")
     #expect(before.confidence == .unverified)
   }
 

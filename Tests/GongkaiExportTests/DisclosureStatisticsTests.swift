@@ -60,6 +60,30 @@ import Testing
     #expect(line.settledOnTimeRate == 50)
   }
 
+  /// A verdict on a period the rules hold unverified (M) is the tracker's judgement: the report counts those the rate
+  /// counts, an item of a dated rule formed before its law among them, so a review checks them before scoring.
+  @Test func theVerdictsOnUnverifiedPeriodsAreCounted() throws {
+    let checker = FindingRecordTests.checker
+    func judged(_ kind: String, formed: String, published: String?) throws -> Finding {
+      let milestone = Milestone(
+        id: 1, projectCode: "2024-310110-48-01-000123", kind: kind, formedOn: try CivilDate(parsing: formed),
+        disclosures: try published.map { [Disclosure(publishedOn: try CivilDate(parsing: $0), channel: "杨浦区人民政府门户网站")] } ?? [])
+      return try #require(try checker.judge(milestone, asOf: try CivilDate(parsing: "2026-11-27")))
+    }
+    var line = DisclosureStatistics.Line(name: "杨浦区发展和改革委员会")
+    for finding in [
+      try judged("approval-result.project-proposal", formed: "2026-03-02", published: "2026-06-01"),
+      try judged("approval-result.project-proposal", formed: "2026-11-26", published: nil),
+      try judged("approval-result.construction-permit", formed: "2026-03-02", published: "2026-06-01"),
+      try judged("quality-safety.penalty-withdrawal", formed: "2021-07-14", published: "2021-08-20"),
+      try judged("quality-safety.penalty-withdrawal", formed: "2021-07-15", published: "2021-08-20"),
+    ] {
+      line.count(finding, calendar: checker.calendar)
+    }
+    #expect([line.late, line.due] == [4, 1])
+    #expect(line.unverified == 2)
+  }
+
   /// The chart reads in grey print: every status but one has a texture of its own, defined in the page.
   @Test func everyStatusButOneHasATextureOfItsOwn() {
     let fills = StatisticsReport.BarChart([line([1])]).keys.map(\.fill)

@@ -25,6 +25,9 @@ public struct DisclosureStatistics: Sendable {
     /// The obligations whose status may change once a missing holiday schedule is published, counted in their status
     /// all the same: what a review sets aside until the schedule is out.
     public var provisional = 0
+    /// The verdicts the on-time rate counts that rest on a period the rules hold unverified (M, 时限待核实): the
+    /// tracker's judgement, which a review checks before holding it against a unit.
+    public var unverified = 0
     /// The verdicts the on-time rate counts among the other obligations, and of those the ones on time: a status that
     /// may change is left out whatever it is today, since a due item may turn overdue, or an item without a period
     /// too short, and so enter the rate.
@@ -96,6 +99,7 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
+      if Self.countsInRate(finding), finding.rule.confidence(judging: finding.status) == .unverified { unverified += 1 }
       if finding.statusIsProvisional {
         provisional += 1
       } else if Self.countsInRate(finding) {

@@ -9,22 +9,22 @@ public enum StatisticsReport {
   static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
                                "median_working_days_to_publish", "without_period"]
 
-  /// The headings of the statuses that may still change and of the rate without them, after every other figure: the
-  /// CSV's last columns.
-  static let provisionalHeaders = ["状态暂定", "已确定按时率"]
-  static let englishProvisionalHeaders = ["status_provisional", "settled_on_time_rate"]
+  /// The headings of what a review sets aside, after every other figure (the CSV's last columns): the statuses that
+  /// may still change, the rate without them, and the verdicts resting on an unverified period.
+  static let reviewHeaders = ["状态暂定", "已确定按时率", "时限待核实"]
+  static let englishReviewHeaders = ["status_provisional", "settled_on_time_rate", "unverified_period"]
 
-  /// The headings of the text and HTML tables: the figures, then the verdicts that may still change.
-  public static let tableHeaders = headers + provisionalHeaders
+  /// The headings of the text and HTML tables: the figures, then what a review sets aside.
+  public static let tableHeaders = headers + reviewHeaders
 
   /// A line's cells under ``tableHeaders``.
   public static func tableCells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
-    cells(line, english: english) + provisionalCells(line)
+    cells(line, english: english) + reviewCells(line)
   }
 
-  /// How many statuses may change, and the on-time rate over the others.
-  static func provisionalCells(_ line: DisclosureStatistics.Line) -> [String] {
-    [String(line.provisional), rate(line.settledOnTimeRate)]
+  /// How many statuses may change, the on-time rate over the others, and how many verdicts rest on an unverified period.
+  static func reviewCells(_ line: DisclosureStatistics.Line) -> [String] {
+    [String(line.provisional), rate(line.settledOnTimeRate), String(line.unverified)]
   }
 
   /// `75.0%`, or `—` when nothing is judged.
@@ -49,8 +49,8 @@ public enum StatisticsReport {
   /// `byteOrderMark`: false where the text does not start a file (a pipe, a file appended to).
   public static func csv(_ statistics: DisclosureStatistics, english: Bool = false, byteOrderMark: Bool = true) -> String {
     let names = english
-      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishProvisionalHeaders
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + provisionalHeaders
+      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishReviewHeaders
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
@@ -59,7 +59,7 @@ public enum StatisticsReport {
       for line in lines + [statistics.total] {
         // The line's name is a unit's as typed (or a category's, or 合计); the figures are numbers for the spreadsheet to sum.
         let figures = cells(line, english: english)
-        let cells = figures.dropFirst() + context + provisionalCells(line)
+        let cells = figures.dropFirst() + context + reviewCells(line)
         out += CSVWriter.record([.value(group), .text(figures[0])] + cells.map(CSVCell.value))
       }
     }
@@ -181,7 +181,7 @@ public enum StatisticsReport {
     {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
-    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如招标公告发布不足5日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。</p>{{#provisionalNote}}
+    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如招标公告发布不足5日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实（规则可信度M）的项数：其判定是本系统的推断，据以评价前应予核实。</p>{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>

@@ -49,9 +49,9 @@ struct RulesText {
     return out
   }
 
-  /// A label and its value in two columns; the widest labels, 征求意见期 and Publisher, still leave a gap.
+  /// A label and its value in two columns; a label wider than its column (`notice period basis`) still leaves a gap.
   private func line(_ label: String, _ value: String) -> String {
-    "    \(Terminal.pad(label, to: 12))\(value)\n"
+    "    \(Terminal.pad(label, to: 12))\(Terminal.width(of: label) >= 12 ? " " : "")\(value)\n"
   }
 
   /// `2021-09-01起；此前形成的信息：条例的一般时限（20个工作日），公告期照常 [M]`: what a dated rule applies before.
