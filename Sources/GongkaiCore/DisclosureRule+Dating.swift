@@ -29,6 +29,7 @@ extension DisclosureRule {
         earlier.minimumBasis = minimumBasis ?? basis
         earlier.minimumConfidence = minimumConfidence ?? confidence
       }
+      earlier.minimumBasis = earlier.minimumBasis.map { dating.marked($0, on: day) }
       if let date = dating.inForce, day < date {
         earlier.changePeriod = nil
         earlier.period = dating.generalDuty ? period.map { _ in GeneralDisclosurePeriod.period } : nil
@@ -40,7 +41,7 @@ extension DisclosureRule {
         earlier.confidence = .unverified
         earlier.note = beforeInForceNote(date, generalDuty: dating.generalDuty)
       } else {
-        earlier.basis = GeneralDisclosurePeriod.citation(in: basis, on: day)
+        earlier.basis = dating.marked(GeneralDisclosurePeriod.citation(in: basis, on: day), on: day)
       }
       if earlier.minimumConfidence == earlier.confidence { earlier.minimumConfidence = nil }
       if earlier.minimumBasis == earlier.basis { earlier.minimumBasis = nil }
@@ -67,12 +68,23 @@ extension DisclosureRule {
     var inForce: CivilDate?
     var minimumInForce: CivilDate?
     var generalDuty = true
+    var citedTexts: [String: CivilDate] = [:]
 
-    /// The days from which the rule reads otherwise, in order: its laws' days in force, and the 条例's revision where
-    /// the rule cites it or falls back on it.
+    /// The days from which the rule reads otherwise, in order: its laws' days in force, its cited texts', and the
+    /// 条例's revision where the rule cites it or falls back on it.
     func cuts(citing basis: String) -> [CivilDate] {
       let revision = inForce != nil || GeneralDisclosurePeriod.isCited(in: basis) ? GeneralDisclosurePeriod.revisionInForce : nil
-      return Set([inForce, minimumInForce, revision].compactMap(\.self)).sorted()
+      return Set([inForce, minimumInForce, revision].compactMap(\.self) + citedTexts.values).sorted()
+    }
+
+    /// `basis` with each citation (between `；`) of a text not yet in force on `day` marked with the day it came
+    /// into force: 《中华人民共和国行政处罚法》第四十八条（2021年7月15日起施行）.
+    func marked(_ basis: String, on day: CivilDate) -> String {
+      basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
+        guard let from = citedTexts.first(where: { citation.contains($0.key) && day < $0.value })?.value else { return String(citation) }
+        let (year, month, date) = from.components
+        return "\(citation)（\(year)年\(month)月\(date)日起施行）"
+      }.joined(separator: "；")
     }
   }
 }

@@ -93,6 +93,10 @@ public final class DisclosureRule: Sendable, Hashable {
   /// What binds information formed before ``inForce``: the 条例's general period where the duty is an agency's
   /// (`true`), none where it is a party's the 条例 does not bind (the 建设单位's EIA notices).
   public let generalDutyBeforeInForce: Bool
+  /// The texts the bases cite by article whose current version came into force within the years a register holds
+  /// (《中华人民共和国行政处罚法》 from 2021-07-15), by name: cited for information formed before, an article is marked
+  /// with the day its text came into force, so that no row cites as then in force an article it did not have.
+  public let citedTexts: [String: CivilDate]
   /// The rules of earlier days, each for the days before its `until`, in order; built with the rule, so that a finding
   /// of a day carries the same object as every other of that day (the audit CSV caches cells by the rule's identity).
   private let earlier: [(until: CivilDate, rule: DisclosureRule)]
@@ -103,14 +107,14 @@ public final class DisclosureRule: Sendable, Hashable {
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
     alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil, minimumInForce: CivilDate? = nil,
-    generalDutyBeforeInForce: Bool = true
+    generalDutyBeforeInForce: Bool = true, citedTexts: [String: CivilDate] = [:]
   ) {
     let terms = Terms(
       code: code, category: category, name: name, trigger: trigger, period: period, changePeriod: changePeriod,
       minimumPublication: minimumPublication, minimumPublicationName: minimumPublicationName, responsible: responsible,
       basis: basis, minimumBasis: minimumBasis, confidence: confidence, minimumConfidence: minimumConfidence, note: note,
       alsoChanges: alsoChanges, withdraws: withdraws)
-    let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, generalDuty: generalDutyBeforeInForce)
+    let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, generalDuty: generalDutyBeforeInForce, citedTexts: citedTexts)
     self.init(terms, dating: dating, earlier: dating.cuts(citing: basis).map { until in
       (until, DisclosureRule(terms.version(on: until.adding(days: -1), dating: dating), dating: Dating(), earlier: []))
     })
@@ -136,13 +140,15 @@ public final class DisclosureRule: Sendable, Hashable {
     inForce = dating.inForce
     minimumInForce = dating.minimumInForce
     generalDutyBeforeInForce = dating.generalDuty
+    citedTexts = dating.citedTexts
     self.earlier = earlier
   }
 
   /// The rule that applies to information formed on `day`: this one, or an earlier version of it. Before ``inForce``
   /// the general duty of the 条例 in force that day, or none (``generalDutyBeforeInForce``), unverified (M) as
   /// whether another law set a period then is not researched; before ``minimumInForce``, no minimum; and before the
-  /// 2019 revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period.
+  /// 2019 revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period; and
+  /// before a ``citedTexts`` text came into force, its articles marked with that day.
   public func rule(formedOn day: CivilDate) -> DisclosureRule {
     earlier.first { day < $0.until }?.rule ?? self
   }
@@ -214,6 +220,7 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.note == rhs.note
       && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws && lhs.inForce == rhs.inForce
       && lhs.minimumInForce == rhs.minimumInForce && lhs.generalDutyBeforeInForce == rhs.generalDutyBeforeInForce
+      && lhs.citedTexts == rhs.citedTexts
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }

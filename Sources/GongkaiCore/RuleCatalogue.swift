@@ -50,7 +50,7 @@ public struct RuleCatalogue: Sendable {
       let dating: [String?] = [
         rule.inForce.map { "in force \($0)" }, rule.minimumInForce.map { "minimum in force \($0)" },
         rule.inForce != nil && !rule.generalDutyBeforeInForce ? "no general duty before" : nil,
-      ]
+      ] + rule.citedTexts.sorted { $0.key < $1.key }.map { "cites \($0.key) from \($0.value)" }
       digest.add(fields: fields + dating.compactMap(\.self))
     }
     version = digest.text

@@ -27,30 +27,35 @@ extension RuleCatalogue {
       return url
     }
     var chain = ProfileChain(shipped: bundledProfiles(resources: resources))
-    var catalogue = try build(bundled("national"), displayName: "rules/national.yaml", on: nil, chain: &chain)
+    var cited: [String: CivilDate] = [:]
+    var catalogue = try build(bundled("national"), displayName: "rules/national.yaml", on: nil, chain: &chain, cited: &cited)
     if profile != catalogue.profile {
-      catalogue = try build(bundled(profile), displayName: "rules/\(profile).yaml", on: catalogue, chain: &chain)
+      catalogue = try build(bundled(profile), displayName: "rules/\(profile).yaml", on: catalogue, chain: &chain, cited: &cited)
     }
-    for url in extraProfiles { catalogue = try build(url, displayName: nil, on: catalogue, chain: &chain) }
+    for url in extraProfiles { catalogue = try build(url, displayName: nil, on: catalogue, chain: &chain, cited: &cited) }
     let elsewhere = KindsOfOtherProfiles(applied: Set(catalogue.profile.split(separator: "+").map(String.init)), resources: resources)
     catalogue.shippedProfile = { elsewhere.profile(defining: $0) }
     return catalogue
   }
 
   /// Reads a file and builds its rules on top of `base`, the catalogue of the profiles in `chain`, which the file
-  /// must extend; adds the file's profile to `chain`; throws every problem found. A shipped file comes with its
-  /// `displayName` (`rules/shanghai.yaml`), a user's with none.
-  private static func build(_ url: URL, displayName: String?, on base: RuleCatalogue?, chain: inout ProfileChain)
-    throws(FileProblems) -> RuleCatalogue
-  {
+  /// must extend; adds the file's profile to `chain` and its cited texts to `cited`; throws every problem found. A
+  /// shipped file comes with its `displayName` (`rules/shanghai.yaml`), a user's with none.
+  private static func build(
+    _ url: URL, displayName: String?, on base: RuleCatalogue?, chain: inout ProfileChain, cited: inout [String: CivilDate]
+  ) throws(FileProblems) -> RuleCatalogue {
     let root: YAMLValue
     do { root = try YAMLValue.read(url, displayName: displayName) } catch { throw FileProblems([error]) }
     var collector = ProblemCollector()
     let file = RuleFile(root, problems: &collector)
     for problem in chain.problems(of: file, isShipped: displayName != nil) { collector.add(problem) }
+    cited.merge(file.citedTexts) { _, new in new }
     var rules: [DisclosureRule] = []
+    let texts = cited
     for entry in file.entries {
-      if let rule = collector.attempt({ () throws(FileProblem) in try entry.rule(replacing: base?.rule(for: entry.code)) }) {
+      if let rule = collector.attempt({ () throws(FileProblem) in
+        try entry.rule(replacing: base?.rule(for: entry.code), citedTexts: texts)
+      }) {
         rules.append(rule)
       }
     }

@@ -11,6 +11,9 @@ struct RuleFile {
   /// The line of `extends:`, or of the file's first field when it is absent: where to write or fix it.
   let extendsLine: Int?
   let entries: [Entry]
+  /// `cited-texts`: the texts the file's bases cite whose current version came into force within the years a register
+  /// holds, by name, with that day (see ``DisclosureRule/citedTexts``).
+  let citedTexts: [String: CivilDate]
   let file: String
 
   /// One entry as written: in a profile, fields left out keep the value of the rule it replaces, except that an
@@ -21,7 +24,8 @@ struct RuleFile {
     let fields: YAMLMapping
 
     /// The rule this entry defines, on top of `base` (the rule with the same code) when there is one.
-    func rule(replacing base: DisclosureRule?) throws(FileProblem) -> DisclosureRule {
+    /// `citedTexts`: every file's of the chain so far, this one's included; the rule keeps those its bases cite.
+    func rule(replacing base: DisclosureRule?, citedTexts: [String: CivilDate]) throws(FileProblem) -> DisclosureRule {
       func text(_ key: String, _ inherited: LocalizedText?) throws(FileProblem) -> LocalizedText {
         guard let value = fields[key] else {
           if let inherited { return inherited }
@@ -108,15 +112,17 @@ struct RuleFile {
         case let other: throw value.problem("unknown before-in-force '\(other)'; use general (the 条例's 20 working days) or none")
         }
       }
+      let basis = try string("basis", base?.basis)
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
         changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
         minimumPublicationName: minimumName ?? DisclosureRule.displayPeriodName,
-        responsible: try text("responsible", base?.responsible), basis: try string("basis", base?.basis), minimumBasis: minimumBasis,
+        responsible: try text("responsible", base?.responsible), basis: basis, minimumBasis: minimumBasis,
         confidence: confidence, minimumConfidence: minimumConfidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws),
-        inForce: inForce, minimumInForce: minimumInForce, generalDutyBeforeInForce: generalDuty)
+        inForce: inForce, minimumInForce: minimumInForce, generalDutyBeforeInForce: generalDuty,
+        citedTexts: citedTexts.filter { basis.contains($0.key) || minimumBasis?.contains($0.key) == true })
       if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule
@@ -165,7 +171,7 @@ struct RuleFile {
   /// built on.
   init(_ root: YAMLValue, problems collector: inout ProblemCollector) {
     file = root.file
-    let fields = collector.mapping(root, keys: ["profile", "title", "extends", "rules"])
+    let fields = collector.mapping(root, keys: ["profile", "title", "extends", "rules", "cited-texts"])
     let profile = fields.flatMap { fields in
       collector.attempt { () throws(FileProblem) in
         let value = try fields.required("profile")
@@ -202,6 +208,16 @@ struct RuleFile {
       if let entry { entries.append(entry) }
     }
     self.entries = entries
+    var cited: [String: CivilDate] = [:]
+    for item in fields.flatMap({ fields in collector.attempt { () throws(FileProblem) in try fields["cited-texts"]?.sequence() } ?? nil }) ?? [] {
+      guard let text = collector.mapping(item, keys: ["text", "in-force"]) else { continue }
+      collector.attempt { () throws(FileProblem) in
+        let name = try text.required("text").shownText()
+        let value = try text.required("in-force")
+        cited[name] = try value.date(try value.string())
+      }
+    }
+    citedTexts = cited
   }
 }
 

@@ -146,6 +146,20 @@ import Testing
     #expect(contract.rule(formedOn: day("2019-05-15")) === contract)
   }
 
+  /// An article of a text whose current version came into force later is cited, for information formed before,
+  /// with that day: no row cites as then in force an article the text did not have.
+  @Test func anArticleOfALaterTextIsCitedWithItsDay() throws {
+    let penalty = DisclosureRule(
+      code: "quality-safety.penalty", category: .qualitySafety, name: LocalizedText(chinese: "处罚", english: "penalty"),
+      trigger: LocalizedText(chinese: "决定之日", english: "decided"), period: try .workingDays(7),
+      responsible: LocalizedText(chinese: "住建", english: "construction"),
+      basis: "《中华人民共和国行政处罚法》第四十八条；国办发〔2015〕51号", confidence: .secondary,
+      citedTexts: ["《中华人民共和国行政处罚法》": day("2021-07-15")])
+    #expect(penalty.rule(formedOn: day("2019-03-01")).basis == "《中华人民共和国行政处罚法》第四十八条（2021年7月15日起施行）；国办发〔2015〕51号")
+    #expect(penalty.rule(formedOn: day("2019-03-01")).period == penalty.period)
+    #expect(penalty.rule(formedOn: day("2021-07-15")) === penalty)
+  }
+
   /// The checker judges each milestone by the rule of its own day; the catalogue's digest knows the date.
   @Test func theCheckerJudgesByTheRuleOfTheMilestonesDay() throws {
     let penalty = rule("quality-safety.penalty", .qualitySafety, period: try .workingDays(7))

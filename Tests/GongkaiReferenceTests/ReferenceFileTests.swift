@@ -365,6 +365,7 @@ import TestSupport
       "land-acquisition.pre-notice": "2021-09-01", "land-acquisition.compensation-plan-notice": "2020-01-01",
       "land-acquisition.expropriation-notice": "2021-09-01", "quality-safety.penalty-withdrawal": "2021-07-15",
     ])
+    #expect(national.rule(for: "quality-safety.penalty")?.citedTexts == ["《中华人民共和国行政处罚法》": try CivilDate(parsing: "2021-07-15")])
     #expect(national.rules.filter { !$0.generalDutyBeforeInForce }.map(\.code)
       == ["approval-result.eia-first-notice", "approval-result.eia-draft-comment", "approval-result.eia-submission-notice"])
     let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
