@@ -81,7 +81,9 @@ extension DisclosureRule {
     /// into force: 《中华人民共和国行政处罚法》第四十八条（2021年7月15日起施行）.
     func marked(_ basis: String, on day: CivilDate) -> String {
       basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
-        guard let from = citedTexts.first(where: { citation.contains($0.key) && day < $0.value })?.value else { return String(citation) }
+        guard !citation.hasSuffix("起施行）"),
+          let from = citedTexts.first(where: { citation.contains($0.key) && day < $0.value })?.value
+        else { return String(citation) }
         let (year, month, date) = from.components
         return "\(citation)（\(year)年\(month)月\(date)日起施行）"
       }.joined(separator: "；")

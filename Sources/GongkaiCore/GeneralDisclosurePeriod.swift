@@ -15,13 +15,20 @@ public enum GeneralDisclosurePeriod {
   /// The article that set the general period on `day`.
   public static func basis(on day: CivilDate) -> String { day < revisionInForce ? article2007 : article2019 }
 
-  /// `basis` as cited on `day`: the 2019 article as the 2007 text's before the revision came into force.
+  /// `basis` as cited on `day`: before the revision came into force, its article 26 as the 2007 text's article 18,
+  /// and a citation of other articles of it marked with the revision's day (第二十条第五项 has no counterpart here).
   static func citation(in basis: String, on day: CivilDate) -> String {
-    day < revisionInForce ? basis.replacing(article2019, with: article2007) : basis
+    guard day < revisionInForce else { return basis }
+    return basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
+      if citation == article2019 { return article2007 }
+      return citation.hasPrefix(act) && !citation.hasSuffix(Self.revisionMark) ? citation + Self.revisionMark : String(citation)
+    }.joined(separator: "；")
   }
 
-  static func isCited(in basis: String) -> Bool { basis.contains(article2019) }
+  static func isCited(in basis: String) -> Bool { basis.contains(act) }
 
-  private static let article2019 = "《中华人民共和国政府信息公开条例》第二十六条"
-  private static let article2007 = "《中华人民共和国政府信息公开条例》（2007年）第十八条"
+  private static let act = "《中华人民共和国政府信息公开条例》"
+  private static let article2019 = act + "第二十六条"
+  private static let article2007 = act + "（2007年）第十八条"
+  private static let revisionMark = "（2019年5月15日起施行）"
 }

@@ -936,6 +936,9 @@ import TestSupport
     #expect(rows.map { $0["最短公示期"] } == ["", "", ""])
     let firstNotice = try gongkai(["log", code, "approval-result.eia-first-notice", "--date", "2018-05-02", "--as-of", "2018-05-02"] + db)
     #expect(firstNotice.stdout == "recorded milestone 4: approval-result.eia-first-notice 2018-05-02 · no fixed deadline\n", "\(firstNotice.stdout)")
+    // Periods were counted by the 民法总则 before the 民法典 came into force, under the same articles
+    let explained = try gongkai(["check", "--explain", "--as-of", "2019-04-01"] + db).stdout
+    #expect(explained.contains("起算（《中华人民共和国民法总则》第二百零一条）"), "\(explained)")
     #expect(try gongkai(["rules", "--category", "approval-result"]).stdout.contains(
       "    施行        2019-01-01起；此前形成的信息：不计期限（义务人不受条例约束） [M]\n"))
     let notices = Scratch.folder()

@@ -361,7 +361,7 @@ import TestSupport
     let national = try RuleCatalogue.load(resources: resources)
     #expect(Dictionary(uniqueKeysWithValues: national.rules.compactMap { rule in rule.inForce.map { (rule.code, "\($0)") } }) == [
       "approval-result.eia-first-notice": "2019-01-01", "approval-result.eia-draft-comment": "2019-01-01",
-      "approval-result.eia-submission-notice": "2019-01-01",
+      "approval-result.eia-submission-notice": "2019-01-01", "approval-result.eia-acceptance-notice": "2019-01-01",
       "land-acquisition.pre-notice": "2021-09-01", "land-acquisition.compensation-plan-notice": "2020-01-01",
       "land-acquisition.expropriation-notice": "2021-09-01", "quality-safety.penalty-withdrawal": "2021-07-15",
     ])

@@ -100,7 +100,7 @@ public struct OC4IDSExport {
       milestones: findings.isEmpty ? nil : findings.map { finding, stored in
         OC4IDSProject.MilestoneRecord(
           id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
-          description: "信息形成于 \(finding.milestone.formedOn)，依据\(finding.rule.basis)公开；\(finding.chineseStanding)"
+          description: "信息形成于 \(finding.milestone.formedOn)；法律依据：\(finding.rule.basis)；\(finding.chineseStanding)"
             + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
             + (finding.deadline?.isProvisional == true ? "；法定公开截止日为暂定" : "")
             + (finding.chineseProvisionalMark.isEmpty && finding.deadline?.isProvisional != true ? "" : "；暂定之处涉及尚无国务院节假日安排的年份，安排公布后可能变化")

@@ -100,10 +100,13 @@ struct StatisticsText {
            "已确定按时率", "时限待核实"]
       let width = max(24, (lines.map { Terminal.width(of: Terminal.field($0.name(english: english))) }.max() ?? 0) + 2)
       let column = english ? 13 : 11
-      out += Terminal.pad(heads[0], to: width) + heads.dropFirst().map { Terminal.pad($0, to: column) }.joined() + "\n"
+      // A heading as wide as its column (已确定按时率) widens it, to keep a gap before the next.
+      let widths = heads.dropFirst().map { max(column, Terminal.width(of: $0) + 1) }
+      func row(_ cells: [String]) -> String { zip(cells, widths).map { Terminal.pad($0, to: $1) }.joined() }
+      out += Terminal.pad(heads[0], to: width) + row(Array(heads.dropFirst())) + "\n"
       for line in lines + [statistics.total] {
         let cells = StatisticsReport.tableCells(line, english: english)
-        out += Terminal.pad(Terminal.field(cells[0]), to: width) + cells.dropFirst().map { Terminal.pad($0, to: column) }.joined() + "\n"
+        out += Terminal.pad(Terminal.field(cells[0]), to: width) + row(Array(cells.dropFirst())) + "\n"
       }
     }
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)

@@ -23,8 +23,8 @@ struct ExplanationText {
     case .minimumPublication: ("所判定公开的首日", "the first day of the publication judged")
     }
     lines.append(language.pick(
-      "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（《民法典》第二百零一条）",
-      "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (Civil Code art. 201)"))
+      "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（\(civilLaw.chinese)第二百零一条）",
+      "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (\(civilLaw.english) art. 201)"))
     switch e.period.unit {
     case .workingDays:
       lines.append(language.pick(
@@ -45,9 +45,9 @@ struct ExplanationText {
         // and the explanation says which it rests on.
         let weekend = e.skippedDays.first { $0.date == nominal }?.holiday == nil
         lines.append(language.pick(
-          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（《民法典》第二百零三条"
+          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.chinese)第二百零三条"
             + (weekend ? "；周末视同法定休假日，系通行做法）" : "）"),
-          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (Civil Code art. 203"
+          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (\(civilLaw.english) art. 203"
             + (weekend ? "; a weekend counting as a statutory rest day is settled practice, not the article's text)" : ")")))
       }
     }
@@ -75,6 +75,14 @@ struct ExplanationText {
   static let swappedWorkdayReading = (
     chinese: "调休上班日计为工作日系解释，法律未明文规定",
     english: "counting a swapped workday as a working day is an interpretation: no statute says so")
+
+  /// The law that counted periods on the start day: the 民法典 from 2021-01-01, before it the 民法总则 (in force
+  /// 2017-10-01), whose articles 201 and 203 read the same.
+  private var civilLaw: LocalizedText {
+    explanation.start < CivilDate(year: 2021, month: 1, day: 1)!
+      ? LocalizedText(chinese: "《中华人民共和国民法总则》", english: "General Provisions of the Civil Law")
+      : LocalizedText(chinese: "《民法典》", english: "Civil Code")
+  }
 
   private func day(_ date: CivilDate) -> String {
     language.pick("\(date)（周\(date.weekday.chineseShortName)）", "\(date) (\(String(describing: date.weekday).prefix(3).capitalized))")

@@ -40,7 +40,7 @@ struct RulesText {
         }
         out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)\(minimum ?? "")]")
         if let basis = rule.minimumBasis {
-          out += line(language.pick("\(rule.minimumPublicationName.chinese)依据", "\(rule.minimumPublicationName.english) basis"), basis)
+          out += line(language.pick("\(rule.minimumPublicationName.chinese)依据", "\(rule.minimumPublicationName.english.prefix(1).uppercased())\(rule.minimumPublicationName.english.dropFirst()) basis"), basis)
         }
         if let note = rule.note { out += line(language.pick("说明", "Note"), language.pick(note)) }
         if let inForce = rule.inForce { out += line(language.pick("施行", "In force"), inForceText(rule, from: inForce)) }
