@@ -936,6 +936,7 @@ import TestSupport
     #expect(rows.map { $0["最短公示期"] } == ["", "", ""])
     let firstNotice = try gongkai(["log", code, "approval-result.eia-first-notice", "--date", "2018-05-02", "--as-of", "2018-05-02"] + db)
     #expect(firstNotice.stdout == "recorded milestone 4: approval-result.eia-first-notice 2018-05-02 · no fixed deadline\n", "\(firstNotice.stdout)")
+    #expect(try gongkai(["project", "show", code, "--as-of", "2021-12-31"] + db).stdout.contains("环境影响评价首次信息公开  [待公开（时限待核实）]"))
     // Periods were counted by the 民法总则 before the 民法典 came into force, under the same articles
     let explained = try gongkai(["check", "--explain", "--as-of", "2019-04-01"] + db).stdout
     #expect(explained.contains("起算（《中华人民共和国民法总则》第二百零一条）"), "\(explained)")

@@ -58,7 +58,9 @@ struct ProjectText {
             provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding))
             let unverified = Self.mark(finding.rule.confidence)
             status = finding.status.chineseName + (finding.statusIsProvisional ? "（暂定）" : "")
-              + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified } ?? "")
+              // Without a deadline, a status resting on an unverified rule is marked as the public page marks it.
+              + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified }
+                ?? (finding.status == .tooShort ? "" : Self.mark(finding.rule.confidence(judging: finding.status))))
               + minimumEnd(of: finding)
           } else {
             status = "截至 \(asOf) 尚未形成"
