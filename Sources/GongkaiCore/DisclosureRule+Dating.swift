@@ -84,8 +84,8 @@ extension DisclosureRule {
         guard !citation.hasSuffix("起施行）"),
           let from = citedTexts.first(where: { citation.contains($0.key) && day < $0.value })?.value
         else { return String(citation) }
-        let (year, month, date) = from.components
-        return "\(citation)（\(year)年\(month)月\(date)日起施行）"
+        let (year, month, dayOfMonth) = from.components
+        return "\(citation)（\(year)年\(month)月\(dayOfMonth)日起施行）"
       }.joined(separator: "；")
     }
   }

@@ -4,7 +4,8 @@
 /// only the article cited depends on the day.
 ///
 /// A rule whose own law was not yet in force when the information was formed falls back to it
-/// (``DisclosureRule/rule(formedOn:)``): that information was under the general duty only.
+/// (``DisclosureRule/rule(formedOn:)``): that information is taken to have been under the general duty only, an
+/// assumption the derived rule tags unverified (M).
 public enum GeneralDisclosurePeriod {
   /// 20 working days.
   public static let period = try! Period.workingDays(20)
