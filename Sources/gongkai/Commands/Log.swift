@@ -224,7 +224,14 @@ extension Gongkai {
     /// An end given to a publication whose item has no minimum period judges nothing: often a 公示 recorded on the
     /// wrong milestone, which the clerk is told of while the id is at hand.
     private func warnIfEndJudgesNothing(_ milestone: Milestone, disclosure: Int64, catalogue: RuleCatalogue) {
-      guard until != nil, let rule = catalogue.rule(for: milestone.kind), rule.minimumPublication == nil else { return }
+      guard until != nil, let rule = catalogue.rule(for: milestone.kind),
+        rule.rule(formedOn: milestone.formedOn).minimumPublication == nil else { return }
+      // Its kind has a minimum, which the law that sets it did not yet hold the information to: nothing was recorded
+      // wrong, and the end is kept.
+      if rule.minimumPublication != nil, let from = rule.minimumInForce {
+        return Terminal.warning("the \(rule.minimumPublicationName.english) of \(milestone.kind) applies from \(from), after this "
+          + "milestone was formed (\(milestone.formedOn)), so --until judges nothing and is kept as the day the notice came down")
+      }
       Terminal.warning("""
         \(milestone.kind) (\(rule.name.chinese)) has no minimum publication period, so --until judges nothing and is kept as \
         the day the notice came down; if it was the 公示 of another item, withdraw it (`gongkai withdraw --disclosure \
