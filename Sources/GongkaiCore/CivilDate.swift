@@ -148,6 +148,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   public var year: Int { components.year }
 
+  /// `2021年7月15日`, as a statute's 施行 clause writes a day.
+  public var chineseText: String {
+    let (year, month, day) = components
+    return "\(year)年\(month)月\(day)日"
+  }
+
   /// The day of the week, Monday first, as Chinese working-day rules count it.
   public var weekday: Weekday { Weekday(rawValue: ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1)! }
 

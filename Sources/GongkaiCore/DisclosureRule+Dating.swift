@@ -35,8 +35,7 @@ extension DisclosureRule {
         earlier.period = dating.generalDuty ? period.map { _ in GeneralDisclosurePeriod.period } : nil
         // The article of the general duty, or the rule's own with the day it came into force; and a minimum kept, its
         // own, so that the 法律依据 of a row names every law its verdict rests on.
-        let (year, month, dayOfMonth) = date.components
-        earlier.basis = [dating.generalDuty ? GeneralDisclosurePeriod.basis(on: day) : "\(basis)（\(year)年\(month)月\(dayOfMonth)日起施行）",
+        earlier.basis = [dating.generalDuty ? GeneralDisclosurePeriod.basis(on: day) : basis + date.inForceMark,
                          earlier.minimumPublication == nil ? nil : earlier.minimumBasis].compactMap(\.self).joined(separator: "；")
         earlier.confidence = .unverified
         earlier.note = beforeInForceNote(date, generalDuty: dating.generalDuty)
@@ -49,13 +48,12 @@ extension DisclosureRule {
     }
 
     private func beforeInForceNote(_ date: CivilDate, generalDuty: Bool) -> LocalizedText {
-      let (year, month, day) = date.components
       let deadline = period == nil ? ("不计公开期限", "given no deadline")
         : generalDuty ? ("按条例的一般时限（\(GeneralDisclosurePeriod.period.chineseDescription)）计算",
                          "judged by the general period of the 条例 (\(GeneralDisclosurePeriod.period))")
         : ("不计公开期限（公开义务人不受条例约束）", "given no deadline (the party that publishes is not bound by the 条例)")
       return LocalizedText(
-        chinese: "本项期限所据规定自\(year)年\(month)月\(day)日起施行；此前形成的信息，\(deadline.0)。"
+        chinese: "本项期限所据规定自\(date.chineseText)起施行；此前形成的信息，\(deadline.0)。"
           + "施行前有无其他法律法规规定公开期限，请与本委法制工作人员确认。",
         english: "The provisions this item's deadline rests on are in force from \(date); information formed before is "
           + "\(deadline.1). Whether another law or regulation set a period before then is to be confirmed with the "
@@ -81,12 +79,18 @@ extension DisclosureRule {
     /// into force: 《中华人民共和国行政处罚法》第四十八条（2021年7月15日起施行）.
     func marked(_ basis: String, on day: CivilDate) -> String {
       basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
-        guard !citation.hasSuffix("起施行）"),
+        guard !citation.hasSuffix(CivilDate.inForceMarkEnd),
           let from = citedTexts.first(where: { citation.contains($0.key) && day < $0.value })?.value
         else { return String(citation) }
-        let (year, month, dayOfMonth) = from.components
-        return "\(citation)（\(year)年\(month)月\(dayOfMonth)日起施行）"
+        return citation + from.inForceMark
       }.joined(separator: "；")
     }
   }
+}
+
+extension CivilDate {
+  /// `（2021年7月15日起施行）`: what a citation of a text not yet in force on a day is marked with.
+  var inForceMark: String { "（\(chineseText)\(Self.inForceMarkEnd)" }
+
+  static let inForceMarkEnd = "起施行）"
 }

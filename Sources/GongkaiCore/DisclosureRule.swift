@@ -146,9 +146,9 @@ public final class DisclosureRule: Sendable, Hashable {
 
   /// The rule that applies to information formed on `day`: this one, or an earlier version of it. Before ``inForce``
   /// the general duty of the 条例 in force that day, or none (``generalDutyBeforeInForce``), unverified (M) as
-  /// whether another law set a period then is not researched; before ``minimumInForce``, no minimum; and before the
-  /// 2019 revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period; and
-  /// before a ``citedTexts`` text came into force, its articles marked with that day.
+  /// whether another law set a period then is not researched; before ``minimumInForce``, no minimum; before the 2019
+  /// revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period; and before a
+  /// ``citedTexts`` text came into force, its articles marked with that day.
   public func rule(formedOn day: CivilDate) -> DisclosureRule {
     earlier.first { day < $0.until }?.rule ?? self
   }

@@ -22,7 +22,8 @@ public enum GeneralDisclosurePeriod {
     guard day < revisionInForce else { return basis }
     return basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
       if citation == article2019 { return article2007 }
-      return citation.hasPrefix(act) && !citation.hasSuffix(Self.revisionMark) ? citation + Self.revisionMark : String(citation)
+      let mark = revisionInForce.inForceMark
+      return citation.hasPrefix(act) && !citation.hasSuffix(mark) ? citation + mark : String(citation)
     }.joined(separator: "；")
   }
 
@@ -31,5 +32,4 @@ public enum GeneralDisclosurePeriod {
   private static let act = "《中华人民共和国政府信息公开条例》"
   private static let article2019 = act + "第二十六条"
   private static let article2007 = act + "（2007年）第十八条"
-  private static let revisionMark = "（2019年5月15日起施行）"
 }

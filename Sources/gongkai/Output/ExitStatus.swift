@@ -142,14 +142,13 @@ enum ExitStatus: Int32, Error {
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
   /// likely meant: one in another case or a letter or two off, when only one is.
   private static func commandMeant(by typed: String, in group: [String]) -> String? {
-    // `subcommands` holds the grouped ones too.
-    func subcommands(of command: ParsableCommand.Type) -> [ParsableCommand.Type] { command.configuration.subcommands }
+    // A configuration's `subcommands` holds the grouped ones too.
     var command: ParsableCommand.Type = Gongkai.self
     for name in group.dropFirst() {
-      guard let subcommand = subcommands(of: command).first(where: { $0._commandName == name }) else { return nil }
+      guard let subcommand = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
       command = subcommand
     }
-    let names = subcommands(of: command).map { $0._commandName }
+    let names = command.configuration.subcommands.map { $0._commandName }
     guard !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
     let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
     return near.count == 1 ? near[0] : nil

@@ -52,14 +52,14 @@ final class BufferedOutput {
   }
 }
 
-final class JSONSink: FindingSink {
+/// A JSON array written an element at a time to standard output, one element a line: `[]` when none is written.
+final class JSONArrayOutput {
   private let output = BufferedOutput()
-  private var written = 0
+  private(set) var written = 0
 
-  func write(_ finding: Finding, stored: StoredMilestone) throws {
+  func append(_ write: (inout [UInt8]) -> Void) throws {
     try output.append(written == 0 ? "[\n" : ",\n")
-    let record = FindingRecord(finding, stored: stored).json
-    try output.append { record.write(to: &$0) }
+    try output.append(write)
     written += 1
   }
 
@@ -69,29 +69,35 @@ final class JSONSink: FindingSink {
   }
 }
 
+final class JSONSink: FindingSink {
+  private let array = JSONArrayOutput()
+
+  func write(_ finding: Finding, stored: StoredMilestone) throws {
+    let record = FindingRecord(finding, stored: stored).json
+    try array.append { record.write(to: &$0) }
+  }
+
+  func finish() throws { try array.finish() }
+}
+
 /// What `check --calendar-change --format json` writes: an array of `{"after", "before", "milestoneId"}`, the finding
 /// records counted with the schedules and without them, keys sorted as in the records.
 final class CalendarChangeJSON {
-  private let output = BufferedOutput()
-  private(set) var written = 0
+  private let array = JSONArrayOutput()
+  var written: Int { array.written }
 
   func write(_ before: FindingRecord, _ after: FindingRecord) throws {
-    try output.append(written == 0 ? "[\n" : ",\n")
     let (then, now, id) = (before.json, after.json, after.milestoneId)
-    try output.append { (buffer: inout [UInt8]) in
+    try array.append { buffer in
       buffer.append(contentsOf: #"{"after":"#.utf8)
       now.write(to: &buffer)
       buffer.append(contentsOf: #","before":"#.utf8)
       then.write(to: &buffer)
       buffer.append(contentsOf: #","milestoneId":\#(id)}"#.utf8)
     }
-    written += 1
   }
 
-  func finish() throws {
-    try output.append(written > 0 ? "\n]\n" : "[]\n")
-    try output.flush()
-  }
+  func finish() throws { try array.finish() }
 }
 
 final class CSVSink: FindingSink {
