@@ -1,17 +1,22 @@
 /// How many single-byte edits (of UTF-8) turn one text into another: what makes a mistyped name (`biding.candidates`,
-/// `chek`) recognisable as the one meant.
+/// `chek`, `shwo`) recognisable as the one meant.
 public enum EditDistance {
-  /// The number of single-byte edits from `a` to `b` when it is at most `limit`, else nil.
+  /// The number of edits from `a` to `b` when it is at most `limit`, else nil. An edit inserts, deletes or replaces a
+  /// byte, or swaps two neighbouring ones: the slip of a fast typist (`shwo` for `show`) costs one, not two.
   public static func between(_ a: String, _ b: String, atMost limit: Int) -> Int? {
     let a = Array(a.utf8), b = Array(b.utf8)
     guard abs(a.count - b.count) <= limit else { return nil }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     for (i, x) in a.enumerated() {
       var current = [i + 1] + Array(repeating: 0, count: b.count)
       for (j, y) in b.enumerated() {
         current[j + 1] = min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
+        if i > 0, j > 0, x == b[j - 1], a[i - 1] == y {
+          current[j + 1] = min(current[j + 1], beforePrevious[j - 1] + 1)
+        }
       }
-      previous = current
+      (beforePrevious, previous) = (previous, current)
     }
     return previous[b.count] <= limit ? previous[b.count] : nil
   }

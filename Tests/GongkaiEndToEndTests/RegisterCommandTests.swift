@@ -1387,6 +1387,7 @@ import TestSupport
     // A mistyped command is named, as a mistyped option is; an argument is named as a field is, without its brackets
     (["chek"], 64, "gongkai: unknown command 'chek'; did you mean `gongkai check`?\n"),
     (["Improt", "Projects"], 64, "gongkai: unknown command 'Improt'; did you mean `gongkai import`?\n"),
+    (["project", "shwo", "2024-310110-48-01-000046"], 64, "gongkai: unknown command 'shwo'; did you mean `gongkai project show`?\n"),
     (["export", "audti-csv", "--out", "a.csv"], 64, "gongkai: unknown command 'audti-csv'; did you mean `gongkai export audit-csv`?\n"),
     (["history", "2024-310110-48-01-00004"], 64, "gongkai: code: project code '2024-310110-48-01-00004' is malformed;"),
     (["export", "audit-csv", "--bogus"], 64, "Unknown option '--bogus'. Did you mean '--out'?\n"),
