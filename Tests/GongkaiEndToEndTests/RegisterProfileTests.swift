@@ -3,9 +3,10 @@ import Testing
 import TestSupport
 
 /// The profile a register is kept under: recorded by `init`, followed by every command, changed only on record.
-/// Shanghai adds the publication of a settlement price (completion.settlement-price), due 30 calendar days after the
-/// settlement is confirmed: one confirmed on 2026-11-02 is due on 2026-12-02. It adds a 10-day 公告期 to the national
-/// land expropriation notice, which a notice taken down after 3 days then falls short of.
+/// Shanghai adds the publication of a settlement price (completion.settlement-price), due 20 working days after the
+/// settlement is filed (the 30 days of its art. 35 are the filing's): one filed on 2026-11-09 is due on 2026-12-07. It
+/// adds a 10-day 公告期 to the national land expropriation notice, which a notice taken down after 3 days then falls
+/// short of.
 extension RegisterCommandTests {
   /// A register created under `profile` options, holding one project; `db` is the `--database` argument.
   func register(_ profile: [String]) throws -> (database: String, db: [String]) {
@@ -22,18 +23,18 @@ extension RegisterCommandTests {
     #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v16-disclosure-reinstatement (16 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
-    let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-02", "--as-of", "2026-12-01"] + db)
-    #expect(log.stdout == "recorded milestone 1: completion.settlement-price 2026-11-02 · deadline 2026-12-02 (30日) (rule unverified: see its note in gongkai rules)\n")
+    let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-09", "--as-of", "2026-12-01"] + db)
+    #expect(log.stdout == "recorded milestone 1: completion.settlement-price 2026-11-09 · deadline 2026-12-07 (20个工作日)\n")
     // As of 2026-12-01 the settlement price is due, by the period of Shanghai's rules.
     let check = try gongkai(["check", "--as-of", "2026-12-01"] + db)
     #expect(check.status == 0)
-    #expect(check.stdout.contains("截止 2026-12-02"))
+    #expect(check.stdout.contains("截止 2026-12-07"))
     // Given the register's own profile, as the cron lines of earlier versions were, the command runs the same.
     #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db, environment: ["GONGKAI_PROFILE": "shanghai"]).stdout == check.stdout)
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).stdout == check.stdout)
     #expect(try gongkai(["doctor", "--as-of", "2026-11-27"] + db).stdout.contains("ok      profile: national+shanghai (the rules every command applies to this register)\n"))
     let rows = try auditRows(Scratch.folder(), db, asOf: "2026-12-01", ["--lang", "en"])
-    #expect(rows.map { $0["deadline"] } == ["2026-12-02"])
+    #expect(rows.map { $0["deadline"] } == ["2026-12-07"])
     #expect(rows.map { $0["rules_profile"] } == ["national+shanghai"])
   }
 
