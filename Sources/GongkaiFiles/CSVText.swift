@@ -34,12 +34,12 @@ enum CSVText {
       let bytes = UnsafeBufferPointer(start: source.bytes, count: count)
       if start.count < 3 { start += bytes.prefix(3 - start.count) }
       utf8.feed(bytes)
-      if utf8.sawNUL && !start.starts(with: utf8BOM) && start.count >= 3 { throw undecodable(source.name) }
+      if utf8.sawNUL && !start.starts(with: utf8BOM) && start.count >= 3 { throw try nulProblem(source) }
     }
     try source.rewind()
     let bom = start.starts(with: utf8BOM)
     if utf8.isValid && utf8.isComplete {
-      if utf8.sawNUL && !bom { throw undecodable(source.name) }
+      if utf8.sawNUL && !bom { throw try nulProblem(source) }
       // Valid UTF-8 with no character of three bytes (no Chinese) but pairs beyond the Latin letters is GBK text that
       // happens to be valid UTF-8 (a few such characters and English heads), if GB18030 reads it all: a Chinese
       // register's sheet does not hold IPA or Hebrew without a word of Chinese (pinyin's ā and ǔ are Latin letters).
@@ -94,6 +94,33 @@ enum CSVText {
     return FileProblem(file: source.name, line: utf8Line, field: nil, message: """
       this line is UTF-8 and line \(otherLine) is not (GBK): the file joins rows saved in two encodings, and one of them \
       would be read as other characters; save each sheet as "CSV UTF-8 (逗号分隔)" before joining them, or retype this line
+      """)
+  }
+
+  /// What NUL bytes in text that is UTF-8 so far mean: a file of UTF-16 (every other byte of Latin text is NUL), or a
+  /// byte some program wrote into one line, named by its line; reads `source` from its start and leaves it there.
+  private static func nulProblem(_ source: ByteSource) throws(FileProblem) -> FileProblem {
+    try source.rewind()
+    var nuls = 0
+    var total = 0
+    var line = 1
+    var firstLine: Int?
+    while case let count = try source.fill(), count > 0 {
+      for byte in UnsafeBufferPointer(start: source.bytes, count: count) {
+        if byte == 0 {
+          nuls += 1
+          if firstLine == nil { firstLine = line }
+        } else if byte == 0x0A {
+          line += 1
+        }
+      }
+      total += count
+    }
+    try source.rewind()
+    guard nuls * 4 < total, let firstLine else { return undecodable(source.name) }
+    return FileProblem(file: source.name, line: firstLine, field: nil, message: """
+      a NUL byte (0x00), which no text holds: retype the text of this line, or save the sheet again as \
+      "CSV UTF-8 (逗号分隔)"
       """)
   }
 

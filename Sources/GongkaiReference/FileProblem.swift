@@ -27,11 +27,14 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
     [line.map { "\(file):\($0)" } ?? file, field, message].compactMap { $0 }.joined(separator: ": ")
   }
 
-  /// A file that is not there, or that gongkai may not read. A relative path is read from the current folder, which
-  /// for a cron job is the home folder: said, so that the path to fix is plain.
-  public static func notFound(_ path: String) -> FileProblem {
-    let folder = path.hasPrefix("/") ? "" : " (relative to \(FileManager.default.currentDirectoryPath))"
-    return FileProblem(file: path, line: nil, field: nil, message: "file not found or not readable; check the path\(folder) and its permissions",
-                       kind: .missing)
+  /// A file that is not there, or that gongkai may not read, named `name` (by default its path). A relative path is
+  /// read from the current folder, which for a cron job is the home folder: said, with the path where a message names
+  /// the file otherwise (a file of a folder imported, by its name), so that the path to fix is plain.
+  public static func notFound(_ name: String, path: String? = nil) -> FileProblem {
+    let real = path ?? name
+    let shown = real == name ? "" : " \(real)"
+    let folder = real.hasPrefix("/") ? "" : " (relative to \(FileManager.default.currentDirectoryPath))"
+    return FileProblem(file: name, line: nil, field: nil,
+                       message: "file not found or not readable; check the path\(shown)\(folder) and its permissions", kind: .missing)
   }
 }

@@ -89,7 +89,12 @@ public struct YAMLValue {
     // Told by the path before it is opened: opening a named pipe no program writes to waits for one for ever.
     var status = stat()
     guard stat(url.path, &status) == 0 else {
-      throw FileProblem.notFound(name)
+      if errno == ELOOP {
+        throw FileProblem(file: name, line: nil, field: nil, message: """
+          is a symbolic link in a loop (links that lead back to one another): replace it with the file it stands for
+          """, kind: .missing)
+      }
+      throw FileProblem.notFound(name, path: url.path)
     }
     switch status.st_mode & mode_t(S_IFMT) {
     case mode_t(S_IFDIR):
@@ -104,7 +109,7 @@ public struct YAMLValue {
       throw FileProblem(file: name, line: nil, field: nil, message: "file is larger than \(maximumFileSize >> 20) MB; is it the right file?")
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw FileProblem.notFound(name)
+      throw FileProblem.notFound(name, path: url.path)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text; save it as UTF-8")

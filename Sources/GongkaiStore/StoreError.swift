@@ -44,6 +44,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// force or withdrawn since (`inForce`): that one is the record to keep or to reinstate, and a project file written
   /// before either could not tell the two apart.
   case publicationReinstatementBlocked(disclosure: Int64, by: Int64, inForce: Bool)
+  /// A publication recorded again exactly as the one last withdrawn under its key (its milestone, day, channel,
+  /// address and end): its withdrawal was the mistake, and a record made anew would take its place for good, under
+  /// another 索引号, where a reinstatement keeps it.
+  case publicationWithdrawnAsGiven(disclosure: Int64, reason: String)
   /// A publication cannot be reinstated while its milestone is withdrawn: the milestone comes back first, with the
   /// publications in force it kept.
   case publicationOfWithdrawnMilestone(disclosure: Int64, milestone: Int64)
@@ -130,6 +134,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .publicationReinstatementBlocked(let id, let other, false):
       "disclosure \(id) was not reinstated: disclosure \(other) was recorded in its place (its milestone, day and channel) "
         + "and withdrawn since; reinstate \(other) instead if it is the record to keep (`gongkai reinstate --disclosure \(other) --reason …`)"
+    case .publicationWithdrawnAsGiven(let id, let reason):
+      "nothing recorded: disclosure \(id), withdrawn as recorded by mistake (\(reason)), records this publication as given; "
+        + "if its withdrawal was the mistake, reinstate it (`gongkai reinstate --disclosure \(id) --reason …`), which keeps "
+        + "its 索引号, where a record made anew would take its place for good"
     case .publicationOfWithdrawnMilestone(let id, let milestone):
       "disclosure \(id) was not reinstated: its milestone \(milestone) is withdrawn; reinstate the milestone first if its "
         + "withdrawal was the mistake too (`gongkai reinstate \(milestone) --reason …`)"

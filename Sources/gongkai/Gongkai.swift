@@ -46,6 +46,7 @@ struct Gongkai: CommandGroupRun {
     do {
       try refuseArgumentsNotUTF8()
       var command = try parseAsRoot()
+      try OptionsGivenOnce.check(type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

@@ -96,6 +96,19 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  register against the change log: \(message)"), "\(doctor.stdout)")
   }
 
+  /// A stored date that is no date stops every read of the register; doctor names it as a failed check and goes on to
+  /// the rules and the calendar, rather than stop with an error that says to run doctor.
+  @Test(arguments: ["UPDATE disclosure SET publishedOn = '2026-13-45' WHERE id = 3", "UPDATE milestone SET formedOn = 'garbage' WHERE id = 3"])
+  func doctorNamesAStoredDateThatIsNoneAndGoesOn(sql: String) throws {
+    let database = try sampleRegister().database
+    try sqlite(database, sql)
+    let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(doctor.status == 1)
+    #expect(doctor.stderr.isEmpty, "\(doctor.stderr)")
+    #expect(doctor.stdout.contains("FAILED  stored values: stored date '"), "\(doctor.stdout)")
+    #expect(doctor.stdout.contains("ok      rules: national, ") && doctor.stdout.contains("ok      calendar: official schedules"), "\(doctor.stdout)")
+  }
+
   /// A change to a row edited outside gongkai would log the edited values as its "before" and make the edit look
   /// like the register's own history, which `audit verify` could then no longer find: the write is refused.
   @Test(arguments: [

@@ -529,9 +529,22 @@ extension RegisterCommandTests {
     let again = try gongkai(["reinstate", "--disclosure", "1", "--reason", "重复执行"] + db)
     #expect(again.status == 0 && again.stdout.hasSuffix("2026-11-03 区政府门户网站 unchanged: it is in force\n"))
 
-    // Recorded again in its place, a publication is not reinstated: the one in force is the record, to correct.
+    // Recorded again as it was, a withdrawn publication is refused: its withdrawal was the mistake, and reinstating it
+    // keeps its 索引号, where a record made anew would take its place for good.
     #expect(try gongkai(["withdraw", "--disclosure", "2", "--reason", "误操作"] + db).status == 0)
-    #expect(try gongkai(["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"] + db).status == 0)
+    let withdrawn = snapshot(database)
+    let same = try gongkai(["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"] + db)
+    #expect(same.status == 65)
+    #expect(same.stderr == """
+      gongkai: nothing recorded: disclosure 2, withdrawn as recorded by mistake (误操作), records this publication as given; if \
+      its withdrawal was the mistake, reinstate it (`gongkai reinstate --disclosure 2 --reason …`), which keeps its 索引号, \
+      where a record made anew would take its place for good\n
+      """)
+    #expect(snapshot(database) == withdrawn)
+    // Recorded again with what was wrong set right, it takes the withdrawn one's place, which is not reinstated then:
+    // the one in force is the record, to correct.
+    let corrected = ["--url", "https://credit.example/notice/1"]
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"] + corrected + db).status == 0)
     let blocked = try gongkai(["reinstate", "--disclosure", "2", "--reason", "误撤回"] + db)
     #expect(blocked.status == 65)
     #expect(blocked.stderr.contains("disclosure 3 was recorded in its place (its milestone, day and channel) and is in force: it is the "

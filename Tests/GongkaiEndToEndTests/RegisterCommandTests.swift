@@ -464,6 +464,21 @@ import TestSupport
     // Judged as of a day of its own, a date is history told against that day
     let asOf = try gongkai(["log", code, "construction.participants", "--date", "2025-11-21", "--as-of", "2025-11-21"] + db, environment: now)
     #expect(asOf.stderr.isEmpty)
+    // A year before the 条例 came into force is pointed out too, by log and by amend; the missing schedules of its
+    // years are named as one range, not claimed to have been published
+    let century = try gongkai(["log", code, "construction.participants", "--date", "1926-11-20"] + db, environment: now)
+    #expect(century.status == 0)
+    #expect(century.stderr.contains("""
+      gongkai: warning: formed 1926-11-20, before the 政府信息公开条例 first came into force (2008-05-01), when no disclosure \
+      gongkai judges was due: if the year is mistyped, correct it with `gongkai amend 6 --date YYYY-MM-DD --reason 更正形成日期`\n
+      """), "\(century.stderr)")
+    let amended = try gongkai(["amend", "5", "--date", "2007-11-21", "--reason", "更正"] + db, environment: now)
+    #expect(amended.stderr.contains("warning: formed 2007-11-21, before the 政府信息公开条例 first came into force"), "\(amended.stderr)")
+    let check = try gongkai(["check", "--as-of", "2026-11-27"] + db, environment: now)
+    #expect(check.stderr.contains("no official holiday schedule for 1926-2017: "), "\(check.stderr)")
+    #expect(check.stderr.contains("; 1926-2007 are before the 政府信息公开条例 came into force (2008-05-01): a date there is most likely "
+      + "a year mistyped (`gongkai amend ID --date …`); the State Council's notice for 2008-2017 was published"), "\(check.stderr)")
+    #expect(!check.stderr.contains("1927"))
   }
 
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {
@@ -1025,6 +1040,22 @@ import TestSupport
     #expect(named.stderr.isEmpty)
   }
 
+  /// Links in a folder imported that lead nowhere are named for what they are, with the path to look at.
+  @Test func linksThatLeadNowhereAreNamed() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let files = FileManager.default
+    try files.createSymbolicLink(atPath: projects.appendingPathComponent("a.yaml").path, withDestinationPath: "b.yaml")
+    try files.createSymbolicLink(atPath: projects.appendingPathComponent("b.yaml").path, withDestinationPath: "a.yaml")
+    try files.createSymbolicLink(atPath: projects.appendingPathComponent("c.yaml").path, withDestinationPath: "gone.yaml")
+    let result = try runGongkai(["import", "./projects", "--database", database], in: folder)
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("""
+      gongkai: a.yaml: is a symbolic link in a loop (links that lead back to one another): replace it with the file it stands for\n
+      """), "\(result.stderr)")
+    #expect(result.stderr.contains("gongkai: c.yaml: file not found or not readable; check the path \(projects.path)/c.yaml and its "
+      + "permissions\n"), "\(result.stderr)")
+  }
+
   /// A folder of files all broken the same way (a script's mistake) is refused in a screenful, not a line per file.
   @Test func aFolderOfBrokenFilesListsTheFirstProblemsAndCountsTheRest() throws {
     let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
@@ -1384,6 +1415,12 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.candidates"], 64,
      "Missing expected argument '--date <date>'; usage: gongkai log [<options>] <code> <item-kind> --date <date>"),
     (["check", "--bogus"], 64, "Unknown option '--bogus'; see `gongkai check --help`"),
+    // An option of one value given twice is refused, not the last one taken: a legal record, or the day a cron line judges
+    (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "2026-11-26", "--ref", "R1", "--date", "2026-11-20"], 64,
+     "gongkai: --date given twice (2026-11-26, 2026-11-20); give it once\n"),
+    (["withdraw", "21", "--reason", "重复登记", "--reason=x"], 64, "gongkai: --reason given twice (重复登记, x); give it once\n"),
+    (["check", "--as-of", "2026-11-27", "--status", "due", "--status", "late", "--as-of", "2026-11-01"], 64,
+     "gongkai: --as-of given twice (2026-11-27, 2026-11-01); give it once\n"),
     // A mistyped command is named, as a mistyped option is; an argument is named as a field is, without its brackets
     (["chek"], 64, "gongkai: unknown command 'chek'; did you mean `gongkai check`?\n"),
     (["Improt", "Projects"], 64, "gongkai: unknown command 'Improt'; did you mean `gongkai import`?\n"),

@@ -186,6 +186,17 @@ import TestSupport
     let found = try problems(utf16)
     #expect(found.count == 1)
     #expect(found[0].contains("CSV UTF-8"))
+    // Without its byte order mark, little-endian, as some tools write it
+    let bare = try #require(sheet.data(using: .utf16LittleEndian))
+    #expect(try problems(bare) == ["f.csv: the file is neither UTF-8 nor GB18030; in Excel use 另存为 → \"CSV UTF-8 (逗号分隔)\", "
+      + "in WPS 另存为 → CSV with UTF-8 encoding"])
+  }
+
+  /// A NUL byte some program wrote into a UTF-8 sheet is named by its line, not taken for another encoding.
+  @Test func namesTheLineOfANulByte() throws {
+    let found = try problems(Data("project,kind,formed\n2024-310110-48-01-000123,bidding.result,2026-01-0\u{0}5\n".utf8))
+    #expect(found == ["f.csv:2: a NUL byte (0x00), which no text holds: retype the text of this line, or save the sheet again as "
+      + "\"CSV UTF-8 (逗号分隔)\""])
   }
 
   @Test func listsEveryBadRowByLine() throws {

@@ -206,9 +206,15 @@ import Testing
     await #expect(throws: StoreError.unknownDisclosure(999)) {
       try await store.reinstateDisclosure(id: 999, reason: "误撤回", actor: "李工")
     }
-    // Recorded again in its place, it is not reinstated, while that one is in force or once it is withdrawn too
+    // Recorded again as it was, it is refused: the withdrawal was the mistake, and reinstating it keeps its 索引号
     try await store.withdrawDisclosure(id: credit.id, reason: "误操作", actor: "李工")
-    let again = try await store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
+    await #expect(throws: StoreError.publicationWithdrawnAsGiven(disclosure: credit.id, reason: "误操作")) {
+      try await store.disclose(milestone: id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）"), actor: "王工")
+    }
+    // Recorded again in its place with its address, it is not reinstated, while that one is in force or once it is
+    // withdrawn too
+    let again = try await store.disclose(
+      milestone: id, Disclosure(publishedOn: day("2026-03-02"), channel: "信用中国（上海）", url: "https://credit.example/1"), actor: "王工")
     await #expect(throws: StoreError.publicationReinstatementBlocked(disclosure: credit.id, by: again.id, inForce: true)) {
       try await store.reinstateDisclosure(id: credit.id, reason: "误撤回", actor: "李工")
     }

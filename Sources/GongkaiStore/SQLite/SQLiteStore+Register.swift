@@ -487,6 +487,11 @@ extension SQLiteStore {
         return StoredDisclosure(id: old.id!, milestoneID: id, disclosure: try updated.disclosure,
                                 outcome: changed ? .updated(before: before) : .unchanged)
       }
+      if let withdrawn = try lastDisclosure(under: record, db), let reason = withdrawn.withdrawnReason,
+        withdrawn.url == record.url, withdrawn.until == record.until
+      {
+        throw StoreError.publicationWithdrawnAsGiven(disclosure: withdrawn.id!, reason: reason)
+      }
       try write.insert(&record, project: code)
       return StoredDisclosure(id: record.id!, milestoneID: id, disclosure: disclosure)
     }
@@ -663,6 +668,13 @@ extension SQLiteStore {
     try DisclosureRecord.fetchOne(db.cachedStatement(sql: """
       SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND withdrawnReason IS NULL
       """), arguments: [record.milestoneId, record.publishedOn, record.channel])
+  }
+
+  /// The publication last recorded under `record`'s key (its milestone, day and channel), in force or withdrawn.
+  private func lastDisclosure(under record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
+    try DisclosureRecord.fetchOne(db, sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? ORDER BY id DESC LIMIT 1
+      """, arguments: [record.milestoneId, record.publishedOn, record.channel])
   }
 
   func activeMilestone(_ id: Int64, _ db: Database) throws -> MilestoneRecord {

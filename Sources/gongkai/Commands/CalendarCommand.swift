@@ -86,27 +86,43 @@ enum Warnings {
 
   /// What to do differs by year: the State Council publishes a year's notice in the autumn before it, so the
   /// notice of this year or an earlier one (2017, before the schedules gongkai ships) exists and is to be added
-  /// now, while a later year's is to be waited for.
+  /// now, while a later year's is to be waited for. A year before the 条例 came into force holds no information
+  /// under a duty the tracker judges: a date in it is most likely a year mistyped, and no notice is to be looked for.
   static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
-    let list = years.map(String.init).joined(separator: ", ")
     let holidays = StatutoryHolidays.list(in: years)
-    var text = "no official holiday schedule for \(list): its days, and those of the last week before it, which its notice "
+    var text = "no official holiday schedule for \(ranges(years)): its days, and those of the last week before it, which its notice "
       + "may join to 元旦, are counted on weekends"
       + (holidays.isEmpty ? "" : " and the statutory holidays (\(holidays), with their make-up days)")
       + " alone, without what its notice arranges, so the result is provisional"
-    let published = years.filter { $0 <= today.year }
+    let firstYear = GeneralDisclosurePeriod.firstInForce.year
+    let early = years.filter { $0 < firstYear }
+    let published = years.filter { $0 >= firstYear && $0 <= today.year }
     let folder = CalendarOptions.folderForSchedules()
+    if !early.isEmpty {
+      text += "; \(ranges(early)) \(early.count == 1 ? "is" : "are") before the 政府信息公开条例 came into force "
+        + "(\(GeneralDisclosurePeriod.firstInForce)): a date there is most likely a year mistyped (`gongkai amend ID --date …`)"
+    }
     if let example = published.first {
       let shipped = calendar.scheduledYears
       let range = shipped.first.map { " (gongkai has the schedules of \($0)-\(shipped.last!))" } ?? ""
-      text += "; the State Council's notice for \(published.map(String.init).joined(separator: ", ")) was published\(range): "
+      text += "; the State Council's notice for \(ranges(published)) was published\(range): "
         + "add it as a calendar file, \(example).yaml in the form `gongkai calendar \(shipped.last ?? today.year) --format yaml` "
         + "prints, in \(folder) or given with --calendar FILE (README: A new year's holiday schedule)"
     }
-    if published.count < years.count {
-      text += "; add the schedule of \(years.filter { $0 > today.year }.map(String.init).joined(separator: ", ")) "
-        + "(see `gongkai calendar --help`) in \(folder) when the State Council publishes it"
+    let future = years.filter { $0 > today.year }
+    if !future.isEmpty {
+      text += "; add the schedule of \(ranges(future)) (see `gongkai calendar --help`) in \(folder) when the State Council "
+        + "publishes it"
     }
     return text
+  }
+
+  /// Sorted years with each run of consecutive ones written as a range: 1926-2017, 2027.
+  static func ranges(_ years: [Int]) -> String {
+    var runs: [ClosedRange<Int>] = []
+    for year in years {
+      if let last = runs.last, last.upperBound + 1 == year { runs[runs.count - 1] = last.lowerBound...year } else { runs.append(year...year) }
+    }
+    return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ", ")
   }
 }

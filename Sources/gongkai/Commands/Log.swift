@@ -57,11 +57,7 @@ extension Gongkai {
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
-      let judged = asOf ?? today
-      if let meant = Gongkai.yearMeant(for: date, today: judged) {
-        Terminal.warning("formed \(date), \(date.days(to: judged)) days before \(judged): if the year is mistyped for \(meant), correct it with "
-          + "`gongkai amend \(stored.milestone.id) --date \(meant) --reason 更正形成日期`")
-      }
+      Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, judged: asOf ?? today)
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
@@ -81,6 +77,18 @@ extension Gongkai {
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
+    }
+  }
+
+  /// Warns of a date whose year looks mistyped: a digit off from this year's or last year's (2025-11-26 typed on
+  /// 2026-12-01), or before the 条例 first came into force, with the `amend` that corrects it.
+  static func warnIfYearMistyped(_ date: CivilDate, milestone id: Int64, judged: CivilDate) {
+    if let meant = yearMeant(for: date, today: judged) {
+      Terminal.warning("formed \(date), \(date.days(to: judged)) days before \(judged): if the year is mistyped for \(meant), correct it with "
+        + "`gongkai amend \(id) --date \(meant) --reason 更正形成日期`")
+    } else if date < GeneralDisclosurePeriod.firstInForce {
+      Terminal.warning("formed \(date), before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)), when no "
+        + "disclosure gongkai judges was due: if the year is mistyped, correct it with `gongkai amend \(id) --date YYYY-MM-DD --reason 更正形成日期`")
     }
   }
 
@@ -137,7 +145,9 @@ extension Gongkai {
         kept up longer, or its take-down date set right while it can still be repaired. --still-up clears a \
         take-down date recorded before (entered by mistake, or the notice was put back up), --no-url a wrong \
         address. A take-down date only while the publication is up: once its recorded take-down day has passed, \
-        a wrong record is withdrawn (with its reason) and recorded again.
+        a wrong record is withdrawn (with its reason) and recorded again. A publication given exactly as the one \
+        last withdrawn under its day and channel (address and end alike) is refused: its withdrawal was the mistake, \
+        and `gongkai reinstate --disclosure ID` brings it back under its 索引号.
 
         Examples:
           gongkai disclose 42 --project 2024-310110-48-01-000123 --date 2026-11-27 \\
@@ -435,6 +445,7 @@ extension Gongkai {
         }
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
+      if let date, current.milestone.formedOn != date { Gongkai.warnIfYearMistyped(date, milestone: milestone, judged: today) }
       if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
     }
 

@@ -148,8 +148,16 @@ extension Gongkai {
       let divergences = try check.divergences()
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
-      // The texts are read project by project, which rows without their parent would stop: named above instead.
-      if orphans == 0 { try await checkStoredTexts(register, line) }
+      // The texts are read project by project, which rows without their parent would stop: named above instead. A
+      // value no gongkai wrote (a date that is none) stops the read: a failed check, and the checks after it run.
+      if orphans == 0 {
+        do {
+          try await checkStoredTexts(register, line)
+        } catch StoreError.edited(let what) {
+          try line(false, "stored values: \(what): edited outside gongkai; `gongkai audit verify` names the rows that differ from "
+            + "the change log (restore the register from a backup)")
+        }
+      }
       return (profile, try await register.kindsInUse())
     }
 
