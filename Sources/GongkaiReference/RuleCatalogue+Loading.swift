@@ -38,6 +38,17 @@ extension RuleCatalogue {
     return catalogue
   }
 
+  /// The cited texts, and each national law also by the name without 中华人民共和国 that profiles written by hand cite
+  /// it by (《行政处罚法》), where no text of that name is listed: its articles are marked the same.
+  private static func withShortNames(_ cited: [String: CivilDate]) -> [String: CivilDate] {
+    let prefix = "《中华人民共和国"
+    return cited.reduce(into: cited) { all, text in
+      guard text.key.hasPrefix(prefix) else { return }
+      let short = "《" + text.key.dropFirst(prefix.count)
+      if all[short] == nil { all[short] = text.value }
+    }
+  }
+
   /// Reads a file and builds its rules on top of `base`, the catalogue of the profiles in `chain`, which the file
   /// must extend; adds the file's profile to `chain` and its cited texts to `cited`; throws every problem found. A
   /// shipped file comes with its `displayName` (`rules/shanghai.yaml`), a user's with none.
@@ -51,7 +62,7 @@ extension RuleCatalogue {
     for problem in chain.problems(of: file, isShipped: displayName != nil) { collector.add(problem) }
     cited.merge(file.citedTexts) { _, new in new }
     var rules: [DisclosureRule] = []
-    let texts = cited
+    let texts = withShortNames(cited)
     for entry in file.entries {
       if let rule = collector.attempt({ () throws(FileProblem) in
         try entry.rule(replacing: base?.rule(for: entry.code), citedTexts: texts)

@@ -401,6 +401,19 @@ import TestSupport
     let catalogue = try RuleCatalogue.load(extraProfiles: [dated], resources: resources)
     let before = try CivilDate(parsing: "2020-05-29")
     #expect(catalogue.rule(for: "bidding.result", formedOn: before)?.basis == "《中华人民共和国政府信息公开条例》第二十六条")
+    // A law cited by its short name, as profiles written by hand cite it, is marked as by its full one
+    let short = try file("short.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: quality-safety.penalty
+          basis: 《行政处罚法》第四十八条；区细则第五条
+          confidence: S
+          note: null
+      """)
+    let penalty = try #require(try RuleCatalogue.load(extraProfiles: [short], resources: resources).rule(for: "quality-safety.penalty"))
+    #expect(penalty.rule(formedOn: try CivilDate(parsing: "2019-06-03")).basis == "《行政处罚法》第四十八条（2021年7月15日起施行）；区细则第五条")
+    #expect(penalty.rule(formedOn: try CivilDate(parsing: "2021-07-15")).basis == "《行政处罚法》第四十八条；区细则第五条")
     let typo = try #require(try profileProblem("""
       profile: district
       extends: national
