@@ -10,8 +10,8 @@ public enum GeneralDisclosurePeriod {
   /// 20 working days.
   public static let period = try! Period.workingDays(20)
 
-  /// The day the 条例 first came into force (the 2007 text): information formed before it was under no duty the
-  /// tracker judges, so a date before it is most likely a year mistyped (1926 for 2026).
+  /// The day the 条例 first came into force (the 2007 text): a register of its duties holds no information formed
+  /// before, so a date before it is most likely a year mistyped (1926 for 2026).
   public static let firstInForce = CivilDate(unchecked: 2008, 5, 1)
 
   /// The day the 2019 revision came into force, from which its article 26 is cited.

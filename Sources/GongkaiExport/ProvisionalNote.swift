@@ -6,7 +6,7 @@ public enum ProvisionalNote {
   /// `subject` (e.g. 标注“暂定”的日期、状态和天数) 涉及尚无国务院节假日安排的2027年……; nil when no year is concerned.
   static func text(_ subject: String, years: Set<Int>) -> String? {
     guard !years.isEmpty else { return nil }
-    return "\(subject)涉及尚无国务院节假日安排的\(years.sorted().map(String.init).joined(separator: "、"))年或其前一周，"
+    return "\(subject)涉及尚无国务院节假日安排的\(YearList.chinese(years))年或其前一周，"
       + "暂按周末及\(StatutoryHolidays.chineseList(in: years))法定假日（含补假）计算，安排公布后可能变化。"
   }
 
@@ -17,11 +17,11 @@ public enum ProvisionalNote {
 
   /// ``statistics(_:)`` in English.
   public static func englishStatistics(_ statistics: DisclosureStatistics) -> String? {
-    let years = statistics.unscheduledYears.sorted().map(String.init)
+    let years = statistics.unscheduledYears
     guard !years.isEmpty else { return nil }
     return "Some figures are provisional (the last two columns count the statuses that may change, and give the on-time "
       + "rate without them): the deadlines they rest "
-      + "on reach into \(years.joined(separator: ", ")) or the week before, for which the State Council has not yet published a "
+      + "on reach into \(YearList.english(years)) or the week before, for which the State Council has not yet published a "
       + "holiday schedule; they are counted with weekends and the statutory holidays (with their make-up days) and may change "
       + "once it is."
   }

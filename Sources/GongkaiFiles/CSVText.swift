@@ -101,23 +101,25 @@ enum CSVText {
   /// byte some program wrote into one line, named by its line; reads `source` from its start and leaves it there.
   private static func nulProblem(_ source: ByteSource) throws(FileProblem) -> FileProblem {
     try source.rewind()
-    var nuls = 0
-    var total = 0
+    // UTF-16 puts the NUL of every ASCII character (a comma, a digit, a line break) at one parity of offset.
+    var nulsAtParity = [0, 0]
+    var offset = 0
     var line = 1
     var firstLine: Int?
     while case let count = try source.fill(), count > 0 {
       for byte in UnsafeBufferPointer(start: source.bytes, count: count) {
         if byte == 0 {
-          nuls += 1
+          nulsAtParity[offset & 1] += 1
           if firstLine == nil { firstLine = line }
         } else if byte == 0x0A {
           line += 1
         }
+        offset += 1
       }
-      total += count
     }
     try source.rewind()
-    guard nuls * 4 < total, let firstLine else { return undecodable(source.name) }
+    let nuls = nulsAtParity[0] + nulsAtParity[1]
+    guard nuls <= 2 || nulsAtParity.max()! * 10 < nuls * 9, let firstLine else { return undecodable(source.name) }
     return FileProblem(file: source.name, line: firstLine, field: nil, message: """
       a NUL byte (0x00), which no text holds: retype the text of this line, or save the sheet again as \
       "CSV UTF-8 (逗号分隔)"

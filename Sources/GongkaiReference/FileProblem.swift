@@ -30,8 +30,15 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
   /// A file that is not there, or that gongkai may not read, named `name` (by default its path). A relative path is
   /// read from the current folder, which for a cron job is the home folder: said, with the path where a message names
   /// the file otherwise (a file of a folder imported, by its name), so that the path to fix is plain.
+  /// A symbolic link in a loop (links that lead back to one another) is named as one: it stands for no file at all.
   public static func notFound(_ name: String, path: String? = nil) -> FileProblem {
     let real = path ?? name
+    var status = stat()
+    if stat(real, &status) != 0 && errno == ELOOP {
+      return FileProblem(file: name, line: nil, field: nil, message: """
+        is a symbolic link in a loop (links that lead back to one another): point it at the file meant, or remove it
+        """, kind: .missing)
+    }
     let shown = real == name ? "" : " \(real)"
     let folder = real.hasPrefix("/") ? "" : " (relative to \(FileManager.default.currentDirectoryPath))"
     return FileProblem(file: name, line: nil, field: nil,

@@ -89,11 +89,6 @@ public struct YAMLValue {
     // Told by the path before it is opened: opening a named pipe no program writes to waits for one for ever.
     var status = stat()
     guard stat(url.path, &status) == 0 else {
-      if errno == ELOOP {
-        throw FileProblem(file: name, line: nil, field: nil, message: """
-          is a symbolic link in a loop (links that lead back to one another): replace it with the file it stands for
-          """, kind: .missing)
-      }
       throw FileProblem.notFound(name, path: url.path)
     }
     switch status.st_mode & mode_t(S_IFMT) {

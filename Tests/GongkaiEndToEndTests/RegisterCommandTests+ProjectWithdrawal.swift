@@ -541,9 +541,9 @@ extension RegisterCommandTests {
       where a record made anew would take its place for good\n
       """)
     #expect(snapshot(database) == withdrawn)
-    // Recorded again with what was wrong set right, it takes the withdrawn one's place, which is not reinstated then:
-    // the one in force is the record, to correct.
-    let corrected = ["--url", "https://credit.example/notice/1"]
+    // Recorded again with what was wrong set right (here its end; the store's tests give an address), it takes the
+    // withdrawn one's place, which is not reinstated then: the one in force is the record, to correct.
+    let corrected = ["--until", "2026-11-20"]
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-04", "--channel", "信用中国（上海）"] + corrected + db).status == 0)
     let blocked = try gongkai(["reinstate", "--disclosure", "2", "--reason", "误撤回"] + db)
     #expect(blocked.status == 65)

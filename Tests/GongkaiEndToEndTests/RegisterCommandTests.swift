@@ -469,16 +469,25 @@ import TestSupport
     let century = try gongkai(["log", code, "construction.participants", "--date", "1926-11-20"] + db, environment: now)
     #expect(century.status == 0)
     #expect(century.stderr.contains("""
-      gongkai: warning: formed 1926-11-20, before the 政府信息公开条例 first came into force (2008-05-01), when no disclosure \
-      gongkai judges was due: if the year is mistyped, correct it with `gongkai amend 6 --date YYYY-MM-DD --reason 更正形成日期`\n
+      gongkai: warning: formed 1926-11-20, before the 政府信息公开条例 first came into force (2008-05-01): if the year is \
+      mistyped, correct it with `gongkai amend 6 --date YYYY-MM-DD --reason 更正形成日期`\n
       """), "\(century.stderr)")
     let amended = try gongkai(["amend", "5", "--date", "2007-11-21", "--reason", "更正"] + db, environment: now)
     #expect(amended.stderr.contains("warning: formed 2007-11-21, before the 政府信息公开条例 first came into force"), "\(amended.stderr)")
+    let digit = try gongkai(["amend", "4", "--date", "2025-11-22", "--reason", "更正"] + db, environment: now)
+    #expect(digit.stderr.hasSuffix("if the year is mistyped for 2026-11-22, correct it with `gongkai amend 4 --date 2026-11-22 "
+      + "--reason 更正形成日期`\n"), "\(digit.stderr)")
     let check = try gongkai(["check", "--as-of", "2026-11-27"] + db, environment: now)
     #expect(check.stderr.contains("no official holiday schedule for 1926-2017: "), "\(check.stderr)")
-    #expect(check.stderr.contains("; 1926-2007 are before the 政府信息公开条例 came into force (2008-05-01): a date there is most likely "
-      + "a year mistyped (`gongkai amend ID --date …`); the State Council's notice for 2008-2017 was published"), "\(check.stderr)")
+    #expect(check.stderr.contains("; 1926-2007 are before the 政府信息公开条例 came into force (2008-05-01): a date of information "
+      + "formed there is most likely a year mistyped; the State Council's notice for 2008-2017 was published"), "\(check.stderr)")
     #expect(!check.stderr.contains("1927"))
+    #expect(check.stdout.contains("（暂定）：所涉日期在尚无国务院节假日安排的年份（1926至2017年）或其前一周"), "\(check.stdout)")
+    // A count of days in such a year is told the same, without a milestone to amend
+    let count = try gongkai(["deadline", "2005-03-01", "20"])
+    #expect(count.stdout == "2005-03-29\n")
+    #expect(count.stderr.contains("; 2005 is before the 政府信息公开条例 came into force (2008-05-01): a date of information formed "
+      + "there is most likely a year mistyped"), "\(count.stderr)")
   }
 
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {
@@ -1040,6 +1049,13 @@ import TestSupport
     #expect(named.stderr.isEmpty)
   }
 
+  /// An option given twice with one value loses nothing, as a wrapper script adding its own `--database` gives it.
+  @Test func anOptionRepeatedWithItsValueIsTaken() throws {
+    let (_, db) = try registerWithProject("2026-310110-48-01-000209")
+    let check = try gongkai(["check", "--as-of", "2026-11-27"] + db + db)
+    #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
+  }
+
   /// Links in a folder imported that lead nowhere are named for what they are, with the path to look at.
   @Test func linksThatLeadNowhereAreNamed() throws {
     let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
@@ -1050,10 +1066,17 @@ import TestSupport
     let result = try runGongkai(["import", "./projects", "--database", database], in: folder)
     #expect(result.status == 66)
     #expect(result.stderr.contains("""
-      gongkai: a.yaml: is a symbolic link in a loop (links that lead back to one another): replace it with the file it stands for\n
+      gongkai: a.yaml: is a symbolic link in a loop (links that lead back to one another): point it at the file meant, or remove it\n
       """), "\(result.stderr)")
     #expect(result.stderr.contains("gongkai: c.yaml: file not found or not readable; check the path \(projects.path)/c.yaml and its "
       + "permissions\n"), "\(result.stderr)")
+    // Named alone, a file or a spreadsheet
+    let named = try runGongkai(["import", "projects/a.yaml", "--database", database], in: folder)
+    #expect(named.stderr == "gongkai: projects/a.yaml: is a symbolic link in a loop (links that lead back to one another): point it at "
+      + "the file meant, or remove it\n")
+    try files.createSymbolicLink(atPath: projects.appendingPathComponent("d.csv").path, withDestinationPath: "d.csv")
+    let sheet = try runGongkai(["import", "milestones", "projects/d.csv", "--database", database], in: folder)
+    #expect(sheet.status == 66 && sheet.stderr.contains("d.csv: is a symbolic link in a loop"), "\(sheet.stderr)")
   }
 
   /// A folder of files all broken the same way (a script's mistake) is refused in a screenful, not a line per file.

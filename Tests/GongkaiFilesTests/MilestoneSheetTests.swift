@@ -188,6 +188,8 @@ import TestSupport
     #expect(found[0].contains("CSV UTF-8"))
     // Without its byte order mark, little-endian, as some tools write it
     let bare = try #require(sheet.data(using: .utf16LittleEndian))
+    let chinese = try #require("项目代码,事项,形成日期\n2024-310110-48-01-000123,bidding.result,2026-01-05\n".data(using: .utf16LittleEndian))
+    #expect(try problems(chinese) == problems(bare))
     #expect(try problems(bare) == ["f.csv: the file is neither UTF-8 nor GB18030; in Excel use 另存为 → \"CSV UTF-8 (逗号分隔)\", "
       + "in WPS 另存为 → CSV with UTF-8 encoding"])
   }

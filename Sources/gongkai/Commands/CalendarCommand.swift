@@ -90,7 +90,7 @@ enum Warnings {
   /// under a duty the tracker judges: a date in it is most likely a year mistyped, and no notice is to be looked for.
   static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
     let holidays = StatutoryHolidays.list(in: years)
-    var text = "no official holiday schedule for \(ranges(years)): its days, and those of the last week before it, which its notice "
+    var text = "no official holiday schedule for \(YearList.english(years)): its days, and those of the last week before it, which its notice "
       + "may join to 元旦, are counted on weekends"
       + (holidays.isEmpty ? "" : " and the statutory holidays (\(holidays), with their make-up days)")
       + " alone, without what its notice arranges, so the result is provisional"
@@ -99,30 +99,21 @@ enum Warnings {
     let published = years.filter { $0 >= firstYear && $0 <= today.year }
     let folder = CalendarOptions.folderForSchedules()
     if !early.isEmpty {
-      text += "; \(ranges(early)) \(early.count == 1 ? "is" : "are") before the 政府信息公开条例 came into force "
-        + "(\(GeneralDisclosurePeriod.firstInForce)): a date there is most likely a year mistyped (`gongkai amend ID --date …`)"
+      text += "; \(YearList.english(early)) \(early.count == 1 ? "is" : "are") before the 政府信息公开条例 came into force "
+        + "(\(GeneralDisclosurePeriod.firstInForce)): a date of information formed there is most likely a year mistyped"
     }
     if let example = published.first {
       let shipped = calendar.scheduledYears
       let range = shipped.first.map { " (gongkai has the schedules of \($0)-\(shipped.last!))" } ?? ""
-      text += "; the State Council's notice for \(ranges(published)) was published\(range): "
+      text += "; the State Council's notice for \(YearList.english(published)) was published\(range): "
         + "add it as a calendar file, \(example).yaml in the form `gongkai calendar \(shipped.last ?? today.year) --format yaml` "
         + "prints, in \(folder) or given with --calendar FILE (README: A new year's holiday schedule)"
     }
     let future = years.filter { $0 > today.year }
     if !future.isEmpty {
-      text += "; add the schedule of \(ranges(future)) (see `gongkai calendar --help`) in \(folder) when the State Council "
+      text += "; add the schedule of \(YearList.english(future)) (see `gongkai calendar --help`) in \(folder) when the State Council "
         + "publishes it"
     }
     return text
-  }
-
-  /// Sorted years with each run of consecutive ones written as a range: 1926-2017, 2027.
-  static func ranges(_ years: [Int]) -> String {
-    var runs: [ClosedRange<Int>] = []
-    for year in years {
-      if let last = runs.last, last.upperBound + 1 == year { runs[runs.count - 1] = last.lowerBound...year } else { runs.append(year...year) }
-    }
-    return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ", ")
   }
 }

@@ -87,8 +87,8 @@ extension Gongkai {
       Terminal.warning("formed \(date), \(date.days(to: judged)) days before \(judged): if the year is mistyped for \(meant), correct it with "
         + "`gongkai amend \(id) --date \(meant) --reason 更正形成日期`")
     } else if date < GeneralDisclosurePeriod.firstInForce {
-      Terminal.warning("formed \(date), before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)), when no "
-        + "disclosure gongkai judges was due: if the year is mistyped, correct it with `gongkai amend \(id) --date YYYY-MM-DD --reason 更正形成日期`")
+      Terminal.warning("formed \(date), before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if the "
+        + "year is mistyped, correct it with `gongkai amend \(id) --date YYYY-MM-DD --reason 更正形成日期`")
     }
   }
 

@@ -6,7 +6,7 @@ import Foundation
 /// add `--as-of` beside an old one would judge another day without a word. Options that repeat by design
 /// (`--status`, `--calendar`) are left alone; the parser's own description of the command says which those are.
 enum OptionsGivenOnce {
-  /// Throws a usage error naming the first option of `command` given twice in `arguments`, with the values given.
+  /// Throws a usage error naming the first option of `command` given twice in `arguments` with two values.
   static func check(_ command: ParsableCommand.Type, arguments: [String]) throws {
     let options = ValuedOptions(command)
     var given: [String: [String]] = [:]
@@ -19,6 +19,8 @@ enum OptionsGivenOnce {
       let value = attached ?? (index < arguments.endIndex ? arguments[index] : "")
       if attached == nil { index += 1 }
       guard !options.repeating.contains(option) else { continue }
+      // The same value again loses nothing (a wrapper script that adds its own --database).
+      guard given[option]?.contains(value) != true else { continue }
       given[option, default: []].append(value)
       if let values = given[option], values.count > 1 {
         throw CommandFailure.usage("\(option) given twice (\(values.joined(separator: ", "))); give it once")

@@ -71,11 +71,10 @@ final class CheckText {
   private var widestMeasure = 0
   /// What （暂定） means, for the years without a holiday schedule the marks shown rest on.
   static func provisionalLegend(_ years: Set<Int>, _ l: Language) -> String {
-    let years = years.sorted().map(String.init)
-    return l.pick(
-      "（暂定）：所涉日期在尚无国务院节假日安排的年份（\(years.map { $0 + "年" }.joined(separator: "、"))）或其前一周，"
+    l.pick(
+      "（暂定）：所涉日期在尚无国务院节假日安排的年份（\(YearList.chinese(years))年）或其前一周，"
         + "按周末及法定节假日推算，安排公布后可能变化\n",
-      "(provisional): counted across a year without the State Council's holiday schedule (\(years.joined(separator: ", "))) "
+      "(provisional): counted across a year without the State Council's holiday schedule (\(YearList.english(years))) "
         + "or the week before it, on weekends and statutory holidays alone; it may change once the schedule is published\n")
   }
 

@@ -62,10 +62,9 @@ struct ExplanationText {
         "Minimum publication ends: \(ending(e.deadline.date)); the publication must stay up through that day"))
     }
     if !e.unscheduledYears.isEmpty {
-      let years = e.unscheduledYears.map(String.init).joined(separator: ", ")
       lines.append(language.pick(
-        "暂定: 本系统未载有\(years)年的官方节假日安排：该年仅按周末及\(StatutoryHolidays.chineseList(in: e.unscheduledYears))法定假日（含补假）计算，其通知还可能调整上一年最后几天",
-        "Provisional: no official holiday schedule for \(years) yet; its days are counted on weekends and the statutory holidays (\(StatutoryHolidays.list(in: e.unscheduledYears)), with their make-up days) alone, and its notice may still move the last days of the year before"))
+        "暂定: 本系统未载有\(YearList.chinese(e.unscheduledYears))年的官方节假日安排：该年仅按周末及\(StatutoryHolidays.chineseList(in: e.unscheduledYears))法定假日（含补假）计算，其通知还可能调整上一年最后几天",
+        "Provisional: no official holiday schedule for \(YearList.english(e.unscheduledYears)) yet; its days are counted on weekends and the statutory holidays (\(StatutoryHolidays.list(in: e.unscheduledYears)), with their make-up days) alone, and its notice may still move the last days of the year before"))
     }
     return lines.map { "  \($0)\n" }.joined()
   }

@@ -42,7 +42,7 @@ struct StandingNote {
     case .onTime where finding.statusIsProvisional:
       // Published on days the awaited schedule may rearrange: on time as far as anyone can tell today, which the clerk
       // should know before relying on it.
-      let years = checker.calendar.unscheduledYears(of: finding).sorted().map(String.init).joined(separator: ", ")
+      let years = YearList.english(checker.calendar.unscheduledYears(of: finding))
       return " · on time (provisional: the holiday schedule of \(years), not yet added, may still change that)"
     case .due, .onTime:
       return ""
