@@ -326,6 +326,15 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   /// field, the link as written, the two kinds, and the kinds it may change.
   case changesUnrelatedKind(String, String, kind: String, changed: String, allowed: [String])
 
+  /// The day a publication dated before its information was most likely meant, when its year alone is off: the same
+  /// month and day in the year the information was formed, or the next, within 90 days after it (2025-11-25 typed for
+  /// a milestone of 2026-11-23 meant 2026-11-25; 2026-01-04 for one of 2026-12-30, 2027-01-04).
+  static func yearMeant(published: CivilDate, formed: CivilDate) -> CivilDate? {
+    let (year, month, day) = published.components
+    return [formed.year, formed.year + 1].lazy.filter { $0 != year }
+      .compactMap { CivilDate(year: $0, month: month, day: day) }.first { $0 >= formed && formed.days(to: $0) <= 90 }
+  }
+
   /// The field the error is about, as files and options name it.
   public var field: String {
     switch self {
@@ -378,6 +387,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
     case .disclosureBeforeMilestone(let published, let formed):
       "published \(published) is before the information was formed (\(formed)); check the dates"
+        + (Self.yearMeant(published: published, formed: formed).map { " (the year mistyped for \($0)?)" } ?? "")
     case .untilBeforePublished(let field, let until, let published):
       "\(field) \(until) is before the publication day \(published); give the last day the publication stays up, "
         + "\(published) or later, or leave \(field) out while it is still up"

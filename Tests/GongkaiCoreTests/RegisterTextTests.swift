@@ -19,6 +19,17 @@ import Testing
     #expect(DocumentNumber.lookAlike("杨竣2026-5号") != standard)
   }
 
+  /// A publication dated before its information with only the year off names the day meant; a day off does not.
+  @Test func aPublicationYearTypedOffIsNamed() throws {
+    func meant(_ published: String, _ formed: String) throws -> String? {
+      try RegisterError.yearMeant(published: CivilDate(parsing: published), formed: CivilDate(parsing: formed)).map(\.description)
+    }
+    #expect(try meant("2025-11-25", "2026-11-23") == "2026-11-25")
+    #expect(try meant("2026-01-04", "2026-12-30") == "2027-01-04")
+    #expect(try meant("2026-01-04", "2026-01-05") == nil)
+    #expect(try meant("2016-03-01", "2026-06-01") == nil)
+  }
+
   @Test func aReasonMustSaySomething() {
     for text in ["…", "...", "<原因>", "【理由】", "reason", " — "] {
       #expect(RegisterText.reasonProblems("--reason", text, example: "重复登记").map(\.field) == ["--reason"], "\(text)")

@@ -75,9 +75,16 @@ import TestSupport
     let export = try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-27", "--organisation", "11310110002424433J",
                                  "--database", database])
     #expect(export.status == 0, "\(export.stderr)")
+    #expect(!export.stderr.contains("placeholder"), "\(export.stderr)")
     let feed = try String(contentsOf: folder.appendingPathComponent("feed.atom"), encoding: .utf8)
     #expect(feed.contains("<id>urn:gongkai:feed:11310110002424433J</id>"))
     #expect(feed.contains("<id>urn:gongkai:notice:11310110002424433J-"))
+    // Without one, the feed's placeholder id is said, as OC4IDS says its placeholders
+    let placeholder = try runGongkai(["export", "notices", "--out", Scratch.folder().path, "--as-of", "2026-11-27", "--database", database])
+    #expect(placeholder.status == 0)
+    #expect(placeholder.stderr.contains("warning: feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register "
+      + "exported without an organisation code shares; give --organisation (or $GONGKAI_ORGANISATION) before publishing the feed"),
+      "\(placeholder.stderr)")
   }
 
   @Test func theAuditCSVOpensInASpreadsheet() throws {

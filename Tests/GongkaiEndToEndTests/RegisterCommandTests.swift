@@ -1424,7 +1424,10 @@ import TestSupport
      "link a milestone of quality-safety.penalty-withdrawal, quality-safety.penalty or bidding.penalty"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "a\u{7}b"], 64, "control character U+0007"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "付款\u{202E}0001"], 64, "bidirectional control U+202E"),
-    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 65, "published 2024-03-01 is before the information was formed (2024-03-22)"),
+    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 65, "published 2024-03-01 is before the information was formed (2024-03-22); check the dates\n"),
+    // A publication a digit off in its year is told the day likely meant
+    (["disclose", "21", "--date", "2023-03-25", "--channel", "门户网站"], 65,
+     "published 2023-03-25 is before the information was formed (2024-03-22); check the dates (the year mistyped for 2024-03-25?)\n"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--project", "2023-310110-78-01-000087"], 65, "milestone 21 belongs to project 2024-310110-48-01-000046, not 2023-310110-78-01-000087"),
     (["disclose", "9999", "--date", "2024-04-20", "--channel", "门户网站"], 65, "unknown milestone 9999"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--url", "javascript:alert(1)"], 64, "--url 'javascript:alert(1)' is not accepted"),
@@ -1438,6 +1441,9 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.candidates"], 64,
      "Missing expected argument '--date <date>'; usage: gongkai log [<options>] <code> <item-kind> --date <date>"),
     (["check", "--bogus"], 64, "Unknown option '--bogus'; see `gongkai check --help`"),
+    // A negative id is read as an option; said as such, not as an id left out
+    (["withdraw", "-1", "--reason", "重复登记"], 64, "gongkai: '-1' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1\n"),
+    (["amend", "-2", "--summary", "摘要", "--reason", "补正"], 64, "gongkai: '-2' is read as an option: no id"),
     // An option of one value given twice is refused, not the last one taken: a legal record, or the day a cron line judges
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "2026-11-26", "--ref", "R1", "--date", "2026-11-20"], 64,
      "gongkai: --date given twice (2026-11-26, 2026-11-20); give it once\n"),

@@ -29,6 +29,7 @@ extension Gongkai {
         needs cronie, and Debian's cron runs the line in the server's zone: see README.md):
           CRON_TZ=Asia/Shanghai
           GONGKAI_DATABASE=/srv/gongkai/register.sqlite
+          GONGKAI_CALENDAR_DIR=/srv/gongkai/calendar
           30 7 * * *  /usr/local/bin/gongkai check --skip-rest-days
         """)
 

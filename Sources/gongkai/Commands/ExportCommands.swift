@@ -151,6 +151,11 @@ extension Gongkai.Export {
           ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
+          // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
+          if !report.keptIndex && indexNumbers.organisation == nil {
+            Terminal.warning("feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register exported without an "
+              + "organisation code shares; give --organisation (or $GONGKAI_ORGANISATION) before publishing the feed")
+          }
           let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
           let kept = !report.keptIndex ? ""
             : indexed ? "; index.html and feed.atom left as they were (the full export rewrites them)"

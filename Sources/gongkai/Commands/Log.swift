@@ -266,10 +266,11 @@ extension Gongkai {
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
+      let record = try options.record()
       let reason = try options.requiredReason(milestoneExample: "重复登记，与里程碑12为同一文件",
                                               disclosureExample: "记录在错误的里程碑，应为里程碑43")
       let register = try store.open()
-      switch options.record {
+      switch record {
       case .disclosure(let disclosure):
         let owner = try await options.owner(ofDisclosure: disclosure, in: register)
         // What the portal showed: its day and channel, while it is in force.
@@ -325,9 +326,10 @@ extension Gongkai {
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
+      let record = try options.record()
       let reason = try options.requiredReason(milestoneExample: "误撤回，应撤回的是里程碑24", disclosureExample: "误撤回，应撤回的是公开记录18")
       let register = try store.open()
-      switch options.record {
+      switch record {
       case .disclosure(let disclosure):
         let owner = try await options.owner(ofDisclosure: disclosure, in: register)
         let done = try await register.reinstateDisclosure(id: disclosure, reason: reason, actor: try actor.actor())

@@ -20,13 +20,15 @@ struct WithdrawableRecordOptions: ParsableArguments {
     case disclosure(Int64)
   }
 
-  func validate() throws {
-    guard (milestone == nil) != (disclosure == nil) else {
-      throw ValidationError("give either a milestone id or --disclosure ID")
+  /// The record named. Asked when the command runs, not in `validate()`, which ArgumentParser runs before it names an
+  /// argument it could not place: `withdraw -1` is told that -1 is no id, not that it gave none.
+  func record() throws -> Record {
+    switch (milestone, disclosure) {
+    case (let milestone?, nil): .milestone(milestone)
+    case (nil, let disclosure?): .disclosure(disclosure)
+    default: throw CommandFailure.usage("give either a milestone id or --disclosure ID")
     }
   }
-
-  var record: Record { disclosure.map(Record.disclosure) ?? .milestone(milestone!) }
 
   /// The reason given, else a usage error whose example fits the kind of record named.
   func requiredReason(milestoneExample: String, disclosureExample: String) throws -> String {

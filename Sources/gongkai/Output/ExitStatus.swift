@@ -119,6 +119,13 @@ enum ExitStatus: Int32, Error {
     // ArgumentParser names what is wrong and leaves the fix to its usage lines, which one line cannot hold: a
     // missing argument gets the command's usage, an unknown one the command's help. Gongkai's own messages, and
     // its values' checks that ArgumentParser passes on, say their fix already.
+    // A negative number is read as an option (`withdraw -1`), and an id then missing (`amend -2`): said to be no
+    // value gongkai takes.
+    if said.hasPrefix("Unknown option '-") || said.hasPrefix("Missing expected argument"),
+      let typed = CommandLine.arguments.dropFirst().first(where: isNegativeNumber)
+    {
+      return "'\(typed)' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1"
+    }
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
     guard bare.contains(where: said.hasPrefix) || said.contains(" unexpected arguments: "), !said.contains("; "),
       !said.contains("Did you mean") else { return said }
@@ -137,6 +144,11 @@ enum ExitStatus: Int32, Error {
       return "\(said); see `\(help)`"
     }
     return said
+  }
+
+  /// `-1`, `-20`: a minus sign and ASCII digits.
+  private static func isNegativeNumber(_ argument: String) -> Bool {
+    argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy { ("0"..."9").contains($0) }
   }
 
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
