@@ -1,10 +1,19 @@
 import GongkaiCore
 
 extension Finding {
+  /// Whether a 公示 found too short is still up on the day judged, by its recorded take-down day: the shortfall is what
+  /// that day foresees, which keeping it up may still prevent (`check` alerts it as repairable), not a failure the
+  /// public record can state yet. The public outputs show it as up, judged by its first publication alone.
+  var isUpShortOfItsMinimum: Bool { status == .tooShort && publishedUntil.map { asOf <= $0 } == true }
+
+  /// The status the public outputs state: ``status``, but on time or late by its first publication for a 公示 still up
+  /// (``isUpShortOfItsMinimum``).
+  var publicStatus: FindingStatus { isUpShortOfItsMinimum ? (workingDaysLate == nil ? .onTime : .late) : status }
+
   /// The status in Chinese, with the lateness of a `too-short` publication that also came late, as the text check
   /// says it: `status` names one failure, and a reader of the page or the open data must not lose the other.
   var chineseStatusWithLateness: String {
-    guard status == .tooShort, let late = workingDaysLate else { return status.chineseName }
+    guard publicStatus == .tooShort, let late = workingDaysLate else { return publicStatus.chineseName }
     return "\(status.chineseName)，且迟\(late)个工作日公开"
   }
 
@@ -12,9 +21,9 @@ extension Finding {
   /// and the open data with it: an item late by a day and one late by forty are not the same failure.
   var chineseStanding: String {
     let days = workingDays ?? 0
-    return switch status {
+    return switch publicStatus {
     case .onTime: "按时公开"
-    case .late: "迟\(days)个工作日"
+    case .late: "迟\(workingDaysLate ?? days)个工作日"
     case .overdue: "逾期\(days)个工作日未公开"
     case .due: deadline == nil ? "待公开" : days == 0 ? "待公开，今日到期" : "待公开，剩\(days)个工作日"
     case .tooShort: chineseStatusWithLateness
@@ -35,5 +44,5 @@ extension Finding {
 
   /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
   /// public output marks it.
-  var chineseUnverifiedMark: String { rule.confidence(judging: status) == .unverified ? "（时限待核实）" : "" }
+  var chineseUnverifiedMark: String { rule.confidence(judging: publicStatus) == .unverified ? "（时限待核实）" : "" }
 }

@@ -612,3 +612,35 @@ struct ExportedNotices {
     return entry
   }
 }
+
+extension RegisterCommandTests {
+  /// A 公示 recorded to come down before its minimum end is, on the public outputs, up and to be kept up while its
+  /// take-down day has not passed: keeping it up may still prevent the shortfall, which `check` alerts as repairable.
+  /// Once the day has passed, the shortfall is the public record's.
+  @Test func aNoticeStillUpIsNotPublishedAsTooShort() throws {
+    let code = "2026-310110-48-01-000218"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-26"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "平台", "--until", "2026-11-29"] + db, environment: now).status == 0)
+    func exported(asOf: String) throws -> (page: String, oc4ids: String, report: String) {
+      let out = folder.appendingPathComponent(asOf).path
+      #expect(try gongkai(["export", "notices", "--out", out, "--as-of", asOf] + db).status == 0)
+      #expect(try gongkai(["export", "oc4ids", "--out", out + "/oc4ids.json", "--as-of", asOf] + db).status == 0)
+      return (try String(contentsOfFile: out + "/\(code).html", encoding: .utf8),
+              try String(contentsOfFile: out + "/oc4ids.json", encoding: .utf8),
+              try gongkai(["report", "--year", "2026", "--as-of", asOf] + db).stdout)
+    }
+    let up = try exported(asOf: "2026-11-27")
+    #expect(up.page.contains("公示期：2026-11-27 至 2026-11-29（公示中，应保持至 2026-11-30；不少于3日"), "\(up.page)")
+    #expect(!up.page.contains("公示期不足；") && up.page.contains("按时公开 1 项"))
+    #expect(up.oc4ids.contains("\"status\" : \"met\"") && !up.oc4ids.contains("partiallyMet"), "\(up.oc4ids)")
+    // The morning check alerts it all the same, as repairable
+    let check = try gongkai(["check", "--as-of", "2026-11-27", "--format", "json"] + db)
+    #expect(check.stdout.contains("\"status\":\"too-short\""), "\(check.stdout)")
+    let down = try exported(asOf: "2026-12-01")
+    #expect(down.page.contains("公示期：2026-11-27 至 2026-11-29（公示期不足；不少于3日"), "\(down.page)")
+    #expect(down.oc4ids.contains("partiallyMet"))
+    #expect(up.report != down.report)
+  }
+}

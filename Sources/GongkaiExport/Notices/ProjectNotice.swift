@@ -160,7 +160,7 @@ public struct ProjectNotice: Sendable {
               items: byCategory[category] ?? [])
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
-    statusCounts = Dictionary(grouping: findings, by: { $0.0.status }).mapValues(\.count)
+    statusCounts = Dictionary(grouping: findings, by: { $0.0.publicStatus }).mapValues(\.count)
     let provisionalStatuses = findings.map(\.0).filter(\.statusIsProvisional)
     provisionalStatusCount = provisionalStatuses.count
     provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }
@@ -270,7 +270,8 @@ public struct ProjectNotice: Sendable {
       let until = finding.publishedUntil ?? end.date
       let runIsProvisional = finding.judgedRunIsProvisional || finding.publishedUntil == nil && end.isProvisional
       let name = rule.minimumPublicationName.chinese
-      let short = finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
+      let short = finding.isUpShortOfItsMinimum ? "\(rule.minimumPublicationAct)中，应保持至 \(end.date)\(end.isProvisional ? "（暂定）" : "")；"
+        : finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
       period = "\(name)：\(judged.publishedOn) 至 \(until)\(runIsProvisional ? "（暂定）" : "")"
         + "（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
     }

@@ -69,7 +69,7 @@ public struct Timeline: Sendable {
     rows = marked.enumerated().map { index, row in
       let (finding, validityMark) = row
       let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
-      let style = Style(finding.status)
+      let style = Style(finding.publicStatus)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
       let status = finding.chineseStanding + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
@@ -97,7 +97,7 @@ public struct Timeline: Sendable {
     asOfX = x(asOf)
     self.asOf = asOf.description
     title = "\(projectName) 信息公开时间线"
-    let counts = Dictionary(grouping: findings, by: \.status).mapValues(\.count)
+    let counts = Dictionary(grouping: findings, by: \.publicStatus).mapValues(\.count)
     summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.allCases.compactMap { status in
       counts[status].map { "\(status.chineseName) \($0) 项" }
     }.joined(separator: "，")

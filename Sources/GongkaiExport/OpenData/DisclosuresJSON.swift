@@ -115,9 +115,9 @@ public struct DisclosuresJSON {
             categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
             summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
-            deadline: finding.deadline?.date, status: finding.status.rawValue, workingDaysLate: finding.workingDaysLate,
+            deadline: finding.deadline?.date, status: finding.publicStatus.rawValue, workingDaysLate: finding.workingDaysLate,
             judged: disclosure == finding.disclosure, provisional: finding.isProvisional,
-            statusProvisional: finding.statusIsProvisional, ruleConfidence: rule.confidence(judging: finding.status).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            statusProvisional: finding.statusIsProvisional, ruleConfidence: rule.confidence(judging: finding.publicStatus).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }

@@ -109,7 +109,7 @@ public struct OC4IDSExport {
             } ?? "")
             + (relations.chineseValidity(of: stored).map { "；有效性：" + $0 } ?? ""),
           dueDate: finding.deadline.map { Self.instant($0.date) }, dateMet: finding.disclosure.map { Self.instant($0.publishedOn) },
-          dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.status))
+          dateModified: Self.instant(asOf), status: Self.milestoneStatus(finding.publicStatus))
       })
   }
 

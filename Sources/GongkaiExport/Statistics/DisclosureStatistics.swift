@@ -84,14 +84,16 @@ public struct DisclosureStatistics: Sendable {
     }
 
     /// Whether the on-time rate counts the finding: on time, late, overdue or too short; not due, and not an item
-    /// without a period unless too short (``withoutPeriod``).
+    /// without a period unless too short (``withoutPeriod``). Judged as the public pages judge it: a 公示 still up
+    /// counts by its first publication.
     static func countsInRate(_ finding: Finding) -> Bool {
-      finding.status == .tooShort || finding.deadline != nil && finding.status != .due
+      finding.publicStatus == .tooShort || finding.deadline != nil && finding.publicStatus != .due
     }
 
     mutating func count(_ finding: Finding, calendar: WorkingDayCalendar) {
       obligations += 1
-      switch finding.status {
+      let status = finding.publicStatus
+      switch status {
       case .onTime where finding.deadline == nil, .due where finding.deadline == nil: withoutPeriod += 1
       case .onTime: onTime += 1
       case .late: late += 1
@@ -99,12 +101,12 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
-      if Self.countsInRate(finding), finding.rule.confidence(judging: finding.status) == .unverified { unverified += 1 }
+      if Self.countsInRate(finding), finding.rule.confidence(judging: status) == .unverified { unverified += 1 }
       if finding.statusIsProvisional {
         provisional += 1
       } else if Self.countsInRate(finding) {
         settledJudged += 1
-        if finding.status == .onTime { settledOnTime += 1 }
+        if status == .onTime { settledOnTime += 1 }
       }
       if finding.deadline != nil, let published = finding.disclosure?.publishedOn {
         daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1
