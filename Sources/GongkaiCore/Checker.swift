@@ -49,10 +49,20 @@ public struct Checker: Sendable {
         workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, statusIsProvisional: statusIsProvisional,
         judgedRunIsProvisional: choice.runIsUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
+        shortOnlyByWeekendExtension: status == .tooShort
+          && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until),
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)
     }
+  }
+
+  /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days only because its
+  /// Nth day is a weekend, which 民法典 art. 203 moves the end past (``Finding/shortOnlyByWeekendExtension``).
+  private func isShortOnlyByWeekend(minimum: Period?, from first: CivilDate?, until: CivilDate?) -> Bool {
+    guard let minimum, minimum.unit == .calendarDays, let first, let until else { return false }
+    let plainEnd = first.adding(days: minimum.length)
+    return until >= plainEnd && calendar.kind(of: plainEnd) == .weekend
   }
 
   /// The run of a milestone's publications a finding judges, and what a missing schedule may still turn of it.

@@ -76,9 +76,20 @@ public struct Finding: Sendable {
   public let publications: ClosedRange<CivilDate>?
   /// The earliest day the judged publication may come down, counted from its first day.
   public let minimumEnd: Deadline?
+  /// Whether a `too-short` verdict rests on 民法典 art. 203 moving the end of a minimum of N calendar days past a
+  /// weekend: the publication was up through the Nth day, a Saturday or Sunday outside any holiday. legal-rules.md
+  /// tags weekends as 法定休假日 for that rule as unverified (M), so the verdict is, whatever its rule's tag.
+  public let shortOnlyByWeekendExtension: Bool
   /// The unit that must publish: the milestone's, else the rule's responsible party.
   public let responsibleUnit: String
   public let asOf: CivilDate
+
+  /// How what the finding holds against the item for `status` is known: its rule's tag
+  /// (``DisclosureRule/confidence(judging:)``), but unverified for a `too-short` verdict that rests on a weekend
+  /// moving its minimum's end (``shortOnlyByWeekendExtension``).
+  public func confidence(judging status: FindingStatus) -> Confidence {
+    status == .tooShort && shortOnlyByWeekendExtension ? .unverified : rule.confidence(judging: status)
+  }
 
   /// The finding needs someone's attention on the day judged (`asOf`): overdue, due within `warningDays`
   /// working days, or too short while it can still be repaired.

@@ -44,5 +44,5 @@ extension Finding {
 
   /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
   /// public output marks it.
-  var chineseUnverifiedMark: String { rule.confidence(judging: publicStatus) == .unverified ? "（时限待核实）" : "" }
+  var chineseUnverifiedMark: String { confidence(judging: publicStatus) == .unverified ? "（时限待核实）" : "" }
 }

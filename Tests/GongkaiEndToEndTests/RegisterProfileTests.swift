@@ -304,3 +304,32 @@ extension OperationsTests {
     #expect(change.stderr.contains("register 1 no longer holds what its change log last recorded"))
   }
 }
+
+extension RegisterCommandTests {
+  /// A 公示 up for its N calendar days whose Nth day is a weekend falls short only by 民法典 art. 203 moving the end to
+  /// Monday, a reading of weekends as 法定休假日 that legal-rules.md tags unverified: the verdict is marked so, where one
+  /// short of the Nth day is not.
+  @Test func aShortfallThatRestsOnAWeekendMovingTheEndIsUnverified() throws {
+    let code = "2026-310110-48-01-000219"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    for command in [
+      ["log", code, "bidding.candidates", "--date", "2026-11-18", "--ref", "A"],
+      // Up Thursday to Sunday 11-22, the third day: the end moves to Monday 11-23
+      ["disclose", "1", "--date", "2026-11-19", "--channel", "平台", "--until", "2026-11-22"],
+      ["log", code, "bidding.candidates", "--date", "2026-11-17", "--ref", "B"],
+      // Up Wednesday to Friday 11-20, a day short of the third, Saturday 11-21
+      ["disclose", "2", "--date", "2026-11-18", "--channel", "平台", "--until", "2026-11-20"],
+    ] {
+      let result = try gongkai(command + db, environment: now)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short", "--format", "json"] + db)
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(Set(records.map { "\($0["reference"] ?? "") \($0["ruleConfidence"] ?? "")" }) == ["A M", "B S"], "\(json.stdout)")
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
+    let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
+    #expect(text.components(separatedBy: "（时限待核实，见 gongkai rules 的说明）").count == 2, "\(text)")
+  }
+}

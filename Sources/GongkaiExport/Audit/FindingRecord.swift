@@ -64,7 +64,7 @@ public struct FindingRecord: Encodable, Sendable {
     basis = rule.basis
     responsibleUnit = finding.responsibleUnit
     asOf = finding.asOf
-    ruleConfidence = rule.confidence(judging: finding.status).rawValue
+    ruleConfidence = finding.confidence(judging: finding.status).rawValue
   }
 
   /// The record as one line of JSON, exactly as `JSONEncoder` with sorted keys writes it, at a fraction of the

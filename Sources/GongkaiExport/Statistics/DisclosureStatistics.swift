@@ -101,7 +101,7 @@ public struct DisclosureStatistics: Sendable {
       case .due: due += 1
       case .tooShort: tooShort += 1
       }
-      if Self.countsInRate(finding), finding.rule.confidence(judging: status) == .unverified { unverified += 1 }
+      if Self.countsInRate(finding), finding.confidence(judging: status) == .unverified { unverified += 1 }
       if finding.statusIsProvisional {
         provisional += 1
       } else if Self.countsInRate(finding) {

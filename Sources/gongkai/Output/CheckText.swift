@@ -186,7 +186,7 @@ final class CheckText {
     out += (stored.reference.map { " · \(Terminal.field($0))" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)"
     // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it.
-    if rule.confidence(judging: finding.status) == .unverified {
+    if finding.confidence(judging: finding.status) == .unverified {
       out += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
     }
     out += "\n"

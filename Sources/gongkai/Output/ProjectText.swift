@@ -18,7 +18,7 @@ struct ProjectText {
   private func minimumEnd(of finding: Finding) -> String {
     guard finding.status == .tooShort, let end = finding.minimumEnd else { return "" }
     return "，\(finding.rule.minimumPublicationAct)应至 \(end.date)" + (end.isProvisional ? "（暂定）" : "")
-      + Self.mark(finding.rule.confidence(judging: .tooShort))
+      + Self.mark(finding.confidence(judging: .tooShort))
   }
 
   /// A date counted from a period held from memory is marked as the alerts mark it: a judgement, not a settled period.
@@ -60,7 +60,7 @@ struct ProjectText {
             status = finding.status.chineseName + (finding.statusIsProvisional ? "（暂定）" : "")
               // Without a deadline, a status resting on an unverified rule is marked as the public page marks it.
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified }
-                ?? (finding.status == .tooShort ? "" : Self.mark(finding.rule.confidence(judging: finding.status))))
+                ?? (finding.status == .tooShort ? "" : Self.mark(finding.confidence(judging: finding.status))))
               + minimumEnd(of: finding)
           } else {
             status = "截至 \(asOf) 尚未形成"

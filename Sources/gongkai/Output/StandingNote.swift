@@ -33,7 +33,7 @@ struct StandingNote {
       let endProvisional = end.isProvisional ? " (provisional)" : ""
       // A minimum held from memory is a judgement, marked as `log` marks such a deadline; the lateness, by its
       // deadline's mark, unless the line has said it already.
-      let unverified = Self.mark(finding.rule.confidence(judging: .tooShort))
+      let unverified = Self.mark(finding.confidence(judging: .tooShort))
       let late = finding.workingDaysLate.map {
         ", and \(counted($0, "working day")) late\(provisional)\(unverified.isEmpty ? unverifiedDeadline : "")"
       } ?? ""
