@@ -635,9 +635,18 @@ extension RegisterCommandTests {
     #expect(up.page.contains("公示期：2026-11-27 至 2026-11-29（公示中，应保持至 2026-11-30；不少于3日"), "\(up.page)")
     #expect(!up.page.contains("公示期不足；") && up.page.contains("按时公开 1 项"))
     #expect(up.oc4ids.contains("\"status\" : \"met\"") && !up.oc4ids.contains("partiallyMet"), "\(up.oc4ids)")
-    // The morning check alerts it all the same, as repairable
+    // The morning check alerts it all the same, as repairable, with the command that repairs it that day
     let check = try gongkai(["check", "--as-of", "2026-11-27", "--format", "json"] + db)
     #expect(check.stdout.contains("\"status\":\"too-short\""), "\(check.stdout)")
+    let morning = try gongkai(["check"] + db, environment: now).stdout
+    #expect(morning.contains("""
+      处理 保持公示至 2026-11-30，登记新的截止日：gongkai disclose 1 --date 2026-11-27 --channel 平台 --until 2026-11-30\n
+      """), "\(morning)")
+    let monday = ["GONGKAI_NOW": "2026-11-30T07:30:00+08:00"]
+    #expect(try gongkai(["check"] + db, environment: monday).stdout.contains("""
+      处理 今日重新公开至 2026-11-30 并登记：gongkai disclose 1 --date 2026-11-30 --channel 平台 --until 2026-11-30\n
+      """))
+    #expect(try gongkai(["check", "--as-of", "2026-11-27", "--lang", "en"] + db, environment: monday).stdout.contains("repair") == false)
     let down = try exported(asOf: "2026-12-01")
     #expect(down.page.contains("公示期：2026-11-27 至 2026-11-29（公示期不足；不少于3日"), "\(down.page)")
     #expect(down.oc4ids.contains("partiallyMet"))

@@ -88,7 +88,7 @@ enum Warnings {
   /// notice of this year or an earlier one (2017, before the schedules gongkai ships) exists and is to be added
   /// now, while a later year's is to be waited for. A year before the 条例 came into force holds no information
   /// under a duty the tracker judges: a date in it is most likely a year mistyped, and no notice is to be looked for.
-  static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = .todayInChina()) -> String {
+  static func noSchedule(_ years: [Int], calendar: WorkingDayCalendar, today: CivilDate = StoreOptions.today()) -> String {
     let holidays = StatutoryHolidays.list(in: years)
     var text = "no official holiday schedule for \(YearList.english(years)): its days, and those of the last week before it, which its notice "
       + "may join to 元旦, are counted on weekends"

@@ -90,7 +90,7 @@ extension Gongkai {
     }
 
     func run() async throws {
-      let asOf = asOf ?? .todayInChina()
+      let asOf = asOf ?? StoreOptions.today()
       if !calendarChange.isEmpty { return try await listCalendarChange(of: Set(calendarChange).sorted(), asOf: asOf) }
       // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar

@@ -38,7 +38,7 @@ extension Gongkai {
         ? try store.create(profile: given.map { InitialProfile(name: $0.profile, kinds: Set($0.rules.map(\.code)), actor: "gongkai demo") })
         : try store.open(create: true)
       let checker = try await reference.checker(for: register, at: store.path)
-      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: .todayInChina())
+      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: StoreOptions.today())
       let samples = Set(documents.map(\.project.code))
       let registered = try await register.projects() + register.projects(withdrawn: true)
       if let stranger = registered.first(where: { !samples.contains($0.project.code) }) {
@@ -46,7 +46,7 @@ extension Gongkai {
           "\(store.path) holds project \(stranger.project.code), which is not a sample; run the demo on its own database: --database demo.sqlite")
       }
       // Read again as files, so that a problem the store finds names its file.
-      let files = try ProjectFiles([projects], catalogue: checker.catalogue, today: .todayInChina())
+      let files = try ProjectFiles([projects], catalogue: checker.catalogue, today: StoreOptions.today())
       let report = try await register.importProjects(files, actor: "gongkai demo", progress: nil)
       let asOf = asOf ?? Self.sampleDate
       try StandardOutput.print("\(Terminal.field(store.path)): \(ImportSummary(report: report, files: documents.count).text)\n")

@@ -12,12 +12,12 @@ struct ExportOptions: ParsableArguments {
           transform: CivilDate.argument)
   var asOf: CivilDate?
 
-  var day: CivilDate { asOf ?? .todayInChina() }
+  var day: CivilDate { asOf ?? StoreOptions.today() }
 
   /// For the public exports: dated after today, one states where items would stand then if nothing more were recorded
   /// (an item overdue by a deadline still to come), which is a preview, not something to publish yet.
   func warnIfPreview() {
-    let today = CivilDate.todayInChina()
+    let today = StoreOptions.today()
     guard let asOf, asOf > today else { return }
     Terminal.warning("--as-of \(asOf) is after today (\(today) in China): this states where items would stand then if nothing more were recorded; do not publish it before that day")
   }

@@ -68,7 +68,7 @@ extension Gongkai.ImportCommand {
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
       let catalogue = try await reference.catalogue(for: register, at: store.path)
-      let files = try ProjectFiles(paths, catalogue: catalogue, today: StoreOptions.recordingDay())
+      let files = try ProjectFiles(paths, catalogue: catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
@@ -100,7 +100,7 @@ extension Gongkai.ImportCommand {
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
       let catalogue = try await reference.catalogue(for: register, at: store.path)
-      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: StoreOptions.recordingDay())
+      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)

@@ -40,7 +40,7 @@ extension Gongkai {
       let entry = MilestoneEntry(kind: kind, formedOn: date, reference: nonEmpty(ref), summary: nonEmpty(summary),
                                  responsibleUnit: nonEmpty(unit))
       // Today is the day the write is recorded on: a milestone formed after it has not been formed.
-      let today = StoreOptions.recordingDay()
+      let today = StoreOptions.today()
       try refuse(entry.problems(catalogue: checker.catalogue, today: today).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
@@ -191,7 +191,7 @@ extension Gongkai {
       let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       // A publication before the milestone conflicts with the register rather than with an option: the store
       // refuses it as bad data, as it refuses `amend --date` making the same conflict.
-      let today = StoreOptions.recordingDay()
+      let today = StoreOptions.today()
       let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: today).filter {
         if case .disclosureBeforeMilestone = $0 { false } else { true }
       }
@@ -405,7 +405,7 @@ extension Gongkai {
       if date == nil && ref == nil && summary == nil && unit == nil && link == nil {
         throw CommandFailure.usage("nothing to change; give --date, --ref, --summary, --unit, --changes or --no-changes")
       }
-      let today = StoreOptions.recordingDay()
+      let today = StoreOptions.today()
       if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))

@@ -86,7 +86,7 @@ extension Gongkai {
         try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
           + "checks and exports stop at those in force, and the audit CSV at withdrawn ones too; give the profile file that defines them")
       }
-      let today = asOf ?? .todayInChina()
+      let today = asOf ?? StoreOptions.today()
       let years = calendar.calendar.scheduledYears
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
       for replacement in calendar.replacements {

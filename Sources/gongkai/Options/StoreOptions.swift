@@ -61,8 +61,10 @@ struct StoreOptions: ParsableArguments {
     #endif
   }
 
-  /// The day in China Standard Time the register records a write on now: today, or `$GONGKAI_NOW`'s in a debug build.
-  static func recordingDay() -> CivilDate {
+  /// Today in China Standard Time, or `$GONGKAI_NOW`'s day in a debug build: the day a write is recorded on, and the
+  /// day every command judges and advises for unless `--as-of` says otherwise, so that the tests' fixed clock is one
+  /// clock for all.
+  static func today() -> CivilDate {
     (try? CivilDate(parsing: try clock()().prefix(10))) ?? .todayInChina()
   }
 

@@ -21,6 +21,9 @@ final class CheckText {
   let checker: Checker
   /// Adds, under each alert, how its deadline was counted.
   let explain: Bool
+  /// The day advice is for: a 公示 too short judged as of it gets the command that repairs it (``PublicationRepair``);
+  /// judged as of another day, what could be repaired then may be settled by now.
+  let today: CivilDate
 
   /// 24 bytes. The text's ``Layout`` is put aside in front of the text.
   private struct Key {
@@ -81,8 +84,8 @@ final class CheckText {
   /// The years without a holiday schedule the alerts shown rest on: the text then says what （暂定） means.
   private var provisionalYears = Set<Int>()
 
-  init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool) throws {
-    (self.language, self.asOf, self.checker, self.explain) = (language, asOf, checker, explain)
+  init(language: Language, asOf: CivilDate, checker: Checker, explain: Bool, today: CivilDate = StoreOptions.today()) throws {
+    (self.language, self.asOf, self.checker, self.explain, self.today) = (language, asOf, checker, explain, today)
     statusColumn = FindingStatus.allCases.map { Terminal.width(of: language.pick($0.chineseName, $0.rawValue)) }.max()! + Self.gap
     minimumMeasureColumn = language == .zh ? 23 : 26
     texts = try ScratchFile()
@@ -190,6 +193,15 @@ final class CheckText {
       out += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
     }
     out += "\n"
+    if let repair = PublicationRepair(of: finding, checker: checker, today: today) {
+      let what = switch repair {
+      case .keepUp(let end): l.pick("保持公示至 \(end)，登记新的截止日", "keep it up until \(end), recorded")
+      case .putUpAgain(let end): l.pick("今日重新公开至 \(end) 并登记", "put it up again today until \(end), recorded")
+      case .putUpInFull(let since, let full):
+        l.pick("\(since) 起已撤下，须重新完整公示至 \(full) 并登记", "down since \(since): put it up again for the whole period, until \(full), recorded")
+      }
+      out += "      \(l.pick("处理", "repair")) \(what)\(l.pick("：", ": "))\(repair.command(for: finding))\n"
+    }
     if explain {
       // A too-short alert names the day the 公示 had to stay up to; its deadline only when it also came late.
       let short = finding.status == .tooShort

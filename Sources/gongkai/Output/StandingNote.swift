@@ -38,7 +38,7 @@ struct StandingNote {
         ", and \(counted($0, "working day")) late\(provisional)\(unverified.isEmpty ? unverifiedDeadline : "")"
       } ?? ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
-        + "\(repair(until: until, end: end.date))\(late)\(typoRepair(until: until, end: end.date))"
+        + "\(repair)\(late)\(typoRepair(until: until, end: end.date))"
     case .onTime where finding.statusIsProvisional:
       // Published on days the awaited schedule may rearrange: on time as far as anyone can tell today, which the clerk
       // should know before relying on it.
@@ -54,10 +54,6 @@ struct StandingNote {
     confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
   }
 
-  /// Repairable until the day it had to stay up to; after it, settled history. While it is up its end is moved;
-  /// the day after it came down it is put up again, a publication of its own that carries the notice on. Later, the
-  /// days off the channels break the period: only a notice put up again for the whole period meets it, from its own
-  /// first day.
   /// Once the shortfall is settled (past `end`, today), how a take-down day typed wrong is repaired, for the record
   /// `disclose` has just made.
   private func typoRepair(until: CivilDate, end: CivilDate) -> String {
@@ -66,15 +62,14 @@ struct StandingNote {
       + "--reason 公示截止日期填错`) and record the publication again with the right --until"
   }
 
-  private func repair(until: CivilDate, end: CivilDate) -> String {
-    let asOf = finding.asOf
-    if asOf > end || asOf != today { return "" }
-    if asOf <= until { return " (disclose it again, same --date and --channel, with --until \(end))" }
-    if checker.carriesOn(publicationOf: finding.rule, endedOn: until, putUpOn: asOf) {
-      return " (put it up again today until \(end) and record that publication with `gongkai disclose`)"
+  /// How the shortfall is repaired today (``PublicationRepair``), in a sentence.
+  private var repair: String {
+    switch PublicationRepair(of: finding, checker: checker, today: today) {
+    case .keepUp(let end): " (disclose it again, same --date and --channel, with --until \(end))"
+    case .putUpAgain(let end): " (put it up again today until \(end) and record that publication with `gongkai disclose`)"
+    case .putUpInFull(let since, let full):
+      " (down since \(since), it must be put up again for the whole period: until \(full), recorded with `gongkai disclose`)"
+    case nil: ""
     }
-    guard let period = finding.rule.minimumPublication, let full = try? checker.calendar.deadline(of: period, from: asOf) else { return "" }
-    return " (down since \(until.adding(days: 1)), it must be put up again for the whole period: until \(full.date), "
-      + "recorded with `gongkai disclose`)"
   }
 }
