@@ -2,7 +2,8 @@ import GongkaiCore
 
 /// Why the store refused or failed, each naming what it was given and what to do.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
-  case unknownProject(String)
+  /// A code no project has, and the registered code it most likely meant (a digit off, or two swapped), if one.
+  case unknownProject(String, meant: String? = nil)
   case duplicateProject(String)
   case unknownMilestone(Int64)
   case unknownDisclosure(Int64)
@@ -105,7 +106,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .unknownProject(let code): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
+    case .unknownProject(let code, let meant?): "unknown project '\(code)'; did you mean \(meant)? (`gongkai project list` shows the registered codes)"
+    case .unknownProject(let code, nil): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
     case .duplicateProject(let code): "project \(code) is already registered; use `gongkai project edit`"
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
     case .unknownDisclosure(let id):

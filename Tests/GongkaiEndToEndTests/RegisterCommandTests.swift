@@ -1434,7 +1434,11 @@ import TestSupport
     (["project", "add", "2024-310110-48-01-000046", "--name", "重复", "--unit", "某单位"], 65, "already registered"),
     (["project", "add", "2026-310110-48-01-000300", "--name", "无责任单位"], 64, "--unit is missing or empty; give the unit responsible for publishing, e.g. "),
     (["disclose", "21", "--date", "2024-04-20", "--channel", " "], 64, "--channel is missing or empty; give where it was published, e.g. "),
-    (["project", "show", "2024-310110-48-01-999999"], 65, "unknown project"),
+    (["project", "show", "2024-310110-48-01-999999"], 65, "unknown project '2024-310110-48-01-999999'; `gongkai project list`"),
+    // A code a digit off, or with two swapped, names the registered one meant
+    (["log", "2024-310110-48-01-000064", "bidding.candidates", "--date", "2024-04-20"], 65,
+     "unknown project '2024-310110-48-01-000064'; did you mean 2024-310110-48-01-000046? (`gongkai project list` shows the registered codes)\n"),
+    (["project", "show", "2024-310110-48-01-000047"], 65, "did you mean 2024-310110-48-01-000046?"),
     (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
     (["amend", "21", "--reason", "补正"], 64, "nothing to change"),
     // ArgumentParser's own messages get the fix its usage lines would have given

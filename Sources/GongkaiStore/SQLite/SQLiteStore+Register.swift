@@ -248,7 +248,21 @@ extension SQLiteStore {
 
   /// Why no project has `code`: it was corrected away, or never registered.
   func missingProject(_ code: ProjectCode, _ db: Database) throws -> StoreError {
-    try codeCorrection(of: code.rawValue, db)?.refusal ?? StoreError.unknownProject(code.rawValue)
+    try codeCorrection(of: code.rawValue, db)?.refusal ?? StoreError.unknownProject(code.rawValue, meant: codeMeant(by: code, db))
+  }
+
+  public func projectCode(meantBy code: ProjectCode) throws -> ProjectCode? {
+    try read { db in try codeMeant(by: code, db).map(ProjectCode.stored) }
+  }
+
+  /// ``projectCode(meantBy:)`` within a transaction: the codes that share the first 12 characters (`2026-310110-`),
+  /// through the code's unique index.
+  private func codeMeant(by code: ProjectCode, _ db: Database) throws -> String? {
+    let prefix = String(code.rawValue.prefix(12))
+    let near = try String.fetchAll(db, sql: """
+      SELECT code FROM project WHERE code >= ? AND code < ? AND withdrawnReason IS NULL
+      """, arguments: [prefix, prefix + "\u{10FFFF}"]).filter { EditDistance.between($0, code.rawValue, atMost: 2) != nil }
+    return near.count == 1 ? near[0] : nil
   }
 
   /// A project's milestones withdrawn for `reason` (`nil`: those in force), in the order recorded, and how many
