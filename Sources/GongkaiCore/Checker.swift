@@ -57,12 +57,14 @@ public struct Checker: Sendable {
     }
   }
 
-  /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days only because its
-  /// Nth day is a weekend, which 民法典 art. 203 moves the end past (``Finding/shortOnlyByWeekendExtension``).
+  /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days only because the
+  /// end moved past a weekend, which 民法典 art. 203 moves it past as past a holiday (``Finding/shortOnlyByWeekendExtension``):
+  /// up through the Nth day, or the first day after the holiday rest days it fell in, a Saturday or Sunday.
   private func isShortOnlyByWeekend(minimum: Period?, from first: CivilDate?, until: CivilDate?) -> Bool {
     guard let minimum, minimum.unit == .calendarDays, let first, let until else { return false }
-    let plainEnd = first.adding(days: minimum.length)
-    return until >= plainEnd && calendar.kind(of: plainEnd) == .weekend
+    var end = first.adding(days: minimum.length)
+    while calendar.kind(of: end) == .restDay { end = end.adding(days: 1) }
+    return until >= end && calendar.kind(of: end) == .weekend
   }
 
   /// The run of a milestone's publications a finding judges, and what a missing schedule may still turn of it.

@@ -316,7 +316,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
   case unknownKind(String, meant: String? = nil, profile: UnknownKindProfiles? = nil)
   case futureDate(String, CivilDate, today: CivilDate)
-  case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate)
+  /// A publication dated before its information, and the day likely meant where the publication's date was typed and
+  /// only its year is off (``yearMeant(published:formed:today:)``).
+  case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate, meant: CivilDate? = nil)
   /// A publication's last day before its first: `field` names it as the input does (`until`, `--until`).
   case untilBeforePublished(String, until: CivilDate, published: CivilDate)
   case changesLaterMilestone(String)
@@ -327,12 +329,13 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   case changesUnrelatedKind(String, String, kind: String, changed: String, allowed: [String])
 
   /// The day a publication dated before its information was most likely meant, when its year alone is off: the same
-  /// month and day in the year the information was formed, or the next, within 90 days after it (2025-11-25 typed for
-  /// a milestone of 2026-11-23 meant 2026-11-25; 2026-01-04 for one of 2026-12-30, 2027-01-04).
-  static func yearMeant(published: CivilDate, formed: CivilDate) -> CivilDate? {
+  /// month and day in the year the information was formed, or the next, within 90 days after it and by `today`
+  /// (2025-11-25 typed for a milestone of 2026-11-23 meant 2026-11-25; 2026-01-04 for one of 2026-12-30, 2027-01-04).
+  public static func yearMeant(published: CivilDate, formed: CivilDate, today: CivilDate) -> CivilDate? {
     let (year, month, day) = published.components
     return [formed.year, formed.year + 1].lazy.filter { $0 != year }
-      .compactMap { CivilDate(year: $0, month: month, day: day) }.first { $0 >= formed && formed.days(to: $0) <= 90 }
+      .compactMap { CivilDate(year: $0, month: month, day: day) }
+      .first { $0 >= formed && formed.days(to: $0) <= 90 && $0 <= today }
   }
 
   /// The field the error is about, as files and options name it.
@@ -385,9 +388,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
       "unknown item kind '\(kind)'; \(meant.map { "did you mean \($0)? " } ?? "")`gongkai rules` lists the codes"
     case .futureDate(let field, let date, let today):
       "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
-    case .disclosureBeforeMilestone(let published, let formed):
+    case .disclosureBeforeMilestone(let published, let formed, let meant):
       "published \(published) is before the information was formed (\(formed)); check the dates"
-        + (Self.yearMeant(published: published, formed: formed).map { " (the year mistyped for \($0)?)" } ?? "")
+        + (meant.map { " (the year mistyped for \($0)?)" } ?? "")
     case .untilBeforePublished(let field, let until, let published):
       "\(field) \(until) is before the publication day \(published); give the last day the publication stays up, "
         + "\(published) or later, or leave \(field) out while it is still up"

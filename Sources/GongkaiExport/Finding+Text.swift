@@ -10,6 +10,10 @@ extension Finding {
   /// (``isUpShortOfItsMinimum``).
   var publicStatus: FindingStatus { isUpShortOfItsMinimum ? (workingDaysLate == nil ? .onTime : .late) : status }
 
+  /// Whether ``publicStatus`` may change once a missing holiday schedule is published: for a 公示 still up, whether it
+  /// came by its deadline, which a too-short verdict does not rest on, may.
+  var publicStatusIsProvisional: Bool { statusIsProvisional || isUpShortOfItsMinimum && latenessIsProvisional }
+
   /// The status in Chinese, with the lateness of a `too-short` publication that also came late, as the text check
   /// says it: `status` names one failure, and a reader of the page or the open data must not lose the other.
   var chineseStatusWithLateness: String {
@@ -36,7 +40,7 @@ extension Finding {
   /// overdue, by a count that may move: the page must not hedge a verdict no schedule can change, and the index counts
   /// the verdicts marked （暂定）.
   var chineseProvisionalMark: String {
-    if statusIsProvisional { return "（暂定）" }
+    if publicStatusIsProvisional { return "（暂定）" }
     // A too-short standing counts only the days late it names (，且迟N个工作日公开).
     let countIsProvisional = status == .tooShort ? workingDaysLate != nil && latenessIsProvisional : workingDaysAreProvisional
     return countIsProvisional ? "（天数暂定）" : ""

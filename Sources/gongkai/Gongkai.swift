@@ -45,6 +45,9 @@ struct Gongkai: CommandGroupRun {
     signal(SIGPIPE, SIG_IGN)
     do {
       try refuseArgumentsNotUTF8()
+      // One clock for every command: a $GONGKAI_NOW a release build refuses, or one malformed, stops even a command that
+      // writes nothing, rather than leave it judging the real day.
+      _ = try StoreOptions.clock()
       var command = try parseAsRoot()
       try OptionsGivenOnce.check(type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
       if var asyncCommand = command as? AsyncParsableCommand {

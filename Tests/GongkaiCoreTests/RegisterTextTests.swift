@@ -22,12 +22,15 @@ import Testing
   /// A publication dated before its information with only the year off names the day meant; a day off does not.
   @Test func aPublicationYearTypedOffIsNamed() throws {
     func meant(_ published: String, _ formed: String) throws -> String? {
-      try RegisterError.yearMeant(published: CivilDate(parsing: published), formed: CivilDate(parsing: formed)).map(\.description)
+      try RegisterError.yearMeant(published: CivilDate(parsing: published), formed: CivilDate(parsing: formed),
+                                  today: CivilDate(parsing: "2027-01-10")).map(\.description)
     }
     #expect(try meant("2025-11-25", "2026-11-23") == "2026-11-25")
     #expect(try meant("2026-01-04", "2026-12-30") == "2027-01-04")
     #expect(try meant("2026-01-04", "2026-01-05") == nil)
     #expect(try meant("2016-03-01", "2026-06-01") == nil)
+    // Not a day still to come
+    #expect(try meant("2026-01-20", "2026-12-30") == nil)
   }
 
   @Test func aReasonMustSaySomething() {

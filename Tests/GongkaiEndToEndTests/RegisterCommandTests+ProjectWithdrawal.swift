@@ -647,9 +647,54 @@ extension RegisterCommandTests {
       处理 今日重新公开至 2026-11-30 并登记：gongkai disclose 1 --date 2026-11-30 --channel 平台 --until 2026-11-30\n
       """))
     #expect(try gongkai(["check", "--as-of", "2026-11-27", "--lang", "en"] + db, environment: monday).stdout.contains("repair") == false)
+    #expect(try gongkai(["check", "--lang", "en"] + db, environment: monday).stdout.contains("""
+      repair put it up again today until 2026-11-30, recorded: gongkai disclose 1 --date 2026-11-30 --channel 平台 --until 2026-11-30\n
+      """))
+    // Down since Saturday, too long to carry the notice on: put up again in full, on a channel named with a space, quoted
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-24", "--ref", "Q"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2026-11-25", "--channel", "门户 网站", "--until", "2026-11-27"] + db,
+                        environment: now).status == 0)
+    #expect(try gongkai(["check"] + db, environment: monday).stdout.contains("""
+      处理 2026-11-28 起已撤下，须重新完整公示至 2026-12-03 并登记：gongkai disclose 2 --date 2026-11-30 --channel '门户 网站' --until 2026-12-03\n
+      """))
     let down = try exported(asOf: "2026-12-01")
     #expect(down.page.contains("公示期：2026-11-27 至 2026-11-29（公示期不足；不少于3日"), "\(down.page)")
     #expect(down.oc4ids.contains("partiallyMet"))
     #expect(up.report != down.report)
+  }
+}
+
+extension RegisterCommandTests {
+  /// A 公示 still up that came late is late on the public outputs, by its days; one whose deadline a missing schedule
+  /// may still move is marked provisional there, as an item on time by such a deadline is.
+  @Test func aNoticeStillUpIsJudgedByItsFirstPublicationOnTheOpenData() throws {
+    let code = "2026-310110-48-01-000220"
+    let (folder, db) = try registerWithProject(code)
+    let end = ["GONGKAI_NOW": "2026-12-29T09:00:00+08:00"]
+    for command in [
+      // Due 11-19, published 11-27, to come down 12-28, a day before its minimum end of 11-30
+      ["log", code, "bidding.candidates", "--date", "2026-11-16", "--ref", "L"],
+      ["disclose", "1", "--date", "2026-11-27", "--channel", "平台", "--until", "2026-11-28"],
+      // Due 12-28 by a count over 2027's days, published that day, to come down 12-29
+      ["log", code, "bidding.candidates", "--date", "2026-12-24", "--ref", "P"],
+      ["disclose", "2", "--date", "2026-12-28", "--channel", "平台", "--until", "2026-12-29"],
+    ] {
+      let result = try gongkai(command + db, environment: end)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    func entries(asOf: String) throws -> [String: [String: Any]] {
+      let out = folder.appendingPathComponent("d-\(asOf).json").path
+      #expect(try gongkai(["export", "json", "--out", out, "--as-of", asOf] + db, environment: end).status == 0)
+      let data = try #require(FileManager.default.contents(atPath: out))
+      let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      let projects = try #require(root["projects"] as? [[String: Any]])
+      let disclosures = projects.flatMap { $0["disclosures"] as? [[String: Any]] ?? [] }
+      return Dictionary(uniqueKeysWithValues: disclosures.map { ($0["reference"] as? String ?? "", $0) })
+    }
+    let late = try entries(asOf: "2026-11-27")
+    #expect(late["L"]?["status"] as? String == "late" && late["L"]?["workingDaysLate"] as? Int == 6, "\(late)")
+    let provisional = try entries(asOf: "2026-12-29")
+    #expect(provisional["P"]?["status"] as? String == "on-time" && provisional["P"]?["statusProvisional"] as? Bool == true,
+            "\(provisional)")
   }
 }

@@ -1448,6 +1448,10 @@ import TestSupport
     // A negative id is read as an option; said as such, not as an id left out
     (["withdraw", "-1", "--reason", "重复登记"], 64, "gongkai: '-1' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1\n"),
     (["amend", "-2", "--summary", "摘要", "--reason", "补正"], 64, "gongkai: '-2' is read as an option: no id"),
+    // ... but only where it is what the parser could not place, not an option's value
+    (["log", "2024-310110-48-01-000046", "bidding.candidates", "--summary", "-5"], 64, "Missing expected argument '--date <date>'"),
+    (["amend", "21", "--ref", "-3", "--reason", "补正", "--bogus"], 64, "Unknown option '--bogus'"),
+    (["withdraw", "21", "--disclosure", "3", "--reason", "重复"], 64, "gongkai: milestone 21 and --disclosure 3 both given; give one\n"),
     // An option of one value given twice is refused, not the last one taken: a legal record, or the day a cron line judges
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "2026-11-26", "--ref", "R1", "--date", "2026-11-20"], 64,
      "gongkai: --date given twice (2026-11-26, 2026-11-20); give it once\n"),

@@ -331,5 +331,19 @@ extension RegisterCommandTests {
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
     #expect(text.components(separatedBy: "（时限待核实，见 gongkai rules 的说明）").count == 2, "\(text)")
+    // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
+    let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
+    for command in [
+      ["log", code, "bidding.candidates", "--date", "2026-12-28", "--ref", "C"],
+      ["disclose", "3", "--date", "2026-12-29", "--channel", "平台", "--until", "2027-01-03"],
+    ] {
+      let result = try gongkai(command + db, environment: newYear)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let later = try gongkai(["check", "--as-of", "2027-01-05", "--status", "too-short", "--format", "json", "--project", code] + db,
+                            environment: newYear)
+    #expect(later.stdout.contains("\"reference\":\"C\""), "\(later.stdout)")
+    let c = try #require(try (JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [[String: Any]])?.first { $0["reference"] as? String == "C" })
+    #expect(c["ruleConfidence"] as? String == "M" && c["minimumEnd"] as? String == "2027-01-04", "\(c)")
   }
 }

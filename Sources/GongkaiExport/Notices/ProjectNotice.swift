@@ -161,7 +161,7 @@ public struct ProjectNotice: Sendable {
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
     statusCounts = Dictionary(grouping: findings, by: { $0.0.publicStatus }).mapValues(\.count)
-    let provisionalStatuses = findings.map(\.0).filter(\.statusIsProvisional)
+    let provisionalStatuses = findings.map(\.0).filter(\.publicStatusIsProvisional)
     provisionalStatusCount = provisionalStatuses.count
     provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }
     timeline = Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
@@ -284,7 +284,8 @@ public struct ProjectNotice: Sendable {
       channelIndexNumber: earliest == position ? nil : stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
       alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
       publicationPeriod: period,
-      periodNote: rule.hasUnverifiedPeriod ? "本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。" : nil,
+      periodNote: rule.hasUnverifiedPeriod || finding.confidence(judging: finding.publicStatus) == .unverified
+        ? "本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。" : nil,
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn, validityMark: relations.chineseValidityMark(of: stored),
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,

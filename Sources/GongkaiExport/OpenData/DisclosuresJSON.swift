@@ -117,7 +117,7 @@ public struct DisclosuresJSON {
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.publicStatus.rawValue, workingDaysLate: finding.workingDaysLate,
             judged: disclosure == finding.disclosure, provisional: finding.isProvisional,
-            statusProvisional: finding.statusIsProvisional, ruleConfidence: finding.confidence(judging: finding.publicStatus).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+            statusProvisional: finding.publicStatusIsProvisional, ruleConfidence: finding.confidence(judging: finding.publicStatus).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }

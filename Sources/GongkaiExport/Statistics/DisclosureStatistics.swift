@@ -102,7 +102,7 @@ public struct DisclosureStatistics: Sendable {
       case .tooShort: tooShort += 1
       }
       if Self.countsInRate(finding), finding.confidence(judging: status) == .unverified { unverified += 1 }
-      if finding.statusIsProvisional {
+      if finding.publicStatusIsProvisional {
         provisional += 1
       } else if Self.countsInRate(finding) {
         settledJudged += 1

@@ -189,9 +189,14 @@ extension Gongkai {
       let disclosure = Disclosure(publishedOn: date, channel: channel, url: url, until: until)
       let register = try store.open()
       let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
-      // A publication before the milestone conflicts with the register rather than with an option: the store
-      // refuses it as bad data, as it refuses `amend --date` making the same conflict.
+      // A publication before the milestone conflicts with the register rather than with an option: refused as bad data,
+      // as the store refuses `amend --date` making the same conflict; the --date typed may have its year off.
       let today = StoreOptions.today()
+      let formed = stored.milestone.formedOn
+      if date < formed {
+        throw StoreError.invalid(.disclosureBeforeMilestone(
+          published: date, formed: formed, meant: RegisterError.yearMeant(published: date, formed: formed, today: today)))
+      }
       let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: today).filter {
         if case .disclosureBeforeMilestone = $0 { false } else { true }
       }

@@ -63,7 +63,7 @@ struct StoreOptions: ParsableArguments {
 
   /// Today in China Standard Time, or `$GONGKAI_NOW`'s day in a debug build: the day a write is recorded on, and the
   /// day every command judges and advises for unless `--as-of` says otherwise, so that the tests' fixed clock is one
-  /// clock for all.
+  /// clock for all. An unusable `$GONGKAI_NOW` is refused before any command runs (``clock(environment:)``).
   static func today() -> CivilDate {
     (try? CivilDate(parsing: try clock()().prefix(10))) ?? .todayInChina()
   }

@@ -26,7 +26,9 @@ struct WithdrawableRecordOptions: ParsableArguments {
     switch (milestone, disclosure) {
     case (let milestone?, nil): .milestone(milestone)
     case (nil, let disclosure?): .disclosure(disclosure)
-    default: throw CommandFailure.usage("give either a milestone id or --disclosure ID")
+    case (let milestone?, let disclosure?):
+      throw CommandFailure.usage("milestone \(milestone) and --disclosure \(disclosure) both given; give one")
+    case (nil, nil): throw CommandFailure.usage("give either a milestone id or --disclosure ID")
     }
   }
 

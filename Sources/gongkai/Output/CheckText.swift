@@ -200,7 +200,8 @@ final class CheckText {
       case .putUpInFull(let since, let full):
         l.pick("\(since) 起已撤下，须重新完整公示至 \(full) 并登记", "down since \(since): put it up again for the whole period, until \(full), recorded")
       }
-      out += "      \(l.pick("处理", "repair")) \(what)\(l.pick("：", ": "))\(repair.command(for: finding))\n"
+      let provisional = finding.minimumEnd?.isProvisional == true ? l.pick("（暂定）", " (provisional)") : ""
+      out += "      \(l.pick("处理", "repair")) \(what)\(provisional)\(l.pick("：", ": "))\(repair.command(for: finding))\n"
     }
     if explain {
       // A too-short alert names the day the 公示 had to stay up to; its deadline only when it also came late.

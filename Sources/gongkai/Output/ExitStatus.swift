@@ -121,9 +121,7 @@ enum ExitStatus: Int32, Error {
     // its values' checks that ArgumentParser passes on, say their fix already.
     // A negative number is read as an option (`withdraw -1`), and an id then missing (`amend -2`): said to be no
     // value gongkai takes.
-    if said.hasPrefix("Unknown option '-") || said.hasPrefix("Missing expected argument"),
-      let typed = CommandLine.arguments.dropFirst().first(where: isNegativeNumber)
-    {
+    if let typed = negativeNumberMisread(said) {
       return "'\(typed)' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1"
     }
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
@@ -149,6 +147,20 @@ enum ExitStatus: Int32, Error {
   /// `-1`, `-20`: a minus sign and ASCII digits.
   private static func isNegativeNumber(_ argument: String) -> Bool {
     argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy { ("0"..."9").contains($0) }
+  }
+
+  /// The negative number the parser took for an option, where that is what its message is about: the option it
+  /// names, or a missing argument while one was typed as an argument (not as an option's value, `--summary -5`).
+  private static func negativeNumberMisread(_ said: String) -> String? {
+    if said.hasPrefix("Unknown option '"), said.hasSuffix("'") {
+      let option = String(said.dropFirst("Unknown option '".count).dropLast())
+      return isNegativeNumber(option) ? option : nil
+    }
+    guard said.hasPrefix("Missing expected argument") else { return nil }
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    return arguments.indices.first { index in
+      isNegativeNumber(arguments[index]) && (index == 0 || !(arguments[index - 1].hasPrefix("--") && !arguments[index - 1].contains("=")))
+    }.map { arguments[$0] }
   }
 
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
