@@ -25,6 +25,14 @@ import TestSupport
     return (folder, db)
   }
 
+  /// Runs each command on the register `db` names, in order, expecting each to succeed.
+  func succeed(_ commands: [[String]], _ db: [String], environment: [String: String]) throws {
+    for command in commands {
+      let result = try gongkai(command + db, environment: environment)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+  }
+
   /// The bytes of the database and its WAL: "unchanged" means all of them are.
   func snapshot(_ database: String) -> [Data?] {
     [database, database + "-wal"].map { FileManager.default.contents(atPath: $0) }
