@@ -77,8 +77,9 @@ public struct Finding: Sendable {
   /// The earliest day the judged publication may come down, counted from its first day.
   public let minimumEnd: Deadline?
   /// Whether a `too-short` verdict rests on 民法典 art. 203 moving the end of a minimum of N calendar days past a
-  /// weekend: the publication was up through the Nth day, a Saturday or Sunday outside any holiday. legal-rules.md
-  /// tags weekends as 法定休假日 for that rule as unverified (M), so the verdict is, whatever its rule's tag.
+  /// weekend: the publication was up through the Nth day, or the first day after the holiday rest days that day fell
+  /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that
+  /// rule as unverified (M), so the verdict is, whatever its rule's tag.
   public let shortOnlyByWeekendExtension: Bool
   /// The unit that must publish: the milestone's, else the rule's responsible party.
   public let responsibleUnit: String

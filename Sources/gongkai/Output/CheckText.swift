@@ -194,11 +194,12 @@ final class CheckText {
     }
     out += "\n"
     if let repair = PublicationRepair(of: finding, checker: checker, today: today) {
+      let act = rule.minimumPublicationAct
       let what = switch repair {
-      case .keepUp(let end): l.pick("保持公示至 \(end)，登记新的截止日", "keep it up until \(end), recorded")
+      case .keepUp(let end): l.pick("保持\(act)至 \(end)，登记新的截止日", "keep it up until \(end), recorded")
       case .putUpAgain(let end): l.pick("今日重新公开至 \(end) 并登记", "put it up again today until \(end), recorded")
       case .putUpInFull(let since, let full):
-        l.pick("\(since) 起已撤下，须重新完整公示至 \(full) 并登记", "down since \(since): put it up again for the whole period, until \(full), recorded")
+        l.pick("\(since) 起已撤下，须重新完整\(act)至 \(full) 并登记", "down since \(since): put it up again for the whole period, until \(full), recorded")
       }
       let provisional = finding.minimumEnd?.isProvisional == true ? l.pick("（暂定）", " (provisional)") : ""
       out += "      \(l.pick("处理", "repair")) \(what)\(provisional)\(l.pick("：", ": "))\(repair.command(for: finding))\n"
