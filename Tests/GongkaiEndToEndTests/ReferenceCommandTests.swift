@@ -555,28 +555,78 @@ import TestSupport
   /// exit-status table, an option's text) goes on at column 0, where a pasted example runs as two commands. Every
   /// command's help is read: no line at column 0 follows an indented one without a blank line between.
   @Test func indentedHelpLinesFitTheHelpWidth() throws {
+    let helps = try everyCommandsHelp()
+    for (command, help) in helps {
+      var previous = ""
+      for line in help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+        defer { previous = line }
+        if line.isEmpty { continue }
+        #expect(!(previous.hasPrefix(" ") && !line.hasPrefix(" ")),
+                "gongkai help \(command.joined(separator: " ")): an indented line breaks at column 0: \(previous) / \(line)")
+      }
+    }
+    #expect(helps.count > 25)
+  }
+
+  /// An option the help calls required is shown so in the usage line too: `project add` declares --name and --unit
+  /// optional to the parser, to give its own message when one is left out, and its usage line had them in brackets.
+  @Test func optionsCalledRequiredAreRequiredInTheUsageLine() throws {
+    var checked = 0
+    for (command, help) in try everyCommandsHelp() {
+      let prose = help.replacingOccurrences(of: "\n", with: " ")
+      guard let said = prose.firstMatch(of: /((?:--[a-z-]+(?:,? and |, )?)+) (?:is|are) required/) else { continue }
+      // The usage line as printed, folded at 80 columns.
+      let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+      let start = try #require(lines.firstIndex { $0.hasPrefix("USAGE:") }, "\(command)")
+      let usage = lines[start...].prefix { !$0.isEmpty }.joined(separator: " ")
+      for option in said.1.matches(of: /--[a-z-]+/).map({ String($0.output) }) {
+        checked += 1
+        #expect(usage.contains(" \(option) <") && !usage.contains("[\(option) <"),
+                "gongkai help \(command.joined(separator: " ")): \(option) is called required, but the usage line is \(usage)")
+      }
+    }
+    #expect(checked >= 2)
+  }
+
+  /// A usage line written out (`project add`, `deadline`) names every option the command has, as the parser's own does
+  /// (unless it says `<options>`).
+  @Test func usageLinesNameEveryOption() throws {
+    for (command, help) in try everyCommandsHelp() {
+      let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+      guard let start = lines.firstIndex(where: { $0.hasPrefix("USAGE:") }),
+        let options = lines.firstIndex(where: { $0 == "OPTIONS:" })
+      else { continue }
+      let usage = lines[start...].prefix { !$0.isEmpty }.joined(separator: " ")
+      // The parser's own line for a command of many options.
+      if usage.contains("<options>") { continue }
+      let listed = lines[(options + 1)...].prefix { !$0.isEmpty }
+        .compactMap { $0.firstMatch(of: /^  (?:-[a-zA-Z], )?(--[a-z-]+)/).map { String($0.1) } }
+      for option in listed where !["--help", "--version"].contains(option) {
+        #expect(usage.contains(option), "gongkai help \(command.joined(separator: " ")): \(option) is not in \(usage)")
+      }
+    }
+  }
+
+  /// The help of every command and subcommand, 80 columns wide, found by walking the SUBCOMMANDS lists.
+  private func everyCommandsHelp() throws -> [(command: [String], help: String)] {
     var commands: [[String]] = [[]]
-    var read = 0
-    while read < commands.count {
-      let command = commands[read]
-      read += 1
+    var helps: [(command: [String], help: String)] = []
+    while helps.count < commands.count {
+      let command = commands[helps.count]
       let help = try runGongkai(["help"] + command, environment: ["COLUMNS": "80"])
       #expect(help.status == 0, "\(command)")
+      helps.append((command, help.stdout))
       var inSubcommands = false
-      var previous = ""
-      for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-        defer { previous = line }
+      for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
         if line.hasSuffix("SUBCOMMANDS:") { inSubcommands = true; continue }
         if line.isEmpty { inSubcommands = false; continue }
         // "  name   What it does.": a line that starts further in continues the one before.
         if inSubcommands, line.hasPrefix("  "), !line.hasPrefix("   "), let name = line.split(separator: " ").first, name != "help" {
           commands.append(command + [String(name)])
         }
-        #expect(!(previous.hasPrefix(" ") && !line.hasPrefix(" ")),
-                "gongkai help \(command.joined(separator: " ")): an indented line breaks at column 0: \(previous) / \(line)")
       }
     }
-    #expect(commands.count > 25)
+    return helps
   }
 
 }

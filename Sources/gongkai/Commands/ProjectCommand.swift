@@ -62,6 +62,11 @@ extension Gongkai.ProjectCommand {
   struct Add: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Register a project.",
+      // Written out: the two options are optional to the parser only so that leaving one out gets gongkai's message.
+      usage: """
+        gongkai project add <code> --name <name> --unit <unit> [--legal-person <legal-person>] [--location <location>] \
+        [--investment <amount>] [--database <path>] [--by <name>]
+        """,
       discussion: """
         --name and --unit are required; the other fields may be added later with `gongkai project edit`.
 
