@@ -595,9 +595,12 @@ import Testing
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")
     let unknown = try ProjectCode("2024-310110-48-01-000999")
+    // bund's code with two digits swapped.
+    let mistyped = try ProjectCode("2024-310110-48-01-000132")
     let rows = [
       MilestoneRow(line: 2, project: bund.code, entry: permit()),
       MilestoneRow(line: 3, project: unknown, entry: permit()),
+      MilestoneRow(line: 4, project: mistyped, entry: permit()),
       MilestoneRow(line: 5, project: bund.code, entry: MilestoneEntry(
         kind: "approval-result.construction-permit", formedOn: day("2026-02-13"), reference: "310110202602130101",
         disclosures: [Disclosure(publishedOn: day("2026-02-12"), channel: portal)])),
@@ -605,6 +608,9 @@ import Testing
     // Line 5 publishes the milestone that line 2 records before the day it was formed.
     await #expect(throws: StoreError.importRejected([
       .init(line: 3, field: "project", message: "unknown project '\(unknown)'; register it first with `gongkai project add`"),
+      .init(line: 4, field: "project", message: """
+        unknown project '\(mistyped)'; did you mean \(bund.code)? If not, register it first with `gongkai project add`
+        """),
       .init(line: 5, field: "published", message: RegisterError.disclosureBeforeMilestone(
         published: day("2026-02-12"), formed: day("2026-02-13")).description),
     ])) { try await store.importMilestones(rows, actor: "王工", progress: nil) }

@@ -174,8 +174,9 @@ extension SQLiteStore {
         } else if let correction = try write.formerCode(row.project.rawValue) {
           rejections.append(.init(line: row.line, field: "project", message: correction.refusal.description))
         } else {
+          let meant = try codeMeant(by: row.project, write.db).map { "did you mean \($0)? If not, " } ?? ""
           rejections.append(.init(line: row.line, field: "project",
-                                  message: "unknown project '\(row.project)'; register it first with `gongkai project add`"))
+                                  message: "unknown project '\(row.project)'; \(meant)register it first with `gongkai project add`"))
         }
         for problem in rejections {
           source.reject(line: problem.line, field: problem.field, message: problem.message)

@@ -257,7 +257,7 @@ extension SQLiteStore {
 
   /// ``projectCode(meantBy:)`` within a transaction: the codes that share the first 12 characters (`2026-310110-`),
   /// through the code's unique index.
-  private func codeMeant(by code: ProjectCode, _ db: Database) throws -> String? {
+  func codeMeant(by code: ProjectCode, _ db: Database) throws -> String? {
     let prefix = String(code.rawValue.prefix(12))
     let near = try String.fetchAll(db, sql: """
       SELECT code FROM project WHERE code >= ? AND code < ? AND withdrawnReason IS NULL
