@@ -85,6 +85,13 @@ import TestSupport
     #expect(placeholder.stderr.contains("warning: feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register "
       + "exported without an organisation code shares; give --organisation (or $GONGKAI_ORGANISATION) before publishing the feed"),
       "\(placeholder.stderr)")
+    // Markdown and text pages have no feed to warn of.
+    for format in ["md", "txt"] {
+      let pages = try runGongkai(["export", "notices", "--format", format, "--out", Scratch.folder().path, "--as-of", "2026-11-27",
+                                  "--database", database])
+      #expect(pages.status == 0)
+      #expect(!pages.stderr.contains("feed.atom"), "\(format): \(pages.stderr)")
+    }
   }
 
   @Test func theAuditCSVOpensInASpreadsheet() throws {

@@ -152,7 +152,7 @@ extension Gongkai.Export {
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
           // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
-          if !report.keptIndex && indexNumbers.organisation == nil {
+          if format == .html && !report.keptIndex && indexNumbers.organisation == nil {
             Terminal.warning("feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register exported without an "
               + "organisation code shares; give --organisation (or $GONGKAI_ORGANISATION) before publishing the feed")
           }
@@ -183,7 +183,7 @@ extension Gongkai.Export {
         it), the rules profile the deadlines come from (the register's), then the day judged, the corrections \
         (amend), who recorded each publication, the rules version, who recorded the end of a 公示, how each \
         rule's period is known, its minimum publication period and the 索引号 the portal shows the item by \
-        (README.md lists all 44 columns in order). UTF-8 with BOM (Excel and WPS open \
+        (README.md lists the columns in order). UTF-8 with BOM (Excel and WPS open \
         it directly), CRLF, cells a spreadsheet would run as a formula neutralised. Default file: \
         Exports/audit.csv.
 

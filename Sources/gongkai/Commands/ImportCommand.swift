@@ -21,6 +21,10 @@ extension Gongkai.ImportCommand {
   struct Projects: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Load project files (YAML): all of them or none.",
+      usage: """
+        gongkai import projects <path> ... [--database <path>] [--exclusive] [--profile <name>] [--profile-file <file> ...] \
+        [--calendar <file> ...] [--by <name>]
+        """,
       discussion: """
         PATH is a project file or a folder of them (*.yaml or *.yml; its subfolders are not read, and those holding project \
         files are named in a warning). Importing is idempotent: what is new is added, what \

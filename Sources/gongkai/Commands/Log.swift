@@ -258,6 +258,7 @@ extension Gongkai {
   struct Withdraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a milestone or disclosure recorded by mistake: it stays on record, logged, but no longer counts.",
+      usage: WithdrawableRecordOptions.usage(of: "withdraw"),
       discussion: """
         A milestone or publication withdrawn by mistake is put back with `gongkai reinstate`, under the 索引号 it had.
 
@@ -307,6 +308,7 @@ extension Gongkai {
   struct Reinstate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Put a milestone or disclosure withdrawn by mistake back in force, under the 索引号 it had.",
+      usage: WithdrawableRecordOptions.usage(of: "reinstate"),
       discussion: """
         For a withdrawal made by mistake: a mistyped id, or the wrong one of two records. The milestone counts again \
         from the day it was formed, logged as reinstated (恢复) with the reason; its publications, which the withdrawal \
@@ -362,6 +364,7 @@ extension Gongkai {
   struct Amend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Correct a milestone's date, document number, summary, unit or the milestone it changes; an empty value clears a text field.",
+      usage: "gongkai amend <milestone> --reason <text> [<options>]",
       discussion: """
         A correction of a legal record says why (--reason), as a withdrawal does: the change log keeps the reason \
         with who made the correction, when, and the values before and after (`gongkai history`), and the audit \
@@ -551,7 +554,7 @@ extension Gongkai {
     }
 
     static let configuration = CommandConfiguration(
-      abstract: "Show a project's change log: who changed what, when, before and after.",
+      abstract: "Show a project's change log (without a code, the register's own): who changed what, when, before and after.",
       discussion: "Without a project code, the changes of the register itself: the rules profile it is kept under.")
 
     @Argument(help: ArgumentHelp("The project code; none for the register's own changes.", valueName: "code"),

@@ -144,6 +144,7 @@ extension Gongkai.ProjectCommand {
   struct Recode: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Give a project registered under a wrong code its right one, with its record, history and 索引号.",
+      usage: "gongkai project recode <code> <new-code> --reason <text> [--yes] [--database <path>] [--by <name>]",
       discussion: """
         For a code mistyped at registration or in a project file (000920 for 000902). The project keeps everything \
         recorded under it: its milestones and publications with their 索引号, who recorded what and when, and the \
@@ -221,6 +222,7 @@ extension Gongkai.ProjectCommand {
   struct Withdraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a project registered by mistake, with its milestones: it stays on record, logged, but is no longer published or counted.",
+      usage: "gongkai project withdraw <code> --reason <text> [--yes] [--database <path>] [--by <name>]",
       discussion: """
         For another district's project imported by mistake, or a project registered twice. Every \
         milestone of it in force is withdrawn for the reason marked （项目撤回）, each logged as `gongkai withdraw` logs one; the \
@@ -280,6 +282,7 @@ extension Gongkai.ProjectCommand {
   struct Reinstate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Put a project withdrawn by mistake back in force, with the milestones its withdrawal took.",
+      usage: "gongkai project reinstate <code> --reason <text> [--yes] [--database <path>] [--by <name>]",
       discussion: """
         For the wrong one of two projects withdrawn, or a script that passed --yes. Each milestone the withdrawal took \
         (its reason marked （项目撤回）) is in force again, logged as reinstated, with its publications and their 索引号; \

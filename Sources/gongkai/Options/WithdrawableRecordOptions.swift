@@ -6,6 +6,12 @@ import GongkaiStore
 /// reason the change log keeps and the project that guards a mistyped id: the two undo each other, so they take the
 /// same words.
 struct WithdrawableRecordOptions: ParsableArguments {
+  /// The usage line of `command`, written out: the parser would show the id, --disclosure and --reason as optional,
+  /// which they are to it only so that gongkai's own messages say what is missing.
+  static func usage(of command: String) -> String {
+    "gongkai \(command) (<milestone> | --disclosure <id>) --reason <text> [--project <code>] [--database <path>] [--by <name>]"
+  }
+
   @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?
   @Option(parsing: .unconditional, help: ArgumentHelp("A disclosure instead of a milestone.", valueName: "id"), transform: recordID)
   var disclosure: Int64?

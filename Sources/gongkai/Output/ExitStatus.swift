@@ -29,7 +29,8 @@ enum ExitStatus: Int32, Error {
       0   success (for reports: nothing found)
       1   a report found something: check something overdue or, with
           --calendar-change, a verdict the schedule changes (see --fail-on),
-          audit verify a broken change log or rows that differ from it,
+          audit verify a broken change log, rows that differ from it
+          or a --head no row of it has,
           doctor a failed check
       64  usage: a bad argument or option value
       65  bad data: a file or a stored value that breaks the rules
