@@ -32,9 +32,11 @@ public struct Checker: Sendable {
                                   until: until, minimumEnd: minimumEnd?.date, asOf: asOf)
       // The day the deadline is held against: the first publication's, else the day judged.
       let decidedOn = first?.publishedOn ?? asOf
-      var deadlineUnsettled = false
+      var deadlineUnsettled = false, lateOnlyBySwappedWorkdays = false
       if let deadline, let period {
         deadlineUnsettled = !calendar.settles(deadline, of: period, from: milestone.formedOn, against: decidedOn)
+        lateOnlyBySwappedWorkdays = (status == .overdue || daysLate != nil)
+          && calendar.isPastOnlyBySwappedWorkdays(decidedOn, deadline: deadline.date, of: period, from: milestone.formedOn)
       }
       // The days counted late or overdue, and whether a publication came late at all: a 公示 too short for certain
       // may still turn out late, or on time.
@@ -51,6 +53,7 @@ public struct Checker: Sendable {
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         shortOnlyByWeekendExtension: status == .tooShort
           && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until),
+        lateOnlyBySwappedWorkdays: lateOnlyBySwappedWorkdays,
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)

@@ -81,16 +81,29 @@ public struct Finding: Sendable {
   /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that
   /// rule as unverified (M), so the verdict is, whatever its rule's tag.
   public let shortOnlyByWeekendExtension: Bool
+  /// Whether the publication judged came late, or the item is overdue, only by the reading that a swapped workday
+  /// (调休上班) counts as a working day and ends a calendar-day period as one
+  /// (``WorkingDayCalendar/isPastOnlyBySwappedWorkdays(_:deadline:of:from:)``): legal-rules.md tags that reading
+  /// unverified (M), so the lateness is, whatever its rule's tag.
+  public let lateOnlyBySwappedWorkdays: Bool
   /// The unit that must publish: the milestone's, else the rule's responsible party.
   public let responsibleUnit: String
   public let asOf: CivilDate
 
   /// How what the finding holds against the item for `status` is known: its rule's tag
   /// (``DisclosureRule/confidence(judging:)``), but unverified for a `too-short` verdict that rests on a weekend
-  /// moving its minimum's end (``shortOnlyByWeekendExtension``).
+  /// moving its minimum's end (``shortOnlyByWeekendExtension``), and for a `late` or `overdue` one that rests on
+  /// counting swapped workdays (``lateOnlyBySwappedWorkdays``).
   public func confidence(judging status: FindingStatus) -> Confidence {
-    status == .tooShort && shortOnlyByWeekendExtension ? .unverified : rule.confidence(judging: status)
+    switch status {
+    case .tooShort: shortOnlyByWeekendExtension ? .unverified : rule.confidence(judging: .tooShort)
+    case .late, .overdue, .due, .onTime: deadlineConfidence
+    }
   }
+
+  /// How the deadline is known as the finding holds it against the item: its rule's tag, but unverified where a
+  /// lateness or an overdue rests on counting swapped workdays (``lateOnlyBySwappedWorkdays``).
+  public var deadlineConfidence: Confidence { lateOnlyBySwappedWorkdays ? .unverified : rule.confidence }
 
   /// The finding needs someone's attention on the day judged (`asOf`): overdue, due within `warningDays`
   /// working days, or too short while it can still be repaired.

@@ -83,6 +83,24 @@ extension WorkingDayCalendar {
     return !isProvisional(from: countedFrom, through: min(deadline.date, day.adding(days: -1)))
   }
 
+  /// Whether `day`, after `deadline`, the end of `period` counted from `start`, is past it only by the reading that a
+  /// swapped workday (调休上班) counts as a working day, and that a calendar-day period ending on one does not move:
+  /// with swapped workdays read as the weekend days they are, `day` would be on or before the end. legal-rules.md tags
+  /// that reading unverified (M), so a verdict that rests on it is.
+  public func isPastOnlyBySwappedWorkdays(_ day: CivilDate, deadline: CivilDate, of period: Period, from start: CivilDate) -> Bool {
+    guard day > deadline else { return false }
+    switch period.unit {
+    case .workingDays:
+      let before = day.adding(days: -1)
+      return workingDays(from: start, through: before) - swappedWorkdays(from: start, through: before) < period.length
+    case .calendarDays:
+      // The end moved past swapped workdays as past rest days: at most a few days after the deadline.
+      var end = deadline
+      while end < day, kind(of: end) != .workday { end = end.adding(days: 1) }
+      return day <= end
+    }
+  }
+
   /// How the deadline of `period` counted from `start` comes about, day by day, for people who must
   /// defend it: where counting starts, which rest days it skipped, and where a calendar-day period was moved.
   public func explain(_ period: Period, from start: CivilDate) throws(PeriodError) -> DeadlineExplanation {

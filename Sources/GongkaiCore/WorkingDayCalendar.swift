@@ -22,6 +22,8 @@ public struct WorkingDayCalendar: Sendable {
   private let unscheduledDaysBefore: [Int32]
   /// `settledWorkingDaysBefore[i]`: working days in `base ..< base + i` that no missing schedule can make rest days.
   private let settledWorkingDaysBefore: [Int32]
+  /// `swappedWorkdaysBefore[i]`: swapped workdays (调休上班) in `base ..< base + i`.
+  private let swappedWorkdaysBefore: [Int32]
   private let holidayNames: [Int: String]
 
   /// Builds the calendar; throws when a schedule is invalid or a year is given twice.
@@ -61,6 +63,7 @@ public struct WorkingDayCalendar: Sendable {
     var before = [Int32](repeating: 0, count: count + 1)
     var unscheduled = [Int32](repeating: 0, count: count + 1)
     var settledWorking = [Int32](repeating: 0, count: count + 1)
+    var swapped = [Int32](repeating: 0, count: count + 1)
     var offsets: [Int32] = []
     offsets.reserveCapacity(count * 5 / 7)
     for offset in 0..<count {
@@ -71,12 +74,14 @@ public struct WorkingDayCalendar: Sendable {
       let settled = Self.awaitedSchedule(of: day, in: byYear) == nil
       unscheduled[offset + 1] = unscheduled[offset] + (settled ? 0 : 1)
       settledWorking[offset + 1] = settledWorking[offset] + (settled && works ? 1 : 0)
+      swapped[offset + 1] = swapped[offset] + (kinds[offset] == .swappedWorkday ? 1 : 0)
     }
     self.kinds = kinds
     self.workingDaysBefore = before
     self.workingDayOffsets = offsets
     self.unscheduledDaysBefore = unscheduled
     self.settledWorkingDaysBefore = settledWorking
+    self.swappedWorkdaysBefore = swapped
     self.holidayNames = names
   }
 
@@ -124,6 +129,12 @@ public struct WorkingDayCalendar: Sendable {
   public func isProvisional(from: CivilDate, through: CivilDate) -> Bool {
     guard from <= through else { return false }
     return unscheduledDaysBefore[through.dayNumber - base + 1] != unscheduledDaysBefore[from.dayNumber - base]
+  }
+
+  /// Swapped workdays (调休上班) `d` with `from < d ≤ through`.
+  public func swappedWorkdays(from: CivilDate, through: CivilDate) -> Int {
+    guard from < through else { return 0 }
+    return Int(swappedWorkdaysBefore[through.dayNumber - base + 1]) - Int(swappedWorkdaysBefore[from.dayNumber - base + 1])
   }
 
   /// Working days `d` with `from < d ≤ through` that are working days whatever the schedules still missing arrange.

@@ -37,6 +37,34 @@ import Testing
     #expect(finding.workingDaysLate == 2)
   }
 
+  /// Counted without the two worked Saturdays (2-14, 2-28), the 7 working days would end on 3-04: published 3-03 or
+  /// 3-04, the permit is late only by counting them, a reading legal-rules.md tags unverified; 3-05 is late either way.
+  @Test func lateOnlyByCountingSwappedWorkdaysIsUnverified() throws {
+    let verdicts = try ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"].map { on in
+      let finding = try #require(try checker.judge(
+        milestone("approval-result.construction-permit", formed: "2026-02-13", disclosures: [published(on)]), asOf: day("2026-03-31")))
+      return "\(finding.status) \(finding.confidence(judging: finding.status).rawValue) \(finding.deadlineConfidence.rawValue)"
+    }
+    #expect(verdicts == ["onTime S S", "late M M", "late M M", "late S S"])
+    // Overdue likewise, as of those days with nothing published.
+    let overdue = try ["2026-03-04", "2026-03-05"].map { on in
+      let finding = try #require(try checker.judge(milestone("approval-result.construction-permit", formed: "2026-02-13"), asOf: day(on)))
+      return "\(finding.status) \(finding.confidence(judging: finding.status).rawValue)"
+    }
+    #expect(overdue == ["overdue M", "overdue S"])
+  }
+
+  /// Three days from Thursday 2026-09-17 end on Sunday 9-20, worked for 国庆: not moved to Monday, as a weekend would
+  /// move them. Published Monday, the candidates are late only by that reading.
+  @Test func aCalendarDayPeriodEndingOnASwappedWorkdayMakesLatenessUnverified() throws {
+    let verdicts = try ["2026-09-20", "2026-09-21", "2026-09-22"].map { on in
+      let finding = try #require(try checker.judge(
+        milestone("bidding.candidates", formed: "2026-09-17", disclosures: [published(on)]), asOf: day("2026-10-31")))
+      return "\(finding.status) \(finding.confidence(judging: finding.status).rawValue)"
+    }
+    #expect(verdicts == ["onTime S", "late M", "late S"])
+  }
+
   @Test func unpublishedBeforeTheDeadlineIsDueWithWorkingDaysLeft() throws {
     let finding = try #require(try checker.judge(
       milestone("approval-result.construction-permit", formed: "2026-02-13"), asOf: day("2026-02-24")))

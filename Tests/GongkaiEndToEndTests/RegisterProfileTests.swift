@@ -326,7 +326,7 @@ extension RegisterCommandTests {
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
-    #expect(text.components(separatedBy: "（时限待核实，见 gongkai rules 的说明）").count == 2, "\(text)")
+    #expect(text.components(separatedBy: "（时限待核实：期满日逢周末顺延系解释）").count == 2, "\(text)")
     // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
     let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
     try succeed([
@@ -338,5 +338,33 @@ extension RegisterCommandTests {
     #expect(later.stdout.contains("\"reference\":\"C\""), "\(later.stdout)")
     let c = try #require(try (JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [[String: Any]])?.first { $0["reference"] as? String == "C" })
     #expect(c["ruleConfidence"] as? String == "M" && c["minimumEnd"] as? String == "2027-01-04", "\(c)")
+  }
+
+  /// Three days from Thursday 2026-09-17 end on Sunday 9-20, worked for 国庆, and are not moved to Monday as a
+  /// weekend's end is: candidates published Monday are late by that reading of swapped workdays alone, which
+  /// legal-rules.md tags unverified. The verdict says so in the check, the audit CSV and on the public page.
+  @Test func aLatenessThatRestsOnASwappedWorkdayIsUnverified() throws {
+    let code = "2026-310110-48-01-000219"
+    let (folder, db) = try registerWithProject(code)
+    try succeed([
+      ["log", code, "bidding.candidates", "--date", "2026-09-17", "--ref", "A"],
+      ["disclose", "1", "--date", "2026-09-21", "--channel", "平台", "--until", "2026-09-30"],
+      ["log", code, "bidding.candidates", "--date", "2026-09-15", "--ref", "B"],
+      ["disclose", "2", "--date", "2026-09-21", "--channel", "平台", "--until", "2026-09-30"],
+    ], db, environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
+    let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late", "--format", "json"] + db)
+    let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(Set(records.map { "\($0["reference"] ?? "") \($0["ruleConfidence"] ?? "")" }) == ["A M", "B S"], "\(json.stdout)")
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["状态"] ?? "") \($0["时限依据核实"] ?? "")" })
+      == ["A late 法条原文；调休上班日计为工作日：待核实", "B late 法条原文"])
+    let alerts = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late"] + db).stdout
+    #expect(alerts.components(separatedBy: "（时限待核实：调休上班日计为工作日系解释）").count == 2, "\(alerts)")
+    let show = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(show.components(separatedBy: "截止 2026-09-20（时限待核实）").count == 2, "\(show)")
+    let pages = folder.appendingPathComponent("pages")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
+    let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+    #expect(page.contains("本事项所依据的时限规定有未经法规原文核实之处"), "\(page)")
   }
 }

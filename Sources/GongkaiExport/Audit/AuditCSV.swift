@@ -210,14 +210,17 @@ public struct AuditCSV {
     // it is held against anyone.
     Column(chinese: "时限依据核实", english: "rule_confidence") { row, _ in
       let (rule, english) = (row.finding.rule, row.english)
-      // A minimum known otherwise than the deadline is named after it (法条原文；公告期：待核实), and a shortfall that
-      // rests on a weekend moving the minimum's end is said to (法条原文；逢周末顺延：待核实).
+      // A minimum known otherwise than the deadline is named after it (法条原文；公告期：待核实), a shortfall that
+      // rests on a weekend moving the minimum's end is said to (法条原文；逢周末顺延：待核实), and a lateness that rests
+      // on counting swapped workdays (法条原文；调休上班日计为工作日：待核实).
       let minimum = rule.minimumConfidence.map {
         english ? "; \(rule.minimumPublicationName.english): \($0.englishName)" : "；\(rule.minimumPublicationName.chinese)：\($0.chineseName)"
       }
       let weekend = row.finding.shortOnlyByWeekendExtension
         ? (english ? "; end moved past a weekend: unverified" : "；逢周末顺延：待核实") : ""
-      return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "") + weekend
+      let swapped = row.finding.lateOnlyBySwappedWorkdays
+        ? (english ? "; swapped workdays counted as working days: unverified" : "；调休上班日计为工作日：待核实") : ""
+      return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "") + weekend + swapped
     },
     // The period 最短公示期止 is counted by, for an evaluator recomputing it from the file alone.
     .ruleValue(chinese: "最短公示期", english: "minimum_publication") { rule, _, english in

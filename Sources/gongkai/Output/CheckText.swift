@@ -188,9 +188,14 @@ final class CheckText {
     out += "      #\(finding.milestone.id) \(rule.code) \(l.pick(rule.name)) · \(l.pick("形成", "formed")) \(finding.milestone.formedOn)"
     out += (stored.reference.map { " · \(Terminal.field($0))" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)"
-    // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it.
-    if finding.confidence(judging: finding.status) == .unverified {
+    // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it. So is a
+    // verdict that rests on a reading of the calendar no statute states, which the rule's note does not explain.
+    if finding.rule.confidence(judging: finding.status) == .unverified {
       out += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
+    } else if finding.confidence(judging: finding.status) == .unverified {
+      out += finding.status == .tooShort
+        ? l.pick("（时限待核实：期满日逢周末顺延系解释）", " (unverified: that the end moves past a weekend is an interpretation)")
+        : l.pick("（时限待核实：调休上班日计为工作日系解释）", " (unverified: that swapped workdays count as working days is an interpretation)")
     }
     out += "\n"
     if let repair = PublicationRepair(of: finding, checker: checker, today: today) {

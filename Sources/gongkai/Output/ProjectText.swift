@@ -56,7 +56,7 @@ struct ProjectText {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
             provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding))
-            let unverified = Self.mark(finding.rule.confidence)
+            let unverified = Self.mark(finding.deadlineConfidence)
             status = finding.status.chineseName + (finding.statusIsProvisional ? "（暂定）" : "")
               // Without a deadline, a status resting on an unverified rule is marked as the public page marks it.
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified }

@@ -22,7 +22,7 @@ struct StandingNote {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
     // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
     let provisional = finding.latenessIsProvisional ? " (provisional)" : ""
-    let unverifiedDeadline = marksUnverifiedDeadline ? Self.mark(finding.rule.confidence) : ""
+    let unverifiedDeadline = marksUnverifiedDeadline ? Self.mark(finding.deadlineConfidence) : ""
     switch finding.status {
     case .overdue:
       return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)\(unverifiedDeadline)"
