@@ -72,15 +72,26 @@ extension WorkingDayCalendar {
   /// Whether `day`'s standing against `deadline`, the end of `period` counted from `start`, is settled: on or before
   /// it, or after it, whatever the schedules still missing arrange.
   ///
-  /// `day` is on or before the deadline when fewer than the period's working days (or, for calendar days, no working
-  /// day from the nominal end) come before it: only the days before `day` decide, and only those the deadline was
-  /// counted over. A provisional deadline may move, but not across the first unsettled day it was counted over. So a
+  /// Only the days before `day` decide. For working days, they hold at least the working days no missing schedule can
+  /// take away, and at most those and every day a missing schedule may still arrange: `day` is after the deadline for
+  /// certain when the first reach the period, on or before it for certain when the second fall short of it. So a
   /// publication on 2026-12-25 of a milestone formed on 2026-12-01 is on time for certain, though its deadline of 20
-  /// working days ends in the last week of December, which the 2027 notice may still rearrange.
+  /// working days ends in the last week of December, which the 2027 notice may still rearrange; and an item formed on
+  /// 2026-12-10 is not overdue on 12-31 whatever that notice makes of the days after 12-24 (10 settled working days
+  /// and 6 open ones before it, short of 20). For calendar days, a day after the nominal end is late for certain once a
+  /// settled working day comes between.
   public func settles(_ deadline: Deadline, of period: Period, from start: CivilDate, against day: CivilDate) -> Bool {
     guard deadline.isProvisional else { return true }
-    let countedFrom = period.unit == .workingDays ? start.adding(days: 1) : start.adding(days: period.length)
-    return !isProvisional(from: countedFrom, through: min(deadline.date, day.adding(days: -1)))
+    let before = day.adding(days: -1)
+    switch period.unit {
+    case .workingDays:
+      let settled = settledWorkingDays(from: start, through: before)
+      return settled >= period.length || settled + unsettledDays(from: start, through: before) < period.length
+    case .calendarDays:
+      let nominal = start.adding(days: period.length)
+      guard day > nominal else { return true }
+      return settledWorkingDays(from: nominal.adding(days: -1), through: before) > 0 || !isProvisional(from: nominal, through: before)
+    }
   }
 
   /// Whether `day`, after `deadline`, the end of `period` counted from `start`, is past it only by the reading that a

@@ -131,6 +131,12 @@ public struct WorkingDayCalendar: Sendable {
     return unscheduledDaysBefore[through.dayNumber - base + 1] != unscheduledDaysBefore[from.dayNumber - base]
   }
 
+  /// Days `d` with `from < d ≤ through` that a schedule still missing may arrange (``isProvisional(from:through:)``).
+  public func unsettledDays(from: CivilDate, through: CivilDate) -> Int {
+    guard from < through else { return 0 }
+    return Int(unscheduledDaysBefore[through.dayNumber - base + 1]) - Int(unscheduledDaysBefore[from.dayNumber - base + 1])
+  }
+
   /// Swapped workdays (调休上班) `d` with `from < d ≤ through`.
   public func swappedWorkdays(from: CivilDate, through: CivilDate) -> Int {
     guard from < through else { return 0 }

@@ -65,6 +65,17 @@ import Testing
     #expect(verdicts == ["onTime S", "late M", "late S"])
   }
 
+  /// 20 working days from 2026-12-10 end in January, on days the awaited 2027 notice arranges: the deadline may move,
+  /// but on 12-31 at most 16 working days can have passed (10 settled to 12-24, and six days the notice may make
+  /// workdays), so the item is due, not overdue, for certain. From 01-07 on, 20 may have.
+  @Test func dueForCertainWhileTheDaysPassedCannotMakeUpThePeriod() throws {
+    let due = try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-12-10"), asOf: day("2026-12-31")))
+    #expect(due.status == .due && due.deadline?.isProvisional == true)
+    #expect(!due.statusIsProvisional)
+    let later = try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-12-10"), asOf: day("2027-01-07")))
+    #expect(later.statusIsProvisional)
+  }
+
   @Test func unpublishedBeforeTheDeadlineIsDueWithWorkingDaysLeft() throws {
     let finding = try #require(try checker.judge(
       milestone("approval-result.construction-permit", formed: "2026-02-13"), asOf: day("2026-02-24")))

@@ -67,14 +67,17 @@ import Testing
     #expect(try deadline("2026-12-30", 3, .calendarDays).isProvisional)
   }
 
-  /// A day whose days before it were all settled stands where it stands against a deadline counted over them, on or
-  /// before it or after it, though the deadline may move: on the first unsettled day (12-25), on time is certain.
-  @Test func aDayUpToTheFirstUnsettledDayStandsAgainstAProvisionalDeadline() throws {
+  /// A day stands where it stands against a deadline that may move while the days before it cannot make up the period
+  /// whatever the missing schedule arranges: 17 settled working days from 12-02 to 12-24, then the last week of
+  /// December, which the 2027 notice may arrange. Up to 12-27 at most 19 working days come before the day (on time
+  /// for certain); from 12-28, 20 may.
+  @Test func aDayStandsAgainstAProvisionalDeadlineWhileTheDaysBeforeItCannotMakeUpThePeriod() throws {
     let working = try Period.workingDays(20)
     let monthEnd = try deadline("2026-12-01", 20, .workingDays)
     #expect(monthEnd.date == day("2026-12-29") && monthEnd.isProvisional)
     #expect(calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-25")))
-    #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-26")))
+    #expect(calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-27")))
+    #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2026-12-28")))
     #expect(!calendar.settles(monthEnd, of: working, from: day("2026-12-01"), against: day("2027-03-01")))
     // Three calendar days from 12-23 end Saturday 12-26, moved to a working day: only a day after 12-26 may turn.
     let threeDays = try Period.calendarDays(3)

@@ -790,13 +790,17 @@ import TestSupport
     #expect(withdrawn.map { $0["状态为暂定"] } == ["否"])
   }
 
-  /// A 公示 taken down before the days a missing schedule may rearrange was too short whatever the schedule says; one
-  /// taken down on those days may turn out long enough, and one still up shows an end that may move.
+  /// A 公示 taken down before the days a missing schedule may rearrange was too short whatever the schedule says, and
+  /// so was one taken down on those days that they cannot make long enough; one they may make long enough may turn out
+  /// so, and one still up shows an end that may move.
   @Test func aPublicNoticeShortOnlyBeforeTheUnsettledDaysIsTooShortForCertain() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000207")
     let now = ["GONGKAI_NOW": "2026-12-30T10:00:00+08:00"]
-    // 10 working days of comment from 12-14 end 12-28, and from 12-18 on 2027-01-04: both counted over 12-25.
-    for (reference, published, until) in [("HP-1", "2026-12-14", "2026-12-24"), ("HP-2", "2026-12-18", "2026-12-28"), ("HP-3", "2026-12-18", nil)] {
+    // 10 working days of comment from 12-14 end 12-28, from 12-16 on 12-30, from 12-18 on 2027-01-04: counted over
+    // 12-25 and after, which the 2027 notice may arrange. Up from 12-16 to 12-28, the notice had 6 settled working
+    // days and 4 the notice may make workdays; from 12-18, at most 8.
+    for (reference, published, until) in [("HP-1", "2026-12-14", "2026-12-24"), ("HP-2", "2026-12-16", "2026-12-28"),
+                                          ("HP-3", "2026-12-18", nil), ("HP-4", "2026-12-18", "2026-12-28")] {
       #expect(try gongkai(["log", "2026-310110-48-01-000207", "approval-result.eia-draft-comment", "--date", "2026-12-14",
                            "--ref", reference] + db, environment: now).status == 0)
       let milestone = String(reference.last!)
@@ -804,21 +808,23 @@ import TestSupport
                           environment: now).status == 0)
     }
     let rows = try auditRows(folder, db, asOf: "2026-12-30")
-    #expect(rows.map { $0["状态"] } == ["too-short", "too-short", "on-time"])
-    #expect(rows.map { $0["状态为暂定"] } == ["否", "是", "否"])
-    #expect(rows.map { $0["最短公示期止为暂定"] } == ["是", "是", "是"])
-    // Short by 2 working days (12-25, 12-28) and by 4 (12-29 to 2027-01-04), counted apart from lateness
-    #expect(rows.map { $0["公示期短缺"] } == ["2", "4", ""])
-    #expect(rows.map { $0["逾期工作日"] } == ["0", "0", "0"])
+    #expect(rows.map { $0["状态"] } == ["too-short", "too-short", "on-time", "too-short"])
+    #expect(rows.map { $0["状态为暂定"] } == ["否", "是", "否", "否"])
+    #expect(rows.map { $0["最短公示期止为暂定"] } == ["是", "是", "是", "是"])
+    // Short by 2 working days (12-25, 12-28), by 2 (12-29, 12-30) and by 4 (12-29 to 2027-01-04), counted apart from
+    // lateness
+    #expect(rows.map { $0["公示期短缺"] } == ["2", "2", "", "4"])
+    #expect(rows.map { $0["逾期工作日"] } == ["0", "0", "0", "0"])
     // A correction of the first comment notice is paired with it
-    #expect(try gongkai(["log", "2026-310110-48-01-000207", "approval-result.eia-draft-comment", "--date", "2026-12-21", "--ref", "HP-4",
+    #expect(try gongkai(["log", "2026-310110-48-01-000207", "approval-result.eia-draft-comment", "--date", "2026-12-21", "--ref", "HP-5",
                          "--changes", "1"] + db, environment: now).status == 0)
-    #expect(try auditRows(folder, db, asOf: "2026-12-30").map { $0["所变更里程碑编号"] } == ["", "", "", "1"])
+    #expect(try auditRows(folder, db, asOf: "2026-12-30").map { $0["所变更里程碑编号"] } == ["", "", "", "", "1"])
     let pages = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-30"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000207.html"), encoding: .utf8)
     #expect(page.contains("征求意见期：2026-12-14 至 2026-12-24（征求意见期不足；不少于10个工作日"), "\(page)")
-    #expect(page.contains("征求意见期：2026-12-18 至 2026-12-28（征求意见期不足（暂定）；不少于10个工作日"))
+    #expect(page.contains("征求意见期：2026-12-16 至 2026-12-28（征求意见期不足（暂定）；不少于10个工作日"))
+    #expect(page.contains("征求意见期：2026-12-18 至 2026-12-28（征求意见期不足；不少于10个工作日"))
     #expect(page.contains("征求意见期：2026-12-18 至 2027-01-04（暂定）（不少于10个工作日"))
   }
 
