@@ -772,4 +772,27 @@ import TestSupport
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  files beside the register: this user may not write them, so every write fails: "))
   }
+
+  /// An exclusive import of a register this account may only read cannot leave WAL mode; SQLite says so as an I/O
+  /// error, which read as a full disk (74). It runs as any import: nothing to change is no error, something to change
+  /// is refused as read-only (73). Needs root, to be another account.
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
+  func anExclusiveImportOfARegisterThisAccountMayOnlyReadIsReadOnly() throws {
+    let folder = try OtherAccountFolder(mode: 0o1777)
+    defer { folder.remove() }
+    let database = folder.url.appendingPathComponent("r.sqlite").path
+    let sheet = folder.url.appendingPathComponent("rows.csv")
+    try Data("project,kind,formed\n2026-310110-48-01-000200,bidding.result,2026-01-05\n".utf8).write(to: sheet)
+    #expect(try folder.run(as: 1000, "init --database \(database)").status == 0)
+    #expect(try folder.run(as: 1000, "project add 2026-310110-48-01-000200 --name 测试 --unit 甲单位 --database \(database)").status == 0)
+    #expect(try folder.run(as: 1000, "import milestones \(sheet.path) --database \(database)").status == 0)
+    #expect(chmod(database, 0o444) == 0)
+    let unchanged = try folder.run(as: 1000, "import milestones --exclusive \(sheet.path) --database \(database)")
+    #expect(unchanged.status == 0, "\(unchanged.stderr)")
+    #expect(unchanged.stdout.contains("nothing changed"))
+    try Data("project,kind,formed\n2026-310110-48-01-000200,bidding.result,2026-01-06\n".utf8).write(to: sheet)
+    let refused = try folder.run(as: 1000, "import milestones --exclusive \(sheet.path) --database \(database)")
+    #expect(refused.status == 73)
+    #expect(refused.stderr.contains("database \(database) is read-only"), "\(refused.stderr)")
+  }
 }

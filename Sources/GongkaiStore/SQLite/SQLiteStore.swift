@@ -1,6 +1,7 @@
 import Foundation
 import CSQLiteSettings
 import GRDB
+import GRDBSQLite
 import GongkaiCore
 import GongkaiFileSystem
 
@@ -443,7 +444,11 @@ public struct SQLiteStore: Store {
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
-        guard exclusiveImports else { return try Self.transactionThenWAL(db, body) }
+        // A file this user may only read cannot leave WAL mode (SQLite says so as an I/O error): its import runs as
+        // any, which writes nothing when nothing changed and is refused as read-only when something did.
+        guard exclusiveImports, sqlite3_db_readonly(db.sqliteConnection, "main") == 0 else {
+          return try Self.transactionThenWAL(db, body)
+        }
         return try Self.inRollbackJournal(db, body)
       }
     }
