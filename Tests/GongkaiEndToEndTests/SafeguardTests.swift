@@ -137,8 +137,27 @@ import TestSupport
     #expect(check.stderr.hasPrefix("gongkai: database \(database) is damaged (database disk image is malformed); keep a copy of it, restore the register from a backup"))
     let doctor = try gongkai("doctor", "--database", database)
     #expect(doctor.status == 1)
-    #expect(doctor.stdout.contains("FAILED  integrity check: database disk image is malformed"))
+    #expect(doctor.stdout.contains("FAILED  integrity check: database disk image is malformed; the register's checks not listed above"))
     #expect(doctor.stderr.isEmpty)
+  }
+
+  /// A page whose cells point outside it: SQLite's integrity check names each, one a line as `doctor` lists them (the
+  /// report had come as one line with its line breaks escaped), and the checks the damage stops are said not to have run.
+  @Test func aDamagedPageIsReportedProblemByProblem() throws {
+    let (_, database) = try sampleRegister()
+    let root = try runShell("sqlite3 '\(database)' \"SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_sequence'\"", environment: [:])
+    let page = try #require(UInt64(root.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(root.stderr)")
+    let file = try FileHandle(forUpdating: URL(fileURLWithPath: database))
+    try file.seek(toOffset: (page - 1) * 4096 + 8)
+    file.write(Data(Array(repeating: [0x00, 0x00, 0x99, 0x99] as [UInt8], count: 8).joined()))
+    try file.close()
+    let doctor = try gongkai("doctor", "--database", database)
+    #expect(doctor.status == 1)
+    let problems = doctor.stdout.split(separator: "\n").filter { $0.hasPrefix("FAILED  integrity check: On tree page \(page) cell ") }
+    #expect(problems.count > 1, "\(doctor.stdout)")
+    #expect(!doctor.stdout.contains("\\u{A}") && !doctor.stdout.contains("*** in database"), "\(doctor.stdout)")
+    #expect(doctor.stdout.contains("FAILED  checks stopped: the damaged file cannot be read through (database disk image is malformed)"),
+            "\(doctor.stdout)")
   }
 
   /// An empty --database, or one naming a folder, is a usage error: nothing is created, not even half a register.

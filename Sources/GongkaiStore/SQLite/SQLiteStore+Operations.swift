@@ -182,7 +182,12 @@ extension SQLiteStore {
   }
 
   public func integrityProblems() throws -> [String] {
-    try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+    // SQLite heads its first problem with the database's name on a line of its own, in the same row.
+    try read { db in
+      try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+        .flatMap { $0.split(separator: "\n").map(String.init) }
+        .filter { !$0.hasPrefix("*** in database ") }
+    }
   }
 
   /// Compared with a schema the migrations make afresh, in memory.

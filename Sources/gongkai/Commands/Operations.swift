@@ -48,6 +48,12 @@ extension Gongkai {
     /// The orphans listed one a line, as `PRAGMA integrity_check` stops at 100 problems: deleting the projects of a
     /// large register leaves millions, and the first ones show what happened.
     static let orphanLines = 100
+    /// The integrity check's problems listed one a line: a damaged page gives one for each of its cells, and what
+    /// follows the first few says no more than that the file is to be restored.
+    static let integrityLines = 10
+    /// What a damaged register leaves unchecked, and what to do.
+    static let checksNotRun = "the register's checks not listed above (of foreign keys, the change log, stored values) were not "
+      + "run; keep a copy of the file and restore the register from a backup"
 
     func run() async throws {
       var failed = false
@@ -64,7 +70,7 @@ extension Gongkai {
       do {
         (profile, kinds) = try await checkRegister(line)
       } catch StoreError.damaged(_, let reason) {
-        try line(false, "integrity check: \(reason); keep a copy of the file and restore the register from a backup")
+        try line(false, "integrity check: \(reason); \(Self.checksNotRun)")
       }
       // A broken rules or calendar file is what doctor is run to find: a failed check, not an error that hides the
       // checks after it.
@@ -129,7 +135,23 @@ extension Gongkai {
       }
       if let profile { try line(true, "profile: \(profile) (the rules every command applies to this register)") }
       let problems = try await register.integrityProblems()
-      try line(problems.isEmpty, problems.isEmpty ? "integrity check: ok" : "integrity check: \(problems.prefix(3).joined(separator: "; "))")
+      if problems.isEmpty { try line(true, "integrity check: ok") }
+      for problem in problems.prefix(Self.integrityLines) { try line(false, "integrity check: \(problem)") }
+      if problems.count > Self.integrityLines {
+        try line(false, "integrity check: and \(problems.count - Self.integrityLines) more problems")
+      }
+      do {
+        return (profile, try await checkContents(of: register, line))
+      } catch StoreError.damaged(_, let reason) where !problems.isEmpty {
+        // The damage stops the read of the rows: what that leaves unchecked is said, not reported as passed or failed.
+        try line(false, "checks stopped: the damaged file cannot be read through (\(reason)); \(Self.checksNotRun)")
+        return (profile, [])
+      }
+    }
+
+    /// The checks of what the register holds, each a line: schema objects added, foreign keys, the change log and the
+    /// rows against it, stored values. Returns the item kinds its milestones are of.
+    private func checkContents(of register: any Store, _ line: (Bool?, String) throws -> Void) async throws -> [KindInUse] {
       for (type, name) in try await register.addedSchemaObjects() {
         let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         try line(false, "schema: \(type) \(Terminal.field(name)) was added outside gongkai; it can refuse or change writes: drop it "
@@ -158,7 +180,7 @@ extension Gongkai {
             + "the change log (restore the register from a backup)")
         }
       }
-      return (profile, try await register.kindsInUse())
+      return try await register.kindsInUse()
     }
 
     /// Warns of texts the register holds that its rules refuse now, stored before a rule was tightened (an
