@@ -773,6 +773,20 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  files beside the register: this user may not write them, so every write fails: "))
   }
 
+  /// An export into a folder this account may not write names the folder, and where the file can go instead.
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
+  func anExportIntoAFolderThisAccountMayNotWriteSaysWhatToDo() throws {
+    let folder = try OtherAccountFolder(mode: 0o1777)
+    defer { folder.remove() }
+    let database = folder.url.appendingPathComponent("r.sqlite").path
+    #expect(try folder.run(as: 1000, "init --database \(database)").status == 0)
+    let closed = folder.url.appendingPathComponent("closed")
+    try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+    let export = try folder.run(as: 1000, "export audit-csv --out \(closed.path)/a.csv --database \(database)")
+    #expect(export.status == 73)
+    #expect(export.stderr.hasSuffix("cannot write in folder \(closed.path): Permission denied; name another with --out\n"), "\(export.stderr)")
+  }
+
   /// An exclusive import of a register this account may only read cannot leave WAL mode; SQLite says so as an I/O
   /// error, which read as a full disk (74). It runs as any import: nothing to change is no error, something to change
   /// is refused as read-only (73). Needs root, to be another account.

@@ -31,7 +31,7 @@ public final class AtomicFileWriter {
     // POSIX calls rather than FileHandle, whose errors say "NSCocoaErrorDomain error 512" instead of the reason.
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
-      throw ExportError.cannotCreate(path, "cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+      throw ExportError.cannotCreate(path, "cannot write in folder \(folder): \(String(cString: strerror(errno))); name another with --out")
     }
     self.descriptor = descriptor
   }

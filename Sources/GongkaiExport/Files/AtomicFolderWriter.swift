@@ -37,7 +37,7 @@ public final class AtomicFolderWriter {
     // One create and one write: FileManager's createFile would write yet another temporary file and rename it.
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno)))")
+      throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno))); name another with --out")
     }
     var failure = Array(bytes).withUnsafeBytes { AtomicFileWriter.writeAll($0, to: descriptor) }
     if close(descriptor) != 0, failure == 0 { failure = errno }
