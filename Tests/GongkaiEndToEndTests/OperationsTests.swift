@@ -773,6 +773,25 @@ import TestSupport
     #expect(doctor.stdout.contains("FAILED  files beside the register: this user may not write them, so every write fails: "))
   }
 
+  /// A register out of WAL mode (a backup) that this account may write, in a folder it may not: SQLite cannot create the
+  /// journal of a write beside it. The refusal names the folder, where it had sent the user to the file's permissions.
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
+  func aWriteRefusedByTheRegistersFolderNamesTheFolder() throws {
+    let folder = try OtherAccountFolder(mode: 0o1777)
+    defer { folder.remove() }
+    let database = folder.url.appendingPathComponent("r.sqlite").path
+    #expect(try folder.run(as: 1000, "init --database \(database)").status == 0)
+    let closed = folder.url.appendingPathComponent("closed")
+    try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+    let backup = closed.appendingPathComponent("b.sqlite").path
+    #expect(try gongkai("backup", backup, "--database", database).status == 0)
+    #expect(chown(backup, 1000, 1000) == 0)
+    let write = try folder.run(as: 1000, "project add 2026-310110-48-01-000200 --name 测试 --unit 甲单位 --database \(backup)")
+    #expect(write.status == 73)
+    #expect(write.stderr.contains("is read-only for this user: this user may not write in its folder \(closed.path), where SQLite keeps"),
+            "\(write.stderr)")
+  }
+
   /// An export into a folder this account may not write names the folder, and where the file can go instead.
   @Test(.enabled(if: OtherAccountFolder.isAvailable))
   func anExportIntoAFolderThisAccountMayNotWriteSaysWhatToDo() throws {

@@ -251,6 +251,15 @@ public struct SQLiteStore: Store {
     return said.joined(separator: "; ")
   }
 
+  /// Why a register this user may write cannot be written all the same: out of WAL mode (a backup), SQLite keeps each
+  /// write's journal in a file beside it, which a folder this user may not write refuses. `nil` when the folder is open.
+  static func closedFolderProblem(of path: String) -> String? {
+    let folder = FilePath.parent(of: path)
+    guard access(folder, W_OK) != 0 else { return nil }
+    return "this user may not write in its folder \(folder), where SQLite keeps each write's journal beside the register; "
+      + "its owner gives write access to the folder (chmod, chown or a group), or copy the register to a folder this user may write"
+  }
+
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
   static func requireGongkaiDatabase(at path: String, busyTimeout: TimeInterval) throws {
     Self.librarySettings
@@ -374,7 +383,7 @@ public struct SQLiteStore: Store {
       case .SQLITE_NOTADB: throw StoreError.notADatabase(path)
       case .SQLITE_CORRUPT: throw StoreError.damaged(path, error.message ?? "database disk image is malformed")
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
-      case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path))
+      case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path) ?? closedFolderProblem(of: path))
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
       // The migrations made every table, column and index gongkai reads, and it makes no trigger: a table or index
       // missing or there twice, or a trigger that refuses a write, was put there by another program.
