@@ -651,9 +651,17 @@ public struct ImportReport: Hashable, Sendable {
   /// Project files passed over because their code was corrected to another (`project recode`), each with a notice.
   public var skippedRecoded = 0
 
+  /// The ids of the milestones the import added, first to last: one transaction holds the write lock, so they follow
+  /// one another. What a clerk needs to disclose or amend them next, without looking each one up.
+  public private(set) var addedMilestones: ClosedRange<Int64>?
+
   public init() {}
 
   public var changedAnything: Bool { created + updated + milestonesWritten + disclosuresWritten > 0 }
+
+  mutating func recordAdded(milestone id: Int64) {
+    addedMilestones = addedMilestones.map { min($0.lowerBound, id)...max($0.upperBound, id) } ?? id...id
+  }
 
   /// What the import did that may not be what was meant, the first ``shownNotices`` of them: each would
   /// otherwise pass in silence, and a million of them kept would be memory.

@@ -225,7 +225,7 @@ extension RegisterCommandTests {
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stderr.contains("responsible-unit: 1 milestone recorded before kept 甲单位 as their unit, as `gongkai project edit "
       + "--unit` keeps them; run `gongkai export project \(code)` to bring the file up to date"), "\(imported.stderr)")
-    #expect(imported.stdout.contains("(2 milestones, 0 disclosures written)"), "\(imported.stdout)")
+    #expect(imported.stdout.contains("(2 milestones, 0 disclosures written; new milestone 3)"), "\(imported.stdout)")
     // The same file again changes nothing, and says the unit it leaves out is the one the import kept
     let again = try gongkai(["import", file] + db)
     #expect(again.stdout.contains("1 unchanged"), "\(again.stdout)")
@@ -267,7 +267,7 @@ extension RegisterCommandTests {
     let fresh = ["--database", folder.appendingPathComponent("fresh.sqlite").path]
     #expect(try gongkai(["init"] + fresh).status == 0)
     let imported = try gongkai(["import", file] + fresh)
-    #expect(imported.stdout.hasSuffix("(2 milestones, 1 disclosure written)\n"), "\(imported.stdout)\(imported.stderr)")
+    #expect(imported.stdout.hasSuffix("(2 milestones, 1 disclosure written; new milestones 1-2)\n"), "\(imported.stdout)\(imported.stderr)")
     let copy = folder.appendingPathComponent("copy.yaml").path
     #expect(try gongkai(["export", "project", code, "--out", copy] + fresh).status == 0)
     #expect(try String(contentsOfFile: copy, encoding: .utf8) == (try String(contentsOfFile: file, encoding: .utf8)))

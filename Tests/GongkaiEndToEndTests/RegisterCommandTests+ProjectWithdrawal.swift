@@ -203,7 +203,7 @@ extension RegisterCommandTests {
     try text.replacingOccurrences(of: "code: \(wrong)", with: "code: \(right)").write(toFile: file, atomically: true, encoding: .utf8)
 
     let moved = try gongkai(["import", file] + db)
-    #expect(moved.stdout.contains("1 created, 0 updated, 0 unchanged (2 milestones, 1 disclosure written)"), "\(moved.stdout)\(moved.stderr)")
+    #expect(moved.stdout.contains("1 created, 0 updated, 0 unchanged (2 milestones, 1 disclosure written; new milestones 4-5)"), "\(moved.stdout)\(moved.stderr)")
     let show = try gongkai(["project", "show", right, "--as-of", "2026-11-27"] + db)
     #expect(show.stdout.contains("design-change.permit-change") && !show.stdout.contains("另有"))
     let list = try gongkai(["project", "list", "--withdrawn", "--format", "json"] + db)

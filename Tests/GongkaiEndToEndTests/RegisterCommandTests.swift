@@ -42,7 +42,7 @@ import TestSupport
     let folder = Scratch.folder()
     let result = try gongkai("demo", "--projects", projectsFolder(), "--database", folder.appendingPathComponent("demo.sqlite").path)
     #expect(result.status == 0)
-    #expect(result.stdoutLines[0].hasSuffix("imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written)"))
+    #expect(result.stdoutLines[0].hasSuffix("imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written; new milestones 1-74)"))
     // The samples' two 公示 taken down too early, in 2024 and 2025, are settled: not in the morning alert.
     #expect(result.stdout.contains("逾期未公开 3 项，待公开 2 项\n"))
     #expect(result.stdout.contains("杨浦区审计局（1 项）\n  逾期未公开  逾期33个工作日"))
@@ -1145,7 +1145,7 @@ import TestSupport
     try Data("project,kind,formed,ref\n\(code),bidding.result,2026-11-02\n".utf8).write(to: sheet)
     let result = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
-    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written)\n")
+    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written; new milestone 1)\n")
   }
 
   /// A spreadsheet row names the milestone it changes or withdraws, found in the register by kind, day and 文号: the
@@ -1414,7 +1414,7 @@ import TestSupport
     try #require(csv.data(using: String.Encoding(rawValue: 0x8000_0632))).write(to: file)
     let result = try gongkai("import", "milestones", file.path, "--database", database)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 1 disclosure written)\n")
+    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 1 disclosure written; new milestone 75)\n")
     #expect(try gongkai("import", "milestones", file.path, "--database", database).stdout == "imported 1 row: nothing changed (1 unchanged)\n")
   }
 
@@ -1669,7 +1669,7 @@ import TestSupport
       let result = try gongkai(["import", projectsFolder(), "--database", database] + (exclusive ? ["--exclusive"] : []),
                                environment: now)
       #expect(result.status == 0, "\(result.stderr)")
-      #expect(result.stdout == "imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written)\n")
+      #expect(result.stdout == "imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written; new milestones 1-74)\n")
       #expect(inWALMode(database))
       registers.append(database)
     }

@@ -278,6 +278,7 @@ extension SQLiteStore {
       if isNew, withdrawn || ids[entry.key] == nil {
         let target = entry.changes.flatMap { linked($0, from: withdrawn) }
         id = try insertMilestone(entry, changesId: target, project: project, write)
+        report.recordAdded(milestone: id)
         inserted.insert(id)
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
@@ -355,6 +356,7 @@ extension SQLiteStore {
         let sameDay = try milestone(differingOnlyInReferenceFrom: entry, projectId: project.id!, write)
         // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
         id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
+        report.recordAdded(milestone: id)
         if let other = namesake {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \

@@ -153,7 +153,7 @@ extension MisnamedProjectFiles {
   }
 }
 
-/// `imported 4 project files: 4 created, 0 updated, 0 unchanged (73 milestones, 70 disclosures written)`.
+/// `imported 4 project files: 4 created, 0 updated, 0 unchanged (74 milestones, 77 disclosures written; new milestones 1-74)`.
 struct ImportSummary {
   let report: ImportReport
   var files: Int? = nil
@@ -167,7 +167,10 @@ struct ImportSummary {
     let counts = files != nil
       ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged\(skipped)"
       : "\(report.updated) with changes, \(report.unchanged) unchanged"
-    return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written)"
+    let added = report.addedMilestones.map { ids in
+      ids.count == 1 ? "; new milestone \(ids.lowerBound)" : "; new milestones \(ids.lowerBound)-\(ids.upperBound)"
+    } ?? ""
+    return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written\(added))"
   }
 
   /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
