@@ -625,16 +625,19 @@ public struct MilestoneFilter: Sendable {
   /// When each milestone's publications were last corrected (``StoredMilestone/publicationsCorrectedAt``): the
   /// feed dates an entry by it. A seek into the change log for every publication, so only the notice export asks.
   public var publicationCorrections = false
+  /// Only the milestones with these ids: those an import has just added, which it judges before it says it is done.
+  public var milestones: ClosedRange<Int64>?
 
   public init(
     projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
-    publicationCorrections: Bool = false
+    publicationCorrections: Bool = false, milestones: ClosedRange<Int64>? = nil
   ) {
     self.projects = projects
     self.categories = categories
     self.units = units
     self.withdrawn = withdrawn
     self.publicationCorrections = publicationCorrections
+    self.milestones = milestones
   }
 }
 

@@ -1403,6 +1403,30 @@ import TestSupport
     #expect(snapshot(database) == before)
   }
 
+  /// A 公示 imported to come down before its minimum period ends is said at once, while it can still be kept up: the
+  /// morning check would say so a day later. Candidates put up Friday 11-27 must stay up three days, through Monday
+  /// 11-30; one row says until Saturday. A row of a milestone already recorded is not judged by the import.
+  @Test func anImportedPublicationTooShortIsSaidWhileItCanBePutRight() throws {
+    let code = "2026-310110-48-01-000208"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    let file = folder.appendingPathComponent("rows.csv")
+    try Data("""
+      project,kind,formed,ref,published,channel,until
+      \(code),bidding.candidates,2026-11-26,A,2026-11-27,平台,2026-11-28
+      \(code),bidding.candidates,2026-11-26,B,2026-11-27,平台,2026-11-30
+
+      """.utf8).write(to: file)
+    let imported = try gongkai(["import", "milestones", file.path] + db, environment: now)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr == "gongkai: warning: 1 milestone this import added has a 公示 that comes down before its minimum period "
+      + "ends, which can still be put right: `gongkai check` gives the fix for each\n")
+    let check = try gongkai(["check", "--as-of", "2026-11-27"] + db, environment: now)
+    #expect(check.stdout.contains("#1 bidding.candidates"), "\(check.stdout)")
+    // Imported again, nothing is added, and nothing said
+    #expect(try gongkai(["import", "milestones", file.path] + db, environment: now).stderr.isEmpty)
+  }
+
   @Test func aSpreadsheetInGB18030IsImported() throws {
     let (folder, database) = try sampleRegister()
     let csv = """

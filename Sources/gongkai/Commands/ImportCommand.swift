@@ -71,8 +71,8 @@ extension Gongkai.ImportCommand {
 
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
-      let catalogue = try await reference.catalogue(for: register, at: store.path)
-      let files = try ProjectFiles(paths, catalogue: catalogue, today: StoreOptions.today())
+      let checker = try await reference.checker(for: register, at: store.path)
+      let files = try ProjectFiles(paths, catalogue: checker.catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
@@ -81,6 +81,7 @@ extension Gongkai.ImportCommand {
       files.misnamed.warn()
       files.warnOfUnread()
       try ImportSummary.warn(report) { try files.itemName(at: $0) }
+      await ImportSummary.warnOfShortPublications(added: report.addedMilestones, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text, written: report.changedAnything)
     }
   }
@@ -103,14 +104,15 @@ extension Gongkai.ImportCommand {
 
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
-      let catalogue = try await reference.catalogue(for: register, at: store.path)
-      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: catalogue, today: StoreOptions.today())
+      let checker = try await reference.checker(for: register, at: store.path)
+      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: checker.catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
       progress?.finish()
       // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
       ImportSummary.warn(report) { "\(URL(fileURLWithPath: file).path):\($0)" }
+      await ImportSummary.warnOfShortPublications(added: report.addedMilestones, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, rows: report.updated + report.unchanged).text,
                                  written: report.changedAnything)
     }
@@ -171,6 +173,32 @@ struct ImportSummary {
       ids.count == 1 ? "; new milestone \(ids.lowerBound)" : "; new milestones \(ids.lowerBound)-\(ids.upperBound)"
     } ?? ""
     return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written\(added))"
+  }
+
+  /// Warns of the milestones the import added whose 公示 comes down before its minimum period ends while that can still
+  /// be put right (kept up longer, or put up again): the morning check would say so tomorrow, a day of it gone. Only
+  /// the milestones added are judged, a read of those rows alone; after the import has committed, so a failure to
+  /// judge one (a date beyond the calendar) leaves the warning out rather than failing an import that stands.
+  static func warnOfShortPublications(added: ClosedRange<Int64>?, register: any Store, checker: Checker) async {
+    guard let added else { return }
+    let today = StoreOptions.today()
+    var short = 0
+    do {
+      try await register.forEachMilestone(matching: MilestoneFilter(milestones: added)) { stored in
+        let milestone = stored.milestone
+        guard checker.catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn)?.minimumPublication != nil,
+          let finding = try checker.judge(milestone, asOf: today), finding.status == .tooShort, finding.needsAttention(warningDays: 0)
+        else { return }
+        short += 1
+      }
+    } catch {
+      return
+    }
+    guard short > 0 else { return }
+    Terminal.warning("""
+      \(counted(short, "milestone")) this import added \(short == 1 ? "has a 公示 that comes" : "have a 公示 that comes") down before \
+      its minimum period ends, which can still be put right: `gongkai check` gives the fix for each
+      """)
   }
 
   /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
