@@ -627,10 +627,12 @@ public struct MilestoneFilter: Sendable {
   public var publicationCorrections = false
   /// Only the milestones with these ids: those an import has just added, which it judges before it says it is done.
   public var milestones: ClosedRange<Int64>?
+  /// Only milestones of these item kinds (all when empty).
+  public var kinds: [String] = []
 
   public init(
     projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
-    publicationCorrections: Bool = false, milestones: ClosedRange<Int64>? = nil
+    publicationCorrections: Bool = false, milestones: ClosedRange<Int64>? = nil, kinds: [String] = []
   ) {
     self.projects = projects
     self.categories = categories
@@ -638,6 +640,7 @@ public struct MilestoneFilter: Sendable {
     self.withdrawn = withdrawn
     self.publicationCorrections = publicationCorrections
     self.milestones = milestones
+    self.kinds = kinds
   }
 }
 

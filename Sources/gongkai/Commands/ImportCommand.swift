@@ -177,14 +177,16 @@ struct ImportSummary {
 
   /// Warns of the milestones the import added whose 公示 comes down before its minimum period ends while that can still
   /// be put right (kept up longer, or put up again): the morning check would say so tomorrow, a day of it gone. Only
-  /// the milestones added are judged, a read of those rows alone; after the import has committed, so a failure to
-  /// judge one (a date beyond the calendar) leaves the warning out rather than failing an import that stands.
+  /// the milestones added of kinds with a minimum period are judged, a read of those rows alone (a tenth of a spreadsheet
+  /// import's time when it read every one added); after the import has committed, so a failure to judge one (a date
+  /// beyond the calendar) leaves the warning out rather than failing an import that stands.
   static func warnOfShortPublications(added: ClosedRange<Int64>?, register: any Store, checker: Checker) async {
-    guard let added else { return }
+    let kinds = checker.catalogue.rules.filter { $0.minimumPublication != nil }.map(\.code)
+    guard let added, !kinds.isEmpty else { return }
     let today = StoreOptions.today()
     var short = 0
     do {
-      try await register.forEachMilestone(matching: MilestoneFilter(milestones: added)) { stored in
+      try await register.forEachMilestone(matching: MilestoneFilter(milestones: added, kinds: kinds)) { stored in
         let milestone = stored.milestone
         guard checker.catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn)?.minimumPublication != nil,
           let finding = try checker.judge(milestone, asOf: today), finding.status == .tooShort, finding.needsAttention(warningDays: 0)
