@@ -629,10 +629,13 @@ public struct MilestoneFilter: Sendable {
   public var milestones: ClosedRange<Int64>?
   /// Only milestones of these item kinds (all when empty).
   public var kinds: [String] = []
+  /// Only milestones with a publication in force put up on this day or after.
+  public var publishedSince: CivilDate?
 
   public init(
     projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
-    publicationCorrections: Bool = false, milestones: ClosedRange<Int64>? = nil, kinds: [String] = []
+    publicationCorrections: Bool = false, milestones: ClosedRange<Int64>? = nil, kinds: [String] = [],
+    publishedSince: CivilDate? = nil
   ) {
     self.projects = projects
     self.categories = categories
@@ -641,6 +644,7 @@ public struct MilestoneFilter: Sendable {
     self.publicationCorrections = publicationCorrections
     self.milestones = milestones
     self.kinds = kinds
+    self.publishedSince = publishedSince
   }
 }
 

@@ -108,6 +108,10 @@ extension SQLiteStore {
     oneOf("m.category", filter.categories.map(\.rawValue))
     oneOf("COALESCE(m.responsibleUnit, p.responsibleUnit)", filter.units)
     oneOf("m.kind", filter.kinds)
+    if let day = filter.publishedSince {
+      conditions.append("EXISTS (SELECT 1 FROM disclosure r WHERE r.milestoneId = m.id AND r.withdrawnReason IS NULL AND r.publishedOn >= ?)")
+      arguments.append(day.description)
+    }
     if let ids = filter.milestones {
       conditions.append("m.id BETWEEN ? AND ?")
       arguments += [ids.lowerBound, ids.upperBound]
@@ -118,6 +122,7 @@ extension SQLiteStore {
     // of the tables as written; LEFT JOIN does anyway. A category or unit picks a part of the milestones, which the
     // planner's order reads faster (1.45 s against 1.8 s for the bidding quarter at 100,000 projects), so it stays.
     let pickedMilestones = !filter.categories.isEmpty || !filter.units.isEmpty || filter.milestones != nil || !filter.kinds.isEmpty
+      || filter.publishedSince != nil
     let join = fromProjects ? "LEFT JOIN" : pickedMilestones ? "JOIN" : "CROSS JOIN"
     let onlyActive = !filter.withdrawn
     if onlyActive { conditions.append("p.withdrawnReason IS NULL") }

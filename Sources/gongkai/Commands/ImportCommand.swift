@@ -177,16 +177,21 @@ struct ImportSummary {
 
   /// Warns of the milestones the import added whose 公示 comes down before its minimum period ends while that can still
   /// be put right (kept up longer, or put up again): the morning check would say so tomorrow, a day of it gone. Only
-  /// the milestones added of kinds with a minimum period are judged, a read of those rows alone (a tenth of a spreadsheet
-  /// import's time when it read every one added); after the import has committed, so a failure to judge one (a date
-  /// beyond the calendar) leaves the warning out rather than failing an import that stands.
+  /// the milestones added of kinds with a minimum period, published lately enough for that period to end today or
+  /// after, are read and judged: a spreadsheet import of years past took a tenth longer when every milestone it added
+  /// was. After the import has committed, so a failure to judge one (a date beyond the calendar) leaves the warning out
+  /// rather than failing an import that stands.
   static func warnOfShortPublications(added: ClosedRange<Int64>?, register: any Store, checker: Checker) async {
-    let kinds = checker.catalogue.rules.filter { $0.minimumPublication != nil }.map(\.code)
-    guard let added, !kinds.isEmpty else { return }
+    let kinds = checker.catalogue.rules.filter { $0.minimumPublication != nil }
+    guard let added, let longest = kinds.compactMap(\.minimumPublication?.length).max() else { return }
     let today = StoreOptions.today()
+    // A minimum of N working days, or N days moved past a holiday, ends within 2N + 30 calendar days (the longest
+    // holiday, 春节, rests 9 days in a row).
+    let since = today.adding(days: -(2 * longest + 30))
+    let filter = MilestoneFilter(milestones: added, kinds: kinds.map(\.code), publishedSince: since)
     var short = 0
     do {
-      try await register.forEachMilestone(matching: MilestoneFilter(milestones: added, kinds: kinds)) { stored in
+      try await register.forEachMilestone(matching: filter) { stored in
         let milestone = stored.milestone
         guard checker.catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn)?.minimumPublication != nil,
           let finding = try checker.judge(milestone, asOf: today), finding.status == .tooShort, finding.needsAttention(warningDays: 0)
