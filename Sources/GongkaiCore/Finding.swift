@@ -57,9 +57,9 @@ public struct Finding: Sendable {
   /// judged came late at all, which a 公示 too short for certain may still turn out to have.
   public let latenessIsProvisional: Bool
   /// Whether the status itself may still change when a missing holiday schedule is published. A provisional deadline
-  /// need not make it so: a publication made by the first unsettled day the deadline was counted over (only the days
-  /// before it decide) is on time whatever the schedule arranges, and an item overdue since a settled deadline stays
-  /// overdue. Public pages
+  /// need not make it so: a publication made before the period can have passed, each day the schedule may arrange
+  /// counted as a possible working day (only the days before it decide), is on time whatever the schedule arranges,
+  /// and an item overdue since a settled deadline stays overdue. Public pages
   /// and auditors ask this, not ``isProvisional``, before calling a verdict provisional.
   public let statusIsProvisional: Bool
   /// Whether which run of a 公示's publications is judged may change once a missing schedule is published: the
@@ -91,19 +91,39 @@ public struct Finding: Sendable {
   public let asOf: CivilDate
 
   /// How what the finding holds against the item for `status` is known: its rule's tag
-  /// (``DisclosureRule/confidence(judging:)``), but unverified for a `too-short` verdict that rests on a weekend
-  /// moving its minimum's end (``shortOnlyByWeekendExtension``), and for a `late` or `overdue` one that rests on
-  /// counting swapped workdays (``lateOnlyBySwappedWorkdays``).
+  /// (``DisclosureRule/confidence(judging:)``), but unverified where the verdict rests on a reading of the calendar
+  /// (``calendarReading(judging:)``).
   public func confidence(judging status: FindingStatus) -> Confidence {
+    calendarReading(judging: status) == nil ? rule.confidence(judging: status) : .unverified
+  }
+
+  /// The reading of the calendar, tagged unverified in legal-rules.md, that the verdict for `status` rests on: for
+  /// `too-short`, a weekend moving the minimum's end (``shortOnlyByWeekendExtension``); for `late` and `overdue`, and
+  /// the lateness of a publication too short, swapped workdays counted as working days (``lateOnlyBySwappedWorkdays``).
+  /// `nil` when the verdict rests on the rule's period alone.
+  public func calendarReading(judging status: FindingStatus) -> CalendarReading? {
     switch status {
-    case .tooShort: shortOnlyByWeekendExtension ? .unverified : rule.confidence(judging: .tooShort)
-    case .late, .overdue, .due, .onTime: deadlineConfidence
+    case .tooShort: shortOnlyByWeekendExtension ? .weekendExtension : nil
+    case .late, .overdue: lateOnlyBySwappedWorkdays ? .swappedWorkdays : nil
+    case .due, .onTime: nil
     }
   }
 
-  /// How the deadline is known as the finding holds it against the item: its rule's tag, but unverified where a
-  /// lateness or an overdue rests on counting swapped workdays (``lateOnlyBySwappedWorkdays``).
-  public var deadlineConfidence: Confidence { lateOnlyBySwappedWorkdays ? .unverified : rule.confidence }
+  /// How the deadline is known as the finding holds it against the item, a lateness included: its rule's tag, but
+  /// unverified where the lateness or the overdue rests on counting swapped workdays.
+  public var deadlineConfidence: Confidence { confidence(judging: .late) }
+
+  /// The readings of the calendar any part of the finding rests on: its status, and the lateness of a publication too
+  /// short. What the audit CSV's 时限依据核实 names.
+  public var calendarReadings: [CalendarReading] {
+    (shortOnlyByWeekendExtension ? [.weekendExtension] : []) + (lateOnlyBySwappedWorkdays ? [.swappedWorkdays] : [])
+  }
+
+  /// Whether the lateness of a publication too short, or a verdict of `status`, rests on anything unverified: the
+  /// rule's period or a reading of the calendar. What an output that states both marks.
+  public func hasUnverifiedPart(judging status: FindingStatus) -> Bool {
+    confidence(judging: status) == .unverified || status == .tooShort && workingDaysLate != nil && deadlineConfidence == .unverified
+  }
 
   /// The finding needs someone's attention on the day judged (`asOf`): overdue, due within `warningDays`
   /// working days, or too short while it can still be repaired.
@@ -145,6 +165,24 @@ public struct Finding: Sendable {
     case .due: deadline?.isProvisional ?? false
     case .tooShort: minimumEnd?.isProvisional ?? false
     case .onTime: false
+    }
+  }
+}
+
+/// A reading of the calendar that no statute states and legal-rules.md tags unverified (M), which a verdict may rest
+/// on: the tracker applies it, and says so wherever such a verdict is stated.
+public enum CalendarReading: Sendable, Hashable {
+  /// 民法典 art. 203 moves a period's end past a Saturday or Sunday, as past a holiday (weekends as 法定休假日).
+  case weekendExtension
+  /// A weekend day worked in exchange for a holiday (调休上班) counts as a working day, and a calendar-day period
+  /// ending on one does not move.
+  case swappedWorkdays
+
+  /// 逢周末顺延, 调休上班日计为工作日: as the audit CSV and the alerts name it.
+  public var name: LocalizedText {
+    switch self {
+    case .weekendExtension: LocalizedText(chinese: "逢周末顺延", english: "end moved past a weekend")
+    case .swappedWorkdays: LocalizedText(chinese: "调休上班日计为工作日", english: "swapped workdays counted as working days")
     }
   }
 }

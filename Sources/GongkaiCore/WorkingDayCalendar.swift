@@ -132,21 +132,20 @@ public struct WorkingDayCalendar: Sendable {
   }
 
   /// Days `d` with `from < d ≤ through` that a schedule still missing may arrange (``isProvisional(from:through:)``).
-  public func unsettledDays(from: CivilDate, through: CivilDate) -> Int {
-    guard from < through else { return 0 }
-    return Int(unscheduledDaysBefore[through.dayNumber - base + 1]) - Int(unscheduledDaysBefore[from.dayNumber - base + 1])
-  }
+  func unsettledDays(from: CivilDate, through: CivilDate) -> Int { count(unscheduledDaysBefore, from: from, through: through) }
 
   /// Swapped workdays (调休上班) `d` with `from < d ≤ through`.
-  public func swappedWorkdays(from: CivilDate, through: CivilDate) -> Int {
-    guard from < through else { return 0 }
-    return Int(swappedWorkdaysBefore[through.dayNumber - base + 1]) - Int(swappedWorkdaysBefore[from.dayNumber - base + 1])
-  }
+  func swappedWorkdays(from: CivilDate, through: CivilDate) -> Int { count(swappedWorkdaysBefore, from: from, through: through) }
 
   /// Working days `d` with `from < d ≤ through` that are working days whatever the schedules still missing arrange.
   public func settledWorkingDays(from: CivilDate, through: CivilDate) -> Int {
+    count(settledWorkingDaysBefore, from: from, through: through)
+  }
+
+  /// The days `d` with `from < d ≤ through` that a prefix count (`prefix[i]`: such days in `base ..< base + i`) counts.
+  private func count(_ prefix: [Int32], from: CivilDate, through: CivilDate) -> Int {
     guard from < through else { return 0 }
-    return Int(settledWorkingDaysBefore[through.dayNumber - base + 1]) - Int(settledWorkingDaysBefore[from.dayNumber - base + 1])
+    return Int(prefix[through.dayNumber - base + 1]) - Int(prefix[from.dayNumber - base + 1])
   }
 
   /// The years whose missing schedule makes `from ... through` provisional, for the warning.

@@ -35,8 +35,8 @@ extension Finding {
   }
 
   /// （暂定） where the status of ``chineseStanding`` may still change when a missing holiday schedule is published,
-  /// （天数暂定） where only the working days it counts may. An item published on time by the first day a schedule may
-  /// rearrange is on time for certain, though its deadline is provisional; one overdue since a settled deadline stays
+  /// （天数暂定） where only the working days it counts may. An item published before its period can have passed,
+  /// whatever a schedule arranges, is on time for certain, though its deadline is provisional; one overdue since a settled deadline stays
   /// overdue, by a count that may move: the page must not hedge a verdict no schedule can change, and the index counts
   /// the verdicts marked （暂定）.
   var chineseProvisionalMark: String {
@@ -48,5 +48,5 @@ extension Finding {
 
   /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
   /// public output marks it.
-  var chineseUnverifiedMark: String { confidence(judging: publicStatus) == .unverified ? "（时限待核实）" : "" }
+  var chineseUnverifiedMark: String { hasUnverifiedPart(judging: publicStatus) ? "（时限待核实）" : "" }
 }

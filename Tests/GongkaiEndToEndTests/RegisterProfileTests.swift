@@ -326,7 +326,7 @@ extension RegisterCommandTests {
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
-    #expect(text.components(separatedBy: "（时限待核实：期满日逢周末顺延系解释）").count == 2, "\(text)")
+    #expect(text.components(separatedBy: "（时限待核实：逢周末顺延系解释）").count == 2, "\(text)")
     // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
     let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
     try succeed([
@@ -351,20 +351,34 @@ extension RegisterCommandTests {
       ["disclose", "1", "--date", "2026-09-21", "--channel", "平台", "--until", "2026-09-30"],
       ["log", code, "bidding.candidates", "--date", "2026-09-15", "--ref", "B"],
       ["disclose", "2", "--date", "2026-09-21", "--channel", "平台", "--until", "2026-09-30"],
+      // Late by the same reading, and down after two days of its three: too short, its lateness unverified
+      ["log", code, "bidding.candidates", "--date", "2026-09-17", "--ref", "C"],
+      ["disclose", "3", "--date", "2026-09-21", "--channel", "平台", "--until", "2026-09-22"],
     ], db, environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
     let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late", "--format", "json"] + db)
     let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(Set(records.map { "\($0["reference"] ?? "") \($0["ruleConfidence"] ?? "")" }) == ["A M", "B S"], "\(json.stdout)")
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["状态"] ?? "") \($0["时限依据核实"] ?? "")" })
-      == ["A late 法条原文；调休上班日计为工作日：待核实", "B late 法条原文"])
-    let alerts = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late"] + db).stdout
-    #expect(alerts.components(separatedBy: "（时限待核实：调休上班日计为工作日系解释）").count == 2, "\(alerts)")
+      == ["A late 法条原文；调休上班日计为工作日：待核实", "B late 法条原文", "C too-short 法条原文；调休上班日计为工作日：待核实"])
+    let alerts = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late", "--status", "too-short"] + db).stdout
+    #expect(alerts.components(separatedBy: "（时限待核实：调休上班日计为工作日系解释）").count == 3, "\(alerts)")
     let show = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
-    #expect(show.components(separatedBy: "截止 2026-09-20（时限待核实）").count == 2, "\(show)")
+    #expect(show.components(separatedBy: "截止 2026-09-20（时限待核实）").count == 3, "\(show)")
     let pages = folder.appendingPathComponent("pages")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
-    #expect(page.contains("本事项所依据的时限规定有未经法规原文核实之处"), "\(page)")
+    // A's and C's notes, and their timeline's marks; none for B
+    #expect(page.components(separatedBy: "本事项所依据的时限规定有未经法规原文核实之处").count == 3, "\(page)")
+    #expect(page.contains("迟1个工作日（时限待核实）") && page.contains("公示期不足，且迟1个工作日公开（时限待核实）"), "\(page)")
+    // log and disclose say it of the lateness they report: a permit of Friday 2026-02-13 has 7 working days to 3-02,
+    // counting the worked Saturdays 2-14 and 2-28
+    let reading = "(unverified: swapped workdays counted as working days, an interpretation)"
+    let logged = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-02-13"] + db,
+                             environment: ["GONGKAI_NOW": "2026-03-04T09:00:00+08:00"])
+    #expect(logged.stdout.contains("already overdue 2 working days \(reading)"), "\(logged.stdout)")
+    let disclosed = try gongkai(["disclose", "4", "--date", "2026-03-04", "--channel", "平台"] + db,
+                                environment: ["GONGKAI_NOW": "2026-03-04T09:00:00+08:00"])
+    #expect(disclosed.stdout.contains("published 2 working days late \(reading)"), "\(disclosed.stdout)")
   }
 }

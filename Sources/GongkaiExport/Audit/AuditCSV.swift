@@ -216,11 +216,8 @@ public struct AuditCSV {
       let minimum = rule.minimumConfidence.map {
         english ? "; \(rule.minimumPublicationName.english): \($0.englishName)" : "；\(rule.minimumPublicationName.chinese)：\($0.chineseName)"
       }
-      let weekend = row.finding.shortOnlyByWeekendExtension
-        ? (english ? "; end moved past a weekend: unverified" : "；逢周末顺延：待核实") : ""
-      let swapped = row.finding.lateOnlyBySwappedWorkdays
-        ? (english ? "; swapped workdays counted as working days: unverified" : "；调休上班日计为工作日：待核实") : ""
-      return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "") + weekend + swapped
+      let readings = row.finding.calendarReadings.map { english ? "; \($0.name.english): unverified" : "；\($0.name.chinese)：待核实" }
+      return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "") + readings.joined()
     },
     // The period 最短公示期止 is counted by, for an evaluator recomputing it from the file alone.
     .ruleValue(chinese: "最短公示期", english: "minimum_publication") { rule, _, english in
@@ -228,8 +225,9 @@ public struct AuditCSV {
     },
     // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
     Column(chinese: "索引号", english: "index_number") { row, stored in row.indexNumber(of: stored) },
-    // What a missing holiday schedule leaves open besides the deadline: whether the verdict may change (an item on time
-    // by the first day the schedule may rearrange is on time for certain, though its deadline may move), the count of
+    // What a missing holiday schedule leaves open besides the deadline: whether the verdict may change (an item published
+    // before the days the schedule may arrange can make up its period is on time for certain, though its deadline may
+    // move), the count of
     // 逾期工作日, and 最短公示期止. A withdrawn row's status and its empty 逾期工作日 are settled.
     Column(chinese: "状态为暂定", english: "status_provisional") { row, _ in
       row.yesNo(row.status != .withdrawn && row.finding.statusIsProvisional)

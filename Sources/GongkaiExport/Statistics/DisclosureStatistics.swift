@@ -25,8 +25,9 @@ public struct DisclosureStatistics: Sendable {
     /// The obligations whose status may change once a missing holiday schedule is published, counted in their status
     /// all the same: what a review sets aside until the schedule is out.
     public var provisional = 0
-    /// The verdicts the on-time rate counts that rest on a period the rules hold unverified (M, 时限待核实): the
-    /// tracker's judgement, which a review checks before holding it against a unit.
+    /// The verdicts the on-time rate counts that rest on a period the rules hold unverified, or on a reading of the
+    /// calendar no statute states (M, 时限待核实): the tracker's judgement, which a review checks before holding it
+    /// against a unit.
     public var unverified = 0
     /// The verdicts the on-time rate counts among the other obligations, and of those the ones on time: a status that
     /// may change is left out whatever it is today, since a due item may turn overdue, or an item without a period
@@ -135,7 +136,8 @@ public struct DisclosureStatistics: Sendable {
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName, category: finding.rule.category)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
-      // Only a status that may change changes a count: a provisional deadline met by its first unsettled day does not.
+      // Only a status that may change changes a count: a provisional deadline met before the days an awaited schedule
+      // may arrange can make up its period does not.
       if finding.statusIsProvisional { unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding)) }
       // The median's days from formation to publication, which no deadline covers for an item without one.
       if let published = finding.disclosure?.publishedOn,

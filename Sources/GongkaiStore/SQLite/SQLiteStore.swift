@@ -246,18 +246,28 @@ public struct SQLiteStore: Store {
       said.append("this user's \(names) may not be written (their mode); chmod u+w \(names)")
     }
     if access(path, W_OK) != 0 {
-      said.append("the register itself may not be written by this user; its owner gives write access (chmod, chown or a group)")
+      said.append(Self.registerClosed)
     }
     return said.joined(separator: "; ")
   }
 
-  /// Why a register this user may write cannot be written all the same: out of WAL mode (a backup), SQLite keeps each
-  /// write's journal in a file beside it, which a folder this user may not write refuses. `nil` when the folder is open.
-  static func closedFolderProblem(of path: String) -> String? {
+  /// What a refusal says of a register file this user may not write.
+  static let registerClosed = "the register itself may not be written by this user; its owner gives write access (chmod, chown or a group)"
+
+  /// Why a register without files beside it cannot be written: the file, or its folder, closed to this user. Out of WAL
+  /// mode (a backup), SQLite keeps each write's journal in a file beside the register, which a closed folder refuses
+  /// though the file itself may be written. `nil` when both are open.
+  static func closedPlaceProblem(of path: String) -> String? {
     let folder = FilePath.parent(of: path)
-    guard access(folder, W_OK) != 0 else { return nil }
-    return "this user may not write in its folder \(folder), where SQLite keeps each write's journal beside the register; "
-      + "its owner gives write access to the folder (chmod, chown or a group), or copy the register to a folder this user may write"
+    var said: [String] = []
+    if access(path, W_OK) != 0 {
+      said.append(Self.registerClosed)
+    }
+    if access(folder, W_OK) != 0 {
+      said.append("this user may not write in its folder \(folder), where SQLite keeps each write's journal beside the register; "
+        + "its owner gives write access to the folder (chmod, chown or a group), or copy the register to a folder this user may write")
+    }
+    return said.isEmpty ? nil : said.joined(separator: "; ")
   }
 
   /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
@@ -383,7 +393,7 @@ public struct SQLiteStore: Store {
       case .SQLITE_NOTADB: throw StoreError.notADatabase(path)
       case .SQLITE_CORRUPT: throw StoreError.damaged(path, error.message ?? "database disk image is malformed")
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
-      case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path) ?? closedFolderProblem(of: path))
+      case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path) ?? closedPlaceProblem(of: path))
       case .SQLITE_FULL, .SQLITE_IOERR: throw StoreError.io(path, error.message ?? "\(error.resultCode)")
       // The migrations made every table, column and index gongkai reads, and it makes no trigger: a table or index
       // missing or there twice, or a trigger that refuses a write, was put there by another program.

@@ -183,6 +183,8 @@ extension Gongkai.Check {
     /// Where `finding` stands; with the publication judged when the schedules change which one that is.
     func stands(_ finding: Finding, naming publication: Bool) -> String {
       measure.markedText(of: finding)
+        // A schedule that makes a weekend day a workday may turn a verdict on that reading of it alone.
+        + (finding.hasUnverifiedPart(judging: finding.status) ? l.pick("（时限待核实）", " (unverified)") : "")
         + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "")
         + (finding.status == .tooShort
           ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "" : "")

@@ -189,13 +189,14 @@ final class CheckText {
     out += (stored.reference.map { " · \(Terminal.field($0))" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)"
     // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it. So is a
-    // verdict that rests on a reading of the calendar no statute states, which the rule's note does not explain.
-    if finding.rule.confidence(judging: finding.status) == .unverified {
+    // verdict, or the lateness of a 公示 too short, that rests on a reading of the calendar no statute states, which
+    // the rule's note does not explain.
+    let late = finding.status == .tooShort && finding.workingDaysLate != nil
+    if finding.rule.confidence(judging: finding.status) == .unverified || late && finding.rule.confidence == .unverified {
       out += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
-    } else if finding.confidence(judging: finding.status) == .unverified {
-      out += finding.status == .tooShort
-        ? l.pick("（时限待核实：期满日逢周末顺延系解释）", " (unverified: that the end moves past a weekend is an interpretation)")
-        : l.pick("（时限待核实：调休上班日计为工作日系解释）", " (unverified: that swapped workdays count as working days is an interpretation)")
+    }
+    for reading in finding.calendarReadings {
+      out += l.pick("（时限待核实：\(reading.name.chinese)系解释）", " (unverified: \(reading.name.english), an interpretation)")
     }
     out += "\n"
     if let repair = PublicationRepair(of: finding, checker: checker, today: today) {

@@ -11,8 +11,8 @@ struct StandingNote {
   /// The day the register records the write on. Advice is for today only: judged `--as-of` another day, the
   /// finding says where the milestone stood then, and what could be repaired then may be settled by now.
   let today: CivilDate
-  /// Whether the line says a lateness rests on an unverified deadline: `disclose` does; `log` has said it of the
-  /// deadline it printed just before.
+  /// Whether the line says a lateness rests on an unverified rule: `disclose` does; `log` has said it of the deadline
+  /// it printed just before. A reading of the calendar a lateness rests on is said either way: no deadline says it.
   var marksUnverifiedDeadline = false
   /// The publication `disclose` has just recorded: a shortfall settled by the end it was given is most often that end
   /// typed wrong, and the note says how such a record is repaired.
@@ -22,7 +22,8 @@ struct StandingNote {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
     // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
     let provisional = finding.latenessIsProvisional ? " (provisional)" : ""
-    let unverifiedDeadline = marksUnverifiedDeadline ? Self.mark(finding.deadlineConfidence) : ""
+    let unverifiedDeadline = (marksUnverifiedDeadline ? Self.mark(finding.rule.confidence) : "")
+      + Self.mark(finding.calendarReading(judging: .late))
     switch finding.status {
     case .overdue:
       return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)\(unverifiedDeadline)"
@@ -32,11 +33,12 @@ struct StandingNote {
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let endProvisional = end.isProvisional ? " (provisional)" : ""
       // A minimum held from memory is a judgement, marked as `log` marks such a deadline; the lateness, by its
-      // deadline's mark, unless the line has said it already.
-      let unverified = Self.mark(finding.confidence(judging: .tooShort))
-      let late = finding.workingDaysLate.map {
-        ", and \(counted($0, "working day")) late\(provisional)\(unverified.isEmpty ? unverifiedDeadline : "")"
-      } ?? ""
+      // deadline's mark, unless the line has said the rule's already.
+      let ruleMark = Self.mark(finding.rule.confidence(judging: .tooShort))
+      let unverified = ruleMark + Self.mark(finding.calendarReading(judging: .tooShort))
+      let lateMark = (marksUnverifiedDeadline && ruleMark.isEmpty ? Self.mark(finding.rule.confidence) : "")
+        + Self.mark(finding.calendarReading(judging: .late))
+      let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late\(provisional)\(lateMark)" } ?? ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
         + "\(repair)\(late)\(typoRepair(until: until, end: end.date))"
     case .onTime where finding.statusIsProvisional:
@@ -52,6 +54,11 @@ struct StandingNote {
   /// What `log` and `disclose` add to a period held from memory: a judgement, to be checked before acting on it.
   static func mark(_ confidence: Confidence) -> String {
     confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
+  }
+
+  /// What they add to a verdict that rests on a reading of the calendar no statute states, which no rule's note explains.
+  static func mark(_ reading: CalendarReading?) -> String {
+    reading.map { " (unverified: \($0.name.english), an interpretation)" } ?? ""
   }
 
   /// Once the shortfall is settled (past `end`, today), how a take-down day typed wrong is repaired, for the record
