@@ -779,10 +779,7 @@ import TestSupport
   func aWriteRefusedByTheRegistersFolderNamesTheFolder() throws {
     let folder = try OtherAccountFolder(mode: 0o1777)
     defer { folder.remove() }
-    let database = folder.url.appendingPathComponent("r.sqlite").path
-    #expect(try folder.run(as: 1000, "init --database \(database)").status == 0)
-    let closed = folder.url.appendingPathComponent("closed")
-    try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+    let (database, closed) = try registerBesideAClosedFolder(in: folder)
     let backup = closed.appendingPathComponent("b.sqlite").path
     #expect(try gongkai("backup", backup, "--database", database).status == 0)
     #expect(chown(backup, 1000, 1000) == 0)
@@ -797,13 +794,19 @@ import TestSupport
   func anExportIntoAFolderThisAccountMayNotWriteSaysWhatToDo() throws {
     let folder = try OtherAccountFolder(mode: 0o1777)
     defer { folder.remove() }
+    let (database, closed) = try registerBesideAClosedFolder(in: folder)
+    let export = try folder.run(as: 1000, "export audit-csv --out \(closed.path)/a.csv --database \(database)")
+    #expect(export.status == 73)
+    #expect(export.stderr.hasSuffix("cannot write in folder \(closed.path): Permission denied; name another with --out\n"), "\(export.stderr)")
+  }
+
+  /// A register account 1000 made in `folder`, and a folder beside it that only root may write.
+  private func registerBesideAClosedFolder(in folder: OtherAccountFolder) throws -> (database: String, closed: URL) {
     let database = folder.url.appendingPathComponent("r.sqlite").path
     #expect(try folder.run(as: 1000, "init --database \(database)").status == 0)
     let closed = folder.url.appendingPathComponent("closed")
     try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-    let export = try folder.run(as: 1000, "export audit-csv --out \(closed.path)/a.csv --database \(database)")
-    #expect(export.status == 73)
-    #expect(export.stderr.hasSuffix("cannot write in folder \(closed.path): Permission denied; name another with --out\n"), "\(export.stderr)")
+    return (database, closed)
   }
 
   /// An exclusive import of a register this account may only read cannot leave WAL mode; SQLite says so as an I/O
