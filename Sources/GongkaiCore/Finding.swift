@@ -99,7 +99,7 @@ public struct Finding: Sendable {
 
   /// The reading of the calendar, tagged unverified in legal-rules.md, that the verdict for `status` rests on: for
   /// `too-short`, a weekend moving the minimum's end (``shortOnlyByWeekendExtension``); for `late` and `overdue`, and
-  /// the lateness of a publication too short, swapped workdays counted as working days (``lateOnlyBySwappedWorkdays``).
+  /// the lateness of a publication too short, swapped workdays treated as working days (``lateOnlyBySwappedWorkdays``).
   /// `nil` when the verdict rests on the rule's period alone.
   public func calendarReading(judging status: FindingStatus) -> CalendarReading? {
     switch status {
@@ -178,11 +178,21 @@ public enum CalendarReading: Sendable, Hashable {
   /// ending on one does not move.
   case swappedWorkdays
 
-  /// 逢周末顺延, 调休上班日计为工作日: as the audit CSV and the alerts name it.
+  /// 逢周末顺延, 调休上班日视为工作日: as the audit CSV and the alerts name it.
   public var name: LocalizedText {
     switch self {
     case .weekendExtension: LocalizedText(chinese: "逢周末顺延", english: "end moved past a weekend")
-    case .swappedWorkdays: LocalizedText(chinese: "调休上班日计为工作日", english: "swapped workdays counted as working days")
+    case .swappedWorkdays: LocalizedText(chinese: "调休上班日视为工作日", english: "swapped workdays treated as working days")
+    }
+  }
+
+  /// What a public page says under an item whose verdict rests on the reading: what it is, and that it is no statute's.
+  public var pageNote: String {
+    switch self {
+    case .weekendExtension:
+      "本事项公示期期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的公示期不足仅供参考。"
+    case .swappedWorkdays:
+      "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的逾期仅供参考。"
     }
   }
 }

@@ -49,4 +49,14 @@ extension Finding {
   /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
   /// public output marks it.
   var chineseUnverifiedMark: String { hasUnverifiedPart(judging: publicStatus) ? "（时限待核实）" : "" }
+
+  /// The page's note under an item whose period, or the reading of the calendar its verdict rests on, is unverified:
+  /// each cause said as it is, since a verified rule's text is not what is in doubt when a reading of the calendar is.
+  var chinesePeriodNote: String? {
+    var notes: [String] = []
+    if rule.hasUnverifiedPeriod { notes.append("本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。") }
+    let lateness = publicStatus == .tooShort && workingDaysLate != nil ? calendarReading(judging: .late) : nil
+    notes += [calendarReading(judging: publicStatus), lateness].compactMap { $0?.pageNote }
+    return notes.isEmpty ? nil : notes.joined()
+  }
 }

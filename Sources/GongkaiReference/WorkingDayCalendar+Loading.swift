@@ -141,7 +141,7 @@ public struct LoadedCalendar: Sendable {
         \(dropped.map(\.description).joined(separator: ", ")): deadlines across \(dropped.count == 1 ? "it" : "them") \
         are counted otherwise than the notice says; restore \(dropped.count == 1 ? "it" : "them") from what \
         `GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar \(year) --format yaml` prints (the shipped schedule), or, \
-        where a later notice changed the schedule, cite that notice as the file's source:
+        where a later notice changed the schedule, cite that notice in the file's `source:` line
         """
     }
   }

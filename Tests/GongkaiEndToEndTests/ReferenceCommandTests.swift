@@ -53,7 +53,7 @@ import TestSupport
     // 3 days from Thursday 2026-09-17 end on Sunday 9-20, a workday made up for 国庆节: the deadline does not move
     let result = try gongkai("deadline", "2026-09-17", "3", "--calendar-days", "--explain")
     #expect(result.stdoutLines[0] == "2026-09-20")
-    #expect(result.stdout.contains("截止日: 2026-09-20（周日），调休上班日·国庆节（调休上班日计为工作日系解释，法律未明文规定），当日公开仍属按时"),
+    #expect(result.stdout.contains("截止日: 2026-09-20（周日），调休上班日·国庆节（调休上班日视为工作日系解释，法律未明文规定），当日公开仍属按时"),
             "\(result.stdout)")
     let english = try gongkai("deadline", "2026-09-17", "3", "--calendar-days", "--explain", "--lang", "en")
     #expect(english.stdout.contains("""
@@ -465,7 +465,7 @@ import TestSupport
     #expect(result.stderr == "gongkai: warning: \(file.path) replaces the State Council's schedule of 2026 that gongkai ships, and "
       + "leaves out workday 2026-02-28 (春节): deadlines across it are counted otherwise than the notice says; restore it from what "
       + "`GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar 2026 --format yaml` prints (the shipped schedule), or, where a later "
-      + "notice changed the schedule, cite that notice as the file's source:\n")
+      + "notice changed the schedule, cite that notice in the file's `source:` line\n")
     let database = Scratch.folder().appendingPathComponent("r.sqlite").path
     #expect(try gongkai("init", "--database", database).status == 0)
     let doctor = try gongkai("doctor", "--database", database, environment: environment)

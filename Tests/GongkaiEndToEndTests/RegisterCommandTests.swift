@@ -847,7 +847,7 @@ import TestSupport
     #expect(change.stdout == """
       2026年节假日安排改变的结论（截至 2026-11-30；未计该安排 → 计入该安排）：1 项
         #1 approval-result.construction-permit 施工许可证（或者开工报告批准） · \(code) 控江路改建 · 杨浦区建设和管理委员会
-            迟1个工作日公开（时限待核实） · 截止 2026-03-02 → 按时 · 截止 2026-03-03
+            迟1个工作日公开（时限待核实：调休上班日视为工作日系解释） · 截止 2026-03-02 → 按时 · 截止 2026-03-03
 
       """)
     // A script that only collects the list asks for no status

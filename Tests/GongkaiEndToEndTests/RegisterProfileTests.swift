@@ -363,20 +363,20 @@ extension RegisterCommandTests {
     #expect(try ruleConfidences(of: "late", db) == ["A M", "B S"])
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["状态"] ?? "") \($0["时限依据核实"] ?? "")" })
-      == ["A late 法条原文；调休上班日计为工作日：待核实", "B late 法条原文", "C too-short 法条原文；调休上班日计为工作日：待核实"])
+      == ["A late 法条原文；调休上班日视为工作日：待核实", "B late 法条原文", "C too-short 法条原文；调休上班日视为工作日：待核实"])
     let alerts = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late", "--status", "too-short"] + db).stdout
-    #expect(alerts.components(separatedBy: "（时限待核实：调休上班日计为工作日系解释）").count == 3, "\(alerts)")
+    #expect(alerts.components(separatedBy: "（时限待核实：调休上班日视为工作日系解释）").count == 3, "\(alerts)")
     let show = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
     #expect(show.components(separatedBy: "截止 2026-09-20（时限待核实）").count == 3, "\(show)")
     let pages = folder.appendingPathComponent("pages")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
     // A's and C's notes, and their timeline's marks; none for B
-    #expect(page.components(separatedBy: "本事项所依据的时限规定有未经法规原文核实之处").count == 3, "\(page)")
+    #expect(page.components(separatedBy: "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定").count == 3, "\(page)")
     #expect(page.contains("迟1个工作日（时限待核实）") && page.contains("公示期不足，且迟1个工作日公开（时限待核实）"), "\(page)")
     // log and disclose say it of the lateness they report: a permit of Friday 2026-02-13 has 7 working days to 3-02,
     // counting the worked Saturdays 2-14 and 2-28
-    let reading = "(unverified: swapped workdays counted as working days, an interpretation)"
+    let reading = "(unverified: swapped workdays treated as working days, an interpretation)"
     let logged = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-02-13"] + db,
                              environment: ["GONGKAI_NOW": "2026-03-04T09:00:00+08:00"])
     #expect(logged.stdout.contains("already overdue 2 working days \(reading)"), "\(logged.stdout)")

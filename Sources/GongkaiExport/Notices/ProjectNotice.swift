@@ -284,8 +284,7 @@ public struct ProjectNotice: Sendable {
       channelIndexNumber: earliest == position ? nil : stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
       alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
       publicationPeriod: period,
-      periodNote: rule.hasUnverifiedPeriod || finding.hasUnverifiedPart(judging: finding.publicStatus)
-        ? "本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。" : nil,
+      periodNote: finding.chinesePeriodNote,
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn, validityMark: relations.chineseValidityMark(of: stored),
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,

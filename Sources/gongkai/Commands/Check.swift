@@ -182,9 +182,9 @@ extension Gongkai.Check {
     let measure = FindingMeasure(language: l)
     /// Where `finding` stands; with the publication judged when the schedules change which one that is.
     func stands(_ finding: Finding, naming publication: Bool) -> String {
-      measure.markedText(of: finding)
-        // A schedule that makes a weekend day a workday may turn a verdict on that reading of it alone.
-        + (finding.hasUnverifiedPart(judging: finding.status) ? l.pick("（时限待核实）", " (unverified)") : "")
+      // A schedule that makes a weekend day a workday may turn a verdict on that reading of it alone: said as the alert
+      // says it.
+      measure.markedText(of: finding) + measure.lateness(of: finding) + measure.unverifiedReasons(of: finding)
         + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "")
         + (finding.status == .tooShort
           ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "" : "")

@@ -162,7 +162,8 @@ final class CheckText {
   private func alert(_ finding: Finding, _ stored: StoredMilestone) -> (head: String, measureWidth: Int, tail: String) {
     let l = language
     let rule = finding.rule
-    let marked = FindingMeasure(language: l).markedText(of: finding)
+    let measure = FindingMeasure(language: l)
+    let marked = measure.markedText(of: finding)
     let status = l.pick(finding.status.chineseName, finding.status.rawValue)
     let head = "  \(Terminal.pad(status, to: statusColumn))\(marked)"
     var out = ""
@@ -177,10 +178,7 @@ final class CheckText {
         out += l.pick("（期满日 \(nominal) 逢休息日，顺延）", " (its last day, \(nominal), was a rest day)")
       }
     }
-    if finding.status == .tooShort, let late = finding.workingDaysLate {
-      out += l.pick("，且迟\(late)个工作日公开", "; also published \(counted(late, "working day")) late")
-        + l.provisionalMark(finding.latenessIsProvisional)
-    }
+    out += measure.lateness(of: finding)
     out += "\n"
     out += "      \(finding.milestone.projectCode) \(Terminal.field(stored.projectName))\n"
     let period = rule.period(forChange: finding.milestone.changes != nil).map { l == .zh ? $0.chineseDescription : $0.description }
@@ -189,15 +187,8 @@ final class CheckText {
     out += (stored.reference.map { " · \(Terminal.field($0))" } ?? "") + " · \(period)\n"
     out += "      \(l.pick("依据", "basis")) \(rule.basis)"
     // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it. So is a
-    // verdict, or the lateness of a 公示 too short, that rests on a reading of the calendar no statute states, which
-    // the rule's note does not explain.
-    let late = finding.status == .tooShort && finding.workingDaysLate != nil
-    if finding.rule.confidence(judging: finding.status) == .unverified || late && finding.rule.confidence == .unverified {
-      out += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
-    }
-    for reading in finding.calendarReadings {
-      out += l.pick("（时限待核实：\(reading.name.chinese)系解释）", " (unverified: \(reading.name.english), an interpretation)")
-    }
+    // verdict, or the lateness of a 公示 too short, that rests on a reading of the calendar no statute states.
+    out += measure.unverifiedReasons(of: finding)
     out += "\n"
     if let repair = PublicationRepair(of: finding, checker: checker, today: today) {
       let act = rule.minimumPublicationAct

@@ -41,14 +41,14 @@ struct ExplanationText {
     case .calendarDays:
       lines.append(language.pick("期间: \(e.period.chineseDescription)（日历日）", "Period: \(e.period)"))
       if let nominal = e.nominalEnd, nominal != e.deadline.date {
-        // Art. 203 names 法定休假日; that an ordinary weekend counts as one is settled practice, not the article's text,
-        // and the explanation says which it rests on.
+        // Art. 203 names 法定休假日; that an ordinary weekend counts as one is practice, not the article's text (legal-rules.md
+        // tags it unverified), and the explanation says which it rests on.
         let weekend = e.skippedDays.first { $0.date == nominal }?.holiday == nil
         lines.append(language.pick(
           "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.chinese)第二百零三条"
-            + (weekend ? "；周末视同法定休假日，系通行做法）" : "）"),
+            + (weekend ? "；周末视同法定休假日系通行做法，法律未明文规定）" : "）"),
           "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (\(civilLaw.english) art. 203"
-            + (weekend ? "; a weekend counting as a statutory rest day is settled practice, not the article's text)" : ")")))
+            + (weekend ? "; a weekend counting as a statutory rest day is practice, not the article's text)" : ")")))
       }
     }
     switch counting {
@@ -72,7 +72,7 @@ struct ExplanationText {
   /// That a weekend day the State Council makes a workday counts as a working day is an interpretation, which the
   /// legal research tags as uncertain (M): a reviewer is told so wherever a count rests on one.
   static let swappedWorkdayReading = (
-    chinese: "调休上班日计为工作日系解释，法律未明文规定",
+    chinese: "调休上班日视为工作日系解释，法律未明文规定",
     english: "counting a swapped workday as a working day is an interpretation: no statute says so")
 
   /// The law that counted periods on the start day: the 民法典 from 2021-01-01, before it the 民法总则 (in force

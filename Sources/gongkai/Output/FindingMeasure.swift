@@ -27,6 +27,30 @@ struct FindingMeasure {
     return text(of: finding) + (finding.workingDaysAreProvisional ? language.pick("（天数暂定）", " (days provisional)") : "")
   }
 
+  /// For a publication too short that also came late, how late (，且迟2个工作日公开), marked as the count may change;
+  /// empty otherwise. The status names one failure, and this the other.
+  func lateness(of finding: Finding) -> String {
+    guard finding.status == .tooShort, let late = finding.workingDaysLate else { return "" }
+    return language.pick("，且迟\(late)个工作日公开", "; also published \(counted(late, "working day")) late")
+      + language.provisionalMark(finding.latenessIsProvisional)
+  }
+
+  /// Why what `finding` states is unverified, as the alerts say it: the rule's period (its note says what to check),
+  /// and each reading of the calendar the verdict or its lateness rests on, which no rule's note explains. Empty when
+  /// nothing is.
+  func unverifiedReasons(of finding: Finding) -> String {
+    let l = language
+    let late = finding.status == .tooShort && finding.workingDaysLate != nil
+    var said = ""
+    if finding.rule.confidence(judging: finding.status) == .unverified || late && finding.rule.confidence == .unverified {
+      said += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
+    }
+    for reading in finding.calendarReadings {
+      said += l.pick("（时限待核实：\(reading.name.chinese)系解释）", " (unverified: \(reading.name.english), an interpretation)")
+    }
+    return said
+  }
+
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
   private func shortfall(_ finding: Finding) -> String {
     let name = finding.rule.minimumPublicationName.chinese
