@@ -8,7 +8,8 @@
 public protocol ImportSource<Element> {
   associatedtype Element
   /// The next item; nil at the end when nothing was wrong. Throws every problem found once at the end, or at
-  /// once when reading cannot go on.
+  /// once when reading cannot go on. Asked again after the end, it answers as at the end: the store asks so once it
+  /// has rejected what it finds only after reading every item.
   mutating func next() throws -> Element?
   /// Records a problem the store found with the item of `line` (the item's position where there are no lines).
   mutating func reject(line: Int, field: String, message: String)

@@ -208,9 +208,10 @@ public struct ProjectFiles: ImportSource {
     return nil
   }
 
-  /// The store's problem with the current document is the current file's.
+  /// The store's problem with the `line`-th document is its file's: the current one while the import reads, an earlier
+  /// one for what the store finds once it has read them all.
   public mutating func reject(line: Int, field: String, message: String) {
-    problems.append(FileProblem(file: currentName, line: nil, field: field, message: message))
+    problems.append(FileProblem(file: (try? itemName(at: line)) ?? currentName, line: nil, field: field, message: message))
   }
 
   public func itemName(at document: Int) throws -> String { try file(of: document).displayName }

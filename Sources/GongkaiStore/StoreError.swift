@@ -5,6 +5,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A code no project has, and the registered code it most likely meant (a digit off, or two swapped), if one.
   case unknownProject(String, meant: String? = nil)
   case duplicateProject(String)
+  /// A project to register under a code one or two characters off a registered project's of the same name: the same
+  /// project under a mistyped code, most likely, which would be published twice.
+  case namesakeProject(String, registered: String, name: String)
   case unknownMilestone(Int64)
   case unknownDisclosure(Int64)
   case duplicateMilestone(existing: Int64, key: String)
@@ -109,6 +112,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownProject(let code, let meant?): "unknown project '\(code)'; did you mean \(meant)? (`gongkai project list` shows the registered codes)"
     case .unknownProject(let code, nil): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
     case .duplicateProject(let code): "project \(code) is already registered; use `gongkai project edit`"
+    case .namesakeProject(let code, let registered, let name):
+      "project \(code) is not registered, but \(registered) is, under the same name \(name): if \(code) is mistyped, give \(registered); if \(registered) is the wrong code, correct it with `gongkai project recode \(registered) \(code) --reason … --yes`; if this is another project of that name, give it a name that tells the two apart"
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
     case .unknownDisclosure(let id):
       "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 #ID)"

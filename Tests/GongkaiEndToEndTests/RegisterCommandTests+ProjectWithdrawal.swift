@@ -18,12 +18,13 @@ extension RegisterCommandTests {
       .matches(of: /<id>urn:gongkai:notice:([^<]+)<\/id>\n<title>杨浦区靖宇东路/).map { String($0.output.1) }
     #expect(entries.count > 5)
 
-    // The project's file, exported, its code corrected, imported: the project under its right code.
+    // The project's file, exported before the withdrawal, its code corrected: imported beside the project in force, it
+    // would register the project twice (refused); once the wrong one is withdrawn, the project under its right code.
     let file = folder.appendingPathComponent("\(right).yaml").path
     #expect(try gongkai(["export", "project", wrong, "--out", file] + db).status == 0)
     try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: wrong, with: right)
       .write(toFile: file, atomically: true, encoding: .utf8)
-    #expect(try gongkai(["import", file] + db).status == 0)
+    #expect(try gongkai(["import", file] + db).status == 65)
     // Without --yes, nothing is written: the refusal names the project, for a mistyped code to show.
     let unconfirmed = try gongkai(["project", "withdraw", wrong, "--reason", "项目代码填错，已按正确代码重新登记"] + db)
     #expect(unconfirmed.status == 64)
@@ -33,6 +34,7 @@ extension RegisterCommandTests {
     #expect(withdraw.status == 0, "\(withdraw.stderr)")
     #expect(withdraw.stdout.hasPrefix("withdrew project \(wrong) 杨浦区靖宇东路"))
     #expect(withdraw.stdout.contains("and 18 milestones in force (21 publications off the public notices at the next full export)"))
+    #expect(try gongkai(["import", file] + db).status == 0)
 
     // The next export removes its page, leaves it off the index and names its published items deleted in the feed.
     let export = try gongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27"] + db)
@@ -140,8 +142,8 @@ extension RegisterCommandTests {
     let (_, database, projects) = try emptyRegisterAndProjectsFolder()
     let db = ["--database", database]
     let wrong = "2026-310110-48-01-000920", other = "2026-310110-48-01-000930"
-    for code in [wrong, other] {
-      #expect(try gongkai(["project", "add", code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    for (code, name) in [(wrong, "江浦路桥梁改建工程"), (other, "控江路改建工程")] {
+      #expect(try gongkai(["project", "add", code, "--name", name, "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
       #expect(try gongkai(["export", "project", code, "--out", projects.appendingPathComponent("\(code).yaml").path] + db).status == 0)
     }
     #expect(try gongkai(["log", wrong, "approval-result.construction-permit", "--date", "2026-11-02", "--summary", "核发施工许可证"] + db).status == 0)

@@ -1427,6 +1427,24 @@ import TestSupport
     #expect(try gongkai(["import", "milestones", file.path] + db, environment: now).stderr.isEmpty)
   }
 
+  /// A project file whose code: line was mistyped (two digits swapped) would register the project a second time, to be
+  /// published twice: refused, naming the registered project of the same name; another name is imported.
+  @Test func aProjectFileOfARegisteredProjectUnderAMistypedCodeIsRefused() throws {
+    let (folder, database) = try sampleRegister()
+    let exported = try gongkai("export", "project", "2024-310110-48-01-000046", "--out", "-", "--database", database).stdout
+    let file = folder.appendingPathComponent("2024-310110-48-01-000064.yaml")
+    try Data(exported.replacingOccurrences(of: "code: 2024-310110-48-01-000046", with: "code: 2024-310110-48-01-000064").utf8).write(to: file)
+    let before = snapshot(database)
+    let refused = try gongkai("import", file.path, "--database", database)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("\(file.path): code: project 2024-310110-48-01-000064 is not registered, but 2024-310110-48-01-000046 is"),
+            "\(refused.stderr)")
+    #expect(snapshot(database) == before)
+    try Data(exported.replacingOccurrences(of: "code: 2024-310110-48-01-000046", with: "code: 2024-310110-48-01-000064")
+      .replacingOccurrences(of: "name: 杨浦区靖宇东路", with: "name: 二期杨浦区靖宇东路").utf8).write(to: file)
+    #expect(try gongkai("import", file.path, "--database", database).status == 0)
+  }
+
   @Test func aSpreadsheetInGB18030IsImported() throws {
     let (folder, database) = try sampleRegister()
     let csv = """
@@ -1477,6 +1495,12 @@ import TestSupport
     (["log", "2024-310110-48-01-000064", "bidding.candidates", "--date", "2024-04-20"], 65,
      "unknown project '2024-310110-48-01-000064'; did you mean 2024-310110-48-01-000046? (`gongkai project list` shows the registered codes)\n"),
     (["project", "show", "2024-310110-48-01-000047"], 65, "did you mean 2024-310110-48-01-000046?"),
+    // A project added under such a code with the registered one's name is that project, its code mistyped
+    (["project", "add", "2024-310110-48-01-000064", "--name", "杨浦区靖宇东路（黎平路—军工路）道路新建及排水工程", "--unit", "某单位"], 65,
+     "gongkai: project 2024-310110-48-01-000064 is not registered, but 2024-310110-48-01-000046 is, under the same name "
+       + "杨浦区靖宇东路（黎平路—军工路）道路新建及排水工程: if 2024-310110-48-01-000064 is mistyped, give 2024-310110-48-01-000046; if "
+       + "2024-310110-48-01-000046 is the wrong code, correct it with `gongkai project recode 2024-310110-48-01-000046 "
+       + "2024-310110-48-01-000064 --reason … --yes`; if this is another project of that name, give it a name that tells the two apart\n"),
     (["withdraw", "9999", "--reason", "错"], 65, "unknown milestone 9999"),
     (["amend", "21", "--reason", "补正"], 64, "nothing to change"),
     // ArgumentParser's own messages get the fix its usage lines would have given
@@ -1626,7 +1650,7 @@ import TestSupport
   @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {
     let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
     func write(_ code: String, to url: URL) throws {
-      try Data("code: \(code)\nname: 项目\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8).write(to: url)
+      try Data("code: \(code)\nname: 项目\(code.suffix(3))\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8).write(to: url)
     }
     try write("2026-310110-48-01-000401", to: projects.appendingPathComponent("b.yaml"))
     try write("2026-310110-48-01-000400", to: projects.appendingPathComponent("a.yaml"))

@@ -28,7 +28,8 @@ import Testing
     let error = #expect(throws: StoreError.self) {
       for number in 1...1000 {
         let code = try ProjectCode("2024-310110-83-01-" + String(100_000 + number))
-        try store.addProject(Project(code: code, name: String(repeating: "工", count: 200), responsibleUnit: "杨浦区教育局"), actor: "王工")
+        try store.addProject(Project(code: code, name: String(repeating: "工", count: 200) + "\(number)", responsibleUnit: "杨浦区教育局"),
+                             actor: "王工")
         added += 1
       }
     }

@@ -12,6 +12,7 @@ extension SQLiteStore {
       var report = ImportReport()
       var problems = Rejections()
       var imported = try ImportedProjects(write.db)
+      let registeredBefore = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM project") ?? 0
       var position = 0
       while let document = try source.next() {
         position += 1
@@ -82,9 +83,30 @@ extension SQLiteStore {
           }
         }
       }
+      for (id, refusal) in try namesakes(registeredAfter: registeredBefore, write.db) {
+        guard let position = imported.position(ofProject: id) else { continue }
+        let problem = StoreError.LineProblem(line: position, field: "code", message: refusal.description)
+        source.reject(line: problem.line, field: problem.field, message: problem.message)
+        problems.append(problem)
+      }
+      // The source throws what it was told at its end, these last problems with the others.
+      if !problems.isEmpty { _ = try source.next() }
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
+  }
+
+  /// The projects registered after project `id` (by this import) whose code is one or two characters off that of a
+  /// project registered before them under the same name (``SQLiteStore/namesake(of:_:)``), with the refusal. One query
+  /// for the whole import: SQLite joins the names through an index it builds for the query (the register keeps none by
+  /// name), where a look for each new project through the codes' index would read every code of its year and division.
+  private func namesakes(registeredAfter id: Int64, _ db: Database) throws -> [(Int64, StoreError)] {
+    try Row.fetchAll(db, sql: """
+      SELECT n.id, n.code, o.code, n.name FROM project n JOIN project o ON o.name = n.name AND o.id < n.id
+      WHERE n.id > ? AND o.withdrawnReason IS NULL AND substr(o.code, 1, 12) = substr(n.code, 1, 12)
+      """, arguments: [id])
+      .filter { EditDistance.between($0[1] as String, $0[2] as String, atMost: 2) != nil }
+      .map { ($0[0], StoreError.namesakeProject($0[1], registered: $0[2], name: $0[3])) }
   }
 
   /// A project file whose code nothing may be recorded under.

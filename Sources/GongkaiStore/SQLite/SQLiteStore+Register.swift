@@ -11,9 +11,20 @@ extension SQLiteStore {
         throw StoreError.duplicateProject(project.code.rawValue)
       }
       if let correction = try codeCorrection(of: project.code.rawValue, write.db) { throw correction.refusal }
+      if let namesake = try namesake(of: project, write.db) { throw namesake }
       var record = ProjectRecord(inserting: project)
       try write.insert(&record, project: record.code)
     }
+  }
+
+  /// The refusal of a new project whose code is one or two characters off a registered project's of the same name
+  /// (``StoreError/namesakeProject(_:registered:name:)``); `nil` when no such project is registered. Codes of one
+  /// year and division are a serial apart, so a near code alone says nothing; with the name, it says a typo. Through
+  /// the codes' index, for one project (an import asks once for all it registers).
+  func namesake(of project: Project, _ db: Database) throws -> StoreError? {
+    try codesNear(project.code, db).first { code in
+      try String.fetchOne(db, sql: "SELECT name FROM project WHERE code = ?", arguments: [code]) == project.name
+    }.map { StoreError.namesakeProject(project.code.rawValue, registered: $0, name: project.name) }
   }
 
   public func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) throws -> Bool {
@@ -255,14 +266,19 @@ extension SQLiteStore {
     try read { db in try codeMeant(by: code, db).map(ProjectCode.stored) }
   }
 
-  /// ``projectCode(meantBy:)`` within a transaction: the codes that share the first 12 characters (`2026-310110-`),
-  /// through the code's unique index.
+  /// ``projectCode(meantBy:)`` within a transaction: the one code near `code` (``codesNear(_:_:)``), if only one is.
   func codeMeant(by code: ProjectCode, _ db: Database) throws -> String? {
+    let near = try codesNear(code, db)
+    return near.count == 1 ? near[0] : nil
+  }
+
+  /// The codes of projects in force one or two characters off `code` that share its first 12 characters
+  /// (`2026-310110-`), found through the code's unique index.
+  func codesNear(_ code: ProjectCode, _ db: Database) throws -> [String] {
     let prefix = String(code.rawValue.prefix(12))
-    let near = try String.fetchAll(db, sql: """
+    return try String.fetchAll(db, sql: """
       SELECT code FROM project WHERE code >= ? AND code < ? AND withdrawnReason IS NULL
       """, arguments: [prefix, prefix + "\u{10FFFF}"]).filter { EditDistance.between($0, code.rawValue, atMost: 2) != nil }
-    return near.count == 1 ? near[0] : nil
   }
 
   /// A project's milestones withdrawn for `reason` (`nil`: those in force), in the order recorded, and how many

@@ -83,7 +83,7 @@ enum ExitStatus: Int32, Error {
     case .busy: self = .busy
     case .unexpected: self = .internalError
     case .io: self = .ioError
-    case .unknownProject, .duplicateProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
+    case .unknownProject, .duplicateProject, .namesakeProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
       .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked, .publicationWithdrawnAsGiven,
       .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
