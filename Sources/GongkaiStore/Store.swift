@@ -625,8 +625,9 @@ public struct MilestoneFilter: Sendable {
   /// When each milestone's publications were last corrected (``StoredMilestone/publicationsCorrectedAt``): the
   /// feed dates an entry by it. A seek into the change log for every publication, so only the notice export asks.
   public var publicationCorrections = false
-  /// Only the milestones with these ids: those an import has just added, which it judges before it says it is done.
-  public var milestones: ClosedRange<Int64>?
+  /// Only the milestones the change log names after its row of this id, or names a publication of: those an import has
+  /// just added or given a publication, which it judges before it says it is done.
+  public var loggedAfter: Int64?
   /// Only milestones of these item kinds (all when empty).
   public var kinds: [String] = []
   /// Only milestones with a publication in force put up on this day or after.
@@ -634,7 +635,7 @@ public struct MilestoneFilter: Sendable {
 
   public init(
     projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
-    publicationCorrections: Bool = false, milestones: ClosedRange<Int64>? = nil, kinds: [String] = [],
+    publicationCorrections: Bool = false, loggedAfter: Int64? = nil, kinds: [String] = [],
     publishedSince: CivilDate? = nil
   ) {
     self.projects = projects
@@ -642,7 +643,7 @@ public struct MilestoneFilter: Sendable {
     self.units = units
     self.withdrawn = withdrawn
     self.publicationCorrections = publicationCorrections
-    self.milestones = milestones
+    self.loggedAfter = loggedAfter
     self.kinds = kinds
     self.publishedSince = publishedSince
   }
@@ -664,6 +665,8 @@ public struct ImportReport: Hashable, Sendable {
   /// The ids of the milestones the import added, first to last: one transaction holds the write lock, so they follow
   /// one another. What a clerk needs to disclose or amend them next, without looking each one up.
   public private(set) var addedMilestones: ClosedRange<Int64>?
+  /// The change log's last row before the import: what the import wrote is logged after it.
+  public internal(set) var loggedAfter: Int64 = 0
 
   public init() {}
 

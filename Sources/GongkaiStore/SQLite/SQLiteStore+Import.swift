@@ -10,6 +10,7 @@ extension SQLiteStore {
     var source = documents
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
+      report.loggedAfter = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM changeLog") ?? 0
       var problems = Rejections()
       var imported = try ImportedProjects(write.db)
       let registeredBefore = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM project") ?? 0
@@ -165,6 +166,7 @@ extension SQLiteStore {
     var source = rows
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
+      report.loggedAfter = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM changeLog") ?? 0
       var problems = Rejections()
       // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.
       var project: (code: ProjectCode, record: ProjectRecord?)?

@@ -81,7 +81,7 @@ extension Gongkai.ImportCommand {
       files.misnamed.warn()
       files.warnOfUnread()
       try ImportSummary.warn(report) { try files.itemName(at: $0) }
-      await ImportSummary.warnOfShortPublications(added: report.addedMilestones, register: register, checker: checker)
+      await ImportSummary.warnOfShortPublications(in: report, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text, written: report.changedAnything)
     }
   }
@@ -112,7 +112,7 @@ extension Gongkai.ImportCommand {
       progress?.finish()
       // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
       ImportSummary.warn(report) { "\(URL(fileURLWithPath: file).path):\($0)" }
-      await ImportSummary.warnOfShortPublications(added: report.addedMilestones, register: register, checker: checker)
+      await ImportSummary.warnOfShortPublications(in: report, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, rows: report.updated + report.unchanged).text,
                                  written: report.changedAnything)
     }
@@ -175,20 +175,20 @@ struct ImportSummary {
     return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written\(added))"
   }
 
-  /// Warns of the milestones the import added whose 公示 comes down before its minimum period ends while that can still
-  /// be put right (kept up longer, or put up again): the morning check would say so tomorrow, a day of it gone. Only
-  /// the milestones added of kinds with a minimum period, published lately enough for that period to end today or
-  /// after, are read and judged: a spreadsheet import of years past took a tenth longer when every milestone it added
-  /// was. After the import has committed, so a failure to judge one (a date beyond the calendar) leaves the warning out
-  /// rather than failing an import that stands.
-  static func warnOfShortPublications(added: ClosedRange<Int64>?, register: any Store, checker: Checker) async {
+  /// Warns of the milestones the import wrote (added, or gave a publication or a new end) whose 公示 comes down before
+  /// its minimum period ends while that can still be put right (kept up longer, or put up again): the morning check
+  /// would say so tomorrow, a day of it gone. Only those of kinds with a minimum period, published lately enough for
+  /// that period to end today or after, are read and judged: a spreadsheet import of years past took a tenth longer
+  /// when every milestone it added was. After the import has committed, so a failure to judge one (a date beyond the
+  /// calendar) leaves the warning out rather than failing an import that stands.
+  static func warnOfShortPublications(in report: ImportReport, register: any Store, checker: Checker) async {
     let kinds = checker.catalogue.rules.filter { $0.minimumPublication != nil }
-    guard let added, let longest = kinds.compactMap(\.minimumPublication?.length).max() else { return }
+    guard report.changedAnything, let longest = kinds.compactMap(\.minimumPublication?.length).max() else { return }
     let today = StoreOptions.today()
     // A minimum of N working days, or N days moved past a holiday, ends within 2N + 30 calendar days (the longest
     // holiday, 春节, rests 9 days in a row).
     let since = today.adding(days: -(2 * longest + 30))
-    let filter = MilestoneFilter(milestones: added, kinds: kinds.map(\.code), publishedSince: since)
+    let filter = MilestoneFilter(loggedAfter: report.loggedAfter, kinds: kinds.map(\.code), publishedSince: since)
     var short = 0
     do {
       try await register.forEachMilestone(matching: filter) { stored in
@@ -203,7 +203,7 @@ struct ImportSummary {
     }
     guard short > 0 else { return }
     Terminal.warning("""
-      \(counted(short, "milestone")) this import added \(short == 1 ? "has a 公示 that comes" : "have a 公示 that comes") down before \
+      \(counted(short, "milestone")) this import wrote \(short == 1 ? "has a 公示 that comes" : "have a 公示 that comes") down before \
       its minimum period ends, which can still be put right: `gongkai check` gives the fix for each
       """)
   }
