@@ -102,10 +102,10 @@ public protocol Store: Sendable {
   /// The project a code corrected away now names, and why it was corrected; `nil` for a code never corrected away. A
   /// code a project has now (one corrected back to it) may have been corrected away before: ask once no project has it.
   func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?
-  /// The registered code, in force, that `code` (which none has) most likely meant: one or two characters off (a
-  /// digit mistyped, two swapped) among the codes of its year and division, which a mistyped serial keeps; `nil`
-  /// unless exactly one is.
-  func projectCode(meantBy code: ProjectCode) async throws -> ProjectCode?
+  /// The registered codes, in force, that `code` (which none has) most likely meant: one or two characters off (a
+  /// digit mistyped, two swapped) among the codes of its year and division, which a mistyped serial keeps; empty when
+  /// more than ``StoreError/codesNamedAsMeant`` are, as no guess then helps.
+  func projectCodes(meantBy code: ProjectCode) async throws -> [ProjectCode]
   /// Every correction of a project's code, in the order made, read from their own index: the pages an earlier notice
   /// export wrote under a code no project has now are gone from the index (``LoggedRecode/codesCorrectedAway(_:)``),
   /// the feed entries a correction to another division renumbered are named as deleted, and `project show` names a
@@ -733,7 +733,7 @@ extension Store {
   /// Why no project has `code`: it was corrected away (naming the right one), or never registered.
   public func unregistered(_ code: ProjectCode) async throws -> StoreError {
     guard let correction = try await codeCorrection(of: code) else {
-      return .unknownProject(code.rawValue, meant: try await projectCode(meantBy: code)?.rawValue)
+      return .unknownProject(code.rawValue, meant: try await projectCodes(meantBy: code).map(\.rawValue))
     }
     return .projectRecoded(code.rawValue, to: correction.code.rawValue, project: correction.name, reason: correction.reason)
   }

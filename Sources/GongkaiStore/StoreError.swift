@@ -3,7 +3,7 @@ import GongkaiCore
 /// Why the store refused or failed, each naming what it was given and what to do.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A code no project has, and the registered code it most likely meant (a digit off, or two swapped), if one.
-  case unknownProject(String, meant: String? = nil)
+  case unknownProject(String, meant: [String] = [])
   case duplicateProject(String)
   /// A project to register under a code one or two characters off a registered project's of the same name: the same
   /// project under a mistyped code, most likely, which would be published twice.
@@ -107,10 +107,19 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(line): \(field): \(message)" }
   }
 
+  /// How many registered codes near a mistyped one are named: more, and no guess helps.
+  public static let codesNamedAsMeant = 3
+
+  /// `did you mean A?`, `did you mean A or B?`: the codes near one no project has.
+  static func didYouMean(_ codes: [String]) -> String {
+    "did you mean " + (codes.count == 1 ? codes[0] : codes.dropLast().joined(separator: ", ") + " or " + codes.last!) + "?"
+  }
+
   public var description: String {
     switch self {
-    case .unknownProject(let code, let meant?): "unknown project '\(code)'; did you mean \(meant)? (`gongkai project list` shows the registered codes)"
-    case .unknownProject(let code, nil): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
+    case .unknownProject(let code, let meant) where !meant.isEmpty:
+      "unknown project '\(code)'; \(Self.didYouMean(meant)) (`gongkai project list` shows the registered codes)"
+    case .unknownProject(let code, _): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
     case .duplicateProject(let code): "project \(code) is already registered; use `gongkai project edit`"
     case .namesakeProject(let code, let registered, let name):
       "project \(code) is not registered, but \(registered) is, under the same name \(name): if \(code) is mistyped, give \(registered); if \(registered) is the wrong code, correct it with `gongkai project recode \(registered) \(code) --reason … --yes`; if this is another project of that name, give it a name that tells the two apart"

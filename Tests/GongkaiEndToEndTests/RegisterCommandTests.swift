@@ -1436,6 +1436,20 @@ import TestSupport
     #expect(try gongkai(["import", "milestones", file.path] + db, environment: now).stderr == warning)
   }
 
+  /// A code near two registered ones (a swap from one, a digit off the other) names both, in a command and a spreadsheet
+  /// row alike, rather than none.
+  @Test func aMistypedCodeNearTwoRegisteredOnesNamesBoth() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000046")
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000065", "--name", "另一项目", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let both = "did you mean 2026-310110-48-01-000046 or 2026-310110-48-01-000065?"
+    let show = try gongkai(["project", "show", "2026-310110-48-01-000064"] + db)
+    #expect(show.status == 65 && show.stderr.contains(both), "\(show.stderr)")
+    let file = folder.appendingPathComponent("rows.csv")
+    try Data("project,kind,formed\n2026-310110-48-01-000064,bidding.result,2026-01-05\n".utf8).write(to: file)
+    let imported = try gongkai(["import", "milestones", file.path] + db)
+    #expect(imported.status == 65 && imported.stderr.contains(both + " If not, register it first"), "\(imported.stderr)")
+  }
+
   /// A project file whose code: line was mistyped (two digits swapped) would register the project a second time, to be
   /// published twice: refused, naming the registered project of the same name; another name is imported.
   @Test func aProjectFileOfARegisteredProjectUnderAMistypedCodeIsRefused() throws {

@@ -607,9 +607,13 @@ import Testing
     ]
     // Line 5 publishes the milestone that line 2 records before the day it was formed.
     await #expect(throws: StoreError.importRejected([
-      .init(line: 3, field: "project", message: "unknown project '\(unknown)'; register it first with `gongkai project add`"),
+      .init(line: 3, field: "project", message: """
+        unknown project '\(unknown)'; register it first with `gongkai project add` if it is new (`gongkai project list` shows \
+        the registered codes)
+        """),
       .init(line: 4, field: "project", message: """
-        unknown project '\(mistyped)'; did you mean \(bund.code)? If not, register it first with `gongkai project add`
+        unknown project '\(mistyped)'; did you mean \(bund.code)? If not, register it first with `gongkai project add` if it is \
+        new (`gongkai project list` shows the registered codes)
         """),
       .init(line: 5, field: "published", message: RegisterError.disclosureBeforeMilestone(
         published: day("2026-02-12"), formed: day("2026-02-13")).description),

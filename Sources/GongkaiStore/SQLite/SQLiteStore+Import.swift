@@ -198,9 +198,12 @@ extension SQLiteStore {
         } else if let correction = try write.formerCode(row.project.rawValue) {
           rejections.append(.init(line: row.line, field: "project", message: correction.refusal.description))
         } else {
-          let meant = try codeMeant(by: row.project, write.db).map { "did you mean \($0)? If not, " } ?? ""
-          rejections.append(.init(line: row.line, field: "project",
-                                  message: "unknown project '\(row.project)'; \(meant)register it first with `gongkai project add`"))
+          let meant = try codesMeant(by: row.project, write.db)
+          let fix = meant.isEmpty ? "" : StoreError.didYouMean(meant) + " If not, "
+          rejections.append(.init(line: row.line, field: "project", message: """
+            unknown project '\(row.project)'; \(fix)register it first with `gongkai project add` if it is new \
+            (`gongkai project list` shows the registered codes)
+            """))
         }
         for problem in rejections {
           source.reject(line: problem.line, field: problem.field, message: problem.message)

@@ -259,17 +259,17 @@ extension SQLiteStore {
 
   /// Why no project has `code`: it was corrected away, or never registered.
   func missingProject(_ code: ProjectCode, _ db: Database) throws -> StoreError {
-    try codeCorrection(of: code.rawValue, db)?.refusal ?? StoreError.unknownProject(code.rawValue, meant: codeMeant(by: code, db))
+    try codeCorrection(of: code.rawValue, db)?.refusal ?? StoreError.unknownProject(code.rawValue, meant: codesMeant(by: code, db))
   }
 
-  public func projectCode(meantBy code: ProjectCode) throws -> ProjectCode? {
-    try read { db in try codeMeant(by: code, db).map(ProjectCode.stored) }
+  public func projectCodes(meantBy code: ProjectCode) throws -> [ProjectCode] {
+    try read { db in try codesMeant(by: code, db).map(ProjectCode.stored) }
   }
 
-  /// ``projectCode(meantBy:)`` within a transaction: the one code near `code` (``codesNear(_:_:)``), if only one is.
-  func codeMeant(by code: ProjectCode, _ db: Database) throws -> String? {
+  /// ``projectCodes(meantBy:)`` within a transaction: the codes near `code` (``codesNear(_:_:)``), when few are.
+  func codesMeant(by code: ProjectCode, _ db: Database) throws -> [String] {
     let near = try codesNear(code, db)
-    return near.count == 1 ? near[0] : nil
+    return near.count <= StoreError.codesNamedAsMeant ? near : []
   }
 
   /// The codes of projects in force one or two characters off `code` that share its first 12 characters
