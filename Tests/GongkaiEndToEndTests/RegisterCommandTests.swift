@@ -1436,6 +1436,19 @@ import TestSupport
     #expect(try gongkai(["import", "milestones", file.path] + db, environment: now).stderr == warning)
   }
 
+  /// A spreadsheet row formed before the 政府信息公开条例 came into force is imported with the warning `log` gives: a year
+  /// mistyped (2006 for 2026) is likelier than a notice nobody owed.
+  @Test func aRowFormedBeforeTheRegulationIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    let file = folder.appendingPathComponent("rows.csv")
+    try Data("project,kind,formed\n\(code),bidding.result,2006-11-26\n\(code),bidding.result,2026-11-26\n".utf8).write(to: file)
+    let imported = try gongkai(["import", "milestones", file.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stderr == "gongkai: warning: \(file.path):2: formed: 2006-11-26 is before the 政府信息公开条例 first came into force "
+      + "(2008-05-01): if the year is mistyped, correct it with `gongkai amend 1 --date YYYY-MM-DD --reason 更正形成日期`\n")
+  }
+
   /// A code near two registered ones (a swap from one, a digit off the other) names both, in a command and a spreadsheet
   /// row alike, rather than none.
   @Test func aMistypedCodeNearTwoRegisteredOnesNamesBoth() throws {

@@ -306,6 +306,7 @@ extension SQLiteStore {
         let target = entry.changes.flatMap { linked($0, from: withdrawn) }
         id = try insertMilestone(entry, changesId: target, project: project, write)
         report.recordAdded(milestone: id)
+        noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
         inserted.insert(id)
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
@@ -384,6 +385,7 @@ extension SQLiteStore {
         // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
         id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
         report.recordAdded(milestone: id)
+        noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
         if let other = namesake {
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
@@ -445,6 +447,16 @@ extension SQLiteStore {
         report.milestonesWritten += 1
       }
     }
+  }
+
+  /// Notes a milestone added as formed before the 政府信息公开条例 first came into force, as `log` warns of one: no
+  /// notice was due then, and a year mistyped in a file (2006 for 2026) is the likelier story.
+  private func noteIfBeforeTheRegulation(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
+    guard entry.formedOn < GeneralDisclosurePeriod.firstInForce else { return }
+    report.notice(at: position, field: "formed", """
+      \(entry.formedOn) is before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if the year \
+      is mistyped, correct it with `gongkai amend \(id) --date YYYY-MM-DD --reason 更正形成日期`
+      """)
   }
 
   /// A publication's address and end are updated from the file; with `clearing`, one the file leaves out is
