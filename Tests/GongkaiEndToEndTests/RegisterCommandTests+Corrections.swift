@@ -196,11 +196,19 @@ extension RegisterCommandTests {
     #expect(imported.stderr.contains("url: disclosure 1 (2026-11-30 平台): the file leaves it out, as it was before "), "\(imported.stderr)")
     #expect(imported.stderr.contains("until: disclosure 1 (2026-11-30 平台): the file leaves it out, as it was before "))
     #expect(imported.stderr.contains("(it is now '2026-12-01'), so the register's value stands; to correct it, run "
-      + "`gongkai disclose 1 --date 2026-11-30 --channel 平台 --until …` (`--still-up` clears it)"), "\(imported.stderr)")
+      + "`gongkai disclose 1 --date 2026-11-30 --channel 平台 --until …` (`--still-up` clears it); else bring the file up to date "
+      + "with `gongkai export project \(code)`"), "\(imported.stderr)")
     #expect(imported.stderr.contains("to correct it, run `gongkai disclose 1 --date 2026-11-30 --channel 平台 --url …` (to clear it, "
       + "withdraw the publication with `gongkai withdraw --disclosure 1 --reason …` and record it again)"))
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-30"] + db).stdout
     #expect(shown.contains("公开 #1 2026-11-30 平台 至 2026-12-01 https://ggzy.example/c1"), "\(shown)")
+    // A spreadsheet row written before the end was moved on is told to correct the row, which no export writes
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "平台", "--until", "2026-12-02"] + db, environment: day).status == 0)
+    let sheet = folder.appendingPathComponent("rows.csv")
+    try Data("project,kind,formed,ref,published,channel,until\n\(code),bidding.candidates,2026-11-27,C1,2026-11-30,平台,2026-12-01\n".utf8)
+      .write(to: sheet)
+    let rows = try gongkai(["import", "milestones", sheet.path] + db, environment: day)
+    #expect(rows.stderr.contains("--until …` (`--still-up` clears it); else correct the sheet's row to the register's value\n"), "\(rows.stderr)")
   }
 
   /// A project file that hands the project to another unit moves it as `project edit --unit` does: the milestones

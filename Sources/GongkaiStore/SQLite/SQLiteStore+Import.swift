@@ -491,10 +491,12 @@ extension SQLiteStore {
         } else {
           "to correct it, run `\(disclose) --url …` (to clear it, \(withdraw))"
         }
+        // A project file is written again by `export project`; a spreadsheet's row is corrected by hand.
+        let update = clearing ? "bring the file up to date with `gongkai export project \(project)`" : "correct the sheet's row to the register's value"
         report.notice(at: position, field: field, """
           disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what it was" } ?? "the file leaves it out, as it was") \
           before \(change.actor) changed it on \(change.at.prefix(10)) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
-          value stands; \(fix); else bring the file up to date with `gongkai export project \(project)`
+          value stands; \(fix); else \(update)
           """)
       }
       // A file written before the register's end of a publication passed, or kept by hand without it: the settled
