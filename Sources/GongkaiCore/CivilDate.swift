@@ -59,8 +59,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       return
     }
     let original = String(written)
-    let text = original.halfWidth
+    var text = original.halfWidth
     if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
+    // A date cell with a time format saves midnight after the day (2026/11/26 0:00): the day. Another time is refused,
+    // as the day it is on may not be the one meant.
+    if let space = text.firstIndex(of: " "), case let time = text[text.index(after: space)...],
+      time.wholeMatch(of: /[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?/) != nil
+    {
+      guard time.allSatisfy({ $0 == "0" || $0 == ":" }) else { throw .hasTime(original) }
+      text = String(text[..<space])
+    }
     // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
     var numbers: [Substring] = []
     var separators: [String] = []
@@ -223,6 +231,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfRange(String)
   /// Day or month first (`11/03/2026`): which is which cannot be told.
   case yearNotFirst(String)
+  /// A day with a time of day other than midnight (`2026/11/26 9:30`).
+  case hasTime(String)
   /// A spreadsheet's number for a day (`46153`), in a cell formatted as a number: the day it stands for.
   case spreadsheetSerial(String, day: CivilDate)
 
@@ -235,6 +245,7 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
     case .noSuchMonth(_, let month): "not a date: there is no month \(month); use YYYY-MM-DD"
     case .yearNotFirst:
       "not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
+    case .hasTime: "a date with a time of day; give the day alone, YYYY-MM-DD"
     case .noSuchDay(_, let length): "not a date: that month has \(length) days; use YYYY-MM-DD"
     case .outOfRange: "outside the supported range \(CivilDate.earliest)...\(CivilDate.latest)"
     case .spreadsheetSerial(_, let day):
@@ -245,8 +256,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
 
   private var text: String {
     switch self {
-    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text), .noSuchDay(let text, _), .outOfRange(let text),
-      .spreadsheetSerial(let text, _):
+    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text), .hasTime(let text), .noSuchDay(let text, _),
+      .outOfRange(let text), .spreadsheetSerial(let text, _):
       text
     }
   }

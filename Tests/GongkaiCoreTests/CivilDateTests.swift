@@ -28,7 +28,9 @@ import Testing
 
   /// The forms Excel and WPS save a date cell in under a Chinese locale read as the day they name.
   @Test(arguments: ["2026-11-03", "2026-11-3", "2026/11/03", "2026/11/3", "2026年11月3日", "2026年11月03日", "2026.11.3", "2026.11.03",
-                     "２０２６年１１月３日", "２０２６－１１－０３", "２０２６／１１／３", "2026年１１月3日"])
+                     "２０２６年１１月３日", "２０２６－１１－０３", "２０２６／１１／３", "2026年１１月3日",
+                     // A date cell formatted with a time saves midnight after the day
+                     "2026/11/3 0:00", "2026-11-03 00:00:00"])
   func readsTheYearFirstFormsSpreadsheetsSave(_ text: String) throws {
     #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-03")
   }
@@ -39,7 +41,8 @@ import Testing
       == "'11/03/2026' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD")
     #expect(throws: DateError.noSuchDay("2026/2/30", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026/2/30") }
     #expect(throws: DateError.noSuchMonth("2026年13月1日", month: 13)) { try CivilDate(parsingYearFirst: "2026年13月1日") }
-    for text in ["2026/11-3", "2026/11/3 0:00", "26/11/3", "2026/011/3", "2026.11-3", "2026年11月3", "x2026/11/3", "20261103", "",
+    #expect(throws: DateError.hasTime("2026/11/3 9:30")) { try CivilDate(parsingYearFirst: "2026/11/3 9:30") }
+    for text in ["2026/11-3", "2026/11/3 0:00 x", "26/11/3", "2026/011/3", "2026.11-3", "2026年11月3", "x2026/11/3", "20261103", "",
                  "35000", "73051", "046153", "２０２６年１１月３"] {
       #expect(throws: DateError.malformed(text)) { try CivilDate(parsingYearFirst: text) }
     }
