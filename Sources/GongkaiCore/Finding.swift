@@ -178,6 +178,14 @@ public enum CalendarReading: Sendable, Hashable {
   /// ending on one does not move.
   case swappedWorkdays
 
+  /// `weekend-extension`, `swapped-workdays`: as the finding record names it for programs.
+  public var code: String {
+    switch self {
+    case .weekendExtension: "weekend-extension"
+    case .swappedWorkdays: "swapped-workdays"
+    }
+  }
+
   /// 逢周末顺延, 调休上班日视为工作日: as the audit CSV and the alerts name it.
   public var name: LocalizedText {
     switch self {

@@ -306,11 +306,11 @@ extension OperationsTests {
 }
 
 extension RegisterCommandTests {
-  /// Each finding of `status` as of 2026-11-27 as "文号 ruleConfidence", from `check --format json`.
+  /// Each finding of `status` as of 2026-11-27 as "文号 ruleConfidence calendarReadings", from `check --format json`.
   private func ruleConfidences(of status: String, _ db: [String]) throws -> Set<String> {
     let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", status, "--format", "json"] + db)
     let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stderr)")
-    return Set(records.map { "\($0["reference"] ?? "") \($0["ruleConfidence"] ?? "")" })
+    return Set(records.map { "\($0["reference"] ?? "") \($0["ruleConfidence"] ?? "") \($0["calendarReadings"] ?? "-")" })
   }
 
   /// A 公示 up for its N calendar days whose Nth day is a weekend falls short only by 民法典 art. 203 moving the end to
@@ -327,7 +327,7 @@ extension RegisterCommandTests {
       // Up Wednesday to Friday 11-20, a day short of the third, Saturday 11-21
       ["disclose", "2", "--date", "2026-11-18", "--channel", "平台", "--until", "2026-11-20"],
     ], db, environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
-    #expect(try ruleConfidences(of: "too-short", db) == ["A M", "B S"])
+    #expect(try ruleConfidences(of: "too-short", db) == ["A M weekend-extension", "B S -"])
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
@@ -360,7 +360,9 @@ extension RegisterCommandTests {
       ["log", code, "bidding.candidates", "--date", "2026-09-17", "--ref", "C"],
       ["disclose", "3", "--date", "2026-09-21", "--channel", "平台", "--until", "2026-09-22"],
     ], db, environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
-    #expect(try ruleConfidences(of: "late", db) == ["A M", "B S"])
+    #expect(try ruleConfidences(of: "late", db) == ["A M swapped-workdays", "B S -"])
+    // C's status is certain; its lateness is not, which the record says beside it
+    #expect(try ruleConfidences(of: "too-short", db) == ["C S swapped-workdays"])
     let rows = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["状态"] ?? "") \($0["时限依据核实"] ?? "")" })
       == ["A late 法条原文；调休上班日视为工作日：待核实", "B late 法条原文", "C too-short 法条原文；调休上班日视为工作日：待核实"])

@@ -36,6 +36,10 @@ public struct FindingRecord: Encodable, Sendable {
   public let asOf: CivilDate
   /// `S`, `S2` or `M`: how the rule's period is known (the statute's text, a secondary source, or unverified).
   public let ruleConfidence: String
+  /// The readings of the calendar the status or the lateness rests on (`weekend-extension`, `swapped-workdays`,
+  /// separated by `;`), which no statute states; `nil` when none. A program tells by it what `ruleConfidence` alone
+  /// does not: that a 公示 certainly too short came late only by such a reading.
+  public let calendarReadings: String?
 
   public init(_ finding: Finding, stored: StoredMilestone) {
     let rule = finding.rule
@@ -65,6 +69,7 @@ public struct FindingRecord: Encodable, Sendable {
     responsibleUnit = finding.responsibleUnit
     asOf = finding.asOf
     ruleConfidence = finding.confidence(judging: finding.status).rawValue
+    calendarReadings = finding.calendarReadings.isEmpty ? nil : finding.calendarReadings.map(\.code).joined(separator: ";")
   }
 
   /// The record as one line of JSON, exactly as `JSONEncoder` with sorted keys writes it, at a fraction of the
@@ -73,6 +78,7 @@ public struct FindingRecord: Encodable, Sendable {
     var json = JSONObject(capacity: 1024)
     json.field("asOf", asOf.description)
     json.field("basis", basis)
+    json.field("calendarReadings", calendarReadings)
     json.field("category", category)
     json.field("categoryName", categoryName)
     json.field("channel", channel)
@@ -105,7 +111,7 @@ public struct FindingRecord: Encodable, Sendable {
     "projectCode", "projectName", "milestoneId", "kind", "kindName", "category", "categoryName", "formedOn",
     "reference", "status", "statusName", "deadline", "provisional", "workingDays", "period", "disclosedOn", "channel",
     "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate", "ruleConfidence",
-    "statusProvisional",
+    "statusProvisional", "calendarReadings",
   ]
 
   /// Names, 文号, channels and units are typed text (``GongkaiCSV/CSVCell/text(_:)``), as are a kind's code, name and
@@ -117,7 +123,7 @@ public struct FindingRecord: Encodable, Sendable {
       .value(categoryName), value(formedOn), .text(reference ?? ""), .value(status), .value(statusName), value(deadline),
       .value(provisional ? "true" : "false"), value(workingDays), value(period), value(disclosedOn), .text(channel ?? ""),
       value(url), value(publishedUntil), value(minimumEnd), .text(basis), .text(responsibleUnit), value(asOf),
-      value(workingDaysLate), .value(ruleConfidence), .value(statusProvisional ? "true" : "false"),
+      value(workingDaysLate), .value(ruleConfidence), .value(statusProvisional ? "true" : "false"), value(calendarReadings),
     ]
   }
 }
