@@ -83,7 +83,11 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     let widths = numbers.map(\.count)
     let sameTwice = separators.count == 2 && separators[0] == separators[1]
     if widths[0] <= 2, widths[1] <= 2, widths[2] == 4, sameTwice, ["/", "-", "."].contains(separators[0]) {
-      throw .yearNotFirst(original)
+      // A day above 12 tells which number is the month: the day is named, but the form stays refused, so that a column
+      // is not read one way on one row and refused on the next.
+      let (first, second, year) = (Int(numbers[0]) ?? 0, Int(numbers[1]) ?? 0, Int(numbers[2]) ?? 0)
+      let meant = first > 12 ? CivilDate(year: year, month: second, day: first) : second > 12 ? CivilDate(year: year, month: first, day: second) : nil
+      throw .yearNotFirst(original, meant: meant)
     }
     guard widths[0] == 4, (1...2).contains(widths[1]), (1...2).contains(widths[2]),
       sameTwice && ["/", "-", "."].contains(separators[0]) || separators == ["年", "月", "日"],
@@ -229,8 +233,9 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   case noSuchMonth(String, month: Int)
   case noSuchDay(String, daysInMonth: Int)
   case outOfRange(String)
-  /// Day or month first (`11/03/2026`): which is which cannot be told.
-  case yearNotFirst(String)
+  /// Day or month first (`11/03/2026`): which is which cannot be told, or, with a day above 12 (`26/11/2026`), the
+  /// day it names.
+  case yearNotFirst(String, meant: CivilDate? = nil)
   /// A day with a time of day other than midnight (`2026/11/26 9:30`).
   case hasTime(String)
   /// A spreadsheet's number for a day (`46153`), in a cell formatted as a number: the day it stands for.
@@ -243,7 +248,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .malformed: "not a date; use YYYY-MM-DD, e.g. 2026-03-31"
     case .noSuchMonth(_, let month): "not a date: there is no month \(month); use YYYY-MM-DD"
-    case .yearNotFirst:
+    case .yearNotFirst(_, let meant?): "not a date gongkai reads: write the year first, YYYY-MM-DD (\(meant) if that is the day meant)"
+    case .yearNotFirst(_, nil):
       "not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
     case .hasTime: "a date with a time of day; give the day alone, YYYY-MM-DD"
     case .noSuchDay(_, let length): "not a date: that month has \(length) days; use YYYY-MM-DD"
@@ -256,7 +262,7 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
 
   private var text: String {
     switch self {
-    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text), .hasTime(let text), .noSuchDay(let text, _),
+    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text, _), .hasTime(let text), .noSuchDay(let text, _),
       .outOfRange(let text), .spreadsheetSerial(let text, _):
       text
     }

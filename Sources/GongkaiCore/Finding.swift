@@ -194,11 +194,12 @@ public enum CalendarReading: Sendable, Hashable {
     }
   }
 
-  /// What a public page says under an item whose verdict rests on the reading: what it is, and that it is no statute's.
-  public var pageNote: String {
+  /// What a public page says under an item whose verdict rests on the reading: what it is, and that it is no statute's;
+  /// `period` names the item's minimum period as its rule does (公示期, 公告期, 征求意见期).
+  public func pageNote(period: String) -> String {
     switch self {
     case .weekendExtension:
-      "本事项公示期期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的公示期不足仅供参考。"
+      "本事项\(period)期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
     case .swappedWorkdays:
       "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的逾期仅供参考。"
     }

@@ -37,6 +37,10 @@ import Testing
 
   @Test func refusesAmbiguousAndImpossibleYearFirstDates() {
     #expect(throws: DateError.yearNotFirst("11/03/2026")) { try CivilDate(parsingYearFirst: "11/03/2026") }
+    // A day above 12 tells the day meant, which is named; the form is refused all the same
+    #expect(throws: DateError.yearNotFirst("26/11/2026", meant: day("2026-11-26"))) { try CivilDate(parsingYearFirst: "26/11/2026") }
+    #expect(DateError.yearNotFirst("11/26/2026", meant: day("2026-11-26")).description
+      == "'11/26/2026' is not a date gongkai reads: write the year first, YYYY-MM-DD (2026-11-26 if that is the day meant)")
     #expect(DateError.yearNotFirst("11/03/2026").description
       == "'11/03/2026' is not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD")
     #expect(throws: DateError.noSuchDay("2026/2/30", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026/2/30") }

@@ -332,6 +332,11 @@ extension RegisterCommandTests {
     #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
     #expect(text.components(separatedBy: "（时限待核实：逢周末顺延系解释）").count == 2, "\(text)")
+    // The page says which reading, under A only, in the name the rule gives its minimum period
+    let pages = folder.appendingPathComponent("pages")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
+    let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+    #expect(page.components(separatedBy: "本事项公示期期满日逢周末的，按顺延至周末后第一个工作日计算").count == 2, "\(page)")
     // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
     let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
     try succeed([
