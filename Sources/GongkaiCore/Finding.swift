@@ -113,17 +113,30 @@ public struct Finding: Sendable {
   /// unverified where the lateness or the overdue rests on counting swapped workdays.
   public var deadlineConfidence: Confidence { confidence(judging: .late) }
 
-  /// The readings of the calendar any part of the finding rests on: its status, and the lateness of a publication too
-  /// short. What the audit CSV's 时限依据核实 names.
-  public var calendarReadings: [CalendarReading] {
-    (shortOnlyByWeekendExtension ? [.weekendExtension] : []) + (lateOnlyBySwappedWorkdays ? [.swappedWorkdays] : [])
+  /// The readings of the calendar a verdict of `status` rests on, and for a publication too short that came late, its
+  /// lateness too: what an output that states both names.
+  public func calendarReadings(judging status: FindingStatus) -> [CalendarReading] {
+    [calendarReading(judging: status), statesLateness(judging: status) ? calendarReading(judging: .late) : nil].compactMap(\.self)
+  }
+
+  /// The readings of the calendar any part of the finding as it stands rests on (``calendarReadings(judging:)`` of its
+  /// status). What the audit CSV's 时限依据核实 names.
+  public var calendarReadings: [CalendarReading] { calendarReadings(judging: status) }
+
+  /// Whether the rule's own period, held from memory, is what a verdict of `status` or the lateness stated beside it
+  /// rests on: its note in the rules says what to check.
+  public func restsOnUnverifiedRule(judging status: FindingStatus) -> Bool {
+    rule.confidence(judging: status) == .unverified || statesLateness(judging: status) && rule.confidence == .unverified
   }
 
   /// Whether the lateness of a publication too short, or a verdict of `status`, rests on anything unverified: the
   /// rule's period or a reading of the calendar. What an output that states both marks.
   public func hasUnverifiedPart(judging status: FindingStatus) -> Bool {
-    confidence(judging: status) == .unverified || status == .tooShort && workingDaysLate != nil && deadlineConfidence == .unverified
+    restsOnUnverifiedRule(judging: status) || !calendarReadings(judging: status).isEmpty
   }
+
+  /// Whether a verdict of `status` is stated with a lateness beside it: a publication too short that also came late.
+  private func statesLateness(judging status: FindingStatus) -> Bool { status == .tooShort && workingDaysLate != nil }
 
   /// The finding needs someone's attention on the day judged (`asOf`): overdue, due within `warningDays`
   /// working days, or too short while it can still be repaired.

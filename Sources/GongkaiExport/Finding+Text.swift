@@ -55,8 +55,7 @@ extension Finding {
   var chinesePeriodNote: String? {
     var notes: [String] = []
     if rule.hasUnverifiedPeriod { notes.append("本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。") }
-    let lateness = publicStatus == .tooShort && workingDaysLate != nil ? calendarReading(judging: .late) : nil
-    notes += [calendarReading(judging: publicStatus), lateness].compactMap { $0?.pageNote(period: rule.minimumPublicationName.chinese) }
+    notes += calendarReadings(judging: publicStatus).map { $0.pageNote(period: rule.minimumPublicationName.chinese) }
     return notes.isEmpty ? nil : notes.joined()
   }
 }

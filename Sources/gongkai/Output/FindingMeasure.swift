@@ -40,9 +40,8 @@ struct FindingMeasure {
   /// nothing is.
   func unverifiedReasons(of finding: Finding) -> String {
     let l = language
-    let late = finding.status == .tooShort && finding.workingDaysLate != nil
     var said = ""
-    if finding.rule.confidence(judging: finding.status) == .unverified || late && finding.rule.confidence == .unverified {
+    if finding.restsOnUnverifiedRule(judging: finding.status) {
       said += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
     }
     for reading in finding.calendarReadings {
