@@ -53,6 +53,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// (options, project files, spreadsheet cells) takes them, so a date accepted in one is accepted in all.
   /// `11/03/2026` is refused: the day and the month could be either way round; and so is the day number a
   /// spreadsheet saves for a date cell formatted as a number, naming the day it stands for.
+  ///
+  /// A weekday after the day, as the long date formats of Excel and WPS write it (`2026年11月26日 星期四`,
+  /// `2026-11-26（周四）`), is read and checked: one that is not the day's is refused, since either may be the typo.
   public init(parsingYearFirst written: some StringProtocol) throws(DateError) {
     if let date = try? CivilDate(parsing: written) {
       self = date
@@ -60,6 +63,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     let original = String(written)
     var text = original.halfWidth
+    var named: Weekday?
+    if text.contains(where: { "星周拜".contains($0) }), let match = text.wholeMatch(of: /(.+?)[ \u{3000}]*(\(?)(?:星期|周|礼拜)([一二三四五六日天])(\)?)/),
+      match.2.isEmpty == match.4.isEmpty
+    {
+      named = Weekday(chineseShortName: match.3 == "天" ? "日" : String(match.3))
+      text = String(match.1)
+    }
     if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
     // A date cell with a time format saves midnight after the day (2026/11/26 0:00): the day. Another time is refused,
     // as the day it is on may not be the one meant.
@@ -93,7 +103,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       sameTwice && ["/", "-", "."].contains(separators[0]) || separators == ["年", "月", "日"],
       let first = Int(numbers[0]), let second = Int(numbers[1]), let third = Int(numbers[2])
     else { throw .malformed(original) }
-    self = try Self.checked(first, second, third, text: original)
+    let date = try Self.checked(first, second, third, text: original)
+    if let named, date.weekday != named { throw .wrongWeekday(original, day: date) }
+    self = date
   }
 
   /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):
@@ -224,7 +236,15 @@ public enum Weekday: Int, Sendable, CaseIterable {
   }
 
   /// 一 ... 日, as calendars print the column heads.
-  public var chineseShortName: String { ["一", "二", "三", "四", "五", "六", "日"][rawValue - 1] }
+  public var chineseShortName: String { Self.chineseShortNames[rawValue - 1] }
+
+  /// The day named 一 ... 日, as in 星期四.
+  init?(chineseShortName name: String) {
+    guard let index = Self.chineseShortNames.firstIndex(of: name) else { return nil }
+    self.init(rawValue: index + 1)
+  }
+
+  private static let chineseShortNames = ["一", "二", "三", "四", "五", "六", "日"]
 }
 
 /// Why a text is not a usable date. Each message names the value and the form expected.
@@ -240,6 +260,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   case hasTime(String)
   /// A spreadsheet's number for a day (`46153`), in a cell formatted as a number: the day it stands for.
   case spreadsheetSerial(String, day: CivilDate)
+  /// A day followed by a weekday that is not its own (`2026年11月26日 星期五`): the day it names.
+  case wrongWeekday(String, day: CivilDate)
 
   public var description: String { "'\(text)' is \(reason)" }
 
@@ -257,13 +279,16 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
     case .spreadsheetSerial(_, let day):
       "a spreadsheet's number for a day (\(day) in Excel's and WPS's count), not a date: format the column as a date "
         + "(yyyy-mm-dd) before saving, or write the day as YYYY-MM-DD"
+    case .wrongWeekday(_, let day):
+      "a day and a weekday that disagree: \(day) is a 星期\(day.weekday.chineseShortName) (\(day.weekday.englishName)); "
+        + "correct whichever is wrong, or give the day alone, YYYY-MM-DD"
     }
   }
 
   private var text: String {
     switch self {
     case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text, _), .hasTime(let text), .noSuchDay(let text, _),
-      .outOfRange(let text), .spreadsheetSerial(let text, _):
+      .outOfRange(let text), .spreadsheetSerial(let text, _), .wrongWeekday(let text, _):
       text
     }
   }

@@ -35,6 +35,26 @@ import Testing
     #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-03")
   }
 
+  /// The long date formats of Excel and WPS write the weekday after the day; a weekday that is not the day's is
+  /// refused, naming the day's own, since either may be the typo.
+  @Test func aWeekdayAfterTheDayIsReadAndChecked() throws {
+    for text in ["2026年11月26日 星期四", "2026年11月26日星期四", "2026-11-26（周四）", "2026/11/26 周四", "2026.11.26 (礼拜四)",
+                 "２０２６年１１月２６日　星期四"] {
+      #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-26", "\(text)")
+    }
+    #expect(try CivilDate(parsingYearFirst: "2026年11月29日 星期天").description == "2026-11-29")
+    #expect(try CivilDate(parsingYearFirst: "2026年11月29日 星期日").description == "2026-11-29")
+    #expect(throws: DateError.wrongWeekday("2026年11月26日 星期五", day: day("2026-11-26"))) {
+      try CivilDate(parsingYearFirst: "2026年11月26日 星期五")
+    }
+    #expect(DateError.wrongWeekday("2026年11月26日 星期五", day: day("2026-11-26")).description
+      == "'2026年11月26日 星期五' is a day and a weekday that disagree: 2026-11-26 is a 星期四 (Thursday); correct whichever is wrong, or give the day alone, YYYY-MM-DD")
+    for text in ["2026年11月26日 星期", "2026年11月26日 (周四", "星期四", "2026年11月26日 周八", "2026年11月26日 星期四 星期四"] {
+      #expect(throws: DateError.malformed(text)) { try CivilDate(parsingYearFirst: text) }
+    }
+    #expect(throws: DateError.noSuchDay("2026年2月30日 周一", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026年2月30日 周一") }
+  }
+
   @Test func refusesAmbiguousAndImpossibleYearFirstDates() {
     #expect(throws: DateError.yearNotFirst("11/03/2026")) { try CivilDate(parsingYearFirst: "11/03/2026") }
     // A day above 12 tells the day meant, which is named; the form is refused all the same
