@@ -5,6 +5,10 @@ import GongkaiReference
 
 /// A milestone spreadsheet (`gongkai import milestones FILE.csv`; the columns are in `Projects/README.md`).
 public enum MilestoneSheet {
+  /// The heads of the columns a sheet may have that are not read: the row numbers (序号) that a register kept in Excel
+  /// or WPS begins with, which say nothing about a milestone.
+  static let rowNumberHeadings: Set<String> = ["序号", "no.", "#"]
+
   /// Column names by field; staff may head a column in English or in Chinese.
   static let columns: [(field: String, names: [String], required: Bool)] = Column.allCases.map {
     ($0.field, $0.names, $0.isRequired)
@@ -122,11 +126,14 @@ public struct MilestoneSheetReader: ImportSource {
 
   /// Records a problem the store found with the row of `line`.
   public mutating func reject(line: Int, field: String, message: String) {
-    rows.problems.append(FileProblem(file: rows.file, line: line, field: field, message: message))
+    rows.problems.append(FileProblem(file: rows.file, line: line, field: rows.heading(of: field), message: message))
   }
 
   /// Not known beforehand.
   public var expectedCount: Int? { nil }
+
+  /// The column of `field` as the sheet's header names it (形成日期 for `formed`), for the import's warnings.
+  public func heading(of field: String) -> String { rows.heading(of: field) }
 
   public func withdrawsADecision(_ kind: String) -> Bool { rows.withdrawsADecision(kind) }
 }
@@ -148,9 +155,15 @@ struct SheetRows {
   private let kept: Int
   /// The position of each column (by ``MilestoneSheet/Column``) in a record, or nil.
   private let positions: [Int?]
+  /// The header's name of each column (by ``MilestoneSheet/Column``) it has: problems name a column as the clerk's
+  /// sheet heads it (形成日期, not `formed`).
+  private let headings: [String?]
   /// The positions the header leaves blank: spreadsheets save columns that were only formatted so, and their
   /// cells must stay empty.
   private let unnamed: [Int]
+  /// The positions of row-number columns (``MilestoneSheet/rowNumberHeadings``), not read: a row that holds only a
+  /// number there is a numbered blank row of a template.
+  private let rowNumbers: [Int]
   /// The trimmed non-empty cells of the current record, by column.
   private var cells: [String?]
   private var finished = false
@@ -188,11 +201,16 @@ struct SheetRows {
     var positions = [Int?](repeating: nil, count: MilestoneSheet.Column.allCases.count)
     var problems: [FileProblem] = []
     var unnamed: [Int] = []
+    var rowNumbers: [Int] = []
     var unknown: [String] = []
     for (position, name) in header.enumerated() {
       let cleaned = name.trimmingCharacters(in: .whitespaces).lowercased()
       if cleaned.isEmpty {
         unnamed.append(position)
+        continue
+      }
+      if MilestoneSheet.rowNumberHeadings.contains(cleaned) {
+        rowNumbers.append(position)
         continue
       }
       guard let column = MilestoneSheet.Column.allCases.first(where: { $0.names.contains(cleaned) }) else {
@@ -208,20 +226,27 @@ struct SheetRows {
     if !unknown.isEmpty {
       let known = MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", ")
       let fix = "rename \(unknown.count == 1 ? "it" : "each") to one of \(known), or delete "
-        + "\(unknown.count == 1 ? "the column" : "them") (the import reads no other, a note column such as 备注 included)"
+        + "\(unknown.count == 1 ? "the column" : "them") (the import reads no other, a note column such as 备注 included; "
+        + "a row-number column, 序号, is passed over)"
       problems.append(unknown.count == 1
         ? FileProblem(file: file, line: line, field: unknown[0], message: "unknown column; \(fix)")
         : FileProblem(file: file, line: line, field: nil, message: "unknown columns \(unknown.prefix(8).joined(separator: ", "))"
             + (unknown.count > 8 ? " and \(unknown.count - 8) more" : "") + "; \(fix)"))
     }
+    // A missing column is named as the sheet's other columns are: in Chinese where one of them is.
+    let inChinese = positions.enumerated().contains { column, position in
+      position.map { header[$0].trimmingCharacters(in: .whitespaces) == MilestoneSheet.Column.allCases[column].names[1] } ?? false
+    }
     for column in MilestoneSheet.Column.allCases where column.isRequired && positions[column.rawValue] == nil {
-      problems.append(FileProblem(file: file, line: line, field: column.field, message: "required column is missing"))
+      problems.append(FileProblem(file: file, line: line, field: column.names[inChinese ? 1 : 0], message: "required column is missing"))
     }
     guard problems.isEmpty else { throw FileProblems(problems) }
     width = records.count
     kept = header.count
     self.positions = positions
+    headings = positions.map { $0.map { header[$0].trimmingCharacters(in: .whitespaces) } }
     self.unnamed = unnamed
+    self.rowNumbers = rowNumbers
     cells = positions.map { _ in nil }
     records.keep = kept
     records.columnNames = header
@@ -246,6 +271,11 @@ struct SheetRows {
     return nil
   }
 
+  /// The column of `field` as the header names it; any other field (`row`) as it is.
+  func heading(of field: String) -> String {
+    MilestoneSheet.Column.allCases.first { $0.field == field }.flatMap { headings[$0.rawValue] } ?? field
+  }
+
   /// Whether cell `position` of the current record holds only spaces and tabs, as a cell left empty may.
   private func isBlank(_ position: Int) -> Bool {
     records.cell(position).allSatisfy { $0 == 0x20 || $0 == 0x09 }
@@ -267,11 +297,16 @@ struct SheetRows {
   /// Checks the current record: its row, or nil with its problems recorded.
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
-    // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row.
-    if records.count <= width, records.filledBeyondKept == 0, (0..<min(records.count, kept)).allSatisfy(isBlank) { return nil }
+    // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row; so is a
+    // row of a template numbered ahead.
+    if records.count <= width, records.filledBeyondKept == 0,
+      (0..<min(records.count, kept)).allSatisfy({ isBlank($0) || rowNumbers.contains($0) })
+    {
+      return nil
+    }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
-      problems.append(FileProblem(file: file, line: line, field: field, message: message))
+      problems.append(FileProblem(file: file, line: line, field: heading(of: field), message: message))
     }
     if records.count > width {
       problem("row", "has \(records.count) cells but the header names \(width) columns")

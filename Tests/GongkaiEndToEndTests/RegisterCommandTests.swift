@@ -1128,7 +1128,7 @@ import TestSupport
     let result = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(result.status == 0)
     #expect(result.stdout == "imported 1 row: nothing changed (1 unchanged)\n")
-    #expect(result.stderr == "gongkai: warning: \(sheet.path):2: summary: differs from milestone 1's ('原摘要'), which an import does not change; to change it, run `gongkai amend 1 --summary … --reason …`\n")
+    #expect(result.stderr == "gongkai: warning: \(sheet.path):2: 摘要: differs from milestone 1's ('原摘要'), which an import does not change; to change it, run `gongkai amend 1 --summary … --reason …`\n")
     let shown = try gongkai(["project", "show", code] + db).stdout
     #expect(shown.contains("原摘要") && shown.contains("至 2026-03-06"))
     // A row naming the project's unit agrees with a milestone that has none of its own.
@@ -1196,14 +1196,15 @@ import TestSupport
     #expect(relinked.components(separatedBy: "### 质量安全行政处罚决定（已撤回）").count == 3, "\(relinked)")
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
-    // After the first refusal nothing more is written, so later links are not judged
+    // After the first refusal nothing more is written, so later links are not judged; the column is named as the
+    // sheet heads it
     #expect(refused.stderrLines == [
-      "gongkai: \(sheet.path):2: changes: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
+      "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
     ])
     try Data("项目代码,事项类型,形成日期,所变更信息\n\(code),quality-safety.penalty-withdrawal,2026-06-04,quality-safety.penalty@2026-05-12\n".utf8)
       .write(to: sheet)
     #expect(try gongkai(["import", "milestones", sheet.path] + db).stderrLines == [
-      "gongkai: \(sheet.path):2: changes: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
+      "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
     ])
   }
 
@@ -1494,6 +1495,33 @@ import TestSupport
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 1 disclosure written; new milestone 75)\n")
     #expect(try gongkai("import", "milestones", file.path, "--database", database).stdout == "imported 1 row: nothing changed (1 unchanged)\n")
+  }
+
+  /// Two rows of one sheet for one publication with different ends: which is right only the clerk knows, so the sheet
+  /// is refused, naming the row and the column as the sheet heads it; rows that agree, or leave the end out, import.
+  @Test func aSheetGivingOnePublicationTwoEndsIsRefused() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("公示.csv")
+    let header = "项目代码,事项类型,形成日期,文号,公开日期,公开渠道,公示截止\n"
+    let first = "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,2026-03-06\n"
+    try Data((header + first + "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,2026-03-09\n").utf8).write(to: sheet)
+    let refused = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderrLines == [
+      "gongkai: \(sheet.path):3: 公示截止: the publication of 2026-03-03 on 上海市公共资源交易平台 is given until 2026-03-06 by a row above and 2026-03-09 here; keep one row for a publication, with the right until",
+    ])
+    #expect(try gongkai(["project", "show", code] + db).stdout.contains("bidding.candidates") == false)
+    try Data((header + first + first + "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,\n").utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.hasPrefix("imported 3 rows: 1 with changes, 2 unchanged"), "\(imported.stdout)")
+    #expect(try gongkai(["project", "show", code] + db).stdout.contains("公开 #1 2026-03-03 上海市公共资源交易平台 至 2026-03-06"))
+    // Another sheet giving another end is judged as before, against the register, and warned of under the sheet's heading
+    try Data((header + "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,2026-03-09\n").utf8).write(to: sheet)
+    let later = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(later.status == 0)
+    #expect(later.stderr.hasPrefix("gongkai: warning: \(sheet.path):2: 公示截止: disclosure 1 (2026-03-03 上海市公共资源交易平台) is recorded as taken down on 2026-03-06"), "\(later.stderr)")
   }
 
   // MARK: Bad input: one line per problem, a documented status, the database unchanged

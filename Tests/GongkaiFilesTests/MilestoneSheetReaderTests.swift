@@ -234,7 +234,7 @@ import Testing
     }
     let header = try write(Data("project,kind,date\n2024-310110-48-01-000123,bidding.result,2026-01-05\n".utf8))
     #expect(problems(header) { () throws(FileProblems) in _ = try stream(header) } == [
-      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included)",
+      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included; a row-number column, 序号, is passed over)",
       "f.csv:1: formed: required column is missing",
     ])
     let empty = try write(Data("\u{FEFF}\n\n".utf8))

@@ -249,6 +249,36 @@ import TestSupport
     ])
   }
 
+  /// A problem names the column as the sheet heads it, so that a clerk whose sheet is in Chinese finds the cell:
+  /// 形成日期, not `formed`; a required column missing is named in the language of the others.
+  @Test func problemsNameTheColumnAsTheHeaderDoes() throws {
+    #expect(try problems(Data("项目代码,事项类型,形成日期,公开日期,公开渠道\n2024-310110-48-01-000123,,2026-13-01,2026/11/31,门户网站\n".utf8)) == [
+      "f.csv:2: 事项类型: required; a code from `gongkai rules`",
+      "f.csv:2: 形成日期: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
+      "f.csv:2: 公开日期: '2026/11/31' is not a date: that month has 30 days; use YYYY-MM-DD",
+    ])
+    #expect(try problems(Data("项目代码,形成日期\n".utf8)) == ["f.csv:1: 事项类型: required column is missing"])
+    #expect(try problems(Data("project,formed\n".utf8)) == ["f.csv:1: kind: required column is missing"])
+  }
+
+  /// The 序号 column a register kept in Excel begins with is passed over, and a row of a template numbered ahead that
+  /// holds nothing else is a blank row.
+  @Test func aRowNumberColumnIsPassedOver() throws {
+    let rows = try read("序号,项目代码,事项类型,形成日期\n1,2024-310110-48-01-000123,bidding.result,2026-10-12\n2,,,\n3,,,\n")
+    #expect(rows.map(\.line) == [2])
+    #expect(rows.map(\.entry.kind) == ["bidding.result"])
+    #expect(try problems(Data("序号,项目代码,事项类型,形成日期,备注\n".utf8)).first?.hasPrefix("f.csv:1: 备注: unknown column;") == true)
+  }
+
+  /// A long date format's weekday is read and checked, naming the cell.
+  @Test func aDateWithItsWeekdayIsReadAndChecked() throws {
+    let rows = try read("项目代码,事项类型,形成日期\n2024-310110-48-01-000123,bidding.result,2026年11月26日 星期四\n")
+    #expect(rows.map(\.entry.formedOn.description) == ["2026-11-26"])
+    #expect(try problems(Data("项目代码,事项类型,形成日期\n2024-310110-48-01-000123,bidding.result,2026年11月26日 星期五\n".utf8)) == [
+      "f.csv:2: 形成日期: '2026年11月26日 星期五' is a day and a weekday that disagree: 2026-11-26 is a 星期四 (Thursday); correct whichever is wrong, or give the day alone, YYYY-MM-DD",
+    ])
+  }
+
   /// Every problem of a row is reported in one import: an unknown kind and a bad publication date are not held
   /// back until the formation date is fixed.
   @Test func aRowWithSeveralProblemsReportsThemAll() throws {
@@ -268,7 +298,7 @@ import TestSupport
 
   @Test func refusesABadHeaderAndAnOpenQuote() throws {
     #expect(try problems(Data("project,kind,date\n".utf8)) == [
-      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included)",
+      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included; a row-number column, 序号, is passed over)",
       "f.csv:1: formed: required column is missing",
     ])
     #expect(try problems(Data("project,kind,formed\n2024-310110-48-01-000123,\"bidding.result,2026-01-05\n".utf8)) == [

@@ -215,7 +215,14 @@ extension SQLiteStore {
         // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
         let unlinkedWithdrawal = try row.entry.changes == nil && source.withdrawsADecision(row.entry.kind)
           && recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) == nil
-        try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
+        do {
+          try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
+        } catch let repeated as RepeatedPublication {
+          // The row's writes are rolled back with the import.
+          source.reject(line: row.line, field: repeated.field, message: repeated.message)
+          problems.append(.init(line: row.line, field: repeated.field, message: repeated.message))
+          continue
+        }
         if unlinkedWithdrawal, let added = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) {
           report.notice(at: row.line, field: "changes", """
             \(row.entry.kind) withdraws a decision but names none: the public notices keep that decision as in force; link it \
@@ -474,6 +481,19 @@ extension SQLiteStore {
       var updated = old
       updated.url = record.url ?? (clearing ? nil : old.url)
       updated.until = record.until ?? (clearing ? nil : old.until)
+      // Two rows of one sheet for one publication that give it different ends (or addresses): the later would replace
+      // the earlier unseen, and which is right only the clerk knows. (A project file lists a publication once.)
+      if !clearing {
+        for (field, keep) in [("until", \DisclosureRecord.until), ("url", \DisclosureRecord.url)] {
+          guard let given = record[keyPath: keep], let earlier = old[keyPath: keep], given != earlier,
+            try setByThisImport(field, ofDisclosure: old.id!, loggedAfter: report.loggedAfter, write)
+          else { continue }
+          throw RepeatedPublication(field: field, message: """
+            the publication of \(old.publishedOn) on \(old.channel) is given \(field) \(earlier) by a row above and \(given) here; keep \
+            one row for a publication, with the right \(field)
+            """)
+        }
+      }
       // A file written before a later `disclose` gave the publication its address or end (or changed them) would undo
       // that without a word: the register's value stands, as a project field's does, and the import says so. A value
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
@@ -521,6 +541,16 @@ extension SQLiteStore {
       try write.insert(&record, project: project)
       report.disclosuresWritten += 1
     }
+  }
+
+  /// Whether this import (its change-log rows after `loggedAfter`) gave the disclosure the value of `field` it holds.
+  /// Asked only of a row that would change a value: rare, and found by the row's log (`changeLog_by_row`).
+  private func setByThisImport(_ field: String, ofDisclosure id: Int64, loggedAfter: Int64, _ write: RegisterWrite) throws -> Bool {
+    let path = "$." + field
+    return try Bool.fetchOne(write.db, sql: """
+      SELECT EXISTS (SELECT 1 FROM changeLog WHERE entity = 'disclosure' AND entityId = ? AND id > ?
+        AND (before IS NULL OR json_extract(before, ?) IS NOT json_extract(after, ?)))
+      """, arguments: [id, loggedAfter, path, path]) ?? false
   }
 
   /// Whether the milestone holds a record of the publication (in force or withdrawn).
@@ -844,6 +874,12 @@ private struct ImportedProjects {
 /// What the store refused during a bulk import. The source lists the problems, told through
 /// ``ImportSource/reject(line:field:message:)``; the store keeps the first few only to refuse the import even from a
 /// source that does not throw them, so that a file wrong on every row costs no memory here.
+/// A spreadsheet row that gives a publication an earlier row of the same import wrote a different end or address.
+private struct RepeatedPublication: Error {
+  let field: String
+  let message: String
+}
+
 private struct Rejections {
   private(set) var first: [StoreError.LineProblem] = []
   private(set) var isEmpty = true

@@ -102,6 +102,13 @@ extension Gongkai.ImportCommand {
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
 
+    func validate() throws {
+      // A project file given where a spreadsheet goes would be read as CSV and refused for its header.
+      if ["yaml", "yml"].contains((file as NSString).pathExtension.lowercased()) {
+        throw ValidationError("\(file) is a project file, not a spreadsheet; import it with: gongkai import projects \(ShellWord.quoted(file))")
+      }
+    }
+
     func run() async throws {
       let register = try store.open(exclusiveImports: lock.exclusive)
       let checker = try await reference.checker(for: register, at: store.path)
@@ -111,7 +118,7 @@ extension Gongkai.ImportCommand {
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
       progress?.finish()
       // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
-      ImportSummary.warn(report) { "\(URL(fileURLWithPath: file).path):\($0)" }
+      ImportSummary.warn(report, naming: { "\(URL(fileURLWithPath: file).path):\($0)" }, heading: rows.heading(of:))
       await ImportSummary.warnOfShortPublications(in: report, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, rows: report.updated + report.unchanged).text,
                                  written: report.changedAnything)
@@ -209,8 +216,9 @@ struct ImportSummary {
   }
 
   /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
-  static func warn(_ report: ImportReport, naming name: (Int) throws -> String) rethrows {
-    for notice in report.notices { Terminal.warning("\(try name(notice.position)): \(notice.field): \(notice.message)") }
+  /// `heading` names a field as the file does (a spreadsheet's Chinese column heads).
+  static func warn(_ report: ImportReport, naming name: (Int) throws -> String, heading: (String) -> String = { $0 }) rethrows {
+    for notice in report.notices { Terminal.warning("\(try name(notice.position)): \(heading(notice.field)): \(notice.message)") }
     if report.noticeCount > report.notices.count {
       Terminal.warning("\(report.noticeCount - report.notices.count) more such warnings are not shown")
     }
