@@ -410,7 +410,7 @@ import TestSupport
     #expect(english.stdout.contains("up until 2026-11-26, due until 2026-11-30 (its last day, 2026-11-28, was a rest day); also published 2 working days late"))
     // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
     let explained = try gongkai(["check", "--as-of", "2026-11-27", "--explain"] + db).stdout
-    #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n"))
+    #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n      迟公开: 截止日次日起至公开日 2026-11-25（周三）的工作日，共2个\n"))
     #expect(explained.contains("      起算: 2026-11-25（周三） 所判定公开的首日；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
     #expect(explained.contains("      公示期止: 2026-11-30（周一），应保持公开至当日\n"))
     let json = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--format", "json"] + db)
@@ -958,7 +958,7 @@ import TestSupport
     let code = "2018-310110-48-01-000310"
     let (folder, db) = try registerWithProject(code, name: "平凉路旧区改造", unit: "杨浦区征收事务所")
     let before = try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2019-03-01", "--ref", "A-1", "--as-of", "2019-03-01"] + db)
-    #expect(before.stdout == "recorded milestone 1: quality-safety.penalty-withdrawal 2019-03-01 · deadline 2019-03-29 (20个工作日) (rule unverified: see its note in gongkai rules)\n",
+    #expect(before.stdout == "recorded milestone 1: quality-safety.penalty-withdrawal 2019-03-01 · deadline 2019-03-29 (20个工作日) (period unverified: see its note in gongkai rules)\n",
             "\(before.stdout)")
     let after = try gongkai(["log", code, "quality-safety.penalty-withdrawal", "--date", "2021-07-15", "--ref", "A-2", "--as-of", "2021-07-15"] + db)
     #expect(after.stdout.hasPrefix("recorded milestone 2: quality-safety.penalty-withdrawal 2021-07-15 · deadline 2021-07-20 (3个工作日)\n"), "\(after.stdout)")
@@ -1281,7 +1281,7 @@ import TestSupport
     let code = "2025-310110-48-01-000503"
     let (folder, db) = try registerWithProject(code)
     let logged = try gongkai(["log", code, "completion.environmental-acceptance", "--date", "2026-11-02"] + db)
-    #expect(logged.stdout.contains(" (rule unverified: see its note in gongkai rules)"), "\(logged.stdout)")
+    #expect(logged.stdout.contains(" (period unverified: see its note in gongkai rules)"), "\(logged.stdout)")
     #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-03"] + db).status == 0)
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--fail-on", "never"] + db).stdout
     #expect(text.contains("（时限待核实，见 gongkai rules 的说明）"))

@@ -24,7 +24,7 @@ extension RegisterCommandTests {
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-09", "--as-of", "2026-12-01"] + db)
-    #expect(log.stdout == "recorded milestone 1: completion.settlement-price 2026-11-09 · deadline 2026-12-07 (20个工作日) (rule unverified: see its note in gongkai rules)\n")
+    #expect(log.stdout == "recorded milestone 1: completion.settlement-price 2026-11-09 · deadline 2026-12-07 (20个工作日) (period unverified: see its note in gongkai rules)\n")
     // As of 2026-12-01 the settlement price is due, by the period of Shanghai's rules.
     let check = try gongkai(["check", "--as-of", "2026-12-01"] + db)
     #expect(check.status == 0)
@@ -58,11 +58,11 @@ extension RegisterCommandTests {
     #expect(shown.components(separatedBy: "（时限待核实）").count == 2, "\(shown)")
     #expect(shown.contains("[公示期不足，截止 2026-11-23，公告应至 2026-11-13（时限待核实）]"), "\(shown)")
     let late = try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "村公告栏", "--until", "2026-11-22", "--as-of", "2026-11-23"] + db)
-    #expect(late.stdout.contains("had to stay up until 2026-11-30 (rule unverified: see its note in gongkai rules)"), "\(late.stdout)")
+    #expect(late.stdout.contains("had to stay up until 2026-11-30 (period unverified: see its note in gongkai rules)"), "\(late.stdout)")
     // and a lateness judged by an unverified deadline (the result notice's 20 working days are M)
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-09-01"] + db).status == 0)
     let result = try gongkai(["disclose", "3", "--date", "2026-11-20", "--channel", "门户网站", "--as-of", "2026-11-20"] + db)
-    #expect(result.stdout.hasSuffix(" late (rule unverified: see its note in gongkai rules)\n"), "\(result.stdout)")
+    #expect(result.stdout.hasSuffix(" late (period unverified: see its note in gongkai rules)\n"), "\(result.stdout)")
   }
 
   /// A profile record deleted with another tool would put every deadline under the national rules without a word.
@@ -375,6 +375,14 @@ extension RegisterCommandTests {
     #expect(alerts.components(separatedBy: "（时限待核实：调休上班日视为工作日系解释）").count == 3, "\(alerts)")
     let show = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
     #expect(show.components(separatedBy: "截止 2026-09-20（时限待核实）").count == 3, "\(show)")
+    // --explain lists the swapped workdays a count of days late rests on, as those a deadline rests on; B, due Friday
+    // 9-18, was late by the worked Sunday and the Monday, and on the Saturday between stood overdue by one day
+    let explained = try gongkai(["check", "--as-of", "2026-11-27", "--status", "late", "--explain"] + db).stdout
+    #expect(explained.contains("      迟公开: 截止日次日起至公开日 2026-09-21（周一）的工作日，共2个，含调休上班日 2026-09-20（周日）·国庆节"
+      + "（调休上班日视为工作日系解释，法律未明文规定）\n"), "\(explained)")
+    let saturday = try gongkai(["check", "--as-of", "2026-09-19", "--explain", "--lang", "en"] + db).stdout
+    #expect(saturday.contains("      Overdue: the working days after the deadline through 2026-09-19 (Sat): 1 (rest days only, counted as one working day)\n"),
+            "\(saturday)")
     let pages = folder.appendingPathComponent("pages")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)

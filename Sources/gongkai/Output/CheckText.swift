@@ -207,7 +207,7 @@ final class CheckText {
       let deadline = !short || finding.workingDaysLate != nil ? try? checker.explainDeadline(of: finding.milestone) : nil
       let minimum = short ? try? checker.explainMinimumPublication(of: finding) : nil
       let texts = [
-        deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l) },
+        deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l, lateness: lateness(of: finding)) },
         minimum.map {
           ExplanationText(explanation: $0, calendar: checker.calendar, language: l,
                           counting: .minimumPublication(rule.minimumPublicationName))
@@ -218,5 +218,14 @@ final class CheckText {
       }
     }
     return (head, Terminal.width(of: marked), out)
+  }
+
+  /// The days past the deadline the alert counts: to the publication judged, or, unpublished, to the day judged.
+  private func lateness(of finding: Finding) -> ExplanationText.Lateness? {
+    if let late = finding.workingDaysLate, let published = finding.disclosure?.publishedOn {
+      return .init(through: published, days: late, published: true)
+    }
+    guard finding.status == .overdue, let days = finding.workingDays else { return nil }
+    return .init(through: finding.asOf, days: days, published: false)
   }
 }

@@ -10,10 +10,20 @@ struct ExplanationText {
     case minimumPublication(LocalizedText)
   }
 
+  /// How far past the deadline a publication came, or an item stands unpublished: the working days after the
+  /// deadline through `through`, counted as `days` (at least one).
+  struct Lateness {
+    let through: CivilDate
+    let days: Int
+    let published: Bool
+  }
+
   let explanation: DeadlineExplanation
   let calendar: WorkingDayCalendar
   let language: Language
   var counting = Counting.deadline
+  /// For a deadline passed, the count of the days past it, which rests on the calendar as the deadline does.
+  var lateness: Lateness?
 
   var rendered: String {
     let e = explanation
@@ -56,6 +66,7 @@ struct ExplanationText {
       lines.append(language.pick(
         "截止日: \(ending(e.deadline.date))，当日公开仍属按时",
         "Deadline: \(ending(e.deadline.date)); publishing on that day is on time"))
+      if let lateness { lines.append(rendered(lateness)) }
     case .minimumPublication(let name):
       lines.append(language.pick(
         "\(name.chinese)止: \(ending(e.deadline.date))，应保持公开至当日",
@@ -74,6 +85,30 @@ struct ExplanationText {
   static let swappedWorkdayReading = (
     chinese: "调休上班日视为工作日系解释，法律未明文规定",
     english: "counting a swapped workday as a working day is an interpretation: no statute says so")
+
+  /// The working days counted late or overdue, with the swapped workdays among them: a count that rests on them rests
+  /// on the same interpretation as a deadline that does.
+  private func rendered(_ lateness: Lateness) -> String {
+    let deadline = explanation.deadline.date
+    let (label, labelEnglish) = lateness.published ? ("迟公开", "Late") : ("逾期", "Overdue")
+    let end = lateness.published
+      ? language.pick("至公开日 \(day(lateness.through))", "through the publication day, \(day(lateness.through))")
+      : language.pick("至 \(day(lateness.through))", "through \(day(lateness.through))")
+    var line = language.pick("\(label): 截止日次日起\(end)的工作日，共\(lateness.days)个",
+                             "\(labelEnglish): the working days after the deadline \(end): \(lateness.days)")
+    if calendar.workingDays(from: deadline, through: lateness.through) == 0 {
+      line += language.pick("（其间均为休息日，计为1个工作日）", " (rest days only, counted as one working day)")
+    }
+    let swapped = stride(from: deadline.dayNumber + 1, through: lateness.through.dayNumber, by: 1)
+      .map(CivilDate.init(dayNumber:))
+      .filter { $0.isWeekend && calendar.isWorkingDay($0) }
+    if !swapped.isEmpty {
+      line += language.pick("，含调休上班日 ", ", swapped workdays included: ")
+        + swapped.map { "\(day($0))\(holiday($0))" }.joined(separator: language.pick("、", ", "))
+        + language.pick("（\(Self.swappedWorkdayReading.chinese)）", " (\(Self.swappedWorkdayReading.english))")
+    }
+    return line
+  }
 
   /// The law that counted periods on the start day: the 民法典 from 2021-01-01, before it the 民法总则 (in force
   /// 2017-10-01), whose articles 201 and 203 read the same.

@@ -53,7 +53,7 @@ struct StandingNote {
 
   /// What `log` and `disclose` add to a period held from memory: a judgement, to be checked before acting on it.
   static func mark(_ confidence: Confidence) -> String {
-    confidence == .unverified ? " (rule unverified: see its note in gongkai rules)" : ""
+    confidence == .unverified ? " (period unverified: see its note in gongkai rules)" : ""
   }
 
   /// What they add to a verdict that rests on a reading of the calendar no statute states, which no rule's note explains.
