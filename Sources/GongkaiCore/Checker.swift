@@ -54,6 +54,10 @@ public struct Checker: Sendable {
         shortOnlyByWeekendExtension: status == .tooShort
           && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until),
         lateOnlyBySwappedWorkdays: lateOnlyBySwappedWorkdays,
+        onTimeOnlyBy: status == .onTime
+          ? readingsKeepingOnTime(first, until: until, minimumEnd: minimumEnd?.date, deadline: deadline?.date, period: period,
+                                  rule: rule, formedOn: milestone.formedOn)
+          : [],
         responsibleUnit: milestone.responsibleUnit ?? rule.responsible.chinese, asOf: asOf)
     } catch {
       throw .period(milestoneID: milestone.id, error)
@@ -68,6 +72,25 @@ public struct Checker: Sendable {
     var end = first.adding(days: minimum.length)
     while calendar.kind(of: end) == .restDay { end = end.adding(days: 1) }
     return until >= end && calendar.kind(of: end) == .weekend
+  }
+
+  /// The readings of the calendar a publication on time is so only by (``Finding/onTimeOnlyBy``): its deadline, of
+  /// calendar days, moved past a weekend, and its minimum period reached by counting swapped workdays.
+  private func readingsKeepingOnTime(
+    _ first: Disclosure?, until: CivilDate?, minimumEnd: CivilDate?, deadline: CivilDate?, period: Period?, rule: DisclosureRule,
+    formedOn: CivilDate
+  ) -> [CalendarReading] {
+    guard let first else { return [] }
+    var readings: [CalendarReading] = []
+    if let deadline, let period, calendar.isOnTimeOnlyByWeekendExtension(first.publishedOn, deadline: deadline, of: period, from: formedOn) {
+      readings.append(.weekendExtension)
+    }
+    if let minimum = rule.minimumPublication, let until, let minimumEnd,
+      calendar.reachesOnlyBySwappedWorkdays(until, end: minimumEnd, of: minimum, from: first.publishedOn)
+    {
+      readings.append(.swappedWorkdays)
+    }
+    return readings
   }
 
   /// The run of a milestone's publications a finding judges, and what a missing schedule may still turn of it.

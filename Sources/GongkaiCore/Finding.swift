@@ -86,26 +86,35 @@ public struct Finding: Sendable {
   /// (``WorkingDayCalendar/isPastOnlyBySwappedWorkdays(_:deadline:of:from:)``): legal-rules.md tags that reading
   /// unverified (M), so the lateness is, whatever its rule's tag.
   public let lateOnlyBySwappedWorkdays: Bool
+  /// For a publication on time, the readings of the calendar, tagged unverified (M) in legal-rules.md, without which it
+  /// would not be: a deadline of calendar days moved past a weekend (``CalendarReading/weekendExtension``,
+  /// ``WorkingDayCalendar/isOnTimeOnlyByWeekendExtension(_:deadline:of:from:)``), and a 公示's minimum period reached only
+  /// by counting swapped workdays (``CalendarReading/swappedWorkdays``,
+  /// ``WorkingDayCalendar/reachesOnlyBySwappedWorkdays(_:end:of:from:)``). A verdict in the unit's favour that rests on an
+  /// interpretation is as unverified as one against it. Empty for any other status.
+  public let onTimeOnlyBy: [CalendarReading]
   /// The unit that must publish: the milestone's, else the rule's responsible party.
   public let responsibleUnit: String
   public let asOf: CivilDate
 
   /// How what the finding holds against the item for `status` is known: its rule's tag
   /// (``DisclosureRule/confidence(judging:)``), but unverified where the verdict rests on a reading of the calendar
-  /// (``calendarReading(judging:)``).
+  /// (``verdictReadings(judging:)``).
   public func confidence(judging status: FindingStatus) -> Confidence {
-    calendarReading(judging: status) == nil ? rule.confidence(judging: status) : .unverified
+    verdictReadings(judging: status).isEmpty ? rule.confidence(judging: status) : .unverified
   }
 
-  /// The reading of the calendar, tagged unverified in legal-rules.md, that the verdict for `status` rests on: for
+  /// The readings of the calendar, tagged unverified in legal-rules.md, that the verdict for `status` rests on: for
   /// `too-short`, a weekend moving the minimum's end (``shortOnlyByWeekendExtension``); for `late` and `overdue`, and
-  /// the lateness of a publication too short, swapped workdays treated as working days (``lateOnlyBySwappedWorkdays``).
-  /// `nil` when the verdict rests on the rule's period alone.
-  public func calendarReading(judging status: FindingStatus) -> CalendarReading? {
+  /// the lateness of a publication too short, swapped workdays treated as working days (``lateOnlyBySwappedWorkdays``);
+  /// for `on-time`, those it is on time only by (``onTimeOnlyBy``). Empty when the verdict rests on the rule's periods
+  /// alone.
+  public func verdictReadings(judging status: FindingStatus) -> [CalendarReading] {
     switch status {
-    case .tooShort: shortOnlyByWeekendExtension ? .weekendExtension : nil
-    case .late, .overdue: lateOnlyBySwappedWorkdays ? .swappedWorkdays : nil
-    case .due, .onTime: nil
+    case .tooShort: shortOnlyByWeekendExtension ? [.weekendExtension] : []
+    case .late, .overdue: lateOnlyBySwappedWorkdays ? [.swappedWorkdays] : []
+    case .onTime: onTimeOnlyBy
+    case .due: []
     }
   }
 
@@ -116,7 +125,7 @@ public struct Finding: Sendable {
   /// The readings of the calendar a verdict of `status` rests on, and for a publication too short that came late, its
   /// lateness too: what an output that states both names.
   public func calendarReadings(judging status: FindingStatus) -> [CalendarReading] {
-    [calendarReading(judging: status), statesLateness(judging: status) ? calendarReading(judging: .late) : nil].compactMap(\.self)
+    verdictReadings(judging: status) + (statesLateness(judging: status) ? verdictReadings(judging: .late) : [])
   }
 
   /// The readings of the calendar any part of the finding as it stands rests on (``calendarReadings(judging:)`` of its
@@ -207,13 +216,18 @@ public enum CalendarReading: Sendable, Hashable {
     }
   }
 
-  /// What a public page says under an item whose verdict rests on the reading: what it is, and that it is no statute's;
-  /// `period` names the item's minimum period as its rule does (公示期, 公告期, 征求意见期).
-  public func pageNote(period: String) -> String {
-    switch self {
-    case .weekendExtension:
+  /// What a public page says under an item whose verdict of `status` rests on the reading: what it is, that it is no
+  /// statute's, and which verdict it decides; `period` names the item's minimum period as its rule does (公示期, 公告期,
+  /// 征求意见期). A verdict on time rests on it as much as one against the unit does.
+  public func pageNote(period: String, judging status: FindingStatus) -> String {
+    switch (self, status) {
+    case (.weekendExtension, .onTime):
+      "本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
+    case (.weekendExtension, _):
       "本事项\(period)期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
-    case .swappedWorkdays:
+    case (.swappedWorkdays, .onTime):
+      "本事项\(period)将调休上班日视为工作日计算（以日计的\(period)期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的\(period)已满仅供参考。"
+    case (.swappedWorkdays, _):
       "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的逾期仅供参考。"
     }
   }

@@ -112,6 +112,37 @@ extension WorkingDayCalendar {
     }
   }
 
+  /// Whether `published`, on or before `deadline`, the end of a calendar-day `period` counted from `start`, is by it
+  /// only because 民法典 art. 203 moved the end past a Saturday or Sunday as past a holiday: with weekends read as the
+  /// days they are, not 法定休假日, the end would be the weekend day the period fell on (or reached past a holiday's rest
+  /// days), and `published` after it. legal-rules.md tags that reading unverified (M), so a verdict on time that rests
+  /// on it is.
+  public func isOnTimeOnlyByWeekendExtension(_ published: CivilDate, deadline: CivilDate, of period: Period, from start: CivilDate)
+    -> Bool
+  {
+    guard period.unit == .calendarDays, published <= deadline else { return false }
+    var end = start.adding(days: period.length)
+    while end < deadline, kind(of: end) == .restDay { end = end.adding(days: 1) }
+    return published > end && kind(of: end) == .weekend
+  }
+
+  /// Whether `until`, on or after `end`, the end of a minimum `period` of publication from `start`, reaches it only by
+  /// the reading that a swapped workday (调休上班) counts as a working day, and that a calendar-day period ending on one
+  /// does not move: with swapped workdays read as the weekend days they are, the end would come after `until`. The
+  /// mirror of ``isPastOnlyBySwappedWorkdays(_:deadline:of:from:)``, for a 公示 held long enough.
+  public func reachesOnlyBySwappedWorkdays(_ until: CivilDate, end: CivilDate, of period: Period, from start: CivilDate) -> Bool {
+    guard until >= end else { return false }
+    switch period.unit {
+    case .workingDays:
+      return workingDays(from: start, through: until) - swappedWorkdays(from: start, through: until) < period.length
+    case .calendarDays:
+      // The end moved past swapped workdays as past rest days: at most a few days after it.
+      var moved = end
+      while moved <= until, kind(of: moved) != .workday { moved = moved.adding(days: 1) }
+      return until < moved
+    }
+  }
+
   /// How the deadline of `period` counted from `start` comes about, day by day, for people who must
   /// defend it: where counting starts, which rest days it skipped, and where a calendar-day period was moved.
   public func explain(_ period: Period, from start: CivilDate) throws(PeriodError) -> DeadlineExplanation {

@@ -55,7 +55,7 @@ extension Finding {
   var chinesePeriodNote: String? {
     var notes: [String] = []
     if rule.hasUnverifiedPeriod { notes.append("本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。") }
-    notes += calendarReadings(judging: publicStatus).map { $0.pageNote(period: rule.minimumPublicationName.chinese) }
+    notes += calendarReadings(judging: publicStatus).map { $0.pageNote(period: rule.minimumPublicationName.chinese, judging: publicStatus) }
     return notes.isEmpty ? nil : notes.joined()
   }
 }

@@ -65,6 +65,74 @@ import Testing
     #expect(verdicts == ["onTime S", "late M", "late S"])
   }
 
+  /// A verdict in the unit's favour that rests on an unverified reading of the calendar is as unverified as one against
+  /// it. Candidates formed Thursday 2026-11-26: 3 days end on Sunday 11-29, moved to Monday 11-30 as past a holiday;
+  /// published that Monday, they are on time only if a weekend is a 法定休假日 for 民法典 art. 203.
+  @Test func onTimeOnlyByMovingAnEndPastAWeekendIsUnverified() throws {
+    let verdicts = try ["2026-11-29", "2026-11-30"].map { on in
+      let finding = try #require(try checker.judge(
+        milestone("bidding.candidates", formed: "2026-11-26", disclosures: [published(on, until: "2026-12-03")]), asOf: day("2026-12-31")))
+      return "\(finding.status) \(finding.confidence(judging: finding.status).rawValue) \(finding.calendarReadings.map(\.code))"
+    }
+    #expect(verdicts == ["onTime S []", "onTime M [\"weekend-extension\"]"])
+    // 3 days from 2026-09-28 end on 10-01, a 国庆 rest day, and move past the holiday's rest days to 10-08: the statute's
+    // move, not a reading; so does a period ending on Sunday 2026-06-21, a rest day of 端午, to Monday 6-22
+    let holiday = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-09-28", disclosures: [published("2026-10-08", until: "2026-10-15")]), asOf: day("2026-12-31")))
+    #expect(holiday.deadline?.date == day("2026-10-08"))
+    #expect(holiday.status == .onTime && holiday.calendarReadings.isEmpty)
+    let dragonBoat = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-06-18", disclosures: [published("2026-06-22", until: "2026-06-25")]), asOf: day("2026-12-31")))
+    #expect(dragonBoat.status == .onTime && dragonBoat.calendarReadings.isEmpty)
+  }
+
+  /// A 公示 held long enough only by counting a swapped workday: 3 days from Thursday 2026-09-17 end on Sunday 9-20,
+  /// worked for 国庆 and so not moved; up through that Sunday, the candidates' notice met its minimum only by that
+  /// reading. A comment period of 10 working days from 2026-09-14 reaches 9-28 counting Sunday 9-20, 9-29 without it.
+  @Test func aMinimumReachedOnlyByCountingASwappedWorkdayIsUnverified() throws {
+    let candidates = try ["2026-09-20", "2026-09-21"].map { until in
+      let finding = try #require(try checker.judge(
+        milestone("bidding.candidates", formed: "2026-09-16", disclosures: [published("2026-09-17", until: until)]), asOf: day("2026-12-31")))
+      return "\(finding.status) \(finding.confidence(judging: finding.status).rawValue) \(finding.calendarReadings.map(\.code))"
+    }
+    #expect(candidates == ["onTime M [\"swapped-workdays\"]", "onTime S []"])
+    let comments = try ["2026-09-28", "2026-09-29"].map { until in
+      let finding = try #require(try checker.judge(
+        milestone("approval-result.eia-draft", formed: "2026-09-14", disclosures: [published("2026-09-14", until: until)]),
+        asOf: day("2026-12-31")))
+      return "\(finding.status) \(finding.minimumEnd!.date) \(finding.calendarReadings.map(\.code))"
+    }
+    #expect(comments == ["onTime 2026-09-28 [\"swapped-workdays\"]", "onTime 2026-09-28 []"])
+  }
+
+  /// Over every day of 2026 to November, a 公示 of each unit of minimum period is on time only by counting swapped
+  /// workdays exactly when, on the same year with those days left as weekends, it is not on time.
+  @Test func onTimeOnlyBySwappedWorkdaysIsWhatACalendarWithoutThemWouldNotFindOnTime() throws {
+    var unswapped = schedule2026
+    for index in unswapped.holidays.indices { unswapped.holidays[index].swappedWorkdays = [] }
+    let withoutSwaps = Checker(catalogue: testCatalogue, calendar: try WorkingDayCalendar(schedules: [unswapped]))
+    var marked = 0
+    for formed in stride(from: day("2026-01-05").dayNumber, through: day("2026-11-30").dayNumber, by: 1).map(CivilDate.init(dayNumber:)) {
+      for (kind, lengths) in [("bidding.candidates", 0...6), ("approval-result.eia-draft", 8...16)] {
+        for delay in 0...3 {
+          for length in lengths {
+            let published = formed.adding(days: delay)
+            let item = Milestone(id: 1, projectCode: "2026-310110-48-01-000001", kind: kind, formedOn: formed, changes: nil, disclosures: [
+              Disclosure(publishedOn: published, channel: "网站", url: nil, until: published.adding(days: length)),
+            ])
+            let asOf = day("2026-12-20")
+            let finding = try #require(try checker.judge(item, asOf: asOf))
+            let without = try #require(try withoutSwaps.judge(item, asOf: asOf))
+            let rests = finding.status == .onTime && without.status != .onTime
+            #expect(finding.onTimeOnlyBy.contains(.swappedWorkdays) == rests, "\(kind) \(formed) +\(delay) for \(length)")
+            if rests { marked += 1 }
+          }
+        }
+      }
+    }
+    #expect(marked > 0)
+  }
+
   /// 20 working days from 2026-12-10 end in January, on days the awaited 2027 notice arranges: the deadline may move,
   /// but on 12-31 at most 16 working days can have passed (10 settled to 12-24, and six days the notice may make
   /// workdays), so the item is due, not overdue, for certain; so on 01-03 (19 at most). From 01-04 on, 20 may have.

@@ -31,6 +31,7 @@ func rule(
 
 let testCatalogue = try! RuleCatalogue(profile: "test", rules: [
   rule("approval-result.construction-permit", .approvalResult, period: try! .workingDays(7)),
+  rule("approval-result.eia-draft", .approvalResult, period: nil, minimum: try! .workingDays(10)),
   rule("bidding.candidates", .bidding, period: try! .calendarDays(3), minimum: try! .calendarDays(3)),
   rule("bidding.tender-notice", .bidding, period: nil, minimum: try! .calendarDays(5)),
   rule("bidding.contract", .bidding, period: try! .calendarDays(30), change: try! .calendarDays(15)),

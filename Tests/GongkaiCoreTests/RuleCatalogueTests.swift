@@ -50,7 +50,7 @@ import Testing
     ], profile: "shanghai")
     #expect(shanghai.profile == "test+shanghai")
     #expect(shanghai.rules.map(\.code) == [
-      "approval-result.construction-permit", "bidding.candidates", "bidding.tender-notice", "bidding.contract",
+      "approval-result.construction-permit", "approval-result.eia-draft", "bidding.candidates", "bidding.tender-notice", "bidding.contract",
       "bidding.ceiling-price", "completion.acceptance",
     ])
     #expect(shanghai.rule(for: "bidding.contract")?.changePeriod == (try .calendarDays(15)))

@@ -307,8 +307,8 @@ extension OperationsTests {
 
 extension RegisterCommandTests {
   /// Each finding of `status` as of 2026-11-27 as "文号 ruleConfidence calendarReadings", from `check --format json`.
-  private func ruleConfidences(of status: String, _ db: [String]) throws -> Set<String> {
-    let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", status, "--format", "json"] + db)
+  private func ruleConfidences(of status: String, _ db: [String], asOf: String = "2026-11-27") throws -> Set<String> {
+    let json = try gongkai(["check", "--as-of", asOf, "--status", status, "--format", "json"] + db)
     let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stderr)")
     return Set(records.map { "\($0["reference"] ?? "") \($0["ruleConfidence"] ?? "") \($0["calendarReadings"] ?? "-")" })
   }
@@ -398,5 +398,37 @@ extension RegisterCommandTests {
     let disclosed = try gongkai(["disclose", "4", "--date", "2026-03-04", "--channel", "平台"] + db,
                                 environment: ["GONGKAI_NOW": "2026-03-04T09:00:00+08:00"])
     #expect(disclosed.stdout.contains("published 2 working days late \(reading)"), "\(disclosed.stdout)")
+  }
+
+  /// A verdict on time that rests on an unverified reading of the calendar is marked as one against the unit is:
+  /// candidates formed Thursday 2026-11-26, due Sunday 11-29 moved to Monday and published then (A), and a notice of
+  /// candidates up from Thursday 2026-09-17 through Sunday 9-20, a swapped workday that ends its 3 days unmoved (B).
+  @Test func anOnTimeVerdictThatRestsOnAReadingOfTheCalendarIsUnverified() throws {
+    let code = "2026-310110-48-01-000220"
+    let (folder, db) = try registerWithProject(code)
+    let today = ["GONGKAI_NOW": "2026-12-01T09:00:00+08:00"]
+    try succeed([
+      ["log", code, "bidding.candidates", "--date", "2026-11-26", "--ref", "A"],
+      ["log", code, "bidding.candidates", "--date", "2026-09-16", "--ref", "B"],
+      ["disclose", "2", "--date", "2026-09-17", "--channel", "平台", "--until", "2026-09-20"],
+      ["log", code, "bidding.candidates", "--date", "2026-09-16", "--ref", "C"],
+      ["disclose", "3", "--date", "2026-09-17", "--channel", "平台", "--until", "2026-09-21"],
+    ], db, environment: today)
+    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "平台", "--until", "2026-12-03"] + db, environment: today)
+    #expect(disclosed.stdout.hasSuffix(" · on time (unverified: end moved past a weekend, an interpretation)\n"), "\(disclosed.stdout)")
+    #expect(try ruleConfidences(of: "on-time", db, asOf: "2026-12-10")
+      == ["A M weekend-extension", "B M swapped-workdays", "C S -"])
+    let rows = try auditRows(folder, db, asOf: "2026-12-10")
+    #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" })
+      == ["A 法条原文；逢周末顺延：待核实", "B 法条原文；调休上班日视为工作日：待核实", "C 法条原文"])
+    let alerts = try gongkai(["check", "--as-of", "2026-12-10", "--status", "on-time"] + db).stdout
+    #expect(alerts.contains("（时限待核实：逢周末顺延系解释）") && alerts.contains("（时限待核实：调休上班日视为工作日系解释）"), "\(alerts)")
+    let show = try gongkai(["project", "show", code, "--as-of", "2026-12-10"] + db).stdout
+    #expect(show.components(separatedBy: "按时公开，截止").count == 4 && show.components(separatedBy: "（时限待核实）").count == 3, "\(show)")
+    let pages = folder.appendingPathComponent("pages")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-10", "--organisation", "X1"] + db).status == 0)
+    let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+    #expect(page.contains("本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"), "\(page)")
+    #expect(page.contains("本事项公示期将调休上班日视为工作日计算（以日计的公示期期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的公示期已满仅供参考。"), "\(page)")
   }
 }

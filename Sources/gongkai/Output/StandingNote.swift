@@ -23,7 +23,7 @@ struct StandingNote {
     // `log` marks such a deadline, and as the check, the audit CSV and the public page mark it.
     let provisional = finding.latenessIsProvisional ? " (provisional)" : ""
     let unverifiedDeadline = (marksUnverifiedDeadline ? Self.mark(finding.rule.confidence) : "")
-      + Self.mark(finding.calendarReading(judging: .late))
+      + Self.mark(finding.verdictReadings(judging: .late))
     switch finding.status {
     case .overdue:
       return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)\(unverifiedDeadline)"
@@ -35,17 +35,19 @@ struct StandingNote {
       // A minimum held from memory is a judgement, marked as `log` marks such a deadline; the lateness, by its
       // deadline's mark, unless the line has said the rule's already.
       let ruleMark = Self.mark(finding.rule.confidence(judging: .tooShort))
-      let unverified = ruleMark + Self.mark(finding.calendarReading(judging: .tooShort))
+      let unverified = ruleMark + Self.mark(finding.verdictReadings(judging: .tooShort))
       let lateMark = (marksUnverifiedDeadline && ruleMark.isEmpty ? Self.mark(finding.rule.confidence) : "")
-        + Self.mark(finding.calendarReading(judging: .late))
+        + Self.mark(finding.verdictReadings(judging: .late))
       let late = finding.workingDaysLate.map { ", and \(counted($0, "working day")) late\(provisional)\(lateMark)" } ?? ""
       return " · too short: up until \(until), had to stay up until \(end.date)\(endProvisional)\(unverified)"
         + "\(repair)\(late)\(typoRepair(until: until, end: end.date))"
-    case .onTime where finding.statusIsProvisional:
-      // Published on days the awaited schedule may rearrange: on time as far as anyone can tell today, which the clerk
-      // should know before relying on it.
+    case .onTime where finding.statusIsProvisional || !finding.onTimeOnlyBy.isEmpty:
+      // Published on days the awaited schedule may rearrange, or on time by a reading of the calendar no statute states:
+      // on time as far as anyone can tell today, which the clerk should know before relying on it.
       let years = YearList.english(checker.calendar.unscheduledYears(of: finding))
-      return " · on time (provisional: the holiday schedule of \(years), not yet added, may still change that)"
+      let provisional = finding.statusIsProvisional
+        ? " (provisional: the holiday schedule of \(years), not yet added, may still change that)" : ""
+      return " · on time\(provisional)\(Self.mark(finding.onTimeOnlyBy))"
     case .due, .onTime:
       return ""
     }
@@ -57,8 +59,8 @@ struct StandingNote {
   }
 
   /// What they add to a verdict that rests on a reading of the calendar no statute states, which no rule's note explains.
-  static func mark(_ reading: CalendarReading?) -> String {
-    reading.map { " (unverified: \($0.name.english), an interpretation)" } ?? ""
+  static func mark(_ readings: [CalendarReading]) -> String {
+    readings.map { " (unverified: \($0.name.english), an interpretation)" }.joined()
   }
 
   /// Once the shortfall is settled (past `end`, today), how a take-down day typed wrong is repaired, for the record
