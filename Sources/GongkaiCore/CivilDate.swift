@@ -296,7 +296,7 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension String {
   /// The text with full-width ASCII (`２０２６／１１／３`) as ASCII.
-  var halfWidth: String {
+  public var halfWidth: String {
     guard unicodeScalars.contains(where: { $0.halfWidth != $0 }) else { return self }
     return String(String.UnicodeScalarView(unicodeScalars.map(\.halfWidth)))
   }

@@ -128,12 +128,26 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
   /// Reads `KIND@YYYY-MM-DD` or `KIND@YYYY-MM-DD#REF`; the date in any form ``CivilDate/init(parsingYearFirst:)``
   /// reads, as the milestone's own `formed:` may be written so.
   public init?(reference text: String) {
+    guard let parts = Self.parts(of: text), let date = try? CivilDate(parsingYearFirst: parts.date) else { return nil }
+    let kind = String(parts.kind.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    self.init(kind: kind, formedOn: date, reference: parts.tail.isEmpty ? nil : String(parts.tail.dropFirst()))
+  }
+
+  /// Why the date of a reference written `KIND@DATE…` cannot be read (a day and a weekday that disagree, a day
+  /// that does not exist), for a message that says so rather than that the reference names nothing; nil for
+  /// a readable date or text of another form.
+  public static func dateProblem(in text: String) -> DateError? {
+    guard let parts = parts(of: text) else { return nil }
+    do { _ = try CivilDate(parsingYearFirst: parts.date) } catch { return error }
+    return nil
+  }
+
+  /// `KIND`, `DATE` and `#REF` (or nothing) of `KIND@DATE#REF`.
+  private static func parts(of text: String) -> (kind: Substring, date: Substring, tail: Substring)? {
     guard let at = text.firstIndex(of: "@") else { return nil }
     let rest = text[text.index(after: at)...]
     let tail = rest[(rest.firstIndex(of: "#") ?? rest.endIndex)...]
-    guard let date = try? CivilDate(parsingYearFirst: rest[..<tail.startIndex]) else { return nil }
-    let kind = String(text[..<at].drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    self.init(kind: kind, formedOn: date, reference: tail.isEmpty ? nil : String(tail.dropFirst()))
+    return (text[..<at], rest[..<tail.startIndex], tail)
   }
 }
 

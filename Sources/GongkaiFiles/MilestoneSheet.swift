@@ -7,7 +7,13 @@ import GongkaiReference
 public enum MilestoneSheet {
   /// The heads of the columns a sheet may have that are not read: the row numbers (序号) that a register kept in Excel
   /// or WPS begins with, which say nothing about a milestone.
-  static let rowNumberHeadings: Set<String> = ["序号", "no.", "#"]
+  static let rowNumberHeadings: Set<String> = ["序号", "no.", "no", "#"]
+
+  /// A header cell as it is compared with the names of the columns: without the spaces a form puts between two
+  /// characters to align them (`序　号`, `文　号`), in half-width ASCII (`＃`), in lower case.
+  static func comparable(_ heading: String) -> String {
+    String(String.UnicodeScalarView(heading.halfWidth.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased()
+  }
 
   /// Column names by field; staff may head a column in English or in Chinese.
   static let columns: [(field: String, names: [String], required: Bool)] = Column.allCases.map {
@@ -155,8 +161,8 @@ struct SheetRows {
   private let kept: Int
   /// The position of each column (by ``MilestoneSheet/Column``) in a record, or nil.
   private let positions: [Int?]
-  /// The header's name of each column (by ``MilestoneSheet/Column``) it has: problems name a column as the clerk's
-  /// sheet heads it (形成日期, not `formed`).
+  /// The header's name of each column (by ``MilestoneSheet/Column``) it has, and the Chinese name of one it has not
+  /// where the header is in Chinese: problems name a column as the clerk's sheet heads it (形成日期, not `formed`).
   private let headings: [String?]
   /// The positions the header leaves blank: spreadsheets save columns that were only formatted so, and their
   /// cells must stay empty.
@@ -204,7 +210,7 @@ struct SheetRows {
     var rowNumbers: [Int] = []
     var unknown: [String] = []
     for (position, name) in header.enumerated() {
-      let cleaned = name.trimmingCharacters(in: .whitespaces).lowercased()
+      let cleaned = MilestoneSheet.comparable(name)
       if cleaned.isEmpty {
         unnamed.append(position)
         continue
@@ -222,6 +228,18 @@ struct SheetRows {
       }
       positions[column.rawValue] = position
     }
+    // A sheet saved with tabs or semicolons between its cells is one cell a line to a CSV reader: said as such, not
+    // as an unknown column named by the whole header line.
+    if header.count == 1, let separator = ["\t", ";", "；"].first(where: { header[0].contains($0) }),
+      header[0].components(separatedBy: separator).contains(where: { cell in
+        MilestoneSheet.Column.allCases.contains { $0.names.contains(MilestoneSheet.comparable(cell)) }
+      })
+    {
+      let name = separator == "\t" ? "tabs" : "semicolons"
+      throw FileProblems([FileProblem(file: file, line: line, field: nil, message: """
+        the header's cells are separated by \(name), not commas: save the sheet as CSV UTF-8 (逗号分隔) and import that file
+        """)])
+    }
     // One problem for the unknown columns, however many: a file of another form (the audit CSV) has dozens.
     if !unknown.isEmpty {
       let known = MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", ")
@@ -233,10 +251,8 @@ struct SheetRows {
         : FileProblem(file: file, line: line, field: nil, message: "unknown columns \(unknown.prefix(8).joined(separator: ", "))"
             + (unknown.count > 8 ? " and \(unknown.count - 8) more" : "") + "; \(fix)"))
     }
-    // A missing column is named as the sheet's other columns are: in Chinese where one of them is.
-    let inChinese = positions.enumerated().contains { column, position in
-      position.map { header[$0].trimmingCharacters(in: .whitespaces) == MilestoneSheet.Column.allCases[column].names[1] } ?? false
-    }
+    // A column missing is named as the sheet's header is written: in Chinese where it has Chinese.
+    let inChinese = header.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
     for column in MilestoneSheet.Column.allCases where column.isRequired && positions[column.rawValue] == nil {
       problems.append(FileProblem(file: file, line: line, field: column.names[inChinese ? 1 : 0], message: "required column is missing"))
     }
@@ -244,7 +260,9 @@ struct SheetRows {
     width = records.count
     kept = header.count
     self.positions = positions
-    headings = positions.map { $0.map { header[$0].trimmingCharacters(in: .whitespaces) } }
+    headings = zip(positions, MilestoneSheet.Column.allCases).map { position, column in
+      position.map { header[$0].trimmingCharacters(in: .whitespaces) } ?? (inChinese ? column.names[1] : nil)
+    }
     self.unnamed = unnamed
     self.rowNumbers = rowNumbers
     cells = positions.map { _ in nil }
@@ -271,7 +289,8 @@ struct SheetRows {
     return nil
   }
 
-  /// The column of `field` as the header names it; any other field (`row`) as it is.
+  /// The column of `field` as the header names it, or in the header's language where it has no such column; any other
+  /// field (`row`) as it is.
   func heading(of field: String) -> String {
     MilestoneSheet.Column.allCases.first { $0.field == field }.flatMap { headings[$0.rawValue] } ?? field
   }
@@ -306,7 +325,10 @@ struct SheetRows {
     }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
-      problems.append(FileProblem(file: file, line: line, field: heading(of: field), message: message))
+      // A message that begins with the field's English name names it once, as the header does.
+      let heading = heading(of: field)
+      let message = heading != field && message.hasPrefix(field + " ") ? String(message.dropFirst(field.count + 1)) : message
+      problems.append(FileProblem(file: file, line: line, field: heading, message: message))
     }
     if records.count > width {
       problem("row", "has \(records.count) cells but the header names \(width) columns")
@@ -361,8 +383,10 @@ struct SheetRows {
     let formed = date(.formed)
     if cell(.formed) == nil { problem("formed", "required; the day the information was formed, YYYY-MM-DD") }
     var disclosures: [Disclosure] = []
-    if let published = date(.published) {
-      let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: date(.until))
+    // Both dates are read, so that one import names what is wrong with each.
+    let (published, until) = (date(.published), date(.until))
+    if let published {
+      let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: until)
       for error in disclosure.problems(formedOn: formed ?? published, today: today) { problem(error.field, error.description) }
       disclosures.append(disclosure)
     } else if cell(.published) == nil, cell(.channel) != nil || cell(.url) != nil || cell(.until) != nil {
@@ -385,6 +409,8 @@ struct SheetRows {
         } else if let refusal = catalogue.changeProblem(kind: kind, changing: changed.kind, link: link) {
           problem(refusal.field, refusal.description)
         }
+      } else if let date = MilestoneKey.dateProblem(in: link) {
+        problem("changes", "'\(link)': its day \(date)")
       } else {
         problem("changes", """
           '\(link)' names no milestone; give the kind and day (YYYY-MM-DD) of the one this changes, KIND@DATE, and #文号 \

@@ -69,6 +69,10 @@ public enum ProjectFile {
     }
     for link in changes {
       guard let target = MilestoneKey(reference: link.text) else {
+        if let date = MilestoneKey.dateProblem(in: link.text) {
+          collector.add(link.value.problem("'\(link.text)': its day \(date)"))
+          continue
+        }
         collector.add(link.value.problem("'\(link.text)' is not a milestone reference; write KIND@YYYY-MM-DD, e.g. bidding.contract@2024-06-20, adding #REF when the milestone has a ref"))
         continue
       }

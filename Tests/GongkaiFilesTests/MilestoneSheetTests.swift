@@ -259,6 +259,35 @@ import TestSupport
     ])
     #expect(try problems(Data("项目代码,形成日期\n".utf8)) == ["f.csv:1: 事项类型: required column is missing"])
     #expect(try problems(Data("project,formed\n".utf8)) == ["f.csv:1: kind: required column is missing"])
+    // A header of Chinese names none of which is known still gets its missing columns named in Chinese
+    #expect(try problems(Data("项目编号,事项,日期\n".utf8)).suffix(3) == [
+      "f.csv:1: 项目代码: required column is missing", "f.csv:1: 事项类型: required column is missing",
+      "f.csv:1: 形成日期: required column is missing",
+    ])
+    // The field named first in a message is not named twice; both dates of a publication are read
+    #expect(try problems(Data("项目代码,事项类型,形成日期,文号,公开日期,公开渠道,公示截止\n2024-310110-48-01-000123,bidding.result,2026-10-12,,2026-10-13,网站,2026-10-10\n".utf8))
+      == ["f.csv:2: 公示截止: 2026-10-10 is before the publication day 2026-10-13; give the last day the publication stays up, 2026-10-13 or later, or leave until out while it is still up"])
+    #expect(try problems(Data("项目代码,事项类型,形成日期,公开日期,公开渠道,公示截止\n2024-310110-48-01-000123,bidding.result,2026-10-12,2026-10-13 周四,网站,2026-10-20 周一\n".utf8)) == [
+      "f.csv:2: 公开日期: '2026-10-13 周四' is a day and a weekday that disagree: 2026-10-13 is a 星期二 (Tuesday); correct whichever is wrong, or give the day alone, YYYY-MM-DD",
+      "f.csv:2: 公示截止: '2026-10-20 周一' is a day and a weekday that disagree: 2026-10-20 is a 星期二 (Tuesday); correct whichever is wrong, or give the day alone, YYYY-MM-DD",
+    ])
+  }
+
+  /// Headings aligned as Chinese forms align them (`序　号`, `文　号`), or in full-width ASCII, are the columns they name;
+  /// a sheet saved with tabs between its cells is told to be saved as CSV.
+  @Test func headingsAreReadAsFormsWriteThem() throws {
+    let rows = try read("序　号,项目代码,事项类型,形成日期,文　号\n1,2024-310110-48-01-000123,bidding.result,2026-10-12,ZB-1\n")
+    #expect(rows.map(\.entry.reference) == ["ZB-1"])
+    #expect(try problems(Data("项目代码\t事项类型\t形成日期\n".utf8)) == [
+      "f.csv:1: the header's cells are separated by tabs, not commas: save the sheet as CSV UTF-8 (逗号分隔) and import that file",
+    ])
+  }
+
+  /// A link whose day cannot be read says why, as a date cell does.
+  @Test func aLinkWithAWrongWeekdaySaysSo() throws {
+    #expect(try problems(Data("项目代码,事项类型,形成日期,所变更信息\n2024-310110-48-01-000123,bidding.contract,2026-10-12,bidding.contract@2026-10-09 周四\n".utf8)) == [
+      "f.csv:2: 所变更信息: 'bidding.contract@2026-10-09 周四': its day '2026-10-09 周四' is a day and a weekday that disagree: 2026-10-09 is a 星期五 (Friday); correct whichever is wrong, or give the day alone, YYYY-MM-DD",
+    ])
   }
 
   /// The 序号 column a register kept in Excel begins with is passed over, and a row of a template numbered ahead that

@@ -612,8 +612,8 @@ import Testing
         the registered codes)
         """),
       .init(line: 4, field: "project", message: """
-        unknown project '\(mistyped)'; did you mean \(bund.code)? If not, register it first with `gongkai project add` if it is \
-        new (`gongkai project list` shows the registered codes)
+        unknown project '\(mistyped)'; did you mean \(bund.code)? If it is a new project, register it first with `gongkai project \
+        add` (`gongkai project list` shows the registered codes)
         """),
       .init(line: 5, field: "published", message: RegisterError.disclosureBeforeMilestone(
         published: day("2026-02-12"), formed: day("2026-02-13")).description),

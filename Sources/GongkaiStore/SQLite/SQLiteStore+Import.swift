@@ -167,6 +167,8 @@ extension SQLiteStore {
     return try logged(actor: actor, bulk: true) { write in
       var report = ImportReport()
       report.loggedAfter = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM changeLog") ?? 0
+      let disclosures = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM disclosure") ?? 0
+      write.disclosuresStated = IDTable(bitsPerID: 2, denseThrough: disclosures, grows: true)
       var problems = Rejections()
       // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.
       var project: (code: ProjectCode, record: ProjectRecord?)?
@@ -199,10 +201,11 @@ extension SQLiteStore {
           rejections.append(.init(line: row.line, field: "project", message: correction.refusal.description))
         } else {
           let meant = try codesMeant(by: row.project, write.db)
-          let fix = meant.isEmpty ? "" : StoreError.didYouMean(meant) + " If not, "
+          let fix = meant.isEmpty
+            ? "register it first with `gongkai project add` if it is new"
+            : StoreError.didYouMean(meant) + " If it is a new project, register it first with `gongkai project add`"
           rejections.append(.init(line: row.line, field: "project", message: """
-            unknown project '\(row.project)'; \(fix)register it first with `gongkai project add` if it is new \
-            (`gongkai project list` shows the registered codes)
+            unknown project '\(row.project)'; \(fix) (`gongkai project list` shows the registered codes)
             """))
         }
         for problem in rejections {
@@ -483,17 +486,16 @@ extension SQLiteStore {
       updated.until = record.until ?? (clearing ? nil : old.until)
       // Two rows of one sheet for one publication that give it different ends (or addresses): the later would replace
       // the earlier unseen, and which is right only the clerk knows. (A project file lists a publication once.)
-      if !clearing {
-        for (field, keep) in [("until", \DisclosureRecord.until), ("url", \DisclosureRecord.url)] {
-          guard let given = record[keyPath: keep], let earlier = old[keyPath: keep], given != earlier,
-            try setByThisImport(field, ofDisclosure: old.id!, loggedAfter: report.loggedAfter, write)
-          else { continue }
-          throw RepeatedPublication(field: field, message: """
-            the publication of \(old.publishedOn) on \(old.channel) is given \(field) \(earlier) by a row above and \(given) here; keep \
-            one row for a publication, with the right \(field)
+      if let stated = write.disclosuresStated?[old.id!] {
+        for field in StatedField.allCases where stated & field.bit != 0 {
+          guard let given = record[keyPath: field.value], let earlier = old[keyPath: field.value], given != earlier else { continue }
+          throw RepeatedPublication(field: field.name, message: """
+            a row above gives the publication of \(old.publishedOn) on \(old.channel) the \(field.described) \(earlier), this row \(given); \
+            keep one row for a publication, with the right \(field.described)
             """)
         }
       }
+      write.noteStated(record, id: old.id!)
       // A file written before a later `disclose` gave the publication its address or end (or changed them) would undo
       // that without a word: the register's value stands, as a project field's does, and the import says so. A value
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
@@ -539,18 +541,9 @@ extension SQLiteStore {
         """)
     } else {
       try write.insert(&record, project: project)
+      write.noteStated(record, id: record.id!)
       report.disclosuresWritten += 1
     }
-  }
-
-  /// Whether this import (its change-log rows after `loggedAfter`) gave the disclosure the value of `field` it holds.
-  /// Asked only of a row that would change a value: rare, and found by the row's log (`changeLog_by_row`).
-  private func setByThisImport(_ field: String, ofDisclosure id: Int64, loggedAfter: Int64, _ write: RegisterWrite) throws -> Bool {
-    let path = "$." + field
-    return try Bool.fetchOne(write.db, sql: """
-      SELECT EXISTS (SELECT 1 FROM changeLog WHERE entity = 'disclosure' AND entityId = ? AND id > ?
-        AND (before IS NULL OR json_extract(before, ?) IS NOT json_extract(after, ?)))
-      """, arguments: [id, loggedAfter, path, path]) ?? false
   }
 
   /// Whether the milestone holds a record of the publication (in force or withdrawn).
@@ -874,10 +867,29 @@ private struct ImportedProjects {
 /// What the store refused during a bulk import. The source lists the problems, told through
 /// ``ImportSource/reject(line:field:message:)``; the store keeps the first few only to refuse the import even from a
 /// source that does not throw them, so that a file wrong on every row costs no memory here.
-/// A spreadsheet row that gives a publication an earlier row of the same import wrote a different end or address.
+/// A spreadsheet row that gives a publication an earlier row of the same import gave a different end or address.
 private struct RepeatedPublication: Error {
   let field: String
   let message: String
+}
+
+/// A publication's values a spreadsheet row may give, each a bit of what ``RegisterWrite/disclosuresStated`` keeps.
+enum StatedField: CaseIterable {
+  case until, url
+
+  var bit: UInt64 { self == .until ? 1 : 2 }
+  var name: String { "\(self)" }
+  var described: String { self == .until ? "end" : "address" }
+  var value: KeyPath<DisclosureRecord, String?> { self == .until ? \.until : \.url }
+}
+
+extension RegisterWrite {
+  /// Records that a spreadsheet row gave the publication `id` the values `record` holds; nothing in another write.
+  func noteStated(_ record: DisclosureRecord, id: Int64) {
+    let bits = StatedField.allCases.reduce(UInt64(0)) { record[keyPath: $1.value] == nil ? $0 : $0 | $1.bit }
+    guard bits != 0, let stated = disclosuresStated?[id] else { return }
+    disclosuresStated?[id] = stated | bits
+  }
 }
 
 private struct Rejections {

@@ -671,6 +671,7 @@ extension SQLiteStore {
         url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: write.actor,
         recordedAt: write.at, serialYear: nil, serial: nil)
       try write.insert(&row, project: project.code)
+      write.noteStated(row, id: row.id!)
     }
     return record.id!
   }

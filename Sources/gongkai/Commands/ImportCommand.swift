@@ -104,7 +104,7 @@ extension Gongkai.ImportCommand {
 
     func validate() throws {
       // A project file given where a spreadsheet goes would be read as CSV and refused for its header.
-      if ["yaml", "yml"].contains((file as NSString).pathExtension.lowercased()) {
+      if ["yaml", "yml"].contains((file as NSString).pathExtension.lowercased()), FileManager.default.fileExists(atPath: file) {
         throw ValidationError("\(file) is a project file, not a spreadsheet; import it with: gongkai import projects \(ShellWord.quoted(file))")
       }
     }
