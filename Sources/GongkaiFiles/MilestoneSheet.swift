@@ -300,6 +300,16 @@ struct SheetRows {
     records.cell(position).allSatisfy { $0 == 0x20 || $0 == 0x09 }
   }
 
+  /// Column `number` (from 1) as a spreadsheet heads it, with the number: `D (4)`, `AA (27)`.
+  static func spreadsheetColumn(_ number: Int) -> String {
+    var letters = "", rest = number
+    while rest > 0 {
+      letters = String(UnicodeScalar(UInt8(65 + (rest - 1) % 26))) + letters
+      rest = (rest - 1) / 26
+    }
+    return "\(letters) (\(number))"
+  }
+
   /// Whether a cell holds a number in the scientific notation a spreadsheet gives a long number (`3.10110E+17`):
   /// the digits past the fifteenth are gone, and a 文号 made of digits, such as a 施工许可证's, cannot be read back.
   /// Excel and WPS write a number so only from 12 digits (an exponent of 11 or more); `2E+1` is someone's 文号.
@@ -335,10 +345,10 @@ struct SheetRows {
       return nil
     }
     for position in unnamed where position < records.count && !isBlank(position) {
-      problem("row", "column \(position + 1) holds a value but has no name in the header; name the column or clear it")
+      problem("row", "column \(Self.spreadsheetColumn(position + 1)) holds a value but has no name in the header; name the column or clear it")
     }
     if records.filledBeyondKept > 0 {
-      problem("row", "column \(records.filledBeyondKept) holds a value but has no name in the header; name the column or clear it")
+      problem("row", "column \(Self.spreadsheetColumn(records.filledBeyondKept)) holds a value but has no name in the header; name the column or clear it")
     }
     for (column, position) in positions.enumerated() {
       cells[column] = nil

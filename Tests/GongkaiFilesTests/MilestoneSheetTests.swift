@@ -96,7 +96,7 @@ import TestSupport
     let rows = try read("项目代码,事项类型,形成日期,,\n2024-310110-48-01-000123,bidding.result,2026-10-12,,\n,,,,\n , ,\t,,\n")
     #expect(rows.map(\.line) == [2])
     #expect(try problems(Data("项目代码,事项类型,形成日期,\n2024-310110-48-01-000123,bidding.result,2026-10-12,x\n".utf8)) == [
-      "f.csv:2: row: column 4 holds a value but has no name in the header; name the column or clear it",
+      "f.csv:2: row: column D (4) holds a value but has no name in the header; name the column or clear it",
     ])
   }
 
@@ -146,7 +146,7 @@ import TestSupport
     #expect(rows.map(\.entry.kind) == ["bidding.result"])
     let value = String(repeating: ",", count: 1100) + "x" + String(repeating: ",", count: 100)
     #expect(try problems(Data("project,kind,formed\(blank)\n2024-310110-48-01-000123,bidding.result,2026-11-02\(value)\n".utf8)) == [
-      "f.csv:2: row: column 1103 holds a value but has no name in the header; name the column or clear it",
+      "f.csv:2: row: column APK (1103) holds a value but has no name in the header; name the column or clear it",
     ])
     #expect(try problems(Data("project,kind,formed\(blank)ref\n".utf8)) == [
       "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 11 columns at most: is this the right file?",
