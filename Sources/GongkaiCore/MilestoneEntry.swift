@@ -171,10 +171,24 @@ extension Disclosure {
 public struct ProjectDocument: Hashable, Sendable {
   public var project: Project
   public var milestones: [MilestoneEntry]
+  /// The line each milestone begins on in the file it was read from, by position, so that an import's warning about
+  /// one points to it as its errors do; empty for a document that comes from elsewhere (the register).
+  public var milestoneLines: [Int]
 
-  public init(project: Project, milestones: [MilestoneEntry]) {
+  public init(project: Project, milestones: [MilestoneEntry], milestoneLines: [Int] = []) {
     self.project = project
     self.milestones = milestones
+    self.milestoneLines = milestoneLines
+  }
+
+  /// Documents are equal when they say the same: a file read back is the document written, wherever its lines fall.
+  public static func == (lhs: ProjectDocument, rhs: ProjectDocument) -> Bool {
+    lhs.project == rhs.project && lhs.milestones == rhs.milestones
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(project)
+    hasher.combine(milestones)
   }
 }
 

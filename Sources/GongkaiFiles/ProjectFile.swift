@@ -51,6 +51,7 @@ public enum ProjectFile {
     }
 
     var milestones: [MilestoneEntry] = []
+    var milestoneLines: [Int] = []
     var lines: [MilestoneKey: Int] = [:]
     var changes: [(entry: Int, text: String, value: YAMLValue)] = []
     let items = collector.attempt { () throws(FileProblem) in try fields["milestones"]?.sequence() ?? [] } ?? []
@@ -66,6 +67,7 @@ public enum ProjectFile {
       }
       if let link = entry.changes { changes.append((milestones.count, link.text, link.value)) }
       milestones.append(entry.entry)
+      milestoneLines.append(item.line ?? 0)
     }
     for link in changes {
       guard let target = MilestoneKey(reference: link.text) else {
@@ -107,7 +109,7 @@ public enum ProjectFile {
       collector.add(link.value.problem(RegisterError.changesItself(link.text).description))
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
-    return ProjectDocument(project: project, milestones: milestones)
+    return ProjectDocument(project: project, milestones: milestones, milestoneLines: milestoneLines)
   }
 
   private static func readMilestone(

@@ -683,9 +683,14 @@ public struct ImportReport: Hashable, Sendable {
   public private(set) var noticeCount = 0
   public static let shownNotices = 20
 
+  /// The line of the milestone a project file's import is at, which each notice about it names (``ImportNotice/line``).
+  var entryLine: Int?
+
   mutating func notice(at position: Int, field: String, _ message: String) {
     noticeCount += 1
-    if notices.count < Self.shownNotices { notices.append(ImportNotice(position: position, field: field, message: message)) }
+    if notices.count < Self.shownNotices {
+      notices.append(ImportNotice(position: position, line: entryLine, field: field, message: message))
+    }
   }
 }
 
@@ -693,6 +698,8 @@ public struct ImportReport: Hashable, Sendable {
 public struct ImportNotice: Hashable, Sendable {
   /// The item's line in a spreadsheet; the document's position among project files.
   public let position: Int
+  /// In a project file, the line of the milestone the notice is about; nil for one about the project, or a row.
+  public let line: Int?
   public let field: String
   public let message: String
 }

@@ -1268,7 +1268,8 @@ import TestSupport
     try write(formed: "2026-09-28")
     let corrected = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
     #expect(corrected.status == 0)
-    #expect(corrected.stderr == "gongkai: warning: \(code).yaml: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --date 2026-09-28 --reason 更正形成日期`\n")
+    // named by the line of the milestone, as an error in the file would be
+    #expect(corrected.stderr == "gongkai: warning: \(code).yaml:5: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --date 2026-09-28 --reason 更正形成日期`\n")
     // An entry that arrives withdrawn records what was taken back: it corrects nothing, and is not warned about.
     try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-27\n    ref: ZB-9\n    withdrawn: 日期填错\n".utf8)
       .write(to: file)

@@ -55,7 +55,7 @@ extension SQLiteStore {
           let recordedBefore = project.responsibleUnit == old.responsibleUnit
             ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
           try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write,
-                    unitChanged: recordedBefore != nil)
+                    unitChanged: recordedBefore != nil, lines: document.milestoneLines)
           if let recordedBefore,
              case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write).changed, kept > 0
           {
@@ -74,7 +74,8 @@ extension SQLiteStore {
           imported.record(project: project.id!, position: position)
           guard problems.isEmpty else { continue }
           report.created += 1
-          try merge(document.milestones, into: project, isNew: true, at: position, report: &report, write)
+          try merge(document.milestones, into: project, isNew: true, at: position, report: &report, write,
+                    lines: document.milestoneLines)
         }
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
@@ -283,8 +284,11 @@ extension SQLiteStore {
   /// file reads as the project's new unit, the register as what the milestone answered for, and neither as a third.
   private func merge(
     _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, at position: Int, report: inout ImportReport,
-    _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false, link: Int64? = nil
+    _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false, link: Int64? = nil, lines: [Int] = []
   ) throws {
+    // Each notice about an entry names its line in the file, where the file gave one.
+    func at(_ index: Int) { report.entryLine = lines.indices.contains(index) && lines[index] > 0 ? lines[index] : nil }
+    defer { report.entryLine = nil }
     let db = write.db
     // What the lookups within a new project and the links pass need; a spreadsheet row (neither) keeps none.
     let tracking = isNew || updateFields
@@ -309,7 +313,8 @@ extension SQLiteStore {
     func linked(_ key: MilestoneKey, from withdrawn: Bool) -> Int64? {
       withdrawn ? withdrawnIDs[key] ?? ids[key] : ids[key] ?? withdrawnIDs[key]
     }
-    for entry in entries {
+    for (index, entry) in entries.enumerated() {
+      at(index)
       let id: Int64
       let withdrawn = entry.withdrawnReason != nil
       if isNew, withdrawn || ids[entry.key] == nil {
@@ -425,7 +430,8 @@ extension SQLiteStore {
       }
     }
     // Links to changed milestones, once every milestone of the file exists.
-    for (entry, id) in zip(entries, entryIDs) where updateFields {
+    for (index, (entry, id)) in zip(entries, entryIDs).enumerated() where updateFields {
+      at(index)
       // A withdrawn milestone already in the register keeps the link it was withdrawn with.
       guard !linkedAtInsert.contains(id), entry.withdrawnReason == nil || inserted.contains(id) else { continue }
       let target = try entry.changes.map { key in

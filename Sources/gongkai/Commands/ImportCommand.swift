@@ -218,7 +218,9 @@ struct ImportSummary {
   /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
   /// `heading` names a field as the file does (a spreadsheet's Chinese column heads).
   static func warn(_ report: ImportReport, naming name: (Int) throws -> String, heading: (String) -> String = { $0 }) rethrows {
-    for notice in report.notices { Terminal.warning("\(try name(notice.position)): \(heading(notice.field)): \(notice.message)") }
+    for notice in report.notices {
+      Terminal.warning("\(try name(notice.position))\(notice.line.map { ":\($0)" } ?? ""): \(heading(notice.field)): \(notice.message)")
+    }
     if report.noticeCount > report.notices.count {
       Terminal.warning("\(report.noticeCount - report.notices.count) more such warnings are not shown")
     }
