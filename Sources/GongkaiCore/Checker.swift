@@ -52,7 +52,10 @@ public struct Checker: Sendable {
         judgedRunIsProvisional: choice.runIsUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         shortOnlyByWeekendExtension: status == .tooShort
-          && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until),
+          && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until, end: minimumEnd?.date),
+        deadlineRestsOnWeekendReading: deadline.map { deadline in
+          period.map { calendar.endWithoutWeekendReading(deadline.date, of: $0, from: milestone.formedOn) < deadline.date } ?? false
+        } ?? false,
         lateOnlyBySwappedWorkdays: lateOnlyBySwappedWorkdays,
         onTimeOnlyBy: status == .onTime
           ? readingsKeepingOnTime(first, until: until, minimumEnd: minimumEnd?.date, deadline: deadline?.date, period: period,
@@ -64,14 +67,12 @@ public struct Checker: Sendable {
     }
   }
 
-  /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days only because the
-  /// end moved past a weekend, which 民法典 art. 203 moves it past as past a holiday (``Finding/shortOnlyByWeekendExtension``):
-  /// up through the Nth day, or the first day after the holiday rest days it fell in, a Saturday or Sunday.
-  private func isShortOnlyByWeekend(minimum: Period?, from first: CivilDate?, until: CivilDate?) -> Bool {
-    guard let minimum, minimum.unit == .calendarDays, let first, let until else { return false }
-    var end = first.adding(days: minimum.length)
-    while calendar.kind(of: end) == .restDay { end = end.adding(days: 1) }
-    return until >= end && calendar.kind(of: end) == .weekend
+  /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days, ending on `end`,
+  /// only because the end moved past a weekend, which 民法典 art. 203 moves it past as past a holiday
+  /// (``Finding/shortOnlyByWeekendExtension``): up through the end with weekends read as the days they are.
+  private func isShortOnlyByWeekend(minimum: Period?, from first: CivilDate?, until: CivilDate?, end: CivilDate?) -> Bool {
+    guard let minimum, let first, let until, let end else { return false }
+    return until >= calendar.endWithoutWeekendReading(end, of: minimum, from: first)
   }
 
   /// The readings of the calendar a publication on time is so only by (``Finding/onTimeOnlyBy``): its deadline, of

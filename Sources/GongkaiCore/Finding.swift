@@ -81,6 +81,10 @@ public struct Finding: Sendable {
   /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that
   /// rule as unverified (M), so the verdict is, whatever its rule's tag.
   public let shortOnlyByWeekendExtension: Bool
+  /// Whether the deadline, of calendar days, was moved past a Saturday or Sunday as past a holiday
+  /// (``WorkingDayCalendar/endWithoutWeekendReading(_:of:from:)``): a unit told it is due then is told a day that rests on
+  /// the reading of weekends as 法定休假日 (M), and an item `due` says so.
+  public let deadlineRestsOnWeekendReading: Bool
   /// Whether the publication judged came late, or the item is overdue, only by the reading that a swapped workday
   /// (调休上班) counts as a working day and ends a calendar-day period as one
   /// (``WorkingDayCalendar/isPastOnlyBySwappedWorkdays(_:deadline:of:from:)``): legal-rules.md tags that reading
@@ -107,14 +111,14 @@ public struct Finding: Sendable {
   /// The readings of the calendar, tagged unverified in legal-rules.md, that the verdict for `status` rests on: for
   /// `too-short`, a weekend moving the minimum's end (``shortOnlyByWeekendExtension``); for `late` and `overdue`, and
   /// the lateness of a publication too short, swapped workdays treated as working days (``lateOnlyBySwappedWorkdays``);
-  /// for `on-time`, those it is on time only by (``onTimeOnlyBy``). Empty when the verdict rests on the rule's periods
-  /// alone.
+  /// for `on-time`, those it is on time only by (``onTimeOnlyBy``); for `due`, a deadline moved past a weekend
+  /// (``deadlineRestsOnWeekendReading``), which it states. Empty when the verdict rests on the rule's periods alone.
   public func verdictReadings(judging status: FindingStatus) -> [CalendarReading] {
     switch status {
     case .tooShort: shortOnlyByWeekendExtension ? [.weekendExtension] : []
     case .late, .overdue: lateOnlyBySwappedWorkdays ? [.swappedWorkdays] : []
     case .onTime: onTimeOnlyBy
-    case .due: []
+    case .due: deadlineRestsOnWeekendReading ? [.weekendExtension] : []
     }
   }
 
@@ -223,6 +227,8 @@ public enum CalendarReading: Sendable, Hashable {
     switch (self, status) {
     case (.weekendExtension, .onTime):
       "本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
+    case (.weekendExtension, .due):
+      "本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此确定的公开截止日仅供参考。"
     case (.weekendExtension, _):
       "本事项\(period)期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
     case (.swappedWorkdays, .onTime):

@@ -112,18 +112,24 @@ extension WorkingDayCalendar {
     }
   }
 
+  /// Where a calendar-day `period` counted from `start`, ending on `end` as counted, would end with weekends read as
+  /// the days they are: moved past the rest days the law or the notice makes, but not past a weekend day
+  /// (``isRestOnlyAsWeekend(_:)``). `end` itself when the period does not end on a rest day, or is of working days.
+  public func endWithoutWeekendReading(_ end: CivilDate, of period: Period, from start: CivilDate) -> CivilDate {
+    guard period.unit == .calendarDays else { return end }
+    var day = start.adding(days: period.length)
+    while day < end, !isWorkingDay(day), !isRestOnlyAsWeekend(day) { day = day.adding(days: 1) }
+    return day
+  }
+
   /// Whether `published`, on or before `deadline`, the end of a calendar-day `period` counted from `start`, is by it
-  /// only because 民法典 art. 203 moved the end past a Saturday or Sunday as past a holiday: with weekends read as the
-  /// days they are, not 法定休假日, the end would be the weekend day the period fell on (or reached past a holiday's rest
-  /// days), and `published` after it. legal-rules.md tags that reading unverified (M), so a verdict on time that rests
-  /// on it is.
+  /// only because 民法典 art. 203 moved the end past a Saturday or Sunday as past a holiday
+  /// (``endWithoutWeekendReading(_:of:from:)``): with weekends read as the days they are, not 法定休假日, `published`
+  /// would come after the end. A verdict on time that rests on that reading is as unverified as the reading.
   public func isOnTimeOnlyByWeekendExtension(_ published: CivilDate, deadline: CivilDate, of period: Period, from start: CivilDate)
     -> Bool
   {
-    guard period.unit == .calendarDays, published <= deadline else { return false }
-    var end = start.adding(days: period.length)
-    while end < deadline, kind(of: end) == .restDay { end = end.adding(days: 1) }
-    return published > end && kind(of: end) == .weekend
+    published <= deadline && published > endWithoutWeekendReading(deadline, of: period, from: start)
   }
 
   /// Whether `until`, on or after `end`, the end of a minimum `period` of publication from `start`, reaches it only by

@@ -25,6 +25,9 @@ public struct WorkingDayCalendar: Sendable {
   /// `swappedWorkdaysBefore[i]`: swapped workdays (调休上班) in `base ..< base + i`.
   private let swappedWorkdaysBefore: [Int32]
   private let holidayNames: [Int: String]
+  /// The Saturdays and Sundays the 放假办法 itself makes holidays (国庆节 on a Saturday), by day number: the only weekend
+  /// days a period's end moves past whichever way weekends are read (``isRestOnlyAsWeekend(_:)``).
+  private let weekendHolidaysByLaw: Set<Int>
 
   /// Builds the calendar; throws when a schedule is invalid or a year is given twice.
   public init(schedules: [HolidaySchedule]) throws(ScheduleError) {
@@ -83,11 +86,22 @@ public struct WorkingDayCalendar: Sendable {
     self.settledWorkingDaysBefore = settledWorking
     self.swappedWorkdaysBefore = swapped
     self.holidayNames = names
+    weekendHolidaysByLaw = Set((CivilDate.earliest.year...CivilDate.latest.year).flatMap { year in
+      StatutoryHolidays.fixedDays(in: year).lazy.map(\.day).filter(\.isWeekend).map(\.dayNumber)
+    })
   }
 
   // MARK: - Days
 
   public func kind(of date: CivilDate) -> DayKind { kinds[date.dayNumber - base] }
+
+  /// Whether 民法典 art. 203 moves a period's end past `date` only by reading weekends as 法定休假日, which legal-rules.md
+  /// tags unverified (M): a Saturday or Sunday not worked that the 放假办法 does not itself make a holiday, whether or not
+  /// the year's notice lists it in a break. A notice may list the weekend at a break's edge or leave it out, "since it is
+  /// a rest day anyway" (cn-rest-days.md), so the listing says nothing in law.
+  public func isRestOnlyAsWeekend(_ date: CivilDate) -> Bool {
+    date.isWeekend && kind(of: date) != .swappedWorkday && !weekendHolidaysByLaw.contains(date.dayNumber)
+  }
 
   public func isWorkingDay(_ date: CivilDate) -> Bool { kinds[date.dayNumber - base].isWorkingDay }
 

@@ -6,11 +6,11 @@ import GongkaiReference
 /// A milestone spreadsheet (`gongkai import milestones FILE.csv`; the columns are in `Projects/README.md`).
 public enum MilestoneSheet {
   /// The heads of the columns a sheet may have that are not read: the row numbers (序号) that a register kept in Excel
-  /// or WPS begins with, which say nothing about a milestone.
-  static let rowNumberHeadings: Set<String> = ["序号", "no.", "no", "#"]
+  /// or WPS begins with, which say nothing about a milestone. Only 序号: `No.` or `#` may head a document number.
+  static let rowNumberHeadings: Set<String> = ["序号"]
 
   /// A header cell as it is compared with the names of the columns: without the spaces a form puts between two
-  /// characters to align them (`序　号`, `文　号`), in half-width ASCII (`＃`), in lower case.
+  /// characters to align them (`序　号`, `文　号`), in half-width ASCII (`ｕｒｌ`), in lower case.
   static func comparable(_ heading: String) -> String {
     String(String.UnicodeScalarView(heading.halfWidth.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased()
   }
@@ -251,8 +251,12 @@ struct SheetRows {
         : FileProblem(file: file, line: line, field: nil, message: "unknown columns \(unknown.prefix(8).joined(separator: ", "))"
             + (unknown.count > 8 ? " and \(unknown.count - 8) more" : "") + "; \(fix)"))
     }
-    // A column missing is named as the sheet's header is written: in Chinese where it has Chinese.
-    let inChinese = header.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+    // A column missing is named as the sheet's columns are: in Chinese where those it has are headed so, or where it
+    // has none but its header is in Chinese.
+    let known = zip(positions, MilestoneSheet.Column.allCases).compactMap { position, column in position.map { (header[$0], column) } }
+    let inChinese = known.isEmpty
+      ? header.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+      : known.contains { MilestoneSheet.comparable($0.0) == $0.1.names[1] }
     for column in MilestoneSheet.Column.allCases where column.isRequired && positions[column.rawValue] == nil {
       problems.append(FileProblem(file: file, line: line, field: column.names[inChinese ? 1 : 0], message: "required column is missing"))
     }
@@ -335,9 +339,9 @@ struct SheetRows {
     }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
-      // A message that begins with the field's English name names it once, as the header does.
+      // A message that begins with the field's name names it once, before it, as the header does.
       let heading = heading(of: field)
-      let message = heading != field && message.hasPrefix(field + " ") ? String(message.dropFirst(field.count + 1)) : message
+      let message = message.hasPrefix(field + " ") ? String(message.dropFirst(field.count + 1)) : message
       problems.append(FileProblem(file: file, line: line, field: heading, message: message))
     }
     if records.count > width {

@@ -75,15 +75,23 @@ import Testing
       return "\(finding.status) \(finding.confidence(judging: finding.status).rawValue) \(finding.calendarReadings.map(\.code))"
     }
     #expect(verdicts == ["onTime S []", "onTime M [\"weekend-extension\"]"])
-    // 3 days from 2026-09-28 end on 10-01, a 国庆 rest day, and move past the holiday's rest days to 10-08: the statute's
-    // move, not a reading; so does a period ending on Sunday 2026-06-21, a rest day of 端午, to Monday 6-22
-    let holiday = try #require(try checker.judge(
-      milestone("bidding.candidates", formed: "2026-09-28", disclosures: [published("2026-10-08", until: "2026-10-15")]), asOf: day("2026-12-31")))
-    #expect(holiday.deadline?.date == day("2026-10-08"))
-    #expect(holiday.status == .onTime && holiday.calendarReadings.isEmpty)
+    // Told on Friday 11-27 that Monday is the deadline, the unit is told a day that rests on the reading
+    let due = try #require(try checker.judge(milestone("bidding.candidates", formed: "2026-11-26"), asOf: day("2026-11-27")))
+    #expect(due.status == .due && due.deadline?.date == day("2026-11-30"))
+    #expect(due.confidence(judging: .due) == .unverified && due.calendarReadings == [.weekendExtension])
+    let plain = try #require(try checker.judge(milestone("bidding.candidates", formed: "2026-11-24"), asOf: day("2026-11-25")))
+    #expect(plain.status == .due && plain.calendarReadings.isEmpty)
+    // A weekend the notice lists in a break is read as any weekend: 3 days from 2026-06-18 end on Sunday 6-21, in the
+    // 端午 break (the holiday itself is Friday 6-19); published Monday 6-22, the candidates are on time by the reading
     let dragonBoat = try #require(try checker.judge(
       milestone("bidding.candidates", formed: "2026-06-18", disclosures: [published("2026-06-22", until: "2026-06-25")]), asOf: day("2026-12-31")))
-    #expect(dragonBoat.status == .onTime && dragonBoat.calendarReadings.isEmpty)
+    #expect(dragonBoat.status == .onTime && dragonBoat.calendarReadings == [.weekendExtension])
+    // 3 days from 2026-05-01 end on Monday 5-04, a bridging day of 劳动节, and move past Tuesday 5-05 (补假 for
+    // Saturday 5-02) to 5-06: past no weekend, so on the statute and the notice alone
+    let mayDay = try #require(try checker.judge(
+      milestone("bidding.candidates", formed: "2026-05-01", disclosures: [published("2026-05-06", until: "2026-05-12")]), asOf: day("2026-12-31")))
+    #expect(mayDay.deadline?.date == day("2026-05-06"))
+    #expect(mayDay.status == .onTime && mayDay.calendarReadings.isEmpty)
   }
 
   /// A 公示 held long enough only by counting a swapped workday: 3 days from Thursday 2026-09-17 end on Sunday 9-20,

@@ -1525,6 +1525,12 @@ import TestSupport
     #expect(try gongkai(["import", "milestones", sheet.path] + db).stderrLines == [
       "gongkai: \(sheet.path):4: 网址: a row above gives the publication of 2026-03-03 on 上海市公共资源交易平台 the address https://ggzy.example/1, this row https://ggzy.example/2; keep one row for a publication, with the right address",
     ])
+    // Rows that give the end the register kept over theirs (passed, and settled) are each warned of, not refused as
+    // disagreeing with each other
+    let settled = header + "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,2026-03-05\n"
+    try Data((settled + settled.dropFirst(header.count)).utf8).write(to: sheet)
+    let kept = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(kept.status == 0 && kept.stderrLines.count == 2, "\(kept.stderr)")
     // Another sheet giving another end is judged as before, against the register, and warned of under the sheet's heading
     try Data((header + "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,2026-03-09\n").utf8).write(to: sheet)
     let later = try gongkai(["import", "milestones", sheet.path] + db)

@@ -501,7 +501,6 @@ extension SQLiteStore {
             """)
         }
       }
-      write.noteStated(record, id: old.id!)
       // A file written before a later `disclose` gave the publication its address or end (or changed them) would undo
       // that without a word: the register's value stands, as a project field's does, and the import says so. A value
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
@@ -538,6 +537,8 @@ extension SQLiteStore {
           """)
       }
       if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
+      // Only what the row decided: a value the register kept over the row's, warned of above, is not the row's.
+      write.noteStated(record, id: old.id!, kept: updated)
     } else if let withdrawn = try withdrawnDisclosure(record, write.db) {
       // A file written before the withdrawal does not bring it back, nor record it again under a new 索引号.
       report.notice(at: position, field: "published", """
@@ -870,9 +871,6 @@ private struct ImportedProjects {
   }
 }
 
-/// What the store refused during a bulk import. The source lists the problems, told through
-/// ``ImportSource/reject(line:field:message:)``; the store keeps the first few only to refuse the import even from a
-/// source that does not throw them, so that a file wrong on every row costs no memory here.
 /// A spreadsheet row that gives a publication an earlier row of the same import gave a different end or address.
 private struct RepeatedPublication: Error {
   let field: String
@@ -884,20 +882,28 @@ enum StatedField: CaseIterable {
   case until, url
 
   var bit: UInt64 { self == .until ? 1 : 2 }
-  var name: String { "\(self)" }
+  /// As problems name the column (`until`, `url`).
+  var name: String { self == .until ? "until" : "url" }
   var described: String { self == .until ? "end" : "address" }
   var value: KeyPath<DisclosureRecord, String?> { self == .until ? \.until : \.url }
 }
 
 extension RegisterWrite {
-  /// Records that a spreadsheet row gave the publication `id` the values `record` holds; nothing in another write.
-  func noteStated(_ record: DisclosureRecord, id: Int64) {
-    let bits = StatedField.allCases.reduce(UInt64(0)) { record[keyPath: $1.value] == nil ? $0 : $0 | $1.bit }
+  /// Records that a spreadsheet row gave the publication `id` the values `record` holds, those of them the register
+  /// now holds (`kept`); nothing in another write.
+  func noteStated(_ record: DisclosureRecord, id: Int64, kept: DisclosureRecord? = nil) {
+    let bits = StatedField.allCases.reduce(UInt64(0)) { bits, field in
+      let given = record[keyPath: field.value]
+      return given == nil || given != (kept ?? record)[keyPath: field.value] ? bits : bits | field.bit
+    }
     guard bits != 0, let stated = disclosuresStated?[id] else { return }
     disclosuresStated?[id] = stated | bits
   }
 }
 
+/// What the store refused during a bulk import. The source lists the problems, told through
+/// ``ImportSource/reject(line:field:message:)``; the store keeps the first few only to refuse the import even from a
+/// source that does not throw them, so that a file wrong on every row costs no memory here.
 private struct Rejections {
   private(set) var first: [StoreError.LineProblem] = []
   private(set) var isEmpty = true

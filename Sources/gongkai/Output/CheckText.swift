@@ -223,9 +223,9 @@ final class CheckText {
   /// The days past the deadline the alert counts: to the publication judged, or, unpublished, to the day judged.
   private func lateness(of finding: Finding) -> ExplanationText.Lateness? {
     if let late = finding.workingDaysLate, let published = finding.disclosure?.publishedOn {
-      return .init(through: published, days: late, published: true)
+      return .init(through: published, days: late, published: true, isProvisional: finding.latenessIsProvisional)
     }
     guard finding.status == .overdue, let days = finding.workingDays else { return nil }
-    return .init(through: finding.asOf, days: days, published: false)
+    return .init(through: finding.asOf, days: days, published: false, isProvisional: finding.latenessIsProvisional)
   }
 }

@@ -16,6 +16,8 @@ struct ExplanationText {
     let through: CivilDate
     let days: Int
     let published: Bool
+    /// Whether the count may change once a missing holiday schedule is out, as the alert marks it.
+    let isProvisional: Bool
   }
 
   let explanation: DeadlineExplanation
@@ -51,9 +53,9 @@ struct ExplanationText {
     case .calendarDays:
       lines.append(language.pick("期间: \(e.period.chineseDescription)（日历日）", "Period: \(e.period)"))
       if let nominal = e.nominalEnd, nominal != e.deadline.date {
-        // Art. 203 names 法定休假日; that an ordinary weekend counts as one is practice, not the article's text (legal-rules.md
-        // tags it unverified), and the explanation says which it rests on.
-        let weekend = e.skippedDays.first { $0.date == nominal }?.holiday == nil
+        // Art. 203 names 法定休假日; that a weekend counts as one, listed in a holiday's break or not, is practice, not the
+        // article's text (legal-rules.md tags it unverified), and the explanation says where the move rests on it.
+        let weekend = calendar.endWithoutWeekendReading(e.deadline.date, of: e.period, from: e.start) < e.deadline.date
         lines.append(language.pick(
           "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.chinese)第二百零三条"
             + (weekend ? "；周末视同法定休假日系通行做法，法律未明文规定）" : "）"),
@@ -66,7 +68,7 @@ struct ExplanationText {
       lines.append(language.pick(
         "截止日: \(ending(e.deadline.date))，当日公开仍属按时",
         "Deadline: \(ending(e.deadline.date)); publishing on that day is on time"))
-      if let lateness { lines.append(rendered(lateness)) }
+      if let lateness { lines.append(line(for: lateness)) }
     case .minimumPublication(let name):
       lines.append(language.pick(
         "\(name.chinese)止: \(ending(e.deadline.date))，应保持公开至当日",
@@ -88,7 +90,7 @@ struct ExplanationText {
 
   /// The working days counted late or overdue, with the swapped workdays among them: a count that rests on them rests
   /// on the same interpretation as a deadline that does.
-  private func rendered(_ lateness: Lateness) -> String {
+  private func line(for lateness: Lateness) -> String {
     let deadline = explanation.deadline.date
     let (label, labelEnglish) = lateness.published ? ("迟公开", "Late") : ("逾期", "Overdue")
     let end = lateness.published
@@ -96,12 +98,13 @@ struct ExplanationText {
       : language.pick("至 \(day(lateness.through))", "through \(day(lateness.through))")
     var line = language.pick("\(label): 截止日次日起\(end)的工作日，共\(lateness.days)个",
                              "\(labelEnglish): the working days after the deadline \(end): \(lateness.days)")
+      + language.provisionalMark(lateness.isProvisional)
     if calendar.workingDays(from: deadline, through: lateness.through) == 0 {
       line += language.pick("（其间均为休息日，计为1个工作日）", " (rest days only, counted as one working day)")
     }
     let swapped = stride(from: deadline.dayNumber + 1, through: lateness.through.dayNumber, by: 1)
       .map(CivilDate.init(dayNumber:))
-      .filter { $0.isWeekend && calendar.isWorkingDay($0) }
+      .filter { calendar.kind(of: $0) == .swappedWorkday }
     if !swapped.isEmpty {
       line += language.pick("，含调休上班日 ", ", swapped workdays included: ")
         + swapped.map { "\(day($0))\(holiday($0))" }.joined(separator: language.pick("、", ", "))
