@@ -28,6 +28,11 @@ public enum Confidence: String, Sendable, CaseIterable {
     }
   }
 
+  /// Of two ways a verdict's periods are known, the one it is least sure by.
+  public static func lessCertain(_ one: Confidence, _ other: Confidence) -> Confidence {
+    allCases.firstIndex(of: one)! >= allCases.firstIndex(of: other)! ? one : other
+  }
+
   /// statute, secondary, unverified.
   public var englishName: String {
     switch self {
@@ -172,9 +177,14 @@ public final class DisclosureRule: Sendable, Hashable {
   public func isWithdrawal(of kind: String) -> Bool { withdraws.contains(kind) }
 
   /// How what a finding of `status` holds against the item is known: for a publication too short, the minimum
-  /// period's; else the deadline's.
+  /// period's; for one on time, the less certain of the deadline's and the minimum's, as it met both; else the
+  /// deadline's.
   public func confidence(judging status: FindingStatus) -> Confidence {
-    status == .tooShort ? minimumConfidence ?? confidence : confidence
+    switch status {
+    case .tooShort: minimumConfidence ?? confidence
+    case .onTime: minimumConfidence.map { Confidence.lessCertain(confidence, $0) } ?? confidence
+    case .late, .overdue, .due: confidence
+    }
   }
 
   /// Whether any period of the rule is unverified, for a page that notes it once.

@@ -222,9 +222,11 @@ public enum CalendarReading: Sendable, Hashable {
 
   /// What a public page says under an item whose verdict of `status` rests on the reading: what it is, that it is no
   /// statute's, and which verdict it decides; `period` names the item's minimum period as its rule does (公示期, 公告期,
-  /// 征求意见期). A verdict on time rests on it as much as one against the unit does.
-  public func pageNote(period: String, judging status: FindingStatus) -> String {
-    switch (self, status) {
+  /// 征求意见期). A verdict on time rests on it as much as one against the unit does. `inCalendarDays`: whether the
+  /// period the reading decides is of 日, whose end a swapped workday leaves unmoved, which the note then says.
+  public func pageNote(period: String, judging status: FindingStatus, inCalendarDays: Bool) -> String {
+    let unmoved = inCalendarDays ? "（以日计的\(status == .onTime ? period : "期限")期满日为调休上班日的，不顺延）" : ""
+    return switch (self, status) {
     case (.weekendExtension, .onTime):
       "本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
     case (.weekendExtension, .due):
@@ -232,9 +234,9 @@ public enum CalendarReading: Sendable, Hashable {
     case (.weekendExtension, _):
       "本事项\(period)期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
     case (.swappedWorkdays, .onTime):
-      "本事项\(period)将调休上班日视为工作日计算（以日计的\(period)期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的\(period)已满仅供参考。"
+      "本事项\(period)将调休上班日视为工作日计算\(unmoved)；该计日方法法律未明文规定，据此认定的\(period)已满仅供参考。"
     case (.swappedWorkdays, _):
-      "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的逾期仅供参考。"
+      "本事项期限将调休上班日视为工作日计算\(unmoved)；该计日方法法律未明文规定，据此认定的逾期仅供参考。"
     }
   }
 }

@@ -55,7 +55,12 @@ extension Finding {
   var chinesePeriodNote: String? {
     var notes: [String] = []
     if rule.hasUnverifiedPeriod { notes.append("本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。") }
-    notes += calendarReadings(judging: publicStatus).map { $0.pageNote(period: rule.minimumPublicationName.chinese, judging: publicStatus) }
+    // The period a reading decides: on time, the minimum's (the deadline's rests on no swapped workday in the unit's
+    // favour); otherwise the deadline's.
+    let decided = publicStatus == .onTime ? rule.minimumPublication : rule.period(forChange: milestone.changes != nil)
+    notes += calendarReadings(judging: publicStatus).map {
+      $0.pageNote(period: rule.minimumPublicationName.chinese, judging: publicStatus, inCalendarDays: decided?.unit == .calendarDays)
+    }
     return notes.isEmpty ? nil : notes.joined()
   }
 }

@@ -202,10 +202,11 @@ final class CheckText {
       out += "      \(l.pick("处理", "repair")) \(what)\(provisional)\(l.pick("：", ": "))\(repair.command(for: finding))\n"
     }
     if explain {
-      // A too-short alert names the day the 公示 had to stay up to; its deadline only when it also came late.
+      // A too-short alert names the day the 公示 had to stay up to; its deadline only when it also came late. A 公示 on
+      // time only by counting swapped workdays shows the minimum that count reached.
       let short = finding.status == .tooShort
       let deadline = !short || finding.workingDaysLate != nil ? try? checker.explainDeadline(of: finding.milestone) : nil
-      let minimum = short ? try? checker.explainMinimumPublication(of: finding) : nil
+      let minimum = short || finding.onTimeOnlyBy.contains(.swappedWorkdays) ? try? checker.explainMinimumPublication(of: finding) : nil
       let texts = [
         deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l, lateness: lateness(of: finding)) },
         minimum.map {
