@@ -198,6 +198,8 @@ import TestSupport
     #expect(html.contains("甲&lt;\u{338}乙&quot;\u{301} onmouseover=x"))
     #expect(html.contains("门户&quot;\u{301}网站"))
     #expect(!html.contains("<\u{338}"))
+    // A tender notice has no period to publish in: published, not on time (its 5-day 公告期 is unverified)
+    #expect(html.contains("，公开 2026-11-23，已公开（时限待核实）</title>"), "\(html)")
     let feed = try export(["notices"], "feed.atom", in: folder, db)
     #expect(feed.contains("招&lt;\u{338}1号"))
     let path = folder.appendingPathComponent("notices-notices/feed.atom").path
