@@ -167,8 +167,8 @@ struct SheetRows {
   /// The positions the header leaves blank: spreadsheets save columns that were only formatted so, and their
   /// cells must stay empty.
   private let unnamed: [Int]
-  /// The positions of row-number columns (``MilestoneSheet/rowNumberHeadings``), not read: a row that holds only a
-  /// number there is a numbered blank row of a template.
+  /// The positions of row-number columns (``MilestoneSheet/rowNumberHeadings``), not read: a row that holds nothing
+  /// but those cells is a blank row of a template numbered ahead.
   private let rowNumbers: [Int]
   /// The trimmed non-empty cells of the current record, by column.
   private var cells: [String?]
