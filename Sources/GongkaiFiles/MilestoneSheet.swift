@@ -404,7 +404,8 @@ struct SheetRows {
       for error in disclosure.problems(formedOn: formed ?? published, today: today) { problem(error.field, error.description) }
       disclosures.append(disclosure)
     } else if cell(.published) == nil, cell(.channel) != nil || cell(.url) != nil || cell(.until) != nil {
-      problem("published", "the row gives a channel, url or until but no publication date")
+      let given = [MilestoneSheet.Column.channel, .url, .until].filter { cell($0) != nil }.map { heading(of: $0.field) }
+      problem("published", "the row gives \(given.joined(separator: " and ")) but no publication date; give the day it was published")
     }
     guard let kind, let formed else {
       let problems = MilestoneEntry.problems(

@@ -218,7 +218,7 @@ import TestSupport
       "f.csv:3: project: code '2024-310110-48-01-123' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123",
       "f.csv:4: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
       "f.csv:5: published: 2026-01-04 is before the information was formed (2026-01-05); check the dates",
-      "f.csv:6: published: the row gives a channel, url or until but no publication date",
+      "f.csv:6: published: the row gives channel but no publication date; give the day it was published",
       "f.csv:7: row: has 6 cells but the header names 5 columns",
     ])
   }
@@ -259,6 +259,9 @@ import TestSupport
       "f.csv:2: 公开日期: '2026/11/31' is not a date: that month has 30 days; use YYYY-MM-DD",
     ])
     #expect(try problems(Data("项目代码,形成日期\n".utf8)) == ["f.csv:1: 事项类型: required column is missing"])
+    // What a row gives without a publication day is named as the header names it
+    #expect(try problems(Data("项目代码,事项类型,形成日期,公开日期,公开渠道,公示截止\n2024-310110-48-01-000123,bidding.result,2026-10-12,,网站,2026-10-20\n".utf8))
+      == ["f.csv:2: 公开日期: the row gives 公开渠道 and 公示截止 but no publication date; give the day it was published"])
     #expect(try problems(Data("project,formed\n".utf8)) == ["f.csv:1: kind: required column is missing"])
     // A header of Chinese names none of which is known still gets its missing columns named in Chinese
     #expect(try problems(Data("项目编号,事项,日期\n".utf8)).suffix(3) == [
