@@ -53,7 +53,7 @@ public struct Checker: Sendable {
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         shortOnlyByWeekendExtension: status == .tooShort
           && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until, end: minimumEnd?.date),
-        deadlineRestsOnWeekendReading: deadline.map { deadline in
+        deadlineRestsOnWeekendReading: status == .due && deadline.map { deadline in
           period.map { calendar.endWithoutWeekendReading(deadline.date, of: $0, from: milestone.formedOn) < deadline.date } ?? false
         } ?? false,
         lateOnlyBySwappedWorkdays: lateOnlyBySwappedWorkdays,

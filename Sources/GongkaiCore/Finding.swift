@@ -81,9 +81,10 @@ public struct Finding: Sendable {
   /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that
   /// rule as unverified (M), so the verdict is, whatever its rule's tag.
   public let shortOnlyByWeekendExtension: Bool
-  /// Whether the deadline, of calendar days, was moved past a Saturday or Sunday as past a holiday
+  /// For an item `due`, whether its deadline, of calendar days, was moved past a Saturday or Sunday as past a holiday
   /// (``WorkingDayCalendar/endWithoutWeekendReading(_:of:from:)``): a unit told it is due then is told a day that rests on
-  /// the reading of weekends as 法定休假日 (M), and an item `due` says so.
+  /// the reading of weekends as 法定休假日 (M), and the item says so. Asked of no other status, whose verdict it does
+  /// not decide.
   public let deadlineRestsOnWeekendReading: Bool
   /// Whether the publication judged came late, or the item is overdue, only by the reading that a swapped workday
   /// (调休上班) counts as a working day and ends a calendar-day period as one

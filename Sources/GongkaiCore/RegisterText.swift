@@ -147,7 +147,7 @@ public enum RegisterText {
   }
 
   /// CJK Unified Ideographs, their extensions A to H, and the compatibility ideographs.
-  static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: true
     default: false

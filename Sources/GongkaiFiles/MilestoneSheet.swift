@@ -255,7 +255,7 @@ struct SheetRows {
     // has none but its header is in Chinese.
     let known = zip(positions, MilestoneSheet.Column.allCases).compactMap { position, column in position.map { (header[$0], column) } }
     let inChinese = known.isEmpty
-      ? header.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+      ? header.contains { $0.unicodeScalars.contains(where: RegisterText.isHan) }
       : known.contains { MilestoneSheet.comparable($0.0) == $0.1.names[1] }
     for column in MilestoneSheet.Column.allCases where column.isRequired && positions[column.rawValue] == nil {
       problems.append(FileProblem(file: file, line: line, field: column.names[inChinese ? 1 : 0], message: "required column is missing"))

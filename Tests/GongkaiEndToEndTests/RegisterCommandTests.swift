@@ -25,6 +25,13 @@ import TestSupport
     return (folder, db)
   }
 
+  /// Writes `csv` to the sheet `name` in `folder` and imports it into the register `db` names.
+  func importSheet(_ csv: String, named name: String, in folder: URL, _ db: [String]) throws -> (sheet: URL, result: CommandResult) {
+    let sheet = folder.appendingPathComponent(name)
+    try Data(csv.utf8).write(to: sheet)
+    return (sheet, try gongkai(["import", "milestones", sheet.path] + db))
+  }
+
   /// Runs each command on the register `db` names, in order, expecting each to succeed.
   func succeed(_ commands: [[String]], _ db: [String], environment: [String: String]) throws {
     for command in commands {
@@ -1141,9 +1148,7 @@ import TestSupport
   @Test func aSpreadsheetRowShorterThanItsHeaderImports() throws {
     let code = "2026-310110-48-01-000205"
     let (folder, db) = try registerWithProject(code)
-    let sheet = folder.appendingPathComponent("short.csv")
-    try Data("project,kind,formed,ref\n\(code),bidding.result,2026-11-02\n".utf8).write(to: sheet)
-    let result = try gongkai(["import", "milestones", sheet.path] + db)
+    let (_, result) = try importSheet("project,kind,formed,ref\n\(code),bidding.result,2026-11-02\n", named: "short.csv", in: folder, db)
     #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written; new milestone 1)\n")
   }
@@ -1444,9 +1449,8 @@ import TestSupport
   @Test func aRowFormedBeforeTheRegulationIsWarnedOf() throws {
     let code = "2026-310110-48-01-000209"
     let (folder, db) = try registerWithProject(code)
-    let file = folder.appendingPathComponent("rows.csv")
-    try Data("project,kind,formed\n\(code),bidding.result,2006-11-26\n\(code),bidding.result,2026-11-26\n".utf8).write(to: file)
-    let imported = try gongkai(["import", "milestones", file.path] + db)
+    let (file, imported) = try importSheet("project,kind,formed\n\(code),bidding.result,2006-11-26\n\(code),bidding.result,2026-11-26\n",
+                                           named: "rows.csv", in: folder, db)
     #expect(imported.status == 0)
     #expect(imported.stderr == "gongkai: warning: \(file.path):2: formed: 2006-11-26 is before the 政府信息公开条例 first came into force "
       + "(2008-05-01): if the year is mistyped, correct it with `gongkai amend 1 --date YYYY-MM-DD --reason 更正形成日期`\n")

@@ -307,6 +307,18 @@ extension OperationsTests {
 
 extension RegisterCommandTests {
   /// Each finding of `status` as of 2026-11-27 as "文号 ruleConfidence calendarReadings", from `check --format json`.
+  /// The public page of `code`, exported as of `asOf`.
+  private func publicPage(of code: String, in folder: URL, _ db: [String], asOf: String) throws -> String {
+    let pages = folder.appendingPathComponent("pages-\(asOf)")
+    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", asOf, "--organisation", "X1"] + db).status == 0)
+    return try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+  }
+
+  /// Each audit row's 文号 and 时限依据核实, as of `asOf`.
+  private func basisConfidences(_ folder: URL, _ db: [String], asOf: String) throws -> Set<String> {
+    Set(try auditRows(folder, db, asOf: asOf).map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" })
+  }
+
   private func ruleConfidences(of status: String, _ db: [String], asOf: String = "2026-11-27") throws -> Set<String> {
     let json = try gongkai(["check", "--as-of", asOf, "--status", status, "--format", "json"] + db)
     let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json.stderr)")
@@ -328,14 +340,11 @@ extension RegisterCommandTests {
       ["disclose", "2", "--date", "2026-11-18", "--channel", "平台", "--until", "2026-11-20"],
     ], db, environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
     #expect(try ruleConfidences(of: "too-short", db) == ["A M weekend-extension", "B S -"])
-    let rows = try auditRows(folder, db, asOf: "2026-11-27")
-    #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" }) == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
+    #expect(try basisConfidences(folder, db, asOf: "2026-11-27") == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
     #expect(text.components(separatedBy: "（时限待核实：逢周末顺延系解释）").count == 2, "\(text)")
     // The page says which reading, under A only, in the name the rule gives its minimum period
-    let pages = folder.appendingPathComponent("pages")
-    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
-    let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+    let page = try publicPage(of: code, in: folder, db, asOf: "2026-11-27")
     #expect(page.components(separatedBy: "本事项公示期期满日逢周末的，按顺延至周末后第一个工作日计算").count == 2, "\(page)")
     // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
     let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
@@ -383,9 +392,7 @@ extension RegisterCommandTests {
     let saturday = try gongkai(["check", "--as-of", "2026-09-19", "--explain", "--lang", "en"] + db).stdout
     #expect(saturday.contains("      Overdue: the working days after the deadline through 2026-09-19 (Sat): 1 (rest days only, counted as one working day)\n"),
             "\(saturday)")
-    let pages = folder.appendingPathComponent("pages")
-    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-11-27", "--organisation", "X1"] + db).status == 0)
-    let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+    let page = try publicPage(of: code, in: folder, db, asOf: "2026-11-27")
     // A's and C's notes, and their timeline's marks; none for B
     #expect(page.components(separatedBy: "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定").count == 3, "\(page)")
     #expect(page.contains("迟1个工作日（时限待核实）") && page.contains("公示期不足，且迟1个工作日公开（时限待核实）"), "\(page)")
@@ -418,16 +425,13 @@ extension RegisterCommandTests {
     #expect(disclosed.stdout.hasSuffix(" · on time (unverified: end moved past a weekend, an interpretation)\n"), "\(disclosed.stdout)")
     #expect(try ruleConfidences(of: "on-time", db, asOf: "2026-12-10")
       == ["A M weekend-extension", "B M swapped-workdays", "C S -"])
-    let rows = try auditRows(folder, db, asOf: "2026-12-10")
-    #expect(Set(rows.map { "\($0["文号"] ?? "") \($0["时限依据核实"] ?? "")" })
+    #expect(try basisConfidences(folder, db, asOf: "2026-12-10")
       == ["A 法条原文；逢周末顺延：待核实", "B 法条原文；调休上班日视为工作日：待核实", "C 法条原文"])
     let alerts = try gongkai(["check", "--as-of", "2026-12-10", "--status", "on-time"] + db).stdout
     #expect(alerts.contains("（时限待核实：逢周末顺延系解释）") && alerts.contains("（时限待核实：调休上班日视为工作日系解释）"), "\(alerts)")
     let show = try gongkai(["project", "show", code, "--as-of", "2026-12-10"] + db).stdout
     #expect(show.components(separatedBy: "按时公开，截止").count == 4 && show.components(separatedBy: "（时限待核实）").count == 3, "\(show)")
-    let pages = folder.appendingPathComponent("pages")
-    #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-10", "--organisation", "X1"] + db).status == 0)
-    let page = try String(contentsOf: pages.appendingPathComponent("\(code).html"), encoding: .utf8)
+    let page = try publicPage(of: code, in: folder, db, asOf: "2026-12-10")
     #expect(page.contains("本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"), "\(page)")
     #expect(page.contains("本事项公示期将调休上班日视为工作日计算（以日计的公示期期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的公示期已满仅供参考。"), "\(page)")
   }
