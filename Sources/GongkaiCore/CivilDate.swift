@@ -62,7 +62,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       return
     }
     let original = String(written)
-    var text = original.halfWidth
+    // A date cell with a time format saves midnight with the day, before or after its weekday
+    // (`2026/11/26 0:00 星期四`, `2026/11/26 星期四 0:00`).
+    var text = try Self.withoutMidnight(original.halfWidth, original)
     var named: Weekday?
     if text.contains(where: { "星周拜".contains($0) }), let match = text.wholeMatch(of: /(.+?)[ \u{3000}]*(\(?)(?:星期|周|礼拜)([一二三四五六日天])(\)?)/),
       match.2.isEmpty == match.4.isEmpty
@@ -71,14 +73,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       text = String(match.1)
     }
     if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
-    // A date cell with a time format saves midnight after the day (2026/11/26 0:00): the day. Another time is refused,
-    // as the day it is on may not be the one meant.
-    if let space = text.firstIndex(of: " "), case let time = text[text.index(after: space)...],
-      time.wholeMatch(of: /[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?/) != nil
-    {
-      guard time.allSatisfy({ $0 == "0" || $0 == ":" }) else { throw .hasTime(original) }
-      text = String(text[..<space])
-    }
+    text = try Self.withoutMidnight(text, original)
     // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
     var numbers: [Substring] = []
     var separators: [String] = []
@@ -106,6 +101,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     let date = try Self.checked(first, second, third, text: original)
     if let named, date.weekday != named { throw .wrongWeekday(original, day: date) }
     self = date
+  }
+
+  /// `text` without the midnight a date cell with a time format saves after the day (`2026/11/26 0:00`). Another time
+  /// is refused, as the day it falls on may not be the one meant.
+  private static func withoutMidnight(_ text: String, _ original: String) throws(DateError) -> String {
+    guard let space = text.lastIndex(of: " "), case let time = text[text.index(after: space)...],
+      time.wholeMatch(of: /[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?/) != nil
+    else { return text }
+    guard time.allSatisfy({ $0 == "0" || $0 == ":" }) else { throw .hasTime(original) }
+    return String(text[..<space])
   }
 
   /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):

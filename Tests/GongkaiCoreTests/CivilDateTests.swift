@@ -39,7 +39,7 @@ import Testing
   /// refused, naming the day's own, since either may be the typo.
   @Test func aWeekdayAfterTheDayIsReadAndChecked() throws {
     for text in ["2026年11月26日 星期四", "2026年11月26日星期四", "2026-11-26（周四）", "2026/11/26 周四", "2026.11.26 (礼拜四)",
-                 "２０２６年１１月２６日　星期四"] {
+                 "２０２６年１１月２６日　星期四", "2026/11/26 0:00 星期四", "2026/11/26 星期四 0:00", "2026/11/26 周四 00:00:00"] {
       #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-26", "\(text)")
     }
     #expect(try CivilDate(parsingYearFirst: "2026年11月29日 星期天").description == "2026-11-29")
@@ -52,6 +52,7 @@ import Testing
     for text in ["2026年11月26日 星期", "2026年11月26日 (周四", "星期四", "2026年11月26日 周八", "2026年11月26日 星期四 星期四"] {
       #expect(throws: DateError.malformed(text)) { try CivilDate(parsingYearFirst: text) }
     }
+    #expect(throws: DateError.hasTime("2026/11/26 星期四 9:30")) { try CivilDate(parsingYearFirst: "2026/11/26 星期四 9:30") }
     #expect(throws: DateError.noSuchDay("2026年2月30日 周一", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026年2月30日 周一") }
   }
 
