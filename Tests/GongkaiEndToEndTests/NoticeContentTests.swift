@@ -81,7 +81,9 @@ import TestSupport
     #expect(change["changedBy"] == nil)
 
     let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
-    #expect(package.contains("按时公开；有效性：\(changed)\""))
+    // Each milestone is numbered as the register numbers it and names the document it was judged by (its 索引号)
+    #expect(package.contains("\"id\" : \"milestone-1\""))
+    #expect(package.contains("按时公开；所认定公开：索引号 310110-2026-00001；有效性：\(changed)\""))
     #expect(package.contains("；所变更信息：\(changes)\""))
   }
 
@@ -198,8 +200,11 @@ import TestSupport
     #expect(html.contains("甲&lt;\u{338}乙&quot;\u{301} onmouseover=x"))
     #expect(html.contains("门户&quot;\u{301}网站"))
     #expect(!html.contains("<\u{338}"))
-    // A tender notice has no period to publish in: published, not on time (its 5-day 公告期 is unverified)
+    // A tender notice has no period to publish in: published, not on time, and counted so (its 5-day 公告期 is
+    // unverified: taken from the article on how long its documents are sold, which the page does not cite as setting it)
     #expect(html.contains("，公开 2026-11-23，已公开（时限待核实）</title>"), "\(html)")
+    #expect(html.contains("：按时公开 2 项，已公开 1 项，公示期不足 1 项</p>"), "\(html)")
+    #expect(html.contains("（不少于5日，参照《中华人民共和国招标投标法实施条例》第十六条，该期限待核实）</p>"), "\(html)")
     let feed = try export(["notices"], "feed.atom", in: folder, db)
     #expect(feed.contains("招&lt;\u{338}1号"))
     let path = folder.appendingPathComponent("notices-notices/feed.atom").path
@@ -338,7 +343,7 @@ import TestSupport
     #expect(candidates["workingDaysLate"] as? Int == 2)
     #expect(entries.first { $0["milestoneId"] as? Int == 1 }?["workingDaysLate"] == nil)
     let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
-    #expect(package.contains("第五十四条；公示期不足，且迟2个工作日公开\""))
+    #expect(package.contains("第五十四条；公示期不足，且迟2个工作日公开；所认定公开：索引号 310110-2026-00004\""))
   }
 
   /// A 公示 taken down too early and put up again late is judged by the second run: both rows carry the milestone's
@@ -355,12 +360,15 @@ import TestSupport
       == ["2026-11-03 late 3 0", "2026-11-10 late 3 1"])
   }
 
-  /// The Markdown and text pages a portal may publish instead of the HTML say what the HTML's timeline says: an
-  /// item never published and how late, not only what was published.
-  @Test func theTextPagesListEveryObligationAsTheTimelineDoes() throws {
+  /// Every format says in words what the HTML's timeline draws: an item never published and how late, not only what
+  /// was published. The HTML lists it below the chart, for readers who cannot see the chart and for print.
+  @Test func everyFormatListsEveryObligationInWords() throws {
     let (folder, db) = try register()
     #expect(try runGongkai(["log", Self.code, "construction.participants", "--date", "2026-09-01"] + db).status == 0)
     let unpublished = "项目法人及设计、施工、监理单位信息（主要负责人、项目负责人、资质情况）：形成 2026-09-01，截止 2026-09-29，逾期39个工作日未公开"
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<li>\(unpublished)</li>"), "\(html)")
+    #expect(html.contains("</svg>") && html.components(separatedBy: "</svg>")[1].contains("<p>截至 2026-11-27，共 4 项："))
     let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
     #expect(markdown.contains("\n## 信息公开情况\n\n截至 2026-11-27，共 "), "\(markdown)")
     #expect(markdown.contains("\n- \(unpublished)\n"), "\(markdown)")

@@ -666,6 +666,25 @@ import TestSupport
     #expect(en.map { $0["deadline_provisional"] } == ["no", "no", "no"])
   }
 
+  /// An item no law gives a period to publish in is 已公开 once published, as the pages say and the report counts it
+  /// (apart from the on-time rate), with no days late: an evaluator counting 按时公开 rows gets the report's figure.
+  @Test func theAuditCSVNamesAnItemWithoutAPeriodPublishedNotOnTime() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000206")
+    for command in [
+      ["log", "2026-310110-48-01-000206", "bidding.tender-notice", "--date", "2026-11-02"],
+      ["disclose", "1", "--date", "2026-11-02", "--channel", "上海市公共资源交易平台", "--until", "2026-11-09"],
+      ["log", "2026-310110-48-01-000206", "bidding.candidates", "--date", "2026-11-16"],
+      ["disclose", "2", "--date", "2026-11-17", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-20"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    #expect(rows.map { $0["状态"] } == ["on-time", "on-time"])
+    #expect(rows.map { $0["状态名称"] } == ["已公开", "按时公开"])
+    #expect(rows.map { $0["逾期工作日"] } == ["", "0"])
+  }
+
   @Test func aWithdrawnMilestoneKeepsItsAuditRowAndCountsNowhereElse() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000205")
     #expect(try gongkai(["log", "2026-310110-48-01-000205", "construction.participants", "--date", "2026-09-01"] + db).status == 0)
@@ -821,7 +840,8 @@ import TestSupport
     // Short by 2 working days (12-25, 12-28), by 2 (12-29, 12-30) and by 4 (12-29 to 2027-01-04), counted apart from
     // lateness
     #expect(rows.map { $0["公示期短缺"] } == ["2", "2", "", "4"])
-    #expect(rows.map { $0["逾期工作日"] } == ["0", "0", "0", "0"])
+    // No law gives the comment notice a period to be published in: none is late
+    #expect(rows.map { $0["逾期工作日"] } == ["", "", "", ""])
     // A correction of the first comment notice is paired with it
     #expect(try gongkai(["log", "2026-310110-48-01-000207", "approval-result.eia-draft-comment", "--date", "2026-12-21", "--ref", "HP-5",
                          "--changes", "1"] + db, environment: now).status == 0)

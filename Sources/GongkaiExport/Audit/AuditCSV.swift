@@ -127,6 +127,9 @@ public struct AuditCSV {
     let organisation: String?
     let english: Bool
 
+    /// Published, with no period the law gives to publish in: on time, as there was no time to keep.
+    var isPublishedWithoutPeriod: Bool { status == .finding(.onTime) && finding.deadline == nil }
+
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
     func yesNo(_ flag: Bool) -> String { english ? (flag ? "yes" : "no") : (flag ? "是" : "否") }
 
@@ -139,8 +142,7 @@ public struct AuditCSV {
 
     /// The 索引号 of the publication judged (公开日期, 公开渠道); empty while unpublished.
     func judgedIndexNumber(of stored: StoredMilestone) -> String {
-      guard let judged = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: judged) else { return "" }
-      return stored.recordedDisclosures[position].serial.indexNumber(organisation: organisationCode)
+      finding.disclosure.flatMap(stored.recorded)?.serial.indexNumber(organisation: organisationCode) ?? ""
     }
 
     private var organisationCode: String { organisation ?? String(ProjectCode.division(of: finding.milestone.projectCode)) }
@@ -168,10 +170,14 @@ public struct AuditCSV {
     Column(chinese: "公示截止日", english: "published_until") { row, _ in row.finding.publishedUntil?.description ?? "" },
     Column(chinese: "最短公示期止", english: "minimum_publication_end") { row, _ in row.finding.minimumEnd?.date.description ?? "" },
     Column(chinese: "状态", english: "status") { row, _ in row.status.rawValue },
-    Column(chinese: "状态名称", english: "status_name") { row, _ in row.status.chineseName },
+    // An item published with no period to keep is 已公开, as the pages say and the report counts it, with no days late.
+    Column(chinese: "状态名称", english: "status_name") { row, _ in
+      row.isPublishedWithoutPeriod ? Finding.publishedWithoutPeriod : row.status.chineseName
+    },
     Column(chinese: "逾期工作日", english: "working_days_late") { row, _ in
       let finding = row.finding
       return switch row.status {
+      case _ where finding.deadline == nil: ""
       case .finding(.overdue): String(finding.workingDays ?? 0)
       case .finding(.due), .withdrawn: ""
       case .finding(.late), .finding(.onTime), .finding(.tooShort): String(finding.workingDaysLate ?? 0)

@@ -15,7 +15,7 @@ enum NoticeTemplates {
     .empty{color:#555}.period{font-weight:600}.summary{white-space:pre-line}.crumb a{color:#b3001b}
     footer{margin-top:2.5rem;border-top:1px solid #ccc;color:#555;font-size:.85rem}
     figure{margin:0;overflow-x:auto}figcaption{font-size:.85rem;color:#444}
-    svg text{font-family:inherit}
+    svg text{font-family:inherit}.standing{font-size:.9rem;padding-left:1.2rem}
     @media print{body{max-width:none;padding:0;font-size:10.5pt}a{color:inherit;text-decoration:none}
     a[href^="http"]:after{content:" (" attr(href) ")";font-size:8pt;word-break:break-all}
     .notice{break-inside:avoid}h2{break-after:avoid}figure{overflow:visible}svg{max-width:100%;height:auto}}
@@ -73,8 +73,12 @@ enum NoticeTemplates {
     <h2 id="timeline">信息公开时间线</h2>
     <figure>
     {{#timeline}}{{> timeline}}{{/timeline}}
-    <figcaption>每行一项信息：空心圆为信息形成日，竖线为法定公开截止日，标记为公开日或当前状态（圆形按时公开，三角逾期公开，方形公示期不足，菱形待公开，叉号逾期未公开）；状态同时以文字标注于左侧。</figcaption>
+    <figcaption>每行一项信息：空心圆为信息形成日，竖线为法定公开截止日，标记为公开日或当前状态（圆形按时公开，三角逾期公开，方形公示期不足，菱形待公开，叉号逾期未公开）；状态同时以文字标注于左侧，并逐项列于图下。</figcaption>
     </figure>
+    {{#timeline}}<p>{{summary}}</p>
+    <ul class="standing">
+    {{#rows}}<li>{{fullLabel}}</li>
+    {{/rows}}</ul>{{/timeline}}
     </section>
     {{#sections}}
     <section aria-labelledby="category-{{position}}">

@@ -244,6 +244,15 @@ public struct ProjectNotice: Sendable {
     }
   }
 
+  /// What the page says a minimum period stands on: the article that sets it, or, for a period not verified in the
+  /// statute's text (a tender notice's 5 days, read from the article on how long its documents are sold), the article
+  /// it was taken from, with the doubt the audit CSV's 时限依据核实 states: a public page must not cite an article for
+  /// what it does not say.
+  private static func chineseGround(of rule: DisclosureRule) -> String {
+    (rule.minimumConfidence ?? rule.confidence) == .unverified
+      ? "参照\(rule.minimumPublicationBasis)，该期限待核实" : "依据\(rule.minimumPublicationBasis)"
+  }
+
   private static func item(
     _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations, corrections: Corrections
   ) -> Item? {
@@ -273,7 +282,7 @@ public struct ProjectNotice: Sendable {
       let short = finding.isUpShortOfItsMinimum ? "\(rule.minimumPublicationAct)中，应保持至 \(end.date)\(end.isProvisional ? "（暂定）" : "")；"
         : finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
       period = "\(name)：\(judged.publishedOn) 至 \(until)\(runIsProvisional ? "（暂定）" : "")"
-        + "（\(short)不少于\(minimum.chineseDescription)，依据\(rule.minimumPublicationBasis)）"
+        + "（\(short)不少于\(minimum.chineseDescription)，\(Self.chineseGround(of: rule))）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,

@@ -97,10 +97,10 @@ public struct Timeline: Sendable {
     asOfX = x(asOf)
     self.asOf = asOf.description
     title = "\(projectName) 信息公开时间线"
-    let counts = Dictionary(grouping: findings, by: \.publicStatus).mapValues(\.count)
-    summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.allCases.compactMap { status in
-      counts[status].map { "\(status.chineseName) \($0) 项" }
-    }.joined(separator: "，")
+    let counts = Dictionary(grouping: findings, by: \.chinesePublicStatusName).mapValues(\.count)
+    let names = FindingStatus.allCases.flatMap { $0 == .onTime ? [$0.chineseName, Finding.publishedWithoutPeriod] : [$0.chineseName] }
+    summary = "截至 \(asOf)，共 \(findings.count) 项：" + names.compactMap { name in counts[name].map { "\(name) \($0) 项" } }
+      .joined(separator: "，")
   }
 
   /// A row's name, cut to the room before its status, keeping its mark (（已撤回）, （已变更）) whole.

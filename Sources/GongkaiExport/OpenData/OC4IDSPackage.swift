@@ -73,8 +73,10 @@ public struct OC4IDSExport {
     var parties = PartyList()
     let authority = parties.add(project.responsibleUnit, role: "publicAuthority")
     if let legalPerson = project.legalPerson { _ = parties.add(legalPerson, role: "buyer") }
+    // A unit that publishes some of the project's items (an approving department, the audit office) has no role in
+    // the codelist, which is open: `reviewBody` would say it reviews a procurement.
     for (finding, _) in findings where finding.responsibleUnit != project.responsibleUnit {
-      _ = parties.add(finding.responsibleUnit, role: "reviewBody")
+      _ = parties.add(finding.responsibleUnit, role: "disclosingEntity")
     }
     // A document whose publication a later one withdrew (撤回) keeps its place, described by its withdrawal and the
     // reason instead of its summary and without the address of the withdrawn content.
@@ -97,11 +99,16 @@ public struct OC4IDSExport {
       budget: project.totalInvestment.flatMap { Decimal(string: $0) }.map { .init(amount: .init(amount: $0 * 10_000, currency: "CNY")) },
       locations: project.location.map { [.init(id: "1", description: $0)] },
       documents: documents.isEmpty ? nil : documents,
+      // A milestone is numbered as the register and the audit CSV number it, and names the document it was judged by
+      // (its id, the publication's 索引号), which the standard's milestone cannot link otherwise.
       milestones: findings.isEmpty ? nil : findings.map { finding, stored in
         OC4IDSProject.MilestoneRecord(
-          id: "disclosure-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
+          id: "milestone-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
           description: "信息形成于 \(finding.milestone.formedOn)；法律依据：\(finding.rule.basis)；\(finding.chineseStanding)"
             + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
+            + (finding.disclosure.flatMap(stored.recorded).map {
+              "；所认定公开：索引号 \($0.serial.indexNumber(organisation: organisationCode))"
+            } ?? "")
             + (finding.deadline?.isProvisional == true ? "；法定公开截止日为暂定" : "")
             + (finding.chineseProvisionalMark.isEmpty && finding.deadline?.isProvisional != true ? "" : "；暂定之处涉及尚无国务院节假日安排的年份，安排公布后可能变化")
             + (relations.changes(stored).map {
@@ -141,7 +148,7 @@ public struct OC4IDSExport {
 
   static func documentType(_ rule: DisclosureRule) -> String {
     let byKind = [
-      "approval-result.feasibility-study": "feasibilityStudy", "approval-result.preliminary-design": "designReport",
+      "approval-result.feasibility-study": "feasibilityStudy", "approval-result.preliminary-design": "budgetApproval",
       "approval-result.eia-approval": "environmentalImpact", "approval-result.eia-draft-comment": "environmentalImpact",
       "approval-result.eia-acceptance-notice": "environmentalImpact", "approval-result.eia-proposed-approval": "environmentalImpact",
       "approval-result.eia-first-notice": "environmentalImpact", "approval-result.eia-submission-notice": "environmentalImpact",
