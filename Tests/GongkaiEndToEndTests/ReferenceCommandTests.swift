@@ -163,8 +163,11 @@ import TestSupport
         + "default (\(home.path)/.config/gongkai/calendar)\n")
       #expect(result.stdout.isEmpty)
     }
-    // Set empty, it is not set.
-    #expect(try runGongkai(["deadline", "2026-12-31", "1"], environment: ["HOME": home.path, "GONGKAI_CALENDAR_DIR": ""]).status == 0)
+    // Set empty, as a unit's `Environment=` line left without its value, it names no folder either: a usage error
+    let empty = try runGongkai(["deadline", "2026-12-31", "1"], environment: ["HOME": home.path, "GONGKAI_CALENDAR_DIR": ""])
+    #expect(empty.status == 64)
+    #expect(empty.stderr == "gongkai: GONGKAI_CALENDAR_DIR is set but empty; set it to the folder that holds the holiday schedule files, "
+      + "or unset it for the default (\(home.path)/.config/gongkai/calendar)\n")
   }
 
   // MARK: calendar

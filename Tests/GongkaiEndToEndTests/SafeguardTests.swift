@@ -172,6 +172,17 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// `GONGKAI_DATABASE` set but empty, as a unit's `Environment=` line left without its value, is not unset: a check
+  /// would otherwise read whatever gongkai.sqlite its working folder holds and report nothing overdue.
+  @Test func anEmptyDatabaseVariableIsAUsageErrorNotTheDefault() throws {
+    let folder = Scratch.folder()
+    #expect(try runGongkai(["init"], in: folder).status == 0)
+    let result = try runGongkai(["check"], in: folder, environment: ["GONGKAI_DATABASE": ""])
+    #expect(result.status == 64)
+    #expect(result.stderr == "gongkai: GONGKAI_DATABASE is set but empty; set it to the register's file, or unset it for gongkai.sqlite in the current folder\n")
+    #expect(try runGongkai(["check", "--database", "gongkai.sqlite"], in: folder, environment: ["GONGKAI_DATABASE": ""]).status == 0)
+  }
+
   /// An export or a backup does not write through a symbolic link, whose target someone who may write to the folder
   /// (a portal's) chose: the link is named, with where it points, and nothing is written there.
   @Test func anOutputThatIsASymbolicLinkIsNotWrittenThrough() throws {

@@ -125,7 +125,14 @@ struct CalendarOptions: ParsableArguments {
   /// variable names must exist: a typo in a cron line or a unit would otherwise drop the administrator's schedules
   /// without a word, and every deadline in their years would silently be provisional.
   static func administratorFolder(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
-    if let named = nonEmpty(environment["GONGKAI_CALENDAR_DIR"]) {
+    if let named = environment["GONGKAI_CALENDAR_DIR"] {
+      // Set but empty, as an `Environment=` or crontab line left without its value: a folder meant but not named.
+      guard !named.isEmpty else {
+        throw CommandFailure.usage("""
+          GONGKAI_CALENDAR_DIR is set but empty; set it to the folder that holds the holiday schedule files, or unset it \
+          for the default (\(defaultFolder(environment: environment).path))
+          """)
+      }
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: named, isDirectory: &isFolder), isFolder.boolValue else {
         let what = FileManager.default.fileExists(atPath: named) ? "is a file, not a folder" : "does not exist"
@@ -145,7 +152,7 @@ struct CalendarOptions: ParsableArguments {
   static func folderForSchedules(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.
     guard let folder = try? administratorFolder(environment: environment) else { return "the calendar folder" }
-    guard nonEmpty(environment["GONGKAI_CALENDAR_DIR"]) == nil else { return folder.path }
+    guard environment["GONGKAI_CALENDAR_DIR"] == nil else { return folder.path }
     return "\(folder.path) (this account's own: for cron or staff under other accounts, set GONGKAI_CALENDAR_DIR for all "
       + "of them to one folder)"
   }

@@ -10,11 +10,16 @@ struct StoreOptions: ParsableArguments {
   var database: String?
 
   var path: String {
-    database ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_DATABASE"]) ?? "gongkai.sqlite"
+    database ?? ProcessInfo.processInfo.environment["GONGKAI_DATABASE"] ?? "gongkai.sqlite"
   }
 
   func validate() throws {
     if database?.isEmpty == true { throw ValidationError("--database is empty; give the register's file, e.g. --database gongkai.sqlite") }
+    // Set but empty, as an `Environment=` line left without its value: falling back to ./gongkai.sqlite would check
+    // whatever register the current folder holds, and a cron job would report nothing overdue.
+    if database == nil && ProcessInfo.processInfo.environment["GONGKAI_DATABASE"]?.isEmpty == true {
+      throw ValidationError("GONGKAI_DATABASE is set but empty; set it to the register's file, or unset it for gongkai.sqlite in the current folder")
+    }
     // A name ending in a slash is a folder's: `init` would build a register only to find no file can have the name.
     if path.hasSuffix("/") {
       let source = database == nil ? "GONGKAI_DATABASE" : "--database"
@@ -29,7 +34,7 @@ struct StoreOptions: ParsableArguments {
       return try SQLiteStore.open(at: path, create: create, busyTimeout: try Self.busyTimeout(), exclusiveImports: exclusiveImports,
                                   clock: try Self.clock())
     } catch StoreError.databaseNotFound(let path)
-      where database == nil && nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_DATABASE"]) != nil
+      where database == nil && ProcessInfo.processInfo.environment["GONGKAI_DATABASE"] != nil
     {
       // The path came from the environment (a cron line, a service's Environment=): name where it was set.
       throw CommandFailure(status: .noInput, message:
