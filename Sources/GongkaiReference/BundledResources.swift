@@ -3,8 +3,10 @@ import Foundation
 /// Finds the reference files shipped with the binary, without the trap in SwiftPM's generated
 /// `Bundle.module` (it calls `fatalError` when the resource folder is missing, e.g. next to a copied binary).
 ///
-/// Looks, in order, in `$GONGKAI_RESOURCES`, in the resource folder next to the executable, and in the source
-/// tree the binary was built from. A binary installed without its resources gets an error that says how to fix it.
+/// Looks in `$GONGKAI_RESOURCES` when it is set, which must then hold them: a typo would otherwise be passed over
+/// for whatever other copy is found. Else in the resource folder next to the executable, and, in a debug build, in
+/// the source tree it was built from. A release binary installed without its resources gets an error that says how
+/// to fix it, rather than reading the rules of whatever checkout the build host holds at that path.
 public enum BundledResources {
   static let bundleName = "Gongkai_GongkaiReference.resources"
 
@@ -12,14 +14,24 @@ public enum BundledResources {
   public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment)
     throws(FileProblem) -> URL
   {
-    var candidates: [URL] = []
-    if let override = environment["GONGKAI_RESOURCES"], !override.isEmpty {
-      candidates.append(URL(fileURLWithPath: override))
+    if let named = environment["GONGKAI_RESOURCES"] {
+      let folder = URL(fileURLWithPath: named)
+      guard !named.isEmpty, FileManager.default.fileExists(atPath: folder.appendingPathComponent("rules").path) else {
+        throw FileProblem(
+          file: named.isEmpty ? "GONGKAI_RESOURCES" : named, line: nil, field: nil,
+          message: (named.isEmpty ? "set but empty" : "GONGKAI_RESOURCES names it, but it holds no reference data (rules/ and calendar/)")
+            + "; set GONGKAI_RESOURCES to the \(bundleName) folder of the build, or unset it to use the one next to the gongkai binary",
+          kind: .missing)
+      }
+      return folder
     }
     let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-    candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-    candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
+    var candidates = [
+      executable.deletingLastPathComponent().appendingPathComponent(bundleName), Bundle.main.bundleURL.appendingPathComponent(bundleName),
+    ]
+    #if DEBUG
     candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
+    #endif
     for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("rules").path) {
       return candidate
     }

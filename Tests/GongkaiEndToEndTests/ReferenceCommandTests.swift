@@ -170,6 +170,17 @@ import TestSupport
       + "or unset it for the default (\(home.path)/.config/gongkai/calendar)\n")
   }
 
+  /// `GONGKAI_RESOURCES`, set, must name the reference data: a typo is not passed over for another copy of the rules.
+  @Test func theResourcesVariableMustNameTheReferenceData() throws {
+    let missing = Scratch.folder().appendingPathComponent("resources").path
+    let result = try runGongkai(["deadline", "2026-12-31", "1"], environment: ["GONGKAI_RESOURCES": missing])
+    #expect(result.status == 66)
+    #expect(result.stderr == "gongkai: \(missing): GONGKAI_RESOURCES names it, but it holds no reference data (rules/ and calendar/); "
+      + "set GONGKAI_RESOURCES to the Gongkai_GongkaiReference.resources folder of the build, or unset it to use the one next to the gongkai binary\n")
+    #expect(result.stdout.isEmpty)
+    #expect(try runGongkai(["deadline", "2026-12-31", "1"], environment: ["GONGKAI_RESOURCES": ""]).status == 66)
+  }
+
   // MARK: calendar
 
   @Test func calendarJSONHasOneObjectPerDay() throws {
