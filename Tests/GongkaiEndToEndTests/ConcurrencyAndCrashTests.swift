@@ -178,4 +178,22 @@ import TestSupport
     #expect(leftovers.isEmpty, "\(leftovers)")
     #expect(FileManager.default.contents(atPath: target) == whole)
   }
+
+  /// Two notice exports into one folder at once (a nightly one, one run by hand) would each report success and leave
+  /// pages judged on two days under one index: the second finds the folder in use and says so (75), writing nothing.
+  @Test func aSecondNoticeExportIntoOneFolderIsRefusedWhileTheFirstWrites() throws {
+    let database = try register()
+    let folder = Scratch.folder().appendingPathComponent("notices")
+    #expect(try runGongkai(["export", "notices", "--out", folder.path, "--database", database]).status == 0)
+    let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    let held = open(folder.path, O_RDONLY | O_DIRECTORY)
+    defer { close(held) }
+    #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+    let second = try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-28", "--database", database])
+    #expect(second.status == 75)
+    #expect(second.stderr == "gongkai: another gongkai export is writing to \(folder.path); run this one again once it has finished\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == pages)
+    flock(held, LOCK_UN)
+    #expect(try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-28", "--database", database]).status == 0)
+  }
 }

@@ -179,6 +179,8 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalid(String)
   /// A file that was created could not be written or read back (a full disk, a failing device).
   case io(String)
+  /// Another export is writing the folder.
+  case busy(String)
 
   /// A file that could not be written or put in place, and what to do; its temporary file is removed by then.
   static func cannotWrite(_ path: String, _ failure: Int32) -> ExportError {
@@ -191,7 +193,7 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .cannotCreate(let path, let reason): "cannot write \(path): \(reason)"
-    case .invalid(let message), .io(let message): message
+    case .invalid(let message), .io(let message), .busy(let message): message
     }
   }
 }

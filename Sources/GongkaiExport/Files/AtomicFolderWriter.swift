@@ -14,17 +14,35 @@ import GongkaiFileSystem
 public final class AtomicFolderWriter {
   public let folder: String
   private var pending: [(temporary: String, target: String)] = []
+  /// The folder, open and locked while the writer lives (`-1` where the file system has no locks).
+  private let lock: Int32
   static let batchSize = 256
 
-  /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing; removes what killed exports left.
+  /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing, ``ExportError/busy(_:)`` while another
+  /// writer has it; removes what killed exports left.
   public init(folder: String) throws {
     self.folder = folder
     try AtomicFileWriter.requireFolder(folder, for: folder)
+    lock = try Self.lock(folder)
     TemporaryFile.removeAbandoned(in: folder)
   }
 
   deinit {
     for file in pending { unlink(file.temporary) }
+    if lock >= 0 { close(lock) }
+  }
+
+  /// Locks the folder for this writer: two exports writing one folder at once (a nightly one and one run by hand) would
+  /// each report success and leave a portal of pages judged on two days under one index. The lock is the folder's
+  /// own, so nothing is left in it, and goes with the process however it ends.
+  private static func lock(_ folder: String) throws -> Int32 {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return -1 }
+    guard flock(descriptor, LOCK_EX | LOCK_NB) != 0 else { return descriptor }
+    let failure = errno
+    close(descriptor)
+    guard failure == EWOULDBLOCK else { return -1 }
+    throw ExportError.busy("another gongkai export is writing to \(folder); run this one again once it has finished")
   }
 
   /// Writes the file `name`; it is in place at the latest when ``commit()`` returns. Throws

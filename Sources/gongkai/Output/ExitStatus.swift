@@ -38,7 +38,7 @@ enum ExitStatus: Int32, Error {
       70  internal error: a failure gongkai does not expect; please report it
       73  cannot create an output or temporary file
       74  input/output error
-      75  the database is busy; try again
+      75  the database, or an export's folder, is busy; try again
     """
 
   /// The status for an error thrown anywhere in a command.
@@ -58,6 +58,7 @@ enum ExitStatus: Int32, Error {
       case .cannotCreate: self = .cannotCreate
       case .invalid: self = .dataError
       case .io: self = .ioError
+      case .busy: self = .busy
       }
     case let error as FileSystemError:
       switch error {
