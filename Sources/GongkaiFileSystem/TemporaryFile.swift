@@ -8,7 +8,40 @@ import Foundation
 public enum TemporaryFile {
   /// A new temporary path for the file `name` in `folder`.
   public static func path(for name: String, in folder: String) -> String {
-    (folder as NSString).appendingPathComponent(".\(stem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
+    folders.withLock { _ = $0.insert(folder) }
+    return (folder as NSString).appendingPathComponent(".\(stem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
+  }
+
+  /// The folders this process has named temporary files in: where ``removeOwn()`` looks.
+  private static let folders = FolderSet()
+
+  /// Removes the temporary files of this process (and SQLite's files beside them) wherever it has named one: what an
+  /// interrupted command leaves is gone with it, rather than lying beside an export handed on (a copy as large as the
+  /// register, for a backup) until the next run to the same place.
+  public static func removeOwn() {
+    for folder in folders.withLock({ Array($0) }) {
+      var files: [String] = []
+      FolderListing.forEachName(in: folder) { bytes in
+        guard bytes.first == UInt8(ascii: ".") else { return }
+        let file = String(decoding: bytes, as: UTF8.self)
+        if owner(of: file)?.process == getpid() { files.append(file) }
+      }
+      for file in files { unlink((folder as NSString).appendingPathComponent(file)) }
+    }
+  }
+
+  /// The process that wrote `file`, and the name of the file it was to become, when `file` is named as a temporary
+  /// file (or one of SQLite's files beside it): `.<name>.<pid>.<uuid>.tmp`.
+  private static func owner(of file: String) -> (process: Int32, stem: String)? {
+    var file = Substring(file)
+    for sidecar in ["-journal", "-wal", "-shm"] where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
+    guard file.hasPrefix("."), file.hasSuffix(".tmp") else { return nil }
+    let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+    // "", name parts..., pid, uuid
+    guard parts.count >= 4, UUID(uuidString: String(parts[parts.count - 1])) != nil, let process = Int32(parts[parts.count - 2]) else {
+      return nil
+    }
+    return (process, parts[1..<(parts.count - 2)].joined(separator: "."))
   }
 
   /// Whether `file`, a name in `folder`, is the temporary file of the file `name` (of any file when nil) of a process
@@ -19,15 +52,7 @@ public enum TemporaryFile {
   /// before it writes a temporary file of its own.
   public static func isAbandoned(_ file: String, of name: String? = nil, in folder: String) -> Bool {
     let path = (folder as NSString).appendingPathComponent(file)
-    var file = Substring(file)
-    for sidecar in ["-journal", "-wal", "-shm"] where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
-    guard file.hasPrefix("."), file.hasSuffix(".tmp") else { return false }
-    let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
-    // "", name parts..., pid, uuid
-    guard parts.count >= 4, name.map({ parts[1..<(parts.count - 2)].joined(separator: ".") == stem(of: $0) }) ?? true,
-      UUID(uuidString: String(parts[parts.count - 1])) != nil,
-      let pid = Int32(parts[parts.count - 2])
-    else { return false }
+    guard let (pid, fileStem) = owner(of: file), name.map({ fileStem == stem(of: $0) }) ?? true else { return false }
     guard pid == getpid() else { return kill(pid, 0) != 0 && errno == ESRCH }
     let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     return modified.map { $0.timeIntervalSinceNow < -3600 } ?? false
@@ -84,5 +109,17 @@ public enum TemporaryFile {
     var stem = Substring(name)
     while stem.utf8.count > 190 { stem = stem.dropLast() }
     return String(stem)
+  }
+}
+
+/// A set of folder paths shared between threads: the export's and the one that handles an interruption.
+final class FolderSet: @unchecked Sendable {
+  private let lock = NSLock()
+  private var folders: Set<String> = []
+
+  func withLock<T>(_ body: (inout Set<String>) -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&folders)
   }
 }

@@ -43,6 +43,7 @@ struct Gongkai: CommandGroupRun {
     // A reader that went away (`gongkai check | head`) is a write error like a full disk, said and given status 74,
     // not a silent death by SIGPIPE: after a committed write, the message says that the change stands.
     signal(SIGPIPE, SIG_IGN)
+    Interruption.handle()
     do {
       try refuseArgumentsNotUTF8()
       // One clock for every command: a $GONGKAI_NOW a release build refuses, or one malformed, stops even a command that
@@ -56,6 +57,7 @@ struct Gongkai: CommandGroupRun {
         try command.run()
       }
     } catch {
+      Interruption.awaitEndIfUnderway()
       let status = ExitStatus(for: error)
       if status == .success {
         print(fullMessage(for: error))

@@ -196,4 +196,39 @@ import TestSupport
     flock(held, LOCK_UN)
     #expect(try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-28", "--database", database]).status == 0)
   }
+
+  /// Ctrl-C or a `kill` during an export: the process ends by the signal (the shell's 130 or 143), says what became of
+  /// the work, and leaves no temporary file beside the target, which it would otherwise leave as large as the export
+  /// until a later run to the same place.
+  @Test func anInterruptedExportSaysSoAndLeavesNoTemporaryFile() throws {
+    let database = try register()
+    let rows = Scratch.folder().appendingPathComponent("rows.csv")
+    var text = "project,kind,formed,ref\n"
+    for row in 1...3000 { text += "2026-310110-48-01-000102,bidding.result,2026-11-02,E-\(row)\n" }
+    try Data(text.utf8).write(to: rows)
+    #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
+    let folder = Scratch.folder()
+    var interrupted = 0
+    for (delay, signal) in [(0.05, SIGINT), (0.1, SIGTERM), (0.2, SIGINT)] {
+      let process = Process()
+      process.executableURL = try builtBinary()
+      process.arguments = ["export", "audit-csv", "--out", folder.appendingPathComponent("audit.csv").path, "--database", database]
+      let errors = Pipe()
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = errors
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, signal)
+      let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      guard process.terminationReason == .uncaughtSignal else { continue }
+      interrupted += 1
+      #expect(process.terminationStatus == signal)
+      #expect(said.hasPrefix("gongkai: interrupted ("), "\(said)")
+      #expect(said.hasSuffix("a file not yet complete was not put in place; its temporary files are removed\n"), "\(said)")
+      let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+      #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+    #expect(interrupted > 0, "every export finished before its signal")
+  }
 }
