@@ -172,6 +172,19 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 
+  /// A register created under a group's umask is the group's to write (and so are the files SQLite makes beside it,
+  /// in its mode): SQLite alone would create it 0644, and every clerk but its creator would be refused.
+  @Test func aNewRegisterTakesItsModeFromTheUmask() throws {
+    let folder = Scratch.folder()
+    let binary = try builtBinary().path
+    for (umask, mode) in [("007", 0o660), ("022", 0o644), ("077", 0o600)] {
+      let database = folder.appendingPathComponent("r\(umask).sqlite").path
+      #expect(try runShell("umask \(umask) && '\(binary)' init --database '\(database)'", environment: [:]).status == 0)
+      let attributes = try FileManager.default.attributesOfItem(atPath: database)
+      #expect((attributes[.posixPermissions] as? Int) == mode, "umask \(umask)")
+    }
+  }
+
   /// `GONGKAI_DATABASE` set but empty, as a unit's `Environment=` line left without its value, is not unset: a check
   /// would otherwise read whatever gongkai.sqlite its working folder holds and report nothing overdue.
   @Test func anEmptyDatabaseVariableIsAUsageErrorNotTheDefault() throws {

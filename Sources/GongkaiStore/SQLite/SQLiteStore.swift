@@ -127,6 +127,12 @@ public struct SQLiteStore: Store {
       guard !FileManager.default.fileExists(atPath: temporary + "-wal") else {
         throw StoreError.io(path, "the new register could not be written whole to its disk")
       }
+      // SQLite creates its files 0644 whatever the umask, so a register shared by a group (a setgid folder, umask 002)
+      // refused every clerk's write but its creator's. The umask decides, as for any file a command creates; SQLite
+      // gives the -wal, -shm and -journal it makes the register's mode.
+      let mask = umask(0o022)
+      umask(mask)
+      chmod(temporary, 0o666 & ~mask)
       let failure = TemporaryFile.moveWithoutReplacing(temporary, to: target)
       guard failure == 0 else {
         throw failure == EEXIST ? StoreError.appeared(path)
