@@ -612,7 +612,7 @@ import TestSupport
     #expect(full.status == 74)
     #expect(full.stderr.hasPrefix("gongkai: input/output error on database \(database): "))
     #expect(full.stderr.hasSuffix("; free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, "
-      + "then run the command again: nothing was written, the transaction was rolled back\n"))
+      + "then run the command again: the register keeps nothing of this command (a write not committed is rolled back)\n"))
     #expect(full.stderrLines.count == 1)
     #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
 
