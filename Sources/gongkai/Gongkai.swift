@@ -11,6 +11,17 @@ struct Gongkai: CommandGroupRun {
       days on the State Council's holiday schedules, and reports what is due or late.
 
       \(ExitStatus.helpTable)
+
+      ENVIRONMENT
+        GONGKAI_DATABASE      the register, where --database is not given
+        GONGKAI_CALENDAR_DIR  the folder of added holiday schedules (must exist)
+        GONGKAI_RESOURCES     the rules and schedules, if not beside the binary
+        GONGKAI_BUSY_TIMEOUT  seconds to wait for another writer (default 10)
+        GONGKAI_USER          who a write is recorded as, where --by is not given
+        GONGKAI_PROFILE       the rules profile --profile defaults to
+        GONGKAI_ORGANISATION  the organisation code of 索引号 in exports
+        GONGKAI_OC4IDS_PREFIX the registered OC4IDS project-ID prefix
+        TMPDIR                where checks and imports put their scratch files
       """,
     version: "0.1.0",
     groupedSubcommands: [

@@ -559,10 +559,15 @@ import TestSupport
     #expect([0, 66].contains(process.terminationStatus), "\(text)")
   }
 
-  @Test func helpDocumentsTheExitStatuses() throws {
+  /// An operator setting up cron or a unit reads the statuses and the variables in the help, not only the README.
+  @Test func helpDocumentsTheExitStatusesAndTheEnvironment() throws {
     let result = try gongkai("--help")
     #expect(result.status == 0)
     #expect(result.stdout.contains("65  bad data"))
+    for variable in ["GONGKAI_DATABASE", "GONGKAI_CALENDAR_DIR", "GONGKAI_RESOURCES", "GONGKAI_BUSY_TIMEOUT", "GONGKAI_USER",
+                     "GONGKAI_PROFILE", "GONGKAI_ORGANISATION", "GONGKAI_OC4IDS_PREFIX", "TMPDIR"] {
+      #expect(result.stdout.contains("\n  \(variable) "), "\(variable)")
+    }
   }
 
   /// Help is printed 80 columns wide when not on a terminal, and a longer line of an indented block (an example, the
