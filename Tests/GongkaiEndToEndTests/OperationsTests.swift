@@ -599,6 +599,10 @@ import TestSupport
     let refused = try runGongkai(["init", "--database", loop])
     #expect(refused.status == 73)
     #expect(refused.stderr == "gongkai: cannot create database \(loop): it is a symbolic link whose chain of links does not end (a loop); point it at a file name\n")
+    // Read, it is named so too, not said to be missing (to be created with init)
+    let read = try runGongkai(["check", "--database", loop])
+    #expect(read.status == 66)
+    #expect(read.stderr == "gongkai: cannot open database \(loop): it is a symbolic link whose chain of links does not end (a loop); point it at the register\n")
   }
 
   /// A write that fills the register's disk names the register and what to do, and leaves it as it was: the

@@ -54,7 +54,14 @@ public struct SQLiteStore: Store {
     let path = fileName(path)
     var isFolder: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-    guard exists || create else { throw StoreError.databaseNotFound(path) }
+    guard exists || create else {
+      // A link whose chain of links does not end names no file, but telling its owner to create one would not help.
+      var status = stat()
+      if stat(path, &status) != 0, errno == ELOOP {
+        throw StoreError.cannotOpen(path, "it is a symbolic link whose chain of links does not end (a loop); point it at the register")
+      }
+      throw StoreError.databaseNotFound(path)
+    }
     if exists {
       // Of the file a symbolic link names, where SQLite reads and writes (and keeps its -wal and -shm files).
       let attributes = try? FileManager.default.attributesOfItem(atPath: FilePath.resolved(path))
