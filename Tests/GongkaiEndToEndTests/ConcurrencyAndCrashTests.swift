@@ -17,6 +17,20 @@ import TestSupport
     return database
   }
 
+  /// ``register()`` with 3,000 bidding results of one project, over 140 days of 2026: an export long enough to
+  /// interrupt.
+  func registerOfThousands() throws -> String {
+    let database = try register()
+    let rows = Scratch.folder().appendingPathComponent("rows.csv")
+    var text = "project,kind,formed,ref\n"
+    for row in 1...3000 {
+      text += "2026-310110-48-01-000102,bidding.result,2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),E-\(row)\n"
+    }
+    try Data(text.utf8).write(to: rows)
+    #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
+    return database
+  }
+
   func bash(_ script: String, environment: [String: String]) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -150,12 +164,7 @@ import TestSupport
   }
 
   @Test func anExportKilledHalfwayLeavesNoHalfFile() throws {
-    let database = try register()
-    let rows = Scratch.folder().appendingPathComponent("rows.csv")
-    var text = "project,kind,formed,ref\n"
-    for row in 1...3000 { text += "2026-310110-48-01-000102,bidding.result,2026-11-02,E-\(row)\n" }
-    try Data(text.utf8).write(to: rows)
-    #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
+    let database = try registerOfThousands()
     let folder = Scratch.folder()
     let target = folder.appendingPathComponent("audit.csv").path
     let complete = folder.appendingPathComponent("complete.csv").path
@@ -201,15 +210,10 @@ import TestSupport
   /// the work, and leaves no temporary file beside the target, which it would otherwise leave as large as the export
   /// until a later run to the same place.
   @Test func anInterruptedExportSaysSoAndLeavesNoTemporaryFile() throws {
-    let database = try register()
-    let rows = Scratch.folder().appendingPathComponent("rows.csv")
-    var text = "project,kind,formed,ref\n"
-    for row in 1...3000 { text += "2026-310110-48-01-000102,bidding.result,2026-11-02,E-\(row)\n" }
-    try Data(text.utf8).write(to: rows)
-    #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
+    let database = try registerOfThousands()
     let folder = Scratch.folder()
     var interrupted = 0
-    for (delay, signal) in [(0.05, SIGINT), (0.1, SIGTERM), (0.2, SIGINT)] {
+    for signal in [SIGINT, SIGTERM] {
       let process = Process()
       process.executableURL = try builtBinary()
       process.arguments = ["export", "audit-csv", "--out", folder.appendingPathComponent("audit.csv").path, "--database", database]
@@ -217,7 +221,11 @@ import TestSupport
       process.standardOutput = FileHandle.nullDevice
       process.standardError = errors
       try process.run()
-      Thread.sleep(forTimeInterval: delay)
+      // Signalled once its temporary file is there: under way, past the start, where a signal would end it before
+      // gongkai can take it.
+      for _ in 0..<1000 where try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy({ !$0.hasSuffix(".tmp") }) {
+        Thread.sleep(forTimeInterval: 0.002)
+      }
       kill(process.processIdentifier, signal)
       let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
       process.waitUntilExit()
