@@ -6,27 +6,31 @@ import Foundation
 /// removes one a killed process left, and leaves a file of another program alone (the folder may be a portal's or a
 /// backup disk's, shared).
 public enum TemporaryFile {
-  /// A new temporary path for the file `name` in `folder`.
+  /// A new temporary path for the file `name` in `folder`; this process removes the file if it is interrupted, until
+  /// ``release(_:)`` says it is in place or gone.
   public static func path(for name: String, in folder: String) -> String {
-    folders.withLock { _ = $0.insert(folder) }
-    return (folder as NSString).appendingPathComponent(".\(stem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
+    let path = (folder as NSString).appendingPathComponent(".\(stem(of: name)).\(getpid()).\(UUID().uuidString).tmp")
+    held.add(path)
+    return path
   }
 
-  /// The folders this process has named temporary files in: where ``removeOwn()`` looks.
-  private static let folders = FolderSet()
+  /// The temporary file `path` has been renamed into place or removed.
+  public static func release(_ path: String) { held.remove(path) }
 
-  /// Removes the temporary files of this process (and SQLite's files beside them) wherever it has named one: what an
-  /// interrupted command leaves is gone with it, rather than lying beside an export handed on (a copy as large as the
-  /// register, for a backup) until the next run to the same place.
-  public static func removeOwn() {
-    for folder in folders.withLock({ Array($0) }) {
-      var files: [String] = []
-      FolderListing.forEachName(in: folder) { bytes in
-        guard bytes.first == UInt8(ascii: ".") else { return }
-        let file = String(decoding: bytes, as: UTF8.self)
-        if owner(of: file)?.process == getpid() { files.append(file) }
+  /// The temporary files this process holds: what an interrupted command leaves goes with it, rather than lying beside
+  /// an export handed on (a copy as large as the register, for a backup) until the next run to the same place.
+  private static let held = HeldFiles()
+
+  /// Removes the temporary files this process holds, and SQLite's files beside them, for good: from then on a thread
+  /// that asks for another, or releases one, waits for the end of the process, which the caller brings. Called
+  /// once, when the process ends by a signal; twice over, as a thread may create a file it was given just before.
+  public static func removeHeldForGood() {
+    let paths = held.close()
+    for _ in 0..<2 {
+      for path in paths {
+        for file in ["", "-journal", "-wal", "-shm"] { unlink(path + file) }
       }
-      for file in files { unlink((folder as NSString).appendingPathComponent(file)) }
+      usleep(20_000)
     }
   }
 
@@ -112,14 +116,33 @@ public enum TemporaryFile {
   }
 }
 
-/// A set of folder paths shared between threads: the export's and the one that handles an interruption.
-final class FolderSet: @unchecked Sendable {
+/// The paths of temporary files a process holds, shared by the threads that write them and the one that handles an
+/// interruption; closed, it lets no thread add or remove one again.
+final class HeldFiles: @unchecked Sendable {
   private let lock = NSLock()
-  private var folders: Set<String> = []
+  private var paths: Set<String> = []
+  private var closed = false
 
-  func withLock<T>(_ body: (inout Set<String>) -> T) -> T {
+  func add(_ path: String) { change { $0.insert(path) } }
+
+  func remove(_ path: String) { change { $0.remove(path) } }
+
+  /// The paths held, the set closed for good.
+  func close() -> Set<String> {
     lock.lock()
     defer { lock.unlock() }
-    return body(&folders)
+    closed = true
+    return paths
+  }
+
+  private func change(_ body: (inout Set<String>) -> Void) {
+    lock.lock()
+    guard !closed else {
+      lock.unlock()
+      // The process is ending by a signal: this thread waits for it, rather than make a file no one will remove.
+      while true { pause() }
+    }
+    body(&paths)
+    lock.unlock()
   }
 }

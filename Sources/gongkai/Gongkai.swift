@@ -67,8 +67,9 @@ struct Gongkai: CommandGroupRun {
       } else {
         try command.run()
       }
+      Interruption.commandEnded()
     } catch {
-      Interruption.awaitEndIfUnderway()
+      Interruption.commandEnded()
       let status = ExitStatus(for: error)
       if status == .success {
         print(fullMessage(for: error))

@@ -183,6 +183,12 @@ import TestSupport
       let attributes = try FileManager.default.attributesOfItem(atPath: database)
       #expect((attributes[.posixPermissions] as? Int) == mode, "umask \(umask)")
     }
+    // A backup has the register's mode, whatever the umask of the account that makes it: restored into the
+    // register's place, the group may write it still
+    let backup = folder.appendingPathComponent("backup.sqlite").path
+    let shared = folder.appendingPathComponent("r007.sqlite").path
+    #expect(try runShell("umask 022 && '\(binary)' backup '\(backup)' --database '\(shared)'", environment: [:]).status == 0)
+    #expect((try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int) == 0o660)
   }
 
   /// `GONGKAI_DATABASE` set but empty, as a unit's `Environment=` line left without its value, is not unset: a check

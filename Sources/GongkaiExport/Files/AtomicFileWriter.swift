@@ -123,6 +123,7 @@ public final class AtomicFileWriter {
   public func commit() throws {
     try flush()
     guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw fail(errno) }
+    TemporaryFile.release(temporary)
     close(descriptor)
     TemporaryFile.syncNames(in: FilePath.parent(of: temporary))
     finished = true
@@ -133,6 +134,7 @@ public final class AtomicFileWriter {
     guard !finished else { return }
     close(descriptor)
     unlink(temporary)
+    TemporaryFile.release(temporary)
     finished = true
   }
 

@@ -28,7 +28,10 @@ public final class AtomicFolderWriter {
   }
 
   deinit {
-    for file in pending { unlink(file.temporary) }
+    for file in pending {
+      unlink(file.temporary)
+      TemporaryFile.release(file.temporary)
+    }
     if lock >= 0 { close(lock) }
   }
 
@@ -61,6 +64,7 @@ public final class AtomicFolderWriter {
     if close(descriptor) != 0, failure == 0 { failure = errno }
     guard failure == 0 else {
       unlink(temporary)
+      TemporaryFile.release(temporary)
       throw ExportError.cannotWrite(target, failure)
     }
     pending.append((temporary, target))
@@ -73,10 +77,13 @@ public final class AtomicFolderWriter {
   public func commit() throws {
     guard !pending.isEmpty else { return }
     sync()
-    for (index, file) in pending.enumerated() where rename(file.temporary, file.target) != 0 {
-      let failure = errno
-      pending.removeFirst(index)
-      throw ExportError.cannotWrite(file.target, failure)
+    for (index, file) in pending.enumerated() {
+      guard rename(file.temporary, file.target) == 0 else {
+        let failure = errno
+        pending.removeFirst(index)
+        throw ExportError.cannotWrite(file.target, failure)
+      }
+      TemporaryFile.release(file.temporary)
     }
     pending.removeAll(keepingCapacity: true)
     TemporaryFile.syncNames(in: folder)

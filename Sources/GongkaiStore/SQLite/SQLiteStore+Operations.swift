@@ -56,7 +56,11 @@ extension SQLiteStore {
           throw StoreError.cannotWriteBackup(path, "\(reason); free space on its disk or name a file on another")
         }
       }
+      // The register's mode, so that a copy restored into its place is as writable by the accounts sharing it.
+      var register = stat()
+      if stat(self.path, &register) == 0 { chmod(temporary, register.st_mode & 0o777) }
       guard rename(temporary, path) == 0 else { throw StoreError.cannotWriteBackup(path, "cannot put the copy in place: \(String(cString: strerror(errno)))") }
+      TemporaryFile.release(temporary)
       TemporaryFile.syncNames(in: folder.path)
       // The empty -wal and -shm files of the backup it replaced, if that one was in WAL mode (written to since it was
       // made) and looking at it opened them, belong to no file now.
@@ -67,6 +71,7 @@ extension SQLiteStore {
       // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it (once renamed,
       // the copy is no longer there to remove).
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
+      TemporaryFile.release(temporary)
       throw error
     }
   }

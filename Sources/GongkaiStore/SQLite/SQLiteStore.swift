@@ -134,9 +134,10 @@ public struct SQLiteStore: Store {
       guard !FileManager.default.fileExists(atPath: temporary + "-wal") else {
         throw StoreError.io(path, "the new register could not be written whole to its disk")
       }
-      // SQLite creates its files 0644 whatever the umask, so a register shared by a group (a setgid folder, umask 002)
-      // refused every clerk's write but its creator's. The umask decides, as for any file a command creates; SQLite
-      // gives the -wal, -shm and -journal it makes the register's mode.
+      // SQLite creates its files 0644 less the umask, so a register shared by a group (a setgid folder, umask 002)
+      // refused every clerk's write but its creator's. The umask alone decides, as for any file a command creates;
+      // SQLite gives the -wal, -shm and -journal it makes the register's mode. (Best effort: a file system without
+      // modes keeps its own.)
       let mask = umask(0o022)
       umask(mask)
       chmod(temporary, 0o666 & ~mask)
@@ -145,9 +146,11 @@ public struct SQLiteStore: Store {
         throw failure == EEXIST ? StoreError.appeared(path)
           : StoreError.cannotCreate(path, "cannot put the new register in place: \(String(cString: strerror(failure)))")
       }
+      TemporaryFile.release(temporary)
       TemporaryFile.syncNames(in: folder)
     } catch {
       for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
+      TemporaryFile.release(temporary)
       throw error
     }
     return try open(at: path, busyTimeout: busyTimeout, clock: clock)

@@ -5,53 +5,68 @@ import Synchronization
 /// Ctrl-C, a `kill` or a closed terminal during a command: the change it was writing is undone by SQLite (its
 /// transaction never commits), but the temporary file of an export or a backup in progress would stay beside the
 /// target, as large as the export, until a later run to the same place. The signal handler only writes the signal's
-/// number to a pipe; a thread of its own reads it and does the rest where ordinary code may run: it removes this
-/// process's temporary files, says what became of the work, and ends the process by the same signal, so that the
-/// shell and cron see how it ended.
+/// number to a pipe; a thread of its own, which takes no signal itself, reads it and does the rest where ordinary code
+/// may run: it removes the temporary files this process holds, says what became of the work, and ends the process by
+/// the same signal, so that the shell and cron see how it ended.
 enum Interruption {
   /// The pipe's end the handler writes to; set once, before any handler is installed.
   nonisolated(unsafe) private static var notify: Int32 = -1
-  /// Set once a signal is being handled: the command's own failure (its temporary file gone from under it) is then
-  /// not reported, as the process is about to end by the signal.
-  private static let underway = Atomic(false)
+  /// Whether the command or a signal ended first: 0 neither yet, 1 a signal, 2 the command. Agreed once, so that a
+  /// command that finished is not reported interrupted, nor one interrupted reported as failed.
+  private static let ending = Atomic(0)
+  static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-  /// Waits for the end a signal being handled brings, rather than report what its cleaning up made fail.
-  static func awaitEndIfUnderway() {
-    guard underway.load(ordering: .acquiring) else { return }
+  /// The command has ended, by success or failure, before any signal: its own status stands. Should a signal have
+  /// come first, waits for the end the signal brings instead (the command's failure may be that its temporary file was
+  /// removed from under it).
+  static func commandEnded() {
+    guard !ending.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged else { return }
     while true { pause() }
   }
 
   static func handle() {
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0 else { return }
+    for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    // A handler never waits on a full pipe: the first signal's byte is the one read.
+    _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
     notify = ends[1]
     Thread.detachNewThread { [wait = ends[0]] in
+      var blocked = sigset_t()
+      sigemptyset(&blocked)
+      for signal in signals { sigaddset(&blocked, signal) }
+      pthread_sigmask(SIG_BLOCK, &blocked, nil)
       var received: UInt8 = 0
-      guard read(wait, &received, 1) == 1 else { return }
+      while read(wait, &received, 1) != 1 {
+        guard errno == EINTR else { return }
+      }
+      // The command ended first: it exits with its own status.
+      guard ending.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
       let signal = Int32(received)
-      underway.store(true, ordering: .releasing)
-      TemporaryFile.removeOwn()
+      TemporaryFile.removeHeldForGood()
       Terminal.error([
-        "interrupted (\(String(cString: strsignal(signal)))): a change to the register not yet committed is undone, "
-          + "and a file not yet complete was not put in place; its temporary files are removed",
+        "interrupted (\(String(cString: strsignal(signal)))): the register keeps no change not yet committed, and no file "
+          + "is left half-written; run the command again to finish it",
       ])
       var action = sigaction()
       action.__sigaction_handler.sa_handler = SIG_DFL
       sigaction(signal, &action, nil)
-      // To the process, not to this thread, which Foundation may have started with signals blocked; should no thread
-      // take it, the shell's status for it all the same.
+      // To the process, not to this thread, which blocks it; should no thread take it, the shell's status for it.
       kill(getpid(), signal)
       sleep(1)
       _exit(128 + signal)
     }
-    for signal in [SIGINT, SIGTERM, SIGHUP] {
+    for signal in signals {
       // A signal ignored when gongkai starts (a background job of a script, nohup) stays ignored, as it was meant to.
       var current = sigaction()
       guard sigaction(signal, nil, &current) == 0, !isIgnore(current.__sigaction_handler.sa_handler) else { continue }
       var action = sigaction()
+      action.sa_flags = SA_RESTART
       action.__sigaction_handler.sa_handler = { signal in
+        let saved = errno
         var number = UInt8(truncatingIfNeeded: signal)
         _ = write(Interruption.notify, &number, 1)
+        errno = saved
       }
       sigaction(signal, &action, nil)
     }
