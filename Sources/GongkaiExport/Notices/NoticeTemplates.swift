@@ -140,7 +140,7 @@ enum NoticeTemplates {
     <h2 id="projects">项目及公开情况</h2>
     <table>
     <thead>
-    <tr><th scope="col">项目代码</th><th scope="col">项目名称</th><th scope="col">责任单位</th><th scope="col">已公开</th>{{#statusNames}}<th scope="col">{{.}}</th>{{/statusNames}}<th scope="col">状态暂定</th></tr>
+    <tr><th scope="col">项目代码</th><th scope="col">项目名称</th><th scope="col">责任单位</th><th scope="col">公开事项数</th>{{#statusNames}}<th scope="col">{{.}}</th>{{/statusNames}}<th scope="col">状态暂定</th></tr>
     </thead>
     <tbody>
 
