@@ -16,21 +16,35 @@ enum Interruption {
   private static let ending = Atomic(0)
   static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-  /// The command has ended, by success or failure, before any signal: its own status stands. Should a signal have
-  /// come first, waits for the end the signal brings instead (the command's failure may be that its temporary file was
-  /// removed from under it).
+  /// The signal being handled, for the alarm that ends the process should its message block.
+  nonisolated(unsafe) private static var received: Int32 = 0
+
+  /// The command's work has ended, by success or failure (its confirmation is about to be printed, or its error):
+  /// its own status stands, and a signal from then on ends it as though no handler were installed, closing the
+  /// register included. Should a signal have come first, waits for the end the signal brings instead (the command's
+  /// failure may be that its temporary file was removed from under it).
   static func commandEnded() {
-    guard !ending.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged else { return }
+    let (exchanged, original) = ending.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing)
+    guard !exchanged, original == 1 else { return }
     while true { pause() }
   }
 
+  /// Installs the handlers; called first, before the command runs.
   static func handle() {
+    // The pipe must not take standard input, output or error where one is closed: what the command writes there
+    // would be read as a signal.
+    for descriptor in 0...2 where fcntl(Int32(descriptor), F_GETFD) == -1 { _ = open("/dev/null", O_RDWR) }
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0 else { return }
     for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
     // A handler never waits on a full pipe: the first signal's byte is the one read.
     _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
     notify = ends[1]
+    // A signal ignored when gongkai starts (a background job of a script, nohup) stays ignored, as it was meant to.
+    let taken = signals.filter { signal in
+      var current = sigaction()
+      return sigaction(signal, nil, &current) == 0 && !isIgnore(current.__sigaction_handler.sa_handler)
+    }
     Thread.detachNewThread { [wait = ends[0]] in
       var blocked = sigset_t()
       sigemptyset(&blocked)
@@ -40,26 +54,33 @@ enum Interruption {
       while read(wait, &received, 1) != 1 {
         guard errno == EINTR else { return }
       }
-      // The command ended first: it exits with its own status.
-      guard ending.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
       let signal = Int32(received)
+      // The command ended first: it exits with its own status, unless another signal comes, which ends it at once.
+      guard ending.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else {
+        for signal in taken { restoreDefault(signal) }
+        return
+      }
+      // Should the message block (standard error a full pipe, a terminal stopped with Ctrl-S), the process ends all
+      // the same, with the shell's status for the signal.
+      Interruption.received = signal
+      var alarmAction = sigaction()
+      alarmAction.__sigaction_handler.sa_handler = { _ in _exit(128 + Interruption.received) }
+      sigaction(SIGALRM, &alarmAction, nil)
+      alarm(3)
       TemporaryFile.removeHeldForGood()
+      // On a terminal, after the progress line or the ^C the terminal echoed.
+      if isatty(STDERR_FILENO) == 1 { Terminal.toStandardError("\n") }
       Terminal.error([
         "interrupted (\(String(cString: strsignal(signal)))): the register keeps no change not yet committed, and no file "
           + "is left half-written; run the command again to finish it",
       ])
-      var action = sigaction()
-      action.__sigaction_handler.sa_handler = SIG_DFL
-      sigaction(signal, &action, nil)
+      restoreDefault(signal)
       // To the process, not to this thread, which blocks it; should no thread take it, the shell's status for it.
       kill(getpid(), signal)
       sleep(1)
       _exit(128 + signal)
     }
-    for signal in signals {
-      // A signal ignored when gongkai starts (a background job of a script, nohup) stays ignored, as it was meant to.
-      var current = sigaction()
-      guard sigaction(signal, nil, &current) == 0, !isIgnore(current.__sigaction_handler.sa_handler) else { continue }
+    for signal in taken {
       var action = sigaction()
       action.sa_flags = SA_RESTART
       action.__sigaction_handler.sa_handler = { signal in
@@ -70,6 +91,12 @@ enum Interruption {
       }
       sigaction(signal, &action, nil)
     }
+  }
+
+  private static func restoreDefault(_ signal: Int32) {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    sigaction(signal, &action, nil)
   }
 
   private static func isIgnore(_ handler: (@convention(c) (Int32) -> Void)?) -> Bool {

@@ -83,12 +83,14 @@ enum StandardOutput {
   /// Writes what a command that may have written the register says of it: when that fails after a write
   /// (`written`), the write stands, and the error says so rather than have the command run again.
   static func confirm(_ text: some CustomStringConvertible, written: Bool = true) throws {
+    Interruption.commandEnded()
     do { try print(text) } catch { throw StandardOutputError(written: written ? .register : nil) }
   }
 
   /// Writes what a command says of the file it wrote whole (an export, a backup): when that fails, the error says
   /// the file stands.
   static func confirm(_ text: some CustomStringConvertible, wroteFile path: String) throws {
+    Interruption.commandEnded()
     do { try print(text) } catch { throw StandardOutputError(written: .file(path)) }
   }
 
