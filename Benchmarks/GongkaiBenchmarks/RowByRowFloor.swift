@@ -1,6 +1,7 @@
 import CSQLiteSettings
 import Foundation
 import GRDBSQLite
+import GongkaiStore
 
 /// What SQLite itself needs to write a register's milestones, disclosures and change log one row per statement,
 /// in the order an import writes them: the floor under an import, which cannot hand SQLite its rows as one
@@ -31,15 +32,10 @@ struct RowByRowFloor {
     let milestoneInsert = try db.prepare(insertSQL("milestone", columns: rows["milestone"]!.columns))
     let disclosureInsert = try db.prepare(insertSQL("disclosure", columns: rows["disclosure"]!.columns))
     let logInsert = try db.prepare(insertSQL("changeLog", columns: log.columns))
-    let recorded = try db.prepare("""
-      SELECT id, withdrawnReason IS NOT NULL, summary, responsibleUnit FROM main.milestone
-      WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
-      ORDER BY (withdrawnReason IS NOT NULL) = 0 DESC, id DESC LIMIT 1
-      """)
-    let namesake = try db.prepare("""
-      SELECT id, formedOn FROM main.milestone INDEXED BY milestone_natural_key
-      WHERE projectId = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = ? AND formedOn <> ? LIMIT 1
-      """)
+    // The import's own statements (the tables of `main` come first where a name is not qualified)
+    let recorded = try db.prepare(SQLiteStore.inForceSQL.description)
+    let recordedWithdrawn = try db.prepare(SQLiteStore.withdrawnSQL.description)
+    let namesake = try db.prepare(SQLiteStore.sharingReferenceSQL.description)
     let clock = ContinuousClock()
     var milestones = 0
     var elapsed = Duration.zero
@@ -55,7 +51,8 @@ struct RowByRowFloor {
             milestones += 1
             if lookups {
               // milestone: id 0, projectId 1, kind 2, formedOn 4, reference 5 (the natural key has a missing one as '')
-              try recorded.run([row[1], row[2], row[4], row[5].orEmpty])
+              let key = [row[1], row[2], row[5].orEmpty, row[4]]
+              if try !recorded.run(key) { try recordedWithdrawn.run(key) }
               if !row[5].isNull { try namesake.run([row[1], row[2], row[5], row[4]]) }
             }
           }
@@ -130,8 +127,9 @@ private final class Connection {
 
     func text(_ column: Int32) -> String { sqlite3_column_text(handle, column).map { String(cString: $0) } ?? "" }
 
-    /// Binds the values, runs the statement and reads every row it gives.
-    func run(_ values: some Collection<BoundValue>) throws {
+    /// Binds the values, runs the statement and reads every row it gives; whether it gave one.
+    @discardableResult
+    func run(_ values: some Collection<BoundValue>) throws -> Bool {
       for (index, value) in zip(Int32(1)..., values) {
         switch value {
         case .null: sqlite3_bind_null(handle, index)
@@ -142,8 +140,10 @@ private final class Connection {
         case .blob(let blob): sqlite3_bind_blob(handle, index, blob.baseAddress, Int32(blob.count), nil)
         }
       }
-      while try step() {}
+      var found = false
+      while try step() { found = true }
       sqlite3_reset(handle)
+      return found
     }
   }
 }

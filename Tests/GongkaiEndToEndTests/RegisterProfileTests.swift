@@ -20,7 +20,7 @@ extension RegisterCommandTests {
 
   @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
     let (database, db) = try register(["--profile", "shanghai"])
-    #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v16-disclosure-reinstatement (16 migrations)\nprofile national+shanghai\n")
+    #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-09", "--as-of", "2026-12-01"] + db)
@@ -257,7 +257,8 @@ extension RegisterCommandTests {
     try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v5-register-profile', 'v6-amendment-reason', 'v7-change-links', 'v8-change-log-by-row', 'v9-natural-key-by-reference', 'v10-replaced-milestone-keys', 'v11-links-moved', 'v12-project-withdrawal', 'v13-project-reinstatement', 'v14-project-code-correction', 'v15-milestone-reinstatement', 'v16-disclosure-reinstatement')")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v5-register-profile', 'v6-amendment-reason', 'v7-change-links', 'v8-change-log-by-row', 'v9-natural-key-by-reference', 'v10-replaced-milestone-keys', 'v11-links-moved', 'v12-project-withdrawal', 'v13-project-reinstatement', 'v14-project-code-correction', 'v15-milestone-reinstatement', 'v16-disclosure-reinstatement', 'v17-withdrawn-milestone-keys')")
+      c.execute("DROP INDEX milestone_withdrawn_key")
       c.execute("ALTER TABLE project DROP COLUMN withdrawnReason")
       c.execute("ALTER TABLE project DROP COLUMN reinstatedReason")
       c.execute("ALTER TABLE project DROP COLUMN recodedReason")
@@ -280,7 +281,7 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
     let upgrade = try gongkai(["init"] + db)
     #expect(upgrade.stdout == """
-      upgraded \(database) from schema v4-change-chain to schema v16-disclosure-reinstatement (16 migrations)
+      upgraded \(database) from schema v4-change-chain to schema v17-withdrawn-milestone-keys (17 migrations)
       profile national\n
       """)
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).status == 64)

@@ -31,6 +31,8 @@ final class RegisterWrite {
   var disclosuresStated: IDTable?
   /// ``hasMilestoneUpdates(project:)``'s answers, as ``LogAnswer`` raw values.
   private var milestoneUpdates = IDTable(bitsPerID: 2, denseThrough: 0, grows: true)
+  /// The busy days of projects this transaction has read, for the import's same-day lookup.
+  var busyDays = BusyDays()
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
   private var inserts: [ObjectIdentifier: PreparedStatement] = [:]
   private var changeInsert: PreparedStatement?
@@ -55,6 +57,7 @@ final class RegisterWrite {
     record.bind(to: insert)
     let id = try insert.run()
     record.id = id
+    if let milestone = record as? MilestoneRecord { busyDays.inserted(milestone) }
     try log(action: implied == nil ? "insert" : "update", entity: Record.entity, id: id, project: project,
             before: implied?.changeValues.utf8(), after: record.changeValues.utf8())
   }
@@ -73,6 +76,7 @@ final class RegisterWrite {
     guard record != old else { return false }
     try requireLogged(old)
     try record.update(db)
+    if let milestone = record as? MilestoneRecord, let old = old as? MilestoneRecord { busyDays.updated(milestone, from: old) }
     let action = action ?? (old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update")
     try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeValues.utf8(),
             after: record.changeValues.utf8())

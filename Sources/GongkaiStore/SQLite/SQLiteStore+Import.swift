@@ -693,25 +693,38 @@ extension SQLiteStore {
 
   /// The milestone recorded under a key: the one in force, else the latest withdrawn one; for an entry that arrives
   /// withdrawn, the latest withdrawn one first, so that a file listing a withdrawn record beside the one recorded
-  /// again in its place (as `export project` writes it) does not withdraw the one in force.
+  /// again in its place (as `export project` writes it) does not withdraw the one in force. Each a seek into the
+  /// index of its own (the natural key, `milestone_withdrawn_key`), whatever the number of milestones of the day.
   private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, preferringWithdrawn: Bool, _ write: RegisterWrite)
     throws -> RecordedMilestone?
   {
-    let query = try write.lookup("""
-      SELECT id, withdrawnReason IS NOT NULL, summary, responsibleUnit FROM milestone
-      WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
-      ORDER BY (withdrawnReason IS NOT NULL) = ? DESC, id DESC LIMIT 1
-      """)
-    query.bind(projectId)
-    query.bind(key.kind)
-    query.bind(key.formedOn.description)
-    query.bind(key.reference ?? "")
-    query.bind(preferringWithdrawn ? 1 : 0)
-    return try query.first {
-      RecordedMilestone(id: $0.int64(at: 0), withdrawn: $0.int64(at: 1) != 0, formedOn: key.formedOn,
-                        summary: $0.text(at: 2), responsibleUnit: $0.text(at: 3))
+    let order = preferringWithdrawn ? [Self.withdrawnSQL, Self.inForceSQL] : [Self.inForceSQL, Self.withdrawnSQL]
+    for sql in order {
+      let query = try write.lookup(sql)
+      query.bind(projectId)
+      query.bind(key.kind)
+      query.bind(key.reference ?? "")
+      query.bind(key.formedOn.description)
+      let found = try query.first {
+        RecordedMilestone(id: $0.int64(at: 0), withdrawn: $0.int64(at: 1) != 0, formedOn: key.formedOn,
+                          summary: $0.text(at: 2), responsibleUnit: $0.text(at: 3))
+      }
+      if let found { return found }
     }
+    return nil
   }
+
+  /// The queries of ``recordedMilestone(_:projectId:preferringWithdrawn:_:)``: project id, kind, 文号 (empty for none),
+  /// the day formed; public for the benchmark that replays an import's rows through SQLite alone.
+  public static let inForceSQL: StaticString = """
+    SELECT id, 0, summary, responsibleUnit FROM milestone INDEXED BY milestone_natural_key
+    WHERE projectId = ? AND kind = ? AND IFNULL(reference, '') = ? AND formedOn = ? AND withdrawnReason IS NULL
+    """
+  public static let withdrawnSQL: StaticString = """
+    SELECT id, 1, summary, responsibleUnit FROM milestone INDEXED BY milestone_withdrawn_key
+    WHERE projectId = ? AND kind = ? AND IFNULL(reference, '') = ? AND formedOn = ? AND withdrawnReason IS NOT NULL
+    ORDER BY id DESC LIMIT 1
+    """
 
   /// A milestone in force of the project with the entry's kind and 文号 formed on another day: the same document,
   /// most likely, its date corrected in the file. Asked only for an entry about to be added, through the natural
@@ -734,21 +747,24 @@ extension SQLiteStore {
   /// without one where the entry gives one, or with the entry's 文号 typed otherwise (杨竣[2026]5号 for 杨竣〔2026〕5号):
   /// most likely the same document, its 文号 filled in since (a new key, so a new milestone) or left out or typed
   /// otherwise in one of the files. Asked only for an entry about to be added, by the index that holds the project's
-  /// milestones of the day.
+  /// milestones of the day, or of the transaction's busy days, whatever the number of milestones a day holds.
   private func milestone(
     differingOnlyInReferenceFrom entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, reference: String?)? {
     guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
+    let day = BusyDays.Day(projectId: projectId, formedOn: entry.formedOn.description, kind: entry.kind)
+    if let kept = write.busyDays[day] { return kept.lookAlike(of: entry.reference) }
     let query = try write.lookup(Self.sameDaySQL)
     query.bind(projectId)
     query.bind(entry.formedOn.description)
     query.bind(entry.kind)
-    var sameDay: [(id: Int64, reference: String?)] = []
+    var sameDay = SameDayMilestones([])
     try query.forEach { row in
-      sameDay.append((row.int64(at: 0), row.text(at: 1)))
+      sameDay.add((row.int64(at: 0), row.text(at: 1)))
       return true
     }
-    return Self.lookAlike(of: entry, among: sameDay)
+    write.busyDays.keep(sameDay, on: day)
+    return sameDay.lookAlike(of: entry.reference)
   }
 
   /// For a suggestion to withdraw the milestone an entry added in favour of `milestone`: the publications the entry
@@ -761,20 +777,6 @@ extension SQLiteStore {
         + ($0.url.map { " --url \(ShellWord.quoted($0))" } ?? "") + ($0.until.map { " --until \($0)" } ?? "") + "`"
     }
     return ", then record the publication it gave on milestone \(milestone) again: " + commands.joined(separator: ", ")
-  }
-
-  /// The first of the same day's milestones of the entry's kind whose 文号 is missing where the entry's is not, given
-  /// where the entry's is missing, or the entry's typed otherwise.
-  static func lookAlike(of entry: MilestoneEntry, among sameDay: [(id: Int64, reference: String?)]) -> (id: Int64, reference: String?)? {
-    let given = entry.reference.flatMap { $0.isEmpty ? nil : $0 }
-    return sameDay.first { _, reference in
-      let stored = reference.flatMap { $0.isEmpty ? nil : $0 }
-      switch (given, stored) {
-      case (nil, nil): return false
-      case (nil, _?), (_?, nil): return true
-      case (let given?, let stored?): return given != stored && DocumentNumber.lookAlike(given) == DocumentNumber.lookAlike(stored)
-      }
-    }
   }
 
   /// A link that names no milestone, or several: what to give instead.
@@ -809,7 +811,7 @@ extension SQLiteStore {
     """
 
   /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
-  static let sharingReferenceSQL: StaticString = """
+  public static let sharingReferenceSQL: StaticString = """
     SELECT id, formedOn FROM milestone INDEXED BY milestone_natural_key
     WHERE projectId = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') = ? AND formedOn <> ?
     LIMIT 1
@@ -837,7 +839,7 @@ extension SQLiteStore {
       }
       let sameDay = try Row.fetchAll(db, sql: Self.sameDaySQL.description, arguments: [projectId, entry.formedOn.description, entry.kind])
         .map { (id: $0[0] as Int64, reference: $0[1] as String?) }
-      return Self.lookAlike(of: entry, among: sameDay)
+      return SameDayMilestones(sameDay).lookAlike(of: entry.reference)
     }
   }
 }
