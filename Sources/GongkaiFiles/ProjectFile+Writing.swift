@@ -10,10 +10,22 @@ extension ProjectFile {
     if let value = project.location { fields.append(("location", text(value))) }
     if let value = project.totalInvestment { fields.append(("total-investment", plain(value))) }
     fields.append(("responsible-unit", text(project.responsibleUnit)))
-    fields.append(("milestones", Node(document.milestones.map { milestone($0, among: document.milestones) })))
-    let body = try Yams.serialize(node: mapping(fields), indent: 2, width: -1, allowUnicode: true)
-    return "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n"
-      + (try readable(body))
+    var file = "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n"
+    guard !document.milestones.isEmpty else {
+      fields.append(("milestones", Node([Node]())))
+      return file + (try serialize(mapping(fields)))
+    }
+    // The milestones one at a time, each a one-item list as it reads in the file: the document's tree of nodes whole
+    // took Yams about 15 KB a milestone.
+    file += try serialize(mapping(fields)) + "milestones:\n"
+    for entry in document.milestones {
+      file += try serialize(Node([milestone(entry, among: document.milestones)]))
+    }
+    return file
+  }
+
+  private static func serialize(_ node: Node) throws -> String {
+    try readable(Yams.serialize(node: node, indent: 2, width: -1, allowUnicode: true))
   }
 
   /// `yaml`, with the characters beyond the Basic Multilingual Plane that libyaml escapes (`\U0002000B`) written as
