@@ -240,4 +240,40 @@ import TestSupport
     }
     #expect(interrupted > 0, "every export finished before its signal")
   }
+
+  /// A signal while standard error cannot take the message (a pipe nobody reads, as a stuck log collector leaves
+  /// it): the import ends by the signal at once, leaving the message out, rather than wait on the pipe while it goes
+  /// on to commit.
+  @Test func anInterruptionWhoseMessageCannotBeWrittenEndsTheImportAtOnce() throws {
+    let database = try registerOfThousands()
+    let before = try sqlite(database, "SELECT count(*) FROM milestone")
+    let rows = Scratch.folder().appendingPathComponent("more.csv")
+    var text = "project,kind,formed,ref\n"
+    for row in 1...20000 {
+      text += "2026-310110-48-01-000102,bidding.candidates,2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),F-\(row)\n"
+    }
+    try Data(text.utf8).write(to: rows)
+    var ends: [Int32] = [0, 0]
+    #expect(pipe(&ends) == 0)
+    defer { close(ends[0]) }
+    _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
+    let page = [UInt8](repeating: 0x78, count: 4096)
+    while write(ends[1], page, page.count) > 0 {}
+    _ = fcntl(ends[1], F_SETFL, 0)
+    let process = Process()
+    process.executableURL = try builtBinary()
+    // Exclusive: through a rollback journal, whose file shows the import under way
+    process.arguments = ["import", "milestones", rows.path, "--exclusive", "--database", database]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+    try process.run()
+    for _ in 0..<1000 where !FileManager.default.fileExists(atPath: database + "-journal") {
+      Thread.sleep(forTimeInterval: 0.002)
+    }
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == SIGTERM)
+    #expect(try sqlite(database, "SELECT count(*) FROM milestone") == before)
+  }
 }

@@ -60,8 +60,7 @@ enum Interruption {
         for signal in taken { restoreDefault(signal) }
         return
       }
-      // Should the message block (standard error a full pipe, a terminal stopped with Ctrl-S), the process ends all
-      // the same, with the shell's status for the signal.
+      // Should anything below block all the same, the process ends, with the shell's status for the signal.
       Interruption.received = signal
       var alarmAction = sigaction()
       alarmAction.__sigaction_handler.sa_handler = { _ in _exit(128 + Interruption.received) }
@@ -69,11 +68,8 @@ enum Interruption {
       alarm(3)
       TemporaryFile.removeHeldForGood()
       // On a terminal, after the progress line or the ^C the terminal echoed.
-      if isatty(STDERR_FILENO) == 1 { Terminal.toStandardError("\n") }
-      Terminal.error([
-        "interrupted (\(String(cString: strsignal(signal)))): the register keeps no change not yet committed, and no file "
-          + "is left half-written; run the command again to finish it",
-      ])
+      sayIfTaken((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "gongkai: interrupted (\(String(cString: strsignal(signal)))): "
+        + "the register keeps no change not yet committed, and no file is left half-written; run the command again to finish it\n")
       restoreDefault(signal)
       // To the process, not to this thread, which blocks it; should no thread take it, the shell's status for it.
       kill(getpid(), signal)
@@ -91,6 +87,16 @@ enum Interruption {
       }
       sigaction(signal, &action, nil)
     }
+  }
+
+  /// Writes the message only where standard error takes it at once: waiting on a full pipe, or on a terminal stopped
+  /// with Ctrl-S, would leave the command running meanwhile, perhaps to commit the work the signal was sent to stop.
+  /// Shorter than PIPE_BUF, so a pipe with room takes it whole.
+  private static func sayIfTaken(_ message: String) {
+    var output = pollfd(fd: STDERR_FILENO, events: Int16(POLLOUT), revents: 0)
+    guard poll(&output, 1, 0) == 1, output.revents & Int16(POLLOUT) != 0 else { return }
+    var bytes = Array(message.utf8)
+    _ = write(STDERR_FILENO, &bytes, bytes.count)
   }
 
   private static func restoreDefault(_ signal: Int32) {
