@@ -166,9 +166,13 @@ extension SQLiteStore {
       if verifying { try requireAsLogged(project, milestones: milestones, db) }
       let stated = Self.stated(milestones, of: project)
       let keys = Dictionary(uniqueKeysWithValues: try milestones.map { ($0.id!, MilestoneKey(kind: $0.kind, formedOn: try CivilDate.stored($0.formedOn), reference: $0.reference)) })
+      // The publications in force of all the project's milestones in one read, not a query a milestone
+      let published = Dictionary(grouping: try DisclosureRecord.fetchAll(db, sql: """
+        SELECT d.* FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
+        WHERE m.projectId = ? AND d.withdrawnReason IS NULL ORDER BY d.milestoneId, d.publishedOn, d.id
+        """, arguments: [project.id!]), by: \.milestoneId)
       let entries = try stated.map { record in
-        let disclosures = try DisclosureRecord.filter(Column("milestoneId") == record.id! && Column("withdrawnReason") == nil)
-          .order(Column("publishedOn"), Column("id")).fetchAll(db)
+        let disclosures = published[record.id!] ?? []
         return MilestoneEntry(
           kind: record.kind, formedOn: try CivilDate.stored(record.formedOn), reference: record.reference,
           summary: record.summary, responsibleUnit: record.responsibleUnit, changes: record.changesId.flatMap { keys[$0] },
