@@ -29,8 +29,11 @@ final class RegisterWrite {
   /// disclosure id): two rows giving one publication different ends are refused, which neither the register nor the
   /// change log can tell once the first matched what was stored. A quarter of a byte a publication of the register.
   var disclosuresStated: IDTable?
-  /// ``hasMilestoneUpdates(project:)``'s answers, as ``LogAnswer`` raw values.
+  /// ``hasMilestoneUpdates(project:)``'s answers, as ``KnownAnswer`` raw values.
   private var milestoneUpdates = IDTable(bitsPerID: 2, denseThrough: 0, grows: true)
+  /// ``hasWithdrawnMilestones(projectId:)``'s answers, as ``KnownAnswer`` raw values, kept true by the transaction's
+  /// own withdrawals.
+  private var withdrawnMilestones = IDTable(bitsPerID: 2, denseThrough: 0, grows: true)
   /// The busy days of projects this transaction has read, for the import's same-day lookup.
   var busyDays = BusyDays()
   /// Prepared on first use, by the type of row they insert: most transactions write one kind of row.
@@ -57,7 +60,10 @@ final class RegisterWrite {
     record.bind(to: insert)
     let id = try insert.run()
     record.id = id
-    if let milestone = record as? MilestoneRecord { busyDays.inserted(milestone) }
+    if let milestone = record as? MilestoneRecord {
+      busyDays.inserted(milestone)
+      noteIfWithdrawn(milestone)
+    }
     try log(action: implied == nil ? "insert" : "update", entity: Record.entity, id: id, project: project,
             before: implied?.changeValues.utf8(), after: record.changeValues.utf8())
   }
@@ -76,7 +82,10 @@ final class RegisterWrite {
     guard record != old else { return false }
     try requireLogged(old)
     try record.update(db)
-    if let milestone = record as? MilestoneRecord, let old = old as? MilestoneRecord { busyDays.updated(milestone, from: old) }
+    if let milestone = record as? MilestoneRecord, let old = old as? MilestoneRecord {
+      busyDays.updated(milestone, from: old)
+      noteIfWithdrawn(milestone)
+    }
     let action = action ?? (old.withdrawnReason == nil && record.withdrawnReason != nil ? "withdraw" : "update")
     try log(action: action, entity: Record.entity, id: record.id!, project: project, before: old.changeValues.utf8(),
             after: record.changeValues.utf8())
@@ -116,7 +125,7 @@ final class RegisterWrite {
   /// row by row, and asking again made its import quadratic). The import's own updates (links) change no key.
   func hasMilestoneUpdates(project: ProjectRecord) throws -> Bool {
     let id = project.id!
-    if let known = LogAnswer(rawValue: milestoneUpdates[id]) { return known == .yes }
+    if let known = KnownAnswer(rawValue: milestoneUpdates[id]) { return known == .yes }
     let query = try lookup("""
       SELECT EXISTS (SELECT 1 FROM changeLog WHERE projectCode = ? AND entity = 'milestone' AND action IN ('update', 'amend'))
       """)
@@ -125,8 +134,25 @@ final class RegisterWrite {
       query.bind(code)
       found = try query.first { $0.int64(at: 0) != 0 } ?? false
     }
-    milestoneUpdates[id] = (found ? LogAnswer.yes : .no).rawValue
+    milestoneUpdates[id] = (found ? KnownAnswer.yes : .no).rawValue
     return found
+  }
+
+  /// Whether the project holds a withdrawn milestone: most hold none, and an import then need not seek, for every row
+  /// it does not hold in force, a withdrawn milestone of the row's key.
+  func hasWithdrawnMilestones(projectId: Int64) throws -> Bool {
+    if let known = KnownAnswer(rawValue: withdrawnMilestones[projectId]) { return known == .yes }
+    let query = try lookup("""
+      SELECT EXISTS (SELECT 1 FROM milestone INDEXED BY milestone_withdrawn_key WHERE projectId = ? AND withdrawnReason IS NOT NULL)
+      """)
+    query.bind(projectId)
+    let found = try query.first { $0.int64(at: 0) != 0 } ?? false
+    withdrawnMilestones[projectId] = (found ? KnownAnswer.yes : .no).rawValue
+    return found
+  }
+
+  private func noteIfWithdrawn(_ milestone: MilestoneRecord) {
+    if milestone.withdrawnReason != nil { withdrawnMilestones[milestone.projectId] = KnownAnswer.yes.rawValue }
   }
 
   /// The project a code no project has was corrected to, if any (``FormerCode``): asked of every new project an import
@@ -393,7 +419,7 @@ extension ProjectCode {
   }
 }
 
-/// An answer about a project's change log kept in an ``IDTable``, whose 0 is "not asked yet".
-private enum LogAnswer: UInt64 {
+/// An answer about a project kept in an ``IDTable``, whose 0 is "not asked yet".
+private enum KnownAnswer: UInt64 {
   case no = 1, yes = 2
 }

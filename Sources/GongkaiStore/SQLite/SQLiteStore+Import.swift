@@ -694,12 +694,13 @@ extension SQLiteStore {
   /// The milestone recorded under a key: the one in force, else the latest withdrawn one; for an entry that arrives
   /// withdrawn, the latest withdrawn one first, so that a file listing a withdrawn record beside the one recorded
   /// again in its place (as `export project` writes it) does not withdraw the one in force. Each a seek into the
-  /// index of its own (the natural key, `milestone_withdrawn_key`), whatever the number of milestones of the day.
+  /// index of its own (the natural key, `milestone_withdrawn_key`), whatever the number of milestones of the day; the
+  /// second only in a project that holds withdrawn milestones.
   private func recordedMilestone(_ key: MilestoneKey, projectId: Int64, preferringWithdrawn: Bool, _ write: RegisterWrite)
     throws -> RecordedMilestone?
   {
-    let order = preferringWithdrawn ? [Self.withdrawnSQL, Self.inForceSQL] : [Self.inForceSQL, Self.withdrawnSQL]
-    for sql in order {
+    let withdrawn = try write.hasWithdrawnMilestones(projectId: projectId) ? [Self.withdrawnSQL] : []
+    for sql in preferringWithdrawn ? withdrawn + [Self.inForceSQL] : [Self.inForceSQL] + withdrawn {
       let query = try write.lookup(sql)
       query.bind(projectId)
       query.bind(key.kind)
