@@ -16,7 +16,7 @@ enum Interruption {
   private static let ending = Atomic(0)
   static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-  /// The signal being handled, for the alarm that ends the process should its message block.
+  /// The signal being handled, for the alarm that ends the process should its handling block all the same.
   nonisolated(unsafe) private static var received: Int32 = 0
 
   /// The command's work has ended, by success or failure (its confirmation is about to be printed, or its error):
