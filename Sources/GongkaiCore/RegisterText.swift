@@ -284,7 +284,7 @@ public enum RegisterText {
   private static func hasWebScheme(_ value: String) -> Bool {
     guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
       let lower = value.lowercased()
-      return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && lower.count > 8
+      return lower.hasPrefix("https://") || lower.hasPrefix("http://")
     }
     func starts(with scheme: StaticString) -> Bool {
       scheme.withUTF8Buffer { scheme in
@@ -292,7 +292,8 @@ public enum RegisterText {
           && zip(value.utf8, scheme).allSatisfy { byte, expected in byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) == expected }
       }
     }
-    return (starts(with: "https://") || starts(with: "http://")) && value.utf8.count > 8
+    // An address with nothing after the scheme is told so below, as one naming no site.
+    return starts(with: "https://") || starts(with: "http://")
   }
 
   /// White space and the characters an address must percent-encode; the Unicode property is asked only

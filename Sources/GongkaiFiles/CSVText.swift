@@ -32,7 +32,10 @@ enum CSVText {
     var start: [UInt8] = []
     while utf8.isValid, case let count = try source.fill(), count > 0 {
       let bytes = UnsafeBufferPointer(start: source.bytes, count: count)
-      if start.count < 3 { start += bytes.prefix(3 - start.count) }
+      if start.count < 8 {
+        start += bytes.prefix(8 - start.count)
+        if let workbook = workbookProblem(start, in: source.name) { throw workbook }
+      }
       utf8.feed(bytes)
       if utf8.sawNUL && !start.starts(with: utf8BOM) && start.count >= 3 { throw try nulProblem(source) }
     }
@@ -123,6 +126,21 @@ enum CSVText {
     return FileProblem(file: source.name, line: firstLine, field: nil, message: """
       a NUL byte (0x00), which no text holds: retype the text of this line, or save the sheet again as \
       "CSV UTF-8 (逗号分隔)"
+      """)
+  }
+
+  /// A workbook given where its CSV was meant, the clerk's commonest slip (保存 rather than 另存为 CSV), told by the
+  /// first bytes of its format: a zip archive (.xlsx, WPS's .et of today, .ods) or an OLE compound file (.xls of
+  /// Excel 97-2003, WPS's older .et). Their NUL bytes would otherwise be reported as a line of damaged text.
+  private static func workbookProblem(_ start: [UInt8], in file: String) -> FileProblem? {
+    let formats: [(magic: [UInt8], name: String)] = [
+      ([0x50, 0x4B, 0x03, 0x04], "a workbook (.xlsx, .et or .ods: a zip archive)"),
+      ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Excel 97-2003 workbook (.xls or an older .et)"),
+    ]
+    guard let format = formats.first(where: { start.starts(with: $0.magic) }) else { return nil }
+    return FileProblem(file: file, line: nil, field: nil, message: """
+      this is \(format.name), not CSV text: open it and save the sheet with 另存为 → "CSV UTF-8 (逗号分隔)" in \
+      Excel, or 另存为 → CSV with UTF-8 encoding in WPS, then import that file
       """)
   }
 

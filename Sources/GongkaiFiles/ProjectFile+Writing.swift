@@ -10,7 +10,7 @@ extension ProjectFile {
     if let value = project.location { fields.append(("location", text(value))) }
     if let value = project.totalInvestment { fields.append(("total-investment", plain(value))) }
     fields.append(("responsible-unit", text(project.responsibleUnit)))
-    var file = "# 项目文件 \(project.code): written by `gongkai export project`; the form is in Projects/README.md.\n"
+    var file = header(of: project.code) + "\n"
     guard !document.milestones.isEmpty else {
       fields.append(("milestones", Node([Node]())))
       return file + (try serialize(mapping(fields)))
@@ -22,6 +22,66 @@ extension ProjectFile {
       file += try serialize(Node([milestone(entry, among: document.milestones)]))
     }
     return file
+  }
+
+  /// The comment every written file opens with, the only one gongkai writes.
+  private static func header(of code: ProjectCode) -> String { headerStart + code.rawValue + headerEnd }
+  private static let headerStart = "# 项目文件 "
+  private static let headerEnd = ": written by `gongkai export project`; the form is in Projects/README.md."
+
+  /// The lines of `text`, a project file, that hold a comment gongkai did not write: staff's notes, which the register
+  /// does not keep and writing the file anew would lose. A `#` opens a comment at the start of a line or after a space,
+  /// outside quotes and block scalars (`|`, `>`), as YAML reads it.
+  public static func commentLines(in text: String) -> Int {
+    var count = 0
+    var blockIndent: Int?
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = line.hasSuffix("\r") ? line.dropLast() : line
+      let indent = line.prefix { $0 == " " }.count
+      let content = line.dropFirst(indent)
+      if let block = blockIndent {
+        if content.isEmpty || indent > block { continue }
+        blockIndent = nil
+      }
+      guard let comment = commentStart(in: content) else {
+        if opensBlockScalar(content) { blockIndent = indent }
+        continue
+      }
+      if !(line.hasPrefix(headerStart) && line.hasSuffix(headerEnd)) {
+        count += 1
+      }
+      if opensBlockScalar(content[..<comment]) { blockIndent = indent }
+    }
+    return count
+  }
+
+  /// Where a comment starts in a line's content, outside single and double quotes.
+  private static func commentStart(in content: Substring) -> Substring.Index? {
+    var quote: Character?
+    var previous: Character = " "
+    var index = content.startIndex
+    while index < content.endIndex {
+      let character = content[index]
+      switch (quote, character) {
+      case (nil, "#") where previous == " " || previous == "\t": return index
+      case (nil, "'"), (nil, "\""): if " \t[{,".contains(previous) { quote = character }
+      case ("\"", "\\"): index = content.index(after: index)
+      case (let open?, _) where character == open: quote = nil
+      default: break
+      }
+      previous = character
+      if index < content.endIndex { index = content.index(after: index) }
+    }
+    return nil
+  }
+
+  /// Whether a line's content (without its comment) ends in a block scalar's indicator: `summary: |`, `- >-`.
+  private static func opensBlockScalar(_ content: Substring) -> Bool {
+    let value = content.reversed().drop { $0 == " " || $0 == "\t" }
+    let indicator = value.prefix { "|>-+0123456789".contains($0) }
+    guard indicator.contains(where: { $0 == "|" || $0 == ">" }) else { return false }
+    let before = value.dropFirst(indicator.count).first
+    return before == nil || before == " " || before == ":" || before == "-"
   }
 
   private static func serialize(_ node: Node) throws -> String {

@@ -309,6 +309,49 @@ import TestSupport
     #expect(existing.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write, e.g. Exports/audit.csv\n")
   }
 
+  /// `--out site/index.html` asks for a page: the notices' folder is named instead of a folder called index.html
+  /// being made; a folder of that name made before is written into as any other.
+  @Test func theNoticesOutNamingAPageIsToldToNameTheFolder() throws {
+    let (folder, database) = try sampleRegister()
+    let page = try runGongkai(["export", "notices", "--out", "site/index.html", "--database", database], in: folder)
+    #expect(page.status == 64)
+    #expect(page.stderr == """
+      gongkai: --out 'site/index.html' names a page, and the notices are a folder of pages (index.html among them); name \
+      the folder, e.g. --out site\n
+      """)
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    let here = try runGongkai(["export", "notices", "--out", "公告.HTM", "--database", database], in: folder)
+    #expect(here.stderr.hasSuffix("e.g. --out notices\n"))
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("old.html"), withIntermediateDirectories: true)
+    let existing = try runGongkai(["export", "notices", "--out", "old.html", "--as-of", "2026-11-27", "--database", database], in: folder)
+    #expect(existing.status == 0, "\(existing.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("old.html/index.html").path))
+  }
+
+  /// A project file written by hand holds staff's comments, which the register does not keep: `export project` leaves
+  /// it as it is unless told to write over it; a file it wrote itself it writes over, as the README's workflow does.
+  @Test func exportProjectWritesOverAFileWithCommentsOnlyWhenTold() throws {
+    let (folder, database) = try sampleRegister()
+    let code = "2024-310110-48-01-000046"
+    let projects = folder.appendingPathComponent("Projects")
+    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    let file = projects.appendingPathComponent("\(code).yaml")
+    try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Projects/\(code).yaml"), to: file)
+    let handWritten = try Data(contentsOf: file)
+    let refused = try runGongkai(["export", "project", code, "--database", database], in: folder)
+    #expect(refused.status == 73)
+    #expect(refused.stderr == """
+      gongkai: Projects/\(code).yaml holds 10 lines of comments, which the register does not keep and writing over it would \
+      lose; give --replace to write over it (keep the comments elsewhere first), or --out another file\n
+      """)
+    #expect(try Data(contentsOf: file) == handWritten)
+    let replaced = try runGongkai(["export", "project", code, "--replace", "--database", database], in: folder)
+    #expect(replaced.status == 0, "\(replaced.stderr)")
+    #expect(try Data(contentsOf: file) != handWritten)
+    let again = try runGongkai(["export", "project", code, "--database", database], in: folder)
+    #expect(again.status == 0, "\(again.stderr)")
+  }
+
   /// A folder the user may not create in is named, with the reason, and nothing is written.
   @Test func anOutputFolderThatCannotBeCreatedIsNamed() throws {
     // A backup: out of WAL mode, another user reads it without writing beside it.

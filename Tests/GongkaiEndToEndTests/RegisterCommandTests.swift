@@ -69,6 +69,21 @@ import TestSupport
     #expect(snapshot(database) == before)
   }
 
+  /// The register a service's GONGKAI_DATABASE names, just made by `init`, is empty: the demo must not fill it with
+  /// fictional projects no command can take out again.
+  @Test func theDemoRefusesAnEmptyRegisterMadeForRealWork() throws {
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let before = snapshot(database)
+    let demo = try runGongkai(["demo", "--projects", projectsFolder()], environment: ["GONGKAI_DATABASE": database])
+    #expect(demo.status == 65)
+    #expect(demo.stderr == """
+      gongkai: \(database) is a register without projects, as `gongkai init` makes one for real work, and the demo's \
+      fictional projects could never be taken out of it; run the demo on its own database: --database demo.sqlite\n
+      """)
+    #expect(snapshot(database) == before)
+  }
+
   @Test func checkIsSilentAndSucceedsWhenNothingNeedsAttention() throws {
     let (_, database) = try sampleRegister()
     // In early 2023 only the first project existed and its first items were published on time.
@@ -1710,6 +1725,8 @@ import TestSupport
     let demo = try gongkai("demo", "--projects", projects.path, "--database", folder.appendingPathComponent("demo.sqlite").path)
     #expect(demo.status == 65)
     #expect(demo.stderrLines == twice.stderrLines)
+    // The register the failed demo created is gone with it, so the next run, the files put right, creates it anew.
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.sqlite").path))
     // A file that cannot be read, listed first, does not shift which file the message names.
     try Data("code: [".utf8).write(to: projects.appendingPathComponent("0.yaml"))
     let broken = try gongkai("import", projects.path, "--database", database)

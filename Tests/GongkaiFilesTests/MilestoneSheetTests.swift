@@ -202,6 +202,19 @@ import TestSupport
       + "\"CSV UTF-8 (逗号分隔)\""])
   }
 
+  /// A workbook saved where its CSV was meant is named as one, with the way to save the CSV, whatever its bytes after
+  /// the format's first ones.
+  @Test func refusesAWorkbookWithTheWayToSaveItsCSV() throws {
+    let xlsx = try problems(Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]) + Data("[Content_Types].xml".utf8))
+    #expect(xlsx == ["f.csv: this is a workbook (.xlsx, .et or .ods: a zip archive), not CSV text: open it and save the sheet "
+      + "with 另存为 → \"CSV UTF-8 (逗号分隔)\" in Excel, or 另存为 → CSV with UTF-8 encoding in WPS, then import that file"])
+    let xls = try problems(Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00]))
+    #expect(xls.count == 1)
+    #expect(xls.first?.hasPrefix("f.csv: this is an Excel 97-2003 workbook (.xls or an older .et), not CSV text") == true)
+    // Text that merely begins with the letters PK is a sheet like any other.
+    #expect(try problems(Data("PK,kind\n".utf8)).allSatisfy { !$0.contains("workbook") })
+  }
+
   @Test func listsEveryBadRowByLine() throws {
     let found = try problems(Data("""
       project,kind,formed,published,channel

@@ -301,6 +301,32 @@ func problems(_ text: String) -> [String] {
     #expect(text.contains("name: 杨浦滨江南段公共空间提升工程"))  // Chinese written as it is, not escaped
   }
 
+  /// What `export project` would lose writing over a file: staff's comments, told apart from a `#` in a value, in
+  /// quotes or a block, and from the one line gongkai writes itself.
+  @Test func theCommentsOfAHandWrittenFileAreCountedAndThoseOfAWrittenOneAreNot() throws {
+    var document = try parse(valid)
+    document.project.location = "yes: 12, #3 \"东\" # 号"
+    document.milestones[1].summary = "第一行\n# 第二行 #3"
+    document.milestones[1].reference = "YP#1"
+    let written = try ProjectFile.render(document)
+    #expect(written.hasPrefix("# 项目文件 2024-310110-48-01-000123: written by `gongkai export project`"))
+    #expect(ProjectFile.commentLines(in: written) == 0, "\(written)")
+    #expect(ProjectFile.commentLines(in: valid) == 0)
+    let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Projects/README.md"), encoding: .utf8)
+    let form = try #require(readme.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+    #expect(ProjectFile.commentLines(in: form) == form.split(separator: "\n").filter { $0.contains("#") }.count)  // every # there opens one
+    #expect(ProjectFile.commentLines(in: projectHead + """
+        - kind: bidding.contract   # 合同
+          formed: 2025-06-10
+          summary: |  # 两行
+            第一行 # 不是注释
+          ref: 'A # B' # 注释
+      # 结束
+
+      """) == 4)
+  }
+
   /// libyaml escapes a character beyond the Basic Multilingual Plane, such as the 𠀋 of a place name; the file has it
   /// as itself, and text that holds such an escape literally reads back as it was.
   @Test func writesRareCharactersAsThemselves() throws {

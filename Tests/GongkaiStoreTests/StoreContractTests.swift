@@ -410,7 +410,11 @@ import Testing
     let amended = try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-02-12"), summary: "", reason: "更正"), actor: "李工")
     #expect(amended.milestone.formedOn == day("2026-02-12"))
     #expect(amended.summary == nil)
-    await #expect(throws: StoreError.invalid(.disclosureBeforeMilestone(published: day("2026-02-27"), formed: day("2026-03-02")))) {
+    // The publication in the way is named (the store's first, id 1), with the two ways past it.
+    await #expect(throws: StoreError.invalid(.invalidField("--date", "2026-03-02", """
+      disclosure 1 of this milestone was published 2026-02-27, before that day; give 2026-02-27 or earlier, or, if that \
+      publication was recorded by mistake, withdraw it first: gongkai withdraw --disclosure 1 --reason …
+      """))) {
       try await store.amendMilestone(id: stored.milestone.id, MilestoneAmendment(formedOn: day("2026-03-02"), reason: "更正"), actor: "李工")
     }
   }

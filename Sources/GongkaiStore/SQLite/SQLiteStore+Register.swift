@@ -452,9 +452,16 @@ extension SQLiteStore {
   /// contradict.
   private func requireDateFits(_ formed: CivilDate, of record: MilestoneRecord, _ db: Database) throws {
     let id = record.id!
-    for disclosure in try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil).fetchAll(db)
-    where try CivilDate.stored(disclosure.publishedOn) < formed {
-      throw StoreError.invalid(.disclosureBeforeMilestone(published: try CivilDate.stored(disclosure.publishedOn), formed: formed))
+    // The publication that stands in the way is named, and the two ways past it: the clerk amending a date may not
+    // have the publications in mind.
+    if let early = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil
+      && Column("publishedOn") < formed.description).order(Column("publishedOn")).fetchOne(db)
+    {
+      throw StoreError.invalid(.invalidField("--date", formed.description, """
+        disclosure \(early.id!) of this milestone was published \(early.publishedOn), before that day; give \
+        \(early.publishedOn) or earlier, or, if that publication was recorded by mistake, withdraw it first: \
+        gongkai withdraw --disclosure \(early.id!) --reason …
+        """))
     }
     if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
       try CivilDate.stored(target.formedOn) > formed

@@ -156,6 +156,16 @@ public struct SQLiteStore: Store {
     return try open(at: path, busyTimeout: busyTimeout, clock: clock)
   }
 
+  /// Removes the register ``create(at:profile:busyTimeout:clock:)`` made at `path`, and SQLite's files beside it,
+  /// for a command that created it and failed before it held anything (`demo`): left empty, it would pass for a
+  /// register made for real work. A symbolic link `path` was is left pointing to nothing again.
+  public static func removeCreated(at path: String) {
+    let path = fileName(path)
+    let target = ((try? linkTarget(of: path)) ?? nil) ?? path
+    for file in ["", "-wal", "-shm", "-journal"] { unlink(target + file) }
+    TemporaryFile.syncNames(in: FilePath.physicalParent(of: target))
+  }
+
   /// Where `path` points when it is a symbolic link to nothing, or a chain of them (each relative target read from
   /// its link's folder), as the system follows it: 40 links at most, past which (a loop) it is refused.
   private static func linkTarget(of path: String) throws -> String? {

@@ -11,7 +11,8 @@ extension Gongkai {
       discussion: """
         Creates the database if needed (default: gongkai.sqlite here), imports Projects/ (idempotent) and \
         prints `gongkai check` as of 2026-11-27, the day the sample projects were written. Refuses a database \
-        that holds other projects, so a real register is never mixed with samples. Exits 0 whatever it finds.
+        that holds other projects, or none (a register `gongkai init` made), so a real register is never mixed with \
+        samples. Exits 0 whatever it finds.
         """)
 
     /// The day the sample projects in Projects/ describe.
@@ -37,19 +38,17 @@ extension Gongkai {
       let register = created
         ? try store.create(profile: given.map { InitialProfile(name: $0.profile, kinds: Set($0.rules.map(\.code)), actor: "gongkai demo") })
         : try store.open(create: true)
-      let checker = try await reference.checker(for: register, at: store.path)
-      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: StoreOptions.today())
-      let samples = Set(documents.map(\.project.code))
-      let registered = try await register.projects() + register.projects(withdrawn: true)
-      if let stranger = registered.first(where: { !samples.contains($0.project.code) }) {
-        throw CommandFailure(status: .dataError, message:
-          "\(store.path) holds project \(stranger.project.code), which is not a sample; run the demo on its own database: --database demo.sqlite")
+      let loaded: (report: ImportReport, files: Int, checker: Checker)
+      do {
+        loaded = try await loadSamples(into: register, created: created)
+      } catch where created {
+        // An empty register left behind would be refused by the next run, as one `gongkai init` made is.
+        store.removeCreated()
+        throw error
       }
-      // Read again as files, so that a problem the store finds names its file.
-      let files = try ProjectFiles([projects], catalogue: checker.catalogue, today: StoreOptions.today())
-      let report = try await register.importProjects(files, actor: "gongkai demo", progress: nil)
+      let checker = loaded.checker
       let asOf = asOf ?? Self.sampleDate
-      try StandardOutput.print("\(Terminal.field(store.path)): \(ImportSummary(report: report, files: documents.count).text)\n")
+      try StandardOutput.print("\(Terminal.field(store.path)): \(ImportSummary(report: loaded.report, files: loaded.files).text)\n")
       let sink = try TextSink(language: lang, asOf: asOf, checker: checker)
       try await register.forEachMilestone(matching: MilestoneFilter()) { stored in
         if let finding = try checker.judge(stored.milestone, asOf: asOf), finding.needsAttention(warningDays: 5) {
@@ -59,6 +58,30 @@ extension Gongkai {
       try sink.finish()
       try StandardOutput.print(lang.pick("\n（演示：`gongkai check --as-of \(asOf)` 给出同样的结果；`gongkai check` 按今天检查。）",
                       "\n(Demo: `gongkai check --as-of \(asOf)` gives the same; `gongkai check` checks as of today.)"))
+    }
+
+    /// Imports the samples into `register`, refusing one that holds anything else: a register of projects that
+    /// are not samples, or one `gongkai init` made for real work and left empty (the database a service's
+    /// `GONGKAI_DATABASE` names, just created), which fictional projects must never enter, since nothing in a
+    /// register can be deleted.
+    private func loadSamples(into register: any Store, created: Bool) async throws -> (report: ImportReport, files: Int, checker: Checker) {
+      let checker = try await reference.checker(for: register, at: store.path)
+      let documents = try ProjectFiles.readAll([projects], catalogue: checker.catalogue, today: StoreOptions.today())
+      let samples = Set(documents.map(\.project.code))
+      let registered = try await register.projects() + register.projects(withdrawn: true)
+      if let stranger = registered.first(where: { !samples.contains($0.project.code) }) {
+        throw CommandFailure(status: .dataError, message:
+          "\(store.path) holds project \(stranger.project.code), which is not a sample; run the demo on its own database: --database demo.sqlite")
+      }
+      if registered.isEmpty && !created {
+        throw CommandFailure(status: .dataError, message: """
+          \(store.path) is a register without projects, as `gongkai init` makes one for real work, and the demo's \
+          fictional projects could never be taken out of it; run the demo on its own database: --database demo.sqlite
+          """)
+      }
+      // Read again as files, so that a problem the store finds names its file.
+      let files = try ProjectFiles([projects], catalogue: checker.catalogue, today: StoreOptions.today())
+      return (try await register.importProjects(files, actor: "gongkai demo", progress: nil), documents.count, checker)
     }
   }
 }

@@ -102,6 +102,17 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
   if folder {
     // `notices/` is the folder `notices`, whose parts are then checked one by one: a file among them is named.
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    // `--out site/index.html` means a page, and would make a folder of that name; one already made is used.
+    let page = (path as NSString).lastPathComponent
+    if ["html", "htm", "md", "atom", "xml"].contains((page as NSString).pathExtension.lowercased()),
+      (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType != .typeDirectory
+    {
+      let parent = FilePath.parent(of: path)
+      throw CommandFailure.usage("""
+        --out '\(path)' names a page, and the notices are a folder of pages (index.html among them); name the folder, \
+        e.g. --out \(parent == "." || parent == "/" ? "notices" : parent)
+        """)
+    }
   } else if path.hasSuffix("/") {
     throw CommandFailure.usage("--out '\(path)' names a folder; name the file to write, e.g. \(path)\(name)")
   } else if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory {

@@ -48,6 +48,9 @@ struct StoreOptions: ParsableArguments {
     try SQLiteStore.create(at: path, profile: profile, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
   }
 
+  /// Removes the register ``create(profile:)`` made, for a command that fails before the register holds anything.
+  func removeCreated() { SQLiteStore.removeCreated(at: path) }
+
   /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that the tests and the sample export give the
   /// same bytes on any day; unset, the real time. Debug builds only: "recorded at" is what an auditor reads to
   /// find a backdated record, and a release build taking any time it is handed would make it worthless. A release
