@@ -193,6 +193,12 @@ public final class DisclosureRule: Sendable, Hashable {
   /// The period that applies to a milestone: ``changePeriod`` for a change where the law sets one.
   public func period(forChange isChange: Bool) -> Period? { isChange ? changePeriod ?? period : period }
 
+  /// Whether a publication of this item may come before its milestone: the law wants it public by that day
+  /// (``Period/byTriggerDay``). Any other publication dated before its milestone is a mistyped date.
+  public func admitsPublicationBeforeFormation(isChange: Bool) -> Bool {
+    period(forChange: isChange)?.admitsPublicationBeforeItsStart ?? false
+  }
+
   /// Checks what the catalogue promises about every rule.
   public func validate() throws(RuleError) {
     guard Self.isValidCode(code) else { throw .malformedCode(code) }

@@ -31,7 +31,7 @@ public struct MilestoneEntry: Hashable, Sendable {
   public var key: MilestoneKey { MilestoneKey(kind: kind, formedOn: formedOn, reference: reference) }
 
   /// Every problem of the milestone's own fields: an unknown kind, a date after today, text fields. Its
-  /// disclosures are checked with ``Disclosure/problems(formedOn:today:)``.
+  /// disclosures are checked with ``Disclosure/problems(formedOn:admittedBefore:today:)``.
   public func problems(catalogue: RuleCatalogue, today: CivilDate) -> [RegisterError] {
     var found = Self.problems(
       kind: kind, reference: reference, summary: summary, responsibleUnit: responsibleUnit,
@@ -152,10 +152,11 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Disclosure {
-  /// The problems of a disclosure of information formed on `formedOn`.
-  public func problems(formedOn: CivilDate, today: CivilDate) -> [RegisterError] {
+  /// The problems of a disclosure of information formed on `formedOn`, which only an item the law wants public by
+  /// that day (`admittedBefore`) may precede.
+  public func problems(formedOn: CivilDate, admittedBefore: Bool, today: CivilDate) -> [RegisterError] {
     var found: [RegisterError] = []
-    if publishedOn < formedOn { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
+    if publishedOn < formedOn && !admittedBefore { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
     if publishedOn > today { found.append(.futureDate("published", publishedOn, today: today)) }
     if let until, until < publishedOn { found.append(.untilBeforePublished("until", until: until, published: publishedOn)) }
     return found + textProblems

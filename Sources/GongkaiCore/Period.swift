@@ -1,12 +1,16 @@
-/// A legal period: so many working days (工作日) or calendar days (日).
+/// A legal period: so many working days (工作日) or calendar days (日), or none at all after the day it is counted
+/// from, for information the law wants public by that day (a tender notice by the day the documents go on sale).
 ///
 /// A period starts the day after the day it is counted from (民法典 art. 201). A period of working days ends
 /// on the Nth working day. A period of calendar days ends N days later, moved to the next working day when
-/// that day is not one (民法典 art. 203). The last day counts whole.
+/// that day is not one (民法典 art. 203). The last day counts whole. A period ending on the day it is counted from
+/// is not moved off a rest day: the event it is tied to happens that day whatever the day.
 public struct Period: Hashable, Sendable, CustomStringConvertible {
   public enum Unit: String, Hashable, Sendable, CaseIterable {
     case workingDays = "working-days"
     case calendarDays = "calendar-days"
+    /// By the day the period is counted from, that day included: publication may come before it.
+    case triggerDay = "trigger-day"
   }
 
   /// The longest period a rule or a command accepts: no statutory disclosure period comes near it, and the
@@ -22,18 +26,40 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     self.unit = unit
   }
 
+  private init(triggerDay: ()) {
+    length = 0
+    unit = .triggerDay
+  }
+
+  /// Public by the day it is counted from, as 招标投标法实施条例 and the 环评 rules want a notice published before the
+  /// event it announces (the documents on sale, the report submitted): `period: by-trigger-day` in a rules file.
+  public static let byTriggerDay = Period(triggerDay: ())
+
+  /// Whether information under this period may be published before the day it is counted from: only what the law
+  /// wants public by that day. Any other publication dated before its milestone is a mistyped date.
+  public var admitsPublicationBeforeItsStart: Bool { unit == .triggerDay }
+
   public static func workingDays(_ length: Int) throws(PeriodError) -> Period { try Period(length, .workingDays) }
   public static func calendarDays(_ length: Int) throws(PeriodError) -> Period { try Period(length, .calendarDays) }
 
-  /// `20 working days`, `3 calendar days`, `1 working day`.
-  public var description: String { "\(length) \(unit == .workingDays ? "working" : "calendar") day\(length == 1 ? "" : "s")" }
+  /// `20 working days`, `3 calendar days`, `1 working day`, `by the day it is counted from`.
+  public var description: String {
+    unit == .triggerDay ? "by the day it is counted from"
+      : "\(length) \(unit == .workingDays ? "working" : "calendar") day\(length == 1 ? "" : "s")"
+  }
 
   /// The form the rules' digest (``RuleCatalogue/version``) has always taken a period in, `1 working days` included:
   /// audit CSVs of other versions state the digest, so it changes with the rules only, never with the wording.
-  var digestKey: String { "\(length) \(unit == .workingDays ? "working" : "calendar") days" }
+  var digestKey: String { unit == .triggerDay ? "by the trigger day" : "\(length) \(unit == .workingDays ? "working" : "calendar") days" }
 
-  /// `20个工作日`, `3日`, as the statutes write them.
-  public var chineseDescription: String { unit == .workingDays ? "\(length)个工作日" : "\(length)日" }
+  /// `20个工作日`, `3日`, as the statutes write them; `起算日前（含当日）` for a period ending on its first day.
+  public var chineseDescription: String {
+    switch unit {
+    case .workingDays: "\(length)个工作日"
+    case .calendarDays: "\(length)日"
+    case .triggerDay: "起算日前（含当日）"
+    }
+  }
 
   /// `无固定期限`: what the Chinese outputs say where no law sets a period that can be counted from the milestone (none
   /// at all, or one tied to another event: 即时, 投标截止时间15日前), worded once so that the text check,
@@ -66,6 +92,8 @@ extension WorkingDayCalendar {
       guard nominal <= CivilDate.latest else { throw .beyondCalendar(from: start, days: period.length) }
       let end = try workingDay(onOrAfter: nominal)
       return Deadline(date: end, isProvisional: isProvisional(from: nominal, through: end))
+    case .triggerDay:
+      return Deadline(date: start, isProvisional: false)
     }
   }
 
@@ -91,6 +119,8 @@ extension WorkingDayCalendar {
       let nominal = start.adding(days: period.length)
       guard day > nominal else { return true }
       return settledWorkingDays(from: nominal.adding(days: -1), through: before) > 0 || !isProvisional(from: nominal, through: before)
+    case .triggerDay:
+      return true
     }
   }
 
@@ -109,6 +139,8 @@ extension WorkingDayCalendar {
       var end = deadline
       while end < day, kind(of: end) != .workday { end = end.adding(days: 1) }
       return day <= end
+    case .triggerDay:
+      return false
     }
   }
 
@@ -146,6 +178,8 @@ extension WorkingDayCalendar {
       var moved = end
       while moved <= until, kind(of: moved) != .workday { moved = moved.adding(days: 1) }
       return until < moved
+    case .triggerDay:
+      return false
     }
   }
 
@@ -153,6 +187,10 @@ extension WorkingDayCalendar {
   /// defend it: where counting starts, which rest days it skipped, and where a calendar-day period was moved.
   public func explain(_ period: Period, from start: CivilDate) throws(PeriodError) -> DeadlineExplanation {
     let deadline = try deadline(of: period, from: start)
+    guard period.unit != .triggerDay else {
+      return DeadlineExplanation(start: start, period: period, countedFrom: start, nominalEnd: nil, deadline: deadline,
+                                 skippedDays: [], swappedWorkdays: [], unscheduledYears: [])
+    }
     let countedFrom = start.adding(days: 1)
     let nominal = period.unit == .calendarDays ? start.adding(days: period.length) : nil
     let skippedFrom = period.unit == .workingDays ? countedFrom : nominal!

@@ -63,6 +63,12 @@ public struct RuleCatalogue: Sendable {
   /// law was not yet in force (``DisclosureRule/rule(formedOn:)``); `nil` when the catalogue has no such kind.
   public func rule(for code: String, formedOn day: CivilDate) -> DisclosureRule? { index[code]?.rule(formedOn: day) }
 
+  /// Whether a publication of information of kind `code` formed on `day` may be dated before it
+  /// (``DisclosureRule/admitsPublicationBeforeFormation(isChange:)``); not for a kind the catalogue lacks.
+  public func admitsPublicationBeforeFormation(of code: String, formedOn day: CivilDate, isChange: Bool) -> Bool {
+    rule(for: code, formedOn: day)?.admitsPublicationBeforeFormation(isChange: isChange) ?? false
+  }
+
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case, the
   /// kind's Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off
   /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits.

@@ -401,7 +401,12 @@ struct SheetRows {
     let (published, until) = (date(.published), date(.until))
     if let published {
       let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: until)
-      for error in disclosure.problems(formedOn: formed ?? published, today: today) { problem(error.field, error.description) }
+      let admitted = formed.map {
+        catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: $0, isChange: cell(.changes) != nil)
+      } ?? false
+      for error in disclosure.problems(formedOn: formed ?? published, admittedBefore: admitted, today: today) {
+        problem(error.field, error.description)
+      }
       disclosures.append(disclosure)
     } else if cell(.published) == nil, cell(.channel) != nil || cell(.url) != nil || cell(.until) != nil {
       let given = [MilestoneSheet.Column.channel, .url, .until].filter { cell($0) != nil }.map { heading(of: $0.field) }

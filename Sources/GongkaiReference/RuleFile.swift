@@ -64,6 +64,9 @@ struct RuleFile {
       }
       if base == nil, fields["period"] == nil { _ = try fields.required("period") }
       let minimum = try period("minimum-publication", base?.minimumPublication)
+      if minimum?.unit == .triggerDay, let value = fields["minimum-publication"] {
+        throw value.problem("a minimum publication period is counted in days from the publication; use 'N calendar-days' or 'N working-days'")
+      }
       // Written like a note (both languages, or one text for both, or null for 公示期); a profile that drops the
       // minimum drops its name with it.
       let minimumName: LocalizedText?
@@ -244,13 +247,17 @@ extension LocalizedText {
 }
 
 extension Period {
-  /// `20 working-days`, `3 calendar-days`, or `none` (nil).
+  /// `20 working-days`, `3 calendar-days`, `by-trigger-day` (``byTriggerDay``), or `none` (nil).
   init?(_ value: YAMLValue) throws(FileProblem) {
     let text = try value.string()
     if text == "none" { return nil }
+    if text == "by-trigger-day" {
+      self = .byTriggerDay
+      return
+    }
     let parts = text.split(separator: " ")
     guard parts.count == 2, let length = Int(parts[0]), let unit = Period.Unit(rawValue: String(parts[1])) else {
-      throw value.problem("'\(text)' is not a period; use 'N working-days', 'N calendar-days' or 'none'")
+      throw value.problem("'\(text)' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'")
     }
     do { try self.init(length, unit) } catch { throw value.problem("\(error)") }
   }

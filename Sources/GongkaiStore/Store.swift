@@ -24,6 +24,11 @@ public protocol Store: Sendable {
   /// ``StoreError/kindsOutsideProfile(_:_:)`` when a milestone of the register, withdrawn or not, is of a kind
   /// not among `kinds`, the kinds the new profile's rules define: every check and export would stop at it.
   func setProfile(_ profile: String, kinds: Set<String>, actor: String) async throws -> String
+  /// This store, admitting a publication dated before its milestone where `rules` say the law wants the item public
+  /// by that day (``GongkaiCore/DisclosureRule/admitsPublicationBeforeFormation(isChange:)``: a tender notice before
+  /// the documents go on sale). Without the rules a store refuses every such publication as a mistyped date; a command
+  /// loads the register's rules (its profile) and writes through the store they give.
+  func admittingEarlyPublications(under rules: RuleCatalogue) -> Self
   /// The changes of the register itself (its profile), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a

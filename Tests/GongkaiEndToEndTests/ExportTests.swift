@@ -410,13 +410,13 @@ import TestSupport
 
   // MARK: The annual report
 
-  /// An evaluator's finding: a tender notice, for which no law sets a period, counted as published on time
+  /// An evaluator's finding: a clarification of tender documents, for which no law sets a period, counted as published on time
   /// whenever it was published, and raised the on-time rate. It is counted apart and left out of the rate.
   @Test func anItemWithoutAStatutoryPeriodIsCountedApartFromTheOnTimeRate() throws {
     let db = ["--database", Scratch.folder().appendingPathComponent("register.sqlite").path]
     #expect(try runGongkai(["init"] + db).status == 0)
     #expect(try runGongkai(["project", "add", "2026-310110-48-01-000301", "--name", "测试工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
-    for (kind, formed) in [("bidding.tender-notice", "2026-03-02"), ("bidding.candidates", "2026-11-02")] {
+    for (kind, formed) in [("bidding.clarification", "2026-03-02"), ("bidding.candidates", "2026-11-02")] {
       #expect(try runGongkai(["log", "2026-310110-48-01-000301", kind, "--date", formed] + db).status == 0)
     }
     #expect(try runGongkai(["disclose", "1", "--date", "2026-10-30", "--channel", "中国招标投标公共服务平台"] + db).status == 0)

@@ -190,7 +190,7 @@ import TestSupport
   @Test func markupFollowedByACombiningMarkIsEscapedInPagesAndTheFeed() throws {
     let (folder, db) = try register()
     for command in [
-      ["log", Self.code, "bidding.tender-notice", "--date", "2026-11-20", "--ref", "招<\u{338}1号", "--summary", "甲<\u{338}乙\"\u{301} onmouseover=x"],
+      ["log", Self.code, "bidding.tender-notice", "--date", "2026-11-24", "--ref", "招<\u{338}1号", "--summary", "甲<\u{338}乙\"\u{301} onmouseover=x"],
       ["disclose", "4", "--date", "2026-11-23", "--channel", "门户\"\u{301}网站"],
     ] {
       let result = try runGongkai(command + db)
@@ -200,10 +200,11 @@ import TestSupport
     #expect(html.contains("甲&lt;\u{338}乙&quot;\u{301} onmouseover=x"))
     #expect(html.contains("门户&quot;\u{301}网站"))
     #expect(!html.contains("<\u{338}"))
-    // A tender notice has no period to publish in: published, not on time, and counted so (its 5-day 公告期 is
-    // unverified: taken from the article on how long its documents are sold, which the page does not cite as setting it)
-    #expect(html.contains("，公开 2026-11-23，已公开（时限待核实）</title>"), "\(html)")
-    #expect(html.contains("：按时公开 2 项，已公开 1 项，公示期不足 1 项</p>"), "\(html)")
+    // A tender notice is due by the day its documents go on sale, and published the day before it is on time (its 5-day
+    // 公告期 is unverified: taken from the article on how long its documents are sold, which the page does not cite as
+    // setting it)
+    #expect(html.contains("：形成 2026-11-24，截止 2026-11-24，公开 2026-11-23，按时公开（时限待核实）</title>"), "\(html)")
+    #expect(html.contains("：按时公开 3 项，公示期不足 1 项</p>"), "\(html)")
     #expect(html.contains("（不少于5日，参照《中华人民共和国招标投标法实施条例》第十六条，该期限待核实）</p>"), "\(html)")
     let feed = try export(["notices"], "feed.atom", in: folder, db)
     #expect(feed.contains("招&lt;\u{338}1号"))

@@ -344,7 +344,7 @@ import TestSupport
     let file = try writeFile("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.result\n    period: 5 days\n")
     let result = try gongkai("rules", "--profile-file", file)
     #expect(result.status == 65)
-    #expect(result.stderr == "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'\n")
+    #expect(result.stderr == "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'\n")
   }
 
   /// A district's file written on top of Shanghai's rules is refused without them, not applied to the national
@@ -412,7 +412,7 @@ import TestSupport
     let result = try gongkai("rules", "--profile-file", file)
     #expect(result.status == 65)
     #expect(result.stderrLines == [
-      "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'",
+      "gongkai: \(file):5: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'",
       "gongkai: \(file):7: rules[1].confidence: unknown confidence 'X'; use S, S2 or M",
     ])
     #expect(result.stdout.isEmpty)

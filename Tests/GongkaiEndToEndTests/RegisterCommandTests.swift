@@ -645,7 +645,7 @@ import TestSupport
 
   @Test func anItemNoLawGivesAPeriodIsNeverDueToday() throws {
     let db = try registerWithProject("2026-310110-48-01-000203").db
-    #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.clarification", "--date", "2026-11-20"] + db).status == 0)
     let zh = try gongkai(["check", "--as-of", "2026-11-27", "--status", "due"] + db)
     #expect(zh.stdout.contains("待公开      无固定期限"))
     #expect(!zh.stdout.contains("今日到期"))
@@ -669,7 +669,7 @@ import TestSupport
   @Test func theAuditCSVReadsInTheLanguageAskedForAndCarriesTheReference() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000204")
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-19", "--ref", "YP-2026-01"] + db).status == 0)
-    #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.tender-notice", "--date", "2026-11-20"] + db).status == 0)
+    #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.clarification", "--date", "2026-11-20"] + db).status == 0)
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "approval-result.construction-permit", "--date", "2026-11-20"] + db).status == 0)
     let zh = try auditRows(folder, db, asOf: "2026-11-27")
     #expect(zh.map { $0["公开时限"] } == ["3日", "无固定期限", "7个工作日"])
@@ -686,8 +686,8 @@ import TestSupport
   @Test func theAuditCSVNamesAnItemWithoutAPeriodPublishedNotOnTime() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000206")
     for command in [
-      ["log", "2026-310110-48-01-000206", "bidding.tender-notice", "--date", "2026-11-02"],
-      ["disclose", "1", "--date", "2026-11-02", "--channel", "上海市公共资源交易平台", "--until", "2026-11-09"],
+      ["log", "2026-310110-48-01-000206", "bidding.clarification", "--date", "2026-11-02"],
+      ["disclose", "1", "--date", "2026-11-04", "--channel", "上海市公共资源交易平台"],
       ["log", "2026-310110-48-01-000206", "bidding.candidates", "--date", "2026-11-16"],
       ["disclose", "2", "--date", "2026-11-17", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-20"],
     ] {
@@ -698,6 +698,46 @@ import TestSupport
     #expect(rows.map { $0["状态"] } == ["on-time", "on-time"])
     #expect(rows.map { $0["状态名称"] } == ["已公开", "按时公开"])
     #expect(rows.map { $0["逾期工作日"] } == ["", "0"])
+  }
+
+  /// A tender notice is due by the day its documents go on sale, so its publication may come before the milestone,
+  /// which `disclose`, `reinstate`, a spreadsheet, a project file and `amend --date` all accept; any other item's still is a
+  /// mistyped date. Published after the sale day it is late, where it once counted as published whenever it came.
+  @Test func aTenderNoticeMayBePublishedBeforeTheSaleDayAndIsLateAfterIt() throws {
+    let code = "2026-310110-48-01-000207"
+    let (folder, db) = try registerWithProject(code)
+    try succeed([
+      ["log", code, "bidding.tender-notice", "--date", "2026-03-10", "--ref", "ZB-1"],
+      ["disclose", "1", "--date", "2026-03-09", "--channel", "中国招标投标公共服务平台", "--until", "2026-03-20"],
+      ["log", code, "bidding.tender-notice", "--date", "2026-03-10", "--ref", "ZB-2"],
+      ["disclose", "2", "--date", "2026-03-16", "--channel", "中国招标投标公共服务平台", "--until", "2026-03-25"],
+      ["amend", "1", "--date", "2026-03-11", "--reason", "发售日录错"],
+      ["withdraw", "--disclosure", "1", "--reason", "误记"],
+      ["reinstate", "--disclosure", "1", "--reason", "误撤回"],
+    ], db, environment: [:])
+    let (_, imported) = try importSheet("""
+      项目代码,事项类型,形成日期,文号,公开日期,公开渠道,公示截止
+      \(code),bidding.tender-notice,2026-04-13,ZB-3,2026-04-10,中国招标投标公共服务平台,2026-04-20
+
+      """, named: "sheet.csv", in: folder, db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let rows = try auditRows(folder, db, asOf: "2026-11-27")
+    // In the order of their days: the second notice's sale day, then the first's amended one.
+    #expect(rows.map { $0["文号"] } == ["ZB-2", "ZB-1", "ZB-3"])
+    #expect(rows.map { $0["法定公开截止日"] } == ["2026-03-10", "2026-03-11", "2026-04-13"])
+    #expect(rows.map { $0["状态"] } == ["late", "on-time", "on-time"])
+    #expect(rows.map { $0["逾期工作日"] } == ["4", "0", "0"])
+    // A project file written back reads back, early publications and all.
+    let file = folder.appendingPathComponent("p.yaml").path
+    #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
+    let again = try gongkai(["import", file] + db)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.hasSuffix("nothing changed (1 unchanged)\n"), "\(again.stdout)")
+    // Another item published before its day is still refused, with its fix.
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-03-20"] + db).status == 0)
+    let result = try gongkai(["disclose", "4", "--date", "2026-03-19", "--channel", "中国招标投标公共服务平台"] + db)
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("published 2026-03-19 is before the information was formed (2026-03-20)"))
   }
 
   @Test func aWithdrawnMilestoneKeepsItsAuditRowAndCountsNowhereElse() throws {

@@ -541,6 +541,34 @@ import TestSupport
     #expect(problem.message.hasPrefix("YAML syntax"))
   }
 
+  /// The items the law wants public by the day of the event they announce are due that day, in the shipped rules and in
+  /// a profile that says so; a minimum period of publication cannot be one, as it is counted from the publication.
+  @Test func itemsDueByTheirTriggerDayAreReadAndAMinimumCannotBeOne() throws {
+    let national = try RuleCatalogue.load(resources: resources)
+    #expect(national.rules.filter { $0.period == .byTriggerDay }.map(\.code)
+      == ["approval-result.eia-submission-notice", "bidding.tender-notice"])
+    let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
+    #expect(shanghai.rule(for: "bidding.ceiling-price")?.period == .byTriggerDay)
+    let local = try file("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.clarification\n    period: by-trigger-day\n    confidence: S\n    note: null\n")
+    #expect(try RuleCatalogue.load(extraProfiles: [local], resources: resources).rule(for: "bidding.clarification")?.period == .byTriggerDay)
+    let minimum = try file("minimum.yaml", """
+      profile: local
+      extends: national
+      rules:
+        - code: bidding.clarification
+          minimum-publication: by-trigger-day
+      """)
+    do {
+      _ = try RuleCatalogue.load(extraProfiles: [minimum], resources: resources)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.problems.map { $0.description.replacingOccurrences(of: minimum.path, with: "minimum.yaml") } == [
+        "minimum.yaml:5: rules[0].minimum-publication: a minimum publication period is counted in days from the publication; "
+          + "use 'N calendar-days' or 'N working-days'",
+      ])
+    }
+  }
+
   /// A profile's mistakes are listed together, each at its line: a local rules file is corrected in one pass.
   @Test func aProfileListsEveryProblem() throws {
     let url = try file("district.yaml", """
@@ -562,7 +590,7 @@ import TestSupport
     } catch {
       #expect(error.problems.map { $0.description.replacingOccurrences(of: url.path, with: "district.yaml") } == [
         "district.yaml:1: extends: a profile must say which catalogue it changes, e.g. 'extends: national'",
-        "district.yaml:4: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days' or 'none'",
+        "district.yaml:4: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'",
         "district.yaml:5: rules[1].name: required field is missing",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",

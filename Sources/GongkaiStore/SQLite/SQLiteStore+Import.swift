@@ -194,7 +194,8 @@ extension SQLiteStore {
         } else if project?.record != nil {
           // The row names the milestone by its day, so a stored one was formed that day too.
           let formed = row.entry.formedOn
-          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed {
+          let admitted = admitsPublicationBeforeFormation(of: row.entry.kind, formedOn: formed, isChange: row.entry.changes != nil)
+          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed && !admitted {
             rejections.append(.init(line: row.line, field: "published",
               message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
           }
@@ -341,7 +342,9 @@ extension SQLiteStore {
             """)
         }
         if !recorded.withdrawn {
-          if let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn }) {
+          if !admitsPublicationBeforeFormation(of: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil),
+            let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn })
+          {
             throw StoreError.invalid(.disclosureBeforeMilestone(published: early.publishedOn, formed: recorded.formedOn))
           }
           if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }

@@ -452,9 +452,10 @@ extension SQLiteStore {
   /// contradict.
   private func requireDateFits(_ formed: CivilDate, of record: MilestoneRecord, _ db: Database) throws {
     let id = record.id!
+    let admitted = admitsPublicationBeforeFormation(of: record.kind, formedOn: formed, isChange: record.changesId != nil)
     // The publication that stands in the way is named, and the two ways past it: the clerk amending a date may not
     // have the publications in mind.
-    if let early = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil
+    if !admitted, let early = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil
       && Column("publishedOn") < formed.description).order(Column("publishedOn")).fetchOne(db)
     {
       throw StoreError.invalid(.invalidField("--date", formed.description, """
@@ -506,7 +507,7 @@ extension SQLiteStore {
       let db = write.db
       let milestone = try activeMilestone(id, db)
       let formed = try CivilDate.stored(milestone.formedOn)
-      if disclosure.publishedOn < formed {
+      if disclosure.publishedOn < formed, try !admitsPublicationBeforeFormation(of: milestone) {
         throw StoreError.invalid(.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed))
       }
       let code = try projectRecord(of: milestone, db).code
@@ -598,7 +599,7 @@ extension SQLiteStore {
       {
         throw StoreError.publicationReinstatementBlocked(disclosure: id, by: other.id!, inForce: other.withdrawnReason == nil)
       }
-      if old.publishedOn < milestone.formedOn {
+      if old.publishedOn < milestone.formedOn, try !admitsPublicationBeforeFormation(of: milestone) {
         throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """
           it was published on \(old.publishedOn), before milestone \(old.milestoneId) was formed (\(milestone.formedOn), amended \
           since): if that day is right, correct the milestone's date (`gongkai amend \(old.milestoneId) --date … --reason …`) first

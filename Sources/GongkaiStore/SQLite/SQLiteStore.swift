@@ -26,6 +26,26 @@ public struct SQLiteStore: Store {
   let exclusiveImports: Bool
   /// The schema version the file had when this store upgraded it on opening; nil when it was up to date or new.
   public let upgradedFrom: String?
+  /// The rules that admit a publication before its milestone (``admittingEarlyPublications(under:)``); none until given.
+  private var earlyPublicationRules: RuleCatalogue?
+
+  public func admittingEarlyPublications(under rules: RuleCatalogue) -> SQLiteStore {
+    var store = self
+    store.earlyPublicationRules = rules
+    return store
+  }
+
+  /// Whether a publication of `milestone` may be dated before the milestone's day.
+  func admitsPublicationBeforeFormation(of milestone: MilestoneRecord) throws -> Bool {
+    guard let rules = earlyPublicationRules else { return false }
+    return rules.admitsPublicationBeforeFormation(
+      of: milestone.kind, formedOn: try CivilDate.stored(milestone.formedOn), isChange: milestone.changesId != nil)
+  }
+
+  /// Whether a publication of information of kind `kind` formed on `formed` may be dated before that day.
+  func admitsPublicationBeforeFormation(of kind: String, formedOn formed: CivilDate, isChange: Bool) -> Bool {
+    earlyPublicationRules?.admitsPublicationBeforeFormation(of: kind, formedOn: formed, isChange: isChange) ?? false
+  }
 
   /// Opens the database at `path`; with `create` (`gongkai init`), a missing file is created and a register of
   /// an earlier schema is upgraded, which every other command refuses (``StoreError/olderSchema(_:current:needed:)``):

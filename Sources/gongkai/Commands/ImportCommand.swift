@@ -70,8 +70,9 @@ extension Gongkai.ImportCommand {
     }
 
     func run() async throws {
-      let register = try store.open(exclusiveImports: lock.exclusive)
-      let checker = try await reference.checker(for: register, at: store.path)
+      let opened = try store.open(exclusiveImports: lock.exclusive)
+      let checker = try await reference.checker(for: opened, at: store.path)
+      let register = opened.admittingEarlyPublications(under: checker.catalogue)
       let files = try ProjectFiles(paths, catalogue: checker.catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
@@ -110,8 +111,9 @@ extension Gongkai.ImportCommand {
     }
 
     func run() async throws {
-      let register = try store.open(exclusiveImports: lock.exclusive)
-      let checker = try await reference.checker(for: register, at: store.path)
+      let opened = try store.open(exclusiveImports: lock.exclusive)
+      let checker = try await reference.checker(for: opened, at: store.path)
+      let register = opened.admittingEarlyPublications(under: checker.catalogue)
       let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: checker.catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }

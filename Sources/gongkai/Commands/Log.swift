@@ -187,24 +187,25 @@ extension Gongkai {
 
     func run() async throws {
       let disclosure = Disclosure(publishedOn: date, channel: channel, url: url, until: until)
-      let register = try store.open()
-      let stored = try await Gongkai.namedMilestone(milestone, of: project, in: register)
+      let opened = try store.open()
+      let stored = try await Gongkai.namedMilestone(milestone, of: project, in: opened)
+      // Loaded before the write, so that rules that cannot be loaded leave the register as it was.
+      let checker = try await reference.checker(for: opened, at: store.path)
+      let register = opened.admittingEarlyPublications(under: checker.catalogue)
       // A publication before the milestone conflicts with the register rather than with an option: refused as bad data,
       // as the store refuses `amend --date` making the same conflict; the --date typed may have its year off.
       let today = StoreOptions.today()
       let formed = stored.milestone.formedOn
-      if date < formed {
+      let admitted = checker.catalogue.admitsPublicationBeforeFormation(
+        of: stored.milestone.kind, formedOn: formed, isChange: stored.milestone.changes != nil)
+      if date < formed && !admitted {
         throw StoreError.invalid(.disclosureBeforeMilestone(
           published: date, formed: formed, meant: RegisterError.yearMeant(published: date, formed: formed, today: today)))
       }
-      let optionProblems = disclosure.problems(formedOn: stored.milestone.formedOn, today: today).filter {
-        if case .disclosureBeforeMilestone = $0 { false } else { true }
-      }
+      let optionProblems = disclosure.problems(formedOn: formed, admittedBefore: true, today: today)
       try refuse(optionProblems.map {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
-      // Loaded before the write, so that rules that cannot be loaded leave the register as it was.
-      let checker = try await reference.checker(for: register, at: store.path)
       let clearing: PublicationClearing = [stillUp ? .until : [], noURL ? .url : []]
       let recorded = try await register.disclose(milestone: milestone, disclosure, clearing: clearing, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
@@ -308,7 +309,7 @@ extension Gongkai {
   struct Reinstate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Put a milestone or disclosure withdrawn by mistake back in force, under the 索引号 it had.",
-      usage: WithdrawableRecordOptions.usage(of: "reinstate"),
+      usage: WithdrawableRecordOptions.usage(of: "reinstate", rules: true),
       discussion: """
         For a withdrawal made by mistake: a mistyped id, or the wrong one of two records. The milestone counts again \
         from the day it was formed, logged as reinstated (恢复) with the reason; its publications, which the withdrawal \
@@ -330,12 +331,17 @@ extension Gongkai {
 
     @OptionGroup var options: WithdrawableRecordOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesOptions
     @OptionGroup var actor: ActorOptions
 
     func run() async throws {
       let record = try options.record()
       let reason = try options.requiredReason(milestoneExample: "误撤回，应撤回的是里程碑24", disclosureExample: "误撤回，应撤回的是公开记录18")
-      let register = try store.open()
+      let opened = try store.open()
+      // A publication reinstated may be dated before its milestone where the law wants it public by that day: the
+      // rules say which, best effort (without them, as a profile file not given here, the store refuses it).
+      let catalogue = try? rules.loadCatalogue(keptUnder: try await opened.profile(), register: store.path)
+      let register = catalogue.map { opened.admittingEarlyPublications(under: $0) } ?? opened
       switch record {
       case .disclosure(let disclosure):
         let owner = try await options.owner(ofDisclosure: disclosure, in: register)
@@ -420,7 +426,11 @@ extension Gongkai {
       let reason = try requiredReason(reason, example: MilestoneAmendment.exampleReason)
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
-      let register = try store.open()
+      let opened = try store.open()
+      // A new day may fall after a publication that the law wants by that day: the rules say which, asked before the
+      // write (without them, as a profile file not given here, the store refuses a publication before the day).
+      let rules = date != nil ? try? await reference.catalogue(for: opened, at: store.path) : nil
+      let register = rules.map { opened.admittingEarlyPublications(under: $0) } ?? opened
       let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0

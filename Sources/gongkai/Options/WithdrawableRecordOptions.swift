@@ -8,8 +8,10 @@ import GongkaiStore
 struct WithdrawableRecordOptions: ParsableArguments {
   /// The usage line of `command`, written out: the parser would show the id, --disclosure and --reason as optional,
   /// which they are to it only so that gongkai's own messages say what is missing.
-  static func usage(of command: String) -> String {
-    "gongkai \(command) (<milestone> | --disclosure <id>) --reason <text> [--project <code>] [--database <path>] [--by <name>]"
+  /// `reinstate` takes the rules options too (`rules`), which say which publications may precede their milestone.
+  static func usage(of command: String, rules: Bool = false) -> String {
+    "gongkai \(command) (<milestone> | --disclosure <id>) --reason <text> [--project <code>] [--database <path>]"
+      + (rules ? " [--profile <name>] [--profile-file <file> ...]" : "") + " [--by <name>]"
   }
 
   @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64?

@@ -34,10 +34,18 @@ struct ExplanationText {
     case .deadline: ("信息形成", "the day the information was formed")
     case .minimumPublication: ("所判定公开的首日", "the first day of the publication judged")
     }
-    lines.append(language.pick(
-      "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（\(civilLaw.chinese)第二百零一条）",
-      "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (\(civilLaw.english) art. 201)"))
+    if e.period.unit == .triggerDay {
+      lines.append(language.pick(
+        "起算: \(day(e.start)) \(start)；须于当日或之前公开，可早于当日，期满不因休息日顺延",
+        "Start: \(day(e.start)), \(startEnglish); to be public on that day or before it, never moved off a rest day"))
+    } else {
+      lines.append(language.pick(
+        "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（\(civilLaw.chinese)第二百零一条）",
+        "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (\(civilLaw.english) art. 201)"))
+    }
     switch e.period.unit {
+    case .triggerDay:
+      lines.append(language.pick("期间: \(e.period.chineseDescription)", "Period: \(e.period)"))
     case .workingDays:
       lines.append(language.pick(
         "期间: \(e.period.chineseDescription)（不含周末和法定节假日，含调休上班日）",

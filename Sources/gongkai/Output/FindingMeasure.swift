@@ -54,7 +54,8 @@ struct FindingMeasure {
   private func shortfall(_ finding: Finding) -> String {
     let name = finding.rule.minimumPublicationName.chinese
     switch finding.minimumShortfall {
-    case let (days, .calendarDays)?: return language.pick("\(name)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
+    // A minimum is counted from the publication, never by its first day: the rules refuse `by-trigger-day` for one.
+    case let (days, .calendarDays)?, let (days, .triggerDay)?: return language.pick("\(name)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
     case let (days, .workingDays)?: return language.pick("\(name)少\(days)个工作日", "\(counted(days, "working day")) short")
     case nil: return language.pick(FindingStatus.tooShort.chineseName, "too short")
     }

@@ -1,0 +1,59 @@
+import Testing
+@testable import GongkaiCore
+
+/// Information the law wants public by the day of the event it announces: a tender notice by the day the documents
+/// go on sale (招标投标法实施条例, 10号令), the EIA report before it is submitted. Published before that day it is on
+/// time, after it late; an evaluator found such items counted on time whenever they were published.
+@Suite struct PublicationByTriggerDayTests {
+  let checker = Checker(
+    catalogue: try! RuleCatalogue(profile: "test", rules: [
+      rule("bidding.tender-notice", .bidding, period: .byTriggerDay, minimum: try! .calendarDays(5)),
+    ]),
+    calendar: calendar2026)
+
+  func notice(sale: String, published: [String] = []) -> Milestone {
+    Milestone(id: 1, projectCode: "2026-310110-48-01-000001", kind: "bidding.tender-notice", formedOn: day(sale),
+              disclosures: published.map { Disclosure(publishedOn: day($0), channel: "中国招标投标公共服务平台", until: day("2026-12-31")) })
+  }
+
+  @Test func aNoticePublishedBeforeOrOnTheSaleDayIsOnTimeAndOneAfterItLate() throws {
+    let before = try #require(try checker.judge(notice(sale: "2026-03-10", published: ["2026-03-09"]), asOf: day("2026-11-27")))
+    #expect(before.status == .onTime)
+    #expect(before.deadline?.date == day("2026-03-10"))
+    let onTheDay = try #require(try checker.judge(notice(sale: "2026-03-10", published: ["2026-03-10"]), asOf: day("2026-11-27")))
+    #expect(onTheDay.status == .onTime)
+    // Monday 03-16 is the fourth working day after Tuesday 03-10.
+    let after = try #require(try checker.judge(notice(sale: "2026-03-10", published: ["2026-03-16"]), asOf: day("2026-11-27")))
+    #expect(after.status == .late)
+    #expect(after.workingDaysLate == 4)
+  }
+
+  @Test func anUnpublishedNoticeIsDueOnTheSaleDayAndOverdueTheDayAfter() throws {
+    let due = try #require(try checker.judge(notice(sale: "2026-03-10"), asOf: day("2026-03-10")))
+    #expect(due.status == .due)
+    #expect(due.needsAttention(warningDays: 5))
+    let overdue = try #require(try checker.judge(notice(sale: "2026-03-10"), asOf: day("2026-03-11")))
+    #expect(overdue.status == .overdue)
+  }
+
+  /// The sale opens that day whatever the day: a period ending on its first day is not moved off a rest day, as a
+  /// calendar-day period is (民法典 art. 203), and no missing schedule can move it.
+  @Test func theDeadlineIsTheSaleDayEvenOnARestDayOrInAYearWithoutItsSchedule() throws {
+    // Saturday 2026-10-03, in the National Day break
+    #expect(try calendar2026.deadline(of: .byTriggerDay, from: day("2026-10-03")) == Deadline(date: day("2026-10-03"), isProvisional: false))
+    #expect(try calendar2026.deadline(of: .byTriggerDay, from: day("2027-02-06")) == Deadline(date: day("2027-02-06"), isProvisional: false))
+    let explained = try calendar2026.explain(.byTriggerDay, from: day("2026-10-03"))
+    #expect(explained.skippedDays.isEmpty && explained.unscheduledYears.isEmpty && explained.nominalEnd == nil)
+  }
+
+  @Test func onlySuchAnItemAdmitsAPublicationBeforeItsMilestone() {
+    let early = Disclosure(publishedOn: day("2026-03-09"), channel: "中国招标投标公共服务平台")
+    #expect(early.problems(formedOn: day("2026-03-10"), admittedBefore: true, today: day("2026-11-27")).isEmpty)
+    #expect(early.problems(formedOn: day("2026-03-10"), admittedBefore: false, today: day("2026-11-27"))
+      == [.disclosureBeforeMilestone(published: day("2026-03-09"), formed: day("2026-03-10"))])
+    #expect(checker.catalogue.admitsPublicationBeforeFormation(of: "bidding.tender-notice", formedOn: day("2026-03-10"), isChange: false))
+    #expect(!testCatalogue.admitsPublicationBeforeFormation(of: "bidding.candidates", formedOn: day("2026-03-10"), isChange: false))
+    #expect(!checker.catalogue.admitsPublicationBeforeFormation(of: "bidding.unknown", formedOn: day("2026-03-10"), isChange: false))
+    #expect(Period.byTriggerDay.chineseDescription == "起算日前（含当日）")
+  }
+}
