@@ -153,10 +153,10 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
 
 extension Disclosure {
   /// The problems of a disclosure of information formed on `formedOn`, which only an item the law wants public by
-  /// that day (`admittedBefore`) may precede.
-  public func problems(formedOn: CivilDate, admittedBefore: Bool, today: CivilDate) -> [RegisterError] {
+  /// that day (`admittedBefore`, asked of the rules only of a publication that does precede it) may precede.
+  public func problems(formedOn: CivilDate, admittedBefore: @autoclosure () -> Bool, today: CivilDate) -> [RegisterError] {
     var found: [RegisterError] = []
-    if publishedOn < formedOn && !admittedBefore { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
+    if publishedOn < formedOn && !admittedBefore() { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
     if publishedOn > today { found.append(.futureDate("published", publishedOn, today: today)) }
     if let until, until < publishedOn { found.append(.untilBeforePublished("until", until: until, published: publishedOn)) }
     return found + textProblems

@@ -401,10 +401,10 @@ struct SheetRows {
     let (published, until) = (date(.published), date(.until))
     if let published {
       let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: until)
-      let admitted = formed.map {
-        catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: $0, isChange: cell(.changes) != nil)
-      } ?? false
-      for error in disclosure.problems(formedOn: formed ?? published, admittedBefore: admitted, today: today) {
+      // Asked of the rules only of a publication before its day (an autoclosure), which nearly no row has.
+      let (catalogue, isChange) = (catalogue, cell(.changes) != nil)
+      let admitted = { formed.map { catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: $0, isChange: isChange) } }
+      for error in disclosure.problems(formedOn: formed ?? published, admittedBefore: admitted() ?? false, today: today) {
         problem(error.field, error.description)
       }
       disclosures.append(disclosure)

@@ -139,8 +139,9 @@ public enum ProjectFile {
       disclosureLines[key] = value.line ?? 0
       disclosures.append(disclosure)
       if let formed {
-        let admitted = catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: formed, isChange: fields["changes"] != nil)
-        for error in disclosure.problems(formedOn: formed, admittedBefore: admitted, today: today) {
+        // Asked of the rules only of a publication before its day (an autoclosure).
+        let admitted = { catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: formed, isChange: fields["changes"] != nil) }
+        for error in disclosure.problems(formedOn: formed, admittedBefore: admitted(), today: today) {
           let mapping = try? value.mappingReportingUnknown(keys: disclosureKeys).0
           collector.add((mapping?[error.field] ?? value).problem(error.description))
         }

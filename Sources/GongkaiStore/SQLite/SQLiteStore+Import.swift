@@ -194,8 +194,10 @@ extension SQLiteStore {
         } else if project?.record != nil {
           // The row names the milestone by its day, so a stored one was formed that day too.
           let formed = row.entry.formedOn
-          let admitted = admitsPublicationBeforeFormation(of: row.entry.kind, formedOn: formed, isChange: row.entry.changes != nil)
-          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed && !admitted {
+          // The rules are asked only of a publication before the day, which nearly no row has.
+          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed
+            && !admitsPublicationBeforeFormation(of: row.entry.kind, formedOn: formed, isChange: row.entry.changes != nil)
+          {
             rejections.append(.init(line: row.line, field: "published",
               message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
           }
@@ -342,8 +344,8 @@ extension SQLiteStore {
             """)
         }
         if !recorded.withdrawn {
-          if !admitsPublicationBeforeFormation(of: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil),
-            let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn })
+          if let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn }),
+            !admitsPublicationBeforeFormation(of: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
           {
             throw StoreError.invalid(.disclosureBeforeMilestone(published: early.publishedOn, formed: recorded.formedOn))
           }
