@@ -40,15 +40,17 @@ public struct Checker: Sendable {
       }
       // The days counted late or overdue, and whether a publication came late at all: a 公示 too short for certain
       // may still turn out late, or on time.
+      let timingIsProvisional = deadline != nil && first != nil && (deadlineUnsettled || choice.runIsUnsettled)
       let latenessIsProvisional = deadline.map { deadline in
         (status == .overdue || daysLate != nil) && (deadline.isProvisional || calendar.isProvisional(from: deadline.date, through: decidedOn))
-          || first != nil && (deadlineUnsettled || choice.runIsUnsettled)
+          || timingIsProvisional
       } ?? false
       // A 公示 too short for certain is too short whenever it was published; any other status also rests on the deadline.
       let statusIsProvisional = choice.metIsUnsettled || status != .tooShort && deadlineUnsettled
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, statusIsProvisional: statusIsProvisional,
+        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, timingIsProvisional: timingIsProvisional,
+        statusIsProvisional: statusIsProvisional,
         judgedRunIsProvisional: choice.runIsUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         shortOnlyByWeekendExtension: status == .tooShort

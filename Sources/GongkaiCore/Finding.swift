@@ -56,6 +56,10 @@ public struct Finding: Sendable {
   /// across a year without an official holiday schedule (the deadline itself may be settled); or whether the publication
   /// judged came late at all, which a 公示 too short for certain may still turn out to have.
   public let latenessIsProvisional: Bool
+  /// Whether the publication judged came by the deadline may still change (not how many days it came after it): the
+  /// deadline is not settled against the day it was published, or which publication is judged may change. What the
+  /// public outputs' status of a 公示 still up (on time or late, by its first publication) rests on.
+  public let timingIsProvisional: Bool
   /// Whether the status itself may still change when a missing holiday schedule is published. A provisional deadline
   /// need not make it so: a publication made before the period can have passed, each day the schedule may arrange
   /// counted as a possible working day (only the days before it decide), is on time whatever the schedule arranges,

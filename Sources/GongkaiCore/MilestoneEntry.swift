@@ -152,11 +152,29 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Disclosure {
+  /// The most calendar days a publication may come before its milestone, where the law wants the item public by the
+  /// milestone's day (``Period/byTriggerDay``): a tender notice goes up days before its documents go on sale, not
+  /// months, and one dated a year ahead has its year mistyped, which would make a late notice look on time.
+  public static let longestLead = 90
+
+  /// What is wrong with a publication on `published` of information formed on `formed`, if anything: dated before it
+  /// where the rules do not admit that (`admitted`, asked of them only then), or more than ``longestLead`` days ahead.
+  public static func precedenceProblem(published: CivilDate, formed: CivilDate, admitted: @autoclosure () -> Bool) -> RegisterError? {
+    guard published < formed else { return nil }
+    guard admitted() else { return .disclosureBeforeMilestone(published: published, formed: formed) }
+    let lead = published.days(to: formed)
+    guard lead > longestLead else { return nil }
+    return .invalidField("published", published.description, """
+      it is \(lead) days before the day the item is due by (\(formed), its milestone's), and such a notice goes up at most \
+      \(longestLead) days ahead; check the dates
+      """)
+  }
+
   /// The problems of a disclosure of information formed on `formedOn`, which only an item the law wants public by
   /// that day (`admittedBefore`, asked of the rules only of a publication that does precede it) may precede.
   public func problems(formedOn: CivilDate, admittedBefore: @autoclosure () -> Bool, today: CivilDate) -> [RegisterError] {
     var found: [RegisterError] = []
-    if publishedOn < formedOn && !admittedBefore() { found.append(.disclosureBeforeMilestone(published: publishedOn, formed: formedOn)) }
+    if let problem = Self.precedenceProblem(published: publishedOn, formed: formedOn, admitted: admittedBefore()) { found.append(problem) }
     if publishedOn > today { found.append(.futureDate("published", publishedOn, today: today)) }
     if let until, until < publishedOn { found.append(.untilBeforePublished("until", until: until, published: publishedOn)) }
     return found + textProblems

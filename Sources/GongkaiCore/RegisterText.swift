@@ -173,10 +173,14 @@ public enum RegisterText {
     guard hasWebScheme(value) else {
       return [.invalidField(field, value, "use the full address of the publication, starting with https://")]
     }
+    // Named as typed: `http://` has no site after it, whatever https:// has.
+    func noSite() -> RegisterError {
+      .invalidField(field, value, "the address names no site after \(value.prefix { $0 != ":" }.lowercased())://; copy it from the browser")
+    }
     if let host = value.utf8.firstIndex(of: UInt8(ascii: ":")).map({ value.utf8.index($0, offsetBy: 3) }),
       host < value.utf8.endIndex, [UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(value.utf8[host])
     {
-      return [.invalidField(field, value, "the address names no site after https://; copy it from the browser")]
+      return [noSite()]
     }
     // A site has a name: `https://...`, the placeholder of an example copied as it is, has none.
     if let start = value.utf8.firstIndex(of: UInt8(ascii: ":")).map({ value.utf8.index($0, offsetBy: 3) }) {
@@ -184,7 +188,7 @@ public enum RegisterText {
                         as: UTF8.self)
       // A letter or digit of any script (例子.中国 is a site; …, 。 and ... are not).
       if !site.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-        return [.invalidField(field, value, "the address names no site after https://; copy it from the browser")]
+        return [noSite()]
       }
     }
     if let bad = value.unicodeScalars.first(where: isForbiddenInURL) {

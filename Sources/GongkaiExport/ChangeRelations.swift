@@ -17,13 +17,15 @@ struct ChangeRelations {
   private let catalogue: RuleCatalogue
   private let asOf: CivilDate
 
-  /// Relations among `milestones` (not withdrawn). A change counts once it is public by `asOf`: a notice must not
-  /// name a document its unit has not yet published. Most projects change nothing, and cost no dictionary.
+  /// Relations among `milestones` (not withdrawn). A change counts once it is formed and public by `asOf`: a notice
+  /// must not name a document its unit has not yet published, nor one published ahead of the day it announces
+  /// (``GongkaiCore/Period/byTriggerDay``) before that day, when the page does not show it yet. Most projects change
+  /// nothing, and cost no dictionary.
   init(_ milestones: [StoredMilestone], asOf: CivilDate, catalogue: RuleCatalogue) {
     self.catalogue = catalogue
     self.asOf = asOf
     let published = milestones.filter { stored in
-      stored.milestone.changes != nil && stored.milestone.disclosures.contains { $0.publishedOn <= asOf }
+      stored.milestone.changes != nil && stored.milestone.formedOn <= asOf && stored.milestone.disclosures.contains { $0.publishedOn <= asOf }
     }
     guard !published.isEmpty else {
       (byID, changers) = ([:], [:])

@@ -11,8 +11,9 @@ extension Finding {
   var publicStatus: FindingStatus { isUpShortOfItsMinimum ? (workingDaysLate == nil ? .onTime : .late) : status }
 
   /// Whether ``publicStatus`` may change once a missing holiday schedule is published: for a 公示 still up, whether it
-  /// came by its deadline, which a too-short verdict does not rest on, may.
-  var publicStatusIsProvisional: Bool { statusIsProvisional || isUpShortOfItsMinimum && latenessIsProvisional }
+  /// came by its deadline, which a too-short verdict does not rest on, may; not the days it came late by, which only
+  /// the count's mark (（天数暂定）) hedges.
+  var publicStatusIsProvisional: Bool { statusIsProvisional || isUpShortOfItsMinimum && timingIsProvisional }
 
   /// The status in Chinese, with the lateness of a `too-short` publication that also came late, as the text check
   /// says it: `status` names one failure, and a reader of the page or the open data must not lose the other.

@@ -35,8 +35,10 @@ extension ProjectFile {
   public static func commentLines(in text: String) -> Int {
     var count = 0
     var blockIndent: Int?
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let line = line.hasSuffix("\r") ? line.dropLast() : line
+    // Split on the scalar: CR LF is one Character, and splitting on "\n" would leave a CRLF file one line.
+    for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = Substring(scalars)
+      if line.hasSuffix("\r") { line = line.dropLast() }
       let indent = line.prefix { $0 == " " }.count
       let content = line.dropFirst(indent)
       if let block = blockIndent {
@@ -47,41 +49,53 @@ extension ProjectFile {
         if opensBlockScalar(content) { blockIndent = indent }
         continue
       }
-      if !(line.hasPrefix(headerStart) && line.hasSuffix(headerEnd)) {
-        count += 1
-      }
+      if !(line.hasPrefix(headerStart) && line.hasSuffix(headerEnd)) { count += 1 }
       if opensBlockScalar(content[..<comment]) { blockIndent = indent }
     }
     return count
   }
 
-  /// Where a comment starts in a line's content, outside single and double quotes.
+  /// Where a comment starts in a line's content: a `#` at its start or after a space or tab, outside single quotes
+  /// (`''` within them is a quote) and double quotes (`\"` within them is one).
   private static func commentStart(in content: Substring) -> Substring.Index? {
     var quote: Character?
     var previous: Character = " "
     var index = content.startIndex
     while index < content.endIndex {
       let character = content[index]
-      switch (quote, character) {
-      case (nil, "#") where previous == " " || previous == "\t": return index
-      case (nil, "'"), (nil, "\""): if " \t[{,".contains(previous) { quote = character }
-      case ("\"", "\\"): index = content.index(after: index)
-      case (let open?, _) where character == open: quote = nil
-      default: break
+      var next = content.index(after: index)
+      switch quote {
+      case nil:
+        if character == "#" && (previous == " " || previous == "\t") { return index }
+        if (character == "'" || character == "\"") && " \t[{,".contains(previous) { quote = character }
+      case "\"":
+        if character == "\\" && next < content.endIndex {
+          next = content.index(after: next)
+        } else if character == "\"" {
+          quote = nil
+        }
+      default:
+        if character == "'" && next < content.endIndex && content[next] == "'" {
+          next = content.index(after: next)
+        } else if character == "'" {
+          quote = nil
+        }
       }
       previous = character
-      if index < content.endIndex { index = content.index(after: index) }
+      index = next
     }
     return nil
   }
 
-  /// Whether a line's content (without its comment) ends in a block scalar's indicator: `summary: |`, `- >-`.
+  /// Whether a line's content (without its comment) ends in a block scalar's indicator as a value of its own:
+  /// `summary: |`, `- >-`, not `summary: 面积 >5`.
   private static func opensBlockScalar(_ content: Substring) -> Bool {
-    let value = content.reversed().drop { $0 == " " || $0 == "\t" }
-    let indicator = value.prefix { "|>-+0123456789".contains($0) }
-    guard indicator.contains(where: { $0 == "|" || $0 == ">" }) else { return false }
-    let before = value.dropFirst(indicator.count).first
-    return before == nil || before == " " || before == ":" || before == "-"
+    let tokens = content.split { $0 == " " || $0 == "\t" }
+    guard let last = tokens.last, let indicator = last.first, indicator == "|" || indicator == ">", last.count <= 3,
+      last.dropFirst().allSatisfy({ "+-123456789".contains($0) })
+    else { return false }
+    guard let before = tokens.dropLast().last else { return true }
+    return before == "-" || before.hasSuffix(":")
   }
 
   private static func serialize(_ node: Node) throws -> String {

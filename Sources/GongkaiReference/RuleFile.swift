@@ -256,7 +256,7 @@ extension Period {
       return
     }
     let parts = text.split(separator: " ")
-    guard parts.count == 2, let length = Int(parts[0]), let unit = Period.Unit(rawValue: String(parts[1])) else {
+    guard parts.count == 2, let length = Int(parts[0]), let unit = Period.Unit(rawValue: String(parts[1])), unit != .triggerDay else {
       throw value.problem("'\(text)' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'")
     }
     do { try self.init(length, unit) } catch { throw value.problem("\(error)") }

@@ -56,4 +56,14 @@ import Testing
     #expect(!checker.catalogue.admitsPublicationBeforeFormation(of: "bidding.unknown", formedOn: day("2026-03-10"), isChange: false))
     #expect(Period.byTriggerDay.chineseDescription == "起算日前（含当日）")
   }
+
+  /// A notice goes up days before the sale, not a year: one dated more than 90 days ahead has its date mistyped, and
+  /// would make a late notice look on time.
+  @Test func aPublicationMoreThanNinetyDaysAheadIsRefused() {
+    #expect(Disclosure.precedenceProblem(published: day("2026-01-05"), formed: day("2026-04-05"), admitted: true) == nil)
+    let problem = Disclosure.precedenceProblem(published: day("2025-10-02"), formed: day("2026-10-03"), admitted: true)
+    #expect(problem?.field == "published")
+    #expect(problem?.description == "published '2025-10-02' is not accepted: it is 366 days before the day the item is due by "
+      + "(2026-10-03, its milestone's), and such a notice goes up at most 90 days ahead; check the dates")
+  }
 }

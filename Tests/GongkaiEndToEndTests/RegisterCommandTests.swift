@@ -78,8 +78,9 @@ import TestSupport
     let demo = try runGongkai(["demo", "--projects", projectsFolder()], environment: ["GONGKAI_DATABASE": database])
     #expect(demo.status == 65)
     #expect(demo.stderr == """
-      gongkai: \(database) is a register without projects, as `gongkai init` makes one for real work, and the demo's \
-      fictional projects could never be taken out of it; run the demo on its own database: --database demo.sqlite\n
+      gongkai: \(database) is a register without projects, as `gongkai init` makes one for real work (or an interrupted demo \
+      left one), and the demo's fictional projects could never be taken out of a real register; run the demo on a \
+      database of its own, --database demo.sqlite, or remove this file if a demo left it\n
       """)
     #expect(snapshot(database) == before)
   }
@@ -727,17 +728,56 @@ import TestSupport
     #expect(rows.map { $0["法定公开截止日"] } == ["2026-03-10", "2026-03-11", "2026-04-13"])
     #expect(rows.map { $0["状态"] } == ["late", "on-time", "on-time"])
     #expect(rows.map { $0["逾期工作日"] } == ["4", "0", "0"])
+    // In the year's report, a notice put up ahead took no time to publish: the median is 0, not days below it.
+    let report = try gongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27"] + db)
+    #expect(report.stdout.components(separatedBy: "\r\n").contains { $0.hasPrefix("按信息类别,招标投标信息,3,2,1,0,0,0,66.7%,0.0,") },
+            "\(report.stdout)")
     // A project file written back reads back, early publications and all.
     let file = folder.appendingPathComponent("p.yaml").path
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
     let again = try gongkai(["import", file] + db)
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stdout.hasSuffix("nothing changed (1 unchanged)\n"), "\(again.stdout)")
+    // A year mistyped in a notice's publication is refused, not taken for a notice put up a year ahead.
+    let yearAhead = try gongkai(["disclose", "2", "--date", "2025-03-09", "--channel", "中国招标投标公共服务平台", "--until", "2025-03-20"] + db)
+    #expect(yearAhead.status == 65)
+    #expect(yearAhead.stderr.contains("--date '2025-03-09' is not accepted: it is 366 days before the day the item is due by (2026-03-10"))
     // Another item published before its day is still refused, with its fix.
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-03-20"] + db).status == 0)
     let result = try gongkai(["disclose", "4", "--date", "2026-03-19", "--channel", "中国招标投标公共服务平台"] + db)
     #expect(result.status == 65)
     #expect(result.stderr.contains("published 2026-03-19 is before the information was formed (2026-03-20)"))
+  }
+
+  /// A 公示 still up, recorded to come down early, is shown late by its first publication; published after a settled
+  /// deadline it is late for certain, and only its count of days, which crosses a year without its schedule, may move:
+  /// the page marks the count, and the report counts the verdict as settled.
+  @Test func aPublicationLateForCertainIsNotProvisionalWhereOnlyItsCountIs() throws {
+    let code = "2026-310110-48-01-000900"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2027-01-15T10:00:00+08:00"]
+    try succeed([
+      ["log", code, "completion.environmental-acceptance", "--date", "2026-11-21"],
+      ["disclose", "1", "--date", "2027-01-05", "--channel", "杨浦区人民政府门户网站", "--until", "2027-01-22"],
+    ], db, environment: now)
+    let out = folder.appendingPathComponent("notices").path
+    #expect(try gongkai(["export", "notices", "--as-of", "2027-01-15", "--out", out] + db, environment: now).status == 0)
+    let page = try String(contentsOfFile: out + "/\(code).html", encoding: .utf8)
+    #expect(page.contains("迟26个工作日（天数暂定）（时限待核实）"))
+    #expect(!page.contains("迟26个工作日（暂定）"))
+    let report = try gongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2027-01-15"] + db, environment: now)
+    // 状态暂定 0, and the settled rate counts it: 0.0 %
+    #expect(report.stdout.components(separatedBy: "\r\n").contains { $0.hasPrefix("按责任单位,合计,1,0,1,") && $0.hasSuffix(",0,0.0%,1") },
+            "\(report.stdout)")
+  }
+
+  /// A 公示 due by a deadline moved past a weekend is marked in `project show` as `check` and the pages mark it: the move
+  /// rests on reading a weekend as a 法定休假日, which legal-rules.md leaves unverified.
+  @Test func projectShowMarksADueItemWhoseDeadlineMovedPastAWeekend() throws {
+    let (_, database) = try sampleRegister()
+    let show = try gongkai(["project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database])
+    #expect(show.stdoutLines.contains("  #38  2026-11-26  bidding.candidates  中标候选人公示  [待公开，截止 2026-11-30（时限待核实）]"),
+            "\(show.stdout)")
   }
 
   @Test func aWithdrawnMilestoneKeepsItsAuditRowAndCountsNowhereElse() throws {

@@ -325,6 +325,12 @@ func problems(_ text: String) -> [String] {
       # 结束
 
       """) == 4)
+    // Saved with CR LF line ends, as an editor on Windows may: the same lines, read one by one
+    #expect(ProjectFile.commentLines(in: written.replacingOccurrences(of: "\n", with: "\r\n")) == 0)
+    #expect(ProjectFile.commentLines(in: "code: 2024-310110-48-01-000123\r\n# 注释一\r\nname: x # 二\r\n# 三\r\n") == 3)
+    // A quote doubled within single quotes, and a value ending in > that opens no block
+    #expect(ProjectFile.commentLines(in: "name: 'it''s #1'\nlocation: '#2' # 三\n") == 1)
+    #expect(ProjectFile.commentLines(in: projectHead + "  - summary: 面积 >5\n    kind: bidding.result # 注释\n") == 1)
   }
 
   /// libyaml escapes a character beyond the Basic Multilingual Plane, such as the 𠀋 of a place name; the file has it

@@ -551,6 +551,8 @@ import TestSupport
     #expect(shanghai.rule(for: "bidding.ceiling-price")?.period == .byTriggerDay)
     let local = try file("local.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.clarification\n    period: by-trigger-day\n    confidence: S\n    note: null\n")
     #expect(try RuleCatalogue.load(extraProfiles: [local], resources: resources).rule(for: "bidding.clarification")?.period == .byTriggerDay)
+    let counted = try file("counted.yaml", "profile: local\nextends: national\nrules:\n  - code: bidding.clarification\n    period: 3 trigger-day\n")
+    #expect(throws: FileProblems.self) { try RuleCatalogue.load(extraProfiles: [counted], resources: resources) }
     let minimum = try file("minimum.yaml", """
       profile: local
       extends: national

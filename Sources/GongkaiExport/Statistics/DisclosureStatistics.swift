@@ -110,7 +110,9 @@ public struct DisclosureStatistics: Sendable {
         if status == .onTime { settledOnTime += 1 }
       }
       if finding.deadline != nil, let published = finding.disclosure?.publishedOn {
-        daysToPublish[calendar.workingDays(from: finding.milestone.formedOn, through: published), default: 0] += 1
+        // A notice published ahead of the day it announces, as its law wants, took no time: 0, not days below it.
+        let formed = finding.milestone.formedOn
+        daysToPublish[calendar.workingDays(from: formed, through: max(published, formed)), default: 0] += 1
       }
     }
   }

@@ -194,12 +194,10 @@ extension SQLiteStore {
         } else if project?.record != nil {
           // The row names the milestone by its day, so a stored one was formed that day too.
           let formed = row.entry.formedOn
-          // The rules are asked only of a publication before the day, which nearly no row has.
-          for disclosure in row.entry.disclosures where disclosure.publishedOn < formed
-            && !admitsPublicationBeforeFormation(of: row.entry.kind, formedOn: formed, isChange: row.entry.changes != nil)
-          {
-            rejections.append(.init(line: row.line, field: "published",
-              message: RegisterError.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed).description))
+          for disclosure in row.entry.disclosures {
+            guard let problem = precedenceProblem(of: disclosure.publishedOn, kind: row.entry.kind, formedOn: formed,
+                                                  isChange: row.entry.changes != nil) else { continue }
+            rejections.append(.init(line: row.line, field: problem.field, message: problem.description))
           }
         } else if let correction = try write.formerCode(row.project.rawValue) {
           rejections.append(.init(line: row.line, field: "project", message: correction.refusal.description))
@@ -344,10 +342,10 @@ extension SQLiteStore {
             """)
         }
         if !recorded.withdrawn {
-          if let early = entry.disclosures.first(where: { $0.publishedOn < recorded.formedOn }),
-            !admitsPublicationBeforeFormation(of: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
-          {
-            throw StoreError.invalid(.disclosureBeforeMilestone(published: early.publishedOn, formed: recorded.formedOn))
+          if let problem = entry.disclosures.lazy.compactMap({
+            self.precedenceProblem(of: $0.publishedOn, kind: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
+          }).first {
+            throw StoreError.invalid(problem)
           }
           if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {

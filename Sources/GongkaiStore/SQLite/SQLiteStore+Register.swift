@@ -452,16 +452,21 @@ extension SQLiteStore {
   /// contradict.
   private func requireDateFits(_ formed: CivilDate, of record: MilestoneRecord, _ db: Database) throws {
     let id = record.id!
-    let admitted = admitsPublicationBeforeFormation(of: record.kind, formedOn: formed, isChange: record.changesId != nil)
     // The publication that stands in the way is named, and the two ways past it: the clerk amending a date may not
     // have the publications in mind.
-    if !admitted, let early = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil
-      && Column("publishedOn") < formed.description).order(Column("publishedOn")).fetchOne(db)
+    if let early = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil
+      && Column("publishedOn") < formed.description).order(Column("publishedOn")).fetchOne(db),
+      let problem = precedenceProblem(of: try CivilDate.stored(early.publishedOn), kind: record.kind, formedOn: formed,
+                                      isChange: record.changesId != nil)
     {
+      let published = try CivilDate.stored(early.publishedOn)
+      // A notice the law wants public by its milestone's day may go up that many days ahead of it.
+      let (gap, latest) = if case .disclosureBeforeMilestone = problem { ("before that day", published) } else {
+        ("more than \(Disclosure.longestLead) days before it", published.adding(days: Disclosure.longestLead))
+      }
       throw StoreError.invalid(.invalidField("--date", formed.description, """
-        disclosure \(early.id!) of this milestone was published \(early.publishedOn), before that day; give \
-        \(early.publishedOn) or earlier, or, if that publication was recorded by mistake, withdraw it first: \
-        gongkai withdraw --disclosure \(early.id!) --reason …
+        disclosure \(early.id!) of this milestone was published \(published), \(gap); give \(latest) or earlier, or, if \
+        that publication was recorded by mistake, withdraw it first: gongkai withdraw --disclosure \(early.id!) --reason …
         """))
     }
     if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
@@ -506,10 +511,7 @@ extension SQLiteStore {
     try logged(actor: actor) { write in
       let db = write.db
       let milestone = try activeMilestone(id, db)
-      let formed = try CivilDate.stored(milestone.formedOn)
-      if disclosure.publishedOn < formed, try !admitsPublicationBeforeFormation(of: milestone) {
-        throw StoreError.invalid(.disclosureBeforeMilestone(published: disclosure.publishedOn, formed: formed))
-      }
+      if let problem = try precedenceProblem(of: disclosure.publishedOn, for: milestone) { throw StoreError.invalid(problem) }
       let code = try projectRecord(of: milestone, db).code
       var record = DisclosureRecord(
         id: nil, milestoneId: id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
@@ -599,7 +601,7 @@ extension SQLiteStore {
       {
         throw StoreError.publicationReinstatementBlocked(disclosure: id, by: other.id!, inForce: other.withdrawnReason == nil)
       }
-      if old.publishedOn < milestone.formedOn, try !admitsPublicationBeforeFormation(of: milestone) {
+      if try precedenceProblem(of: CivilDate.stored(old.publishedOn), for: milestone) != nil {
         throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """
           it was published on \(old.publishedOn), before milestone \(old.milestoneId) was formed (\(milestone.formedOn), amended \
           since): if that day is right, correct the milestone's date (`gongkai amend \(old.milestoneId) --date … --reason …`) first

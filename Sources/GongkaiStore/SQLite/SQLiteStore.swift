@@ -35,16 +35,17 @@ public struct SQLiteStore: Store {
     return store
   }
 
-  /// Whether a publication of `milestone` may be dated before the milestone's day.
-  func admitsPublicationBeforeFormation(of milestone: MilestoneRecord) throws -> Bool {
-    guard let rules = earlyPublicationRules else { return false }
-    return rules.admitsPublicationBeforeFormation(
-      of: milestone.kind, formedOn: try CivilDate.stored(milestone.formedOn), isChange: milestone.changesId != nil)
+  /// What is wrong with a publication on `published` of `milestone`, if anything: dated before it, where the rules
+  /// do not admit that or by more than ``GongkaiCore/Disclosure/longestLead`` days.
+  func precedenceProblem(of published: CivilDate, for milestone: MilestoneRecord) throws -> RegisterError? {
+    precedenceProblem(of: published, kind: milestone.kind, formedOn: try CivilDate.stored(milestone.formedOn),
+                      isChange: milestone.changesId != nil)
   }
 
-  /// Whether a publication of information of kind `kind` formed on `formed` may be dated before that day.
-  func admitsPublicationBeforeFormation(of kind: String, formedOn formed: CivilDate, isChange: Bool) -> Bool {
-    earlyPublicationRules?.admitsPublicationBeforeFormation(of: kind, formedOn: formed, isChange: isChange) ?? false
+  /// What is wrong with a publication on `published` of information of kind `kind` formed on `formed`, if anything.
+  func precedenceProblem(of published: CivilDate, kind: String, formedOn formed: CivilDate, isChange: Bool) -> RegisterError? {
+    Disclosure.precedenceProblem(published: published, formed: formed, admitted: earlyPublicationRules?.admitsPublicationBeforeFormation(
+      of: kind, formedOn: formed, isChange: isChange) ?? false)
   }
 
   /// Opens the database at `path`; with `create` (`gongkai init`), a missing file is created and a register of

@@ -42,8 +42,10 @@ extension Gongkai {
       do {
         loaded = try await loadSamples(into: register, created: created)
       } catch where created {
-        // An empty register left behind would be refused by the next run, as one `gongkai init` made is.
-        store.removeCreated()
+        // An empty register left behind would be refused by the next run, as one `gongkai init` made is. Removed only
+        // while it holds nothing: another command may have written into the new file meanwhile.
+        let inForce = try? await register.projects(), withdrawn = try? await register.projects(withdrawn: true)
+        if inForce?.isEmpty == true && withdrawn?.isEmpty == true { store.removeCreated() }
         throw error
       }
       let checker = loaded.checker
@@ -75,8 +77,9 @@ extension Gongkai {
       }
       if registered.isEmpty && !created {
         throw CommandFailure(status: .dataError, message: """
-          \(store.path) is a register without projects, as `gongkai init` makes one for real work, and the demo's \
-          fictional projects could never be taken out of it; run the demo on its own database: --database demo.sqlite
+          \(store.path) is a register without projects, as `gongkai init` makes one for real work (or an interrupted demo \
+          left one), and the demo's fictional projects could never be taken out of a real register; run the demo on a \
+          database of its own, --database demo.sqlite, or remove this file if a demo left it
           """)
       }
       // Read again as files, so that a problem the store finds names its file.

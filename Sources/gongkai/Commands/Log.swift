@@ -196,11 +196,14 @@ extension Gongkai {
       // as the store refuses `amend --date` making the same conflict; the --date typed may have its year off.
       let today = StoreOptions.today()
       let formed = stored.milestone.formedOn
-      let admitted = checker.catalogue.admitsPublicationBeforeFormation(
-        of: stored.milestone.kind, formedOn: formed, isChange: stored.milestone.changes != nil)
-      if date < formed && !admitted {
+      switch Disclosure.precedenceProblem(published: date, formed: formed, admitted: checker.catalogue.admitsPublicationBeforeFormation(
+        of: stored.milestone.kind, formedOn: formed, isChange: stored.milestone.changes != nil))
+      {
+      case .disclosureBeforeMilestone?:
         throw StoreError.invalid(.disclosureBeforeMilestone(
           published: date, formed: formed, meant: RegisterError.yearMeant(published: date, formed: formed, today: today)))
+      case let problem?: throw StoreError.invalid(problem.renamed(from: ["published": "--date"]))
+      case nil: break
       }
       let optionProblems = disclosure.problems(formedOn: formed, admittedBefore: true, today: today)
       try refuse(optionProblems.map {
@@ -339,9 +342,12 @@ extension Gongkai {
       let reason = try options.requiredReason(milestoneExample: "误撤回，应撤回的是里程碑24", disclosureExample: "误撤回，应撤回的是公开记录18")
       let opened = try store.open()
       // A publication reinstated may be dated before its milestone where the law wants it public by that day: the
-      // rules say which, best effort (without them, as a profile file not given here, the store refuses it).
-      let catalogue = try? rules.loadCatalogue(keptUnder: try await opened.profile(), register: store.path)
-      let register = catalogue.map { opened.admittingEarlyPublications(under: $0) } ?? opened
+      // rules say which, loaded as `disclose` loads them (a register kept under a profile file needs it given).
+      let register = if case .disclosure = record {
+        opened.admittingEarlyPublications(under: try rules.loadCatalogue(keptUnder: try await opened.profile(), register: store.path))
+      } else {
+        opened
+      }
       switch record {
       case .disclosure(let disclosure):
         let owner = try await options.owner(ofDisclosure: disclosure, in: register)
@@ -427,10 +433,9 @@ extension Gongkai {
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
       let opened = try store.open()
-      // A new day may fall after a publication that the law wants by that day: the rules say which, asked before the
-      // write (without them, as a profile file not given here, the store refuses a publication before the day).
-      let rules = date != nil ? try? await reference.catalogue(for: opened, at: store.path) : nil
-      let register = rules.map { opened.admittingEarlyPublications(under: $0) } ?? opened
+      // A new day may fall after a publication that the law wants by that day: the rules say which, loaded before the
+      // write, as `log` and `disclose` load them (a register kept under a profile file needs it given).
+      let register = date == nil ? opened : opened.admittingEarlyPublications(under: try await reference.catalogue(for: opened, at: store.path))
       let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0

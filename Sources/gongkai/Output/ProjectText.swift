@@ -56,8 +56,10 @@ struct ProjectText {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
             provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding))
-            // On time only by a reading of the calendar: the verdict is marked where the deadline is.
-            let unverified = Self.mark(finding.status == .onTime ? finding.confidence(judging: .onTime) : finding.deadlineConfidence)
+            // On time only by a reading of the calendar, or due by a deadline moved past a weekend: the verdict is
+            // marked where the deadline is.
+            let judgedByItsOwnReadings = finding.status == .onTime || finding.status == .due
+            let unverified = Self.mark(judgedByItsOwnReadings ? finding.confidence(judging: finding.status) : finding.deadlineConfidence)
             status = finding.status.chineseName + (finding.statusIsProvisional ? "（暂定）" : "")
               // Without a deadline, a status resting on an unverified rule is marked as the public page marks it.
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified }
