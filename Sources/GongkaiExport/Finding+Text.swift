@@ -10,10 +10,17 @@ extension Finding {
   /// (``isUpShortOfItsMinimum``).
   var publicStatus: FindingStatus { isUpShortOfItsMinimum ? (workingDaysLate == nil ? .onTime : .late) : status }
 
-  /// Whether ``publicStatus`` may change once a missing holiday schedule is published: for a 公示 still up, whether it
-  /// came by its deadline, which a too-short verdict does not rest on, may; not the days it came late by, which only
-  /// the count's mark (（天数暂定）) hedges.
-  var publicStatusIsProvisional: Bool { statusIsProvisional || isUpShortOfItsMinimum && timingIsProvisional }
+  /// Whether ``publicStatus`` may change once a missing holiday schedule is published. For a 公示 still up, only whether
+  /// it came by its deadline: not whether it will have been up long enough, which the public outputs do not state while
+  /// it is up (on time or late by its first publication, either way), nor the days it came late by, which only the
+  /// count's mark (（天数暂定）) hedges.
+  var publicStatusIsProvisional: Bool { isUpOnTheDayJudged ? timingIsProvisional : statusIsProvisional }
+
+  /// Whether the publication of a 公示 judged is still up on the day judged, by its recorded take-down day or for want
+  /// of one.
+  private var isUpOnTheDayJudged: Bool {
+    rule.minimumPublication != nil && disclosure != nil && publishedUntil.map { asOf <= $0 } ?? true
+  }
 
   /// The status in Chinese, with the lateness of a `too-short` publication that also came late, as the text check
   /// says it: `status` names one failure, and a reader of the page or the open data must not lose the other.

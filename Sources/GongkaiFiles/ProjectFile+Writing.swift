@@ -34,31 +34,37 @@ extension ProjectFile {
   /// outside quotes and block scalars (`|`, `>`), as YAML reads it.
   public static func commentLines(in text: String) -> Int {
     var count = 0
-    var blockIndent: Int?
+    // The block scalar being read: the column of its key, and of its text once its first line gives it.
+    var block: (key: Int, text: Int?)?
+    // A quoted value may go on over lines, and a `#` in it is no comment.
+    var quote: Character?
     // Split on the scalar: CR LF is one Character, and splitting on "\n" would leave a CRLF file one line.
-    for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+    for (number, scalars) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       var line = Substring(scalars)
+      if number == 0 && line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
       if line.hasSuffix("\r") { line = line.dropLast() }
       let indent = line.prefix { $0 == " " }.count
       let content = line.dropFirst(indent)
-      if let block = blockIndent {
-        if content.isEmpty || indent > block { continue }
-        blockIndent = nil
+      if let open = block {
+        if content.isEmpty || (open.text.map { indent >= $0 } ?? (indent > open.key)) {
+          if open.text == nil && !content.isEmpty { block?.text = indent }
+          continue
+        }
+        block = nil
       }
-      guard let comment = commentStart(in: content) else {
-        if opensBlockScalar(content) { blockIndent = indent }
-        continue
-      }
-      if !(line.hasPrefix(headerStart) && line.hasSuffix(headerEnd)) { count += 1 }
-      if opensBlockScalar(content[..<comment]) { blockIndent = indent }
+      let comment = commentStart(in: content, quote: &quote)
+      if comment != nil && !(line.hasPrefix(headerStart) && line.hasSuffix(headerEnd)) { count += 1 }
+      let value = content[..<(comment ?? content.endIndex)]
+      // `- summary: |`: the key stands after the dashes of the list items it opens.
+      if quote == nil, opensBlockScalar(value) { block = (indent + value.prefix { $0 == "-" || $0 == " " }.count, nil) }
     }
     return count
   }
 
   /// Where a comment starts in a line's content: a `#` at its start or after a space or tab, outside single quotes
-  /// (`''` within them is a quote) and double quotes (`\"` within them is one).
-  private static func commentStart(in content: Substring) -> Substring.Index? {
-    var quote: Character?
+  /// (`''` within them is a quote) and double quotes (`\"` within them is one). `quote` is the quote open at the
+  /// line's start, and left open at its end.
+  private static func commentStart(in content: Substring, quote: inout Character?) -> Substring.Index? {
     var previous: Character = " "
     var index = content.startIndex
     while index < content.endIndex {

@@ -331,6 +331,12 @@ func problems(_ text: String) -> [String] {
     // A quote doubled within single quotes, and a value ending in > that opens no block
     #expect(ProjectFile.commentLines(in: "name: 'it''s #1'\nlocation: '#2' # 三\n") == 1)
     #expect(ProjectFile.commentLines(in: projectHead + "  - summary: 面积 >5\n    kind: bidding.result # 注释\n") == 1)
+    // A block opened by a list item's first key ends at the item's next key; a line less indented than its text ends it
+    #expect(ProjectFile.commentLines(in: projectHead + "  - summary: |\n      招标公告\n    kind: bidding.result # 待核实\n") == 1)
+    #expect(ProjectFile.commentLines(in: projectHead + "  - kind: bidding.result\n    summary: |\n        文字\n      # 注释\n") == 1)
+    // A byte order mark before a first line's comment; a quoted value going on over lines, with a # in it
+    #expect(ProjectFile.commentLines(in: "\u{FEFF}# 勿删\ncode: 2024-310110-48-01-000123\n") == 1)
+    #expect(ProjectFile.commentLines(in: "name: x\nsummary: \"第一行\n  # 第二行\"\n") == 0)
   }
 
   /// libyaml escapes a character beyond the Basic Multilingual Plane, such as the 𠀋 of a place name; the file has it

@@ -59,7 +59,8 @@ public struct Timeline: Sendable {
   /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does.
   init(findings marked: [(finding: Finding, validityMark: String?)], asOf: CivilDate, projectName: String) {
     let findings = marked.map(\.finding)
-    let first = findings.map(\.milestone.formedOn).min() ?? asOf
+    // A notice published ahead of the day it announces starts the chart at its publication.
+    let first = findings.flatMap { [$0.milestone.formedOn, $0.disclosure?.publishedOn].compactMap { $0 } }.min() ?? asOf
     let ends = findings.flatMap { [$0.deadline?.date, $0.disclosure?.publishedOn].compactMap { $0 } } + [asOf]
     let start = first.adding(days: -15)
     let end = ends.max()!.adding(days: 15)

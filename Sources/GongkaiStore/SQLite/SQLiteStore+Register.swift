@@ -601,9 +601,10 @@ extension SQLiteStore {
       {
         throw StoreError.publicationReinstatementBlocked(disclosure: id, by: other.id!, inForce: other.withdrawnReason == nil)
       }
-      if try precedenceProblem(of: CivilDate.stored(old.publishedOn), for: milestone) != nil {
+      if let problem = try precedenceProblem(of: CivilDate.stored(old.publishedOn), for: milestone) {
+        let gap = if case .disclosureBeforeMilestone = problem { "before" } else { "more than \(Disclosure.longestLead) days before" }
         throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """
-          it was published on \(old.publishedOn), before milestone \(old.milestoneId) was formed (\(milestone.formedOn), amended \
+          it was published on \(old.publishedOn), \(gap) milestone \(old.milestoneId) was formed (\(milestone.formedOn), amended \
           since): if that day is right, correct the milestone's date (`gongkai amend \(old.milestoneId) --date … --reason …`) first
           """))
       }
