@@ -18,6 +18,33 @@ extension RegisterCommandTests {
     return (database, db)
   }
 
+  /// Under a local rule whose changes are due by their own day, a change's publication may come before it; unmade,
+  /// the milestone is judged by the rule's own period, and the publication before it is refused as for any other.
+  @Test func aLinkUnmadeIsRefusedWhereItWouldLeaveAPublicationBeforeItsMilestone() throws {
+    let local = try writeFile("local.yaml", """
+      profile: local
+      extends: national
+      rules:
+        - code: bidding.contract
+          change-period: by-trigger-day
+          confidence: M
+          note: 试行
+      """)
+    let (_, db) = try register(["--profile-file", local])
+    let rules = ["--profile-file", local]
+    for command in [
+      ["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-10-01", "--ref", "HT-1"],
+      ["log", "2026-310110-48-01-000300", "bidding.contract", "--date", "2026-11-02", "--ref", "HT-1-BG", "--changes", "1"],
+      ["disclose", "2", "--date", "2026-10-15", "--channel", "平台"],
+    ] {
+      let result = try gongkai(command + rules + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let unlinked = try gongkai(["amend", "2", "--no-changes", "--reason", "不是变更"] + rules + db)
+    #expect(unlinked.status == 65)
+    #expect(unlinked.stderr.contains("disclosure 1 of this milestone was published 2026-10-15, before that day"), "\(unlinked.stderr)")
+  }
+
   @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
     let (database, db) = try register(["--profile", "shanghai"])
     #expect(try gongkai(["init"] + db).stdout == "database \(database): schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national+shanghai\n")

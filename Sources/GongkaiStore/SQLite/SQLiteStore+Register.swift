@@ -407,8 +407,11 @@ extension SQLiteStore {
       if record.changesId != old.changesId, let target = record.changesId {
         try requireLinkFits(target, formed: formed, of: record, db)
       }
-      // What a new date must agree with; a correction of the text alone leaves the date's checks as they stood.
-      if record.formedOn != old.formedOn { try requireDateFits(formed, of: record, db) }
+      // What a new date must agree with, and a change made or unmade, whose period may admit publications ahead of it
+      // or not; a correction of the text alone leaves the date's checks as they stood.
+      if record.formedOn != old.formedOn || (record.changesId == nil) != (old.changesId == nil) {
+        try requireDateFits(formed, of: record, db)
+      }
       let key = MilestoneKey(kind: record.kind, formedOn: formed, reference: record.reference)
       if let clash = try existingMilestone(key, projectId: record.projectId, db), clash.id != id {
         throw StoreError.duplicateMilestone(existing: clash.id!, key: key.described)

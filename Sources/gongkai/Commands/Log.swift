@@ -433,9 +433,11 @@ extension Gongkai {
       let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
                                          reason: reason)
       let opened = try store.open()
-      // A new day may fall after a publication that the law wants by that day: the rules say which, loaded before the
-      // write, as `log` and `disclose` load them (a register kept under a profile file needs it given).
-      let register = date == nil ? opened : opened.admittingEarlyPublications(under: try await reference.catalogue(for: opened, at: store.path))
+      // A new day, or a link made or unmade (a change may have a period of its own), may leave a publication before the
+      // milestone that the law wants by that day: the rules say which, loaded before the write, as `log` and
+      // `disclose` load them (a register kept under a profile file needs it given).
+      let register = date == nil && link == nil ? opened
+        : opened.admittingEarlyPublications(under: try await reference.catalogue(for: opened, at: store.path))
       let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0
