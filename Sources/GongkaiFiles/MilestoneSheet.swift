@@ -401,10 +401,13 @@ struct SheetRows {
     let (published, until) = (date(.published), date(.until))
     if let published {
       let disclosure = Disclosure(publishedOn: published, channel: cell(.channel) ?? "", url: cell(.url), until: until)
-      // Asked of the rules only of a publication before its day (an autoclosure), which nearly no row has.
+      // Asked of the rules only of a publication before its day (an autoclosure), which nearly no row has; a local
+      // function, not a closure value, whose context would be allocated for every row.
       let (catalogue, isChange) = (catalogue, cell(.changes) != nil)
-      let admitted = { formed.map { catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: $0, isChange: isChange) } }
-      for error in disclosure.problems(formedOn: formed ?? published, admittedBefore: admitted() ?? false, today: today) {
+      func admitted() -> Bool {
+        formed.map { catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: $0, isChange: isChange) } ?? false
+      }
+      for error in disclosure.problems(formedOn: formed ?? published, admittedBefore: admitted(), today: today) {
         problem(error.field, error.description)
       }
       disclosures.append(disclosure)

@@ -140,7 +140,9 @@ public enum ProjectFile {
       disclosures.append(disclosure)
       if let formed {
         // Asked of the rules only of a publication before its day (an autoclosure).
-        let admitted = { catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: formed, isChange: fields["changes"] != nil) }
+        func admitted() -> Bool {
+          catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: formed, isChange: fields["changes"] != nil)
+        }
         for error in disclosure.problems(formedOn: formed, admittedBefore: admitted(), today: today) {
           let mapping = try? value.mappingReportingUnknown(keys: disclosureKeys).0
           collector.add((mapping?[error.field] ?? value).problem(error.description))
