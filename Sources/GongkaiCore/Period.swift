@@ -20,7 +20,10 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   public let length: Int
   public let unit: Unit
 
+  /// A period of `length` working or calendar days. A period by the trigger day has no length: it is
+  /// ``byTriggerDay``, and asking for one here is refused rather than made into a value no deadline fits.
   public init(_ length: Int, _ unit: Unit) throws(PeriodError) {
+    guard unit != .triggerDay else { throw .lengthGivenToTriggerDay(length) }
     guard (1...Period.maximumLength).contains(length) else { throw .lengthOutOfRange(length) }
     self.length = length
     self.unit = unit

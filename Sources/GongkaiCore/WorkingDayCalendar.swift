@@ -218,6 +218,7 @@ public struct WorkingDayCalendar: Sendable {
 public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
   case beyondCalendar(from: CivilDate, days: Int)
   case lengthOutOfRange(Int)
+  case lengthGivenToTriggerDay(Int)
 
   public var description: String {
     switch self {
@@ -225,6 +226,8 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(days) days after \(from) is beyond the last supported day \(CivilDate.latest)"
     case .lengthOutOfRange(let days):
       "\(days) is not a usable number of days; use a whole number from 1 to \(Period.maximumLength)"
+    case .lengthGivenToTriggerDay(let days):
+      "\(days) days by the trigger day is not a period; a period by the trigger day has no days: write 'by-trigger-day'"
     }
   }
 }

@@ -22,13 +22,20 @@ public protocol Store: Sendable {
   /// the profile before and after, unless it is the one recorded; returns the profile before. Throws
   /// ``StoreError/edited(_:)`` when the recorded profile is not what the change log last says, and
   /// ``StoreError/kindsOutsideProfile(_:_:)`` when a milestone of the register, withdrawn or not, is of a kind
-  /// not among `kinds`, the kinds the new profile's rules define: every check and export would stop at it.
+  /// not among `kinds`, the kinds the new profile's rules define: every check and export would stop at it; and
+  /// ``StoreError/publicationsAheadOutsideProfile(_:_:)`` when a publication in force is dated before its milestone
+  /// and the rules this store admits early publications under (``admittingEarlyPublications(under:)``: the new
+  /// profile's) do not admit it, as recording it would be refused under them.
   func setProfile(_ profile: String, kinds: Set<String>, actor: String) async throws -> String
   /// This store, admitting a publication dated before its milestone where `rules` say the law wants the item public
   /// by that day (``GongkaiCore/DisclosureRule/admitsPublicationBeforeFormation(isChange:)``: a tender notice before
   /// the documents go on sale). Without the rules a store refuses every such publication as a mistyped date; a command
   /// loads the register's rules (its profile) and writes through the store they give.
   func admittingEarlyPublications(under rules: RuleCatalogue) -> Self
+  /// The publications in force dated before their milestones that the rules this store admits early publications
+  /// under (``admittingEarlyPublications(under:)``) refuse: none where the rules a register was written under are
+  /// given; a profile file edited since to count a kind's period from its milestone leaves some.
+  func publicationsAheadRefused() async throws -> [PublicationAhead]
   /// The changes of the register itself (its profile), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a
@@ -342,6 +349,34 @@ public struct KindInUse: Equatable, Sendable {
   public static func list(_ kinds: [KindInUse]) -> String {
     kinds.map { "\($0.kind) (\($0.count == 1 ? "milestone \($0.first)" : "\($0.count) milestones, e.g. \($0.first)"))" }
       .joined(separator: ", ")
+  }
+}
+
+/// A publication in force dated before its milestone, which a profile may not admit
+/// (``StoreError/publicationsAheadOutsideProfile(_:_:)``).
+public struct PublicationAhead: Equatable, Sendable {
+  public let disclosure: Int64
+  public let published: CivilDate
+  public let kind: String
+  public let formed: CivilDate
+
+  public init(disclosure: Int64, published: CivilDate, kind: String, formed: CivilDate) {
+    self.disclosure = disclosure
+    self.published = published
+    self.kind = kind
+    self.formed = formed
+  }
+
+  /// `disclosure 17 (published 2026-03-05, milestone formed 2026-03-10), …`: the first three, for messages.
+  public static func list(_ publications: [PublicationAhead]) -> String {
+    publications.prefix(3).map { "disclosure \($0.disclosure) (published \($0.published), milestone formed \($0.formed))" }
+      .joined(separator: ", ") + (publications.count > 3 ? " and \(publications.count - 3) more" : "")
+  }
+
+  /// `bidding.tender-notice, approval-result.eia-submission-notice`: each kind once, in the order first met.
+  public static func kinds(_ publications: [PublicationAhead]) -> String {
+    var seen: Set<String> = []
+    return publications.map(\.kind).filter { seen.insert($0).inserted }.joined(separator: ", ")
   }
 }
 

@@ -94,6 +94,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case differsFromChangeLog(String, String)
   /// A profile that does not define kinds the register's milestones are of: the profile, and each such kind.
   case kindsOutsideProfile(String, [KindInUse])
+  /// A profile under which publications in force would be dated ahead of their milestones as it does not admit: the
+  /// profile, and each such publication.
+  case publicationsAheadOutsideProfile(String, [PublicationAhead])
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -224,6 +227,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       "the profile was not changed: \(profile) does not define \(KindInUse.list(kinds)), which the register holds; checks and "
         + "exports would stop at those in force, and the audit CSV at withdrawn ones too: keep a profile that defines them "
         + "(add them to a --profile-file)"
+    case .publicationsAheadOutsideProfile(let profile, let publications):
+      "the profile was not changed: under \(profile), a publication of \(PublicationAhead.kinds(publications)) before its "
+        + "milestone reads as a mistyped date, and the register holds \(PublicationAhead.list(publications)); "
+        + "keep a profile that gives \(publications.count == 1 ? "that kind" : "those kinds") `period: by-trigger-day`, or "
+        + "withdraw each such record (`gongkai withdraw --disclosure \(publications[0].disclosure) --reason …`) and record "
+        + "the publication again with its right date"
     }
   }
 }

@@ -46,6 +46,13 @@ import Testing
     #expect(explained.skippedDays.isEmpty && explained.unscheduledYears.isEmpty && explained.nominalEnd == nil)
   }
 
+  /// `by-trigger-day` has no number of days: a period of 3 days by the trigger day would have a deadline on its
+  /// first day, before the 3 days it claims, so it cannot be made (the fuzzer found one made).
+  @Test func aPeriodByTheTriggerDayCannotBeGivenDays() {
+    #expect(throws: PeriodError.lengthGivenToTriggerDay(3)) { try Period(3, .triggerDay) }
+    #expect("\(PeriodError.lengthGivenToTriggerDay(3))".contains("'by-trigger-day'"))
+  }
+
   @Test func onlySuchAnItemAdmitsAPublicationBeforeItsMilestone() {
     let early = Disclosure(publishedOn: day("2026-03-09"), channel: "中国招标投标公共服务平台")
     #expect(early.problems(formedOn: day("2026-03-10"), admittedBefore: true, today: day("2026-11-27")).isEmpty)

@@ -87,17 +87,25 @@ func runShell(_ command: String, environment: [String: String]) throws -> Comman
 /// The `gongkai` executable next to the test bundle, or `$GONGKAI_BINARY`.
 func builtBinary() throws -> URL {
   if let path = ProcessInfo.processInfo.environment["GONGKAI_BINARY"] { return URL(fileURLWithPath: path) }
+  return try builtExecutable("gongkai")
+}
+
+/// An executable of the package (`gongkai`, a fuzzing harness) from the build the tests run in.
+func builtExecutable(_ name: String) throws -> URL {
   let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   for candidate in [folder, folder.deletingLastPathComponent()] {
-    let binary = candidate.appendingPathComponent("gongkai")
+    let binary = candidate.appendingPathComponent(name)
     if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
   }
-  throw BinaryNotFound(folder: folder.path)
+  throw BinaryNotFound(name: name, folder: folder.path)
 }
 
 struct BinaryNotFound: Error, CustomStringConvertible {
+  let name: String
   let folder: String
-  var description: String { "no built gongkai binary next to \(folder); run `swift build` or set GONGKAI_BINARY" }
+  var description: String {
+    "no built \(name) binary next to \(folder); run `swift build --build-tests`\(name == "gongkai" ? " or set GONGKAI_BINARY" : "")"
+  }
 }
 
 /// The sample project files of the repository.

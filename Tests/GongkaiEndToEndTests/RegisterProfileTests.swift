@@ -265,6 +265,64 @@ extension RegisterCommandTests {
             "\(doctor.stdout)")
   }
 
+  /// A tender notice (milestone 1, the sale on 2026-11-10) published four days ahead (disclosure 1), as the national
+  /// rules admit, in a register under `profile` options.
+  func tenderNoticePublishedAhead(_ profile: [String]) throws -> (database: String, db: [String]) {
+    let (database, db) = try register(profile)
+    try succeed([
+      ["log", "2026-310110-48-01-000300", "bidding.tender-notice", "--date", "2026-11-10"],
+      ["disclose", "1", "--date", "2026-11-06", "--channel", "中国招标投标公共服务平台"],
+    ], profile + db, environment: [:])
+    return (database, db)
+  }
+
+  /// A profile file `name` that counts the tender notice's period from the sale, as no law does.
+  func tenderNoticeCounted(profile name: String) throws -> String {
+    try writeFile("\(name).yaml", """
+      profile: \(name)
+      extends: national
+      rules:
+        - code: bidding.tender-notice
+          period: 3 working-days
+          confidence: M
+          note: 试行
+      """)
+  }
+
+  /// A profile that counts the tender notice's period from the sale makes a record of one published ahead a mistyped
+  /// date, which the register would then hold unchecked (and refuse to take back from its own export): the change is
+  /// refused, naming the record and both ways out.
+  @Test func aProfileThatWouldRefuseAPublicationRecordedAheadIsRefused() throws {
+    let (database, db) = try tenderNoticePublishedAhead([])
+    let counted = try tenderNoticeCounted(profile: "counted")
+    let before = snapshot(database)
+    let refused = try gongkai(["init", "--change-profile", "--profile-file", counted, "--by", "管理员"] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderr == "gongkai: the profile was not changed: under national+counted, a publication of bidding.tender-notice "
+      + "before its milestone reads as a mistyped date, and the register holds disclosure 1 (published "
+      + "2026-11-06, milestone formed 2026-11-10); keep a profile that gives that kind `period: by-trigger-day`, or withdraw "
+      + "each such record (`gongkai withdraw --disclosure 1 --reason …`) and record the publication again with its right date\n")
+    #expect(snapshot(database) == before)
+    // Withdrawn, the record no longer stands in the way.
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "日期录错"] + db).status == 0)
+    let changed = try gongkai(["init", "--change-profile", "--profile-file", counted, "--by", "管理员"] + db)
+    #expect(changed.status == 0, "\(changed.stderr)")
+    #expect(changed.stdout.contains("profile changed from national to national+counted"), "\(changed.stdout)")
+  }
+
+  /// The same, where the register's profile file was edited since: `doctor` names the records it no longer admits.
+  @Test func doctorNamesPublicationsAheadThatAnEditedProfileFileNoLongerAdmits() throws {
+    let yangpu = try writeFile("yangpu.yaml", "profile: yangpu\nextends: national\nrules: []\n")
+    let (_, db) = try tenderNoticePublishedAhead(["--profile-file", yangpu])
+    let sound = try gongkai(["doctor", "--as-of", "2026-11-27", "--profile-file", yangpu] + db)
+    #expect(!sound.stdout.contains("FAILED  rules"), "\(sound.stdout)")
+    let edited = try tenderNoticeCounted(profile: "yangpu")
+    let doctor = try gongkai(["doctor", "--as-of", "2026-11-27", "--profile-file", edited] + db)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  rules: under national+yangpu, a publication of bidding.tender-notice before its milestone reads "
+      + "as a mistyped date, and the register holds disclosure 1 (published 2026-11-06, milestone formed 2026-11-10); give"), "\(doctor.stdout)")
+  }
+
   @Test func aRegisterTheDemoCreatesIsKeptUnderTheProfileGiven() throws {
     let database = Scratch.folder().appendingPathComponent("demo.sqlite").path
     let db = ["--database", database]

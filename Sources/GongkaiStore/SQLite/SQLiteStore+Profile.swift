@@ -1,4 +1,5 @@
 import GRDB
+import GongkaiCore
 
 // MARK: - The register's profile
 
@@ -19,6 +20,8 @@ extension SQLiteStore {
     try logged(actor: actor) { write in
       let outside = try Self.kindsInUse(write.db).filter { !kinds.contains($0.kind) }
       guard outside.isEmpty else { throw StoreError.kindsOutsideProfile(profile, outside) }
+      let ahead = try publicationsAheadRefused(write.db)
+      guard ahead.isEmpty else { throw StoreError.publicationsAheadOutsideProfile(profile, ahead) }
       var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
         _ = try write.update(record, from: stored, project: "")
@@ -36,6 +39,22 @@ extension SQLiteStore {
   }
 
   public func kindsInUse() throws -> [KindInUse] { try read(Self.kindsInUse) }
+
+  public func publicationsAheadRefused() throws -> [PublicationAhead] { try read(publicationsAheadRefused) }
+
+  /// One pass over the publications in force, keeping those dated ahead of their milestone that the rules refuse.
+  private func publicationsAheadRefused(_ db: Database) throws -> [PublicationAhead] {
+    try Row.fetchAll(db, sql: """
+      SELECT d.id, d.publishedOn, m.kind, m.formedOn, m.changesId IS NOT NULL FROM disclosure d
+      JOIN milestone m ON m.id = d.milestoneId
+      WHERE d.withdrawnReason IS NULL AND d.publishedOn < m.formedOn ORDER BY d.id
+      """).compactMap { row in
+      let ahead = PublicationAhead(disclosure: row[0], published: try CivilDate.stored(row[1]), kind: row[2],
+                                   formed: try CivilDate.stored(row[3]))
+      let problem = precedenceProblem(of: ahead.published, kind: ahead.kind, formedOn: ahead.formed, isChange: row[4])
+      return problem == nil ? nil : ahead
+    }
+  }
 
   /// A few dozen kinds at most, counted in one pass over the milestones.
   private static func kindsInUse(_ db: Database) throws -> [KindInUse] {

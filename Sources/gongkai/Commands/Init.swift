@@ -73,7 +73,8 @@ extension Gongkai {
       if existed, let change, let changedBy {
         let before: String
         do {
-          before = try await register.setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
+          before = try await register.admittingEarlyPublications(under: change)
+            .setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
         } catch let refusal as StoreError where register.upgradedFrom != nil {
           // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said (if it can
           // be: the refusal is what the status reports).

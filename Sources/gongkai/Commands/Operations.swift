@@ -92,6 +92,16 @@ extension Gongkai {
         try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
           + "checks and exports stop at those in force, and the audit CSV at withdrawn ones too; give the profile file that defines them")
       }
+      // Read only where the register's checks passed far enough to name its profile; a stored date that is none is
+      // the stored values' check's to name.
+      if profile != nil, let register = try? store.open() {
+        let ahead = (try? await register.admittingEarlyPublications(under: catalogue).publicationsAheadRefused()) ?? []
+        if !ahead.isEmpty {
+          try line(false, "rules: under \(catalogue.profile), a publication of \(PublicationAhead.kinds(ahead)) before its milestone "
+            + "reads as a mistyped date, and the register holds \(PublicationAhead.list(ahead)); give the profile file the register was "
+            + "kept under, or withdraw each such record and record the publication again with its right date")
+        }
+      }
       let today = asOf ?? StoreOptions.today()
       let years = calendar.calendar.scheduledYears
       try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")

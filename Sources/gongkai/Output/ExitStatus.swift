@@ -88,7 +88,8 @@ enum ExitStatus: Int32, Error {
       .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked, .publicationWithdrawnAsGiven,
       .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
-      .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile:
+      .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile,
+      .publicationsAheadOutsideProfile:
       self = .dataError
     }
   }

@@ -1,6 +1,7 @@
 // Fuzzes the parsers of typed values: dates, project codes, milestone references, register text, and the
 // deadline arithmetic on whatever date parses. Any text must be accepted or refused, never crash.
-// Built normally, it replays the files named on its command line; built by .ci/fuzz, libFuzzer drives it.
+// Built normally, it replays the files named on its command line (FuzzReplayTests gives it its seeds, Tests/Corpus/values);
+// built by .ci/fuzz, libFuzzer drives it.
 import Foundation
 import GongkaiCore
 
@@ -14,10 +15,11 @@ enum Harness {
       for length in [1, 3, 20, 1000] {
         for unit in Period.Unit.allCases {
           if let period = try? Period(length, unit), let deadline = try? calendar.deadline(of: period, from: date) {
-            precondition(deadline.date > date, "a deadline comes after its start")
+            precondition(deadline.date > date, "a counted deadline comes after its start")
           }
         }
       }
+      precondition((try? calendar.deadline(of: .byTriggerDay, from: date))?.date == date, "a deadline by the trigger day is that day")
     }
     if let date = try? CivilDate(parsingYearFirst: text) {
       precondition((try? CivilDate(parsing: date.description)) == date, "a date read year first prints as YYYY-MM-DD")
