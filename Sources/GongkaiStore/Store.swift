@@ -359,24 +359,50 @@ public struct PublicationAhead: Equatable, Sendable {
   public let published: CivilDate
   public let kind: String
   public let formed: CivilDate
+  /// Of a milestone that changes another, which a rule's `change-period` governs.
+  public let isChange: Bool
 
-  public init(disclosure: Int64, published: CivilDate, kind: String, formed: CivilDate) {
+  public init(disclosure: Int64, published: CivilDate, kind: String, formed: CivilDate, isChange: Bool) {
     self.disclosure = disclosure
     self.published = published
     self.kind = kind
     self.formed = formed
+    self.isChange = isChange
   }
 
-  /// `disclosure 17 (published 2026-03-05, milestone formed 2026-03-10), …`: the first three, for messages.
+  /// How many publications ``list(_:)`` names by their number alone after the first three, described.
+  static let numbersListed = 50
+
+  /// `disclosure 17 (published 2026-03-05, milestone formed 2026-03-10), …, and disclosures 31, 44`: the first three
+  /// described, the next by number, so that each can be withdrawn.
   public static func list(_ publications: [PublicationAhead]) -> String {
-    publications.prefix(3).map { "disclosure \($0.disclosure) (published \($0.published), milestone formed \($0.formed))" }
-      .joined(separator: ", ") + (publications.count > 3 ? " and \(publications.count - 3) more" : "")
+    let described = publications.prefix(3).map {
+      "disclosure \($0.disclosure) (published \($0.published), milestone formed \($0.formed))"
+    }.joined(separator: ", ")
+    let numbered = publications.dropFirst(3)
+    guard !numbered.isEmpty else { return described }
+    let numbers = numbered.prefix(numbersListed).map { "\($0.disclosure)" }.joined(separator: ", ")
+    let unnamed = numbered.count - min(numbered.count, numbersListed)
+    return "\(described), and disclosure\(numbered.count == 1 ? "" : "s") \(numbers)" + (unnamed > 0 ? " and \(unnamed) more" : "")
   }
 
   /// `bidding.tender-notice, approval-result.eia-submission-notice`: each kind once, in the order first met.
-  public static func kinds(_ publications: [PublicationAhead]) -> String {
+  public static func kinds(_ publications: [PublicationAhead]) -> [String] {
     var seen: Set<String> = []
-    return publications.map(\.kind).filter { seen.insert($0).inserted }.joined(separator: ", ")
+    return publications.map(\.kind).filter { seen.insert($0).inserted }
+  }
+
+  /// The two ways out: a profile under which these publications may come first (`period: by-trigger-day`, or
+  /// `change-period:` for a change, for that kind or those kinds), or each record withdrawn and made anew.
+  public static func remedy(_ publications: [PublicationAhead]) -> String {
+    let field = switch (publications.contains { !$0.isChange }, publications.contains(where: \.isChange)) {
+    case (true, true): "`period: by-trigger-day` (`change-period: by-trigger-day` for a change)"
+    case (false, _): "`change-period: by-trigger-day`"
+    case (true, false): "`period: by-trigger-day`"
+    }
+    return "a profile that gives \(kinds(publications).count == 1 ? "that kind" : "those kinds") \(field) admits "
+      + "\(publications.count == 1 ? "it" : "them"); otherwise withdraw each such record (`gongkai withdraw --disclosure "
+      + "\(publications.first?.disclosure ?? 0) --reason …`) and record the publication again with its right date"
   }
 }
 

@@ -228,11 +228,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "exports would stop at those in force, and the audit CSV at withdrawn ones too: keep a profile that defines them "
         + "(add them to a --profile-file)"
     case .publicationsAheadOutsideProfile(let profile, let publications):
-      "the profile was not changed: under \(profile), a publication of \(PublicationAhead.kinds(publications)) before its "
-        + "milestone reads as a mistyped date, and the register holds \(PublicationAhead.list(publications)); "
-        + "keep a profile that gives \(publications.count == 1 ? "that kind" : "those kinds") `period: by-trigger-day`, or "
-        + "withdraw each such record (`gongkai withdraw --disclosure \(publications[0].disclosure) --reason …`) and record "
-        + "the publication again with its right date"
+      "the profile was not changed: under \(profile), a publication of \(PublicationAhead.kinds(publications).joined(separator: ", ")) "
+        + "before its milestone reads as a mistyped date, and the register holds \(PublicationAhead.list(publications)); "
+        + PublicationAhead.remedy(publications)
     }
   }
 }

@@ -21,8 +21,18 @@ import Testing
       try files("Projects", ending: ".yaml") + files("Tests/Corpus/files", ending: ".yaml")
         + files("Sources/GongkaiReference/Resources/calendar", ending: ".yaml")
     case "FuzzSpreadsheet": try files("Tests/Corpus/files", ending: ".csv")
-    default: try files("Tests/Corpus/values", ending: ".txt") + files("Tests/Corpus/files", ending: ".yaml")
+    default: try files("Tests/Corpus/values", ending: "") + files("Tests/Corpus/files", ending: ".yaml")
     }
+  }
+
+  /// The harness counts deadlines only from a date written exactly `YYYY-MM-DD`: a seed saved with a line end, as
+  /// editors add one, would leave that code unreplayed.
+  @Test func someValueSeedsAreExactDates() throws {
+    let exact = try Self.files("Tests/Corpus/values", ending: "").filter { path in
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      return text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil
+    }
+    #expect(exact.count >= 3, "\(exact)")
   }
 
   @Test(arguments: ["FuzzProjectFile", "FuzzSpreadsheet", "FuzzDates"])

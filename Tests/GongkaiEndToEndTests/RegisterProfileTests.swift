@@ -294,20 +294,33 @@ extension RegisterCommandTests {
   /// refused, naming the record and both ways out.
   @Test func aProfileThatWouldRefuseAPublicationRecordedAheadIsRefused() throws {
     let (database, db) = try tenderNoticePublishedAhead([])
+    // Another, withdrawn with its milestone: it is not judged while withdrawn, and `doctor` names it if it comes back.
+    try succeed([
+      ["log", "2026-310110-48-01-000300", "bidding.tender-notice", "--date", "2026-11-20", "--ref", "第二标段"],
+      ["disclose", "2", "--date", "2026-11-16", "--channel", "中国招标投标公共服务平台"],
+      ["withdraw", "2", "--reason", "标段取消"],
+    ], db, environment: [:])
     let counted = try tenderNoticeCounted(profile: "counted")
     let before = snapshot(database)
     let refused = try gongkai(["init", "--change-profile", "--profile-file", counted, "--by", "管理员"] + db)
     #expect(refused.status == 65)
     #expect(refused.stderr == "gongkai: the profile was not changed: under national+counted, a publication of bidding.tender-notice "
-      + "before its milestone reads as a mistyped date, and the register holds disclosure 1 (published "
-      + "2026-11-06, milestone formed 2026-11-10); keep a profile that gives that kind `period: by-trigger-day`, or withdraw "
-      + "each such record (`gongkai withdraw --disclosure 1 --reason …`) and record the publication again with its right date\n")
+      + "before its milestone reads as a mistyped date, and the register holds disclosure 1 (published 2026-11-06, milestone "
+      + "formed 2026-11-10); a profile that gives that kind `period: by-trigger-day` admits it; otherwise withdraw each such "
+      + "record (`gongkai withdraw --disclosure 1 --reason …`) and record the publication again with its right date\n")
     #expect(snapshot(database) == before)
     // Withdrawn, the record no longer stands in the way.
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "日期录错"] + db).status == 0)
     let changed = try gongkai(["init", "--change-profile", "--profile-file", counted, "--by", "管理员"] + db)
     #expect(changed.status == 0, "\(changed.stderr)")
     #expect(changed.stdout.contains("profile changed from national to national+counted"), "\(changed.stdout)")
+    #expect(try gongkai(["reinstate", "2", "--reason", "标段恢复", "--profile-file", counted] + db).status == 0)
+    let doctor = try gongkai(["doctor", "--as-of", "2026-11-27", "--profile-file", counted] + db)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  rules: under national+counted, a publication of bidding.tender-notice before its milestone "
+      + "reads as a mistyped date, and the register holds disclosure 2 (published 2026-11-16, milestone formed 2026-11-20); a "
+      + "profile that gives that kind `period: by-trigger-day` admits it; otherwise withdraw each such record (`gongkai "
+      + "withdraw --disclosure 2 --reason …`)"), "\(doctor.stdout)")
   }
 
   /// The same, where the register's profile file was edited since: `doctor` names the records it no longer admits.
@@ -320,7 +333,7 @@ extension RegisterCommandTests {
     let doctor = try gongkai(["doctor", "--as-of", "2026-11-27", "--profile-file", edited] + db)
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  rules: under national+yangpu, a publication of bidding.tender-notice before its milestone reads "
-      + "as a mistyped date, and the register holds disclosure 1 (published 2026-11-06, milestone formed 2026-11-10); give"), "\(doctor.stdout)")
+      + "as a mistyped date, and the register holds disclosure 1 (published 2026-11-06, milestone formed 2026-11-10); a profile"), "\(doctor.stdout)")
   }
 
   @Test func aRegisterTheDemoCreatesIsKeptUnderTheProfileGiven() throws {

@@ -820,6 +820,26 @@ extension StoreContractTests {
     #expect(try await store.setProfile("national+shanghai", kinds: ["bidding.contract", "construction.site-sign"], actor: "管理员") == "national")
   }
 
+  /// A refusal names every publication in the way, so that each can be withdrawn, and the field that would admit them:
+  /// `change-period` for a change.
+  @Test func publicationsAheadAreNamedEachWithTheFieldThatWouldAdmitThem() throws {
+    func ahead(_ id: Int64, _ kind: String = "bidding.tender-notice", change: Bool = false) throws -> PublicationAhead {
+      PublicationAhead(disclosure: id, published: try CivilDate(parsing: "2026-03-05"), kind: kind,
+                       formed: try CivilDate(parsing: "2026-03-10"), isChange: change)
+    }
+    let many = try (1...55).map { try ahead(Int64($0)) }
+    let listed = PublicationAhead.list(many)
+    #expect(listed.hasPrefix("disclosure 1 (published 2026-03-05, milestone formed 2026-03-10), disclosure 2 ("))
+    #expect(listed.hasSuffix(", and disclosures 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, "
+      + "26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53 and 2 more"))
+    #expect(PublicationAhead.list(Array(many.prefix(4))).hasSuffix("milestone formed 2026-03-10), and disclosure 4"))
+    #expect(PublicationAhead.remedy([try ahead(7, change: true)]).hasPrefix(
+      "a profile that gives that kind `change-period: by-trigger-day` admits it; otherwise withdraw each such record (`gongkai withdraw --disclosure 7 "))
+    #expect(PublicationAhead.remedy([try ahead(7), try ahead(8, "approval-result.eia-submission-notice", change: true)]).hasPrefix(
+      "a profile that gives those kinds `period: by-trigger-day` (`change-period: by-trigger-day` for a change) admits them;"))
+    #expect(PublicationAhead.kinds([try ahead(1), try ahead(2, "x.y"), try ahead(3)]) == ["bidding.tender-notice", "x.y"])
+  }
+
   @Test(arguments: StoreFactory.allCases)
   func aRegisterIsNationalUntilAnotherProfileIsRecordedAndEveryChangeIsLogged(factory: StoreFactory) async throws {
     // Given a new register

@@ -42,17 +42,21 @@ extension SQLiteStore {
 
   public func publicationsAheadRefused() throws -> [PublicationAhead] { try read(publicationsAheadRefused) }
 
-  /// One pass over the publications in force, keeping those dated ahead of their milestone that the rules refuse.
+  /// One pass over the publications in force of milestones in force, keeping those dated ahead of their milestone that
+  /// the rules do not admit ahead at all. One more than ``GongkaiCore/Disclosure/longestLead`` days ahead of a kind
+  /// that may come first is no profile's doing, and not named as one. A withdrawn milestone's publications come back
+  /// unchecked with it, and `doctor` names them then: a withdrawn project's could not be withdrawn in their turn.
   private func publicationsAheadRefused(_ db: Database) throws -> [PublicationAhead] {
     try Row.fetchAll(db, sql: """
       SELECT d.id, d.publishedOn, m.kind, m.formedOn, m.changesId IS NOT NULL FROM disclosure d
       JOIN milestone m ON m.id = d.milestoneId
-      WHERE d.withdrawnReason IS NULL AND d.publishedOn < m.formedOn ORDER BY d.id
+      WHERE d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL AND d.publishedOn < m.formedOn ORDER BY d.id
       """).compactMap { row in
       let ahead = PublicationAhead(disclosure: row[0], published: try CivilDate.stored(row[1]), kind: row[2],
-                                   formed: try CivilDate.stored(row[3]))
-      let problem = precedenceProblem(of: ahead.published, kind: ahead.kind, formedOn: ahead.formed, isChange: row[4])
-      return problem == nil ? nil : ahead
+                                   formed: try CivilDate.stored(row[3]), isChange: row[4])
+      guard case .disclosureBeforeMilestone = precedenceProblem(of: ahead.published, kind: ahead.kind, formedOn: ahead.formed,
+                                                                 isChange: ahead.isChange) else { return nil }
+      return ahead
     }
   }
 

@@ -1,6 +1,6 @@
 // Fuzzes the parsers of typed values: dates, project codes, milestone references, register text, and the
 // deadline arithmetic on whatever date parses. Any text must be accepted or refused, never crash.
-// Built normally, it replays the files named on its command line (FuzzReplayTests gives it its seeds, Tests/Corpus/values);
+// Built normally, it replays the files named on its command line (FuzzReplayTests gives it its seeds: Tests/Corpus/values);
 // built by .ci/fuzz, libFuzzer drives it.
 import Foundation
 import GongkaiCore
