@@ -732,6 +732,13 @@ import TestSupport
     let report = try gongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27"] + db)
     #expect(report.stdout.components(separatedBy: "\r\n").contains { $0.hasPrefix("按信息类别,招标投标信息,3,2,1,0,0,0,66.7%,0.0,") },
             "\(report.stdout)")
+    // What `check --explain` says of the rule, and `project show` of the notice put up ahead.
+    let explained = try gongkai(["check", "--as-of", "2026-11-27", "--status", "on-time", "--explain"] + db)
+    #expect(explained.stdout.contains("起算: 2026-03-11（周三） 信息形成；须于当日或之前公开，可早于当日，期满不因休息日顺延\n"
+      + "      期间: 起算日前（含当日）\n"), "\(explained.stdout)")
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(shown.contains("2026-03-11  bidding.tender-notice  招标公告、资格预审公告  [按时公开，截止 2026-03-11"), "\(shown)")
+    #expect(shown.contains("公开 #1 2026-03-09 中国招标投标公共服务平台"), "\(shown)")
     // A project file written back reads back, early publications and all.
     let file = folder.appendingPathComponent("p.yaml").path
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)

@@ -12,6 +12,23 @@ import Testing
     #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil) == "初步设计及概算审批结果（含概算…")
   }
 
+  /// A tender notice goes up before the documents go on sale: the chart starts before its publication, which is drawn
+  /// left of the sale day, inside the plot, not off its left edge.
+  @Test func aNoticePublishedAheadOfItsDayIsDrawnInsideThePlot() throws {
+    let checker = FindingRecordTests.checker
+    let milestone = Milestone(
+      id: 1, projectCode: "2024-310110-48-01-000123", kind: "bidding.tender-notice", formedOn: day("2026-03-30"),
+      disclosures: [Disclosure(publishedOn: day("2026-01-05"), channel: "中国招标投标公共服务平台")])
+    let finding = try #require(try checker.judge(milestone, asOf: day("2026-04-10")))
+    #expect(finding.status == .onTime)
+    let timeline = Timeline(findings: [(finding, nil)], asOf: day("2026-04-10"), projectName: "杨浦滨江贯通工程")
+    let row = try #require(timeline.rows.first)
+    // The mark's path starts at its left edge or its top (`M120,48 …`).
+    let markX = try #require(row.mark.dropFirst().split(separator: ",").first.flatMap { Int($0) }, "\(row.mark)")
+    #expect(markX > Timeline.plotStart && markX < row.formedX, "\(row.mark) against the sale day at \(row.formedX)")
+    #expect(timeline.ticks.first?.label == "2026年1月")
+  }
+
   /// Each mark names its year and month; a chart of weeks marks each month, one of years is not crowded.
   @Test func theAxisMarksMonthsOrYearsByTheSpanItCovers() {
     func ticks(_ from: String, _ to: String) -> [String] {
