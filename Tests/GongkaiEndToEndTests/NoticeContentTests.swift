@@ -210,6 +210,12 @@ import TestSupport
     #expect(feed.contains("招&lt;\u{338}1号"))
     let path = folder.appendingPathComponent("notices-notices/feed.atom").path
     #expect(try runShell("python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' \(path)", environment: [:]).status == 0)
+    // The year's report names each responsible unit as typed, in its table and its chart.
+    #expect(try runGongkai(["amend", "4", "--unit", "杨浦<\u{338}区\"\u{301}建委", "--reason", "责任单位录错"] + db).status == 0)
+    let report = try runGongkai(["report", "--year", "2026", "--format", "html", "--as-of", "2026-11-27"] + db)
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(report.stdout.contains("<td>杨浦&lt;\u{338}区&quot;\u{301}建委</td>"), "\(report.stdout)")
+    #expect(!report.stdout.contains("<\u{338}") && !report.stdout.contains("\"\u{301}"))
   }
 
   /// A penalty withdrawn the day it was published: the withdrawal's publication, recorded that day, dates the entry

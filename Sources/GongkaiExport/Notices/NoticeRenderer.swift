@@ -19,7 +19,7 @@ public struct NoticeRenderer: Sendable {
   public init(changeLogHead: String = "") throws {
     self.changeLogHead = changeLogHead
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
-    MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)
+    MarkupContentType.register()
     var library = MustacheLibrary()
     for (name, text) in [
       ("timeline", NoticeTemplates.timeline), ("project-html", NoticeTemplates.projectHTML),
@@ -48,9 +48,15 @@ public struct NoticeRenderer: Sendable {
 /// a table instead, and a `<` or `"` that a combining mark follows (`<\u{338}`, `"\u{301}`) is one Character it does
 /// not find: written as it was, a summary holding one made the feed's XML unreadable to every reader, and it would end
 /// an attribute's value. (Looking Characters up was also a fifth of a notice export's time.) The HTML templates and
-/// the feed name it with `{{% CONTENT_TYPE: MARKUP}}`, each partial too, as the library starts each partial in its own.
+/// the feed name it with `{{% CONTENT_TYPE: MARKUP}}`, each partial too, as the library starts each partial in its own;
+/// so does the year's report (``StatisticsReport``).
 struct MarkupContentType: MustacheContentType {
   static let name = "MARKUP"
+
+  /// Makes `{{% CONTENT_TYPE: MARKUP}}` known to every template parsed after: each HTML page gongkai writes.
+  static func register() {
+    MustacheContentTypes.register(MarkupContentType(), named: name)
+  }
 
   func escapeText(_ text: String) -> String {
     guard text.utf8.contains(where: { Self.entity(for: $0) != nil }) else { return text }

@@ -68,6 +68,7 @@ public enum StatisticsReport {
 
   /// HTML, self-contained, with the on-time picture of each unit as a stacked bar chart.
   public static func html(_ statistics: DisclosureStatistics) throws -> String {
+    MarkupContentType.register()
     let template = try MustacheTemplate(string: template)
     let chart = BarChart(statistics.units)
     func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": tableCells($0)] } }
@@ -130,6 +131,7 @@ public enum StatisticsReport {
   }
 
   static let template = """
+    {{% CONTENT_TYPE: MARKUP}}
     <!DOCTYPE html>
     <html lang="zh-CN">
     <head>
