@@ -145,6 +145,35 @@ func editWithPython(_ path: String, _ script: String) throws {
   #expect(python.terminationStatus == 0, "python3 \(script)")
 }
 
+/// A schema an earlier release of gongkai left a register in.
+enum EarlierSchema {
+  /// Before the change log's hash chain (v4).
+  case beforeChangeChain
+  /// With the hash chain, before the register recorded its profile (v5).
+  case beforeProfiles
+}
+
+/// Rolls `database` back to `schema`, as that release left it: every later migration's marks undone, so that only
+/// `gongkai init` may upgrade it.
+func rollBack(_ database: String, to schema: EarlierSchema) throws {
+  let undone = (schema == .beforeChangeChain ? ["v4-change-chain"] : []) + [
+    "v5-register-profile", "v6-amendment-reason", "v7-change-links", "v8-change-log-by-row", "v9-natural-key-by-reference",
+    "v10-replaced-milestone-keys", "v11-links-moved", "v12-project-withdrawal", "v13-project-reinstatement",
+    "v14-project-code-correction", "v15-milestone-reinstatement", "v16-disclosure-reinstatement", "v17-withdrawn-milestone-keys",
+  ]
+  let statements = [
+    "DELETE FROM grdb_migrations WHERE identifier IN (\(undone.map { "'\($0)'" }.joined(separator: ", ")))",
+    "DROP INDEX milestone_withdrawn_key", "ALTER TABLE project DROP COLUMN withdrawnReason",
+    "ALTER TABLE project DROP COLUMN reinstatedReason", "ALTER TABLE project DROP COLUMN recodedReason",
+    "DROP INDEX changeLog_former_codes", "ALTER TABLE milestone DROP COLUMN reinstatedReason",
+    "ALTER TABLE disclosure DROP COLUMN reinstatedReason", "DROP INDEX changeLog_links_left", "DROP INDEX changeLog_links_arrived",
+    "DROP INDEX changeLog_milestone_keys_replaced", "DROP INDEX changeLog_by_row", "DROP INDEX changeLog_amendments",
+    "DROP INDEX milestone_by_change", "ALTER TABLE milestone DROP COLUMN amendmentReason",
+  ] + (schema == .beforeChangeChain ? ["ALTER TABLE changeLog DROP COLUMN hash"] : []) + ["DROP TABLE register"]
+  try editWithPython(database, "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n"
+    + statements.map { "c.execute(\"\($0)\")\n" }.joined() + "c.commit()\n")
+}
+
 /// Runs `sql` on `database` with the sqlite3 shell, as another program would edit a register; returns what it
 /// prints, trimmed.
 @discardableResult

@@ -349,27 +349,7 @@ extension RegisterCommandTests {
   /// A register of the release before profiles were recorded, upgraded by init, is kept under the national rules.
   @Test func aRegisterOfAnEarlierSchemaUpgradedByInitIsNational() throws {
     let (database, db) = try register([])
-    try editWithPython(database, """
-      import sqlite3, sys
-      c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v5-register-profile', 'v6-amendment-reason', 'v7-change-links', 'v8-change-log-by-row', 'v9-natural-key-by-reference', 'v10-replaced-milestone-keys', 'v11-links-moved', 'v12-project-withdrawal', 'v13-project-reinstatement', 'v14-project-code-correction', 'v15-milestone-reinstatement', 'v16-disclosure-reinstatement', 'v17-withdrawn-milestone-keys')")
-      c.execute("DROP INDEX milestone_withdrawn_key")
-      c.execute("ALTER TABLE project DROP COLUMN withdrawnReason")
-      c.execute("ALTER TABLE project DROP COLUMN reinstatedReason")
-      c.execute("ALTER TABLE project DROP COLUMN recodedReason")
-      c.execute("DROP INDEX changeLog_former_codes")
-      c.execute("ALTER TABLE milestone DROP COLUMN reinstatedReason")
-      c.execute("ALTER TABLE disclosure DROP COLUMN reinstatedReason")
-      c.execute("DROP INDEX changeLog_links_left")
-      c.execute("DROP INDEX changeLog_links_arrived")
-      c.execute("DROP INDEX changeLog_milestone_keys_replaced")
-      c.execute("DROP INDEX changeLog_by_row")
-      c.execute("DROP INDEX changeLog_amendments")
-      c.execute("DROP INDEX milestone_by_change")
-      c.execute("ALTER TABLE milestone DROP COLUMN amendmentReason")
-      c.execute("DROP TABLE register")
-      c.commit()
-      """)
+    try rollBack(database, to: .beforeProfiles)
     // Asked to upgrade it under another profile, init refuses before upgrading anything
     let before = snapshot(database)
     #expect(try gongkai(["init", "--profile", "shanghai"] + db).status == 64)

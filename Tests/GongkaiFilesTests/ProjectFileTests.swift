@@ -427,6 +427,7 @@ func problems(_ text: String) -> [String] {
     let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../Projects/2024-310110-48-01-000046.yaml")
     let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").map(String.init)
+    var refused = 0
     for ending in ["\n", "\r\n", "\r"] {
       for count in 1...lines.count {
         let cut = lines.prefix(count).joined(separator: ending)
@@ -434,6 +435,7 @@ func problems(_ text: String) -> [String] {
           do {
             _ = try parse(text)
           } catch {
+            refused += 1
             for problem in error.problems {
               #expect((1...lineCount).contains(problem.line ?? 1), "\(problem) in \(lineCount) lines")
             }
@@ -441,6 +443,8 @@ func problems(_ text: String) -> [String] {
         }
       }
     }
+    // Every cut with an unclosed quote at least is refused.
+    #expect(refused >= 3 * lines.count)
   }
 
   @Test func aDuplicateKeyInAFlowMappingIsNamedAtItsLine() {
