@@ -114,7 +114,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   public static let codesNamedAsMeant = 3
 
   /// `did you mean A?`, `did you mean A or B?`: the codes near one no project has.
-  static func didYouMean(_ codes: [String]) -> String {
+  public static func didYouMean(_ codes: [String]) -> String {
     "did you mean " + (codes.count == 1 ? codes[0] : codes.dropLast().joined(separator: ", ") + " or " + codes.last!) + "?"
   }
 

@@ -213,6 +213,11 @@ import TestSupport
     #expect(project.stderr == "gongkai: --project '2024-310110-48-01-999999' is not a registered project; "
       + "`gongkai project list` shows the registered codes\n")
     #expect(project.stdout.isEmpty)
+    // A code a character off a registered one names it.
+    let near = try gongkai("check", "--as-of", "2026-11-27", "--project", "2024-310110-48-01-000047", "--database", database)
+    #expect(near.status == 65)
+    #expect(near.stderr == "gongkai: --project '2024-310110-48-01-000047' is not a registered project; did you mean "
+      + "2024-310110-48-01-000046? `gongkai project list` shows the registered codes\n")
     let unit = try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区审计", "--database", database)
     #expect(unit.status == 65)
     #expect(unit.stderr == "gongkai: --unit '杨浦区审计' is the responsible unit of no project or milestone; use one of "

@@ -10,11 +10,14 @@ extension Store {
   func requireKnown(projects: [ProjectCode], units: [String] = [], withdrawnToo: Bool = false) async throws {
     for code in projects {
       guard let project = try await project(code: code) else {
-        if case let recoded = try await unregistered(code), case .projectRecoded = recoded {
-          throw CommandFailure(status: .dataError, message: "--project '\(code)': \(recoded)")
+        let missing = try await unregistered(code)
+        guard case .unknownProject(_, let meant) = missing else {
+          throw CommandFailure(status: .dataError, message: "--project '\(code)': \(missing)")
         }
+        // A cron line with a code one character off would otherwise be fixed by reading the whole project list.
+        let hint = meant.isEmpty ? "" : " \(StoreError.didYouMean(meant))"
         throw CommandFailure(status: .dataError, message:
-          "--project '\(code)' is not a registered project; `gongkai project list` shows the registered codes")
+          "--project '\(code)' is not a registered project;\(hint) `gongkai project list` shows the registered codes")
       }
       if let reason = project.withdrawnReason, !withdrawnToo {
         throw CommandFailure(status: .dataError, message: """
