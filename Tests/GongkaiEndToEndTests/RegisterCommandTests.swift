@@ -963,7 +963,7 @@ import TestSupport
     #expect(page.contains("征求意见期：2026-12-14 至 2026-12-24（征求意见期不足；不少于10个工作日"), "\(page)")
     #expect(page.contains("征求意见期：2026-12-16 至 2026-12-28（征求意见期不足（暂定）；不少于10个工作日"))
     #expect(page.contains("征求意见期：2026-12-18 至 2026-12-28（征求意见期不足；不少于10个工作日"))
-    #expect(page.contains("征求意见期：2026-12-18 至 2027-01-04（暂定）（不少于10个工作日"))
+    #expect(page.contains("征求意见期：2026-12-18 起（撤下日期未登记，应保持至 2027-01-04（暂定）；不少于10个工作日"), "\(page)")
   }
 
   /// A schedule added to the calendar folder changes verdicts already given: `--calendar-change YEAR` lists each,

@@ -274,15 +274,21 @@ public struct ProjectNotice: Sendable {
     let withdraws = relations.withdrawsWhatItChanges(stored)
     var period: String?
     if let minimum = rule.minimumPublication, let end = finding.minimumEnd {
-      // The period as it was held; a notice still up shows the end the law requires at least. A missing schedule may
-      // still move that end, or decide which of several runs is judged, as it may a shortfall counted over its days.
-      let until = finding.publishedUntil ?? end.date
-      let runIsProvisional = finding.judgedRunIsProvisional || finding.publishedUntil == nil && end.isProvisional
+      // The period as it was held. Of a notice whose take-down was not recorded, only its first day is known: the
+      // page says so, and gives the end the law requires at least, rather than a range a reader would take for the
+      // days it was up. A missing schedule may still move that end, or decide which of several runs is judged, as it
+      // may a shortfall counted over its days.
       let name = rule.minimumPublicationName.chinese
-      let short = finding.isUpShortOfItsMinimum ? "\(rule.minimumPublicationAct)中，应保持至 \(end.date)\(end.isProvisional ? "（暂定）" : "")；"
-        : finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
-      period = "\(name)：\(judged.publishedOn) 至 \(until)\(runIsProvisional ? "（暂定）" : "")"
-        + "（\(short)不少于\(minimum.chineseDescription)，\(Self.chineseGround(of: rule))）"
+      let required = "应保持至 \(end.date)\(end.isProvisional ? "（暂定）" : "")；"
+      let held: String
+      if let until = finding.publishedUntil {
+        let short = finding.isUpShortOfItsMinimum ? "\(rule.minimumPublicationAct)中，\(required)"
+          : finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
+        held = "\(judged.publishedOn) 至 \(until)\(finding.judgedRunIsProvisional ? "（暂定）" : "")（\(short)"
+      } else {
+        held = "\(judged.publishedOn) 起\(finding.judgedRunIsProvisional ? "（暂定）" : "")（撤下日期未登记，\(required)"
+      }
+      period = "\(name)：\(held)不少于\(minimum.chineseDescription)，\(Self.chineseGround(of: rule))）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,
