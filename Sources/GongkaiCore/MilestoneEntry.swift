@@ -36,9 +36,20 @@ public struct MilestoneEntry: Hashable, Sendable {
     var found = Self.problems(
       kind: kind, reference: reference, summary: summary, responsibleUnit: responsibleUnit,
       withdrawnReason: withdrawnReason, catalogue: catalogue)
-    if formedOn > today { found.append(.futureDate("formed", formedOn, today: today)) }
+    if !Self.mayBeFormed(on: formedOn, kind: kind, isChange: changes != nil, catalogue: catalogue, today: today) {
+      found.append(.futureDate("formed", formedOn, today: today))
+    }
     if let changes, changes.formedOn > formedOn { found.append(.changesLaterMilestone(changes.description)) }
     return found
+  }
+
+  /// Whether a milestone of `kind` may be recorded as formed on `day`, seen `today`: a day that has come, or, for an
+  /// item the law wants public by its day (a tender notice by the day its documents go on sale, which the notice
+  /// announces), a day up to ``Disclosure/longestLead`` days ahead, so that the notice is recorded the day it goes
+  /// up. Any other day after today has not happened, or is mistyped.
+  public static func mayBeFormed(on day: CivilDate, kind: String, isChange: Bool, catalogue: RuleCatalogue, today: CivilDate) -> Bool {
+    day <= today || today.days(to: day) <= Disclosure.longestLead
+      && catalogue.admitsPublicationBeforeFormation(of: kind, formedOn: day, isChange: isChange)
   }
 
   /// The problems of the fields that do not depend on the date: an unknown kind (a missing one is the reader's to

@@ -53,6 +53,17 @@ import Testing
     #expect("\(PeriodError.lengthGivenToTriggerDay(3))".contains("'by-trigger-day'"))
   }
 
+  /// The notice is recorded the day it goes up, so its sale day may be up to 90 days ahead; no other item's may.
+  @Test func onlySuchAnItemMayBeLoggedForADayToCome() {
+    let today = day("2026-12-02")
+    func may(_ kind: String, _ formed: String) -> Bool {
+      MilestoneEntry.mayBeFormed(on: day(formed), kind: kind, isChange: false, catalogue: checker.catalogue, today: today)
+    }
+    #expect(may("bidding.tender-notice", "2026-12-10") && may("bidding.tender-notice", "2027-03-02"))
+    #expect(!may("bidding.tender-notice", "2027-03-03"))
+    #expect(!may("bidding.candidates", "2026-12-03") && may("bidding.candidates", "2026-12-02"))
+  }
+
   @Test func onlySuchAnItemAdmitsAPublicationBeforeItsMilestone() {
     let early = Disclosure(publishedOn: day("2026-03-09"), channel: "中国招标投标公共服务平台")
     #expect(early.problems(formedOn: day("2026-03-10"), admittedBefore: true, today: day("2026-11-27")).isEmpty)

@@ -761,6 +761,44 @@ import TestSupport
     #expect(result.stderr.contains("published 2026-03-19 is before the information was formed (2026-03-20)"))
   }
 
+  /// A tender notice goes up days before the documents go on sale: its milestone, the sale day, is logged that day, up to
+  /// 90 days ahead, and judged from it; any other item of a day to come has not happened, or its date is mistyped.
+  @Test func aTenderNoticeIsLoggedTheDayItGoesUpForASaleDayToCome() throws {
+    let code = "2026-310110-48-01-000208"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-12-02T10:00:00+08:00"]
+    try succeed([
+      ["log", code, "bidding.tender-notice", "--date", "2026-12-10", "--ref", "ZB-1"],
+      ["disclose", "1", "--date", "2026-12-02", "--channel", "中国招标投标公共服务平台", "--until", "2026-12-15"],
+      ["amend", "1", "--date", "2026-12-12", "--reason", "发售日推迟"],
+    ], db, environment: now)
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-12-02"] + db, environment: now)
+    #expect(shown.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [起算日未到，截止 2026-12-12]"), "\(shown.stdout)")
+    let onTheDay = try gongkai(["check", "--as-of", "2026-12-12", "--status", "on-time", "--format", "json"] + db, environment: now)
+    #expect(onTheDay.stdout.contains("\"deadline\":\"2026-12-12\""), "\(onTheDay.stdout)")
+    // A spreadsheet row of a sale day to come, as `log`
+    let sheet = folder.appendingPathComponent("ahead.csv")
+    try Data("项目代码,事项类型,形成日期,文号,公开日期,公开渠道\n\(code),bidding.tender-notice,2026-12-20,ZB-2,2026-12-01,中国招标投标公共服务平台\n".utf8)
+      .write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db, environment: now)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    // Not another item, nor a sale more than 90 days ahead, nor an amendment of another item to a day to come
+    for (command, date) in [
+      (["log", code, "bidding.result", "--date", "2026-12-10"], "2026-12-10"),
+      (["log", code, "bidding.tender-notice", "--date", "2027-03-03", "--ref", "ZB-3"], "2027-03-03"),
+    ] {
+      let refused = try gongkai(command + db, environment: now)
+      #expect(refused.status == 64, "\(command)")
+      #expect(refused.stderr == "gongkai: --date \(date) is in the future (today is 2026-12-02 in China Standard Time); the register "
+        + "records what has happened: check the date\n", "\(command)")
+    }
+    #expect(try gongkai(["log", code, "bidding.tender-notice", "--date", "2027-03-02", "--ref", "ZB-4"] + db, environment: now).status == 0)
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-12-01"] + db, environment: now).status == 0)
+    let amended = try gongkai(["amend", "4", "--date", "2026-12-03", "--reason", "日期录错"] + db, environment: now)
+    #expect(amended.status == 64, "\(amended.stderr)")
+    #expect(amended.stderr.hasPrefix("gongkai: --date 2026-12-03 is in the future"), "\(amended.stderr)")
+  }
+
   /// A 公示 still up, recorded to come down early, is shown late by its first publication; published after a settled
   /// deadline it is late for certain, and only its count of days, which crosses a year without its schedule, may move:
   /// the page marks the count, and the report counts the verdict as settled.

@@ -426,7 +426,6 @@ extension Gongkai {
         throw CommandFailure.usage("nothing to change; give --date, --ref, --summary, --unit, --changes or --no-changes")
       }
       let today = StoreOptions.today()
-      if let date, date > today { try refuse([.futureDate("--date", date, today: today)]) }
       try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
         + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
       let reason = try requiredReason(reason, example: MilestoneAmendment.exampleReason)
@@ -436,9 +435,16 @@ extension Gongkai {
       // A new day, or a link made or unmade (a change may have a period of its own), may leave a publication before the
       // milestone that the law wants by that day: the rules say which, loaded before the write, as `log` and
       // `disclose` load them (a register kept under a profile file needs it given).
-      let register = date == nil && link == nil ? opened
-        : opened.admittingEarlyPublications(under: try await reference.catalogue(for: opened, at: store.path))
+      let catalogue = date == nil && link == nil ? nil : try await reference.catalogue(for: opened, at: store.path)
+      let register = catalogue.map(opened.admittingEarlyPublications(under:)) ?? opened
       let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
+      // A day to come only for an item due by its day, whose notice goes up ahead of it (as `log` admits it).
+      if let date, let catalogue, !MilestoneEntry.mayBeFormed(
+        on: date, kind: current.milestone.kind, isChange: link.map { $0 != .removed } ?? (current.milestone.changes != nil),
+        catalogue: catalogue, today: today)
+      {
+        try refuse([.futureDate("--date", date, today: today)])
+      }
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
