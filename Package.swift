@@ -87,7 +87,9 @@ let package = Package(
     .testTarget(name: "GongkaiFilesTests", dependencies: ["GongkaiFiles", "GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiExportTests", dependencies: ["GongkaiExport", "GongkaiFileSystem", "GongkaiReference", "TestSupport"]),
     .testTarget(name: "GongkaiSyntheticTests", dependencies: ["GongkaiSynthetic", "GongkaiReference", "GongkaiStore"]),
-    .testTarget(name: "GongkaiEndToEndTests", dependencies: ["gongkai", "TestSupport"]),
+    // The binaries the tests run: gongkai, and the fuzzing harnesses replayed over their seeds.
+    .testTarget(name: "GongkaiEndToEndTests",
+                dependencies: ["gongkai", "FuzzProjectFile", "FuzzSpreadsheet", "FuzzDates", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )
