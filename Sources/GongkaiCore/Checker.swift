@@ -13,9 +13,12 @@ public struct Checker: Sendable {
 
   /// The finding for `milestone` as of `asOf`, or `nil` when the information was formed after `asOf`.
   ///
+  /// An item the law wants public by its own day (a tender notice by the day its documents go on sale) is judged
+  /// before that day too: its deadline is known, and a notice up ahead of it is on time, one not up yet due.
   /// Disclosures dated after `asOf` are ignored, so a check "as of" a past day shows what an auditor saw then.
   public func judge(_ milestone: Milestone, asOf: CivilDate) throws(CheckError) -> Finding? {
-    guard milestone.formedOn <= asOf else { return nil }
+    guard milestone.formedOn <= asOf || catalogue.admitsPublicationBeforeFormation(
+      of: milestone.kind, formedOn: milestone.formedOn, isChange: milestone.changes != nil) else { return nil }
     guard let rule = catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn) else {
       throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
     }

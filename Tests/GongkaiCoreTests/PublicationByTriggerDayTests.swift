@@ -28,6 +28,18 @@ import Testing
     #expect(after.workingDaysLate == 4)
   }
 
+  /// Logged the day it goes up, before the sale, the notice is judged then: on time once up, due until it is; an item
+  /// of another kind formed after the day judged has no finding.
+  @Test func aNoticeIsJudgedBeforeTheSaleDay() throws {
+    let up = try #require(try checker.judge(notice(sale: "2026-12-10", published: ["2026-12-02"]), asOf: day("2026-12-02")))
+    #expect(up.status == .onTime && !up.statusIsProvisional)
+    let notYet = try #require(try checker.judge(notice(sale: "2026-12-10"), asOf: day("2026-12-04")))
+    #expect(notYet.status == .due && notYet.deadline?.date == day("2026-12-10"))
+    #expect(notYet.needsAttention(warningDays: 5) && !notYet.needsAttention(warningDays: 2))
+    let result = Milestone(id: 2, projectCode: "2026-310110-48-01-000001", kind: "bidding.candidates", formedOn: day("2026-12-10"))
+    #expect(try Checker(catalogue: testCatalogue, calendar: calendar2026).judge(result, asOf: day("2026-12-02")) == nil)
+  }
+
   @Test func anUnpublishedNoticeIsDueOnTheSaleDayAndOverdueTheDayAfter() throws {
     let due = try #require(try checker.judge(notice(sale: "2026-03-10"), asOf: day("2026-03-10")))
     #expect(due.status == .due)

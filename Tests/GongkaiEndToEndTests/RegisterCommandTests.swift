@@ -761,8 +761,9 @@ import TestSupport
     #expect(result.stderr.contains("published 2026-03-19 is before the information was formed (2026-03-20)"))
   }
 
-  /// A tender notice goes up days before the documents go on sale: its milestone, the sale day, is logged that day, up to
-  /// 90 days ahead, and judged from it; any other item of a day to come has not happened, or its date is mistyped.
+  /// A tender notice goes up days before the documents go on sale: its milestone, the sale day, is logged the day the
+  /// notice goes up, up to 90 days ahead, and judged from then; any other item of a day to come has not happened, or its
+  /// date is mistyped.
   @Test func aTenderNoticeIsLoggedTheDayItGoesUpForASaleDayToCome() throws {
     let code = "2026-310110-48-01-000208"
     let (folder, db) = try registerWithProject(code)
@@ -772,10 +773,11 @@ import TestSupport
       ["disclose", "1", "--date", "2026-12-02", "--channel", "中国招标投标公共服务平台", "--until", "2026-12-15"],
       ["amend", "1", "--date", "2026-12-12", "--reason", "发售日推迟"],
     ], db, environment: now)
+    // Its deadline known, it is judged from the day it is logged: on time once its notice is up, due until then.
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-12-02"] + db, environment: now)
-    #expect(shown.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [起算日未到，截止 2026-12-12]"), "\(shown.stdout)")
-    let onTheDay = try gongkai(["check", "--as-of", "2026-12-12", "--status", "on-time", "--format", "json"] + db, environment: now)
-    #expect(onTheDay.stdout.contains("\"deadline\":\"2026-12-12\""), "\(onTheDay.stdout)")
+    #expect(shown.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [按时公开，截止 2026-12-12"), "\(shown.stdout)")
+    let before = try gongkai(["check", "--as-of", "2026-12-01", "--status", "due", "--format", "json"] + db, environment: now)
+    #expect(before.stdout.contains("\"deadline\":\"2026-12-12\""), "\(before.stdout)")
     // A spreadsheet row of a sale day to come, as `log`
     let sheet = folder.appendingPathComponent("ahead.csv")
     try Data("项目代码,事项类型,形成日期,文号,公开日期,公开渠道\n\(code),bidding.tender-notice,2026-12-20,ZB-2,2026-12-01,中国招标投标公共服务平台\n".utf8)

@@ -66,10 +66,7 @@ struct ProjectText {
                 ?? (finding.status == .tooShort ? "" : Self.mark(finding.confidence(judging: finding.status))))
               + minimumEnd(of: finding)
           } else {
-            // A notice due by the day it announces, logged ahead of that day, is due then: it has not failed to form.
-            status = checker.catalogue.admitsPublicationBeforeFormation(of: milestone.kind, formedOn: milestone.formedOn,
-                                                                         isChange: milestone.changes != nil)
-              ? "起算日未到，截止 \(milestone.formedOn)" : "截至 \(asOf) 尚未形成"
+            status = "截至 \(asOf) 尚未形成"
           }
         } catch {
           // A period that cannot be counted (a date beyond the calendar) is said, not shown as not yet formed.
