@@ -392,9 +392,16 @@ public struct PublicationAhead: Equatable, Sendable {
     return publications.map(\.kind).filter { seen.insert($0).inserted }
   }
 
+  /// `under P, a publication of K before its milestone reads as a mistyped date, and the register holds …; a profile
+  /// that …`: what `init --change-profile` refuses and `doctor` reports, with both ways out.
+  public static func problem(_ publications: [PublicationAhead], under profile: String) -> String {
+    "under \(profile), a publication of \(kinds(publications).joined(separator: ", ")) before its milestone reads as a mistyped "
+      + "date, and the register holds \(list(publications)); \(remedy(publications))"
+  }
+
   /// The two ways out: a profile under which these publications may come first (`period: by-trigger-day`, or
   /// `change-period:` for a change, for that kind or those kinds), or each record withdrawn and made anew.
-  public static func remedy(_ publications: [PublicationAhead]) -> String {
+  static func remedy(_ publications: [PublicationAhead]) -> String {
     let field = switch (publications.contains { !$0.isChange }, publications.contains(where: \.isChange)) {
     case (true, true): "`period: by-trigger-day` (`change-period: by-trigger-day` for a change)"
     case (false, _): "`change-period: by-trigger-day`"

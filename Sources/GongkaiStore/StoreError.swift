@@ -228,9 +228,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "exports would stop at those in force, and the audit CSV at withdrawn ones too: keep a profile that defines them "
         + "(add them to a --profile-file)"
     case .publicationsAheadOutsideProfile(let profile, let publications):
-      "the profile was not changed: under \(profile), a publication of \(PublicationAhead.kinds(publications).joined(separator: ", ")) "
-        + "before its milestone reads as a mistyped date, and the register holds \(PublicationAhead.list(publications)); "
-        + PublicationAhead.remedy(publications)
+      "the profile was not changed: " + PublicationAhead.problem(publications, under: profile)
     }
   }
 }

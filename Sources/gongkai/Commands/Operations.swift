@@ -99,9 +99,7 @@ extension Gongkai {
         let ahead = ((try? await register.admittingEarlyPublications(under: catalogue).publicationsAheadRefused()) ?? [])
           .filter { catalogue.rule(for: $0.kind) != nil }
         if !ahead.isEmpty {
-          try line(false, "rules: under \(catalogue.profile), a publication of \(PublicationAhead.kinds(ahead).joined(separator: ", ")) before its milestone "
-            + "reads as a mistyped date, and the register holds \(PublicationAhead.list(ahead)); "
-            + PublicationAhead.remedy(ahead))
+          try line(false, "rules: " + PublicationAhead.problem(ahead, under: catalogue.profile))
         }
       }
       let today = asOf ?? StoreOptions.today()
