@@ -18,15 +18,15 @@ public protocol Store: Sendable {
   /// ``GongkaiCore/RuleCatalogue/profile`` names them (`national+shanghai`). What every command applies to the
   /// register unless told otherwise; ``RegisterProfile/national`` for a register that never recorded one.
   func profile() async throws -> String
-  /// Records the profile the register is kept under, logged as a change of the register (entity `register`) with
-  /// the profile before and after, unless it is the one recorded; returns the profile before. Throws
-  /// ``StoreError/edited(_:)`` when the recorded profile is not what the change log last says, and
-  /// ``StoreError/kindsOutsideProfile(_:_:)`` when a milestone of the register, withdrawn or not, is of a kind
-  /// not among `kinds`, the kinds the new profile's rules define: every check and export would stop at it; and
+  /// Records the profile of `rules` as the one the register is kept under, logged as a change of the register
+  /// (entity `register`) with the profile before and after, unless it is the one recorded; returns the profile
+  /// before. The rules are given whole, not the profile's name alone, because whether the register's records stand
+  /// under them depends on what they define. Throws ``StoreError/edited(_:)`` when the recorded profile is not what
+  /// the change log last says; ``StoreError/kindsOutsideProfile(_:_:)`` when a milestone of the register, withdrawn
+  /// or not, is of a kind the rules do not define: every check and export would stop at it; and
   /// ``StoreError/publicationsAheadOutsideProfile(_:_:)`` when a publication in force is dated before its milestone
-  /// and the rules this store admits early publications under (``admittingEarlyPublications(under:)``: the new
-  /// profile's) do not admit it, as recording it would be refused under them.
-  func setProfile(_ profile: String, kinds: Set<String>, actor: String) async throws -> String
+  /// and the rules do not admit it, as recording it would be refused under them.
+  func setProfile(_ rules: RuleCatalogue, actor: String) async throws -> String
   /// This store, admitting a publication dated before its milestone where `rules` say the law wants the item public
   /// by that day (``GongkaiCore/DisclosureRule/admitsPublicationBeforeFormation(isChange:)``: a tender notice before
   /// the documents go on sale). Without the rules a store refuses every such publication as a mistyped date; a command
@@ -237,18 +237,15 @@ public enum RegisterProfile {
   public static let national = "national"
 }
 
-/// The profile a new register is created under, recorded as ``Store/setProfile(_:kinds:actor:)`` records a change.
+/// The profile a new register is created under, recorded as ``Store/setProfile(_:actor:)`` records a change.
 public struct InitialProfile: Sendable {
-  /// The profiles applied, base first (`national+shanghai`), as ``Store/profile()`` gives them.
-  public let name: String
-  /// The kinds of item the profile defines.
-  public let kinds: Set<String>
+  /// The rules of the profile, whose name (`national+shanghai`) ``Store/profile()`` gives.
+  public let rules: RuleCatalogue
   /// Who creates the register, for the change log.
   public let actor: String
 
-  public init(name: String, kinds: Set<String>, actor: String) {
-    self.name = name
-    self.kinds = kinds
+  public init(rules: RuleCatalogue, actor: String) {
+    self.rules = rules
     self.actor = actor
   }
 }

@@ -814,10 +814,35 @@ extension StoreContractTests {
     _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: try CivilDate(parsing: "2026-11-03")),
                                      project: bund.code, changing: nil, actor: "王工")
     await #expect(throws: StoreError.kindsOutsideProfile("national", [.init(kind: "construction.site-sign", count: 1, first: 1)])) {
-      try await store.setProfile("national", kinds: ["bidding.contract"], actor: "管理员")
+      try await store.setProfile(rules("national", defining: ["bidding.contract"]), actor: "管理员")
     }
     #expect(try await store.profile() == "national")
-    #expect(try await store.setProfile("national+shanghai", kinds: ["bidding.contract", "construction.site-sign"], actor: "管理员") == "national")
+    #expect(try await store.setProfile(rules("national+shanghai", defining: ["bidding.contract", "construction.site-sign"]), actor: "管理员") == "national")
+  }
+
+  /// Whether a tender notice put up before its documents went on sale stands is for the rules being recorded to say,
+  /// not for the rules the store was opened with: a register must not be put under a profile its records break.
+  @Test(arguments: StoreFactory.allCases)
+  func aPublicationAheadIsJudgedUnderTheRulesBeingRecorded(factory: StoreFactory) async throws {
+    let kind = "bidding.tender-notice"
+    let ahead = rules("national", defining: [kind], period: .byTriggerDay)
+    // Given a tender notice recorded five days ahead, through a store told it may be
+    let store = try factory.make()
+    let admitting = store.admittingEarlyPublications(under: ahead)
+    try await admitting.addProject(bund, actor: "王工")
+    _ = try await admitting.logMilestone(MilestoneEntry(kind: kind, formedOn: day("2026-03-10"), disclosures: [
+      Disclosure(publishedOn: day("2026-03-05"), channel: portal, url: "https://example.gov.cn/2"),
+    ]), project: bund.code, changing: nil, actor: "王工")
+    // Then a profile counting its period from the sale is refused, through that store too
+    await #expect(throws: StoreError.publicationsAheadOutsideProfile("national+shanghai", [PublicationAhead(
+      disclosure: 1, published: day("2026-03-05"), kind: kind, formed: day("2026-03-10"), isChange: false)])) {
+      try await admitting.setProfile(rules("national+shanghai", defining: [kind]), actor: "管理员")
+    }
+    #expect(try await store.profile() == "national")
+    // And a profile wanting it public by the sale is recorded, through a store told nothing
+    #expect(try await store.setProfile(rules("national+shanghai", defining: [kind], period: .byTriggerDay), actor: "管理员")
+      == "national")
+    #expect(try await store.profile() == "national+shanghai")
   }
 
   /// A refusal names every publication in the way, so that each can be withdrawn, and the field that would admit them:
@@ -847,13 +872,13 @@ extension StoreContractTests {
     try await store.addProject(bund, actor: "王工")
     #expect(try await store.profile() == "national")
     // When national is recorded again, nothing is written
-    #expect(try await store.setProfile("national", kinds: [], actor: "王工") == "national")
+    #expect(try await store.setProfile(rules("national"), actor: "王工") == "national")
     #expect(try await store.registerHistory().isEmpty)
     // When the register is put under Shanghai's rules, then back under the national ones
-    #expect(try await store.setProfile("national+shanghai", kinds: [], actor: "管理员") == "national")
+    #expect(try await store.setProfile(rules("national+shanghai"), actor: "管理员") == "national")
     #expect(try await store.profile() == "national+shanghai")
-    #expect(try await store.setProfile("national+shanghai", kinds: [], actor: "管理员") == "national+shanghai")
-    #expect(try await store.setProfile("national", kinds: [], actor: "李工") == "national+shanghai")
+    #expect(try await store.setProfile(rules("national+shanghai"), actor: "管理员") == "national+shanghai")
+    #expect(try await store.setProfile(rules("national"), actor: "李工") == "national+shanghai")
     // Then each change is in the register's history, who and before and after, and nowhere in a project's
     let changes = try await store.registerHistory()
     #expect(changes.map(\.actor) == ["管理员", "李工"])

@@ -26,6 +26,19 @@ func temporaryDatabasePath() -> String {
 
 func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
 
+/// The rules of a profile named `profile` that defines `kinds` (`bidding.contract`, of the category its code begins
+/// with), each due within `period`: what a store asks of a profile's rules is which kinds they define, and which of
+/// them may be published before their day.
+func rules(_ profile: String, defining kinds: [String] = [], period: Period = try! .workingDays(20)) -> RuleCatalogue {
+  try! RuleCatalogue(profile: profile, rules: kinds.map { kind in
+    DisclosureRule(
+      code: kind, category: Category(rawValue: String(kind.prefix { $0 != "." }))!,
+      name: LocalizedText(chinese: kind, english: kind), trigger: LocalizedText(chinese: "信息形成之日", english: "formed"),
+      period: period, responsible: LocalizedText(chinese: "区建管委", english: "district commission"),
+      basis: "《政府信息公开条例》第二十六条", confidence: .statute)
+  })
+}
+
 let bund = Project(
   code: try! ProjectCode("2024-310110-48-01-000123"), name: "杨浦滨江南段公共空间提升工程",
   legalPerson: "上海杨浦滨江投资开发有限公司", location: "杨树浦路2086号", totalInvestment: "125000",

@@ -16,11 +16,13 @@ extension SQLiteStore {
     }
   }
 
-  public func setProfile(_ profile: String, kinds: Set<String>, actor: String) throws -> String {
-    try logged(actor: actor) { write in
-      let outside = try Self.kindsInUse(write.db).filter { !kinds.contains($0.kind) }
+  public func setProfile(_ rules: RuleCatalogue, actor: String) throws -> String {
+    let profile = rules.profile
+    let underRules = admittingEarlyPublications(under: rules)
+    return try logged(actor: actor) { write in
+      let outside = try Self.kindsInUse(write.db).filter { rules.rule(for: $0.kind) == nil }
       guard outside.isEmpty else { throw StoreError.kindsOutsideProfile(profile, outside) }
-      let ahead = try publicationsAheadRefused(write.db)
+      let ahead = try underRules.publicationsAheadRefused(write.db)
       guard ahead.isEmpty else { throw StoreError.publicationsAheadOutsideProfile(profile, ahead) }
       var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {

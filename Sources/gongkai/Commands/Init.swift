@@ -64,7 +64,7 @@ extension Gongkai {
       let changedBy = change == nil ? nil : try actor.actor()
       // A new register is created whole, kept under its profile from the start, or not at all.
       let register = existed ? try store.open(create: true) : try store.create(profile: change.flatMap { change in
-        changedBy.map { InitialProfile(name: change.profile, kinds: Set(change.rules.map(\.code)), actor: $0) }
+        changedBy.map { InitialProfile(rules: change, actor: $0) }
       })
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
@@ -73,8 +73,7 @@ extension Gongkai {
       if existed, let change, let changedBy {
         let before: String
         do {
-          before = try await register.admittingEarlyPublications(under: change)
-            .setProfile(change.profile, kinds: Set(change.rules.map(\.code)), actor: changedBy)
+          before = try await register.setProfile(change, actor: changedBy)
         } catch let refusal as StoreError where register.upgradedFrom != nil {
           // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said (if it can
           // be: the refusal is what the status reports).
