@@ -62,8 +62,9 @@ public enum RegisterText {
     return [.invalidField(field, value, "say why, e.g. \(field) \(example); a placeholder is not a reason")]
   }
 
-  /// A refused character as a person recognises it: a line break, a tab, a character that reorders text.
-  private static func describe(_ scalar: Unicode.Scalar) -> String {
+  /// A refused character as a person recognises it: a line break, a tab, a character that reorders text; named the
+  /// same whichever file or field refuses it.
+  public static func describe(_ scalar: Unicode.Scalar) -> String {
     switch scalar.value {
     case 0x0A: "a line break (\(codePoint(scalar))), which this field may not hold"
     case 0x0D: "a carriage return (\(codePoint(scalar)))"

@@ -3,6 +3,10 @@ import Foundation
 /// Paths as the user typed them, taken apart without `NSString`: on Linux its `deletingLastPathComponent` traps on a
 /// one-character name (`--out x`), so an export would crash on the shortest folder name there is.
 public enum FilePath {
+  /// The bytes a file name may have (`NAME_MAX` on Linux's file systems and macOS's): a longer one is refused by the
+  /// system only when the file is put in place, after the work of producing it, so commands check it first.
+  public static let longestName = 255
+
   /// The folder `path` names its last component in, as `dirname` gives it: `"."` for a bare name, `"/"` for a
   /// name in the root; trailing slashes are not a component.
   public static func parent(of path: String) -> String {

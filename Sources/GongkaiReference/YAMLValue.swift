@@ -312,11 +312,22 @@ public struct YAMLValue {
       }
       return FileProblem(file: file, line: again, field: key,
                          message: "key given twice in one mapping (first at line \(first.line)); keep one")
-    case .reader(let problem, _, _, _):
-      return FileProblem(file: file, line: nil, field: nil, message: "cannot be read: \(problem)")
+    case .reader(let problem, let offset, let value, _):
+      // The character libyaml stops at, by the line it is on: a file can hold one raw (NUL, an escape sequence
+      // pasted from a terminal), where no field would show it.
+      let line = offset.flatMap { Self.line(atCharacterOffset: $0, in: text) }
+      if problem == "control characters are not allowed", value >= 0, let scalar = Unicode.Scalar(UInt32(value)) {
+        return FileProblem(file: file, line: line, field: nil, message: "\(RegisterText.describe(scalar)) is not allowed in a YAML file; remove it")
+      }
+      return FileProblem(file: file, line: line, field: nil, message: "cannot be read: \(problem)")
     default:
       return FileProblem(file: file, line: nil, field: nil, message: "cannot be read as YAML")
     }
+  }
+
+  /// The line of `text` its Character at `offset` is on, counted as ``lines(of:)`` counts them.
+  static func line(atCharacterOffset offset: Int, in text: String) -> Int? {
+    text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex).map { lines(of: String(text[..<$0])).count }
   }
 
   /// The lines of `text` as libyaml counts them, whose marks these are: a line ends at LF, CR LF, CR, NEL, LS or

@@ -1785,6 +1785,9 @@ import TestSupport
     // ... but only where it is what the parser could not place, not an option's value
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--summary", "-5"], 64, "Missing expected argument '--date <date>'"),
     (["amend", "21", "--ref", "-3", "--reason", "补正", "--bogus"], 64, "Unknown option '--bogus'"),
+    // A value that begins with '-' is read as an option: said so, with the form that gives it
+    (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "-2026-11-20"], 64,
+     "gongkai: --date: '-2026-11-20' is read as an option, not as its value; give a value that begins with '-' as --date=-2026-11-20\n"),
     (["withdraw", "21", "--disclosure", "3", "--reason", "重复"], 64, "gongkai: milestone 21 and --disclosure 3 both given; give one\n"),
     // An option of one value given twice is refused, not the last one taken: a legal record, or the day a cron line judges
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "2026-11-26", "--ref", "R1", "--date", "2026-11-20"], 64,

@@ -221,6 +221,24 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["audit.csv", "victim.txt"])
   }
 
+  /// A file name longer than the system allows is refused before the work, as the wrong name it is (73, with the
+  /// limit), not after the whole export was written, as a failing disk (74) it is not.
+  @Test func anOutputNameTooLongIsRefusedBeforeAnythingIsWritten() throws {
+    let database = try register()
+    let folder = Scratch.folder()
+    let stem = String(repeating: "长", count: 90)
+    for (arguments, limit) in [
+      (["export", "audit-csv", "--out"], 255), (["report", "--year", "2026", "--out"], 255), (["export", "oc4ids", "--out"], 255),
+      (["backup"], 247),
+    ] {
+      let path = folder.appendingPathComponent("\(stem).out").path
+      let result = try runGongkai(arguments + [path, "--database", database])
+      #expect(result.status == 73, "\(arguments)")
+      #expect(result.stderr.contains("its name is 274 bytes") && result.stderr.contains("\(limit)"), "\(arguments): \(result.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func outputThatCannotBeWrittenIsAnError() throws {
     let database = try register()
     let full = try runGongkai(["export", "project", "2026-310110-48-01-000200", "--out", "/dev/full", "--database", database])

@@ -410,6 +410,11 @@ func problems(_ text: String) -> [String] {
     // Two projects pasted into one file: the second document is named where it starts.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\n---\ncode: 2024-310110-48-01-000124\n",
      "p.yaml:4: YAML syntax: a second document starts here ('---'), and a file holds one: remove this line and what follows, or move them to a file of their own"),
+    // A raw control character, which the reader stops at before any field is read, is named at its line.
+    ("code: 2024-310110-48-01-000123\nname: 杨浦\u{0}滨江\nresponsible-unit: 建委\n",
+     "p.yaml:2: the control character U+0000 is not allowed in a YAML file; remove it"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: \u{1B}[31m建委\n",
+     "p.yaml:3: the control character U+001B is not allowed in a YAML file; remove it"),
     // An empty field is named at its own line, not at the start of its milestone.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    ref: A-1\n    formed:\n    summary: 中标结果\n",
      "p.yaml:7: milestones[0].formed: required field is empty; give it a value"),

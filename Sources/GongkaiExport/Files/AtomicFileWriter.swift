@@ -26,6 +26,7 @@ public final class AtomicFileWriter {
     let folder = FilePath.physicalParent(of: path)
     try Self.requireFolder(folder, for: path)
     try Self.requireReplaceable(path)
+    try Self.requireNameWithinLimit(target.lastPathComponent, for: path)
     TemporaryFile.removeAbandoned(of: target.lastPathComponent, in: folder)
     temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder)
     // POSIX calls rather than FileHandle, whose errors say "NSCocoaErrorDomain error 512" instead of the reason.
@@ -46,6 +47,15 @@ public final class AtomicFileWriter {
     guard isFolder.boolValue else {
       throw ExportError.cannotCreate(path, "\(folder) is a file, not a folder; name a path in a folder with --out")
     }
+  }
+
+  /// The temporary file's name is kept short whatever the target's, so a name too long would be refused only by the
+  /// rename at the end, after the whole export was written, and read as a failing disk.
+  static func requireNameWithinLimit(_ name: String, for path: String) throws {
+    guard name.utf8.count > FilePath.longestName else { return }
+    throw ExportError.cannotCreate(path, """
+      its name is \(name.utf8.count) bytes, more than the \(FilePath.longestName) a file name may have; name a shorter file with --out
+      """)
   }
 
   /// Creates `folder` with its missing parents, as `mkdir -p` does, for the output `path` (the folder itself, or a

@@ -21,6 +21,7 @@ extension SQLiteStore {
     guard FileManager.default.isWritableFile(atPath: folder.path) else {
       throw StoreError.cannotWriteBackup(path, "folder \(folder.path) is not writable")
     }
+    if let tooLong = Self.nameTooLong(target.lastPathComponent) { throw StoreError.cannotWriteBackup(path, tooLong) }
     // Looking at a file in WAL mode (a cp copy) leaves SQLite's -wal and -shm beside it: a refused backup removes
     // the two it made, while its -wal holds nothing.
     let madeSideFiles = ![path + "-wal", path + "-shm"].contains { FileManager.default.fileExists(atPath: $0) }

@@ -111,6 +111,18 @@ public struct SQLiteStore: Store {
     }
   }
 
+  /// Why a register (or a backup, which is restored as one) cannot be named `name`, if it cannot: SQLite names its
+  /// files beside the register after it (`-journal`), and a name with no room for that makes a register no command
+  /// can open.
+  static func nameTooLong(_ name: String) -> String? {
+    let longest = FilePath.longestName - "-journal".utf8.count
+    guard name.utf8.count > longest else { return nil }
+    return """
+      its name is \(name.utf8.count) bytes, and SQLite keeps files beside it named so with 8 more (-journal), within \
+      the \(FilePath.longestName) a name may have; give a name of at most \(longest) bytes
+      """
+  }
+
   /// Creates a register at `path`, where there is no file, whole or not at all: the schema and the profile (two
   /// transactions) are written under a temporary name beside it, which takes the name once complete. A kill
   /// before that leaves no register, only the temporary file, which the next `create` removes: a register created
@@ -131,14 +143,7 @@ public struct SQLiteStore: Store {
     try requireFolder(forCreating: target)
     try removeSideFiles(of: target, named: path)
     let name = URL(fileURLWithPath: target).lastPathComponent
-    // SQLite names its files beside the register after it (`-journal`): a name with no room for that makes a
-    // register no command can open.
-    guard name.utf8.count + "-journal".utf8.count <= 255 else {
-      throw StoreError.cannotCreate(path, """
-        its name is \(name.utf8.count) bytes, and SQLite keeps files beside it named so with 8 more (-journal), within \
-        the 255 a name may have; give a name of at most 247 bytes
-        """)
-    }
+    if let tooLong = nameTooLong(name) { throw StoreError.cannotCreate(path, tooLong) }
     let folder = FilePath.physicalParent(of: target)
     TemporaryFile.removeAbandoned(of: name, in: folder)
     let temporary = TemporaryFile.path(for: name, in: folder)

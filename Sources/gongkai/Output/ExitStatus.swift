@@ -127,6 +127,9 @@ enum ExitStatus: Int32, Error {
     if let typed = negativeNumberMisread(said) {
       return "'\(typed)' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1"
     }
+    if let (option, typed) = valueMisreadAsOption(said) {
+      return "\(option): '\(typed)' is read as an option, not as its value; give a value that begins with '-' as \(option)=\(typed)"
+    }
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
     guard bare.contains(where: said.hasPrefix) || said.contains(" unexpected arguments: "), !said.contains("; "),
       !said.contains("Did you mean") else { return said }
@@ -164,6 +167,21 @@ enum ExitStatus: Int32, Error {
     return arguments.indices.first { index in
       isNegativeNumber(arguments[index]) && (index == 0 || !(arguments[index - 1].hasPrefix("--") && !arguments[index - 1].contains("=")))
     }.map { arguments[$0] }
+  }
+
+  /// The option and the value typed after it that the parser read as an option of its own (`--date -2026-01-01`):
+  /// a value beginning with `-` and then no letter, which no option of gongkai's is, where the parser says the
+  /// option's value is missing.
+  private static func valueMisreadAsOption(_ said: String) -> (option: String, typed: String)? {
+    guard said.hasPrefix("Missing value for '--") else { return nil }
+    let option = String(said.dropFirst("Missing value for '".count).prefix { $0 != " " && $0 != "'" })
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard let index = arguments.lastIndex(of: option), index + 1 < arguments.count else { return nil }
+    let typed = arguments[index + 1]
+    guard typed.count > 1, typed.hasPrefix("-"), let second = typed.dropFirst().first, !second.isLetter, second != "-" else {
+      return nil
+    }
+    return (option, typed)
   }
 
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
