@@ -52,7 +52,9 @@ public struct Checker: Sendable {
       let statusIsProvisional = choice.metIsUnsettled || status != .tooShort && deadlineUnsettled
       return Finding(
         milestone: milestone, rule: rule, status: status, deadline: deadline, workingDays: days,
-        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional, timingIsProvisional: timingIsProvisional,
+        workingDaysLate: daysLate, latenessIsProvisional: latenessIsProvisional,
+        daysLeftIsProvisional: status == .due && deadline.map { calendar.isProvisional(from: asOf.adding(days: 1), through: $0.date) } ?? false,
+        timingIsProvisional: timingIsProvisional,
         statusIsProvisional: statusIsProvisional,
         judgedRunIsProvisional: choice.runIsUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,

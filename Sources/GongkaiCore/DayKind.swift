@@ -1,5 +1,5 @@
 /// What kind of day a date is under the official schedule.
-public enum DayKind: String, Sendable, CaseIterable, Codable {
+public enum DayKind: String, Sendable {
   /// Monday to Friday outside any rest period.
   case workday
   /// Saturday or Sunday, not worked.

@@ -56,6 +56,10 @@ public struct Finding: Sendable {
   /// across a year without an official holiday schedule (the deadline itself may be settled); or whether the publication
   /// judged came late at all, which a 公示 too short for certain may still turn out to have.
   public let latenessIsProvisional: Bool
+  /// Whether the working days left to the deadline (`due`) may still change: the days from the day judged to the
+  /// deadline lie where a schedule is missing. A deadline that is a fixed day (a tender notice's, by the day the
+  /// documents go on sale) is settled, and the days left to it, judged ahead of it, are not.
+  public let daysLeftIsProvisional: Bool
   /// Whether the publication judged came by the deadline may still change (not how many days it came after it): the
   /// deadline is not settled against the day it was published, or which publication is judged may change. What the
   /// public outputs' status of a 公示 still up (on time or late, by its first publication) rests on.
@@ -176,7 +180,8 @@ public struct Finding: Sendable {
   /// working days late or overdue, the day a 公示 may come down, or the status. What a warning names the years for;
   /// a verdict is marked by ``statusIsProvisional``.
   public var isProvisional: Bool {
-    (deadline?.isProvisional ?? false) || latenessIsProvisional || (minimumEnd?.isProvisional ?? false) || statusIsProvisional
+    (deadline?.isProvisional ?? false) || latenessIsProvisional || daysLeftIsProvisional || (minimumEnd?.isProvisional ?? false)
+      || statusIsProvisional
   }
 
   /// How much too early a 公示 came down (`tooShort`), in the unit of its minimum period: calendar days for one of
@@ -193,7 +198,7 @@ public struct Finding: Sendable {
   public var workingDaysAreProvisional: Bool {
     switch status {
     case .overdue, .late: latenessIsProvisional
-    case .due: deadline?.isProvisional ?? false
+    case .due: (deadline?.isProvisional ?? false) || daysLeftIsProvisional
     case .tooShort: minimumEnd?.isProvisional ?? false
     case .onTime: false
     }

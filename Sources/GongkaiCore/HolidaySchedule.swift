@@ -134,7 +134,7 @@ extension HolidaySchedule {
   /// the schedule leaves out: listed as a swapped workday, or in no rest period. A file replacing a year replaces it
   /// whole, so one that lists only a new 元旦 would otherwise drop the rest; no notice works these days, and every
   /// notice lists each of them in a rest period (the shipped 2018-2026 schedules do). One on a Saturday or Sunday is
-  /// a rest day anyway, but the law makes it up on a working day (办法第三条), which only the holiday's listing
+  /// a rest day anyway, but the law makes it up on a working day (办法第六条), which only the holiday's listing
   /// places: left out, 2027's 劳动节 (a Saturday and a Sunday) would make its make-up days of May 3 and 4 workdays
   /// and every deadline across them two days early, unmarked. The lunar holidays are checked only in the years
   /// whose dates ``StatutoryHolidays`` knows (2008-2070).

@@ -31,12 +31,14 @@ public struct MilestoneEntry: Hashable, Sendable {
   public var key: MilestoneKey { MilestoneKey(kind: kind, formedOn: formedOn, reference: reference) }
 
   /// Every problem of the milestone's own fields: an unknown kind, a date after today, text fields. Its
-  /// disclosures are checked with ``Disclosure/problems(formedOn:admittedBefore:today:)``.
-  public func problems(catalogue: RuleCatalogue, today: CivilDate) -> [RegisterError] {
+  /// disclosures are checked with ``Disclosure/problems(formedOn:admittedBefore:today:)``. `changesByID` is for a
+  /// change linked apart from the entry (`log --changes 12` gives the milestone's id, not its key): whether a day
+  /// to come may be recorded depends on the period of a change.
+  public func problems(catalogue: RuleCatalogue, today: CivilDate, changesByID: Bool = false) -> [RegisterError] {
     var found = Self.problems(
       kind: kind, reference: reference, summary: summary, responsibleUnit: responsibleUnit,
       withdrawnReason: withdrawnReason, catalogue: catalogue)
-    if !Self.mayBeFormed(on: formedOn, kind: kind, isChange: changes != nil, catalogue: catalogue, today: today) {
+    if !Self.mayBeFormed(on: formedOn, kind: kind, isChange: changes != nil || changesByID, catalogue: catalogue, today: today) {
       found.append(.futureDate("formed", formedOn, today: today))
     }
     if let changes, changes.formedOn > formedOn { found.append(.changesLaterMilestone(changes.description)) }

@@ -80,7 +80,7 @@ public enum StatutoryHolidays {
   }
 
   /// The days of ``lunarDates``, by column.
-  enum MovableDay: Int, CaseIterable {
+  enum MovableDay: Int {
     /// 正月初一.
     case lunarNewYear = 1
     /// The day the sun reaches 15° of ecliptic longitude, Beijing time.

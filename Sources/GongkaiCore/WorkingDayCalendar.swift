@@ -175,7 +175,7 @@ public struct WorkingDayCalendar: Sendable {
   }
 
   /// The years without a schedule that anything `finding` states rests on: its deadline, the working days late or
-  /// overdue counted since it, the day a 公示 may come down, and the runs of its publications. What a warning after a
+  /// overdue counted since it, or left to it, the day a 公示 may come down, and the runs of its publications. What a warning after a
   /// check or an export names, and the notes under what is marked 暂定.
   ///
   /// Asked of every finding of a register: the years are listed only for a finding that rests on one (an empty
@@ -189,6 +189,9 @@ public struct WorkingDayCalendar: Sendable {
       }
       if finding.latenessIsProvisional {
         years.formUnion(unscheduledYears(from: deadline.date, through: finding.disclosure?.publishedOn ?? finding.asOf))
+      }
+      if finding.daysLeftIsProvisional {
+        years.formUnion(unscheduledYears(from: finding.asOf.adding(days: 1), through: deadline.date))
       }
     }
     if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {

@@ -228,7 +228,7 @@ public struct LoadedCalendar: Sendable {
     }
   }
 
-  /// `2018-2026+2027 fnv:1a2b3c4d`: the years, and a digest of every day listed.
+  /// `2018-2026,2028 fnv:1a2b3c4d`: the years, runs of consecutive ones as ranges, and a digest of every day listed.
   static func version(of schedules: [Int: HolidaySchedule]) -> String {
     var digest = ContentDigest()
     var years: [Int] = []

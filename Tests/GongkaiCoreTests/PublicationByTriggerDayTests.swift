@@ -40,6 +40,18 @@ import Testing
     #expect(try Checker(catalogue: testCatalogue, calendar: calendar2026).judge(result, asOf: day("2026-12-02")) == nil)
   }
 
+  /// The sale day is fixed, but the working days left to it, counted across days no schedule has arranged yet (2027's
+  /// Spring Festival), are not: the count a cron's --warn-days alert rests on is marked so, and the year named.
+  @Test func theDaysLeftToASaleDayInAYearWithoutItsScheduleAreProvisional() throws {
+    let ahead = try #require(try checker.judge(notice(sale: "2027-02-15"), asOf: day("2027-02-04")))
+    #expect(ahead.status == .due && ahead.deadline == Deadline(date: day("2027-02-15"), isProvisional: false))
+    #expect(ahead.workingDaysAreProvisional && ahead.isProvisional && !ahead.statusIsProvisional)
+    #expect(calendar2026.unscheduledYears(of: ahead) == [2027])
+    // Within a year whose schedule is known, the count is settled.
+    let known = try #require(try checker.judge(notice(sale: "2026-10-09"), asOf: day("2026-09-28")))
+    #expect(known.status == .due && known.workingDays == 4 && !known.workingDaysAreProvisional && !known.isProvisional)
+  }
+
   @Test func anUnpublishedNoticeIsDueOnTheSaleDayAndOverdueTheDayAfter() throws {
     let due = try #require(try checker.judge(notice(sale: "2026-03-10"), asOf: day("2026-03-10")))
     #expect(due.status == .due)
@@ -74,6 +86,21 @@ import Testing
     #expect(may("bidding.tender-notice", "2026-12-10") && may("bidding.tender-notice", "2027-03-02"))
     #expect(!may("bidding.tender-notice", "2027-03-03"))
     #expect(!may("bidding.candidates", "2026-12-03") && may("bidding.candidates", "2026-12-02"))
+  }
+
+  /// Whether a day to come may be recorded is the change's period's to say for a change, linked by key in a file or by
+  /// id on the command line (`log --changes 12`).
+  @Test func aChangeMayBeLoggedAheadWhereItsOwnPeriodIsByItsDay() throws {
+    let catalogue = try RuleCatalogue(profile: "test", rules: [
+      rule("approval-result.eia-submission-notice", .approvalResult, period: try .workingDays(20), change: .byTriggerDay),
+    ])
+    let entry = MilestoneEntry(kind: "approval-result.eia-submission-notice", formedOn: day("2026-12-10"))
+    let today = day("2026-12-02")
+    #expect(entry.problems(catalogue: catalogue, today: today) == [.futureDate("formed", day("2026-12-10"), today: today)])
+    #expect(entry.problems(catalogue: catalogue, today: today, changesByID: true).isEmpty)
+    var changing = entry
+    changing.changes = MilestoneKey(kind: "approval-result.eia-submission-notice", formedOn: day("2026-11-02"), reference: nil)
+    #expect(changing.problems(catalogue: catalogue, today: today).isEmpty)
   }
 
   @Test func onlySuchAnItemAdmitsAPublicationBeforeItsMilestone() {

@@ -45,7 +45,7 @@ import Testing
 
   @Test func aProfileReplacesInPlaceAndAddsAfterItsCategory() throws {
     let shanghai = try testCatalogue.applying([
-      rule("bidding.contract", .bidding, period: try .calendarDays(30), change: try .calendarDays(15)),
+      rule("bidding.contract", .bidding, period: try .workingDays(20), change: try .workingDays(10)),
       rule("bidding.ceiling-price", .bidding, period: nil),
     ], profile: "shanghai")
     #expect(shanghai.profile == "test+shanghai")
@@ -53,7 +53,9 @@ import Testing
       "approval-result.construction-permit", "approval-result.eia-draft", "bidding.candidates", "bidding.tender-notice", "bidding.contract",
       "bidding.ceiling-price", "completion.acceptance",
     ])
-    #expect(shanghai.rule(for: "bidding.contract")?.changePeriod == (try .calendarDays(15)))
+    #expect(testCatalogue.rule(for: "bidding.contract")?.period == (try .calendarDays(30)))
+    #expect(shanghai.rule(for: "bidding.contract")?.period == (try .workingDays(20)))
+    #expect(shanghai.rule(for: "bidding.contract")?.changePeriod == (try .workingDays(10)))
     #expect(testCatalogue.rule(for: "bidding.ceiling-price") == nil)
   }
 

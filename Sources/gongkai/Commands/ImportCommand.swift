@@ -81,7 +81,8 @@ extension Gongkai.ImportCommand {
       // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
       files.misnamed.warn()
       files.warnOfUnread()
-      try ImportSummary.warn(report) { try files.itemName(at: $0) }
+      // The import is committed: a list of names that can no longer be read back names the file by its place.
+      ImportSummary.warn(report) { (try? files.itemName(at: $0)) ?? "file \($0) of the import" }
       await ImportSummary.warnOfShortPublications(in: report, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text, written: report.changedAnything)
     }
@@ -219,9 +220,9 @@ struct ImportSummary {
 
   /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
   /// `heading` names a field as the file does (a spreadsheet's Chinese column heads).
-  static func warn(_ report: ImportReport, naming name: (Int) throws -> String, heading: (String) -> String = { $0 }) rethrows {
+  static func warn(_ report: ImportReport, naming name: (Int) -> String, heading: (String) -> String = { $0 }) {
     for notice in report.notices {
-      Terminal.warning("\(try name(notice.position))\(notice.line.map { ":\($0)" } ?? ""): \(heading(notice.field)): \(notice.message)")
+      Terminal.warning("\(name(notice.position))\(notice.line.map { ":\($0)" } ?? ""): \(heading(notice.field)): \(notice.message)")
     }
     if report.noticeCount > report.notices.count {
       Terminal.warning("\(report.noticeCount - report.notices.count) more such warnings are not shown")

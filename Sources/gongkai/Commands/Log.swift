@@ -41,7 +41,7 @@ extension Gongkai {
                                  responsibleUnit: nonEmpty(unit))
       // Today is the day the write is recorded on: a milestone formed after it has not been formed.
       let today = StoreOptions.today()
-      try refuse(entry.problems(catalogue: checker.catalogue, today: today).map {
+      try refuse(entry.problems(catalogue: checker.catalogue, today: today, changesByID: changes != nil).map {
         $0.renamed(from: ["formed": "--date", "ref": "--ref", "summary": "--summary", "unit": "--unit"])
       })
       // A milestone's kind never changes once recorded (`amend` cannot), so the link's kinds are checked before the
