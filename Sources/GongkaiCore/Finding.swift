@@ -177,11 +177,15 @@ public struct Finding: Sendable {
   }
 
   /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
-  /// working days late or overdue, the day a 公示 may come down, or the status. What a warning names the years for;
-  /// a verdict is marked by ``statusIsProvisional``.
-  public var isProvisional: Bool {
-    (deadline?.isProvisional ?? false) || latenessIsProvisional || daysLeftIsProvisional || (minimumEnd?.isProvisional ?? false)
-      || statusIsProvisional
+  /// working days late, overdue or left, the day a 公示 may come down, or the status. What a warning names the years
+  /// for; a verdict is marked by ``statusIsProvisional``.
+  public var isProvisional: Bool { isProvisional(statingDaysLeft: true) }
+
+  /// ``isProvisional`` for an output that states the days left to a deadline (`check`, the public pages) or does not
+  /// (the audit CSV, `project show`): one that does not would otherwise warn of a year nothing it shows rests on.
+  public func isProvisional(statingDaysLeft: Bool) -> Bool {
+    (deadline?.isProvisional ?? false) || latenessIsProvisional || statingDaysLeft && daysLeftIsProvisional
+      || (minimumEnd?.isProvisional ?? false) || statusIsProvisional
   }
 
   /// How much too early a 公示 came down (`tooShort`), in the unit of its minimum period: calendar days for one of
@@ -194,7 +198,7 @@ public struct Finding: Sendable {
   }
 
   /// Whether the count in ``workingDays`` may still change: the working days late or overdue, left to a provisional
-  /// deadline, or short of a provisional minimum end.
+  /// deadline or across days without a schedule (``daysLeftIsProvisional``), or short of a provisional minimum end.
   public var workingDaysAreProvisional: Bool {
     switch status {
     case .overdue, .late: latenessIsProvisional

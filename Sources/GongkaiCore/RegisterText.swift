@@ -75,6 +75,7 @@ public enum RegisterText {
     case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164, 0xFFA0,
       0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F:
       "the invisible character \(codePoint(scalar)), which makes two names that look the same differ"
+    case _ where scalar.properties.isNoncharacterCodePoint: "the noncharacter \(codePoint(scalar))"
     default: "the control character \(codePoint(scalar))"
     }
   }

@@ -179,9 +179,10 @@ public struct WorkingDayCalendar: Sendable {
   /// check or an export names, and the notes under what is marked 暂定.
   ///
   /// Asked of every finding of a register: the years are listed only for a finding that rests on one (an empty
-  /// set allocates nothing).
-  public func unscheduledYears(of finding: Finding) -> Set<Int> {
-    guard finding.isProvisional else { return [] }
+  /// set allocates nothing). An output that does not state the days left to a deadline leaves out the years only
+  /// they rest on (``Finding/isProvisional(statingDaysLeft:)``).
+  public func unscheduledYears(of finding: Finding, statingDaysLeft: Bool = true) -> Set<Int> {
+    guard finding.isProvisional(statingDaysLeft: statingDaysLeft) else { return [] }
     var years = Set<Int>()
     if let deadline = finding.deadline {
       if deadline.isProvisional {
@@ -190,7 +191,7 @@ public struct WorkingDayCalendar: Sendable {
       if finding.latenessIsProvisional {
         years.formUnion(unscheduledYears(from: deadline.date, through: finding.disclosure?.publishedOn ?? finding.asOf))
       }
-      if finding.daysLeftIsProvisional {
+      if statingDaysLeft && finding.daysLeftIsProvisional {
         years.formUnion(unscheduledYears(from: finding.asOf.adding(days: 1), through: deadline.date))
       }
     }

@@ -801,6 +801,26 @@ import TestSupport
     #expect(amended.stderr.hasPrefix("gongkai: --date 2026-12-03 is in the future"), "\(amended.stderr)")
   }
 
+  /// A sale day in a year whose holiday schedule is not out yet is fixed, but the working days left to it are not:
+  /// `check`, which states them, marks them and names the year; the audit CSV and `project show`, which do not, warn
+  /// of nothing.
+  @Test func theDaysLeftToASaleDayAreMarkedOnlyWhereTheyAreStated() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-12-20T10:00:00+08:00"]
+    try succeed([["log", code, "bidding.tender-notice", "--date", "2027-01-08", "--ref", "ZB-1"]], db, environment: now)
+    let check = try gongkai(["check", "--as-of", "2026-12-28", "--status", "due"] + db, environment: now)
+    #expect(check.stdout.contains("剩余8个工作日（天数暂定）  截止 2027-01-08"), "\(check.stdout)")
+    #expect(check.stderr.contains("no official holiday schedule for 2027"), "\(check.stderr)")
+    let json = try gongkai(["check", "--as-of", "2026-12-28", "--status", "due", "--format", "json"] + db, environment: now)
+    #expect(json.stdout.contains("\"provisional\":true") && json.stdout.contains("\"statusProvisional\":false"), "\(json.stdout)")
+    let audit = try gongkai(["export", "audit-csv", "--as-of", "2026-12-28", "--out", folder.appendingPathComponent("a.csv").path] + db,
+                            environment: now)
+    #expect(audit.status == 0 && !audit.stderr.contains("2027"), "\(audit.stderr)")
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-12-28"] + db, environment: now)
+    #expect(shown.stdout.contains("[待公开，截止 2027-01-08]") && !shown.stdout.contains("暂定"), "\(shown.stdout)")
+  }
+
   /// A 公示 still up, recorded to come down early, is shown late by its first publication; published after a settled
   /// deadline it is late for certain, and only its count of days, which crosses a year without its schedule, may move:
   /// the page marks the count, and the report counts the verdict as settled.
@@ -1785,9 +1805,15 @@ import TestSupport
     // ... but only where it is what the parser could not place, not an option's value
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--summary", "-5"], 64, "Missing expected argument '--date <date>'"),
     (["amend", "21", "--ref", "-3", "--reason", "补正", "--bogus"], 64, "Unknown option '--bogus'"),
-    // A value that begins with '-' is read as an option: said so, with the form that gives it
+    // A value that begins with '-' is read as an option: said so, with the form that gives a file's name so
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "-2026-11-20"], 64,
-     "gongkai: --date: '-2026-11-20' is read as an option, not as its value; give a value that begins with '-' as --date=-2026-11-20\n"),
+     "gongkai: --date: '-2026-11-20' is read as an option, not as its value; no date begins with '-': remove it\n"),
+    (["history", "-2024-310110-48-01-000046"], 64,
+     "gongkai: '-2024-310110-48-01-000046' is read as an option: no project code begins with '-'; give it without: 2024-310110-48-01-000046\n"),
+    (["project", "show", "-2024"], 64,
+     "gongkai: '-2024' is read as an option: no project code begins with '-'; give the code as YYYY-DDDDDD-DD-DD-DDDDDD\n"),
+    (["export", "audit-csv", "--out", "-1.csv"], 64,
+     "gongkai: --out: '-1.csv' is read as an option, not as its value; give a name that begins with '-' as --out=-1.csv\n"),
     (["withdraw", "21", "--disclosure", "3", "--reason", "重复"], 64, "gongkai: milestone 21 and --disclosure 3 both given; give one\n"),
     // An option of one value given twice is refused, not the last one taken: a legal record, or the day a cron line judges
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "2026-11-26", "--ref", "R1", "--date", "2026-11-20"], 64,

@@ -125,10 +125,20 @@ enum ExitStatus: Int32, Error {
     // A negative number is read as an option (`withdraw -1`), and an id then missing (`amend -2`): said to be no
     // value gongkai takes.
     if let typed = negativeNumberMisread(said) {
-      return "'\(typed)' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1"
+      // A project code typed with a '-' before it (`history -2024-310110-…`), or missing after one (`project show -2024`).
+      if let code = try? ProjectCode(String(typed.dropFirst())) {
+        return "'\(typed)' is read as an option: no project code begins with '-'; give it without: \(code)"
+      }
+      return said.hasPrefix("Missing expected argument '<code>'") || said.hasPrefix("Missing expected argument '<new-code>'")
+        ? "'\(typed)' is read as an option: no project code begins with '-'; give the code as YYYY-DDDDDD-DD-DD-DDDDDD"
+        : "'\(typed)' is read as an option: no id, count or number gongkai takes is negative; give a whole number from 1"
     }
-    if let (option, typed) = valueMisreadAsOption(said) {
-      return "\(option): '\(typed)' is read as an option, not as its value; give a value that begins with '-' as \(option)=\(typed)"
+    if let misread = valueMisreadAsOption(said) {
+      let (option, typed) = (misread.option, misread.typed)
+      // A file's name may begin with '-', and is given with '='; no date, code, id or number gongkai takes does.
+      return misread.isPath
+        ? "\(option): '\(typed)' is read as an option, not as its value; give a name that begins with '-' as \(option)=\(typed)"
+        : "\(option): '\(typed)' is read as an option, not as its value; no \(misread.valueName) begins with '-': remove it"
     }
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
     guard bare.contains(where: said.hasPrefix) || said.contains(" unexpected arguments: "), !said.contains("; "),
@@ -155,12 +165,12 @@ enum ExitStatus: Int32, Error {
     argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy { ("0"..."9").contains($0) }
   }
 
-  /// The negative number the parser took for an option, where that is what its message is about: the option it
-  /// names, or a missing argument while one was typed as an argument (not as an option's value, `--summary -5`).
+  /// The negative number (or project code with a '-' before it) the parser took for an option, where that is what its
+  /// message is about: the option it names, or a missing argument while one was typed as an argument (not as an option's value, `--summary -5`).
   private static func negativeNumberMisread(_ said: String) -> String? {
     if said.hasPrefix("Unknown option '"), said.hasSuffix("'") {
       let option = String(said.dropFirst("Unknown option '".count).dropLast())
-      return isNegativeNumber(option) ? option : nil
+      return isNegativeNumber(option) || (try? ProjectCode(String(option.dropFirst()))) != nil ? option : nil
     }
     guard said.hasPrefix("Missing expected argument") else { return nil }
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -171,17 +181,20 @@ enum ExitStatus: Int32, Error {
 
   /// The option and the value typed after it that the parser read as an option of its own (`--date -2026-01-01`):
   /// a value beginning with `-` and then no letter, which no option of gongkai's is, where the parser says the
-  /// option's value is missing.
-  private static func valueMisreadAsOption(_ said: String) -> (option: String, typed: String)? {
-    guard said.hasPrefix("Missing value for '--") else { return nil }
-    let option = String(said.dropFirst("Missing value for '".count).prefix { $0 != " " && $0 != "'" })
+  /// option's value (`Missing value for '--date <date>'`) is missing; with the value's name, and whether it names a
+  /// file or folder.
+  private static func valueMisreadAsOption(_ said: String) -> (option: String, typed: String, valueName: String, isPath: Bool)? {
+    guard said.hasPrefix("Missing value for '--"), said.hasSuffix(">'") else { return nil }
+    let named = said.dropFirst("Missing value for '".count).dropLast(2).split(separator: " <", maxSplits: 1)
+    guard named.count == 2 else { return nil }
+    let (option, valueName) = (String(named[0]), String(named[1]))
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let index = arguments.lastIndex(of: option), index + 1 < arguments.count else { return nil }
     let typed = arguments[index + 1]
     guard typed.count > 1, typed.hasPrefix("-"), let second = typed.dropFirst().first, !second.isLetter, second != "-" else {
       return nil
     }
-    return (option, typed)
+    return (option, typed, valueName, ["file", "folder", "path"].contains(valueName))
   }
 
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
