@@ -38,20 +38,32 @@ public struct MilestoneEntry: Hashable, Sendable {
     var found = Self.problems(
       kind: kind, reference: reference, summary: summary, responsibleUnit: responsibleUnit,
       withdrawnReason: withdrawnReason, catalogue: catalogue)
-    if !Self.mayBeFormed(on: formedOn, kind: kind, isChange: changes != nil || changesByID, catalogue: catalogue, today: today) {
-      found.append(.futureDate("formed", formedOn, today: today))
+    if let problem = Self.formationProblem(
+      "formed", formedOn, kind: kind, isChange: changes != nil || changesByID, catalogue: catalogue, today: today)
+    {
+      found.append(problem)
     }
     if let changes, changes.formedOn > formedOn { found.append(.changesLaterMilestone(changes.description)) }
     return found
   }
 
-  /// Whether a milestone of `kind` may be recorded as formed on `day`, seen `today`: a day that has come, or, for an
-  /// item the law wants public by its day (a tender notice by the day its documents go on sale, which the notice
-  /// announces), a day up to ``Disclosure/longestLead`` days ahead, so that the notice is recorded the day it goes
-  /// up. Any other day after today has not happened, or is mistyped.
-  public static func mayBeFormed(on day: CivilDate, kind: String, isChange: Bool, catalogue: RuleCatalogue, today: CivilDate) -> Bool {
-    day <= today || today.days(to: day) <= Disclosure.longestLead
-      && catalogue.admitsPublicationBeforeFormation(of: kind, formedOn: day, isChange: isChange)
+  /// Why a milestone of `kind` cannot be recorded as formed on `day`, seen `today`, given as `field`; nil where it
+  /// may: a day that has come, or, for an item the law wants public by its day (a tender notice by the day its
+  /// documents go on sale, which the notice announces), a day up to ``Disclosure/longestLead`` days ahead, so that
+  /// the notice is recorded the day it goes up. Any other day after today has not happened, or is mistyped; one
+  /// further ahead is refused with the last day that may be given.
+  public static func formationProblem(
+    _ field: String, _ day: CivilDate, kind: String, isChange: Bool, catalogue: RuleCatalogue, today: CivilDate
+  ) -> RegisterError? {
+    guard day > today else { return nil }
+    guard catalogue.admitsPublicationBeforeFormation(of: kind, formedOn: day, isChange: isChange) else {
+      return .futureDate(field, day, today: today)
+    }
+    guard today.days(to: day) > Disclosure.longestLead else { return nil }
+    return .invalidField(field, day.description, """
+      it is \(today.days(to: day)) days ahead, and a notice of an item due by its own day goes up at most \
+      \(Disclosure.longestLead) days before it (\(today.adding(days: Disclosure.longestLead)) at the latest today): check the date
+      """)
   }
 
   /// The problems of the fields that do not depend on the date: an unknown kind (a missing one is the reader's to

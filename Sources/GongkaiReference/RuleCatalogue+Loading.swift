@@ -70,6 +70,17 @@ extension RuleCatalogue {
         rules.append(rule)
       }
     }
+    // A link to a kind neither this file nor the profiles below define, named at its line with the rest: the catalogue
+    // built from them would refuse it without one.
+    let defined = Set(file.entries.map(\.code)).union(base?.rules.map(\.code) ?? [])
+    for entry in file.entries {
+      for key in ["changes", "withdraws"] {
+        for item in (try? entry.fields[key]?.sequence()) ?? [] {
+          guard let linked = try? item.string(), DisclosureRule.isValidCode(linked), !defined.contains(linked) else { continue }
+          collector.add(item.problem("\(RuleError.unknownLinkedKind(entry.code, linked))"))
+        }
+      }
+    }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()).capped() }
     chain.append(file.profile)
     do {

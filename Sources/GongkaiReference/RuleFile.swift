@@ -26,6 +26,11 @@ struct RuleFile {
     /// The rule this entry defines, on top of `base` (the rule with the same code) when there is one.
     /// `citedTexts`: every file's of the chain so far, this one's included; the rule keeps those its bases cite.
     func rule(replacing base: DisclosureRule?, citedTexts: [String: CivilDate]) throws(FileProblem) -> DisclosureRule {
+      // A new kind's fields left out are named together, so that one pass over the file adds them all.
+      let missing = base == nil ? Self.requiredOfNewKind.filter { fields[$0] == nil } : []
+      if missing.count > 1 {
+        throw value.problem("required fields \(missing.dropLast().joined(separator: ", ")) and \(missing.last!) are missing; give each")
+      }
       func text(_ key: String, _ inherited: LocalizedText?) throws(FileProblem) -> LocalizedText {
         guard let value = fields[key] else {
           if let inherited { return inherited }
@@ -130,6 +135,9 @@ struct RuleFile {
       do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule
     }
+
+    /// The fields an entry of a kind no profile below defines must give, in the order a rule is written.
+    static let requiredOfNewKind = ["category", "name", "trigger", "period", "responsible", "basis", "confidence"]
 
     /// A replacement that changes when or on what basis information must be published says what it rests on: the
     /// note and confidence of the rule replaced describe that rule's period and law, and inherited, `rules`,

@@ -25,8 +25,10 @@ public protocol Store: Sendable {
   /// the change log last says; ``StoreError/kindsOutsideProfile(_:_:)`` when a milestone of the register, withdrawn
   /// or not, is of a kind the rules do not define: every check and export would stop at it; and
   /// ``StoreError/publicationsAheadOutsideProfile(_:_:)`` when a publication in force is dated before its milestone
-  /// and the rules do not admit it, as recording it would be refused under them.
-  func setProfile(_ rules: RuleCatalogue, actor: String) async throws -> String
+  /// and the rules do not admit it, as recording it would be refused under them; and
+  /// ``StoreError/milestonesAheadOutsideProfile(_:_:_:)`` when a milestone in force is formed after `today` and the rules
+  /// do not admit it so far ahead (``milestonesAheadRefused(under:today:)``).
+  func setProfile(_ rules: RuleCatalogue, actor: String, today: CivilDate) async throws -> String
   /// This store, admitting a publication dated before its milestone where `rules` say the law wants the item public
   /// by that day (``GongkaiCore/DisclosureRule/admitsPublicationBeforeFormation(isChange:)``: a tender notice before
   /// the documents go on sale). Without the rules a store refuses every such publication as a mistyped date; a command
@@ -36,6 +38,11 @@ public protocol Store: Sendable {
   /// under (``admittingEarlyPublications(under:)``) refuse: none where the rules a register was written under are
   /// given; a profile file edited since to count a kind's period from its milestone leaves some.
   func publicationsAheadRefused() async throws -> [PublicationAhead]
+  /// The milestones in force formed after `today` that `rules` do not admit on that day
+  /// (``GongkaiCore/MilestoneEntry/formationProblem(_:_:kind:isChange:catalogue:today:)``): none where the rules a
+  /// register was written under are given; a profile file edited since to count a kind's period from its milestone
+  /// leaves some, which no check judges until their day.
+  func milestonesAheadRefused(under rules: RuleCatalogue, today: CivilDate) async throws -> [MilestoneAhead]
   /// The changes of the register itself (its profile), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a
@@ -237,16 +244,19 @@ public enum RegisterProfile {
   public static let national = "national"
 }
 
-/// The profile a new register is created under, recorded as ``Store/setProfile(_:actor:)`` records a change.
+/// The profile a new register is created under, recorded as ``Store/setProfile(_:actor:today:)`` records a change.
 public struct InitialProfile: Sendable {
   /// The rules of the profile, whose name (`national+shanghai`) ``Store/profile()`` gives.
   public let rules: RuleCatalogue
   /// Who creates the register, for the change log.
   public let actor: String
+  /// Today in China, as ``Store/setProfile(_:actor:today:)`` takes it.
+  public let today: CivilDate
 
-  public init(rules: RuleCatalogue, actor: String) {
+  public init(rules: RuleCatalogue, actor: String, today: CivilDate) {
     self.rules = rules
     self.actor = actor
+    self.today = today
   }
 }
 
@@ -407,6 +417,34 @@ public struct PublicationAhead: Equatable, Sendable {
     return "a profile that gives \(kinds(publications).count == 1 ? "that kind" : "those kinds") \(field) admits "
       + "\(publications.count == 1 ? "it" : "them"); otherwise withdraw each such record (`gongkai withdraw --disclosure "
       + "\(publications.first?.disclosure ?? 0) --reason …`) and record the publication again with its right date"
+  }
+}
+
+/// A milestone in force formed after the day it was asked on, which a profile may not admit
+/// (``StoreError/milestonesAheadOutsideProfile(_:_:_:)``).
+public struct MilestoneAhead: Equatable, Sendable {
+  public let milestone: Int64
+  public let kind: String
+  public let formed: CivilDate
+
+  public init(milestone: Int64, kind: String, formed: CivilDate) {
+    self.milestone = milestone
+    self.kind = kind
+    self.formed = formed
+  }
+
+  /// `under P, bidding.tender-notice cannot be recorded for a day to come …, and the register holds milestone 3 (formed
+  /// 2026-12-20), …`: what `init --change-profile` refuses and `doctor` reports, with the ways out.
+  public static func problem(_ milestones: [MilestoneAhead], under profile: String, today: CivilDate) -> String {
+    var seen: Set<String> = []
+    let kinds = milestones.map(\.kind).filter { seen.insert($0).inserted }
+    let listed = milestones.prefix(PublicationAhead.numbersListed).map { "milestone \($0.milestone) (formed \($0.formed))" }
+      .joined(separator: ", ") + (milestones.count > PublicationAhead.numbersListed
+        ? " and \(milestones.count - PublicationAhead.numbersListed) more" : "")
+    return "under \(profile), \(kinds.joined(separator: ", ")) cannot be recorded for a day to come (or not so far ahead), and the "
+      + "register holds \(listed), after today (\(today)), which no check judges until then; a profile that gives "
+      + "\(kinds.count == 1 ? "that kind" : "those kinds") `period: by-trigger-day` admits up to \(Disclosure.longestLead) days "
+      + "ahead; otherwise correct the date (`gongkai amend \(milestones.first?.milestone ?? 0) --date … --reason …`) or withdraw it"
   }
 }
 

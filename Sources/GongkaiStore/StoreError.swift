@@ -97,6 +97,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A profile under which publications in force would be dated ahead of their milestones as it does not admit: the
   /// profile, and each such publication.
   case publicationsAheadOutsideProfile(String, [PublicationAhead])
+  /// The profile would not admit milestones in force formed after today: the day asked on, then the milestones.
+  case milestonesAheadOutsideProfile(String, CivilDate, [MilestoneAhead])
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -229,6 +231,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         + "(add them to a --profile-file)"
     case .publicationsAheadOutsideProfile(let profile, let publications):
       "the profile was not changed: " + PublicationAhead.problem(publications, under: profile)
+    case .milestonesAheadOutsideProfile(let profile, let today, let milestones):
+      "the profile was not changed: " + MilestoneAhead.problem(milestones, under: profile, today: today)
     }
   }
 }

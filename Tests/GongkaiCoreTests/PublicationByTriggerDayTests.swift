@@ -80,12 +80,14 @@ import Testing
   /// The notice is recorded the day it goes up, so its sale day may be up to 90 days ahead; no other item's may.
   @Test func onlySuchAnItemMayBeLoggedForADayToCome() {
     let today = day("2026-12-02")
-    func may(_ kind: String, _ formed: String) -> Bool {
-      MilestoneEntry.mayBeFormed(on: day(formed), kind: kind, isChange: false, catalogue: checker.catalogue, today: today)
+    func problem(_ kind: String, _ formed: String) -> RegisterError? {
+      MilestoneEntry.formationProblem("--date", day(formed), kind: kind, isChange: false, catalogue: checker.catalogue, today: today)
     }
-    #expect(may("bidding.tender-notice", "2026-12-10") && may("bidding.tender-notice", "2027-03-02"))
-    #expect(!may("bidding.tender-notice", "2027-03-03"))
-    #expect(!may("bidding.candidates", "2026-12-03") && may("bidding.candidates", "2026-12-02"))
+    #expect(problem("bidding.tender-notice", "2026-12-10") == nil && problem("bidding.tender-notice", "2027-03-02") == nil)
+    #expect(problem("bidding.tender-notice", "2027-03-03")?.description == "--date '2027-03-03' is not accepted: it is 91 days "
+      + "ahead, and a notice of an item due by its own day goes up at most 90 days before it (2027-03-02 at the latest today): check the date")
+    #expect(problem("bidding.candidates", "2026-12-03") == .futureDate("--date", day("2026-12-03"), today: today))
+    #expect(problem("bidding.candidates", "2026-12-02") == nil)
   }
 
   /// Whether a day to come may be recorded is the change's period's to say for a change, linked by key in a file or by

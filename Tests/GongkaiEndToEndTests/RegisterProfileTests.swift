@@ -265,6 +265,16 @@ extension RegisterCommandTests {
             "\(doctor.stdout)")
   }
 
+  /// `--change-profile` changes a register that exists: a mistyped path is refused, not made a new, empty register.
+  @Test func aProfileChangeOfAMissingRegisterCreatesNothing() throws {
+    let folder = Scratch.folder()
+    let missing = folder.appendingPathComponent("regsiter.sqlite").path
+    let refused = try gongkai(["init", "--change-profile", "--profile", "shanghai", "--database", missing])
+    #expect(refused.status == 66)
+    #expect(refused.stderr.hasPrefix("gongkai: database \(missing) not found; --change-profile changes the profile of an existing register"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   /// A tender notice (milestone 1, the sale on 2026-11-10) published four days ahead (disclosure 1), as the national
   /// rules admit, in a register under `profile` options.
   func tenderNoticePublishedAhead(_ profile: [String]) throws -> (database: String, db: [String]) {
@@ -334,6 +344,29 @@ extension RegisterCommandTests {
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  rules: under national+yangpu, a publication of bidding.tender-notice before its milestone reads "
       + "as a mistyped date, and the register holds disclosure 1 (published 2026-11-06, milestone formed 2026-11-10); a profile"), "\(doctor.stdout)")
+  }
+
+  /// A tender notice logged for a sale day to come is a record only a profile wanting it public by that day admits:
+  /// a change to one counting its period from the sale is refused, and `doctor` names it where the profile file was
+  /// edited so since (no check judges it until the sale, and the audit CSV has no row for it until then).
+  @Test func aMilestoneLoggedAheadIsNamedWhereTheProfileNoLongerAdmitsIt() throws {
+    let now = ["GONGKAI_NOW": "2026-12-02T10:00:00+08:00"]
+    let yangpu = try writeFile("yangpu.yaml", "profile: yangpu\nextends: national\nrules: []\n")
+    let (database, db) = try register(["--profile-file", yangpu])
+    try succeed([["log", "2026-310110-48-01-000300", "bidding.tender-notice", "--date", "2026-12-20", "--profile-file", yangpu]],
+                db, environment: now)
+    let before = snapshot(database)
+    let refused = try gongkai(["init", "--change-profile", "--profile-file", try tenderNoticeCounted(profile: "counted")] + db, environment: now)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.hasPrefix("gongkai: the profile was not changed: under national+counted, bidding.tender-notice cannot be "
+      + "recorded for a day to come (or not so far ahead), and the register holds milestone 1 (formed 2026-12-20), after today "
+      + "(2026-12-02)"), "\(refused.stderr)")
+    #expect(snapshot(database) == before)
+    let edited = try tenderNoticeCounted(profile: "yangpu")
+    let doctor = try gongkai(["doctor", "--profile-file", edited] + db, environment: now)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  rules: under national+yangpu, bidding.tender-notice cannot be recorded for a day to come"),
+            "\(doctor.stdout)")
   }
 
   @Test func aRegisterTheDemoCreatesIsKeptUnderTheProfileGiven() throws {

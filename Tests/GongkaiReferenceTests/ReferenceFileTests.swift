@@ -452,6 +452,7 @@ import TestSupport
     #expect(problem.message.hasPrefix("unknown field"))
   }
 
+  /// Named together when several are missing, so that one pass adds them all.
   @Test func aNewEntryNeedsEveryField() throws {
     let problem = try #require(try profileProblem("""
       profile: district
@@ -461,8 +462,22 @@ import TestSupport
           category: bidding
           period: 5 working-days
       """))
-    #expect(problem.message == "required field is missing")
-    #expect(problem.field == "rules[0].name")
+    #expect(problem.message == "required fields name, trigger, responsible, basis and confidence are missing; give each")
+    #expect(problem.field == "rules[0]")
+    let one = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.local-item
+          category: bidding
+          name: {zh: 本区事项}
+          trigger: {zh: 形成之日}
+          period: 5 working-days
+          responsible: {zh: 区建管委}
+          basis: 某区实施细则
+      """))
+    #expect(one.message == "required field is missing")
+    #expect(one.field == "rules[0].confidence")
   }
 
   @Test func aProfileMustSayWhatItExtends() throws {
@@ -585,6 +600,8 @@ import TestSupport
         - code: bidding.result
           basis: 某区实施细则
           colour: red
+        - code: bidding.contract
+          changes: [bidding.nothing]
       """)
     do {
       _ = try RuleCatalogue.load(extraProfiles: [url], resources: resources)
@@ -593,10 +610,11 @@ import TestSupport
       #expect(error.problems.map { $0.description.replacingOccurrences(of: url.path, with: "district.yaml") } == [
         "district.yaml:1: extends: a profile must say which catalogue it changes, e.g. 'extends: national'",
         "district.yaml:4: rules[0].period: '5 days' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'",
-        "district.yaml:5: rules[1].name: required field is missing",
+        "district.yaml:5: rules[1]: required fields name, trigger, responsible, basis and confidence are missing; give each",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
         "district.yaml:11: rules[3].colour: unknown field; expected one of basis, before-in-force, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-in-force, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:13: rules[4].changes[0]: bidding.contract: changes or withdraws names 'bidding.nothing', which no rule defines; use a code from `gongkai rules`",
       ])
     }
   }

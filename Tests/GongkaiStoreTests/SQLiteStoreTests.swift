@@ -663,7 +663,7 @@ private struct Watched<Element>: ImportSource {
     let path = temporaryDatabasePath()
     let store = try SQLiteStore.open(at: path, create: true)
     try store.addProject(bund, actor: "王工")
-    _ = try store.setProfile(rules("national+shanghai"), actor: "管理员")
+    _ = try store.setProfile(rules("national+shanghai"), actor: "管理员", today: day("2026-12-02"))
     let raw = try DatabaseQueue(path: path)
     try raw.write { try $0.execute(sql: tamper) }
     try raw.close()
@@ -678,7 +678,7 @@ private struct Watched<Element>: ImportSource {
     let store = try registerWithProfileEdited(tamper)
     #expect(try store.checkAgainstChangeLog().chain.broken == nil)
     #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences() == [LogDivergence(entity: "register", id: 1, kind: kind)])
-    #expect(throws: StoreError.self) { try store.setProfile(rules("national+shanghai"), actor: "管理员") }
+    #expect(throws: StoreError.self) { try store.setProfile(rules("national+shanghai"), actor: "管理员", today: day("2026-12-02")) }
   }
 
   @Test func aProfileInsertedOutsideGongkaiIsNamed() throws {

@@ -814,10 +814,10 @@ extension StoreContractTests {
     _ = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: try CivilDate(parsing: "2026-11-03")),
                                      project: bund.code, changing: nil, actor: "王工")
     await #expect(throws: StoreError.kindsOutsideProfile("national", [.init(kind: "construction.site-sign", count: 1, first: 1)])) {
-      try await store.setProfile(rules("national", defining: ["bidding.contract"]), actor: "管理员")
+      try await store.setProfile(rules("national", defining: ["bidding.contract"]), actor: "管理员", today: day("2026-12-02"))
     }
     #expect(try await store.profile() == "national")
-    #expect(try await store.setProfile(rules("national+shanghai", defining: ["bidding.contract", "construction.site-sign"]), actor: "管理员") == "national")
+    #expect(try await store.setProfile(rules("national+shanghai", defining: ["bidding.contract", "construction.site-sign"]), actor: "管理员", today: day("2026-12-02")) == "national")
   }
 
   /// Whether a tender notice put up before its documents went on sale stands is for the rules being recorded to say,
@@ -836,13 +836,34 @@ extension StoreContractTests {
     // Then a profile counting its period from the sale is refused, through that store too
     await #expect(throws: StoreError.publicationsAheadOutsideProfile("national+shanghai", [PublicationAhead(
       disclosure: 1, published: day("2026-03-05"), kind: kind, formed: day("2026-03-10"), isChange: false)])) {
-      try await admitting.setProfile(rules("national+shanghai", defining: [kind]), actor: "管理员")
+      try await admitting.setProfile(rules("national+shanghai", defining: [kind]), actor: "管理员", today: day("2026-12-02"))
     }
     #expect(try await store.profile() == "national")
     // And a profile wanting it public by the sale is recorded, through a store told nothing
-    #expect(try await store.setProfile(rules("national+shanghai", defining: [kind], period: .byTriggerDay), actor: "管理员")
+    #expect(try await store.setProfile(rules("national+shanghai", defining: [kind], period: .byTriggerDay), actor: "管理员", today: day("2026-12-02"))
       == "national")
     #expect(try await store.profile() == "national+shanghai")
+  }
+
+  /// A tender notice logged the day it went up, for a sale day to come, is a record only a profile that wants it public
+  /// by that day admits: under another, no check would judge it until the sale.
+  @Test(arguments: StoreFactory.allCases)
+  func aMilestoneFormedAfterTodayIsJudgedUnderTheRulesBeingRecorded(factory: StoreFactory) async throws {
+    let kind = "bidding.tender-notice"
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    _ = try await store.logMilestone(MilestoneEntry(kind: kind, formedOn: day("2026-12-20")), project: bund.code, changing: nil, actor: "王工")
+    let counted = rules("national+shanghai", defining: [kind])
+    #expect(try await store.milestonesAheadRefused(under: counted, today: day("2026-12-02"))
+      == [MilestoneAhead(milestone: 1, kind: kind, formed: day("2026-12-20"))])
+    await #expect(throws: StoreError.milestonesAheadOutsideProfile(
+      "national+shanghai", day("2026-12-02"), [MilestoneAhead(milestone: 1, kind: kind, formed: day("2026-12-20"))])) {
+      try await store.setProfile(counted, actor: "管理员", today: day("2026-12-02"))
+    }
+    // On the sale day it is no longer ahead; and a profile wanting it by that day admits it before
+    #expect(try await store.milestonesAheadRefused(under: counted, today: day("2026-12-20")).isEmpty)
+    #expect(try await store.setProfile(rules("national+shanghai", defining: [kind], period: .byTriggerDay), actor: "管理员",
+                                       today: day("2026-12-02")) == "national")
   }
 
   /// A refusal names every publication in the way, so that each can be withdrawn, and the field that would admit them:
@@ -872,13 +893,13 @@ extension StoreContractTests {
     try await store.addProject(bund, actor: "王工")
     #expect(try await store.profile() == "national")
     // When national is recorded again, nothing is written
-    #expect(try await store.setProfile(rules("national"), actor: "王工") == "national")
+    #expect(try await store.setProfile(rules("national"), actor: "王工", today: day("2026-12-02")) == "national")
     #expect(try await store.registerHistory().isEmpty)
     // When the register is put under Shanghai's rules, then back under the national ones
-    #expect(try await store.setProfile(rules("national+shanghai"), actor: "管理员") == "national")
+    #expect(try await store.setProfile(rules("national+shanghai"), actor: "管理员", today: day("2026-12-02")) == "national")
     #expect(try await store.profile() == "national+shanghai")
-    #expect(try await store.setProfile(rules("national+shanghai"), actor: "管理员") == "national+shanghai")
-    #expect(try await store.setProfile(rules("national"), actor: "李工") == "national+shanghai")
+    #expect(try await store.setProfile(rules("national+shanghai"), actor: "管理员", today: day("2026-12-02")) == "national+shanghai")
+    #expect(try await store.setProfile(rules("national"), actor: "李工", today: day("2026-12-02")) == "national+shanghai")
     // Then each change is in the register's history, who and before and after, and nowhere in a project's
     let changes = try await store.registerHistory()
     #expect(changes.map(\.actor) == ["管理员", "李工"])

@@ -16,7 +16,7 @@ extension SQLiteStore {
     }
   }
 
-  public func setProfile(_ rules: RuleCatalogue, actor: String) throws -> String {
+  public func setProfile(_ rules: RuleCatalogue, actor: String, today: CivilDate) throws -> String {
     let profile = rules.profile
     let underRules = admittingEarlyPublications(under: rules)
     return try logged(actor: actor) { write in
@@ -24,6 +24,8 @@ extension SQLiteStore {
       guard outside.isEmpty else { throw StoreError.kindsOutsideProfile(profile, outside) }
       let ahead = try underRules.publicationsAheadRefused(write.db)
       guard ahead.isEmpty else { throw StoreError.publicationsAheadOutsideProfile(profile, ahead) }
+      let formedAhead = try Self.milestonesAheadRefused(write.db, under: rules, today: today)
+      guard formedAhead.isEmpty else { throw StoreError.milestonesAheadOutsideProfile(profile, today, formedAhead) }
       var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
         _ = try write.update(record, from: stored, project: "")
@@ -58,6 +60,25 @@ extension SQLiteStore {
                                    formed: try CivilDate.stored(row[3]), isChange: row[4])
       guard case .disclosureBeforeMilestone = precedenceProblem(of: ahead.published, kind: ahead.kind, formedOn: ahead.formed,
                                                                  isChange: ahead.isChange) else { return nil }
+      return ahead
+    }
+  }
+
+  public func milestonesAheadRefused(under rules: RuleCatalogue, today: CivilDate) throws -> [MilestoneAhead] {
+    try read { db in try Self.milestonesAheadRefused(db, under: rules, today: today) }
+  }
+
+  /// One pass over the milestones, asked only when a profile is changed and by `doctor`: those formed after today are
+  /// the few notices recorded ahead.
+  private static func milestonesAheadRefused(_ db: Database, under rules: RuleCatalogue, today: CivilDate) throws -> [MilestoneAhead] {
+    try Row.fetchAll(db, sql: """
+      SELECT id, kind, formedOn, changesId IS NOT NULL FROM milestone
+      WHERE withdrawnReason IS NULL AND formedOn > ? ORDER BY id
+      """, arguments: [today.description]).compactMap { row in
+      let ahead = MilestoneAhead(milestone: row[0], kind: row[1], formed: try CivilDate.stored(row[2]))
+      // A kind the rules do not define is refused as such, with its own fix.
+      guard rules.rule(for: ahead.kind) != nil, MilestoneEntry.formationProblem(
+        "formed", ahead.formed, kind: ahead.kind, isChange: row[3], catalogue: rules, today: today) != nil else { return nil }
       return ahead
     }
   }

@@ -151,7 +151,7 @@ public struct SQLiteStore: Store {
       try translating(path) {
         let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(busyTimeout: busyTimeout))
         let store = try SQLiteStore(queue, path: path, clock: clock)
-        if let profile { _ = try store.setProfile(profile.rules, actor: profile.actor) }
+        if let profile { _ = try store.setProfile(profile.rules, actor: profile.actor, today: profile.today) }
         // Into the file, and the WAL emptied: closing would checkpoint too, but ignores a failure to, and the file
         // put in place without its WAL would be a register without its profile.
         _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }

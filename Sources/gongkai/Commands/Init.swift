@@ -48,6 +48,14 @@ extension Gongkai {
 
     private func initialize() async throws {
       let existed = FileManager.default.fileExists(atPath: store.path)
+      // A change is of a register that exists: a mistyped path would otherwise become a new, empty register, which a
+      // cron check would then find nothing overdue in.
+      if changeProfile && !existed {
+        throw CommandFailure(status: .noInput, message: """
+          database \(Terminal.field(store.path)) not found; --change-profile changes the profile of an existing register: \
+          check the path, or create the register with `gongkai init` and the profile, without --change-profile
+          """)
+      }
       // Decided before the register is opened for writing, so that a refused profile leaves the file as it was,
       // not upgraded (one that does not define kinds the register holds is refused once it is open, and an upgrade
       // made on opening is then said). Without --change-profile, the profile given must be the register's, and a mismatch is told
@@ -64,7 +72,7 @@ extension Gongkai {
       let changedBy = change == nil ? nil : try actor.actor()
       // A new register is created whole, kept under its profile from the start, or not at all.
       let register = existed ? try store.open(create: true) : try store.create(profile: change.flatMap { change in
-        changedBy.map { InitialProfile(rules: change, actor: $0) }
+        changedBy.map { InitialProfile(rules: change, actor: $0, today: StoreOptions.today()) }
       })
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
@@ -73,7 +81,7 @@ extension Gongkai {
       if existed, let change, let changedBy {
         let before: String
         do {
-          before = try await register.setProfile(change, actor: changedBy)
+          before = try await register.setProfile(change, actor: changedBy, today: StoreOptions.today())
         } catch let refusal as StoreError where register.upgradedFrom != nil {
           // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said (if it can
           // be: the refusal is what the status reports).

@@ -439,11 +439,11 @@ extension Gongkai {
       let register = catalogue.map(opened.admittingEarlyPublications(under:)) ?? opened
       let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
       // A day to come only for an item due by its day, whose notice goes up ahead of it (as `log` admits it).
-      if let date, let catalogue, !MilestoneEntry.mayBeFormed(
-        on: date, kind: current.milestone.kind, isChange: link.map { $0 != .removed } ?? (current.milestone.changes != nil),
+      if let date, let catalogue, let problem = MilestoneEntry.formationProblem(
+        "--date", date, kind: current.milestone.kind, isChange: link.map { $0 != .removed } ?? (current.milestone.changes != nil),
         catalogue: catalogue, today: today)
       {
-        try refuse([.futureDate("--date", date, today: today)])
+        try refuse([problem])
       }
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0

@@ -101,6 +101,12 @@ extension Gongkai {
         if !ahead.isEmpty {
           try line(false, "rules: " + PublicationAhead.problem(ahead, under: catalogue.profile))
         }
+        // Dated against the day the records were made on, not an --as-of: a register holds no day to come otherwise.
+        let today = StoreOptions.today()
+        let formedAhead = (try? await register.milestonesAheadRefused(under: catalogue, today: today)) ?? []
+        if !formedAhead.isEmpty {
+          try line(false, "rules: " + MilestoneAhead.problem(formedAhead, under: catalogue.profile, today: today))
+        }
       }
       let today = asOf ?? StoreOptions.today()
       let years = calendar.calendar.scheduledYears

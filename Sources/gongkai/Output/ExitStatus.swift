@@ -89,7 +89,7 @@ enum ExitStatus: Int32, Error {
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked, .publicationWithdrawnAsGiven,
       .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
       .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile,
-      .publicationsAheadOutsideProfile:
+      .publicationsAheadOutsideProfile, .milestonesAheadOutsideProfile:
       self = .dataError
     }
   }
