@@ -179,13 +179,25 @@ public struct Finding: Sendable {
   /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
   /// working days late, overdue or left, the day a 公示 may come down, or the status. What a warning names the years
   /// for; a verdict is marked by ``statusIsProvisional``.
-  public var isProvisional: Bool { isProvisional(statingDaysLeft: true) }
+  public var isProvisional: Bool { isProvisional(stating: .all) }
 
-  /// ``isProvisional`` for an output that states the days left to a deadline (`check`, the public pages) or does not
-  /// (the audit CSV, `project show`): one that does not would otherwise warn of a year nothing it shows rests on.
-  public func isProvisional(statingDaysLeft: Bool) -> Bool {
-    (deadline?.isProvisional ?? false) || latenessIsProvisional || statingDaysLeft && daysLeftIsProvisional
+  /// ``isProvisional`` for an output that states only some counts of working days: the days left to a deadline
+  /// (`check` and the public pages do; the audit CSV does not), the days late or overdue (`project show` states
+  /// neither). One that does not state a count would otherwise warn of a year nothing it shows rests on.
+  public func isProvisional(stating counts: StatedCounts) -> Bool {
+    (deadline?.isProvisional ?? false) || counts.contains(.late) && latenessIsProvisional || counts.contains(.left) && daysLeftIsProvisional
       || (minimumEnd?.isProvisional ?? false) || statusIsProvisional
+  }
+
+  /// The counts of working days an output states of a finding.
+  public struct StatedCounts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The working days late or overdue (``workingDaysLate``, or ``workingDays`` of those statuses).
+    public static let late = StatedCounts(rawValue: 1)
+    /// The working days left to the deadline (``workingDays`` of `due`).
+    public static let left = StatedCounts(rawValue: 2)
+    public static let all: StatedCounts = [.late, .left]
   }
 
   /// How much too early a 公示 came down (`tooShort`), in the unit of its minimum period: calendar days for one of

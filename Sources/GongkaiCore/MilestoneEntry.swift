@@ -59,11 +59,7 @@ public struct MilestoneEntry: Hashable, Sendable {
     guard catalogue.admitsPublicationBeforeFormation(of: kind, formedOn: day, isChange: isChange) else {
       return .futureDate(field, day, today: today)
     }
-    guard today.days(to: day) > Disclosure.longestLead else { return nil }
-    return .invalidField(field, day.description, """
-      it is \(today.days(to: day)) days ahead, and a notice of an item due by its own day goes up at most \
-      \(Disclosure.longestLead) days before it (\(today.adding(days: Disclosure.longestLead)) at the latest today): check the date
-      """)
+    return today.days(to: day) > Disclosure.longestLead ? .tooFarAhead(field, day, today: today) : nil
   }
 
   /// The problems of the fields that do not depend on the date: an unknown kind (a missing one is the reader's to

@@ -323,6 +323,8 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
   case unknownKind(String, meant: String? = nil, profile: UnknownKindProfiles? = nil)
   case futureDate(String, CivilDate, today: CivilDate)
+  /// A day to come further ahead than a notice of an item due by its own day goes up (``Disclosure/longestLead``).
+  case tooFarAhead(String, CivilDate, today: CivilDate)
   /// A publication dated before its information, and the day likely meant where the publication's date was typed and
   /// only its year is off (``yearMeant(published:formed:today:)``).
   case disclosureBeforeMilestone(published: CivilDate, formed: CivilDate, meant: CivilDate? = nil)
@@ -350,7 +352,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .malformedProjectCode: "code"
     case .missingField(let field), .missingReason(let field, _), .invalidField(let field, _, _), .futureDate(let field, _, _),
-      .untilBeforePublished(let field, _, _):
+      .tooFarAhead(let field, _, _), .untilBeforePublished(let field, _, _):
       field
     case .unknownKind: "kind"
     case .disclosureBeforeMilestone: "published"
@@ -393,6 +395,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
         + (meant.map { ", or did you mean \($0)?" } ?? "")
     case .unknownKind(let kind, let meant, nil):
       "unknown item kind '\(kind)'; \(meant.map { "did you mean \($0)? " } ?? "")`gongkai rules` lists the codes"
+    case .tooFarAhead(let field, let date, let today):
+      "\(field) \(date) is \(today.days(to: date)) days ahead; gongkai takes an item due by its own day at most "
+        + "\(Disclosure.longestLead) days before it, so \(today.adding(days: Disclosure.longestLead)) at the latest today: check the date"
     case .futureDate(let field, let date, let today):
       "\(field) \(date) is in the future (today is \(today) in China Standard Time); the register records what has happened: check the date"
     case .disclosureBeforeMilestone(let published, let formed, let meant):

@@ -179,19 +179,19 @@ public struct WorkingDayCalendar: Sendable {
   /// check or an export names, and the notes under what is marked 暂定.
   ///
   /// Asked of every finding of a register: the years are listed only for a finding that rests on one (an empty
-  /// set allocates nothing). An output that does not state the days left to a deadline leaves out the years only
-  /// they rest on (``Finding/isProvisional(statingDaysLeft:)``).
-  public func unscheduledYears(of finding: Finding, statingDaysLeft: Bool = true) -> Set<Int> {
-    guard finding.isProvisional(statingDaysLeft: statingDaysLeft) else { return [] }
+  /// set allocates nothing). An output that does not state a count of working days leaves out the years only it
+  /// rests on (``Finding/isProvisional(stating:)``).
+  public func unscheduledYears(of finding: Finding, stating counts: Finding.StatedCounts = .all) -> Set<Int> {
+    guard finding.isProvisional(stating: counts) else { return [] }
     var years = Set<Int>()
     if let deadline = finding.deadline {
       if deadline.isProvisional {
         years.formUnion(unscheduledYears(from: finding.milestone.formedOn, through: deadline.date))
       }
-      if finding.latenessIsProvisional {
+      if counts.contains(.late) && finding.latenessIsProvisional {
         years.formUnion(unscheduledYears(from: deadline.date, through: finding.disclosure?.publishedOn ?? finding.asOf))
       }
-      if statingDaysLeft && finding.daysLeftIsProvisional {
+      if counts.contains(.left) && finding.daysLeftIsProvisional {
         years.formUnion(unscheduledYears(from: finding.asOf.adding(days: 1), through: deadline.date))
       }
     }

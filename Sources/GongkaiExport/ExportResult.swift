@@ -7,9 +7,9 @@ public struct ExportResult: Sendable {
   public internal(set) var records = 0
   public internal(set) var unscheduledYears = Set<Int>()
 
-  /// Counts `finding` among the unscheduled years, if what the export states of it rests on any: the days left to
-  /// its deadline only where the export states them.
-  mutating func note(_ finding: Finding, calendar: WorkingDayCalendar, statingDaysLeft: Bool) {
-    unscheduledYears.formUnion(calendar.unscheduledYears(of: finding, statingDaysLeft: statingDaysLeft))
+  /// Counts `finding` among the unscheduled years, if what the export states of it rests on any: its counts of
+  /// working days only where the export states them.
+  mutating func note(_ finding: Finding, calendar: WorkingDayCalendar, stating counts: Finding.StatedCounts) {
+    unscheduledYears.formUnion(calendar.unscheduledYears(of: finding, stating: counts))
   }
 }

@@ -426,25 +426,37 @@ public struct MilestoneAhead: Equatable, Sendable {
   public let milestone: Int64
   public let kind: String
   public let formed: CivilDate
+  /// Of a milestone that changes another, which a rule's `change-period` governs.
+  public let isChange: Bool
 
-  public init(milestone: Int64, kind: String, formed: CivilDate) {
+  public init(milestone: Int64, kind: String, formed: CivilDate, isChange: Bool) {
     self.milestone = milestone
     self.kind = kind
     self.formed = formed
+    self.isChange = isChange
   }
 
-  /// `under P, bidding.tender-notice cannot be recorded for a day to come …, and the register holds milestone 3 (formed
-  /// 2026-12-20), …`: what `init --change-profile` refuses and `doctor` reports, with the ways out.
+  /// `under P, bidding.tender-notice may not be recorded for a day to come, and the register holds milestone 3 (formed
+  /// 2026-12-20), after today (2026-12-02); …`: what `init --change-profile` refuses and `doctor` reports, with the
+  /// ways out.
   public static func problem(_ milestones: [MilestoneAhead], under profile: String, today: CivilDate) -> String {
     var seen: Set<String> = []
-    let kinds = milestones.map(\.kind).filter { seen.insert($0).inserted }
-    let listed = milestones.prefix(PublicationAhead.numbersListed).map { "milestone \($0.milestone) (formed \($0.formed))" }
-      .joined(separator: ", ") + (milestones.count > PublicationAhead.numbersListed
-        ? " and \(milestones.count - PublicationAhead.numbersListed) more" : "")
-    return "under \(profile), \(kinds.joined(separator: ", ")) cannot be recorded for a day to come (or not so far ahead), and the "
-      + "register holds \(listed), after today (\(today)), which no check judges until then; a profile that gives "
-      + "\(kinds.count == 1 ? "that kind" : "those kinds") `period: by-trigger-day` admits up to \(Disclosure.longestLead) days "
-      + "ahead; otherwise correct the date (`gongkai amend \(milestones.first?.milestone ?? 0) --date … --reason …`) or withdraw it"
+    let items = milestones.map { "\($0.isChange ? "a change of " : "")\($0.kind)" }.filter { seen.insert($0).inserted }
+    let described = milestones.prefix(PublicationAhead.numbersListed).map { "milestone \($0.milestone) (formed \($0.formed))" }
+    let unnamed = milestones.count - described.count
+    let listed = described.count == 1 ? described[0]
+      : described.dropLast().joined(separator: ", ") + " and \(described.last!)" + (unnamed > 0 ? " and \(unnamed) more" : "")
+    let field = switch (milestones.contains { !$0.isChange }, milestones.contains(where: \.isChange)) {
+    case (true, true): "`period: by-trigger-day` (`change-period: by-trigger-day` for a change)"
+    case (false, _): "`change-period: by-trigger-day`"
+    case (true, false): "`period: by-trigger-day`"
+    }
+    let first = milestones.first?.milestone ?? 0
+    return "under \(profile), \(items.joined(separator: ", ")) may not be recorded for a day to come, and the register holds "
+      + "\(listed), after today (\(today)), which no check judges until then; a profile that gives "
+      + "\(Set(milestones.map(\.kind)).count == 1 ? "that kind" : "those kinds") \(field) admits up to \(Disclosure.longestLead) "
+      + "days ahead; otherwise correct each date (`gongkai amend \(first) --date … --reason …`) or withdraw the record "
+      + "(`gongkai withdraw \(first) --reason …`)"
   }
 }
 

@@ -97,7 +97,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A profile under which publications in force would be dated ahead of their milestones as it does not admit: the
   /// profile, and each such publication.
   case publicationsAheadOutsideProfile(String, [PublicationAhead])
-  /// The profile would not admit milestones in force formed after today: the day asked on, then the milestones.
+  /// The profile named would not admit milestones in force formed after today: the profile, the day asked on, the
+  /// milestones.
   case milestonesAheadOutsideProfile(String, CivilDate, [MilestoneAhead])
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {

@@ -276,10 +276,11 @@ import TestSupport
     let now = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database).stdout
     #expect(!now.contains("尚未公开"))
     #expect(!now.contains("（暂定）"))
-    // Into a year without its holiday schedule, the overdue count is marked, and the mark said what it means.
+    // Into a year without its holiday schedule, the items overdue since a settled deadline are shown so: the count of
+    // days overdue, which crosses that year, is not stated here, and no note is made of it.
     let later = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2027-01-14", "--database", database).stdout
-    #expect(later.contains("（暂定）"))
-    #expect(later.hasSuffix("\n  （暂定）：所涉日期在尚无国务院节假日安排的年份（2027年）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
+    #expect(later.contains("[逾期未公开，截止 2026-11-30]\n"))
+    #expect(!later.contains("暂定"))
   }
 
   /// A withdrawal notice (撤回) reads as one on both milestones, not as a change.
@@ -792,8 +793,8 @@ import TestSupport
       + "records what has happened: check the date\n")
     let tooFar = try gongkai(["log", code, "bidding.tender-notice", "--date", "2027-03-03", "--ref", "ZB-3"] + db, environment: now)
     #expect(tooFar.status == 64)
-    #expect(tooFar.stderr == "gongkai: --date '2027-03-03' is not accepted: it is 91 days ahead, and a notice of an item due by its "
-      + "own day goes up at most 90 days before it (2027-03-02 at the latest today): check the date\n")
+    #expect(tooFar.stderr == "gongkai: --date 2027-03-03 is 91 days ahead; gongkai takes an item due by its own day at most 90 days "
+      + "before it, so 2027-03-02 at the latest today: check the date\n")
     #expect(try gongkai(["log", code, "bidding.tender-notice", "--date", "2027-03-02", "--ref", "ZB-4"] + db, environment: now).status == 0)
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-12-01"] + db, environment: now).status == 0)
     let amended = try gongkai(["amend", "4", "--date", "2026-12-03", "--reason", "日期录错"] + db, environment: now)
@@ -819,6 +820,58 @@ import TestSupport
     #expect(audit.status == 0 && !audit.stderr.contains("2027"), "\(audit.stderr)")
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-12-28"] + db, environment: now)
     #expect(shown.stdout.contains("[待公开，截止 2027-01-08]") && !shown.stdout.contains("暂定"), "\(shown.stdout)")
+  }
+
+  /// `project show` states no count of working days: a publication late for certain, whose count of days late crosses
+  /// a year without its schedule, is shown without a mark and without a note of that year.
+  @Test func projectShowNotesNoYearOnlyACountItDoesNotStateRestsOn() throws {
+    let code = "2026-310110-48-01-000210"
+    let (_, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2027-01-20T10:00:00+08:00"]
+    try succeed([
+      ["log", code, "approval-result.construction-permit", "--date", "2026-11-02", "--ref", "310110202611020101"],
+      ["disclose", "1", "--date", "2027-01-05", "--channel", "杨浦区人民政府门户网站"],
+    ], db, environment: now)
+    let check = try gongkai(["check", "--status", "late", "--format", "json"] + db, environment: now)
+    #expect(check.stdout.contains("\"status\":\"late\"") && check.stdout.contains("\"provisional\":true"), "\(check.stdout)")
+    let shown = try gongkai(["project", "show", code] + db, environment: now)
+    #expect(shown.stdout.contains("[逾期公开，截止 ") && !shown.stdout.contains("暂定"), "\(shown.stdout)")
+    // A deadline counted across the last days of 2026, which the 2027 notice may still move, is stated, marked, and the
+    // mark said what it means.
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-12-21", "--ref", "310110202612210101"] + db,
+                        environment: now).status == 0)
+    let marked = try gongkai(["project", "show", code] + db, environment: now).stdout
+    #expect(marked.contains("[逾期未公开（暂定），截止 2026-12-30（暂定）]"), "\(marked)")
+    #expect(marked.hasSuffix("\n  （暂定）：所涉日期在尚无国务院节假日安排的年份（2027年）或其前一周，按周末及法定节假日推算，安排公布后可能变化\n"))
+  }
+
+  /// A link made by `amend` makes the milestone a change, whose own period may not admit the day to come it is
+  /// recorded for: refused as `log --changes` refuses it, not left for `doctor` to find.
+  @Test func aLinkMadeByAmendIsJudgedByTheChangesPeriod() throws {
+    let code = "2026-310110-48-01-000211"
+    let (folder, db) = try registerWithProject(code)
+    let profile = folder.appendingPathComponent("cp.yaml")
+    try Data("""
+      profile: cp
+      extends: national
+      rules:
+        - code: bidding.tender-notice
+          change-period: 3 working-days
+          confidence: M
+          note: 试行
+      """.utf8).write(to: profile)
+    let now = ["GONGKAI_NOW": "2026-12-02T10:00:00+08:00"]
+    #expect(try gongkai(["init", "--change-profile", "--profile-file", profile.path, "--by", "管理员"] + db, environment: now).status == 0)
+    let given = ["--profile-file", profile.path] + db
+    try succeed([
+      ["log", code, "bidding.tender-notice", "--date", "2026-11-20", "--ref", "ZB-1"],
+      ["log", code, "bidding.tender-notice", "--date", "2026-12-26", "--ref", "ZB-2"],
+    ], given, environment: now)
+    let linked = try gongkai(["amend", "2", "--changes", "1", "--reason", "变更招标公告"] + given, environment: now)
+    #expect(linked.status == 64)
+    #expect(linked.stderr == "gongkai: --changes 1: milestone 2 is formed 2026-12-26, a day to come, which a change of "
+      + "bidding.tender-notice may not be recorded for under the rules applied; correct its --date first\n")
+    #expect(try gongkai(["doctor"] + given, environment: now).status == 0)
   }
 
   /// A 公示 still up, recorded to come down early, is shown late by its first publication; published after a settled
@@ -1809,6 +1862,10 @@ import TestSupport
     (["log", "2024-310110-48-01-000046", "bidding.candidates", "--date", "-2026-11-20"], 64,
      "gongkai: --date: '-2026-11-20' is read as an option, not as its value; no date begins with '-': remove it\n"),
     (["history", "-2024-310110-48-01-000046"], 64,
+     "gongkai: '-2024-310110-48-01-000046' is read as an option: no project code begins with '-'; give it without: 2024-310110-48-01-000046\n"),
+    (["project", "show", "-2024-310110-48-01-000046"], 64,
+     "gongkai: '-2024-310110-48-01-000046' is read as an option: no project code begins with '-'; give it without: 2024-310110-48-01-000046\n"),
+    (["log", "-2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05"], 64,
      "gongkai: '-2024-310110-48-01-000046' is read as an option: no project code begins with '-'; give it without: 2024-310110-48-01-000046\n"),
     (["project", "show", "-2024"], 64,
      "gongkai: '-2024' is read as an option: no project code begins with '-'; give the code as YYYY-DDDDDD-DD-DD-DDDDDD\n"),

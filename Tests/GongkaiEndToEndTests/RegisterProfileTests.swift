@@ -358,14 +358,15 @@ extension RegisterCommandTests {
     let before = snapshot(database)
     let refused = try gongkai(["init", "--change-profile", "--profile-file", try tenderNoticeCounted(profile: "counted")] + db, environment: now)
     #expect(refused.status == 65)
-    #expect(refused.stderr.hasPrefix("gongkai: the profile was not changed: under national+counted, bidding.tender-notice cannot be "
-      + "recorded for a day to come (or not so far ahead), and the register holds milestone 1 (formed 2026-12-20), after today "
-      + "(2026-12-02)"), "\(refused.stderr)")
+    #expect(refused.stderr == "gongkai: the profile was not changed: under national+counted, bidding.tender-notice may not be "
+      + "recorded for a day to come, and the register holds milestone 1 (formed 2026-12-20), after today (2026-12-02), which no "
+      + "check judges until then; a profile that gives that kind `period: by-trigger-day` admits up to 90 days ahead; otherwise "
+      + "correct each date (`gongkai amend 1 --date … --reason …`) or withdraw the record (`gongkai withdraw 1 --reason …`)\n")
     #expect(snapshot(database) == before)
     let edited = try tenderNoticeCounted(profile: "yangpu")
     let doctor = try gongkai(["doctor", "--profile-file", edited] + db, environment: now)
     #expect(doctor.status == 1)
-    #expect(doctor.stdout.contains("FAILED  rules: under national+yangpu, bidding.tender-notice cannot be recorded for a day to come"),
+    #expect(doctor.stdout.contains("FAILED  rules: under national+yangpu, bidding.tender-notice may not be recorded for a day to come"),
             "\(doctor.stdout)")
   }
 

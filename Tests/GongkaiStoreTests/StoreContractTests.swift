@@ -855,15 +855,22 @@ extension StoreContractTests {
     _ = try await store.logMilestone(MilestoneEntry(kind: kind, formedOn: day("2026-12-20")), project: bund.code, changing: nil, actor: "王工")
     let counted = rules("national+shanghai", defining: [kind])
     #expect(try await store.milestonesAheadRefused(under: counted, today: day("2026-12-02"))
-      == [MilestoneAhead(milestone: 1, kind: kind, formed: day("2026-12-20"))])
+      == [MilestoneAhead(milestone: 1, kind: kind, formed: day("2026-12-20"), isChange: false)])
     await #expect(throws: StoreError.milestonesAheadOutsideProfile(
-      "national+shanghai", day("2026-12-02"), [MilestoneAhead(milestone: 1, kind: kind, formed: day("2026-12-20"))])) {
+      "national+shanghai", day("2026-12-02"), [MilestoneAhead(milestone: 1, kind: kind, formed: day("2026-12-20"), isChange: false)])) {
       try await store.setProfile(counted, actor: "管理员", today: day("2026-12-02"))
     }
     // On the sale day it is no longer ahead; and a profile wanting it by that day admits it before
     #expect(try await store.milestonesAheadRefused(under: counted, today: day("2026-12-20")).isEmpty)
     #expect(try await store.setProfile(rules("national+shanghai", defining: [kind], period: .byTriggerDay), actor: "管理员",
                                        today: day("2026-12-02")) == "national")
+    // A change is named as one, with the field that governs it
+    let change = MilestoneAhead.problem([MilestoneAhead(milestone: 2, kind: kind, formed: day("2026-12-26"), isChange: true),
+                                         MilestoneAhead(milestone: 3, kind: kind, formed: day("2026-12-27"), isChange: true)],
+                                        under: "p", today: day("2026-12-02"))
+    #expect(change.hasPrefix("under p, a change of bidding.tender-notice may not be recorded for a day to come, and the register holds "
+      + "milestone 2 (formed 2026-12-26) and milestone 3 (formed 2026-12-27), after today (2026-12-02)"), "\(change)")
+    #expect(change.contains("gives that kind `change-period: by-trigger-day` admits"), "\(change)")
   }
 
   /// A refusal names every publication in the way, so that each can be withdrawn, and the field that would admit them:

@@ -370,7 +370,7 @@ public struct AuditCSV {
       CSVWriter.endRecord(&line)
       try file.write(bytes: line)
       result.records += 1
-      result.note(row.finding, calendar: checker.calendar, statingDaysLeft: false)
+      result.note(row.finding, calendar: checker.calendar, stating: .late)
       if result.records % 1000 == 0 { progress?.advance(to: result.records, of: 0) }
     }
     try await head.confirmed()

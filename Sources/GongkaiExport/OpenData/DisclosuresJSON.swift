@@ -101,7 +101,7 @@ public struct DisclosuresJSON {
       let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
       for stored in milestones {
         guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { continue }
-        let unscheduled = checker.calendar.unscheduledYears(of: finding, statingDaysLeft: false)
+        let unscheduled = checker.calendar.unscheduledYears(of: finding, stating: .late)
         let written = entries.count
         let changes = relations.changes(stored).map { MilestoneLink($0, relations: relations) }
         let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
@@ -116,7 +116,7 @@ public struct DisclosuresJSON {
             summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
             channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
             deadline: finding.deadline?.date, status: finding.publicStatus.rawValue, workingDaysLate: finding.workingDaysLate,
-            judged: disclosure == finding.disclosure, provisional: finding.isProvisional(statingDaysLeft: false),
+            judged: disclosure == finding.disclosure, provisional: finding.isProvisional(stating: .late),
             statusProvisional: finding.publicStatusIsProvisional, ruleConfidence: finding.confidence(judging: finding.publicStatus).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
             withdrawnBy: withdrawn ? withdrawnBy : nil))
         }

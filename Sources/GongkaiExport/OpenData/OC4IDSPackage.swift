@@ -66,7 +66,7 @@ public struct OC4IDSExport {
     for stored in milestones {
       if let finding = try checker.judge(stored.milestone, asOf: asOf) {
         findings.append((finding, stored))
-        result.note(finding, calendar: checker.calendar, statingDaysLeft: true)
+        result.note(finding, calendar: checker.calendar, stating: .all)
       }
     }
     let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)

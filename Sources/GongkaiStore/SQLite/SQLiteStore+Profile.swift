@@ -75,10 +75,10 @@ extension SQLiteStore {
       SELECT id, kind, formedOn, changesId IS NOT NULL FROM milestone
       WHERE withdrawnReason IS NULL AND formedOn > ? ORDER BY id
       """, arguments: [today.description]).compactMap { row in
-      let ahead = MilestoneAhead(milestone: row[0], kind: row[1], formed: try CivilDate.stored(row[2]))
+      let ahead = MilestoneAhead(milestone: row[0], kind: row[1], formed: try CivilDate.stored(row[2]), isChange: row[3])
       // A kind the rules do not define is refused as such, with its own fix.
       guard rules.rule(for: ahead.kind) != nil, MilestoneEntry.formationProblem(
-        "formed", ahead.formed, kind: ahead.kind, isChange: row[3], catalogue: rules, today: today) != nil else { return nil }
+        "formed", ahead.formed, kind: ahead.kind, isChange: ahead.isChange, catalogue: rules, today: today) != nil else { return nil }
       return ahead
     }
   }

@@ -82,7 +82,7 @@ extension Gongkai.ImportCommand {
       files.misnamed.warn()
       files.warnOfUnread()
       // The import is committed: a list of names that can no longer be read back names the file by its place.
-      ImportSummary.warn(report) { (try? files.itemName(at: $0)) ?? "document \($0) read" }
+      ImportSummary.warn(report) { (try? files.itemName(at: $0)) ?? "document #\($0) of the import" }
       await ImportSummary.warnOfShortPublications(in: report, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, files: files.expectedCount).text, written: report.changedAnything)
     }

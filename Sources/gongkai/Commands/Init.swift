@@ -52,8 +52,9 @@ extension Gongkai {
       // cron check would then find nothing overdue in.
       if changeProfile && !existed {
         throw CommandFailure(status: .noInput, message: """
-          database \(Terminal.field(store.path)) not found; --change-profile changes the profile of an existing register: \
-          check the path, or create the register with `gongkai init` and the profile, without --change-profile
+          database \(Terminal.field(store.path))\(store.database == nil ? " (GONGKAI_DATABASE)" : "") not found; --change-profile \
+          changes the profile of an existing register: check the path, or create the register with `gongkai init` and the \
+          profile, without --change-profile
           """)
       }
       // Decided before the register is opened for writing, so that a refused profile leaves the file as it was,

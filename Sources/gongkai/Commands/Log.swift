@@ -438,12 +438,19 @@ extension Gongkai {
       let catalogue = date == nil && link == nil ? nil : try await reference.catalogue(for: opened, at: store.path)
       let register = catalogue.map(opened.admittingEarlyPublications(under:)) ?? opened
       let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
-      // A day to come only for an item due by its day, whose notice goes up ahead of it (as `log` admits it).
-      if let date, let catalogue, let problem = MilestoneEntry.formationProblem(
-        "--date", date, kind: current.milestone.kind, isChange: link.map { $0 != .removed } ?? (current.milestone.changes != nil),
-        catalogue: catalogue, today: today)
+      // A day to come only for an item due by its day, whose notice goes up ahead of it (as `log` admits it); a link
+      // made or unmade asks it again of the day recorded, as a change's period may not admit what its kind's does.
+      let isChange = link.map { $0 != .removed } ?? (current.milestone.changes != nil)
+      if let catalogue, let problem = MilestoneEntry.formationProblem(
+        "--date", date ?? current.milestone.formedOn, kind: current.milestone.kind, isChange: isChange, catalogue: catalogue, today: today)
       {
-        try refuse([problem])
+        if date != nil { try refuse([problem]) }
+        let formed = "milestone \(milestone) is formed \(current.milestone.formedOn), a day to come"
+        throw CommandFailure.usage(isChange
+          ? "--changes \(changes.map(String.init) ?? ""): \(formed), which a change of \(current.milestone.kind) may not be "
+            + "recorded for under the rules applied; correct its --date first"
+          : "--no-changes: \(formed), which only a change of \(current.milestone.kind) may be recorded for under the rules "
+            + "applied; correct its --date first, or keep the link")
       }
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       let before = current.amendments?.count ?? 0

@@ -101,7 +101,7 @@ extension Gongkai {
         if !ahead.isEmpty {
           try line(false, "rules: " + PublicationAhead.problem(ahead, under: catalogue.profile))
         }
-        // Dated against the day the records were made on, not an --as-of: a register holds no day to come otherwise.
+        // Against today, not an --as-of: what may be recorded ahead is counted from the day it is recorded on.
         let today = StoreOptions.today()
         let formedAhead = (try? await register.milestonesAheadRefused(under: catalogue, today: today)) ?? []
         if !formedAhead.isEmpty {

@@ -419,6 +419,7 @@ extension RegisterError {
     case .missingField(let field): .missingField(names[field] ?? field)
     case .invalidField(let field, let value, let fix): .invalidField(names[field] ?? field, value, fix)
     case .futureDate(let field, let date, let today): .futureDate(names[field] ?? field, date, today: today)
+    case .tooFarAhead(let field, let date, let today): .tooFarAhead(names[field] ?? field, date, today: today)
     case .untilBeforePublished(let field, let until, let published): .untilBeforePublished(names[field] ?? field, until: until, published: published)
     case .changesUnrelatedKind(let field, let link, let kind, let changed, let allowed):
       .changesUnrelatedKind(names[field] ?? field, link, kind: kind, changed: changed, allowed: allowed)

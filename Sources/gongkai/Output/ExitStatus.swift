@@ -165,17 +165,25 @@ enum ExitStatus: Int32, Error {
     argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy { ("0"..."9").contains($0) }
   }
 
+  /// A project code with a '-' typed before it (`-2026-310110-48-01-000300`).
+  private static func isDashedProjectCode(_ argument: String) -> Bool {
+    argument.hasPrefix("-") && (try? ProjectCode(String(argument.dropFirst()))) != nil
+  }
+
   /// The negative number (or project code with a '-' before it) the parser took for an option, where that is what its
   /// message is about: the option it names, or a missing argument while one was typed as an argument (not as an option's value, `--summary -5`).
   private static func negativeNumberMisread(_ said: String) -> String? {
     if said.hasPrefix("Unknown option '"), said.hasSuffix("'") {
       let option = String(said.dropFirst("Unknown option '".count).dropLast())
-      return isNegativeNumber(option) || (try? ProjectCode(String(option.dropFirst()))) != nil ? option : nil
+      return isNegativeNumber(option) || isDashedProjectCode(option) ? option : nil
     }
-    guard said.hasPrefix("Missing expected argument") else { return nil }
     let arguments = Array(CommandLine.arguments.dropFirst())
+    // `log -2026-310110-… bidding.tender-notice`: the kind taken for the code.
+    if said.hasPrefix("code: project code '") { return arguments.first(where: isDashedProjectCode) }
+    guard said.hasPrefix("Missing expected argument") else { return nil }
     return arguments.indices.first { index in
-      isNegativeNumber(arguments[index]) && (index == 0 || !(arguments[index - 1].hasPrefix("--") && !arguments[index - 1].contains("=")))
+      (isNegativeNumber(arguments[index]) || isDashedProjectCode(arguments[index]))
+        && (index == 0 || !(arguments[index - 1].hasPrefix("--") && !arguments[index - 1].contains("=")))
     }.map { arguments[$0] }
   }
 
@@ -191,10 +199,12 @@ enum ExitStatus: Int32, Error {
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let index = arguments.lastIndex(of: option), index + 1 < arguments.count else { return nil }
     let typed = arguments[index + 1]
-    guard typed.count > 1, typed.hasPrefix("-"), let second = typed.dropFirst().first, !second.isLetter, second != "-" else {
+    // A file's name may begin with '-' and a letter; no option's value that is not one does.
+    let isPath = ["file", "folder", "path"].contains(valueName)
+    guard typed.count > 1, typed.hasPrefix("-"), let second = typed.dropFirst().first, isPath || !second.isLetter, second != "-" else {
       return nil
     }
-    return (option, typed, valueName, ["file", "folder", "path"].contains(valueName))
+    return (option, typed, valueName, isPath)
   }
 
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most

@@ -55,7 +55,7 @@ struct ProjectText {
       } else {
         do {
           if let finding = try checker.judge(milestone, asOf: asOf) {
-            provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding, statingDaysLeft: false))
+            provisionalYears.formUnion(checker.calendar.unscheduledYears(of: finding, stating: []))
             // On time only by a reading of the calendar, or due by a deadline moved past a weekend: the verdict is
             // marked where the deadline is.
             let judgedByItsOwnReadings = finding.status == .onTime || finding.status == .due
