@@ -91,10 +91,12 @@ extension RegisterCommandTests {
     try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
     let markdown = ["export", "notices", "--format", "md", "--out", pages, "--as-of", "2026-11-27"] + db
     #expect(try gongkai(markdown).status == 0)
+    #expect(try gongkai(["export", "notices", "--format", "txt", "--out", pages, "--as-of", "2026-11-27", "--project", code] + db).status == 0)
     #expect(FileManager.default.fileExists(atPath: pages + "/\(code).md"))
     #expect(try gongkai(["project", "withdraw", code, "--reason", "他区项目误导入", "--yes"] + db).status == 0)
+    // Its pages in every format go, as one project's.
     #expect(try gongkai(markdown).stdout.contains("wrote 0 project notices (0 published items) to \(pages); removed the pages of 1 withdrawn project"))
-    #expect(!FileManager.default.fileExists(atPath: pages + "/\(code).md"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: pages).filter { $0.hasPrefix(code) }.isEmpty)
     // Once removed, it is not said again.
     #expect(try gongkai(markdown).stdout == "wrote 0 project notices (0 published items) to \(pages)\n")
     let sheet = folder.appendingPathComponent("sheet.csv").path

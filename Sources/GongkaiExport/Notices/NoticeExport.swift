@@ -27,9 +27,10 @@ public struct NoticeExport {
     public var disclosures = 0
     /// Whether `index.html` and `feed.atom` were left as they were, because only some projects were exported.
     public var keptIndex = false
-    /// The pages of projects withdrawn as registered by mistake that an earlier export wrote, removed from the folder.
+    /// The projects withdrawn as registered by mistake whose pages an earlier export wrote (in any format), removed
+    /// from the folder.
     public var removedPages = 0
-    /// The pages an earlier export wrote under codes since corrected, removed from the folder.
+    /// The pages an earlier export wrote under codes since corrected (in any format), removed from the folder.
     public var movedPages = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
@@ -56,7 +57,8 @@ public struct NoticeExport {
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
-    var withdrawnPages: [String] = []
+    // By project, in every format: a page an export in another format wrote goes too.
+    var withdrawnPages: [[String]] = []
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
@@ -72,7 +74,7 @@ public struct NoticeExport {
       // index no longer links it: the portal publishing the folder takes it down. The feed names its published items
       // as deleted.
       guard project.withdrawnReason == nil else {
-        withdrawnPages.append(name)
+        withdrawnPages.append(Self.pages(of: project.code))
         for retraction in notice.retracted { feed?.consider(retraction) }
         return
       }
@@ -96,9 +98,9 @@ public struct NoticeExport {
     try pages.commit()
     // A project's page under a code corrected away goes too, when every page is written: an export of named projects
     // keeps the index, which may still link it.
-    let moved = LoggedRecode.codesCorrectedAway(recodes).map { "\($0.rawValue).\(format.rawValue)" }
+    let moved = LoggedRecode.codesCorrectedAway(recodes).flatMap(Self.pages(of:))
     guard let index, var feed else {
-      report.removedPages = try pages.remove(withdrawnPages)
+      report.removedPages = try withdrawnPages.count { try pages.remove($0) > 0 }
       report.movedPages = try pages.remove(moved)
       return report
     }
@@ -114,10 +116,15 @@ public struct NoticeExport {
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
                                                     template: "atom").utf8), to: folder + "/feed.atom")
-    report.removedPages = try pages.remove(withdrawnPages)
+    report.removedPages = try withdrawnPages.count { try pages.remove($0) > 0 }
     report.movedPages = try pages.remove(moved)
     return report
   }
+}
+
+extension NoticeExport {
+  /// The names of a project's page in every format an export writes.
+  static func pages(of code: ProjectCode) -> [String] { NoticeFormat.allCases.map { "\(code.rawValue).\($0.rawValue)" } }
 }
 
 /// The rows of the index page, put aside in the export folder until the register has been read: the page's head

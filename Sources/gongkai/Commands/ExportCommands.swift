@@ -141,7 +141,7 @@ extension Gongkai.Export {
     @Option(help: ArgumentHelp("Only this project's page (repeatable); index.html and feed.atom are left as they are.",
                                valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
-    @Option(help: ArgumentHelp("The folder to write into, created if missing.", valueName: "folder")) var out: String?
+    @Option(help: ArgumentHelp("The folder to write into (default: Exports/notices), created if missing.", valueName: "folder")) var out: String?
     @Option(help: "Page format.") var format: NoticeFormat = .html
     @OptionGroup var export: ExportOptions
     @OptionGroup var indexNumbers: IndexNumberOptions
@@ -203,7 +203,7 @@ extension Gongkai.Export {
         --status withdrawn writes only those rows.
         """)
 
-    @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write (default: Exports/audit.csv); its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only milestones formed on or after this day.", valueName: "date"), transform: CivilDate.argument)
     var from: CivilDate?
     @Option(help: ArgumentHelp("Only milestones formed on or before this day.", valueName: "date"), transform: CivilDate.argument)
@@ -277,7 +277,7 @@ extension Gongkai.Export {
         dateMet the day it was published. Default file: Exports/oc4ids.json.
         """)
 
-    @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write (default: Exports/oc4ids.json); its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     /// The defaults of `--uri`, `--prefix` and `--publisher`: they make a valid package to look at, never one to publish.
@@ -347,7 +347,7 @@ extension Gongkai.Export {
       commandName: "json",
       abstract: "Write everything disclosed as plain JSON (fields in README.md). Default file: Exports/disclosures.json.")
 
-    @Option(help: ArgumentHelp("The file to write; its folder is created if missing.", valueName: "file")) var out: String?
+    @Option(help: ArgumentHelp("The file to write (default: Exports/disclosures.json); its folder is created if missing.", valueName: "file")) var out: String?
     @Option(help: ArgumentHelp("Only this project (repeatable).", valueName: "code"), transform: ProjectCode.argument)
     var project: [ProjectCode] = []
     @OptionGroup var export: ExportOptions
