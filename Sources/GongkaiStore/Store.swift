@@ -394,10 +394,7 @@ public struct PublicationAhead: Equatable, Sendable {
   }
 
   /// `bidding.tender-notice, approval-result.eia-submission-notice`: each kind once, in the order first met.
-  public static func kinds(_ publications: [PublicationAhead]) -> [String] {
-    var seen: Set<String> = []
-    return publications.map(\.kind).filter { seen.insert($0).inserted }
-  }
+  public static func kinds(_ publications: [PublicationAhead]) -> [String] { eachOnce(publications.map(\.kind)) }
 
   /// `under P, a publication of K before its milestone reads as a mistyped date, and the register holds …; a profile
   /// that …`: what `init --change-profile` refuses and `doctor` reports, with both ways out.
@@ -409,11 +406,7 @@ public struct PublicationAhead: Equatable, Sendable {
   /// The two ways out: a profile under which these publications may come first (`period: by-trigger-day`, or
   /// `change-period:` for a change, for that kind or those kinds), or each record withdrawn and made anew.
   static func remedy(_ publications: [PublicationAhead]) -> String {
-    let field = switch (publications.contains { !$0.isChange }, publications.contains(where: \.isChange)) {
-    case (true, true): "`period: by-trigger-day` (`change-period: by-trigger-day` for a change)"
-    case (false, _): "`change-period: by-trigger-day`"
-    case (true, false): "`period: by-trigger-day`"
-    }
+    let field = byTriggerDayField(forChanges: publications.map(\.isChange))
     return "a profile that gives \(kinds(publications).count == 1 ? "that kind" : "those kinds") \(field) admits "
       + "\(publications.count == 1 ? "it" : "them"); otherwise withdraw each such record (`gongkai withdraw --disclosure "
       + "\(publications.first?.disclosure ?? 0) --reason …`) and record the publication again with its right date"
@@ -440,24 +433,35 @@ public struct MilestoneAhead: Equatable, Sendable {
   /// 2026-12-20), after today (2026-12-02); …`: what `init --change-profile` refuses and `doctor` reports, with the
   /// ways out.
   public static func problem(_ milestones: [MilestoneAhead], under profile: String, today: CivilDate) -> String {
-    var seen: Set<String> = []
-    let items = milestones.map { "\($0.isChange ? "a change of " : "")\($0.kind)" }.filter { seen.insert($0).inserted }
+    let items = eachOnce(milestones.map { "\($0.isChange ? "a change of " : "")\($0.kind)" })
     let described = milestones.prefix(PublicationAhead.numbersListed).map { "milestone \($0.milestone) (formed \($0.formed))" }
     let unnamed = milestones.count - described.count
     let listed = described.count == 1 ? described[0]
       : described.dropLast().joined(separator: ", ") + " and \(described.last!)" + (unnamed > 0 ? " and \(unnamed) more" : "")
-    let field = switch (milestones.contains { !$0.isChange }, milestones.contains(where: \.isChange)) {
-    case (true, true): "`period: by-trigger-day` (`change-period: by-trigger-day` for a change)"
-    case (false, _): "`change-period: by-trigger-day`"
-    case (true, false): "`period: by-trigger-day`"
-    }
+    let field = byTriggerDayField(forChanges: milestones.map(\.isChange))
     let first = milestones.first?.milestone ?? 0
     return "under \(profile), \(items.joined(separator: ", ")) may not be recorded for a day to come, and the register holds "
       + "\(listed), after today (\(today)), which no check judges until then; a profile that gives "
-      + "\(Set(milestones.map(\.kind)).count == 1 ? "that kind" : "those kinds") \(field) admits up to \(Disclosure.longestLead) "
+      + "\(eachOnce(milestones.map(\.kind)).count == 1 ? "that kind" : "those kinds") \(field) admits up to \(Disclosure.longestLead) "
       + "days ahead; otherwise correct each date (`gongkai amend \(first) --date … --reason …`) or withdraw the record "
       + "(`gongkai withdraw \(first) --reason …`)"
   }
+}
+
+/// The field of a profile's rule that admits records ahead of their day, for records that are changes (`true`) or not:
+/// `change-period` governs a change, `period` any other.
+private func byTriggerDayField(forChanges isChange: [Bool]) -> String {
+  switch (isChange.contains(false), isChange.contains(true)) {
+  case (true, true): "`period: by-trigger-day` (`change-period: by-trigger-day` for a change)"
+  case (false, _): "`change-period: by-trigger-day`"
+  case (true, false): "`period: by-trigger-day`"
+  }
+}
+
+/// Each value once, in the order first met.
+private func eachOnce(_ values: [String]) -> [String] {
+  var seen: Set<String> = []
+  return values.filter { seen.insert($0).inserted }
 }
 
 /// What withdrawing a project did: the milestones it withdrew with it, and their publications the notices showed.

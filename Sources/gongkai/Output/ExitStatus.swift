@@ -187,10 +187,10 @@ enum ExitStatus: Int32, Error {
     }.map { arguments[$0] }
   }
 
-  /// The option and the value typed after it that the parser read as an option of its own (`--date -2026-01-01`):
-  /// a value beginning with `-` and then no letter, which no option of gongkai's is, where the parser says the
-  /// option's value (`Missing value for '--date <date>'`) is missing; with the value's name, and whether it names a
-  /// file or folder.
+  /// The option and the value typed after it that the parser read as an option of its own (`--date -2026-01-01`,
+  /// `--out -x.csv`): a value beginning with `-` and then no letter (no option of gongkai's is such), or any for a
+  /// file or folder, where the parser says the option's value (`Missing value for '--date <date>'`) is missing; with
+  /// the value's name, and whether it names a file or folder.
   private static func valueMisreadAsOption(_ said: String) -> (option: String, typed: String, valueName: String, isPath: Bool)? {
     guard said.hasPrefix("Missing value for '--"), said.hasSuffix(">'") else { return nil }
     let named = said.dropFirst("Missing value for '".count).dropLast(2).split(separator: " <", maxSplits: 1)
