@@ -265,15 +265,19 @@ private struct SettledAnswer {
 }
 
 /// A milestone the checker cannot judge.
-public enum CheckError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CheckError: Equatable, Sendable, PointsToReferenceList {
   case unknownKind(milestoneID: Int64, kind: String)
   case period(milestoneID: Int64, PeriodError)
 
   public var description: String {
     switch self {
     case .unknownKind(let id, let kind):
-      "milestone \(id): item kind '\(kind)' is not in the rules catalogue; choose the profile that defines it (--profile, e.g. shanghai, or --profile-file)"
+      "milestone \(id): item kind '\(kind)' is not in the rules catalogue; choose the profile that defines it"
     case .period(let id, let error): "milestone \(id): \(error)"
     }
+  }
+
+  public var seeAlso: ReferenceList? {
+    if case .unknownKind = self { .profiles } else { nil }
   }
 }

@@ -243,7 +243,7 @@ public final class DisclosureRule: Sendable, Hashable {
 }
 
 /// A rule or catalogue that breaks the catalogue's promises.
-public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum RuleError: Equatable, Sendable, PointsToReferenceList {
   case malformedCode(String)
   case codeOutsideCategory(String, Category)
   case missingField(String, String)
@@ -282,7 +282,11 @@ public enum RuleError: Error, Equatable, Sendable, CustomStringConvertible {
     case .changesAndWithdraws(let code, let linked):
       "\(code): '\(linked)' is listed under both changes and withdraws; keep it under one"
     case .unknownLinkedKind(let code, let linked):
-      "\(code): changes or withdraws names '\(linked)', which no rule defines; use a code from `gongkai rules`"
+      "\(code): changes or withdraws names '\(linked)', which no rule defines; use the code of a kind the rules define"
     }
+  }
+
+  public var seeAlso: ReferenceList? {
+    if case .unknownLinkedKind = self { .itemKinds } else { nil }
   }
 }

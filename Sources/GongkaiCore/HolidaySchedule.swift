@@ -190,7 +190,7 @@ public struct ScheduleProblem: Equatable, Sendable {
 }
 
 /// A holiday schedule that no official notice could have produced.
-public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ScheduleError: Equatable, Sendable, PointsToReferenceList {
   case yearOutOfRange(Int)
   case dayOutsideYear(CivilDate, holiday: String, year: Int)
   /// The day, and how each listing names it (`春节 rest day`, `春节 workday`).
@@ -212,9 +212,7 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
       "year \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)"
     case .dayOutsideYear(let day, let holiday, let year):
       Self.labelled(holiday, "day \(day) is not in \(year); a schedule lists only days of its own year"
-        + (day.year < year ? """
-           (days of \(day.year) that a notice moves go in \(day.year).yaml: start it from `gongkai calendar \(day.year) --format yaml`)
-          """ : ""))
+        + (day.year < year ? "; days of \(day.year) that a notice moves go in the schedule of \(day.year)" : ""))
     case .dayListedTwice(let day, let listings):
       "day \(day) is listed twice (\(listings.joined(separator: ", "))); list each day once"
     case .swappedWorkdayNotWeekend(let day, let holiday):
@@ -235,6 +233,10 @@ public enum ScheduleError: Error, Equatable, Sendable, CustomStringConvertible {
       Self.labelled(listedUnder,
         "swapped workday \(day) is \(holiday), a holiday \(StatutoryHolidays.basis) fixes, which no notice makes a workday; remove it from the workdays and list \(holiday) with its rest days")
     }
+  }
+
+  public var seeAlso: ReferenceList? {
+    if case .dayOutsideYear(let day, _, let year) = self, day.year < year { .schedule(year: day.year) } else { nil }
   }
 
   /// Prefixes a problem with its holiday's name; a holiday without one is already reported as unnamed.

@@ -314,7 +314,7 @@ public enum RegisterText {
 }
 
 /// Input the register refuses, each naming the field, the value and what to do.
-public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
   case malformedProjectCode(String)
   case missingField(String)
   /// A reason missing or blank: the field, and a reason of the kind the command records.
@@ -369,7 +369,7 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case "name": "the project's name as approved, e.g. 江浦路桥梁改建工程"
     case "unit", "responsible-unit": "the unit responsible for publishing, e.g. 杨浦区建设和管理委员会"
     case "publisher": "the name of the body that publishes the data, e.g. 上海市杨浦区建设和管理委员会"
-    case "by": "the name of the person making the change, e.g. --by 张三"
+    case "by": "the name of the person making the change, e.g. 张三"
     default: "a value"
     }
   }
@@ -391,10 +391,9 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind, let meant, let profiles?):
       "unknown item kind '\(kind)' in the rules applied here (\(profiles.applied)): it is a kind of the \(profiles.defining) profile; "
-        + "record it in a register kept under \(profiles.defining) (`gongkai rules --profile \(profiles.defining)` lists its kinds)"
-        + (meant.map { ", or did you mean \($0)?" } ?? "")
+        + "record it in a register kept under \(profiles.defining)" + (meant.map { ", or did you mean \($0)?" } ?? "")
     case .unknownKind(let kind, let meant, nil):
-      "unknown item kind '\(kind)'; \(meant.map { "did you mean \($0)? " } ?? "")`gongkai rules` lists the codes"
+      "unknown item kind '\(kind)'" + (meant.map { "; did you mean \($0)?" } ?? "; use the code of a kind the rules define")
     case .tooFarAhead(let field, let date, let today):
       "\(field) \(date) is \(today.days(to: date)) days ahead; gongkai takes an item due by its own day at most "
         + "\(Disclosure.longestLead) days before it, so \(today.adding(days: Disclosure.longestLead)) at the latest today: check the date"
@@ -413,7 +412,16 @@ public enum RegisterError: Error, Equatable, Sendable, CustomStringConvertible {
     case .changesUnrelatedKind(let field, let link, let kind, let changed, let allowed):
       "\(field) '\(link)': a milestone of \(kind) cannot change one of \(changed); link a milestone of "
         + (allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1])
-        + " (`gongkai rules` lists what each kind may change), or remove the link"
+        + ", or remove the link"
+    }
+  }
+
+  public var seeAlso: ReferenceList? {
+    switch self {
+    case .unknownKind(_, _, let profiles?): .kindsOfProfile(profiles.defining)
+    case .unknownKind(_, _, nil): .itemKinds
+    case .changesUnrelatedKind: .kindLinks
+    default: nil
     }
   }
 }

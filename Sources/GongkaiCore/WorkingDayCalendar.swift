@@ -18,7 +18,8 @@ public struct WorkingDayCalendar: Sendable {
   private let workingDaysBefore: [Int32]
   /// Day offsets of all working days in order.
   private let workingDayOffsets: [Int32]
-  /// `unscheduledDaysBefore[i]`: days in `base ..< base + i` that lie in a year without a schedule.
+  /// `unscheduledDaysBefore[i]`: days in `base ..< base + i` that a schedule still missing may arrange: those of a year
+  /// without one, and of the last week before it, but for the holidays the law itself fixes, which no notice moves.
   private let unscheduledDaysBefore: [Int32]
   /// `settledWorkingDaysBefore[i]`: working days in `base ..< base + i` that no missing schedule can make rest days.
   private let settledWorkingDaysBefore: [Int32]
@@ -63,6 +64,9 @@ public struct WorkingDayCalendar: Sendable {
       }
     }
 
+    let fixedByLaw = Set((CivilDate.earliest.year...CivilDate.latest.year).flatMap { year in
+      StatutoryHolidays.fixedDays(in: year).lazy.map(\.day.dayNumber)
+    })
     var before = [Int32](repeating: 0, count: count + 1)
     var unscheduled = [Int32](repeating: 0, count: count + 1)
     var settledWorking = [Int32](repeating: 0, count: count + 1)
@@ -74,7 +78,7 @@ public struct WorkingDayCalendar: Sendable {
       if works { offsets.append(Int32(offset)) }
       before[offset + 1] = before[offset] + (works ? 1 : 0)
       let day = CivilDate(dayNumber: base + offset)
-      let settled = Self.awaitedSchedule(of: day, in: byYear) == nil
+      let settled = Self.awaitedSchedule(of: day, in: byYear) == nil || fixedByLaw.contains(day.dayNumber)
       unscheduled[offset + 1] = unscheduled[offset] + (settled ? 0 : 1)
       settledWorking[offset + 1] = settledWorking[offset] + (settled && works ? 1 : 0)
       swapped[offset + 1] = swapped[offset] + (kinds[offset] == .swappedWorkday ? 1 : 0)
@@ -86,9 +90,7 @@ public struct WorkingDayCalendar: Sendable {
     self.settledWorkingDaysBefore = settledWorking
     self.swappedWorkdaysBefore = swapped
     self.holidayNames = names
-    weekendHolidaysByLaw = Set((CivilDate.earliest.year...CivilDate.latest.year).flatMap { year in
-      StatutoryHolidays.fixedDays(in: year).lazy.map(\.day).filter(\.isWeekend).map(\.dayNumber)
-    })
+    weekendHolidaysByLaw = fixedByLaw.filter { CivilDate(dayNumber: $0).isWeekend }
   }
 
   // MARK: - Days
@@ -139,7 +141,8 @@ public struct WorkingDayCalendar: Sendable {
   }
 
   /// Whether any day in `from ... through` lies in a year without an official schedule, or in the last week of
-  /// a year whose next year has none.
+  /// a year whose next year has none, and is not a holiday the law itself fixes: 2027-01-01 alone is a rest day
+  /// whatever the 2027 notice arranges.
   public func isProvisional(from: CivilDate, through: CivilDate) -> Bool {
     guard from <= through else { return false }
     return unscheduledDaysBefore[through.dayNumber - base + 1] != unscheduledDaysBefore[from.dayNumber - base]

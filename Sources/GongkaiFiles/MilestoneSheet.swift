@@ -419,7 +419,7 @@ struct SheetRows {
       let problems = MilestoneEntry.problems(
         kind: kind, reference: cell(.ref), summary: cell(.summary), responsibleUnit: cell(.unit), withdrawnReason: nil,
         catalogue: catalogue)
-      for error in problems { problem(error.field, error.description) }
+      for error in problems { problem(error.field, error.message) }
       return nil
     }
     // The milestone this one changes, in the project file's form; the register finds it (``SQLiteStore``).
@@ -430,7 +430,7 @@ struct SheetRows {
         if changed.kind == kind, changed.formedOn == formed, changed.reference.map({ $0 == cell(.ref) ?? "" }) ?? false {
           problem("changes", RegisterError.changesItself(link).description)
         } else if let refusal = catalogue.changeProblem(kind: kind, changing: changed.kind, link: link) {
-          problem(refusal.field, refusal.description)
+          problem(refusal.field, refusal.message)
         }
       } else if let date = MilestoneKey.dateProblem(in: link) {
         problem("changes", "'\(link)': its day \(date)")
@@ -443,7 +443,7 @@ struct SheetRows {
     }
     let entry = MilestoneEntry(kind: kind, formedOn: formed, reference: cell(.ref), summary: cell(.summary),
                                responsibleUnit: cell(.unit), changes: changes, disclosures: disclosures)
-    for error in entry.problems(catalogue: catalogue, today: today) { problem(error.field, error.description) }
+    for error in entry.problems(catalogue: catalogue, today: today) { problem(error.field, error.message) }
     guard let code, problems.count == found else { return nil }
     return MilestoneRow(line: line, project: code, entry: entry)
   }

@@ -101,7 +101,7 @@ public enum ProjectFile {
         collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).description))
       }
       if let problem = catalogue.changeProblem(kind: milestones[link.entry].kind, changing: target.kind, link: link.text) {
-        collector.add(link.value.problem(problem.description))
+        collector.add(link.value.problem(problem.message))
       }
     }
     for index in MilestoneEntry.changeLoops(in: milestones) {
@@ -162,14 +162,14 @@ public enum ProjectFile {
       let problems = MilestoneEntry.problems(
         kind: kind, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
         withdrawnReason: text("withdrawn"), catalogue: catalogue)
-      for error in problems { collector.add((fields[error.field] ?? item).problem(error.description)) }
+      for error in problems { collector.add((fields[error.field] ?? item).problem(error.message)) }
       return nil
     }
     let entry = MilestoneEntry(
       kind: kind, formedOn: formed, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
       withdrawnReason: text("withdrawn"), disclosures: disclosures)
     for error in entry.problems(catalogue: catalogue, today: today) {
-      collector.add((fields[error.field] ?? item).problem(error.description))
+      collector.add((fields[error.field] ?? item).problem(error.message))
     }
     return collector.problems.count == problemsBefore ? (entry, changes) : nil
   }

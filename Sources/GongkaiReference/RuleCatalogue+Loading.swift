@@ -77,7 +77,7 @@ extension RuleCatalogue {
       for key in ["changes", "withdraws"] {
         for item in (try? entry.fields[key]?.sequence()) ?? [] {
           guard let linked = try? item.string(), DisclosureRule.isValidCode(linked), !defined.contains(linked) else { continue }
-          collector.add(item.problem("\(RuleError.unknownLinkedKind(entry.code, linked))"))
+          collector.add(item.problem(ReferenceList.message(for: RuleError.unknownLinkedKind(entry.code, linked))))
         }
       }
     }
@@ -87,7 +87,7 @@ extension RuleCatalogue {
       guard let base else { return try RuleCatalogue(profile: file.profile, titles: [file.title].compactMap { $0 }, rules: rules) }
       return try base.applying(rules, profile: file.profile, title: file.title)
     } catch {
-      throw FileProblems([FileProblem(file: file.file, line: nil, field: nil, message: "\(error)")])
+      throw FileProblems([FileProblem(file: file.file, line: nil, field: nil, message: ReferenceList.message(for: error))])
     }
   }
 }

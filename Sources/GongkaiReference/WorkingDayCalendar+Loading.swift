@@ -62,7 +62,7 @@ extension HolidaySchedule {
           "year \(year), but every day listed is in \(days): give `year: \(days)` and name the file \(days).yaml, or the days of \(year)"))
         continue
       }
-      collector.add(value.problem("\(problem.error)"))
+      collector.add(value.problem(ReferenceList.message(for: problem.error)))
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
     self = schedule
@@ -224,7 +224,7 @@ public struct LoadedCalendar: Sendable {
                             replacements: replacements.sorted { $0.year < $1.year },
                             misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [])
     } catch {
-      throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: "\(error)")])
+      throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: ReferenceList.message(for: error))])
     }
   }
 

@@ -1,7 +1,7 @@
 import GongkaiCore
 
 /// Why the store refused or failed, each naming what it was given and what to do.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// A code no project has, and the registered code it most likely meant (a digit off, or two swapped), if one.
   case unknownProject(String, meant: [String] = [])
   case duplicateProject(String)
@@ -111,6 +111,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       self.message = message
     }
     public var description: String { "\(line): \(field): \(message)" }
+  }
+
+  public var seeAlso: ReferenceList? {
+    if case .invalid(let error) = self { error.seeAlso } else { nil }
   }
 
   /// How many registered codes near a mistyped one are named: more, and no guess helps.

@@ -143,12 +143,13 @@ import Testing
 
   /// 20 working days from 2026-12-10 end in January, on days the awaited 2027 notice arranges: the deadline may move,
   /// but on 12-31 at most 16 working days can have passed (10 settled to 12-24, and six days the notice may make
-  /// workdays), so the item is due, not overdue, for certain; so on 01-03 (19 at most). From 01-04 on, 20 may have.
+  /// workdays), so the item is due, not overdue, for certain; so on 01-04 (19 at most: 元旦, 01-01, is a rest day
+  /// whatever the notice arranges). From 01-05 on, 20 may have.
   @Test func dueForCertainWhileTheDaysPassedCannotMakeUpThePeriod() throws {
     let due = try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-12-10"), asOf: day("2026-12-31")))
     #expect(due.status == .due && due.deadline?.isProvisional == true)
     #expect(!due.statusIsProvisional)
-    let provisional = try ["2027-01-03", "2027-01-04"].map { on in
+    let provisional = try ["2027-01-04", "2027-01-05"].map { on in
       try #require(try checker.judge(milestone("completion.acceptance", formed: "2026-12-10"), asOf: day(on))).statusIsProvisional
     }
     #expect(provisional == [false, true])
@@ -423,6 +424,27 @@ import Testing
     #expect(finding.status == .tooShort)
     #expect(finding.minimumEnd?.isProvisional == true)
     #expect(!finding.statusIsProvisional)
+  }
+
+  /// 2027-01-01 is 元旦 whatever the 2027 notice arranges. A 30-day notice put up on 12-02 must stay up past it, to
+  /// the next working day: taken down on 01-01 it was too short for certain, on 01-02 only if 01-02 is no workday.
+  @Test func aHolidayTheLawFixesIsSettledInAYearWithoutSchedule() throws {
+    let catalogue = try RuleCatalogue(profile: "test", rules: [
+      rule("land-acquisition.notice", .landAcquisition, period: try .workingDays(20), minimum: try .calendarDays(30)),
+    ])
+    let checker = Checker(catalogue: catalogue, calendar: calendar2026)
+    func judged(until: String) throws -> Finding {
+      try #require(try checker.judge(
+        milestone("land-acquisition.notice", formed: "2026-11-21", disclosures: [published("2026-12-02", until: until)]),
+        asOf: day("2027-01-05")))
+    }
+    let downOnTheHoliday = try judged(until: "2027-01-01")
+    #expect(downOnTheHoliday.status == .tooShort)
+    #expect(downOnTheHoliday.minimumEnd == Deadline(date: day("2027-01-04"), isProvisional: true))
+    #expect(!downOnTheHoliday.statusIsProvisional)
+    let downTheDayAfter = try judged(until: "2027-01-02")
+    #expect(downTheDayAfter.status == .tooShort)
+    #expect(downTheDayAfter.statusIsProvisional)
   }
 
   /// Whether a notice put up again carries on the one taken down depends on the days between: unsettled days there

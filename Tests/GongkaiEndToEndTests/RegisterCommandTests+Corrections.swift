@@ -104,7 +104,7 @@ extension RegisterCommandTests {
     let unrelated = try gongkai(["amend", "4", "--changes", "2", "--reason", "误"] + db)
     #expect(unrelated.status == 64)
     #expect(unrelated.stderrLines == [
-      "gongkai: --changes '2': a milestone of construction.participants cannot change one of bidding.contract; link a milestone of construction.participants (`gongkai rules` lists what each kind may change), or remove the link",
+      "gongkai: --changes '2': a milestone of construction.participants cannot change one of bidding.contract; link a milestone of construction.participants, or remove the link (`gongkai rules` lists what each kind may change)",
     ])
     // Removed on purpose, the link is gone and the file leaves it so
     #expect(try gongkai(["amend", "3", "--no-changes", "--reason", "非合同变更"] + db).stdout.contains("): changes no milestone · "))

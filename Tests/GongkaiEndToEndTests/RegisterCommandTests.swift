@@ -1818,7 +1818,7 @@ import TestSupport
     (["log", "2024-310110-83-01-000112", "construction.participants", "--date", "2026-01-05", "--changes", "52"], 65,
      "--changes 52: milestone 52 was withdrawn as recorded by mistake, so it holds no information to change; link the change"),
     (["log", "2024-310110-48-01-000046", "completion.acceptance", "--date", "2026-11-03", "--changes", "38"], 64,
-     "--changes '38': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance (`gongkai rules` lists what each kind may change), or remove the link"),
+     "--changes '38': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance, or remove the link (`gongkai rules` lists what each kind may change)"),
     (["log", "2024-310110-48-01-000046", "quality-safety.penalty", "--date", "2026-11-03", "--changes", "34"], 64,
      "a milestone of quality-safety.penalty cannot change one of approval-result.construction-permit"),
     (["log", "2024-310110-48-01-000046", "quality-safety.penalty-withdrawal", "--date", "2026-11-03", "--changes", "34"], 64,
@@ -2051,7 +2051,7 @@ import TestSupport
     let result = try gongkai("import", projectsFolder(), file.path, "--database", database)
     #expect(result.status == 65)
     #expect(result.stderrLines == [
-      "gongkai: \(file.path):5: milestones[0].kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "gongkai: \(file.path):5: milestones[0].kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)",
       "gongkai: \(file.path):8: milestones[1].formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
     ])
     #expect(snapshot(database) == before)

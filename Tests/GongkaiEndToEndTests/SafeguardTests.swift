@@ -398,7 +398,7 @@ import TestSupport
     #expect(result.stderrLines == [
       "gongkai: \(file.path):2: project: unknown project '2026-310110-48-01-000999'; register it first with `gongkai project add` "
         + "if it is new (`gongkai project list` shows the registered codes)",
-      "gongkai: \(file.path):3: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "gongkai: \(file.path):3: kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)",
     ])
   }
 }

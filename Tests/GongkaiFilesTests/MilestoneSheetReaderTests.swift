@@ -190,7 +190,7 @@ import Testing
       "f.csv:2: formed: before the stored milestone",
       "f.csv:3: formed: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
       "f.csv:4: project: unknown project '2024-310110-48-01-000999'",
-      "f.csv:6: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "f.csv:6: kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)",
     ])
   }
 
@@ -243,7 +243,7 @@ import Testing
     ])
     let quote = try write(Data("project,kind,formed\n2024-310110-48-01-000123,bidding.nothing,2026-01-05\n,\"open\n\n".utf8))
     #expect(problems(quote) { () throws(FileProblems) in _ = try stream(quote, chunkSize: 4) } == [
-      "f.csv:2: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "f.csv:2: kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)",
       "f.csv:3: a quoted cell is never closed; check the quotes",
     ])
   }

@@ -174,7 +174,7 @@ import TestSupport
 
       """.utf8)) == [
       "f.csv:2: changes: 'quality-safety.penalty@2026-05-11': a milestone of bidding.contract cannot change one of "
-        + "quality-safety.penalty; link a milestone of bidding.contract (`gongkai rules` lists what each kind may change), or remove the link",
+        + "quality-safety.penalty; link a milestone of bidding.contract, or remove the link (`gongkai rules` lists what each kind may change)",
       "f.csv:3: changes: '合同变更' names no milestone; give the kind and day (YYYY-MM-DD) of the one this changes, KIND@DATE, "
         + "and #文号 where two share them (# alone for the one without), e.g. bidding.contract@2024-06-20#HT-1",
       // The field named once, before the message
@@ -229,7 +229,7 @@ import TestSupport
     #expect(found == [
       "f.csv:2: formed: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
       "f.csv:3: project: code '2024-310110-48-01-123' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123",
-      "f.csv:4: kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes",
+      "f.csv:4: kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)",
       "f.csv:5: published: 2026-01-04 is before the information was formed (2026-01-05); check the dates",
       "f.csv:6: published: the row gives channel but no publication date; give the day it was published",
       "f.csv:7: row: has 6 cells but the header names 5 columns",
@@ -331,7 +331,7 @@ import TestSupport
     #expect(try problems(Data("project,kind,formed,published,channel\n2024-310110-48-01-000123,bidding.candidate,2026-13-01,2026-02-30,门户网站\n".utf8)) == [
       "f.csv:2: formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
       "f.csv:2: published: '2026-02-30' is not a date: that month has 28 days; use YYYY-MM-DD",
-      "f.csv:2: kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? `gongkai rules` lists the codes",
+      "f.csv:2: kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? (`gongkai rules` lists the codes)",
     ])
   }
 

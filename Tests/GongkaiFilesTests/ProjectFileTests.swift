@@ -178,7 +178,7 @@ func problems(_ text: String) -> [String] {
 
   @Test func anUnknownKindIsNamedAtItsLine() {
     let found = problems(projectHead + "  - kind: bidding.nothing\n    formed: 2026-01-05\n")
-    #expect(found == ["p.yaml:5: milestones[0].kind: unknown item kind 'bidding.nothing'; `gongkai rules` lists the codes"])
+    #expect(found == ["p.yaml:5: milestones[0].kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)"])
   }
 
   @Test func aChangesReferenceMustPointIntoTheFile() {
@@ -243,7 +243,7 @@ func problems(_ text: String) -> [String] {
           changes: bidding.candidates@2026-10-20
       """)
     #expect(found == [
-      "p.yaml:9: milestones[1].changes: changes 'bidding.candidates@2026-10-20': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance (`gongkai rules` lists what each kind may change), or remove the link",
+      "p.yaml:9: milestones[1].changes: changes 'bidding.candidates@2026-10-20': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance, or remove the link (`gongkai rules` lists what each kind may change)",
     ])
     let document = try parse("""
       code: 2024-310110-48-01-000123
@@ -490,7 +490,7 @@ func problems(_ text: String) -> [String] {
           formed: 2026-13-01
           ref: \(String(repeating: "文", count: 201))
       """) == [
-      "p.yaml:5: milestones[0].kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? `gongkai rules` lists the codes",
+      "p.yaml:5: milestones[0].kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? (`gongkai rules` lists the codes)",
       "p.yaml:6: milestones[0].formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
       "p.yaml:7: milestones[0].ref: ref '\(String(repeating: "文", count: 20))…' is not accepted: it has 201 characters; the limit is 200",
     ])

@@ -1,4 +1,4 @@
-import GongkaiCore
+@testable import GongkaiCore
 import Testing
 @testable import GongkaiReference
 
@@ -115,15 +115,18 @@ import Testing
   }
 
   /// The shipped schedules, and one of 2027 that rests or works each day from 2026-12-25 to 2027-03-31 at random (a
-  /// weekday rests one time in four, a weekend day works one time in four): the days of 2026's last week go in 2026's
-  /// schedule, as the notices' own do.
+  /// weekday rests one time in four, a weekend day works one time in four), but for the holidays the law itself fixes,
+  /// which rest as every notice rests them: the days of 2026's last week go in 2026's schedule, as the notices' own do.
   static func calendar(arranging random: inout SplitMix64) throws -> WorkingDayCalendar {
     var arranged = schedules
+    let fixedByLaw = Dictionary(StatutoryHolidays.fixedDays(in: 2027).map { ($0.day, $0.name) }) { first, _ in first }
     for year in [2026, 2027] {
       var rest: [CivilDate] = [], worked: [CivilDate] = [], weekends: [CivilDate] = []
       var day = max(CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: 2026, month: 12, day: 25)!)
       while day.year == year && day <= CivilDate(year: 2027, month: 3, day: 31)! {
-        if random.next(below: 4) == 0 {
+        if fixedByLaw[day] != nil {
+          if !day.isWeekend { rest.append(day) }
+        } else if random.next(below: 4) == 0 {
           if day.isWeekend { worked.append(day) } else { rest.append(day) }
         } else if day.isWeekend {
           weekends.append(day)
@@ -131,7 +134,7 @@ import Testing
         day = day.adding(days: 1)
       }
       // A worked weekend day belongs to a rest period: one on a weekend day that rests anyway changes nothing else.
-      var holidays = rest.map { HolidaySchedule.Holiday(name: "元旦", restDays: $0...$0) }
+      var holidays = rest.map { HolidaySchedule.Holiday(name: fixedByLaw[$0] ?? "元旦", restDays: $0...$0) }
       if !worked.isEmpty, let carrier = weekends.first {
         holidays.append(.init(name: "春节", restDays: carrier...carrier, swappedWorkdays: worked))
       }

@@ -614,7 +614,7 @@ import TestSupport
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
         "district.yaml:11: rules[3].colour: unknown field; expected one of basis, before-in-force, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-in-force, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
-        "district.yaml:13: rules[4].changes[0]: bidding.contract: changes or withdraws names 'bidding.nothing', which no rule defines; use a code from `gongkai rules`",
+        "district.yaml:13: rules[4].changes[0]: bidding.contract: changes or withdraws names 'bidding.nothing', which no rule defines; use the code of a kind the rules define (`gongkai rules` lists the codes)",
       ])
     }
   }
@@ -786,7 +786,7 @@ import TestSupport
   /// later year is only out of place.
   @Test func aDayOfAnotherYearSaysWhereItBelongs() throws {
     let earlier = try calendarProblems("2027.yaml", "year: 2027\nholidays:\n  - name: 元旦\n    rest: 2026-12-31..2027-01-01\n")
-    #expect(earlier == ["2027.yaml:4: holidays[0].rest: 元旦: day 2026-12-31 is not in 2027; a schedule lists only days of its own year (days of 2026 that a notice moves go in 2026.yaml: start it from `gongkai calendar 2026 --format yaml`)"])
+    #expect(earlier == ["2027.yaml:4: holidays[0].rest: 元旦: day 2026-12-31 is not in 2027; a schedule lists only days of its own year; days of 2026 that a notice moves go in the schedule of 2026 (`gongkai calendar 2026 --format yaml` prints it, to start 2026.yaml from)"])
     let later = try calendarProblems("2026.yaml", "year: 2026\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n")
     #expect(later == ["2026.yaml:4: holidays[0].rest: 元旦: day 2027-01-01 is not in 2026; a schedule lists only days of its own year"])
   }

@@ -50,7 +50,7 @@ import TestSupport
     let national = try RuleCatalogue.load(resources: resources)
     let problems = MilestoneEntry.problems(
       kind: "construction.site-sign", reference: nil, summary: nil, responsibleUnit: nil, withdrawnReason: nil, catalogue: national)
-    #expect(problems.map(\.description) == [
+    #expect(problems.map(\.message) == [
       "unknown item kind 'construction.site-sign' in the rules applied here (national): it is a kind of the shanghai profile; "
         + "record it in a register kept under shanghai (`gongkai rules --profile shanghai` lists its kinds)",
     ])

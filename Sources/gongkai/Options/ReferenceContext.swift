@@ -27,7 +27,7 @@ struct ReferenceOptions: ParsableArguments {
 
 /// Throws the first problem of `problems` as a usage error: the user typed the value.
 func refuse(_ problems: [RegisterError]) throws {
-  if let first = problems.first { throw CommandFailure.usage(first.description) }
+  if let first = problems.first { throw CommandFailure.usage(first.message) }
 }
 
 /// `--reason`, which a withdrawal, a correction and a reinstatement must give: refused, missing, blank or a

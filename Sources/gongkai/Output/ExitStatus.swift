@@ -228,8 +228,8 @@ enum ExitStatus: Int32, Error {
     case let problem as FileProblem: [problem.description]
     case let problems as FileProblems: problems.problems.map(\.description)
     case let error as StoreError:
-      if case .importRejected(let lines) = error { lines.map(\.description) } else { [error.description] }
-    case let error as RegisterError: [error.description]
+      if case .importRejected(let lines) = error { lines.map(\.description) } else { [error.message] }
+    case let error as RegisterError: [error.message]
     case let failure as CommandFailure: [failure.message]
     case let error as ExportError: [error.description]
     case let error as FileSystemError: [error.description]
@@ -243,7 +243,7 @@ enum ExitStatus: Int32, Error {
         ["cannot write standard output (disk full or pipe closed), but \(path) was written whole: only this confirmation was lost"]
       case nil: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
       }
-    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: ["\(error)"]
+    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: [ReferenceList.message(for: error)]
     default: [argumentParserMessage(Gongkai.message(for: error), fullMessage: Gongkai.fullMessage(for: error))]
     }
   }

@@ -1,0 +1,24 @@
+/// A list of reference data that holds the fix for a problem.
+///
+/// The domain says which list; the front end that shows the message says how to reach it (the command line names the
+/// command that prints it), so the same error reads right on a command line, in a file's problem list or, later, on a
+/// server, and the domain names no command.
+public enum ReferenceList: Hashable, Sendable {
+  /// The item kinds of the rules applied, by code.
+  case itemKinds
+  /// The item kinds of a shipped profile other than the rules applied.
+  case kindsOfProfile(String)
+  /// The kinds each kind may change or withdraw.
+  case kindLinks
+  /// The rules profiles a register may be kept under.
+  case profiles
+  /// A year's holiday schedule, to start an added schedule of that year from.
+  case schedule(year: Int)
+}
+
+/// An error whose fix is in a ``ReferenceList``: its `description` says what is wrong and what to do, and leaves the
+/// way to the list to whoever shows it.
+public protocol PointsToReferenceList: Error, CustomStringConvertible {
+  /// The list that holds the fix, where there is one.
+  var seeAlso: ReferenceList? { get }
+}
