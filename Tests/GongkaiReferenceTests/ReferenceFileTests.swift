@@ -364,10 +364,15 @@ import TestSupport
       "approval-result.eia-submission-notice": "2019-01-01", "approval-result.eia-acceptance-notice": "2019-01-01",
       "land-acquisition.pre-notice": "2021-09-01", "land-acquisition.compensation-plan-notice": "2020-01-01",
       "land-acquisition.expropriation-notice": "2021-09-01", "quality-safety.penalty-withdrawal": "2021-07-15",
+      "completion.environmental-acceptance": "2017-11-20",
     ])
-    #expect(national.rule(for: "quality-safety.penalty")?.citedTexts == ["《中华人民共和国行政处罚法》": try CivilDate(parsing: "2021-07-15")])
-    #expect(national.rules.filter { !$0.generalDutyBeforeInForce }.map(\.code)
-      == ["approval-result.eia-first-notice", "approval-result.eia-draft-comment", "approval-result.eia-submission-notice"])
+    #expect(national.rule(for: "quality-safety.penalty")?.citedTexts == [
+      "《中华人民共和国行政处罚法》": try CivilDate(parsing: "2021-07-15"), "国办发〔2017〕94号": try CivilDate(parsing: "2017-12-04"),
+    ])
+    #expect(national.rules.filter { !$0.generalDutyBeforeInForce }.map(\.code) == [
+      "approval-result.eia-first-notice", "approval-result.eia-draft-comment", "approval-result.eia-submission-notice",
+      "completion.environmental-acceptance",
+    ])
     let shanghai = try RuleCatalogue.load(profile: "shanghai", resources: resources)
     #expect(shanghai.rule(for: "land-acquisition.compensation-plan-notice")?.inForce == nil)
     let notice = try #require(shanghai.rule(for: "land-acquisition.expropriation-notice"))

@@ -64,3 +64,26 @@ import TestSupport
     #expect(shanghaiLookup("construction.no-such-kind") == nil)
   }
 }
+
+/// Old projects are logged from 2017, before 94号 (2017-12-04), 10号令 (2018-01-01) and the 竣工环保验收暂行办法
+/// (2017-11-20): a row of such information cites none of them as in force then, and judges it by no period they set.
+@Suite struct InformationOf2017Tests {
+  let national = try! RuleCatalogue.load(resources: try! BundledResources.folder())
+  static let june2017 = CivilDate(year: 2017, month: 6, day: 15)!
+
+  @Test func textsIssuedLaterAreCitedWithTheirDay() throws {
+    let result = try #require(national.rule(for: "bidding.result", formedOn: Self.june2017))
+    #expect(result.basis.contains("《招标公告和公示信息发布管理办法》（国家发展改革委令第10号）第六条第二款（2018年1月1日起施行）"))
+    #expect(result.basis.contains("国办发〔2017〕94号（2017年12月4日起施行）"))
+    let later = try #require(national.rule(for: "bidding.result", formedOn: CivilDate(year: 2018, month: 1, day: 1)!))
+    #expect(!later.basis.contains("起施行"))
+  }
+
+  @Test func theEnvironmentalAcceptanceReportHasNoPeriodBeforeItsMeasure() throws {
+    let before = try #require(national.rule(for: "completion.environmental-acceptance", formedOn: Self.june2017))
+    #expect(before.period(forChange: false) == nil && before.minimumPublication == nil)
+    #expect(before.basis.hasSuffix("（2017年11月20日起施行）"))
+    let after = try #require(national.rule(for: "completion.environmental-acceptance", formedOn: CivilDate(year: 2017, month: 11, day: 20)!))
+    #expect(after.period(forChange: false) == (try Period.workingDays(5)))
+  }
+}

@@ -78,7 +78,8 @@ struct VerificationOptions: ParsableArguments {
 /// is created with its parents when missing, whether named or the default, as `mkdir -p` would: an export is asked
 /// for by where it goes, and `--out reports/2026/audit.csv` failing where the default `Exports/` is created would
 /// surprise anyone. An export that fails (a register that fails its check, a full disk) removes the folders it made,
-/// when they are still empty: a refused export leaves nothing behind.
+/// when they are still empty: a refused export leaves nothing behind. One refused because another export holds the
+/// folder leaves it: the other, which got the folder a moment after this one made it, is about to write into it.
 func writingOutput<T>(_ given: String?, default name: String, folder: Bool = false, _ write: (String) async throws -> T)
   async throws -> T
 {
@@ -87,7 +88,7 @@ func writingOutput<T>(_ given: String?, default name: String, folder: Bool = fal
   do {
     return try await write(path)
   } catch {
-    AtomicFileWriter.removeEmpty(made)
+    if case ExportError.busy = error {} else { AtomicFileWriter.removeEmpty(made) }
     throw error
   }
 }

@@ -1,0 +1,31 @@
+import Foundation
+import GongkaiExport
+import Testing
+import TestSupport
+@testable import gongkai
+
+/// The folders an export makes for its output: gone again when it fails, kept when another export holds them.
+@Suite struct OutputFolderTests {
+  struct Refused: Error {}
+
+  /// Two exports into a folder not made yet: the one that made it can lose the lock to the other, which writes into it
+  /// a moment later. Removing the folder, still empty, as a failed export does, would make the other fail too.
+  @Test func aFolderAnotherExportHoldsIsKeptByTheExportRefused() async throws {
+    let folder = Scratch.folder().appendingPathComponent("notices").path
+    await #expect(throws: ExportError.self) {
+      try await writingOutput(folder, default: "notices", folder: true) { _ in
+        throw ExportError.busy("another gongkai export is writing to \(folder)")
+      }
+    }
+    #expect(FileManager.default.fileExists(atPath: folder))
+  }
+
+  @Test func aFolderAFailedExportMadeIsRemoved() async throws {
+    let folder = Scratch.folder().appendingPathComponent("reports/2026").path
+    await #expect(throws: Refused.self) {
+      try await writingOutput(folder + "/audit.csv", default: "audit.csv") { _ in throw Refused() }
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder))
+    #expect(!FileManager.default.fileExists(atPath: (folder as NSString).deletingLastPathComponent))
+  }
+}
