@@ -36,7 +36,10 @@ public enum RegisterText {
       return [.invalidField(field, value, "it contains bytes that are not UTF-8; save the input as UTF-8")]
     }
     if let control = scan.control {
-      return [.invalidField(field, String(value.prefix(40)), "it contains \(describe(control)); remove it")]
+      // A text of several lines breaks them with a line feed alone: every output shows that as one line break, where
+      // a carriage return or a Unicode separator is a break in some and nothing in others.
+      let fix = allowNewlines && [0x0D, 0x2028, 0x2029].contains(control.value) ? "break lines with a line feed alone" : "remove it"
+      return [.invalidField(field, String(value.prefix(40)), "it contains \(describe(control)); \(fix)")]
     }
     if let noncharacter = scan.noncharacter {
       return [.invalidField(field, String(value.prefix(40)),
@@ -72,8 +75,8 @@ public enum RegisterText {
     case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
       "the bidirectional control \(codePoint(scalar)), which can make text display in another order than it is stored"
     case 0x2028, 0x2029: "a line or paragraph separator (\(codePoint(scalar))), which this field may not hold"
-    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164, 0xFFA0,
-      0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F:
+    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x2800, 0x3164,
+      0xFE00...0xFE0F, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xE0100...0xE01EF:
       "the invisible character \(codePoint(scalar)), which makes two names that look the same differ"
     case _ where scalar.properties.isNoncharacterCodePoint: "the noncharacter \(codePoint(scalar))"
     default: "the control character \(codePoint(scalar))"
@@ -108,9 +111,10 @@ public enum RegisterText {
       for scalar in value.unicodeScalars {
         count += 1
         if scalar == "\u{FFFD}" { hasReplacement = true }
-        if control == nil, isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
+        if control == nil, isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\t"))
           || scalar.value >= 0xAD && RegisterText.isHidden(scalar, allowNewlines: allowNewlines)
           || !allowNewlines && RegisterText.joinsHan(previous, joiner, scalar)
+          || !allowNewlines && scalar.value >= 0x180E && RegisterText.isOutOfPlace(scalar, after: previous)
         {
           control = RegisterText.joinsHan(previous, joiner, scalar) ? joiner : scalar
         }
@@ -122,24 +126,37 @@ public enum RegisterText {
   }
 
   /// Whether the scalar changes how text displays without showing itself: a bidirectional control or mark, which
-  /// can make a published text read in another order than it is stored; and, in a one-line field, a line or
-  /// paragraph separator or an invisible character (zero-width space, word joiner, BOM), which make two 文号 or
-  /// names that look the same differ, so that a duplicate goes unnoticed. Joiners (U+200C, U+200D) are left: some
-  /// scripts and emoji need them.
+  /// can make a published text read in another order than it is stored; a line or paragraph separator, which some
+  /// outputs break a line at and others do not; and, in a one-line field, an invisible character (zero-width space,
+  /// word joiner, BOM, a variation selector), which makes two 文号 or names that look the same differ, so that a
+  /// duplicate goes unnoticed. Joiners (U+200C, U+200D) are left, as are the characters ``isOutOfPlace(_:after:)``
+  /// judges by the letter before: some scripts and emoji need them.
   private static func isHidden(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
     switch scalar.value {
-    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
     // Besides the zero-width space, word joiner and BOM: the soft hyphen, the grapheme joiner, the Hangul fillers,
-    // the blank braille pattern, invisible operators, annotation marks, musical formatting and tags, none of which
-    // a name, a 文号 or a channel has a use for.
-    case 0x200B, 0x2028, 0x2029, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164,
-      0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F:
+    // the blank braille pattern, invisible operators, the variation selectors but an emoji's (``isOutOfPlace``),
+    // annotation marks, musical formatting and tags, none of which a name, a 文号 or a channel has a use for.
+    case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164,
+      0xFE00...0xFE0D, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xE0100...0xE01EF:
       !allowNewlines
     default: false
     }
   }
 
   static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x200C || scalar.value == 0x200D }
+
+  /// Whether an invisible character that only some letters use follows another: a text or emoji presentation selector
+  /// (U+FE0E, U+FE0F) presents a pictograph beyond ASCII (🏗️), and the Mongolian vowel separator (U+180E) shapes a
+  /// Mongolian letter. After a digit of a 文号 (`99\u{FE0F}号`) or a Chinese character either shows nothing and makes
+  /// two values that look the same differ.
+  static func isOutOfPlace(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+    switch scalar.value {
+    case 0xFE0E, 0xFE0F: !(previous.map { !$0.isASCII && $0.properties.isEmoji } ?? false)
+    case 0x180E: !(previous.map { (0x1820...0x18AF).contains($0.value) } ?? false)
+    default: false
+    }
+  }
 
   /// Whether a joiner (U+200C, U+200D) stands beside a Chinese character: Chinese has no use for one, and
   /// `测试\u{200D}单位` looks like 测试单位 (scripts and emoji that need joiners are left).

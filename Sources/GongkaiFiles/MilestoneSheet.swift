@@ -358,7 +358,13 @@ struct SheetRows {
       cells[column] = nil
       guard let position, position < records.count else { continue }
       guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
-      if !text.isEmpty { cells[column] = text }
+      // A summary's lines as a file saved on Windows (CR LF) or an old Mac (CR) breaks them, as its rows: read as the
+      // line feeds the register keeps.
+      if column == MilestoneSheet.Column.summary.rawValue, text.unicodeScalars.contains("\r") {
+        cells[column] = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+      } else if !text.isEmpty {
+        cells[column] = text
+      }
     }
     func cell(_ column: MilestoneSheet.Column) -> String? { cells[column.rawValue] }
     func date(_ column: MilestoneSheet.Column) -> CivilDate? {

@@ -135,6 +135,8 @@ import Testing
     #expect(RegisterText.problems("ref", "a\u{7}\u{FFFD}").first?.description.contains("not UTF-8") == true)
     #expect(RegisterText.problems("ref", "a\u{202E}b\u{7}").first?.description.contains("U+202E") == true)
     #expect(RegisterText.problems("summary", "a\nb\tc", allowNewlines: true).isEmpty)
+    #expect(RegisterText.problems("summary", "a\r\nb", allowNewlines: true).first?.description
+      .hasSuffix("it contains a carriage return (U+000D); break lines with a line feed alone") == true)
     #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("control character U+0085") == true)
   }
 
@@ -142,15 +144,17 @@ import Testing
   /// separators and invisible characters in a one-line field, where they make two 文号 that look alike differ.
   @Test(arguments: [
     ("\u{200E}", "bidirectional control U+200E", true), ("\u{200F}", "bidirectional control U+200F", true),
-    ("\u{061C}", "bidirectional control U+061C", true), ("\u{2028}", "line or paragraph separator (U+2028)", false),
-    ("\u{2029}", "line or paragraph separator (U+2029)", false), ("\u{200B}", "invisible character U+200B", false),
+    ("\u{061C}", "bidirectional control U+061C", true), ("\u{2028}", "line or paragraph separator (U+2028)", true),
+    ("\u{2029}", "line or paragraph separator (U+2029)", true), ("\u{200B}", "invisible character U+200B", false),
     ("\u{2060}", "invisible character U+2060", false), ("\u{FEFF}", "invisible character U+FEFF", false),
     ("\u{00AD}", "invisible character U+00AD", false), ("\u{3164}", "invisible character U+3164", false),
     ("\u{115F}", "invisible character U+115F", false), ("\u{034F}", "invisible character U+034F", false),
     ("\u{2061}", "invisible character U+2061", false), ("\u{2800}", "invisible character U+2800", false),
     ("\u{FFF9}", "invisible character U+FFF9", false), ("\u{1D173}", "invisible character U+1D173", false),
     ("\u{E0041}", "invisible character U+E0041", false), ("\u{200D}", "invisible character U+200D", false),
-    ("\u{200C}", "invisible character U+200C", false),
+    ("\u{200C}", "invisible character U+200C", false), ("\u{180E}", "invisible character U+180E", false),
+    ("\u{FE00}", "invisible character U+FE00", false), ("\u{FE0F}", "invisible character U+FE0F", false),
+    ("\u{E0100}", "invisible character U+E0100", false),
   ])
   func hiddenCharactersAreRefused(scalar: String, named: String, inSummariesToo: Bool) {
     let problem = RegisterText.problems("ref", "杨建\(scalar)罚〔2026〕1号").first?.description ?? ""
@@ -159,15 +163,20 @@ import Testing
   }
 
   /// Joiners are refused beside a Chinese character (`测试\u{200D}单位` looks like 测试单位), before or after it and at
-  /// the end; scripts and emoji that need them keep them, as do the visible spaces and marks around the refused ones.
+  /// the end, and presentation selectors and the Mongolian vowel separator after what they do not apply to (a digit of a
+  /// 文号); scripts and emoji that need them keep them, as do the visible spaces and marks around the refused ones.
   @Test func joinersWhereTheyJoinAndTheNeighboursOfRefusedCharactersAreAccepted() {
-    for text in ["👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष", "می\u{200C}خواهم", "HT\u{200D}-1"] {
+    for text in ["👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष", "می\u{200C}خواهم", "HT\u{200D}-1", "🏗\u{FE0F}工程", "☎\u{FE0E}",
+                 "ᠨᠠ\u{180E}ᠠ"] {
       #expect(RegisterText.problems("name", text).isEmpty, "\(text.unicodeScalars.map(\.value))")
     }
     for text in ["\u{200D}工程", "工程\u{200C}", "测试\u{200D}单位"] {
       #expect(RegisterText.problems("name", text).first?.description.contains("invisible character U+200") == true, "\(text)")
     }
-    for scalar in ["\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2065}", "\u{FEFE}", "\u{061B}", "\u{FE0F}"] {
+    for text in ["杨建罚〔2026〕99\u{FE0F}号", "#\u{FE0F}\u{20E3}", "\u{FE0F}工程", "杨\u{180E}浦"] {
+      #expect(RegisterText.problems("ref", text).first?.description.contains("invisible character U+") == true, "\(text)")
+    }
+    for scalar in ["\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2065}", "\u{FEFE}", "\u{061B}"] {
       #expect(RegisterText.problems("name", "工程\(scalar)").isEmpty, "\(scalar.unicodeScalars.first!.value)")
     }
   }
