@@ -307,6 +307,19 @@ import TestSupport
     let existing = try runGongkai(["export", "audit-csv", "--out", "Exports", "--database", database], in: folder)
     #expect(existing.status == 73)
     #expect(existing.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write, e.g. Exports/audit.csv\n")
+    // Its own file name a folder too, the example would name a folder.
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("Exports/audit.csv"), withIntermediateDirectories: true)
+    let nested = try runGongkai(["export", "audit-csv", "--out", "Exports", "--database", database], in: folder)
+    #expect(nested.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write in it (Exports/audit.csv is a folder too)\n")
+    // A page of the notices' folder in the way names the folder's fix: the user named the folder, not the page.
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("site/\(code).html"), withIntermediateDirectories: true)
+    let page = try runGongkai(["export", "notices", "--out", "site", "--database", database], in: folder)
+    #expect(page.status == 73)
+    #expect(page.stderr == """
+      gongkai: cannot write site/\(code).html: it exists and is not a regular file; move it out of the folder, or name another \
+      folder with --out
+
+      """)
   }
 
   /// `--out site/index.html` asks for a page: the notices' folder is named instead of a folder called index.html

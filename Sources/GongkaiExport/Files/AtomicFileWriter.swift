@@ -105,16 +105,19 @@ public final class AtomicFileWriter {
 
   /// A target that exists must be a regular file: renaming over a folder or a device node would be a disaster. A
   /// symbolic link is not followed: in a folder others may write to (a portal's), one could send the export over
-  /// any file this user may write.
-  static func requireReplaceable(_ path: String) throws {
+  /// any file this user may write. `named` is whether the user named the path (`--out`) or only the folder it is in
+  /// (a notice page), which decides the fix.
+  static func requireReplaceable(_ path: String, named: Bool = true) throws {
     var status = stat()
     guard lstat(path, &status) == 0 else { return }
     if status.st_mode & S_IFMT == S_IFLNK {
       let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to \($0)" } ?? ""
-      throw ExportError.cannotCreate(path, "it is a symbolic link\(target), which an export does not write through; name the file itself")
+      throw ExportError.cannotCreate(path, "it is a symbolic link\(target), which an export does not write through; "
+        + (named ? "name the file itself" : "remove the link, or name another folder with --out"))
     }
     guard status.st_mode & S_IFMT == S_IFREG else {
-      throw ExportError.cannotCreate(path, "it exists and is not a regular file; name a file")
+      throw ExportError.cannotCreate(path, "it exists and is not a regular file; "
+        + (named ? "name a file" : "move it out of the folder, or name another folder with --out"))
     }
   }
 

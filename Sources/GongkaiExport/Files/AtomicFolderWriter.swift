@@ -53,7 +53,7 @@ public final class AtomicFolderWriter {
   /// cannot be written (a full disk).
   public func write(_ bytes: some Sequence<UInt8>, to name: String) throws {
     let target = (folder as NSString).appendingPathComponent(name)
-    try AtomicFileWriter.requireReplaceable(target)
+    try AtomicFileWriter.requireReplaceable(target, named: false)
     let temporary = TemporaryFile.path(for: name, in: folder)
     // One create and one write: FileManager's createFile would write yet another temporary file and rename it.
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -119,7 +119,9 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
   } else if (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeDirectory {
     // A folder in the way, as a file is in the way of the notices' folder (73); not a link to one: an export does not
     // write through a link, and says so.
-    throw CommandFailure(status: .cannotCreate, message: "cannot write \(path): it is a folder; name the file to write, e.g. \(path)/\(name)")
+    let inIt = (path as NSString).appendingPathComponent(name)
+    let example = FileManager.default.fileExists(atPath: inIt) ? " in it (\(inIt) is a folder too)" : ", e.g. \(inIt)"
+    throw CommandFailure(status: .cannotCreate, message: "cannot write \(path): it is a folder; name the file to write\(example)")
   }
   return path
 }
