@@ -114,7 +114,7 @@ public enum RegisterText {
         if control == nil, isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\t"))
           || scalar.value >= 0xAD && RegisterText.isHidden(scalar, allowNewlines: allowNewlines)
           || !allowNewlines && RegisterText.joinsHan(previous, joiner, scalar)
-          || !allowNewlines && scalar.value >= 0x180E && RegisterText.isOutOfPlace(scalar, after: previous)
+          || !allowNewlines && (scalar.value | 1 == 0xFE0F || scalar.value == 0x180E) && RegisterText.isOutOfPlace(scalar, after: previous)
         {
           control = RegisterText.joinsHan(previous, joiner, scalar) ? joiner : scalar
         }
