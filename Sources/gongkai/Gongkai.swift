@@ -33,8 +33,6 @@ struct Gongkai: CommandGroupRun {
     ]
   )
 
-  /// Runs the command and turns every error into one line on standard error and its exit status, so that
-  /// users and scripts see the same thing whatever failed (see ``ExitStatus``).
   /// Swift reads the command line as UTF-8 and puts U+FFFD for bytes that are not: a file named in GBK on a Linux
   /// disk would be looked for, or created, under another name. Refused before anything is read or written.
   private static func refuseArgumentsNotUTF8() throws {
@@ -50,6 +48,8 @@ struct Gongkai: CommandGroupRun {
     }
   }
 
+  /// Runs the command and turns every error into one line on standard error and its exit status, so that
+  /// users and scripts see the same thing whatever failed (see ``ExitStatus``).
   static func main() async {
     // A reader that went away (`gongkai check | head`) is a write error like a full disk, said and given status 74,
     // not a silent death by SIGPIPE: after a committed write, the message says that the change stands.

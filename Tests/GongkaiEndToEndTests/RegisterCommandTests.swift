@@ -1526,6 +1526,64 @@ import TestSupport
     #expect(withdrawn.status == 0 && withdrawn.stderr.isEmpty, "\(withdrawn.stderr)")
   }
 
+  /// A publication's date corrected in a file adds a second publication beside the first (an import never withdraws
+  /// one), and the earlier date would then be the one judged: the import says so, with the command that withdraws the
+  /// first, in a project file and in a sheet's row.
+  @Test func aPublicationDateCorrectedInAFileIsWarnedAbout() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let code = "2025-310110-48-01-000504"
+    let file = projects.appendingPathComponent("\(code).yaml")
+    func write(published: String) throws {
+      try Data("""
+        code: \(code)
+        name: 黄兴路排水泵站改造工程
+        responsible-unit: 杨浦区建设和管理委员会
+        milestones:
+          - kind: bidding.contract
+            formed: 2026-09-29
+            ref: HT-9
+            disclosures:
+              - published: \(published)
+                channel: 杨浦区人民政府门户网站
+
+        """.utf8).write(to: file)
+    }
+    try write(published: "2026-10-14")
+    #expect(try runGongkai(["import", "projects", "projects", "--database", database], in: folder).stderr.isEmpty)
+    try write(published: "2026-10-13")
+    let corrected = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(corrected.status == 0)
+    #expect(corrected.stderr == """
+      gongkai: warning: \(code).yaml:5: published: disclosure 1 (2026-10-14 杨浦区人民政府门户网站) of milestone 1 is in the \
+      register but not in the file; if the file corrects its date or channel, withdraw it (`gongkai withdraw --disclosure 1 \
+      --reason 更正公开日期`), else bring the file up to date with `gongkai export project \(code)`
+
+      """)
+    // Once the first is withdrawn, the file and the register agree.
+    #expect(try runGongkai(["withdraw", "--disclosure", "1", "--reason", "更正公开日期", "--database", database], in: folder).status == 0)
+    #expect(try runGongkai(["import", "projects", "projects", "--database", database], in: folder).stderr.isEmpty)
+    // A sheet's row gives one publication: one at another's address on another day reads as its date corrected.
+    let sheet = folder.appendingPathComponent("m.csv")
+    func row(_ published: String) throws {
+      try Data("""
+        project,kind,formed,ref,published,channel,url
+        \(code),bidding.contract,2026-09-29,HT-9,\(published),区政府网站,https://xxgk.yangpu.example/ht-9.html
+
+        """.utf8).write(to: sheet)
+    }
+    try row("2026-10-20")
+    #expect(try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder).stderr.isEmpty)
+    try row("2026-10-19")
+    let row2 = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
+    #expect(row2.status == 0)
+    #expect(row2.stderr == """
+      gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-19 was added as disclosure 4 beside \
+      disclosure 3 of 2026-10-20, on the same channel at the same address; if the row corrects its date, withdraw the other \
+      (`gongkai withdraw --disclosure 3 --reason 更正公开日期`)
+
+      """)
+  }
+
   /// A period the catalogue holds from a source it could not verify (confidence M) is a judgement: every output
   /// that states its deadline says so, rather than present it as settled law.
   @Test func anUnverifiedRulesDeadlineIsSaidToBeUnverifiedEverywhere() throws {

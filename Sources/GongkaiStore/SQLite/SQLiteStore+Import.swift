@@ -385,6 +385,9 @@ extension SQLiteStore {
           for disclosure in entry.disclosures {
             try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
           }
+          if updateFields {
+            try noteUnlisted(publicationsOf: id, listed: entry.disclosures, project: project.code, at: position, report: &report, db)
+          }
         } else if !withdrawn {
           // Applied to nothing, as `disclose` refuses a publication of a withdrawn milestone: said, not passed over.
           let publications = try entry.disclosures.count { try !isRecorded($0, on: id, write.db) }
@@ -553,6 +556,39 @@ extension SQLiteStore {
       try write.insert(&record, project: project)
       write.noteStated(record, id: record.id!)
       report.disclosuresWritten += 1
+      // A sheet's row gives one publication, and a 公示 may be put up twice: only one at the address of another, on
+      // another day, reads as that one's date corrected, which the import cannot tell and does not undo.
+      if !clearing, let url = record.url, let other = try DisclosureRecord.fetchOne(write.db.cachedStatement(sql: """
+        SELECT * FROM disclosure
+        WHERE milestoneId = ? AND channel = ? AND url = ? AND publishedOn <> ? AND withdrawnReason IS NULL ORDER BY id LIMIT 1
+        """), arguments: [milestone, record.channel, url, record.publishedOn])
+      {
+        report.notice(at: position, field: "published", """
+          the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id!) of \
+          \(other.publishedOn), on the same channel at the same address; if the row corrects its date, withdraw the other \
+          (`gongkai withdraw --disclosure \(other.id!) --reason 更正公开日期`)
+          """)
+      }
+    }
+  }
+
+  /// A project file lists every publication of a milestone. One the register holds in force that the file leaves out
+  /// is said, with the fix for each way that comes about: the file corrects its date or channel (an import adds
+  /// publications and never withdraws one, so the old record is withdrawn by hand), or the file was written before
+  /// `disclose` recorded it.
+  private func noteUnlisted(
+    publicationsOf milestone: Int64, listed: [Disclosure], project: String, at position: Int, report: inout ImportReport,
+    _ db: Database
+  ) throws {
+    let recorded = try DisclosureRecord.fetchAll(db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL ORDER BY id
+      """), arguments: [milestone])
+    for old in recorded where !listed.contains(where: { $0.publishedOn.description == old.publishedOn && $0.channel == old.channel }) {
+      report.notice(at: position, field: "published", """
+        disclosure \(old.id!) (\(old.publishedOn) \(old.channel)) of milestone \(milestone) is in the register but not in the \
+        file; if the file corrects its date or channel, withdraw it (`gongkai withdraw --disclosure \(old.id!) --reason \
+        更正公开日期`), else bring the file up to date with `gongkai export project \(project)`
+        """)
     }
   }
 
