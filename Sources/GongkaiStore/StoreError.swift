@@ -52,6 +52,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// address and end): its withdrawal was the mistake, and a record made anew would take its place for good, under
   /// another 索引号, where a reinstatement keeps it.
   case publicationWithdrawnAsGiven(disclosure: Int64, reason: String)
+  /// A milestone logged as one withdrawn by mistake records it (its kind, day, 文号, summary, unit and link): the
+  /// withdrawal is undone by reinstating it, which keeps its publications.
+  case milestoneWithdrawnAsGiven(milestone: Int64, reason: String)
   /// A publication cannot be reinstated while its milestone is withdrawn: the milestone comes back first, with the
   /// publications in force it kept.
   case publicationOfWithdrawnMilestone(disclosure: Int64, milestone: Int64)
@@ -164,6 +167,10 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       "nothing recorded: disclosure \(id), withdrawn as recorded by mistake (\(reason)), records this publication as given; "
         + "if its withdrawal was the mistake, reinstate it (`gongkai reinstate --disclosure \(id) --reason …`), which keeps "
         + "its 索引号, where a record made anew would take its place for good"
+    case .milestoneWithdrawnAsGiven(let id, let reason):
+      "nothing recorded: milestone \(id), withdrawn as recorded by mistake (\(reason)), records this milestone as given; "
+        + "if its withdrawal was the mistake, reinstate it (`gongkai reinstate \(id) --reason …`), which brings back its "
+        + "publications with their 索引号, where a record made anew would take its place for good"
     case .publicationOfWithdrawnMilestone(let id, let milestone):
       "disclosure \(id) was not reinstated: its milestone \(milestone) is withdrawn; reinstate the milestone first if its "
         + "withdrawal was the mistake too (`gongkai reinstate \(milestone) --reason …`)"

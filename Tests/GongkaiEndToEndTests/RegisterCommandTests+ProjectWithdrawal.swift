@@ -439,9 +439,19 @@ extension RegisterCommandTests {
     let notices = try ExportedNotices(in: folder, db)
     let entry = try notices.exportNamingDeleted("310110-2026-00001")
 
-    // Without a reason, of another project or of an unknown id, nothing is written.
+    // Logged again as it was, it is refused: its withdrawal was the mistake, and a record made anew would take its place
+    // for good, its publication and 索引号 left behind.
     let database = db[1]
     let before = snapshot(database)
+    let same = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db)
+    #expect(same.status == 65)
+    #expect(same.stderr == """
+      gongkai: nothing recorded: milestone 1, withdrawn as recorded by mistake (误操作), records this milestone as given; if \
+      its withdrawal was the mistake, reinstate it (`gongkai reinstate 1 --reason …`), which brings back its publications \
+      with their 索引号, where a record made anew would take its place for good\n
+      """)
+
+    // Without a reason, of another project or of an unknown id, nothing is written.
     #expect(try gongkai(["reinstate", "1"] + db).status == 64)
     #expect(try gongkai(["reinstate", "1", "--reason", "误撤回", "--project", "2026-310110-48-01-000215"] + db).status == 65)
     #expect(try gongkai(["reinstate", "9", "--reason", "误撤回"] + db).status == 65)

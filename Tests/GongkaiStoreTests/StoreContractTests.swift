@@ -142,9 +142,12 @@ import Testing
     #expect(corrected.map(\.shownAgainAt) == [history.last?.at])
     // In force, it is left as it is
     #expect(try await store.reinstateMilestone(id: id, reason: "再次", actor: "李工") == .wasInForce)
-    // Recorded again in its place, it is not reinstated, while that one is in force or once it is withdrawn too
+    // Recorded again in its place (its summary set right), it is not reinstated, while that one is in force or once it
+    // is withdrawn too
     try await store.withdrawMilestone(id: id, reason: "误操作", actor: "李工")
-    let again = try await store.logMilestone(permit(), project: bund.code, changing: nil, actor: "王工")
+    var resummarised = permit()
+    resummarised.summary = "核发施工许可证（更正）"
+    let again = try await store.logMilestone(resummarised, project: bund.code, changing: nil, actor: "王工")
     await #expect(throws: StoreError.reinstatementBlocked(milestone: id, by: again.milestone.id, inForce: true)) {
       try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工")
     }
@@ -376,8 +379,14 @@ import Testing
     await #expect(throws: StoreError.withdrawn("milestone \(mistaken.milestone.id)")) {
       try await store.disclose(milestone: mistaken.milestone.id, Disclosure(publishedOn: day("2026-02-20"), channel: portal), actor: "王工")
     }
-    // The same milestone may be logged again once the mistaken one is withdrawn.
-    _ = try await store.logMilestone(permit("2026-02-16"), project: bund.code, changing: nil, actor: "王工")
+    // Logged again as it was, it is refused: its withdrawal is what to undo (`reinstate`), which keeps its publications;
+    // with what was wrong set right (here its summary), it is a record of its own.
+    await #expect(throws: StoreError.milestoneWithdrawnAsGiven(milestone: mistaken.milestone.id, reason: "重复登记")) {
+      try await store.logMilestone(permit("2026-02-16"), project: bund.code, changing: nil, actor: "王工")
+    }
+    var summarised = permit("2026-02-16")
+    summarised.summary = "核发施工许可证（更正）"
+    _ = try await store.logMilestone(summarised, project: bund.code, changing: nil, actor: "王工")
   }
 
   @Test(arguments: StoreFactory.allCases)

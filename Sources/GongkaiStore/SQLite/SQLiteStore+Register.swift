@@ -378,9 +378,24 @@ extension SQLiteStore {
         }
         changesId = target.id
       }
+      // The same record made again after its withdrawal undoes the withdrawal, but would take its place for good and
+      // leave its publications and their 索引号 behind: the withdrawal itself is what was wrong, as `disclose` says of a
+      // publication.
+      if let withdrawn = try lastWithdrawnMilestone(entry.key, projectId: project.id!, db), let reason = withdrawn.withdrawnReason,
+        withdrawn.summary == entry.summary, withdrawn.responsibleUnit == entry.responsibleUnit, withdrawn.changesId == changesId
+      {
+        throw StoreError.milestoneWithdrawnAsGiven(milestone: withdrawn.id!, reason: reason)
+      }
       return try insertMilestone(entry, changesId: changesId, project: project, write)
     }
     return try milestone(id: id)!
+  }
+
+  private func lastWithdrawnMilestone(_ key: MilestoneKey, projectId: Int64, _ db: Database) throws -> MilestoneRecord? {
+    try MilestoneRecord.fetchOne(db.cachedStatement(sql: """
+      SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND formedOn = ? AND IFNULL(reference, '') = ?
+        AND withdrawnReason IS NOT NULL ORDER BY id DESC LIMIT 1
+      """), arguments: [projectId, key.kind, key.formedOn.description, key.reference ?? ""])
   }
 
   public func amendMilestone(id: Int64, _ amendment: MilestoneAmendment, actor: String) throws -> StoredMilestone {
