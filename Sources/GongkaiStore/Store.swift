@@ -122,8 +122,9 @@ public protocol Store: Sendable {
   /// code a project has now (one corrected back to it) may have been corrected away before: ask once no project has it.
   func codeCorrection(of code: ProjectCode) async throws -> CodeCorrection?
   /// The registered codes, in force, that `code` (which none has) most likely meant: one or two characters off (a
-  /// digit mistyped, two swapped) among the codes of its year and division, which a mistyped serial keeps; empty when
-  /// more than ``StoreError/codesNamedAsMeant`` are, as no guess then helps.
+  /// digit mistyped, two swapped) among the codes of its year and division, which a mistyped serial keeps, the nearest
+  /// only (one character off before two); empty when more than ``StoreError/codesNamedAsMeant`` are that near, as no
+  /// guess then helps.
   func projectCodes(meantBy code: ProjectCode) async throws -> [ProjectCode]
   /// Every correction of a project's code, in the order made, read from their own index: the pages an earlier notice
   /// export wrote under a code no project has now are gone from the index (``LoggedRecode/codesCorrectedAway(_:)``),

@@ -1791,6 +1791,20 @@ import TestSupport
     #expect(imported.status == 65 && imported.stderr.contains(both + " If it is a new project, register it first"), "\(imported.stderr)")
   }
 
+  /// A register's serials run in sequence, so a mistyped serial is two characters off many codes: the one a single
+  /// character off is named, as the code meant, however many are two off; a code of several one off names none.
+  @Test func theCodeOneCharacterOffIsNamedAmongManyTwoOff() throws {
+    let (_, db) = try registerWithProject("2026-310110-48-01-000500")
+    for serial in ["000200", "000300", "000400"] {
+      #expect(try gongkai(["project", "add", "2026-310110-48-01-\(serial)", "--name", "工程\(serial)", "--unit", "建管委"] + db).status == 0)
+    }
+    let log = try gongkai(["log", "2026-310110-48-01-000501", "bidding.result", "--date", "2026-11-04"] + db)
+    #expect(log.status == 65)
+    #expect(log.stderr.contains("did you mean 2026-310110-48-01-000500?"), "\(log.stderr)")
+    let none = try gongkai(["log", "2026-310110-48-01-000100", "bidding.result", "--date", "2026-11-04"] + db)
+    #expect(none.status == 65 && !none.stderr.contains("did you mean"), "\(none.stderr)")
+  }
+
   /// A project file whose code: line was mistyped (two digits swapped) would register the project a second time, to be
   /// published twice: refused, naming the registered project of the same name; another name is imported.
   @Test func aProjectFileOfARegisteredProjectUnderAMistypedCodeIsRefused() throws {

@@ -266,10 +266,14 @@ extension SQLiteStore {
     try read { db in try codesMeant(by: code, db).map(ProjectCode.stored) }
   }
 
-  /// ``projectCodes(meantBy:)`` within a transaction: the codes near `code` (``codesNear(_:_:)``), when few are.
+  /// ``projectCodes(meantBy:)`` within a transaction: the codes nearest `code` (``codesNear(_:_:)``), when few are. A
+  /// register's serials run in sequence, so many codes are two characters off a mistyped one; the one a single
+  /// character off is still the one meant.
   func codesMeant(by code: ProjectCode, _ db: Database) throws -> [String] {
-    let near = try codesNear(code, db)
-    return near.count <= StoreError.codesNamedAsMeant ? near : []
+    let near = try codesNear(code, db).map { ($0, EditDistance.between($0, code.rawValue, atMost: 2) ?? 2) }
+    guard let closest = near.map(\.1).min() else { return [] }
+    let nearest = near.filter { $0.1 == closest }.map(\.0)
+    return nearest.count <= StoreError.codesNamedAsMeant ? nearest : []
   }
 
   /// The codes of projects in force one or two characters off `code` that share its first 12 characters
