@@ -1777,6 +1777,31 @@ import TestSupport
       + "(2008-05-01): if the year is mistyped, correct it with `gongkai amend 1 --date YYYY-MM-DD --reason 更正形成日期`\n")
   }
 
+  /// A project file's withdrawn entry is on record as it was withdrawn: its day before the 条例 is not warned of with an
+  /// `amend`, which a withdrawn milestone refuses; one in force is.
+  @Test func aWithdrawnEntryFormedBeforeTheRegulationIsNotWarnedOf() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let code = "2007-310110-48-01-000010"
+    try Data("""
+      code: \(code)
+      name: 黄兴路排水泵站改造工程
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.result
+          formed: 2007-12-01
+          withdrawn: 日期填错
+        - kind: bidding.result
+          formed: 2007-12-02
+
+      """.utf8).write(to: projects.appendingPathComponent("\(code).yaml"))
+    let imported = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(imported.status == 0)
+    #expect(imported.stderrLines.filter { $0.contains("政府信息公开条例") } == [
+      "gongkai: warning: \(code).yaml:8: formed: 2007-12-02 is before the 政府信息公开条例 first came into force (2008-05-01): if "
+        + "the year is mistyped, correct it with `gongkai amend 2 --date YYYY-MM-DD --reason 更正形成日期`",
+    ], "\(imported.stderr)")
+  }
+
   /// A code near two registered ones (a swap from one, a digit off the other) names both, in a command and a spreadsheet
   /// row alike, rather than none.
   @Test func aMistypedCodeNearTwoRegisteredOnesNamesBoth() throws {

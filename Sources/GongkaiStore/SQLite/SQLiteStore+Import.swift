@@ -474,7 +474,8 @@ extension SQLiteStore {
   /// Notes a milestone added as formed before the 政府信息公开条例 first came into force, as `log` warns of one: no
   /// notice was due then, and a year mistyped in a file (2006 for 2026) is the likelier story.
   private func noteIfBeforeTheRegulation(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
-    guard entry.formedOn < GeneralDisclosurePeriod.firstInForce else { return }
+    // A withdrawn entry is on record as it was withdrawn: `amend` refuses it, and its date judges nothing.
+    guard entry.formedOn < GeneralDisclosurePeriod.firstInForce, entry.withdrawnReason == nil else { return }
     report.notice(at: position, field: "formed", """
       \(entry.formedOn) is before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if the year \
       is mistyped, correct it with `gongkai amend \(id) --date YYYY-MM-DD --reason 更正形成日期`
