@@ -209,6 +209,10 @@ public struct Finding: Sendable {
     return minimum.unit == .calendarDays ? (until.days(to: end), .calendarDays) : (workingDays ?? 0, .workingDays)
   }
 
+  /// Whether an item due is due on the day judged. No working day left is not the same: a notice due by its own day, a
+  /// holiday after a run of rest days (a sale starting on 1 January), still has days to go up, as its deadline says.
+  public var isDueToday: Bool { status == .due && deadline?.date == asOf }
+
   /// Whether the count in ``workingDays`` may still change: the working days late or overdue, left to a provisional
   /// deadline or across days without a schedule (``daysLeftIsProvisional``), or short of a provisional minimum end.
   public var workingDaysAreProvisional: Bool {

@@ -46,7 +46,7 @@ extension Finding {
     case .onTime: chinesePublicStatusName
     case .late: "迟\(workingDaysLate ?? days)个工作日"
     case .overdue: "逾期\(days)个工作日未公开"
-    case .due: deadline == nil ? "待公开" : days == 0 ? "待公开，今日到期" : "待公开，剩\(days)个工作日"
+    case .due: deadline == nil ? "待公开" : isDueToday ? "待公开，今日到期" : "待公开，剩\(days)个工作日"
     case .tooShort: chineseStatusWithLateness
     }
   }

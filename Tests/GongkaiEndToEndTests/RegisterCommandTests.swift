@@ -650,6 +650,19 @@ import TestSupport
     #expect(today.contains("  overdue    33 working days overdue   deadline 2026-10-13"))
   }
 
+  /// A tender notice due by its sale day, 1 January, has no working day left on 31 December, but a day to go up: due
+  /// today only on its day.
+  @Test func aNoticeDueOnAHolidayAfterTodayIsNotDueToday() throws {
+    let code = "2026-310110-48-01-000210"
+    let db = try registerWithProject(code).db
+    let now = ["GONGKAI_NOW": "2026-12-31T09:00:00+08:00"]
+    #expect(try gongkai(["log", code, "bidding.tender-notice", "--date", "2027-01-01"] + db, environment: now).status == 0)
+    let before = try gongkai(["check", "--as-of", "2026-12-31", "--status", "due"] + db, environment: now).stdout
+    #expect(before.contains("剩余0个工作日") && !before.contains("今日到期"), "\(before)")
+    let on = try gongkai(["check", "--as-of", "2027-01-01", "--status", "due", "--lang", "en"] + db, environment: now).stdout
+    #expect(on.contains("due today"), "\(on)")
+  }
+
   @Test func anItemNoLawGivesAPeriodIsNeverDueToday() throws {
     let db = try registerWithProject("2026-310110-48-01-000203").db
     #expect(try gongkai(["log", "2026-310110-48-01-000203", "bidding.clarification", "--date", "2026-11-20"] + db).status == 0)

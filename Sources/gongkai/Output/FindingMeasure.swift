@@ -12,7 +12,7 @@ struct FindingMeasure {
     return switch finding.status {
     case .overdue: l.pick("逾期\(days)个工作日", "\(counted(days, "working day")) overdue")
     case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
-    case .due: days == 0 ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
+    case .due: finding.isDueToday ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
     case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
     case .tooShort: shortfall(finding)
     case .onTime: l.pick("按时", "on time")
