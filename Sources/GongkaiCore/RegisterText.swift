@@ -57,11 +57,14 @@ public enum RegisterText {
     let found = problems(field, value, maximum: maximumTextLength)
     guard found.isEmpty else { return found }
     if let marked = markProblem(field, value) { return [marked] }
-    // What it says, without spaces and punctuation: `<原因>`, `【理由】` and `…` are left with a placeholder or nothing.
+    // What it says, without spaces and punctuation: `<原因>`, `【理由】` and `…` are left with a placeholder or nothing,
+    // `无` and `N/A` with a word that says there is none.
     let words = String(String.UnicodeScalarView(value.unicodeScalars.filter {
       $0.properties.isAlphabetic || $0.properties.numericType != nil
     })).lowercased()
-    guard words.isEmpty || ["原因", "理由", "reason", "text", "why"].contains(words) else { return [] }
+    guard words.isEmpty || ["原因", "理由", "reason", "text", "why", "无", "没有", "暂无", "none", "na", "null"].contains(words) else {
+      return []
+    }
     return [.invalidField(field, value, "say why, e.g. \(field) \(example); a placeholder is not a reason")]
   }
 

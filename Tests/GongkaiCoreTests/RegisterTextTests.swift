@@ -34,7 +34,7 @@ import Testing
   }
 
   @Test func aReasonMustSaySomething() {
-    for text in ["…", "...", "<原因>", "【理由】", "reason", " — "] {
+    for text in ["…", "...", "<原因>", "【理由】", "reason", " — ", "无", "N/A", "暂无。"] {
       #expect(RegisterText.reasonProblems("--reason", text, example: "重复登记").map(\.field) == ["--reason"], "\(text)")
     }
     for text in ["重复登记", "原因：录入错误", "typo", "文号2026-07"] {
