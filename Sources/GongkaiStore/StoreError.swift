@@ -13,7 +13,8 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   case duplicateMilestone(existing: Int64, key: String)
   /// A milestone, or the disclosure recorded on it when `disclosure` is set, named by id with `--project` another.
   case milestoneOfAnotherProject(milestone: Int64, project: String, expected: String, disclosure: Int64? = nil)
-  case withdrawn(String)
+  /// A milestone withdrawn, which no write but its reinstatement changes.
+  case withdrawnMilestone(Int64)
   /// A project withdrawn as registered by mistake, with the reason: nothing more is recorded under its code unless it
   /// is reinstated.
   case projectWithdrawn(String, reason: String)
@@ -147,9 +148,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .milestoneOfAnotherProject(let milestone, let project, let expected, nil):
       "milestone \(milestone) belongs to project \(project), not \(expected); check the id "
         + "(`gongkai project show \(expected)` lists its milestones)"
-    case .withdrawn(let what):
-      "\(what) was withdrawn; record a new one instead, or if the withdrawal was the mistake, reinstate it "
-        + "(`gongkai reinstate ID --reason …`)"
+    case .withdrawnMilestone(let id):
+      "milestone \(id) was withdrawn; record a new one instead, or if the withdrawal was the mistake, reinstate it "
+        + "(`gongkai reinstate \(id) --reason …`)"
     case .reinstatementBlocked(let id, let other, true):
       "milestone \(id) was not reinstated: milestone \(other) was recorded in its place (its kind, day and 文号) and is in "
         + "force; correct \(other) with `gongkai amend \(other) … --reason …` where it differs"

@@ -376,7 +376,7 @@ import Testing
     #expect(read.map(\.milestone.id) == [kept.milestone.id])
     #expect(read[0].milestone.disclosures.isEmpty)
     #expect(try await store.milestone(id: mistaken.milestone.id)?.withdrawnReason == "重复登记")
-    await #expect(throws: StoreError.withdrawn("milestone \(mistaken.milestone.id)")) {
+    await #expect(throws: StoreError.withdrawnMilestone(mistaken.milestone.id)) {
       try await store.disclose(milestone: mistaken.milestone.id, Disclosure(publishedOn: day("2026-02-20"), channel: portal), actor: "王工")
     }
     // Logged again as it was, it is refused: its withdrawal is what to undo (`reinstate`), which keeps its publications;

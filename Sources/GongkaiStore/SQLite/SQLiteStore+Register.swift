@@ -746,7 +746,7 @@ extension SQLiteStore {
     guard record.withdrawnReason == nil else {
       // Of a withdrawn project, "record a new one" cannot be done: that is what is said instead.
       try projectRecord(of: record, db).requireInForce()
-      throw StoreError.withdrawn("milestone \(id)")
+      throw StoreError.withdrawnMilestone(id)
     }
     return record
   }

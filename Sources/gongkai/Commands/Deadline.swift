@@ -45,7 +45,7 @@ extension Gongkai {
           : "unknown option '\(options[0])'; see 'gongkai deadline --help'")
       }
       guard let number = Int(text), (1...Period.maximumLength).contains(number) else {
-        throw ValidationError("n '\(text)' is not a usable period; use a whole number of days from 1 to \(Period.maximumLength)")
+        throw ValidationError("<n> '\(text)' is not a usable period length; use a whole number of days from 1 to \(Period.maximumLength)")
       }
     }
 

@@ -85,7 +85,7 @@ enum ExitStatus: Int32, Error {
     case .unexpected: self = .internalError
     case .io: self = .ioError
     case .unknownProject, .duplicateProject, .namesakeProject, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
-      .milestoneOfAnotherProject, .withdrawn, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
+      .milestoneOfAnotherProject, .withdrawnMilestone, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked,
       .publicationWithdrawnAsGiven, .milestoneWithdrawnAsGiven, .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
       .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile,
