@@ -109,6 +109,15 @@ import TestSupport
     #expect(doctor.stdout.contains("ok      rules: national, ") && doctor.stdout.contains("ok      calendar: official schedules"), "\(doctor.stdout)")
   }
 
+  /// A register just made has no change log yet: the doctor says so rather than name an empty head.
+  @Test func doctorOnANewRegisterSaysItsChangeLogIsEmpty() throws {
+    let database = Scratch.file("new.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    let doctor = try runGongkai(["doctor", "--database", database])
+    #expect(doctor.status == 0, "\(doctor.stdout)")
+    #expect(doctor.stdout.contains("ok      change log chain empty: no rows, so no head\n"), "\(doctor.stdout)")
+  }
+
   /// A change to a row edited outside gongkai would log the edited values as its "before" and make the edit look
   /// like the register's own history, which `audit verify` could then no longer find: the write is refused.
   @Test(arguments: [

@@ -182,7 +182,8 @@ extension Gongkai {
       if orphans == 0 { try line(true, "foreign key check: ok") }
       let check = try await register.checkAgainstChangeLog(publishedHead: nil, divergenceLimit: 1)
       let chain = check.chain
-      try line(chain.broken == nil, chain.broken.map(\.description) ?? "change log chain intact: \(chain.rows) rows, head \(chain.head)")
+      try line(chain.broken == nil, chain.broken.map(\.description)
+        ?? (chain.rows == 0 ? "change log chain empty: no rows, so no head" : "change log chain intact: \(chain.rows) rows, head \(chain.head)"))
       let divergences = try check.divergences()
       try line(divergences.isEmpty, divergences.first.map { "register against the change log: \($0); `gongkai audit verify` lists more" }
         ?? "register against the change log: every row as last recorded")
