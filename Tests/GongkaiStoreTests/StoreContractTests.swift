@@ -731,7 +731,11 @@ import Testing
     let original = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-02")), project: bund.code, changing: nil, actor: "王工")
     let change = try await store.logMilestone(MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-11-10")), project: bund.code,
                                               changing: original.milestone.id, actor: "王工")
-    await #expect(throws: StoreError.invalid(.changesLaterMilestone("milestone \(original.milestone.id) of 2026-11-02"))) {
+    // The date is named, with the day it may take.
+    await #expect(throws: StoreError.invalid(.invalidField("--date", "2026-10-30", """
+      this milestone changes milestone \(original.milestone.id) of 2026-11-02, so it cannot be formed before it; give \
+      2026-11-02 or later, or link the milestone it does change with --changes ID
+      """))) {
       try await store.amendMilestone(id: change.milestone.id, MilestoneAmendment(formedOn: day("2026-10-30"), reason: "更正"), actor: "李工")
     }
     await #expect(throws: StoreError.self) {

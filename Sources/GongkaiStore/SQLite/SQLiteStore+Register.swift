@@ -494,7 +494,10 @@ extension SQLiteStore {
     if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
       try CivilDate.stored(target.formedOn) > formed
     {
-      throw StoreError.invalid(.changesLaterMilestone("milestone \(changed) of \(target.formedOn)"))
+      throw StoreError.invalid(.invalidField("--date", formed.description, """
+        this milestone changes milestone \(changed) of \(target.formedOn), so it cannot be formed before it; give \
+        \(target.formedOn) or later, or link the milestone it does change with --changes ID
+        """))
     }
     let laterChange = try MilestoneRecord.filter(Column("changesId") == id && Column("withdrawnReason") == nil
       && Column("formedOn") < formed.description).fetchOne(db)
