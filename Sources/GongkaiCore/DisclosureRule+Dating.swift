@@ -79,8 +79,9 @@ extension DisclosureRule {
     /// into force: 《中华人民共和国行政处罚法》第四十八条（2021年7月15日起施行）.
     func marked(_ basis: String, on day: CivilDate) -> String {
       basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
+        // Of two texts a citation names, the later: the day from which the citation reads as it does.
         guard !citation.hasSuffix(CivilDate.inForceMarkEnd),
-          let from = citedTexts.first(where: { citation.contains($0.key) && day < $0.value })?.value
+          let from = citedTexts.filter({ citation.contains($0.key) && day < $0.value }).values.max()
         else { return String(citation) }
         return citation + from.inForceMark
       }.joined(separator: "；")

@@ -48,6 +48,14 @@ public enum RegisterText {
     return []
   }
 
+  /// A text of several lines with its lines broken by line feeds alone, as the register keeps them: a file saved on
+  /// Windows (CR LF) or an old Mac (CR) breaks them otherwise, and so did summaries stored before the register refused
+  /// a carriage return, which `export project` writes as they are.
+  public static func withLineFeeds(_ text: String) -> String {
+    guard text.unicodeScalars.contains("\r") else { return text }
+    return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+  }
+
   /// The problems of a reason a withdrawal, a correction or a reinstatement of a legal record gives (`--reason`):
   /// required, and refused when it says nothing, only punctuation or a placeholder such as the `…` of a command
   /// gongkai suggested, copied as it was, or when it starts with ``projectWithdrawalMark``. `example` is a reason of
@@ -78,8 +86,7 @@ public enum RegisterText {
     case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
       "the bidirectional control \(codePoint(scalar)), which can make text display in another order than it is stored"
     case 0x2028, 0x2029: "a line or paragraph separator (\(codePoint(scalar))), which this field may not hold"
-    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x2800, 0x3164,
-      0xFE00...0xFE0F, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+    case _ where isInvisible(scalar):
       "the invisible character \(codePoint(scalar)), which makes two names that look the same differ"
     case _ where scalar.properties.isNoncharacterCodePoint: "the noncharacter \(codePoint(scalar))"
     default: "the control character \(codePoint(scalar))"
@@ -117,7 +124,8 @@ public enum RegisterText {
         if control == nil, isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\t"))
           || scalar.value >= 0xAD && RegisterText.isHidden(scalar, allowNewlines: allowNewlines)
           || !allowNewlines && RegisterText.joinsHan(previous, joiner, scalar)
-          || !allowNewlines && (scalar.value | 1 == 0xFE0F || scalar.value == 0x180E) && RegisterText.isOutOfPlace(scalar, after: previous)
+          || !allowNewlines && (scalar.value | 1 == 0xFE0F || (0x180B...0x180F).contains(scalar.value))
+            && RegisterText.isOutOfPlace(scalar, after: previous)
         {
           control = RegisterText.joinsHan(previous, joiner, scalar) ? joiner : scalar
         }
@@ -137,12 +145,21 @@ public enum RegisterText {
   private static func isHidden(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
     switch scalar.value {
     case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
-    // Besides the zero-width space, word joiner and BOM: the soft hyphen, the grapheme joiner, the Hangul fillers,
-    // the blank braille pattern, invisible operators, the variation selectors but an emoji's (``isOutOfPlace``),
-    // annotation marks, musical formatting and tags, none of which a name, a 文号 or a channel has a use for.
-    case 0x200B, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2800, 0x3164,
-      0xFE00...0xFE0D, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xE0100...0xE01EF:
-      !allowNewlines
+    // Judged by what stands beside them: ``joinsHan(_:_:_:)`` and ``isOutOfPlace(_:after:)``.
+    case 0x200C, 0x200D, 0x180B...0x180F, 0xFE0E, 0xFE0F: false
+    default: !allowNewlines && isInvisible(scalar)
+    }
+  }
+
+  /// The invisible characters: besides the zero-width space, joiners, word joiner and BOM, the soft hyphen, the
+  /// grapheme joiner, the Hangul fillers, the Mongolian variation selectors and vowel separator, the blank braille
+  /// pattern, invisible operators, the variation selectors, annotation marks, musical formatting and tags, none of
+  /// which a name, a 文号 or a channel has a use for but in the scripts and emoji that need a joiner or a selector.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x2800,
+      0x3164, 0xFE00...0xFE0F, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+      true
     default: false
     }
   }
@@ -150,13 +167,13 @@ public enum RegisterText {
   static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x200C || scalar.value == 0x200D }
 
   /// Whether an invisible character that only some letters use follows another: a text or emoji presentation selector
-  /// (U+FE0E, U+FE0F) presents a pictograph beyond ASCII (🏗️), and the Mongolian vowel separator (U+180E) shapes a
-  /// Mongolian letter. After a digit of a 文号 (`99\u{FE0F}号`) or a Chinese character either shows nothing and makes
-  /// two values that look the same differ.
+  /// (U+FE0E, U+FE0F) presents a pictograph beyond ASCII (🏗️), and the Mongolian variation selectors and vowel separator
+  /// (U+180B-U+180F) shape a Mongolian letter. After a digit of a 文号 (`99\u{FE0F}号`) or a Chinese character they show
+  /// nothing and make two values that look the same differ.
   static func isOutOfPlace(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
     switch scalar.value {
     case 0xFE0E, 0xFE0F: !(previous.map { !$0.isASCII && $0.properties.isEmoji } ?? false)
-    case 0x180E: !(previous.map { (0x1820...0x18AF).contains($0.value) } ?? false)
+    case 0x180B...0x180F: !(previous.map { (0x1820...0x18AF).contains($0.value) } ?? false)
     default: false
     }
   }

@@ -4,8 +4,9 @@
 /// ``CivilDate/latest``: a prefix count of working days, the ordered list of working days, and a prefix count
 /// of days that fall in years without an official schedule. Those years are counted on weekends and the
 /// holidays the law fixes (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节, with their make-up days:
-/// ``StatutoryHolidays``), and every answer that touches one says so (``isProvisional(from:through:)``), because
-/// the State Council's notice will add bridging days and may still move days. So does an answer that touches the
+/// ``StatutoryHolidays``), and every answer that touches one of their days but the holidays themselves, which no
+/// notice moves, says so (``isProvisional(from:through:)``), because the State Council's notice will add bridging
+/// days and may still move days. So does an answer that touches the
 /// last week of a year whose next year has no schedule: each year's notice arranges 元旦 and may move days at the
 /// end of the year before (the 2019 notice made 2018-12-29 a workday and 12-30 and 12-31 rest days).
 public struct WorkingDayCalendar: Sendable {

@@ -358,13 +358,8 @@ struct SheetRows {
       cells[column] = nil
       guard let position, position < records.count else { continue }
       guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
-      // A summary's lines as a file saved on Windows (CR LF) or an old Mac (CR) breaks them, as its rows: read as the
-      // line feeds the register keeps.
-      if column == MilestoneSheet.Column.summary.rawValue, text.unicodeScalars.contains("\r") {
-        cells[column] = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
-      } else if !text.isEmpty {
-        cells[column] = text
-      }
+      // A summary's lines as a file saved on Windows (CR LF) or an old Mac (CR) breaks them, as its rows.
+      if !text.isEmpty { cells[column] = column == MilestoneSheet.Column.summary.rawValue ? RegisterText.withLineFeeds(text) : text }
     }
     func cell(_ column: MilestoneSheet.Column) -> String? { cells[column.rawValue] }
     func date(_ column: MilestoneSheet.Column) -> CivilDate? {
@@ -375,7 +370,7 @@ struct SheetRows {
       }
     }
     var code: ProjectCode?
-    do { code = try ProjectCode(cell(.project) ?? "") } catch { problem("project", error.description) }
+    do { code = try ProjectCode(cell(.project) ?? "") } catch { problem("project", ReferenceList.message(for: error)) }
     if let code, !isRegistered(code) {
       problem("project", "unknown project '\(code)'; register it first with `gongkai project add`")
     }
@@ -414,7 +409,7 @@ struct SheetRows {
         formed.map { catalogue.admitsPublicationBeforeFormation(of: kind ?? "", formedOn: $0, isChange: isChange) } ?? false
       }
       for error in disclosure.problems(formedOn: formed ?? published, admittedBefore: admitted(), today: today) {
-        problem(error.field, error.description)
+        problem(error.field, error.message)
       }
       disclosures.append(disclosure)
     } else if cell(.published) == nil, cell(.channel) != nil || cell(.url) != nil || cell(.until) != nil {
@@ -434,7 +429,7 @@ struct SheetRows {
       changes = MilestoneKey(reference: link).flatMap { $0.kind.isEmpty ? nil : $0 }
       if let changed = changes {
         if changed.kind == kind, changed.formedOn == formed, changed.reference.map({ $0 == cell(.ref) ?? "" }) ?? false {
-          problem("changes", RegisterError.changesItself(link).description)
+          problem("changes", RegisterError.changesItself(link).message)
         } else if let refusal = catalogue.changeProblem(kind: kind, changing: changed.kind, link: link) {
           problem(refusal.field, refusal.message)
         }

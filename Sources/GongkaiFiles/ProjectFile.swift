@@ -33,7 +33,7 @@ public enum ProjectFile {
         return nil
       }
       let string = collector.attempt { () throws(FileProblem) in try value.optionalText().map(trimmed) } ?? nil
-      for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.description)) }
+      for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.message)) }
       return string
     }
     let code = collector.attempt { () throws(FileProblem) -> ProjectCode in
@@ -47,7 +47,7 @@ public enum ProjectFile {
       code: code ?? (try! ProjectCode("2000-000000-00-00-000000")), name: name ?? "", legalPerson: text("legal-person"),
       location: text("location"), totalInvestment: text("total-investment"), responsibleUnit: unit ?? "")
     if let value = fields["total-investment"] {
-      for error in project.problems() where error.field == "total-investment" { collector.add(value.problem(error.description)) }
+      for error in project.problems() where error.field == "total-investment" { collector.add(value.problem(error.message)) }
     }
 
     var milestones: [MilestoneEntry] = []
@@ -98,7 +98,7 @@ public enum ProjectFile {
       }
       milestones[link.entry].changes = matches[0].key
       if matches[0].formedOn > milestones[link.entry].formedOn {
-        collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).description))
+        collector.add(link.value.problem(RegisterError.changesLaterMilestone(link.text).message))
       }
       if let problem = catalogue.changeProblem(kind: milestones[link.entry].kind, changing: target.kind, link: link.text) {
         collector.add(link.value.problem(problem.message))
@@ -106,7 +106,7 @@ public enum ProjectFile {
     }
     for index in MilestoneEntry.changeLoops(in: milestones) {
       guard let link = changes.first(where: { $0.entry == index }) else { continue }
-      collector.add(link.value.problem(RegisterError.changesItself(link.text).description))
+      collector.add(link.value.problem(RegisterError.changesItself(link.text).message))
     }
     guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
     return ProjectDocument(project: project, milestones: milestones, milestoneLines: milestoneLines)
@@ -122,6 +122,8 @@ public enum ProjectFile {
         try fields[key]?.optionalText().map(trimmed)
       } ?? nil
     }
+    // Its lines as the register keeps them: a summary `export project` wrote of one stored with CR LF is read back.
+    let summary = text("summary").map(RegisterText.withLineFeeds)
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
     let formed = collector.attempt { () throws(FileProblem) in
       let value = try fields.required("formed")
@@ -145,7 +147,7 @@ public enum ProjectFile {
         }
         for error in disclosure.problems(formedOn: formed, admittedBefore: admitted(), today: today) {
           let mapping = try? value.mappingReportingUnknown(keys: disclosureKeys).0
-          collector.add((mapping?[error.field] ?? value).problem(error.description))
+          collector.add((mapping?[error.field] ?? value).problem(error.message))
         }
       }
     }
@@ -160,13 +162,13 @@ public enum ProjectFile {
     } ?? nil
     guard let kind, let formed else {
       let problems = MilestoneEntry.problems(
-        kind: kind, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
+        kind: kind, reference: text("ref"), summary: summary, responsibleUnit: text("unit"),
         withdrawnReason: text("withdrawn"), catalogue: catalogue)
       for error in problems { collector.add((fields[error.field] ?? item).problem(error.message)) }
       return nil
     }
     let entry = MilestoneEntry(
-      kind: kind, formedOn: formed, reference: text("ref"), summary: text("summary"), responsibleUnit: text("unit"),
+      kind: kind, formedOn: formed, reference: text("ref"), summary: summary, responsibleUnit: text("unit"),
       withdrawnReason: text("withdrawn"), disclosures: disclosures)
     for error in entry.problems(catalogue: catalogue, today: today) {
       collector.add((fields[error.field] ?? item).problem(error.message))

@@ -2,7 +2,8 @@ import GongkaiCore
 
 /// Why the store refused or failed, each naming what it was given and what to do.
 public enum StoreError: Equatable, Sendable, PointsToReferenceList {
-  /// A code no project has, and the registered code it most likely meant (a digit off, or two swapped), if one.
+  /// A code no project has, and the registered codes it most likely meant, the nearest (a digit off, or two swapped),
+  /// when few are.
   case unknownProject(String, meant: [String] = [])
   case duplicateProject(String)
   /// A project to register under a code one or two characters off a registered project's of the same name: the same
@@ -149,7 +150,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       "milestone \(milestone) belongs to project \(project), not \(expected); check the id "
         + "(`gongkai project show \(expected)` lists its milestones)"
     case .withdrawnMilestone(let id):
-      "milestone \(id) was withdrawn; record a new one instead, or if the withdrawal was the mistake, reinstate it "
+      "milestone \(id) was withdrawn; record it anew with what was wrong set right, or if the withdrawal was the mistake, reinstate it "
         + "(`gongkai reinstate \(id) --reason …`)"
     case .reinstatementBlocked(let id, let other, true):
       "milestone \(id) was not reinstated: milestone \(other) was recorded in its place (its kind, day and 文号) and is in "

@@ -137,6 +137,7 @@ import Testing
     #expect(RegisterText.problems("summary", "a\nb\tc", allowNewlines: true).isEmpty)
     #expect(RegisterText.problems("summary", "a\r\nb", allowNewlines: true).first?.description
       .hasSuffix("it contains a carriage return (U+000D); break lines with a line feed alone") == true)
+    #expect(RegisterText.withLineFeeds("a\r\nb\rc\nd") == "a\nb\nc\nd")
     #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("control character U+0085") == true)
   }
 
@@ -167,13 +168,13 @@ import Testing
   /// 文号); scripts and emoji that need them keep them, as do the visible spaces and marks around the refused ones.
   @Test func joinersWhereTheyJoinAndTheNeighboursOfRefusedCharactersAreAccepted() {
     for text in ["👨\u{200D}👩\u{200D}👧", "क्\u{200D}ष", "می\u{200C}خواهم", "HT\u{200D}-1", "🏗\u{FE0F}工程", "☎\u{FE0E}",
-                 "ᠨᠠ\u{180E}ᠠ"] {
+                 "ᠨᠠ\u{180E}ᠠ", "ᠨ\u{180B}ᠠ"] {
       #expect(RegisterText.problems("name", text).isEmpty, "\(text.unicodeScalars.map(\.value))")
     }
     for text in ["\u{200D}工程", "工程\u{200C}", "测试\u{200D}单位"] {
       #expect(RegisterText.problems("name", text).first?.description.contains("invisible character U+200") == true, "\(text)")
     }
-    for text in ["杨建罚〔2026〕99\u{FE0F}号", "#\u{FE0F}\u{20E3}", "\u{FE0F}工程", "杨\u{180E}浦"] {
+    for text in ["杨建罚〔2026〕99\u{FE0F}号", "#\u{FE0F}\u{20E3}", "\u{FE0F}工程", "杨\u{180E}浦", "杨\u{180B}浦"] {
       #expect(RegisterText.problems("ref", text).first?.description.contains("invisible character U+") == true, "\(text)")
     }
     for scalar in ["\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2065}", "\u{FEFE}", "\u{061B}"] {

@@ -307,7 +307,11 @@ import TestSupport
     let existing = try runGongkai(["export", "audit-csv", "--out", "Exports", "--database", database], in: folder)
     #expect(existing.status == 73)
     #expect(existing.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write, e.g. Exports/audit.csv\n")
-    // Its own file name a folder too, the example would name a folder.
+    // A file of the default name there already, the example names it still; a folder of that name, not.
+    try Data("x".utf8).write(to: folder.appendingPathComponent("Exports/audit.csv"))
+    let beside = try runGongkai(["export", "audit-csv", "--out", "Exports", "--database", database], in: folder)
+    #expect(beside.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write, e.g. Exports/audit.csv\n")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("Exports/audit.csv"))
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("Exports/audit.csv"), withIntermediateDirectories: true)
     let nested = try runGongkai(["export", "audit-csv", "--out", "Exports", "--database", database], in: folder)
     #expect(nested.stderr == "gongkai: cannot write Exports: it is a folder; name the file to write in it (Exports/audit.csv is a folder too)\n")

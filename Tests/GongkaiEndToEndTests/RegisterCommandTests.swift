@@ -1595,6 +1595,36 @@ import TestSupport
       (`gongkai withdraw --disclosure 3 --reason 更正公开日期`)
 
       """)
+    // Two rows of one sheet at one address are a notice put up again, not a date corrected.
+    try Data("""
+      project,kind,formed,ref,published,channel,url
+      \(code),bidding.contract,2026-09-29,HT-9,2026-10-25,区政府网站,https://xxgk.yangpu.example/ht-9-again.html
+      \(code),bidding.contract,2026-09-29,HT-9,2026-10-27,区政府网站,https://xxgk.yangpu.example/ht-9-again.html
+
+      """.utf8).write(to: sheet)
+    let again = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+  }
+
+  /// A summary stored with CR LF before the register refused a carriage return was written so by `export project`, as
+  /// `"第一行\r\n第二行"`: read back as the line feeds the register keeps, the file gongkai wrote imports again.
+  @Test func aSummaryWithCarriageReturnsInAProjectFileIsReadWithLineFeeds() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let code = "2025-310110-48-01-000505"
+    try Data(#"""
+      code: 2025-310110-48-01-000505
+      name: 黄兴路排水泵站改造工程
+      responsible-unit: 杨浦区建设和管理委员会
+      milestones:
+        - kind: bidding.result
+          formed: 2026-10-09
+          summary: "第一行\r\n第二行\r第三行"
+
+      """#.utf8).write(to: projects.appendingPathComponent("\(code).yaml"))
+    let imported = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let shown = try runGongkai(["project", "show", code, "--database", database], in: folder).stdout
+    #expect(shown.contains("        第一行\n        第二行\n        第三行\n"), "\(shown)")
   }
 
   /// A period the catalogue holds from a source it could not verify (confidence M) is a judgement: every output

@@ -385,7 +385,7 @@ extension SQLiteStore {
           for disclosure in entry.disclosures {
             try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
           }
-          if updateFields {
+          if updateFields, !entry.disclosures.isEmpty {
             try noteUnlisted(publicationsOf: id, listed: entry.disclosures, project: project.code, at: position, report: &report, db)
           }
         } else if !withdrawn {
@@ -557,12 +557,13 @@ extension SQLiteStore {
       try write.insert(&record, project: project)
       write.noteStated(record, id: record.id!)
       report.disclosuresWritten += 1
-      // A sheet's row gives one publication, and a 公示 may be put up twice: only one at the address of another, on
-      // another day, reads as that one's date corrected, which the import cannot tell and does not undo.
+      // A sheet's row gives one publication, and a 公示 may be put up twice: only one at the address of another recorded
+      // before this import, on another day, reads as that one's date corrected, which the import cannot tell and does
+      // not undo. (Two rows of one sheet at one address are a notice put up again.)
       if !clearing, let url = record.url, let other = try DisclosureRecord.fetchOne(write.db.cachedStatement(sql: """
         SELECT * FROM disclosure
         WHERE milestoneId = ? AND channel = ? AND url = ? AND publishedOn <> ? AND withdrawnReason IS NULL ORDER BY id LIMIT 1
-        """), arguments: [milestone, record.channel, url, record.publishedOn])
+        """), arguments: [milestone, record.channel, url, record.publishedOn]), write.disclosuresStated?[other.id!] == 0
       {
         report.notice(at: position, field: "published", """
           the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id!) of \
@@ -573,10 +574,10 @@ extension SQLiteStore {
     }
   }
 
-  /// A project file lists every publication of a milestone. One the register holds in force that the file leaves out
-  /// is said, with the fix for each way that comes about: the file corrects its date or channel (an import adds
-  /// publications and never withdraws one, so the old record is withdrawn by hand), or the file was written before
-  /// `disclose` recorded it.
+  /// A project file that lists a milestone's publications lists them all. One the register holds in force that the file
+  /// leaves out is said, with the fix for each way that comes about: the file corrects its date or channel (an import
+  /// adds publications and never withdraws one, so the old record is withdrawn by hand), or the file was written before
+  /// `disclose` recorded it. A file that lists none of them leaves them to `disclose`, and is not warned of.
   private func noteUnlisted(
     publicationsOf milestone: Int64, listed: [Disclosure], project: String, at position: Int, report: inout ImportReport,
     _ db: Database

@@ -22,9 +22,9 @@ extension SQLiteStore {
   /// year and division are a serial apart, so a near code alone says nothing; with the name, it says a typo. Through
   /// the codes' index, for one project (an import asks once for all it registers).
   func namesake(of project: Project, _ db: Database) throws -> StoreError? {
-    try codesNear(project.code, db).first { code in
-      try String.fetchOne(db, sql: "SELECT name FROM project WHERE code = ?", arguments: [code]) == project.name
-    }.map { StoreError.namesakeProject(project.code.rawValue, registered: $0, name: project.name) }
+    try codesNear(project.code, db).first { near in
+      try String.fetchOne(db, sql: "SELECT name FROM project WHERE code = ?", arguments: [near.code]) == project.name
+    }.map { StoreError.namesakeProject(project.code.rawValue, registered: $0.code, name: project.name) }
   }
 
   public func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) throws -> Bool {
@@ -270,19 +270,21 @@ extension SQLiteStore {
   /// register's serials run in sequence, so many codes are two characters off a mistyped one; the one a single
   /// character off is still the one meant.
   func codesMeant(by code: ProjectCode, _ db: Database) throws -> [String] {
-    let near = try codesNear(code, db).map { ($0, EditDistance.between($0, code.rawValue, atMost: 2) ?? 2) }
-    guard let closest = near.map(\.1).min() else { return [] }
-    let nearest = near.filter { $0.1 == closest }.map(\.0)
+    let near = try codesNear(code, db)
+    guard let closest = near.map(\.distance).min() else { return [] }
+    let nearest = near.filter { $0.distance == closest }.map(\.code)
     return nearest.count <= StoreError.codesNamedAsMeant ? nearest : []
   }
 
   /// The codes of projects in force one or two characters off `code` that share its first 12 characters
-  /// (`2026-310110-`), found through the code's unique index.
-  func codesNear(_ code: ProjectCode, _ db: Database) throws -> [String] {
+  /// (`2026-310110-`), found through the code's unique index, each with how many characters off it is.
+  func codesNear(_ code: ProjectCode, _ db: Database) throws -> [(code: String, distance: Int)] {
     let prefix = String(code.rawValue.prefix(12))
     return try String.fetchAll(db, sql: """
       SELECT code FROM project WHERE code >= ? AND code < ? AND withdrawnReason IS NULL
-      """, arguments: [prefix, prefix + "\u{10FFFF}"]).filter { EditDistance.between($0, code.rawValue, atMost: 2) != nil }
+      """, arguments: [prefix, prefix + "\u{10FFFF}"]).compactMap { near in
+      EditDistance.between(near, code.rawValue, atMost: 2).map { (near, $0) }
+    }
   }
 
   /// A project's milestones withdrawn for `reason` (`nil`: those in force), in the order recorded, and how many

@@ -176,7 +176,7 @@ extension Gongkai.Check {
     let with = Checker(catalogue: catalogue, calendar: loaded.calendar)
     let without: Checker
     do { without = Checker(catalogue: catalogue, calendar: try WorkingDayCalendar(schedules: Array(before.values))) } catch {
-      throw CommandFailure(status: .dataError, message: "the calendar without the schedules of \(named): \(error)")
+      throw CommandFailure(status: .dataError, message: "the calendar without the schedules of \(named): \(ReferenceList.message(for: error))")
     }
     try await register.requireKnown(projects: project, units: unit)
     let measure = FindingMeasure(language: l)

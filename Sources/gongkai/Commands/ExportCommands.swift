@@ -120,7 +120,8 @@ func outputPath(_ given: String?, default name: String, folder: Bool = false) th
     // A folder in the way, as a file is in the way of the notices' folder (73); not a link to one: an export does not
     // write through a link, and says so.
     let inIt = (path as NSString).appendingPathComponent(name)
-    let example = FileManager.default.fileExists(atPath: inIt) ? " in it (\(inIt) is a folder too)" : ", e.g. \(inIt)"
+    let example = (try? FileManager.default.attributesOfItem(atPath: inIt))?[.type] as? FileAttributeType == .typeDirectory
+      ? " in it (\(inIt) is a folder too)" : ", e.g. \(inIt)"
     throw CommandFailure(status: .cannotCreate, message: "cannot write \(path): it is a folder; name the file to write\(example)")
   }
   return path
@@ -307,7 +308,7 @@ extension Gongkai.Export {
     /// The package's own identity must hold, or the validator rejects the whole package after it is published.
     func validate() throws {
       if let problem = (RegisterText.problems("--publisher", publisher, required: true) + RegisterText.urlProblems("--uri", uri)).first {
-        throw ValidationError(problem.description)
+        throw ValidationError(problem.message)
       }
       guard OC4IDSExport.isRegisteredPrefix(prefix) else { throw ValidationError("--prefix: \(OC4IDSExport.prefixProblem(prefix))") }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiReference
 import GongkaiStore
 
 /// `--database`: which register to use. The one place the store backend is chosen.
@@ -112,7 +113,7 @@ struct ActorOptions: ParsableArguments {
         """)
     }
     let name = given.trimmingCharacters(in: .whitespacesAndNewlines)
-    if let problem = RegisterText.problems(source, name, required: true).first { throw CommandFailure.usage(problem.description) }
+    if let problem = RegisterText.problems(source, name, required: true).first { throw CommandFailure.usage(problem.message) }
     return name
   }
 
