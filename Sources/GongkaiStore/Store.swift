@@ -27,7 +27,9 @@ public protocol Store: Sendable {
   /// ``StoreError/publicationsAheadOutsideProfile(_:_:)`` when a publication in force is dated before its milestone
   /// and the rules do not admit it, as recording it would be refused under them; and
   /// ``StoreError/milestonesAheadOutsideProfile(_:_:_:)`` when a milestone in force is formed after `today` and the rules
-  /// do not admit it so far ahead (``milestonesAheadRefused(under:today:)``).
+  /// do not admit it so far ahead (``milestonesAheadRefused(under:today:)``); and
+  /// ``StoreError/linksOutsideProfile(_:_:)`` when a milestone in force changes one of a kind the rules do not let its
+  /// kind change (``linksRefused(under:)``).
   func setProfile(_ rules: RuleCatalogue, actor: String, today: CivilDate) async throws -> String
   /// This store, admitting a publication dated before its milestone where `rules` say the law wants the item public
   /// by that day (``GongkaiCore/DisclosureRule/admitsPublicationBeforeFormation(isChange:)``: a tender notice before
@@ -43,6 +45,11 @@ public protocol Store: Sendable {
   /// register was written under are given; a profile file edited since to count a kind's period from its milestone
   /// leaves some, which no check judges until their day.
   func milestonesAheadRefused(under rules: RuleCatalogue, today: CivilDate) async throws -> [MilestoneAhead]
+  /// The milestones in force that change one of a kind `rules` do not let theirs change
+  /// (``GongkaiCore/RuleCatalogue/changeProblem(kind:changing:link:)``): none where the rules a register was written
+  /// under are given; a profile file edited since to drop a kind from `changes:` or `withdraws:` leaves some, which
+  /// the register's own project files then fail to import.
+  func linksRefused(under rules: RuleCatalogue) async throws -> [LinkRefused]
   /// The changes of the register itself (its profile), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a
@@ -446,6 +453,36 @@ public struct MilestoneAhead: Equatable, Sendable {
       + "\(eachOnce(milestones.map(\.kind)).count == 1 ? "that kind" : "those kinds") \(field) admits up to \(Disclosure.longestLead) "
       + "days ahead; otherwise correct each date (`gongkai amend \(first) --date … --reason …`) or withdraw the record "
       + "(`gongkai withdraw \(first) --reason …`)"
+  }
+}
+
+/// A milestone in force that changes one of a kind the rules do not let its kind change.
+public struct LinkRefused: Equatable, Sendable {
+  public let milestone: Int64
+  public let kind: String
+  /// The milestone it changes, and that one's kind.
+  public let changed: Int64
+  public let changedKind: String
+
+  public init(milestone: Int64, kind: String, changed: Int64, changedKind: String) {
+    self.milestone = milestone
+    self.kind = kind
+    self.changed = changed
+    self.changedKind = changedKind
+  }
+
+  /// `under P, a milestone of K may not change one of C, and milestone 5 changes milestone 4; …`: what
+  /// `init --change-profile` refuses and `doctor` reports, with the ways out.
+  public static func problem(_ links: [LinkRefused], under profile: String) -> String {
+    let pairs = eachOnce(links.map { "a milestone of \($0.kind) may not change one of \($0.changedKind)" })
+    let described = links.prefix(PublicationAhead.numbersListed).map { "milestone \($0.milestone) changes milestone \($0.changed)" }
+    let unnamed = links.count - described.count
+    let listed = described.count == 1 ? described[0]
+      : described.dropLast().joined(separator: ", ") + " and \(described.last!)" + (unnamed > 0 ? " and \(unnamed) more" : "")
+    let first = links.first?.milestone ?? 0
+    return "under \(profile), \(pairs.joined(separator: ", ")), and \(listed); a profile that lists the kind changed under "
+      + "`changes:` (or `withdraws:`) of the kind that changes it admits the link; otherwise link each to the milestone it "
+      + "does change (`gongkai amend \(first) --changes ID --reason …`) or to none (`--no-changes`)"
   }
 }
 

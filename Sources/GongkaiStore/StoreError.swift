@@ -105,6 +105,8 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// The profile named would not admit milestones in force formed after today: the profile, the day asked on, the
   /// milestones.
   case milestonesAheadOutsideProfile(String, CivilDate, [MilestoneAhead])
+  /// The profile named would not let milestones in force change the ones they change: the profile, the links.
+  case linksOutsideProfile(String, [LinkRefused])
 
   public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -247,6 +249,8 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       "the profile was not changed: " + PublicationAhead.problem(publications, under: profile)
     case .milestonesAheadOutsideProfile(let profile, let today, let milestones):
       "the profile was not changed: " + MilestoneAhead.problem(milestones, under: profile, today: today)
+    case .linksOutsideProfile(let profile, let links):
+      "the profile was not changed: " + LinkRefused.problem(links, under: profile)
     }
   }
 }

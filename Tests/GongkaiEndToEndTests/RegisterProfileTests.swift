@@ -265,6 +265,56 @@ extension RegisterCommandTests {
             "\(doctor.stdout)")
   }
 
+  /// A profile that no longer lets a kind change another the register links it to is refused, as the register's own
+  /// project files would then fail to import: named by `doctor` for an edited file, refused by `init --change-profile`
+  /// for another profile and for the same one, its file edited since, which is checked as a change is and logs nothing.
+  @Test func aProfileThatForbidsALinkTheRegisterHoldsIsRefused() throws {
+    func board(_ name: String, changes: String) throws -> String {
+      try writeFile("\(name).yaml", """
+        profile: \(name)
+        extends: national
+        rules:
+          - code: construction.yangpu-board
+            category: construction
+            name: {zh: 杨浦区公示牌}
+            trigger: {zh: 开工之日}
+            period: 5 working-days
+            responsible: {zh: 建设单位}
+            basis: 杨浦区某规定
+            confidence: M
+            note: 试行\(changes)
+        """)
+    }
+    let linking = try board("yangpu", changes: "\n    changes: [construction.participants]")
+    let (database, db) = try register(["--profile-file", linking])
+    try succeed([
+      ["log", "2026-310110-48-01-000300", "construction.participants", "--date", "2026-11-02"],
+      ["log", "2026-310110-48-01-000300", "construction.yangpu-board", "--date", "2026-11-20", "--changes", "1"],
+    ], ["--profile-file", linking] + db, environment: [:])
+    let expected = "under national+%@, a milestone of construction.yangpu-board may not change one of construction.participants, and "
+      + "milestone 2 changes milestone 1; a profile that lists the kind changed under `changes:` (or `withdraws:`) of the kind "
+      + "that changes it admits the link; otherwise link each to the milestone it does change (`gongkai amend 2 --changes ID "
+      + "--reason …`) or to none (`--no-changes`)"
+    let before = snapshot(database)
+    let other = try gongkai(["init", "--change-profile", "--profile-file", try board("other", changes: ""), "--by", "管理员"] + db)
+    #expect(other.status == 65)
+    #expect(other.stderr == "gongkai: the profile was not changed: " + expected.replacingOccurrences(of: "%@", with: "other") + "\n")
+    #expect(snapshot(database) == before)
+    let edited = try board("yangpu", changes: "")
+    let doctor = try gongkai(["doctor", "--as-of", "2026-11-27", "--profile-file", edited] + db)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  rules: " + expected.replacingOccurrences(of: "%@", with: "yangpu")), "\(doctor.stdout)")
+    let same = try gongkai(["init", "--change-profile", "--profile-file", edited, "--by", "管理员"] + db)
+    #expect(same.status == 65, "\(same.stdout)")
+    #expect(snapshot(database) == before)
+    // The file as it was: the same profile, checked and found sound, and nothing logged.
+    let sound = try gongkai(["init", "--change-profile", "--profile-file", try board("yangpu", changes: "\n    changes: [construction.participants]"),
+                             "--by", "管理员"] + db)
+    #expect(sound.status == 0, "\(sound.stderr)")
+    #expect(sound.stdout.hasSuffix("profile national+yangpu, unchanged: the register holds nothing its rules refuse\n"), "\(sound.stdout)")
+    #expect(snapshot(database) == before)
+  }
+
   /// `--change-profile` changes a register that exists: a mistyped path is refused, not made a new, empty register.
   @Test func aProfileChangeOfAMissingRegisterCreatesNothing() throws {
     let folder = Scratch.folder()

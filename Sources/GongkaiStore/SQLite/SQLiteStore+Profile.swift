@@ -26,6 +26,8 @@ extension SQLiteStore {
       guard ahead.isEmpty else { throw StoreError.publicationsAheadOutsideProfile(profile, ahead) }
       let formedAhead = try Self.milestonesAheadRefused(write.db, under: rules, today: today)
       guard formedAhead.isEmpty else { throw StoreError.milestonesAheadOutsideProfile(profile, today, formedAhead) }
+      let links = try Self.linksRefused(write.db, under: rules)
+      guard links.isEmpty else { throw StoreError.linksOutsideProfile(profile, links) }
       var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
         _ = try write.update(record, from: stored, project: "")
@@ -66,6 +68,25 @@ extension SQLiteStore {
 
   public func milestonesAheadRefused(under rules: RuleCatalogue, today: CivilDate) throws -> [MilestoneAhead] {
     try read { db in try Self.milestonesAheadRefused(db, under: rules, today: today) }
+  }
+
+  public func linksRefused(under rules: RuleCatalogue) throws -> [LinkRefused] {
+    try read { db in try Self.linksRefused(db, under: rules) }
+  }
+
+  /// One pass over the milestones in force that change another, asked only when a profile is changed and by `doctor`.
+  private static func linksRefused(_ db: Database, under rules: RuleCatalogue) throws -> [LinkRefused] {
+    try Row.fetchAll(db, sql: """
+      SELECT m.id, m.kind, t.id, t.kind FROM milestone m JOIN milestone t ON t.id = m.changesId
+      WHERE m.withdrawnReason IS NULL ORDER BY m.id
+      """).compactMap { row in
+      let link = LinkRefused(milestone: row[0], kind: row[1], changed: row[2], changedKind: row[3])
+      // A kind the rules do not define is refused as such, with its own fix.
+      guard rules.rule(for: link.kind) != nil, rules.rule(for: link.changedKind) != nil,
+        rules.changeProblem(kind: link.kind, changing: link.changedKind, link: "\(link.changed)") != nil
+      else { return nil }
+      return link
+    }
   }
 
   /// One pass over the milestones, asked only when a profile is changed and by `doctor`: those formed after today are

@@ -70,7 +70,10 @@ extension Gongkai {
       // Like the profile, before anything is written: a refused name must not leave the register created or upgraded.
       // Only for a change to log: `init` with the register's own profile stays safe to run again.
       let change = catalogue.flatMap { $0.profile != recorded ?? RegisterProfile.national ? $0 : nil }
-      let changedBy = change == nil ? nil : try actor.actor()
+      // The same profile given to --change-profile, its file edited since: its rules are checked against the register
+      // as a change's are, and nothing is logged, as nothing changes.
+      let recheck = existed && changeProfile && change == nil ? catalogue : nil
+      let changedBy = change == nil && recheck == nil ? nil : try actor.actor()
       // A new register is created whole, kept under its profile from the start, or not at all.
       let register = existed ? try store.open(create: true) : try store.create(profile: change.flatMap { change in
         changedBy.map { InitialProfile(rules: change, actor: $0, today: StoreOptions.today()) }
@@ -90,6 +93,9 @@ extension Gongkai {
           throw refusal
         }
         lines.append(recorded == nil ? "profile \(change.profile)" : "profile changed from \(before) to \(change.profile)")
+      } else if let recheck, let changedBy {
+        _ = try await register.setProfile(recheck, actor: changedBy, today: StoreOptions.today())
+        lines.append("profile \(recheck.profile), unchanged: the register holds nothing its rules refuse")
       } else {
         lines.append("profile \(try await register.profile())")
       }

@@ -107,6 +107,8 @@ extension Gongkai {
         if !formedAhead.isEmpty {
           try line(false, "rules: " + MilestoneAhead.problem(formedAhead, under: catalogue.profile, today: today))
         }
+        let links = (try? await register.linksRefused(under: catalogue)) ?? []
+        if !links.isEmpty { try line(false, "rules: " + LinkRefused.problem(links, under: catalogue.profile)) }
       }
       let today = asOf ?? StoreOptions.today()
       let years = calendar.calendar.scheduledYears

@@ -89,7 +89,7 @@ enum ExitStatus: Int32, Error {
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked,
       .publicationWithdrawnAsGiven, .milestoneWithdrawnAsGiven, .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
       .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile,
-      .publicationsAheadOutsideProfile, .milestonesAheadOutsideProfile:
+      .publicationsAheadOutsideProfile, .milestonesAheadOutsideProfile, .linksOutsideProfile:
       self = .dataError
     }
   }
