@@ -220,10 +220,16 @@ struct RuleFile {
     }
     self.entries = entries
     var cited: [String: CivilDate] = [:]
+    var citedAt: [String: Int] = [:]
     for item in fields.flatMap({ fields in collector.attempt { () throws(FileProblem) in try fields["cited-texts"]?.sequence() } ?? nil }) ?? [] {
       guard let text = collector.mapping(item, keys: ["text", "in-force"]) else { continue }
       collector.attempt { () throws(FileProblem) in
         let name = try text.required("text").shownText()
+        // Listed twice, with two days, one would be taken unseen.
+        if let first = citedAt[name] {
+          throw item.problem("text '\(name)' is listed twice (first at line \(first)); give each cited text one entry")
+        }
+        citedAt[name] = item.line ?? 0
         let value = try text.required("in-force")
         cited[name] = try value.date(try value.string())
       }

@@ -404,6 +404,16 @@ import TestSupport
           note: {zh: 区细则自2020年6月1日起施行, en: the district rules are in force from 2020-06-01}
       """)
     let catalogue = try RuleCatalogue.load(extraProfiles: [dated], resources: resources)
+    // A cited text listed twice, with two days, would have one taken unseen.
+    let twice = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      cited-texts:
+        - {text: 某办法, in-force: 2030-01-01}
+        - {text: 某办法, in-force: 2020-01-01}
+      rules: []
+      """))
+    #expect(twice.line == 5 && twice.message == "text '某办法' is listed twice (first at line 4); give each cited text one entry")
     let before = try CivilDate(parsing: "2020-05-29")
     #expect(catalogue.rule(for: "bidding.result", formedOn: before)?.basis == "《中华人民共和国政府信息公开条例》第二十六条")
     // A law cited by its short name, as profiles written by hand cite it, is marked as by its full one

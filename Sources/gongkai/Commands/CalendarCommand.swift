@@ -30,7 +30,7 @@ extension Gongkai {
     func validate() throws {
       let range = CivilDate.earliest.year...CivilDate.latest.year
       guard range.contains(year) else {
-        throw ValidationError("year \(year) is outside \(range.lowerBound)...\(range.upperBound)")
+        throw ValidationError("year \(year) is outside \(range.lowerBound)...\(range.upperBound); give a year within it")
       }
     }
 

@@ -80,7 +80,7 @@ extension Gongkai {
       }
       if !calendarChange.isEmpty {
         for year in calendarChange where !(CivilDate.earliest.year...CivilDate.latest.year).contains(year) {
-          throw ValidationError("--calendar-change \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year)")
+          throw ValidationError("--calendar-change \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year); give a year within it")
         }
         if format == .csv || explain || skipRestDays || !status.isEmpty {
           throw ValidationError(

@@ -52,7 +52,7 @@ extension Gongkai {
       let startsAFile = out.map { $0 != "-" } ?? false || StandardOutput.startsAFile
       let register = try store.open()
       // Published statistics, like the exports: counted from one state of a register that holds what its log records.
-      let text = try await verification.exporting(from: register) { state in
+      let text = try await verification.exporting(from: register, statesHead: false) { state in
         let checker = try await reference.checker(for: register, at: store.path)
         let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
         try await state.confirmed()
