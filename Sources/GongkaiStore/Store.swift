@@ -237,6 +237,10 @@ public protocol Store: Sendable {
   func backup(to path: String) async throws
   /// The database's own consistency check: empty when all is well, else what it found.
   func integrityProblems() async throws -> [String]
+  /// The quicker check of the file's structure alone (every page read, no index compared with its table): what the
+  /// nightly `audit verify` adds to its comparison of the records with the change log, which reads no index and
+  /// would pass a damaged one that the next command to use it stops at.
+  func structureProblems() async throws -> [String]
   /// The tables, indexes, views and triggers of the register that gongkai's schema does not have (`trigger blocked`):
   /// added by another program, they may refuse or change what gongkai writes.
   func addedSchemaObjects() async throws -> [(type: String, name: String)]

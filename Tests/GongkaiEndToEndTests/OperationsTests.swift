@@ -488,6 +488,10 @@ import TestSupport
     #expect(snapshot.status == 65)
     #expect(snapshot.stderr.contains("): \(evidence) was written all the same, a copy of it as it is; keep a copy"), "\(snapshot.stderr)")
     #expect(FileManager.default.fileExists(atPath: evidence))
+    // The nightly audit, whose comparison with the change log reads no index, finds it too.
+    let audit = try runGongkai(["audit", "verify", "--quiet", "--database", database])
+    #expect(audit.status == 1)
+    #expect(audit.stdout.contains("database damaged: ") && audit.stdout.contains("restore the register from its last backup"), "\(audit.stdout)")
   }
 
   /// A backup killed before it finished leaves a copy as large as the register: the next backup to that file removes

@@ -187,6 +187,10 @@ extension SQLiteStore {
       .flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0 != "ok" && !$0.hasPrefix("*** in database") }
   }
 
+  public func structureProblems() throws -> [String] {
+    try Self.translating(path) { try Self.quickCheck(writer) }
+  }
+
   public func integrityProblems() throws -> [String] {
     // SQLite heads its first problem with the database's name on a line of its own, in the same row.
     try read { db in

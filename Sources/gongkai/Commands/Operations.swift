@@ -320,7 +320,13 @@ extension Gongkai.Audit {
       for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
       if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
       if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
-      return failed || !divergences.isEmpty
+      // The comparison reads the tables, not their indexes, which the next command to use a damaged one stops at.
+      let damage = try await register.structureProblems()
+      for problem in damage.prefix(Self.divergencesShown) {
+        try report.append("database damaged: \(problem); restore the register from its last backup (`gongkai doctor` says more)")
+      }
+      if damage.isEmpty { try report.append("database file: its structure holds") }
+      return failed || !divergences.isEmpty || !damage.isEmpty
     }
 
     /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
