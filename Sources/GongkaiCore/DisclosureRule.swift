@@ -98,6 +98,10 @@ public final class DisclosureRule: Sendable, Hashable {
   /// What binds information formed before ``inForce``: the 条例's general period where the duty is an agency's
   /// (`true`), none where it is a party's the 条例 does not bind (the 建设单位's EIA notices).
   public let generalDutyBeforeInForce: Bool
+  /// The rule of the profile below that this one replaces from ``inForce``, where it applied before: a district rule
+  /// that shortens the national period from its own day leaves information formed before under the national one, not
+  /// under the 条例's general period. `nil`: before ``inForce``, the general duty or none (``generalDutyBeforeInForce``).
+  public let replaced: DisclosureRule?
   /// The texts the bases cite by article whose current version came into force within the years a register holds
   /// (《中华人民共和国行政处罚法》 from 2021-07-15), by name: cited for information formed before, an article is marked
   /// with the day its text came into force, so that no row cites as then in force an article it did not have.
@@ -112,7 +116,7 @@ public final class DisclosureRule: Sendable, Hashable {
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
     alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil, minimumInForce: CivilDate? = nil,
-    generalDutyBeforeInForce: Bool = true, citedTexts: [String: CivilDate] = [:]
+    generalDutyBeforeInForce: Bool = true, citedTexts: [String: CivilDate] = [:], replaced: DisclosureRule? = nil
   ) {
     let terms = Terms(
       code: code, category: category, name: name, trigger: trigger, period: period, changePeriod: changePeriod,
@@ -120,12 +124,14 @@ public final class DisclosureRule: Sendable, Hashable {
       basis: basis, minimumBasis: minimumBasis, confidence: confidence, minimumConfidence: minimumConfidence, note: note,
       alsoChanges: alsoChanges, withdraws: withdraws)
     let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, generalDuty: generalDutyBeforeInForce, citedTexts: citedTexts)
-    self.init(terms, dating: dating, earlier: dating.cuts(citing: basis).map { until in
-      (until, DisclosureRule(terms.version(on: until.adding(days: -1), dating: dating), dating: Dating(), earlier: []))
+    // Before its day, a rule with a replaced one has no version of its own: that one's (``rule(formedOn:)``).
+    let cuts = dating.cuts(citing: basis).filter { until in replaced == nil || inForce.map { until > $0 } ?? true }
+    self.init(terms, dating: dating, replaced: inForce == nil ? nil : replaced, earlier: cuts.map { until in
+      (until, DisclosureRule(terms.version(on: until.adding(days: -1), dating: dating), dating: Dating(), replaced: nil, earlier: []))
     })
   }
 
-  private init(_ terms: Terms, dating: Dating, earlier: [(until: CivilDate, rule: DisclosureRule)]) {
+  private init(_ terms: Terms, dating: Dating, replaced: DisclosureRule?, earlier: [(until: CivilDate, rule: DisclosureRule)]) {
     code = terms.code
     category = terms.category
     name = terms.name
@@ -146,16 +152,19 @@ public final class DisclosureRule: Sendable, Hashable {
     minimumInForce = dating.minimumInForce
     generalDutyBeforeInForce = dating.generalDuty
     citedTexts = dating.citedTexts
+    self.replaced = replaced
     self.earlier = earlier
   }
 
   /// The rule that applies to information formed on `day`: this one, or an earlier version of it. Before ``inForce``
-  /// the general duty of the 条例 in force that day, or none (``generalDutyBeforeInForce``), unverified (M) as
+  /// the rule it replaced (``replaced``), as it stood that day, or else the general duty of the 条例 in force that day,
+  /// or none (``generalDutyBeforeInForce``), unverified (M) as
   /// whether another law set a period then is not researched; before ``minimumInForce``, no minimum; before the 2019
   /// revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period; and before a
   /// ``citedTexts`` text came into force, its articles marked with that day.
   public func rule(formedOn day: CivilDate) -> DisclosureRule {
-    earlier.first { day < $0.until }?.rule ?? self
+    if let replaced, let inForce, day < inForce { return replaced.rule(formedOn: day) }
+    return earlier.first { day < $0.until }?.rule ?? self
   }
 
   /// What the public page cites for the minimum publication period.
@@ -236,7 +245,7 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.note == rhs.note
       && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws && lhs.inForce == rhs.inForce
       && lhs.minimumInForce == rhs.minimumInForce && lhs.generalDutyBeforeInForce == rhs.generalDutyBeforeInForce
-      && lhs.citedTexts == rhs.citedTexts
+      && lhs.citedTexts == rhs.citedTexts && lhs.replaced == rhs.replaced
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }

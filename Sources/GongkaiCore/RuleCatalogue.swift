@@ -49,7 +49,8 @@ public struct RuleCatalogue: Sendable {
       // Only where a rule is dated, so that the digest of an undated catalogue is the one earlier versions stated.
       let dating: [String?] = [
         rule.inForce.map { "in force \($0)" }, rule.minimumInForce.map { "minimum in force \($0)" },
-        rule.inForce != nil && !rule.generalDutyBeforeInForce ? "no general duty before" : nil,
+        rule.inForce != nil && !rule.generalDutyBeforeInForce && rule.replaced == nil ? "no general duty before" : nil,
+        rule.replaced.map { "replaces \($0.period?.digestKey ?? "-") \($0.basis)" },
       ] + rule.citedTexts.sorted { $0.key < $1.key }.map { "cites \($0.key) from \($0.value)" }
       digest.add(fields: fields + dating.compactMap(\.self))
     }

@@ -113,11 +113,17 @@ struct RuleFile {
         : fields["in-force"] == nil && fields["minimum-publication"] == nil ? base?.minimumInForce : inForce
       if minimum == nil { minimumInForce = nil }
       var generalDuty = base?.generalDutyBeforeInForce ?? true
+      // An entry dating a rule it replaces by a day of its own leaves information formed before to that rule, unless it
+      // says otherwise: a local law that shortens a national period does not lengthen it before its day.
+      var replaced = fields["in-force"] != nil && inForce != nil && inForce != base?.inForce ? base : nil
       if let value = fields["before-in-force"] {
         switch try value.string() {
-        case "general": generalDuty = true
-        case "none": generalDuty = false
-        case let other: throw value.problem("unknown before-in-force '\(other)'; use general (the 条例's 20 working days) or none")
+        case "general": (generalDuty, replaced) = (true, nil)
+        case "none": (generalDuty, replaced) = (false, nil)
+        case "replaced" where base != nil: replaced = base
+        case let other:
+          throw value.problem("unknown before-in-force '\(other)'; use general (the 条例's 20 working days), none"
+            + (base == nil ? "" : ", or replaced (the rule this entry replaces)"))
         }
       }
       let basis = try string("basis", base?.basis)
@@ -130,7 +136,7 @@ struct RuleFile {
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws),
         inForce: inForce, minimumInForce: minimumInForce, generalDutyBeforeInForce: generalDuty,
-        citedTexts: citedTexts.filter { basis.contains($0.key) || minimumBasis?.contains($0.key) == true })
+        citedTexts: citedTexts.filter { basis.contains($0.key) || minimumBasis?.contains($0.key) == true }, replaced: replaced)
       if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule

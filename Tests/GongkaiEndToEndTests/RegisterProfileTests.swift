@@ -315,6 +315,35 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
   }
 
+  /// A district rule that shortens a national period from its own day leaves information formed before under the
+  /// national rule, not under the 条例's longer general period: `rules` says so, and a permit of before is due in 7
+  /// working days, one of after in 5.
+  @Test func aLocalRuleDatedByItsOwnDayLeavesTheRuleItReplacesBefore() throws {
+    let district = try writeFile("district.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: approval-result.construction-permit
+          period: 5 working-days
+          basis: 《杨浦区重大建设项目信息公开办法》第五条
+          in-force: 2025-03-01
+          confidence: M
+          note: 区办法规定5个工作日
+      """)
+    let rules = ["--profile-file", district]
+    let text = try gongkai(["rules", "--category", "approval-result"] + rules).stdout
+    #expect(text.contains("    施行        2025-03-01起；此前形成的信息：所替换的规则（7个工作日，《中华人民共和国行政许可法》第四十条；"), "\(text)")
+    let json = try gongkai(["rules", "--format", "json"] + rules).stdout
+    #expect(json.contains(#""beforeInForce" : "replaced""#), "\(json)")
+    let (_, db) = try register(rules)
+    let before = try gongkai(["log", "2026-310110-48-01-000300", "approval-result.construction-permit", "--date", "2025-01-10"] + rules + db)
+    #expect(before.stdout.hasPrefix("recorded milestone 1: approval-result.construction-permit 2025-01-10 · deadline 2025-01-21 (7个工作日)"),
+            "\(before.stdout)")
+    let after = try gongkai(["log", "2026-310110-48-01-000300", "approval-result.construction-permit", "--date", "2025-03-10"] + rules + db)
+    #expect(after.stdout.hasPrefix("recorded milestone 2: approval-result.construction-permit 2025-03-10 · deadline 2025-03-17 (5个工作日)"),
+            "\(after.stdout)")
+  }
+
   /// `--change-profile` changes a register that exists: a mistyped path is refused, not made a new, empty register.
   @Test func aProfileChangeOfAMissingRegisterCreatesNothing() throws {
     let folder = Scratch.folder()

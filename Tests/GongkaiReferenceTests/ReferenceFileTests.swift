@@ -394,16 +394,28 @@ import TestSupport
       """))
     #expect(cleared.line == 4)
     #expect(cleared.message.hasPrefix("land-acquisition.pre-notice changes the in-force and minimum-in-force of the rule it replaces"))
-    let dated = try file("district.yaml", """
-      profile: district
-      extends: national
-      rules:
-        - code: bidding.result
-          in-force: 2020-06-01
-          confidence: M
-          note: {zh: 区细则自2020年6月1日起施行, en: the district rules are in force from 2020-06-01}
-      """)
-    let catalogue = try RuleCatalogue.load(extraProfiles: [dated], resources: resources)
+    // A district rule shortening a national period from its own day: before it, the national rule, as it stood then;
+    // with `before-in-force: general`, the 条例's general duty.
+    func dated(_ before: String) throws -> RuleCatalogue {
+      try RuleCatalogue.load(extraProfiles: [try file("district.yaml", """
+        profile: district
+        extends: national
+        rules:
+          - code: quality-safety.penalty
+            period: 5 working-days
+            basis: 区细则第五条
+            in-force: 2020-06-01\(before)
+            confidence: M
+            note: {zh: 区细则自2020年6月1日起施行, en: the district rules are in force from 2020-06-01}
+        """)], resources: resources)
+    }
+    let early = try CivilDate(parsing: "2020-05-29")
+    let replaced = try #require(try dated("").rule(for: "quality-safety.penalty", formedOn: early))
+    #expect(replaced.period == (try Period.workingDays(7)))
+    #expect(replaced.basis == national.rule(for: "quality-safety.penalty", formedOn: early)?.basis)
+    #expect(try dated("").rule(for: "quality-safety.penalty", formedOn: try CivilDate(parsing: "2020-06-01"))?.basis == "区细则第五条")
+    let general = try #require(try dated("\n    before-in-force: general").rule(for: "quality-safety.penalty", formedOn: early))
+    #expect(general.period == GeneralDisclosurePeriod.period && general.basis == "《中华人民共和国政府信息公开条例》第二十六条")
     // A cited text listed twice, with two days, would have one taken unseen.
     let twice = try #require(try profileProblem("""
       profile: district
@@ -414,8 +426,6 @@ import TestSupport
       rules: []
       """))
     #expect(twice.line == 5 && twice.message == "text '某办法' is listed twice (first at line 4); give each cited text one entry")
-    let before = try CivilDate(parsing: "2020-05-29")
-    #expect(catalogue.rule(for: "bidding.result", formedOn: before)?.basis == "《中华人民共和国政府信息公开条例》第二十六条")
     // A law cited by its short name, as profiles written by hand cite it, is marked as by its full one
     let short = try file("short.yaml", """
       profile: district

@@ -98,7 +98,7 @@ struct RulesDocument: Encodable {
       withdraws = rule.withdraws
       inForce = rule.inForce?.description
       minimumInForce = rule.minimumPublication == nil || rule.minimumInForce == rule.inForce ? .none : .some(rule.minimumInForce?.description)
-      beforeInForce = rule.inForce == nil ? nil : rule.generalDutyBeforeInForce ? "general" : "none"
+      beforeInForce = rule.inForce == nil ? nil : rule.replaced != nil ? "replaced" : rule.generalDutyBeforeInForce ? "general" : "none"
     }
 
     func encode(to encoder: Encoder) throws {

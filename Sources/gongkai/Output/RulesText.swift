@@ -56,6 +56,11 @@ struct RulesText {
 
   /// `2021-09-01起；此前形成的信息：条例的一般时限（20个工作日），公告期照常 [M]`: what a dated rule applies before.
   private func inForceText(_ rule: DisclosureRule, from inForce: CivilDate) -> String {
+    if let replaced = rule.replaced?.rule(formedOn: inForce.adding(days: -1)) {
+      let period = describe(replaced.period)
+      return language.pick("\(inForce)起；此前形成的信息：所替换的规则（\(period)，\(replaced.basis)）",
+                           "from \(inForce); information formed before: the rule it replaces (\(period), \(replaced.basis))")
+    }
     let deadline = rule.period == nil ? language.pick("不计期限", "no deadline")
       : rule.generalDutyBeforeInForce
       ? language.pick("条例的一般时限（\(describe(GeneralDisclosurePeriod.period))）", "the 条例's general period (\(describe(GeneralDisclosurePeriod.period)))")
