@@ -112,7 +112,11 @@ extension Gongkai {
       }
       let today = asOf ?? StoreOptions.today()
       let years = calendar.calendar.scheduledYears
-      try line(true, "calendar: official schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))")
+      // An administrator's file is named as one: gongkai ships the State Council's notices, not what a folder adds.
+      let added = calendar.sources.filter { !$0.value.hasPrefix("calendar/") }.sorted { $0.key < $1.key }
+        .map { "\($0.key) from \($0.value)" }
+      try line(true, "calendar: schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))"
+        + (added.isEmpty ? ", the State Council's as shipped" : "; added: \(added.joined(separator: ", "))"))
       for replacement in calendar.replacements {
         let added = replacement.added.isEmpty ? "" : "; adds \(replacement.added.map(\.description).joined(separator: ", "))"
         let dropped = replacement.dropped.isEmpty ? "" : "; leaves out \(replacement.dropped.map(\.description).joined(separator: ", "))"
