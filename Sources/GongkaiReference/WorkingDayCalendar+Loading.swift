@@ -115,9 +115,14 @@ public struct LoadedCalendar: Sendable {
   /// What a warning says of the files not read, else nil.
   public var misnamedWarning: String? {
     guard !misnamed.isEmpty else { return nil }
+    // A name already taken (a 2027.yaml beside the 2027.yaml.txt) would make two files of one year, which is refused.
+    let meant = misnamed.map { (file: $0, name: URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent) }
+    let taken = meant.filter { FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0.file).deletingPathExtension().path) }
     return "\(misnamed.joined(separator: ", ")) \(misnamed.count == 1 ? "is" : "are") not read: a schedule's name ends in "
       + ".yaml (Windows hides the .txt it added to \(misnamed.count == 1 ? "this one" : "these")); rename \(misnamed.count == 1 ? "it" : "them") "
-      + misnamed.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }.joined(separator: ", ")
+      + meant.map(\.name).joined(separator: ", ")
+      + (taken.isEmpty ? "" : ", once the \(taken.map(\.name).joined(separator: ", ")) already there \(taken.count == 1 ? "is" : "are") "
+        + "removed (one file a year), or remove \(misnamed.count == 1 ? "it" : "them")")
   }
 
   /// A file that replaces the schedule gongkai ships for its year: a notice corrected, or the next year's notice

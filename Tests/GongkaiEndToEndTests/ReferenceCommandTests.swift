@@ -515,6 +515,12 @@ import TestSupport
     #expect(hidden.stderr == "gongkai: warning: \(folder.path)/2027.yaml.txt is not read: a schedule's name ends in .yaml (Windows "
       + "hides the .txt it added to this one); rename it 2027.yaml\n")
     try FileManager.default.removeItem(at: folder.appendingPathComponent("2027.yaml.txt"))
+    // Beside a file of the name meant, a rename would make two files of one year, which is refused: said.
+    for name in ["2026.yaml", "2026.yaml.txt"] { try Data(shipped.utf8).write(to: folder.appendingPathComponent(name)) }
+    let beside = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(beside.stderr.hasSuffix("rename it 2026.yaml, once the 2026.yaml already there is removed (one file a year), or remove it\n"),
+            "\(beside.stderr)")
+    for name in ["2026.yaml", "2026.yaml.txt"] { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
     try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14]").utf8)
       .write(to: folder.appendingPathComponent("2026.YAML"))
     #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stdout == "2026-03-02\n")
