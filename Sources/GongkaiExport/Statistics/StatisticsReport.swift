@@ -2,6 +2,26 @@ import Foundation
 import GongkaiCSV
 import Mustache
 
+/// What a report's figures were judged under: the same register counts otherwise under another profile or calendar, so
+/// a report names them as the audit CSV does (适用规则, 规则版本, 日历版本).
+public struct JudgedUnder: Sendable {
+  public let rulesProfile: String
+  public let rulesVersion: String
+  public let calendarVersion: String
+
+  public init(rulesProfile: String, rulesVersion: String, calendarVersion: String) {
+    self.rulesProfile = rulesProfile
+    self.rulesVersion = rulesVersion
+    self.calendarVersion = calendarVersion
+  }
+
+  /// `适用规则：national（规则版本 fnv:…；日历版本 2018-2026 fnv:…）`.
+  public func line(english: Bool) -> String {
+    english ? "Rules: \(rulesProfile) (rules version \(rulesVersion); calendar version \(calendarVersion))"
+      : "适用规则：\(rulesProfile)（规则版本 \(rulesVersion)；日历版本 \(calendarVersion)）"
+  }
+}
+
 /// The statistics as people and spreadsheets read them.
 public enum StatisticsReport {
   static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无固定期限"]
@@ -13,6 +33,10 @@ public enum StatisticsReport {
   /// may still change, the rate without them, and the verdicts resting on an unverified period.
   static let reviewHeaders = ["状态暂定", "已确定按时率", "时限待核实"]
   static let englishReviewHeaders = ["status_provisional", "settled_on_time_rate", "unverified_period"]
+  /// What the figures were judged under (``JudgedUnder``), the same in every row, as the audit CSV names it; last, as
+  /// columns added later come last.
+  static let judgedUnderHeaders = ["适用规则", "规则版本", "日历版本"]
+  static let englishJudgedUnderHeaders = ["rules_profile", "rules_version", "calendar_version"]
 
   /// The headings of the text and HTML tables: the figures, then what a review sets aside.
   public static let tableHeaders = headers + reviewHeaders
@@ -47,10 +71,13 @@ public enum StatisticsReport {
   ///
   /// `english`: headers, groups, category names and the note in English, as `--lang en` asks; units keep their names.
   /// `byteOrderMark`: false where the text does not start a file (a pipe, a file appended to).
-  public static func csv(_ statistics: DisclosureStatistics, english: Bool = false, byteOrderMark: Bool = true) -> String {
+  public static func csv(
+    _ statistics: DisclosureStatistics, judgedUnder: JudgedUnder, english: Bool = false, byteOrderMark: Bool = true
+  ) -> String {
     let names = english
-      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishReviewHeaders
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders
+      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishReviewHeaders + englishJudgedUnderHeaders
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders + judgedUnderHeaders
+    let under = [judgedUnder.rulesProfile, judgedUnder.rulesVersion, judgedUnder.calendarVersion]
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
@@ -60,14 +87,14 @@ public enum StatisticsReport {
         // The line's name is a unit's as typed (or a category's, or 合计); the figures are numbers for the spreadsheet to sum.
         let figures = cells(line, english: english)
         let cells = figures.dropFirst() + context + reviewCells(line)
-        out += CSVWriter.record([.value(group), .text(figures[0])] + cells.map(CSVCell.value))
+        out += CSVWriter.record([.value(group), .text(figures[0])] + cells.map(CSVCell.value) + under.map(CSVCell.text))
       }
     }
     return out
   }
 
   /// HTML, self-contained, with the on-time picture of each unit as a stacked bar chart.
-  public static func html(_ statistics: DisclosureStatistics) throws -> String {
+  public static func html(_ statistics: DisclosureStatistics, judgedUnder: JudgedUnder) throws -> String {
     MarkupContentType.register()
     let template = try MustacheTemplate(string: template)
     let chart = BarChart(statistics.units)
@@ -75,7 +102,7 @@ public enum StatisticsReport {
     var context: [String: Any] = [
       "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": tableHeaders,
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
-      "chart": chart,
+      "chart": chart, "judgedUnder": judgedUnder.line(english: false),
     ]
     context["provisionalNote"] = ProvisionalNote.statistics(statistics)
     return template.render(context)
@@ -187,7 +214,7 @@ public enum StatisticsReport {
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>
-    <footer><p>本表由 Gongkai 生成。</p></footer>
+    <footer><p>{{judgedUnder}}。本表由 Gongkai 生成。</p></footer>
     </body>
     </html>
 

@@ -53,14 +53,16 @@ extension Gongkai {
       let register = try store.open()
       // Published statistics, like the exports: counted from one state of a register that holds what its log records.
       let text = try await verification.exporting(from: register, statesHead: false) { state in
-        let checker = try await reference.checker(for: register, at: store.path)
+        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
+        let checker = Checker(catalogue: catalogue, calendar: calendar.calendar)
         let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
         try await state.confirmed()
         Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
+        let under = JudgedUnder(rulesProfile: catalogue.profile, rulesVersion: catalogue.version, calendarVersion: calendar.version)
         return switch format {
-        case .text: StatisticsText(statistics: statistics, language: lang).rendered
-        case .csv: StatisticsReport.csv(statistics, english: lang == .en, byteOrderMark: startsAFile)
-        case .html: try StatisticsReport.html(statistics)
+        case .text: StatisticsText(statistics: statistics, judgedUnder: under, language: lang).rendered
+        case .csv: StatisticsReport.csv(statistics, judgedUnder: under, english: lang == .en, byteOrderMark: startsAFile)
+        case .html: try StatisticsReport.html(statistics, judgedUnder: under)
         }
       }
       if let out, out != "-" {
@@ -82,6 +84,7 @@ enum ReportFileFormat: String, ExpressibleByArgument, CaseIterable {
 /// The statistics as aligned columns for a terminal.
 struct StatisticsText {
   let statistics: DisclosureStatistics
+  let judgedUnder: JudgedUnder
   let language: Language
 
   var rendered: String {
@@ -89,6 +92,7 @@ struct StatisticsText {
     let english = l == .en
     var out = l.pick("\(statistics.year)年重大建设项目信息公开情况（截至 \(statistics.asOf)）\n",
                      "Disclosure statistics \(statistics.year), as of \(statistics.asOf)\n")
+      + judgedUnder.line(english: english) + "\n"
     let titles = (l.pick("按责任单位", "By responsible unit"), l.pick("按信息类别", "By category"))
     for (title, lines) in [(titles.0, statistics.units), (titles.1, statistics.categories)] {
       out += "\n\(title)\n"
