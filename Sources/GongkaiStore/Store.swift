@@ -605,8 +605,10 @@ public struct PublicationReinstatement: Hashable, Sendable {
 
 /// What reinstating a milestone did.
 public enum Reinstatement: Hashable, Sendable {
-  /// Back in force, with its publications in force, which the notices show again.
-  case reinstated(publications: Int)
+  /// Back in force, with its publications in force, which the notices show again, and the milestones recorded since
+  /// with its day and 文号 on another project or under another kind (without a 文号, its day and category on its
+  /// project): the correction a withdrawal for the wrong project or kind was followed by, now counted beside it.
+  case reinstated(publications: Int, loggedAgain: [Milestone])
   /// It was in force; nothing was written.
   case wasInForce
 }

@@ -151,11 +151,22 @@ enum EarlierSchema {
   case beforeChangeChain
   /// With the hash chain, before the register recorded its profile (v5).
   case beforeProfiles
+  /// With the profile recorded, before withdrawn milestones' keys had an index (v16).
+  case beforeWithdrawnMilestoneKeys
 }
 
 /// Rolls `database` back to `schema`, as that release left it: every later migration's marks undone, so that only
 /// `gongkai init` may upgrade it.
 func rollBack(_ database: String, to schema: EarlierSchema) throws {
+  if schema == .beforeWithdrawnMilestoneKeys {
+    return try editWithPython(database, """
+      import sqlite3, sys
+      c = sqlite3.connect(sys.argv[1])
+      c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v17-withdrawn-milestone-keys'")
+      c.execute("DROP INDEX milestone_withdrawn_key")
+      c.commit()\n
+      """)
+  }
   let undone = (schema == .beforeChangeChain ? ["v4-change-chain"] : []) + [
     "v5-register-profile", "v6-amendment-reason", "v7-change-links", "v8-change-log-by-row", "v9-natural-key-by-reference",
     "v10-replaced-milestone-keys", "v11-links-moved", "v12-project-withdrawal", "v13-project-reinstatement",

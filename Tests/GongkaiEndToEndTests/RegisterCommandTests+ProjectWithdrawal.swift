@@ -480,6 +480,32 @@ extension RegisterCommandTests {
   }
 
 
+  /// A result logged on the wrong project, withdrawn and logged on the right one: reinstating the first counts the
+  /// result twice, which the natural key (project, kind, day, 文号) cannot see. It is said, with both withdrawals.
+  @Test func aReinstatementBesideTheRecordLoggedInItsPlaceOnAnotherProjectIsWarnedOf() throws {
+    let wrong = "2026-310110-48-01-000218", right = "2026-310110-48-01-000219"
+    let (_, db) = try registerWithProject(wrong)
+    #expect(try gongkai(["project", "add", right, "--name", "张家浜绿地", "--unit", "杨浦区绿化和市容管理局"] + db).status == 0)
+    for command in [
+      ["log", wrong, "bidding.result", "--date", "2026-09-23", "--ref", "PDJT-2026-SG-03"],
+      ["log", wrong, "bidding.result", "--date", "2026-09-23", "--ref", "other-03"],
+      ["withdraw", "1", "--reason", "误登记到其他项目"],
+      ["log", right, "bidding.result", "--date", "2026-09-23", "--ref", "PDJT－2026－SG－03"],
+      ["log", right, "bidding.result", "--date", "2026-09-24", "--ref", "PDJT-2026-SG-03"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let reinstate = try gongkai(["reinstate", "1", "--reason", "想恢复看看"] + db)
+    #expect(reinstate.status == 0)
+    // The one of the same day and 文号 (typed with full-width hyphens) is named; another day's or 文号's is not.
+    #expect(reinstate.stderr == """
+      gongkai: warning: milestone 3 (\(right) bidding.result 2026-09-23), recorded since, has this one's day and 文号: if it \
+      was logged in this one's place, the information now counts twice; withdraw the one that is wrong (`gongkai withdraw \
+      3 --reason …` or `gongkai withdraw 1 --reason …`)\n
+      """)
+  }
+
   @Test func aPublicationWithdrawnByMistakeIsReinstatedUnderItsIndexNumber() throws {
     let code = "2026-310110-48-01-000217"
     let (folder, db) = try registerWithProject(code)

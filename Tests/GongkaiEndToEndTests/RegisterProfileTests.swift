@@ -475,6 +475,28 @@ extension RegisterCommandTests {
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).status == 64)
     #expect(try gongkai(["check", "--as-of", "2026-12-01"] + db).status == 0)
   }
+
+  /// A register of a release that recorded its profile, before the last migration: init reads the profile it
+  /// recorded, not the national one of registers older still.
+  @Test func aRegisterOfAnEarlierSchemaKeepsTheProfileItRecorded() throws {
+    let (database, db) = try register(["--profile", "shanghai"])
+    try rollBack(database, to: .beforeWithdrawnMilestoneKeys)
+    let before = snapshot(database)
+    let national = try gongkai(["init", "--profile", "national"] + db)
+    #expect(national.status == 64)
+    #expect(national.stderr.contains("kept under profile national+shanghai"), "\(national.stderr)")
+    #expect(snapshot(database) == before)
+    let upgrade = try gongkai(["init", "--profile", "shanghai"] + db)
+    #expect(upgrade.stdout == """
+      upgraded \(database) from schema v16-disclosure-reinstatement to schema v17-withdrawn-milestone-keys (17 migrations)
+      profile national+shanghai\n
+      """)
+    // A change of profile on the same upgrade is logged as one, from the profile it recorded
+    try rollBack(database, to: .beforeWithdrawnMilestoneKeys)
+    let change = try gongkai(["init", "--change-profile", "--profile", "national"] + db)
+    #expect(change.status == 0, "\(change.stderr)")
+    #expect(change.stdout.hasSuffix("\nprofile changed from national+shanghai to national\n"))
+  }
 }
 
 extension OperationsTests {

@@ -131,7 +131,7 @@ import Testing
     let id = published.milestone.id
     try await store.withdrawMilestone(id: id, reason: "误操作", actor: "李工")
     // When it is reinstated
-    #expect(try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工") == .reinstated(publications: 1))
+    #expect(try await store.reinstateMilestone(id: id, reason: "误撤回", actor: "李工") == .reinstated(publications: 1, loggedAgain: []))
     // Then it is in force with its publication and 索引号, logged with the reason, and dated anew for the feed
     let back = try #require(try await milestones(store).first)
     #expect(back.milestone.id == id && back.recordedDisclosures == published.recordedDisclosures)

@@ -1,19 +1,39 @@
+import Foundation
 import GRDB
 import GongkaiCore
 
 // MARK: - The register's profile
 
 extension SQLiteStore {
-  public func profile() throws -> String {
-    try read { db in
-      if let record = try RegisterRecord.fetchOne(db, key: RegisterRecord.id) { return record.profile }
-      // No row is the national profile, unless the log says the row was there: deleted outside gongkai, every
-      // deadline would silently move to the national rules.
-      guard try Self.registerChanges.fetchCount(db) == 0 else {
-        throw StoreError.edited("the register's profile is in its change log but not in the register")
+  public func profile() throws -> String { try read(Self.profile) }
+
+  /// The profile of the register at `path` as its file stands, read without upgrading it: `init` settles the profile
+  /// before it upgrades a register of an earlier gongkai, which every other way of opening it refuses. A register
+  /// from before profiles were recorded (schema v5) is national.
+  public static func recordedProfile(at path: String, busyTimeout: TimeInterval) throws -> String {
+    // A connection that may write, and writes nothing: the last one to close removes the files beside the register
+    // that SQLite makes to read it in WAL mode, which a read-only one would leave.
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    return try translating(path) {
+      let queue = try DatabaseQueue(path: fileName(path), configuration: configuration)
+      defer { try? queue.close() }
+      return try queue.read { db in
+        try db.tableExists(RegisterRecord.databaseTableName) ? try profile(db) : RegisterProfile.national
       }
-      return RegisterProfile.national
     }
+  }
+
+  private static func profile(_ db: Database) throws -> String {
+    if let profile = try String.fetchOne(db, sql: "SELECT profile FROM register WHERE id = ?", arguments: [RegisterRecord.id]) {
+      return profile
+    }
+    // No row is the national profile, unless the log says the row was there: deleted outside gongkai, every
+    // deadline would silently move to the national rules.
+    guard try registerChanges.fetchCount(db) == 0 else {
+      throw StoreError.edited("the register's profile is in its change log but not in the register")
+    }
+    return RegisterProfile.national
   }
 
   public func setProfile(_ rules: RuleCatalogue, actor: String, today: CivilDate) throws -> String {

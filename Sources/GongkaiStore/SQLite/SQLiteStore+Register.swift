@@ -595,8 +595,26 @@ extension SQLiteStore {
       let publications = try Int.fetchOne(db, sql: """
         SELECT COUNT(*) FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL
         """, arguments: [id]) ?? 0
-      return .reinstated(publications: publications)
+      return .reinstated(publications: publications, loggedAgain: try loggedAgain(old, of: project, db))
     }
+  }
+
+  /// Milestones in force recorded after a withdrawn one that read as it logged again: the same day and 文号 (as two
+  /// typings of one document compare) on any project or under any kind, or, without a 文号, the same day and category
+  /// on its project. A milestone withdrawn because it was logged on the wrong project or under the wrong kind has
+  /// its correction among them, which the natural key cannot see, and reinstated beside it the information counts
+  /// twice. The rows after it are read, as a correction follows the mistake it corrects.
+  private func loggedAgain(_ old: MilestoneRecord, of project: ProjectRecord, _ db: Database) throws -> [Milestone] {
+    let reference = old.reference.map(DocumentNumber.lookAlike) ?? ""
+    let later = try MilestoneRecord.fetchAll(db, sql: """
+      SELECT * FROM milestone WHERE id > ? AND formedOn = ? AND withdrawnReason IS NULL ORDER BY id
+      """, arguments: [old.id!, old.formedOn])
+    return try later.filter { other in
+      let otherReference = other.reference.map(DocumentNumber.lookAlike) ?? ""
+      return reference.isEmpty
+        ? otherReference.isEmpty && other.projectId == project.id && other.category == old.category
+        : otherReference == reference
+    }.map { try StoredMilestone($0, project: try projectRecord(of: $0, db), disclosures: []).milestone }
   }
 
   public func withdrawDisclosure(id: Int64, reason: String, actor: String) throws -> Withdrawal {

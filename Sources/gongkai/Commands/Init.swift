@@ -105,13 +105,13 @@ extension Gongkai {
       try StandardOutput.confirm(said, written: wrote)
     }
 
-    /// The profile an existing register is kept under, read without upgrading it: a register of an earlier
-    /// gongkai, which recorded none, is national. Nil for a file that opening would create a register in.
+    /// The profile an existing register is kept under, read without upgrading it. Nil for a file that opening would
+    /// create a register in.
     private func recordedProfile() async throws -> String? {
       do {
         return try await store.open().profile()
       } catch StoreError.olderSchema {
-        return RegisterProfile.national
+        return try store.recordedProfile()
       } catch StoreError.notADatabase {
         return nil  // an empty file becomes a register; anything else is refused by the open that follows
       }

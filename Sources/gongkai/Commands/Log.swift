@@ -366,8 +366,15 @@ extension Gongkai {
         let what = Gongkai.named(stored.milestone)
         switch try await register.reinstateMilestone(id: milestone, reason: reason, actor: try actor.actor()) {
         case .wasInForce: try StandardOutput.confirm("\(what) unchanged: it is in force", written: false)
-        case .reinstated(let publications):
+        case .reinstated(let publications, let loggedAgain):
           try StandardOutput.confirm("reinstated \(what) (\(counted(publications, "publication")) back on the public notices at the next export)")
+          for other in loggedAgain {
+            Terminal.warning("""
+              \(Gongkai.named(other)), recorded since, has this one's day and \(stored.reference == nil ? "category" : "文号"): \
+              if it was logged in this one's place, the information now counts twice; withdraw the one that is wrong \
+              (`gongkai withdraw \(other.id) --reason …` or `gongkai withdraw \(milestone) --reason …`)
+              """)
+          }
         }
       }
     }

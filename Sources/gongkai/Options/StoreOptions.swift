@@ -49,6 +49,12 @@ struct StoreOptions: ParsableArguments {
     try SQLiteStore.create(at: path, profile: profile, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
   }
 
+  /// The profile the register is kept under, read from its file as it stands: of a register of an earlier schema,
+  /// which ``open(create:exclusiveImports:)`` refuses until `init` upgrades it.
+  func recordedProfile() throws -> String {
+    try SQLiteStore.recordedProfile(at: path, busyTimeout: try Self.busyTimeout())
+  }
+
   /// Removes the register ``create(profile:)`` made, for a command that fails before the register holds anything.
   func removeCreated() { SQLiteStore.removeCreated(at: path) }
 
