@@ -145,6 +145,18 @@ import TestSupport
     }
   }
 
+  /// A mistyped register, project or unit fails on a rest day as on a workday: skipped, it would read as a quiet
+  /// holiday until the first workday after it.
+  @Test func aRestDayChecksTheRegisterAndWhatIsNamedBeforeSkipping() throws {
+    let (_, database) = try sampleRegister()
+    let rest = ["check", "--skip-rest-days", "--as-of", "2026-10-02", "--format", "json"]
+    #expect(try gongkai(rest + ["--database", database + ".missing"]).status == 66)
+    #expect(try gongkai(rest + ["--database", database, "--unit", "杨浦区建设委员会"]).status == 65)
+    #expect(try gongkai(rest + ["--database", database, "--project", "2099-310110-48-01-000001"]).status == 65)
+    let quiet = try gongkai(rest + ["--database", database])
+    #expect(quiet.status == 0 && quiet.stdout == "[]\n")
+  }
+
   /// A value gongkai's own check refuses, and quotes, is named once with its option; a check that does not quote it
   /// keeps the parser's preamble, which does.
   @Test func aRefusedOptionValueIsNamedOnce() throws {

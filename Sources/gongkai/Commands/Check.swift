@@ -92,8 +92,12 @@ extension Gongkai {
     func run() async throws {
       let asOf = asOf ?? StoreOptions.today()
       if !calendarChange.isEmpty { return try await listCalendarChange(of: Set(calendarChange).sorted(), asOf: asOf) }
-      // A rest day is known from the calendar alone: the register is not opened on one.
       let calendar = try reference.calendar.loadCalendar().calendar
+      // The register, its rules and the projects and units named are checked on a rest day too: a mistyped path or
+      // code skipped over a long holiday would report nothing until the first workday.
+      let register = try store.open()
+      let checker = Checker(catalogue: try await reference.catalogue(for: register, at: store.path), calendar: calendar)
+      try await register.requireKnown(projects: project, units: unit)
       if skipRestDays && !calendar.isWorkingDay(asOf) {
         // A weekend of a year whose notice is not in yet may be one of its swapped workdays (调休): the skip says so,
         // or the morning check would stop running on such days without anyone hearing that the schedule is missing.
@@ -111,9 +115,6 @@ extension Gongkai {
         }
         return
       }
-      let register = try store.open()
-      let checker = Checker(catalogue: try await reference.catalogue(for: register, at: store.path), calendar: calendar)
-      try await register.requireKnown(projects: project, units: unit)
       let sink: any FindingSink = switch format {
       case .text: try TextSink(language: lang, asOf: asOf, checker: checker, explain: explain)
       case .json: JSONSink()
