@@ -60,9 +60,7 @@ public struct Checker: Sendable {
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         shortOnlyByWeekendExtension: status == .tooShort
           && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until, end: minimumEnd?.date),
-        deadlineRestsOnWeekendReading: status == .due && deadline.map { deadline in
-          period.map { calendar.endWithoutWeekendReading(deadline.date, of: $0, from: milestone.formedOn) < deadline.date } ?? false
-        } ?? false,
+        deadlineWithoutWeekendReading: status == .due ? endBeforeWeekendReading(deadline, of: period, from: milestone.formedOn) : nil,
         lateOnlyBySwappedWorkdays: lateOnlyBySwappedWorkdays,
         onTimeOnlyBy: status == .onTime
           ? readingsKeepingOnTime(first, until: until, minimumEnd: minimumEnd?.date, deadline: deadline?.date, period: period,
@@ -72,6 +70,13 @@ public struct Checker: Sendable {
     } catch {
       throw .period(milestoneID: milestone.id, error)
     }
+  }
+
+  /// The day a deadline of calendar days ends with weekends read as the days they are, where that is before it.
+  private func endBeforeWeekendReading(_ deadline: Deadline?, of period: Period?, from start: CivilDate) -> CivilDate? {
+    guard let deadline, let period else { return nil }
+    let end = calendar.endWithoutWeekendReading(deadline.date, of: period, from: start)
+    return end < deadline.date ? end : nil
   }
 
   /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days, ending on `end`,

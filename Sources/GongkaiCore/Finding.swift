@@ -89,11 +89,14 @@ public struct Finding: Sendable {
   /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that
   /// rule as unverified (M), so the verdict is, whatever its rule's tag.
   public let shortOnlyByWeekendExtension: Bool
-  /// For an item `due`, whether its deadline, of calendar days, was moved past a Saturday or Sunday as past a holiday
-  /// (``WorkingDayCalendar/endWithoutWeekendReading(_:of:from:)``): a unit told it is due then is told a day that rests on
-  /// the reading of weekends as 法定休假日 (M), and the item says so. Asked of no other status, whose verdict it does
-  /// not decide.
-  public let deadlineRestsOnWeekendReading: Bool
+  /// For an item `due` whose deadline, of calendar days, was moved past a Saturday or Sunday as past a holiday, the day
+  /// it ends with weekends read as the days they are (``WorkingDayCalendar/endWithoutWeekendReading(_:of:from:)``): a
+  /// unit told it is due on the deadline is told a day that rests on the reading of weekends as 法定休假日 (M), and the
+  /// alert names this earlier day, by which publishing is on time under either reading. `nil` for a deadline that
+  /// does not rest on the reading, and for every other status, whose verdict it does not decide.
+  public let deadlineWithoutWeekendReading: CivilDate?
+  /// Whether the deadline of an item `due` rests on the reading of weekends as 法定休假日.
+  public var deadlineRestsOnWeekendReading: Bool { deadlineWithoutWeekendReading != nil }
   /// Whether the publication judged came late, or the item is overdue, only by the reading that a swapped workday
   /// (调休上班) counts as a working day and ends a calendar-day period as one
   /// (``WorkingDayCalendar/isPastOnlyBySwappedWorkdays(_:deadline:of:from:)``): legal-rules.md tags that reading
@@ -258,11 +261,11 @@ public enum CalendarReading: Sendable, Hashable {
     let unmoved = inCalendarDays ? "（以日计的\(status == .onTime ? period : "期限")期满日为调休上班日的，不顺延）" : ""
     return switch (self, status) {
     case (.weekendExtension, .onTime):
-      "本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
+      "本事项以日计的公开期限期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
     case (.weekendExtension, .due):
-      "本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此确定的公开截止日仅供参考。"
+      "本事项以日计的公开期限期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此确定的公开截止日仅供参考。"
     case (.weekendExtension, _):
-      "本事项\(period)期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
+      "本事项\(period)期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
     case (.swappedWorkdays, .onTime):
       "本事项\(period)将调休上班日视为工作日计算\(unmoved)；该计日方法法律未明文规定，据此认定的\(period)已满仅供参考。"
     case (.swappedWorkdays, _):

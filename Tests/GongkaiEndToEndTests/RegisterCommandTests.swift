@@ -934,6 +934,23 @@ import TestSupport
             "\(show.stdout)")
   }
 
+  /// Candidates formed 2026-09-29: their 3 days end on 10-02, a 国庆 holiday, and move through the golden week past
+  /// Sunday 10-04, a weekend day read as a 法定休假日, to 10-08. `log` and the alert name 10-04, the end without that
+  /// reading, by which a publication is on time under either.
+  @Test func aDeadlineMovedThroughAWeekendOfTheGoldenWeekNamesTheDayWithoutTheMove() throws {
+    let code = "2026-310115-48-01-000123"
+    let (_, db) = try registerWithProject(code)
+    let log = try gongkai(["log", code, "bidding.candidates", "--date", "2026-09-29"] + db,
+                          environment: ["GONGKAI_NOW": "2026-09-29T10:00:00+08:00"])
+    #expect(log.stdout == """
+      recorded milestone 1: bidding.candidates 2026-09-29 · deadline 2026-10-08 (3日) (moved past a weekend, an \
+      interpretation: without it, 2026-10-04)\n
+      """, "\(log.stderr)")
+    let check = try gongkai(["check", "--as-of", "2026-09-30"] + db)
+    #expect(check.stdout.contains("依据 《中华人民共和国招标投标法实施条例》第五十四条（时限待核实：逢周末顺延系解释，不顺延则截止 2026-10-04）\n"),
+            "\(check.stdout)")
+  }
+
   @Test func aWithdrawnMilestoneKeepsItsAuditRowAndCountsNowhereElse() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000205")
     #expect(try gongkai(["log", "2026-310110-48-01-000205", "construction.participants", "--date", "2026-09-01"] + db).status == 0)

@@ -556,7 +556,7 @@ extension RegisterCommandTests {
     #expect(text.components(separatedBy: "（时限待核实：逢周末顺延系解释）").count == 2, "\(text)")
     // The page says which reading, under A only, in the name the rule gives its minimum period
     let page = try publicPage(of: code, in: folder, db, asOf: "2026-11-27")
-    #expect(page.components(separatedBy: "本事项公示期期满日逢周末的，按顺延至周末后第一个工作日计算").count == 2, "\(page)")
+    #expect(page.components(separatedBy: "本事项公示期期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算").count == 2, "\(page)")
     // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
     let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
     try succeed([
@@ -643,7 +643,7 @@ extension RegisterCommandTests {
     let show = try gongkai(["project", "show", code, "--as-of", "2026-12-10"] + db).stdout
     #expect(show.components(separatedBy: "按时公开，截止").count == 4 && show.components(separatedBy: "（时限待核实）").count == 3, "\(show)")
     let page = try publicPage(of: code, in: folder, db, asOf: "2026-12-10")
-    #expect(page.contains("本事项以日计的公开期限期满日逢周末的，按顺延至周末后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"), "\(page)")
+    #expect(page.contains("本事项以日计的公开期限期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"), "\(page)")
     #expect(page.contains("本事项公示期将调休上班日视为工作日计算（以日计的公示期期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的公示期已满仅供参考。"), "\(page)")
   }
 }

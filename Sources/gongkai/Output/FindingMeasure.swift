@@ -45,7 +45,13 @@ struct FindingMeasure {
       said += l.pick("（时限待核实，见 gongkai rules 的说明）", " (period unverified: see its note in gongkai rules)")
     }
     for reading in finding.calendarReadings {
-      said += l.pick("（时限待核实：\(reading.name.chinese)系解释）", " (unverified: \(reading.name.english), an interpretation)")
+      // A deadline due that rests on the reading names the day it is without it: published by then, on time either way.
+      if reading == .weekendExtension, let safe = finding.deadlineWithoutWeekendReading {
+        said += l.pick("（时限待核实：\(reading.name.chinese)系解释，不顺延则截止 \(safe)）",
+                       " (unverified: \(reading.name.english), an interpretation; without it, due \(safe))")
+      } else {
+        said += l.pick("（时限待核实：\(reading.name.chinese)系解释）", " (unverified: \(reading.name.english), an interpretation)")
+      }
     }
     return said
   }
