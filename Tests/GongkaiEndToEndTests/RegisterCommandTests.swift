@@ -1085,6 +1085,22 @@ import TestSupport
     #expect(withdrawn.map { $0["状态为暂定"] } == ["否"])
   }
 
+  /// Candidates up from 2026-12-29 over 元旦: on time and still up on 12-30, judged by the publication's timing, which
+  /// no schedule to come changes. The report's 状态暂定 is 0, and its note names the median alone, whose working days
+  /// from 12-28 to 12-29 the 2027 notice may change (as the 2019 one made 2018-12-31 a rest day).
+  @Test func theReportsNoteNamesWhatIsProvisionalInIt() throws {
+    let code = "2026-310115-48-01-000123"
+    let (_, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-12-29T10:00:00+08:00"]
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-12-28"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-12-29", "--channel", "区政府网站", "--until", "2027-01-04"] + db,
+                        environment: now).status == 0)
+    let report = try gongkai(["report", "--year", "2026", "--as-of", "2026-12-30", "--format", "csv"] + db).stdout
+    #expect(report.contains("按责任单位,合计,1,1,0,0,0,0,100.0%,1.0,0,"), "\(report)")
+    #expect(report.contains(",0,100.0%,0,national,"), "\(report)")
+    #expect(report.contains("“已确定按时率”不计这些项；“用时中位数”所计的工作日也可能变化）"), "\(report)")
+  }
+
   /// A 公示 taken down before the days a missing schedule may rearrange was too short whatever the schedule says, and
   /// so was one taken down on those days that they cannot make long enough; one they may make long enough may turn out
   /// so, and one still up shows an end that may move.

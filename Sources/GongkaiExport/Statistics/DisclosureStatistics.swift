@@ -122,8 +122,11 @@ public struct DisclosureStatistics: Sendable {
   public private(set) var total = Line(name: Line.totalName, isTotal: true)
   public private(set) var units: [Line] = []
   public private(set) var categories: [Line] = []
-  /// The years without an official holiday schedule that the counted statuses rest on.
+  /// The years without an official holiday schedule that the counted statuses, or the median's working days, rest on.
   public private(set) var unscheduledYears = Set<Int>()
+  /// Whether the median's working days rest on such a year: a publication in the last week of a year counts days
+  /// the next year's notice may make rest days, whether or not any status may change.
+  public private(set) var medianIsProvisional = false
 
   /// Counts the milestones formed in `year`, judged as of `asOf`.
   public init(store: any Store, checker: Checker, year: Int, asOf: CivilDate) async throws {
@@ -133,23 +136,27 @@ public struct DisclosureStatistics: Sendable {
     var byCategory: [Category: Line] = [:]
     var total = Line(name: Line.totalName, isTotal: true)
     var unscheduled = Set<Int>()
+    var medianIsProvisional = false
     try await store.forEachMilestone(matching: MilestoneFilter()) { stored in
       guard stored.milestone.formedOn.year == year, let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName, category: finding.rule.category)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
       // Only a status that may change changes a count: a provisional deadline met before the days an awaited schedule
-      // may arrange can make up its period does not.
-      if finding.statusIsProvisional { unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding)) }
+      // may arrange can make up its period does not. The status counted is the public one (a 公示 still up is judged
+      // by its publication's timing), as the 状态暂定 column counts it.
+      if finding.publicStatusIsProvisional { unscheduled.formUnion(checker.calendar.unscheduledYears(of: finding)) }
       // The median's days from formation to publication, which no deadline covers for an item without one.
-      if let published = finding.disclosure?.publishedOn,
+      if finding.deadline != nil, let published = finding.disclosure?.publishedOn,
         checker.calendar.isProvisional(from: finding.milestone.formedOn, through: published)
       {
         unscheduled.formUnion(checker.calendar.unscheduledYears(from: finding.milestone.formedOn, through: published))
+        medianIsProvisional = true
       }
     }
     self.total = total
     unscheduledYears = unscheduled
+    self.medianIsProvisional = medianIsProvisional
     units = byUnit.values.sorted { ($0.obligations, $1.name) > ($1.obligations, $0.name) }
     categories = Category.allCases.compactMap { byCategory[$0] }
   }
