@@ -235,12 +235,10 @@ public protocol Store: Sendable {
   /// Writes a consistent copy of the whole register to `path` while others may be writing; the copy appears
   /// whole (written beside it, then renamed) or not at all.
   func backup(to path: String) async throws
-  /// The database's own consistency check: empty when all is well, else what it found.
+  /// The database's own consistency check, every index compared with its table: empty when all is well, else what it
+  /// found (up to 100 problems). The nightly `audit verify` adds it to its comparison of the records with the change
+  /// log, which reads no index and would pass a damaged one that reads through it then silently get wrong.
   func integrityProblems() async throws -> [String]
-  /// The quicker check of the file's structure alone (every page read, no index compared with its table): what the
-  /// nightly `audit verify` adds to its comparison of the records with the change log, which reads no index and
-  /// would pass a damaged one that the next command to use it stops at.
-  func structureProblems() async throws -> [String]
   /// The tables, indexes, views and triggers of the register that gongkai's schema does not have (`trigger blocked`):
   /// added by another program, they may refuse or change what gongkai writes.
   func addedSchemaObjects() async throws -> [(type: String, name: String)]

@@ -238,7 +238,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .readOnly(let path, let reason): "database \(path) is read-only\(reason.map { " for this user: \($0)" } ?? "; check its permissions")"
     case .io(let path, let reason):
       "input/output error on database \(path): \(reason); free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, then run the command again: the register keeps nothing of this command (a write not committed is rolled back)"
-    case .edited(let what): "\(what): the database was edited outside gongkai; run `gongkai doctor`"
+    case .edited(let what): "\(what): the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"
     case .differsFromChangeLog(let path, let problem):
       "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"
     case .kindsOutsideProfile(let profile, let kinds):

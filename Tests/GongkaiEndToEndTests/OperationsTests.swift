@@ -440,7 +440,7 @@ import TestSupport
     try sqlite(database, "CREATE TRIGGER blocked BEFORE INSERT ON milestone BEGIN SELECT RAISE(ABORT, 'blocked'); END")
     let log = try runGongkai(["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-11-20", "--database", database])
     #expect(log.status == 65)
-    #expect(log.stderr.contains("a trigger refused the write (blocked): the database was edited outside gongkai; run `gongkai doctor`"),
+    #expect(log.stderr.contains("a trigger refused the write (blocked): the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"),
             "\(log.stderr)")
     // which names the trigger and how to remove it
     let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
@@ -492,6 +492,42 @@ import TestSupport
     let audit = try runGongkai(["audit", "verify", "--quiet", "--database", database])
     #expect(audit.status == 1)
     #expect(audit.stdout.contains("database damaged: ") && audit.stdout.contains("restore the register from its last backup"), "\(audit.stdout)")
+  }
+
+  /// An index emptied of its rows while every page still reads: SQLite's quick check passes it, and a project's history
+  /// read through it comes out empty without a word. The nightly audit and the backup compare every index with its
+  /// table, so the damage is named there and the last good backup is kept.
+  @Test func anIndexShortOfItsRowsFailsTheAuditAndTheBackup() throws {
+    let database = try sampleRegister().database
+    let copy = Scratch.folder().appendingPathComponent("nightly.sqlite").path
+    #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    let good = try Data(contentsOf: URL(fileURLWithPath: copy))
+    try editWithPython(database, """
+      import sqlite3, sys
+      def run(*statements):
+          c = sqlite3.connect(sys.argv[1])
+          c.execute("PRAGMA writable_schema = ON")
+          for statement in statements: c.execute(*statement)
+          c.commit()
+          c.close()
+      full = 'CREATE INDEX "changeLog_by_project" ON "changeLog"("projectCode", "id")'
+      run(("UPDATE sqlite_master SET sql = ? WHERE name = 'changeLog_by_project'", (full + " WHERE id < 0",)))
+      run(("REINDEX changeLog_by_project",))
+      run(("UPDATE sqlite_master SET sql = ? WHERE name = 'changeLog_by_project'", (full,)))\n
+      """)
+    #expect(try sqlite(database, "PRAGMA quick_check") == "ok")
+    let audit = try runGongkai(["audit", "verify", "--quiet", "--database", database])
+    #expect(audit.status == 1)
+    #expect(audit.stdout.contains("database damaged: row 1 missing from index changeLog_by_project; restore the register"), "\(audit.stdout)")
+    // The backup it would replace is kept (refused as holding more changes than the register reads through the index,
+    // or as a copy of a damaged register)
+    let backup = try runGongkai(["backup", copy, "--database", database])
+    #expect(backup.status != 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == good)
+    let evidence = Scratch.folder().appendingPathComponent("evidence.sqlite").path
+    let fresh = try runGongkai(["backup", evidence, "--database", database])
+    #expect(fresh.status == 65)
+    #expect(fresh.stderr.contains("(row 1 missing from index changeLog_by_project"), "\(fresh.stderr)")
   }
 
   /// A backup killed before it finished leaves a copy as large as the register: the next backup to that file removes

@@ -137,7 +137,9 @@ import TestSupport
     #expect(check.stderr.hasPrefix("gongkai: database \(database) is damaged (database disk image is malformed); keep a copy of it, restore the register from a backup"))
     let doctor = try gongkai("doctor", "--database", database)
     #expect(doctor.status == 1)
-    #expect(doctor.stdout.contains("FAILED  integrity check: database disk image is malformed; the register's checks not listed above"))
+    #expect(doctor.stdout.contains("FAILED  integrity check: database disk image is malformed\n"))
+    #expect(doctor.stdout.contains("FAILED  checks stopped: the damaged file cannot be read through (database disk image is malformed); "
+      + "the register's checks not listed above"))
     #expect(doctor.stderr.isEmpty)
   }
 
@@ -381,7 +383,7 @@ import TestSupport
     try editWithPython(database, "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP TABLE \(table)'); c.commit()")
     let check = try runGongkai(["check", "--as-of", "2026-11-27", "--database", database])
     #expect(check.status == 65)
-    #expect(check.stderr == "gongkai: \(database): no such table: \(table): the database was edited outside gongkai; run `gongkai doctor`\n")
+    #expect(check.stderr == "gongkai: \(database): no such table: \(table): the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`\n")
   }
 
   @Test func aSpreadsheetListsUnknownProjectsWithTheOtherProblems() throws {

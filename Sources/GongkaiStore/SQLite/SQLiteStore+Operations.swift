@@ -45,9 +45,9 @@ extension SQLiteStore {
           try writer.backup(to: copy)
           // A backup is one self-contained file: out of WAL mode, so that nothing beside it is needed or created.
           try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-          // SQLite copies pages as they are, damaged ones too, and a damage in an index no read of gongkai's
-          // meets: it is found here, before the copy is put in place. Its lines, without the heading of each database.
-          let damage = try Self.quickCheck(copy)
+          // SQLite copies pages as they are, damaged ones too, and an index that no longer matches its table, which
+          // reads through it silently get wrong: found here, before the copy is put in place over a good one.
+          let damage = try Self.integrityCheck(copy, problems: 3)
           try copy.close()
           if !damage.isEmpty && replacing { throw StoreError.damagedBackupSource(self.path, backup: path, damage, written: false) }
           return damage
@@ -181,23 +181,32 @@ extension SQLiteStore {
   }
 
   /// SQLite's check of the file's structure, without comparing each index with its table: a read of every page,
-  /// about a second a gigabyte in the page cache. The damage found, a line each, without the heading of each database.
+  /// about a second a gigabyte in the page cache, before a migration rewrites tables. The damage found.
   static func quickCheck(_ reader: any DatabaseReader) throws -> [String] {
-    try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
-      .flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0 != "ok" && !$0.hasPrefix("*** in database") }
+    try check(reader, pragma: "quick_check", problems: 3)
   }
 
-  public func structureProblems() throws -> [String] {
-    try Self.translating(path) { try Self.quickCheck(writer) }
+  /// SQLite's whole check: the structure, and every index against its table. A page of an index damaged so that it
+  /// still reads leaves the index short of rows, and the reads through it (a project's history, an export's) short of
+  /// them without a word; only this comparison finds it. The first `problems` found.
+  static func integrityCheck(_ reader: any DatabaseReader, problems: Int) throws -> [String] {
+    try check(reader, pragma: "integrity_check", problems: problems)
+  }
+
+  /// The problems a check pragma finds, a line each, without the heading SQLite gives each database's first.
+  /// A page so damaged that the check cannot go on is an error of SQLite's rather than a line of its report: it is
+  /// the one problem found.
+  private static func check(_ reader: any DatabaseReader, pragma: String, problems: Int) throws -> [String] {
+    do {
+      return try reader.read { db in try String.fetchAll(db, sql: "PRAGMA \(pragma)(\(problems))") }
+        .flatMap { $0.split(separator: "\n").map(String.init) }.filter { $0 != "ok" && !$0.hasPrefix("*** in database") }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+      return [error.message ?? "database disk image is malformed"]
+    }
   }
 
   public func integrityProblems() throws -> [String] {
-    // SQLite heads its first problem with the database's name on a line of its own, in the same row.
-    try read { db in
-      try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-        .flatMap { $0.split(separator: "\n").map(String.init) }
-        .filter { !$0.hasPrefix("*** in database ") }
-    }
+    try Self.translating(path) { try Self.integrityCheck(writer, problems: 100) }
   }
 
   /// Compared with a schema the migrations make afresh, in memory.

@@ -324,12 +324,12 @@ extension Gongkai.Audit {
       for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
       if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
       if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
-      // The comparison reads the tables, not their indexes, which the next command to use a damaged one stops at.
-      let damage = try await register.structureProblems()
+      // The comparison reads the tables, not their indexes, which reads through a damaged one silently get wrong.
+      let damage = try await register.integrityProblems()
       for problem in damage.prefix(Self.divergencesShown) {
         try report.append("database damaged: \(problem); restore the register from its last backup (`gongkai doctor` says more)")
       }
-      if damage.isEmpty { try report.append("database file: its structure holds") }
+      if damage.isEmpty { try report.append("database file: its structure and every index hold") }
       return failed || !divergences.isEmpty || !damage.isEmpty
     }
 
