@@ -328,6 +328,19 @@ import TestSupport
     #expect(fileBytes(database) == before)
   }
 
+  /// A blank $GONGKAI_USER, as an empty one, is unset: the change is recorded as the login name's.
+  @Test func aBlankUserVariableRecordsTheLoginName() throws {
+    let database = try register()
+    for blank in ["", "  "] {
+      let logged = try runGongkai(["log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-0\(blank.count + 2)",
+                                   "--database", database], environment: ["GONGKAI_USER": blank, "USER": "wang"])
+      #expect(logged.status == 0, "\(logged.stderr)")
+    }
+    let history = try runGongkai(["history", "2026-310110-48-01-000200", "--format", "json", "--database", database])
+    let actors = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]]).compactMap { $0["actor"] as? String }
+    #expect(actors.suffix(2) == ["wang", "wang"])
+  }
+
   @Test func machineFormatsStayValidWhenNothingIsFound() throws {
     let database = try register()
     let json = try runGongkai(["check", "--format", "json", "--database", database])

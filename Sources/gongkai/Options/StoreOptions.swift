@@ -107,7 +107,8 @@ struct ActorOptions: ParsableArguments {
 
   func actor() throws -> String {
     let environment = ProcessInfo.processInfo.environment
-    func set(_ name: String) -> String? { nonEmpty(environment[name]) }
+    // Set but blank is unset, as an empty value is: the login name is who the change is recorded as.
+    func set(_ name: String) -> String? { environment[name].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } }
     // Every write records who made it: an account without a name (a container's bare uid) must say who it is.
     guard let (source, given) = by.map({ ("--by", $0) })
       ?? set("GONGKAI_USER").map({ ("GONGKAI_USER", $0) })
