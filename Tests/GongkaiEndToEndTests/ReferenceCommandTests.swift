@@ -35,6 +35,14 @@ import TestSupport
     #expect(result.stderr.isEmpty)
   }
 
+  /// A date or a project code copied from a table with a space around it is read as text options are, trimmed.
+  @Test func spacesAroundADateOrACodeAreTrimmed() throws {
+    #expect(try gongkai("deadline", " 2026-02-13 ", "20").stdout == "2026-03-19\n")
+    let (_, database) = try sampleRegister()
+    let show = try gongkai("project", "show", "2024-310110-48-01-000046 ", "--database", database)
+    #expect(show.status == 0 && show.stdout.hasPrefix("2024-310110-48-01-000046  "), "\(show.stderr)")
+  }
+
   @Test func deadlineInCalendarDaysMovesOffTheHoliday() throws {
     let result = try gongkai("deadline", "2026-02-12", "3", "--calendar-days", "--explain")
     #expect(result.status == 0)

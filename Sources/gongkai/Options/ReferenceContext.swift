@@ -45,7 +45,22 @@ func requiredReason(_ reason: String?, example: String) throws -> String {
 func trimmed(_ text: String) throws -> String {
   let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
   try refuseOptionName(text, as: "the text")
+  try refuseOptionInside(text)
   return text
+}
+
+/// Refuses a text that holds an option after a space (`"门户网站 --until 2026-11-10"`): the quotes closed after the
+/// option instead of before it, or a full-width space (U+3000) typed before the option by an input method, which
+/// joins the two into one argument.
+func refuseOptionInside(_ text: String) throws {
+  func isOptionName(_ word: Substring) -> Bool {
+    word.hasPrefix("--") && word.count > 3 && word.dropFirst(2).allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") }
+  }
+  guard let option = text.split(whereSeparator: \.isWhitespace).dropFirst().first(where: isOptionName) else { return }
+  let fix = text.contains("\u{3000}\(option)")
+    ? "a full-width space (U+3000) before it joins it to the text; type an ASCII space between options"
+    : "close the quotes before the option"
+  throw ValidationError("'\(text)' holds the option \(option): \(fix)")
 }
 
 /// Refuses an option name where an option's value belongs: the value was forgotten.

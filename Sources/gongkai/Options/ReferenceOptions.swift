@@ -186,6 +186,6 @@ extension CivilDate {
   /// cell may hold (`2026/11/3`), so a date copied from one works.
   static func argument(_ text: String) throws -> CivilDate {
     // ArgumentParser names the value before the reason.
-    do { return try CivilDate(parsingYearFirst: text) } catch { throw ValidationError(error.reason) }
+    do { return try CivilDate(parsingYearFirst: text.trimmingCharacters(in: .whitespaces)) } catch { throw ValidationError(error.reason) }
   }
 }

@@ -155,6 +155,7 @@ extension ProjectCode: ExpressibleByArgument {
 
   /// Parses a project code argument with the full error message.
   static func argument(_ text: String) throws -> ProjectCode {
-    do { return try ProjectCode(text) } catch { throw ValidationError(error.description) }
+    // Spaces around it are a copy's from a table, as around text options, which are trimmed too.
+    do { return try ProjectCode(text.trimmingCharacters(in: .whitespaces)) } catch { throw ValidationError(error.description) }
   }
 }
