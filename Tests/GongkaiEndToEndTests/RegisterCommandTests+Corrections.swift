@@ -45,6 +45,24 @@ extension RegisterCommandTests {
     #expect([rows[1]["disclosure_recorded_by"], rows[1]["disclosure_recorded_at"]] == ["", ""])
   }
 
+  /// A sheet imported again after one of its milestones was amended gives the row under its old date: the row is the
+  /// amended milestone, nothing is written, and the import says the sheet holds the date the amendment replaced.
+  @Test func aSheetGivingAMilestoneAsItWasBeforeItsAmendmentIsWarnedOf() throws {
+    let code = "2026-310115-48-01-000123"
+    let (folder, db) = try registerWithProject(code)
+    let csv = "project,kind,formed,ref\n\(code),construction.participants,2026/2/13,SG-1\n"
+    #expect(try importSheet(csv, named: "backlog.csv", in: folder, db).result.status == 0)
+    #expect(try gongkai(["amend", "1", "--date", "2026-02-14", "--reason", "按原件更正"] + db).status == 0)
+    let (sheet, again) = try importSheet(csv, named: "backlog.csv", in: folder, db)
+    #expect(again.status == 0)
+    #expect(again.stdout == "imported 1 row: nothing changed (1 unchanged)\n")
+    #expect(again.stderr == """
+      gongkai: warning: \(sheet.path):2: formed: construction.participants 2026-02-13 SG-1 is milestone 1 under the date or \
+      文号 it had before an amendment; the file was written before that, and the import kept the amendment: correct the row \
+      to match it\n
+      """)
+  }
+
   /// A project file exported before a correction, imported after it, must not undo it without a word.
   @Test func anOlderProjectFileUndoesNoCorrection() throws {
     let code = "2026-310110-48-01-000209"

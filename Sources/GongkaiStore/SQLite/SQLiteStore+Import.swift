@@ -332,13 +332,14 @@ extension SQLiteStore {
         withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
-        // the file's entry under the old date or document number is the amended milestone, not a new one; a project
-        // file that names it so was written before the amendment, and is said to be (a sheet's rows are each a row).
+        // the file's entry under the old date or document number is the amended milestone, not a new one; a file
+        // that names it so was written before the amendment, and is said to be.
         id = recorded.id
-        if direct == nil, updateFields, !recorded.withdrawn {
+        if direct == nil, !recorded.withdrawn {
+          let fix = updateFields ? "`gongkai export project \(project.code)` brings the file up to date" : "correct the row to match it"
           report.notice(at: position, field: "formed", """
             \(entry.key.described) is milestone \(id) under the date or 文号 it had before an amendment; the file was written before \
-            that, and the import kept the amendment: `gongkai export project \(project.code)` brings the file up to date
+            that, and the import kept the amendment: \(fix)
             """)
         }
         if !recorded.withdrawn {
