@@ -109,7 +109,8 @@ public struct Finding: Sendable {
   /// ``WorkingDayCalendar/reachesOnlyBySwappedWorkdays(_:end:of:from:)``). A verdict in the unit's favour that rests on an
   /// interpretation is as unverified as one against it. Empty for any other status.
   public let onTimeOnlyBy: [CalendarReading]
-  /// The unit that must publish: the milestone's, else the rule's responsible party.
+  /// The unit that must publish: the milestone's (as a register reads it, its own or its project's), else the rule's
+  /// responsible party.
   public let responsibleUnit: String
   public let asOf: CivilDate
 

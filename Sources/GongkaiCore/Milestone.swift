@@ -10,7 +10,8 @@ public struct Milestone: Hashable, Sendable {
   public var formedOn: CivilDate
   /// The milestone whose information this one changes; a change starts a period of its own.
   public var changes: Int64?
-  /// The unit that must publish, where it is not the project's responsible unit.
+  /// The unit that must publish: a register gives the milestone's own, else its project's responsible unit; `nil`
+  /// (a milestone built without a project) leaves the rule's responsible party to name it.
   public var responsibleUnit: String?
   public var disclosures: [Disclosure]
 

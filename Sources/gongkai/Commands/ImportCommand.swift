@@ -77,6 +77,8 @@ extension Gongkai.ImportCommand {
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importProjects(files, actor: try actor.actor(), progress: progress)
+      // Committed: a signal from here on ends the command as it is, not as an import to run again.
+      Interruption.commandEnded()
       progress?.finish()
       // Only once the import succeeded: beside a list of errors, a name to tidy is noise.
       files.misnamed.warn()
@@ -119,6 +121,7 @@ extension Gongkai.ImportCommand {
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
+      Interruption.commandEnded()
       progress?.finish()
       // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
       ImportSummary.warn(report, naming: { "\(URL(fileURLWithPath: file).path):\($0)" }, heading: rows.heading(of:))
