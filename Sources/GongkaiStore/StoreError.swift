@@ -233,7 +233,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .newerSchema(let path, let unknown):
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
     case .olderSchema(let path, let current, let needed):
-      "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file, then run `gongkai init --database \(ShellWord.quoted(path))` to upgrade it (the earlier gongkai cannot read it afterwards)"
+      "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file (`sqlite3 \(ShellWord.quoted(path)) \".backup COPY\"`, or cp while no command runs), then run `gongkai init --database \(ShellWord.quoted(path))` to upgrade it (the earlier gongkai cannot read it afterwards)"
     case .busy(let path): "database \(path) is busy (another command or program is using it); try again"
     case .readOnly(let path, let reason): "database \(path) is read-only\(reason.map { " for this user: \($0)" } ?? "; check its permissions")"
     case .io(let path, let reason):
