@@ -153,12 +153,14 @@ public enum RegisterText {
 
   /// The invisible characters: besides the zero-width space, joiners, word joiner and BOM, the soft hyphen, the
   /// grapheme joiner, the Hangul fillers, the Mongolian variation selectors and vowel separator, the blank braille
-  /// pattern, invisible operators, the variation selectors, annotation marks, musical formatting and tags, none of
+  /// pattern, invisible operators and the deprecated format characters after them, the specials before the annotation
+  /// marks, the variation selectors, annotation marks, shorthand format controls, musical formatting, and the tags and
+  /// the rest of their block, none of
   /// which a name, a 文号 or a channel has a use for but in the scripts and emoji that need a joiner or a selector.
   static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x2800,
-      0x3164, 0xFE00...0xFE0F, 0xFFA0, 0xFFF9...0xFFFB, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+    case 0x200B...0x200D, 0x2060...0x2064, 0x206A...0x206F, 0xFEFF, 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x2800,
+      0x3164, 0xFE00...0xFE0F, 0xFFA0, 0xFFF0...0xFFFB, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A, 0xE0000...0xE0FFF:
       true
     default: false
     }

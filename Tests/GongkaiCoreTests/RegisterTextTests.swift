@@ -177,6 +177,12 @@ import Testing
     for text in ["杨建罚〔2026〕99\u{FE0F}号", "#\u{FE0F}\u{20E3}", "\u{FE0F}工程", "杨\u{180E}浦", "杨\u{180B}浦"] {
       #expect(RegisterText.problems("ref", text).first?.description.contains("invisible character U+") == true, "\(text)")
     }
+    // The deprecated format characters, the specials before the annotation marks, the shorthand format controls and
+    // the tags block's unassigned rest show nothing either
+    for scalar in ["\u{206A}", "\u{206F}", "\u{FFF0}", "\u{FFF8}", "\u{1BCA0}", "\u{1BCA3}", "\u{E0FFF}"] {
+      #expect(RegisterText.problems("unit", "杨浦区建设和管理委员会\(scalar)").first?.description.contains("invisible character U+") == true,
+              "\(scalar.unicodeScalars.first!.value)")
+    }
     for scalar in ["\u{200A}", "\u{2027}", "\u{202F}", "\u{205F}", "\u{2065}", "\u{FEFE}", "\u{061B}"] {
       #expect(RegisterText.problems("name", "工程\(scalar)").isEmpty, "\(scalar.unicodeScalars.first!.value)")
     }

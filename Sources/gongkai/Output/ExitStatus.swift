@@ -140,6 +140,13 @@ enum ExitStatus: Int32, Error {
         ? "\(option): '\(typed)' is read as an option, not as its value; give a name that begins with '-' as \(option)=\(typed)"
         : "\(option): '\(typed)' is read as an option, not as its value; no \(misread.valueName) begins with '-': remove it"
     }
+    // A kind decides the deadline, category and rules a milestone is judged by, and what it is is what was formed:
+    // not a field to correct, but a record to withdraw and make anew.
+    if said == "Unknown option '--kind'", CommandLine.arguments.dropFirst().first == "amend" {
+      let id = CommandLine.arguments.dropFirst(2).first { Int64($0) != nil } ?? "ID"
+      return "amend cannot change a milestone's kind, which its deadline and rules follow: withdraw it (`gongkai withdraw \(id) "
+        + "--reason 事项类型有误`) and log it under the right kind (`gongkai log CODE KIND --date …`)"
+    }
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
     guard bare.contains(where: said.hasPrefix) || said.contains(" unexpected arguments: "), !said.contains("; "),
       !said.contains("Did you mean") else { return said }
