@@ -63,6 +63,48 @@ extension RegisterCommandTests {
       """)
   }
 
+  /// A project file whose change in force names a milestone it lists withdrawn, or one withdrawn in the register
+  /// since the file was written: refused, as `log --changes` refuses it, and nothing is written.
+  @Test func aProjectFilesChangeOfAWithdrawnMilestoneIsRefused() throws {
+    let code = "2026-310110-48-01-000230"
+    let (folder, db) = try registerWithProject(code)
+    let file = folder.appendingPathComponent("\(code).yaml")
+    func write(_ withdrawn: String) throws {
+      try Data("""
+        code: \(code)
+        name: 江浦路桥梁改建工程
+        responsible-unit: 杨浦区建设和管理委员会
+        milestones:
+          - kind: bidding.contract
+            formed: 2026-01-05
+            ref: HT-1
+        \(withdrawn)
+          - kind: bidding.contract
+            formed: 2026-03-02
+            ref: HT-1-BC1
+            changes: bidding.contract@2026-01-05#HT-1
+
+        """.utf8).write(to: file)
+    }
+    try write("    withdrawn: 重复登记")
+    let database = db[1]
+    let before = snapshot(database)
+    let inFile = try gongkai(["import", file.path] + db)
+    #expect(inFile.status == 65)
+    #expect(inFile.stderr.contains("changes 'bidding.contract@2026-01-05#HT-1' is not accepted: milestone 1 is withdrawn as recorded by mistake"),
+            "\(inFile.stderr)")
+    #expect(snapshot(database) == before)
+    // Recorded in force, withdrawn with the command, then the file written before that imported with a new change
+    try write("")
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-01-05", "--ref", "HT-1"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "重复登记"] + db).status == 0)
+    let after = snapshot(database)
+    let stale = try gongkai(["import", file.path] + db)
+    #expect(stale.status == 65)
+    #expect(stale.stderr.contains("milestone 1 is withdrawn as recorded by mistake, so it holds no information to change"), "\(stale.stderr)")
+    #expect(snapshot(database) == after)
+  }
+
   /// A project file exported before a correction, imported after it, must not undo it without a word.
   @Test func anOlderProjectFileUndoesNoCorrection() throws {
     let code = "2026-310110-48-01-000209"

@@ -320,6 +320,7 @@ extension SQLiteStore {
       let withdrawn = entry.withdrawnReason != nil
       if isNew, withdrawn || ids[entry.key] == nil {
         let target = entry.changes.flatMap { linked($0, from: withdrawn) }
+        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, db) }
         id = try insertMilestone(entry, changesId: target, project: project, write)
         report.recordAdded(milestone: id)
         noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
@@ -451,6 +452,9 @@ extension SQLiteStore {
       guard target != id else { throw StoreError.invalid(.changesItself(entry.key.description)) }
       let old = try MilestoneRecord.fetchOne(db, key: id)!
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
+      if let target, let key = entry.changes, old.withdrawnReason == nil, target != old.changesId {
+        try requireInForce(linked: target, by: key, db)
+      }
       // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
       if target != old.changesId, !inserted.contains(id),
         let change = try change(of: "changesId", from: target, entity: "milestone", id: id, db)
@@ -820,6 +824,16 @@ extension SQLiteStore {
         + ($0.url.map { " --url \(ShellWord.quoted($0))" } ?? "") + ($0.until.map { " --until \($0)" } ?? "") + "`"
     }
     return ", then record the publication it gave on milestone \(milestone) again: " + commands.joined(separator: ", ")
+  }
+
+  /// Refuses a link from a milestone in force to a withdrawn one, as `log --changes` and `amend --changes` do: withdrawn
+  /// as recorded by mistake, it holds no information to change.
+  private func requireInForce(linked target: Int64, by key: MilestoneKey, _ db: Database) throws {
+    guard try MilestoneRecord.fetchOne(db, key: target)?.withdrawnReason != nil else { return }
+    throw StoreError.invalid(.invalidField("changes", key.description, """
+      milestone \(target) is withdrawn as recorded by mistake, so it holds no information to change; link the milestone \
+      recorded in its place, or leave changes out
+      """))
   }
 
   /// A link that names no milestone, or several: what to give instead.
