@@ -9,6 +9,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// A project to register under a code one or two characters off a registered project's of the same name: the same
   /// project under a mistyped code, most likely, which would be published twice.
   case namesakeProject(String, registered: String, name: String)
+  /// A project renamed to the name of a registered project whose code is one or two characters off its own: refused as
+  /// registering it under that name would be, or the two files of the register would no longer import together.
+  case namesakeRename(String, registered: String, name: String)
   case unknownMilestone(Int64)
   case unknownDisclosure(Int64)
   case duplicateMilestone(existing: Int64, key: String)
@@ -139,7 +142,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .unknownProject(let code, _): "unknown project '\(code)'; `gongkai project list` shows the registered codes"
     case .duplicateProject(let code): "project \(code) is already registered; use `gongkai project edit`"
     case .namesakeProject(let code, let registered, let name):
-      "project \(code) is not registered, but \(registered) is, under the same name \(name): if \(code) is mistyped, give \(registered); if \(registered) is the wrong code, correct it with `gongkai project recode \(registered) \(code) --reason … --yes`; if this is another project of that name, give it a name that tells the two apart"
+      "a project named \(name) is registered under \(registered), one or two characters off \(code): if \(code) is mistyped, give \(registered); if \(registered) is the wrong code, correct it with `gongkai project recode \(registered) \(code) --reason … --yes`; if this is another project of that name, give it a name that tells the two apart"
+    case .namesakeRename(let code, let registered, let name):
+      "project \(code) was not renamed: \(registered), one or two characters off its code, is registered under the name \(name), and two such projects read as one registered twice (a register's project files would not import together); if they are one project, withdraw the wrong one (`gongkai project withdraw CODE --reason 重复登记 --yes`); else give a name that tells the two apart"
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
     case .unknownDisclosure(let id):
       "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 #ID)"

@@ -52,6 +52,7 @@ public struct NoticeExport {
     async throws -> Report
   {
     try await changeLogHead.confirmed()
+    if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated())
     let pages = try AtomicFolderWriter(folder: folder)
     let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
@@ -196,5 +197,28 @@ struct LatestPublications {
       "entries": entries.map(\.entry),
       "deleted": retracted.map { ["ref": $0.ref, "when": $0.when, "comment": $0.comment] as [String: Any] },
     ]
+  }
+}
+
+extension NoticeExport {
+  /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export
+  /// without `--organisation`, the next with it): every 索引号 and every entry's id would change, and each subscriber
+  /// would see every item published again, with nothing saying the old ones are gone.
+  static func requireFeedOrganisation(_ organisation: String, in folder: String) throws {
+    let path = (folder as NSString).appendingPathComponent("feed.atom")
+    guard let handle = FileHandle(forReadingAtPath: path) else { return }
+    defer { try? handle.close() }
+    let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+    let prefix = "<id>urn:gongkai:feed:"
+    guard let start = head.range(of: prefix), let end = head[start.upperBound...].range(of: "</id>") else { return }
+    let written = String(head[start.upperBound..<end.lowerBound])
+    guard written != MarkupContentType().escapeText(organisation) else { return }
+    let named = { (code: String) in code == "gongkai" ? "no organisation code (索引号 by each project's division)" : "organisation \(code)" }
+    throw ExportError.invalid("""
+      nothing was exported: \(path) was written with \(named(written)), and this export would write \(named(organisation)): \
+      every 索引号 and feed entry would change, and the feed's readers would see every item again; give \
+      \(written == "gongkai" ? "no --organisation (and unset GONGKAI_ORGANISATION)" : "--organisation \(written) (or set GONGKAI_ORGANISATION)"), \
+      or, to change it on purpose, remove \(path) first
+      """)
   }
 }

@@ -37,6 +37,9 @@ extension SQLiteStore {
       let old = try projectRecord(code, write.db)
       var record = ProjectRecord(try change(try old.project()), replacing: old)
       record.code = old.code  // a project's identity: an edit cannot move its history to another code
+      if record.name != old.name, case .namesakeProject(_, let registered, let name)? = try namesake(of: try record.project(), write.db) {
+        throw StoreError.namesakeRename(old.code, registered: registered, name: name)
+      }
       var update = ProjectUpdate()
       update.changed = try write.update(record, from: old, project: old.code)
       guard record.responsibleUnit != old.responsibleUnit else {

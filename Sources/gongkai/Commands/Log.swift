@@ -52,6 +52,14 @@ extension Gongkai {
       {
         try refuse([problem.renamed(from: ["changes": "--changes"])])
       }
+      // A deadline past the last day the calendar counts (a milestone of late 2199) is refused before the write, which
+      // the register could not judge afterwards.
+      do {
+        _ = try checker.explainDeadline(of: Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes))
+      } catch {
+        if case .period(_, let reason) = error { throw CommandFailure.usage("--date \(date): \(reason)") }
+        throw error
+      }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
