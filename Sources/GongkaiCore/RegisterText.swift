@@ -212,7 +212,7 @@ public enum RegisterText {
     let text = problems(field, value, maximum: maximumURLLength)
     guard text.isEmpty else { return text }
     guard hasWebScheme(value) else {
-      return [.invalidField(field, value, "use the full address of the publication, starting with https://")]
+      return [.invalidField(field, value, "use the full address of the publication, starting with https:// (or http://)")]
     }
     // Named as typed: `http://` has no site after it, whatever https:// has.
     func noSite() -> RegisterError {

@@ -149,7 +149,7 @@ func problems(_ text: String) -> [String] {
       "p.yaml:7: milestones[0].formed: '2023-02-29' is not a date: that month has 28 days; use YYYY-MM-DD",
       "p.yaml:9: milestones[1].formed: formed 2199-01-01 is in the future (today is 2026-11-27 in China Standard Time); the register records what has happened: check the date",
       "p.yaml:13: milestones[2].disclosures[0].published: published 2026-01-04 is before the information was formed (2026-01-05); check the dates",
-      "p.yaml:15: milestones[2].disclosures[0].url: url 'not a url' is not accepted: use the full address of the publication, starting with https://",
+      "p.yaml:15: milestones[2].disclosures[0].url: url 'not a url' is not accepted: use the full address of the publication, starting with https:// (or http://)",
       "p.yaml:18: milestones[4]: milestone bidding.contract 2026-01-05 is listed twice (first at line 16); keep one",
     ])
   }

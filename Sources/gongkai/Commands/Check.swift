@@ -72,6 +72,9 @@ extension Gongkai {
     @OptionGroup var reference: ReferenceOptions
 
     func validate() throws {
+      if unit.contains(where: \.isEmpty) {
+        throw ValidationError("--unit is empty; give a responsible unit's name, as `gongkai check` groups its alerts under it")
+      }
       guard (0...Period.maximumLength).contains(warnDays) else {
         throw ValidationError("--warn-days \(warnDays) is out of range; use 0 to \(Period.maximumLength)")
       }

@@ -25,6 +25,10 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The file to write.", valueName: "file")) var file: String
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+      if file.allSatisfy(\.isWhitespace) { throw ValidationError("the backup's file name is empty; name the file to write, e.g. register-backup.sqlite") }
+    }
+
     func run() async throws {
       try await store.open().backup(to: file)
       try StandardOutput.confirm("backed up \(Terminal.field(store.path)) to \(Terminal.field(file))", wroteFile: file)
