@@ -105,6 +105,19 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == after)
   }
 
+  /// A summary of several lines is shown in the history as staff typed it, its lines under the change, not with its
+  /// line feeds escaped as `\u{A}`.
+  @Test func theHistoryShowsASummaryOfSeveralLinesOnLinesOfItsOwn() throws {
+    let code = "2026-310110-48-01-000231"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02", "--summary", "施工单位：甲\n监理单位：乙"] + db).status == 0)
+    #expect(try gongkai(["amend", "1", "--summary", "施工单位：甲\n监理单位：丙", "--reason", "按合同更正监理单位"] + db).status == 0)
+    let history = try gongkai(["history", code] + db).stdout
+    #expect(history.contains("；摘要 施工单位：甲\n        监理单位：乙\n"), "\(history)")
+    #expect(history.contains("    摘要: 施工单位：甲\n        监理单位：乙 → 施工单位：甲\n        监理单位：丙\n"), "\(history)")
+    #expect(!history.contains("\\u{A}"))
+  }
+
   /// A project file exported before a correction, imported after it, must not undo it without a word.
   @Test func anOlderProjectFileUndoesNoCorrection() throws {
     let code = "2026-310110-48-01-000209"

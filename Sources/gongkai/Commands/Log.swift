@@ -549,9 +549,13 @@ extension Gongkai {
       return "\(action)\(entity)\(id)"
     }
 
-    /// A value of a changed field as the line shows it: an end cleared is a notice still up, not a blank.
+    /// A value of a changed field as the line shows it: an end cleared is a notice still up, not a blank. A value of
+    /// several lines (a summary) goes on over lines of its own, indented under the change, as `project show` shows a
+    /// summary, rather than with its line feeds escaped.
     static func shown(_ value: String?, of key: String, _ lang: Language) -> String {
-      value.map(Terminal.field) ?? (key == "until" ? lang.pick("（仍在公开）", "(still up)") : "—")
+      guard let value else { return key == "until" ? lang.pick("（仍在公开）", "(still up)") : "—" }
+      return value.split(separator: "\n", omittingEmptySubsequences: false).map { Terminal.field(String($0)) }
+        .joined(separator: "\n        ")
     }
 
     /// A row's values as the log records them (JSON), each as text; `nil` for none or a value that is not an object.
@@ -653,7 +657,7 @@ extension Gongkai {
             // What was added, without what the line above says (its id, who recorded it and when), nor the internal
             // number of the project whose history this is.
             let shown = Self.ordered(Set(after.keys).subtracting(["id", "recordedBy", "recordedAt", "projectId"]))
-            try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(Terminal.field(after[$0]!))" }.joined(separator: lang.pick("；", "; ")))
+            try StandardOutput.print("    " + shown.map { "\(Self.label($0, lang)) \(Self.shown(after[$0], of: $0, lang))" }.joined(separator: lang.pick("；", "; ")))
           } else {
             // Values that are not a JSON object (a log edited outside gongkai) are shown as they are.
             if let before = entry.before { try StandardOutput.print("    \(lang.pick("变更前", "before")) \(Terminal.field(before))") }
