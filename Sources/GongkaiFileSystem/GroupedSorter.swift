@@ -85,7 +85,7 @@ public final class GroupedSorter<Record: BitwiseCopyable> {
   private func putRunAside() throws {
     guard !run.isEmpty else { return }
     sortRun()
-    let file = try scratch ?? ScratchFile()
+    let file = scratch ?? ScratchFile()
     scratch = file
     let start = file.size
     try run.withUnsafeBytes { try file.append($0) }

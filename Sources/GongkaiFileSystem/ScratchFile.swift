@@ -6,7 +6,9 @@ import Foundation
 /// The file is unlinked the moment it is created, so nothing is left behind however the process ends. Appends
 /// are buffered; reads see everything appended so far.
 public final class ScratchFile {
-  private let descriptor: Int32
+  /// The file, made at the first write: what fits in the buffer never needs the folder, so a check of a few alerts
+  /// runs where `$TMPDIR` is missing or full.
+  private var descriptor: Int32 = -1
   private let folder: String
   /// What to tell the user when the folder fails them.
   private let remedy: String
@@ -15,24 +17,30 @@ public final class ScratchFile {
   private static let bufferSize = 1 << 18
   private static let reading = "read back"
 
-  /// Creates the file in `folder`, by default `$TMPDIR`; throws ``FileSystemError/cannotCreate(_:_:)`` when none can
-  /// be created there (missing, not writable, full).
-  public init(in folder: String? = nil) throws {
+  /// A file in `folder`, by default `$TMPDIR`, made there once more than a buffer's worth is appended; that write
+  /// throws ``FileSystemError/cannotCreate(_:_:)`` when none can be made there (missing, not writable, full).
+  public init(in folder: String? = nil) {
     self.folder = folder ?? FileManager.default.temporaryDirectory.path
     remedy = folder == nil ? "set TMPDIR to a writable folder" : "choose a writable folder"
-    var template = Array((self.folder as NSString).appendingPathComponent(".gongkai-scratch.XXXXXX").utf8CString)
-    let descriptor = mkstemp(&template)
-    guard descriptor >= 0 else {
-      throw FileSystemError.cannotCreate(self.folder, "cannot create a temporary file: \(String(cString: strerror(errno))); \(remedy)")
-    }
-    unlink(template)
-    // Not inherited by programs this process starts.
-    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-    self.descriptor = descriptor
     pending.reserveCapacity(Self.bufferSize)
   }
 
-  deinit { close(descriptor) }
+  deinit { if descriptor >= 0 { close(descriptor) } }
+
+  /// The file's descriptor, made and unlinked at once the first time.
+  private func file() throws -> Int32 {
+    if descriptor >= 0 { return descriptor }
+    var template = Array((folder as NSString).appendingPathComponent(".gongkai-scratch.XXXXXX").utf8CString)
+    let made = mkstemp(&template)
+    guard made >= 0 else {
+      throw FileSystemError.cannotCreate(folder, "cannot create a temporary file: \(String(cString: strerror(errno))); \(remedy)")
+    }
+    unlink(template)
+    // Not inherited by programs this process starts.
+    _ = fcntl(made, F_SETFD, FD_CLOEXEC)
+    descriptor = made
+    return made
+  }
 
   /// Bytes appended so far: the offset the next append starts at.
   public var size: Int64 { flushed + Int64(pending.count) }
@@ -52,6 +60,12 @@ public final class ScratchFile {
 
   /// Fills `buffer` with the bytes that start at `offset`.
   public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws {
+    // All still in the buffer: read from there, without making the file.
+    if flushed == 0 {
+      guard offset >= 0, offset + Int64(buffer.count) <= Int64(pending.count) else { throw failure(Self.reading, endOfFile: true) }
+      pending.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[Int(offset)..<Int(offset) + buffer.count])) }
+      return
+    }
     try flush()
     try transfer(buffer.count, action: Self.reading) { done in
       pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset) + off_t(done))
@@ -80,6 +94,7 @@ public final class ScratchFile {
   }
 
   private func write(_ bytes: UnsafeRawBufferPointer) throws {
+    let descriptor = try file()
     try transfer(bytes.count, action: "write") { done in
       pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(flushed) + off_t(done))
     }

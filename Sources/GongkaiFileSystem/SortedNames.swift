@@ -81,7 +81,7 @@ public final class SortedNames {
   /// Writes the run, sorted, as names each preceded by its length in two bytes (little-endian).
   private func putRunAside() throws {
     guard !run.isEmpty else { return }
-    let file = try runs ?? ScratchFile(in: scratchFolder)
+    let file = runs ?? ScratchFile(in: scratchFolder)
     runs = file
     let start = file.size
     let sortedRun = run.sorted()
@@ -99,7 +99,7 @@ public final class SortedNames {
   }
 
   private func merge(_ runs: ScratchFile) throws -> (names: ScratchFile, ends: ScratchFile) {
-    let output = (names: try ScratchFile(in: scratchFolder), ends: try ScratchFile(in: scratchFolder))
+    let output = (names: ScratchFile(in: scratchFolder), ends: ScratchFile(in: scratchFolder))
     var readers = try runRanges.map { try RunReader($0, of: runs) }
     var heap = MergeHeap()
     for index in readers.indices where readers[index].hasHead {

@@ -71,13 +71,14 @@ import TestSupport
     #expect(list.stdout.hasPrefix("2026-310110-48-01-000200"))
   }
 
-  @Test func aCheckWithoutATemporaryFolderSaysWhichFolderAndHowToFixIt() throws {
-    let database = try register()
+  /// A morning check of a few alerts puts nothing aside, and runs where `$TMPDIR` is missing; the scratch file a large
+  /// one needs is refused there with the folder and the fix (``ScratchFile``'s own test).
+  @Test func aSmallCheckRunsWithoutATemporaryFolder() throws {
+    let (_, database) = try sampleRegister()
     let missing = Scratch.folder().appendingPathComponent("gone").path
     let result = try runGongkai(["check", "--as-of", "2026-11-27", "--database", database], environment: ["TMPDIR": missing])
-    #expect(result.status == 73)
-    #expect(result.stderrLines.count == 1)
-    #expect(result.stderr.hasPrefix("gongkai: cannot write \(missing): cannot create a temporary file: No such file or directory; set TMPDIR"))
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("重大建设项目信息公开时限检查 · 截至 2026-11-27"))
   }
 
   @Test func anotherProgramsDatabaseAndAnEmptyFileAreLeftAlone() throws {

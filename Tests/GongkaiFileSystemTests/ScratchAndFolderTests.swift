@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct ScratchAndFolderTests {
   @Test(arguments: [0, 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 17])
   func aScratchFileGivesBackEveryByteInOrder(size: Int) throws {
-    let file = try ScratchFile(in: Scratch.folder().path)
+    let file = ScratchFile(in: Scratch.folder().path)
     let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
     // Appended in uneven pieces, some larger than the file's own buffer.
     var start = 0
@@ -22,9 +22,23 @@ import TestSupport
     #expect(readBack == bytes)
   }
 
+  /// What fits in its buffer is kept in memory and read back from there; the file is made in its folder at the first
+  /// write beyond, and a folder that cannot hold one is named with the fix then.
+  @Test func aScratchFileNeedsItsFolderOnlyOnceItOutgrowsItsBuffer() throws {
+    let missing = Scratch.folder().appendingPathComponent("gone").path
+    let file = ScratchFile(in: missing)
+    try file.append(Array("索引行".utf8))
+    var readBack: [UInt8] = []
+    try file.forEachChunk { readBack += $0 }
+    #expect(readBack == Array("索引行".utf8))
+    #expect(throws: FileSystemError.cannotCreate(missing, "cannot create a temporary file: No such file or directory; choose a writable folder")) {
+      try file.append([UInt8](repeating: 1, count: 1 << 19))
+    }
+  }
+
   @Test func aScratchFileLeavesNothingInItsFolder() throws {
     let folder = Scratch.folder()
-    let file = try ScratchFile(in: folder.path)
+    let file = ScratchFile(in: folder.path)
     try file.append(Array("索引行".utf8))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }

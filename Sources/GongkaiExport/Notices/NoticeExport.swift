@@ -55,7 +55,7 @@ public struct NoticeExport {
     if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated())
     let pages = try AtomicFolderWriter(folder: folder)
-    let index = format == .html && projects.isEmpty ? try IndexRows(folder: folder) : nil
+    let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
     // By project, in every format: a page an export in another format wrote goes too.
@@ -133,7 +133,7 @@ extension NoticeExport {
 struct IndexRows {
   private let file: ScratchFile
 
-  init(folder: String) throws { file = try ScratchFile(in: folder) }
+  init(folder: String) { file = ScratchFile(in: folder) }
 
   func append(_ row: String) throws {
     var row = row

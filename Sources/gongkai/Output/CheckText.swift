@@ -88,7 +88,7 @@ final class CheckText {
     (self.language, self.asOf, self.checker, self.explain, self.today) = (language, asOf, checker, explain, today)
     statusColumn = FindingStatus.allCases.map { Terminal.width(of: language.pick($0.chineseName, $0.rawValue)) }.max()! + Self.gap
     minimumMeasureColumn = language == .zh ? 23 : 26
-    texts = try ScratchFile()
+    texts = ScratchFile()
   }
 
   var isEmpty: Bool { keys.count == 0 }
