@@ -378,6 +378,11 @@ public struct SQLiteStore: Store {
       // Only a database that needs it is written: a read must not wait for another process's write lock.
       guard applied.count < migrator.migrations.count else { return nil }
       let current = migrator.migrations.last { applied.contains($0) }
+      // A release applies its migrations in order: one missing before the last applied was deleted from the record by
+      // another program, and neither "older" nor an upgrade, which would apply it again over its own tables, is true.
+      if let current, let missing = migrator.migrations.prefix(while: { $0 != current }).first(where: { !applied.contains($0) }) {
+        throw StoreError.damaged(path, "its record of its schema lacks \(missing), which \(current) comes after, as edited outside gongkai")
+      }
       guard upgrading || current == nil else {
         throw StoreError.olderSchema(path, current: current ?? "", needed: migrator.migrations.last ?? "")
       }
