@@ -13,15 +13,15 @@ public enum ProvisionalNote {
   /// The note of a statistics report, whose counts rest on such deadlines.
   public static func statistics(_ statistics: DisclosureStatistics) -> String? {
     text("本表部分数字为暂定（“状态暂定”为状态可能变化的项数，“已确定按时率”不计这些项"
-      + (statistics.medianIsProvisional ? "；“用时中位数”所计的工作日也可能变化" : "") + "）：其所依据的时限", years: statistics.unscheduledYears)
+      + (statistics.medianIsProvisional ? "；“公开用时中位数”所计的工作日也可能变化" : "") + "）：其所依据的时限", years: statistics.unscheduledYears)
   }
 
   /// ``statistics(_:)`` in English.
   public static func englishStatistics(_ statistics: DisclosureStatistics) -> String? {
     let years = statistics.unscheduledYears
     guard !years.isEmpty else { return nil }
-    return "Some figures are provisional (status_provisional counts the statuses that may change, and settled_on_time_rate "
-      + "gives the on-time rate without them" + (statistics.medianIsProvisional ? "; the median's working days may change too" : "")
+    return "Some figures are provisional (the provisional column counts the statuses that may change, and the settled rate "
+      + "is the on-time rate without them" + (statistics.medianIsProvisional ? "; the median's working days may change too" : "")
       + "): the deadlines they rest "
       + "on reach into \(YearList.english(years)) or the week before, for which the State Council has not yet published a "
       + "holiday schedule; they are counted with weekends and the statutory holidays (with their make-up days) and may change "

@@ -91,8 +91,8 @@ extension RegisterCommandTests {
     let before = snapshot(database)
     let inFile = try gongkai(["import", file.path] + db)
     #expect(inFile.status == 65)
-    #expect(inFile.stderr.contains("changes 'bidding.contract@2026-01-05#HT-1' is not accepted: milestone 1 is withdrawn as recorded by mistake"),
-            "\(inFile.stderr)")
+    #expect(inFile.stderr.contains("changes 'bidding.contract@2026-01-05#HT-1' is not accepted: milestone 1 of project \(code) is "
+      + "withdrawn as recorded by mistake"), "\(inFile.stderr)")
     #expect(snapshot(database) == before)
     // Recorded in force, withdrawn with the command, then the file written before that imported with a new change
     try write("")
@@ -101,8 +101,31 @@ extension RegisterCommandTests {
     let after = snapshot(database)
     let stale = try gongkai(["import", file.path] + db)
     #expect(stale.status == 65)
-    #expect(stale.stderr.contains("milestone 1 is withdrawn as recorded by mistake, so it holds no information to change"), "\(stale.stderr)")
+    #expect(stale.stderr.contains("milestone 1 of project \(code) is withdrawn as recorded by mistake, so it holds no information to "
+      + "change"), "\(stale.stderr)")
     #expect(snapshot(database) == after)
+  }
+
+  /// A file listing a milestone withdrawn, a change of its key, then the milestone recorded again in its place: the
+  /// change links the one in force, wherever the file lists it.
+  @Test func aChangeLinksTheMilestoneRecordedAgainListedAfterIt() throws {
+    let code = "2026-310110-48-01-000232"
+    let (folder, db) = try registerWithProject(code)
+    let file = folder.appendingPathComponent("\(code).yaml")
+    let milestone = { (formed: String, extra: String) in
+      "  - kind: bidding.contract\n    formed: \(formed)\n    ref: HT-1\n\(extra)"
+    }
+    let yaml = "code: \(code)\nname: 江浦路桥梁改建工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n"
+      + milestone("2026-01-05", "    withdrawn: 重复登记\n")
+      + "  - kind: bidding.contract\n    formed: 2026-03-02\n    ref: HT-1-BC1\n    changes: bidding.contract@2026-01-05#HT-1\n"
+      + milestone("2026-01-05", "")
+    try Data(yaml.utf8).write(to: file)
+    let imported = try gongkai(["import", file.path] + db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let json = try gongkai(["history", code, "--format", "json"] + db).stdout
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    let links = entries.compactMap { ($0["after"] as? [String: Any])?["changesId"] as? Int }
+    #expect(links == [3], "\(json)")
   }
 
   /// A summary of several lines is shown in the history as staff typed it, its lines under the change, not with its
@@ -116,6 +139,22 @@ extension RegisterCommandTests {
     #expect(history.contains("；摘要 施工单位：甲\n        监理单位：乙\n"), "\(history)")
     #expect(history.contains("    摘要: 施工单位：甲\n        监理单位：乙 → 施工单位：甲\n        监理单位：丙\n"), "\(history)")
     #expect(!history.contains("\\u{A}"))
+  }
+
+  /// A reason or a summary may name an option, as a correction often names the one given wrongly: only one that ends
+  /// the text (the quotes closed after it) or follows a full-width space is taken for a command line gone wrong.
+  @Test func aTextNamingAnOptionInsideItIsKept() throws {
+    let code = "2026-310110-48-01-000233"
+    let (_, db) = try registerWithProject(code)
+    for command in [
+      ["log", code, "construction.participants", "--date", "2026-11-02", "--summary", "施工单位：甲\n-----\n监理单位：乙"],
+      ["amend", "1", "--date", "2026-11-03", "--reason", "误填 --date 应为 11-03"],
+      ["withdraw", "1", "--reason", "logged with --changes by mistake"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    #expect(try gongkai(["reinstate", "1", "--reason", "误撤回 --by"] + db).status == 64)
   }
 
   /// A project file exported before a correction, imported after it, must not undo it without a word.

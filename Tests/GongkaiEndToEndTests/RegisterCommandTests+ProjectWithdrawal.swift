@@ -515,6 +515,30 @@ extension RegisterCommandTests {
       """)
   }
 
+  /// The same on one project: a contract logged under the wrong kind with its 文号, and a result without one logged
+  /// again in its category, are each named when the first is reinstated.
+  @Test func aReinstatementBesideTheRecordLoggedInItsPlaceUnderAnotherKindIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000220"
+    let (_, db) = try registerWithProject(code)
+    for command in [
+      ["log", code, "bidding.procurement-contract", "--date", "2026-09-23", "--ref", "HT-9"],
+      ["withdraw", "1", "--reason", "事项类型有误"],
+      ["log", code, "bidding.contract", "--date", "2026-09-23", "--ref", "HT-9"],
+      ["log", code, "bidding.result", "--date", "2026-09-24"],
+      ["withdraw", "3", "--reason", "事项类型有误"],
+      ["log", code, "bidding.candidates", "--date", "2026-09-24"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let contract = try gongkai(["reinstate", "1", "--reason", "误撤回"] + db)
+    #expect(contract.stderr.hasPrefix("gongkai: warning: milestone 2 (\(code) bidding.contract 2026-09-23), recorded since, has this "
+      + "one's day and 文号"), "\(contract.stderr)")
+    let result = try gongkai(["reinstate", "3", "--reason", "误撤回"] + db)
+    #expect(result.stderr.hasPrefix("gongkai: warning: milestone 4 (\(code) bidding.candidates 2026-09-24), recorded since, has this "
+      + "one's day and category"), "\(result.stderr)")
+  }
+
   @Test func aPublicationWithdrawnByMistakeIsReinstatedUnderItsIndexNumber() throws {
     let code = "2026-310110-48-01-000217"
     let (folder, db) = try registerWithProject(code)

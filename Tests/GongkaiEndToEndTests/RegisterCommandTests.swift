@@ -321,7 +321,11 @@ import TestSupport
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v17-withdrawn-milestone-keys (17 migrations)"))
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database) already exists: schema"))
+    // An empty file, as `touch` leaves, is where a register is created, and said so
+    let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
+    #expect(FileManager.default.createFile(atPath: empty, contents: nil))
+    #expect(try gongkai(["init", "--database", empty]).stdout.hasPrefix("created \(empty) in the empty file: schema"))
     #expect(try gongkai(["project", "add", "2026-310110-48-01-000200", "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会", "--by", "王工"] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000200", "bidding.candidates", "--date", "2026-11-26", "--ref", "YP-2026-01", "--by", "王工",
                            "--as-of", "2026-11-27"] + db)
@@ -1099,7 +1103,7 @@ import TestSupport
     let report = try gongkai(["report", "--year", "2026", "--as-of", "2026-12-30", "--format", "csv"] + db).stdout
     #expect(report.contains("按责任单位,合计,1,1,0,0,0,0,100.0%,1.0,0,"), "\(report)")
     #expect(report.contains(",0,100.0%,0,national,"), "\(report)")
-    #expect(report.contains("“已确定按时率”不计这些项；“用时中位数”所计的工作日也可能变化）"), "\(report)")
+    #expect(report.contains("“已确定按时率”不计这些项；“公开用时中位数”所计的工作日也可能变化）"), "\(report)")
   }
 
   /// A 公示 taken down before the days a missing schedule may rearrange was too short whatever the schedule says, and
@@ -2012,6 +2016,15 @@ import TestSupport
       重复登记 --yes`); else give a name that tells the two apart\n
       """)
     #expect(snapshot(database) == before)
+    // Nor by its project file, edited and imported
+    let file = Scratch.folder().appendingPathComponent("2024-310110-48-01-000064.yaml").path
+    #expect(try gongkai("export", "project", "2024-310110-48-01-000064", "--out", file, "--database", database).status == 0)
+    let yaml = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "name: 另一项目", with: "name: \(name)")
+    try Data(yaml.utf8).write(to: URL(fileURLWithPath: file))
+    let imported = try gongkai("import", file, "--database", database)
+    #expect(imported.status == 65)
+    #expect(imported.stderr.contains("name: project 2024-310110-48-01-000064 was not renamed: 2024-310110-48-01-000046"), "\(imported.stderr)")
+    #expect(snapshot(database) == before)
   }
 
   // MARK: Bad input: one line per problem, a documented status, the database unchanged
@@ -2362,7 +2375,7 @@ import TestSupport
     let upgrade = try gongkai("init", "--database", database)
     #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists, kept as it is: schema v17-withdrawn-milestone-keys"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v17-withdrawn-milestone-keys"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

@@ -44,7 +44,7 @@ extension RegisterCommandTests {
 
   @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
     let (database, db) = try register(["--profile", "shanghai"])
-    #expect(try gongkai(["init"] + db).stdout == "database \(database) already exists, kept as it is: schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national+shanghai\n")
+    #expect(try gongkai(["init"] + db).stdout == "database \(database) already exists: schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-09", "--as-of", "2026-12-01"] + db)

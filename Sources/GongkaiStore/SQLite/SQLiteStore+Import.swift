@@ -47,6 +47,13 @@ extension SQLiteStore {
             source.reject(line: problem.line, field: problem.field, message: problem.message)
             problems.append(problem)
           }
+          // A rename to the name of a project whose code is near, refused as `project edit --name` refuses it.
+          if project.name != old.name, case .namesakeProject(_, let registered, let name)? = try namesake(of: document.project, write.db) {
+            let problem = StoreError.LineProblem(
+              line: position, field: "name", message: StoreError.namesakeRename(code, registered: registered, name: name).description)
+            source.reject(line: problem.line, field: problem.field, message: problem.message)
+            problems.append(problem)
+          }
           // After a rejection the import will roll back: read on only to find every problem.
           guard problems.isEmpty else { continue }
           if try write.update(project, from: old, project: code) { report.updated += 1 }
@@ -319,8 +326,12 @@ extension SQLiteStore {
       let id: Int64
       let withdrawn = entry.withdrawnReason != nil
       if isNew, withdrawn || ids[entry.key] == nil {
-        let target = entry.changes.flatMap { linked($0, from: withdrawn) }
-        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, db) }
+        // An entry in force links the key's milestone in force: one the file lists further on is linked once every
+        // milestone exists, and the withdrawn one of the key only where the file lists none in force.
+        let target = entry.changes.flatMap { key in
+          withdrawn || !inForceInFile.contains(key) ? linked(key, from: withdrawn) : ids[key]
+        }
+        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, of: project, db) }
         id = try insertMilestone(entry, changesId: target, project: project, write)
         report.recordAdded(milestone: id)
         noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
@@ -453,7 +464,7 @@ extension SQLiteStore {
       let old = try MilestoneRecord.fetchOne(db, key: id)!
       guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
       if let target, let key = entry.changes, old.withdrawnReason == nil, target != old.changesId {
-        try requireInForce(linked: target, by: key, db)
+        try requireInForce(linked: target, by: key, of: project, db)
       }
       // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
       if target != old.changesId, !inserted.contains(id),
@@ -828,11 +839,11 @@ extension SQLiteStore {
 
   /// Refuses a link from a milestone in force to a withdrawn one, as `log --changes` and `amend --changes` do: withdrawn
   /// as recorded by mistake, it holds no information to change.
-  private func requireInForce(linked target: Int64, by key: MilestoneKey, _ db: Database) throws {
+  private func requireInForce(linked target: Int64, by key: MilestoneKey, of project: ProjectRecord, _ db: Database) throws {
     guard try MilestoneRecord.fetchOne(db, key: target)?.withdrawnReason != nil else { return }
     throw StoreError.invalid(.invalidField("changes", key.description, """
-      milestone \(target) is withdrawn as recorded by mistake, so it holds no information to change; link the milestone \
-      recorded in its place, or leave changes out
+      milestone \(target) of project \(project.code) is withdrawn as recorded by mistake, so it holds no information to \
+      change; link the milestone recorded in its place, or leave changes out
       """))
   }
 

@@ -171,7 +171,8 @@ extension Gongkai.Export {
           // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
           if format == .html && !report.keptIndex && indexNumbers.organisation == nil {
             Terminal.warning("feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register exported without an "
-              + "organisation code shares; give --organisation (or $GONGKAI_ORGANISATION) before publishing the feed")
+              + "organisation code shares; before publishing the feed, remove it and export again with --organisation (or "
+              + "$GONGKAI_ORGANISATION), which this folder's feed is then kept under")
           }
           let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
           let kept = !report.keptIndex ? ""

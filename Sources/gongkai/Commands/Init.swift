@@ -81,7 +81,8 @@ extension Gongkai {
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
       var lines = [register.upgradedFrom.map { "upgraded \(Terminal.field(store.path)) from schema \($0) to \(schema)" }
-        ?? (existed ? "database \(Terminal.field(store.path)) already exists, kept as it is: \(schema)" : "created \(Terminal.field(store.path)): \(schema)")]
+        ?? (existed && recorded != nil ? "database \(Terminal.field(store.path)) already exists: \(schema)"
+          : "created \(Terminal.field(store.path))\(existed ? " in the empty file" : ""): \(schema)")]
       if existed, let change, let changedBy {
         let before: String
         do {

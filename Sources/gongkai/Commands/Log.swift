@@ -52,14 +52,7 @@ extension Gongkai {
       {
         try refuse([problem.renamed(from: ["changes": "--changes"])])
       }
-      // A deadline past the last day the calendar counts (a milestone of late 2199) is refused before the write, which
-      // the register could not judge afterwards.
-      do {
-        _ = try checker.explainDeadline(of: Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes))
-      } catch {
-        if case .period(_, let reason) = error { throw CommandFailure.usage("--date \(date): \(reason)") }
-        throw error
-      }
+      try Gongkai.requireCountable(Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes), by: checker)
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let explanation = try checker.explainDeadline(of: stored.milestone)
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
@@ -85,6 +78,17 @@ extension Gongkai {
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
+    }
+  }
+
+  /// Refuses, before the write, a milestone whose deadline falls past the last day the calendar counts (one formed in
+  /// the last days of 2199): the register could not judge it afterwards, and every check would stop at it.
+  static func requireCountable(_ milestone: Milestone, by checker: Checker) throws {
+    do {
+      _ = try checker.explainDeadline(of: milestone)
+    } catch {
+      if case .period(_, let reason) = error { throw CommandFailure.usage("--date \(milestone.formedOn): \(reason)") }
+      throw error
     }
   }
 
@@ -468,6 +472,11 @@ extension Gongkai {
             + "applied; correct its --date first, or keep the link")
       }
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
+      if let date {
+        var moved = current.milestone
+        moved.formedOn = date
+        try Gongkai.requireCountable(moved, by: try await reference.checker(for: register, at: store.path))
+      }
       let before = current.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {

@@ -49,15 +49,21 @@ func trimmed(_ text: String) throws -> String {
   return text
 }
 
-/// Refuses a text that holds an option after a space (`"门户网站 --until 2026-11-10"`): the quotes closed after the
-/// option instead of before it, or a full-width space (U+3000) typed before the option by an input method, which
-/// joins the two into one argument.
+/// Refuses a one-line text that ends with an option, or an option and its value (`"门户网站 --until 2026-11-10"`): the
+/// quotes closed after the option instead of before it; or that holds an option after a full-width space (U+3000),
+/// which an input method types and which joins the two into one argument. An option named inside the text, as a
+/// reason may name the one given wrongly (`误填 --date，应为 11-25`), is the text's own.
 func refuseOptionInside(_ text: String) throws {
+  guard !text.contains("\n") else { return }
   func isOptionName(_ word: Substring) -> Bool {
-    word.hasPrefix("--") && word.count > 3 && word.dropFirst(2).allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") }
+    let name = word.dropFirst(2)
+    return word.hasPrefix("--") && name.first.map { $0.isASCII && $0.isLowercase } == true
+      && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") }
   }
-  guard let option = text.split(whereSeparator: \.isWhitespace).dropFirst().first(where: isOptionName) else { return }
-  let fix = text.contains("\u{3000}\(option)")
+  let words = text.split(whereSeparator: \.isWhitespace).dropFirst()
+  let joined = words.first { isOptionName($0) && text.contains("\u{3000}\($0)") }
+  guard let option = joined ?? words.suffix(2).first(where: isOptionName) else { return }
+  let fix = joined != nil
     ? "a full-width space (U+3000) before it joins it to the text; type an ASCII space between options"
     : "close the quotes before the option"
   throw ValidationError("'\(text)' holds the option \(option): \(fix)")

@@ -143,7 +143,7 @@ enum ExitStatus: Int32, Error {
     // A kind decides the deadline, category and rules a milestone is judged by, and what it is is what was formed:
     // not a field to correct, but a record to withdraw and make anew.
     if said == "Unknown option '--kind'", CommandLine.arguments.dropFirst().first == "amend" {
-      let id = CommandLine.arguments.dropFirst(2).first { Int64($0) != nil } ?? "ID"
+      let id = CommandLine.arguments.dropFirst(2).first.flatMap { Int64($0) != nil ? $0 : nil } ?? "ID"
       return "amend cannot change a milestone's kind, which its deadline and rules follow: withdraw it (`gongkai withdraw \(id) "
         + "--reason 事项类型有误`) and log it under the right kind (`gongkai log CODE KIND --date …`)"
     }
