@@ -52,9 +52,9 @@ extension Gongkai {
       {
         try refuse([problem.renamed(from: ["changes": "--changes"])])
       }
-      try Gongkai.requireCountable(Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes), by: checker)
+      let explanation = try Gongkai.countableDeadline(
+        of: Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes), by: checker)
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
-      let explanation = try checker.explainDeadline(of: stored.milestone)
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
@@ -81,11 +81,13 @@ extension Gongkai {
     }
   }
 
-  /// Refuses, before the write, a milestone whose deadline falls past the last day the calendar counts (one formed in
-  /// the last days of 2199): the register could not judge it afterwards, and every check would stop at it.
-  static func requireCountable(_ milestone: Milestone, by checker: Checker) throws {
+  /// The explanation of a milestone's deadline, asked before the write: one that falls past the last day the calendar
+  /// counts (a milestone formed in the last days of 2199) is refused, as the register could not judge it afterwards
+  /// and every check would stop at it. `nil` when no law sets a period for its kind.
+  @discardableResult
+  static func countableDeadline(of milestone: Milestone, by checker: Checker) throws -> DeadlineExplanation? {
     do {
-      _ = try checker.explainDeadline(of: milestone)
+      return try checker.explainDeadline(of: milestone)
     } catch {
       if case .period(_, let reason) = error { throw CommandFailure.usage("--date \(milestone.formedOn): \(reason)") }
       throw error
@@ -472,10 +474,13 @@ extension Gongkai {
             + "applied; correct its --date first, or keep the link")
       }
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
-      if let date {
+      // The rules loaded above, with the calendar: to refuse a deadline past the last day counted before the write, and
+      // to say the deadline after it.
+      let checker = try catalogue.map { Checker(catalogue: $0, calendar: try reference.calendar.loadCalendar().calendar) }
+      if let date, let checker {
         var moved = current.milestone
         moved.formedOn = date
-        try Gongkai.requireCountable(moved, by: try await reference.checker(for: register, at: store.path))
+        try Gongkai.countableDeadline(of: moved, by: checker)
       }
       let before = current.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
@@ -484,10 +489,8 @@ extension Gongkai {
         return
       }
       // A new day or link moves the deadline, and may turn a late publication on time or the reverse: said as `log`
-      // says it. Best effort, after the write, which needs no rules: a register kept under a profile file not given
-      // here is amended all the same, without the line.
+      // says it.
       var standing = ""
-      let checker = date != nil || link != nil ? try? await reference.checker(for: register, at: store.path) : nil
       if let checker {
         let explanation = try? checker.explainDeadline(of: stored.milestone)
         standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
@@ -563,8 +566,7 @@ extension Gongkai {
     /// summary, rather than with its line feeds escaped.
     static func shown(_ value: String?, of key: String, _ lang: Language) -> String {
       guard let value else { return key == "until" ? lang.pick("（仍在公开）", "(still up)") : "—" }
-      return value.split(separator: "\n", omittingEmptySubsequences: false).map { Terminal.field(String($0)) }
-        .joined(separator: "\n        ")
+      return Terminal.fieldLines(value).joined(separator: "\n        ")
     }
 
     /// A row's values as the log records them (JSON), each as text; `nil` for none or a value that is not an object.

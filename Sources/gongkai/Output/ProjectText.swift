@@ -77,7 +77,7 @@ struct ProjectText {
       if let reference = stored.reference { out += "        文号 \(Terminal.field(reference))\n" }
       // A summary of several lines (a spreadsheet cell may hold them) keeps the milestone's indent on each.
       if let summary = stored.summary {
-        out += summary.split(separator: "\n", omittingEmptySubsequences: false).map { "        \(Terminal.field(String($0)))\n" }.joined()
+        out += Terminal.fieldLines(summary).map { "        \($0)\n" }.joined()
       }
       if let changed = milestone.changes { out += "        \(withdraws(milestone) ? "撤回" : "变更") #\(changed) 的信息\n" }
       if let withdrawal = withdrawnBy[milestone.id] { out += "        已由 #\(withdrawal) 撤回\n" }

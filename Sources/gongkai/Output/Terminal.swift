@@ -42,6 +42,11 @@ enum Terminal {
     text.unicodeScalars.allSatisfy(isPlainlyShown) ? text : visible(text)
   }
 
+  /// A stored text of several lines (a summary), each line as ``field(_:)`` shows it.
+  static func fieldLines(_ text: String) -> [String] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { field(String($0)) }
+  }
+
   /// Printable ASCII, and ranges of Chinese text in which every scalar is an assigned character that shows: Latin-1
   /// without its soft hyphen, the general punctuation before the separators and after them up to the invisible
   /// operators, CJK symbols and punctuation, the unified ideographs and their extension A, the full-width forms.
