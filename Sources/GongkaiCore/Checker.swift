@@ -14,11 +14,14 @@ public struct Checker: Sendable {
   /// The finding for `milestone` as of `asOf`, or `nil` when the information was formed after `asOf`.
   ///
   /// An item the law wants public by its own day (a tender notice by the day its documents go on sale) is judged
-  /// before that day too: its deadline is known, and a notice up ahead of it is on time, one not up yet due.
+  /// before that day too, from ``Disclosure/longestLead`` days ahead of it, as early as its notice may go up: its
+  /// deadline is known, and a notice up ahead of it is on time, one not up yet due. Further ahead the item is not
+  /// yet in view, as a check "as of" a day a year before it would otherwise count it due.
   /// Disclosures dated after `asOf` are ignored, so a check "as of" a past day shows what an auditor saw then.
   public func judge(_ milestone: Milestone, asOf: CivilDate) throws(CheckError) -> Finding? {
-    guard milestone.formedOn <= asOf || catalogue.admitsPublicationBeforeFormation(
-      of: milestone.kind, formedOn: milestone.formedOn, isChange: milestone.changes != nil) else { return nil }
+    guard milestone.formedOn <= asOf || asOf.days(to: milestone.formedOn) <= Disclosure.longestLead
+      && catalogue.admitsPublicationBeforeFormation(
+        of: milestone.kind, formedOn: milestone.formedOn, isChange: milestone.changes != nil) else { return nil }
     guard let rule = catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn) else {
       throw .unknownKind(milestoneID: milestone.id, kind: milestone.kind)
     }
@@ -195,7 +198,7 @@ public struct Checker: Sendable {
   }
 
   /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are
-  /// skipped. Memory does not grow with the number of milestones.
+  /// skipped, but for those ``judge(_:asOf:)`` judges ahead of their day. Memory does not grow with the number of milestones.
   public func findings(
     of milestones: some Sequence<Milestone>, asOf: CivilDate, into body: (Finding) throws -> Void
   ) throws {

@@ -23,6 +23,26 @@ public enum FindingStatus: String, Sendable, CaseIterable, Comparable, BitwiseCo
     }
   }
 
+  /// The status as every output names it: 已公开, not 按时公开, for an item published where no law sets a period to
+  /// publish in. There was no time to be on, and the annual report leaves such items out of the on-time rate, so a
+  /// reader counting 按时公开 on a page, in the alert and in the audit CSV must find the same number in each.
+  public func chineseName(hasDeadline: Bool) -> String {
+    self == .onTime && !hasDeadline ? Self.publishedWithoutPeriodChineseName : chineseName
+  }
+
+  /// What an item published with no period to keep is called, in English.
+  public func englishName(hasDeadline: Bool) -> String {
+    self == .onTime && !hasDeadline ? "published" : rawValue
+  }
+
+  /// 已公开: an item published with no period to keep.
+  public static let publishedWithoutPeriodChineseName = "已公开"
+
+  /// The names the outputs count by, most urgent last as ``allCases`` orders them: 已公开 follows 按时公开.
+  public static let chineseNamesCounted = allCases.flatMap {
+    $0 == .onTime ? [$0.chineseName, publishedWithoutPeriodChineseName] : [$0.chineseName]
+  }
+
   /// Order of urgency for people: what is overdue first.
   public static func < (lhs: FindingStatus, rhs: FindingStatus) -> Bool { lhs.urgency < rhs.urgency }
 
@@ -183,6 +203,9 @@ public struct Finding: Sendable {
   /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
   /// working days late, overdue or left, the day a 公示 may come down, or the status. What a warning names the years
   /// for; a verdict is marked by ``statusIsProvisional``.
+  /// ``status`` as the outputs name it (``FindingStatus/chineseName(hasDeadline:)``).
+  public var chineseStatusName: String { status.chineseName(hasDeadline: deadline != nil) }
+
   public var isProvisional: Bool { isProvisional(stating: .all) }
 
   /// ``isProvisional`` for an output that states only some counts of working days: the days left to a deadline

@@ -21,19 +21,24 @@ public enum GeneralDisclosurePeriod {
   public static func basis(on day: CivilDate) -> String { day < revisionInForce ? article2007 : article2019 }
 
   /// `basis` as cited on `day`: before the revision came into force, its article 26 as the 2007 text's article 18,
-  /// and a citation of other articles of it marked with the revision's day (第二十条第五项 has no counterpart here).
+  /// and its other articles marked with the revision's day (第二十条第五项 has no counterpart here). A citation of
+  /// both (第二十条第五项、第二十六条) is split, so that the period's article of the day is named whatever else is cited.
   static func citation(in basis: String, on day: CivilDate) -> String {
     guard day < revisionInForce else { return basis }
-    return basis.split(separator: "；", omittingEmptySubsequences: false).map { citation in
-      if citation == article2019 { return article2007 }
-      let mark = revisionInForce.inForceMark
-      return citation.hasPrefix(act) && !citation.hasSuffix(mark) ? citation + mark : String(citation)
+    let mark = revisionInForce.inForceMark
+    return basis.split(separator: "；", omittingEmptySubsequences: false).flatMap { citation -> [String] in
+      guard citation.hasPrefix(act), !citation.hasSuffix(mark) else { return [String(citation)] }
+      let articles = citation.dropFirst(act.count).split(separator: "、", omittingEmptySubsequences: false)
+      let others = articles.filter { $0 != periodArticle2019 }
+      return (others.isEmpty ? [] : [act + others.joined(separator: "、") + mark])
+        + (others.count < articles.count ? [article2007] : [])
     }.joined(separator: "；")
   }
 
   static func isCited(in basis: String) -> Bool { basis.contains(act) }
 
   private static let act = "《中华人民共和国政府信息公开条例》"
-  private static let article2019 = act + "第二十六条"
+  private static let periodArticle2019 = "第二十六条"
+  private static let article2019 = act + periodArticle2019
   private static let article2007 = act + "（2007年）第十八条"
 }

@@ -29,12 +29,8 @@ extension Finding {
     return "\(status.chineseName)，且迟\(late)个工作日公开"
   }
 
-  /// ``publicStatus`` named as the public outputs count it: 已公开, not 按时公开, for an item no law gives a period to
-  /// publish in, which the annual report leaves out of the on-time rate.
-  var chinesePublicStatusName: String { publicStatus == .onTime && deadline == nil ? Self.publishedWithoutPeriod : publicStatus.chineseName }
-
-  /// How an item published with no period to keep is named: there was no time to be on.
-  static let publishedWithoutPeriod = "已公开"
+  /// ``publicStatus`` named as the outputs count it (``FindingStatus/chineseName(hasDeadline:)``).
+  var chinesePublicStatusName: String { publicStatus.chineseName(hasDeadline: deadline != nil) }
 
   /// Where the finding stands as the public page's timeline says it (迟3个工作日, 逾期5个工作日未公开, 待公开，剩2个工作日),
   /// and the open data with it: an item late by a day and one late by forty are not the same failure. An item no law

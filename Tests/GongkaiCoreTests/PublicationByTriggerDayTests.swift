@@ -40,6 +40,15 @@ import Testing
     #expect(try Checker(catalogue: testCatalogue, calendar: calendar2026).judge(result, asOf: day("2026-12-02")) == nil)
   }
 
+  /// A check as of a day long before the sale (an auditor looking back at 2024 in a register that holds 2025's
+  /// tenders) does not count the notice due: it comes into view as early as it may go up, 90 days ahead.
+  @Test func aNoticeComesIntoViewNinetyDaysBeforeTheSaleDay() throws {
+    #expect(try checker.judge(notice(sale: "2026-10-26"), asOf: day("2024-01-01")) == nil)
+    #expect(try checker.judge(notice(sale: "2026-10-26"), asOf: day("2026-07-27")) == nil)
+    let inView = try #require(try checker.judge(notice(sale: "2026-10-26"), asOf: day("2026-07-28")))
+    #expect(inView.status == .due && inView.deadline?.date == day("2026-10-26"))
+  }
+
   /// The sale day is fixed, but the working days left to it, counted across days no schedule has arranged yet (2027's
   /// Spring Festival), are not: the count a cron's --warn-days alert rests on is marked so, and the year named.
   @Test func theDaysLeftToASaleDayInAYearWithoutItsScheduleAreProvisional() throws {

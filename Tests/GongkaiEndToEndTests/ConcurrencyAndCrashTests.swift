@@ -163,6 +163,44 @@ import TestSupport
     #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
   }
 
+  /// An exclusive import writes through a rollback journal, into the register file itself once its cache spills: a
+  /// signal that ended it there left the file whole only with the journal beside it, and a copy of the file alone
+  /// (a `cp` backup before the next command) damaged for good (a migrating clerk's Ctrl-C). The import now rolls
+  /// back before the process ends: no journal is left, the file is back in WAL mode, and the message says so.
+  @Test func anInterruptedExclusiveImportRollsBackBeforeTheProcessEnds() throws {
+    let database = try register()
+    let rows = Scratch.folder().appendingPathComponent("rows.csv")
+    var text = "project,kind,formed,ref\n"
+    for row in 1...50000 {
+      text += "2026-310110-48-01-000102,bidding.candidates,2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),F-\(row)\n"
+    }
+    try Data(text.utf8).write(to: rows)
+    let before = try runGongkai(["project", "list", "--database", database])
+    let process = Process()
+    process.executableURL = try builtBinary()
+    process.arguments = ["import", "milestones", rows.path, "--exclusive", "--database", database]
+    let errors = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    for _ in 0..<2000 where !FileManager.default.fileExists(atPath: database + "-journal") {
+      Thread.sleep(forTimeInterval: 0.002)
+    }
+    kill(process.processIdentifier, SIGTERM)
+    let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM, "\(said)")
+    #expect(said.hasSuffix("the register keeps no change not yet committed, and no file is left half-written; run the command again to finish it\n"),
+            "\(said)")
+    // Read before anything opens the file, which would play a journal back.
+    #expect(!FileManager.default.fileExists(atPath: database + "-journal"), "a journal was left to play back")
+    let header = try #require(FileManager.default.contents(atPath: database)).prefix(20)
+    #expect(header.suffix(2) == Data([2, 2]), "the register was left out of WAL mode")
+    #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
+    #expect(try sqlite(database, "SELECT count(*) FROM milestone") == "0")
+    #expect(try runGongkai(["project", "list", "--database", database]).stdout == before.stdout)
+  }
+
   @Test func anExportKilledHalfwayLeavesNoHalfFile() throws {
     let database = try registerOfThousands()
     let folder = Scratch.folder()

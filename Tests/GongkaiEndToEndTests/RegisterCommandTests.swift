@@ -719,8 +719,10 @@ import TestSupport
   }
 
   /// An item no law gives a period to publish in is 已公开 once published, as the pages say and the report counts it
-  /// (apart from the on-time rate), with no days late: an evaluator counting 按时公开 rows gets the report's figure.
-  @Test func theAuditCSVNamesAnItemWithoutAPeriodPublishedNotOnTime() throws {
+  /// (apart from the on-time rate), with no days late: an evaluator counting 按时公开 in the audit CSV, the alert, the
+  /// JSON findings or the index page gets the report's figure in each (the check had named it 按时公开, the index
+  /// counted it there).
+  @Test func everyOutputNamesAnItemWithoutAPeriodPublishedNotOnTime() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000206")
     for command in [
       ["log", "2026-310110-48-01-000206", "bidding.clarification", "--date", "2026-11-02"],
@@ -735,6 +737,17 @@ import TestSupport
     #expect(rows.map { $0["状态"] } == ["on-time", "on-time"])
     #expect(rows.map { $0["状态名称"] } == ["已公开", "按时公开"])
     #expect(rows.map { $0["逾期工作日"] } == ["", "0"])
+    // The alert, the JSON findings and the index page name and count it the same way.
+    let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "on-time"] + db)
+    #expect(text.stdout.contains("按时公开 1 项，已公开 1 项\n") && text.stdout.contains("  已公开      无固定期限"), "\(text.stdout)")
+    let json = try gongkai(["check", "--as-of", "2026-11-27", "--status", "on-time", "--format", "json"] + db)
+    let findings = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    #expect(findings?.compactMap { $0["statusName"] as? String } == ["已公开", "按时公开"])
+    let site = folder.appendingPathComponent("site").path
+    #expect(try gongkai(["export", "notices", "--as-of", "2026-11-27", "--out", site] + db).status == 0)
+    let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
+    #expect(index.contains(#"<th scope="col">按时公开</th><th scope="col">已公开</th><th scope="col">逾期公开</th>"#))
+    #expect(index.contains("<td>2</td><td>1</td><td>1</td><td>0</td>"), "\(index)")
   }
 
   /// A tender notice is due by the day its documents go on sale, so its publication may come before the milestone,

@@ -170,9 +170,9 @@ public struct AuditCSV {
     Column(chinese: "公示截止日", english: "published_until") { row, _ in row.finding.publishedUntil?.description ?? "" },
     Column(chinese: "最短公示期止", english: "minimum_publication_end") { row, _ in row.finding.minimumEnd?.date.description ?? "" },
     Column(chinese: "状态", english: "status") { row, _ in row.status.rawValue },
-    // An item published with no period to keep is 已公开, as the pages say and the report counts it, with no days late.
+    // An item published with no period to keep is 已公开, as every output names it, with no days late.
     Column(chinese: "状态名称", english: "status_name") { row, _ in
-      row.isPublishedWithoutPeriod ? Finding.publishedWithoutPeriod : row.status.chineseName
+      row.isPublishedWithoutPeriod ? FindingStatus.publishedWithoutPeriodChineseName : row.status.chineseName
     },
     Column(chinese: "逾期工作日", english: "working_days_late") { row, _ in
       let finding = row.finding

@@ -53,7 +53,7 @@ public struct FindingRecord: Encodable, Sendable {
     formedOn = finding.milestone.formedOn
     reference = stored.reference
     status = finding.status.rawValue
-    statusName = finding.status.chineseName
+    statusName = finding.chineseStatusName
     deadline = finding.deadline?.date
     provisional = finding.isProvisional
     statusProvisional = finding.statusIsProvisional

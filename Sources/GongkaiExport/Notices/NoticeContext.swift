@@ -15,7 +15,6 @@ extension ProjectNotice: MustacheParent {
     case "responsibleUnit": responsibleUnit
     case "sections": sections
     case "disclosedCount": disclosedCount
-    case "statusCounts": statusCounts
     case "timeline": timeline
     case "asOf": asOf
     case "provisionalNote": provisionalNote

@@ -88,7 +88,7 @@ public struct NoticeExport {
       try index?.append(renderer.render([
         "code": notice.code, "name": notice.name, "page": name, "responsibleUnit": notice.responsibleUnit,
         "disclosedCount": notice.disclosedCount,
-        "counts": FindingStatus.allCases.map { notice.statusCounts[$0] ?? 0 }, "provisional": notice.provisionalStatusCount,
+        "counts": FindingStatus.chineseNamesCounted.map { notice.statusCounts[$0] ?? 0 }, "provisional": notice.provisionalStatusCount,
       ], template: "index-row"))
       for section in notice.sections {
         for item in section.items { feed?.consider(item, section: section, notice: notice) }
@@ -107,7 +107,7 @@ public struct NoticeExport {
     }
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
     try page.write(renderer.render(
-      ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.allCases.map(\.chineseName)],
+      ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.chineseNamesCounted],
       template: "index-head"))
     try index.copy(to: page)
     let note = ProvisionalNote.text("“状态暂定”为其中状态可能变化的项数：其所依据的时限", years: report.provisionalStatusYears)

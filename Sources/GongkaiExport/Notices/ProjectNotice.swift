@@ -72,8 +72,8 @@ public struct ProjectNotice: Sendable {
   public let responsibleUnit: String
   public let sections: [Section]
   public let disclosedCount: Int
-  /// Counts of findings by status, for the index page.
-  public let statusCounts: [FindingStatus: Int]
+  /// Counts of findings by the status named on the page (``FindingStatus/chineseNamesCounted``), for the index page.
+  public let statusCounts: [String: Int]
   /// Of those, the findings whose status may change once a missing holiday schedule is published: the index page
   /// must not state them as settled where the project's page marks them 暂定.
   public let provisionalStatusCount: Int
@@ -160,7 +160,7 @@ public struct ProjectNotice: Sendable {
               items: byCategory[category] ?? [])
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
-    statusCounts = Dictionary(grouping: findings, by: { $0.0.publicStatus }).mapValues(\.count)
+    statusCounts = Dictionary(grouping: findings, by: { $0.0.chinesePublicStatusName }).mapValues(\.count)
     let provisionalStatuses = findings.map(\.0).filter(\.publicStatusIsProvisional)
     provisionalStatusCount = provisionalStatuses.count
     provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }

@@ -99,8 +99,7 @@ public struct Timeline: Sendable {
     self.asOf = asOf.description
     title = "\(projectName) 信息公开时间线"
     let counts = Dictionary(grouping: findings, by: \.chinesePublicStatusName).mapValues(\.count)
-    let names = FindingStatus.allCases.flatMap { $0 == .onTime ? [$0.chineseName, Finding.publishedWithoutPeriod] : [$0.chineseName] }
-    summary = "截至 \(asOf)，共 \(findings.count) 项：" + names.compactMap { name in counts[name].map { "\(name) \($0) 项" } }
+    summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.chineseNamesCounted.compactMap { name in counts[name].map { "\(name) \($0) 项" } }
       .joined(separator: "，")
   }
 

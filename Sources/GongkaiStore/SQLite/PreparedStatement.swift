@@ -127,6 +127,8 @@ final class PreparedStatement {
   private func step() -> Int32 {
     // A value left unbound would silently repeat the previous row's: every parameter is bound for every row.
     precondition(position == sqlite3_bind_parameter_count(handle), "\(statement.sql) bound \(position) values")
+    // A signal asked the write to stop (``WriteInterruption``): it fails here, and its transaction rolls back.
+    guard !WriteInterruption.isRequested.load(ordering: .relaxed) else { return SQLITE_INTERRUPT }
     return sqlite3_step(handle)
   }
 

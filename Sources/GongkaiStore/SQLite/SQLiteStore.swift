@@ -516,16 +516,16 @@ public struct SQLiteStore: Store {
       try writer.writeWithoutTransaction { db in
         // GRDB's check for a transaction left open is off for ``readingOneState(_:)``; a write meets one here.
         guard !db.isInsideTransaction else { throw UnexpectedTransactionState("a write inside a read of one state") }
-        guard bulk else { return try Self.transactionThenWAL(db, body) }
+        guard bulk else { return try WriteInterruption.run(db) { try Self.transactionThenWAL(db, body) } }
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         // A file this user may only read cannot leave WAL mode (SQLite says so as an I/O error): its import runs as
         // any, which writes nothing when nothing changed and is refused as read-only when something did.
         guard exclusiveImports, sqlite3_db_readonly(db.sqliteConnection, "main") == 0 else {
-          return try Self.transactionThenWAL(db, body)
+          return try WriteInterruption.run(db) { try Self.transactionThenWAL(db, body) }
         }
-        return try Self.inRollbackJournal(db, body)
+        return try WriteInterruption.run(db) { try Self.inRollbackJournal(db, body) }
       }
     }
   }

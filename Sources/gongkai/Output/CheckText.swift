@@ -50,7 +50,8 @@ final class CheckText {
   }
   private var units: [Unit] = []
   private var unitIndex: [String: UInt16] = [:]
-  private var counts: [FindingStatus: Int] = [:]
+  /// Alerts by the status named, the language's name (已公开 apart from 按时公开).
+  private var counts: [String: Int] = [:]
   private let texts: ScratchFile
 
   /// Where the padding after an alert's measure goes, put aside in front of its text.
@@ -120,7 +121,7 @@ final class CheckText {
       units[Int(unit)].overdue += 1
       units[Int(unit)].worstOverdue = max(units[Int(unit)].worstOverdue, days)
     }
-    counts[finding.status, default: 0] += 1
+    counts[statusName(of: finding), default: 0] += 1
     try keys.append(Key(id: finding.milestone.id, offset: offset, workingDays: Int32(clamping: days), unit: unit, status: finding.status))
   }
 
@@ -128,8 +129,12 @@ final class CheckText {
     let l = language
     try output.append(l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则目录 \(checker.catalogue.chineseName)\n",
                              "Disclosure deadline check · as of \(asOf) · rules \(checker.catalogue.profile)\n"))
-    try output.append(FindingStatus.allCases.sorted().compactMap { status in
-      counts[status].map { l.pick("\(status.chineseName) \($0) 项", "\(status.rawValue) \($0)") }
+    let names = FindingStatus.allCases.sorted().flatMap { status in
+      let named = [true, false].map { l.pick(status.chineseName(hasDeadline: $0), status.englishName(hasDeadline: $0)) }
+      return named[0] == named[1] ? [named[0]] : named
+    }
+    try output.append(names.compactMap { name in
+      counts[name].map { l.pick("\(name) \($0) 项", "\(name) \($0)") }
     }.joined(separator: l.pick("，", ", ")) + "\n")
     let order = units.indices.sorted { a, b in
       let (x, y) = (units[a].severity, units[b].severity)
@@ -157,6 +162,11 @@ final class CheckText {
     try output.flush()
   }
 
+  private func statusName(of finding: Finding) -> String {
+    let hasDeadline = finding.deadline != nil
+    return language.pick(finding.status.chineseName(hasDeadline: hasDeadline), finding.status.englishName(hasDeadline: hasDeadline))
+  }
+
   /// The alert's text up to the end of its measure, the measure's display width, and the rest of the text, which
   /// follows the padding.
   private func alert(_ finding: Finding, _ stored: StoredMilestone) -> (head: String, measureWidth: Int, tail: String) {
@@ -164,7 +174,7 @@ final class CheckText {
     let rule = finding.rule
     let measure = FindingMeasure(language: l)
     let marked = measure.markedText(of: finding)
-    let status = l.pick(finding.status.chineseName, finding.status.rawValue)
+    let status = statusName(of: finding)
     let head = "  \(Terminal.pad(status, to: statusColumn))\(marked)"
     var out = ""
     if let deadline = finding.deadline, finding.status != .tooShort {

@@ -15,6 +15,7 @@ struct FindingMeasure {
     case .due: finding.isDueToday ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
     case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
     case .tooShort: shortfall(finding)
+    case .onTime where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
     case .onTime: l.pick("按时", "on time")
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiFileSystem
+import GongkaiStore
 import Synchronization
 
 /// Ctrl-C, a `kill` or a closed terminal during a command: the change it was writing is undone by SQLite (its
@@ -60,6 +61,9 @@ enum Interruption {
         for signal in taken { restoreDefault(signal) }
         return
       }
+      // The write in progress rolls back before the process ends: an exclusive import has written into the register
+      // file itself, which is whole again only once its journal is played back.
+      let write = WriteInterruption.stop(waitingUpTo: .seconds(60))
       // Should anything below block all the same, the process ends, with the shell's status for the signal.
       Interruption.received = signal
       var alarmAction = sigaction()
@@ -69,7 +73,7 @@ enum Interruption {
       TemporaryFile.removeHeldForGood()
       // On a terminal, after the progress line or the ^C the terminal echoed.
       sayIfTaken((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "gongkai: interrupted (\(String(cString: strsignal(signal)))): "
-        + "the register keeps no change not yet committed, and no file is left half-written; run the command again to finish it\n")
+        + whatBecameOf(write) + "\n")
       restoreDefault(signal)
       // To the process, not to this thread, which blocks it; should no thread take it, the shell's status for it.
       kill(getpid(), signal)
@@ -86,6 +90,19 @@ enum Interruption {
         errno = saved
       }
       sigaction(signal, &action, nil)
+    }
+  }
+
+  /// What the register holds after the signal, by how its write ended.
+  private static func whatBecameOf(_ write: WriteInterruption.Outcome) -> String {
+    switch write {
+    case .undone:
+      "the register keeps no change not yet committed, and no file is left half-written; run the command again to finish it"
+    case .committed:
+      "its change had been committed and the register holds it; no file is left half-written"
+    case .stillRunning:
+      "the change not yet committed is being undone; the next gongkai command finishes undoing it from the journal beside "
+        + "the register: do not copy or move the register before that command has run"
     }
   }
 

@@ -60,7 +60,7 @@ struct ProjectText {
             // marked where the deadline is.
             let judgedByItsOwnReadings = finding.status == .onTime || finding.status == .due
             let unverified = Self.mark(judgedByItsOwnReadings ? finding.confidence(judging: finding.status) : finding.deadlineConfidence)
-            status = finding.status.chineseName + (finding.statusIsProvisional ? "（暂定）" : "")
+            status = finding.chineseStatusName + (finding.statusIsProvisional ? "（暂定）" : "")
               // Without a deadline, a status resting on an unverified rule is marked as the public page marks it.
               + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") + unverified }
                 ?? (finding.status == .tooShort ? "" : Self.mark(finding.confidence(judging: finding.status))))
