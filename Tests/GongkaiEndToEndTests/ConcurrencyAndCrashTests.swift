@@ -21,14 +21,20 @@ import TestSupport
   /// interrupt.
   func registerOfThousands() throws -> String {
     let database = try register()
-    let rows = Scratch.folder().appendingPathComponent("rows.csv")
-    var text = "project,kind,formed,ref\n"
-    for row in 1...3000 {
-      text += "2026-310110-48-01-000102,bidding.result,2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),E-\(row)\n"
-    }
-    try Data(text.utf8).write(to: rows)
+    let rows = try sheet(3000, of: "bidding.result", references: "E")
     #expect(try runGongkai(["import", "milestones", rows.path, "--database", database]).status == 0)
     return database
+  }
+
+  /// A spreadsheet of `count` milestones of one kind for the second project, spread over 2026, 文号 PREFIX-1 on.
+  func sheet(_ count: Int, of kind: String, references prefix: String) throws -> URL {
+    let rows = Scratch.folder().appendingPathComponent("rows.csv")
+    var text = "project,kind,formed,ref\n"
+    for row in 1...count {
+      text += "2026-310110-48-01-000102,\(kind),2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),\(prefix)-\(row)\n"
+    }
+    try Data(text.utf8).write(to: rows)
+    return rows
   }
 
   func bash(_ script: String, environment: [String: String]) throws -> Process {
@@ -169,12 +175,7 @@ import TestSupport
   /// back before the process ends: no journal is left, the file is back in WAL mode, and the message says so.
   @Test func anInterruptedExclusiveImportRollsBackBeforeTheProcessEnds() throws {
     let database = try register()
-    let rows = Scratch.folder().appendingPathComponent("rows.csv")
-    var text = "project,kind,formed,ref\n"
-    for row in 1...50000 {
-      text += "2026-310110-48-01-000102,bidding.candidates,2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),F-\(row)\n"
-    }
-    try Data(text.utf8).write(to: rows)
+    let rows = try sheet(50000, of: "bidding.candidates", references: "F")
     let before = try runGongkai(["project", "list", "--database", database])
     let process = Process()
     process.executableURL = try builtBinary()
@@ -285,12 +286,7 @@ import TestSupport
   @Test func anInterruptionWhoseMessageCannotBeWrittenEndsTheImportAtOnce() throws {
     let database = try registerOfThousands()
     let before = try sqlite(database, "SELECT count(*) FROM milestone")
-    let rows = Scratch.folder().appendingPathComponent("more.csv")
-    var text = "project,kind,formed,ref\n"
-    for row in 1...20000 {
-      text += "2026-310110-48-01-000102,bidding.candidates,2026-\(String(format: "%02d-%02d", row % 10 + 1, row % 28 + 1)),F-\(row)\n"
-    }
-    try Data(text.utf8).write(to: rows)
+    let rows = try sheet(20000, of: "bidding.candidates", references: "F")
     var ends: [Int32] = [0, 0]
     #expect(pipe(&ends) == 0)
     defer { close(ends[0]) }
