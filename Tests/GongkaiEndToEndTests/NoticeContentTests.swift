@@ -298,7 +298,7 @@ import TestSupport
     #expect(html.contains("杨建罚〔2026〕30号") && html.contains("公开日期：2026-11-12；公开渠道：区政府门户网站</p>"))
     #expect(!html.contains("处罚款5万元") && !html.contains("xzcf/030.html") && !html.contains("所变更信息</th><td colspan=\"3\">\(withdrawn)"))
     // An ordinary change keeps the earlier item's content, marked 已变更.
-    #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>") && html.contains("第一行\n第二行"))
+    #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>") && html.contains("第一行<br>第二行"))
 
     let feed = try String(contentsOf: folder.appendingPathComponent("notices-notices/feed.atom"), encoding: .utf8)
     #expect(feed.contains("<title>江浦路桥梁改建工程：质量安全行政处罚决定（已撤回）</title>\n<updated>2026-11-18T09:00:00+08:00</updated>"))
@@ -384,10 +384,37 @@ import TestSupport
     #expect(text.contains("\n信息公开情况\n  截至 2026-11-27，共 ") && text.contains("\n  \(unpublished)\n"), "\(text)")
   }
 
+  /// Atom wants an IRI in an entry's link: an address as typed goes out as the OC4IDS package gives it (a portal's
+  /// webmaster found `…#s1#s2` copied into the feed as it was), while the page keeps the address the clerk recorded.
+  @Test func theFeedLinksAnAddressAsAURI() throws {
+    let (folder, db) = try register()
+    #expect(try runGongkai(["disclose", "2", "--date", "2026-11-04", "--channel", "区政府网站", "--url", "https://xxgk.example/公告/a.html#s1#s2"] + db).status == 0)
+    let feed = try export(["notices"], "feed.atom", in: folder, db)
+    #expect(feed.contains(#"<link rel="alternate" href="https://xxgk.yangpu.example/%E8%AE%B8%E5%8F%AF?q=%E4%B8%AD%E6%96%87"/>"#), "\(feed)")
+    #expect(!feed.contains("#s1#s2"))
+    let html = try String(contentsOf: folder.appendingPathComponent("notices-notices/\(Self.code).html"), encoding: .utf8)
+    #expect(html.contains(#"<a href="https://xxgk.yangpu.example/许可?q=中文">"#))
+  }
+
+  /// A project registered with nothing recorded yet: its page says so, where it drew an empty chart under "共 0 项：".
+  @Test func aProjectWithNothingRecordedSaysSo() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    #expect(try runGongkai(["init"] + db).status == 0)
+    #expect(try runGongkai(["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<p>截至 2026-11-27，本项目尚无应公开的信息。</p>") && !html.contains("<svg") && !html.contains("共 0 项"), "\(html)")
+    let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
+    #expect(markdown.contains("\n## 信息公开情况\n\n截至 2026-11-27，本项目尚无应公开的信息。\n"), "\(markdown)")
+    let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
+    #expect(text.contains("\n信息公开情况\n  截至 2026-11-27，本项目尚无应公开的信息。\n"), "\(text)")
+  }
+
   @Test func aSummarysLineBreaksSurviveInEveryFormat() throws {
     let (folder, db) = try register()
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)
-    #expect(html.contains("<p class=\"summary\">第一行\n第二行</p>") && html.contains(".summary{white-space:pre-line}"))
+    // Written out, not left to a stylesheet a portal's template may drop
+    #expect(html.contains("<p class=\"summary\">第一行<br>第二行</p>"), "\(html)")
     // A hard line break in Markdown: a backslash at the end of the line
     #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("\n\n第一行\\\n第二行\n"))
     #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("\n    第一行\n    第二行\n"))

@@ -7,9 +7,30 @@ import Testing
   func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
 
   @Test func aRowKeepsItsItemsMarkWholeWhenItsNameIsCut() {
-    #expect(Timeline.label("质量安全行政处罚决定", mark: "已撤回") == "质量安全行政处罚决定（已撤回）")
-    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: "已变更") == "初步设计及概算审批结…（已变更）")
-    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil) == "初步设计及概算审批结果（含概算…")
+    let long = "逾期36个工作日未公开（时限待核实）"
+    #expect(Timeline.label("质量安全行政处罚决定", mark: "已撤回", beside: "按时公开") == "质量安全行政处罚决定（已撤回）")
+    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: "已变更", beside: long) == "初步设…（已变更）")
+    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil, beside: long) == "初步设计及概算审…")
+    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil, beside: "按时公开") == "初步设计及概算审批结果（含概算调整）")
+  }
+
+  /// The name is cut to the room its status leaves: on the sample pages a long status ("逾期36个工作日未公开（时限待核实）")
+  /// was drawn over a name cut at a fixed count (a portal's webmaster found it), as a long name over a short status.
+  @Test func noRowsNameRunsIntoItsStatus() {
+    let names = ["交付使用时间及竣工决算审计情况（含竣工验收备案、工程结算）", "重大设计变更涉及的行政许可变更结果", "施工许可"]
+    let statuses = ["逾期36个工作日未公开（时限待核实）", "待公开，剩1个工作日（时限待核实）", "逾期650个工作日未公开（时限待核实）",
+                    "按时公开", "迟3个工作日"]
+    for name in names {
+      for status in statuses {
+        for mark in [nil, "已撤回"] {
+          let label = Timeline.label(name, mark: mark, beside: status)
+          let labelEnd = Double(Timeline.labelStart) + Timeline.width(of: label, fontSize: Timeline.labelFontSize)
+          let statusStart = Double(Timeline.statusEnd) - Timeline.width(of: status, fontSize: Timeline.statusFontSize)
+          #expect(labelEnd + Double(Timeline.gap) <= statusStart, "\(label) runs into \(status)")
+          #expect(label.hasSuffix(mark.map { "（\($0)）" } ?? "") && label.count > 3, "\(label)")
+        }
+      }
+    }
   }
 
   /// A tender notice goes up before the documents go on sale: the chart starts before its publication, which is drawn

@@ -156,13 +156,14 @@ struct LatestPublications {
     // A changed item's entry keeps its id and is dated by its change's publication, or by the register's latest
     // correction of what it shows (RFC 4287 `updated`): feed readers show an entry again when that date moves, so
     // subscribers learn of the change, and of a change taken back. A withdrawn item has
-    // neither summary nor address (the item leaves them out), so its entry links the project's page.
+    // neither summary nor address (the item leaves them out), so its entry links the project's page. Atom wants an
+    // IRI there: an address as typed (`#s1#s2`, a `%` starting no escape) goes out as the OC4IDS package gives it.
     let date = item.updated
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
       "title": "\(notice.name)：\(item.kindName)" + (item.validityMark.map { "（\($0)）" } ?? ""),
       "updated": date, "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
-      "link": item.url ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
+      "link": item.url.map(URIText.encoding) ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
       "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }, item.withdrawalReason.map { "撤回理由：\($0)" }]
         .compactMap { $0 }.joined(separator: "　"),
     ]

@@ -3,7 +3,7 @@
 enum NoticeTemplates {
   static let style = """
     body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1a1a1a;\
-    max-width:62rem;margin:0 auto;padding:1.5rem;line-height:1.6;background:#fff}
+    max-width:62rem;margin:0 auto;padding:1.5rem;line-height:1.6;background:#fff;overflow-wrap:anywhere}
     header{border-bottom:3px solid #b3001b;margin-bottom:1.5rem}
     h1{font-size:1.6rem;margin:.2rem 0 .8rem}h1 small{display:block;font-size:1rem;color:#555;font-weight:normal}
     h2{font-size:1.2rem;border-left:5px solid #b3001b;padding-left:.5rem;margin-top:2rem}
@@ -12,7 +12,7 @@ enum NoticeTemplates {
     th{background:#f4f4f4;font-weight:600;white-space:nowrap}
     .notice{border:1px solid #ddd;border-radius:4px;padding:.8rem 1rem;margin:.8rem 0}
     .changed td{color:#b3001b;font-weight:600}
-    .empty{color:#555}.period{font-weight:600}.summary{white-space:pre-line}.crumb a{color:#b3001b}
+    .empty{color:#555}.period{font-weight:600}.crumb a{color:#b3001b}
     footer{margin-top:2.5rem;border-top:1px solid #ccc;color:#555;font-size:.85rem}
     figure{margin:0;overflow-x:auto}figcaption{font-size:.85rem;color:#444}
     svg text{font-family:inherit}.standing{font-size:.9rem;padding-left:1.2rem}
@@ -71,14 +71,14 @@ enum NoticeTemplates {
     </section>
     <section aria-labelledby="timeline">
     <h2 id="timeline">信息公开时间线</h2>
-    <figure>
-    {{#timeline}}{{> timeline}}{{/timeline}}
+    {{#timeline}}<figure>
+    {{> timeline}}
     <figcaption>每行一项信息：空心圆为信息形成日，竖线为法定公开截止日，标记为公开日或当前状态（圆形按时公开，三角逾期公开，方形公示期不足，菱形待公开，叉号逾期未公开）；状态同时以文字标注于左侧，并逐项列于图下。</figcaption>
     </figure>
-    {{#timeline}}<p>{{summary}}</p>
+    <p>{{summary}}</p>
     <ul class="standing">
     {{#rows}}<li>{{fullLabel}}</li>
-    {{/rows}}</ul>{{/timeline}}
+    {{/rows}}</ul>{{/timeline}}{{^timeline}}<p>截至 {{asOf}}，本项目尚无应公开的信息。</p>{{/timeline}}
     </section>
     {{#sections}}
     <section aria-labelledby="category-{{position}}">
@@ -95,7 +95,7 @@ enum NoticeTemplates {
     {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}{{#withdraws}}<tr><th scope="row">所撤回信息</th><td colspan="3">{{.}}</td></tr>{{/withdraws}}
     </tbody>
     </table>
-    {{#summary}}<p class="summary">{{.}}</p>{{/summary}}
+    {{#summary}}<p class="summary">{{#summaryLines}}{{.}}{{^last()}}<br>{{/last()}}{{/summaryLines}}</p>{{/summary}}
     {{#publicationPeriod}}<p class="period">{{.}}</p>{{/publicationPeriod}}
     {{#periodNote}}<p class="note">{{.}}</p>{{/periodNote}}
     <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}{{#alsoPublished}}；亦发布于：{{.}}{{/alsoPublished}}</p>
@@ -193,6 +193,12 @@ enum NoticeTemplates {
     - {{fullLabel}}
     {{/rows}}
     {{/timeline}}
+    {{^timeline}}
+
+    ## 信息公开情况
+
+    截至 {{asOf}}，本项目尚无应公开的信息。
+    {{/timeline}}
     {{#sections}}
 
     ## {{ordinal}}、{{name}}
@@ -265,6 +271,11 @@ enum NoticeTemplates {
     {{#rows}}
       {{fullLabel}}
     {{/rows}}
+    {{/timeline}}
+    {{^timeline}}
+
+    信息公开情况
+      截至 {{asOf}}，本项目尚无应公开的信息。
     {{/timeline}}
     {{#sections}}
 

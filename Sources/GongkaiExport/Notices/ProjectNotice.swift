@@ -50,8 +50,8 @@ public struct ProjectNotice: Sendable {
     /// (``Corrections``). It never goes back when a change is taken back.
     public let updated: String
 
-    /// The summary's lines: Markdown and plain text write each break out (a hard break, an indented line), where
-    /// HTML keeps the summary whole and shows its breaks with `white-space: pre-line`.
+    /// The summary's lines, each break written out: a `<br>` in HTML (which a portal's own stylesheet, or none, keeps),
+    /// a hard break in Markdown, an indented line in plain text.
     public var summaryLines: [String]? {
       summary.map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) }
     }
@@ -79,7 +79,9 @@ public struct ProjectNotice: Sendable {
   public let provisionalStatusCount: Int
   /// The years without an official holiday schedule those statuses rest on.
   public let provisionalStatusYears: Set<Int>
-  public let timeline: Timeline
+  /// The chart of the project's items; `nil` for a project with none yet, whose page says so instead of drawing an
+  /// empty chart.
+  public let timeline: Timeline?
   public let asOf: String
   /// The years without an official holiday schedule that the page's deadlines and counts rest on.
   public let unscheduledYears: Set<Int>
@@ -164,7 +166,8 @@ public struct ProjectNotice: Sendable {
     let provisionalStatuses = findings.map(\.0).filter(\.publicStatusIsProvisional)
     provisionalStatusCount = provisionalStatuses.count
     provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }
-    timeline = Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
+    timeline = findings.isEmpty ? nil
+      : Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     retracted = Self.once(milestones.flatMap { stored in

@@ -75,7 +75,7 @@ public struct Timeline: Sendable {
       let name = finding.rule.name.chinese
       let status = finding.chineseStanding + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
       return Row(
-        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: Self.label(name, mark: validityMark),
+        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: Self.label(name, mark: validityMark, beside: status),
         fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
           + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
@@ -103,12 +103,35 @@ public struct Timeline: Sendable {
       .joined(separator: "，")
   }
 
-  /// A row's name, cut to the room before its status, keeping its mark (（已撤回）, （已变更）) whole.
-  static func label(_ name: String, mark: String?) -> String {
+  /// A row's name, cut to the room left of its status, which ends at ``statusEnd``, keeping its mark (（已撤回）,
+  /// （已变更）) whole. The room is measured, not counted: a status of a few words (按时公开) leaves a long name whole,
+  /// one of many (逾期36个工作日未公开（时限待核实）) only a few of its characters, where a fixed count had written
+  /// the one over the other.
+  static func label(_ name: String, mark: String?, beside status: String) -> String {
     let suffix = mark.map { "（\($0)）" } ?? ""
-    let room = 16 - suffix.count
-    return (name.count > room ? String(name.prefix(room - 1)) + "…" : name) + suffix
+    let room = Double(statusEnd - labelStart - gap) - width(of: status, fontSize: statusFontSize)
+    guard width(of: name + suffix, fontSize: labelFontSize) > room else { return name + suffix }
+    var cut = ""
+    for character in name {
+      guard width(of: cut + String(character) + "…" + suffix, fontSize: labelFontSize) <= room else { break }
+      cut.append(character)
+    }
+    return cut + "…" + suffix
   }
+
+  /// The width of `text` drawn at `fontSize` pixels, by the widest its characters are in a sans-serif font: a
+  /// Chinese character or a full-width sign an em, any other character six tenths of one.
+  static func width(of text: String, fontSize: Double) -> Double {
+    text.unicodeScalars.reduce(0) { sum, scalar in sum + (scalar.value >= 0x2000 ? 1 : 0.6) } * fontSize
+  }
+
+  /// Where a row's name starts and its status ends, their font sizes (as the timeline template draws them), and the
+  /// least room between them, in pixels.
+  static let labelStart = 8
+  static let statusEnd = 322
+  static let gap = 10
+  static let labelFontSize = 12.0
+  static let statusFontSize = 11.0
 
   /// The first days of months to mark on the axis, every 1, 2, 3, 6 or 12 months or every few years, the fewest that
   /// leave each label (`2026年10月`, about 70 pixels) room: a chart of a few weeks still shows its month, one of years is

@@ -573,20 +573,38 @@ extension SQLiteStore {
       try write.insert(&record, project: project)
       write.noteStated(record, id: record.id!)
       report.disclosuresWritten += 1
-      // A sheet's row gives one publication, and a 公示 may be put up twice: only one at the address of another recorded
-      // before this import, on another day, reads as that one's date corrected, which the import cannot tell and does
-      // not undo. (Two rows of one sheet at one address are a notice put up again.)
-      if !clearing, let url = record.url, let other = try DisclosureRecord.fetchOne(write.db.cachedStatement(sql: """
-        SELECT * FROM disclosure
-        WHERE milestoneId = ? AND channel = ? AND url = ? AND publishedOn <> ? AND withdrawnReason IS NULL ORDER BY id LIMIT 1
-        """), arguments: [milestone, record.channel, url, record.publishedOn]), write.disclosuresStated?[other.id!] == 0
+      // A sheet's row gives one publication, and a 公示 may be put up twice: only one on the channel (and at the address,
+      // where both have one) of another recorded before this import, on another day, reads as that one's date
+      // corrected, which the import cannot tell and does not undo. So does one whose channel differs from another's of
+      // the day only in its spaces (a no-break space pasted from a web page). (Two rows of one sheet on one channel
+      // are a notice put up again, and a milestone this import added has no other.)
+      if !clearing, report.addedMilestones?.contains(milestone) != true,
+        let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id!] == 0
       {
-        report.notice(at: position, field: "published", """
+        let fix = other.channel == record.channel
+          ? "if the row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id!) --reason 更正公开日期`)"
+          : "if they are one publication, withdraw the row's (`gongkai withdraw --disclosure \(record.id!) --reason 重复登记`) "
+            + "and correct the channel in the sheet"
+        let place = other.channel == record.channel
+          ? "on the same channel\(other.url != nil && record.url != nil ? " at the same address" : "")"
+          : "on the channel '\(other.channel)', which the row's '\(record.channel)' differs from only in its spaces"
+        report.notice(at: position, field: other.channel == record.channel ? "published" : "channel", """
           the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id!) of \
-          \(other.publishedOn), on the same channel at the same address; if the row corrects its date, withdraw the other \
-          (`gongkai withdraw --disclosure \(other.id!) --reason 更正公开日期`)
+          \(other.publishedOn), \(place); \(fix)
           """)
       }
+    }
+  }
+
+  /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
+  /// address where both give one: on another day, or on the same day under a channel spelt with other spaces.
+  private func recordedBeside(_ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite) throws -> DisclosureRecord? {
+    let channel = record.channel.filter { !$0.isWhitespace }
+    return try DisclosureRecord.fetchAll(write.db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ? ORDER BY id
+      """), arguments: [milestone, record.id]).first { other in
+      other.channel.filter { !$0.isWhitespace } == channel && (other.url == nil || record.url == nil || other.url == record.url)
+        && (other.publishedOn != record.publishedOn || other.channel != record.channel)
     }
   }
 
