@@ -133,13 +133,23 @@ public final class AtomicFileWriter {
   }
 
   /// Puts the file in place.
-  public func commit() throws {
-    try flush()
-    guard fsync(descriptor) == 0, rename(temporary, path) == 0 else { throw fail(errno) }
-    TemporaryFile.release(temporary)
-    close(descriptor)
-    TemporaryFile.syncNames(in: FilePath.parent(of: temporary))
-    finished = true
+  public func commit() throws { try Self.commit([self]) }
+
+  /// Puts the files in place together: each is on disk before the first is renamed, so that an export interrupted
+  /// meanwhile leaves all of them as they were, or all of them new, but for the instant between two renames (a
+  /// notice index and the feed that must agree with it).
+  public static func commit(_ writers: [AtomicFileWriter]) throws {
+    for writer in writers {
+      try writer.flush()
+      guard fsync(writer.descriptor) == 0 else { throw writer.fail(errno) }
+    }
+    for writer in writers {
+      guard rename(writer.temporary, writer.path) == 0 else { throw writer.fail(errno) }
+      TemporaryFile.release(writer.temporary)
+      close(writer.descriptor)
+      writer.finished = true
+    }
+    for folder in Set(writers.map { FilePath.parent(of: $0.temporary) }) { TemporaryFile.syncNames(in: folder) }
   }
 
   /// Removes the temporary file; the target is left as it was.

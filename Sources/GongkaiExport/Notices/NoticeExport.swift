@@ -51,10 +51,12 @@ public struct NoticeExport {
   public func run(store: any Store, projects: [ProjectCode], changeLogHead: StatedHead, folder: String, progress: ProgressReporter?)
     async throws -> Report
   {
+    // The folder first: taking it removes the temporary pages a killed export left, which a web server that serves
+    // hidden files would hand out until then, before the change log's check, which takes a while on a large register.
+    let pages = try AtomicFolderWriter(folder: folder)
     try await changeLogHead.confirmed()
     if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated())
-    let pages = try AtomicFolderWriter(folder: folder)
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)
@@ -112,11 +114,13 @@ public struct NoticeExport {
     try index.copy(to: page)
     let note = ProvisionalNote.text("“状态暂定”为其中状态可能变化的项数：其所依据的时限", years: report.provisionalStatusYears)
     try page.write(renderer.render(note.map { ["provisionalNote": $0] } ?? [:], template: "index-foot"))
-    try page.commit()
     // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
-    try AtomicFileWriter.write(Data(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf),
-                                                    template: "atom").utf8), to: folder + "/feed.atom")
+    let atom = try AtomicFileWriter(path: folder + "/feed.atom")
+    try atom.write(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf), template: "atom"))
+    // The index and the feed go in place together, and only then do the pages they no longer name go: an export
+    // interrupted on the way leaves an index, a feed and pages that agree.
+    try AtomicFileWriter.commit([page, atom])
     report.removedPages = try withdrawnPages.count { try pages.remove($0) > 0 }
     report.movedPages = try pages.remove(moved)
     return report
