@@ -70,10 +70,12 @@ public struct RuleCatalogue: Sendable {
     rule(for: code, formedOn: day)?.admitsPublicationBeforeFormation(isChange: isChange) ?? false
   }
 
-  /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case, the
-  /// kind's Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off
+  /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case or in
+  /// full-width letters (`ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ`, as a Chinese input method left on types it), the kind's
+  /// Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off
   /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits.
-  public func kind(meant text: String) -> DisclosureRule? {
+  public func kind(meant typed: String) -> DisclosureRule? {
+    let text = String(typed.halfWidth.map { $0 == "。" ? "." : $0 })
     let wanted = text.lowercased()
     guard !wanted.isEmpty else { return nil }
     func only(_ fits: (DisclosureRule) -> Bool) -> DisclosureRule? {

@@ -34,7 +34,7 @@ enum CSVText {
       let bytes = UnsafeBufferPointer(start: source.bytes, count: count)
       if start.count < 8 {
         start += bytes.prefix(8 - start.count)
-        if let workbook = workbookProblem(start, in: source.name) { throw workbook }
+        if let other = otherFormatProblem(start, in: source.name) { throw other }
       }
       utf8.feed(bytes)
       if utf8.sawNUL && !start.starts(with: utf8BOM) && start.count >= 3 { throw try nulProblem(source) }
@@ -57,7 +57,10 @@ enum CSVText {
     if let offset = utf8.invalidOffset, utf8.wideCharacters >= utf8Evidence {
       throw try notUTF8(source, at: offset)
     }
-    guard !bom, try decodesAsGB18030(source) else { throw undecodable(source.name) }
+    guard !bom, try decodesAsGB18030(source) else {
+      // UTF-16 of Chinese is not UTF-8 from its first character, before any NUL of its ASCII is read.
+      throw try NULCount(source).isUTF16 ? utf16Problem(source.name) : undecodable(source.name)
+    }
     if let mixed = try mixedEncodings(source) { throw mixed }
     return (.gb18030, 0)
   }
@@ -103,43 +106,65 @@ enum CSVText {
   /// What NUL bytes in text that is UTF-8 so far mean: a file of UTF-16 (every other byte of Latin text is NUL), or a
   /// byte some program wrote into one line, named by its line; reads `source` from its start and leaves it there.
   private static func nulProblem(_ source: ByteSource) throws(FileProblem) -> FileProblem {
-    try source.rewind()
-    // UTF-16 puts the NUL of every ASCII character (a comma, a digit, a line break) at one parity of offset.
-    var nulsAtParity = [0, 0]
-    var offset = 0
-    var line = 1
-    var firstLine: Int?
-    while case let count = try source.fill(), count > 0 {
-      for byte in UnsafeBufferPointer(start: source.bytes, count: count) {
-        if byte == 0 {
-          nulsAtParity[offset & 1] += 1
-          if firstLine == nil { firstLine = line }
-        } else if byte == 0x0A {
-          line += 1
-        }
-        offset += 1
-      }
-    }
-    try source.rewind()
-    let nuls = nulsAtParity[0] + nulsAtParity[1]
-    guard nuls <= 2 || nulsAtParity.max()! * 10 < nuls * 9, let firstLine else { return undecodable(source.name) }
+    let count = try NULCount(source)
+    if count.isUTF16 { return utf16Problem(source.name) }
+    guard let firstLine = count.firstLine else { return undecodable(source.name) }
     return FileProblem(file: source.name, line: firstLine, field: nil, message: """
       a NUL byte (0x00), which no text holds: retype the text of this line, or save the sheet again as \
       "CSV UTF-8 (逗号分隔)"
       """)
   }
 
+  /// The NUL bytes of a file, by the parity of their offsets: UTF-16 puts the NUL of every ASCII character (a comma,
+  /// a digit, a line break) at one parity.
+  private struct NULCount {
+    private var atParity = [0, 0]
+    /// The line of the first NUL byte.
+    private(set) var firstLine: Int?
+
+    /// Reads `source` from its start and leaves it there.
+    init(_ source: ByteSource) throws(FileProblem) {
+      try source.rewind()
+      var offset = 0
+      var line = 1
+      while case let count = try source.fill(), count > 0 {
+        for byte in UnsafeBufferPointer(start: source.bytes, count: count) {
+          if byte == 0 {
+            atParity[offset & 1] += 1
+            if firstLine == nil { firstLine = line }
+          } else if byte == 0x0A {
+            line += 1
+          }
+          offset += 1
+        }
+      }
+      try source.rewind()
+    }
+
+    var isUTF16: Bool {
+      let nuls = atParity[0] + atParity[1]
+      return nuls > 2 && atParity.max()! * 10 >= nuls * 9
+    }
+  }
+
   /// A workbook given where its CSV was meant, the clerk's commonest slip (保存 rather than 另存为 CSV), told by the
   /// first bytes of its format: a zip archive (.xlsx, WPS's .et of today, .ods) or an OLE compound file (.xls of
-  /// Excel 97-2003, WPS's older .et). Their NUL bytes would otherwise be reported as a line of damaged text.
-  private static func workbookProblem(_ start: [UInt8], in file: String) -> FileProblem? {
+  /// Excel 97-2003, WPS's older .et). Their NUL bytes would otherwise be reported as a line of damaged text. So is
+  /// Excel's “Unicode 文本”, UTF-16 with its byte order mark, which would be called neither UTF-8 nor GB18030.
+  private static func otherFormatProblem(_ start: [UInt8], in file: String) -> FileProblem? {
     let formats: [(magic: [UInt8], name: String)] = [
       ([0x50, 0x4B, 0x03, 0x04], "a workbook (.xlsx, .et or .ods: a zip archive)"),
       ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Excel 97-2003 workbook (.xls or an older .et)"),
     ]
+    if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) { return utf16Problem(file) }
     guard let format = formats.first(where: { start.starts(with: $0.magic) }) else { return nil }
-    return FileProblem(file: file, line: nil, field: nil, message: """
-      this is \(format.name), not CSV text: open it and save the sheet with 另存为 → "CSV UTF-8 (逗号分隔)" in \
+    return resaved(file, format.name)
+  }
+
+  /// A file of another format, `format`, and how to save it as CSV.
+  private static func resaved(_ file: String, _ format: String) -> FileProblem {
+    FileProblem(file: file, line: nil, field: nil, message: """
+      this is \(format), not CSV text: open it and save the sheet with 另存为 → "CSV UTF-8 (逗号分隔)" in \
       Excel, or 另存为 → CSV with UTF-8 encoding in WPS, then import that file
       """)
   }
@@ -205,6 +230,11 @@ enum CSVText {
   }
 
   private static let whitespaces = CharacterSet.whitespaces
+
+  /// UTF-16, as Excel saves a sheet with 另存为 → “Unicode 文本 (*.txt)”, with its byte order mark or without.
+  private static func utf16Problem(_ file: String) -> FileProblem {
+    resaved(file, "UTF-16 text (Excel's “Unicode 文本 (*.txt)”, whose cells are also split by tabs)")
+  }
 
   static func undecodable(_ file: String) -> FileProblem {
     FileProblem(file: file, line: nil, field: nil, message:

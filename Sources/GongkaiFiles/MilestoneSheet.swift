@@ -331,8 +331,9 @@ struct SheetRows {
   private mutating func check(isRegistered: (ProjectCode) -> Bool) throws(FileProblem) -> MilestoneRow? {
     let line = records.line
     // Excel and WPS save a row they formatted but left empty as a line of commas: a blank line, not a row; so is a
-    // row of a template numbered ahead.
-    if records.count <= width, records.filledBeyondKept == 0,
+    // row of a template numbered ahead. Empty cells past the header's last (a trailing comma typed by hand, a sheet
+    // formatted wider than its heads) are no cells; one that holds a value is named below.
+    if records.filledBeyondKept == 0,
       (0..<min(records.count, kept)).allSatisfy({ isBlank($0) || rowNumbers.contains($0) })
     {
       return nil
@@ -343,10 +344,6 @@ struct SheetRows {
       let heading = heading(of: field)
       let message = message.hasPrefix(field + " ") ? String(message.dropFirst(field.count + 1)) : message
       problems.append(FileProblem(file: file, line: line, field: heading, message: message))
-    }
-    if records.count > width {
-      problem("row", "has \(records.count) cells but the header names \(width) columns")
-      return nil
     }
     for position in unnamed where position < records.count && !isBlank(position) {
       problem("row", "column \(Self.spreadsheetColumn(position + 1)) holds a value but has no name in the header; name the column or clear it")

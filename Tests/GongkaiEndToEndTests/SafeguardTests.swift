@@ -376,7 +376,7 @@ import TestSupport
     let result = try runGongkai(["import", "milestones", file.path, "--database", database])
     #expect(result.status == 65)
     #expect(result.stderrLines.count == 1)
-    #expect(result.stderr.contains("neither UTF-8 nor GB18030"))
+    #expect(result.stderr.contains("this is UTF-16 text (Excel's “Unicode 文本 (*.txt)”"))
     #expect(!result.stderr.contains("\u{0}"))
   }
 

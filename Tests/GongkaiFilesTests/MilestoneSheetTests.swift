@@ -182,6 +182,8 @@ import TestSupport
     ])
   }
 
+  /// Excel's “Unicode 文本” is named as what it is, with or without its byte order mark, where it was called neither
+  /// UTF-8 nor GB18030.
   @Test func refusesUTF16WithTheWayToResave() throws {
     let utf16 = try #require(sheet.data(using: .utf16))
     let found = try problems(utf16)
@@ -191,8 +193,11 @@ import TestSupport
     let bare = try #require(sheet.data(using: .utf16LittleEndian))
     let chinese = try #require("项目代码,事项,形成日期\n2024-310110-48-01-000123,bidding.result,2026-01-05\n".data(using: .utf16LittleEndian))
     #expect(try problems(chinese) == problems(bare))
-    #expect(try problems(bare) == ["f.csv: the file is neither UTF-8 nor GB18030; in Excel use 另存为 → \"CSV UTF-8 (逗号分隔)\", "
-      + "in WPS 另存为 → CSV with UTF-8 encoding"])
+    #expect(try problems(bare) == ["f.csv: this is UTF-16 text (Excel's “Unicode 文本 (*.txt)”, whose cells are also split by tabs), "
+      + "not CSV text: open it and save the sheet with 另存为 → \"CSV UTF-8 (逗号分隔)\" in Excel, or 另存为 → CSV with UTF-8 "
+      + "encoding in WPS, then import that file"])
+    let (withMark, withoutMark) = (try problems(utf16), try problems(bare))
+    #expect(withMark == withoutMark, "\(withMark) \(withoutMark)")
   }
 
   /// A NUL byte some program wrote into a UTF-8 sheet is named by its line, not taken for another encoding.
@@ -224,6 +229,8 @@ import TestSupport
       2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-04,门户网站
       2024-310110-48-01-000123,bidding.result,2026-01-05,,门户网站
       2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-06,门户网站,extra
+      2024-310110-48-01-000123,bidding.result,2026-01-07,2026-01-08,门户网站,,
+      ,,,,,,
 
       """.utf8))
     #expect(found == [
@@ -232,7 +239,8 @@ import TestSupport
       "f.csv:4: kind: unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)",
       "f.csv:5: published: 2026-01-04 is before the information was formed (2026-01-05); check the dates",
       "f.csv:6: published: the row gives channel but no publication date; give the day it was published",
-      "f.csv:7: row: has 6 cells but the header names 5 columns",
+      // An empty cell past the header's last, a trailing comma, is none (row 8); a line of commas, a blank line (row 9)
+      "f.csv:7: row: column F (6) holds a value but has no name in the header; name the column or clear it",
     ])
   }
 

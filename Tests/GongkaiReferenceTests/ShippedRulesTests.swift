@@ -29,7 +29,8 @@ import TestSupport
     ("Bidding.Candidates", "bidding.candidates"), ("中标候选人公示", "bidding.candidates"), ("candidates", "bidding.candidates"),
     ("biding.candidates", "bidding.candidates"), ("候选人", "bidding.candidates"),
     ("bidding.cnadidates", "bidding.candidates"), ("bidding.candidaets", "bidding.candidates"),
-    ("biddnig.cnadidates", "bidding.candidates"),
+    ("biddnig.cnadidates", "bidding.candidates"), ("ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ", "bidding.candidates"),
+    ("bidding。candidates", "bidding.candidates"),
   ])
   func theKindMeantIsNamed(typed: String, meant: String) {
     #expect(catalogue.kind(meant: typed)?.code == meant)
