@@ -94,7 +94,7 @@ public enum RegisterText {
   }
 
   /// `U+000A`: at least four hexadecimal digits, as Unicode writes code points.
-  private static func codePoint(_ scalar: Unicode.Scalar) -> String {
+  static func codePoint(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
@@ -422,6 +422,14 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
       } else if case let ascii = text.halfWidth, ascii != text, (try? ProjectCode(ascii)) != nil {
         // A code is kept and compared byte by byte, so it is not taken in another form: said, with the form to type.
         "project code '\(text)' is typed with full-width characters (a Chinese input method's); type it in ASCII: \(ascii)"
+      } else if let space = text.unicodeScalars.first(where: \.properties.isWhitespace),
+        case let bare = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace })),
+        (try? ProjectCode(bare)) != nil
+      {
+        // A space inside, above all one that prints as one but is not (a no-break space from a web page), would leave
+        // the reader looking for what is wrong with a code that looks right.
+        "project code '\(text)' holds " + (space == " " ? "a space" : "a space that is not one (\(RegisterText.codePoint(space))), as a code copied from a web page may")
+          + "; type it without: \(bare)"
       } else {
         "project code '\(text)' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123"
       }

@@ -26,6 +26,16 @@ import Testing
       == "project code '\(typed)' is typed with full-width characters (a Chinese input method's); type it in ASCII: 2024-310110-48-01-000123")
   }
 
+  /// A space inside a code prints as one, a no-break space copied from a web page too: the refusal names it, with the
+  /// code to type, where it said only that a code that looks right is malformed (a migrating clerk's sheet).
+  @Test func aCodeWithASpaceInsideIsRefusedNamingTheSpace() {
+    #expect(RegisterError.malformedProjectCode("2024-310110-48-01-\u{A0}000123").description
+      == "project code '2024-310110-48-01-\u{A0}000123' holds a space that is not one (U+00A0), as a code copied from a web page "
+      + "may; type it without: 2024-310110-48-01-000123")
+    #expect(RegisterError.malformedProjectCode("2024-310110- 48-01-000123").description
+      == "project code '2024-310110- 48-01-000123' holds a space; type it without: 2024-310110-48-01-000123")
+  }
+
   @Test func theYearAndDivisionAreReadFromTheCode() throws {
     let code = try ProjectCode("2024-310110-48-01-000123")
     #expect(code.year == 2024)
