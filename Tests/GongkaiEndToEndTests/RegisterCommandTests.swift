@@ -718,6 +718,24 @@ import TestSupport
     #expect(en.map { $0["deadline_provisional"] } == ["no", "no", "no"])
   }
 
+  /// An evaluator scores a unit by its rows: `--unit` keeps those whose responsible unit it is, the milestone's own or
+  /// else its project's, as `check --unit` does, and a unit the register does not hold is refused (65), not written as
+  /// an empty file.
+  @Test func theAuditCSVKeepsTheRowsOfTheUnitsAskedFor() throws {
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000208")
+    try succeed([
+      ["log", "2026-310110-48-01-000208", "bidding.candidates", "--date", "2026-11-19"],
+      ["log", "2026-310110-48-01-000208", "approval-result.construction-permit", "--date", "2026-11-20", "--unit", "杨浦区规划和自然资源局"],
+    ], db, environment: [:])
+    let planning = try auditRows(folder, db, asOf: "2026-11-27", ["--unit", "杨浦区规划和自然资源局"])
+    #expect(planning.map { $0["事项代码"] } == ["approval-result.construction-permit"])
+    let commission = try auditRows(folder, db, asOf: "2026-11-27", ["--unit", "杨浦区建设和管理委员会"])
+    #expect(commission.map { $0["事项代码"] } == ["bidding.candidates"])
+    let unknown = try gongkai(["export", "audit-csv", "--unit", "杨浦区建委", "--out", folder.appendingPathComponent("x.csv").path] + db)
+    #expect(unknown.status == 65 && unknown.stderr.contains("--unit '杨浦区建委' is the responsible unit of no project or milestone"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.csv").path))
+  }
+
   /// An item no law gives a period to publish in is 已公开 once published, as the pages say and the report counts it
   /// (apart from the on-time rate), with no days late: an evaluator counting 按时公开 in the audit CSV, the alert, the
   /// JSON findings or the index page gets the report's figure in each (the check had named it 按时公开, the index

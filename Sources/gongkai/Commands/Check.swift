@@ -43,7 +43,7 @@ extension Gongkai {
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Only this responsible unit (repeatable).", valueName: "name"), transform: trimmed) var unit: [String] = []
+    @OptionGroup var units: UnitFilterOptions
     @Option(help: ArgumentHelp(
       "Only findings with this status (repeatable): on-time, late, overdue, too-short, due; all of them, not only what needs attention.",
       valueName: "status"), transform: FindingStatus.argument)
@@ -72,9 +72,6 @@ extension Gongkai {
     @OptionGroup var reference: ReferenceOptions
 
     func validate() throws {
-      if unit.contains(where: \.isEmpty) {
-        throw ValidationError("--unit is empty; give a responsible unit's name, as `gongkai check` groups its alerts under it")
-      }
       guard (0...Period.maximumLength).contains(warnDays) else {
         throw ValidationError("--warn-days \(warnDays) is out of range; use 0 to \(Period.maximumLength)")
       }
@@ -100,7 +97,7 @@ extension Gongkai {
       // code skipped over a long holiday would report nothing until the first workday.
       let register = try store.open()
       let checker = Checker(catalogue: try await reference.catalogue(for: register, at: store.path), calendar: calendar)
-      try await register.requireKnown(projects: project, units: unit)
+      try await register.requireKnown(projects: project, units: units.unit)
       if skipRestDays && !calendar.isWorkingDay(asOf) {
         // A weekend of a year whose notice is not in yet may be one of its swapped workdays (调休): the skip says so,
         // or the morning check would stop running on such days without anyone hearing that the schedule is missing.
@@ -124,7 +121,7 @@ extension Gongkai {
       case .csv: CSVSink()
       }
       var tally = CheckTally(warnDays: warnDays)
-      let filter = MilestoneFilter(projects: project, categories: category, units: unit)
+      let filter = MilestoneFilter(projects: project, categories: category, units: units.unit)
       try await register.forEachMilestone(matching: filter) { stored in
         guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
         guard status.isEmpty || status.contains(finding.status) else { return }
@@ -182,7 +179,7 @@ extension Gongkai.Check {
     do { without = Checker(catalogue: catalogue, calendar: try WorkingDayCalendar(schedules: Array(before.values))) } catch {
       throw CommandFailure(status: .dataError, message: "the calendar without the schedules of \(named): \(ReferenceList.message(for: error))")
     }
-    try await register.requireKnown(projects: project, units: unit)
+    try await register.requireKnown(projects: project, units: units.unit)
     let measure = FindingMeasure(language: l)
     /// Where `finding` stands; with the publication judged when the schedules change which one that is.
     func stands(_ finding: Finding, naming publication: Bool) -> String {
@@ -196,7 +193,7 @@ extension Gongkai.Check {
     }
     var lines: [String] = []
     let changes = CalendarChangeJSON()
-    let filter = MilestoneFilter(projects: project, categories: category, units: unit)
+    let filter = MilestoneFilter(projects: project, categories: category, units: units.unit)
     try await register.forEachMilestone(matching: filter) { stored in
       guard let now = try with.judge(stored.milestone, asOf: asOf), let then = try without.judge(stored.milestone, asOf: asOf),
         Conclusion(now) != Conclusion(then)

@@ -219,6 +219,7 @@ extension Gongkai.Export {
     var project: [ProjectCode] = []
     @Option(help: ArgumentHelp("Only this category (repeatable).", valueName: "code"), transform: Category.argument)
     var category: [Category] = []
+    @OptionGroup var units: UnitFilterOptions
     @Option(help: ArgumentHelp("Only rows of this status (repeatable): on-time, late, overdue, too-short, due, withdrawn.",
                                valueName: "status"), transform: AuditCSV.Status.argument)
     var status: [AuditCSV.Status] = []
@@ -237,14 +238,15 @@ extension Gongkai.Export {
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
-        try await register.requireKnown(projects: project, withdrawnToo: true)
+        try await register.requireKnown(projects: project, units: units.unit, withdrawnToo: true)
         try await writingOutput(out, default: "audit.csv") { path in
           let progress = TerminalProgress.make("writing audit rows")
           let result = try await AuditCSV(
             checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
             asOf: export.day, english: lang == .en, organisation: indexNumbers.organisation
           ).write(store: register,
-                  selection: .init(filter: MilestoneFilter(projects: project, categories: category), statuses: status, from: from, to: to),
+                  selection: .init(filter: MilestoneFilter(projects: project, categories: category, units: units.unit), statuses: status,
+                                   from: from, to: to),
                   changeLogHead: head, to: path, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
