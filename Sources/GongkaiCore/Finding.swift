@@ -30,15 +30,16 @@ public enum FindingStatus: String, Sendable, CaseIterable, Comparable, BitwiseCo
     self == .onTime && !hasDeadline ? Self.publishedWithoutPeriodChineseName : chineseName
   }
 
-  /// What an item published with no period to keep is called, in English.
+  /// The status as the English outputs name it: its code, but `published` for an item published with no period to
+  /// keep, as ``chineseName(hasDeadline:)`` names it 已公开.
   public func englishName(hasDeadline: Bool) -> String {
     self == .onTime && !hasDeadline ? "published" : rawValue
   }
 
   /// 已公开: an item published with no period to keep.
-  public static let publishedWithoutPeriodChineseName = "已公开"
+  private static let publishedWithoutPeriodChineseName = "已公开"
 
-  /// The names the outputs count by, most urgent last as ``allCases`` orders them: 已公开 follows 按时公开.
+  /// The names the outputs count by, in the order of ``allCases``, 已公开 after 按时公开.
   public static let chineseNamesCounted = allCases.flatMap {
     $0 == .onTime ? [$0.chineseName, publishedWithoutPeriodChineseName] : [$0.chineseName]
   }
@@ -200,12 +201,12 @@ public struct Finding: Sendable {
     }
   }
 
-  /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
-  /// working days late, overdue or left, the day a 公示 may come down, or the status. What a warning names the years
-  /// for; a verdict is marked by ``statusIsProvisional``.
   /// ``status`` as the outputs name it (``FindingStatus/chineseName(hasDeadline:)``).
   public var chineseStatusName: String { status.chineseName(hasDeadline: deadline != nil) }
 
+  /// Whether anything the finding states rests on a year without an official holiday schedule: its deadline, the
+  /// working days late, overdue or left, the day a 公示 may come down, or the status. What a warning names the years
+  /// for; a verdict is marked by ``statusIsProvisional``.
   public var isProvisional: Bool { isProvisional(stating: .all) }
 
   /// ``isProvisional`` for an output that states only some counts of working days: the days left to a deadline

@@ -525,25 +525,17 @@ struct UTF8Validator {
   /// Whether the character being read counts among ``wideCharacters``.
   private var isWide = false
   /// Whether a character of two bytes beyond the Latin letters was read (U+0280 to U+07FF: IPA, Greek, Cyrillic,
-  /// Hebrew ...), a C1 control (U+0080 to U+009F, in no text), or a Latin-1 sign (U+00A1 to U+00BF, × and ÷) next to
-  /// another character of two bytes. GBK text whose every character happens to be such a pair (施 is ʩ, 证 a Hebrew
-  /// accent, 陆路 ½·, 聟 a control) is valid UTF-8 of them. Pinyin with its tone marks (ā, ǔ, up to U+024F), the other
-  /// Latin letters, a sign on its own among ASCII (m², 3°) and the no-break space (pasted from web pages; 聽 in GBK,
-  /// a traditional character) are not counted.
+  /// Hebrew ...), or a C1 control (U+0080 to U+009F, which no text holds). GBK text whose every character happens to
+  /// be such a pair (施 is ʩ, 证 a Hebrew accent, 聟 a control) is valid UTF-8 of them. Pinyin with its tone marks (ā,
+  /// ǔ, up to U+024F), the other Latin letters and the Latin-1 signs (m²·K, 20 °C, a no-break space) are not counted:
+  /// GBK text read as such signs alone (陆路 as ½·) cannot be told from them, and UTF-8 with them is the likelier.
   private(set) var sawNarrowBeyondLatin = false
   /// The lead byte of the two-byte character being read.
   private var lead: UInt8 = 0
-  /// Where the last character of two bytes ended, from the first byte fed, and whether it was a Latin-1 sign.
-  private var lastPairEnd = -1
-  private var lastPairWasSign = false
 
-  /// Counts the two-byte character of `lead` and `trail`, which starts at `start`, for ``sawNarrowBeyondLatin``.
-  private mutating func sawPair(lead: UInt8, trail: UInt8, at start: Int) {
-    let isSign = lead == 0xC2 && trail > 0xA0 || lead == 0xC3 && (trail == 0x97 || trail == 0xB7)
-    if lead >= 0xCA || lead == 0xC2 && trail < 0xA0 || start == lastPairEnd && (isSign || lastPairWasSign) {
-      sawNarrowBeyondLatin = true
-    }
-    (lastPairEnd, lastPairWasSign) = (start + 2, isSign)
+  /// Counts the two-byte character of `lead` and `trail` for ``sawNarrowBeyondLatin``.
+  private mutating func sawPair(lead: UInt8, trail: UInt8) {
+    if lead >= 0xCA || lead == 0xC2 && trail < 0xA0 { sawNarrowBeyondLatin = true }
   }
   /// Where the first character that is not UTF-8 starts, from the first byte fed.
   private(set) var invalidOffset: Int?
@@ -579,7 +571,7 @@ struct UTF8Validator {
         let byte = base[index]
         // A whole character of two or three bytes, the common case beyond ASCII, at once.
         if byte >= 0xC2 && byte <= 0xDF && index + 1 < count && base[index + 1] & 0xC0 == 0x80 {
-          sawPair(lead: byte, trail: base[index + 1], at: fed + index)
+          sawPair(lead: byte, trail: base[index + 1])
           index += 2
           continue
         }
@@ -610,7 +602,7 @@ struct UTF8Validator {
         needed -= 1
         if needed == 0 && isWide { wideCharacters += 1 }
         if lead != 0 {
-          sawPair(lead: lead, trail: byte, at: characterStart)
+          sawPair(lead: lead, trail: byte)
           lead = 0
         }
         lower = 0x80

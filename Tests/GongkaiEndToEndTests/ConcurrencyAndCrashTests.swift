@@ -184,9 +184,11 @@ import TestSupport
     process.standardOutput = FileHandle.nullDevice
     process.standardError = errors
     try process.run()
-    for _ in 0..<2000 where !FileManager.default.fileExists(atPath: database + "-journal") {
+    for _ in 0..<5000 where !FileManager.default.fileExists(atPath: database + "-journal") {
       Thread.sleep(forTimeInterval: 0.002)
     }
+    // Under way: the import has changed pages, whose old contents its journal keeps
+    try #require(FileManager.default.fileExists(atPath: database + "-journal"), "the import wrote nothing before its signal")
     kill(process.processIdentifier, SIGTERM)
     let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()

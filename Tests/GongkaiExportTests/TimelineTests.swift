@@ -8,29 +8,33 @@ import Testing
 
   @Test func aRowKeepsItsItemsMarkWholeWhenItsNameIsCut() {
     let long = "逾期36个工作日未公开（时限待核实）"
-    #expect(Timeline.label("质量安全行政处罚决定", mark: "已撤回", beside: "按时公开") == "质量安全行政处罚决定（已撤回）")
-    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: "已变更", beside: long) == "初步设…（已变更）")
-    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil, beside: long) == "初步设计及概算审…")
-    #expect(Timeline.label("初步设计及概算审批结果（含概算调整）", mark: nil, beside: "按时公开") == "初步设计及概算审批结果（含概算调整）")
+    #expect(Timeline.layout("质量安全行政处罚决定", mark: "已撤回", status: "按时公开").label == "质量安全行政处罚决定（已撤回）")
+    #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: "已变更", status: long).label == "初步设计…（已变更）")
+    #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: nil, status: long).label == "初步设计及概算审…")
+    #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: nil, status: "按时公开").label == "初步设计及概算审批结果（含概算调整）")
   }
 
   /// The name is cut to the room its status leaves: on the sample pages a long status ("逾期36个工作日未公开（时限待核实）")
-  /// was drawn over a name cut at a fixed count (a portal's webmaster found it), as a long name over a short status.
+  /// was drawn over a name cut at a fixed count (a portal's webmaster found it), as a long name over a short status. A
+  /// status too long to leave four characters of the name is drawn smaller.
   @Test func noRowsNameRunsIntoItsStatus() {
     let names = ["交付使用时间及竣工决算审计情况（含竣工验收备案、工程结算）", "重大设计变更涉及的行政许可变更结果", "施工许可"]
-    let statuses = ["逾期36个工作日未公开（时限待核实）", "待公开，剩1个工作日（时限待核实）", "逾期650个工作日未公开（时限待核实）",
-                    "按时公开", "迟3个工作日"]
+    let statuses = ["逾期36个工作日未公开（时限待核实）", "待公开，剩1个工作日（时限待核实）", "逾期650个工作日未公开（暂定）（时限待核实）",
+                    "公示期不足，且迟12个工作日公开（时限待核实）（天数暂定）", "按时公开", "迟3个工作日"]
     for name in names {
       for status in statuses {
         for mark in [nil, "已撤回"] {
-          let label = Timeline.label(name, mark: mark, beside: status)
+          let (label, fontSize) = Timeline.layout(name, mark: mark, status: status)
           let labelEnd = Double(Timeline.labelStart) + Timeline.width(of: label, fontSize: Timeline.labelFontSize)
-          let statusStart = Double(Timeline.statusEnd) - Timeline.width(of: status, fontSize: Timeline.statusFontSize)
-          #expect(labelEnd + Double(Timeline.gap) <= statusStart, "\(label) runs into \(status)")
-          #expect(label.hasSuffix(mark.map { "（\($0)）" } ?? "") && label.count > 3, "\(label)")
+          let statusStart = Double(Timeline.statusEnd) - Timeline.width(of: status, fontSize: fontSize)
+          #expect(labelEnd + Double(Timeline.gap) <= statusStart, "\(label) runs into \(status) at \(fontSize)")
+          #expect(label.hasSuffix(mark.map { "（\($0)）" } ?? ""), "\(label)")
+          #expect(label.count - (mark.map { $0.count + 2 } ?? 0) >= min(name.count, Timeline.shortestName), "\(label)")
+          #expect(fontSize >= Timeline.smallestStatusFontSize && fontSize <= Timeline.statusFontSize)
         }
       }
     }
+    #expect(Timeline.layout("施工许可", mark: nil, status: "按时公开").statusFontSize == Timeline.statusFontSize)
   }
 
   /// A tender notice goes up before the documents go on sale: the chart starts before its publication, which is drawn

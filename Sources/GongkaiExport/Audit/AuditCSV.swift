@@ -127,9 +127,6 @@ public struct AuditCSV {
     let organisation: String?
     let english: Bool
 
-    /// Published, with no period the law gives to publish in: on time, as there was no time to keep.
-    var isPublishedWithoutPeriod: Bool { status == .finding(.onTime) && finding.deadline == nil }
-
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
     func yesNo(_ flag: Bool) -> String { english ? (flag ? "yes" : "no") : (flag ? "是" : "否") }
 
@@ -172,7 +169,8 @@ public struct AuditCSV {
     Column(chinese: "状态", english: "status") { row, _ in row.status.rawValue },
     // An item published with no period to keep is 已公开, as every output names it, with no days late.
     Column(chinese: "状态名称", english: "status_name") { row, _ in
-      row.isPublishedWithoutPeriod ? FindingStatus.publishedWithoutPeriodChineseName : row.status.chineseName
+      guard case .finding(let status) = row.status else { return row.status.chineseName }
+      return status.chineseName(hasDeadline: row.finding.deadline != nil)
     },
     Column(chinese: "逾期工作日", english: "working_days_late") { row, _ in
       let finding = row.finding

@@ -137,19 +137,21 @@ public final class AtomicFileWriter {
 
   /// Puts the files in place together: each is on disk before the first is renamed, so that an export interrupted
   /// meanwhile leaves all of them as they were, or all of them new, but for the instant between two renames (a
-  /// notice index and the feed that must agree with it).
+  /// notice index and the feed that must agree with it). A rename that fails (a disk gone read-only) after another
+  /// succeeded leaves the one new and the other old, and says which.
   public static func commit(_ writers: [AtomicFileWriter]) throws {
     for writer in writers {
       try writer.flush()
       guard fsync(writer.descriptor) == 0 else { throw writer.fail(errno) }
     }
+    let folders = Set(writers.map { FilePath.parent(of: $0.temporary) })
+    defer { for folder in folders { TemporaryFile.syncNames(in: folder) } }
     for writer in writers {
       guard rename(writer.temporary, writer.path) == 0 else { throw writer.fail(errno) }
       TemporaryFile.release(writer.temporary)
       close(writer.descriptor)
       writer.finished = true
     }
-    for folder in Set(writers.map { FilePath.parent(of: $0.temporary) }) { TemporaryFile.syncNames(in: folder) }
   }
 
   /// Removes the temporary file; the target is left as it was.

@@ -76,6 +76,9 @@ extension Timeline: MustacheParent {
     case "asOf": asOf
     case "title": title
     case "summary": summary
+    case "labelStart": Self.labelStart
+    case "statusEnd": Self.statusEnd
+    case "labelFontSize": Self.labelFontSize.formatted
     default: nil
     }
   }
@@ -91,6 +94,7 @@ extension Timeline.Row: MustacheParent {
     case "label": label
     case "fullLabel": fullLabel
     case "status": status
+    case "statusFontSize": statusFontSize.formatted
     case "colour": colour
     case "formedX": formedX
     case "lineEndX": lineEndX
@@ -125,4 +129,9 @@ extension Timeline.LegendEntry: MustacheParent {
     default: nil
     }
   }
+}
+
+extension Double {
+  /// `11`, `9.5`: a font size as SVG takes it, without a trailing `.0`.
+  fileprivate var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }

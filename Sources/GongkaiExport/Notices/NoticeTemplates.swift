@@ -30,7 +30,7 @@ enum NoticeTemplates {
     {{#ticks}}<line x1="{{x}}" y1="24" x2="{{x}}" y2="{{height}}" stroke="#e3e3e3"/><text x="{{x}}" y="18" font-size="11" text-anchor="middle" fill="#555">{{label}}</text>
     {{/ticks}}<line x1="{{asOfX}}" y1="24" x2="{{asOfX}}" y2="{{legendY}}" stroke="#333" stroke-dasharray="4 3"/><text x="{{asOfX}}" y="32" font-size="11" text-anchor="middle" fill="#333">截至 {{asOf}}</text>
     {{#rows}}<g><title>{{fullLabel}}</title>
-    <text x="8" y="{{textY}}" font-size="12" fill="#1a1a1a">{{label}}</text><text x="322" y="{{textY}}" font-size="11" text-anchor="end" fill="#333">{{status}}</text>
+    <text x="{{labelStart}}" y="{{textY}}" font-size="{{labelFontSize}}" fill="#1a1a1a">{{label}}</text><text x="{{statusEnd}}" y="{{textY}}" font-size="{{statusFontSize}}" text-anchor="end" fill="#333">{{status}}</text>
     <line x1="{{formedX}}" y1="{{y}}" x2="{{lineEndX}}" y2="{{y}}" stroke="#9a9a9a" stroke-width="2"/>
     <circle cx="{{formedX}}" cy="{{y}}" r="3" fill="#ffffff" stroke="#555"/>
     {{#overdueWidth}}<rect x="{{deadlineX}}" y="{{barY}}" width="{{.}}" height="6" fill="#D55E00" fill-opacity="0.35"/>{{/overdueWidth}}

@@ -14,6 +14,8 @@ public struct Timeline: Sendable {
     public let label: String
     public let fullLabel: String
     public let status: String
+    /// Smaller than ``Timeline/statusFontSize`` for a status that would leave no room for the name.
+    public let statusFontSize: Double
     public let colour: String
     public let formedX: Int
     public let lineEndX: Int
@@ -74,13 +76,14 @@ public struct Timeline: Sendable {
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
       let status = finding.chineseStanding + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
+      let (label, statusFontSize) = Self.layout(name, mark: validityMark, status: status)
       return Row(
-        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: Self.label(name, mark: validityMark, beside: status),
+        y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label,
         fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
           + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
           + "，\(status)",
-        status: status, colour: style.colour, formedX: x(finding.milestone.formedOn),
+        status: status, statusFontSize: statusFontSize, colour: style.colour, formedX: x(finding.milestone.formedOn),
         lineEndX: x(finding.deadline?.date ?? markDate), deadlineX: finding.deadline.map { x($0.date) },
         mark: style.path(x: x(markDate), y: y), hollow: style.hollow,
         overdueWidth: finding.status == .overdue ? finding.deadline.map { x(asOf) - x($0.date) } : nil)
@@ -103,20 +106,26 @@ public struct Timeline: Sendable {
       .joined(separator: "，")
   }
 
-  /// A row's name, cut to the room left of its status, which ends at ``statusEnd``, keeping its mark (（已撤回）,
-  /// （已变更）) whole. The room is measured, not counted: a status of a few words (按时公开) leaves a long name whole,
-  /// one of many (逾期36个工作日未公开（时限待核实）) only a few of its characters, where a fixed count had written
-  /// the one over the other.
-  static func label(_ name: String, mark: String?, beside status: String) -> String {
+  /// A row's name and the font size of its status. The name is cut to the room left of its status, which ends at
+  /// ``statusEnd``, keeping its mark (（已撤回）, （已变更）) whole; the room is measured, not counted: a status of a
+  /// few words (按时公开) leaves a long name whole, one of many (逾期36个工作日未公开（时限待核实）) only a few of its
+  /// characters, where a fixed count had written the one over the other. A status so long that it would leave fewer
+  /// than ``shortestName`` characters of the name is drawn smaller instead.
+  static func layout(_ name: String, mark: String?, status: String) -> (label: String, statusFontSize: Double) {
     let suffix = mark.map { "（\($0)）" } ?? ""
-    let room = Double(statusEnd - labelStart - gap) - width(of: status, fontSize: statusFontSize)
-    guard width(of: name + suffix, fontSize: labelFontSize) > room else { return name + suffix }
+    let available = Double(statusEnd - labelStart - gap)
+    let shortest = width(of: String(name.prefix(shortestName)) + "…" + suffix, fontSize: labelFontSize)
+    let full = width(of: status, fontSize: statusFontSize)
+    let fontSize = full <= available - shortest ? statusFontSize
+      : max(smallestStatusFontSize, ((statusFontSize * (available - shortest) / full) * 2).rounded(.down) / 2)
+    let room = available - width(of: status, fontSize: fontSize)
+    guard width(of: name + suffix, fontSize: labelFontSize) > room else { return (name + suffix, fontSize) }
     var cut = ""
     for character in name {
       guard width(of: cut + String(character) + "…" + suffix, fontSize: labelFontSize) <= room else { break }
       cut.append(character)
     }
-    return cut + "…" + suffix
+    return (cut + "…" + suffix, fontSize)
   }
 
   /// The width of `text` drawn at `fontSize` pixels, by the widest its characters are in a sans-serif font: a
@@ -125,13 +134,16 @@ public struct Timeline: Sendable {
     text.unicodeScalars.reduce(0) { sum, scalar in sum + (scalar.value >= 0x2000 ? 1 : 0.6) } * fontSize
   }
 
-  /// Where a row's name starts and its status ends, their font sizes (as the timeline template draws them), and the
+  /// Where a row's name starts and its status ends, their font sizes (the timeline template draws them so), and the
   /// least room between them, in pixels.
   static let labelStart = 8
   static let statusEnd = 322
   static let gap = 10
   static let labelFontSize = 12.0
   static let statusFontSize = 11.0
+  /// The fewest characters of a name a row keeps, and the smallest its status is drawn at to leave them room.
+  static let shortestName = 4
+  static let smallestStatusFontSize = 6.0
 
   /// The first days of months to mark on the axis, every 1, 2, 3, 6 or 12 months or every few years, the fewest that
   /// leave each label (`2026年10月`, about 70 pixels) room: a chart of a few weeks still shows its month, one of years is

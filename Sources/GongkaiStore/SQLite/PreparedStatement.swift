@@ -59,6 +59,7 @@ final class PreparedStatement {
   @discardableResult
   func run() throws -> Int64 {
     defer { reset() }
+    WriteInterruption.noteWriting()
     let code = step()
     guard code == SQLITE_DONE else { throw error(code) }
     return sqlite3_last_insert_rowid(db.sqliteConnection)

@@ -597,14 +597,15 @@ extension SQLiteStore {
   }
 
   /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
-  /// address where both give one: on another day, or on the same day under a channel spelt with other spaces.
+  /// address where both give one: on another day, or on the same day under a channel spelt with other spaces (on
+  /// another day too, it is another publication).
   private func recordedBeside(_ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite) throws -> DisclosureRecord? {
     let channel = record.channel.filter { !$0.isWhitespace }
     return try DisclosureRecord.fetchAll(write.db.cachedStatement(sql: """
       SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ? ORDER BY id
       """), arguments: [milestone, record.id]).first { other in
       other.channel.filter { !$0.isWhitespace } == channel && (other.url == nil || record.url == nil || other.url == record.url)
-        && (other.publishedOn != record.publishedOn || other.channel != record.channel)
+        && (other.channel == record.channel) == (other.publishedOn != record.publishedOn)
     }
   }
 

@@ -489,6 +489,8 @@ public struct SQLiteStore: Store {
     let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
     let deadline = ContinuousClock.now + .milliseconds(timeout)
     while true {
+      // A signal asked the command to stop: it does not wait for the file any longer.
+      guard !WriteInterruption.isRequested.load(ordering: .relaxed) else { throw WriteInterruption.interrupted }
       do {
         return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
       } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
@@ -516,16 +518,17 @@ public struct SQLiteStore: Store {
       try writer.writeWithoutTransaction { db in
         // GRDB's check for a transaction left open is off for ``readingOneState(_:)``; a write meets one here.
         guard !db.isInsideTransaction else { throw UnexpectedTransactionState("a write inside a read of one state") }
-        guard bulk else { return try WriteInterruption.run(db) { try Self.transactionThenWAL(db, body) } }
+        guard bulk else { return try WriteInterruption.run(db, journal: nil, { try Self.transactionThenWAL(db, $0) }, body) }
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         try db.execute(sql: "PRAGMA cache_size = -65536")
         defer { if let cacheSize { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         // A file this user may only read cannot leave WAL mode (SQLite says so as an I/O error): its import runs as
         // any, which writes nothing when nothing changed and is refused as read-only when something did.
         guard exclusiveImports, sqlite3_db_readonly(db.sqliteConnection, "main") == 0 else {
-          return try WriteInterruption.run(db) { try Self.transactionThenWAL(db, body) }
+          return try WriteInterruption.run(db, journal: nil, { try Self.transactionThenWAL(db, $0) }, body)
         }
-        return try WriteInterruption.run(db) { try Self.inRollbackJournal(db, body) }
+        let journal = String(cString: sqlite3_db_filename(db.sqliteConnection, "main")) + "-journal"
+        return try WriteInterruption.run(db, journal: journal, { try Self.inRollbackJournal(db, $0) }, body)
       }
     }
   }

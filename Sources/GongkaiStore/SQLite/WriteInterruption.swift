@@ -12,60 +12,92 @@ import Synchronization
 /// for good. So the command is stopped first: its next statement fails, its transaction rolls back, and only then
 /// does the process end.
 public enum WriteInterruption {
-  /// How the write in progress, if any, ended after ``stop(waitingUpTo:)`` asked it to.
+  /// How the command's write ended after ``stop(waitingUpTo:)`` asked it to.
   public enum Outcome: Sendable, Equatable {
-    /// No write was in progress, or it rolled back: the register is as it was before the command.
+    /// No write had changed anything, or the one in progress rolled back: the register is as it was before the
+    /// command, or as its last committed write left it.
     case undone
-    /// The write had committed before it could stop: the register holds its change.
+    /// The command's last write had committed, changing the register, and none was in progress.
     case committed
-    /// The write had not ended in the time given (a long rollback): SQLite plays its journal back the next time the
-    /// register is opened.
+    /// A write through a rollback journal had not rolled back in the time given: SQLite plays its journal back the
+    /// next time the register is opened.
     case stillRunning
   }
 
   private struct State {
-    /// The connection of the write in progress, as a bit pattern; 0 when none is.
-    var connection = 0
-    /// How the last write ended.
-    var lastCommitted = false
+    var isRunning = false
+    /// The journal of a write through a rollback journal, which exists once the write has changed a page.
+    var journal: String?
+    /// Whether the last write to end committed a change.
+    var lastCommittedChange = false
   }
 
   private static let state = Mutex(State())
-  /// Set once, by ``stop(waitingUpTo:)``; read before every statement an import runs through the C API.
+  /// Set once, by ``stop(waitingUpTo:)``; read before every statement an import runs through the C API, and by the
+  /// progress handler of the write in progress.
   static let isRequested = Atomic(false)
+  /// Whether the write in progress, in WAL mode, is about to write or has written a row: before its first it holds
+  /// nothing to undo (it may be waiting for another process's lock), and the process need not wait for it.
+  private static let hasWritten = Atomic(false)
 
-  /// Asks the write in progress to stop and roll back, refuses every write after, and waits up to `timeout` for the
-  /// write to end. Safe from any thread.
+  /// Asks the write in progress to stop and roll back, refuses every write after, and waits for the write to end: up
+  /// to `timeout` for one through a rollback journal, a moment for one in WAL mode, which leaves nothing in the
+  /// register file whenever it ends, and not at all for one that has written nothing yet. Safe from any thread.
   public static func stop(waitingUpTo timeout: Duration) -> Outcome {
     isRequested.store(true, ordering: .sequentiallyConsistent)
-    // Breaks off a statement running now (a long read inside the transaction); the statements after it fail on
-    // ``isRequested`` or in ``begin(_:)``.
-    let running = state.withLock { state in
-      if state.connection != 0 { sqlite3_interrupt(OpaquePointer(bitPattern: state.connection)) }
-      return state.connection != 0
-    }
-    guard running else { return .undone }
-    let deadline = ContinuousClock.now + timeout
+    let (running, journal, committed) = state.withLock { ($0.isRunning, $0.journal, $0.lastCommittedChange) }
+    guard running else { return committed ? .committed : .undone }
+    // Before its first change a write through a rollback journal has none, and one in WAL mode nothing to undo.
+    guard journal.map({ access($0, F_OK) == 0 }) ?? hasWritten.load(ordering: .sequentiallyConsistent) else { return .undone }
+    let inRollbackJournal = journal != nil
+    let deadline = ContinuousClock.now + (inRollbackJournal ? timeout : min(timeout, .seconds(2)))
     while ContinuousClock.now < deadline {
-      let ended = state.withLock { $0.connection == 0 ? $0.lastCommitted : nil }
+      let ended = state.withLock { $0.isRunning ? nil : $0.lastCommittedChange }
       if let committed = ended { return committed ? .committed : .undone }
       usleep(10_000)
     }
-    return .stillRunning
+    return inRollbackJournal ? .stillRunning : .undone
   }
 
-  /// Runs `write`, a transaction of `db`, so that ``stop(waitingUpTo:)`` can break it off; throws SQLITE_INTERRUPT at
-  /// once when a stop was asked before it began.
-  static func run<T>(_ db: Database, _ write: () throws -> T) throws -> T {
+  /// Runs a transaction of `db` that `transaction` wraps around `body`, through the rollback journal `journal`
+  /// or in WAL mode (`nil`), so that ``stop(waitingUpTo:)`` can break it off: a progress handler fails its statements once a stop is asked, for `body` alone, so that the
+  /// rollback and the return to WAL mode after it run. Throws SQLITE_INTERRUPT at once when a stop was asked before
+  /// it began.
+  static func run<T>(
+    _ db: Database, journal: String?,
+    _ transaction: ((Database) throws -> T) throws -> T, _ body: (Database) throws -> T
+  ) throws -> T {
     try state.withLock { state in
       guard !isRequested.load(ordering: .sequentiallyConsistent) else { throw interrupted }
-      state.connection = Int(bitPattern: db.sqliteConnection)
+      state.isRunning = true
+      state.journal = journal
     }
+    hasWritten.store(false, ordering: .sequentiallyConsistent)
+    let changes = db.totalChangesCount
     var committed = false
-    defer { state.withLock { $0 = State(connection: 0, lastCommitted: committed) } }
-    let result = try write()
+    defer {
+      let changed = committed && db.totalChangesCount != changes
+      state.withLock { $0 = State(isRunning: false, journal: nil, lastCommittedChange: changed) }
+    }
+    let result = try withoutActuallyEscaping(body) { body in
+      try transaction { db in
+        sqlite3_progress_handler(db.sqliteConnection, 1000, stopsWhenAsked, nil)
+        defer { sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
+        return try body(db)
+      }
+    }
     committed = true
     return result
+  }
+
+  /// The progress handler: a statement running when a stop is asked fails within a thousand of SQLite's steps.
+  private static let stopsWhenAsked: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { _ in
+    WriteInterruption.isRequested.load(ordering: .relaxed) ? 1 : 0
+  }
+
+  /// Records that the write in progress is about to write a row.
+  static func noteWriting() {
+    if !hasWritten.load(ordering: .relaxed) { hasWritten.store(true, ordering: .relaxed) }
   }
 
   /// What a statement run after a stop was asked fails with, as SQLite fails one it broke off.

@@ -62,8 +62,10 @@ enum Interruption {
         return
       }
       // The write in progress rolls back before the process ends: an exclusive import has written into the register
-      // file itself, which is whole again only once its journal is played back.
-      let write = WriteInterruption.stop(waitingUpTo: .seconds(60))
+      // file itself, which is whole again only once its journal is played back. A second signal meanwhile ends the
+      // process at once, as though no handler were installed.
+      for signal in taken { restoreDefault(signal) }
+      let write = WriteInterruption.stop(waitingUpTo: .seconds(30))
       // Should anything below block all the same, the process ends, with the shell's status for the signal.
       Interruption.received = signal
       var alarmAction = sigaction()
@@ -101,8 +103,8 @@ enum Interruption {
     case .committed:
       "its change had been committed and the register holds it; no file is left half-written"
     case .stillRunning:
-      "the change not yet committed is being undone; the next gongkai command finishes undoing it from the journal beside "
-        + "the register: do not copy or move the register before that command has run"
+      "the change not yet committed was still being undone; the next gongkai command finishes undoing it from the journal "
+        + "beside the register: do not copy or move the register before that command has run"
     }
   }
 
