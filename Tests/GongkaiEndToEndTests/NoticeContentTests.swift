@@ -58,6 +58,9 @@ import TestSupport
     #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">有效性</th><td colspan=\"3\">\(changed)</td></tr>"))
     #expect(html.contains("<tr><th scope=\"row\">所变更信息</th><td colspan=\"3\">\(changes)</td></tr>"))
     #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>"))
+    // Every item is of the eight categories the 条例 and 94号 make public of the government's own motion, as a portal's
+    // metadata states (an evaluator found it missing)
+    #expect(html.contains("<tr><th scope=\"row\">公开方式</th><td colspan=\"3\">主动公开</td></tr>"))
     let feed = try String(contentsOf: folder.appendingPathComponent("notices-notices/feed.atom"), encoding: .utf8)
     #expect(feed.contains("<title>江浦路桥梁改建工程：建设工程规划许可证（已变更）</title>"))
     // Dated by the change's publication, so that a feed reader shows the entry again; first published as it was.

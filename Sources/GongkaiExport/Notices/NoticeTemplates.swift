@@ -90,6 +90,7 @@ enum NoticeTemplates {
     <tbody>
     <tr><th scope="row">索引号</th><td>{{indexNumber}}</td><th scope="row">发布机构</th><td>{{publisher}}</td></tr>
     <tr><th scope="row">生成日期</th><td>{{formedOn}}</td><th scope="row">文号</th><td>{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}</td></tr>
+    <tr><th scope="row">公开方式</th><td colspan="3">主动公开</td></tr>
     {{#validity}}<tr class="changed"><th scope="row">有效性</th><td colspan="3">{{.}}</td></tr>{{/validity}}{{#withdrawalReason}}
     <tr class="changed"><th scope="row">撤回理由</th><td colspan="3">{{.}}</td></tr>{{/withdrawalReason}}
     {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}{{#withdraws}}<tr><th scope="row">所撤回信息</th><td colspan="3">{{.}}</td></tr>{{/withdraws}}
@@ -210,6 +211,7 @@ enum NoticeTemplates {
     - 发布机构：{{publisher}}
     - 生成日期：{{formedOn}}
     - 文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}
+    - 公开方式：主动公开
     {{#validity}}
     - 有效性：{{.}}
     {{/validity}}
@@ -283,7 +285,7 @@ enum NoticeTemplates {
     {{#items}}
       {{kindName}}{{#validityMark}}（{{.}}）{{/validityMark}}
         索引号：{{indexNumber}}　发布机构：{{publisher}}
-        生成日期：{{formedOn}}　文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}
+        生成日期：{{formedOn}}　文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}　公开方式：主动公开
     {{#validity}}
         有效性：{{.}}
     {{/validity}}
