@@ -181,10 +181,11 @@ public protocol Store: Sendable {
   /// project (``Project/withdrawnReason``), the milestones it took with it, as they stood before: its file is for
   /// importing it into the register it belongs to.
   func document(of code: ProjectCode, verifying: Bool) async throws -> ProjectDocument?
-  /// A milestone in force of the project with the entry's kind and 文号 but formed on another day, or `nil`: the
-  /// same document, most likely, recorded again under a corrected date, which `amend` does without leaving two
-  /// obligations behind.
-  func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) async throws -> (id: Int64, formedOn: String)?
+  /// A milestone in force of the project with the entry's kind and 文号, or the 文号 typed otherwise
+  /// (``GongkaiCore/DocumentNumber/lookAlike(_:)``), but formed on another day, or `nil`: the same document, most
+  /// likely, recorded again under a corrected date, which `amend` does without leaving two obligations behind.
+  func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) async throws
+    -> (id: Int64, formedOn: String, reference: String)?
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
   /// without one where it gives one, or `nil`: the same document, most likely, its 文号 filled in or left out.
   func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) async throws

@@ -1617,6 +1617,15 @@ import TestSupport
     #expect(corrected.status == 0)
     // named by the line of the milestone, as an error in the file would be
     #expect(corrected.stderr == "gongkai: warning: \(code).yaml:5: formed: bidding.candidates ZB-9 was added as milestone 2, formed 2026-09-28, beside milestone 1, formed 2026-09-29 with the same 文号; if this corrects its date, run `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --date 2026-09-28 --reason 更正形成日期`\n")
+    // The same with its brackets typed otherwise, as an old system's export has them
+    try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-28\n    ref: ZB-9\n  - kind: bidding.result\n    formed: 2026-10-09\n    ref: 杨建招〔2026〕3号\n".utf8)
+      .write(to: file)
+    #expect(try runGongkai(["import", "projects", "projects", "--database", database], in: folder).stderr.isEmpty)
+    try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-28\n    ref: ZB-9\n  - kind: bidding.result\n    formed: 2026-10-09\n    ref: 杨建招〔2026〕3号\n  - kind: bidding.result\n    formed: 2026-10-10\n    ref: 杨建招（2026）3号\n".utf8)
+      .write(to: file)
+    let bracketed = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(bracketed.stderr.contains("bidding.result 杨建招（2026）3号 was added as milestone 4, formed 2026-10-10, beside milestone 3, formed "
+      + "2026-10-09 with the same 文号 typed otherwise (杨建招〔2026〕3号); if this corrects its date"), "\(bracketed.stderr)")
     // An entry that arrives withdrawn records what was taken back: it corrects nothing, and is not warned about.
     try Data("code: \(code)\nname: 黄兴路排水泵站改造工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.candidates\n    formed: 2026-09-27\n    ref: ZB-9\n    withdrawn: 日期填错\n".utf8)
       .write(to: file)
@@ -1851,6 +1860,16 @@ import TestSupport
     let change = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-30", "--ref", "R1", "--changes", "1", "--as-of", "2025-09-30"] + db)
     #expect(change.status == 0, "\(change.stderr)")
     #expect(change.stderr.isEmpty)
+    // Its brackets typed otherwise as well (an old system's, a migrating clerk found): the same document still
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-26", "--ref", "杨建招〔2025〕7号", "--as-of", "2025-09-26"] + db)
+      .stderr.isEmpty)
+    let typed = try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-29", "--ref", "杨建招[2025]7号", "--as-of", "2025-09-29"] + db)
+    #expect(typed.stderr == "gongkai: warning: milestone 10, formed 2025-09-26, has the same kind and 文号 (杨建招〔2025〕7号, typed "
+      + "otherwise); if this corrects its date, run `gongkai withdraw 11 --reason 重复登记` and `gongkai amend 10 --date 2025-09-29 "
+      + "--reason 更正形成日期`\n", "\(typed.stderr)")
+    // Another number of the issuer is another document
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2025-09-30", "--ref", "杨建招[2025]8号", "--as-of", "2025-09-30"] + db)
+      .stderr.isEmpty)
   }
 
   /// A summary of several lines keeps the milestone's indent on each in `project show`.

@@ -421,9 +421,10 @@ extension SQLiteStore {
         report.recordAdded(milestone: id)
         noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
         if let other = namesake {
+          let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
-            formed \(other.formedOn) with the same 文号; if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` \
+            formed \(other.formedOn) with \(same); if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` \
             and `gongkai amend \(other.id) --date \(entry.formedOn) --reason 更正形成日期`\(try publications(of: entry, movedTo: other.id, db))
             """)
         }
@@ -810,14 +811,33 @@ extension SQLiteStore {
   /// spent more time in the kernel than the whole import had.
   private func milestone(
     sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
-  ) throws -> (id: Int64, formedOn: String)? {
+  ) throws -> (id: Int64, formedOn: String, reference: String)? {
     guard let reference = entry.namesakeReference else { return nil }
     let query = try write.lookup(Self.sharingReferenceSQL)
     query.bind(projectId)
     query.bind(entry.kind)
     query.bind(reference)
     query.bind(entry.formedOn.description)
-    return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "") }
+    if let found = try query.first({ ($0.int64(at: 0), $0.text(at: 1) ?? "", reference) }) { return found }
+    return try milestone(sharingReferenceTypedOtherwise: reference, of: entry, projectId: projectId, write)
+  }
+
+  /// A milestone in force of the project with the entry's kind and its 文号 in other brackets (杨发改投[2026]12号 for
+  /// 杨发改投〔2026〕12号), formed on another day: an old system's brackets and a corrected date, together. Sought by
+  /// the natural key's index, a seek for each bracket style (``DocumentNumber/inOtherBrackets(_:)``): a search of the
+  /// 文号 that only look alike would read every milestone of the kind, for every one added (a project's thousand bid
+  /// results of one issuer).
+  private func milestone(
+    sharingReferenceTypedOtherwise reference: String, of entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
+  ) throws -> (id: Int64, formedOn: String, reference: String)? {
+    let others = DocumentNumber.inOtherBrackets(reference)
+    guard !others.isEmpty else { return nil }
+    let query = try write.lookup(Self.otherBracketsSQL)
+    query.bind(projectId)
+    query.bind(entry.kind)
+    for position in 0..<DocumentNumber.bracketStyles.count { query.bind(position < others.count ? others[position] : others[0]) }
+    query.bind(entry.formedOn.description)
+    return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "", $0.text(at: 2) ?? "") }
   }
 
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none,
@@ -897,6 +917,14 @@ extension SQLiteStore {
     WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL ORDER BY id
     """
 
+  /// The query of ``milestone(sharingReferenceTypedOtherwise:of:projectId:_:)``: project id, kind, the 文号 in each
+  /// other bracket style (the first again where it has fewer), the day formed.
+  static let otherBracketsSQL: StaticString = """
+    SELECT id, formedOn, reference FROM milestone INDEXED BY milestone_natural_key
+    WHERE projectId = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') IN (?, ?, ?, ?, ?, ?, ?, ?)
+      AND formedOn <> ? ORDER BY id LIMIT 1
+    """
+
   /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
   public static let sharingReferenceSQL: StaticString = """
     SELECT id, formedOn FROM milestone INDEXED BY milestone_natural_key
@@ -904,15 +932,24 @@ extension SQLiteStore {
     LIMIT 1
     """
 
-  public func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) throws -> (id: Int64, formedOn: String)? {
+  public func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) throws
+    -> (id: Int64, formedOn: String, reference: String)?
+  {
     guard let reference = entry.namesakeReference else { return nil }
     return try read { db in
       guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
         return nil
       }
-      let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
-                                 arguments: [projectId, entry.kind, reference, entry.formedOn.description])
-      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
+      if let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
+                                    arguments: [projectId, entry.kind, reference, entry.formedOn.description]) {
+        return (try row.decode(atIndex: 0), try row.decode(atIndex: 1), reference)
+      }
+      let others = DocumentNumber.inOtherBrackets(reference)
+      guard !others.isEmpty else { return nil }
+      let variants = (0..<DocumentNumber.bracketStyles.count).map { $0 < others.count ? others[$0] : others[0] }
+      let row = try Row.fetchOne(db, sql: Self.otherBracketsSQL.description,
+                                 arguments: StatementArguments([projectId, entry.kind] as [any DatabaseValueConvertible] + variants + [entry.formedOn.description]))
+      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1), ($0[2] as String?) ?? "") }
     }
   }
 

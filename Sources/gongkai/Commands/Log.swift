@@ -63,7 +63,7 @@ extension Gongkai {
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
         Terminal.warning("""
-          milestone \(other.id), formed \(other.formedOn), has the same kind and 文号 (\(entry.reference ?? "")); if this corrects its \
+          milestone \(other.id), formed \(other.formedOn), has the same kind and 文号 (\(other.reference)\(other.reference == entry.reference ? "" : ", typed otherwise")); if this corrects its \
           date, run `gongkai withdraw \(id) --reason 重复登记` and `gongkai amend \(other.id) --date \(date) --reason 更正形成日期`
           """)
       }
