@@ -248,20 +248,33 @@ public struct MilestoneRow: Sendable {
 /// A 文号 as two typings of one document compare: 杨竣〔2026〕5号, 杨竣[2026]5号 and 杨竣（2026）5号 are one number, the
 /// bracket 〔〕 that GB/T 9704 prescribes being the one an input method rarely offers.
 public enum DocumentNumber {
-  /// The bracket pairs a 文号's year is typed in: GB/T 9704's 〔〕 and what input methods offer instead.
-  public static let bracketStyles: [(open: Character, close: Character)] = [
-    ("〔", "〕"), ("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"), ("［", "］"), ("〖", "〗"), ("﹝", "﹞"),
-  ]
+  /// `reference` with its year's brackets as 〔〕 (杨发改投〔2026〕12号 for 杨发改投[2026]12号); `nil` for a 文号 in 〔〕
+  /// already, or without brackets. Asked of every 文号 an import adds, so it reads scalars, not characters.
+  public static func inStandardBrackets(_ reference: String) -> String? {
+    let scalars = reference.unicodeScalars
+    guard let open = scalars.firstIndex(where: { closing(for: $0) != nil || $0 == "〔" }), scalars[open] != "〔",
+      let close = closing(for: scalars[open]).flatMap({ wanted in scalars[open...].firstIndex(of: wanted) })
+    else { return nil }
+    var standard = String.UnicodeScalarView(scalars[..<open])
+    standard.append("〔")
+    standard.append(contentsOf: scalars[scalars.index(after: open)..<close])
+    standard.append("〕")
+    standard.append(contentsOf: scalars[scalars.index(after: close)...])
+    return String(standard)
+  }
 
-  /// `reference` with the first bracket pair it has in each other style (杨发改投[2026]12号, 杨发改投（2026）12号 … for
-  /// 杨发改投〔2026〕12号); none for a 文号 without one.
-  public static func inOtherBrackets(_ reference: String) -> [String] {
-    guard let open = reference.firstIndex(where: { character in bracketStyles.contains { $0.open == character } }),
-      let style = bracketStyles.first(where: { $0.open == reference[open] }),
-      let close = reference[open...].firstIndex(of: style.close)
-    else { return [] }
-    let (before, inside, after) = (reference[..<open], reference[reference.index(after: open)..<close], reference[reference.index(after: close)...])
-    return bracketStyles.filter { $0.open != style.open }.map { "\(before)\($0.open)\(inside)\($0.close)\(after)" }
+  /// The bracket that closes `open`, for the brackets a 文号's year is typed in instead of GB/T 9704's 〔〕.
+  private static func closing(for open: Unicode.Scalar) -> Unicode.Scalar? {
+    switch open {
+    case "[": "]"
+    case "(": ")"
+    case "（": "）"
+    case "【": "】"
+    case "［": "］"
+    case "〖": "〗"
+    case "﹝": "﹞"
+    default: nil
+    }
   }
 
   /// The number with every bracket style as 〔〕, full-width letters and digits as ASCII, and spaces left out.

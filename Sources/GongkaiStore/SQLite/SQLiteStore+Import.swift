@@ -822,22 +822,20 @@ extension SQLiteStore {
     return try milestone(sharingReferenceTypedOtherwise: reference, of: entry, projectId: projectId, write)
   }
 
-  /// A milestone in force of the project with the entry's kind and its 文号 in other brackets (杨发改投[2026]12号 for
-  /// 杨发改投〔2026〕12号), formed on another day: an old system's brackets and a corrected date, together. Sought by
-  /// the natural key's index, a seek for each bracket style (``DocumentNumber/inOtherBrackets(_:)``): a search of the
-  /// 文号 that only look alike would read every milestone of the kind, for every one added (a project's thousand bid
-  /// results of one issuer).
+  /// A milestone in force of the project with the entry's kind and its 文号 in the standard brackets (杨发改投〔2026〕12号
+  /// for 杨发改投[2026]12号), formed on another day: an old system's brackets and a corrected date, together. One more
+  /// seek of the natural key's index, and only for a 文号 in other brackets: a register keeps GB/T 9704's, and a sheet
+  /// from elsewhere brings the others.
   private func milestone(
     sharingReferenceTypedOtherwise reference: String, of entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, formedOn: String, reference: String)? {
-    let others = DocumentNumber.inOtherBrackets(reference)
-    guard !others.isEmpty else { return nil }
-    let query = try write.lookup(Self.otherBracketsSQL)
+    guard let standard = DocumentNumber.inStandardBrackets(reference) else { return nil }
+    let query = try write.lookup(Self.sharingReferenceSQL)
     query.bind(projectId)
     query.bind(entry.kind)
-    for position in 0..<DocumentNumber.bracketStyles.count { query.bind(position < others.count ? others[position] : others[0]) }
+    query.bind(standard)
     query.bind(entry.formedOn.description)
-    return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "", $0.text(at: 2) ?? "") }
+    return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "", standard) }
   }
 
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none,
@@ -917,14 +915,6 @@ extension SQLiteStore {
     WHERE projectId = ? AND formedOn = ? AND kind = ? AND withdrawnReason IS NULL ORDER BY id
     """
 
-  /// The query of ``milestone(sharingReferenceTypedOtherwise:of:projectId:_:)``: project id, kind, the 文号 in each
-  /// other bracket style (the first again where it has fewer), the day formed.
-  static let otherBracketsSQL: StaticString = """
-    SELECT id, formedOn, reference FROM milestone INDEXED BY milestone_natural_key
-    WHERE projectId = ? AND kind = ? AND withdrawnReason IS NULL AND IFNULL(reference, '') IN (?, ?, ?, ?, ?, ?, ?, ?)
-      AND formedOn <> ? ORDER BY id LIMIT 1
-    """
-
   /// The query of ``milestone(sharingReferenceOf:projectId:_:)``: project id, kind, 文号, the day formed.
   public static let sharingReferenceSQL: StaticString = """
     SELECT id, formedOn FROM milestone INDEXED BY milestone_natural_key
@@ -944,12 +934,10 @@ extension SQLiteStore {
                                     arguments: [projectId, entry.kind, reference, entry.formedOn.description]) {
         return (try row.decode(atIndex: 0), try row.decode(atIndex: 1), reference)
       }
-      let others = DocumentNumber.inOtherBrackets(reference)
-      guard !others.isEmpty else { return nil }
-      let variants = (0..<DocumentNumber.bracketStyles.count).map { $0 < others.count ? others[$0] : others[0] }
-      let row = try Row.fetchOne(db, sql: Self.otherBracketsSQL.description,
-                                 arguments: StatementArguments([projectId, entry.kind] as [any DatabaseValueConvertible] + variants + [entry.formedOn.description]))
-      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1), ($0[2] as String?) ?? "") }
+      guard let standard = DocumentNumber.inStandardBrackets(reference) else { return nil }
+      let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
+                                 arguments: [projectId, entry.kind, standard, entry.formedOn.description])
+      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1), standard) }
     }
   }
 
