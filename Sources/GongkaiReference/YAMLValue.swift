@@ -107,9 +107,18 @@ public struct YAMLValue {
       throw FileProblem.notFound(name, path: url.path)
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text; save it as UTF-8")
+      throw FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text\(Self.encoding(of: data)); save it as UTF-8")
     }
     return try parse(text, file: name)
+  }
+
+  /// What a file that is not UTF-8 most likely is, for its refusal: a text editor on a Chinese Windows saves GBK
+  /// (“ANSI”) or, asked for “Unicode”, UTF-16.
+  private static func encoding(of data: Data) -> String {
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return " but UTF-16 (“Unicode” in Notepad)" }
+    // GB18030, as Foundation names it (kCFStringEncodingGB_18030_2000)
+    if String(data: data, encoding: String.Encoding(rawValue: 0x8000_0632)) != nil { return " but most likely GBK (“ANSI” in Notepad)" }
+    return ""
   }
 
   public var line: Int? { node.mark?.line }

@@ -15,6 +15,22 @@ import TestSupport
     return url
   }
 
+  /// A YAML file saved as GBK (Notepad's “ANSI”) or UTF-16 (its “Unicode”) is refused naming what it most likely is, so
+  /// that the clerk knows which of the editor's choices to change.
+  @Test func aYAMLFileNotInUTF8IsRefusedNamingItsEncoding() throws {
+    let text = "code: 2026-310110-48-01-000200\nname: 江浦路桥梁改建工程\n"
+    for (data, said) in [
+      (try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))), "but most likely GBK (“ANSI” in Notepad)"),
+      (try #require(text.data(using: .utf16)), "but UTF-16 (“Unicode” in Notepad)"),
+    ] {
+      let url = Scratch.file("p.yaml")
+      try data.write(to: url)
+      #expect(throws: FileProblem(file: "p.yaml", line: nil, field: nil, message: "file is not UTF-8 text \(said); save it as UTF-8")) {
+        try YAMLValue.read(url, displayName: "p.yaml")
+      }
+    }
+  }
+
   /// A profile's name joins the others' in the name the register records and the audit CSV states: one that
   /// could read as two (`a+b`), or that no script can trust, is refused at its line.
   @Test(arguments: ["\"a+b\"", "\"\"", "\" \"", "Yangpu", "杨浦", "\"a\\nb\"", String(repeating: "a", count: 41)])
