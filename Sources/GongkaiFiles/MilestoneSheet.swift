@@ -338,6 +338,8 @@ struct SheetRows {
     {
       return nil
     }
+    // The end-of-file mark (Ctrl-Z, 0x1A) that DOS-era tools put after the last line is no row.
+    if records.count == 1, records.cell(0).elementsEqual([0x1A]) { return nil }
     let found = problems.count
     func problem(_ field: String, _ message: String) {
       // A message that begins with the field's name names it once, before it, as the header does.

@@ -182,6 +182,12 @@ import TestSupport
     ])
   }
 
+  /// A sheet written by a DOS-era tool ends with its end-of-file mark (Ctrl-Z) on a line of its own: no row.
+  @Test func theEndOfFileMarkOfDOSIsNoRow() throws {
+    let rows = try read("project,kind,formed\r\n2024-310110-48-01-000123,bidding.result,2026-01-05\r\n\u{1A}")
+    #expect(rows.map(\.entry.formedOn.description) == ["2026-01-05"])
+  }
+
   /// Excel's “Unicode 文本” is named as what it is, with or without its byte order mark, where it was called neither
   /// UTF-8 nor GB18030.
   @Test func refusesUTF16WithTheWayToResave() throws {
