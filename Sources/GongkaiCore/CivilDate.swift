@@ -103,14 +103,27 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self = date
   }
 
-  /// `text` without the midnight a date cell with a time format saves after the day (`2026/11/26 0:00`). Another time
-  /// is refused, as the day it falls on may not be the one meant.
+  /// `text` without the midnight a date cell with a time format saves after the day (`2026/11/26 0:00`), on the
+  /// twelve-hour clock too (`2026/11/26 上午 12:00:00`, `2026/11/26 12:00:00 AM`, as a sheet set to it saves it).
+  /// Another time is refused, as the day it falls on may not be the one meant.
   private static func withoutMidnight(_ text: String, _ original: String) throws(DateError) -> String {
-    guard let space = text.lastIndex(of: " "), case let time = text[text.index(after: space)...],
+    var rest = Substring(text), twelveHour = false, afternoon = false
+    for marker in [" AM", " am", " PM", " pm"] where rest.hasSuffix(marker) {
+      rest = rest.dropLast(marker.count)
+      twelveHour = true
+      afternoon = marker.lowercased() == " pm"
+    }
+    guard let space = rest.lastIndex(of: " "), case let time = rest[rest.index(after: space)...],
       time.wholeMatch(of: /[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?/) != nil
     else { return text }
-    guard time.allSatisfy({ $0 == "0" || $0 == ":" }) else { throw .hasTime(original) }
-    return String(text[..<space])
+    var day = rest[..<space]
+    if day.hasSuffix(" 上午") {
+      day = day.dropLast(3)
+      twelveHour = true
+    }
+    let minutes = twelveHour ? (time.hasPrefix("12:") ? time.dropFirst(3) : "1") : time
+    guard !afternoon, minutes.allSatisfy({ $0 == "0" || $0 == ":" }) else { throw .hasTime(original) }
+    return String(day)
   }
 
   /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):

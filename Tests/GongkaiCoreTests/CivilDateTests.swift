@@ -39,8 +39,13 @@ import Testing
   /// refused, naming the day's own, since either may be the typo.
   @Test func aWeekdayAfterTheDayIsReadAndChecked() throws {
     for text in ["2026年11月26日 星期四", "2026年11月26日星期四", "2026-11-26（周四）", "2026/11/26 周四", "2026.11.26 (礼拜四)",
-                 "２０２６年１１月２６日　星期四", "2026/11/26 0:00 星期四", "2026/11/26 星期四 0:00", "2026/11/26 周四 00:00:00"] {
+                 "２０２６年１１月２６日　星期四", "2026/11/26 0:00 星期四", "2026/11/26 星期四 0:00", "2026/11/26 周四 00:00:00",
+                 "2026/11/26 上午 12:00:00", "2026/11/26 12:00 AM", "2026/11/26 12:00:00 am"] {
       #expect(try CivilDate(parsingYearFirst: text).description == "2026-11-26", "\(text)")
+    }
+    // Noon, or any other time on the twelve-hour clock, is a time of day
+    for text in ["2026/11/26 下午 12:00:00", "2026/11/26 上午 9:30:00", "2026/11/26 12:00 PM", "2026/11/26 上午 0:00"] {
+      #expect(throws: DateError.hasTime(text)) { try CivilDate(parsingYearFirst: text) }
     }
     #expect(try CivilDate(parsingYearFirst: "2026年11月29日 星期天").description == "2026-11-29")
     #expect(try CivilDate(parsingYearFirst: "2026年11月29日 星期日").description == "2026-11-29")
