@@ -47,9 +47,10 @@ public enum WriteInterruption {
     isRequested.store(true, ordering: .sequentiallyConsistent)
     let (running, journal, committed) = state.withLock { ($0.isRunning, $0.journal, $0.lastCommittedChange) }
     guard running else { return committed ? .committed : .undone }
-    // Before its first change a write through a rollback journal has none, and one in WAL mode nothing to undo.
-    guard journal.map({ access($0, F_OK) == 0 }) ?? hasWritten.load(ordering: .sequentiallyConsistent) else { return .undone }
-    let inRollbackJournal = journal != nil
+    // Before its first change a write holds nothing to undo. A write through a rollback journal whose journal is gone
+    // after it wrote is committing: it is waited for a moment, to say how it ended.
+    let inRollbackJournal = journal.map { access($0, F_OK) == 0 } ?? false
+    guard inRollbackJournal || hasWritten.load(ordering: .sequentiallyConsistent) else { return .undone }
     let deadline = ContinuousClock.now + (inRollbackJournal ? timeout : min(timeout, .seconds(2)))
     while ContinuousClock.now < deadline {
       let ended = state.withLock { $0.isRunning ? nil : $0.lastCommittedChange }
