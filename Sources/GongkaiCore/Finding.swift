@@ -39,10 +39,14 @@ public enum FindingStatus: String, Sendable, CaseIterable, Comparable, BitwiseCo
   /// 已公开: an item published with no period to keep.
   private static let publishedWithoutPeriodChineseName = "已公开"
 
-  /// The names the outputs count by, in the order of ``allCases``, 已公开 after 按时公开.
-  public static let chineseNamesCounted = allCases.flatMap {
-    $0 == .onTime ? [$0.chineseName, publishedWithoutPeriodChineseName] : [$0.chineseName]
+  /// What the outputs count by, in the order of ``allCases``: each status, and on-time twice, with a period and
+  /// without (已公开 after 按时公开). Sorted by status, it is in the order of urgency.
+  public static let namings: [(status: FindingStatus, hasDeadline: Bool)] = allCases.flatMap {
+    $0 == .onTime ? [($0, true), ($0, false)] : [($0, true)]
   }
+
+  /// The names the outputs count by, of ``namings``.
+  public static let chineseNamesCounted = namings.map { $0.status.chineseName(hasDeadline: $0.hasDeadline) }
 
   /// Order of urgency for people: what is overdue first.
   public static func < (lhs: FindingStatus, rhs: FindingStatus) -> Bool { lhs.urgency < rhs.urgency }

@@ -580,17 +580,17 @@ extension SQLiteStore {
       // the day only in its spaces (a no-break space pasted from a web page). (Two rows of one sheet on one channel
       // are a notice put up again, and a milestone this import added has no other.)
       if !clearing, report.addedMilestones?.contains(milestone) != true,
-        let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id!] == 0
+        let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id] == 0
       {
         let fix = other.channel == record.channel
-          ? "if the row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id!) --reason 更正公开日期`)"
+          ? "if the row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)"
           : "if they are one publication, withdraw the row's (`gongkai withdraw --disclosure \(record.id!) --reason 重复登记`) "
             + "and correct the channel in the sheet"
         let place = other.channel == record.channel
           ? "on the same channel\(other.url != nil && record.url != nil ? " at the same address" : "")"
           : "on the channel '\(other.channel)', which the row's '\(record.channel)' differs from only in its spaces"
         report.notice(at: position, field: other.channel == record.channel ? "published" : "channel", """
-          the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id!) of \
+          the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id) of \
           \(other.publishedOn), \(place); \(fix)
           """)
       }
@@ -600,14 +600,22 @@ extension SQLiteStore {
   /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
   /// address where both give one: on another day, or on the same day under a channel spelt with other spaces (on
   /// another day too, it is another publication).
-  private func recordedBeside(_ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite) throws -> DisclosureRecord? {
+  private func recordedBeside(
+    _ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite
+  ) throws -> (id: Int64, channel: String, publishedOn: String, url: String?)? {
     let channel = record.channel.filter { !$0.isWhitespace }
-    return try DisclosureRecord.fetchAll(write.db.cachedStatement(sql: """
-      SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ? ORDER BY id
-      """), arguments: [milestone, record.id]).first { other in
-      other.channel.filter { !$0.isWhitespace } == channel && (other.url == nil || record.url == nil || other.url == record.url)
-        && (other.channel == record.channel) == (other.publishedOn != record.publishedOn)
+    // Same channel on another day, or another spelling of a channel on the same day; the spaces are told in Swift.
+    let rows = try Row.fetchCursor(write.db.cachedStatement(sql: """
+      SELECT id, channel, publishedOn, url FROM disclosure
+      WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ? AND (channel = ?) = (publishedOn <> ?)
+        AND (url IS NULL OR ? IS NULL OR url = ?)
+      ORDER BY id
+      """), arguments: [milestone, record.id, record.channel, record.publishedOn, record.url, record.url])
+    while let row = try rows.next() {
+      let other: (id: Int64, channel: String, publishedOn: String, url: String?) = (row[0], row[1], row[2], row[3])
+      if other.channel.filter({ !$0.isWhitespace }) == channel { return other }
     }
+    return nil
   }
 
   /// A project file that lists a milestone's publications lists them all. One the register holds in force that the file
@@ -812,30 +820,27 @@ extension SQLiteStore {
   private func milestone(
     sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, formedOn: String, reference: String)? {
-    guard let reference = entry.namesakeReference else { return nil }
-    let query = try write.lookup(Self.sharingReferenceSQL)
-    query.bind(projectId)
-    query.bind(entry.kind)
-    query.bind(reference)
-    query.bind(entry.formedOn.description)
-    if let found = try query.first({ ($0.int64(at: 0), $0.text(at: 1) ?? "", reference) }) { return found }
-    return try milestone(sharingReferenceTypedOtherwise: reference, of: entry, projectId: projectId, write)
+    try Self.milestone(sharingReferenceOf: entry) { reference in
+      let query = try write.lookup(Self.sharingReferenceSQL)
+      query.bind(projectId)
+      query.bind(entry.kind)
+      query.bind(reference)
+      query.bind(entry.formedOn.description)
+      return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "") }
+    }
   }
 
-  /// A milestone in force of the project with the entry's kind and its 文号 in the standard brackets (杨发改投〔2026〕12号
-  /// for 杨发改投[2026]12号), formed on another day: an old system's brackets and a corrected date, together. One more
-  /// seek of the natural key's index, and only for a 文号 in other brackets: a register keeps GB/T 9704's, and a sheet
-  /// from elsewhere brings the others.
-  private func milestone(
-    sharingReferenceTypedOtherwise reference: String, of entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
+  /// The milestone `find` gives for the entry's 文号 (its id and day formed), or else for the 文号 in the standard
+  /// brackets (杨发改投〔2026〕12号 for 杨发改投[2026]12号): an old system's brackets and a corrected date, together. The
+  /// second is one more seek of the natural key's index, and only for a 文号 in other brackets: a register keeps
+  /// GB/T 9704's, and a sheet from elsewhere brings the others. Imports and `log` ask it alike.
+  static func milestone(
+    sharingReferenceOf entry: MilestoneEntry, find: (String) throws -> (id: Int64, formedOn: String)?
   ) throws -> (id: Int64, formedOn: String, reference: String)? {
-    guard let standard = DocumentNumber.inStandardBrackets(reference) else { return nil }
-    let query = try write.lookup(Self.sharingReferenceSQL)
-    query.bind(projectId)
-    query.bind(entry.kind)
-    query.bind(standard)
-    query.bind(entry.formedOn.description)
-    return try query.first { ($0.int64(at: 0), $0.text(at: 1) ?? "", standard) }
+    guard let reference = entry.namesakeReference else { return nil }
+    if let found = try find(reference) { return (found.id, found.formedOn, reference) }
+    guard let standard = DocumentNumber.inStandardBrackets(reference), let found = try find(standard) else { return nil }
+    return (found.id, found.formedOn, standard)
   }
 
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none,
@@ -925,19 +930,16 @@ extension SQLiteStore {
   public func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) throws
     -> (id: Int64, formedOn: String, reference: String)?
   {
-    guard let reference = entry.namesakeReference else { return nil }
+    guard entry.namesakeReference != nil else { return nil }
     return try read { db in
       guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
         return nil
       }
-      if let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
-                                    arguments: [projectId, entry.kind, reference, entry.formedOn.description]) {
-        return (try row.decode(atIndex: 0), try row.decode(atIndex: 1), reference)
+      return try Self.milestone(sharingReferenceOf: entry) { reference in
+        try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
+                         arguments: [projectId, entry.kind, reference, entry.formedOn.description])
+          .map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
       }
-      guard let standard = DocumentNumber.inStandardBrackets(reference) else { return nil }
-      let row = try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
-                                 arguments: [projectId, entry.kind, standard, entry.formedOn.description])
-      return try row.map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1), standard) }
     }
   }
 

@@ -129,9 +129,8 @@ final class CheckText {
     let l = language
     try output.append(l.pick("重大建设项目信息公开时限检查 · 截至 \(asOf) · 规则目录 \(checker.catalogue.chineseName)\n",
                              "Disclosure deadline check · as of \(asOf) · rules \(checker.catalogue.profile)\n"))
-    let names = FindingStatus.allCases.sorted().flatMap { status in
-      status == .onTime ? [true, false].map { l.pick(status.chineseName(hasDeadline: $0), status.englishName(hasDeadline: $0)) }
-        : [l.pick(status.chineseName, status.rawValue)]
+    let names = FindingStatus.namings.sorted { $0.status < $1.status }.map {
+      l.pick($0.status.chineseName(hasDeadline: $0.hasDeadline), $0.status.englishName(hasDeadline: $0.hasDeadline))
     }
     try output.append(names.compactMap { name in
       counts[name].map { l.pick("\(name) \($0) 项", "\(name) \($0)") }
