@@ -312,4 +312,88 @@ import TestSupport
     #expect(process.terminationStatus == SIGTERM)
     #expect(try sqlite(database, "SELECT count(*) FROM milestone") == before)
   }
+
+  /// Ctrl-S stops a terminal's output, and a Ctrl-C after it (a clerk pausing a large import, then changing their
+  /// mind) found the import held in the middle of its progress line: it could not roll back, and the process ended
+  /// after 33 s with the register's journal left beside it and the file out of WAL mode. The progress line now
+  /// skips its redraws while the terminal takes nothing, and the import rolls back at once.
+  @Test func anImportWhoseTerminalIsStoppedRollsBackWhenInterrupted() throws {
+    let database = try register()
+    let rows = try sheet(50000, of: "bidding.candidates", references: "F")
+    // Standard error on a terminal of its own, stopped with Ctrl-S once the import is under way, then SIGTERM.
+    let script = """
+      import os, pty, signal, subprocess, sys, time
+      binary, rows, db = sys.argv[1:4]
+      master, follower = pty.openpty()
+      p = subprocess.Popen([binary, "import", "milestones", rows, "--exclusive", "--database", db],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower)
+      os.close(follower)
+      for _ in range(5000):
+          if os.path.exists(db + "-journal"): break
+          time.sleep(0.002)
+      os.write(master, b"\\x13")
+      time.sleep(0.5)
+      started = time.monotonic()
+      p.send_signal(signal.SIGTERM)
+      p.wait()
+      print(p.returncode, round(time.monotonic() - started))
+      """
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", script, try builtBinary().path, rows.path, database]
+    let output = Pipe()
+    python.standardOutput = output
+    try python.run()
+    let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    python.waitUntilExit()
+    let ended = said.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    try #require(ended.count == 2, "\(said)")
+    #expect(ended[0] == -SIGTERM, "the import ended otherwise: \(said)")
+    #expect(ended[1] < 10, "the import took \(ended[1]) s to end after its signal")
+    // Read before anything opens the file, which would play a journal back.
+    #expect(!FileManager.default.fileExists(atPath: database + "-journal"), "a journal was left to play back")
+    let header = try #require(FileManager.default.contents(atPath: database)).prefix(20)
+    #expect(header.suffix(2) == Data([2, 2]), "the register was left out of WAL mode")
+    #expect(try sqlite(database, "SELECT count(*) FROM milestone") == "0")
+  }
+
+  /// `init` upgrading a register that is out of WAL mode (a backup restored by copying) runs its migrations through
+  /// a rollback journal, into the file itself: a signal there left the file whole only with the journal beside it
+  /// (the adversarial tester's 25 of 26 trials). Each migration in progress now rolls back before the process ends;
+  /// those committed before it stay, and `init` again finishes the upgrade.
+  @Test func anUpgradeInterruptedLeavesNoJournalAndFinishesWhenRunAgain() throws {
+    let database = try register()
+    let rows = try sheet(20000, of: "bidding.candidates", references: "F")
+    #expect(try runGongkai(["import", "milestones", rows.path, "--exclusive", "--database", database]).status == 0)
+    try rollBack(database, to: .beforeProfiles)
+    try editWithPython(database, "import sqlite3, sys\nsqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode = DELETE')\n")
+    // Signalled as soon as the first migration has written
+    let script = """
+      import os, signal, subprocess, sys, time
+      binary, db = sys.argv[1:3]
+      p = subprocess.Popen([binary, "init", "--database", db], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+      for _ in range(20000):
+          if os.path.exists(db + "-journal"): break
+          time.sleep(0.0005)
+      p.send_signal(signal.SIGTERM)
+      p.wait()
+      print(p.returncode)
+      """
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", script, try builtBinary().path, database]
+    let output = Pipe()
+    python.standardOutput = output
+    try python.run()
+    let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    python.waitUntilExit()
+    #expect(["\(-SIGTERM)\n", "0\n"].contains(said), "init ended otherwise: \(said)")
+    // Read before anything opens the file, which would play a journal back.
+    #expect(!FileManager.default.fileExists(atPath: database + "-journal"), "a journal was left to play back")
+    #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    #expect(try runGongkai(["audit", "verify", "--database", database]).status == 0)
+    #expect(try sqlite(database, "SELECT count(*) FROM milestone") == "20000")
+  }
 }

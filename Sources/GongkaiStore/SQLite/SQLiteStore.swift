@@ -388,7 +388,9 @@ public struct SQLiteStore: Store {
       }
       // A migration rewrites tables in place: it must not spread a damage, nor a damaged register be said upgraded.
       if current != nil, let damage = try Self.quickCheck(writer).first { throw StoreError.damaged(path, damage) }
-      try migrator.migrate(writer)
+      // A register out of WAL mode (a backup) is upgraded through a rollback journal: a signal must not leave it
+      // half-written in the file until the journal is played back.
+      try WriteInterruption.run(writingThrough: writer) { try migrator.migrate(writer) }
       writer.writeWithoutTransaction(Self.enterWAL)
       return current
     }

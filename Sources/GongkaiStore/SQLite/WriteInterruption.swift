@@ -41,16 +41,19 @@ public enum WriteInterruption {
   private static let hasWritten = Atomic(false)
 
   /// Asks the write in progress to stop and roll back, refuses every write after, and waits for the write to end: up
-  /// to `timeout` for one through a rollback journal, a moment for one in WAL mode, which leaves nothing in the
-  /// register file whenever it ends, and not at all for one that has written nothing yet. Safe from any thread.
+  /// to `timeout` for one through a rollback journal that has written, a moment for one that has not yet (to put the
+  /// register back in WAL mode) and for one in WAL mode, which leaves nothing in the register file whenever it ends,
+  /// and not at all for one in WAL mode that has written nothing yet. Safe from any thread.
   public static func stop(waitingUpTo timeout: Duration) -> Outcome {
     isRequested.store(true, ordering: .sequentiallyConsistent)
     let (running, journal, committed) = state.withLock { ($0.isRunning, $0.journal, $0.lastCommittedChange) }
     guard running else { return committed ? .committed : .undone }
-    // Before its first change a write holds nothing to undo. A write through a rollback journal whose journal is gone
-    // after it wrote is committing: it is waited for a moment, to say how it ended.
+    // Before its first change a write in WAL mode holds nothing to undo. One through a rollback journal has taken the
+    // register out of WAL mode: it is waited for a moment to put it back, and for as long as it takes to play its
+    // journal back once it has one. One whose journal is gone after it wrote is committing: it is waited for a
+    // moment, to say how it ended.
     let inRollbackJournal = journal.map { access($0, F_OK) == 0 } ?? false
-    guard inRollbackJournal || hasWritten.load(ordering: .sequentiallyConsistent) else { return .undone }
+    guard journal != nil || hasWritten.load(ordering: .sequentiallyConsistent) else { return .undone }
     let deadline = ContinuousClock.now + (inRollbackJournal ? timeout : min(timeout, .seconds(2)))
     while ContinuousClock.now < deadline {
       let ended = state.withLock { $0.isRunning ? nil : $0.lastCommittedChange }
@@ -68,18 +71,10 @@ public enum WriteInterruption {
     _ db: Database, journal: String?,
     _ transaction: ((Database) throws -> T) throws -> T, _ body: (Database) throws -> T
   ) throws -> T {
-    try state.withLock { state in
-      guard !isRequested.load(ordering: .sequentiallyConsistent) else { throw interrupted }
-      state.isRunning = true
-      state.journal = journal
-    }
-    hasWritten.store(false, ordering: .sequentiallyConsistent)
+    try begin(journal: journal)
     let changes = db.totalChangesCount
     var committed = false
-    defer {
-      let changed = committed && db.totalChangesCount != changes
-      state.withLock { $0 = State(isRunning: false, journal: nil, lastCommittedChange: changed) }
-    }
+    defer { end(changed: committed && db.totalChangesCount != changes) }
     let result = try withoutActuallyEscaping(body) { body in
       try transaction { db in
         sqlite3_progress_handler(db.sqliteConnection, 1000, stopsWhenAsked, nil)
@@ -89,6 +84,45 @@ public enum WriteInterruption {
     }
     committed = true
     return result
+  }
+
+  /// Runs `work`, which writes through `writer` in calls of its own, each its own transaction (GRDB's migrations),
+  /// so that ``stop(waitingUpTo:)`` can break it off as it does a transaction of ``run(_:journal:_:_:)``: the
+  /// transaction in progress rolls back, and those committed before it stay.
+  static func run<T>(writingThrough writer: any DatabaseWriter, _ work: () throws -> T) throws -> T {
+    let (journal, changes) = try writer.writeWithoutTransaction { db in
+      let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+      let file = String(cString: sqlite3_db_filename(db.sqliteConnection, "main"))
+      return (["wal", "memory", "off"].contains(mode) || file.isEmpty ? nil : file + "-journal", db.totalChangesCount)
+    }
+    try begin(journal: journal)
+    var committed = false
+    writer.writeWithoutTransaction { db in sqlite3_progress_handler(db.sqliteConnection, 1000, stopsWhenAsked, nil) }
+    defer {
+      let changed = writer.writeWithoutTransaction { db in
+        sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil)
+        return db.totalChangesCount != changes
+      }
+      end(changed: committed && changed)
+    }
+    let result = try work()
+    committed = true
+    return result
+  }
+
+  /// Marks a write begun, or throws SQLITE_INTERRUPT when a stop was asked before it.
+  private static func begin(journal: String?) throws {
+    try state.withLock { state in
+      guard !isRequested.load(ordering: .sequentiallyConsistent) else { throw interrupted }
+      state.isRunning = true
+      state.journal = journal
+    }
+    hasWritten.store(false, ordering: .sequentiallyConsistent)
+  }
+
+  /// Marks the write ended, and whether it committed a change.
+  private static func end(changed: Bool) {
+    state.withLock { $0 = State(isRunning: false, journal: nil, lastCommittedChange: changed) }
   }
 
   /// The progress handler: a statement running when a stop is asked fails within a thousand of SQLite's steps.

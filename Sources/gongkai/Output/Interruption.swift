@@ -74,7 +74,9 @@ enum Interruption {
       alarm(3)
       TemporaryFile.removeHeldForGood()
       // On a terminal, after the progress line or the ^C the terminal echoed.
-      sayIfTaken((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "gongkai: interrupted (\(String(cString: strsignal(signal)))): "
+      // Only where standard error takes it at once: waiting on a full pipe, or on a terminal stopped with Ctrl-S,
+      // would leave the command running meanwhile, perhaps to commit the work the signal was sent to stop.
+      Terminal.toStandardErrorIfTaken((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "gongkai: interrupted (\(String(cString: strsignal(signal)))): "
         + whatBecameOf(write) + "\n")
       restoreDefault(signal)
       // To the process, not to this thread, which blocks it; should no thread take it, the shell's status for it.
@@ -106,16 +108,6 @@ enum Interruption {
       "the change not yet committed was still being undone; the next gongkai command finishes undoing it from the journal "
         + "beside the register: do not copy or move the register before that command has run"
     }
-  }
-
-  /// Writes the message only where standard error takes it at once: waiting on a full pipe, or on a terminal stopped
-  /// with Ctrl-S, would leave the command running meanwhile, perhaps to commit the work the signal was sent to stop.
-  /// Shorter than PIPE_BUF, so a pipe with room takes it whole.
-  private static func sayIfTaken(_ message: String) {
-    var output = pollfd(fd: STDERR_FILENO, events: Int16(POLLOUT), revents: 0)
-    guard poll(&output, 1, 0) == 1, output.revents & Int16(POLLOUT) != 0 else { return }
-    var bytes = Array(message.utf8)
-    _ = write(STDERR_FILENO, &bytes, bytes.count)
   }
 
   private static func restoreDefault(_ signal: Int32) {

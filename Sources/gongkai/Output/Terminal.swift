@@ -18,6 +18,17 @@ enum Terminal {
     try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
   }
 
+  /// Writes `text` only where standard error takes it at once, and says whether it did. A terminal stopped with
+  /// Ctrl-S, or a pipe nobody reads, would hold the writing thread: one in the middle of a write could then not undo
+  /// it when a signal asks. Keep `text` short (a terminal with room takes a few hundred bytes, a pipe PIPE_BUF whole).
+  @discardableResult
+  static func toStandardErrorIfTaken(_ text: String) -> Bool {
+    var output = pollfd(fd: STDERR_FILENO, events: Int16(POLLOUT), revents: 0)
+    guard poll(&output, 1, 0) == 1, output.revents & Int16(POLLOUT) != 0 else { return false }
+    var bytes = Array(text.utf8)
+    return write(STDERR_FILENO, &bytes, bytes.count) == bytes.count
+  }
+
   /// The message with control characters from user input shown as `\u{7}` (a line feed as `\u{A}`, U+2028 as
   /// `\u{2028}`), so an error is one line and never rings the terminal, moves its cursor or hides a NUL; so are
   /// scalars no character is assigned to (U+FFFF), which a terminal shows as an empty box.

@@ -25,10 +25,11 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     let now = Date()
     guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
     lastDraw = now
-    drawn = true
     let rate = Double(done) / max(now.timeIntervalSince(start), 0.001)
     let count = total > 0 ? "\(done)/\(total)" : "\(done)"
-    Terminal.toStandardError("\r\(label) \(count), \(Int(rate))/s\u{1B}[K")
+    // A terminal stopped with Ctrl-S misses redraws rather than holding the write, which a Ctrl-C after it must be
+    // able to undo.
+    if Terminal.toStandardErrorIfTaken("\r\(label) \(count), \(Int(rate))/s\u{1B}[K") { drawn = true }
     if done == total { endLine() }
   }
 
@@ -41,7 +42,7 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
 
   /// With the lock held.
   private func endLine() {
-    if drawn { Terminal.toStandardError("\n") }
+    if drawn { Terminal.toStandardErrorIfTaken("\n") }
     drawn = false
   }
 }
