@@ -77,9 +77,10 @@ public protocol Store: Sendable {
   /// Every project in force with its milestone counts, ordered by code; `withdrawn`, those withdrawn instead, each
   /// with its reason (and no milestone in force).
   func projects(withdrawn: Bool) async throws -> [ProjectSummary]
-  /// Whether a project or a milestone, neither withdrawn, names this responsible unit: what a unit filter matches.
-  /// Stops at the first one; at worst it reads the projects and milestones once, as the filtered read would.
-  func isResponsibleUnit(_ name: String) async throws -> Bool
+  /// Whether a project or a milestone, neither withdrawn (or, `withdrawnToo`, withdrawn or not), names this
+  /// responsible unit: what a unit filter matches. Stops at the first one; at worst it reads the projects and
+  /// milestones once, as the filtered read would.
+  func isResponsibleUnit(_ name: String, withdrawnToo: Bool) async throws -> Bool
   /// The responsible units projects and milestones in force name, each once, in code-point order, at most
   /// `limit` of them.
   func responsibleUnits(limit: Int) async throws -> [String]

@@ -1,3 +1,4 @@
+import Foundation
 import GongkaiCore
 
 /// Why the store refused or failed, each naming what it was given and what to do.
@@ -220,7 +221,8 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .invalid(let error): error.description
     case .importRejected(let problems):
       "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")
-    case .databaseNotFound(let path): "database \(path) not found; create it with `gongkai init` or pass --database"
+    case .databaseNotFound(let path):
+      "database \(path) not found\(Self.whereSought(path)); create it with `gongkai init` or pass --database"
     case .notADatabase(let path): "\(path) is not a Gongkai database (a folder, another program's file or an empty SQLite file); check --database"
     case .damaged(let path, let reason):
       "database \(path) is damaged (\(reason)); keep a copy of it, restore the register from a backup (`gongkai backup` makes them) and run `gongkai doctor`"
@@ -239,7 +241,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       "database \(path) was written by a newer gongkai (schema \(unknown.joined(separator: ", "))); upgrade gongkai"
     case .olderSchema(let path, let current, let needed):
       "database \(path) has schema \(current), written by an earlier gongkai; this one needs \(needed): copy the file (`sqlite3 \(ShellWord.quoted(path)) \".backup COPY\"`, or cp while no command runs), then run `gongkai init --database \(ShellWord.quoted(path))` to upgrade it (the earlier gongkai cannot read it afterwards)"
-    case .busy(let path): "database \(path) is busy (another command or program is using it); try again"
+    case .busy(let path):
+      "database \(path) is busy (another command or program is using it); try again, or give commands longer to wait "
+        + "for it (GONGKAI_BUSY_TIMEOUT, in seconds, default 10)"
     case .readOnly(let path, let reason): "database \(path) is read-only\(reason.map { " for this user: \($0)" } ?? "; check its permissions")"
     case .io(let path, let reason):
       "input/output error on database \(path): \(reason); free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, then run the command again: the register keeps nothing of this command (a write not committed is rolled back)"
@@ -257,5 +261,16 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .linksOutsideProfile(let profile, let links):
       "the profile was not changed: " + LinkRefused.problem(links, under: profile)
     }
+  }
+}
+
+extension StoreError {
+  /// Where a missing register was sought, when its path alone does not say: the folder a relative path is in (a
+  /// cron job runs in the home folder, not where the register is), or the missing file a symbolic link names.
+  public static func whereSought(_ path: String) -> String {
+    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+      return " (a symbolic link to \(target), which does not exist)"
+    }
+    return path.hasPrefix("/") ? "" : " in \(FileManager.default.currentDirectoryPath) (the current folder)"
   }
 }

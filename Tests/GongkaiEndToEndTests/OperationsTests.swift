@@ -285,7 +285,11 @@ import TestSupport
     #expect(refused.status == 73)
     // An earlier backup is replaced, as one self-contained file; the register itself, a register in use and a
     // file of another program are not.
-    #expect(try runGongkai(["backup", copy, "--database", database]).status == 0)
+    // Quiet, as the nightly cron line runs it: nothing to mail when it is written, the error when it is not
+    let quiet = try runGongkai(["backup", "--quiet", copy, "--database", database])
+    #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet)")
+    let quietRefused = try runGongkai(["backup", "--quiet", "/nonexistent/backup.sqlite", "--database", database])
+    #expect(quietRefused.status == 73 && quietRefused.stderr.contains("/nonexistent"), "\(quietRefused.stderr)")
     #expect(!FileManager.default.fileExists(atPath: copy + "-wal") && !FileManager.default.fileExists(atPath: copy + "-shm"))
     #expect(try FileHandle(forReadingFrom: URL(fileURLWithPath: copy)).readData(ofLength: 20).suffix(2) == Data([1, 1]))
     try Data(repeating: 7, count: 4096).write(to: URL(fileURLWithPath: copy + "-wal"))

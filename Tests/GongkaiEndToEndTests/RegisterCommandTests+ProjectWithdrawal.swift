@@ -118,10 +118,16 @@ extension RegisterCommandTests {
       #expect(refused.status == 65, "\(arguments)")
       #expect(refused.stderr.contains("project \(code) was withdrawn as registered by mistake (他区项目误导入)"), "\(arguments): \(refused.stderr)")
     }
-    // Its unit, which no project in force names, filters nothing: refused, not an all clear.
+    // Its unit, which no project in force names, filters nothing: refused, not an all clear, and said to be a
+    // withdrawn project's, not an unknown one. The audit CSV, which keeps withdrawn rows, takes it.
     let unit = try gongkai(["check", "--unit", "虹口区建设和管理委员会"] + db)
     #expect(unit.status == 65)
-    #expect(unit.stderr.contains("is the responsible unit of no project or milestone"))
+    #expect(unit.stderr.contains("--unit '虹口区建设和管理委员会' is the responsible unit only of projects or milestones withdrawn as "
+      + "recorded by mistake, so nothing of it is checked or published"), "\(unit.stderr)")
+    let audit = try gongkai(["export", "audit-csv", "--unit", "虹口区建设和管理委员会", "--out", folder.appendingPathComponent("a.csv").path] + db)
+    #expect(audit.status == 0, "\(audit.stderr)")
+    let rows = try String(contentsOf: folder.appendingPathComponent("a.csv"), encoding: .utf8)
+    #expect(rows.contains(code), "\(rows)")
     #expect(snapshot(database) == before)
 
     // Run again (a script retried), it changes nothing and says so.

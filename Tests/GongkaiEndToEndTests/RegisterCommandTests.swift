@@ -2410,9 +2410,28 @@ import TestSupport
     _ = reading.fileHandleForReading.availableData  // wait until the read has begun
     let waited = try gongkai(["import", projectsFolder(), "--exclusive", "--database", exclusive], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
     #expect(waited.status == 75)
-    #expect(waited.stderr == "gongkai: database \(exclusive) is busy (another command or program is using it); try again\n")
+    #expect(waited.stderr == "gongkai: database \(exclusive) is busy (another command or program is using it); try again, or give commands longer to wait "
+      + "for it (GONGKAI_BUSY_TIMEOUT, in seconds, default 10)\n")
     let beside = try gongkai(["import", projectsFolder(), "--database", exclusive], environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
     #expect(beside.status == 0, "\(beside.stderr)")
+  }
+
+  /// A cron job runs in the home folder, and a register named by a relative path is sought there: the message says
+  /// where it looked, and of a symbolic link, that the file it names is missing.
+  @Test func aMissingRegisterIsSaidWhereItWasSought() throws {
+    let folder = Scratch.folder()
+    let relative = try runGongkai(["check", "--database", "gongkai.sqlite"], in: folder)
+    #expect(relative.status == 66)
+    #expect(relative.stderr == """
+      gongkai: database gongkai.sqlite not found in \(folder.path) (the current folder); create it with `gongkai init` or pass --database
+
+      """, "\(relative.stderr)")
+    let link = folder.appendingPathComponent("register.sqlite").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/srv/moved/register.sqlite")
+    let dangling = try runGongkai(["check", "--database", link])
+    #expect(dangling.status == 66)
+    #expect(dangling.stderr.contains("database \(link) not found (a symbolic link to /srv/moved/register.sqlite, which does not exist)"),
+            "\(dangling.stderr)")
   }
 
   @Test(arguments: [
@@ -2470,10 +2489,12 @@ import TestSupport
     try holder.run()
     defer { holder.terminate() }
     _ = ready.fileHandleForReading.availableData  // wait until the lock is held
+    // The timeout as a service's Environment= line may give it, with spaces around
     let result = try gongkai("project", "add", "2026-310110-48-01-000500", "--name", "忙", "--unit", "某单位",
-                             "--database", database, environment: ["GONGKAI_BUSY_TIMEOUT": "0.5"])
+                             "--database", database, environment: ["GONGKAI_BUSY_TIMEOUT": " 0.5 "])
     #expect(result.status == 75)
-    #expect(result.stderr == "gongkai: database \(database) is busy (another command or program is using it); try again\n")
+    #expect(result.stderr == "gongkai: database \(database) is busy (another command or program is using it); try again, or give commands longer to wait "
+      + "for it (GONGKAI_BUSY_TIMEOUT, in seconds, default 10)\n")
   }
 }
 

@@ -304,6 +304,30 @@ import TestSupport
     #expect(both.terminationReason == .exit && both.terminationStatus == 74, "\(both.terminationReason) \(both.terminationStatus)")
   }
 
+  /// Standard output closed (`>&-` in a cron line): the check's alert and a write's confirmation were lost with status
+  /// 0 or 1, as gongkai held the descriptor with /dev/null. Writing there now fails as it does into a full disk.
+  @Test func closedStandardOutputIsAnError() throws {
+    let database = try register()
+    func closingOutput(_ arguments: [String]) throws -> (status: Int32, message: String) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", try builtBinary().path] + arguments
+      let errors = Pipe()
+      process.standardError = errors
+      try process.run()
+      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return (process.terminationStatus, message)
+    }
+    let check = try closingOutput(["check", "--format", "json", "--as-of", "2026-11-27", "--database", database])
+    #expect(check.status == 74, "\(check.message)")
+    #expect(check.message.contains("cannot write standard output (disk full, pipe or output closed); the output is incomplete"),
+            "\(check.message)")
+    let logged = try closingOutput(["log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-02", "--database", database])
+    #expect(logged.status == 74)
+    #expect(logged.message.contains("but the register was written: the change stands"), "\(logged.message)")
+  }
+
   /// Every write records who made it: an account without a login name (a container's bare uid) is asked for one
   /// rather than recorded as nobody in particular. Needs root, to run as such an account, as CI does.
   @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))

@@ -267,7 +267,7 @@ import Testing
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     #expect(throws: StoreError.notADatabase(folder)) { try SQLiteStore.open(at: folder) }
     #expect(throws: StoreError.databaseNotFound("/nonexistent/register.sqlite")) { try SQLiteStore.open(at: "/nonexistent/register.sqlite") }
-    #expect(throws: StoreError.cannotCreate("/nonexistent/register.sqlite", "folder /nonexistent does not exist")) {
+    #expect(throws: StoreError.cannotCreate("/nonexistent/register.sqlite", "folder /nonexistent does not exist; create it first (mkdir -p), or name a register in a folder that does")) {
       try SQLiteStore.open(at: "/nonexistent/register.sqlite", create: true)
     }
   }

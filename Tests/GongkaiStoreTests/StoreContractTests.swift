@@ -56,7 +56,8 @@ import Testing
     #expect(projects.map(\.withdrawnReason) == ["项目代码错误", nil])
     #expect(try await store.project(code: bund.code)?.withdrawnReason == "项目代码错误")
     // Its unit, which no project in force names, filters nothing
-    #expect(try await !store.isResponsibleUnit(bund.responsibleUnit))
+    #expect(try await !store.isResponsibleUnit(bund.responsibleUnit, withdrawnToo: false))
+    #expect(try await store.isResponsibleUnit(bund.responsibleUnit, withdrawnToo: true))
     #expect(try await store.responsibleUnits(limit: 10) == [school.responsibleUnit])
     // And nothing more is written under its code; withdrawn again, it keeps its first reason
     let refusal = StoreError.projectWithdrawn(bund.code.rawValue, reason: "项目代码错误")
@@ -403,10 +404,10 @@ import Testing
     let withdrawn = try await store.logMilestone(mistaken, project: bund.code, changing: nil, actor: "王工")
     try await store.withdrawMilestone(id: withdrawn.milestone.id, reason: "录错", actor: "王工")
     // Then the units are the projects' and the milestone's, as a unit filter matches them, each once
-    #expect(try await store.isResponsibleUnit("杨浦区教育局"))
-    #expect(try await store.isResponsibleUnit("杨浦区审计局"))
-    #expect(try await !store.isResponsibleUnit("杨浦区审记局"))
-    #expect(try await !store.isResponsibleUnit("杨浦区"))
+    #expect(try await store.isResponsibleUnit("杨浦区教育局", withdrawnToo: false))
+    #expect(try await store.isResponsibleUnit("杨浦区审计局", withdrawnToo: false))
+    #expect(try await !store.isResponsibleUnit("杨浦区审记局", withdrawnToo: false))
+    #expect(try await !store.isResponsibleUnit("杨浦区", withdrawnToo: false))
     #expect(try await store.responsibleUnits(limit: 10) == ["杨浦区审计局", "杨浦区建设和管理委员会", "杨浦区教育局"])
     #expect(try await store.responsibleUnits(limit: 2) == ["杨浦区审计局", "杨浦区建设和管理委员会"])
   }

@@ -400,16 +400,19 @@ extension ProjectRecord {
 extension DisclosureRecord {
   var disclosure: Disclosure {
     get throws {
-      Disclosure(publishedOn: try CivilDate.stored(publishedOn), channel: channel, url: url,
-                 until: try until.map(CivilDate.stored))
+      Disclosure(publishedOn: try CivilDate.stored(publishedOn, of: id.map { "disclosure \($0)" }), channel: channel, url: url,
+                 until: try until.map { try CivilDate.stored($0, of: id.map { "disclosure \($0)" }) })
     }
   }
 }
 
 extension CivilDate {
-  /// A date read back from the database; a value edited into something else is a data error.
-  static func stored(_ text: String) throws -> CivilDate {
-    do { return try CivilDate(parsing: text) } catch { throw StoreError.edited("stored date '\(text)' is not a date") }
+  /// A date read back from the database; a value edited into something else is a data error, which names the row
+  /// (`disclosure 5`) where the reader knows it, for whoever must find the row to mend it.
+  static func stored(_ text: String, of row: @autoclosure () -> String? = nil) throws -> CivilDate {
+    do { return try CivilDate(parsing: text) } catch {
+      throw StoreError.edited("stored date '\(text)'\(row().map { " of \($0)" } ?? "") is not a date")
+    }
   }
 }
 

@@ -48,7 +48,6 @@ extension SQLiteStore {
         func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: MilestoneColumn) throws -> Value {
           try row.decode(atIndex: column.rawValue)
         }
-        func date(_ column: MilestoneColumn) throws -> CivilDate { try CivilDate.stored(value(column)) }
         // Projects are told apart by id: reading each row's code would make a string per row.
         let projectID: Int64 = try value(.projectId)
         if projectID != currentProjectID {
@@ -70,7 +69,8 @@ extension SQLiteStore {
           let withdrawal = (try value(.withdrawal) as String?)?.split(separator: "\u{1F}", omittingEmptySubsequences: false)
           current = StoredMilestone(
             milestone: Milestone(
-              id: id, projectCode: project!.code.rawValue, kind: try value(.kind), formedOn: try date(.formedOn),
+              id: id, projectCode: project!.code.rawValue, kind: try value(.kind),
+              formedOn: try CivilDate.stored(value(.formedOn), of: "milestone \(id)"),
               changes: try value(.changesId), responsibleUnit: try value(.milestoneUnit) ?? project!.responsibleUnit),
             projectName: project!.name, reference: try value(.reference), summary: try value(.summary),
             withdrawnReason: try value(.withdrawnReason), withdrawnBy: withdrawal?.first.map(String.init),
@@ -84,8 +84,8 @@ extension SQLiteStore {
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
           current!.milestone.disclosures.append(Disclosure(
-            publishedOn: try CivilDate.stored(publishedOn), channel: try value(.channel), url: try value(.url),
-            until: try (value(.until) as String?).map(CivilDate.stored)))
+            publishedOn: try CivilDate.stored(publishedOn, of: "disclosure \(disclosureID)"), channel: try value(.channel),
+            url: try value(.url), until: try (value(.until) as String?).map { try CivilDate.stored($0, of: "disclosure \(disclosureID)") }))
           current!.recordedDisclosures.append(RecordedDisclosure(
             id: disclosureID, serial: NoticeSerial(stored: try value(.serialYear), try value(.serial), publishedOn: publishedOn),
             recordedBy: try value(.disclosureRecordedBy), recordedAt: try value(.disclosureRecordedAt)))

@@ -325,13 +325,13 @@ extension SQLiteStore {
     }
   }
 
-  public func isResponsibleUnit(_ name: String) throws -> Bool {
+  public func isResponsibleUnit(_ name: String, withdrawnToo: Bool) throws -> Bool {
     try read { db in
       try Row.fetchOne(db, sql: """
-        SELECT 1 FROM project WHERE responsibleUnit = ? AND withdrawnReason IS NULL
-        UNION ALL SELECT 1 FROM milestone WHERE responsibleUnit = ? AND withdrawnReason IS NULL
+        SELECT 1 FROM project WHERE responsibleUnit = ? AND (withdrawnReason IS NULL OR ?)
+        UNION ALL SELECT 1 FROM milestone WHERE responsibleUnit = ? AND (withdrawnReason IS NULL OR ?)
         LIMIT 1
-        """, arguments: [name, name]) != nil
+        """, arguments: [name, withdrawnToo, name, withdrawnToo]) != nil
     }
   }
 

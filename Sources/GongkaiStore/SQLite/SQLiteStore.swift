@@ -240,7 +240,7 @@ public struct SQLiteStore: Store {
   private static func requireFolder(forCreating path: String) throws {
     let folder = FilePath.physicalParent(of: path)
     guard FileManager.default.fileExists(atPath: folder) else {
-      throw StoreError.cannotCreate(path, "folder \(folder) does not exist")
+      throw StoreError.cannotCreate(path, "folder \(folder) does not exist; create it first (mkdir -p), or name a register in a folder that does")
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
       throw StoreError.cannotCreate(path, "folder \(folder) is not writable")

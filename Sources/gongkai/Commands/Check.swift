@@ -76,15 +76,18 @@ extension Gongkai {
         throw ValidationError("--warn-days \(warnDays) is out of range; use 0 to \(Period.maximumLength)")
       }
       if explain && format != .text {
-        throw ValidationError("--explain explains the text output; drop it, or --format \(format.rawValue)")
+        throw ValidationError("--explain explains the text output, not \(format.rawValue); drop --explain or --format \(format.rawValue)")
       }
       if !calendarChange.isEmpty {
         for year in calendarChange where !(CivilDate.earliest.year...CivilDate.latest.year).contains(year) {
           throw ValidationError("--calendar-change \(year) is outside \(CivilDate.earliest.year)...\(CivilDate.latest.year); give a year within it")
         }
-        if format == .csv || explain || skipRestDays || !status.isEmpty {
+        let given = [(format == .csv, "--format csv"), (explain, "--explain"), (skipRestDays, "--skip-rest-days"), (!status.isEmpty, "--status")]
+          .filter(\.0).map(\.1)
+        if !given.isEmpty {
           throw ValidationError(
-            "--calendar-change lists what a schedule changes, as text or JSON: drop --format csv, --explain, --skip-rest-days and --status")
+            "--calendar-change lists what a schedule changes, as text or JSON: drop "
+              + (given.count == 1 ? given[0] : given.dropLast().joined(separator: ", ") + " and " + given.last!))
         }
       }
     }

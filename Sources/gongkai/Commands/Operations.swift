@@ -23,6 +23,8 @@ extension Gongkai {
         """)
 
     @Argument(help: ArgumentHelp("The file to write.", valueName: "file")) var file: String
+    @Flag(help: "Print nothing when the backup is written (for cron, which mails what a command prints); a failure prints as without it.")
+    var quiet = false
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -31,6 +33,7 @@ extension Gongkai {
 
     func run() async throws {
       try await store.open().backup(to: file)
+      guard !quiet else { return }
       try StandardOutput.confirm("backed up \(Terminal.field(store.path)) to \(Terminal.field(file))", wroteFile: file)
     }
   }

@@ -79,7 +79,13 @@ struct RulesOptions: ParsableArguments {
   private func loadCatalogue(shipped profile: String, resources: URL) throws -> RuleCatalogue {
     let shipped = RuleCatalogue.bundledProfiles(resources: resources)
     guard shipped.contains(profile) else {
-      throw CommandFailure.usage("unknown profile '\(profile)'; use one of \(shipped.joined(separator: ", ")), or --profile-file FILE")
+      // A cron line names no profile: where the name came from the environment, say so.
+      let shippedNames = shipped.joined(separator: ", ")
+      guard self.profile != nil || givenProfile?.name != profile else {
+        throw CommandFailure.usage(
+          "GONGKAI_PROFILE names an unknown profile '\(profile)'; set it to one of \(shippedNames), or unset it and give --profile-file FILE")
+      }
+      throw CommandFailure.usage("unknown profile '\(profile)'; use one of \(shippedNames), or --profile-file FILE")
     }
     return try RuleCatalogue.load(
       profile: profile, extraProfiles: profileFiles.map { URL(fileURLWithPath: $0) }, resources: resources)

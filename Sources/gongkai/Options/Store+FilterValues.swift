@@ -29,7 +29,15 @@ extension Store {
       }
     }
     for unit in units {
-      guard try await !isResponsibleUnit(unit) else { continue }
+      guard try await !isResponsibleUnit(unit, withdrawnToo: withdrawnToo) else { continue }
+      // A cron line filtered on the unit of a project withdrawn since fails every day: say why, not "no such unit".
+      if !withdrawnToo, try await isResponsibleUnit(unit, withdrawnToo: true) {
+        throw CommandFailure(status: .dataError, message: """
+          --unit '\(unit)' is the responsible unit only of projects or milestones withdrawn as recorded by mistake, so \
+          nothing of it is checked or published; `gongkai project list --withdrawn` shows the withdrawn projects, and \
+          the audit CSV keeps their rows (`gongkai export audit-csv --unit …`)
+          """)
+      }
       throw CommandFailure(status: .dataError, message:
         "--unit '\(unit)' is the responsible unit of no project or milestone; \(try await unitHint())")
     }

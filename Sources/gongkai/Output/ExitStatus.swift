@@ -243,12 +243,12 @@ enum ExitStatus: Int32, Error {
     case let error as StandardOutputError:
       switch error.written {
       case .register:
-        ["cannot write standard output (disk full or pipe closed), but the register was written: the change stands, and "
+        ["cannot write standard output (disk full, pipe or output closed), but the register was written: the change stands, and "
           + "only this confirmation was lost (`gongkai history CODE` shows it, with the project's code; the register's own changes "
           + "without one); do not run the command again"]
       case .file(let path):
-        ["cannot write standard output (disk full or pipe closed), but \(path) was written whole: only this confirmation was lost"]
-      case nil: ["cannot write standard output (disk full or pipe closed); the output is incomplete"]
+        ["cannot write standard output (disk full, pipe or output closed), but \(path) was written whole: only this confirmation was lost"]
+      case nil: ["cannot write standard output (disk full, pipe or output closed); the output is incomplete"]
       }
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: [ReferenceList.message(for: error)]
     default: [argumentParserMessage(Gongkai.message(for: error), fullMessage: Gongkai.fullMessage(for: error))]

@@ -33,8 +33,11 @@ enum Interruption {
   /// Installs the handlers; called first, before the command runs.
   static func handle() {
     // The pipe must not take standard input, output or error where one is closed: what the command writes there
-    // would be read as a signal.
-    for descriptor in 0...2 where fcntl(Int32(descriptor), F_GETFD) == -1 { _ = open("/dev/null", O_RDWR) }
+    // would be read as a signal. Each is held by /dev/null opened the other way, so that writing standard output
+    // closed (`>&-`) still fails, as it would closed (74), instead of losing the output without a word.
+    for descriptor in Int32(0)...2 where fcntl(descriptor, F_GETFD) == -1 {
+      _ = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+    }
     var ends: [Int32] = [0, 0]
     guard pipe(&ends) == 0 else { return }
     for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
