@@ -250,11 +250,15 @@ import TestSupport
     let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/full")
     #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
 
-    func intoFullDisk(_ arguments: [String], closedPipe: Bool = false) throws -> (status: Int32, message: String) {
+    func intoFullDisk(_ arguments: [String], closedPipe: Bool = false, closed: Bool = false) throws -> (status: Int32, message: String) {
       let process = Process()
       process.executableURL = try builtBinary()
       process.arguments = arguments
-      if closedPipe {
+      if closed {
+        // Closed outright, as `>&-` in a cron line leaves it
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", try builtBinary().path] + arguments
+      } else if closedPipe {
         // A reader that has gone away, as `| head` leaves one
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
@@ -302,28 +306,13 @@ import TestSupport
     try both.run()
     both.waitUntilExit()
     #expect(both.terminationReason == .exit && both.terminationStatus == 74, "\(both.terminationReason) \(both.terminationStatus)")
-  }
-
-  /// Standard output closed (`>&-` in a cron line): the check's alert and a write's confirmation were lost with status
-  /// 0 or 1, as gongkai held the descriptor with /dev/null. Writing there now fails as it does into a full disk.
-  @Test func closedStandardOutputIsAnError() throws {
-    let database = try register()
-    func closingOutput(_ arguments: [String]) throws -> (status: Int32, message: String) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", try builtBinary().path] + arguments
-      let errors = Pipe()
-      process.standardError = errors
-      try process.run()
-      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      return (process.terminationStatus, message)
-    }
-    let check = try closingOutput(["check", "--format", "json", "--as-of", "2026-11-27", "--database", database])
+    // Standard output closed (`>&-` in a cron line): the output and a write's confirmation were lost with status 0 or
+    // 1, as gongkai held the descriptor with /dev/null; writing there now fails as it does into a full disk.
+    let check = try intoFullDisk(["check", "--format", "json", "--as-of", "2026-11-27", "--database", database], closed: true)
     #expect(check.status == 74, "\(check.message)")
     #expect(check.message.contains("cannot write standard output (disk full, pipe or output closed); the output is incomplete"),
             "\(check.message)")
-    let logged = try closingOutput(["log", "2026-310110-48-01-000200", "bidding.contract", "--date", "2026-11-02", "--database", database])
+    let logged = try intoFullDisk(["log", "2026-310110-48-01-000200", "bidding.clarification", "--date", "2026-11-02", "--database", database], closed: true)
     #expect(logged.status == 74)
     #expect(logged.message.contains("but the register was written: the change stands"), "\(logged.message)")
   }
