@@ -126,11 +126,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     return String(day)
   }
 
-  /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050):
-  /// Excel and WPS count days from 1899-12-30 (from day 61 on, past Lotus's 29 February 1900).
+  /// The day a spreadsheet's day number stands for, for five digits from 2000-01-01 (36526) to 2099-12-31 (73050),
+  /// with or without zero decimals (46153.0, as a column formatted 数值 saves it): Excel and WPS count days from
+  /// 1899-12-30 (from day 61 on, past Lotus's 29 February 1900).
   private static func spreadsheetSerial(_ text: String) -> CivilDate? {
-    guard text.utf8.count == 5, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-      let number = Int(text), (36526...73050).contains(number)
+    let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    guard whole.count == 1 || whole[1].allSatisfy({ $0 == "0" }) && !whole[1].isEmpty else { return nil }
+    let digits = whole[0]
+    guard digits.utf8.count == 5, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+      let number = Int(digits), (36526...73050).contains(number)
     else { return nil }
     return CivilDate(unchecked: 1899, 12, 30).adding(days: number)
   }

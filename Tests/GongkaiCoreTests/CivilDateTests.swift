@@ -84,6 +84,9 @@ import Testing
     #expect(throws: DateError.spreadsheetSerial("46153", day: CivilDate(unchecked: 2026, 5, 11))) { try CivilDate(parsingYearFirst: "46153") }
     #expect(throws: DateError.spreadsheetSerial("36526", day: CivilDate(unchecked: 2000, 1, 1))) { try CivilDate(parsingYearFirst: "36526") }
     #expect(throws: DateError.spreadsheetSerial("７３０５０", day: CivilDate(unchecked: 2099, 12, 31))) { try CivilDate(parsingYearFirst: "７３０５０") }
+    // A column formatted 数值 saves the number with its decimals
+    #expect(throws: DateError.spreadsheetSerial("46153.00", day: CivilDate(unchecked: 2026, 5, 11))) { try CivilDate(parsingYearFirst: "46153.00") }
+    #expect(throws: DateError.malformed("46153.5")) { try CivilDate(parsingYearFirst: "46153.5") }
     #expect(DateError.spreadsheetSerial("46153", day: CivilDate(unchecked: 2026, 5, 11)).description
       == "'46153' is a spreadsheet's number for a day (2026-05-11 in Excel's and WPS's count), not a date: format the column as a date (yyyy-mm-dd) before saving, or write the day as YYYY-MM-DD")
   }

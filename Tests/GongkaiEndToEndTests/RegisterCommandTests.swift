@@ -2423,7 +2423,7 @@ import TestSupport
     let relative = try runGongkai(["check", "--database", "gongkai.sqlite"], in: folder)
     #expect(relative.status == 66)
     #expect(relative.stderr == """
-      gongkai: database gongkai.sqlite not found in \(folder.path) (the current folder); create it with `gongkai init` or pass --database
+      gongkai: database gongkai.sqlite not found in \(folder.resolvingSymlinksInPath().path) (the current folder); create it with `gongkai init` or pass --database
 
       """, "\(relative.stderr)")
     let link = folder.appendingPathComponent("register.sqlite").path

@@ -91,6 +91,8 @@ extension SQLiteStore {
       var previous = ""
       let rows = try Row.fetchAll(db, sql: "SELECT * FROM changeLog ORDER BY id")
       for row in rows {
+        // A statement a row, each too short for the progress handler to break off: a signal is looked for here.
+        guard !WriteInterruption.isRequested.load(ordering: .relaxed) else { throw WriteInterruption.interrupted }
         let record = ChangeLogRecord(
           id: try row.decode(forColumn: "id"), at: try row.decode(forColumn: "at"), actor: try row.decode(forColumn: "actor"),
           action: try row.decode(forColumn: "action"), entity: try row.decode(forColumn: "entity"),

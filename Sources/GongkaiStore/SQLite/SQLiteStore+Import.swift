@@ -582,14 +582,15 @@ extension SQLiteStore {
       if !clearing, report.addedMilestones?.contains(milestone) != true,
         let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id] == 0
       {
-        let fix = other.channel == record.channel
+        let sameChannel = other.channel.utf8.elementsEqual(record.channel.utf8)
+        let fix = sameChannel
           ? "if the row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)"
           : "if they are one publication, withdraw the row's (`gongkai withdraw --disclosure \(record.id!) --reason 重复登记`) "
             + "and correct the channel in the sheet"
-        let place = other.channel == record.channel
+        let place = sameChannel
           ? "on the same channel\(other.url != nil && record.url != nil ? " at the same address" : "")"
           : "on the channel '\(other.channel)', which the row's '\(record.channel)' differs from only in its spaces"
-        report.notice(at: position, field: other.channel == record.channel ? "published" : "channel", """
+        report.notice(at: position, field: sameChannel ? "published" : "channel", """
           the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id) of \
           \(other.publishedOn), \(place); \(fix)
           """)
@@ -600,10 +601,12 @@ extension SQLiteStore {
   /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
   /// address where both give one: on another day, or on the same day under a channel spelt with other spaces (on
   /// another day too, it is another publication).
-  private func recordedBeside(
-    _ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite
-  ) throws -> (id: Int64, channel: String, publishedOn: String, url: String?)? {
-    let channel = record.channel.filter { !$0.isWhitespace }
+  /// A publication ``recordedBeside(_:of:_:)`` finds.
+  private typealias PublicationBeside = (id: Int64, channel: String, publishedOn: String, url: String?)
+
+  private func recordedBeside(_ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite) throws -> PublicationBeside? {
+    // Compared byte for byte, as SQLite and the register's unique key compare them.
+    let channel = Array(record.channel.filter { !$0.isWhitespace }.utf8)
     // Same channel on another day, or another spelling of a channel on the same day; the spaces are told in Swift.
     let rows = try Row.fetchCursor(write.db.cachedStatement(sql: """
       SELECT id, channel, publishedOn, url FROM disclosure
@@ -612,8 +615,8 @@ extension SQLiteStore {
       ORDER BY id
       """), arguments: [milestone, record.id, record.channel, record.publishedOn, record.url, record.url])
     while let row = try rows.next() {
-      let other: (id: Int64, channel: String, publishedOn: String, url: String?) = (row[0], row[1], row[2], row[3])
-      if other.channel.filter({ !$0.isWhitespace }) == channel { return other }
+      let other: PublicationBeside = (row[0], row[1], row[2], row[3])
+      if other.channel.filter({ !$0.isWhitespace }).utf8.elementsEqual(channel) { return other }
     }
     return nil
   }
@@ -820,7 +823,7 @@ extension SQLiteStore {
   private func milestone(
     sharingReferenceOf entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
   ) throws -> (id: Int64, formedOn: String, reference: String)? {
-    try Self.milestone(sharingReferenceOf: entry) { reference in
+    try Self.sharingReference(of: entry) { reference in
       let query = try write.lookup(Self.sharingReferenceSQL)
       query.bind(projectId)
       query.bind(entry.kind)
@@ -834,8 +837,8 @@ extension SQLiteStore {
   /// brackets (杨发改投〔2026〕12号 for 杨发改投[2026]12号): an old system's brackets and a corrected date, together. The
   /// second is one more seek of the natural key's index, and only for a 文号 in other brackets: a register keeps
   /// GB/T 9704's, and a sheet from elsewhere brings the others. Imports and `log` ask it alike.
-  static func milestone(
-    sharingReferenceOf entry: MilestoneEntry, find: (String) throws -> (id: Int64, formedOn: String)?
+  static func sharingReference(
+    of entry: MilestoneEntry, find: (String) throws -> (id: Int64, formedOn: String)?
   ) throws -> (id: Int64, formedOn: String, reference: String)? {
     guard let reference = entry.namesakeReference else { return nil }
     if let found = try find(reference) { return (found.id, found.formedOn, reference) }
@@ -935,7 +938,7 @@ extension SQLiteStore {
       guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
         return nil
       }
-      return try Self.milestone(sharingReferenceOf: entry) { reference in
+      return try Self.sharingReference(of: entry) { reference in
         try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
                          arguments: [projectId, entry.kind, reference, entry.formedOn.description])
           .map { (try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }

@@ -388,10 +388,12 @@ public struct SQLiteStore: Store {
       }
       // A migration rewrites tables in place: it must not spread a damage, nor a damaged register be said upgraded.
       if current != nil, let damage = try Self.quickCheck(writer).first { throw StoreError.damaged(path, damage) }
-      // A register out of WAL mode (a backup) is upgraded through a rollback journal: a signal must not leave it
-      // half-written in the file until the journal is played back.
-      try WriteInterruption.run(writingThrough: writer) { try migrator.migrate(writer) }
-      writer.writeWithoutTransaction(Self.enterWAL)
+      // A register out of WAL mode (a backup) is upgraded through a rollback journal, and put back in WAL mode
+      // through one too: a signal must not leave it half-written in the file until the journal is played back.
+      try WriteInterruption.run(writingThrough: writer) {
+        try migrator.migrate(writer)
+        writer.writeWithoutTransaction(Self.enterWAL)
+      }
       return current
     }
   }

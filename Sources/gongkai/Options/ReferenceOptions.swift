@@ -83,7 +83,7 @@ struct RulesOptions: ParsableArguments {
       let shippedNames = shipped.joined(separator: ", ")
       guard self.profile != nil || givenProfile?.name != profile else {
         throw CommandFailure.usage(
-          "GONGKAI_PROFILE names an unknown profile '\(profile)'; set it to one of \(shippedNames), or unset it and give --profile-file FILE")
+          "GONGKAI_PROFILE '\(profile)' names no shipped profile (\(shippedNames)); set it to one of them, or unset it to apply the register's own")
       }
       throw CommandFailure.usage("unknown profile '\(profile)'; use one of \(shippedNames), or --profile-file FILE")
     }

@@ -86,7 +86,7 @@ struct StoreOptions: ParsableArguments {
   /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
   static func busyTimeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeInterval {
     guard let text = environment["GONGKAI_BUSY_TIMEOUT"], !text.isEmpty else { return 10 }
-    guard let seconds = TimeInterval(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, (0...3600).contains(seconds) else {
+    guard let seconds = TimeInterval(text.trimmingCharacters(in: .whitespacesAndNewlines)), seconds.isFinite, (0...3600).contains(seconds) else {
       throw CommandFailure.usage("GONGKAI_BUSY_TIMEOUT '\(text)' is not usable; give seconds from 0 to 3600, e.g. 10")
     }
     return seconds

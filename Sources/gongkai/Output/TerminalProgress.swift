@@ -33,16 +33,18 @@ final class TerminalProgress: ProgressReporter, @unchecked Sendable {
     if done == total { endLine() }
   }
 
-  /// Ends the progress line, so what follows starts on a line of its own.
+  /// Ends the progress line, so what follows starts on a line of its own. Called once the work has ended, it waits
+  /// for a terminal stopped with Ctrl-S to take the line's end.
   func finish() {
     lock.lock()
     defer { lock.unlock() }
-    endLine()
+    if drawn { Terminal.toStandardError("\n") }
+    drawn = false
   }
 
-  /// With the lock held.
+  /// With the lock held; during the work, so only where the terminal takes it at once (``finish()`` ends the line
+  /// otherwise).
   private func endLine() {
-    if drawn { Terminal.toStandardErrorIfTaken("\n") }
-    drawn = false
+    if drawn, Terminal.toStandardErrorIfTaken("\n") { drawn = false }
   }
 }
