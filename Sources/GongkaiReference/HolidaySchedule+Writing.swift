@@ -13,6 +13,7 @@ extension HolidaySchedule {
       text += "  - name: \(Self.quoted(holiday.name))\n"
       text += "    rest: \(holiday.restDays.lowerBound)..\(holiday.restDays.upperBound)\n"
       text += "    workdays: [\(holiday.swappedWorkdays.map(\.description).joined(separator: ", "))]\n"
+      if let note = holiday.note { text += "    note: \(Self.quoted(note))\n" }
     }
     return text
   }

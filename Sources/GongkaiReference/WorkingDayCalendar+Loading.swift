@@ -18,8 +18,9 @@ extension HolidaySchedule {
     var places: [(holiday: YAMLValue, rest: YAMLValue, workdays: [YAMLValue])] = []
     let holidaysValue = collector.attempt { () throws(FileProblem) in try fields.required("holidays") }
     for item in collector.attempt({ () throws(FileProblem) in try holidaysValue?.sequence() ?? [] }) ?? [] {
-      guard let holiday = collector.mapping(item, keys: ["name", "rest", "workdays"]) else { continue }
+      guard let holiday = collector.mapping(item, keys: ["name", "rest", "workdays", "note"]) else { continue }
       let name = collector.attempt { () throws(FileProblem) in try holiday.required("name").shownText() }
+      let note = collector.attempt { () throws(FileProblem) in try holiday["note"]?.optionalShownText() } ?? nil
       let rest = collector.attempt { () throws(FileProblem) in
         let value = try holiday.required("rest")
         let text = try value.string()
@@ -36,7 +37,7 @@ extension HolidaySchedule {
         if let day = collector.attempt({ () throws(FileProblem) in try value.date(value.string()) }) { workdays.append((value, day)) }
       }
       guard let name, let rest else { continue }
-      holidays.append(Holiday(name: name, restDays: rest.days, swappedWorkdays: workdays.map(\.day)))
+      holidays.append(Holiday(name: name, restDays: rest.days, swappedWorkdays: workdays.map(\.day), note: note))
       places.append((item, rest.value, workdays.map(\.value)))
     }
     guard let year, let yearValue else { throw FileProblems(collector.problems.sortedByLine()) }
@@ -111,6 +112,10 @@ public struct LoadedCalendar: Sendable {
   /// Files of the calendar folder named as a schedule Windows saved with its extension hidden (`2027.yaml.txt`),
   /// which are not read.
   public let misnamed: [String]
+  /// What a warning says of each holiday of an administrator's file whose days off do not balance against the law's
+  /// days and its swapped workdays (``HolidaySchedule/makeUpProblems()``): most likely a typo, though a notice may
+  /// have meant it, so it is warned of rather than refused.
+  public let unbalanced: [String]
 
   /// What a warning says of the files not read, else nil.
   public var misnamedWarning: String? {
@@ -160,6 +165,7 @@ public struct LoadedCalendar: Sendable {
     var schedules: [Int: HolidaySchedule] = [:]
     var sources: [Int: String] = [:]
     var replacements: [Replacement] = []
+    var unbalanced: [String] = []
     var added: [Int: (name: String, inFolder: Bool)] = [:]
     var problems: [FileProblem] = []
     let shipped: [(url: URL, name: String, isAdded: Bool)]
@@ -209,6 +215,7 @@ public struct LoadedCalendar: Sendable {
             continue
           }
           added[schedule.year] = (name, isInFolder)
+          unbalanced += schedule.makeUpProblems().map { "\(name): \(ReferenceList.message(for: $0.error))" }
           if let official = schedules[schedule.year] {
             let (more, fewer) = official.changes(to: schedule)
             let cited = schedule.source.trimmingCharacters(in: .whitespaces)
@@ -227,7 +234,8 @@ public struct LoadedCalendar: Sendable {
       let calendar = try WorkingDayCalendar(schedules: Array(schedules.values))
       return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules),
                             replacements: replacements.sorted { $0.year < $1.year },
-                            misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [])
+                            misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [],
+                            unbalanced: unbalanced)
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: ReferenceList.message(for: error))])
     }

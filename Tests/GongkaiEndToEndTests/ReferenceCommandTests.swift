@@ -94,13 +94,13 @@ import TestSupport
         rest: 2027-01-01..2027-01-03
         workdays: []
       - name: 劳动节
-        rest: 2027-05-01..2027-05-05
+        rest: 2027-05-01..2027-05-04
         workdays: []
       - name: 国庆节
-        rest: 2027-10-01..2027-10-07
+        rest: 2027-10-01..2027-10-05
         workdays: []
       - name: 春节
-        rest: 2027-02-05..2027-02-12
+        rest: 2027-02-05..2027-02-10
       - name: 清明节
         rest: 2027-04-05..2027-04-05
       - name: 端午节
@@ -484,30 +484,48 @@ import TestSupport
     let environment = ["GONGKAI_CALENDAR_DIR": folder.path]
     let result = try gongkai("deadline", "2026-02-20", "5", environment: environment)
     #expect(result.stdout == "2026-03-02\n")
+    // and, 春节 giving a weekday off more than the law and its swapped workdays account for, says so too
     #expect(result.stderr == "gongkai: warning: \(file.path) replaces the State Council's schedule of 2026 that gongkai ships, and "
       + "leaves out workday 2026-02-28 (春节): deadlines across it are counted otherwise than the notice says; restore it from what "
       + "`GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar 2026 --format yaml` prints (the shipped schedule), or, where a later "
-      + "notice changed the schedule, cite that notice in the file's `source:` line\n")
+      + "notice changed the schedule, cite that notice in the file's `source:` line\n"
+      + "gongkai: warning: \(file.path): 春节: 2026-02-15..2026-02-23 gives 6 weekdays off for 1 swapped workday, 5 in all, where every "
+      + "notice gives the 4 days the law fixes in it (one on a weekend made up on a weekday, 办法第六条); check the rest days and the "
+      + "workdays against the notice, or, where a later notice changed the holiday, say so in a `note:` of the holiday\n")
     let database = Scratch.folder().appendingPathComponent("r.sqlite").path
     #expect(try gongkai("init", "--database", database).status == 0)
     let doctor = try gongkai("doctor", "--database", database, environment: environment)
     #expect(doctor.stdoutLines.contains { $0.hasPrefix("warning calendar: \(file.path) replaces the State Council's schedule of 2026") })
     #expect(doctor.stderr.isEmpty)
-    // A file that cites the notice that changed the schedule replaces it deliberately: no command warns, and doctor
-    // still lists the days it leaves out, for an administrator to check against that notice
+    // A file that cites the notice that changed the schedule replaces it deliberately; 春节 now gives a weekday off
+    // more than the law and its swapped workdays account for, which is warned of until the holiday says why in a note.
+    // Then no command warns, and doctor still lists the days it leaves out, for an administrator to check against
+    // that notice
     let cited = moved.replacingOccurrences(of: "source: ", with: "source: 国务院办公厅关于调整2026年春节假期安排的通知 # was: ")
     #expect(cited != moved)
     try Data(cited.utf8).write(to: file)
+    #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stderr == "gongkai: warning: \(file.path): 春节: "
+      + "2026-02-15..2026-02-23 gives 6 weekdays off for 1 swapped workday, 5 in all, where every notice gives the 4 days the law "
+      + "fixes in it (one on a weekend made up on a weekday, 办法第六条); check the rest days and the workdays against the notice, "
+      + "or, where a later notice changed the holiday, say so in a `note:` of the holiday\n")
+    let noted = cited.replacingOccurrences(of: "workdays: [2026-02-14]", with: "workdays: [2026-02-14]\n    note: 2月28日调休上班取消")
+    #expect(noted != cited)
+    try Data(noted.utf8).write(to: file)
     #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stderr.isEmpty)
     #expect(try gongkai("doctor", "--database", database, environment: environment).stdoutLines.contains {
       $0.hasPrefix("warning calendar: \(file.path) replaces the shipped schedule of 2026 by 国务院办公厅关于调整2026年春节假期安排的通知; leaves out workday 2026-02-28 (春节)")
     })
-    // The shipped schedule with a day added is said, not warned about
-    try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14, 2026-02-28, 2026-12-27]").utf8)
-      .write(to: file)
+    // The shipped schedule with days added, as 2027's notice may take 31 December for 元旦, is said, not warned about
+    try Data((shipped + "  - name: \"元旦\"\n    rest: 2026-12-31..2026-12-31\n    workdays: [2026-12-27]\n").utf8).write(to: file)
     #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stderr.isEmpty)
     #expect(try gongkai("doctor", "--database", database, environment: environment).stdoutLines
-      .contains("ok      calendar: \(file.path) replaces the shipped schedule of 2026; adds workday 2026-12-27 (春节)"))
+      .contains("ok      calendar: \(file.path) replaces the shipped schedule of 2026; adds workday 2026-12-27 (元旦), rest day 2026-12-31 (元旦)"))
+    // One added under another holiday, months from it (12-27 typed for 02-27), breaks that holiday's balance: warned of
+    try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14, 2026-02-28, 2026-12-27]").utf8)
+      .write(to: file)
+    let typo = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(typo.stderr.contains("春节: swapped workday 2026-12-27 is 307 days from the rest days 2026-02-15..2026-02-23"), "\(typo.stderr)")
+    #expect(typo.stderr.contains("春节: 2026-02-15..2026-02-23 gives 6 weekdays off for 3 swapped workdays, 3 in all"), "\(typo.stderr)")
   }
 
   /// What an administrator's copy into the calendar folder can go wrong with: a name Windows completed with a hidden

@@ -695,13 +695,13 @@ import TestSupport
         rest: 2027-01-01..2027-01-03
         workdays: []
       - name: 劳动节
-        rest: 2027-05-01..2027-05-05
+        rest: 2027-05-01..2027-05-04
         workdays: []
       - name: 国庆节
-        rest: 2027-10-01..2027-10-07
+        rest: 2027-10-01..2027-10-05
         workdays: []
       - name: 春节
-        rest: 2027-02-05..2027-02-12
+        rest: 2027-02-05..2027-02-10
         workdays: []
       - name: 清明节
         rest: 2027-04-03..2027-04-05
@@ -788,16 +788,16 @@ import TestSupport
         - name: 清明节
           rest: 2027-04-05..2027-04-03
         - name: 劳动节
-          rest: 2027-05-01..2027-05-05
+          rest: 2027-05-01..2027-05-04
           workdays: [2027-05-8]
         - name: 国庆节
-          rest: 2027-10-01..2027-10-07
+          rest: 2027-10-01..2027-10-05
           workdays: [2027-10-02]
       """)
     #expect(found == [
       "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
       "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节 rest day, 春节 workday); list each day once",
-      "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, rest, workdays",
+      "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, note, rest, workdays",
       "2027.yaml:12: holidays[2].rest: '2027-04-05..2027-04-03' ends before it starts; write the first day, then the last, e.g. 2027-04-03..2027-04-05",
       "2027.yaml:15: holidays[3].workdays[0]: '2027-05-8' is not a date; use YYYY-MM-DD, e.g. 2026-03-31",
       "2027.yaml:18: holidays[4].workdays[0]: day 2027-10-02 is listed twice (国庆节 rest day, 国庆节 workday); list each day once",
@@ -991,7 +991,7 @@ import TestSupport
   /// once for all the days it misses.
   @Test func aHolidayListedWithoutTheDaysTheLawFixesIsNamedAtItsRestPeriod() throws {
     let text = Self.year2027.replacingOccurrences(of: "rest: 2027-06-09..2027-06-09", with: "rest: 2027-06-10..2027-06-10")
-      .replacingOccurrences(of: "rest: 2027-05-01..2027-05-05", with: "rest: 2027-05-03..2027-05-05")
+      .replacingOccurrences(of: "rest: 2027-05-01..2027-05-04", with: "rest: 2027-05-03..2027-05-05")
     let found = try calendarProblems("2027.yaml", text)
     #expect(found == [
       "2027.yaml:8: holidays[1].rest: 2027-05-01..2027-05-02 are 劳动节, a holiday 《全国年节及纪念日放假办法》第二条 fixes "

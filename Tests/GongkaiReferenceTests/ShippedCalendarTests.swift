@@ -76,6 +76,43 @@ import Testing
     #expect(schedule.statutoryProblems() == [])
   }
 
+  /// Every shipped holiday gives, in weekdays off less its swapped workdays, the days the law fixes in it: the
+  /// balance an administrator's file is warned against breaking. 2020's 春节, which a later notice extended, says so.
+  @Test(arguments: Array(2018...2026))
+  func everyShippedHolidayBalancesItsDaysOffAgainstTheLaw(year: Int) throws {
+    let schedule = try #require(calendar.schedules[year])
+    #expect(schedule.makeUpProblems() == [])
+    #expect(schedule.holidays.filter { $0.note != nil }.map(\.name) == (year == 2020 ? ["春节"] : []))
+    var unnoted = schedule
+    for index in unnoted.holidays.indices { unnoted.holidays[index].note = nil }
+    #expect(unnoted.makeUpProblems().map(\.holiday) == (year == 2020 ? [1] : []))
+  }
+
+  /// A 2027 file that leaves out 劳动节's make-up days (1-2 May are a weekend), runs 清明节 ten days too long, or types
+  /// a swapped workday of 春节 in July for January, loads, and is warned of for each, naming the file and the fix.
+  @Test func anAdministratorsHolidayThatDoesNotBalanceIsWarnedOf() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-balance-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("2027.yaml")
+    let typed = ReferenceFileTests.year2027
+      .replacingOccurrences(of: "rest: 2027-05-01..2027-05-04", with: "rest: 2027-05-01..2027-05-02")
+      .replacingOccurrences(of: "rest: 2027-04-03..2027-04-05", with: "rest: 2027-04-03..2027-04-15")
+      .replacingOccurrences(of: "rest: 2027-02-05..2027-02-10\n    workdays: []", with: "rest: 2027-02-05..2027-02-11\n    workdays: [2027-07-31]")
+    #expect(typed.components(separatedBy: "\n").count == ReferenceFileTests.year2027.components(separatedBy: "\n").count)
+    #expect(typed.contains("2027-07-31") && typed.contains("2027-04-15") && typed.contains("2027-05-02\n"))
+    try typed.write(to: file, atomically: true, encoding: .utf8)
+    let loaded = try LoadedCalendar.load(resources: try BundledResources.folder(), directory: folder, files: [])
+    #expect(loaded.calendar.hasSchedule(for: 2027))
+    #expect(loaded.unbalanced.count == 3, "\(loaded.unbalanced)")
+    #expect(loaded.unbalanced.contains("""
+      \(file.path): 春节: swapped workday 2027-07-31 is 170 days from the rest days 2027-02-05..2027-02-11, where every \
+      notice puts them within three weeks of each other; check its month and day against the notice
+      """), "\(loaded.unbalanced)")
+    #expect(loaded.unbalanced.contains { $0.contains("清明节: 2027-04-03..2027-04-15 gives 9 weekdays off for 0 swapped workdays, 9 in all, where every notice gives the 1 day") })
+    #expect(loaded.unbalanced.contains { $0.contains("劳动节: 2027-05-01..2027-05-02 gives 0 weekdays off for 0 swapped workdays, 0 in all, where every notice gives the 2 days") })
+  }
+
   @Test func swappedWorkdaysCarryTheirHolidayName() {
     #expect(calendar.holidayName(of: day("2026-01-04")) == "元旦")
     #expect(calendar.holidayName(of: day("2026-02-28")) == "春节")

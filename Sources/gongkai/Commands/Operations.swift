@@ -133,6 +133,7 @@ extension Gongkai {
         try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
           ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(by)\(same)\(added)\(dropped)")
       }
+      for warning in calendar.unbalanced { try line(nil, "calendar: " + warning) }
       if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
