@@ -212,6 +212,20 @@ extension HolidaySchedule {
   /// schedules keep within 11 days (2026-09-20 before 国庆节).
   static let longestSwapDistance = 21
 
+  /// A year the `source:` names (`2026年`) when it names none as the schedule's own: the notice of another year.
+  public var otherYearCited: Int? {
+    let bytes = Array(source.utf8)
+    let nian = Array("年".utf8)
+    var years: [Int] = []
+    for start in bytes.indices where start + 4 + nian.count <= bytes.count {
+      let digits = bytes[start..<start + 4]
+      guard digits.allSatisfy({ (0x30...0x39).contains($0) }), Array(bytes[start + 4..<start + 4 + nian.count]) == nian,
+        start == 0 || !(0x30...0x39).contains(bytes[start - 1]) else { continue }
+      years.append(digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+    }
+    return years.contains(year) ? nil : years.first
+  }
+
   /// A fixed holiday listed as a swapped workday, named at that workday.
   private func workedProblem(_ day: CivilDate, holiday name: String) -> ScheduleProblem? {
     for (index, holiday) in holidays.enumerated() {
@@ -269,7 +283,8 @@ public enum ScheduleError: Equatable, Sendable, PointsToReferenceList {
       "day \(day) is listed twice (\(listings.joined(separator: ", "))); list each day once"
     case .swappedWorkdayNotWeekend(let day, let holiday):
       Self.labelled(holiday,
-        "swapped workday \(day) is a \(day.weekday.englishName) but swapped workdays are always a Saturday or Sunday")
+        "swapped workday \(day) is a \(day.weekday.englishName) but swapped workdays are always a Saturday or Sunday; "
+          + "check its date against the notice")
     case .unnamedHoliday(let day): "the holiday starting \(day) has no name; give it its official name, e.g. 春节"
     case .restPeriodTooLong(let name, let days):
       Self.labelled(name, "a rest period of \(days) days is too long for an official holiday; check the first and last day")

@@ -112,10 +112,11 @@ public struct LoadedCalendar: Sendable {
   /// Files of the calendar folder named as a schedule Windows saved with its extension hidden (`2027.yaml.txt`),
   /// which are not read.
   public let misnamed: [String]
-  /// What a warning says of each holiday of an administrator's file whose days off do not balance against the law's
-  /// days and its swapped workdays (``HolidaySchedule/makeUpProblems()``): most likely a typo, though a notice may
-  /// have meant it, so it is warned of rather than refused.
-  public let unbalanced: [String]
+  /// What a warning says of each thing in an administrator's file that no notice has written so far, though one
+  /// might: a holiday whose days off do not balance against the law's days and its swapped workdays, or a swapped
+  /// workday weeks from its holiday (``HolidaySchedule/makeUpProblems()``), or a `source:` citing another year's
+  /// notice (a file copied from last year's). Most likely typos, so warned of rather than refused.
+  public let doubts: [String]
 
   /// What a warning says of the files not read, else nil.
   public var misnamedWarning: String? {
@@ -165,7 +166,7 @@ public struct LoadedCalendar: Sendable {
     var schedules: [Int: HolidaySchedule] = [:]
     var sources: [Int: String] = [:]
     var replacements: [Replacement] = []
-    var unbalanced: [String] = []
+    var doubts: [String] = []
     var added: [Int: (name: String, inFolder: Bool)] = [:]
     var problems: [FileProblem] = []
     let shipped: [(url: URL, name: String, isAdded: Bool)]
@@ -215,7 +216,11 @@ public struct LoadedCalendar: Sendable {
             continue
           }
           added[schedule.year] = (name, isInFolder)
-          unbalanced += schedule.makeUpProblems().map { "\(name): \(ReferenceList.message(for: $0.error))" }
+          doubts += schedule.makeUpProblems().map { "\(name): \(ReferenceList.message(for: $0.error))" }
+          if let cited = schedule.otherYearCited {
+            doubts.append("\(name): source: '\(schedule.source)' cites \(cited)'s notice, where the file holds \(schedule.year): "
+              + "a file copied from last year's keeps its days too; cite the notice of \(schedule.year), and check every day against it")
+          }
           if let official = schedules[schedule.year] {
             let (more, fewer) = official.changes(to: schedule)
             let cited = schedule.source.trimmingCharacters(in: .whitespaces)
@@ -235,7 +240,7 @@ public struct LoadedCalendar: Sendable {
       return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules),
                             replacements: replacements.sorted { $0.year < $1.year },
                             misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [],
-                            unbalanced: unbalanced)
+                            doubts: doubts)
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: ReferenceList.message(for: error))])
     }

@@ -93,7 +93,7 @@ public struct YAMLValue {
     }
     switch status.st_mode & mode_t(S_IFMT) {
     case mode_t(S_IFDIR):
-      throw FileProblem(file: name, line: nil, field: nil, message: "is a folder, not a YAML file", kind: .missing)
+      throw FileProblem(file: name, line: nil, field: nil, message: "is a folder, not a YAML file; name a .yaml file in it", kind: .missing)
     case mode_t(S_IFREG):
       break
     default:
@@ -190,7 +190,7 @@ public struct YAMLValue {
 
   /// The items of a sequence.
   public func sequence() throws(FileProblem) -> [YAMLValue] {
-    guard let sequence = node.sequence else { throw problem("expected a list") }
+    guard let sequence = node.sequence else { throw problem("expected a list: [a, b], [] for none, or one `- item` a line") }
     return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]", source: source) }
   }
 
@@ -250,7 +250,7 @@ public struct YAMLValue {
   /// A whole number.
   public func integer() throws(FileProblem) -> Int {
     let text = try string()
-    guard let number = Int(text) else { throw problem("'\(text)' is not a whole number") }
+    guard let number = Int(text) else { throw problem("'\(text)' is not a whole number; write it in the digits 0-9") }
     return number
   }
 
@@ -407,7 +407,7 @@ public struct YAMLMapping {
   public func required(_ key: String) throws(FileProblem) -> YAMLValue {
     guard let value = values[key] else {
       throw FileProblem(file: owner.file, line: owner.line, field: owner.path.isEmpty ? key : "\(owner.path).\(key)",
-                        message: "required field is missing")
+                        message: "required field is missing; add `\(key): …` here")
     }
     guard !value.isNull else { throw value.problem("required field is empty; give it a value") }
     return value

@@ -133,6 +133,26 @@ import TestSupport
     #expect(viaFolder.stderr.isEmpty)
   }
 
+  /// A schedule any account may rewrite moves every deadline across its days at anyone's hand: doctor says so, with
+  /// the command that closes it, of the file and of its folder.
+  @Test func doctorWarnsOfAScheduleEveryAccountMayWrite() throws {
+    let file = try writeFile("2027.yaml", Self.schedule2027)
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+    let database = Scratch.folder().appendingPathComponent("r.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let environment = ["GONGKAI_CALENDAR_DIR": folder]
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+    #expect(!(try gongkai("doctor", "--database", database, environment: environment)).stdout.contains("every account"))
+    try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: file)
+    try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder)
+    let doctor = try gongkai("doctor", "--database", database, environment: environment)
+    #expect(doctor.stdoutLines.contains("warning calendar: the file \(file) may be written by every account on this machine, so anyone "
+      + "could move every deadline across the schedule's days; `chmod o-w \(file)`"), "\(doctor.stdout)")
+    #expect(doctor.stdoutLines.contains { $0.hasPrefix("warning calendar: the folder \(folder) may be written by every account") })
+    #expect(doctor.status == 0)
+  }
+
   /// The default calendar folder is found from `HOME`, as users and systemd units set it (and the XDG base
   /// directory specification reads it), not from the password database, which Foundation asks on Linux; and
   /// `XDG_CONFIG_HOME` comes before both.
@@ -449,7 +469,7 @@ import TestSupport
     let result = try gongkai("deadline", "2026-12-31", "1", "--calendar", file)
     #expect(result.status == 65)
     #expect(result.stderrLines == [
-      "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday",
+      "gongkai: \(file):5: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday; check its date against the notice",
       "gongkai: \(file):7: holidays[1].rest: '2027-02-14..2027-02-06' ends before it starts; write the first day, then the last, e.g. 2027-02-06..2027-02-14",
     ])
     #expect(result.stdout.isEmpty)

@@ -517,7 +517,7 @@ import TestSupport
           responsible: {zh: 区建管委}
           basis: 某区实施细则
       """))
-    #expect(one.message == "required field is missing")
+    #expect(one.message == "required field is missing; add `confidence: …` here")
     #expect(one.field == "rules[0].confidence")
   }
 
@@ -795,7 +795,7 @@ import TestSupport
           workdays: [2027-10-02]
       """)
     #expect(found == [
-      "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
+      "2027.yaml:6: holidays[0].workdays[0]: 元旦: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday; check its date against the notice",
       "2027.yaml:9: holidays[1].workdays[0]: day 2027-02-07 is listed twice (春节 rest day, 春节 workday); list each day once",
       "2027.yaml:10: holidays[1].colour: unknown field; expected one of name, note, rest, workdays",
       "2027.yaml:12: holidays[2].rest: '2027-04-05..2027-04-03' ends before it starts; write the first day, then the last, e.g. 2027-04-03..2027-04-05",
@@ -817,7 +817,7 @@ import TestSupport
       """)
     #expect(found == [
       "2027.yaml:3: holidays[0]: the holiday starting 2027-01-01 has no name; give it its official name, e.g. 春节",
-      "2027.yaml:5: holidays[0].workdays[0]: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday",
+      "2027.yaml:5: holidays[0].workdays[0]: swapped workday 2027-01-04 is a Monday but swapped workdays are always a Saturday or Sunday; check its date against the notice",
       "2027.yaml:6: holidays[1]: the holiday starting 2027-01-03 has no name; give it its official name, e.g. 春节",
       "2027.yaml:7: holidays[1].rest: day 2027-01-03 is listed twice (a rest day of a holiday without a name, a rest day of a holiday without a name); list each day once",
     ])
@@ -887,7 +887,7 @@ import TestSupport
   @Test func aScheduleProblemNamesTheLineOfItsDay() throws {
     let header = "# 2027 schedule\nyear: 2027\nholidays:\n  - name: 元旦\n    rest: 2027-01-01..2027-01-01\n"
     let weekday = try #require(try calendarProblem("2027.yaml", header + "    workdays:\n      - 2027-01-09\n      - 2027-01-05\n"))
-    #expect(weekday.description.hasSuffix(":8: holidays[0].workdays[1]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday"))
+    #expect(weekday.description.hasSuffix(":8: holidays[0].workdays[1]: 元旦: swapped workday 2027-01-05 is a Tuesday but swapped workdays are always a Saturday or Sunday; check its date against the notice"))
     let twice = try #require(try calendarProblem("2027.yaml", header + "  - name: 春节\n    rest: 2026-12-31..2027-01-02\n"))
     #expect(twice.line == 7)
     #expect(twice.field == "holidays[1].rest")

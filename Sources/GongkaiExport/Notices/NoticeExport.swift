@@ -14,11 +14,17 @@ public struct NoticeExport {
   /// How many of the latest publications the feed carries.
   public static let feedLength = 50
 
-  public init(checker: Checker, asOf: CivilDate, format: NoticeFormat, organisation: String?) {
+  /// The rules and the calendar the verdicts were judged under, stated on every page: a schedule added or corrected
+  /// later can turn a verdict, and a reader comparing two exports of one register state needs to see why.
+  public let judgedUnder: JudgedUnder
+
+  public init(checker: Checker, asOf: CivilDate, format: NoticeFormat, organisation: String?, calendarVersion: String) {
     self.checker = checker
     self.asOf = asOf
     self.format = format
     self.organisation = organisation
+    judgedUnder = JudgedUnder(rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version,
+                              calendarVersion: calendarVersion)
   }
 
   /// What was written.
@@ -56,7 +62,7 @@ public struct NoticeExport {
     let pages = try AtomicFolderWriter(folder: folder)
     try await changeLogHead.confirmed()
     if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
-    let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated())
+    let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil)

@@ -15,9 +15,12 @@ public struct NoticeRenderer: Sendable {
   private let library: MustacheLibrary
   /// The register state the notices come from, printed in their footer.
   private let changeLogHead: String
+  /// The rules and calendar the verdicts were judged under (``JudgedUnder``), printed in their footer.
+  private let judgedUnder: String
 
-  public init(changeLogHead: String = "") throws {
+  public init(changeLogHead: String = "", judgedUnder: String = "") throws {
     self.changeLogHead = changeLogHead
+    self.judgedUnder = judgedUnder
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
     MarkupContentType.register()
     var library = MustacheLibrary()
@@ -33,13 +36,12 @@ public struct NoticeRenderer: Sendable {
   }
 
   public func render(_ notice: ProjectNotice, format: NoticeFormat) -> String {
-    library.render(["style": NoticeTemplates.style, "page": notice, "changeLogHead": changeLogHead] as [String: Any],
-                   withTemplate: format.template) ?? ""
+    render(["page": notice], template: format.template)
   }
 
   func render(_ context: [String: Any], template: String) -> String {
-    library.render(context.merging(["style": NoticeTemplates.style, "changeLogHead": changeLogHead]) { old, _ in old },
-                   withTemplate: template) ?? ""
+    let shared: [String: Any] = ["style": NoticeTemplates.style, "changeLogHead": changeLogHead, "judgedUnder": judgedUnder]
+    return library.render(context.merging(shared) { old, _ in old }, withTemplate: template) ?? ""
   }
 }
 

@@ -109,7 +109,8 @@ enum NoticeTemplates {
     {{/sections}}
     </main>
     <footer>
-    <p>信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成；法定公开时限按《政府信息公开条例》第二十六条及相关法律法规计算。</p>{{#provisionalNote}}
+    <p>信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成；法定公开时限按《政府信息公开条例》第二十六条及相关法律法规计算。</p>{{#judgedUnder}}
+    <p>{{judgedUnder}}</p>{{/judgedUnder}}{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     <p>登记簿变更记录链头：<code>{{changeLogHead}}</code>（可用 <code>gongkai audit verify</code> 核对）</p>
     </footer>
@@ -161,7 +162,8 @@ enum NoticeTemplates {
     </section>
     </main>
     <footer>
-    <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、逾期未公开、公示期不足、待公开。法律法规未规定自信息形成起算的公开期限的事项（无固定期限），公开后计为“已公开”，年度报告不计入按时率。</p>{{#provisionalNote}}
+    <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、逾期未公开、公示期不足、待公开。法律法规未规定自信息形成起算的公开期限的事项（无固定期限），公开后计为“已公开”，年度报告不计入按时率。</p>{{#judgedUnder}}
+    <p>{{judgedUnder}}</p>{{/judgedUnder}}{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     <p>登记簿变更记录链头：<code>{{changeLogHead}}</code></p>
     </footer>
@@ -250,7 +252,7 @@ enum NoticeTemplates {
 
     ---
 
-    信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成。{{#provisionalNote}}{{.}}{{/provisionalNote}}登记簿变更记录链头：{{changeLogHead}}
+    信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成。{{#judgedUnder}}{{judgedUnder}}。{{/judgedUnder}}{{#provisionalNote}}{{.}}{{/provisionalNote}}登记簿变更记录链头：{{changeLogHead}}
     {{/page}}
 
     """
@@ -317,7 +319,7 @@ enum NoticeTemplates {
     {{/items}}
     {{/sections}}
 
-    信息截至 {{asOf}}。{{#provisionalNote}}{{.}}{{/provisionalNote}}登记簿变更记录链头：{{changeLogHead}}
+    信息截至 {{asOf}}。{{#judgedUnder}}{{judgedUnder}}。{{/judgedUnder}}{{#provisionalNote}}{{.}}{{/provisionalNote}}登记簿变更记录链头：{{changeLogHead}}
     {{/page}}
 
     """

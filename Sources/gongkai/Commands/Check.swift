@@ -216,10 +216,11 @@ extension Gongkai.Check {
     }
     guard !lines.isEmpty else {
       return try StandardOutput.print(l.pick("\(named)年节假日安排不改变任何结论（截至 \(asOf)）",
-                                             "The \(named) schedules change no finding (as of \(asOf))"))
+                                             "The \(named) \(years.count == 1 ? "schedule changes" : "schedules change") no finding (as of \(asOf))"))
     }
     try StandardOutput.print(l.pick("\(named)年节假日安排改变的结论（截至 \(asOf)；未计该安排 → 计入该安排）：\(lines.count) 项",
-                                    "What the \(named) schedules change (as of \(asOf); without them → with them): \(lines.count)"))
+                                    years.count == 1 ? "What the \(named) schedule changes (as of \(asOf); without it → with it): \(lines.count)"
+                                      : "What the \(named) schedules change (as of \(asOf); without them → with them): \(lines.count)"))
     try StandardOutput.print(lines.joined(separator: "\n"))
     if failOn != .never { throw ExitStatus.findings }
   }

@@ -160,11 +160,13 @@ extension Gongkai.Export {
       let register = try store.open()
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
-        let checker = try await reference.checker(for: register, at: store.path)
+        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
+        let checker = Checker(catalogue: catalogue, calendar: calendar.calendar)
         try await writingOutput(out, default: "notices", folder: true) { folder in
           let progress = TerminalProgress.make("writing notices")
           let report = try await NoticeExport(
-            checker: checker, asOf: export.day, format: format, organisation: indexNumbers.organisation
+            checker: checker, asOf: export.day, format: format, organisation: indexNumbers.organisation,
+            calendarVersion: calendar.version
           ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)

@@ -133,7 +133,16 @@ extension Gongkai {
         try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
           ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(by)\(same)\(added)\(dropped)")
       }
-      for warning in calendar.unbalanced { try line(nil, "calendar: " + warning) }
+      for warning in calendar.doubts { try line(nil, "calendar: " + warning) }
+      // Any account that can rewrite a schedule moves every deadline across its days.
+      for path in Set(calendar.sources.values.filter { !$0.hasPrefix("calendar/") }).sorted() {
+        for (kind, place) in [("file", path), ("folder", (path as NSString).deletingLastPathComponent)] {
+          var status = stat()
+          guard stat(place, &status) == 0, status.st_mode & S_IWOTH != 0, status.st_mode & S_ISVTX == 0 || kind == "file" else { continue }
+          try line(nil, "calendar: the \(kind) \(place) may be written by every account on this machine, so anyone could move "
+            + "every deadline across the schedule's days; `chmod o-w \(ShellWord.quoted(place))`")
+        }
+      }
       if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
