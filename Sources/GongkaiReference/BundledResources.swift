@@ -63,6 +63,30 @@ public enum BundledResources {
   /// and named in a warning, or the year would be counted as though its file were missing.
   static func misnamedYAMLFiles(in folder: URL) -> [URL] { files(in: folder, endingIn: [".yaml.txt", ".yml.txt"]) }
 
+  /// What else in `folder` an administrator most likely meant as a schedule, none of which is read, each with how to
+  /// make it one: a `.yaml` name with a space around it (pasted), a year saved as `2027.json` or `2027.txt`, and a
+  /// folder of `.yaml` files inside it (unpacked from an archive). Hidden names aside, as for the files read.
+  static func strayedSchedules(in folder: URL) -> [(path: String, fix: String)] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    let isYAML = { (name: String) in [".yaml", ".yml"].contains { name.lowercased().hasSuffix($0) } }
+    return names.compactMap { name in
+      let path = folder.appendingPathComponent(name).path
+      let trimmed = name.trimmingCharacters(in: .whitespaces)
+      let stem = (name as NSString).deletingPathExtension
+      var isFolder: ObjCBool = false
+      if trimmed != name, isYAML(trimmed) {
+        return (path, "its name has a space \(name.hasPrefix(" ") ? "before" : "after") it; rename it \(trimmed)")
+      } else if stem.count == 4, stem.allSatisfy(\.isASCII), Int(stem) != nil, ["json", "txt"].contains((name as NSString).pathExtension.lowercased()) {
+        return (path, "a schedule's name ends in .yaml; rename it \(stem).yaml")
+      } else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+        let inside = try? FileManager.default.contentsOfDirectory(atPath: path), inside.contains(where: { !$0.hasPrefix(".") && isYAML($0) })
+      {
+        return (path, "it is a folder, and the schedules in a folder inside the calendar folder are not read; move them into \(folder.path)")
+      }
+      return nil
+    }
+  }
+
   /// The files of `folder`, hidden ones aside, whose names end in one of `endings` in any case (`2027.YAML`, as some
   /// editors save it), in the order of their names.
   private static func files(in folder: URL, endingIn endings: [String]) -> [URL] {

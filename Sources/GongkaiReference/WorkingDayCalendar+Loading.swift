@@ -117,6 +117,9 @@ public struct LoadedCalendar: Sendable {
   /// workday weeks from its holiday (``HolidaySchedule/makeUpProblems()``), or a `source:` citing another year's
   /// notice (a file copied from last year's). Most likely typos, so warned of rather than refused.
   public let doubts: [String]
+  /// What a warning says of each file or folder of the calendar folder meant as a schedule and not read
+  /// (``BundledResources/strayedSchedules(in:)``): the year would be counted as though its file were missing.
+  public let strayed: [String]
 
   /// What a warning says of the files not read, else nil.
   public var misnamedWarning: String? {
@@ -240,7 +243,8 @@ public struct LoadedCalendar: Sendable {
       return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules),
                             replacements: replacements.sorted { $0.year < $1.year },
                             misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [],
-                            doubts: doubts)
+                            doubts: doubts,
+                            strayed: directory.map(BundledResources.strayedSchedules(in:))?.map { "\($0.path) is not read: \($0.fix)" } ?? [])
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: ReferenceList.message(for: error))])
     }

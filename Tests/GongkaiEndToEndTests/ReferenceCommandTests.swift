@@ -561,6 +561,19 @@ import TestSupport
     #expect(hidden.stderr == "gongkai: warning: \(folder.path)/2027.yaml.txt is not read: a schedule's name ends in .yaml (Windows "
       + "hides the .txt it added to this one); rename it 2027.yaml\n")
     try FileManager.default.removeItem(at: folder.appendingPathComponent("2027.yaml.txt"))
+    // A name pasted with a space after it, a year saved as JSON, and a folder unpacked inside the folder: each named
+    let year2027 = shipped.replacingOccurrences(of: "year: 2026", with: "year: 2027")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("schedules"), withIntermediateDirectories: true)
+    for name in ["2027.yaml ", "2028.json", "schedules/2027.yaml"] { try Data(year2027.utf8).write(to: folder.appendingPathComponent(name)) }
+    let strayed = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(strayed.status == 0)
+    #expect(strayed.stderrLines == [
+      "gongkai: warning: \(folder.path)/2027.yaml  is not read: its name has a space after it; rename it 2027.yaml",
+      "gongkai: warning: \(folder.path)/2028.json is not read: a schedule's name ends in .yaml; rename it 2028.yaml",
+      "gongkai: warning: \(folder.path)/schedules is not read: it is a folder, and the schedules in a folder inside the calendar "
+        + "folder are not read; move them into \(folder.path)",
+    ], "\(strayed.stderr)")
+    for name in ["2027.yaml ", "2028.json", "schedules"] { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
     // Beside a file of the name meant, a rename would make two files of one year, which is refused: said.
     for name in ["2026.yaml", "2026.yaml.txt"] { try Data(shipped.utf8).write(to: folder.appendingPathComponent(name)) }
     let beside = try gongkai("deadline", "2026-02-20", "5", environment: environment)

@@ -144,6 +144,7 @@ extension Gongkai {
         }
       }
       if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
+      for strayed in calendar.strayed { try line(nil, "calendar: " + strayed) }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
         let when = year == today.year ? "now: the State Council published its notice last autumn" : "when the State Council publishes it"

@@ -115,7 +115,9 @@ struct CalendarOptions: ParsableArguments {
       resources: BundledResources.folder(), directory: Self.administratorFolder(),
       files: calendarFiles.map { URL(fileURLWithPath: $0) })
     if warnings {
-      for warning in loaded.replacements.compactMap(\.droppedWarning) + loaded.doubts + [loaded.misnamedWarning].compactMap({ $0 }) {
+      for warning in loaded.replacements.compactMap(\.droppedWarning) + loaded.doubts + [loaded.misnamedWarning].compactMap({ $0 })
+        + loaded.strayed
+      {
         Terminal.warning(warning)
       }
     }
