@@ -10,6 +10,10 @@ import Foundation
 public enum BundledResources {
   static let bundleName = "Gongkai_GongkaiReference.resources"
 
+  /// The years whose State Council schedule gongkai ships in `calendar/`. A file of another year there was put in by
+  /// hand: it is no notice gongkai ships, and the next install replaces the folder without it.
+  public static let shippedCalendarYears = 2018...2026
+
   /// The folder holding `rules/` and `calendar/`.
   public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment)
     throws(FileProblem) -> URL

@@ -183,10 +183,23 @@ public struct LoadedCalendar: Sendable {
       throw FileProblems([error])
     }
     var seen = Set<String>()
+    // A year gongkai does not ship, put into its own folder by hand, is an administrator's file: named by its path,
+    // and warned of, as the next install removes it.
+    var strayed: [String] = []
+    let shippedByHand = Set(shipped.map(\.url).filter { url in
+      let stem = url.deletingPathExtension().lastPathComponent
+      return !(Int(stem).map(BundledResources.shippedCalendarYears.contains) ?? false)
+    })
+    for url in shippedByHand.sorted(by: { $0.path < $1.path }) {
+      strayed.append("\(url.path) is not a schedule gongkai ships: the next install of gongkai replaces that folder without it; "
+        + "move it into the calendar folder (\(directory?.path ?? "$GONGKAI_CALENDAR_DIR, or ~/.config/gongkai/calendar"))")
+    }
     let administrators = (inFolder + files)
       .filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
       .map { (url: $0, name: $0.path, isAdded: true) }
-    for (url, name, isAdded) in shipped + administrators {
+    for (url, name, isAdded) in shipped.map({ shippedByHand.contains($0.url) ? (url: $0.url, name: $0.url.path, isAdded: true) : $0 })
+      + administrators
+    {
       // The empty file a shell makes of `gongkai calendar 2026 --format yaml > FOLDER/2026.yaml` before that very
       // command reads the folder.
       if isAdded, inFolder.contains(url), (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) == 0 {
@@ -244,7 +257,8 @@ public struct LoadedCalendar: Sendable {
                             replacements: replacements.sorted { $0.year < $1.year },
                             misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [],
                             doubts: doubts,
-                            strayed: directory.map(BundledResources.strayedSchedules(in:))?.map { "\($0.path) is not read: \($0.fix)" } ?? [])
+                            strayed: strayed
+                              + (directory.map(BundledResources.strayedSchedules(in:))?.map { "\($0.path) is not read: \($0.fix)" } ?? []))
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: ReferenceList.message(for: error))])
     }

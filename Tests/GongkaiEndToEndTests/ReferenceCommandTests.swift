@@ -133,6 +133,25 @@ import TestSupport
     #expect(viaFolder.stderr.isEmpty)
   }
 
+  /// A 2027 schedule put into gongkai's own resource folder by hand counts, but is no notice gongkai ships: doctor names
+  /// it as added, not as the State Council's as shipped, and every command warns that the next install removes it.
+  @Test func aScheduleAddedToTheResourceFolderIsNamedAsAdded() throws {
+    let resources = Scratch.folder().appendingPathComponent("resources")
+    try FileManager.default.copyItem(
+      at: try builtBinary().deletingLastPathComponent().appendingPathComponent("Gongkai_GongkaiReference.resources"), to: resources)
+    let file = resources.appendingPathComponent("calendar/2027.yaml")
+    try Data(Self.schedule2027.utf8).write(to: file)
+    let environment = ["GONGKAI_RESOURCES": resources.path, "GONGKAI_CALENDAR_DIR": Scratch.folder().path]
+    let result = try gongkai("deadline", "2026-12-31", "1", environment: environment)
+    #expect(result.stdout == "2027-01-04\n")
+    #expect(result.stderr.hasPrefix("gongkai: warning: \(file.path) is not a schedule gongkai ships: the next install of gongkai "
+      + "replaces that folder without it; move it into the calendar folder ("), "\(result.stderr)")
+    let database = Scratch.folder().appendingPathComponent("r.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let doctor = try gongkai("doctor", "--database", database, environment: environment)
+    #expect(doctor.stdout.contains("; added: 2027 from \(file.path)"), "\(doctor.stdout)")
+  }
+
   /// A schedule any account may rewrite moves every deadline across its days at anyone's hand: doctor says so, with
   /// the command that closes it, of the file and of its folder.
   @Test func doctorWarnsOfAScheduleEveryAccountMayWrite() throws {

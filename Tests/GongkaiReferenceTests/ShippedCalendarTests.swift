@@ -11,6 +11,8 @@ import Testing
 
   @Test func coversEveryYearFrom2018To2026() {
     #expect(calendar.scheduledYears == Array(2018...2026))
+    #expect(BundledResources.shippedCalendarYears == 2018...2026)
+    #expect(loaded.strayed.isEmpty)
     #expect(loaded.version.hasPrefix("2018-2026 fnv:"))
   }
 
