@@ -127,8 +127,8 @@ import TestSupport
     #expect(check.stdout.contains(",2026-11-02,\t2026-01,overdue,"))
   }
 
-  /// A public export dated after today states where items would stand then: written, as a preview is a use, with a
-  /// warning not to publish it before that day; the audit CSV, for planning, says nothing.
+  /// A public export or report dated after today states where items would stand then: written, as a preview is a use,
+  /// with a warning not to publish it before that day; the audit CSV, for planning, says nothing.
   @Test func aPublicExportDatedAfterTodayIsAPreview() throws {
     let folder = Scratch.folder()
     let db = ["--database", folder.appendingPathComponent("p.sqlite").path]
@@ -140,6 +140,11 @@ import TestSupport
     #expect(preview.stderr.contains("do not publish it before that day"))
     let audit = try runGongkai(["export", "audit-csv", "--as-of", "2099-01-01", "--out", folder.appendingPathComponent("a.csv").path] + db)
     #expect(!audit.stderr.contains("is after today"))
+    // The report's HTML is for the public as well: its figures of 逾期未公开 would count items that may still go up in time
+    let report = try runGongkai(["report", "--year", "2026", "--as-of", "2099-01-01", "--format", "html",
+                                 "--out", folder.appendingPathComponent("r.html").path] + db)
+    #expect(report.status == 0)
+    #expect(report.stderr.contains("gongkai: warning: --as-of 2099-01-01 is after today ("), "\(report.stderr)")
   }
 
   // MARK: Hostile input
@@ -443,11 +448,13 @@ import TestSupport
     #expect(report.status == 0, "\(report.stderr)")
     let lines = report.stdout.components(separatedBy: "\r\n")
     // One table: every row names its grouping, the year and the day judged; into a pipe, without a byte order mark
-    #expect(lines[0] == "分组,单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,按时率,公开用时中位数（工作日）,无固定期限,年度,判定日期,暂定说明,状态暂定,已确定按时率,时限待核实,适用规则,规则版本,日历版本")
-    // …and, as the audit CSV, the rules and the calendar its figures were judged under
+    #expect(lines[0] == "分组,单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,按时率,公开用时中位数（工作日）,无固定期限,年度,判定日期,暂定说明,状态暂定,已确定按时率,时限待核实,适用规则,规则版本,日历版本,变更记录链头")
+    // …and, as the audit CSV, the rules and the calendar its figures were judged under, and the register state they
+    // were counted from (the head `audit verify --head` checks)
+    let head = try #require(try runGongkai(["audit", "verify"] + db).stdout.firstMatch(of: /head ([0-9a-f]{64})/)?.1)
     #expect(lines.dropFirst().filter { !$0.isEmpty }.allSatisfy {
-      $0.contains(",2026,2026-11-27,,0,0.0%,0,national,fnv:") && $0.contains(",2018-2026 fnv:")
-        && $0.split(separator: ",", omittingEmptySubsequences: false).count == 20
+      $0.contains(",2026,2026-11-27,,0,0.0%,0,national,fnv:") && $0.contains(",2018-2026 fnv:") && $0.hasSuffix(",\(head)")
+        && $0.split(separator: ",", omittingEmptySubsequences: false).count == 21
     })
     // The candidates were published after their 3 days: the rate is theirs alone, 0 %, not 1 of 2.
     #expect(lines.contains { $0.hasPrefix("按责任单位,合计,2,0,1,0,0,0,0.0%,") && $0.contains(",1,2026,") })
@@ -459,7 +466,7 @@ import TestSupport
     let rows = english.stdout.components(separatedBy: "\r\n")
     #expect(rows[0] == "group,unit_or_category,obligations,on_time,late,overdue,too_short,due,on_time_rate,"
       + "median_working_days_to_publish,without_period,year,as_of,provisional_note,status_provisional,settled_on_time_rate,unverified_period,"
-      + "rules_profile,rules_version,calendar_version")
+      + "rules_profile,rules_version,calendar_version,change_log_head")
     #expect(rows.contains { $0.hasPrefix("by_unit,杨浦区建设和管理委员会,2,0,1,0,0,0,0.0%,") })
     #expect(rows.contains { $0.hasPrefix("by_category,tendering and bidding,2,0,1,0,0,0,0.0%,") })
     #expect(rows.contains { $0.hasPrefix("by_category,total,2,0,1,0,0,0,0.0%,") })
@@ -473,7 +480,7 @@ import TestSupport
     #expect(written.hasPrefix("\u{FEFF}分组,") && written.components(separatedBy: "\u{FEFF}").count == 2)
     let text = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27", "--lang", "en"] + db).stdout
     #expect(text.hasPrefix("Disclosure statistics 2026, as of 2026-11-27\nRules: national (rules version fnv:"), "\(text)")
-    #expect(text.contains("; calendar version 2018-2026 fnv:") && text.contains(")\n\nBy responsible unit\n"), "\(text)")
+    #expect(text.contains("; calendar version 2018-2026 fnv:") && text.contains(")\nChange log head: \(head)\n\nBy responsible unit\n"), "\(text)")
     #expect(text.contains("\nBy category\n"))
     let html = try runGongkai(["report", "--year", "2026", "--format", "html", "--lang", "en"] + db)
     #expect(html.status == 64)

@@ -8,17 +8,28 @@ public struct JudgedUnder: Sendable {
   public let rulesProfile: String
   public let rulesVersion: String
   public let calendarVersion: String
+  /// The change-log head of the register state counted, as ``StatedHead/stated(english:)`` gives it; `nil` where the
+  /// output states it otherwise (the notices' own footer line). With it, a figure sent to an annual report can be
+  /// tied to the state it was counted from (`gongkai audit verify --head`), as a later entry backdated into the year
+  /// would otherwise change it under the same heading.
+  public let changeLogHead: String?
 
-  public init(rulesProfile: String, rulesVersion: String, calendarVersion: String) {
+  public init(rulesProfile: String, rulesVersion: String, calendarVersion: String, changeLogHead: String? = nil) {
     self.rulesProfile = rulesProfile
     self.rulesVersion = rulesVersion
     self.calendarVersion = calendarVersion
+    self.changeLogHead = changeLogHead
   }
 
   /// `适用规则：national（规则版本 fnv:…；日历版本 2018-2026 fnv:…）`.
   public func line(english: Bool) -> String {
     english ? "Rules: \(rulesProfile) (rules version \(rulesVersion); calendar version \(calendarVersion))"
       : "适用规则：\(rulesProfile)（规则版本 \(rulesVersion)；日历版本 \(calendarVersion)）"
+  }
+
+  /// `登记簿变更记录链头：…`, when the head is stated.
+  public func headLine(english: Bool) -> String? {
+    changeLogHead.map { english ? "Change log head: \($0)" : "登记簿变更记录链头：\($0)" }
   }
 }
 
@@ -35,8 +46,8 @@ public enum StatisticsReport {
   static let englishReviewHeaders = ["status_provisional", "settled_on_time_rate", "unverified_period"]
   /// What the figures were judged under (``JudgedUnder``), the same in every row, as the audit CSV names it; last, as
   /// columns added later come last.
-  static let judgedUnderHeaders = ["适用规则", "规则版本", "日历版本"]
-  static let englishJudgedUnderHeaders = ["rules_profile", "rules_version", "calendar_version"]
+  static let judgedUnderHeaders = ["适用规则", "规则版本", "日历版本", "变更记录链头"]
+  static let englishJudgedUnderHeaders = ["rules_profile", "rules_version", "calendar_version", "change_log_head"]
 
   /// The headings of the text and HTML tables: the figures, then what a review sets aside.
   public static let tableHeaders = headers + reviewHeaders
@@ -77,7 +88,7 @@ public enum StatisticsReport {
     let names = english
       ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishReviewHeaders + englishJudgedUnderHeaders
       : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders + judgedUnderHeaders
-    let under = [judgedUnder.rulesProfile, judgedUnder.rulesVersion, judgedUnder.calendarVersion]
+    let under = [judgedUnder.rulesProfile, judgedUnder.rulesVersion, judgedUnder.calendarVersion, judgedUnder.changeLogHead ?? ""]
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     let context = [String(statistics.year), statistics.asOf.description, note ?? ""]
@@ -104,6 +115,7 @@ public enum StatisticsReport {
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
       "chart": chart, "judgedUnder": judgedUnder.line(english: false),
     ]
+    context["changeLogHead"] = judgedUnder.changeLogHead
     context["provisionalNote"] = ProvisionalNote.statistics(statistics)
     return template.render(context)
   }
@@ -214,7 +226,8 @@ public enum StatisticsReport {
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>
-    <footer><p>{{judgedUnder}}。本表由 Gongkai 生成。</p></footer>
+    <footer><p>{{judgedUnder}}。本表由 Gongkai 生成。</p>{{#changeLogHead}}
+    <p>登记簿变更记录链头：<code>{{changeLogHead}}</code>（可用 <code>gongkai audit verify --head</code> 核对所据登记簿状态）</p>{{/changeLogHead}}</footer>
     </body>
     </html>
 

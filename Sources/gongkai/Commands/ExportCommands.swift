@@ -65,12 +65,10 @@ struct VerificationOptions: ParsableArguments {
   /// Runs an export in one state of the register, with the change-log head it states; unless --no-verify, the
   /// export is put in place only once the register is shown to hold what its log records: a register edited
   /// beside its log is refused, and nothing is written, since the head would vouch for values gongkai never recorded.
-  /// `statesHead`: whether the output states the head (the report states none, and its figures are what goes unchecked).
-  func exporting<T>(from register: any Store, statesHead: Bool = true, _ body: (StatedHead) async throws -> T) async throws -> T {
+  func exporting<T>(from register: any Store, _ body: (StatedHead) async throws -> T) async throws -> T {
     if skipVerification {
-      Terminal.warning("--no-verify: the register was not checked against its change log, so "
-        + (statesHead ? "the head the output states vouches for nothing" : "the figures rest on records nothing vouches for")
-        + " until `gongkai audit verify` passes on this register")
+      Terminal.warning("--no-verify: the register was not checked against its change log, so the head the output states "
+        + "vouches for nothing until `gongkai audit verify` passes on this register")
     }
     return try await register.readingOneState(verifying: !skipVerification, body)
   }

@@ -40,6 +40,7 @@ extension Gongkai {
 
     func run() async throws {
       unusedOrganisation.warnIfGiven("report")
+      export.warnIfPreview()
       let asOf = export.day
       let year = year ?? asOf.year
       let name = "report-\(year).\(format == .text ? "txt" : format.rawValue)"
@@ -52,13 +53,14 @@ extension Gongkai {
       let startsAFile = out.map { $0 != "-" } ?? false || StandardOutput.startsAFile
       let register = try store.open()
       // Published statistics, like the exports: counted from one state of a register that holds what its log records.
-      let text = try await verification.exporting(from: register, statesHead: false) { state in
+      let text = try await verification.exporting(from: register) { state in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         let checker = Checker(catalogue: catalogue, calendar: calendar.calendar)
         let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
         try await state.confirmed()
         Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
-        let under = JudgedUnder(rulesProfile: catalogue.profile, rulesVersion: catalogue.version, calendarVersion: calendar.version)
+        let under = JudgedUnder(rulesProfile: catalogue.profile, rulesVersion: catalogue.version, calendarVersion: calendar.version,
+                                changeLogHead: state.stated(english: lang == .en))
         return switch format {
         case .text: StatisticsText(statistics: statistics, judgedUnder: under, language: lang).rendered
         case .csv: StatisticsReport.csv(statistics, judgedUnder: under, english: lang == .en, byteOrderMark: startsAFile)
@@ -92,7 +94,7 @@ struct StatisticsText {
     let english = l == .en
     var out = l.pick("\(statistics.year)年重大建设项目信息公开情况（截至 \(statistics.asOf)）\n",
                      "Disclosure statistics \(statistics.year), as of \(statistics.asOf)\n")
-      + judgedUnder.line(english: english) + "\n"
+      + judgedUnder.line(english: english) + "\n" + (judgedUnder.headLine(english: english).map { $0 + "\n" } ?? "")
     let titles = (l.pick("按责任单位", "By responsible unit"), l.pick("按信息类别", "By category"))
     for (title, lines) in [(titles.0, statistics.units), (titles.1, statistics.categories)] {
       out += "\n\(title)\n"
