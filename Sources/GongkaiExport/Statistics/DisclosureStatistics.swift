@@ -158,6 +158,8 @@ public struct DisclosureStatistics: Sendable {
     unscheduledYears = unscheduled
     self.medianIsProvisional = medianIsProvisional
     units = byUnit.values.sorted { ($0.obligations, $1.name) > ($1.obligations, $0.name) }
-    categories = Category.allCases.compactMap { byCategory[$0] }
+    // All eight, in the order of the 94号文, those with nothing formed in the year at 0: the annual report's table
+    // has a row for each, and a category left out one year and not the next moves the rows under it.
+    categories = Category.allCases.map { byCategory[$0] ?? Line(name: $0.chineseName, category: $0) }
   }
 }
