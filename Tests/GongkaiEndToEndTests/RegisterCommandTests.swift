@@ -343,7 +343,7 @@ import TestSupport
     #expect(disclose.stdout == "recorded disclosure 1 of \(milestone): 2026-11-27 中国招标投标公共服务平台 · too short: up until 2026-11-29, "
       + "had to stay up until 2026-11-30 (disclose it again, same --date and --channel, with --until 2026-11-30)\n")
     let short = try gongkai(["check", "--as-of", "2026-11-30"] + db)
-    #expect(short.stdout.contains("公示期不足  公示期少1日            公示至 2026-11-29，应至 2026-11-30"))
+    #expect(short.stdout.contains("公示期不足  公示期提前1日结束      公示至 2026-11-29，应至 2026-11-30"))
     // The same publication again with a later end, while it is up (recorded on 11-28), keeps it up: logged, and
     // the alert is repaired
     let whileUp = ["GONGKAI_NOW": "2026-11-28T09:00:00+08:00"]
@@ -451,7 +451,7 @@ import TestSupport
     #expect(disclosed.stdout.contains("· too short: up until 2026-11-26, had to stay up until 2026-11-30 "
       + "(put it up again today until 2026-11-30 and record that publication with `gongkai disclose`), and 2 working days late\n"))
     let check = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short"] + db)
-    #expect(check.stdout.contains("公示期不足  公示期少4日            公示至 2026-11-26，应至 2026-11-30（期满日 2026-11-28 逢休息日，顺延），且迟2个工作日公开"))
+    #expect(check.stdout.contains("公示期不足  公示期提前4日结束      公示至 2026-11-26，应至 2026-11-30（期满日 2026-11-28 逢休息日，顺延），且迟2个工作日公开"))
     let english = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--lang", "en"] + db)
     #expect(english.stdout.contains("up until 2026-11-26, due until 2026-11-30 (its last day, 2026-11-28, was a rest day); also published 2 working days late"))
     // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
@@ -610,7 +610,8 @@ import TestSupport
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-28"] + db).status == 0)
     for asOf in ["2026-11-27", "2026-11-30"] {
       let text = try gongkai(["check", "--as-of", asOf] + db)
-      #expect(text.stdout.contains("公示期不足  公示期少2日            公示至 2026-11-28，应至 2026-11-30"), "as of \(asOf)")
+      // (the measure column as wide as the day's widest measure)
+      #expect(text.stdout.contains(/公示期不足  公示期提前2日结束 +公示至 2026-11-28，应至 2026-11-30/), "as of \(asOf)")
       let json = try gongkai(["check", "--as-of", asOf, "--format", "json"] + db)
       let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
       #expect(records.map { $0["status"] as? String } == ["too-short"], "as of \(asOf)")
@@ -636,7 +637,7 @@ import TestSupport
 
     let asked = try gongkai(["check", "--status", "too-short"] + unit)
     #expect(asked.status == 0)
-    #expect(asked.stdout.contains("杨浦区教育局（1 项）\n  公示期不足  公示期少6日            公示至 2025-04-30，应至 2025-05-06（期满日 2025-05-02 逢休息日，顺延）\n"))
+    #expect(asked.stdout.contains("杨浦区教育局（1 项）\n  公示期不足  公示期提前6日结束      公示至 2025-04-30，应至 2025-05-06（期满日 2025-05-02 逢休息日，顺延）\n"))
     let json = try gongkai(["check", "--status", "too-short", "--format", "json"] + unit)
     let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(records.map { $0["minimumEnd"] as? String } == ["2025-05-06"])

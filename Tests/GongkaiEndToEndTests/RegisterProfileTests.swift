@@ -208,7 +208,7 @@ extension RegisterCommandTests {
     let changed = try gongkai(["init", "--change-profile", "--profile", "shanghai", "--by", "管理员"] + db)
     #expect(changed.status == 0, "\(changed.stderr)")
     #expect(changed.stdoutLines[1] == "profile changed from national to national+shanghai")
-    #expect(try gongkai(shortNotices).stdout.contains("公示期不足  公告期少"))
+    #expect(try gongkai(shortNotices).stdout.contains("公示期不足  公告期提前"))
     // The register's history says who changed it, when, before and after
     let history = try gongkai(["history"] + db).stdoutLines
     #expect(history[0].hasSuffix("  管理员  修改登记册规则"))

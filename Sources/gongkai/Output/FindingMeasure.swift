@@ -1,7 +1,7 @@
 import GongkaiCore
 
 /// Where a finding stands, as an alert and a comparison of calendars show it: 逾期3个工作日, 剩余2个工作日,
-/// 公示期少2日, 按时.
+/// 公示期提前2日结束, 按时.
 struct FindingMeasure {
   let language: Language
 
@@ -57,13 +57,16 @@ struct FindingMeasure {
     return said
   }
 
-  /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日).
+  /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日): the days between
+  /// its end and the day the period would have ended, moved past rest days where the law moves it. "公示期少6日" said
+  /// of a 3-day 公示 read as six of its three days missing; it ended six days early.
   private func shortfall(_ finding: Finding) -> String {
     let name = finding.rule.minimumPublicationName.chinese
     switch finding.minimumShortfall {
     // A minimum is counted from the publication, never by its first day: the rules refuse `by-trigger-day` for one.
-    case let (days, .calendarDays)?, let (days, .triggerDay)?: return language.pick("\(name)少\(days)日", days == 1 ? "1 day short" : "\(days) days short")
-    case let (days, .workingDays)?: return language.pick("\(name)少\(days)个工作日", "\(counted(days, "working day")) short")
+    case let (days, .calendarDays)?, let (days, .triggerDay)?:
+      return language.pick("\(name)提前\(days)日结束", days == 1 ? "ended 1 day early" : "ended \(days) days early")
+    case let (days, .workingDays)?: return language.pick("\(name)提前\(days)个工作日结束", "ended \(counted(days, "working day")) early")
     case nil: return language.pick(FindingStatus.tooShort.chineseName, "too short")
     }
   }
