@@ -430,7 +430,8 @@ import TestSupport
   /// A negative number reaches its option's range check, which says what to use.
   @Test(arguments: [
     (["check", "--warn-days", "-1"], "--warn-days -1 is out of range; use 0 to "),
-    (["report", "--year", "-1"], "--year -1 is out of range; use a year from 2000 to "),
+    (["report", "--year", "-1"], "--year -1 is out of range; use a year from 2008 (the 政府信息公开条例 in force from 1 May) to "),
+    (["report", "--year", "2007"], "--year 2007 is out of range; use a year from 2008"),
   ])
   func aNegativeNumberIsOutOfRangeNotMissing(arguments: [String], message: String) throws {
     let db = try registerWithProject("2026-310110-48-01-000207").db
@@ -1289,7 +1290,7 @@ import TestSupport
     let check = try gongkai(["check", "--as-of", "2016-02-03"] + db)
     #expect(check.stdout.contains("公告至 2016-01-10，应至 2016-02-03（暂定）"))
     // A 公告 is held for a 公告期, as the law names it; the status keeps its one name, 公示期不足.
-    #expect(check.stdout.contains("公示期不足  公告期少24日"))
+    #expect(check.stdout.contains("公示期不足  公告期提前24日结束"))
     let explained = try gongkai(["check", "--as-of", "2016-02-03", "--explain"] + db).stdout
     #expect(explained.contains("      公告期止: 2016-02-03（周三），应保持公开至当日\n"), "\(explained)")
     #expect(check.stderr.contains("2016"))

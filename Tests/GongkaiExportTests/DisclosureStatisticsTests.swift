@@ -84,6 +84,23 @@ import Testing
     #expect(line.unverified == 2)
   }
 
+  /// A unit's long name is cut to the room left of its bar, whole in its tooltip; a segment too narrow for its count's
+  /// box (1 逾期公开 beside 2 逾期未公开 in a unit of 120) shows no number over its neighbour's, which the table gives.
+  @Test func aLongNameAndANarrowSegmentStayInsideTheChart() {
+    var big = DisclosureStatistics.Line(name: "上海市杨浦区殷行街道城市运行管理中心（城市网格化综合管理中心）暨殷行街道社区党群服务中心及其下属单位")
+    (big.obligations, big.onTime, big.late, big.overdue) = (120, 117, 1, 2)
+    let chart = StatisticsReport.BarChart([big])
+    let bar = chart.bars[0]
+    #expect(bar.fullName == big.name)
+    #expect(bar.name.hasSuffix("…") && big.name.hasPrefix(bar.name.dropLast()))
+    #expect(Timeline.width(of: bar.name, fontSize: 12) <= StatisticsReport.BarChart.nameRoom)
+    #expect(bar.segments.map(\.count) == [117, 1, 2])
+    #expect(bar.segments.map(\.showsCount) == [true, false, false])
+    // Shown boxes never overlap
+    let shown = bar.segments.filter(\.showsCount)
+    for (a, b) in zip(shown, shown.dropFirst()) { #expect(a.boxX + a.boxWidth <= b.boxX) }
+  }
+
   /// The chart reads in grey print: every status but one has a texture of its own, defined in the page.
   @Test func everyStatusButOneHasATextureOfItsOwn() {
     let fills = StatisticsReport.BarChart([line([1])]).keys.map(\.fill)

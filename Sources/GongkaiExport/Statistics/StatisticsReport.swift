@@ -111,7 +111,9 @@ public enum StatisticsReport {
     let chart = BarChart(statistics.units)
     func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": tableCells($0)] } }
     var context: [String: Any] = [
-      "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description, "headers": tableHeaders,
+      "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description,
+      // Each table names what its rows are; the CSV's one table keeps 单位/类别 beside its 分组 column.
+      "unitHeaders": ["责任单位"] + tableHeaders.dropFirst(), "categoryHeaders": ["信息类别"] + tableHeaders.dropFirst(),
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
       "chart": chart, "judgedUnder": judgedUnder.line(english: false),
     ]
@@ -129,10 +131,20 @@ public enum StatisticsReport {
       let label: String
       let count: Int
       let textX: Int
-      /// A white box behind the count, so it reads on any fill.
+      /// A white box behind the count, so it reads on any fill, as wide as the count's digits.
       let boxX: Int
+      let boxWidth: Int
+      /// Whether the segment is wide enough for its count's box: the boxes of narrow segments side by side covered
+      /// each other's numbers (a unit of 120 items, with 1 逾期公开 beside 2 逾期未公开). The segment's tooltip and the
+      /// table below give every count.
+      let showsCount: Bool
     }
-    struct Bar { let y: Int; let textY: Int; let boxY: Int; let name: String; let segments: [Segment] }
+    /// A unit's bar; `name` cut to the room left of the plot (``nameRoom``) with its whole name in `fullName`, which
+    /// the chart gives as the name's tooltip: a long name (…殷行街道城市运行管理中心) ran out of the picture.
+    struct Bar { let y: Int; let textY: Int; let boxY: Int; let name: String; let fullName: String; let segments: [Segment] }
+
+    /// The room for a unit's name, in pixels, right-aligned at the plot's start less a gap, at 12 px.
+    static let nameRoom = 244.0
     struct Key { let x: Int; let fill: String; let label: String; let textX: Int }
 
     let width = 900
@@ -159,13 +171,26 @@ public enum StatisticsReport {
           guard count > 0 else { return nil }
           let width = max(2, count * plotWidth / largest)
           defer { x += width }
-          return Segment(x: x, width: width, fill: colour, label: label, count: count, textX: x + width / 2, boxX: x + width / 2 - 9)
+          let boxWidth = max(14, 4 + 7 * String(count).count)
+          return Segment(x: x, width: width, fill: colour, label: label, count: count, textX: x + width / 2,
+                         boxX: x + width / 2 - boxWidth / 2, boxWidth: boxWidth, showsCount: width >= boxWidth + 2)
         }
-        return Bar(y: y, textY: y + 14, boxY: y + 3, name: line.name, segments: segments)
+        return Bar(y: y, textY: y + 14, boxY: y + 3, name: Self.fitted(line.name), fullName: line.name, segments: segments)
       }
       keyY = 20 + lines.count * 30 + 24
       height = keyY + 16
       keys = kinds.enumerated().map { index, kind in Key(x: 20 + index * 140, fill: kind.1, label: kind.2, textX: 36 + index * 140) }
+    }
+
+    /// `name`, or as much of its start as fits ``nameRoom`` followed by …, measured as the timeline measures its rows.
+    static func fitted(_ name: String) -> String {
+      guard Timeline.width(of: name, fontSize: 12) > nameRoom else { return name }
+      var cut = ""
+      for character in name {
+        guard Timeline.width(of: cut + String(character) + "…", fontSize: 12) <= nameRoom else { break }
+        cut.append(character)
+      }
+      return cut + "…"
     }
   }
 
@@ -197,18 +222,18 @@ public enum StatisticsReport {
     <pattern id="hatch-due" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#0072B2"/><line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5"/></pattern>
     <pattern id="lines-no-period" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#999999"/><line x1="3" y1="0" x2="3" y2="6" stroke="#ffffff" stroke-width="1.5"/></pattern>
     </defs>
-    {{#bars}}<text x="250" y="{{textY}}" font-size="12" text-anchor="end">{{name}}</text>
-    {{#segments}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="20" fill="{{fill}}" stroke="#ffffff"><title>{{label}} {{count}}</title></rect><rect x="{{boxX}}" y="{{boxY}}" width="18" height="14" rx="3" fill="#ffffff"/><text x="{{textX}}" y="{{textY}}" font-size="11" text-anchor="middle" fill="#000000">{{count}}</text>
+    {{#bars}}<text x="250" y="{{textY}}" font-size="12" text-anchor="end"><title>{{fullName}}</title>{{name}}</text>
+    {{#segments}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="20" fill="{{fill}}" stroke="#ffffff"><title>{{label}} {{count}}</title></rect>{{#showsCount}}<rect x="{{boxX}}" y="{{boxY}}" width="{{boxWidth}}" height="14" rx="3" fill="#ffffff"/><text x="{{textX}}" y="{{textY}}" font-size="11" text-anchor="middle" fill="#000000">{{count}}</text>{{/showsCount}}
     {{/segments}}{{/bars}}{{#keys}}<rect x="{{x}}" y="{{keyY}}" width="12" height="12" fill="{{fill}}"/><text x="{{textX}}" y="{{keyY}}" dy="11" font-size="11">{{label}}</text>
     {{/keys}}</svg>
     {{/chart}}
-    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开、无固定期限）。</figcaption>
+    <figcaption>每个单位一条，按状态分段，段内数字为项数（按时公开、逾期公开、公示期不足、逾期未公开、待公开、无固定期限）；过窄的分段不标数字，其项数见下表。</figcaption>
     </figure>
     </section>
     <section aria-labelledby="by-unit">
     <h2 id="by-unit">按责任单位</h2>
     <table>
-    <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+    <thead><tr>{{#unitHeaders}}<th scope="col">{{.}}</th>{{/unitHeaders}}</tr></thead>
     <tbody>
     {{#units}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/units}}</tbody>
@@ -217,7 +242,7 @@ public enum StatisticsReport {
     <section aria-labelledby="by-category">
     <h2 id="by-category">按信息类别</h2>
     <table>
-    <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+    <thead><tr>{{#categoryHeaders}}<th scope="col">{{.}}</th>{{/categoryHeaders}}</tr></thead>
     <tbody>
     {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>

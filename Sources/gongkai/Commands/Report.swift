@@ -33,8 +33,9 @@ extension Gongkai {
       if lang == .en && format == .html {
         throw ValidationError("--lang en with --format html: the HTML report is written in Chinese, for the public; use --format text or csv for English")
       }
-      if let year, !(2000...CivilDate.latest.year).contains(year) {
-        throw ValidationError("--year \(year) is out of range; use a year from 2000 to \(CivilDate.latest.year)")
+      // 《政府信息公开条例》 came into force on 1 May 2008: before, no period of its ran, and nothing was due under it.
+      if let year, !(2008...CivilDate.latest.year).contains(year) {
+        throw ValidationError("--year \(year) is out of range; use a year from 2008 (the 政府信息公开条例 in force from 1 May) to \(CivilDate.latest.year)")
       }
     }
 
