@@ -400,10 +400,20 @@ extension ProjectRecord {
 extension DisclosureRecord {
   var disclosure: Disclosure {
     get throws {
-      Disclosure(publishedOn: try CivilDate.stored(publishedOn, of: id.map { "disclosure \($0)" }), channel: channel, url: url,
+      Disclosure(publishedOn: try publishedDay, channel: channel, url: url,
                  until: try until.map { try CivilDate.stored($0, of: id.map { "disclosure \($0)" }) })
     }
   }
+}
+
+extension MilestoneRecord {
+  /// The day formed, read back from the register; a value edited into no date names the milestone.
+  var formedDay: CivilDate { get throws { try CivilDate.stored(formedOn, of: id.map { "milestone \($0)" }) } }
+}
+
+extension DisclosureRecord {
+  /// The day published, read back from the register; a value edited into no date names the disclosure.
+  var publishedDay: CivilDate { get throws { try CivilDate.stored(publishedOn, of: id.map { "disclosure \($0)" }) } }
 }
 
 extension CivilDate {

@@ -666,8 +666,9 @@ extension SQLiteStore {
                                        arguments: [code, key.kind, key.formedOn.description, key.reference ?? ""]),
         case let change: Int64 = try row.decode(atIndex: 5), change > latest?.change ?? 0
       else { continue }
-      latest = (change, RecordedMilestone(id: try row.decode(atIndex: 0), withdrawn: try row.decode(atIndex: 1),
-                                          formedOn: try CivilDate.stored(row.decode(atIndex: 2)),
+      let id: Int64 = try row.decode(atIndex: 0)
+      latest = (change, RecordedMilestone(id: id, withdrawn: try row.decode(atIndex: 1),
+                                          formedOn: try CivilDate.stored(row.decode(atIndex: 2), of: "milestone \(id)"),
                                           summary: try row.decode(atIndex: 3), responsibleUnit: try row.decode(atIndex: 4)))
     }
     return latest?.milestone

@@ -165,7 +165,7 @@ extension SQLiteStore {
         .order(Column("formedOn"), Column("id")).fetchAll(db)
       if verifying { try requireAsLogged(project, milestones: milestones, db) }
       let stated = Self.stated(milestones, of: project)
-      let keys = Dictionary(uniqueKeysWithValues: try milestones.map { ($0.id!, MilestoneKey(kind: $0.kind, formedOn: try CivilDate.stored($0.formedOn), reference: $0.reference)) })
+      let keys = Dictionary(uniqueKeysWithValues: try milestones.map { ($0.id!, MilestoneKey(kind: $0.kind, formedOn: try $0.formedDay, reference: $0.reference)) })
       // The publications in force of all the project's milestones in one read, not a query a milestone
       let published = Dictionary(grouping: try DisclosureRecord.fetchAll(db, sql: """
         SELECT d.* FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
@@ -174,7 +174,7 @@ extension SQLiteStore {
       let entries = try stated.map { record in
         let disclosures = published[record.id!] ?? []
         return MilestoneEntry(
-          kind: record.kind, formedOn: try CivilDate.stored(record.formedOn), reference: record.reference,
+          kind: record.kind, formedOn: try record.formedDay, reference: record.reference,
           summary: record.summary, responsibleUnit: record.responsibleUnit, changes: record.changesId.flatMap { keys[$0] },
           withdrawnReason: record.withdrawnReason, disclosures: try disclosures.map { try $0.disclosure })
       }
@@ -313,7 +313,7 @@ extension StoredMilestone {
         reinstatedPublications.append(ReinstatedPublication(id: id, withdrawnAt: fields[7], reinstatedAt: fields[6]))
       } else {
         withdrawnPublications.append(WithdrawnPublication(
-          publishedOn: try CivilDate.stored(fields[2]), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
+          publishedOn: try CivilDate.stored(fields[2], of: "disclosure \(id)"), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
           withdrawnAt: fields[6], reason: fields[7]))
       }
     }

@@ -377,7 +377,7 @@ extension SQLiteStore {
           throw StoreError.milestoneOfAnotherProject(
             milestone: changing, project: try projectRecord(of: target, db).code, expected: code.rawValue)
         }
-        guard try CivilDate.stored(target.formedOn) <= entry.formedOn else {
+        guard try target.formedDay <= entry.formedOn else {
           throw StoreError.invalid(.changesLaterMilestone("milestone \(changing) of \(target.formedOn)"))
         }
         changesId = changing
@@ -427,7 +427,7 @@ extension SQLiteStore {
       // A reason alone corrects nothing: an amendment that changes no field is not one.
       guard record != old else { return }
       record.amendmentReason = amendment.reason
-      let formed = try CivilDate.stored(record.formedOn)
+      let formed = try record.formedDay
       if record.changesId != old.changesId, let target = record.changesId {
         try requireLinkFits(target, formed: formed, of: record, db)
       }
@@ -458,7 +458,7 @@ extension SQLiteStore {
       throw StoreError.milestoneOfAnotherProject(
         milestone: target, project: try projectRecord(of: changed, db).code, expected: try projectRecord(of: record, db).code)
     }
-    guard try CivilDate.stored(changed.formedOn) <= formed else {
+    guard try changed.formedDay <= formed else {
       throw StoreError.invalid(.changesLaterMilestone("milestone \(target) of \(changed.formedOn)"))
     }
     // Links only point to days no later, so a circle can only run through milestones of the same day.
@@ -483,10 +483,10 @@ extension SQLiteStore {
     // have the publications in mind.
     if let early = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil
       && Column("publishedOn") < formed.description).order(Column("publishedOn")).fetchOne(db),
-      let problem = precedenceProblem(of: try CivilDate.stored(early.publishedOn), kind: record.kind, formedOn: formed,
+      let problem = precedenceProblem(of: try early.publishedDay, kind: record.kind, formedOn: formed,
                                       isChange: record.changesId != nil)
     {
-      let published = try CivilDate.stored(early.publishedOn)
+      let published = try early.publishedDay
       // A notice the law wants public by its milestone's day may go up that many days ahead of it.
       let (gap, latest) = if case .disclosureBeforeMilestone = problem { ("before that day", published) } else {
         ("more than \(Disclosure.longestLead) days before it", published.adding(days: Disclosure.longestLead))
@@ -497,7 +497,7 @@ extension SQLiteStore {
         """))
     }
     if let changed = record.changesId, let target = try MilestoneRecord.fetchOne(db, key: changed),
-      try CivilDate.stored(target.formedOn) > formed
+      try target.formedDay > formed
     {
       throw StoreError.invalid(.invalidField("--date", formed.description, """
         this milestone changes milestone \(changed) of \(target.formedOn), so it cannot be formed before it; give \
@@ -793,7 +793,7 @@ extension StoredMilestone {
   init(_ record: MilestoneRecord, project: ProjectRecord, disclosures: [DisclosureRecord]) throws {
     self.init(
       milestone: Milestone(
-        id: record.id!, projectCode: project.code, kind: record.kind, formedOn: try CivilDate.stored(record.formedOn),
+        id: record.id!, projectCode: project.code, kind: record.kind, formedOn: try record.formedDay,
         changes: record.changesId, responsibleUnit: record.responsibleUnit ?? project.responsibleUnit,
         disclosures: try disclosures.map { try $0.disclosure }),
       projectName: project.name, reference: record.reference, summary: record.summary,
