@@ -212,8 +212,10 @@ extension HolidaySchedule {
   /// schedules keep within 11 days (2026-09-20 before 国庆节).
   static let longestSwapDistance = 21
 
-  /// A year the `source:` names (`2026年`) when it names none as the schedule's own: the notice of another year.
-  public var otherYearCited: Int? {
+  /// An earlier year the `source:` names (`2026年`) when it names none as the schedule's own: the notice of the year
+  /// before, left in a file copied from its. (A later year is no mistake: the 2027 notice moves days of 2026 into
+  /// its 元旦, and a 2026 file holding them may cite it.)
+  public var earlierYearCited: Int? {
     let bytes = Array(source.utf8)
     let nian = Array("年".utf8)
     var years: [Int] = []
@@ -223,7 +225,7 @@ extension HolidaySchedule {
         start == 0 || !(0x30...0x39).contains(bytes[start - 1]) else { continue }
       years.append(digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
     }
-    return years.contains(year) ? nil : years.first
+    return years.contains(year) ? nil : years.first { $0 < year }
   }
 
   /// A fixed holiday listed as a swapped workday, named at that workday.

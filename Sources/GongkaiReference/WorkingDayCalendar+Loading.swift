@@ -233,7 +233,7 @@ public struct LoadedCalendar: Sendable {
           }
           added[schedule.year] = (name, isInFolder)
           doubts += schedule.makeUpProblems().map { "\(name): \(ReferenceList.message(for: $0.error))" }
-          if let cited = schedule.otherYearCited {
+          if let cited = schedule.earlierYearCited {
             doubts.append("\(name): source: '\(schedule.source)' cites \(cited)'s notice, where the file holds \(schedule.year): "
               + "a file copied from last year's keeps its days too; cite the notice of \(schedule.year), and check every day against it")
           }

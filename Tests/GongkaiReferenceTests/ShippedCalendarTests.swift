@@ -121,6 +121,17 @@ import Testing
       + "holds 2027: a file copied from last year's keeps its days too; cite the notice of 2027, and check every day against it"])
   }
 
+  /// A `source:` is doubted only for citing an earlier year's notice alone: a 2026 file may cite the 2027 notice that
+  /// moved days of 2026, and a notice of 2027 is issued in 2026 (国办发明电〔2026〕…, published 2026年11月).
+  @Test func aSourceIsDoubtedOnlyForAnEarlierYearsNotice() {
+    func cited(_ source: String, year: Int) -> Int? { HolidaySchedule(year: year, source: source, holidays: []).earlierYearCited }
+    #expect(cited("国务院办公厅关于2026年部分节假日安排的通知", year: 2027) == 2026)
+    #expect(cited("国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号，2026年11月发布）", year: 2027) == nil)
+    #expect(cited("国务院办公厅关于2027年部分节假日安排的通知", year: 2026) == nil)
+    #expect(cited("国务院办公厅关于部分节假日安排的通知", year: 2027) == nil)
+    #expect(cited("12026年", year: 2027) == nil)
+  }
+
   @Test func swappedWorkdaysCarryTheirHolidayName() {
     #expect(calendar.holidayName(of: day("2026-01-04")) == "元旦")
     #expect(calendar.holidayName(of: day("2026-02-28")) == "春节")
