@@ -173,23 +173,28 @@ extension HolidaySchedule {
     return found
   }
 
-  /// The holidays, without a ``Holiday/note``, whose weekdays off less their swapped workdays are not the days the
-  /// law fixes within their rest period, and their swapped workdays more than three weeks from their rest days. Every notice balances them: a holiday day on a weekend is made up on a
-  /// weekday (办法第六条), and each weekday off beyond is paid for by a weekend day worked, so 2026's 春节 (15-23
-  /// February) gives six weekdays off for two swapped workdays and the four days of the law. A file that leaves the
-  /// make-up days of 2027's 劳动节 out (1-2 May, a weekend), runs 清明节 to the 15th for the 5th, or lists a swapped
-  /// workday of another holiday under this one, breaks the balance and moves deadlines across it, while passing
-  /// every check of ``problems()``. The shipped 2018-2026 schedules keep it, but for 2020's 春节, which a later notice
-  /// extended (its note says so). Checked only in the years whose lunar holidays ``StatutoryHolidays`` knows.
+  /// What a notice would not write, though it passes every check of ``problems()``: swapped workdays more than three
+  /// weeks from their holiday's rest days (07-31 typed for 01-31), and holidays, without a ``Holiday/note``, whose
+  /// weekdays off less their swapped workdays (net) are not the days the law fixes in their rest period.
+  ///
+  /// Notices balance the year: a holiday day on a weekend is made up on a weekday (办法第六条), and each weekday off
+  /// beyond is paid for by a weekend day worked, so 2026's 春节 (15-23 February) gives six weekdays off for two swapped
+  /// workdays, net the four days of the law. A file that leaves the make-up days of 2027's 劳动节 out (1-2 May, a
+  /// weekend), or runs 清明节 to the 15th for the 5th, moves deadlines across it. The balance is the year's, not each
+  /// holiday's: 2015's Sunday 中秋节 was made up inside 国庆节, one holiday a day short and the other a day over. So
+  /// holidays are named only when the year's net is off, and those touching 1 January or 31 December are left out of
+  /// it, their swapped workdays perhaps in the other year's file (2012's 元旦 worked 31 December 2011), which the format
+  /// cannot hold. The shipped 2018-2026 schedules keep it, but for 2020's 春节, which a later notice extended (its note
+  /// says so). Checked only in the years whose lunar holidays ``StatutoryHolidays`` knows.
   public func makeUpProblems() -> [ScheduleProblem] {
     guard StatutoryHolidays.lunarYears.contains(year) else { return [] }
     let fixed = StatutoryHolidays.fixedDays(in: year).map(\.day)
     guard !fixed.isEmpty else { return [] }
-    return holidays.indices.flatMap { index -> [ScheduleProblem] in
+    // A swapped workday typed a month off keeps the balance, but not its place beside the holiday; a note excuses
+    // the count of days, not a date.
+    let far = holidays.indices.flatMap { index in
       let holiday = holidays[index]
-      guard holiday.note == nil else { return [] }
-      // A swapped workday typed a month off (07-31 for 01-31) keeps the balance, but not its place beside the holiday.
-      var found = holiday.swappedWorkdays.indices.compactMap { number -> ScheduleProblem? in
+      return holiday.swappedWorkdays.indices.compactMap { number -> ScheduleProblem? in
         let day = holiday.swappedWorkdays[number]
         let distance = day < holiday.restDays.lowerBound
           ? day.days(to: holiday.restDays.lowerBound) : holiday.restDays.upperBound.days(to: day)
@@ -197,15 +202,24 @@ extension HolidaySchedule {
         return ScheduleProblem(error: .swappedWorkdayFar(day, holiday: holiday.name, rest: holiday.restDays, days: distance),
                                holiday: index, workday: number)
       }
-      let lawful = fixed.count { holiday.restDays.contains($0) }
-      if holiday.weekdaysOff - holiday.swappedWorkdays.count != lawful {
-        found.insert(ScheduleProblem(
-          error: .restDaysUnbalanced(holiday.name, rest: holiday.restDays, weekdaysOff: holiday.weekdaysOff,
-                                     workdays: holiday.swappedWorkdays.count, lawful: lawful),
-          holiday: index, workday: nil), at: 0)
-      }
-      return found
     }
+    let yearEnds = [CivilDate(unchecked: year, 1, 1), CivilDate(unchecked: year, 12, 31)]
+    let counted = holidays.indices.filter { index in
+      holidays[index].note == nil && !yearEnds.contains { holidays[index].restDays.contains($0) }
+    }
+    let offBy = counted.map { index in
+      let holiday = holidays[index]
+      return (index, holiday.weekdaysOff - holiday.swappedWorkdays.count - fixed.count { holiday.restDays.contains($0) })
+    }
+    guard offBy.map(\.1).reduce(0, +) != 0 else { return far }
+    let unbalanced = offBy.filter { $0.1 != 0 }.map { index, _ in
+      let holiday = holidays[index]
+      return ScheduleProblem(
+        error: .restDaysUnbalanced(holiday.name, rest: holiday.restDays, weekdaysOff: holiday.weekdaysOff,
+                                   workdays: holiday.swappedWorkdays.count, lawful: fixed.count { holiday.restDays.contains($0) }),
+        holiday: index, workday: nil)
+    }
+    return (unbalanced + far).sorted { ($0.holiday ?? 0, $0.workday ?? -1) < ($1.holiday ?? 0, $1.workday ?? -1) }
   }
 
   /// How far, in days, a swapped workday may lie from its holiday's rest days: three weeks, where the shipped
@@ -216,14 +230,9 @@ extension HolidaySchedule {
   /// before, left in a file copied from its. (A later year is no mistake: the 2027 notice moves days of 2026 into
   /// its 元旦, and a 2026 file holding them may cite it.)
   public var earlierYearCited: Int? {
-    let bytes = Array(source.utf8)
-    let nian = Array("年".utf8)
-    var years: [Int] = []
-    for start in bytes.indices where start + 4 + nian.count <= bytes.count {
-      let digits = bytes[start..<start + 4]
-      guard digits.allSatisfy({ (0x30...0x39).contains($0) }), Array(bytes[start + 4..<start + 4 + nian.count]) == nian,
-        start == 0 || !(0x30...0x39).contains(bytes[start - 1]) else { continue }
-      years.append(digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+    // A year followed by a month is a date (the day the notice was issued, in the year before), not the year it is for.
+    let years = source.matches(of: /(\d+)年(\d{1,2}月)?/).compactMap { match -> Int? in
+      match.output.2 == nil && match.output.1.count == 4 ? Int(match.output.1) : nil
     }
     return years.contains(year) ? nil : years.first { $0 < year }
   }
@@ -301,9 +310,10 @@ public enum ScheduleError: Equatable, Sendable, PointsToReferenceList {
     case .restDaysUnbalanced(let name, let rest, let weekdaysOff, let workdays, let lawful):
       Self.labelled(name, """
         \(rest.lowerBound)..\(rest.upperBound) gives \(weekdaysOff) weekday\(weekdaysOff == 1 ? "" : "s") off for \(workdays) swapped \
-        workday\(workdays == 1 ? "" : "s"), \(weekdaysOff - workdays) in all, where every notice gives the \(lawful) day\(lawful == 1 ? "" : "s") \
-        the law fixes in it (one on a weekend made up on a weekday, 办法第六条); check the rest days and the workdays \
-        against the notice, or, where a later notice changed the holiday, say so in a `note:` of the holiday
+        workday\(workdays == 1 ? "" : "s"), net \(weekdaysOff - workdays), where notices give the \(lawful) day\(lawful == 1 ? "" : "s") \
+        the law fixes in it (one on a weekend made up on a weekday, 办法第六条), and the year's holidays do not make up the \
+        difference; check the rest days and the workdays against the notice, or, where the notice does give them so, say \
+        why in a `note:` of the holiday
         """)
     case .swappedWorkdayFar(let day, let holiday, let rest, let days):
       Self.labelled(holiday, """

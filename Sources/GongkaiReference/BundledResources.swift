@@ -69,8 +69,9 @@ public enum BundledResources {
 
   /// What else in `folder` an administrator most likely meant as a schedule, none of which is read, each with how to
   /// make it one: a `.yaml` name with a space around it (pasted), a year saved as `2027.json` or `2027.txt`, and a
-  /// folder of `.yaml` files inside it (unpacked from an archive). Hidden names aside, as for the files read.
-  static func strayedSchedules(in folder: URL) -> [(path: String, fix: String)] {
+  /// folder inside it holding the `YYYY.yaml` of a year no schedule read covers (unpacked from an archive; one that
+  /// keeps old years, `archive/2025.yaml`, is left alone). Hidden names aside, as for the files read.
+  static func strayedSchedules(in folder: URL, scheduled: Set<Int>) -> [(path: String, fix: String)] {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     let isYAML = { (name: String) in [".yaml", ".yml"].contains { name.lowercased().hasSuffix($0) } }
     return names.compactMap { name in
@@ -83,7 +84,11 @@ public enum BundledResources {
       } else if stem.count == 4, stem.allSatisfy(\.isASCII), Int(stem) != nil, ["json", "txt"].contains((name as NSString).pathExtension.lowercased()) {
         return (path, "a schedule's name ends in .yaml; rename it \(stem).yaml")
       } else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
-        let inside = try? FileManager.default.contentsOfDirectory(atPath: path), inside.contains(where: { !$0.hasPrefix(".") && isYAML($0) })
+        let inside = try? FileManager.default.contentsOfDirectory(atPath: path),
+        inside.contains(where: { name in
+          let stem = (name as NSString).deletingPathExtension
+          return isYAML(name) && stem.count == 4 && Int(stem).map { !scheduled.contains($0) } == true
+        })
       {
         return (path, "it is a folder, and the schedules in a folder inside the calendar folder are not read; move them into \(folder.path)")
       }

@@ -170,36 +170,37 @@ public struct LoadedCalendar: Sendable {
     var sources: [Int: String] = [:]
     var replacements: [Replacement] = []
     var doubts: [String] = []
-    var added: [Int: (name: String, inFolder: Bool)] = [:]
+    /// Where an added file was read from: its fix, when another file gives its year, differs.
+    enum Origin { case folder, option, resources }
+    var added: [Int: (name: String, origin: Origin)] = [:]
     var problems: [FileProblem] = []
-    let shipped: [(url: URL, name: String, isAdded: Bool)]
+    let inResources: [URL]
     let inFolder: [URL]
     do {
-      shipped = try BundledResources.yamlFiles(in: resources.appendingPathComponent("calendar")).map {
-        (url: $0, name: "calendar/\($0.lastPathComponent)", isAdded: false)
-      }
+      inResources = try BundledResources.yamlFiles(in: resources.appendingPathComponent("calendar"))
       inFolder = try directory.map(BundledResources.yamlFiles(in:)) ?? []
     } catch {
       throw FileProblems([error])
     }
-    var seen = Set<String>()
-    // A year gongkai does not ship, put into its own folder by hand, is an administrator's file: named by its path,
-    // and warned of, as the next install removes it.
-    var strayed: [String] = []
-    let shippedByHand = Set(shipped.map(\.url).filter { url in
-      let stem = url.deletingPathExtension().lastPathComponent
-      return !(Int(stem).map(BundledResources.shippedCalendarYears.contains) ?? false)
-    })
-    for url in shippedByHand.sorted(by: { $0.path < $1.path }) {
-      strayed.append("\(url.path) is not a schedule gongkai ships: the next install of gongkai replaces that folder without it; "
-        + "move it into the calendar folder (\(directory?.path ?? "$GONGKAI_CALENDAR_DIR, or ~/.config/gongkai/calendar"))")
+    // Only `YYYY.yaml` of a year gongkai ships is shipped. Any other file put into its own folder by hand (a 2027, a
+    // `2026-corrected.yaml`) is an administrator's, read after the shipped ones, named by its path and warned of, as
+    // the next install removes it.
+    let isShipped = { (url: URL) in
+      BundledResources.shippedCalendarYears.contains { url.lastPathComponent == "\($0).yaml" }
     }
-    let administrators = (inFolder + files)
+    let placedByHand = inResources.filter { !isShipped($0) }
+    var strayed = placedByHand.map {
+      "\($0.path) is not a schedule gongkai ships: the next install of gongkai replaces that folder without it; move it "
+        + "into the calendar folder (\(directory?.path ?? "$GONGKAI_CALENDAR_DIR, or ~/.config/gongkai/calendar"))"
+    }
+    var seen = Set<String>()
+    let administrators = (placedByHand + inFolder + files)
       .filter { seen.insert($0.standardizedFileURL.resolvingSymlinksInPath().path).inserted }
-      .map { (url: $0, name: $0.path, isAdded: true) }
-    for (url, name, isAdded) in shipped.map({ shippedByHand.contains($0.url) ? (url: $0.url, name: $0.url.path, isAdded: true) : $0 })
-      + administrators
-    {
+      .map { (url: $0, name: $0.path, origin: placedByHand.contains($0) ? Origin.resources : inFolder.contains($0) ? .folder : .option) }
+    let read = inResources.filter(isShipped).map { (url: $0, name: "calendar/\($0.lastPathComponent)", origin: Origin?.none) }
+      + administrators.map { (url: $0.url, name: $0.name, origin: Origin?.some($0.origin)) }
+    for (url, name, origin) in read {
+      let isAdded = origin != nil
       // The empty file a shell makes of `gongkai calendar 2026 --format yaml > FOLDER/2026.yaml` before that very
       // command reads the folder.
       if isAdded, inFolder.contains(url), (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) == 0 {
@@ -216,22 +217,23 @@ public struct LoadedCalendar: Sendable {
       }
       do {
         let schedule = try HolidaySchedule(root)
-        if isAdded {
-          let isInFolder = inFolder.contains(url)
+        if let origin {
           if let other = added[schedule.year] {
-            // The folder's files come first: a `--calendar` file of a year the folder holds is one to try instead.
-            let fix = switch (other.inFolder, isInFolder) {
-            case (true, false):
+            // The files put into gongkai's own folder come first, then the folder's: a `--calendar` file of a year the
+            // folder holds is one to try instead.
+            let fix = switch (other.origin, origin) {
+            case (.resources, _): "remove \(other.name) from gongkai's own folder (one file a year)"
+            case (.folder, .option):
               "--calendar adds a year the folder lacks: drop --calendar to use the folder's, or move that file out of the folder while you try this one"
-            case (false, _): "give one --calendar file a year"
-            case (true, true): "remove one of the two files (one file a year, which replaces the shipped one)"
+            case (.option, _): "give one --calendar file a year"
+            case (.folder, _): "remove one of the two files (one file a year, which replaces the shipped one)"
             }
             problems.append(FileProblem(
               file: name, line: (try? root.mapping(keys: HolidaySchedule.keys))?["year"]?.line, field: "year",
               message: "year \(schedule.year) is also given by \(other.name); \(fix)"))
             continue
           }
-          added[schedule.year] = (name, isInFolder)
+          added[schedule.year] = (name, origin)
           doubts += schedule.makeUpProblems().map { "\(name): \(ReferenceList.message(for: $0.error))" }
           if let cited = schedule.earlierYearCited {
             doubts.append("\(name): source: '\(schedule.source)' cites \(cited)'s notice, where the file holds \(schedule.year): "
@@ -251,14 +253,15 @@ public struct LoadedCalendar: Sendable {
       }
     }
     guard problems.isEmpty else { throw FileProblems(problems).capped() }
+    strayed += directory.map { BundledResources.strayedSchedules(in: $0, scheduled: Set(schedules.keys)) }?
+      .map { "\($0.path) is not read: \($0.fix)" } ?? []
     do {
       let calendar = try WorkingDayCalendar(schedules: Array(schedules.values))
       return LoadedCalendar(calendar: calendar, sources: sources, version: Self.version(of: schedules),
                             replacements: replacements.sorted { $0.year < $1.year },
                             misnamed: directory.map(BundledResources.misnamedYAMLFiles(in:))?.map(\.path) ?? [],
                             doubts: doubts,
-                            strayed: strayed
-                              + (directory.map(BundledResources.strayedSchedules(in:))?.map { "\($0.path) is not read: \($0.fix)" } ?? []))
+                            strayed: strayed)
     } catch {
       throw FileProblems([FileProblem(file: "calendar", line: nil, field: nil, message: ReferenceList.message(for: error))])
     }

@@ -150,6 +150,20 @@ import TestSupport
     #expect(try gongkai("init", "--database", database).status == 0)
     let doctor = try gongkai("doctor", "--database", database, environment: environment)
     #expect(doctor.stdout.contains("; added: 2027 from \(file.path)"), "\(doctor.stdout)")
+    // A correction of a shipped year under another name, which sorts before 2026.yaml, replaces it all the same
+    let shipped = try gongkai("calendar", "2026", "--format", "yaml").stdout
+    let corrected = resources.appendingPathComponent("calendar/2026-corrected.yaml")
+    try Data(shipped.replacingOccurrences(of: "workdays: [2026-02-14, 2026-02-28]", with: "workdays: [2026-02-14]\n    note: 2月28日调休上班取消")
+      .utf8).write(to: corrected)
+    let replaced = try gongkai("deadline", "2026-02-20", "5", environment: environment)
+    #expect(replaced.stdout == "2026-03-02\n", "\(replaced.stderr)")
+    #expect(replaced.stderr.contains("\(corrected.path) is not a schedule gongkai ships"), "\(replaced.stderr)")
+    // Copied, as the warning says, into the calendar folder too: the one to remove is named
+    let folder = Scratch.folder()
+    try FileManager.default.copyItem(at: corrected, to: folder.appendingPathComponent("2026.yaml"))
+    let twice = try gongkai("deadline", "2026-02-20", "5", environment: ["GONGKAI_RESOURCES": resources.path, "GONGKAI_CALENDAR_DIR": folder.path])
+    #expect(twice.status == 65)
+    #expect(twice.stderr.contains("year 2026 is also given by \(corrected.path); remove \(corrected.path) from gongkai's own folder"), "\(twice.stderr)")
   }
 
   /// A schedule any account may rewrite moves every deadline across its days at anyone's hand: doctor says so, with
@@ -528,9 +542,10 @@ import TestSupport
       + "leaves out workday 2026-02-28 (春节): deadlines across it are counted otherwise than the notice says; restore it from what "
       + "`GONGKAI_CALENDAR_DIR=$(mktemp -d) gongkai calendar 2026 --format yaml` prints (the shipped schedule), or, where a later "
       + "notice changed the schedule, cite that notice in the file's `source:` line\n"
-      + "gongkai: warning: \(file.path): 春节: 2026-02-15..2026-02-23 gives 6 weekdays off for 1 swapped workday, 5 in all, where every "
-      + "notice gives the 4 days the law fixes in it (one on a weekend made up on a weekday, 办法第六条); check the rest days and the "
-      + "workdays against the notice, or, where a later notice changed the holiday, say so in a `note:` of the holiday\n")
+      + "gongkai: warning: \(file.path): 春节: 2026-02-15..2026-02-23 gives 6 weekdays off for 1 swapped workday, net 5, where "
+      + "notices give the 4 days the law fixes in it (one on a weekend made up on a weekday, 办法第六条), and the year's holidays do "
+      + "not make up the difference; check the rest days and the workdays against the notice, or, where the notice does give them "
+      + "so, say why in a `note:` of the holiday\n")
     let database = Scratch.folder().appendingPathComponent("r.sqlite").path
     #expect(try gongkai("init", "--database", database).status == 0)
     let doctor = try gongkai("doctor", "--database", database, environment: environment)
@@ -544,9 +559,10 @@ import TestSupport
     #expect(cited != moved)
     try Data(cited.utf8).write(to: file)
     #expect(try gongkai("deadline", "2026-02-20", "5", environment: environment).stderr == "gongkai: warning: \(file.path): 春节: "
-      + "2026-02-15..2026-02-23 gives 6 weekdays off for 1 swapped workday, 5 in all, where every notice gives the 4 days the law "
-      + "fixes in it (one on a weekend made up on a weekday, 办法第六条); check the rest days and the workdays against the notice, "
-      + "or, where a later notice changed the holiday, say so in a `note:` of the holiday\n")
+      + "2026-02-15..2026-02-23 gives 6 weekdays off for 1 swapped workday, net 5, where notices give the 4 days the law "
+      + "fixes in it (one on a weekend made up on a weekday, 办法第六条), and the year's holidays do not make up the difference; "
+      + "check the rest days and the workdays against the notice, or, where the notice does give them so, say why in a `note:` of "
+      + "the holiday\n")
     let noted = cited.replacingOccurrences(of: "workdays: [2026-02-14]", with: "workdays: [2026-02-14]\n    note: 2月28日调休上班取消")
     #expect(noted != cited)
     try Data(noted.utf8).write(to: file)
@@ -564,7 +580,7 @@ import TestSupport
       .write(to: file)
     let typo = try gongkai("deadline", "2026-02-20", "5", environment: environment)
     #expect(typo.stderr.contains("春节: swapped workday 2026-12-27 is 307 days from the rest days 2026-02-15..2026-02-23"), "\(typo.stderr)")
-    #expect(typo.stderr.contains("春节: 2026-02-15..2026-02-23 gives 6 weekdays off for 3 swapped workdays, 3 in all"), "\(typo.stderr)")
+    #expect(typo.stderr.contains("春节: 2026-02-15..2026-02-23 gives 6 weekdays off for 3 swapped workdays, net 3"), "\(typo.stderr)")
   }
 
   /// What an administrator's copy into the calendar folder can go wrong with: a name Windows completed with a hidden

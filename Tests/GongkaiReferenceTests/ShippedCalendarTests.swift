@@ -111,14 +111,35 @@ import Testing
       \(file.path): 春节: swapped workday 2027-07-31 is 170 days from the rest days 2027-02-05..2027-02-11, where every \
       notice puts them within three weeks of each other; check its month and day against the notice
       """), "\(loaded.doubts)")
-    #expect(loaded.doubts.contains { $0.contains("清明节: 2027-04-03..2027-04-15 gives 9 weekdays off for 0 swapped workdays, 9 in all, where every notice gives the 1 day") })
-    #expect(loaded.doubts.contains { $0.contains("劳动节: 2027-05-01..2027-05-02 gives 0 weekdays off for 0 swapped workdays, 0 in all, where every notice gives the 2 days") })
+    #expect(loaded.doubts.contains { $0.contains("清明节: 2027-04-03..2027-04-15 gives 9 weekdays off for 0 swapped workdays, net 9, where notices give the 1 day") })
+    #expect(loaded.doubts.contains { $0.contains("劳动节: 2027-05-01..2027-05-02 gives 0 weekdays off for 0 swapped workdays, net 0, where notices give the 2 days") })
     // A file copied from last year's, its source not brought up to date, is doubted too
     try ReferenceFileTests.year2027.replacingOccurrences(of: "2027年部分节假日", with: "2026年部分节假日")
       .write(to: file, atomically: true, encoding: .utf8)
     let copied = try LoadedCalendar.load(resources: try BundledResources.folder(), directory: folder, files: [])
     #expect(copied.doubts == ["\(file.path): source: '国务院办公厅关于2026年部分节假日安排的通知' cites 2026's notice, where the file "
       + "holds 2027: a file copied from last year's keeps its days too; cite the notice of 2027, and check every day against it"])
+  }
+
+  /// The balance is the year's: 2015's Sunday 中秋节, made up inside 国庆节, leaves one holiday a day short and the other
+  /// a day over, which is no mistake; and a 元旦 whose swapped workday lay in the December before (2012's), which the
+  /// format cannot hold, is left out of it.
+  @Test func theBalanceIsTheYearsAndLeavesTheYearsEndsOut() {
+    func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+    let moonInsideNationalDay = HolidaySchedule(year: 2015, source: "", holidays: [
+      .init(name: "中秋节", restDays: day("2015-09-26")...day("2015-09-27")),
+      .init(name: "国庆节", restDays: day("2015-10-01")...day("2015-10-07"), swappedWorkdays: [day("2015-10-10")]),
+    ])
+    #expect(moonInsideNationalDay.makeUpProblems() == [])
+    let newYearWorkedInDecember = HolidaySchedule(year: 2012, source: "", holidays: [
+      .init(name: "元旦", restDays: day("2012-01-01")...day("2012-01-03")),
+    ])
+    #expect(newYearWorkedInDecember.makeUpProblems() == [])
+    // A 国庆节 a day short with nothing to make it up is named
+    let short = HolidaySchedule(year: 2015, source: "", holidays: [
+      .init(name: "国庆节", restDays: day("2015-10-01")...day("2015-10-05"), swappedWorkdays: [day("2015-10-10")]),
+    ])
+    #expect(short.makeUpProblems().map(\.holiday) == [0])
   }
 
   /// A `source:` is doubted only for citing an earlier year's notice alone: a 2026 file may cite the 2027 notice that
@@ -130,6 +151,7 @@ import Testing
     #expect(cited("国务院办公厅关于2027年部分节假日安排的通知", year: 2026) == nil)
     #expect(cited("国务院办公厅关于部分节假日安排的通知", year: 2027) == nil)
     #expect(cited("12026年", year: 2027) == nil)
+    #expect(cited("国办发明电〔2026〕15号（2026年11月12日）", year: 2027) == nil)
   }
 
   @Test func swappedWorkdaysCarryTheirHolidayName() {

@@ -134,14 +134,19 @@ extension Gongkai {
           ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(by)\(same)\(added)\(dropped)")
       }
       for warning in calendar.doubts { try line(nil, "calendar: " + warning) }
-      // Any account that can rewrite a schedule moves every deadline across its days.
-      for path in Set(calendar.sources.values.filter { !$0.hasPrefix("calendar/") }).sorted() {
-        for (kind, place) in [("file", path), ("folder", (path as NSString).deletingLastPathComponent)] {
-          var status = stat()
-          guard stat(place, &status) == 0, status.st_mode & S_IWOTH != 0, status.st_mode & S_ISVTX == 0 || kind == "file" else { continue }
-          try line(nil, "calendar: the \(kind) \(place) may be written by every account on this machine, so anyone could move "
-            + "every deadline across the schedule's days; `chmod o-w \(ShellWord.quoted(place))`")
-        }
+      // Any account that can rewrite a schedule, or add one to the calendar folder (whose every file is read, sticky or
+      // not), moves every deadline across its days. The folder of a `--calendar` file, whose other files are not read,
+      // is safe when sticky (/tmp).
+      let calendarFolder = try? CalendarOptions.administratorFolder().path
+      let files = Set(calendar.sources.values.filter { !$0.hasPrefix("calendar/") })
+      let places = files.map { ("file", $0, false) } + [calendarFolder].compactMap { $0 }.map { ("folder", $0, false) }
+        + Set(files.map { ($0 as NSString).deletingLastPathComponent }).subtracting([calendarFolder].compactMap { $0 })
+          .map { ("folder", $0, true) }
+      for (kind, place, stickyIsSafe) in places.sorted(by: { $0.1 < $1.1 }) {
+        var status = stat()
+        guard stat(place, &status) == 0, status.st_mode & S_IWOTH != 0, !(stickyIsSafe && status.st_mode & S_ISVTX != 0) else { continue }
+        try line(nil, "calendar: the \(kind) \(place) may be written by every account on this machine, so anyone could move "
+          + "every deadline across the schedule's days; `chmod o-w \(ShellWord.quoted(place))`")
       }
       if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
       for strayed in calendar.strayed { try line(nil, "calendar: " + strayed) }
@@ -271,7 +276,7 @@ extension Gongkai.Audit {
 
         The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
         head an earlier export stated (the audit CSV's 变更记录链头 / change_log_head column, the notices' footer, \
-        changeLogHead in disclosures.json), must be the hash of a row of the chain, or the command exits 1.
+        changeLogHead in disclosures.json, the report's 变更记录链头), must be the hash of a row of the chain, or the command exits 1.
         """)
 
     @Option(name: .customLong("head"),

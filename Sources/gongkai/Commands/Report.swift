@@ -47,6 +47,9 @@ extension Gongkai {
       let name = "report-\(year).\(format == .text ? "txt" : format.rawValue)"
       // Before the register is read: a mistyped --out fails at once.
       if let out, out != "-" { _ = try outputPath(out, default: name) }
+      guard year >= 2008 else {
+        throw CommandFailure.usage("--as-of \(asOf) is before 2008, when the 政府信息公开条例 came into force; give --year 2008 or later")
+      }
       guard year <= asOf.year else {
         throw CommandFailure.usage("--year \(year) is after the as-of day \(asOf); a report counts what has happened, e.g. --year \(asOf.year)")
       }
@@ -61,7 +64,7 @@ extension Gongkai {
         try await state.confirmed()
         Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
         let under = JudgedUnder(rulesProfile: catalogue.profile, rulesVersion: catalogue.version, calendarVersion: calendar.version,
-                                changeLogHead: state.stated(english: lang == .en))
+                                changeLogHead: state.hash.isEmpty ? nil : state.stated(english: lang == .en))
         return switch format {
         case .text: StatisticsText(statistics: statistics, judgedUnder: under, language: lang).rendered
         case .csv: StatisticsReport.csv(statistics, judgedUnder: under, english: lang == .en, byteOrderMark: startsAFile)
