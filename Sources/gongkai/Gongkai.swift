@@ -72,7 +72,11 @@ struct Gongkai: CommandGroupRun {
       Interruption.commandEnded()
       let status = ExitStatus(for: error)
       if status == .success {
-        print(fullMessage(for: error))
+        // Help and the version, as any output: one that cannot be written (standard output closed) is an error.
+        do { try StandardOutput.print(fullMessage(for: error)) } catch {
+          Terminal.error(ExitStatus.messages(for: error))
+          Foundation.exit(ExitStatus(for: error).rawValue)
+        }
       } else if !(error is ExitStatus) {
         Terminal.error(ExitStatus.messages(for: error))
       }

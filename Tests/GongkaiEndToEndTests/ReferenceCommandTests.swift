@@ -200,6 +200,14 @@ import TestSupport
       #expect(result.stdout == "2027-01-04\n")
       #expect(result.stderr.isEmpty, "\(environment): the schedule in the default folder was not read")
     }
+    // doctor says the folder is this account's own: cron, under another account, reads another
+    let database = Scratch.folder().appendingPathComponent("r.sqlite").path
+    #expect(try gongkai("init", "--database", database).status == 0)
+    let doctor = try gongkai("doctor", "--database", database, environment: ["HOME": home.path])
+    #expect(doctor.stdout.contains("; added: 2027 from \(folder.path)/2027.yaml (this account's own folder: an account running "
+      + "gongkai otherwise, such as cron's, reads its own; set GONGKAI_CALENDAR_DIR to one folder for all of them)"), "\(doctor.stdout)")
+    #expect(!(try gongkai("doctor", "--database", database, environment: ["GONGKAI_CALENDAR_DIR": folder.path])).stdout
+      .contains("this account's own folder"))
     // A home without the folder, as most installations have, has no schedules added and is no error.
     let none = try gongkai("deadline", "2026-12-31", "1", environment: ["HOME": Scratch.folder().path])
     #expect(none.status == 0)

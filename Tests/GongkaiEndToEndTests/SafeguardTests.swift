@@ -312,6 +312,10 @@ import TestSupport
     #expect(check.status == 74, "\(check.message)")
     #expect(check.message.contains("cannot write standard output (disk full, pipe or output closed); the output is incomplete"),
             "\(check.message)")
+    // Help and the version too, as cron mail of a wrapper script would otherwise show nothing wrong
+    for arguments in [["--version"], ["check", "--help"]] {
+      #expect(try intoFullDisk(arguments, closed: true).status == 74, "\(arguments)")
+    }
     let logged = try intoFullDisk(["log", "2026-310110-48-01-000200", "bidding.clarification", "--date", "2026-11-02", "--database", database], closed: true)
     #expect(logged.status == 74)
     #expect(logged.message.contains("but the register was written: the change stands"), "\(logged.message)")

@@ -122,8 +122,15 @@ extension Gongkai {
       // An administrator's file is named as one: gongkai ships the State Council's notices, not what a folder adds.
       let added = calendar.sources.filter { !$0.value.hasPrefix("calendar/") }.sorted { $0.key < $1.key }
         .map { "\($0.key) from \($0.value)" }
+      // A schedule in this account's own default folder is not the cron account's, nor another clerk's: said where one is read.
+      let calendarFolder = try? CalendarOptions.administratorFolder().path
+      let ownFolder = ProcessInfo.processInfo.environment["GONGKAI_CALENDAR_DIR"] == nil && calendarFolder.map { folder in
+        calendar.sources.values.contains { ($0 as NSString).deletingLastPathComponent == folder }
+      } == true
       try line(true, "calendar: schedules for \(years.first.map(String.init) ?? "-")-\(years.last.map(String.init) ?? "-") (\(calendar.version))"
-        + (added.isEmpty ? ", the State Council's as shipped" : "; added: \(added.joined(separator: ", "))"))
+        + (added.isEmpty ? ", the State Council's as shipped" : "; added: \(added.joined(separator: ", "))")
+        + (ownFolder ? " (this account's own folder: an account running gongkai otherwise, such as cron's, reads its own; set "
+          + "GONGKAI_CALENDAR_DIR to one folder for all of them)" : ""))
       for replacement in calendar.replacements {
         let added = replacement.added.isEmpty ? "" : "; adds \(replacement.added.map(\.description).joined(separator: ", "))"
         let dropped = replacement.dropped.isEmpty ? "" : "; leaves out \(replacement.dropped.map(\.description).joined(separator: ", "))"
@@ -137,7 +144,6 @@ extension Gongkai {
       // Any account that can rewrite a schedule, or add one to the calendar folder (whose every file is read, sticky or
       // not), moves every deadline across its days. The folder of a `--calendar` file, whose other files are not read,
       // is safe when sticky (/tmp).
-      let calendarFolder = try? CalendarOptions.administratorFolder().path
       let files = Set(calendar.sources.values.filter { !$0.hasPrefix("calendar/") })
       let places = files.map { ("file", $0, false) } + [calendarFolder].compactMap { $0 }.map { ("folder", $0, false) }
         + Set(files.map { ($0 as NSString).deletingLastPathComponent }).subtracting([calendarFolder].compactMap { $0 })
