@@ -17,6 +17,17 @@ public enum TemporaryFile {
   /// The temporary file `path` has been renamed into place or removed.
   public static func release(_ path: String) { held.remove(path) }
 
+  /// A folder this process made and is filling (a new folder of notice pages): interrupted, the process removes it
+  /// with what it holds, rather than leave pages without their index for a portal to publish, until
+  /// ``releaseFolder(_:)`` says it is complete. Only a folder made by this process and locked by it may be held: what
+  /// is in it is this process's alone.
+  public static func holdFolder(_ path: String) { heldFolders.add(path) }
+
+  /// The folder `path` is complete.
+  public static func releaseFolder(_ path: String) { heldFolders.remove(path) }
+
+  private static let heldFolders = HeldFiles()
+
   /// The temporary files this process holds: what an interrupted command leaves goes with it, rather than lying beside
   /// an export handed on (a copy as large as the register, for a backup) until the next run to the same place.
   private static let held = HeldFiles()
@@ -32,6 +43,7 @@ public enum TemporaryFile {
       }
       usleep(20_000)
     }
+    for folder in heldFolders.close() { try? FileManager.default.removeItem(atPath: folder) }
   }
 
   /// The process that wrote `file`, and the name of the file it was to become, when `file` is named as a temporary

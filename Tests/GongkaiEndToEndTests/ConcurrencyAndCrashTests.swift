@@ -247,6 +247,58 @@ import TestSupport
     #expect(try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-28", "--database", database]).status == 0)
   }
 
+  /// A notice export into a folder it makes, interrupted after its first pages are in place but before its index: the
+  /// folder held pages without `index.html` or `feed.atom`, which a portal syncing it would publish. The folder now
+  /// goes whole with the interrupted process; one that was there before keeps what it held.
+  @Test func anInterruptedNoticeExportRemovesTheFolderItMade() throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("r.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    let files = folder.appendingPathComponent("projects")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    for number in 1...600 {
+      let code = String(format: "2026-310110-48-01-%06d", 100_000 + number)
+      try Data("code: \(code)\nname: 工程\(number)\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8)
+        .write(to: files.appendingPathComponent("\(code).yaml"))
+    }
+    #expect(try runGongkai(["import", "projects", files.path, "--database", database]).status == 0)
+    let notices = folder.appendingPathComponent("site/notices").path
+    var interrupted = 0
+    for _ in 1...3 where interrupted == 0 {
+      let process = Process()
+      process.executableURL = try builtBinary()
+      process.arguments = ["export", "notices", "--out", notices, "--as-of", "2026-11-27", "--database", database]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      // Signalled once a page is in place, and the index not yet
+      for _ in 0..<5000 {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: notices)) ?? []
+        if names.contains(where: { $0.hasSuffix(".html") && !$0.hasPrefix(".") && $0 != "index.html" }) { break }
+        Thread.sleep(forTimeInterval: 0.001)
+      }
+      let indexed = FileManager.default.fileExists(atPath: notices + "/index.html")
+      kill(process.processIdentifier, SIGTERM)
+      process.waitUntilExit()
+      guard process.terminationReason == .uncaughtSignal, !indexed else { continue }
+      interrupted += 1
+      #expect(!FileManager.default.fileExists(atPath: notices), "the pages of an interrupted export were left without their index")
+    }
+    #expect(interrupted > 0, "every export finished before its signal")
+    // Into the folder as it now stands, whole, then interrupted again: the earlier export's pages stay
+    #expect(try runGongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27", "--database", database]).status == 0)
+    let process = Process()
+    process.executableURL = try builtBinary()
+    process.arguments = ["export", "notices", "--out", notices, "--as-of", "2026-11-28", "--database", database]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: 0.2)
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    #expect(FileManager.default.fileExists(atPath: notices + "/index.html"))
+  }
+
   /// Ctrl-C or a `kill` during an export: the process ends by the signal (the shell's 130 or 143), says what became of
   /// the work, and leaves no temporary file beside the target, which it would otherwise leave as large as the export
   /// until a later run to the same place.

@@ -18,13 +18,19 @@ public final class AtomicFolderWriter {
   private let lock: Int32
   static let batchSize = 256
 
+  /// Whether the folder goes with the process should a signal end it before the writer is done (``TemporaryFile/holdFolder(_:)``).
+  private let isHeld: Bool
+
   /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing, ``ExportError/busy(_:)`` while another
-  /// writer has it; removes what killed exports left.
-  public init(folder: String) throws {
+  /// writer has it; removes what killed exports left. `isNew`: the command made the folder for this writer, which,
+  /// once it holds the folder's lock, has it removed whole if the process is interrupted before the writer is done.
+  public init(folder: String, isNew: Bool = false) throws {
     self.folder = folder
     try AtomicFileWriter.requireFolder(folder, for: folder)
     lock = try Self.lock(folder)
     TemporaryFile.removeAbandoned(in: folder)
+    isHeld = isNew
+    if isNew { TemporaryFile.holdFolder(folder) }
   }
 
   deinit {
@@ -32,6 +38,7 @@ public final class AtomicFolderWriter {
       unlink(file.temporary)
       TemporaryFile.release(file.temporary)
     }
+    if isHeld { TemporaryFile.releaseFolder(folder) }
     if lock >= 0 { close(lock) }
   }
 

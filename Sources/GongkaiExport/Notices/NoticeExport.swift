@@ -54,12 +54,15 @@ public struct NoticeExport {
   /// would take every other project off the portal's index.
   /// `changeLogHead` is the head the pages state; it is confirmed before the first page is written, since pages go
   /// in place batch by batch.
-  public func run(store: any Store, projects: [ProjectCode], changeLogHead: StatedHead, folder: String, progress: ProgressReporter?)
-    async throws -> Report
-  {
+  /// `folderIsNew`: the command made the folder for this export, which an interruption then removes whole.
+  public func run(
+    store: any Store, projects: [ProjectCode], changeLogHead: StatedHead, folder: String, folderIsNew: Bool = false,
+    progress: ProgressReporter?
+  ) async throws -> Report {
     // The folder first: taking it removes the temporary pages a killed export left, which a web server that serves
     // hidden files would hand out until then, before the change log's check, which takes a while on a large register.
-    let pages = try AtomicFolderWriter(folder: folder)
+    // A folder made for it goes whole should the export be interrupted: pages without their index would be published.
+    let pages = try AtomicFolderWriter(folder: folder, isNew: folderIsNew)
     try await changeLogHead.confirmed()
     if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))

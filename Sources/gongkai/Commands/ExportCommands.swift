@@ -160,12 +160,13 @@ extension Gongkai.Export {
         try await register.requireKnown(projects: project)
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         let checker = Checker(catalogue: catalogue, calendar: calendar.calendar)
+        let isNew = !FileManager.default.fileExists(atPath: try outputPath(out, default: "notices", folder: true))
         try await writingOutput(out, default: "notices", folder: true) { folder in
           let progress = TerminalProgress.make("writing notices")
           let report = try await NoticeExport(
             checker: checker, asOf: export.day, format: format, organisation: indexNumbers.organisation,
             calendarVersion: calendar.version
-          ).run(store: register, projects: project, changeLogHead: head, folder: folder, progress: progress)
+          ).run(store: register, projects: project, changeLogHead: head, folder: folder, folderIsNew: isNew, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
           // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
