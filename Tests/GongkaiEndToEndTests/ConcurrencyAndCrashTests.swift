@@ -263,14 +263,18 @@ import TestSupport
     }
     #expect(try runGongkai(["import", "projects", files.path, "--database", database]).status == 0)
     let notices = folder.appendingPathComponent("site/notices").path
-    var interrupted = 0
-    for _ in 1...3 where interrupted == 0 {
+    func exporting(asOf: String) throws -> Process {
       let process = Process()
       process.executableURL = try builtBinary()
-      process.arguments = ["export", "notices", "--out", notices, "--as-of", "2026-11-27", "--database", database]
+      process.arguments = ["export", "notices", "--out", notices, "--as-of", asOf, "--database", database]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
+      return process
+    }
+    var interrupted = 0
+    for _ in 1...3 where interrupted == 0 {
+      let process = try exporting(asOf: "2026-11-27")
       // Signalled once a page is in place, and the index not yet
       for _ in 0..<5000 {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: notices)) ?? []
@@ -287,12 +291,7 @@ import TestSupport
     #expect(interrupted > 0, "every export finished before its signal")
     // Into the folder as it now stands, whole, then interrupted again: the earlier export's pages stay
     #expect(try runGongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27", "--database", database]).status == 0)
-    let process = Process()
-    process.executableURL = try builtBinary()
-    process.arguments = ["export", "notices", "--out", notices, "--as-of", "2026-11-28", "--database", database]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    let process = try exporting(asOf: "2026-11-28")
     Thread.sleep(forTimeInterval: 0.2)
     kill(process.processIdentifier, SIGTERM)
     process.waitUntilExit()
