@@ -207,17 +207,17 @@ extension HolidaySchedule {
     let counted = holidays.indices.filter { index in
       holidays[index].note == nil && !yearEnds.contains { holidays[index].restDays.contains($0) }
     }
-    let offBy = counted.map { index in
+    let balances = counted.map { index in
       let holiday = holidays[index]
-      return (index, holiday.weekdaysOff - holiday.swappedWorkdays.count - fixed.count { holiday.restDays.contains($0) })
+      return (index: index, net: holiday.weekdaysOff - holiday.swappedWorkdays.count, lawful: fixed.count { holiday.restDays.contains($0) })
     }
-    guard offBy.map(\.1).reduce(0, +) != 0 else { return far }
-    let unbalanced = offBy.filter { $0.1 != 0 }.map { index, _ in
-      let holiday = holidays[index]
+    guard balances.reduce(0, { $0 + $1.net - $1.lawful }) != 0 else { return far }
+    let unbalanced = balances.filter { $0.net != $0.lawful }.map { balance in
+      let holiday = holidays[balance.index]
       return ScheduleProblem(
         error: .restDaysUnbalanced(holiday.name, rest: holiday.restDays, weekdaysOff: holiday.weekdaysOff,
-                                   workdays: holiday.swappedWorkdays.count, lawful: fixed.count { holiday.restDays.contains($0) }),
-        holiday: index, workday: nil)
+                                   workdays: holiday.swappedWorkdays.count, lawful: balance.lawful),
+        holiday: balance.index, workday: nil)
     }
     return (unbalanced + far).sorted { ($0.holiday ?? 0, $0.workday ?? -1) < ($1.holiday ?? 0, $1.workday ?? -1) }
   }

@@ -119,13 +119,19 @@ public struct Timeline: Sendable {
     let fontSize = full <= available - shortest ? statusFontSize
       : max(smallestStatusFontSize, ((statusFontSize * (available - shortest) / full) * 2).rounded(.down) / 2)
     let room = available - width(of: status, fontSize: fontSize)
-    guard width(of: name + suffix, fontSize: labelFontSize) > room else { return (name + suffix, fontSize) }
+    return (fitted(name, suffix: suffix, room: room, fontSize: labelFontSize), fontSize)
+  }
+
+  /// `name` and `suffix` where they fit `room` pixels at `fontSize`, else as much of the name's start as fits with …
+  /// and the suffix whole: for a timeline row's name, and a unit's name beside its bar in the report's chart.
+  static func fitted(_ name: String, suffix: String = "", room: Double, fontSize: Double) -> String {
+    guard width(of: name + suffix, fontSize: fontSize) > room else { return name + suffix }
     var cut = ""
     for character in name {
-      guard width(of: cut + String(character) + "…" + suffix, fontSize: labelFontSize) <= room else { break }
+      guard width(of: cut + String(character) + "…" + suffix, fontSize: fontSize) <= room else { break }
       cut.append(character)
     }
-    return (cut + "…" + suffix, fontSize)
+    return cut + "…" + suffix
   }
 
   /// The width of `text` drawn at `fontSize` pixels, by the widest its characters are in a sans-serif font: a

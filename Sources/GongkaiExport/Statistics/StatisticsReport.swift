@@ -175,23 +175,14 @@ public enum StatisticsReport {
           return Segment(x: x, width: width, fill: colour, label: label, count: count, textX: x + width / 2,
                          boxX: x + width / 2 - boxWidth / 2, boxWidth: boxWidth, showsCount: width >= boxWidth + 2)
         }
-        return Bar(y: y, textY: y + 14, boxY: y + 3, name: Self.fitted(line.name), fullName: line.name, segments: segments)
+        return Bar(y: y, textY: y + 14, boxY: y + 3, name: Timeline.fitted(line.name, room: Self.nameRoom, fontSize: 12),
+                   fullName: line.name, segments: segments)
       }
       keyY = 20 + lines.count * 30 + 24
       height = keyY + 16
       keys = kinds.enumerated().map { index, kind in Key(x: 20 + index * 140, fill: kind.1, label: kind.2, textX: 36 + index * 140) }
     }
 
-    /// `name`, or as much of its start as fits ``nameRoom`` followed by …, measured as the timeline measures its rows.
-    static func fitted(_ name: String) -> String {
-      guard Timeline.width(of: name, fontSize: 12) > nameRoom else { return name }
-      var cut = ""
-      for character in name {
-        guard Timeline.width(of: cut + String(character) + "…", fontSize: 12) <= nameRoom else { break }
-        cut.append(character)
-      }
-      return cut + "…"
-    }
   }
 
   static let template = """
