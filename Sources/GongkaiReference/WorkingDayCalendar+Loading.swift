@@ -121,8 +121,14 @@ public struct LoadedCalendar: Sendable {
   /// (``BundledResources/strayedSchedules(in:)``): the year would be counted as though its file were missing.
   public let strayed: [String]
 
+  /// What warnings say of the administrator's files beyond the days a replacement changes, in the order they are
+  /// printed: every command and `doctor` print this one list, each with its own framing.
+  public var fileWarnings: [String] {
+    doubts + [misnamedWarning].compactMap { $0 } + strayed
+  }
+
   /// What a warning says of the files not read, else nil.
-  public var misnamedWarning: String? {
+  private var misnamedWarning: String? {
     guard !misnamed.isEmpty else { return nil }
     // A name already taken (a 2027.yaml beside the 2027.yaml.txt) would make two files of one year, which is refused.
     let meant = misnamed.map { (file: $0, name: URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent) }

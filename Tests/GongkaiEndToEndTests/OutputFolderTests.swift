@@ -13,11 +13,22 @@ import TestSupport
   @Test func aFolderAnotherExportHoldsIsKeptByTheExportRefused() async throws {
     let folder = Scratch.folder().appendingPathComponent("notices").path
     await #expect(throws: ExportError.self) {
-      try await writingOutput(folder, default: "notices", folder: true) { _ in
+      try await writingFolder(folder, default: "notices") { _, isNew in
+        #expect(isNew)
         throw ExportError.busy("another gongkai export is writing to \(folder)")
       }
     }
     #expect(FileManager.default.fileExists(atPath: folder))
+  }
+
+  /// Whether the export made its folder decides what an interrupted export removes: the whole folder it made, or
+  /// nothing of one that held a portal's pages already.
+  @Test func anExportIsToldWhetherItMadeItsFolder() async throws {
+    let existing = Scratch.folder().path
+    let made = try await writingFolder(existing + "/", default: "notices") { _, isNew in isNew }
+    #expect(!made)
+    let nested = existing + "/site/notices"
+    #expect(try await writingFolder(nested, default: "notices") { folder, isNew in folder == nested && isNew })
   }
 
   @Test func aFolderAFailedExportMadeIsRemoved() async throws {

@@ -93,7 +93,7 @@ import Testing
     let bar = chart.bars[0]
     #expect(bar.fullName == big.name)
     #expect(bar.name.hasSuffix("…") && big.name.hasPrefix(bar.name.dropLast()))
-    #expect(Timeline.width(of: bar.name, fontSize: 12) <= StatisticsReport.BarChart.nameRoom)
+    #expect(SVGText.width(of: bar.name, fontSize: 12) <= StatisticsReport.BarChart.nameRoom)
     #expect(bar.segments.map(\.count) == [117, 1, 2])
     #expect(bar.segments.map(\.showsCount) == [true, false, false])
     // Shown boxes never overlap: a unit of two wide segments side by side shows both, apart

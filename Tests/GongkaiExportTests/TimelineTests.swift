@@ -25,8 +25,8 @@ import Testing
       for status in statuses {
         for mark in [nil, "已撤回"] {
           let (label, fontSize) = Timeline.layout(name, mark: mark, status: status)
-          let labelEnd = Double(Timeline.labelStart) + Timeline.width(of: label, fontSize: Timeline.labelFontSize)
-          let statusStart = Double(Timeline.statusEnd) - Timeline.width(of: status, fontSize: fontSize)
+          let labelEnd = Double(Timeline.labelStart) + SVGText.width(of: label, fontSize: Timeline.labelFontSize)
+          let statusStart = Double(Timeline.statusEnd) - SVGText.width(of: status, fontSize: fontSize)
           #expect(labelEnd + Double(Timeline.gap) <= statusStart, "\(label) runs into \(status) at \(fontSize)")
           #expect(label.hasSuffix(mark.map { "（\($0)）" } ?? ""), "\(label)")
           #expect(label.count - (mark.map { $0.count + 2 } ?? 0) >= min(name.count, Timeline.shortestName), "\(label)")

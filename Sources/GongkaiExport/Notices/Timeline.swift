@@ -114,30 +114,12 @@ public struct Timeline: Sendable {
   static func layout(_ name: String, mark: String?, status: String) -> (label: String, statusFontSize: Double) {
     let suffix = mark.map { "（\($0)）" } ?? ""
     let available = Double(statusEnd - labelStart - gap)
-    let shortest = width(of: String(name.prefix(shortestName)) + "…" + suffix, fontSize: labelFontSize)
-    let full = width(of: status, fontSize: statusFontSize)
+    let shortest = SVGText.width(of: String(name.prefix(shortestName)) + "…" + suffix, fontSize: labelFontSize)
+    let full = SVGText.width(of: status, fontSize: statusFontSize)
     let fontSize = full <= available - shortest ? statusFontSize
       : max(smallestStatusFontSize, ((statusFontSize * (available - shortest) / full) * 2).rounded(.down) / 2)
-    let room = available - width(of: status, fontSize: fontSize)
-    return (fitted(name, suffix: suffix, room: room, fontSize: labelFontSize), fontSize)
-  }
-
-  /// `name` and `suffix` where they fit `room` pixels at `fontSize`, else as much of the name's start as fits with …
-  /// and the suffix whole: for a timeline row's name, and a unit's name beside its bar in the report's chart.
-  static func fitted(_ name: String, suffix: String = "", room: Double, fontSize: Double) -> String {
-    guard width(of: name + suffix, fontSize: fontSize) > room else { return name + suffix }
-    var cut = ""
-    for character in name {
-      guard width(of: cut + String(character) + "…" + suffix, fontSize: fontSize) <= room else { break }
-      cut.append(character)
-    }
-    return cut + "…" + suffix
-  }
-
-  /// The width of `text` drawn at `fontSize` pixels, by the widest its characters are in a sans-serif font: a
-  /// Chinese character or a full-width sign an em, any other character six tenths of one.
-  static func width(of text: String, fontSize: Double) -> Double {
-    text.unicodeScalars.reduce(0) { sum, scalar in sum + (scalar.value >= 0x2000 ? 1 : 0.6) } * fontSize
+    let room = available - SVGText.width(of: status, fontSize: fontSize)
+    return (SVGText.fitted(name, suffix: suffix, room: room, fontSize: labelFontSize), fontSize)
   }
 
   /// Where a row's name starts and its status ends, their font sizes (the timeline template draws them so), and the

@@ -175,7 +175,7 @@ public enum StatisticsReport {
           return Segment(x: x, width: width, fill: colour, label: label, count: count, textX: x + width / 2,
                          boxX: x + width / 2 - boxWidth / 2, boxWidth: boxWidth, showsCount: width >= boxWidth + 2)
         }
-        return Bar(y: y, textY: y + 14, boxY: y + 3, name: Timeline.fitted(line.name, room: Self.nameRoom, fontSize: 12),
+        return Bar(y: y, textY: y + 14, boxY: y + 3, name: SVGText.fitted(line.name, room: Self.nameRoom, fontSize: 12),
                    fullName: line.name, segments: segments)
       }
       keyY = 20 + lines.count * 30 + 24

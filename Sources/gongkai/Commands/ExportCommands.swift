@@ -80,13 +80,26 @@ struct VerificationOptions: ParsableArguments {
 /// surprise anyone. An export that fails (a register that fails its check, a full disk) removes the folders it made,
 /// when they are still empty: a refused export leaves nothing behind. One refused because another export holds the
 /// folder leaves it: the other, which got the folder a moment after this one made it, is about to write into it.
-func writingOutput<T>(_ given: String?, default name: String, folder: Bool = false, _ write: (String) async throws -> T)
+func writingOutput<T>(_ given: String?, default name: String, _ write: (String) async throws -> T) async throws -> T {
+  try await writing(given, default: name, folder: false) { path, _ in try await write(path) }
+}
+
+/// Runs `write` as ``writingOutput(_:default:_:)`` does, with the folder `--out` names and whether this command made
+/// it (`isNew`): an export that made its folder removes it whole when interrupted, and one that did not leaves the
+/// folder what it held.
+func writingFolder<T>(_ given: String?, default name: String, _ write: (_ folder: String, _ isNew: Bool) async throws -> T)
+  async throws -> T
+{
+  try await writing(given, default: name, folder: true, write)
+}
+
+private func writing<T>(_ given: String?, default name: String, folder: Bool, _ write: (String, Bool) async throws -> T)
   async throws -> T
 {
   let path = try outputPath(given, default: name, folder: folder)
   let made = try AtomicFileWriter.createFolder(folder ? path : FilePath.parent(of: path), for: path)
   do {
-    return try await write(path)
+    return try await write(path, made.last == path)
   } catch {
     if case ExportError.busy = error {} else { AtomicFileWriter.removeEmpty(made) }
     throw error
@@ -160,8 +173,7 @@ extension Gongkai.Export {
         try await register.requireKnown(projects: project)
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         let checker = Checker(catalogue: catalogue, calendar: calendar.calendar)
-        let isNew = !FileManager.default.fileExists(atPath: try outputPath(out, default: "notices", folder: true))
-        try await writingOutput(out, default: "notices", folder: true) { folder in
+        try await writingFolder(out, default: "notices") { folder, isNew in
           let progress = TerminalProgress.make("writing notices")
           let report = try await NoticeExport(
             checker: checker, asOf: export.day, format: format, organisation: indexNumbers.organisation,

@@ -140,7 +140,7 @@ extension Gongkai {
         try line(replacement.dropped.isEmpty ? true : nil, replacement.droppedWarning.map { "calendar: " + $0 + added }
           ?? "calendar: \(replacement.file) replaces the shipped schedule of \(replacement.year)\(by)\(same)\(added)\(dropped)")
       }
-      for warning in calendar.doubts { try line(nil, "calendar: " + warning) }
+      for warning in calendar.fileWarnings { try line(nil, "calendar: " + warning) }
       // Any account that can rewrite a schedule, or add one to the calendar folder (whose every file is read, sticky or
       // not), moves every deadline across its days. The folder of a `--calendar` file, whose other files are not read,
       // is safe when sticky (/tmp).
@@ -154,8 +154,6 @@ extension Gongkai {
         try line(nil, "calendar: the \(kind) \(place) may be written by every account on this machine, so anyone could move "
           + "every deadline across the schedule's days; `chmod o-w \(ShellWord.quoted(place))`")
       }
-      if let misnamed = calendar.misnamedWarning { try line(nil, "calendar: " + misnamed) }
-      for strayed in calendar.strayed { try line(nil, "calendar: " + strayed) }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
         let when = year == today.year ? "now: the State Council published its notice last autumn" : "when the State Council publishes it"

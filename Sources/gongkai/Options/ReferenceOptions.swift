@@ -115,11 +115,7 @@ struct CalendarOptions: ParsableArguments {
       resources: BundledResources.folder(), directory: Self.administratorFolder(),
       files: calendarFiles.map { URL(fileURLWithPath: $0) })
     if warnings {
-      for warning in loaded.replacements.compactMap(\.droppedWarning) + loaded.doubts + [loaded.misnamedWarning].compactMap({ $0 })
-        + loaded.strayed
-      {
-        Terminal.warning(warning)
-      }
+      for warning in loaded.replacements.compactMap(\.droppedWarning) + loaded.fileWarnings { Terminal.warning(warning) }
     }
     return loaded
   }
