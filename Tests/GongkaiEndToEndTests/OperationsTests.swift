@@ -98,15 +98,32 @@ import TestSupport
 
   /// A stored date that is no date stops every read of the register; doctor names it as a failed check and goes on to
   /// the rules and the calendar, rather than stop with an error that says to run doctor.
-  @Test(arguments: ["UPDATE disclosure SET publishedOn = '2026-13-45' WHERE id = 3", "UPDATE milestone SET formedOn = 'garbage' WHERE id = 3"])
-  func doctorNamesAStoredDateThatIsNoneAndGoesOn(sql: String) throws {
+  @Test(arguments: [
+    ("UPDATE disclosure SET publishedOn = '2026-13-45' WHERE id = 3", "stored publishedOn '2026-13-45' of disclosure 3 is not a date"),
+    ("UPDATE disclosure SET until = 'soon' WHERE id = 3", "stored until 'soon' of disclosure 3 is not a date"),
+    ("UPDATE milestone SET formedOn = 'garbage' WHERE id = 3", "stored formedOn 'garbage' of milestone 3 is not a date"),
+  ])
+  func doctorNamesAStoredDateThatIsNoneAndGoesOn(sql: String, message: String) throws {
     let database = try sampleRegister().database
     try sqlite(database, sql)
     let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(doctor.status == 1)
     #expect(doctor.stderr.isEmpty, "\(doctor.stderr)")
-    #expect(doctor.stdout.contains("FAILED  stored values: stored date '"), "\(doctor.stdout)")
+    #expect(doctor.stdout.contains("FAILED  stored values: \(message)"), "\(doctor.stdout)")
     #expect(doctor.stdout.contains("ok      rules: national, ") && doctor.stdout.contains("ok      calendar: schedules for 2018-"), "\(doctor.stdout)")
+  }
+
+  /// A milestone's first date, which its page states beside the amended one, is read from the change log: a value
+  /// edited there into no date names the milestone whose log it is, where the message had said only "a milestone".
+  @Test func anAmendedMilestonesOriginalDateEditedIntoNoneNamesTheMilestone() throws {
+    let database = try sampleRegister().database
+    #expect(try runGongkai(["amend", "3", "--date", "2023-06-01", "--reason", "更正形成日期", "--database", database]).status == 0)
+    try sqlite(database, "UPDATE changeLog SET before = json_set(before, '$.formedOn', 'garbage') WHERE entity = 'milestone' AND action = 'amend'")
+    let shown = try runGongkai(["project", "show", "2023-310110-78-01-000087", "--database", database])
+    #expect(shown.status == 65)
+    #expect(shown.stderrLines.first?.hasPrefix(
+      "gongkai: stored before.formedOn 'garbage' of the change log's first amendment of milestone 3 is not a date") == true,
+            "\(shown.stderr)")
   }
 
   /// A register just made has no change log yet: the doctor says so rather than name an empty head.

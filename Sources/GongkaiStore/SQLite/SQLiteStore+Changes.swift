@@ -401,27 +401,27 @@ extension DisclosureRecord {
   var disclosure: Disclosure {
     get throws {
       Disclosure(publishedOn: try publishedDay, channel: channel, url: url,
-                 until: try until.map { try CivilDate.stored($0, of: id.map { "disclosure \($0)" }) })
+                 until: try until.map { try CivilDate.stored($0, column: "until", of: id.map { "disclosure \($0)" }) })
     }
   }
 }
 
 extension MilestoneRecord {
   /// The day formed, read back from the register; a value edited into no date names the milestone.
-  var formedDay: CivilDate { get throws { try CivilDate.stored(formedOn, of: id.map { "milestone \($0)" }) } }
+  var formedDay: CivilDate { get throws { try CivilDate.stored(formedOn, column: "formedOn", of: id.map { "milestone \($0)" }) } }
 }
 
 extension DisclosureRecord {
   /// The day published, read back from the register; a value edited into no date names the disclosure.
-  var publishedDay: CivilDate { get throws { try CivilDate.stored(publishedOn, of: id.map { "disclosure \($0)" }) } }
+  var publishedDay: CivilDate { get throws { try CivilDate.stored(publishedOn, column: "publishedOn", of: id.map { "disclosure \($0)" }) } }
 }
 
 extension CivilDate {
-  /// A date read back from the database; a value edited into something else is a data error, which names the row
-  /// (`disclosure 5`) where the reader knows it, for whoever must find the row to mend it.
-  static func stored(_ text: String, of row: @autoclosure () -> String? = nil) throws -> CivilDate {
+  /// A date read back from the database; a value edited into something else is a data error, which names the column
+  /// and the row (`disclosure 5`) where the reader knows it, for whoever must find the value to mend it.
+  static func stored(_ text: String, column: String, of row: @autoclosure () -> String? = nil) throws -> CivilDate {
     do { return try CivilDate(parsing: text) } catch {
-      throw StoreError.edited("stored date '\(text)'\(row().map { " of \($0)" } ?? "") is not a date")
+      throw StoreError.edited("stored \(column) '\(text)'\(row().map { " of \($0)" } ?? "") is not a date")
     }
   }
 }

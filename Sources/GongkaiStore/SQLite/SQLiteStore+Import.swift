@@ -668,7 +668,7 @@ extension SQLiteStore {
       else { continue }
       let id: Int64 = try row.decode(atIndex: 0)
       latest = (change, RecordedMilestone(id: id, withdrawn: try row.decode(atIndex: 1),
-                                          formedOn: try CivilDate.stored(row.decode(atIndex: 2), of: "milestone \(id)"),
+                                          formedOn: try CivilDate.stored(row.decode(atIndex: 2), column: "formedOn", of: "milestone \(id)"),
                                           summary: try row.decode(atIndex: 3), responsibleUnit: try row.decode(atIndex: 4)))
     }
     return latest?.milestone

@@ -78,8 +78,8 @@ extension SQLiteStore {
       JOIN milestone m ON m.id = d.milestoneId
       WHERE d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL AND d.publishedOn < m.formedOn ORDER BY d.id
       """).compactMap { row in
-      let ahead = PublicationAhead(disclosure: row[0], published: try CivilDate.stored(row[1], of: "disclosure \(row[0] as Int64)"), kind: row[2],
-                                   formed: try CivilDate.stored(row[3], of: "the milestone of disclosure \(row[0] as Int64)"), isChange: row[4])
+      let ahead = PublicationAhead(disclosure: row[0], published: try CivilDate.stored(row[1], column: "publishedOn", of: "disclosure \(row[0] as Int64)"), kind: row[2],
+                                   formed: try CivilDate.stored(row[3], column: "formedOn", of: "the milestone of disclosure \(row[0] as Int64)"), isChange: row[4])
       guard case .disclosureBeforeMilestone = precedenceProblem(of: ahead.published, kind: ahead.kind, formedOn: ahead.formed,
                                                                  isChange: ahead.isChange) else { return nil }
       return ahead
@@ -116,7 +116,7 @@ extension SQLiteStore {
       SELECT id, kind, formedOn, changesId IS NOT NULL FROM milestone
       WHERE withdrawnReason IS NULL AND formedOn > ? ORDER BY id
       """, arguments: [today.description]).compactMap { row in
-      let ahead = MilestoneAhead(milestone: row[0], kind: row[1], formed: try CivilDate.stored(row[2], of: "milestone \(row[0] as Int64)"), isChange: row[3])
+      let ahead = MilestoneAhead(milestone: row[0], kind: row[1], formed: try CivilDate.stored(row[2], column: "formedOn", of: "milestone \(row[0] as Int64)"), isChange: row[3])
       // A kind the rules do not define is refused as such, with its own fix.
       guard rules.rule(for: ahead.kind) != nil, MilestoneEntry.formationProblem(
         "formed", ahead.formed, kind: ahead.kind, isChange: ahead.isChange, catalogue: rules, today: today) != nil else { return nil }

@@ -70,13 +70,13 @@ extension SQLiteStore {
           current = StoredMilestone(
             milestone: Milestone(
               id: id, projectCode: project!.code.rawValue, kind: try value(.kind),
-              formedOn: try CivilDate.stored(value(.formedOn), of: "milestone \(id)"),
+              formedOn: try CivilDate.stored(value(.formedOn), column: "formedOn", of: "milestone \(id)"),
               changes: try value(.changesId), responsibleUnit: try value(.milestoneUnit) ?? project!.responsibleUnit),
             projectName: project!.name, reference: try value(.reference), summary: try value(.summary),
             withdrawnReason: try value(.withdrawnReason), withdrawnBy: withdrawal?.first.map(String.init),
             withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
-            amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn)),
+            amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn), of: id),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
             linksMovedAt: try value(.linksMovedAt), shownAgainAt: try value(.shownAgainAt))
           try current!.readCorrectedPublications(value(.correctedPublications))
@@ -84,8 +84,8 @@ extension SQLiteStore {
         if let disclosureID: Int64 = try value(.disclosureId) {
           let publishedOn: String = try value(.publishedOn)
           current!.milestone.disclosures.append(Disclosure(
-            publishedOn: try CivilDate.stored(publishedOn, of: "disclosure \(disclosureID)"), channel: try value(.channel),
-            url: try value(.url), until: try (value(.until) as String?).map { try CivilDate.stored($0, of: "disclosure \(disclosureID)") }))
+            publishedOn: try CivilDate.stored(publishedOn, column: "publishedOn", of: "disclosure \(disclosureID)"), channel: try value(.channel),
+            url: try value(.url), until: try (value(.until) as String?).map { try CivilDate.stored($0, column: "until", of: "disclosure \(disclosureID)") }))
           current!.recordedDisclosures.append(RecordedDisclosure(
             id: disclosureID, serial: NoticeSerial(stored: try value(.serialYear), try value(.serial), publishedOn: publishedOn),
             recordedBy: try value(.disclosureRecordedBy), recordedAt: try value(.disclosureRecordedAt)))
@@ -313,7 +313,7 @@ extension StoredMilestone {
         reinstatedPublications.append(ReinstatedPublication(id: id, withdrawnAt: fields[7], reinstatedAt: fields[6]))
       } else {
         withdrawnPublications.append(WithdrawnPublication(
-          publishedOn: try CivilDate.stored(fields[2], of: "disclosure \(id)"), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
+          publishedOn: try CivilDate.stored(fields[2], column: "publishedOn", of: "disclosure \(id)"), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
           withdrawnAt: fields[6], reason: fields[7]))
       }
     }

@@ -652,7 +652,7 @@ extension SQLiteStore {
       {
         throw StoreError.publicationReinstatementBlocked(disclosure: id, by: other.id!, inForce: other.withdrawnReason == nil)
       }
-      if let problem = try precedenceProblem(of: CivilDate.stored(old.publishedOn), for: milestone) {
+      if let problem = try precedenceProblem(of: old.publishedDay, for: milestone) {
         let gap = if case .disclosureBeforeMilestone = problem { "before" } else { "more than \(Disclosure.longestLead) days before" }
         throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """
           it was published on \(old.publishedOn), \(gap) milestone \(old.milestoneId) was formed (\(milestone.formedOn), amended \
@@ -700,7 +700,7 @@ extension SQLiteStore {
       var stored = try StoredMilestone(record, project: project, disclosures: disclosures)
       if record.amendmentReason != nil {
         let summary = try String.fetchOne(db, sql: "SELECT \(Self.amendmentsColumn) FROM milestone m WHERE m.id = ?", arguments: [id])
-        stored.amendments = try Amendments(column: summary, reason: record.amendmentReason, formedOn: record.formedOn)
+        stored.amendments = try Amendments(column: summary, reason: record.amendmentReason, formedOn: record.formedOn, of: id)
       }
       return stored
     }
@@ -808,13 +808,14 @@ extension StoredMilestone {
 extension Amendments {
   /// The amendments ``SQLiteStore/amendmentsColumn`` reads, with the milestone's reason and day formed; `nil` for a
   /// milestone never amended. An original day is kept only when it is not the day formed now.
-  init?(column: String?, reason: String?, formedOn: String) throws {
+  init?(column: String?, reason: String?, formedOn: String, of milestone: Int64) throws {
     guard let column, let reason else { return nil }
     let parts = column.split(separator: "\u{1F}", omittingEmptySubsequences: false)
     guard parts.count == 4, let count = Int(parts[2]) else {
-      throw StoreError.edited("the change log's amendments of a milestone read '\(column)'")
+      throw StoreError.edited("the change log's amendments of milestone \(milestone) read '\(column)'")
     }
-    let original = parts[3].isEmpty || parts[3] == formedOn ? nil : try CivilDate.stored(String(parts[3]))
+    let original = parts[3].isEmpty || parts[3] == formedOn ? nil
+      : try CivilDate.stored(String(parts[3]), column: "before.formedOn", of: "the change log's first amendment of milestone \(milestone)")
     self.init(count: count, lastBy: String(parts[0]), lastAt: String(parts[1]), reason: reason, originalFormedOn: original)
   }
 }

@@ -38,7 +38,7 @@ public struct SQLiteStore: Store {
   /// What is wrong with a publication on `published` of `milestone`, if anything: dated before it, where the rules
   /// do not admit that or by more than ``GongkaiCore/Disclosure/longestLead`` days.
   func precedenceProblem(of published: CivilDate, for milestone: MilestoneRecord) throws -> RegisterError? {
-    precedenceProblem(of: published, kind: milestone.kind, formedOn: try CivilDate.stored(milestone.formedOn),
+    precedenceProblem(of: published, kind: milestone.kind, formedOn: try milestone.formedDay,
                       isChange: milestone.changesId != nil)
   }
 
