@@ -72,6 +72,15 @@ public protocol Store: Sendable {
   /// milestone that names the old unit to the new one (their own unit cleared, logged).
   func updateProject(code: ProjectCode, actor: String, pastMilestones: PastMilestones,
                      _ change: (Project) throws -> Project) async throws -> ProjectUpdate
+  /// Gives every project in force that `former` answers for the responsible unit `unit`, in one transaction, as
+  /// ``updateProject(code:actor:pastMilestones:_:)`` gives one project: a reorganisation (机构改革) renames or merges
+  /// units across the register, and an edit project by project could be left half done. With
+  /// ``PastMilestones/reattribute`` the milestones of other projects that name `former` as their own move too, so
+  /// the old unit is left nowhere in force. Projects withdrawn are left as recorded. Unconfirmed, the same change is
+  /// made and rolled back, so what it would do is told exactly; throws ``StoreError/noProjectOfUnit(_:ownMilestones:)``
+  /// when nothing in force would change.
+  func handOverProjects(of former: String, to unit: String, pastMilestones: PastMilestones, confirmed: Bool,
+                        actor: String) async throws -> UnitHandOver
   /// The project with this code, withdrawn or not, or `nil`.
   func project(code: ProjectCode) async throws -> Project?
   /// Every project in force with its milestone counts, ordered by code; `withdrawn`, those withdrawn instead, each
@@ -678,6 +687,20 @@ public struct ProjectUpdate: Hashable, Sendable {
   /// (``PastMilestones/reattribute``); withdrawn ones included, as the audit CSV lists them.
   public var keptFormerUnit = 0
   public var reattributed = 0
+
+  public init() {}
+}
+
+/// What handing a unit's projects over to another unit did, or would do unconfirmed.
+public struct UnitHandOver: Hashable, Sendable {
+  /// The projects in force that now answer to the new unit.
+  public var projects = 0
+  /// Milestones already recorded that kept the former unit (``PastMilestones/keepUnit``), or moved to the new one
+  /// (``PastMilestones/reattribute``), withdrawn ones included, as the audit CSV lists them.
+  public var keptFormerUnit = 0
+  public var reattributed = 0
+  /// Withdrawn projects registered under the former unit, left as recorded.
+  public var withdrawnProjectsLeft = 0
 
   public init() {}
 }

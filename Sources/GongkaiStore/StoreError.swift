@@ -13,6 +13,10 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// A project renamed to the name of a registered project whose code is one or two characters off its own: refused as
   /// registering it under that name would be, or the two files of the register would no longer import together.
   case namesakeRename(String, registered: String, name: String)
+  /// A hand-over of a unit's projects with no project in force of that unit: the unit, and how many milestones of
+  /// projects in force name it as their own (given by `log --unit`, or kept under it by an earlier change of unit),
+  /// which only a move of the past would move.
+  case noProjectOfUnit(String, ownMilestones: Int)
   case unknownMilestone(Int64)
   case unknownDisclosure(Int64)
   case duplicateMilestone(existing: Int64, key: String)
@@ -146,6 +150,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       "a project named \(name) is registered under \(registered), one or two characters off \(code): if \(code) is mistyped, give \(registered); if \(registered) is the wrong code, correct it with `gongkai project recode \(registered) \(code) --reason … --yes`; if this is another project of that name, give it a name that tells the two apart"
     case .namesakeRename(let code, let registered, let name):
       "project \(code) was not renamed: \(registered), one or two characters off its code, is registered under the name \(name), and two such projects read as one registered twice (a register's project files would not import together); if they are one project, withdraw the wrong one (`gongkai project withdraw CODE --reason 重复登记 --yes`); else give a name that tells the two apart"
+    case .noProjectOfUnit(let unit, let own):
+      "nothing handed over: no project in force answers to \(unit)" + (own == 0 ? ""
+        : "; \(own) milestone\(own == 1 ? "" : "s") already recorded name\(own == 1 ? "s" : "") it as \(own == 1 ? "its" : "their") own, which --for-past-milestones moves to the new unit (one recorded from now on names its unit as it is recorded)")
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
     case .unknownDisclosure(let id):
       "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 #ID)"

@@ -580,6 +580,63 @@ extension RegisterCommandTests {
     #expect(try gongkai(["withdraw", "1", "--reason", "重复登记"] + db).status == 0)
   }
 
+  /// A reorganisation renames a unit across the register: every project in force of it answers to the new unit in one
+  /// transaction, the past stays the old unit's unless it is asked to move, and nothing is written unconfirmed.
+  @Test func aUnitsProjectsAreHandedOverTogether() throws {
+    let (old, new) = ("杨浦区建设和交通委员会", "杨浦区建设和管理委员会")
+    let (a, b, c, d) = ("2026-310110-48-01-000301", "2026-310110-48-01-000302", "2026-310110-48-01-000303", "2026-310110-48-01-000304")
+    let (folder, db) = try registerWithProject(a, name: "江浦路桥梁改建工程", unit: old)
+    for (code, name, unit) in [(b, "杨树浦路道路大修工程", old), (c, "控江路排水泵站工程", "杨浦区审计局"), (d, "误导入的项目", old)] {
+      #expect(try gongkai(["project", "add", code, "--name", name, "--unit", unit] + db).status == 0)
+    }
+    #expect(try gongkai(["log", a, "construction.participants", "--date", "2026-09-01"] + db).status == 0)
+    #expect(try gongkai(["log", a, "completion.acceptance", "--date", "2026-09-02"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "2", "--reason", "重复登记"] + db).status == 0)
+    #expect(try gongkai(["log", b, "construction.participants", "--date", "2026-09-03"] + db).status == 0)
+    #expect(try gongkai(["log", c, "construction.participants", "--date", "2026-09-04", "--unit", old] + db).status == 0)
+    #expect(try gongkai(["log", d, "construction.participants", "--date", "2026-09-05"] + db).status == 0)
+    #expect(try gongkai(["project", "withdraw", d, "--reason", "浦东新区项目，误导入", "--yes"] + db).status == 0)
+    let before = try gongkai(["history", "--format", "json"] + db).stdout
+
+    // Unconfirmed, it says what it would take and writes nothing
+    let preview = try gongkai(["project", "hand-over", old, new] + db)
+    #expect(preview.status == 64)
+    #expect(preview.stderrLines == ["gongkai: nothing handed over: 2 projects in force answer to \(old), and would answer to \(new); "
+      + "3 milestones already recorded would keep \(old) (--for-past-milestones would move them); 1 withdrawn project keeps \(old). "
+      + "Every notice page names the unit: if this is the change meant, run the command again with --yes"])
+    #expect(try gongkai(["history", "--format", "json"] + db).stdout == before)
+
+    // Confirmed, the projects answer to the new unit from now on, and the past, withdrawn milestone included, keeps the old
+    let done = try gongkai(["project", "hand-over", old, new, "--yes", "--by", "王工"] + db)
+    #expect(done.stdout == """
+      handed over 2 projects in force from \(old) to \(new); 1 withdrawn project keeps \(old)
+      3 milestones already recorded kept \(old); --for-past-milestones moves them to the new unit\n
+      """, "\(done.stderr)")
+    #expect(try gongkai(["log", b, "completion.acceptance", "--date", "2026-11-02"] + db).status == 0)
+    let units = { try self.auditRows(folder, db, asOf: "2026-11-27").map { "\($0["里程碑编号"]!) \($0["责任单位"]!)" }.sorted() }
+    let kept = try units()
+    #expect(kept == ["1 \(old)", "2 \(old)", "3 \(old)", "4 \(old)", "5 \(old)", "6 \(new)"], "\(kept)")
+    let listed = try gongkai(["project", "list", "--format", "json"] + db).stdout
+    #expect(listed.components(separatedBy: new).count == 3 && !listed.contains(old), "\(listed)")
+
+    // Asked to move the past, it moves every milestone in force of the old unit, another project's own one included;
+    // the withdrawn project keeps what it was registered under
+    let moved = try gongkai(["project", "hand-over", old, new, "--for-past-milestones", "--yes"] + db)
+    #expect(moved.stdout == "no project in force answers to \(old) any more; 1 withdrawn project keeps \(old)\n"
+      + "4 milestones already recorded under \(old) moved to \(new)\n", "\(moved.stderr)")
+    let movedUnits = try units()
+    #expect(movedUnits == ["1 \(new)", "2 \(new)", "3 \(new)", "4 \(new)", "5 \(old)", "6 \(new)"], "\(movedUnits)")
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+
+    // Nothing of the old unit left in force: named as a unit that answers for nothing, and the same unit twice is refused
+    let again = try gongkai(["project", "hand-over", old, new, "--yes"] + db)
+    #expect(again.status == 65)
+    #expect(again.stderrLines.first?.hasPrefix("gongkai: <unit> '\(old)' is the responsible unit only of projects or milestones withdrawn") == true,
+            "\(again.stderr)")
+    let same = try gongkai(["project", "hand-over", new, new, "--yes"] + db)
+    #expect(same.status == 64 && same.stderrLines.first?.contains("<new-unit> is <unit> itself") == true, "\(same.stderr)")
+  }
+
   @Test func aNewUnitAnswersForNewMilestonesAndThePastKeepsItsUnit() throws {
     // Given a project of the 建管委 with two milestones of its own unit and one of another unit
     let code = "2023-310110-78-01-000087"

@@ -106,6 +106,63 @@ extension SQLiteStore {
     return (past.count, changed)
   }
 
+  public func handOverProjects(of former: String, to unit: String, pastMilestones: PastMilestones, confirmed: Bool,
+                               actor: String) throws -> UnitHandOver {
+    /// Carries what the change did out of the transaction it rolls back.
+    struct Unconfirmed: Error { let handOver: UnitHandOver }
+    do {
+      return try logged(actor: actor) { write in
+        let handOver = try handOver(of: former, to: unit, pastMilestones, write)
+        if !confirmed { throw Unconfirmed(handOver: handOver) }
+        return handOver
+      }
+    } catch let unconfirmed as Unconfirmed {
+      return unconfirmed.handOver
+    }
+  }
+
+  private func handOver(of former: String, to unit: String, _ pastMilestones: PastMilestones, _ write: RegisterWrite) throws
+    -> UnitHandOver
+  {
+    var handOver = UnitHandOver()
+    let projects = try ProjectRecord.fetchAll(write.db, sql: """
+      SELECT * FROM project WHERE responsibleUnit = ? AND withdrawnReason IS NULL ORDER BY id
+      """, arguments: [former])
+    for old in projects {
+      var record = old
+      record.responsibleUnit = unit
+      _ = try write.update(record, from: old, project: old.code)
+      let settled = try settleUnit(ofMilestonesOf: old, recordedThrough: .max, pastMilestones, write)
+      switch pastMilestones {
+      case .keepUnit: handOver.keptFormerUnit += settled.answered
+      case .reattribute: handOver.reattributed += settled.answered
+      }
+    }
+    handOver.projects = projects.count
+    // Milestones of projects in force that name the former unit themselves: left under it, as their own unit was
+    // given on purpose, unless the past moves; then to the new unit, or to their project's when that is the new one.
+    let named = try Row.fetchAll(write.db, sql: """
+      SELECT m.*, p.code AS projectCode, p.responsibleUnit AS projectUnit FROM milestone m JOIN project p ON p.id = m.projectId
+      WHERE m.responsibleUnit = ? AND p.withdrawnReason IS NULL ORDER BY m.id
+      """, arguments: [former])
+    if pastMilestones == .reattribute {
+      for row in named {
+        let milestone = try MilestoneRecord(row: row)
+        var moved = milestone
+        moved.responsibleUnit = row["projectUnit"] == unit ? nil : unit
+        _ = try write.update(moved, from: milestone, project: row["projectCode"])
+      }
+      handOver.reattributed += named.count
+    }
+    guard handOver.projects > 0 || handOver.reattributed > 0 else {
+      throw StoreError.noProjectOfUnit(former, ownMilestones: named.count)
+    }
+    handOver.withdrawnProjectsLeft = try Int.fetchOne(write.db, sql: """
+      SELECT COUNT(*) FROM project WHERE responsibleUnit = ? AND withdrawnReason IS NOT NULL
+      """, arguments: [former]) ?? 0
+    return handOver
+  }
+
   public func withdrawProject(code: ProjectCode, reason: String, actor: String) throws -> ProjectWithdrawal {
     try logged(actor: actor) { write in
       var (old, taken, withdrawal) = try withdrawalPlan(code, write.db)

@@ -6,8 +6,8 @@ extension Gongkai {
   struct ProjectCommand: CommandGroupRun {
     static let configuration = CommandConfiguration(
       commandName: "project",
-      abstract: "Register, list, show, edit, recode, withdraw and reinstate projects.",
-      subcommands: [Add.self, List.self, Show.self, Edit.self, Recode.self, Withdraw.self, Reinstate.self])
+      abstract: "Register, list, show, edit, hand over, recode, withdraw and reinstate projects.",
+      subcommands: [Add.self, List.self, Show.self, Edit.self, HandOver.self, Recode.self, Withdraw.self, Reinstate.self])
   }
 }
 
@@ -138,6 +138,66 @@ extension Gongkai.ProjectCommand {
             + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
         }
       }
+    }
+  }
+
+  struct HandOver: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "hand-over",
+      abstract: "Give every project of a responsible unit another unit: a reorganisation (机构改革), a unit renamed or merged.",
+      discussion: """
+        What `project edit --unit` does for one project, for every project in force of <unit>, in one transaction. The \
+        milestones already recorded keep <unit> as their own, logged, so that per-unit results of past years do not \
+        change after the fact; --for-past-milestones moves them to <new-unit> instead (a unit only renamed, or a \
+        spelling mended), with the milestones of other projects that name <unit> themselves, so that it is left \
+        nowhere in force. Projects withdrawn keep the unit they were registered under. Without --yes nothing is \
+        written: the command says how many projects and milestones the change takes, since every notice page names \
+        the unit.
+
+        Example (the 2024 reorganisation of a district's commissions):
+          gongkai project hand-over 杨浦区建设和交通委员会 杨浦区建设和管理委员会 --yes
+        """)
+
+    @Argument(help: ArgumentHelp("The responsible unit whose projects are handed over.", valueName: "unit"), transform: trimmed)
+    var former: String
+    @Argument(help: ArgumentHelp("The unit that answers for them from now on.", valueName: "new-unit"), transform: trimmed)
+    var unit: String
+    @Flag(help: "Move the milestones already recorded under <unit> to <new-unit> too, those of other projects that name it included.")
+    var forPastMilestones = false
+    @Flag(help: "Hand them over. Without --yes nothing is written: the command says what the change takes.")
+    var yes = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+      try refuse(RegisterText.problems("<new-unit>", unit, required: true))
+      guard unit != former else {
+        throw CommandFailure.usage("<new-unit> is <unit> itself (\(Terminal.field(unit))); name the unit that answers for its projects from now on")
+      }
+      let register = try store.open()
+      try await register.requireKnown(projects: [], units: [former], named: "<unit>")
+      let done = try await register.handOverProjects(of: former, to: unit, pastMilestones: forPastMilestones ? .reattribute : .keepUnit,
+                                                     confirmed: yes, actor: try actor.actor())
+      let (from, to) = (Terminal.field(former), Terminal.field(unit))
+      let withdrawn = done.withdrawnProjectsLeft == 0 ? ""
+        : "; \(counted(done.withdrawnProjectsLeft, "withdrawn project")) \(done.withdrawnProjectsLeft == 1 ? "keeps" : "keep") \(from)"
+      guard yes else {
+        let projects = done.projects == 0 ? "no project in force answers to \(from) any more"
+          : "\(counted(done.projects, "project")) in force \(done.projects == 1 ? "answers" : "answer") to \(from), and would answer to \(to)"
+        let past = forPastMilestones ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) would move to \(to)"
+          : "\(counted(done.keptFormerUnit, "milestone")) already recorded would keep \(from) (--for-past-milestones would move them)"
+        throw CommandFailure.usage("""
+          nothing handed over: \(projects); \(past)\(withdrawn). Every notice page names the unit: if this is the change \
+          meant, run the command again with --yes
+          """)
+      }
+      // Worded as `project edit --unit` words the same change of one project.
+      try StandardOutput.confirm((done.projects == 0 ? "no project in force answers to \(from) any more"
+        : "handed over \(counted(done.projects, "project")) in force from \(from) to \(to)") + withdrawn)
+      try StandardOutput.confirm(forPastMilestones
+        ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) moved to \(to)"
+        : "\(counted(done.keptFormerUnit, "milestone")) already recorded kept \(from)"
+          + (done.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
     }
   }
 

@@ -6,8 +6,8 @@ extension Store {
   /// filter that matches nothing would let a mistyped cron line report all clear for ever, and an export replace
   /// its file with an empty one. A project withdrawn as registered by mistake matches nothing either, unless the
   /// command reads withdrawn ones (`withdrawnToo`: the audit CSV's rows). One lookup per value; the register itself
-  /// is not read.
-  func requireKnown(projects: [ProjectCode], units: [String] = [], withdrawnToo: Bool = false) async throws {
+  /// is not read. `named`: what the messages call a unit's value, where it is not `--unit`.
+  func requireKnown(projects: [ProjectCode], units: [String] = [], withdrawnToo: Bool = false, named: String = "--unit") async throws {
     for code in projects {
       guard let project = try await project(code: code) else {
         let missing = try await unregistered(code)
@@ -33,13 +33,13 @@ extension Store {
       // A cron line filtered on the unit of a project withdrawn since fails every day: say why, not "no such unit".
       if !withdrawnToo, try await isResponsibleUnit(unit, withdrawnToo: true) {
         throw CommandFailure(status: .dataError, message: """
-          --unit '\(unit)' is the responsible unit only of projects or milestones withdrawn as recorded by mistake, so \
+          \(named) '\(unit)' is the responsible unit only of projects or milestones withdrawn as recorded by mistake, so \
           nothing of it is checked or published; `gongkai project list --withdrawn` shows the withdrawn projects, and \
           the audit CSV keeps their rows (`gongkai export audit-csv --unit …`)
           """)
       }
       throw CommandFailure(status: .dataError, message:
-        "--unit '\(unit)' is the responsible unit of no project or milestone; \(try await unitHint())")
+        "\(named) '\(unit)' is the responsible unit of no project or milestone; \(try await unitHint())")
     }
   }
 

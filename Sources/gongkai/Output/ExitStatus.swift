@@ -84,7 +84,7 @@ enum ExitStatus: Int32, Error {
     case .busy: self = .busy
     case .unexpected: self = .internalError
     case .io: self = .ioError
-    case .unknownProject, .duplicateProject, .namesakeProject, .namesakeRename, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
+    case .unknownProject, .duplicateProject, .namesakeProject, .namesakeRename, .noProjectOfUnit, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
       .milestoneOfAnotherProject, .withdrawnMilestone, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked,
       .publicationWithdrawnAsGiven, .milestoneWithdrawnAsGiven, .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
