@@ -194,6 +194,22 @@ import TestSupport
     #expect((try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int) == 0o660)
   }
 
+  /// A portal folder shared by a group: every file of a notice export, its project pages as its index, takes its mode
+  /// from the umask, so that another account of the group can export over them (the pages were once made 0644).
+  @Test func noticePagesTakeTheirModeFromTheUmaskAsTheIndexDoes() throws {
+    let database = try sampleRegister().database
+    let binary = try builtBinary().path
+    for (umask, mode) in [("002", 0o664), ("022", 0o644)] {
+      let out = Scratch.folder().appendingPathComponent("notices").path
+      #expect(try runShell("umask \(umask) && '\(binary)' export notices --as-of 2026-11-27 --out '\(out)' --database '\(database)'",
+                           environment: [:]).status == 0)
+      for name in ["index.html", "feed.atom", "2023-310110-78-01-000087.html"] {
+        let attributes = try FileManager.default.attributesOfItem(atPath: out + "/" + name)
+        #expect((attributes[.posixPermissions] as? Int) == mode, "umask \(umask): \(name)")
+      }
+    }
+  }
+
   /// `GONGKAI_DATABASE` set but empty, as a unit's `Environment=` line left without its value, is not unset: a check
   /// would otherwise read whatever gongkai.sqlite its working folder holds and report nothing overdue.
   @Test func anEmptyDatabaseVariableIsAUsageErrorNotTheDefault() throws {

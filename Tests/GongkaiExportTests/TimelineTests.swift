@@ -54,6 +54,20 @@ import Testing
     #expect(timeline.ticks.first?.label == "2026年1月")
   }
 
+  /// The day the page is judged on is drawn near the right edge (the chart ends a fortnight after it): its label, once
+  /// centred on its line, read "截至 2026-11-2" on every page, cut off by the picture's edge (a webmaster found it).
+  @Test func theDaysLabelIsDrawnWhole() throws {
+    let checker = FindingRecordTests.checker
+    for (formed, asOf) in [("2026-11-20", "2026-11-27"), ("2019-03-01", "2026-11-27"), ("2026-01-05", "2026-01-06")] {
+      let milestone = Milestone(id: 1, projectCode: "2024-310110-48-01-000123", kind: "construction.participants", formedOn: day(formed))
+      let finding = try #require(try checker.judge(milestone, asOf: day(asOf)))
+      let timeline = Timeline(findings: [(finding, nil)], asOf: day(asOf), projectName: "杨浦滨江贯通工程")
+      let label = SVGText.width(of: "截至 \(asOf)", fontSize: 11)
+      #expect(timeline.asOfLabelX <= timeline.width && timeline.asOfLabelX < timeline.asOfX, "\(timeline.asOfLabelX)")
+      #expect(Double(timeline.asOfLabelX) - label >= Double(Timeline.statusEnd), "\(timeline.asOfLabelX) for \(formed)..\(asOf)")
+    }
+  }
+
   /// Each mark names its year and month; a chart of weeks marks each month, one of years is not crowded.
   @Test func theAxisMarksMonthsOrYearsByTheSpanItCovers() {
     func ticks(_ from: String, _ to: String) -> [String] {

@@ -63,7 +63,7 @@ public final class AtomicFolderWriter {
     try AtomicFileWriter.requireReplaceable(target, named: false)
     let temporary = TemporaryFile.path(for: name, in: folder)
     // One create and one write: FileManager's createFile would write yet another temporary file and rename it.
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
       throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno))); name another with --out")
     }

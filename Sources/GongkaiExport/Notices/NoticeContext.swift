@@ -73,6 +73,7 @@ extension Timeline: MustacheParent {
     case "legend": legend
     case "legendY": legendY
     case "asOfX": asOfX
+    case "asOfLabelX": asOfLabelX
     case "asOf": asOf
     case "title": title
     case "summary": summary

@@ -28,7 +28,7 @@ enum NoticeTemplates {
     <desc id="timeline-desc">{{summary}}</desc>
     <rect x="0" y="0" width="{{width}}" height="{{height}}" fill="#ffffff"/>
     {{#ticks}}<line x1="{{x}}" y1="24" x2="{{x}}" y2="{{height}}" stroke="#e3e3e3"/><text x="{{x}}" y="18" font-size="11" text-anchor="middle" fill="#555">{{label}}</text>
-    {{/ticks}}<line x1="{{asOfX}}" y1="24" x2="{{asOfX}}" y2="{{legendY}}" stroke="#333" stroke-dasharray="4 3"/><text x="{{asOfX}}" y="32" font-size="11" text-anchor="middle" fill="#333">截至 {{asOf}}</text>
+    {{/ticks}}<line x1="{{asOfX}}" y1="24" x2="{{asOfX}}" y2="{{legendY}}" stroke="#333" stroke-dasharray="4 3"/><text x="{{asOfLabelX}}" y="32" font-size="11" text-anchor="end" fill="#333">截至 {{asOf}}</text>
     {{#rows}}<g><title>{{fullLabel}}</title>
     <text x="{{labelStart}}" y="{{textY}}" font-size="{{labelFontSize}}" fill="#1a1a1a">{{label}}</text><text x="{{statusEnd}}" y="{{textY}}" font-size="{{statusFontSize}}" text-anchor="end" fill="#333">{{status}}</text>
     <line x1="{{formedX}}" y1="{{y}}" x2="{{lineEndX}}" y2="{{y}}" stroke="#9a9a9a" stroke-width="2"/>

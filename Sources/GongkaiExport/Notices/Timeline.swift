@@ -53,6 +53,9 @@ public struct Timeline: Sendable {
   public let legend: [LegendEntry]
   public let legendY: Int
   public let asOfX: Int
+  /// Where the day's label ends: left of its line, which the chart's last fortnight puts near the right edge, where a
+  /// label centred on the line was cut off by the picture's edge.
+  public var asOfLabelX: Int { asOfX - 4 }
   public let asOf: String
   public let title: String
   public let summary: String
