@@ -580,6 +580,33 @@ extension RegisterCommandTests {
     #expect(try gongkai(["withdraw", "1", "--reason", "重复登记"] + db).status == 0)
   }
 
+  /// A milestone withdrawn for a wrong summary and logged again, where `amend` was meant: its publication stays with the
+  /// withdrawn one, and the new one would be counted unpublished without a word (a clerk found it at the next check).
+  @Test func aMilestoneLoggedAgainAfterItsWithdrawalIsToldItsPublicationStayedBehind() throws {
+    let code = "2026-310110-48-01-000311"
+    let (_, db) = try registerWithProject(code)
+    let log = ["log", code, "construction.drawing-review", "--date", "2026-11-10", "--ref", "SCTS-2026-88"]
+    #expect(try gongkai(log + ["--summary", "施工图审查合格"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "摘要错误，重新登记"] + db).status == 0)
+    let again = try gongkai(log + ["--summary", "施工图审查合格（一次通过）"] + db)
+    #expect(again.status == 0)
+    #expect(again.stderrLines == [
+      "gongkai: warning: milestone 1 of the same kind and day, withdrawn (摘要错误，重新登记), was published (2026-11-20 杨浦区人民政府门户网站); "
+        + "its publication stays with it, and milestone 2 is counted unpublished until it is recorded for it: `gongkai disclose 2 "
+        + "--date 2026-11-20 --channel 杨浦区人民政府门户网站`, under a new 索引号 (`gongkai amend` corrects a milestone's field in "
+        + "place, keeping its publications)",
+    ], "\(again.stderr)")
+    // The repair, as the warning gives it, leaves the new milestone published on time
+    #expect(try gongkai(["disclose", "2", "--date", "2026-11-20", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    let check = try gongkai(["check", "--as-of", "2026-11-27", "--status", "on-time", "--format", "csv"] + db).stdout
+    #expect(check.split(whereSeparator: \.isNewline).count == 2 && check.contains(",2,"), "\(check)")
+    // A milestone logged anew beside one withdrawn unpublished is not warned of
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-11"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "3", "--reason", "日期错误"] + db).status == 0)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-11", "--ref", "SG-1"] + db).stderr.isEmpty)
+  }
+
   /// A reorganisation renames a unit across the register: every project in force of it answers to the new unit in one
   /// transaction, the past stays the old unit's unless it is asked to move, and nothing is written unconfirmed.
   @Test func aUnitsProjectsAreHandedOverTogether() throws {
