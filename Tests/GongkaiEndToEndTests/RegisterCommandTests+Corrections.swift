@@ -607,6 +607,25 @@ extension RegisterCommandTests {
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-11", "--ref", "SG-1"] + db).stderr.isEmpty)
   }
 
+  /// A publication typed twice, the second time with a space in its channel, is two publications to the register (as the
+  /// unique key compares channels): `disclose` warns of it, as the spreadsheet import does, with the withdrawal.
+  @Test func aPublicationOfTheDayOnAChannelSpeltWithOtherSpacesIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000312"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-11-20"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-23", "--channel", "杨浦区人民政府门户网站"] + db).stderr.isEmpty)
+    let twice = try gongkai(["disclose", "1", "--date", "2026-11-23", "--channel", "杨浦区人民政府\u{3000}门户网站"] + db)
+    #expect(twice.status == 0)
+    #expect(twice.stderrLines == [
+      "gongkai: warning: disclosure 2 of 2026-11-23 is on the channel '杨浦区人民政府\u{3000}门户网站', which differs from disclosure 1's "
+        + "'杨浦区人民政府门户网站' of the same day only in its spaces; if they are one publication, withdraw this one "
+        + "(`gongkai withdraw --disclosure 2 --reason 重复登记`)",
+    ], "\(twice.stderr)")
+    // Another channel, or the same one on another day, is another publication
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-23", "--channel", "上海市建设市场信息服务平台"] + db).stderr.isEmpty)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-24", "--channel", "杨浦区人民政府 门户网站"] + db).stderr.isEmpty)
+  }
+
   /// A reorganisation renames a unit across the register: every project in force of it answers to the new unit in one
   /// transaction, the past stays the old unit's unless it is asked to move, and nothing is written unconfirmed.
   @Test func aUnitsProjectsAreHandedOverTogether() throws {

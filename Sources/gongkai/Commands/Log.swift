@@ -271,6 +271,21 @@ extension Gongkai {
         try StandardOutput.print("disclosure \(recorded.id) of \(of) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
       warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
+      if case .recorded = recorded.outcome { warnIfSpacedApart(from: stored, disclosure: recorded.id) }
+    }
+
+    /// A publication of the day whose channel differs from another's of the day only in its spaces (a no-break space
+    /// pasted from a web page) is most likely that one recorded twice, which the spreadsheet import warns of too.
+    private func warnIfSpacedApart(from stored: StoredMilestone, disclosure id: Int64) {
+      let bare = { (channel: String) in Array(channel.filter { !$0.isWhitespace }.utf8) }
+      guard let other = zip(stored.milestone.disclosures, stored.recordedDisclosures).first(where: { publication, _ in
+        publication.publishedOn == date && !publication.channel.utf8.elementsEqual(channel.utf8) && bare(publication.channel) == bare(channel)
+      }) else { return }
+      Terminal.warning("""
+        disclosure \(id) of \(date) is on the channel '\(Terminal.field(channel))', which differs from disclosure \(other.1.id)'s \
+        '\(Terminal.field(other.0.channel))' of the same day only in its spaces; if they are one publication, withdraw this one \
+        (`gongkai withdraw --disclosure \(id) --reason 重复登记`)
+        """)
     }
 
     /// An end given to a publication whose item has no minimum period judges nothing: often a 公示 recorded on the
