@@ -626,6 +626,24 @@ extension RegisterCommandTests {
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-24", "--channel", "杨浦区人民政府 门户网站"] + db).stderr.isEmpty)
   }
 
+  /// `--project` guards a correction against a mistyped id; given the code `project recode` corrected away, it is
+  /// refused as that code is everywhere, naming the right one, not as "another project" whose `project show` fails too.
+  @Test func aCorrectionGuardedByACodeCorrectedAwayNamesTheRightCode() throws {
+    let (former, right) = ("2026-310110-48-01-000330", "2026-310115-48-01-000330")
+    let (_, db) = try registerWithProject(former)
+    #expect(try gongkai(["log", former, "bidding.contract", "--date", "2026-11-20"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-23", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    #expect(try gongkai(["project", "recode", former, right, "--reason", "区划代码填错", "--yes"] + db).status == 0)
+    for command in [["withdraw", "1", "--reason", "重复登记"], ["amend", "1", "--date", "2026-11-19", "--reason", "更正形成日期"],
+                    ["withdraw", "--disclosure", "1", "--reason", "重复登记"], ["disclose", "1", "--date", "2026-11-24", "--channel", "门户"]] {
+      let refused = try gongkai(command + ["--project", former] + db)
+      #expect(refused.status == 65)
+      #expect(refused.stderrLines.first?.hasPrefix("gongkai: project \(former) 江浦路桥梁改建工程 is registered under its right code \(right) "
+        + "since its code was corrected (区划代码填错): use \(right)") == true, "\(command): \(refused.stderr)")
+    }
+    #expect(try gongkai(["withdraw", "1", "--reason", "重复登记", "--project", right] + db).status == 0)
+  }
+
   /// A reorganisation renames a unit across the register: every project in force of it answers to the new unit in one
   /// transaction, the past stays the old unit's unless it is asked to move, and nothing is written unconfirmed.
   @Test func aUnitsProjectsAreHandedOverTogether() throws {

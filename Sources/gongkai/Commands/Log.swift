@@ -142,12 +142,17 @@ extension Gongkai {
   /// that a mistyped id touches nothing of another project.
   static func namedMilestone(_ id: Int64, of project: ProjectCode?, in register: any Store) async throws -> StoredMilestone {
     guard let stored = try await register.milestone(id: id) else { throw StoreError.unknownMilestone(id) }
-    try requireMilestone(stored.milestone, of: project)
+    try await requireMilestone(stored.milestone, of: project, in: register)
     return stored
   }
 
-  static func requireMilestone(_ milestone: Milestone, of project: ProjectCode?, disclosure: Int64? = nil) throws {
+  /// Refuses a milestone not of `project`, when given; a `project` no project has now is named as such (a code
+  /// corrected away by `project recode` with its right one), where "of another project" would send the clerk to it.
+  static func requireMilestone(_ milestone: Milestone, of project: ProjectCode?, disclosure: Int64? = nil, in register: any Store)
+    async throws
+  {
     if let project, project.rawValue != milestone.projectCode {
+      if try await register.project(code: project) == nil { throw try await register.unregistered(project) }
       throw StoreError.milestoneOfAnotherProject(
         milestone: milestone.id, project: milestone.projectCode, expected: project.rawValue, disclosure: disclosure)
     }

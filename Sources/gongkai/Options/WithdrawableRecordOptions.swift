@@ -48,7 +48,7 @@ struct WithdrawableRecordOptions: ParsableArguments {
   /// The milestone a disclosure (in force or withdrawn) was recorded on, of `project` when given.
   func owner(ofDisclosure id: Int64, in register: any Store) async throws -> StoredMilestone {
     guard let owner = try await register.milestone(ofDisclosure: id) else { throw StoreError.unknownDisclosure(id) }
-    try Gongkai.requireMilestone(owner.milestone, of: project, disclosure: id)
+    try await Gongkai.requireMilestone(owner.milestone, of: project, disclosure: id, in: register)
     return owner
   }
 
