@@ -529,6 +529,8 @@ import TestSupport
       """), "\(century.stderr)")
     let amended = try gongkai(["amend", "5", "--date", "2007-11-21", "--reason", "更正"] + db, environment: now)
     #expect(amended.stderr.contains("warning: formed 2007-11-21, before the 政府信息公开条例 first came into force"), "\(amended.stderr)")
+    // and amend, as log, names the year it counted without a schedule
+    #expect(amended.stderr.contains("warning: no official holiday schedule for 2007: "), "\(amended.stderr)")
     let digit = try gongkai(["amend", "4", "--date", "2025-11-22", "--reason", "更正"] + db, environment: now)
     #expect(digit.stderr.hasSuffix("if the year is mistyped for 2026-11-22, correct it with `gongkai amend 4 --date 2026-11-22 "
       + "--reason 更正形成日期`\n"), "\(digit.stderr)")
@@ -543,6 +545,11 @@ import TestSupport
     #expect(count.stdout == "2005-03-29\n")
     #expect(count.stderr.contains("; 2005 is before the 政府信息公开条例 came into force (2008-05-01): a date of information formed "
       + "there is most likely a year mistyped"), "\(count.stderr)")
+    // A project coded last year has its first information formed then: its backlog, entered now, is not taken for typos
+    let coded = "2025-310110-48-01-000208"
+    #expect(try gongkai(["project", "add", coded, "--name", "控江路排水泵站工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let backlog = try gongkai(["log", coded, "construction.participants", "--date", "2025-11-20"] + db, environment: now)
+    #expect(backlog.status == 0 && backlog.stderr.isEmpty, "\(backlog.stderr)")
   }
 
   @Test func aNoticePutUpAgainAfterDaysOffTheChannelsDoesNotMeetThePeriodUnlessInFull() throws {

@@ -58,7 +58,7 @@ extension Gongkai {
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
-      Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, judged: asOf ?? today)
+      Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf ?? today)
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
@@ -114,9 +114,11 @@ extension Gongkai {
   }
 
   /// Warns of a date whose year looks mistyped: a digit off from this year's or last year's (2025-11-26 typed on
-  /// 2026-12-01), or before the 条例 first came into force, with the `amend` that corrects it.
-  static func warnIfYearMistyped(_ date: CivilDate, milestone id: Int64, judged: CivilDate) {
-    if let meant = yearMeant(for: date, today: judged) {
+  /// 2026-12-01), or before the 条例 first came into force, with the `amend` that corrects it. Not of a date in the
+  /// year of the project's code, which is when its first information is formed: a clerk entering last year's backlog
+  /// of a project coded last year would be warned of every entry.
+  static func warnIfYearMistyped(_ date: CivilDate, milestone id: Int64, of project: ProjectCode, judged: CivilDate) {
+    if date.year != project.year, let meant = yearMeant(for: date, today: judged) {
       Terminal.warning("formed \(date), \(date.days(to: judged)) days before \(judged): if the year is mistyped for \(meant), correct it with "
         + "`gongkai amend \(id) --date \(meant) --reason 更正形成日期`")
     } else if date < GeneralDisclosurePeriod.firstInForce {
@@ -530,9 +532,11 @@ extension Gongkai {
       // A new day or link moves the deadline, and may turn a late publication on time or the reverse: said as `log`
       // says it.
       var standing = ""
+      var unscheduledYears: [Int] = []
       if let checker {
         let explanation = try? checker.explainDeadline(of: stored.milestone)
         standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
+        unscheduledYears = (explanation ?? nil)?.unscheduledYears ?? []
       }
       // What changed, each with its former value, under the milestone as it now stands.
       func was(_ old: String?) -> String { " (was \(old.map(Terminal.field) ?? "none"))" }
@@ -551,8 +555,12 @@ extension Gongkai {
         }
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
-      if let date, current.milestone.formedOn != date { Gongkai.warnIfYearMistyped(date, milestone: milestone, judged: today) }
+      if let date, current.milestone.formedOn != date, let code = try? ProjectCode(stored.milestone.projectCode) {
+        Gongkai.warnIfYearMistyped(date, milestone: milestone, of: code, judged: today)
+      }
       if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
+      // As `log` warns of a day counted without its year's schedule.
+      if let checker, !unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(unscheduledYears, calendar: checker.calendar)) }
     }
 
     /// A link between kinds the rules do not link is a usage error, as with `log --changes`; the store checks the
