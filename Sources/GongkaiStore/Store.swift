@@ -596,6 +596,19 @@ public struct LoggedRecode: Hashable, Sendable {
     self.reason = reason
   }
 
+  /// The corrections of each project by the code it has now, in the order made, without one back to that code (a
+  /// project corrected back to a code it had: its code now is not a former one): what names a project's former codes
+  /// on `project show` and in open data, so that a reader holding the old code finds it.
+  public static func byCurrentCode(_ recodes: [LoggedRecode]) -> [ProjectCode: [LoggedRecode]] {
+    Dictionary(grouping: recodes.filter { $0.former != $0.current }, by: \.current)
+  }
+
+  /// The codes `recodes` of one project corrected away, each once, in the order first corrected.
+  public static func formerCodes(_ recodes: [LoggedRecode]) -> [ProjectCode] {
+    var seen = Set<ProjectCode>()
+    return recodes.map(\.former).filter { seen.insert($0).inserted }
+  }
+
   /// The codes corrected away that no project has now (one corrected back to a code has it again), each once.
   public static func codesCorrectedAway(_ recodes: [LoggedRecode]) -> [ProjectCode] {
     let current = Set(recodes.map(\.current))

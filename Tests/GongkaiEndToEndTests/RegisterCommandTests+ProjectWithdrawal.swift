@@ -345,6 +345,18 @@ extension RegisterCommandTests {
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
     #expect(try gongkai(["project", "show", right, "--as-of", "2026-11-20"] + db).stdout
       .contains("\n  原代码    \(wrong)（更正原因：项目代码填错）\n"))
+    // Open data names the project by its right code and keeps the wrong one among its identifiers: a consumer that
+    // merged an earlier copy under the wrong code finds the project again, though its OC4IDS id changed with the code.
+    let oc4ids = folder.appendingPathComponent("oc4ids.json").path
+    #expect(try gongkai(["export", "oc4ids", "--out", oc4ids, "--as-of", "2026-11-20"] + db).status == 0)
+    let package = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: oc4ids))) as? [String: Any])
+    let project = try #require((package["projects"] as? [[String: Any]])?.first)
+    #expect(project["id"] as? String == "oc4ids-gkdemo-\(right)")
+    #expect((project["identifiers"] as? [[String: String]])?.map { $0["id"] } == [right, wrong])
+    let json = folder.appendingPathComponent("disclosures.json").path
+    #expect(try gongkai(["export", "json", "--out", json, "--as-of", "2026-11-20"] + db).status == 0)
+    let disclosures = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+    #expect((disclosures["projects"] as? [[String: Any]])?.first?["formerCodes"] as? [String] == [wrong])
 
     // The wrong code is refused, naming the right one; a folder's old file is passed over, the file named refused.
     let named = "is registered under its right code \(right)"

@@ -19,6 +19,9 @@ public struct DisclosuresJSON {
 
   struct ProjectEntry: Encodable {
     let code: String
+    /// The codes `project recode` corrected away, in the order corrected; left out where there are none. A consumer
+    /// that keyed the project by an earlier copy's code finds it by them.
+    let formerCodes: [String]?
     let name: String
     let legalPerson: String?
     let location: String?
@@ -96,6 +99,7 @@ public struct DisclosuresJSON {
       + "\"projects\": [\n")
     var projects = 0
     var result = ExportResult()
+    let recodes = LoggedRecode.byCurrentCode(try await store.codeCorrections())
     try await store.forEachProject(matching: filter) { project, milestones in
       var entries: [DisclosureEntry] = []
       let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
@@ -123,7 +127,7 @@ public struct DisclosuresJSON {
         if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
       }
       let entry = ProjectEntry(
-        code: project.code.rawValue, name: project.name, legalPerson: project.legalPerson, location: project.location,
+        code: project.code.rawValue, formerCodes: recodes[project.code].map { LoggedRecode.formerCodes($0).map(\.rawValue) }, name: project.name, legalPerson: project.legalPerson, location: project.location,
         totalInvestment: project.totalInvestment, responsibleUnit: project.responsibleUnit, disclosures: entries)
       try file.write((projects == 0 ? "" : ",\n") + json(entry))
       projects += 1

@@ -45,8 +45,10 @@ public struct OC4IDSExport {
       + "\"publishedDate\": \(try json(Self.instant(asOf))),\n"
       + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
     var result = ExportResult()
+    let recodes = LoggedRecode.byCurrentCode(try await store.codeCorrections())
     try await store.forEachProject(matching: filter) { project, milestones in
-      try file.write((result.records == 0 ? "" : ",\n") + json(try projectRecord(project, milestones, noting: &result)))
+      let formerCodes = LoggedRecode.formerCodes(recodes[project.code, default: []])
+      try file.write((result.records == 0 ? "" : ",\n") + json(try projectRecord(project, milestones, formerCodes: formerCodes, noting: &result)))
       result.records += 1
     }
     guard result.records > 0 else {
@@ -59,8 +61,11 @@ public struct OC4IDSExport {
     return result
   }
 
-  /// The project as the standard has it; `result` learns the unscheduled years its milestones rest on.
-  func projectRecord(_ project: Project, _ milestones: [StoredMilestone], noting result: inout ExportResult) throws -> OC4IDSProject {
+  /// The project as the standard has it; `result` learns the unscheduled years its milestones rest on. Its project
+  /// codes corrected away (`formerCodes`) are identifiers of it too: a consumer that merged an earlier package under
+  /// one finds the project again, where its `id`, made from its code, changed with the correction.
+  func projectRecord(_ project: Project, _ milestones: [StoredMilestone], formerCodes: [ProjectCode] = [],
+                     noting result: inout ExportResult) throws -> OC4IDSProject {
     let organisationCode = organisation ?? String(project.code.division)
     var findings: [(Finding, StoredMilestone)] = []
     for stored in milestones {
@@ -93,7 +98,8 @@ public struct OC4IDSExport {
     }
     return OC4IDSProject(
       id: "\(prefix)-\(project.code.rawValue)", updated: Self.instant(asOf), language: "zh",
-      identifiers: [.init(scheme: "CN-XMDM", id: project.code.rawValue)], title: project.name,
+      identifiers: ([project.code] + formerCodes).map { .init(scheme: "CN-XMDM", id: $0.rawValue) },
+      title: project.name,
       status: Self.status(findings.map(\.0)), publicAuthority: .init(id: authority, name: project.responsibleUnit),
       parties: parties.parties,
       budget: project.totalInvestment.flatMap { Decimal(string: $0) }.map { .init(amount: .init(amount: $0 * 10_000, currency: "CNY")) },

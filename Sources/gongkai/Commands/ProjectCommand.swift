@@ -442,8 +442,7 @@ extension Gongkai.ProjectCommand {
         if stored.withdrawnReason == nil { milestones.append(stored) } else { withdrawn += 1 }
       }
       var text = ProjectText(project: project, milestones: milestones, withdrawn: withdrawn, checker: checker, asOf: asOf ?? StoreOptions.today())
-      // A project corrected back to a code it had: its code now is not a former one.
-      text.formerCodes = try await register.codeCorrections().filter { $0.current == code && $0.former != code }
+      text.formerCodes = LoggedRecode.byCurrentCode(try await register.codeCorrections())[code, default: []]
         .map { ($0.former.rawValue, $0.reason) }
       try StandardOutput.print(text.rendered, terminator: "")
     }
