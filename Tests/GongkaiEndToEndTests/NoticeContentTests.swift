@@ -344,6 +344,17 @@ import TestSupport
     #expect(try export(["notices"], "\(Self.code).html", in: folder, db).contains("；\(further)</p>"))
     #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("\n- \(further)\n"))
     #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("\n    \(further)\n"))
+    // A further channel whose address was recorded is linked, as the first is; one without an address is not given the
+    // first one's (a webmaster found the address of the second channel nowhere on the page); Markdown escapes its &
+    let disclosed = try runGongkai(["disclose", "1", "--date", "2026-10-14", "--channel", "上海发布", "--url", "https://fb.example/1?a=1&b=2"] + db,
+                                   environment: ["GONGKAI_NOW": "2026-10-14T09:00:00+08:00"])
+    #expect(disclosed.status == 0, "\(disclosed.stderr)")
+    let linked = "亦发布于：信用中国（上海）（2026-10-13，索引号 310110-2026-00002）、<a href=\"https://fb.example/1?a=1&amp;b=2\">上海发布</a>"
+      + "（2026-10-14，索引号 310110-2026-00005）</p>"
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains(linked), "\(html)")
+    #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
+      .contains("\n- \(further)、上海发布（2026-10-14，索引号 310110-2026-00005，https://fb.example/1?a=1\\&b=2）\n"))
   }
 
   @Test func aTooShortPublicationThatCameLateKeepsItsLatenessInTheOpenData() throws {

@@ -136,3 +136,22 @@ extension Double {
   /// `11`, `9.5`: a font size as SVG takes it, without a trailing `.0`.
   fileprivate var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
 }
+
+extension ProjectNotice.FurtherChannels: MustacheParent {
+  public func child(named name: String) -> Any? { name == "entries" ? entries : nil }
+}
+
+extension ProjectNotice.FurtherChannel: MustacheParent {
+  public func child(named name: String) -> Any? {
+    switch name {
+    case "channel": channel
+    // Not `url`: a channel without one would be given its item's, as a name a value lacks is looked up in the
+    // enclosing ones.
+    case "address": url
+    case "publishedOn": publishedOn
+    case "indexNumber": indexNumber
+    case "isFirst": isFirst
+    default: nil
+    }
+  }
+}

@@ -99,7 +99,7 @@ enum NoticeTemplates {
     {{#summary}}<p class="summary">{{#summaryLines}}{{.}}{{^last()}}<br>{{/last()}}{{/summaryLines}}</p>{{/summary}}
     {{#publicationPeriod}}<p class="period">{{.}}</p>{{/publicationPeriod}}
     {{#periodNote}}<p class="note">{{.}}</p>{{/periodNote}}
-    <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}{{#alsoPublished}}；亦发布于：{{.}}{{/alsoPublished}}</p>
+    <p>公开日期：{{publishedOn}}；公开渠道：{{#url}}<a href="{{.}}">{{channel}}</a>{{/url}}{{^url}}{{channel}}{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}{{#alsoPublished}}；亦发布于：{{#entries}}{{^isFirst}}、{{/isFirst}}{{#address}}<a href="{{.}}">{{channel}}</a>{{/address}}{{^address}}{{channel}}{{/address}}（{{publishedOn}}，索引号 {{indexNumber}}）{{/entries}}{{/alsoPublished}}</p>
     </article>
     {{/items}}
     {{^items}}
@@ -229,7 +229,7 @@ enum NoticeTemplates {
     - 公开日期：{{publishedOn}}
     - 公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}
     {{#alsoPublished}}
-    - 亦发布于：{{.}}
+    - 亦发布于：{{#entries}}{{^isFirst}}、{{/isFirst}}{{channel}}（{{publishedOn}}，索引号 {{indexNumber}}{{#address}}，{{.}}{{/address}}）{{/entries}}
     {{/alsoPublished}}
     {{#publicationPeriod}}
     - {{.}}
@@ -302,7 +302,7 @@ enum NoticeTemplates {
     {{/withdraws}}
         公开日期：{{publishedOn}}　公开渠道：{{channel}}{{#url}}（{{.}}）{{/url}}{{#channelIndexNumber}}（索引号 {{.}}）{{/channelIndexNumber}}
     {{#alsoPublished}}
-        亦发布于：{{.}}
+        亦发布于：{{#entries}}{{^isFirst}}、{{/isFirst}}{{channel}}（{{publishedOn}}，索引号 {{indexNumber}}{{#address}}，{{.}}{{/address}}）{{/entries}}
     {{/alsoPublished}}
     {{#publicationPeriod}}
         {{.}}

@@ -24,8 +24,9 @@ public struct ProjectNotice: Sendable {
     /// The 索引号 of the publication the page presents (公开日期, 公开渠道), when it is not the item's own: a 公示 put up
     /// again after one taken down too early, which the check judges.
     public let channelIndexNumber: String?
-    /// Further channels the same information was published on, e.g. `信用中国（上海）（2026-03-02，索引号 310110-2026-00005）`.
-    public let alsoPublished: String?
+    /// Further channels the same information was published on (亦发布于), each with its day, 索引号 and address;
+    /// `nil` when there are none.
+    public let alsoPublished: FurtherChannels?
     /// For 公示 items: the publication period from and to, with its legal basis.
     public let publicationPeriod: String?
     /// Said of an item whose rule holds its period from a source not verified (confidence M): its deadline, and so
@@ -268,9 +269,10 @@ public struct ProjectNotice: Sendable {
     // evaluator holding one finds it on the portal.
     let others = stored.milestone.disclosures.enumerated()
       .filter { $0.offset != position && $0.element.publishedOn <= finding.asOf }
-      .map { other in
-        "\(other.element.channel)（\(other.element.publishedOn)，索引号 "
-          + "\(stored.recordedDisclosures[other.offset].serial.indexNumber(organisation: organisation))）"
+      .enumerated().map { index, other in
+        FurtherChannel(channel: other.element.channel, url: other.element.url, publishedOn: other.element.publishedOn.description,
+                       indexNumber: stored.recordedDisclosures[other.offset].serial.indexNumber(organisation: organisation),
+                       isFirst: index == 0)
       }
     let withdrawn = !relations.withdrawals(of: stored).isEmpty
     let changed = relations.changes(stored).map(relations.chineseDescription)
@@ -300,7 +302,7 @@ public struct ProjectNotice: Sendable {
       summary: withdrawn ? nil : stored.summary, publishedOn: judged.publishedOn.description, channel: judged.channel,
       url: withdrawn ? nil : judged.url,
       channelIndexNumber: earliest == position ? nil : stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
-      alsoPublished: others.isEmpty ? nil : others.joined(separator: "、"),
+      alsoPublished: others.isEmpty ? nil : FurtherChannels(entries: others),
       publicationPeriod: period,
       periodNote: finding.chinesePeriodNote,
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn, validityMark: relations.chineseValidityMark(of: stored),
@@ -309,5 +311,22 @@ public struct ProjectNotice: Sendable {
       updated: [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)
         .reduce(FeedInstant.of(publishedOn: judged.publishedOn, recordedAt: stored.recordedDisclosures[position].recordedAt,
                                asOf: finding.asOf), max))
+  }
+}
+
+extension ProjectNotice {
+  /// The further channels of an item, as one value: the page says 亦发布于 once before them.
+  public struct FurtherChannels: Sendable {
+    public let entries: [FurtherChannel]
+  }
+
+  /// A further channel the item was published on, linked where its address was recorded, as the first one is.
+  public struct FurtherChannel: Sendable {
+    public let channel: String
+    public let url: String?
+    public let publishedOn: String
+    public let indexNumber: String
+    /// Whether it is named first, without the 、 that parts it from the one before.
+    public let isFirst: Bool
   }
 }
