@@ -147,7 +147,22 @@ import TestSupport
     #expect(report.stderr.contains("gongkai: warning: --as-of 2099-01-01 is after today ("), "\(report.stderr)")
   }
 
-  // MARK: Hostile input
+  /// A past day's notices exported into the portal's folder wind its pages and feed back to that day: written, as one
+  /// may mean it, and warned of, with the way back (a webmaster found the feed's entries dated back without a word).
+  @Test func noticesOfAnEarlierDayThanTheFolderHeldAreWarnedOf() throws {
+    let database = try sampleRegister().database
+    let out = Scratch.folder().appendingPathComponent("notices").path
+    let notices = ["export", "notices", "--out", out, "--database", database]
+    #expect(try runGongkai(notices + ["--as-of", "2026-11-27"]).stderrLines.allSatisfy { !$0.contains("held pages") })
+    #expect(try runGongkai(notices + ["--as-of", "2026-11-27"]).stderrLines.allSatisfy { !$0.contains("held pages") })
+    let earlier = try runGongkai(notices + ["--as-of", "2026-11-20"])
+    #expect(earlier.status == 0)
+    #expect(earlier.stderrLines.contains("gongkai: warning: \(out) held pages as of 2026-11-27; these, as of 2026-11-20, replaced them, and "
+      + "its feed went back to that day: a portal serving the folder now shows the earlier day. Export again without --as-of to put "
+      + "today's back, and a past day's pages into a folder of their own (--out)"), "\(earlier.stderr)")
+    #expect(try runGongkai(notices + ["--as-of", "2026-11-27"]).stderrLines.allSatisfy { !$0.contains("held pages") })
+  }
+
   // MARK: Hostile input
 
   func hostileExport() throws -> URL {

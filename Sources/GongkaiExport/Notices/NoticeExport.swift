@@ -40,6 +40,9 @@ public struct NoticeExport {
     public var movedPages = 0
     /// The years without an official holiday schedule that the pages' deadlines and counts rest on.
     public var unscheduledYears = Set<Int>()
+    /// The later day the folder's index stated before this export, judged as of an earlier one, replaced it: a portal
+    /// serving the folder went back to that day's pages, and its feed's readers with it.
+    public var replacedLaterDay: CivilDate?
     /// The findings of the pages whose status may change once a missing holiday schedule is published.
     public var provisionalStatuses = 0
     /// The years without an official holiday schedule those statuses rest on, which the index's foot names.
@@ -65,10 +68,11 @@ public struct NoticeExport {
     let pages = try AtomicFolderWriter(folder: folder, isNew: folderIsNew)
     try await changeLogHead.confirmed()
     if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
+    let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
-    var report = Report(keptIndex: format == .html && index == nil)
+    var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated)
     // By project, in every format: a page an export in another format wrote goes too.
     var withdrawnPages: [[String]] = []
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
@@ -218,6 +222,15 @@ extension NoticeExport {
   /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export
   /// without `--organisation`, the next with it): every 索引号 and every entry's id would change, and each subscriber
   /// would see every item published again, with nothing saying the old ones are gone.
+  /// The day the index in `folder` was judged as of (its heading's 截至 day), if it has one.
+  static func indexDay(in folder: String) -> CivilDate? {
+    guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else { return nil }
+    defer { try? handle.close() }
+    let head = String(decoding: (try? handle.read(upToCount: 8192)) ?? Data(), as: UTF8.self)
+    guard let match = head.firstMatch(of: /<small>截至 (\d{4}-\d{2}-\d{2})，/) else { return nil }
+    return try? CivilDate(parsing: String(match.1))
+  }
+
   static func requireFeedOrganisation(_ organisation: String, in folder: String) throws {
     let path = (folder as NSString).appendingPathComponent("feed.atom")
     guard let handle = FileHandle(forReadingAtPath: path) else { return }

@@ -181,6 +181,11 @@ extension Gongkai.Export {
           ).run(store: register, projects: project, changeLogHead: head, folder: folder, folderIsNew: isNew, progress: progress)
           progress?.finish()
           Warnings.warnIfUnscheduled(report.unscheduledYears, calendar: checker.calendar)
+          if let later = report.replacedLaterDay {
+            Terminal.warning("\(folder) held pages as of \(later); these, as of \(export.day), replaced them, and its feed went back to that "
+              + "day: a portal serving the folder now shows the earlier day. Export again without --as-of to put today's back, and "
+              + "a past day's pages into a folder of their own (--out)")
+          }
           // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
           if format == .html && !report.keptIndex && indexNumbers.organisation == nil {
             Terminal.warning("feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register exported without an "
