@@ -147,6 +147,25 @@ import TestSupport
     #expect(report.stderr.contains("gongkai: warning: --as-of 2099-01-01 is after today ("), "\(report.stderr)")
   }
 
+  /// The portal's index as a reader on a phone or a screen reader meets it: the table scrolls within its box instead
+  /// of running off the screen, each row is headed by its project code, kept on one line, and a register without
+  /// projects says so instead of showing an empty table.
+  @Test func theIndexTableScrollsIsHeadedByItsCodesAndSaysWhenItIsEmpty() throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("e.sqlite").path
+    #expect(try runGongkai(["init", "--database", database]).status == 0)
+    let empty = folder.appendingPathComponent("empty").path
+    #expect(try runGongkai(["export", "notices", "--out", empty, "--database", database]).status == 0)
+    let none = try String(contentsOfFile: empty + "/index.html", encoding: .utf8)
+    #expect(none.contains("<tbody>\n<tr><td colspan=\"11\" class=\"empty\">暂无项目</td></tr>\n</tbody>"), "\(none)")
+    let headers = try #require(none.components(separatedBy: "<thead>\n").last?.components(separatedBy: "</tr>").first)
+    #expect(headers.components(separatedBy: "<th ").count - 1 == 11, "\(headers)")
+    let sample = try String(contentsOf: Self.repository.appendingPathComponent("Exports/sample/notices/index.html"), encoding: .utf8)
+    #expect(sample.contains("<div class=\"scroll\">\n<table>"))
+    #expect(sample.contains("<tr><th scope=\"row\" class=\"code\">2023-310110-78-01-000087</th>"))
+    #expect(!sample.contains("暂无项目"))
+  }
+
   /// A past day's notices exported into the portal's folder wind its pages and feed back to that day: written, as one
   /// may mean it, and warned of, with the way back (a webmaster found the feed's entries dated back without a word).
   @Test func noticesOfAnEarlierDayThanTheFolderHeldAreWarnedOf() throws {

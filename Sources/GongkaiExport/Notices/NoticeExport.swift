@@ -126,7 +126,10 @@ public struct NoticeExport {
       template: "index-head"))
     try index.copy(to: page)
     let note = ProvisionalNote.text("“状态暂定”为其中状态可能变化的项数：其所依据的时限", years: report.provisionalStatusYears)
-    try page.write(renderer.render(note.map { ["provisionalNote": $0] } ?? [:], template: "index-foot"))
+    // Its columns: code, name, unit, count, a column per status and the provisional count.
+    var foot: [String: Any] = ["noProjects": report.pages == 0, "columns": 5 + FindingStatus.chineseNamesCounted.count]
+    foot["provisionalNote"] = note
+    try page.write(renderer.render(foot, template: "index-foot"))
     // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     let atom = try AtomicFileWriter(path: folder + "/feed.atom")

@@ -9,7 +9,8 @@ enum NoticeTemplates {
     h2{font-size:1.2rem;border-left:5px solid #b3001b;padding-left:.5rem;margin-top:2rem}
     h3{font-size:1.05rem;margin:.2rem 0}
     table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
-    th{background:#f4f4f4;font-weight:600;white-space:nowrap}
+    th{background:#f4f4f4;font-weight:600;white-space:nowrap}th.code{background:none;font-weight:normal}
+    .scroll{overflow-x:auto}.code{white-space:nowrap;overflow-wrap:normal}
     .notice{border:1px solid #ddd;border-radius:4px;padding:.8rem 1rem;margin:.8rem 0}
     .changed td{color:#b3001b;font-weight:600}
     .empty{color:#555}.period{font-weight:600}.crumb a{color:#b3001b}
@@ -140,6 +141,7 @@ enum NoticeTemplates {
     <main>
     <section aria-labelledby="projects">
     <h2 id="projects">项目及公开情况</h2>
+    <div class="scroll">
     <table>
     <thead>
     <tr><th scope="col">项目代码</th><th scope="col">项目名称</th><th scope="col">责任单位</th><th scope="col">公开事项数</th>{{#statusNames}}<th scope="col">{{.}}</th>{{/statusNames}}<th scope="col">状态暂定</th></tr>
@@ -150,14 +152,16 @@ enum NoticeTemplates {
 
   static let indexRow = """
     {{% CONTENT_TYPE: MARKUP}}
-    <tr><td>{{code}}</td><td><a href="{{page}}">{{name}}</a></td><td>{{responsibleUnit}}</td><td>{{disclosedCount}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}<td>{{provisional}}</td></tr>
+    <tr><th scope="row" class="code">{{code}}</th><td><a href="{{page}}">{{name}}</a></td><td>{{responsibleUnit}}</td><td>{{disclosedCount}}</td>{{#counts}}<td>{{.}}</td>{{/counts}}<td>{{provisional}}</td></tr>
 
     """
 
   static let indexFoot = """
     {{% CONTENT_TYPE: MARKUP}}
-    </tbody>
+    {{#noProjects}}<tr><td colspan="{{columns}}" class="empty">暂无项目</td></tr>
+    {{/noProjects}}</tbody>
     </table>
+    </div>
     <p><a href="feed.atom">订阅最新公开信息（Atom）</a></p>
     </section>
     </main>
