@@ -96,12 +96,17 @@ public struct Project: Hashable, Sendable {
     found += RegisterText.problems("legal-person", legalPerson)
     found += RegisterText.problems("location", location)
     found += RegisterText.problems("responsible-unit", responsibleUnit, required: true)
-    if let amount = totalInvestment, !Self.isAmount(amount) {
-      found.append(.invalidField("total-investment", amount,
-        "use a number of 万元 with at most 12 digits before the point and 4 after, without exponent or separators, "
-          + "such as 125000 or 3500.5"))
-    }
+    if let amount = totalInvestment, let problem = Self.investmentProblem(amount) { found.append(problem) }
     return found
+  }
+
+  /// What is wrong with `amount` as a total investment (总投资), if anything: for a file's field, checked before the
+  /// file has a project to check.
+  public static func investmentProblem(_ amount: String) -> RegisterError? {
+    guard !isAmount(amount) else { return nil }
+    return .invalidField("total-investment", amount,
+      "use a number of 万元 with at most 12 digits before the point and 4 after, without exponent or separators, "
+        + "such as 125000 or 3500.5")
   }
 
   /// A non-negative decimal with at most 12 digits before the point and 4 after.

@@ -43,11 +43,9 @@ public enum ProjectFile {
     }
     let name = text("name", required: true)
     let unit = text("responsible-unit", required: true)
-    let project = Project(
-      code: code ?? (try! ProjectCode("2000-000000-00-00-000000")), name: name ?? "", legalPerson: text("legal-person"),
-      location: text("location"), totalInvestment: text("total-investment"), responsibleUnit: unit ?? "")
-    if let value = fields["total-investment"] {
-      for error in project.problems() where error.field == "total-investment" { collector.add(value.problem(error.message)) }
+    let (legalPerson, location, investment) = (text("legal-person"), text("location"), text("total-investment"))
+    if let value = fields["total-investment"], let problem = investment.flatMap(Project.investmentProblem) {
+      collector.add(value.problem(problem.message))
     }
 
     var milestones: [MilestoneEntry] = []
@@ -108,7 +106,10 @@ public enum ProjectFile {
       guard let link = changes.first(where: { $0.entry == index }) else { continue }
       collector.add(link.value.problem(RegisterError.changesItself(link.text).message))
     }
-    guard collector.problems.isEmpty else { throw FileProblems(collector.problems.sortedByLine()) }
+    // A field that could not be read is among the problems.
+    guard collector.problems.isEmpty, let code, let name, let unit else { throw FileProblems(collector.problems.sortedByLine()) }
+    let project = Project(code: code, name: name, legalPerson: legalPerson, location: location, totalInvestment: investment,
+                          responsibleUnit: unit)
     return ProjectDocument(project: project, milestones: milestones, milestoneLines: milestoneLines)
   }
 

@@ -60,13 +60,11 @@ public protocol Store: Sendable {
 
   /// Registers a new project; throws ``StoreError/duplicateProject(_:)`` if the code is taken.
   func addProject(_ project: Project, actor: String) async throws
-  /// Changes a project's fields as `change` returns them from the project as stored; returns whether anything
-  /// changed. The project is read in the transaction that writes it, so that two staff editing different fields
-  /// at the same time both keep their change. An error thrown by `change` leaves the project as it was.
-  func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) async throws -> Bool
-  /// ``updateProject(code:actor:_:)``, saying what became of the milestones already recorded when the change
-  /// gives the project another responsible unit. A unit is answerable for what fell to it when the information
-  /// was formed: with ``PastMilestones/keepUnit`` every milestone of the project that takes the project's unit is
+  /// Changes a project's fields as `change` returns them from the project as stored, and says what became of the
+  /// milestones already recorded when the change gives the project another responsible unit. The project is read in
+  /// the transaction that writes it, so that two staff editing different fields at the same time both keep their
+  /// change; an error thrown by `change` leaves the project as it was. A unit is answerable for what fell to it when
+  /// the information was formed: with ``PastMilestones/keepUnit`` every milestone of the project that takes the project's unit is
   /// pinned to the unit it had (its own unit set, logged, in the same transaction), so per-unit scores of past
   /// years do not change after the fact; ``PastMilestones/reattribute``, asked for explicitly, moves every
   /// milestone that names the old unit to the new one (their own unit cleared, logged).

@@ -641,6 +641,13 @@ extension RegisterCommandTests {
       #expect(refused.stderrLines.first?.hasPrefix("gongkai: project \(former) 江浦路桥梁改建工程 is registered under its right code \(right) "
         + "since its code was corrected (区划代码填错): use \(right)") == true, "\(command): \(refused.stderr)")
     }
+    // A registered project of another milestone is named as the project the id is not of
+    let other = "2026-310110-48-01-000331"
+    #expect(try gongkai(["project", "add", other, "--name", "控江路排水泵站工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let elsewhere = try gongkai(["withdraw", "--disclosure", "1", "--reason", "重复登记", "--project", other] + db)
+    #expect(elsewhere.status == 65)
+    #expect(elsewhere.stderrLines == ["gongkai: disclosure 1 (of milestone 1) belongs to project \(right), not \(other); check the id "
+      + "(`gongkai project show \(other)` lists its publications)"])
     #expect(try gongkai(["withdraw", "1", "--reason", "重复登记", "--project", right] + db).status == 0)
   }
 

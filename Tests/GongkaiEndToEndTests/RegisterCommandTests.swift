@@ -388,11 +388,11 @@ import TestSupport
     #expect(twice.status == 0)
     #expect(twice.stdout == "disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26) unchanged: already withdrawn "
       + "(截止日期填错); `gongkai history` of its project shows by whom and when\n")
-    // A disclosure of another project than the one named is refused before anything is written
+    // A disclosure guarded by a code no project has is refused before anything is written, naming the code meant
     let elsewhere = try gongkai(["withdraw", "--disclosure", "1", "--project", "2026-310110-48-01-000299", "--reason", "误"] + db)
     #expect(elsewhere.status == 65)
-    #expect(elsewhere.stderrLines == ["gongkai: disclosure 1 (of milestone 1) belongs to project 2026-310110-48-01-000200, not "
-      + "2026-310110-48-01-000299; check the id (`gongkai project show 2026-310110-48-01-000299` lists its publications)"])
+    #expect(elsewhere.stderrLines == ["gongkai: unknown project '2026-310110-48-01-000299'; did you mean 2026-310110-48-01-000200? "
+      + "(`gongkai project list` shows the registered codes)"])
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-30"] + db).status == 0)
     #expect(try gongkai(["check", "--as-of", "2026-11-30"] + db).stdout.isEmpty)
     let history = try gongkai(["history", "2026-310110-48-01-000200", "--format", "json"] + db)

@@ -294,14 +294,14 @@ import Testing
       edited.responsibleUnit = "杨浦区建设和管理委员会（重大办）"
       return edited
     }
-    _ = try first.updateProject(code: bund.code, actor: "王工") { project in
+    _ = try first.updateProject(code: bund.code, actor: "王工", pastMilestones: .keepUnit) { project in
       // Another edit arriving while this one has read the project waits for it (here, past its timeout).
-      #expect(throws: StoreError.busy(path)) { try second.updateProject(code: bund.code, actor: "李工", unit) }
+      #expect(throws: StoreError.busy(path)) { try second.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit, unit) }
       var renamed = project
       renamed.name = "杨浦滨江南段公共空间贯通提升工程"
       return renamed
     }
-    #expect(try second.updateProject(code: bund.code, actor: "李工", unit))
+    #expect(try second.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit, unit).changed)
     let stored = try #require(try first.project(code: bund.code))
     #expect(stored.name == "杨浦滨江南段公共空间贯通提升工程")
     #expect(stored.responsibleUnit == "杨浦区建设和管理委员会（重大办）")

@@ -26,11 +26,11 @@ import Testing
       renamed.name = "杨浦滨江南段公共空间贯通提升工程"
       return renamed
     }
-    #expect(try await store.updateProject(code: bund.code, actor: "李工", rename))
-    #expect(try await !store.updateProject(code: bund.code, actor: "李工", rename))
+    #expect(try await store.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit, rename).changed)
+    #expect(try await !store.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit, rename).changed)
     #expect(try await store.project(code: bund.code)?.name == "杨浦滨江南段公共空间贯通提升工程")
     await #expect(throws: StoreError.unknownProject(school.code.rawValue)) {
-      try await store.updateProject(code: school.code, actor: "李工", rename)
+      try await store.updateProject(code: school.code, actor: "李工", pastMilestones: .keepUnit, rename)
     }
   }
 
@@ -62,7 +62,7 @@ import Testing
     // And nothing more is written under its code; withdrawn again, it keeps its first reason
     let refusal = StoreError.projectWithdrawn(bund.code.rawValue, reason: "项目代码错误")
     await #expect(throws: refusal) { try await store.logMilestone(permit("2026-03-01"), project: bund.code, changing: nil, actor: "王工") }
-    await #expect(throws: refusal) { try await store.updateProject(code: bund.code, actor: "王工") { $0 } }
+    await #expect(throws: refusal) { try await store.updateProject(code: bund.code, actor: "王工", pastMilestones: .keepUnit) { $0 } }
     await #expect(throws: refusal) { try await store.addProject(bund, actor: "王工") }
     #expect(try await store.withdrawProject(code: bund.code, reason: "再次", actor: "李工").alreadyWithdrawn == "项目代码错误")
   }
@@ -509,7 +509,7 @@ import Testing
   func theChangeLogRecordsEveryKindOfWrite(factory: StoreFactory) async throws {
     let store = try factory.make()
     try await store.addProject(bund, actor: "王工")
-    _ = try await store.updateProject(code: bund.code, actor: "李工") { project in
+    _ = try await store.updateProject(code: bund.code, actor: "李工", pastMilestones: .keepUnit) { project in
       var moved = project
       moved.location = "杨树浦路2086号至2500号"
       return moved

@@ -27,10 +27,6 @@ extension SQLiteStore {
     }.map { StoreError.namesakeProject(project.code.rawValue, registered: $0.code, name: project.name) }
   }
 
-  public func updateProject(code: ProjectCode, actor: String, _ change: (Project) throws -> Project) throws -> Bool {
-    try updateProject(code: code, actor: actor, pastMilestones: .keepUnit, change).changed
-  }
-
   public func updateProject(code: ProjectCode, actor: String, pastMilestones: PastMilestones,
                             _ change: (Project) throws -> Project) throws -> ProjectUpdate {
     try logged(actor: actor) { write in
