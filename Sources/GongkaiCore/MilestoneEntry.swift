@@ -72,7 +72,11 @@ public struct MilestoneEntry: Hashable, Sendable {
     var found: [RegisterError] = []
     if let kind, catalogue.rule(for: kind) == nil {
       let defining = catalogue.shippedProfile?(kind).map { UnknownKindProfiles(applied: catalogue.profile, defining: $0) }
-      found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code, profile: defining))
+      if defining == nil, let category = catalogue.category(meant: kind) {
+        found.append(.categoryForKind(kind, category))
+      } else {
+        found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code, profile: defining))
+      }
     }
     return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,
                                 withdrawnReason: withdrawnReason)

@@ -6,6 +6,8 @@
 public enum ReferenceList: Hashable, Sendable {
   /// The item kinds of the rules applied, by code.
   case itemKinds
+  /// The item kinds of the rules applied in one category.
+  case kindsOfCategory(Category)
   /// The item kinds of a shipped profile other than the rules applied.
   case kindsOfProfile(String)
   /// The kinds each kind may change or withdraw.

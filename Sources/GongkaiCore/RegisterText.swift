@@ -361,6 +361,8 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
   case invalidField(String, String, String)
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
   case unknownKind(String, meant: String? = nil, profile: UnknownKindProfiles? = nil)
+  /// A category named where a kind was asked for (``RuleCatalogue/category(meant:)``): the text as written.
+  case categoryForKind(String, Category)
   case futureDate(String, CivilDate, today: CivilDate)
   /// A day to come further ahead than a notice of an item due by its own day goes up (``Disclosure/longestLead``).
   case tooFarAhead(String, CivilDate, today: CivilDate)
@@ -393,7 +395,7 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
     case .missingField(let field), .missingReason(let field, _), .invalidField(let field, _, _), .futureDate(let field, _, _),
       .tooFarAhead(let field, _, _), .untilBeforePublished(let field, _, _):
       field
-    case .unknownKind: "kind"
+    case .unknownKind, .categoryForKind: "kind"
     case .disclosureBeforeMilestone: "published"
     case .changesLaterMilestone, .changesItself: "changes"
     case .changesUnrelatedKind(let field, _, _, _, _): field
@@ -441,6 +443,9 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
         + "record it in a register kept under \(profiles.defining)" + (meant.map { ", or did you mean \($0)?" } ?? "")
     case .unknownKind(let kind, let meant, nil):
       "unknown item kind '\(kind)'" + (meant.map { "; did you mean \($0)?" } ?? "; use the code of a kind the rules define")
+    case .categoryForKind(let kind, let category):
+      "unknown item kind '\(kind)': it names the category \(category.rawValue) (\(category.chineseName)), not a kind; "
+        + "give the code of one of its kinds"
     case .tooFarAhead(let field, let date, let today):
       "\(field) \(date) is \(today.days(to: date)) days ahead; gongkai takes an item due by its own day at most "
         + "\(Disclosure.longestLead) days before it, so \(today.adding(days: Disclosure.longestLead)) at the latest today: check the date"
@@ -467,6 +472,7 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
     switch self {
     case .unknownKind(_, _, let profiles?): .kindsOfProfile(profiles.defining)
     case .unknownKind(_, _, nil): .itemKinds
+    case .categoryForKind(_, let category): .kindsOfCategory(category)
     case .changesUnrelatedKind: .kindLinks
     default: nil
     }

@@ -73,21 +73,44 @@ public struct RuleCatalogue: Sendable {
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case or in
   /// full-width letters (`ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ`, as a Chinese input method left on types it), the kind's
   /// Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off
-  /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits.
+  /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits. A part of a kind's
+  /// name, or a code a letter or two off, is not taken for the kind where it names a category
+  /// (``category(meant:)``): `投标` means 招标投标信息, not the one kind whose name holds it.
   public func kind(meant typed: String) -> DisclosureRule? {
-    let text = String(typed.halfWidth.map { $0 == "。" ? "." : $0 })
+    let text = Self.typedForm(typed)
     let wanted = text.lowercased()
     guard !wanted.isEmpty else { return nil }
     func only(_ fits: (DisclosureRule) -> Bool) -> DisclosureRule? {
       let found = rules.filter(fits)
       return found.count == 1 ? found[0] : nil
     }
-    return only { $0.code.lowercased() == wanted }
-      ?? only { $0.name.chinese == text || $0.name.english.lowercased() == wanted }
-      ?? only { $0.code.split(separator: ".").last.map { $0.lowercased() == wanted } ?? false }
-      ?? only { !wanted.unicodeScalars.allSatisfy { $0.isASCII } && $0.name.chinese.contains(text) }
+    if let named = only({ $0.code.lowercased() == wanted })
+      ?? only({ $0.name.chinese == text || $0.name.english.lowercased() == wanted })
+      ?? only({ $0.code.split(separator: ".").last.map { $0.lowercased() == wanted } ?? false })
+    {
+      return named
+    }
+    guard category(meant: typed) == nil else { return nil }
+    return only { !wanted.unicodeScalars.allSatisfy(\.isASCII) && $0.name.chinese.contains(text) }
       ?? only { EditDistance.between($0.code.lowercased(), wanted, atMost: 2) != nil }
   }
+
+  /// The category someone named where a kind was asked for: its code (`bidding`), its English name, or its Chinese
+  /// name or two or more characters of it (`招标投标`, `投标`, `施工`), as staff who think of the statute's eight
+  /// headings type them; `nil` for a category none of this catalogue's kinds is in.
+  public func category(meant typed: String) -> Category? {
+    let text = Self.typedForm(typed)
+    let wanted = text.lowercased()
+    let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
+    return Category.allCases.first { category in
+      (category.rawValue == wanted || category.englishName == wanted
+        || (isChinese && text.count >= 2 && category.chineseName.contains(text)))
+        && rules.contains { $0.category == category }
+    }
+  }
+
+  /// `text` with the full-width letters and the 。 a Chinese input method types made half-width.
+  private static func typedForm(_ text: String) -> String { String(text.halfWidth.map { $0 == "。" ? "." : $0 }) }
 
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`
   /// when its rule allows it (or the kind is unknown, which is a problem of its own). Project files and `log

@@ -5,6 +5,7 @@ extension ReferenceList {
   public var pointer: String {
     switch self {
     case .itemKinds: "`gongkai rules` lists the codes"
+    case .kindsOfCategory(let category): "`gongkai rules --category \(category.rawValue)` lists its kinds"
     case .kindsOfProfile(let profile): "`gongkai rules --profile \(profile)` lists its kinds"
     case .kindLinks: "`gongkai rules` lists what each kind may change"
     case .profiles: "--profile, e.g. shanghai, or --profile-file"

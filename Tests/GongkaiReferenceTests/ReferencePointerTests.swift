@@ -12,6 +12,11 @@ import Testing
      "unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)"),
     (RegisterError.unknownKind("bidding.candidate", meant: "bidding.candidates"),
      "unknown item kind 'bidding.candidate'; did you mean bidding.candidates? (`gongkai rules` lists the codes)"),
+    (RegisterError.categoryForKind("投标", .bidding) as any PointsToReferenceList,
+     """
+     unknown item kind '投标': it names the category bidding (招标投标信息), not a kind; give the code of one of its kinds \
+     (`gongkai rules --category bidding` lists its kinds)
+     """),
     (RegisterError.unknownKind("construction.site-sign", profile: UnknownKindProfiles(applied: "national", defining: "shanghai")),
      "unknown item kind 'construction.site-sign' in the rules applied here (national): it is a kind of the shanghai profile; "
        + "record it in a register kept under shanghai (`gongkai rules --profile shanghai` lists its kinds)"),

@@ -36,9 +36,23 @@ import TestSupport
     #expect(catalogue.kind(meant: typed)?.code == meant)
   }
 
-  @Test(arguments: ["xyz", "bidding", "公示", ""])
+  @Test(arguments: ["xyz", "bidding", "公示", "", "投标", "施工"])
   func noKindIsGuessedWhereNoneOrSeveralFit(typed: String) {
     #expect(catalogue.kind(meant: typed) == nil)
+  }
+
+  /// 投标 is in the name of one kind alone (招标投标违法行为行政处罚决定), but staff who type it think of the heading.
+  @Test(arguments: [
+    ("投标", Category.bidding), ("招标投标信息", .bidding), ("bidding", .bidding), ("Construction", .construction),
+    ("施工", .construction), ("竣工", .completion), ("ｂｉｄｄｉｎｇ", .bidding), ("land (and house) expropriation", .landAcquisition),
+  ])
+  func aCategoryTypedForAKindIsNamed(typed: String, meant: Category) {
+    #expect(catalogue.category(meant: typed) == meant)
+  }
+
+  @Test(arguments: ["施工许可", "公示", "工", "bid", "中标候选人公示"])
+  func noCategoryIsNamedForPartOfAKind(typed: String) {
+    #expect(catalogue.category(meant: typed) == nil)
   }
 }
 
