@@ -282,7 +282,7 @@ extension RegisterCommandTests {
     let empty = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府网站", "--url", ""] + db)
     #expect(empty.status == 64 && empty.stderr.contains("or --no-url to clear the one recorded before"))
     let cleared = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府网站", "--no-url"] + db)
-    #expect(cleared.stdout.hasPrefix("updated disclosure 1 of milestone 1 (\(code) construction.participants 2026-11-02), 2026-11-03 区政府网站: url - (was https://wrong.example/p)"),
+    #expect(cleared.stdout.hasPrefix("updated disclosure 1 of milestone 1 (\(code) construction.participants 2026-11-02), 2026-11-03 区政府网站: url none (was https://wrong.example/p)"),
             "\(cleared.stdout)\(cleared.stderr)")
     #expect(try gongkai(["history", code] + db).stdout.contains("网址: https://wrong.example/p → —"))
     let notices = folder.appendingPathComponent("notices")

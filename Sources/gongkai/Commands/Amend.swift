@@ -1,0 +1,144 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiStore
+
+extension Gongkai {
+  struct Amend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Correct a milestone's date, document number, summary, unit or the milestone it changes; an empty value clears a text field.",
+      usage: "gongkai amend <milestone> --reason <text> [<options>]",
+      discussion: """
+        A correction of a legal record says why (--reason), as a withdrawal does: the change log keeps the reason \
+        with who made the correction, when, and the values before and after (`gongkai history`), and the audit \
+        CSV shows each milestone's corrections: how many, the last one's author, time and reason, and the day \
+        formed first recorded when a correction changed it.
+
+        --changes links a change or withdrawal recorded without the milestone it changes (a penalty's withdrawal \
+        that named no penalty leaves the penalty published as in force), or links the right one; --no-changes \
+        removes a link made by mistake. A change may have a period of its own, so the deadline can move.
+
+        Examples:
+          gongkai amend 75 --date 2026-02-24 --reason 按许可证原件更正形成日期
+          gongkai amend 82 --changes 61 --reason 关联被撤回的处罚决定
+        """)
+
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
+    @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
+    var date: CivilDate?
+    @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes or withdraws.", valueName: "milestone"),
+            transform: recordID)
+    var changes: Int64?
+    @Flag(name: .customLong("no-changes"), help: "Remove the link to a milestone this one changes: it was linked by mistake.")
+    var noChanges = false
+    @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
+    var project: ProjectCode?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
+            transform: trimmed)
+    var reason: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var reference: ReferenceOptions
+    @OptionGroup var actor: ActorOptions
+
+    func validate() throws {
+      if noChanges, let changes { throw ValidationError("--changes \(changes) and --no-changes contradict each other; give one") }
+    }
+
+    /// The amendment's link, as the options give it.
+    var link: ChangeLink? { changes.map(ChangeLink.to) ?? (noChanges ? .removed : nil) }
+
+    func run() async throws {
+      // Checked here rather than in validate(), which ArgumentParser runs before it names an unknown option: a
+      // mistyped `--dat` would read as "nothing to change".
+      if date == nil && ref == nil && summary == nil && unit == nil && link == nil {
+        throw CommandFailure.usage("nothing to change; give --date, --ref, --summary, --unit, --changes or --no-changes")
+      }
+      let today = StoreOptions.today()
+      try refuse(RegisterText.problems("--ref", ref) + RegisterText.problems("--unit", unit)
+        + RegisterText.problems("--summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true))
+      let reason = try requiredReason(reason, example: MilestoneAmendment.exampleReason)
+      let amendment = MilestoneAmendment(formedOn: date, reference: ref, summary: summary, responsibleUnit: unit, changes: link,
+                                         reason: reason)
+      let opened = try store.open()
+      // A new day, or a link made or unmade (a change may have a period of its own), may leave a publication before the
+      // milestone that the law wants by that day: the rules say which, loaded before the write, as `log` and
+      // `disclose` load them (a register kept under a profile file needs it given).
+      let catalogue = date == nil && link == nil ? nil : try await reference.catalogue(for: opened, at: store.path)
+      let register = catalogue.map(opened.admittingEarlyPublications(under:)) ?? opened
+      let current = try await Gongkai.namedMilestone(milestone, of: project, in: register)
+      // A day to come only for an item due by its day, whose notice goes up ahead of it (as `log` admits it); a link
+      // made or unmade asks it again of the day recorded, as a change's period may not admit what its kind's does.
+      let isChange = link.map { $0 != .removed } ?? (current.milestone.changes != nil)
+      if let catalogue, let problem = MilestoneEntry.formationProblem(
+        "--date", date ?? current.milestone.formedOn, kind: current.milestone.kind, isChange: isChange, catalogue: catalogue, today: today)
+      {
+        if date != nil { try refuse([problem]) }
+        let formed = "milestone \(milestone) is formed \(current.milestone.formedOn), a day to come"
+        throw CommandFailure.usage(isChange
+          ? "--changes \(changes.map(String.init) ?? ""): \(formed), which a change of \(current.milestone.kind) may not be "
+            + "recorded for under the rules applied; correct its --date first"
+          : "--no-changes: \(formed), which only a change of \(current.milestone.kind) may be recorded for under the rules "
+            + "applied; correct its --date first, or keep the link")
+      }
+      if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
+      // The rules loaded above, with the calendar: to refuse a deadline past the last day counted before the write, and
+      // to say the deadline after it.
+      let checker = try catalogue.map { Checker(catalogue: $0, calendar: try reference.calendar.loadCalendar().calendar) }
+      if let date, let checker {
+        var moved = current.milestone
+        moved.formedOn = date
+        try Gongkai.countableDeadline(of: moved, by: checker)
+      }
+      let before = current.amendments?.count ?? 0
+      let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
+      guard (stored.amendments?.count ?? 0) > before else {
+        try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
+        return
+      }
+      // A new day or link moves the deadline, and may turn a late publication on time or the reverse: said as `log`
+      // says it.
+      var standing = ""
+      var unscheduledYears: [Int] = []
+      if let checker {
+        let explanation = try? checker.explainDeadline(of: stored.milestone)
+        standing = DeadlineStanding(stored.milestone, explanation: explanation ?? nil, checker: checker, asOf: today, today: today).text
+        unscheduledYears = (explanation ?? nil)?.unscheduledYears ?? []
+      }
+      // What changed, each with its former value, under the milestone as it now stands.
+      func was(_ old: String?) -> String { " (was \(old.map(Terminal.field) ?? "none"))" }
+      var changed: [String] = []
+      if current.milestone.formedOn != stored.milestone.formedOn { changed.append("date" + was(current.milestone.formedOn.description)) }
+      if current.reference != stored.reference { changed.append("文号" + was(current.reference)) }
+      if current.summary != stored.summary { changed.append("summary") }
+      if current.milestone.responsibleUnit != stored.milestone.responsibleUnit {
+        changed.append("unit \(Terminal.field(stored.milestone.responsibleUnit ?? ""))" + was(current.milestone.responsibleUnit))
+      }
+      if current.milestone.changes != stored.milestone.changes {
+        if let id = stored.milestone.changes, let target = try await register.milestone(id: id)?.milestone {
+          changed.append("changes milestone \(id) (\(target.kind) \(target.formedOn))")
+        } else {
+          changed.append("changes no milestone")
+        }
+      }
+      try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
+      if let date, current.milestone.formedOn != date, let code = try? ProjectCode(stored.milestone.projectCode) {
+        Gongkai.warnIfYearMistyped(date, milestone: milestone, of: code, judged: today)
+      }
+      if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
+      // As `log` warns of a day counted without its year's schedule.
+      if let checker, !unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(unscheduledYears, calendar: checker.calendar)) }
+    }
+
+    /// A link between kinds the rules do not link is a usage error, as with `log --changes`; the store checks the
+    /// rest (the milestone exists, is in force, of this project, no later, and closes no circle).
+    private func refuseUnrelatedKind(of amended: Milestone, changing target: Int64, in register: any Store) async throws {
+      guard let changed = try await register.milestone(id: target), changed.milestone.projectCode == amended.projectCode else { return }
+      let checker = try await reference.checker(for: register, at: store.path)
+      if let problem = checker.catalogue.changeProblem(kind: amended.kind, changing: changed.milestone.kind, link: "\(target)") {
+        try refuse([problem.renamed(from: ["changes": "--changes"])])
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import GongkaiCore
+import GongkaiStore
+
+extension Gongkai {
+  struct Audit: CommandGroupRun {
+    static let configuration = CommandConfiguration(
+      abstract: "Check that the register's record has not been changed outside gongkai.",
+      subcommands: [Verify.self])
+  }
+}
+
+extension Gongkai.Audit {
+  struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check the change log's hash chain, and the register against the log; name what was changed outside gongkai.",
+      discussion: """
+        Every change-log row carries a hash over the row before it and its own content. Editing, inserting, \
+        deleting or reordering rows with another tool breaks the chain there. Prints the chain head, which \
+        exports state, so a published audit file can be matched to this register. Then compares every project, \
+        milestone and disclosure with the values its last change-log row records, and names the rows edited, \
+        inserted or deleted beside the log. Exits 1 when the chain is broken or a row differs.
+
+        The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
+        head an earlier export stated (the audit CSV's 变更记录链头 / change_log_head column, the notices' footer, \
+        changeLogHead in disclosures.json, the report's 变更记录链头), must be the hash of a row of the chain, or the command exits 1.
+        """)
+
+    @Option(name: .customLong("head"),
+            help: ArgumentHelp("A chain head an earlier export stated: fail unless a row of the chain has it.", valueName: "hex"))
+    var typedHead: String?
+    /// Lowercased: a head copied from a document that set it in capitals is the same head (a message quotes it as typed).
+    private var head: String? { typedHead?.lowercased() }
+    @Flag(help: "Print nothing when everything holds (for cron, which mails what a command prints); a failure prints as without it.")
+    var quiet = false
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+      if let typedHead, let head,
+        head.utf8.count != 64 || !head.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        throw ValidationError("--head '\(typedHead)' is not a chain head; give the 64 hex digits an export states")
+      }
+    }
+
+    func run() async throws {
+      var report = Report(quiet: quiet)
+      if try await verify(try store.open(), into: &report) {
+        try report.printHeld()
+        throw ExitStatus.findings
+      }
+    }
+
+    /// What the check finds, printed as it is found; with --quiet, held until something is known to have failed.
+    private struct Report {
+      let quiet: Bool
+      private var held: [String] = []
+
+      init(quiet: Bool) { self.quiet = quiet }
+
+      mutating func append(_ line: String) throws {
+        if quiet { held.append(line) } else { try StandardOutput.print(line) }
+      }
+
+      func printHeld() throws {
+        for line in held { try StandardOutput.print(line) }
+      }
+    }
+
+    /// Reports what the check finds; returns whether it failed.
+    private func verify(_ register: any Store, into report: inout Report) async throws -> Bool {
+      let check = try await register.checkAgainstChangeLog(publishedHead: head, divergenceLimit: Self.divergencesShown + 1)
+      let result = check.chain
+      if let broken = result.broken {
+        try report.append("change log broken after \(result.rows) intact rows: \(broken)")
+        return true
+      }
+      try report.append(result.rows == 0 ? "change log empty: no rows, so no head"
+        : "change log intact: \(result.rows) rows, head \(result.head)")
+      // A head missing from the log fails the check, but the rows are still compared: what was deleted with the
+      // log's end often left rows behind that say what it was.
+      var failed = false
+      if let head {
+        if let row = result.publishedHeadRow {
+          try report.append("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
+        } else {
+          try report.append("""
+            head \(head) is not on the change log: rows recorded up to the export that stated it were deleted or \
+            rewritten outside gongkai, or the export comes from another register
+            """)
+          failed = true
+        }
+      }
+      let divergences = try check.divergences()
+      for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
+      if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
+      if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
+      // The comparison reads the tables, not their indexes, which reads through a damaged one silently get wrong.
+      let damage = try await register.integrityProblems()
+      for problem in damage.prefix(Self.divergencesShown) {
+        try report.append("database damaged: \(problem); restore the register from its last backup (`gongkai doctor` says more)")
+      }
+      if damage.isEmpty { try report.append("database file: its structure and every index hold") }
+      return failed || !divergences.isEmpty || !damage.isEmpty
+    }
+
+    /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
+    static let divergencesShown = 20
+  }
+}
