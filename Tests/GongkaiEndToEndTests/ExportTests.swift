@@ -65,6 +65,11 @@ import TestSupport
     let feed = try String(contentsOf: Self.repository.appendingPathComponent("Exports/sample/notices/feed.atom"), encoding: .utf8)
     #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
     #expect(feed.components(separatedBy: "<entry>").count - 1 == 50)
+    // A reader files an entry by its category and by its kind, each named as the pages name it.
+    #expect(feed.contains("""
+      <category term="bidding" label="招标投标信息"/>
+      <category term="bidding.tender-notice" label="招标公告、资格预审公告"/>
+      """))
     // Without an organisation code, one fixed id (an Atom id never changes)
     #expect(feed.contains("<id>urn:gongkai:feed:gongkai</id>"))
   }

@@ -183,7 +183,8 @@ struct LatestPublications {
       "id": "urn:gongkai:notice:\(item.indexNumber)",
       "title": "\(notice.name)：\(item.kindName)" + (item.validityMark.map { "（\($0)）" } ?? ""),
       "updated": date, "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
-      "link": item.url.map(URIText.encoding) ?? "\(notice.code).html", "category": item.kindCode, "categoryName": section.name,
+      "link": item.url.map(URIText.encoding) ?? "\(notice.code).html", "category": section.code, "categoryName": section.name,
+      "kind": item.kindCode, "kindName": item.kindName,
       "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }, item.withdrawalReason.map { "撤回理由：\($0)" }]
         .compactMap { $0 }.joined(separator: "　"),
     ]

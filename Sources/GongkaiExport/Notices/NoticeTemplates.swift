@@ -347,6 +347,7 @@ enum NoticeTemplates {
     <author><name>{{author}}</name></author>
     <link rel="alternate" href="{{link}}"/>
     <category term="{{category}}" label="{{categoryName}}"/>
+    <category term="{{kind}}" label="{{kindName}}"/>
     <summary>{{summary}}</summary>
     </entry>
     {{/entries}}

@@ -59,6 +59,8 @@ public struct ProjectNotice: Sendable {
   }
 
   public struct Section: Sendable {
+    /// The category's code (`bidding`), which a feed entry is filed under beside its kind.
+    public let code: String
     public let position: Int
     public let ordinal: String
     public let name: String
@@ -159,7 +161,7 @@ public struct ProjectNotice: Sendable {
     investment = project.totalInvestment.map { "\($0) 万元" }
     responsibleUnit = project.responsibleUnit
     sections = Category.allCases.map { category in
-      Section(position: category.position + 1, ordinal: category.chineseOrdinal, name: category.chineseName,
+      Section(code: category.rawValue, position: category.position + 1, ordinal: category.chineseOrdinal, name: category.chineseName,
               items: byCategory[category] ?? [])
     }
     disclosedCount = byCategory.values.reduce(0) { $0 + $1.count }
