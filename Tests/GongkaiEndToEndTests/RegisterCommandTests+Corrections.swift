@@ -57,8 +57,8 @@ extension RegisterCommandTests {
     #expect(again.status == 0)
     #expect(again.stdout == "imported 1 row: nothing changed (1 unchanged)\n")
     #expect(again.stderr == """
-      gongkai: warning: \(sheet.path):2: formed: construction.participants 2026-02-13 SG-1 is milestone 1 under the date or \
-      文号 it had before an amendment; the file was written before that, and the import kept the amendment: correct the row \
+      gongkai: warning: \(sheet.path):2: formed: construction.participants 2026-02-13 SG-1 is milestone 1 under the date \
+      it had before an amendment; the file was written before that, and the import kept the amendment: correct the row \
       to match it\n
       """)
   }

@@ -349,8 +349,10 @@ extension SQLiteStore {
         id = recorded.id
         if direct == nil, !recorded.withdrawn {
           let fix = updateFields ? "`gongkai export project \(project.code)` brings the file up to date" : "correct the row to match it"
-          report.notice(at: position, field: "formed", """
-            \(entry.key.described) is milestone \(id) under the date or 文号 it had before an amendment; the file was written before \
+          // Named by the field the amendment changed: a 文号 corrected on the same day is the row's `ref` to look at.
+          let (field, amended) = recorded.formedOn == entry.formedOn ? ("ref", "文号") : ("formed", "date")
+          report.notice(at: position, field: field, """
+            \(entry.key.described) is milestone \(id) under the \(amended) it had before an amendment; the file was written before \
             that, and the import kept the amendment: \(fix)
             """)
         }
