@@ -50,7 +50,15 @@ public protocol Store: Sendable {
   /// under are given; a profile file edited since to drop a kind from `changes:` or `withdraws:` leaves some, which
   /// the register's own project files then fail to import.
   func linksRefused(under rules: RuleCatalogue) async throws -> [LinkRefused]
-  /// The changes of the register itself (its profile), oldest first.
+  /// The organisation code the register's 索引号 are numbered under (`<organisation>-<YYYY>-<NNNNN>`): recorded once,
+  /// so that every export of the register numbers a publication alike; `nil` where none is recorded, and each
+  /// project's division code stands in.
+  func organisation() async throws -> String?
+  /// Records `code` as the register's organisation code, logged as a change of the register (entity `register`)
+  /// unless it is the one recorded; returns the code before. Throws ``StoreError/edited(_:)`` when the register's
+  /// settings are not what the change log last says.
+  func setOrganisation(_ code: String, actor: String) async throws -> String?
+  /// The changes of the register itself (its profile and organisation code), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a
   /// profile must define for the register to be checked under it.
@@ -267,17 +275,21 @@ public enum RegisterProfile {
   public static let national = "national"
 }
 
-/// The profile a new register is created under, recorded as ``Store/setProfile(_:actor:today:)`` records a change.
-public struct InitialProfile: Sendable {
-  /// The rules of the profile, whose name (`national+shanghai`) ``Store/profile()`` gives.
-  public let rules: RuleCatalogue
+/// The settings a new register is created with, recorded as ``Store/setProfile(_:actor:today:)`` and
+/// ``Store/setOrganisation(_:actor:)`` record a change.
+public struct InitialSettings: Sendable {
+  /// The rules of the profile, whose name (`national+shanghai`) ``Store/profile()`` gives; `nil` for the national one.
+  public let rules: RuleCatalogue?
+  /// The organisation code of the register's 索引号 (``Store/organisation()``), if one is given.
+  public let organisation: String?
   /// Who creates the register, for the change log.
   public let actor: String
   /// Today in China, as ``Store/setProfile(_:actor:today:)`` takes it.
   public let today: CivilDate
 
-  public init(rules: RuleCatalogue, actor: String, today: CivilDate) {
+  public init(rules: RuleCatalogue?, organisation: String? = nil, actor: String, today: CivilDate) {
     self.rules = rules
+    self.organisation = organisation
     self.actor = actor
     self.today = today
   }

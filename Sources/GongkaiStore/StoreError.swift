@@ -81,7 +81,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   case damaged(String, String)
   case cannotOpen(String, String)
   case cannotCreate(String, String)
-  /// A file took the name of the register ``SQLiteStore/create(at:profile:busyTimeout:clock:)`` was creating (another
+  /// A file took the name of the register ``SQLiteStore/create(at:settings:busyTimeout:clock:)`` was creating (another
   /// `init` at the same moment): nothing was written, and the register there can be opened instead.
   case appeared(String)
   /// `gongkai backup` could not write its copy: the path and why.

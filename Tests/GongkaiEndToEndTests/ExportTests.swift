@@ -88,8 +88,8 @@ import TestSupport
     let placeholder = try runGongkai(["export", "notices", "--out", Scratch.folder().path, "--as-of", "2026-11-27", "--database", database])
     #expect(placeholder.status == 0)
     #expect(placeholder.stderr.contains("warning: feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register "
-      + "exported without an organisation code shares; before publishing the feed, remove it and export again with --organisation (or "
-      + "$GONGKAI_ORGANISATION), which this folder's feed is then kept under"),
+      + "exported without an organisation code shares; before publishing the feed, remove it, record the code the register's 索引号 are "
+      + "numbered under (`gongkai init --organisation CODE`) and export again: this folder's feed is then kept under it"),
       "\(placeholder.stderr)")
     // Markdown and text pages have no feed to warn of.
     for format in ["md", "txt"] {

@@ -151,7 +151,7 @@ enum EarlierSchema {
   case beforeChangeChain
   /// With the hash chain, before the register recorded its profile (v5).
   case beforeProfiles
-  /// With the profile recorded, before withdrawn milestones' keys had an index (v16).
+  /// With the profile recorded, before withdrawn milestones' keys had an index and the register its organisation code (v16).
   case beforeWithdrawnMilestoneKeys
 }
 
@@ -162,8 +162,9 @@ func rollBack(_ database: String, to schema: EarlierSchema) throws {
     return try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier = 'v17-withdrawn-milestone-keys'")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v17-withdrawn-milestone-keys', 'v18-register-organisation')")
       c.execute("DROP INDEX milestone_withdrawn_key")
+      c.execute("ALTER TABLE register DROP COLUMN organisation")
       c.commit()\n
       """)
   }
@@ -171,6 +172,7 @@ func rollBack(_ database: String, to schema: EarlierSchema) throws {
     "v5-register-profile", "v6-amendment-reason", "v7-change-links", "v8-change-log-by-row", "v9-natural-key-by-reference",
     "v10-replaced-milestone-keys", "v11-links-moved", "v12-project-withdrawal", "v13-project-reinstatement",
     "v14-project-code-correction", "v15-milestone-reinstatement", "v16-disclosure-reinstatement", "v17-withdrawn-milestone-keys",
+    "v18-register-organisation",
   ]
   let statements = [
     "DELETE FROM grdb_migrations WHERE identifier IN (\(undone.map { "'\($0)'" }.joined(separator: ", ")))",

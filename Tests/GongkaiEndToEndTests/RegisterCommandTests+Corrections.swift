@@ -253,7 +253,7 @@ extension RegisterCommandTests {
     let stale = try gongkai(["import", file] + db)
     #expect(stale.status == 0 && stale.stdout.hasSuffix("nothing changed (1 unchanged)\n"), "\(stale.stdout)")
     #expect(stale.stderrLines == [
-      "gongkai: warning: \(file):6: formed: construction.participants 2026-11-02 is milestone 1 under the date or 文号 it had before "
+      "gongkai: warning: \(file):6: formed: construction.participants 2026-11-02 is milestone 1 under the date it had before "
         + "an amendment; the file was written before that, and the import kept the amendment: `gongkai export project \(code)` brings the file up to date",
     ])
   }

@@ -320,7 +320,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v17-withdrawn-milestone-keys (17 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v18-register-organisation (18 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database) already exists: schema"))
     // An empty file, as `touch` leaves, is where a register is created, and said so
     let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
@@ -677,14 +677,16 @@ import TestSupport
   }
 
   /// A tender notice due by its sale day, 1 January, has no working day left on 31 December, but a day to go up: due
-  /// today only on its day.
+  /// today only on its day, and the day left is said as such, not as "0 working days left".
   @Test func aNoticeDueOnAHolidayAfterTodayIsNotDueToday() throws {
     let code = "2026-310110-48-01-000210"
     let db = try registerWithProject(code).db
     let now = ["GONGKAI_NOW": "2026-12-31T09:00:00+08:00"]
     #expect(try gongkai(["log", code, "bidding.tender-notice", "--date", "2027-01-01"] + db, environment: now).status == 0)
     let before = try gongkai(["check", "--as-of", "2026-12-31", "--status", "due"] + db, environment: now).stdout
-    #expect(before.contains("剩余0个工作日") && !before.contains("今日到期"), "\(before)")
+    #expect(before.contains("剩余1日（其间无工作日）") && !before.contains("今日到期"), "\(before)")
+    let english = try gongkai(["check", "--as-of", "2026-12-31", "--status", "due", "--lang", "en"] + db, environment: now).stdout
+    #expect(english.contains("1 day left, none a working day"), "\(english)")
     let on = try gongkai(["check", "--as-of", "2027-01-01", "--status", "due", "--lang", "en"] + db, environment: now).stdout
     #expect(on.contains("due today"), "\(on)")
   }
@@ -2476,13 +2478,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v17-withdrawn-milestone-keys"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v18-register-organisation"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v18-register-organisation (18 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v17-withdrawn-milestone-keys"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v18-register-organisation"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

@@ -44,7 +44,7 @@ extension RegisterCommandTests {
 
   @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
     let (database, db) = try register(["--profile", "shanghai"])
-    #expect(try gongkai(["init"] + db).stdout == "database \(database) already exists: schema v17-withdrawn-milestone-keys (17 migrations)\nprofile national+shanghai\n")
+    #expect(try gongkai(["init"] + db).stdout == "database \(database) already exists: schema v18-register-organisation (18 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-09", "--as-of", "2026-12-01"] + db)
@@ -211,9 +211,9 @@ extension RegisterCommandTests {
     #expect(try gongkai(shortNotices).stdout.contains("公示期不足  公告期提前"))
     // The register's history says who changed it, when, before and after
     let history = try gongkai(["history"] + db).stdoutLines
-    #expect(history[0].hasSuffix("  管理员  修改登记册规则"))
+    #expect(history[0].hasSuffix("  管理员  修改登记册设置"))
     #expect(history[1] == "    规则: national → national+shanghai")
-    #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines[0].hasSuffix("  管理员  update the register's rules"))
+    #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines[0].hasSuffix("  管理员  update the register's settings"))
     // A project's history is its own
     #expect(try gongkai(["history", "2026-310110-48-01-000300"] + db).stdout.contains("登记册") == false)
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
@@ -454,7 +454,7 @@ extension RegisterCommandTests {
     let db = ["--database", database]
     let demo = try gongkai(["demo", "--projects", projectsFolder(), "--profile", "shanghai"] + db)
     #expect(demo.stdout.contains("规则目录 national+shanghai"))
-    #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines.first?.hasSuffix("  gongkai demo  update the register's rules") == true)
+    #expect(try gongkai(["history", "--lang", "en"] + db).stdoutLines.first?.hasSuffix("  gongkai demo  update the register's settings") == true)
     #expect(try gongkai(["demo", "--projects", projectsFolder()] + db).stdout.contains("规则目录 national+shanghai"))
     #expect(try gongkai(["demo", "--projects", projectsFolder(), "--profile", "national"] + db).status == 64)
   }
@@ -469,7 +469,7 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
     let upgrade = try gongkai(["init"] + db)
     #expect(upgrade.stdout == """
-      upgraded \(database) from schema v4-change-chain to schema v17-withdrawn-milestone-keys (17 migrations)
+      upgraded \(database) from schema v4-change-chain to schema v18-register-organisation (18 migrations)
       profile national\n
       """)
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).status == 64)
@@ -488,7 +488,7 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
     let upgrade = try gongkai(["init", "--profile", "shanghai"] + db)
     #expect(upgrade.stdout == """
-      upgraded \(database) from schema v16-disclosure-reinstatement to schema v17-withdrawn-milestone-keys (17 migrations)
+      upgraded \(database) from schema v16-disclosure-reinstatement to schema v18-register-organisation (18 migrations)
       profile national+shanghai\n
       """)
     // A change of profile on the same upgrade is logged as one, from the profile it recorded

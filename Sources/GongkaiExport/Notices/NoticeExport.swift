@@ -223,9 +223,6 @@ struct LatestPublications {
 }
 
 extension NoticeExport {
-  /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export
-  /// without `--organisation`, the next with it): every 索引号 and every entry's id would change, and each subscriber
-  /// would see every item published again, with nothing saying the old ones are gone.
   /// The day the index in `folder` was judged as of (its heading's 截至 day), if it has one.
   static func indexDay(in folder: String) -> CivilDate? {
     guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else { return nil }
@@ -235,6 +232,9 @@ extension NoticeExport {
     return try? CivilDate(parsing: String(match.1))
   }
 
+  /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export
+  /// without `--organisation`, the next with it): every 索引号 and every entry's id would change, and each subscriber
+  /// would see every item published again, with nothing saying the old ones are gone.
   static func requireFeedOrganisation(_ organisation: String, in folder: String) throws {
     let path = (folder as NSString).appendingPathComponent("feed.atom")
     guard let handle = FileHandle(forReadingAtPath: path) else { return }
@@ -248,8 +248,9 @@ extension NoticeExport {
     throw ExportError.invalid("""
       nothing was exported: \(path) was written with \(named(written)), and this export would write \(named(organisation)): \
       every 索引号 and feed entry would change, and the feed's readers would see every item again; give \
-      \(written == "gongkai" ? "no --organisation (and unset GONGKAI_ORGANISATION)" : "--organisation \(written) (or set GONGKAI_ORGANISATION)"), \
-      or, to change it on purpose, remove \(path) first
+      \(written == "gongkai" ? "no --organisation (and unset GONGKAI_ORGANISATION)" : "--organisation \(written) (or set GONGKAI_ORGANISATION)") \
+      where the register records no organisation code (`gongkai init` prints the one it records), export into another \
+      folder (--out), or, to change it on purpose, remove \(path) first
       """)
   }
 }

@@ -226,6 +226,14 @@ extension SQLiteStore {
         """)
     }
 
+    // The organisation code the register's 索引号 are numbered under, kept in its settings row beside the profile
+    // (`gongkai init --organisation`): given export by export, a portal exported with one code and an audit CSV
+    // without it gave one publication two 索引号, which evaluators match the two by. Logged with the row, so `audit
+    // verify` names one edited outside gongkai; no code keeps each project's division code standing in.
+    migrator.registerMigration("v18-register-organisation") { db in
+      try db.execute(sql: "ALTER TABLE register ADD COLUMN organisation TEXT")
+    }
+
     return migrator
   }
 }

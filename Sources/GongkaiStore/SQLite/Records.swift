@@ -74,6 +74,8 @@ struct RegisterRecord: Codable, Equatable, FetchableRecord, MutablePersistableRe
   var id: Int64?
   /// The profiles the register is kept under, base first, as ``GongkaiCore/RuleCatalogue/profile`` names them.
   var profile: String
+  /// The organisation code of the register's 索引号, where one is recorded (``Store/organisation()``).
+  var organisation: String? = nil
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -251,11 +253,12 @@ extension DisclosureRecord: PositionallyDecoded {
 }
 
 extension RegisterRecord: PositionallyDecoded {
-  static let columns = ["id", "profile"]
+  static let columns = ["id", "profile", "organisation"]
 
   init(_ column: RecordColumns<some StoredColumns>) throws {
     id = try column.integer(0)
     profile = try column.text(1)
+    organisation = try column.text(2)
   }
 }
 

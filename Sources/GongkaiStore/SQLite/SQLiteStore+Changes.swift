@@ -316,13 +316,17 @@ extension MilestoneRecord: LoggedRecord {
 
 extension RegisterRecord: LoggedRecord {
   static let entity = "register"
-  static let insertSQL = "INSERT INTO register (id, profile) VALUES (\(RegisterRecord.id), ?)"
+  static let insertSQL = "INSERT INTO register (id, profile, organisation) VALUES (\(RegisterRecord.id), ?, ?)"
   var withdrawnReason: String? { nil }
-  func bind(to insert: PreparedStatement) { insert.bind(profile) }
+  func bind(to insert: PreparedStatement) {
+    insert.bind(profile)
+    insert.bind(organisation)
+  }
 
   var changeValues: JSONObject {
     var json = JSONObject()
     json.field("id", id)
+    json.field("organisation", organisation)
     json.field("profile", profile)
     return json
   }

@@ -50,6 +50,7 @@ extension SQLiteStore {
       guard links.isEmpty else { throw StoreError.linksOutsideProfile(profile, links) }
       var record = RegisterRecord(id: RegisterRecord.id, profile: profile)
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
+        record.organisation = stored.organisation
         _ = try write.update(record, from: stored, project: "")
         return stored.profile
       }
@@ -65,6 +66,32 @@ extension SQLiteStore {
   }
 
   public func kindsInUse() throws -> [KindInUse] { try read(Self.kindsInUse) }
+
+  // MARK: The register's organisation code
+
+  public func organisation() throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT organisation FROM register WHERE id = ?", arguments: [RegisterRecord.id])
+    }
+  }
+
+  public func setOrganisation(_ code: String, actor: String) throws -> String? {
+    try logged(actor: actor) { write in
+      if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
+        var record = stored
+        record.organisation = code
+        _ = try write.update(record, from: stored, project: "")
+        return stored.organisation
+      }
+      // The row holds the profile too: the national one where there is none, unless the log says the row was there.
+      guard try Self.registerChanges.fetchCount(write.db) == 0 else {
+        throw StoreError.edited("the register's profile is in its change log but not in the register, so it was left as it is")
+      }
+      var record = RegisterRecord(id: RegisterRecord.id, profile: RegisterProfile.national, organisation: code)
+      try write.insert(&record, project: "", replacing: RegisterRecord(id: RegisterRecord.id, profile: RegisterProfile.national))
+      return nil
+    }
+  }
 
   public func publicationsAheadRefused() throws -> [PublicationAhead] { try read(publicationsAheadRefused) }
 

@@ -123,8 +123,8 @@ public struct SQLiteStore: Store {
       """
   }
 
-  /// Creates a register at `path`, where there is no file, whole or not at all: the schema and the profile (two
-  /// transactions) are written under a temporary name beside it, which takes the name once complete. A kill
+  /// Creates a register at `path`, where there is no file, whole or not at all: the schema and the settings (a
+  /// transaction each) are written under a temporary name beside it, which takes the name once complete. A kill
   /// before that leaves no register, only the temporary file, which the next `create` removes: a register created
   /// national by a kill between the two would have the next `init --profile` refused as a change of profile. A
   /// dangling symbolic link (or a chain of them) is followed, as SQLite follows it, and the register created where
@@ -134,7 +134,7 @@ public struct SQLiteStore: Store {
   ///   ``StoreError/cannotCreate(_:_:)``, also when a `-wal` or `-journal` file of a register that is gone is there;
   ///   ``StoreError/io(_:_:)``.
   public static func create(
-    at path: String, profile: InitialProfile? = nil, busyTimeout: TimeInterval = 10,
+    at path: String, settings: InitialSettings? = nil, busyTimeout: TimeInterval = 10,
     clock: @escaping @Sendable () -> String = SQLiteStore.now
   ) throws -> SQLiteStore {
     guard !path.isEmpty else { throw StoreError.cannotOpen(path, "the path is empty; give a file name") }
@@ -151,7 +151,8 @@ public struct SQLiteStore: Store {
       try translating(path) {
         let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(busyTimeout: busyTimeout))
         let store = try SQLiteStore(queue, path: path, clock: clock)
-        if let profile { _ = try store.setProfile(profile.rules, actor: profile.actor, today: profile.today) }
+        if let settings, let rules = settings.rules { _ = try store.setProfile(rules, actor: settings.actor, today: settings.today) }
+        if let settings, let organisation = settings.organisation { _ = try store.setOrganisation(organisation, actor: settings.actor) }
         // Into the file, and the WAL emptied: closing would checkpoint too, but ignores a failure to, and the file
         // put in place without its WAL would be a register without its profile.
         _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
@@ -182,7 +183,7 @@ public struct SQLiteStore: Store {
     return try open(at: path, busyTimeout: busyTimeout, clock: clock)
   }
 
-  /// Removes the register ``create(at:profile:busyTimeout:clock:)`` made at `path`, and SQLite's files beside it,
+  /// Removes the register ``create(at:settings:busyTimeout:clock:)`` made at `path`, and SQLite's files beside it,
   /// for a command that created it and failed before it held anything (`demo`): left empty, it would pass for a
   /// register made for real work. A symbolic link `path` was is left pointing to nothing again.
   public static func removeCreated(at path: String) {

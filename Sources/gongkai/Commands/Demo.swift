@@ -36,7 +36,7 @@ extension Gongkai {
       let given = reference.rules.isGiven ? try reference.rules.loadCatalogue() : nil
       // A register the demo creates is kept under the profile given, as `gongkai init` keeps one.
       let register = created
-        ? try store.create(profile: given.map { InitialProfile(rules: $0, actor: "gongkai demo", today: StoreOptions.today()) })
+        ? try store.create(settings: given.map { InitialSettings(rules: $0, actor: "gongkai demo", today: StoreOptions.today()) })
         : try store.open(create: true)
       let loaded: (report: ImportReport, files: Int, checker: Checker)
       do {

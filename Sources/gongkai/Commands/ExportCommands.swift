@@ -27,21 +27,39 @@ struct ExportOptions: ParsableArguments {
 /// by the exports that write one.
 struct IndexNumberOptions: ParsableArguments {
   @Option(name: .customLong("organisation"), help: ArgumentHelp(
-    "The organisation code in 索引号 <code>-<YYYY>-<NNNNN> (default: $GONGKAI_ORGANISATION, else each project's division code).",
+    "The organisation code in 索引号 <code>-<YYYY>-<NNNNN> (default: the register's, recorded by `gongkai init --organisation`, "
+      + "else $GONGKAI_ORGANISATION, else each project's division code).",
     valueName: "code"))
   var organisationCode: String?
 
-  /// The organisation code given, else `$GONGKAI_ORGANISATION`, else `nil` (each project's division); empty
-  /// counts as not given.
-  var organisation: String? {
-    nonEmpty(organisationCode) ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"])
+  /// The organisation code given, else `$GONGKAI_ORGANISATION`; empty counts as not given.
+  private var given: (code: String, source: String)? {
+    nonEmpty(organisationCode).map { ($0, "--organisation") }
+      ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"]).map { ($0, "GONGKAI_ORGANISATION") }
   }
 
   func validate() throws {
-    if let organisation, !organisation.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-      let source = nonEmpty(organisationCode) == nil ? "GONGKAI_ORGANISATION" : "--organisation"
-      throw ValidationError("\(source) '\(organisation)' is not usable; use letters and digits, e.g. 11310110002424433J")
+    if let given { try Self.requireUsable(given.code, named: given.source) }
+  }
+
+  /// The code the export numbers 索引号 under: the register's, which one given must match (one publication numbered
+  /// two ways in two exports of the register could not be matched), else the one given, else `nil` (each project's
+  /// division).
+  func organisation(of register: any Store) async throws -> String? {
+    guard let recorded = try await register.organisation() else { return given?.code }
+    if let given, given.code != recorded {
+      throw CommandFailure.usage("""
+        \(given.source) \(given.code) is not the register's organisation code \(recorded), which its 索引号 are numbered under: \
+        drop \(given.source), or change the register's with `gongkai init --change-organisation --organisation \(given.code)`
+        """)
     }
+    return recorded
+  }
+
+  /// An organisation code is part of every 索引号 and of the feed's id: letters and digits only.
+  static func requireUsable(_ code: String, named source: String) throws {
+    guard code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return }
+    throw ValidationError("\(source) '\(code)' is not usable; use letters and digits, e.g. 11310110002424433J")
   }
 }
 
@@ -169,6 +187,7 @@ extension Gongkai.Export {
     func run() async throws {
       export.warnIfPreview()
       let register = try store.open()
+      let organisation = try await indexNumbers.organisation(of: register)
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
@@ -176,7 +195,7 @@ extension Gongkai.Export {
         try await writingFolder(out, default: "notices") { folder, isNew in
           let progress = TerminalProgress.make("writing notices")
           let report = try await NoticeExport(
-            checker: checker, asOf: export.day, format: format, organisation: indexNumbers.organisation,
+            checker: checker, asOf: export.day, format: format, organisation: organisation,
             calendarVersion: calendar.version
           ).run(store: register, projects: project, changeLogHead: head, folder: folder, folderIsNew: isNew, progress: progress)
           progress?.finish()
@@ -187,10 +206,10 @@ extension Gongkai.Export {
               + "a past day's pages into a folder of their own (--out)")
           }
           // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
-          if format == .html && !report.keptIndex && indexNumbers.organisation == nil {
+          if format == .html && !report.keptIndex && organisation == nil {
             Terminal.warning("feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register exported without an "
-              + "organisation code shares; before publishing the feed, remove it and export again with --organisation (or "
-              + "$GONGKAI_ORGANISATION), which this folder's feed is then kept under")
+              + "organisation code shares; before publishing the feed, remove it, record the code the register's 索引号 are "
+              + "numbered under (`gongkai init --organisation CODE`) and export again: this folder's feed is then kept under it")
           }
           let indexed = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("index.html"))
           let kept = !report.keptIndex ? ""
@@ -254,6 +273,7 @@ extension Gongkai.Export {
 
     func run() async throws {
       let register = try store.open()
+      let organisation = try await indexNumbers.organisation(of: register)
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project, units: units.unit, withdrawnToo: true)
@@ -261,7 +281,7 @@ extension Gongkai.Export {
           let progress = TerminalProgress.make("writing audit rows")
           let result = try await AuditCSV(
             checker: Checker(catalogue: catalogue, calendar: calendar.calendar), calendarVersion: calendar.version,
-            asOf: export.day, english: lang == .en, organisation: indexNumbers.organisation
+            asOf: export.day, english: lang == .en, organisation: organisation
           ).write(store: register,
                   selection: .init(filter: MilestoneFilter(projects: project, categories: category, units: units.unit), statuses: status,
                                    from: from, to: to),
@@ -339,12 +359,13 @@ extension Gongkai.Export {
     func run() async throws {
       export.warnIfPreview()
       let register = try store.open()
+      let organisation = try await indexNumbers.organisation(of: register)
       try await verification.exporting(from: register) { head in
         try await register.requireKnown(projects: project)
         let checker = try await reference.checker(for: register, at: store.path)
         try await writingOutput(out, default: "oc4ids.json") { path in
           let result = try await OC4IDSExport(
-            checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: indexNumbers.organisation,
+            checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: organisation,
             prefix: prefix
           ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
@@ -386,13 +407,14 @@ extension Gongkai.Export {
     func run() async throws {
       export.warnIfPreview()
       let register = try store.open()
+      let organisation = try await indexNumbers.organisation(of: register)
       try await verification.exporting(from: register) { head in
         let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project)
         try await writingOutput(out, default: "disclosures.json") { path in
           let result = try await DisclosuresJSON(
             checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,
-            organisation: indexNumbers.organisation
+            organisation: organisation
           ).write(store: register, filter: MilestoneFilter(projects: project), changeLogHead: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: calendar.calendar)
           try StandardOutput.confirm("wrote \(counted(result.records, "disclosure")) to \(Terminal.field(path))", wroteFile: path)

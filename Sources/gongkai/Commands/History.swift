@@ -10,10 +10,10 @@ extension Gongkai {
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       // The register is one row: its id says nothing.
       let id = entry.entity == "register" ? "" : lang.pick(" #", " ") + "\(entry.entityID)"
-      guard lang == .zh else { return "\(entry.action) \(entry.entity == "register" ? "the register's rules" : entry.entity)\(id)" }
+      guard lang == .zh else { return "\(entry.action) \(entry.entity == "register" ? "the register's settings" : entry.entity)\(id)" }
       if entry.action == "recode" { return "更正项目代码\(id)" }
       let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回", "reinstate": "恢复"][entry.action] ?? entry.action
-      let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册规则"][entry.entity] ?? entry.entity
+      let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册设置"][entry.entity] ?? entry.entity
       return "\(action)\(entity)\(id)"
     }
 
@@ -37,7 +37,7 @@ extension Gongkai {
       ("totalInvestment", "总投资"), ("projectId", "项目编号"), ("milestoneId", "里程碑编号"), ("kind", "事项"),
       ("category", "类别"), ("formedOn", "形成日期"), ("reference", "文号"), ("summary", "摘要"), ("responsibleUnit", "责任单位"),
       ("changesId", "所变更里程碑"), ("publishedOn", "公开日期"), ("channel", "公开渠道"), ("url", "网址"), ("until", "公示截止"),
-      ("serialYear", "索引年度"), ("serial", "索引序号"), ("profile", "规则"), ("withdrawnReason", "撤回原因"),
+      ("serialYear", "索引年度"), ("serial", "索引序号"), ("profile", "规则"), ("organisation", "索引号机构代码"), ("withdrawnReason", "撤回原因"),
       ("reinstatedReason", "恢复原因"), ("recodedReason", "代码更正原因"),
       ("amendmentReason", "更正原因"), ("recordedBy", "登记人"), ("recordedAt", "登记时间"),
     ]

@@ -17,8 +17,13 @@ extension Gongkai {
         deadlines, so it takes --change-profile, and the change log records who changed it, when, before and after \
         (`gongkai history`).
 
+        --organisation records the organisation code the register's 索引号 are numbered under \
+        (<code>-<YYYY>-<NNNNN>), which every export then uses, so that the portal, the feed, the audit CSV and the \
+        open data number a publication alike; without one each project's division code stands in. Changing a \
+        recorded code renumbers every 索引号 published, so it takes --change-organisation.
+
         Examples:
-          gongkai init --profile shanghai
+          gongkai init --profile shanghai --organisation 11310110002424433J
           gongkai init --change-profile --profile shanghai \\
               --profile-file yangpu.yaml --by 张三
         """)
@@ -27,6 +32,12 @@ extension Gongkai {
     @OptionGroup var rules: RulesOptions
     @Flag(name: .customLong("change-profile"), help: "Change the profile of an existing register to the one given.")
     var changeProfile = false
+    @Option(name: .customLong("organisation"), help: ArgumentHelp(
+      "The organisation code every export numbers the register's 索引号 under, e.g. the publishing body's 统一社会信用代码.",
+      valueName: "code"), transform: trimmed)
+    var organisation: String?
+    @Flag(name: .customLong("change-organisation"), help: "Change the organisation code the register records to the one given.")
+    var changeOrganisation = false
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
@@ -34,6 +45,10 @@ extension Gongkai {
       if changeProfile && rules.profile == nil && rules.profileFiles.isEmpty {
         throw ValidationError("--change-profile needs the new profile: give --profile NAME and any --profile-file FILE")
       }
+      if changeOrganisation && organisation == nil {
+        throw ValidationError("--change-organisation needs the new code: give --organisation CODE")
+      }
+      if let organisation { try IndexNumberOptions.requireUsable(organisation, named: "--organisation") }
     }
 
     func run() async throws {
@@ -50,11 +65,12 @@ extension Gongkai {
       let existed = FileManager.default.fileExists(atPath: store.path)
       // A change is of a register that exists: a mistyped path would otherwise become a new, empty register, which a
       // cron check would then find nothing overdue in.
-      if changeProfile && !existed {
+      if let flag = changeProfile ? "--change-profile" : changeOrganisation ? "--change-organisation" : nil, !existed {
+        let what = changeProfile ? "profile" : "organisation code"
         throw CommandFailure(status: .noInput, message: """
-          database \(Terminal.field(store.path))\(store.database == nil ? " (GONGKAI_DATABASE)" : "") not found; --change-profile \
-          changes the profile of an existing register: check the path, or create the register with `gongkai init` and the \
-          profile, without --change-profile
+          database \(Terminal.field(store.path))\(store.database == nil ? " (GONGKAI_DATABASE)" : "") not found; \(flag) \
+          changes the \(what) of an existing register: check the path, or create the register with `gongkai init` and the \
+          \(what), without \(flag)
           """)
       }
       // Decided before the register is opened for writing, so that a refused profile leaves the file as it was,
@@ -73,10 +89,12 @@ extension Gongkai {
       // The same profile given to --change-profile, its file edited since: its rules are checked against the register
       // as a change's are, and nothing is logged, as nothing changes.
       let recheck = existed && changeProfile && change == nil ? catalogue : nil
-      let changedBy = change == nil && recheck == nil ? nil : try actor.actor()
-      // A new register is created whole, kept under its profile from the start, or not at all.
-      let register = existed ? try store.open(create: true) : try store.create(profile: change.flatMap { change in
-        changedBy.map { InitialProfile(rules: change, actor: $0, today: StoreOptions.today()) }
+      let recordedOrganisation = existed ? try await self.recordedOrganisation() : nil
+      let organisationChange = try organisationChange(from: recordedOrganisation, profileChanged: existed && change != nil)
+      let changedBy = change == nil && recheck == nil && organisationChange == nil ? nil : try actor.actor()
+      // A new register is created whole, with its settings from the start, or not at all.
+      let register = existed ? try store.open(create: true) : try store.create(settings: changedBy.map {
+        InitialSettings(rules: change, organisation: organisationChange, actor: $0, today: StoreOptions.today())
       })
       let versions = try await register.appliedSchemaVersions()
       let schema = "schema \(versions.last ?? "none") (\(versions.count) migrations)"
@@ -100,10 +118,34 @@ extension Gongkai {
       } else {
         lines.append("profile \(try await register.profile())")
       }
+      if existed, let organisationChange, let changedBy {
+        let before = try await register.setOrganisation(organisationChange, actor: changedBy)
+        lines.append(before.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
+          ?? "organisation \(organisationChange): every export numbers the 索引号 under it from now on")
+      } else if let code = organisationChange ?? recordedOrganisation {
+        lines.append("organisation \(code)")
+      }
       // Said once everything is written; an existing register, neither upgraded nor changed, wrote nothing.
-      let wrote = !existed || register.upgradedFrom != nil || change != nil
+      let wrote = !existed || register.upgradedFrom != nil || change != nil || organisationChange != nil
       let said = lines.joined(separator: "\n")
       try StandardOutput.confirm(said, written: wrote)
+    }
+
+    /// The organisation code to record: the one given, where the register records none or another; refused where it
+    /// is another without --change-organisation, as it renumbers every 索引号 the register has published, and with
+    /// a change of profile, which is a change of its own.
+    private func organisationChange(from recorded: String?, profileChanged: Bool) throws -> String? {
+      guard let organisation, organisation != recorded else { return nil }
+      if let recorded, !changeOrganisation {
+        throw CommandFailure.usage("""
+          the register's 索引号 are numbered under the organisation code \(recorded), not \(organisation); changing it renumbers \
+          every 索引号 the register has published: give --change-organisation to change it, or drop --organisation
+          """)
+      }
+      if profileChanged {
+        throw CommandFailure.usage("--change-profile and a new --organisation are two changes of the register: make them one at a time")
+      }
+      return organisation
     }
 
     /// The profile an existing register is kept under, read without upgrading it. Nil for a file that opening would
@@ -115,6 +157,15 @@ extension Gongkai {
         return try store.recordedProfile()
       } catch StoreError.notADatabase {
         return nil  // an empty file becomes a register; anything else is refused by the open that follows
+      }
+    }
+
+    /// The organisation code an existing register records, read without upgrading it: none before it could record one.
+    private func recordedOrganisation() async throws -> String? {
+      do {
+        return try await store.open().organisation()
+      } catch StoreError.olderSchema, StoreError.notADatabase {
+        return nil
       }
     }
   }

@@ -43,10 +43,10 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
-  /// Creates the register, which must not exist yet, whole or not at all (`init`, `demo`), kept under `profile` when
+  /// Creates the register, which must not exist yet, whole or not at all (`init`, `demo`), with `settings` when
   /// given.
-  func create(profile: InitialProfile?) throws -> any Store {
-    try SQLiteStore.create(at: path, profile: profile, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
+  func create(settings: InitialSettings?) throws -> any Store {
+    try SQLiteStore.create(at: path, settings: settings, busyTimeout: try Self.busyTimeout(), clock: try Self.clock())
   }
 
   /// The profile the register is kept under, read from its file as it stands: of a register of an earlier schema,
@@ -55,7 +55,7 @@ struct StoreOptions: ParsableArguments {
     try SQLiteStore.recordedProfile(at: path, busyTimeout: try Self.busyTimeout())
   }
 
-  /// Removes the register ``create(profile:)`` made, for a command that fails before the register holds anything.
+  /// Removes the register ``create(settings:)`` made, for a command that fails before the register holds anything.
   func removeCreated() { SQLiteStore.removeCreated(at: path) }
 
   /// `$GONGKAI_NOW`: a fixed "recorded at" instant (ISO 8601), so that the tests and the sample export give the

@@ -12,7 +12,11 @@ struct FindingMeasure {
     return switch finding.status {
     case .overdue: l.pick("逾期\(days)个工作日", "\(counted(days, "working day")) overdue")
     case .due where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
-    case .due: finding.isDueToday ? l.pick("今日到期", "due today") : l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
+    case .due where finding.isDueToday: l.pick("今日到期", "due today")
+    // Due on a rest day to come (an item due by its own day) with no working day before it: "0 working days left" read
+    // as due today; the days left are said, and that none of them is a working day.
+    case .due where days == 0: restDaysLeft(before: finding)
+    case .due: l.pick("剩余\(days)个工作日", "\(counted(days, "working day")) left")
     case .late: l.pick("迟\(days)个工作日公开", "published \(counted(days, "working day")) late")
     case .tooShort: shortfall(finding)
     case .onTime where finding.deadline == nil: l.pick(Period.noneChineseDescription, "no fixed period")
@@ -55,6 +59,12 @@ struct FindingMeasure {
       }
     }
     return said
+  }
+
+  /// The days left before a deadline that no working day comes before.
+  private func restDaysLeft(before finding: Finding) -> String {
+    let left = finding.deadline.map { finding.asOf.days(to: $0.date) } ?? 0
+    return language.pick("剩余\(left)日（其间无工作日）", "\(counted(left, "day")) left, none a working day")
   }
 
   /// How much too early a publication came down, in the unit of the minimum period (日 or 工作日): the days between

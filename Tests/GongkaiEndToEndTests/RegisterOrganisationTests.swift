@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The organisation code a register's 索引号 are numbered under: recorded once by `init`, so that the portal, its feed,
+/// the audit CSV and the open data number a publication alike, and changed only on purpose and on record.
+extension RegisterCommandTests {
+  /// A register recording `organisation`, with one publication, and the folder its exports go to.
+  func registerWithPublication(organisation: String) throws -> (folder: URL, db: [String]) {
+    let (database, db) = try register(["--organisation", organisation])
+    try succeed([
+      ["log", "2026-310110-48-01-000300", "bidding.result", "--date", "2026-11-02", "--ref", "ZB-1"],
+      ["disclose", "1", "--date", "2026-11-04", "--channel", "区政府网站"],
+    ], db, environment: [:])
+    return (URL(fileURLWithPath: database).deletingLastPathComponent(), db)
+  }
+
+  @Test func anOrganisationRecordedByInitNumbersEveryExport() throws {
+    let code = "11310110002424433J"
+    let (folder, db) = try registerWithPublication(organisation: code)
+    #expect(try gongkai(["init"] + db).stdoutLines.suffix(3) == ["profile national", "organisation \(code)", ""])
+    let csv = folder.appendingPathComponent("audit.csv").path
+    let json = folder.appendingPathComponent("disclosures.json").path
+    let notices = folder.appendingPathComponent("notices").path
+    let asOf = ["--as-of", "2026-11-27"]
+    #expect(try gongkai(["export", "audit-csv", "--out", csv] + asOf + db).status == 0)
+    #expect(try gongkai(["export", "json", "--out", json] + asOf + db).status == 0)
+    #expect(try gongkai(["export", "notices", "--out", notices] + asOf + db).status == 0)
+    #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("\(code)-2026-00001"))
+    #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"\(code)-2026-00001\""))
+    let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
+    #expect(feed.contains("<id>urn:gongkai:feed:\(code)</id>") && feed.contains("<id>urn:gongkai:notice:\(code)-2026-00001</id>"))
+    // Another code given to one export would number the same publication otherwise: refused, nothing written
+    let other = folder.appendingPathComponent("other.csv").path
+    let typed = try gongkai(["export", "audit-csv", "--out", other, "--organisation", "310110"] + asOf + db)
+    #expect(typed.status == 64)
+    #expect(typed.stderr == "gongkai: --organisation 310110 is not the register's organisation code \(code), which its 索引号 are "
+      + "numbered under: drop --organisation, or change the register's with `gongkai init --change-organisation --organisation 310110`\n")
+    let inherited = try gongkai(["export", "oc4ids", "--out", other] + asOf + db, environment: ["GONGKAI_ORGANISATION": "310110"])
+    #expect(inherited.status == 64)
+    #expect(inherited.stderr.hasPrefix("gongkai: GONGKAI_ORGANISATION 310110 is not the register's organisation code"))
+    #expect(!FileManager.default.fileExists(atPath: other))
+    // The same code given is the register's
+    #expect(try gongkai(["export", "audit-csv", "--out", other, "--organisation", code] + asOf + db).status == 0)
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+  }
+
+  @Test func anOrganisationIsChangedOnlyOnPurposeAndOnRecord() throws {
+    let (database, db) = try register([])
+    let recorded = try gongkai(["init", "--organisation", "11310110002424433J", "--by", "张三"] + db)
+    #expect(recorded.stdoutLines.suffix(2) == ["organisation 11310110002424433J: every export numbers the 索引号 under it from now on", ""])
+    // Another code renumbers every 索引号 published: refused without --change-organisation, the register as it was
+    let before = snapshot(database)
+    let refused = try gongkai(["init", "--organisation", "11310110002494012X"] + db)
+    #expect(refused.status == 64)
+    #expect(refused.stderr == "gongkai: the register's 索引号 are numbered under the organisation code 11310110002424433J, not "
+      + "11310110002494012X; changing it renumbers every 索引号 the register has published: give --change-organisation to change it, "
+      + "or drop --organisation\n")
+    #expect(snapshot(database) == before)
+    let changed = try gongkai(["init", "--change-organisation", "--organisation", "11310110002494012X", "--by", "李四"] + db)
+    #expect(changed.status == 0, "\(changed.stderr)")
+    #expect(changed.stdoutLines.suffix(2) == [
+      "organisation changed from 11310110002424433J to 11310110002494012X: every 索引号 is numbered under it from now on", "",
+    ])
+    // On record: who changed it, from what to what; and the log still vouches for the register
+    let history = try gongkai(["history"] + db).stdoutLines
+    // (a register without settings is national, so the first is logged as a change from that)
+    #expect(history.contains { $0.hasSuffix("  张三  修改登记册设置") })
+    #expect(history.contains("    索引号机构代码: — → 11310110002424433J"))
+    #expect(history.contains { $0.hasSuffix("  李四  修改登记册设置") })
+    #expect(history.contains("    索引号机构代码: 11310110002424433J → 11310110002494012X"))
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    // A change of profile keeps the code
+    #expect(try gongkai(["init", "--change-profile", "--profile", "shanghai"] + db).status == 0)
+    #expect(try gongkai(["init"] + db).stdoutLines.suffix(3) == ["profile national+shanghai", "organisation 11310110002494012X", ""])
+  }
+
+  @Test(arguments: [
+    (["--organisation", "3101 10"], 64, "--organisation '3101 10' is not usable; use letters and digits"),
+    (["--organisation", ""], 64, "--organisation '' is not usable; use letters and digits"),
+    (["--change-organisation"], 64, "--change-organisation needs the new code: give --organisation CODE"),
+    (["--change-organisation", "--organisation", "310110", "--database", "/nonexistent/register.sqlite"], 66,
+     "--change-organisation changes the organisation code of an existing register"),
+  ])
+  func anOrganisationCodeThatCannotBeRecordedIsRefused(arguments: [String], status: Int32, message: String) throws {
+    let folder = Scratch.folder()
+    let database = folder.appendingPathComponent("register.sqlite").path
+    let result = try gongkai(["init"] + arguments + (arguments.contains("--database") ? [] : ["--database", database]))
+    #expect(result.status == status)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: database))
+  }
+}
