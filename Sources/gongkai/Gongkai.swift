@@ -70,17 +70,18 @@ struct Gongkai: CommandGroupRun {
       Interruption.commandEnded()
     } catch {
       Interruption.commandEnded()
-      let status = ExitStatus(for: error)
-      if status == .success {
+      let report = ErrorReport(error)
+      if report.status == .success {
         // Help and the version, as any output: one that cannot be written (standard output closed) is an error.
         do { try StandardOutput.print(fullMessage(for: error)) } catch {
-          Terminal.error(ExitStatus.messages(for: error))
-          Foundation.exit(ExitStatus(for: error).rawValue)
+          let unwritten = ErrorReport(error)
+          Terminal.error(unwritten.lines)
+          Foundation.exit(unwritten.status.rawValue)
         }
-      } else if !(error is ExitStatus) {
-        Terminal.error(ExitStatus.messages(for: error))
+      } else {
+        Terminal.error(report.lines)
       }
-      Foundation.exit(status.rawValue)
+      Foundation.exit(report.status.rawValue)
     }
   }
 }

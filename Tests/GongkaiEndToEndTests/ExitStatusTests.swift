@@ -9,7 +9,9 @@ import Testing
   struct Unforeseen: Error {}
 
   @Test func anErrorOfAnUnknownTypeIsAnInternalErrorAndNeverFindings() {
-    #expect(ExitStatus(for: Unforeseen()) == .internalError)
+    let report = ErrorReport(Unforeseen())
+    #expect(report.status == .internalError)
+    #expect(report.lines.count == 1)
   }
 
   /// (`--help` parses into a help command that throws only when run; the end-to-end tests run it.)
@@ -18,6 +20,6 @@ import Testing
   ])
   func argumentParsersOwnErrorsKeepTheirStatuses(arguments: [String], status: ExitStatus) {
     let error = #expect(throws: (any Error).self) { try Gongkai.parseAsRoot(arguments) }
-    #expect(error.map(ExitStatus.init(for:)) == status)
+    #expect(error.map { ErrorReport($0).status } == status)
   }
 }

@@ -19,6 +19,8 @@ extension RegisterCommandTests {
     let code = "11310110002424433J"
     let (folder, db) = try registerWithPublication(organisation: code)
     #expect(try gongkai(["init"] + db).stdoutLines.suffix(3) == ["profile national", "organisation \(code)", ""])
+    #expect(try gongkai(["doctor"] + db).stdoutLines.contains(
+      "ok      organisation: \(code) (the code every export numbers the register's 索引号 under)"))
     let csv = folder.appendingPathComponent("audit.csv").path
     let json = folder.appendingPathComponent("disclosures.json").path
     let notices = folder.appendingPathComponent("notices").path

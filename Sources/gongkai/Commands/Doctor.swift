@@ -55,7 +55,7 @@ extension Gongkai {
           ?? reference.rules.loadCatalogue()
         loaded = (catalogue, try reference.calendar.loadCalendar(warnings: false))
       } catch {
-        for message in ExitStatus.messages(for: error) { try line(false, "reference data: \(message)") }
+        for message in ErrorReport(error).lines { try line(false, "reference data: \(message)") }
         throw ExitStatus.findings
       }
       let (catalogue, calendar) = loaded
@@ -150,6 +150,9 @@ extension Gongkai {
         try line(false, "profile: \(what): deleted outside gongkai; `gongkai history` shows the profile it had; restore the register from a backup")
       }
       if let profile { try line(true, "profile: \(profile) (the rules every command applies to this register)") }
+      if let organisation = try await register.organisation() {
+        try line(true, "organisation: \(organisation) (the code every export numbers the register's 索引号 under)")
+      }
       let problems = try await register.integrityProblems()
       if problems.isEmpty { try line(true, "integrity check: ok") }
       for problem in problems.prefix(Self.integrityLines) { try line(false, "integrity check: \(problem)") }

@@ -41,42 +41,8 @@ enum ExitStatus: Int32, Error {
       75  the database, or an export's folder, is busy; try again
     """
 
-  /// The status for an error thrown anywhere in a command.
-  init(for error: Error) {
-    switch error {
-    case let status as ExitStatus: self = status
-    case let problem as FileProblem: self = problem.kind == .missing ? .noInput : .dataError
-    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: self = .dataError
-    case is RegisterError: self = .usage
-    case let problems as FileProblems:
-      self = problems.problems.allSatisfy { $0.kind == .missing } ? .noInput : .dataError
-    case let error as StoreError: self = ExitStatus(for: error)
-    case let failure as CommandFailure: self = failure.status
-    case is StandardOutputError: self = .ioError
-    case let error as ExportError:
-      switch error {
-      case .cannotCreate: self = .cannotCreate
-      case .invalid: self = .dataError
-      case .io: self = .ioError
-      case .busy: self = .busy
-      }
-    case let error as FileSystemError:
-      switch error {
-      case .cannotCreate: self = .cannotCreate
-      case .io: self = .ioError
-      }
-    default:
-      // ArgumentParser's own errors: help and version end cleanly, a bad command line is a usage error. Any other
-      // error it calls a failure (1), which here would read as "found something overdue".
-      switch Gongkai.exitCode(for: error) {
-      case .success: self = .success
-      case .validationFailure: self = .usage
-      default: self = .internalError
-      }
-    }
-  }
-
-  private init(for error: StoreError) {
+  /// The status of a store's refusal, each named, so that a new one is decided here (``ErrorReport``).
+  fileprivate init(for error: StoreError) {
     switch error {
     case .databaseNotFound: self = .noInput
     case .cannotOpen: self = .noInput
@@ -96,7 +62,7 @@ enum ExitStatus: Int32, Error {
 
   /// The parser's message without the help lines it appends to some (`Help:  <from>  The day …`); a line feed
   /// inside a value the user typed stays in the message, to be shown escaped.
-  private static func argumentParserMessage(_ message: String, fullMessage: String) -> String {
+  fileprivate static func argumentParserMessage(_ message: String, fullMessage: String) -> String {
     let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
     let end = lines.firstIndex { $0.hasPrefix("Help:") || $0.hasPrefix("Usage:") } ?? lines.endIndex
     var said = lines[..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -228,33 +194,6 @@ enum ExitStatus: Int32, Error {
     let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
     return near.count == 1 ? near[0] : nil
   }
-
-  /// The message for an error: one line, or one line per problem of a file.
-  static func messages(for error: Error) -> [String] {
-    switch error {
-    case let problem as FileProblem: [problem.description]
-    case let problems as FileProblems: problems.problems.map(\.description)
-    case let error as StoreError:
-      if case .importRejected(let lines) = error { lines.map(\.description) } else { [error.message] }
-    case let error as RegisterError: [error.message]
-    case let failure as CommandFailure: [failure.message]
-    case let error as ExportError: [error.description]
-    case let error as FileSystemError: [error.description]
-    case let error as StandardOutputError:
-      switch error.written {
-      case .register:
-        ["cannot write standard output (disk full, pipe or output closed), but the register was written: the change stands, and "
-          + "only this confirmation was lost (`gongkai history CODE` shows it, with the project's code; the register's own changes "
-          + "without one); do not run the command again"]
-      case .file(let path):
-        ["cannot write standard output (disk full, pipe or output closed), but \(path) was written whole: only this confirmation was lost"]
-      case nil: ["cannot write standard output (disk full, pipe or output closed); the output is incomplete"]
-      }
-    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: [ReferenceList.message(for: error)]
-    default: [argumentParserMessage(Gongkai.message(for: error), fullMessage: Gongkai.fullMessage(for: error))]
-    }
-  }
-
 }
 
 /// An error a command raises itself, with the status it maps to.
@@ -263,4 +202,73 @@ struct CommandFailure: Error {
   let message: String
 
   static func usage(_ message: String) -> CommandFailure { CommandFailure(status: .usage, message: message) }
+}
+
+/// An error as gongkai reports it: the status it exits with and the lines it prints, decided together for each kind
+/// of error in this one place.
+struct ErrorReport {
+  let status: ExitStatus
+  /// One line, or one a problem of a file; none for a status a report has already explained (``ExitStatus/findings``).
+  let lines: [String]
+
+  private init(_ status: ExitStatus, _ lines: [String]) {
+    self.status = status
+    self.lines = lines
+  }
+
+  init(_ error: Error) {
+    switch error {
+    case let status as ExitStatus: self.init(status, [])
+    case let problem as FileProblem: self.init(problem.kind == .missing ? .noInput : .dataError, [problem.description])
+    case let problems as FileProblems:
+      self.init(problems.problems.allSatisfy { $0.kind == .missing } ? .noInput : .dataError, problems.problems.map(\.description))
+    case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: self.init(.dataError, [ReferenceList.message(for: error)])
+    case let error as RegisterError: self.init(.usage, [error.message])
+    case let error as StoreError:
+      if case .importRejected(let rejected) = error {
+        self.init(ExitStatus(for: error), rejected.map(\.description))
+      } else {
+        self.init(ExitStatus(for: error), [error.message])
+      }
+    case let failure as CommandFailure: self.init(failure.status, [failure.message])
+    case let error as StandardOutputError: self.init(.ioError, [Self.unwritten(error)])
+    case let error as ExportError:
+      let status: ExitStatus = switch error {
+      case .cannotCreate: .cannotCreate
+      case .invalid: .dataError
+      case .io: .ioError
+      case .busy: .busy
+      }
+      self.init(status, [error.description])
+    case let error as FileSystemError:
+      let status: ExitStatus = switch error {
+      case .cannotCreate: .cannotCreate
+      case .io: .ioError
+      }
+      self.init(status, [error.description])
+    default:
+      // ArgumentParser's own errors: help and the version end cleanly, a bad command line is a usage error. Any other
+      // error it calls a failure (1), which here would read as "found something overdue".
+      let status: ExitStatus = switch Gongkai.exitCode(for: error) {
+      case .success: .success
+      case .validationFailure: .usage
+      default: .internalError
+      }
+      self.init(status, [ExitStatus.argumentParserMessage(Gongkai.message(for: error), fullMessage: Gongkai.fullMessage(for: error))])
+    }
+  }
+
+  /// Standard output that could not be written, and what that leaves: a write that stands, a file written whole, or
+  /// output cut short.
+  private static func unwritten(_ error: StandardOutputError) -> String {
+    switch error.written {
+    case .register:
+      "cannot write standard output (disk full, pipe or output closed), but the register was written: the change stands, and "
+        + "only this confirmation was lost (`gongkai history CODE` shows it, with the project's code; the register's own changes "
+        + "without one); do not run the command again"
+    case .file(let path):
+      "cannot write standard output (disk full, pipe or output closed), but \(path) was written whole: only this confirmation was lost"
+    case nil: "cannot write standard output (disk full, pipe or output closed); the output is incomplete"
+    }
+  }
 }
