@@ -275,8 +275,8 @@ extension Gongkai.Export {
       let register = try store.open()
       let organisation = try await indexNumbers.organisation(of: register)
       try await verification.exporting(from: register) { head in
-        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project, units: units.unit, withdrawnToo: true)
+        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await writingOutput(out, default: "audit.csv") { path in
           let progress = TerminalProgress.make("writing audit rows")
           let result = try await AuditCSV(
@@ -409,8 +409,8 @@ extension Gongkai.Export {
       let register = try store.open()
       let organisation = try await indexNumbers.organisation(of: register)
       try await verification.exporting(from: register) { head in
-        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await register.requireKnown(projects: project)
+        let (catalogue, calendar) = try await reference.load(for: register, at: store.path)
         try await writingOutput(out, default: "disclosures.json") { path in
           let result = try await DisclosuresJSON(
             checker: Checker(catalogue: catalogue, calendar: calendar.calendar), asOf: export.day, calendarVersion: calendar.version,

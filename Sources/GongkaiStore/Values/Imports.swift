@@ -1,0 +1,84 @@
+import GongkaiCore
+
+/// What an import did.
+public struct ImportReport: Hashable, Sendable {
+  public var created = 0
+  public var updated = 0
+  public var unchanged = 0
+  /// Milestones and disclosures added or changed.
+  public var milestonesWritten = 0
+  public var disclosuresWritten = 0
+  /// Project files passed over because their project was withdrawn as registered by mistake, each with a notice.
+  public var skippedWithdrawn = 0
+  /// Project files passed over because their code was corrected to another (`project recode`), each with a notice.
+  public var skippedRecoded = 0
+
+  /// The ids of the milestones the import added, first to last: one transaction holds the write lock, so they follow
+  /// one another. What a clerk needs to disclose or amend them next, without looking each one up.
+  public private(set) var addedMilestones: ClosedRange<Int64>?
+  /// The change log's last row before the import: what the import wrote is logged after it.
+  public internal(set) var loggedAfter: Int64 = 0
+
+  public init() {}
+
+  public var changedAnything: Bool { created + updated + milestonesWritten + disclosuresWritten > 0 }
+
+  mutating func recordAdded(milestone id: Int64) {
+    addedMilestones = addedMilestones.map { min($0.lowerBound, id)...max($0.upperBound, id) } ?? id...id
+  }
+
+  /// What the import did that may not be what was meant, the first ``shownNotices`` of them: each would
+  /// otherwise pass in silence, and a million of them kept would be memory.
+  public private(set) var notices: [ImportNotice] = []
+  /// How many notices there were, shown or not.
+  public private(set) var noticeCount = 0
+  public static let shownNotices = 20
+
+  /// The line of the milestone a project file's import is at, which each notice about it names (``ImportNotice/line``).
+  var entryLine: Int?
+
+  mutating func notice(at position: Int, field: String, _ message: String) {
+    noticeCount += 1
+    if notices.count < Self.shownNotices {
+      notices.append(ImportNotice(position: position, line: entryLine, field: field, message: message))
+    }
+  }
+}
+
+/// Something an import did, or left undone, that the user may not have meant.
+public struct ImportNotice: Hashable, Sendable {
+  /// The item's line in a spreadsheet; the document's position among project files.
+  public let position: Int
+  /// In a project file, the line of the milestone the notice is about; nil for one about the project, or a row.
+  public let line: Int?
+  public let field: String
+  public let message: String
+}
+
+/// Told how far a long write has come, so a terminal can show it.
+public protocol ProgressReporter: Sendable {
+  func advance(to done: Int, of total: Int)
+}
+
+/// An ``ImportSource`` over items in memory: for tests, small imports and callers that have checked
+/// their input already. What the store rejects comes out as ``StoreError/importRejected(_:)``.
+public struct ImportItems<Element>: ImportSource {
+  private var items: IndexingIterator<[Element]>
+  private var problems: [StoreError.LineProblem] = []
+  public let expectedCount: Int?
+
+  public init(_ items: [Element]) {
+    self.items = items.makeIterator()
+    expectedCount = items.count
+  }
+
+  public mutating func next() throws(StoreError) -> Element? {
+    if let item = items.next() { return item }
+    guard problems.isEmpty else { throw .importRejected(problems.sorted { $0.line < $1.line }) }
+    return nil
+  }
+
+  public mutating func reject(line: Int, field: String, message: String) {
+    problems.append(StoreError.LineProblem(line: line, field: field, message: message))
+  }
+}
