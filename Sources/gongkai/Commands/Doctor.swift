@@ -39,10 +39,9 @@ extension Gongkai {
       }
       // A damaged register fails the integrity check, and the register's checks after it could not be trusted; the
       // reference data's checks still run.
-      var profile: String?
-      var kinds: [KindInUse] = []
+      var checked: CheckedRegister?
       do {
-        (profile, kinds) = try await checkRegister(line)
+        checked = try await checkRegister(line)
       } catch StoreError.damaged(_, let reason) {
         try line(false, "integrity check: \(reason); \(Self.checksNotRun)")
       }
@@ -51,7 +50,7 @@ extension Gongkai {
       let loaded: (RuleCatalogue, LoadedCalendar)
       do {
         // The register's rules; the ones given when the register cannot be read, to check them all the same.
-        let catalogue = try profile.map { try reference.rules.loadCatalogue(keptUnder: $0, register: store.path) }
+        let catalogue = try checked?.profile.map { try reference.rules.loadCatalogue(keptUnder: $0, register: store.path) }
           ?? reference.rules.loadCatalogue()
         loaded = (catalogue, try reference.calendar.loadCalendar(warnings: false))
       } catch {
@@ -59,16 +58,27 @@ extension Gongkai {
         throw ExitStatus.findings
       }
       let (catalogue, calendar) = loaded
+      try await checkRules(catalogue, against: checked, line)
+      try checkCalendar(calendar, line)
+      if failed { throw ExitStatus.findings }
+    }
+
+    /// The rules' checks, each a line: the rules loaded, and what the register holds that they do not define or admit,
+    /// where the register's own checks passed far enough to name its profile.
+    private func checkRules(_ catalogue: RuleCatalogue, against checked: CheckedRegister?, _ line: (Bool?, String) throws -> Void)
+      async throws
+    {
       try line(true, "rules: \(catalogue.profile), \(catalogue.rules.count) item kinds")
       // A kind the rules do not define stops every check and export: the profile was changed, or its file edited.
-      let undefined = kinds.filter { catalogue.rule(for: $0.kind) == nil }
+      let undefined = (checked?.kinds ?? []).filter { catalogue.rule(for: $0.kind) == nil }
       if !undefined.isEmpty {
         try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
           + "checks and exports stop at those in force, and the audit CSV at withdrawn ones too; give the profile file that defines them")
       }
       // Read only where the register's checks passed far enough to name its profile; a stored date that is none is
       // the stored values' check's to name.
-      if profile != nil, let register = try? store.open() {
+      if let checked, checked.profile != nil {
+        let register = checked.register
         // A kind the rules do not define is named above, with its fix.
         let ahead = ((try? await register.admittingEarlyPublications(under: catalogue).publicationsAheadRefused()) ?? [])
           .filter { catalogue.rule(for: $0.kind) != nil }
@@ -84,6 +94,11 @@ extension Gongkai {
         let links = (try? await register.linksRefused(under: catalogue)) ?? []
         if !links.isEmpty { try line(false, "rules: " + LinkRefused.problem(links, under: catalogue.profile)) }
       }
+    }
+
+    /// The calendar's checks, each a line: the schedules and where they come from, replacements and their days, files
+    /// anyone could rewrite, and this year's or next year's schedule still to add.
+    private func checkCalendar(_ calendar: LoadedCalendar, _ line: (Bool?, String) throws -> Void) throws {
       let today = asOf ?? StoreOptions.today()
       let years = calendar.calendar.scheduledYears
       // An administrator's file is named as one: gongkai ships the State Council's notices, not what a folder adds.
@@ -130,13 +145,19 @@ extension Gongkai {
                  "calendar: no official holiday schedule for \(year); deadlines in it and in the last week of \(year - 1) are provisional. Add \(year).yaml "
                    + "to \(CalendarOptions.folderForSchedules()) \(when)\(create)")
       }
-      if failed { throw ExitStatus.findings }
+    }
+
+    /// The register as its checks leave it: open, the profile it is kept under (`nil` when its record was deleted),
+    /// and the item kinds its milestones are of, which the profile's rules must define.
+    private struct CheckedRegister {
+      let register: any Store
+      let profile: String?
+      let kinds: [KindInUse]
     }
 
     /// The register's checks, each a line: schema, profile, integrity, foreign keys, the change log and the rows
-    /// against it. Returns the profile the register is kept under, `nil` when its record was deleted, and the item
-    /// kinds its milestones are of, which the profile's rules must define.
-    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> (String?, [KindInUse]) {
+    /// against it.
+    private func checkRegister(_ line: (Bool?, String) throws -> Void) async throws -> CheckedRegister {
       let register = try store.open()
       let versions = try await register.appliedSchemaVersions()
       try line(true, "database \(Terminal.field(store.path)): schema \(versions.last ?? "none") (\(versions.count) of \(SQLiteStore.schemaVersions.count) migrations)")
@@ -160,11 +181,11 @@ extension Gongkai {
         try line(false, "integrity check: and \(problems.count - Self.integrityLines) more problems")
       }
       do {
-        return (profile, try await checkContents(of: register, line))
+        return CheckedRegister(register: register, profile: profile, kinds: try await checkContents(of: register, line))
       } catch StoreError.damaged(_, let reason) where !problems.isEmpty {
         // The damage stops the read of the rows: what that leaves unchecked is said, not reported as passed or failed.
         try line(false, "checks stopped: the damaged file cannot be read through (\(reason)); \(Self.checksNotRun)")
-        return (profile, [])
+        return CheckedRegister(register: register, profile: profile, kinds: [])
       }
     }
 
