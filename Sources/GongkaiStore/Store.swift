@@ -54,10 +54,12 @@ public protocol Store: Sendable {
   /// so that every export of the register numbers a publication alike; `nil` where none is recorded, and each
   /// project's division code stands in.
   func organisation() async throws -> String?
-  /// Records `code` as the register's organisation code, logged as a change of the register (entity `register`)
-  /// unless it is the one recorded; returns the code before. Throws ``StoreError/edited(_:)`` when the register's
-  /// settings are not what the change log last says.
-  func setOrganisation(_ code: String, actor: String) async throws -> String?
+  /// Records `code` as the register's organisation code in place of `expected`, logged as a change of the register
+  /// (entity `register`) unless it is the one recorded; returns the code found, and writes nothing where that is not
+  /// `expected` (another command changed it since the caller read it: every 索引号 published would be renumbered
+  /// without anyone having decided so). Throws ``StoreError/edited(_:)`` when the register's settings are not what
+  /// the change log last says.
+  func setOrganisation(_ code: String, replacing expected: String?, actor: String) async throws -> String?
   /// The changes of the register itself (its profile and organisation code), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a

@@ -28,6 +28,9 @@ extension RegisterCommandTests {
     #expect(try gongkai(["export", "audit-csv", "--out", csv] + asOf + db).status == 0)
     #expect(try gongkai(["export", "json", "--out", json] + asOf + db).status == 0)
     #expect(try gongkai(["export", "notices", "--out", notices] + asOf + db).status == 0)
+    let oc4ids = folder.appendingPathComponent("oc4ids.json").path
+    #expect(try gongkai(["export", "oc4ids", "--out", oc4ids] + asOf + db).status == 0)
+    #expect(try String(contentsOfFile: oc4ids, encoding: .utf8).contains("\(code)-2026-00001"))
     #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("\(code)-2026-00001"))
     #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"\(code)-2026-00001\""))
     let feed = try String(contentsOfFile: notices + "/feed.atom", encoding: .utf8)
@@ -64,6 +67,8 @@ extension RegisterCommandTests {
     #expect(changed.stdoutLines.suffix(2) == [
       "organisation changed from 11310110002424433J to 11310110002494012X: every 索引号 is numbered under it from now on", "",
     ])
+    let again = try gongkai(["init", "--change-organisation", "--organisation", "11310110002494012X"] + db)
+    #expect(again.stdoutLines.suffix(2) == ["organisation 11310110002494012X, unchanged", ""])
     // On record: who changed it, from what to what; and the log still vouches for the register
     let history = try gongkai(["history"] + db).stdoutLines
     // (a register without settings is national, so the first is logged as a change from that)
@@ -72,9 +77,66 @@ extension RegisterCommandTests {
     #expect(history.contains { $0.hasSuffix("  李四  修改登记册设置") })
     #expect(history.contains("    索引号机构代码: 11310110002424433J → 11310110002494012X"))
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
-    // A change of profile keeps the code
+    // A change of profile keeps the code; the two at once are refused, the register as it was
+    let unchanged = snapshot(database)
+    let both = try gongkai(["init", "--change-profile", "--profile", "shanghai", "--organisation", "11310110002424433J",
+                            "--change-organisation"] + db)
+    #expect(both.status == 64)
+    #expect(both.stderr == "gongkai: --change-profile and a new --organisation are two changes of the register: make them one at a time\n")
+    #expect(snapshot(database) == unchanged)
     #expect(try gongkai(["init", "--change-profile", "--profile", "shanghai"] + db).status == 0)
     #expect(try gongkai(["init"] + db).stdoutLines.suffix(3) == ["profile national+shanghai", "organisation 11310110002494012X", ""])
+  }
+
+  /// Changed after a feed was published, the code would renumber the feed's every entry: the export into that folder is
+  /// refused with the way back, as an option's other code is.
+  @Test func aFeedNumberedUnderTheFormerCodeIsNotRenumberedBehindItsReaders() throws {
+    let (folder, db) = try registerWithPublication(organisation: "11310110002424433J")
+    let notices = ["export", "notices", "--out", folder.appendingPathComponent("site").path, "--as-of", "2026-11-27"] + db
+    #expect(try gongkai(notices).status == 0)
+    #expect(try gongkai(["init", "--change-organisation", "--organisation", "11310110002494012X"] + db).status == 0)
+    let refused = try gongkai(notices)
+    #expect(refused.status == 65)
+    #expect(refused.stderr.contains("would write organisation 11310110002494012X: every 索引号 and feed entry would change, and the feed's "
+      + "readers would see every item again; the register records 11310110002494012X: where that was a mistake, put 11310110002424433J "
+      + "back (`gongkai init --change-organisation --organisation 11310110002424433J`); else export into another folder (--out)"),
+      "\(refused.stderr)")
+    #expect(try gongkai(["init", "--change-organisation", "--organisation", "11310110002424433J"] + db).status == 0)
+    #expect(try gongkai(notices).status == 0)
+  }
+
+  /// Under a recorded code a 索引号 does not take the project's division, so a code corrected into another division
+  /// renumbers nothing, and the correction does not say it would.
+  @Test func aRecodeIntoAnotherDivisionRenumbersNothingUnderARecordedCode() throws {
+    let (_, db) = try registerWithPublication(organisation: "11310110002424433J")
+    let preview = try gongkai(["project", "recode", "2026-310110-48-01-000300", "2026-310115-48-01-000300", "--reason", "区划代码填错"] + db)
+    #expect(preview.status == 64)
+    #expect(preview.stderr.contains("move to 2026-310115-48-01-000300 with its history; if"), "\(preview.stderr)")
+    #expect(!preview.stderr.contains("division"), "\(preview.stderr)")
+  }
+
+  /// A register of an earlier gongkai records its code as it is upgraded, and its log vouches for both.
+  @Test func aRegisterUpgradedByInitRecordsItsCodeAsWell() throws {
+    let (database, db) = try register(["--profile", "shanghai"])
+    try rollBack(database, to: .beforeWithdrawnMilestoneKeys)
+    let upgraded = try gongkai(["init", "--organisation", "11310110002424433J"] + db)
+    #expect(upgraded.stdout == """
+      upgraded \(database) from schema v16-disclosure-reinstatement to schema v18-register-organisation (18 migrations)
+      profile national+shanghai
+      organisation 11310110002424433J: every export numbers the 索引号 under it from now on\n
+      """)
+    #expect(try gongkai(["audit", "verify"] + db).status == 0)
+  }
+
+  /// An empty file becomes a register, its profile and code both its first: not two changes made at once.
+  @Test func anEmptyFileBecomesARegisterWithItsProfileAndCode() throws {
+    let database = Scratch.folder().appendingPathComponent("register.sqlite").path
+    #expect(FileManager.default.createFile(atPath: database, contents: Data()))
+    let created = try gongkai(["init", "--profile", "shanghai", "--organisation", "11310110002424433J", "--database", database])
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdoutLines.suffix(3) == [
+      "profile national+shanghai", "organisation 11310110002424433J: every export numbers the 索引号 under it from now on", "",
+    ])
   }
 
   @Test(arguments: [

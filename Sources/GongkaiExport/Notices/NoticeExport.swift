@@ -67,7 +67,9 @@ public struct NoticeExport {
     // A folder made for it goes whole should the export be interrupted: pages without their index would be published.
     let pages = try AtomicFolderWriter(folder: folder, isNew: folderIsNew)
     try await changeLogHead.confirmed()
-    if format == .html { try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder) }
+    if format == .html {
+      try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
+    }
     let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
@@ -235,7 +237,8 @@ extension NoticeExport {
   /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export
   /// without `--organisation`, the next with it): every 索引号 and every entry's id would change, and each subscriber
   /// would see every item published again, with nothing saying the old ones are gone.
-  static func requireFeedOrganisation(_ organisation: String, in folder: String) throws {
+  /// `recorded`: the code is the register's own (`gongkai init --organisation`), which no option overrides.
+  static func requireFeedOrganisation(_ organisation: String, in folder: String, recorded: Bool) throws {
     let path = (folder as NSString).appendingPathComponent("feed.atom")
     guard let handle = FileHandle(forReadingAtPath: path) else { return }
     defer { try? handle.close() }
@@ -245,11 +248,18 @@ extension NoticeExport {
     let written = String(head[start.upperBound..<end.lowerBound])
     guard written != MarkupContentType().escapeText(organisation) else { return }
     let named = { (code: String) in code == "gongkai" ? "no organisation code (索引号 by each project's division)" : "organisation \(code)" }
+    // The fix the user can make: the options where the code is given export by export, the register's record where
+    // it is the register's own (an option cannot override it).
+    let back = switch (recorded, written == "gongkai") {
+    case (false, true): "give no --organisation (and unset GONGKAI_ORGANISATION), "
+    case (false, false): "give --organisation \(written) (or set GONGKAI_ORGANISATION), "
+    case (true, true): "the register records \(organisation): "
+    case (true, false): "the register records \(organisation): where that was a mistake, put \(written) back (`gongkai init "
+      + "--change-organisation --organisation \(written)`); else "
+    }
     throw ExportError.invalid("""
       nothing was exported: \(path) was written with \(named(written)), and this export would write \(named(organisation)): \
-      every 索引号 and feed entry would change, and the feed's readers would see every item again; give \
-      \(written == "gongkai" ? "no --organisation (and unset GONGKAI_ORGANISATION)" : "--organisation \(written) (or set GONGKAI_ORGANISATION)") \
-      where the register records no organisation code (`gongkai init` prints the one it records), export into another \
+      every 索引号 and feed entry would change, and the feed's readers would see every item again; \(back)export into another \
       folder (--out), or, to change it on purpose, remove \(path) first
       """)
   }

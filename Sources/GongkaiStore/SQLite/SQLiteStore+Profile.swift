@@ -75,14 +75,16 @@ extension SQLiteStore {
     }
   }
 
-  public func setOrganisation(_ code: String, actor: String) throws -> String? {
+  public func setOrganisation(_ code: String, replacing expected: String?, actor: String) throws -> String? {
     try logged(actor: actor) { write in
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {
+        guard stored.organisation == expected else { return stored.organisation }
         var record = stored
         record.organisation = code
         _ = try write.update(record, from: stored, project: "")
         return stored.organisation
       }
+      guard expected == nil else { return nil }
       // The row holds the profile too: the national one where there is none, unless the log says the row was there.
       guard try Self.registerChanges.fetchCount(write.db) == 0 else {
         throw StoreError.edited("the register's profile is in its change log but not in the register, so it was left as it is")

@@ -152,7 +152,7 @@ public struct SQLiteStore: Store {
         let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration(busyTimeout: busyTimeout))
         let store = try SQLiteStore(queue, path: path, clock: clock)
         if let settings, let rules = settings.rules { _ = try store.setProfile(rules, actor: settings.actor, today: settings.today) }
-        if let settings, let organisation = settings.organisation { _ = try store.setOrganisation(organisation, actor: settings.actor) }
+        if let settings, let organisation = settings.organisation { _ = try store.setOrganisation(organisation, replacing: nil, actor: settings.actor) }
         // Into the file, and the WAL emptied: closing would checkpoint too, but ignores a failure to, and the file
         // put in place without its WAL would be a register without its profile.
         _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }

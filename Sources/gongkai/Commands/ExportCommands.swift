@@ -29,7 +29,7 @@ struct IndexNumberOptions: ParsableArguments {
   @Option(name: .customLong("organisation"), help: ArgumentHelp(
     "The organisation code in 索引号 <code>-<YYYY>-<NNNNN> (default: the register's, recorded by `gongkai init --organisation`, "
       + "else $GONGKAI_ORGANISATION, else each project's division code).",
-    valueName: "code"))
+    valueName: "code"), transform: trimmed)
   var organisationCode: String?
 
   /// The organisation code given, else `$GONGKAI_ORGANISATION`; empty counts as not given.

@@ -73,7 +73,7 @@ extension Gongkai {
 
     static let configuration = CommandConfiguration(
       abstract: "Show a project's change log (without a code, the register's own): who changed what, when, before and after.",
-      discussion: "Without a project code, the changes of the register itself: the rules profile it is kept under.")
+      discussion: "Without a project code, the changes of the register itself: the rules profile it is kept under, and the organisation code its 索引号 are numbered under.")
 
     @Argument(help: ArgumentHelp("The project code; none for the register's own changes.", valueName: "code"),
               transform: ProjectCode.argument)

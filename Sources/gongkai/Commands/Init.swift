@@ -90,7 +90,8 @@ extension Gongkai {
       // as a change's are, and nothing is logged, as nothing changes.
       let recheck = existed && changeProfile && change == nil ? catalogue : nil
       let recordedOrganisation = existed ? try await self.recordedOrganisation() : nil
-      let organisationChange = try organisationChange(from: recordedOrganisation, profileChanged: existed && change != nil)
+      // An empty file becomes a register: its profile and code are both its first, not two changes.
+      let organisationChange = try organisationChange(from: recordedOrganisation, profileChanged: recorded != nil && change != nil)
       let changedBy = change == nil && recheck == nil && organisationChange == nil ? nil : try actor.actor()
       // A new register is created whole, with its settings from the start, or not at all.
       let register = existed ? try store.open(create: true) : try store.create(settings: changedBy.map {
@@ -119,11 +120,24 @@ extension Gongkai {
         lines.append("profile \(try await register.profile())")
       }
       if existed, let organisationChange, let changedBy {
-        let before = try await register.setOrganisation(organisationChange, actor: changedBy)
-        lines.append(before.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
+        let found: String?
+        do {
+          found = try await register.setOrganisation(organisationChange, replacing: recordedOrganisation, actor: changedBy)
+        } catch let refusal as StoreError where register.upgradedFrom != nil {
+          try? StandardOutput.print(lines[0])
+          throw refusal
+        }
+        // Another `init` recorded a code since this one read it: nothing was written.
+        guard found == recordedOrganisation else {
+          throw CommandFailure(status: .busy, message: """
+            the register's organisation code became \(found ?? "none") while this command ran (another `gongkai init`), so \
+            \(organisationChange) was not recorded; run `gongkai init` to see the code, and --change-organisation to change it
+            """)
+        }
+        lines.append(recordedOrganisation.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
           ?? "organisation \(organisationChange): every export numbers the 索引号 under it from now on")
       } else if let code = organisationChange ?? recordedOrganisation {
-        lines.append("organisation \(code)")
+        lines.append("organisation \(code)" + (changeOrganisation ? ", unchanged" : ""))
       }
       // Said once everything is written; an existing register, neither upgraded nor changed, wrote nothing.
       let wrote = !existed || register.upgradedFrom != nil || change != nil || organisationChange != nil

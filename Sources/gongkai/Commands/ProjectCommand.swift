@@ -257,7 +257,7 @@ extension Gongkai.ProjectCommand {
         throw CommandFailure.usage("""
           nothing recoded: project \(code) \(Terminal.field(plan.project.name)) holds \(counted(plan.milestones, "milestone")) in \
           force and \(counted(plan.publications, "publication")), which move to \(newCode) with its history\
-          \(Self.divisionNote(code, newCode)); if \(newCode) is its right code, run the command again with --yes
+          \(try await divisionNote(register)); if \(newCode) is its right code, run the command again with --yes
           """)
       }
       let done = try await register.recodeProject(code: code, to: newCode, reason: reason, actor: try actor.actor())
@@ -266,15 +266,16 @@ extension Gongkai.ProjectCommand {
       guard !done.alreadyRecoded else { return try StandardOutput.confirm("\(named) \(unchanged)", written: false) }
       try StandardOutput.confirm("recoded \(named) from \(code) to \(newCode), with \(counted(done.milestones, "milestone")) in force"
         + " and \(counted(done.publications, "publication")) (its page moves at the next full notice export)"
-        + Self.divisionNote(code, newCode) + "; correct the code: line of its project file, or replace the file with"
+        + (try await divisionNote(register)) + "; correct the code: line of its project file, or replace the file with"
         + " `gongkai export project \(newCode)`")
     }
 
-    /// A code corrected into another division moves the 索引号 of exports run without `--organisation`, which take the
-    /// organisation part from the division: pages and the feed show other numbers, which a portal may have to map.
-    private static func divisionNote(_ code: ProjectCode, _ newCode: ProjectCode) -> String {
-      guard code.division != newCode.division else { return "" }
-      return "; its division changes (\(code.division) → \(newCode.division)): the 索引号 of exports without --organisation"
+    /// A code corrected into another division moves the 索引号 of exports that take the organisation part from the
+    /// division (the register records no organisation code, and none is given): pages and the feed show other
+    /// numbers, which a portal may have to map.
+    private func divisionNote(_ register: any Store) async throws -> String {
+      guard code.division != newCode.division, try await register.organisation() == nil else { return "" }
+      return "; its division changes (\(code.division) → \(newCode.division)): the 索引号 of exports without an organisation code"
         + " change with it, and the next full notice export names the feed's entries under the old ones deleted"
     }
   }
