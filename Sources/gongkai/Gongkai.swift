@@ -19,7 +19,8 @@ struct Gongkai: CommandGroupRun {
         GONGKAI_BUSY_TIMEOUT  seconds to wait for another writer (default 10)
         GONGKAI_USER          who a write is recorded as, where --by is not given
         GONGKAI_PROFILE       the rules profile --profile defaults to
-        GONGKAI_ORGANISATION  the organisation code of 索引号 in exports
+        GONGKAI_ORGANISATION  the organisation code of 索引号 in exports, where the
+                              register records none (gongkai init --organisation)
         GONGKAI_OC4IDS_PREFIX the registered OC4IDS project-ID prefix
         TMPDIR                where checks and imports put their scratch files
       """,
