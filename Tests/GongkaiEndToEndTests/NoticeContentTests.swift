@@ -218,7 +218,7 @@ import TestSupport
     #expect(try runGongkai(["amend", "4", "--unit", "杨浦<\u{338}区\"\u{301}建委", "--reason", "责任单位录错"] + db).status == 0)
     let report = try runGongkai(["report", "--year", "2026", "--format", "html", "--as-of", "2026-11-27"] + db)
     #expect(report.status == 0, "\(report.stderr)")
-    #expect(report.stdout.contains("<td>杨浦&lt;\u{338}区&quot;\u{301}建委</td>"), "\(report.stdout)")
+    #expect(report.stdout.contains("<th scope=\"row\" class=\"name\">杨浦&lt;\u{338}区&quot;\u{301}建委</th>"), "\(report.stdout)")
     #expect(!report.stdout.contains("<\u{338}") && !report.stdout.contains("\"\u{301}"))
   }
 

@@ -9,7 +9,7 @@ enum NoticeTemplates {
     h2{font-size:1.2rem;border-left:5px solid #b3001b;padding-left:.5rem;margin-top:2rem}
     h3{font-size:1.05rem;margin:.2rem 0}
     table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}
-    th{background:#f4f4f4;font-weight:600;white-space:nowrap}th.code{background:none;font-weight:normal}
+    th{background:#f4f4f4;font-weight:600;white-space:nowrap}th.code{background:none;font-weight:normal}th.name{white-space:normal}
     .scroll{overflow-x:auto}.code{white-space:nowrap;overflow-wrap:normal}
     .notice{border:1px solid #ddd;border-radius:4px;padding:.8rem 1rem;margin:.8rem 0}
     .changed td{color:#b3001b;font-weight:600}

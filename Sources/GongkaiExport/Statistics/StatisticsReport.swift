@@ -109,7 +109,13 @@ public enum StatisticsReport {
     MarkupContentType.register()
     let template = try MustacheTemplate(string: template)
     let chart = BarChart(statistics.units)
-    func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] { lines.map { ["cells": tableCells($0)] } }
+    // A row is headed by its unit or category, which a screen reader names with each figure of the row.
+    func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] {
+      lines.map { line in
+        let cells = tableCells(line)
+        return ["name": cells[0], "cells": Array(cells.dropFirst())]
+      }
+    }
     var context: [String: Any] = [
       "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description,
       // Each table names what its rows are; the CSV's one table keeps 单位/类别 beside its 分组 column.
@@ -226,7 +232,7 @@ public enum StatisticsReport {
     <table>
     <thead><tr>{{#unitHeaders}}<th scope="col">{{.}}</th>{{/unitHeaders}}</tr></thead>
     <tbody>
-    {{#units}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+    {{#units}}<tr><th scope="row" class="name">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/units}}</tbody>
     </table>
     </section>
@@ -235,7 +241,7 @@ public enum StatisticsReport {
     <table>
     <thead><tr>{{#categoryHeaders}}<th scope="col">{{.}}</th>{{/categoryHeaders}}</tr></thead>
     <tbody>
-    {{#categories}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+    {{#categories}}<tr><th scope="row" class="name">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
     <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实（规则可信度M），或所依据的计日方法（逢周末顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。</p>{{#provisionalNote}}
