@@ -42,6 +42,8 @@ extension Finding {
     case .onTime: chinesePublicStatusName
     case .late: "迟\(workingDaysLate ?? days)个工作日"
     case .overdue: "逾期\(days)个工作日未公开"
+    // Due on a rest day to come with no working day before it: "剩0个工作日" would read as due today.
+    case .due where days == 0 && !isDueToday: deadline.map { "待公开，剩\(asOf.days(to: $0.date))日（其间无工作日）" } ?? "待公开"
     case .due: deadline == nil ? "待公开" : isDueToday ? "待公开，今日到期" : "待公开，剩\(days)个工作日"
     case .tooShort: chineseStatusWithLateness
     }

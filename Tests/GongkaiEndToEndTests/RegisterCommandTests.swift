@@ -687,6 +687,11 @@ import TestSupport
     #expect(before.contains("剩余1日（其间无工作日）") && !before.contains("今日到期"), "\(before)")
     let english = try gongkai(["check", "--as-of", "2026-12-31", "--status", "due", "--lang", "en"] + db, environment: now).stdout
     #expect(english.contains("1 day left, none a working day"), "\(english)")
+    // and the public page says it alike
+    let pages = Scratch.folder().path
+    #expect(try gongkai(["export", "notices", "--format", "md", "--as-of", "2026-12-31", "--out", pages] + db, environment: now).status == 0)
+    let page = try String(contentsOfFile: pages + "/\(code).md", encoding: .utf8)
+    #expect(page.contains("待公开，剩1日（其间无工作日）") && !page.contains("剩0个工作日"), "\(page)")
     let on = try gongkai(["check", "--as-of", "2027-01-01", "--status", "due", "--lang", "en"] + db, environment: now).stdout
     #expect(on.contains("due today"), "\(on)")
   }

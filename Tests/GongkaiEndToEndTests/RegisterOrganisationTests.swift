@@ -140,8 +140,12 @@ extension RegisterCommandTests {
   }
 
   @Test(arguments: [
-    (["--organisation", "3101 10"], 64, "--organisation '3101 10' is not usable; use letters and digits"),
-    (["--organisation", ""], 64, "--organisation '' is not usable; use letters and digits"),
+    (["--organisation", "3101 10"], 64, "--organisation '3101 10' is not usable; use at most 32 capital letters and digits"),
+    (["--organisation", ""], 64, "--organisation '' is not usable; use at most 32 capital letters and digits"),
+    (["--organisation", String(repeating: "9", count: 33)], 64, "is not usable; use at most 32 capital letters and digits"),
+    (["--organisation", "11310110002424433j"], 64,
+     "--organisation '11310110002424433j' is not typed as an organisation code is: type it in ASCII capitals: 11310110002424433J"),
+    (["--organisation", "３１０１１０"], 64, "type it in ASCII capitals: 310110"),
     (["--change-organisation"], 64, "--change-organisation needs the new code: give --organisation CODE"),
     (["--change-organisation", "--organisation", "310110", "--database", "/nonexistent/register.sqlite"], 66,
      "--change-organisation changes the organisation code of an existing register"),

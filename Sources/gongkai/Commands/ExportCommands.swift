@@ -56,11 +56,20 @@ struct IndexNumberOptions: ParsableArguments {
     return recorded
   }
 
-  /// An organisation code is part of every 索引号 and of the feed's id: letters and digits only.
+  /// An organisation code is part of every 索引号 and of the feed's id, kept byte for byte: ASCII capitals and digits
+  /// (a 统一社会信用代码 is 18 of them), so that one typed in another case or by a Chinese input method's full-width
+  /// characters is not a second code.
   static func requireUsable(_ code: String, named source: String) throws {
-    guard code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return }
-    throw ValidationError("\(source) '\(code)' is not usable; use letters and digits, e.g. 11310110002424433J")
+    let ascii = code.halfWidth.uppercased()
+    if ascii != code, !code.isEmpty, ascii.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }), ascii.count <= maximumLength {
+      throw ValidationError("\(source) '\(code)' is not typed as an organisation code is: type it in ASCII capitals: \(ascii)")
+    }
+    guard code.isEmpty || code.count > maximumLength || !code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else { return }
+    throw ValidationError("\(source) '\(code)' is not usable; use at most \(maximumLength) capital letters and digits, e.g. 11310110002424433J")
   }
+
+  /// Longer than any organisation code: a 统一社会信用代码 has 18 characters, a division code 6.
+  static let maximumLength = 32
 }
 
 /// `--organisation` where no 索引号 is written (`report`): accepted, as `report` once

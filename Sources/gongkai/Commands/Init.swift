@@ -127,15 +127,16 @@ extension Gongkai {
           try? StandardOutput.print(lines[0])
           throw refusal
         }
-        // Another `init` recorded a code since this one read it: nothing was written.
-        guard found == recordedOrganisation else {
+        // Another `init` recorded a code since this one read it: nothing was written; the same code is what was asked.
+        guard found == recordedOrganisation || found == organisationChange else {
           throw CommandFailure(status: .busy, message: """
             the register's organisation code became \(found ?? "none") while this command ran (another `gongkai init`), so \
             \(organisationChange) was not recorded; run `gongkai init` to see the code, and --change-organisation to change it
             """)
         }
-        lines.append(recordedOrganisation.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
-          ?? "organisation \(organisationChange): every export numbers the 索引号 under it from now on")
+        lines.append(found != recordedOrganisation ? "organisation \(organisationChange), unchanged"
+          : recordedOrganisation.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
+            ?? "organisation \(organisationChange): every export numbers the 索引号 under it from now on")
       } else if let code = organisationChange ?? recordedOrganisation {
         lines.append("organisation \(code)" + (changeOrganisation ? ", unchanged" : ""))
       }
