@@ -43,4 +43,17 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
   public var position: Int { Category.allCases.firstIndex(of: self)! }
 
   public static func < (lhs: Category, rhs: Category) -> Bool { lhs.position < rhs.position }
+
+  /// The category someone named by its code in another case or full-width (`Bidding`), its English name, or its
+  /// Chinese name or two or more characters of it (`招标投标`, `投标`, `施工`), as staff who think of the statute's
+  /// eight headings type them.
+  public static func meant(by typed: String) -> Category? {
+    let text = RuleCatalogue.typedForm(typed)
+    let wanted = text.lowercased()
+    let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
+    return allCases.first { category in
+      category.rawValue == wanted || category.englishName == wanted
+        || (isChinese && text.count >= 2 && category.chineseName.contains(text))
+    }
+  }
 }

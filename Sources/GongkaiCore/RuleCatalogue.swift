@@ -99,18 +99,11 @@ public struct RuleCatalogue: Sendable {
   /// name or two or more characters of it (`招标投标`, `投标`, `施工`), as staff who think of the statute's eight
   /// headings type them; `nil` for a category none of this catalogue's kinds is in.
   public func category(meant typed: String) -> Category? {
-    let text = Self.typedForm(typed)
-    let wanted = text.lowercased()
-    let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
-    return Category.allCases.first { category in
-      (category.rawValue == wanted || category.englishName == wanted
-        || (isChinese && text.count >= 2 && category.chineseName.contains(text)))
-        && rules.contains { $0.category == category }
-    }
+    Category.meant(by: typed).flatMap { category in rules.contains { $0.category == category } ? category : nil }
   }
 
   /// `text` with the full-width letters and the 。 a Chinese input method types made half-width.
-  private static func typedForm(_ text: String) -> String { String(text.halfWidth.map { $0 == "。" ? "." : $0 }) }
+  static func typedForm(_ text: String) -> String { String(text.halfWidth.map { $0 == "。" ? "." : $0 }) }
 
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`
   /// when its rule allows it (or the kind is unknown, which is a problem of its own). Project files and `log

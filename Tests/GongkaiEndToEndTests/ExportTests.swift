@@ -67,8 +67,8 @@ import TestSupport
     #expect(feed.components(separatedBy: "<entry>").count - 1 == 50)
     // A reader files an entry by its category and by its kind, each named as the pages name it.
     #expect(feed.contains("""
-      <category term="bidding" label="招标投标信息"/>
-      <category term="bidding.tender-notice" label="招标公告、资格预审公告"/>
+      <category scheme="urn:gongkai:category" term="bidding" label="招标投标信息"/>
+      <category scheme="urn:gongkai:kind" term="bidding.tender-notice" label="招标公告、资格预审公告"/>
       """))
     // Without an organisation code, one fixed id (an Atom id never changes)
     #expect(feed.contains("<id>urn:gongkai:feed:gongkai</id>"))

@@ -396,6 +396,8 @@ import TestSupport
     (["calendar", "1850"], 64, "year 1850 is outside"),
     (["calendar", "twenty"], 64, "twenty"),
     (["rules", "--category", "tendering"], 64, "unknown category 'tendering'"),
+    (["rules", "--category", "投标"], 64, "unknown category '投标'; did you mean bidding (招标投标信息)?"),
+    (["check", "--category", "Construction"], 64, "unknown category 'Construction'; did you mean construction (施工有关信息)?"),
     (["rules", "--profile", "beijing"], 64, "unknown profile 'beijing'; use one of national, shanghai"),
     (["rules", "--format", "xml"], 64, "xml"),
     (["frobnicate"], 64, "frobnicate"),

@@ -346,8 +346,8 @@ enum NoticeTemplates {
     <published>{{published}}</published>
     <author><name>{{author}}</name></author>
     <link rel="alternate" href="{{link}}"/>
-    <category term="{{category}}" label="{{categoryName}}"/>
-    <category term="{{kind}}" label="{{kindName}}"/>
+    <category scheme="urn:gongkai:category" term="{{category}}" label="{{categoryName}}"/>
+    <category scheme="urn:gongkai:kind" term="{{kind}}" label="{{kindName}}"/>
     <summary>{{summary}}</summary>
     </entry>
     {{/entries}}

@@ -36,6 +36,9 @@ extension Gongkai {
 extension Category {
   static func argument(_ text: String) throws -> Category {
     guard let category = Category(rawValue: text) else {
+      if let meant = Category.meant(by: text) {
+        throw ValidationError("unknown category '\(text)'; did you mean \(meant.rawValue) (\(meant.chineseName))?")
+      }
       throw ValidationError(
         "unknown category '\(text)'; use one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
     }
