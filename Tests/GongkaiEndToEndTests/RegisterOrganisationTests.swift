@@ -48,6 +48,13 @@ extension RegisterCommandTests {
     // The same code given is the register's
     #expect(try gongkai(["export", "audit-csv", "--out", other, "--organisation", code] + asOf + db).status == 0)
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
+    // A code edited outside gongkai into one no init records is named by doctor
+    let database = db[1]
+    _ = try sqlite(database, "UPDATE register SET organisation = 'a b-c'")
+    let doctor = try gongkai(["doctor"] + db)
+    #expect(doctor.status == 1)
+    #expect(doctor.stdoutLines.contains("FAILED  organisation: 'a b-c' is no code `gongkai init` records: edited outside gongkai; "
+      + "`gongkai history` shows the code it recorded; restore the register from a backup"), "\(doctor.stdout)")
   }
 
   @Test func anOrganisationIsChangedOnlyOnPurposeAndOnRecord() throws {
