@@ -72,7 +72,7 @@ public struct RuleCatalogue: Sendable {
 
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case or in
   /// full-width letters (`ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ`, as a Chinese input method left on types it), the kind's
-  /// Chinese name (`中标候选人公示`), the code's last part (`candidates`), or a code one or two letters off
+  /// Chinese name (`中标候选人公示`) or the start or a part of it, the code's last part (`candidates`), or a code one or two letters off
   /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits. A part of a kind's
   /// name, or a code a letter or two off, is not taken for the kind where it names a category
   /// (``category(meant:)``): `投标` means 招标投标信息, not the one kind whose name holds it.
@@ -91,7 +91,10 @@ public struct RuleCatalogue: Sendable {
       return named
     }
     guard category(meant: typed) == nil else { return nil }
-    return only { !wanted.unicodeScalars.allSatisfy(\.isASCII) && $0.name.chinese.contains(text) }
+    let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
+    // The start of a name first: 招标公告 begins one kind's name (招标公告、资格预审公告) and ends another's (终止招标公告).
+    return only { isChinese && $0.name.chinese.hasPrefix(text) }
+      ?? only { isChinese && $0.name.chinese.contains(text) }
       ?? only { EditDistance.between($0.code.lowercased(), wanted, atMost: 2) != nil }
   }
 

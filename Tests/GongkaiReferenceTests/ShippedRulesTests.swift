@@ -30,7 +30,7 @@ import TestSupport
     ("biding.candidates", "bidding.candidates"), ("候选人", "bidding.candidates"),
     ("bidding.cnadidates", "bidding.candidates"), ("bidding.candidaets", "bidding.candidates"),
     ("biddnig.cnadidates", "bidding.candidates"), ("ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ", "bidding.candidates"),
-    ("bidding。candidates", "bidding.candidates"),
+    ("bidding。candidates", "bidding.candidates"), ("招标公告", "bidding.tender-notice"),
   ])
   func theKindMeantIsNamed(typed: String, meant: String) {
     #expect(catalogue.kind(meant: typed)?.code == meant)
