@@ -48,7 +48,7 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
   /// Chinese name or two or more characters of it (`招标投标`, `投标`, `施工`), as staff who think of the statute's
   /// eight headings type them.
   public static func meant(by typed: String) -> Category? {
-    let text = RuleCatalogue.typedForm(typed)
+    let text = typed.typedAsCode
     let wanted = text.lowercased()
     let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
     return allCases.first { category in

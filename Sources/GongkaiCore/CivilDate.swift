@@ -317,6 +317,10 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension String {
+  /// The text with the full-width letters and the 。 a Chinese input method types made half-width, as a code typed
+  /// with one left on is read (`ｂｉｄｄｉｎｇ。ｃａｎｄｉｄａｔｅｓ`).
+  var typedAsCode: String { String(halfWidth.map { $0 == "。" ? "." : $0 }) }
+
   /// The text with full-width ASCII (`２０２６／１１／３`) as ASCII.
   public var halfWidth: String {
     guard unicodeScalars.contains(where: { $0.halfWidth != $0 }) else { return self }

@@ -77,7 +77,7 @@ public struct RuleCatalogue: Sendable {
   /// name, or a code a letter or two off, is not taken for the kind where it names a category
   /// (``category(meant:)``): `投标` means 招标投标信息, not the one kind whose name holds it.
   public func kind(meant typed: String) -> DisclosureRule? {
-    let text = Self.typedForm(typed)
+    let text = typed.typedAsCode
     let wanted = text.lowercased()
     guard !wanted.isEmpty else { return nil }
     func only(_ fits: (DisclosureRule) -> Bool) -> DisclosureRule? {
@@ -104,9 +104,6 @@ public struct RuleCatalogue: Sendable {
   public func category(meant typed: String) -> Category? {
     Category.meant(by: typed).flatMap { category in rules.contains { $0.category == category } ? category : nil }
   }
-
-  /// `text` with the full-width letters and the 。 a Chinese input method types made half-width.
-  static func typedForm(_ text: String) -> String { String(text.halfWidth.map { $0 == "。" ? "." : $0 }) }
 
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`
   /// when its rule allows it (or the kind is unknown, which is a problem of its own). Project files and `log

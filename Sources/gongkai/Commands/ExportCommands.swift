@@ -60,11 +60,14 @@ struct IndexNumberOptions: ParsableArguments {
   /// (a 统一社会信用代码 is 18 of them), so that one typed in another case or by a Chinese input method's full-width
   /// characters is not a second code.
   static func requireUsable(_ code: String, named source: String) throws {
+    let isCode = { (text: String) in
+      !text.isEmpty && text.count <= maximumLength && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+    }
+    guard !isCode(code) else { return }
     let ascii = code.halfWidth.uppercased()
-    if ascii != code, !code.isEmpty, ascii.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }), ascii.count <= maximumLength {
+    if isCode(ascii) {
       throw ValidationError("\(source) '\(code)' is not typed as an organisation code is: type it in ASCII capitals: \(ascii)")
     }
-    guard code.isEmpty || code.count > maximumLength || !code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else { return }
     throw ValidationError("\(source) '\(code)' is not usable; use at most \(maximumLength) capital letters and digits, e.g. 11310110002424433J")
   }
 

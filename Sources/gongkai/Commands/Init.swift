@@ -103,14 +103,8 @@ extension Gongkai {
         ?? (existed && recorded != nil ? "database \(Terminal.field(store.path)) already exists: \(schema)"
           : "created \(Terminal.field(store.path))\(existed ? " in the empty file" : ""): \(schema)")]
       if existed, let change, let changedBy {
-        let before: String
-        do {
-          before = try await register.setProfile(change, actor: changedBy, today: StoreOptions.today())
-        } catch let refusal as StoreError where register.upgradedFrom != nil {
-          // The schema was upgraded on opening; the refusal is of the profile only, and the upgrade is said (if it can
-          // be: the refusal is what the status reports).
-          try? StandardOutput.print(lines[0])
-          throw refusal
+        let before = try await sayingUpgrade(lines[0], of: register) {
+          try await register.setProfile(change, actor: changedBy, today: StoreOptions.today())
         }
         lines.append(recorded == nil ? "profile \(change.profile)" : "profile changed from \(before) to \(change.profile)")
       } else if let recheck, let changedBy {
@@ -120,12 +114,8 @@ extension Gongkai {
         lines.append("profile \(try await register.profile())")
       }
       if existed, let organisationChange, let changedBy {
-        let found: String?
-        do {
-          found = try await register.setOrganisation(organisationChange, replacing: recordedOrganisation, actor: changedBy)
-        } catch let refusal as StoreError where register.upgradedFrom != nil {
-          try? StandardOutput.print(lines[0])
-          throw refusal
+        let found = try await sayingUpgrade(lines[0], of: register) {
+          try await register.setOrganisation(organisationChange, replacing: recordedOrganisation, actor: changedBy)
         }
         // Another `init` recorded a code since this one read it: nothing was written; the same code is what was asked.
         guard found == recordedOrganisation || found == organisationChange else {
@@ -144,6 +134,17 @@ extension Gongkai {
       let wrote = !existed || register.upgradedFrom != nil || change != nil || organisationChange != nil
       let said = lines.joined(separator: "\n")
       try StandardOutput.confirm(said, written: wrote)
+    }
+
+    /// Runs a change of the register's settings; where the store refuses it after opening upgraded the schema, the
+    /// refusal is of the change only, and `upgrade` is said (if it can be: the refusal is what the status reports).
+    private func sayingUpgrade<T>(_ upgrade: String, of register: any Store, _ change: () async throws -> T) async throws -> T {
+      do {
+        return try await change()
+      } catch let refusal as StoreError where register.upgradedFrom != nil {
+        try? StandardOutput.print(upgrade)
+        throw refusal
+      }
     }
 
     /// The organisation code to record: the one given, where the register records none or another; refused where it
