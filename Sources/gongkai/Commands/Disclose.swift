@@ -36,9 +36,7 @@ extension Gongkai {
     var noURL = false
     @Option(help: ArgumentHelp("Refuse unless the milestone belongs to this project.", valueName: "code"), transform: ProjectCode.argument)
     var project: ProjectCode?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
-            transform: CivilDate.argument)
-    var asOf: CivilDate?
+    @OptionGroup var asOf: StandingDayOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
@@ -79,7 +77,7 @@ extension Gongkai {
       let recorded = try await register.disclose(milestone: milestone, disclosure, clearing: clearing, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
       // kind the register's rules no longer hold is recorded all the same).
-      let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf ?? today) }
+      let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf.day(today: today)) }
       let standing = (judged ?? nil).map {
         StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true, recordedDisclosure: recorded.id).text
       } ?? ""

@@ -173,7 +173,7 @@ extension Gongkai {
       if let profile { try line(true, "profile: \(profile) (the rules every command applies to this register)") }
       if let organisation = try await register.organisation() {
         // Only `init` writes it, in the form it checks: any other was written outside gongkai.
-        let usable = (try? IndexNumberOptions.requireUsable(organisation, named: "organisation")) != nil
+        let usable = OrganisationCode.isWellFormed(organisation)
         try line(usable, usable ? "organisation: \(organisation) (the code every export numbers the register's 索引号 under)"
           : "organisation: '\(organisation)' is no code `gongkai init` records: edited outside gongkai; `gongkai history` shows "
             + "the code it recorded; restore the register from a backup")

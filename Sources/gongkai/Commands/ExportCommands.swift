@@ -39,7 +39,7 @@ struct IndexNumberOptions: ParsableArguments {
   }
 
   func validate() throws {
-    if let given { try Self.requireUsable(given.code, named: given.source) }
+    if let given { try OrganisationCode.require(given.code, named: given.source) }
   }
 
   /// The code the export numbers 索引号 under: the register's, which one given must match (one publication numbered
@@ -55,24 +55,6 @@ struct IndexNumberOptions: ParsableArguments {
     }
     return recorded
   }
-
-  /// An organisation code is part of every 索引号 and of the feed's id, kept byte for byte: ASCII capitals and digits
-  /// (a 统一社会信用代码 is 18 of them), so that one typed in another case or by a Chinese input method's full-width
-  /// characters is not a second code.
-  static func requireUsable(_ code: String, named source: String) throws {
-    let isCode = { (text: String) in
-      !text.isEmpty && text.count <= maximumLength && text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
-    }
-    guard !isCode(code) else { return }
-    let ascii = code.halfWidth.uppercased()
-    if isCode(ascii) {
-      throw ValidationError("\(source) '\(code)' is not typed as an organisation code is: type it in ASCII capitals: \(ascii)")
-    }
-    throw ValidationError("\(source) '\(code)' is not usable; use at most \(maximumLength) capital letters and digits, e.g. 11310110002424433J")
-  }
-
-  /// Longer than any organisation code: a 统一社会信用代码 has 18 characters, a division code 6.
-  static let maximumLength = 32
 }
 
 /// `--organisation` where no 索引号 is written (`report`): accepted, as `report` once

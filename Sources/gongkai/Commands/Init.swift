@@ -48,7 +48,7 @@ extension Gongkai {
       if changeOrganisation && organisation == nil {
         throw ValidationError("--change-organisation needs the new code: give --organisation CODE")
       }
-      if let organisation { try IndexNumberOptions.requireUsable(organisation, named: "--organisation") }
+      if let organisation { try OrganisationCode.require(organisation, named: "--organisation") }
     }
 
     func run() async throws {

@@ -26,9 +26,7 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
             transform: recordID)
     var changes: Int64?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
-            transform: CivilDate.argument)
-    var asOf: CivilDate?
+    @OptionGroup var asOf: StandingDayOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
@@ -54,10 +52,10 @@ extension Gongkai {
       let explanation = try Gongkai.countableDeadline(
         of: Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes), by: checker)
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
-      let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf ?? today, today: today)
+      let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
-      Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf ?? today)
+      Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf.day(today: today))
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id

@@ -100,6 +100,17 @@ struct ImportLockOptions: ParsableArguments {
   var exclusive = false
 }
 
+/// `--as-of` of a command that records something and then says where it stands: the record is made today whatever
+/// the option says; only the standing it prints is judged on another day.
+struct StandingDayOptions: ParsableArguments {
+  @Option(name: .customLong("as-of"), help: ArgumentHelp("Say where it stands as of this day (default: today in China).", valueName: "date"),
+          transform: CivilDate.argument)
+  var asOf: CivilDate?
+
+  /// The day the standing is judged on: `--as-of`, else `today`.
+  func day(today: CivilDate) -> CivilDate { asOf ?? today }
+}
+
 /// `--by`: who makes a change, for the change log.
 struct ActorOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: ArgumentHelp("Who makes the change (default: $GONGKAI_USER, else the login name).", valueName: "name"), transform: trimmed)
