@@ -41,17 +41,24 @@ enum NoticeTemplates {
     {{/legend}}</svg>
     """
 
-  static let projectHTML = """
+  /// The head every HTML page gongkai writes opens with, up to its `<body>`: `title` and `links` are template text.
+  static func htmlHead(title: String, links: String = "") -> String {
+    """
     {{% CONTENT_TYPE: MARKUP}}
     <!DOCTYPE html>
     <html lang="zh-CN">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    {{#page}}<title>{{name}} 重大建设项目信息公开</title>{{/page}}
+    <title>\(title)</title>\(links)
     <style>{{{style}}}</style>
     </head>
     <body>
+
+    """
+  }
+
+  static let projectHTML = htmlHead(title: "{{#page}}{{name}}{{/page}} 重大建设项目信息公开") + """
     {{#page}}
     <header>
     <p class="crumb"><a href="index.html">重大建设项目信息公开</a></p>
@@ -123,18 +130,9 @@ enum NoticeTemplates {
 
   // The index streams: its head, one row per project as the register is read, and its foot, so that a register
   // of a million projects never has to be held in memory to list it.
-  static let indexHead = """
-    {{% CONTENT_TYPE: MARKUP}}
-    <!DOCTYPE html>
-    <html lang="zh-CN">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>重大建设项目信息公开</title>
-    <link rel="alternate" type="application/atom+xml" title="最新公开信息" href="feed.atom">
-    <style>{{{style}}}</style>
-    </head>
-    <body>
+  static let indexHead = htmlHead(
+    title: "重大建设项目信息公开",
+    links: "\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"最新公开信息\" href=\"feed.atom\">") + """
     <header>
     <h1>重大建设项目信息公开<small>截至 {{asOf}}，共 {{projectCount}} 个项目</small></h1>
     </header>

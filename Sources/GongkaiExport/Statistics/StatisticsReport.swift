@@ -191,17 +191,7 @@ public enum StatisticsReport {
 
   }
 
-  static let template = """
-    {{% CONTENT_TYPE: MARKUP}}
-    <!DOCTYPE html>
-    <html lang="zh-CN">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{year}}年重大建设项目信息公开情况统计</title>
-    <style>{{{style}}}</style>
-    </head>
-    <body>
+  static let template = NoticeTemplates.htmlHead(title: "{{year}}年重大建设项目信息公开情况统计") + """
     <header>
     <h1>{{year}}年重大建设项目信息公开情况统计<small>{{year}}年形成的信息，截至 {{asOf}} 的公开情况</small></h1>
     </header>
