@@ -1,0 +1,74 @@
+import GRDB
+import GongkaiCore
+
+extension MilestoneEntry {
+  /// The 文号 under which another milestone of the kind, formed on another day, is most likely this one with its date
+  /// corrected; none for an entry that arrives withdrawn (it records what was taken back) or that changes another
+  /// milestone (a change keeps the 文号 of what it changes, by design).
+  var namesakeReference: String? { withdrawnReason == nil && changes == nil ? reference : nil }
+}
+
+/// The projects an import has read so far, each with the position of its document: two documents of one
+/// project would leave the register with whichever came last.
+struct ImportedProjects {
+  /// Four bytes a project of the register.
+  private var positions: IDTable
+
+  init(_ db: Database) throws {
+    let count = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM project") ?? 0
+    positions = IDTable(bitsPerID: 32, denseThrough: count, grows: true)
+  }
+
+  /// The position of the document that had the project, if one did.
+  func position(ofProject id: Int64) -> Int? {
+    let position = positions[id]
+    return position == 0 ? nil : Int(position)
+  }
+
+  mutating func record(project id: Int64, position: Int) {
+    positions[id] = UInt64(UInt32(truncatingIfNeeded: position))
+  }
+}
+
+/// A spreadsheet row that gives a publication an earlier row of the same import gave a different end or address.
+struct RepeatedPublication: Error {
+  let field: String
+  let message: String
+}
+
+/// A publication's values a spreadsheet row may give, each a bit of what ``RegisterWrite/disclosuresStated`` keeps.
+enum StatedField: CaseIterable {
+  case until, url
+
+  var bit: UInt64 { self == .until ? 1 : 2 }
+  /// As problems name the column (`until`, `url`).
+  var name: String { self == .until ? "until" : "url" }
+  var described: String { self == .until ? "end" : "address" }
+  var value: KeyPath<DisclosureRecord, String?> { self == .until ? \.until : \.url }
+}
+
+extension RegisterWrite {
+  /// Records that a spreadsheet row gave the publication `id` the values `record` holds, those of them the register
+  /// now holds (`kept`); nothing in another write.
+  func noteStated(_ record: DisclosureRecord, id: Int64, kept: DisclosureRecord? = nil) {
+    let bits = StatedField.allCases.reduce(UInt64(0)) { bits, field in
+      let given = record[keyPath: field.value]
+      return given == nil || given != (kept ?? record)[keyPath: field.value] ? bits : bits | field.bit
+    }
+    guard bits != 0, let stated = disclosuresStated?[id] else { return }
+    disclosuresStated?[id] = stated | bits
+  }
+}
+
+/// What the store refused during a bulk import. The source lists the problems, told through
+/// ``ImportSource/reject(line:field:message:)``; the store keeps the first few only to refuse the import even from a
+/// source that does not throw them, so that a file wrong on every row costs no memory here.
+struct Rejections {
+  private(set) var first: [StoreError.LineProblem] = []
+  private(set) var isEmpty = true
+
+  mutating func append(_ problem: StoreError.LineProblem) {
+    isEmpty = false
+    if first.count < ImportReport.shownNotices { first.append(problem) }
+  }
+}

@@ -1,0 +1,380 @@
+import GRDB
+import GongkaiCore
+
+/// How an import merges what a file or a spreadsheet row gives into what the register holds: the milestones it adds
+/// or updates, their publications, and what it notes for staff on the way.
+extension SQLiteStore {
+  /// Adds the entries that are new and, with `updateFields`, updates the fields of those that changed;
+  /// disclosures are added when new and updated when their address or end changed. In a project created by
+  /// this import (`isNew`) nothing can exist yet but what the same document added, so those lookups are skipped.
+  /// What may not be what was meant is noted in `report` at `position`: a field a spreadsheet row gives otherwise
+  /// than the stored milestone (which it does not change), and a new milestone whose 文号 is recorded on another day.
+  /// When the file changes the project's unit (`unitChanged`), a milestone it gives no unit keeps the one it had: the
+  /// file reads as the project's new unit, the register as what the milestone answered for, and neither as a third.
+  func merge(
+    _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, at position: Int, report: inout ImportReport,
+    _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false, link: Int64? = nil, lines: [Int] = []
+  ) throws {
+    // Each notice about an entry names its line in the file, where the file gave one.
+    func at(_ index: Int) { report.entryLine = lines.indices.contains(index) && lines[index] > 0 ? lines[index] : nil }
+    defer { report.entryLine = nil }
+    let db = write.db
+    // What the lookups within a new project and the links pass need; a spreadsheet row (neither) keeps none.
+    let tracking = isNew || updateFields
+    var ids: [MilestoneKey: Int64] = [:]
+    var inserted = Set<Int64>()
+    var linkedAtInsert = Set<Int64>()
+    if tracking {
+      ids.reserveCapacity(entries.count)
+      inserted.reserveCapacity(entries.count)
+      linkedAtInsert.reserveCapacity(entries.count)
+    }
+    // The milestones in force by key, and the withdrawn ones, which may share a key with one in force (recorded by
+    // mistake, withdrawn, recorded again); and each entry's milestone, for the links pass.
+    var withdrawnIDs: [MilestoneKey: Int64] = [:]
+    var entryIDs: [Int64] = []
+    if tracking { entryIDs.reserveCapacity(entries.count) }
+    // A file that lists a key both withdrawn and in force records a mistake and the milestone recorded again in its
+    // place: each is a milestone of its own, whatever the register holds under the key so far.
+    let withdrawnInFile = Set(entries.lazy.filter { $0.withdrawnReason != nil }.map(\.key))
+    let inForceInFile = Set(entries.lazy.filter { $0.withdrawnReason == nil }.map(\.key))
+    /// The milestone a link of an entry names: a withdrawn entry's link, the withdrawn one of a shared key.
+    func linked(_ key: MilestoneKey, from withdrawn: Bool) -> Int64? {
+      withdrawn ? withdrawnIDs[key] ?? ids[key] : ids[key] ?? withdrawnIDs[key]
+    }
+    for (index, entry) in entries.enumerated() {
+      at(index)
+      let id: Int64
+      let withdrawn = entry.withdrawnReason != nil
+      if isNew, withdrawn || ids[entry.key] == nil {
+        // An entry in force links the key's milestone in force: one the file lists further on is linked once every
+        // milestone exists, and the withdrawn one of the key only where the file lists none in force.
+        let target = entry.changes.flatMap { key in
+          withdrawn || !inForceInFile.contains(key) ? linked(key, from: withdrawn) : ids[key]
+        }
+        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, of: project, db) }
+        id = try insertMilestone(entry, changesId: target, project: project, write)
+        report.recordAdded(milestone: id)
+        noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
+        inserted.insert(id)
+        if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
+        report.milestonesWritten += 1
+        report.disclosuresWritten += entry.disclosures.count
+      } else if case let direct = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write),
+        let recorded = try direct ?? milestoneAmended(from: entry.key, project: project, write),
+        withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
+      {
+        // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
+        // the file's entry under the old date or document number is the amended milestone, not a new one; a file
+        // that names it so was written before the amendment, and is said to be.
+        id = recorded.id
+        if direct == nil, !recorded.withdrawn {
+          let fix = updateFields ? "`gongkai export project \(project.code)` brings the file up to date" : "correct the row to match it"
+          // Named by the field the amendment changed: a 文号 corrected on the same day is the row's `ref` to look at.
+          let (field, amended) = recorded.formedOn == entry.formedOn ? ("ref", "文号") : ("formed", "date")
+          report.notice(at: position, field: field, """
+            \(entry.key.described) is milestone \(id) under the \(amended) it had before an amendment; the file was written before \
+            that, and the import kept the amendment: \(fix)
+            """)
+        }
+        if !recorded.withdrawn {
+          if let problem = entry.disclosures.lazy.compactMap({
+            self.precedenceProblem(of: $0.publishedOn, kind: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
+          }).first {
+            throw StoreError.invalid(problem)
+          }
+          if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
+          if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
+            let old = existing
+            // A correction stands as a withdrawal does: a file that gives a field as a value a later change replaced
+            // (an amendment, a unit kept by `project edit`) was written before it, and is noted, not applied.
+            let unit = entry.responsibleUnit ?? (unitChanged ? existing.responsibleUnit : nil)
+            for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
+                                                    ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
+            where given != existing[keyPath: keyPath] {
+              if let change = try change(of: column, from: given, entity: "milestone", id: id, db) {
+                let gave = given.map { "'\($0)' is what milestone \(id) gave" }
+                  ?? "the file leaves it out (which would clear it), as milestone \(id) had it"
+                report.notice(at: position, field: field, """
+                  \(gave) before \(change.actor) changed it on \(change.at.prefix(10)) \
+                  (it is now '\(existing[keyPath: keyPath] ?? "")'); the file was written before that, and the import kept the change
+                  """)
+              } else {
+                existing[keyPath: keyPath] = given
+              }
+            }
+            // A reinstatement stands too: a file listing the milestone withdrawn for the reason it was reinstated from
+            // was written before it.
+            if let reason = entry.withdrawnReason, existing.withdrawnReason == nil,
+              let change = try change(of: "withdrawnReason", from: reason, entity: "milestone", id: id, db)
+            {
+              report.notice(at: position, field: "withdrawn", """
+                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(change.at.prefix(10)), and the \
+                import kept it in force, as a file written before the reinstatement gives it so: `gongkai export project \(project.code)` \
+                brings the file up to date, and `gongkai withdraw \(id) --reason …` withdraws it again if that is meant
+                """)
+            } else {
+              existing.withdrawnReason = entry.withdrawnReason
+            }
+            if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
+          }
+          for disclosure in entry.disclosures {
+            try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
+          }
+          if updateFields, !entry.disclosures.isEmpty {
+            try noteUnlisted(publicationsOf: id, listed: entry.disclosures, project: project.code, at: position, report: &report, db)
+          }
+        } else if !withdrawn {
+          // Applied to nothing, as `disclose` refuses a publication of a withdrawn milestone: said, not passed over.
+          let publications = try entry.disclosures.count { try !isRecorded($0, on: id, write.db) }
+          let unrecorded = publications == 0 ? "" : publications == 1 ? " and a publication it gives was not recorded"
+            : " and \(publications) publications it gives were not recorded"
+          report.notice(at: position, field: "kind", """
+            \(entry.kind)\(entry.reference.map { " \($0)" } ?? "") formed \(entry.formedOn) is milestone \(id), withdrawn in the \
+            register, so the entry was not applied\(unrecorded); if the withdrawal was the mistake, reinstate it \
+            (`gongkai reinstate \(id) --reason …`) and import again
+            """)
+        }
+      } else {
+        // An entry that arrives withdrawn corrects nothing: it records what was taken back.
+        let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
+        let sameDay = try milestone(differingOnlyInReferenceFrom: entry, projectId: project.id!, write)
+        // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
+        id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
+        report.recordAdded(milestone: id)
+        noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
+        if let other = namesake {
+          let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
+          report.notice(at: position, field: "formed", """
+            \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
+            formed \(other.formedOn) with \(same); if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` \
+            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason 更正形成日期`\(try publications(of: entry, movedTo: other.id, db))
+            """)
+        }
+        if let other = sameDay {
+          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`"
+          let typed = other.reference != nil && entry.reference != nil ? " (the same 文号 typed otherwise)" : ""
+          report.notice(at: position, field: "ref", """
+            \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
+            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one")\(typed); \
+            if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(try publications(of: entry, movedTo: other.id, db))
+            """)
+        }
+        if tracking {
+          inserted.insert(id)
+          if entry.changes == nil { linkedAtInsert.insert(id) }
+        }
+        report.milestonesWritten += 1
+        report.disclosuresWritten += entry.disclosures.count
+      }
+      if tracking {
+        if withdrawn { withdrawnIDs[entry.key] = id } else { ids[entry.key] = id }
+        entryIDs.append(id)
+      }
+    }
+    // Links to changed milestones, once every milestone of the file exists.
+    for (index, (entry, id)) in zip(entries, entryIDs).enumerated() where updateFields {
+      at(index)
+      // A withdrawn milestone already in the register keeps the link it was withdrawn with.
+      guard !linkedAtInsert.contains(id), entry.withdrawnReason == nil || inserted.contains(id) else { continue }
+      let target = try entry.changes.map { key in
+        if let linked = linked(key, from: entry.withdrawnReason != nil) { return linked }
+        guard let record = try existingMilestone(key, projectId: project.id!, db) else {
+          throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
+        }
+        return record.id!
+      }
+      guard target != id else { throw StoreError.invalid(.changesItself(entry.key.description)) }
+      let old = try MilestoneRecord.fetchOne(db, key: id)!
+      guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
+      if let target, let key = entry.changes, old.withdrawnReason == nil, target != old.changesId {
+        try requireInForce(linked: target, by: key, of: project, db)
+      }
+      // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
+      if target != old.changesId, !inserted.contains(id),
+        let change = try change(of: "changesId", from: target, entity: "milestone", id: id, db)
+      {
+        let gave = entry.changes.map { "'\($0)' is what milestone \(id) changed" }
+          ?? "the file names nothing it changes (which would remove the link), as milestone \(id) had it"
+        report.notice(at: position, field: "changes", """
+          \(gave) before \(change.actor) changed it on \(change.at.prefix(10)) (it now changes \
+          \(old.changesId.map { "milestone \($0)" } ?? "nothing")); the file was written before that, and the import kept the \
+          change (`gongkai amend \(id) --changes ID` or `--no-changes`, with a reason, changes it on purpose)
+          """)
+        continue
+      }
+      var record = old
+      record.changesId = target
+      if try write.update(record, from: old, project: project.code), !inserted.contains(old.id!) {
+        report.milestonesWritten += 1
+      }
+    }
+  }
+
+  /// Notes a milestone added as formed before the 政府信息公开条例 first came into force, as `log` warns of one: no
+  /// notice was due then, and a year mistyped in a file (2006 for 2026) is the likelier story.
+  private func noteIfBeforeTheRegulation(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
+    // A withdrawn entry is on record as it was withdrawn: `amend` refuses it, and its date judges nothing.
+    guard entry.formedOn < GeneralDisclosurePeriod.firstInForce, entry.withdrawnReason == nil else { return }
+    report.notice(at: position, field: "formed", """
+      \(entry.formedOn) is before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if the year \
+      is mistyped, correct it with `gongkai amend \(id) --date YYYY-MM-DD --reason 更正形成日期`
+      """)
+  }
+
+  /// A publication's address and end are updated from the file; with `clearing`, one the file leaves out is
+  /// cleared. A project file states a milestone whole, but a spreadsheet without an `until` column said nothing
+  /// of a 公示's end, and clearing it turned a 公示 held long enough into one too short.
+  func merge(
+    _ disclosure: Disclosure, milestone: Int64, project: String, clearing: Bool, at position: Int,
+    report: inout ImportReport, _ write: RegisterWrite
+  ) throws {
+    var record = DisclosureRecord(
+      id: nil, milestoneId: milestone, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel,
+      url: disclosure.url, until: disclosure.until?.description, withdrawnReason: nil, recordedBy: write.actor,
+      recordedAt: write.at, serialYear: nil, serial: nil)
+    if let old = try existingDisclosure(record, write.db) {
+      var updated = old
+      updated.url = record.url ?? (clearing ? nil : old.url)
+      updated.until = record.until ?? (clearing ? nil : old.until)
+      // Two rows of one sheet for one publication that give it different ends (or addresses): the later would replace
+      // the earlier unseen, and which is right only the clerk knows. (A project file lists a publication once.)
+      if let stated = write.disclosuresStated?[old.id!] {
+        for field in StatedField.allCases where stated & field.bit != 0 {
+          guard let given = record[keyPath: field.value], let earlier = old[keyPath: field.value], given != earlier else { continue }
+          throw RepeatedPublication(field: field.name, message: """
+            a row above gives the publication of \(old.publishedOn) on \(old.channel) the \(field.described) \(earlier), this row \(given); \
+            keep one row for a publication, with the right \(field.described)
+            """)
+        }
+      }
+      // A file written before a later `disclose` gave the publication its address or end (or changed them) would undo
+      // that without a word: the register's value stands, as a project field's does, and the import says so. A value
+      // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
+      for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
+        let given = record[keyPath: keep]
+        guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, write.db) else { continue }
+        updated[keyPath: keep] = old[keyPath: keep]
+        let withdraw = "withdraw the publication with `gongkai withdraw --disclosure \(old.id!) --reason …` and record it again"
+        let disclose = "gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \(ShellWord.quoted(old.channel))"
+        // The way to put the value right: an end passed is settled, and only an address cannot be cleared by `disclose`.
+        let fix = if field == "until", let end = old.until, Self.isSettled(end, write) {
+          "that end has passed and is settled: if it is wrong, \(withdraw)"
+        } else if field == "until" {
+          "to correct it, run `\(disclose) --until …` (`--still-up` clears it)"
+        } else {
+          "to correct it, run `\(disclose) --url …` (to clear it, \(withdraw))"
+        }
+        // A project file is written again by `export project`; a spreadsheet's row is corrected by hand.
+        let update = clearing ? "bring the file up to date with `gongkai export project \(project)`" : "correct the sheet's row to the register's value"
+        report.notice(at: position, field: field, """
+          disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what it was" } ?? "the file leaves it out, as it was") \
+          before \(change.actor) changed it on \(change.at.prefix(10)) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
+          value stands; \(fix); else \(update)
+          """)
+      }
+      // A file written before the register's end of a publication passed, or kept by hand without it: the settled
+      // end stands, as a summary or unit a later change replaced does, and the import says so.
+      if let end = old.until, updated.until != end, Self.isSettled(end, write) {
+        updated.until = end
+        report.notice(at: position, field: "until", """
+          disclosure \(old.id!) (\(old.publishedOn) \(old.channel)) is recorded as taken down on \(end), which has passed, so \
+          that end stands (the file gives \(record.until ?? "none")); if the record is wrong, withdraw it (`gongkai withdraw \
+          --disclosure \(old.id!) --reason …`) and record it again, else bring the file up to date with the register
+          """)
+      }
+      if try write.update(updated, from: old, project: project) { report.disclosuresWritten += 1 }
+      // Only what the row decided: a value the register kept over the row's, warned of above, is not the row's.
+      write.noteStated(record, id: old.id!, kept: updated)
+    } else if let withdrawn = try withdrawnDisclosure(record, write.db) {
+      // A file written before the withdrawal does not bring it back, nor record it again under a new 索引号.
+      report.notice(at: position, field: "published", """
+        disclosure \(withdrawn.id!) (\(withdrawn.publishedOn) \(withdrawn.channel)) is withdrawn in the register \
+        (\(withdrawn.withdrawnReason ?? "")), so the file's entry was not applied; if the withdrawal was the mistake, reinstate it \
+        (`gongkai reinstate --disclosure \(withdrawn.id!) --reason …`), else take the entry out of the file
+        """)
+    } else {
+      try write.insert(&record, project: project)
+      write.noteStated(record, id: record.id!)
+      report.disclosuresWritten += 1
+      // A sheet's row gives one publication, and a 公示 may be put up twice: only one on the channel (and at the address,
+      // where both have one) of another recorded before this import, on another day, reads as that one's date
+      // corrected, which the import cannot tell and does not undo. So does one whose channel differs from another's of
+      // the day only in its spaces (a no-break space pasted from a web page). (Two rows of one sheet on one channel
+      // are a notice put up again, and a milestone this import added has no other.)
+      if !clearing, report.addedMilestones?.contains(milestone) != true,
+        let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id] == 0
+      {
+        let sameChannel = other.channel.utf8.elementsEqual(record.channel.utf8)
+        let fix = sameChannel
+          ? "if the row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)"
+          : "if they are one publication, withdraw the row's (`gongkai withdraw --disclosure \(record.id!) --reason 重复登记`) "
+            + "and correct the channel in the sheet"
+        let place = sameChannel
+          ? "on the same channel\(other.url != nil && record.url != nil ? " at the same address" : "")"
+          : "on the channel '\(other.channel)', which the row's '\(record.channel)' differs from only in its spaces"
+        report.notice(at: position, field: sameChannel ? "published" : "channel", """
+          the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id) of \
+          \(other.publishedOn), \(place); \(fix)
+          """)
+      }
+    }
+  }
+
+  /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
+  /// address where both give one: on another day, or on the same day under a channel spelt with other spaces (on
+  /// another day too, it is another publication).
+  /// A publication ``recordedBeside(_:of:_:)`` finds.
+  private typealias PublicationBeside = (id: Int64, channel: String, publishedOn: String, url: String?)
+
+  private func recordedBeside(_ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite) throws -> PublicationBeside? {
+    // Compared byte for byte, as SQLite and the register's unique key compare them.
+    let channel = Array(record.channel.filter { !$0.isWhitespace }.utf8)
+    // Same channel on another day, or another spelling of a channel on the same day; the spaces are told in Swift.
+    let rows = try Row.fetchCursor(write.db.cachedStatement(sql: """
+      SELECT id, channel, publishedOn, url FROM disclosure
+      WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ? AND (channel = ?) = (publishedOn <> ?)
+        AND (url IS NULL OR ? IS NULL OR url = ?)
+      ORDER BY id
+      """), arguments: [milestone, record.id, record.channel, record.publishedOn, record.url, record.url])
+    while let row = try rows.next() {
+      let other: PublicationBeside = (row[0], row[1], row[2], row[3])
+      if other.channel.filter({ !$0.isWhitespace }).utf8.elementsEqual(channel) { return other }
+    }
+    return nil
+  }
+
+  /// A project file that lists a milestone's publications lists them all. One the register holds in force that the file
+  /// leaves out is said, with the fix for each way that comes about: the file corrects its date or channel (an import
+  /// adds publications and never withdraws one, so the old record is withdrawn by hand), or the file was written before
+  /// `disclose` recorded it. A file that lists none of them leaves them to `disclose`, and is not warned of.
+  private func noteUnlisted(
+    publicationsOf milestone: Int64, listed: [Disclosure], project: String, at position: Int, report: inout ImportReport,
+    _ db: Database
+  ) throws {
+    let recorded = try DisclosureRecord.fetchAll(db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL ORDER BY id
+      """), arguments: [milestone])
+    for old in recorded where !listed.contains(where: { $0.publishedOn.description == old.publishedOn && $0.channel == old.channel }) {
+      report.notice(at: position, field: "published", """
+        disclosure \(old.id!) (\(old.publishedOn) \(old.channel)) of milestone \(milestone) is in the register but not in the \
+        file; if the file corrects its date or channel, withdraw it (`gongkai withdraw --disclosure \(old.id!) --reason \
+        更正公开日期`), else bring the file up to date with `gongkai export project \(project)`
+        """)
+    }
+  }
+
+  /// Whether the milestone holds a record of the publication (in force or withdrawn).
+  func isRecorded(_ disclosure: Disclosure, on milestone: Int64, _ db: Database) throws -> Bool {
+    try Bool.fetchOne(db.cachedStatement(sql: """
+      SELECT EXISTS (SELECT 1 FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ?)
+      """), arguments: [milestone, disclosure.publishedOn.description, disclosure.channel]) ?? false
+  }
+
+  private func withdrawnDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
+    try DisclosureRecord.fetchOne(db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND publishedOn = ? AND channel = ? AND withdrawnReason IS NOT NULL
+      ORDER BY id DESC LIMIT 1
+      """), arguments: [record.milestoneId, record.publishedOn, record.channel])
+  }
+}
