@@ -64,7 +64,8 @@ import TestSupport
     let edited = try runGongkai(["audit", "verify", "--quiet", "--database", database])
     #expect(edited.status == 1)
     #expect(edited.stdout.hasPrefix("change log intact: 155 rows"))
-    #expect(edited.stdout.contains("register differs: disclosure 7 differs from its last change-log entry: edited outside gongkai\n"))
+    #expect(edited.stdout.contains("register differs: disclosure 7 differs from its last change-log entry in publishedOn: edited outside gongkai\n"
+      + "    publishedOn: '2026-11-26' in the register, '2023-11-06' in the change log\n"))
   }
 
   @Test func theHeadDoctorPrintsIsOneAuditVerifyTakes() throws {
@@ -76,13 +77,13 @@ import TestSupport
   }
 
   @Test(arguments: [
-    ("UPDATE disclosure SET publishedOn = '2026-11-26' WHERE id = 7", "disclosure 7 differs from its last change-log entry: edited outside gongkai"),
+    ("UPDATE disclosure SET publishedOn = '2026-11-26' WHERE id = 7", "disclosure 7 differs from its last change-log entry in publishedOn: edited outside gongkai"),
     ("INSERT INTO project (code, name, responsibleUnit) VALUES ('2026-310110-48-01-000999', '影子工程', '某单位')",
      "project 5 has no change-log entry: inserted outside gongkai"),
     ("DELETE FROM disclosure WHERE id = 3", "disclosure 3 is in the change log but not in the register: deleted outside gongkai"),
     // Text where the schema keeps a number, in a column that held one and in one that was empty.
-    ("UPDATE disclosure SET serial = 'abc' WHERE id = 2", "disclosure 2 differs from its last change-log entry: edited outside gongkai"),
-    ("UPDATE milestone SET changesId = 'abc' WHERE id = 3", "milestone 3 differs from its last change-log entry: edited outside gongkai"),
+    ("UPDATE disclosure SET serial = 'abc' WHERE id = 2", "disclosure 2 differs from its last change-log entry in serial: edited outside gongkai"),
+    ("UPDATE milestone SET changesId = 'abc' WHERE id = 3", "milestone 3 differs from its last change-log entry in changesId: edited outside gongkai"),
   ])
   func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String) throws {
     let database = try sampleRegister().database
@@ -205,7 +206,7 @@ import TestSupport
     #expect(refused.status == 65)
     #expect(refused.stderr == """
       gongkai: nothing was exported: the register \(database) does not hold what its change log records (disclosure 7 \
-      differs from its last change-log entry: edited outside gongkai), so the export would publish values gongkai never \
+      differs from its last change-log entry in publishedOn: edited outside gongkai), so the export would publish values gongkai never \
       recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify \
       to export the register as it is\n
       """)

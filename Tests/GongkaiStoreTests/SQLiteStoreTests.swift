@@ -378,7 +378,7 @@ import Testing
     func execute(_ sql: String) throws { try raw.writeWithoutTransaction { try $0.execute(sql: sql) } }
     try execute("UPDATE project SET name = '别的名字'")
     if writerBusy { try execute("BEGIN IMMEDIATE") }
-    await #expect(throws: StoreError.differsFromChangeLog(path, "project 1 differs from its last change-log entry: edited outside gongkai")) {
+    await #expect(throws: StoreError.differsFromChangeLog(path, "project 1 differs from its last change-log entry in name: edited outside gongkai")) {
       try await exporter.readingOneState(verifying: true) { head in
         #expect(head.isCheckedAlongside == !writerBusy)
         try await head.confirmed()
@@ -677,7 +677,11 @@ private struct Watched<Element>: ImportSource {
   func aProfileEditedOutsideGongkaiIsNamedAndNotWrittenOver(tamper: String, kind: LogDivergence.Kind) throws {
     let store = try registerWithProfileEdited(tamper)
     #expect(try store.checkAgainstChangeLog().chain.broken == nil)
-    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences() == [LogDivergence(entity: "register", id: 1, kind: kind)])
+    let divergences = try store.checkAgainstChangeLog(divergenceLimit: 10).divergences()
+    #expect(divergences.map { [$0.entity, "\($0.id)"] } == [["register", "1"]] && divergences.map(\.kind) == [kind])
+    // An altered profile is named with the profile the log recorded, which a restore puts back
+    #expect(divergences.flatMap(\.fields) == (kind == .altered
+      ? [LogDivergence.FieldDifference(field: "profile", stored: "national", logged: "national+shanghai")] : []))
     #expect(throws: StoreError.self) { try store.setProfile(rules("national+shanghai"), actor: "管理员", today: day("2026-12-02")) }
   }
 
@@ -753,7 +757,8 @@ private struct Watched<Element>: ImportSource {
     // Then the chain holds, and every row that differs is named: disclosures, then milestones, then projects
     #expect(try store.checkAgainstChangeLog().chain.broken == nil)
     #expect(divergences == [
-      LogDivergence(entity: "disclosure", id: 1, kind: .altered), LogDivergence(entity: "milestone", id: 1, kind: .altered),
+      LogDivergence(entity: "disclosure", id: 1, kind: .altered, fields: [.init(field: "url", stored: "https://forged.example", logged: "https://example.gov.cn/1")]),
+      LogDivergence(entity: "milestone", id: 1, kind: .altered, fields: [.init(field: "summary", stored: "改过", logged: "核发施工许可证")]),
       LogDivergence(entity: "milestone", id: 2, kind: .deleted), LogDivergence(entity: "project", id: 2, kind: .unlogged),
     ])
     // And a limit keeps the first of them
@@ -782,8 +787,11 @@ private struct Watched<Element>: ImportSource {
     #expect(try store.checkAgainstChangeLog().divergences().isEmpty)
     // When the amendment is undone with another tool
     try edit(path, "UPDATE milestone SET summary = '核发施工许可证', amendmentReason = NULL")
-    // Then the milestone is named, though it holds what its first change recorded
-    #expect(try store.checkAgainstChangeLog().divergences() == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered)])
+    // Then the milestone is named, though it holds what its first change recorded, with what the amendment had made
+    // of each column
+    #expect(try store.checkAgainstChangeLog().divergences() == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered, fields: [
+      .init(field: "amendmentReason", stored: nil, logged: "补正"), .init(field: "summary", stored: "核发施工许可证", logged: "补充"),
+    ])])
   }
 
   /// A verifier outside gongkai recomputes the chain from this encoding; the vector was computed with Python's

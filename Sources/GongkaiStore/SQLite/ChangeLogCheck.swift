@@ -83,7 +83,13 @@ private struct TableComparison {
     for (position, table) in tables.enumerated() {
       attempt { try table.forEachDivergence { found.insert($0, table: position) } }
     }
-    return failure.map { .failure($0) } ?? .success(found.divergences)
+    // The columns of the rows shown only: two lookups a row, where a register rewritten wholesale has millions.
+    var shown: [LogDivergence] = []
+    for (position, divergence) in found.kept {
+      let table = tables[position]
+      attempt { shown.append(divergence.kind == .altered ? try table.detailed(divergence) : divergence) }
+    }
+    return failure.map { .failure($0) } ?? .success(shown)
   }
 
   private mutating func attempt(_ body: () throws -> Void) {
@@ -150,6 +156,8 @@ private protocol LoggedTableCheck {
   func compare(row id: Int64, with logged: UnsafeBufferPointer<UInt8>?) throws
   /// Hands `body` the rows whose last change they do not hold, and those no change met.
   func forEachDivergence(_ body: (LogDivergence) -> Void) throws
+  /// An altered row's divergence with the columns that differ.
+  func detailed(_ divergence: LogDivergence) throws -> LogDivergence
 }
 
 private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: LoggedTableCheck {
@@ -177,6 +185,17 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
     lookup.bind(id)
     let state = try lookup.first { try Record(positions.reading($0)).isRecorded(as: logged) ? RowState.asLogged : .altered }
     states[id] = (state ?? .deleted).rawValue
+  }
+
+  func detailed(_ divergence: LogDivergence) throws -> LogDivergence {
+    lookup.bind(divergence.id)
+    guard let record = try lookup.first({ try Record(positions.reading($0)) }),
+      let logged = try String.fetchOne(db, sql: """
+        SELECT after FROM changeLog WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
+        """, arguments: [Record.entity, divergence.id])
+    else { return divergence }
+    return LogDivergence(entity: divergence.entity, id: divergence.id, kind: divergence.kind,
+                         fields: record.differences(fromLogged: logged) ?? [])
   }
 
   /// The rows no change met come from the ids of the table's smallest index, which SQLite reads for a query
@@ -209,11 +228,11 @@ private enum RowState: UInt64 {
 /// The first divergences in the order the check reports them (table, then id), however many it finds.
 private struct FirstDivergences {
   let limit: Int
-  private var kept: [(table: Int, divergence: LogDivergence)] = []
+  /// The divergences kept, each with the position of its table.
+  private(set) var kept: [(table: Int, divergence: LogDivergence)] = []
 
   init(limit: Int) { self.limit = limit }
 
-  var divergences: [LogDivergence] { kept.map(\.divergence) }
 
   mutating func insert(_ divergence: LogDivergence, table: Int) {
     let key = (table, divergence.id)
@@ -235,13 +254,32 @@ public struct LogDivergence: Hashable, Sendable, CustomStringConvertible {
     case deleted
   }
 
+  /// A column of an altered row whose value is not the one its last change-log row records.
+  public struct FieldDifference: Hashable, Sendable {
+    /// The column, as the change log names it (`summary`, `publishedOn`).
+    public let field: String
+    /// The value the register holds; `nil` for none.
+    public let stored: String?
+    /// The value the change log last recorded; `nil` for none.
+    public let logged: String?
+  }
+
   /// `project`, `milestone`, `disclosure` or `register`, as the change log names it.
   public let entity: String
   public let id: Int64
   public let kind: Kind
+  /// For an altered row, the columns that differ, so that whoever restores it knows what to look at; empty where the
+  /// log's values could not be read column by column.
+  public let fields: [FieldDifference]
+
+  public init(entity: String, id: Int64, kind: Kind, fields: [FieldDifference] = []) {
+    (self.entity, self.id, self.kind, self.fields) = (entity, id, kind, fields)
+  }
 
   public var description: String {
     switch kind {
+    case .altered where !fields.isEmpty:
+      "\(entity) \(id) differs from its last change-log entry in \(fields.map(\.field).joined(separator: ", ")): edited outside gongkai"
     case .altered: "\(entity) \(id) differs from its last change-log entry: edited outside gongkai"
     case .unlogged: "\(entity) \(id) has no change-log entry: inserted outside gongkai"
     case .deleted: "\(entity) \(id) is in the change log but not in the register: deleted outside gongkai"

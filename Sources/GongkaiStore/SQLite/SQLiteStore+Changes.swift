@@ -236,11 +236,31 @@ extension LoggedRecord {
   /// version may lay the JSON out otherwise, or lack a column added since (`serial` and `serialYear`, which the
   /// migration `v3-notice-serial` filled in for rows logged before it).
   private static func sameValues(logged: String, stored: String) -> Bool {
+    guard let (logged, stored) = comparable(logged: logged, stored: stored) else { return false }
+    return NSDictionary(dictionary: logged).isEqual(to: stored)
+  }
+
+  /// The columns whose value in this row is not the one `logged` records, in the order of their names; `nil` when
+  /// the logged values are not a JSON object (a log edited outside gongkai), and nothing can be told column by column.
+  func differences(fromLogged logged: String) -> [LogDivergence.FieldDifference]? {
+    guard let (logged, stored) = Self.comparable(logged: logged, stored: String(decoding: changeValues.utf8(), as: UTF8.self))
+    else { return nil }
+    // A column without a value is left out of the JSON, or written as null by earlier versions: none either way.
+    func value(_ any: Any?) -> NSObject? { any is NSNull ? nil : any as? NSObject }
+    return Set(logged.keys).union(stored.keys).sorted().compactMap { key in
+      let (was, now) = (value(logged[key]), value(stored[key]))
+      guard was != now else { return nil }
+      return LogDivergence.FieldDifference(field: key, stored: now.map { "\($0)" }, logged: was.map { "\($0)" })
+    }
+  }
+
+  /// Both texts as JSON objects, without the columns a log written before they were added does not record.
+  private static func comparable(logged: String, stored: String) -> (logged: [String: Any], stored: [String: Any])? {
     guard let logged = try? JSONSerialization.jsonObject(with: Data(logged.utf8)) as? [String: Any],
       var stored = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any]
-    else { return false }
+    else { return nil }
     for key in ["serial", "serialYear"] where logged[key] == nil { stored[key] = nil }
-    return NSDictionary(dictionary: logged).isEqual(to: stored)
+    return (logged, stored)
   }
 }
 

@@ -206,10 +206,13 @@ extension SQLiteStore {
       let logged = try String.fetchOne(db, sql: """
         SELECT after FROM changeLog WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
         """, arguments: [Record.entity, record.id])
-      let recorded = logged.map { text in Array(text.utf8).withUnsafeBufferPointer { record.isRecorded(as: $0) } } ?? false
-      guard recorded else {
-        let kind: LogDivergence.Kind = logged == nil ? .unlogged : .altered
-        throw StoreError.differsFromChangeLog(path, LogDivergence(entity: Record.entity, id: record.id ?? 0, kind: kind).description)
+      guard let logged else {
+        throw StoreError.differsFromChangeLog(path, LogDivergence(entity: Record.entity, id: record.id ?? 0, kind: .unlogged).description)
+      }
+      guard Array(logged.utf8).withUnsafeBufferPointer({ record.isRecorded(as: $0) }) else {
+        let divergence = LogDivergence(entity: Record.entity, id: record.id ?? 0, kind: .altered,
+                                       fields: record.differences(fromLogged: logged) ?? [])
+        throw StoreError.differsFromChangeLog(path, divergence.description)
       }
     }
     try check(project)

@@ -91,7 +91,12 @@ extension Gongkai.Audit {
         }
       }
       let divergences = try check.divergences()
-      for divergence in divergences.prefix(Self.divergencesShown) { try report.append("register differs: \(divergence)") }
+      for divergence in divergences.prefix(Self.divergencesShown) {
+        try report.append("register differs: \(divergence)")
+        for field in divergence.fields {
+          try report.append("    \(field.field): \(Self.shown(field.stored)) in the register, \(Self.shown(field.logged)) in the change log")
+        }
+      }
       if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
       if divergences.isEmpty { try report.append("every project, milestone and disclosure holds what the change log last recorded") }
       // The comparison reads the tables, not their indexes, which reads through a damaged one silently get wrong.
@@ -101,6 +106,14 @@ extension Gongkai.Audit {
       }
       if damage.isEmpty { try report.append("database file: its structure and every index hold") }
       return failed || !divergences.isEmpty || !damage.isEmpty
+    }
+
+    /// A value of a column that differs, quoted so that an empty text is told from none, and cut short: a summary
+    /// rewritten outside gongkai may run to pages.
+    static func shown(_ value: String?) -> String {
+      guard let value else { return "none" }
+      let cut = value.count > 60 ? value.prefix(60) + "…" : Substring(value)
+      return "'" + Terminal.field(String(cut)) + "'"
     }
 
     /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
