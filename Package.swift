@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Gongkai",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "gongkai", targets: ["gongkai"]),
     .library(name: "GongkaiCore", targets: ["GongkaiCore"]),

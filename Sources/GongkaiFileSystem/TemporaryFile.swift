@@ -1,5 +1,6 @@
 import CFileSystem
 import Foundation
+import Synchronization
 
 /// The names of the temporary files gongkai writes beside a file it replaces or creates (a backup, an export, a new
 /// register), then puts in its place: hidden, `.<name>.<pid>.<uuid>.tmp`, so that the next run recognises and
@@ -130,10 +131,8 @@ public enum TemporaryFile {
 
 /// The paths of temporary files a process holds, shared by the threads that write them and the one that handles an
 /// interruption; closed, it lets no thread add or remove one again.
-final class HeldFiles: @unchecked Sendable {
-  private let lock = NSLock()
-  private var paths: Set<String> = []
-  private var closed = false
+final class HeldFiles: Sendable {
+  private let state = Mutex<(paths: Set<String>, closed: Bool)>(([], false))
 
   func add(_ path: String) { change { $0.insert(path) } }
 
@@ -141,20 +140,18 @@ final class HeldFiles: @unchecked Sendable {
 
   /// The paths held, the set closed for good.
   func close() -> Set<String> {
-    lock.lock()
-    defer { lock.unlock() }
-    closed = true
-    return paths
+    state.withLock {
+      $0.closed = true
+      return $0.paths
+    }
   }
 
   private func change(_ body: (inout Set<String>) -> Void) {
-    lock.lock()
-    guard !closed else {
-      lock.unlock()
-      // The process is ending by a signal: this thread waits for it, rather than make a file no one will remove.
-      while true { pause() }
+    let closed = state.withLock { state in
+      if !state.closed { body(&state.paths) }
+      return state.closed
     }
-    body(&paths)
-    lock.unlock()
+    // The process is ending by a signal: this thread waits for it, rather than make a file no one will remove.
+    while closed { pause() }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GongkaiCore
 
 extension RuleCatalogue {
@@ -95,12 +96,10 @@ extension RuleCatalogue {
 /// The item kinds of the shipped profiles a catalogue does not apply, by kind, read on the first kind found unknown
 /// and kept: a sheet of a Shanghai register has the same unknown kind on every row, and reading the profiles again
 /// for each took an import of 30,000 such rows from 5 s to 158 s.
-private final class KindsOfOtherProfiles: @unchecked Sendable {
+private final class KindsOfOtherProfiles: Sendable {
   private let applied: Set<String>
   private let resources: URL
-  private let lock = NSLock()
-  /// Guarded by `lock`.
-  private var profiles: [String: String]?
+  private let profiles = Mutex<[String: String]?>(nil)
 
   init(applied: Set<String>, resources: URL) {
     self.applied = applied
@@ -108,7 +107,7 @@ private final class KindsOfOtherProfiles: @unchecked Sendable {
   }
 
   func profile(defining kind: String) -> String? {
-    lock.withLock {
+    profiles.withLock { profiles in
       if profiles == nil {
         var found: [String: String] = [:]
         // A profile that does not load (a shipped file is checked by the tests) names no kind.
