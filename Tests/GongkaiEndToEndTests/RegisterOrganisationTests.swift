@@ -61,6 +61,8 @@ extension RegisterCommandTests {
     let (database, db) = try register([])
     let recorded = try gongkai(["init", "--organisation", "11310110002424433J", "--by", "张三"] + db)
     #expect(recorded.stdoutLines.suffix(2) == ["organisation 11310110002424433J: every export numbers the 索引号 under it from now on", ""])
+    // (nothing was published before, so nothing was numbered otherwise)
+    #expect(recorded.stderr.isEmpty)
     // Another code renumbers every 索引号 published: refused without --change-organisation, the register as it was
     let before = snapshot(database)
     let refused = try gongkai(["init", "--organisation", "11310110002494012X"] + db)
@@ -101,7 +103,12 @@ extension RegisterCommandTests {
     let (folder, db) = try registerWithPublication(organisation: "11310110002424433J")
     let notices = ["export", "notices", "--out", folder.appendingPathComponent("site").path, "--as-of", "2026-11-27"] + db
     #expect(try gongkai(notices).status == 0)
-    #expect(try gongkai(["init", "--change-organisation", "--organisation", "11310110002494012X"] + db).status == 0)
+    let changed = try gongkai(["init", "--change-organisation", "--organisation", "11310110002494012X"] + db)
+    #expect(changed.status == 0)
+    // Staff are told that what they published carries numbers that no longer stand
+    #expect(changed.stderr == "gongkai: warning: the 1 publication the register records had other 索引号 in the exports made "
+      + "before, numbered under 11310110002424433J: export the notices, the open data and the audit CSV again, so that what is "
+      + "published carries the numbers that stand\n")
     let refused = try gongkai(notices)
     #expect(refused.status == 65)
     #expect(refused.stderr.contains("would write organisation 11310110002494012X: every 索引号 and feed entry would change, and the feed's "

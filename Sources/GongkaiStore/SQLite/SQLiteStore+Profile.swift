@@ -75,6 +75,10 @@ extension SQLiteStore {
     }
   }
 
+  public func publicationsInForce() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM disclosure WHERE withdrawnReason IS NULL") ?? 0 }
+  }
+
   public func setOrganisation(_ code: String, replacing expected: String?, actor: String) throws -> String? {
     try logged(actor: actor) { write in
       if let stored = try RegisterRecord.fetchOne(write.db, key: RegisterRecord.id) {

@@ -113,6 +113,7 @@ extension Gongkai {
       } else {
         lines.append("profile \(try await register.profile())")
       }
+      var renumbered = 0
       if existed, let organisationChange, let changedBy {
         let found = try await sayingUpgrade(lines[0], of: register) {
           try await register.setOrganisation(organisationChange, replacing: recordedOrganisation, actor: changedBy)
@@ -127,6 +128,7 @@ extension Gongkai {
         lines.append(found != recordedOrganisation ? "organisation \(organisationChange), unchanged"
           : recordedOrganisation.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
             ?? "organisation \(organisationChange): every export numbers the 索引号 under it from now on")
+        if found == recordedOrganisation { renumbered = try await register.publicationsInForce() }
       } else if let code = organisationChange ?? recordedOrganisation {
         lines.append("organisation \(code)" + (changeOrganisation ? ", unchanged" : ""))
       }
@@ -134,6 +136,13 @@ extension Gongkai {
       let wrote = !existed || register.upgradedFrom != nil || change != nil || organisationChange != nil
       let said = lines.joined(separator: "\n")
       try StandardOutput.confirm(said, written: wrote)
+      if renumbered > 0 {
+        Terminal.warning("""
+          the \(counted(renumbered, "publication")) the register records had other 索引号 in the exports made before, numbered under \
+          \(recordedOrganisation ?? "their projects' division codes"): export the notices, the open data and the audit CSV again, so \
+          that what is published carries the numbers that stand
+          """)
+      }
     }
 
     /// Runs a change of the register's settings; where the store refuses it after opening upgraded the schema, the
