@@ -240,6 +240,32 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["audit.csv", "victim.txt"])
   }
 
+  /// `--out` naming the register (a slip of the shell's history: `--out register.sqlite`) replaced every record with
+  /// the export. Every export that writes a file refuses it, and another register too, whatever its name, and the
+  /// files SQLite keeps beside one, there or not (SQLite would read a journal made of an export as an unfinished
+  /// write's); the register is left as it was and still opens.
+  @Test(arguments: [
+    ["export", "audit-csv"], ["export", "json"], ["export", "oc4ids"], ["export", "change-log"],
+    ["export", "project", "2023-310110-78-01-000087"], ["report", "--format", "csv"],
+  ])
+  func anExportNeverReplacesARegister(command: [String]) throws {
+    let (folder, database) = try sampleRegister()
+    let other = folder.appendingPathComponent("copy.txt").path
+    try FileManager.default.copyItem(atPath: database, toPath: other)
+    let before = try Data(contentsOf: URL(fileURLWithPath: database))
+    for (out, what) in [
+      (database, "an SQLite database (a register?)"), (other, "an SQLite database (a register?)"),
+      (database + "-journal", "a file SQLite keeps beside the database \(database)"),
+    ] {
+      let result = try runGongkai(command + ["--out", out, "--database", database])
+      #expect(result.status == 73, "\(command) \(result.stderr)")
+      #expect(result.stderr == "gongkai: cannot write \(out): it is \(what), which an export never replaces; name another file with --out\n")
+    }
+    #expect(!FileManager.default.fileExists(atPath: database + "-journal"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+    #expect(try runGongkai(["check", "--as-of", "2026-11-27", "--database", database]).status == 1)
+  }
+
   /// A file name longer than the system allows is refused before the work, as the wrong name it is (73, with the
   /// limit), not after the whole export was written, as a failing disk (74) it is not.
   @Test func anOutputNameTooLongIsRefusedBeforeAnythingIsWritten() throws {

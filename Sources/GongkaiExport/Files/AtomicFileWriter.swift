@@ -108,6 +108,10 @@ public final class AtomicFileWriter {
   /// any file this user may write. `named` is whether the user named the path (`--out`) or only the folder it is in
   /// (a notice page), which decides the fix.
   static func requireReplaceable(_ path: String, named: Bool = true) throws {
+    if let what = sqliteFile(path) {
+      throw ExportError.cannotCreate(path, "it is \(what), which an export never replaces; "
+        + (named ? "name another file with --out" : "move it out of the folder, or name another folder with --out"))
+    }
     var status = stat()
     guard lstat(path, &status) == 0 else { return }
     if status.st_mode & S_IFMT == S_IFLNK {
@@ -119,6 +123,24 @@ public final class AtomicFileWriter {
       throw ExportError.cannotCreate(path, "it exists and is not a regular file; "
         + (named ? "name a file" : "move it out of the folder, or name another folder with --out"))
     }
+  }
+
+  /// What `path` is when it is a register or one of the files SQLite keeps beside one: `--out` naming the register
+  /// (`--out register.sqlite`, a slip of the shell's history) replaced it with the export, and every record with it.
+  /// A database is told by its first bytes, whatever its name: an export writes text, never one. A file beside it is
+  /// told by its name, whether or not it is there now: SQLite removes a journal and makes it again, and would read an
+  /// export put in its place as the journal of an unfinished write.
+  private static func sqliteFile(_ path: String) -> String? {
+    func isDatabase(_ path: String) -> Bool {
+      guard let file = FileHandle(forReadingAtPath: path) else { return false }
+      defer { try? file.close() }
+      return (try? file.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+    }
+    if isDatabase(path) { return "an SQLite database (a register?)" }
+    for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) && isDatabase(String(path.dropLast(suffix.count))) {
+      return "a file SQLite keeps beside the database \(path.dropLast(suffix.count))"
+    }
+    return nil
   }
 
   deinit { discard() }
