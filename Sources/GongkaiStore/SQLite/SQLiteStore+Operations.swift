@@ -17,7 +17,11 @@ extension SQLiteStore {
     let path = Self.fileName(path)
     let target = URL(fileURLWithPath: path)
     let folder = URL(fileURLWithPath: FilePath.physicalParent(of: path))
-    guard FileManager.default.fileExists(atPath: folder.path) else { throw StoreError.cannotWriteBackup(path, "folder \(folder.path) does not exist") }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
+      throw StoreError.cannotWriteBackup(path, "folder \(folder.path) does not exist")
+    }
+    guard isFolder.boolValue else { throw StoreError.cannotWriteBackup(path, "\(folder.path) is a file, not a folder; name a file in a folder") }
     guard FileManager.default.isWritableFile(atPath: folder.path) else {
       throw StoreError.cannotWriteBackup(path, "folder \(folder.path) is not writable")
     }
@@ -38,6 +42,12 @@ extension SQLiteStore {
     let temporary = TemporaryFile.path(for: target.lastPathComponent, in: folder.path)
     // An earlier backup, which a damaged copy must not replace: it may be the copy to restore from.
     let replacing = Self.size(ofFileAt: path) > 0
+    // Made here, empty, so that a folder this account may not write in after all (a read-only disk, where the
+    // permission bits say yes) is named as the backup's folder, not as a database SQLite could not open.
+    if let reason = createEmptyFile(temporary) {
+      TemporaryFile.release(temporary)
+      throw StoreError.cannotWriteBackup(path, "cannot write in folder \(folder.path): \(reason); name a file in another")
+    }
     do {
       let damage = try Self.translating(path) {
         do {
@@ -241,4 +251,13 @@ extension SQLiteStore {
       }
     }
   }
+}
+
+/// Creates an empty file at `path`, which must not exist; the system's reason when it cannot. Outside the store's
+/// extension, whose `open` is the register's.
+private func createEmptyFile(_ path: String) -> String? {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+  guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+  close(descriptor)
+  return nil
 }
