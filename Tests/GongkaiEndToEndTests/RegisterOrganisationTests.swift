@@ -45,6 +45,14 @@ extension RegisterCommandTests {
     #expect(inherited.status == 64)
     #expect(inherited.stderr.hasPrefix("gongkai: GONGKAI_ORGANISATION 310110 is not the register's organisation code"))
     #expect(!FileManager.default.fileExists(atPath: other))
+    // doctor, run first on a new machine, fails on the variable every export would refuse
+    let doctored = try gongkai(["doctor"] + db, environment: ["GONGKAI_ORGANISATION": "310110"])
+    #expect(doctored.status == 1)
+    #expect(doctored.stdoutLines.contains { $0.hasPrefix("FAILED  organisation: GONGKAI_ORGANISATION 310110 is not the register's organisation code") })
+    // Spaces around the variable's value are dropped, as around an option's
+    let spaced = try gongkai(["doctor"] + db, environment: ["GONGKAI_ORGANISATION": " \(code) "])
+    #expect(spaced.stdoutLines.contains("ok      organisation: GONGKAI_ORGANISATION \(code), which the exports number the 索引号 under"))
+    #expect(try gongkai(["export", "oc4ids", "--out", other] + asOf + db, environment: ["GONGKAI_ORGANISATION": " \(code) "]).status == 0)
     // The same code given is the register's
     #expect(try gongkai(["export", "audit-csv", "--out", other, "--organisation", code] + asOf + db).status == 0)
     #expect(try gongkai(["audit", "verify"] + db).status == 0)

@@ -178,6 +178,15 @@ extension Gongkai {
           : "organisation: '\(organisation)' is no code `gongkai init` records: edited outside gongkai; `gongkai history` shows "
             + "the code it recorded; restore the register from a backup")
       }
+      // Set for a cron line or a service, it is what every export is given: one it refuses fails here first.
+      if let inherited = IndexNumberOptions.inherited {
+        let source = "GONGKAI_ORGANISATION"
+        let recorded = try await register.organisation()
+        let problem = OrganisationCode.problem(with: inherited, named: source)
+          ?? IndexNumberOptions.mismatch(inherited, from: source, recorded: recorded)
+        try line(problem == nil, problem.map { "organisation: \($0); every export refuses it" }
+          ?? "organisation: \(source) \(inherited), which the exports number the 索引号 under")
+      }
       let problems = try await register.integrityProblems()
       if problems.isEmpty { try line(true, "integrity check: ok") }
       for problem in problems.prefix(Self.integrityLines) { try line(false, "integrity check: \(problem)") }

@@ -34,8 +34,12 @@ struct IndexNumberOptions: ParsableArguments {
 
   /// The organisation code given, else `$GONGKAI_ORGANISATION`; empty counts as not given.
   private var given: (code: String, source: String)? {
-    nonEmpty(organisationCode).map { ($0, "--organisation") }
-      ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"]).map { ($0, "GONGKAI_ORGANISATION") }
+    nonEmpty(organisationCode).map { ($0, "--organisation") } ?? Self.inherited.map { ($0, "GONGKAI_ORGANISATION") }
+  }
+
+  /// `$GONGKAI_ORGANISATION`, without the spaces around it, as an option's value is taken; set but empty is not set.
+  static var inherited: String? {
+    nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_ORGANISATION"]?.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   func validate() throws {
@@ -46,14 +50,19 @@ struct IndexNumberOptions: ParsableArguments {
   /// two ways in two exports of the register could not be matched), else the one given, else `nil` (each project's
   /// division).
   func organisation(of register: any Store) async throws -> String? {
-    guard let recorded = try await register.organisation() else { return given?.code }
-    if let given, given.code != recorded {
-      throw CommandFailure.usage("""
-        \(given.source) \(given.code) is not the register's organisation code \(recorded), which its 索引号 are numbered under: \
-        drop \(given.source), or change the register's with `gongkai init --change-organisation --organisation \(given.code)`
-        """)
-    }
-    return recorded
+    let recorded = try await register.organisation()
+    if let given, let mismatch = Self.mismatch(given.code, from: given.source, recorded: recorded) { throw CommandFailure.usage(mismatch) }
+    return recorded ?? given?.code
+  }
+
+  /// Why a code given (by `source`) is not the one an export may number under, given the register's: `nil` when it is
+  /// that one, or the register records none.
+  static func mismatch(_ code: String, from source: String, recorded: String?) -> String? {
+    guard let recorded, code != recorded else { return nil }
+    return """
+      \(source) \(code) is not the register's organisation code \(recorded), which its 索引号 are numbered under: \
+      drop \(source), or change the register's with `gongkai init --change-organisation --organisation \(code)`
+      """
   }
 }
 
