@@ -508,12 +508,12 @@ extension OperationsTests {
     try sqlite(database, "UPDATE register SET profile = 'national'")
     let verify = try runGongkai(["audit", "verify", "--database", database])
     #expect(verify.status == 1)
-    #expect(verify.stdout.contains("register differs: register 1 differs from its last change-log entry in profile: edited outside gongkai\n"
+    #expect(verify.stdout.contains("register differs: the register's row of settings (its profile and organisation code) differs from its last change-log entry in profile: edited outside gongkai\n"
       + "    profile: 'national' in the register, 'national+shanghai' in the change log\n"))
     #expect(try runGongkai(["doctor", "--database", database]).status == 1)
     let change = try runGongkai(["init", "--change-profile", "--profile", "shanghai", "--database", database])
     #expect(change.status == 65)
-    #expect(change.stderr.contains("register 1 no longer holds what its change log last recorded"))
+    #expect(change.stderr.contains("the register's row of settings (its profile and organisation code) no longer holds what its change log last recorded"))
   }
 }
 

@@ -277,12 +277,19 @@ public struct LogDivergence: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    switch kind {
+    let row = Self.name(of: entity, id)
+    return switch kind {
     case .altered where !fields.isEmpty:
-      "\(entity) \(id) differs from its last change-log entry in \(fields.map(\.field).joined(separator: ", ")): edited outside gongkai"
-    case .altered: "\(entity) \(id) differs from its last change-log entry: edited outside gongkai"
-    case .unlogged: "\(entity) \(id) has no change-log entry: inserted outside gongkai"
-    case .deleted: "\(entity) \(id) is in the change log but not in the register: deleted outside gongkai"
+      "\(row) differs from its last change-log entry in \(fields.map(\.field).joined(separator: ", ")): edited outside gongkai"
+    case .altered: "\(row) differs from its last change-log entry: edited outside gongkai"
+    case .unlogged: "\(row) has no change-log entry: inserted outside gongkai"
+    case .deleted: "\(row) is in the change log but not in the register: deleted outside gongkai"
     }
+  }
+
+  /// A logged row as a message names it: `milestone 12`; the register's one row of settings by what it holds, as its
+  /// id says nothing.
+  static func name(of entity: String, _ id: Int64) -> String {
+    entity == RegisterRecord.entity ? "the register's row of settings (its profile and organisation code)" : "\(entity) \(id)"
   }
 }

@@ -103,7 +103,7 @@ final class RegisterWrite {
     query.bind(Record.entity)
     query.bind(row.id)
     guard try query.first({ row.isRecorded(as: $0.bytes(at: 0)) }) ?? false else {
-      throw StoreError.edited("\(Record.entity) \(row.id ?? 0) no longer holds what its change log last recorded, so it was left as it is")
+      throw StoreError.edited("\(LogDivergence.name(of: Record.entity, row.id ?? 0)) no longer holds what its change log last recorded, so it was left as it is")
     }
   }
 
