@@ -44,16 +44,23 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
 
   public static func < (lhs: Category, rhs: Category) -> Bool { lhs.position < rhs.position }
 
-  /// The category someone named by its code in another case or full-width (`Bidding`), its English name, or its
-  /// Chinese name or two or more characters of it (`招标投标`, `投标`, `施工`), as staff who think of the statute's
-  /// eight headings type them.
+  /// The category someone named by its code in another case or full-width (`Bidding`), with `_` or spaces for its
+  /// hyphen (`quality_safety`), or a letter off or two swapped (`biding`); by a word of its code alone (`land`,
+  /// `design`), where one category has it; by its English name; or by its Chinese name or two or more characters of
+  /// it (`招标投标`, `投标`, `施工`), as staff who think of the statute's eight headings type them.
   public static func meant(by typed: String) -> Category? {
-    let text = typed.typedAsCode
-    let wanted = text.lowercased()
-    let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
-    return allCases.first { category in
-      category.rawValue == wanted || category.englishName == wanted
-        || (isChinese && text.count >= 2 && category.chineseName.contains(text))
+    let text = String(typed.typedAsCode.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    let wanted = String(text.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+    guard !wanted.isEmpty else { return nil }
+    func only(_ fits: (Category) -> Bool) -> Category? {
+      let found = allCases.filter(fits)
+      return found.count == 1 ? found[0] : nil
     }
+    if !wanted.unicodeScalars.allSatisfy(\.isASCII) {
+      return text.count >= 2 ? only { $0.chineseName.contains(text) } : nil
+    }
+    return only { $0.rawValue == wanted || $0.englishName == text.lowercased() }
+      ?? only { $0.rawValue.split(separator: "-").contains { $0 == wanted } }
+      ?? only { EditDistance.between($0.rawValue, wanted, atMost: 2) != nil }
   }
 }

@@ -75,7 +75,7 @@ public struct MilestoneEntry: Hashable, Sendable {
       if defining == nil, let category = catalogue.category(meant: kind) {
         found.append(.categoryForKind(kind, category))
       } else {
-        found.append(.unknownKind(kind, meant: catalogue.kind(meant: kind)?.code, profile: defining))
+        found.append(.unknownKind(kind, meant: catalogue.kinds(meant: kind).map(\.code), profile: defining))
       }
     }
     return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,

@@ -360,7 +360,7 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
   case missingReason(String, example: String)
   case invalidField(String, String, String)
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
-  case unknownKind(String, meant: String? = nil, profile: UnknownKindProfiles? = nil)
+  case unknownKind(String, meant: [String] = [], profile: UnknownKindProfiles? = nil)
   /// A category named where a kind was asked for (``RuleCatalogue/category(meant:)``): the text as written.
   case categoryForKind(String, Category)
   case futureDate(String, CivilDate, today: CivilDate)
@@ -415,6 +415,15 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
     }
   }
 
+  /// "did you mean X?", or with several kinds that fit alike "did you mean one of X, Y?"; `nil` for none.
+  private static func question(_ meant: [String]) -> String? {
+    switch meant.count {
+    case 0: nil
+    case 1: "did you mean \(meant[0])?"
+    default: "did you mean one of \(meant.prefix(6).joined(separator: ", "))\(meant.count > 6 ? ", …" : "")?"
+    }
+  }
+
   public var description: String {
     switch self {
     case .malformedProjectCode(let text):
@@ -440,9 +449,9 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
     case .unknownKind(let kind, let meant, let profiles?):
       "unknown item kind '\(kind)' in the rules applied here (\(profiles.applied)): it is a kind of the \(profiles.defining) profile; "
-        + "record it in a register kept under \(profiles.defining)" + (meant.map { ", or did you mean \($0)?" } ?? "")
+        + "record it in a register kept under \(profiles.defining)" + (Self.question(meant).map { ", or \($0)" } ?? "")
     case .unknownKind(let kind, let meant, nil):
-      "unknown item kind '\(kind)'" + (meant.map { "; did you mean \($0)?" } ?? "; use the code of a kind the rules define")
+      "unknown item kind '\(kind)'" + (Self.question(meant).map { "; \($0)" } ?? "; use the code of a kind the rules define")
     case .categoryForKind(let kind, let category):
       "unknown item kind '\(kind)': it names the category \(category.rawValue) (\(category.chineseName)), not a kind; "
         + "give the code of one of its kinds"

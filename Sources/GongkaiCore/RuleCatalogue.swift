@@ -72,30 +72,45 @@ public struct RuleCatalogue: Sendable {
 
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case or in
   /// full-width letters (`ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ`, as a Chinese input method left on types it), the kind's
-  /// Chinese name (`中标候选人公示`) or the start or a part of it, the code's last part (`candidates`), or a code one or two letters off
-  /// (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits. A part of a kind's
-  /// name, or a code a letter or two off, is not taken for the kind where it names a category
-  /// (``category(meant:)``): `投标` means 招标投标信息, not the one kind whose name holds it.
+  /// Chinese name (`中标候选人公示`) or the start or a part of it, the code's last part (`candidates`) or a word of it
+  /// (`permit`), or a code one or two letters off (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits (``kinds(meant:)``
+  /// names them all). A part of a kind's name, or a code a letter or two off, is not taken for the kind where it names
+  /// a category (``category(meant:)``): `投标` means 招标投标信息, not the one kind whose name holds it.
   public func kind(meant typed: String) -> DisclosureRule? {
+    let found = kinds(meant: typed)
+    return found.count == 1 ? found[0] : nil
+  }
+
+  /// The kinds that fit `text` the first way any fits, in the catalogue's order, as ``kind(meant:)`` reads it: one
+  /// where it is clear, several where the reading fits more than one (`penalty`: the bidding and the supervision
+  /// penalties), so that a refusal can name them rather than only the list of every code.
+  public func kinds(meant typed: String) -> [DisclosureRule] {
     let text = typed.typedAsCode
     let wanted = text.lowercased()
-    guard !wanted.isEmpty else { return nil }
-    func only(_ fits: (DisclosureRule) -> Bool) -> DisclosureRule? {
-      let found = rules.filter(fits)
-      return found.count == 1 ? found[0] : nil
-    }
-    if let named = only({ $0.code.lowercased() == wanted })
-      ?? only({ $0.name.chinese == text || $0.name.english.lowercased() == wanted })
-      ?? only({ $0.code.split(separator: ".").last.map { $0.lowercased() == wanted } ?? false })
-    {
-      return named
-    }
-    guard category(meant: typed) == nil else { return nil }
+    guard !wanted.isEmpty else { return [] }
     let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
+    let readings: [(DisclosureRule) -> Bool] = [
+      { $0.code.lowercased() == wanted },
+      { $0.name.chinese == text || $0.name.english.lowercased() == wanted },
+      { $0.code.split(separator: ".").last.map { $0.lowercased() == wanted } ?? false },
+    ]
+    for fits in readings {
+      let found = rules.filter(fits)
+      if !found.isEmpty { return found }
+    }
+    guard category(meant: typed) == nil else { return [] }
     // The start of a name first: 招标公告 begins one kind's name (招标公告、资格预审公告) and ends another's (终止招标公告).
-    return only { isChinese && $0.name.chinese.hasPrefix(text) }
-      ?? only { isChinese && $0.name.chinese.contains(text) }
-      ?? only { EditDistance.between($0.code.lowercased(), wanted, atMost: 2) != nil }
+    let loose: [(DisclosureRule) -> Bool] = [
+      { $0.code.split { $0 == "." || $0 == "-" }.contains { $0.lowercased() == wanted } },
+      { isChinese && $0.name.chinese.hasPrefix(text) },
+      { isChinese && $0.name.chinese.contains(text) },
+      { EditDistance.between($0.code.lowercased(), wanted, atMost: 2) != nil },
+    ]
+    for fits in loose {
+      let found = rules.filter(fits)
+      if !found.isEmpty { return found }
+    }
+    return []
   }
 
   /// The category someone named where a kind was asked for: its code (`bidding`), its English name, or its Chinese

@@ -49,6 +49,24 @@ struct Gongkai: CommandGroupRun {
     }
   }
 
+  /// `gongkai help WORD …` of a command there is not: ArgumentParser prints the help of the last command it found and
+  /// succeeds, which a script asking for a command's help would take for it.
+  private static func refuseHelpOfUnknownCommand(_ arguments: [String]) throws {
+    guard arguments.first == "help" else { return }
+    var path = "gongkai"
+    var subcommands = configuration.subcommands
+    for word in arguments.dropFirst() where !word.hasPrefix("-") {
+      guard let next = subcommands.first(where: { $0._commandName == word }) else {
+        let names = subcommands.map { $0._commandName }.joined(separator: ", ")
+        throw CommandFailure.usage(subcommands.isEmpty
+          ? "`\(path)` has no command '\(word)'; `\(path) --help` shows its help"
+          : "unknown command '\(word)'; `\(path) --help` lists the commands: \(names)")
+      }
+      path += " " + word
+      subcommands = next.configuration.subcommands
+    }
+  }
+
   /// Runs the command and turns every error into one line on standard error and its exit status, so that
   /// users and scripts see the same thing whatever failed (see ``ExitStatus``).
   static func main() async {
@@ -61,6 +79,7 @@ struct Gongkai: CommandGroupRun {
       // One clock for every command: a $GONGKAI_NOW a release build refuses, or one malformed, stops even a command that
       // writes nothing, rather than leave it judging the real day.
       _ = try StoreOptions.clock()
+      try refuseHelpOfUnknownCommand(Array(CommandLine.arguments.dropFirst()))
       var command = try parseAsRoot()
       try OptionsGivenOnce.check(type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
       if var asyncCommand = command as? AsyncParsableCommand {

@@ -10,7 +10,7 @@ import Testing
   @Test(arguments: [
     (RegisterError.unknownKind("bidding.nothing") as any PointsToReferenceList,
      "unknown item kind 'bidding.nothing'; use the code of a kind the rules define (`gongkai rules` lists the codes)"),
-    (RegisterError.unknownKind("bidding.candidate", meant: "bidding.candidates"),
+    (RegisterError.unknownKind("bidding.candidate", meant: ["bidding.candidates"]),
      "unknown item kind 'bidding.candidate'; did you mean bidding.candidates? (`gongkai rules` lists the codes)"),
     (RegisterError.categoryForKind("投标", .bidding) as any PointsToReferenceList,
      """

@@ -36,21 +36,32 @@ import TestSupport
     #expect(catalogue.kind(meant: typed)?.code == meant)
   }
 
-  @Test(arguments: ["xyz", "bidding", "公示", "", "投标", "施工"])
+  @Test(arguments: ["xyz", "bidding", "公示", "", "投标", "施工", "penalty"])
   func noKindIsGuessedWhereNoneOrSeveralFit(typed: String) {
     #expect(catalogue.kind(meant: typed) == nil)
+  }
+
+  /// Where a reading fits several kinds alike, the refusal names them, so that staff pick one rather than read the
+  /// whole list of codes.
+  @Test func theKindsAReadingFitsAlikeAreNamed() {
+    #expect(catalogue.kinds(meant: "penalty").map(\.code) == ["bidding.penalty", "quality-safety.penalty"])
+    #expect(catalogue.kinds(meant: "permit").map(\.code).contains("approval-result.construction-permit"))
+    #expect(catalogue.kinds(meant: "candidates").map(\.code) == ["bidding.candidates"])
+    #expect(catalogue.kinds(meant: "bidding").isEmpty && catalogue.kinds(meant: "xyz").isEmpty)
   }
 
   /// 投标 is in the name of one kind alone (招标投标违法行为行政处罚决定), but staff who type it think of the heading.
   @Test(arguments: [
     ("投标", Category.bidding), ("招标投标信息", .bidding), ("bidding", .bidding), ("Construction", .construction),
     ("施工", .construction), ("竣工", .completion), ("ｂｉｄｄｉｎｇ", .bidding), ("land (and house) expropriation", .landAcquisition),
+    ("biding", .bidding), ("quality_safety", .qualitySafety), ("quality safety", .qualitySafety), ("approval_result", .approvalResult),
+    ("land", .landAcquisition), ("design", .designChange), (" bidding ", .bidding),
   ])
   func aCategoryTypedForAKindIsNamed(typed: String, meant: Category) {
     #expect(catalogue.category(meant: typed) == meant)
   }
 
-  @Test(arguments: ["施工许可", "公示", "工", "bid", "中标候选人公示"])
+  @Test(arguments: ["施工许可", "公示", "工", "bid", "中标候选人公示", "approval", "批准"])
   func noCategoryIsNamedForPartOfAKind(typed: String) {
     #expect(catalogue.category(meant: typed) == nil)
   }

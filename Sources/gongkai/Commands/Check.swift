@@ -269,20 +269,27 @@ extension FindingStatus {
         `gongkai export audit-csv --status withdrawn` lists them with the reason, who withdrew them and when
         """)
     }
-    return try status(text)
+    return try status(text, chineseName: \.chineseName)
   }
 }
 
 extension AuditCSV.Status {
-  static func argument(_ text: String) throws -> AuditCSV.Status { try status(text) }
+  static func argument(_ text: String) throws -> AuditCSV.Status { try status(text, chineseName: \.chineseName) }
 }
 
-/// The `--status` named `text`, or an error listing the statuses the option takes.
-private func status<Status: RawRepresentable & CaseIterable>(_ text: String) throws -> Status where Status.RawValue == String {
-  guard let status = Status(rawValue: text) else {
-    throw ValidationError("unknown status '\(text)'; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+/// The `--status` named `text`, spaces around it aside; else an error naming the status meant, when it is typed in
+/// another case, with `_` or a space for `-`, or by its Chinese name (`Overdue`, `too_short`, `逾期未公开`), or listing
+/// the statuses the option takes.
+private func status<Status: RawRepresentable & CaseIterable>(_ text: String, chineseName: (Status) -> String) throws -> Status
+  where Status.RawValue == String
+{
+  let typed = text.trimmingCharacters(in: .whitespaces)
+  if let status = Status(rawValue: typed) { return status }
+  let code = typed.halfWidth.lowercased().replacing("_", with: "-").replacing(" ", with: "-")
+  if let meant = Status.allCases.first(where: { $0.rawValue == code || chineseName($0) == typed }) {
+    throw ValidationError("unknown status '\(text)'; did you mean \(meant.rawValue) (\(chineseName(meant)))?")
   }
-  return status
+  throw ValidationError("unknown status '\(text)'; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
 }
 
 /// Counts over every finding a check judged, whatever it shows, and the years without a schedule that what it

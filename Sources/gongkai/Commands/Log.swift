@@ -17,7 +17,7 @@ extension Gongkai {
         """)
 
     @Argument(help: ArgumentHelp("The project code.", valueName: "code"), transform: ProjectCode.argument) var code: ProjectCode
-    @Argument(help: ArgumentHelp("The item kind, a code from `gongkai rules`.", valueName: "item-kind")) var kind: String
+    @Argument(help: ArgumentHelp("The item kind, a code from `gongkai rules`.", valueName: "item-kind"), transform: trimmed) var kind: String
     @Option(help: ArgumentHelp("The day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate
     @Option(parsing: .unconditional, help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?

@@ -35,7 +35,7 @@ extension Gongkai {
 
 extension Category {
   static func argument(_ text: String) throws -> Category {
-    guard let category = Category(rawValue: text) else {
+    guard let category = Category(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
       if let meant = Category.meant(by: text) {
         throw ValidationError("unknown category '\(text)'; did you mean \(meant.rawValue) (\(meant.chineseName))?")
       }
