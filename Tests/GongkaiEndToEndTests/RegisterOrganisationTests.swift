@@ -119,6 +119,8 @@ extension RegisterCommandTests {
       + "published carries the numbers that stand\n")
     let refused = try gongkai(notices)
     #expect(refused.status == 65)
+    // Pages of another format beside the feed would number its items otherwise too
+    #expect(try gongkai(notices + ["--format", "md"]).status == 65)
     #expect(refused.stderr.contains("would write organisation 11310110002494012X: every 索引号 and feed entry would change, and the feed's "
       + "readers would see every item again; the register records 11310110002494012X: where that was a mistake, put 11310110002424433J "
       + "back (`gongkai init --change-organisation --organisation 11310110002424433J`); else export into another folder (--out)"),

@@ -67,9 +67,8 @@ public struct NoticeExport {
     // A folder made for it goes whole should the export be interrupted: pages without their index would be published.
     let pages = try AtomicFolderWriter(folder: folder, isNew: folderIsNew)
     try await changeLogHead.confirmed()
-    if format == .html {
-      try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
-    }
+    // In every format: pages of another format beside the feed's would give its items other 索引号.
+    try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
     let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
