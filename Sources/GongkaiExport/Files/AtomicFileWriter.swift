@@ -131,10 +131,15 @@ public final class AtomicFileWriter {
   /// told by its name, whether or not it is there now: SQLite removes a journal and makes it again, and would read an
   /// export put in its place as the journal of an unfinished write.
   private static func sqliteFile(_ path: String) -> String? {
+    // A regular file only, opened without waiting: opening a named pipe to read would wait for a writer for ever.
     func isDatabase(_ path: String) -> Bool {
-      guard let file = FileHandle(forReadingAtPath: path) else { return false }
-      defer { try? file.close() }
-      return (try? file.read(upToCount: 16)) == Data("SQLite format 3\0".utf8)
+      var status = stat()
+      guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+      let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+      guard descriptor >= 0 else { return false }
+      defer { close(descriptor) }
+      var head = [UInt8](repeating: 0, count: 16)
+      return read(descriptor, &head, head.count) == head.count && head == Array("SQLite format 3\0".utf8)
     }
     if isDatabase(path) { return "an SQLite database (a register?)" }
     for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) && isDatabase(String(path.dropLast(suffix.count))) {
