@@ -448,8 +448,35 @@ import TestSupport
     // A register that recorded nothing yet is the start of every register.
     let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
     #expect(try runGongkai(["init", "--database", empty]).status == 0)
+    // In WAL mode, as a register worked on is, but holding nothing a copy would lose (a profile or an organisation
+    // recorded is a change).
+    #expect(try Data(contentsOf: URL(fileURLWithPath: empty))[18] == 2)
     #expect(try runGongkai(["backup", empty, "--database", database]).status == 0)
     #expect(try changes(empty) == diverged)
+  }
+
+  /// SQLite deletes a journal it finds no database transaction in, and reads a -wal file as changes to play into the
+  /// database beside it: a backup named like either (a slip of the shell's completion) is refused, there or not.
+  @Test func aBackupNeverTakesTheNameOfAFileSQLiteKeepsBesideARegister() throws {
+    let database = try sampleRegister().database
+    let before = try runGongkai(["audit", "verify", "--database", database]).stdout
+    for suffix in ["-wal", "-shm", "-journal"] {
+      let result = try runGongkai(["backup", database + suffix, "--database", database])
+      #expect(result.status == 73, "\(suffix): \(result.stderr)")
+      #expect(result.stderr.contains("it is a file SQLite keeps beside the database \(database), which a backup never replaces; name another file"),
+              "\(result.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: database + suffix))
+    }
+    // Beside another register, and there: left as it was, with no advice to remove it.
+    let other = Scratch.folder().appendingPathComponent("other.sqlite").path
+    #expect(try runGongkai(["init", "--database", other]).status == 0)
+    let journal = other + "-journal"
+    #expect(FileManager.default.createFile(atPath: journal, contents: Data("changes".utf8)))
+    let beside = try runGongkai(["backup", journal, "--database", database])
+    #expect(beside.status == 73)
+    #expect(!beside.stderr.contains("remove it"), "\(beside.stderr)")
+    #expect(FileManager.default.contents(atPath: journal) == Data("changes".utf8))
+    #expect(try runGongkai(["audit", "verify", "--database", database]).stdout == before)
   }
 
   /// A trigger another program added refuses a write, and a migration's index is already there after the migrations

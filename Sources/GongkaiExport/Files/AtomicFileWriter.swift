@@ -127,25 +127,10 @@ public final class AtomicFileWriter {
 
   /// What `path` is when it is a register or one of the files SQLite keeps beside one: `--out` naming the register
   /// (`--out register.sqlite`, a slip of the shell's history) replaced it with the export, and every record with it.
-  /// A database is told by its first bytes, whatever its name: an export writes text, never one. A file beside it is
-  /// told by its name, whether or not it is there now: SQLite removes a journal and makes it again, and would read an
-  /// export put in its place as the journal of an unfinished write.
+  /// An export writes text, never a database.
   private static func sqliteFile(_ path: String) -> String? {
-    // A regular file only, opened without waiting: opening a named pipe to read would wait for a writer for ever.
-    func isDatabase(_ path: String) -> Bool {
-      var status = stat()
-      guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-      let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-      guard descriptor >= 0 else { return false }
-      defer { close(descriptor) }
-      var head = [UInt8](repeating: 0, count: 16)
-      return read(descriptor, &head, head.count) == head.count && head == Array("SQLite format 3\0".utf8)
-    }
-    if isDatabase(path) { return "an SQLite database (a register?)" }
-    for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) && isDatabase(String(path.dropLast(suffix.count))) {
-      return "a file SQLite keeps beside the database \(path.dropLast(suffix.count))"
-    }
-    return nil
+    if SQLiteFile.isDatabase(path) { return "an SQLite database (a register?)" }
+    return SQLiteFile.database(besideWhich: path).map { "a file SQLite keeps beside the database \($0)" }
   }
 
   deinit { discard() }

@@ -90,6 +90,10 @@ extension SQLiteStore {
   /// Throws ``StoreError/cannotWriteBackup(_:_:)`` unless the file at `path`, if any, may be replaced by a backup:
   /// an earlier backup of this register, or an empty file.
   private func requireReplaceableBackup(at path: String) throws {
+    // Whether or not it is there now: SQLite removes a journal and makes it again, and would delete the backup.
+    if let database = SQLiteFile.database(besideWhich: path) {
+      throw StoreError.cannotWriteBackup(path, "it is a file SQLite keeps beside the database \(database), which a backup never replaces; name another file")
+    }
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
     if attributes[.type] as? FileAttributeType == .typeDirectory {
       throw StoreError.cannotWriteBackup(path, "it is a folder; name a file in it, e.g. \(URL(fileURLWithPath: path).appendingPathComponent("register-backup.sqlite").path)")

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Files that belong to SQLite, told apart without opening them as databases: a file written over one of them (an
+/// export's `--out`, a backup's target) would lose a register, or corrupt it.
+public enum SQLiteFile {
+  /// The names SQLite gives the files it keeps beside a database: its write-ahead log, the log's shared-memory index
+  /// and the rollback journal.
+  public static let sideFileSuffixes = ["-wal", "-shm", "-journal"]
+
+  /// Whether `path` is an SQLite database, told by its first bytes, whatever its name. A regular file only, opened
+  /// without waiting: opening a named pipe to read would wait for a writer for ever.
+  public static func isDatabase(_ path: String) -> Bool {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var head = [UInt8](repeating: 0, count: 16)
+    return read(descriptor, &head, head.count) == head.count && head == Array("SQLite format 3\0".utf8)
+  }
+
+  /// The database `path` is a side file of, by its name, whether or not the side file is there now: SQLite removes a
+  /// journal and makes it again, and would read a file put in its place as the journal of an unfinished write (or
+  /// delete it).
+  public static func database(besideWhich path: String) -> String? {
+    sideFileSuffixes.lazy
+      .filter { path.hasSuffix($0) }
+      .map { String(path.dropLast($0.count)) }
+      .first(where: isDatabase)
+  }
+}
