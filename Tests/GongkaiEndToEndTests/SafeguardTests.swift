@@ -266,6 +266,52 @@ import TestSupport
     #expect(try runGongkai(["check", "--as-of", "2026-11-27", "--database", database]).status == 1)
   }
 
+  /// A notice export replaces the index and the feed and removes the pages of projects withdrawn as registered by
+  /// mistake: a database, or a folder, under one of those names is refused (73) before the first page is written,
+  /// and the folder, the thing under the name included, is left as it was.
+  @Test func aNoticeExportRefusesWhatItWouldReplaceOrRemoveBeforeWritingAPage() throws {
+    let (folder, database) = try sampleRegister()
+    let notices = folder.appendingPathComponent("notices").path
+    let withdrawn = "2025-310110-47-01-000031"
+    #expect(try runGongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-27", "--database", database]).status == 0)
+    #expect(try runGongkai(["project", "withdraw", withdrawn, "--reason", "误登", "--yes", "--database", database]).status == 0)
+    func contents() throws -> [String: Data] {
+      let names = try FileManager.default.contentsOfDirectory(atPath: notices)
+      return Dictionary(uniqueKeysWithValues: try names.map { name in
+        let path = notices + "/" + name
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        return (name, isFolder.boolValue ? Data("folder".utf8) : try Data(contentsOf: URL(fileURLWithPath: path)))
+      })
+    }
+    let removing = "under the name of the page of a project withdrawn as registered by mistake, which the export removes; "
+      + "move it out of the folder, or name another folder with --out"
+    let replacing = "which an export never replaces; move it out of the folder, or name another folder with --out"
+    for (name, isFolder, reason) in [
+      ("\(withdrawn).md", false, "an SQLite database (a register?) \(removing)"),
+      ("\(withdrawn).html", true, "a folder \(removing)"),
+      ("feed.atom", false, "an SQLite database (a register?), \(replacing)"),
+      ("index.html", false, "an SQLite database (a register?), \(replacing)"),
+    ] {
+      let path = notices + "/" + name
+      try? FileManager.default.removeItem(atPath: path)
+      if isFolder {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+      } else {
+        try FileManager.default.copyItem(atPath: database, toPath: path)
+      }
+      let before = try contents()
+      let result = try runGongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-28", "--database", database])
+      #expect(result.status == 73, "\(name): \(result.stderr)")
+      #expect(result.stderr.hasSuffix("gongkai: cannot write \(path): it is \(reason)\n"), "\(result.stderr)")
+      #expect(try contents() == before, "\(name)")
+      try FileManager.default.removeItem(atPath: path)
+    }
+    let done = try runGongkai(["export", "notices", "--out", notices, "--as-of", "2026-11-28", "--database", database])
+    #expect(done.status == 0, "\(done.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: notices + "/\(withdrawn).md"))
+  }
+
   /// A file name longer than the system allows is refused before the work, as the wrong name it is (73, with the
   /// limit), not after the whole export was written, as a failing disk (74) it is not.
   @Test func anOutputNameTooLongIsRefusedBeforeAnythingIsWritten() throws {

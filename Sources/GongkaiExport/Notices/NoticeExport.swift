@@ -74,24 +74,34 @@ public struct NoticeExport {
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated)
-    // By project, in every format: a page an export in another format wrote goes too.
-    var withdrawnPages: [[String]] = []
-    // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
-    // entries (``Corrections``).
-    let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
     // A full export takes down the pages under codes corrected away, and its feed names as deleted the entries that a
     // correction of a code to another division renumbered, while 索引号 take each project's division.
     let recodes = projects.isEmpty ? try await store.codeCorrections() : []
     let formerDivisions = organisation == nil ? ProjectNotice.FormerDivision.byProject(recodes) : [:]
+    // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes once the
+    // index no longer links it: the portal publishing the folder takes it down. By project, in every format: a page
+    // an export in another format wrote goes too.
+    let named = Set(projects)
+    let withdrawnPages = try await store.projects(withdrawn: true)
+      .filter { named.isEmpty || named.contains($0.project.code) }.map { Self.pages(of: $0.project.code) }
+    // A page under a code corrected away goes too, when every page is written: an export of named projects keeps
+    // the index, which may still link it.
+    let moved = LoggedRecode.codesCorrectedAway(recodes).flatMap(Self.pages(of:))
+    // What the export replaces or removes under fixed names is checked before the first page is written.
+    if index != nil {
+      for name in ["index.html", "feed.atom"] { try AtomicFileWriter.requireReplaceable(folder + "/" + name, named: false) }
+    }
+    try pages.requireRemovable(withdrawnPages.flatMap { $0 }, why: "the page of a project withdrawn as registered by mistake")
+    try pages.requireRemovable(moved, why: "the page under a project code since corrected")
+    // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
+    // entries (``Corrections``).
+    let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
     try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation,
                                      formerDivisions: formerDivisions[project.code] ?? [])
       let name = "\(project.code.rawValue).\(format.rawValue)"
-      // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes once the
-      // index no longer links it: the portal publishing the folder takes it down. The feed names its published items
-      // as deleted.
+      // The feed names a withdrawn project's published items as deleted.
       guard project.withdrawnReason == nil else {
-        withdrawnPages.append(Self.pages(of: project.code))
         for retraction in notice.retracted { feed?.consider(retraction) }
         return
       }
@@ -113,9 +123,6 @@ public struct NoticeExport {
       progress?.advance(to: report.pages, of: 0)
     }
     try pages.commit()
-    // A project's page under a code corrected away goes too, when every page is written: an export of named projects
-    // keeps the index, which may still link it.
-    let moved = LoggedRecode.codesCorrectedAway(recodes).flatMap(Self.pages(of:))
     guard let index, var feed else {
       report.removedPages = try withdrawnPages.count { try pages.remove($0) > 0 }
       report.movedPages = try pages.remove(moved)
