@@ -65,7 +65,7 @@ import TestSupport
     #expect(edited.status == 1)
     #expect(edited.stdout.hasPrefix("change log intact: 155 rows"))
     #expect(edited.stdout.contains("register differs: disclosure 7 differs from its last change-log entry in publishedOn: edited outside gongkai\n"
-      + "    publishedOn: '2026-11-26' in the register, '2023-11-06' in the change log\n"))
+      + "    publishedOn: \"2026-11-26\" in the register, \"2023-11-06\" in the change log\n"))
   }
 
   @Test func theHeadDoctorPrintsIsOneAuditVerifyTakes() throws {
@@ -76,22 +76,33 @@ import TestSupport
     #expect(verify.status == 0, "\(verify.stderr)")
   }
 
+  /// Each altered row is named with the columns that differ, their values as JSON writes them (a text where a number
+  /// belongs shows as the text it is, not as the 0 a read of it makes), a long one cut around where the two part.
   @Test(arguments: [
-    ("UPDATE disclosure SET publishedOn = '2026-11-26' WHERE id = 7", "disclosure 7 differs from its last change-log entry in publishedOn: edited outside gongkai"),
+    ("UPDATE disclosure SET publishedOn = '2026-11-26' WHERE id = 7", "disclosure 7 differs from its last change-log entry in publishedOn: edited outside gongkai",
+     #"    publishedOn: "2026-11-26" in the register, "2023-11-06" in the change log"#),
     ("INSERT INTO project (code, name, responsibleUnit) VALUES ('2026-310110-48-01-000999', '影子工程', '某单位')",
-     "project 5 has no change-log entry: inserted outside gongkai"),
-    ("DELETE FROM disclosure WHERE id = 3", "disclosure 3 is in the change log but not in the register: deleted outside gongkai"),
+     "project 5 has no change-log entry: inserted outside gongkai", nil),
+    ("DELETE FROM disclosure WHERE id = 3", "disclosure 3 is in the change log but not in the register: deleted outside gongkai", nil),
     // Text where the schema keeps a number, in a column that held one and in one that was empty.
-    ("UPDATE disclosure SET serial = 'abc' WHERE id = 2", "disclosure 2 differs from its last change-log entry in serial: edited outside gongkai"),
-    ("UPDATE milestone SET changesId = 'abc' WHERE id = 3", "milestone 3 differs from its last change-log entry in changesId: edited outside gongkai"),
-  ])
-  func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String) throws {
+    ("UPDATE disclosure SET serial = 'abc' WHERE id = 2", "disclosure 2 differs from its last change-log entry in serial: edited outside gongkai",
+     #"    serial: "abc" in the register, 2 in the change log"#),
+    ("UPDATE milestone SET changesId = 'abc' WHERE id = 3", "milestone 3 differs from its last change-log entry in changesId: edited outside gongkai",
+     #"    changesId: "abc" in the register, none in the change log"#),
+    ("UPDATE milestone SET reference = NULL WHERE id = 6", "milestone 6 differs from its last change-log entry in reference: edited outside gongkai",
+     #"    reference: none in the register, "YP2023-SG-087" in the change log"#),
+    ("UPDATE milestone SET summary = summary || summary || '改' WHERE id = 4",
+     "milestone 4 differs from its last change-log entry in summary: edited outside gongkai",
+     #"    summary: …核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施改" (61 characters) "#
+       + #"in the register, "核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施" in the change log"#),
+  ] as [(String, String, String?)])
+  func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String, values: String?) throws {
     let database = try sampleRegister().database
     try sqlite(database, sql)
     let result = try runGongkai(["audit", "verify", "--database", database])
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("change log intact: 155 rows"))
-    #expect(result.stdout.contains("register differs: \(message)\n"), "\(result.stdout)")
+    #expect(result.stdout.contains("register differs: \(message)\n" + (values.map { $0 + "\n" } ?? "")), "\(result.stdout)")
     let doctor = try runGongkai(["doctor", "--database", database])
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  register against the change log: \(message)"), "\(doctor.stdout)")

@@ -509,7 +509,7 @@ extension OperationsTests {
     let verify = try runGongkai(["audit", "verify", "--database", database])
     #expect(verify.status == 1)
     #expect(verify.stdout.contains("register differs: the register's row of settings (its profile and organisation code) differs from its last change-log entry in profile: edited outside gongkai\n"
-      + "    profile: 'national' in the register, 'national+shanghai' in the change log\n"))
+      + "    profile: \"national\" in the register, \"national+shanghai\" in the change log\n"))
     #expect(try runGongkai(["doctor", "--database", database]).status == 1)
     let change = try runGongkai(["init", "--change-profile", "--profile", "shanghai", "--database", database])
     #expect(change.status == 65)

@@ -681,7 +681,7 @@ private struct Watched<Element>: ImportSource {
     #expect(divergences.map { [$0.entity, "\($0.id)"] } == [["register", "1"]] && divergences.map(\.kind) == [kind])
     // An altered profile is named with the profile the log recorded, which a restore puts back
     #expect(divergences.flatMap(\.fields) == (kind == .altered
-      ? [LogDivergence.FieldDifference(field: "profile", stored: "national", logged: "national+shanghai")] : []))
+      ? [LogDivergence.FieldDifference(field: "profile", stored: #""national""#, logged: #""national+shanghai""#)] : []))
     #expect(throws: StoreError.self) { try store.setProfile(rules("national+shanghai"), actor: "管理员", today: day("2026-12-02")) }
   }
 
@@ -757,12 +757,24 @@ private struct Watched<Element>: ImportSource {
     // Then the chain holds, and every row that differs is named: disclosures, then milestones, then projects
     #expect(try store.checkAgainstChangeLog().chain.broken == nil)
     #expect(divergences == [
-      LogDivergence(entity: "disclosure", id: 1, kind: .altered, fields: [.init(field: "url", stored: "https://forged.example", logged: "https://example.gov.cn/1")]),
-      LogDivergence(entity: "milestone", id: 1, kind: .altered, fields: [.init(field: "summary", stored: "改过", logged: "核发施工许可证")]),
+      LogDivergence(entity: "disclosure", id: 1, kind: .altered, fields: [.init(field: "url", stored: #""https://forged.example""#, logged: #""https://example.gov.cn/1""#)]),
+      LogDivergence(entity: "milestone", id: 1, kind: .altered, fields: [.init(field: "summary", stored: #""改过""#, logged: #""核发施工许可证""#)]),
       LogDivergence(entity: "milestone", id: 2, kind: .deleted), LogDivergence(entity: "project", id: 2, kind: .unlogged),
     ])
     // And a limit keeps the first of them
     #expect(try store.checkAgainstChangeLog(divergenceLimit: 2).divergences() == Array(divergences.prefix(2)))
+  }
+
+  /// Earlier versions wrote a column without a value as null, where it is now left out: either is none, and a row is
+  /// named as altered exactly when a column is named as differing.
+  @Test func aLoggedNullIsAColumnWithoutAValue() throws {
+    let (store, path) = try registerWithTwoPermits()
+    try edit(path, "UPDATE changeLog SET after = json_set(after, '$.withdrawnReason', json('null')) WHERE entity = 'milestone'")
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences().isEmpty)
+    try edit(path, "UPDATE changeLog SET after = json_set(after, '$.summary', json('null')) WHERE entity = 'milestone' AND entityId = 1")
+    #expect(try store.checkAgainstChangeLog(divergenceLimit: 10).divergences() == [
+      LogDivergence(entity: "milestone", id: 1, kind: .altered, fields: [.init(field: "summary", stored: #""核发施工许可证""#, logged: nil)]),
+    ])
   }
 
   @Test func aSecondRowOfAnIdIsNamedAsARowNoChangeMet() throws {
@@ -788,9 +800,9 @@ private struct Watched<Element>: ImportSource {
     // When the amendment is undone with another tool
     try edit(path, "UPDATE milestone SET summary = '核发施工许可证', amendmentReason = NULL")
     // Then the milestone is named, though it holds what its first change recorded, with what the amendment had made
-    // of each column
+    // of each column, as JSON writes the values
     #expect(try store.checkAgainstChangeLog().divergences() == [LogDivergence(entity: "milestone", id: stored.milestone.id, kind: .altered, fields: [
-      .init(field: "amendmentReason", stored: nil, logged: "补正"), .init(field: "summary", stored: "核发施工许可证", logged: "补充"),
+      .init(field: "amendmentReason", stored: nil, logged: #""补正""#), .init(field: "summary", stored: #""核发施工许可证""#, logged: #""补充""#),
     ])])
   }
 

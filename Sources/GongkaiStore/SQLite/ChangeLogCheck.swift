@@ -194,8 +194,24 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
         SELECT after FROM changeLog WHERE entity = ? AND entityId = ? ORDER BY id DESC LIMIT 1
         """, arguments: [Record.entity, divergence.id])
     else { return divergence }
-    return LogDivergence(entity: divergence.entity, id: divergence.id, kind: divergence.kind,
-                         fields: record.differences(fromLogged: logged) ?? [])
+    // The columns as they are, not as the record reads them: a text where a number belongs reads as 0.
+    let row = try Row.fetchOne(db, sql: "SELECT * FROM \(Record.databaseTableName) WHERE id = ?", arguments: [divergence.id])
+    let fields = record.differences(fromLogged: logged)?.map { difference in
+      guard let row, row.hasColumn(difference.field) else { return difference }
+      return LogDivergence.FieldDifference(field: difference.field, stored: Self.fragment(row[difference.field]), logged: difference.logged)
+    }
+    return LogDivergence(entity: divergence.entity, id: divergence.id, kind: divergence.kind, fields: fields ?? [])
+  }
+
+  /// A column's value as the change log's JSON would write it; a blob, which it never holds, as SQL writes one.
+  private static func fragment(_ value: DatabaseValue) -> String? {
+    switch value.storage {
+    case .null: nil
+    case .int64(let number): String(number)
+    case .double(let number): String(number)
+    case .string(let text): jsonFragment(text)
+    case .blob(let bytes): "x'" + bytes.map { String(format: "%02x", $0) }.joined() + "'"
+    }
   }
 
   /// The rows no change met come from the ids of the table's smallest index, which SQLite reads for a query
@@ -233,7 +249,6 @@ private struct FirstDivergences {
 
   init(limit: Int) { self.limit = limit }
 
-
   mutating func insert(_ divergence: LogDivergence, table: Int) {
     let key = (table, divergence.id)
     guard kept.count < limit || kept.last.map({ key < ($0.table, $0.divergence.id) }) ?? false else { return }
@@ -258,9 +273,9 @@ public struct LogDivergence: Hashable, Sendable, CustomStringConvertible {
   public struct FieldDifference: Hashable, Sendable {
     /// The column, as the change log names it (`summary`, `publishedOn`).
     public let field: String
-    /// The value the register holds; `nil` for none.
+    /// The value the register holds, as JSON writes it (`3`, `"3"`); `nil` for none.
     public let stored: String?
-    /// The value the change log last recorded; `nil` for none.
+    /// The value the change log last recorded, as JSON writes it; `nil` for none.
     public let logged: String?
   }
 

@@ -240,28 +240,35 @@ extension LoggedRecord {
     return NSDictionary(dictionary: logged).isEqual(to: stored)
   }
 
-  /// The columns whose value in this row is not the one `logged` records, in the order of their names; `nil` when
-  /// the logged values are not a JSON object (a log edited outside gongkai), and nothing can be told column by column.
+  /// The columns whose value in this row is not the one `logged` records, in the order of their names, each value as
+  /// a JSON fragment (`3` and `"3"` differ); `nil` when the logged values are not a JSON object (a log edited
+  /// outside gongkai), and nothing can be told column by column.
   func differences(fromLogged logged: String) -> [LogDivergence.FieldDifference]? {
     guard let (logged, stored) = Self.comparable(logged: logged, stored: String(decoding: changeValues.utf8(), as: UTF8.self))
     else { return nil }
-    // A column without a value is left out of the JSON, or written as null by earlier versions: none either way.
-    func value(_ any: Any?) -> NSObject? { any is NSNull ? nil : any as? NSObject }
     return Set(logged.keys).union(stored.keys).sorted().compactMap { key in
-      let (was, now) = (value(logged[key]), value(stored[key]))
+      let (was, now) = (logged[key] as? NSObject, stored[key] as? NSObject)
       guard was != now else { return nil }
-      return LogDivergence.FieldDifference(field: key, stored: now.map { "\($0)" }, logged: was.map { "\($0)" })
+      return LogDivergence.FieldDifference(field: key, stored: now.flatMap(jsonFragment), logged: was.flatMap(jsonFragment))
     }
   }
 
-  /// Both texts as JSON objects, without the columns a log written before they were added does not record.
+  /// Both texts as JSON objects, without the columns a log written before they were added does not record, and
+  /// without the columns that hold no value: left out of the JSON, or written as null by earlier versions, they
+  /// hold none either way.
   private static func comparable(logged: String, stored: String) -> (logged: [String: Any], stored: [String: Any])? {
     guard let logged = try? JSONSerialization.jsonObject(with: Data(logged.utf8)) as? [String: Any],
       var stored = try? JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any]
     else { return nil }
     for key in ["serial", "serialYear"] where logged[key] == nil { stored[key] = nil }
-    return (logged, stored)
+    return (logged.filter { !($0.value is NSNull) }, stored.filter { !($0.value is NSNull) })
   }
+}
+
+/// A value as JSON writes it, for a message that must tell `3` from `"3"`.
+func jsonFragment(_ value: Any) -> String? {
+  (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes]))
+    .map { String(decoding: $0, as: UTF8.self) }
 }
 
 extension ProjectRecord: LoggedRecord {

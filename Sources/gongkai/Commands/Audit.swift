@@ -94,7 +94,10 @@ extension Gongkai.Audit {
       for divergence in divergences.prefix(Self.divergencesShown) {
         try report.append("register differs: \(divergence)")
         for field in divergence.fields {
-          try report.append("    \(field.field): \(Self.shown(field.stored)) in the register, \(Self.shown(field.logged)) in the change log")
+          try report.append("""
+                \(field.field): \(Self.shown(field.stored, against: field.logged)) in the register, \
+            \(Self.shown(field.logged, against: field.stored)) in the change log
+            """)
         }
       }
       if divergences.count > Self.divergencesShown { try report.append("register differs in more rows than shown") }
@@ -108,13 +111,21 @@ extension Gongkai.Audit {
       return failed || !divergences.isEmpty || !damage.isEmpty
     }
 
-    /// A value of a column that differs, quoted so that an empty text is told from none, and cut short: a summary
-    /// rewritten outside gongkai may run to pages.
-    static func shown(_ value: String?) -> String {
+    /// A value of a column that differs, as JSON writes it, so that an empty text (`""`) is told from none and `3`
+    /// from `"3"`. A long one is cut to 60 characters around where it departs from the other, with its length: a
+    /// summary rewritten outside gongkai may run to pages, and two cut at their start could read alike.
+    static func shown(_ value: String?, against other: String?) -> String {
       guard let value else { return "none" }
-      let cut = value.count > 60 ? value.prefix(60) + "…" : Substring(value)
-      return "'" + Terminal.field(String(cut)) + "'"
+      let characters = Array(value)
+      guard characters.count > shownLength else { return Terminal.field(value) }
+      let common = zip(characters, Array(other ?? "")).prefix { $0 == $1 }.count
+      let start = max(0, min(common - 20, characters.count - shownLength))
+      let end = start + shownLength
+      return (start > 0 ? "…" : "") + Terminal.field(String(characters[start..<end])) + (end < characters.count ? "…" : "")
+        + " (\(characters.count) characters)"
     }
+
+    static let shownLength = 60
 
     /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
     static let divergencesShown = 20
