@@ -75,7 +75,8 @@ public struct MilestoneEntry: Hashable, Sendable {
       if defining == nil, let category = catalogue.category(meant: kind) {
         found.append(.categoryForKind(kind, category))
       } else {
-        found.append(.unknownKind(kind, meant: catalogue.kinds(meant: kind).map(\.code), profile: defining))
+        found.append(.unknownKind(kind, meant: catalogue.kinds(meant: kind).map(\.code),
+                                  categories: defining == nil ? catalogue.categories(sharingWord: kind) : [], profile: defining))
       }
     }
     return found + textProblems(reference: reference, summary: summary, responsibleUnit: responsibleUnit,

@@ -360,7 +360,7 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
   case missingReason(String, example: String)
   case invalidField(String, String, String)
   /// The kind as written, and the code of the kind it most likely means (``RuleCatalogue/kind(meant:)``).
-  case unknownKind(String, meant: [String] = [], profile: UnknownKindProfiles? = nil)
+  case unknownKind(String, meant: [String] = [], categories: [Category] = [], profile: UnknownKindProfiles? = nil)
   /// A category named where a kind was asked for (``RuleCatalogue/category(meant:)``): the text as written.
   case categoryForKind(String, Category)
   case futureDate(String, CivilDate, today: CivilDate)
@@ -416,12 +416,16 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
   }
 
   /// "did you mean X?", or with several kinds that fit alike "did you mean one of X, Y?"; `nil` for none.
-  private static func question(_ meant: [String]) -> String? {
-    switch meant.count {
+  private static func question(_ meant: [String], categories: [Category] = []) -> String? {
+    let kinds: String? = switch meant.count {
     case 0: nil
-    case 1: "did you mean \(meant[0])?"
-    default: "did you mean one of \(meant.prefix(6).joined(separator: ", "))\(meant.count > 6 ? ", …" : "")?"
+    case 1: meant[0]
+    default: "one of \(meant.prefix(6).joined(separator: ", "))\(meant.count > 6 ? ", …" : "")"
     }
+    let ofCategories = categories.isEmpty ? nil
+      : "a kind of " + categories.map { "\($0.rawValue) (\($0.chineseName))" }.joined(separator: " or ")
+    let meaning = [kinds, ofCategories].compactMap(\.self)
+    return meaning.isEmpty ? nil : "did you mean \(meaning.joined(separator: ", or "))?"
   }
 
   public var description: String {
@@ -447,11 +451,11 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
     case .missingField(let field): "\(field) is missing or empty; give \(RegisterError.expectedValue(of: field))"
     case .missingReason(let field, let example): "\(field) is missing or empty; give a sentence saying why, e.g. \(example)"
     case .invalidField(let field, let value, let fix): "\(field) '\(value)' is not accepted: \(fix)"
-    case .unknownKind(let kind, let meant, let profiles?):
+    case .unknownKind(let kind, let meant, _, let profiles?):
       "unknown item kind '\(kind)' in the rules applied here (\(profiles.applied)): it is a kind of the \(profiles.defining) profile; "
         + "record it in a register kept under \(profiles.defining)" + (Self.question(meant).map { ", or \($0)" } ?? "")
-    case .unknownKind(let kind, let meant, nil):
-      "unknown item kind '\(kind)'" + (Self.question(meant).map { "; \($0)" } ?? "; use the code of a kind the rules define")
+    case .unknownKind(let kind, let meant, let categories, nil):
+      "unknown item kind '\(kind)'" + (Self.question(meant, categories: categories).map { "; \($0)" } ?? "; use the code of a kind the rules define")
     case .categoryForKind(let kind, let category):
       "unknown item kind '\(kind)': it names the category \(category.rawValue) (\(category.chineseName)), not a kind; "
         + "give the code of one of its kinds"
@@ -479,8 +483,8 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
 
   public var seeAlso: ReferenceList? {
     switch self {
-    case .unknownKind(_, _, let profiles?): .kindsOfProfile(profiles.defining)
-    case .unknownKind(_, _, nil): .itemKinds
+    case .unknownKind(_, _, _, let profiles?): .kindsOfProfile(profiles.defining)
+    case .unknownKind(_, _, _, nil): .itemKinds
     case .categoryForKind(_, let category): .kindsOfCategory(category)
     case .changesUnrelatedKind: .kindLinks
     default: nil

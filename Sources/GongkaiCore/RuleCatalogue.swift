@@ -120,6 +120,20 @@ public struct RuleCatalogue: Sendable {
     Category.meant(by: typed).flatMap { category in rules.contains { $0.category == category } ? category : nil }
   }
 
+  /// The categories `typed` names alike, a word of their codes or a part of their Chinese names (`approval`,
+  /// `批准`: approval-service and approval-result), when it names more than one: a kind asked for so is one of theirs.
+  /// Empty otherwise; a word that names one category is that category (``category(meant:)``).
+  public func categories(sharingWord typed: String) -> [Category] {
+    let text = typed.typedAsCode
+    let wanted = text.lowercased()
+    let isChinese = !wanted.unicodeScalars.allSatisfy(\.isASCII)
+    let found = Category.allCases.filter { category in
+      (isChinese ? text.count >= 2 && category.chineseName.contains(text) : category.rawValue.split(separator: "-").contains { $0 == wanted })
+        && rules.contains { $0.category == category }
+    }
+    return found.count > 1 ? found : []
+  }
+
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`
   /// when its rule allows it (or the kind is unknown, which is a problem of its own). Project files and `log
   /// --changes` ask alike, so that the public notices never name a change the law does not link.

@@ -50,12 +50,23 @@ struct Gongkai: CommandGroupRun {
   }
 
   /// `gongkai help WORD …` of a command there is not: ArgumentParser prints the help of the last command it found and
-  /// succeeds, which a script asking for a command's help would take for it.
+  /// succeeds, which a script asking for a command's help would take for it. `help` itself is one (`gongkai help
+  /// help`), and an option other than `--help` is met with how to ask.
   private static func refuseHelpOfUnknownCommand(_ arguments: [String]) throws {
     guard arguments.first == "help" else { return }
     var path = "gongkai"
     var subcommands = configuration.subcommands
-    for word in arguments.dropFirst() where !word.hasPrefix("-") {
+    for word in arguments.dropFirst() {
+      guard !word.hasPrefix("-") else {
+        guard word == "-h" || word == "--help" else {
+          throw CommandFailure.usage("`gongkai help` takes the names of commands, not the option '\(word)'; e.g. `gongkai help check`")
+        }
+        continue
+      }
+      if path == "gongkai" && word == "help" {
+        (path, subcommands) = ("gongkai help", [])
+        continue
+      }
       guard let next = subcommands.first(where: { $0._commandName == word }) else {
         let names = subcommands.map { $0._commandName }.joined(separator: ", ")
         throw CommandFailure.usage(subcommands.isEmpty

@@ -750,6 +750,13 @@ import TestSupport
     #expect(checked >= 20)
   }
 
+  /// `help` is a command too: its own help is shown, not refused as a command there is not.
+  @Test func helpOfHelpIsShown() throws {
+    let help = try runGongkai(["help", "help"])
+    #expect(help.status == 0, "\(help.stderr)")
+    #expect(help.stdout.contains("USAGE: gongkai help [<subcommands> ...]"), "\(help.stdout)")
+  }
+
   /// The help of every command and subcommand, 80 columns wide, found by walking the SUBCOMMANDS lists.
   private func everyCommandsHelp() throws -> [(command: [String], help: String)] {
     var commands: [[String]] = [[]]

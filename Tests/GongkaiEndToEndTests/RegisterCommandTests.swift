@@ -2210,6 +2210,16 @@ import TestSupport
     (["amend", "21", "--date", "2024-03-25"], 64, "--reason is missing or empty; give a sentence saying why"),
     (["amend", "21", "--date", "2024-03-25", "--reason", " "], 64, "--reason is missing or empty"),
     (["check", "--status", "late-ish"], 64, "unknown status 'late-ish'"),
+    // What the user meant is named: a status without its hyphen, or by the name the outputs give an on-time item with no
+    // period; a kind where a category belongs; a word two categories' codes share
+    (["check", "--status", "ontime"], 64, "gongkai: --status: unknown status 'ontime'; did you mean on-time (按时公开)?\n"),
+    (["check", "--status", "已公开"], 64, "(已公开, published) counts as on time: use --status on-time\n"),
+    (["export", "audit-csv", "--status", "published", "--out", "a.csv"], 64, "(已公开, published) counts as on time: use --status on-time\n"),
+    (["check", "--category", "bidding.candidates"], 64,
+     "gongkai: --category: 'bidding.candidates' is an item kind, not a category; use bidding (招标投标信息), its category\n"),
+    (["log", "2024-310110-48-01-000046", "approval", "--date", "2026-11-02"], 64,
+     "did you mean land-acquisition.approval, or a kind of approval-service (批准服务信息) or approval-result (批准结果信息)?"),
+    (["help", "-x"], 64, "gongkai: `gongkai help` takes the names of commands, not the option '-x'; e.g. `gongkai help check`\n"),
     (["import", "/nonexistent/projects"], 66, "/nonexistent/projects: file not found"),
     (["import", "milestones", "/nonexistent.csv"], 66, "file not found"),
   ] as [([String], Int32, String)])

@@ -50,6 +50,14 @@ import TestSupport
     #expect(catalogue.kinds(meant: "bidding").isEmpty && catalogue.kinds(meant: "xyz").isEmpty)
   }
 
+  /// A word two categories share (`approval`, `批准`) names both, so that a refusal can point at their kinds; a word
+  /// of one category, or of none, names none here.
+  @Test func theCategoriesAWordNamesAlikeAreNamed() {
+    #expect(catalogue.categories(sharingWord: "approval") == [.approvalService, .approvalResult])
+    #expect(catalogue.categories(sharingWord: "批准") == [.approvalService, .approvalResult])
+    #expect(catalogue.categories(sharingWord: "bidding").isEmpty && catalogue.categories(sharingWord: "xyz").isEmpty)
+  }
+
   /// 投标 is in the name of one kind alone (招标投标违法行为行政处罚决定), but staff who type it think of the heading.
   @Test(arguments: [
     ("投标", Category.bidding), ("招标投标信息", .bidding), ("bidding", .bidding), ("Construction", .construction),

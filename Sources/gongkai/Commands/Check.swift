@@ -278,16 +278,30 @@ extension AuditCSV.Status {
 }
 
 /// The `--status` named `text`, spaces around it aside; else an error naming the status meant, when it is typed in
-/// another case, with `_` or a space for `-`, or by its Chinese name (`Overdue`, `too_short`, `逾期未公开`), or listing
-/// the statuses the option takes.
+/// another case, with `_`, a space or nothing for `-`, by its Chinese name, or a letter or two off (`Overdue`,
+/// `too_short`, `ontime`, `逾期未公开`, `overdeu`), or by the name the outputs give an item published with no period
+/// to keep (已公开, `published`), which counts as on time; else listing the statuses the option takes.
 private func status<Status: RawRepresentable & CaseIterable>(_ text: String, chineseName: (Status) -> String) throws -> Status
   where Status.RawValue == String
 {
   let typed = text.trimmingCharacters(in: .whitespaces)
   if let status = Status(rawValue: typed) { return status }
   let code = typed.halfWidth.lowercased().replacing("_", with: "-").replacing(" ", with: "-")
-  if let meant = Status.allCases.first(where: { $0.rawValue == code || chineseName($0) == typed }) {
+  func only(_ fits: (Status) -> Bool) -> Status? {
+    let found = Status.allCases.filter(fits)
+    return found.count == 1 ? found.first : nil
+  }
+  let meant = only { $0.rawValue == code || $0.rawValue.replacing("-", with: "") == code || chineseName($0) == typed }
+    ?? (code.count < 4 ? nil : only { EditDistance.between($0.rawValue, code, atMost: 2) != nil })
+  if let meant {
     throw ValidationError("unknown status '\(text)'; did you mean \(meant.rawValue) (\(chineseName(meant)))?")
+  }
+  let onTime = FindingStatus.onTime
+  if code == onTime.englishName(hasDeadline: false) || typed == onTime.chineseName(hasDeadline: false) {
+    throw ValidationError("""
+      unknown status '\(text)'; an item published with no period to keep (\(onTime.chineseName(hasDeadline: false)), \
+      \(onTime.englishName(hasDeadline: false))) counts as on time: use --status \(onTime.rawValue)
+      """)
   }
   throw ValidationError("unknown status '\(text)'; use one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
 }

@@ -35,7 +35,12 @@ extension Gongkai {
 
 extension Category {
   static func argument(_ text: String) throws -> Category {
-    guard let category = Category(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
+    let typed = text.trimmingCharacters(in: .whitespaces)
+    guard let category = Category(rawValue: typed) else {
+      // An item kind's code starts with its category's.
+      if let dot = typed.firstIndex(of: "."), let category = Category(rawValue: String(typed[..<dot])) {
+        throw ValidationError("'\(text)' is an item kind, not a category; use \(category.rawValue) (\(category.chineseName)), its category")
+      }
       if let meant = Category.meant(by: text) {
         throw ValidationError("unknown category '\(text)'; did you mean \(meant.rawValue) (\(meant.chineseName))?")
       }
