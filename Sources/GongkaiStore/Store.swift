@@ -60,8 +60,9 @@ public protocol Store: Sendable {
   /// without anyone having decided so). Throws ``StoreError/edited(_:)`` when the register's settings are not what
   /// the change log last says.
   func setOrganisation(_ code: String, replacing expected: String?, actor: String) async throws -> String?
-  /// How many publications in force the register records: what a change of its organisation code renumbers.
-  func publicationsInForce() async throws -> Int
+  /// How many publications the register records with a 索引号, withdrawn ones too (a notice lists a withdrawn
+  /// publication under its number): what a change of its organisation code renumbers.
+  func numberedPublications() async throws -> Int
   /// The changes of the register itself (its profile and organisation code), oldest first.
   func registerHistory() async throws -> [ChangeLogEntry]
   /// The item kinds the register's milestones are of, withdrawn ones included, in the order of their codes: what a

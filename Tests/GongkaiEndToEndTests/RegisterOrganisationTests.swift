@@ -6,8 +6,8 @@ import TestSupport
 /// the audit CSV and the open data number a publication alike, and changed only on purpose and on record.
 extension RegisterCommandTests {
   /// A register recording `organisation`, with one publication, and the folder its exports go to.
-  func registerWithPublication(organisation: String) throws -> (folder: URL, db: [String]) {
-    let (database, db) = try register(["--organisation", organisation])
+  func registerWithPublication(organisation: String?) throws -> (folder: URL, db: [String]) {
+    let (database, db) = try register(organisation.map { ["--organisation", $0] } ?? [])
     try succeed([
       ["log", "2026-310110-48-01-000300", "bidding.result", "--date", "2026-11-02", "--ref", "ZB-1"],
       ["disclose", "1", "--date", "2026-11-04", "--channel", "区政府网站"],
@@ -127,6 +127,28 @@ extension RegisterCommandTests {
       "\(refused.stderr)")
     #expect(try gongkai(["init", "--change-organisation", "--organisation", "11310110002424433J"] + db).status == 0)
     #expect(try gongkai(notices).status == 0)
+  }
+
+  /// Recorded for the first time, the code renumbers what exports numbered by the projects' division codes, a
+  /// publication withdrawn since included (the notice lists it under its number); exports made with
+  /// GONGKAI_ORGANISATION set to the code numbered them as they stand, which the warning says.
+  @Test func aCodeRecordedForTheFirstTimeNamesTheExportsItRenumbers() throws {
+    let code = "11310110002424433J"
+    for inherited in [nil, code] {
+      let (_, db) = try registerWithPublication(organisation: nil)
+      try succeed([
+        ["disclose", "1", "--date", "2026-11-05", "--channel", "市政府网站"], ["withdraw", "--disclosure", "2", "--reason", "重复登记"],
+      ], db, environment: [:])
+      let recorded = try gongkai(["init", "--organisation", code] + db, environment: inherited.map { ["GONGKAI_ORGANISATION": $0] } ?? [:])
+      #expect(recorded.status == 0, "\(recorded.stderr)")
+      #expect(recorded.stderr == (inherited == nil
+        ? "gongkai: warning: the 2 publications the register records had other 索引号 in the exports made before, numbered under "
+          + "their projects' division codes: export the notices, the open data and the audit CSV again, so that what is published "
+          + "carries the numbers that stand\n"
+        : "gongkai: warning: the exports made with GONGKAI_ORGANISATION=\(code) numbered the 2 publications the register records as "
+          + "they stand; any made without it numbered them under their projects' division codes: export the notices, the open data "
+          + "and the audit CSV again, so that what is published carries the numbers that stand\n"))
+    }
   }
 
   /// Under a recorded code a 索引号 does not take the project's division, so a code corrected into another division

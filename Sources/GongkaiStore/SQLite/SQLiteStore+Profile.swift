@@ -75,8 +75,8 @@ extension SQLiteStore {
     }
   }
 
-  public func publicationsInForce() throws -> Int {
-    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM disclosure WHERE withdrawnReason IS NULL") ?? 0 }
+  public func numberedPublications() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM disclosure WHERE serial IS NOT NULL") ?? 0 }
   }
 
   public func setOrganisation(_ code: String, replacing expected: String?, actor: String) throws -> String? {

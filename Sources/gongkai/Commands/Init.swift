@@ -128,7 +128,7 @@ extension Gongkai {
         lines.append(found != recordedOrganisation ? "organisation \(organisationChange), unchanged"
           : recordedOrganisation.map { "organisation changed from \($0) to \(organisationChange): every 索引号 is numbered under it from now on" }
             ?? "organisation \(organisationChange): every export numbers the 索引号 under it from now on")
-        if found == recordedOrganisation { renumbered = try await register.publicationsInForce() }
+        if found == recordedOrganisation { renumbered = try await register.numberedPublications() }
       } else if let code = organisationChange ?? recordedOrganisation {
         lines.append("organisation \(code)" + (changeOrganisation ? ", unchanged" : ""))
       }
@@ -136,13 +136,25 @@ extension Gongkai {
       let wrote = !existed || register.upgradedFrom != nil || change != nil || organisationChange != nil
       let said = lines.joined(separator: "\n")
       try StandardOutput.confirm(said, written: wrote)
-      if renumbered > 0 {
-        Terminal.warning("""
-          the \(counted(renumbered, "publication")) the register records had other 索引号 in the exports made before, numbered under \
-          \(recordedOrganisation ?? "their projects' division codes"): export the notices, the open data and the audit CSV again, so \
-          that what is published carries the numbers that stand
-          """)
+      if renumbered > 0, let organisationChange {
+        Terminal.warning(Self.renumbering(renumbered, from: recordedOrganisation, to: organisationChange))
       }
+    }
+
+    /// What recording `code` did to the 索引号 of the `count` publications earlier exports numbered under `former` (or
+    /// each project's division code): staff must export again what they published. Exports made with
+    /// `GONGKAI_ORGANISATION` set to the code numbered them as they now stand; only those made without it are named.
+    static func renumbering(_ count: Int, from former: String?, to code: String) -> String {
+      let publications = counted(count, "publication")
+      let exportAgain = "export the notices, the open data and the audit CSV again, so that what is published carries the numbers that stand"
+      if former == nil, IndexNumberOptions.inherited == code {
+        return """
+          the exports made with GONGKAI_ORGANISATION=\(code) numbered the \(publications) the register records as they stand; \
+          any made without it numbered them under their projects' division codes: \(exportAgain)
+          """
+      }
+      return "the \(publications) the register records had other 索引号 in the exports made before, numbered under "
+        + "\(former ?? "their projects' division codes"): \(exportAgain)"
     }
 
     /// Runs a change of the register's settings; where the store refuses it after opening upgraded the schema, the
