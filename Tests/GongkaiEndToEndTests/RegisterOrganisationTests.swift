@@ -49,6 +49,11 @@ extension RegisterCommandTests {
     let doctored = try gongkai(["doctor"] + db, environment: ["GONGKAI_ORGANISATION": "310110"])
     #expect(doctored.status == 1)
     #expect(doctored.stdoutLines.contains { $0.hasPrefix("FAILED  organisation: GONGKAI_ORGANISATION 310110 is not the register's organisation code") })
+    // and on one no export takes whatever the register records, before comparing it
+    let malformed = try gongkai(["doctor"] + db, environment: ["GONGKAI_ORGANISATION": "113101-10"])
+    #expect(malformed.status == 1)
+    #expect(malformed.stdoutLines.contains("FAILED  organisation: GONGKAI_ORGANISATION '113101-10' is not usable; use at most 32 capital "
+      + "letters and digits, e.g. 11310110002424433J; every export refuses it"), "\(malformed.stdout)")
     // Spaces around the variable's value are dropped, as around an option's
     let spaced = try gongkai(["doctor"] + db, environment: ["GONGKAI_ORGANISATION": " \(code) "])
     #expect(spaced.stdoutLines.contains("ok      organisation: GONGKAI_ORGANISATION \(code), which the exports number the 索引号 under"))

@@ -171,7 +171,8 @@ extension Gongkai {
         try line(false, "profile: \(what): deleted outside gongkai; `gongkai history` shows the profile it had; restore the register from a backup")
       }
       if let profile { try line(true, "profile: \(profile) (the rules every command applies to this register)") }
-      if let organisation = try await register.organisation() {
+      let recordedOrganisation = try await register.organisation()
+      if let organisation = recordedOrganisation {
         // Only `init` writes it, in the form it checks: any other was written outside gongkai.
         let usable = OrganisationCode.isWellFormed(organisation)
         try line(usable, usable ? "organisation: \(organisation) (the code every export numbers the register's 索引号 under)"
@@ -181,9 +182,8 @@ extension Gongkai {
       // Set for a cron line or a service, it is what every export is given: one it refuses fails here first.
       if let inherited = IndexNumberOptions.inherited {
         let source = "GONGKAI_ORGANISATION"
-        let recorded = try await register.organisation()
         let problem = OrganisationCode.problem(with: inherited, named: source)
-          ?? IndexNumberOptions.mismatch(inherited, from: source, recorded: recorded)
+          ?? IndexNumberOptions.mismatch(inherited, from: source, recorded: recordedOrganisation)
         try line(problem == nil, problem.map { "organisation: \($0); every export refuses it" }
           ?? "organisation: \(source) \(inherited), which the exports number the 索引号 under")
       }
