@@ -38,6 +38,18 @@ import Testing
     #expect(try store.projects(withdrawn: false).count == added)
   }
 
+  /// The withdrawn projects, read before every notice export to take their pages down, come in the order of their
+  /// codes, as the projects in force do, whatever order they were registered and withdrawn in.
+  @Test func projectsAreListedInTheOrderOfTheirCodes() throws {
+    let store = try SQLiteStore.open(at: temporaryDatabasePath(), create: true)
+    let codes = try ["2024-310110-83-01-100003", "2024-310110-83-01-100001", "2024-310110-83-01-100004", "2024-310110-83-01-100002"]
+      .map(ProjectCode.init)
+    for code in codes { try store.addProject(Project(code: code, name: "工程\(code.rawValue.suffix(1))", responsibleUnit: "杨浦区教育局"), actor: "王工") }
+    for code in [codes[0], codes[1]] { _ = try store.withdrawProject(code: code, reason: "重复登记", actor: "李工") }
+    #expect(try store.projects(withdrawn: true).map(\.project.code) == [codes[1], codes[0]])
+    #expect(try store.projects(withdrawn: false).map(\.project.code) == [codes[3], codes[2]])
+  }
+
   // Ids far beyond the number of projects, or negative, as a database edited outside gongkai may hold.
   @Test(arguments: [9_000_000_000_000, -2] as [Int64])
   func aProjectInTwoDocumentsIsFoundWhateverItsId(id: Int64) throws {

@@ -363,13 +363,17 @@ extension SQLiteStore {
   }
 
   public func projects(withdrawn: Bool) throws -> [ProjectSummary] {
-    try read { db in
+    // The few withdrawn ones are found by a scan of the table and then sorted (`+` keeps SQLite from walking the
+    // index of codes for the order, a lookup of the table for every project: 0.3 s rather than 0.02 at 100,000, read
+    // before each notice export).
+    let order = withdrawn ? "+p.code" : "p.code"
+    return try read { db in
       let rows = try Row.fetchAll(db, sql: """
         SELECT p.*,
           (SELECT COUNT(*) FROM milestone m WHERE m.projectId = p.id AND m.withdrawnReason IS NULL) AS milestones,
           (SELECT COUNT(*) FROM disclosure d JOIN milestone m ON m.id = d.milestoneId
              WHERE m.projectId = p.id AND d.withdrawnReason IS NULL AND m.withdrawnReason IS NULL) AS disclosures
-        FROM project p WHERE p.withdrawnReason IS \(withdrawn ? "NOT " : "")NULL ORDER BY p.code
+        FROM project p WHERE p.withdrawnReason IS \(withdrawn ? "NOT " : "")NULL ORDER BY \(order)
         """)
       return try rows.map { row in
         ProjectSummary(project: try ProjectRecord(row: row).project(), milestones: try row.decode(forColumn: "milestones"),
