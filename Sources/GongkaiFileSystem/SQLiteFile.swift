@@ -21,10 +21,11 @@ public enum SQLiteFile {
 
   /// The database `path` is a side file of, by its name, whether or not the side file is there now: SQLite removes a
   /// journal and makes it again, and would read a file put in its place as the journal of an unfinished write (or
-  /// delete it).
+  /// delete it). The ending in any case: on a file system that ignores case (macOS's), `-WAL` is the `-wal`.
   public static func database(besideWhich path: String) -> String? {
-    sideFileSuffixes.lazy
-      .filter { path.hasSuffix($0) }
+    let lowercased = path.lowercased()
+    return sideFileSuffixes.lazy
+      .filter { lowercased.hasSuffix($0) }
       .map { String(path.dropLast($0.count)) }
       .first(where: isDatabase)
   }

@@ -58,7 +58,7 @@ struct Gongkai: CommandGroupRun {
     var subcommands = configuration.subcommands
     for word in arguments.dropFirst() {
       guard !word.hasPrefix("-") else {
-        guard word == "-h" || word == "--help" else {
+        guard ["-h", "--help", "-help", "--help-hidden"].contains(word) else {
           throw CommandFailure.usage("`gongkai help` takes the names of commands, not the option '\(word)'; e.g. `gongkai help check`")
         }
         continue

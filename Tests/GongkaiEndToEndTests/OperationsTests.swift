@@ -471,7 +471,8 @@ import TestSupport
   @Test func aBackupNeverTakesTheNameOfAFileSQLiteKeepsBesideARegister() throws {
     let database = try sampleRegister().database
     let before = try runGongkai(["audit", "verify", "--database", database]).stdout
-    for suffix in ["-wal", "-shm", "-journal"] {
+    // In any case: on a file system that ignores case, `-WAL` is the `-wal`.
+    for suffix in ["-wal", "-shm", "-journal", "-WAL"] {
       let result = try runGongkai(["backup", database + suffix, "--database", database])
       #expect(result.status == 73, "\(suffix): \(result.stderr)")
       #expect(result.stderr.contains("it is a file SQLite keeps beside the database \(database), which a backup never replaces; name another file"),

@@ -2213,6 +2213,9 @@ import TestSupport
     // What the user meant is named: a status without its hyphen, or by the name the outputs give an on-time item with no
     // period; a kind where a category belongs; a word two categories' codes share
     (["check", "--status", "ontime"], 64, "gongkai: --status: unknown status 'ontime'; did you mean on-time (按时公开)?\n"),
+    (["check", "--status", "overdeu"], 64, "gongkai: --status: unknown status 'overdeu'; did you mean overdue (逾期未公开)?\n"),
+    // A short name takes one letter off only: `done` is no `due`
+    (["check", "--status", "done"], 64, "gongkai: --status: unknown status 'done'; use one of on-time, late, overdue, too-short, due\n"),
     (["check", "--status", "已公开"], 64, "(已公开, published) counts as on time: use --status on-time\n"),
     (["export", "audit-csv", "--status", "published", "--out", "a.csv"], 64, "(已公开, published) counts as on time: use --status on-time\n"),
     (["check", "--category", "bidding.candidates"], 64,

@@ -97,30 +97,33 @@ public final class AtomicFolderWriter {
   }
 
   /// Throws ``ExportError/cannotCreate(_:_:)`` unless each of the files `names` the folder may hold is one
-  /// ``remove(_:)`` may remove: a page, or a link (the link goes, not what it names). Checked before the first page is
-  /// written, so that a refused export leaves the folder as it was: a folder under a page's name would stop it half
-  /// way, and a database there (a register copied into the portal's folder) would go for good. `why` says whose
+  /// ``remove(_:why:)`` may remove: a page, or a link (the link goes, not what it names). Checked before the first
+  /// page is written, so that a refused export leaves the folder as it was: a folder under a page's name would stop it
+  /// half way, and a database there (a register copied into the portal's folder) would go for good. `why` says whose
   /// page the name is.
   public func requireRemovable(_ names: [String], why: String) throws {
-    for name in names {
-      let target = (folder as NSString).appendingPathComponent(name)
-      var status = stat()
-      guard lstat(target, &status) == 0, status.st_mode & S_IFMT != S_IFLNK else { continue }
-      let what = status.st_mode & S_IFMT == S_IFDIR ? "a folder"
-        : status.st_mode & S_IFMT != S_IFREG ? "not a regular file"
-        : SQLiteFile.isDatabase(target) ? "an SQLite database (a register?)" : nil
-      guard let what else { continue }
-      throw ExportError.cannotCreate(target, "it is \(what) under the name of \(why), which the export removes; move it out of the folder, or name another folder with --out")
-    }
+    for name in names { try requireRemovable(at: (folder as NSString).appendingPathComponent(name), why: why) }
+  }
+
+  private func requireRemovable(at target: String, why: String) throws {
+    var status = stat()
+    guard lstat(target, &status) == 0, status.st_mode & S_IFMT != S_IFLNK else { return }
+    let what = status.st_mode & S_IFMT == S_IFDIR ? "a folder"
+      : status.st_mode & S_IFMT != S_IFREG ? "not a regular file"
+      : SQLiteFile.isDatabase(target) ? "an SQLite database (a register?)" : nil
+    guard let what else { return }
+    throw ExportError.cannotCreate(target, "it is \(what) under the name of \(why), which the export removes; move it out of the folder, or name another folder with --out")
   }
 
   /// Removes the files `names` the folder holds, for good (the removal is flushed to disk): the pages of what is no
-  /// longer published, a project withdrawn as registered by mistake. Returns how many there were. Throws
-  /// ``ExportError/cannotWrite(_:_:)`` naming the first that cannot be removed.
-  public func remove(_ names: [String]) throws -> Int {
+  /// longer published, a project withdrawn as registered by mistake. Each is checked again as it goes, as
+  /// ``requireRemovable(_:why:)`` checked it before the export: what was put there meanwhile is refused, not deleted.
+  /// Returns how many there were. Throws ``ExportError/cannotWrite(_:_:)`` naming the first that cannot be removed.
+  public func remove(_ names: [String], why: String) throws -> Int {
     var removed = 0
     for name in names {
       let target = (folder as NSString).appendingPathComponent(name)
+      try requireRemovable(at: target, why: why)
       if unlink(target) == 0 {
         removed += 1
       } else if errno != ENOENT {

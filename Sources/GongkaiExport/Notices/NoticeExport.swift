@@ -67,6 +67,11 @@ public struct NoticeExport {
     // A folder made for it goes whole should the export be interrupted: pages without their index would be published.
     let pages = try AtomicFolderWriter(folder: folder, isNew: folderIsNew)
     try await changeLogHead.confirmed()
+    // The index and the feed are read first (their organisation, their day), and replaced by a full HTML export: a
+    // database or a named pipe under their names is refused before anything is read or written.
+    for name in ["index.html", "feed.atom"] {
+      try AtomicFileWriter.requireReplaceable((folder as NSString).appendingPathComponent(name), named: false)
+    }
     // In every format: pages of another format beside the feed's would give its items other 索引号.
     try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
     let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
@@ -80,19 +85,14 @@ public struct NoticeExport {
     let formerDivisions = organisation == nil ? ProjectNotice.FormerDivision.byProject(recodes) : [:]
     // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes once the
     // index no longer links it: the portal publishing the folder takes it down. By project, in every format: a page
-    // an export in another format wrote goes too.
-    let named = Set(projects)
-    let withdrawnPages = try await store.projects(withdrawn: true)
-      .filter { named.isEmpty || named.contains($0.project.code) }.map { Self.pages(of: $0.project.code) }
+    // an export in another format wrote goes too. An export of named projects names none withdrawn (they are refused).
+    let withdrawnPages = projects.isEmpty ? try await store.projects(withdrawn: true).map { Self.pages(of: $0.project.code) } : []
     // A page under a code corrected away goes too, when every page is written: an export of named projects keeps
     // the index, which may still link it.
     let moved = LoggedRecode.codesCorrectedAway(recodes).flatMap(Self.pages(of:))
-    // What the export replaces or removes under fixed names is checked before the first page is written.
-    if index != nil {
-      for name in ["index.html", "feed.atom"] { try AtomicFileWriter.requireReplaceable(folder + "/" + name, named: false) }
-    }
-    try pages.requireRemovable(withdrawnPages.flatMap { $0 }, why: "the page of a project withdrawn as registered by mistake")
-    try pages.requireRemovable(moved, why: "the page under a project code since corrected")
+    // What the export removes is checked before the first page is written, and again as it goes.
+    try pages.requireRemovable(withdrawnPages.flatMap { $0 }, why: Self.withdrawnPage)
+    try pages.requireRemovable(moved, why: Self.movedPage)
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
@@ -124,8 +124,8 @@ public struct NoticeExport {
     }
     try pages.commit()
     guard let index, var feed else {
-      report.removedPages = try withdrawnPages.count { try pages.remove($0) > 0 }
-      report.movedPages = try pages.remove(moved)
+      report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
+      report.movedPages = try pages.remove(moved, why: Self.movedPage)
       return report
     }
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
@@ -145,13 +145,17 @@ public struct NoticeExport {
     // The index and the feed go in place together, and only then do the pages they no longer name go: an export
     // interrupted on the way leaves an index, a feed and pages that agree.
     try AtomicFileWriter.commit([page, atom])
-    report.removedPages = try withdrawnPages.count { try pages.remove($0) > 0 }
-    report.movedPages = try pages.remove(moved)
+    report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
+    report.movedPages = try pages.remove(moved, why: Self.movedPage)
     return report
   }
 }
 
 extension NoticeExport {
+  /// Whose pages an export removes, as its refusals name them.
+  static let withdrawnPage = "the page of a project withdrawn as registered by mistake"
+  static let movedPage = "the page under a project code since corrected"
+
   /// The names of a project's page in every format an export writes.
   static func pages(of code: ProjectCode) -> [String] { NoticeFormat.allCases.map { "\(code.rawValue).\($0.rawValue)" } }
 }

@@ -208,7 +208,7 @@ private final class LoggedTable<Record: LoggedRecord & PositionallyDecoded>: Log
     switch value.storage {
     case .null: nil
     case .int64(let number): String(number)
-    case .double(let number): String(number)
+    case .double(let number): jsonFragment(number)
     case .string(let text): jsonFragment(text)
     case .blob(let bytes): "x'" + bytes.map { String(format: "%02x", $0) }.joined() + "'"
     }

@@ -278,8 +278,8 @@ extension AuditCSV.Status {
 }
 
 /// The `--status` named `text`, spaces around it aside; else an error naming the status meant, when it is typed in
-/// another case, with `_`, a space or nothing for `-`, by its Chinese name, or a letter or two off (`Overdue`,
-/// `too_short`, `ontime`, `逾期未公开`, `overdeu`), or by the name the outputs give an item published with no period
+/// another case, with `_`, a space or nothing for `-`, by its Chinese name, or a letter or two off (one for a short
+/// name: `done` is no `due`) (`Overdue`, `too_short`, `ontime`, `逾期未公开`, `overdeu`), or by the name the outputs give an item published with no period
 /// to keep (已公开, `published`), which counts as on time; else listing the statuses the option takes.
 private func status<Status: RawRepresentable & CaseIterable>(_ text: String, chineseName: (Status) -> String) throws -> Status
   where Status.RawValue == String
@@ -292,7 +292,7 @@ private func status<Status: RawRepresentable & CaseIterable>(_ text: String, chi
     return found.count == 1 ? found.first : nil
   }
   let meant = only { $0.rawValue == code || $0.rawValue.replacing("-", with: "") == code || chineseName($0) == typed }
-    ?? (code.count < 4 ? nil : only { EditDistance.between($0.rawValue, code, atMost: 2) != nil })
+    ?? (code.count < 4 ? nil : only { EditDistance.between($0.rawValue, code, atMost: $0.rawValue.count > 4 ? 2 : 1) != nil })
   if let meant {
     throw ValidationError("unknown status '\(text)'; did you mean \(meant.rawValue) (\(chineseName(meant)))?")
   }
