@@ -93,7 +93,7 @@ import TestSupport
      #"    reference: none in the register, "YP2023-SG-087" in the change log"#),
     ("UPDATE milestone SET summary = summary || summary || '改' WHERE id = 4",
      "milestone 4 differs from its last change-log entry in summary: edited outside gongkai",
-     #"    summary: …核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施改" (61 characters) "#
+     #"    summary: "核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施改" "#
        + #"in the register, "核发建设工程规划许可证，建设内容为滨江景观、驿站及配套设施" in the change log"#),
   ] as [(String, String, String?)])
   func tablesEditedBesideAnIntactChainAreDetected(sql: String, message: String, values: String?) throws {
@@ -106,6 +106,20 @@ import TestSupport
     let doctor = try runGongkai(["doctor", "--database", database])
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  register against the change log: \(message)"), "\(doctor.stdout)")
+  }
+
+  /// A long text is shown around where the register's value departs from the log's, 60 characters of it, with its
+  /// length: cut at their start, the two would read alike.
+  @Test func aLongTextIsShownWhereTheTwoPart() throws {
+    let database = try sampleRegister().database
+    let summary = String(repeating: "甲", count: 150) + "乙" + String(repeating: "丙", count: 149)
+    #expect(try runGongkai(["amend", "4", "--summary", summary, "--reason", "补正", "--database", database]).status == 0)
+    try sqlite(database, "UPDATE milestone SET summary = replace(summary, '乙', '丁') WHERE id = 4")
+    let result = try runGongkai(["audit", "verify", "--database", database])
+    #expect(result.status == 1)
+    let excerpt = { (middle: String) in String(repeating: "甲", count: 20) + middle + String(repeating: "丙", count: 39) }
+    #expect(result.stdout.contains(#"    summary: …""# + excerpt("丁") + #""… (300 characters) in the register, …""# + excerpt("乙")
+      + #""… (300 characters) in the change log"#), "\(result.stdout)")
   }
 
   /// A stored date that is no date stops every read of the register; doctor names it as a failed check and goes on to

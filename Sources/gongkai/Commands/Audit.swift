@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GongkaiCore
 import GongkaiStore
 
@@ -112,19 +113,26 @@ extension Gongkai.Audit {
     }
 
     /// A value of a column that differs, as JSON writes it, so that an empty text (`""`) is told from none and `3`
-    /// from `"3"`. A long one is cut to 60 characters around where it departs from the other, with its length: a
+    /// from `"3"`. A long text is cut to 60 characters around where it departs from the other, with its length: a
     /// summary rewritten outside gongkai may run to pages, and two cut at their start could read alike.
     static func shown(_ value: String?, against other: String?) -> String {
       guard let value else { return "none" }
-      let characters = Array(value)
-      guard characters.count > shownLength else { return Terminal.field(value) }
-      let common = zip(characters, Array(other ?? "")).prefix { $0 == $1 }.count
+      guard let text = text(of: value), text.count > shownLength else { return Terminal.field(value) }
+      let characters = Array(text)
+      let common = zip(characters, Array(other.flatMap(Self.text(of:)) ?? "")).prefix { $0 == $1 }.count
       let start = max(0, min(common - 20, characters.count - shownLength))
       let end = start + shownLength
-      return (start > 0 ? "…" : "") + Terminal.field(String(characters[start..<end])) + (end < characters.count ? "…" : "")
-        + " (\(characters.count) characters)"
+      let excerpt = (try? JSONSerialization.data(withJSONObject: String(characters[start..<end]), options: [.fragmentsAllowed, .withoutEscapingSlashes]))
+        .map { String(decoding: $0, as: UTF8.self) } ?? ""
+      return (start > 0 ? "…" : "") + Terminal.field(excerpt) + (end < characters.count ? "…" : "") + " (\(characters.count) characters)"
     }
 
+    /// The text a JSON string holds; `nil` for a number.
+    private static func text(of fragment: String) -> String? {
+      try? JSONSerialization.jsonObject(with: Data(fragment.utf8), options: .fragmentsAllowed) as? String
+    }
+
+    /// How much of a long text is shown.
     static let shownLength = 60
 
     /// Enough to see what was done; a register rewritten wholesale would otherwise print millions of lines.
