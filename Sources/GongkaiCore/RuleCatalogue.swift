@@ -121,8 +121,8 @@ public struct RuleCatalogue: Sendable {
   }
 
   /// The categories `typed` names alike, a word of their codes or a part of their Chinese names (`approval`,
-  /// `批准`: approval-service and approval-result), when it names more than one: a kind asked for so is one of theirs.
-  /// Empty otherwise; a word that names one category is that category (``category(meant:)``).
+  /// `批准`: approval-service and approval-result), when it names more than one and fewer than all: a kind asked for
+  /// so is one of theirs. Empty otherwise; a word that names one category is that category (``category(meant:)``).
   public func categories(sharingWord typed: String) -> [Category] {
     let text = typed.typedAsCode
     let wanted = text.lowercased()
@@ -131,7 +131,8 @@ public struct RuleCatalogue: Sendable {
       (isChinese ? text.count >= 2 && category.chineseName.contains(text) : category.rawValue.split(separator: "-").contains { $0 == wanted })
         && rules.contains { $0.category == category }
     }
-    return found.count > 1 ? found : []
+    // A word of every category's name (信息) names none.
+    return found.count > 1 && found.count < Category.allCases.count ? found : []
   }
 
   /// Why a milestone of `kind` may not change one of `changedKind` (named `link`, as the user wrote it), or `nil`

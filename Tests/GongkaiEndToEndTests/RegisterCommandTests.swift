@@ -2219,7 +2219,7 @@ import TestSupport
     (["check", "--status", "已公开"], 64, "(已公开, published) counts as on time: use --status on-time\n"),
     (["export", "audit-csv", "--status", "published", "--out", "a.csv"], 64, "(已公开, published) counts as on time: use --status on-time\n"),
     (["check", "--category", "bidding.candidates"], 64,
-     "gongkai: --category: 'bidding.candidates' is an item kind, not a category; use bidding (招标投标信息), its category\n"),
+     "gongkai: --category: 'bidding.candidates' is written as an item kind's code, not a category; use bidding (招标投标信息), the category of its kinds\n"),
     (["log", "2024-310110-48-01-000046", "approval", "--date", "2026-11-02"], 64,
      "did you mean land-acquisition.approval, or a kind of approval-service (批准服务信息) or approval-result (批准结果信息)?"),
     (["help", "-x"], 64, "gongkai: `gongkai help` takes the names of commands, not the option '-x'; e.g. `gongkai help check`\n"),

@@ -56,6 +56,7 @@ import TestSupport
     #expect(catalogue.categories(sharingWord: "approval") == [.approvalService, .approvalResult])
     #expect(catalogue.categories(sharingWord: "批准") == [.approvalService, .approvalResult])
     #expect(catalogue.categories(sharingWord: "bidding").isEmpty && catalogue.categories(sharingWord: "xyz").isEmpty)
+    #expect(catalogue.categories(sharingWord: "信息").isEmpty)
   }
 
   /// 投标 is in the name of one kind alone (招标投标违法行为行政处罚决定), but staff who type it think of the heading.

@@ -39,7 +39,7 @@ extension Category {
     guard let category = Category(rawValue: typed) else {
       // An item kind's code starts with its category's.
       if let dot = typed.firstIndex(of: "."), let category = Category(rawValue: String(typed[..<dot])) {
-        throw ValidationError("'\(text)' is an item kind, not a category; use \(category.rawValue) (\(category.chineseName)), its category")
+        throw ValidationError("'\(text)' is written as an item kind's code, not a category; use \(category.rawValue) (\(category.chineseName)), the category of its kinds")
       }
       if let meant = Category.meant(by: text) {
         throw ValidationError("unknown category '\(text)'; did you mean \(meant.rawValue) (\(meant.chineseName))?")
