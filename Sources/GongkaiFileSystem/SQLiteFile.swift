@@ -7,6 +7,17 @@ public enum SQLiteFile {
   /// and the rollback journal.
   public static let sideFileSuffixes = ["-wal", "-shm", "-journal"]
 
+  /// The files SQLite keeps, or may make, beside the database at `path`: what goes with it, whether or not it is there.
+  public static func sideFiles(of path: String) -> [String] {
+    sideFileSuffixes.map { path + $0 }
+  }
+
+  /// Removes the database at `path` and the files beside it, for a database that is not to stay (a temporary copy, a
+  /// register made by a command that failed): a `-wal` left behind would be played into the next file of that name.
+  public static func remove(_ path: String) {
+    for file in [path] + sideFiles(of: path) { unlink(file) }
+  }
+
   /// Whether `path` is an SQLite database, told by its first bytes, whatever its name. A regular file only, opened
   /// without waiting: opening a named pipe to read would wait for a writer for ever.
   public static func isDatabase(_ path: String) -> Bool {

@@ -39,9 +39,7 @@ public enum TemporaryFile {
   public static func removeHeldForGood() {
     let paths = held.close()
     for _ in 0..<2 {
-      for path in paths {
-        for file in ["", "-journal", "-wal", "-shm"] { unlink(path + file) }
-      }
+      for path in paths { SQLiteFile.remove(path) }
       usleep(20_000)
     }
     for folder in heldFolders.close() { try? FileManager.default.removeItem(atPath: folder) }
@@ -51,7 +49,7 @@ public enum TemporaryFile {
   /// file (or one of SQLite's files beside it): `.<name>.<pid>.<uuid>.tmp`.
   private static func owner(of file: String) -> (process: Int32, stem: String)? {
     var file = Substring(file)
-    for sidecar in ["-journal", "-wal", "-shm"] where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
+    for sidecar in SQLiteFile.sideFileSuffixes where file.hasSuffix(sidecar) { file = file.dropLast(sidecar.count) }
     guard file.hasPrefix("."), file.hasSuffix(".tmp") else { return nil }
     let parts = file.dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
     // "", name parts..., pid, uuid

@@ -81,7 +81,7 @@ extension SQLiteStore {
     } catch {
       // The copy takes the register's WAL mode until it leaves it: its -wal and -shm files go with it (once renamed,
       // the copy is no longer there to remove).
-      for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
+      SQLiteFile.remove(temporary)
       TemporaryFile.release(temporary)
       throw error
     }

@@ -176,7 +176,7 @@ public struct SQLiteStore: Store {
       TemporaryFile.release(temporary)
       TemporaryFile.syncNames(in: folder)
     } catch {
-      for leftover in ["", "-wal", "-shm", "-journal"] { unlink(temporary + leftover) }
+      SQLiteFile.remove(temporary)
       TemporaryFile.release(temporary)
       throw error
     }
@@ -189,7 +189,7 @@ public struct SQLiteStore: Store {
   public static func removeCreated(at path: String) {
     let path = fileName(path)
     let target = ((try? linkTarget(of: path)) ?? nil) ?? path
-    for file in ["", "-wal", "-shm", "-journal"] { unlink(target + file) }
+    SQLiteFile.remove(target)
     TemporaryFile.syncNames(in: FilePath.physicalParent(of: target))
   }
 
@@ -210,10 +210,10 @@ public struct SQLiteStore: Store {
   /// changes of a register moved or deleted without them, which SQLite would play into the new one; refused. Empty
   /// ones, and the `-shm` index, are removed.
   private static func removeSideFiles(of target: String, named path: String) throws {
-    for suffix in ["-wal", "-journal", "-shm"] {
+    for file in SQLiteFile.sideFiles(of: target) {
       var status = stat()
-      guard lstat(target + suffix, &status) != 0 || status.st_mode & S_IFMT == S_IFREG else {
-        throw StoreError.cannotCreate(path, "\(target + suffix) is there and is not a file; SQLite needs that name for its own file: remove or rename it")
+      guard lstat(file, &status) != 0 || status.st_mode & S_IFMT == S_IFREG else {
+        throw StoreError.cannotCreate(path, "\(file) is there and is not a file; SQLite needs that name for its own file: remove or rename it")
       }
     }
     for suffix in ["-wal", "-journal"] {
@@ -229,7 +229,7 @@ public struct SQLiteStore: Store {
     guard lstat(target, &status) != 0 else {
       throw StoreError.appeared(path)
     }
-    for suffix in ["-wal", "-journal", "-shm"] { unlink(target + suffix) }
+    for file in SQLiteFile.sideFiles(of: target) { unlink(file) }
   }
 
   /// The size of the file at `path` in bytes; 0 when there is none.
@@ -267,7 +267,7 @@ public struct SQLiteStore: Store {
   /// owners: left by a command another account ran (an auditor's check, a cron job under its own user), they make
   /// the register read-only for everyone else, while its own permissions are in order.
   private static func unwritableSideFiles(of path: String) -> [(file: String, owner: String, isMine: Bool)] {
-    ["-wal", "-shm", "-journal"].map { FilePath.resolved(path) + $0 }.filter { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
+    SQLiteFile.sideFiles(of: FilePath.resolved(path)).filter { FileManager.default.fileExists(atPath: $0) && access($0, W_OK) != 0 }
       .map { file in
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         let uid = (attributes?[.ownerAccountID] as? NSNumber)?.uint32Value
