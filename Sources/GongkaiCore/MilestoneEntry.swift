@@ -73,7 +73,10 @@ public struct MilestoneEntry: Hashable, Sendable {
     if let kind, catalogue.rule(for: kind) == nil {
       let defining = catalogue.shippedProfile?(kind).map { UnknownKindProfiles(applied: catalogue.profile, defining: $0) }
       if defining == nil, let category = catalogue.category(meant: kind) {
-        found.append(.categoryForKind(kind, category))
+        // A word that names a category and is also the last part of a kind's code (`result`: approval-result, and
+        // bidding.result) may mean either: both are named.
+        let kinds = catalogue.kinds(meant: kind).map(\.code)
+        found.append(kinds.isEmpty ? .categoryForKind(kind, category) : .unknownKind(kind, meant: kinds, categories: [category]))
       } else {
         found.append(.unknownKind(kind, meant: catalogue.kinds(meant: kind).map(\.code),
                                   categories: defining == nil ? catalogue.categories(sharingWord: kind) : [], profile: defining))

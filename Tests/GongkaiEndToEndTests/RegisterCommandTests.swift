@@ -2222,6 +2222,9 @@ import TestSupport
      "gongkai: --category: 'bidding.candidates' is written as an item kind's code, not a category; use bidding (招标投标信息), the category of its kinds\n"),
     (["log", "2024-310110-48-01-000046", "approval", "--date", "2026-11-02"], 64,
      "did you mean land-acquisition.approval, or a kind of approval-service (批准服务信息) or approval-result (批准结果信息)?"),
+    // A category's word that is also the last part of a kind's code names both
+    (["log", "2024-310110-48-01-000046", "result", "--date", "2026-11-02"], 64,
+     "unknown item kind 'result'; did you mean bidding.result, or a kind of approval-result (批准结果信息)?"),
     (["help", "-x"], 64, "gongkai: `gongkai help` takes the names of commands, not the option '-x'; e.g. `gongkai help check`\n"),
     (["import", "/nonexistent/projects"], 66, "/nonexistent/projects: file not found"),
     (["import", "milestones", "/nonexistent.csv"], 66, "file not found"),
