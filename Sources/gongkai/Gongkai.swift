@@ -90,9 +90,15 @@ struct Gongkai: CommandGroupRun {
       // One clock for every command: a $GONGKAI_NOW a release build refuses, or one malformed, stops even a command that
       // writes nothing, rather than leave it judging the real day.
       _ = try StoreOptions.clock()
-      try refuseHelpOfUnknownCommand(Array(CommandLine.arguments.dropFirst()))
-      var command = try parseAsRoot()
-      try OptionsGivenOnce.check(type(of: command), arguments: Array(CommandLine.arguments.dropFirst()))
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      try refuseHelpOfUnknownCommand(arguments)
+      var command: ParsableCommand
+      do {
+        command = try parseAsRoot()
+      } catch {
+        throw UnknownOption.failure(replacing: error, arguments: arguments) ?? error
+      }
+      try OptionsGivenOnce.check(type(of: command), arguments: arguments)
       if var asyncCommand = command as? AsyncParsableCommand {
         try await asyncCommand.run()
       } else {

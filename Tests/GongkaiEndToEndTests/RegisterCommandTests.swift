@@ -2205,6 +2205,13 @@ import TestSupport
     // A mistyped option of a correction is named, not taken for "nothing to change"
     (["amend", "21", "--dat", "2024-03-25", "--reason", "补正"], 64, "Unknown option '--dat'. Did you mean '--date'?\n"),
     (["project", "edit", "2024-310110-48-01-000046", "--nme", "新名称"], 64, "Unknown option '--nme'. Did you mean '--name'?\n"),
+    // … also where the parser would first have stopped at an argument, or at a required option, the mistyped one took
+    (["project", "add", "--nme", "新名称", "--unit", "某单位"], 64, "gongkai: Unknown option '--nme'. Did you mean '--name'?\n"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--dte", "2026-01-05"], 64, "gongkai: Unknown option '--dte'. Did you mean '--date'?\n"),
+    (["log", "--bogus"], 64, "gongkai: Unknown option '--bogus'; see `gongkai log --help`\n"),
+    // The word after an option that takes a value is its value, judged as one
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "--x"], 64,
+     "gongkai: The value '--x' is invalid for '--summary <text>': --x looks like an option name, not the text"),
     (["project", "edit", "2024-310110-48-01-000046"], 64, "nothing to change; give --name, --legal-person, --location, --investment or --unit"),
     // A correction of a legal fact says why: refused without a reason, or with an empty one, before anything is written
     (["amend", "21", "--date", "2024-03-25"], 64, "--reason is missing or empty; give a sentence saying why"),

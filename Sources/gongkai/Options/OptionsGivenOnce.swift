@@ -9,14 +9,14 @@ enum OptionsGivenOnce {
   /// Throws a usage error naming the first option of `command` given twice in `arguments` with two values.
   static func check(_ command: ParsableCommand.Type, arguments: [String]) throws {
     guard mayRepeatAnOption(arguments) else { return }
-    let options = ValuedOptions(command)
+    let options = CommandOptions(command)
     var given: [String: [String]] = [:]
     var index = arguments.startIndex
     while index < arguments.endIndex, arguments[index] != "--" {
       let token = arguments[index]
       index += 1
       let (spelled, attached) = split(token)
-      guard let option = options.canonical[spelled] else { continue }
+      guard let option = options.valued[spelled] else { continue }
       let value = attached ?? (index < arguments.endIndex ? arguments[index] : "")
       if attached == nil { index += 1 }
       guard !options.repeating.contains(option) else { continue }
@@ -44,37 +44,5 @@ enum OptionsGivenOnce {
   private static func split(_ token: String) -> (String, String?) {
     guard token.hasPrefix("--"), let equals = token.firstIndex(of: "=") else { return (token, nil) }
     return (String(token[..<equals]), String(token[token.index(after: equals)...]))
-  }
-
-  /// The options of a command that take a value, as the parser describes them (`--experimental-dump-help`).
-  private struct ValuedOptions {
-    /// Every spelling (`-o`, `--out`) of an option that takes a value, to the name it is told by.
-    var canonical: [String: String] = [:]
-    /// The options that may be given more than once, by the name they are told by.
-    var repeating: Set<String> = []
-
-    init(_ command: ParsableCommand.Type) {
-      guard let description = try? JSONDecoder().decode(Description.self, from: Data(command._dumpHelp().utf8)) else { return }
-      for argument in description.command.arguments ?? [] where argument.kind == "option" {
-        let spellings = (argument.names ?? []).map { $0.kind == "long" ? "--\($0.name)" : "-\($0.name)" }
-        guard let name = spellings.first(where: { $0.hasPrefix("--") }) ?? spellings.first else { continue }
-        for spelling in spellings { canonical[spelling] = name }
-        if argument.isRepeating { repeating.insert(name) }
-      }
-    }
-
-    private struct Description: Decodable {
-      struct Command: Decodable { let arguments: [Argument]? }
-      struct Argument: Decodable {
-        let kind: String
-        let isRepeating: Bool
-        let names: [Name]?
-      }
-      struct Name: Decodable {
-        let kind: String
-        let name: String
-      }
-      let command: Command
-    }
   }
 }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import GongkaiCore
+
+/// An option the command does not have, told before what the parser stopped at.
+///
+/// ArgumentParser reads the arguments before it reports an option it does not know: `gongkai project add --nme 新名称`
+/// was told that '新名称' is no project code, and `gongkai log CODE KIND --dte 2026-01-05` that --date is missing, where
+/// the mistyped option is what to fix.
+enum UnknownOption {
+  /// The options every command takes that its description leaves out.
+  private static let everywhere: Set<String> = ["--help-hidden", "--experimental-dump-help"]
+
+  /// The usage error to give instead of `error`, a parser's error other than an unknown option's, when `arguments`
+  /// give a long option that the command they name does not have; `nil` otherwise.
+  static func failure(replacing error: any Error, arguments: [String]) -> CommandFailure? {
+    guard Gongkai.exitCode(for: error) == .validationFailure, !Gongkai.message(for: error).hasPrefix("Unknown option"),
+      let (path, command) = command(namedBy: arguments)
+    else { return nil }
+    let options = CommandOptions(command)
+    guard let unknown = firstUnknown(in: arguments.dropFirst(path.count), options) else { return nil }
+    // A letter off a short name, two off a longer one: `--x` is no `--by`.
+    let letters = unknown.count - 2
+    let meant = options.longNames
+      .compactMap { name in EditDistance.between(name, unknown, atMost: min(2, max(1, letters / 3))).map { (name, $0) } }
+      .min { $0.1 < $1.1 }?.0
+    return .usage("Unknown option '\(unknown)'" + (meant.map { ". Did you mean '\($0)'?" }
+      ?? "; see `gongkai \(path.joined(separator: " ")) --help`"))
+  }
+
+  /// The first long option among `arguments` that `options` lack. The word after an option that takes a value is its
+  /// value, whatever it looks like (`--summary --x`), which the option's own check judges.
+  private static func firstUnknown(in arguments: ArraySlice<String>, _ options: CommandOptions) -> String? {
+    var index = arguments.startIndex
+    while index < arguments.endIndex, arguments[index] != "--" {
+      let token = arguments[index]
+      index += 1
+      guard token.hasPrefix("--"), token.count > 2 else { continue }
+      let name = String(token.prefix { $0 != "=" })
+      if options.valued[name] != nil, name == token { index += 1 }
+      if !options.spellings.contains(name), !everywhere.contains(name) { return name }
+    }
+    return nil
+  }
+
+  /// The command the leading words of `arguments` name, and those words, where it is one that runs (not a group:
+  /// a word there that names no command is what the parser reports).
+  private static func command(namedBy arguments: [String]) -> ([String], ParsableCommand.Type)? {
+    var command: ParsableCommand.Type = Gongkai.self
+    var path: [String] = []
+    for word in arguments {
+      guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+      command = next
+      path.append(word)
+    }
+    return command.configuration.subcommands.isEmpty ? (path, command) : nil
+  }
+}
