@@ -34,10 +34,13 @@ public enum SQLiteFile {
   /// journal and makes it again, and would read a file put in its place as the journal of an unfinished write (or
   /// delete it). The ending in any case: on a file system that ignores case (macOS's), `-WAL` is the `-wal`.
   public static func database(besideWhich path: String) -> String? {
+    sideFileSuffix(of: path).map { String(path.dropLast($0.count)) }.flatMap { isDatabase($0) ? $0 : nil }
+  }
+
+  /// The ending of SQLite's side files that `path` is named with (`-wal`), in any case, or `nil`: a database later made
+  /// under the name without it would take the file for its own.
+  public static func sideFileSuffix(of path: String) -> String? {
     let lowercased = path.lowercased()
-    return sideFileSuffixes.lazy
-      .filter { lowercased.hasSuffix($0) }
-      .map { String(path.dropLast($0.count)) }
-      .first(where: isDatabase)
+    return sideFileSuffixes.first { lowercased.hasSuffix($0) }
   }
 }

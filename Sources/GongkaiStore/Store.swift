@@ -240,6 +240,10 @@ public protocol Store: Sendable {
   func checkAgainstChangeLog(publishedHead: String?, divergenceLimit: Int) async throws -> ChangeLogCheck
   /// The hash of the last change-log row: the state of the register, as exports state it ("" when empty).
   func changeLogHead() async throws -> String
+  /// The day, in China Standard Time, the register's last change was recorded on; `nil` for a register never
+  /// written. A machine whose clock says an earlier day is judging the wrong day (a reset clock, an unsynchronised
+  /// virtual machine), and its morning check would find nothing due.
+  func lastChangeDay() async throws -> CivilDate?
   /// ``changeLogHead()`` once the chain is intact and every row holds what its last change-log row records, in
   /// one read; else ``StoreError/differsFromChangeLog(_:_:)``. The head an export states tells an evaluator
   /// which register state it was written from; from a register edited beside its log (a publication
@@ -268,6 +272,9 @@ public protocol Store: Sendable {
   /// The tables, indexes, views and triggers of the register that gongkai's schema does not have (`trigger blocked`):
   /// added by another program, they may refuse or change what gongkai writes.
   func addedSchemaObjects() async throws -> [(type: String, name: String)]
+  /// The tables, indexes and triggers of gongkai's schema that the register lacks: dropped outside gongkai. A missing
+  /// table stops every read of what it held; a missing index or trigger lets writes through that gongkai refuses.
+  func missingSchemaObjects() async throws -> [(type: String, name: String)]
   /// Hands each row whose parent row is missing (``Orphan``) to `body`, one at a time: the database's own
   /// integrity check does not look at foreign keys.
   func forEachOrphan(_ body: (Orphan) throws -> Void) async throws

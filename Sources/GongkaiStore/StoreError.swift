@@ -76,7 +76,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// Problems of a bulk import, each with its line; nothing was written.
   case importRejected([LineProblem])
   case databaseNotFound(String)
-  case notADatabase(String)
+  /// A file that holds no register, told apart as far as gongkai can tell: the fix of a folder or a damaged first page
+  /// is not the fix of another program's database.
+  case notADatabase(String, NonRegister = .otherFile)
   /// A register SQLite finds damaged (a disk fault, a copy cut short): the path is right, the file is not.
   case damaged(String, String)
   case cannotOpen(String, String)
@@ -230,7 +232,12 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       "import refused, nothing written: " + problems.map(\.description).joined(separator: "; ")
     case .databaseNotFound(let path):
       "database \(path) not found\(Self.whereSought(path)); create it with `gongkai init` or pass --database"
-    case .notADatabase(let path): "\(path) is not a Gongkai database (a folder, another program's file or an empty SQLite file); check --database"
+    case .notADatabase(let path, .folder): "\(path) is a folder, not a Gongkai database; give the register's file (check --database)"
+    case .notADatabase(let path, .notSQLite):
+      "\(path) is not a Gongkai database: it does not begin as an SQLite database does, so it is another program's file, or a "
+        + "register whose first page is damaged; check --database, or keep a copy of it and restore the register from a backup"
+    case .notADatabase(let path, .otherFile):
+      "\(path) is not a Gongkai database (another program's SQLite database, an empty one, a device or a pipe); check --database"
     case .damaged(let path, let reason):
       "database \(path) is damaged (\(reason)); keep a copy of it, restore the register from a backup (`gongkai backup` makes them) and run `gongkai doctor`"
     case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
@@ -280,4 +287,13 @@ extension StoreError {
     }
     return path.hasPrefix("/") ? "" : " in \(FileManager.default.currentDirectoryPath) (the current folder)"
   }
+}
+
+/// What gongkai found where a register was named (``StoreError/notADatabase(_:_:)``).
+public enum NonRegister: Equatable, Sendable {
+  case folder
+  /// A file that does not begin with SQLite's header: another program's, or a register whose first page is damaged.
+  case notSQLite
+  /// An SQLite database without gongkai's schema, an empty file or one that is no regular file (a device, a pipe).
+  case otherFile
 }

@@ -139,6 +139,30 @@ import TestSupport
     #expect(doctor.stdout.contains("ok      rules: national, ") && doctor.stdout.contains("ok      calendar: schedules for 2018-"), "\(doctor.stdout)")
   }
 
+  /// A table dropped outside gongkai is a failed check, named once (its indexes went with it), and the checks that
+  /// would read it are said not to have run; an index dropped alone is named and the checks go on.
+  @Test func doctorNamesADroppedTableAndTheChecksItStops() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "DROP TABLE changeLog")
+    let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(doctor.status == 1)
+    #expect(doctor.stderr.isEmpty, "\(doctor.stderr)")
+    let failed = doctor.stdout.split(separator: "\n").filter { $0.hasPrefix("FAILED") }
+    #expect(failed == [
+      "FAILED  schema: table changeLog is missing: dropped outside gongkai; restore the register from a backup",
+      "FAILED  checks stopped: a table is missing; the register's checks not listed above (of foreign keys, the change log, "
+        + "stored values) were not run; keep a copy of the file and restore the register from a backup",
+    ], "\(doctor.stdout)")
+    #expect(doctor.stdout.contains("ok      rules: national, "), "\(doctor.stdout)")
+
+    let indexed = try sampleRegister().database
+    try sqlite(indexed, "DROP INDEX milestone_by_change")
+    let index = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", indexed])
+    #expect(index.status == 1)
+    #expect(index.stdout.contains("FAILED  schema: index milestone_by_change is missing: dropped outside gongkai"), "\(index.stdout)")
+    #expect(index.stdout.contains("ok      change log chain intact"), "\(index.stdout)")
+  }
+
   /// A milestone's first date, which its page states beside the amended one, is read from the change log: a value
   /// edited there into no date names the milestone whose log it is, where the message had said only "a milestone".
   @Test func anAmendedMilestonesOriginalDateEditedIntoNoneNamesTheMilestone() throws {
@@ -493,6 +517,13 @@ import TestSupport
               "\(result.stderr)")
       #expect(!FileManager.default.fileExists(atPath: database + suffix))
     }
+    // Named so with no database beside it: a register later made under the name without the ending would take it for
+    // its own file.
+    let alone = Scratch.folder().appendingPathComponent("later.sqlite-wal").path
+    let named = try runGongkai(["backup", alone, "--database", database])
+    #expect(named.status == 73)
+    #expect(named.stderr.contains("it is named as SQLite names a file it keeps beside a database (-wal)"), "\(named.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: alone))
     // Beside another register, and there: left as it was, with no advice to remove it.
     let other = Scratch.folder().appendingPathComponent("other.sqlite").path
     #expect(try runGongkai(["init", "--database", other]).status == 0)
@@ -842,6 +873,28 @@ import TestSupport
     let result = try runGongkai(["import", projectsFolder(), "--database", database])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "imported 4 project files: nothing changed (4 unchanged)\n")
+  }
+
+  /// A register in a folder the cron account may not enter is not missing: creating one would not help. The message
+  /// names the folder and the access to give, and a file it may not read is named as one. Needs root.
+  @Test(.enabled(if: OtherAccountFolder.isAvailable))
+  func aRegisterThatCannotBeReachedIsNotReportedMissing() throws {
+    let folder = try OtherAccountFolder(mode: 0o755)
+    defer { folder.remove() }
+    let closed = folder.url.appendingPathComponent("closed")
+    try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    let database = closed.appendingPathComponent("r.sqlite").path
+    try FileManager.default.copyItem(atPath: try sampleRegister().database, toPath: database)
+    let unreached = try folder.run(as: 65534, "check --as-of 2026-11-27 --database \(database)")
+    #expect(unreached.status == 66)
+    #expect(unreached.stderr == "gongkai: cannot open database \(database): this user may not enter the folder \(closed.path) "
+      + "(permission denied), so cannot tell whether the register is there; give the user access to the folder (add it to the "
+      + "folder's group), or run as a user who has it\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: closed.path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: database)
+    let unread = try folder.run(as: 65534, "check --as-of 2026-11-27 --database \(database)")
+    #expect(unread.status == 66)
+    #expect(unread.stderr.hasSuffix(": this user may not read it (permission denied); give the user read access to it, or run as a user who has it\n"))
   }
 
   /// A register whose mode forbids writing: the failed write leaves SQLite's files beside it with the register's mode,

@@ -275,9 +275,9 @@ import Testing
   @Test func refusesWhatIsNotADatabase() throws {
     let path = temporaryDatabasePath()
     try Data("code,name\n".utf8).write(to: URL(fileURLWithPath: path))
-    #expect(throws: StoreError.notADatabase(path)) { try SQLiteStore.open(at: path) }
+    #expect(throws: StoreError.notADatabase(path, .notSQLite)) { try SQLiteStore.open(at: path) }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    #expect(throws: StoreError.notADatabase(folder)) { try SQLiteStore.open(at: folder) }
+    #expect(throws: StoreError.notADatabase(folder, .folder)) { try SQLiteStore.open(at: folder) }
     #expect(throws: StoreError.databaseNotFound("/nonexistent/register.sqlite")) { try SQLiteStore.open(at: "/nonexistent/register.sqlite") }
     #expect(throws: StoreError.cannotCreate("/nonexistent/register.sqlite", "folder /nonexistent does not exist; create it first (mkdir -p), or name a register in a folder that does")) {
       try SQLiteStore.open(at: "/nonexistent/register.sqlite", create: true)

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import GongkaiFileSystem
 import GRDB
 import GRDBSQLite
@@ -7,6 +8,14 @@ import GRDBSQLite
 extension SQLiteStore {
   public func changeLogHead() throws -> String {
     try read { db in try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1") ?? "" }
+  }
+
+  public func lastChangeDay() throws -> CivilDate? {
+    // `at` is an instant in China Standard Time, its first ten characters the day; one a tool outside gongkai
+    // wrote otherwise tells no day.
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT substr(at, 1, 10) FROM changeLog ORDER BY id DESC LIMIT 1").flatMap { try? CivilDate(parsing: $0) }
+    }
   }
 
   public func verifiedChangeLogHead() throws -> String {
@@ -93,6 +102,12 @@ extension SQLiteStore {
     // Whether or not it is there now: SQLite removes a journal and makes it again, and would delete the backup.
     if let database = SQLiteFile.database(besideWhich: path) {
       throw StoreError.cannotWriteBackup(path, "it is a file SQLite keeps beside the database \(database), which a backup never replaces; name another file")
+    }
+    if let suffix = SQLiteFile.sideFileSuffix(of: path) {
+      throw StoreError.cannotWriteBackup(path, """
+        it is named as SQLite names a file it keeps beside a database (\(suffix)), which a register later made as \
+        \(path.dropLast(suffix.count)) would take for its own; name the backup another way, e.g. \(path.dropLast(suffix.count))-backup.sqlite
+        """)
     }
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
     if attributes[.type] as? FileAttributeType == .typeDirectory {
@@ -225,14 +240,33 @@ extension SQLiteStore {
 
   /// Compared with a schema the migrations make afresh, in memory.
   public func addedSchemaObjects() throws -> [(type: String, name: String)] {
-    let objects = "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    let (known, present) = try schemaObjects()
+    return present.filter { known[$0.type + " " + $0.name] == nil }
+  }
+
+  public func missingSchemaObjects() throws -> [(type: String, name: String)] {
+    let (known, present) = try schemaObjects()
+    let have = Set(present.map { $0.type + " " + $0.name })
+    let missing = known.keys.filter { !have.contains($0) }
+    // The indexes of a table that is missing went with it: the table is named.
+    let missingTables = Set(missing.filter { $0.hasPrefix("table ") }.map { $0.dropFirst("table ".count) })
+    return missing.sorted().filter { $0.hasPrefix("table ") || !missingTables.contains(Substring(known[$0] ?? "")) }.map { object in
+      let parts = object.split(separator: " ", maxSplits: 1)
+      return (type: String(parts[0]), name: String(parts[1]))
+    }
+  }
+
+  /// The objects gongkai's schema has, as `type name` (`table milestone`) to the table each belongs to, and those the
+  /// register has, in order of type and name.
+  private func schemaObjects() throws -> (known: [String: String], present: [(type: String, name: String)]) {
+    let objects = "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
     let fresh = try DatabaseQueue()
     try Self.migrator.migrate(fresh)
-    let known = try fresh.read { db in Set(try Row.fetchAll(db, sql: objects).map { "\($0[0] as String) \($0[1] as String)" }) }
-    return try read { db in
-      try Row.fetchAll(db, sql: objects).map { (type: $0[0] as String, name: $0[1] as String) }
-        .filter { !known.contains("\($0.type) \($0.name)") }
+    let known = try fresh.read { db in
+      Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: objects).map { ("\($0[0] as String) \($0[1] as String)", $0[2] as String) })
     }
+    let present = try read { db in try Row.fetchAll(db, sql: objects).map { (type: $0[0] as String, name: $0[1] as String) } }
+    return (known, present)
   }
 
   /// `PRAGMA foreign_key_check` names the row, its table and the parent's table; the value naming the missing

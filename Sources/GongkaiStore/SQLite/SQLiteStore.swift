@@ -78,8 +78,16 @@ public struct SQLiteStore: Store {
     guard exists || create else {
       // A link whose chain of links does not end names no file, but telling its owner to create one would not help.
       var status = stat()
-      if stat(path, &status) != 0, errno == ELOOP {
+      let failure = stat(path, &status) != 0 ? errno : 0
+      if failure == ELOOP {
         throw StoreError.cannotOpen(path, "it is a symbolic link whose chain of links does not end (a loop); point it at the register")
+      }
+      // A register in a folder this user may not enter may well be there: creating one would not help.
+      if failure == EACCES, let folder = firstClosedFolder(on: path) {
+        throw StoreError.cannotOpen(path, """
+          this user may not enter the folder \(folder) (permission denied), so cannot tell whether the register is there; \
+          give the user access to the folder (add it to the folder's group), or run as a user who has it
+          """)
       }
       throw StoreError.databaseNotFound(path)
     }
@@ -87,9 +95,11 @@ public struct SQLiteStore: Store {
       // Of the file a symbolic link names, where SQLite reads and writes (and keeps its -wal and -shm files).
       let attributes = try? FileManager.default.attributesOfItem(atPath: FilePath.resolved(path))
       guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
-        throw StoreError.notADatabase(path)
+        throw StoreError.notADatabase(path, isFolder.boolValue ? .folder : .otherFile)
       }
-      guard FileManager.default.isReadableFile(atPath: path) else { throw StoreError.cannotOpen(path, "permission denied") }
+      guard FileManager.default.isReadableFile(atPath: path) else {
+        throw StoreError.cannotOpen(path, "this user may not read it (permission denied); give the user read access to it, or run as a user who has it")
+      }
       // Look before touching: a file of another program, or an empty one, is refused as it is (once SQLite has
       // played back a journal that a cut-off write left beside it, as any program opening it would).
       let empty = (attributes?[.size] as? Int ?? 0) == 0
@@ -191,6 +201,16 @@ public struct SQLiteStore: Store {
     let target = ((try? linkTarget(of: path)) ?? nil) ?? path
     SQLiteFile.remove(target)
     TemporaryFile.syncNames(in: FilePath.physicalParent(of: target))
+  }
+
+  /// The first folder on the way to `path` that this user may not search, where looking for it failed with EACCES.
+  private static func firstClosedFolder(on path: String) -> String? {
+    var folder = path.hasPrefix("/") ? "" : FileManager.default.currentDirectoryPath
+    for component in FilePath.parent(of: path).split(separator: "/") {
+      folder += "/" + component
+      if access(folder, X_OK) != 0 { return folder }
+    }
+    return nil
   }
 
   /// Where `path` points when it is a symbolic link to nothing, or a chain of them (each relative target read from
@@ -452,7 +472,7 @@ public struct SQLiteStore: Store {
     } catch let error as DatabaseError {
       switch error.resultCode {
       case .SQLITE_BUSY, .SQLITE_LOCKED: throw StoreError.busy(path)
-      case .SQLITE_NOTADB: throw StoreError.notADatabase(path)
+      case .SQLITE_NOTADB: throw StoreError.notADatabase(path, .notSQLite)
       case .SQLITE_CORRUPT: throw StoreError.damaged(path, error.message ?? "database disk image is malformed")
       case .SQLITE_CANTOPEN, .SQLITE_AUTH, .SQLITE_PERM: throw StoreError.cannotOpen(path, error.message ?? "\(error.resultCode)")
       case .SQLITE_READONLY: throw StoreError.readOnly(path, reason: sideFilesProblem(of: path) ?? closedPlaceProblem(of: path))

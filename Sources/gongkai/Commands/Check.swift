@@ -101,6 +101,13 @@ extension Gongkai {
       let register = try store.open()
       let checker = Checker(catalogue: try await reference.catalogue(for: register, at: store.path), calendar: calendar)
       try await register.requireKnown(projects: project, units: units.unit)
+      if self.asOf == nil, let recorded = try await register.lastChangeDay(), recorded > asOf {
+        Terminal.warning("""
+          today is \(asOf) by this machine's clock (China Standard Time), before the register's last change, recorded on \
+          \(recorded): the clock is likely wrong, and a check of a past day finds what was due then, not now; set the \
+          clock right, or give --as-of
+          """)
+      }
       if skipRestDays && !calendar.isWorkingDay(asOf) {
         // A weekend of a year whose notice is not in yet may be one of its swapped workdays (调休): the skip says so,
         // or the morning check would stop running on such days without anyone hearing that the schedule is missing.

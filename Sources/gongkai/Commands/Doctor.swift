@@ -164,6 +164,15 @@ extension Gongkai {
       if let problem = SQLiteStore.sideFilesProblem(of: store.path) {
         try line(false, "files beside the register: this user may not write them, so every write fails: \(problem)")
       }
+      // A table dropped outside gongkai stops every check that reads it: named, and the checks after it not run.
+      let missing = try await register.missingSchemaObjects()
+      for (type, name) in missing {
+        try line(false, "schema: \(type) \(name) is missing: dropped outside gongkai; restore the register from a backup")
+      }
+      if missing.contains(where: { $0.type == "table" }) {
+        try line(false, "checks stopped: a table is missing; \(Self.checksNotRun)")
+        return CheckedRegister(register: register, profile: nil, kinds: [])
+      }
       var profile: String?
       do {
         profile = try await register.profile()

@@ -62,14 +62,30 @@ struct StoreOptions: ParsableArguments {
   /// same bytes on any day; unset, the real time. Debug builds only: "recorded at" is what an auditor reads to
   /// find a backdated record, and a release build taking any time it is handed would make it worthless. A release
   /// build refuses to run with it set rather than ignore it, so a test pointed at one does not pass by chance.
+  ///
+  /// A clock whose day lies outside the days gongkai counts (``CivilDate/earliest`` to ``CivilDate/latest``) is
+  /// refused too: no deadline can be judged on such a day, nor a write dated by it.
   static func clock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> @Sendable () -> String {
-    guard let fixed = environment["GONGKAI_NOW"], !fixed.isEmpty else { return SQLiteStore.now }
+    let (clock, now) = try chosenClock(environment)
+    let today = CivilDate.todayInChina(now: now)
+    guard (CivilDate.earliest...CivilDate.latest).contains(today) else {
+      throw CommandFailure.usage("""
+        the clock says today is \(today) in China Standard Time, outside the days gongkai counts \
+        (\(CivilDate.earliest) to \(CivilDate.latest)); set the clock right
+        """)
+    }
+    return clock
+  }
+
+  /// The real clock, or `$GONGKAI_NOW`'s in a debug build, with the instant it gives.
+  private static func chosenClock(_ environment: [String: String]) throws -> (@Sendable () -> String, Date) {
+    guard let fixed = environment["GONGKAI_NOW"], !fixed.isEmpty else { return (SQLiteStore.now, Date()) }
     #if DEBUG
     // In China Standard Time, as the real clock's instants are: the register reads the day from the first ten characters.
-    guard ISO8601DateFormatter().date(from: fixed) != nil, fixed.hasSuffix("+08:00") else {
+    guard let instant = ISO8601DateFormatter().date(from: fixed), fixed.hasSuffix("+08:00") else {
       throw CommandFailure.usage("GONGKAI_NOW '\(fixed)' is not an ISO 8601 instant in China Standard Time; use e.g. 2026-11-27T09:00:00+08:00")
     }
-    return { fixed }
+    return ({ fixed }, instant)
     #else
     throw CommandFailure.usage(
       "GONGKAI_NOW '\(fixed)' is set: it fixes the recorded time for gongkai's own tests, and a release build records the real time only; unset GONGKAI_NOW")
@@ -86,7 +102,11 @@ struct StoreOptions: ParsableArguments {
   /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
   static func busyTimeout(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeInterval {
     guard let text = environment["GONGKAI_BUSY_TIMEOUT"], !text.isEmpty else { return 10 }
-    guard let seconds = TimeInterval(text.trimmingCharacters(in: .whitespacesAndNewlines)), seconds.isFinite, (0...3600).contains(seconds) else {
+    // Decimal digits only: Double's parser also reads `0x3` and `1e1`, which no one means as a number of seconds.
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let seconds = TimeInterval(trimmed),
+      (0...3600).contains(seconds)
+    else {
       throw CommandFailure.usage("GONGKAI_BUSY_TIMEOUT '\(text)' is not usable; give seconds from 0 to 3600, e.g. 10")
     }
     return seconds
