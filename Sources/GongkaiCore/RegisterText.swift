@@ -39,7 +39,10 @@ public enum RegisterText {
       // A text of several lines breaks them with a line feed alone: every output shows that as one line break, where
       // a carriage return or a Unicode separator is a break in some and nothing in others.
       let fix = allowNewlines && [0x0D, 0x2028, 0x2029].contains(control.value) ? "break lines with a line feed alone" : "remove it"
-      return [.invalidField(field, String(value.prefix(40)), "it contains \(describe(control)); \(fix)")]
+      // A line broken on Windows (CR LF) in a field of one line is a line break to remove, not only its carriage return.
+      let what = !allowNewlines && control == "\r" && value.utf8.contains(0x0A)
+        ? "a line break (U+000D U+000A), which this field may not hold" : describe(control)
+      return [.invalidField(field, String(value.prefix(40)), "it contains \(what); \(fix)")]
     }
     if let noncharacter = scan.noncharacter {
       return [.invalidField(field, String(value.prefix(40)),

@@ -73,7 +73,8 @@ public struct RuleCatalogue: Sendable {
   /// The kind someone most likely meant by `text`, which is no kind's code: the code written in another case or in
   /// full-width letters (`ｂｉｄｄｉｎｇ．ｃａｎｄｉｄａｔｅｓ`, as a Chinese input method left on types it), the kind's
   /// Chinese name (`中标候选人公示`) or the start or a part of it, the code's last part (`candidates`) or a word of it
-  /// (`permit`), or a code one or two letters off (`biding.candidates`); `nil` unless exactly one kind fits the first of these that any fits (``kinds(meant:)``
+  /// (`permit`), a code one or two letters off (`biding.candidates`), or the words of a code under another category
+  /// (`construction.permit`); `nil` unless exactly one kind fits the first of these that any fits (``kinds(meant:)``
   /// names them all). A part of a kind's name, or a code a letter or two off, is not taken for the kind where it names
   /// a category (``category(meant:)``): `投标` means 招标投标信息, not the one kind whose name holds it.
   public func kind(meant typed: String) -> DisclosureRule? {
@@ -100,11 +101,15 @@ public struct RuleCatalogue: Sendable {
     }
     guard category(meant: typed) == nil else { return [] }
     // The start of a name first: 招标公告 begins one kind's name (招标公告、资格预审公告) and ends another's (终止招标公告).
+    let words = { (code: String) in code.lowercased().split { $0 == "." || $0 == "-" } }
+    let typedWords = words(wanted)
     let loose: [(DisclosureRule) -> Bool] = [
-      { $0.code.split { $0 == "." || $0 == "-" }.contains { $0.lowercased() == wanted } },
+      { words($0.code).contains { $0 == wanted } },
       { isChinese && $0.name.chinese.hasPrefix(text) },
       { isChinese && $0.name.chinese.contains(text) },
       { EditDistance.between($0.code.lowercased(), wanted, atMost: 2) != nil },
+      // The words of a code under another category (`construction.permit`: approval-result.construction-permit).
+      { rule in typedWords.count > 1 && typedWords.allSatisfy(words(rule.code).contains) },
     ]
     for fits in loose {
       let found = rules.filter(fits)

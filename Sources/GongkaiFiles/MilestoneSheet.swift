@@ -223,8 +223,12 @@ struct SheetRows {
         unknown.append(name)
         continue
       }
-      if positions[column.rawValue] != nil {
-        problems.append(FileProblem(file: file, line: line, field: name, message: "column given twice"))
+      if let first = positions[column.rawValue] {
+        // 文号 and ref are one column by two names: both are named, with where they stand.
+        problems.append(FileProblem(file: file, line: line, field: name, message: """
+          column given twice: column \(Self.spreadsheetColumn(first + 1)) '\(header[first])' and column \
+          \(Self.spreadsheetColumn(position + 1)) '\(name)' are both \(column.names.first ?? name); delete one of them
+          """))
       }
       positions[column.rawValue] = position
     }

@@ -167,8 +167,11 @@ extension ProjectFile {
 
   private static func plain(_ value: String) -> Node { Node(value) }
 
-  /// Free text, quoted whenever YAML would otherwise read it as something else (`null`, `yes`, `12`, `a: b`).
+  /// Free text, quoted whenever YAML would otherwise read it as something else (`null`, `yes`, `12`, `a: b`); a text of
+  /// several lines (a summary) as a block (`|`), as staff write one, where YAML can hold it so.
   private static func text(_ value: String) -> Node {
+    // Not one that begins or ends with a space or a line break, which a block cannot show without marks staff misread.
+    if value.contains("\n"), value.trimmingCharacters(in: .whitespacesAndNewlines) == value { return Node(value, .implicit, .literal) }
     let plainReadsBack = Resolver.default.resolveTag(of: Node(value)) == .str
       && !value.contains(where: { ":#'\"{}[],&*!|>%@`".contains($0) }) && value.trimmingCharacters(in: .whitespaces) == value
       && !value.hasPrefix("-") && !value.hasPrefix("?")

@@ -146,6 +146,10 @@ import Testing
     #expect(RegisterText.problems("summary", "a\nb\tc", allowNewlines: true).isEmpty)
     #expect(RegisterText.problems("summary", "a\r\nb", allowNewlines: true).first?.description
       .hasSuffix("it contains a carriage return (U+000D); break lines with a line feed alone") == true)
+    // A line broken on Windows in a field of one line is a line break, not only its carriage return
+    #expect(RegisterText.problems("ref", "多\r\n行").first?.description
+      .hasSuffix("it contains a line break (U+000D U+000A), which this field may not hold; remove it") == true)
+    #expect(RegisterText.problems("ref", "多\r行").first?.description.hasSuffix("it contains a carriage return (U+000D); remove it") == true)
     #expect(RegisterText.withLineFeeds("a\r\nb\rc\nd") == "a\nb\nc\nd")
     #expect(RegisterText.problems("summary", "a\u{85}b", allowNewlines: true).first?.description.contains("control character U+0085") == true)
   }

@@ -1971,6 +1971,21 @@ import TestSupport
 
   /// A project file's withdrawn entry is on record as it was withdrawn: its day before the 条例 is not warned of with an
   /// `amend`, which a withdrawn milestone refuses; one in force is.
+  /// A row a year off into the days before the 条例 with the 文号 of a milestone already recorded is that milestone
+  /// mistyped: the 文号 warning no longer offers to move the recorded milestone back to that year.
+  @Test func aRowBeforeTheRegulationWithARecordedReferenceIsNotOfferedAsACorrection() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-10-08", "--ref", "R1"] + db).status == 0)
+    let sheet = folder.appendingPathComponent("old.csv")
+    try Data("project,kind,formed,ref\n\(code),bidding.contract,1999-10-08,R1\n".utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stderrLines.last == "gongkai: warning: \(sheet.path):2: formed: bidding.contract R1 was added as milestone 2, formed "
+      + "1999-10-08, beside milestone 1, formed 2026-10-08 with the same 文号; if it is that milestone with its year mistyped, run "
+      + "`gongkai withdraw 2 --reason 重复登记`", "\(imported.stderr)")
+  }
+
   @Test func aWithdrawnEntryFormedBeforeTheRegulationIsNotWarnedOf() throws {
     let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
     let code = "2007-310110-48-01-000010"
@@ -2093,6 +2108,26 @@ import TestSupport
     let later = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(later.status == 0)
     #expect(later.stderr.hasPrefix("gongkai: warning: \(sheet.path):2: 公示截止: disclosure 1 (2026-03-03 上海市公共资源交易平台) is recorded as taken down on 2026-03-06"), "\(later.stderr)")
+  }
+
+  /// Two rows of one sheet for one milestone with different summaries: the import kept the first and said the second
+  /// differed from "the register", a milestone the same sheet had just added. Refused as two rows that disagree; a row
+  /// leaving the summary empty says nothing, and is warned of as before.
+  @Test func aSheetGivingOneMilestoneTwoSummariesIsRefused() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("合同.csv")
+    let row = { (summary: String) in "\(code),bidding.contract,2026-10-02,R1,\(summary)\n" }
+    try Data(("项目代码,事项类型,形成日期,文号,摘要\n" + row("x") + row("y")).utf8).write(to: sheet)
+    let refused = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderrLines == [
+      "gongkai: \(sheet.path):3: 摘要: a row above gives bidding.contract 2026-10-02 R1 the summary 'x', this row 'y'; give a milestone one summary in all its rows, the right one",
+    ])
+    try Data(("项目代码,事项类型,形成日期,文号,摘要\n" + row("") + row("y")).utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stderr.contains(":3: 摘要: differs from milestone 1's (''), which an import does not change"), "\(imported.stderr)")
   }
 
   /// A project registered beside another under a near code may not take its name afterwards: the two would read as
@@ -2476,8 +2511,8 @@ import TestSupport
 
   @Test(arguments: [
     ("missing", 66, "not found; create it with `gongkai init`"),
-    ("folder", 65, "is not a Gongkai database"),
-    ("text", 65, "is not a Gongkai database"),
+    ("folder", 65, "is a folder, not a Gongkai database; give the register's file (check --database)"),
+    ("text", 65, "is not a Gongkai database: it does not begin as an SQLite database does"),
     ("newer", 65, "was written by a newer gongkai (schema v9-future)"),
   ])
   func aDatabaseThatCannotBeUsedIsNamed(kind: String, status: Int32, message: String) throws {

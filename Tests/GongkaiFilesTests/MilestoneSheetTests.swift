@@ -63,6 +63,13 @@ import TestSupport
             "\(found)")
   }
 
+  /// 文号 and ref are one column by two names: a header giving both names both, where they stand, and the fix.
+  @Test func aColumnGivenTwiceNamesBothPlaces() throws {
+    let found = try problems(Data("project,kind,formed,文号,ref\n2026-310110-48-01-000300,bidding.contract,2026-10-02,A,A\n".utf8))
+    #expect(found == ["f.csv:1: ref: column given twice: column D (4) '文号' and column E (5) 'ref' are both ref; delete one of them"],
+            "\(found)")
+  }
+
   /// A spreadsheet saves a row with its last cells empty as a shorter line: the cells it leaves out are empty, the
   /// 文号 and the columns after it alike.
   @Test func readsARowShorterThanTheHeaderAsEndingInEmptyCells() throws {

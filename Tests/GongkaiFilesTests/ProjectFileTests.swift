@@ -299,6 +299,12 @@ func problems(_ text: String) -> [String] {
     let text = try ProjectFile.render(document)
     #expect(try parse(text) == document)
     #expect(text.contains("name: 杨浦滨江南段公共空间提升工程"))  // Chinese written as it is, not escaped
+    // A summary of several lines as the block staff write (Projects/README.md), whatever its lines hold
+    #expect(text.contains("  summary: |-\n    第一行\n    第二行：'引号'\n"), "\(text)")
+    for summary in ["第一行  \n\n第三行", "第一行\n  - 缩进的列表\n# 不是注释", "第一行\n\t第二行"] {
+      document.milestones[1].summary = summary
+      #expect(try parse(try ProjectFile.render(document)) == document, "\(summary)")
+    }
   }
 
   /// What `export project` would lose writing over a file: staff's comments, told apart from a `#` in a value, in

@@ -48,6 +48,10 @@ import TestSupport
     #expect(catalogue.kinds(meant: "permit").map(\.code).contains("approval-result.construction-permit"))
     #expect(catalogue.kinds(meant: "candidates").map(\.code) == ["bidding.candidates"])
     #expect(catalogue.kinds(meant: "bidding").isEmpty && catalogue.kinds(meant: "xyz").isEmpty)
+    // The words of a code put under another category
+    #expect(Set(catalogue.kinds(meant: "construction.permit").map(\.code))
+      == ["approval-result.construction-permit", "approval-result.construction-planning-permit"])
+    #expect(catalogue.kind(meant: "completion.environmental")?.code == "completion.environmental-acceptance")
   }
 
   /// A word two categories share (`approval`, `批准`) names both, so that a refusal can point at their kinds; a word

@@ -30,8 +30,10 @@ struct ImportedProjects {
   }
 }
 
-/// A spreadsheet row that gives a publication an earlier row of the same import gave a different end or address.
-struct RepeatedPublication: Error {
+/// A spreadsheet row that gives a milestone a summary or unit, or a publication an end or address, other than an earlier
+/// row of the same import gave it: the later would replace the earlier unseen, or be dropped, and which is right only
+/// the clerk knows.
+struct ConflictingRow: Error {
   let field: String
   let message: String
 }

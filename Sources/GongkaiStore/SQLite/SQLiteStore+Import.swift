@@ -229,7 +229,7 @@ extension SQLiteStore {
           && recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) == nil
         do {
           try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
-        } catch let repeated as RepeatedPublication {
+        } catch let repeated as ConflictingRow {
           // The row's writes are rolled back with the import.
           source.reject(line: row.line, field: repeated.field, message: repeated.message)
           problems.append(.init(line: row.line, field: repeated.field, message: repeated.message))

@@ -66,16 +66,25 @@ extension SQLiteStore {
   }
 
   /// Notes each field a spreadsheet row gives otherwise than the milestone it names, which a row does not change:
-  /// counted as unchanged without a word, a correction typed into a sheet looked applied when it was not.
+  /// counted as unchanged without a word, a correction typed into a sheet looked applied when it was not. Throws
+  /// ``ConflictingRow`` where an earlier row of this import added the milestone: two rows of one sheet disagree.
   func noteDifferences(
     of entry: MilestoneEntry, from recorded: RecordedMilestone, project: ProjectRecord, at position: Int,
     report: inout ImportReport
-  ) {
+  ) throws {
     guard !recorded.withdrawn else { return }
     // A milestone without a unit of its own is the project's unit's: a row naming that unit agrees with it.
     let unit = recorded.responsibleUnit ?? project.responsibleUnit
-    for (field, given, stored) in [("summary", entry.summary, recorded.summary), ("unit", entry.responsibleUnit, unit)]
-    where given != nil && given != stored {
+    let fields = [("summary", entry.summary, recorded.summary, recorded.summary), ("unit", entry.responsibleUnit, unit, recorded.responsibleUnit)]
+    for (field, given, stored, ownValue) in fields where given != nil && given != stored {
+      // Where an earlier row of this import added the milestone with a value of its own (a row that left the cell
+      // empty said nothing).
+      if let earlier = ownValue, let given, report.addedMilestones?.contains(recorded.id) == true {
+        throw ConflictingRow(field: field, message: """
+          a row above gives \(entry.key.described) the \(field) '\(earlier)', this row '\(given)'; give a milestone one \
+          \(field) in all its rows, the right one
+          """)
+      }
       report.notice(at: position, field: field, """
         differs from milestone \(recorded.id)'s ('\(stored ?? "")'), which an import does not change; \
         to change it, run `gongkai amend \(recorded.id) --\(field) … --reason …`

@@ -83,7 +83,7 @@ extension SQLiteStore {
           }).first {
             throw StoreError.invalid(problem)
           }
-          if !updateFields { noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
+          if !updateFields { try noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
           if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
             let old = existing
             // A correction stands as a withdrawal does: a file that gives a field as a value a later change replaced
@@ -145,10 +145,14 @@ extension SQLiteStore {
         noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
         if let other = namesake {
           let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
+          // A day before the 条例 is a year mistyped, not a correction to move the other milestone to.
+          let fix = entry.formedOn < GeneralDisclosurePeriod.firstInForce && other.formedOn >= GeneralDisclosurePeriod.firstInForce.description
+            ? "if it is that milestone with its year mistyped, run `gongkai withdraw \(id) --reason 重复登记`"
+            : "if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` and `gongkai amend \(other.id) --date "
+              + "\(entry.formedOn) --reason 更正形成日期`\(try publications(of: entry, movedTo: other.id, db))"
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
-            formed \(other.formedOn) with \(same); if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` \
-            and `gongkai amend \(other.id) --date \(entry.formedOn) --reason 更正形成日期`\(try publications(of: entry, movedTo: other.id, db))
+            formed \(other.formedOn) with \(same); \(fix)
             """)
         }
         if let other = sameDay {
@@ -242,7 +246,7 @@ extension SQLiteStore {
       if let stated = write.disclosuresStated?[old.id!] {
         for field in StatedField.allCases where stated & field.bit != 0 {
           guard let given = record[keyPath: field.value], let earlier = old[keyPath: field.value], given != earlier else { continue }
-          throw RepeatedPublication(field: field.name, message: """
+          throw ConflictingRow(field: field.name, message: """
             a row above gives the publication of \(old.publishedOn) on \(old.channel) the \(field.described) \(earlier), this row \(given); \
             keep one row for a publication, with the right \(field.described)
             """)
