@@ -2244,6 +2244,9 @@ import TestSupport
     (["project", "add", "--nme", "新名称", "--unit", "某单位"], 64, "gongkai: Unknown option '--nme'. Did you mean '--name'?\n"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--dte", "2026-01-05"], 64, "gongkai: Unknown option '--dte'. Did you mean '--date'?\n"),
     (["log", "--bogus"], 64, "gongkai: Unknown option '--bogus'; see `gongkai log --help`\n"),
+    // … in another case, or two letters swapped, where the parser suggests nothing
+    (["check", "--AS-OF", "2026-11-27"], 64, "gongkai: Unknown option '--AS-OF'. Did you mean '--as-of'?\n"),
+    (["check", "--verison"], 64, "gongkai: Unknown option '--verison'. Did you mean '--version'?\n"),
     // The word after an option that takes a value is its value, judged as one
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "--x"], 64,
      "gongkai: The value '--x' is invalid for '--summary <text>': --x looks like an option name, not the text"),

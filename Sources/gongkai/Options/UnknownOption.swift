@@ -7,8 +7,10 @@ import GongkaiCore
 /// was told that '新名称' is no project code, and `gongkai log CODE KIND --dte 2026-01-05` that --date is missing, where
 /// the mistyped option is what to fix.
 enum UnknownOption {
-  /// The options every command takes that its description leaves out.
-  private static let everywhere: Set<String> = ["--help-hidden", "--experimental-dump-help"]
+  /// The options every command takes that its own description may leave out (the root's `--version`), and those no
+  /// one is pointed to.
+  private static let implicit = ["--help", "--version"]
+  private static let everywhere = implicit + ["--help-hidden", "--experimental-dump-help"]
 
   /// The usage error to give instead of `error`, a parser's error other than an unknown option's, when `arguments`
   /// give a long option that the command they name does not have; `nil` otherwise.
@@ -18,13 +20,25 @@ enum UnknownOption {
     else { return nil }
     let options = CommandOptions(command)
     guard let unknown = firstUnknown(in: arguments.dropFirst(path.count), options) else { return nil }
-    // A letter off a short name, two off a longer one: `--x` is no `--by`.
+    return .usage("Unknown option '\(unknown)'" + (meant(unknown, among: options).map { ". Did you mean '\($0)'?" }
+      ?? "; see `gongkai \(path.joined(separator: " ")) --help`"))
+  }
+
+  /// The long option of the command `arguments` name that the unknown `option` most likely means, where the parser
+  /// suggests none: `--AS-OF`, `--verison`.
+  static func meant(_ option: String, arguments: [String]) -> String? {
+    command(namedBy: arguments).flatMap { meant(option, among: CommandOptions($0.1)) }
+  }
+
+  /// The same name in another case, else the nearest a letter off a short name or two off a longer one (`--x` is no
+  /// `--by`).
+  private static func meant(_ unknown: String, among options: CommandOptions) -> String? {
+    let names = options.longNames + implicit.filter { !options.longNames.contains($0) }
+    if let same = names.first(where: { $0.lowercased() == unknown.lowercased() }) { return same }
     let letters = unknown.count - 2
-    let meant = options.longNames
+    return names
       .compactMap { name in EditDistance.between(name, unknown, atMost: min(2, max(1, letters / 3))).map { (name, $0) } }
       .min { $0.1 < $1.1 }?.0
-    return .usage("Unknown option '\(unknown)'" + (meant.map { ". Did you mean '\($0)'?" }
-      ?? "; see `gongkai \(path.joined(separator: " ")) --help`"))
   }
 
   /// The first long option among `arguments` that `options` lack. The word after an option that takes a value is its

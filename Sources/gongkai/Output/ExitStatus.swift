@@ -113,6 +113,12 @@ enum ExitStatus: Int32, Error {
       return "amend cannot change a milestone's kind, which its deadline and rules follow: withdraw it (`gongkai withdraw \(id) "
         + "--reason 事项类型有误`) and log it under the right kind (`gongkai log CODE KIND --date …`)"
     }
+    // The parser suggests no name for an option in another case or two letters off (`--AS-OF`, `--verison`).
+    if said.hasPrefix("Unknown option '--"), said.hasSuffix("'"),
+      let meant = UnknownOption.meant(String(said.dropFirst("Unknown option '".count).dropLast()), arguments: Array(CommandLine.arguments.dropFirst()))
+    {
+      return "\(said). Did you mean '\(meant)'?"
+    }
     let bare = ["Missing expected argument", "Missing value for", "Unknown option", "Unexpected argument"]
     guard bare.contains(where: said.hasPrefix) || said.contains(" unexpected arguments: "), !said.contains("; "),
       !said.contains("Did you mean") else { return said }
