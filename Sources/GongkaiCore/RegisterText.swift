@@ -40,7 +40,7 @@ public enum RegisterText {
       // a carriage return or a Unicode separator is a break in some and nothing in others.
       let fix = allowNewlines && [0x0D, 0x2028, 0x2029].contains(control.value) ? "break lines with a line feed alone" : "remove it"
       // A line broken on Windows (CR LF) in a field of one line is a line break to remove, not only its carriage return.
-      let what = !allowNewlines && control == "\r" && value.utf8.contains(0x0A)
+      let what = !allowNewlines && control == "\r" && value.utf8.indices.contains { value.utf8[$0] == 0x0D && value.utf8[value.utf8.index(after: $0)...].first == 0x0A }
         ? "a line break (U+000D U+000A), which this field may not hold" : describe(control)
       return [.invalidField(field, String(value.prefix(40)), "it contains \(what); \(fix)")]
     }

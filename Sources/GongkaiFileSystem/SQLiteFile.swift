@@ -14,8 +14,9 @@ public enum SQLiteFile {
 
   /// Removes the database at `path` and the files beside it, for a database that is not to stay (a temporary copy, a
   /// register made by a command that failed): a `-wal` left behind would be played into the next file of that name.
+  /// The side files first: a database left alone for a moment is whole, a journal left alone is played into the next.
   public static func remove(_ path: String) {
-    for file in [path] + sideFiles(of: path) { unlink(file) }
+    for file in sideFiles(of: path) + [path] { unlink(file) }
   }
 
   /// Whether `path` is an SQLite database, told by its first bytes, whatever its name. A regular file only, opened

@@ -227,7 +227,7 @@ struct SheetRows {
         // 文号 and ref are one column by two names: both are named, with where they stand.
         problems.append(FileProblem(file: file, line: line, field: name, message: """
           column given twice: column \(Self.spreadsheetColumn(first + 1)) '\(header[first])' and column \
-          \(Self.spreadsheetColumn(position + 1)) '\(name)' are both \(column.names.first ?? name); delete one of them
+          \(Self.spreadsheetColumn(position + 1)) '\(name)' are both the column \(column.names.joined(separator: " ("))); delete one of them
           """))
       }
       positions[column.rawValue] = position

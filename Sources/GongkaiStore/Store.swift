@@ -269,12 +269,10 @@ public protocol Store: Sendable {
   /// found (up to 100 problems). The nightly `audit verify` adds it to its comparison of the records with the change
   /// log, which reads no index and would pass a damaged one that reads through it then silently get wrong.
   func integrityProblems() async throws -> [String]
-  /// The tables, indexes, views and triggers of the register that gongkai's schema does not have (`trigger blocked`):
-  /// added by another program, they may refuse or change what gongkai writes.
-  func addedSchemaObjects() async throws -> [(type: String, name: String)]
-  /// The tables, indexes and triggers of gongkai's schema that the register lacks: dropped outside gongkai. A missing
-  /// table stops every read of what it held; a missing index or trigger lets writes through that gongkai refuses.
-  func missingSchemaObjects() async throws -> [(type: String, name: String)]
+  /// How the register's tables, indexes, views and triggers differ from gongkai's schema: those another program added
+  /// (`trigger blocked`), which may refuse or change what gongkai writes, and those dropped outside gongkai, a missing
+  /// table stopping every read of what it held.
+  func schemaDifferences() async throws -> SchemaDifferences
   /// Hands each row whose parent row is missing (``Orphan``) to `body`, one at a time: the database's own
   /// integrity check does not look at foreign keys.
   func forEachOrphan(_ body: (Orphan) throws -> Void) async throws

@@ -78,7 +78,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   case databaseNotFound(String)
   /// A file that holds no register, told apart as far as gongkai can tell: the fix of a folder or a damaged first page
   /// is not the fix of another program's database.
-  case notADatabase(String, NonRegister = .otherFile)
+  case notADatabase(String, NonRegister)
   /// A register SQLite finds damaged (a disk fault, a copy cut short): the path is right, the file is not.
   case damaged(String, String)
   case cannotOpen(String, String)

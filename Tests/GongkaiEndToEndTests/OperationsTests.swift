@@ -888,8 +888,14 @@ import TestSupport
     let unreached = try folder.run(as: 65534, "check --as-of 2026-11-27 --database \(database)")
     #expect(unreached.status == 66)
     #expect(unreached.stderr == "gongkai: cannot open database \(database): this user may not enter the folder \(closed.path) "
-      + "(permission denied), so cannot tell whether the register is there; give the user access to the folder (add it to the "
-      + "folder's group), or run as a user who has it\n")
+      + "(permission denied), so cannot tell whether the register is there; let the user search it (chmod g+x with the user in "
+      + "its group, or o+x), or run as a user who may\n")
+    // Also through a symbolic link whose target is in that folder
+    let link = folder.url.appendingPathComponent("link.sqlite").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: database)
+    let linked = try folder.run(as: 65534, "check --as-of 2026-11-27 --database \(link)")
+    #expect(linked.status == 66)
+    #expect(linked.stderr.contains("this user may not enter the folder \(closed.path) (permission denied)"), "\(linked.stderr)")
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: closed.path)
     try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: database)
     let unread = try folder.run(as: 65534, "check --as-of 2026-11-27 --database \(database)")

@@ -66,7 +66,7 @@ import TestSupport
   /// 文号 and ref are one column by two names: a header giving both names both, where they stand, and the fix.
   @Test func aColumnGivenTwiceNamesBothPlaces() throws {
     let found = try problems(Data("project,kind,formed,文号,ref\n2026-310110-48-01-000300,bidding.contract,2026-10-02,A,A\n".utf8))
-    #expect(found == ["f.csv:1: ref: column given twice: column D (4) '文号' and column E (5) 'ref' are both ref; delete one of them"],
+    #expect(found == ["f.csv:1: ref: column given twice: column D (4) '文号' and column E (5) 'ref' are both the column ref (文号); delete one of them"],
             "\(found)")
   }
 

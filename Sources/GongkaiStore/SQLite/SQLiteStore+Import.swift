@@ -229,10 +229,10 @@ extension SQLiteStore {
           && recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) == nil
         do {
           try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
-        } catch let repeated as ConflictingRow {
+        } catch let conflict as ConflictingRow {
           // The row's writes are rolled back with the import.
-          source.reject(line: row.line, field: repeated.field, message: repeated.message)
-          problems.append(.init(line: row.line, field: repeated.field, message: repeated.message))
+          source.reject(line: row.line, field: conflict.field, message: conflict.message)
+          problems.append(.init(line: row.line, field: conflict.field, message: conflict.message))
           continue
         }
         if unlinkedWithdrawal, let added = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) {

@@ -77,12 +77,12 @@ extension SQLiteStore {
     let unit = recorded.responsibleUnit ?? project.responsibleUnit
     let fields = [("summary", entry.summary, recorded.summary, recorded.summary), ("unit", entry.responsibleUnit, unit, recorded.responsibleUnit)]
     for (field, given, stored, ownValue) in fields where given != nil && given != stored {
-      // Where an earlier row of this import added the milestone with a value of its own (a row that left the cell
-      // empty said nothing).
-      if let earlier = ownValue, let given, report.addedMilestones?.contains(recorded.id) == true {
+      // Where an earlier row of this import added the milestone: the rows disagree, and the later one's value would be
+      // dropped without a word (a later row that leaves the cell empty says nothing).
+      if let given, report.addedMilestones?.contains(recorded.id) == true {
         throw ConflictingRow(field: field, message: """
-          a row above gives \(entry.key.described) the \(field) '\(earlier)', this row '\(given)'; give a milestone one \
-          \(field) in all its rows, the right one
+          a row above gives \(entry.key.described) \(ownValue.map { "the \(field) '\($0)'" } ?? "no \(field)"), this row \
+          '\(given)'; give a milestone one \(field) in all its rows, the right one
           """)
       }
       report.notice(at: position, field: field, """

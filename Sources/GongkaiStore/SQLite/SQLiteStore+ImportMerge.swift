@@ -142,14 +142,22 @@ extension SQLiteStore {
         // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
         id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
         report.recordAdded(milestone: id)
-        noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
+        // A day before the 条例 with the 文号 of a milestone formed since is that milestone with its year mistyped, not a
+        // correction to move it back to that year: one warning, with the withdrawal.
+        let mistypedYear = try namesake.map { other in
+          try entry.formedOn < GeneralDisclosurePeriod.firstInForce
+            && CivilDate.stored(other.formedOn, column: "formedOn", of: "milestone \(other.id)") >= GeneralDisclosurePeriod.firstInForce
+        } ?? false
+        if !mistypedYear { noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report) }
         if let other = namesake {
           let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
-          // A day before the 条例 is a year mistyped, not a correction to move the other milestone to.
-          let fix = entry.formedOn < GeneralDisclosurePeriod.firstInForce && other.formedOn >= GeneralDisclosurePeriod.firstInForce.description
-            ? "if it is that milestone with its year mistyped, run `gongkai withdraw \(id) --reason 重复登记`"
+          let moved = try publications(of: entry, movedTo: other.id, db)
+          let fix = mistypedYear
+            ? "it is before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if it is that milestone "
+              + "with its year mistyped, run `gongkai withdraw \(id) --reason 重复登记`\(moved)"
+              + (moved.isEmpty ? "" : " (with the year of its date corrected, if it is mistyped too)")
             : "if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` and `gongkai amend \(other.id) --date "
-              + "\(entry.formedOn) --reason 更正形成日期`\(try publications(of: entry, movedTo: other.id, db))"
+              + "\(entry.formedOn) --reason 更正形成日期`\(moved)"
           report.notice(at: position, field: "formed", """
             \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
             formed \(other.formedOn) with \(same); \(fix)

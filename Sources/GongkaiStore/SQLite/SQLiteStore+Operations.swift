@@ -104,9 +104,11 @@ extension SQLiteStore {
       throw StoreError.cannotWriteBackup(path, "it is a file SQLite keeps beside the database \(database), which a backup never replaces; name another file")
     }
     if let suffix = SQLiteFile.sideFileSuffix(of: path) {
+      let database = path.dropLast(suffix.count)
+      let stem = database.hasSuffix(".sqlite") ? database.dropLast(".sqlite".count) : database
       throw StoreError.cannotWriteBackup(path, """
-        it is named as SQLite names a file it keeps beside a database (\(suffix)), which a register later made as \
-        \(path.dropLast(suffix.count)) would take for its own; name the backup another way, e.g. \(path.dropLast(suffix.count))-backup.sqlite
+        it is named as SQLite names a file it keeps beside a database (\(path.suffix(suffix.count))), which a register later \
+        made as \(database) would take for its own; name the backup another way, e.g. \(stem)-backup.sqlite
         """)
     }
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
@@ -239,34 +241,22 @@ extension SQLiteStore {
   }
 
   /// Compared with a schema the migrations make afresh, in memory.
-  public func addedSchemaObjects() throws -> [(type: String, name: String)] {
-    let (known, present) = try schemaObjects()
-    return present.filter { known[$0.type + " " + $0.name] == nil }
-  }
-
-  public func missingSchemaObjects() throws -> [(type: String, name: String)] {
-    let (known, present) = try schemaObjects()
-    let have = Set(present.map { $0.type + " " + $0.name })
-    let missing = known.keys.filter { !have.contains($0) }
-    // The indexes of a table that is missing went with it: the table is named.
-    let missingTables = Set(missing.filter { $0.hasPrefix("table ") }.map { $0.dropFirst("table ".count) })
-    return missing.sorted().filter { $0.hasPrefix("table ") || !missingTables.contains(Substring(known[$0] ?? "")) }.map { object in
-      let parts = object.split(separator: " ", maxSplits: 1)
-      return (type: String(parts[0]), name: String(parts[1]))
-    }
-  }
-
-  /// The objects gongkai's schema has, as `type name` (`table milestone`) to the table each belongs to, and those the
-  /// register has, in order of type and name.
-  private func schemaObjects() throws -> (known: [String: String], present: [(type: String, name: String)]) {
+  public func schemaDifferences() throws -> SchemaDifferences {
     let objects = "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    let listed = { (db: Database) in
+      try Row.fetchAll(db, sql: objects).map { (object: SchemaObject(type: $0[0], name: $0[1]), table: $0[2] as String) }
+    }
     let fresh = try DatabaseQueue()
     try Self.migrator.migrate(fresh)
-    let known = try fresh.read { db in
-      Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: objects).map { ("\($0[0] as String) \($0[1] as String)", $0[2] as String) })
-    }
-    let present = try read { db in try Row.fetchAll(db, sql: objects).map { (type: $0[0] as String, name: $0[1] as String) } }
-    return (known, present)
+    let known = try fresh.read(listed)
+    let present = try read(listed).map(\.object)
+    let have = Set(present), gongkais = Set(known.map(\.object))
+    let missing = known.filter { !have.contains($0.object) }
+    // The indexes of a table that is missing went with it: the table is named.
+    let missingTables = Set(missing.filter { $0.object.type == "table" }.map(\.object.name))
+    return SchemaDifferences(
+      added: present.filter { !gongkais.contains($0) },
+      missing: missing.filter { $0.object.type == "table" || !missingTables.contains($0.table) }.map(\.object))
   }
 
   /// `PRAGMA foreign_key_check` names the row, its table and the parent's table; the value naming the missing

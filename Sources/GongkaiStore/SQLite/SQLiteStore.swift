@@ -53,7 +53,7 @@ public struct SQLiteStore: Store {
   /// an upgraded file no longer opens in the gongkai that wrote it, so a cron check must not upgrade it unseen.
   ///
   /// - Throws: ``StoreError/databaseNotFound(_:)`` when the file is missing and `create` is false,
-  ///   ``StoreError/notADatabase(_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/olderSchema(_:current:needed:)``,
+  ///   ``StoreError/notADatabase(_:_:)``, ``StoreError/newerSchema(_:_:)``, ``StoreError/olderSchema(_:current:needed:)``,
   ///   ``StoreError/busy(_:)``.
   /// - Parameters:
   ///   - exclusiveImports: imports leave WAL mode for a rollback journal and hold the register alone until they
@@ -82,11 +82,12 @@ public struct SQLiteStore: Store {
       if failure == ELOOP {
         throw StoreError.cannotOpen(path, "it is a symbolic link whose chain of links does not end (a loop); point it at the register")
       }
-      // A register in a folder this user may not enter may well be there: creating one would not help.
-      if failure == EACCES, let folder = firstClosedFolder(on: path) {
+      // A register in a folder this user may not enter (or a link's target in one) may well be there: creating one
+      // would not help.
+      if failure == EACCES, let folder = firstClosedFolder(on: ((try? linkTarget(of: path)) ?? nil) ?? path) {
         throw StoreError.cannotOpen(path, """
           this user may not enter the folder \(folder) (permission denied), so cannot tell whether the register is there; \
-          give the user access to the folder (add it to the folder's group), or run as a user who has it
+          let the user search it (chmod g+x with the user in its group, or o+x), or run as a user who may
           """)
       }
       throw StoreError.databaseNotFound(path)
@@ -343,7 +344,7 @@ public struct SQLiteStore: Store {
     return said.isEmpty ? nil : said.joined(separator: "; ")
   }
 
-  /// Throws ``StoreError/notADatabase(_:)`` unless the file holds a Gongkai register; reads only.
+  /// Throws ``StoreError/notADatabase(_:_:)`` unless the file holds a Gongkai register; reads only.
   static func requireGongkaiDatabase(at path: String, busyTimeout: TimeInterval) throws {
     Self.librarySettings
     var configuration = Configuration()
@@ -368,7 +369,7 @@ public struct SQLiteStore: Store {
         return try isRegister(configuration)
       }
     }
-    guard isRegister else { throw StoreError.notADatabase(path) }
+    guard isRegister else { throw StoreError.notADatabase(path, .otherFile) }
   }
 
   /// The name SQLite is given for the file at `path`. SQLite reads `:memory:` as a database in memory, and a name

@@ -104,8 +104,8 @@ extension Gongkai {
       if self.asOf == nil, let recorded = try await register.lastChangeDay(), recorded > asOf {
         Terminal.warning("""
           today is \(asOf) by this machine's clock (China Standard Time), before the register's last change, recorded on \
-          \(recorded): the clock is likely wrong, and a check of a past day finds what was due then, not now; set the \
-          clock right, or give --as-of
+          \(recorded): this clock, or that of the machine that recorded the change, is wrong, and a check of a past day \
+          finds what was due then, not now; set it right
           """)
       }
       if skipRestDays && !calendar.isWorkingDay(asOf) {

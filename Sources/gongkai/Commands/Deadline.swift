@@ -42,7 +42,7 @@ extension Gongkai {
         throw ValidationError(options.isEmpty
           ? (length.isEmpty ? "the period is missing: give its length after the date, e.g. gongkai deadline \(from) 20 (working days; --calendar-days for 日)"
             : "give one period after the date, not \(length.count) (\(length.joined(separator: " "))), e.g. gongkai deadline \(from) 20")
-          : "unknown option '\(options[0])'; see 'gongkai deadline --help'")
+          : "Unknown option '\(options[0])'; see `gongkai deadline --help`")
       }
       guard let number = Int(text), (1...Period.maximumLength).contains(number) else {
         throw ValidationError("<n> '\(text)' is not a usable period length; use a whole number of days from 1 to \(Period.maximumLength)")

@@ -164,12 +164,20 @@ extension Gongkai {
       if let problem = SQLiteStore.sideFilesProblem(of: store.path) {
         try line(false, "files beside the register: this user may not write them, so every write fails: \(problem)")
       }
-      // A table dropped outside gongkai stops every check that reads it: named, and the checks after it not run.
-      let missing = try await register.missingSchemaObjects()
-      for (type, name) in missing {
-        try line(false, "schema: \(type) \(name) is missing: dropped outside gongkai; restore the register from a backup")
+      let schema = try await register.schemaDifferences()
+      for object in schema.missing {
+        try line(false, "schema: \(object) is missing: dropped outside gongkai; restore the register from a backup")
       }
-      if missing.contains(where: { $0.type == "table" }) {
+      for object in schema.added {
+        let quoted = "\"" + object.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        try line(false, "schema: \(object.type) \(Terminal.field(object.name)) was added outside gongkai; it can refuse or change writes: "
+          + "drop it (sqlite3 \(ShellWord.quoted(store.path)) \(ShellWord.quoted("DROP \(object.type.uppercased()) \(quoted)"))) or restore "
+          + "the register from a backup")
+      }
+      // A table dropped outside gongkai stops every read of the rows: the file's own check runs, the others are said
+      // not to have run.
+      if schema.lacksATable {
+        _ = try await checkIntegrity(of: register, line)
         try line(false, "checks stopped: a table is missing; \(Self.checksNotRun)")
         return CheckedRegister(register: register, profile: nil, kinds: [])
       }
@@ -196,12 +204,7 @@ extension Gongkai {
         try line(problem == nil, problem.map { "organisation: \($0); every export refuses it" }
           ?? "organisation: \(source) \(inherited), which the exports number the 索引号 under")
       }
-      let problems = try await register.integrityProblems()
-      if problems.isEmpty { try line(true, "integrity check: ok") }
-      for problem in problems.prefix(Self.integrityLines) { try line(false, "integrity check: \(problem)") }
-      if problems.count > Self.integrityLines {
-        try line(false, "integrity check: and \(problems.count - Self.integrityLines) more problems")
-      }
+      let problems = try await checkIntegrity(of: register, line)
       do {
         return CheckedRegister(register: register, profile: profile, kinds: try await checkContents(of: register, line))
       } catch StoreError.damaged(_, let reason) where !problems.isEmpty {
@@ -211,14 +214,20 @@ extension Gongkai {
       }
     }
 
-    /// The checks of what the register holds, each a line: schema objects added, foreign keys, the change log and the
-    /// rows against it, stored values. Returns the item kinds its milestones are of.
-    private func checkContents(of register: any Store, _ line: (Bool?, String) throws -> Void) async throws -> [KindInUse] {
-      for (type, name) in try await register.addedSchemaObjects() {
-        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        try line(false, "schema: \(type) \(Terminal.field(name)) was added outside gongkai; it can refuse or change writes: drop it "
-          + "(sqlite3 \(ShellWord.quoted(store.path)) \(ShellWord.quoted("DROP \(type.uppercased()) \(quoted)"))) or restore the register from a backup")
+    /// SQLite's check of the file, a line for each of its first problems; returns them all.
+    private func checkIntegrity(of register: any Store, _ line: (Bool?, String) throws -> Void) async throws -> [String] {
+      let problems = try await register.integrityProblems()
+      if problems.isEmpty { try line(true, "integrity check: ok") }
+      for problem in problems.prefix(Self.integrityLines) { try line(false, "integrity check: \(problem)") }
+      if problems.count > Self.integrityLines {
+        try line(false, "integrity check: and \(problems.count - Self.integrityLines) more problems")
       }
+      return problems
+    }
+
+    /// The checks of what the register holds, each a line: foreign keys, the change log and the rows against it,
+    /// stored values. Returns the item kinds its milestones are of.
+    private func checkContents(of register: any Store, _ line: (Bool?, String) throws -> Void) async throws -> [KindInUse] {
       var orphans = 0
       try await register.forEachOrphan { orphan in
         orphans += 1

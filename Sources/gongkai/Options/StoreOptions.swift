@@ -107,7 +107,7 @@ struct StoreOptions: ParsableArguments {
     guard trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let seconds = TimeInterval(trimmed),
       (0...3600).contains(seconds)
     else {
-      throw CommandFailure.usage("GONGKAI_BUSY_TIMEOUT '\(text)' is not usable; give seconds from 0 to 3600, e.g. 10")
+      throw CommandFailure.usage("GONGKAI_BUSY_TIMEOUT '\(text)' is not usable; give seconds from 0 to 3600 in decimal digits, e.g. 10 or 0.5")
     }
     return seconds
   }
