@@ -228,3 +228,8 @@ struct OtherAccountFolder {
 
   func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// The bytes of the database and its WAL: "unchanged" means all of them are.
+func snapshot(_ database: String) -> [Data?] {
+  [database, database + "-wal"].map { FileManager.default.contents(atPath: $0) }
+}

@@ -289,6 +289,10 @@ import TestSupport
 
   @Test func aWithdrawnPenaltyShowsItsWithdrawalAndNoLongerItsContent() throws {
     let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
+    // Published on a second channel too, whose address goes as the first one's does
+    let second = try runGongkai(["disclose", "4", "--date", "2026-11-13", "--channel", "信用中国（上海）", "--url",
+                                 "https://credit.shanghai.example/xzcf/030.html"] + db, environment: ["GONGKAI_NOW": "2026-11-13T09:00:00+08:00"])
+    #expect(second.status == 0, "\(second.stderr)")
     let validity = "已于 2026-11-18 撤回，见已公开的行政处罚决定被变更、撤销、确认违法或者确认无效后撤回并公开说明理由（形成 2026-11-16，文号 杨府复决〔2026〕9号）"
     let reason = "行政复议决定撤销原处罚决定，撤回原公示"
     let withdrawn = "质量安全行政处罚决定（形成 2026-11-10，文号 杨建罚〔2026〕30号）"
@@ -298,7 +302,7 @@ import TestSupport
     #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">撤回理由</th><td colspan=\"3\">\(reason)</td></tr>"))
     #expect(html.contains("<tr><th scope=\"row\">所撤回信息</th><td colspan=\"3\">\(withdrawn)</td></tr>"))
     // What identifies the decision stays (文号, the day and channel it was published); its content and address go.
-    #expect(html.contains("杨建罚〔2026〕30号") && html.contains("公开日期：2026-11-12；公开渠道：区政府门户网站</p>"))
+    #expect(html.contains("杨建罚〔2026〕30号") && html.contains("公开日期：2026-11-12；公开渠道：区政府门户网站；亦发布于：信用中国（上海）（2026-11-13，"))
     #expect(!html.contains("处罚款5万元") && !html.contains("xzcf/030.html") && !html.contains("所变更信息</th><td colspan=\"3\">\(withdrawn)"))
     // An ordinary change keeps the earlier item's content, marked 已变更.
     #expect(html.contains("<h3>建设工程规划许可证（已变更）</h3>") && html.contains("第一行<br>第二行"))
@@ -309,7 +313,7 @@ import TestSupport
     #expect(!feed.contains("处罚款5万元") && !feed.contains("xzcf/030.html"))
     let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
     #expect(markdown.contains("### 质量安全行政处罚决定（已撤回）\n") && markdown.contains("- 撤回理由：\(reason)\n"))
-    #expect(markdown.contains("- 所撤回信息：\(withdrawn)\n") && !markdown.contains("处罚款5万元"))
+    #expect(markdown.contains("- 所撤回信息：\(withdrawn)\n") && !markdown.contains("处罚款5万元") && !markdown.contains("xzcf/030.html"))
     let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
     #expect(text.contains("  质量安全行政处罚决定（已撤回）\n") && text.contains("    撤回理由：\(reason)\n"))
     #expect(!text.contains("处罚款5万元") && !text.contains("xzcf/030.html"))

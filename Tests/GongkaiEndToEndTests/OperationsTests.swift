@@ -48,9 +48,11 @@ import TestSupport
     #expect(intact.stdout.hasPrefix("change log intact: 155 rows"))
     #expect(intact.stderr.contains("the column url of table disclosure is missing"))
     try sqlite(database, "UPDATE changeLog SET actor = 'mallory' WHERE id = 3")
+    // A broken chain is said first too, and the comparison that could not be made then stops the check, as above
     let broken = try runGongkai(["audit", "verify", "--database", database])
-    #expect(broken.status == 1)
+    #expect(broken.status == 65)
     #expect(broken.stdout.hasPrefix("change log broken after 2 intact rows: change log row 3 was altered"))
+    #expect(broken.stderr.contains("the column url of table disclosure is missing"))
   }
 
   /// The nightly cron line: cron mails what a command prints, so `--quiet` prints nothing while all holds and
@@ -538,13 +540,47 @@ import TestSupport
 
   /// A trigger another program added refuses a write, and a migration's index is already there after the migrations
   /// table was edited: the register was changed outside gongkai (65), not a full disk (74, "free space").
+  /// A trigger added with the sqlite3 shell that rewrites what gongkai records, behind a change log that stays intact:
+  /// every write is refused before it writes (the command would otherwise report what it was asked to record, and the
+  /// register hold what the trigger made of it), and `audit verify` names the trigger.
+  @Test func aTriggerThatRewritesWritesIsRefusedAndNamedByAuditVerify() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, """
+      CREATE TRIGGER evil AFTER INSERT ON disclosure BEGIN UPDATE disclosure SET publishedOn = '2026-09-09' WHERE id = NEW.id; END
+      """)
+    let before = snapshot(database)
+    let disclose = try runGongkai(["disclose", "5", "--date", "2026-11-20", "--channel", "另一网站", "--database", database])
+    #expect(disclose.status == 65)
+    #expect(disclose.stderr.contains("it holds a trigger added outside gongkai (evil)"), "\(disclose.stderr)")
+    #expect(snapshot(database) == before)
+    let verify = try runGongkai(["audit", "verify", "--database", database])
+    #expect(verify.status == 1)
+    #expect(verify.stdout.contains("schema: trigger evil was added outside gongkai; it can refuse or change what gongkai writes"), "\(verify.stdout)")
+  }
+
+  /// `audit verify` goes on past a broken chain: the rows edited beside it are named in the same run.
+  @Test func auditVerifyNamesEveryFindingPastABrokenChain() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "UPDATE disclosure SET publishedOn = '2023-10-10' WHERE id = 5; DELETE FROM changeLog WHERE id = 20")
+    let verify = try runGongkai(["audit", "verify", "--database", database])
+    #expect(verify.status == 1)
+    #expect(verify.stdout.hasPrefix("change log broken after 19 intact rows: "), "\(verify.stdout)")
+    #expect(verify.stdout.contains("register differs: disclosure 5"), "\(verify.stdout)")
+    #expect(verify.stdout.contains("database file: its structure and every index hold"), "\(verify.stdout)")
+    // The publication edited to before its milestone is a row to restore, not a record to withdraw and make again
+    let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(doctor.status == 1)
+    #expect(doctor.stdout.contains("FAILED  register against the change log: disclosure 5"), "\(doctor.stdout)")
+    #expect(!doctor.stdout.contains("gongkai withdraw --disclosure 5"), "\(doctor.stdout)")
+  }
+
   @Test func sqliteRefusalsFromOutsideEditsAreBadData() throws {
     let database = try sampleRegister().database
     try sqlite(database, "CREATE TRIGGER blocked BEFORE INSERT ON milestone BEGIN SELECT RAISE(ABORT, 'blocked'); END")
     let log = try runGongkai(["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-11-20", "--database", database])
     #expect(log.status == 65)
-    #expect(log.stderr.contains("a trigger refused the write (blocked): the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"),
-            "\(log.stderr)")
+    #expect(log.stderr.contains("it holds a trigger added outside gongkai (blocked), which can refuse or change what gongkai writes: "
+      + "the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"), "\(log.stderr)")
     // which names the trigger and how to remove it
     let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(doctor.status == 1)

@@ -40,11 +40,6 @@ import TestSupport
     }
   }
 
-  /// The bytes of the database and its WAL: "unchanged" means all of them are.
-  func snapshot(_ database: String) -> [Data?] {
-    [database, database + "-wal"].map { FileManager.default.contents(atPath: $0) }
-  }
-
   @Test func theDemoLoadsTheSamplesAndShowsTheMorningAlert() throws {
     let folder = Scratch.folder()
     let result = try gongkai("demo", "--projects", projectsFolder(), "--database", folder.appendingPathComponent("demo.sqlite").path)

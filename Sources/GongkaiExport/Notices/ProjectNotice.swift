@@ -267,16 +267,19 @@ public struct ProjectNotice: Sendable {
     // The item keeps the 索引号 of its earliest publication, which a later one (a 公示 put up again, which the check
     // may judge instead) does not change: a portal's number and a feed entry's id are permanent.
     let earliest = stored.firstPublication(by: finding.asOf) ?? position
+    // A withdrawn decision (a penalty revoked) is no longer pointed to: its summary and the addresses of every channel
+    // it went out on are left out, the further ones as the first.
+    let withdrawn = !relations.withdrawals(of: stored).isEmpty
     // Each publication keeps its own 索引号, which disclosures.json and OC4IDS list: the page names it too, so an
     // evaluator holding one finds it on the portal.
     let others = stored.milestone.disclosures.enumerated()
       .filter { $0.offset != position && $0.element.publishedOn <= finding.asOf }
       .enumerated().map { index, other in
-        FurtherChannel(channel: other.element.channel, url: other.element.url, publishedOn: other.element.publishedOn.description,
+        FurtherChannel(channel: other.element.channel, url: withdrawn ? nil : other.element.url,
+                       publishedOn: other.element.publishedOn.description,
                        indexNumber: stored.recordedDisclosures[other.offset].serial.indexNumber(organisation: organisation),
                        isFirst: index == 0)
       }
-    let withdrawn = !relations.withdrawals(of: stored).isEmpty
     let changed = relations.changes(stored).map(relations.chineseDescription)
     let withdraws = relations.withdrawsWhatItChanges(stored)
     var period: String?

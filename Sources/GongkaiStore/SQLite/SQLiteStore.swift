@@ -539,8 +539,19 @@ public struct SQLiteStore: Store {
   /// ``exclusiveImports``, a bulk write runs in a rollback journal and an EXCLUSIVE transaction, and the database
   /// comes back to WAL mode when it ends (or, if a command waiting for the import has the file open by then, after
   /// the next write).
-  func write<T>(bulk: Bool = false, _ body: (Database) throws -> T) throws -> T {
-    try Self.translating(path) {
+  ///
+  /// A register holding a trigger is refused before anything is written: gongkai makes none, and one added with the
+  /// sqlite3 shell could rewrite what gongkai records (a publication's date) behind a change log that stays intact, while
+  /// the command reports what it was asked to record.
+  func write<T>(bulk: Bool = false, _ unchecked: (Database) throws -> T) throws -> T {
+    let path = self.path
+    func body(_ db: Database) throws -> T {
+      if let trigger = try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1") {
+        throw StoreError.edited("\(path): it holds a trigger added outside gongkai (\(trigger)), which can refuse or change what gongkai writes")
+      }
+      return try unchecked(db)
+    }
+    return try Self.translating(path) {
       try writer.writeWithoutTransaction { db in
         // GRDB's check for a transaction left open is off for ``readingOneState(_:)``; a write meets one here.
         guard !db.isInsideTransaction else { throw UnexpectedTransactionState("a write inside a read of one state") }

@@ -20,7 +20,8 @@ extension Gongkai.Audit {
         deleting or reordering rows with another tool breaks the chain there. Prints the chain head, which \
         exports state, so a published audit file can be matched to this register. Then compares every project, \
         milestone and disclosure with the values its last change-log row records, and names the rows edited, \
-        inserted or deleted beside the log. Exits 1 when the chain is broken or a row differs.
+        inserted or deleted beside the log, whether or not the chain holds; then checks the file's structure and \
+        names tables, indexes and triggers added outside gongkai. Exits 1 when any of these fails.
 
         The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
         head an earlier export stated (the audit CSV's 变更记录链头 / change_log_head column, the notices' footer, \
@@ -71,15 +72,16 @@ extension Gongkai.Audit {
     private func verify(_ register: any Store, into report: inout Report) async throws -> Bool {
       let check = try await register.checkAgainstChangeLog(publishedHead: head, divergenceLimit: Self.divergencesShown + 1)
       let result = check.chain
+      // A broken chain or a head missing from the log fails the check, but the rows are still compared and the file
+      // checked: an auditor gets every finding in one run, and what was deleted with the log often left rows behind
+      // that say what it was.
+      var failed = result.broken != nil
       if let broken = result.broken {
         try report.append("change log broken after \(result.rows) intact rows: \(broken)")
-        return true
+      } else {
+        try report.append(result.rows == 0 ? "change log empty: no rows, so no head"
+          : "change log intact: \(result.rows) rows, head \(result.head)")
       }
-      try report.append(result.rows == 0 ? "change log empty: no rows, so no head"
-        : "change log intact: \(result.rows) rows, head \(result.head)")
-      // A head missing from the log fails the check, but the rows are still compared: what was deleted with the
-      // log's end often left rows behind that say what it was.
-      var failed = false
       if let head {
         if let row = result.publishedHeadRow {
           try report.append("head \(head) is row \(row) of the change log: \(counted(result.rows - Int(row), "change")) recorded since")
@@ -109,7 +111,15 @@ extension Gongkai.Audit {
         try report.append("database damaged: \(problem); restore the register from its last backup (`gongkai doctor` says more)")
       }
       if damage.isEmpty { try report.append("database file: its structure and every index hold") }
-      return failed || !divergences.isEmpty || !damage.isEmpty
+      // A trigger added outside gongkai rewrites what gongkai writes from then on, behind a log that stays intact. (An
+      // index dropped changes nothing recorded: `doctor` names it.)
+      let added = try await register.schemaDifferences().added
+      for object in added {
+        try report.append("schema: \(object.type) \(Terminal.field(object.name)) was added outside gongkai; it can refuse or change "
+          + "what gongkai writes (`gongkai doctor` gives the command that drops it)")
+      }
+      if added.isEmpty { try report.append("schema: nothing added outside gongkai") }
+      return failed || !divergences.isEmpty || !damage.isEmpty || !added.isEmpty
     }
 
     /// A value of a column that differs, as JSON writes it, so that an empty text (`""`) is told from none and `3`

@@ -75,9 +75,10 @@ extension Gongkai {
         try line(false, "rules: \(catalogue.profile) does not define \(KindInUse.list(undefined)), which the register holds, so "
           + "checks and exports stop at those in force, and the audit CSV at withdrawn ones too; give the profile file that defines them")
       }
-      // Read only where the register's checks passed far enough to name its profile; a stored date that is none is
-      // the stored values' check's to name.
-      if let checked, checked.profile != nil {
+      // Read only where the register's checks passed far enough to name its profile, and found it as its log records it
+      // (rows edited outside gongkai are restored, not withdrawn and recorded again); a stored date that is none is the
+      // stored values' check's to name.
+      if let checked, checked.profile != nil, checked.isAsRecorded {
         let register = checked.register
         // A kind the rules do not define is named above, with its fix.
         let ahead = ((try? await register.admittingEarlyPublications(under: catalogue).publicationsAheadRefused()) ?? [])
@@ -153,6 +154,9 @@ extension Gongkai {
       let register: any Store
       let profile: String?
       let kinds: [KindInUse]
+      /// Whether the register holds what its change log records: the rules' advice (withdraw a record and make it
+      /// again) is for records gongkai wrote, not for rows edited outside it, which a restore puts right.
+      var isAsRecorded = false
     }
 
     /// The register's checks, each a line: schema, profile, integrity, foreign keys, the change log and the rows
@@ -206,7 +210,8 @@ extension Gongkai {
       }
       let problems = try await checkIntegrity(of: register, line)
       do {
-        return CheckedRegister(register: register, profile: profile, kinds: try await checkContents(of: register, line))
+        let contents = try await checkContents(of: register, line)
+        return CheckedRegister(register: register, profile: profile, kinds: contents.kinds, isAsRecorded: contents.isAsRecorded)
       } catch StoreError.damaged(_, let reason) where !problems.isEmpty {
         // The damage stops the read of the rows: what that leaves unchecked is said, not reported as passed or failed.
         try line(false, "checks stopped: the damaged file cannot be read through (\(reason)); \(Self.checksNotRun)")
@@ -226,8 +231,10 @@ extension Gongkai {
     }
 
     /// The checks of what the register holds, each a line: foreign keys, the change log and the rows against it,
-    /// stored values. Returns the item kinds its milestones are of.
-    private func checkContents(of register: any Store, _ line: (Bool?, String) throws -> Void) async throws -> [KindInUse] {
+    /// stored values. Returns the item kinds its milestones are of, and whether the register holds what its log records.
+    private func checkContents(of register: any Store, _ line: (Bool?, String) throws -> Void) async throws
+      -> (kinds: [KindInUse], isAsRecorded: Bool)
+    {
       var orphans = 0
       try await register.forEachOrphan { orphan in
         orphans += 1
@@ -252,7 +259,7 @@ extension Gongkai {
             + "the change log (restore the register from a backup)")
         }
       }
-      return try await register.kindsInUse()
+      return (try await register.kindsInUse(), chain.broken == nil && divergences.isEmpty)
     }
 
     /// Warns of texts the register holds that its rules refuse now, stored before a rule was tightened (an
