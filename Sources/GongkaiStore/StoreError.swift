@@ -105,6 +105,9 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   case io(String, String)
   /// A stored value or row that gongkai could not have written: the database was edited with another tool.
   case edited(String)
+  /// A trigger in the register at a path, by name: gongkai makes none, and one added with another tool can rewrite what
+  /// gongkai records behind a change log that stays intact.
+  case foreignTrigger(String, String)
   /// The register at a path, with what first shows it no longer holds what its change log records.
   case differsFromChangeLog(String, String)
   /// A profile that does not define kinds the register's milestones are of: the profile, and each such kind.
@@ -262,6 +265,10 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .io(let path, let reason):
       "input/output error on database \(path): \(reason); free space on its disk (and in $TMPDIR, where SQLite sorts) or check the device, then run the command again: the register keeps nothing of this command (a write not committed is rolled back)"
     case .edited(let what): "\(what): the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"
+    case .foreignTrigger(let path, let name):
+      "nothing was written: \(path) holds a trigger, \(name), which gongkai never makes and which can change what it writes; drop it "
+        + "(sqlite3 \(ShellWord.quoted(path)) \(ShellWord.quoted("DROP TRIGGER \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\""))), "
+        + "then run `gongkai audit verify`, which names the rows it may have rewritten already"
     case .differsFromChangeLog(let path, let problem):
       "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"
     case .kindsOutsideProfile(let profile, let kinds):

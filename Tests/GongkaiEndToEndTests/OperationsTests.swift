@@ -538,8 +538,6 @@ import TestSupport
     #expect(try runGongkai(["audit", "verify", "--database", database]).stdout == before)
   }
 
-  /// A trigger another program added refuses a write, and a migration's index is already there after the migrations
-  /// table was edited: the register was changed outside gongkai (65), not a full disk (74, "free space").
   /// A trigger added with the sqlite3 shell that rewrites what gongkai records, behind a change log that stays intact:
   /// every write is refused before it writes (the command would otherwise report what it was asked to record, and the
   /// register hold what the trigger made of it), and `audit verify` names the trigger.
@@ -551,11 +549,19 @@ import TestSupport
     let before = snapshot(database)
     let disclose = try runGongkai(["disclose", "5", "--date", "2026-11-20", "--channel", "另一网站", "--database", database])
     #expect(disclose.status == 65)
-    #expect(disclose.stderr.contains("it holds a trigger added outside gongkai (evil)"), "\(disclose.stderr)")
+    #expect(disclose.stderr.contains("holds a trigger, evil, which gongkai never makes"), "\(disclose.stderr)")
     #expect(snapshot(database) == before)
     let verify = try runGongkai(["audit", "verify", "--database", database])
     #expect(verify.status == 1)
-    #expect(verify.stdout.contains("schema: trigger evil was added outside gongkai; it can refuse or change what gongkai writes"), "\(verify.stdout)")
+    #expect(verify.stdout.contains("schema: trigger evil was added outside gongkai; it can change what gongkai writes"), "\(verify.stdout)")
+    // Nor does a backup of it replace an earlier one, which may be the copy to restore from
+    let clean = Scratch.folder().appendingPathComponent("backup.sqlite").path
+    try sqlite(database, "DROP TRIGGER evil")
+    #expect(try runGongkai(["backup", clean, "--database", database]).status == 0)
+    try sqlite(database, "CREATE TRIGGER evil AFTER INSERT ON disclosure BEGIN SELECT 1; END")
+    let backup = try runGongkai(["backup", clean, "--database", database])
+    #expect(backup.status == 73)
+    #expect(backup.stderr.contains("it holds a trigger added outside gongkai, evil"), "\(backup.stderr)")
   }
 
   /// `audit verify` goes on past a broken chain: the rows edited beside it are named in the same run.
@@ -572,15 +578,24 @@ import TestSupport
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  register against the change log: disclosure 5"), "\(doctor.stdout)")
     #expect(!doctor.stdout.contains("gongkai withdraw --disclosure 5"), "\(doctor.stdout)")
+    #expect(doctor.stdout.contains("warning rules: the register's records were not checked against the rules"), "\(doctor.stdout)")
+    // --quiet, for cron, prints the broken chain too when a dropped column then stops the check
+    try sqlite(database, "ALTER TABLE disclosure DROP COLUMN url")
+    let quiet = try runGongkai(["audit", "verify", "--quiet", "--database", database])
+    #expect(quiet.status == 65)
+    #expect(quiet.stdout.hasPrefix("change log broken after 19 intact rows: "), "\(quiet.stdout)")
   }
 
+  /// A trigger another program added refuses a write, and a migration's index is already there after the migrations
+  /// table was edited: the register was changed outside gongkai (65), not a full disk (74, "free space").
   @Test func sqliteRefusalsFromOutsideEditsAreBadData() throws {
     let database = try sampleRegister().database
     try sqlite(database, "CREATE TRIGGER blocked BEFORE INSERT ON milestone BEGIN SELECT RAISE(ABORT, 'blocked'); END")
     let log = try runGongkai(["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-11-20", "--database", database])
     #expect(log.status == 65)
-    #expect(log.stderr.contains("it holds a trigger added outside gongkai (blocked), which can refuse or change what gongkai writes: "
-      + "the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"), "\(log.stderr)")
+    #expect(log.stderr == "gongkai: nothing was written: \(database) holds a trigger, blocked, which gongkai never makes and which can "
+      + "change what it writes; drop it (sqlite3 \(database) 'DROP TRIGGER \"blocked\"'), then run `gongkai audit verify`, which names "
+      + "the rows it may have rewritten already\n", "\(log.stderr)")
     // which names the trigger and how to remove it
     let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(doctor.status == 1)

@@ -410,6 +410,8 @@ public struct SQLiteStore: Store {
       }
       // A migration rewrites tables in place: it must not spread a damage, nor a damaged register be said upgraded.
       if current != nil, let damage = try Self.quickCheck(writer).first { throw StoreError.damaged(path, damage) }
+      // Nor run beside a trigger, which would rewrite what the migrations move.
+      try writer.read { try Self.refuseTriggers($0, path: path) }
       // A register out of WAL mode (a backup) is upgraded through a rollback journal, and put back in WAL mode
       // through one too: a signal must not leave it half-written in the file until the journal is played back.
       try WriteInterruption.run(writingThrough: writer) {
@@ -546,9 +548,7 @@ public struct SQLiteStore: Store {
   func write<T>(bulk: Bool = false, _ unchecked: (Database) throws -> T) throws -> T {
     let path = self.path
     func body(_ db: Database) throws -> T {
-      if let trigger = try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1") {
-        throw StoreError.edited("\(path): it holds a trigger added outside gongkai (\(trigger)), which can refuse or change what gongkai writes")
-      }
+      try Self.refuseTriggers(db, path: path)
       return try unchecked(db)
     }
     return try Self.translating(path) {
@@ -567,6 +567,13 @@ public struct SQLiteStore: Store {
         let journal = String(cString: sqlite3_db_filename(db.sqliteConnection, "main")) + "-journal"
         return try WriteInterruption.run(db, journal: journal, { try Self.inRollbackJournal(db, $0) }, body)
       }
+    }
+  }
+
+  /// Throws ``StoreError/foreignTrigger(_:_:)`` when the register holds a trigger: gongkai makes none.
+  static func refuseTriggers(_ db: Database, path: String) throws {
+    if let trigger = try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1") {
+      throw StoreError.foreignTrigger(path, trigger)
     }
   }
 

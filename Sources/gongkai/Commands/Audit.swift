@@ -21,7 +21,8 @@ extension Gongkai.Audit {
         exports state, so a published audit file can be matched to this register. Then compares every project, \
         milestone and disclosure with the values its last change-log row records, and names the rows edited, \
         inserted or deleted beside the log, whether or not the chain holds; then checks the file's structure and \
-        names tables, indexes and triggers added outside gongkai. Exits 1 when any of these fails.
+        names triggers added outside gongkai. Exits 1 when any of these fails, 65 when a table or column the \
+        comparison reads was dropped.
 
         The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
         head an earlier export stated (the audit CSV's 变更记录链头 / change_log_head column, the notices' footer, \
@@ -46,9 +47,16 @@ extension Gongkai.Audit {
 
     func run() async throws {
       var report = Report(quiet: quiet)
-      if try await verify(try store.open(), into: &report) {
+      do {
+        if try await verify(try store.open(), into: &report) {
+          try report.printHeld()
+          throw ExitStatus.findings
+        }
+      } catch let error as StoreError {
+        // What stopped the check (a column dropped outside gongkai) is said after what it had found, a broken chain
+        // above all, which --quiet would otherwise drop.
         try report.printHeld()
-        throw ExitStatus.findings
+        throw error
       }
     }
 
@@ -111,15 +119,15 @@ extension Gongkai.Audit {
         try report.append("database damaged: \(problem); restore the register from its last backup (`gongkai doctor` says more)")
       }
       if damage.isEmpty { try report.append("database file: its structure and every index hold") }
-      // A trigger added outside gongkai rewrites what gongkai writes from then on, behind a log that stays intact. (An
-      // index dropped changes nothing recorded: `doctor` names it.)
-      let added = try await register.schemaDifferences().added
-      for object in added {
-        try report.append("schema: \(object.type) \(Terminal.field(object.name)) was added outside gongkai; it can refuse or change "
-          + "what gongkai writes (`gongkai doctor` gives the command that drops it)")
+      // A trigger added outside gongkai rewrites what gongkai writes from then on, behind a log that stays intact. (Other
+      // objects added or dropped change nothing recorded, or refuse a write: `doctor` names them.)
+      let triggers = try await register.schemaDifferences().added.filter { $0.type == "trigger" }
+      for trigger in triggers {
+        try report.append("schema: trigger \(Terminal.field(trigger.name)) was added outside gongkai; it can change what gongkai "
+          + "writes, and every write refuses to run beside it (`gongkai doctor` gives the command that drops it)")
       }
-      if added.isEmpty { try report.append("schema: nothing added outside gongkai") }
-      return failed || !divergences.isEmpty || !damage.isEmpty || !added.isEmpty
+      if triggers.isEmpty { try report.append("schema: no trigger added outside gongkai") }
+      return failed || !divergences.isEmpty || !damage.isEmpty || !triggers.isEmpty
     }
 
     /// A value of a column that differs, as JSON writes it, so that an empty text (`""`) is told from none and `3`

@@ -78,6 +78,10 @@ extension Gongkai {
       // Read only where the register's checks passed far enough to name its profile, and found it as its log records it
       // (rows edited outside gongkai are restored, not withdrawn and recorded again); a stored date that is none is the
       // stored values' check's to name.
+      if let checked, checked.profile != nil, !checked.isAsRecorded {
+        try line(nil, "rules: the register's records were not checked against the rules: it does not hold what its change log "
+          + "records (above); restore it from a backup, then run doctor again")
+      }
       if let checked, checked.profile != nil, checked.isAsRecorded {
         let register = checked.register
         // A kind the rules do not define is named above, with its fix.

@@ -29,8 +29,8 @@ enum ExitStatus: Int32, Error {
       0   success (for reports: nothing found)
       1   a report found something: check something overdue or, with
           --calendar-change, a verdict the schedule changes (see --fail-on),
-          audit verify a broken change log, rows that differ from it
-          or a --head no row of it has,
+          audit verify a broken change log, rows that differ from it,
+          a --head no row of it has, a damaged file or a trigger,
           doctor a failed check
       64  usage: a bad argument or option value
       65  bad data: a file or a stored value that breaks the rules
@@ -53,7 +53,7 @@ enum ExitStatus: Int32, Error {
     case .unknownProject, .duplicateProject, .namesakeProject, .namesakeRename, .noProjectOfUnit, .unknownMilestone, .unknownDisclosure, .duplicateMilestone,
       .milestoneOfAnotherProject, .withdrawnMilestone, .projectWithdrawn, .projectRecoded, .codeTaken, .changesWithdrawn,
       .reinstatementBlocked, .reinstatementChangesWithdrawn, .reinstatementChangesLater, .publicationReinstatementBlocked,
-      .publicationWithdrawnAsGiven, .milestoneWithdrawnAsGiven, .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged,
+      .publicationWithdrawnAsGiven, .milestoneWithdrawnAsGiven, .publicationOfWithdrawnMilestone, .changedBy, .settledPublication, .invalid, .importRejected, .notADatabase, .damaged, .foreignTrigger,
       .damagedBackupSource, .newerSchema, .olderSchema, .edited, .differsFromChangeLog, .kindsOutsideProfile,
       .publicationsAheadOutsideProfile, .milestonesAheadOutsideProfile, .linksOutsideProfile:
       self = .dataError
