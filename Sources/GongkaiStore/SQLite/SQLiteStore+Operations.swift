@@ -148,7 +148,7 @@ extension SQLiteStore {
       let problem = try read { db in
         let check = try ChangeLogCheck(db, path: self.path, publishedHead: nil, divergenceLimit: 1)
         // A trigger added outside gongkai, which `audit verify` fails as it would rewrite what gongkai records.
-        let trigger = try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1")
+        let trigger = try Self.firstTrigger(db)
         return try check.chain.broken?.description ?? check.divergences().first?.description
           ?? trigger.map { "it holds a trigger added outside gongkai, \($0)" }
       }

@@ -572,9 +572,12 @@ public struct SQLiteStore: Store {
 
   /// Throws ``StoreError/foreignTrigger(_:_:)`` when the register holds a trigger: gongkai makes none.
   static func refuseTriggers(_ db: Database, path: String) throws {
-    if let trigger = try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1") {
-      throw StoreError.foreignTrigger(path, trigger)
-    }
+    if let trigger = try firstTrigger(db) { throw StoreError.foreignTrigger(path, trigger) }
+  }
+
+  /// The first trigger of the register by name, if it holds any: one was added outside gongkai.
+  static func firstTrigger(_ db: Database) throws -> String? {
+    try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name LIMIT 1")
   }
 
   /// Runs `body` in an IMMEDIATE transaction, then puts the database in WAL mode if it was not and `body` wrote
