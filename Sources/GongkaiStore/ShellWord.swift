@@ -11,5 +11,15 @@ public enum ShellWord {
     return "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: #"'\''"#) + "'"
   }
 
+  /// The `sqlite3` command line that runs `sql` on the database at `path`, for a repair gongkai leaves to the user.
+  public static func sqlite3(_ path: String, _ sql: String) -> String {
+    "sqlite3 \(quoted(path)) \(quoted(sql))"
+  }
+
+  /// `name` as SQL names a table, index or trigger: in double quotes, each one inside doubled.
+  public static func sqlName(_ name: String) -> String {
+    "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
   private static let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,".utf8)
 }

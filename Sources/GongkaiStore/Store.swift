@@ -270,8 +270,8 @@ public protocol Store: Sendable {
   /// log, which reads no index and would pass a damaged one that reads through it then silently get wrong.
   func integrityProblems() async throws -> [String]
   /// How the register's tables, indexes, views and triggers differ from gongkai's schema: those another program added
-  /// (`trigger blocked`), which may refuse or change what gongkai writes, and those dropped outside gongkai, a missing
-  /// table stopping every read of what it held.
+  /// (`trigger blocked`), which may refuse or change what gongkai writes, those dropped outside gongkai, a missing
+  /// table stopping every read of what it held, and gongkai's indexes made again with another definition.
   func schemaDifferences() async throws -> SchemaDifferences
   /// Hands each row whose parent row is missing (``Orphan``) to `body`, one at a time: the database's own
   /// integrity check does not look at foreign keys.

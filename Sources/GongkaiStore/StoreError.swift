@@ -267,7 +267,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     case .edited(let what): "\(what): the database was edited outside gongkai, or its file is damaged; run `gongkai doctor`"
     case .foreignTrigger(let path, let name):
       "nothing was written: \(path) holds a trigger, \(name), which gongkai never makes and which can change what it writes; drop it "
-        + "(sqlite3 \(ShellWord.quoted(path)) \(ShellWord.quoted("DROP TRIGGER \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\""))), "
+        + "(\(ShellWord.sqlite3(path, "DROP TRIGGER \(ShellWord.sqlName(name))"))), "
         + "then run `gongkai audit verify`, which names the rows it may have rewritten already"
     case .differsFromChangeLog(let path, let problem):
       "nothing was exported: the register \(path) does not hold what its change log records (\(problem)), so the export would publish values gongkai never recorded; `gongkai audit verify` lists every difference (restore the register from a backup), or pass --no-verify to export the register as it is"

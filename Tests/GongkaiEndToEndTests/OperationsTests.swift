@@ -165,6 +165,24 @@ import TestSupport
     #expect(index.stdout.contains("ok      change log chain intact"), "\(index.stdout)")
   }
 
+  /// A unique index of gongkai's name made again without its uniqueness would let in a milestone recorded twice; the
+  /// doctor names it and gives the statement that makes it as gongkai does, which puts it right.
+  @Test func doctorNamesAnIndexMadeAgainWithAnotherDefinition() throws {
+    let database = try sampleRegister().database
+    try sqlite(database, "DROP INDEX milestone_natural_key; CREATE INDEX milestone_natural_key ON milestone(projectId, kind)")
+    let doctor = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(doctor.status == 1)
+    let failed = doctor.stdout.split(separator: "\n").filter { $0.hasPrefix("FAILED") }
+    #expect(failed.count == 1 && failed[0].hasPrefix("FAILED  schema: index milestone_natural_key was made again outside gongkai "
+      + "(CREATE INDEX milestone_natural_key ON milestone(projectId, kind)); it can refuse writes gongkai allows, let in duplicates "
+      + "it refuses, or slow reads"), "\(doctor.stdout)")
+    let line = String(try #require(failed.first))
+    let (start, end) = (try #require(line.range(of: "'DROP INDEX")), try #require(line.range(of: "') or restore")))
+    try sqlite(database, line[line.index(after: start.lowerBound)..<end.lowerBound].replacingOccurrences(of: #"'\''"#, with: "'"))
+    let repaired = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
+    #expect(repaired.status == 0, "\(repaired.stdout)")
+  }
+
   /// A milestone's first date, which its page states beside the amended one, is read from the change log: a value
   /// edited there into no date names the milestone whose log it is, where the message had said only "a milestone".
   @Test func anAmendedMilestonesOriginalDateEditedIntoNoneNamesTheMilestone() throws {

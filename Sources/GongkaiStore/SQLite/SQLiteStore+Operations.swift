@@ -245,21 +245,27 @@ extension SQLiteStore {
 
   /// Compared with a schema the migrations make afresh, in memory.
   public func schemaDifferences() throws -> SchemaDifferences {
-    let objects = "SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    let objects = "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
     let listed = { (db: Database) in
-      try Row.fetchAll(db, sql: objects).map { (object: SchemaObject(type: $0[0], name: $0[1]), table: $0[2] as String) }
+      try Row.fetchAll(db, sql: objects).map { (object: SchemaObject(type: $0[0], name: $0[1]), table: $0[2] as String, sql: $0[3] as String?) }
     }
     let fresh = try DatabaseQueue()
     try Self.migrator.migrate(fresh)
     let known = try fresh.read(listed)
-    let present = try read(listed).map(\.object)
-    let have = Set(present), gongkais = Set(known.map(\.object))
+    let present = try read(listed)
+    let have = Set(present.map(\.object)), gongkais = Set(known.map(\.object))
     let missing = known.filter { !have.contains($0.object) }
     // The indexes of a table that is missing went with it: the table is named.
     let missingTables = Set(missing.filter { $0.object.type == "table" }.map(\.object.name))
+    let foundDefinitions = Dictionary(present.map { ($0.object, $0.sql) }, uniquingKeysWith: { first, _ in first })
+    let redefined = known.compactMap { index -> RedefinedIndex? in
+      guard index.object.type == "index", let gongkais = index.sql, let found = foundDefinitions[index.object] ?? nil else { return nil }
+      return RedefinedIndex(name: index.object.name, found: found, gongkais: gongkais)
+    }
     return SchemaDifferences(
-      added: present.filter { !gongkais.contains($0) },
-      missing: missing.filter { $0.object.type == "table" || !missingTables.contains($0.table) }.map(\.object))
+      added: present.map(\.object).filter { !gongkais.contains($0) },
+      missing: missing.filter { $0.object.type == "table" || !missingTables.contains($0.table) }.map(\.object),
+      redefined: redefined)
   }
 
   /// `PRAGMA foreign_key_check` names the row, its table and the parent's table; the value naming the missing

@@ -177,9 +177,12 @@ extension Gongkai {
         try line(false, "schema: \(object) is missing: dropped outside gongkai; restore the register from a backup")
       }
       for object in schema.added {
-        let quoted = "\"" + object.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         try line(false, "schema: \(object.type) \(Terminal.field(object.name)) was added outside gongkai; it can refuse or change writes: "
-          + "drop it (sqlite3 \(ShellWord.quoted(store.path)) \(ShellWord.quoted("DROP \(object.type.uppercased()) \(quoted)"))) or restore "
+          + "drop it (\(ShellWord.sqlite3(store.path, "DROP \(object.type.uppercased()) \(ShellWord.sqlName(object.name))"))) or restore the register from a backup")
+      }
+      for index in schema.redefined {
+        try line(false, "schema: index \(index.name) was made again outside gongkai (\(Terminal.field(index.found))); it can refuse writes "
+          + "gongkai allows, let in duplicates it refuses, or slow reads: make it as gongkai does (\(ShellWord.sqlite3(store.path, "DROP INDEX \(ShellWord.sqlName(index.name)); \(index.gongkais)"))) or restore "
           + "the register from a backup")
       }
       // A table dropped outside gongkai stops every read of the rows: the file's own check runs, the others are said
