@@ -2131,7 +2131,33 @@ import TestSupport
     }
     try Data((header + row("x", "") + row("", "")).utf8).write(to: sheet)
     let imported = try gongkai(["import", "milestones", sheet.path] + db)
-    #expect(imported.status == 0 && imported.stderr.isEmpty, "\(imported.stderr)")
+    #expect(imported.status == 0 && imported.stderrLines.count == 1, "\(imported.stderr)")
+    #expect(imported.stderr.hasPrefix("gongkai: warning: \(sheet.path):3: 事项类型: repeats what rows above gave"), "\(imported.stderr)")
+  }
+
+  /// A row copied and left as it was (meant for another publication, its own values never typed in) was counted as
+  /// unchanged without a word; it is warned of. A second row giving the milestone another publication adds one, and
+  /// is not; nor is a sheet imported again. A sheet of its header alone says so.
+  @Test func aRowThatRepeatsTheRowsAboveIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000209"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("合同.csv")
+    let header = "项目代码,事项类型,形成日期,文号,公开日期,公开渠道\n"
+    let row = { (channel: String) in "\(code),bidding.contract,2026-10-02,R1,2026-10-09,\(channel)\n" }
+    try Data((header + row("门户网站") + row("门户网站") + row("公共资源交易平台")).utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stdout == "imported 3 rows: 2 with changes, 1 unchanged (1 milestone, 2 disclosures written; new milestone 1)\n")
+    #expect(imported.stderr == """
+      gongkai: warning: \(sheet.path):3: 事项类型: repeats what rows above gave (bidding.contract 2026-10-02 R1, milestone 1, and its \
+      publication) and adds nothing; delete the row, or correct it if it was copied for another milestone or publication\n
+      """)
+    let again = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+
+    try Data(header.utf8).write(to: sheet)
+    let empty = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(empty.status == 0 && empty.stdout == "imported 0 rows: the sheet has none below its header row\n", "\(empty.stdout)")
   }
 
   /// A project registered beside another under a near code may not take its name afterwards: the two would read as

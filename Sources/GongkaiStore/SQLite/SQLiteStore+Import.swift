@@ -243,7 +243,23 @@ extension SQLiteStore {
             the row is imported, e.g. quality-safety.penalty@2026-05-11#罚1号
             """)
         }
-        if report.milestonesWritten + report.disclosuresWritten == before { report.unchanged += 1 } else { report.updated += 1 }
+        guard report.milestonesWritten + report.disclosuresWritten == before else {
+          report.updated += 1
+          continue
+        }
+        report.unchanged += 1
+        // A row that adds nothing to a milestone rows above added repeats them: a copied row meant for another
+        // milestone or publication, whose own values were never typed in. Looked up only while the import adds.
+        if let added = report.addedMilestones,
+          let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write),
+          added.contains(recorded.id)
+        {
+          let publication = row.entry.disclosures.isEmpty ? "" : ", and its publication"
+          report.notice(at: row.line, field: "kind", """
+            repeats what rows above gave (\(row.entry.key.described), milestone \(recorded.id)\(publication)) and adds nothing; \
+            delete the row, or correct it if it was copied for another milestone or publication
+            """)
+        }
       }
       // A source must throw what it was told; one that does not still writes nothing.
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
