@@ -55,7 +55,7 @@ struct Gongkai: CommandGroupRun {
   private static func refuseHelpOfUnknownCommand(_ arguments: [String]) throws {
     guard arguments.first == "help" else { return }
     var path = "gongkai"
-    var subcommands = configuration.subcommands
+    var command: ParsableCommand.Type? = Gongkai.self
     for word in arguments.dropFirst() {
       guard !word.hasPrefix("-") else {
         guard ["-h", "--help", "-help", "--help-hidden"].contains(word) else {
@@ -64,17 +64,17 @@ struct Gongkai: CommandGroupRun {
         continue
       }
       if path == "gongkai" && word == "help" {
-        (path, subcommands) = ("gongkai help", [])
+        (path, command) = ("gongkai help", nil)
         continue
       }
-      guard let next = subcommands.first(where: { $0._commandName == word }) else {
-        let names = subcommands.map { $0._commandName }.joined(separator: ", ")
-        throw CommandFailure.usage(subcommands.isEmpty
+      guard let next = command.flatMap({ CommandTree.subcommand(named: word, of: $0) }) else {
+        let names = command?.configuration.subcommands.map { $0._commandName } ?? []
+        throw CommandFailure.usage(names.isEmpty
           ? "`\(path)` has no command '\(word)'; `\(path) --help` shows its help"
-          : "unknown command '\(word)'; `\(path) --help` lists the commands: \(names)")
+          : "unknown command '\(word)'; `\(path) --help` lists the commands: \(names.joined(separator: ", "))")
       }
       path += " " + word
-      subcommands = next.configuration.subcommands
+      command = next
     }
   }
 

@@ -59,13 +59,7 @@ enum UnknownOption {
   /// The command the leading words of `arguments` name, and those words, where it is one that runs (not a group:
   /// a word there that names no command is what the parser reports).
   private static func command(namedBy arguments: [String]) -> ([String], ParsableCommand.Type)? {
-    var command: ParsableCommand.Type = Gongkai.self
-    var path: [String] = []
-    for word in arguments {
-      guard let next = command.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
-      command = next
-      path.append(word)
-    }
-    return command.configuration.subcommands.isEmpty ? (path, command) : nil
+    let (command, words) = CommandTree.command(namedBy: arguments)
+    return command.configuration.subcommands.isEmpty ? (Array(arguments.prefix(words)), command) : nil
   }
 }

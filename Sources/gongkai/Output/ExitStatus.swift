@@ -189,12 +189,8 @@ enum ExitStatus: Int32, Error {
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
   /// likely meant: one in another case or a letter or two off, when only one is.
   private static func commandMeant(by typed: String, in group: [String]) -> String? {
-    // A configuration's `subcommands` holds the grouped ones too.
-    var command: ParsableCommand.Type = Gongkai.self
-    for name in group.dropFirst() {
-      guard let subcommand = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
-      command = subcommand
-    }
+    let (command, words) = CommandTree.command(namedBy: group.dropFirst())
+    guard words == group.count - 1 else { return nil }
     let names = command.configuration.subcommands.map { $0._commandName }
     guard !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
     let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
