@@ -182,6 +182,44 @@ extension RegisterCommandTests {
     #expect(try gongkai(["project", "show", code] + db).stdout.contains("新摘要"))
   }
 
+  /// A correction made by withdrawing a record and recording it again, as the messages advise where `amend` or
+  /// `disclose` cannot make it, stands against a file written before it as an amendment does: the milestone's summary,
+  /// and the address of a publication withdrawn and recorded again, or of one that went with its withdrawn milestone.
+  @Test func aRecordWithdrawnAndRecordedAgainStandsAgainstAnOlderFile() throws {
+    let code = "2026-310110-48-01-000211"
+    let (folder, db) = try registerWithProject(code)
+    let portal = ["--date", "2026-12-01", "--channel", "杨浦区人民政府门户网站"]
+    let older = folder.appendingPathComponent("older.yaml").path, later = folder.appendingPathComponent("later.yaml").path
+    for command in [
+      ["log", code, "completion.acceptance", "--date", "2026-11-10", "--summary", "竣工验收合格"],
+      ["disclose", "1", "--url", "https://a.example.cn/A"] + portal,
+      ["export", "project", code, "--out", older],
+      ["withdraw", "1", "--reason", "摘要有误", "--by", "李文员"],
+      ["log", code, "completion.acceptance", "--date", "2026-11-10", "--summary", "竣工验收合格，质量等级优良"],
+      ["disclose", "2", "--url", "https://a.example.cn/B"] + portal,
+      ["export", "project", code, "--out", later],
+      ["withdraw", "--disclosure", "2", "--reason", "网址有误", "--by", "王工"],
+      ["disclose", "2", "--url", "https://a.example.cn/C"] + portal,
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let before = snapshot(db[1])
+    let first = try gongkai(["import", older] + db)
+    #expect(first.status == 0)
+    #expect(first.stdout.hasPrefix("imported 1 project file: nothing changed"), "\(first.stdout)")
+    #expect(first.stderr.contains("summary: '竣工验收合格' is what milestone 1 gave before 李文员 withdrew milestone 1 and recorded "
+      + "milestone 2 in its place on "), "\(first.stderr)")
+    #expect(first.stderr.contains("url: disclosure 3 (2026-12-01 杨浦区人民政府门户网站): 'https://a.example.cn/A' is what disclosure 1 "
+      + "had before 李文员 withdrew milestone 1 and recorded milestone 2 in its place on "), "\(first.stderr)")
+    let second = try gongkai(["import", later] + db)
+    #expect(second.status == 0)
+    #expect(second.stderr.contains("url: disclosure 3 (2026-12-01 杨浦区人民政府门户网站): 'https://a.example.cn/B' is what disclosure 2 "
+      + "had before 王工 withdrew disclosure 2 and recorded disclosure 3 in its place on "), "\(second.stderr)")
+    #expect(second.stderr.contains("(`--no-url` clears it)"), "\(second.stderr)")
+    #expect(snapshot(db[1]) == before)
+  }
+
   /// A change linked to the wrong contract is linked right with `amend --changes`, which the change log and the
   /// audit CSV show as a correction; a project file written before it does not put the old link back.
   @Test func aLinkCorrectedWithAmendStandsAgainstAnOlderProjectFile() throws {
@@ -310,8 +348,7 @@ extension RegisterCommandTests {
     #expect(imported.stderr.contains("(it is now '2026-12-01'), so the register's value stands; to correct it, run "
       + "`gongkai disclose 1 --date 2026-11-30 --channel 平台 --until …` (`--still-up` clears it); else bring the file up to date "
       + "with `gongkai export project \(code)`"), "\(imported.stderr)")
-    #expect(imported.stderr.contains("to correct it, run `gongkai disclose 1 --date 2026-11-30 --channel 平台 --url …` (to clear it, "
-      + "withdraw the publication with `gongkai withdraw --disclosure 1 --reason …` and record it again)"))
+    #expect(imported.stderr.contains("to correct it, run `gongkai disclose 1 --date 2026-11-30 --channel 平台 --url …` (`--no-url` clears it)"))
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-30"] + db).stdout
     #expect(shown.contains("公开 #1 2026-11-30 平台 至 2026-12-01 https://ggzy.example/c1"), "\(shown)")
     // A spreadsheet row written before the end was moved on is told to correct the row, which no export writes

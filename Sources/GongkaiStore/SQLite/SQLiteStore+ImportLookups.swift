@@ -119,6 +119,65 @@ extension SQLiteStore {
     }
   }
 
+  /// Why a value a file gives a milestone or a publication is older than the register's: a logged change of the record
+  /// (``change(of:from:entity:id:_:)``), or a withdrawn record of the same key that held it and that this one was
+  /// recorded again in place of, the correction the messages offer where `amend` or `disclose` cannot make it.
+  struct Supersession {
+    let at: String
+    let actor: String
+    /// The withdrawn record of the same entity that held the value; `nil` for a change of the record itself.
+    let replaced: Int64?
+    /// The record withdrawn and the one recorded in its place: the milestone for a publication of a milestone withdrawn
+    /// and recorded again, else the record that held the value.
+    let withdrawal: (entity: String, id: Int64, replacement: Int64)?
+
+    /// The record that held the value: the withdrawn one, else the record `id` itself.
+    func holder(_ id: Int64) -> Int64 { replaced ?? id }
+
+    /// `before 李文员 changed it on 2026-12-04`, or withdrew a record and recorded another in its place.
+    var before: String {
+      let what = withdrawal.map { "withdrew \($0.entity) \($0.id) and recorded \($0.entity) \($0.replacement) in its place" } ?? "changed it"
+      return "before \(actor) \(what) on \(at.prefix(10))"
+    }
+  }
+
+  /// The supersession of the value `value` of `column` of the milestone or disclosure `id`: its own change first, else
+  /// a withdrawn record of its key holding it (a milestone's kind, day and 文号; a publication's day and channel, on
+  /// its milestone or on one its milestone was recorded again in place of). Looked up only for a value that differs
+  /// from the register's.
+  func supersession(of column: String, from value: String?, entity: String, id: Int64, _ db: Database) throws -> Supersession? {
+    if let change = try change(of: column, from: value, entity: entity, id: id, db) {
+      return Supersession(at: change.at, actor: change.actor, replaced: nil, withdrawal: nil)
+    }
+    let sameMilestoneKey = { (twin: String, this: String) in
+      "\(twin).projectId = \(this).projectId AND \(twin).kind = \(this).kind AND \(twin).formedOn = \(this).formedOn "
+        + "AND IFNULL(\(twin).reference, '') = IFNULL(\(this).reference, '') AND \(twin).id < \(this).id"
+    }
+    let sql = entity == "milestone" ? """
+      SELECT twin.id, twin.id FROM milestone AS twin, milestone AS this
+      WHERE this.id = ? AND \(sameMilestoneKey("twin", "this")) AND twin.withdrawnReason IS NOT NULL AND twin.\(column) IS ?
+      ORDER BY twin.id DESC LIMIT 1
+      """ : """
+      SELECT twin.id, twin.milestoneId FROM disclosure AS twin, disclosure AS this, milestone AS ours
+      WHERE this.id = ? AND ours.id = this.milestoneId AND twin.publishedOn = this.publishedOn AND twin.channel = this.channel
+        AND twin.id < this.id AND twin.\(column) IS ?
+        AND (twin.milestoneId = this.milestoneId AND twin.withdrawnReason IS NOT NULL
+          OR twin.milestoneId IN (SELECT theirs.id FROM milestone AS theirs
+                                  WHERE \(sameMilestoneKey("theirs", "ours")) AND theirs.withdrawnReason IS NOT NULL))
+      ORDER BY twin.id DESC LIMIT 1
+      """
+    guard let twin = try Row.fetchOne(db, sql: sql, arguments: [id, value]) else { return nil }
+    let (replaced, milestone): (Int64, Int64) = (twin[0], twin[1])
+    let ours = entity == "milestone" ? id : try Int64.fetchOne(db, sql: "SELECT milestoneId FROM disclosure WHERE id = ?", arguments: [id])
+    // A publication of a milestone withdrawn went with it: the milestone's withdrawal is the one that replaced it.
+    let withdrawal = entity == "disclosure" && milestone != ours ? ("milestone", milestone, ours ?? milestone) : (entity, replaced, id)
+    guard let logged = try Row.fetchOne(db, sql: """
+      SELECT at, actor FROM changeLog WHERE entity = ? AND entityId = ? AND action = 'withdraw' ORDER BY id DESC LIMIT 1
+      """, arguments: [withdrawal.0, withdrawal.1])
+    else { return nil }
+    return Supersession(at: logged[0], actor: logged[1], replaced: replaced, withdrawal: withdrawal)
+  }
+
   /// The last logged change of a row's column away from `value` (an update, an amendment or a reinstatement): who made
   /// it and when; `nil` when the column never held that value and then changed, so a file giving it is not behind the
   /// register. Any earlier value counts, not

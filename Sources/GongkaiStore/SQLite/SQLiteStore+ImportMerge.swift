@@ -92,11 +92,12 @@ extension SQLiteStore {
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                     ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
-              if let change = try change(of: column, from: given, entity: "milestone", id: id, db) {
-                let gave = given.map { "'\($0)' is what milestone \(id) gave" }
-                  ?? "the file leaves it out (which would clear it), as milestone \(id) had it"
+              if let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db) {
+                let holder = superseded.holder(id)
+                let gave = given.map { "'\($0)' is what milestone \(holder) gave" }
+                  ?? "the file leaves it out (which would clear it), as milestone \(holder) had it"
                 report.notice(at: position, field: field, """
-                  \(gave) before \(change.actor) changed it on \(change.at.prefix(10)) \
+                  \(gave) \(superseded.before) \
                   (it is now '\(existing[keyPath: keyPath] ?? "")'); the file was written before that, and the import kept the change
                   """)
               } else {
@@ -265,7 +266,7 @@ extension SQLiteStore {
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
       for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
         let given = record[keyPath: keep]
-        guard let change = try change(of: field, from: given, entity: "disclosure", id: old.id!, write.db) else { continue }
+        guard let superseded = try supersession(of: field, from: given, entity: "disclosure", id: old.id!, write.db) else { continue }
         updated[keyPath: keep] = old[keyPath: keep]
         let withdraw = "withdraw the publication with `gongkai withdraw --disclosure \(old.id!) --reason …` and record it again"
         let disclose = "gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \(ShellWord.quoted(old.channel))"
@@ -275,13 +276,14 @@ extension SQLiteStore {
         } else if field == "until" {
           "to correct it, run `\(disclose) --until …` (`--still-up` clears it)"
         } else {
-          "to correct it, run `\(disclose) --url …` (to clear it, \(withdraw))"
+          "to correct it, run `\(disclose) --url …` (`--no-url` clears it)"
         }
+        let was = superseded.replaced.map { "disclosure \($0) had" } ?? "it was"
         // A project file is written again by `export project`; a spreadsheet's row is corrected by hand.
         let update = clearing ? "bring the file up to date with `gongkai export project \(project)`" : "correct the sheet's row to the register's value"
         report.notice(at: position, field: field, """
-          disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what it was" } ?? "the file leaves it out, as it was") \
-          before \(change.actor) changed it on \(change.at.prefix(10)) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
+          disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what \(was)" } ?? "the file leaves it out, as \(was)") \
+          \(superseded.before) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
           value stands; \(fix); else \(update)
           """)
       }
