@@ -211,8 +211,9 @@ public protocol Store: Sendable {
   /// without one where it gives one, or `nil`: the same document, most likely, its 文号 filled in or left out.
   func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) async throws
     -> (id: Int64, reference: String?)?
-  /// The last milestone withdrawn on its own before milestone `id`, of its project, kind and day, that had
-  /// publications in force, or `nil`: the milestone `id` most likely records again, corrected, what a clerk withdrew,
+  /// The last milestone withdrawn on its own before milestone `id`, of its project and kind, and of its day or its 文号
+  /// (a date corrected so), that had publications in force, or `nil`: the milestone `id` most likely records again,
+  /// corrected, what a clerk withdrew,
   /// and the publications do not follow it, so it would be counted unpublished where the withdrawn one was not.
   func withdrawnMilestone(recordedAgainAs id: Int64) async throws -> StoredMilestone?
 

@@ -644,6 +644,29 @@ extension RegisterCommandTests {
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-11", "--ref", "SG-1"] + db).stderr.isEmpty)
   }
 
+  /// A milestone withdrawn for a wrong date and logged again on the right one keeps its 文号: the publication left
+  /// behind is said as on the same day; and the withdrawn one reinstated beside it is said to count the document twice.
+  @Test func aMilestoneLoggedAgainOnAnotherDayUnderItsNumberIsToldItsPublicationStayedBehind() throws {
+    let code = "2026-310110-48-01-000312"
+    let (_, db) = try registerWithProject(code)
+    let log = ["log", code, "approval-result.feasibility-study", "--ref", "杨发改投〔2026〕13号", "--date"]
+    #expect(try gongkai(log + ["2026-10-15"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "形成日期有误，重新登记"] + db).status == 0)
+    let again = try gongkai(log + ["2026-10-16"] + db)
+    #expect(again.status == 0)
+    #expect(again.stderrLines.first?.hasPrefix("gongkai: warning: milestone 1 of the same kind and 文号 (杨发改投〔2026〕13号), formed "
+      + "2026-10-15, withdrawn (形成日期有误，重新登记), was published (2026-11-20 杨浦区人民政府门户网站); its publication stays with it, "
+      + "and milestone 2 is counted unpublished") == true, "\(again.stderr)")
+    let reinstated = try gongkai(["reinstate", "1", "--reason", "误撤回"] + db)
+    #expect(reinstated.status == 0)
+    #expect(reinstated.stderrLines == [
+      "gongkai: warning: milestone 2 (\(code) approval-result.feasibility-study 2026-10-16), recorded since, has this one's kind and "
+        + "文号 on another day: if it was logged in this one's place, the information now counts twice; withdraw the one that is "
+        + "wrong (`gongkai withdraw 2 --reason …` or `gongkai withdraw 1 --reason …`)",
+    ], "\(reinstated.stderr)")
+  }
+
   /// A publication typed twice, the second time with a space in its channel, is two publications to the register (as the
   /// unique key compares channels): `disclose` warns of it, as the spreadsheet import does, with the withdrawal.
   @Test func aPublicationOfTheDayOnAChannelSpeltWithOtherSpacesIsWarnedOf() throws {

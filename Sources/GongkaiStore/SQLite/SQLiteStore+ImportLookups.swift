@@ -381,10 +381,11 @@ extension SQLiteStore {
   public func withdrawnMilestone(recordedAgainAs id: Int64) throws -> StoredMilestone? {
     let withdrawn = try read { db in
       try Int64.fetchOne(db, sql: """
-        SELECT w.id FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind AND w.formedOn = m.formedOn
+        SELECT w.id FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
+          AND (w.formedOn = m.formedOn OR w.reference = m.reference)
         WHERE m.id = ? AND w.id < m.id AND w.withdrawnReason IS NOT NULL AND w.withdrawnReason NOT LIKE ? || '%'
           AND EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL)
-        ORDER BY w.id DESC LIMIT 1
+        ORDER BY w.formedOn = m.formedOn DESC, w.id DESC LIMIT 1
         """, arguments: [id, RegisterText.projectWithdrawalMark])
     }
     return try withdrawn.flatMap { try milestone(id: $0) }

@@ -16,7 +16,8 @@ public struct PublicationReinstatement: Hashable, Sendable {
 public enum Reinstatement: Hashable, Sendable {
   /// Back in force, with its publications in force, which the notices show again, and the milestones recorded since
   /// with its day and 文号 on another project or under another kind (without a 文号, its day and category on its
-  /// project): the correction a withdrawal for the wrong project or kind was followed by, now counted beside it.
+  /// project), and those of its project and kind with its 文号 on another day: the correction a withdrawal for the
+  /// wrong project, kind or day was followed by, now counted beside it.
   case reinstated(publications: Int, loggedAgain: [Milestone])
   /// It was in force; nothing was written.
   case wasInForce

@@ -73,7 +73,7 @@ extension Gongkai {
           """)
       }
       if let withdrawn = try? await register.withdrawnMilestone(recordedAgainAs: stored.milestone.id) {
-        Gongkai.warnOfPublicationsLeftBehind(by: withdrawn, recordedAgainAs: stored.milestone.id)
+        Gongkai.warnOfPublicationsLeftBehind(by: withdrawn, recordedAgainAs: stored.milestone)
       }
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
@@ -84,13 +84,17 @@ extension Gongkai {
   /// A milestone withdrawn and recorded again, corrected, rather than amended: its publications stay with the withdrawn
   /// one, whose 索引号 the feed names deleted at the next export, and the new one is counted unpublished. The withdrawn
   /// one cannot be reinstated once recorded again in its place, so the repair is to record the publications again.
-  static func warnOfPublicationsLeftBehind(by withdrawn: StoredMilestone, recordedAgainAs id: Int64) {
+  static func warnOfPublicationsLeftBehind(by withdrawn: StoredMilestone, recordedAgainAs milestone: Milestone) {
+    let id = milestone.id
+    // Recorded again on another day, it is the 文号 that tells the two apart as one document.
+    let same = withdrawn.milestone.formedOn == milestone.formedOn ? "kind and day,"
+      : "kind and 文号 (\(Terminal.field(withdrawn.reference ?? ""))), formed \(withdrawn.milestone.formedOn),"
     let publications = withdrawn.milestone.disclosures
     let listed = publications.map { "\($0.publishedOn) \(Terminal.field($0.channel))" }.joined(separator: ", ")
     let disclose = publications.first.map { "`gongkai disclose \(id) --date \($0.publishedOn) --channel \(ShellWord.quoted($0.channel))`" } ?? ""
     let one = publications.count == 1
     Terminal.warning("""
-      milestone \(withdrawn.milestone.id) of the same kind and day, withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))), was \
+      milestone \(withdrawn.milestone.id) of the same \(same) withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))), was \
       published (\(listed)); \(one ? "its publication stays" : "its publications stay") with it, and milestone \(id) is counted \
       unpublished until \(one ? "it is" : "they are") recorded for it: \(disclose)\(one ? "" : " and the others"), under a new 索引号 \
       (`gongkai amend` corrects a milestone's field in place, keeping its publications)

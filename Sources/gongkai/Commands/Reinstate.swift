@@ -62,8 +62,10 @@ extension Gongkai {
         case .reinstated(let publications, let loggedAgain):
           try StandardOutput.confirm("reinstated \(what) (\(counted(publications, "publication")) back on the public notices at the next export)")
           for other in loggedAgain {
+            let shared = other.formedOn == stored.milestone.formedOn
+              ? "day and \(stored.reference == nil ? "category" : "文号")" : "kind and 文号 on another day"
             Terminal.warning("""
-              \(Gongkai.named(other)), recorded since, has this one's day and \(stored.reference == nil ? "category" : "文号"): \
+              \(Gongkai.named(other)), recorded since, has this one's \(shared): \
               if it was logged in this one's place, the information now counts twice; withdraw the one that is wrong \
               (`gongkai withdraw \(other.id) --reason …` or `gongkai withdraw \(milestone) --reason …`)
               """)
