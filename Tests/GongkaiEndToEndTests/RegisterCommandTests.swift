@@ -831,7 +831,7 @@ import TestSupport
     #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-03-20"] + db).status == 0)
     let result = try gongkai(["disclose", "4", "--date", "2026-03-19", "--channel", "中国招标投标公共服务平台"] + db)
     #expect(result.status == 65)
-    #expect(result.stderr.contains("published 2026-03-19 is before the information was formed (2026-03-20)"))
+    #expect(result.stderr.contains("--date 2026-03-19 is before milestone 4 was formed (2026-03-20)"))
   }
 
   /// A tender notice goes up days before the documents go on sale: its milestone, the sale day, is logged the day the
@@ -2207,10 +2207,11 @@ import TestSupport
      "link a milestone of quality-safety.penalty-withdrawal, quality-safety.penalty or bidding.penalty"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "a\u{7}b"], 64, "control character U+0007"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--summary", "付款\u{202E}0001"], 64, "bidirectional control U+202E"),
-    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 65, "published 2024-03-01 is before the information was formed (2024-03-22); check the dates\n"),
+    (["disclose", "21", "--date", "2024-03-01", "--channel", "门户网站"], 65, "--date 2024-03-01 is before milestone 21 was formed (2024-03-22): "
+      + "give the day the publication went up, or, if the milestone's date is wrong, correct it first: `gongkai amend 21 --date … --reason 更正形成日期`\n"),
     // A publication a digit off in its year is told the day likely meant
     (["disclose", "21", "--date", "2023-03-25", "--channel", "门户网站"], 65,
-     "published 2023-03-25 is before the information was formed (2024-03-22); check the dates (the year mistyped for 2024-03-25?)\n"),
+     "--date 2023-03-25 is before milestone 21 was formed (2024-03-22): give the day the publication went up (the year mistyped for 2024-03-25?), or"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--project", "2023-310110-78-01-000087"], 65, "milestone 21 belongs to project 2024-310110-48-01-000046, not 2023-310110-78-01-000087"),
     (["disclose", "9999", "--date", "2024-04-20", "--channel", "门户网站"], 65, "unknown milestone 9999"),
     (["disclose", "21", "--date", "2024-04-20", "--channel", "门户网站", "--url", "javascript:alert(1)"], 64, "--url 'javascript:alert(1)' is not accepted"),

@@ -64,8 +64,11 @@ extension Gongkai {
         of: stored.milestone.kind, formedOn: formed, isChange: stored.milestone.changes != nil))
       {
       case .disclosureBeforeMilestone?:
-        throw StoreError.invalid(.disclosureBeforeMilestone(
-          published: date, formed: formed, meant: RegisterError.yearMeant(published: date, formed: formed, today: today)))
+        let meant = RegisterError.yearMeant(published: date, formed: formed, today: today).map { " (the year mistyped for \($0)?)" } ?? ""
+        throw CommandFailure(status: .dataError, message: """
+          --date \(date) is before milestone \(milestone) was formed (\(formed)): give the day the publication went up\(meant), or, if \
+          the milestone's date is wrong, correct it first: `gongkai amend \(milestone) --date … --reason 更正形成日期`
+          """)
       case let problem?: throw StoreError.invalid(problem.renamed(from: ["published": "--date"]))
       case nil: break
       }
