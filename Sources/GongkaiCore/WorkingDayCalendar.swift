@@ -231,7 +231,7 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .beyondCalendar(let from, let days):
-      "\(days) days after \(from) is beyond the last supported day \(CivilDate.latest)"
+      "\(days) day\(days == 1 ? "" : "s") after \(from) is beyond the last supported day \(CivilDate.latest)"
     case .lengthOutOfRange(let days):
       "\(days) is not a usable number of days; use a whole number from 1 to \(Period.maximumLength)"
     case .lengthGivenToTriggerDay(let days):

@@ -51,6 +51,19 @@ import TestSupport
     #expect(result.stdout.contains("第二百零三条"))
   }
 
+  /// Each period is explained under the law in force on its first day: the 民法典 from 2021, the 民法总则 from
+  /// 2017-10-01 (the same article numbers), before that the 民法通则's article 154, which the 民法总则 had not yet
+  /// replaced.
+  @Test(arguments: [
+    ("2021-02-01", "（《民法典》第二百零一条）", "Civil Code art. 201"),
+    ("2018-02-13", "（《中华人民共和国民法总则》第二百零一条）", "General Provisions of the Civil Law art. 201"),
+    ("2016-02-13", "（《中华人民共和国民法通则》第一百五十四条第二款）", "General Principles of the Civil Law art. 154(2)"),
+  ])
+  func explainCitesTheCivilLawInForceOnTheStartDay(from: String, chinese: String, english: String) throws {
+    #expect(try gongkai("deadline", from, "3", "--calendar-days", "--explain").stdout.contains(chinese))
+    #expect(try gongkai("deadline", from, "3", "--calendar-days", "--explain", "--lang", "en").stdout.contains(english))
+  }
+
   @Test func explainListsTheSwappedWorkdaysInEnglishOnRequest() throws {
     let result = try gongkai("deadline", "2026-02-13", "20", "--explain", "--lang", "en")
     #expect(result.stdoutLines[0] == "2026-03-19")

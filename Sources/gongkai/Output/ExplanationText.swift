@@ -40,8 +40,8 @@ struct ExplanationText {
         "Start: \(day(e.start)), \(startEnglish); to be public on that day or before it, never moved off a rest day"))
     } else {
       lines.append(language.pick(
-        "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（\(civilLaw.chinese)第二百零一条）",
-        "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (\(civilLaw.english) art. 201)"))
+        "起算: \(day(e.start)) \(start)；期间自次日 \(day(e.countedFrom)) 起算（\(civilLaw.startDay.chinese)）",
+        "Start: \(day(e.start)), \(startEnglish); counting starts the next day, \(day(e.countedFrom)) (\(civilLaw.startDay.english))"))
     }
     switch e.period.unit {
     case .triggerDay:
@@ -65,9 +65,9 @@ struct ExplanationText {
         // article's text (legal-rules.md tags it unverified), and the explanation says where the move rests on it.
         let weekend = calendar.endWithoutWeekendReading(e.deadline.date, of: e.period, from: e.start) < e.deadline.date
         lines.append(language.pick(
-          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.chinese)第二百零三条"
+          "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.lastDay.chinese)"
             + (weekend ? "；周末视同法定休假日系通行做法，法律未明文规定）" : "）"),
-          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (\(civilLaw.english) art. 203"
+          "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (\(civilLaw.lastDay.english)"
             + (weekend ? "; a weekend counting as a statutory rest day is practice, not the article's text)" : ")")))
       }
     }
@@ -121,12 +121,20 @@ struct ExplanationText {
     return line
   }
 
-  /// The law that counted periods on the start day: the 民法典 from 2021-01-01, before it the 民法总则 (in force
-  /// 2017-10-01), whose articles 201 and 203 read the same.
-  private var civilLaw: LocalizedText {
-    explanation.start < CivilDate(year: 2021, month: 1, day: 1)!
-      ? LocalizedText(chinese: "《中华人民共和国民法总则》", english: "General Provisions of the Civil Law")
-      : LocalizedText(chinese: "《民法典》", english: "Civil Code")
+  /// The articles that counted periods on the start day: the 民法典's from 2021-01-01; before it those of the 民法总则
+  /// (in force 2017-10-01), which read the same under the same numbers; before that the 民法通则's article 154, whose
+  /// second paragraph leaves the first day out and whose third moves a last day that is a Sunday or holiday.
+  private var civilLaw: (startDay: LocalizedText, lastDay: LocalizedText) {
+    let articles = { (chinese: String, english: String) in
+      (LocalizedText(chinese: chinese + "第二百零一条", english: english + " art. 201"),
+       LocalizedText(chinese: chinese + "第二百零三条", english: english + " art. 203"))
+    }
+    if explanation.start >= CivilDate(year: 2021, month: 1, day: 1)! { return articles("《民法典》", "Civil Code") }
+    if explanation.start >= CivilDate(year: 2017, month: 10, day: 1)! {
+      return articles("《中华人民共和国民法总则》", "General Provisions of the Civil Law")
+    }
+    return (LocalizedText(chinese: "《中华人民共和国民法通则》第一百五十四条第二款", english: "General Principles of the Civil Law art. 154(2)"),
+            LocalizedText(chinese: "《中华人民共和国民法通则》第一百五十四条第三款", english: "General Principles of the Civil Law art. 154(3)"))
   }
 
   private func day(_ date: CivilDate) -> String {
