@@ -464,10 +464,43 @@ import TestSupport
                                 in: folder, fileSizeLimit: 40)
     #expect(result.status == 74)
     #expect(result.stderr == "gongkai: cannot write \(target): File too large; free space on its disk or check the device, "
-      + "then export again (\(target) was left as it was and its temporary file removed)\n")
+      + "then export again (\(target) was left as it was, and its temporary file removed)\n")
     #expect(try String(contentsOf: previous, encoding: .utf8) == "the previous export\n")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: previous.deletingLastPathComponent().path)
     #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
+  }
+
+  /// A notice export into a folder it made, whose feed fills the disk after the pages were written: the pages, put in
+  /// place first, were left without their index and feed for a portal to publish. The index and feed are now written
+  /// before the pages go in place, and the folder goes whole.
+  @Test func aNoticeExportIntoANewFolderThatFillsTheDiskLeavesNoFolder() throws {
+    let folder = Scratch.folder()
+    let database = try registerWithLargeExports(in: folder)
+    // A long summary on every project: each page holds one or two, the feed all of them.
+    let summary = String(repeating: "程", count: 2000)
+    for (code, milestone) in [("2024-310110-48-01-000046", "77"), ("2024-310110-83-01-000112", "78"), ("2025-310110-47-01-000031", "79")] {
+      #expect(try runGongkai(["log", code, "bidding.result", "--date", "2026-11-04", "--summary", summary, "--database", database]).status == 0)
+      #expect(try runGongkai(["disclose", milestone, "--date", "2026-11-04", "--channel", "门户网站", "--database", database]).status == 0)
+    }
+    let result = try runGongkai(["export", "notices", "--out", "site/notices", "--as-of", "2026-11-27", "--database", database],
+                                in: folder, fileSizeLimit: 60)
+    #expect(result.status == 74)
+    #expect(result.stderr.hasPrefix("gongkai: cannot write site/notices/feed.atom: File too large; "), "\(result.stderr)")
+    #expect(result.stderr.hasSuffix("(site/notices/feed.atom was not made, and its temporary file removed)\n"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
+    // Without the limit, every page is within it and the feed is not
+    #expect(try runGongkai(["export", "notices", "--out", "site/notices", "--as-of", "2026-11-27", "--database", database], in: folder).status == 0)
+    let written = folder.appendingPathComponent("site/notices")
+    let sizes = try FileManager.default.contentsOfDirectory(atPath: written.path).map { name in
+      (name, try FileManager.default.attributesOfItem(atPath: written.appendingPathComponent(name).path)[.size] as? Int ?? 0)
+    }
+    #expect(sizes.allSatisfy { $0.0 == "feed.atom" ? $0.1 > 60 * 1024 : $0.1 < 60 * 1024 }, "\(sizes)")
+    // Into the folder as it now is, a later day's export that fills the disk leaves every page of the earlier one
+    let before = try sizes.map { try Data(contentsOf: written.appendingPathComponent($0.0)) }
+    let later = try runGongkai(["export", "notices", "--out", "site/notices", "--as-of", "2026-11-30", "--database", database],
+                               in: folder, fileSizeLimit: 60)
+    #expect(later.status == 74)
+    #expect(try sizes.map { try Data(contentsOf: written.appendingPathComponent($0.0)) } == before)
   }
 
   // MARK: The annual report

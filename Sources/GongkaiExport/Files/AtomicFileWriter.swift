@@ -223,9 +223,10 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// A file that could not be written or put in place, and what to do; its temporary file is removed by then.
   static func cannotWrite(_ path: String, _ failure: Int32) -> ExportError {
-    .io("""
+    let left = FileManager.default.fileExists(atPath: path) ? "\(path) was left as it was" : "\(path) was not made"
+    return .io("""
       cannot write \(path): \(String(cString: strerror(failure))); free space on its disk or check the device, then \
-      export again (\(path) was left as it was and its temporary file removed)
+      export again (\(left), and its temporary file removed)
       """)
   }
 

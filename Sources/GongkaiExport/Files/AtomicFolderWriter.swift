@@ -20,6 +20,8 @@ public final class AtomicFolderWriter {
 
   /// Whether the folder goes with the process should a signal end it before the writer is done (``TemporaryFile/holdFolder(_:)``).
   private let isHeld: Bool
+  /// Whether the writer's caller wrote all it had to (``complete()``); a folder made for a writer that was not goes whole.
+  private var isComplete = false
 
   /// Throws ``ExportError/cannotCreate(_:_:)`` when the folder is missing, ``ExportError/busy(_:)`` while another
   /// writer has it; removes what killed exports left. `isNew`: the command made the folder for this writer, which,
@@ -38,6 +40,9 @@ public final class AtomicFolderWriter {
       unlink(file.temporary)
       TemporaryFile.release(file.temporary)
     }
+    // Made for this writer and left before it was done (an error, a full disk): the files put in place so far would be
+    // published without what was to come after them, a notice export's index and feed.
+    if isHeld, !isComplete { try? FileManager.default.removeItem(atPath: folder) }
     if isHeld { TemporaryFile.releaseFolder(folder) }
     if lock >= 0 { close(lock) }
   }
@@ -94,6 +99,12 @@ public final class AtomicFolderWriter {
     }
     pending.removeAll(keepingCapacity: true)
     TemporaryFile.syncNames(in: folder)
+  }
+
+  /// Says that everything was written: a folder made for the writer (`isNew`) stays. Until then, the writer's end
+  /// removes it whole, whether a signal or an error ends the export.
+  public func complete() {
+    isComplete = true
   }
 
   /// Throws ``ExportError/cannotCreate(_:_:)`` unless each of the files `names` the folder may hold is one

@@ -122,12 +122,15 @@ public struct NoticeExport {
       for retraction in notice.retracted { feed?.consider(retraction) }
       progress?.advance(to: report.pages, of: 0)
     }
-    try pages.commit()
     guard let index, var feed else {
+      try pages.commit()
       report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
       report.movedPages = try pages.remove(moved, why: Self.movedPage)
+      pages.complete()
       return report
     }
+    // The index and the feed are written before the last pages go in place: a disk that fills up leaves those pages
+    // out with them (all of them, for a register of fewer than ``AtomicFolderWriter/batchSize`` projects).
     let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
     try page.write(renderer.render(
       ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.chineseNamesCounted],
@@ -142,11 +145,13 @@ public struct NoticeExport {
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     let atom = try AtomicFileWriter(path: folder + "/feed.atom")
     try atom.write(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf), template: "atom"))
+    try pages.commit()
     // The index and the feed go in place together, and only then do the pages they no longer name go: an export
     // interrupted on the way leaves an index, a feed and pages that agree.
     try AtomicFileWriter.commit([page, atom])
     report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
     report.movedPages = try pages.remove(moved, why: Self.movedPage)
+    pages.complete()
     return report
   }
 }

@@ -99,7 +99,8 @@ struct VerificationOptions: ParsableArguments {
 /// is created with its parents when missing, whether named or the default, as `mkdir -p` would: an export is asked
 /// for by where it goes, and `--out reports/2026/audit.csv` failing where the default `Exports/` is created would
 /// surprise anyone. An export that fails (a register that fails its check, a full disk) removes the folders it made,
-/// when they are still empty: a refused export leaves nothing behind. One refused because another export holds the
+/// when they are still empty (a notice export's writer empties the folder it made, ``AtomicFolderWriter/complete()``):
+/// a refused export leaves nothing behind. One refused because another export holds the
 /// folder leaves it: the other, which got the folder a moment after this one made it, is about to write into it.
 func writingOutput<T>(_ given: String?, default name: String, _ write: (String) async throws -> T) async throws -> T {
   try await writing(given, default: name, folder: false) { path, _ in try await write(path) }
@@ -119,6 +120,10 @@ private func writing<T>(_ given: String?, default name: String, folder: Bool, _ 
 {
   let path = try outputPath(given, default: name, folder: folder)
   let made = try AtomicFileWriter.createFolder(folder ? path : FilePath.parent(of: path), for: path)
+  // Held from the moment they exist: an export interrupted while it reads the register, before its writer takes the
+  // folder, leaves none of them behind.
+  for folder in made { TemporaryFile.holdFolder(folder) }
+  defer { for folder in made { TemporaryFile.releaseFolder(folder) } }
   do {
     return try await write(path, made.last == path)
   } catch {
