@@ -28,12 +28,14 @@ public struct ProjectFiles: ImportSource {
     private var paths: [(path: String, isFolder: Bool)] = []
     private let names = SortedNames()
     private let lock = NSLock()
-    /// The subfolders of the folders given, which an import does not read unless given too: the first few, and how
-    /// many.
-    private(set) var subfolders: (first: [String], count: Int) = ([], 0)
-    /// Files of the folders given that end in `.YAML` or another case of the extension, which are not read: the
-    /// first few, and how many. `export project` writes `CODE.yaml`, and would write it beside such a file.
-    private(set) var otherCase: (first: [String], count: Int) = ([], 0)
+    /// The subfolders of the folders given, which an import does not read unless given too.
+    private(set) var subfolders = PathExamples()
+    /// Files of the folders given that end in `.YAML` or another case of the extension, which are not read.
+    /// `export project` writes `CODE.yaml`, and would write it beside such a file.
+    private(set) var otherCase = PathExamples()
+    /// Project files of the folders given whose names begin with `.`, hidden as `ls` hides them, which are not read:
+    /// an editor's lock (`.#CODE.yaml`) or the attributes macOS copies beside a file (`._CODE.yaml`), no project file.
+    private(set) var hidden = PathExamples()
     /// The paths given, standardized, so that a subfolder given too is not noted.
     private let given: Set<String>
 
@@ -56,11 +58,14 @@ public struct ProjectFiles: ImportSource {
       let readable = try FolderListing.forEachName(in: folder) { name in
         guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else {
           if FolderListing.name(name, endsWith: ".yaml", ignoringCase: true) || FolderListing.name(name, endsWith: ".yml", ignoringCase: true) {
-            otherCase.count += 1
-            if otherCase.first.count < 3 { otherCase.first.append((folder as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self))) }
+            otherCase.note((folder as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self)))
           } else {
             noteSubfolder(name, in: folder)
           }
+          return
+        }
+        guard name.first != UInt8(ascii: ".") else {
+          hidden.note((folder as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self)))
           return
         }
         guard String(validating: name, as: UTF8.self) != nil else {
@@ -90,8 +95,7 @@ public struct ProjectFiles: ImportSource {
         if FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") { holdsProjectFiles = true }
       }
       guard holdsProjectFiles else { return }
-      subfolders.count += 1
-      if subfolders.first.count < 3 { subfolders.first.append(path) }
+      subfolders.note(path)
     }
 
     /// Call once every path is listed.
@@ -123,11 +127,12 @@ public struct ProjectFiles: ImportSource {
   public let misnamed = MisnamedProjectFiles()
 
   /// The subfolders of the folders given that hold project files, which the import did not read unless they were
-  /// given too: the first few, and how many.
-  public var unreadSubfolders: (first: [String], count: Int) { files.subfolders }
-  /// The files of the folders given whose extension is `.YAML` or another case, which were not read: the first few,
-  /// and how many.
-  public var otherCaseFiles: (first: [String], count: Int) { files.otherCase }
+  /// given too.
+  public var unreadSubfolders: PathExamples { files.subfolders }
+  /// The files of the folders given whose extension is `.YAML` or another case, which were not read.
+  public var otherCaseFiles: PathExamples { files.otherCase }
+  /// The files of the folders given whose names begin with `.`, hidden, which were not read.
+  public var hiddenFiles: PathExamples { files.hidden }
 
   private let catalogue: RuleCatalogue
   private let today: CivilDate
@@ -161,13 +166,15 @@ public struct ProjectFiles: ImportSource {
         throw FileProblem(file: path, line: nil, field: nil, message: "folder not readable", kind: .missing)
       }
       if count == 0 {
-        let nested = files.subfolders.first.filter { (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath }
-        let otherCase = files.otherCase.first.filter {
-          (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath
+        let inThisFolder = { (examples: PathExamples) in
+          examples.first.filter { (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath }
         }
+        let (nested, otherCase, hidden) = (inThisFolder(files.subfolders), inThisFolder(files.otherCase), inThisFolder(files.hidden))
         let hint = !otherCase.isEmpty ? "; \(otherCase.joined(separator: ", ")) end in another case: rename them to end in .yaml"
-          : nested.isEmpty ? "" : "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
-          + "not their subfolders: name them"
+          : !nested.isEmpty ? "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
+            + "not their subfolders: name them"
+          : hidden.isEmpty ? "" : "; \(hidden.joined(separator: ", ")) \(hidden.count == 1 ? "is" : "are") hidden (a name beginning with '.') and not read: "
+            + "rename a project file so named"
         throw FileProblem(file: path, line: nil, field: nil, message: "no project files (*.yaml) in this folder\(hint)", kind: .missing)
       }
     }
@@ -260,5 +267,22 @@ public final class MisnamedProjectFiles {
     guard stem != code.rawValue else { return }
     count += 1
     if examples.count < FileProblems.shown { examples.append((path, code)) }
+  }
+}
+
+/// Paths an import passed over, for a warning: the first few, and how many there were.
+public struct PathExamples: Sendable {
+  public private(set) var first: [String] = []
+  public private(set) var count = 0
+  static let shown = 3
+
+  mutating func note(_ path: String) {
+    count += 1
+    if first.count < Self.shown { first.append(path) }
+  }
+
+  /// `a.yaml, b.yaml and 4 more`
+  public var listed: String {
+    first.joined(separator: ", ") + (count > first.count ? " and \(count - first.count) more" : "")
   }
 }

@@ -49,6 +49,25 @@ struct Gongkai: CommandGroupRun {
     }
   }
 
+  /// `gongkai exprot --help`: ArgumentParser shows the help of the last command it recognised (`gongkai`) and succeeds,
+  /// so a mistyped command asked for its help got its group's, with status 0, as if it were the command's.
+  private static func refuseHelpOfMistypedCommand(_ arguments: [String]) throws {
+    let options = arguments.prefix { $0 != "--" }.filter { $0.hasPrefix("-") }
+    guard arguments.first != "help", options.contains(where: ["-h", "--help", "-help", "--help-hidden"].contains) else { return }
+    let words = Array(arguments.prefix { !$0.hasPrefix("-") })
+    let (command, matched) = CommandTree.command(namedBy: words)
+    guard matched < words.count, !command.configuration.subcommands.isEmpty else { return }
+    let group = ["gongkai"] + words.prefix(matched)
+    let typed = words[matched]
+    // A group that runs a command of its own takes other words as its arguments (`import FILE --help`).
+    guard command.configuration.defaultSubcommand == nil
+      || CommandTree.meant(by: typed, in: group) != nil && !FileManager.default.fileExists(atPath: typed) else { return }
+    let names = command.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+    throw CommandFailure.usage(CommandTree.meant(by: typed, in: group).map {
+      "unknown command '\(typed)'; did you mean `\((group + [$0]).joined(separator: " "))`?"
+    } ?? "unknown command '\(typed)'; `\(group.joined(separator: " ")) --help` lists the commands: \(names)")
+  }
+
   /// `gongkai help WORD …` of a command there is not: ArgumentParser prints the help of the last command it found and
   /// succeeds, which a script asking for a command's help would take for it. `help` itself is one (`gongkai help
   /// help`), and an option other than `--help` is met with how to ask.
@@ -92,6 +111,7 @@ struct Gongkai: CommandGroupRun {
       _ = try StoreOptions.clock()
       let arguments = Array(CommandLine.arguments.dropFirst())
       try refuseHelpOfUnknownCommand(arguments)
+      try refuseHelpOfMistypedCommand(arguments)
       var command: ParsableCommand
       do {
         command = try parseAsRoot()

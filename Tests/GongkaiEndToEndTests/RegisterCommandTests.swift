@@ -2399,6 +2399,44 @@ import TestSupport
     #expect(both.stderr.isEmpty, "\(both.stderr)")
   }
 
+  /// A folder copied through macOS holds `._CODE.yaml` beside each file (its attributes), and one open in Emacs a
+  /// lock link `.#CODE.yaml`: each refused the whole import (not UTF-8; not found). Hidden names are not read, and
+  /// said.
+  @Test func hiddenFilesOfAFolderAreNotReadAndNamed() throws {
+    let (_, database, projects) = try emptyRegisterAndProjectsFolder()
+    let sample = URL(fileURLWithPath: projectsFolder()).appendingPathComponent("2023-310110-78-01-000087.yaml")
+    let attributes = projects.appendingPathComponent("._2023-310110-78-01-000087.yaml")
+    try Data([0x00, 0x05, 0x16, 0x07, 0x00, 0x02]).write(to: attributes)
+    let only = try gongkai("import", projects.path, "--database", database)
+    #expect(only.status == 66)
+    #expect(only.stderr.hasSuffix("no project files (*.yaml) in this folder; \(attributes.path) is hidden (a name beginning with "
+      + "'.') and not read: rename a project file so named\n"), "\(only.stderr)")
+    try FileManager.default.copyItem(at: sample, to: projects.appendingPathComponent("2023-310110-78-01-000087.yaml"))
+    try FileManager.default.createSymbolicLink(atPath: projects.appendingPathComponent(".#2023-310110-78-01-000087.yaml").path,
+                                               withDestinationPath: "clerk@host.4242:1733300000")
+    let imported = try gongkai("import", projects.path, "--database", database)
+    #expect(imported.status == 0)
+    // In the folder's order
+    #expect(imported.stderrLines.count == 1 && imported.stderr.contains("\(projects.path)/.#2023-310110-78-01-000087.yaml")
+      && imported.stderr.contains(attributes.path) && imported.stderr.contains(" were not read: a name beginning with '.' is hidden"),
+      "\(imported.stderr)")
+  }
+
+  /// A workbook or a mistyped command given to the import of project files is told what to run instead.
+  @Test(arguments: [
+    (["import", "登记表.xlsx"], "登记表.xlsx is a workbook, not a project file: save its sheet as CSV (另存为 → CSV UTF-8) and import that "
+      + "with: gongkai import milestones 登记表.csv"),
+    (["import", "milestone", "Projects/"], "unknown command 'milestone' (and no file of that name); did you mean `gongkai import milestones`?"),
+    (["import", "milestone", "--help"], "unknown command 'milestone'; did you mean `gongkai import milestones`?"),
+    (["exprot", "--help"], "unknown command 'exprot'; did you mean `gongkai export`?"),
+    (["export", "audti-csv", "-h"], "unknown command 'audti-csv'; did you mean `gongkai export audit-csv`?"),
+  ])
+  func aMistypedCommandOrAWorkbookIsToldWhatToRun(arguments: [String], message: String) throws {
+    let result = try gongkai(arguments)
+    #expect(result.status == 64)
+    #expect(result.stderr == "gongkai: \(message)\n")
+  }
+
   /// A folder copied from Windows may name its files `.YAML`: they are not read, since `export project` writes
   /// `CODE.yaml` and would leave two files of one project, and the import says so rather than skip them unseen.
   @Test func projectFilesWithAnExtensionInAnotherCaseAreNamed() throws {

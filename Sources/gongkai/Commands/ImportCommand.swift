@@ -57,6 +57,19 @@ extension Gongkai.ImportCommand {
       if let sheet = paths.first(where: { ($0 as NSString).pathExtension.lowercased() == "csv" }) {
         throw ValidationError("\(sheet) is a spreadsheet, not a project file; import it with: gongkai import milestones \(ShellWord.quoted(sheet))")
       }
+      if let book = paths.first(where: { Self.workbookEndings.contains(($0 as NSString).pathExtension.lowercased()) }) {
+        let csv = ((book as NSString).deletingPathExtension as NSString).appendingPathExtension("csv") ?? book
+        throw ValidationError("""
+          \(book) is a workbook, not a project file: save its sheet as CSV (另存为 → CSV UTF-8) and import that with: gongkai import \
+          milestones \(ShellWord.quoted(csv))
+          """)
+      }
+      // `import milestone FILE`: a command mistyped reads as a file that is not there.
+      if let first = paths.first, !FileManager.default.fileExists(atPath: first),
+        let meant = CommandTree.meant(by: first, in: ["gongkai", "import"])
+      {
+        throw ValidationError("unknown command '\(first)' (and no file of that name); did you mean `gongkai import \(meant)`?")
+      }
       guard paths.isEmpty else { return }
       var isFolder: ObjCBool = false
       // Only when the word was typed: bare `gongkai import` runs this command too.
@@ -68,6 +81,9 @@ extension Gongkai.ImportCommand {
       }
       throw ValidationError("give at least one project file or folder, e.g. gongkai import Projects/")
     }
+
+    /// Excel's, WPS's and LibreOffice's own formats, which the spreadsheet import takes once saved as CSV.
+    static let workbookEndings: Set<String> = ["xlsx", "xls", "xlsm", "et", "ods"]
 
     func run() async throws {
       let opened = try store.open(exclusiveImports: lock.exclusive)
@@ -113,6 +129,9 @@ extension Gongkai.ImportCommand {
       }
     }
 
+    /// Excel's, WPS's and LibreOffice's own formats, which the spreadsheet import takes once saved as CSV.
+    static let workbookEndings: Set<String> = ["xlsx", "xls", "xlsm", "et", "ods"]
+
     func run() async throws {
       let opened = try store.open(exclusiveImports: lock.exclusive)
       let checker = try await reference.checker(for: opened, at: store.path)
@@ -136,20 +155,23 @@ extension ProjectFiles {
   /// Warns of what the folders given hold and the import did not read: subfolders of project files, and files whose
   /// extension is not written in lower case.
   func warnOfUnread() {
-    let (first, count) = unreadSubfolders
-    if let example = first.first {
-      let more = count > first.count ? " and \(count - first.count) more" : ""
+    if let example = unreadSubfolders.first.first {
       Terminal.warning("""
-        the project files of \(first.joined(separator: ", "))\(more) were not read: an import reads the folders it is given, \
+        the project files of \(unreadSubfolders.listed) were not read: an import reads the folders it is given, \
         not their subfolders; name them too, e.g. gongkai import \(ShellWord.quoted(FilePath.parent(of: example))) \(ShellWord.quoted(example))
         """)
     }
-    let (files, others) = otherCaseFiles
-    if !files.isEmpty {
-      let more = others > files.count ? " and \(others - files.count) more" : ""
+    let unread = { (files: PathExamples) in "\(files.listed) \(files.count == 1 ? "was" : "were") not read" }
+    if otherCaseFiles.count > 0 {
       Terminal.warning("""
-        \(files.joined(separator: ", "))\(more) \(others == 1 ? "was" : "were") not read: project files end in .yaml in lower case, \
-        as `gongkai export project` writes them; rename \(others == 1 ? "it" : "them")
+        \(unread(otherCaseFiles)): project files end in .yaml in lower case, as `gongkai export project` writes them; \
+        rename \(otherCaseFiles.count == 1 ? "it" : "them")
+        """)
+    }
+    if hiddenFiles.count > 0 {
+      Terminal.warning("""
+        \(unread(hiddenFiles)): a name beginning with '.' is hidden, an editor's lock file or the attributes macOS copies \
+        beside a file (._NAME); rename a project file so named
         """)
     }
   }

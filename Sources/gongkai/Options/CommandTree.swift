@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongkaiCore
 
 /// gongkai's commands as the parser nests them, found by the words of a command line.
 enum CommandTree {
@@ -18,5 +19,16 @@ enum CommandTree {
       count += 1
     }
     return (command, count)
+  }
+
+  /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
+  /// likely meant: one in another case or a letter or two off, when only one is.
+  static func meant(by typed: String, in group: [String]) -> String? {
+    let (command, words) = command(namedBy: group.dropFirst())
+    guard words == group.count - 1 else { return nil }
+    let names = command.configuration.subcommands.map { $0._commandName }
+    guard !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
+    let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
+    return near.count == 1 ? near[0] : nil
   }
 }

@@ -131,7 +131,7 @@ enum ExitStatus: Int32, Error {
       // The parser names what it could not place, which for a mistyped command with options is an option
       // (`gongkai chek --database x`: Unknown option '--database'): the command is what to fix.
       let group = help.split(separator: " ").dropLast().map(String.init)
-      if let typed = CommandLine.arguments.dropFirst(group.count).first, let meant = commandMeant(by: typed, in: group) {
+      if let typed = CommandLine.arguments.dropFirst(group.count).first, let meant = CommandTree.meant(by: typed, in: group) {
         return "unknown command '\(typed)'; did you mean `\((group + [meant]).joined(separator: " "))`?"
       }
       return "\(said); see `\(help)`"
@@ -184,17 +184,6 @@ enum ExitStatus: Int32, Error {
       return nil
     }
     return (option, typed, valueName, isPath)
-  }
-
-  /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
-  /// likely meant: one in another case or a letter or two off, when only one is.
-  private static func commandMeant(by typed: String, in group: [String]) -> String? {
-    let (command, words) = CommandTree.command(namedBy: group.dropFirst())
-    guard words == group.count - 1 else { return nil }
-    let names = command.configuration.subcommands.map { $0._commandName }
-    guard !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
-    let near = names.filter { EditDistance.between($0, typed.lowercased(), atMost: min(2, typed.count / 3)) != nil }
-    return near.count == 1 ? near[0] : nil
   }
 }
 
