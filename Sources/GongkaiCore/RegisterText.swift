@@ -12,6 +12,8 @@ public enum RegisterText {
   /// tells them from milestones withdrawn on their own, and what a reinstatement puts back in force. A reason typed
   /// or imported may not start with it, or a milestone withdrawn on its own could be taken for one of them.
   public static let projectWithdrawalMark = "（项目撤回）"
+  /// What a project's reinstatement gives as the reinstatement reason of each milestone it puts back, before its own.
+  public static let projectReinstatementMark = "（项目恢复）"
 
   /// A reason typed or imported that starts with ``projectWithdrawalMark``, which only a project's withdrawal writes.
   static func markProblem(_ field: String, _ reason: String) -> RegisterError? {

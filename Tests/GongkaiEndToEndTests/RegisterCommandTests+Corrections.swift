@@ -220,6 +220,33 @@ extension RegisterCommandTests {
     #expect(snapshot(db[1]) == before)
   }
 
+  /// A milestone withdrawn and reinstated read in the audit CSV as one never withdrawn: an overdue item kept out of
+  /// `check` for a while left no trace. Its row names the last reinstatement, by whom, when and why; one reinstated
+  /// with its project carries the project's reason, marked, also in its history.
+  @Test func theAuditRowOfAReinstatedMilestoneNamesItsReinstatement() throws {
+    let code = "2026-310110-48-01-000213"
+    let (folder, db) = try registerWithProject(code)
+    for command in [
+      ["log", code, "bidding.contract", "--date", "2026-09-01", "--ref", "HT-1"],
+      ["log", code, "bidding.contract", "--date", "2026-09-02", "--ref", "HT-2"],
+      ["withdraw", "1", "--reason", "误登"],
+      ["reinstate", "1", "--reason", "误撤回，应撤回的是里程碑3", "--by", "王工"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-12-01", ["--lang", "en"])
+    #expect(rows.map { $0["last_reinstated_by"] } == ["王工", ""])
+    #expect(rows[0]["last_reinstated_at"]?.hasPrefix("20") == true && rows[1]["last_reinstated_at"] == "")
+    #expect(rows.map { $0["reinstatement_reason"] } == ["误撤回，应撤回的是里程碑3", ""])
+    #expect(try gongkai(["project", "withdraw", code, "--reason", "重复登记", "--yes"] + db).status == 0)
+    #expect(try gongkai(["project", "reinstate", code, "--reason", "误撤回项目", "--yes", "--by", "李工"] + db).status == 0)
+    let again = try auditRows(folder, db, asOf: "2026-12-01", ["--lang", "en"])
+    #expect(again.map { $0["last_reinstated_by"] } == ["李工", "李工"])
+    #expect(again.map { $0["reinstatement_reason"] } == ["（项目恢复）误撤回项目", "（项目恢复）误撤回项目"])
+    #expect(try gongkai(["history", code] + db).stdout.contains("恢复原因: — → （项目恢复）误撤回项目"))
+  }
+
   /// A change linked to the wrong contract is linked right with `amend --changes`, which the change log and the
   /// audit CSV show as a correction; a project file written before it does not put the old link back.
   @Test func aLinkCorrectedWithAmendStandsAgainstAnOlderProjectFile() throws {
@@ -578,7 +605,7 @@ extension RegisterCommandTests {
     let csv = folder.appendingPathComponent("audit.csv").path
     #expect(try gongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27"] + db).status == 0)
     let header = try #require(try String(contentsOfFile: csv, encoding: .utf8).dropFirst().components(separatedBy: "\r\n").first)
-    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期短缺,所变更里程碑编号,所认定公开索引号"))
+    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期短缺,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因"))
 
     // The change log records each amendment with its reason; history shows it; the chain and rows verify
     let history = try gongkai(["history", code] + db)

@@ -253,6 +253,11 @@ public struct AuditCSV {
     // 索引号 names the item by its first publication; 公开日期 is the publication judged, which for a 公示 put up again
     // is another, with a number of its own, as the public page names it.
     Column(chinese: "所认定公开索引号", english: "judged_index_number") { row, stored in row.judgedIndexNumber(of: stored) },
+    // A milestone withdrawn and put back in force reads as never withdrawn in the columns above: an overdue item kept
+    // out of `check` for a while is what an evaluator must be able to see.
+    .text(chinese: "最近恢复人", english: "last_reinstated_by") { _, stored in stored.reinstatement?.by ?? "" },
+    Column(chinese: "最近恢复时间", english: "last_reinstated_at") { _, stored in stored.reinstatement?.at ?? "" },
+    .text(chinese: "恢复原因", english: "reinstatement_reason") { _, stored in stored.reinstatement?.reason ?? "" },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the

@@ -77,6 +77,7 @@ extension SQLiteStore {
             withdrawnAt: withdrawal?.dropFirst().first.map(String.init),
             recordedBy: try value(.recordedBy), recordedAt: try value(.recordedAt),
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn), of: id),
+            reinstatement: try Reinstated(column: value(.reinstatement), reason: value(.reinstatedReason)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
             linksMovedAt: try value(.linksMovedAt), shownAgainAt: try value(.shownAgainAt))
           try current!.readCorrectedPublications(value(.correctedPublications))
@@ -140,6 +141,11 @@ extension SQLiteStore {
         WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
+    // Who reinstated it and when, the same way, for a milestone reinstated only (its `reinstatedReason` set).
+    let reinstatement = """
+      CASE WHEN m.reinstatedReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
+        WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END
+      """
     let corrections = filter.publicationCorrections
       ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL)"
       : "NULL, NULL, NULL, NULL"
@@ -148,7 +154,7 @@ extension SQLiteStore {
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
              m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
-             p.withdrawnReason
+             p.withdrawnReason, m.reinstatedReason, \(reinstatement)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -331,6 +337,16 @@ private enum MilestoneColumn: Int {
   case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, correctedPublications
   case shownAgainAt
   case projectWithdrawnReason
+  case reinstatedReason, reinstatement
+}
+
+extension Reinstated {
+  /// From the query's `actor U+1F at` of the last reinstatement and the milestone's reason; `nil` for one never
+  /// reinstated.
+  init?(column: String?, reason: String?) {
+    guard let reason, let parts = column?.split(separator: "\u{1F}", omittingEmptySubsequences: false), parts.count == 2 else { return nil }
+    self.init(by: String(parts[0]), at: String(parts[1]), reason: reason)
+  }
 }
 
 extension ChangeLogRecord {

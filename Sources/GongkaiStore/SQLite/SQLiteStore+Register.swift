@@ -209,6 +209,8 @@ extension SQLiteStore {
       for milestone in taken {
         var restored = milestone
         restored.withdrawnReason = nil
+        // As its withdrawal gave each the project's reason, marked: the milestone's history and audit row say why.
+        restored.reinstatedReason = RegisterText.projectReinstatementMark + reason
         _ = try write.update(restored, from: milestone, project: old.code, action: "reinstate")
       }
       reinstatement.project.withdrawnReason = nil

@@ -15,6 +15,9 @@ public struct StoredMilestone: Hashable, Sendable {
   public var recordedAt: String
   /// The milestone's amendments (`gongkai amend`), from the change log; `nil` while never amended.
   public var amendments: Amendments? = nil
+  /// Its last reinstatement after a withdrawal (`gongkai reinstate`, or its project's), read with the milestones of a
+  /// list: a milestone withdrawn and reinstated reads as never withdrawn otherwise; `nil` while never reinstated.
+  public var reinstatement: Reinstated? = nil
   /// The register's record of each of ``Milestone/disclosures``, in the same order.
   public var recordedDisclosures: [RecordedDisclosure]
   /// When a publication of the milestone was last corrected (its end or address changed, or withdrawn as made by
@@ -201,4 +204,20 @@ public struct StatedHead: Sendable {
   /// throws ``StoreError/differsFromChangeLog(_:_:)``. An export calls it before it puts anything in place, so that
   /// a refused export leaves what was there before.
   public func confirmed() async throws { try await check?() }
+}
+
+/// Who put a milestone back in force, when and why, from the change log's row of its last reinstatement.
+public struct Reinstated: Hashable, Sendable {
+  public var by: String
+  /// An ISO 8601 instant in China Standard Time.
+  public var at: String
+  /// As given to `gongkai reinstate`; a project's reinstatement gives its milestones its own, marked
+  /// ``GongkaiCore/RegisterText/projectReinstatementMark``.
+  public var reason: String
+
+  public init(by: String, at: String, reason: String) {
+    self.by = by
+    self.at = at
+    self.reason = reason
+  }
 }

@@ -109,9 +109,14 @@ enum ExitStatus: Int32, Error {
     // A kind decides the deadline, category and rules a milestone is judged by, and what it is is what was formed:
     // not a field to correct, but a record to withdraw and make anew.
     if said == "Unknown option '--kind'", CommandLine.arguments.dropFirst().first == "amend" {
-      let id = CommandLine.arguments.dropFirst(2).first.flatMap { Int64($0) != nil ? $0 : nil } ?? "ID"
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      let id = arguments.dropFirst().first.flatMap { Int64($0) != nil ? $0 : nil } ?? "ID"
+      // The kind typed, as `--kind K` or `--kind=K`, is the one to log it under.
+      let kind = arguments.firstIndex(of: "--kind").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        ?? arguments.first { $0.hasPrefix("--kind=") }.map { String($0.dropFirst("--kind=".count)) } ?? "KIND"
       return "amend cannot change a milestone's kind, which its deadline and rules follow: withdraw it (`gongkai withdraw \(id) "
-        + "--reason 事项类型有误`) and log it under the right kind (`gongkai log CODE KIND --date …`)"
+        + "--reason 事项类型有误`) and log it again under the right kind, with its project, date and 文号 (`gongkai log CODE "
+        + "\(ShellWord.quoted(kind)) --date …`; `gongkai history` shows them), then record its publications again with `gongkai disclose`"
     }
     // The parser suggests no name for an option in another case or two letters off (`--AS-OF`, `--verison`).
     if said.hasPrefix("Unknown option '--"), said.hasSuffix("'"),
