@@ -495,6 +495,19 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
+  /// A second channel's publication of a late milestone was told "published 18 working days late", the first
+  /// publication's count, as if it were this one's: the line names the publication the lateness is counted to.
+  @Test func aSecondChannelIsToldWhichPublicationTheLatenessIsCountedTo() throws {
+    let code = "2026-310110-48-01-000206"
+    let db = try registerWithProject(code).db
+    #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-09-01"] + db).status == 0)
+    let first = try gongkai(["disclose", "1", "--date", "2026-10-12", "--channel", "门户网站"] + db)
+    #expect(first.stdout.hasSuffix(": 2026-10-12 门户网站 · published 18 working days late\n"), "\(first.stdout)")
+    let second = try gongkai(["disclose", "1", "--date", "2026-10-13", "--channel", "信用中国"] + db)
+    #expect(second.stdout.hasSuffix(": 2026-10-13 信用中国 · the milestone was published 2026-10-12 on 门户网站, 18 working days late\n"),
+            "\(second.stdout)")
+  }
+
   /// A year typed a digit off makes a milestone of last week hundreds of working days overdue: `log` says which day
   /// was likely meant, and how to correct it; a date long past that no such typo explains is history, said nothing of.
   @Test func aYearTypedADigitOffIsPointedOut() throws {

@@ -82,7 +82,8 @@ extension Gongkai {
       // kind the register's rules no longer hold is recorded all the same).
       let judged = try await register.milestone(id: milestone).flatMap { try? checker.judge($0.milestone, asOf: asOf.day(today: today)) }
       let standing = (judged ?? nil).map {
-        StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true, recordedDisclosure: recorded.id).text
+        StandingNote(finding: $0, checker: checker, today: today, marksUnverifiedDeadline: true, recordedDisclosure: recorded.id,
+                     recordedPublication: disclosure).text
       } ?? ""
       let of = Gongkai.named(stored.milestone)
       switch recorded.outcome {

@@ -17,6 +17,9 @@ struct StandingNote {
   /// The publication `disclose` has just recorded: a shortfall settled by the end it was given is most often that end
   /// typed wrong, and the note says how such a record is repaired.
   var recordedDisclosure: Int64?
+  /// Its day and channel: the lateness of a milestone published before on another channel is that first
+  /// publication's, which the line names, not the one just recorded.
+  var recordedPublication: Disclosure?
 
   var text: String {
     // Counted over a year without its holiday schedule, a count may change once the schedule is added: marked as
@@ -28,7 +31,13 @@ struct StandingNote {
     case .overdue:
       return " · already overdue \(counted(finding.workingDays ?? 1, "working day"))\(provisional)\(unverifiedDeadline)"
     case .late:
-      return " · published \(counted(finding.workingDaysLate ?? 1, "working day")) late\(provisional)\(unverifiedDeadline)"
+      let late = "\(counted(finding.workingDaysLate ?? 1, "working day")) late\(provisional)\(unverifiedDeadline)"
+      if let recorded = recordedPublication, let judged = finding.disclosure,
+        judged.publishedOn != recorded.publishedOn || judged.channel != recorded.channel
+      {
+        return " · the milestone was published \(judged.publishedOn) on \(Terminal.field(judged.channel)), \(late)"
+      }
+      return " · published \(late)"
     case .tooShort:
       guard let until = finding.publishedUntil, let end = finding.minimumEnd else { return " · published too briefly" }
       let endProvisional = end.isProvisional ? " (provisional)" : ""
