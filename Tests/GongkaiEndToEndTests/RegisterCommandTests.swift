@@ -495,6 +495,18 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
+  /// An id as the register's listings print it (`#2`) or a Chinese input method types it (２) names the record.
+  @Test(arguments: ["#2", "２", " 2 "])
+  func anIdCopiedFromAListingOrTypedFullWidthIsRead(id: String) throws {
+    let code = "2026-310110-48-01-000207"
+    let db = try registerWithProject(code).db
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-02"] + db).status == 0)
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-03"] + db).status == 0)
+    let withdrawn = try gongkai(["withdraw", id, "--reason", "重复登记"] + db)
+    #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+    #expect(withdrawn.stdout.hasPrefix("withdrew milestone 2 "), "\(withdrawn.stdout)")
+  }
+
   /// A second channel's publication of a late milestone was told "published 18 working days late", the first
   /// publication's count, as if it were this one's: the line names the publication the lateness is counted to.
   @Test func aSecondChannelIsToldWhichPublicationTheLatenessIsCountedTo() throws {

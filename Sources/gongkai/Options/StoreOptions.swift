@@ -175,7 +175,10 @@ extension CivilDate {
 func recordID(_ text: String) throws -> Int64 {
   // `--changes` and `--disclosure` take the next argument whatever it is, so that `-1` is named as no id.
   try refuseOptionName(text, as: "the id")
-  guard let id = Int64(text), id > 0 else {
+  // As `project show` and `history` print it (`#42`), or typed by a Chinese input method (４２), with the spaces of a
+  // copy from a table.
+  let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
+  guard let id = Int64(typed.hasPrefix("#") ? String(typed.dropFirst()) : typed), id > 0 else {
     throw ValidationError("ids are whole numbers from 1, such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
   }
   return id
