@@ -287,6 +287,25 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["audit.csv", "victim.txt"])
   }
 
+  /// An output folder that is a link leading nowhere was called missing, to be created, which fails: a link under
+  /// that name is there. It is named as the link it is.
+  @Test func anOutputFolderThatIsABrokenLinkIsNamedAsOne() throws {
+    let database = try register()
+    let folder = Scratch.folder()
+    let (loop, other) = (folder.appendingPathComponent("l1").path, folder.appendingPathComponent("l2").path)
+    try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: other)
+    try FileManager.default.createSymbolicLink(atPath: other, withDestinationPath: loop)
+    let notices = try runGongkai(["export", "notices", "--out", loop, "--database", database])
+    #expect(notices.status == 73)
+    #expect(notices.stderr == "gongkai: cannot write \(loop): folder \(loop) is a symbolic link whose chain of links does not end (a loop); "
+      + "point it at a folder or name another with --out\n")
+    let dangling = folder.appendingPathComponent("site").path
+    try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "/nonexistent/site")
+    let csv = try runGongkai(["export", "audit-csv", "--out", dangling + "/audit.csv", "--database", database])
+    #expect(csv.status == 73)
+    #expect(csv.stderr.contains("folder \(dangling) is a symbolic link to /nonexistent/site, which does not exist; "), "\(csv.stderr)")
+  }
+
   /// `--out` naming the register (a slip of the shell's history: `--out register.sqlite`) replaced every record with
   /// the export. Every export that writes a file refuses it, and another register too, whatever its name, and the
   /// files SQLite keeps beside one, there or not (SQLite would read a journal made of an export as an unfinished

@@ -42,6 +42,14 @@ public final class AtomicFileWriter {
   static func requireFolder(_ folder: String, for path: String) throws {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+      // A link that leads nowhere is there: creating a folder under its name, as "does not exist" would advise, fails.
+      var status = stat()
+      if lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+        var target = stat()
+        let why = stat(folder, &target) != 0 && errno == ELOOP
+          ? "whose chain of links does not end (a loop)" : "to \((try? FileManager.default.destinationOfSymbolicLink(atPath: folder)) ?? "?"), which does not exist"
+        throw ExportError.cannotCreate(path, "folder \(folder) is a symbolic link \(why); point it at a folder or name another with --out")
+      }
       throw ExportError.cannotCreate(path, "folder \(folder) does not exist; create it or name another with --out")
     }
     guard isFolder.boolValue else {
