@@ -157,8 +157,15 @@ enum CSVText {
       ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an Excel 97-2003 workbook (.xls or an older .et)"),
     ]
     if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) { return utf16Problem(file) }
-    guard let format = formats.first(where: { start.starts(with: $0.magic) }) else { return nil }
-    return resaved(file, format.name)
+    if let format = formats.first(where: { start.starts(with: $0.magic) }) { return resaved(file, format.name) }
+    // A web page or XML, what a system's 导出Excel often saves under .xls: no CSV header begins with a tag.
+    let text = start.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+    if text.first == UInt8(ascii: "<"), let next = text.dropFirst().first,
+      next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(next | 0x20)
+    {
+      return resaved(file, "a web page or XML (HTML tables are what a system's 导出Excel often saves under .xls)")
+    }
+    return nil
   }
 
   /// A file of another format, `format`, and how to save it as CSV.

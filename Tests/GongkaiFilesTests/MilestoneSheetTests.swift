@@ -233,6 +233,17 @@ import TestSupport
     #expect(try problems(Data("PK,kind\n".utf8)).allSatisfy { !$0.contains("workbook") })
   }
 
+  /// An HTML table saved under .xls (a system's 导出Excel) was read as a sheet whose one column was the page's markup,
+  /// with three more problems for the columns it lacked; it is named as a web page, with the way to save the CSV.
+  @Test(arguments: ["<html><body><table><tr><td>项目代码</td>", "\u{FEFF}\n<!DOCTYPE html>", "<?xml version=\"1.0\"?>", " <TABLE>"])
+  func refusesAWebPageWithTheWayToSaveItsCSV(start: String) throws {
+    let found = try problems(Data((start + "\n</table>\n").utf8))
+    #expect(found.count == 1 && found[0].hasPrefix("f.csv: this is a web page or XML (HTML tables are what a system's 导出Excel "
+      + "often saves under .xls), not CSV text: open it and save the sheet"), "\(found)")
+    // A heading between angle brackets is no tag.
+    #expect(try problems(Data("<项目代码>,kind\n".utf8)).allSatisfy { !$0.contains("web page") })
+  }
+
   @Test func listsEveryBadRowByLine() throws {
     let found = try problems(Data("""
       project,kind,formed,published,channel
