@@ -495,6 +495,27 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
+  /// A 文号 amended into one another milestone of the kind holds on another day, or typed otherwise on the same day,
+  /// is warned of as `log` warns of it: most likely one document recorded twice.
+  @Test func aNumberAmendedIntoAnotherMilestonesIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000208"
+    let db = try registerWithProject(code).db
+    let log = ["log", code, "approval-result.feasibility-study", "--date"]
+    #expect(try gongkai(log + ["2026-10-15", "--ref", "杨发改投〔2026〕12号"] + db).status == 0)
+    #expect(try gongkai(log + ["2026-10-16", "--ref", "X"] + db).status == 0)
+    #expect(try gongkai(log + ["2026-10-15"] + db).status == 0)
+    let redated = try gongkai(["amend", "2", "--ref", "杨发改投[2026]12号", "--reason", "补正文号"] + db)
+    #expect(redated.status == 0)
+    #expect(redated.stderr == "gongkai: warning: milestone 1, formed 2026-10-15, has the same kind and 文号 (杨发改投〔2026〕12号, typed "
+      + "otherwise); if they are one document, withdraw the one that is wrong (`gongkai withdraw 1 --reason 重复登记` or "
+      + "`gongkai withdraw 2 --reason 重复登记`)\n")
+    let sameDay = try gongkai(["amend", "3", "--ref", "杨发改投（2026）12号", "--reason", "补录文号"] + db)
+    #expect(sameDay.status == 0)
+    #expect(sameDay.stderr.contains("milestone 1 has the same kind and day with 文号 杨发改投〔2026〕12号; if they are one document"),
+            "\(sameDay.stderr)")
+    #expect(try gongkai(["amend", "2", "--ref", "杨发改投〔2026〕13号", "--reason", "补正文号"] + db).stderr.isEmpty)
+  }
+
   /// An id as the register's listings print it (`#2`) or a Chinese input method types it (２) names the record.
   @Test(arguments: ["#2", "２", " 2 "])
   func anIdCopiedFromAListingOrTypedFullWidthIsRead(id: String) throws {

@@ -126,9 +126,29 @@ extension Gongkai {
       if let date, current.milestone.formedOn != date, let code = try? ProjectCode(stored.milestone.projectCode) {
         Gongkai.warnIfYearMistyped(date, milestone: milestone, of: code, judged: today)
       }
+      if ref != nil || date != nil { await warnOfNamesakes(stored, in: register) }
       if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       // As `log` warns of a day counted without its year's schedule.
       if let checker, !unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(unscheduledYears, calendar: checker.calendar)) }
+    }
+
+    /// A 文号 or day amended into one another milestone of the kind holds, as `log` warns of a milestone recorded so:
+    /// the same 文号 on another day, or the same day with the 文号 typed otherwise or left out, most likely one
+    /// document recorded twice. Best effort, after the write; a change shares the 文号 of what it changes by design.
+    private func warnOfNamesakes(_ stored: StoredMilestone, in register: any Store) async {
+      guard stored.milestone.changes == nil, let code = try? ProjectCode(stored.milestone.projectCode) else { return }
+      let entry = MilestoneEntry(kind: stored.milestone.kind, formedOn: stored.milestone.formedOn, reference: stored.reference)
+      let withdraw = { (other: Int64) in
+        "if they are one document, withdraw the one that is wrong (`gongkai withdraw \(other) --reason 重复登记` or "
+          + "`gongkai withdraw \(milestone) --reason 重复登记`)"
+      }
+      if let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
+        let typed = other.reference == stored.reference ? "" : ", typed otherwise"
+        Terminal.warning("milestone \(other.id), formed \(other.formedOn), has the same kind and 文号 (\(Terminal.field(other.reference))\(typed)); \(withdraw(other.id))")
+      }
+      if let other = try? await register.milestone(differingOnlyInReferenceFrom: entry, project: code), other.id != milestone {
+        Terminal.warning("milestone \(other.id) has the same kind and day \(other.reference.map { "with 文号 \(Terminal.field($0))" } ?? "without a 文号"); \(withdraw(other.id))")
+      }
     }
 
     /// A link between kinds the rules do not link is a usage error, as with `log --changes`; the store checks the
