@@ -612,7 +612,7 @@ extension RegisterCommandTests {
     let page = try String(contentsOfFile: notices.folder + "/\(code).html", encoding: .utf8)
     #expect(page.contains("310110-2026-00001"))
     #expect(try gongkai(["history", code] + db).stdout.hasSuffix("""
-      2026-11-12T15:00:00+08:00  李工  恢复公开 #1
+      2026-11-12T15:00:00+08:00  李工  恢复公开 #1（里程碑 #1：2026-11-03 区政府门户网站）
           撤回原因: 误操作 → —
           恢复原因 误撤回，应撤回的是公开记录2\n
       """))

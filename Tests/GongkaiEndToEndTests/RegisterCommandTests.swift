@@ -395,14 +395,14 @@ import TestSupport
     #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
     // Staff read the log in Chinese; the withdrawal shows what it changed.
     let text = try gongkai(["history", "2026-310110-48-01-000200"] + db).stdoutLines
-    #expect(text.contains { $0.hasSuffix("  撤回公开 #1") })
+    #expect(text.contains { $0.hasSuffix("  撤回公开 #1（里程碑 #1：2026-11-27 中国招标投标公共服务平台）") }, "\(text)")
     #expect(text.contains("    撤回原因: — → 截止日期填错"))
     #expect(text.contains("    里程碑编号 1；公开日期 2026-11-27；公开渠道 中国招标投标公共服务平台；公示截止 2026-11-29；索引年度 2026；索引序号 1"))
     #expect(text.contains("    公示截止: 2026-11-29 → 2026-11-30"))
     // A milestone added is shown without the internal number of the project whose history this is
     #expect(text.contains { $0.hasPrefix("    事项 ") })
     #expect(!text.contains { $0.contains("项目编号") })
-    #expect(try gongkai(["history", "2026-310110-48-01-000200", "--lang", "en"] + db).stdoutLines.contains { $0.hasSuffix("  withdraw disclosure 1") })
+    #expect(try gongkai(["history", "2026-310110-48-01-000200", "--lang", "en"] + db).stdoutLines.contains { $0.hasSuffix("  withdraw disclosure 1 (milestone 1: 2026-11-27 中国招标投标公共服务平台)") })
   }
 
   /// Text that starts with '-' (a summary of a reduction, a negated name) is a value, not an option: every text

@@ -10,11 +10,24 @@ extension Gongkai {
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       // The register is one row: its id says nothing.
       let id = entry.entity == "register" ? "" : lang.pick(" #", " ") + "\(entry.entityID)"
-      guard lang == .zh else { return "\(entry.action) \(entry.entity == "register" ? "the register's settings" : entry.entity)\(id)" }
+      let publication = publicationNamed(entry, lang)
+      guard lang == .zh else {
+        return "\(entry.action) \(entry.entity == "register" ? "the register's settings" : entry.entity)\(id)\(publication)"
+      }
       if entry.action == "recode" { return "更正项目代码\(id)" }
       let action = ["insert": "新增", "update": "修改", "amend": "更正", "withdraw": "撤回", "reinstate": "恢复"][entry.action] ?? entry.action
       let entity = ["project": "项目", "milestone": "里程碑", "disclosure": "公开", "register": "登记册设置"][entry.entity] ?? entry.entity
-      return "\(action)\(entity)\(id)"
+      return "\(action)\(entity)\(id)\(publication)"
+    }
+
+    /// Which publication a change of one is, its milestone, day and channel, which the lines under it leave out for
+    /// any change but its record's insert (they show the fields changed): `撤回公开 #7` alone sent an auditor to the
+    /// JSON to learn what was withdrawn.
+    private static func publicationNamed(_ entry: ChangeLogEntry, _ lang: Language) -> String {
+      guard entry.entity == "disclosure", entry.action != "insert", let row = values(entry.after) ?? values(entry.before),
+        let milestone = row["milestoneId"], let day = row["publishedOn"], let channel = row["channel"]
+      else { return "" }
+      return lang.pick("（里程碑 #\(milestone)：\(day) \(Terminal.field(channel))）", " (milestone \(milestone): \(day) \(Terminal.field(channel)))")
     }
 
     /// A value of a changed field as the line shows it: an end cleared is a notice still up, not a blank. A value of
