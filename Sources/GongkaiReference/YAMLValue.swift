@@ -106,20 +106,57 @@ public struct YAMLValue {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw FileProblem.notFound(name, path: url.path)
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text\(Self.encoding(of: data)); save it as UTF-8")
-    }
+    guard let text = String(data: data, encoding: .utf8) else { throw Self.notUTF8(data, file: name) }
     return try parse(text, file: name)
+  }
+
+  /// A file that is not UTF-8, refused at the line of its first bytes that are not: a file UTF-8 with Chinese before
+  /// them has a character some program wrote wrong there, to retype; one that is not names what it most likely is.
+  private static func notUTF8(_ data: Data, file name: String) -> FileProblem {
+    // UTF-16 is not UTF-8 from its first byte: no line to name.
+    if isUTF16(data) {
+      return FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text\(Self.encoding(of: data)); save it as UTF-8")
+    }
+    var bytes = data.makeIterator()
+    var (offset, line, sawChinese) = (0, 1, false)
+    var parser = Unicode.UTF8.ForwardParser()
+    decoding: while true {
+      switch parser.parseScalar(from: &bytes) {
+      case .valid(let scalar):
+        if scalar.count == 1, scalar.first == UInt8(ascii: "\n") { line += 1 }
+        sawChinese = sawChinese || scalar.count > 1
+        offset += scalar.count
+      case .error:
+        // The character's bytes: its first, and those after it beyond ASCII, four at most.
+        let rest = data.dropFirst(offset)
+        let character = rest.prefix(1) + rest.dropFirst().prefix { $0 >= 0x80 }.prefix(3)
+        let shown = character.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+        guard sawChinese else {
+          return FileProblem(file: name, line: line, field: nil, message: """
+            file is not UTF-8 text\(Self.encoding(of: data)) (its first such bytes, \(shown), are on this line); save it as UTF-8
+            """)
+        }
+        return FileProblem(file: name, line: line, field: nil, message: """
+          bytes that are not UTF-8 (\(shown)) in a file that is UTF-8 before them: retype the text there (a character some \
+          program wrote wrong, such as an emoji cut in half), or save the file again as UTF-8
+          """)
+      case .emptyInput:
+        break decoding
+      }
+    }
+    return FileProblem(file: name, line: nil, field: nil, message: "file is not UTF-8 text\(Self.encoding(of: data)); save it as UTF-8")
   }
 
   /// What a file that is not UTF-8 most likely is, for its refusal: a text editor on a Chinese Windows saves GBK
   /// (“ANSI”) or, asked for “Unicode”, UTF-16.
   private static func encoding(of data: Data) -> String {
-    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return " but UTF-16 (“Unicode” in Notepad)" }
+    if isUTF16(data) { return " but UTF-16 (“Unicode” in Notepad)" }
     // GB18030, as Foundation names it (kCFStringEncodingGB_18030_2000)
     if String(data: data, encoding: String.Encoding(rawValue: 0x8000_0632)) != nil { return " but most likely GBK (“ANSI” in Notepad)" }
     return ""
   }
+
+  private static func isUTF16(_ data: Data) -> Bool { data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) }
 
   public var line: Int? { node.mark?.line }
 

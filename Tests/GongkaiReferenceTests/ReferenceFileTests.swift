@@ -19,15 +19,28 @@ import TestSupport
   /// that the clerk knows which of the editor's choices to change.
   @Test func aYAMLFileNotInUTF8IsRefusedNamingItsEncoding() throws {
     let text = "code: 2026-310110-48-01-000200\nname: 江浦路桥梁改建工程\n"
-    for (data, said) in [
-      (try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))), "but most likely GBK (“ANSI” in Notepad)"),
-      (try #require(text.data(using: .utf16)), "but UTF-16 (“Unicode” in Notepad)"),
-    ] {
+    for (data, line, said) in [
+      (try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632))), 2,
+       "but most likely GBK (“ANSI” in Notepad) (its first such bytes, 0xBD 0xAD 0xC6 0xD6, are on this line)"),
+      (try #require(text.data(using: .utf16)), nil, "but UTF-16 (“Unicode” in Notepad)"),
+    ] as [(Data, Int?, String)] {
       let url = Scratch.file("p.yaml")
       try data.write(to: url)
-      #expect(throws: FileProblem(file: "p.yaml", line: nil, field: nil, message: "file is not UTF-8 text \(said); save it as UTF-8")) {
+      #expect(throws: FileProblem(file: "p.yaml", line: line, field: nil, message: "file is not UTF-8 text \(said); save it as UTF-8")) {
         try YAMLValue.read(url, displayName: "p.yaml")
       }
+    }
+  }
+
+  /// A UTF-8 file with a character some program wrote wrong is refused at its line, with the bytes, not as a file of
+  /// another encoding.
+  @Test func aBadCharacterInAUTF8FileIsNamedByItsLine() throws {
+    let url = Scratch.file("p.yaml")
+    try (Data("code: 2026-310110-48-01-000200\nname: 江浦路\nlocation: ".utf8) + Data([0xF0, 0x9F, 0x98]) + Data("\n".utf8)).write(to: url)
+    #expect(throws: FileProblem(file: "p.yaml", line: 3, field: nil, message: "bytes that are not UTF-8 (0xF0 0x9F 0x98) in a file that "
+      + "is UTF-8 before them: retype the text there (a character some program wrote wrong, such as an emoji cut in half), or save the "
+      + "file again as UTF-8")) {
+      try YAMLValue.read(url, displayName: "p.yaml")
     }
   }
 
