@@ -91,6 +91,8 @@ public enum RegisterText {
     case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
       "the bidirectional control \(codePoint(scalar)), which can make text display in another order than it is stored"
     case 0x2028, 0x2029: "a line or paragraph separator (\(codePoint(scalar))), which this field may not hold"
+    case _ where carriesHiddenText(scalar):
+      "the invisible character \(codePoint(scalar)), which carries text no reader of a page sees"
     case _ where isInvisible(scalar):
       "the invisible character \(codePoint(scalar)), which makes two names that look the same differ"
     case _ where scalar.properties.isNoncharacterCodePoint: "the noncharacter \(codePoint(scalar))"
@@ -150,6 +152,7 @@ public enum RegisterText {
   private static func isHidden(_ scalar: Unicode.Scalar, allowNewlines: Bool) -> Bool {
     switch scalar.value {
     case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+    case _ where carriesHiddenText(scalar): true
     // Judged by what stands beside them: ``joinsHan(_:_:_:)`` and ``isOutOfPlace(_:after:)``.
     case 0x200C, 0x200D, 0x180B...0x180F, 0xFE0E, 0xFE0F: false
     default: !allowNewlines && isInvisible(scalar)
@@ -169,6 +172,13 @@ public enum RegisterText {
       true
     default: false
     }
+  }
+
+  /// The tags (U+E0000-U+E007F) and the interlinear annotation marks (U+FFF9-U+FFFB): each spells text that displays as
+  /// nothing, which a summary would carry onto the public page and the feed unseen. Refused in every field, summaries
+  /// included; a government text has no use for a subdivision flag's tags.
+  static func carriesHiddenText(_ scalar: Unicode.Scalar) -> Bool {
+    (0xFFF9...0xFFFB).contains(scalar.value) || (0xE0000...0xE007F).contains(scalar.value)
   }
 
   static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { scalar.value == 0x200C || scalar.value == 0x200D }

@@ -155,7 +155,8 @@ import Testing
   }
 
   /// What changes how text displays without showing itself is refused: bidirectional marks everywhere; line
-  /// separators and invisible characters in a one-line field, where they make two 文号 that look alike differ.
+  /// separators and invisible characters in a one-line field, where they make two 文号 that look alike differ; tags and
+  /// interlinear annotations everywhere too, as they spell text a page carries unseen.
   @Test(arguments: [
     ("\u{200E}", "bidirectional control U+200E", true), ("\u{200F}", "bidirectional control U+200F", true),
     ("\u{061C}", "bidirectional control U+061C", true), ("\u{2028}", "line or paragraph separator (U+2028)", true),
@@ -164,8 +165,10 @@ import Testing
     ("\u{00AD}", "invisible character U+00AD", false), ("\u{3164}", "invisible character U+3164", false),
     ("\u{115F}", "invisible character U+115F", false), ("\u{034F}", "invisible character U+034F", false),
     ("\u{2061}", "invisible character U+2061", false), ("\u{2800}", "invisible character U+2800", false),
-    ("\u{FFF9}", "invisible character U+FFF9", false), ("\u{1D173}", "invisible character U+1D173", false),
-    ("\u{E0041}", "invisible character U+E0041", false), ("\u{200D}", "invisible character U+200D", false),
+    ("\u{FFF9}", "invisible character U+FFF9, which carries text no reader of a page sees", true),
+    ("\u{1D173}", "invisible character U+1D173", false),
+    ("\u{E0041}", "invisible character U+E0041, which carries text no reader of a page sees", true),
+    ("\u{E007F}", "invisible character U+E007F", true), ("\u{FFFB}", "invisible character U+FFFB", true), ("\u{200D}", "invisible character U+200D", false),
     ("\u{200C}", "invisible character U+200C", false), ("\u{180E}", "invisible character U+180E", false),
     ("\u{FE00}", "invisible character U+FE00", false), ("\u{FE0F}", "invisible character U+FE0F", false),
     ("\u{E0100}", "invisible character U+E0100", false),
