@@ -513,6 +513,15 @@ import TestSupport
       """)
     #expect(try runGongkai(["backup", database, "--database", copy]).status == 73)
     #expect(try changes(database) == diverged)
+    // With more changes than the register, a diverged one is not told to be swapped with it: it is another register.
+    try log("2026-11-05", into: copy)
+    let longer = try runGongkai(["backup", copy, "--database", database])
+    #expect(longer.status == 73)
+    #expect(longer.stderr == """
+      gongkai: cannot write the backup \(copy): it is another Gongkai register (158 changes, whose change log is not \(database)'s), \
+      not a backup of it; name another file, or remove it to replace it
+
+      """)
 
     // A register that recorded nothing yet is the start of every register.
     let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path

@@ -170,21 +170,34 @@ extension SQLiteStore {
   private func requireEarlierState(at path: String) throws -> Bool {
     var configuration = Configuration()
     configuration.readonly = true
+    let (rows, last) = try read { db in
+      (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0, try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1"))
+    }
     let destination = try Self.translating(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
-      return try queue.read { db -> (rows: Int, head: String?)? in
+      return try queue.read { db -> (rows: Int, head: String?, atOurEnd: String?)? in
         guard try db.tableExists("changeLog"), try db.columns(in: "changeLog").contains(where: { $0.name == "hash" }) else { return nil }
-        let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0
-        return (rows, try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1"))
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0
+        // Its row where this register's log ends: ours when it is this register further on.
+        let atOurEnd = rows == 0 ? nil : try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [rows - 1])
+        return (count, try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1"), atOurEnd)
       }
     }
     guard let destination, destination.rows > 0 else { return false }
-    let (rows, hash) = try read { db in
-      (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM changeLog") ?? 0,
-       try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [destination.rows - 1]))
+    let hash = try read { db in
+      try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id LIMIT 1 OFFSET ?", arguments: [destination.rows - 1])
     }
     guard destination.rows <= rows else {
+      // This register's log is the start of the file's: the file is this register further on, the arguments most
+      // likely swapped; else it is another register's, whose changes a backup over it would lose. A register with
+      // no change yet cannot tell the two apart.
+      guard rows == 0 || destination.atOurEnd == last else {
+        throw StoreError.cannotWriteBackup(path, """
+          it is another Gongkai register (\(destination.rows) changes, whose change log is not \(self.path)'s), not a \
+          backup of it; name another file, or remove it to replace it
+          """)
+      }
       throw StoreError.cannotWriteBackup(path, """
         it is a Gongkai register with more changes (\(destination.rows)) than \(self.path) (\(rows)), not an earlier \
         backup of it; if it is the register, swap the two (gongkai backup BACKUP --database REGISTER), else remove it \
