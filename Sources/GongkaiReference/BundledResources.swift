@@ -29,10 +29,7 @@ public enum BundledResources {
       }
       return folder
     }
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-    var candidates = [
-      executable.deletingLastPathComponent().appendingPathComponent(bundleName), Bundle.main.bundleURL.appendingPathComponent(bundleName),
-    ]
+    var candidates = [executable.deletingLastPathComponent().appendingPathComponent(bundleName), Bundle.main.bundleURL.appendingPathComponent(bundleName)]
     #if DEBUG
     candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
     #endif
@@ -43,6 +40,19 @@ public enum BundledResources {
       file: bundleName, line: nil, field: nil,
       message: "the reference data is missing; install the \(bundleName) folder next to the gongkai binary or set GONGKAI_RESOURCES to it",
       kind: .missing)
+  }
+
+  /// The running binary as the kernel knows it (`/proc/self/exe`, links resolved), whose folder the resources are
+  /// installed beside. Not `argv[0]`: run by name from the PATH it is the bare name, `gongkai`, which read as a path
+  /// names a file of the current folder, so that a folder of rules left where a clerk runs gongkai would be read
+  /// instead of the installed ones. Where there is no `/proc`, a path typed with a folder in it, else Foundation's.
+  static var executable: URL {
+    if let running = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return URL(fileURLWithPath: running)
+    }
+    let typed = CommandLine.arguments.first ?? ""
+    if typed.contains("/") { return URL(fileURLWithPath: typed).resolvingSymlinksInPath() }
+    return Bundle.main.executableURL?.resolvingSymlinksInPath() ?? URL(fileURLWithPath: typed)
   }
 
   /// The `.yaml` and `.yml` files of a folder, sorted by name; an empty list when the folder does not exist.

@@ -287,6 +287,23 @@ import TestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["audit.csv", "victim.txt"])
   }
 
+  /// Run by name from the PATH, as staff and cron run it, gongkai read its rules from a folder of their name in the
+  /// current folder, where anyone could leave one: a deadline of 300 days instead of 3. It reads those installed
+  /// beside the binary, wherever it is run from.
+  @Test func rulesLeftInTheCurrentFolderAreNotRead() throws {
+    let binary = try builtBinary()
+    let planted = Scratch.folder()
+    let resources = "Gongkai_GongkaiReference.resources"
+    try FileManager.default.copyItem(at: binary.deletingLastPathComponent().appendingPathComponent(resources),
+                                     to: planted.appendingPathComponent(resources))
+    let national = planted.appendingPathComponent("\(resources)/rules/national.yaml")
+    try Data("profile: national\nrules: [}\n".utf8).write(to: national)
+    let command = "cd '\(planted.path)' && PATH='\(binary.deletingLastPathComponent().path)':/usr/bin:/bin \(binary.lastPathComponent) rules"
+    let result = try runShell(command, environment: [:])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("规则目录 national："), "\(result.stdout)")
+  }
+
   /// An output folder that is a link leading nowhere was called missing, to be created, which fails: a link under
   /// that name is there. It is named as the link it is.
   @Test func anOutputFolderThatIsABrokenLinkIsNamedAsOne() throws {
