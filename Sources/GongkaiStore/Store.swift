@@ -241,6 +241,10 @@ public protocol Store: Sendable {
   func checkAgainstChangeLog(publishedHead: String?, divergenceLimit: Int) async throws -> ChangeLogCheck
   /// The hash of the last change-log row: the state of the register, as exports state it ("" when empty).
   func changeLogHead() async throws -> String
+  /// Whether a row of the change log has the hash `head`, the head an earlier export stated: one the log does not
+  /// hold was written from a state of the register it no longer has (restored from an earlier backup since, or
+  /// another register's). Read from the newest row back, where an export's head is found at once.
+  func changeLogHolds(head: String) async throws -> Bool
   /// The day, in China Standard Time, the register's last change was recorded on; `nil` for a register never
   /// written. A machine whose clock says an earlier day is judging the wrong day (a reset clock, an unsynchronised
   /// virtual machine), and its morning check would find nothing due.

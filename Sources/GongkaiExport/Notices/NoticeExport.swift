@@ -47,6 +47,10 @@ public struct NoticeExport {
     public var provisionalStatuses = 0
     /// The years without an official holiday schedule those statuses rest on, which the index's foot names.
     public var provisionalStatusYears = Set<Int>()
+    /// The change-log head the folder's index stated before this export, where the register's log holds no row of
+    /// it: the folder was written from a state the register no longer has (restored from an earlier backup since),
+    /// and the 索引号 it published since that state may now be given to other publications.
+    public var unknownEarlierHead: String?
   }
 
   /// Writes the pages as the register streams by; memory does not grow with the register.
@@ -75,10 +79,12 @@ public struct NoticeExport {
     // In every format: pages of another format beside the feed's would give its items other 索引号.
     try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
     let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
+    var earlierHead = Self.indexHead(in: folder)
+    if let head = earlierHead, try await store.changeLogHolds(head: head) { earlierHead = nil }
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
-    var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated)
+    var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated, unknownEarlierHead: earlierHead)
     // A full export takes down the pages under codes corrected away, and its feed names as deleted the entries that a
     // correction of a code to another division renumbered, while 索引号 take each project's division.
     let recodes = projects.isEmpty ? try await store.codeCorrections() : []
@@ -247,6 +253,17 @@ extension NoticeExport {
     let head = String(decoding: (try? handle.read(upToCount: 8192)) ?? Data(), as: UTF8.self)
     guard let match = head.firstMatch(of: /<small>截至 (\d{4}-\d{2}-\d{2})，/) else { return nil }
     return try? CivilDate(parsing: String(match.1))
+  }
+
+  /// The change-log head the index in `folder` states at its foot, if it has one.
+  static func indexHead(in folder: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else { return nil }
+    defer { try? handle.close() }
+    // The foot is the page's end, after a row a project: only its last bytes are read.
+    let size = (try? handle.seekToEnd()) ?? 0
+    try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
+    let foot = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    return foot.firstMatch(of: /登记簿变更记录链头：<code>([0-9a-f]{64})<\/code>/).map { String($0.1) }
   }
 
   /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export

@@ -10,6 +10,10 @@ extension SQLiteStore {
     try read { db in try String.fetchOne(db, sql: "SELECT hash FROM changeLog ORDER BY id DESC LIMIT 1") ?? "" }
   }
 
+  public func changeLogHolds(head: String) throws -> Bool {
+    try read { db in try Int64.fetchOne(db, sql: "SELECT id FROM changeLog WHERE hash = ? ORDER BY id DESC LIMIT 1", arguments: [head]) != nil }
+  }
+
   public func lastChangeDay() throws -> CivilDate? {
     // `at` is an instant in China Standard Time, its first ten characters the day; one a tool outside gongkai
     // wrote otherwise tells no day.
