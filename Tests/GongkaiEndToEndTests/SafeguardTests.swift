@@ -304,6 +304,24 @@ import TestSupport
     #expect(result.stdout.hasPrefix("规则目录 national："), "\(result.stdout)")
   }
 
+  /// Under the umask a shared register wants (007), the pages were the owner's and the group's alone, and the web
+  /// server, under an account of its own, could not serve them: the notices are readable by all, whatever the umask.
+  @Test func noticePagesAreReadableByAllWhateverTheUmask() throws {
+    let (folder, database) = try sampleRegister()
+    let binary = try builtBinary().path
+    let site = folder.appendingPathComponent("site")
+    try FileManager.default.createDirectory(at: site, withIntermediateDirectories: false)
+    let result = try runShell("umask 077; exec '\(binary)' export notices --out '\(site.path)' --as-of 2026-11-27 --database '\(database)'",
+                              environment: [:])
+    #expect(result.status == 0, "\(result.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: site.path)
+    #expect(names.count == 6)
+    for name in names {
+      let mode = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(name).path)[.posixPermissions] as? Int
+      #expect(mode == 0o644, "\(name): \(String(mode ?? 0, radix: 8))")
+    }
+  }
+
   /// An output folder that is a link leading nowhere was called missing, to be created, which fails: a link under
   /// that name is there. It is named as the link it is.
   @Test func anOutputFolderThatIsABrokenLinkIsNamedAsOne() throws {

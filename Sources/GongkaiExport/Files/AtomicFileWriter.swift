@@ -20,7 +20,9 @@ public final class AtomicFileWriter {
   /// writable, or the target exists and is not a regular file (a folder, a device, a symbolic link, which is not
   /// written through). Once the temporary file
   /// exists, failures are ``ExportError/io(_:)``: a full disk or a failing device, not a wrong path.
-  public init(path: String) throws {
+  /// `public`: a file for the public, which a web server under another account serves, readable by all whatever the
+  /// umask (``publicMode``).
+  public init(path: String, public isPublic: Bool = false) throws {
     self.path = path
     let target = URL(fileURLWithPath: path)
     let folder = FilePath.physicalParent(of: path)
@@ -34,7 +36,18 @@ public final class AtomicFileWriter {
     guard descriptor >= 0 else {
       throw ExportError.cannotCreate(path, "cannot write in folder \(folder): \(String(cString: strerror(errno))); name another with --out")
     }
+    if isPublic { Self.makePublic(descriptor) }
     self.descriptor = descriptor
+  }
+
+  /// The mode of the files of a public notice export: written by its owner, read by all. Under the umask a shared
+  /// register wants (007), a page would otherwise be the owner's and the group's alone, and the portal's web server,
+  /// under an account of its own, could not read it.
+  static let publicMode: mode_t = 0o644
+
+  /// Gives the file open at `descriptor` ``publicMode``; a file system that keeps no modes keeps its own.
+  static func makePublic(_ descriptor: Int32) {
+    _ = fchmod(descriptor, publicMode)
   }
 
   /// The one check of an output's folder, for files and folders alike: a parent that is a file is named as one,

@@ -1,7 +1,8 @@
 import Foundation
 import GongkaiFileSystem
 
-/// Many files written into one folder, each whole or not at all as ``AtomicFileWriter`` writes one: each goes to
+/// Many files for the public (readable by all, ``AtomicFileWriter/publicMode``) written into one folder, each whole
+/// or not at all as ``AtomicFileWriter`` writes one: each goes to
 /// a temporary file first and is renamed into place only after it is safely on disk. The files are flushed to
 /// disk together, a few hundred at a time, instead of one by one: a notice export writes a page per project, and
 /// a flush per page would make the export of a large register take hours.
@@ -72,6 +73,8 @@ public final class AtomicFolderWriter {
     guard descriptor >= 0 else {
       throw ExportError.cannotCreate(target, "cannot write in folder \(folder): \(String(cString: strerror(errno))); name another with --out")
     }
+    // Pages for the public, served by an account of their own.
+    AtomicFileWriter.makePublic(descriptor)
     var failure = Array(bytes).withUnsafeBytes { AtomicFileWriter.writeAll($0, to: descriptor) }
     if close(descriptor) != 0, failure == 0 { failure = errno }
     guard failure == 0 else {

@@ -137,7 +137,7 @@ public struct NoticeExport {
     }
     // The index and the feed are written before the last pages go in place: a disk that fills up leaves those pages
     // out with them (all of them, for a register of fewer than ``AtomicFolderWriter/batchSize`` projects).
-    let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"))
+    let page = try AtomicFileWriter(path: (folder as NSString).appendingPathComponent("index.html"), public: true)
     try page.write(renderer.render(
       ["asOf": asOf.description, "projectCount": report.pages, "statusNames": FindingStatus.chineseNamesCounted],
       template: "index-head"))
@@ -149,7 +149,7 @@ public struct NoticeExport {
     try page.write(renderer.render(foot, template: "index-foot"))
     // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
-    let atom = try AtomicFileWriter(path: folder + "/feed.atom")
+    let atom = try AtomicFileWriter(path: folder + "/feed.atom", public: true)
     try atom.write(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf), template: "atom"))
     try pages.commit()
     // The index and the feed go in place together, and only then do the pages they no longer name go: an export
