@@ -199,8 +199,19 @@ import TestSupport
       + "(CREATE INDEX milestone_natural_key ON milestone(projectId, kind)); it can refuse writes gongkai allows, let in duplicates "
       + "it refuses, or slow reads"), "\(doctor.stdout)")
     let line = String(try #require(failed.first))
-    let (start, end) = (try #require(line.range(of: "'DROP INDEX")), try #require(line.range(of: "') or restore")))
-    try sqlite(database, line[line.index(after: start.lowerBound)..<end.lowerBound].replacingOccurrences(of: #"'\''"#, with: "'"))
+    let (start, end) = (try #require(line.range(of: "'BEGIN; DROP INDEX")), try #require(line.range(of: "'; refused for duplicates")))
+    let repair = line[line.index(after: start.lowerBound)..<end.lowerBound].replacingOccurrences(of: #"'\''"#, with: "'")
+    // With a milestone recorded twice, which the index let in, the repair is refused and leaves the index as it was
+    let twice = try runGongkai(["log", "2023-310110-78-01-000087", "bidding.result", "--date", "2026-11-02", "--database", database])
+    #expect(twice.status == 0, "\(twice.stderr)")
+    try sqlite(database, "INSERT INTO milestone (projectId, kind, category, formedOn, reference, recordedBy, recordedAt) "
+      + "SELECT projectId, kind, category, formedOn, reference, recordedBy, recordedAt FROM milestone WHERE id = 75")
+    let refused = try runShell(#"sqlite3 "$DB" "$SQL""#, environment: ["DB": database, "SQL": repair])
+    #expect(refused.status != 0 && refused.stderr.contains("UNIQUE constraint failed"), "\(refused.stderr)")
+    #expect(try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database]).stdout.contains(
+      "FAILED  schema: index milestone_natural_key was made again outside gongkai"))
+    try sqlite(database, "DELETE FROM milestone WHERE id = 76")
+    try sqlite(database, repair)
     let repaired = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(repaired.status == 0, "\(repaired.stdout)")
   }

@@ -692,6 +692,17 @@ extension RegisterCommandTests {
         + "文号 on another day: if it was logged in this one's place, the information now counts twice; withdraw the one that is "
         + "wrong (`gongkai withdraw 2 --reason …` or `gongkai withdraw 1 --reason …`)",
     ], "\(reinstated.stderr)")
+
+    // A change keeps the 文号 of what it changes by design: neither it nor the withdrawn milestone is the other again
+    let eia = ["log", code, "approval-result.eia-approval", "--date"]
+    #expect(try gongkai(eia + ["2026-06-01", "--ref", "E1"] + db).status == 0)
+    #expect(try gongkai(eia + ["2026-06-13", "--ref", "E2"] + db).status == 0)
+    #expect(try gongkai(["disclose", "4", "--date", "2026-06-20", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "4", "--reason", "误登"] + db).status == 0)
+    let change = try gongkai(eia + ["2026-09-10", "--ref", "E2", "--changes", "3"] + db)
+    #expect(change.status == 0 && change.stderr.isEmpty, "\(change.stderr)")
+    let back = try gongkai(["reinstate", "4", "--reason", "误撤回"] + db)
+    #expect(back.status == 0 && back.stderr.isEmpty, "\(back.stderr)")
   }
 
   /// A publication typed twice, the second time with a space in its channel, is two publications to the register (as the

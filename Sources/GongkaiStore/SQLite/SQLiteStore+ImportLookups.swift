@@ -379,14 +379,23 @@ extension SQLiteStore {
   }
 
   public func withdrawnMilestone(recordedAgainAs id: Int64) throws -> StoredMilestone? {
-    let withdrawn = try read { db in
-      try Int64.fetchOne(db, sql: """
-        SELECT w.id FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
-          AND (w.formedOn = m.formedOn OR w.reference = m.reference)
+    let withdrawn = try read { db -> Int64? in
+      // The project's withdrawn and published milestones of the kind, the same day first, then the latest: few.
+      let rows = try Row.fetchAll(db, sql: """
+        SELECT w.id, w.formedOn = m.formedOn, w.reference, m.reference, m.changesId IS NOT NULL
+        FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
         WHERE m.id = ? AND w.id < m.id AND w.withdrawnReason IS NOT NULL AND w.withdrawnReason NOT LIKE ? || '%'
           AND EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL)
-        ORDER BY w.formedOn = m.formedOn DESC, w.id DESC LIMIT 1
+        ORDER BY w.formedOn = m.formedOn DESC, w.id DESC
         """, arguments: [id, RegisterText.projectWithdrawalMark])
+      return rows.first { row in
+        let (sameDay, theirs, ours, isChange): (Bool, String?, String?, Bool) = (row[1], row[2], row[3], row[4])
+        // On another day, the 文号 tells one document, as two typings of it compare; a change shares the 文号 of what
+        // it changes by design, which tells nothing.
+        guard !sameDay else { return true }
+        guard !isChange, let theirs, let ours, !ours.isEmpty else { return false }
+        return DocumentNumber.lookAlike(theirs) == DocumentNumber.lookAlike(ours)
+      }.map { $0[0] }
     }
     return try withdrawn.flatMap { try milestone(id: $0) }
   }

@@ -181,9 +181,12 @@ extension Gongkai {
           + "drop it (\(ShellWord.sqlite3(store.path, "DROP \(object.type.uppercased()) \(ShellWord.sqlName(object.name))"))) or restore the register from a backup")
       }
       for index in schema.redefined {
+        // In one transaction: the sqlite3 shell runs statements one by one, and a unique index that the duplicates let
+        // in meanwhile refuse would be dropped and not made again.
+        let repair = "BEGIN; DROP INDEX \(ShellWord.sqlName(index.name)); \(index.gongkais); COMMIT;"
         try line(false, "schema: index \(index.name) was made again outside gongkai (\(Terminal.field(index.found))); it can refuse writes "
-          + "gongkai allows, let in duplicates it refuses, or slow reads: make it as gongkai does (\(ShellWord.sqlite3(store.path, "DROP INDEX \(ShellWord.sqlName(index.name)); \(index.gongkais)"))) or restore "
-          + "the register from a backup")
+          + "gongkai allows, let in duplicates it refuses, or slow reads: make it as gongkai does (\(ShellWord.sqlite3(store.path, repair)); "
+          + "refused for duplicates it let in, it changes nothing: withdraw the records recorded twice first) or restore the register from a backup")
       }
       // A table dropped outside gongkai stops every read of the rows: the file's own check runs, the others are said
       // not to have run.
