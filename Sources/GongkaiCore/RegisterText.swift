@@ -15,11 +15,12 @@ public enum RegisterText {
   /// What a project's reinstatement gives as the reinstatement reason of each milestone it puts back, before its own.
   public static let projectReinstatementMark = "（项目恢复）"
 
-  /// A reason typed or imported that starts with ``projectWithdrawalMark``, which only a project's withdrawal writes.
+  /// A reason typed or imported that starts with ``projectWithdrawalMark`` or ``projectReinstatementMark``, which only
+  /// a project's withdrawal and reinstatement write.
   static func markProblem(_ field: String, _ reason: String) -> RegisterError? {
-    guard reason.hasPrefix(projectWithdrawalMark) else { return nil }
-    return .invalidField(field, reason, "\(projectWithdrawalMark) marks the milestones a project's withdrawal takes with it; "
-      + "give the reason without it")
+    let marks = [(projectWithdrawalMark, "withdrawal takes with it"), (projectReinstatementMark, "reinstatement puts back")]
+    guard let (mark, what) = marks.first(where: { reason.hasPrefix($0.0) }) else { return nil }
+    return .invalidField(field, reason, "\(mark) marks the milestones a project's \(what); give the reason without it")
   }
 
   /// The problems of one field: missing when required, too long, control characters, undecodable bytes.

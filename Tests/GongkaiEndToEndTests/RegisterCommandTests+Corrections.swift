@@ -245,6 +245,15 @@ extension RegisterCommandTests {
     #expect(again.map { $0["last_reinstated_by"] } == ["李工", "李工"])
     #expect(again.map { $0["reinstatement_reason"] } == ["（项目恢复）误撤回项目", "（项目恢复）误撤回项目"])
     #expect(try gongkai(["history", code] + db).stdout.contains("恢复原因: — → （项目恢复）误撤回项目"))
+    // The mark is the project's to write
+    let marked = try gongkai(["withdraw", "2", "--reason", "（项目恢复）误登"] + db)
+    #expect(marked.status == 64 && marked.stderr.contains("（项目恢复） marks the milestones a project's reinstatement puts back"),
+            "\(marked.stderr)")
+    // A project reinstated before gongkai marked its milestones left them no reason: the row takes the project's
+    try sqlite(db[1], "UPDATE milestone SET reinstatedReason = NULL")
+    let older = try auditRows(folder, db, asOf: "2026-12-01", ["--lang", "en", "--no-verify"])
+    #expect(older.map { $0["last_reinstated_by"] } == ["李工", "李工"])
+    #expect(older.map { $0["reinstatement_reason"] } == ["（项目恢复）误撤回项目", "（项目恢复）误撤回项目"])
   }
 
   /// A change linked to the wrong contract is linked right with `amend --changes`, which the change log and the

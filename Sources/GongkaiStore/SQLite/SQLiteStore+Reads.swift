@@ -141,10 +141,11 @@ extension SQLiteStore {
         WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action IN ('withdraw', 'insert')
         ORDER BY c.id DESC LIMIT 1) END
       """
-    // Who reinstated it and when, the same way, for a milestone reinstated only (its `reinstatedReason` set).
+    // Who reinstated it and when, the same way, for a milestone reinstated (its `reinstatedReason` set) or of a
+    // project reinstated (whose reinstatement, before gongkai marked its milestones, left theirs unset) only.
     let reinstatement = """
-      CASE WHEN m.reinstatedReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c
-        WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END
+      CASE WHEN m.reinstatedReason IS NOT NULL OR p.reinstatedReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at
+        FROM changeLog c WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END
       """
     let corrections = filter.publicationCorrections
       ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL)"
@@ -154,7 +155,7 @@ extension SQLiteStore {
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
              m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
-             p.withdrawnReason, m.reinstatedReason, \(reinstatement)
+             p.withdrawnReason, IFNULL(m.reinstatedReason, '\(RegisterText.projectReinstatementMark)' || p.reinstatedReason), \(reinstatement)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
