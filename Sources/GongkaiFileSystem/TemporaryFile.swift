@@ -29,6 +29,16 @@ public enum TemporaryFile {
 
   private static let heldFolders = HeldFiles()
 
+  /// A folder this process made for an output and has not yet handed to a writer that locks it (``holdFolder(_:)``):
+  /// interrupted, the process removes it only while it is empty, as another process may have found it and be
+  /// writing into it. Until ``releaseEmptyFolder(_:)``.
+  public static func holdEmptyFolder(_ path: String) { heldEmptyFolders.add(path) }
+
+  /// The folder `path` is no longer this process's to remove.
+  public static func releaseEmptyFolder(_ path: String) { heldEmptyFolders.remove(path) }
+
+  private static let heldEmptyFolders = HeldFiles()
+
   /// The temporary files this process holds: what an interrupted command leaves goes with it, rather than lying beside
   /// an export handed on (a copy as large as the register, for a backup) until the next run to the same place.
   private static let held = HeldFiles()
@@ -43,6 +53,8 @@ public enum TemporaryFile {
       usleep(20_000)
     }
     for folder in heldFolders.close() { try? FileManager.default.removeItem(atPath: folder) }
+    // The deepest first, each only while empty: a parent goes once the folder made in it has.
+    for folder in heldEmptyFolders.close().sorted(by: { $0.count > $1.count }) { rmdir(folder) }
   }
 
   /// The process that wrote `file`, and the name of the file it was to become, when `file` is named as a temporary

@@ -124,7 +124,8 @@ public struct YAMLValue {
       switch parser.parseScalar(from: &bytes) {
       case .valid(let scalar):
         if scalar.count == 1, scalar.first == UInt8(ascii: "\n") { line += 1 }
-        sawChinese = sawChinese || scalar.count > 1
+        // A Chinese character, not any character beyond ASCII: many pairs of GBK bytes read as a Latin letter of UTF-8.
+        sawChinese = sawChinese || scalar.count == 3 && RegisterText.isHan(Unicode.UTF8.decode(scalar))
         offset += scalar.count
       case .error:
         // The character's bytes: its first, and those after it beyond ASCII, four at most.

@@ -64,6 +64,17 @@ import TestSupport
     #expect(try gongkai("deadline", from, "3", "--calendar-days", "--explain", "--lang", "en").stdout.contains(english))
   }
 
+  /// The 民法通则 names Sunday beside the holidays: a period ending on one moves by its text, and only a Saturday rests
+  /// on the practice of reading weekends as holidays, which the explanation says.
+  @Test func underTheGeneralPrinciplesOnlyASaturdayRestsOnPractice() throws {
+    let sunday = try gongkai("deadline", "2016-03-03", "3", "--calendar-days", "--explain").stdout
+    #expect(sunday.contains("顺延至次一工作日（《中华人民共和国民法通则》第一百五十四条第三款）"), "\(sunday)")
+    let saturday = try gongkai("deadline", "2016-03-02", "3", "--calendar-days", "--explain").stdout
+    #expect(saturday.contains("第一百五十四条第三款；星期六视同法定休假日系通行做法，该款仅明文规定星期日）"), "\(saturday)")
+    let later = try gongkai("deadline", "2026-03-04", "3", "--calendar-days", "--explain").stdout
+    #expect(later.contains("（《民法典》第二百零三条；周末视同法定休假日系通行做法，法律未明文规定）"), "\(later)")
+  }
+
   @Test func explainListsTheSwappedWorkdaysInEnglishOnRequest() throws {
     let result = try gongkai("deadline", "2026-02-13", "20", "--explain", "--lang", "en")
     #expect(result.stdoutLines[0] == "2026-03-19")

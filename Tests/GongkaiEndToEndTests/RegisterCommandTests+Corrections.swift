@@ -218,6 +218,21 @@ extension RegisterCommandTests {
       + "had before 王工 withdrew disclosure 2 and recorded disclosure 3 in its place on "), "\(second.stderr)")
     #expect(second.stderr.contains("(`--no-url` clears it)"), "\(second.stderr)")
     #expect(snapshot(db[1]) == before)
+
+    // Recorded again without a summary, a milestone was left incomplete, not corrected: the older file fills it in
+    let other = folder.appendingPathComponent("other.yaml").path
+    for command in [
+      ["log", code, "completion.acceptance-filing", "--date", "2026-11-12", "--summary", "竣工验收备案"],
+      ["export", "project", code, "--out", other],
+      ["withdraw", "3", "--reason", "重新登记"],
+      ["log", code, "completion.acceptance-filing", "--date", "2026-11-12"],
+    ] {
+      let result = try gongkai(command + db)
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+    }
+    let filled = try gongkai(["import", other] + db)
+    #expect(filled.status == 0 && !filled.stderr.contains("completion"), "\(filled.stderr)")
+    #expect(try gongkai(["project", "show", code] + db).stdout.contains("竣工验收备案"))
   }
 
   /// A milestone withdrawn and reinstated read in the audit CSV as one never withdrawn: an overdue item kept out of

@@ -32,6 +32,18 @@ import TestSupport
     }
   }
 
+  /// GBK whose first Chinese characters happen to be UTF-8 (目 is 0xC4 0xBF, which UTF-8 reads as Ŀ) is still named
+  /// as GBK, not as UTF-8 with a character to retype.
+  @Test func gbkReadableInPartAsUTF8IsNamedAsGBK() throws {
+    let url = Scratch.file("p.yaml")
+    let data = try #require("code: 2026-310110-48-01-000200\nname: 目标工程\n".data(using: String.Encoding(rawValue: 0x8000_0632)))
+    try data.write(to: url)
+    #expect(throws: FileProblem(file: "p.yaml", line: 2, field: nil, message: "file is not UTF-8 text but most likely GBK (“ANSI” in "
+      + "Notepad) (its first such bytes, 0xB1 0xEA 0xB9 0xA4, are on this line); save it as UTF-8")) {
+      try YAMLValue.read(url, displayName: "p.yaml")
+    }
+  }
+
   /// A UTF-8 file with a character some program wrote wrong is refused at its line, with the bytes, not as a file of
   /// another encoding.
   @Test func aBadCharacterInAUTF8FileIsNamedByItsLine() throws {

@@ -141,14 +141,18 @@ extension SQLiteStore {
     }
   }
 
-  /// The supersession of the value `value` of `column` of the milestone or disclosure `id`: its own change first, else
-  /// a withdrawn record of its key holding it (a milestone's kind, day and 文号; a publication's day and channel, on
-  /// its milestone or on one its milestone was recorded again in place of). Looked up only for a value that differs
-  /// from the register's.
-  func supersession(of column: String, from value: String?, entity: String, id: Int64, _ db: Database) throws -> Supersession? {
+  /// The supersession of the value `value` of `column` of the milestone or disclosure `id`, which holds `current`: its
+  /// own change first, else a withdrawn record of its key holding it (a milestone's kind, day and 文号; a publication's
+  /// day and channel, on its milestone or on one its milestone was recorded again in place of), where the record
+  /// holds a value of its own (one recorded again without it was not corrected, only left incomplete). Looked up only
+  /// for a value that differs from the register's.
+  func supersession(of column: String, from value: String?, current: String?, entity: String, id: Int64, _ db: Database) throws
+    -> Supersession?
+  {
     if let change = try change(of: column, from: value, entity: entity, id: id, db) {
       return Supersession(at: change.at, actor: change.actor, replaced: nil, withdrawal: nil)
     }
+    guard current != nil else { return nil }
     let sameMilestoneKey = { (twin: String, this: String) in
       "\(twin).projectId = \(this).projectId AND \(twin).kind = \(this).kind AND \(twin).formedOn = \(this).formedOn "
         + "AND IFNULL(\(twin).reference, '') = IFNULL(\(this).reference, '') AND \(twin).id < \(this).id"

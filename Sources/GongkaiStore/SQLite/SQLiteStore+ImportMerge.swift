@@ -92,7 +92,7 @@ extension SQLiteStore {
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                     ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
-              if let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db) {
+              if let superseded = try supersession(of: column, from: given, current: existing[keyPath: keyPath], entity: "milestone", id: id, db) {
                 let holder = superseded.holder(id)
                 let gave = given.map { "'\($0)' is what milestone \(holder) gave" }
                   ?? "the file leaves it out (which would clear it), as milestone \(holder) had it"
@@ -266,7 +266,8 @@ extension SQLiteStore {
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
       for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
         let given = record[keyPath: keep]
-        guard let superseded = try supersession(of: field, from: given, entity: "disclosure", id: old.id!, write.db) else { continue }
+        guard let superseded = try supersession(of: field, from: given, current: old[keyPath: keep], entity: "disclosure", id: old.id!, write.db)
+        else { continue }
         updated[keyPath: keep] = old[keyPath: keep]
         let withdraw = "withdraw the publication with `gongkai withdraw --disclosure \(old.id!) --reason …` and record it again"
         let disclose = "gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \(ShellWord.quoted(old.channel))"

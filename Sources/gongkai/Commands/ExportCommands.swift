@@ -121,9 +121,9 @@ private func writing<T>(_ given: String?, default name: String, folder: Bool, _ 
   let path = try outputPath(given, default: name, folder: folder)
   let made = try AtomicFileWriter.createFolder(folder ? path : FilePath.parent(of: path), for: path)
   // Held from the moment they exist: an export interrupted while it reads the register, before its writer takes the
-  // folder, leaves none of them behind.
-  for folder in made { TemporaryFile.holdFolder(folder) }
-  defer { for folder in made { TemporaryFile.releaseFolder(folder) } }
+  // folder, leaves none of them behind, while they are empty (another export may have found one and be writing in it).
+  for folder in made { TemporaryFile.holdEmptyFolder(folder) }
+  defer { for folder in made { TemporaryFile.releaseEmptyFolder(folder) } }
   do {
     return try await write(path, made.last == path)
   } catch {

@@ -64,8 +64,8 @@ extension Gongkai.ImportCommand {
           milestones \(ShellWord.quoted(csv))
           """)
       }
-      // `import milestone FILE`: a command mistyped reads as a file that is not there.
-      if let first = paths.first, !FileManager.default.fileExists(atPath: first),
+      // `import milestone FILE`: a command mistyped reads as a file that is not there (not after `import projects`).
+      if let first = paths.first, !CommandLine.arguments.contains("projects"), !FileManager.default.fileExists(atPath: first),
         let meant = CommandTree.meant(by: first, in: ["gongkai", "import"])
       {
         throw ValidationError("unknown command '\(first)' (and no file of that name); did you mean `gongkai import \(meant)`?")
@@ -128,9 +128,6 @@ extension Gongkai.ImportCommand {
         throw ValidationError("\(file) is a project file, not a spreadsheet; import it with: gongkai import projects \(ShellWord.quoted(file))")
       }
     }
-
-    /// Excel's, WPS's and LibreOffice's own formats, which the spreadsheet import takes once saved as CSV.
-    static let workbookEndings: Set<String> = ["xlsx", "xls", "xlsm", "et", "ods"]
 
     func run() async throws {
       let opened = try store.open(exclusiveImports: lock.exclusive)

@@ -22,8 +22,10 @@ enum CommandTree {
   }
 
   /// The subcommand of `group` (`gongkai`, `gongkai export`) a mistyped argument (`chek`, `Improt`, `audti-csv`) most
-  /// likely meant: one in another case or a letter or two off, when only one is.
+  /// likely meant: one in another case or a letter or two off, when only one is; none for a word with a `/` or `.`.
   static func meant(by typed: String, in group: [String]) -> String? {
+    // A path (`Projets/`, `list.csv`) is an argument mistyped, not a command.
+    guard !typed.contains("/"), !typed.contains(".") else { return nil }
     let (command, words) = command(namedBy: group.dropFirst())
     guard words == group.count - 1 else { return nil }
     let names = command.configuration.subcommands.map { $0._commandName }

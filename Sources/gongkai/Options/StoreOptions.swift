@@ -178,7 +178,8 @@ func recordID(_ text: String) throws -> Int64 {
   // As `project show` and `history` print it (`#42`), or typed by a Chinese input method (４２), with the spaces of a
   // copy from a table.
   let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
-  guard let id = Int64(typed.hasPrefix("#") ? String(typed.dropFirst()) : typed), id > 0 else {
+  let digits = typed.hasPrefix("#") ? String(typed.dropFirst()) : typed
+  guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(digits), id > 0 else {
     throw ValidationError("ids are whole numbers from 1, such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
   }
   return id

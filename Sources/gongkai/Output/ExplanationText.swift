@@ -63,12 +63,19 @@ struct ExplanationText {
       if let nominal = e.nominalEnd, nominal != e.deadline.date {
         // Art. 203 names 法定休假日; that a weekend counts as one, listed in a holiday's break or not, is practice, not the
         // article's text (legal-rules.md tags it unverified), and the explanation says where the move rests on it.
+        // The 民法通则 (art. 154) names Sunday beside the holidays: there only a Saturday rests on the practice.
         let weekend = calendar.endWithoutWeekendReading(e.deadline.date, of: e.period, from: e.start) < e.deadline.date
+          && !(countedUnderGeneralPrinciples && nominal.weekday == .sunday)
+        let practice = countedUnderGeneralPrinciples
+          ? LocalizedText(chinese: "；星期六视同法定休假日系通行做法，该款仅明文规定星期日",
+                          english: "; a Saturday counting as a statutory rest day is practice: the paragraph names Sunday only")
+          : LocalizedText(chinese: "；周末视同法定休假日系通行做法，法律未明文规定",
+                          english: "; a weekend counting as a statutory rest day is practice, not the article's text")
         lines.append(language.pick(
           "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.lastDay.chinese)"
-            + (weekend ? "；周末视同法定休假日系通行做法，法律未明文规定）" : "）"),
+            + (weekend ? practice.chinese : "") + "）",
           "The period's last day \(day(nominal)) is not a working day (\(runs(e.skippedDays))); it moves to the next working day (\(civilLaw.lastDay.english)"
-            + (weekend ? "; a weekend counting as a statutory rest day is practice, not the article's text)" : ")")))
+            + (weekend ? practice.english : "") + ")"))
       }
     }
     switch counting {
@@ -124,15 +131,16 @@ struct ExplanationText {
   /// The articles that counted periods on the start day: the 民法典's from 2021-01-01; before it those of the 民法总则
   /// (in force 2017-10-01), which read the same under the same numbers; before that the 民法通则's article 154, whose
   /// second paragraph leaves the first day out and whose third moves a last day that is a Sunday or holiday.
+  /// Whether the period began before the 民法总则 came into force, 2017-10-01, under the 民法通则.
+  private var countedUnderGeneralPrinciples: Bool { explanation.start < CivilDate(year: 2017, month: 10, day: 1)! }
+
   private var civilLaw: (startDay: LocalizedText, lastDay: LocalizedText) {
     let articles = { (chinese: String, english: String) in
       (LocalizedText(chinese: chinese + "第二百零一条", english: english + " art. 201"),
        LocalizedText(chinese: chinese + "第二百零三条", english: english + " art. 203"))
     }
     if explanation.start >= CivilDate(year: 2021, month: 1, day: 1)! { return articles("《民法典》", "Civil Code") }
-    if explanation.start >= CivilDate(year: 2017, month: 10, day: 1)! {
-      return articles("《中华人民共和国民法总则》", "General Provisions of the Civil Law")
-    }
+    if !countedUnderGeneralPrinciples { return articles("《中华人民共和国民法总则》", "General Provisions of the Civil Law") }
     return (LocalizedText(chinese: "《中华人民共和国民法通则》第一百五十四条第二款", english: "General Principles of the Civil Law art. 154(2)"),
             LocalizedText(chinese: "《中华人民共和国民法通则》第一百五十四条第三款", english: "General Principles of the Civil Law art. 154(3)"))
   }
