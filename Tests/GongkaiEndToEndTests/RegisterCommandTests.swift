@@ -2476,6 +2476,8 @@ import TestSupport
     (["import", "milestone", "--help"], "unknown command 'milestone'; did you mean `gongkai import milestones`?"),
     (["exprot", "--help"], "unknown command 'exprot'; did you mean `gongkai export`?"),
     (["export", "audti-csv", "-h"], "unknown command 'audti-csv'; did you mean `gongkai export audit-csv`?"),
+    (["--database", "x.sqlite", "import", "Projects/"], "--database goes after the command it is an option of: gongkai import --database …"),
+    (["--as-of", "2026-01-01", "check"], "--as-of goes after the command it is an option of: gongkai check --as-of …"),
   ])
   func aMistypedCommandOrAWorkbookIsToldWhatToRun(arguments: [String], message: String) throws {
     let result = try gongkai(arguments)

@@ -30,6 +30,20 @@ enum UnknownOption {
     command(namedBy: arguments).flatMap { meant(option, among: CommandOptions($0.1)) }
   }
 
+  /// Where `option`, unknown to `gongkai` itself, was given before the command that has it (`gongkai --database X
+  /// import Projects/`): how to place it, with the command's words; `nil` when no command named after it has it.
+  static func placedBeforeCommand(_ option: String, arguments: [String]) -> String? {
+    guard arguments.first?.hasPrefix("-") == true,
+      let start = arguments.firstIndex(where: { CommandTree.subcommand(named: $0, of: Gongkai.self) != nil })
+    else { return nil }
+    var (command, words) = CommandTree.command(namedBy: arguments[start...])
+    // `import` runs `import projects` when no subcommand follows.
+    if let runs = command.configuration.defaultSubcommand { command = runs }
+    guard command.configuration.subcommands.isEmpty, CommandOptions(command).spellings.contains(option) else { return nil }
+    let path = arguments[start..<(start + words)].joined(separator: " ")
+    return "\(option) goes after the command it is an option of: gongkai \(path) \(option) …"
+  }
+
   /// The same name in another case, else the nearest a letter off a short name or two off a longer one (`--x` is no
   /// `--by`).
   private static func meant(_ unknown: String, among options: CommandOptions) -> String? {

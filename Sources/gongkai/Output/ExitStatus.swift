@@ -119,6 +119,12 @@ enum ExitStatus: Int32, Error {
         + "--reason 事项类型有误`) and log it again under the right kind, with its project, date and 文号 (`gongkai log CODE "
         + "\(named) --date …`; `gongkai project show CODE` shows them), then record its publications again with `gongkai disclose`"
     }
+    if said.hasPrefix("Unknown option '--"), said.hasSuffix("'"),
+      let placed = UnknownOption.placedBeforeCommand(String(said.dropFirst("Unknown option '".count).dropLast()),
+                                                     arguments: Array(CommandLine.arguments.dropFirst()))
+    {
+      return placed
+    }
     // The parser suggests no name for an option in another case or two letters off (`--AS-OF`, `--verison`).
     if said.hasPrefix("Unknown option '--"), said.hasSuffix("'"),
       let meant = UnknownOption.meant(String(said.dropFirst("Unknown option '".count).dropLast()), arguments: Array(CommandLine.arguments.dropFirst()))
