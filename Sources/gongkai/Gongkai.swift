@@ -24,7 +24,7 @@ struct Gongkai: CommandGroupRun {
         GONGKAI_OC4IDS_PREFIX the registered OC4IDS project-ID prefix
         TMPDIR                where checks and imports put their scratch files
       """,
-    version: "0.1.0",
+    version: version,
     groupedSubcommands: [
       CommandGroup(name: "Daily work", subcommands: [Check.self, Log.self, Disclose.self, ProjectCommand.self]),
       CommandGroup(name: "Corrections", subcommands: [Amend.self, Withdraw.self, Reinstate.self, History.self]),
@@ -33,6 +33,17 @@ struct Gongkai: CommandGroupRun {
       CommandGroup(name: "Reference", subcommands: [Rules.self, CalendarCommand.self, Deadline.self]),
     ]
   )
+
+  /// The version, and for a debug build (what `swift run` makes) that it is one: it takes `$GONGKAI_NOW`, a fixed
+  /// clock for the tests, so that records could be dated at will, and reads the rules of its source tree when its
+  /// own are missing. An administrator checking an installation sees it here.
+  static var version: String {
+    #if DEBUG
+    "0.1.0 (debug build: it takes GONGKAI_NOW, a fixed clock for tests; install a release build, swift build -c release)"
+    #else
+    "0.1.0"
+    #endif
+  }
 
   /// Swift reads the command line as UTF-8 and puts U+FFFD for bytes that are not: a file named in GBK on a Linux
   /// disk would be looked for, or created, under another name. Refused before anything is read or written.
