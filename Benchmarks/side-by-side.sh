@@ -123,10 +123,14 @@ if [[ $steps == *" read "* ]]; then
     || char(31) || IFNULL((SELECT json_extract(f.before, '\$.formedOn') FROM changeLog f
       WHERE f.entity = 'milestone' AND f.action = 'amend' AND f.entityId = m.id ORDER BY f.id LIMIT 1), '')
     FROM changeLog c WHERE c.entity = 'milestone' AND c.action = 'amend' AND c.entityId = m.id ORDER BY c.id DESC LIMIT 1) END"
+  # And who last reinstated it, for a milestone reinstated or of a project reinstated alone.
+  reinstatement="IFNULL(m.reinstatedReason, '（项目恢复）' || p.reinstatedReason), CASE WHEN m.reinstatedReason IS NOT NULL
+    OR p.reinstatedReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c WHERE c.entity = 'milestone'
+    AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END"
   query() {
     echo "SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
     m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
-    m.withdrawnReason, $withdrawal, m.amendmentReason, $amendments
+    m.withdrawnReason, $withdrawal, m.amendmentReason, $amendments, p.withdrawnReason, $reinstatement
     FROM project p JOIN milestone m ON m.projectId = p.id$1
     LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
     ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id"
