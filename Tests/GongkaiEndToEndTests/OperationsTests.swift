@@ -1071,6 +1071,9 @@ import TestSupport
     #expect(write.stderr.contains("database \(database) is read-only for this user: \(database)-"), "\(write.stderr)")
     #expect(write.stderr.contains(" belongs to nobody"))
     #expect(write.stderr.contains("(as root: chown "))
+    // The register made under the umask 022 is its group's to read only, which is what let the files be another's
+    #expect(write.stderr.contains("the register's mode, 644, does not let its group write it, and SQLite gives the files beside it "
+      + "that mode: for accounts sharing it, chmod g+w the register"), "\(write.stderr)")
     let doctor = try run(as: 1000, "doctor")
     #expect(doctor.status == 1)
     #expect(doctor.stdout.contains("FAILED  files beside the register: this user may not write them, so every write fails: "))

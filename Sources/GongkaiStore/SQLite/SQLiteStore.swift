@@ -313,6 +313,14 @@ public struct SQLiteStore: Store {
         make them this user's again (as root: chown \(user) \(others.map(\.file).joined(separator: " "))) and run gongkai on \
         this register under one account, or a group that may write the folder and these files
         """)
+      // SQLite makes the files beside the register with the register's mode: one its group may not write makes each
+      // account's files the others' to stumble on, whoever is given them back.
+      if let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int, mode & 0o020 == 0 {
+        said.append("""
+          the register's mode, \(String(mode, radix: 8)), does not let its group write it, and SQLite gives the files beside it \
+          that mode: for accounts sharing it, chmod g+w the register (README: Shared by several accounts)
+          """)
+      }
     }
     if !mine.isEmpty {
       // SQLite gives the files it creates the register's mode: a read-only register leaves them read-only.
