@@ -1051,6 +1051,24 @@ import TestSupport
       + "read it (chmod o+rx)\n")
   }
 
+  /// A register made under the login umask (022) in a folder a group shares (setgid) is its group's to read only, and
+  /// SQLite gives its side files that mode: `init` says so at once, with the fix.
+  @Test func aRegisterMadeInASharedFolderThatItsGroupMayNotWriteIsWarnedOf() throws {
+    let folder = Scratch.folder()
+    #expect(chmod(folder.path, 0o2770) == 0)
+    let binary = try builtBinary().path
+    let made = { (umask: String, name: String) in
+      try runShell("umask \(umask); exec '\(binary)' init --database '\(folder.path)/\(name)'", environment: [:])
+    }
+    let closed = try made("022", "closed.sqlite")
+    #expect(closed.status == 0)
+    #expect(closed.stderr == "gongkai: warning: \(folder.path)/closed.sqlite was made with mode 644 (the umask's) in a folder shared by "
+      + "its group, which may then not write it, nor the files SQLite makes beside it: chmod g+w \(folder.path)/closed.sqlite, and run "
+      + "`init` under umask 007 (README: Shared by several accounts)\n")
+    let shared = try made("007", "shared.sqlite")
+    #expect(shared.status == 0 && shared.stderr.isEmpty, "\(shared.stderr)")
+  }
+
   /// A register read by another account (an auditor, a cron job under its own user) can be left with SQLite's files
   /// beside it owned by that account: every write then fails. The failure and `doctor` name the files, their owner
   /// and the fix, rather than the register's own permissions, which are in order. Needs root, to act as two users.

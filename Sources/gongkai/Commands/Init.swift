@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiCore
+import GongkaiFileSystem
 import GongkaiStore
 
 extension Gongkai {
@@ -139,6 +140,23 @@ extension Gongkai {
       if renumbered > 0, let organisationChange {
         Terminal.warning(Self.renumbering(renumbered, from: recordedOrganisation, to: organisationChange))
       }
+      if !existed { Self.warnIfGroupMayNotWrite(store.path) }
+    }
+
+    /// A register made in a folder with the setgid bit, the way the README shares one among a group's accounts, whose
+    /// mode (from the umask) does not let that group write it: SQLite gives the files beside it the same mode, and each
+    /// account's would lock the others out. Said at once, with the fix, rather than at the first refused write.
+    private static func warnIfGroupMayNotWrite(_ path: String) {
+      let folder = FilePath.physicalParent(of: path)
+      guard let folderMode = (try? FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions]) as? Int,
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int,
+        folderMode & Int(S_ISGID) != 0, mode & 0o020 == 0
+      else { return }
+      Terminal.warning("""
+        \(path) was made with mode \(String(mode, radix: 8)) (the umask's) in a folder shared by its group, which may then not \
+        write it, nor the files SQLite makes beside it: chmod g+w \(ShellWord.quoted(path)), and run `init` under umask 007 \
+        (README: Shared by several accounts)
+        """)
     }
 
     /// What recording `code` did to the 索引号 of the `count` publications earlier exports numbered under `former` (or
