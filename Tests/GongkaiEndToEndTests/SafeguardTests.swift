@@ -305,21 +305,23 @@ import TestSupport
   }
 
   /// Under the umask a shared register wants (007), the pages were the owner's and the group's alone, and the web
-  /// server, under an account of its own, could not serve them: the notices are readable by all, whatever the umask.
-  @Test func noticePagesAreReadableByAllWhateverTheUmask() throws {
+  /// server, under an account of its own, could not serve them: the notices, and the folders the export makes for
+  /// them, are readable by all whatever the umask, which keeps its say over who may write them.
+  @Test(arguments: [("077", 0o644, 0o755), ("007", 0o664, 0o775)])
+  func noticePagesAreReadableByAllWhateverTheUmask(umask: String, pages: Int, folders: Int) throws {
     let (folder, database) = try sampleRegister()
     let binary = try builtBinary().path
-    let site = folder.appendingPathComponent("site")
-    try FileManager.default.createDirectory(at: site, withIntermediateDirectories: false)
-    let result = try runShell("umask 077; exec '\(binary)' export notices --out '\(site.path)' --as-of 2026-11-27 --database '\(database)'",
+    let site = folder.appendingPathComponent("www/site")
+    let result = try runShell("umask \(umask); exec '\(binary)' export notices --out '\(site.path)' --as-of 2026-11-27 --database '\(database)'",
                               environment: [:])
     #expect(result.status == 0, "\(result.stderr)")
+    let mode = { (path: String) in try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
     let names = try FileManager.default.contentsOfDirectory(atPath: site.path)
     #expect(names.count == 6)
     for name in names {
-      let mode = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(name).path)[.posixPermissions] as? Int
-      #expect(mode == 0o644, "\(name): \(String(mode ?? 0, radix: 8))")
+      #expect(try mode(site.appendingPathComponent(name).path) == pages, "\(name)")
     }
+    #expect(try mode(site.path) == folders && mode(site.deletingLastPathComponent().path) == folders)
   }
 
   /// An output folder that is a link leading nowhere was called missing, to be created, which fails: a link under

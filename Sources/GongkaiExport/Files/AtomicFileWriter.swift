@@ -21,7 +21,7 @@ public final class AtomicFileWriter {
   /// written through). Once the temporary file
   /// exists, failures are ``ExportError/io(_:)``: a full disk or a failing device, not a wrong path.
   /// `public`: a file for the public, which a web server under another account serves, readable by all whatever the
-  /// umask (``publicMode``).
+  /// umask (``makePublic(_:)``).
   public init(path: String, public isPublic: Bool = false) throws {
     self.path = path
     let target = URL(fileURLWithPath: path)
@@ -40,14 +40,23 @@ public final class AtomicFileWriter {
     self.descriptor = descriptor
   }
 
-  /// The mode of the files of a public notice export: written by its owner, read by all. Under the umask a shared
-  /// register wants (007), a page would otherwise be the owner's and the group's alone, and the portal's web server,
-  /// under an account of its own, could not read it.
-  static let publicMode: mode_t = 0o644
-
-  /// Gives the file open at `descriptor` ``publicMode``; a file system that keeps no modes keeps its own.
+  /// Lets everyone read the file open at `descriptor`, keeping the write bits the umask gave it: under the umask a
+  /// shared register wants (007), a notice page would be the owner's and the group's alone, and the portal's web
+  /// server, under an account of its own, could not read it; the group keeps the right to write it, as the umask
+  /// said. A file system that keeps no modes keeps its own.
   static func makePublic(_ descriptor: Int32) {
-    _ = fchmod(descriptor, publicMode)
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return }
+    _ = fchmod(descriptor, (status.st_mode & 0o777) | 0o444)
+  }
+
+  /// Lets everyone read and enter the folders of a public export that it made (``makePublic(_:)`` for its files).
+  public static func makePublic(folders: [String]) {
+    for folder in folders {
+      var status = stat()
+      guard stat(folder, &status) == 0 else { continue }
+      _ = chmod(folder, (status.st_mode & 0o7777) | 0o555)
+    }
   }
 
   /// The one check of an output's folder, for files and folders alike: a parent that is a file is named as one,

@@ -1,7 +1,7 @@
 import Foundation
 import GongkaiFileSystem
 
-/// Many files for the public (readable by all, ``AtomicFileWriter/publicMode``) written into one folder, each whole
+/// Many files for the public (readable by all, ``AtomicFileWriter/makePublic(_:)``) written into one folder, each whole
 /// or not at all as ``AtomicFileWriter`` writes one: each goes to
 /// a temporary file first and is renamed into place only after it is safely on disk. The files are flushed to
 /// disk together, a few hundred at a time, instead of one by one: a notice export writes a page per project, and

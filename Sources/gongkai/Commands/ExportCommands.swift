@@ -112,10 +112,15 @@ func writingOutput<T>(_ given: String?, default name: String, _ write: (String) 
 func writingFolder<T>(_ given: String?, default name: String, _ write: (_ folder: String, _ isNew: Bool) async throws -> T)
   async throws -> T
 {
-  try await writing(given, default: name, folder: true, write)
+  try await writing(given, default: name, folder: true) { folder, made in
+    // The folders of public pages are everyone's to read and enter, as the pages are, whatever the umask.
+    AtomicFileWriter.makePublic(folders: made)
+    return try await write(folder, made.last == folder)
+  }
 }
 
-private func writing<T>(_ given: String?, default name: String, folder: Bool, _ write: (String, Bool) async throws -> T)
+/// `write` is given the path and the folders made for it, the deepest last.
+private func writing<T>(_ given: String?, default name: String, folder: Bool, _ write: (String, [String]) async throws -> T)
   async throws -> T
 {
   let path = try outputPath(given, default: name, folder: folder)
@@ -125,7 +130,7 @@ private func writing<T>(_ given: String?, default name: String, folder: Bool, _ 
   for folder in made { TemporaryFile.holdEmptyFolder(folder) }
   defer { for folder in made { TemporaryFile.releaseEmptyFolder(folder) } }
   do {
-    return try await write(path, made.last == path)
+    return try await write(path, made)
   } catch {
     if case ExportError.busy = error {} else { AtomicFileWriter.removeEmpty(made) }
     throw error
