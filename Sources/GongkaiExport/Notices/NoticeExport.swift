@@ -47,10 +47,6 @@ public struct NoticeExport {
     public var provisionalStatuses = 0
     /// The years without an official holiday schedule those statuses rest on, which the index's foot names.
     public var provisionalStatusYears = Set<Int>()
-    /// The change-log head the folder's index stated before this export, where the register's log holds no row of
-    /// it: the folder was written from a state the register no longer has (restored from an earlier backup since),
-    /// and the 索引号 it published since that state may now be given to other publications.
-    public var unknownEarlierHead: String?
   }
 
   /// Writes the pages as the register streams by; memory does not grow with the register.
@@ -79,12 +75,11 @@ public struct NoticeExport {
     // In every format: pages of another format beside the feed's would give its items other 索引号.
     try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
     let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
-    var earlierHead = Self.indexHead(in: folder)
-    if let head = earlierHead, try await store.changeLogHolds(head: head) { earlierHead = nil }
+    try await Self.requireHeldHead(in: folder, by: store)
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
     var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
-    var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated, unknownEarlierHead: earlierHead)
+    var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated)
     // A full export takes down the pages under codes corrected away, and its feed names as deleted the entries that a
     // correction of a code to another division renumbered, while 索引号 take each project's division.
     let recodes = projects.isEmpty ? try await store.codeCorrections() : []
@@ -255,7 +250,22 @@ extension NoticeExport {
     return try? CivilDate(parsing: String(match.1))
   }
 
-  /// The change-log head the index in `folder` states at its foot, if it has one.
+  /// Refuses to write into a folder whose index states a change-log head the register's log does not hold: it was
+  /// exported from a state the register no longer has (restored from an earlier backup since, or another register's).
+  /// Its pages are then the only record of what was published since, and the register would give their 索引号 to
+  /// other publications: the folder is kept, and the export goes into another once they are recorded again.
+  static func requireHeldHead(in folder: String, by store: any Store) async throws {
+    guard let head = indexHead(in: folder), try await !store.changeLogHolds(head: head) else { return }
+    throw ExportError.cannotCreate(folder, """
+      nothing was written: it was last exported from a register state whose change-log head, \(head), this register's log \
+      does not hold (the register was restored from a backup made before that export, or the folder is another \
+      register's); its pages are the record of what was published since, whose 索引号 the register would give again: \
+      move the folder aside and keep it, record those publications again, and export into a new folder (README: restoring \
+      a backup)
+      """)
+  }
+
+  /// The change-log head the index in `folder` states at its foot, if it has one (verified or not).
   static func indexHead(in folder: String) -> String? {
     guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else { return nil }
     defer { try? handle.close() }
@@ -263,7 +273,7 @@ extension NoticeExport {
     let size = (try? handle.seekToEnd()) ?? 0
     try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
     let foot = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
-    return foot.firstMatch(of: /登记簿变更记录链头：<code>([0-9a-f]{64})<\/code>/).map { String($0.1) }
+    return foot.firstMatch(of: /登记簿变更记录链头：<code>([0-9a-f]{64})(?:（未核对）)?<\/code>/).map { String($0.1) }
   }
 
   /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export

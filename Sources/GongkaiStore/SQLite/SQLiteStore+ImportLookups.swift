@@ -141,18 +141,15 @@ extension SQLiteStore {
     }
   }
 
-  /// The supersession of the value `value` of `column` of the milestone or disclosure `id`, which holds `current`: its
-  /// own change first, else a withdrawn record of its key holding it (a milestone's kind, day and 文号; a publication's
-  /// day and channel, on its milestone or on one its milestone was recorded again in place of), where the record
-  /// holds a value of its own (one recorded again without it was not corrected, only left incomplete). Looked up only
-  /// for a value that differs from the register's.
-  func supersession(of column: String, from value: String?, current: String?, entity: String, id: Int64, _ db: Database) throws
-    -> Supersession?
-  {
+  /// The supersession of the value `value` of `column` of the milestone or disclosure `id`: its own change first, else
+  /// a withdrawn record of its key holding it (a milestone's kind, day and 文号; a publication's day and channel, on
+  /// its milestone or on one its milestone was recorded again in place of), also where the record recorded again
+  /// holds none: an address withdrawn as wrong comes back otherwise. Looked up only for a value that differs from the
+  /// register's.
+  func supersession(of column: String, from value: String?, entity: String, id: Int64, _ db: Database) throws -> Supersession? {
     if let change = try change(of: column, from: value, entity: entity, id: id, db) {
       return Supersession(at: change.at, actor: change.actor, replaced: nil, withdrawal: nil)
     }
-    guard current != nil else { return nil }
     let sameMilestoneKey = { (twin: String, this: String) in
       "\(twin).projectId = \(this).projectId AND \(twin).kind = \(this).kind AND \(twin).formedOn = \(this).formedOn "
         + "AND IFNULL(\(twin).reference, '') = IFNULL(\(this).reference, '') AND \(twin).id < \(this).id"
@@ -386,18 +383,18 @@ extension SQLiteStore {
     let withdrawn = try read { db -> Int64? in
       // The project's withdrawn and published milestones of the kind, the same day first, then the latest: few.
       let rows = try Row.fetchAll(db, sql: """
-        SELECT w.id, w.formedOn = m.formedOn, w.reference, m.reference, m.changesId IS NOT NULL
+        SELECT w.id, w.formedOn = m.formedOn, w.reference, m.reference, w.id IS m.changesId
         FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
         WHERE m.id = ? AND w.id < m.id AND w.withdrawnReason IS NOT NULL AND w.withdrawnReason NOT LIKE ? || '%'
           AND EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL)
         ORDER BY w.formedOn = m.formedOn DESC, w.id DESC
         """, arguments: [id, RegisterText.projectWithdrawalMark])
       return rows.first { row in
-        let (sameDay, theirs, ours, isChange): (Bool, String?, String?, Bool) = (row[1], row[2], row[3], row[4])
+        let (sameDay, theirs, ours, changedByOurs): (Bool, String?, String?, Bool) = (row[1], row[2], row[3], row[4])
         // On another day, the 文号 tells one document, as two typings of it compare; a change shares the 文号 of what
-        // it changes by design, which tells nothing.
+        // it changes by design, which tells nothing of the two (two changes of one milestone are compared as any two).
         guard !sameDay else { return true }
-        guard !isChange, let theirs, let ours, !ours.isEmpty else { return false }
+        guard !changedByOurs, let theirs, let ours, !ours.isEmpty else { return false }
         return DocumentNumber.lookAlike(theirs) == DocumentNumber.lookAlike(ours)
       }.map { $0[0] }
     }

@@ -92,13 +92,14 @@ extension SQLiteStore {
             for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                     ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
             where given != existing[keyPath: keyPath] {
-              if let superseded = try supersession(of: column, from: given, current: existing[keyPath: keyPath], entity: "milestone", id: id, db) {
+              if let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db) {
                 let holder = superseded.holder(id)
                 let gave = given.map { "'\($0)' is what milestone \(holder) gave" }
                   ?? "the file leaves it out (which would clear it), as milestone \(holder) had it"
                 report.notice(at: position, field: field, """
                   \(gave) \(superseded.before) \
-                  (it is now '\(existing[keyPath: keyPath] ?? "")'); the file was written before that, and the import kept the change
+                  (\(existing[keyPath: keyPath].map { "it is now '\($0)'" } ?? "it now has none")); the file was written before that, and \
+                  the import kept the change
                   """)
               } else {
                 existing[keyPath: keyPath] = given
@@ -266,8 +267,7 @@ extension SQLiteStore {
       // the register held before is taken for such a file; a deliberate correction goes through `disclose`.
       for (field, keep) in [("url", \DisclosureRecord.url), ("until", \DisclosureRecord.until)] where updated[keyPath: keep] != old[keyPath: keep] {
         let given = record[keyPath: keep]
-        guard let superseded = try supersession(of: field, from: given, current: old[keyPath: keep], entity: "disclosure", id: old.id!, write.db)
-        else { continue }
+        guard let superseded = try supersession(of: field, from: given, entity: "disclosure", id: old.id!, write.db) else { continue }
         updated[keyPath: keep] = old[keyPath: keep]
         let withdraw = "withdraw the publication with `gongkai withdraw --disclosure \(old.id!) --reason …` and record it again"
         let disclose = "gongkai disclose \(old.milestoneId) --date \(old.publishedOn) --channel \(ShellWord.quoted(old.channel))"
@@ -284,7 +284,7 @@ extension SQLiteStore {
         let update = clearing ? "bring the file up to date with `gongkai export project \(project)`" : "correct the sheet's row to the register's value"
         report.notice(at: position, field: field, """
           disclosure \(old.id!) (\(old.publishedOn) \(old.channel)): \(given.map { "'\($0)' is what \(was)" } ?? "the file leaves it out, as \(was)") \
-          \(superseded.before) (it is now '\(old[keyPath: keep] ?? "")'), so the register's \
+          \(superseded.before) (\(old[keyPath: keep].map { "it is now '\($0)'" } ?? "it now has none")), so the register's \
           value stands; \(fix); else \(update)
           """)
       }

@@ -667,19 +667,20 @@ extension SQLiteStore {
   /// its correction among them, which the natural key cannot see, and reinstated beside it the information counts
   /// twice. The rows after it are read, as a correction follows the mistake it corrects: of its project by the index
   /// of its days, without a 文号; with one, all of them (about a second at 10 million milestones), no index leading
-  /// with the day. With a 文号, also those of its project and kind formed on another day, changes aside: its date
-  /// corrected so.
+  /// with the day. With a 文号, also those of its project and kind formed on another day, its own changes aside: its
+  /// date corrected so.
   private func loggedAgain(_ old: MilestoneRecord, of project: ProjectRecord, _ db: Database) throws -> [Milestone] {
     let reference = old.reference.map(DocumentNumber.lookAlike) ?? ""
     let later = try MilestoneRecord.fetchAll(db, sql: """
       SELECT * FROM milestone WHERE id > ? AND formedOn = ? AND withdrawnReason IS NULL\(reference.isEmpty ? " AND projectId = ?" : "")
       ORDER BY id
       """, arguments: reference.isEmpty ? [old.id!, old.formedOn, project.id!] : [old.id!, old.formedOn])
-    // A change shares the 文号 of what it changes by design: neither side of such a pair is the other recorded again.
-    let redated = reference.isEmpty || old.changesId != nil ? [] : try MilestoneRecord.fetchAll(db, sql: """
+    // A change shares the 文号 of what it changes by design: a change of this one is not it recorded again (two
+    // changes of one milestone are compared as any two).
+    let redated = reference.isEmpty ? [] : try MilestoneRecord.fetchAll(db, sql: """
       SELECT * FROM milestone WHERE projectId = ? AND kind = ? AND id > ? AND formedOn <> ? AND withdrawnReason IS NULL
-        AND changesId IS NULL ORDER BY id
-      """, arguments: [project.id!, old.kind, old.id!, old.formedOn])
+        AND changesId IS NOT ? ORDER BY id
+      """, arguments: [project.id!, old.kind, old.id!, old.formedOn, old.id!])
     return try (later + redated).filter { other in
       let otherReference = other.reference.map(DocumentNumber.lookAlike) ?? ""
       return reference.isEmpty

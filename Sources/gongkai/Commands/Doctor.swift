@@ -186,7 +186,8 @@ extension Gongkai {
         let repair = "BEGIN; DROP INDEX \(ShellWord.sqlName(index.name)); \(index.gongkais); COMMIT;"
         try line(false, "schema: index \(index.name) was made again outside gongkai (\(Terminal.field(index.found))); it can refuse writes "
           + "gongkai allows, let in duplicates it refuses, or slow reads: make it as gongkai does (\(ShellWord.sqlite3(store.path, repair)); "
-          + "refused for duplicates it let in, it changes nothing: withdraw the records recorded twice first) or restore the register from a backup")
+          + "refused for rows it let in twice, which gongkai never writes, it changes nothing: then restore the register from a backup) "
+          + "or restore the register from a backup")
       }
       // A table dropped outside gongkai stops every read of the rows: the file's own check runs, the others are said
       // not to have run.

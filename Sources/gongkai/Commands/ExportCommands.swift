@@ -218,14 +218,6 @@ extension Gongkai.Export {
               + "day: a portal serving the folder now shows the earlier day. Export again without --as-of to put today's back, and "
               + "a past day's pages into a folder of their own (--out)")
           }
-          if let head = report.unknownEarlierHead {
-            Terminal.warning("""
-              \(folder) was last exported from a register state whose change-log head, \(head), this register's log does not \
-              hold: restored from a backup made before that export (or another register's), it may give the 索引号 that \
-              export published since to other publications, and feed readers would take them for the items they saw; \
-              `gongkai audit verify --head \(head)` says more (README: restoring a backup)
-              """)
-          }
           // An Atom id is the feed's identity for readers for ever, and the placeholder is every such register's.
           if format == .html && !report.keptIndex && organisation == nil {
             Terminal.warning("feed.atom has the placeholder id urn:gongkai:feed:gongkai, which every register exported without an "

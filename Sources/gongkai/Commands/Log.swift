@@ -93,11 +93,20 @@ extension Gongkai {
     let listed = publications.map { "\($0.publishedOn) \(Terminal.field($0.channel))" }.joined(separator: ", ")
     let disclose = publications.first.map { "`gongkai disclose \(id) --date \($0.publishedOn) --channel \(ShellWord.quoted($0.channel))`" } ?? ""
     let one = publications.count == 1
+    let said = "milestone \(withdrawn.milestone.id) of the same \(same) withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))), "
+      + "was published (\(listed)); \(one ? "its publication stays" : "its publications stay") with it"
+    // Published before this one's day, they are no publications of it as dated: its day or the 文号 is what to check.
+    if let first = publications.first, first.publishedOn < milestone.formedOn {
+      Terminal.warning("""
+        \(said), on days before milestone \(id)'s (\(milestone.formedOn)): if \(id) records that document again, its date is \
+        likely wrong (`gongkai amend \(id) --date … --reason 更正形成日期`, then \(disclose)); if not, check its 文号
+        """)
+      return
+    }
     Terminal.warning("""
-      milestone \(withdrawn.milestone.id) of the same \(same) withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))), was \
-      published (\(listed)); \(one ? "its publication stays" : "its publications stay") with it, and milestone \(id) is counted \
-      unpublished until \(one ? "it is" : "they are") recorded for it: \(disclose)\(one ? "" : " and the others"), under a new 索引号 \
-      (`gongkai amend` corrects a milestone's field in place, keeping its publications)
+      \(said), and milestone \(id) is counted unpublished until \(one ? "it is" : "they are") recorded for it: \(disclose)\
+      \(one ? "" : " and the others"), under a new 索引号 (`gongkai amend` corrects a milestone's field in place, keeping its \
+      publications)
       """)
   }
 
