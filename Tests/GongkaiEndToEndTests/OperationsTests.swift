@@ -42,6 +42,9 @@ import TestSupport
     #expect(try runGongkai(["log", "2023-310110-78-01-000087", "bidding.result", "--date", "2026-11-02", "--database", database]).status == 0)
     #expect(try runGongkai(["disclose", "75", "--date", "2026-11-03", "--channel", "门户网站", "--database", database]).status == 0)
     #expect(try runGongkai(export + ["--no-verify"]).status == 0)
+    let text = folder.appendingPathComponent("text").path
+    let textExport = ["export", "notices", "--format", "txt", "--out", text, "--as-of", "2026-11-27", "--database", database]
+    #expect(try runGongkai(textExport).status == 0)
     let head = try runGongkai(["audit", "verify", "--database", database]).stdout.firstMatch(of: /head ([0-9a-f]{64})/).map { String($0.1) }
     for side in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + side) }
     try FileManager.default.copyItem(atPath: backup, toPath: database)
@@ -52,6 +55,10 @@ import TestSupport
       + "whose change-log head, \(head ?? "?"), this register's log does not hold (the register was restored from a backup made before "
       + "that export"), "\(restored.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: site + "/index.html")) == index)
+    // A folder of text pages, which has no index, is read by a page
+    let textAfter = try runGongkai(textExport)
+    #expect(textAfter.status == 73 && textAfter.stderr.contains("it was last exported from a register state whose change-log head"),
+            "\(textAfter.stderr)")
     try FileManager.default.moveItem(atPath: site, toPath: site + "-before-restore")
     #expect(try runGongkai(export).status == 0)
   }

@@ -250,12 +250,12 @@ extension NoticeExport {
     return try? CivilDate(parsing: String(match.1))
   }
 
-  /// Refuses to write into a folder whose index states a change-log head the register's log does not hold: it was
+  /// Refuses to write into a folder whose index (or, in a folder of Markdown or text pages, a page) states a change-log head the register's log does not hold: it was
   /// exported from a state the register no longer has (restored from an earlier backup since, or another register's).
   /// Its pages are then the only record of what was published since, and the register would give their 索引号 to
   /// other publications: the folder is kept, and the export goes into another once they are recorded again.
   static func requireHeldHead(in folder: String, by store: any Store) async throws {
-    guard let head = indexHead(in: folder), try await !store.changeLogHolds(head: head) else { return }
+    guard let head = statedHead(in: folder), try await !store.changeLogHolds(head: head) else { return }
     throw ExportError.cannotCreate(folder, """
       nothing was written: it was last exported from a register state whose change-log head, \(head), this register's log \
       does not hold (the register was restored from a backup made before that export, or the folder is another \
@@ -265,15 +265,36 @@ extension NoticeExport {
       """)
   }
 
-  /// The change-log head the index in `folder` states at its foot, if it has one (verified or not).
-  static func indexHead(in folder: String) -> String? {
-    guard let handle = FileHandle(forReadingAtPath: (folder as NSString).appendingPathComponent("index.html")) else { return nil }
+  /// The change-log head the folder's last export states (verified or not): its index's, else, in a folder of
+  /// Markdown or text pages, which has none, the first page's found, all of one export stating the same.
+  static func statedHead(in folder: String) -> String? {
+    let index = (folder as NSString).appendingPathComponent("index.html")
+    guard let source = FileManager.default.fileExists(atPath: index) ? index : firstTextPage(in: folder),
+      let handle = FileHandle(forReadingAtPath: source)
+    else { return nil }
     defer { try? handle.close() }
     // The foot is the page's end, after a row a project: only its last bytes are read.
     let size = (try? handle.seekToEnd()) ?? 0
     try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
     let foot = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
-    return foot.firstMatch(of: /登记簿变更记录链头：<code>([0-9a-f]{64})(?:（未核对）)?<\/code>/).map { String($0.1) }
+    return foot.firstMatch(of: /登记簿变更记录链头：(?:<code>)?([0-9a-f]{64})/).map { String($0.1) }
+  }
+
+  /// A Markdown or text page of `folder` (`<code>.md`, `<code>.txt`): the first the listing gives, without reading
+  /// the rest of a folder of a million.
+  private static func firstTextPage(in folder: String) -> String? {
+    struct Found: Error { let name: String }
+    do {
+      try FolderListing.forEachName(in: folder) { name in
+        for format in [NoticeFormat.md, .txt] where FolderListing.name(name, endsWith: ".\(format.rawValue)") {
+          let text = String(decoding: name, as: UTF8.self)
+          if (try? ProjectCode(String(text.dropLast(format.rawValue.count + 1)))) != nil { throw Found(name: text) }
+        }
+      }
+    } catch let found as Found {
+      return (folder as NSString).appendingPathComponent(found.name)
+    } catch {}
+    return nil
   }
 
   /// Refuses to write under another organisation code than the feed in `folder` was written with (a first export
