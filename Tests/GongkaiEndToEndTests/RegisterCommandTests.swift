@@ -2485,6 +2485,13 @@ import TestSupport
     #expect(result.stderr == "gongkai: \(message)\n")
   }
 
+  /// After `import projects`, a word is a file, even one that reads like a command: it is named as missing.
+  @Test func aFileNamedLikeACommandAfterImportProjectsIsAFile() throws {
+    let result = try gongkai("import", "projects", "milestone")
+    #expect(result.status == 66)
+    #expect(result.stderr.hasPrefix("gongkai: milestone: file not found or not readable"), "\(result.stderr)")
+  }
+
   /// A folder copied from Windows may name its files `.YAML`: they are not read, since `export project` writes
   /// `CODE.yaml` and would leave two files of one project, and the import says so rather than skip them unseen.
   @Test func projectFilesWithAnExtensionInAnotherCaseAreNamed() throws {

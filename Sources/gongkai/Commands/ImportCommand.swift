@@ -65,7 +65,8 @@ extension Gongkai.ImportCommand {
           """)
       }
       // `import milestone FILE`: a command mistyped reads as a file that is not there (not after `import projects`).
-      if let first = paths.first, !CommandLine.arguments.contains("projects"), !FileManager.default.fileExists(atPath: first),
+      let typedAfterImport = CommandLine.arguments.drop { $0 != "import" }.dropFirst().first { !$0.hasPrefix("-") }
+      if let first = paths.first, typedAfterImport != "projects", !FileManager.default.fileExists(atPath: first),
         let meant = CommandTree.meant(by: first, in: ["gongkai", "import"])
       {
         throw ValidationError("unknown command '\(first)' (and no file of that name); did you mean `gongkai import \(meant)`?")
