@@ -2487,7 +2487,8 @@ import TestSupport
 
   /// After `import projects`, a word is a file, even one that reads like a command: it is named as missing.
   @Test func aFileNamedLikeACommandAfterImportProjectsIsAFile() throws {
-    let result = try gongkai("import", "projects", "milestone")
+    let (folder, db) = try registerWithProject("2026-310110-48-01-000214")
+    let result = try runGongkai(["import", "projects", "milestone"] + db, in: folder)
     #expect(result.status == 66)
     #expect(result.stderr.hasPrefix("gongkai: milestone: file not found or not readable"), "\(result.stderr)")
   }
