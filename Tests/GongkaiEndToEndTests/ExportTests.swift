@@ -560,6 +560,12 @@ import TestSupport
     #expect(text.hasPrefix("Disclosure statistics 2026, as of 2026-11-27\nRules: national (rules version fnv:"), "\(text)")
     #expect(text.contains("; calendar version 2018-2026 fnv:") && text.contains(")\nChange log head: \(head)\n\nBy responsible unit\n"), "\(text)")
     #expect(text.contains("\nBy category\n"))
+    // The rate is read against what it leaves out, as the HTML report says under its tables; in Chinese too, under the
+    // heads the CSV and the note name
+    #expect(text.contains("\nOn-time rate = on time / (on time + late + overdue + too short); items due"), "\(text)")
+    let chinese = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27"] + db).stdout
+    #expect(chinese.contains("\n按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）"), "\(chinese)")
+    #expect(chinese.contains("按时公开") && chinese.contains("公开用时中位数") && !chinese.contains(" \n"), "\(chinese)")
     let html = try runGongkai(["report", "--year", "2026", "--format", "html", "--lang", "en"] + db)
     #expect(html.status == 64)
     #expect(html.stderr.contains("the HTML report is written in Chinese, for the public; use --format text or csv for English"))

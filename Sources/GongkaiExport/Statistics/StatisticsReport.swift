@@ -49,6 +49,22 @@ public enum StatisticsReport {
   static let judgedUnderHeaders = ["适用规则", "规则版本", "日历版本", "变更记录链头"]
   static let englishJudgedUnderHeaders = ["rules_profile", "rules_version", "calendar_version", "change_log_head"]
 
+  /// How the rate, the median and 时限待核实 are counted, under the tables of the text and HTML reports: a reviewer scoring
+  /// a unit by its rate must know what the rate leaves out.
+  public static let rateNote = "按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实（规则可信度M），或所依据的计日方法（逢周末顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。"
+
+  /// ``rateNote`` in English, under the English text report.
+  public static let englishRateNote = "On-time rate = on time / (on time + late + overdue + too short); items due but not yet "
+    + "past their deadline are left out; so are items for which no statute sets a period counted from the day the information "
+    + "was formed (no period: none, or one tied to another event, such as immediately or 15 days before the bid deadline, "
+    + "checked by hand), whether on time or not, unless such an item was published too short (a land acquisition pre-notice "
+    + "up for less than 10 working days), which counts as too short. Median days = the median of the working days, for "
+    + "published items with a statutory period, from the day the information was formed to the publication judged (the "
+    + "first; for a notice put up again in full after one too short, that one). Unverified = how many of the verdicts the "
+    + "rate counts rest on a period not checked against the statute's text (rule confidence M), or on a way of counting "
+    + "days no statute states (a period ending on a weekend moved on, swapped workdays counted as working days): the "
+    + "tracker's judgement, to be checked before it is held against a unit."
+
   /// The headings of the text and HTML tables: the figures, then what a review sets aside.
   public static let tableHeaders = headers + reviewHeaders
 
@@ -124,6 +140,7 @@ public enum StatisticsReport {
       "chart": chart, "judgedUnder": judgedUnder.line(english: false),
     ]
     context["changeLogHead"] = judgedUnder.changeLogHead
+    context["rateNote"] = rateNote
     context["provisionalNote"] = ProvisionalNote.statistics(statistics)
     return template.render(context)
   }
@@ -234,7 +251,7 @@ public enum StatisticsReport {
     {{#categories}}<tr><th scope="row" class="name">{{name}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/categories}}</tbody>
     </table>
-    <p>按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实（规则可信度M），或所依据的计日方法（逢周末顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。</p>{{#provisionalNote}}
+    <p>{{rateNote}}</p>{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     </section>
     </main>

@@ -106,19 +106,25 @@ struct StatisticsText {
       let heads = english
         ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time rate", "median days", "no period", "provisional",
            "settled rate", "unverified"]
-        : ["", "应公开", "按时", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "用时中位数", "无固定期限", "状态暂定",
+        : ["", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数", "无固定期限", "状态暂定",
            "已确定按时率", "时限待核实"]
       let width = max(24, (lines.map { Terminal.width(of: Terminal.field($0.name(english: english))) }.max() ?? 0) + 2)
       let column = english ? 13 : 11
       // A heading as wide as its column (已确定按时率) widens it, to keep a gap before the next.
       let widths = heads.dropFirst().map { max(column, Terminal.width(of: $0) + 1) }
-      func row(_ cells: [String]) -> String { zip(cells, widths).map { Terminal.pad($0, to: $1) }.joined() }
-      out += Terminal.pad(heads[0], to: width) + row(Array(heads.dropFirst())) + "\n"
+      // The last column is not padded: a line ends with its last figure, not with spaces.
+      func row(_ first: String, _ cells: [String]) -> String {
+        let padded = Terminal.pad(first, to: width) + zip(cells, widths).map { Terminal.pad($0, to: $1) }.joined()
+        return String(padded.reversed().drop { $0 == " " }.reversed()) + "\n"
+      }
+      out += row(heads[0], Array(heads.dropFirst()))
       for line in lines + [statistics.total] {
         let cells = StatisticsReport.tableCells(line, english: english)
-        out += Terminal.pad(Terminal.field(cells[0]), to: width) + row(Array(cells.dropFirst())) + "\n"
+        out += row(Terminal.field(cells[0]), Array(cells.dropFirst()))
       }
     }
+    // What the rate leaves out, as the HTML report says under its tables: a unit's rate is read against it.
+    out += "\n" + (english ? StatisticsReport.englishRateNote : StatisticsReport.rateNote) + "\n"
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
     if let note { out += "\n\(note)\n" }
     return out
