@@ -39,6 +39,14 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
         is a symbolic link in a loop (links that lead back to one another): point it at the file meant, or remove it
         """, kind: .missing)
     }
+    // There but not readable (a schedule copied in by root under umask 077): the access is what to fix, not the path.
+    if stat(real, &status) == 0, access(real, R_OK) != 0, errno == EACCES {
+      let what = status.st_mode & S_IFMT == S_IFDIR ? "folder" : "file"
+      return FileProblem(file: name, line: nil, field: nil, message: """
+        this account may not read the \(what) (permission denied, mode \(String(status.st_mode & 0o777, radix: 8))); \
+        give the accounts gongkai runs as read access to it (chmod a+r, or a group they share)
+        """, kind: .missing)
+    }
     let shown = real == name ? "" : " \(real)"
     let folder = real.hasPrefix("/") ? "" : " (relative to \(FileManager.default.currentDirectoryPath))"
     return FileProblem(file: name, line: nil, field: nil,

@@ -241,7 +241,11 @@ public struct LoadedCalendar: Sendable {
           }
           added[schedule.year] = (name, origin)
           doubts += schedule.makeUpProblems().map { "\(name): \(ReferenceList.message(for: $0.error))" }
-          if let cited = schedule.earlierYearCited {
+          if schedule.source.trimmingCharacters(in: .whitespaces).isEmpty {
+            // Where the days come from is what an auditor of a disputed deadline asks first, and what `doctor` shows.
+            doubts.append("\(name): source: none given; add `source:` with the State Council's notice of \(schedule.year) "
+              + "(its 国办发明电 number or title and its address), and check every day against it")
+          } else if let cited = schedule.earlierYearCited {
             doubts.append("\(name): source: '\(schedule.source)' cites \(cited)'s notice, where the file holds \(schedule.year): "
               + "a file copied from last year's keeps its days too; cite the notice of \(schedule.year), and check every day against it")
           }

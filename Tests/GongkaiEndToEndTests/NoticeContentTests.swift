@@ -455,12 +455,28 @@ import TestSupport
   @Test(.enabled(if: ExportTests.python != nil, "set GONGKAI_TEST_PYTHON to a Python with libcoveoc4ids (.ci/run does)"))
   func theOpenDataOfChangesLatenessAndChineseAddressesIsValidOC4IDS() throws {
     let (folder, db) = try register()
-    _ = try export(["oc4ids"], "oc4ids.json", in: folder, db)
+    _ = try export(["oc4ids"] + Self.packageLinks, "oc4ids.json", in: folder, db)
     let (status, output) = try ExportTests.run(ExportTests.python!, [
       "Tests/Validators/validate_oc4ids.py", folder.appendingPathComponent("oc4ids.json").path, "Tests/Validators/oc4ids/0.9.5",
     ])
     #expect(status == 0, "\(output.suffix(2000))")
     #expect(output.contains("\"validation_errors_count\": 0"))
+  }
+
+  static let packageLinks = ["--license", "https://creativecommons.org/licenses/by/4.0/", "--publication-policy", "https://xxgk.yangpu.example/数据说明.html"]
+
+  /// An open-data portal takes a package with the license of its data and the publisher's data user guide; an address
+  /// that is none is refused before anything is written.
+  @Test func anOC4IDSPackageStatesItsLicenseAndPublicationPolicyWhenGiven() throws {
+    let (folder, db) = try register()
+    let package = try export(["oc4ids"] + Self.packageLinks, "oc4ids.json", in: folder, db)
+    #expect(package.contains("\n\"license\": \"https://creativecommons.org/licenses/by/4.0/\",\n"), "\(package.prefix(400))")
+    #expect(package.contains("\n\"publicationPolicy\": \"https://xxgk.yangpu.example/%E6%95%B0%E6%8D%AE%E8%AF%B4%E6%98%8E.html\",\n"))
+    #expect(!(try export(["oc4ids"], "oc4ids.json", in: folder, db)).contains("\"license\""))
+    let refused = try runGongkai(["export", "oc4ids", "--license", "CC-BY-4.0", "--out", folder.appendingPathComponent("x.json").path] + db)
+    #expect(refused.status == 64)
+    #expect(refused.stderr.contains("--license"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.json").path))
   }
 
   @Test func anOC4IDSPackageWithPlaceholdersSaysSoOnStandardError() throws {

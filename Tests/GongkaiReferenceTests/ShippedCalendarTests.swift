@@ -119,6 +119,14 @@ import Testing
     let copied = try LoadedCalendar.load(resources: try BundledResources.folder(), directory: folder, files: [])
     #expect(copied.doubts == ["\(file.path): source: '国务院办公厅关于2026年部分节假日安排的通知' cites 2026's notice, where the file "
       + "holds 2027: a file copied from last year's keeps its days too; cite the notice of 2027, and check every day against it"])
+    // And one that cites no notice at all
+    let uncited = ReferenceFileTests.year2027.components(separatedBy: "\n").filter { !$0.hasPrefix("source:") }.joined(separator: "\n")
+    #expect(uncited != ReferenceFileTests.year2027)
+    try uncited.write(to: file, atomically: true, encoding: .utf8)
+    let unsourced = try LoadedCalendar.load(resources: try BundledResources.folder(), directory: folder, files: [])
+    #expect(unsourced.calendar.hasSchedule(for: 2027))
+    #expect(unsourced.doubts == ["\(file.path): source: none given; add `source:` with the State Council's notice of 2027 (its "
+      + "国办发明电 number or title and its address), and check every day against it"])
   }
 
   /// The balance is the year's: 2015's Sunday 中秋节, made up inside 国庆节, leaves one holiday a day short and the other

@@ -16,8 +16,15 @@ public struct OC4IDSExport {
   public let organisation: String?
   /// The publisher's registered OC4IDS project-ID prefix, `oc4ids-` and six letters or digits.
   public let prefix: String
+  /// The links an open-data portal asks of a package before taking it: the license its data is under and the
+  /// publisher's data user guide; left out when not given, as only the publisher can say what they are.
+  public let license: String?
+  public let publicationPolicy: String?
 
-  public init(checker: Checker, asOf: CivilDate, uri: String, publisher: String, organisation: String?, prefix: String) throws {
+  public init(
+    checker: Checker, asOf: CivilDate, uri: String, publisher: String, organisation: String?, prefix: String,
+    license: String? = nil, publicationPolicy: String? = nil
+  ) throws {
     guard Self.isRegisteredPrefix(prefix) else { throw ExportError.invalid(Self.prefixProblem(prefix)) }
     self.checker = checker
     self.asOf = asOf
@@ -25,6 +32,8 @@ public struct OC4IDSExport {
     self.publisher = publisher
     self.organisation = organisation
     self.prefix = prefix
+    self.license = license
+    self.publicationPolicy = publicationPolicy
   }
 
   /// Whether `prefix` has the form OC4IDS registers: `oc4ids-` and six lowercase letters or digits.
@@ -41,8 +50,11 @@ public struct OC4IDSExport {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let file = try AtomicFileWriter(path: path)
     func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+    let links = try [("license", license), ("publicationPolicy", publicationPolicy)].compactMap { key, link in
+      try link.map { "\"\(key)\": \(try json(URIText.encoding($0))),\n" }
+    }.joined()
     try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(URIText.encoding(uri))),\n"
-      + "\"publishedDate\": \(try json(Self.instant(asOf))),\n"
+      + "\"publishedDate\": \(try json(Self.instant(asOf))),\n" + links
       + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
     var result = ExportResult()
     let recodes = LoggedRecode.byCurrentCode(try await store.codeCorrections())

@@ -58,7 +58,7 @@ public enum StatisticsReport {
     + "past their deadline are left out; so are items for which no statute sets a period counted from the day the information "
     + "was formed (no period: none, or one tied to another event, such as immediately or 15 days before the bid deadline, "
     + "checked by hand), whether on time or not, unless such an item was published too short (a land acquisition pre-notice "
-    + "up for less than 10 working days), which counts as too short. Median days = the median of the working days, for "
+    + "up for less than 10 working days), which counts as too short. Median working days = the median of the working days, for "
     + "published items with a statutory period, from the day the information was formed to the publication judged (the "
     + "first; for a notice put up again in full after one too short, that one). Unverified = how many of the verdicts the "
     + "rate counts rest on a period not checked against the statute's text (rule confidence M), or on a way of counting "

@@ -111,9 +111,17 @@ enum Warnings {
     }
     let future = years.filter { $0 > today.year }
     if !future.isEmpty {
-      text += "; add the schedule of \(YearList.english(future)) (see `gongkai calendar --help`) in \(folder) when the State Council "
-        + "publishes it"
+      text += "; add the schedule of \(YearList.english(future)) (see `gongkai calendar --help`) in \(folder) "
+        + whenPublished(future, today: today)
     }
     return text
+  }
+
+  /// When to add a later year's schedule: next year's notice usually comes out in October or November, so from October
+  /// the operator is told to look for it, not to wait (a deadline of late December already rests on it).
+  static func whenPublished(_ years: [Int], today: CivilDate) -> String {
+    guard years == [today.year + 1], today.components.month >= 10 else { return "when the State Council publishes it" }
+    return "as soon as the State Council's notice is out (it usually comes in October or November: look for "
+      + "国务院办公厅关于\(today.year + 1)年部分节假日安排的通知 on www.gov.cn)"
   }
 }

@@ -143,7 +143,7 @@ extension Gongkai {
       }
       for year in [today.year, today.year + 1] where !calendar.calendar.hasSchedule(for: year) {
         // This year's notice came out last autumn: it is there to be added now, next year's is waited for.
-        let when = year == today.year ? "now: the State Council published its notice last autumn" : "when the State Council publishes it"
+        let when = year == today.year ? "now: the State Council published its notice last autumn" : Warnings.whenPublished([year], today: today)
         let folder = try CalendarOptions.administratorFolder().path
         let create = FileManager.default.fileExists(atPath: folder) ? "" : " (create the folder first: mkdir -p \(ShellWord.quoted(folder)))"
         try line(year == today.year ? false : nil,

@@ -355,6 +355,10 @@ extension Gongkai.Export {
     var prefixGiven: String?
 
     var prefix: String { prefixGiven ?? nonEmpty(ProcessInfo.processInfo.environment["GONGKAI_OC4IDS_PREFIX"]) ?? Self.placeholderPrefix }
+    @Option(help: ArgumentHelp("The license of the package's data (its canonical address); open-data portals ask for one.", valueName: "uri"))
+    var license: String?
+    @Option(help: ArgumentHelp("The address of the publisher's data user guide.", valueName: "uri"))
+    var publicationPolicy: String?
     @OptionGroup var export: ExportOptions
     @OptionGroup var indexNumbers: IndexNumberOptions
     @OptionGroup var verification: VerificationOptions
@@ -363,7 +367,9 @@ extension Gongkai.Export {
 
     /// The package's own identity must hold, or the validator rejects the whole package after it is published.
     func validate() throws {
-      if let problem = (RegisterText.problems("--publisher", publisher, required: true) + RegisterText.urlProblems("--uri", uri)).first {
+      let links = [("--uri", uri), ("--license", license), ("--publication-policy", publicationPolicy)]
+        .flatMap { RegisterText.urlProblems($0, $1) }
+      if let problem = (RegisterText.problems("--publisher", publisher, required: true) + links).first {
         throw ValidationError(problem.message)
       }
       guard OC4IDSExport.isRegisteredPrefix(prefix) else { throw ValidationError("--prefix: \(OC4IDSExport.prefixProblem(prefix))") }
@@ -379,7 +385,7 @@ extension Gongkai.Export {
         try await writingOutput(out, default: "oc4ids.json") { path in
           let result = try await OC4IDSExport(
             checker: checker, asOf: export.day, uri: uri, publisher: publisher, organisation: organisation,
-            prefix: prefix
+            prefix: prefix, license: license, publicationPolicy: publicationPolicy
           ).write(store: register, filter: MilestoneFilter(projects: project), state: head, to: path)
           Warnings.warnIfUnscheduled(result.unscheduledYears, calendar: checker.calendar)
           warnIfPlaceholders()
