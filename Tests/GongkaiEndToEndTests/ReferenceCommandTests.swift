@@ -55,7 +55,7 @@ import TestSupport
   /// 2017-10-01 (the same article numbers), before that the 民法通则's article 154, which the 民法总则 had not yet
   /// replaced.
   @Test(arguments: [
-    ("2021-02-01", "（《民法典》第二百零一条）", "Civil Code art. 201"),
+    ("2021-02-01", "（《中华人民共和国民法典》第二百零一条）", "Civil Code art. 201"),
     ("2018-02-13", "（《中华人民共和国民法总则》第二百零一条）", "General Provisions of the Civil Law art. 201"),
     ("2016-02-13", "（《中华人民共和国民法通则》第一百五十四条第二款）", "General Principles of the Civil Law art. 154(2)"),
   ])
@@ -72,7 +72,7 @@ import TestSupport
     let saturday = try gongkai("deadline", "2016-03-02", "3", "--calendar-days", "--explain").stdout
     #expect(saturday.contains("第一百五十四条第三款；星期六视同法定休假日系通行做法，该款仅明文规定星期日）"), "\(saturday)")
     let later = try gongkai("deadline", "2026-03-04", "3", "--calendar-days", "--explain").stdout
-    #expect(later.contains("（《民法典》第二百零三条；周末视同法定休假日系通行做法，法律未明文规定）"), "\(later)")
+    #expect(later.contains("（《中华人民共和国民法典》第二百零三条；周末视同法定休假日系通行做法，法律未明文规定）"), "\(later)")
   }
 
   @Test func explainListsTheSwappedWorkdaysInEnglishOnRequest() throws {

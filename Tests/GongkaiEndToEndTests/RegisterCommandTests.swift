@@ -453,7 +453,7 @@ import TestSupport
     // --explain shows how both days were counted: the deadline it missed, and the day the 公示 had to stay up to.
     let explained = try gongkai(["check", "--as-of", "2026-11-27", "--explain"] + db).stdout
     #expect(explained.contains("      截止日: 2026-11-23（周一），当日公开仍属按时\n      迟公开: 截止日次日起至公开日 2026-11-25（周三）的工作日，共2个\n"))
-    #expect(explained.contains("      起算: 2026-11-25（周三） 所判定公开的首日；期间自次日 2026-11-26（周四） 起算（《民法典》第二百零一条）\n"))
+    #expect(explained.contains("      起算: 2026-11-25（周三） 所判定公开的首日；期间自次日 2026-11-26（周四） 起算（《中华人民共和国民法典》第二百零一条）\n"))
     #expect(explained.contains("      公示期止: 2026-11-30（周一），应保持公开至当日\n"))
     let json = try gongkai(["check", "--as-of", "2026-12-10", "--status", "too-short", "--format", "json"] + db)
     let finding = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)

@@ -139,7 +139,7 @@ struct ExplanationText {
       (LocalizedText(chinese: chinese + "第二百零一条", english: english + " art. 201"),
        LocalizedText(chinese: chinese + "第二百零三条", english: english + " art. 203"))
     }
-    if explanation.start >= CivilDate(year: 2021, month: 1, day: 1)! { return articles("《民法典》", "Civil Code") }
+    if explanation.start >= CivilDate(year: 2021, month: 1, day: 1)! { return articles("《中华人民共和国民法典》", "Civil Code") }
     if !countedUnderGeneralPrinciples { return articles("《中华人民共和国民法总则》", "General Provisions of the Civil Law") }
     return (LocalizedText(chinese: "《中华人民共和国民法通则》第一百五十四条第二款", english: "General Principles of the Civil Law art. 154(2)"),
             LocalizedText(chinese: "《中华人民共和国民法通则》第一百五十四条第三款", english: "General Principles of the Civil Law art. 154(3)"))
