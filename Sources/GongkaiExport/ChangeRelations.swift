@@ -43,14 +43,21 @@ struct ChangeRelations {
   func changedBy(_ stored: StoredMilestone) -> [StoredMilestone] { changers[stored.milestone.id] ?? [] }
 
   /// When the latest change of `stored` went public, by the as-of day; `nil` while it is in force. A feed dates a
-  /// changed item's entry so, which is what brings the change to its subscribers: by the instant the change's
-  /// publication was recorded (``FeedInstant/of(publishedOn:recordedAt:asOf:)``), so that a change published the day
-  /// the item was, or recorded after readers hold the item, still moves the entry on.
+  /// changed item's entry so, which is what brings the change to its subscribers: the instant its publication was
+  /// recorded when that was on the day it went public (so that a change published the day the item was, or corrected,
+  /// still moves the entry on), else the start of that day (a publication recorded later, or imported, keeps its day).
+  ///
+  /// A change's publication recorded after the item's was may reach readers that hold the item already: it dates the
+  /// entry no earlier than the instant it was recorded, or they would keep the item as in force (recorded together, as
+  /// a history imported at once is, both keep their days).
   func changedAt(_ stored: StoredMilestone) -> String? {
-    changedBy(stored).compactMap { change in
+    let itemRecordedAt = stored.firstPublication(by: asOf).map { stored.recordedDisclosures[$0].recordedAt }
+    return changedBy(stored).compactMap { change in
       change.firstPublication(by: asOf).map { first in
-        FeedInstant.of(publishedOn: change.milestone.disclosures[first].publishedOn,
-                       recordedAt: change.recordedDisclosures[first].recordedAt, asOf: asOf)
+        let recordedAt = change.recordedDisclosures[first].recordedAt
+        let published = FeedInstant.of(publishedOn: change.milestone.disclosures[first].publishedOn, recordedAt: recordedAt, asOf: asOf)
+        guard let itemRecordedAt, itemRecordedAt < recordedAt else { return published }
+        return max(published, min(recordedAt, FeedInstant.endOf(asOf)))
       }
     }.max()
   }

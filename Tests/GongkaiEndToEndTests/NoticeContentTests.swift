@@ -240,22 +240,6 @@ import TestSupport
     #expect(entry.contains("<updated>2026-11-20T14:05:00+08:00</updated>"), "\(entry)")
   }
 
-  /// A publication recorded days after it went up is new to the feed on the day it is recorded: dated by its own day,
-  /// it would sort among entries a reader has seen, and the feed's `updated` would not move; `published` keeps its day.
-  @Test func aPublicationRecordedDaysLaterIsNewToTheFeedWhenRecorded() throws {
-    let (folder, db) = try register()
-    let now = ["GONGKAI_NOW": "2026-11-20T16:30:00+08:00"]
-    #expect(try runGongkai(["log", Self.code, "construction.site-management", "--date", "2026-10-15", "--ref", "JG-9"] + db, environment: now).status == 0)
-    #expect(try runGongkai(["disclose", "4", "--date", "2026-11-03", "--channel", "区政府门户网站"] + db, environment: now).status == 0)
-    let feed = try export(["notices"], "feed.atom", in: folder, db)
-    let entry = try #require(feed.components(separatedBy: "<entry>").dropFirst().first { $0.contains("JG-9") })
-    #expect(entry.contains("<updated>2026-11-20T16:30:00+08:00</updated>") && entry.contains("<published>2026-11-03T00:00:00+08:00</published>"),
-            "\(entry)")
-    // The newest entry, first, and the feed's own date with it
-    #expect(feed.components(separatedBy: "<entry>")[1] == entry)
-    #expect(feed.contains("<updated>2026-11-20T16:30:00+08:00</updated>\n"))
-  }
-
   /// A project file that links a withdrawal to another penalty than the register did: both entries move on to the
   /// import, the penalty it now withdraws shown withdrawn, the one it stopped naming in force.
   @Test func aFeedEntryMovesOnWhenAProjectFileLinksAWithdrawalAnew() throws {

@@ -52,13 +52,11 @@ enum FeedInstant {
   static func startOf(_ day: CivilDate) -> String { "\(day)T00:00:00+08:00" }
   /// The last second of a day: the latest an entry exported as of that day is dated.
   static func endOf(_ day: CivilDate) -> String { "\(day)T23:59:59+08:00" }
-  /// What a publication dates an entry by: the instant it was recorded (no later than the end of the as-of day, nor
-  /// earlier than the start of the day it went public). Recorded the day it went up, it comes after the corrections
-  /// recorded before it that day (a project reinstated that morning with fifty items would otherwise push it out of
-  /// the feed's latest entries); recorded days later, it is new to the feed then, and dated by its own day a reader
-  /// polling for entries newer than its last visit, or a feed whose `updated` did not move, would never show it
-  /// (its `published` keeps the day it went up).
+  /// What a publication dates an entry by: the instant it was recorded, when that was on the day it went public (no
+  /// later than the end of the as-of day), else the start of that day. Recorded the day it went up, it comes after the
+  /// corrections recorded before it that day (a project reinstated that morning with fifty items would otherwise push
+  /// it out of the feed's latest entries); recorded later, it keeps its own day, as a history imported at once does.
   static func of(publishedOn day: CivilDate, recordedAt: String, asOf: CivilDate) -> String {
-    max(startOf(day), min(recordedAt, endOf(asOf)))
+    recordedAt.hasPrefix(day.description) ? min(recordedAt, endOf(asOf)) : startOf(day)
   }
 }
