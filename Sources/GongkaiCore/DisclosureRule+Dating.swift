@@ -32,13 +32,22 @@ extension DisclosureRule {
       earlier.minimumBasis = earlier.minimumBasis.map { dating.marked($0, on: day) }
       if let date = dating.inForce, day < date {
         earlier.changePeriod = nil
-        earlier.period = dating.generalDuty ? period.map { _ in GeneralDisclosurePeriod.period } : nil
-        // The article of the general duty, or the rule's own with the day it came into force; and a minimum kept, its
-        // own, so that the 法律依据 of a row names every law its verdict rests on.
-        earlier.basis = [dating.generalDuty ? GeneralDisclosurePeriod.basis(on: day) : basis + date.inForceMark,
-                         earlier.minimumPublication == nil ? nil : earlier.minimumBasis].compactMap(\.self).joined(separator: "；")
-        earlier.confidence = .unverified
-        earlier.note = beforeInForceNote(date, generalDuty: dating.generalDuty)
+        let own: String
+        switch dating.before {
+        case .general:
+          earlier.period = period.map { _ in GeneralDisclosurePeriod.period }
+          (own, earlier.confidence) = (GeneralDisclosurePeriod.basis(on: day), .unverified)
+        case .none:
+          earlier.period = nil
+          (own, earlier.confidence) = (basis + date.inForceMark, .unverified)
+        case .law(let law):
+          earlier.period = law.period
+          (own, earlier.confidence) = (dating.marked(law.basis, on: day), law.confidence)
+        }
+        // The article of the period that applied, or the rule's own with the day it came into force; and a minimum
+        // kept, its own, so that the 法律依据 of a row names every law its verdict rests on.
+        earlier.basis = [own, earlier.minimumPublication == nil ? nil : earlier.minimumBasis].compactMap(\.self).joined(separator: "；")
+        earlier.note = beforeInForceNote(date, before: dating.before)
       } else {
         earlier.basis = dating.marked(GeneralDisclosurePeriod.citation(in: basis, on: day), on: day)
       }
@@ -47,16 +56,22 @@ extension DisclosureRule {
       return earlier
     }
 
-    private func beforeInForceNote(_ date: CivilDate, generalDuty: Bool) -> LocalizedText {
+    private func beforeInForceNote(_ date: CivilDate, before: EarlierDuty) -> LocalizedText {
+      let opening = ("本项期限所据规定自\(date.chineseText)起施行；此前形成的信息，",
+                     "The provisions this item's deadline rests on are in force from \(date); information formed before is ")
+      if case .law(let law) = before {
+        // The earlier law was looked up: its own note says what to verify, not the question of the other cases.
+        return LocalizedText(
+          chinese: opening.0 + "按\(law.basis)规定的期限（\(law.period.chineseDescription)）计算。" + (law.note?.chinese ?? ""),
+          english: opening.1 + "judged by the period of \(law.basis) (\(law.period)).\(law.note.map { " " + $0.english } ?? "")")
+      }
       let deadline = period == nil ? ("不计公开期限", "given no deadline")
-        : generalDuty ? ("按条例的一般时限（\(GeneralDisclosurePeriod.period.chineseDescription)）计算",
-                         "judged by the general period of the 条例 (\(GeneralDisclosurePeriod.period))")
+        : before == .general ? ("按条例的一般时限（\(GeneralDisclosurePeriod.period.chineseDescription)）计算",
+                                "judged by the general period of the 条例 (\(GeneralDisclosurePeriod.period))")
         : ("不计公开期限（公开义务人不受条例约束）", "given no deadline (the party that publishes is not bound by the 条例)")
       return LocalizedText(
-        chinese: "本项期限所据规定自\(date.chineseText)起施行；此前形成的信息，\(deadline.0)。"
-          + "施行前有无其他法律法规规定公开期限，请与本委法制工作人员确认。",
-        english: "The provisions this item's deadline rests on are in force from \(date); information formed before is "
-          + "\(deadline.1). Whether another law or regulation set a period before then is to be confirmed with the "
+        chinese: opening.0 + "\(deadline.0)。施行前有无其他法律法规规定公开期限，请与本委法制工作人员确认。",
+        english: opening.1 + "\(deadline.1). Whether another law or regulation set a period before then is to be confirmed with the "
           + "commission's legal staff.")
     }
   }
@@ -65,7 +80,7 @@ extension DisclosureRule {
   struct Dating {
     var inForce: CivilDate?
     var minimumInForce: CivilDate?
-    var generalDuty = true
+    var before = EarlierDuty.general
     var citedTexts: [String: CivilDate] = [:]
 
     /// The days from which the rule reads otherwise, in order: its laws' days in force, its cited texts', and the

@@ -95,12 +95,12 @@ public final class DisclosureRule: Sendable, Hashable {
   /// The same for the minimum publication period, which may rest on another law: Shanghai's 办法 held a land notice
   /// up for 10 days before the 2021 实施条例 set its deadline. `nil`: in force for every day a register holds.
   public let minimumInForce: CivilDate?
-  /// What binds information formed before ``inForce``: the 条例's general period where the duty is an agency's
-  /// (`true`), none where it is a party's the 条例 does not bind (the 建设单位's EIA notices).
-  public let generalDutyBeforeInForce: Bool
+  /// What binds information formed before ``inForce``: the 条例's general period where the duty is an agency's, none
+  /// where it is a party's the 条例 does not bind (the 建设单位's EIA notices), or the period an earlier law set.
+  public let beforeInForce: EarlierDuty
   /// The rule of the profile below that this one replaces from ``inForce``, where it applied before: a district rule
   /// that shortens the national period from its own day leaves information formed before under the national one, not
-  /// under the 条例's general period. `nil`: before ``inForce``, the general duty or none (``generalDutyBeforeInForce``).
+  /// under the 条例's general period. `nil`: before ``inForce``, what ``beforeInForce`` says.
   public let replaced: DisclosureRule?
   /// The texts the bases cite by article whose current version came into force within the years a register holds
   /// (《中华人民共和国行政处罚法》 from 2021-07-15), by name: cited for information formed before, an article is marked
@@ -116,14 +116,14 @@ public final class DisclosureRule: Sendable, Hashable {
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
     alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil, minimumInForce: CivilDate? = nil,
-    generalDutyBeforeInForce: Bool = true, citedTexts: [String: CivilDate] = [:], replaced: DisclosureRule? = nil
+    beforeInForce: EarlierDuty = .general, citedTexts: [String: CivilDate] = [:], replaced: DisclosureRule? = nil
   ) {
     let terms = Terms(
       code: code, category: category, name: name, trigger: trigger, period: period, changePeriod: changePeriod,
       minimumPublication: minimumPublication, minimumPublicationName: minimumPublicationName, responsible: responsible,
       basis: basis, minimumBasis: minimumBasis, confidence: confidence, minimumConfidence: minimumConfidence, note: note,
       alsoChanges: alsoChanges, withdraws: withdraws)
-    let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, generalDuty: generalDutyBeforeInForce, citedTexts: citedTexts)
+    let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, before: beforeInForce, citedTexts: citedTexts)
     // Before its day, a rule with a replaced one has no version of its own: that one's (``rule(formedOn:)``).
     let cuts = dating.cuts(citing: basis).filter { until in replaced == nil || inForce.map { until > $0 } ?? true }
     self.init(terms, dating: dating, replaced: inForce == nil ? nil : replaced, earlier: cuts.map { until in
@@ -150,15 +150,15 @@ public final class DisclosureRule: Sendable, Hashable {
     withdraws = terms.withdraws
     inForce = dating.inForce
     minimumInForce = dating.minimumInForce
-    generalDutyBeforeInForce = dating.generalDuty
+    beforeInForce = dating.before
     citedTexts = dating.citedTexts
     self.replaced = replaced
     self.earlier = earlier
   }
 
   /// The rule that applies to information formed on `day`: this one, or an earlier version of it. Before ``inForce``
-  /// the rule it replaced (``replaced``), as it stood that day, or else the general duty of the 条例 in force that day,
-  /// or none (``generalDutyBeforeInForce``), unverified (M) as
+  /// the rule it replaced (``replaced``), as it stood that day, or else the period of the earlier law that set one, or
+  /// the general duty of the 条例 in force that day, or none (``beforeInForce``), the last two unverified (M) as
   /// whether another law set a period then is not researched; before ``minimumInForce``, no minimum; before the 2019
   /// revision of the 条例, its article 26 cited as the 2007 text's article 18, which set the same period; and before a
   /// ``citedTexts`` text came into force, its articles marked with that day.
@@ -244,7 +244,7 @@ public final class DisclosureRule: Sendable, Hashable {
       && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.minimumConfidence == rhs.minimumConfidence
       && lhs.note == rhs.note
       && lhs.alsoChanges == rhs.alsoChanges && lhs.withdraws == rhs.withdraws && lhs.inForce == rhs.inForce
-      && lhs.minimumInForce == rhs.minimumInForce && lhs.generalDutyBeforeInForce == rhs.generalDutyBeforeInForce
+      && lhs.minimumInForce == rhs.minimumInForce && lhs.beforeInForce == rhs.beforeInForce
       && lhs.citedTexts == rhs.citedTexts && lhs.replaced == rhs.replaced
   }
 

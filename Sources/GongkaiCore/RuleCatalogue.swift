@@ -49,12 +49,21 @@ public struct RuleCatalogue: Sendable {
       // Only where a rule is dated, so that the digest of an undated catalogue is the one earlier versions stated.
       let dating: [String?] = [
         rule.inForce.map { "in force \($0)" }, rule.minimumInForce.map { "minimum in force \($0)" },
-        rule.inForce != nil && !rule.generalDutyBeforeInForce && rule.replaced == nil ? "no general duty before" : nil,
+        rule.inForce == nil || rule.replaced != nil ? nil : Self.digestLine(before: rule.beforeInForce),
         rule.replaced.map { "replaces \($0.period?.digestKey ?? "-") \($0.basis)" },
       ] + rule.citedTexts.sorted { $0.key < $1.key }.map { "cites \($0.key) from \($0.value)" }
       digest.add(fields: fields + dating.compactMap(\.self))
     }
     version = digest.text
+  }
+
+  /// What a dated rule applies before its day, where that is not the general duty (the line earlier versions stated).
+  private static func digestLine(before: EarlierDuty) -> String? {
+    switch before {
+    case .general: nil
+    case .none: "no general duty before"
+    case .law(let law): "before \(law.period.digestKey) \(law.basis) \(law.confidence.rawValue)"
+    }
   }
 
   /// The rule of an item kind, or `nil` when the catalogue has none.

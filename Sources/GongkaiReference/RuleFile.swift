@@ -112,18 +112,23 @@ struct RuleFile {
       var minimumInForce = fields["minimum-in-force"] != nil ? try date("minimum-in-force")
         : fields["in-force"] == nil && fields["minimum-publication"] == nil ? base?.minimumInForce : inForce
       if minimum == nil { minimumInForce = nil }
-      var generalDuty = base?.generalDutyBeforeInForce ?? true
+      var before = base?.beforeInForce ?? .general
       // An entry dating a rule it replaces by a day of its own leaves information formed before to that rule, unless it
       // says otherwise: a local law that shortens a national period does not lengthen it before its day.
       var replaced = fields["in-force"] != nil && inForce != nil && inForce != base?.inForce ? base : nil
       if let value = fields["before-in-force"] {
-        switch try value.string() {
-        case "general": (generalDuty, replaced) = (true, nil)
-        case "none": (generalDuty, replaced) = (false, nil)
-        case "replaced" where base != nil: replaced = base
-        case let other:
-          throw value.problem("unknown before-in-force '\(other)'; use general (the 条例's 20 working days), none"
-            + (base == nil ? "" : ", or replaced (the rule this entry replaces)"))
+        if value.isMapping {
+          (before, replaced) = (.law(try Self.earlierLaw(value)), nil)
+        } else {
+          switch try value.string() {
+          case "general": (before, replaced) = (.general, nil)
+          case "none": (before, replaced) = (.none, nil)
+          case "replaced" where base != nil: replaced = base
+          case let other:
+            throw value.problem("unknown before-in-force '\(other)'; use general (the 条例's 20 working days), none"
+              + (base == nil ? "" : ", replaced (the rule this entry replaces)")
+              + " or the earlier law's period, basis, confidence and note as fields")
+          }
         }
       }
       let basis = try string("basis", base?.basis)
@@ -135,11 +140,31 @@ struct RuleFile {
         confidence: confidence, minimumConfidence: minimumConfidence,
         note: try fields["note"].map { (value) throws(FileProblem) in try LocalizedText(note: value) } ?? base?.note,
         alsoChanges: try codes("changes", base?.alsoChanges), withdraws: try codes("withdraws", base?.withdraws),
-        inForce: inForce, minimumInForce: minimumInForce, generalDutyBeforeInForce: generalDuty,
+        inForce: inForce, minimumInForce: minimumInForce, beforeInForce: before,
         citedTexts: citedTexts.filter { basis.contains($0.key) || minimumBasis?.contains($0.key) == true }, replaced: replaced)
       if let base { try requireOwnDescription(of: rule, replacing: base) }
       do { try rule.validate() } catch { throw value.problem("\(error)") }
       return rule
+    }
+
+    /// `before-in-force` given as the period an earlier law set: all four fields, as a rule's own, the note required
+    /// when the period is unverified.
+    private static func earlierLaw(_ value: YAMLValue) throws(FileProblem) -> EarlierLaw {
+      let fields = try value.mapping(keys: ["period", "basis", "confidence", "note"])
+      let periodValue = try fields.required("period")
+      guard let period = try Period(periodValue) else {
+        throw periodValue.problem("an earlier law's period is a deadline; for none, write `before-in-force: none`")
+      }
+      let confidenceValue = try fields.required("confidence")
+      let text = try confidenceValue.string()
+      guard let confidence = Confidence(rawValue: text) else {
+        throw confidenceValue.problem("unknown confidence '\(text)'; use S, S2 or M")
+      }
+      let note = try fields["note"].flatMap { (value) throws(FileProblem) in try LocalizedText(note: value) }
+      if confidence == .unverified && note == nil {
+        throw (fields["note"] ?? value).problem("an unverified (M) earlier period needs a note saying what to verify; add `note:`")
+      }
+      return EarlierLaw(period: period, basis: try fields.required("basis").shownText(), confidence: confidence, note: note)
     }
 
     /// The fields an entry of a kind no profile below defines must give, in the order a rule is written.
@@ -153,7 +178,7 @@ struct RuleFile {
         ("period", rule.period != base.period), ("change-period", rule.changePeriod != base.changePeriod),
         ("minimum-publication", rule.minimumPublication != base.minimumPublication), ("basis", rule.basis != base.basis),
         ("in-force", rule.inForce != base.inForce), ("minimum-in-force", rule.minimumInForce != base.minimumInForce),
-        ("before-in-force", rule.generalDutyBeforeInForce != base.generalDutyBeforeInForce),
+        ("before-in-force", rule.beforeInForce != base.beforeInForce),
       ].filter(\.1).map(\.0)
       let missing = [("note", "note (null for none)"), ("confidence", "confidence (S, S2 or M)")].filter { fields[$0.0] == nil }
       guard !changed.isEmpty, !missing.isEmpty else { return }

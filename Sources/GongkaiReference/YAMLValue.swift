@@ -232,6 +232,9 @@ public struct YAMLValue {
     return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]", source: source) }
   }
 
+  /// Whether the value is a mapping of fields, where a field may be written either as one or as a scalar.
+  public var isMapping: Bool { node.mapping != nil }
+
   /// Whether the value is YAML null (`null`, `~` or empty).
   public var isNull: Bool { node.null != nil }
 

@@ -88,7 +88,7 @@ import Testing
     code: "approval-result.eia-first-notice", category: .approvalResult, name: LocalizedText(chinese: "首次公开", english: "first"),
     trigger: LocalizedText(chinese: "确定环评单位之日", english: "chosen"), period: try! .workingDays(7),
     responsible: LocalizedText(chinese: "建设单位", english: "developer"), basis: "《环境影响评价公众参与办法》（生态环境部令第4号）第九条",
-    confidence: .secondary, inForce: day("2019-01-01"), generalDutyBeforeInForce: false)
+    confidence: .secondary, inForce: day("2019-01-01"), beforeInForce: .none)
 
   @Test func fromTheDayItsLawCameIntoForceTheRuleIsItsOwn() throws {
     #expect(withdrawal.rule(formedOn: day("2021-07-15")) === withdrawal)
@@ -133,6 +133,28 @@ import Testing
       confidence: .statute, inForce: day("2020-01-01"), minimumInForce: day("2020-01-01"))
     #expect(dropped.rule(formedOn: day("2019-12-31")).minimumPublication == nil)
     #expect(dropped.rule(formedOn: day("2019-12-31")).period == nil)
+  }
+
+  /// Where an earlier law set the item's own period (《征收土地公告办法》's 10 working days before the 2021 实施条例's
+  /// 15), information formed before is judged by it, cited and known as it was, the minimum of its own law kept.
+  @Test func beforeItAnEarlierLawsPeriodAppliesWhereOneSetIt() throws {
+    let law = EarlierLaw(
+      period: try .workingDays(10), basis: "《征收土地公告办法》（国土资源部令第10号）第四条", confidence: .secondary,
+      note: LocalizedText(chinese: "据二手资料。", english: "From secondary sources."))
+    let dated = DisclosureRule(
+      code: notice.code, category: notice.category, name: notice.name, trigger: notice.trigger, period: notice.period,
+      minimumPublication: notice.minimumPublication, minimumPublicationName: notice.minimumPublicationName,
+      responsible: notice.responsible, basis: notice.basis, minimumBasis: notice.minimumBasis, confidence: .statute,
+      minimumConfidence: .unverified, note: notice.note, inForce: day("2021-09-01"), beforeInForce: .law(law))
+    let before = dated.rule(formedOn: day("2020-06-01"))
+    #expect(before.period == (try .workingDays(10)))
+    #expect(before.basis == "《征收土地公告办法》（国土资源部令第10号）第四条；某办法第三十一条")
+    #expect(before.confidence(judging: .late) == .secondary && before.confidence(judging: .tooShort) == .unverified)
+    #expect(before.minimumPublication == (try .calendarDays(10)))
+    #expect(before.note?.chinese == "本项期限所据规定自2021年9月1日起施行；此前形成的信息，按《征收土地公告办法》（国土资源部令第10号）第四条规定的期限（10个工作日）计算。据二手资料。")
+    #expect(before.note?.english.hasSuffix("judged by the period of 《征收土地公告办法》（国土资源部令第10号）第四条 (10 working days). From secondary sources.") == true)
+    #expect(dated.rule(formedOn: day("2021-09-01")) === dated)
+    #expect(dated.rule(formedOn: day("2021-08-31")).period == (try .workingDays(10)))
   }
 
   /// A rule in force throughout still cites the 条例 as it stood: its article 26 was the 2007 text's article 18.

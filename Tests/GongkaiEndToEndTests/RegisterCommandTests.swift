@@ -1396,6 +1396,28 @@ import TestSupport
     #expect(!page.contains("不少于30日"))
   }
 
+  /// A land expropriation notice had a period of its own before the 2021 实施条例's 15 working days: 10 working days
+  /// under 《征收土地公告办法》 art. 4, from secondary sources (S2). A notice of 2020 published on the 11th working day
+  /// is late, and cites that article; one of 2021-09-01 on the 11th is on time.
+  @Test func aLandNoticeBeforeThe2021RegulationIsJudgedByTheMeasuresThatSetItsPeriod() throws {
+    let code = "2019-310110-48-01-000310"
+    let (folder, db) = try registerWithProject(code, name: "平凉路地块", unit: "杨浦区规划和自然资源局")
+    let logged = try gongkai(["log", code, "land-acquisition.expropriation-notice", "--date", "2020-06-01", "--as-of", "2020-06-01"] + db)
+    #expect(logged.stdout == "recorded milestone 1: land-acquisition.expropriation-notice 2020-06-01 · deadline 2020-06-15 (10个工作日)\n",
+            "\(logged.stdout)")
+    #expect(try gongkai(["disclose", "1", "--date", "2020-06-16", "--channel", "区政府网站"] + db).stdout.hasSuffix("published 1 working day late\n"))
+    #expect(try gongkai(["log", code, "land-acquisition.expropriation-notice", "--date", "2021-09-01"] + db).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2021-09-16", "--channel", "区政府网站"] + db).status == 0)
+    let rows = try auditRows(folder, db, asOf: "2021-12-31")
+    #expect(rows.map { $0["法律依据"] } == [
+      "《征收土地公告办法》（国土资源部令第10号）第四条", "《中华人民共和国土地管理法实施条例》第三十一条；《中华人民共和国土地管理法》第四十七条第一款",
+    ])
+    #expect(rows.map { $0["状态"] } == ["late", "on-time"])
+    #expect(rows.map { $0["时限依据核实"] } == ["二手资料", "法条原文"])
+    #expect(try gongkai(["rules", "--category", "land-acquisition"]).stdout.contains(
+      "    施行        2021-09-01起；此前形成的信息：《征收土地公告办法》（国土资源部令第10号）第四条（10个工作日） [S2]\n"))
+  }
+
   @Test func everyOutputSaysWhenItRestsOnAYearWithoutSchedule() throws {
     let (folder, db) = try registerWithProject("2016-310110-48-01-000301", name: "平凉路旧区改造", unit: "杨浦区征收事务所")
     #expect(try gongkai(["log", "2016-310110-48-01-000301", "approval-result.construction-permit", "--date", "2016-09-20"] + db).status == 0)

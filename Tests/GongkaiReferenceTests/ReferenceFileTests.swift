@@ -410,7 +410,7 @@ import TestSupport
     #expect(national.rule(for: "quality-safety.penalty")?.citedTexts == [
       "《中华人民共和国行政处罚法》": try CivilDate(parsing: "2021-07-15"), "国办发〔2017〕94号": try CivilDate(parsing: "2017-12-04"),
     ])
-    #expect(national.rules.filter { !$0.generalDutyBeforeInForce }.map(\.code) == [
+    #expect(national.rules.filter { $0.beforeInForce == .none }.map(\.code) == [
       "approval-result.eia-first-notice", "approval-result.eia-draft-comment", "approval-result.eia-submission-notice",
       "completion.environmental-acceptance",
     ])
@@ -418,6 +418,38 @@ import TestSupport
     #expect(shanghai.rule(for: "land-acquisition.compensation-plan-notice")?.inForce == nil)
     let notice = try #require(shanghai.rule(for: "land-acquisition.expropriation-notice"))
     #expect(notice.inForce == (try CivilDate(parsing: "2021-09-01")) && notice.minimumInForce == nil)
+    // The land notice had a period of its own before the 2021 实施条例: 《征收土地公告办法》's 10 working days (S2), and
+    // Shanghai's 公告期 beside it
+    let august2021 = try CivilDate(parsing: "2021-08-31")
+    for catalogue in [national, shanghai] {
+      let earlier = try #require(catalogue.rule(for: "land-acquisition.expropriation-notice", formedOn: august2021))
+      #expect(earlier.period == (try Period.workingDays(10)) && earlier.confidence == .secondary)
+      #expect(earlier.basis.hasPrefix("《征收土地公告办法》（国土资源部令第10号）第四条"))
+    }
+    #expect(shanghai.rule(for: "land-acquisition.expropriation-notice", formedOn: august2021)?.minimumPublication == (try Period.calendarDays(10)))
+    let unnoted = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: quality-safety.penalty-withdrawal
+          before-in-force:
+            period: 5 working-days
+            basis: 区细则第九条
+            confidence: M
+          confidence: M
+          note: {zh: 区细则, en: district rules}
+      """))
+    #expect(unnoted.field == "rules[0].before-in-force" && unnoted.message.hasPrefix("an unverified (M) earlier period needs a note"), "\(unnoted)")
+    let stray = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: quality-safety.penalty-withdrawal
+          before-in-force: {period: 5 working-days, basis: 区细则第九条, confidence: S, colour: red}
+          confidence: S
+          note: null
+      """))
+    #expect(stray.field == "rules[0].before-in-force.colour", "\(stray)")
     let unknown = try #require(try profileProblem("""
       profile: district
       extends: national

@@ -75,8 +75,17 @@ struct RulesDocument: Encodable {
     let inForce: String?
     /// The minimum's, where it has one and it is dated otherwise (null: in force for every day); absent otherwise.
     let minimumInForce: String??
-    /// `general` or `none`: the deadline of information formed before `inForce`; absent when not dated.
+    /// `general`, `none`, `law` or `replaced`: the deadline of information formed before `inForce`; absent when not dated.
     let beforeInForce: String?
+    /// With `law`, the earlier law's period, basis, confidence and note.
+    let beforeInForceLaw: EarlierLawJSON?
+
+    struct EarlierLawJSON: Encodable {
+      let period: PeriodJSON?
+      let basis: String
+      let confidence: String
+      let note: Text?
+    }
 
     init(_ rule: DisclosureRule) {
       code = rule.code
@@ -98,7 +107,16 @@ struct RulesDocument: Encodable {
       withdraws = rule.withdraws
       inForce = rule.inForce?.description
       minimumInForce = rule.minimumPublication == nil || rule.minimumInForce == rule.inForce ? .none : .some(rule.minimumInForce?.description)
-      beforeInForce = rule.inForce == nil ? nil : rule.replaced != nil ? "replaced" : rule.generalDutyBeforeInForce ? "general" : "none"
+      switch (rule.inForce, rule.replaced, rule.beforeInForce) {
+      case (nil, _, _): (beforeInForce, beforeInForceLaw) = (nil, nil)
+      case (_, _?, _): (beforeInForce, beforeInForceLaw) = ("replaced", nil)
+      case (_, nil, .general): (beforeInForce, beforeInForceLaw) = ("general", nil)
+      case (_, nil, .none): (beforeInForce, beforeInForceLaw) = ("none", nil)
+      case (_, nil, .law(let law)):
+        beforeInForce = "law"
+        beforeInForceLaw = EarlierLawJSON(
+          period: PeriodJSON(law.period), basis: law.basis, confidence: law.confidence.rawValue, note: law.note.map(Text.init))
+      }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -106,7 +124,7 @@ struct RulesDocument: Encodable {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
         case minimumPublicationName, responsible
         case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws, inForce, minimumInForce
-        case beforeInForce
+        case beforeInForce, beforeInForceLaw
       }
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode(code, forKey: .code)
@@ -129,6 +147,7 @@ struct RulesDocument: Encodable {
       try container.encodeIfPresent(inForce, forKey: .inForce)
       if let minimumInForce { try container.encode(minimumInForce, forKey: .minimumInForce) }
       try container.encodeIfPresent(beforeInForce, forKey: .beforeInForce)
+      try container.encodeIfPresent(beforeInForceLaw, forKey: .beforeInForceLaw)
     }
   }
 }

@@ -34,11 +34,7 @@ struct RulesText {
           out += line(language.pick("撤回", "Withdraws"), rule.withdraws.joined(separator: language.pick("、", ", ")))
         }
         out += line(language.pick("责任主体", "Publisher"), language.pick(rule.responsible))
-        // A minimum known otherwise than the deadline is marked after it: [S；公告期 M].
-        let minimum = rule.minimumConfidence.map {
-          language.pick("；\(rule.minimumPublicationName.chinese) \($0.rawValue)", "; \(rule.minimumPublicationName.english) \($0.rawValue)")
-        }
-        out += line(language.pick("依据", "Basis"), "\(rule.basis) [\(rule.confidence.rawValue)\(minimum ?? "")]")
+        out += line(language.pick("依据", "Basis"), "\(rule.basis) \(confidenceMark(of: rule))")
         if let basis = rule.minimumBasis {
           out += line(language.pick("\(rule.minimumPublicationName.chinese)依据", "\(rule.minimumPublicationName.english.prefix(1).uppercased())\(rule.minimumPublicationName.english.dropFirst()) basis"), basis)
         }
@@ -47,6 +43,14 @@ struct RulesText {
       }
     }
     return out
+  }
+
+  /// `[S]`, and a minimum known otherwise than the deadline after it: `[S；公告期 M]`.
+  private func confidenceMark(of rule: DisclosureRule) -> String {
+    let minimum = rule.minimumConfidence.map {
+      language.pick("；\(rule.minimumPublicationName.chinese) \($0.rawValue)", "; \(rule.minimumPublicationName.english) \($0.rawValue)")
+    }
+    return "[\(rule.confidence.rawValue)\(minimum ?? "")]"
   }
 
   /// A label and its value in two columns; a label wider than its column (`notice period basis`) still leaves a gap.
@@ -61,10 +65,15 @@ struct RulesText {
       return language.pick("\(inForce)起；此前形成的信息：所替换的规则（\(period)，\(replaced.basis)）",
                            "from \(inForce); information formed before: the rule it replaces (\(period), \(replaced.basis))")
     }
-    let deadline = rule.period == nil ? language.pick("不计期限", "no deadline")
-      : rule.generalDutyBeforeInForce
-      ? language.pick("条例的一般时限（\(describe(GeneralDisclosurePeriod.period))）", "the 条例's general period (\(describe(GeneralDisclosurePeriod.period)))")
-      : language.pick("不计期限（义务人不受条例约束）", "no deadline (the party that publishes is not bound by the 条例)")
+    let deadline: String
+    switch rule.beforeInForce {
+    case .law(let law): deadline = language.pick("\(law.basis)（\(describe(law.period))）", "\(law.basis) (\(describe(law.period)))")
+    case _ where rule.period == nil: deadline = language.pick("不计期限", "no deadline")
+    case .general:
+      deadline = language.pick("条例的一般时限（\(describe(GeneralDisclosurePeriod.period))）",
+                               "the 条例's general period (\(describe(GeneralDisclosurePeriod.period)))")
+    case .none: deadline = language.pick("不计期限（义务人不受条例约束）", "no deadline (the party that publishes is not bound by the 条例)")
+    }
     var minimum = ""
     if rule.minimumPublication != nil {
       let name = language.pick(rule.minimumPublicationName.chinese, rule.minimumPublicationName.english)
@@ -74,8 +83,9 @@ struct RulesText {
       case let day?: language.pick("，\(name)自\(day)起", ", the \(name) from \(day)")
       }
     }
-    return language.pick("\(inForce)起；此前形成的信息：\(deadline)\(minimum) [M]",
-                         "from \(inForce); information formed before: \(deadline)\(minimum) [M]")
+    let mark = confidenceMark(of: rule.rule(formedOn: inForce.adding(days: -1)))
+    return language.pick("\(inForce)起；此前形成的信息：\(deadline)\(minimum) \(mark)",
+                         "from \(inForce); information formed before: \(deadline)\(minimum) \(mark)")
   }
 
   private func describe(_ period: Period?) -> String {
