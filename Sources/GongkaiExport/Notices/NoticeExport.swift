@@ -186,7 +186,20 @@ struct IndexRows {
 /// The latest publications across projects, kept to a fixed number while the register streams by.
 struct LatestPublications {
   let limit: Int
-  private(set) var entries: [(date: String, index: String, entry: [String: Any])] = []
+  /// Each entry with what chooses it: the instant its item was recorded, the instant it is dated by, its 索引号.
+  private(set) var entries: [(key: Key, entry: [String: Any])] = []
+
+  /// The latest recorded first; of one instant (an import), the latest dated (a change's publication dates the entry
+  /// it changes), then the highest 索引号.
+  struct Key: Comparable {
+    let recorded: String
+    let updated: String
+    let index: String
+
+    static func < (lhs: Key, rhs: Key) -> Bool {
+      (lhs.recorded, lhs.updated, lhs.index) < (rhs.recorded, rhs.updated, rhs.index)
+    }
+  }
 
   init(limit: Int) { self.limit = limit }
 
@@ -196,17 +209,16 @@ struct LatestPublications {
     // subscribers learn of the change, and of a change taken back. A withdrawn item has
     // neither summary nor address (the item leaves them out), so its entry links the project's page. Atom wants an
     // IRI there: an address as typed (`#s1#s2`, a `%` starting no escape) goes out as the OC4IDS package gives it.
-    let date = item.updated
     let entry: [String: Any] = [
       "id": "urn:gongkai:notice:\(item.indexNumber)",
       "title": "\(notice.name)：\(item.kindName)" + (item.validityMark.map { "（\($0)）" } ?? ""),
-      "updated": date, "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
+      "updated": item.updated, "published": "\(item.publishedOn)T00:00:00+08:00", "author": item.publisher,
       "link": item.url.map(URIText.encoding) ?? "\(notice.code).html", "category": section.code, "categoryName": section.name,
       "kind": item.kindCode, "kindName": item.kindName,
       "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }, item.withdrawalReason.map { "撤回理由：\($0)" }]
         .compactMap { $0 }.joined(separator: "　"),
     ]
-    entries.append((date, item.indexNumber, entry))
+    entries.append((Key(recorded: item.recorded, updated: item.updated, index: item.indexNumber), entry))
     if entries.count > limit * 2 { trim() }
   }
 
@@ -220,7 +232,7 @@ struct LatestPublications {
   }
 
   private mutating func trim() {
-    entries.sort { ($0.date, $0.index) > ($1.date, $1.index) }
+    entries.sort { $0.key > $1.key }
     entries.removeLast(max(0, entries.count - limit))
     for cause in deleted.keys {
       deleted[cause]!.sort { ($0.when, $0.ref) > ($1.when, $1.ref) }
@@ -233,7 +245,8 @@ struct LatestPublications {
     let retracted = ProjectNotice.Retraction.Cause.allCases.flatMap { deleted[$0] ?? [] }.sorted { ($0.when, $0.ref) > ($1.when, $1.ref) }
     return [
       "id": "urn:gongkai:feed:\(organisation)",
-      "updated": max(entries.first?.date ?? FeedInstant.startOf(asOf), retracted.first?.when ?? ""),
+      // The feed changed when its latest entry was recorded, whatever day that entry is dated by.
+      "updated": max(entries.first?.key.recorded ?? FeedInstant.startOf(asOf), retracted.first?.when ?? ""),
       "entries": entries.map(\.entry),
       "deleted": retracted.map { ["ref": $0.ref, "when": $0.when, "comment": $0.comment] as [String: Any] },
     ]
