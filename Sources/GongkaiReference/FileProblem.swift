@@ -40,11 +40,20 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
         """, kind: .missing)
     }
     // There but not readable (a schedule copied in by root under umask 077): the access is what to fix, not the path.
-    if stat(real, &status) == 0, access(real, R_OK) != 0, errno == EACCES {
+    // Asked as open asks, with the effective ids (a setuid wrapper's), not the real ones access() tests.
+    if stat(real, &status) == 0, faccessat(AT_FDCWD, real, R_OK, AT_EACCESS) != 0, errno == EACCES {
       let what = status.st_mode & S_IFMT == S_IFDIR ? "folder" : "file"
+      let mode = String(status.st_mode & 0o777, radix: 8)
       return FileProblem(file: name, line: nil, field: nil, message: """
-        this account may not read the \(what) (permission denied, mode \(String(status.st_mode & 0o777, radix: 8))); \
+        this account may not read the \(what) (permission denied, mode \(String(repeating: "0", count: max(0, 3 - mode.count)) + mode)); \
         give the accounts gongkai runs as read access to it (chmod a+r, or a group they share)
+        """, kind: .missing)
+    }
+    // Behind a folder the account may not enter: no path typed otherwise would find it.
+    if stat(real, &status) != 0 && errno == EACCES {
+      return FileProblem(file: name, line: nil, field: nil, message: """
+        this account may not reach it: a folder on its path is closed to it (permission denied); give the accounts \
+        gongkai runs search access to each folder on the path (chmod a+x, or a group they share)
         """, kind: .missing)
     }
     let shown = real == name ? "" : " \(real)"

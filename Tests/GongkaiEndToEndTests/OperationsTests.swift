@@ -1076,11 +1076,18 @@ import TestSupport
     let calendar = folder.url.appendingPathComponent("calendar")
     try FileManager.default.createDirectory(at: calendar, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
     let schedule = calendar.appendingPathComponent("2027.yaml").path
-    #expect(FileManager.default.createFile(atPath: schedule, contents: Data("year: 2027\n".utf8), attributes: [.posixPermissions: 0o600]))
+    #expect(FileManager.default.createFile(atPath: schedule, contents: Data("year: 2027\n".utf8), attributes: [.posixPermissions: 0o040]))
     let result = try folder.run(as: 65534, "deadline 2026-12-31 5", environment: ["GONGKAI_CALENDAR_DIR": calendar.path])
     #expect(result.status == 66)
-    #expect(result.stderr == "gongkai: \(schedule): this account may not read the file (permission denied, mode 600); give the "
+    #expect(result.stderr == "gongkai: \(schedule): this account may not read the file (permission denied, mode 040); give the "
       + "accounts gongkai runs as read access to it (chmod a+r, or a group they share)\n", "\(result.stderr)")
+    // A folder the account may list but not enter hides the file behind it: the folder's access is what to fix
+    #expect(chmod(schedule, 0o644) == 0 && chmod(calendar.path, 0o744) == 0)
+    let behind = try folder.run(as: 65534, "deadline 2026-12-31 5", environment: ["GONGKAI_CALENDAR_DIR": calendar.path])
+    #expect(behind.status == 66)
+    #expect(behind.stderr == "gongkai: \(schedule): this account may not reach it: a folder on its path is closed to it (permission "
+      + "denied); give the accounts gongkai runs search access to each folder on the path (chmod a+x, or a group they share)\n",
+      "\(behind.stderr)")
   }
 
   /// A register made under the login umask (022) in a folder a group shares (setgid) is its group's to read only, and
