@@ -222,13 +222,13 @@ public enum RegisterText {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
-  /// Problems of a URL: it must be an http or https address.
-  public static func urlProblems(_ field: String, _ value: String?) -> [RegisterError] {
+  /// Problems of a URL: it must be an http or https address. `page` names what it should lead to, as the fix says it.
+  public static func urlProblems(_ field: String, _ value: String?, of page: String = "the publication") -> [RegisterError] {
     guard let value else { return [] }
     let text = problems(field, value, maximum: maximumURLLength)
     guard text.isEmpty else { return text }
     guard hasWebScheme(value) else {
-      return [.invalidField(field, value, "use the full address of the publication, starting with https:// (or http://)")]
+      return [.invalidField(field, value, "use the full address of \(page), starting with https:// (or http://)")]
     }
     // Named as typed: `http://` has no site after it, whatever https:// has.
     func noSite() -> RegisterError {
@@ -255,7 +255,7 @@ public enum RegisterText {
     if let site = userNamedSite(value) {
       let leads = site.isEmpty ? "names no site after its '@'" : "leads to \(site), the site after its '@', whatever precedes it"
       return [.invalidField(field, value, """
-        the address \(leads) (a way to make a link look like another site's); give the publication's own address, \
+        the address \(leads) (a way to make a link look like another site's); give the address of \(page) itself, \
         without a user name
         """)]
     }

@@ -135,7 +135,7 @@ import Testing
   @Test(arguments: ["https://good.gov.cn@evil.example/a", "http://user:pw@e.example:80/", "https://@e.example"])
   func anAddressWithAUserNameIsRefusedNamingWhereItLeads(url: String) {
     let problem = RegisterText.urlProblems("url", url).first?.description ?? ""
-    #expect(problem.contains("the address leads to ") && problem.hasSuffix("give the publication's own address, without a user name"), "\(problem)")
+    #expect(problem.contains("the address leads to ") && problem.hasSuffix("give the address of the publication itself, without a user name"), "\(problem)")
   }
 
   @Test func oneFieldIsJudgedInOrderTooLongThenUndecodableThenControl() {

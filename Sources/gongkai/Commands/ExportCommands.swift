@@ -367,8 +367,10 @@ extension Gongkai.Export {
 
     /// The package's own identity must hold, or the validator rejects the whole package after it is published.
     func validate() throws {
-      let links = [("--uri", uri), ("--license", license), ("--publication-policy", publicationPolicy)]
-        .flatMap { RegisterText.urlProblems($0, $1) }
+      let links = [
+        ("--uri", uri, "the package as published"), ("--license", license, "the licence"),
+        ("--publication-policy", publicationPolicy, "the data user guide"),
+      ].flatMap { RegisterText.urlProblems($0, $1, of: $2) }
       if let problem = (RegisterText.problems("--publisher", publisher, required: true) + links).first {
         throw ValidationError(problem.message)
       }
