@@ -263,6 +263,25 @@ import TestSupport
       + "or unset it for the default (\(home.path)/.config/gongkai/calendar)\n")
   }
 
+  /// A new year's schedule copied into the default folder while `GONGKAI_CALENDAR_DIR` names another goes unread: the
+  /// warning of the missing year, and `doctor`, name the file and where to move it.
+  @Test func aScheduleLeftInTheDefaultFolderWhileTheVariableNamesAnotherIsNamed() throws {
+    let (_, database) = try sampleRegister()
+    let home = Scratch.folder(), named = Scratch.folder()
+    let stray = home.appendingPathComponent(".config/gongkai/calendar/2027.yaml")
+    try FileManager.default.createDirectory(at: stray.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(Self.schedule2027.utf8).write(to: stray)
+    let environment = ["HOME": home.path, "GONGKAI_CALENDAR_DIR": named.path, "GONGKAI_NOW": "2026-12-04T09:00:00+08:00"]
+    let moved = "in \(named.path) (\(stray.path) is not read while GONGKAI_CALENDAR_DIR names that folder: move it there)"
+    let deadline = try runGongkai(["deadline", "2026-12-31", "5"], environment: environment)
+    #expect(deadline.stderr.contains("add the schedule of 2027 (see `gongkai calendar --help`) \(moved) as soon as"), "\(deadline.stderr)")
+    let doctor = try runGongkai(["doctor", "--database", database], environment: environment)
+    #expect(doctor.stdout.contains("Add 2027.yaml to \(named.path) (\(stray.path) is not read"), "\(doctor.stdout)")
+    // Moved there, it is read, and nothing is said
+    try FileManager.default.moveItem(at: stray, to: named.appendingPathComponent("2027.yaml"))
+    #expect(!(try runGongkai(["deadline", "2026-12-31", "5"], environment: environment)).stderr.contains("2027"))
+  }
+
   /// `GONGKAI_RESOURCES`, set, must name the reference data: a typo is not passed over for another copy of the rules.
   @Test func theResourcesVariableMustNameTheReferenceData() throws {
     let missing = Scratch.folder().appendingPathComponent("resources").path

@@ -97,7 +97,6 @@ enum Warnings {
     let firstYear = GeneralDisclosurePeriod.firstInForce.year
     let early = years.filter { $0 < firstYear }
     let published = years.filter { $0 >= firstYear && $0 <= today.year }
-    let folder = CalendarOptions.folderForSchedules()
     if !early.isEmpty {
       text += "; \(YearList.english(early)) \(early.count == 1 ? "is" : "are") before the 政府信息公开条例 came into force "
         + "(\(GeneralDisclosurePeriod.firstInForce)): a date of information formed there is most likely a year mistyped"
@@ -107,11 +106,11 @@ enum Warnings {
       let range = shipped.first.map { " (gongkai has the schedules of \($0)-\(shipped.last!))" } ?? ""
       text += "; the State Council's notice for \(YearList.english(published)) was published\(range): "
         + "add it as a calendar file, \(example).yaml in the form `gongkai calendar \(shipped.last ?? today.year) --format yaml` "
-        + "prints, in \(folder) or given with --calendar FILE (README: A new year's holiday schedule)"
+        + "prints, in \(CalendarOptions.folderForSchedules(of: published)) or given with --calendar FILE (README: A new year's holiday schedule)"
     }
     let future = years.filter { $0 > today.year }
     if !future.isEmpty {
-      text += "; add the schedule of \(YearList.english(future)) (see `gongkai calendar --help`) in \(folder) "
+      text += "; add the schedule of \(YearList.english(future)) (see `gongkai calendar --help`) in \(CalendarOptions.folderForSchedules(of: future)) "
         + whenPublished(future, today: today)
     }
     return text

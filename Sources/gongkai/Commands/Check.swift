@@ -158,7 +158,7 @@ extension Gongkai.Check {
     let named = years.map(String.init).joined(separator: l.pick("、", ", "))
     for year in years where !loaded.calendar.hasSchedule(for: year) {
       throw CommandFailure(status: .noInput, message: """
-        --calendar-change \(year): no schedule of \(year) is added; place \(year).yaml in \(CalendarOptions.folderForSchedules()), \
+        --calendar-change \(year): no schedule of \(year) is added; place \(year).yaml in \(CalendarOptions.folderForSchedules(of: [year])), \
         or give it with --calendar FILE, to see what it changes
         """)
     }

@@ -148,7 +148,7 @@ extension Gongkai {
         let create = FileManager.default.fileExists(atPath: folder) ? "" : " (create the folder first: mkdir -p \(ShellWord.quoted(folder)))"
         try line(year == today.year ? false : nil,
                  "calendar: no official holiday schedule for \(year); deadlines in it and in the last week of \(year - 1) are provisional. Add \(year).yaml "
-                   + "to \(CalendarOptions.folderForSchedules()) \(when)\(create)")
+                   + "to \(CalendarOptions.folderForSchedules(of: [year])) \(when)\(create)")
       }
     }
 

@@ -153,12 +153,21 @@ struct CalendarOptions: ParsableArguments {
   /// The folder a warning tells the administrator to add a schedule to: the one `GONGKAI_CALENDAR_DIR` names, else
   /// this account's own, said to be so, as cron or a systemd unit running under another account reads another folder
   /// and a schedule added to one's own would go unseen there.
-  static func folderForSchedules(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  /// A schedule of `years` placed in the default folder while the variable names another is named too: copied where
+  /// the documentation's default says, at the turn of the year, it would go unread without a word.
+  static func folderForSchedules(of years: [Int], environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
     // The calendar loaded, so a folder named by $GONGKAI_CALENDAR_DIR exists; the fallback is never printed.
     guard let folder = try? administratorFolder(environment: environment) else { return "the calendar folder" }
-    guard environment["GONGKAI_CALENDAR_DIR"] == nil else { return folder.path }
-    return "\(folder.path) (this account's own: for cron or staff under other accounts, set GONGKAI_CALENDAR_DIR for all "
-      + "of them to one folder)"
+    guard environment["GONGKAI_CALENDAR_DIR"] != nil else {
+      return "\(folder.path) (this account's own: for cron or staff under other accounts, set GONGKAI_CALENDAR_DIR for all "
+        + "of them to one folder)"
+    }
+    let unread = defaultFolder(environment: environment)
+    let strays = years.map { unread.appendingPathComponent("\($0).yaml").path }
+      .filter { FileManager.default.fileExists(atPath: $0) && unread.standardizedFileURL != folder.standardizedFileURL }
+    guard !strays.isEmpty else { return folder.path }
+    return "\(folder.path) (\(strays.joined(separator: " and ")) \(strays.count == 1 ? "is" : "are") not read while "
+      + "GONGKAI_CALENDAR_DIR names that folder: move \(strays.count == 1 ? "it" : "them") there)"
   }
 
   /// `$XDG_CONFIG_HOME/gongkai/calendar`, else `$HOME/.config/gongkai/calendar`, else the password database's home's.
