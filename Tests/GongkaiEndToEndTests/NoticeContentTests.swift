@@ -156,6 +156,21 @@ import TestSupport
     #expect(published == ["2025-01-07"] + (7...55).reversed().map { day(7 * $0 + 1) }, "\(published)")
   }
 
+  /// A project renamed retitles every entry of it: each moves on to the instant of the rename, so that readers
+  /// holding the entries under the old name show them again.
+  @Test func aRenamedProjectsEntriesMoveOnInTheFeed() throws {
+    let (folder, db) = try register()
+    let renamed = try runGongkai(["project", "edit", Self.code, "--name", "江浦路桥梁改建及配套道路工程"] + db,
+                                 environment: ["GONGKAI_NOW": "2026-11-20T15:00:00+08:00"])
+    #expect(renamed.status == 0, "\(renamed.stderr)")
+    let feed = try export(["notices"], "feed.atom", in: folder, db)
+    let titles = feed.components(separatedBy: "<entry>").dropFirst().map { $0.components(separatedBy: "<published>")[0] }
+    #expect(titles.count == 3)
+    for entry in titles {
+      #expect(entry.contains("<title>江浦路桥梁改建及配套道路工程：") && entry.contains("<updated>2026-11-20T15:00:00+08:00</updated>"), "\(entry)")
+    }
+  }
+
   /// A feed reader shows an entry again only when its `updated` moves on: taking back a withdrawal recorded by
   /// mistake, or amending what an entry shows, moves it on to the day of the correction, never back to the penalty's
   /// own publication, which would leave subscribers believing the penalty withdrawn.

@@ -8,7 +8,7 @@ import GongkaiStore
 /// change unpublished, or publish it again), or a change that named it made to name another or none (in either case the
 /// item is in force again), or a change recorded before made to name it, or it, a change of it or its project
 /// reinstated after a withdrawal made by mistake (the feed had named the item deleted, or shown it without the change),
-/// or its project given its right code (the item's page moved). Feed readers show an entry again only when its `updated` moves on; dated by
+/// or its project given its right code (the item's page moved) or renamed (the entry's title names it). Feed readers show an entry again only when its `updated` moves on; dated by
 /// publications alone, an entry would go back in time when a change was taken back, and its readers would never
 /// learn of it. The instant, not the day: a mistake exported and corrected the same day moves the entry too. A
 /// correction after the as-of day counts as made at its end: the entry shows the register as it is, corrections
@@ -16,8 +16,9 @@ import GongkaiStore
 struct Corrections {
   private let instants: [Int64: String]
 
-  /// From all of one project's milestones, the withdrawn records among them.
-  init(_ milestones: [StoredMilestone], asOf: CivilDate) {
+  /// From all of one project's milestones, the withdrawn records among them, and the instant the project was last
+  /// renamed (every entry's title names it).
+  init(_ milestones: [StoredMilestone], asOf: CivilDate, renamedAt: String? = nil) {
     var instants: [Int64: String] = [:]
     let latest = FeedInstant.endOf(asOf)
     func note(_ id: Int64, _ instant: String?) {
@@ -27,6 +28,7 @@ struct Corrections {
       instants[id] = max(instants[id] ?? dated, dated)
     }
     for stored in milestones {
+      note(stored.milestone.id, renamedAt)
       note(stored.milestone.id, stored.amendments?.lastAt)
       note(stored.milestone.id, stored.publicationsCorrectedAt)
       note(stored.milestone.id, stored.linksMovedAt)

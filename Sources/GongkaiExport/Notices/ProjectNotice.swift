@@ -142,11 +142,12 @@ public struct ProjectNotice: Sendable {
 
   /// Builds the notice of `project` from its milestones (as the store hands them to the checker). Records withdrawn
   /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
-  /// `formerDivisions` are the project's, whose 索引号 take its division (no `organisation` given).
+  /// `formerDivisions` are the project's, whose 索引号 take its division (no `organisation` given); `renamedAt`, the
+  /// instant it was last renamed (``Store/projectRenames()``), which dates its feed entries.
   public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
-              formerDivisions: [FormerDivision] = []) throws {
+              formerDivisions: [FormerDivision] = [], renamedAt: String? = nil) throws {
     let organisationCode = organisation ?? String(project.code.division)
-    let corrections = Corrections(milestones, asOf: asOf)
+    let corrections = Corrections(milestones, asOf: asOf, renamedAt: renamedAt)
     let inForce = milestones.filter { $0.withdrawnReason == nil }
     var findings: [(Finding, StoredMilestone)] = []
     for stored in inForce {

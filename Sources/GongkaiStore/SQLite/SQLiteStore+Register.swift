@@ -310,6 +310,22 @@ extension SQLiteStore {
     }
   }
 
+  public func projectRenames() throws -> [ProjectCode: String] {
+    // The log's rows of projects, by its row index: a few a project, against the ten or so of each of its milestones.
+    try read { db in
+      var renamed: [ProjectCode: String] = [:]
+      for row in try Row.fetchAll(db, sql: """
+        SELECT p.code, max(c.at) FROM changeLog c INDEXED BY changeLog_by_row
+        JOIN project p ON p.id = c.entityId
+        WHERE c.entity = 'project' AND c.action = 'update' AND json_extract(c.before, '$.name') IS NOT json_extract(c.after, '$.name')
+        GROUP BY p.id
+        """) {
+        renamed[try ProjectCode.stored(row[0])] = row[1]
+      }
+      return renamed
+    }
+  }
+
   /// The project `code` was corrected away from, as it stands now. A code is looked up here only once no project has it.
   func codeCorrection(of code: String, _ db: Database) throws -> FormerCode? {
     try Row.fetchOne(db.cachedStatement(sql: FormerCode.sql.description), arguments: [code]).map { try FormerCode(former: code, $0) }
