@@ -88,6 +88,12 @@ import TestSupport
     #expect(package.contains("\"id\" : \"milestone-1\""))
     #expect(package.contains("按时公开；所认定公开：索引号 310110-2026-00001；有效性：\(changed)\""))
     #expect(package.contains("；所变更信息：\(changes)\""))
+    // A document is cited by its 文号 and says who published it where: the one way to it when no address was recorded
+    let documents = try #require(try (JSONSerialization.jsonObject(with: Data(package.utf8)) as? [String: Any])
+      .flatMap { ($0["projects"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]] })
+    #expect(documents.map { $0["accessDetails"] as? String } == ["公开渠道：区政府门户网站", "公开渠道：信用中国（上海）", "公开渠道：区政府门户网站", "公开渠道：中国招标投标公共服务平台"])
+    #expect(documents.first?["description"] as? String == "文号：建字第1号；第一行\n第二行")
+    #expect(documents.last?["description"] == nil && documents.allSatisfy { $0["author"] as? String == "杨浦区建设和管理委员会" })
   }
 
   /// A change its unit has not yet published is not named on the public pages: the original stays in force there
@@ -378,7 +384,7 @@ import TestSupport
     #expect(entries.first { $0["milestoneId"] as? Int == 5 }?["summary"] as? String == reason)
     #expect(entries.first { $0["milestoneId"] as? Int == 1 }?["withdrawnBy"] == nil)
     let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
-    #expect(package.contains("\"description\" : \"\(validity)；撤回理由：\(reason)\""))
+    #expect(package.contains("\"description\" : \"文号：杨建罚〔2026〕30号；\(validity)；撤回理由：\(reason)\""))
     #expect(package.contains("；所撤回信息：\(withdrawn)\"") && !package.contains("处罚款5万元") && !package.contains("xzcf/030.html"))
 
     // Auditors see everything: the decision keeps its row, judged as it was published.

@@ -103,9 +103,11 @@ public struct OC4IDSExport {
         OC4IDSProject.Document(
           id: serial.indexNumber(organisation: organisationCode), documentType: Self.documentType(finding.rule),
           title: finding.rule.name.chinese,
-          description: withdrawn ? relations.chineseWithdrawal(of: stored) : stored.summary,
+          description: Self.described(reference: stored.reference,
+                                      withdrawn ? relations.chineseWithdrawal(of: stored) : stored.summary),
           url: withdrawn ? nil : disclosure.url.map(URIText.encoding),
-          datePublished: Self.instant(disclosure.publishedOn), language: "zh")
+          datePublished: Self.instant(disclosure.publishedOn),
+          accessDetails: "公开渠道：\(disclosure.channel)", author: finding.responsibleUnit, language: "zh")
       }
     }
     return OC4IDSProject(
@@ -164,6 +166,12 @@ public struct OC4IDSExport {
     return categories.isEmpty ? "identification" : "preparation"
   }
 
+  /// The 文号 a document is cited by, then its summary: `文号：杨发改投〔2023〕21号；同意…`; `nil` with neither.
+  static func described(reference: String?, _ summary: String?) -> String? {
+    let parts = [reference.map { "文号：\($0)" }, summary].compactMap(\.self)
+    return parts.isEmpty ? nil : parts.joined(separator: "；")
+  }
+
   static func documentType(_ rule: DisclosureRule) -> String {
     let byKind = [
       "approval-result.feasibility-study": "feasibilityStudy", "approval-result.preliminary-design": "budgetApproval",
@@ -219,6 +227,10 @@ struct OC4IDSProject: Encodable {
     let description: String?
     let url: String?
     let datePublished: String
+    /// Where it was published (公开渠道), the only way to it when no address was recorded.
+    let accessDetails: String
+    /// The unit that published it.
+    let author: String
     let language: String
   }
   struct MilestoneRecord: Encodable {
