@@ -1286,6 +1286,22 @@ import TestSupport
                            environment: environment)
     #expect(same.status == 0 && same.stdout == "[]\n")
     #expect(try gongkai(["check", "--calendar-change", "2026", "--format", "json"] + db).stdout == "[]\n")
+    // A placed schedule corrected: compared with the file as it was, not with the shipped one
+    let placed = calendars.appendingPathComponent("2026.yaml"), earlier = folder.appendingPathComponent("2026-placed.yaml")
+    try FileManager.default.copyItem(at: placed, to: earlier)
+    let asPlaced = try gongkai(["check", "--calendar-change", "2026", "--calendar-before", earlier.path, "--as-of", "2026-11-30"] + db,
+                               environment: environment)
+    #expect(asPlaced.status == 0 && asPlaced.stdout == "2026年节假日安排与 --calendar-before 所给安排相同，不改变任何结论\n", "\(asPlaced)")
+    try Data(shipped.utf8).write(to: placed)
+    let corrected = try gongkai(["check", "--calendar-change", "2026", "--calendar-before", earlier.path, "--as-of", "2026-11-30"] + db,
+                                environment: environment)
+    #expect(corrected.status == 1)
+    #expect(corrected.stdout.hasPrefix("2026年节假日安排改变的结论（截至 2026-11-30；按 --calendar-before 所给安排 → 计入该安排）：1 项\n"))
+    #expect(corrected.stdout.contains("按时 · 截止 2026-03-03 → 迟1个工作日公开"), "\(corrected.stdout)")
+    let unnamed = try gongkai(["check", "--calendar-change", "2027", "--calendar", year2027.path, "--calendar-before", earlier.path] + db)
+    #expect(unnamed.status == 64 && unnamed.stderr.hasSuffix("gongkai: --calendar-before \(earlier.path) holds the schedule of 2026, which no "
+      + "--calendar-change names; add --calendar-change 2026\n"), "\(unnamed.stderr)")
+    #expect(try gongkai(["check", "--calendar-before", earlier.path] + db).status == 64)
   }
 
   /// A 2027 schedule as a notice might give it: the holidays the law fixes, without bridging days.

@@ -63,11 +63,17 @@ extension Gongkai {
         Run it once the State Council's notice is added to the calendar folder, or before, with --calendar FILE, to \
         see what adding it will change: verdicts counted on the provisional days (weekends and statutory holidays \
         alone) may turn from on time to late or back, in reports and public pages already sent. For a year gongkai \
-        ships, the comparison is with the shipped schedule. Exits 1 when something changes, as diff does (0 with \
+        ships, the comparison is with the shipped schedule (or the file --calendar-before gives). Exits 1 when something changes, as diff does (0 with \
         --fail-on never), and 0 with a line saying nothing does. --format json writes each change as {"milestoneId", \
         "before", "after"}, the two finding records of `check --format json` ([] when nothing changes).
         """, valueName: "year"))
     var calendarChange: [Int] = []
+    @Option(name: .customLong("calendar-before"), help: ArgumentHelp(
+      "With --calendar-change, the schedule file to compare against for its year instead of the shipped one (repeatable).",
+      discussion: """
+        To see what correcting a schedule already placed changes: keep the file as it was, place the corrected one, and         give the old one here (--calendar-change 2027 --calendar-before 2027-old.yaml).
+        """, valueName: "file"))
+    var calendarBefore: [String] = []
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
 
@@ -77,6 +83,9 @@ extension Gongkai {
       }
       if explain && format != .text {
         throw ValidationError("--explain explains the text output, not \(format.rawValue); drop --explain or --format \(format.rawValue)")
+      }
+      if calendarChange.isEmpty && !calendarBefore.isEmpty {
+        throw ValidationError("--calendar-before names what --calendar-change compares against; add --calendar-change YEAR")
       }
       if !calendarChange.isEmpty {
         for year in calendarChange where !(CivilDate.earliest.year...CivilDate.latest.year).contains(year) {
@@ -177,10 +186,14 @@ extension Gongkai.Check {
     }
     var before = loaded.calendar.schedules
     for year in years { before[year] = shipped[year] }
+    for (year, schedule) in try earlierSchedules(of: years) { before[year] = schedule }
+    let compared = calendarBefore.isEmpty
+      ? (zh: "未计该安排", en: years.count == 1 ? "without it" : "without them", same: (zh: "即 gongkai 随附的安排", en: "are those gongkai ships"))
+      : (zh: "按 --calendar-before 所给安排", en: "as --calendar-before gives", same: (zh: "与 --calendar-before 所给安排相同", en: "are those --calendar-before gives"))
     guard before != loaded.calendar.schedules else {
       if format == .json { return try StandardOutput.print("[]") }
-      return try StandardOutput.print(l.pick("\(named)年节假日安排即 gongkai 随附的安排，不改变任何结论",
-                                             "The \(named) schedules are those gongkai ships, which change nothing"))
+      return try StandardOutput.print(l.pick("\(named)年节假日安排\(compared.same.zh)，不改变任何结论",
+                                             "The \(named) schedules \(compared.same.en), which change nothing"))
     }
     let register = try store.open()
     let catalogue = try await reference.catalogue(for: register, at: store.path)
@@ -225,11 +238,29 @@ extension Gongkai.Check {
       return try StandardOutput.print(l.pick("\(named)年节假日安排不改变任何结论（截至 \(asOf)）",
                                              "The \(named) \(years.count == 1 ? "schedule changes" : "schedules change") no finding (as of \(asOf))"))
     }
-    try StandardOutput.print(l.pick("\(named)年节假日安排改变的结论（截至 \(asOf)；未计该安排 → 计入该安排）：\(lines.count) 项",
-                                    years.count == 1 ? "What the \(named) schedule changes (as of \(asOf); without it → with it): \(lines.count)"
-                                      : "What the \(named) schedules change (as of \(asOf); without them → with them): \(lines.count)"))
+    try StandardOutput.print(l.pick("\(named)年节假日安排改变的结论（截至 \(asOf)；\(compared.zh) → 计入该安排）：\(lines.count) 项",
+                                    years.count == 1 ? "What the \(named) schedule changes (as of \(asOf); \(compared.en) → with it): \(lines.count)"
+                                      : "What the \(named) schedules change (as of \(asOf); \(compared.en) → with them): \(lines.count)"))
     try StandardOutput.print(lines.joined(separator: "\n"))
     if failOn != .never { throw ExitStatus.findings }
+  }
+}
+
+extension Gongkai.Check {
+  /// The schedules of `--calendar-before`, by year: each of a year `--calendar-change` names.
+  private func earlierSchedules(of years: [Int]) throws -> [Int: HolidaySchedule] {
+    guard !calendarBefore.isEmpty else { return [:] }
+    let files = calendarBefore.map { URL(fileURLWithPath: $0) }
+    let earlier = try LoadedCalendar.load(resources: BundledResources.folder(), directory: nil, files: files)
+    var schedules: [Int: HolidaySchedule] = [:]
+    for (year, source) in earlier.sources where files.contains(where: { $0.path == source }) {
+      guard years.contains(year) else {
+        throw CommandFailure.usage("--calendar-before \(source) holds the schedule of \(year), which no --calendar-change names; "
+          + "add --calendar-change \(year)")
+      }
+      schedules[year] = earlier.calendar.schedules[year]
+    }
+    return schedules
   }
 }
 
