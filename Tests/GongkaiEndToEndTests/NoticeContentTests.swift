@@ -126,40 +126,49 @@ import TestSupport
     return (folder, db)
   }
 
-  /// The feed keeps the latest recorded of its entries: a publication recorded two years after it went up reaches
-  /// subscribers, dated by its own day, and the feed says it changed when it was recorded; a history imported at once
-  /// (one instant) gives the latest publications, not the highest 索引号 (the sheet lists the latest first).
-  @Test func aPublicationRecordedLateReachesTheFeedDatedByItsOwnDay() throws {
+  /// A publication recorded days after it went up is new to the feed's readers, who sync by `updated`: its entry is
+  /// dated by the instant it was recorded, and leads the feed. One recorded years late (a backfill) keeps its own day
+  /// and pushes no current publication out; the items of one import recorded within days of going up share its instant,
+  /// the latest published first, not the highest 索引号 (the sheet lists the earliest first).
+  @Test func aPublicationRecordedDaysLateLeadsTheFeedAndABackfillKeepsItsOwnDays() throws {
     let folder = Scratch.folder()
     let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
     let code = "2025-310110-48-01-000501"
     let calendar = Calendar(identifier: .gregorian)
     func day(_ offset: Int) -> String {
-      let date = calendar.date(byAdding: .day, value: offset, to: DateComponents(calendar: calendar, year: 2025, month: 3, day: 3).date!)!
+      let date = calendar.date(byAdding: .day, value: offset, to: DateComponents(calendar: calendar, year: 2026, month: 11, day: 17).date!)!
       let parts = calendar.dateComponents([.year, .month, .day], from: date)
       return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
-    // 55 contracts a week apart, each published the next day, the latest first
-    let rows = (1...55).reversed().map { "\(code),bidding.contract,\(day(7 * $0)),HT-\($0),\(day(7 * $0 + 1)),区政府网站" }
+    // 55 contracts a week apart, each published the day after, the last on 2026-11-17
+    let published = (0..<55).map { day(-7 * $0) }
+    let rows = (0..<55).reversed().map { "\(code),bidding.contract,\(day(-7 * $0 - 1)),HT-\($0),\(day(-7 * $0)),区政府网站" }
     let sheet = folder.appendingPathComponent("history.csv")
     try Data((["project,kind,formed,ref,published,channel"] + rows).joined(separator: "\n").utf8).write(to: sheet)
     for (command, now) in [
       (["init"], "2026-11-20T09:00:00+08:00"),
       (["project", "add", code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"], "2026-11-20T09:00:00+08:00"),
       (["import", "milestones", sheet.path], "2026-11-20T10:00:00+08:00"),
-      (["log", code, "bidding.contract", "--date", "2025-01-06", "--ref", "HT-0"], "2026-11-25T09:00:00+08:00"),
-      (["disclose", "56", "--date", "2025-01-07", "--channel", "区政府网站"], "2026-11-25T09:00:00+08:00"),
+      (["log", code, "construction.participants", "--date", "2026-11-12"], "2026-11-25T09:00:00+08:00"),
+      (["disclose", "56", "--date", "2026-11-13", "--channel", "区政府网站"], "2026-11-25T09:00:00+08:00"),
+      (["log", code, "bidding.contract", "--date", "2019-03-01", "--ref", "HT-2019"], "2026-11-25T09:30:00+08:00"),
+      (["disclose", "57", "--date", "2019-03-04", "--channel", "区政府网站"], "2026-11-25T09:30:00+08:00"),
     ] {
       let result = try runGongkai(command + db, environment: ["GONGKAI_NOW": now])
       #expect(result.status == 0, "\(command): \(result.stderr)")
     }
     let feed = try export(["notices"], "feed.atom", in: folder, db)
-    #expect(feed.contains("<generator>Gongkai</generator>\n<entry>\n<id>urn:gongkai:notice:310110-2025-00044</id>\n"
-      + "<title>江浦路桥梁改建工程：合同订立及履行情况</title>\n<updated>2025-01-07T00:00:00+08:00</updated>\n"
-      + "<published>2025-01-07T00:00:00+08:00</published>"), "\(feed)")
     #expect(feed.contains("<title>重大建设项目信息公开：最新公开信息</title>\n<updated>2026-11-25T09:00:00+08:00</updated>\n"))
-    let published = feed.components(separatedBy: "<published>").dropFirst().map { String($0.prefix(10)) }
-    #expect(published == ["2025-01-07"] + (7...55).reversed().map { day(7 * $0 + 1) }, "\(published)")
+    let entries = feed.components(separatedBy: "<entry>").dropFirst()
+    #expect(entries.first?.contains("<updated>2026-11-25T09:00:00+08:00</updated>\n<published>2026-11-13T00:00:00+08:00</published>") == true,
+            "\(feed)")
+    let dates = entries.map { entry in
+      ["<updated>", "<published>"].map { tag in String(entry.components(separatedBy: tag)[1].prefix(10)) }
+    }
+    #expect(dates.map { $0[1] } == ["2026-11-13"] + published.prefix(49), "\(dates)")
+    // Recorded within a month of going up: the import's instant; earlier, their own days
+    #expect(dates.dropFirst().map { $0[0] } == published.prefix(49).map { $0 >= "2026-10-21" ? "2026-11-20" : $0 }, "\(dates)")
+    #expect(!feed.contains("HT-2019"))
   }
 
   /// A project renamed retitles every entry of it: each moves on to the instant of the rename, so that readers

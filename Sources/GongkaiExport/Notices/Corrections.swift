@@ -54,11 +54,20 @@ enum FeedInstant {
   static func startOf(_ day: CivilDate) -> String { "\(day)T00:00:00+08:00" }
   /// The last second of a day: the latest an entry exported as of that day is dated.
   static func endOf(_ day: CivilDate) -> String { "\(day)T23:59:59+08:00" }
-  /// What a publication dates an entry by: the instant it was recorded, when that was on the day it went public (no
-  /// later than the end of the as-of day), else the start of that day. Recorded the day it went up, it comes after the
-  /// corrections recorded before it that day (a project reinstated that morning with fifty items would otherwise push
-  /// it out of the feed's latest entries); recorded later, it keeps its own day, as a history imported at once does.
+  /// What a publication dates an entry by: the instant it was recorded, when that was within
+  /// ``lateRecordingDays`` of the day it went public (no later than the end of the as-of day), else the start of
+  /// that day. Recorded the day it went up, it comes after the corrections recorded before it that day (a project
+  /// reinstated that morning with fifty items would otherwise push it out of the feed's latest entries); recorded days
+  /// late, it is new to the feed's readers, who sync by `updated`, and would otherwise sort among entries they have
+  /// seen, or below the feed's latest; recorded later still, it is history (a backfill of past years), which keeps its
+  /// own day rather than push the current publications out.
   static func of(publishedOn day: CivilDate, recordedAt: String, asOf: CivilDate) -> String {
-    recordedAt.hasPrefix(day.description) ? min(recordedAt, endOf(asOf)) : startOf(day)
+    guard let recordedOn = try? CivilDate(parsing: String(recordedAt.prefix(10))), recordedOn >= day,
+      recordedOn <= day.adding(days: lateRecordingDays)
+    else { return startOf(day) }
+    return max(min(recordedAt, endOf(asOf)), startOf(day))
   }
+
+  /// How long after a publication went up its recording still makes it news: a month.
+  static let lateRecordingDays = 30
 }

@@ -188,18 +188,18 @@ struct IndexRows {
 /// The latest publications across projects, kept to a fixed number while the register streams by.
 struct LatestPublications {
   let limit: Int
-  /// Each entry with what chooses it: the instant its item was recorded, the instant it is dated by, its 索引号.
+  /// Each entry with what chooses it: the instant it is dated by, its publication day, its 索引号.
   private(set) var entries: [(key: Key, entry: [String: Any])] = []
 
-  /// The latest recorded first; of one instant (an import), the latest dated (a change's publication dates the entry
-  /// it changes), then the highest 索引号.
+  /// The latest dated first; of one instant (the items of one import, recorded within days of going up), the latest
+  /// published, then the highest 索引号.
   struct Key: Comparable {
-    let recorded: String
     let updated: String
+    let published: String
     let index: String
 
     static func < (lhs: Key, rhs: Key) -> Bool {
-      (lhs.recorded, lhs.updated, lhs.index) < (rhs.recorded, rhs.updated, rhs.index)
+      (lhs.updated, lhs.published, lhs.index) < (rhs.updated, rhs.published, rhs.index)
     }
   }
 
@@ -220,7 +220,7 @@ struct LatestPublications {
       "summary": [item.reference, item.summary, item.validity.map { "有效性：\($0)" }, item.withdrawalReason.map { "撤回理由：\($0)" }]
         .compactMap { $0 }.joined(separator: "　"),
     ]
-    entries.append((Key(recorded: item.recorded, updated: item.updated, index: item.indexNumber), entry))
+    entries.append((Key(updated: item.updated, published: item.publishedOn, index: item.indexNumber), entry))
     if entries.count > limit * 2 { trim() }
   }
 
@@ -247,8 +247,7 @@ struct LatestPublications {
     let retracted = ProjectNotice.Retraction.Cause.allCases.flatMap { deleted[$0] ?? [] }.sorted { ($0.when, $0.ref) > ($1.when, $1.ref) }
     return [
       "id": "urn:gongkai:feed:\(organisation)",
-      // The feed changed when its latest entry was recorded, whatever day that entry is dated by.
-      "updated": max(entries.first?.key.recorded ?? FeedInstant.startOf(asOf), retracted.first?.when ?? ""),
+      "updated": max(entries.first?.key.updated ?? FeedInstant.startOf(asOf), retracted.first?.when ?? ""),
       "entries": entries.map(\.entry),
       "deleted": retracted.map { ["ref": $0.ref, "when": $0.when, "comment": $0.comment] as [String: Any] },
     ]

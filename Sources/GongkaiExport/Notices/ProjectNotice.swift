@@ -50,11 +50,6 @@ public struct ProjectNotice: Sendable {
     /// later: a change of the item's going public, or the instant the register corrected what the entry shows
     /// (``Corrections``). It never goes back when a change is taken back.
     public let updated: String
-    /// The instant the register recorded what the entry shows: its ``updated``, or the later instant its publication
-    /// was recorded (no later than the end of the as-of day). The feed keeps its latest entries by it, so that a
-    /// publication recorded days after it went up reaches subscribers, dated by its own day; the items of one import,
-    /// recorded at one instant, then follow their publications.
-    public let recorded: String
 
     /// The summary's lines, each break written out: a `<br>` in HTML (which a portal's own stylesheet, or none, keeps),
     /// a hard break in Markdown, an indented line in plain text.
@@ -306,9 +301,6 @@ public struct ProjectNotice: Sendable {
       }
       period = "\(name)：\(held)不少于\(minimum.chineseDescription)，\(Self.chineseGround(of: rule))）"
     }
-    let recordedAt = stored.recordedDisclosures[position].recordedAt
-    let updated = [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)
-      .reduce(FeedInstant.of(publishedOn: judged.publishedOn, recordedAt: recordedAt, asOf: finding.asOf), max)
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,
       indexNumber: stored.recordedDisclosures[earliest].serial.indexNumber(organisation: organisation),
@@ -322,7 +314,9 @@ public struct ProjectNotice: Sendable {
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn, validityMark: relations.chineseValidityMark(of: stored),
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,
-      updated: updated, recorded: max(updated, min(recordedAt, FeedInstant.endOf(finding.asOf))))
+      updated: [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)
+        .reduce(FeedInstant.of(publishedOn: judged.publishedOn, recordedAt: stored.recordedDisclosures[position].recordedAt,
+                               asOf: finding.asOf), max))
   }
 }
 
