@@ -51,6 +51,9 @@ public struct RuleCatalogue: Sendable {
         rule.inForce.map { "in force \($0)" }, rule.minimumInForce.map { "minimum in force \($0)" },
         rule.inForce == nil || rule.replaced != nil ? nil : Self.digestLine(before: rule.beforeInForce),
         rule.replaced.map { "replaces \($0.period?.digestKey ?? "-") \($0.basis)" },
+        // The rule replaced judges what was formed before, by its own earlier law where it has one.
+        rule.replaced.flatMap { replaced in replaced.inForce.map { "replaced in force \($0)" } },
+        rule.replaced.flatMap { replaced in replaced.inForce == nil ? nil : Self.digestLine(before: replaced.beforeInForce) },
       ] + rule.citedTexts.sorted { $0.key < $1.key }.map { "cites \($0.key) from \($0.value)" }
       digest.add(fields: fields + dating.compactMap(\.self))
     }

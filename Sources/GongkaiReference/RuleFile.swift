@@ -164,7 +164,12 @@ struct RuleFile {
       if confidence == .unverified && note == nil {
         throw (fields["note"] ?? value).problem("an unverified (M) earlier period needs a note saying what to verify; add `note:`")
       }
-      return EarlierLaw(period: period, basis: try fields.required("basis").shownText(), confidence: confidence, note: note)
+      let basisValue = try fields.required("basis")
+      let basis = try basisValue.shownText()
+      guard !basis.allSatisfy(\.isWhitespace) else {
+        throw basisValue.problem("the earlier law's basis is empty; give the article that set its period")
+      }
+      return EarlierLaw(period: period, basis: basis, confidence: confidence, note: note)
     }
 
     /// The fields an entry of a kind no profile below defines must give, in the order a rule is written.

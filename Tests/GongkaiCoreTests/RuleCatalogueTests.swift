@@ -155,6 +155,20 @@ import Testing
     #expect(before.note?.english.hasSuffix("judged by the period of 《征收土地公告办法》（国土资源部令第10号）第四条 (10 working days). From secondary sources.") == true)
     #expect(dated.rule(formedOn: day("2021-09-01")) === dated)
     #expect(dated.rule(formedOn: day("2021-08-31")).period == (try .workingDays(10)))
+    // A district rule replacing it from a day of its own leaves 2020 to it, and so to the earlier law: the rules
+    // version, which audit rows carry, tells apart two earlier periods behind the same replacement
+    func version(earlierPeriod: Int) throws -> String {
+      let national = DisclosureRule(
+        code: notice.code, category: notice.category, name: notice.name, trigger: notice.trigger, period: notice.period,
+        responsible: notice.responsible, basis: notice.basis, confidence: .statute, inForce: day("2021-09-01"),
+        beforeInForce: .law(EarlierLaw(period: try .workingDays(earlierPeriod), basis: law.basis, confidence: .secondary, note: nil)))
+      let district = DisclosureRule(
+        code: notice.code, category: notice.category, name: notice.name, trigger: notice.trigger, period: try .workingDays(7),
+        responsible: notice.responsible, basis: "区细则第九条", confidence: .statute, inForce: day("2025-03-01"), replaced: national)
+      #expect(district.rule(formedOn: day("2020-06-01")).period == (try .workingDays(earlierPeriod)))
+      return try RuleCatalogue(profile: "district", rules: [district]).version
+    }
+    #expect(try version(earlierPeriod: 10) != version(earlierPeriod: 12))
   }
 
   /// A rule in force throughout still cites the 条例 as it stood: its article 26 was the 2007 text's article 18.

@@ -450,6 +450,16 @@ import TestSupport
           note: null
       """))
     #expect(stray.field == "rules[0].before-in-force.colour", "\(stray)")
+    let blank = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: quality-safety.penalty-withdrawal
+          before-in-force: {period: 5 working-days, basis: '  ', confidence: S}
+          confidence: S
+          note: null
+      """))
+    #expect(blank.field == "rules[0].before-in-force.basis" && blank.message.hasPrefix("the earlier law's basis is empty"), "\(blank)")
     let unknown = try #require(try profileProblem("""
       profile: district
       extends: national

@@ -60,10 +60,14 @@ struct RulesText {
 
   /// `2021-09-01起；此前形成的信息：条例的一般时限（20个工作日），公告期照常 [M]`: what a dated rule applies before.
   private func inForceText(_ rule: DisclosureRule, from inForce: CivilDate) -> String {
-    if let replaced = rule.replaced?.rule(formedOn: inForce.adding(days: -1)) {
+    if let base = rule.replaced, let replaced = rule.replaced?.rule(formedOn: inForce.adding(days: -1)) {
       let period = describe(replaced.period)
-      return language.pick("\(inForce)起；此前形成的信息：所替换的规则（\(period)，\(replaced.basis)）",
-                           "from \(inForce); information formed before: the rule it replaces (\(period), \(replaced.basis))")
+      // The rule replaced may itself read otherwise before a day of its own (the land notice's earlier law).
+      let earlier = base.inForce.flatMap { $0 < inForce ? $0 : nil }.map {
+        language.pick("；该规则", "; that rule: ") + inForceText(base, from: $0)
+      } ?? ""
+      return language.pick("\(inForce)起；此前形成的信息：所替换的规则（\(period)，\(replaced.basis)）\(earlier)",
+                           "from \(inForce); information formed before: the rule it replaces (\(period), \(replaced.basis))\(earlier)")
     }
     let deadline: String
     switch rule.beforeInForce {
