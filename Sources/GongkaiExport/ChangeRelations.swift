@@ -43,9 +43,10 @@ struct ChangeRelations {
   func changedBy(_ stored: StoredMilestone) -> [StoredMilestone] { changers[stored.milestone.id] ?? [] }
 
   /// When the latest change of `stored` went public, by the as-of day; `nil` while it is in force. A feed dates a
-  /// changed item's entry so, which is what brings the change to its subscribers: the instant its publication was
-  /// recorded when that was on the day it went public (so that a change published the day the item was, or corrected,
-  /// still moves the entry on), else the start of that day (a publication recorded later, or imported, keeps its day).
+  /// changed item's entry so, which is what brings the change to its subscribers: as ``FeedInstant/of(publishedOn:recordedAt:asOf:)``
+  /// dates a publication, by the instant it was recorded when that was within a month of the day it went public (so
+  /// that a change published the day the item was, or corrected, still moves the entry on), else by the start of that
+  /// day (a backfill keeps its day).
   ///
   /// A change's publication recorded after the item's was may reach readers that hold the item already: it dates the
   /// entry no earlier than the instant it was recorded, or they would keep the item as in force (recorded together, as
