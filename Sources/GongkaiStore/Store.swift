@@ -159,9 +159,10 @@ public protocol Store: Sendable {
   /// the feed entries a correction to another division renumbered are named as deleted, and `project show` names a
   /// project's former codes.
   func codeCorrections() async throws -> [LoggedRecode]
-  /// The instant each project renamed since it was registered last changed its name, by its code now: the feed titles
-  /// its entries by the name, and a reader shows an entry again only when its `updated` moves on.
-  func projectRenames() async throws -> [ProjectCode: String]
+  /// When each project whose name or unit changed since it was registered last changed them, by its code now: the
+  /// feed titles its entries by the name and names the unit as their author, and a reader shows an entry again only
+  /// when its `updated` moves on.
+  func projectLabelChanges() async throws -> [ProjectCode: ProjectLabelChanges]
   /// Puts a milestone withdrawn by mistake (a mistyped id) back in force with its publications and their 索引号, logged
   /// as `reinstate` with `reason`; one in force is left as it is. Refused once another milestone was recorded in its
   /// place (its kind, day and 文号), in force or withdrawn since, and while the milestone it changes is withdrawn or

@@ -186,6 +186,53 @@ import TestSupport
     }
   }
 
+  /// A project given another unit for its past milestones too changes the author of every entry: each moves on to the
+  /// instant of the change. Given one for the milestones from then on only, its entries keep their author and their
+  /// `updated`.
+  @Test func entriesWhoseAuthorChangesWithTheirProjectsUnitMoveOnInTheFeed() throws {
+    let (folder, db) = try register()
+    func entries() throws -> [String] {
+      try export(["notices"], "feed.atom", in: folder, db).components(separatedBy: "<entry>").dropFirst()
+        .map { $0.components(separatedBy: "<link")[0] }
+    }
+    let before = try entries()
+    #expect(before.count == 3)
+    let kept = try runGongkai(["project", "edit", Self.code, "--unit", "杨浦区建设管理中心"] + db,
+                              environment: ["GONGKAI_NOW": "2026-11-20T15:00:00+08:00"])
+    #expect(kept.status == 0, "\(kept.stderr)")
+    #expect(try entries() == before)
+    // Given again with the unit it has now: the milestones the last change kept move to it
+    let moved = try runGongkai(["project", "edit", Self.code, "--unit", "杨浦区建设管理中心", "--for-past-milestones"] + db,
+                               environment: ["GONGKAI_NOW": "2026-11-21T10:00:00+08:00"])
+    #expect(moved.status == 0, "\(moved.stderr)")
+    for entry in try entries() {
+      #expect(entry.contains("<updated>2026-11-21T10:00:00+08:00</updated>") && entry.contains("<name>杨浦区建设管理中心</name>"),
+              "\(entry)")
+    }
+  }
+
+  /// A project file imported again with another summary for an item corrects the item, as `amend` does: its entry, and
+  /// the entry of the item it changes (which names it), move on to the instant of the import; the others stay.
+  @Test func aProjectFileImportedWithAnotherSummaryMovesTheEntriesItChanges() throws {
+    let (folder, db) = try register()
+    let file = folder.appendingPathComponent("\(Self.code).yaml")
+    #expect(try runGongkai(["export", "project", Self.code, "--out", file.path] + db).status == 0)
+    let written = try String(contentsOf: file, encoding: .utf8)
+    let edited = written.replacingOccurrences(of: "  ref: 建字第2号\n", with: "  ref: 建字第2号\n  summary: 桥面加宽至32米\n")
+    #expect(edited != written)
+    try edited.write(to: file, atomically: true, encoding: .utf8)
+    let imported = try runGongkai(["import", "projects", file.path] + db, environment: ["GONGKAI_NOW": "2026-11-25T11:00:00+08:00"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let feed = try export(["notices"], "feed.atom", in: folder, db)
+    let updated = feed.components(separatedBy: "<entry>").dropFirst().map { entry in
+      (entry.contains("桥面加宽") || entry.contains("有效性"), entry.components(separatedBy: "<updated>")[1].prefix(25))
+    }
+    #expect(updated.count == 3)
+    for (changed, instant) in updated {
+      #expect((instant == "2026-11-25T11:00:00+08:00") == changed, "\(feed)")
+    }
+  }
+
   /// A feed reader shows an entry again only when its `updated` moves on: taking back a withdrawal recorded by
   /// mistake, or amending what an entry shows, moves it on to the day of the correction, never back to the penalty's
   /// own publication, which would leave subscribers believing the penalty withdrawn.

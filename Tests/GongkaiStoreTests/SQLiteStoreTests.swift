@@ -241,6 +241,20 @@ import Testing
     #expect(!plan.contains { $0.hasPrefix("SCAN c") }, "\(plan)")
   }
 
+  /// The feed dates an item imported again with other values by that import: a seek into the log's index of rows per
+  /// milestone, and per update that gave a milestone a unit, one into its project's rows; never a read of the log.
+  @Test func findsAnEditBySeekingTheMilestonesLog() throws {
+    let path = temporaryDatabasePath()
+    _ = try SQLiteStore.open(at: path, create: true)
+    let plan = try DatabaseQueue(path: path).read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT \(SQLiteStore.editedSQL) FROM project p JOIN milestone m ON m.projectId = p.id")
+        .map { $0["detail"] as String }
+    }
+    #expect(plan.filter { $0 == "SEARCH c USING INDEX changeLog_by_row (entity=? AND entityId=?)" }.count == 1, "\(plan)")
+    #expect(plan.contains("SEARCH k USING INDEX changeLog_by_row (entity=? AND entityId=?)"), "\(plan)")
+    #expect(!plan.contains { $0.hasPrefix("SCAN c") || $0.hasPrefix("SCAN k") }, "\(plan)")
+  }
+
   /// Every new project an import reads asks whether its code was corrected away: one seek into the partial index of
   /// the corrections, which holds nothing for a register whose codes never changed, not a read of the log.
   @Test func findsACorrectedCodeBySeekingThePartialIndex() throws {

@@ -1,24 +1,26 @@
 import GongkaiCore
 import GongkaiStore
 
-/// When the register last corrected something an item's feed entry shows: the item amended (its summary, 文号 or
-/// date), a publication of it corrected (its address or end changed, or withdrawn as made by mistake or reinstated,
-/// which can move the publication the entry shows), a change of it amended (the entry names the change by its 文号), a
-/// change of it withdrawn as a record made by mistake, or a publication of a change corrected so (which can leave the
-/// change unpublished, or publish it again), or a change that named it made to name another or none (in either case the
-/// item is in force again), or a change recorded before made to name it, or it, a change of it or its project
-/// reinstated after a withdrawal made by mistake (the feed had named the item deleted, or shown it without the change),
-/// or its project given its right code (the item's page moved) or renamed (the entry's title names it). Feed readers show an entry again only when its `updated` moves on; dated by
-/// publications alone, an entry would go back in time when a change was taken back, and its readers would never
-/// learn of it. The instant, not the day: a mistake exported and corrected the same day moves the entry too. A
-/// correction after the as-of day counts as made at its end: the entry shows the register as it is, corrections
-/// included, and is dated no later than the day it is exported as of.
+/// When the register last corrected something an item's feed entry shows: the item amended or imported again with other
+/// values (its summary, 文号, date or unit), a publication of it corrected (its address or end changed, or withdrawn as
+/// made by mistake or reinstated, which can move the publication the entry shows), a change of it amended or imported
+/// again (the entry names the change by its 文号), a change of it withdrawn as a record made by mistake, or a publication
+/// of a change corrected so (which can leave the change unpublished, or publish it again), or a change that named it
+/// made to name another or none (in either case the item is in force again), or a change recorded before made to name
+/// it, or it, a change of it or its project reinstated after a withdrawal made by mistake (the feed had named the item
+/// deleted, or shown it without the change), or its project given its right code (the item's page moved), renamed (the
+/// entry's title names it) or given another unit (the entry's author, for an item that follows its project's unit).
+/// Feed readers show an entry again only when its `updated` moves on; dated by publications alone, an entry would go
+/// back in time when a change was taken back, and its readers would never learn of it. The instant, not the day: a
+/// mistake exported and corrected the same day moves the entry too. A correction after the as-of day counts as made at
+/// its end: the entry shows the register as it is, corrections included, and is dated no later than the day it is
+/// exported as of.
 struct Corrections {
   private let instants: [Int64: String]
 
-  /// From all of one project's milestones, the withdrawn records among them, and the instant the project was last
-  /// renamed (every entry's title names it).
-  init(_ milestones: [StoredMilestone], asOf: CivilDate, renamedAt: String? = nil) {
+  /// From all of one project's milestones, the withdrawn records among them, and when the project was last renamed
+  /// (every entry's title names it) or given another unit (the author of every entry whose milestone follows it).
+  init(_ milestones: [StoredMilestone], of project: Project, labelChanges: ProjectLabelChanges?, asOf: CivilDate) {
     var instants: [Int64: String] = [:]
     let latest = FeedInstant.endOf(asOf)
     func note(_ id: Int64, _ instant: String?) {
@@ -28,13 +30,17 @@ struct Corrections {
       instants[id] = max(instants[id] ?? dated, dated)
     }
     for stored in milestones {
-      note(stored.milestone.id, renamedAt)
+      note(stored.milestone.id, labelChanges?.renamedAt)
+      // A milestone kept under the unit it had when its project moved (``Project/responsibleUnit``) keeps its author.
+      if stored.milestone.responsibleUnit == project.responsibleUnit { note(stored.milestone.id, labelChanges?.unitChangedAt) }
       note(stored.milestone.id, stored.amendments?.lastAt)
       note(stored.milestone.id, stored.publicationsCorrectedAt)
       note(stored.milestone.id, stored.linksMovedAt)
       note(stored.milestone.id, stored.shownAgainAt)
+      note(stored.milestone.id, stored.editedAt)
       guard let changed = stored.milestone.changes else { continue }
       note(changed, stored.amendments?.lastAt)
+      note(changed, stored.editedAt)
       note(changed, stored.withdrawnAt)
       note(changed, stored.shownAgainAt)
       // A change's publication withdrawn as made by mistake can leave the change unpublished, the item in force again;

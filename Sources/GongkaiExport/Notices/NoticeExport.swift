@@ -84,8 +84,8 @@ public struct NoticeExport {
     // correction of a code to another division renumbered, while 索引号 take each project's division.
     let recodes = projects.isEmpty ? try await store.codeCorrections() : []
     let formerDivisions = organisation == nil ? ProjectNotice.FormerDivision.byProject(recodes) : [:]
-    // A project renamed retitles its entries, which then move on in the feed.
-    let renames = format == .html ? try await store.projectRenames() : [:]
+    // A project renamed retitles its entries, and one given another unit changes their author: they move on in the feed.
+    let labelChanges = format == .html ? try await store.projectLabelChanges() : [:]
     // A project withdrawn as registered by mistake has no page, and the one an earlier export wrote goes once the
     // index no longer links it: the portal publishing the folder takes it down. By project, in every format: a page
     // an export in another format wrote goes too. An export of named projects names none withdrawn (they are refused).
@@ -101,7 +101,7 @@ public struct NoticeExport {
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
     try await store.forEachProject(matching: filter) { project, milestones in
       let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation,
-                                     formerDivisions: formerDivisions[project.code] ?? [], renamedAt: renames[project.code])
+                                     formerDivisions: formerDivisions[project.code] ?? [], labelChanges: labelChanges[project.code])
       let name = "\(project.code.rawValue).\(format.rawValue)"
       // The feed names a withdrawn project's published items as deleted.
       guard project.withdrawnReason == nil else {

@@ -137,12 +137,12 @@ public struct ProjectNotice: Sendable {
 
   /// Builds the notice of `project` from its milestones (as the store hands them to the checker). Records withdrawn
   /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
-  /// `formerDivisions` are the project's, whose 索引号 take its division (no `organisation` given); `renamedAt`, the
-  /// instant it was last renamed (``Store/projectRenames()``), which dates its feed entries.
+  /// `formerDivisions` are the project's, whose 索引号 take its division (no `organisation` given); `labelChanges`,
+  /// when it was last renamed or given another unit (``Store/projectLabelChanges()``), which date its feed entries.
   public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
-              formerDivisions: [FormerDivision] = [], renamedAt: String? = nil) throws {
+              formerDivisions: [FormerDivision] = [], labelChanges: ProjectLabelChanges? = nil) throws {
     let organisationCode = organisation ?? String(project.code.division)
-    let corrections = Corrections(milestones, asOf: asOf, renamedAt: renamedAt)
+    let corrections = Corrections(milestones, of: project, labelChanges: labelChanges, asOf: asOf)
     let inForce = milestones.filter { $0.withdrawnReason == nil }
     var findings: [(Finding, StoredMilestone)] = []
     for stored in inForce {

@@ -79,7 +79,7 @@ extension SQLiteStore {
             amendments: try Amendments(column: value(.amendments), reason: value(.amendmentReason), formedOn: value(.formedOn), of: id),
             reinstatement: try Reinstated(column: value(.reinstatement), reason: value(.reinstatedReason)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
-            linksMovedAt: try value(.linksMovedAt), shownAgainAt: try value(.shownAgainAt))
+            linksMovedAt: try value(.linksMovedAt), shownAgainAt: try value(.shownAgainAt), editedAt: try value(.editedAt))
           try current!.readCorrectedPublications(value(.correctedPublications))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
@@ -148,8 +148,8 @@ extension SQLiteStore {
         FROM changeLog c WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END
       """
     let corrections = filter.publicationCorrections
-      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL)"
-      : "NULL, NULL, NULL, NULL"
+      ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL), \(Self.editedSQL)"
+      : "NULL, NULL, NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -292,6 +292,21 @@ extension SQLiteStore {
       IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'project' AND c.entityId = p.id AND c.action = 'recode'), '')), '') END
     """
 
+  /// The last time an update of a milestone (`m`) changed what its item shows: its summary, 文号, day or unit (a
+  /// project file or a spreadsheet imported with other values, a unit moved with its project's); a seek into the
+  /// log's row index. A milestone given the unit it had as its project moved on (the project's row of the same
+  /// instant leaves that unit) shows what it showed.
+  static let editedSQL = """
+    (SELECT max(c.at) FROM changeLog c WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'update'
+      AND (json_extract(c.before, '$.summary') IS NOT json_extract(c.after, '$.summary')
+        OR json_extract(c.before, '$.reference') IS NOT json_extract(c.after, '$.reference')
+        OR json_extract(c.before, '$.formedOn') IS NOT json_extract(c.after, '$.formedOn')
+        OR json_extract(c.before, '$.responsibleUnit') IS NOT json_extract(c.after, '$.responsibleUnit')
+          AND NOT (json_extract(c.before, '$.responsibleUnit') IS NULL AND EXISTS (SELECT 1 FROM changeLog k
+            WHERE k.entity = 'project' AND k.entityId = p.id AND k.action = 'update' AND k.at = c.at
+              AND json_extract(k.before, '$.responsibleUnit') = json_extract(c.after, '$.responsibleUnit')))))
+    """
+
   /// A milestone's (`m`) publications withdrawn as recorded by mistake (`W`) and those reinstated since (`R`), each
   /// `W U+1E id U+1E publishedOn U+1E year U+1E serial U+1E recorded at U+1E withdrawn at U+1E reason`, or `R …
   /// recorded at U+1E reinstated at U+1E last withdrawn at`, separated by U+1F (control characters no stored text
@@ -336,7 +351,7 @@ private enum MilestoneColumn: Int {
   case id, kind, formedOn, reference, summary, changesId, recordedBy, recordedAt, milestoneUnit
   case disclosureId, publishedOn, channel, url, until, serialYear, serial, disclosureRecordedBy, disclosureRecordedAt
   case withdrawnReason, withdrawal, amendmentReason, amendments, publicationsCorrectedAt, linksMovedAt, correctedPublications
-  case shownAgainAt
+  case shownAgainAt, editedAt
   case projectWithdrawnReason
   case reinstatedReason, reinstatement
 }

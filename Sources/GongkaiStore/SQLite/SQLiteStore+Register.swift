@@ -310,19 +310,24 @@ extension SQLiteStore {
     }
   }
 
-  public func projectRenames() throws -> [ProjectCode: String] {
+  public func projectLabelChanges() throws -> [ProjectCode: ProjectLabelChanges] {
     // The log's rows of projects, by its row index: a few a project, against the ten or so of each of its milestones.
     try read { db in
-      var renamed: [ProjectCode: String] = [:]
+      var changes: [ProjectCode: ProjectLabelChanges] = [:]
       for row in try Row.fetchAll(db, sql: """
-        SELECT p.code, max(c.at) FROM changeLog c INDEXED BY changeLog_by_row
+        SELECT p.code, max(CASE WHEN renamed THEN c.at END), max(CASE WHEN moved THEN c.at END)
+        FROM (SELECT entityId, at,
+                json_extract(before, '$.name') IS NOT json_extract(after, '$.name') AS renamed,
+                json_extract(before, '$.responsibleUnit') IS NOT json_extract(after, '$.responsibleUnit') AS moved
+              FROM changeLog INDEXED BY changeLog_by_row
+              WHERE entity = 'project' AND action = 'update') c
         JOIN project p ON p.id = c.entityId
-        WHERE c.entity = 'project' AND c.action = 'update' AND json_extract(c.before, '$.name') IS NOT json_extract(c.after, '$.name')
+        WHERE c.renamed OR c.moved
         GROUP BY p.id
         """) {
-        renamed[try ProjectCode.stored(row[0])] = row[1]
+        changes[try ProjectCode.stored(row[0])] = ProjectLabelChanges(renamedAt: row[1], unitChangedAt: row[2])
       }
-      return renamed
+      return changes
     }
   }
 

@@ -7,6 +7,19 @@ public struct ProjectSummary: Hashable, Sendable {
   public let disclosures: Int
 }
 
+/// When a project last changed what every feed entry of it shows: its name, each entry's title, and its unit, the
+/// author of each entry whose milestone has none of its own. Instants in China Standard Time, as the change log records
+/// them; `nil` for what never changed.
+public struct ProjectLabelChanges: Hashable, Sendable {
+  public let renamedAt: String?
+  public let unitChangedAt: String?
+
+  public init(renamedAt: String?, unitChangedAt: String?) {
+    self.renamedAt = renamedAt
+    self.unitChangedAt = unitChangedAt
+  }
+}
+
 /// What withdrawing a project did: the milestones it withdrew with it, and their publications the notices showed.
 public struct ProjectWithdrawal: Hashable, Sendable {
   public var project: Project

@@ -38,6 +38,10 @@ public struct StoredMilestone: Hashable, Sendable {
   /// it deleted, or its project given its right code (`gongkai project recode`), which moved its page; read with
   /// ``publicationsCorrectedAt``.
   public var shownAgainAt: String? = nil
+  /// When an update last changed what the milestone's item shows (its summary, 文号, day or unit: a project file or a
+  /// spreadsheet imported with other values, its unit moved with its project's); read with ``publicationsCorrectedAt``.
+  /// An amendment (`gongkai amend`) is in ``amendments``.
+  public var editedAt: String? = nil
 
   /// The position in ``Milestone/disclosures`` of the earliest publication by `day`, whose 索引号 the item keeps on
   /// its page, in its feed entry and in the audit CSV; `nil` while none is public.
