@@ -151,10 +151,8 @@ struct RuleFile {
     /// when the period is unverified.
     private static func earlierLaw(_ value: YAMLValue) throws(FileProblem) -> EarlierLaw {
       let fields = try value.mapping(keys: ["period", "basis", "confidence", "note"])
-      let periodValue = try fields.required("period")
-      guard let period = try Period(periodValue) else {
-        throw periodValue.problem("an earlier law's period is a deadline; for none, write `before-in-force: none`")
-      }
+      let period = try Period(deadline: fields.required("period"),
+                              otherForms: " or 'by-trigger-day' (where no law set one, write `before-in-force: none`)")
       let confidenceValue = try fields.required("confidence")
       let text = try confidenceValue.string()
       guard let confidence = Confidence(rawValue: text) else {
@@ -299,15 +297,21 @@ extension LocalizedText {
 extension Period {
   /// `20 working-days`, `3 calendar-days`, `by-trigger-day` (``byTriggerDay``), or `none` (nil).
   init?(_ value: YAMLValue) throws(FileProblem) {
+    if try value.string() == "none" { return nil }
+    try self.init(deadline: value, otherForms: ", 'by-trigger-day' or 'none'")
+  }
+
+  /// A period where `none` means something else (an earlier law's, where `before-in-force: none` says no law set
+  /// one): `otherForms` ends the list of what may be written after 'N working-days' and 'N calendar-days'.
+  init(deadline value: YAMLValue, otherForms: String) throws(FileProblem) {
     let text = try value.string()
-    if text == "none" { return nil }
     if text == "by-trigger-day" {
       self = .byTriggerDay
       return
     }
     let parts = text.split(separator: " ")
     guard parts.count == 2, let length = Int(parts[0]), let unit = Period.Unit(rawValue: String(parts[1])), unit != .triggerDay else {
-      throw value.problem("'\(text)' is not a period; use 'N working-days', 'N calendar-days', 'by-trigger-day' or 'none'")
+      throw value.problem("'\(text)' is not a period; use 'N working-days', 'N calendar-days'\(otherForms)")
     }
     do { try self.init(length, unit) } catch { throw value.problem("\(error)") }
   }

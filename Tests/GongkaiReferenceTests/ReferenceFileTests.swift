@@ -460,6 +460,21 @@ import TestSupport
           note: null
       """))
     #expect(blank.field == "rules[0].before-in-force.basis" && blank.message.hasPrefix("the earlier law's basis is empty"), "\(blank)")
+    // An earlier law's period is one: the refusal names how to say none set one, not 'none' as its period
+    for (given, mistake) in [("ten", "'ten' is not a period"), ("none", "'none' is not a period")] {
+      let wrong = try #require(try profileProblem("""
+        profile: district
+        extends: national
+        rules:
+          - code: quality-safety.penalty-withdrawal
+            before-in-force: {period: \(given), basis: 区细则第九条, confidence: S}
+            confidence: S
+            note: null
+        """))
+      #expect(wrong.field == "rules[0].before-in-force.period", "\(wrong)")
+      #expect(wrong.message == "\(mistake); use 'N working-days', 'N calendar-days' or 'by-trigger-day' (where no law set one, write `before-in-force: none`)",
+              "\(wrong)")
+    }
     let unknown = try #require(try profileProblem("""
       profile: district
       extends: national
