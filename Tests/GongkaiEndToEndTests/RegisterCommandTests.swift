@@ -315,7 +315,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v18-register-organisation (18 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v19-updates (19 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database) already exists: schema"))
     // An empty file, as `touch` leaves, is where a register is created, and said so
     let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
@@ -2707,13 +2707,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v18-register-organisation"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v19-updates"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v18-register-organisation (18 migrations)\nprofile national\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v19-updates (19 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v18-register-organisation"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v19-updates"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

@@ -234,6 +234,14 @@ extension SQLiteStore {
       try db.execute(sql: "ALTER TABLE register ADD COLUMN organisation TEXT")
     }
 
+    // The log's updates by row: the notice export asks, of every milestone, when an update last changed what its item
+    // shows, and of every project, when it was last renamed or given another unit (the feed's entries move on then).
+    // Through the index of all rows, each question read the milestone's or project's rows of the log to find their
+    // action: 22 s at 100,000 projects from a cold page cache. Few rows: an import of new projects adds none.
+    migrator.registerMigration("v19-updates") { db in
+      try db.execute(sql: "CREATE INDEX changeLog_updates ON changeLog(entity, entityId, id) WHERE action = 'update'")
+    }
+
     return migrator
   }
 }

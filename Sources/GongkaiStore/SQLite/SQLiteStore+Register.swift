@@ -311,7 +311,7 @@ extension SQLiteStore {
   }
 
   public func projectLabelChanges() throws -> [ProjectCode: ProjectLabelChanges] {
-    // The log's rows of projects, by its row index: a few a project, against the ten or so of each of its milestones.
+    // The log's updates of projects, by its index of updates: an import adds none.
     try read { db in
       var changes: [ProjectCode: ProjectLabelChanges] = [:]
       for row in try Row.fetchAll(db, sql: """
@@ -319,7 +319,7 @@ extension SQLiteStore {
         FROM (SELECT entityId, at,
                 json_extract(before, '$.name') IS NOT json_extract(after, '$.name') AS renamed,
                 json_extract(before, '$.responsibleUnit') IS NOT json_extract(after, '$.responsibleUnit') AS moved
-              FROM changeLog INDEXED BY changeLog_by_row
+              FROM changeLog INDEXED BY changeLog_updates
               WHERE entity = 'project' AND action = 'update') c
         JOIN project p ON p.id = c.entityId
         WHERE c.renamed OR c.moved
