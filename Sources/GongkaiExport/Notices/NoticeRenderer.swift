@@ -86,26 +86,32 @@ struct MarkupContentType: MustacheContentType {
 /// Markdown escaping: punctuation that Markdown reads as syntax gets a backslash, and line breaks inside a value
 /// become spaces, so a summary cannot add a heading, a link, a table cell or raw HTML to a notice. A value starts
 /// a line (a summary's lines follow hard breaks), so a list marker or an ordered list's number there is escaped
-/// too, after any leading blanks: either would start a list inside the paragraph.
+/// too, after any leading blanks: either would start a list inside the paragraph. Scalar by scalar, as
+/// ``MarkupContentType`` escapes: a `|` that a combining mark follows is one Character, and looked up as one it was
+/// not found, and split the table cell it stood in.
 struct MarkdownContentType: MustacheContentType {
   func escapeText(_ text: String) -> String {
-    var out = ""
+    var out = String.UnicodeScalarView()
     var leading = true
     var number = false
-    for character in text {
-      if character == "\n" || character == "\r" {
-        out.append(" ")
-      } else if "\\`*_[]<>|#!~&".contains(character) || (leading && "-+=".contains(character))
-        || (number && ".)".contains(character))
-      {
-        out.append("\\")
-        out.append(character)
-      } else {
-        out.append(character)
+    var afterReturn = false
+    for scalar in text.unicodeScalars {
+      defer { afterReturn = scalar == "\r" }
+      if scalar == "\n" || scalar == "\r" {
+        // A Windows line end, \r\n, is one break: one space.
+        if !(scalar == "\n" && afterReturn) { out.append(" ") }
+        continue
       }
-      number = (leading || number) && character.isASCII && character.isNumber
-      leading = leading && (character == " " || character == "\t")
+      if Self.syntax.contains(scalar) || (leading && "-+=".unicodeScalars.contains(scalar)) || (number && ".)".unicodeScalars.contains(scalar)) {
+        out.append("\\")
+      }
+      out.append(scalar)
+      number = (leading || number) && ("0"..."9").contains(scalar)
+      leading = leading && (scalar == " " || scalar == "\t")
     }
-    return out
+    return String(out)
   }
+
+  /// What Markdown reads as syntax anywhere in a line.
+  private static let syntax = Set("\\`*_[]<>|#!~&".unicodeScalars)
 }
