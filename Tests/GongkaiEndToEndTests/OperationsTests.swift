@@ -951,7 +951,8 @@ import TestSupport
     try sqlite(database, """
       UPDATE project SET name = '靖宇东路' || char(27) || '[2J工程' WHERE code = '2024-310110-48-01-000046';
       UPDATE project SET responsibleUnit = '教育' || char(173) || '局' WHERE code = '2025-310110-47-01-000031';
-      UPDATE milestone SET reference = 'HT' || char(13) || '-1', responsibleUnit = '建管委' || char(8238) WHERE id = 21
+      UPDATE milestone SET reference = 'HT' || char(13) || '-1', responsibleUnit = '建管委' || char(8238) WHERE id = 21;
+      UPDATE disclosure SET channel = '门户' || char(27) || '[2J网站' WHERE id = 3
       """)
     let reports = [
       try runGongkai(["project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database]).stdout,
@@ -966,6 +967,9 @@ import TestSupport
     #expect(reports[0].contains("文号 HT\\u{D}-1") && reports[0].contains("责任单位 建管委\\u{202E}"))
     // an invisible format character, with nothing else unusual beside it, too
     #expect(reports[2].contains("教育\\u{AD}局"), "\(reports[2])")
+    // and a confirmation that names a publication by its channel
+    let reinstated = try runGongkai(["reinstate", "--disclosure", "3", "--reason", "误撤", "--database", database]).stdout
+    #expect(reinstated.contains("2023-07-05 门户\\u{1B}[2J网站 unchanged: it is in force"), "\(reinstated)")
   }
 
   @Test func theDoctorNamesEachRowWhoseParentWasDeleted() throws {

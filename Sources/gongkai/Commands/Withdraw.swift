@@ -48,7 +48,7 @@ extension Gongkai {
     static func said(_ withdrawal: Withdrawal, _ what: String, undo: String) -> String {
       switch withdrawal {
       case .withdrawn: "withdrew \(what) (`\(undo)` puts it back if this was the wrong one)"
-      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(reason)); `gongkai history` of its project shows by whom and when"
+      case .alreadyWithdrawn(let reason): "\(what) unchanged: already withdrawn (\(Terminal.field(reason))); `gongkai history` of its project shows by whom and when"
       }
     }
   }

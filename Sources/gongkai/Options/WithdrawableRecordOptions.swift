@@ -56,6 +56,6 @@ struct WithdrawableRecordOptions: ParsableArguments {
   /// force; empty otherwise.
   static func publication(_ id: Int64, of owner: StoredMilestone) -> String {
     owner.recordedDisclosures.firstIndex { $0.id == id }.map { owner.milestone.disclosures[$0] }
-      .map { ": \($0.publishedOn) \($0.channel)" } ?? ""
+      .map { ": \($0.publishedOn) \(Terminal.field($0.channel))" } ?? ""
   }
 }
