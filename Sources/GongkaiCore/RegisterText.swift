@@ -492,7 +492,7 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
       "changes '\(key)': a milestone cannot change itself, directly or through milestones of the same day; remove the link"
     case .changesUnrelatedKind(let field, let link, let kind, let changed, let allowed):
       "\(field) '\(link)': a milestone of \(kind) cannot change one of \(changed); link a milestone of "
-        + (allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1])
+        + allowed.listed(" or ")
         + ", or remove the link"
     }
   }

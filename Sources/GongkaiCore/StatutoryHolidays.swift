@@ -51,7 +51,7 @@ public enum StatutoryHolidays {
   static let allNames = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
 
   /// ``allNames`` as a Chinese list with its last joined by 或: 元旦、春节、…、中秋节或国庆节.
-  public static var chineseNames: String { allNames.dropLast().joined(separator: "、") + "或" + allNames.last! }
+  public static var chineseNames: String { allNames.listed("或", separator: "、") }
 
   /// ``names(in:)`` as a Chinese list: 元旦、春节、清明节、劳动节、端午节、中秋节、国庆节.
   public static func chineseList(in years: some Sequence<Int>) -> String { names(in: years).joined(separator: "、") }

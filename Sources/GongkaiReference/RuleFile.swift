@@ -29,7 +29,7 @@ struct RuleFile {
       // A new kind's fields left out are named together, so that one pass over the file adds them all.
       let missing = base == nil ? Self.requiredOfNewKind.filter { fields[$0] == nil } : []
       if missing.count > 1 {
-        throw value.problem("required fields \(missing.dropLast().joined(separator: ", ")) and \(missing.last!) are missing; give each")
+        throw value.problem("required fields \(missing.listed()) are missing; give each")
       }
       func text(_ key: String, _ inherited: LocalizedText?) throws(FileProblem) -> LocalizedText {
         guard let value = fields[key] else {
@@ -186,14 +186,9 @@ struct RuleFile {
       let missing = [("note", "note (null for none)"), ("confidence", "confidence (S, S2 or M)")].filter { fields[$0.0] == nil }
       guard !changed.isEmpty, !missing.isEmpty else { return }
       throw value.problem("""
-        \(code) changes the \(Self.list(changed)) of the rule it replaces, so that rule's \(Self.list(missing.map(\.0))) \
-        no longer \(missing.count == 1 ? "describes" : "describe") it; give this entry its own \(Self.list(missing.map(\.1)))
+        \(code) changes the \(changed.listed()) of the rule it replaces, so that rule's \(missing.map(\.0).listed()) \
+        no longer \(missing.count == 1 ? "describes" : "describe") it; give this entry its own \(missing.map(\.1).listed())
         """)
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    private static func list(_ items: [String]) -> String {
-      items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
   }
 

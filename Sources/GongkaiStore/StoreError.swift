@@ -142,7 +142,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
 
   /// `did you mean A?`, `did you mean A or B?`: the codes near one no project has.
   public static func didYouMean(_ codes: [String]) -> String {
-    "did you mean " + (codes.count == 1 ? codes[0] : codes.dropLast().joined(separator: ", ") + " or " + codes.last!) + "?"
+    "did you mean \(codes.listed(" or "))?"
   }
 
   public var description: String {

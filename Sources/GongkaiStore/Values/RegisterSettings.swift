@@ -169,13 +169,12 @@ private func byTriggerDayField(forChanges isChange: [Bool]) -> String {
   }
 }
 
-/// `a`, `a and b`, `a, b and c`, and past ``PublicationAhead/numbersListed`` items `… and 4 more`: the records a
+/// `a`, `a and b`, `a, b and c`, and past ``PublicationAhead/numbersListed`` items `a, b, … and 4 more`: the records a
 /// profile refusal names, enough to act on and never millions of lines.
 private func listedWithCount(_ items: [String]) -> String {
   let described = Array(items.prefix(PublicationAhead.numbersListed))
   let unnamed = items.count - described.count
-  return described.count == 1 ? described[0]
-    : described.dropLast().joined(separator: ", ") + " and \(described.last!)" + (unnamed > 0 ? " and \(unnamed) more" : "")
+  return unnamed > 0 ? described.joined(separator: ", ") + " and \(unnamed) more" : described.listed()
 }
 
 /// Each value once, in the order first met.

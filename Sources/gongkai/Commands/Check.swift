@@ -96,7 +96,7 @@ extension Gongkai {
         if !given.isEmpty {
           throw ValidationError(
             "--calendar-change lists what a schedule changes, as text or JSON: drop "
-              + (given.count == 1 ? given[0] : given.dropLast().joined(separator: ", ") + " and " + given.last!))
+              + given.listed())
         }
       }
     }

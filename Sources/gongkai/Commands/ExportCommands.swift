@@ -406,8 +406,7 @@ extension Gongkai.Export {
       ].compactMap { $0 }
       guard !placeholders.isEmpty else { return }
       Terminal.warning("the OC4IDS package uses the placeholder \(placeholders.map(\.0).joined(separator: ", ")); "
-        + "give \(placeholders.map(\.1).dropLast().joined(separator: ", "))\(placeholders.count > 1 ? " and " : "")"
-        + "\(placeholders.last!.1) before publishing it")
+        + "give \(placeholders.map(\.1).listed()) before publishing it")
     }
   }
 
