@@ -140,6 +140,17 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// How many registered codes near a mistyped one are named: more, and no guess helps.
   public static let codesNamedAsMeant = 3
 
+  /// Why a milestone is not added beside one of its project, kind and day whose 文号 differs from its own only in
+  /// brackets, width or spaces (杨发改投[2026]41号 for 杨发改投〔2026〕41号): one document recorded twice, whose second
+  /// record, never published, would stand overdue on the public notices beside the first. Said of the 文号 given:
+  /// "'杨发改投[2026]41号' is …".
+  public static func referenceTypedOtherwise(recorded: String, milestone: Int64, kind: String, formedOn: CivilDate) -> String {
+    """
+    the 文号 of milestone \(milestone) (\(kind) formed \(formedOn)), recorded as \(recorded); type it as recorded, so that \
+    this is that milestone: a second record of one document would stand unpublished, and overdue, on the notices
+    """
+  }
+
   /// `did you mean A?`, `did you mean A or B?`: the codes near one no project has.
   public static func didYouMean(_ codes: [String]) -> String {
     "did you mean \(codes.listed(" or "))?"

@@ -61,8 +61,8 @@ extension SQLiteStore {
           // before keep the unit they had, so that per-unit results of past years do not change after the fact.
           let recordedBefore = project.responsibleUnit == old.responsibleUnit
             ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
-          try merge(document.milestones, into: project, isNew: false, at: position, report: &report, write,
-                    unitChanged: recordedBefore != nil, lines: document.milestoneLines)
+          guard try merged(document, into: project, isNew: false, at: position, from: &source, report: &report, problems: &problems, write,
+                           unitChanged: recordedBefore != nil) else { continue }
           if let recordedBefore,
              case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write).changed, kept > 0
           {
@@ -81,8 +81,8 @@ extension SQLiteStore {
           imported.record(project: project.id!, position: position)
           guard problems.isEmpty else { continue }
           report.created += 1
-          try merge(document.milestones, into: project, isNew: true, at: position, report: &report, write,
-                    lines: document.milestoneLines)
+          guard try merged(document, into: project, isNew: true, at: position, from: &source, report: &report, problems: &problems, write)
+          else { continue }
         }
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
@@ -124,6 +124,26 @@ extension SQLiteStore {
     case withdrawn(String, reason: String)
     /// The code was corrected to the project's right one; the file names a project, which may be another one.
     case recoded(FormerCode, fileNames: String)
+  }
+
+  /// Merges a project file's milestones (``merge(_:into:isNew:at:report:_:updateFields:unitChanged:link:lines:)``);
+  /// `false` when one of them conflicts with the register (its 文号 typed otherwise than the same document's), which
+  /// is then refused with the other problems of the import.
+  private func merged(
+    _ document: ProjectDocument, into project: ProjectRecord, isNew: Bool, at position: Int,
+    from source: inout some ImportSource<ProjectDocument>, report: inout ImportReport, problems: inout Rejections,
+    _ write: RegisterWrite, unitChanged: Bool = false
+  ) throws -> Bool {
+    do {
+      try merge(document.milestones, into: project, isNew: isNew, at: position, report: &report, write, unitChanged: unitChanged,
+                lines: document.milestoneLines)
+      return true
+    } catch let conflict as ConflictingRow {
+      let problem = StoreError.LineProblem(line: position, field: conflict.field, message: conflict.message)
+      source.reject(line: problem.line, field: problem.field, message: problem.message)
+      problems.append(problem)
+      return false
+    }
   }
 
   /// The document of a project withdrawn as registered by mistake, or of a code corrected away. A folder's file is

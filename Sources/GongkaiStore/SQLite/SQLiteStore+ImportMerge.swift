@@ -141,6 +141,11 @@ extension SQLiteStore {
         // An entry that arrives withdrawn corrects nothing: it records what was taken back.
         let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
         let sameDay = try milestone(differingOnlyInReferenceFrom: entry, projectId: project.id!, write)
+        if let other = sameDay, let recorded = other.reference, let given = entry.reference {
+          // A file's entry is named by its place in the file; a spreadsheet row by its line.
+          throw ConflictingRow(field: tracking ? "milestones[\(index)].ref" : "ref", message: "'\(given)' is "
+            + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn))
+        }
         // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
         id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
         report.recordAdded(milestone: id)
@@ -167,10 +172,9 @@ extension SQLiteStore {
         }
         if let other = sameDay {
           let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`"
-          let typed = other.reference != nil && entry.reference != nil ? " (the same 文号 typed otherwise)" : ""
           report.notice(at: position, field: "ref", """
             \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
-            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one")\(typed); \
+            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \
             if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(try publications(of: entry, movedTo: other.id, db))
             """)
         }

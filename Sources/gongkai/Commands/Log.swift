@@ -51,6 +51,13 @@ extension Gongkai {
       }
       let explanation = try Gongkai.countableDeadline(
         of: Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes), by: checker)
+      // The same document as a milestone of the day, its 文号 typed otherwise: recorded, it would stand overdue beside it.
+      if changes == nil, let given = entry.reference,
+        let other = try await register.milestone(differingOnlyInReferenceFrom: entry, project: code), let recorded = other.reference
+      {
+        throw StoreError.invalid(.invalidField("--ref", given, "it is " + StoreError.referenceTypedOtherwise(
+          recorded: recorded, milestone: other.id, kind: kind, formedOn: date)))
+      }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
