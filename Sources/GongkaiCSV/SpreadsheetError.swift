@@ -20,6 +20,18 @@ public enum SpreadsheetError {
       && upper.dropFirst(4).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
   }
 
+  /// Whether `text` is a formula rather than its value: `=` and a function's name or a cell's address (`=SUM(A1)`,
+  /// `=A1`, `=$B$2`, `=HYPERLINK("…")`), as a sheet saved while showing its formulas, or a value pasted after an `=`,
+  /// leaves it. An `=` before anything else (`=总投资`) is left to be text someone typed.
+  public static func isFormula(_ text: String) -> Bool {
+    var rest = text.utf8.drop { $0 == UInt8(ascii: " ") }
+    guard rest.first == UInt8(ascii: "=") else { return false }
+    rest = rest.dropFirst().drop { $0 == UInt8(ascii: " ") }
+    guard let first = rest.first else { return false }
+    return first == UInt8(ascii: "$") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first)
+      || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+  }
+
   private static let values: Set<[UInt8]> = Set([
     "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
     "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",

@@ -379,16 +379,27 @@ struct SheetRows {
     }
     // A row whose kind or date is missing or unreadable is still checked whole, so that one import lists every
     // problem of the row; only what compares with the date waits for a date.
-    // A cell after gongkai's tab was kept as text (``GongkaiCSV/CSVWriter``): what it holds is the text as recorded.
+    // A cell after gongkai's tab, or its apostrophe before a formula's first byte (``GongkaiCSV/FormulaEscape``), was
+    // kept as text: what it holds is the text as recorded.
     func keptAsText(_ column: MilestoneSheet.Column) -> Bool {
-      positions[column.rawValue].map { $0 < records.count && records.cell($0).first == 0x09 } ?? false
+      guard let position = positions[column.rawValue], position < records.count else { return false }
+      let cell = records.cell(position)
+      let start = cell.firstIndex { $0 != 0x20 } ?? cell.endIndex
+      return cell.first == 0x09 || FormulaEscape.isWritten(in: UnsafeBufferPointer(rebasing: cell[start...]))
     }
     for column in [MilestoneSheet.Column.ref, .summary, .unit, .channel, .url] {
-      guard let text = cell(column), !keptAsText(column), SpreadsheetError.isErrorValue(text) else { continue }
-      problem(column.field, """
-        '\(text)' is the error a spreadsheet shows where a formula failed or a value could not be read, not the value: \
-        type the value itself, in a cell formatted as text (设置单元格格式 → 文本)
-        """)
+      guard let text = cell(column), !keptAsText(column) else { continue }
+      if SpreadsheetError.isErrorValue(text) {
+        problem(column.field, """
+          '\(text)' is the error a spreadsheet shows where a formula failed or a value could not be read, not the value: \
+          type the value itself, in a cell formatted as text (设置单元格格式 → 文本)
+          """)
+      } else if SpreadsheetError.isFormula(text) {
+        problem(column.field, """
+          '\(text)' is a spreadsheet formula, not its value (the sheet was saved showing its formulas): save the values \
+          (复制 → 选择性粘贴 → 数值) or type the value itself
+          """)
+      }
     }
     if let reference = cell(.ref), !keptAsText(.ref), Self.isSpreadsheetNumber(reference) {
       problem("ref", """

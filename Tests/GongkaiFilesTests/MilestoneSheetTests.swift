@@ -144,6 +144,27 @@ import TestSupport
     #expect(found == ["f.csv:2: ref: '#REF!' \(fix)", "f.csv:2: summary: 'Err:509' \(fix)", "f.csv:2: channel: '#N/A' \(fix)"])
   }
 
+  /// A sheet saved while it showed its formulas holds the formula where its value was: `=SUM(A1)` would be published as
+  /// the summary. Refused, as an error value is; an `=` before anything but a name or a cell's address is text typed,
+  /// and a cell gongkai's own CSV kept as text (its tab, or its apostrophe) holds the text recorded.
+  @Test func refusesAFormulaInPlaceOfItsValue() throws {
+    let found = try problems(Data("""
+      project,kind,formed,ref,summary,channel,published,url
+      2024-310110-48-01-000123,bidding.result,2026-09-30,=A1,=SUM(B2:B9),门户,2026-10-08,"=HYPERLINK(""https://x.example/1"")"
+      2024-310110-48-01-000123,bidding.result,2026-09-29, = $C$3,=总投资8.5亿元,门户,2026-10-08,
+      2024-310110-48-01-000123,bidding.result,2026-09-28,	=A1,'=SUM(A1),门户,2026-10-08,
+
+      """.utf8))
+    let fix = "is a spreadsheet formula, not its value (the sheet was saved showing its formulas): save the values "
+      + "(复制 → 选择性粘贴 → 数值) or type the value itself"
+    #expect(found == [
+      "f.csv:2: ref: '=A1' \(fix)", "f.csv:2: summary: '=SUM(B2:B9)' \(fix)", "f.csv:2: url: '=HYPERLINK(\"https://x.example/1\")' \(fix)",
+      "f.csv:2: url: '=HYPERLINK(\"https://x.example/1\")' is not accepted: use the full address of the publication, starting with "
+        + "https:// (or http://)",
+      "f.csv:3: ref: '= $C$3' \(fix)",
+    ], "\(found)")
+  }
+
   /// A sheet formatted across more than a thousand columns saves them as commas: blank, they are skipped like any
   /// blank column, a value under one is refused by its column, and a header naming one is not a sheet of milestones.
   @Test func readsASheetWiderThanAThousandBlankColumns() throws {
