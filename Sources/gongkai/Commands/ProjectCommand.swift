@@ -120,7 +120,8 @@ extension Gongkai.ProjectCommand {
       if fields.givesNone {
         throw CommandFailure.usage("nothing to change; give --name, --legal-person, --location, --investment or --unit")
       }
-      let update = try await store.open().updateProject(
+      let register = try store.open()
+      let update = try await register.updateProject(
         code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
       ) { old in
         let project = fields.applied(to: old)
@@ -136,8 +137,26 @@ extension Gongkai.ProjectCommand {
         } else {
           try StandardOutput.confirm("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(Terminal.field(former))"
             + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
+          if update.keptFormerUnit > 0 { try await warnOfUnpublished(keptBy: former, in: register) }
         }
       }
+    }
+
+    /// The milestones kept under the former unit that are not public yet: their alerts go on naming that unit, which
+    /// may no longer have the project, unless each is handed over.
+    private func warnOfUnpublished(keptBy former: String, in register: any Store) async throws {
+      var pending: [Milestone] = []
+      try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
+        if stored.milestone.disclosures.isEmpty && stored.milestone.responsibleUnit == former { pending.append(stored.milestone) }
+      }
+      guard let first = pending.first, let unit = fields.unit else { return }
+      let items = pending.map { "#\($0.id) \($0.kind) formed \($0.formedOn)" }
+      let named = items.count > 5 ? items.prefix(5).joined(separator: ", ") + " and \(items.count - 5) more" : items.listed()
+      Terminal.warning("""
+        \(pending.count) of them not yet published (\(named)) \(pending.count == 1 ? "stays" : "stay") with \
+        \(Terminal.field(former)), whose alerts name it; to hand one over to the new unit: \
+        `gongkai amend \(first.id) --unit \(ShellWord.quoted(unit)) --reason 项目移交`
+        """)
     }
   }
 
