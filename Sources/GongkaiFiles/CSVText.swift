@@ -214,10 +214,33 @@ enum CSVText {
     }
     try source.rewind()
     let shown = bad.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+    if let chinese = chineseInGBK(bad) {
+      return FileProblem(file: source.name, line: line, field: nil, message: """
+        bytes that are not UTF-8 (\(shown)) in a file that is UTF-8 before them read as GBK (\(chinese)): rows saved as GBK \
+        were pasted into a UTF-8 file, most likely; save the file they came from as "CSV UTF-8 (逗号分隔)" and copy them \
+        again, or retype the text there
+        """)
+    }
     return FileProblem(file: source.name, line: line, field: nil, message: """
       bytes that are not UTF-8 (\(shown)) in a file that is UTF-8 before them: retype the text there (a character \
       some program wrote wrong, such as an emoji cut in half), or save the sheet again as "CSV UTF-8 (逗号分隔)"
       """)
+  }
+
+  /// The Chinese characters `bytes` are in GBK (GB18030), when they are whole characters and all of them Chinese: what
+  /// rows of a GBK file pasted into a UTF-8 one hold where UTF-8 finds bytes it cannot read.
+  private static func chineseInGBK(_ bytes: [UInt8]) -> String? {
+    guard let table = GB18030Table.shared else { return nil }
+    var decoder = GB18030Decoder(table: table)
+    var scalars = String.UnicodeScalarView()
+    let decoded = bytes.withUnsafeBufferPointer { buffer in
+      decoder.decode(buffer, ascii: { _ in false }) { value in
+        guard (0x4E00...0x9FFF).contains(value), let scalar = Unicode.Scalar(value) else { return false }
+        scalars.append(scalar)
+        return true
+      }
+    }
+    return decoded && decoder.isComplete && !scalars.isEmpty ? String(scalars) : nil
   }
 
   /// Whether `scalar` is white space as `trimmingCharacters(in: .whitespaces)` sees it, other than space and

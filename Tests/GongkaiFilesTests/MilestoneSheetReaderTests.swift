@@ -174,6 +174,19 @@ import Testing
     #expect(try stream(try write(gbk), chunkSize: chunkSize).map(\.entry.summary) == ["网站", "变更", "杨浦区", "中文", "公示", "合同"])
   }
 
+  /// A GBK row pasted under Chinese in UTF-8 (headers and rows enough to tell the file UTF-8): the bytes UTF-8 cannot
+  /// read are named with what they say in GBK, and the cause, not as a character some program wrote wrong.
+  @Test(arguments: [3, 16, CSVText.chunkSize])
+  func namesAGBKRowPastedIntoAUTF8File(chunkSize: Int) throws {
+    let utf8 = Data("项目代码,事项类型,形成日期,文号,摘要\n2024-310110-48-01-000123,bidding.result,2026-11-02,M1,中标结果\n".utf8)
+    let gbkRow = try #require("2024-310110-48-01-000123,bidding.result,2026-11-03,M2,中标公示\n".data(using: CSVText.gb18030))
+    let url = try write(utf8 + gbkRow)
+    let found = problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: chunkSize) }
+    #expect(found == ["f.csv:3: bytes that are not UTF-8 (0xD6 0xD0 0xB1 0xEA) in a file that is UTF-8 before them read as GBK (中标): "
+      + "rows saved as GBK were pasted into a UTF-8 file, most likely; save the file they came from as \"CSV UTF-8 (逗号分隔)\" and "
+      + "copy them again, or retype the text there"], "\(found)")
+  }
+
   @Test func listsTheProblemsOfRowsAndOfTheStoreTogetherByLine() throws {
     let url = try write(Data("""
       project,kind,formed,published,channel
