@@ -102,7 +102,7 @@ public enum RegisterText {
   }
 
   /// `U+000A`: at least four hexadecimal digits, as Unicode writes code points.
-  static func codePoint(_ scalar: Unicode.Scalar) -> String {
+  public static func codePoint(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }

@@ -318,23 +318,27 @@ extension SQLiteStore {
       report.disclosuresWritten += 1
       // A sheet's row gives one publication, and a 公示 may be put up twice: only one on the channel (and at the address,
       // where both have one) of another recorded before this import, on another day, reads as that one's date
-      // corrected, which the import cannot tell and does not undo. So does one whose channel differs from another's of
-      // the day only in its spaces (a no-break space pasted from a web page). (Two rows of one sheet on one channel
-      // are a notice put up again, and a milestone this import added has no other.)
+      // corrected, which the import cannot tell and does not undo. One whose channel differs from another's of the day
+      // only in its spaces (a no-break space pasted from a web page) is that publication: refused, as a second record
+      // would show it twice under two 索引号. (Two rows of one sheet on one channel are a notice put up again, and a
+      // milestone this import added has no other.)
       if !clearing, report.addedMilestones?.contains(milestone) != true,
         let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id] == 0
       {
-        let sameChannel = other.channel.utf8.elementsEqual(record.channel.utf8)
-        let fix = sameChannel
-          ? "if the row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)"
-          : "if they are one publication, withdraw the row's (`gongkai withdraw --disclosure \(record.id!) --reason 重复登记`) "
-            + "and correct the channel in the sheet"
-        let place = sameChannel
-          ? "on the same channel\(other.url != nil && record.url != nil ? " at the same address" : "")"
-          : "on the channel '\(other.channel)', which the row's '\(record.channel)' differs from only in its spaces"
-        report.notice(at: position, field: sameChannel ? "published" : "channel", """
+        guard other.channel.utf8.elementsEqual(record.channel.utf8) else {
+          // A no-break or full-width space looks like none, or like a space: named, as the terminal cannot show it.
+          let unusual = Set(record.channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " })
+            .map(RegisterText.codePoint).sorted()
+          throw ConflictingRow(field: "channel", message: """
+            '\(record.channel)' is the channel of disclosure \(other.id), published the same day, recorded as '\(other.channel)' \
+            with other spaces\(unusual.isEmpty ? "" : " (\(unusual.listed()) in the row's)"); type it as recorded, so that the row is that publication: a second record would show it twice \
+            on the notices, under two 索引号
+            """)
+        }
+        report.notice(at: position, field: "published", """
           the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id) of \
-          \(other.publishedOn), \(place); \(fix)
+          \(other.publishedOn), on the same channel\(other.url != nil && record.url != nil ? " at the same address" : ""); if the \
+          row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)
           """)
       }
     }
