@@ -164,7 +164,7 @@ enum NoticeTemplates {
     </section>
     </main>
     <footer>
-    <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、逾期未公开、公示期不足、待公开。法律法规未规定自信息形成起算的公开期限的事项（无固定期限），公开后计为“已公开”，年度报告不计入按时率。</p>{{#judgedUnder}}
+    <p>本页由 Gongkai 生成。状态按法定公开时限计算：按时公开、逾期公开、逾期未公开、公示期不足、待公开。法律法规未规定自信息形成起算的公开期限的事项（无固定期限），公开后计为“已公开”，年度报告不计入按时率。“公开事项数”计已公开的事项；各状态列之和另含逾期未公开、待公开的事项。</p>{{#judgedUnder}}
     <p>{{judgedUnder}}</p>{{/judgedUnder}}{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
     <p>登记簿变更记录链头：<code>{{changeLogHead}}</code></p>
