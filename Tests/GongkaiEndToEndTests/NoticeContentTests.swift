@@ -187,8 +187,8 @@ import TestSupport
   }
 
   /// A project given another unit for its past milestones too changes the author of every entry: each moves on to the
-  /// instant of the change. Given one for the milestones from then on only, its entries keep their author and their
-  /// `updated`.
+  /// instant of the change. Given one for the milestones from then on only, or that edit undone, its entries keep their
+  /// author and their `updated`.
   @Test func entriesWhoseAuthorChangesWithTheirProjectsUnitMoveOnInTheFeed() throws {
     let (folder, db) = try register()
     func entries() throws -> [String] {
@@ -201,7 +201,11 @@ import TestSupport
                               environment: ["GONGKAI_NOW": "2026-11-20T15:00:00+08:00"])
     #expect(kept.status == 0, "\(kept.stderr)")
     #expect(try entries() == before)
-    // Given again with the unit it has now: the milestones the last change kept move to it
+    // Nor when the edit is undone: the milestones keep the unit they now name as their own
+    let undone = try runGongkai(["project", "edit", Self.code, "--unit", "杨浦区建设和管理委员会"] + db,
+                                environment: ["GONGKAI_NOW": "2026-11-20T15:05:00+08:00"])
+    #expect(undone.status == 0, "\(undone.stderr)")
+    #expect(try entries() == before)
     let moved = try runGongkai(["project", "edit", Self.code, "--unit", "杨浦区建设管理中心", "--for-past-milestones"] + db,
                                environment: ["GONGKAI_NOW": "2026-11-21T10:00:00+08:00"])
     #expect(moved.status == 0, "\(moved.stderr)")

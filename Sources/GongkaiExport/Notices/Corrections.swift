@@ -20,7 +20,7 @@ struct Corrections {
 
   /// From all of one project's milestones, the withdrawn records among them, and when the project was last renamed
   /// (every entry's title names it) or given another unit (the author of every entry whose milestone follows it).
-  init(_ milestones: [StoredMilestone], of project: Project, labelChanges: ProjectLabelChanges?, asOf: CivilDate) {
+  init(_ milestones: [StoredMilestone], labelChanges: ProjectLabelChanges?, asOf: CivilDate) {
     var instants: [Int64: String] = [:]
     let latest = FeedInstant.endOf(asOf)
     func note(_ id: Int64, _ instant: String?) {
@@ -31,8 +31,8 @@ struct Corrections {
     }
     for stored in milestones {
       note(stored.milestone.id, labelChanges?.renamedAt)
-      // A milestone kept under the unit it had when its project moved (``Project/responsibleUnit``) keeps its author.
-      if stored.milestone.responsibleUnit == project.responsibleUnit { note(stored.milestone.id, labelChanges?.unitChangedAt) }
+      // A milestone of a unit of its own (one kept under the unit it had when its project moved) keeps its author.
+      if !stored.hasOwnUnit { note(stored.milestone.id, labelChanges?.unitChangedAt) }
       note(stored.milestone.id, stored.amendments?.lastAt)
       note(stored.milestone.id, stored.publicationsCorrectedAt)
       note(stored.milestone.id, stored.linksMovedAt)

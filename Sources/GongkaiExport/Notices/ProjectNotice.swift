@@ -142,7 +142,7 @@ public struct ProjectNotice: Sendable {
   public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
               formerDivisions: [FormerDivision] = [], labelChanges: ProjectLabelChanges? = nil) throws {
     let organisationCode = organisation ?? String(project.code.division)
-    let corrections = Corrections(milestones, of: project, labelChanges: labelChanges, asOf: asOf)
+    let corrections = Corrections(milestones, labelChanges: labelChanges, asOf: asOf)
     let inForce = milestones.filter { $0.withdrawnReason == nil }
     var findings: [(Finding, StoredMilestone)] = []
     for stored in inForce {

@@ -448,7 +448,7 @@ extension StoredMilestone {
         disclosures: try disclosures.map { try $0.disclosure }),
       projectName: project.name, reference: record.reference, summary: record.summary,
       withdrawnReason: record.withdrawnReason, withdrawnBy: nil, withdrawnAt: nil, recordedBy: record.recordedBy, recordedAt: record.recordedAt,
-      recordedDisclosures: disclosures.map {
+      hasOwnUnit: record.responsibleUnit != nil, recordedDisclosures: disclosures.map {
         RecordedDisclosure(id: $0.id!, serial: NoticeSerial(stored: $0.serialYear, $0.serial, publishedOn: $0.publishedOn),
                          recordedBy: $0.recordedBy, recordedAt: $0.recordedAt)
       })

@@ -80,6 +80,7 @@ extension SQLiteStore {
             reinstatement: try Reinstated(column: value(.reinstatement), reason: value(.reinstatedReason)),
             recordedDisclosures: [], publicationsCorrectedAt: try value(.publicationsCorrectedAt),
             linksMovedAt: try value(.linksMovedAt), shownAgainAt: try value(.shownAgainAt), editedAt: try value(.editedAt))
+          current!.hasOwnUnit = try (value(.milestoneUnit) as String?) != nil
           try current!.readCorrectedPublications(value(.correctedPublications))
         }
         if let disclosureID: Int64 = try value(.disclosureId) {
@@ -295,13 +296,15 @@ extension SQLiteStore {
   /// The last time an update of a milestone (`m`) changed what its item shows: its summary, 文号, day or unit (a
   /// project file or a spreadsheet imported with other values, a unit moved with its project's); a seek into the
   /// log's index of updates, which holds nothing for most milestones. A milestone given the unit it had as its project moved on (the project's row of the same
-  /// instant leaves that unit) shows what it showed.
+  /// instant leaves that unit) shows what it showed, and so does a value only trimmed of the spaces around it (a file of
+  /// a register written before values were trimmed, imported again).
   static let editedSQL = """
     (SELECT max(c.at) FROM changeLog c INDEXED BY changeLog_updates
-      WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'update' AND (json_extract(c.before, '$.summary') IS NOT json_extract(c.after, '$.summary')
-        OR json_extract(c.before, '$.reference') IS NOT json_extract(c.after, '$.reference')
+      WHERE c.entity = 'milestone' AND c.entityId = m.id AND c.action = 'update'
+      AND (trim(json_extract(c.before, '$.summary')) IS NOT trim(json_extract(c.after, '$.summary'))
+        OR trim(json_extract(c.before, '$.reference')) IS NOT trim(json_extract(c.after, '$.reference'))
         OR json_extract(c.before, '$.formedOn') IS NOT json_extract(c.after, '$.formedOn')
-        OR json_extract(c.before, '$.responsibleUnit') IS NOT json_extract(c.after, '$.responsibleUnit')
+        OR trim(json_extract(c.before, '$.responsibleUnit')) IS NOT trim(json_extract(c.after, '$.responsibleUnit'))
           AND NOT (json_extract(c.before, '$.responsibleUnit') IS NULL AND EXISTS (SELECT 1 FROM changeLog k INDEXED BY changeLog_updates
             WHERE k.entity = 'project' AND k.entityId = p.id AND k.action = 'update' AND k.at = c.at
               AND json_extract(k.before, '$.responsibleUnit') = json_extract(c.after, '$.responsibleUnit')))))

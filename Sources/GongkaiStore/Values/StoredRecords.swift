@@ -13,6 +13,9 @@ public struct StoredMilestone: Hashable, Sendable {
   public var withdrawnAt: String?
   public var recordedBy: String
   public var recordedAt: String
+  /// Whether the milestone names a unit of its own, rather than following its project's (``Milestone/responsibleUnit``
+  /// holds either): one of its own stays when its project moves to another unit.
+  public var hasOwnUnit = false
   /// The milestone's amendments (`gongkai amend`), from the change log; `nil` while never amended.
   public var amendments: Amendments? = nil
   /// Its last reinstatement after a withdrawal (`gongkai reinstate`, or its project's), read with the milestones of a
