@@ -213,6 +213,11 @@ public protocol Store: Sendable {
     -> (id: Int64, formedOn: String, reference: String)?
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
   /// without one where it gives one, or `nil`: the same document, most likely, its 文号 filled in or left out.
+  /// A milestone in force of the project, milestone `id` excluded, with the entry's kind and day and its 文号 typed
+  /// otherwise (in other brackets, width or spacing), or `nil`: the same document, which `log`, `amend` and imports
+  /// refuse to record twice.
+  func milestone(typingOtherwiseTheReferenceOf entry: MilestoneEntry, project code: ProjectCode, excluding id: Int64?) async throws
+    -> (id: Int64, reference: String)?
   func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) async throws
     -> (id: Int64, reference: String?)?
   /// The last milestone withdrawn on its own before milestone `id`, of its project and kind, and of its day or its 文号

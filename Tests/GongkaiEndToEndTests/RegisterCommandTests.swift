@@ -495,8 +495,8 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
-  /// A 文号 amended into one another milestone of the kind holds on another day, or typed otherwise on the same day,
-  /// is warned of as `log` warns of it: most likely one document recorded twice.
+  /// A 文号 amended into one another milestone of the kind holds on another day is warned of as `log` warns of it: most
+  /// likely one document recorded twice; typed otherwise on the same day, it is that document, and refused.
   @Test func aNumberAmendedIntoAnotherMilestonesIsWarnedOf() throws {
     let code = "2026-310110-48-01-000208"
     let db = try registerWithProject(code).db
@@ -510,9 +510,9 @@ import TestSupport
       + "otherwise); if they are one document, withdraw the one that is wrong (`gongkai withdraw 1 --reason 重复登记` or "
       + "`gongkai withdraw 2 --reason 重复登记`)\n")
     let sameDay = try gongkai(["amend", "3", "--ref", "杨发改投（2026）12号", "--reason", "补录文号"] + db)
-    #expect(sameDay.status == 0)
-    #expect(sameDay.stderr.contains("milestone 1 has the same kind and day with 文号 杨发改投〔2026〕12号; if they are one document"),
-            "\(sameDay.stderr)")
+    #expect(sameDay.status == 65)
+    #expect(sameDay.stderr.hasPrefix("gongkai: --ref '杨发改投（2026）12号' is not accepted: 杨发改投（2026）12号 is the 文号 of milestone 1 "
+      + "(approval-result.feasibility-study formed 2026-10-15), recorded as 杨发改投〔2026〕12号;"), "\(sameDay.stderr)")
     #expect(try gongkai(["amend", "2", "--ref", "杨发改投〔2026〕13号", "--reason", "补正文号"] + db).stderr.isEmpty)
   }
 
@@ -1930,6 +1930,36 @@ import TestSupport
     #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == before)
   }
 
+  /// The 文号 of a milestone of the day typed otherwise is refused whatever else the day holds (a milestone without a
+  /// 文号 recorded first), by `amend` too (except of that milestone itself), and between two rows of one sheet, which
+  /// are told to agree rather than sent to a milestone the refused import never adds.
+  @Test func aDocumentNumberTypedOtherwiseIsRefusedWhateverTheDayHolds() throws {
+    let code = "2025-310110-48-01-000505"
+    let (folder, db) = try registerWithProject(code)
+    let log = { (ref: String?) in
+      try self.gongkai(["log", code, "approval-result.eia-approval", "--date", "2026-12-01"] + (ref.map { ["--ref", $0] } ?? []) + db)
+    }
+    #expect(try log(nil).status == 0)
+    #expect(try log("杨环保许评〔2026〕7号").status == 0)
+    let typed = try log("杨环保许评[2026]7号")
+    #expect(typed.status == 65)
+    #expect(typed.stderr.hasPrefix("gongkai: --ref '杨环保许评[2026]7号' is not accepted: it is the 文号 of milestone 2 "), "\(typed.stderr)")
+    let amended = try gongkai(["amend", "1", "--ref", "杨环保许评（2026）7号", "--reason", "补录文号"] + db)
+    #expect(amended.status == 65)
+    #expect(amended.stderr.contains("杨环保许评（2026）7号 is the 文号 of milestone 2 (approval-result.eia-approval formed 2026-12-01)"),
+            "\(amended.stderr)")
+    // Its own brackets corrected are no second record
+    let own = try gongkai(["amend", "2", "--ref", "杨环保许评[2026]7号", "--reason", "按原件更正"] + db)
+    #expect(own.status == 0 && own.stdout.hasPrefix("amended milestone 2 "), "\(own.stderr)")
+    let sheet = folder.appendingPathComponent("twice.csv")
+    try Data("project,kind,formed,ref\n\(code),bidding.result,2026-12-02,杨建招[2026]1号\n\(code),bidding.result,2026-12-02,杨建招〔2026〕1号\n".utf8)
+      .write(to: sheet)
+    let twice = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(twice.status == 65)
+    #expect(twice.stderr == "gongkai: \(sheet.path):3: ref: '杨建招〔2026〕1号' is 杨建招[2026]1号, typed otherwise, which an entry above gives "
+      + "for the same kind and day: one document; give both the 文号 as the document has it\n", "\(twice.stderr)")
+  }
+
   /// A day of many bid results told apart by their 文号, all in one spreadsheet: past the first few rows the import
   /// answers from the day it keeps, and must answer as reading the day again would.
   @Test func aBusyDaysLookAlikeIsFoundAmongTheRowsOfTheSameImport() throws {
@@ -1941,8 +1971,8 @@ import TestSupport
     try Data(("project,kind,formed,ref\n" + rows.joined(separator: "\n") + "\n").utf8).write(to: sheet)
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
-    #expect(refused.stderr.contains(":42: ref: '杨竣[2026]38号' is the 文号 of milestone 38 (bidding.result formed 2026-11-20), recorded as "
-      + "杨竣〔2026〕38号;"), "\(refused.stderr)")
+    #expect(refused.stderr.contains(":42: ref: '杨竣[2026]38号' is 杨竣〔2026〕38号, typed otherwise, which an entry above gives for the "
+      + "same kind and day"), "\(refused.stderr)")
     rows.remove(at: 40)
     try Data(("project,kind,formed,ref\n" + rows.joined(separator: "\n") + "\n").utf8).write(to: sheet)
     let imported = try gongkai(["import", "milestones", sheet.path] + db)

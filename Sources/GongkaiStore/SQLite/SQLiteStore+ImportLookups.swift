@@ -268,14 +268,14 @@ extension SQLiteStore {
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none,
   /// without one where the entry gives one, or with the entry's 文号 typed otherwise (杨竣[2026]5号 for 杨竣〔2026〕5号):
   /// most likely the same document, its 文号 filled in since (a new key, so a new milestone) or left out or typed
-  /// otherwise in one of the files. Asked only for an entry about to be added, by the index that holds the project's
-  /// milestones of the day, or of the transaction's busy days, whatever the number of milestones a day holds.
-  func milestone(
-    differingOnlyInReferenceFrom entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite
-  ) throws -> (id: Int64, reference: String?)? {
+  /// otherwise in one of the files: the project's milestones in force of the entry's kind and day, to ask
+  /// (``SameDayMilestones/lookAlike(of:)``, ``SameDayMilestones/typedOtherwise(_:)``). Asked only for an entry about
+  /// to be added, by the index that holds the project's milestones of the day, or of the transaction's busy days,
+  /// whatever the number of milestones a day holds; `nil` for a withdrawn entry or a change.
+  func sameDayMilestones(of entry: MilestoneEntry, projectId: Int64, _ write: RegisterWrite) throws -> SameDayMilestones? {
     guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
     let day = BusyDays.Day(projectId: projectId, formedOn: entry.formedOn.description, kind: entry.kind)
-    if let kept = write.busyDays[day] { return kept.lookAlike(of: entry.reference) }
+    if let kept = write.busyDays[day] { return kept }
     let query = try write.lookup(Self.sameDaySQL)
     query.bind(projectId)
     query.bind(entry.formedOn.description)
@@ -286,7 +286,7 @@ extension SQLiteStore {
       return true
     }
     write.busyDays.keep(sameDay, on: day)
-    return sameDay.lookAlike(of: entry.reference)
+    return sameDay
   }
 
   /// For a suggestion to withdraw the milestone an entry added in favour of `milestone`: the publications the entry
@@ -368,6 +368,18 @@ extension SQLiteStore {
   public func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) throws
     -> (id: Int64, reference: String?)?
   {
+    try sameDayMilestones(of: entry, project: code)?.lookAlike(of: entry.reference)
+  }
+
+  public func milestone(typingOtherwiseTheReferenceOf entry: MilestoneEntry, project code: ProjectCode, excluding id: Int64?) throws
+    -> (id: Int64, reference: String)?
+  {
+    try sameDayMilestones(of: entry, project: code)?.typedOtherwise(entry.reference, except: id)
+      .flatMap { found in found.reference.map { (found.id, $0) } }
+  }
+
+  /// ``sameDayMilestones(of:projectId:_:)`` outside a write.
+  private func sameDayMilestones(of entry: MilestoneEntry, project code: ProjectCode) throws -> SameDayMilestones? {
     guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
     return try read { db in
       guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
@@ -375,7 +387,7 @@ extension SQLiteStore {
       }
       let sameDay = try Row.fetchAll(db, sql: Self.sameDaySQL.description, arguments: [projectId, entry.formedOn.description, entry.kind])
         .map { (id: $0[0] as Int64, reference: $0[1] as String?) }
-      return SameDayMilestones(sameDay).lookAlike(of: entry.reference)
+      return SameDayMilestones(sameDay)
     }
   }
 

@@ -140,11 +140,16 @@ extension SQLiteStore {
       } else {
         // An entry that arrives withdrawn corrects nothing: it records what was taken back.
         let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
-        let sameDay = try milestone(differingOnlyInReferenceFrom: entry, projectId: project.id!, write)
-        if let other = sameDay, let recorded = other.reference, let given = entry.reference {
-          // A file's entry is named by its place in the file; a spreadsheet row by its line.
-          throw ConflictingRow(field: tracking ? "milestones[\(index)].ref" : "ref", message: "'\(given)' is "
-            + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn))
+        let day = try sameDayMilestones(of: entry, projectId: project.id!, write)
+        let sameDay = day?.lookAlike(of: entry.reference)
+        if let other = day?.typedOtherwise(entry.reference), let recorded = other.reference, let given = entry.reference {
+          // A file's entry is named by its place in the file; a spreadsheet row by its line. One another row of this
+          // import adds is no milestone of the register, and neither spelling is the recorded one.
+          let message = report.addedMilestones?.contains(other.id) == true
+            ? "'\(given)' is \(recorded), typed otherwise, which an entry above gives for the same kind and day: one document; "
+              + "give both the 文号 as the document has it"
+            : "'\(given)' is " + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn)
+          throw ConflictingRow(field: tracking ? "milestones[\(index)].ref" : "ref", message: message)
         }
         // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
         id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)

@@ -36,9 +36,15 @@ struct SameDayMilestones {
   /// The first milestone, by id, whose 文号 is missing where the entry gives one, given where the entry's is
   /// missing, or the entry's typed otherwise.
   func lookAlike(of given: String?) -> Milestone? {
-    guard let form = Self.form(of: given) else { return byForm.values.compactMap(\.first).min { $0.id < $1.id } }
-    let typed = byForm[form]?.first { $0.reference != given }
-    return [unreferenced.first, typed].compactMap { $0 }.min { $0.id < $1.id }
+    guard Self.form(of: given) != nil else { return byForm.values.compactMap(\.first).min { $0.id < $1.id } }
+    return [unreferenced.first, typedOtherwise(given)].compactMap { $0 }.min { $0.id < $1.id }
+  }
+
+  /// The first milestone, by id, whose 文号 is `given` typed otherwise: the same document, for certain, where one
+  /// without a 文号 may be another. Milestone `except` (one amended) is not another.
+  func typedOtherwise(_ given: String?, except: Int64? = nil) -> Milestone? {
+    guard let form = Self.form(of: given) else { return nil }
+    return byForm[form]?.first { $0.reference != given && $0.id != except }
   }
 
   private static func form(of reference: String?) -> String? {

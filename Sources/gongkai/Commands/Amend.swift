@@ -91,6 +91,7 @@ extension Gongkai {
         moved.formedOn = date
         try Gongkai.countableDeadline(of: moved, by: checker)
       }
+      try await refuseReferenceTypedOtherwise(amending: current, in: register)
       let before = current.amendments?.count ?? 0
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {
@@ -130,6 +131,20 @@ extension Gongkai {
       if link == .removed, let checker { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       // As `log` warns of a day counted without its year's schedule.
       if let checker, !unscheduledYears.isEmpty { Terminal.warning(Warnings.noSchedule(unscheduledYears, calendar: checker.calendar)) }
+    }
+
+    /// A 文号 or day amended into the 文号 of another milestone of the kind and day typed otherwise (杨竣[2026]5号 for
+    /// 杨竣〔2026〕5号): one document recorded twice, refused as `log` refuses it. A change shares the 文号 of what it
+    /// changes by design.
+    private func refuseReferenceTypedOtherwise(amending current: StoredMilestone, in register: any Store) async throws {
+      guard ref != nil || date != nil, let given = ref ?? current.reference, let code = try? ProjectCode(current.milestone.projectCode),
+        (link.map { $0 == .removed } ?? (current.milestone.changes == nil))
+      else { return }
+      let entry = MilestoneEntry(kind: current.milestone.kind, formedOn: date ?? current.milestone.formedOn, reference: given)
+      guard let other = try await register.milestone(typingOtherwiseTheReferenceOf: entry, project: code, excluding: milestone) else { return }
+      let field = ref != nil ? "--ref" : "--date"
+      throw StoreError.invalid(.invalidField(field, ref ?? date?.description ?? "", "\(given) is " + StoreError.referenceTypedOtherwise(
+        recorded: other.reference, milestone: other.id, kind: current.milestone.kind, formedOn: entry.formedOn)))
     }
 
     /// A 文号 or day amended into one another milestone of the kind holds, as `log` warns of a milestone recorded so:

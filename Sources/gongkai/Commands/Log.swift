@@ -53,10 +53,10 @@ extension Gongkai {
         of: Milestone(id: 0, projectCode: code.rawValue, kind: kind, formedOn: date, changes: changes), by: checker)
       // The same document as a milestone of the day, its 文号 typed otherwise: recorded, it would stand overdue beside it.
       if changes == nil, let given = entry.reference,
-        let other = try await register.milestone(differingOnlyInReferenceFrom: entry, project: code), let recorded = other.reference
+        let other = try await register.milestone(typingOtherwiseTheReferenceOf: entry, project: code, excluding: nil)
       {
         throw StoreError.invalid(.invalidField("--ref", given, "it is " + StoreError.referenceTypedOtherwise(
-          recorded: recorded, milestone: other.id, kind: kind, formedOn: date)))
+          recorded: other.reference, milestone: other.id, kind: kind, formedOn: date)))
       }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
