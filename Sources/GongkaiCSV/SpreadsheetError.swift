@@ -20,16 +20,37 @@ public enum SpreadsheetError {
       && upper.dropFirst(4).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
   }
 
-  /// Whether `text` is a formula rather than its value: `=` and a function's name or a cell's address (`=SUM(A1)`,
-  /// `=A1`, `=$B$2`, `=HYPERLINK("…")`), as a sheet saved while showing its formulas, or a value pasted after an `=`,
-  /// leaves it. An `=` before anything else (`=总投资`) is left to be text someone typed.
+  /// Whether `text` is a formula rather than its value, as a sheet saved while showing its formulas, or a value pasted
+  /// after an `=`, leaves it: `=` and a function (`=SUM(B2:B9)`, `=_xlfn.CONCAT(B2,C2)`), a cell's address (`=A1`,
+  /// `=$B$2+1`), another sheet's cell (`=项目清单!B2`), an operator, bracket or quote (`=+B2`, `=(B2)`, `="杨"&B2`,
+  /// `='Sheet 2'!A1`) or arithmetic (`=1+2`). Text someone typed after an `=` (`=A级资质`, `=ISO9001认证`,
+  /// `=总投资8.5亿元`) is none of them.
   public static func isFormula(_ text: String) -> Bool {
-    var rest = text.utf8.drop { $0 == UInt8(ascii: " ") }
-    guard rest.first == UInt8(ascii: "=") else { return false }
-    rest = rest.dropFirst().drop { $0 == UInt8(ascii: " ") }
+    var rest = Substring(text).drop { $0 == " " }
+    guard rest.first == "=" else { return false }
+    rest = rest.dropFirst().drop { $0 == " " }
     guard let first = rest.first else { return false }
-    return first == UInt8(ascii: "$") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first)
-      || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+    if "+-(\"'".contains(first) { return true }
+    if first.isASCII && first.isNumber { return rest.allSatisfy { $0.isASCII && ($0.isNumber || "+-*/^%.() ".contains($0)) } }
+    if let bang = rest.firstIndex(of: "!"), startsWithCellAddress(rest[rest.index(after: bang)...]) { return true }
+    let name = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }
+    if name.first.map({ $0.isLetter || $0 == "_" }) == true, rest.dropFirst(name.count).first == "(" { return true }
+    return startsWithCellAddress(rest)
+  }
+
+  /// Whether `text` is a cell's address (`A1`, `$AB$12`: up to three letters, then digits) alone or before an
+  /// operator, a range's `:` or a bracket closed.
+  private static func startsWithCellAddress(_ text: Substring) -> Bool {
+    var rest = text
+    if rest.first == "$" { rest = rest.dropFirst() }
+    let letters = rest.prefix { $0.isASCII && $0.isLetter }
+    guard (1...3).contains(letters.count) else { return false }
+    rest = rest.dropFirst(letters.count)
+    if rest.first == "$" { rest = rest.dropFirst() }
+    let digits = rest.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty else { return false }
+    rest = rest.dropFirst(digits.count)
+    return rest.first.map { "+-*/^&:,=<>) ".contains($0) } ?? true
   }
 
   private static let values: Set<[UInt8]> = Set([
