@@ -1764,6 +1764,14 @@ import TestSupport
     // Once the first is withdrawn, the file and the register agree.
     #expect(try runGongkai(["withdraw", "--disclosure", "1", "--reason", "更正公开日期", "--database", database], in: folder).status == 0)
     #expect(try runGongkai(["import", "projects", "projects", "--database", database], in: folder).stderr.isEmpty)
+    // Its channel spelt with a full-width space in the file is that publication: refused, the space named
+    let respacedFile = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "人民政府门户", with: "人民政府\u{3000}门户")
+    try respacedFile.write(to: file, atomically: true, encoding: .utf8)
+    let twice = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(twice.status == 65)
+    #expect(twice.stderr.contains("channel: '杨浦区人民政府\u{3000}门户网站' is the channel of disclosure 2, published the same day, recorded "
+      + "as '杨浦区人民政府门户网站' with other spaces (U+3000 in the file's)"), "\(twice.stderr)")
+    try write(published: "2026-10-13")
     // A sheet's row gives one publication: one at another's address on another day reads as its date corrected.
     let sheet = folder.appendingPathComponent("m.csv")
     func row(_ published: String) throws {
@@ -1818,8 +1826,9 @@ import TestSupport
     #expect(respaced.status == 65)
     #expect(respaced.stderr == """
       gongkai: \(sheet.path):2: channel: '区政府\u{A0}网站' is the channel of disclosure 7, published the same day, recorded as \
-      '区政府网站' with other spaces (U+00A0 in the row's); type it as recorded, so that the row is that publication: a second \
-      record would show it twice on the notices, under two 索引号
+      '区政府网站' with other spaces (U+00A0 in the file's): one publication, which a second record would show twice on the \
+      notices under two 索引号; type it as recorded, or, if the register's spelling is the wrong one, correct it (`gongkai \
+      withdraw --disclosure 7 --reason 渠道名称有误` and `gongkai disclose` it again) first
 
       """, "\(respaced.stderr)")
   }

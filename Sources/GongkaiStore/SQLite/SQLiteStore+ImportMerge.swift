@@ -321,32 +321,41 @@ extension SQLiteStore {
       try write.insert(&record, project: project)
       write.noteStated(record, id: record.id!)
       report.disclosuresWritten += 1
-      // A sheet's row gives one publication, and a 公示 may be put up twice: only one on the channel (and at the address,
-      // where both have one) of another recorded before this import, on another day, reads as that one's date
-      // corrected, which the import cannot tell and does not undo. One whose channel differs from another's of the day
-      // only in its spaces (a no-break space pasted from a web page) is that publication: refused, as a second record
-      // would show it twice under two 索引号. (Two rows of one sheet on one channel are a notice put up again, and a
-      // milestone this import added has no other.)
-      if !clearing, report.addedMilestones?.contains(milestone) != true,
-        let other = try recordedBeside(record, of: milestone, write), write.disclosuresStated?[other.id] == 0
-      {
-        guard other.channel.utf8.elementsEqual(record.channel.utf8) else {
-          // A no-break or full-width space looks like none, or like a space: named, as the terminal cannot show it.
-          let unusual = Set(record.channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " })
-            .map(RegisterText.codePoint).sorted()
-          throw ConflictingRow(field: "channel", message: """
-            '\(record.channel)' is the channel of disclosure \(other.id), published the same day, recorded as '\(other.channel)' \
-            with other spaces\(unusual.isEmpty ? "" : " (\(unusual.listed()) in the row's)"); type it as recorded, so that the row is that publication: a second record would show it twice \
-            on the notices, under two 索引号
-            """)
-        }
-        report.notice(at: position, field: "published", """
-          the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id) of \
-          \(other.publishedOn), on the same channel\(other.url != nil && record.url != nil ? " at the same address" : ""); if the \
-          row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)
-          """)
+      // One whose channel differs from another's of the day only in its spaces (a no-break space pasted from a web
+      // page) is that publication, in a sheet's row or a file: refused, as a second record would show it twice under
+      // two 索引号. A sheet's row gives one publication, and a 公示 may be put up twice: only one on the channel (and at
+      // the address, where both have one) of another recorded before this import, on another day, reads as that one's
+      // date corrected, which the import cannot tell and does not undo. (Two rows of one sheet on one channel are a
+      // notice put up again, and a milestone this import added has no other.)
+      guard report.addedMilestones?.contains(milestone) != true, let other = try recordedBeside(record, of: milestone, write) else {
+        return
       }
+      guard other.channel.utf8.elementsEqual(record.channel.utf8) else {
+        throw ConflictingRow(field: "channel", message: Self.respacedChannel(record, of: other))
+      }
+      guard !clearing, write.disclosuresStated?[other.id] == 0 else { return }
+      report.notice(at: position, field: "published", """
+        the row's publication of \(record.publishedOn) was added as disclosure \(record.id!) beside disclosure \(other.id) of \
+        \(other.publishedOn), on the same channel\(other.url != nil && record.url != nil ? " at the same address" : ""); if the \
+        row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)
+        """)
     }
+  }
+
+  /// Why a publication on the day of `other`, under its channel spelt with other spaces, is not recorded beside it. A
+  /// no-break or full-width space looks like none, or like a space: each is named, as a terminal cannot show it.
+  private static func respacedChannel(_ record: DisclosureRecord, of other: PublicationBeside) -> String {
+    func unusual(_ channel: String) -> [String] {
+      Set(channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " }).map(RegisterText.codePoint).sorted()
+    }
+    let named = [(unusual(record.channel), "the file's"), (unusual(other.channel), "the register's")]
+      .filter { !$0.0.isEmpty }.map { "\($0.0.listed()) in \($0.1)" }
+    return """
+      '\(record.channel)' is the channel of disclosure \(other.id), published the same day, recorded as '\(other.channel)' with \
+      other spaces\(named.isEmpty ? "" : " (\(named.joined(separator: "; ")))"): one publication, which a second record would \
+      show twice on the notices under two 索引号; type it as recorded, or, if the register's spelling is the wrong one, \
+      correct it (`gongkai withdraw --disclosure \(other.id) --reason 渠道名称有误` and `gongkai disclose` it again) first
+      """
   }
 
   /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
