@@ -197,24 +197,25 @@ enum CSVText {
   private static func notUTF8(_ source: ByteSource, at offset: Int) throws(FileProblem) -> FileProblem {
     var line = 1
     var read = 0
-    // The character's bytes: its first, and those after it beyond ASCII, four at most.
-    var bad: [UInt8] = []
+    // The bytes from the bad one to the next ASCII byte, 64 at most: the character's (its first four are shown), and
+    // what they may read as in GBK.
+    var run: [UInt8] = []
     var finished = false
     while !finished, case let count = try source.fill(), count > 0 {
       let bytes = UnsafeBufferPointer(start: source.bytes, count: count)
       line += bytes.prefix(max(0, min(count, offset - read))).count { $0 == 0x0A }
       for byte in bytes.dropFirst(max(0, offset - read)) {
-        if !bad.isEmpty && (byte < 0x80 || bad.count == 4) {
+        if !run.isEmpty && (byte < 0x80 || run.count == 64) {
           finished = true
           break
         }
-        bad.append(byte)
+        run.append(byte)
       }
       read += count
     }
     try source.rewind()
-    let shown = bad.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-    if let chinese = chineseInGBK(bad) {
+    let shown = run.prefix(4).map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+    if let chinese = chineseInGBK(run.count.isMultiple(of: 2) ? run[...] : run.dropLast()) {
       return FileProblem(file: source.name, line: line, field: nil, message: """
         bytes that are not UTF-8 (\(shown)) in a file that is UTF-8 before them read as GBK (\(chinese)): rows saved as GBK \
         were pasted into a UTF-8 file, most likely; save the file they came from as "CSV UTF-8 (逗号分隔)" and copy them \
@@ -227,21 +228,24 @@ enum CSVText {
       """)
   }
 
-  /// The Chinese characters `bytes` are in GBK (GB18030), when they are whole characters and all of them Chinese: what
-  /// rows of a GBK file pasted into a UTF-8 one hold where UTF-8 finds bytes it cannot read.
-  private static func chineseInGBK(_ bytes: [UInt8]) -> String? {
+  /// The Chinese text `bytes` are in GBK (GB18030), when they are whole characters and all of them Chinese characters
+  /// or punctuation: what rows of a GBK file pasted into a UTF-8 one hold where UTF-8 finds bytes it cannot read.
+  private static func chineseInGBK(_ bytes: ArraySlice<UInt8>) -> String? {
     guard let table = GB18030Table.shared else { return nil }
     var decoder = GB18030Decoder(table: table)
     var scalars = String.UnicodeScalarView()
     let decoded = bytes.withUnsafeBufferPointer { buffer in
       decoder.decode(buffer, ascii: { _ in false }) { value in
-        guard (0x4E00...0x9FFF).contains(value), let scalar = Unicode.Scalar(value) else { return false }
+        guard chinese.contains(where: { $0.contains(value) }), let scalar = Unicode.Scalar(value) else { return false }
         scalars.append(scalar)
         return true
       }
     }
     return decoded && decoder.isComplete && !scalars.isEmpty ? String(scalars) : nil
   }
+
+  /// Chinese characters, and the punctuation Chinese text uses: 、。《》「」, full-width forms, ·, —, “”.
+  private static let chinese: [ClosedRange<UInt32>] = [0x4E00...0x9FFF, 0x3000...0x303F, 0xFF00...0xFFEF, 0x2010...0x2027, 0xB7...0xB7]
 
   /// Whether `scalar` is white space as `trimmingCharacters(in: .whitespaces)` sees it, other than space and
   /// tab. The ranges tried first hold all of them (a test checks every scalar), so most text is never

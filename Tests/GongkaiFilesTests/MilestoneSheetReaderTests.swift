@@ -179,12 +179,14 @@ import Testing
   @Test(arguments: [3, 16, CSVText.chunkSize])
   func namesAGBKRowPastedIntoAUTF8File(chunkSize: Int) throws {
     let utf8 = Data("项目代码,事项类型,形成日期,文号,摘要\n2024-310110-48-01-000123,bidding.result,2026-11-02,M1,中标结果\n".utf8)
-    let gbkRow = try #require("2024-310110-48-01-000123,bidding.result,2026-11-03,M2,中标公示\n".data(using: CSVText.gb18030))
-    let url = try write(utf8 + gbkRow)
-    let found = problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: chunkSize) }
-    #expect(found == ["f.csv:3: bytes that are not UTF-8 (0xD6 0xD0 0xB1 0xEA) in a file that is UTF-8 before them read as GBK (中标): "
-      + "rows saved as GBK were pasted into a UTF-8 file, most likely; save the file they came from as \"CSV UTF-8 (逗号分隔)\" and "
-      + "copy them again, or retype the text there"], "\(found)")
+    for (summary, bytes) in [("中标公示", "0xD6 0xD0 0xB1 0xEA"), ("（修订）招标公告", "0xA3 0xA8 0xD0 0xDE")] {
+      let gbkRow = try #require("2024-310110-48-01-000123,bidding.result,2026-11-03,M2,\(summary)\n".data(using: CSVText.gb18030))
+      let url = try write(utf8 + gbkRow)
+      let found = problems(url) { () throws(FileProblems) in _ = try stream(url, chunkSize: chunkSize) }
+      #expect(found == ["f.csv:3: bytes that are not UTF-8 (\(bytes)) in a file that is UTF-8 before them read as GBK (\(summary)): "
+        + "rows saved as GBK were pasted into a UTF-8 file, most likely; save the file they came from as \"CSV UTF-8 (逗号分隔)\" and "
+        + "copy them again, or retype the text there"], "\(found)")
+    }
   }
 
   @Test func listsTheProblemsOfRowsAndOfTheStoreTogetherByLine() throws {
