@@ -325,8 +325,8 @@ extension RegisterCommandTests {
     #expect(edit.stdout.hasSuffix("1 milestone already recorded kept 杨浦区建设管理委员会; --for-past-milestones moves them to the new unit\n"))
     // Not yet published, it is named with the way to hand it over alone
     #expect(edit.stderr == "gongkai: warning: 1 of them not yet published (#1 construction.participants formed 2026-11-02) stays with "
-      + "杨浦区建设管理委员会, whose alerts name it; to hand one over to the new unit: `gongkai amend 1 --unit 杨浦区建设和管理委员会 "
-      + "--reason 项目移交`\n", "\(edit.stderr)")
+      + "杨浦区建设管理委员会, whose alerts name it; to hand one still due over to the new unit (one overdue is the former unit's "
+      + "lateness): `gongkai amend 1 --unit 杨浦区建设和管理委员会 --reason 项目移交`\n", "\(edit.stderr)")
     // (one logged since under the former name on purpose stays where it was put)
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-03", "--unit", "杨浦区建设管理委员会"] + db).status == 0)
     let moved = try gongkai(["project", "edit", code, "--unit", "杨浦区建设和管理委员会", "--for-past-milestones"] + db)

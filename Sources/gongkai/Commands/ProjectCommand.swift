@@ -154,8 +154,8 @@ extension Gongkai.ProjectCommand {
       let named = items.count > 5 ? items.prefix(5).joined(separator: ", ") + " and \(items.count - 5) more" : items.listed()
       Terminal.warning("""
         \(pending.count) of them not yet published (\(named)) \(pending.count == 1 ? "stays" : "stay") with \
-        \(Terminal.field(former)), whose alerts name it; to hand one over to the new unit: \
-        `gongkai amend \(first.id) --unit \(ShellWord.quoted(unit)) --reason 项目移交`
+        \(Terminal.field(former)), whose alerts name it; to hand one still due over to the new unit (one overdue is the \
+        former unit's lateness): `gongkai amend \(first.id) --unit \(ShellWord.quoted(unit)) --reason 项目移交`
         """)
     }
   }
