@@ -495,6 +495,22 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
+  /// Information is recorded once formed: a day amended in after the one the milestone was recorded on is another
+  /// document's, and would turn a late publication on time. Refused; an earlier day is a correction.
+  @Test func aDateAfterTheDayRecordedIsNotAmendedIn() throws {
+    let code = "2026-310110-48-01-000209"
+    let db = try registerWithProject(code).db
+    let logged = try runGongkai(["log", code, "approval-result.construction-planning-permit", "--date", "2026-09-29"] + db,
+                                environment: ["GONGKAI_NOW": "2026-10-01T09:00:00+08:00"])
+    #expect(logged.status == 0, "\(logged.stderr)")
+    let later = try gongkai(["amend", "1", "--date", "2026-10-13", "--reason", "录入错误"] + db)
+    #expect(later.status == 64)
+    #expect(later.stderr == "gongkai: --date 2026-10-13 is after 2026-10-01, the day milestone 1 was recorded, and information is "
+      + "recorded once formed: that is another document's day; if the record was of another document, withdraw it (`gongkai "
+      + "withdraw 1 --reason 录入错误`) and log that one\n")
+    #expect(try gongkai(["amend", "1", "--date", "2026-10-01", "--reason", "录入错误"] + db).status == 0)
+  }
+
   /// A 文号 amended into one another milestone of the kind holds on another day is warned of as `log` warns of it: most
   /// likely one document recorded twice; typed otherwise on the same day, it is that document, and refused.
   @Test func aNumberAmendedIntoAnotherMilestonesIsWarnedOf() throws {

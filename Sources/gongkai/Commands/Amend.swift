@@ -82,6 +82,18 @@ extension Gongkai {
           : "--no-changes: \(formed), which only a change of \(current.milestone.kind) may be recorded for under the rules "
             + "applied; correct its --date first, or keep the link")
       }
+      // A day after the one the milestone was recorded on, where the kind has no notice ahead of its day, is another
+      // document's: information is recorded once formed. Amended in, it would turn a late publication on time.
+      if let date, let catalogue, let recorded = try? CivilDate(parsing: String(current.recordedAt.prefix(10))),
+        MilestoneEntry.formationProblem("--date", date, kind: current.milestone.kind, isChange: isChange, catalogue: catalogue,
+                                        today: recorded) != nil
+      {
+        throw CommandFailure.usage("""
+          --date \(date) is after \(recorded), the day milestone \(milestone) was recorded, and information is recorded once \
+          formed: that is another document's day; if the record was of another document, withdraw it (`gongkai withdraw \
+          \(milestone) --reason 录入错误`) and log that one
+          """)
+      }
       if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
       // The rules loaded above, with the calendar: to refuse a deadline past the last day counted before the write, and
       // to say the deadline after it.
