@@ -24,7 +24,9 @@ extension Gongkai.Audit {
         names triggers added outside gongkai. Exits 1 when any of these fails, 65 when a table or column the \
         comparison reads was dropped.
 
-        The chain alone cannot show its last rows deleted together with SQLite's counter of them. --head HEX, the \
+        The chain is not keyed: whoever can write the file can also rewrite every row after an edit and compute the \
+        hashes again, and the chain alone cannot show its last rows deleted together with SQLite's counter of them. \
+        What holds the register to its past is a head published before: keep the heads the exports state. --head HEX, the \
         head an earlier export stated (the audit CSV's 变更记录链头 / change_log_head column, the notices' footer, \
         changeLogHead in disclosures.json, the report's 变更记录链头), must be the hash of a row of the chain, or the command exits 1.
         """)
