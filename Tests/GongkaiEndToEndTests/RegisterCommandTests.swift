@@ -495,6 +495,31 @@ import TestSupport
     #expect(late.stdout.hasSuffix(" · published 1 working day late (provisional)\n"), "\(late.stdout)")
   }
 
+  /// Changes recorded on a day before one recorded earlier (the clock set back, or records dated by hand) leave the
+  /// chain intact; `audit verify` says so on standard error, even with --quiet, and still passes.
+  @Test func auditVerifyNamesAChangeLogDatedBackwards() throws {
+    let code = "2026-310110-48-01-000301"
+    let db = ["--database", Scratch.folder().appendingPathComponent("register.sqlite").path]
+    let steps: [([String], String)] = [
+      (["init"], "2026-10-01T09:00:00+08:00"),
+      (["project", "add", code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"], "2026-10-01T09:00:00+08:00"),
+      (["log", code, "construction.participants", "--date", "2026-11-02"], "2026-12-04T10:00:00+08:00"),
+      (["log", code, "construction.participants", "--date", "2026-10-15"], "2026-10-16T10:00:00+08:00"),
+      (["log", code, "construction.participants", "--date", "2026-10-16"], "2026-10-17T09:00:00+08:00"),
+    ]
+    for (command, now) in steps {
+      let done = try runGongkai(command + db, environment: ["GONGKAI_NOW": now])
+      #expect(done.status == 0, "\(done.stderr)")
+    }
+    for quiet in [[], ["--quiet"]] {
+      let verify = try gongkai(["audit", "verify"] + quiet + db)
+      #expect(verify.status == 0)
+      #expect(verify.stderr.hasPrefix("gongkai: warning: change log dated backwards: row "), "\(verify.stderr)")
+      #expect(verify.stderr.contains(" was recorded at 2026-10-16T10:00:00+08:00, after a change recorded at 2026-12-04T10:00:00+08:00 "
+        + "(2 rows so): the clock that dates changes went back"), "\(verify.stderr)")
+    }
+  }
+
   /// Information is recorded once formed: a day amended in after the one the milestone was recorded on is another
   /// document's, and would turn a late publication on time. Refused; an earlier day is a correction.
   @Test func aDateAfterTheDayRecordedIsNotAmendedIn() throws {

@@ -12,6 +12,10 @@ extension SQLiteStore {
 /// log: a publication back-dated with the sqlite3 shell leaves the chain intact).
 public struct ChangeLogCheck: Sendable {
   public let chain: ChainVerification
+  /// The first row recorded on a day before one an earlier row was recorded on, and how many rows were: the clock
+  /// that dates each change went back (a machine reset, or records dated by hand), which the chain alone does not
+  /// show, and which can make a publication recorded late look recorded on time. `nil` when the days never go back.
+  public let clockWentBack: ClockWentBack?
   private let comparison: Result<[LogDivergence], any Error>
 
   /// The first rows, up to the limit asked for, that differ from the log: disclosures, then milestones, then
@@ -36,13 +40,44 @@ extension ChangeLogCheck {
       """)
     var chain = ChainWalk(publishedHead: publishedHead)
     var tables = TableComparison(db, path: path)
+    var clock = ClockWalk()
     try log.forEach { row in
       chain.meet(row)
       tables.compare(row)
+      clock.meet(row)
       return true
     }
     let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'changeLog'") ?? 0
-    self.init(chain: chain.verification(loggedThrough: sequence), comparison: tables.divergences(limit: divergenceLimit))
+    self.init(chain: chain.verification(loggedThrough: sequence), clockWentBack: clock.wentBack,
+              comparison: tables.divergences(limit: divergenceLimit))
+  }
+}
+
+/// A change-log row recorded on an earlier day than a row before it (``ChangeLogCheck/clockWentBack``).
+public struct ClockWentBack: Sendable, Hashable {
+  /// The first such row, when it was recorded, and the latest instant recorded before it.
+  public let row: Int64
+  public let at: String
+  public let after: String
+  /// How many rows were recorded on a day before one recorded earlier.
+  public let rows: Int
+}
+
+/// The days the log's rows were recorded on, in the order of the rows: only the day is compared, as two writers'
+/// instants of one day may commit in either order.
+private struct ClockWalk {
+  private var latest: [UInt8] = []
+  private(set) var wentBack: ClockWentBack?
+
+  mutating func meet(_ row: PreparedStatement.ResultRow) {
+    guard let at = row.bytes(at: 1) else { return }
+    let day = at.prefix(10)
+    if day.lexicographicallyPrecedes(latest.prefix(10)) {
+      wentBack = ClockWentBack(row: wentBack?.row ?? row.int64(at: 0), at: wentBack?.at ?? String(decoding: at, as: UTF8.self),
+                               after: wentBack?.after ?? String(decoding: latest, as: UTF8.self), rows: (wentBack?.rows ?? 0) + 1)
+    } else if latest.isEmpty || latest.lexicographicallyPrecedes(at) {
+      latest.replaceSubrange(latest.indices, with: at)
+    }
   }
 }
 

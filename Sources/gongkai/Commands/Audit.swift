@@ -103,6 +103,15 @@ extension Gongkai.Audit {
           failed = true
         }
       }
+      // Not a broken record (a machine's clock reset dates changes backwards too), but what an auditor checks the
+      // publications recorded since against: said on standard error, which the nightly `--quiet` run's cron mails.
+      if let back = check.clockWentBack {
+        Terminal.warning("""
+          change log dated backwards: row \(back.row) was recorded at \(back.at), after a change recorded at \(back.after)\
+          \(back.rows > 1 ? " (\(back.rows) rows so)" : ""): the clock that dates changes went back (a machine reset, or records \
+          dated by hand); compare the publications recorded since with their pages
+          """)
+      }
       let divergences = try check.divergences()
       for divergence in divergences.prefix(Self.divergencesShown) {
         try report.append("register differs: \(divergence)")
