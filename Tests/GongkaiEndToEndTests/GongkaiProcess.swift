@@ -151,8 +151,8 @@ enum EarlierSchema {
   case beforeChangeChain
   /// With the hash chain, before the register recorded its profile (v5).
   case beforeProfiles
-  /// With the profile recorded, before withdrawn milestones' keys had an index, the register its organisation code and the log an index of its
-  /// updates (v16).
+  /// With the profile recorded, before withdrawn milestones' keys had an index, the register its organisation code, the log an index of its
+  /// updates and the withdrawn publications one of their own (v16).
   case beforeWithdrawnMilestoneKeys
 }
 
@@ -163,9 +163,11 @@ func rollBack(_ database: String, to schema: EarlierSchema) throws {
     return try editWithPython(database, """
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
-      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v17-withdrawn-milestone-keys', 'v18-register-organisation', 'v19-updates')")
+      c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v17-withdrawn-milestone-keys', 'v18-register-organisation', "
+                "'v19-updates', 'v20-withdrawn-publications')")
       c.execute("DROP INDEX milestone_withdrawn_key")
       c.execute("DROP INDEX changeLog_updates")
+      c.execute("DROP INDEX disclosure_withdrawn")
       c.execute("ALTER TABLE register DROP COLUMN organisation")
       c.commit()\n
       """)
@@ -174,11 +176,11 @@ func rollBack(_ database: String, to schema: EarlierSchema) throws {
     "v5-register-profile", "v6-amendment-reason", "v7-change-links", "v8-change-log-by-row", "v9-natural-key-by-reference",
     "v10-replaced-milestone-keys", "v11-links-moved", "v12-project-withdrawal", "v13-project-reinstatement",
     "v14-project-code-correction", "v15-milestone-reinstatement", "v16-disclosure-reinstatement", "v17-withdrawn-milestone-keys",
-    "v18-register-organisation", "v19-updates",
+    "v18-register-organisation", "v19-updates", "v20-withdrawn-publications",
   ]
   let statements = [
     "DELETE FROM grdb_migrations WHERE identifier IN (\(undone.map { "'\($0)'" }.joined(separator: ", ")))",
-    "DROP INDEX changeLog_updates", "DROP INDEX milestone_withdrawn_key", "ALTER TABLE project DROP COLUMN withdrawnReason",
+    "DROP INDEX disclosure_withdrawn", "DROP INDEX changeLog_updates", "DROP INDEX milestone_withdrawn_key", "ALTER TABLE project DROP COLUMN withdrawnReason",
     "ALTER TABLE project DROP COLUMN reinstatedReason", "ALTER TABLE project DROP COLUMN recodedReason",
     "DROP INDEX changeLog_former_codes", "ALTER TABLE milestone DROP COLUMN reinstatedReason",
     "ALTER TABLE disclosure DROP COLUMN reinstatedReason", "DROP INDEX changeLog_links_left", "DROP INDEX changeLog_links_arrived",

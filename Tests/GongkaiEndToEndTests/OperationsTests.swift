@@ -297,7 +297,7 @@ import TestSupport
     let csv = Scratch.folder().appendingPathComponent("audit.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)
     let text = try String(contentsOfFile: csv, encoding: .utf8)
-    #expect(text.contains("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期短缺,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因\r\n"))
+    #expect(text.contains("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期短缺,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因,已撤回的公开\r\n"))
     #expect(text.contains(",\(head),national,2026-11-27,0,,,,,"))
   }
 
@@ -683,7 +683,7 @@ import TestSupport
     try sqlite(database, "DROP INDEX \"one\"\"each\"; DELETE FROM grdb_migrations WHERE identifier = 'v11-links-moved'")
     let upgrade = try runGongkai(["init", "--database", database])
     #expect(upgrade.status == 65)
-    #expect(upgrade.stderr.contains("is damaged (its record of its schema lacks v11-links-moved, which v19-updates "
+    #expect(upgrade.stderr.contains("is damaged (its record of its schema lacks v11-links-moved, which v20-withdrawn-publications "
       + "comes after, as edited outside gongkai)"), "\(upgrade.stderr)")
   }
 
@@ -799,7 +799,7 @@ import TestSupport
     }
     let created = try runGongkai(["init", "--profile", "shanghai", "--database", database])
     #expect(created.status == 0)
-    #expect(created.stdout == "created \(database): schema v19-updates (19 migrations)\nprofile national+shanghai\n")
+    #expect(created.stdout == "created \(database): schema v20-withdrawn-publications (20 migrations)\nprofile national+shanghai\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
     #expect(try runGongkai(["history", "--database", database]).stdout.contains("规则: national → national+shanghai"))
   }
@@ -913,7 +913,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v19-updates (19 of 19 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v20-withdrawn-publications (20 of 20 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

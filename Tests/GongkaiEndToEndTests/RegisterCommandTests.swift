@@ -315,7 +315,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v19-updates (19 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v20-withdrawn-publications (20 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database) already exists: schema"))
     // An empty file, as `touch` leaves, is where a register is created, and said so
     let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
@@ -799,6 +799,28 @@ import TestSupport
     let lines = text.drop { $0 == "\u{FEFF}" }.components(separatedBy: "\r\n").filter { !$0.isEmpty }
     let header = lines[0].components(separatedBy: ",")
     return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.components(separatedBy: ","))) }
+  }
+
+  /// A late publication withdrawn "as a mistake" and recorded again on an earlier day reads as on time in the
+  /// publication's columns; the row names the withdrawn one, with its 索引号, when it was recorded and withdrawn, and why.
+  @Test func theAuditCSVNamesAPublicationWithdrawnAndRecordedAgain() throws {
+    let code = "2026-310110-48-01-000302"
+    let (folder, db) = try registerWithProject(code)
+    let steps: [([String], String)] = [
+      (["log", code, "quality-safety.supervision-body", "--date", "2026-10-09"], "2026-10-10T09:00:00+08:00"),
+      (["disclose", "1", "--date", "2026-11-30", "--channel", "门户网站"], "2026-11-30T09:00:00+08:00"),
+      (["withdraw", "--disclosure", "1", "--reason", "公开日期录入错误"], "2026-12-04T17:05:00+08:00"),
+      (["disclose", "1", "--date", "2026-10-20", "--channel", "门户网站"], "2026-12-04T17:06:00+08:00"),
+    ]
+    for (command, now) in steps {
+      let done = try runGongkai(command + db, environment: ["GONGKAI_NOW": now])
+      #expect(done.status == 0, "\(command): \(done.stderr)")
+    }
+    let row = try #require(try auditRows(folder, db, asOf: "2026-12-04").first)
+    #expect(row["状态"] == "on-time" && row["公开日期"] == "2026-10-20")
+    #expect(row["已撤回的公开"] == "2026-11-30 索引号 310110-2026-00001 登记 2026-11-30T09:00:00+08:00 撤回 2026-12-04T17:05:00+08:00："
+      + "公开日期录入错误", "\(row)")
+    #expect(row["索引号"] == "310110-2026-00002")
   }
 
   @Test func theAuditCSVReadsInTheLanguageAskedForAndCarriesTheReference() throws {
@@ -2814,13 +2836,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v19-updates"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v20-withdrawn-publications"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v19-updates (19 migrations)\nprofile national\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v20-withdrawn-publications (20 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v19-updates"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v20-withdrawn-publications"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

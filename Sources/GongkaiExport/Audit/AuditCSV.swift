@@ -137,6 +137,16 @@ public struct AuditCSV {
       return stored.recordedDisclosures[first].serial.indexNumber(organisation: organisationCode)
     }
 
+    /// `2026-11-30 索引号 … 登记 … 撤回 …：reason`, one a publication withdrawn, `；` between them.
+    func withdrawnPublications(of stored: StoredMilestone) -> String {
+      stored.withdrawnPublications.map { withdrawn in
+        let index = withdrawn.serial.indexNumber(organisation: organisationCode)
+        return english
+          ? "\(withdrawn.publishedOn) \(index) recorded \(withdrawn.recordedAt) withdrawn \(withdrawn.withdrawnAt): \(withdrawn.reason)"
+          : "\(withdrawn.publishedOn) 索引号 \(index) 登记 \(withdrawn.recordedAt) 撤回 \(withdrawn.withdrawnAt)：\(withdrawn.reason)"
+      }.joined(separator: english ? "; " : "；")
+    }
+
     /// The 索引号 of the publication judged (公开日期, 公开渠道); empty while unpublished.
     func judgedIndexNumber(of stored: StoredMilestone) -> String {
       finding.disclosure.flatMap(stored.recorded)?.serial.indexNumber(organisation: organisationCode) ?? ""
@@ -258,6 +268,10 @@ public struct AuditCSV {
     .text(chinese: "最近恢复人", english: "last_reinstated_by") { _, stored in stored.reinstatement?.by ?? "" },
     Column(chinese: "最近恢复时间", english: "last_reinstated_at") { _, stored in stored.reinstatement?.at ?? "" },
     .text(chinese: "恢复原因", english: "reinstatement_reason") { _, stored in stored.reinstatement?.reason ?? "" },
+    // A publication withdrawn as recorded by mistake leaves the columns above: one recorded late, withdrawn and recorded
+    // again on an earlier day would read as on time. Each is named, with its 索引号, when it was recorded and withdrawn,
+    // and why.
+    .text(chinese: "已撤回的公开", english: "withdrawn_publications") { row, stored in row.withdrawnPublications(of: stored) },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the
@@ -348,6 +362,7 @@ public struct AuditCSV {
     let isText = Self.columns.map(\.isText)
     var filter = selection.filter
     filter.withdrawn = selection.statuses.isEmpty || selection.statuses.contains(.withdrawn)
+    filter.withdrawnPublications = true
     try await store.forEachMilestone(matching: filter) { stored in
       let formed = stored.milestone.formedOn
       if let from = selection.from, formed < from { return }

@@ -242,6 +242,13 @@ extension SQLiteStore {
       try db.execute(sql: "CREATE INDEX changeLog_updates ON changeLog(entity, entityId, id) WHERE action = 'update'")
     }
 
+    // The withdrawn publications by milestone: the audit CSV names, on every row, the publications of its milestone
+    // withdrawn as recorded by mistake (a late one withdrawn and recorded again on an earlier day is what an evaluator
+    // looks for). Few rows: a seek a milestone into an index that is empty in most registers.
+    migrator.registerMigration("v20-withdrawn-publications") { db in
+      try db.execute(sql: "CREATE INDEX disclosure_withdrawn ON disclosure(milestoneId) WHERE withdrawnReason IS NOT NULL")
+    }
+
     return migrator
   }
 }

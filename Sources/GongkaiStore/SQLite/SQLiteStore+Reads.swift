@@ -150,7 +150,7 @@ extension SQLiteStore {
       """
     let corrections = filter.publicationCorrections
       ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL), \(Self.editedSQL)"
-      : "NULL, NULL, NULL, NULL, NULL"
+      : filter.withdrawnPublications ? "NULL, NULL, \(Self.withdrawnPublicationsSQL), NULL, NULL" : "NULL, NULL, NULL, NULL, NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
@@ -308,6 +308,16 @@ extension SQLiteStore {
           AND NOT (json_extract(c.before, '$.responsibleUnit') IS NULL AND EXISTS (SELECT 1 FROM changeLog k INDEXED BY changeLog_updates
             WHERE k.entity = 'project' AND k.entityId = p.id AND k.action = 'update' AND k.at = c.at
               AND json_extract(k.before, '$.responsibleUnit') = json_extract(c.after, '$.responsibleUnit')))))
+    """
+
+  /// A milestone's (`m`) publications withdrawn as recorded by mistake alone, as ``correctedPublicationsSQL`` gives
+  /// them (`W …`): a seek into their own index.
+  static let withdrawnPublicationsSQL = """
+    (SELECT group_concat('W' || char(30) || wd.id || char(30) || wd.publishedOn || char(30) || wd.serialYear || char(30) || wd.serial
+      || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure'
+        AND c.entityId = wd.id AND c.action = 'withdraw'), '') || char(30) || wd.withdrawnReason, char(31))
+      FROM disclosure wd INDEXED BY disclosure_withdrawn
+      WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)
     """
 
   /// A milestone's (`m`) publications withdrawn as recorded by mistake (`W`) and those reinstated since (`R`), each

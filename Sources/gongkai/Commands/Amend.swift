@@ -82,6 +82,15 @@ extension Gongkai {
           : "--no-changes: \(formed), which only a change of \(current.milestone.kind) may be recorded for under the rules "
             + "applied; correct its --date first, or keep the link")
       }
+      if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
+      // The rules loaded above, with the calendar: to refuse a deadline past the last day counted before the write, and
+      // to say the deadline after it.
+      let checker = try catalogue.map { Checker(catalogue: $0, calendar: try reference.calendar.loadCalendar().calendar) }
+      if let date, let checker {
+        var moved = current.milestone
+        moved.formedOn = date
+        try Gongkai.countableDeadline(of: moved, by: checker)
+      }
       // A day after the one the milestone was recorded on, where the kind has no notice ahead of its day, is another
       // document's: information is recorded once formed. Amended in, it would turn a late publication on time.
       if let date, let catalogue, let recorded = try? CivilDate(parsing: String(current.recordedAt.prefix(10))),
@@ -93,15 +102,6 @@ extension Gongkai {
           formed: that is another document's day; if the record was of another document, withdraw it (`gongkai withdraw \
           \(milestone) --reason 录入错误`) and log that one
           """)
-      }
-      if let changes { try await refuseUnrelatedKind(of: current.milestone, changing: changes, in: register) }
-      // The rules loaded above, with the calendar: to refuse a deadline past the last day counted before the write, and
-      // to say the deadline after it.
-      let checker = try catalogue.map { Checker(catalogue: $0, calendar: try reference.calendar.loadCalendar().calendar) }
-      if let date, let checker {
-        var moved = current.milestone
-        moved.formedOn = date
-        try Gongkai.countableDeadline(of: moved, by: checker)
       }
       try await refuseReferenceTypedOtherwise(amending: current, in: register)
       let before = current.amendments?.count ?? 0
