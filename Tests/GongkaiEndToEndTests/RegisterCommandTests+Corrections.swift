@@ -922,14 +922,18 @@ extension RegisterCommandTests {
     let (_, db) = try registerWithProject(code)
     #expect(try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02"] + db).status == 0)
     #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-02"] + db).status == 0)
-    let permit = try gongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站", "--until", "2026-11-10"] + db)
+    // Recorded the day they went up, as a clerk records them
+    let now = ["GONGKAI_NOW": "2026-11-03T10:00:00+08:00"]
+    let permit = try runGongkai(["disclose", "1", "--date", "2026-11-03", "--channel", "区政府门户网站", "--until", "2026-11-10"] + db,
+                                environment: now)
     #expect(permit.status == 0)
     #expect(permit.stderr == """
       gongkai: warning: approval-result.construction-permit (施工许可证（或者开工报告批准）) has no minimum publication period, \
       so --until judges nothing and is kept as the day the notice came down; if it was the 公示 of another item, withdraw it \
       (`gongkai withdraw --disclosure 1 --reason 记录在错误的里程碑`) and record it on that item's milestone\n
       """)
-    let candidates = try gongkai(["disclose", "2", "--date", "2026-11-03", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-10"] + db)
+    let candidates = try runGongkai(["disclose", "2", "--date", "2026-11-03", "--channel", "中国招标投标公共服务平台", "--until", "2026-11-10"] + db,
+                                    environment: now)
     #expect(candidates.status == 0 && candidates.stderr.isEmpty, "\(candidates.stderr)")
   }
 }

@@ -810,12 +810,17 @@ import TestSupport
       (["log", code, "quality-safety.supervision-body", "--date", "2026-10-09"], "2026-10-10T09:00:00+08:00"),
       (["disclose", "1", "--date", "2026-11-30", "--channel", "门户网站"], "2026-11-30T09:00:00+08:00"),
       (["withdraw", "--disclosure", "1", "--reason", "公开日期录入错误"], "2026-12-04T17:05:00+08:00"),
-      (["disclose", "1", "--date", "2026-10-20", "--channel", "门户网站"], "2026-12-04T17:06:00+08:00"),
     ]
     for (command, now) in steps {
       let done = try runGongkai(command + db, environment: ["GONGKAI_NOW": now])
       #expect(done.status == 0, "\(command): \(done.stderr)")
     }
+    // Recorded again on time by its day, after the deadline: said at once
+    let again = try runGongkai(["disclose", "1", "--date", "2026-10-20", "--channel", "门户网站"] + db,
+                               environment: ["GONGKAI_NOW": "2026-12-04T17:06:00+08:00"])
+    #expect(again.stderr == "gongkai: warning: disclosure 2 is dated 2026-10-20, on time by its deadline 2026-11-05, but recorded today "
+      + "(2026-12-04), after it: the audit CSV shows both days (公开日期, 公开登记时间); keep the proof of the day it went up (the "
+      + "portal's record, a dated screenshot)\n", "\(again.stderr)")
     let row = try #require(try auditRows(folder, db, asOf: "2026-12-04").first)
     #expect(row["状态"] == "on-time" && row["公开日期"] == "2026-10-20")
     #expect(row["已撤回的公开"] == "2026-11-30 索引号 310110-2026-00001 登记 2026-11-30T09:00:00+08:00 撤回 2026-12-04T17:05:00+08:00："

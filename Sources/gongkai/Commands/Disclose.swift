@@ -106,7 +106,18 @@ extension Gongkai {
         try StandardOutput.print("disclosure \(recorded.id) of \(of) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
       warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
-      if case .recorded = recorded.outcome { warnIfSpacedApart(from: stored, disclosure: recorded.id) }
+      if case .recorded = recorded.outcome {
+        warnIfSpacedApart(from: stored, disclosure: recorded.id)
+        if let deadline = (judged ?? nil)?.deadline?.date, date <= deadline, deadline < today {
+          // On time by the day typed, recorded once the deadline had passed: what a back-dated record looks like, and
+          // what an evaluator asks the page's proof of date for.
+          Terminal.warning("""
+            disclosure \(recorded.id) is dated \(date), on time by its deadline \(deadline), but recorded today (\(today)), after \
+            it: the audit CSV shows both days (公开日期, 公开登记时间); keep the proof of the day it went up (the portal's record, \
+            a dated screenshot)
+            """)
+        }
+      }
     }
 
     /// A publication of the day whose channel differs from another's of the day only in its spaces (a no-break space
