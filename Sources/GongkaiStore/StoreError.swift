@@ -151,6 +151,24 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     """
   }
 
+  /// Why a publication on the day of disclosure `id`, under its channel spelt with other spaces (`given`, where the
+  /// register has `recorded`), is not recorded beside it: one publication, shown twice under two 索引号. A no-break or
+  /// full-width space looks like none, or like a space: each is named, as a terminal cannot show it; `givenIn` names
+  /// where the given spelling comes from ("the file's").
+  public static func respacedChannel(_ given: String, recorded: String, disclosure id: Int64, givenIn: String) -> String {
+    func unusual(_ channel: String) -> [String] {
+      Set(channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " }).map(RegisterText.codePoint).sorted()
+    }
+    let named = [(unusual(given), givenIn), (unusual(recorded), "the register's")]
+      .filter { !$0.0.isEmpty }.map { "\($0.0.listed()) in \($0.1)" }
+    return """
+      '\(given)' is the channel of disclosure \(id), published the same day, recorded as '\(recorded)' with other spaces\
+      \(named.isEmpty ? "" : " (\(named.joined(separator: "; ")))"): one publication, which a second record would show twice on \
+      the notices under two 索引号; type it as recorded, or, if the register's spelling is the wrong one, correct it \
+      (`gongkai withdraw --disclosure \(id) --reason 渠道名称有误` and `gongkai disclose` it again) first
+      """
+  }
+
   /// `did you mean A?`, `did you mean A or B?`: the codes near one no project has.
   public static func didYouMean(_ codes: [String]) -> String {
     "did you mean \(codes.listed(" or "))?"

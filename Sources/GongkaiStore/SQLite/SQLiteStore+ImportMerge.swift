@@ -331,7 +331,8 @@ extension SQLiteStore {
         return
       }
       guard other.channel.utf8.elementsEqual(record.channel.utf8) else {
-        throw ConflictingRow(field: "channel", message: Self.respacedChannel(record, of: other))
+        throw ConflictingRow(field: "channel", message: StoreError.respacedChannel(
+          record.channel, recorded: other.channel, disclosure: other.id, givenIn: "the file's"))
       }
       guard !clearing, write.disclosuresStated?[other.id] == 0 else { return }
       report.notice(at: position, field: "published", """
@@ -340,22 +341,6 @@ extension SQLiteStore {
         row corrects its date, withdraw the other (`gongkai withdraw --disclosure \(other.id) --reason 更正公开日期`)
         """)
     }
-  }
-
-  /// Why a publication on the day of `other`, under its channel spelt with other spaces, is not recorded beside it. A
-  /// no-break or full-width space looks like none, or like a space: each is named, as a terminal cannot show it.
-  private static func respacedChannel(_ record: DisclosureRecord, of other: PublicationBeside) -> String {
-    func unusual(_ channel: String) -> [String] {
-      Set(channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " }).map(RegisterText.codePoint).sorted()
-    }
-    let named = [(unusual(record.channel), "the file's"), (unusual(other.channel), "the register's")]
-      .filter { !$0.0.isEmpty }.map { "\($0.0.listed()) in \($0.1)" }
-    return """
-      '\(record.channel)' is the channel of disclosure \(other.id), published the same day, recorded as '\(other.channel)' with \
-      other spaces\(named.isEmpty ? "" : " (\(named.joined(separator: "; ")))"): one publication, which a second record would \
-      show twice on the notices under two 索引号; type it as recorded, or, if the register's spelling is the wrong one, \
-      correct it (`gongkai withdraw --disclosure \(other.id) --reason 渠道名称有误` and `gongkai disclose` it again) first
-      """
   }
 
   /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its

@@ -76,6 +76,7 @@ extension Gongkai {
       try refuse(optionProblems.map {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
+      try refuseSpacedApart(from: stored)
       let clearing: PublicationClearing = [stillUp ? .until : [], noURL ? .url : []]
       let recorded = try await register.disclose(milestone: milestone, disclosure, clearing: clearing, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
@@ -107,7 +108,6 @@ extension Gongkai {
       }
       warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
       if case .recorded = recorded.outcome {
-        warnIfSpacedApart(from: stored, disclosure: recorded.id)
         if let deadline = (judged ?? nil)?.deadline?.date, date <= deadline, deadline < today {
           // On time by the day typed, recorded once the deadline had passed: what a back-dated record looks like, and
           // what an evaluator asks the page's proof of date for.
@@ -121,17 +121,14 @@ extension Gongkai {
     }
 
     /// A publication of the day whose channel differs from another's of the day only in its spaces (a no-break space
-    /// pasted from a web page) is most likely that one recorded twice, which the spreadsheet import warns of too.
-    private func warnIfSpacedApart(from stored: StoredMilestone, disclosure id: Int64) {
+    /// pasted from a web page) is that one recorded twice: refused, as the imports refuse it.
+    private func refuseSpacedApart(from stored: StoredMilestone) throws {
       let bare = { (channel: String) in Array(channel.filter { !$0.isWhitespace }.utf8) }
       guard let other = zip(stored.milestone.disclosures, stored.recordedDisclosures).first(where: { publication, _ in
         publication.publishedOn == date && !publication.channel.utf8.elementsEqual(channel.utf8) && bare(publication.channel) == bare(channel)
       }) else { return }
-      Terminal.warning("""
-        disclosure \(id) of \(date) is on the channel '\(Terminal.field(channel))', which differs from disclosure \(other.1.id)'s \
-        '\(Terminal.field(other.0.channel))' of the same day only in its spaces; if they are one publication, withdraw this one \
-        (`gongkai withdraw --disclosure \(id) --reason 重复登记`)
-        """)
+      throw CommandFailure(status: .dataError, message: "--channel " + StoreError.respacedChannel(
+        channel, recorded: other.0.channel, disclosure: other.1.id, givenIn: "the one given"))
     }
 
     /// An end given to a publication whose item has no minimum period judges nothing: often a 公示 recorded on the
