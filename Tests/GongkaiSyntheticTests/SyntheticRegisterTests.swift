@@ -1,6 +1,6 @@
 import GongkaiCore
 import GongkaiReference
-import GongkaiStore
+@testable import GongkaiStore
 import GongkaiSynthetic
 import Testing
 

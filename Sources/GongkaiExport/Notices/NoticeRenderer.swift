@@ -11,14 +11,14 @@ public enum NoticeFormat: String, Sendable, CaseIterable {
 }
 
 /// Renders notices, the index page and the Atom feed through Mustache templates; never by concatenating strings.
-public struct NoticeRenderer: Sendable {
+struct NoticeRenderer: Sendable {
   private let library: MustacheLibrary
   /// The register state the notices come from, printed in their footer.
   private let changeLogHead: String
   /// The rules and calendar the verdicts were judged under (``JudgedUnder``), printed in their footer.
   private let judgedUnder: String
 
-  public init(changeLogHead: String = "", judgedUnder: String = "") throws {
+  init(changeLogHead: String = "", judgedUnder: String = "") throws {
     self.changeLogHead = changeLogHead
     self.judgedUnder = judgedUnder
     MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
@@ -35,7 +35,7 @@ public struct NoticeRenderer: Sendable {
     self.library = library
   }
 
-  public func render(_ notice: ProjectNotice, format: NoticeFormat) -> String {
+  func render(_ notice: ProjectNotice, format: NoticeFormat) -> String {
     render(["page": notice], template: format.template)
   }
 

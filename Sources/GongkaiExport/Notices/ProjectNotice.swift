@@ -5,109 +5,109 @@ import GongkaiStore
 /// basic information, then its disclosed items in the eight statutory categories.
 ///
 /// Templates read the properties by name; every text from the register is escaped by the template engine.
-public struct ProjectNotice: Sendable {
-  public struct Item: Sendable {
-    public let kindCode: String
-    public let kindName: String
+struct ProjectNotice: Sendable {
+  struct Item: Sendable {
+    let kindCode: String
+    let kindName: String
     /// 索引号: `<organisation>-<YYYY>-<NNNNN>`, permanent.
-    public let indexNumber: String
+    let indexNumber: String
     /// 发布机构.
-    public let publisher: String
+    let publisher: String
     /// 生成日期: the day the information was formed.
-    public let formedOn: String
+    let formedOn: String
     /// 文号.
-    public let reference: String?
-    public let summary: String?
-    public let publishedOn: String
-    public let channel: String
-    public let url: String?
+    let reference: String?
+    let summary: String?
+    let publishedOn: String
+    let channel: String
+    let url: String?
     /// The 索引号 of the publication the page presents (公开日期, 公开渠道), when it is not the item's own: a 公示 put up
     /// again after one taken down too early, which the check judges.
-    public let channelIndexNumber: String?
+    let channelIndexNumber: String?
     /// Further channels the same information was published on (亦发布于), each with its day, 索引号 and address;
     /// `nil` when there are none.
-    public let alsoPublished: FurtherChannels?
+    let alsoPublished: FurtherChannels?
     /// For 公示 items: the publication period from and to, with its legal basis.
-    public let publicationPeriod: String?
+    let publicationPeriod: String?
     /// Said of an item whose rule holds its period from a source not verified (confidence M): its deadline, and so
     /// its status, is the tracker's judgement, which the page must not present as settled law.
-    public let periodNote: String?
+    let periodNote: String?
     /// 有效性 of information a later milestone changed: `已变更，见…` naming each change, `已于 D 撤回，见…` when one
     /// withdrew it; `nil` while in force.
-    public let validity: String?
+    let validity: String?
     /// Whether a later milestone withdrew (撤回) this item's publication: the item then keeps what identifies it
     /// (索引号, 文号, dates, channels) and the withdrawal, but neither its summary nor the address of its content.
-    public let withdrawn: Bool
+    let withdrawn: Bool
     /// The heading's mark: 已撤回 or 已变更; `nil` while in force.
-    public let validityMark: String?
+    let validityMark: String?
     /// 撤回理由: the withdrawal notice's summary, for a withdrawn item.
-    public let withdrawalReason: String?
+    let withdrawalReason: String?
     /// The earlier information this item changes, e.g. `质量安全行政处罚决定（形成 2026-07-08，文号 杨建罚〔2026〕12号）`.
-    public let changes: String?
+    let changes: String?
     /// The earlier information this item withdraws (所撤回信息), named the same way; such an item has no ``changes``.
-    public let withdraws: String?
+    let withdraws: String?
     /// The feed entry's `updated` instant: the publication's (``FeedInstant/of(publishedOn:recordedAt:asOf:)``), or
     /// later: a change of the item's going public, or the instant the register corrected what the entry shows
     /// (``Corrections``). It never goes back when a change is taken back.
-    public let updated: String
+    let updated: String
 
     /// The summary's lines, each break written out: a `<br>` in HTML (which a portal's own stylesheet, or none, keeps),
     /// a hard break in Markdown, an indented line in plain text.
-    public var summaryLines: [String]? {
+    var summaryLines: [String]? {
       summary.map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init) }
     }
   }
 
-  public struct Section: Sendable {
+  struct Section: Sendable {
     /// The category's code (`bidding`), which a feed entry is filed under beside its kind.
-    public let code: String
-    public let position: Int
-    public let ordinal: String
-    public let name: String
-    public let items: [Item]
+    let code: String
+    let position: Int
+    let ordinal: String
+    let name: String
+    let items: [Item]
   }
 
-  public let code: String
-  public let name: String
-  public let legalPerson: String?
-  public let location: String?
-  public let investment: String?
-  public let responsibleUnit: String
-  public let sections: [Section]
-  public let disclosedCount: Int
+  let code: String
+  let name: String
+  let legalPerson: String?
+  let location: String?
+  let investment: String?
+  let responsibleUnit: String
+  let sections: [Section]
+  let disclosedCount: Int
   /// Counts of findings by the status named on the page (``FindingStatus/chineseNamesCounted``), for the index page.
-  public let statusCounts: [String: Int]
+  let statusCounts: [String: Int]
   /// Of those, the findings whose status may change once a missing holiday schedule is published: the index page
   /// must not state them as settled where the project's page marks them 暂定.
-  public let provisionalStatusCount: Int
+  let provisionalStatusCount: Int
   /// The years without an official holiday schedule those statuses rest on.
-  public let provisionalStatusYears: Set<Int>
+  let provisionalStatusYears: Set<Int>
   /// The chart of the project's items; `nil` for a project with none yet, whose page says so instead of drawing an
   /// empty chart.
-  public let timeline: Timeline?
-  public let asOf: String
+  let timeline: Timeline?
+  let asOf: String
   /// The years without an official holiday schedule that the page's deadlines and counts rest on.
-  public let unscheduledYears: Set<Int>
+  let unscheduledYears: Set<Int>
   /// Says why statuses are marked 暂定, when any is.
-  public let provisionalNote: String?
+  let provisionalNote: String?
   /// The feed entries that no longer exist: what they showed was withdrawn as recorded by mistake after going public
   /// (an item, which its page no longer shows), or the item's entry took another 索引号 (its earliest publication
   /// withdrawn, one dated earlier recorded or reinstated, the division of the project's code corrected). The feed tells
   /// its readers to drop them (RFC 6721), or cached copies would keep the mistake, or show the item twice, for good.
-  public let retracted: [Retraction]
+  let retracted: [Retraction]
 
   /// A feed entry that no longer exists: the 索引号 it had, when it went, and why, as the public reads it.
-  public struct Retraction: Sendable {
-    public let indexNumber: String
+  struct Retraction: Sendable {
+    let indexNumber: String
     /// The instant the entry went (a withdrawal, a reinstatement, a publication recorded, a code corrected), no later
     /// than the end of the as-of day.
-    public let when: String
-    public let comment: String
-    public let cause: Cause
+    let when: String
+    let comment: String
+    let cause: Cause
 
     /// Why an entry went: the feed keeps the latest of each apart, so that a code's correction, which renumbers every
     /// entry of its project at once, does not crowd out the withdrawals of mistaken records.
-    public enum Cause: Sendable, CaseIterable {
+    enum Cause: Sendable, CaseIterable {
       /// A record withdrawn as made by mistake, or a publication reinstated or recorded that gives the entry another
       /// 索引号.
       case mistake
@@ -118,13 +118,13 @@ public struct ProjectNotice: Sendable {
 
   /// A division a project's code had before a correction gave it another (`project recode`): while 索引号 take the
   /// project's division, the entries published under it were renumbered at that instant.
-  public struct FormerDivision: Hashable, Sendable {
-    public let division: String
-    public let correctedAt: String
+  struct FormerDivision: Hashable, Sendable {
+    let division: String
+    let correctedAt: String
 
     /// The former divisions of each project, by the code it has now, from every correction of a code: the latest
     /// correction away from each division, which the project does not have now.
-    public static func byProject(_ recodes: [LoggedRecode]) -> [ProjectCode: [FormerDivision]] {
+    static func byProject(_ recodes: [LoggedRecode]) -> [ProjectCode: [FormerDivision]] {
       var latest: [ProjectCode: [String: String]] = [:]
       for recode in recodes where recode.former.division != recode.current.division {
         latest[recode.current, default: [:]][String(recode.former.division)] = recode.at
@@ -139,7 +139,7 @@ public struct ProjectNotice: Sendable {
   /// as made by mistake (``MilestoneFilter/withdrawn``) are not shown; they only date the corrections they made.
   /// `formerDivisions` are the project's, whose 索引号 take its division (no `organisation` given); `labelChanges`,
   /// when it was last renamed or given another unit (``Store/projectLabelChanges()``), which date its feed entries.
-  public init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
+  init(project: Project, milestones: [StoredMilestone], checker: Checker, asOf: CivilDate, organisation: String?,
               formerDivisions: [FormerDivision] = [], labelChanges: ProjectLabelChanges? = nil) throws {
     let organisationCode = organisation ?? String(project.code.division)
     let corrections = Corrections(milestones, labelChanges: labelChanges, asOf: asOf)
@@ -322,17 +322,17 @@ public struct ProjectNotice: Sendable {
 
 extension ProjectNotice {
   /// The further channels of an item, as one value: the page says 亦发布于 once before them.
-  public struct FurtherChannels: Sendable {
-    public let entries: [FurtherChannel]
+  struct FurtherChannels: Sendable {
+    let entries: [FurtherChannel]
   }
 
   /// A further channel the item was published on, linked where its address was recorded, as the first one is.
-  public struct FurtherChannel: Sendable {
-    public let channel: String
-    public let url: String?
-    public let publishedOn: String
-    public let indexNumber: String
+  struct FurtherChannel: Sendable {
+    let channel: String
+    let url: String?
+    let publishedOn: String
+    let indexNumber: String
     /// Whether it is named first, without the 、 that parts it from the one before.
-    public let isFirst: Bool
+    let isFirst: Bool
   }
 }

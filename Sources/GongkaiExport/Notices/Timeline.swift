@@ -5,61 +5,61 @@ import GongkaiCore
 ///
 /// Status is told three ways, so the chart reads in print and for colour-blind readers: a shape (circle, triangle,
 /// square, diamond, cross), a colour from the Okabe–Ito palette, and the status written beside the row.
-public struct Timeline: Sendable {
-  public struct Row: Sendable {
-    public let y: Int
-    public let textY: Int
-    public let tickY: Int
-    public let barY: Int
-    public let label: String
-    public let fullLabel: String
-    public let status: String
+struct Timeline: Sendable {
+  struct Row: Sendable {
+    let y: Int
+    let textY: Int
+    let tickY: Int
+    let barY: Int
+    let label: String
+    let fullLabel: String
+    let status: String
     /// Smaller than ``Timeline/statusFontSize`` for a status that would leave no room for the name.
-    public let statusFontSize: Double
-    public let colour: String
-    public let formedX: Int
-    public let lineEndX: Int
-    public let deadlineX: Int?
+    let statusFontSize: Double
+    let colour: String
+    let formedX: Int
+    let lineEndX: Int
+    let deadlineX: Int?
     /// SVG path of the status mark.
-    public let mark: String
-    public let hollow: Bool
+    let mark: String
+    let hollow: Bool
     /// For overdue items: the stretch from the deadline to the as-of day.
-    public let overdueWidth: Int?
+    let overdueWidth: Int?
   }
 
-  public struct Tick: Sendable {
-    public let x: Int
-    public let label: String
+  struct Tick: Sendable {
+    let x: Int
+    let label: String
   }
 
-  public struct LegendEntry: Sendable {
-    public let x: Int
-    public let textX: Int
-    public let mark: String
-    public let colour: String
-    public let hollow: Bool
-    public let label: String
+  struct LegendEntry: Sendable {
+    let x: Int
+    let textX: Int
+    let mark: String
+    let colour: String
+    let hollow: Bool
+    let label: String
   }
 
-  public static let width = 960
+  static let width = 960
   static let plotStart = 330
   static let plotEnd = 940
   static let top = 36
   static let rowHeight = 24
 
-  public let height: Int
-  public let rows: [Row]
-  public let ticks: [Tick]
-  public let legend: [LegendEntry]
-  public let legendY: Int
-  public let asOfX: Int
+  let height: Int
+  let rows: [Row]
+  let ticks: [Tick]
+  let legend: [LegendEntry]
+  let legendY: Int
+  let asOfX: Int
   /// Where the day's label ends: left of its line, which the chart's last fortnight puts near the right edge, where a
   /// label centred on the line was cut off by the picture's edge.
-  public var asOfLabelX: Int { asOfX - 4 }
-  public let asOf: String
-  public let title: String
-  public let summary: String
-  public var width: Int { Self.width }
+  var asOfLabelX: Int { asOfX - 4 }
+  let asOf: String
+  let title: String
+  let summary: String
+  var width: Int { Self.width }
 
   /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does.
   init(findings marked: [(finding: Finding, validityMark: String?)], asOf: CivilDate, projectName: String) {

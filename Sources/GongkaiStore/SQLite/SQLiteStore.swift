@@ -388,7 +388,7 @@ public struct SQLiteStore: Store {
   }
 
   /// A store in memory, for tests.
-  public static func inMemory(clock: @escaping @Sendable () -> String = SQLiteStore.now) throws -> SQLiteStore {
+  static func inMemory(clock: @escaping @Sendable () -> String = SQLiteStore.now) throws -> SQLiteStore {
     try SQLiteStore(DatabaseQueue(configuration: makeConfiguration(busyTimeout: 1)), path: ":memory:", clock: clock)
   }
 
