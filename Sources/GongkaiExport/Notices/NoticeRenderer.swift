@@ -35,14 +35,24 @@ struct NoticeRenderer: Sendable {
     self.library = library
   }
 
-  func render(_ notice: ProjectNotice, format: NoticeFormat) -> String {
-    render(["page": notice], template: format.template)
+  func render(_ notice: ProjectNotice, format: NoticeFormat) throws -> String {
+    try render(["page": notice], template: format.template)
   }
 
-  func render(_ context: [String: Any], template: String) -> String {
+  /// Throws for a template the library does not hold, a mistake in gongkai that would otherwise write empty pages.
+  func render(_ context: [String: Any], template: String) throws -> String {
     let shared: [String: Any] = ["style": NoticeTemplates.style, "changeLogHead": changeLogHead, "judgedUnder": judgedUnder]
-    return library.render(context.merging(shared) { old, _ in old }, withTemplate: template) ?? ""
+    guard let page = library.render(context.merging(shared) { old, _ in old }, withTemplate: template) else {
+      throw MissingTemplate(name: template)
+    }
+    return page
   }
+}
+
+/// A notice template gongkai asked for and never registered: a mistake in gongkai, reported as internal (70).
+struct MissingTemplate: Error, CustomStringConvertible {
+  let name: String
+  var description: String { "internal error: the notice template '\(name)' is not registered; please report it" }
 }
 
 /// HTML and XML escaping, byte by byte. `<`, `>`, `&`, `"` and `'` are ASCII, and in UTF-8 an ASCII byte is never part
