@@ -73,4 +73,10 @@ struct Rejections {
     isEmpty = false
     if first.count < ImportReport.shownNotices { first.append(problem) }
   }
+
+  /// Tells `source` of the problem, which lists it, and keeps it.
+  mutating func reject<Element>(_ problem: StoreError.LineProblem, from source: inout some ImportSource<Element>) {
+    source.reject(line: problem.line, field: problem.field, message: problem.message)
+    append(problem)
+  }
 }

@@ -34,8 +34,7 @@ extension SQLiteStore {
           if let earlier = imported.position(ofProject: id) {
             let problem = StoreError.LineProblem(line: position, field: "code",
               message: "project \(code) is also in \(try source.itemName(at: earlier)); keep one file per project")
-            source.reject(line: problem.line, field: problem.field, message: problem.message)
-            problems.append(problem)
+            problems.reject(problem, from: &source)
           } else {
             imported.record(project: id, position: position)
           }
@@ -44,15 +43,13 @@ extension SQLiteStore {
           let project = ProjectRecord(document.project, replacing: old)
           for stale in try staleFields(of: project, stored: old, write) {
             let problem = StoreError.LineProblem(line: position, field: stale.field, message: stale.message)
-            source.reject(line: problem.line, field: problem.field, message: problem.message)
-            problems.append(problem)
+            problems.reject(problem, from: &source)
           }
           // A rename to the name of a project whose code is near, refused as `project edit --name` refuses it.
           if project.name != old.name, case .namesakeProject(_, let registered, let name)? = try namesake(of: document.project, write.db) {
             let problem = StoreError.LineProblem(
               line: position, field: "name", message: StoreError.namesakeRename(code, registered: registered, name: name).description)
-            source.reject(line: problem.line, field: problem.field, message: problem.message)
-            problems.append(problem)
+            problems.reject(problem, from: &source)
           }
           // After a rejection the import will roll back: read on only to find every problem.
           guard problems.isEmpty else { continue }
@@ -95,8 +92,7 @@ extension SQLiteStore {
       for (id, refusal) in try namesakes(registeredAfter: registeredBefore, write.db) {
         guard let position = imported.position(ofProject: id) else { continue }
         let problem = StoreError.LineProblem(line: position, field: "code", message: refusal.description)
-        source.reject(line: problem.line, field: problem.field, message: problem.message)
-        problems.append(problem)
+        problems.reject(problem, from: &source)
       }
       // The source throws what it was told at its end, these last problems with the others.
       if !problems.isEmpty { _ = try source.next() }
@@ -140,8 +136,7 @@ extension SQLiteStore {
       return true
     } catch let conflict as ConflictingRow {
       let problem = StoreError.LineProblem(line: position, field: conflict.field, message: conflict.message)
-      source.reject(line: problem.line, field: problem.field, message: problem.message)
-      problems.append(problem)
+      problems.reject(problem, from: &source)
       return false
     }
   }
@@ -177,8 +172,7 @@ extension SQLiteStore {
     }
     guard try source.isListed(at: position) else {
       let problem = StoreError.LineProblem(line: position, field: "code", message: "\(said); \(fix)")
-      source.reject(line: problem.line, field: problem.field, message: problem.message)
-      return problems.append(problem)
+      return problems.reject(problem, from: &source)
     }
     switch passed {
     case .withdrawn: report.skippedWithdrawn += 1
@@ -238,8 +232,7 @@ extension SQLiteStore {
             """))
         }
         for problem in rejections {
-          source.reject(line: problem.line, field: problem.field, message: problem.message)
-          problems.append(problem)
+          problems.reject(problem, from: &source)
         }
         // After a rejection the import will roll back: read on only to find every problem.
         guard problems.isEmpty, let record = project?.record else { continue }
@@ -251,8 +244,7 @@ extension SQLiteStore {
           try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
         } catch let conflict as ConflictingRow {
           // The row's writes are rolled back with the import.
-          source.reject(line: row.line, field: conflict.field, message: conflict.message)
-          problems.append(.init(line: row.line, field: conflict.field, message: conflict.message))
+          problems.reject(.init(line: row.line, field: conflict.field, message: conflict.message), from: &source)
           continue
         }
         if unlinkedWithdrawal, let added = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) {
