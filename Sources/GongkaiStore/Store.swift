@@ -4,8 +4,8 @@ import GongkaiCore
 ///
 /// Every method that writes does all its work in one transaction and records each change in the change log,
 /// with who made it and the values before and after; nothing is ever hard-deleted. "Not found" is a value
-/// (`nil`), invalid writes throw ``StoreError``. Implementations: ``SQLiteStore`` (embedded default); a
-/// PostgreSQL store implements the same contract, and the store tests run against any implementation.
+/// (`nil`), invalid writes throw ``StoreError``. The one implementation is ``SQLiteStore`` (embedded); the store's
+/// contract tests are written against the protocol, so that a server-side store (PostgreSQL) can be held to them.
 public protocol Store: Sendable {
   /// The schema migrations applied to the database, oldest first.
   func appliedSchemaVersions() async throws -> [String]

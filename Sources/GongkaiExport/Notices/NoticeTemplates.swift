@@ -1,5 +1,6 @@
 /// The templates of the public notices. Values are inserted by Mustache, which escapes them for the format
-/// (`{{value}}`); the only unescaped insertion, `{{> timeline}}`, is our own SVG template.
+/// (`{{value}}`); the unescaped insertions are our own: the SVG template `{{> timeline}}` and the style sheet
+/// `{{{style}}}`, a constant.
 enum NoticeTemplates {
   static let style = """
     body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1a1a1a;\
