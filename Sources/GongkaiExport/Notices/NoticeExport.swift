@@ -13,6 +13,9 @@ public struct NoticeExport {
   public let organisation: String?
   /// How many of the latest publications the feed carries.
   public static let feedLength = 50
+  /// What the feed's id (`urn:gongkai:feed:<organisation>`) holds where no organisation code is given or recorded: the
+  /// placeholder every such register shares, which the export warns of.
+  static let noOrganisation = "gongkai"
 
   /// The rules and the calendar the verdicts were judged under, stated on every page: a schedule added or corrected
   /// later can turn a verdict, and a reader comparing two exports of one register state needs to see why.
@@ -73,7 +76,7 @@ public struct NoticeExport {
       try AtomicFileWriter.requireReplaceable((folder as NSString).appendingPathComponent(name), named: false)
     }
     // In every format: pages of another format beside the feed's would give its items other 索引号.
-    try Self.requireFeedOrganisation(organisation ?? "gongkai", in: folder, recorded: try await store.organisation() != nil)
+    try Self.requireFeedOrganisation(organisation ?? Self.noOrganisation, in: folder, recorded: try await store.organisation() != nil)
     let stated = Self.indexDay(in: folder).flatMap { $0 > asOf ? $0 : nil }
     try await Self.requireHeldHead(in: folder, by: store)
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
@@ -147,7 +150,7 @@ public struct NoticeExport {
     // An Atom id is permanent: the organisation's code, else one fixed name (the projects' divisions would change
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     let atom = try AtomicFileWriter(path: folder + "/feed.atom", public: true)
-    try atom.write(renderer.render(feed.context(organisation: organisation ?? "gongkai", asOf: asOf), template: "atom"))
+    try atom.write(renderer.render(feed.context(organisation: organisation ?? Self.noOrganisation, asOf: asOf), template: "atom"))
     try pages.commit()
     // The index and the feed go in place together, and only then do the pages they no longer name go: an export
     // interrupted on the way leaves an index, a feed and pages that agree.
@@ -324,10 +327,10 @@ extension NoticeExport {
     guard let start = head.range(of: prefix), let end = head[start.upperBound...].range(of: "</id>") else { return }
     let written = String(head[start.upperBound..<end.lowerBound])
     guard written != MarkupContentType().escapeText(organisation) else { return }
-    let named = { (code: String) in code == "gongkai" ? "no organisation code (索引号 by each project's division)" : "organisation \(code)" }
+    let named = { (code: String) in code == Self.noOrganisation ? "no organisation code (索引号 by each project's division)" : "organisation \(code)" }
     // The fix the user can make: the options where the code is given export by export, the register's record where
     // it is the register's own (an option cannot override it).
-    let back = switch (recorded, written == "gongkai") {
+    let back = switch (recorded, written == Self.noOrganisation) {
     case (false, true): "give no --organisation (and unset GONGKAI_ORGANISATION), "
     case (false, false): "give --organisation \(written) (or set GONGKAI_ORGANISATION), "
     case (true, true): "the register records \(organisation): "
