@@ -6,4 +6,10 @@ extension BidirectionalCollection<String> {
     guard let last, count > 1 else { return joined() }
     return dropLast().joined(separator: separator) + conjunction + last
   }
+
+  /// The first `limit` items, and how many more past them (`a, b and 4 more`): a message names enough to act on and
+  /// never thousands of lines.
+  public func listed(atMost limit: Int) -> String {
+    count > limit ? prefix(limit).joined(separator: ", ") + " and \(count - limit) more" : listed()
+  }
 }

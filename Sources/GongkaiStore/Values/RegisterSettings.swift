@@ -121,7 +121,7 @@ public struct MilestoneAhead: Equatable, Sendable {
   /// ways out.
   public static func problem(_ milestones: [MilestoneAhead], under profile: String, today: CivilDate) -> String {
     let items = eachOnce(milestones.map { "\($0.isChange ? "a change of " : "")\($0.kind)" })
-    let listed = listedWithCount(milestones.map { "milestone \($0.milestone) (formed \($0.formed))" })
+    let listed = milestones.map { "milestone \($0.milestone) (formed \($0.formed))" }.listed(atMost: PublicationAhead.numbersListed)
     let field = byTriggerDayField(forChanges: milestones.map(\.isChange))
     let first = milestones.first?.milestone ?? 0
     return "under \(profile), \(items.joined(separator: ", ")) may not be recorded for a day to come, and the register holds "
@@ -151,7 +151,7 @@ public struct LinkRefused: Equatable, Sendable {
   /// `init --change-profile` refuses and `doctor` reports, with the ways out.
   public static func problem(_ links: [LinkRefused], under profile: String) -> String {
     let pairs = eachOnce(links.map { "a milestone of \($0.kind) may not change one of \($0.changedKind)" })
-    let listed = listedWithCount(links.map { "milestone \($0.milestone) changes milestone \($0.changed)" })
+    let listed = links.map { "milestone \($0.milestone) changes milestone \($0.changed)" }.listed(atMost: PublicationAhead.numbersListed)
     let first = links.first?.milestone ?? 0
     return "under \(profile), \(pairs.joined(separator: ", ")), and \(listed); a profile that lists the kind changed under "
       + "`changes:` (or `withdraws:`) of the kind that changes it admits the link; otherwise link each to the milestone it "
@@ -167,14 +167,6 @@ private func byTriggerDayField(forChanges isChange: [Bool]) -> String {
   case (false, _): "`change-period: by-trigger-day`"
   case (true, false): "`period: by-trigger-day`"
   }
-}
-
-/// `a`, `a and b`, `a, b and c`, and past ``PublicationAhead/numbersListed`` items `a, b, … and 4 more`: the records a
-/// profile refusal names, enough to act on and never millions of lines.
-private func listedWithCount(_ items: [String]) -> String {
-  let described = Array(items.prefix(PublicationAhead.numbersListed))
-  let unnamed = items.count - described.count
-  return unnamed > 0 ? described.joined(separator: ", ") + " and \(unnamed) more" : described.listed()
 }
 
 /// Each value once, in the order first met.

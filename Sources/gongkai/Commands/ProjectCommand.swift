@@ -150,8 +150,7 @@ extension Gongkai.ProjectCommand {
         if stored.milestone.disclosures.isEmpty && stored.milestone.responsibleUnit == former { pending.append(stored.milestone) }
       }
       guard let first = pending.first, let unit = fields.unit else { return }
-      let items = pending.map { "#\($0.id) \($0.kind) formed \($0.formedOn)" }
-      let named = items.count > 5 ? items.prefix(5).joined(separator: ", ") + " and \(items.count - 5) more" : items.listed()
+      let named = pending.map { "#\($0.id) \($0.kind) formed \($0.formedOn)" }.listed(atMost: 5)
       Terminal.warning("""
         \(pending.count) of them not yet published (\(named)) \(pending.count == 1 ? "stays" : "stay") with \
         \(Terminal.field(former)), whose alerts name it; to hand one still due over to the new unit (one overdue is the \
