@@ -30,6 +30,37 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// China Standard Time's offset from UTC, in seconds.
   public static let chinaOffset = 8 * 3600
 
+  /// The day in China of an instant as the register records who wrote what and when (ISO 8601,
+  /// `2026-11-27T09:00:00+08:00`), or `nil` for text that is no such instant. gongkai records instants in China
+  /// Standard Time, whose day is the date written; an instant written in another offset (`…Z`, a register edited
+  /// outside gongkai) is the China day it falls on, not the day its text begins with.
+  public init?(recordedAt instant: some StringProtocol) {
+    let text = Array(instant.utf8)
+    guard text.count >= 20, text[10] == UInt8(ascii: "T"), text[13] == UInt8(ascii: ":"),
+      let day = try? CivilDate(parsing: instant.prefix(10)),
+      let hours = Self.number(text[11..<13]), let minutes = Self.number(text[14..<16]), hours < 24, minutes < 60
+    else { return nil }
+    let offsetMinutes: Int
+    if text.last == UInt8(ascii: "Z") {
+      offsetMinutes = 0
+    } else {
+      let offset = text.suffix(6)
+      guard let sign = offset.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+        offset[offset.startIndex + 3] == UInt8(ascii: ":"),
+        let offsetHours = Self.number(offset.dropFirst().prefix(2)), let offsetMinutesPart = Self.number(offset.suffix(2))
+      else { return nil }
+      offsetMinutes = (sign == UInt8(ascii: "-") ? -1 : 1) * (offsetHours * 60 + offsetMinutesPart)
+    }
+    let minutesInChina = hours * 60 + minutes - offsetMinutes + Self.chinaOffset / 60
+    self = day.adding(days: minutesInChina >= 0 ? minutesInChina / 1440 : (minutesInChina - 1439) / 1440)
+  }
+
+  /// Two ASCII digits' value.
+  private static func number(_ digits: some Collection<UInt8>) -> Int? {
+    guard digits.count == 2, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+    return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+  }
+
   /// The day `year-month-day`, or `nil` when no such day exists (2023-02-29) or it lies outside
   /// ``earliest``...``latest``.
   public init?(year: Int, month: Int, day: Int) {

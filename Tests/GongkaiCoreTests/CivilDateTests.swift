@@ -10,6 +10,24 @@ import Testing
     #expect(CivilDate(chinaStandardTimeAt: -8 * 3600 - 1) == (try CivilDate(parsing: "1969-12-31")))
   }
 
+  /// The day a write was recorded on is the China day of its instant: the date written, for gongkai's own instants in
+  /// China Standard Time; for one written in another offset, the China day it falls on.
+  @Test(arguments: [
+    ("2026-11-27T09:00:00+08:00", "2026-11-27"), ("2026-11-27T23:59:59+08:00", "2026-11-27"),
+    ("2026-11-27T16:00:00Z", "2026-11-28"), ("2026-11-27T15:59:59Z", "2026-11-27"),
+    ("2026-12-31T20:30:00-05:00", "2027-01-01"), ("2026-03-01T01:00:00+09:00", "2026-03-01"),
+    ("2026-03-01T00:30:00+09:30", "2026-02-28"), ("2026-11-27T09:00:00.125+08:00", "2026-11-27"),
+  ])
+  func aRecordedInstantIsReadAsItsDayInChina(instant: String, day: String) {
+    #expect(CivilDate(recordedAt: instant)?.description == day)
+  }
+
+  @Test(arguments: ["2026-11-27", "2026-11-27 09:00:00", "2026-11-27T9:00:00+08:00", "2026-13-27T09:00:00+08:00",
+                    "2026-11-27T09:00:00+0800", "2026-11-27T24:00:00+08:00", "2026-11-27T09:00:00+08:0x", "现在"])
+  func textThatIsNoRecordedInstantHasNoDay(_ text: String) {
+    #expect(CivilDate(recordedAt: text) == nil)
+  }
+
   @Test(arguments: ["2026-01-01", "2024-02-29", "2000-02-29", "1900-01-01", "2199-12-31"])
   func parsesRealDays(_ text: String) throws {
     #expect(try CivilDate(parsing: text).description == text)

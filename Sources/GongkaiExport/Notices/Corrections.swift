@@ -68,7 +68,7 @@ enum FeedInstant {
   /// seen, or below the feed's latest; recorded later still, it is history (a backfill of past years), which keeps its
   /// own day rather than push the current publications out.
   static func of(publishedOn day: CivilDate, recordedAt: String, asOf: CivilDate) -> String {
-    guard let recordedOn = try? CivilDate(parsing: String(recordedAt.prefix(10))), recordedOn >= day,
+    guard let recordedOn = CivilDate(recordedAt: recordedAt), recordedOn >= day,
       recordedOn <= day.adding(days: lateRecordingDays)
     else { return startOf(day) }
     return max(min(recordedAt, endOf(asOf)), startOf(day))

@@ -64,7 +64,8 @@ public struct ClockWentBack: Sendable, Hashable {
 }
 
 /// The days the log's rows were recorded on, in the order of the rows: only the day is compared, as two writers'
-/// instants of one day may commit in either order.
+/// instants of one day may commit in either order. gongkai writes every instant in China Standard Time, so the day is
+/// the first ten bytes, read in place over the log's millions of rows (``CivilDate/init(recordedAt:)`` reads any offset).
 private struct ClockWalk {
   private var latest: [UInt8] = []
   private(set) var wentBack: ClockWentBack?

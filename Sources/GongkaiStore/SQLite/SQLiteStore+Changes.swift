@@ -17,6 +17,10 @@ extension SQLiteStore {
 /// keeps what it would otherwise read back for every row in memory for the transaction's length: the head of
 /// the change log's hash chain and the last notice serial of each year. The transaction holds the write lock,
 /// so no other process can move either meanwhile.
+/// The day, in China, of an instant the register records, as messages name it (`2026-12-04`); text that is no
+/// instant (a register edited outside gongkai) as it is.
+func dayOf(_ instant: String) -> String { CivilDate(recordedAt: instant)?.description ?? instant }
+
 final class RegisterWrite {
   let db: Database
   let actor: String

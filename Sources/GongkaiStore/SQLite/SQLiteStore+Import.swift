@@ -298,7 +298,7 @@ extension SQLiteStore {
       if let change = try change(of: "changesId", from: id, entity: "milestone", id: recorded.id, write.db) {
         report.notice(at: row.line, field: "changes", """
           names milestone \(id), which milestone \(recorded.id) changed before \(change.actor) corrected its link on \
-          \(change.at.prefix(10)) (it now \(stored.map { "changes \($0)" } ?? "names none it changes")); the sheet was written before \
+          \(dayOf(change.at)) (it now \(stored.map { "changes \($0)" } ?? "names none it changes")); the sheet was written before \
           that, and the import kept the correction
           """)
         return .success(nil)

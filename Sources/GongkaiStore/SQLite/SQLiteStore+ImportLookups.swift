@@ -111,7 +111,7 @@ extension SQLiteStore {
       else { return nil }
       let given = field.given.map { "'\($0)' is what it was" } ?? "the file leaves it out (which clears it), as it was"
       return (field.file, """
-        \(given) before \(change.actor) changed it on \(change.at.prefix(10)) (it is now \
+        \(given) before \(change.actor) changed it on \(dayOf(change.at)) (it is now \
         '\(field.stored ?? "")'): the file was written before that change and would undo it: run `gongkai export project \
         \(stored.code)` and make your edits in the new file, or set it back on purpose with `gongkai project edit \(stored.code) \
         --\(field.option) …`
@@ -137,7 +137,7 @@ extension SQLiteStore {
     /// `before 李文员 changed it on 2026-12-04`, or withdrew a record and recorded another in its place.
     var before: String {
       let what = withdrawal.map { "withdrew \($0.entity) \($0.id) and recorded \($0.entity) \($0.replacement) in its place" } ?? "changed it"
-      return "before \(actor) \(what) on \(at.prefix(10))"
+      return "before \(actor) \(what) on \(dayOf(at))"
     }
   }
 

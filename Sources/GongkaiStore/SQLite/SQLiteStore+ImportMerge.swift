@@ -111,7 +111,7 @@ extension SQLiteStore {
               let change = try change(of: "withdrawnReason", from: reason, entity: "milestone", id: id, db)
             {
               report.notice(at: position, field: "withdrawn", """
-                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(change.at.prefix(10)), and the \
+                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(dayOf(change.at)), and the \
                 import kept it in force, as a file written before the reinstatement gives it so: `gongkai export project \(project.code)` \
                 brings the file up to date, and `gongkai withdraw \(id) --reason …` withdraws it again if that is meant
                 """)
@@ -220,7 +220,7 @@ extension SQLiteStore {
         let gave = entry.changes.map { "'\($0)' is what milestone \(id) changed" }
           ?? "the file names nothing it changes (which would remove the link), as milestone \(id) had it"
         report.notice(at: position, field: "changes", """
-          \(gave) before \(change.actor) changed it on \(change.at.prefix(10)) (it now changes \
+          \(gave) before \(change.actor) changed it on \(dayOf(change.at)) (it now changes \
           \(old.changesId.map { "milestone \($0)" } ?? "nothing")); the file was written before that, and the import kept the \
           change (`gongkai amend \(id) --changes ID` or `--no-changes`, with a reason, changes it on purpose)
           """)

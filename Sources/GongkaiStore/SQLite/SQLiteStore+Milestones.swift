@@ -405,7 +405,7 @@ extension SQLiteStore {
   }
 
   /// Whether a publication recorded to come down on `end` had come down before the day of the write.
-  static func isSettled(_ end: String, _ write: RegisterWrite) -> Bool { end < String(write.at.prefix(10)) }
+  static func isSettled(_ end: String, _ write: RegisterWrite) -> Bool { CivilDate(recordedAt: write.at).map { end < $0.description } ?? false }
 
   func existingDisclosure(_ record: DisclosureRecord, _ db: Database) throws -> DisclosureRecord? {
     try DisclosureRecord.fetchOne(db.cachedStatement(sql: """

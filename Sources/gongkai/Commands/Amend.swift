@@ -93,7 +93,7 @@ extension Gongkai {
       }
       // A day after the one the milestone was recorded on, where the kind has no notice ahead of its day, is another
       // document's: information is recorded once formed. Amended in, it would turn a late publication on time.
-      if let date, let catalogue, let recorded = try? CivilDate(parsing: String(current.recordedAt.prefix(10))),
+      if let date, let catalogue, let recorded = CivilDate(recordedAt: current.recordedAt),
         MilestoneEntry.formationProblem("--date", date, kind: current.milestone.kind, isChange: isChange, catalogue: catalogue,
                                         today: recorded) != nil
       {

@@ -81,7 +81,7 @@ struct StoreOptions: ParsableArguments {
   private static func chosenClock(_ environment: [String: String]) throws -> (@Sendable () -> String, Date) {
     guard let fixed = environment["GONGKAI_NOW"], !fixed.isEmpty else { return (SQLiteStore.now, Date()) }
     #if DEBUG
-    // In China Standard Time, as the real clock's instants are: the register reads the day from the first ten characters.
+    // In China Standard Time, as the real clock's instants are, so that what it records reads as the real clock's.
     guard let instant = ISO8601DateFormatter().date(from: fixed), fixed.hasSuffix("+08:00") else {
       throw CommandFailure.usage("GONGKAI_NOW '\(fixed)' is not an ISO 8601 instant in China Standard Time; use e.g. 2026-11-27T09:00:00+08:00")
     }
@@ -96,7 +96,7 @@ struct StoreOptions: ParsableArguments {
   /// day every command judges and advises for unless `--as-of` says otherwise, so that the tests' fixed clock is one
   /// clock for all. An unusable `$GONGKAI_NOW` is refused before any command runs (``clock(environment:)``).
   static func today() -> CivilDate {
-    (try? CivilDate(parsing: try clock()().prefix(10))) ?? .todayInChina()
+    (try? clock()()).flatMap { CivilDate(recordedAt: $0) } ?? .todayInChina()
   }
 
   /// `$GONGKAI_BUSY_TIMEOUT`: seconds a command waits for another one's write, 0 to 3600 (default 10).
