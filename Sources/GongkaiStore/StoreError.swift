@@ -189,7 +189,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
         : "; \(own) milestone\(own == 1 ? "" : "s") already recorded name\(own == 1 ? "s" : "") it as \(own == 1 ? "its" : "their") own, which --for-past-milestones moves to the new unit (one recorded from now on names its unit as it is recorded)")
     case .unknownMilestone(let id): "unknown milestone \(id); `gongkai project show CODE` lists a project's milestones"
     case .unknownDisclosure(let id):
-      "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 #ID)"
+      "unknown disclosure \(id); `gongkai project show CODE` lists those in force, `gongkai history CODE` every one (公开 D…)"
     case .duplicateMilestone(let existing, let key):
       "milestone \(key) is already recorded as milestone \(existing); use `gongkai amend \(existing) … --reason …` to change it"
     case .milestoneOfAnotherProject(let milestone, let project, let expected, let disclosure?):

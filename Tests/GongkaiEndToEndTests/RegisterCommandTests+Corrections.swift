@@ -407,7 +407,7 @@ extension RegisterCommandTests {
       + "with `gongkai export project \(code)`"), "\(imported.stderr)")
     #expect(imported.stderr.contains("to correct it, run `gongkai disclose 1 --date 2026-11-30 --channel 平台 --url …` (`--no-url` clears it)"))
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-30"] + db).stdout
-    #expect(shown.contains("公开 #1 2026-11-30 平台 至 2026-12-01 https://ggzy.example/c1"), "\(shown)")
+    #expect(shown.contains("公开 D1 2026-11-30 平台 至 2026-12-01 https://ggzy.example/c1"), "\(shown)")
     // A spreadsheet row written before the end was moved on is told to correct the row, which no export writes
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "平台", "--until", "2026-12-02"] + db, environment: day).status == 0)
     let sheet = folder.appendingPathComponent("rows.csv")

@@ -338,7 +338,7 @@ extension RegisterCommandTests {
     #expect(feed.contains("<link rel=\"alternate\" href=\"\(right).html\"/>"))
     // Its history is whole under the right code; the audit rows carry it.
     let history = try gongkai(["history", right] + db).stdout
-    #expect(history.contains("新增公开 #1"))
+    #expect(history.contains("新增公开 D1"))
     #expect(history.hasSuffix("2026-11-12T15:00:00+08:00  李工  更正项目代码 #1\n    项目代码: \(wrong) → \(right)\n    代码更正原因 项目代码填错\n"))
     let rows = try auditRows(folder, db, asOf: "2026-11-20", ["--lang", "en"])
     #expect(rows.map { $0["project_code"] } == [right], "\(rows)")
@@ -612,7 +612,7 @@ extension RegisterCommandTests {
     let page = try String(contentsOfFile: notices.folder + "/\(code).html", encoding: .utf8)
     #expect(page.contains("310110-2026-00001"))
     #expect(try gongkai(["history", code] + db).stdout.hasSuffix("""
-      2026-11-12T15:00:00+08:00  李工  恢复公开 #1（里程碑 #1：2026-11-03 区政府门户网站）
+      2026-11-12T15:00:00+08:00  李工  恢复公开 D1（里程碑 #1：2026-11-03 区政府门户网站）
           撤回原因: 误操作 → —
           恢复原因 误撤回，应撤回的是公开记录2\n
       """))

@@ -279,7 +279,7 @@ import TestSupport
     let (_, database) = try sampleRegister()
     let shown = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2024-03-21", "--database", database).stdout
     #expect(shown.contains("  #21  2024-03-22  approval-result.feasibility-study  可行性研究报告审批结果  [截至 2024-03-21 尚未形成]\n"))
-    #expect(shown.contains("        公开 #22 2024-04-12 杨浦区人民政府门户网站 https://xxgk.yangpu.example/zdjsxm/2024/0412-019.html  [截至 2024-03-21 尚未公开]\n"))
+    #expect(shown.contains("        公开 D22 2024-04-12 杨浦区人民政府门户网站 https://xxgk.yangpu.example/zdjsxm/2024/0412-019.html  [截至 2024-03-21 尚未公开]\n"))
     let now = try gongkai("project", "show", "2024-310110-48-01-000046", "--as-of", "2026-11-27", "--database", database).stdout
     #expect(!now.contains("尚未公开"))
     #expect(!now.contains("（暂定）"))
@@ -395,7 +395,7 @@ import TestSupport
     #expect(entries.map { "\($0["action"]!) \($0["entity"]!) \($0["actor"]!)" }.prefix(3) == ["insert project 王工", "insert milestone 王工", "insert disclosure 李工"])
     // Staff read the log in Chinese; the withdrawal shows what it changed.
     let text = try gongkai(["history", "2026-310110-48-01-000200"] + db).stdoutLines
-    #expect(text.contains { $0.hasSuffix("  撤回公开 #1（里程碑 #1：2026-11-27 中国招标投标公共服务平台）") }, "\(text)")
+    #expect(text.contains { $0.hasSuffix("  撤回公开 D1（里程碑 #1：2026-11-27 中国招标投标公共服务平台）") }, "\(text)")
     #expect(text.contains("    撤回原因: — → 截止日期填错"))
     #expect(text.contains("    里程碑编号 1；公开日期 2026-11-27；公开渠道 中国招标投标公共服务平台；公示截止 2026-11-29；索引年度 2026；索引序号 1"))
     #expect(text.contains("    公示截止: 2026-11-29 → 2026-11-30"))
@@ -567,6 +567,32 @@ import TestSupport
     let withdrawn = try gongkai(["withdraw", id, "--reason", "重复登记"] + db)
     #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
     #expect(withdrawn.stdout.hasPrefix("withdrew milestone 2 "), "\(withdrawn.stdout)")
+  }
+
+  /// A clerk read `公开 #2` under milestone `#2` and withdrew the milestone with `withdraw 2`: a publication's id is shown
+  /// `D2`, which the milestone argument refuses and `--disclosure` takes, and a milestone's withdrawal names the
+  /// publications that go off the notices with it.
+  @Test func aPublicationsIdIsShownApartFromAMilestonesAndRefusedForOne() throws {
+    let code = "2026-310110-48-01-000209"
+    let db = try registerWithProject(code).db
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    for day in ["2026-11-02", "2026-11-03"] {
+      #expect(try gongkai(["log", code, "construction.participants", "--date", day] + db, environment: now).status == 0)
+    }
+    for channel in ["门户网站", "公告栏"] {
+      #expect(try gongkai(["disclose", "2", "--date", "2026-11-05", "--channel", channel] + db, environment: now).status == 0)
+    }
+    let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
+    #expect(shown.contains("        公开 D2 2026-11-05 公告栏\n") && shown.contains("  #2  2026-11-03  construction.participants"), "\(shown)")
+    let mistaken = try gongkai(["withdraw", "D2", "--reason", "重复登记"] + db)
+    #expect(mistaken.status == 64)
+    #expect(mistaken.stderr.contains("D2 is a publication's id (公开 D2), not a milestone's (#N): give it as --disclosure D2"), "\(mistaken.stderr)")
+    let publication = try gongkai(["withdraw", "--disclosure", "D2", "--reason", "重复登记"] + db)
+    #expect(publication.stdout.hasPrefix("withdrew disclosure 2 of milestone 2 "), "\(publication.stdout)")
+    #expect(try gongkai(["history", code] + db).stdout.contains("撤回公开 D2（里程碑 #2：2026-11-05 公告栏）"))
+    let milestone = try gongkai(["withdraw", "#2", "--reason", "重复登记"] + db)
+    #expect(milestone.stdout.hasPrefix("withdrew milestone 2 (\(code) construction.participants 2026-11-03) with its 1 publication "
+      + "(off the public notices at the next export)"), "\(milestone.stdout)")
   }
 
   /// A second channel's publication of a late milestone was told "published 18 working days late", the first
@@ -930,7 +956,7 @@ import TestSupport
       + "      期间: 起算日前（含当日）\n"), "\(explained.stdout)")
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-11-27"] + db).stdout
     #expect(shown.contains("2026-03-11  bidding.tender-notice  招标公告、资格预审公告  [按时公开，截止 2026-03-11"), "\(shown)")
-    #expect(shown.contains("公开 #1 2026-03-09 中国招标投标公共服务平台"), "\(shown)")
+    #expect(shown.contains("公开 D1 2026-03-09 中国招标投标公共服务平台"), "\(shown)")
     // A project file written back reads back, early publications and all.
     let file = folder.appendingPathComponent("p.yaml").path
     #expect(try gongkai(["export", "project", code, "--out", file] + db).status == 0)
@@ -2306,7 +2332,7 @@ import TestSupport
     let imported = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stdout.hasPrefix("imported 3 rows: 1 with changes, 2 unchanged"), "\(imported.stdout)")
-    #expect(try gongkai(["project", "show", code] + db).stdout.contains("公开 #1 2026-03-03 上海市公共资源交易平台 至 2026-03-06"))
+    #expect(try gongkai(["project", "show", code] + db).stdout.contains("公开 D1 2026-03-03 上海市公共资源交易平台 至 2026-03-06"))
     // Also when the row above only repeats what the register holds: the address alike
     let url = "\(code),bidding.candidates,2026-03-02,ZB-1,2026-03-03,上海市公共资源交易平台,,https://ggzy.example/"
     try Data((header.replacingOccurrences(of: "公示截止", with: "公示截止,网址") + first + url + "1\n" + url + "2\n").utf8).write(to: sheet)

@@ -22,14 +22,14 @@ extension Gongkai {
           gongkai amend 82 --changes 61 --reason 关联被撤回的处罚决定
         """)
 
-    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: recordID) var milestone: Int64
+    @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: milestoneID) var milestone: Int64
     @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate?
     @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes or withdraws.", valueName: "milestone"),
-            transform: recordID)
+            transform: milestoneID)
     var changes: Int64?
     @Flag(name: .customLong("no-changes"), help: "Remove the link to a milestone this one changes: it was linked by mistake.")
     var noChanges = false

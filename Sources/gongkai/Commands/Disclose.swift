@@ -23,7 +23,7 @@ extension Gongkai {
         """)
 
     @Argument(help: ArgumentHelp("The milestone id (from `gongkai log` or `gongkai project show`).", valueName: "milestone"),
-              transform: recordID)
+              transform: milestoneID)
     var milestone: Int64
     @Option(help: ArgumentHelp("The day it went public.", valueName: "date"), transform: CivilDate.argument) var date: CivilDate
     @Option(parsing: .unconditional, help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: trimmed) var channel: String

@@ -5,11 +5,13 @@ import GongkaiStore
 
 extension Gongkai {
   struct History: AsyncParsableCommand {
-    /// What a change-log row did, e.g. 新增公开 #17 (`insert disclosure 17`); a word the log may hold in future is
+    /// What a change-log row did, e.g. 新增公开 D17 (`insert disclosure 17`); a word the log may hold in future is
     /// shown as it is.
     static func words(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       // The register is one row: its id says nothing.
-      let id = entry.entity == "register" ? "" : lang.pick(" #", " ") + "\(entry.entityID)"
+      let id = entry.entity == "register" ? ""
+        : entry.entity == "disclosure" ? lang.pick(" \(publicationLabel(entry.entityID))", " \(entry.entityID)")
+        : lang.pick(" #", " ") + "\(entry.entityID)"
       let publication = publicationNamed(entry, lang)
       guard lang == .zh else {
         return "\(entry.action) \(entry.entity == "register" ? "the register's settings" : entry.entity)\(id)\(publication)"
@@ -21,7 +23,7 @@ extension Gongkai {
     }
 
     /// Which publication a change of one is, its milestone, day and channel, which the lines under it leave out for
-    /// any change but its record's insert (they show the fields changed): `撤回公开 #7` alone sent an auditor to the
+    /// any change but its record's insert (they show the fields changed): `撤回公开 D7` alone sent an auditor to the
     /// JSON to learn what was withdrawn.
     private static func publicationNamed(_ entry: ChangeLogEntry, _ lang: Language) -> String {
       guard entry.entity == "disclosure", entry.action != "insert", let row = values(entry.after) ?? values(entry.before),

@@ -24,7 +24,7 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
-            transform: recordID)
+            transform: milestoneID)
     var changes: Int64?
     @OptionGroup var asOf: StandingDayOptions
     @OptionGroup var store: StoreOptions

@@ -22,7 +22,7 @@ extension Gongkai {
 
         Examples:
           gongkai reinstate 42 --reason 误撤回，应撤回的是里程碑24
-          gongkai reinstate --disclosure 17 --reason 误撤回，应撤回的是公开记录18
+          gongkai reinstate --disclosure D17 --reason 误撤回，应撤回的是公开 D18
         """)
 
     @OptionGroup var options: WithdrawableRecordOptions

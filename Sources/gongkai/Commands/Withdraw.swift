@@ -12,7 +12,7 @@ extension Gongkai {
 
         Examples:
           gongkai withdraw 42 --reason 重复登记
-          gongkai withdraw --disclosure 17 --reason 记录在错误的里程碑，应为里程碑43
+          gongkai withdraw --disclosure D17 --reason 记录在错误的里程碑，应为里程碑43
         """)
 
     @OptionGroup var options: WithdrawableRecordOptions
@@ -38,7 +38,11 @@ extension Gongkai {
       case .milestone(let milestone):
         let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
         let done = try await register.withdrawMilestone(id: milestone, reason: reason, actor: try actor.actor())
-        try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone), undo: "gongkai reinstate \(milestone) --reason …"),
+        // Its publications go off the notices with it: said, as a publication's id typed for a milestone's shows here.
+        let publications = stored.milestone.disclosures.isEmpty || stored.withdrawnReason != nil ? ""
+          : " with its \(counted(stored.milestone.disclosures.count, "publication")) (off the public notices at the next export)"
+        try StandardOutput.confirm(Self.said(done, Gongkai.named(stored.milestone) + publications,
+                                             undo: "gongkai reinstate \(milestone) --reason …"),
                                    written: done == .withdrawn)
       }
     }

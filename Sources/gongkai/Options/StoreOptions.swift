@@ -170,19 +170,39 @@ extension CivilDate {
   }
 }
 
-/// Parses a milestone or disclosure id, for `@Argument(transform:)` and `@Option(transform:)`: the parser's own
-/// message names the value but not what an id looks like or where to find one.
-func recordID(_ text: String) throws -> Int64 {
-  // `--changes` and `--disclosure` take the next argument whatever it is, so that `-1` is named as no id.
-  try refuseOptionName(text, as: "the id")
-  // As `project show` and `history` print it (`#42`), or typed by a Chinese input method (４２), with the spaces of a
-  // copy from a table.
-  let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
-  let digits = typed.hasPrefix("#") ? String(typed.dropFirst()) : typed
-  guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(digits), id > 0 else {
-    throw ValidationError("ids are whole numbers from 1, such as 42; `gongkai project show CODE` lists a project's milestones and disclosures with theirs")
+/// How a publication's id is shown (`D17`), where a milestone's is `#17`: the two are numbered apart, and a clerk who
+/// read `公开 #88` under milestone `#88` withdrew the milestone with `withdraw 88`.
+func publicationLabel(_ id: Int64) -> String { "D\(id)" }
+
+/// Parses a milestone id, for `@Argument(transform:)` and `@Option(transform:)`: as `project show` prints it (`#42`)
+/// or bare. A publication's id (`D17`) is refused with the option that takes it.
+func milestoneID(_ text: String) throws -> Int64 {
+  let (id, isPublication) = try recordID(text)
+  if isPublication {
+    throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) is a publication's id (公开 \(publicationLabel(id))), not a milestone's (#N): "
+      + "give it as --disclosure \(publicationLabel(id)) where the command takes one, or the id of its milestone")
   }
   return id
+}
+
+/// Parses a publication id, for `--disclosure`: as `project show` and `history` print it (`D17`), or bare.
+func disclosureID(_ text: String) throws -> Int64 { try recordID(text).id }
+
+/// A milestone or publication id, and whether it was typed as a publication's (`D17`); the parser's own message names
+/// the value but not what an id looks like or where to find one.
+private func recordID(_ text: String) throws -> (id: Int64, isPublication: Bool) {
+  // `--changes` and `--disclosure` take the next argument whatever it is, so that `-1` is named as no id.
+  try refuseOptionName(text, as: "the id")
+  // As `project show` and `history` print it (`#42`, `D17`), or typed by a Chinese input method (４２), with the spaces
+  // of a copy from a table.
+  let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
+  let isPublication = typed.first == "D" || typed.first == "d"
+  let digits = typed.hasPrefix("#") || isPublication ? String(typed.dropFirst()) : typed
+  guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(digits), id > 0 else {
+    throw ValidationError("ids are whole numbers from 1, such as 42 (a milestone's, shown #42) or D17 (a publication's); "
+      + "`gongkai project show CODE` lists a project's milestones and publications with theirs")
+  }
+  return (id, isPublication)
 }
 
 extension ProjectCode: ExpressibleByArgument {

@@ -110,7 +110,7 @@ enum ExitStatus: Int32, Error {
     // not a field to correct, but a record to withdraw and make anew.
     if said == "Unknown option '--kind'", CommandLine.arguments.dropFirst().first == "amend" {
       let arguments = Array(CommandLine.arguments.dropFirst())
-      let id = arguments.dropFirst().first.flatMap { try? recordID($0) }.map(String.init) ?? "ID"
+      let id = arguments.dropFirst().first.flatMap { try? milestoneID($0) }.map(String.init) ?? "ID"
       // The kind typed, as `--kind K` or `--kind=K`, is the one to log it under; an option after it is none.
       let kind = arguments.firstIndex(of: "--kind").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
         ?? arguments.first { $0.hasPrefix("--kind=") }.map { String($0.dropFirst("--kind=".count)) }

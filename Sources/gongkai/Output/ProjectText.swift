@@ -84,7 +84,7 @@ struct ProjectText {
       // Who must publish, when not the project's unit (a unit given at `log`, or kept by `project edit`).
       if let unit = milestone.responsibleUnit, unit != project.responsibleUnit { out += "        责任单位 \(Terminal.field(unit))\n" }
       for (id, disclosure) in zip(stored.recordedDisclosures.map(\.id), milestone.disclosures) {
-        out += "        公开 #\(id) \(disclosure.publishedOn) \(Terminal.field(disclosure.channel))"
+        out += "        公开 \(publicationLabel(id)) \(disclosure.publishedOn) \(Terminal.field(disclosure.channel))"
         out += (disclosure.until.map { " 至 \($0)" } ?? "") + (disclosure.url.map { " \(Terminal.field($0))" } ?? "")
         // The register holds it, but the day shown had not seen it: it counts for nothing as of that day.
         out += (disclosure.publishedOn > asOf ? "  [截至 \(asOf) 尚未公开]" : "") + "\n"
