@@ -38,6 +38,10 @@ public struct DisclosureStatistics: Sendable {
     /// as from the rate: a draft EIA report put up for comment when the builder chooses says nothing of how fast a
     /// unit publishes what the law times.
     var daysToPublish: [Int: Int] = [:]
+    /// The milestones formed in the year withdrawn as recorded by mistake, on their own or with their project: left out
+    /// of every other figure, as never true, and counted here, since a late item withdrawn raises the rate it no
+    /// longer counts in, and a review must see how many stopped counting (the audit CSV names each, who and why).
+    public var withdrawn = 0
 
     init(name: String, category: Category? = nil, isTotal: Bool = false) {
       self.name = name
@@ -128,7 +132,7 @@ public struct DisclosureStatistics: Sendable {
   /// the next year's notice may make rest days, whether or not any status may change.
   public private(set) var medianIsProvisional = false
 
-  /// Counts the milestones formed in `year`, judged as of `asOf`.
+  /// Counts the milestones formed in `year`, judged as of `asOf`, and apart those of them withdrawn as recorded by mistake.
   public init(store: any Store, checker: Checker, year: Int, asOf: CivilDate) async throws {
     self.year = year
     self.asOf = asOf
@@ -137,8 +141,9 @@ public struct DisclosureStatistics: Sendable {
     var total = Line(name: Line.totalName, isTotal: true)
     var unscheduled = Set<Int>()
     var medianIsProvisional = false
-    try await store.forEachMilestone(matching: MilestoneFilter()) { stored in
-      guard stored.milestone.formedOn.year == year, let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+    /// A milestone in force, judged, under its unit, its category and the total.
+    func countJudged(_ stored: StoredMilestone) throws {
+      guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName, category: finding.rule.category)].count(finding, calendar: checker.calendar)
       total.count(finding, calendar: checker.calendar)
@@ -152,6 +157,25 @@ public struct DisclosureStatistics: Sendable {
       {
         unscheduled.formUnion(checker.calendar.unscheduledYears(from: finding.milestone.formedOn, through: published))
         medianIsProvisional = true
+      }
+    }
+    /// A milestone withdrawn, under the unit and category it would count under.
+    func countWithdrawn(_ milestone: Milestone) {
+      let rule = checker.catalogue.rule(for: milestone.kind)
+      if let unit = milestone.responsibleUnit ?? rule?.responsible.chinese { byUnit[unit, default: Line(name: unit)].withdrawn += 1 }
+      if let category = rule?.category { byCategory[category, default: Line(name: category.chineseName, category: category)].withdrawn += 1 }
+      total.withdrawn += 1
+    }
+    // Withdrawn milestones and projects too, to count what stopped counting.
+    var everyMilestone = MilestoneFilter()
+    everyMilestone.withdrawn = true
+    try await store.forEachProject(matching: everyMilestone) { project, milestones in
+      for stored in milestones where stored.milestone.formedOn.year == year {
+        if stored.withdrawnReason == nil && project.withdrawnReason == nil {
+          try countJudged(stored)
+        } else {
+          countWithdrawn(stored.milestone)
+        }
       }
     }
     self.total = total
