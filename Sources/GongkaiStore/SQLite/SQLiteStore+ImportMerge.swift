@@ -15,44 +15,35 @@ extension SQLiteStore {
     _ entries: [MilestoneEntry], into project: ProjectRecord, isNew: Bool, at position: Int, report: inout ImportReport,
     _ write: RegisterWrite, updateFields: Bool = true, unitChanged: Bool = false, link: Int64? = nil, lines: [Int] = []
   ) throws {
-    // Each notice about an entry names its line in the file, where the file gave one.
-    func at(_ index: Int) { report.entryLine = lines.indices.contains(index) && lines[index] > 0 ? lines[index] : nil }
     defer { report.entryLine = nil }
-    let db = write.db
     // What the lookups within a new project and the links pass need; a spreadsheet row (neither) keeps none.
     let tracking = isNew || updateFields
-    var ids: [MilestoneKey: Int64] = [:]
+    var keys = MergedKeys()
     var inserted = Set<Int64>()
     var linkedAtInsert = Set<Int64>()
+    // Each entry's milestone, for the links pass.
+    var entryIDs: [Int64] = []
     if tracking {
-      ids.reserveCapacity(entries.count)
+      keys.inForce.reserveCapacity(entries.count)
       inserted.reserveCapacity(entries.count)
       linkedAtInsert.reserveCapacity(entries.count)
+      entryIDs.reserveCapacity(entries.count)
     }
-    // The milestones in force by key, and the withdrawn ones, which may share a key with one in force (recorded by
-    // mistake, withdrawn, recorded again); and each entry's milestone, for the links pass.
-    var withdrawnIDs: [MilestoneKey: Int64] = [:]
-    var entryIDs: [Int64] = []
-    if tracking { entryIDs.reserveCapacity(entries.count) }
     // A file that lists a key both withdrawn and in force records a mistake and the milestone recorded again in its
     // place: each is a milestone of its own, whatever the register holds under the key so far.
     let withdrawnInFile = Set(entries.lazy.filter { $0.withdrawnReason != nil }.map(\.key))
     let inForceInFile = Set(entries.lazy.filter { $0.withdrawnReason == nil }.map(\.key))
-    /// The milestone a link of an entry names: a withdrawn entry's link, the withdrawn one of a shared key.
-    func linked(_ key: MilestoneKey, from withdrawn: Bool) -> Int64? {
-      withdrawn ? withdrawnIDs[key] ?? ids[key] : ids[key] ?? withdrawnIDs[key]
-    }
     for (index, entry) in entries.enumerated() {
-      at(index)
+      report.point(atEntry: index, of: lines)
       let id: Int64
       let withdrawn = entry.withdrawnReason != nil
-      if isNew, withdrawn || ids[entry.key] == nil {
+      if isNew, withdrawn || keys.inForce[entry.key] == nil {
         // An entry in force links the key's milestone in force: one the file lists further on is linked once every
         // milestone exists, and the withdrawn one of the key only where the file lists none in force.
         let target = entry.changes.flatMap { key in
-          withdrawn || !inForceInFile.contains(key) ? linked(key, from: withdrawn) : ids[key]
+          withdrawn || !inForceInFile.contains(key) ? keys.linked(key, from: withdrawn) : keys.inForce[key]
         }
-        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, of: project, db) }
+        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, of: project, write.db) }
         id = try insertMilestone(entry, changesId: target, project: project, write)
         report.recordAdded(milestone: id)
         noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
@@ -65,124 +56,13 @@ extension SQLiteStore {
         withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
       {
         // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
-        // the file's entry under the old date or document number is the amended milestone, not a new one; a file
-        // that names it so was written before the amendment, and is said to be.
+        // the file's entry under the old date or document number is the amended milestone, not a new one.
         id = recorded.id
-        if direct == nil, !recorded.withdrawn {
-          let fix = updateFields ? "`gongkai export project \(project.code)` brings the file up to date" : "correct the row to match it"
-          // Named by the field the amendment changed: a 文号 corrected on the same day is the row's `ref` to look at.
-          let (field, amended) = recorded.formedOn == entry.formedOn ? ("ref", "文号") : ("formed", "date")
-          report.notice(at: position, field: field, """
-            \(entry.key.described) is milestone \(id) under the \(amended) it had before an amendment; the file was written before \
-            that, and the import kept the amendment: \(fix)
-            """)
-        }
-        if !recorded.withdrawn {
-          if let problem = entry.disclosures.lazy.compactMap({
-            self.precedenceProblem(of: $0.publishedOn, kind: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
-          }).first {
-            throw StoreError.invalid(problem)
-          }
-          if !updateFields { try noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
-          if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
-            let old = existing
-            // A correction stands as a withdrawal does: a file that gives a field as a value a later change replaced
-            // (an amendment, a unit kept by `project edit`) was written before it, and is noted, not applied.
-            let unit = entry.responsibleUnit ?? (unitChanged ? existing.responsibleUnit : nil)
-            for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
-                                                    ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
-            where given != existing[keyPath: keyPath] {
-              if let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db) {
-                let holder = superseded.holder(id)
-                let gave = given.map { "'\($0)' is what milestone \(holder) gave" }
-                  ?? "the file leaves it out (which would clear it), as milestone \(holder) had it"
-                report.notice(at: position, field: field, """
-                  \(gave) \(superseded.before) \
-                  (\(existing[keyPath: keyPath].map { "it is now '\($0)'" } ?? "it now has none")); the file was written before that, and \
-                  the import kept the change
-                  """)
-              } else {
-                existing[keyPath: keyPath] = given
-              }
-            }
-            // A reinstatement stands too: a file listing the milestone withdrawn for the reason it was reinstated from
-            // was written before it.
-            if let reason = entry.withdrawnReason, existing.withdrawnReason == nil,
-              let change = try change(of: "withdrawnReason", from: reason, entity: "milestone", id: id, db)
-            {
-              report.notice(at: position, field: "withdrawn", """
-                milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(dayOf(change.at)), and the \
-                import kept it in force, as a file written before the reinstatement gives it so: `gongkai export project \(project.code)` \
-                brings the file up to date, and `gongkai withdraw \(id) --reason …` withdraws it again if that is meant
-                """)
-            } else {
-              existing.withdrawnReason = entry.withdrawnReason
-            }
-            if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
-          }
-          for disclosure in entry.disclosures {
-            try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
-          }
-          if updateFields, !entry.disclosures.isEmpty {
-            try noteUnlisted(publicationsOf: id, listed: entry.disclosures, project: project.code, at: position, report: &report, db)
-          }
-        } else if !withdrawn {
-          // Applied to nothing, as `disclose` refuses a publication of a withdrawn milestone: said, not passed over.
-          let publications = try entry.disclosures.count { try !isRecorded($0, on: id, write.db) }
-          let unrecorded = publications == 0 ? "" : publications == 1 ? " and a publication it gives was not recorded"
-            : " and \(publications) publications it gives were not recorded"
-          report.notice(at: position, field: "kind", """
-            \(entry.kind)\(entry.reference.map { " \($0)" } ?? "") formed \(entry.formedOn) is milestone \(id), withdrawn in the \
-            register, so the entry was not applied\(unrecorded); if the withdrawal was the mistake, reinstate it \
-            (`gongkai reinstate \(id) --reason …`) and import again
-            """)
-        }
+        try merge(entry, into: recorded, amended: direct == nil, of: project, at: position, report: &report, write,
+                  updateFields: updateFields, unitChanged: unitChanged)
       } else {
-        // An entry that arrives withdrawn corrects nothing: it records what was taken back.
-        let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
-        let day = try sameDayMilestones(of: entry, projectId: project.id!, write)
-        let sameDay = day?.lookAlike(of: entry.reference)
-        if let other = day?.typedOtherwise(entry.reference), let recorded = other.reference, let given = entry.reference {
-          // A file's entry is named by its place in the file; a spreadsheet row by its line. One another row of this
-          // import adds is no milestone of the register, and neither spelling is the recorded one.
-          let message = report.addedMilestones?.contains(other.id) == true
-            ? "'\(given)' is \(recorded), typed otherwise, which an entry above gives for the same kind and day: one document; "
-              + "give both the 文号 as the document has it"
-            : "'\(given)' is " + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn)
-          throw ConflictingRow(field: tracking ? "milestones[\(index)].ref" : "ref", message: message)
-        }
-        // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
-        id = try insertMilestone(entry, changesId: tracking ? nil : link, project: project, write)
-        report.recordAdded(milestone: id)
-        // A day before the 条例 with the 文号 of a milestone formed since is that milestone with its year mistyped, not a
-        // correction to move it back to that year: one warning, with the withdrawal.
-        let mistypedYear = try namesake.map { other in
-          try entry.formedOn < GeneralDisclosurePeriod.firstInForce
-            && CivilDate.stored(other.formedOn, column: "formedOn", of: "milestone \(other.id)") >= GeneralDisclosurePeriod.firstInForce
-        } ?? false
-        if !mistypedYear { noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report) }
-        if let other = namesake {
-          let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
-          let moved = try publications(of: entry, movedTo: other.id, db)
-          let fix = mistypedYear
-            ? "it is before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if it is that milestone "
-              + "with its year mistyped, run `gongkai withdraw \(id) --reason 重复登记`\(moved)"
-              + (moved.isEmpty ? "" : " (with the year of its date corrected, if it is mistyped too)")
-            : "if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` and `gongkai amend \(other.id) --date "
-              + "\(entry.formedOn) --reason 更正形成日期`\(moved)"
-          report.notice(at: position, field: "formed", """
-            \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
-            formed \(other.formedOn) with \(same); \(fix)
-            """)
-        }
-        if let other = sameDay {
-          let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`"
-          report.notice(at: position, field: "ref", """
-            \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
-            milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \
-            if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(try publications(of: entry, movedTo: other.id, db))
-            """)
-        }
+        id = try insert(entry, beside: project, at: position, field: tracking ? "milestones[\(index)].ref" : "ref", report: &report,
+                        write, link: tracking ? nil : link)
         if tracking {
           inserted.insert(id)
           if entry.changes == nil { linkedAtInsert.insert(id) }
@@ -191,17 +71,180 @@ extension SQLiteStore {
         report.disclosuresWritten += entry.disclosures.count
       }
       if tracking {
-        if withdrawn { withdrawnIDs[entry.key] = id } else { ids[entry.key] = id }
+        if withdrawn { keys.withdrawn[entry.key] = id } else { keys.inForce[entry.key] = id }
         entryIDs.append(id)
       }
     }
-    // Links to changed milestones, once every milestone of the file exists.
-    for (index, (entry, id)) in zip(entries, entryIDs).enumerated() where updateFields {
-      at(index)
+    if updateFields {
+      try linkChanges(entries, as: entryIDs, keys: keys, inserted: inserted, linkedAtInsert: linkedAtInsert, of: project, at: position,
+               report: &report, write, lines: lines)
+    }
+  }
+
+  /// The milestones of an import's entries of one project, by key: those in force, and the withdrawn ones, which may
+  /// share a key with one in force (recorded by mistake, withdrawn, recorded again).
+  struct MergedKeys {
+    var inForce: [MilestoneKey: Int64] = [:]
+    var withdrawn: [MilestoneKey: Int64] = [:]
+
+    /// The milestone a link of an entry names: a withdrawn entry's link, the withdrawn one of a shared key.
+    func linked(_ key: MilestoneKey, from withdrawn: Bool) -> Int64? {
+      withdrawn ? self.withdrawn[key] ?? inForce[key] : inForce[key] ?? self.withdrawn[key]
+    }
+  }
+
+  /// Merges an entry into the milestone the register records under its key (`amended`: under the key it had before an
+  /// amendment; a file that names it so was written before the amendment, and is said to be): its fields, unless a
+  /// later change replaced the value the file gives, and its publications; an entry in force of a withdrawn milestone
+  /// is applied to nothing, and said.
+  private func merge(
+    _ entry: MilestoneEntry, into recorded: RecordedMilestone, amended: Bool, of project: ProjectRecord, at position: Int,
+    report: inout ImportReport, _ write: RegisterWrite, updateFields: Bool, unitChanged: Bool
+  ) throws {
+    let db = write.db
+    let id = recorded.id
+    let withdrawn = entry.withdrawnReason != nil
+    if amended, !recorded.withdrawn {
+      let fix = updateFields ? "`gongkai export project \(project.code)` brings the file up to date" : "correct the row to match it"
+      // Named by the field the amendment changed: a 文号 corrected on the same day is the row's `ref` to look at.
+      let (field, corrected) = recorded.formedOn == entry.formedOn ? ("ref", "文号") : ("formed", "date")
+      report.notice(at: position, field: field, """
+        \(entry.key.described) is milestone \(id) under the \(corrected) it had before an amendment; the file was written before \
+        that, and the import kept the amendment: \(fix)
+        """)
+    }
+    if !recorded.withdrawn {
+      if let problem = entry.disclosures.lazy.compactMap({
+        self.precedenceProblem(of: $0.publishedOn, kind: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
+      }).first {
+        throw StoreError.invalid(problem)
+      }
+      if !updateFields { try noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
+      if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
+        let old = existing
+        // A correction stands as a withdrawal does: a file that gives a field as a value a later change replaced
+        // (an amendment, a unit kept by `project edit`) was written before it, and is noted, not applied.
+        let unit = entry.responsibleUnit ?? (unitChanged ? existing.responsibleUnit : nil)
+        for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
+                                                ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
+        where given != existing[keyPath: keyPath] {
+          if let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db) {
+            let holder = superseded.holder(id)
+            let gave = given.map { "'\($0)' is what milestone \(holder) gave" }
+              ?? "the file leaves it out (which would clear it), as milestone \(holder) had it"
+            report.notice(at: position, field: field, """
+              \(gave) \(superseded.before) \
+              (\(existing[keyPath: keyPath].map { "it is now '\($0)'" } ?? "it now has none")); the file was written before that, and \
+              the import kept the change
+              """)
+          } else {
+            existing[keyPath: keyPath] = given
+          }
+        }
+        // A reinstatement stands too: a file listing the milestone withdrawn for the reason it was reinstated from
+        // was written before it.
+        if let reason = entry.withdrawnReason, existing.withdrawnReason == nil,
+          let change = try change(of: "withdrawnReason", from: reason, entity: "milestone", id: id, db)
+        {
+          report.notice(at: position, field: "withdrawn", """
+            milestone \(id) was withdrawn for this reason before \(change.actor) reinstated it on \(dayOf(change.at)), and the \
+            import kept it in force, as a file written before the reinstatement gives it so: `gongkai export project \(project.code)` \
+            brings the file up to date, and `gongkai withdraw \(id) --reason …` withdraws it again if that is meant
+            """)
+        } else {
+          existing.withdrawnReason = entry.withdrawnReason
+        }
+        if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
+      }
+      for disclosure in entry.disclosures {
+        try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
+      }
+      if updateFields, !entry.disclosures.isEmpty {
+        try noteUnlisted(publicationsOf: id, listed: entry.disclosures, project: project.code, at: position, report: &report, db)
+      }
+    } else if !withdrawn {
+      // Applied to nothing, as `disclose` refuses a publication of a withdrawn milestone: said, not passed over.
+      let publications = try entry.disclosures.count { try !isRecorded($0, on: id, write.db) }
+      let unrecorded = publications == 0 ? "" : publications == 1 ? " and a publication it gives was not recorded"
+        : " and \(publications) publications it gives were not recorded"
+      report.notice(at: position, field: "kind", """
+        \(entry.kind)\(entry.reference.map { " \($0)" } ?? "") formed \(entry.formedOn) is milestone \(id), withdrawn in the \
+        register, so the entry was not applied\(unrecorded); if the withdrawal was the mistake, reinstate it \
+        (`gongkai reinstate \(id) --reason …`) and import again
+        """)
+    }
+  }
+
+  /// Adds an entry the register holds no milestone of (an entry that arrives withdrawn corrects nothing: it records
+  /// what was taken back), noting a milestone it may repeat: one of the same 文号 on another day, or of the same kind
+  /// and day. One of the same day whose 文号 is this one typed otherwise is refused, at `field`. `link`: the milestone
+  /// a spreadsheet row changes, found before; a file's links are made once all its milestones exist.
+  private func insert(
+    _ entry: MilestoneEntry, beside project: ProjectRecord, at position: Int, field: String, report: inout ImportReport,
+    _ write: RegisterWrite, link: Int64?
+  ) throws -> Int64 {
+    let db = write.db
+    let namesake = try milestone(sharingReferenceOf: entry, projectId: project.id!, write)
+    let day = try sameDayMilestones(of: entry, projectId: project.id!, write)
+    let sameDay = day?.lookAlike(of: entry.reference)
+    if let other = day?.typedOtherwise(entry.reference), let recorded = other.reference, let given = entry.reference {
+      // A file's entry is named by its place in the file; a spreadsheet row by its line. One another row of this
+      // import adds is no milestone of the register, and neither spelling is the recorded one.
+      let message = report.addedMilestones?.contains(other.id) == true
+        ? "'\(given)' is \(recorded), typed otherwise, which an entry above gives for the same kind and day: one document; "
+          + "give both the 文号 as the document has it"
+        : "'\(given)' is " + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn)
+      throw ConflictingRow(field: field, message: message)
+    }
+    // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
+    let id = try insertMilestone(entry, changesId: link, project: project, write)
+    report.recordAdded(milestone: id)
+    // A day before the 条例 with the 文号 of a milestone formed since is that milestone with its year mistyped, not a
+    // correction to move it back to that year: one warning, with the withdrawal.
+    let mistypedYear = try namesake.map { other in
+      try entry.formedOn < GeneralDisclosurePeriod.firstInForce
+        && CivilDate.stored(other.formedOn, column: "formedOn", of: "milestone \(other.id)") >= GeneralDisclosurePeriod.firstInForce
+    } ?? false
+    if !mistypedYear { noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report) }
+    if let other = namesake {
+      let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
+      let moved = try publications(of: entry, movedTo: other.id, db)
+      let fix = mistypedYear
+        ? "it is before the 政府信息公开条例 first came into force (\(GeneralDisclosurePeriod.firstInForce)): if it is that milestone "
+          + "with its year mistyped, run `gongkai withdraw \(id) --reason 重复登记`\(moved)"
+          + (moved.isEmpty ? "" : " (with the year of its date corrected, if it is mistyped too)")
+        : "if this corrects its date, run `gongkai withdraw \(id) --reason 重复登记` and `gongkai amend \(other.id) --date "
+          + "\(entry.formedOn) --reason 更正形成日期`\(moved)"
+      report.notice(at: position, field: "formed", """
+        \(entry.kind) \(entry.reference ?? "") was added as milestone \(id), formed \(entry.formedOn), beside milestone \(other.id), \
+        formed \(other.formedOn) with \(same); \(fix)
+        """)
+    }
+    if let other = sameDay {
+      let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`"
+      report.notice(at: position, field: "ref", """
+        \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
+        milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \
+        if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(try publications(of: entry, movedTo: other.id, db))
+        """)
+    }
+    return id
+  }
+
+  /// Links the milestones of a file's entries (`ids`, in the entries' order) to those they change, once every milestone
+  /// of the file exists. A withdrawn milestone already in the register keeps the link it was withdrawn with, and a link
+  /// corrected since (`amend --changes`, or another file) stands as a corrected summary does.
+  private func linkChanges(
+    _ entries: [MilestoneEntry], as ids: [Int64], keys: MergedKeys, inserted: Set<Int64>, linkedAtInsert: Set<Int64>,
+    of project: ProjectRecord, at position: Int, report: inout ImportReport, _ write: RegisterWrite, lines: [Int]
+  ) throws {
+    let db = write.db
+    for (index, (entry, id)) in zip(entries, ids).enumerated() {
+      report.point(atEntry: index, of: lines)
       // A withdrawn milestone already in the register keeps the link it was withdrawn with.
       guard !linkedAtInsert.contains(id), entry.withdrawnReason == nil || inserted.contains(id) else { continue }
       let target = try entry.changes.map { key in
-        if let linked = linked(key, from: entry.withdrawnReason != nil) { return linked }
+        if let linked = keys.linked(key, from: entry.withdrawnReason != nil) { return linked }
         guard let record = try existingMilestone(key, projectId: project.id!, db) else {
           throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
         }

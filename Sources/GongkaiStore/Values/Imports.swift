@@ -37,6 +37,11 @@ public struct ImportReport: Hashable, Sendable {
   /// The line of the milestone a project file's import is at, which each notice about it names (``ImportNotice/line``).
   var entryLine: Int?
 
+  /// Makes the notices that follow name the line in the file of the entry at `index`, where the file gave one (`lines`).
+  mutating func point(atEntry index: Int, of lines: [Int]) {
+    entryLine = lines.indices.contains(index) && lines[index] > 0 ? lines[index] : nil
+  }
+
   mutating func notice(at position: Int, field: String, _ message: String) {
     noticeCount += 1
     if notices.count < Self.shownNotices {
