@@ -34,6 +34,25 @@ import Testing
     }
   }
 
+  /// A year's report reads the milestones formed in its year alone; every project still comes, with none of another year.
+  @Test(arguments: StoreFactory.allCases)
+  func milestonesAreReadForTheDaysAsked(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    for formed in ["2025-12-31", "2026-01-01", "2026-12-31", "2027-01-01"] {
+      _ = try await store.logMilestone(permit(formed), project: bund.code, changing: nil, actor: "王工")
+    }
+    _ = try await store.logMilestone(permit("2025-06-01"), project: school.code, changing: nil, actor: "王工")
+    var of2026 = MilestoneFilter()
+    of2026.formedIn = day("2026-01-01")...day("2026-12-31")
+    #expect(try await milestones(store, of2026).map(\.milestone.formedOn.description) == ["2026-01-01", "2026-12-31"])
+    var projects: [(ProjectCode, Int)] = []
+    try await store.forEachProject(matching: of2026) { project, milestones in projects.append((project.code, milestones.count)) }
+    #expect(projects.map(\.0) == [bund.code, school.code].sorted { $0.rawValue < $1.rawValue })
+    #expect(projects.map(\.1) == (bund.code.rawValue < school.code.rawValue ? [2, 0] : [0, 2]))
+  }
+
   @Test(arguments: StoreFactory.allCases)
   func aWithdrawnProjectIsOnRecordButNotReadAsInForce(factory: StoreFactory) async throws {
     // Given two projects, one registered by mistake with a published milestone and another one

@@ -166,15 +166,18 @@ public struct DisclosureStatistics: Sendable {
       if let category = rule?.category { byCategory[category, default: Line(name: category.chineseName, category: category)].withdrawn += 1 }
       total.withdrawn += 1
     }
-    // Withdrawn milestones and projects too, to count what stopped counting.
-    var everyMilestone = MilestoneFilter()
-    everyMilestone.withdrawn = true
-    try await store.forEachProject(matching: everyMilestone) { project, milestones in
-      for stored in milestones where stored.milestone.formedOn.year == year {
-        if stored.withdrawnReason == nil && project.withdrawnReason == nil {
-          try countJudged(stored)
-        } else {
-          countWithdrawn(stored.milestone)
+    // The year's milestones, withdrawn ones and those of withdrawn projects too, to count what stopped counting; a year
+    // beyond the days a register can hold has none.
+    if let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31) {
+      var ofTheYear = MilestoneFilter(withdrawn: true)
+      ofTheYear.formedIn = first...last
+      try await store.forEachProject(matching: ofTheYear) { project, milestones in
+        for stored in milestones {
+          if stored.withdrawnReason == nil && project.withdrawnReason == nil {
+            try countJudged(stored)
+          } else {
+            countWithdrawn(stored.milestone)
+          }
         }
       }
     }

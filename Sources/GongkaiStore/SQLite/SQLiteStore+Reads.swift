@@ -133,6 +133,14 @@ extension SQLiteStore {
     let join = fromProjects ? "LEFT JOIN" : pickedMilestones ? "JOIN" : "CROSS JOIN"
     let onlyActive = !filter.withdrawn
     if onlyActive { conditions.append("p.withdrawnReason IS NULL") }
+    // On the join, so that a project without milestones of those days still comes from projects; its arguments come
+    // first, as the join comes before the conditions. The milestones of a project are read from its first day on,
+    // through the index of its days.
+    var joined = onlyActive ? " AND m.withdrawnReason IS NULL" : ""
+    if let days = filter.formedIn {
+      joined += " AND m.formedOn BETWEEN ? AND ?"
+      arguments.insert(contentsOf: [days.lowerBound.description, days.upperBound.description] as [any DatabaseValueConvertible], at: 0)
+    }
     // Who withdrew a milestone and when, as `actor U+1F at`: its last change-log row that made it withdrawn (a
     // withdrawal, or the insert of one imported withdrawn), found through the log's row index (under whichever code
     // the project had then). CASE evaluates the lookup for withdrawn milestones only, so the rows of everything else
@@ -158,7 +166,7 @@ extension SQLiteStore {
              m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
              p.withdrawnReason, IFNULL(m.reinstatedReason, '\(RegisterText.projectReinstatementMark)' || p.reinstatedReason), \(reinstatement)
       FROM project p
-      \(join) milestone m ON m.projectId = p.id\(onlyActive ? " AND m.withdrawnReason IS NULL" : "")
+      \(join) milestone m ON m.projectId = p.id\(joined)
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
       \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
       ORDER BY p.code, m.formedOn, m.id, d.publishedOn, d.id

@@ -140,6 +140,9 @@ public struct MilestoneFilter: Sendable {
   public var kinds: [String] = []
   /// Only milestones with a publication in force put up on this day or after.
   public var publishedSince: CivilDate?
+  /// Only milestones formed on these days: a year's report reads its year's rows, not the register's. Projects without
+  /// such milestones still come to ``Store/forEachProject(matching:_:)``, with none.
+  public var formedIn: ClosedRange<CivilDate>?
 
   public init(
     projects: [ProjectCode] = [], categories: [Category] = [], units: [String] = [], withdrawn: Bool = false,
