@@ -854,6 +854,27 @@ import TestSupport
     #expect(row["索引号"] == "310110-2026-00002")
   }
 
+  /// A late item withdrawn "as recorded by mistake" leaves the rate; its row says what it would be had it stood, so that
+  /// an evaluator picks out those withdrawn while late or overdue. Rows in force leave the column empty.
+  @Test func theAuditCSVSaysWhatAWithdrawnItemWouldBeHadItStood() throws {
+    let code = "2026-310110-48-01-000303"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-12-04T09:00:00+08:00"]
+    for day in ["2026-10-09", "2026-10-12", "2026-11-30"] {
+      #expect(try runGongkai(["log", code, "bidding.candidates", "--date", day] + db, environment: now).status == 0)
+    }
+    #expect(try runGongkai(["disclose", "1", "--date", "2026-11-02", "--channel", "平台", "--until", "2026-11-05"] + db, environment: now).status == 0)
+    for id in ["1", "2", "3"] {
+      #expect(try runGongkai(["withdraw", id, "--reason", "登记有误"] + db, environment: now).status == 0)
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-12-01")
+    #expect(rows.map { $0["状态"] } == ["withdrawn", "withdrawn", "withdrawn"])
+    #expect(rows.map { $0["如未撤回的状态"] } == ["late", "overdue", "due"], "\(rows)")
+    #expect(try runGongkai(["reinstate", "2", "--reason", "误撤回"] + db, environment: now).status == 0)
+    let kept = try auditRows(folder, db, asOf: "2026-12-01")
+    #expect(kept.map { $0["状态"] } == ["withdrawn", "overdue", "withdrawn"] && kept[1]["如未撤回的状态"] == "", "\(kept)")
+  }
+
   @Test func theAuditCSVReadsInTheLanguageAskedForAndCarriesTheReference() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000204")
     #expect(try gongkai(["log", "2026-310110-48-01-000204", "bidding.candidates", "--date", "2026-11-19", "--ref", "YP-2026-01"] + db).status == 0)

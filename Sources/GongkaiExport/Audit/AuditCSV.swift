@@ -272,6 +272,11 @@ public struct AuditCSV {
     // again on an earlier day would read as on time. Each is named, with its 索引号, when it was recorded and withdrawn,
     // and why.
     .text(chinese: "已撤回的公开", english: "withdrawn_publications") { row, stored in row.withdrawnPublications(of: stored) },
+    // A withdrawn row's status is 已撤回, whatever the item would be judged: a late item withdrawn "as recorded by mistake"
+    // raises the rate it leaves, and an evaluator must be able to pick out those withdrawn while late or overdue.
+    Column(chinese: "如未撤回的状态", english: "status_had_it_stood") { row, _ in
+      row.status == .withdrawn ? row.finding.status.rawValue : ""
+    },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the
