@@ -240,6 +240,24 @@ import TestSupport
   /// A feed reader shows an entry again only when its `updated` moves on: taking back a withdrawal recorded by
   /// mistake, or amending what an entry shows, moves it on to the day of the correction, never back to the penalty's
   /// own publication, which would leave subscribers believing the penalty withdrawn.
+  /// An item amended after it went public read on the pages as if it had always said so: a day formed moved later
+  /// moves its deadline, and a reader who saw it before could not tell. Every format names the correction's day, how
+  /// many, and the day formed as first recorded; an item never amended says nothing.
+  @Test func anAmendedItemSaysItWasCorrectedInEveryFormat() throws {
+    let (folder, db) = try register()
+    for (arguments, now) in [(["amend", "1", "--ref", "建字第11号", "--reason", "文号录入错误"], "2026-11-20T10:00:00+08:00"),
+                             (["amend", "1", "--date", "2026-10-08", "--reason", "形成日期录入错误"], "2026-11-21T10:00:00+08:00")] {
+      let done = try runGongkai(arguments + db, environment: ["GONGKAI_NOW": now])
+      #expect(done.status == 0, "\(done.stderr)")
+    }
+    let correction = "2026-11-21（共2次）；生成日期原登记为 2026-10-09"
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<tr><th scope=\"row\">更正</th><td colspan=\"3\">\(correction)</td></tr>"), "\(html)")
+    #expect(html.components(separatedBy: ">更正<").count == 2, "only the amended item: \(html)")
+    #expect(try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db).contains("- 更正：\(correction)\n"))
+    #expect(try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db).contains("    更正：\(correction)\n"))
+  }
+
   @Test func aFeedEntryMovesOnWhenItsChangeIsTakenBackOrItIsAmended() throws {
     let (folder, db) = try registerWithWithdrawnPenalty(withdrawalPublished: "2026-11-18")
     func entry() throws -> String {

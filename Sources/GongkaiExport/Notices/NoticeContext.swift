@@ -58,6 +58,7 @@ extension ProjectNotice.Item: MustacheParent {
     case "withdrawalReason": withdrawalReason
     case "changes": changes
     case "withdraws": withdraws
+    case "correction": correction
     default: nil
     }
   }

@@ -99,7 +99,8 @@ enum NoticeTemplates {
     <tbody>
     <tr><th scope="row">索引号</th><td>{{indexNumber}}</td><th scope="row">发布机构</th><td>{{publisher}}</td></tr>
     <tr><th scope="row">生成日期</th><td>{{formedOn}}</td><th scope="row">文号</th><td>{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}</td></tr>
-    <tr><th scope="row">公开方式</th><td colspan="3">主动公开</td></tr>
+    <tr><th scope="row">公开方式</th><td colspan="3">主动公开</td></tr>{{#correction}}
+    <tr><th scope="row">更正</th><td colspan="3">{{.}}</td></tr>{{/correction}}
     {{#validity}}<tr class="changed"><th scope="row">有效性</th><td colspan="3">{{.}}</td></tr>{{/validity}}{{#withdrawalReason}}
     <tr class="changed"><th scope="row">撤回理由</th><td colspan="3">{{.}}</td></tr>{{/withdrawalReason}}
     {{#changes}}<tr><th scope="row">所变更信息</th><td colspan="3">{{.}}</td></tr>{{/changes}}{{#withdraws}}<tr><th scope="row">所撤回信息</th><td colspan="3">{{.}}</td></tr>{{/withdraws}}
@@ -217,6 +218,9 @@ enum NoticeTemplates {
     - 生成日期：{{formedOn}}
     - 文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}
     - 公开方式：主动公开
+    {{#correction}}
+    - 更正：{{.}}
+    {{/correction}}
     {{#validity}}
     - 有效性：{{.}}
     {{/validity}}
@@ -291,6 +295,9 @@ enum NoticeTemplates {
       {{kindName}}{{#validityMark}}（{{.}}）{{/validityMark}}
         索引号：{{indexNumber}}　发布机构：{{publisher}}
         生成日期：{{formedOn}}　文号：{{#reference}}{{.}}{{/reference}}{{^reference}}—{{/reference}}　公开方式：主动公开
+    {{#correction}}
+        更正：{{.}}
+    {{/correction}}
     {{#validity}}
         有效性：{{.}}
     {{/validity}}

@@ -46,6 +46,10 @@ struct ProjectNotice: Sendable {
     let changes: String?
     /// The earlier information this item withdraws (所撤回信息), named the same way; such an item has no ``changes``.
     let withdraws: String?
+    /// 更正: when the register last corrected what the item was recorded with (`gongkai amend`), and the day formed as
+    /// first recorded where a correction moved it, which moves the deadline the item is judged by: a reader who saw
+    /// the item before sees it was corrected, not silently different. `nil` for an item never corrected.
+    let correction: String?
     /// The feed entry's `updated` instant: the publication's (``FeedInstant/of(publishedOn:recordedAt:asOf:)``), or
     /// later: a change of the item's going public, or the instant the register corrected what the entry shows
     /// (``Corrections``). It never goes back when a change is taken back.
@@ -314,6 +318,7 @@ struct ProjectNotice: Sendable {
       validity: relations.chineseValidity(of: stored), withdrawn: withdrawn, validityMark: relations.chineseValidityMark(of: stored),
       withdrawalReason: relations.chineseWithdrawalReason(of: stored), changes: withdraws ? nil : changed,
       withdraws: withdraws ? changed : nil,
+      correction: stored.amendments.map(Self.correction),
       updated: [relations.changedAt(stored), corrections.last(of: stored.milestone.id)].compactMap(\.self)
         .reduce(FeedInstant.of(publishedOn: judged.publishedOn, recordedAt: stored.recordedDisclosures[position].recordedAt,
                                asOf: finding.asOf), max))
@@ -321,6 +326,14 @@ struct ProjectNotice: Sendable {
 }
 
 extension ProjectNotice {
+  /// The day of the last correction (`2026-12-05`, `2026-12-05（共2次）`), with `；生成日期原登记为 2024-03-30` where the
+  /// day formed was corrected.
+  static func correction(_ amendments: Amendments) -> String {
+    let day = CivilDate(recordedAt: amendments.lastAt).map(String.init(describing:)) ?? amendments.lastAt
+    return day + (amendments.count > 1 ? "（共\(amendments.count)次）" : "")
+      + (amendments.originalFormedOn.map { "；生成日期原登记为 \($0)" } ?? "")
+  }
+
   /// The further channels of an item, as one value: the page says 亦发布于 once before them.
   struct FurtherChannels: Sendable {
     let entries: [FurtherChannel]
