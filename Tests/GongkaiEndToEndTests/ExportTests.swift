@@ -600,6 +600,11 @@ import TestSupport
     #expect(rows.contains { $0.hasPrefix("按信息类别,合计,1,0,1,") && $0.hasSuffix(",2") }, "\(report.stdout)")
     let text = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27"] + db).stdout
     #expect(text.contains("时限待核实 登记有误撤回\n") && text.contains("登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数"), "\(text)")
+    // A unit whose items were all withdrawn has its row in the tables, and no empty bar in the chart
+    let html = try runGongkai(["report", "--year", "2026", "--format", "html", "--as-of", "2026-11-27"] + db).stdout
+    let chart = try #require(html.components(separatedBy: "</svg>").first)
+    #expect(!chart.contains("杨浦区教育局") && chart.contains("杨浦区建设和管理委员会"), "\(chart)")
+    #expect(html.contains("<th scope=\"row\" class=\"name\">杨浦区教育局</th>"), "\(html)")
   }
 
   // MARK: Some projects

@@ -132,7 +132,8 @@ public enum StatisticsReport {
   public static func html(_ statistics: DisclosureStatistics, judgedUnder: JudgedUnder) throws -> String {
     MarkupContentType.register()
     let template = try MustacheTemplate(string: template)
-    let chart = BarChart(statistics.units)
+    // A unit whose items of the year were all withdrawn has nothing to draw; the tables count its withdrawals.
+    let chart = BarChart(statistics.units.filter { $0.obligations > 0 })
     // A row is headed by its unit or category, which a screen reader names with each figure of the row.
     func rows(_ lines: [DisclosureStatistics.Line]) -> [[String: Any]] {
       lines.map { line in
