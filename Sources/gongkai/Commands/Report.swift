@@ -10,8 +10,9 @@ extension Gongkai {
       discussion: """
         Counts the milestones formed in the year: obligations, published on time, late, not published by the \
         deadline, too short, still due; the on-time rate and the median working days to publish; and apart, the \
-        milestones withdrawn as recorded by mistake, which count in nothing else. HTML adds a bar chart. Written to standard output, or to --out, once the register is shown to hold what its change log \
-        records (as the exports check it; --no-verify skips the check).
+        milestones withdrawn as recorded by mistake, which count in nothing else. HTML adds a bar chart. Written to \
+        standard output, or to --out, once the register is shown to hold what its change log records (as the \
+        exports check it; --no-verify skips the check).
 
         Example:
           gongkai report --year 2025 --format html --out Exports/report-2025.html

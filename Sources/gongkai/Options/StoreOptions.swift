@@ -179,8 +179,9 @@ func publicationLabel(_ id: Int64) -> String { "D\(id)" }
 func milestoneID(_ text: String) throws -> Int64 {
   let (id, isPublication) = try recordID(text)
   if isPublication {
-    throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) is a publication's id (公开 \(publicationLabel(id))), not a milestone's (#N): "
-      + "give it as --disclosure \(publicationLabel(id)) where the command takes one, or the id of its milestone")
+    let label = publicationLabel(id)
+    throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) is a publication's id (公开 \(label)), not a milestone's (#N): "
+      + "give it as --disclosure \(label) where the command takes one, or the id of its milestone")
   }
   return id
 }

@@ -14,8 +14,12 @@ struct WithdrawableRecordOptions: ParsableArguments {
       + (rules ? " [--profile <name>] [--profile-file <file> ...]" : "") + " [--by <name>]"
   }
 
-  @Argument(help: ArgumentHelp("The milestone id, as `project show` prints it (#42) or bare.", valueName: "milestone"), transform: milestoneID) var milestone: Int64?
-  @Option(parsing: .unconditional, help: ArgumentHelp("A publication instead of a milestone: its id, as `project show` prints it (D17) or bare.", valueName: "id"), transform: disclosureID)
+  @Argument(help: ArgumentHelp("The milestone id, as `project show` prints it (#42) or bare.", valueName: "milestone"),
+            transform: milestoneID)
+  var milestone: Int64?
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("A publication instead of a milestone: its id, as `project show` prints it (D17) or bare.", valueName: "id"),
+          transform: disclosureID)
   var disclosure: Int64?
   @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log (required).", valueName: "text"), transform: trimmed)
   var reason: String?
