@@ -587,6 +587,11 @@ import TestSupport
     let mistaken = try gongkai(["withdraw", "D2", "--reason", "重复登记"] + db)
     #expect(mistaken.status == 64)
     #expect(mistaken.stderr.contains("D2 is a publication's id (公开 D2), not a milestone's (#N): give it as --disclosure D2"), "\(mistaken.stderr)")
+    // …and a milestone's, as shown, is refused where a publication's is meant
+    let milestoneForPublication = try gongkai(["withdraw", "--disclosure", "#2", "--reason", "重复登记"] + db)
+    #expect(milestoneForPublication.status == 64)
+    #expect(milestoneForPublication.stderr.contains("#2 names milestone 2, not a publication (whose id is shown as in 公开 D17)"),
+            "\(milestoneForPublication.stderr)")
     let publication = try gongkai(["withdraw", "--disclosure", "D2", "--reason", "重复登记"] + db)
     #expect(publication.stdout.hasPrefix("withdrew disclosure 2 of milestone 2 "), "\(publication.stdout)")
     #expect(try gongkai(["history", code] + db).stdout.contains("撤回公开 D2（里程碑 #2：2026-11-05 公告栏）"))

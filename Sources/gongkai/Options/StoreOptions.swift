@@ -177,8 +177,8 @@ func publicationLabel(_ id: Int64) -> String { "D\(id)" }
 /// Parses a milestone id, for `@Argument(transform:)` and `@Option(transform:)`: as `project show` prints it (`#42`)
 /// or bare. A publication's id (`D17`) is refused with the option that takes it.
 func milestoneID(_ text: String) throws -> Int64 {
-  let (id, isPublication) = try recordID(text)
-  if isPublication {
+  let (id, kind) = try recordID(text)
+  if kind == .publication {
     let label = publicationLabel(id)
     throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) is a publication's id (公开 \(label)), not a milestone's (#N): "
       + "give it as --disclosure \(label) where the command takes one, or the id of its milestone")
@@ -186,24 +186,35 @@ func milestoneID(_ text: String) throws -> Int64 {
   return id
 }
 
-/// Parses a publication id, for `--disclosure`: as `project show` and `history` print it (`D17`), or bare.
-func disclosureID(_ text: String) throws -> Int64 { try recordID(text).id }
+/// Parses a publication id, for `--disclosure`: as `project show` and `history` print it (`D17`), or bare. A milestone's
+/// id as they print it (`#42`) is refused: copied into `--disclosure`, it would name the publication numbered alike.
+func disclosureID(_ text: String) throws -> Int64 {
+  let (id, kind) = try recordID(text)
+  if kind == .milestone {
+    throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) names milestone \(id), not a publication (whose id is "
+      + "shown as in 公开 \(publicationLabel(17))): `gongkai project show CODE` lists each publication under its milestone with its id")
+  }
+  return id
+}
 
-/// A milestone or publication id, and whether it was typed as a publication's (`D17`); the parser's own message names
-/// the value but not what an id looks like or where to find one.
-private func recordID(_ text: String) throws -> (id: Int64, isPublication: Bool) {
+/// How an id was typed: as a milestone's (`#42`), a publication's (`D17`), or bare.
+private enum TypedID { case milestone, publication, bare }
+
+/// A milestone or publication id, and how it was typed; the parser's own message names the value but not what an id
+/// looks like or where to find one.
+private func recordID(_ text: String) throws -> (id: Int64, typed: TypedID) {
   // `--changes` and `--disclosure` take the next argument whatever it is, so that `-1` is named as no id.
   try refuseOptionName(text, as: "the id")
   // As `project show` and `history` print it (`#42`, `D17`), or typed by a Chinese input method (４２), with the spaces
   // of a copy from a table.
   let typed = text.halfWidth.trimmingCharacters(in: .whitespaces)
-  let isPublication = typed.first == "D" || typed.first == "d"
-  let digits = typed.hasPrefix("#") || isPublication ? String(typed.dropFirst()) : typed
+  let kind: TypedID = typed.first == "#" ? .milestone : typed.first == "D" || typed.first == "d" ? .publication : .bare
+  let digits = kind == .bare ? typed : String(typed.dropFirst())
   guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let id = Int64(digits), id > 0 else {
     throw ValidationError("ids are whole numbers from 1, such as 42 (a milestone's, shown #42) or D17 (a publication's); "
       + "`gongkai project show CODE` lists a project's milestones and publications with theirs")
   }
-  return (id, isPublication)
+  return (id, kind)
 }
 
 extension ProjectCode: ExpressibleByArgument {
