@@ -42,6 +42,10 @@ public struct DisclosureStatistics: Sendable {
     /// of every other figure, as never true, and counted here, since a late item withdrawn raises the rate it no
     /// longer counts in, and a review must see how many stopped counting (the audit CSV names each, who and why).
     public var withdrawn = 0
+    /// The publications of the items counted above withdrawn as recorded by mistake: a late one withdrawn and recorded
+    /// again on an earlier day turns its item on time, so a review sees how many publications stopped counting (the
+    /// audit CSV's 已撤回的公开 names each).
+    public var withdrawnPublications = 0
 
     init(name: String, category: Category? = nil, isTotal: Bool = false) {
       self.name = name
@@ -144,9 +148,13 @@ public struct DisclosureStatistics: Sendable {
     /// A milestone in force, judged, under its unit, its category and the total.
     func countJudged(_ stored: StoredMilestone) throws {
       guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+      let withdrawnPublications = stored.withdrawnPublications.count
       byUnit[finding.responsibleUnit, default: Line(name: finding.responsibleUnit)].count(finding, calendar: checker.calendar)
+      byUnit[finding.responsibleUnit]!.withdrawnPublications += withdrawnPublications
       byCategory[finding.rule.category, default: Line(name: finding.rule.category.chineseName, category: finding.rule.category)].count(finding, calendar: checker.calendar)
+      byCategory[finding.rule.category]!.withdrawnPublications += withdrawnPublications
       total.count(finding, calendar: checker.calendar)
+      total.withdrawnPublications += withdrawnPublications
       // Only a status that may change changes a count: a provisional deadline met before the days an awaited schedule
       // may arrange can make up its period does not. The status counted is the public one (a 公示 still up is judged
       // by its publication's timing), as the 状态暂定 column counts it.
@@ -171,6 +179,7 @@ public struct DisclosureStatistics: Sendable {
     if let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31) {
       var ofTheYear = MilestoneFilter(withdrawn: true)
       ofTheYear.formedIn = first...last
+      ofTheYear.withdrawnPublications = true
       try await store.forEachProject(matching: ofTheYear) { project, milestones in
         for stored in milestones {
           if stored.withdrawnReason == nil && project.withdrawnReason == nil {
