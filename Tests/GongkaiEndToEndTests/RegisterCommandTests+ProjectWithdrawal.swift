@@ -594,7 +594,7 @@ extension RegisterCommandTests {
                                 environment: at("12T15:00:00"))
     #expect(reinstate.status == 0, "\(reinstate.stderr)")
     #expect(reinstate.stdout == """
-      reinstated disclosure 1 of milestone 1 (\(code) approval-result.construction-permit 2026-11-02): 2026-11-03 区政府门户网站 \
+      reinstated disclosure D1 of milestone 1 (\(code) approval-result.construction-permit 2026-11-02): 2026-11-03 区政府门户网站 \
       (back on the public notices at the next export, under the 索引号 it had)\n
       """)
 
@@ -647,7 +647,7 @@ extension RegisterCommandTests {
       + "--reason …` puts both back on the notices)\n"), "\(off.stdout)")
     // Withdrawn too, it comes back after its milestone, as its confirmation says.
     let alsoWithdrawn = try gongkai(["withdraw", "--disclosure", "3", "--reason", "误操作"] + db)
-    #expect(alsoWithdrawn.stdout.hasSuffix("(`gongkai reinstate 1 --reason …`, then `gongkai reinstate --disclosure 3 --reason …` puts "
+    #expect(alsoWithdrawn.stdout.hasSuffix("(`gongkai reinstate 1 --reason …`, then `gongkai reinstate --disclosure D3 --reason …` puts "
       + "it back if this was the wrong one)\n"), "\(alsoWithdrawn.stdout)")
     // Of a withdrawn project, nothing is written.
     #expect(try gongkai(["project", "withdraw", code, "--reason", "误导入", "--yes"] + db).status == 0)

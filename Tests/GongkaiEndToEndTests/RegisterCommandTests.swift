@@ -376,12 +376,12 @@ import TestSupport
     }
     #expect(snapshot(database) == before)
     #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db).stdout
-      == "withdrew disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26): 2026-11-27 中国招标投标公共服务平台 "
-      + "(`gongkai reinstate --disclosure 1 --reason …` puts it back if this was the wrong one)\n")
+      == "withdrew disclosure D1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26): 2026-11-27 中国招标投标公共服务平台 "
+      + "(`gongkai reinstate --disclosure D1 --reason …` puts it back if this was the wrong one)\n")
     // Run again, as a retried script would: nothing changes, and it says so
     let twice = try gongkai(["withdraw", "--disclosure", "1", "--reason", "截止日期填错"] + db)
     #expect(twice.status == 0)
-    #expect(twice.stdout == "disclosure 1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26) unchanged: already withdrawn "
+    #expect(twice.stdout == "disclosure D1 of milestone 1 (2026-310110-48-01-000200 bidding.candidates 2026-11-26) unchanged: already withdrawn "
       + "(截止日期填错); `gongkai history` of its project shows by whom and when\n")
     // A disclosure guarded by a code no project has is refused before anything is written, naming the code meant
     let elsewhere = try gongkai(["withdraw", "--disclosure", "1", "--project", "2026-310110-48-01-000299", "--reason", "误"] + db)
@@ -593,7 +593,7 @@ import TestSupport
     #expect(milestoneForPublication.stderr.contains("#2 names milestone 2, not a publication (whose id is shown as in 公开 D17)"),
             "\(milestoneForPublication.stderr)")
     let publication = try gongkai(["withdraw", "--disclosure", "D2", "--reason", "重复登记"] + db)
-    #expect(publication.stdout.hasPrefix("withdrew disclosure 2 of milestone 2 "), "\(publication.stdout)")
+    #expect(publication.stdout.hasPrefix("withdrew disclosure D2 of milestone 2 "), "\(publication.stdout)")
     #expect(try gongkai(["history", code] + db).stdout.contains("撤回公开 D2（里程碑 #2：2026-11-05 公告栏）"))
     let milestone = try gongkai(["withdraw", "#2", "--reason", "重复登记"] + db)
     #expect(milestone.stdout.hasPrefix("withdrew milestone 2 (\(code) construction.participants 2026-11-03) with its 1 publication "

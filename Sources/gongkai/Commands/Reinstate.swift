@@ -45,7 +45,7 @@ extension Gongkai {
       case .disclosure(let disclosure):
         let owner = try await options.owner(ofDisclosure: disclosure, in: register)
         let done = try await register.reinstateDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
-        let what = "disclosure \(disclosure) of \(Gongkai.named(owner.milestone)): \(done.disclosure.publishedOn) \(Terminal.field(done.disclosure.channel))"
+        let what = "disclosure \(publicationLabel(disclosure)) of \(Gongkai.named(owner.milestone)): \(done.disclosure.publishedOn) \(Terminal.field(done.disclosure.channel))"
         if done.wasInForce {
           // In force, yet off the notices while its milestone is withdrawn: that is what to reinstate.
           let off = owner.withdrawnReason == nil ? ""

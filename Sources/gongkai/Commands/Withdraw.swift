@@ -32,8 +32,10 @@ extension Gongkai {
         let done = try await register.withdrawDisclosure(id: disclosure, reason: reason, actor: try actor.actor())
         // Of a withdrawn milestone, the publication comes back after it.
         let milestoneFirst = owner.withdrawnReason == nil ? "" : "gongkai reinstate \(owner.milestone.id) --reason …`, then `"
-        try StandardOutput.confirm(Self.said(done, "disclosure \(disclosure) of \(Gongkai.named(owner.milestone))\(publication)",
-                                             undo: "\(milestoneFirst)gongkai reinstate --disclosure \(disclosure) --reason …"),
+        // Named as `project show` shows it (D17), apart from the milestone: a bare number typed back names a milestone.
+        let label = publicationLabel(disclosure)
+        try StandardOutput.confirm(Self.said(done, "disclosure \(label) of \(Gongkai.named(owner.milestone))\(publication)",
+                                             undo: "\(milestoneFirst)gongkai reinstate --disclosure \(label) --reason …"),
                                    written: done == .withdrawn)
       case .milestone(let milestone):
         let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
