@@ -600,6 +600,22 @@ import TestSupport
       + "(off the public notices at the next export)"), "\(milestone.stdout)")
   }
 
+  /// An evaluator's finding: a late item amended to a later day formed read "published on time", and nothing said it had
+  /// been late. The correction that turns a verdict is warned of, with where it stays visible; one that does not, is not.
+  @Test func aCorrectionThatTurnsAVerdictIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000210"
+    let db = try registerWithProject(code).db
+    let now = ["GONGKAI_NOW": "2026-12-04T09:00:00+08:00"]
+    #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-10-19"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "网站"] + db, environment: now).stdout.contains("4 working days late"))
+    let turned = try gongkai(["amend", "1", "--date", "2026-10-26", "--reason", "形成日期录入错误"] + db, environment: now)
+    #expect(turned.status == 0)
+    #expect(turned.stderr == "gongkai: warning: this correction turns the item from late to on-time as of 2026-12-04: the audit CSV keeps "
+      + "what it corrected (原信息形成日期, 更正原因) and the public page says it was corrected (更正); keep the document that proves the "
+      + "corrected value\n", "\(turned.stderr)")
+    #expect(try gongkai(["amend", "1", "--ref", "杨建〔2026〕1号", "--reason", "补录文号"] + db, environment: now).stderr.isEmpty)
+  }
+
   /// A second channel's publication of a late milestone was told "published 18 working days late", the first
   /// publication's count, as if it were this one's: the line names the publication the lateness is counted to.
   @Test func aSecondChannelIsToldWhichPublicationTheLatenessIsCountedTo() throws {

@@ -136,6 +136,15 @@ extension Gongkai {
         }
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
+      // A correction that turns a late or overdue item on time, or the reverse, is what an evaluator looks for: said,
+      // with where it stays visible.
+      if let checker, let before = (try? checker.judge(current.milestone, asOf: today)) ?? nil,
+        let after = (try? checker.judge(stored.milestone, asOf: today)) ?? nil, before.status != after.status
+      {
+        Terminal.warning("this correction turns the item from \(before.status.rawValue) to \(after.status.rawValue) as of \(today): the audit "
+          + "CSV keeps what it corrected (原信息形成日期, 更正原因) and the public page says it was corrected (更正); keep the "
+          + "document that proves the corrected value")
+      }
       if let date, current.milestone.formedOn != date, let code = try? ProjectCode(stored.milestone.projectCode) {
         Gongkai.warnIfYearMistyped(date, milestone: milestone, of: code, judged: today)
       }
