@@ -221,9 +221,10 @@ public protocol Store: Sendable {
   func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) async throws
     -> (id: Int64, reference: String?)?
   /// The last milestone withdrawn on its own before milestone `id`, of its project and kind, and of its day or its 文号
-  /// (a date corrected so), that had publications in force, or `nil`: the milestone `id` most likely records again,
-  /// corrected, what a clerk withdrew,
-  /// and the publications do not follow it, so it would be counted unpublished where the withdrawn one was not.
+  /// (a date corrected so), one with publications in force first, or `nil`: the milestone `id` most likely records
+  /// again, corrected, what a clerk withdrew. Its publications do not follow, so the new one would be counted
+  /// unpublished where the withdrawn one was not; and a day corrected so moves the deadline with no correction on
+  /// record, where `amend` keeps one.
   func withdrawnMilestone(recordedAgainAs id: Int64) async throws -> StoredMilestone?
 
   // MARK: Reading for the checker

@@ -740,6 +740,39 @@ extension RegisterCommandTests {
     #expect(sameNumber.status == 0 && sameNumber.stderr.isEmpty, "\(sameNumber.stderr)")
   }
 
+  /// An overdue item withdrawn unpublished and logged again under its 文号 as formed later is due again, with no
+  /// correction on record (an evaluator found the two linked by nothing but the 文号): `log` says so and gives the
+  /// repair, which the audit CSV then shows as a correction.
+  @Test func anUnpublishedMilestoneLoggedAgainOnALaterDayIsToldItsCorrectionShowsNowhere() throws {
+    let code = "2026-310110-48-01-000313"
+    let (folder, db) = try registerWithProject(code)
+    let log = ["log", code, "approval-result.feasibility-study", "--ref", "杨发改投〔2026〕21号", "--date"]
+    #expect(try gongkai(log + ["2026-09-01"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "登记有误"] + db).status == 0)
+    let again = try gongkai(log + ["2026-11-20"] + db)
+    #expect(again.status == 0)
+    #expect(again.stderrLines == [
+      "gongkai: warning: milestone 1 of the same kind and 文号 (杨发改投〔2026〕21号), formed 2026-09-01 and due by 2026-09-29, "
+        + "was withdrawn (登记有误) unpublished: recorded again as formed 2026-11-20, its deadline moved with no correction on "
+        + "record; if 2 corrects 1's day, run `gongkai withdraw 2 --reason 重复登记`, `gongkai reinstate 1 --reason 误撤回` and "
+        + "`gongkai amend 1 --date 2026-11-20 --reason 更正形成日期`, which the audit CSV and the public notice show as a correction",
+    ], "\(again.stderr)")
+    // The repair, as given, leaves one item in force, its correction on record
+    for step in [["withdraw", "2", "--reason", "重复登记"], ["reinstate", "1", "--reason", "误撤回"],
+                 ["amend", "1", "--date", "2026-11-20", "--reason", "更正形成日期"]] {
+      let run = try gongkai(step + db)
+      #expect(run.status == 0, "\(step): \(run.stderr)")
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-11-27").filter { $0["状态"] != "withdrawn" }
+    #expect(rows.map { [$0["里程碑编号"], $0["信息形成日期"], $0["原信息形成日期"]] } == [["1", "2026-11-20", "2026-09-01"]])
+    // Logged again on its own day, its summary corrected, nothing moved: no warning
+    let eia = ["log", code, "approval-result.eia-approval", "--date", "2026-11-02", "--ref", "E9", "--summary"]
+    #expect(try gongkai(eia + ["环评"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "3", "--reason", "摘要有误"] + db).status == 0)
+    let sameDay = try gongkai(eia + ["环境影响报告书批复"] + db)
+    #expect(sameDay.status == 0 && sameDay.stderr.isEmpty, "\(sameDay.stderr)")
+  }
+
   /// A publication typed twice, the second time with a space in its channel, would be two publications to the register
   /// (as the unique key compares channels), shown twice: `disclose` refuses it, as the imports do, naming the space.
   @Test func aPublicationOfTheDayOnAChannelSpeltWithOtherSpacesIsRefused() throws {

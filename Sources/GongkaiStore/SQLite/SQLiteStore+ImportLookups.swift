@@ -393,13 +393,14 @@ extension SQLiteStore {
 
   public func withdrawnMilestone(recordedAgainAs id: Int64) throws -> StoredMilestone? {
     let withdrawn = try read { db -> Int64? in
-      // The project's withdrawn and published milestones of the kind, the same day first, then the latest: few.
+      // The project's withdrawn milestones of the kind, the published first (what they leave behind matters most),
+      // then the same day, then the latest: few.
       let rows = try Row.fetchAll(db, sql: """
         SELECT w.id, w.formedOn = m.formedOn, w.reference, m.reference, w.id IS m.changesId
         FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
         WHERE m.id = ? AND w.id < m.id AND w.withdrawnReason IS NOT NULL AND w.withdrawnReason NOT LIKE ? || '%'
-          AND EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL)
-        ORDER BY w.formedOn = m.formedOn DESC, w.id DESC
+        ORDER BY EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL) DESC,
+          w.formedOn = m.formedOn DESC, w.id DESC
         """, arguments: [id, RegisterText.projectWithdrawalMark])
       return rows.first { row in
         let (sameDay, theirs, ours, changedByOurs): (Bool, String?, String?, Bool) = (row[1], row[2], row[3], row[4])

@@ -80,7 +80,11 @@ extension Gongkai {
           """)
       }
       if let withdrawn = try? await register.withdrawnMilestone(recordedAgainAs: stored.milestone.id) {
-        Gongkai.warnOfPublicationsLeftBehind(by: withdrawn, recordedAgainAs: stored.milestone)
+        if !withdrawn.milestone.disclosures.isEmpty {
+          Gongkai.warnOfPublicationsLeftBehind(by: withdrawn, recordedAgainAs: stored.milestone)
+        } else if withdrawn.milestone.formedOn != stored.milestone.formedOn {
+          Gongkai.warnOfDayCorrectedUnseen(withdrawn, recordedAgainAs: stored.milestone, by: checker)
+        }
       }
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
@@ -114,6 +118,21 @@ extension Gongkai {
       \(said), and milestone \(id) is counted unpublished until \(one ? "it is" : "they are") recorded for it: \(disclose)\
       \(one ? "" : " and the others"), under a new 索引号 (`gongkai amend` corrects a milestone's field in place, keeping its \
       publications)
+      """)
+  }
+
+  /// A milestone withdrawn unpublished and recorded again under its 文号 on another day: the item's deadline moved
+  /// (an overdue one may be due again) and nothing records a correction, where `amend` would have kept one in the audit
+  /// CSV (原信息形成日期) and on the public page (更正). An evaluator finds the two only by their 文号.
+  static func warnOfDayCorrectedUnseen(_ withdrawn: StoredMilestone, recordedAgainAs milestone: Milestone, by checker: Checker) {
+    let (old, id) = (withdrawn.milestone, milestone.id)
+    let due = ((try? checker.judge(old, asOf: old.formedOn))?.deadline.map { " and due by \($0.date)" }) ?? ""
+    Terminal.warning("""
+      milestone \(old.id) of the same kind and 文号 (\(Terminal.field(withdrawn.reference ?? ""))), formed \(old.formedOn)\(due), \
+      was withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))) unpublished: recorded again as formed \(milestone.formedOn), \
+      its deadline moved with no correction on record; if \(id) corrects \(old.id)'s day, run `gongkai withdraw \(id) --reason 重复登记`, \
+      `gongkai reinstate \(old.id) --reason 误撤回` and `gongkai amend \(old.id) --date \(milestone.formedOn) --reason 更正形成日期`, \
+      which the audit CSV and the public notice show as a correction
       """)
   }
 
