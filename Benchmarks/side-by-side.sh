@@ -129,8 +129,9 @@ if [[ $steps == *" read "* ]]; then
     AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END"
   # The audit CSV reads each milestone's publications withdrawn as recorded by mistake as well (已撤回的公开).
   withdrawn_publications=", (SELECT group_concat('W' || char(30) || wd.id || char(30) || wd.publishedOn || char(30) || wd.serialYear
-    || char(30) || wd.serial || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT max(c.at) FROM changeLog c
-    WHERE c.entity = 'disclosure' AND c.entityId = wd.id AND c.action = 'withdraw'), '') || char(30) || wd.withdrawnReason, char(31))
+    || char(30) || wd.serial || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c
+    WHERE c.entity = 'disclosure' AND c.entityId = wd.id AND c.action = 'withdraw' ORDER BY c.id DESC LIMIT 1), char(30))
+    || char(30) || wd.withdrawnReason || char(30) || wd.channel, char(31))
     FROM disclosure wd INDEXED BY disclosure_withdrawn WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)"
   query() {
     echo "SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,

@@ -849,7 +849,8 @@ import TestSupport
   }
 
   /// A late publication withdrawn "as a mistake" and recorded again on an earlier day reads as on time in the
-  /// publication's columns; the row names the withdrawn one, with its 索引号, when it was recorded and withdrawn, and why.
+  /// publication's columns; the row names the withdrawn one, with its channel and 索引号, when it was recorded, when and by
+  /// whom withdrawn, and why.
   @Test func theAuditCSVNamesAPublicationWithdrawnAndRecordedAgain() throws {
     let code = "2026-310110-48-01-000302"
     let (folder, db) = try registerWithProject(code)
@@ -859,7 +860,7 @@ import TestSupport
       (["withdraw", "--disclosure", "1", "--reason", "公开日期录入错误"], "2026-12-04T17:05:00+08:00"),
     ]
     for (command, now) in steps {
-      let done = try runGongkai(command + db, environment: ["GONGKAI_NOW": now])
+      let done = try runGongkai(command + db, environment: ["GONGKAI_NOW": now, "GONGKAI_USER": "王敏"])
       #expect(done.status == 0, "\(command): \(done.stderr)")
     }
     // Recorded again on time by its day, after the deadline: said at once
@@ -870,8 +871,8 @@ import TestSupport
       + "portal's record, a dated screenshot)\n", "\(again.stderr)")
     let row = try #require(try auditRows(folder, db, asOf: "2026-12-04").first)
     #expect(row["状态"] == "on-time" && row["公开日期"] == "2026-10-20")
-    #expect(row["已撤回的公开"] == "2026-11-30 索引号 310110-2026-00001 登记 2026-11-30T09:00:00+08:00 撤回 2026-12-04T17:05:00+08:00："
-      + "公开日期录入错误", "\(row)")
+    #expect(row["已撤回的公开"] == "2026-11-30 门户网站 索引号 310110-2026-00001 登记 2026-11-30T09:00:00+08:00 撤回 "
+      + "2026-12-04T17:05:00+08:00 王敏：公开日期录入错误", "\(row)")
     #expect(row["索引号"] == "310110-2026-00002")
   }
 

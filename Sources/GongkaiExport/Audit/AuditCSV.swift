@@ -9,7 +9,7 @@ import GongkaiStore
 /// (README.md, "The audit CSV"); UTF-8 with a byte order mark so that Excel and WPS read Chinese correctly,
 /// RFC 4180 quoting, CRLF line ends, formula cells neutralised.
 /// Rows stream from the store to the file: memory stays flat whatever the register's size.
-public struct AuditCSV {
+public struct AuditCSV: Sendable {
   /// A column: its Chinese and English heads and how its cells are filled: by each row, by the kind of item, or
   /// once for the whole file.
   struct Column: Sendable {
@@ -137,13 +137,14 @@ public struct AuditCSV {
       return stored.recordedDisclosures[first].serial.indexNumber(organisation: organisationCode)
     }
 
-    /// `2026-11-30 索引号 … 登记 … 撤回 …：reason`, one a publication withdrawn, `；` between them.
+    /// `2026-11-30 门户网站 索引号 … 登记 … 撤回 … 张三：reason`, one a publication withdrawn, `；` between them: what the
+    /// withdrawn record said and who took it back, as 撤回人 names who withdrew a milestone.
     func withdrawnPublications(of stored: StoredMilestone) -> String {
       stored.withdrawnPublications.map { withdrawn in
         let index = withdrawn.serial.indexNumber(organisation: organisationCode)
         return english
-          ? "\(withdrawn.publishedOn) \(index) recorded \(withdrawn.recordedAt) withdrawn \(withdrawn.withdrawnAt): \(withdrawn.reason)"
-          : "\(withdrawn.publishedOn) 索引号 \(index) 登记 \(withdrawn.recordedAt) 撤回 \(withdrawn.withdrawnAt)：\(withdrawn.reason)"
+          ? "\(withdrawn.publishedOn) \(withdrawn.channel) \(index) recorded \(withdrawn.recordedAt) withdrawn \(withdrawn.withdrawnAt) by \(withdrawn.withdrawnBy): \(withdrawn.reason)"
+          : "\(withdrawn.publishedOn) \(withdrawn.channel) 索引号 \(index) 登记 \(withdrawn.recordedAt) 撤回 \(withdrawn.withdrawnAt) \(withdrawn.withdrawnBy)：\(withdrawn.reason)"
       }.joined(separator: english ? "; " : "；")
     }
 
@@ -355,31 +356,58 @@ public struct AuditCSV {
     async throws -> ExportResult
   {
     let file = try AtomicFileWriter(path: path)
-    var result = ExportResult()
     try file.write(CSVWriter.header(Self.columns.map { english ? $0.english : $0.chinese }))
-    var line: [UInt8] = []
     let facts = FileFacts(asOf: asOf, calendarVersion: calendarVersion, changeLogHead: head.stated(english: english),
                           rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version)
-    var fixedCells = FixedCells(english: english, facts: facts)
-    // The cells' values alone, taken out of the columns once: copying a column, its two heads with it, for each
-    // cell of a million rows was a fifth of the export's time in reference counting.
-    let values = Self.columns.map(\.value)
-    let isText = Self.columns.map(\.isText)
     var filter = selection.filter
     filter.withdrawn = selection.statuses.isEmpty || selection.statuses.contains(.withdrawn)
     filter.withdrawnPublications = true
-    try await store.forEachMilestone(matching: filter) { stored in
-      let formed = stored.milestone.formedOn
-      if let from = selection.from, formed < from { return }
-      if let to = selection.to, formed > to { return }
-      guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+    let rows = RowSink(export: self, statuses: selection.statuses, file: file, facts: facts, progress: progress)
+    let written = try await WriteBehind.run(rows) { send in
+      try await store.forEachMilestone(matching: filter) { stored in
+        let formed = stored.milestone.formedOn
+        if let from = selection.from, formed < from { return }
+        if let to = selection.to, formed > to { return }
+        try send(stored)
+      }
+    }
+    try await head.confirmed()
+    try written.file.commit()
+    return written.result
+  }
+
+  /// Judges each milestone read and writes its row, on ``WriteBehind``'s thread.
+  private struct RowSink: GongkaiExport.RowSink {
+    let export: AuditCSV
+    let statuses: [Status]
+    let file: AtomicFileWriter
+    let progress: ProgressReporter?
+    private(set) var result = ExportResult()
+    private var fixedCells: FixedCells
+    // The cells' values alone, taken out of the columns once: copying a column, its two heads with it, for each
+    // cell of a million rows was a fifth of the export's time in reference counting.
+    private let values = AuditCSV.columns.map(\.value)
+    private let isText = AuditCSV.columns.map(\.isText)
+    private var line: [UInt8] = []
+
+    init(export: AuditCSV, statuses: [Status], file: AtomicFileWriter, facts: FileFacts, progress: ProgressReporter?) {
+      self.export = export
+      self.statuses = statuses
+      self.file = file
+      self.progress = progress
+      fixedCells = FixedCells(english: export.english, facts: facts)
+    }
+
+    mutating func write(_ stored: StoredMilestone) throws {
+      let checker = export.checker
+      guard let finding = try checker.judge(stored.milestone, asOf: export.asOf) else { return }
       let status: Status = stored.withdrawnReason == nil ? .finding(finding.status) : .withdrawn
-      guard selection.statuses.isEmpty || selection.statuses.contains(status) else { return }
+      guard statuses.isEmpty || statuses.contains(status) else { return }
       // Closures, not `stored.recorded`: a method taken as a value captures a copy of the record.
       let recordedDisclosure = finding.disclosure.flatMap { stored.recorded($0) }
       let recordOfEnd = finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap { stored.recordOfEnd(publishedOn: $0) }
       let row = Row(finding: finding, status: status, recordedDisclosure: recordedDisclosure, recordOfEnd: recordOfEnd,
-                    organisation: organisation, english: english)
+                    organisation: export.organisation, english: export.english)
       // The finding is the row's from here (moved into it, not copied).
       let fixed = fixedCells.cells(row.finding.rule, isChange: row.finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
@@ -396,8 +424,5 @@ public struct AuditCSV {
       result.note(row.finding, calendar: checker.calendar, stating: .late)
       if result.records % 1000 == 0 { progress?.advance(to: result.records, of: 0) }
     }
-    try await head.confirmed()
-    try file.commit()
-    return result
   }
 }

@@ -4,7 +4,7 @@ import GongkaiStore
 
 /// `gongkai export json`: everything disclosed, project by project, in a plain JSON documented in README.md
 /// ("The disclosures JSON"). Projects stream into the file one at a time.
-public struct DisclosuresJSON {
+public struct DisclosuresJSON: Sendable {
   public let checker: Checker
   public let asOf: CivilDate
   public let calendarVersion: String
@@ -97,45 +97,52 @@ public struct DisclosuresJSON {
     try file.write("{\n\"asOf\": \(try json(asOf)),\n\"profile\": \(try json(checker.catalogue.profile)),\n\"rulesVersion\": \(try json(checker.catalogue.version)),\n"
       + "\"calendarVersion\": \(try json(calendarVersion)),\n\"changeLogHead\": \(try json(changeLogHead.hash)),\n\"changeLogHeadVerified\": \(changeLogHead.isVerified),\n"
       + "\"projects\": [\n")
-    var projects = 0
-    var result = ExportResult()
     let recodes = LoggedRecode.byCurrentCode(try await store.codeCorrections())
-    try await store.forEachProject(matching: filter) { project, milestones in
-      var entries: [DisclosureEntry] = []
-      let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
-      for stored in milestones {
-        guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { continue }
-        let unscheduled = checker.calendar.unscheduledYears(of: finding, stating: .late)
-        let written = entries.count
-        let changes = relations.changes(stored).map { MilestoneLink($0, relations: relations) }
-        let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
-        let withdrawnBy = relations.withdrawals(of: stored).map { MilestoneLink($0, relations: relations) }
-        let withdrawn = !withdrawnBy.isEmpty
-        for (disclosure, serial) in zip(stored.milestone.disclosures, stored.recordedDisclosures.map(\.serial)) where disclosure.publishedOn <= asOf {
-          let rule = finding.rule
-          entries.append(DisclosureEntry(
-            indexNumber: serial.indexNumber(organisation: organisation ?? String(project.code.division)),
-            milestoneId: stored.milestone.id, kind: rule.code, kindName: rule.name.chinese, category: rule.category.rawValue,
-            categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
-            summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
-            channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
-            deadline: finding.deadline?.date, status: finding.publicStatus.rawValue, workingDaysLate: finding.workingDaysLate,
-            judged: disclosure == finding.disclosure, provisional: finding.isProvisional(stating: .late),
-            statusProvisional: finding.publicStatusIsProvisional, ruleConfidence: finding.confidence(judging: finding.publicStatus).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
-            withdrawnBy: withdrawn ? withdrawnBy : nil))
-        }
-        if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
-      }
-      let entry = ProjectEntry(
-        code: project.code.rawValue, formerCodes: recodes[project.code].map { LoggedRecode.formerCodes($0).map(\.rawValue) }, name: project.name, legalPerson: project.legalPerson, location: project.location,
-        totalInvestment: project.totalInvestment, responsibleUnit: project.responsibleUnit, disclosures: entries)
-      try file.write((projects == 0 ? "" : ",\n") + json(entry))
-      projects += 1
-      result.records += entries.count
+    let sink = ProjectJSONSink(file: file, encoder: encoder, recodes: recodes) { [self] rows, recodes, result in
+      try entry(of: rows, recodes: recodes, noting: &result)
     }
-    try file.write("\n]\n}\n")
+    let written = try await WriteBehind.run(sink, batchSize: 16) { send in
+      try await store.forEachProject(matching: filter) { try send(ProjectRows(project: $0, milestones: $1)) }
+    }
+    try written.file.write("\n]\n}\n")
     try await changeLogHead.confirmed()
-    try file.commit()
-    return result
+    try written.file.commit()
+    return written.result
+  }
+
+  /// The project's entry: its publications judged; `recodes`, its codes corrected away, if any. `result` counts the
+  /// publications and learns the unscheduled years they rest on.
+  func entry(of rows: ProjectRows, recodes: [LoggedRecode]?, noting result: inout ExportResult) throws -> ProjectEntry {
+    let (project, milestones) = (rows.project, rows.milestones)
+    var entries: [DisclosureEntry] = []
+    let relations = ChangeRelations(milestones, asOf: asOf, catalogue: checker.catalogue)
+    for stored in milestones {
+      guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { continue }
+      let unscheduled = checker.calendar.unscheduledYears(of: finding, stating: .late)
+      let written = entries.count
+      let changes = relations.changes(stored).map { MilestoneLink($0, relations: relations) }
+      let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
+      let withdrawnBy = relations.withdrawals(of: stored).map { MilestoneLink($0, relations: relations) }
+      let withdrawn = !withdrawnBy.isEmpty
+      for (disclosure, serial) in zip(stored.milestone.disclosures, stored.recordedDisclosures.map(\.serial)) where disclosure.publishedOn <= asOf {
+        let rule = finding.rule
+        entries.append(DisclosureEntry(
+          indexNumber: serial.indexNumber(organisation: organisation ?? String(project.code.division)),
+          milestoneId: stored.milestone.id, kind: rule.code, kindName: rule.name.chinese, category: rule.category.rawValue,
+          categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
+          summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
+          channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
+          deadline: finding.deadline?.date, status: finding.publicStatus.rawValue, workingDaysLate: finding.workingDaysLate,
+          judged: disclosure == finding.disclosure, provisional: finding.isProvisional(stating: .late),
+          statusProvisional: finding.publicStatusIsProvisional, ruleConfidence: finding.confidence(judging: finding.publicStatus).rawValue, changes: changes, changedBy: changedBy.isEmpty ? nil : changedBy,
+          withdrawnBy: withdrawn ? withdrawnBy : nil))
+      }
+      if entries.count > written { result.unscheduledYears.formUnion(unscheduled) }
+    }
+    let entry = ProjectEntry(
+      code: project.code.rawValue, formerCodes: recodes.map { LoggedRecode.formerCodes($0).map(\.rawValue) }, name: project.name, legalPerson: project.legalPerson, location: project.location,
+      totalInvestment: project.totalInvestment, responsibleUnit: project.responsibleUnit, disclosures: entries)
+    result.records += entries.count
+    return entry
   }
 }

@@ -7,7 +7,7 @@ import GongkaiStore
 /// obligation as a `reporting` milestone (`dueDate` the legal deadline, `dateMet` the day it was published).
 ///
 /// Projects stream from the store into the file one at a time.
-public struct OC4IDSExport {
+public struct OC4IDSExport: Sendable {
   public let checker: Checker
   public let asOf: CivilDate
   /// The package's identifier, where its persistent copy is published.
@@ -56,21 +56,23 @@ public struct OC4IDSExport {
     try file.write("{\n\"version\": \"0.9\",\n\"uri\": \(try json(URIText.encoding(uri))),\n"
       + "\"publishedDate\": \(try json(Self.instant(asOf))),\n" + links
       + "\"publisher\": \(try json(["name": publisher])),\n\"projects\": [\n")
-    var result = ExportResult()
     let recodes = LoggedRecode.byCurrentCode(try await store.codeCorrections())
-    try await store.forEachProject(matching: filter) { project, milestones in
-      let formerCodes = LoggedRecode.formerCodes(recodes[project.code, default: []])
-      try file.write((result.records == 0 ? "" : ",\n") + json(try projectRecord(project, milestones, formerCodes: formerCodes, noting: &result)))
+    let sink = ProjectJSONSink(file: file, encoder: encoder, recodes: recodes) { [self] rows, recodes, result in
+      let record = try projectRecord(rows.project, rows.milestones, formerCodes: LoggedRecode.formerCodes(recodes ?? []), noting: &result)
       result.records += 1
+      return record
     }
-    guard result.records > 0 else {
-      file.discard()
+    let written = try await WriteBehind.run(sink, batchSize: 16) { send in
+      try await store.forEachProject(matching: filter) { try send(ProjectRows(project: $0, milestones: $1)) }
+    }
+    guard written.result.records > 0 else {
+      written.file.discard()
       throw ExportError.invalid("no projects to export; OC4IDS needs at least one")
     }
-    try file.write("\n]\n}\n")
+    try written.file.write("\n]\n}\n")
     try await state.confirmed()
-    try file.commit()
-    return result
+    try written.file.commit()
+    return written.result
   }
 
   /// The project as the standard has it; `result` learns the unscheduled years its milestones rest on. Its project

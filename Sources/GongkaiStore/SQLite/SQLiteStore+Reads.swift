@@ -322,24 +322,25 @@ extension SQLiteStore {
   /// them (`W …`): a seek into their own index.
   static let withdrawnPublicationsSQL = """
     (SELECT group_concat('W' || char(30) || wd.id || char(30) || wd.publishedOn || char(30) || wd.serialYear || char(30) || wd.serial
-      || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure'
-        AND c.entityId = wd.id AND c.action = 'withdraw'), '') || char(30) || wd.withdrawnReason, char(31))
+      || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c WHERE c.entity = 'disclosure'
+        AND c.entityId = wd.id AND c.action = 'withdraw' ORDER BY c.id DESC LIMIT 1), char(30)) || char(30) || wd.withdrawnReason
+        || char(30) || wd.channel, char(31))
       FROM disclosure wd INDEXED BY disclosure_withdrawn
       WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)
     """
 
   /// A milestone's (`m`) publications withdrawn as recorded by mistake (`W`) and those reinstated since (`R`), each
-  /// `W U+1E id U+1E publishedOn U+1E year U+1E serial U+1E recorded at U+1E withdrawn at U+1E reason`, or `R …
-  /// recorded at U+1E reinstated at U+1E last withdrawn at`, separated by U+1F (control characters no stored text
-  /// holds): one seek into the disclosures of the milestone, which a milestone without any withdrawn or reinstated
-  /// ends at once.
+  /// `W U+1E id U+1E publishedOn U+1E year U+1E serial U+1E recorded at U+1E withdrawn at U+1E withdrawn by U+1E reason
+  /// U+1E channel`, or `R … recorded at U+1E reinstated at U+1E reinstated by U+1E last withdrawn at U+1E channel`,
+  /// separated by U+1F (control characters no stored text holds): one seek into the disclosures of the milestone, which
+  /// a milestone without any withdrawn or reinstated ends at once.
   static let correctedPublicationsSQL = """
     (SELECT group_concat(IIF(wd.withdrawnReason IS NULL, 'R', 'W') || char(30) || wd.id || char(30) || wd.publishedOn
       || char(30) || wd.serialYear || char(30) || wd.serial || char(30) || wd.recordedAt || char(30)
-      || IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id
-        AND c.action = IIF(wd.withdrawnReason IS NULL, 'reinstate', 'withdraw')), '')
+      || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id
+        AND c.action = IIF(wd.withdrawnReason IS NULL, 'reinstate', 'withdraw') ORDER BY c.id DESC LIMIT 1), char(30))
       || char(30) || IFNULL(wd.withdrawnReason, IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure'
-        AND c.entityId = wd.id AND c.action = 'withdraw'), '')), char(31))
+        AND c.entityId = wd.id AND c.action = 'withdraw'), '')) || char(30) || wd.channel, char(31))
       FROM disclosure wd WHERE wd.milestoneId = m.id AND (wd.withdrawnReason IS NOT NULL OR wd.reinstatedReason IS NOT NULL)
         AND wd.serial IS NOT NULL)
     """
@@ -352,15 +353,16 @@ extension StoredMilestone {
     guard let column else { return }
     for item in column.split(separator: "\u{1F}") {
       let fields = item.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 8, let id = Int64(fields[1]), let year = Int(fields[3]), let number = Int(fields[4]) else {
+      guard fields.count == 10, let id = Int64(fields[1]), let year = Int(fields[3]), let number = Int(fields[4]) else {
         throw StoreError.unexpected("disclosure", "a corrected publication reads '\(item)'")
       }
       if fields[0] == "R" {
-        reinstatedPublications.append(ReinstatedPublication(id: id, withdrawnAt: fields[7], reinstatedAt: fields[6]))
+        reinstatedPublications.append(ReinstatedPublication(id: id, withdrawnAt: fields[8], reinstatedAt: fields[6]))
       } else {
         withdrawnPublications.append(WithdrawnPublication(
-          publishedOn: try CivilDate.stored(fields[2], column: "publishedOn", of: "disclosure \(id)"), serial: NoticeSerial(year: year, number: number), recordedAt: fields[5],
-          withdrawnAt: fields[6], reason: fields[7]))
+          publishedOn: try CivilDate.stored(fields[2], column: "publishedOn", of: "disclosure \(id)"), channel: fields[9],
+          serial: NoticeSerial(year: year, number: number), recordedAt: fields[5], withdrawnAt: fields[6], withdrawnBy: fields[7],
+          reason: fields[8]))
       }
     }
   }

@@ -81,14 +81,18 @@ public struct PublicationClearing: OptionSet, Hashable, Sendable {
   public static let url = PublicationClearing(rawValue: 2)
 }
 
-/// A publication withdrawn as recorded by mistake: its day, its 索引号's serial, when and why it was withdrawn.
+/// A publication withdrawn as recorded by mistake: its day and channel, its 索引号's serial, when, by whom and why it
+/// was withdrawn.
 public struct WithdrawnPublication: Hashable, Sendable {
   public let publishedOn: CivilDate
+  public let channel: String
   public let serial: NoticeSerial
   /// When it was recorded: from then until its withdrawal, it could give its item's feed entry its 索引号.
   public let recordedAt: String
   /// The instant of the withdrawal, from the change log; empty for a row withdrawn outside gongkai.
   public let withdrawnAt: String
+  /// Who withdrew it, from the change log; empty for a row withdrawn outside gongkai.
+  public let withdrawnBy: String
   public let reason: String
 }
 

@@ -139,20 +139,34 @@ extension Gongkai {
       case .json: JSONSink()
       case .csv: CSVSink()
       }
-      var tally = CheckTally(warnDays: warnDays)
       let filter = MilestoneFilter(projects: project, categories: category, units: units.unit)
-      try await register.forEachMilestone(matching: filter) { stored in
-        guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
-        guard status.isEmpty || status.contains(finding.status) else { return }
-        tally.count(finding)
-        if !status.isEmpty || finding.needsAttention(warningDays: warnDays) {
-          try sink.write(finding, stored: stored)
-          tally.shown(finding, calendar: checker.calendar)
-        }
+      let rows = JudgedRows(checker: checker, asOf: asOf, statuses: status, sink: sink, tally: CheckTally(warnDays: warnDays))
+      let judged = try await WriteBehind.run(rows) { send in
+        try await register.forEachMilestone(matching: filter) { try send($0) }
       }
-      try sink.finish()
+      try judged.sink.finish()
+      let tally = judged.tally
       Warnings.warnIfUnscheduled(tally.provisionalYears, calendar: checker.calendar)
       if failOn.isMet(by: tally) { throw ExitStatus.findings }
+    }
+  }
+}
+
+/// Judges each milestone the check reads and writes what it shows, on ``WriteBehind``'s thread while the store reads on.
+private struct JudgedRows: RowSink {
+  let checker: Checker
+  let asOf: CivilDate
+  let statuses: [FindingStatus]
+  let sink: any FindingSink
+  var tally: CheckTally
+
+  mutating func write(_ stored: StoredMilestone) throws {
+    guard let finding = try checker.judge(stored.milestone, asOf: asOf) else { return }
+    guard statuses.isEmpty || statuses.contains(finding.status) else { return }
+    tally.count(finding)
+    if !statuses.isEmpty || finding.needsAttention(warningDays: tally.warnDays) {
+      try sink.write(finding, stored: stored)
+      tally.shown(finding, calendar: checker.calendar)
     }
   }
 }
