@@ -1,6 +1,4 @@
 import Foundation
-import GongkaiCore
-import GongkaiStore
 
 /// What consumes a stream of rows on ``WriteBehind``'s thread: judges each, turns it into bytes and writes them.
 public protocol RowSink: SendableMetatype {
@@ -59,13 +57,6 @@ public enum WriteBehind {
     }
     return owned.take()
   }
-}
-
-/// A project with its milestones, as ``GongkaiStore/Store/forEachProject(matching:_:)`` hands them: what the exports
-/// written project by project send to their writing thread.
-struct ProjectRows: Sendable {
-  let project: Project
-  let milestones: [StoredMilestone]
 }
 
 /// The sink, owned by one thread at a time: ``WriteBehind``'s thread while it runs, then (once the thread has ended,

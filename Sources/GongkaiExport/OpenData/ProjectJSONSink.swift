@@ -2,6 +2,13 @@ import Foundation
 import GongkaiCore
 import GongkaiStore
 
+/// A project with its milestones, as ``GongkaiStore/Store/forEachProject(matching:_:)`` hands them: what the exports
+/// written project by project send to their writing thread.
+struct ProjectRows: Sendable {
+  let project: Project
+  let milestones: [StoredMilestone]
+}
+
 /// Writes each project of a JSON export as an element of its `projects` array, on ``WriteBehind``'s thread while the
 /// store reads on; `element` makes the project's value, given the codes corrected away from it.
 struct ProjectJSONSink: RowSink {

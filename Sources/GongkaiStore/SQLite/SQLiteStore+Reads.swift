@@ -321,10 +321,7 @@ extension SQLiteStore {
   /// A milestone's (`m`) publications withdrawn as recorded by mistake alone, as ``correctedPublicationsSQL`` gives
   /// them (`W …`): a seek into their own index.
   static let withdrawnPublicationsSQL = """
-    (SELECT group_concat('W' || char(30) || wd.id || char(30) || wd.publishedOn || char(30) || wd.serialYear || char(30) || wd.serial
-      || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c WHERE c.entity = 'disclosure'
-        AND c.entityId = wd.id AND c.action = 'withdraw' ORDER BY c.id DESC LIMIT 1), char(30)) || char(30) || wd.withdrawnReason
-        || char(30) || wd.channel, char(31))
+    (SELECT group_concat(\(publicationFields(tag: "'W'", action: "'withdraw'", last: "wd.withdrawnReason")), char(31))
       FROM disclosure wd INDEXED BY disclosure_withdrawn
       WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)
     """
@@ -335,15 +332,26 @@ extension SQLiteStore {
   /// separated by U+1F (control characters no stored text holds): one seek into the disclosures of the milestone, which
   /// a milestone without any withdrawn or reinstated ends at once.
   static let correctedPublicationsSQL = """
-    (SELECT group_concat(IIF(wd.withdrawnReason IS NULL, 'R', 'W') || char(30) || wd.id || char(30) || wd.publishedOn
-      || char(30) || wd.serialYear || char(30) || wd.serial || char(30) || wd.recordedAt || char(30)
-      || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = wd.id
-        AND c.action = IIF(wd.withdrawnReason IS NULL, 'reinstate', 'withdraw') ORDER BY c.id DESC LIMIT 1), char(30))
-      || char(30) || IFNULL(wd.withdrawnReason, IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure'
-        AND c.entityId = wd.id AND c.action = 'withdraw'), '')) || char(30) || wd.channel, char(31))
+    (SELECT group_concat(\(publicationFields(
+      tag: "IIF(wd.withdrawnReason IS NULL, 'R', 'W')", action: "IIF(wd.withdrawnReason IS NULL, 'reinstate', 'withdraw')",
+      last: """
+        IFNULL(wd.withdrawnReason, IFNULL((SELECT max(c.at) FROM changeLog c WHERE c.entity = 'disclosure'
+          AND c.entityId = wd.id AND c.action = 'withdraw'), ''))
+        """)), char(31))
       FROM disclosure wd WHERE wd.milestoneId = m.id AND (wd.withdrawnReason IS NOT NULL OR wd.reinstatedReason IS NOT NULL)
         AND wd.serial IS NOT NULL)
     """
+
+  /// The fields of one publication (`wd`) of the two columns above: `tag`, its id, day, 索引号 serial and when it was
+  /// recorded, the instant and actor of its last change-log row of `action`, then `last` and its channel.
+  private static func publicationFields(tag: String, action: String, last: String) -> String {
+    """
+    \(tag) || char(30) || wd.id || char(30) || wd.publishedOn || char(30) || wd.serialYear || char(30) || wd.serial
+      || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c
+        WHERE c.entity = 'disclosure' AND c.entityId = wd.id AND c.action = \(action) ORDER BY c.id DESC LIMIT 1), char(30))
+      || char(30) || \(last) || char(30) || wd.channel
+    """
+  }
 }
 
 extension StoredMilestone {
