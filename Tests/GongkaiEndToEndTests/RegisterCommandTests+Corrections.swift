@@ -773,6 +773,46 @@ extension RegisterCommandTests {
     #expect(sameDay.status == 0 && sameDay.stderr.isEmpty, "\(sameDay.stderr)")
   }
 
+  /// An import that records again a milestone withdrawn unpublished, under its 文号 on another day, or one whose
+  /// publications stay with it, is told so as `log` tells it; a file that holds the withdrawn entry beside the one
+  /// recorded in its place, imported into a register that had neither, records history and is told nothing.
+  @Test func anImportRecordingAWithdrawnMilestoneAgainIsToldWhatThatLeaves() throws {
+    let code = "2026-310110-48-01-000316"
+    let (folder, db) = try registerWithProject(code)
+    let log = ["log", code, "approval-result.feasibility-study", "--ref", "杨发改投〔2026〕31号", "--date", "2026-09-01"]
+    #expect(try gongkai(log + db).status == 0)
+    #expect(try gongkai(["withdraw", "1", "--reason", "登记有误"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.contract", "--ref", "HT-7", "--date", "2026-10-09"] + db).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2026-10-12", "--channel", "区政府网站"] + db).status == 0)
+    #expect(try gongkai(["withdraw", "2", "--reason", "日期有误"] + db).status == 0)
+    let sheet = folder.appendingPathComponent("rows.csv")
+    try Data("""
+      project,kind,formed,ref
+      \(code),approval-result.feasibility-study,2026-11-20,杨发改投〔2026〕31号
+      \(code),bidding.contract,2026-10-10,HT-7
+
+      """.utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderrLines == [
+      "gongkai: warning: \(sheet.path):2: formed: milestone 1 of the same kind and 文号 (杨发改投〔2026〕31号), formed 2026-09-01, "
+        + "was withdrawn (登记有误) unpublished: recorded again as formed 2026-11-20, its deadline moved with no correction on "
+        + "record; if 3 corrects 1's day, run `gongkai withdraw 3 --reason 重复登记`, `gongkai reinstate 1 --reason 误撤回` and "
+        + "`gongkai amend 1 --date 2026-11-20 --reason 更正形成日期`, which the audit CSV and the public notice show as a correction",
+      "gongkai: warning: \(sheet.path):3: formed: milestone 2 of the same kind and 文号 (HT-7), formed 2026-10-09, withdrawn (日期有误), "
+        + "was published (2026-10-12 区政府网站); its publication stays with it, and milestone 4 is counted unpublished until it is "
+        + "recorded for it: `gongkai disclose 4 --date 2026-10-12 --channel 区政府网站`, under a new 索引号 (`gongkai amend` corrects "
+        + "a milestone's field in place, keeping its publications)",
+    ], "\(imported.stderr)")
+    // The whole project, withdrawn entries and all, into a new register: its history, nothing recorded again here
+    let file = folder.appendingPathComponent("\(code).yaml")
+    #expect(try gongkai(["export", "project", code, "--out", file.path] + db).status == 0)
+    let fresh = ["--database", folder.appendingPathComponent("fresh.sqlite").path]
+    #expect(try gongkai(["init"] + fresh).status == 0)
+    let copied = try gongkai(["import", "projects", file.path] + fresh)
+    #expect(copied.status == 0 && copied.stderr.isEmpty, "\(copied.stderr)")
+  }
+
   /// A publication typed twice, the second time with a space in its channel, would be two publications to the register
   /// (as the unique key compares channels), shown twice: `disclose` refuses it, as the imports do, naming the space.
   @Test func aPublicationOfTheDayOnAChannelSpeltWithOtherSpacesIsRefused() throws {

@@ -392,25 +392,29 @@ extension SQLiteStore {
   }
 
   public func withdrawnMilestone(recordedAgainAs id: Int64) throws -> StoredMilestone? {
-    let withdrawn = try read { db -> Int64? in
-      // The project's withdrawn milestones of the kind, the published first (what they leave behind matters most),
-      // then the same day, then the latest: few.
-      let rows = try Row.fetchAll(db, sql: """
-        SELECT w.id, w.formedOn = m.formedOn, w.reference, m.reference, w.id IS m.changesId
-        FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
-        WHERE m.id = ? AND w.id < m.id AND w.withdrawnReason IS NOT NULL AND w.withdrawnReason NOT LIKE ? || '%'
-        ORDER BY EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL) DESC,
-          w.formedOn = m.formedOn DESC, w.id DESC
-        """, arguments: [id, RegisterText.projectWithdrawalMark])
-      return rows.first { row in
-        let (sameDay, theirs, ours, changedByOurs): (Bool, String?, String?, Bool) = (row[1], row[2], row[3], row[4])
-        // On another day, the 文号 tells one document, as two typings of it compare; a change shares the 文号 of what
-        // it changes by design, which tells nothing of the two (two changes of one milestone are compared as any two).
-        guard !sameDay else { return true }
-        guard !changedByOurs, let theirs, let ours, !ours.isEmpty else { return false }
-        return DocumentNumber.lookAlike(theirs) == DocumentNumber.lookAlike(ours)
-      }.map { $0[0] }
-    }
-    return try withdrawn.flatMap { try milestone(id: $0) }
+    try read { db in try Self.withdrawnMilestone(recordedAgainAs: id, before: id, db).flatMap { try storedMilestone(id: $0, db) } }
+  }
+
+  /// The milestone withdrawn as recorded by mistake (not with its project) that milestone `id` most likely records again:
+  /// of its project and kind, the same day or its 文号 on another day, and older than `bound` (an import's first new
+  /// milestone: one it added withdrawn records what was taken back elsewhere, not a mistake made here).
+  static func withdrawnMilestone(recordedAgainAs id: Int64, before bound: Int64, _ db: Database) throws -> Int64? {
+    // The project's withdrawn milestones of the kind, the published first (what they leave behind matters most),
+    // then the same day, then the latest: few.
+    let rows = try Row.fetchAll(db.cachedStatement(sql: """
+      SELECT w.id, w.formedOn = m.formedOn, w.reference, m.reference, w.id IS m.changesId
+      FROM milestone m JOIN milestone w ON w.projectId = m.projectId AND w.kind = m.kind
+      WHERE m.id = ? AND w.id < ? AND w.withdrawnReason IS NOT NULL AND w.withdrawnReason NOT LIKE ? || '%'
+      ORDER BY EXISTS (SELECT 1 FROM disclosure d WHERE d.milestoneId = w.id AND d.withdrawnReason IS NULL) DESC,
+        w.formedOn = m.formedOn DESC, w.id DESC
+      """), arguments: [id, bound, RegisterText.projectWithdrawalMark])
+    return rows.first { row in
+      let (sameDay, theirs, ours, changedByOurs): (Bool, String?, String?, Bool) = (row[1], row[2], row[3], row[4])
+      // On another day, the 文号 tells one document, as two typings of it compare; a change shares the 文号 of what
+      // it changes by design, which tells nothing of the two (two changes of one milestone are compared as any two).
+      guard !sameDay else { return true }
+      guard !changedByOurs, let theirs, let ours, !ours.isEmpty else { return false }
+      return DocumentNumber.lookAlike(theirs) == DocumentNumber.lookAlike(ours)
+    }.map { $0[0] }
   }
 }

@@ -228,7 +228,21 @@ extension SQLiteStore {
         if they are one document, run `gongkai withdraw \(id) --reason 重复登记`\(fix)\(try publications(of: entry, movedTo: other.id, db))
         """)
     }
+    try noteIfRecordedAgain(entry, as: id, projectId: project.id!, at: position, report: &report, write)
     return id
+  }
+
+  /// Notes a milestone added in place of one withdrawn as recorded by mistake, as `log` warns of one (``RecordedAgain``):
+  /// looked up only in a project that holds withdrawn milestones, and not in place of one this import added.
+  private func noteIfRecordedAgain(
+    _ entry: MilestoneEntry, as id: Int64, projectId: Int64, at position: Int, report: inout ImportReport, _ write: RegisterWrite
+  ) throws {
+    guard entry.withdrawnReason == nil, try write.hasWithdrawnMilestones(projectId: projectId),
+      let withdrawn = try Self.withdrawnMilestone(recordedAgainAs: id, before: report.addedMilestones?.lowerBound ?? id, write.db),
+      let old = try storedMilestone(id: withdrawn, write.db), let new = try storedMilestone(id: id, write.db),
+      let warning = RecordedAgain(withdrawn: old, milestone: new.milestone).warning(due: nil)
+    else { return }
+    report.notice(at: position, field: "formed", warning)
   }
 
   /// Links the milestones of a file's entries (`ids`, in the entries' order) to those they change, once every milestone

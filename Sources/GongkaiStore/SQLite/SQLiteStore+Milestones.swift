@@ -342,18 +342,21 @@ extension SQLiteStore {
   }
 
   public func milestone(id: Int64) throws -> StoredMilestone? {
-    try read { db in
-      guard let record = try MilestoneRecord.fetchOne(db, key: id) else { return nil }
-      let project = try projectRecord(of: record, db)
-      let disclosures = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil)
-        .order(Column("publishedOn"), Column("id")).fetchAll(db)
-      var stored = try StoredMilestone(record, project: project, disclosures: disclosures)
-      if record.amendmentReason != nil {
-        let summary = try String.fetchOne(db, sql: "SELECT \(Self.amendmentsColumn) FROM milestone m WHERE m.id = ?", arguments: [id])
-        stored.amendments = try Amendments(column: summary, reason: record.amendmentReason, formedOn: record.formedOn, of: id)
-      }
-      return stored
+    try read { db in try storedMilestone(id: id, db) }
+  }
+
+  /// ``milestone(id:)`` in a read or write of its own.
+  func storedMilestone(id: Int64, _ db: Database) throws -> StoredMilestone? {
+    guard let record = try MilestoneRecord.fetchOne(db, key: id) else { return nil }
+    let project = try projectRecord(of: record, db)
+    let disclosures = try DisclosureRecord.filter(Column("milestoneId") == id && Column("withdrawnReason") == nil)
+      .order(Column("publishedOn"), Column("id")).fetchAll(db)
+    var stored = try StoredMilestone(record, project: project, disclosures: disclosures)
+    if record.amendmentReason != nil {
+      let summary = try String.fetchOne(db, sql: "SELECT \(Self.amendmentsColumn) FROM milestone m WHERE m.id = ?", arguments: [id])
+      stored.amendments = try Amendments(column: summary, reason: record.amendmentReason, formedOn: record.formedOn, of: id)
     }
+    return stored
   }
 
   /// A milestone's amendments as one text, `actor U+1F at U+1F count U+1F original date`, from the `amend` rows of

@@ -80,60 +80,13 @@ extension Gongkai {
           """)
       }
       if let withdrawn = try? await register.withdrawnMilestone(recordedAgainAs: stored.milestone.id) {
-        if !withdrawn.milestone.disclosures.isEmpty {
-          Gongkai.warnOfPublicationsLeftBehind(by: withdrawn, recordedAgainAs: stored.milestone)
-        } else if withdrawn.milestone.formedOn != stored.milestone.formedOn {
-          Gongkai.warnOfDayCorrectedUnseen(withdrawn, recordedAgainAs: stored.milestone, by: checker)
-        }
+        let due = (try? checker.judge(withdrawn.milestone, asOf: withdrawn.milestone.formedOn))?.deadline?.date
+        if let warning = RecordedAgain(withdrawn: withdrawn, milestone: stored.milestone).warning(due: due) { Terminal.warning(warning) }
       }
       // A withdrawal notice that names no decision leaves the withdrawn penalty published as in force.
       if changes == nil { Gongkai.warnIfUnlinkedWithdrawal(stored.milestone, catalogue: checker.catalogue) }
       if let years = explanation?.unscheduledYears, !years.isEmpty { Terminal.warning(Warnings.noSchedule(years, calendar: checker.calendar)) }
     }
-  }
-
-  /// A milestone withdrawn and recorded again, corrected, rather than amended: its publications stay with the withdrawn
-  /// one, whose 索引号 the feed names deleted at the next export, and the new one is counted unpublished. The withdrawn
-  /// one cannot be reinstated once recorded again in its place, so the repair is to record the publications again.
-  static func warnOfPublicationsLeftBehind(by withdrawn: StoredMilestone, recordedAgainAs milestone: Milestone) {
-    let id = milestone.id
-    // Recorded again on another day, it is the 文号 that tells the two apart as one document.
-    let same = withdrawn.milestone.formedOn == milestone.formedOn ? "kind and day,"
-      : "kind and 文号 (\(Terminal.field(withdrawn.reference ?? ""))), formed \(withdrawn.milestone.formedOn),"
-    let publications = withdrawn.milestone.disclosures
-    let listed = publications.map { "\($0.publishedOn) \(Terminal.field($0.channel))" }.joined(separator: ", ")
-    let disclose = publications.first.map { "`gongkai disclose \(id) --date \($0.publishedOn) --channel \(ShellWord.quoted($0.channel))`" } ?? ""
-    let one = publications.count == 1
-    let said = "milestone \(withdrawn.milestone.id) of the same \(same) withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))), "
-      + "was published (\(listed)); \(one ? "its publication stays" : "its publications stay") with it"
-    // Published before this one's day, they are no publications of it as dated: its day or the 文号 is what to check.
-    if let first = publications.first, first.publishedOn < milestone.formedOn {
-      Terminal.warning("""
-        \(said), on days before milestone \(id)'s (\(milestone.formedOn)): if \(id) records that document again, its date is \
-        likely wrong (`gongkai amend \(id) --date … --reason 更正形成日期`, then \(disclose)); if not, check its 文号
-        """)
-      return
-    }
-    Terminal.warning("""
-      \(said), and milestone \(id) is counted unpublished until \(one ? "it is" : "they are") recorded for it: \(disclose)\
-      \(one ? "" : " and the others"), under a new 索引号 (`gongkai amend` corrects a milestone's field in place, keeping its \
-      publications)
-      """)
-  }
-
-  /// A milestone withdrawn unpublished and recorded again under its 文号 on another day: the item's deadline moved
-  /// (an overdue one may be due again) and nothing records a correction, where `amend` would have kept one in the audit
-  /// CSV (原信息形成日期) and on the public page (更正). An evaluator finds the two only by their 文号.
-  static func warnOfDayCorrectedUnseen(_ withdrawn: StoredMilestone, recordedAgainAs milestone: Milestone, by checker: Checker) {
-    let (old, id) = (withdrawn.milestone, milestone.id)
-    let due = ((try? checker.judge(old, asOf: old.formedOn))?.deadline.map { " and due by \($0.date)" }) ?? ""
-    Terminal.warning("""
-      milestone \(old.id) of the same kind and 文号 (\(Terminal.field(withdrawn.reference ?? ""))), formed \(old.formedOn)\(due), \
-      was withdrawn (\(Terminal.field(withdrawn.withdrawnReason ?? ""))) unpublished: recorded again as formed \(milestone.formedOn), \
-      its deadline moved with no correction on record; if \(id) corrects \(old.id)'s day, run `gongkai withdraw \(id) --reason 重复登记`, \
-      `gongkai reinstate \(old.id) --reason 误撤回` and `gongkai amend \(old.id) --date \(milestone.formedOn) --reason 更正形成日期`, \
-      which the audit CSV and the public notice show as a correction
-      """)
   }
 
   /// The explanation of a milestone's deadline, asked before the write: one that falls past the last day the calendar
