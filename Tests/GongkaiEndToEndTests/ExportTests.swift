@@ -637,6 +637,50 @@ import TestSupport
     #expect(first.stdout.hasSuffix("; no index.html or feed.atom written (the full export writes them)\n"), "\(first.stdout)")
   }
 
+  /// Pages are rendered a batch at a time on every core: a register of several batches gets each project's own page,
+  /// the index in the order of the codes, and pages byte for byte those an export of one project writes.
+  @Test func aRegisterOfManyProjectsGetsEachItsOwnPageInOrder() throws {
+    let folder = Scratch.folder()
+    let projects = folder.appendingPathComponent("projects")
+    try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
+    let codes = (1...150).map { String(format: "2026-310110-48-01-%06d", $0) }
+    for (number, code) in codes.enumerated() {
+      try Data("""
+        code: \(code)
+        name: 第\(number + 1)号道路工程
+        responsible-unit: 杨浦区建设和管理委员会
+        milestones:
+          - kind: approval-result.construction-permit
+            formed: 2026-10-\(String(format: "%02d", number % 28 + 1))
+            disclosures:
+              - published: 2026-11-02
+                channel: 杨浦区人民政府门户网站
+
+        """.utf8).write(to: projects.appendingPathComponent("\(code).yaml"))
+    }
+    let database = ["--database", folder.appendingPathComponent("register.sqlite").path]
+    #expect(try runGongkai(["init"] + database).status == 0)
+    #expect(try runGongkai(["import", "projects", projects.path] + database).status == 0)
+    let notices = folder.appendingPathComponent("notices")
+    let export = ["export", "notices", "--out", notices.path, "--as-of", "2026-11-27"] + database
+    let full = try runGongkai(export)
+    #expect(full.status == 0, "\(full.stderr)")
+    #expect(full.stdout.hasPrefix("wrote 150 project notices (150 published items)"), "\(full.stdout)")
+    let index = try String(contentsOf: notices.appendingPathComponent("index.html"), encoding: .utf8)
+    let linked = index.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first }
+      .filter { $0.hasSuffix(".html") }.map { String($0.dropLast(5)) }
+    #expect(linked == codes)
+    for (number, code) in codes.enumerated() {
+      let page = try String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8)
+      #expect(page.contains("第\(number + 1)号道路工程") && page.contains(code), "\(code)")
+    }
+    // One project of the third batch, alone
+    let last = try Data(contentsOf: notices.appendingPathComponent("\(codes[140]).html"))
+    try FileManager.default.removeItem(at: notices.appendingPathComponent("\(codes[140]).html"))
+    #expect(try runGongkai(export + ["--project", codes[140]]).status == 0)
+    #expect(try Data(contentsOf: notices.appendingPathComponent("\(codes[140]).html")) == last)
+  }
+
   @Test(arguments: ["notices", "audit-csv", "oc4ids", "json"])
   func anUnknownProjectIsAnErrorThatWritesNothing(export: String) throws {
     let (_, database) = try sampleRegister()

@@ -5,7 +5,7 @@ import GongkaiStore
 
 /// Writes the public notices of a register into a folder: one page per project (`<code>.html`, `.md` or `.txt`),
 /// with `index.html` and the Atom feed `feed.atom` for HTML. Each file is written whole or not at all.
-public struct NoticeExport {
+public struct NoticeExport: Sendable {
   public let checker: Checker
   public let asOf: CivilDate
   public let format: NoticeFormat
@@ -102,32 +102,42 @@ public struct NoticeExport {
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
-    try await store.forEachProject(matching: filter) { project, milestones in
-      let notice = try ProjectNotice(project: project, milestones: milestones, checker: checker, asOf: asOf, organisation: organisation,
-                                     formerDivisions: formerDivisions[project.code] ?? [], labelChanges: labelChanges[project.code])
-      let name = "\(project.code.rawValue).\(format.rawValue)"
+    // Judged and rendered a batch at a time on every core (``RenderedProject``), written in the register's order.
+    let indexed = index != nil
+    let render = { @Sendable (project: Project, milestones: [StoredMilestone]) in
+      try RenderedProject(project: project, milestones: milestones, export: self, renderer: renderer, indexed: indexed,
+                          formerDivisions: formerDivisions[project.code] ?? [], labelChanges: labelChanges[project.code])
+    }
+    func write(_ rendered: RenderedProject) throws {
+      let notice = rendered.notice
       // The feed names a withdrawn project's published items as deleted.
-      guard project.withdrawnReason == nil else {
+      guard let page = rendered.page else {
         for retraction in notice.retracted { feed?.consider(retraction) }
         return
       }
-      try pages.write(renderer.render(notice, format: format).utf8, to: name)
+      try pages.write(page.utf8, to: rendered.name)
       report.pages += 1
       report.disclosures += notice.disclosedCount
       report.unscheduledYears.formUnion(notice.unscheduledYears)
       report.provisionalStatuses += notice.provisionalStatusCount
       report.provisionalStatusYears.formUnion(notice.provisionalStatusYears)
-      try index?.append(renderer.render([
-        "code": notice.code, "name": notice.name, "page": name, "responsibleUnit": notice.responsibleUnit,
-        "disclosedCount": notice.disclosedCount,
-        "counts": FindingStatus.chineseNamesCounted.map { notice.statusCounts[$0] ?? 0 }, "provisional": notice.provisionalStatusCount,
-      ], template: "index-row"))
+      if let row = rendered.indexRow { try index?.append(row) }
       for section in notice.sections {
         for item in section.items { feed?.consider(item, section: section, notice: notice) }
       }
       for retraction in notice.retracted { feed?.consider(retraction) }
       progress?.advance(to: report.pages, of: 0)
     }
+    var batch: [(Project, [StoredMilestone])] = []
+    func writeBatch() throws {
+      for rendered in ParallelMap.map(batch, render) { try write(rendered.get()) }
+      batch.removeAll(keepingCapacity: true)
+    }
+    try await store.forEachProject(matching: filter) { project, milestones in
+      batch.append((project, milestones))
+      if batch.count == Self.renderBatch { try writeBatch() }
+    }
+    try writeBatch()
     guard let index, var feed else {
       try pages.commit()
       report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
@@ -162,7 +172,44 @@ public struct NoticeExport {
   }
 }
 
+/// A project's page and index row, judged and rendered on any thread; `page` is `nil` for a withdrawn project, which
+/// has none.
+struct RenderedProject: Sendable {
+  let notice: ProjectNotice
+  let name: String
+  let page: String?
+  let indexRow: String?
+
+  init(
+    project: Project, milestones: [StoredMilestone], export: NoticeExport, renderer: NoticeRenderer, indexed: Bool,
+    formerDivisions: [ProjectNotice.FormerDivision], labelChanges: ProjectLabelChanges?
+  ) throws {
+    notice = try ProjectNotice(project: project, milestones: milestones, checker: export.checker, asOf: export.asOf,
+                               organisation: export.organisation, formerDivisions: formerDivisions, labelChanges: labelChanges)
+    name = "\(project.code.rawValue).\(export.format.rawValue)"
+    guard project.withdrawnReason == nil else {
+      (page, indexRow) = (nil, nil)
+      return
+    }
+    page = try renderer.render(notice, format: export.format)
+    indexRow = indexed ? try Self.indexRow(of: notice, page: name, renderer: renderer) : nil
+  }
+
+  /// The project's row of `index.html`.
+  private static func indexRow(of notice: ProjectNotice, page: String, renderer: NoticeRenderer) throws -> String {
+    try renderer.render([
+      "code": notice.code, "name": notice.name, "page": page, "responsibleUnit": notice.responsibleUnit,
+      "disclosedCount": notice.disclosedCount,
+      "counts": FindingStatus.chineseNamesCounted.map { notice.statusCounts[$0] ?? 0 }, "provisional": notice.provisionalStatusCount,
+    ], template: "index-row")
+  }
+}
+
 extension NoticeExport {
+  /// How many projects are rendered at once: enough to keep every core busy between the store's reads, few enough
+  /// that their pages take little memory.
+  static let renderBatch = 64
+
   /// Whose pages an export removes, as its refusals name them.
   static let withdrawnPage = "the page of a project withdrawn as registered by mistake"
   static let movedPage = "the page under a project code since corrected"
