@@ -520,14 +520,14 @@ import TestSupport
     #expect(report.status == 0, "\(report.stderr)")
     let lines = report.stdout.components(separatedBy: "\r\n")
     // One table: every row names its grouping, the year and the day judged; into a pipe, without a byte order mark
-    #expect(lines[0] == "分组,单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,按时率,公开用时中位数（工作日）,无固定期限,年度,判定日期,暂定说明,状态暂定,已确定按时率,时限待核实,适用规则,规则版本,日历版本,变更记录链头,登记有误撤回,撤回的公开")
+    #expect(lines[0] == "分组,单位/类别,应公开,按时公开,逾期公开,逾期未公开,公示期不足,待公开,按时率,公开用时中位数（工作日）,无固定期限,年度,判定日期,暂定说明,状态暂定,已确定按时率,时限待核实,适用规则,规则版本,日历版本,变更记录链头,登记有误撤回,撤回的公开,日期更正改判")
     // …and, as the audit CSV, the rules and the calendar its figures were judged under, and the register state they
     // were counted from (the head `audit verify --head` checks)
     let head = try #require(try runGongkai(["audit", "verify"] + db).stdout.firstMatch(of: /head ([0-9a-f]{64})/)?.1)
     #expect(lines.dropFirst().filter { !$0.isEmpty }.allSatisfy {
       ($0.contains(",2026,2026-11-27,,0,0.0%,0,national,fnv:") || $0.contains(",0,0,0,0,0,0,—,—,0,2026,2026-11-27,,0,—,0,national,fnv:"))
-        && $0.contains(",2018-2026 fnv:") && $0.hasSuffix(",\(head),0,0")
-        && $0.split(separator: ",", omittingEmptySubsequences: false).count == 23
+        && $0.contains(",2018-2026 fnv:") && $0.hasSuffix(",\(head),0,0,0")
+        && $0.split(separator: ",", omittingEmptySubsequences: false).count == 24
     })
     // The candidates were published after their 3 days: the rate is theirs alone, 0 %, not 1 of 2.
     #expect(lines.contains { $0.hasPrefix("按责任单位,合计,2,0,1,0,0,0,0.0%,") && $0.contains(",1,2026,") })
@@ -544,7 +544,7 @@ import TestSupport
     let rows = english.stdout.components(separatedBy: "\r\n")
     #expect(rows[0] == "group,unit_or_category,obligations,on_time,late,overdue,too_short,due,on_time_rate,"
       + "median_working_days_to_publish,without_period,year,as_of,provisional_note,status_provisional,settled_on_time_rate,unverified_period,"
-      + "rules_profile,rules_version,calendar_version,change_log_head,withdrawn_as_mistaken,withdrawn_publications")
+      + "rules_profile,rules_version,calendar_version,change_log_head,withdrawn_as_mistaken,withdrawn_publications,turned_by_amended_date")
     #expect(rows.contains { $0.hasPrefix("by_unit,杨浦区建设和管理委员会,2,0,1,0,0,0,0.0%,") })
     #expect(rows.contains { $0.hasPrefix("by_category,tendering and bidding,2,0,1,0,0,0,0.0%,") })
     #expect(rows.contains { $0.hasPrefix("by_category,total,2,0,1,0,0,0,0.0%,") })
@@ -594,17 +594,24 @@ import TestSupport
     #expect(try runGongkai(["project", "withdraw", "2026-310110-48-01-000312", "--reason", "登记有误", "--yes"] + db, environment: now).status == 0)
     let report = try runGongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27"] + db)
     let rows = report.stdout.components(separatedBy: "\r\n")
-    #expect(rows.contains { $0.hasPrefix("按责任单位,杨浦区建设和管理委员会,1,0,1,0,0,0,0.0%,") && $0.hasSuffix(",1,0") }, "\(report.stdout)")
-    #expect(rows.contains { $0.hasPrefix("按责任单位,杨浦区教育局,0,0,0,0,0,0,—,—,0,") && $0.hasSuffix(",1,0") }, "\(report.stdout)")
-    #expect(rows.contains { $0.hasPrefix("按信息类别,招标投标信息,1,0,1,") && $0.hasSuffix(",2,0") }, "\(report.stdout)")
-    #expect(rows.contains { $0.hasPrefix("按信息类别,合计,1,0,1,") && $0.hasSuffix(",2,0") }, "\(report.stdout)")
+    #expect(rows.contains { $0.hasPrefix("按责任单位,杨浦区建设和管理委员会,1,0,1,0,0,0,0.0%,") && $0.hasSuffix(",1,0,0") }, "\(report.stdout)")
+    #expect(rows.contains { $0.hasPrefix("按责任单位,杨浦区教育局,0,0,0,0,0,0,—,—,0,") && $0.hasSuffix(",1,0,0") }, "\(report.stdout)")
+    #expect(rows.contains { $0.hasPrefix("按信息类别,招标投标信息,1,0,1,") && $0.hasSuffix(",2,0,0") }, "\(report.stdout)")
+    #expect(rows.contains { $0.hasPrefix("按信息类别,合计,1,0,1,") && $0.hasSuffix(",2,0,0") }, "\(report.stdout)")
     // A late publication withdrawn and recorded again on an earlier day turns its item on time: counted too
     #expect(try runGongkai(["withdraw", "--disclosure", "D2", "--reason", "公开日期有误"] + db, environment: now).status == 0)
     #expect(try runGongkai(["disclose", "2", "--date", "2026-10-13", "--channel", "平台", "--until", "2026-10-16"] + db, environment: now).status == 0)
     let again = try runGongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27"] + db).stdout
-    #expect(again.contains("按责任单位,杨浦区建设和管理委员会,1,1,0,0,0,0,100.0%,") && again.contains(",1,1\r\n"), "\(again)")
+    #expect(again.contains("按责任单位,杨浦区建设和管理委员会,1,1,0,0,0,0,100.0%,") && again.contains(",1,1,0\r\n"), "\(again)")
+    // A day formed amended later turns an item late as recorded on time: counted, as the audit CSV shows it
+    let code = "2026-310110-48-01-000311"
+    #expect(try runGongkai(["log", code, "bidding.candidates", "--date", "2026-10-20"] + db, environment: now).status == 0)
+    #expect(try runGongkai(["disclose", "4", "--date", "2026-10-30", "--channel", "平台", "--until", "2026-11-04"] + db, environment: now).status == 0)
+    #expect(try runGongkai(["amend", "4", "--date", "2026-10-28", "--reason", "按原件更正形成日期"] + db, environment: now).status == 0)
+    let amended = try runGongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2026-11-27"] + db).stdout
+    #expect(amended.contains("按责任单位,杨浦区建设和管理委员会,2,2,0,0,0,0,100.0%,") && amended.contains(",1,1,1\r\n"), "\(amended)")
     let text = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27"] + db).stdout
-    #expect(text.contains("时限待核实 登记有误撤回 撤回的公开\n") && text.contains("登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数"),
+    #expect(text.contains("时限待核实 登记有误撤回 撤回的公开 日期更正改判\n") && text.contains("登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数"),
             "\(text)")
     // A unit whose items were all withdrawn has its row in the tables, and no empty bar in the chart
     let html = try runGongkai(["report", "--year", "2026", "--format", "html", "--as-of", "2026-11-27"] + db).stdout

@@ -126,8 +126,8 @@ public struct AuditCSV: Sendable {
     /// The organisation code of 索引号, as the public exports give it; `nil`: the project's division code.
     let organisation: String?
     let english: Bool
-    /// The status judged with the day formed that the first amendment of it replaced; `nil` when no amendment moved it.
-    var statusByOriginalDay: FindingStatus? = nil
+    /// The status judged from the day formed its first amendment replaced; `nil` when no amendment moved it.
+    let statusByOriginalDay: FindingStatus?
 
     /// 是/否, or yes/no in the English file: a spreadsheet filter on a yes/no column should not need Chinese.
     func yesNo(_ flag: Bool) -> String { english ? (flag ? "yes" : "no") : (flag ? "是" : "否") }
@@ -413,11 +413,9 @@ public struct AuditCSV: Sendable {
       // Closures, not `stored.recorded`: a method taken as a value captures a copy of the record.
       let recordedDisclosure = finding.disclosure.flatMap { stored.recorded($0) }
       let recordOfEnd = finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap { stored.recordOfEnd(publishedOn: $0) }
-      var row = Row(finding: finding, status: status, recordedDisclosure: recordedDisclosure, recordOfEnd: recordOfEnd,
-                    organisation: export.organisation, english: export.english)
-      if let day = stored.amendments?.originalFormedOn, day != stored.milestone.formedOn {
-        row.statusByOriginalDay = Self.status(of: stored.milestone, formedOn: day, checker: checker, asOf: export.asOf)
-      }
+      let row = Row(finding: finding, status: status, recordedDisclosure: recordedDisclosure, recordOfEnd: recordOfEnd,
+                    organisation: export.organisation, english: export.english,
+                    statusByOriginalDay: stored.amendments == nil ? nil : checker.statusFromOriginalDay(of: stored, asOf: export.asOf))
       // The finding is the row's from here (moved into it, not copied).
       let fixed = fixedCells.cells(row.finding.rule, isChange: row.finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)
@@ -433,13 +431,6 @@ public struct AuditCSV: Sendable {
       result.records += 1
       result.note(row.finding, calendar: checker.calendar, stating: .late)
       if result.records % 1000 == 0 { progress?.advance(to: result.records, of: 0) }
-    }
-
-    /// The status of `milestone` had it been formed on `day`; `nil` for a day the calendar cannot count from.
-    private static func status(of milestone: Milestone, formedOn day: CivilDate, checker: Checker, asOf: CivilDate) -> FindingStatus? {
-      var milestone = milestone
-      milestone.formedOn = day
-      return (try? checker.judge(milestone, asOf: asOf))?.status
     }
   }
 }

@@ -46,6 +46,10 @@ public struct DisclosureStatistics: Sendable {
     /// again on an earlier day turns its item on time, so a review sees how many publications stopped counting (the
     /// audit CSV's 已撤回的公开 names each).
     public var withdrawnPublications = 0
+    /// The items counted above whose day formed an amendment moved (`amend --date`) and whose status it turned: judged
+    /// from the day first recorded they would stand otherwise (an overdue item as recorded, due as amended). A review
+    /// checks each correction that moved a verdict (the audit CSV's 按原形成日期的状态 names the status it turned).
+    public var turnedByAmendment = 0
 
     init(name: String, category: Category? = nil, isTotal: Bool = false) {
       self.name = name
@@ -155,6 +159,11 @@ public struct DisclosureStatistics: Sendable {
       byCategory[finding.rule.category]!.withdrawnPublications += withdrawnPublications
       total.count(finding, calendar: checker.calendar)
       total.withdrawnPublications += withdrawnPublications
+      if stored.amendments != nil, let original = checker.statusFromOriginalDay(of: stored, asOf: asOf), original != finding.status {
+        byUnit[finding.responsibleUnit]!.turnedByAmendment += 1
+        byCategory[finding.rule.category]!.turnedByAmendment += 1
+        total.turnedByAmendment += 1
+      }
       // Only a status that may change changes a count: a provisional deadline met before the days an awaited schedule
       // may arrange can make up its period does not. The status counted is the public one (a 公示 still up is judged
       // by its publication's timing), as the 状态暂定 column counts it.

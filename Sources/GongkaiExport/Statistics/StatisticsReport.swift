@@ -48,15 +48,16 @@ public enum StatisticsReport {
   /// columns added later come last.
   static let judgedUnderHeaders = ["适用规则", "规则版本", "日历版本", "变更记录链头"]
   static let englishJudgedUnderHeaders = ["rules_profile", "rules_version", "calendar_version", "change_log_head"]
-  /// The milestones of the year withdrawn as recorded by mistake (``DisclosureStatistics/Line/withdrawn``), and the
-  /// publications withdrawn so of those counted (``DisclosureStatistics/Line/withdrawnPublications``), after every other
-  /// column of each format, as the columns added last.
-  static let withdrawnHeaders = ["登记有误撤回", "撤回的公开"]
-  static let englishWithdrawnHeaders = ["withdrawn_as_mistaken", "withdrawn_publications"]
+  /// The milestones of the year withdrawn as recorded by mistake (``DisclosureStatistics/Line/withdrawn``), the
+  /// publications withdrawn so of those counted (``DisclosureStatistics/Line/withdrawnPublications``), and the verdicts an
+  /// amended day turned (``DisclosureStatistics/Line/turnedByAmendment``): the corrections a review checks, after every
+  /// other column of each format, as the columns added last.
+  static let correctionHeaders = ["登记有误撤回", "撤回的公开", "日期更正改判"]
+  static let englishCorrectionHeaders = ["withdrawn_as_mistaken", "withdrawn_publications", "turned_by_amended_date"]
 
   /// How the rate, the median and 时限待核实 are counted, under the tables of the text and HTML reports: a reviewer scoring
   /// a unit by its rate must know what the rate leaves out.
-  public static let rateNote = "按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实（规则可信度M），或所依据的计日方法（逢周末顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数：不计入以上各项，撤回人、时间和原因见审计表。撤回的公开 = 计入以上各项的信息中，作为登记错误撤回的公开记录数：迟于时限的公开撤回后改登较早的公开日期，该项即转为按时，审计表的“已撤回的公开”逐条列出。"
+  public static let rateNote = "按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实（规则可信度M），或所依据的计日方法（逢周末顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数：不计入以上各项，撤回人、时间和原因见审计表。撤回的公开 = 计入以上各项的信息中，作为登记错误撤回的公开记录数：迟于时限的公开撤回后改登较早的公开日期，该项即转为按时，审计表的“已撤回的公开”逐条列出。日期更正改判 = 计入以上各项的信息中，形成日期经更正（amend --date）、按原登记的形成日期判定状态不同的项数（如原登记为逾期未公开，更正后为待公开）：审计表的“按原形成日期的状态”逐项列出，评价时应核实更正依据。"
 
   /// ``rateNote`` in English, under the English text report.
   public static let englishRateNote = "On-time rate = on time / (on time + late + overdue + too short); items due but not yet "
@@ -72,19 +73,22 @@ public enum StatisticsReport {
     + "withdrawn as recorded by mistake (with their project or on their own): left out of every figure above; the audit CSV "
     + "names who withdrew each, when and why. Withdrawn publications = the publications of the items counted above withdrawn "
     + "as recorded by mistake: a late one withdrawn and recorded again on an earlier day turns its item on time; the audit "
-    + "CSV's withdrawn_publications lists each."
+    + "CSV's withdrawn_publications lists each. Turned by amended date = the items counted above whose day formed was "
+    + "amended (amend --date) and whose status judged from the day first recorded differs (overdue as recorded, due as "
+    + "amended): the audit CSV's status_by_original_formed_on gives each; a review checks what the correction rests on."
 
   /// The headings of the text and HTML tables: the figures, then what a review sets aside.
-  public static let tableHeaders = headers + reviewHeaders + withdrawnHeaders
+  public static let tableHeaders = headers + reviewHeaders + correctionHeaders
 
   /// A line's cells under ``tableHeaders``.
   public static func tableCells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
-    cells(line, english: english) + reviewCells(line) + withdrawnCells(line)
+    cells(line, english: english) + reviewCells(line) + correctionCells(line)
   }
 
-  /// How many items and publications of the line were withdrawn as recorded by mistake.
-  static func withdrawnCells(_ line: DisclosureStatistics.Line) -> [String] {
-    [String(line.withdrawn), String(line.withdrawnPublications)]
+  /// How many items and publications of the line were withdrawn as recorded by mistake, and how many verdicts an
+  /// amended day turned.
+  static func correctionCells(_ line: DisclosureStatistics.Line) -> [String] {
+    [String(line.withdrawn), String(line.withdrawnPublications), String(line.turnedByAmendment)]
   }
 
   /// How many statuses may change, the on-time rate over the others, and how many verdicts rest on an unverified period.
@@ -117,8 +121,8 @@ public enum StatisticsReport {
   ) -> String {
     let names = english
       ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishReviewHeaders + englishJudgedUnderHeaders
-        + englishWithdrawnHeaders
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders + judgedUnderHeaders + withdrawnHeaders
+        + englishCorrectionHeaders
+      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders + judgedUnderHeaders + correctionHeaders
     let under = [judgedUnder.rulesProfile, judgedUnder.rulesVersion, judgedUnder.calendarVersion, judgedUnder.changeLogHead ?? ""]
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
@@ -130,7 +134,7 @@ public enum StatisticsReport {
         let figures = cells(line, english: english)
         let cells = figures.dropFirst() + context + reviewCells(line)
         out += CSVWriter.record([.value(group), .text(figures[0])] + cells.map(CSVCell.value) + under.map(CSVCell.text)
-                                + withdrawnCells(line).map(CSVCell.value))
+                                + correctionCells(line).map(CSVCell.value))
       }
     }
     return out
