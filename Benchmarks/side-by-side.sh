@@ -127,12 +127,18 @@ if [[ $steps == *" read "* ]]; then
   reinstatement="IFNULL(m.reinstatedReason, '（项目恢复）' || p.reinstatedReason), CASE WHEN m.reinstatedReason IS NOT NULL
     OR p.reinstatedReason IS NOT NULL THEN (SELECT c.actor || char(31) || c.at FROM changeLog c WHERE c.entity = 'milestone'
     AND c.entityId = m.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1) END"
-  # The audit CSV reads each milestone's publications withdrawn as recorded by mistake as well (已撤回的公开).
+  # The audit CSV reads each milestone's publications withdrawn as recorded by mistake as well (已撤回的公开), and of
+  # each publication reinstated, its withdrawal and reinstatement (已恢复的公开).
   withdrawn_publications=", (SELECT group_concat('W' || char(30) || wd.id || char(30) || wd.publishedOn || char(30) || wd.serialYear
     || char(30) || wd.serial || char(30) || wd.recordedAt || char(30) || IFNULL((SELECT c.at || char(30) || c.actor FROM changeLog c
     WHERE c.entity = 'disclosure' AND c.entityId = wd.id AND c.action = 'withdraw' ORDER BY c.id DESC LIMIT 1), char(30))
     || char(30) || wd.withdrawnReason || char(30) || wd.channel, char(31))
-    FROM disclosure wd INDEXED BY disclosure_withdrawn WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)"
+    FROM disclosure wd INDEXED BY disclosure_withdrawn WHERE wd.milestoneId = m.id AND wd.withdrawnReason IS NOT NULL AND wd.serial IS NOT NULL)
+    , CASE WHEN d.reinstatedReason IS NOT NULL THEN IFNULL((SELECT c.at || char(31) || c.actor || char(31)
+      || IFNULL(json_extract(c.after, '\$.withdrawnReason'), '') FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = d.id
+      AND c.action = 'withdraw' ORDER BY c.id DESC LIMIT 1), char(31) || char(31)) || char(31) || IFNULL((SELECT c.at || char(31)
+      || c.actor FROM changeLog c WHERE c.entity = 'disclosure' AND c.entityId = d.id AND c.action = 'reinstate'
+      ORDER BY c.id DESC LIMIT 1), char(31)) || char(31) || d.reinstatedReason END"
   query() {
     echo "SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
     m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit, d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,

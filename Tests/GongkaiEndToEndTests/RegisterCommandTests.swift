@@ -876,6 +876,32 @@ import TestSupport
     #expect(row["索引号"] == "310110-2026-00002")
   }
 
+  /// A publication withdrawn as recorded by mistake and reinstated reads as never withdrawn in the publication's columns,
+  /// while its item counted unpublished in between: the row names it, with its withdrawal and its reinstatement.
+  @Test func theAuditCSVNamesAPublicationWithdrawnAndReinstated() throws {
+    let code = "2026-310110-48-01-000304"
+    let (folder, db) = try registerWithProject(code)
+    let steps: [([String], String, String)] = [
+      (["log", code, "quality-safety.supervision-body", "--date", "2026-10-09"], "2026-10-10T09:00:00+08:00", "王敏"),
+      (["disclose", "1", "--date", "2026-10-20", "--channel", "门户网站"], "2026-10-20T09:00:00+08:00", "王敏"),
+      (["log", code, "quality-safety.supervision-body", "--date", "2026-10-12"], "2026-10-12T09:00:00+08:00", "王敏"),
+      (["disclose", "2", "--date", "2026-10-21", "--channel", "门户网站"], "2026-10-21T09:00:00+08:00", "王敏"),
+      (["withdraw", "--disclosure", "1", "--reason", "公开日期录入错误"], "2026-12-01T10:00:00+08:00", "王敏"),
+      (["reinstate", "--disclosure", "1", "--reason", "误撤回"], "2026-12-03T15:30:00+08:00", "李工"),
+    ]
+    for (command, now, actor) in steps {
+      let done = try runGongkai(command + db, environment: ["GONGKAI_NOW": now, "GONGKAI_USER": actor])
+      #expect(done.status == 0, "\(command): \(done.stderr)")
+    }
+    let rows = try auditRows(folder, db, asOf: "2026-12-04")
+    #expect(rows.map { [$0["状态"], $0["公开日期"], $0["已撤回的公开"]] } == [["on-time", "2026-10-20", ""], ["on-time", "2026-10-21", ""]])
+    #expect(rows.map { $0["已恢复的公开"] } == [
+      "2026-10-20 门户网站 索引号 310110-2026-00001 撤回 2026-12-01T10:00:00+08:00 王敏：公开日期录入错误 恢复 "
+        + "2026-12-03T15:30:00+08:00 李工：误撤回",
+      "",
+    ], "\(rows)")
+  }
+
   /// A late item withdrawn "as recorded by mistake" leaves the rate; its row says what it would be had it stood, so that
   /// an evaluator picks out those withdrawn while late or overdue. Rows in force leave the column empty.
   @Test func theAuditCSVSaysWhatAWithdrawnItemWouldBeHadItStood() throws {

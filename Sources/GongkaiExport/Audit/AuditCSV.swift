@@ -150,6 +150,21 @@ public struct AuditCSV: Sendable {
       }.joined(separator: english ? "; " : "；")
     }
 
+    /// Each publication in force withdrawn as recorded by mistake and reinstated since, as ``withdrawnPublications(of:)``
+    /// names a withdrawn one, with its reinstatement.
+    func reinstatedPublications(of stored: StoredMilestone) -> String {
+      zip(stored.milestone.disclosures, stored.recordedDisclosures).compactMap { disclosure, recorded in
+        recorded.reinstated.map { done in
+          let index = recorded.serial.indexNumber(organisation: organisationCode)
+          return english
+            ? "\(disclosure.publishedOn) \(disclosure.channel) \(index) withdrawn \(done.withdrawnAt) by \(done.withdrawnBy): "
+              + "\(done.withdrawalReason), reinstated \(done.reinstatedAt) by \(done.reinstatedBy): \(done.reason)"
+            : "\(disclosure.publishedOn) \(disclosure.channel) 索引号 \(index) 撤回 \(done.withdrawnAt) \(done.withdrawnBy)："
+              + "\(done.withdrawalReason) 恢复 \(done.reinstatedAt) \(done.reinstatedBy)：\(done.reason)"
+        }
+      }.joined(separator: english ? "; " : "；")
+    }
+
     /// The 索引号 of the publication judged (公开日期, 公开渠道); empty while unpublished.
     func judgedIndexNumber(of stored: StoredMilestone) -> String {
       finding.disclosure.flatMap(stored.recorded)?.serial.indexNumber(organisation: organisationCode) ?? ""
@@ -285,6 +300,9 @@ public struct AuditCSV: Sendable {
     Column(chinese: "按原形成日期的状态", english: "status_by_original_formed_on") { row, _ in
       row.statusByOriginalDay?.rawValue ?? ""
     },
+    // A publication withdrawn as recorded by mistake and reinstated reads as never withdrawn in the columns above, while
+    // for that time its item counted as unpublished: a withdrawal that was right, undone, is what an evaluator looks for.
+    .text(chinese: "已恢复的公开", english: "reinstated_publications") { row, stored in row.reinstatedPublications(of: stored) },
   ]
 
   /// The quoted cells of the columns that do not change from row to row: the ``Value/file(_:)`` columns, and the

@@ -90,7 +90,8 @@ extension SQLiteStore {
             url: try value(.url), until: try (value(.until) as String?).map { try CivilDate.stored($0, column: "until", of: "disclosure \(disclosureID)") }))
           current!.recordedDisclosures.append(RecordedDisclosure(
             id: disclosureID, serial: NoticeSerial(stored: try value(.serialYear), try value(.serial), publishedOn: publishedOn),
-            recordedBy: try value(.disclosureRecordedBy), recordedAt: try value(.disclosureRecordedAt)))
+            recordedBy: try value(.disclosureRecordedBy), recordedAt: try value(.disclosureRecordedAt),
+            reinstated: try ReinstatedRecord(column: value(.publicationReinstatement), of: disclosureID)))
         }
       }
       if let finished = current, let project { try body(project, finished) }
@@ -159,12 +160,16 @@ extension SQLiteStore {
     let corrections = filter.publicationCorrections
       ? "\(Self.publicationCorrectionsSQL), \(Self.linksMovedSQL), \(Self.correctedPublicationsSQL), \(Self.shownAgainSQL), \(Self.editedSQL)"
       : filter.withdrawnPublications ? "NULL, NULL, \(Self.withdrawnPublicationsSQL), NULL, NULL" : "NULL, NULL, NULL, NULL, NULL"
+    // For the audit CSV, of a publication in force reinstated after a withdrawal (its `reinstatedReason` set): its last
+    // withdrawal and reinstatement from the change log (``ReinstatedRecord``); one NULL test for every other row.
+    let publicationReinstatement = filter.withdrawnPublications ? Self.publicationReinstatementSQL : "NULL"
     let sql = """
       SELECT p.id, p.code, p.name, p.legalPerson, p.location, p.totalInvestment, p.responsibleUnit,
              m.id, m.kind, m.formedOn, m.reference, m.summary, m.changesId, m.recordedBy, m.recordedAt, m.responsibleUnit,
              d.id, d.publishedOn, d.channel, d.url, d.until, d.serialYear, d.serial, d.recordedBy, d.recordedAt,
              m.withdrawnReason, \(withdrawal), m.amendmentReason, \(Self.amendmentsColumn), \(corrections),
-             p.withdrawnReason, IFNULL(m.reinstatedReason, '\(RegisterText.projectReinstatementMark)' || p.reinstatedReason), \(reinstatement)
+             p.withdrawnReason, IFNULL(m.reinstatedReason, '\(RegisterText.projectReinstatementMark)' || p.reinstatedReason), \(reinstatement),
+             \(publicationReinstatement)
       FROM project p
       \(join) milestone m ON m.projectId = p.id\(joined)
       LEFT JOIN disclosure d ON d.milestoneId = m.id AND d.withdrawnReason IS NULL
@@ -318,6 +323,17 @@ extension SQLiteStore {
               AND json_extract(k.before, '$.responsibleUnit') = json_extract(c.after, '$.responsibleUnit')))))
     """
 
+  /// The publication's (`d`) last withdrawal, `at U+1F actor U+1F reason`, and the reinstatement that undid it, `at U+1F
+  /// actor U+1F reason`, for one reinstated only; each read from the change log through its row index.
+  static let publicationReinstatementSQL = """
+    CASE WHEN d.reinstatedReason IS NOT NULL THEN IFNULL((SELECT c.at || char(31) || c.actor || char(31)
+        || IFNULL(json_extract(c.after, '$.withdrawnReason'), '') FROM changeLog c
+        WHERE c.entity = 'disclosure' AND c.entityId = d.id AND c.action = 'withdraw' ORDER BY c.id DESC LIMIT 1), char(31) || char(31))
+      || char(31) || IFNULL((SELECT c.at || char(31) || c.actor FROM changeLog c
+        WHERE c.entity = 'disclosure' AND c.entityId = d.id AND c.action = 'reinstate' ORDER BY c.id DESC LIMIT 1), char(31))
+      || char(31) || d.reinstatedReason END
+    """
+
   /// A milestone's (`m`) publications withdrawn as recorded by mistake alone, as ``correctedPublicationsSQL`` gives
   /// them (`W …`): a seek into their own index.
   static let withdrawnPublicationsSQL = """
@@ -385,6 +401,18 @@ private enum MilestoneColumn: Int {
   case shownAgainAt, editedAt
   case projectWithdrawnReason
   case reinstatedReason, reinstatement
+  case publicationReinstatement
+}
+
+extension ReinstatedRecord {
+  /// From the query's ``SQLiteStore/publicationReinstatementSQL``; `nil` for a publication never reinstated.
+  init?(column: String?, of disclosure: Int64) throws {
+    guard let column else { return nil }
+    let fields = column.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    guard fields.count == 6 else { throw StoreError.unexpected("disclosure", "the reinstatement of disclosure \(disclosure) reads '\(column)'") }
+    self.init(withdrawnAt: fields[0], withdrawnBy: fields[1], withdrawalReason: fields[2], reinstatedAt: fields[3], reinstatedBy: fields[4],
+              reason: fields[5])
+  }
 }
 
 extension Reinstated {

@@ -39,12 +39,37 @@ public struct RecordedDisclosure: Hashable, Sendable {
   public var recordedBy: String
   /// An ISO 8601 instant in China Standard Time.
   public var recordedAt: String
+  /// Its last withdrawal and the reinstatement that undid it, read for the audit CSV only
+  /// (``MilestoneFilter/withdrawnPublications``); `nil` for a publication never reinstated, or not read.
+  public var reinstated: ReinstatedRecord? = nil
 
-  public init(id: Int64, serial: NoticeSerial, recordedBy: String, recordedAt: String) {
+  public init(id: Int64, serial: NoticeSerial, recordedBy: String, recordedAt: String, reinstated: ReinstatedRecord? = nil) {
     self.id = id
     self.serial = serial
     self.recordedBy = recordedBy
     self.recordedAt = recordedAt
+    self.reinstated = reinstated
+  }
+}
+
+/// A publication in force that was withdrawn as recorded by mistake and reinstated since: while withdrawn, its item
+/// counted as unpublished (overdue, perhaps), and reinstated it reads as never withdrawn unless this is shown. The
+/// instants are ISO 8601 in China Standard Time, from the change log; empty for a change made outside gongkai.
+public struct ReinstatedRecord: Hashable, Sendable {
+  public let withdrawnAt: String
+  public let withdrawnBy: String
+  public let withdrawalReason: String
+  public let reinstatedAt: String
+  public let reinstatedBy: String
+  public let reason: String
+
+  public init(withdrawnAt: String, withdrawnBy: String, withdrawalReason: String, reinstatedAt: String, reinstatedBy: String, reason: String) {
+    self.withdrawnAt = withdrawnAt
+    self.withdrawnBy = withdrawnBy
+    self.withdrawalReason = withdrawalReason
+    self.reinstatedAt = reinstatedAt
+    self.reinstatedBy = reinstatedBy
+    self.reason = reason
   }
 }
 

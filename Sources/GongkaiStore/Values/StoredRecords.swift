@@ -131,7 +131,8 @@ public struct MilestoneFilter: Sendable {
   /// feed dates an entry by it. A seek into the change log for every publication, so only the notice export asks.
   public var publicationCorrections = false
   /// The publications withdrawn as recorded by mistake of each milestone (``StoredMilestone/withdrawnPublications``),
-  /// without the other corrections: a seek into their own index, which the audit CSV asks.
+  /// without the other corrections: a seek into their own index, which the audit CSV asks; and of each publication in
+  /// force reinstated since, its withdrawal and reinstatement (``RecordedDisclosure/reinstated``).
   public var withdrawnPublications = false
   /// Only the milestones the change log names after its row of this id, or names a publication of: those an import has
   /// just added or given a publication, which it judges before it says it is done.
