@@ -611,8 +611,8 @@ import TestSupport
     let turned = try gongkai(["amend", "1", "--date", "2026-10-26", "--reason", "形成日期录入错误"] + db, environment: now)
     #expect(turned.status == 0)
     #expect(turned.stderr == "gongkai: warning: this correction turns the item from late to on-time as of 2026-12-04: the audit CSV keeps "
-      + "what it corrected (原信息形成日期, 更正原因) and the public page says it was corrected (更正); keep the document that proves the "
-      + "corrected value\n", "\(turned.stderr)")
+      + "what it corrected (原信息形成日期, 更正原因, 按原形成日期的状态; the year's report counts it under 日期更正改判) and the public "
+      + "page says it was corrected (更正); keep the document that proves the corrected value\n", "\(turned.stderr)")
     #expect(try gongkai(["amend", "1", "--ref", "杨建〔2026〕1号", "--reason", "补录文号"] + db, environment: now).stderr.isEmpty)
   }
 

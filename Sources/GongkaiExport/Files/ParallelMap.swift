@@ -3,8 +3,8 @@ import Dispatch
 /// Maps a batch of items on every core at once, the results in the items' order.
 ///
 /// The notice export spends most of its time judging and rendering each project's page, which depends on nothing but
-/// its project: a batch of pages is rendered on every core of a small server while the store waits, and the pages are
-/// written in the register's order after.
+/// its project: a batch of pages is rendered on every core of a small server, and the pages are written in the
+/// register's order after.
 enum ParallelMap {
   /// `transform` of each item, or what it threw, at the item's index; returns once every item is done.
   static func map<Item: Sendable, Output: Sendable>(

@@ -81,7 +81,7 @@ public struct NoticeExport: Sendable {
     try await Self.requireHeldHead(in: folder, by: store)
     let renderer = try NoticeRenderer(changeLogHead: changeLogHead.stated(), judgedUnder: judgedUnder.line(english: false))
     let index = format == .html && projects.isEmpty ? IndexRows(folder: folder) : nil
-    var feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
+    let feed = index.map { _ in LatestPublications(limit: Self.feedLength) }
     var report = Report(keptIndex: format == .html && index == nil, replacedLaterDay: stated)
     // A full export takes down the pages under codes corrected away, and its feed names as deleted the entries that a
     // correction of a code to another division renumbered, while 索引号 take each project's division.
@@ -102,47 +102,24 @@ public struct NoticeExport: Sendable {
     // With the records withdrawn as made by mistake and the publications' corrections, which date the feed's
     // entries (``Corrections``).
     let filter = MilestoneFilter(projects: projects, withdrawn: true, publicationCorrections: true)
-    // Judged and rendered a batch at a time on every core (``RenderedProject``), written in the register's order.
+    // Read on this thread; judged and rendered a batch at a time on every core, and written in the register's order,
+    // behind the read (``NoticePages``).
     let indexed = index != nil
-    let render = { @Sendable (project: Project, milestones: [StoredMilestone]) in
-      try RenderedProject(project: project, milestones: milestones, export: self, renderer: renderer, indexed: indexed,
-                          formerDivisions: formerDivisions[project.code] ?? [], labelChanges: labelChanges[project.code])
+    let sink = NoticePages(pages: pages, index: index, feed: feed, report: report, progress: progress) { rows in
+      try RenderedProject(project: rows.project, milestones: rows.milestones, export: self, renderer: renderer, indexed: indexed,
+                          formerDivisions: formerDivisions[rows.project.code] ?? [], labelChanges: labelChanges[rows.project.code])
     }
-    func write(_ rendered: RenderedProject) throws {
-      let notice = rendered.notice
-      // The feed names a withdrawn project's published items as deleted.
-      guard let page = rendered.page else {
-        for retraction in notice.retracted { feed?.consider(retraction) }
-        return
-      }
-      try pages.write(page.utf8, to: rendered.name)
-      report.pages += 1
-      report.disclosures += notice.disclosedCount
-      report.unscheduledYears.formUnion(notice.unscheduledYears)
-      report.provisionalStatuses += notice.provisionalStatusCount
-      report.provisionalStatusYears.formUnion(notice.provisionalStatusYears)
-      if let row = rendered.indexRow { try index?.append(row) }
-      for section in notice.sections {
-        for item in section.items { feed?.consider(item, section: section, notice: notice) }
-      }
-      for retraction in notice.retracted { feed?.consider(retraction) }
-      progress?.advance(to: report.pages, of: 0)
+    var written = try await WriteBehind.run(sink, batchSize: 16) { send in
+      try await store.forEachProject(matching: filter) { project, milestones in try send(ProjectRows(project: project, milestones: milestones)) }
     }
-    var batch: [(Project, [StoredMilestone])] = []
-    func writeBatch() throws {
-      for rendered in ParallelMap.map(batch, render) { try write(rendered.get()) }
-      batch.removeAll(keepingCapacity: true)
-    }
-    try await store.forEachProject(matching: filter) { project, milestones in
-      batch.append((project, milestones))
-      if batch.count == Self.renderBatch { try writeBatch() }
-    }
-    try writeBatch()
-    guard let index, var feed else {
-      try pages.commit()
-      report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
-      report.movedPages = try pages.remove(moved, why: Self.movedPage)
-      pages.complete()
+    try written.flush()
+    report = written.report
+    let folderPages = written.pages
+    guard let index = written.index, var feed = written.feed else {
+      try folderPages.commit()
+      report.removedPages = try withdrawnPages.count { try folderPages.remove($0, why: Self.withdrawnPage) > 0 }
+      report.movedPages = try folderPages.remove(moved, why: Self.movedPage)
+      folderPages.complete()
       return report
     }
     // The index and the feed are written before the last pages go in place: a disk that fills up leaves those pages
@@ -161,13 +138,13 @@ public struct NoticeExport: Sendable {
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     let atom = try AtomicFileWriter(path: folder + "/feed.atom", public: true)
     try atom.write(renderer.render(feed.context(organisation: organisation ?? Self.noOrganisation, asOf: asOf), template: "atom"))
-    try pages.commit()
+    try folderPages.commit()
     // The index and the feed go in place together, and only then do the pages they no longer name go: an export
     // interrupted on the way leaves an index, a feed and pages that agree.
     try AtomicFileWriter.commit([page, atom])
-    report.removedPages = try withdrawnPages.count { try pages.remove($0, why: Self.withdrawnPage) > 0 }
-    report.movedPages = try pages.remove(moved, why: Self.movedPage)
-    pages.complete()
+    report.removedPages = try withdrawnPages.count { try folderPages.remove($0, why: Self.withdrawnPage) > 0 }
+    report.movedPages = try folderPages.remove(moved, why: Self.movedPage)
+    folderPages.complete()
     return report
   }
 }
@@ -206,8 +183,8 @@ struct RenderedProject: Sendable {
 }
 
 extension NoticeExport {
-  /// How many projects are rendered at once: enough to keep every core busy between the store's reads, few enough
-  /// that their pages take little memory.
+  /// How many projects are rendered at once: enough to keep every core busy, few enough that their pages take little
+  /// memory.
   static let renderBatch = 64
 
   /// Whose pages an export removes, as its refusals name them.

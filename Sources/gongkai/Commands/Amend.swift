@@ -141,8 +141,11 @@ extension Gongkai {
       if let checker, let before = (try? checker.judge(current.milestone, asOf: today)) ?? nil,
         let after = (try? checker.judge(stored.milestone, asOf: today)) ?? nil, before.status != after.status
       {
+        // A day moved is judged from the day first recorded beside the day amended, and counted in the year's report.
+        let moved = current.milestone.formedOn != stored.milestone.formedOn
+          ? ", 按原形成日期的状态; the year's report counts it under 日期更正改判" : ""
         Terminal.warning("this correction turns the item from \(before.status.rawValue) to \(after.status.rawValue) as of \(today): the audit "
-          + "CSV keeps what it corrected (原信息形成日期, 更正原因) and the public page says it was corrected (更正); keep the "
+          + "CSV keeps what it corrected (原信息形成日期, 更正原因\(moved)) and the public page says it was corrected (更正); keep the "
           + "document that proves the corrected value")
       }
       if let date, current.milestone.formedOn != date, let code = try? ProjectCode(stored.milestone.projectCode) {
