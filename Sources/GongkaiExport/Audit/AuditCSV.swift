@@ -155,12 +155,12 @@ public struct AuditCSV: Sendable {
     func reinstatedPublications(of stored: StoredMilestone) -> String {
       zip(stored.milestone.disclosures, stored.recordedDisclosures).compactMap { disclosure, recorded in
         recorded.reinstated.map { done in
-          let index = recorded.serial.indexNumber(organisation: organisationCode)
+          let (index, back) = (recorded.serial.indexNumber(organisation: organisationCode), done.reinstatement)
           return english
             ? "\(disclosure.publishedOn) \(disclosure.channel) \(index) withdrawn \(done.withdrawnAt) by \(done.withdrawnBy): "
-              + "\(done.withdrawalReason), reinstated \(done.reinstatedAt) by \(done.reinstatedBy): \(done.reason)"
+              + "\(done.withdrawalReason), reinstated \(back.at) by \(back.by): \(back.reason)"
             : "\(disclosure.publishedOn) \(disclosure.channel) 索引号 \(index) 撤回 \(done.withdrawnAt) \(done.withdrawnBy)："
-              + "\(done.withdrawalReason) 恢复 \(done.reinstatedAt) \(done.reinstatedBy)：\(done.reason)"
+              + "\(done.withdrawalReason) 恢复 \(back.at) \(back.by)：\(back.reason)"
         }
       }.joined(separator: english ? "; " : "；")
     }
@@ -433,7 +433,7 @@ public struct AuditCSV: Sendable {
       let recordOfEnd = finding.rule.minimumPublication == nil ? nil : finding.publications.flatMap { stored.recordOfEnd(publishedOn: $0) }
       let row = Row(finding: finding, status: status, recordedDisclosure: recordedDisclosure, recordOfEnd: recordOfEnd,
                     organisation: export.organisation, english: export.english,
-                    statusByOriginalDay: stored.amendments == nil ? nil : checker.statusFromOriginalDay(of: stored, asOf: export.asOf))
+                    statusByOriginalDay: checker.statusFromOriginalDay(of: stored, asOf: export.asOf))
       // The finding is the row's from here (moved into it, not copied).
       let fixed = fixedCells.cells(row.finding.rule, isChange: row.finding.milestone.changes != nil)
       line.removeAll(keepingCapacity: true)

@@ -159,7 +159,7 @@ public struct DisclosureStatistics: Sendable {
       byCategory[finding.rule.category]!.withdrawnPublications += withdrawnPublications
       total.count(finding, calendar: checker.calendar)
       total.withdrawnPublications += withdrawnPublications
-      if stored.amendments != nil, let original = checker.statusFromOriginalDay(of: stored, asOf: asOf), original != finding.status {
+      if let original = checker.statusFromOriginalDay(of: stored, asOf: asOf), original != finding.status {
         byUnit[finding.responsibleUnit]!.turnedByAmendment += 1
         byCategory[finding.rule.category]!.turnedByAmendment += 1
         total.turnedByAmendment += 1

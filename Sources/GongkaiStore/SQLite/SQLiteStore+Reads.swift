@@ -410,8 +410,8 @@ extension ReinstatedRecord {
     guard let column else { return nil }
     let fields = column.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     guard fields.count == 6 else { throw StoreError.unexpected("disclosure", "the reinstatement of disclosure \(disclosure) reads '\(column)'") }
-    self.init(withdrawnAt: fields[0], withdrawnBy: fields[1], withdrawalReason: fields[2], reinstatedAt: fields[3], reinstatedBy: fields[4],
-              reason: fields[5])
+    self.init(withdrawnAt: fields[0], withdrawnBy: fields[1], withdrawalReason: fields[2],
+              reinstatement: Reinstated(by: fields[4], at: fields[3], reason: fields[5]))
   }
 }
 

@@ -59,17 +59,14 @@ public struct ReinstatedRecord: Hashable, Sendable {
   public let withdrawnAt: String
   public let withdrawnBy: String
   public let withdrawalReason: String
-  public let reinstatedAt: String
-  public let reinstatedBy: String
-  public let reason: String
+  /// Who put it back in force, when and why, as a milestone's reinstatement is told.
+  public let reinstatement: Reinstated
 
-  public init(withdrawnAt: String, withdrawnBy: String, withdrawalReason: String, reinstatedAt: String, reinstatedBy: String, reason: String) {
+  public init(withdrawnAt: String, withdrawnBy: String, withdrawalReason: String, reinstatement: Reinstated) {
     self.withdrawnAt = withdrawnAt
     self.withdrawnBy = withdrawnBy
     self.withdrawalReason = withdrawalReason
-    self.reinstatedAt = reinstatedAt
-    self.reinstatedBy = reinstatedBy
-    self.reason = reason
+    self.reinstatement = reinstatement
   }
 }
 
