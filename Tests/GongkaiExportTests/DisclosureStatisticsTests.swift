@@ -114,4 +114,11 @@ import Testing
       #expect(StatisticsReport.template.contains("<pattern id=\"\(texture.dropFirst(5).dropLast())\""), "\(texture)")
     }
   }
+
+  /// The text and HTML tables head each figure of a line: a cell added without its heading (or the other way) would
+  /// shift every later figure under the wrong heading.
+  @Test func everyFigureOfALineHasAHeading() {
+    #expect(StatisticsReport.tableCells(line([3, 9])).count == StatisticsReport.tableHeadings.count)
+    #expect(StatisticsReport.tableCells(line([]), english: true).count == StatisticsReport.tableHeadings.count)
+  }
 }

@@ -35,25 +35,53 @@ public struct JudgedUnder: Sendable {
 
 /// The statistics as people and spreadsheets read them.
 public enum StatisticsReport {
-  static let headers = ["单位/类别", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无固定期限"]
-  /// The English CSV's headers, as the audit CSV's English headers are written: for scripts.
-  static let englishHeaders = ["unit_or_category", "obligations", "on_time", "late", "overdue", "too_short", "due", "on_time_rate",
-                               "median_working_days_to_publish", "without_period"]
+  /// A column's heading in each form, kept together so that a column added to one format is added to every other:
+  /// the Chinese every table shows, the English CSV's (snake case, for scripts, as the audit CSV's English headers are
+  /// written) and the English terminal table's (short enough for its columns; the CSV's in words by default).
+  public struct Heading: Sendable {
+    public let chinese: String
+    public let csv: String
+    public let short: String
 
+    init(_ chinese: String, csv: String, short: String? = nil) {
+      self.chinese = chinese
+      self.csv = csv
+      self.short = short ?? csv.replacingOccurrences(of: "_", with: " ")
+    }
+  }
+
+  /// The column that names a line (a unit, a category or 合计).
+  static let nameHeading = Heading("单位/类别", csv: "unit_or_category")
+  /// The figures every format shows, after the line's name.
+  static let figureHeadings = [
+    Heading("应公开", csv: "obligations"), Heading("按时公开", csv: "on_time", short: "on time"), Heading("逾期公开", csv: "late"),
+    Heading("逾期未公开", csv: "overdue"), Heading("公示期不足", csv: "too_short", short: "too short"), Heading("待公开", csv: "due"),
+    Heading("按时率", csv: "on_time_rate", short: "on-time rate"),
+    Heading("公开用时中位数（工作日）", csv: "median_working_days_to_publish", short: "median working days"),
+    Heading("无固定期限", csv: "without_period", short: "no period"),
+  ]
   /// The headings of what a review sets aside, after every other figure (the CSV's last columns): the statuses that
   /// may still change, the rate without them, and the verdicts resting on an unverified period.
-  static let reviewHeaders = ["状态暂定", "已确定按时率", "时限待核实"]
-  static let englishReviewHeaders = ["status_provisional", "settled_on_time_rate", "unverified_period"]
+  static let reviewHeadings = [
+    Heading("状态暂定", csv: "status_provisional", short: "provisional"),
+    Heading("已确定按时率", csv: "settled_on_time_rate", short: "settled rate"),
+    Heading("时限待核实", csv: "unverified_period", short: "unverified"),
+  ]
   /// What the figures were judged under (``JudgedUnder``), the same in every row, as the audit CSV names it; last, as
-  /// columns added later come last.
-  static let judgedUnderHeaders = ["适用规则", "规则版本", "日历版本", "变更记录链头"]
-  static let englishJudgedUnderHeaders = ["rules_profile", "rules_version", "calendar_version", "change_log_head"]
+  /// columns added later come last. The CSV's alone: the text and HTML reports state it above their tables.
+  static let judgedUnderHeadings = [
+    Heading("适用规则", csv: "rules_profile"), Heading("规则版本", csv: "rules_version"), Heading("日历版本", csv: "calendar_version"),
+    Heading("变更记录链头", csv: "change_log_head"),
+  ]
   /// The milestones of the year withdrawn as recorded by mistake (``DisclosureStatistics/Line/withdrawn``), the
   /// publications withdrawn so of those counted (``DisclosureStatistics/Line/withdrawnPublications``), and the verdicts an
   /// amended day turned (``DisclosureStatistics/Line/turnedByAmendment``): the corrections a review checks, after every
   /// other column of each format, as the columns added last.
-  static let correctionHeaders = ["登记有误撤回", "撤回的公开", "日期更正改判"]
-  static let englishCorrectionHeaders = ["withdrawn_as_mistaken", "withdrawn_publications", "turned_by_amended_date"]
+  static let correctionHeadings = [
+    Heading("登记有误撤回", csv: "withdrawn_as_mistaken", short: "withdrawn"),
+    Heading("撤回的公开", csv: "withdrawn_publications", short: "withdrawn publications"),
+    Heading("日期更正改判", csv: "turned_by_amended_date", short: "turned by amended date"),
+  ]
 
   /// How the rate, the median and 时限待核实 are counted, under the tables of the text and HTML reports: a reviewer scoring
   /// a unit by its rate must know what the rate leaves out.
@@ -77,10 +105,10 @@ public enum StatisticsReport {
     + "amended (amend --date) and whose status judged from the day first recorded differs (overdue as recorded, due as "
     + "amended): the audit CSV's status_by_original_formed_on gives each; a review checks what the correction rests on."
 
-  /// The headings of the text and HTML tables: the figures, then what a review sets aside.
-  public static let tableHeaders = headers + reviewHeaders + correctionHeaders
+  /// The headings of the text and HTML tables: the line's name, the figures, what a review sets aside, the corrections.
+  public static let tableHeadings = [nameHeading] + figureHeadings + reviewHeadings + correctionHeadings
 
-  /// A line's cells under ``tableHeaders``.
+  /// A line's cells under ``tableHeadings``.
   public static func tableCells(_ line: DisclosureStatistics.Line, english: Bool = false) -> [String] {
     cells(line, english: english) + reviewCells(line) + correctionCells(line)
   }
@@ -119,10 +147,9 @@ public enum StatisticsReport {
   public static func csv(
     _ statistics: DisclosureStatistics, judgedUnder: JudgedUnder, english: Bool = false, byteOrderMark: Bool = true
   ) -> String {
-    let names = english
-      ? ["group"] + englishHeaders + ["year", "as_of", "provisional_note"] + englishReviewHeaders + englishJudgedUnderHeaders
-        + englishCorrectionHeaders
-      : ["分组"] + headers + ["年度", "判定日期", "暂定说明"] + reviewHeaders + judgedUnderHeaders + correctionHeaders
+    let leading = [Heading("分组", csv: "group"), nameHeading] + figureHeadings
+      + [Heading("年度", csv: "year"), Heading("判定日期", csv: "as_of"), Heading("暂定说明", csv: "provisional_note")]
+    let names = (leading + reviewHeadings + judgedUnderHeadings + correctionHeadings).map { english ? $0.csv : $0.chinese }
     let under = [judgedUnder.rulesProfile, judgedUnder.rulesVersion, judgedUnder.calendarVersion, judgedUnder.changeLogHead ?? ""]
     var out = CSVWriter.header(names, byteOrderMark: byteOrderMark)
     let note = english ? ProvisionalNote.englishStatistics(statistics) : ProvisionalNote.statistics(statistics)
@@ -156,7 +183,8 @@ public enum StatisticsReport {
     var context: [String: Any] = [
       "style": NoticeTemplates.style, "year": statistics.year, "asOf": statistics.asOf.description,
       // Each table names what its rows are; the CSV's one table keeps 单位/类别 beside its 分组 column.
-      "unitHeaders": ["责任单位"] + tableHeaders.dropFirst(), "categoryHeaders": ["信息类别"] + tableHeaders.dropFirst(),
+      "unitHeaders": ["责任单位"] + tableHeadings.dropFirst().map(\.chinese),
+      "categoryHeaders": ["信息类别"] + tableHeadings.dropFirst().map(\.chinese),
       "units": rows(statistics.units + [statistics.total]), "categories": rows(statistics.categories + [statistics.total]),
       "chart": chart, "judgedUnder": judgedUnder.line(english: false),
     ]

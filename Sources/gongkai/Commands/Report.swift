@@ -103,12 +103,8 @@ struct StatisticsText {
     let titles = (l.pick("按责任单位", "By responsible unit"), l.pick("按信息类别", "By category"))
     for (title, lines) in [(titles.0, statistics.units), (titles.1, statistics.categories)] {
       out += "\n\(title)\n"
-      // StatisticsReport's columns, with headings short enough for a terminal.
-      let heads = english
-        ? ["", "obligations", "on time", "late", "overdue", "too short", "due", "on-time rate", "median working days", "no period", "provisional",
-           "settled rate", "unverified", "withdrawn", "withdrawn publications", "turned by amended date"]
-        : ["", "应公开", "按时公开", "逾期公开", "逾期未公开", "公示期不足", "待公开", "按时率", "公开用时中位数（工作日）", "无固定期限", "状态暂定",
-           "已确定按时率", "时限待核实", "登记有误撤回", "撤回的公开", "日期更正改判"]
+      // StatisticsReport's columns, the line's name unheaded, with English headings short enough for a terminal.
+      let heads = [""] + StatisticsReport.tableHeadings.dropFirst().map { english ? $0.short : $0.chinese }
       let width = max(24, (lines.map { Terminal.width(of: Terminal.field($0.name(english: english))) }.max() ?? 0) + 2)
       let column = english ? 13 : 11
       // A heading as wide as its column (已确定按时率) widens it, to keep a gap before the next.
