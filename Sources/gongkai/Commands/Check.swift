@@ -71,7 +71,7 @@ extension Gongkai {
     @Option(name: .customLong("calendar-before"), help: ArgumentHelp(
       "With --calendar-change, the schedule file to compare against for its year instead of the shipped one (repeatable).",
       discussion: """
-        To see what correcting a schedule already placed changes: keep the file as it was, place the corrected one, and         give the old one here (--calendar-change 2027 --calendar-before 2027-old.yaml).
+        To see what correcting a schedule already placed changes: keep the file as it was, place the corrected one, and give the old one here (--calendar-change 2027 --calendar-before 2027-old.yaml).
         """, valueName: "file"))
     var calendarBefore: [String] = []
     @OptionGroup var store: StoreOptions
