@@ -39,48 +39,12 @@ extension SQLiteStore {
             imported.record(project: id, position: position)
           }
         }
-        if let old {
-          let project = ProjectRecord(document.project, replacing: old)
-          for stale in try staleFields(of: project, stored: old, write) {
-            let problem = StoreError.LineProblem(line: position, field: stale.field, message: stale.message)
-            problems.reject(problem, from: &source)
-          }
-          // A rename to the name of a project whose code is near, refused as `project edit --name` refuses it.
-          if project.name != old.name, case .namesakeProject(_, let registered, let name)? = try namesake(of: document.project, write.db) {
-            let problem = StoreError.LineProblem(
-              line: position, field: "name", message: StoreError.namesakeRename(code, registered: registered, name: name).description)
-            problems.reject(problem, from: &source)
-          }
-          // After a rejection the import will roll back: read on only to find every problem.
-          guard problems.isEmpty else { continue }
-          if try write.update(project, from: old, project: code) { report.updated += 1 }
-          // A new unit answers for the milestones recorded from now on, as `project edit --unit` has it: those recorded
-          // before keep the unit they had, so that per-unit results of past years do not change after the fact.
-          let recordedBefore = project.responsibleUnit == old.responsibleUnit
-            ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
-          guard try merged(document, into: project, isNew: false, at: position, from: &source, report: &report, problems: &problems, write,
-                           unitChanged: recordedBefore != nil) else { continue }
-          if let recordedBefore,
-             case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write).changed, kept > 0
-          {
-            report.milestonesWritten += kept
-            report.notice(at: position, field: "responsible-unit", """
-              \(kept) milestone\(kept == 1 ? "" : "s") recorded before kept \(old.responsibleUnit) as their unit, as `gongkai project edit \
-              --unit` keeps them; run `gongkai export project \(code)` to bring the file up to date, and give a milestone \
-              `unit: \(project.responsibleUnit)` there if it moves with the project
-              """)
-          }
+        let written = if let old {
+          try update(old, from: document, at: position, from: &source, report: &report, problems: &problems, write)
         } else {
-          // A new project is created even after a rejection, without its milestones, so that a second document of it
-          // is still found; the rollback removes it.
-          var project = ProjectRecord(inserting: document.project)
-          try write.insert(&project, project: code)
-          imported.record(project: project.id!, position: position)
-          guard problems.isEmpty else { continue }
-          report.created += 1
-          guard try merged(document, into: project, isNew: true, at: position, from: &source, report: &report, problems: &problems, write)
-          else { continue }
+          try insert(document, at: position, from: &source, imported: &imported, report: &report, problems: &problems, write)
         }
+        guard written else { continue }
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
             report.updated += 1
@@ -99,6 +63,60 @@ extension SQLiteStore {
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
+  }
+
+  /// Updates a registered project from its file, and merges the file's milestones; `false` when the import will roll
+  /// back (this file or one before it refused), so that nothing more is written.
+  private func update(
+    _ old: ProjectRecord, from document: ProjectDocument, at position: Int, from source: inout some ImportSource<ProjectDocument>,
+    report: inout ImportReport, problems: inout Rejections, _ write: RegisterWrite
+  ) throws -> Bool {
+    let code = document.project.code.rawValue
+    let project = ProjectRecord(document.project, replacing: old)
+    for stale in try staleFields(of: project, stored: old, write) {
+      problems.reject(StoreError.LineProblem(line: position, field: stale.field, message: stale.message), from: &source)
+    }
+    // A rename to the name of a project whose code is near, refused as `project edit --name` refuses it.
+    if project.name != old.name, case .namesakeProject(_, let registered, let name)? = try namesake(of: document.project, write.db) {
+      let problem = StoreError.LineProblem(
+        line: position, field: "name", message: StoreError.namesakeRename(code, registered: registered, name: name).description)
+      problems.reject(problem, from: &source)
+    }
+    // After a rejection the import will roll back: read on only to find every problem.
+    guard problems.isEmpty else { return false }
+    if try write.update(project, from: old, project: code) { report.updated += 1 }
+    // A new unit answers for the milestones recorded from now on, as `project edit --unit` has it: those recorded
+    // before keep the unit they had, so that per-unit results of past years do not change after the fact.
+    let recordedBefore = project.responsibleUnit == old.responsibleUnit
+      ? nil : try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM milestone")
+    guard try merged(document, into: project, isNew: false, at: position, from: &source, report: &report, problems: &problems, write,
+                     unitChanged: recordedBefore != nil) else { return false }
+    if let recordedBefore,
+       case let kept = try settleUnit(ofMilestonesOf: old, recordedThrough: recordedBefore, .keepUnit, write).changed, kept > 0
+    {
+      report.milestonesWritten += kept
+      report.notice(at: position, field: "responsible-unit", """
+        \(kept) milestone\(kept == 1 ? "" : "s") recorded before kept \(old.responsibleUnit) as their unit, as `gongkai project edit \
+        --unit` keeps them; run `gongkai export project \(code)` to bring the file up to date, and give a milestone \
+        `unit: \(project.responsibleUnit)` there if it moves with the project
+        """)
+    }
+    return true
+  }
+
+  /// Registers a project from its file, and merges the file's milestones; `false` when the import will roll back. The
+  /// project is created even after a rejection, without its milestones, so that a second file of it is still found;
+  /// the rollback removes it.
+  private func insert(
+    _ document: ProjectDocument, at position: Int, from source: inout some ImportSource<ProjectDocument>,
+    imported: inout ImportedProjects, report: inout ImportReport, problems: inout Rejections, _ write: RegisterWrite
+  ) throws -> Bool {
+    var project = ProjectRecord(inserting: document.project)
+    try write.insert(&project, project: document.project.code.rawValue)
+    imported.record(project: project.id!, position: position)
+    guard problems.isEmpty else { return false }
+    report.created += 1
+    return try merged(document, into: project, isNew: true, at: position, from: &source, report: &report, problems: &problems, write)
   }
 
   /// The projects registered after project `id` (by this import) whose code is one or two characters off that of a
@@ -209,28 +227,7 @@ extension SQLiteStore {
           case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
           }
         }
-        if let reason = project?.record?.withdrawnReason {
-          rejections.append(.init(line: row.line, field: "project",
-                                  message: StoreError.projectWithdrawn(row.project.rawValue, reason: reason).description))
-        } else if project?.record != nil {
-          // The row names the milestone by its day, so a stored one was formed that day too.
-          let formed = row.entry.formedOn
-          for disclosure in row.entry.disclosures {
-            guard let problem = precedenceProblem(of: disclosure.publishedOn, kind: row.entry.kind, formedOn: formed,
-                                                  isChange: row.entry.changes != nil) else { continue }
-            rejections.append(.init(line: row.line, field: problem.field, message: problem.description))
-          }
-        } else if let correction = try write.formerCode(row.project.rawValue) {
-          rejections.append(.init(line: row.line, field: "project", message: correction.refusal.description))
-        } else {
-          let meant = try codesMeant(by: row.project, write.db)
-          let fix = meant.isEmpty
-            ? "register it first with `gongkai project add` if it is new"
-            : StoreError.didYouMean(meant) + " If it is a new project, register it first with `gongkai project add`"
-          rejections.append(.init(line: row.line, field: "project", message: """
-            unknown project '\(row.project)'; \(fix) (`gongkai project list` shows the registered codes)
-            """))
-        }
+        rejections += try refusals(of: row, in: project?.record, write)
         for problem in rejections {
           problems.reject(problem, from: &source)
         }
@@ -260,23 +257,52 @@ extension SQLiteStore {
           continue
         }
         report.unchanged += 1
-        // A row that adds nothing to a milestone rows above added repeats them: a copied row meant for another
-        // milestone or publication, whose own values were never typed in. Looked up only while the import adds.
-        if let added = report.addedMilestones,
-          let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write),
-          added.contains(recorded.id)
-        {
-          let publication = row.entry.disclosures.isEmpty ? "" : ", and its publication"
-          report.notice(at: row.line, field: "kind", """
-            repeats what rows above gave (\(row.entry.key.described), milestone \(recorded.id)\(publication)) and adds nothing; \
-            delete the row, or correct it if it was copied for another milestone or publication
-            """)
-        }
+        try noteIfRepeated(row, in: record, report: &report, write)
       }
       // A source must throw what it was told; one that does not still writes nothing.
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
       return report
     }
+  }
+
+  /// Why a spreadsheet row cannot be recorded in the project it names (`project`, `nil` when none is registered under
+  /// its code): the project withdrawn, a publication dated before its milestone may be, a code corrected away, or a
+  /// code no project has.
+  private func refusals(of row: MilestoneRow, in project: ProjectRecord?, _ write: RegisterWrite) throws -> [StoreError.LineProblem] {
+    if let reason = project?.withdrawnReason {
+      return [.init(line: row.line, field: "project", message: StoreError.projectWithdrawn(row.project.rawValue, reason: reason).description)]
+    }
+    if project != nil {
+      // The row names the milestone by its day, so a stored one was formed that day too.
+      return row.entry.disclosures.compactMap { disclosure in
+        precedenceProblem(of: disclosure.publishedOn, kind: row.entry.kind, formedOn: row.entry.formedOn, isChange: row.entry.changes != nil)
+          .map { .init(line: row.line, field: $0.field, message: $0.description) }
+      }
+    }
+    if let correction = try write.formerCode(row.project.rawValue) {
+      return [.init(line: row.line, field: "project", message: correction.refusal.description)]
+    }
+    let meant = try codesMeant(by: row.project, write.db)
+    let fix = meant.isEmpty
+      ? "register it first with `gongkai project add` if it is new"
+      : StoreError.didYouMean(meant) + " If it is a new project, register it first with `gongkai project add`"
+    return [.init(line: row.line, field: "project", message: """
+      unknown project '\(row.project)'; \(fix) (`gongkai project list` shows the registered codes)
+      """)]
+  }
+
+  /// Says of a row that adds nothing to a milestone rows above added that it repeats them: a copied row meant for
+  /// another milestone or publication, whose own values were never typed in. Looked up only while the import adds.
+  private func noteIfRepeated(_ row: MilestoneRow, in record: ProjectRecord, report: inout ImportReport, _ write: RegisterWrite) throws {
+    guard let added = report.addedMilestones,
+      let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write),
+      added.contains(recorded.id)
+    else { return }
+    let publication = row.entry.disclosures.isEmpty ? "" : ", and its publication"
+    report.notice(at: row.line, field: "kind", """
+      repeats what rows above gave (\(row.entry.key.described), milestone \(recorded.id)\(publication)) and adds nothing; \
+      delete the row, or correct it if it was copied for another milestone or publication
+      """)
   }
 
   /// The milestone a spreadsheet row's `changes` names, for a row that adds its milestone. A row whose milestone is
