@@ -46,3 +46,11 @@ public struct Disclosure: Hashable, Sendable {
     self.until = until
   }
 }
+
+extension Disclosure {
+  /// Whether two channels are one spelt with other spaces (a no-break space pasted from a web page, a space typed
+  /// between words): the register's unique key tells them apart, byte for byte, but a reader of the notices cannot.
+  public static func isOneChannel(_ channel: String, _ other: String) -> Bool {
+    channel.filter { !$0.isWhitespace }.utf8.elementsEqual(other.filter { !$0.isWhitespace }.utf8)
+  }
+}

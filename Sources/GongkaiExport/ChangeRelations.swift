@@ -92,9 +92,11 @@ struct ChangeRelations {
     return reasons.isEmpty ? nil : reasons.joined(separator: "；").split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 
-  /// How a notice names the other side of a change, e.g. `质量安全行政处罚决定（形成 2026-09-22，文号 杨建罚〔2026〕12-1号）`.
+  /// How a notice names the other side of a change, e.g. `“质量安全行政处罚决定”（形成 2026-09-22，文号 杨建罚〔2026〕12-1号）`:
+  /// the item's name quoted as the heading it is on the page, as a long one (已公开的行政处罚决定被变更、撤销…后撤回并公开说明
+  /// 理由) runs into the sentence after 见 otherwise.
   func chineseDescription(of stored: StoredMilestone) -> String {
-    "\(kindName(of: stored))（形成 \(stored.milestone.formedOn)" + (stored.reference.map { "，文号 \($0)" } ?? "") + "）"
+    "“\(kindName(of: stored))”（形成 \(stored.milestone.formedOn)" + (stored.reference.map { "，文号 \($0)" } ?? "") + "）"
   }
 
   /// The Chinese name of the milestone's item kind (the checker refuses a kind the catalogue does not hold).

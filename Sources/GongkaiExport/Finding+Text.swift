@@ -32,7 +32,7 @@ extension Finding {
   /// ``publicStatus`` named as the outputs count it (``FindingStatus/chineseName(hasDeadline:)``).
   var chinesePublicStatusName: String { publicStatus.chineseName(hasDeadline: deadline != nil) }
 
-  /// Where the finding stands as the public page's timeline says it (迟3个工作日, 逾期5个工作日未公开, 待公开，剩2个工作日),
+  /// Where the finding stands as the public page's timeline says it (逾期3个工作日公开, 逾期5个工作日未公开, 待公开，剩2个工作日),
   /// and the open data with it: an item late by a day and one late by forty are not the same failure. An item no law
   /// gives a period to publish in is published, not on time: there is no time to keep (the annual report leaves it
   /// out of the on-time rate).
@@ -40,7 +40,7 @@ extension Finding {
     let days = workingDays ?? 0
     return switch publicStatus {
     case .onTime: chinesePublicStatusName
-    case .late: "迟\(workingDaysLate ?? days)个工作日"
+    case .late: "逾期\(workingDaysLate ?? days)个工作日公开"
     case .overdue: "逾期\(days)个工作日未公开"
     // Due on a rest day to come with no working day before it: "剩0个工作日" would read as due today.
     case .due where days == 0 && !isDueToday: deadline.map { "待公开，剩\(asOf.days(to: $0.date))日（其间无工作日）" } ?? "待公开"

@@ -169,6 +169,24 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       """
   }
 
+  /// Why a publication recorded on another day than disclosure `other`, on its channel (its spaces aside) and at its
+  /// address where both give one, is said: a notice put up again, or the other's date corrected, which the register
+  /// cannot tell apart, and a date corrected so leaves the wrong day counting until the other is withdrawn. Spelt with
+  /// other spaces (`spelt`, the other's spelling), the channel shows two ways on the notices and in the statistics.
+  /// `added` says what was recorded; `corrector`, what may correct the date (`nil` where the source lists every
+  /// publication, as a project file does, so it corrects nothing by adding).
+  public static func publishedBeside(
+    _ added: String, other id: Int64, on day: String, spelt: String?, sameAddress: Bool, corrector: String?
+  ) -> String {
+    let beside = "\(added) beside disclosure \(id) of \(day), on the same channel\(sameAddress ? " at the same address" : "")"
+    let redated = corrector.map { "if \($0) corrects that one's date, withdraw it (`gongkai withdraw --disclosure \(id) --reason 更正公开日期`)" }
+    let respelt = spelt.map {
+      "the channel is spelt '\($0)' there, with other spaces, and shows two ways on the notices: to keep one spelling, withdraw "
+        + "one of them (`gongkai withdraw --disclosure … --reason 渠道名称有误`) and record it again as the other spells it"
+    }
+    return ([beside] + [redated, respelt].compactMap(\.self)).joined(separator: "; ")
+  }
+
   /// `did you mean A?`, `did you mean A or B?`: the codes near one no project has.
   public static func didYouMean(_ codes: [String]) -> String {
     "did you mean \(codes.listed(" or "))?"

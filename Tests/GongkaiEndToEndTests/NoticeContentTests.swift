@@ -52,8 +52,8 @@ import TestSupport
 
   @Test func aChangedItemIsMarkedAndNamesItsChangeInEveryOutput() throws {
     let (folder, db) = try register()
-    let changed = "已变更，见重大设计变更涉及的行政许可变更（规划许可变更、项目核准变更等）（形成 2026-11-02，文号 建字第2号）"
-    let changes = "建设工程规划许可证（形成 2026-10-09，文号 建字第1号）"
+    let changed = "已变更，见“重大设计变更涉及的行政许可变更（规划许可变更、项目核准变更等）”（形成 2026-11-02，文号 建字第2号）"
+    let changes = "“建设工程规划许可证”（形成 2026-10-09，文号 建字第1号）"
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)
     #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">有效性</th><td colspan=\"3\">\(changed)</td></tr>"))
     #expect(html.contains("<tr><th scope=\"row\">所变更信息</th><td colspan=\"3\">\(changes)</td></tr>"))
@@ -430,9 +430,9 @@ import TestSupport
     let second = try runGongkai(["disclose", "4", "--date", "2026-11-13", "--channel", "信用中国（上海）", "--url",
                                  "https://credit.shanghai.example/xzcf/030.html"] + db, environment: ["GONGKAI_NOW": "2026-11-13T09:00:00+08:00"])
     #expect(second.status == 0, "\(second.stderr)")
-    let validity = "已于 2026-11-18 撤回，见已公开的行政处罚决定被变更、撤销、确认违法或者确认无效后撤回并公开说明理由（形成 2026-11-16，文号 杨府复决〔2026〕9号）"
+    let validity = "已于 2026-11-18 撤回，见“已公开的行政处罚决定被变更、撤销、确认违法或者确认无效后撤回并公开说明理由”（形成 2026-11-16，文号 杨府复决〔2026〕9号）"
     let reason = "行政复议决定撤销原处罚决定，撤回原公示"
-    let withdrawn = "质量安全行政处罚决定（形成 2026-11-10，文号 杨建罚〔2026〕30号）"
+    let withdrawn = "“质量安全行政处罚决定”（形成 2026-11-10，文号 杨建罚〔2026〕30号）"
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)
     #expect(html.contains("<h3>质量安全行政处罚决定（已撤回）</h3>"))
     #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">有效性</th><td colspan=\"3\">\(validity)</td></tr>"))

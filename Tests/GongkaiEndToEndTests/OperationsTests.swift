@@ -297,7 +297,7 @@ import TestSupport
     let csv = Scratch.folder().appendingPathComponent("audit.csv").path
     #expect(try runGongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27", "--database", database]).status == 0)
     let text = try String(contentsOfFile: csv, encoding: .utf8)
-    #expect(text.contains("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期短缺,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因,已撤回的公开,如未撤回的状态,按原形成日期的状态,已恢复的公开\r\n"))
+    #expect(text.contains("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期提前结束,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因,已撤回的公开,如未撤回的状态,按原形成日期的状态,已恢复的公开\r\n"))
     #expect(text.contains(",\(head),national,2026-11-27,0,,,,,"))
   }
 

@@ -428,7 +428,7 @@ import TestSupport
   // MARK: bad input: one line, the value, the fix, the documented status
 
   @Test(arguments: [
-    (["deadline", "2023-02-30", "5"], 64, "'2023-02-30' is invalid for '<from>': not a date"),
+    (["deadline", "2023-02-30", "5"], 64, "from: '2023-02-30' is not a date: that month has 28 days"),
     (["deadline", "0000-01-01", "5"], 64, "outside the supported range"),
     (["deadline", "2026-13-01", "5"], 64, "there is no month 13"),
     (["deadline", "2026-02-13", "-3"], 64, "<n> '-3' is not a usable period length"),

@@ -635,7 +635,7 @@ extension RegisterCommandTests {
     let csv = folder.appendingPathComponent("audit.csv").path
     #expect(try gongkai(["export", "audit-csv", "--out", csv, "--as-of", "2026-11-27"] + db).status == 0)
     let header = try #require(try String(contentsOfFile: csv, encoding: .utf8).dropFirst().components(separatedBy: "\r\n").first)
-    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期短缺,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因,已撤回的公开,如未撤回的状态,按原形成日期的状态,已恢复的公开"))
+    #expect(header.hasSuffix("变更记录链头,适用规则,判定日期,更正次数,最近更正人,最近更正时间,更正原因,原信息形成日期,公开登记人,公开登记时间,规则版本,公示截止登记人,公示截止登记时间,时限依据核实,最短公示期,索引号,状态为暂定,逾期工作日为暂定,最短公示期止为暂定,公示期提前结束,所变更里程碑编号,所认定公开索引号,最近恢复人,最近恢复时间,恢复原因,已撤回的公开,如未撤回的状态,按原形成日期的状态,已恢复的公开"))
 
     // The change log records each amendment with its reason; history shows it; the chain and rows verify
     let history = try gongkai(["history", code] + db)
@@ -830,9 +830,40 @@ extension RegisterCommandTests {
         + "twice on the notices under two 索引号; type it as recorded, or, if the register's spelling is the wrong one, correct it "
         + "(`gongkai withdraw --disclosure 1 --reason 渠道名称有误` and `gongkai disclose` it again) first",
     ], "\(twice.stderr)")
-    // Another channel, or the same one on another day, is another publication
+    // Another channel is another publication
     #expect(try gongkai(["disclose", "1", "--date", "2026-11-23", "--channel", "上海市建设市场信息服务平台"] + db).stderr.isEmpty)
-    #expect(try gongkai(["disclose", "1", "--date", "2026-11-24", "--channel", "杨浦区人民政府 门户网站"] + db).stderr.isEmpty)
+    // The same one on another day is recorded, with the withdrawal that corrects the first one's date if that was meant,
+    // and the two spellings said when its spaces differ
+    let respelt = try gongkai(["disclose", "1", "--date", "2026-11-24", "--channel", "杨浦区人民政府 门户网站"] + db)
+    #expect(respelt.status == 0)
+    #expect(respelt.stderrLines == [
+      "gongkai: warning: disclosure 3 of 2026-11-24 was recorded beside disclosure 1 of 2026-11-23, on the same channel; if it "
+        + "corrects that one's date, withdraw it (`gongkai withdraw --disclosure 1 --reason 更正公开日期`); the channel is spelt "
+        + "'杨浦区人民政府门户网站' there, with other spaces, and shows two ways on the notices: to keep one spelling, withdraw one "
+        + "of them (`gongkai withdraw --disclosure … --reason 渠道名称有误`) and record it again as the other spells it",
+    ], "\(respelt.stderr)")
+  }
+
+  /// A clerk who took `disclose` for the correction of a publication's day records a second publication, and the
+  /// wrong day keeps counting: said at once, with the withdrawal that corrects it. At another address it is another page.
+  @Test func aSecondPublicationOnTheSameChannelOnAnotherDayIsSaid() throws {
+    let code = "2026-310110-48-01-000313"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-11-20"] + db).status == 0)
+    let channel = ["--channel", "杨浦区人民政府门户网站"]
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-23", "--url", "https://xxgk.yangpu.example/a.html"] + channel + db)
+      .stderr.isEmpty)
+    let elsewhere = try gongkai(["disclose", "1", "--date", "2026-11-26", "--url", "https://xxgk.yangpu.example/b.html"] + channel + db)
+    #expect(elsewhere.status == 0)
+    #expect(elsewhere.stderrLines.isEmpty, "\(elsewhere.stderr)")
+    for day in ["2026-11-24", "2026-11-25"] {
+      let again = try gongkai(["disclose", "1", "--date", day] + channel + db)
+      #expect(again.status == 0)
+      #expect(again.stderrLines == [
+        "gongkai: warning: disclosure \(day == "2026-11-24" ? 3 : 4) of \(day) was recorded beside disclosure 1 of 2026-11-23, "
+          + "on the same channel; if it corrects that one's date, withdraw it (`gongkai withdraw --disclosure 1 --reason 更正公开日期`)",
+      ], "\(again.stderr)")
+    }
   }
 
   /// `--project` guards a correction against a mistyped id; given the code `project recode` corrected away, it is

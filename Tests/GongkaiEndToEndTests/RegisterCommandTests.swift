@@ -152,13 +152,16 @@ import TestSupport
     #expect(quiet.status == 0 && quiet.stdout == "[]\n")
   }
 
-  /// A value gongkai's own check refuses, and quotes, is named once with its option; a check that does not quote it
-  /// keeps the parser's preamble, which does.
+  /// A value gongkai's own check refuses, and quotes, is named once with its option, and an empty one is said to be
+  /// empty (a shell variable unset); a number the parser reads keeps its preamble, which names the value.
   @Test func aRefusedOptionValueIsNamedOnce() throws {
     #expect(try gongkai("check", "--status", "zz").stderr
       == "gongkai: --status: unknown status 'zz'; use one of on-time, late, overdue, too-short, due\n")
     #expect(try gongkai("check", "--as-of", "2026-03").stderr
-      == "gongkai: The value '2026-03' is invalid for '--as-of <date>': not a date; use YYYY-MM-DD, e.g. 2026-03-31\n")
+      == "gongkai: --as-of: '2026-03' is not a date; use YYYY-MM-DD, e.g. 2026-03-31\n")
+    #expect(try gongkai("check", "--as-of", "").stderr == "gongkai: --as-of: '' is empty; give the day as YYYY-MM-DD, e.g. 2026-03-31\n")
+    #expect(try gongkai("check", "--warn-days", "x").stderr
+      == "gongkai: The value 'x' is invalid for '--warn-days <n>'; give a whole number in ASCII digits (0-9)\n")
   }
 
   @Test func failOnDueAlsoFailsForWhatFallsDueSoon() throws {
@@ -1172,8 +1175,8 @@ import TestSupport
     let out = folder.appendingPathComponent("notices").path
     #expect(try gongkai(["export", "notices", "--as-of", "2027-01-15", "--out", out] + db, environment: now).status == 0)
     let page = try String(contentsOfFile: out + "/\(code).html", encoding: .utf8)
-    #expect(page.contains("迟26个工作日（天数暂定）（时限待核实）"))
-    #expect(page.contains("迟22个工作日（天数暂定）"))
+    #expect(page.contains("逾期26个工作日公开（天数暂定）（时限待核实）"))
+    #expect(page.contains("逾期22个工作日公开（天数暂定）"))
     #expect(!page.contains("个工作日（暂定）"))
     let report = try gongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2027-01-15"] + db, environment: now)
     // 状态暂定 0, and the settled rate counts it: 0.0 %
@@ -1192,7 +1195,8 @@ import TestSupport
 
   /// Candidates formed 2026-09-29: their 3 days end on 10-02, a 国庆 holiday, and move through the golden week past
   /// Sunday 10-04, a weekend day read as a 法定休假日, to 10-08. `log` and the alert name 10-04, the end without that
-  /// reading, by which a publication is on time under either.
+  /// reading, by which a publication is on time under either, and say it is a Sunday of the break (no 法定休假日 under
+  /// that reading), which read as a mistake without it.
   @Test func aDeadlineMovedThroughAWeekendOfTheGoldenWeekNamesTheDayWithoutTheMove() throws {
     let code = "2026-310115-48-01-000123"
     let (_, db) = try registerWithProject(code)
@@ -1200,10 +1204,10 @@ import TestSupport
                           environment: ["GONGKAI_NOW": "2026-09-29T10:00:00+08:00"])
     #expect(log.stdout == """
       recorded milestone 1: bidding.candidates 2026-09-29 · deadline 2026-10-08 (3日) (moved past a weekend, an \
-      interpretation: without it, 2026-10-04)\n
+      interpretation: without it, 2026-10-04, a Sunday within the 国庆节 break)\n
       """, "\(log.stderr)")
     let check = try gongkai(["check", "--as-of", "2026-09-30"] + db)
-    #expect(check.stdout.contains("依据 《中华人民共和国招标投标法实施条例》第五十四条（时限待核实：逢周末顺延系解释，不顺延则截止 2026-10-04）\n"),
+    #expect(check.stdout.contains("依据 《中华人民共和国招标投标法实施条例》第五十四条（时限待核实：逢周末顺延系解释，不顺延则截止 2026-10-04，为国庆节假期中的星期日）\n"),
             "\(check.stdout)")
   }
 
@@ -1380,7 +1384,7 @@ import TestSupport
     #expect(rows.map { $0["最短公示期止为暂定"] } == ["是", "是", "是", "是"])
     // Short by 2 working days (12-25, 12-28), by 2 (12-29, 12-30) and by 4 (12-29 to 2027-01-04), counted apart from
     // lateness
-    #expect(rows.map { $0["公示期短缺"] } == ["2", "2", "", "4"])
+    #expect(rows.map { $0["公示期提前结束"] } == ["2", "2", "", "4"])
     // No law gives the comment notice a period to be published in: none is late
     #expect(rows.map { $0["逾期工作日"] } == ["", "", "", ""])
     // A correction of the first comment notice is paired with it
@@ -1620,7 +1624,7 @@ import TestSupport
     // and 10-05 making up its Saturday and Sunday), so the publication on 10-31 came 19 working days late, as far as
     // anyone can say without the 2016 schedule.
     let page = try String(contentsOf: notices.appendingPathComponent("2016-310110-48-01-000301.html"), encoding: .utf8)
-    #expect(page.contains("迟19个工作日（暂定）"))
+    #expect(page.contains("逾期19个工作日公开（暂定）"))
     #expect(page.contains("尚无国务院节假日安排的2016年"))
     let json = try String(contentsOf: folder.appendingPathComponent("d.json"), encoding: .utf8)
     #expect(json.contains(#""provisional" : true"#))
@@ -1951,7 +1955,7 @@ import TestSupport
     #expect(row2.status == 0)
     #expect(row2.stderr == """
       gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-19 was added as disclosure 4 beside \
-      disclosure 3 of 2026-10-20, on the same channel at the same address; if the row corrects its date, withdraw the other \
+      disclosure 3 of 2026-10-20, on the same channel at the same address; if the row corrects that one's date, withdraw it \
       (`gongkai withdraw --disclosure 3 --reason 更正公开日期`)
 
       """)
@@ -1979,10 +1983,22 @@ import TestSupport
     let redated = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
     #expect(redated.stderr == """
       gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-22 was added as disclosure 8 beside \
-      disclosure 7 of 2026-10-21, on the same channel; if the row corrects its date, withdraw the other \
+      disclosure 7 of 2026-10-21, on the same channel; if the row corrects that one's date, withdraw it \
       (`gongkai withdraw --disclosure 7 --reason 更正公开日期`)
 
       """)
+    // On another day under the channel spelt with a space, the two spellings are said too
+    try bare("2026-10-23", "区政府 网站")
+    let respeltLater = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
+    #expect(respeltLater.status == 0)
+    #expect(respeltLater.stderr == """
+      gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-23 was added as disclosure 9 beside \
+      disclosure 7 of 2026-10-21, on the same channel; if the row corrects that one's date, withdraw it \
+      (`gongkai withdraw --disclosure 7 --reason 更正公开日期`); the channel is spelt '区政府网站' there, with other spaces, and \
+      shows two ways on the notices: to keep one spelling, withdraw one of them (`gongkai withdraw --disclosure … --reason \
+      渠道名称有误`) and record it again as the other spells it
+
+      """, "\(respeltLater.stderr)")
     try bare("2026-10-21", "区政府\u{A0}网站")
     // The same day under the channel spelt with a no-break space is that publication: refused, with the space named
     let respaced = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
@@ -2507,7 +2523,7 @@ import TestSupport
     (["log", "2024-31011-48-01-000046", "bidding.result", "--date", "2026-01-05"], 64, "project code '2024-31011-48-01-000046' is malformed"),
     (["log", "2024-310110-48-01-000046", "bidding.nothing", "--date", "2026-01-05"], 64, "unknown item kind 'bidding.nothing'"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2199-01-01"], 64, "--date 2199-01-01 is in the future"),
-    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2023-02-29"], 64, "'2023-02-29' is invalid for '--date <date>': not a date"),
+    (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2023-02-29"], 64, "--date: '2023-02-29' is not a date: that month has 28 days"),
     (["log", "2024-310110-48-01-000046", "approval-result.feasibility-study", "--date", "2024-03-22", "--ref", "杨发改投〔2024〕19号"], 65, "is already recorded as milestone"),
     (["log", "2024-310110-48-01-000046", "bidding.result", "--date", "2026-01-05", "--changes", "1"], 65, "belongs to project 2023-310110-78-01-000087, not 2024-310110-48-01-000046"),
     (["log", "2024-310110-83-01-000112", "construction.participants", "--date", "2026-01-05", "--changes", "52"], 65,

@@ -272,7 +272,7 @@ public struct AuditCSV: Sendable {
     },
     // A 公示 too short is a failure of its own, measured here, in the unit of 最短公示期 (日 or 个工作日): 逾期工作日
     // measures only how late it came.
-    Column(chinese: "公示期短缺", english: "minimum_publication_shortfall") { row, _ in
+    Column(chinese: "公示期提前结束", english: "minimum_publication_shortfall") { row, _ in
       row.status == .withdrawn ? "" : row.finding.minimumShortfall.map { String($0.days) } ?? ""
     },
     // The milestone whose information this one changes (`log --changes`): a change's own period runs from it, and an

@@ -122,7 +122,7 @@ enum NoticeTemplates {
     <p>信息截至 {{asOf}}。本页由 Gongkai 根据登记的公开记录生成；法定公开时限按《中华人民共和国政府信息公开条例》第二十六条及相关法律法规计算。</p>{{#judgedUnder}}
     <p>{{judgedUnder}}</p>{{/judgedUnder}}{{#provisionalNote}}
     <p>{{.}}</p>{{/provisionalNote}}
-    <p>登记簿变更记录链头：<code>{{changeLogHead}}</code>（可用 <code>gongkai audit verify</code> 核对）</p>
+    <p>登记簿变更记录链头：<code>{{changeLogHead}}</code>（用于核对本页所依据的登记簿状态）</p>
     </footer>
     {{/page}}
     </body>

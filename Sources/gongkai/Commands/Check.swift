@@ -222,7 +222,7 @@ extension Gongkai.Check {
     func stands(_ finding: Finding, naming publication: Bool) -> String {
       // A schedule that makes a weekend day a workday may turn a verdict on that reading of it alone: said as the alert
       // says it.
-      measure.markedText(of: finding) + measure.lateness(of: finding) + measure.unverifiedReasons(of: finding)
+      measure.markedText(of: finding) + measure.lateness(of: finding) + measure.unverifiedReasons(of: finding, calendar: loaded.calendar)
         + (finding.deadline.map { l.pick(" · 截止 \($0.date)", " · deadline \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "")
         + (finding.status == .tooShort
           ? finding.minimumEnd.map { l.pick(" · 应至 \($0.date)", " · due until \($0.date)") + l.provisionalMark($0.isProvisional) } ?? "" : "")

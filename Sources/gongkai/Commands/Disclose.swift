@@ -108,6 +108,7 @@ extension Gongkai {
       }
       warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
       if case .recorded = recorded.outcome {
+        warnIfBeside(recorded.id, from: stored)
         if let deadline = (judged ?? nil)?.deadline?.date, date <= deadline, deadline < today {
           // On time by the day typed, recorded once the deadline had passed: what a back-dated record looks like, and
           // what an evaluator asks the page's proof of date for.
@@ -123,12 +124,27 @@ extension Gongkai {
     /// A publication of the day whose channel differs from another's of the day only in its spaces (a no-break space
     /// pasted from a web page) is that one recorded twice: refused, as the imports refuse it.
     private func refuseSpacedApart(from stored: StoredMilestone) throws {
-      let bare = { (channel: String) in Array(channel.filter { !$0.isWhitespace }.utf8) }
       guard let other = zip(stored.milestone.disclosures, stored.recordedDisclosures).first(where: { publication, _ in
-        publication.publishedOn == date && !publication.channel.utf8.elementsEqual(channel.utf8) && bare(publication.channel) == bare(channel)
+        publication.publishedOn == date && !publication.channel.utf8.elementsEqual(channel.utf8)
+          && Disclosure.isOneChannel(publication.channel, channel)
       }) else { return }
       throw CommandFailure(status: .dataError, message: "--channel " + StoreError.respacedChannel(
         channel, recorded: other.0.channel, disclosure: other.1.id, givenIn: "the one given"))
+    }
+
+    /// A publication on the channel of another in force (its spaces aside), at its address where both give one, on
+    /// another day: a notice put up again, or the other's date corrected by a clerk who took `disclose` for the
+    /// correction, which leaves the wrong day counting. Said as the imports say it, with the withdrawal that corrects it.
+    private func warnIfBeside(_ recorded: Int64, from stored: StoredMilestone) {
+      let beside = zip(stored.milestone.disclosures, stored.recordedDisclosures).filter { publication, _ in
+        publication.publishedOn != date && Disclosure.isOneChannel(publication.channel, channel)
+          && (publication.url == nil || url == nil || publication.url == url)
+      }
+      guard let (other, record) = beside.min(by: { $0.1.id < $1.1.id }) else { return }
+      Terminal.warning(StoreError.publishedBeside(
+        "disclosure \(recorded) of \(date) was recorded", other: record.id, on: other.publishedOn.description,
+        spelt: other.channel.utf8.elementsEqual(channel.utf8) ? nil : other.channel,
+        sameAddress: other.url != nil && url != nil, corrector: "it"))
     }
 
     /// An end given to a publication whose item has no minimum period judges nothing: often a 公示 recorded on the

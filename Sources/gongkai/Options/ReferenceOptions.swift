@@ -198,7 +198,10 @@ extension CivilDate {
   /// Parses a date argument, for `@Argument(transform:)` and `@Option(transform:)`, in any form a spreadsheet
   /// cell may hold (`2026/11/3`), so a date copied from one works.
   static func argument(_ text: String) throws -> CivilDate {
-    // ArgumentParser names the value before the reason.
-    do { return try CivilDate(parsingYearFirst: text.trimmingCharacters(in: .whitespaces)) } catch { throw ValidationError(error.reason) }
+    // The message names the value, so the parser's preamble before it goes (`--date: '2026-03' is not a date; …`);
+    // an empty one (`--date "$DAY"` with the variable unset) is said to be empty.
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { throw ValidationError("'\(text)' is empty; give the day as YYYY-MM-DD, e.g. 2026-03-31") }
+    do { return try CivilDate(parsingYearFirst: trimmed) } catch { throw ValidationError(error.description) }
   }
 }

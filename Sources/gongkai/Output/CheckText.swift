@@ -197,7 +197,7 @@ final class CheckText {
     out += "      \(l.pick("依据", "basis")) \(rule.basis)"
     // A period the catalogue holds from memory is a judgement: the alert says to check it before acting on it. So is a
     // verdict, or the lateness of a 公示 too short, that rests on a reading of the calendar no statute states.
-    out += measure.unverifiedReasons(of: finding)
+    out += measure.unverifiedReasons(of: finding, calendar: checker.calendar)
     out += "\n"
     if let repair = PublicationRepair(of: finding, checker: checker, today: today) {
       let act = rule.minimumPublicationAct

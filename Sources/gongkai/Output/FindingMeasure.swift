@@ -43,7 +43,7 @@ struct FindingMeasure {
   /// Why what `finding` states is unverified, as the alerts say it: the rule's period (its note says what to check),
   /// and each reading of the calendar the verdict or its lateness rests on, which no rule's note explains. Empty when
   /// nothing is.
-  func unverifiedReasons(of finding: Finding) -> String {
+  func unverifiedReasons(of finding: Finding, calendar: WorkingDayCalendar) -> String {
     let l = language
     var said = ""
     if finding.restsOnUnverifiedRule(judging: finding.status) {
@@ -52,13 +52,24 @@ struct FindingMeasure {
     for reading in finding.calendarReadings {
       // A deadline due that rests on the reading names the day it is without it: published by then, on time either way.
       if reading == .weekendExtension, let safe = finding.deadlineWithoutWeekendReading {
-        said += l.pick("（时限待核实：\(reading.name.chinese)系解释，不顺延则截止 \(safe)）",
-                       " (unverified: \(reading.name.english), an interpretation; without it, due \(safe))")
+        let day = unmoved(safe, calendar: calendar)
+        said += l.pick("（时限待核实：\(reading.name.chinese)系解释，不顺延则截止 \(day)）",
+                       " (unverified: \(reading.name.english), an interpretation; without it, due \(day))")
       } else {
         said += l.pick("（时限待核实：\(reading.name.chinese)系解释）", " (unverified: \(reading.name.english), an interpretation)")
       }
     }
     return said
+  }
+
+  /// The day a deadline falls on without the weekend reading (``Finding/deadlineWithoutWeekendReading``); a Saturday or
+  /// Sunday inside a holiday break of `calendar` is named so (under that reading no 法定休假日, as the 放假办法 does not
+  /// make it one), as a day due in the middle of 国庆 reads as a mistake otherwise.
+  func unmoved(_ day: CivilDate, calendar: WorkingDayCalendar) -> String {
+    let inBreak = calendar.holidayName(of: day).map {
+      language.pick("，为\($0)假期中的星期\(day.weekday.chineseShortName)", ", a \(day.weekday.englishName) within the \($0) break")
+    } ?? ""
+    return "\(day)\(inBreak)"
   }
 
   /// The days left before a deadline that no working day comes before.
