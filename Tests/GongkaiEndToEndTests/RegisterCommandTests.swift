@@ -2012,6 +2012,40 @@ import TestSupport
       """, "\(respaced.stderr)")
   }
 
+  /// A project file lists a milestone's publications whole, so a second one on its channel on another day is a notice
+  /// put up again, not a date corrected; but one under the channel spelt with other spaces shows the channel two ways
+  /// on the notices, which the import says.
+  @Test func aProjectFilesChannelSpeltWithOtherSpacesOnAnotherDayIsSaid() throws {
+    let (folder, database, projects) = try emptyRegisterAndProjectsFolder()
+    let code = "2025-310110-48-01-000505"
+    func write(_ channels: [(String, String)]) throws {
+      try Data(("""
+        code: \(code)
+        name: 黄兴路排水泵站改造工程
+        responsible-unit: 杨浦区建设和管理委员会
+        milestones:
+          - kind: bidding.contract
+            formed: 2026-09-29
+            disclosures:
+
+        """ + channels.map { "      - published: \($0.0)\n        channel: \($0.1)\n" }.joined()).utf8)
+        .write(to: projects.appendingPathComponent("\(code).yaml"))
+    }
+    try write([("2026-10-13", "杨浦区人民政府门户网站"), ("2026-10-14", "杨浦区人民政府门户网站")])
+    let again = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+    try write([("2026-10-13", "杨浦区人民政府门户网站"), ("2026-10-14", "杨浦区人民政府门户网站"), ("2026-10-15", "杨浦区人民政府 门户网站")])
+    let respelt = try runGongkai(["import", "projects", "projects", "--database", database], in: folder)
+    #expect(respelt.status == 0)
+    #expect(respelt.stderr == """
+      gongkai: warning: \(code).yaml:5: channel: the file's publication of 2026-10-15 was added as disclosure 3 beside disclosure 1 \
+      of 2026-10-13, on the same channel; the channel is spelt '杨浦区人民政府门户网站' there, with other spaces, and shows two ways \
+      on the notices: to keep one spelling, withdraw one of them (`gongkai withdraw --disclosure … --reason 渠道名称有误`) and \
+      record it again as the other spells it
+
+      """, "\(respelt.stderr)")
+  }
+
   /// A summary stored with CR LF before the register refused a carriage return was written so by `export project`, as
   /// `"第一行\r\n第二行"`: read back as the line feeds the register keeps, the file gongkai wrote imports again.
   @Test func aSummaryWithCarriageReturnsInAProjectFileIsReadWithLineFeeds() throws {
