@@ -51,6 +51,35 @@ extension Disclosure {
   /// Whether two channels are one spelt with other spaces (a no-break space pasted from a web page, a space typed
   /// between words): the register's unique key tells them apart, byte for byte, but a reader of the notices cannot.
   public static func isOneChannel(_ channel: String, _ other: String) -> Bool {
-    channel.filter { !$0.isWhitespace }.utf8.elementsEqual(other.filter { !$0.isWhitespace }.utf8)
+    unspaced(channel).utf8.elementsEqual(unspaced(other).utf8)
+  }
+
+  /// The channel without its spaces, which ``isOneChannel(_:_:)`` compares: a key for publications listed together.
+  public static func unspaced(_ channel: String) -> String { channel.filter { !$0.isWhitespace } }
+
+  /// Whether the two were up together on some day: neither came down before the other went up. A 公示 put up again
+  /// after it came down too early was not; a publication's day corrected by recording it again is.
+  public func isUp(alongside other: Disclosure) -> Bool {
+    (until.map { $0 >= other.publishedOn } ?? true) && (other.until.map { $0 >= publishedOn } ?? true)
+  }
+
+  /// Of `others`, a milestone's other publications in force, the one this publication is recorded beside: on its
+  /// channel, spaces aside, and at its address where both give one. One of the same day under the channel spelt with
+  /// other spaces comes first, as it is this publication recorded twice; then, of another day, one up alongside it (a
+  /// day corrected by recording it again reads so), one spelt alike, the earliest recorded. `nil` when none is.
+  public func recordedBeside<ID: Comparable>(among others: [(id: ID, publication: Disclosure)]) -> (id: ID, publication: Disclosure)? {
+    let beside = others.filter { _, other in
+      let sameDay = other.publishedOn == publishedOn
+      return Self.isOneChannel(other.channel, channel) && (sameDay
+        ? !other.channel.utf8.elementsEqual(channel.utf8)
+        : other.url == nil || url == nil || other.url == url)
+    }
+    func rank(_ other: Disclosure) -> [Bool] {
+      [other.publishedOn != publishedOn, !isUp(alongside: other), !other.channel.utf8.elementsEqual(channel.utf8)]
+    }
+    return beside.min { first, second in
+      let (a, b) = (rank(first.publication), rank(second.publication))
+      return a != b ? a.lexicographicallyPrecedes(b) { !$0 && $1 } : first.id < second.id
+    }
   }
 }

@@ -26,7 +26,7 @@ extension Finding {
   /// says it: `status` names one failure, and a reader of the page or the open data must not lose the other.
   var chineseStatusWithLateness: String {
     guard publicStatus == .tooShort, let late = workingDaysLate else { return publicStatus.chineseName }
-    return "\(status.chineseName)，且迟\(late)个工作日公开"
+    return "\(status.chineseName)，且逾期\(late)个工作日公开"
   }
 
   /// ``publicStatus`` named as the outputs count it (``FindingStatus/chineseName(hasDeadline:)``).
@@ -56,7 +56,7 @@ extension Finding {
   /// the verdicts marked （暂定）.
   var chineseProvisionalMark: String {
     if publicStatusIsProvisional { return "（暂定）" }
-    // A too-short standing counts only the days late it names (，且迟N个工作日公开).
+    // A too-short standing counts only the days late it names (，且逾期N个工作日公开).
     let countIsProvisional = status == .tooShort ? workingDaysLate != nil && latenessIsProvisional : workingDaysAreProvisional
     return countIsProvisional ? "（天数暂定）" : ""
   }

@@ -131,15 +131,20 @@ public enum ProjectFile {
       return try value.date(try value.string(), yearFirst: true)
     }
     var disclosures: [Disclosure] = []
-    var disclosureLines: [String: Int] = [:]
+    // By day and channel, the channel's spaces aside: one spelt with other spaces (a no-break space pasted from a web
+    // page) is the same publication, which the register would show twice under two 索引号.
+    var disclosureLines: [String: (line: Int, channel: String)] = [:]
     for value in collector.attempt({ () throws(FileProblem) in try fields["disclosures"]?.sequence() ?? [] }) ?? [] {
       guard let disclosure = readDisclosure(value, collector: &collector) else { continue }
-      let key = "\(disclosure.publishedOn) \(disclosure.channel)"
+      let key = "\(disclosure.publishedOn) \(Disclosure.unspaced(disclosure.channel))"
       if let first = disclosureLines[key] {
-        collector.add(value.problem("the publication of \(key) is listed twice (first at line \(first)); keep one"))
+        let spelt = first.channel.utf8.elementsEqual(disclosure.channel.utf8) ? "" : ", its channel spelt '\(first.channel)' with other spaces"
+        collector.add(value.problem("""
+          the publication of \(disclosure.publishedOn) \(disclosure.channel) is listed twice (first at line \(first.line)\(spelt)); keep one
+          """))
         continue
       }
-      disclosureLines[key] = value.line ?? 0
+      disclosureLines[key] = (value.line ?? 0, disclosure.channel)
       disclosures.append(disclosure)
       if let formed {
         // Asked of the rules only of a publication before its day (an autoclosure).

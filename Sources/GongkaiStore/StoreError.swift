@@ -169,20 +169,25 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       """
   }
 
-  /// Why a publication recorded on another day than disclosure `other`, on its channel (its spaces aside) and at its
-  /// address where both give one, is said: a notice put up again, or the other's date corrected, which the register
-  /// cannot tell apart, and a date corrected so leaves the wrong day counting until the other is withdrawn. Spelt with
-  /// other spaces (`spelt`, the other's spelling), the channel shows two ways on the notices and in the statistics.
-  /// `added` says what was recorded; `corrector`, what may correct the date (`nil` where the source lists every
-  /// publication, as a project file does, so it corrects nothing by adding).
+  /// Why publication `id`, recorded on another day than disclosure `other`, on its channel (its spaces aside) and at its
+  /// address where both give one, is said: while both were up, it reads as the other's date corrected, which the
+  /// register cannot tell from a notice put up twice, and a date corrected so leaves the wrong day counting until the
+  /// other is withdrawn. Spelt with other spaces (`spelt`, the other's spelling), the channel shows two ways on the
+  /// notices and in the statistics. `added` says what was recorded; `corrector`, what may have corrected the date
+  /// (`nil` where that does not read so: a source that lists every publication, as a project file does, or two
+  /// publications not up together).
   public static func publishedBeside(
-    _ added: String, other id: Int64, on day: String, spelt: String?, sameAddress: Bool, corrector: String?
+    _ added: String, id: Int64, other: Int64, on day: String, spelt: String?, sameAddress: Bool, corrector: String?
   ) -> String {
-    let beside = "\(added) beside disclosure \(id) of \(day), on the same channel\(sameAddress ? " at the same address" : "")"
-    let redated = corrector.map { "if \($0) corrects that one's date, withdraw it (`gongkai withdraw --disclosure \(id) --reason 更正公开日期`)" }
+    let beside = "\(added) beside disclosure \(other) of \(day), on the same channel\(sameAddress ? " at the same address" : "")"
+    let redated = corrector.map {
+      "if \($0) corrects the date of disclosure \(other), withdraw disclosure \(other) (`gongkai withdraw --disclosure \(other) "
+        + "--reason 更正公开日期`)"
+    }
     let respelt = spelt.map {
       "the channel is spelt '\($0)' there, with other spaces, and shows two ways on the notices: to keep one spelling, withdraw "
-        + "one of them (`gongkai withdraw --disclosure … --reason 渠道名称有误`) and record it again as the other spells it"
+        + "disclosure \(id) (`gongkai withdraw --disclosure \(id) --reason 渠道名称有误`) and record it again spelt as disclosure "
+        + "\(other) is"
     }
     return ([beside] + [redated, respelt].compactMap(\.self)).joined(separator: "; ")
   }

@@ -506,7 +506,7 @@ import TestSupport
     #expect(candidates["workingDaysLate"] as? Int == 2)
     #expect(entries.first { $0["milestoneId"] as? Int == 1 }?["workingDaysLate"] == nil)
     let package = try export(["oc4ids"], "oc4ids.json", in: folder, db)
-    #expect(package.contains("第五十四条；公示期不足，且迟2个工作日公开；所认定公开：索引号 310110-2026-00004\""))
+    #expect(package.contains("第五十四条；公示期不足，且逾期2个工作日公开；所认定公开：索引号 310110-2026-00004\""))
   }
 
   /// A 公示 taken down too early and put up again late is judged by the second run: both rows carry the milestone's

@@ -837,10 +837,11 @@ extension RegisterCommandTests {
     let respelt = try gongkai(["disclose", "1", "--date", "2026-11-24", "--channel", "杨浦区人民政府 门户网站"] + db)
     #expect(respelt.status == 0)
     #expect(respelt.stderrLines == [
-      "gongkai: warning: disclosure 3 of 2026-11-24 was recorded beside disclosure 1 of 2026-11-23, on the same channel; if it "
-        + "corrects that one's date, withdraw it (`gongkai withdraw --disclosure 1 --reason 更正公开日期`); the channel is spelt "
-        + "'杨浦区人民政府门户网站' there, with other spaces, and shows two ways on the notices: to keep one spelling, withdraw one "
-        + "of them (`gongkai withdraw --disclosure … --reason 渠道名称有误`) and record it again as the other spells it",
+      "gongkai: warning: disclosure 3 of 2026-11-24 was recorded beside disclosure 1 of 2026-11-23, on the same channel; if "
+        + "disclosure 3 corrects the date of disclosure 1, withdraw disclosure 1 (`gongkai withdraw --disclosure 1 --reason 更正公开日期`); "
+        + "the channel is spelt '杨浦区人民政府门户网站' there, with other spaces, and shows two ways on the notices: to keep one "
+        + "spelling, withdraw disclosure 3 (`gongkai withdraw --disclosure 3 --reason 渠道名称有误`) and record it again spelt as "
+        + "disclosure 1 is",
     ], "\(respelt.stderr)")
   }
 
@@ -861,9 +862,17 @@ extension RegisterCommandTests {
       #expect(again.status == 0)
       #expect(again.stderrLines == [
         "gongkai: warning: disclosure \(day == "2026-11-24" ? 3 : 4) of \(day) was recorded beside disclosure 1 of 2026-11-23, "
-          + "on the same channel; if it corrects that one's date, withdraw it (`gongkai withdraw --disclosure 1 --reason 更正公开日期`)",
+          + "on the same channel; if disclosure \(day == "2026-11-24" ? 3 : 4) corrects the date of disclosure 1, withdraw "
+          + "disclosure 1 (`gongkai withdraw --disclosure 1 --reason 更正公开日期`)",
       ], "\(again.stderr)")
     }
+    // A 公示 taken down too early and put up again, as the alert tells, was not up beside the first: nothing to say
+    let now = ["GONGKAI_NOW": "2026-11-20T10:00:00+08:00"]
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-18"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "2", "--date", "2026-11-18", "--until", "2026-11-19"] + channel + db, environment: now).status == 0)
+    let putUpAgain = try gongkai(["disclose", "2", "--date", "2026-11-20", "--until", "2026-11-23"] + channel + db, environment: now)
+    #expect(putUpAgain.status == 0)
+    #expect(putUpAgain.stderrLines.isEmpty, "\(putUpAgain.stderr)")
   }
 
   /// `--project` guards a correction against a mistyped id; given the code `project recode` corrected away, it is

@@ -1955,8 +1955,8 @@ import TestSupport
     #expect(row2.status == 0)
     #expect(row2.stderr == """
       gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-19 was added as disclosure 4 beside \
-      disclosure 3 of 2026-10-20, on the same channel at the same address; if the row corrects that one's date, withdraw it \
-      (`gongkai withdraw --disclosure 3 --reason 更正公开日期`)
+      disclosure 3 of 2026-10-20, on the same channel at the same address; if the row corrects the date of disclosure 3, \
+      withdraw disclosure 3 (`gongkai withdraw --disclosure 3 --reason 更正公开日期`)
 
       """)
     // Two rows of one sheet at one address are a notice put up again, not a date corrected.
@@ -1983,7 +1983,7 @@ import TestSupport
     let redated = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
     #expect(redated.stderr == """
       gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-22 was added as disclosure 8 beside \
-      disclosure 7 of 2026-10-21, on the same channel; if the row corrects that one's date, withdraw it \
+      disclosure 7 of 2026-10-21, on the same channel; if the row corrects the date of disclosure 7, withdraw disclosure 7 \
       (`gongkai withdraw --disclosure 7 --reason 更正公开日期`)
 
       """)
@@ -1993,10 +1993,10 @@ import TestSupport
     #expect(respeltLater.status == 0)
     #expect(respeltLater.stderr == """
       gongkai: warning: \(sheet.path):2: published: the row's publication of 2026-10-23 was added as disclosure 9 beside \
-      disclosure 7 of 2026-10-21, on the same channel; if the row corrects that one's date, withdraw it \
+      disclosure 7 of 2026-10-21, on the same channel; if the row corrects the date of disclosure 7, withdraw disclosure 7 \
       (`gongkai withdraw --disclosure 7 --reason 更正公开日期`); the channel is spelt '区政府网站' there, with other spaces, and \
-      shows two ways on the notices: to keep one spelling, withdraw one of them (`gongkai withdraw --disclosure … --reason \
-      渠道名称有误`) and record it again as the other spells it
+      shows two ways on the notices: to keep one spelling, withdraw disclosure 9 (`gongkai withdraw --disclosure 9 --reason \
+      渠道名称有误`) and record it again spelt as disclosure 7 is
 
       """, "\(respeltLater.stderr)")
     try bare("2026-10-21", "区政府\u{A0}网站")
@@ -2010,6 +2010,26 @@ import TestSupport
       withdraw --disclosure 7 --reason 渠道名称有误` and `gongkai disclose` it again) first
 
       """, "\(respaced.stderr)")
+    // So it is on a milestone the sheet adds, in a row after the one that added it
+    try Data("""
+      project,kind,formed,ref,published,channel
+      \(code),bidding.contract,2026-10-02,HT-11,2026-10-21,区政府网站
+      \(code),bidding.contract,2026-10-02,HT-11,2026-10-21,区政府 网站
+
+      """.utf8).write(to: sheet)
+    let respacedNew = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
+    #expect(respacedNew.status == 65)
+    #expect(respacedNew.stderr.hasPrefix("gongkai: \(sheet.path):3: channel: '区政府 网站' is the channel of disclosure "),
+            "\(respacedNew.stderr)")
+    // Two rows of one sheet on one channel, neither giving an address or an end, are a notice put up again
+    try Data("""
+      project,kind,formed,ref,published,channel
+      \(code),bidding.contract,2026-09-30,HT-10,2026-10-24,门户网站
+      \(code),bidding.contract,2026-09-30,HT-10,2026-10-25,门户网站
+
+      """.utf8).write(to: sheet)
+    let twoRows = try runGongkai(["import", "milestones", sheet.path, "--database", database], in: folder)
+    #expect(twoRows.status == 0 && twoRows.stderr.isEmpty, "\(twoRows.stderr)")
   }
 
   /// A project file lists a milestone's publications whole, so a second one on its channel on another day is a notice
@@ -2040,8 +2060,8 @@ import TestSupport
     #expect(respelt.stderr == """
       gongkai: warning: \(code).yaml:5: channel: the file's publication of 2026-10-15 was added as disclosure 3 beside disclosure 1 \
       of 2026-10-13, on the same channel; the channel is spelt '杨浦区人民政府门户网站' there, with other spaces, and shows two ways \
-      on the notices: to keep one spelling, withdraw one of them (`gongkai withdraw --disclosure … --reason 渠道名称有误`) and \
-      record it again as the other spells it
+      on the notices: to keep one spelling, withdraw disclosure 3 (`gongkai withdraw --disclosure 3 --reason 渠道名称有误`) and \
+      record it again spelt as disclosure 1 is
 
       """, "\(respelt.stderr)")
   }

@@ -154,6 +154,22 @@ func problems(_ text: String) -> [String] {
     ])
   }
 
+  /// A publication listed twice under its channel spelt with other spaces (a no-break space pasted from a web page)
+  /// is one publication, which the register would show twice under two 索引号: refused at its line, the spellings named.
+  @Test func aPublicationListedTwiceWithItsChannelSpeltOtherwiseIsRefused() {
+    let found = problems(projectHead + """
+        - kind: bidding.contract
+          formed: 2026-01-05
+          disclosures:
+            - {published: 2026-01-06, channel: 区政府网站}
+            - {published: 2026-01-06, channel: "区政府\\u00A0网站"}
+            - {published: 2026-01-07, channel: 区政府 网站}
+
+      """)
+    #expect(found == ["p.yaml:9: milestones[0].disclosures[1]: the publication of 2026-01-06 区政府\u{A0}网站 is listed twice (first at "
+      + "line 8, its channel spelt '区政府网站' with other spaces); keep one"], "\(found)")
+  }
+
   /// A milestone withdrawn in a file says why, as `gongkai withdraw --reason` must: an empty reason or a yes/no
   /// would withdraw an obligation with nothing for the audit to show.
   @Test(arguments: ["''", "'   '", "'　'", "true", "yes", "否"])

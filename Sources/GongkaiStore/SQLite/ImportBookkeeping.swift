@@ -43,6 +43,9 @@ enum StatedField: CaseIterable {
   case until, url
 
   var bit: UInt64 { self == .until ? 1 : 2 }
+  /// The bit that says a row gave the publication at all, a value or none: two rows of one sheet on one channel are a
+  /// notice put up again, not a date corrected.
+  static let givenByARow: UInt64 = 4
   /// As problems name the column (`until`, `url`).
   var name: String { self == .until ? "until" : "url" }
   var described: String { self == .until ? "end" : "address" }
@@ -57,8 +60,8 @@ extension RegisterWrite {
       let given = record[keyPath: field.value]
       return given == nil || given != (kept ?? record)[keyPath: field.value] ? bits : bits | field.bit
     }
-    guard bits != 0, let stated = disclosuresStated?[id] else { return }
-    disclosuresStated?[id] = stated | bits
+    guard let stated = disclosuresStated?[id] else { return }
+    disclosuresStated?[id] = stated | bits | StatedField.givenByARow
   }
 }
 

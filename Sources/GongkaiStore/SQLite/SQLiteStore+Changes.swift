@@ -31,7 +31,8 @@ final class RegisterWrite {
   private var lastSerials: [Int: Int] = [:]
   /// For a spreadsheet import, which values of each publication its rows have given so far (``StatedField`` bits by
   /// disclosure id): two rows giving one publication different ends are refused, which neither the register nor the
-  /// change log can tell once the first matched what was stored. A quarter of a byte a publication of the register.
+  /// change log can tell once the first matched what was stored, and whether a row gave it at all. Half a byte a
+  /// publication of the register.
   var disclosuresStated: IDTable?
   /// ``hasMilestoneUpdates(project:)``'s answers, as ``KnownAnswer`` raw values.
   private var milestoneUpdates = IDTable(bitsPerID: 2, denseThrough: 0, grows: true)

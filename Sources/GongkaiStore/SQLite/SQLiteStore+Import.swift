@@ -208,7 +208,7 @@ extension SQLiteStore {
       var report = ImportReport()
       report.loggedAfter = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM changeLog") ?? 0
       let disclosures = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM disclosure") ?? 0
-      write.disclosuresStated = IDTable(bitsPerID: 2, denseThrough: disclosures, grows: true)
+      write.disclosuresStated = IDTable(bitsPerID: 4, denseThrough: disclosures, grows: true)
       var problems = Rejections()
       // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.
       var project: (code: ProjectCode, record: ProjectRecord?)?

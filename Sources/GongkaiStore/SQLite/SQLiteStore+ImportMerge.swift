@@ -381,46 +381,34 @@ extension SQLiteStore {
       // One whose channel differs from another's of the day only in its spaces (a no-break space pasted from a web
       // page) is that publication, in a sheet's row or a file: refused, as a second record would show it twice under
       // two 索引号. A sheet's row gives one publication, and a 公示 may be put up again: only one on the channel (and at
-      // the address, where both have one) of another recorded before this import, on another day, reads as that one's
-      // date corrected, which the import cannot tell and does not undo. (Two rows of one sheet on one channel are a
-      // notice put up again, and a milestone this import added has no other.) On another day under the channel spelt
-      // with other spaces, a file's entry too is said: the notices show the channel two ways.
-      guard report.addedMilestones?.contains(milestone) != true, let other = try recordedBeside(record, of: milestone, write) else {
+      // the address, where both have one) of another no row of this sheet gave, on another day while that one was up,
+      // reads as its date corrected, which the import cannot tell and does not undo. (Two rows of one sheet on one
+      // channel are a notice put up again.) On another day under the channel spelt with other spaces, a file's entry
+      // too is said: the notices show the channel two ways.
+      let added = try record.disclosure
+      guard let (otherID, other) = added.recordedBeside(among: try publications(of: milestone, besides: record.id!, write.db)) else {
         return
       }
-      let respelt = !other.channel.utf8.elementsEqual(record.channel.utf8)
-      guard other.publishedOn != record.publishedOn else {
+      guard other.publishedOn != added.publishedOn else {
         throw ConflictingRow(field: "channel", message: StoreError.respacedChannel(
-          record.channel, recorded: other.channel, disclosure: other.id, givenIn: "the file's"))
+          record.channel, recorded: other.channel, disclosure: otherID, givenIn: "the file's"))
       }
-      let redates = !clearing && write.disclosuresStated?[other.id] == 0
+      let respelt = !other.channel.utf8.elementsEqual(record.channel.utf8)
+      let redates = !clearing && write.disclosuresStated?[otherID] == 0 && added.isUp(alongside: other)
       guard redates || respelt else { return }
       report.notice(at: position, field: redates ? "published" : "channel", StoreError.publishedBeside(
         "the \(clearing ? "file's" : "row's") publication of \(record.publishedOn) was added as disclosure \(record.id!)",
-        other: other.id, on: other.publishedOn, spelt: respelt ? other.channel : nil,
+        id: record.id!, other: otherID, on: other.publishedOn.description, spelt: respelt ? other.channel : nil,
         sameAddress: other.url != nil && record.url != nil, corrector: redates ? "the row" : nil))
     }
   }
 
-  /// A publication ``recordedBeside(_:of:_:)`` finds.
-  private typealias PublicationBeside = (id: Int64, channel: String, publishedOn: String, url: String?)
-
-  /// The earliest other publication in force of `milestone` on the channel of `record` (its spaces aside) and at its
-  /// address where both give one: on the same day under a channel spelt with other spaces first, which is refused,
-  /// else on another day.
-  private func recordedBeside(_ record: DisclosureRecord, of milestone: Int64, _ write: RegisterWrite) throws -> PublicationBeside? {
-    // Compared in SQL byte for byte, as the register's unique key compares them; the spaces are told in Swift.
-    let rows = try Row.fetchCursor(write.db.cachedStatement(sql: """
-      SELECT id, channel, publishedOn, url FROM disclosure
-      WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ? AND (publishedOn <> ? OR channel <> ?)
-        AND (url IS NULL OR ? IS NULL OR url = ?)
-      ORDER BY publishedOn = ? DESC, id
-      """), arguments: [milestone, record.id, record.publishedOn, record.channel, record.url, record.url, record.publishedOn])
-    while let row = try rows.next() {
-      let other: PublicationBeside = (row[0], row[1], row[2], row[3])
-      if Disclosure.isOneChannel(other.channel, record.channel) { return other }
-    }
-    return nil
+  /// The publications in force of `milestone` but `id`: the few a milestone has, read whole for
+  /// ``Disclosure/recordedBeside(among:)``.
+  private func publications(of milestone: Int64, besides id: Int64, _ db: Database) throws -> [(id: Int64, publication: Disclosure)] {
+    try DisclosureRecord.fetchAll(db.cachedStatement(sql: """
+      SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ?
+      """), arguments: [milestone, id]).map { ($0.id!, try $0.disclosure) }
   }
 
   /// A project file that lists a milestone's publications lists them all. One the register holds in force that the file

@@ -76,7 +76,8 @@ extension Gongkai {
       try refuse(optionProblems.map {
         $0.renamed(from: ["published": "--date", "channel": "--channel", "url": "--url", "until": "--until"])
       })
-      try refuseSpacedApart(from: stored)
+      let beside = disclosure.recordedBeside(among: zip(stored.milestone.disclosures, stored.recordedDisclosures).map { ($1.id, $0) })
+      try refuseSpacedApart(from: beside)
       let clearing: PublicationClearing = [stillUp ? .until : [], noURL ? .url : []]
       let recorded = try await register.disclose(milestone: milestone, disclosure, clearing: clearing, actor: try actor.actor())
       // Where the milestone stands now, said at once when it is late or too short; best effort, after the write (a
@@ -108,7 +109,7 @@ extension Gongkai {
       }
       warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
       if case .recorded = recorded.outcome {
-        warnIfBeside(recorded.id, from: stored)
+        warnIfBeside(recorded.id, disclosure, beside)
         if let deadline = (judged ?? nil)?.deadline?.date, date <= deadline, deadline < today {
           // On time by the day typed, recorded once the deadline had passed: what a back-dated record looks like, and
           // what an evaluator asks the page's proof of date for.
@@ -123,28 +124,25 @@ extension Gongkai {
 
     /// A publication of the day whose channel differs from another's of the day only in its spaces (a no-break space
     /// pasted from a web page) is that one recorded twice: refused, as the imports refuse it.
-    private func refuseSpacedApart(from stored: StoredMilestone) throws {
-      guard let other = zip(stored.milestone.disclosures, stored.recordedDisclosures).first(where: { publication, _ in
-        publication.publishedOn == date && !publication.channel.utf8.elementsEqual(channel.utf8)
-          && Disclosure.isOneChannel(publication.channel, channel)
-      }) else { return }
+    private func refuseSpacedApart(from beside: (id: Int64, publication: Disclosure)?) throws {
+      guard let (id, other) = beside, other.publishedOn == date else { return }
       throw CommandFailure(status: .dataError, message: "--channel " + StoreError.respacedChannel(
-        channel, recorded: other.0.channel, disclosure: other.1.id, givenIn: "the one given"))
+        channel, recorded: other.channel, disclosure: id, givenIn: "the one given"))
     }
 
     /// A publication on the channel of another in force (its spaces aside), at its address where both give one, on
-    /// another day: a notice put up again, or the other's date corrected by a clerk who took `disclose` for the
-    /// correction, which leaves the wrong day counting. Said as the imports say it, with the withdrawal that corrects it.
-    private func warnIfBeside(_ recorded: Int64, from stored: StoredMilestone) {
-      let beside = zip(stored.milestone.disclosures, stored.recordedDisclosures).filter { publication, _ in
-        publication.publishedOn != date && Disclosure.isOneChannel(publication.channel, channel)
-          && (publication.url == nil || url == nil || publication.url == url)
-      }
-      guard let (other, record) = beside.min(by: { $0.1.id < $1.1.id }) else { return }
+    /// another day while that one was up: a notice put up twice, or the other's date corrected by a clerk who took
+    /// `disclose` for the correction, which leaves the wrong day counting. Said as the imports say it, with the
+    /// withdrawal that corrects it; and the channel spelt with other spaces, which the notices would show two ways.
+    private func warnIfBeside(_ recorded: Int64, _ disclosure: Disclosure, _ beside: (id: Int64, publication: Disclosure)?) {
+      guard let (id, other) = beside else { return }
+      let respelt = !other.channel.utf8.elementsEqual(channel.utf8)
+      let redates = disclosure.isUp(alongside: other)
+      guard redates || respelt else { return }
       Terminal.warning(StoreError.publishedBeside(
-        "disclosure \(recorded) of \(date) was recorded", other: record.id, on: other.publishedOn.description,
-        spelt: other.channel.utf8.elementsEqual(channel.utf8) ? nil : other.channel,
-        sameAddress: other.url != nil && url != nil, corrector: "it"))
+        "disclosure \(recorded) of \(date) was recorded", id: recorded, other: id, on: other.publishedOn.description,
+        spelt: respelt ? other.channel : nil, sameAddress: other.url != nil && url != nil,
+        corrector: redates ? "disclosure \(recorded)" : nil))
     }
 
     /// An end given to a publication whose item has no minimum period judges nothing: often a 公示 recorded on the

@@ -200,8 +200,9 @@ extension CivilDate {
   static func argument(_ text: String) throws -> CivilDate {
     // The message names the value, so the parser's preamble before it goes (`--date: '2026-03' is not a date; …`);
     // an empty one (`--date "$DAY"` with the variable unset) is said to be empty.
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    // A carriage return of a line read from a Windows file is trimmed as a space is.
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.isEmpty { throw ValidationError("'\(text)' is empty; give the day as YYYY-MM-DD, e.g. 2026-03-31") }
-    do { return try CivilDate(parsingYearFirst: trimmed) } catch { throw ValidationError(error.description) }
+    do { return try CivilDate(parsingYearFirst: trimmed) } catch { throw ValidationError("'\(text)' is \(error.reason)") }
   }
 }
