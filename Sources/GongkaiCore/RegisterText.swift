@@ -487,7 +487,8 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
       "\(field) \(until) is before the publication day \(published); give the last day the publication stays up, "
         + "\(published) or later, or leave \(field) out while it is still up"
     case .changesLaterMilestone(let key):
-      "changes '\(key)': a milestone can only change earlier information"
+      "changes '\(key)': a milestone can only change information formed no later than itself; link the milestone it changes "
+        + "(formed on its day or before), or remove the link"
     case .changesItself(let key):
       "changes '\(key)': a milestone cannot change itself, directly or through milestones of the same day; remove the link"
     case .changesUnrelatedKind(let field, let link, let kind, let changed, let allowed):

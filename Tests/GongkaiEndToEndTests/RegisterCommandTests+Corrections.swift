@@ -875,6 +875,26 @@ extension RegisterCommandTests {
     #expect(putUpAgain.stderrLines.isEmpty, "\(putUpAgain.stderr)")
   }
 
+  /// A publication withdrawn and recorded again under its corrected day, then reinstated by mistake, shows the item
+  /// published twice on one channel: `reinstate` says so, with the withdrawals that settle it.
+  @Test func aPublicationReinstatedBesideItsReplacementIsSaid() throws {
+    let code = "2026-310110-48-01-000314"
+    let (_, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-11-27T10:00:00+08:00"]
+    let channel = ["--channel", "杨浦区人民政府门户网站"]
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-11-16"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20"] + channel + db, environment: now).status == 0)
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "更正公开日期"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-18"] + channel + db, environment: now).stderrLines.isEmpty)
+    let back = try gongkai(["reinstate", "--disclosure", "1", "--reason", "误撤回"] + db, environment: now)
+    #expect(back.status == 0)
+    #expect(back.stderrLines == [
+      "gongkai: warning: disclosure 1 of 2026-11-20 is in force again beside disclosure 2 of 2026-11-18, on the same channel: if 2 "
+        + "was recorded in its place, the item now shows as published twice; withdraw the one that is wrong (`gongkai withdraw "
+        + "--disclosure 2 --reason 重复登记` or `gongkai withdraw --disclosure 1 --reason …`)",
+    ], "\(back.stderr)")
+  }
+
   /// `--project` guards a correction against a mistyped id; given the code `project recode` corrected away, it is
   /// refused as that code is everywhere, naming the right one, not as "another project" whose `project show` fails too.
   @Test func aCorrectionGuardedByACodeCorrectedAwayNamesTheRightCode() throws {

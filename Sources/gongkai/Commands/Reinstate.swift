@@ -1,5 +1,6 @@
 import ArgumentParser
 import GongkaiCore
+import GongkaiStore
 
 extension Gongkai {
   struct Reinstate: AsyncParsableCommand {
@@ -53,6 +54,7 @@ extension Gongkai {
           try StandardOutput.confirm("\(what) unchanged: it is in force\(off)", written: false)
         } else {
           try StandardOutput.confirm("reinstated \(what) (back on the public notices at the next export, under the 索引号 it had)")
+          warnIfBeside(disclosure, done.disclosure, in: owner)
         }
       case .milestone(let milestone):
         let stored = try await Gongkai.namedMilestone(milestone, of: options.project, in: register)
@@ -72,6 +74,19 @@ extension Gongkai {
           }
         }
       }
+    }
+
+    /// A publication back in force on the channel of another (its spaces aside) that was up while it was, as `disclose`
+    /// finds one: the other may have been recorded in its place while it was withdrawn (its date corrected so), and
+    /// the item then shows as published twice. Said with the withdrawals that settle it.
+    private func warnIfBeside(_ id: Int64, _ publication: Disclosure, in owner: StoredMilestone) {
+      let others = zip(owner.milestone.disclosures, owner.recordedDisclosures).map { ($1.id, $0) }
+      guard let (other, recorded) = publication.recordedBeside(among: others), publication.isUp(alongside: recorded) else { return }
+      Terminal.warning("""
+        disclosure \(id) of \(publication.publishedOn) is in force again beside disclosure \(other) of \(recorded.publishedOn), on the \
+        same channel: if \(other) was recorded in its place, the item now shows as published twice; withdraw the one that is \
+        wrong (`gongkai withdraw --disclosure \(other) --reason 重复登记` or `gongkai withdraw --disclosure \(id) --reason …`)
+        """)
     }
   }
 }
