@@ -1211,6 +1211,22 @@ import TestSupport
             "\(check.stdout)")
   }
 
+  /// A 3-day 公示 taken down on 10-02 had to stay up until 10-08, past 国庆: it ended six days early, one working day
+  /// short. The record gives both, each with its unit, as the alert says the first.
+  @Test func aPublicationTooShortGivesHowEarlyItEndedInItsPeriodsUnit() throws {
+    let code = "2026-310115-48-01-000124"
+    let (_, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-10-20T10:00:00+08:00"]
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-09-29"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-09-30", "--until", "2026-10-02", "--channel", "门户网站"] + db,
+                        environment: now).status == 0)
+    let json = try gongkai(["check", "--status", "too-short", "--format", "json"] + db, environment: now)
+    let records = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(records.map { [$0["endedEarly"] as? Int, $0["workingDays"] as? Int] } == [[6, 1]])
+    #expect(records.first?["endedEarlyUnit"] as? String == "calendar-days")
+    #expect(try gongkai(["check", "--status", "too-short"] + db, environment: now).stdout.contains("公示期提前6日结束"))
+  }
+
   @Test func aWithdrawnMilestoneKeepsItsAuditRowAndCountsNowhereElse() throws {
     let (folder, db) = try registerWithProject("2026-310110-48-01-000205")
     #expect(try gongkai(["log", "2026-310110-48-01-000205", "construction.participants", "--date", "2026-09-01"] + db).status == 0)

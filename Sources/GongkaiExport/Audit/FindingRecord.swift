@@ -40,6 +40,12 @@ public struct FindingRecord: Encodable, Sendable {
   /// separated by `;`), which no statute states; `nil` when none. A program tells by it what `ruleConfidence` alone
   /// does not: that a 公示 certainly too short came late only by such a reading.
   public let calendarReadings: String?
+  /// For `too-short`, how much too early the 公示 came down, in the unit of its minimum period (`endedEarlyUnit`):
+  /// what the text alert and the audit CSV's 公示期提前结束 say. `workingDays` counts the working days short, which for
+  /// a minimum of 日 is not the same number (a 3-day 公示 down six days early over 国庆 is one working day short).
+  public let endedEarly: Int?
+  /// `calendar-days` or `working-days`, with ``endedEarly``.
+  public let endedEarlyUnit: String?
 
   public init(_ finding: Finding, stored: StoredMilestone) {
     let rule = finding.rule
@@ -70,6 +76,8 @@ public struct FindingRecord: Encodable, Sendable {
     asOf = finding.asOf
     ruleConfidence = finding.confidence(judging: finding.status).rawValue
     calendarReadings = finding.calendarReadings.isEmpty ? nil : finding.calendarReadings.map(\.code).joined(separator: ";")
+    endedEarly = finding.minimumShortfall?.days
+    endedEarlyUnit = finding.minimumShortfall?.unit.rawValue
   }
 
   /// The record as one line of JSON, exactly as `JSONEncoder` with sorted keys writes it, at a fraction of the
@@ -84,6 +92,8 @@ public struct FindingRecord: Encodable, Sendable {
     json.field("channel", channel)
     json.field("deadline", deadline?.description)
     json.field("disclosedOn", disclosedOn?.description)
+    json.field("endedEarly", endedEarly)
+    json.field("endedEarlyUnit", endedEarlyUnit)
     json.field("formedOn", formedOn.description)
     json.field("kind", kind)
     json.field("kindName", kindName)
@@ -111,7 +121,7 @@ public struct FindingRecord: Encodable, Sendable {
     "projectCode", "projectName", "milestoneId", "kind", "kindName", "category", "categoryName", "formedOn",
     "reference", "status", "statusName", "deadline", "provisional", "workingDays", "period", "disclosedOn", "channel",
     "url", "publishedUntil", "minimumEnd", "basis", "responsibleUnit", "asOf", "workingDaysLate", "ruleConfidence",
-    "statusProvisional", "calendarReadings",
+    "statusProvisional", "calendarReadings", "endedEarly", "endedEarlyUnit",
   ]
 
   /// Names, 文号, channels and units are typed text (``GongkaiCSV/CSVCell/text(_:)``), as are a kind's code, name and
@@ -124,6 +134,7 @@ public struct FindingRecord: Encodable, Sendable {
       .value(provisional ? "true" : "false"), value(workingDays), value(period), value(disclosedOn), .text(channel ?? ""),
       value(url), value(publishedUntil), value(minimumEnd), .text(basis), .text(responsibleUnit), value(asOf),
       value(workingDaysLate), .value(ruleConfidence), .value(statusProvisional ? "true" : "false"), value(calendarReadings),
+      value(endedEarly), value(endedEarlyUnit),
     ]
   }
 }
