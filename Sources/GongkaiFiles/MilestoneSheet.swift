@@ -111,15 +111,16 @@ public struct MilestoneSheetReader: ImportSource {
   private var rows: SheetRows
 
   /// Opens the file, decides its encoding and reads and checks the header; problems with any of those are
-  /// thrown at once.
-  public init(_ url: URL, catalogue: RuleCatalogue, today: CivilDate) throws(FileProblems) {
-    try self.init(url, catalogue: catalogue, today: today, chunkSize: CSVText.chunkSize)
+  /// thrown at once. Problems name the file `name`, as the user gave it (`sheet.csv`, as project files are named by
+  /// what was typed), else by its path.
+  public init(_ url: URL, name: String? = nil, catalogue: RuleCatalogue, today: CivilDate) throws(FileProblems) {
+    try self.init(url, name: name, catalogue: catalogue, today: today, chunkSize: CSVText.chunkSize)
   }
 
   /// Reads the file `chunkSize` bytes at a time.
-  init(_ url: URL, catalogue: RuleCatalogue, today: CivilDate, chunkSize: Int) throws(FileProblems) {
+  init(_ url: URL, name: String? = nil, catalogue: RuleCatalogue, today: CivilDate, chunkSize: Int) throws(FileProblems) {
     let source: ByteSource
-    do { source = try ByteSource(url, name: url.path, chunkSize: chunkSize) } catch { throw FileProblems([error]) }
+    do { source = try ByteSource(url, name: name ?? url.path, chunkSize: chunkSize) } catch { throw FileProblems([error]) }
     rows = try SheetRows(source, catalogue: catalogue, today: today)
   }
 

@@ -1717,7 +1717,8 @@ import TestSupport
       + "the file meant, or remove it\n")
     try files.createSymbolicLink(atPath: projects.appendingPathComponent("d.csv").path, withDestinationPath: "d.csv")
     let sheet = try runGongkai(["import", "milestones", "projects/d.csv", "--database", database], in: folder)
-    #expect(sheet.status == 66 && sheet.stderr.contains("d.csv: is a symbolic link in a loop"), "\(sheet.stderr)")
+    // Named as typed, as the project file is
+    #expect(sheet.status == 66 && sheet.stderr.hasPrefix("gongkai: projects/d.csv: is a symbolic link in a loop"), "\(sheet.stderr)")
   }
 
   /// A folder of files all broken the same way (a script's mistake) is refused in a screenful, not a line per file.

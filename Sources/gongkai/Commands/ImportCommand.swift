@@ -134,14 +134,14 @@ extension Gongkai.ImportCommand {
       let opened = try store.open(exclusiveImports: lock.exclusive)
       let checker = try await reference.checker(for: opened, at: store.path)
       let register = opened.admittingEarlyPublications(under: checker.catalogue)
-      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), catalogue: checker.catalogue, today: StoreOptions.today())
+      let rows = try MilestoneSheetReader(URL(fileURLWithPath: file), name: file, catalogue: checker.catalogue, today: StoreOptions.today())
       let progress = TerminalProgress.make("importing")
       defer { progress?.finish() }
       let report = try await register.importMilestones(rows, actor: try actor.actor(), progress: progress)
       Interruption.commandEnded()
       progress?.finish()
       // Named as the file's problems name it, so that warnings and errors of one sheet read alike.
-      ImportSummary.warn(report, naming: { "\(URL(fileURLWithPath: file).path):\($0)" }, heading: rows.heading(of:))
+      ImportSummary.warn(report, naming: { "\(file):\($0)" }, heading: rows.heading(of:))
       await ImportSummary.warnOfShortPublications(in: report, register: register, checker: checker)
       try StandardOutput.confirm(ImportSummary(report: report, rows: report.updated + report.unchanged).text,
                                  written: report.changedAnything)
