@@ -57,6 +57,12 @@ extension Disclosure {
   /// The channel without its spaces, which ``isOneChannel(_:_:)`` compares: a key for publications listed together.
   public static func unspaced(_ channel: String) -> String { channel.filter { !$0.isWhitespace } }
 
+  /// The spaces of a channel other than the plain one, named by code point (`U+00A0`, `U+3000`): a terminal shows a
+  /// no-break or full-width space as none, or as a space, so a message that two spellings differ names them.
+  public static func unusualSpaces(in channel: String) -> [String] {
+    Set(channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " }).map(RegisterText.codePoint).sorted()
+  }
+
   /// Whether the two were up together on some day: neither came down before the other went up. A 公示 put up again
   /// after it came down too early was not; a publication's day corrected by recording it again is.
   public func isUp(alongside other: Disclosure) -> Bool {

@@ -138,9 +138,12 @@ public enum ProjectFile {
       guard let disclosure = readDisclosure(value, collector: &collector) else { continue }
       let key = "\(disclosure.publishedOn) \(Disclosure.unspaced(disclosure.channel))"
       if let first = disclosureLines[key] {
-        let spelt = first.channel.utf8.elementsEqual(disclosure.channel.utf8) ? "" : ", its channel spelt '\(first.channel)' with other spaces"
+        let spaces = [(Disclosure.unusualSpaces(in: disclosure.channel), "here"), (Disclosure.unusualSpaces(in: first.channel), "there")]
+          .filter { !$0.0.isEmpty }.map { "\($0.0.listed()) \($0.1)" }
+        let spelt = first.channel.utf8.elementsEqual(disclosure.channel.utf8) ? ""
+          : ", its channel spelt '\(first.channel)' with other spaces" + (spaces.isEmpty ? "" : " (\(spaces.joined(separator: "; ")))")
         collector.add(value.problem("""
-          the publication of \(disclosure.publishedOn) \(disclosure.channel) is listed twice (first at line \(first.line)\(spelt)); keep one
+          the publication of \(disclosure.publishedOn) '\(disclosure.channel)' is listed twice (first at line \(first.line)\(spelt)); keep one
           """))
         continue
       }

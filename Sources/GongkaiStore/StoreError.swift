@@ -156,10 +156,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// full-width space looks like none, or like a space: each is named, as a terminal cannot show it; `givenIn` names
   /// where the given spelling comes from ("the file's").
   public static func respacedChannel(_ given: String, recorded: String, disclosure id: Int64, givenIn: String) -> String {
-    func unusual(_ channel: String) -> [String] {
-      Set(channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " }).map(RegisterText.codePoint).sorted()
-    }
-    let named = [(unusual(given), givenIn), (unusual(recorded), "the register's")]
+    let named = [(Disclosure.unusualSpaces(in: given), givenIn), (Disclosure.unusualSpaces(in: recorded), "the register's")]
       .filter { !$0.0.isEmpty }.map { "\($0.0.listed()) in \($0.1)" }
     return """
       '\(given)' is the channel of disclosure \(id), published the same day, recorded as '\(recorded)' with other spaces\

@@ -893,6 +893,17 @@ extension RegisterCommandTests {
         + "was recorded in its place, the item now shows as published twice; withdraw the one that is wrong (`gongkai withdraw "
         + "--disclosure 2 --reason 重复登记` or `gongkai withdraw --disclosure 1 --reason …`)",
     ], "\(back.stderr)")
+    // Recorded again on its own day under the channel spelt with a full-width space, it is that publication: refused
+    #expect(try gongkai(["withdraw", "--disclosure", "2", "--reason", "重复登记"] + db, environment: now).status == 0)
+    #expect(try gongkai(["withdraw", "--disclosure", "1", "--reason", "渠道名称有误"] + db, environment: now).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-20", "--channel", "杨浦区人民政府\u{3000}门户网站"] + db, environment: now).status == 0)
+    let twice = try gongkai(["reinstate", "--disclosure", "1", "--reason", "误撤回"] + db, environment: now)
+    #expect(twice.status == 65)
+    #expect(twice.stderrLines == [
+      "gongkai: --disclosure '1' is not accepted: disclosure 3, in force, is its publication of 2026-11-20 on '杨浦区人民政府\u{3000}门户网站', "
+        + "the channel spelt with other spaces ('杨浦区人民政府门户网站'): one publication; if this one is the record, withdraw "
+        + "disclosure 3 first (`gongkai withdraw --disclosure 3 --reason 重复登记`)",
+    ], "\(twice.stderr)")
   }
 
   /// `--project` guards a correction against a mistyped id; given the code `project recode` corrected away, it is

@@ -166,8 +166,8 @@ func problems(_ text: String) -> [String] {
             - {published: 2026-01-07, channel: 区政府 网站}
 
       """)
-    #expect(found == ["p.yaml:9: milestones[0].disclosures[1]: the publication of 2026-01-06 区政府\u{A0}网站 is listed twice (first at "
-      + "line 8, its channel spelt '区政府网站' with other spaces); keep one"], "\(found)")
+    #expect(found == ["p.yaml:9: milestones[0].disclosures[1]: the publication of 2026-01-06 '区政府\u{A0}网站' is listed twice (first "
+      + "at line 8, its channel spelt '区政府网站' with other spaces (U+00A0 here)); keep one"], "\(found)")
   }
 
   /// A milestone withdrawn in a file says why, as `gongkai withdraw --reason` must: an empty reason or a yes/no

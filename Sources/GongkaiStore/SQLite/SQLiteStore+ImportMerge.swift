@@ -386,15 +386,17 @@ extension SQLiteStore {
       // channel are a notice put up again.) On another day under the channel spelt with other spaces, a file's entry
       // too is said: the notices show the channel two ways.
       let added = try record.disclosure
-      guard let (otherID, other) = added.recordedBeside(among: try publications(of: milestone, besides: record.id!, write.db)) else {
-        return
+      let others = try publications(of: milestone, besides: record.id!, write.db)
+      guard let nearest = added.recordedBeside(among: others) else { return }
+      guard nearest.publication.publishedOn != added.publishedOn else {
+        throw ConflictingRow(field: "channel", message: respacedChannel(record, beside: nearest, write))
       }
-      guard other.publishedOn != added.publishedOn else {
-        throw ConflictingRow(field: "channel", message: StoreError.respacedChannel(
-          record.channel, recorded: other.channel, disclosure: otherID, givenIn: "the file's"))
-      }
+      // A date corrected is read only of a publication no row of this sheet gave, up while this one is.
+      let unstated = clearing ? [] : others.filter { write.disclosuresStated?[$0.id] == 0 }
+      let redated = added.recordedBeside(among: unstated).flatMap { added.isUp(alongside: $0.publication) ? $0 : nil }
+      let (otherID, other) = redated ?? nearest
       let respelt = !other.channel.utf8.elementsEqual(record.channel.utf8)
-      let redates = !clearing && write.disclosuresStated?[otherID] == 0 && added.isUp(alongside: other)
+      let redates = redated != nil
       guard redates || respelt else { return }
       report.notice(at: position, field: redates ? "published" : "channel", StoreError.publishedBeside(
         "the \(clearing ? "file's" : "row's") publication of \(record.publishedOn) was added as disclosure \(record.id!)",
@@ -403,9 +405,23 @@ extension SQLiteStore {
     }
   }
 
+  /// Why `record` is refused beside a publication of its day on its channel spelt with other spaces: that one recorded
+  /// before, or given by a row above, whose id the import's rollback would leave to another publication.
+  private func respacedChannel(_ record: DisclosureRecord, beside other: (id: Int64, publication: Disclosure), _ write: RegisterWrite) -> String {
+    guard let stated = write.disclosuresStated?[other.id], stated & StatedField.givenByARow != 0 else {
+      return StoreError.respacedChannel(record.channel, recorded: other.publication.channel, disclosure: other.id, givenIn: "the file's")
+    }
+    let spaces = Disclosure.unusualSpaces(in: record.channel) + Disclosure.unusualSpaces(in: other.publication.channel)
+    return """
+      a row above gives the publication of \(record.publishedOn) on '\(other.publication.channel)', this row on '\(record.channel)'\
+      \(spaces.isEmpty ? "" : " (\(Set(spaces).sorted().listed()))"), the same channel with other spaces: one publication; keep one row, \
+      with the channel spelt as it should be shown
+      """
+  }
+
   /// The publications in force of `milestone` but `id`: the few a milestone has, read whole for
   /// ``Disclosure/recordedBeside(among:)``.
-  private func publications(of milestone: Int64, besides id: Int64, _ db: Database) throws -> [(id: Int64, publication: Disclosure)] {
+  func publications(of milestone: Int64, besides id: Int64, _ db: Database) throws -> [(id: Int64, publication: Disclosure)] {
     try DisclosureRecord.fetchAll(db.cachedStatement(sql: """
       SELECT * FROM disclosure WHERE milestoneId = ? AND withdrawnReason IS NULL AND id <> ?
       """), arguments: [milestone, id]).map { ($0.id!, try $0.disclosure) }

@@ -302,6 +302,17 @@ extension SQLiteStore {
       {
         throw StoreError.publicationReinstatementBlocked(disclosure: id, by: other.id!, inForce: other.withdrawnReason == nil)
       }
+      // So is one of its day in force under its channel spelt with other spaces, as `disclose` refuses it.
+      let publication = try old.disclosure
+      if let (other, recorded) = publication.recordedBeside(among: try publications(of: old.milestoneId, besides: id, db)),
+        recorded.publishedOn == publication.publishedOn
+      {
+        throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """
+          disclosure \(other), in force, is its publication of \(recorded.publishedOn) on '\(recorded.channel)', the channel spelt \
+          with other spaces ('\(publication.channel)'): one publication; if this one is the record, withdraw disclosure \(other) first \
+          (`gongkai withdraw --disclosure \(other) --reason 重复登记`)
+          """))
+      }
       if let problem = try precedenceProblem(of: old.publishedDay, for: milestone) {
         let gap = if case .disclosureBeforeMilestone = problem { "before" } else { "more than \(Disclosure.longestLead) days before" }
         throw StoreError.invalid(.invalidField("--disclosure", "\(id)", """

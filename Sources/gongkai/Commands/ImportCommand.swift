@@ -46,6 +46,10 @@ extension Gongkai.ImportCommand {
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
+      // An empty path (a shell variable unset) names no file; read as the current folder it would import whatever is there.
+      if paths.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+        throw ValidationError("a path given is empty; name the project files or folders to import")
+      }
       // `import --exclusive milestones FILE` runs this command with the subcommand's name as a path.
       if let first = paths.first, ["milestones", "projects"].contains(first), !FileManager.default.fileExists(atPath: first) {
         // The example is what was typed, the command moved before the options.
@@ -124,6 +128,7 @@ extension Gongkai.ImportCommand {
     @OptionGroup var actor: ActorOptions
 
     func validate() throws {
+      if file.allSatisfy(\.isWhitespace) { throw ValidationError("the spreadsheet's file name is empty; name the CSV file to import") }
       // A project file given where a spreadsheet goes would be read as CSV and refused for its header.
       if ["yaml", "yml"].contains((file as NSString).pathExtension.lowercased()), FileManager.default.fileExists(atPath: file) {
         throw ValidationError("\(file) is a project file, not a spreadsheet; import it with: gongkai import projects \(ShellWord.quoted(file))")
