@@ -19,7 +19,8 @@ extension Gongkai {
 
         A publication (--disclosure) comes back the same way, under its 索引号, while its milestone is in force; \
         refused once another publication was recorded in its place (its milestone, day and channel), in force or \
-        withdrawn since, and when it is dated before its milestone was formed (amended since).
+        withdrawn since, or is in force on that channel spelt with other spaces, and when it is dated before its \
+        milestone was formed (amended since).
 
         Examples:
           gongkai reinstate 42 --reason 误撤回，应撤回的是里程碑24
