@@ -63,6 +63,10 @@ extension Disclosure {
     Set(channel.unicodeScalars.filter { $0.properties.isWhitespace && $0 != " " }).map(RegisterText.codePoint).sorted()
   }
 
+  /// Whether the other gives its channel byte for byte as this one does, as the register's unique key compares it: of
+  /// two on one channel (``isOneChannel(_:_:)``), whether the notices show it one way or two.
+  public func spellsChannel(as other: Disclosure) -> Bool { channel.utf8.elementsEqual(other.channel.utf8) }
+
   /// Whether the two were up together on some day: neither came down before the other went up. A 公示 put up again
   /// after it came down too early was not; a publication's day corrected by recording it again is.
   public func isUp(alongside other: Disclosure) -> Bool {
@@ -77,11 +81,11 @@ extension Disclosure {
     let beside = others.filter { _, other in
       let sameDay = other.publishedOn == publishedOn
       return Self.isOneChannel(other.channel, channel) && (sameDay
-        ? !other.channel.utf8.elementsEqual(channel.utf8)
+        ? !spellsChannel(as: other)
         : other.url == nil || url == nil || other.url == url)
     }
     func rank(_ other: Disclosure) -> [Bool] {
-      [other.publishedOn != publishedOn, !isUp(alongside: other), !other.channel.utf8.elementsEqual(channel.utf8)]
+      [other.publishedOn != publishedOn, !isUp(alongside: other), !spellsChannel(as: other)]
     }
     return beside.min { first, second in
       let (a, b) = (rank(first.publication), rank(second.publication))

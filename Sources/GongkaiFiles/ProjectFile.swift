@@ -133,21 +133,21 @@ public enum ProjectFile {
     var disclosures: [Disclosure] = []
     // By day and channel, the channel's spaces aside: one spelt with other spaces (a no-break space pasted from a web
     // page) is the same publication, which the register would show twice under two 索引号.
-    var disclosureLines: [String: (line: Int, channel: String)] = [:]
+    var disclosureLines: [String: (line: Int, publication: Disclosure)] = [:]
     for value in collector.attempt({ () throws(FileProblem) in try fields["disclosures"]?.sequence() ?? [] }) ?? [] {
       guard let disclosure = readDisclosure(value, collector: &collector) else { continue }
       let key = "\(disclosure.publishedOn) \(Disclosure.unspaced(disclosure.channel))"
       if let first = disclosureLines[key] {
-        let spaces = [(Disclosure.unusualSpaces(in: disclosure.channel), "here"), (Disclosure.unusualSpaces(in: first.channel), "there")]
+        let spaces = [(Disclosure.unusualSpaces(in: disclosure.channel), "here"), (Disclosure.unusualSpaces(in: first.publication.channel), "there")]
           .filter { !$0.0.isEmpty }.map { "\($0.0.listed()) \($0.1)" }
-        let spelt = first.channel.utf8.elementsEqual(disclosure.channel.utf8) ? ""
-          : ", its channel spelt '\(first.channel)' with other spaces" + (spaces.isEmpty ? "" : " (\(spaces.joined(separator: "; ")))")
+        let spelt = first.publication.spellsChannel(as: disclosure) ? ""
+          : ", its channel spelt '\(first.publication.channel)' with other spaces" + (spaces.isEmpty ? "" : " (\(spaces.joined(separator: "; ")))")
         collector.add(value.problem("""
           the publication of \(disclosure.publishedOn) '\(disclosure.channel)' is listed twice (first at line \(first.line)\(spelt)); keep one
           """))
         continue
       }
-      disclosureLines[key] = (value.line ?? 0, disclosure.channel)
+      disclosureLines[key] = (value.line ?? 0, disclosure)
       disclosures.append(disclosure)
       if let formed {
         // Asked of the rules only of a publication before its day (an autoclosure).

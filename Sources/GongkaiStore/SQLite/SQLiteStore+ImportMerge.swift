@@ -395,7 +395,7 @@ extension SQLiteStore {
       let unstated = clearing ? [] : others.filter { write.disclosuresStated?[$0.id] == 0 }
       let redated = added.recordedBeside(among: unstated).flatMap { added.isUp(alongside: $0.publication) ? $0 : nil }
       let (otherID, other) = redated ?? nearest
-      let respelt = !other.channel.utf8.elementsEqual(record.channel.utf8)
+      let respelt = !added.spellsChannel(as: other)
       let redates = redated != nil
       guard redates || respelt else { return }
       report.notice(at: position, field: redates ? "published" : "channel", StoreError.publishedBeside(

@@ -136,7 +136,7 @@ extension Gongkai {
     /// withdrawal that corrects it; and the channel spelt with other spaces, which the notices would show two ways.
     private func warnIfBeside(_ recorded: Int64, _ disclosure: Disclosure, _ beside: (id: Int64, publication: Disclosure)?) {
       guard let (id, other) = beside else { return }
-      let respelt = !other.channel.utf8.elementsEqual(channel.utf8)
+      let respelt = !disclosure.spellsChannel(as: other)
       let redates = disclosure.isUp(alongside: other)
       guard redates || respelt else { return }
       Terminal.warning(StoreError.publishedBeside(
