@@ -61,9 +61,12 @@ extension Finding {
     return countIsProvisional ? "（天数暂定）" : ""
   }
 
-  /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as every
-  /// public output marks it.
-  var chineseUnverifiedMark: String { hasUnverifiedPart(judging: publicStatus) ? "（时限待核实）" : "" }
+  /// （时限待核实） where the period that decides the status is not verified against the statute's own text, as the
+  /// open data marks it: a value read on its own must say so itself.
+  var chineseUnverifiedMark: String { isUnverified ? "（时限待核实）" : "" }
+
+  /// Whether the period that decides the status, or the reading of the calendar it rests on, is unverified.
+  var isUnverified: Bool { hasUnverifiedPart(judging: publicStatus) }
 
   /// The page's note under an item whose period, or the reading of the calendar its verdict rests on, is unverified:
   /// each cause said as it is, since a verified rule's text is not what is in doubt when a reading of the calendar is.

@@ -341,7 +341,7 @@ import TestSupport
     // A tender notice is due by the day its documents go on sale, and published the day before it is on time (its 5-day
     // 公告期 is unverified: taken from the article on how long its documents are sold, which the page does not cite as
     // setting it)
-    #expect(html.contains("：形成 2026-11-24，截止 2026-11-24，公开 2026-11-23，按时公开（时限待核实）</title>"), "\(html)")
+    #expect(html.contains("：形成 2026-11-24，截止 2026-11-24，公开 2026-11-23，按时公开※</title>"), "\(html)")
     #expect(html.contains("：按时公开 3 项，公示期不足 1 项</p>"), "\(html)")
     #expect(html.contains("公告期：2026-11-23 起（撤下日期未登记，应保持至 2026-11-30；不少于5日，参照《中华人民共和国招标投标法实施条例》"
       + "第十六条，该期限待核实）</p>"), "\(html)")
@@ -537,6 +537,29 @@ import TestSupport
     #expect(markdown.contains("\n- \(unpublished)\n"), "\(markdown)")
     let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
     #expect(text.contains("\n信息公开情况\n  截至 2026-11-27，共 ") && text.contains("\n  \(unpublished)\n"), "\(text)")
+  }
+
+  /// A verdict resting on a period not verified against the statute is marked ※ in every format's list, and what the
+  /// mark means is said once under it, not beside every item; a page without such a verdict has no such note.
+  @Test func anUnverifiedPeriodIsAFootnoteOfTheList() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    for command in [["init"], ["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
+                    ["log", Self.code, "approval-result.construction-permit", "--date", "2026-11-03"]] {
+      #expect(try runGongkai(command + db).status == 0)
+    }
+    let note = "标注※的，所依据的时限规定未经法规原文核实，或者所依据的计日方法法律未明文规定，其期限和状态仅供参考"
+    let plain = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(!plain.contains(note) && !plain.contains("※"), "\(plain)")
+    #expect(try runGongkai(["log", Self.code, "completion.environmental-acceptance", "--date", "2026-11-02"] + db).status == 0)
+    let item = "建设项目竣工环境保护验收报告公开：形成 2026-11-02，截止 2026-11-09，逾期14个工作日未公开※"
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<li>\(item)</li>") && html.components(separatedBy: note).count == 2, "\(html)")
+    #expect(!html.contains("时限待核实"), "\(html)")
+    let markdown = try export(["notices", "--format", "md"], "\(Self.code).md", in: folder, db)
+    #expect(markdown.contains("\n- \(item)\n") && markdown.contains("\n\n\(note)"), "\(markdown)")
+    let text = try export(["notices", "--format", "txt"], "\(Self.code).txt", in: folder, db)
+    #expect(text.contains("\n  \(item)\n") && text.contains("\n\n  \(note)"), "\(text)")
   }
 
   /// Atom wants an IRI in an entry's link: an address as typed goes out as the OC4IDS package gives it (a portal's

@@ -1175,7 +1175,7 @@ import TestSupport
     let out = folder.appendingPathComponent("notices").path
     #expect(try gongkai(["export", "notices", "--as-of", "2027-01-15", "--out", out] + db, environment: now).status == 0)
     let page = try String(contentsOfFile: out + "/\(code).html", encoding: .utf8)
-    #expect(page.contains("逾期26个工作日公开（天数暂定）（时限待核实）"))
+    #expect(page.contains("逾期26个工作日公开（天数暂定）※"))
     #expect(page.contains("逾期22个工作日公开（天数暂定）"))
     #expect(!page.contains("个工作日（暂定）"))
     let report = try gongkai(["report", "--year", "2026", "--format", "csv", "--as-of", "2027-01-15"] + db, environment: now)
@@ -1289,7 +1289,7 @@ import TestSupport
     let pages = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2027-02-01"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000202.html"), encoding: .utf8)
-    #expect(page.contains("截止 2026-06-30，逾期149个工作日未公开（天数暂定）（时限待核实）</title>"), "\(page)")
+    #expect(page.contains("截止 2026-06-30，逾期149个工作日未公开（天数暂定）※</title>"), "\(page)")
     // Working days left to a deadline in 2027 are counted on its provisional days: marked as the deadline is
     #expect(try gongkai(["log", "2026-310110-48-01-000202", "bidding.result", "--date", "2026-11-27"] + db).status == 0)
     let due = try gongkai(["check", "--as-of", "2026-12-21", "--status", "due", "--warn-days", "30"] + db)
@@ -2129,7 +2129,10 @@ import TestSupport
     #expect(try gongkai(["export", "notices", "--as-of", "2026-11-27", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("\(code).html"), encoding: .utf8)
     #expect(page.contains("<p class=\"note\">本事项所依据的时限规定有未经法规原文核实之处，据此判断的期限和状态仅供参考。</p>"))
-    #expect(page.contains("（时限待核实）"))  // in the timeline, where an unpublished item shows its deadline too
+    // In the timeline, where an unpublished item shows its deadline too: a footnote's mark, said once under the list
+    #expect(page.contains("截止 2026-11-09，公开 2026-11-20，逾期9个工作日公开※</li>"), "\(page)")
+    #expect(page.components(separatedBy: "<p class=\"note\">标注※的，所依据的时限规定未经法规原文核实").count == 2, "\(page)")
+    #expect(!page.contains("（时限待核实）"), "\(page)")
   }
 
   /// A 文号 filled in a spreadsheet since the last import makes a new key, so a second milestone beside the first (an

@@ -607,7 +607,7 @@ extension RegisterCommandTests {
     let page = try publicPage(of: code, in: folder, db, asOf: "2026-11-27")
     // A's and C's notes, and their timeline's marks; none for B
     #expect(page.components(separatedBy: "本事项期限将调休上班日视为工作日计算（以日计的期限期满日为调休上班日的，不顺延）；该计日方法法律未明文规定").count == 3, "\(page)")
-    #expect(page.contains("逾期1个工作日公开（时限待核实）") && page.contains("公示期不足，且逾期1个工作日公开（时限待核实）"), "\(page)")
+    #expect(page.contains("逾期1个工作日公开※") && page.contains("公示期不足，且逾期1个工作日公开※"), "\(page)")
     // log and disclose say it of the lateness they report: a permit of Friday 2026-02-13 has 7 working days to 3-02,
     // counting the worked Saturdays 2-14 and 2-28
     let reading = "(unverified: swapped workdays treated as working days, an interpretation)"

@@ -7,20 +7,20 @@ import Testing
   func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
 
   @Test func aRowKeepsItsItemsMarkWholeWhenItsNameIsCut() {
-    let long = "逾期36个工作日未公开（时限待核实）"
+    let long = "公示期不足，且逾期36个工作日公开（天数暂定）※"
     #expect(Timeline.layout("质量安全行政处罚决定", mark: "已撤回", status: "按时公开").label == "质量安全行政处罚决定（已撤回）")
     #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: "已变更", status: long).label == "初步设计…（已变更）")
-    #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: nil, status: long).label == "初步设计及概算审…")
+    #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: nil, status: long).label == "初步设计…")
     #expect(Timeline.layout("初步设计及概算审批结果（含概算调整）", mark: nil, status: "按时公开").label == "初步设计及概算审批结果（含概算调整）")
   }
 
-  /// The name is cut to the room its status leaves: on the sample pages a long status ("逾期36个工作日未公开（时限待核实）")
+  /// The name is cut to the room its status leaves: on the sample pages a long status ("逾期36个工作日未公开※")
   /// was drawn over a name cut at a fixed count (a portal's webmaster found it), as a long name over a short status. A
   /// status too long to leave four characters of the name is drawn smaller.
   @Test func noRowsNameRunsIntoItsStatus() {
     let names = ["交付使用时间及竣工决算审计情况（含竣工验收备案、工程结算）", "重大设计变更涉及的行政许可变更结果", "施工许可"]
-    let statuses = ["逾期36个工作日未公开（时限待核实）", "待公开，剩1个工作日（时限待核实）", "逾期650个工作日未公开（暂定）（时限待核实）",
-                    "公示期不足，且逾期12个工作日公开（时限待核实）（天数暂定）", "按时公开", "迟3个工作日"]
+    let statuses = ["逾期36个工作日未公开※", "待公开，剩1个工作日※", "逾期650个工作日未公开（暂定）※",
+                    "公示期不足，且逾期12个工作日公开※（天数暂定）", "按时公开", "迟3个工作日"]
     for name in names {
       for status in statuses {
         for mark in [nil, "已撤回"] {

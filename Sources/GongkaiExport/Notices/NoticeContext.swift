@@ -78,6 +78,7 @@ extension Timeline: MustacheParent {
     case "asOf": asOf
     case "title": title
     case "summary": summary
+    case "unverifiedNote": unverifiedNote
     case "labelStart": Self.labelStart
     case "statusEnd": Self.statusEnd
     case "labelFontSize": Self.labelFontSize.formatted

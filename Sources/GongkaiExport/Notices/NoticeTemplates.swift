@@ -87,7 +87,8 @@ enum NoticeTemplates {
     <p>{{summary}}</p>
     <ul class="standing">
     {{#rows}}<li>{{fullLabel}}</li>
-    {{/rows}}</ul>{{/timeline}}{{^timeline}}<p>截至 {{asOf}}，本项目尚无应公开的信息。</p>{{/timeline}}
+    {{/rows}}</ul>{{#unverifiedNote}}
+    <p class="note">{{.}}</p>{{/unverifiedNote}}{{/timeline}}{{^timeline}}<p>截至 {{asOf}}，本项目尚无应公开的信息。</p>{{/timeline}}
     </section>
     {{#sections}}
     <section aria-labelledby="category-{{position}}">
@@ -199,6 +200,10 @@ enum NoticeTemplates {
     {{#rows}}
     - {{fullLabel}}
     {{/rows}}
+    {{#unverifiedNote}}
+
+    {{.}}
+    {{/unverifiedNote}}
     {{/timeline}}
     {{^timeline}}
 
@@ -282,6 +287,10 @@ enum NoticeTemplates {
     {{#rows}}
       {{fullLabel}}
     {{/rows}}
+    {{#unverifiedNote}}
+
+      {{.}}
+    {{/unverifiedNote}}
     {{/timeline}}
     {{^timeline}}
 

@@ -59,6 +59,8 @@ struct Timeline: Sendable {
   let asOf: String
   let title: String
   let summary: String
+  /// Under the list, when any row carries ``unverifiedMark``: what the mark means.
+  let unverifiedNote: String?
   var width: Int { Self.width }
 
   /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does.
@@ -78,7 +80,7 @@ struct Timeline: Sendable {
       let style = Style(finding.publicStatus)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
-      let status = finding.chineseStanding + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
+      let status = finding.chineseStanding + finding.chineseProvisionalMark + (finding.isUnverified ? Self.unverifiedMark : "")
       let (label, statusFontSize) = Self.layout(name, mark: validityMark, status: status)
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label,
@@ -107,7 +109,14 @@ struct Timeline: Sendable {
     let counts = Dictionary(grouping: findings, by: \.chinesePublicStatusName).mapValues(\.count)
     summary = "截至 \(asOf)，共 \(findings.count) 项：" + FindingStatus.chineseNamesCounted.compactMap { name in counts[name].map { "\(name) \($0) 项" } }
       .joined(separator: "，")
+    unverifiedNote = findings.contains(where: \.isUnverified) ? Self.unverifiedNoteText : nil
   }
+
+  /// The mark of a status whose period or reading of the calendar is unverified. A footnote's mark rather than the
+  /// words (时限待核实) the open data gives: a portal's page of many such items read as a list of doubts, and the words
+  /// took the room of the project's names in the chart.
+  static let unverifiedMark = "※"
+  static let unverifiedNoteText = "标注※的，所依据的时限规定未经法规原文核实，或者所依据的计日方法法律未明文规定，其期限和状态仅供参考，详见该项下的说明。"
 
   /// A row's name and the font size of its status. The name is cut to the room left of its status, which ends at
   /// ``statusEnd``, keeping its mark (（已撤回）, （已变更）) whole; the room is measured, not counted: a status of a
