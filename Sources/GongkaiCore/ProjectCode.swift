@@ -96,6 +96,10 @@ public struct Project: Hashable, Sendable {
     found += RegisterText.problems("legal-person", legalPerson)
     found += RegisterText.problems("location", location)
     found += RegisterText.problems("responsible-unit", responsibleUnit, required: true)
+    // Every way in reads a blank one as left out; an import of a project file kept it as a blank text before it did.
+    for (field, value) in [("legal-person", legalPerson), ("location", location)] where value?.allSatisfy(\.isWhitespace) == true {
+      found.append(.invalidField(field, value ?? "", "it is blank, where the field should be left out"))
+    }
     if let amount = totalInvestment, let problem = Self.investmentProblem(amount) { found.append(problem) }
     return found
   }
@@ -104,6 +108,10 @@ public struct Project: Hashable, Sendable {
   /// file has a project to check.
   public static func investmentProblem(_ amount: String) -> RegisterError? {
     guard !isAmount(amount) else { return nil }
+    if case let ascii = amount.halfWidth, ascii != amount, isAmount(ascii) {
+      return .invalidField("total-investment", amount, "it is typed with full-width characters (a Chinese input method's); "
+        + "type it in ASCII: \(ascii)")
+    }
     return .invalidField("total-investment", amount,
       "use a number of 万元 with at most 12 digits before the point and 4 after, without exponent or separators, "
         + "such as 125000 or 3500.5")

@@ -485,7 +485,7 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
         + (meant.map { " (the year mistyped for \($0)?)" } ?? "")
     case .untilBeforePublished(let field, let until, let published):
       "\(field) \(until) is before the publication day \(published); give the last day the publication stays up, "
-        + "\(published) or later, or leave \(field) out while it is still up"
+        + "\(published) or later, or leave it out while it is still up"
     case .changesLaterMilestone(let key):
       "changes '\(key)': a milestone can only change information formed no later than itself; link the milestone it changes "
         + "(formed on its day or before), or remove the link"

@@ -34,7 +34,7 @@ public enum ProjectFile {
       }
       let string = collector.attempt { () throws(FileProblem) in try value.optionalText().map(trimmed) } ?? nil
       for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.message)) }
-      return string
+      return string.flatMap(nonEmpty)
     }
     let code = collector.attempt { () throws(FileProblem) -> ProjectCode in
       let value = try fields.required("code")
@@ -124,7 +124,8 @@ public enum ProjectFile {
       } ?? nil
     }
     // Its lines as the register keeps them: a summary `export project` wrote of one stored with CR LF is read back.
-    let summary = text("summary").map(RegisterText.withLineFeeds)
+    let summary = text("summary").flatMap(nonEmpty).map(RegisterText.withLineFeeds)
+    let (reference, unit) = (text("ref").flatMap(nonEmpty), text("unit").flatMap(nonEmpty))
     let kind = collector.attempt { () throws(FileProblem) in try fields.required("kind").string() }
     let formed = collector.attempt { () throws(FileProblem) in
       let value = try fields.required("formed")
@@ -171,13 +172,13 @@ public enum ProjectFile {
     } ?? nil
     guard let kind, let formed else {
       let problems = MilestoneEntry.problems(
-        kind: kind, reference: text("ref"), summary: summary, responsibleUnit: text("unit"),
+        kind: kind, reference: reference, summary: summary, responsibleUnit: unit,
         withdrawnReason: text("withdrawn"), catalogue: catalogue)
       for error in problems { collector.add((fields[error.field] ?? item).problem(error.message)) }
       return nil
     }
     let entry = MilestoneEntry(
-      kind: kind, formedOn: formed, reference: text("ref"), summary: summary, responsibleUnit: text("unit"),
+      kind: kind, formedOn: formed, reference: reference, summary: summary, responsibleUnit: unit,
       withdrawnReason: text("withdrawn"), disclosures: disclosures)
     for error in entry.problems(catalogue: catalogue, today: today) {
       collector.add((fields[error.field] ?? item).problem(error.message))
@@ -188,6 +189,10 @@ public enum ProjectFile {
   /// A text without the spaces and line breaks around it, as options and spreadsheet cells are read: `"　测试单位"`
   /// (a full-width space typed before it) is the unit 测试单位, which `check --unit` selects and reports count together.
   private static func trimmed(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+  /// An optional field left blank (`unit: ""`, a full-width space) is the field left out, as a blank cell of a sheet
+  /// and an empty option are: kept as an empty text, a milestone's unit named no one in the morning's alerts.
+  private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
 
   private static func readDisclosure(_ value: YAMLValue, collector: inout ProblemCollector) -> Disclosure? {
     guard let fields = collector.mapping(value, keys: disclosureKeys) else { return nil }

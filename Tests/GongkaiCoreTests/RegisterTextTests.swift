@@ -204,6 +204,18 @@ import Testing
     }
   }
 
+  /// A blank optional text a register holds (an import kept one before blanks were read as left out) is what `doctor`
+  /// names, for the correction that clears it.
+  @Test func aStoredBlankOptionalTextIsAProblem() {
+    let blanks = MilestoneEntry.textProblems(reference: "", summary: "\u{3000}", responsibleUnit: " ", withdrawnReason: nil)
+    #expect(blanks.map(\.field) == ["ref", "summary", "unit"])
+    #expect(blanks.allSatisfy { $0.description.contains("it is blank, where the field should be left out") }, "\(blanks)")
+    #expect(MilestoneEntry.textProblems(reference: nil, summary: nil, responsibleUnit: nil, withdrawnReason: nil).isEmpty)
+    let project = Project(code: try! ProjectCode("2024-310110-48-01-000123"), name: "杨浦滨江", legalPerson: "", location: "\u{3000}",
+                          responsibleUnit: "杨浦区建设和管理委员会")
+    #expect(project.problems().map(\.field) == ["legal-person", "location"])
+  }
+
   /// A blank required field is met with what to type in it, whether it came from an option or a file.
   @Test(arguments: ["channel", "--channel", "name", "responsible-unit", "--unit", "--publisher", "--by"])
   func aMissingRequiredFieldSaysWhatToGive(_ field: String) {

@@ -562,6 +562,42 @@ import TestSupport
     #expect(text.contains("\n  \(item)\n") && text.contains("\n\n  \(note)"), "\(text)")
   }
 
+  /// Two items of one kind formed on one day (two penalties decided together) are told apart in the list by their 文号,
+  /// where they would read as one line twice; an item alone of its kind and day keeps the list's shorter line.
+  @Test func itemsOfOneKindAndDayAreToldApartByTheir文号() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    for command in [["init"], ["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
+                    ["log", Self.code, "quality-safety.penalty", "--date", "2026-11-03", "--ref", "杨建罚〔2026〕5号"],
+                    ["log", Self.code, "quality-safety.penalty", "--date", "2026-11-03", "--ref", "杨建罚〔2026〕6号"],
+                    ["log", Self.code, "approval-result.construction-permit", "--date", "2026-11-03", "--ref", "施许〔2026〕1号"]] {
+      #expect(try runGongkai(command + db).status == 0)
+    }
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    for ref in ["杨建罚〔2026〕5号", "杨建罚〔2026〕6号"] {
+      #expect(html.contains("<li>质量安全行政处罚决定（文号 \(ref)）：形成 2026-11-03，"), "\(html)")
+    }
+    #expect(html.contains("<li>施工许可证（或者开工报告批准）：形成 2026-11-03，"), "\(html)")
+  }
+
+  /// The rules a page and a report were judged under are named as a Chinese reader knows them, by their titles; the
+  /// profile's name, what a user types, follows with the versions.
+  @Test func theRulesJudgedUnderAreNamedByTheirTitles() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    for command in [["init", "--profile", "shanghai"], ["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
+                    ["log", Self.code, "approval-result.construction-permit", "--date", "2026-11-03"]] {
+      #expect(try runGongkai(command + db).status == 0)
+    }
+    let line = "适用规则：全国通用规则（政府信息公开条例、国办发〔2017〕94号及相关法律法规）、上海市补充规则；规则配置 national+shanghai，规则版本 fnv:"
+    let page = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(page.contains("<p>\(line)"), "\(page)")
+    let report = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27", "--format", "html"] + db)
+    #expect(report.stdout.contains("<footer><p>\(line)"), "\(report.stdout)")
+    let english = try runGongkai(["report", "--year", "2026", "--as-of", "2026-11-27", "--lang", "en"] + db)
+    #expect(english.stdout.contains("Rules: national+shanghai (rules version fnv:"), "\(english.stdout)")
+  }
+
   /// Atom wants an IRI in an entry's link: an address as typed goes out as the OC4IDS package gives it (a portal's
   /// webmaster found `…#s1#s2` copied into the feed as it was), while the page keeps the address the clerk recorded.
   @Test func theFeedLinksAnAddressAsAURI() throws {

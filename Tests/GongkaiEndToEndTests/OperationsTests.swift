@@ -937,10 +937,13 @@ import TestSupport
     #expect(try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database]).stdout
       .contains("ok      stored texts: every one as the rules accept it\n"))
     try sqlite(database, "UPDATE milestone SET reference = 'YP' || char(8203) || '-1' WHERE id = 2")
+    // A blank unit, as an import of a project file with `unit: ""` stored it before blanks were read as left out
+    try sqlite(database, "UPDATE milestone SET responsibleUnit = '' WHERE id = 3")
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
-    #expect(result.stdout.contains("warning stored texts: 1 recorded before a rule was tightened, which `import` refuses in the files "
-      + "`export project` writes: milestone 2 ref 'YP\\u{200B}-1' is not accepted: it contains the invisible character U+200B"),
-      "\(result.stdout)")
+    #expect(result.stdout.contains("warning stored texts: 2 recorded before a rule was tightened, which `import` refuses (or reads a "
+      + "blank one as left out) in the files `export project` writes: milestone 2 ref 'YP\\u{200B}-1' is not accepted: it contains the "
+      + "invisible character U+200B"), "\(result.stdout)")
+    #expect(result.stdout.contains("milestone 3 unit '' is not accepted: it is blank, where the field should be left out"), "\(result.stdout)")
     #expect(result.stdout.contains("correct them with `gongkai project edit` or `gongkai amend`, a publication's address with `gongkai disclose"))
   }
 

@@ -4,6 +4,20 @@ import TestSupport
 
 /// Corrections an evaluator must be able to see: a milestone amended, a project handed to another unit.
 extension RegisterCommandTests {
+  /// A milestone's own unit, the project's name for it, cleared and given again: the unit shown does not change, but
+  /// whether a later change of the project's unit moves the milestone does, and `amend` says which it now is.
+  @Test func amendSaysWhetherTheUnitIsTheMilestonesOwnOrTheProjects() throws {
+    let code = "2026-310110-48-01-000210"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-11-20", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let cleared = try gongkai(["amend", "1", "--unit", "", "--reason", "随项目"] + db)
+    #expect(cleared.stdout.hasPrefix("amended milestone 1 (\(code) bidding.contract 2026-11-20): unit now the project's (杨浦区建设和管理委员会)"),
+            "\(cleared.stdout)")
+    let held = try gongkai(["amend", "1", "--unit", "杨浦区建设和管理委员会", "--reason", "固定单位"] + db)
+    #expect(held.stdout.hasPrefix("amended milestone 1 (\(code) bidding.contract 2026-11-20): unit 杨浦区建设和管理委员会 held as its own, "
+      + "kept when the project's unit changes"), "\(held.stdout)")
+  }
+
   /// A 公示 taken down too early and then "held long enough" by a second publication recorded weeks later: the row
   /// names who recorded the end it is judged by, and when.
   @Test func theAuditRowNamesTheRecordOfTheEndAPublicationIsJudgedBy() throws {
@@ -1001,7 +1015,7 @@ extension RegisterCommandTests {
     let edit = try gongkai(["project", "edit", code, "--unit", "杨浦区新成立的建管中心", "--by", "王工"] + db)
     #expect(edit.status == 0, "\(edit.stderr)")
     #expect(edit.stdout == """
-      updated project \(code)
+      updated project \(code): unit 杨浦区新成立的建管中心 (was 杨浦区建设和管理委员会)
       2 milestones already recorded kept 杨浦区建设和管理委员会; --for-past-milestones moves them to the new unit\n
       """)
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-20", "--ref", "SG-2"] + db).status == 0)
@@ -1054,7 +1068,7 @@ extension RegisterCommandTests {
     let edit = try gongkai(["project", "edit", code, "--unit", "杨浦区建设管理中心", "--for-past-milestones"] + db)
     #expect(edit.status == 0, "\(edit.stderr)")
     #expect(edit.stdout == """
-      updated project \(code)
+      updated project \(code): unit 杨浦区建设管理中心 (was 杨浦区建设和管理委员会)
       2 milestones already recorded under 杨浦区建设和管理委员会 moved to 杨浦区建设管理中心\n
       """)
     let rows = try auditRows(folder, db, asOf: "2026-11-27")

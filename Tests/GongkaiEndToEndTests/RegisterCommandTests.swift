@@ -589,11 +589,16 @@ import TestSupport
     #expect(shown.contains("        公开 D2 2026-11-05 公告栏\n") && shown.contains("  #2  2026-11-03  construction.participants"), "\(shown)")
     let mistaken = try gongkai(["withdraw", "D2", "--reason", "重复登记"] + db)
     #expect(mistaken.status == 64)
-    #expect(mistaken.stderr.contains("D2 is a publication's id (公开 D2), not a milestone's (#N): give it as --disclosure D2"), "\(mistaken.stderr)")
+    #expect(mistaken.stderr == "gongkai: milestone: 'D2' is a publication's id (公开 D2), not a milestone's (#N): give it as --disclosure D2, "
+      + "or the id of its milestone\n", "\(mistaken.stderr)")
+    // disclose takes no publication: it is told the milestone's id instead
+    let disclosed = try gongkai(["disclose", "D2", "--date", "2026-11-06", "--channel", "门户网站"] + db)
+    #expect(disclosed.status == 64 && disclosed.stderr.hasSuffix("give the id of its milestone, which `gongkai project show CODE` prints above it\n"),
+            "\(disclosed.stderr)")
     // …and a milestone's, as shown, is refused where a publication's is meant
     let milestoneForPublication = try gongkai(["withdraw", "--disclosure", "#2", "--reason", "重复登记"] + db)
     #expect(milestoneForPublication.status == 64)
-    #expect(milestoneForPublication.stderr.contains("#2 names milestone 2, not a publication (whose id is shown as in 公开 D17)"),
+    #expect(milestoneForPublication.stderr.hasPrefix("gongkai: --disclosure: '#2' names milestone 2, not a publication (whose id is shown as in 公开 D17)"),
             "\(milestoneForPublication.stderr)")
     let publication = try gongkai(["withdraw", "--disclosure", "D2", "--reason", "重复登记"] + db)
     #expect(publication.stdout.hasPrefix("withdrew disclosure D2 of milestone 2 "), "\(publication.stdout)")
@@ -1410,9 +1415,9 @@ import TestSupport
     let pages = folder.appendingPathComponent("notices")
     #expect(try gongkai(["export", "notices", "--out", pages.path, "--as-of", "2026-12-30"] + db).status == 0)
     let page = try String(contentsOf: pages.appendingPathComponent("2026-310110-48-01-000207.html"), encoding: .utf8)
-    #expect(page.contains("征求意见期：2026-12-14 至 2026-12-24（征求意见期不足；不少于10个工作日"), "\(page)")
-    #expect(page.contains("征求意见期：2026-12-16 至 2026-12-28（征求意见期不足（暂定）；不少于10个工作日"))
-    #expect(page.contains("征求意见期：2026-12-18 至 2026-12-28（征求意见期不足；不少于10个工作日"))
+    #expect(page.contains("征求意见期：2026-12-14 至 2026-12-24（征求意见期不足，应保持至 2026-12-28（暂定）；不少于10个工作日"), "\(page)")
+    #expect(page.contains("征求意见期：2026-12-16 至 2026-12-28（征求意见期不足（暂定），应保持至 2026-12-30（暂定）；不少于10个工作日"))
+    #expect(page.contains("征求意见期：2026-12-18 至 2026-12-28（征求意见期不足，应保持至 2027-01-04（暂定）；不少于10个工作日"))
     #expect(page.contains("征求意见期：2026-12-18 起（撤下日期未登记，应保持至 2027-01-04（暂定）；不少于10个工作日"), "\(page)")
   }
 
@@ -1551,7 +1556,7 @@ import TestSupport
     let notices = Scratch.folder()
     #expect(try gongkai(["export", "notices", "--as-of", "2016-03-01", "--out", notices.path] + db).status == 0)
     let page = try String(contentsOf: notices.appendingPathComponent("2015-310110-48-01-000300.html"), encoding: .utf8)
-    #expect(page.contains("公告期：2016-01-04 至 2016-01-10（公告期不足；不少于30日"))
+    #expect(page.contains("公告期：2016-01-04 至 2016-01-10（公告期不足，应保持至 2016-02-03（暂定）；不少于30日"), "\(page)")
   }
 
   /// Information formed before the law its rule rests on came into force is judged by the general duty of the

@@ -336,7 +336,7 @@ import TestSupport
     ])
     // The field named first in a message is not named twice; both dates of a publication are read
     #expect(try problems(Data("项目代码,事项类型,形成日期,文号,公开日期,公开渠道,公示截止\n2024-310110-48-01-000123,bidding.result,2026-10-12,,2026-10-13,网站,2026-10-10\n".utf8))
-      == ["f.csv:2: 公示截止: 2026-10-10 is before the publication day 2026-10-13; give the last day the publication stays up, 2026-10-13 or later, or leave until out while it is still up"])
+      == ["f.csv:2: 公示截止: 2026-10-10 is before the publication day 2026-10-13; give the last day the publication stays up, 2026-10-13 or later, or leave it out while it is still up"])
     #expect(try problems(Data("项目代码,事项类型,形成日期,公开日期,公开渠道,公示截止\n2024-310110-48-01-000123,bidding.result,2026-10-12,2026-10-13 周四,网站,2026-10-20 周一\n".utf8)) == [
       "f.csv:2: 公开日期: '2026-10-13 周四' is a day and a weekday that disagree: 2026-10-13 is a 星期二 (Tuesday); correct whichever is wrong, or give the day alone, YYYY-MM-DD",
       "f.csv:2: 公示截止: '2026-10-20 周一' is a day and a weekday that disagree: 2026-10-20 is a 星期二 (Tuesday); correct whichever is wrong, or give the day alone, YYYY-MM-DD",
@@ -391,7 +391,7 @@ import TestSupport
   /// A publication's last day before its first is met with the field, both days and what to give instead.
   @Test func anUntilBeforeThePublicationSaysWhatToGive() throws {
     #expect(try problems(Data("project,kind,formed,published,channel,until\n2024-310110-48-01-000123,bidding.result,2026-01-05,2026-01-06,门户网站,2026-01-05\n".utf8)) == [
-      "f.csv:2: until: 2026-01-05 is before the publication day 2026-01-06; give the last day the publication stays up, 2026-01-06 or later, or leave until out while it is still up",
+      "f.csv:2: until: 2026-01-05 is before the publication day 2026-01-06; give the last day the publication stays up, 2026-01-06 or later, or leave it out while it is still up",
     ])
   }
 

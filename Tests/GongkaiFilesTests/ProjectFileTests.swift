@@ -56,6 +56,27 @@ func problems(_ text: String) -> [String] {
       """).first?.contains("is listed twice") == true)
   }
 
+  /// A blank optional field (an empty string, a full-width space an input method typed) is the field left out, as a
+  /// blank cell or an empty option is: kept as an empty text, a milestone's blank unit named no one in the alerts and
+  /// no 发布机构 on its page. A blank reason to withdraw stays refused: it would put the milestone in force.
+  @Test func aBlankOptionalFieldIsLeftOut() throws {
+    let document = try parse("""
+      code: 2024-310110-48-01-000123
+      name: 杨浦滨江
+      responsible-unit: 杨浦区建设和管理委员会
+      legal-person: ""
+      location: "\u{3000}"
+      total-investment: " "
+      milestones:
+        - {kind: construction.participants, formed: 2026-11-02, ref: "\u{3000}", summary: "", unit: ""}
+      """)
+    #expect(document.project.legalPerson == nil && document.project.location == nil && document.project.totalInvestment == nil)
+    let milestone = try #require(document.milestones.first)
+    #expect(milestone.reference == nil && milestone.summary == nil && milestone.responsibleUnit == nil)
+    #expect(problems(projectHead + "  - {kind: construction.participants, formed: 2026-11-02, withdrawn: \"\u{3000}\"}\n")
+      .first?.contains("give the reason the record was made by mistake") == true)
+  }
+
   /// Projects/README.md's fully commented form is what staff copy: it must import as it stands.
   @Test func theCommentedFormInProjectsReadmeReads() throws {
     let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Projects/README.md")

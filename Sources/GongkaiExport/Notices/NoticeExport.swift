@@ -26,7 +26,8 @@ public struct NoticeExport: Sendable {
     self.asOf = asOf
     self.format = format
     self.organisation = organisation
-    judgedUnder = JudgedUnder(rulesProfile: checker.catalogue.profile, rulesVersion: checker.catalogue.version,
+    judgedUnder = JudgedUnder(rulesProfile: checker.catalogue.profile, rulesTitles: checker.catalogue.titles,
+                              rulesVersion: checker.catalogue.version,
                               calendarVersion: calendarVersion)
   }
 

@@ -155,7 +155,8 @@ struct ProjectNotice: Sendable {
     let relations = ChangeRelations(inForce, asOf: asOf, catalogue: checker.catalogue)
     var byCategory: [Category: [Item]] = [:]
     for (finding, stored) in findings {
-      guard let item = Self.item(finding, stored, organisation: organisationCode, relations: relations, corrections: corrections)
+      guard let item = Self.item(finding, stored, organisation: organisationCode, relations: relations, corrections: corrections,
+                                       checker: checker)
       else { continue }
       byCategory[finding.rule.category, default: []].append(item)
     }
@@ -175,7 +176,8 @@ struct ProjectNotice: Sendable {
     provisionalStatusCount = provisionalStatuses.count
     provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }
     timeline = findings.isEmpty ? nil
-      : Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1)) }, asOf: asOf, projectName: project.name)
+      : Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1), $0.1.reference) }, asOf: asOf,
+                 projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     retracted = Self.once(milestones.flatMap { stored in
@@ -255,6 +257,15 @@ struct ProjectNotice: Sendable {
     }
   }
 
+  /// Why the end a shortfall is counted to is later than its days counted from the first: a 3-day 公示 from 09-30
+  /// "not long enough" up to 10-02 puzzles a reader until the holiday that moved its last day is named, as the alerts
+  /// name it.
+  private static func moved(_ finding: Finding, _ checker: Checker) -> String {
+    guard let end = finding.minimumEnd, let nominal = (try? checker.explainMinimumPublication(of: finding))??.nominalEnd,
+      nominal < end.date else { return "" }
+    return "期满日 \(nominal) 逢休息日，顺延；"
+  }
+
   /// What the page says a minimum period stands on: the article that sets it, or, for a period not verified in the
   /// statute's text (a tender notice's 5 days, read from the article on how long its documents are sold), the article
   /// it was taken from, with the doubt the audit CSV's 时限依据核实 states: a public page must not cite an article for
@@ -265,7 +276,8 @@ struct ProjectNotice: Sendable {
   }
 
   private static func item(
-    _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations, corrections: Corrections
+    _ finding: Finding, _ stored: StoredMilestone, organisation: String, relations: ChangeRelations, corrections: Corrections,
+    checker: Checker
   ) -> Item? {
     guard let judged = finding.disclosure, let position = stored.milestone.disclosures.firstIndex(of: judged) else { return nil }
     let rule = finding.rule
@@ -298,7 +310,8 @@ struct ProjectNotice: Sendable {
       let held: String
       if let until = finding.publishedUntil {
         let short = finding.isUpShortOfItsMinimum ? "\(rule.minimumPublicationAct)中，\(required)"
-          : finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")；" : ""
+          : finding.status == .tooShort ? "\(name)不足\(finding.statusIsProvisional ? "（暂定）" : "")，\(required)\(Self.moved(finding, checker))"
+          : ""
         held = "\(judged.publishedOn) 至 \(until)\(finding.judgedRunIsProvisional ? "（暂定）" : "")（\(short)"
       } else {
         held = "\(judged.publishedOn) 起\(finding.judgedRunIsProvisional ? "（暂定）" : "")（撤下日期未登记，\(required)"

@@ -63,9 +63,11 @@ struct Timeline: Sendable {
   let unverifiedNote: String?
   var width: Int { Self.width }
 
-  /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does.
-  init(findings marked: [(finding: Finding, validityMark: String?)], asOf: CivilDate, projectName: String) {
+  /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does, and its
+  /// 文号, which the list gives where two items of one kind were formed on one day (else two lines read the same).
+  init(findings marked: [(finding: Finding, validityMark: String?, reference: String?)], asOf: CivilDate, projectName: String) {
     let findings = marked.map(\.finding)
+    let twins = Dictionary(grouping: findings, by: { "\($0.milestone.kind) \($0.milestone.formedOn)" }).filter { $0.value.count > 1 }
     // A notice published ahead of the day it announces starts the chart at its publication.
     let first = findings.flatMap { [$0.milestone.formedOn, $0.disclosure?.publishedOn].compactMap { $0 } }.min() ?? asOf
     let ends = findings.flatMap { [$0.deadline?.date, $0.disclosure?.publishedOn].compactMap { $0 } } + [asOf]
@@ -75,7 +77,8 @@ struct Timeline: Sendable {
     func x(_ date: CivilDate) -> Int { Self.plotStart + Int(Double(start.days(to: date)) / span * Double(Self.plotEnd - Self.plotStart)) }
 
     rows = marked.enumerated().map { index, row in
-      let (finding, validityMark) = row
+      let (finding, validityMark, reference) = row
+      let told = twins["\(finding.milestone.kind) \(finding.milestone.formedOn)"] == nil ? nil : reference
       let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
       let style = Style(finding.publicStatus)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
@@ -84,7 +87,7 @@ struct Timeline: Sendable {
       let (label, statusFontSize) = Self.layout(name, mark: validityMark, status: status)
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label,
-        fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
+        fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")\(told.map { "（文号 \($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
           + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
           + "，\(status)",

@@ -14,17 +14,24 @@ public struct JudgedUnder: Sendable {
   /// would otherwise change it under the same heading.
   public let changeLogHead: String?
 
-  public init(rulesProfile: String, rulesVersion: String, calendarVersion: String, changeLogHead: String? = nil) {
+  /// The titles of the profiles, base first (全国通用规则（…）, 上海市补充规则): what a Chinese reader knows the rules by,
+  /// where the profile's name is what a user types.
+  public let rulesTitles: [String]
+
+  public init(rulesProfile: String, rulesTitles: [String], rulesVersion: String, calendarVersion: String,
+              changeLogHead: String? = nil) {
     self.rulesProfile = rulesProfile
+    self.rulesTitles = rulesTitles
     self.rulesVersion = rulesVersion
     self.calendarVersion = calendarVersion
     self.changeLogHead = changeLogHead
   }
 
-  /// `适用规则：national（规则版本 fnv:…；日历版本 2018-2026 fnv:…）`.
+  /// `适用规则：全国通用规则（…）；规则配置 national，规则版本 fnv:…，日历版本 2018-2026 fnv:…`.
   public func line(english: Bool) -> String {
-    english ? "Rules: \(rulesProfile) (rules version \(rulesVersion); calendar version \(calendarVersion))"
-      : "适用规则：\(rulesProfile)（规则版本 \(rulesVersion)；日历版本 \(calendarVersion)）"
+    if english { return "Rules: \(rulesProfile) (rules version \(rulesVersion); calendar version \(calendarVersion))" }
+    guard !rulesTitles.isEmpty else { return "适用规则：\(rulesProfile)（规则版本 \(rulesVersion)；日历版本 \(calendarVersion)）" }
+    return "适用规则：\(rulesTitles.joined(separator: "、"))；规则配置 \(rulesProfile)，规则版本 \(rulesVersion)，日历版本 \(calendarVersion)"
   }
 
   /// `登记簿变更记录链头：…`, when the head is stated.

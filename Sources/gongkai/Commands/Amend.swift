@@ -127,6 +127,11 @@ extension Gongkai {
       if current.summary != stored.summary { changed.append("summary") }
       if current.milestone.responsibleUnit != stored.milestone.responsibleUnit {
         changed.append("unit \(Terminal.field(stored.milestone.responsibleUnit ?? ""))" + was(current.milestone.responsibleUnit))
+      } else if current.hasOwnUnit != stored.hasOwnUnit {
+        // The same unit, held by the milestone itself or taken from the project: which decides whether a later change
+        // of the project's unit moves it.
+        changed.append(stored.hasOwnUnit ? "unit \(Terminal.field(stored.milestone.responsibleUnit ?? "")) held as its own, "
+          + "kept when the project's unit changes" : "unit now the project's (\(Terminal.field(stored.milestone.responsibleUnit ?? "")))")
       }
       if current.milestone.changes != stored.milestone.changes {
         if let id = stored.milestone.changes, let target = try await register.milestone(id: id)?.milestone {

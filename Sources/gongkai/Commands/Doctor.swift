@@ -298,8 +298,8 @@ extension Gongkai {
         }
       }
       try line(count == 0 ? true : nil, count == 0 ? "stored texts: every one as the rules accept it" : """
-        stored texts: \(count) recorded before a rule was tightened, which `import` refuses in the files `export project` \
-        writes: \(examples.joined(separator: "; ")); correct them with `gongkai project edit` or `gongkai amend`, a \
+        stored texts: \(count) recorded before a rule was tightened, which `import` refuses (or reads a blank one as left \
+        out) in the files `export project` writes: \(examples.joined(separator: "; ")); correct them with `gongkai project edit` or `gongkai amend`, a \
         publication's address with `gongkai disclose MILESTONE --date DAY --channel NAME --url ADDRESS` while it is up (else \
         withdraw it and record it again)
         """)

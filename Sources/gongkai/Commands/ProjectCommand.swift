@@ -47,6 +47,18 @@ struct ProjectFieldOptions: ParsableArguments {
     return result
   }
 
+  /// What an edit changed, each field with its former value, as `amend` says it: `name 新名称 (was 旧名称)`.
+  func changes(from old: Project, to new: Project) -> [String] {
+    let values: [(String, String?, String?)] = [
+      ("name", old.name, new.name), ("legal person", old.legalPerson, new.legalPerson),
+      ("location", old.location, new.location), ("investment", old.totalInvestment, new.totalInvestment),
+      ("unit", old.responsibleUnit, new.responsibleUnit),
+    ]
+    return values.filter { $0.1 != $0.2 }.map { field, was, now in
+      "\(field) \(now.map(Terminal.field) ?? "cleared") (was \(was.map(Terminal.field) ?? "none"))"
+    }
+  }
+
   /// Refuses a project whose fields break the register's rules, naming the options rather than the file fields:
   /// of an edit (`onlyGiven`), only the fields it gives, so that a value stored before a rule was tightened (an
   /// invisible character in a name) does not refuse an edit of another field in its name.
@@ -121,14 +133,19 @@ extension Gongkai.ProjectCommand {
         throw CommandFailure.usage("nothing to change; give --name, --legal-person, --location, --investment or --unit")
       }
       let register = try store.open()
+      var before: Project?
+      var after: Project?
       let update = try await register.updateProject(
         code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
       ) { old in
         let project = fields.applied(to: old)
         try fields.refuseProblems(of: project, onlyGiven: true)
+        (before, after) = (old, project)
         return project
       }
-      try StandardOutput.confirm(update.changed ? "updated project \(code)" : "project \(code) unchanged",
+      let changes = before.flatMap { old in after.map { fields.changes(from: old, to: $0) } } ?? []
+      try StandardOutput.confirm(update.changed ? "updated project \(code)" + (changes.isEmpty ? "" : ": \(changes.joined(separator: ", "))")
+                                   : "project \(code) unchanged",
                                  written: update.changed || update.reattributed > 0)
       if let former = update.formerUnit {
         if forPastMilestones {

@@ -64,7 +64,8 @@ extension Gongkai {
         let statistics = try await DisclosureStatistics(store: register, checker: checker, year: year, asOf: asOf)
         try await state.confirmed()
         Warnings.warnIfUnscheduled(statistics.unscheduledYears, calendar: checker.calendar)
-        let under = JudgedUnder(rulesProfile: catalogue.profile, rulesVersion: catalogue.version, calendarVersion: calendar.version,
+        let under = JudgedUnder(rulesProfile: catalogue.profile, rulesTitles: catalogue.titles, rulesVersion: catalogue.version,
+                                calendarVersion: calendar.version,
                                 changeLogHead: state.hash.isEmpty ? nil : state.stated(english: lang == .en))
         return switch format {
         case .text: StatisticsText(statistics: statistics, judgedUnder: under, language: lang).rendered

@@ -175,13 +175,22 @@ extension CivilDate {
 func publicationLabel(_ id: Int64) -> String { "D\(id)" }
 
 /// Parses a milestone id, for `@Argument(transform:)` and `@Option(transform:)`: as `project show` prints it (`#42`)
-/// or bare. A publication's id (`D17`) is refused with the option that takes it.
+/// or bare. A publication's id (`D17`) is refused with the id to give instead.
 func milestoneID(_ text: String) throws -> Int64 {
+  try milestoneID(text, publicationFix: { _ in "give the id of its milestone, which `gongkai project show CODE` prints above it" })
+}
+
+/// ``milestoneID(_:)`` of `withdraw` and `reinstate`, which take a publication too: with the option that does.
+func withdrawableMilestoneID(_ text: String) throws -> Int64 {
+  try milestoneID(text, publicationFix: { "give it as --disclosure \($0), or the id of its milestone" })
+}
+
+private func milestoneID(_ text: String, publicationFix: (String) -> String) throws -> Int64 {
   let (id, kind) = try recordID(text)
   if kind == .publication {
     let label = publicationLabel(id)
-    throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) is a publication's id (公开 \(label)), not a milestone's (#N): "
-      + "give it as --disclosure \(label) where the command takes one, or the id of its milestone")
+    throw ValidationError("'\(text.trimmingCharacters(in: .whitespaces))' is a publication's id (公开 \(label)), not a milestone's (#N): "
+      + publicationFix(label))
   }
   return id
 }
@@ -191,7 +200,7 @@ func milestoneID(_ text: String) throws -> Int64 {
 func disclosureID(_ text: String) throws -> Int64 {
   let (id, kind) = try recordID(text)
   if kind == .milestone {
-    throw ValidationError("\(text.trimmingCharacters(in: .whitespaces)) names milestone \(id), not a publication (whose id is "
+    throw ValidationError("'\(text.trimmingCharacters(in: .whitespaces))' names milestone \(id), not a publication (whose id is "
       + "shown as in 公开 \(publicationLabel(17))): `gongkai project show CODE` lists each publication under its milestone with its id")
   }
   return id

@@ -44,11 +44,19 @@ enum UnknownOption {
     return "\(option) goes after the command it is an option of: gongkai \(path) \(option) …"
   }
 
-  /// The same name in another case, else the nearest a letter off a short name or two off a longer one (`--x` is no
-  /// `--by`).
+  /// The options that a project file's or a sheet's field is given with under another name: a clerk who writes the
+  /// files types their names as options (`--total-investment`), too far from the option's to be found as a typo.
+  private static let fieldNames = [
+    "--total-investment": "--investment", "--responsible-unit": "--unit", "--formed": "--date", "--published": "--date",
+    "--reference": "--ref",
+  ]
+
+  /// The same name in another case, a file's name of the option, else the nearest a letter off a short name or two
+  /// off a longer one (`--x` is no `--by`).
   private static func meant(_ unknown: String, among options: CommandOptions) -> String? {
     let names = options.longNames + implicit.filter { !options.longNames.contains($0) }
     if let same = names.first(where: { $0.lowercased() == unknown.lowercased() }) { return same }
+    if let option = fieldNames[unknown.lowercased()], names.contains(option) { return option }
     let letters = unknown.count - 2
     return names
       .compactMap { name in EditDistance.between(name, unknown, atMost: min(2, max(1, letters / 3))).map { (name, $0) } }

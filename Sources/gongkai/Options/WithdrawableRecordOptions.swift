@@ -15,7 +15,7 @@ struct WithdrawableRecordOptions: ParsableArguments {
   }
 
   @Argument(help: ArgumentHelp("The milestone id, as `project show` prints it (#42) or bare.", valueName: "milestone"),
-            transform: milestoneID)
+            transform: withdrawableMilestoneID)
   var milestone: Int64?
   @Option(parsing: .unconditional,
           help: ArgumentHelp("A publication instead of a milestone: its id, as `project show` prints it (D17) or bare.", valueName: "id"),
