@@ -2596,6 +2596,17 @@ import TestSupport
     #expect(snapshot(database) == before)
   }
 
+  /// A status is taken by the name the alerts and the audit CSV give it, as by its code.
+  @Test func aStatusIsTakenByItsChineseName() throws {
+    let (_, database) = try sampleRegister()
+    for (code, name) in [("overdue", "逾期未公开"), ("too-short", "公示期不足"), ("due", "待公开")] {
+      let byCode = try gongkai(["check", "--as-of", "2026-11-27", "--status", code, "--format", "json", "--database", database])
+      let byName = try gongkai(["check", "--as-of", "2026-11-27", "--status", name, "--format", "json", "--database", database])
+      #expect(byName.status == byCode.status && byName.stdout == byCode.stdout && byCode.stdout.contains("\"status\":\"\(code)\""),
+              "\(code): \(byName.stderr)")
+    }
+  }
+
   // MARK: Bad input: one line per problem, a documented status, the database unchanged
 
   @Test(arguments: [

@@ -329,21 +329,23 @@ extension AuditCSV.Status {
   static func argument(_ text: String) throws -> AuditCSV.Status { try status(text, chineseName: \.chineseName) }
 }
 
-/// The `--status` named `text`, spaces around it aside; else an error naming the status meant, when it is typed in
-/// another case, with `_`, a space or nothing for `-`, by its Chinese name, or a letter or two off (one for a short
-/// name: `done` is no `due`) (`Overdue`, `too_short`, `ontime`, `逾期未公开`, `overdeu`), or by the name the outputs give an item published with no period
+/// The `--status` named `text` by its code or its Chinese name (`逾期未公开`), spaces around it aside; else an error
+/// naming the status meant, when it is typed in another case, with `_`, a space or nothing for `-`, or a letter or two off (one for a short
+/// name: `done` is no `due`) (`Overdue`, `too_short`, `ontime`, `overdeu`), or by the name the outputs give an item published with no period
 /// to keep (已公开, `published`), which counts as on time; else listing the statuses the option takes.
 private func status<Status: RawRepresentable & CaseIterable>(_ text: String, chineseName: (Status) -> String) throws -> Status
   where Status.RawValue == String
 {
   let typed = text.trimmingCharacters(in: .whitespaces)
   if let status = Status(rawValue: typed) { return status }
+  // By the name the alerts and the audit CSV give it: what a clerk reads there is what they type.
+  if let status = Status.allCases.first(where: { chineseName($0) == typed }) { return status }
   let code = typed.halfWidth.lowercased().replacing("_", with: "-").replacing(" ", with: "-")
   func only(_ fits: (Status) -> Bool) -> Status? {
     let found = Status.allCases.filter(fits)
     return found.count == 1 ? found.first : nil
   }
-  let meant = only { $0.rawValue == code || $0.rawValue.replacing("-", with: "") == code || chineseName($0) == typed }
+  let meant = only { $0.rawValue == code || $0.rawValue.replacing("-", with: "") == code }
     ?? (code.count < 4 ? nil : only { EditDistance.between($0.rawValue, code, atMost: $0.rawValue.count > 4 ? 2 : 1) != nil })
   if let meant {
     throw ValidationError("unknown status '\(text)'; did you mean \(meant.rawValue) (\(chineseName(meant)))?")
