@@ -570,6 +570,7 @@ import TestSupport
     for command in [["init"], ["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
                     ["log", Self.code, "quality-safety.penalty", "--date", "2026-11-03", "--ref", "杨建罚〔2026〕5号"],
                     ["log", Self.code, "quality-safety.penalty", "--date", "2026-11-03", "--ref", "杨建罚〔2026〕6号"],
+                    ["log", Self.code, "quality-safety.penalty", "--date", "2026-11-03"],
                     ["log", Self.code, "approval-result.construction-permit", "--date", "2026-11-03", "--ref", "施许〔2026〕1号"]] {
       #expect(try runGongkai(command + db).status == 0)
     }
@@ -577,6 +578,7 @@ import TestSupport
     for ref in ["杨建罚〔2026〕5号", "杨建罚〔2026〕6号"] {
       #expect(html.contains("<li>质量安全行政处罚决定（文号 \(ref)）：形成 2026-11-03，"), "\(html)")
     }
+    #expect(html.contains("<li>质量安全行政处罚决定（无文号）：形成 2026-11-03，"), "\(html)")
     #expect(html.contains("<li>施工许可证（或者开工报告批准）：形成 2026-11-03，"), "\(html)")
   }
 

@@ -390,6 +390,20 @@ import TestSupport
     #expect(try gongkai("rules", "--lang", "en").stdout.hasPrefix("Rules catalogue: national (54 item kinds, version fnv:"))
   }
 
+  /// A category is taken by its heading as the outputs give it, or without its 信息 or 有关信息, as by its code; a part
+  /// of a heading is only suggested.
+  @Test func aCategoryIsTakenByItsChineseHeading() throws {
+    let bidding = try gongkai("rules", "--category", "bidding", "--format", "json").stdout
+    for heading in ["招标投标信息", "招标投标"] {
+      #expect(try gongkai("rules", "--category", heading, "--format", "json").stdout == bidding, "\(heading)")
+    }
+    let construction = try gongkai("rules", "--category", "construction", "--format", "json").stdout
+    for heading in ["施工有关信息", "施工有关", "施工"] {
+      #expect(try gongkai("rules", "--category", heading, "--format", "json").stdout == construction, "\(heading)")
+    }
+    #expect(try gongkai("rules", "--category", "投标").status == 64)
+  }
+
   @Test func rulesJSONFiltersByCategory() throws {
     let result = try gongkai("rules", "--category", "bidding", "--format", "json")
     #expect(result.status == 0)

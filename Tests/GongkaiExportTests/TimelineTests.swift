@@ -20,7 +20,7 @@ import Testing
   @Test func noRowsNameRunsIntoItsStatus() {
     let names = ["交付使用时间及竣工决算审计情况（含竣工验收备案、工程结算）", "重大设计变更涉及的行政许可变更结果", "施工许可"]
     let statuses = ["逾期36个工作日未公开※", "待公开，剩1个工作日※", "逾期650个工作日未公开（暂定）※",
-                    "公示期不足，且逾期12个工作日公开※（天数暂定）", "按时公开", "迟3个工作日"]
+                    "公示期不足，且逾期12个工作日公开（天数暂定）※", "按时公开", "迟3个工作日"]
     for name in names {
       for status in statuses {
         for mark in [nil, "已撤回"] {

@@ -64,6 +64,29 @@ import Testing
     ])) { try store.importProjects(ImportItems(documents), actor: "导入", progress: nil) }
   }
 
+  /// A register an import filled with blank texts, from a file with `legal-person: ""` and `unit: ""` before blanks were
+  /// read as left out: the same file read now (or its `export project`) leaves them out, which is no change a file
+  /// written before would undo. It imports, and clears them, logged; the milestone keeps its key.
+  @Test func blanksAnEarlierImportStoredAreClearedByTheFileThatLeavesThemOut() throws {
+    let store = try SQLiteStore.open(at: temporaryDatabasePath(), create: true)
+    try store.addProject(bund, actor: "王工")
+    func document(blank: String?) -> ProjectDocument {
+      var project = bund
+      (project.legalPerson, project.location) = (blank, blank)
+      return ProjectDocument(project: project, milestones: [
+        MilestoneEntry(kind: "bidding.contract", formedOn: day("2026-03-02"), reference: blank, summary: blank, responsibleUnit: blank),
+      ])
+    }
+    _ = try store.importProjects(ImportItems([document(blank: "")]), actor: "导入", progress: nil)
+    let report = try store.importProjects(ImportItems([document(blank: nil)]), actor: "导入", progress: nil)
+    #expect(report.notices.isEmpty, "\(report.notices)")
+    let project = try #require(try store.projects(withdrawn: false).first?.project)
+    #expect(project.legalPerson == nil && project.location == nil)
+    let stored = try #require(try store.milestone(id: 1))
+    #expect(stored.reference == nil && stored.summary == nil && !stored.hasOwnUnit)
+    #expect(try store.milestone(id: 2) == nil)
+  }
+
   @Test func rowsWhoseParentWasDeletedOutsideGongkaiAreNamed() throws {
     // Given a register whose project was deleted with foreign keys off, and a table someone added beside it
     let path = temporaryDatabasePath()

@@ -78,7 +78,8 @@ struct Timeline: Sendable {
 
     rows = marked.enumerated().map { index, row in
       let (finding, validityMark, reference) = row
-      let told = twins["\(finding.milestone.kind) \(finding.milestone.formedOn)"] == nil ? nil : reference
+      let told = twins["\(finding.milestone.kind) \(finding.milestone.formedOn)"] == nil ? ""
+        : reference.map { "（文号 \($0)）" } ?? "（无文号）"
       let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
       let style = Style(finding.publicStatus)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
@@ -87,7 +88,7 @@ struct Timeline: Sendable {
       let (label, statusFontSize) = Self.layout(name, mark: validityMark, status: status)
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label,
-        fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")\(told.map { "（文号 \($0)）" } ?? "")：形成 \(finding.milestone.formedOn)"
+        fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")\(told)：形成 \(finding.milestone.formedOn)"
           + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
           + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
           + "，\(status)",
@@ -119,11 +120,13 @@ struct Timeline: Sendable {
   /// words (时限待核实) the open data gives: a portal's page of many such items read as a list of doubts, and the words
   /// took the room of the project's names in the chart.
   static let unverifiedMark = "※"
-  static let unverifiedNoteText = "标注※的，所依据的时限规定未经法规原文核实，或者所依据的计日方法法律未明文规定，其期限和状态仅供参考，详见该项下的说明。"
+  /// What ``unverifiedMark`` means, said once under the list: an item published says which cause is its own in its note
+  /// below; one not published has no entry there, so the note names both.
+  static let unverifiedNoteText = "标注※的，所依据的时限规定未经法规原文核实，或者所依据的计日方法法律未明文规定，其期限和状态仅供参考。"
 
   /// A row's name and the font size of its status. The name is cut to the room left of its status, which ends at
   /// ``statusEnd``, keeping its mark (（已撤回）, （已变更）) whole; the room is measured, not counted: a status of a
-  /// few words (按时公开) leaves a long name whole, one of many (逾期36个工作日未公开（时限待核实）) only a few of its
+  /// few words (按时公开) leaves a long name whole, one of many (公示期不足，且逾期36个工作日公开（天数暂定）※) only a few of its
   /// characters, where a fixed count had written the one over the other. A status so long that it would leave fewer
   /// than ``shortestName`` characters of the name is drawn smaller instead.
   static func layout(_ name: String, mark: String?, status: String) -> (label: String, statusFontSize: Double) {

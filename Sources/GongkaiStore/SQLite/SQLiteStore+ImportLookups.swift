@@ -92,6 +92,13 @@ extension SQLiteStore {
     }
   }
 
+  /// Whether a file leaves out a field the register holds blank: what an import before blanks were read as left out
+  /// stored of the same file (`legal-person: ""`), and `export project` writes back. No change a file would undo: the
+  /// import clears the blank.
+  static func isBlankLeftOut(given: String?, stored: String?) -> Bool {
+    given == nil && stored?.allSatisfy(\.isWhitespace) == true
+  }
+
   /// The project fields the file gives as a value the change log shows replaced (by `gongkai project edit`, or an
   /// import): the file was written before that change, and importing it would undo it without a word, the
   /// responsible unit above all, which moves every milestone that follows the project's. Looked up only for a field
@@ -106,7 +113,7 @@ extension SQLiteStore {
       ("location", "location", "location", project.location, stored.location),
       ("totalInvestment", "total-investment", "investment", project.totalInvestment, stored.totalInvestment),
     ]
-    return try fields.filter { $0.given != $0.stored }.compactMap { field in
+    return try fields.filter { $0.given != $0.stored && !Self.isBlankLeftOut(given: $0.given, stored: $0.stored) }.compactMap { field in
       guard let change = try change(of: field.column, from: field.given, entity: "project", id: stored.id!, write.db)
       else { return nil }
       let given = field.given.map { "'\($0)' is what it was" } ?? "the file leaves it out (which clears it), as it was"

@@ -128,7 +128,9 @@ extension SQLiteStore {
         for (column, field, given, keyPath) in [("summary", "summary", entry.summary, \MilestoneRecord.summary),
                                                 ("responsibleUnit", "unit", unit, \MilestoneRecord.responsibleUnit)]
         where given != existing[keyPath: keyPath] {
-          if let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db) {
+          if !Self.isBlankLeftOut(given: given, stored: existing[keyPath: keyPath]),
+            let superseded = try supersession(of: column, from: given, entity: "milestone", id: id, db)
+          {
             let holder = superseded.holder(id)
             let gave = given.map { "'\($0)' is what milestone \(holder) gave" }
               ?? "the file leaves it out (which would clear it), as milestone \(holder) had it"
@@ -141,6 +143,8 @@ extension SQLiteStore {
             existing[keyPath: keyPath] = given
           }
         }
+        // A blank 文号 is the milestone's key as none is (the lookups read them alike): cleared as a blank summary is.
+        if Self.isBlankLeftOut(given: entry.reference, stored: existing.reference) { existing.reference = nil }
         // A reinstatement stands too: a file listing the milestone withdrawn for the reason it was reinstated from
         // was written before it.
         if let reason = entry.withdrawnReason, existing.withdrawnReason == nil,

@@ -120,13 +120,14 @@ extension Gongkai {
         unscheduledYears = (explanation ?? nil)?.unscheduledYears ?? []
       }
       // What changed, each with its former value, under the milestone as it now stands.
-      func was(_ old: String?) -> String { " (was \(old.map(Terminal.field) ?? "none"))" }
+      func was(_ old: String?) -> String { " (was \(Terminal.former(old)))" }
       var changed: [String] = []
       if current.milestone.formedOn != stored.milestone.formedOn { changed.append("date" + was(current.milestone.formedOn.description)) }
       if current.reference != stored.reference { changed.append("文号" + was(current.reference)) }
       if current.summary != stored.summary { changed.append("summary") }
       if current.milestone.responsibleUnit != stored.milestone.responsibleUnit {
-        changed.append("unit \(Terminal.field(stored.milestone.responsibleUnit ?? ""))" + was(current.milestone.responsibleUnit))
+        changed.append("unit \(Terminal.field(stored.milestone.responsibleUnit ?? ""))\(stored.hasOwnUnit ? "" : ", the project's")"
+          + was(current.milestone.responsibleUnit))
       } else if current.hasOwnUnit != stored.hasOwnUnit {
         // The same unit, held by the milestone itself or taken from the project: which decides whether a later change
         // of the project's unit moves it.

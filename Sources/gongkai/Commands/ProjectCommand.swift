@@ -48,14 +48,14 @@ struct ProjectFieldOptions: ParsableArguments {
   }
 
   /// What an edit changed, each field with its former value, as `amend` says it: `name 新名称 (was 旧名称)`.
-  func changes(from old: Project, to new: Project) -> [String] {
+  static func changes(from old: Project, to new: Project) -> [String] {
     let values: [(String, String?, String?)] = [
       ("name", old.name, new.name), ("legal person", old.legalPerson, new.legalPerson),
       ("location", old.location, new.location), ("investment", old.totalInvestment, new.totalInvestment),
       ("unit", old.responsibleUnit, new.responsibleUnit),
     ]
     return values.filter { $0.1 != $0.2 }.map { field, was, now in
-      "\(field) \(now.map(Terminal.field) ?? "cleared") (was \(was.map(Terminal.field) ?? "none"))"
+      "\(field) \(now.map(Terminal.field) ?? "cleared") (was \(Terminal.former(was)))"
     }
   }
 
@@ -143,7 +143,7 @@ extension Gongkai.ProjectCommand {
         (before, after) = (old, project)
         return project
       }
-      let changes = before.flatMap { old in after.map { fields.changes(from: old, to: $0) } } ?? []
+      let changes = before.flatMap { old in after.map { ProjectFieldOptions.changes(from: old, to: $0) } } ?? []
       try StandardOutput.confirm(update.changed ? "updated project \(code)" + (changes.isEmpty ? "" : ": \(changes.joined(separator: ", "))")
                                    : "project \(code) unchanged",
                                  written: update.changed || update.reattributed > 0)

@@ -36,6 +36,9 @@ extension Gongkai {
 extension Category {
   static func argument(_ text: String) throws -> Category {
     let typed = text.trimmingCharacters(in: .whitespaces)
+    // By its heading in the statute's list, as the outputs give it (招标投标信息), or without its 信息 or 有关信息
+    // (招标投标, 施工): what staff who think of the eight headings type.
+    if let category = Category.allCases.first(where: { $0.headings.contains(typed) }) { return category }
     guard let category = Category(rawValue: typed) else {
       // An item kind's code starts with its category's.
       if let dot = typed.firstIndex(of: "."), let category = Category(rawValue: String(typed[..<dot])) {
@@ -48,5 +51,14 @@ extension Category {
         "unknown category '\(text)'; use one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return category
+  }
+}
+
+private extension Category {
+  /// ``chineseName`` (施工有关信息) and the shorter forms of it staff type (施工有关, 施工).
+  var headings: [String] {
+    let name = chineseName
+    let short = name.hasSuffix("信息") ? String(name.dropLast(2)) : name
+    return [name, short] + (short.hasSuffix("有关") ? [String(short.dropLast(2))] : [])
   }
 }

@@ -50,9 +50,9 @@ func trimmed(_ text: String) throws -> String {
 }
 
 /// Refuses a one-line text that ends with an option, or an option and its value (`"门户网站 --until 2026-11-10"`): the
-/// quotes closed after the option instead of before it; that is an option and its value alone (`"--by 张三"`); or that holds an option after a full-width space (U+3000),
-/// which an input method types and which joins the two into one argument. An option named inside the text, as a
-/// reason may name the one given wrongly (`误填 --date，应为 11-25`), is the text's own.
+/// quotes closed after the option instead of before it; or that holds an option after a full-width space (U+3000),
+/// which an input method types and which joins the two into one argument. An option named inside the text, or at its
+/// start, as a reason may name the one given wrongly (`误填 --date，应为 11-25`, `--date 有误`), is the text's own.
 func refuseOptionInside(_ text: String) throws {
   guard !text.contains("\n") else { return }
   func isOptionName(_ word: Substring) -> Bool {
@@ -60,12 +60,7 @@ func refuseOptionInside(_ text: String) throws {
     return word.hasPrefix("--") && name.first.map { $0.isASCII && $0.isLowercase } == true
       && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") }
   }
-  let all = text.split(whereSeparator: \.isWhitespace)
-  // Nothing but an option and one word (`"--by 张三"`): the value forgotten, the option after it caught in the quotes.
-  if all.count == 2, isOptionName(all[0]) {
-    throw ValidationError("'\(text)' is the option \(all[0]) and its value, not a text: give the text, with \(all[0]) outside its quotes")
-  }
-  let words = all.dropFirst()
+  let words = text.split(whereSeparator: \.isWhitespace).dropFirst()
   let joined = words.first { isOptionName($0) && text.contains("\u{3000}\($0)") }
   guard let option = joined ?? words.suffix(2).first(where: isOptionName) else { return }
   let fix = joined != nil

@@ -44,12 +44,10 @@ enum UnknownOption {
     return "\(option) goes after the command it is an option of: gongkai \(path) \(option) …"
   }
 
-  /// The options that a project file's or a sheet's field is given with under another name: a clerk who writes the
-  /// files types their names as options (`--total-investment`), too far from the option's to be found as a typo.
-  private static let fieldNames = [
-    "--total-investment": "--investment", "--responsible-unit": "--unit", "--formed": "--date", "--published": "--date",
-    "--reference": "--ref",
-  ]
+  /// The options that a project file's field is given with under another name: a clerk who writes the files types
+  /// their names as options (`--total-investment`), too far from the option's to be found as a typo. Only those that
+  /// mean the same in every command that has the option: a file's `formed` is `log`'s --date but not `disclose`'s.
+  private static let fieldNames = ["--total-investment": "--investment", "--responsible-unit": "--unit", "--reference": "--ref"]
 
   /// The same name in another case, a file's name of the option, else the nearest a letter off a short name or two
   /// off a longer one (`--x` is no `--by`).

@@ -53,6 +53,13 @@ enum Terminal {
     text.unicodeScalars.allSatisfy(isPlainlyShown) ? text : visible(text)
   }
 
+  /// A former value as a confirmation names it (`(was …)`): as ``field(_:)`` shows it, `none` where there was none, and
+  /// `blank` for a blank text an earlier import stored, which would show as nothing.
+  static func former(_ text: String?) -> String {
+    guard let text else { return "none" }
+    return text.allSatisfy(\.isWhitespace) ? "blank" : field(text)
+  }
+
   /// A stored text of several lines (a summary), each line as ``field(_:)`` shows it.
   static func fieldLines(_ text: String) -> [String] {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { field(String($0)) }
