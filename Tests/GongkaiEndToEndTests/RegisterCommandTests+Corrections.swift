@@ -4,6 +4,26 @@ import TestSupport
 
 /// Corrections an evaluator must be able to see: a milestone amended, a project handed to another unit.
 extension RegisterCommandTests {
+  /// A 文号 typed with full-width digits (an input method's) is recorded as typed, with a warning naming the ASCII
+  /// spelling and the amend that corrects it; a sheet's row is noted the same way; the ASCII one is not warned of.
+  @Test func aFullWidth文号IsWarnedOfWithItsCorrection() throws {
+    let code = "2026-310110-48-01-000211"
+    let (folder, db) = try registerWithProject(code)
+    let logged = try gongkai(["log", code, "construction.participants", "--date", "2026-11-20", "--ref", "杨建〔2026〕５号"] + db)
+    #expect(logged.status == 0)
+    #expect(logged.stderr.contains("gongkai: warning: the 文号 '杨建〔2026〕５号' of milestone 1 has full-width digits or letters, which a "
+      + "document's number does not: recorded as typed; if an input method typed them, correct it: `gongkai amend 1 --ref 杨建〔2026〕5号 "
+      + "--reason 更正文号`\n"), "\(logged.stderr)")
+    let amended = try gongkai(["amend", "1", "--ref", "杨建〔2026〕5号", "--reason", "更正文号"] + db)
+    #expect(amended.status == 0 && !amended.stderr.contains("full-width"), "\(amended.stderr)")
+    let sheet = folder.appendingPathComponent("sheet.csv")
+    try Data("项目代码,事项类型,形成日期,文号\n\(code),bidding.contract,2026-11-20,ＨＴ-１\n".utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stderr.contains(":2: 文号: the 文号 'ＨＴ-１' of milestone 2 has full-width digits or letters"), "\(imported.stderr)")
+    #expect(imported.stderr.contains("`gongkai amend 2 --ref HT-1 --reason 更正文号`"), "\(imported.stderr)")
+  }
+
   /// A milestone's own unit, the project's name for it, cleared and given again: the unit shown does not change, but
   /// whether a later change of the project's unit moves the milestone does, and `amend` says which it now is.
   @Test func amendSaysWhetherTheUnitIsTheMilestonesOwnOrTheProjects() throws {

@@ -47,6 +47,7 @@ extension SQLiteStore {
         id = try insertMilestone(entry, changesId: target, project: project, write)
         report.recordAdded(milestone: id)
         noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report)
+        noteIfFullWidth(entry, milestone: id, at: position, report: &report)
         inserted.insert(id)
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
@@ -197,7 +198,8 @@ extension SQLiteStore {
       let message = report.addedMilestones?.contains(other.id) == true
         ? "'\(given)' is \(recorded), typed otherwise, which an entry above gives for the same kind and day: one document; "
           + "give both the 文号 as the document has it"
-        : "'\(given)' is " + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn)
+        : "'\(given)' is " + StoreError.referenceTypedOtherwise(given, recorded: recorded, milestone: other.id, kind: entry.kind,
+                                                              formedOn: entry.formedOn)
       throw ConflictingRow(field: field, message: message)
     }
     // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
@@ -210,6 +212,7 @@ extension SQLiteStore {
         && CivilDate.stored(other.formedOn, column: "formedOn", of: "milestone \(other.id)") >= GeneralDisclosurePeriod.firstInForce
     } ?? false
     if !mistypedYear { noteIfBeforeTheRegulation(entry, milestone: id, at: position, report: &report) }
+    noteIfFullWidth(entry, milestone: id, at: position, report: &report)
     if let other = namesake {
       let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
       let moved = try publications(of: entry, movedTo: other.id, db)
@@ -293,6 +296,12 @@ extension SQLiteStore {
         report.milestonesWritten += 1
       }
     }
+  }
+
+  /// Notes a milestone added with a 文号 in full-width digits or letters, as `log` warns of one.
+  private func noteIfFullWidth(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
+    guard let reference = entry.reference, let ascii = MilestoneEntry.asciiSpelling(ofReference: reference) else { return }
+    report.notice(at: position, field: "ref", StoreError.fullWidthReference(reference, ascii: ascii, milestone: id))
   }
 
   /// Notes a milestone added as formed before the 政府信息公开条例 first came into force, as `log` warns of one: no
