@@ -245,6 +245,15 @@ struct SheetRows {
         the header's cells are separated by \(name), not commas: save the sheet as CSV UTF-8 (逗号分隔) and import that file
         """)])
     }
+    // A sheet's title or group headings (登记表, 基本信息 … 公开情况) in a row above its header, in merged cells that save
+    // as a cell or two and blanks: the header is the row below, and the fix is to delete this one, not to rename it.
+    if positions.allSatisfy({ $0 == nil }), rowNumbers.isEmpty, (1...3).contains(unknown.count), unnamed.count >= unknown.count {
+      throw FileProblems([FileProblem(file: file, line: line, field: nil, message: """
+        the first line names no column of a sheet of milestones, only \(unknown.map { "'\($0)'" }.joined(separator: ", ")) among \
+        empty cells: a title or group row above the header? delete it (unmerge its cells first) so that the header \
+        (项目代码, 事项类型, 形成日期 …) is the first line
+        """)])
+    }
     // One problem for the unknown columns, however many: a file of another form (the audit CSV) has dozens.
     if !unknown.isEmpty {
       let known = MilestoneSheet.columns.map { "\($0.names[0]) (\($0.names[1]))" }.joined(separator: ", ")
@@ -374,7 +383,13 @@ struct SheetRows {
       }
     }
     var code: ProjectCode?
-    do { code = try ProjectCode(cell(.project) ?? "") } catch { problem("project", ReferenceList.message(for: error)) }
+    if let text = cell(.project) {
+      do { code = try ProjectCode(text) } catch { problem("project", ReferenceList.message(for: error)) }
+    } else {
+      // Rows of one project under a merged cell (合并单元格), which keeps its value in its first row only.
+      problem("project", "required; the project's 项目代码 in every row (a merged cell keeps it in its first row only: unmerge the "
+        + "column and fill the code down)")
+    }
     if let code, !isRegistered(code) {
       problem("project", "unknown project '\(code)'; register it first with `gongkai project add`")
     }

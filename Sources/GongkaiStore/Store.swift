@@ -211,15 +211,19 @@ public protocol Store: Sendable {
   /// likely, recorded again under a corrected date, which `amend` does without leaving two obligations behind.
   func milestone(sharingReferenceOf entry: MilestoneEntry, project code: ProjectCode) async throws
     -> (id: Int64, formedOn: String, reference: String)?
-  /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
-  /// without one where it gives one, or `nil`: the same document, most likely, its 文号 filled in or left out.
   /// A milestone in force of the project, milestone `id` excluded, with the entry's kind and day and its 文号 typed
   /// otherwise (in other brackets, width or spacing), or `nil`: the same document, which `log`, `amend` and imports
   /// refuse to record twice.
   func milestone(typingOtherwiseTheReferenceOf entry: MilestoneEntry, project code: ProjectCode, excluding id: Int64?) async throws
     -> (id: Int64, reference: String)?
+  /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none or
+  /// without one where it gives one, or `nil`: the same document, most likely, its 文号 filled in or left out.
   func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) async throws
     -> (id: Int64, reference: String?)?
+  /// The first milestone in force of the project with the entry's day and 文号 under another kind, or `nil`: one
+  /// document, most likely, recorded again with its kind corrected, which `amend` cannot do, so the first stands
+  /// beside it as an obligation of its own.
+  func milestone(underAnotherKindSharing entry: MilestoneEntry, project code: ProjectCode) async throws -> (id: Int64, kind: String)?
   /// The last milestone withdrawn on its own before milestone `id`, of its project and kind, and of its day or its 文号
   /// (a date corrected so), one with publications in force first, or `nil`: the milestone `id` most likely records
   /// again, corrected, what a clerk withdrew. Its publications do not follow, so the new one would be counted

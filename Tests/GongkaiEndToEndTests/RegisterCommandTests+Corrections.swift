@@ -4,6 +4,61 @@ import TestSupport
 
 /// Corrections an evaluator must be able to see: a milestone amended, a project handed to another unit.
 extension RegisterCommandTests {
+  /// A project file lists all of its project's milestones: one whose 文号 the clerk corrected in the file is a new
+  /// milestone to the import, beside the old one, which stays in force; the old one is said to be missing from the
+  /// file, with the new one it may be corrected by and the withdrawal. One `log` recorded since is said the same way,
+  /// with the export that brings the file up to date.
+  @Test func aMilestoneTheProjectFileLeavesOutIsSaid() throws {
+    let code = "2026-310110-48-01-000213"
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    #expect(try gongkai(["init"] + db).status == 0)
+    let file = folder.appendingPathComponent("\(code).yaml")
+    func write(_ ref: String) throws {
+      try Data("""
+        code: \(code)
+        name: 测试工程
+        responsible-unit: 甲单位
+        milestones:
+          - {kind: bidding.candidates, formed: 2026-11-20, ref: \(ref)}
+
+        """.utf8).write(to: file)
+    }
+    try write("YP-2026-01")
+    #expect(try gongkai(["import", file.path] + db, environment: ["GONGKAI_NOW": "2026-11-20T10:00:00+08:00"]).stderr.isEmpty)
+    try write("YP-2026-001")
+    let corrected = try gongkai(["import", file.path] + db, environment: ["GONGKAI_NOW": "2026-11-20T11:00:00+08:00"])
+    #expect(corrected.status == 0)
+    #expect(corrected.stderr == "gongkai: warning: \(file.path): milestones: milestone 1 (bidding.candidates formed 2026-11-20 with 文号 "
+      + "YP-2026-01) is in the register but not in the file; if the file corrects its kind, day or 文号 (milestone 2, bidding.candidates "
+      + "formed 2026-11-20 with 文号 YP-2026-001, was added by it), withdraw it (`gongkai withdraw 1 --reason 更正登记`), else bring "
+      + "the file up to date with `gongkai export project \(code)`\n", "\(corrected.stderr)")
+    #expect(try gongkai(["withdraw", "1", "--reason", "更正登记"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-11-25"] + db).status == 0)
+    let logged = try gongkai(["import", file.path] + db)
+    #expect(logged.stderr.contains("milestones: milestone 3 (bidding.contract formed 2026-11-25) is in the register but not in the file")
+      && !logged.stderr.contains("milestone 1 "), "\(logged.stderr)")
+    #expect(try gongkai(["export", "project", code, "--out", file.path, "--replace"] + db).status == 0)
+    #expect(try gongkai(["import", file.path] + db).stderr.isEmpty)
+  }
+
+  /// A kind cannot be amended: a clerk who logs the document again under the right kind is told of the first, with the
+  /// withdrawal that corrects it; a change that keeps the 文号 of what it changes is not warned of.
+  @Test func aDocumentLoggedAgainUnderAnotherKindIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000214"
+    let (_, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "approval-result.construction-planning-permit", "--date", "2026-11-02", "--ref", "沪规许〔2026〕9号"] + db)
+      .status == 0)
+    let again = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-02", "--ref", "沪规许〔2026〕9号",
+                             "--as-of", "2026-11-02"] + db)
+    #expect(again.status == 0)
+    #expect(again.stderr == "gongkai: warning: milestone 1 (approval-result.construction-planning-permit) has the same day and 文号; if this "
+      + "corrects its kind, run `gongkai withdraw 1 --reason 事项类型有误` (a kind is corrected by withdrawing and logging again), else if "
+      + "it was logged by mistake, `gongkai withdraw 2 --reason 重复登记`\n", "\(again.stderr)")
+    let other = try gongkai(["log", code, "bidding.contract", "--date", "2026-11-02", "--ref", "HT-1", "--as-of", "2026-11-02"] + db)
+    #expect(other.status == 0 && other.stderr.isEmpty, "\(other.stderr)")
+  }
+
   /// A 文号 typed with full-width digits (an input method's) is recorded as typed, with a warning naming the ASCII
   /// spelling and the amend that corrects it; a sheet's row is noted the same way; the ASCII one is not warned of.
   @Test func aFullWidth文号IsWarnedOfWithItsCorrection() throws {
@@ -360,7 +415,8 @@ extension RegisterCommandTests {
     // Not yet published, it is named with the way to hand it over alone
     #expect(edit.stderr == "gongkai: warning: 1 of them not yet published (#1 construction.participants formed 2026-11-02) stays with "
       + "杨浦区建设管理委员会, whose alerts name it; to hand one still due over to the new unit (one overdue is the former unit's "
-      + "lateness): `gongkai amend 1 --unit 杨浦区建设和管理委员会 --reason 项目移交`\n", "\(edit.stderr)")
+      + "lateness), give its id (`gongkai check --project \(code)` says which are due): `gongkai amend ID --unit 杨浦区建设和管理委员会 "
+      + "--reason 项目移交`\n", "\(edit.stderr)")
     // (one logged since under the former name on purpose stays where it was put)
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-03", "--unit", "杨浦区建设管理委员会"] + db).status == 0)
     let moved = try gongkai(["project", "edit", code, "--unit", "杨浦区建设和管理委员会", "--for-past-milestones"] + db)

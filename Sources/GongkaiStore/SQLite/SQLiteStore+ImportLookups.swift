@@ -372,6 +372,17 @@ extension SQLiteStore {
     }
   }
 
+  public func milestone(underAnotherKindSharing entry: MilestoneEntry, project code: ProjectCode) throws -> (id: Int64, kind: String)? {
+    guard let reference = entry.reference else { return nil }
+    return try read { db in
+      try Row.fetchOne(db, sql: """
+        SELECT m.id, m.kind FROM milestone m JOIN project p ON p.id = m.projectId
+        WHERE p.code = ? AND m.formedOn = ? AND m.reference = ? AND m.kind <> ? AND m.withdrawnReason IS NULL
+        ORDER BY m.id LIMIT 1
+        """, arguments: [code.rawValue, entry.formedOn.description, reference, entry.kind]).map { ($0[0], $0[1]) }
+    }
+  }
+
   public func milestone(differingOnlyInReferenceFrom entry: MilestoneEntry, project code: ProjectCode) throws
     -> (id: Int64, reference: String?)?
   {

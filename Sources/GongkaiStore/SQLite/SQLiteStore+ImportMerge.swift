@@ -79,6 +79,47 @@ extension SQLiteStore {
     if updateFields {
       try linkChanges(entries, as: entryIDs, keys: keys, inserted: inserted, linkedAtInsert: linkedAtInsert, of: project, at: position,
                report: &report, write, lines: lines)
+      if !isNew, !entries.isEmpty {
+        report.entryLine = nil  // said of the file, not of its last entry
+        try noteUnlisted(milestonesOf: project, listed: Set(entryIDs), added: zip(entries, entryIDs).filter { inserted.contains($1) },
+                         at: position, report: &report, write.db)
+      }
+    }
+  }
+
+  /// A project file that lists a project's milestones lists them all, as `export project` writes them. One the register
+  /// holds in force that the file leaves out is said, with the fix for each way that comes about: the file corrects its
+  /// kind, day or 文号 (which an import cannot tell from a new milestone, and adds beside it, the old one standing
+  /// unpublished or published twice), or the file was written before `log` recorded it. A file that lists none leaves
+  /// them as they are, and is not warned of.
+  private func noteUnlisted(
+    milestonesOf project: ProjectRecord, listed: Set<Int64>, added: [(entry: MilestoneEntry, id: Int64)], at position: Int,
+    report: inout ImportReport, _ db: Database
+  ) throws {
+    let recorded = try Row.fetchAll(db.cachedStatement(sql: """
+      SELECT id, kind, formedOn, reference FROM milestone WHERE projectId = ? AND withdrawnReason IS NULL ORDER BY id
+      """), arguments: [project.id!])
+    for row in recorded where !listed.contains(row[0]) {
+      let (id, kind, formedOn, reference): (Int64, String, String, String?) = (row[0], row[1], row[2], row[3])
+      // One the file added beside, of its kind with its 文号 on another day, or on its day where either has no 文号, was
+      // warned of as it was added, with the withdrawal and the amend that correct it.
+      let warnedBeside = added.contains { entry, _ in
+        entry.kind == kind && (reference != nil && entry.reference == reference
+          || entry.formedOn.description == formedOn && (reference == nil || entry.reference == nil))
+      }
+      guard !warnedBeside else { continue }
+      // What the file added that reads as this one corrected: of its day, or of its 文号.
+      let likely = added.first { entry, _ in
+        entry.formedOn.description == formedOn || (reference != nil && entry.reference == reference)
+      }
+      let correction = likely.map { entry, added in
+        " (milestone \(added), \(entry.kind) formed \(entry.formedOn)\(entry.reference.map { " with 文号 \($0)" } ?? ""), was added by it)"
+      } ?? ""
+      report.notice(at: position, field: "milestones", """
+        milestone \(id) (\(kind) formed \(formedOn)\(reference.map { " with 文号 \($0)" } ?? "")) is in the register but not in the \
+        file; if the file corrects its kind, day or 文号\(correction), withdraw it (`gongkai withdraw \(id) --reason 更正登记`), else \
+        bring the file up to date with `gongkai export project \(project.code)`
+        """)
     }
   }
 

@@ -82,6 +82,14 @@ extension Gongkai {
           one document, run `gongkai withdraw \(id) --reason 重复登记`\(amend)
           """)
       }
+      if changes == nil, let other = try? await register.milestone(underAnotherKindSharing: entry, project: code) {
+        let id = stored.milestone.id
+        Terminal.warning("""
+          milestone \(other.id) (\(other.kind)) has the same day and 文号; if this corrects its kind, run `gongkai withdraw \
+          \(other.id) --reason 事项类型有误` (a kind is corrected by withdrawing and logging again), else if it was logged by \
+          mistake, `gongkai withdraw \(id) --reason 重复登记`
+          """)
+      }
       if let withdrawn = try? await register.withdrawnMilestone(recordedAgainAs: stored.milestone.id) {
         let due = (try? checker.judge(withdrawn.milestone, asOf: withdrawn.milestone.formedOn))?.deadline?.date
         if let warning = RecordedAgain(withdrawn: withdrawn, milestone: stored.milestone).warning(due: due) { Terminal.warning(warning) }

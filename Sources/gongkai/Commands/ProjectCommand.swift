@@ -166,12 +166,13 @@ extension Gongkai.ProjectCommand {
       try await register.forEachMilestone(matching: MilestoneFilter(projects: [code])) { stored in
         if stored.milestone.disclosures.isEmpty && stored.milestone.responsibleUnit == former { pending.append(stored.milestone) }
       }
-      guard let first = pending.first, let unit = fields.unit else { return }
+      guard !pending.isEmpty, let unit = fields.unit else { return }
       let named = pending.map { "#\($0.id) \($0.kind) formed \($0.formedOn)" }.listed(atMost: 5)
       Terminal.warning("""
         \(pending.count) of them not yet published (\(named)) \(pending.count == 1 ? "stays" : "stay") with \
         \(Terminal.field(former)), whose alerts name it; to hand one still due over to the new unit (one overdue is the \
-        former unit's lateness): `gongkai amend \(first.id) --unit \(ShellWord.quoted(unit)) --reason 项目移交`
+        former unit's lateness), give its id (`gongkai check --project \(code)` says which are due): `gongkai amend ID --unit \
+        \(ShellWord.quoted(unit)) --reason 项目移交`
         """)
     }
   }
