@@ -582,6 +582,26 @@ import TestSupport
     #expect(html.contains("<li>施工许可证（或者开工报告批准）：形成 2026-11-03，"), "\(html)")
   }
 
+  /// A day formed that an amendment moved is said wherever the deadline counted from it is: the page's timeline, the
+  /// disclosures JSON (with the status as first recorded, as the audit CSV gives it) and the OC4IDS milestone.
+  @Test func aDayFormedAmendedIsSaidInEveryOpenOutput() throws {
+    let folder = Scratch.folder()
+    let db = ["--database", folder.appendingPathComponent("r.sqlite").path]
+    for command in [["init"], ["project", "add", Self.code, "--name", "江浦路桥梁改建工程", "--unit", "杨浦区建设和管理委员会"],
+                    ["log", Self.code, "bidding.contract", "--date", "2026-09-18"],
+                    ["disclose", "1", "--date", "2026-10-26", "--channel", "区政府网站"],
+                    ["amend", "1", "--date", "2026-09-22", "--reason", "按合同签订日更正"]] {
+      #expect(try runGongkai(command + db).status == 0)
+    }
+    let html = try export(["notices"], "\(Self.code).html", in: folder, db)
+    #expect(html.contains("<li>合同订立及履行情况：形成 2026-09-22（更正，原登记为 2026-09-18），截止 2026-10-27，公开 2026-10-26，按时公开</li>"),
+            "\(html)")
+    let json = try export(["json"], "disclosures.json", in: folder, db)
+    #expect(json.contains("\"originalFormedOn\" : \"2026-09-18\"") && json.contains("\"statusByOriginalFormedOn\" : \"late\""), "\(json)")
+    let oc4ids = try export(["oc4ids"], "oc4ids.json", in: folder, db)
+    #expect(oc4ids.contains("信息形成于 2026-09-22（经更正，原登记为 2026-09-18，按原登记日期为逾期公开）；法律依据："), "\(oc4ids)")
+  }
+
   /// The rules a page and a report were judged under are named as a Chinese reader knows them, by their titles; the
   /// profile's name, what a user types, follows with the versions.
   @Test func theRulesJudgedUnderAreNamedByTheirTitles() throws {

@@ -46,7 +46,8 @@ import Testing
       disclosures: [Disclosure(publishedOn: day("2026-01-05"), channel: "中国招标投标公共服务平台")])
     let finding = try #require(try checker.judge(milestone, asOf: day("2026-04-10")))
     #expect(finding.status == .onTime)
-    let timeline = Timeline(findings: [(finding, nil, nil)], asOf: day("2026-04-10"), projectName: "杨浦滨江贯通工程")
+    let timeline = Timeline(findings: [.init(finding: finding, validityMark: nil, reference: nil, originalFormedOn: nil)], asOf: day("2026-04-10"),
+                            projectName: "杨浦滨江贯通工程")
     let row = try #require(timeline.rows.first)
     // The mark's path starts at its left edge or its top (`M120,48 …`).
     let markX = try #require(row.mark.dropFirst().split(separator: ",").first.flatMap { Int($0) }, "\(row.mark)")
@@ -61,7 +62,8 @@ import Testing
     for (formed, asOf) in [("2026-11-20", "2026-11-27"), ("2019-03-01", "2026-11-27"), ("2026-01-05", "2026-01-06")] {
       let milestone = Milestone(id: 1, projectCode: "2024-310110-48-01-000123", kind: "construction.participants", formedOn: day(formed))
       let finding = try #require(try checker.judge(milestone, asOf: day(asOf)))
-      let timeline = Timeline(findings: [(finding, nil, nil)], asOf: day(asOf), projectName: "杨浦滨江贯通工程")
+      let timeline = Timeline(findings: [.init(finding: finding, validityMark: nil, reference: nil, originalFormedOn: nil)], asOf: day(asOf),
+                              projectName: "杨浦滨江贯通工程")
       let label = SVGText.width(of: "截至 \(asOf)", fontSize: 11)
       #expect(timeline.asOfLabelX <= timeline.width && timeline.asOfLabelX < timeline.asOfX, "\(timeline.asOfLabelX)")
       #expect(Double(timeline.asOfLabelX) - label >= Double(Timeline.statusEnd), "\(timeline.asOfLabelX) for \(formed)..\(asOf)")

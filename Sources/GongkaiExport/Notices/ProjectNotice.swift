@@ -176,8 +176,10 @@ struct ProjectNotice: Sendable {
     provisionalStatusCount = provisionalStatuses.count
     provisionalStatusYears = provisionalStatuses.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1)) }
     timeline = findings.isEmpty ? nil
-      : Timeline(findings: findings.map { ($0.0, relations.chineseValidityMark(of: $0.1), $0.1.reference) }, asOf: asOf,
-                 projectName: project.name)
+      : Timeline(findings: findings.map { finding, stored in
+        Timeline.Item(finding: finding, validityMark: relations.chineseValidityMark(of: stored), reference: stored.reference,
+                      originalFormedOn: stored.formedOnAsFirstRecorded)
+      }, asOf: asOf, projectName: project.name)
     self.asOf = asOf.description
     unscheduledYears = findings.reduce(into: Set()) { $0.formUnion(checker.calendar.unscheduledYears(of: $1.0)) }
     retracted = Self.once(milestones.flatMap { stored in

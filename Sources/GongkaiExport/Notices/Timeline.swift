@@ -63,9 +63,19 @@ struct Timeline: Sendable {
   let unverifiedNote: String?
   var width: Int { Self.width }
 
-  /// Each finding with the mark of its item, 已撤回 or 已变更, which its row names as the item's heading does, and its
-  /// 文号, which the list gives where two items of one kind were formed on one day (else two lines read the same).
-  init(findings marked: [(finding: Finding, validityMark: String?, reference: String?)], asOf: CivilDate, projectName: String) {
+  /// A finding with what its row says of its item beside the standing.
+  struct Item: Sendable {
+    let finding: Finding
+    /// 已撤回 or 已变更, which the row names as the item's heading does.
+    let validityMark: String?
+    /// Given where two items of one kind were formed on one day: else two lines read the same.
+    let reference: String?
+    /// The day formed as first recorded, where an amendment moved it: the row's deadline and standing count from the
+    /// day amended, which a reader comparing with an earlier page is told.
+    let originalFormedOn: CivilDate?
+  }
+
+  init(findings marked: [Item], asOf: CivilDate, projectName: String) {
     let findings = marked.map(\.finding)
     let twins = Dictionary(grouping: findings, by: { "\($0.milestone.kind) \($0.milestone.formedOn)" }).filter { $0.value.count > 1 }
     // A notice published ahead of the day it announces starts the chart at its publication.
@@ -77,7 +87,7 @@ struct Timeline: Sendable {
     func x(_ date: CivilDate) -> Int { Self.plotStart + Int(Double(start.days(to: date)) / span * Double(Self.plotEnd - Self.plotStart)) }
 
     rows = marked.enumerated().map { index, row in
-      let (finding, validityMark, reference) = row
+      let (finding, validityMark, reference) = (row.finding, row.validityMark, row.reference)
       let told = twins["\(finding.milestone.kind) \(finding.milestone.formedOn)"] == nil ? ""
         : reference.map { "（文号 \($0)）" } ?? "（无文号）"
       let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
@@ -89,6 +99,7 @@ struct Timeline: Sendable {
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label,
         fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")\(told)：形成 \(finding.milestone.formedOn)"
+          + (row.originalFormedOn.map { "（更正，原登记为 \($0)）" } ?? "")
           + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
           + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
           + "，\(status)",

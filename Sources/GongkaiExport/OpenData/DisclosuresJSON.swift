@@ -38,6 +38,12 @@ public struct DisclosuresJSON: Sendable {
     let category: String
     let categoryName: String
     let formedOn: CivilDate
+    /// The day formed as first recorded, where an amendment moved it (`amend --date`), as the audit CSV's
+    /// 原信息形成日期: the deadline and status count from ``formedOn``; left out otherwise.
+    let originalFormedOn: CivilDate?
+    /// The status judged from ``originalFormedOn`` on the same publications, as the audit CSV's 按原形成日期的状态: an
+    /// item late as first recorded and on time as amended is the correction an evaluator checks first.
+    let statusByOriginalFormedOn: String?
     let reference: String?
     let summary: String?
     let responsibleUnit: String
@@ -124,12 +130,14 @@ public struct DisclosuresJSON: Sendable {
       let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
       let withdrawnBy = relations.withdrawals(of: stored).map { MilestoneLink($0, relations: relations) }
       let withdrawn = !withdrawnBy.isEmpty
+      let statusByOriginalDay = checker.statusFromOriginalDay(of: stored, asOf: asOf)?.rawValue
       for (disclosure, serial) in zip(stored.milestone.disclosures, stored.recordedDisclosures.map(\.serial)) where disclosure.publishedOn <= asOf {
         let rule = finding.rule
         entries.append(DisclosureEntry(
           indexNumber: serial.indexNumber(organisation: organisation ?? String(project.code.division)),
           milestoneId: stored.milestone.id, kind: rule.code, kindName: rule.name.chinese, category: rule.category.rawValue,
-          categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn, reference: stored.reference,
+          categoryName: rule.category.chineseName, formedOn: stored.milestone.formedOn,
+          originalFormedOn: stored.formedOnAsFirstRecorded, statusByOriginalFormedOn: statusByOriginalDay, reference: stored.reference,
           summary: withdrawn ? nil : stored.summary, responsibleUnit: finding.responsibleUnit, publishedOn: disclosure.publishedOn,
           channel: disclosure.channel, url: withdrawn ? nil : disclosure.url.map(URIText.encoding), until: disclosure.until,
           deadline: finding.deadline?.date, status: finding.publicStatus.rawValue, workingDaysLate: finding.workingDaysLate,

@@ -126,7 +126,11 @@ public struct OC4IDSExport: Sendable {
       milestones: findings.isEmpty ? nil : findings.map { finding, stored in
         OC4IDSProject.MilestoneRecord(
           id: "milestone-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
-          description: "信息形成于 \(finding.milestone.formedOn)；法律依据：\(finding.rule.basis)；\(finding.chineseStanding)"
+          description: "信息形成于 \(finding.milestone.formedOn)"
+            + (stored.formedOnAsFirstRecorded.map { day in
+              "（经更正，原登记为 \(day)" + (checker.statusFromOriginalDay(of: stored, asOf: asOf).map { "，按原登记日期为\($0.chineseName)" } ?? "") + "）"
+            } ?? "")
+            + "；法律依据：\(finding.rule.basis)；\(finding.chineseStanding)"
             + finding.chineseProvisionalMark + finding.chineseUnverifiedMark
             + (finding.disclosure.flatMap(stored.recorded).map {
               "；所认定公开：索引号 \($0.serial.indexNumber(organisation: organisationCode))"
