@@ -7,6 +7,22 @@ public struct FileProblems: Error, Equatable, Sendable, CustomStringConvertible 
 
   public var description: String { problems.map(\.description).joined(separator: "\n") }
 
+  /// Each problem's line, one said of a line above in the same words (a sheet's rows under a code corrected away, each
+  /// refused with the same paragraph) only pointing to it: the lines to fix stay listed, without the paragraph again.
+  public var condensedDescriptions: [String] {
+    var first: [String: Int] = [:]
+    return problems.map { problem in
+      guard let line = problem.line, problem.message.count > 40 else { return problem.description }
+      let key = "\(problem.file)\u{0}\(problem.field ?? "")\u{0}\(problem.message)"
+      guard let earlier = first[key] else {
+        first[key] = line
+        return problem.description
+      }
+      return FileProblem(file: problem.file, line: line, field: problem.field, message: "as line \(earlier) above", kind: problem.kind)
+        .description
+    }
+  }
+
   /// How many problems a reference file list shows, as `doctor` shows 20 rows that differ: enough to fix in one
   /// go, few enough to read; a file pasted from the wrong source would otherwise fill the screen.
   public static let shown = 20

@@ -224,7 +224,7 @@ struct ErrorReport {
     case let status as ExitStatus: self.init(status, [])
     case let problem as FileProblem: self.init(problem.kind == .missing ? .noInput : .dataError, [problem.description])
     case let problems as FileProblems:
-      self.init(problems.problems.allSatisfy { $0.kind == .missing } ? .noInput : .dataError, problems.problems.map(\.description))
+      self.init(problems.problems.allSatisfy { $0.kind == .missing } ? .noInput : .dataError, problems.condensedDescriptions)
     case is DateError, is PeriodError, is RuleError, is CheckError, is ScheduleError: self.init(.dataError, [ReferenceList.message(for: error)])
     case let error as RegisterError: self.init(.usage, [error.message])
     case let error as StoreError:
