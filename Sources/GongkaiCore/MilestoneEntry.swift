@@ -109,16 +109,16 @@ public struct MilestoneEntry: Hashable, Sendable {
 }
 
 extension MilestoneEntry {
-  /// `reference` with its full-width digits and Latin letters (`５`, `ＹＰ`) as ASCII, where it has any: a document's
-  /// number is written in them (GB/T 9704: 发文字号 in Arabic numerals), and a Chinese input method types them full-width,
-  /// which the notices then show and a later `--ref` typed in ASCII does not find. Full-width brackets and
-  /// parentheses are the document's own, and kept.
+  /// `reference` with its full-width ASCII (`５`, `ＹＰ－`) as ASCII, where it has full-width digits or letters: a
+  /// document's number is written in ASCII digits (GB/T 9704: 发文字号 in Arabic numerals), and a Chinese input method
+  /// types them full-width, which the notices then show and a later `--ref` typed in ASCII does not find. Full-width
+  /// parentheses, as in 杨建（2025）9号, are the document's own, and kept.
   public static func asciiSpelling(ofReference reference: String) -> String? {
     func isDigitOrLetter(_ scalar: Unicode.Scalar) -> Bool {
       (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value)
     }
     guard reference.unicodeScalars.contains(where: isDigitOrLetter) else { return nil }
-    return String(String.UnicodeScalarView(reference.unicodeScalars.map { isDigitOrLetter($0) ? $0.halfWidth : $0 }))
+    return String(String.UnicodeScalarView(reference.unicodeScalars.map { "（）".unicodeScalars.contains($0) ? $0 : $0.halfWidth }))
   }
 
   /// A record withdrawn says why it was made by mistake, as `gongkai withdraw --reason` must: the audit CSV and the

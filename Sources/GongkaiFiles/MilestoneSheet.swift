@@ -246,8 +246,11 @@ struct SheetRows {
         """)])
     }
     // A sheet's title or group headings (登记表, 基本信息 … 公开情况) in a row above its header, in merged cells that save
-    // as a cell or two and blanks: the header is the row below, and the fix is to delete this one, not to rename it.
-    if positions.allSatisfy({ $0 == nil }), rowNumbers.isEmpty, (1...3).contains(unknown.count), unnamed.count >= unknown.count {
+    // as a cell each followed by blanks (or the one cell of the line): the header is the row below, and the fix is to
+    // delete this one, not to rename it. A header's names stand side by side.
+    let named = header.indices.filter { !MilestoneSheet.comparable(header[$0]).isEmpty }
+    let spaced = zip(named, named.dropFirst()).allSatisfy { $1 > $0 + 1 }
+    if positions.allSatisfy({ $0 == nil }), rowNumbers.isEmpty, (1...3).contains(unknown.count), spaced {
       throw FileProblems([FileProblem(file: file, line: line, field: nil, message: """
         the first line names no column of a sheet of milestones, only \(unknown.map { "'\($0)'" }.joined(separator: ", ")) among \
         empty cells: a title or group row above the header? delete it (unmerge its cells first) so that the header \

@@ -144,21 +144,18 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// brackets, width or spaces (杨发改投[2026]41号 for 杨发改投〔2026〕41号): one document recorded twice, whose second
   /// record, never published, would stand overdue on the public notices beside the first. Said of the 文号 given:
   /// "'杨发改投[2026]41号' is …".
-  public static func referenceTypedOtherwise(
-    _ given: String, recorded: String, milestone: Int64, kind: String, formedOn: CivilDate
-  ) -> String {
+  public static func referenceTypedOtherwise(recorded: String, milestone: Int64, kind: String, formedOn: CivilDate) -> String {
     """
     the 文号 of milestone \(milestone) (\(kind) formed \(formedOn)), recorded as \(recorded); type it as recorded, so that \
-    this is that milestone: a second record of one document would stand unpublished, and overdue, on the notices; if the \
-    register's spelling is the wrong one, correct it first: `gongkai amend \
-    \(milestone) --ref \(ShellWord.quoted(given)) --reason 更正文号`
+    this is that milestone: a second record of one document would stand unpublished, and overdue, on the notices
     """
   }
 
-  /// Why milestone `id`'s 文号 is said after it was recorded: typed with full-width digits or letters, the ASCII
-  /// spelling (`ascii`) a document has.
-  public static func fullWidthReference(_ reference: String, ascii: String, milestone id: Int64) -> String {
-    """
+  /// The warning for milestone `id` recorded with `reference` in full-width digits or letters, naming its ASCII
+  /// spelling and the amend that corrects it; `nil` for a 文号 without them.
+  public static func fullWidthReference(_ reference: String?, milestone id: Int64) -> String? {
+    guard let reference, let ascii = MilestoneEntry.asciiSpelling(ofReference: reference) else { return nil }
+    return """
     the 文号 '\(reference)' of milestone \(id) has full-width digits or letters, which a document's number does not: recorded as \
     typed; if an input method typed them, correct it: `gongkai amend \(id) --ref \(ShellWord.quoted(ascii)) --reason 更正文号`
     """

@@ -594,7 +594,7 @@ import TestSupport
       #expect(try runGongkai(command + db).status == 0)
     }
     let html = try export(["notices"], "\(Self.code).html", in: folder, db)
-    #expect(html.contains("<li>合同订立及履行情况：形成 2026-09-22（更正，原登记为 2026-09-18），截止 2026-10-27，公开 2026-10-26，按时公开</li>"),
+    #expect(html.contains("<li>合同订立及履行情况：形成 2026-09-22（经更正，原登记为 2026-09-18），截止 2026-10-27，公开 2026-10-26，按时公开</li>"),
             "\(html)")
     let json = try export(["json"], "disclosures.json", in: folder, db)
     #expect(json.contains("\"originalFormedOn\" : \"2026-09-18\"") && json.contains("\"statusByOriginalFormedOn\" : \"late\""), "\(json)")

@@ -326,12 +326,15 @@ import TestSupport
     ])
     #expect(try problems(Data("项目代码,形成日期\n".utf8)) == ["f.csv:1: 事项类型: required column is missing"])
     // A title row or a row of group headings above the header is named as such, with the fix
-    for (first, named) in [("杨浦区重大建设项目信息公开登记表,,,,", "'杨浦区重大建设项目信息公开登记表'"), ("基本信息,,,公开情况,", "'基本信息', '公开情况'")] {
+    for (first, named) in [("杨浦区重大建设项目信息公开登记表,,,,", "'杨浦区重大建设项目信息公开登记表'"), ("基本信息,,,公开情况,", "'基本信息', '公开情况'"), ("基本信息,,,公开情况", "'基本信息', '公开情况'"),
+                           ("杨浦区重大建设项目信息公开登记表", "'杨浦区重大建设项目信息公开登记表'")] {
       #expect(try problems(Data("\(first)\n项目代码,事项类型,形成日期,公开日期,公开渠道\n".utf8)) == [
         "f.csv:1: the first line names no column of a sheet of milestones, only \(named) among empty cells: a title or group row "
           + "above the header? delete it (unmerge its cells first) so that the header (项目代码, 事项类型, 形成日期 …) is the first line",
       ])
     }
+    // A header of names side by side, none known, is a header with the wrong names, trailing empty cells or not
+    #expect(try problems(Data("项目编号,事项,日期,,,\n".utf8)).first?.contains("unknown columns 项目编号, 事项, 日期; rename each") == true)
     // A project code left in the first row of a merged cell is missing below it, not malformed
     #expect(try problems(Data("项目代码,事项类型,形成日期\n2024-310110-48-01-000123,bidding.result,2026-10-12\n,bidding.contract,2026-10-20\n".utf8))
       == ["f.csv:3: 项目代码: required; the project's 项目代码 in every row (a merged cell keeps it in its first row only: unmerge the "

@@ -7,17 +7,15 @@ extension Checker {
   /// moves the deadline with it: the audit CSV shows the two statuses side by side and the year's report counts the
   /// items whose status the amendment turned, for an evaluator to check each.
   func statusFromOriginalDay(of stored: StoredMilestone, asOf: CivilDate) -> FindingStatus? {
+    findingFromOriginalDay(of: stored, asOf: asOf)?.status
+  }
+
+  /// The milestone judged from the day formed its first amendment replaced: the open data states its public status
+  /// (``GongkaiCore/Finding/publicStatus``), as it states the milestone's own, so that the two compare.
+  func findingFromOriginalDay(of stored: StoredMilestone, asOf: CivilDate) -> Finding? {
     guard let day = stored.formedOnAsFirstRecorded else { return nil }
     var milestone = stored.milestone
     milestone.formedOn = day
-    return (try? judge(milestone, asOf: asOf))?.status
-  }
-}
-
-extension StoredMilestone {
-  /// The day formed as first recorded, where amendments moved it (and not back): what every output that states a
-  /// deadline counted from the day amended says beside it.
-  var formedOnAsFirstRecorded: CivilDate? {
-    amendments?.originalFormedOn.flatMap { $0 == milestone.formedOn ? nil : $0 }
+    return (try? judge(milestone, asOf: asOf)) ?? nil
   }
 }

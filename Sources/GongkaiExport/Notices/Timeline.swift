@@ -87,19 +87,19 @@ struct Timeline: Sendable {
     func x(_ date: CivilDate) -> Int { Self.plotStart + Int(Double(start.days(to: date)) / span * Double(Self.plotEnd - Self.plotStart)) }
 
     rows = marked.enumerated().map { index, row in
-      let (finding, validityMark, reference) = (row.finding, row.validityMark, row.reference)
+      let finding = row.finding
       let told = twins["\(finding.milestone.kind) \(finding.milestone.formedOn)"] == nil ? ""
-        : reference.map { "（文号 \($0)）" } ?? "（无文号）"
+        : row.reference.map { "（文号 \($0)）" } ?? "（无文号）"
       let y = Self.top + index * Self.rowHeight + Self.rowHeight / 2
       let style = Style(finding.publicStatus)
       let markDate = finding.disclosure?.publishedOn ?? (finding.status == .overdue ? asOf : finding.deadline?.date ?? asOf)
       let name = finding.rule.name.chinese
       let status = finding.chineseStanding + finding.chineseProvisionalMark + (finding.isUnverified ? Self.unverifiedMark : "")
-      let (label, statusFontSize) = Self.layout(name, mark: validityMark, status: status)
+      let (label, statusFontSize) = Self.layout(name, mark: row.validityMark, status: status)
       return Row(
         y: y, textY: y + 4, tickY: y - 7, barY: y - 3, label: label,
-        fullLabel: "\(name)\(validityMark.map { "（\($0)）" } ?? "")\(told)：形成 \(finding.milestone.formedOn)"
-          + (row.originalFormedOn.map { "（更正，原登记为 \($0)）" } ?? "")
+        fullLabel: "\(name)\(row.validityMark.map { "（\($0)）" } ?? "")\(told)：形成 \(finding.milestone.formedOn)"
+          + (row.originalFormedOn.map { "（经更正，原登记为 \($0)）" } ?? "")
           + (finding.deadline.map { "，截止 \($0.date)" + ($0.isProvisional ? "（暂定）" : "") } ?? "")
           + (finding.disclosure.map { "，公开 \($0.publishedOn)" + (finding.judgedRunIsProvisional ? "（暂定）" : "") } ?? "")
           + "，\(status)",

@@ -130,7 +130,7 @@ public struct DisclosuresJSON: Sendable {
       let changedBy = relations.changedBy(stored).map { MilestoneLink($0, relations: relations) }
       let withdrawnBy = relations.withdrawals(of: stored).map { MilestoneLink($0, relations: relations) }
       let withdrawn = !withdrawnBy.isEmpty
-      let statusByOriginalDay = checker.statusFromOriginalDay(of: stored, asOf: asOf)?.rawValue
+      let statusByOriginalDay = checker.findingFromOriginalDay(of: stored, asOf: asOf)?.publicStatus.rawValue
       for (disclosure, serial) in zip(stored.milestone.disclosures, stored.recordedDisclosures.map(\.serial)) where disclosure.publishedOn <= asOf {
         let rule = finding.rule
         entries.append(DisclosureEntry(

@@ -128,7 +128,8 @@ public struct OC4IDSExport: Sendable {
           id: "milestone-\(finding.milestone.id)", title: finding.rule.name.chinese, type: "reporting", code: finding.rule.code,
           description: "信息形成于 \(finding.milestone.formedOn)"
             + (stored.formedOnAsFirstRecorded.map { day in
-              "（经更正，原登记为 \(day)" + (checker.statusFromOriginalDay(of: stored, asOf: asOf).map { "，按原登记日期为\($0.chineseName)" } ?? "") + "）"
+              "（经更正，原登记为 \(day)"
+                + (checker.findingFromOriginalDay(of: stored, asOf: asOf).map { "，按原登记日期为\($0.chinesePublicStatusName)" } ?? "") + "）"
             } ?? "")
             + "；法律依据：\(finding.rule.basis)；\(finding.chineseStanding)"
             + finding.chineseProvisionalMark + finding.chineseUnverifiedMark

@@ -96,31 +96,51 @@ extension SQLiteStore {
     milestonesOf project: ProjectRecord, listed: Set<Int64>, added: [(entry: MilestoneEntry, id: Int64)], at position: Int,
     report: inout ImportReport, _ db: Database
   ) throws {
+    // An entry that arrives withdrawn records what was taken back, and a change is information of its own: neither
+    // corrects another milestone.
+    let corrections = added.filter { $0.entry.withdrawnReason == nil && $0.entry.changes == nil }
     let recorded = try Row.fetchAll(db.cachedStatement(sql: """
       SELECT id, kind, formedOn, reference FROM milestone WHERE projectId = ? AND withdrawnReason IS NULL ORDER BY id
       """), arguments: [project.id!])
     for row in recorded where !listed.contains(row[0]) {
       let (id, kind, formedOn, reference): (Int64, String, String, String?) = (row[0], row[1], row[2], row[3])
-      // One the file added beside, of its kind with its 文号 on another day, or on its day where either has no 文号, was
-      // warned of as it was added, with the withdrawal and the amend that correct it.
-      let warnedBeside = added.contains { entry, _ in
-        entry.kind == kind && (reference != nil && entry.reference == reference
-          || entry.formedOn.description == formedOn && (reference == nil || entry.reference == nil))
+      func sameDocument(_ entry: MilestoneEntry) -> Bool {
+        guard let reference, let given = entry.reference else { return false }
+        return DocumentNumber.lookAlike(given) == DocumentNumber.lookAlike(reference)
+      }
+      // One the file added beside, of its kind with its 文号 (or the 文号 typed otherwise) on another day, or on its day
+      // where either has no 文号, was warned of as it was added, with the withdrawal and the amend that correct it.
+      let warnedBeside = corrections.contains { entry, _ in
+        entry.kind == kind && (sameDocument(entry) || entry.formedOn.description == formedOn && (reference == nil || entry.reference == nil))
       }
       guard !warnedBeside else { continue }
-      // What the file added that reads as this one corrected: of its day, or of its 文号.
-      let likely = added.first { entry, _ in
-        entry.formedOn.description == formedOn || (reference != nil && entry.reference == reference)
-      }
-      let correction = likely.map { entry, added in
-        " (milestone \(added), \(entry.kind) formed \(entry.formedOn)\(entry.reference.map { " with 文号 \($0)" } ?? ""), was added by it)"
-      } ?? ""
       report.notice(at: position, field: "milestones", """
         milestone \(id) (\(kind) formed \(formedOn)\(reference.map { " with 文号 \($0)" } ?? "")) is in the register but not in the \
-        file; if the file corrects its kind, day or 文号\(correction), withdraw it (`gongkai withdraw \(id) --reason 更正登记`), else \
-        bring the file up to date with `gongkai export project \(project.code)`
+        file; \(Self.correction(of: (id, kind, formedOn, reference), by: corrections.filter { entry, _ in
+          entry.formedOn.description == formedOn || sameDocument(entry)
+        })); else bring the file up to date with `gongkai export project \(project.code)`
         """)
     }
+  }
+
+  /// How a milestone the file leaves out is corrected by the one entry the file added of its day or 文号, where one
+  /// is: a day or 文号 corrected keeps the register's milestone, amended, with its publications and history (the entry
+  /// added is withdrawn, as the warning at its adding says); a kind, which `amend` cannot correct, leaves the entry
+  /// added and withdraws the one recorded before. Several or none: which is wrong is the clerk's to say.
+  private static func correction(
+    of recorded: (id: Int64, kind: String, formedOn: String, reference: String?), by fits: [(entry: MilestoneEntry, id: Int64)]
+  ) -> String {
+    guard fits.count == 1, let (entry, added) = fits.first else {
+      return "if the file corrects its kind, day or 文号, withdraw the one that is wrong (`gongkai withdraw \(recorded.id) --reason 更正登记`)"
+    }
+    let named = "milestone \(added) (\(entry.kind) formed \(entry.formedOn)\(entry.reference.map { " with 文号 \($0)" } ?? "")), which the file added,"
+    guard entry.kind == recorded.kind else {
+      return "if \(named) corrects its kind, which `amend` cannot, withdraw it (`gongkai withdraw \(recorded.id) --reason 事项类型有误`)"
+    }
+    let options = [entry.formedOn.description == recorded.formedOn ? nil : "--date \(entry.formedOn)",
+                   entry.reference == recorded.reference ? nil : "--ref \(ShellWord.quoted(entry.reference ?? ""))"]
+    return "if \(named) corrects it, keep milestone \(recorded.id), corrected: `gongkai withdraw \(added) --reason 重复登记` and "
+      + "`gongkai amend \(recorded.id) \(options.compactMap(\.self).joined(separator: " ")) --reason 更正登记`"
   }
 
   /// The milestones of an import's entries of one project, by key: those in force, and the withdrawn ones, which may
@@ -239,8 +259,7 @@ extension SQLiteStore {
       let message = report.addedMilestones?.contains(other.id) == true
         ? "'\(given)' is \(recorded), typed otherwise, which an entry above gives for the same kind and day: one document; "
           + "give both the 文号 as the document has it"
-        : "'\(given)' is " + StoreError.referenceTypedOtherwise(given, recorded: recorded, milestone: other.id, kind: entry.kind,
-                                                              formedOn: entry.formedOn)
+        : "'\(given)' is " + StoreError.referenceTypedOtherwise(recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn)
       throw ConflictingRow(field: field, message: message)
     }
     // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
@@ -341,8 +360,8 @@ extension SQLiteStore {
 
   /// Notes a milestone added with a 文号 in full-width digits or letters, as `log` warns of one.
   private func noteIfFullWidth(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
-    guard let reference = entry.reference, let ascii = MilestoneEntry.asciiSpelling(ofReference: reference) else { return }
-    report.notice(at: position, field: "ref", StoreError.fullWidthReference(reference, ascii: ascii, milestone: id))
+    guard let warning = StoreError.fullWidthReference(entry.reference, milestone: id) else { return }
+    report.notice(at: position, field: "ref", warning)
   }
 
   /// Notes a milestone added as formed before the 政府信息公开条例 first came into force, as `log` warns of one: no

@@ -142,9 +142,7 @@ extension Gongkai {
         }
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
-      if let given = ref, !given.isEmpty, let ascii = MilestoneEntry.asciiSpelling(ofReference: given) {
-        Terminal.warning(StoreError.fullWidthReference(given, ascii: ascii, milestone: milestone))
-      }
+      if let warning = StoreError.fullWidthReference(ref, milestone: milestone) { Terminal.warning(warning) }
       // A correction that turns a late or overdue item on time, or the reverse, is what an evaluator looks for: said,
       // with where it stays visible.
       if let checker, let before = (try? checker.judge(current.milestone, asOf: today)) ?? nil,
@@ -177,7 +175,7 @@ extension Gongkai {
       guard let other = try await register.milestone(typingOtherwiseTheReferenceOf: entry, project: code, excluding: milestone) else { return }
       let field = ref != nil ? "--ref" : "--date"
       throw StoreError.invalid(.invalidField(field, ref ?? date?.description ?? "", "\(given) is " + StoreError.referenceTypedOtherwise(
-        given, recorded: other.reference, milestone: other.id, kind: current.milestone.kind, formedOn: entry.formedOn)))
+        recorded: other.reference, milestone: other.id, kind: current.milestone.kind, formedOn: entry.formedOn)))
     }
 
     /// A 文号 or day amended into one another milestone of the kind holds, as `log` warns of a milestone recorded so:

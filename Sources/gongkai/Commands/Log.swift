@@ -56,16 +56,14 @@ extension Gongkai {
         let other = try await register.milestone(typingOtherwiseTheReferenceOf: entry, project: code, excluding: nil)
       {
         throw StoreError.invalid(.invalidField("--ref", given, "it is " + StoreError.referenceTypedOtherwise(
-          given, recorded: other.reference, milestone: other.id, kind: kind, formedOn: date)))
+          recorded: other.reference, milestone: other.id, kind: kind, formedOn: date)))
       }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
       Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf.day(today: today))
-      if let given = entry.reference, let ascii = MilestoneEntry.asciiSpelling(ofReference: given) {
-        Terminal.warning(StoreError.fullWidthReference(given, ascii: ascii, milestone: stored.milestone.id))
-      }
+      if let warning = StoreError.fullWidthReference(entry.reference, milestone: stored.milestone.id) { Terminal.warning(warning) }
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id
@@ -85,9 +83,10 @@ extension Gongkai {
       if changes == nil, let other = try? await register.milestone(underAnotherKindSharing: entry, project: code) {
         let id = stored.milestone.id
         Terminal.warning("""
-          milestone \(other.id) (\(other.kind)) has the same day and 文号; if this corrects its kind, run `gongkai withdraw \
-          \(other.id) --reason 事项类型有误` (a kind is corrected by withdrawing and logging again), else if it was logged by \
-          mistake, `gongkai withdraw \(id) --reason 重复登记`
+          milestone \(other.id) (\(other.kind)) has the same day and 文号: one document carrying both items is recorded so; if \
+          this corrects its kind, run `gongkai withdraw \(other.id) --reason 事项类型有误` (a kind is corrected by withdrawing \
+          and logging again; its publications go with it: record them on milestone \(id) with `gongkai disclose \(id) …`), \
+          else if it was logged by mistake, `gongkai withdraw \(id) --reason 重复登记`
           """)
       }
       if let withdrawn = try? await register.withdrawnMilestone(recordedAgainAs: stored.milestone.id) {

@@ -171,7 +171,7 @@ extension Gongkai.ProjectCommand {
       Terminal.warning("""
         \(pending.count) of them not yet published (\(named)) \(pending.count == 1 ? "stays" : "stay") with \
         \(Terminal.field(former)), whose alerts name it; to hand one still due over to the new unit (one overdue is the \
-        former unit's lateness), give its id (`gongkai check --project \(code)` says which are due): `gongkai amend ID --unit \
+        former unit's lateness), give its id (`gongkai check --project \(code) --status due` lists those due): `gongkai amend ID --unit \
         \(ShellWord.quoted(unit)) --reason 项目移交`
         """)
     }
