@@ -173,6 +173,8 @@ struct SheetRows {
   private let rowNumbers: [Int]
   /// The trimmed non-empty cells of the current record, by column.
   private var cells: [String?]
+  /// Whether a row read so far gave a project code: a row without one below it is most likely under a merged cell.
+  private var sawProjectCode = false
   private var finished = false
   private var decoded: [UInt8] = []
 
@@ -387,11 +389,12 @@ struct SheetRows {
     }
     var code: ProjectCode?
     if let text = cell(.project) {
+      sawProjectCode = true
       do { code = try ProjectCode(text) } catch { problem("project", ReferenceList.message(for: error)) }
     } else {
       // Rows of one project under a merged cell (合并单元格), which keeps its value in its first row only.
-      problem("project", "required; the project's 项目代码 in every row (a merged cell keeps it in its first row only: unmerge the "
-        + "column and fill the code down)")
+      problem("project", "required; the project's 项目代码 in every row" + (sawProjectCode
+        ? " (a merged cell keeps it in its first row only: unmerge the column and fill the code down)" : ""))
     }
     if let code, !isRegistered(code) {
       problem("project", "unknown project '\(code)'; register it first with `gongkai project add`")

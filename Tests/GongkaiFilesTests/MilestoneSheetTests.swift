@@ -339,6 +339,9 @@ import TestSupport
     #expect(try problems(Data("项目代码,事项类型,形成日期\n2024-310110-48-01-000123,bidding.result,2026-10-12\n,bidding.contract,2026-10-20\n".utf8))
       == ["f.csv:3: 项目代码: required; the project's 项目代码 in every row (a merged cell keeps it in its first row only: unmerge the "
         + "column and fill the code down)"])
+    // (on the first row, no merged cell is the story)
+    #expect(try problems(Data("项目代码,事项类型,形成日期\n,bidding.contract,2026-10-20\n".utf8))
+      == ["f.csv:2: 项目代码: required; the project's 项目代码 in every row"])
     // What a row gives without a publication day is named as the header names it
     #expect(try problems(Data("项目代码,事项类型,形成日期,公开日期,公开渠道,公示截止\n2024-310110-48-01-000123,bidding.result,2026-10-12,,网站,2026-10-20\n".utf8))
       == ["f.csv:2: 公开日期: the row gives 公开渠道 and 公示截止 but no publication date; give the day it was published"])
