@@ -94,11 +94,8 @@ public struct MilestoneEntry: Hashable, Sendable {
     var found = RegisterText.problems("ref", reference)
     found += RegisterText.problems("summary", summary, maximum: RegisterText.maximumTextLength, allowNewlines: true)
     found += RegisterText.problems("unit", responsibleUnit)
-    // Every way in reads a blank one as left out; an import of a project file kept it as a blank text before it did,
-    // and a blank unit named no one in the alerts.
-    for (field, value) in [("ref", reference), ("summary", summary), ("unit", responsibleUnit)] where value?.allSatisfy(\.isWhitespace) == true {
-      found.append(.invalidField(field, value ?? "", "it is blank, where the field should be left out"))
-    }
+    // A blank unit named no one in the alerts.
+    found += RegisterText.blankProblems([("ref", reference), ("summary", summary), ("unit", responsibleUnit)])
     found += RegisterText.problems("withdrawn", withdrawnReason, maximum: RegisterText.maximumTextLength)
     if let reason = withdrawnReason, let problem = withdrawalReasonProblem(reason) { found.append(problem) }
     // `doctor` asks this of projects in force only, whose milestones hold the mark only if someone typed it before it

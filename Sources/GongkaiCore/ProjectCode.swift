@@ -96,10 +96,7 @@ public struct Project: Hashable, Sendable {
     found += RegisterText.problems("legal-person", legalPerson)
     found += RegisterText.problems("location", location)
     found += RegisterText.problems("responsible-unit", responsibleUnit, required: true)
-    // Every way in reads a blank one as left out; an import of a project file kept it as a blank text before it did.
-    for (field, value) in [("legal-person", legalPerson), ("location", location)] where value?.allSatisfy(\.isWhitespace) == true {
-      found.append(.invalidField(field, value ?? "", "it is blank, where the field should be left out"))
-    }
+    found += RegisterText.blankProblems([("legal-person", legalPerson), ("location", location)])
     if let amount = totalInvestment, let problem = Self.investmentProblem(amount) { found.append(problem) }
     return found
   }

@@ -23,6 +23,15 @@ public enum RegisterText {
     return .invalidField(field, reason, "\(mark) marks the milestones a project's \(what); give the reason without it")
   }
 
+  /// The optional fields held blank: every way in reads a blank one as left out, but an import of a project file kept
+  /// it as a blank text before it did, and `doctor` names those for correcting.
+  static func blankProblems(_ fields: [(field: String, value: String?)]) -> [RegisterError] {
+    fields.compactMap { field, value in
+      guard let value, value.allSatisfy(\.isWhitespace) else { return nil }
+      return .invalidField(field, value, "it is blank, where the field should be left out")
+    }
+  }
+
   /// The problems of one field: missing when required, too long, control characters, undecodable bytes.
   public static func problems(
     _ field: String, _ value: String?, required: Bool = false, maximum: Int = maximumNameLength,

@@ -99,26 +99,31 @@ extension SQLiteStore {
     // An entry that arrives withdrawn records what was taken back, and a change is information of its own: neither
     // corrects another milestone.
     let corrections = added.filter { $0.entry.withdrawnReason == nil && $0.entry.changes == nil }
+    // By day and by 文号 (its look-alike form), so that each milestone left out is compared with the few entries of
+    // its day or document, not with every entry the file added.
+    var byDay: [String: [(entry: MilestoneEntry, id: Int64)]] = [:]
+    var byDocument: [String: [(entry: MilestoneEntry, id: Int64)]] = [:]
+    for added in corrections {
+      byDay[added.entry.formedOn.description, default: []].append(added)
+      if let given = added.entry.reference { byDocument[DocumentNumber.lookAlike(given), default: []].append(added) }
+    }
     let recorded = try Row.fetchAll(db.cachedStatement(sql: """
       SELECT id, kind, formedOn, reference FROM milestone WHERE projectId = ? AND withdrawnReason IS NULL ORDER BY id
       """), arguments: [project.id!])
     for row in recorded where !listed.contains(row[0]) {
       let (id, kind, formedOn, reference): (Int64, String, String, String?) = (row[0], row[1], row[2], row[3])
-      func sameDocument(_ entry: MilestoneEntry) -> Bool {
-        guard let reference, let given = entry.reference else { return false }
-        return DocumentNumber.lookAlike(given) == DocumentNumber.lookAlike(reference)
-      }
+      let ofDay = byDay[formedOn] ?? []
+      let ofDocument = reference.flatMap { byDocument[DocumentNumber.lookAlike($0)] } ?? []
       // One the file added beside, of its kind with its 文号 (or the 文号 typed otherwise) on another day, or on its day
       // where either has no 文号, was warned of as it was added, with the withdrawal and the amend that correct it.
-      let warnedBeside = corrections.contains { entry, _ in
-        entry.kind == kind && (sameDocument(entry) || entry.formedOn.description == formedOn && (reference == nil || entry.reference == nil))
-      }
+      let warnedBeside = ofDocument.contains { $0.entry.kind == kind }
+        || ofDay.contains { $0.entry.kind == kind && (reference == nil || $0.entry.reference == nil) }
       guard !warnedBeside else { continue }
+      let fits = ofDay + ofDocument.filter { $0.entry.formedOn.description != formedOn }
       report.notice(at: position, field: "milestones", """
         milestone \(id) (\(kind) formed \(formedOn)\(reference.map { " with 文号 \($0)" } ?? "")) is in the register but not in the \
-        file; \(Self.correction(of: (id, kind, formedOn, reference), by: corrections.filter { entry, _ in
-          entry.formedOn.description == formedOn || sameDocument(entry)
-        })); else bring the file up to date with `gongkai export project \(project.code)`
+        file; \(Self.correction(of: (id, kind, formedOn, reference), by: fits)); else bring the file up to date with \
+        `gongkai export project \(project.code)`
         """)
     }
   }
