@@ -62,7 +62,9 @@ public struct Checker: Sendable {
         judgedRunIsProvisional: choice.runIsUnsettled, disclosure: first,
         publishedUntil: until, publications: judged?.run.published, minimumEnd: minimumEnd,
         shortOnlyByWeekendExtension: status == .tooShort
-          && isShortOnlyByWeekend(minimum: rule.minimumPublication, from: first?.publishedOn, until: until, end: minimumEnd?.date),
+          && isShortOnlyByWeekend(minimum: rule.minimumPublication,
+                                  from: first.map { rule.minimumStart(publishedOn: $0.publishedOn, formedOn: milestone.formedOn) },
+                                  until: until, end: minimumEnd?.date),
         deadlineWithoutWeekendReading: status == .due ? endBeforeWeekendReading(deadline, of: period, from: milestone.formedOn) : nil,
         lateOnlyBySwappedWorkdays: lateOnlyBySwappedWorkdays,
         onTimeOnlyBy: status == .onTime
@@ -102,7 +104,8 @@ public struct Checker: Sendable {
       readings.append(.weekendExtension)
     }
     if let minimum = rule.minimumPublication, let until, let minimumEnd,
-      calendar.reachesOnlyBySwappedWorkdays(until, end: minimumEnd, of: minimum, from: first.publishedOn)
+      calendar.reachesOnlyBySwappedWorkdays(
+        until, end: minimumEnd, of: minimum, from: rule.minimumStart(publishedOn: first.publishedOn, formedOn: formedOn))
     {
       readings.append(.swappedWorkdays)
     }
@@ -137,14 +140,15 @@ public struct Checker: Sendable {
       return carries.holds
     }
     try PublicationRun.forEach(in: milestone.disclosures, asOf: asOf, continues: continues) { (run) throws(PeriodError) in
+      let start = rule.minimumStart(publishedOn: run.firstPublishedOn, formedOn: milestone.formedOn)
       let minimumEnd = try rule.minimumPublication.map { (period) throws(PeriodError) in
-        try calendar.deadline(of: period, from: run.firstPublishedOn)
+        try calendar.deadline(of: period, from: start)
       }
       if earliest == nil { earliest = (run, minimumEnd) }
       latest = (run, minimumEnd)
       // Met when the day after the run came down is past its minimum end.
       if let minimum = rule.minimumPublication, let minimumEnd, let until = run.until,
-        !calendar.settles(minimumEnd, of: minimum, from: run.firstPublishedOn, against: until.adding(days: 1))
+        !calendar.settles(minimumEnd, of: minimum, from: start, against: until.adding(days: 1))
       {
         endsUnsettled = true
       }
@@ -158,7 +162,9 @@ public struct Checker: Sendable {
     var repairUnsettled = false
     if let latest, let minimum = rule.minimumPublication, let end = latest.minimumEnd {
       let endToCome = SettledAnswer(
-        holds: asOf <= end.date, isSettled: calendar.settles(end, of: minimum, from: latest.run.firstPublishedOn, against: asOf))
+        holds: asOf <= end.date,
+        isSettled: calendar.settles(end, of: minimum, from: rule.minimumStart(publishedOn: latest.run.firstPublishedOn,
+                                                                              formedOn: milestone.formedOn), against: asOf))
       let carried = latest.run.until.map { carrying(publicationOf: rule, endedOn: $0, putUpOn: asOf) } ?? .settled(true)
       let repair = endToCome.and(carried)
       repairUnsettled = !repair.isSettled
@@ -221,8 +227,8 @@ public struct Checker: Sendable {
   /// The explanation of a finding's ``Finding/minimumEnd``: its kind's minimum publication period counted from the
   /// publication judged. `nil` when no minimum applies or nothing is published.
   public func explainMinimumPublication(of finding: Finding) throws(CheckError) -> DeadlineExplanation? {
-    guard let period = finding.rule.minimumPublication, let first = finding.disclosure else { return nil }
-    do { return try calendar.explain(period, from: first.publishedOn) } catch {
+    guard let period = finding.rule.minimumPublication, let start = finding.minimumStart else { return nil }
+    do { return try calendar.explain(period, from: start) } catch {
       throw .period(milestoneID: finding.milestone.id, error)
     }
   }

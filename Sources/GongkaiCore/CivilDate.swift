@@ -125,8 +125,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       let meant = first > 12 ? CivilDate(year: year, month: second, day: first) : second > 12 ? CivilDate(year: year, month: first, day: second) : nil
       throw .yearNotFirst(original, meant: meant)
     }
+    // 2026年11月3日 as people write it too: 3号 for 3日, a space after 年 or 月.
+    let chinese = separators.map { $0.filter { !$0.isWhitespace } }
     guard widths[0] == 4, (1...2).contains(widths[1]), (1...2).contains(widths[2]),
-      sameTwice && ["/", "-", "."].contains(separators[0]) || separators == ["年", "月", "日"],
+      sameTwice && ["/", "-", "."].contains(separators[0]) || chinese == ["年", "月", "日"] || chinese == ["年", "月", "号"],
       let first = Int(numbers[0]), let second = Int(numbers[1]), let third = Int(numbers[2])
     else { throw .malformed(original) }
     let date = try Self.checked(first, second, third, text: original)

@@ -8,6 +8,7 @@ extension DisclosureRule {
     var period: Period?
     var changePeriod: Period?
     var minimumPublication: Period?
+    var minimumCountedFrom: MinimumStart
     var minimumPublicationName: LocalizedText
     var responsible: LocalizedText
     var basis: String
@@ -23,6 +24,7 @@ extension DisclosureRule {
       var earlier = self
       if let date = dating.minimumInForce, day < date {
         (earlier.minimumPublication, earlier.minimumPublicationName) = (nil, DisclosureRule.displayPeriodName)
+        earlier.minimumCountedFrom = .publication
         (earlier.minimumBasis, earlier.minimumConfidence) = (nil, nil)
       } else if earlier.minimumPublication != nil {
         // Kept while the deadline's law is not: cited on its own, known as it was.

@@ -61,6 +61,8 @@ public final class DisclosureRule: Sendable, Hashable {
   public let changePeriod: Period?
   /// How long a publication must stay up at least (公示期), or `nil`.
   public let minimumPublication: Period?
+  /// The day the minimum publication period is counted from.
+  public let minimumCountedFrom: MinimumStart
   /// What the law calls that minimum: 公示期 for a 公示, but 公告期 for a notice and 征求意见期 for a consultation,
   /// where a public page saying 公示期 would misname the duty it reports on.
   public let minimumPublicationName: LocalizedText
@@ -112,7 +114,7 @@ public final class DisclosureRule: Sendable, Hashable {
 
   public convenience init(
     code: String, category: Category, name: LocalizedText, trigger: LocalizedText, period: Period?,
-    changePeriod: Period? = nil, minimumPublication: Period? = nil,
+    changePeriod: Period? = nil, minimumPublication: Period? = nil, minimumCountedFrom: MinimumStart = .publication,
     minimumPublicationName: LocalizedText = DisclosureRule.displayPeriodName, responsible: LocalizedText, basis: String,
     minimumBasis: String? = nil, confidence: Confidence, minimumConfidence: Confidence? = nil, note: LocalizedText? = nil,
     alsoChanges: [String] = [], withdraws: [String] = [], inForce: CivilDate? = nil, minimumInForce: CivilDate? = nil,
@@ -120,7 +122,8 @@ public final class DisclosureRule: Sendable, Hashable {
   ) {
     let terms = Terms(
       code: code, category: category, name: name, trigger: trigger, period: period, changePeriod: changePeriod,
-      minimumPublication: minimumPublication, minimumPublicationName: minimumPublicationName, responsible: responsible,
+      minimumPublication: minimumPublication, minimumCountedFrom: minimumCountedFrom, minimumPublicationName: minimumPublicationName,
+      responsible: responsible,
       basis: basis, minimumBasis: minimumBasis, confidence: confidence, minimumConfidence: minimumConfidence, note: note,
       alsoChanges: alsoChanges, withdraws: withdraws)
     let dating = Dating(inForce: inForce, minimumInForce: minimumInForce, before: beforeInForce, citedTexts: citedTexts)
@@ -139,6 +142,7 @@ public final class DisclosureRule: Sendable, Hashable {
     period = terms.period
     changePeriod = terms.changePeriod
     minimumPublication = terms.minimumPublication
+    minimumCountedFrom = terms.minimumCountedFrom
     minimumPublicationName = terms.minimumPublicationName
     responsible = terms.responsible
     basis = terms.basis
@@ -165,6 +169,14 @@ public final class DisclosureRule: Sendable, Hashable {
   public func rule(formedOn day: CivilDate) -> DisclosureRule {
     if let replaced, let inForce, day < inForce { return replaced.rule(formedOn: day) }
     return earlier.first { day < $0.until }?.rule ?? self
+  }
+
+  /// The day a publication on `publishedOn` of information formed on `formedOn` counts its minimum period from.
+  public func minimumStart(publishedOn: CivilDate, formedOn: CivilDate) -> CivilDate {
+    switch minimumCountedFrom {
+    case .publication: publishedOn
+    case .triggerDayIfLater: max(publishedOn, formedOn)
+    }
   }
 
   /// What the public page cites for the minimum publication period.
@@ -239,7 +251,8 @@ public final class DisclosureRule: Sendable, Hashable {
   public static func == (lhs: DisclosureRule, rhs: DisclosureRule) -> Bool {
     lhs.code == rhs.code && lhs.category == rhs.category && lhs.name == rhs.name && lhs.trigger == rhs.trigger
       && lhs.period == rhs.period && lhs.changePeriod == rhs.changePeriod
-      && lhs.minimumPublication == rhs.minimumPublication && lhs.minimumPublicationName == rhs.minimumPublicationName
+      && lhs.minimumPublication == rhs.minimumPublication && lhs.minimumCountedFrom == rhs.minimumCountedFrom
+      && lhs.minimumPublicationName == rhs.minimumPublicationName
       && lhs.responsible == rhs.responsible
       && lhs.basis == rhs.basis && lhs.confidence == rhs.confidence && lhs.minimumConfidence == rhs.minimumConfidence
       && lhs.note == rhs.note
@@ -249,6 +262,15 @@ public final class DisclosureRule: Sendable, Hashable {
   }
 
   public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}
+
+/// Where a minimum publication period starts. A 公示 runs from the day it goes up; a tender notice must stay up
+/// through the documents' least sale period (招标投标法实施条例第十六条: 5 days from the first day of sale), which a
+/// notice put up ahead of the sale does not shorten: counted from the first day of sale when that comes later.
+public enum MinimumStart: String, Hashable, Sendable {
+  case publication
+  /// The later of the publication's day and the day the information was formed (the trigger day).
+  case triggerDayIfLater = "trigger-day-if-later"
 }
 
 /// A rule or catalogue that breaks the catalogue's promises.

@@ -107,8 +107,14 @@ public struct Finding: Sendable {
   public let publishedUntil: CivilDate?
   /// The days those publications were put up, first to last; `nil` when nothing was published.
   public let publications: ClosedRange<CivilDate>?
-  /// The earliest day the judged publication may come down, counted from its first day.
+  /// The earliest day the judged publication may come down, counted from ``minimumStart``.
   public let minimumEnd: Deadline?
+
+  /// The day the minimum period of the judged publication counts from: its first day, or for a tender notice put up
+  /// ahead of the sale, the first day of sale (``MinimumStart``); `nil` when nothing is published.
+  public var minimumStart: CivilDate? {
+    disclosure.map { rule.minimumStart(publishedOn: $0.publishedOn, formedOn: milestone.formedOn) }
+  }
   /// Whether a `too-short` verdict rests on 民法典 art. 203 moving the end of a minimum of N calendar days past a
   /// weekend: the publication was up through the Nth day, or the first day after the holiday rest days that day fell
   /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that

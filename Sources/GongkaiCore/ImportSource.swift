@@ -26,10 +26,31 @@ public protocol ImportSource<Element> {
   /// every night still holds the file of a project withdrawn since, which is passed over, while a file named is
   /// meant to be imported. Throws as ``itemName(at:)`` does.
   func isListed(at position: Int) throws -> Bool
+  /// What the source read and passed over that someone may have meant as something (text in a sheet's 序号 column
+  /// on a row that holds nothing else: a footer, a group heading), the first few and a last one counting the rest;
+  /// asked once every item is read, for the import to say.
+  func passedOver() -> [LineMessage]
+}
+
+/// Something said of an item of an import's source: its line (or position), the field, and what: a line passed over,
+/// or a problem the register finds.
+public struct LineMessage: Hashable, Sendable, CustomStringConvertible {
+  public let line: Int
+  public let field: String
+  public let message: String
+
+  public init(line: Int, field: String, message: String) {
+    self.line = line
+    self.field = field
+    self.message = message
+  }
+
+  public var description: String { "\(line): \(field): \(message)" }
 }
 
 extension ImportSource {
   public func itemName(at position: Int) -> String { "item \(position)" }
   public func isListed(at position: Int) -> Bool { false }
   public func withdrawsADecision(_ kind: String) -> Bool { false }
+  public func passedOver() -> [LineMessage] { [] }
 }

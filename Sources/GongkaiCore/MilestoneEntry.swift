@@ -236,11 +236,15 @@ public struct ProjectDocument: Hashable, Sendable {
   /// The line each milestone begins on in the file it was read from, by position, so that an import's warning about
   /// one points to it as its errors do; empty for a document that comes from elsewhere (the register).
   public var milestoneLines: [Int]
+  /// The line of each project field the file gives (`responsible-unit`), so that what the register finds against
+  /// one (a value from before a change) names its line; empty for a document that comes from elsewhere.
+  public var fieldLines: [String: Int]
 
-  public init(project: Project, milestones: [MilestoneEntry], milestoneLines: [Int] = []) {
+  public init(project: Project, milestones: [MilestoneEntry], milestoneLines: [Int] = [], fieldLines: [String: Int] = [:]) {
     self.project = project
     self.milestones = milestones
     self.milestoneLines = milestoneLines
+    self.fieldLines = fieldLines
   }
 
   /// Documents are equal when they say the same: a file read back is the document written, wherever its lines fall.

@@ -63,6 +63,17 @@ public enum RegisterText {
     return []
   }
 
+  /// The pair of quotes a Chinese input method types that `text` is wrapped in whole (`“江浦路”`, not `“甲”与“乙”`),
+  /// or `nil`: typed where a YAML file or a shell takes ASCII quotes, they stay in the text, and a name or 文号 would be
+  /// published with them and not match the same document typed without.
+  public static func wrappingQuotes(of text: String) -> (Character, Character)? {
+    let pairs: [(Character, Character)] = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("＂", "＂")]
+    guard text.count >= 2, let pair = pairs.first(where: { text.first == $0.0 && text.last == $0.1 }),
+      !text.dropFirst().dropLast().contains(pair.1)
+    else { return nil }
+    return pair
+  }
+
   /// A text of several lines with its lines broken by line feeds alone, as the register keeps them: a file saved on
   /// Windows (CR LF) or an old Mac (CR) breaks them otherwise, and so did summaries stored before the register refused
   /// a carriage return, which `export project` writes as they are.
@@ -237,6 +248,11 @@ public enum RegisterText {
     let text = problems(field, value, maximum: maximumURLLength)
     guard text.isEmpty else { return text }
     guard hasWebScheme(value) else {
+      // ｈｔｔｐｓ：／／ as an input method types it: the address in ASCII is what it meant.
+      let ascii = value.halfWidth
+      if ascii != value, hasWebScheme(ascii) {
+        return [.invalidField(field, value, "it is typed in full-width characters (ｈｔｔｐｓ：／／); type the address in ASCII, as the browser shows it")]
+      }
       return [.invalidField(field, value, "use the full address of \(page), starting with https:// (or http://)")]
     }
     // Named as typed: `http://` has no site after it, whatever https:// has.

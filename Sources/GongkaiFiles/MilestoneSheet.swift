@@ -143,6 +143,8 @@ public struct MilestoneSheetReader: ImportSource {
   public func heading(of field: String) -> String { rows.heading(of: field) }
 
   public func withdrawsADecision(_ kind: String) -> Bool { rows.withdrawsADecision(kind) }
+
+  public func passedOver() -> [LineMessage] { rows.passedOver }
 }
 
 /// The rows of a spreadsheet, one at a time, each checked; what both ``MilestoneSheet`` and
@@ -175,6 +177,12 @@ struct SheetRows {
   private var cells: [String?]
   /// Whether a row read so far gave a project code: a row without one below it is most likely under a merged cell.
   private var sawProjectCode = false
+  /// The rows that held text other than a row number in a row-number column and nothing else, the first
+  /// ``shownPassedOver`` of them, and a line counting the rest (``passOver(_:at:heading:)``).
+  private(set) var passedOver: [LineMessage] = []
+  private var passedOverCount = 0
+  /// As many as an import shows of its notices.
+  private static let shownPassedOver = 20
   private var finished = false
   private var decoded: [UInt8] = []
 
@@ -237,14 +245,17 @@ struct SheetRows {
     }
     // A sheet saved with tabs or semicolons between its cells is one cell a line to a CSV reader: said as such, not
     // as an unknown column named by the whole header line.
-    if header.count == 1, let separator = ["\t", ";", "；"].first(where: { header[0].contains($0) }),
+    if header.count == 1, let separator = ["\t", ";", "；", "，"].first(where: { header[0].contains($0) }),
       header[0].components(separatedBy: separator).contains(where: { cell in
         MilestoneSheet.Column.allCases.contains { $0.names.contains(MilestoneSheet.comparable(cell)) }
       })
     {
-      let name = separator == "\t" ? "tabs" : "semicolons"
+      let name = ["\t": "tabs", "，": "full-width commas (，)"][separator] ?? "semicolons"
+      // Commas an input method typed full-width in a CSV written by hand are replaced, not saved otherwise.
+      let fix = separator == "，" ? "type ASCII commas (,) between the cells, in the header and in every row"
+        : "save the sheet as CSV UTF-8 (逗号分隔) and import that file"
       throw FileProblems([FileProblem(file: file, line: line, field: nil, message: """
-        the header's cells are separated by \(name), not commas: save the sheet as CSV UTF-8 (逗号分隔) and import that file
+        the header's cells are separated by \(name), not commas: \(fix)
         """)])
     }
     // A sheet's title or group headings (登记表, 基本信息 … 公开情况) in a row above its header, in merged cells that save
@@ -320,7 +331,54 @@ struct SheetRows {
 
   /// Whether cell `position` of the current record holds only spaces and tabs, as a cell left empty may.
   private func isBlank(_ position: Int) -> Bool {
-    records.cell(position).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    Self.isBlank(records.cell(position), encoding)
+  }
+
+  /// Whether `cell` holds only white space a clerk types or pastes into a cell left empty: ASCII spaces and tabs,
+  /// the full-width space (U+3000) an input method types, and the no-break space (U+00A0) a web page gives. Read
+  /// byte by byte in the sheet's encoding: every row asks it of its cells.
+  static func isBlank(_ cell: UnsafeBufferPointer<UInt8>, _ encoding: CSVText.Encoding) -> Bool {
+    var index = cell.startIndex
+    func next(_ bytes: UInt8...) -> Bool {
+      guard cell.endIndex - index > bytes.count else { return false }
+      return bytes.indices.allSatisfy { cell[index + 1 + $0] == bytes[$0] }
+    }
+    while index < cell.endIndex {
+      switch (cell[index], encoding) {
+      case (0x20, _), (0x09, _): index += 1
+      case (0xE3, .utf8) where next(0x80, 0x80): index += 3
+      case (0xC2, .utf8) where next(0xA0): index += 2
+      case (0xA1, .gb18030) where next(0xA1): index += 2
+      case (0x81, .gb18030) where next(0x30, 0x84, 0x32): index += 4
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// Whether a row-number cell holds a row number as people write one: digits, ASCII or full-width, Chinese
+  /// numerals, and the marks around them (`1.`, `（1）`, `一、`, `1-1`); `填表人：王敏` or `一、市政工程` is not one.
+  static func isRowNumber(_ text: String) -> Bool {
+    text.allSatisfy { $0.isNumber || $0.isPunctuation || $0.isWhitespace }
+  }
+
+  /// Notes a row passed over that holds `text`, not a row number, in a row-number column and nothing else: a footer
+  /// (填表人, 合计) or a group heading that names no milestone, said so that a milestone typed there is not lost
+  /// in silence.
+  private mutating func passOver(_ text: String, at line: Int, heading: String, not what: String) {
+    passedOverCount += 1
+    let shown = Self.shownPassedOver
+    if passedOverCount <= shown {
+      passedOver.append(LineMessage(line: line, field: heading, message: """
+        the row holds only '\(text)', not \(what), and was passed over as a note (a footer, a total or a group heading); \
+        if it is a milestone, fill in its other cells
+        """))
+    } else {
+      let more = passedOverCount - shown
+      passedOver[shown...] = [LineMessage(line: line, field: heading, message: """
+        \(more) more \(more == 1 ? "row holds" : "rows hold") only a note, as the rows above, and \(more == 1 ? "was" : "were") passed over
+        """)]
+    }
   }
 
   /// Column `number` (from 1) as a spreadsheet heads it, with the number: `D (4)`, `AA (27)`.
@@ -355,7 +413,23 @@ struct SheetRows {
     if records.filledBeyondKept == 0,
       (0..<min(records.count, kept)).allSatisfy({ isBlank($0) || rowNumbers.contains($0) })
     {
+      for position in rowNumbers where position < records.count && !isBlank(position) {
+        guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+        if !Self.isRowNumber(text) { passOver(text, at: line, heading: MilestoneSheet.rowNumberHeadings.first!, not: "a row number") }
+      }
       return nil
+    }
+    // Text in the first column alone (合计, 填表人：王敏 under the 项目代码 of column A) is a note too, not a row to refuse.
+    if records.filledBeyondKept == 0, !rowNumbers.contains(0), records.count > 0, !isBlank(0),
+      (1..<min(records.count, kept)).allSatisfy({ isBlank($0) })
+    {
+      guard let text = Self.decode(records, 0, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+      if text.contains(where: { !$0.isASCII && $0.isLetter }), (try? ProjectCode(text)) == nil,
+        let column = MilestoneSheet.Column.allCases.first(where: { positions[$0.rawValue] == 0 })
+      {
+        passOver(text, at: line, heading: heading(of: column.field), not: "a \(column == .project ? "project code" : "value of the column")")
+        return nil
+      }
     }
     // The end-of-file mark (Ctrl-Z, 0x1A) that DOS-era tools put after the last line is no row.
     if records.count == 1, records.cell(0).elementsEqual([0x1A]) { return nil }

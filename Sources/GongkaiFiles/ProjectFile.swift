@@ -32,7 +32,8 @@ public enum ProjectFile {
         if required { _ = collector.attempt { () throws(FileProblem) in try fields.required(key) } }
         return nil
       }
-      let string = collector.attempt { () throws(FileProblem) in try value.optionalText().map(trimmed) } ?? nil
+      // A value that cannot be read is one problem, not also a missing one.
+      guard let string = collector.attempt({ () throws(FileProblem) in try value.optionalText().map(trimmed) }) else { return nil }
       for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.message)) }
       return string.flatMap(nonEmpty)
     }
@@ -110,7 +111,8 @@ public enum ProjectFile {
     guard collector.problems.isEmpty, let code, let name, let unit else { throw FileProblems(collector.problems.sortedByLine()) }
     let project = Project(code: code, name: name, legalPerson: legalPerson, location: location, totalInvestment: investment,
                           responsibleUnit: unit)
-    return ProjectDocument(project: project, milestones: milestones, milestoneLines: milestoneLines)
+    let fieldLines = Self.projectKeys.reduce(into: [String: Int]()) { lines, key in lines[key] = fields[key]?.line }
+    return ProjectDocument(project: project, milestones: milestones, milestoneLines: milestoneLines, fieldLines: fieldLines)
   }
 
   private static func readMilestone(

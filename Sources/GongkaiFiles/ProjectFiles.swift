@@ -30,9 +30,9 @@ public struct ProjectFiles: ImportSource {
     private let lock = NSLock()
     /// The subfolders of the folders given, which an import does not read unless given too.
     private(set) var subfolders = PathExamples()
-    /// Files of the folders given that end in `.YAML` or another case of the extension, which are not read.
-    /// `export project` writes `CODE.yaml`, and would write it beside such a file.
-    private(set) var otherCase = PathExamples()
+    /// Files of the folders given that end in `.YAML` or another case of the extension, or in `.yaml.txt` as Notepad
+    /// saves a file, which are not read. `export project` writes `CODE.yaml`, and would write it beside such a file.
+    private(set) var otherExtension = PathExamples()
     /// Project files of the folders given whose names begin with `.`, hidden as `ls` hides them, which are not read:
     /// an editor's lock (`.#CODE.yaml`) or the attributes macOS copies beside a file (`._CODE.yaml`), no project file.
     private(set) var hidden = PathExamples()
@@ -57,8 +57,8 @@ public struct ProjectFiles: ImportSource {
       var undecodable: String?
       let readable = try FolderListing.forEachName(in: folder) { name in
         guard FolderListing.name(name, endsWith: ".yaml") || FolderListing.name(name, endsWith: ".yml") else {
-          if FolderListing.name(name, endsWith: ".yaml", ignoringCase: true) || FolderListing.name(name, endsWith: ".yml", ignoringCase: true) {
-            otherCase.note((folder as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self)))
+          if [".yaml", ".yml", ".yaml.txt", ".yml.txt"].contains(where: { FolderListing.name(name, endsWith: $0, ignoringCase: true) }) {
+            otherExtension.note((folder as NSString).appendingPathComponent(String(decoding: name, as: UTF8.self)))
           } else {
             noteSubfolder(name, in: folder)
           }
@@ -129,8 +129,8 @@ public struct ProjectFiles: ImportSource {
   /// The subfolders of the folders given that hold project files, which the import did not read unless they were
   /// given too.
   public var unreadSubfolders: PathExamples { files.subfolders }
-  /// The files of the folders given whose extension is `.YAML` or another case, which were not read.
-  public var otherCaseFiles: PathExamples { files.otherCase }
+  /// The files of the folders given whose extension is `.YAML` or another case, or `.yaml.txt`, which were not read.
+  public var otherExtensionFiles: PathExamples { files.otherExtension }
   /// The files of the folders given whose names begin with `.`, hidden, which were not read.
   public var hiddenFiles: PathExamples { files.hidden }
 
@@ -140,6 +140,9 @@ public struct ProjectFiles: ImportSource {
   private var reader: ReadAhead<Read>?
   /// The display name of the file ``next()`` read last.
   private var currentName = ""
+  /// The lines of the project fields and the milestones of the document ``next()`` returned last.
+  private var currentFieldLines: [String: Int] = [:]
+  private var currentMilestoneLines: [Int] = []
   private var problems = CappedProblems()
   /// Documents returned so far, and for each file that could not be read how many had been returned before
   /// it: the store counts documents, messages name files.
@@ -169,8 +172,9 @@ public struct ProjectFiles: ImportSource {
         let inThisFolder = { (examples: PathExamples) in
           examples.first.filter { (FilePath.parent(of: $0) as NSString).standardizingPath == (path as NSString).standardizingPath }
         }
-        let (nested, otherCase, hidden) = (inThisFolder(files.subfolders), inThisFolder(files.otherCase), inThisFolder(files.hidden))
-        let hint = !otherCase.isEmpty ? "; \(otherCase.joined(separator: ", ")) end in another case: rename them to end in .yaml"
+        let (nested, otherExtension, hidden) = (inThisFolder(files.subfolders), inThisFolder(files.otherExtension), inThisFolder(files.hidden))
+        let hint = !otherExtension.isEmpty ? "; \(otherExtension.joined(separator: ", ")) end otherwise (.YAML, or .yaml.txt as Notepad "
+            + "saves a file): rename them to end in .yaml"
           : !nested.isEmpty ? "; \(nested.joined(separator: ", ")) hold some, and an import reads the folders it is given, "
             + "not their subfolders: name them"
           : hidden.isEmpty ? "" : "; \(hidden.joined(separator: ", ")) \(hidden.count == 1 ? "is" : "are") hidden (a name beginning with '.') and not read: "
@@ -200,6 +204,7 @@ public struct ProjectFiles: ImportSource {
       switch read {
       case .document(let file, let document):
         currentName = file.displayName
+        (currentFieldLines, currentMilestoneLines) = (document.fieldLines, document.milestoneLines)
         returned += 1
         if file.inFolder { misnamed.note(file.path, holding: document.project.code) }
         return document
@@ -215,10 +220,21 @@ public struct ProjectFiles: ImportSource {
     return nil
   }
 
-  /// The store's problem with the `line`-th document is its file's: the current one while the import reads, an earlier
-  /// one for what the store finds once it has read them all.
+  /// The store's problem with the `line`-th document is its file's: the current one while the import reads, at the
+  /// line of the project field it names or the first line of the milestone (`milestones[2].ref`), or an earlier one for
+  /// what the store finds once it has read them all.
   public mutating func reject(line: Int, field: String, message: String) {
-    problems.append(FileProblem(file: (try? itemName(at: line)) ?? currentName, line: nil, field: field, message: message))
+    problems.append(FileProblem(file: (try? itemName(at: line)) ?? currentName, line: line == returned ? fileLine(of: field) : nil,
+                                field: field, message: message))
+  }
+
+  /// The line of the current document that `field` names, where the file gave one.
+  private func fileLine(of field: String) -> Int? {
+    if let line = currentFieldLines[field] { return line }
+    guard field.hasPrefix("milestones["), let index = Int(field.dropFirst(11).prefix(while: \.isNumber)),
+      currentMilestoneLines.indices.contains(index), currentMilestoneLines[index] > 0
+    else { return nil }
+    return currentMilestoneLines[index]
   }
 
   public func itemName(at document: Int) throws -> String { try file(of: document).displayName }

@@ -72,6 +72,16 @@ struct RuleFile {
       if minimum?.unit == .triggerDay, let value = fields["minimum-publication"] {
         throw value.problem("a minimum publication period is counted in days from the publication; use 'N calendar-days' or 'N working-days'")
       }
+      // Inherited with the minimum, and dropped with it.
+      var countedFrom = minimum == nil ? .publication : base?.minimumCountedFrom ?? .publication
+      if let value = fields["minimum-publication-from"] {
+        let text = try value.string()
+        guard let start = MinimumStart(rawValue: text) else {
+          throw value.problem("unknown minimum-publication-from '\(text)'; use publication (the default) or trigger-day-if-later")
+        }
+        guard minimum != nil else { throw value.problem("minimum-publication-from is given without a minimum-publication; remove it") }
+        countedFrom = start
+      }
       // Written like a note (both languages, or one text for both, or null for 公示期); a profile that drops the
       // minimum drops its name with it.
       let minimumName: LocalizedText?
@@ -134,7 +144,7 @@ struct RuleFile {
       let basis = try string("basis", base?.basis)
       let rule = DisclosureRule(
         code: code, category: category, name: name, trigger: trigger, period: try period("period", base?.period),
-        changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum,
+        changePeriod: try period("change-period", base?.changePeriod), minimumPublication: minimum, minimumCountedFrom: countedFrom,
         minimumPublicationName: minimumName ?? DisclosureRule.displayPeriodName,
         responsible: try text("responsible", base?.responsible), basis: basis, minimumBasis: minimumBasis,
         confidence: confidence, minimumConfidence: minimumConfidence,
@@ -179,7 +189,8 @@ struct RuleFile {
     private func requireOwnDescription(of rule: DisclosureRule, replacing base: DisclosureRule) throws(FileProblem) {
       let changed = [
         ("period", rule.period != base.period), ("change-period", rule.changePeriod != base.changePeriod),
-        ("minimum-publication", rule.minimumPublication != base.minimumPublication), ("basis", rule.basis != base.basis),
+        ("minimum-publication", rule.minimumPublication != base.minimumPublication),
+        ("minimum-publication-from", rule.minimumCountedFrom != base.minimumCountedFrom), ("basis", rule.basis != base.basis),
         ("in-force", rule.inForce != base.inForce), ("minimum-in-force", rule.minimumInForce != base.minimumInForce),
         ("before-in-force", rule.beforeInForce != base.beforeInForce),
       ].filter(\.1).map(\.0)
@@ -193,7 +204,8 @@ struct RuleFile {
   }
 
   static let entryKeys: Set<String> = [
-    "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-name",
+    "code", "category", "name", "trigger", "period", "change-period", "minimum-publication", "minimum-publication-from",
+    "minimum-publication-name",
     "responsible", "basis", "minimum-publication-basis", "confidence", "minimum-confidence", "note", "changes", "withdraws",
     "in-force", "minimum-in-force", "before-in-force",
   ]

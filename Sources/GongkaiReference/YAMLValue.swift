@@ -22,6 +22,33 @@ public struct YAMLValue {
 
     init(_ text: String) { self.text = text }
 
+    /// Whether a `#` anywhere follows a space and is followed by text, as a comment glued to a value would be: no file
+    /// `export project` writes has one (it quotes such values, and writes `# ` comments), so nothing more is looked
+    /// up in those.
+    private(set) lazy var mayHaveGluedComment: Bool = {
+      let bytes = Array(text.utf8)
+      return bytes.indices.dropFirst().dropLast().contains { index in
+        bytes[index] == 0x23 && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09)
+          && ![0x20, 0x09, 0x0A, 0x0D, 0x23].contains(bytes[index + 1])
+      }
+    }()
+
+    /// What follows a plain one-line `value` starting at `mark` on its line, when it is a comment whose `#` is
+    /// glued to text (`新江湾城 #2地块`, `杨建许 #12`): YAML drops it, and the value loses the rest of what was typed.
+    /// The white space before the `#` and the comment, or `nil`.
+    func gluedComment(after value: String, at mark: Mark) -> (gap: String, comment: String)? {
+      guard lines.indices.contains(mark.line - 1) else { return nil }
+      let line = lines[mark.line - 1].unicodeScalars
+      guard let start = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex),
+        line[start...].starts(with: value.unicodeScalars),
+        case let rest = line[line.index(start, offsetBy: value.unicodeScalars.count)...],
+        case let gap = rest.prefix(while: { $0 == " " || $0 == "\t" }), !gap.isEmpty,
+        case let comment = rest.dropFirst(gap.count), comment.first == "#",
+        let glued = comment.dropFirst().first, glued != " ", glued != "\t"
+      else { return nil }
+      return (String(gap), String(comment).trimmingCharacters(in: .whitespaces))
+    }
+
     /// The line (counted from 1) of the first `*` followed by an anchor name after `position` (line and column,
     /// as libyaml marks a node), outside quotes and comments, or `nil`.
     func lineOfAlias(after position: (line: Int, column: Int)) -> Int? {
@@ -218,6 +245,16 @@ public struct YAMLValue {
       let child = YAMLValue(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)", source: source)
       if keys.contains(name) {
         values[name] = child
+      } else if let dash = name.first, "－—–―".contains(dash), name.dropFirst().first?.isWhitespace == true {
+        // A list entry begun with the dash an input method types, which YAML reads as text.
+        unknown.append(YAMLValue(node: key, file: file, path: path, source: source)
+          .problem("the list entry starts with a full-width dash '\(dash)'; type an ASCII '-' followed by a space"))
+      } else if name.hasPrefix("\u{3000}") {
+        // A field indented with full-width spaces, which YAML does not count as indentation: the field is read
+        // as one of the mapping the line's ASCII indentation puts it in, whose fields may not include it.
+        let typed = name.trimmingCharacters(in: .whitespaces)
+        unknown.append(YAMLValue(node: key, file: file, path: path.isEmpty ? typed : "\(path).\(typed)", source: source)
+          .problem("indented with a full-width space (U+3000); indent with ASCII spaces"))
       } else {
         unknown.append(YAMLValue(node: key, file: file, path: child.path, source: source)
           .problem("unknown field; expected one of \(keys.sorted().joined(separator: ", "))"))
@@ -242,6 +279,14 @@ public struct YAMLValue {
   /// a space (``WideLineFolding``).
   public func string() throws(FileProblem) -> String {
     guard let scalar = node.scalar, !isNull else { throw problem("expected a text value") }
+    if scalar.style == .plain, source.mayHaveGluedComment, let mark = node.mark,
+      let (gap, comment) = source.gluedComment(after: scalar.string, at: mark)
+    {
+      throw problem("""
+        '\(comment)' after the value is read as a YAML comment and dropped, leaving '\(scalar.string)': if it belongs to the \
+        value, put the whole value in quotes, "\(scalar.string)\(gap)\(comment)"; if it is a comment, write a space after its '#'
+        """)
+    }
     guard scalar.style == .plain || scalar.style == .folded, let mark = node.mark,
           WideLineFolding.mayHaveFoldBetweenWideCharacters(scalar.string) else { return scalar.string }
     return WideLineFolding.unfold(scalar.string, style: scalar.style, mark: mark, lines: source.lines)
@@ -271,13 +316,23 @@ public struct YAMLValue {
   /// The text of a field, or `nil` for null, without the line break a block scalar (`>` or `|`) ends with by
   /// YAML's default: a one-line field cannot hold it, a person who folds a long name over two lines with `name: >`
   /// does not mean it, and a summary written as a block would show it as an empty line on every page.
+  ///
+  /// A plain value wrapped whole in the quotes a Chinese input method types (“…”, 「…」) is refused: YAML reads them
+  /// as text, and the name or 文号 would be published with them, and not match the same document typed without.
   public func optionalText() throws(FileProblem) -> String? {
     guard var text = try optionalString() else { return nil }
     if let style = node.scalar?.style, style == .literal || style == .folded {
       while text.last == "\n" { text.removeLast() }
     }
+    if node.scalar?.style == .plain, let (open, close) = RegisterText.wrappingQuotes(of: text.trimmingCharacters(in: .whitespaces)) {
+      throw problem("""
+        the value is wrapped in \(open)\(close), which YAML keeps as part of it: remove them (a value that needs quoting takes \
+        ASCII quotes, "…")
+        """)
+    }
     return text
   }
+
 
   /// The value when it is a yes or no written plain (`true`, `no`, `是`): what a spreadsheet habit puts in a field
   /// that takes a text. Quoted (`"no"`) it is the text, as `export project` writes such a text.
@@ -342,7 +397,9 @@ public struct YAMLValue {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       if let context, let unclosed = unclosed(context: context.text, problem: problem) {
-        return FileProblem(file: file, line: min(context.mark.line, lastLine), field: nil, message: "YAML syntax: \(unclosed)")
+        let line = min(context.mark.line, lastLine)
+        return FileProblem(file: file, line: line, field: nil,
+                           message: "YAML syntax: \(typedMistake(on: line, of: lines) ?? unclosed)")
       }
       if problem == "but found another document" {
         return FileProblem(file: file, line: min(mark.line, lastLine), field: nil, message: """
@@ -350,9 +407,13 @@ public struct YAMLValue {
           or move them to a file of their own
           """)
       }
+      let line = min(mark.line, lastLine)
+      if let (line, mistake) = mistake(near: line, of: lines, problem: problem) {
+        return FileProblem(file: file, line: line, field: nil, message: "YAML syntax: \(mistake)")
+      }
       let indentedWithTab = lines.indices.contains(mark.line - 1)
         && lines[mark.line - 1].prefix(while: { $0 == " " || $0 == "\t" }).contains("\t")
-      return FileProblem(file: file, line: min(mark.line, lastLine), field: nil,
+      return FileProblem(file: file, line: line, field: nil,
                          message: "YAML syntax: \(problem)\(fix(for: problem, indentedWithTab: indentedWithTab))")
     case .duplicatedKeysInMapping(let duplicates, let context):
       let first = context.mark
@@ -402,6 +463,59 @@ public struct YAMLValue {
     default:
       nil
     }
+  }
+
+  /// What a Chinese input method typed in place of YAML's punctuation on `line` (1-based), which libyaml reports
+  /// as a missing ':' or a list out of line without saying why: a full-width space (U+3000) in the indentation or
+  /// after a list's '-', or a field name followed by a full-width colon.
+  private static func typedMistake(on line: Int, of lines: [Substring]) -> String? {
+    guard lines.indices.contains(line - 1) else { return nil }
+    let text = lines[line - 1]
+    let indentation = text.prefix(while: { $0 == " " || $0 == "\u{3000}" })
+    if indentation.contains("\u{3000}") {
+      return "the line is indented with a full-width space (U+3000); indent with ASCII spaces"
+    }
+    var content = text.dropFirst(indentation.count)
+    if content.hasPrefix("-\u{3000}") {
+      return "the '-' of a list entry is followed by a full-width space (U+3000); write an ASCII space after it"
+    }
+    if let dash = content.first, "－—–―".contains(dash), content.dropFirst().first?.isWhitespace == true {
+      return "the list entry starts with a full-width dash '\(dash)'; type an ASCII '-' followed by a space"
+    }
+    // `-kind: …`: a list entry's '-' without its space is part of a field's name.
+    if content.hasPrefix("-"), content.dropFirst().first?.isLetter == true, content.contains(":") {
+      return "the '-' of a list entry is followed by a space: write '- \(content.dropFirst().prefix { $0 != ":" }): …'"
+    }
+    if content.hasPrefix("- ") { content = content.dropFirst(2).drop(while: { $0 == " " }) }
+    let name = content.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+    guard !name.isEmpty else { return nil }
+    let after = content.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
+    guard after.hasPrefix("：") else { return nil }
+    return "'\(name)' is followed by a full-width '：'; write an ASCII ':' and a space ('\(name): value')"
+  }
+
+  /// The line to edit and what to do, for a syntax error libyaml found on `line` that a typed mistake explains:
+  /// one of ``typedMistake(on:of:)`` on that line, or on the line above when libyaml read the line as that
+  /// one's value going on ("mapping values are not allowed"), or a field indented further than the one above it.
+  private static func mistake(near line: Int, of lines: [Substring], problem: String) -> (line: Int, mistake: String)? {
+    if let mistake = typedMistake(on: line, of: lines) { return (line, mistake) }
+    guard problem == "mapping values are not allowed in this context", lines.indices.contains(line - 1),
+      let above = lines[..<(line - 1)].lastIndex(where: {
+        let content = $0.drop(while: { $0 == " " })
+        return !content.isEmpty && !content.hasPrefix("#")
+      })
+    else { return nil }
+    if let mistake = typedMistake(on: above + 1, of: lines) { return (above + 1, mistake) }
+    let indentation = { (text: Substring) in text.prefix(while: { $0 == " " }).count }
+    var fieldColumn = indentation(lines[above])
+    if lines[above].dropFirst(fieldColumn).hasPrefix("- ") {
+      fieldColumn += 2 + lines[above].dropFirst(fieldColumn + 2).prefix(while: { $0 == " " }).count
+    }
+    guard indentation(lines[line - 1]) > fieldColumn, lines[above].contains(":") else { return nil }
+    return (line, """
+      this line is indented further than the field on line \(above + 1) above it; indent it as that field is \
+      (a value that contains ': ' goes in quotes)
+      """)
   }
 
   /// What to do about the syntax errors people make most, which libyaml states without a remedy. A line indented

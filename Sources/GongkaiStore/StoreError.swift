@@ -121,17 +121,8 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// The profile named would not let milestones in force change the ones they change: the profile, the links.
   case linksOutsideProfile(String, [LinkRefused])
 
-  public struct LineProblem: Equatable, Sendable, CustomStringConvertible {
-    public let line: Int
-    public let field: String
-    public let message: String
-    public init(line: Int, field: String, message: String) {
-      self.line = line
-      self.field = field
-      self.message = message
-    }
-    public var description: String { "\(line): \(field): \(message)" }
-  }
+  /// What the register refuses of an import's item: its line (a file's position among project files), field and why.
+  public typealias LineProblem = LineMessage
 
   public var seeAlso: ReferenceList? {
     if case .invalid(let error) = self { error.seeAlso } else { nil }

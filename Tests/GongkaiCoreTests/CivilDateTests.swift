@@ -47,6 +47,8 @@ import Testing
   /// The forms Excel and WPS save a date cell in under a Chinese locale read as the day they name.
   @Test(arguments: ["2026-11-03", "2026-11-3", "2026/11/03", "2026/11/3", "2026年11月3日", "2026年11月03日", "2026.11.3", "2026.11.03",
                      "２０２６年１１月３日", "２０２６－１１－０３", "２０２６／１１／３", "2026年１１月3日",
+                     // as people type it: 号 for 日, spaces after 年 and 月
+                     "2026年11月3号", "2026年 11月 3日", "2026年　11月　3日",
                      // A date cell formatted with a time saves midnight after the day
                      "2026/11/3 0:00", "2026-11-03 00:00:00"])
   func readsTheYearFirstFormsSpreadsheetsSave(_ text: String) throws {

@@ -20,12 +20,13 @@ let calendar2026 = try! WorkingDayCalendar(schedules: [schedule2026])
 
 func rule(
   _ code: String, _ category: Category, period: Period?, change: Period? = nil, minimum: Period? = nil,
-  confidence: Confidence = .statute, note: LocalizedText? = nil
+  minimumFrom: MinimumStart = .publication, confidence: Confidence = .statute, note: LocalizedText? = nil
 ) -> DisclosureRule {
   DisclosureRule(
     code: code, category: category, name: LocalizedText(chinese: "名称 \(code)", english: "name \(code)"),
     trigger: LocalizedText(chinese: "信息形成之日", english: "formed"), period: period, changePeriod: change,
-    minimumPublication: minimum, responsible: LocalizedText(chinese: "区建管委", english: "district commission"),
+    minimumPublication: minimum, minimumCountedFrom: minimumFrom,
+    responsible: LocalizedText(chinese: "区建管委", english: "district commission"),
     basis: "《政府信息公开条例》第二十六条", confidence: confidence, note: note)
 }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct PublicationByTriggerDayTests {
   let checker = Checker(
     catalogue: try! RuleCatalogue(profile: "test", rules: [
-      rule("bidding.tender-notice", .bidding, period: .byTriggerDay, minimum: try! .calendarDays(5)),
+      rule("bidding.tender-notice", .bidding, period: .byTriggerDay, minimum: try! .calendarDays(5), minimumFrom: .triggerDayIfLater),
     ]),
     calendar: calendar2026)
 
@@ -26,6 +26,27 @@ import Testing
     let after = try #require(try checker.judge(notice(sale: "2026-03-10", published: ["2026-03-16"]), asOf: day("2026-11-27")))
     #expect(after.status == .late)
     #expect(after.workingDaysLate == 4)
+  }
+
+  /// The notice stays up through the documents' least sale period, 5 days from the first day of sale: put up ahead
+  /// of the sale it does not end sooner (an evaluator found one up 12-01 to 12-07 for a sale from 12-20 judged on time,
+  /// with a minimum end of 12-07); put up late, it counts from its own day.
+  @Test func aNoticePutUpAheadOfTheSaleStaysUpThroughTheSalesLeastPeriod() throws {
+    func judged(sale: String, published: String, until: String) throws -> Finding {
+      let milestone = Milestone(
+        id: 1, projectCode: "2026-310110-48-01-000001", kind: "bidding.tender-notice", formedOn: day(sale),
+        disclosures: [Disclosure(publishedOn: day(published), channel: "中国招标投标公共服务平台", until: day(until))])
+      return try #require(try checker.judge(milestone, asOf: day("2026-11-27")))
+    }
+    let early = try judged(sale: "2026-10-20", published: "2026-10-01", until: "2026-10-07")
+    #expect(early.status == .tooShort)
+    #expect(early.minimumEnd?.date == day("2026-10-26") && early.minimumStart == day("2026-10-20"))
+    #expect(try checker.explainMinimumPublication(of: early)?.start == day("2026-10-20"))
+    // Up through the fifth day after the sale began, Sunday 10-25, moved past the weekend to Monday 10-26.
+    #expect(try judged(sale: "2026-10-20", published: "2026-10-01", until: "2026-10-26").status == .onTime)
+    #expect(try judged(sale: "2026-10-20", published: "2026-10-01", until: "2026-10-25").status == .tooShort)
+    let late = try judged(sale: "2026-10-20", published: "2026-10-22", until: "2026-10-27")
+    #expect(late.status == .late && late.minimumEnd?.date == day("2026-10-27") && late.minimumStart == day("2026-10-22"))
   }
 
   /// Logged the day it goes up, before the sale, the notice is judged then: on time once up, due until it is; an item

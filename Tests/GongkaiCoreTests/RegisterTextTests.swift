@@ -75,8 +75,9 @@ import Testing
   func urlsAreJudgedAsByTheirLowercasedCharacters(_ url: String) {
     let lower = url.lowercased()
     let schemeProblem = !(lower.hasPrefix("https://") || lower.hasPrefix("http://"))
-    let problem = RegisterText.urlProblems("url", url).first
-    #expect((problem?.description.contains("starting with https://") ?? false) == schemeProblem)
+    let problem = RegisterText.urlProblems("url", url).first?.description ?? ""
+    // A scheme typed full-width (ＨTTPS://) is said to be so.
+    #expect((problem.contains("starting with https://") || problem.contains("typed in full-width characters")) == schemeProblem)
   }
 
   /// A noncharacter is refused like a control character: one in a project's name made the Atom feed of every
@@ -97,6 +98,13 @@ import Testing
   func anAddressWithoutASiteIsRefused(_ url: String) {
     let scheme = url.prefix { $0 != ":" }.lowercased()
     #expect(RegisterText.urlProblems("url", url).first?.description.contains("names no site after \(scheme)://;") == true)
+  }
+
+  /// An address an input method typed full-width is told so, not as one without its scheme.
+  @Test(arguments: ["ｈｔｔｐｓ：／／ｗｗｗ．ｓｈｙｐ．ｇｏｖ．ｃｎ／ａ", "https：//www.shyp.gov.cn/a", "ｈｔｔｐ://e.example/"])
+  func aFullWidthAddressIsSaidToBe(_ url: String) {
+    #expect(RegisterText.urlProblems("url", url).first?.description
+      == "url '\(url)' is not accepted: it is typed in full-width characters (ｈｔｔｐｓ：／／); type the address in ASCII, as the browser shows it")
   }
 
   /// A site no browser can reach is refused at input: the OC4IDS validator rejected the whole package for one.

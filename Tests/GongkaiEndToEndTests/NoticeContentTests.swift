@@ -343,8 +343,9 @@ import TestSupport
     // setting it)
     #expect(html.contains("：形成 2026-11-24，截止 2026-11-24，公开 2026-11-23，按时公开※</title>"), "\(html)")
     #expect(html.contains("：按时公开 3 项，公示期不足 1 项</p>"), "\(html)")
-    #expect(html.contains("公告期：2026-11-23 起（撤下日期未登记，应保持至 2026-11-30；不少于5日，参照《中华人民共和国招标投标法实施条例》"
-      + "第十六条，该期限待核实）</p>"), "\(html)")
+    // Put up the day before the sale, the notice counts its 公告期 from the first day of sale, as the page says.
+    #expect(html.contains("公告期：2026-11-23 起（撤下日期未登记，应保持至 2026-11-30；不少于5日，自招标文件或者资格预审文件开始发售之日（2026-11-24）"
+      + "起算，参照《中华人民共和国招标投标法实施条例》第十六条，该期限待核实）</p>"), "\(html)")
     let feed = try export(["notices"], "feed.atom", in: folder, db)
     #expect(feed.contains("招&lt;\u{338}1号"))
     let path = folder.appendingPathComponent("notices-notices/feed.atom").path

@@ -423,11 +423,15 @@ import TestSupport
     #expect(candidates["minimumPublicationName"] as? [String: String] == ["zh": "公示期", "en": "display period"])
     let notice = try #require(rules.first { $0["code"] as? String == "bidding.tender-notice" })
     #expect(notice["minimumPublicationName"] as? [String: String] == ["zh": "公告期", "en": "notice period"])
+    // counted from the first day of sale when put up before it; a 公示 from its own first day
+    #expect(notice["minimumPublicationFrom"] as? String == "trigger-day-if-later")
+    #expect(candidates["minimumPublicationFrom"] as? String == "publication")
     let tenderResult = try #require(rules.first { $0["code"] as? String == "bidding.result" })
     #expect(tenderResult.keys.contains("minimumPublicationName") && tenderResult["minimumPublicationName"] is NSNull)
     let text = try gongkai("rules", "--category", "bidding").stdout
-    #expect(text.contains("\n    公告期      不少于5日\n") && text.contains("\n    公示期      不少于3日\n"), "\(text)")
-    #expect(try gongkai("rules", "--category", "bidding", "--lang", "en").stdout.contains("\n    Stays up    at least 5 calendar days (notice period)\n"))
+    #expect(text.contains("\n    公告期      不少于5日，早于起算日公开的自起算日起算\n") && text.contains("\n    公示期      不少于3日\n"), "\(text)")
+    #expect(try gongkai("rules", "--category", "bidding", "--lang", "en").stdout.contains(
+      "\n    Stays up    at least 5 calendar days (notice period), counted from the trigger day when published before it\n"))
   }
 
   @Test func theShanghaiProfileAddsItsRules() throws {

@@ -29,7 +29,7 @@ extension RegisterCommandTests {
     try write("YP-2026-001")
     let corrected = try gongkai(["import", file.path] + db, environment: ["GONGKAI_NOW": "2026-11-20T11:00:00+08:00"])
     #expect(corrected.status == 0)
-    #expect(corrected.stderr == "gongkai: warning: \(file.path): milestones: milestone 1 (bidding.candidates formed 2026-11-20 with 文号 "
+    #expect(corrected.stderr == "gongkai: warning: \(file.path):5: milestones: milestone 1 (bidding.candidates formed 2026-11-20 with 文号 "
       + "YP-2026-01) is in the register but not in the file; if milestone 2 (bidding.candidates formed 2026-11-20 with 文号 YP-2026-001), "
       + "which the file added, corrects it, keep milestone 1, corrected: `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --ref "
       + "YP-2026-001 --reason 更正登记`; else bring the file up to date with `gongkai export project \(code)`\n", "\(corrected.stderr)")
@@ -171,6 +171,45 @@ extension RegisterCommandTests {
       """)
   }
 
+  /// A 文号 a file corrects in full-width digits is amended in ASCII, as the warning at its adding says, not to the
+  /// spelling that warning flags.
+  @Test func aLeftOutMilestoneIsCorrectedToTheASCIISpellingOfTheFilesReference() throws {
+    let code = "2026-310110-48-01-000214"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-11-20", "--ref", "HT-1"] + db).status == 0)
+    let file = folder.appendingPathComponent("\(code).yaml")
+    try Data("code: \(code)\nname: 江浦路桥梁改建工程\nresponsible-unit: 杨浦区建设和管理委员会\nmilestones:\n  - kind: bidding.contract\n    formed: 2026-11-20\n    ref: ＨＴ－２\n"
+      .utf8).write(to: file)
+    let corrected = try gongkai(["import", file.path] + db).stderr
+    #expect(corrected.contains("keep milestone 1, corrected: `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --ref HT-2 --reason 更正登记`"),
+            "\(corrected)")
+  }
+
+  /// A milestone a project file gives as withdrawn is named, as `withdraw` names it, with where its publications go
+  /// and how it comes back; the file imported again withdraws nothing more.
+  @Test func aMilestoneWithdrawnThroughAProjectFileIsNamed() throws {
+    let code = "2026-310110-48-01-000231"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "bidding.candidates", "--date", "2026-11-20", "--ref", "ZB-1"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.result", "--date", "2026-11-23"] + db).status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-11-21", "--channel", "杨浦区人民政府门户网站"] + db).status == 0)
+    let file = folder.appendingPathComponent("\(code).yaml")
+    #expect(try gongkai(["export", "project", code, "--out", file.path] + db).status == 0)
+    try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "  ref: ZB-1\n", with: "  ref: ZB-1\n  withdrawn: 重复登记\n")
+      .write(to: file, atomically: true, encoding: .utf8)
+
+    let withdrawing = try gongkai(["import", file.path] + db)
+    #expect(withdrawing.status == 0, "\(withdrawing.stderr)")
+    #expect(withdrawing.stdout == """
+      imported 1 project file: 0 created, 1 updated, 0 unchanged (1 milestone, 0 disclosures written; withdrew milestone 1: off \
+      the public notices with its publications at the next export, `gongkai reinstate 1 --reason …` puts it back)\n
+      """)
+    let again = try gongkai(["import", file.path] + db)
+    #expect(again.stdout == "imported 1 project file: nothing changed (1 unchanged)\n")
+    let check = try gongkai(["check", "--as-of", "2026-11-24", "--format", "json"] + ["on-time", "late", "overdue", "too-short", "due"].flatMap { ["--status", $0] } + db)
+    #expect(!check.stdout.contains("ZB-1") && check.stdout.contains("bidding.result"), "\(check.stdout)")
+  }
+
   /// A project file whose change in force names a milestone it lists withdrawn, or one withdrawn in the register
   /// since the file was written: refused, as `log --changes` refuses it, and nothing is written.
   @Test func aProjectFilesChangeOfAWithdrawnMilestoneIsRefused() throws {
@@ -278,7 +317,8 @@ extension RegisterCommandTests {
     // Then the older file is refused for the unit it would put back, naming who changed it and what to do
     let stale = try gongkai(["import", file] + db)
     #expect(stale.status == 65)
-    #expect(stale.stderr.contains("responsible-unit: '甲单位' is what it was before 王工 changed it on "), "\(stale.stderr)")
+    // named at its line, as the file's own mistakes are
+    #expect(stale.stderr.contains("\(code).yaml:4: responsible-unit: '甲单位' is what it was before 王工 changed it on "), "\(stale.stderr)")
     #expect(stale.stderr.contains(" (it is now '乙单位'): the file was written before that change"))
     #expect(stale.stderr.contains("run `gongkai export project \(code)`"))
     // and, the unit set back on purpose, it imports, keeping the amended summary and saying so

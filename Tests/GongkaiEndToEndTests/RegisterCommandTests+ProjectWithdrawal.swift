@@ -164,14 +164,15 @@ extension RegisterCommandTests {
 
     let sync = try gongkai(["import", projects.path] + db)
     #expect(sync.status == 0, "\(sync.stderr)")
-    #expect(sync.stderr.contains("\(wrong).yaml: code: not imported: project \(wrong) was withdrawn as registered by mistake (项目代码填错)"))
+    #expect(sync.stderr.contains("\(wrong).yaml:2: code: not imported: project \(wrong) was withdrawn as registered by mistake (项目代码填错)"), "\(sync.stderr)")
     #expect(sync.stderr.contains("take the file out of the folder"))
-    #expect(sync.stdout.contains("1 updated, 0 unchanged, 1 of withdrawn projects not imported (1 milestone"))
+    // The file passed over is not counted among those imported.
+    #expect(sync.stdout.contains("imported 1 of 2 project files: 0 created, 1 updated, 0 unchanged, 1 of withdrawn projects not imported (1 milestone"), "\(sync.stdout)")
     // A second copy of it is passed over too, not taken for a project in two files.
     try FileManager.default.copyItem(at: projects.appendingPathComponent("\(wrong).yaml"), to: projects.appendingPathComponent("copy.yaml"))
     let again = try gongkai(["import", projects.path] + db)
     #expect(again.status == 0, "\(again.stderr)")
-    #expect(again.stdout.contains("nothing changed (1 unchanged, 2 of withdrawn projects not imported)"))
+    #expect(again.stdout.contains("imported 1 of 3 project files: nothing changed (1 unchanged, 2 of withdrawn projects not imported)"))
     // Named, the file is meant to be imported: refused, with the step forgotten.
     let before = snapshot(database)
     let named = try gongkai(["import", projects.appendingPathComponent("\(wrong).yaml").path] + db)

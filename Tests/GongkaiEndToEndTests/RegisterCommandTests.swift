@@ -1063,9 +1063,15 @@ import TestSupport
       ["disclose", "1", "--date", "2026-12-02", "--channel", "中国招标投标公共服务平台", "--until", "2026-12-15"],
       ["amend", "1", "--date", "2026-12-12", "--reason", "发售日推迟"],
     ], db, environment: now)
-    // Its deadline known, it is judged from the day it is logged: on time once its notice is up, due until then.
+    // Its deadline known, it is judged from the day it is logged; the sale put back two days, the notice is to stay up
+    // two days longer, through the sale's least 5 days, than the end recorded before.
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-12-02"] + db, environment: now)
-    #expect(shown.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [按时公开，截止 2026-12-12"), "\(shown.stdout)")
+    #expect(shown.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [公示期不足，截止 2026-12-12，公告应至 2026-12-17"),
+            "\(shown.stdout)")
+    #expect(try gongkai(["disclose", "1", "--date", "2026-12-02", "--channel", "中国招标投标公共服务平台", "--until", "2026-12-17"] + db,
+                        environment: now).status == 0)
+    let kept = try gongkai(["project", "show", code, "--as-of", "2026-12-02"] + db, environment: now)
+    #expect(kept.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [按时公开，截止 2026-12-12"), "\(kept.stdout)")
     let before = try gongkai(["check", "--as-of", "2026-12-01", "--status", "due", "--format", "json"] + db, environment: now)
     #expect(before.stdout.contains("\"deadline\":\"2026-12-12\""), "\(before.stdout)")
     // A spreadsheet row of a sale day to come, as `log`
@@ -1779,6 +1785,20 @@ import TestSupport
     #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written; new milestone 1)\n")
   }
 
+  /// A sheet's footer under its rows, in the 序号 column, is passed over with a warning at its line; the rows import.
+  @Test func aSheetsFooterInTheRowNumberColumnIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000206"
+    let (folder, db) = try registerWithProject(code)
+    let (sheet, result) = try importSheet("序号,项目代码,事项类型,形成日期\n1,\(code),bidding.result,2026-11-02\n填表人：王敏,,,\n",
+                                          named: "footer.csv", in: folder, db)
+    #expect(result.status == 0)
+    #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written; new milestone 1)\n")
+    #expect(result.stderr == """
+      gongkai: warning: \(sheet.path):3: 序号: the row holds only '填表人：王敏', not a row number, and was passed over as a note \
+      (a footer, a total or a group heading); if it is a milestone, fill in its other cells\n
+      """)
+  }
+
   /// A spreadsheet row names the milestone it changes or withdraws, found in the register by kind, day and 文号: the
   /// withdrawn penalty's notice then says it was withdrawn; a link that names none, or two, is refused at its line.
   @Test func aSpreadsheetRowLinksTheDecisionItWithdraws() throws {
@@ -2196,7 +2216,8 @@ import TestSupport
     let before = try Data(contentsOf: URL(fileURLWithPath: db[1]))
     let refused = try gongkai(["import", "projects", file.path] + db)
     #expect(refused.status == 65)
-    #expect(refused.stderr.contains(": milestones[1].ref: '杨竣（2026）5号' is the 文号 of milestone 1 (completion.acceptance formed 2026-11-20)"),
+    // named at the first line of its entry, as the README says of what the register finds against a milestone
+    #expect(refused.stderr.contains("\(file.path):9: milestones[1].ref: '杨竣（2026）5号' is the 文号 of milestone 1 (completion.acceptance formed 2026-11-20)"),
             "\(refused.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == before)
   }
@@ -2457,7 +2478,7 @@ import TestSupport
     let before = snapshot(database)
     let refused = try gongkai("import", file.path, "--database", database)
     #expect(refused.status == 65)
-    #expect(refused.stderr.contains("\(file.path): code: a project named 杨浦区靖宇东路（黎平路—军工路）道路新建及排水工程 is registered under "
+    #expect(refused.stderr.contains("\(file.path):2: code: a project named 杨浦区靖宇东路（黎平路—军工路）道路新建及排水工程 is registered under "
       + "2024-310110-48-01-000046, one or two characters off 2024-310110-48-01-000064"),
             "\(refused.stderr)")
     #expect(snapshot(database) == before)
@@ -2566,6 +2587,16 @@ import TestSupport
       """)
     let again = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+
+    // A row repeating a publication a row above added to the milestone, recorded before, is warned of too.
+    let next = { "\(code),bidding.contract,2026-10-02,R1,2026-10-12,政务公开专栏\n" }
+    try Data((header + next() + next()).utf8).write(to: sheet)
+    let publication = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(publication.stdout == "imported 2 rows: 1 with changes, 1 unchanged (0 milestones, 1 disclosure written)\n")
+    #expect(publication.stderr == """
+      gongkai: warning: \(sheet.path):3: 公开日期: repeats what rows above gave (disclosure 3, 2026-10-12 政务公开专栏, of milestone 1 \
+      bidding.contract 2026-10-02 R1) and adds nothing; delete the row, or correct it if it was copied for another publication\n
+      """)
 
     try Data(header.utf8).write(to: sheet)
     let empty = try gongkai(["import", "milestones", sheet.path] + db)
@@ -2774,7 +2805,7 @@ import TestSupport
     let before = snapshot(database)
     let twice = try gongkai("import", projects.path, "--database", database)
     #expect(twice.status == 65)
-    #expect(twice.stderrLines == ["gongkai: c.yaml: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project"])
+    #expect(twice.stderrLines == ["gongkai: c.yaml:1: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project"])
     #expect(snapshot(database) == before)
     let demo = try gongkai("demo", "--projects", projects.path, "--database", folder.appendingPathComponent("demo.sqlite").path)
     #expect(demo.status == 65)
@@ -2786,7 +2817,7 @@ import TestSupport
     let broken = try gongkai("import", projects.path, "--database", database)
     #expect(broken.status == 65)
     #expect(broken.stderrLines.count == 2)
-    #expect(broken.stderrLines.last == "gongkai: c.yaml: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project")
+    #expect(broken.stderrLines.last == "gongkai: c.yaml:1: code: project 2026-310110-48-01-000400 is also in a.yml; keep one file per project")
     #expect(snapshot(database) == before)
 
     let empty = folder.appendingPathComponent("empty")
@@ -2878,13 +2909,18 @@ import TestSupport
     try Data("code: 2026-310110-48-01-000410\nname: 项目\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8).write(to: upper)
     let none = try gongkai("import", projects.path, "--database", database)
     #expect(none.status == 66)
-    #expect(none.stderr.contains("; \(upper.path) end in another case: rename them to end in .yaml"), "\(none.stderr)")
+    #expect(none.stderr.contains("; \(upper.path) end otherwise (.YAML, or .yaml.txt as Notepad saves a file): rename them to end in .yaml"),
+            "\(none.stderr)")
     try Data("code: 2026-310110-48-01-000411\nname: 项目\nresponsible-unit: 杨浦区建设和管理委员会\n".utf8)
       .write(to: projects.appendingPathComponent("2026-310110-48-01-000411.yaml"))
     let some = try gongkai("import", projects.path, "--database", database)
     #expect(some.status == 0)
-    #expect(some.stderr == "gongkai: warning: \(upper.path) was not read: project files end in .yaml in lower case, as "
-      + "`gongkai export project` writes them; rename it\n", "\(some.stderr)")
+    #expect(some.stderr == "gongkai: warning: \(upper.path) was not read: project files end in .yaml in lower case (not .YAML, nor "
+      + ".yaml.txt as Notepad saves a file), as `gongkai export project` writes them; rename it\n", "\(some.stderr)")
+    // Saved by Notepad with its own extension after the one typed, a file is named too.
+    try FileManager.default.moveItem(at: upper, to: projects.appendingPathComponent("2026-310110-48-01-000410.yaml.txt"))
+    let notepad = try gongkai("import", projects.path, "--database", database)
+    #expect(notepad.stderr.hasPrefix("gongkai: warning: \(projects.path)/2026-310110-48-01-000410.yaml.txt was not read: "), "\(notepad.stderr)")
   }
 
   @Test func pathsAreReadInTheOrderGivenAndAFoldersFilesInNameOrderAmongThem() throws {
@@ -2902,9 +2938,9 @@ import TestSupport
     let b = projects.appendingPathComponent("b.yaml").path
     let forward = try gongkai("import", first, projects.path, last, "--database", database)
     #expect(forward.status == 65)
-    #expect(forward.stderrLines == ["gongkai: \(last): code: project 2026-310110-48-01-000401 is also in \(b); keep one file per project"])
+    #expect(forward.stderrLines == ["gongkai: \(last):1: code: project 2026-310110-48-01-000401 is also in \(b); keep one file per project"])
     let backward = try gongkai("import", last, projects.path, first, "--database", database)
-    #expect(backward.stderrLines == ["gongkai: \(b): code: project 2026-310110-48-01-000401 is also in \(last); keep one file per project"])
+    #expect(backward.stderrLines == ["gongkai: \(b):1: code: project 2026-310110-48-01-000401 is also in \(last); keep one file per project"])
     #expect(snapshot(database) == before)
     // A folder named twice, or with a link to it, is read once
     let link = folder.appendingPathComponent("link").path

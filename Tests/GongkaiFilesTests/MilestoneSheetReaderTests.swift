@@ -34,6 +34,49 @@ import Testing
     }
   }
 
+  /// Text other than a row number in 序号, on a row that holds nothing else (a group heading, a footer), is passed over
+  /// and said, so that a milestone typed there alone is not lost in silence; a template's numbers are not; past the
+  /// first twenty, one line counts the rest.
+  @Test func textInTheRowNumberColumnAloneIsPassedOverAndSaid() throws {
+    let code = "2024-310110-48-01-000123"
+    let url = try write(Data("""
+      序号,项目代码,事项类型,形成日期
+      一、市政工程,,,
+      1,\(code),bidding.result,2026-10-12
+      2,,,
+      （3）,,,
+      ３,,,
+      填表人：王敏,,,
+
+      """.utf8))
+    var reader = try MilestoneSheetReader(url, catalogue: catalogue, today: today)
+    var rows: [MilestoneRow] = []
+    while let row = try reader.next() { rows.append(row) }
+    #expect(rows.map(\.line) == [3])
+    #expect(reader.passedOver().map { "\($0.line) \($0.field): \($0.message)" } == [
+      "2 序号: the row holds only '一、市政工程', not a row number, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
+      "7 序号: the row holds only '填表人：王敏', not a row number, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
+    ])
+
+    // Without a 序号 column, a note sits in the first column: a total under the project codes is passed over so too, a
+    // code alone is a row missing its cells.
+    let totals = try write(Data("项目代码,事项类型,形成日期\n\(code),bidding.result,2026-10-12\n合计,,\n".utf8))
+    var summed = try MilestoneSheetReader(totals, catalogue: catalogue, today: today)
+    while try summed.next() != nil {}
+    #expect(summed.passedOver().map(\.message) == [
+      "the row holds only '合计', not a project code, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
+    ])
+    let alone = try write(Data("项目代码,事项类型,形成日期\n\(code),,\n".utf8))
+    #expect(problems(alone) { () throws(FileProblems) in _ = try stream(alone) }.count == 2)
+
+    let many = try write(Data(("序号,项目代码,事项类型,形成日期\n1,\(code),bidding.result,2026-10-12\n"
+      + (1...23).map { "合计\($0),,,\n" }.joined()).utf8))
+    var long = try MilestoneSheetReader(many, catalogue: catalogue, today: today)
+    while try long.next() != nil {}
+    #expect(long.passedOver().count == 21)
+    #expect(long.passedOver().last == LineMessage(line: 25, field: "序号", message: "3 more rows hold only a note, as the rows above, and were passed over"))
+  }
+
   @Test(arguments: [1, 2, 3, 5, 8, 13, 64, CSVText.chunkSize])
   func readsTheSameRowsAsTheWholeFileReader(chunkSize: Int) throws {
     let inputs = [

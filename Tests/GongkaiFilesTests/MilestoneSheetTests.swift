@@ -361,12 +361,17 @@ import TestSupport
   }
 
   /// Headings aligned as Chinese forms align them (`序　号`, `文　号`), or in full-width ASCII, are the columns they name;
-  /// a sheet saved with tabs between its cells is told to be saved as CSV.
+  /// a sheet saved with tabs between its cells is told to be saved as CSV, one typed with full-width commas to type
+  /// them in ASCII.
   @Test func headingsAreReadAsFormsWriteThem() throws {
     let rows = try read("序　号,项目代码,事项类型,形成日期,文　号\n1,2024-310110-48-01-000123,bidding.result,2026-10-12,ZB-1\n")
     #expect(rows.map(\.entry.reference) == ["ZB-1"])
     #expect(try problems(Data("项目代码\t事项类型\t形成日期\n".utf8)) == [
       "f.csv:1: the header's cells are separated by tabs, not commas: save the sheet as CSV UTF-8 (逗号分隔) and import that file",
+    ])
+    // Typed by hand with an input method, full-width commas.
+    #expect(try problems(Data("项目代码，事项类型，形成日期\n".utf8)) == [
+      "f.csv:1: the header's cells are separated by full-width commas (，), not commas: type ASCII commas (,) between the cells, in the header and in every row",
     ])
   }
 
@@ -384,6 +389,17 @@ import TestSupport
     #expect(rows.map(\.line) == [2])
     #expect(rows.map(\.entry.kind) == ["bidding.result"])
     #expect(try problems(Data("序号,项目代码,事项类型,形成日期,备注\n".utf8)).first?.hasPrefix("f.csv:1: 备注: unknown column;") == true)
+  }
+
+  /// A row whose cells hold only the spaces an input method types (U+3000) or a web page gives (U+00A0) is a blank
+  /// row, in UTF-8 and in GB18030, as `,,` is; an evaluator's import was refused for one, with a merged-cell hint.
+  @Test func aRowOfFullWidthSpacesIsBlank() throws {
+    let text = "项目代码,事项类型,形成日期\n2024-310110-48-01-000123,bidding.result,2026-10-12\n\u{3000},\u{3000}\u{3000}, \u{A0}\n"
+    #expect(try read(text).map(\.line) == [2])
+    let gb18030 = try #require(text.data(using: CSVText.gb18030))
+    #expect(try MilestoneSheet.read(try write(gb18030), catalogue: catalogue, today: today).map(\.line) == [2])
+    // A cell of them beside a value is that cell left empty.
+    #expect(try read("项目代码,事项类型,形成日期,文号\n2024-310110-48-01-000123,bidding.result,2026-10-12,\u{3000}\n").map(\.entry.reference) == [nil])
   }
 
   /// A long date format's weekday is read and checked, naming the cell.

@@ -427,6 +427,27 @@ func problems(_ text: String) -> [String] {
     }
   }
 
+  /// A comment written as comments are, `# ` after a value, is a comment; a '#' inside a quoted value or with no space
+  /// before it is part of the value, as are quotes within a value.
+  @Test func aCommentAfterAValueIsReadAsOneAndAHashInsideAValueIsKept() throws {
+    let document = try parse("""
+      code: 2024-310110-48-01-000123   # 项目代码
+      name: "新江湾城 #2地块 配套道路工程"
+      responsible-unit: 建委 # 责任单位
+      milestones:
+        - kind: bidding.result
+          formed: 2026-10-12
+          ref: 杨建许#12
+          summary: “十四五”与“十五五”衔接
+
+      """)
+    #expect(document.project.name == "新江湾城 #2地块 配套道路工程")
+    #expect(document.project.responsibleUnit == "建委")
+    #expect(document.milestones.map(\.reference) == ["杨建许#12"])
+    // Quotes inside a value are its own.
+    #expect(document.milestones.map(\.summary) == ["“十四五”与“十五五”衔接"])
+  }
+
   /// Each mistake is named at the line a person edits, not where the YAML reader noticed it.
   @Test(arguments: [
     // An unclosed quote is noticed at the end of the file, past its last line.
@@ -447,6 +468,32 @@ func problems(_ text: String) -> [String] {
      "p.yaml:6: YAML syntax: did not find expected '-' indicator; indent this line as the lines of its list or entry above it are"),
     ("code: 2024-310110-48-01-000123\nname: 中标结果: 第一标段\nresponsible-unit: 建委\n",
      "p.yaml:2: YAML syntax: mapping values are not allowed in this context; put a value that contains ': ' in quotes"),
+    // What a Chinese input method types in place of YAML's punctuation: a full-width colon, noticed by libyaml
+    // on the line after it when the file starts so, and full-width spaces in the indentation or after a '-'.
+    ("code: 2024-310110-48-01-000123\nname：杨浦滨江\nresponsible-unit: 建委\n",
+     "p.yaml:2: YAML syntax: 'name' is followed by a full-width '：'; write an ASCII ':' and a space ('name: value')"),
+    ("code：2024-310110-48-01-000123\nname: 杨浦滨江\nresponsible-unit: 建委\n",
+     "p.yaml:1: YAML syntax: 'code' is followed by a full-width '：'; write an ASCII ':' and a space ('code: value')"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n  \u{3000}formed: 2024-01-01\n",
+     "p.yaml:6: YAML syntax: the line is indented with a full-width space (U+3000); indent with ASCII spaces"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  -\u{3000}kind: bidding.result\n    formed: 2024-01-01\n",
+     "p.yaml:5: YAML syntax: the '-' of a list entry is followed by a full-width space (U+3000); write an ASCII space after it"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n\u{3000}\u{3000}ref: A-1\n",
+     "p.yaml:7: ref: indented with a full-width space (U+3000); indent with ASCII spaces"),
+    // A list entry begun with a full-width dash, or with its '-' glued to the field.
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n－ kind: bidding.result\n  formed: 2024-01-01\n",
+     "p.yaml:5: YAML syntax: the list entry starts with a full-width dash '－'; type an ASCII '-' followed by a space"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  -kind: bidding.result\n    formed: 2024-01-01\n",
+     "p.yaml:5: YAML syntax: the '-' of a list entry is followed by a space: write '- kind: …'"),
+    // A field indented a space further than the one above it reads as that one's value going on.
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n     ref: A-1\n",
+     "p.yaml:7: YAML syntax: this line is indented further than the field on line 6 above it; indent it as that field is (a value that contains ': ' goes in quotes)"),
+    // A '#' glued to text after a value starts a comment YAML drops, and the value would lose what follows.
+    ("code: 2024-310110-48-01-000123\nname: 新江湾城 #2地块 配套道路工程\nresponsible-unit: 建委\n",
+     "p.yaml:2: name: '#2地块 配套道路工程' after the value is read as a YAML comment and dropped, leaving '新江湾城': if it belongs to the value, put the whole value in quotes, \"新江湾城 #2地块 配套道路工程\"; if it is a comment, write a space after its '#'"),
+    // Quotes an input method types are text to YAML: a value wrapped whole in them is refused.
+    ("code: 2024-310110-48-01-000123\nname: “杨浦滨江”\nresponsible-unit: 建委\n",
+     "p.yaml:2: name: the value is wrapped in “”, which YAML keeps as part of it: remove them (a value that needs quoting takes ASCII quotes, \"…\")"),
     // Yams marks the first of two equal keys; the second is the one added by mistake.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n\n  - kind: bidding.result\n    formed: 2024-01-02\n    # the same field again\n    kind: bidding.contract\n",
      "p.yaml:11: kind: key given twice in one mapping (first at line 8); keep one"),

@@ -27,7 +27,7 @@ import TestSupport
     #expect(try files.itemName(at: 1) == "a.yaml")
     #expect(files.misnamed.count == 2)
     #expect(files.misnamed.examples.map(\.path) == ["a.yaml", "b.yaml"].map { folder.appendingPathComponent($0).path })
-    #expect(files.otherCaseFiles.first == [folder.appendingPathComponent("c.YAML").path])
+    #expect(files.otherExtensionFiles.first == [folder.appendingPathComponent("c.YAML").path])
     #expect(files.unreadSubfolders.first == [folder.appendingPathComponent("sub").path])
   }
 }

@@ -197,6 +197,43 @@ import TestSupport
     #expect(problem.message.contains(message), "\(problem)")
   }
 
+  /// A tender notice's 公告期 counts from the first day of sale when put up ahead of it, in the national rules and in
+  /// Shanghai's, which inherit it with the minimum; a profile may count another minimum so, and not one it has not.
+  @Test func aTenderNoticesMinimumCountsFromTheSaleDay() throws {
+    let national = try RuleCatalogue.load(resources: resources)
+    #expect(national.rule(for: "bidding.tender-notice")?.minimumCountedFrom == .triggerDayIfLater)
+    #expect(national.rule(for: "bidding.candidates")?.minimumCountedFrom == .publication)
+    #expect(try RuleCatalogue.load(profile: "shanghai", resources: resources).rule(for: "bidding.tender-notice")?.minimumCountedFrom
+      == .triggerDayIfLater)
+    let counted = try file("counted.yaml", """
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.candidates
+          minimum-publication-from: trigger-day-if-later
+          note: null
+          confidence: S
+      """)
+    #expect(try RuleCatalogue.load(extraProfiles: [counted], resources: resources).rule(for: "bidding.candidates")?.minimumCountedFrom
+      == .triggerDayIfLater)
+    let unknown = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.candidates
+          minimum-publication-from: sale-day
+      """))
+    #expect(unknown.message == "unknown minimum-publication-from 'sale-day'; use publication (the default) or trigger-day-if-later")
+    let without = try #require(try profileProblem("""
+      profile: district
+      extends: national
+      rules:
+        - code: bidding.result
+          minimum-publication-from: trigger-day-if-later
+      """))
+    #expect(without.message == "minimum-publication-from is given without a minimum-publication; remove it")
+  }
+
   /// A minimum period is named as the law names it: the notice pages, `rules` and `check` say 公告期 for a notice
   /// and 征求意见期 for a consultation. A profile keeps the name with the minimum, drops it with the minimum, and may
   /// not name a minimum it does not set.
@@ -736,7 +773,7 @@ import TestSupport
         "district.yaml:5: rules[1]: required fields name, trigger, responsible, basis and confidence are missing; give each",
         "district.yaml:8: rules[2]: code 'Bidding.Other' is malformed; use <category>.<item> in lowercase letters, digits and hyphens, e.g. bidding.candidates",
         "district.yaml:9: rules[3]: code 'bidding.result' is defined twice (first at line 3); each item kind has one entry",
-        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, before-in-force, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-in-force, minimum-publication, minimum-publication-basis, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
+        "district.yaml:11: rules[3].colour: unknown field; expected one of basis, before-in-force, category, change-period, changes, code, confidence, in-force, minimum-confidence, minimum-in-force, minimum-publication, minimum-publication-basis, minimum-publication-from, minimum-publication-name, name, note, period, responsible, trigger, withdraws",
         "district.yaml:13: rules[4].changes[0]: bidding.contract: changes or withdraws names 'bidding.nothing', which no rule defines; use the code of a kind the rules define (`gongkai rules` lists the codes)",
       ])
     }

@@ -13,7 +13,7 @@ struct ProjectNotice: Sendable {
     let indexNumber: String
     /// 发布机构.
     let publisher: String
-    /// 生成日期: the day the information was formed.
+    /// 生成日期: the day the information was formed, with its event named for an item due by it (``formedOn(_:)``).
     let formedOn: String
     /// 文号.
     let reference: String?
@@ -318,12 +318,14 @@ struct ProjectNotice: Sendable {
       } else {
         held = "\(judged.publishedOn) 起\(finding.judgedRunIsProvisional ? "（暂定）" : "")（撤下日期未登记，\(required)"
       }
-      period = "\(name)：\(held)不少于\(minimum.chineseDescription)，\(Self.chineseGround(of: rule))）"
+      // A tender notice put up ahead of the sale counts from the first day of sale, which the page names.
+      let from = finding.minimumStart.flatMap { $0 > judged.publishedOn ? "，自\(rule.trigger.chinese)（\($0)）起算" : nil } ?? ""
+      period = "\(name)：\(held)不少于\(minimum.chineseDescription)\(from)，\(Self.chineseGround(of: rule))）"
     }
     return Item(
       kindCode: rule.code, kindName: rule.name.chinese,
       indexNumber: stored.recordedDisclosures[earliest].serial.indexNumber(organisation: organisation),
-      publisher: finding.responsibleUnit, formedOn: finding.milestone.formedOn.description, reference: stored.reference,
+      publisher: finding.responsibleUnit, formedOn: Self.formedOn(finding), reference: stored.reference,
       summary: withdrawn ? nil : stored.summary, publishedOn: judged.publishedOn.description, channel: judged.channel,
       url: withdrawn ? nil : judged.url,
       channelIndexNumber: earliest == position ? nil : stored.recordedDisclosures[position].serial.indexNumber(organisation: organisation),
@@ -341,6 +343,13 @@ struct ProjectNotice: Sendable {
 }
 
 extension ProjectNotice {
+  /// 生成日期 as the page gives it: for an item due by the day of an event (a tender notice by the first day of sale),
+  /// with the event named, since it falls after the publication it announces and would read as a date mistyped.
+  static func formedOn(_ finding: Finding) -> String {
+    let day = finding.milestone.formedOn.description
+    return finding.rule.period?.unit == .triggerDay ? "\(day)（\(finding.rule.trigger.chinese)）" : day
+  }
+
   /// The day of the last correction (`2026-12-05`, `2026-12-05（共2次）`), with `；生成日期原登记为 2024-03-30` where the
   /// day formed was corrected.
   static func correction(_ amendments: Amendments) -> String {

@@ -19,6 +19,7 @@ extension SQLiteStore {
         position += 1
         defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
         let before = report
+        report.projectFieldLines = document.fieldLines
         let code = document.project.code.rawValue
         let old = try importedProject(code: code, write)
         if let reason = old?.withdrawnReason {
@@ -261,6 +262,7 @@ extension SQLiteStore {
       }
       // A source must throw what it was told; one that does not still writes nothing.
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
+      for line in source.passedOver() { report.notice(at: line.line, field: line.field, line.message) }
       return report
     }
   }
@@ -294,14 +296,27 @@ extension SQLiteStore {
   /// Says of a row that adds nothing to a milestone rows above added that it repeats them: a copied row meant for
   /// another milestone or publication, whose own values were never typed in. Looked up only while the import adds.
   private func noteIfRepeated(_ row: MilestoneRow, in record: ProjectRecord, report: inout ImportReport, _ write: RegisterWrite) throws {
-    guard let added = report.addedMilestones,
-      let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write),
-      added.contains(recorded.id)
+    guard report.addedMilestones != nil || report.addedDisclosures != nil && !row.entry.disclosures.isEmpty,
+      let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write)
     else { return }
-    let publication = row.entry.disclosures.isEmpty ? "" : ", and its publication"
-    report.notice(at: row.line, field: "kind", """
-      repeats what rows above gave (\(row.entry.key.described), milestone \(recorded.id)\(publication)) and adds nothing; \
-      delete the row, or correct it if it was copied for another milestone or publication
+    if report.addedMilestones?.contains(recorded.id) == true {
+      let publication = row.entry.disclosures.isEmpty ? "" : ", and its publication"
+      report.notice(at: row.line, field: "kind", """
+        repeats what rows above gave (\(row.entry.key.described), milestone \(recorded.id)\(publication)) and adds nothing; \
+        delete the row, or correct it if it was copied for another milestone or publication
+        """)
+      return
+    }
+    // A publication of a milestone recorded before, which a row above added.
+    guard let added = report.addedDisclosures, let disclosure = row.entry.disclosures.first,
+      let repeated = try existingDisclosure(DisclosureRecord(
+        id: nil, milestoneId: recorded.id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel, url: nil,
+        until: nil, withdrawnReason: nil, recordedBy: write.actor, recordedAt: write.at, serialYear: nil, serial: nil), write.db),
+      let id = repeated.id, added.contains(id)
+    else { return }
+    report.notice(at: row.line, field: "published", """
+      repeats what rows above gave (disclosure \(id), \(repeated.publishedOn) \(repeated.channel), of milestone \(recorded.id) \
+      \(row.entry.key.described)) and adds nothing; delete the row, or correct it if it was copied for another publication
       """)
   }
 

@@ -142,10 +142,14 @@ extension SQLiteStore {
     guard entry.kind == recorded.kind else {
       return "if \(named) corrects its kind, which `amend` cannot, withdraw it (`gongkai withdraw \(recorded.id) --reason 事项类型有误`)"
     }
+    // The 文号 in ASCII where the file typed it full-width, as the warning at its adding says to correct it.
+    let reference = entry.reference.map { MilestoneEntry.asciiSpelling(ofReference: $0) ?? $0 }
     let options = [entry.formedOn.description == recorded.formedOn ? nil : "--date \(entry.formedOn)",
-                   entry.reference == recorded.reference ? nil : "--ref \(ShellWord.quoted(entry.reference ?? ""))"]
-    return "if \(named) corrects it, keep milestone \(recorded.id), corrected: `gongkai withdraw \(added) --reason 重复登记` and "
-      + "`gongkai amend \(recorded.id) \(options.compactMap(\.self).joined(separator: " ")) --reason 更正登记`"
+                   reference == recorded.reference ? nil : "--ref \(ShellWord.quoted(reference ?? ""))"].compactMap(\.self)
+    let withdrawal = "`gongkai withdraw \(added) --reason 重复登记`"
+    guard !options.isEmpty else { return "if \(named) repeats it, keep milestone \(recorded.id): \(withdrawal)" }
+    return "if \(named) corrects it, keep milestone \(recorded.id), corrected: \(withdrawal) and "
+      + "`gongkai amend \(recorded.id) \(options.joined(separator: " ")) --reason 更正登记`"
   }
 
   /// The milestones of an import's entries of one project, by key: those in force, and the withdrawn ones, which may
@@ -223,6 +227,7 @@ extension SQLiteStore {
             brings the file up to date, and `gongkai withdraw \(id) --reason …` withdraws it again if that is meant
             """)
         } else {
+          if existing.withdrawnReason == nil, entry.withdrawnReason != nil { report.recordWithdrawn(milestone: id) }
           existing.withdrawnReason = entry.withdrawnReason
         }
         if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
@@ -456,6 +461,7 @@ extension SQLiteStore {
       try write.insert(&record, project: project)
       write.noteStated(record, id: record.id!)
       report.disclosuresWritten += 1
+      report.recordAdded(disclosure: record.id!)
       // One whose channel differs from another's of the day only in its spaces (a no-break space pasted from a web
       // page) is that publication, in a sheet's row or a file: refused, as a second record would show it twice under
       // two 索引号. A sheet's row gives one publication, and a 公示 may be put up again: only one on the channel (and at

@@ -8,6 +8,11 @@ public struct ImportReport: Hashable, Sendable {
   /// Milestones and disclosures added or changed.
   public var milestonesWritten = 0
   public var disclosuresWritten = 0
+  /// The milestones in force a file gave as withdrawn (`withdrawn: reason`), the first ``shownNotices`` of them, and
+  /// how many: among those written, and said apart, as `withdraw` says, since they leave the public notices with
+  /// their publications.
+  public private(set) var withdrawnMilestones: [Int64] = []
+  public private(set) var withdrawnMilestoneCount = 0
   /// Project files passed over because their project was withdrawn as registered by mistake, each with a notice.
   public var skippedWithdrawn = 0
   /// Project files passed over because their code was corrected to another (`project recode`), each with a notice.
@@ -23,8 +28,21 @@ public struct ImportReport: Hashable, Sendable {
 
   public var changedAnything: Bool { created + updated + milestonesWritten + disclosuresWritten > 0 }
 
+  mutating func recordWithdrawn(milestone id: Int64) {
+    withdrawnMilestoneCount += 1
+    if withdrawnMilestones.count < Self.shownNotices { withdrawnMilestones.append(id) }
+  }
+
   mutating func recordAdded(milestone id: Int64) {
     addedMilestones = addedMilestones.map { min($0.lowerBound, id)...max($0.upperBound, id) } ?? id...id
+  }
+
+  /// The ids of the publications the import added, first to last, as ``addedMilestones``: a sheet's row that repeats
+  /// one a row above added to a milestone recorded before is told by them.
+  private(set) var addedDisclosures: ClosedRange<Int64>?
+
+  mutating func recordAdded(disclosure id: Int64) {
+    addedDisclosures = addedDisclosures.map { min($0.lowerBound, id)...max($0.upperBound, id) } ?? id...id
   }
 
   /// What the import did that may not be what was meant, the first ``shownNotices`` of them: each would
@@ -36,6 +54,8 @@ public struct ImportReport: Hashable, Sendable {
 
   /// The line of the milestone a project file's import is at, which each notice about it names (``ImportNotice/line``).
   var entryLine: Int?
+  /// The lines of the project fields of the file being imported, which a notice about one of them names.
+  var projectFieldLines: [String: Int] = [:]
 
   /// Makes the notices that follow name the line in the file of the entry at `index`, where the file gave one (`lines`).
   mutating func point(atEntry index: Int, of lines: [Int]) {
@@ -45,7 +65,7 @@ public struct ImportReport: Hashable, Sendable {
   mutating func notice(at position: Int, field: String, _ message: String) {
     noticeCount += 1
     if notices.count < Self.shownNotices {
-      notices.append(ImportNotice(position: position, line: entryLine, field: field, message: message))
+      notices.append(ImportNotice(position: position, line: entryLine ?? projectFieldLines[field], field: field, message: message))
     }
   }
 }
@@ -54,7 +74,7 @@ public struct ImportReport: Hashable, Sendable {
 public struct ImportNotice: Hashable, Sendable {
   /// The item's line in a spreadsheet; the document's position among project files.
   public let position: Int
-  /// In a project file, the line of the milestone the notice is about; nil for one about the project, or a row.
+  /// In a project file, the line of the milestone the notice is about, or of the project field; nil for a row.
   public let line: Int?
   public let field: String
   public let message: String

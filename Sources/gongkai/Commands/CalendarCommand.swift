@@ -1,6 +1,7 @@
 import ArgumentParser
 import GongkaiCore
 import GongkaiReference
+import Synchronization
 
 extension Gongkai {
   struct CalendarCommand: AsyncParsableCommand {
@@ -79,10 +80,18 @@ struct CalendarDay: Encodable {
 
 /// Warning texts shared by the commands that count days.
 enum Warnings {
-  /// Warns on standard error when what a command printed or wrote rests on years without a schedule.
+  /// Warns on standard error when what a command printed or wrote rests on years without a schedule, once a year a
+  /// command: a notice export's pages, index and feed each rest on the same years, and the long warning came three times.
   static func warnIfUnscheduled(_ years: Set<Int>, calendar: WorkingDayCalendar) {
-    if !years.isEmpty { Terminal.warning(noSchedule(years.sorted(), calendar: calendar)) }
+    let unwarned = warnedYears.withLock { warned in
+      defer { warned.formUnion(years) }
+      return years.subtracting(warned)
+    }
+    if !unwarned.isEmpty { Terminal.warning(noSchedule(unwarned.sorted(), calendar: calendar)) }
   }
+
+  /// The years this command has warned of.
+  private static let warnedYears = Mutex(Set<Int>())
 
   /// What to do differs by year: the State Council publishes a year's notice in the autumn before it, so the
   /// notice of this year or an earlier one (2017, before the schedules gongkai ships) exists and is to be added

@@ -165,10 +165,11 @@ extension ProjectFiles {
         """)
     }
     let unread = { (files: PathExamples) in "\(files.listed) \(files.count == 1 ? "was" : "were") not read" }
-    if otherCaseFiles.count > 0 {
+    if otherExtensionFiles.count > 0 {
       Terminal.warning("""
-        \(unread(otherCaseFiles)): project files end in .yaml in lower case, as `gongkai export project` writes them; \
-        rename \(otherCaseFiles.count == 1 ? "it" : "them")
+        \(unread(otherExtensionFiles)): project files end in .yaml in lower case (not .YAML, nor .yaml.txt as Notepad saves a file), \
+        as `gongkai export project` writes them; \
+        rename \(otherExtensionFiles.count == 1 ? "it" : "them")
         """)
     }
     if hiddenFiles.count > 0 {
@@ -200,7 +201,10 @@ struct ImportSummary {
   var rows: Int? = nil
 
   var text: String {
-    let what = files.map { counted($0, "project file") } ?? counted(rows ?? 0, "row")
+    // Files of withdrawn or recoded projects are read and passed over: they are not among those imported.
+    let passedOver = report.skippedWithdrawn + report.skippedRecoded
+    let what = files.map { passedOver == 0 ? counted($0, "project file") : "\($0 - passedOver) of \(counted($0, "project file"))" }
+      ?? counted(rows ?? 0, "row")
     let skipped = (report.skippedWithdrawn == 0 ? "" : ", \(report.skippedWithdrawn) of withdrawn projects not imported")
       + (report.skippedRecoded == 0 ? "" : ", \(report.skippedRecoded) under corrected codes not imported")
     // A sheet saved from the wrong worksheet, or before its rows were pasted in, holds its header alone.
@@ -212,7 +216,20 @@ struct ImportSummary {
     let added = report.addedMilestones.map { ids in
       ids.count == 1 ? "; new milestone \(ids.lowerBound)" : "; new milestones \(ids.lowerBound)-\(ids.upperBound)"
     } ?? ""
-    return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written\(added))"
+    let withdrawn = report.withdrawnMilestones.isEmpty ? "" : "; " + Self.withdrawals(report)
+    return "imported \(what): \(counts) (\(counted(report.milestonesWritten, "milestone")), \(counted(report.disclosuresWritten, "disclosure")) written\(withdrawn)\(added))"
+  }
+
+  /// The milestones the files withdrew, by id as `withdraw` names them, where they go and how one comes back.
+  private static func withdrawals(_ report: ImportReport) -> String {
+    let ids = report.withdrawnMilestones.map(String.init)
+    guard ids.count > 1 else {
+      return "withdrew milestone \(ids[0]): off the public notices with its publications at the next export, "
+        + "`gongkai reinstate \(ids[0]) --reason …` puts it back"
+    }
+    let more = report.withdrawnMilestoneCount - ids.count
+    return "withdrew milestones \(ids.joined(separator: ", "))\(more > 0 ? " and \(more) more" : ""): off the public notices "
+      + "with their publications at the next export, `gongkai reinstate ID --reason …` puts one back"
   }
 
   /// Warns of the milestones the import wrote (added, or gave a publication or a new end) whose 公示 comes down before

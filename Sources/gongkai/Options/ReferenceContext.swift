@@ -44,6 +44,9 @@ func requiredReason(_ reason: String?, example: String) throws -> String {
 /// there (`--reason --by alice`) is a value forgotten, refused before it is written into the register as the text.
 func trimmed(_ text: String) throws -> String {
   let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+  if let (open, close) = RegisterText.wrappingQuotes(of: text) {
+    throw ValidationError("'\(text)' is wrapped in \(open)\(close), which the shell keeps as part of it: remove them (quote with ASCII quotes, \"…\")")
+  }
   try refuseOptionName(text, as: "the text")
   try refuseOptionInside(text)
   return text

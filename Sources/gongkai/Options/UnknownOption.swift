@@ -19,6 +19,9 @@ enum UnknownOption {
       let (path, command) = command(namedBy: arguments)
     else { return nil }
     let options = CommandOptions(command)
+    if let (typed, option) = dashedByInputMethod(in: arguments.dropFirst(path.count), options) {
+      return .usage("'\(typed)' starts with '\(typed.dropLast(option.count - 2))', which a Chinese input method types for '--': type \(option)")
+    }
     guard let unknown = firstUnknown(in: arguments.dropFirst(path.count), options) else { return nil }
     return .usage("Unknown option '\(unknown)'" + (meant(unknown, among: options).map { ". Did you mean '\($0)'?" }
       ?? "; see `gongkai \(path.joined(separator: " ")) --help`"))
@@ -72,6 +75,19 @@ enum UnknownOption {
       let name = String(token.prefix { $0 != "=" })
       if options.valued[name] != nil, name == token { index += 1 }
       if !options.spellings.contains(name), !everywhere.contains(name) { return name }
+    }
+    return nil
+  }
+
+  /// The first of `arguments` that is an option of `options` written with the dashes a Chinese input method types
+  /// (`——date`, `－－ref`), which the parser reads as a value; the argument and the option it means.
+  private static func dashedByInputMethod(in arguments: ArraySlice<String>, _ options: CommandOptions) -> (String, String)? {
+    let dashes: Set<Character> = ["-", "—", "－", "–", "―", "‐", "‑", "﹣", "−"]
+    for token in arguments {
+      let lead = token.prefix(while: dashes.contains)
+      guard (1...2).contains(lead.count), !lead.allSatisfy({ $0 == "-" }) else { continue }
+      let option = "--" + token.dropFirst(lead.count).prefix { $0 != "=" }
+      if options.spellings.contains(option) { return (String(token.prefix { $0 != "=" }), option) }
     }
     return nil
   }

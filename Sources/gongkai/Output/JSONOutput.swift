@@ -60,6 +60,8 @@ struct RulesDocument: Encodable {
     let minimumPublication: PeriodJSON?
     /// What the law calls the minimum (公示期, 公告期, 征求意见期); absent when there is none.
     let minimumPublicationName: Text?
+    /// `publication` or `trigger-day-if-later`: where the minimum counts from; null when there is none.
+    let minimumPublicationFrom: String?
     let responsible: Text
     let basis: String
     /// The article that sets the minimum, where `basis` cites more; null otherwise.
@@ -97,6 +99,7 @@ struct RulesDocument: Encodable {
       changePeriod = PeriodJSON(rule.changePeriod)
       minimumPublication = PeriodJSON(rule.minimumPublication)
       minimumPublicationName = rule.minimumPublication == nil ? nil : Text(rule.minimumPublicationName)
+      minimumPublicationFrom = rule.minimumPublication == nil ? nil : rule.minimumCountedFrom.rawValue
       responsible = Text(rule.responsible)
       basis = rule.basis
       minimumPublicationBasis = rule.minimumBasis
@@ -122,7 +125,7 @@ struct RulesDocument: Encodable {
     func encode(to encoder: Encoder) throws {
       enum Keys: String, CodingKey {
         case code, category, categoryName, name, trigger, period, changePeriod, minimumPublication
-        case minimumPublicationName, responsible
+        case minimumPublicationName, minimumPublicationFrom, responsible
         case basis, minimumPublicationBasis, confidence, minimumConfidence, note, changes, withdraws, inForce, minimumInForce
         case beforeInForce, beforeInForceLaw
       }
@@ -136,6 +139,7 @@ struct RulesDocument: Encodable {
       try container.encode(changePeriod, forKey: .changePeriod)
       try container.encode(minimumPublication, forKey: .minimumPublication)
       try container.encode(minimumPublicationName, forKey: .minimumPublicationName)
+      try container.encode(minimumPublicationFrom, forKey: .minimumPublicationFrom)
       try container.encode(responsible, forKey: .responsible)
       try container.encode(basis, forKey: .basis)
       try container.encode(minimumPublicationBasis, forKey: .minimumPublicationBasis)

@@ -23,7 +23,10 @@ enum PublicationRepair {
       self = .keepUp(until: end)
     } else if checker.carriesOn(publicationOf: finding.rule, endedOn: until, putUpOn: today) {
       self = .putUpAgain(until: end)
-    } else if let period = finding.rule.minimumPublication, let full = try? checker.calendar.deadline(of: period, from: today) {
+    } else if let period = finding.rule.minimumPublication,
+      let full = try? checker.calendar.deadline(
+        of: period, from: finding.rule.minimumStart(publishedOn: today, formedOn: finding.milestone.formedOn))
+    {
       self = .putUpInFull(since: until.adding(days: 1), until: full.date)
     } else {
       return nil

@@ -25,7 +25,9 @@ struct RulesText {
         if let minimum = rule.minimumPublication {
           out += line(language.pick(rule.minimumPublicationName.chinese, "Stays up"),
                       language.pick("不少于", "at least ") + describe(minimum)
-                        + language.pick("", " (\(rule.minimumPublicationName.english))"))
+                        + language.pick("", " (\(rule.minimumPublicationName.english))")
+                        + (rule.minimumCountedFrom == .triggerDayIfLater
+                          ? language.pick("，早于起算日公开的自起算日起算", ", counted from the trigger day when published before it") : ""))
         }
         if !rule.alsoChanges.isEmpty {
           out += line(language.pick("可变更", "Changes"), rule.alsoChanges.joined(separator: language.pick("、", ", ")))
