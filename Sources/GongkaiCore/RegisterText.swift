@@ -67,6 +67,8 @@ public enum RegisterText {
   /// or `nil`: typed where a YAML file or a shell takes ASCII quotes, they stay in the text, and a name or 文号 would be
   /// published with them and not match the same document typed without.
   public static func wrappingQuotes(of text: String) -> (Character, Character)? {
+    // Asked of every text a file gives: its first scalar, which rules nearly all out, is looked at first.
+    guard let first = text.unicodeScalars.first, "“‘「『＂".unicodeScalars.contains(first) else { return nil }
     let pairs: [(Character, Character)] = [("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ("＂", "＂")]
     guard text.count >= 2, let pair = pairs.first(where: { text.first == $0.0 && text.last == $0.1 }),
       !text.dropFirst().dropLast().contains(pair.1)

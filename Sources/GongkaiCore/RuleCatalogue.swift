@@ -46,8 +46,10 @@ public struct RuleCatalogue: Sendable {
         rule.alsoChanges.joined(separator: ","), rule.withdraws.joined(separator: ","),
         rule.confidence.rawValue, rule.minimumConfidence?.rawValue ?? "-",
       ]
-      // Only where a rule is dated, so that the digest of an undated catalogue is the one earlier versions stated.
+      // Only where a rule is dated, or counts its minimum otherwise than from the publication, so that the digest of a
+      // catalogue without either is the one earlier versions stated.
       let dating: [String?] = [
+        rule.minimumCountedFrom == .publication ? nil : "minimum from \(rule.minimumCountedFrom.rawValue)",
         rule.inForce.map { "in force \($0)" }, rule.minimumInForce.map { "minimum in force \($0)" },
         rule.inForce == nil || rule.replaced != nil ? nil : Self.digestLine(before: rule.beforeInForce),
         rule.replaced.map { "replaces \($0.period?.digestKey ?? "-") \($0.basis)" },

@@ -199,8 +199,8 @@ public struct WorkingDayCalendar: Sendable {
         years.formUnion(unscheduledYears(from: finding.asOf.adding(days: 1), through: deadline.date))
       }
     }
-    if let first = finding.disclosure, let end = finding.minimumEnd, end.isProvisional {
-      years.formUnion(unscheduledYears(from: first.publishedOn, through: end.date))
+    if let start = finding.minimumStart, let end = finding.minimumEnd, end.isProvisional {
+      years.formUnion(unscheduledYears(from: start, through: end.date))
     }
     // Which run of a 公示 is judged may turn on the rest days between its publications, or since the last came down,
     // which no date of the finding spans: the years from its first publication on, when no date named one.

@@ -173,6 +173,8 @@ struct SheetRows {
   /// The positions of row-number columns (``MilestoneSheet/rowNumberHeadings``), not read: a row that holds nothing
   /// but those cells is a blank row of a template numbered ahead.
   private let rowNumbers: [Int]
+  /// The first row-number column's heading as the sheet writes it (`序　号`), which a row passed over names.
+  private let rowNumberHeading: String
   /// The trimmed non-empty cells of the current record, by column.
   private var cells: [String?]
   /// Whether a row read so far gave a project code: a row without one below it is most likely under a merged cell.
@@ -299,6 +301,7 @@ struct SheetRows {
     }
     self.unnamed = unnamed
     self.rowNumbers = rowNumbers
+    rowNumberHeading = rowNumbers.first.map { header[$0].trimmingCharacters(in: .whitespaces) } ?? "序号"
     cells = positions.map { _ in nil }
     records.keep = kept
     records.columnNames = header
@@ -357,9 +360,11 @@ struct SheetRows {
   }
 
   /// Whether a row-number cell holds a row number as people write one: digits, ASCII or full-width, Chinese
-  /// numerals, and the marks around them (`1.`, `（1）`, `一、`, `1-1`); `填表人：王敏` or `一、市政工程` is not one.
+  /// numerals, and the marks and letters around them (`1.`, `（1）`, `一、`, `1-1`, `No.3`, `1a`); `填表人：王敏`,
+  /// `一、市政工程` or `合计` is not one.
   static func isRowNumber(_ text: String) -> Bool {
-    text.allSatisfy { $0.isNumber || $0.isPunctuation || $0.isWhitespace }
+    text.contains(where: \.isNumber)
+      && text.allSatisfy { $0.isNumber || $0.isPunctuation || $0.isWhitespace || $0.isASCII && $0.isLetter }
   }
 
   /// Notes a row passed over that holds `text`, not a row number, in a row-number column and nothing else: a footer
@@ -415,7 +420,7 @@ struct SheetRows {
     {
       for position in rowNumbers where position < records.count && !isBlank(position) {
         guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
-        if !Self.isRowNumber(text) { passOver(text, at: line, heading: MilestoneSheet.rowNumberHeadings.first!, not: "a row number") }
+        if !Self.isRowNumber(text) { passOver(text, at: line, heading: rowNumberHeading, not: "a row number") }
       }
       return nil
     }
@@ -424,10 +429,11 @@ struct SheetRows {
       (1..<min(records.count, kept)).allSatisfy({ isBlank($0) })
     {
       guard let text = Self.decode(records, 0, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
-      if text.contains(where: { !$0.isASCII && $0.isLetter }), (try? ProjectCode(text)) == nil,
-        let column = MilestoneSheet.Column.allCases.first(where: { positions[$0.rawValue] == 0 })
+      // Only under the project codes: text alone in a column of text (摘要) is a row half filled in, refused as it is.
+      if positions[MilestoneSheet.Column.project.rawValue] == 0, text.contains(where: { !$0.isASCII && $0.isLetter }),
+        (try? ProjectCode(text)) == nil
       {
-        passOver(text, at: line, heading: heading(of: column.field), not: "a \(column == .project ? "project code" : "value of the column")")
+        passOver(text, at: line, heading: heading(of: MilestoneSheet.Column.project.field), not: "a project code")
         return nil
       }
     }

@@ -175,6 +175,8 @@ extension ProjectFile {
     let plainReadsBack = Resolver.default.resolveTag(of: Node(value)) == .str
       && !value.contains(where: { ":#'\"{}[],&*!|>%@`".contains($0) }) && value.trimmingCharacters(in: .whitespaces) == value
       && !value.hasPrefix("-") && !value.hasPrefix("?")
+      // A text recorded wrapped in an input method's quotes (from a sheet) is quoted, as reading refuses it plain.
+      && RegisterText.wrappingQuotes(of: value) == nil
     return Node(value, .implicit, plainReadsBack ? .any : .doubleQuoted)
   }
 }

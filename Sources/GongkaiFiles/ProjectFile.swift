@@ -203,7 +203,7 @@ public enum ProjectFile {
       let until = try fields["until"]?.optionalString()
       return Disclosure(
         publishedOn: try published.date(try published.string(), yearFirst: true),
-        channel: trimmed(try fields.required("channel").string()), url: try fields["url"]?.optionalString().map(trimmed), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text, yearFirst: true) })
+        channel: trimmed(try fields.required("channel").text()), url: try fields["url"]?.optionalString().map(trimmed), until: try until.map { (text) throws(FileProblem) in try fields["until"]!.date(text, yearFirst: true) })
     }
   }
 }

@@ -80,6 +80,11 @@ struct RuleFile {
           throw value.problem("unknown minimum-publication-from '\(text)'; use publication (the default) or trigger-day-if-later")
         }
         guard minimum != nil else { throw value.problem("minimum-publication-from is given without a minimum-publication; remove it") }
+        // Only an item due by its trigger day is published before it; for any other, the later day is the publication's.
+        let ownPeriod = try period("period", base?.period)
+        guard start == .publication || ownPeriod?.unit == .triggerDay else {
+          throw value.problem("trigger-day-if-later is for an item whose period is by-trigger-day, published before its trigger day; remove it")
+        }
         countedFrom = start
       }
       // Written like a note (both languages, or one text for both, or null for 公示期); a profile that drops the

@@ -26,11 +26,13 @@ public struct YAMLValue {
     /// `export project` writes has one (it quotes such values, and writes `# ` comments), so nothing more is looked
     /// up in those.
     private(set) lazy var mayHaveGluedComment: Bool = {
-      let bytes = Array(text.utf8)
-      return bytes.indices.dropFirst().dropLast().contains { index in
-        bytes[index] == 0x23 && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09)
-          && ![0x20, 0x09, 0x0A, 0x0D, 0x23].contains(bytes[index + 1])
+      var before: UInt8 = 0x0A, hash = false
+      for byte in text.utf8 {
+        if hash, ![0x20, 0x09, 0x0A, 0x0D, 0x23].contains(byte) { return true }
+        hash = byte == 0x23 && (before == 0x20 || before == 0x09)
+        before = byte
       }
+      return false
     }()
 
     /// What follows a plain one-line `value` starting at `mark` on its line, when it is a comment whose `#` is
@@ -279,14 +281,6 @@ public struct YAMLValue {
   /// a space (``WideLineFolding``).
   public func string() throws(FileProblem) -> String {
     guard let scalar = node.scalar, !isNull else { throw problem("expected a text value") }
-    if scalar.style == .plain, source.mayHaveGluedComment, let mark = node.mark,
-      let (gap, comment) = source.gluedComment(after: scalar.string, at: mark)
-    {
-      throw problem("""
-        '\(comment)' after the value is read as a YAML comment and dropped, leaving '\(scalar.string)': if it belongs to the \
-        value, put the whole value in quotes, "\(scalar.string)\(gap)\(comment)"; if it is a comment, write a space after its '#'
-        """)
-    }
     guard scalar.style == .plain || scalar.style == .folded, let mark = node.mark,
           WideLineFolding.mayHaveFoldBetweenWideCharacters(scalar.string) else { return scalar.string }
     return WideLineFolding.unfold(scalar.string, style: scalar.style, mark: mark, lines: source.lines)
@@ -317,19 +311,34 @@ public struct YAMLValue {
   /// YAML's default: a one-line field cannot hold it, a person who folds a long name over two lines with `name: >`
   /// does not mean it, and a summary written as a block would show it as an empty line on every page.
   ///
-  /// A plain value wrapped whole in the quotes a Chinese input method types (“…”, 「…」) is refused: YAML reads them
-  /// as text, and the name or 文号 would be published with them, and not match the same document typed without.
+  /// Two things typed in a plain value are refused, as the text recorded would not be the one meant: a comment glued to
+  /// text after it (`新江湾城 #2地块`), which YAML drops with the rest of the line, and the quotes a Chinese input method
+  /// types wrapped round it whole (“…”, 「…」), which YAML keeps. Asked of the fields whose text is recorded, not of
+  /// dates or codes, where a comment after the value loses nothing.
   public func optionalText() throws(FileProblem) -> String? {
     guard var text = try optionalString() else { return nil }
     if let style = node.scalar?.style, style == .literal || style == .folded {
       while text.last == "\n" { text.removeLast() }
     }
-    if node.scalar?.style == .plain, let (open, close) = RegisterText.wrappingQuotes(of: text.trimmingCharacters(in: .whitespaces)) {
+    guard let scalar = node.scalar, scalar.style == .plain else { return text }
+    if source.mayHaveGluedComment, let mark = node.mark, let (gap, comment) = source.gluedComment(after: scalar.string, at: mark) {
+      throw problem("""
+        '\(comment)' after the value is read as a YAML comment and dropped, leaving '\(scalar.string)': if it belongs to the \
+        value, put the whole value in quotes, "\(scalar.string)\(gap)\(comment)"; if it is a comment, write a space after its '#'
+        """)
+    }
+    if let (open, close) = RegisterText.wrappingQuotes(of: text) {
       throw problem("""
         the value is wrapped in \(open)\(close), which YAML keeps as part of it: remove them (a value that needs quoting takes \
         ASCII quotes, "…")
         """)
     }
+    return text
+  }
+
+  /// ``optionalText()`` of a field that must hold one.
+  public func text() throws(FileProblem) -> String {
+    guard let text = try optionalText() else { throw problem("expected a text value") }
     return text
   }
 
@@ -484,7 +493,7 @@ public struct YAMLValue {
     }
     // `-kind: …`: a list entry's '-' without its space is part of a field's name.
     if content.hasPrefix("-"), content.dropFirst().first?.isLetter == true, content.contains(":") {
-      return "the '-' of a list entry is followed by a space: write '- \(content.dropFirst().prefix { $0 != ":" }): …'"
+      return "the '-' of a list entry needs a space after it: write '- \(content.dropFirst().prefix { $0 != ":" }): …'"
     }
     if content.hasPrefix("- ") { content = content.dropFirst(2).drop(while: { $0 == " " }) }
     let name = content.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
@@ -511,7 +520,12 @@ public struct YAMLValue {
     if lines[above].dropFirst(fieldColumn).hasPrefix("- ") {
       fieldColumn += 2 + lines[above].dropFirst(fieldColumn + 2).prefix(while: { $0 == " " }).count
     }
-    guard indentation(lines[line - 1]) > fieldColumn, lines[above].contains(":") else { return nil }
+    // Only a line that reads as a field (`ref: …`): text going on under a value, holding ': ', is to be quoted.
+    let content = lines[line - 1].drop(while: { $0 == " " })
+    let name = content.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    guard indentation(lines[line - 1]) > fieldColumn, lines[above].contains(":"), !name.isEmpty,
+      content.dropFirst(name.count).hasPrefix(":")
+    else { return nil }
     return (line, """
       this line is indented further than the field on line \(above + 1) above it; indent it as that field is \
       (a value that contains ': ' goes in quotes)

@@ -172,7 +172,7 @@ extension RegisterCommandTests {
   }
 
   /// A 文号 a file corrects in full-width digits is amended in ASCII, as the warning at its adding says, not to the
-  /// spelling that warning flags.
+  /// spelling that warning flags; one logged full-width on another day is the document recorded in ASCII.
   @Test func aLeftOutMilestoneIsCorrectedToTheASCIISpellingOfTheFilesReference() throws {
     let code = "2026-310110-48-01-000214"
     let (folder, db) = try registerWithProject(code)
@@ -183,6 +183,9 @@ extension RegisterCommandTests {
     let corrected = try gongkai(["import", file.path] + db).stderr
     #expect(corrected.contains("keep milestone 1, corrected: `gongkai withdraw 2 --reason 重复登记` and `gongkai amend 1 --ref HT-2 --reason 更正登记`"),
             "\(corrected)")
+    // The same document typed full-width on another day is found as the one recorded, as in other brackets.
+    let again = try gongkai(["log", code, "bidding.contract", "--date", "2026-11-23", "--ref", "ＨＴ－１"] + db)
+    #expect(again.stderr.contains("milestone 1, formed 2026-11-20, has the same kind and 文号 (HT-1, typed otherwise)"), "\(again.stderr)")
   }
 
   /// A milestone a project file gives as withdrawn is named, as `withdraw` names it, with where its publications go

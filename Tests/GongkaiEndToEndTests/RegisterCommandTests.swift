@@ -1068,6 +1068,9 @@ import TestSupport
     let shown = try gongkai(["project", "show", code, "--as-of", "2026-12-02"] + db, environment: now)
     #expect(shown.stdout.contains("#1  2026-12-12  bidding.tender-notice  招标公告、资格预审公告  [公示期不足，截止 2026-12-12，公告应至 2026-12-17"),
             "\(shown.stdout)")
+    let explained = try gongkai(["check", "--as-of", "2026-12-02", "--explain"] + db, environment: now)
+    #expect(explained.stdout.contains("起算: 2026-12-12（周六） 招标文件或者资格预审文件开始发售之日（晚于所判定公开的首日）；期间自次日"),
+            "\(explained.stdout)")
     #expect(try gongkai(["disclose", "1", "--date", "2026-12-02", "--channel", "中国招标投标公共服务平台", "--until", "2026-12-17"] + db,
                         environment: now).status == 0)
     let kept = try gongkai(["project", "show", code, "--as-of", "2026-12-02"] + db, environment: now)
@@ -1095,6 +1098,22 @@ import TestSupport
     let amended = try gongkai(["amend", "4", "--date", "2026-12-03", "--reason", "日期录错"] + db, environment: now)
     #expect(amended.status == 64, "\(amended.stderr)")
     #expect(amended.stderr.hasPrefix("gongkai: --date 2026-12-03 is in the future"), "\(amended.stderr)")
+  }
+
+  /// A notice whose 公告期 ends in the last week of a year without its schedule rests on that year: a notice export says
+  /// so once, where its pages, index and feed each said it.
+  @Test func aNoticeExportWarnsOfAYearWithoutItsScheduleOnce() throws {
+    let code = "2026-310110-48-01-000212"
+    let (folder, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-12-06T10:00:00+08:00"]
+    try succeed([
+      ["log", code, "bidding.tender-notice", "--date", "2026-12-20", "--ref", "ZB-1"],
+      ["disclose", "1", "--date", "2026-12-01", "--channel", "中国招标投标公共服务平台", "--until", "2026-12-07"],
+    ], db, environment: now)
+    let exported = try gongkai(["export", "notices", "--format", "txt", "--out", folder.appendingPathComponent("notices").path] + db,
+                               environment: now)
+    #expect(exported.status == 0)
+    #expect(exported.stderr.components(separatedBy: "no official holiday schedule for 2027").count == 2, "\(exported.stderr)")
   }
 
   /// A sale day in a year whose holiday schedule is not out yet is fixed, but the working days left to it are not:
@@ -1783,6 +1802,19 @@ import TestSupport
     let (_, result) = try importSheet("project,kind,formed,ref\n\(code),bidding.result,2026-11-02\n", named: "short.csv", in: folder, db)
     #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written; new milestone 1)\n")
+  }
+
+  /// A text a sheet gave wrapped in an input method's quotes is written back quoted, so that the project file exported
+  /// imports again unchanged, as reading refuses it plain.
+  @Test func aTextWrappedInChineseQuotesRoundTrips() throws {
+    let code = "2026-310110-48-01-000207"
+    let (folder, db) = try registerWithProject(code)
+    let (_, result) = try importSheet("项目代码,事项类型,形成日期,摘要\n\(code),bidding.result,2026-11-02,“美丽家园”\n", named: "q.csv", in: folder, db)
+    #expect(result.status == 0)
+    let file = folder.appendingPathComponent("\(code).yaml")
+    #expect(try gongkai(["export", "project", code, "--out", file.path] + db).status == 0)
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("summary: \"“美丽家园”\"\n"))
+    #expect(try gongkai(["import", file.path] + db).stdout == "imported 1 project file: nothing changed (1 unchanged)\n")
   }
 
   /// A sheet's footer under its rows, in the 序号 column, is passed over with a warning at its line; the rows import.
@@ -2594,7 +2626,7 @@ import TestSupport
     let publication = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(publication.stdout == "imported 2 rows: 1 with changes, 1 unchanged (0 milestones, 1 disclosure written)\n")
     #expect(publication.stderr == """
-      gongkai: warning: \(sheet.path):3: 公开日期: repeats what rows above gave (disclosure 3, 2026-10-12 政务公开专栏, of milestone 1 \
+      gongkai: warning: \(sheet.path):3: 公开日期: repeats what rows above gave (disclosure 3, 2026-10-12 政务公开专栏, of \
       bidding.contract 2026-10-02 R1) and adds nothing; delete the row, or correct it if it was copied for another publication\n
       """)
 

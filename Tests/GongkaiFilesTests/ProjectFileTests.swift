@@ -428,17 +428,17 @@ func problems(_ text: String) -> [String] {
   }
 
   /// A comment written as comments are, `# ` after a value, is a comment; a '#' inside a quoted value or with no space
-  /// before it is part of the value, as are quotes within a value.
+  /// before it is part of the value, as are quotes within a value; a comment glued after a day or a kind loses nothing.
   @Test func aCommentAfterAValueIsReadAsOneAndAHashInsideAValueIsKept() throws {
     let document = try parse("""
       code: 2024-310110-48-01-000123   # 项目代码
       name: "新江湾城 #2地块 配套道路工程"
       responsible-unit: 建委 # 责任单位
       milestones:
-        - kind: bidding.result
-          formed: 2026-10-12
+        - kind: bidding.result #中标结果
           ref: 杨建许#12
           summary: “十四五”与“十五五”衔接
+          formed: 2026-10-12 #周一
 
       """)
     #expect(document.project.name == "新江湾城 #2地块 配套道路工程")
@@ -484,7 +484,7 @@ func problems(_ text: String) -> [String] {
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n－ kind: bidding.result\n  formed: 2024-01-01\n",
      "p.yaml:5: YAML syntax: the list entry starts with a full-width dash '－'; type an ASCII '-' followed by a space"),
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  -kind: bidding.result\n    formed: 2024-01-01\n",
-     "p.yaml:5: YAML syntax: the '-' of a list entry is followed by a space: write '- kind: …'"),
+     "p.yaml:5: YAML syntax: the '-' of a list entry needs a space after it: write '- kind: …'"),
     // A field indented a space further than the one above it reads as that one's value going on.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n     ref: A-1\n",
      "p.yaml:7: YAML syntax: this line is indented further than the field on line 6 above it; indent it as that field is (a value that contains ': ' goes in quotes)"),

@@ -198,14 +198,32 @@ import TestSupport
   }
 
   /// A tender notice's 公告期 counts from the first day of sale when put up ahead of it, in the national rules and in
-  /// Shanghai's, which inherit it with the minimum; a profile may count another minimum so, and not one it has not.
+  /// Shanghai's, which inherit it with the minimum, and the rules' version says so; a profile may count so the minimum
+  /// of another item due by its trigger day, not one it has not, nor one of an item published after its trigger day.
   @Test func aTenderNoticesMinimumCountsFromTheSaleDay() throws {
     let national = try RuleCatalogue.load(resources: resources)
     #expect(national.rule(for: "bidding.tender-notice")?.minimumCountedFrom == .triggerDayIfLater)
     #expect(national.rule(for: "bidding.candidates")?.minimumCountedFrom == .publication)
     #expect(try RuleCatalogue.load(profile: "shanghai", resources: resources).rule(for: "bidding.tender-notice")?.minimumCountedFrom
       == .triggerDayIfLater)
-    let counted = try file("counted.yaml", """
+    func district(_ field: String) throws -> RuleCatalogue {
+      let url = try file("counted.yaml", """
+        profile: district
+        extends: national
+        rules:
+          - code: bidding.tender-notice
+        \(field)    note: 区细则第五条
+            confidence: S
+
+        """)
+      return try RuleCatalogue.load(extraProfiles: [url], resources: resources)
+    }
+    let inherited = try district("")
+    let fromPublication = try district("    minimum-publication-from: publication\n")
+    #expect(inherited.rule(for: "bidding.tender-notice")?.minimumCountedFrom == .triggerDayIfLater)
+    #expect(fromPublication.rule(for: "bidding.tender-notice")?.minimumCountedFrom == .publication)
+    #expect(fromPublication.version != inherited.version)
+    let notByTriggerDay = try #require(try profileProblem("""
       profile: district
       extends: national
       rules:
@@ -213,9 +231,9 @@ import TestSupport
           minimum-publication-from: trigger-day-if-later
           note: null
           confidence: S
-      """)
-    #expect(try RuleCatalogue.load(extraProfiles: [counted], resources: resources).rule(for: "bidding.candidates")?.minimumCountedFrom
-      == .triggerDayIfLater)
+      """))
+    #expect(notByTriggerDay.message
+      == "trigger-day-if-later is for an item whose period is by-trigger-day, published before its trigger day; remove it")
     let unknown = try #require(try profileProblem("""
       profile: district
       extends: national

@@ -251,9 +251,11 @@ public struct AuditCSV: Sendable {
       let readings = row.finding.calendarReadings.map { english ? "; \($0.name.english): unverified" : "；\($0.name.chinese)：待核实" }
       return (english ? rule.confidence.englishName : rule.confidence.chineseName) + (minimum ?? "") + readings.joined()
     },
-    // The period 最短公示期止 is counted by, for an evaluator recomputing it from the file alone.
+    // The period 最短公示期止 is counted by, and from which day, for an evaluator recomputing it from the file alone.
     .ruleValue(chinese: "最短公示期", english: "minimum_publication") { rule, _, english in
-      rule.minimumPublication.map { english ? $0.description : $0.chineseDescription } ?? ""
+      let from = rule.minimumCountedFrom == .publication ? ""
+        : english ? " (from 信息形成日期 where later than 公开日期)" : "（早于信息形成日期公开的，自信息形成日期起算）"
+      return rule.minimumPublication.map { (english ? $0.description : $0.chineseDescription) + from } ?? ""
     },
     // How an evaluator finds the row of an item sampled on the portal, which shows it by its 索引号.
     Column(chinese: "索引号", english: "index_number") { row, stored in row.indexNumber(of: stored) },

@@ -213,11 +213,17 @@ extension SQLiteStore {
       var problems = Rejections()
       // Rows usually come project by project: one lookup per run of rows, never the whole register in memory.
       var project: (code: ProjectCode, record: ProjectRecord?)?
+      // The publications rows of the project's run added to milestones recorded before, by what the row gives, with
+      // their ids: a row repeating one is told by them without a lookup, in memory bounded by a project's rows.
+      var publicationsAdded: [RowPublication: Int64] = [:]
       var position = 0
       while let row = try source.next() {
         position += 1
         defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
-        if project?.code != row.project { project = (row.project, try importedProject(code: row.project.rawValue, write)) }
+        if project?.code != row.project {
+          project = (row.project, try importedProject(code: row.project.rawValue, write))
+          publicationsAdded.removeAll(keepingCapacity: true)
+        }
         var rejections: [StoreError.LineProblem] = []
         // Rows above included, while none was refused: after a refusal nothing more is written, and a link to a later
         // row would read as naming nothing.
@@ -238,8 +244,12 @@ extension SQLiteStore {
         // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
         let unlinkedWithdrawal = try row.entry.changes == nil && source.withdrawsADecision(row.entry.kind)
           && recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) == nil
+        let addedBefore = report.addedDisclosures?.upperBound
         do {
           try merge([row.entry], into: record, isNew: false, at: row.line, report: &report, write, updateFields: false, link: link)
+          if let added = report.addedDisclosures?.upperBound, added != addedBefore, let key = RowPublication(row) {
+            publicationsAdded[key] = added
+          }
         } catch let conflict as ConflictingRow {
           // The row's writes are rolled back with the import.
           problems.reject(.init(line: row.line, field: conflict.field, message: conflict.message), from: &source)
@@ -258,7 +268,7 @@ extension SQLiteStore {
           continue
         }
         report.unchanged += 1
-        try noteIfRepeated(row, in: record, report: &report, write)
+        try noteIfRepeated(row, in: record, publicationsAdded: publicationsAdded, report: &report, write)
       }
       // A source must throw what it was told; one that does not still writes nothing.
       guard problems.isEmpty else { throw StoreError.importRejected(problems.first) }
@@ -295,29 +305,38 @@ extension SQLiteStore {
 
   /// Says of a row that adds nothing to a milestone rows above added that it repeats them: a copied row meant for
   /// another milestone or publication, whose own values were never typed in. Looked up only while the import adds.
-  private func noteIfRepeated(_ row: MilestoneRow, in record: ProjectRecord, report: inout ImportReport, _ write: RegisterWrite) throws {
-    guard report.addedMilestones != nil || report.addedDisclosures != nil && !row.entry.disclosures.isEmpty,
-      let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write)
-    else { return }
-    if report.addedMilestones?.contains(recorded.id) == true {
+  private func noteIfRepeated(
+    _ row: MilestoneRow, in record: ProjectRecord, publicationsAdded: [RowPublication: Int64], report: inout ImportReport,
+    _ write: RegisterWrite
+  ) throws {
+    if let added = report.addedMilestones,
+      let recorded = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write),
+      added.contains(recorded.id)
+    {
       let publication = row.entry.disclosures.isEmpty ? "" : ", and its publication"
-      report.notice(at: row.line, field: "kind", """
+      return report.notice(at: row.line, field: "kind", """
         repeats what rows above gave (\(row.entry.key.described), milestone \(recorded.id)\(publication)) and adds nothing; \
         delete the row, or correct it if it was copied for another milestone or publication
         """)
-      return
     }
-    // A publication of a milestone recorded before, which a row above added.
-    guard let added = report.addedDisclosures, let disclosure = row.entry.disclosures.first,
-      let repeated = try existingDisclosure(DisclosureRecord(
-        id: nil, milestoneId: recorded.id, publishedOn: disclosure.publishedOn.description, channel: disclosure.channel, url: nil,
-        until: nil, withdrawnReason: nil, recordedBy: write.actor, recordedAt: write.at, serialYear: nil, serial: nil), write.db),
-      let id = repeated.id, added.contains(id)
-    else { return }
+    // A publication a row above added to a milestone recorded before.
+    guard let key = RowPublication(row), let id = publicationsAdded[key] else { return }
     report.notice(at: row.line, field: "published", """
-      repeats what rows above gave (disclosure \(id), \(repeated.publishedOn) \(repeated.channel), of milestone \(recorded.id) \
-      \(row.entry.key.described)) and adds nothing; delete the row, or correct it if it was copied for another publication
+      repeats what rows above gave (disclosure \(id), \(key.publishedOn) \(key.channel), of \(row.entry.key.described)) and adds \
+      nothing; delete the row, or correct it if it was copied for another publication
       """)
+  }
+
+  /// What a spreadsheet row gives of a publication: its milestone's key and the publication's day and channel.
+  struct RowPublication: Hashable {
+    let milestone: MilestoneKey
+    let publishedOn: CivilDate
+    let channel: String
+
+    init?(_ row: MilestoneRow) {
+      guard let publication = row.entry.disclosures.first else { return nil }
+      (milestone, publishedOn, channel) = (row.entry.key, publication.publishedOn, publication.channel)
+    }
   }
 
   /// The milestone a spreadsheet row's `changes` names, for a row that adds its milestone. A row whose milestone is

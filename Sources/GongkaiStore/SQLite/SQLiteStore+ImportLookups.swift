@@ -260,16 +260,19 @@ extension SQLiteStore {
   }
 
   /// The milestone `find` gives for the entry's 文号 (its id and day formed), or else for the 文号 in the standard
-  /// brackets (杨发改投〔2026〕12号 for 杨发改投[2026]12号): an old system's brackets and a corrected date, together. The
-  /// second is one more seek of the natural key's index, and only for a 文号 in other brackets: a register keeps
-  /// GB/T 9704's, and a sheet from elsewhere brings the others. Imports and `log` ask it alike.
+  /// brackets (杨发改投〔2026〕12号 for 杨发改投[2026]12号), in ASCII digits and letters (杨发改投〔2026〕12号 for
+  /// 杨发改投〔２０２６〕１２号), or both: an old system's brackets or an input method's digits and a corrected date,
+  /// together. Each other spelling is one more seek of the natural key's index, and only for a 文号 typed so: a register
+  /// keeps GB/T 9704's, and a sheet from elsewhere brings the others. Imports and `log` ask it alike.
   static func sharingReference(
     of entry: MilestoneEntry, find: (String) throws -> (id: Int64, formedOn: String)?
   ) throws -> (id: Int64, formedOn: String, reference: String)? {
     guard let reference = entry.namesakeReference else { return nil }
-    if let found = try find(reference) { return (found.id, found.formedOn, reference) }
-    guard let standard = DocumentNumber.inStandardBrackets(reference), let found = try find(standard) else { return nil }
-    return (found.id, found.formedOn, standard)
+    let ascii = MilestoneEntry.asciiSpelling(ofReference: reference)
+    for spelling in [reference, DocumentNumber.inStandardBrackets(reference), ascii, ascii.flatMap(DocumentNumber.inStandardBrackets)] {
+      if let spelling, let found = try find(spelling) { return (found.id, found.formedOn, spelling) }
+    }
+    return nil
   }
 
   /// A milestone in force of the project with the entry's kind and day, with a 文号 where the entry has none,

@@ -25,9 +25,9 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The milestone id.", valueName: "milestone"), transform: milestoneID) var milestone: Int64
     @Option(help: ArgumentHelp("The corrected day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate?
-    @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: trimmed) var ref: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("文号.", valueName: "text"), transform: recordedText) var ref: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: recordedText) var summary: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish.", valueName: "name"), transform: recordedText) var unit: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes or withdraws.", valueName: "milestone"),
             transform: milestoneID)
     var changes: Int64?

@@ -26,7 +26,7 @@ extension Gongkai {
               transform: milestoneID)
     var milestone: Int64
     @Option(help: ArgumentHelp("The day it went public.", valueName: "date"), transform: CivilDate.argument) var date: CivilDate
-    @Option(parsing: .unconditional, help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: trimmed) var channel: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Where it was published, e.g. 杨浦区人民政府门户网站.", valueName: "name"), transform: recordedText) var channel: String
     @Option(parsing: .unconditional, help: ArgumentHelp("The address of the publication.", valueName: "url"), transform: trimmed) var url: String?
     @Option(help: ArgumentHelp("The last day it stays up (for 公示 items).", valueName: "date"), transform: CivilDate.argument)
     var until: CivilDate?

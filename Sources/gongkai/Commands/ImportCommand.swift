@@ -243,8 +243,10 @@ struct ImportSummary {
     guard report.changedAnything, let longest = kinds.compactMap(\.minimumPublication?.length).max() else { return }
     let today = StoreOptions.today()
     // A minimum of N working days, or N days moved past a holiday, ends within 2N + 30 calendar days (the longest
-    // holiday, 春节, rests 9 days in a row).
-    let since = today.adding(days: -(2 * longest + 30))
+    // holiday, 春节, rests 9 days in a row) of its start: the publication's day, or a trigger day up to the longest lead
+    // after it where the rule counts from that (a tender notice put up ahead of its sale).
+    let lead = kinds.contains { $0.minimumCountedFrom == .triggerDayIfLater } ? Disclosure.longestLead : 0
+    let since = today.adding(days: -(2 * longest + 30 + lead))
     let filter = MilestoneFilter(loggedAfter: report.loggedAfter, kinds: kinds.map(\.code), publishedSince: since)
     var short = 0
     do {

@@ -20,9 +20,9 @@ extension Gongkai {
     @Argument(help: ArgumentHelp("The item kind, a code from `gongkai rules`.", valueName: "item-kind"), transform: trimmed) var kind: String
     @Option(help: ArgumentHelp("The day the information was formed.", valueName: "date"), transform: CivilDate.argument)
     var date: CivilDate
-    @Option(parsing: .unconditional, help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: trimmed) var ref: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: trimmed) var summary: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: trimmed) var unit: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("文号: the document number.", valueName: "text"), transform: recordedText) var ref: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("What the information says.", valueName: "text"), transform: recordedText) var summary: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Who must publish, when not the project's responsible unit.", valueName: "name"), transform: recordedText) var unit: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("The milestone whose information this one changes; a change starts a new period.", valueName: "milestone"),
             transform: milestoneID)
     var changes: Int64?

@@ -15,14 +15,14 @@ extension Gongkai {
 struct ProjectFieldOptions: ParsableArguments {
   // Every value is taken unconditionally, as the next argument: a name may start with '-', and a negative
   // investment should meet its own check rather than "Missing value".
-  @Option(parsing: .unconditional, help: "项目名称: the project's name.", transform: trimmed) var name: String?
-  @Option(name: .customLong("legal-person"), parsing: .unconditional, help: "项目法人: the project legal person.", transform: trimmed)
+  @Option(parsing: .unconditional, help: "项目名称: the project's name.", transform: recordedText) var name: String?
+  @Option(name: .customLong("legal-person"), parsing: .unconditional, help: "项目法人: the project legal person.", transform: recordedText)
   var legalPerson: String?
-  @Option(parsing: .unconditional, help: "建设地点: where it is built.", transform: trimmed) var location: String?
+  @Option(parsing: .unconditional, help: "建设地点: where it is built.", transform: recordedText) var location: String?
   @Option(parsing: .unconditional, help: ArgumentHelp("总投资: total investment in 万元 (ten thousand yuan).", valueName: "amount"),
           transform: trimmed)
   var investment: String?
-  @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures.", transform: trimmed) var unit: String?
+  @Option(parsing: .unconditional, help: "责任单位: the unit that answers for its disclosures.", transform: recordedText) var unit: String?
 
   /// Each option's value, the project file's name of its field, and the option's.
   private var fields: [(value: String?, field: String, option: String)] {

@@ -44,11 +44,19 @@ func requiredReason(_ reason: String?, example: String) throws -> String {
 /// there (`--reason --by alice`) is a value forgotten, refused before it is written into the register as the text.
 func trimmed(_ text: String) throws -> String {
   let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+  try refuseOptionName(text, as: "the text")
+  try refuseOptionInside(text)
+  return text
+}
+
+/// A text a command records (a name, a 文号, a channel): ``trimmed(_:)``, and refused when wrapped whole in the quotes an
+/// input method types, which the shell keeps as part of it, so that it is not published with them. Filters take
+/// ``trimmed(_:)`` alone: they name what the register holds, however it was recorded.
+func recordedText(_ text: String) throws -> String {
+  let text = try trimmed(text)
   if let (open, close) = RegisterText.wrappingQuotes(of: text) {
     throw ValidationError("'\(text)' is wrapped in \(open)\(close), which the shell keeps as part of it: remove them (quote with ASCII quotes, \"…\")")
   }
-  try refuseOptionName(text, as: "the text")
-  try refuseOptionInside(text)
   return text
 }
 

@@ -220,7 +220,8 @@ final class CheckText {
         deadline.map { ExplanationText(explanation: $0, calendar: checker.calendar, language: l, lateness: lateness(of: finding)) },
         minimum.map {
           ExplanationText(explanation: $0, calendar: checker.calendar, language: l,
-                          counting: .minimumPublication(rule.minimumPublicationName))
+                          counting: .minimumPublication(rule.minimumPublicationName,
+                                                        from: finding.minimumStart == finding.disclosure?.publishedOn ? nil : rule.trigger))
         },
       ]
       for text in texts.compactMap(\.self) {

@@ -6,8 +6,9 @@ struct ExplanationText {
   enum Counting {
     /// The time to publish, from the day the information was formed.
     case deadline
-    /// The time a 公示 (or notice, or consultation) must stay up, from its first day; named as its rule names it.
-    case minimumPublication(LocalizedText)
+    /// The time a 公示 (or notice, or consultation) must stay up, from its first day, or from the later trigger day its
+    /// rule counts it from (`from`: a tender notice's first day of sale); named as its rule names it.
+    case minimumPublication(LocalizedText, from: LocalizedText?)
   }
 
   /// How far past the deadline a publication came, or an item stands unpublished: the working days after the
@@ -32,6 +33,7 @@ struct ExplanationText {
     var lines: [String] = []
     let (start, startEnglish) = switch counting {
     case .deadline: ("信息形成", "the day the information was formed")
+    case .minimumPublication(_, let trigger?): ("\(trigger.chinese)（晚于所判定公开的首日）", "\(trigger.english), after the first day of the publication judged")
     case .minimumPublication: ("所判定公开的首日", "the first day of the publication judged")
     }
     if e.period.unit == .triggerDay {
@@ -84,7 +86,7 @@ struct ExplanationText {
         "截止日: \(ending(e.deadline.date))，当日公开仍属按时",
         "Deadline: \(ending(e.deadline.date)); publishing on that day is on time"))
       if let lateness { lines.append(line(for: lateness)) }
-    case .minimumPublication(let name):
+    case .minimumPublication(let name, _):
       lines.append(language.pick(
         "\(name.chinese)止: \(ending(e.deadline.date))，应保持公开至当日",
         "Minimum publication ends: \(ending(e.deadline.date)); the publication must stay up through that day"))

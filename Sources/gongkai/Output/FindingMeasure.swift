@@ -84,7 +84,8 @@ struct FindingMeasure {
   private func shortfall(_ finding: Finding) -> String {
     let name = finding.rule.minimumPublicationName.chinese
     switch finding.minimumShortfall {
-    // A minimum is counted from the publication, never by its first day: the rules refuse `by-trigger-day` for one.
+    // A minimum is a length of days (from the publication, or a later trigger day), never by a day: the rules refuse
+    // `by-trigger-day` for one.
     case let (days, .calendarDays)?, let (days, .triggerDay)?:
       return language.pick("\(name)提前\(days)日结束", days == 1 ? "ended 1 day early" : "ended \(days) days early")
     case let (days, .workingDays)?: return language.pick("\(name)提前\(days)个工作日结束", "ended \(counted(days, "working day")) early")
