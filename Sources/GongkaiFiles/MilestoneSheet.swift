@@ -367,11 +367,20 @@ struct SheetRows {
       && text.allSatisfy { $0.isNumber || $0.isPunctuation || $0.isWhitespace || $0.isASCII && $0.isLetter }
   }
 
+  /// Refuses a row whose one cell holds what its cells would, typed with an input method's commas (，): a milestone,
+  /// not a note to pass over, nor a project code to call malformed.
+  private mutating func refusedAsTypedWithFullWidthCommas(_ text: String, at line: Int) -> Bool {
+    guard text.split(separator: "，").count >= 3 else { return false }
+    problems.append(FileProblem(file: file, line: line, field: nil, message: """
+      the row's cells are separated by full-width commas (，), not commas: type ASCII commas (,) between them
+      """))
+    return true
+  }
+
   /// Notes a row passed over that holds `text`, not a row number, in a row-number column and nothing else: a footer
   /// (填表人, 合计) or a group heading that names no milestone, said so that a milestone typed there is not lost
   /// in silence.
-  private mutating func passOver(_ text: String, at line: Int, heading: String, not what: String) {
-    passedOverCount += 1
+  private mutating func passOver(_ text: String, at line: Int, heading: String, not what: String) {    passedOverCount += 1
     let shown = Self.shownPassedOver
     if passedOverCount <= shown {
       passedOver.append(LineMessage(line: line, field: heading, message: """
@@ -420,6 +429,7 @@ struct SheetRows {
     {
       for position in rowNumbers where position < records.count && !isBlank(position) {
         guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+        if refusedAsTypedWithFullWidthCommas(text, at: line) { return nil }
         if !Self.isRowNumber(text) { passOver(text, at: line, heading: rowNumberHeading, not: "a row number") }
       }
       return nil
@@ -429,6 +439,7 @@ struct SheetRows {
       (1..<min(records.count, kept)).allSatisfy({ isBlank($0) })
     {
       guard let text = Self.decode(records, 0, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+      if refusedAsTypedWithFullWidthCommas(text, at: line) { return nil }
       // Only under the project codes: text alone in a column of text (摘要) is a row half filled in, refused as it is.
       if positions[MilestoneSheet.Column.project.rawValue] == 0, text.contains(where: { !$0.isASCII && $0.isLetter }),
         (try? ProjectCode(text)) == nil

@@ -27,13 +27,16 @@ public enum ProjectFile {
     var collector = ProblemCollector()
     guard let fields = collector.mapping(root, keys: projectKeys) else { throw FileProblems(collector.problems) }
 
-    func text(_ key: String, required: Bool = false) -> String? {
+    // A number's comment after it (`12500 #万元`) loses nothing of it, as a date's does not: read as YAML reads it.
+    func text(_ key: String, required: Bool = false, isNumber: Bool = false) -> String? {
       guard let value = fields[key] else {
         if required { _ = collector.attempt { () throws(FileProblem) in try fields.required(key) } }
         return nil
       }
       // A value that cannot be read is one problem, not also a missing one.
-      guard let string = collector.attempt({ () throws(FileProblem) in try value.optionalText().map(trimmed) }) else { return nil }
+      guard let string = collector.attempt({ () throws(FileProblem) in
+        try (isNumber ? value.optionalString() : value.optionalText()).map(trimmed)
+      }) else { return nil }
       for error in RegisterText.problems(key, string, required: required) { collector.add(value.problem(error.message)) }
       return string.flatMap(nonEmpty)
     }
@@ -44,7 +47,7 @@ public enum ProjectFile {
     }
     let name = text("name", required: true)
     let unit = text("responsible-unit", required: true)
-    let (legalPerson, location, investment) = (text("legal-person"), text("location"), text("total-investment"))
+    let (legalPerson, location, investment) = (text("legal-person"), text("location"), text("total-investment", isNumber: true))
     if let value = fields["total-investment"], let problem = investment.flatMap(Project.investmentProblem) {
       collector.add(value.problem(problem.message))
     }

@@ -327,6 +327,14 @@ public struct YAMLValue {
         value, put the whole value in quotes, "\(scalar.string)\(gap)\(comment)"; if it is a comment, write a space after its '#'
         """)
     }
+    // A comment typed after a full-width space (`名称　# 注释`) or with a full-width hash (`名称 ＃ 注释`) is no comment to
+    // YAML: it would be recorded, and published, as part of the value.
+    if let mark = ["\u{3000}#", "\u{3000}＃", " ＃ "].first(where: text.contains) {
+      throw problem("""
+        '\(mark.trimmingCharacters(in: .whitespaces))' after a \(mark.hasPrefix(" ") ? "space" : "full-width space") is kept as part of the \
+        value, not read as a comment: type an ASCII space and '#' before a comment, or remove it
+        """)
+    }
     if let (open, close) = RegisterText.wrappingQuotes(of: text) {
       throw problem("""
         the value is wrapped in \(open)\(close), which YAML keeps as part of it: remove them (a value that needs quoting takes \
@@ -488,7 +496,7 @@ public struct YAMLValue {
     if content.hasPrefix("-\u{3000}") {
       return "the '-' of a list entry is followed by a full-width space (U+3000); write an ASCII space after it"
     }
-    if let dash = content.first, "－—–―".contains(dash), content.dropFirst().first?.isWhitespace == true {
+    if let dash = content.first, "－—–―".contains(dash), content.dropFirst().first.map({ $0.isWhitespace || $0.isLetter }) == true {
       return "the list entry starts with a full-width dash '\(dash)'; type an ASCII '-' followed by a space"
     }
     // `-kind: …`: a list entry's '-' without its space is part of a field's name.
@@ -498,6 +506,9 @@ public struct YAMLValue {
     if content.hasPrefix("- ") { content = content.dropFirst(2).drop(while: { $0 == " " }) }
     let name = content.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
     guard !name.isEmpty else { return nil }
+    if content.dropFirst(name.count).hasPrefix(":\u{3000}") {
+      return "'\(name):' is followed by a full-width space; type an ASCII space after the ':' ('\(name): value')"
+    }
     let after = content.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
     guard after.hasPrefix("：") else { return nil }
     return "'\(name)' is followed by a full-width '：'; write an ASCII ':' and a space ('\(name): value')"

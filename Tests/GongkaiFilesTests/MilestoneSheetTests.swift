@@ -369,6 +369,12 @@ import TestSupport
     #expect(try problems(Data("项目代码\t事项类型\t形成日期\n".utf8)) == [
       "f.csv:1: the header's cells are separated by tabs, not commas: save the sheet as CSV UTF-8 (逗号分隔) and import that file",
     ])
+    // A row typed so is one cell: refused as such, with or without a 序号 column, not passed over or called a code.
+    for sheet in ["项目代码,事项类型,形成日期\n2024-310110-48-01-000123，bidding.result，2026-10-12\n",
+                  "序号,项目代码,事项类型,形成日期\n1，2024-310110-48-01-000123，bidding.result，2026-10-12\n"] {
+      #expect(try problems(Data(sheet.utf8))
+        == ["f.csv:2: the row's cells are separated by full-width commas (，), not commas: type ASCII commas (,) between them"])
+    }
     // Typed by hand with an input method, full-width commas.
     #expect(try problems(Data("项目代码，事项类型，形成日期\n".utf8)) == [
       "f.csv:1: the header's cells are separated by full-width commas (，), not commas: type ASCII commas (,) between the cells, in the header and in every row",

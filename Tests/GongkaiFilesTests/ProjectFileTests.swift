@@ -433,6 +433,7 @@ func problems(_ text: String) -> [String] {
     let document = try parse("""
       code: 2024-310110-48-01-000123   # 项目代码
       name: "新江湾城 #2地块 配套道路工程"
+      total-investment: 12500 #万元
       responsible-unit: 建委 # 责任单位
       milestones:
         - kind: bidding.result #中标结果
@@ -442,7 +443,7 @@ func problems(_ text: String) -> [String] {
 
       """)
     #expect(document.project.name == "新江湾城 #2地块 配套道路工程")
-    #expect(document.project.responsibleUnit == "建委")
+    #expect(document.project.responsibleUnit == "建委" && document.project.totalInvestment == "12500")
     #expect(document.milestones.map(\.reference) == ["杨建许#12"])
     // Quotes inside a value are its own.
     #expect(document.milestones.map(\.summary) == ["“十四五”与“十五五”衔接"])
@@ -480,6 +481,13 @@ func problems(_ text: String) -> [String] {
      "p.yaml:5: YAML syntax: the '-' of a list entry is followed by a full-width space (U+3000); write an ASCII space after it"),
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  - kind: bidding.result\n    formed: 2024-01-01\n\u{3000}\u{3000}ref: A-1\n",
      "p.yaml:7: ref: indented with a full-width space (U+3000); indent with ASCII spaces"),
+    // A comment after a full-width space is no comment to YAML, and a full-width space after ':' no separator.
+    ("code: 2024-310110-48-01-000123\nname: 新江湾城道路工程\u{3000}# 注释\nresponsible-unit: 建委\n",
+     "p.yaml:2: name: '#' after a full-width space is kept as part of the value, not read as a comment: type an ASCII space and '#' before a comment, or remove it"),
+    ("code: 2024-310110-48-01-000123\nname: x\nlegal-person:\u{3000}某公司\nresponsible-unit: 建委\n",
+     "p.yaml:3: YAML syntax: 'legal-person:' is followed by a full-width space; type an ASCII space after the ':' ('legal-person: value')"),
+    ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n  －kind: bidding.result\n    formed: 2024-01-01\n",
+     "p.yaml:5: YAML syntax: the list entry starts with a full-width dash '－'; type an ASCII '-' followed by a space"),
     // A list entry begun with a full-width dash, or with its '-' glued to the field.
     ("code: 2024-310110-48-01-000123\nname: x\nresponsible-unit: x\nmilestones:\n－ kind: bidding.result\n  formed: 2024-01-01\n",
      "p.yaml:5: YAML syntax: the list entry starts with a full-width dash '－'; type an ASCII '-' followed by a space"),

@@ -208,7 +208,7 @@ struct ImportSummary {
     let skipped = (report.skippedWithdrawn == 0 ? "" : ", \(report.skippedWithdrawn) of withdrawn projects not imported")
       + (report.skippedRecoded == 0 ? "" : ", \(report.skippedRecoded) under corrected codes not imported")
     // A sheet saved from the wrong worksheet, or before its rows were pasted in, holds its header alone.
-    if rows == 0 { return "imported 0 rows: the sheet has none below its header row" }
+    if rows == 0, report.noticeCount == 0 { return "imported 0 rows: the sheet has none below its header row" }
     guard report.changedAnything else { return "imported \(what): nothing changed (\(report.unchanged) unchanged\(skipped))" }
     let counts = files != nil
       ? "\(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged\(skipped)"
