@@ -63,6 +63,9 @@ public enum RegisterText {
     return []
   }
 
+  /// The dashes a Chinese input method types where an ASCII '-' was meant: a list entry's, an option's `--`.
+  public static let inputMethodDashes: Set<Character> = ["—", "－", "–", "―", "‐", "‑", "﹣", "−"]
+
   /// The pair of quotes a Chinese input method types that `text` is wrapped in whole (`“江浦路”`, not `“甲”与“乙”`),
   /// or `nil`: typed where a YAML file or a shell takes ASCII quotes, they stay in the text, and a name or 文号 would be
   /// published with them and not match the same document typed without.

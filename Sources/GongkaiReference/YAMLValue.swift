@@ -247,10 +247,9 @@ public struct YAMLValue {
       let child = YAMLValue(node: value, file: file, path: path.isEmpty ? name : "\(path).\(name)", source: source)
       if keys.contains(name) {
         values[name] = child
-      } else if let dash = name.first, "－—–―".contains(dash), name.dropFirst().first?.isWhitespace == true {
+      } else if let mistake = Self.listEntryDashed(name) {
         // A list entry begun with the dash an input method types, which YAML reads as text.
-        unknown.append(YAMLValue(node: key, file: file, path: path, source: source)
-          .problem("the list entry starts with a full-width dash '\(dash)'; type an ASCII '-' followed by a space"))
+        unknown.append(YAMLValue(node: key, file: file, path: path, source: source).problem(mistake))
       } else if name.hasPrefix("\u{3000}") {
         // A field indented with full-width spaces, which YAML does not count as indentation: the field is read
         // as one of the mapping the line's ASCII indentation puts it in, whose fields may not include it.
@@ -496,9 +495,7 @@ public struct YAMLValue {
     if content.hasPrefix("-\u{3000}") {
       return "the '-' of a list entry is followed by a full-width space (U+3000); write an ASCII space after it"
     }
-    if let dash = content.first, "－—–―".contains(dash), content.dropFirst().first.map({ $0.isWhitespace || $0.isLetter }) == true {
-      return "the list entry starts with a full-width dash '\(dash)'; type an ASCII '-' followed by a space"
-    }
+    if let mistake = listEntryDashed(content) { return mistake }
     // `-kind: …`: a list entry's '-' without its space is part of a field's name.
     if content.hasPrefix("-"), content.dropFirst().first?.isLetter == true, content.contains(":") {
       return "the '-' of a list entry needs a space after it: write '- \(content.dropFirst().prefix { $0 != ":" }): …'"
@@ -512,6 +509,15 @@ public struct YAMLValue {
     let after = content.dropFirst(name.count).drop(while: { $0 == " " || $0 == "\u{3000}" })
     guard after.hasPrefix("：") else { return nil }
     return "'\(name)' is followed by a full-width '：'; write an ASCII ':' and a space ('\(name): value')"
+  }
+
+  /// What to do about `text`, a line's content or a key, begun with the dash an input method types where a list entry's
+  /// '-' was meant (`－ kind`, `－kind`), or `nil`.
+  private static func listEntryDashed(_ text: some StringProtocol) -> String? {
+    guard let dash = text.first, RegisterText.inputMethodDashes.contains(dash),
+      text.dropFirst().first.map({ $0.isWhitespace || $0.isLetter }) == true
+    else { return nil }
+    return "the list entry starts with a full-width dash '\(dash)'; type an ASCII '-' followed by a space"
   }
 
   /// The line to edit and what to do, for a syntax error libyaml found on `line` that a typed mistake explains:

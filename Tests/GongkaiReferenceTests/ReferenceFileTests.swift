@@ -223,33 +223,23 @@ import TestSupport
     #expect(inherited.rule(for: "bidding.tender-notice")?.minimumCountedFrom == .triggerDayIfLater)
     #expect(fromPublication.rule(for: "bidding.tender-notice")?.minimumCountedFrom == .publication)
     #expect(fromPublication.version != inherited.version)
-    let notByTriggerDay = try #require(try profileProblem("""
-      profile: district
-      extends: national
-      rules:
-        - code: bidding.candidates
-          minimum-publication-from: trigger-day-if-later
-          note: null
-          confidence: S
-      """))
-    #expect(notByTriggerDay.message
-      == "trigger-day-if-later is for an item whose period is by-trigger-day, published before its trigger day; remove it")
-    let unknown = try #require(try profileProblem("""
-      profile: district
-      extends: national
-      rules:
-        - code: bidding.candidates
-          minimum-publication-from: sale-day
-      """))
-    #expect(unknown.message == "unknown minimum-publication-from 'sale-day'; use publication (the default) or trigger-day-if-later")
-    let without = try #require(try profileProblem("""
-      profile: district
-      extends: national
-      rules:
-        - code: bidding.result
-          minimum-publication-from: trigger-day-if-later
-      """))
-    #expect(without.message == "minimum-publication-from is given without a minimum-publication; remove it")
+    for (code, value, message) in [
+      ("bidding.candidates", "trigger-day-if-later",
+       "trigger-day-if-later is for an item whose period is by-trigger-day, published before its trigger day; remove it"),
+      ("bidding.candidates", "sale-day", "unknown minimum-publication-from 'sale-day'; use publication (the default) or trigger-day-if-later"),
+      ("bidding.result", "trigger-day-if-later", "minimum-publication-from is given without a minimum-publication; remove it"),
+    ] {
+      let refused = try #require(try profileProblem("""
+        profile: district
+        extends: national
+        rules:
+          - code: \(code)
+            minimum-publication-from: \(value)
+            note: null
+            confidence: S
+        """))
+      #expect(refused.message == message)
+    }
   }
 
   /// A minimum period is named as the law names it: the notice pages, `rules` and `check` say 公告期 for a notice

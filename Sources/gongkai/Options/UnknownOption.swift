@@ -82,7 +82,7 @@ enum UnknownOption {
   /// The first of `arguments` that is an option of `options` written with the dashes a Chinese input method types
   /// (`——date`, `－－ref`), which the parser reads as a value; the argument and the option it means.
   private static func dashedByInputMethod(in arguments: ArraySlice<String>, _ options: CommandOptions) -> (String, String)? {
-    let dashes: Set<Character> = ["-", "—", "－", "–", "―", "‐", "‑", "﹣", "−"]
+    let dashes = RegisterText.inputMethodDashes.union(["-"])
     for token in arguments {
       let lead = token.prefix(while: dashes.contains)
       guard (1...2).contains(lead.count), !lead.allSatisfy({ $0 == "-" }) else { continue }
