@@ -179,6 +179,8 @@ public struct OC4IDSExport: Sendable {
     return parts.isEmpty ? nil : parts.joined(separator: "；")
   }
 
+  /// The code of OC4IDS's documentType codelist that says what the kind's publication is, for open-data users who
+  /// select documents by it; a kind without one of its own takes its category's.
   static func documentType(_ rule: DisclosureRule) -> String {
     let byKind = [
       "approval-result.feasibility-study": "feasibilityStudy", "approval-result.preliminary-design": "budgetApproval",
@@ -187,7 +189,13 @@ public struct OC4IDSExport: Sendable {
       "approval-result.eia-first-notice": "environmentalImpact", "approval-result.eia-submission-notice": "environmentalImpact",
       "bidding.tender-notice": "tenderNotice", "bidding.clarification": "clarifications", "bidding.termination": "cancellationDetails",
       "bidding.candidates": "evaluationReports", "bidding.result": "awardNotice", "bidding.contract": "contractSigned",
+      "bidding.procurement-result": "awardNotice", "bidding.procurement-contract": "contractSigned",
+      // A penalty for tendering violations bars bidders (取消投标资格, 禁止参加投标) or fines them: debarments is the
+      // codelist's nearest; bidding documents, the category's, it is not.
+      "bidding.penalty": "debarments",
       "land-acquisition.house-plan-consultation": "resettlementPlan", "completion.handover-audit": "financialAuditReport",
+      // The developer's report on the environmental measures built, not a completion certificate an authority issues.
+      "completion.environmental-acceptance": "environmentalMeasures",
     ]
     if let type = byKind[rule.code] { return type }
     return switch rule.category {
