@@ -105,6 +105,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
     text = try Self.withoutMidnight(text, original)
+    // 20261103, as a cell formatted yyyymmdd saves a day and some staff type it: ISO 8601's basic form.
+    if text.utf8.count == 8, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+      text = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))"
+    }
     // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
     var numbers: [Substring] = []
     var separators: [String] = []
@@ -114,6 +118,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
       guard index == text.endIndex || isDigit(text[index]) != isDigit(text[start]) else { continue }
       if isDigit(text[start]) { numbers.append(text[start..<index]) } else { separators.append(String(text[start..<index])) }
       start = index
+    }
+    // 11月3日, as a letter dates a day of the year it is written in: which year that is cannot be told here.
+    if numbers.count == 2, separators.count == 2, text.first.map(isDigit) == true,
+      ["月日", "月号"].contains(separators.joined().filter { !$0.isWhitespace })
+    {
+      throw .noYear(original)
     }
     guard text.first.map(isDigit) == true, numbers.count == 3 else { throw .malformed(original) }
     let widths = numbers.map(\.count)
@@ -313,6 +323,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
   case yearNotFirst(String, meant: CivilDate? = nil)
   /// A day with a time of day other than midnight (`2026/11/26 9:30`).
   case hasTime(String)
+  /// A month and day without their year (`11月3日`).
+  case noYear(String)
   /// A spreadsheet's number for a day (`46153`), in a cell formatted as a number: the day it stands for.
   case spreadsheetSerial(String, day: CivilDate)
   /// A day followed by a weekday that is not its own (`2026年11月26日 星期五`): the day it names.
@@ -329,6 +341,7 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
     case .yearNotFirst(_, nil):
       "not a date gongkai can read: its day and month could be either way round; write the year first, YYYY-MM-DD"
     case .hasTime: "a date with a time of day; give the day alone, YYYY-MM-DD"
+    case .noYear: "not a date: it names no year; write the year first, YYYY-MM-DD"
     case .noSuchDay(_, let length): "not a date: that month has \(length) days; use YYYY-MM-DD"
     case .outOfRange: "outside the supported range \(CivilDate.earliest)...\(CivilDate.latest)"
     case .spreadsheetSerial(_, let day):
@@ -342,8 +355,8 @@ public enum DateError: Error, Equatable, Sendable, CustomStringConvertible {
 
   private var text: String {
     switch self {
-    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text, _), .hasTime(let text), .noSuchDay(let text, _),
-      .outOfRange(let text), .spreadsheetSerial(let text, _), .wrongWeekday(let text, _):
+    case .malformed(let text), .noSuchMonth(let text, _), .yearNotFirst(let text, _), .hasTime(let text), .noYear(let text),
+      .noSuchDay(let text, _), .outOfRange(let text), .spreadsheetSerial(let text, _), .wrongWeekday(let text, _):
       text
     }
   }

@@ -262,11 +262,15 @@ public struct ProjectDocument: Hashable, Sendable {
 public struct MilestoneRow: Sendable {
   public var line: Int
   public var project: ProjectCode
+  /// The 项目名称 the row gives beside its code, which must be the project's (``Project/isNamed(_:registeredAs:)``): a code mistyped
+  /// into another project's would otherwise record, and publish, the milestone under that project.
+  public var projectName: String?
   public var entry: MilestoneEntry
 
-  public init(line: Int, project: ProjectCode, entry: MilestoneEntry) {
+  public init(line: Int, project: ProjectCode, projectName: String? = nil, entry: MilestoneEntry) {
     self.line = line
     self.project = project
+    self.projectName = projectName
     self.entry = entry
   }
 }

@@ -89,6 +89,16 @@ public struct Project: Hashable, Sendable {
     self.withdrawnReason = withdrawnReason
   }
 
+  /// Whether `given` names the project registered as `name`, as a sheet beside its code would: that name, spaced or
+  /// typed in full-width letters, digits and brackets otherwise (`江浦路桥梁改建工程（一期）`, `江浦路 桥梁改建工程(一期)`).
+  public static func isNamed(_ given: String, registeredAs name: String) -> Bool {
+    given == name || comparableName(given) == comparableName(name)
+  }
+
+  private static func comparableName(_ name: String) -> String {
+    String(String.UnicodeScalarView(name.halfWidth.unicodeScalars.filter { !$0.properties.isWhitespace }))
+  }
+
   /// Every problem with the project's fields, each naming the field.
   public func problems() -> [RegisterError] {
     var found: [RegisterError] = []

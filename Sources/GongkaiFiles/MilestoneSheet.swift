@@ -73,13 +73,14 @@ public enum MilestoneSheet {
 
   /// The columns, in the order of ``columns``.
   enum Column: Int, CaseIterable {
-    case project, kind, formed, ref, summary, unit, published, channel, url, until, changes
+    case project, name, kind, formed, ref, summary, unit, published, channel, url, until, changes
 
     var field: String { "\(self)" }
 
     var names: [String] {
       let chinese = switch self {
       case .project: "项目代码"
+      case .name: "项目名称"
       case .kind: "事项类型"
       case .formed: "形成日期"
       case .ref: "文号"
@@ -337,6 +338,17 @@ struct SheetRows {
     Self.isBlank(records.cell(position), encoding)
   }
 
+  /// The position of the row's one cell that is not blank, or nil when it has none or several: a row of data is
+  /// told apart at its second cell.
+  private func onlyFilledCell() -> Int? {
+    var filled: Int?
+    for position in 0..<min(records.count, kept) where !isBlank(position) {
+      guard filled == nil else { return nil }
+      filled = position
+    }
+    return filled
+  }
+
   /// Whether `cell` holds only white space a clerk types or pastes into a cell left empty: ASCII spaces and tabs,
   /// the full-width space (U+3000) an input method types, and the no-break space (U+00A0) a web page gives. Read
   /// byte by byte in the sheet's encoding: every row asks it of its cells.
@@ -434,17 +446,16 @@ struct SheetRows {
       }
       return nil
     }
-    // Text in the first column alone (合计, 填表人：王敏 under the 项目代码 of column A) is a note too, not a row to refuse.
-    if records.filledBeyondKept == 0, !rowNumbers.contains(0), records.count > 0, !isBlank(0),
-      (1..<min(records.count, kept)).allSatisfy({ isBlank($0) })
-    {
-      guard let text = Self.decode(records, 0, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
-      if refusedAsTypedWithFullWidthCommas(text, at: line) { return nil }
-      // Only under the project codes: text alone in a column of text (摘要) is a row half filled in, refused as it is.
-      if positions[MilestoneSheet.Column.project.rawValue] == 0, text.contains(where: { !$0.isASCII && $0.isLetter }),
-        (try? ProjectCode(text)) == nil
-      {
-        passOver(text, at: line, heading: heading(of: MilestoneSheet.Column.project.field), not: "a project code")
+    // Text in one cell alone (合计, 填表人：王敏 under the 项目代码) is a note too, not a row to refuse.
+    if records.filledBeyondKept == 0, let alone = onlyFilledCell(), !rowNumbers.contains(alone) {
+      guard let text = Self.decode(records, alone, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+      // A row typed with full-width commas lands whole in its first cell.
+      if alone == 0, refusedAsTypedWithFullWidthCommas(text, at: line) { return nil }
+      // Only under the project codes or names: text alone in a column of text (摘要) is a row half filled in, refused
+      // as it is.
+      let column = [MilestoneSheet.Column.project, .name].first { positions[$0.rawValue] == alone }
+      if let column, text.contains(where: { !$0.isASCII && $0.isLetter }), (try? ProjectCode(text)) == nil {
+        passOver(text, at: line, heading: heading(of: column.field), not: column == .project ? "a project code" : "a project's name")
         return nil
       }
     }
@@ -512,6 +523,9 @@ struct SheetRows {
           '\(text)' is a spreadsheet formula, not its value (the sheet was saved showing its formulas): save the values \
           (复制 → 选择性粘贴 → 数值) or type the value itself
           """)
+      } else if column != .url, let (open, close) = RegisterText.wrappingQuotes(of: text) {
+        // As in a project file: the quotes would be recorded, and published, with the text.
+        problem(column.field, "'\(text)' is wrapped in \(open)\(close), which would be recorded and published with it: remove them")
       }
     }
     if let reference = cell(.ref), !keptAsText(.ref), Self.isSpreadsheetNumber(reference) {
@@ -573,7 +587,7 @@ struct SheetRows {
                                responsibleUnit: cell(.unit), changes: changes, disclosures: disclosures)
     for error in entry.problems(catalogue: catalogue, today: today) { problem(error.field, error.message) }
     guard let code, problems.count == found else { return nil }
-    return MilestoneRow(line: line, project: code, entry: entry)
+    return MilestoneRow(line: line, project: code, projectName: cell(.name), entry: entry)
   }
 
   /// The text of cell `position` of the current record, `trimmed` of white space as

@@ -49,6 +49,8 @@ import Testing
                      "２０２６年１１月３日", "２０２６－１１－０３", "２０２６／１１／３", "2026年１１月3日",
                      // as people type it: 号 for 日, spaces after 年 and 月
                      "2026年11月3号", "2026年 11月 3日", "2026年　11月　3日",
+                     // ISO 8601's basic form, as a cell formatted yyyymmdd saves it
+                     "20261103", "２０２６１１０３",
                      // A date cell formatted with a time saves midnight after the day
                      "2026/11/3 0:00", "2026-11-03 00:00:00"])
   func readsTheYearFirstFormsSpreadsheetsSave(_ text: String) throws {
@@ -92,7 +94,13 @@ import Testing
     #expect(throws: DateError.noSuchDay("2026/2/30", daysInMonth: 28)) { try CivilDate(parsingYearFirst: "2026/2/30") }
     #expect(throws: DateError.noSuchMonth("2026年13月1日", month: 13)) { try CivilDate(parsingYearFirst: "2026年13月1日") }
     #expect(throws: DateError.hasTime("2026/11/3 9:30")) { try CivilDate(parsingYearFirst: "2026/11/3 9:30") }
-    for text in ["2026/11-3", "2026/11/3 0:00 x", "26/11/3", "2026/011/3", "2026.11-3", "2026年11月3", "x2026/11/3", "20261103", "",
+    #expect(throws: DateError.noSuchMonth("20261303", month: 13)) { try CivilDate(parsingYearFirst: "20261303") }
+    // A month and day without the year are named as such: the year they were written in cannot be told.
+    for text in ["11月3日", "11月3号", "１１月３日", "11月 3日"] {
+      #expect(throws: DateError.noYear(text)) { try CivilDate(parsingYearFirst: text) }
+    }
+    #expect(DateError.noYear("11月3日").description == "'11月3日' is not a date: it names no year; write the year first, YYYY-MM-DD")
+    for text in ["2026/11-3", "2026/11/3 0:00 x", "26/11/3", "2026/011/3", "2026.11-3", "2026年11月3", "x2026/11/3", "2026110", "202611030", "",
                  "35000", "73051", "046153", "２０２６年１１月３"] {
       #expect(throws: DateError.malformed(text)) { try CivilDate(parsingYearFirst: text) }
     }

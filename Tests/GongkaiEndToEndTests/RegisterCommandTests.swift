@@ -236,6 +236,11 @@ import TestSupport
     #expect(unit.stdout.isEmpty)
     // A unit that only milestones name is known: the audit office answers for an overdue item of its own.
     #expect(try gongkai("check", "--as-of", "2026-11-27", "--unit", "杨浦区审计局", "--database", database).status == 1)
+    // Quoted as an input method quotes, the unit is the one inside the quotes, and the message says so.
+    let quoted = try gongkai("check", "--as-of", "2026-11-27", "--unit", "“杨浦区审计局”", "--database", database)
+    #expect(quoted.status == 65)
+    #expect(quoted.stderr == "gongkai: --unit '“杨浦区审计局”' is wrapped in “”, which the shell keeps as part of it: remove "
+      + "them (quote with ASCII quotes, \"杨浦区审计局\")\n")
   }
 
   @Test func anEmptyRegisterListsNoProjectsAsAnEmptyJSONArray() throws {
@@ -1802,19 +1807,6 @@ import TestSupport
     let (_, result) = try importSheet("project,kind,formed,ref\n\(code),bidding.result,2026-11-02\n", named: "short.csv", in: folder, db)
     #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
     #expect(result.stdout == "imported 1 row: 1 with changes, 0 unchanged (1 milestone, 0 disclosures written; new milestone 1)\n")
-  }
-
-  /// A text a sheet gave wrapped in an input method's quotes is written back quoted, so that the project file exported
-  /// imports again unchanged, as reading refuses it plain.
-  @Test func aTextWrappedInChineseQuotesRoundTrips() throws {
-    let code = "2026-310110-48-01-000207"
-    let (folder, db) = try registerWithProject(code)
-    let (_, result) = try importSheet("项目代码,事项类型,形成日期,摘要\n\(code),bidding.result,2026-11-02,“美丽家园”\n", named: "q.csv", in: folder, db)
-    #expect(result.status == 0)
-    let file = folder.appendingPathComponent("\(code).yaml")
-    #expect(try gongkai(["export", "project", code, "--out", file.path] + db).status == 0)
-    #expect(try String(contentsOf: file, encoding: .utf8).contains("summary: \"“美丽家园”\"\n"))
-    #expect(try gongkai(["import", file.path] + db).stdout == "imported 1 project file: nothing changed (1 unchanged)\n")
   }
 
   /// A sheet's footer under its rows, in the 序号 column, is passed over with a warning at its line; the rows import.

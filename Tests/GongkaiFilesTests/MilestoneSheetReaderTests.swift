@@ -58,14 +58,29 @@ import Testing
       "7 序号: the row holds only '填表人：王敏', not a row number, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
     ])
 
-    // Without a 序号 column, a note sits in the first column: a total under the project codes is passed over so too, a
-    // code alone is a row missing its cells.
-    let totals = try write(Data("项目代码,事项类型,形成日期\n\(code),bidding.result,2026-10-12\n合计,,\n".utf8))
-    var summed = try MilestoneSheetReader(totals, catalogue: catalogue, today: today)
-    while try summed.next() != nil {}
-    #expect(summed.passedOver().map(\.message) == [
-      "the row holds only '合计', not a project code, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
+    // A total under the project codes is passed over so too, with a 序号 column before them left empty or without one;
+    // a code alone is a row missing its cells.
+    for sheet in ["项目代码,事项类型,形成日期\n\(code),bidding.result,2026-10-12\n合计,,\n",
+                  "序号,项目代码,事项类型,形成日期\n1,\(code),bidding.result,2026-10-12\n,合计,,\n"] {
+      let totals = try write(Data(sheet.utf8))
+      var summed = try MilestoneSheetReader(totals, catalogue: catalogue, today: today)
+      while try summed.next() != nil {}
+      #expect(summed.passedOver().map(\.message) == [
+        "the row holds only '合计', not a project code, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
+      ])
+    }
+    // So is a total under the project names, which a row gives for the store to check against the code's project.
+    let named = try write(Data("序号,项目代码,项目名称,事项类型,形成日期\n1,\(code),江浦路工程,bidding.result,2026-10-12\n,,合计,,\n".utf8))
+    var names = try MilestoneSheetReader(named, catalogue: catalogue, today: today)
+    var namedRows: [MilestoneRow] = []
+    while let row = try names.next() { namedRows.append(row) }
+    #expect(namedRows.map(\.projectName) == ["江浦路工程"])
+    #expect(names.passedOver().map(\.message) == [
+      "the row holds only '合计', not a project's name, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
     ])
+    // Text alone in another column is a row half filled in.
+    let summaryAlone = try write(Data("项目代码,事项类型,形成日期,摘要\n\(code),bidding.result,2026-10-12,\n,,,合计\n".utf8))
+    #expect(problems(summaryAlone) { () throws(FileProblems) in _ = try stream(summaryAlone) }.count == 3)
     let alone = try write(Data("项目代码,事项类型,形成日期\n\(code),,\n".utf8))
     #expect(problems(alone) { () throws(FileProblems) in _ = try stream(alone) }.count == 2)
 
@@ -303,7 +318,7 @@ import Testing
     }
     let header = try write(Data("project,kind,date\n2024-310110-48-01-000123,bidding.result,2026-01-05\n".utf8))
     #expect(problems(header) { () throws(FileProblems) in _ = try stream(header) } == [
-      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included; a row-number column, 序号, is passed over)",
+      "f.csv:1: date: unknown column; rename it to one of project (项目代码), name (项目名称), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included; a row-number column, 序号, is passed over)",
       "f.csv:1: formed: required column is missing",
     ])
     let empty = try write(Data("\u{FEFF}\n\n".utf8))
@@ -321,7 +336,7 @@ import Testing
     let url = try write(Data((Array(repeating: "x", count: 1_500).joined(separator: ",") + "\n").utf8))
     let listed = problems(url) { () throws(FileProblems) in _ = try stream(url) }
     #expect(listed == [
-      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 11 columns at most: is this the right file?",
+      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 12 columns at most: is this the right file?",
     ])
   }
 

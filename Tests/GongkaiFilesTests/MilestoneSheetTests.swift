@@ -165,6 +165,23 @@ import TestSupport
     ], "\(found)")
   }
 
+  /// A text wrapped whole in the quotes an input method types would be published with them, and not match the same
+  /// 文号 typed without: refused, as in a project file. Quotes inside a text are its own.
+  @Test func refusesATextWrappedInAnInputMethodsQuotes() throws {
+    let found = try problems(Data("""
+      项目代码,事项类型,形成日期,文号,摘要,责任单位,公开日期,公开渠道
+      2024-310110-48-01-000123,bidding.result,2026-09-30,“杨建〔2026〕5号”,「中标结果」,‘杨浦区建委’,2026-10-08,“门户网站”
+      2024-310110-48-01-000123,bidding.result,2026-09-29,杨建〔2026〕6号,“十四五”规划项目,杨浦区建委,2026-10-08,门户网站
+
+      """.utf8))
+    #expect(found == [
+      "f.csv:2: 文号: '“杨建〔2026〕5号”' is wrapped in “”, which would be recorded and published with it: remove them",
+      "f.csv:2: 摘要: '「中标结果」' is wrapped in 「」, which would be recorded and published with it: remove them",
+      "f.csv:2: 责任单位: '‘杨浦区建委’' is wrapped in ‘’, which would be recorded and published with it: remove them",
+      "f.csv:2: 公开渠道: '“门户网站”' is wrapped in “”, which would be recorded and published with it: remove them",
+    ], "\(found)")
+  }
+
   /// A sheet formatted across more than a thousand columns saves them as commas: blank, they are skipped like any
   /// blank column, a value under one is refused by its column, and a header naming one is not a sheet of milestones.
   @Test func readsASheetWiderThanAThousandBlankColumns() throws {
@@ -177,7 +194,7 @@ import TestSupport
       "f.csv:2: row: column APK (1103) holds a value but has no name in the header; name the column or clear it",
     ])
     #expect(try problems(Data("project,kind,formed\(blank)ref\n".utf8)) == [
-      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 11 columns at most: is this the right file?",
+      "f.csv:1: the header names a column after its 1000th cell; a sheet of milestones has 12 columns at most: is this the right file?",
     ])
   }
 
@@ -436,7 +453,7 @@ import TestSupport
 
   @Test func refusesABadHeaderAndAnOpenQuote() throws {
     #expect(try problems(Data("project,kind,date\n".utf8)) == [
-      "f.csv:1: date: unknown column; rename it to one of project (项目代码), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included; a row-number column, 序号, is passed over)",
+      "f.csv:1: date: unknown column; rename it to one of project (项目代码), name (项目名称), kind (事项类型), formed (形成日期), ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel (公开渠道), url (网址), until (公示截止), changes (所变更信息), or delete the column (the import reads no other, a note column such as 备注 included; a row-number column, 序号, is passed over)",
       "f.csv:1: formed: required column is missing",
     ])
     #expect(try problems(Data("project,kind,formed\n2024-310110-48-01-000123,\"bidding.result,2026-01-05\n".utf8)) == [

@@ -342,6 +342,13 @@ func problems(_ text: String) -> [String] {
       document.milestones[1].summary = summary
       #expect(try parse(try ProjectFile.render(document)) == document, "\(summary)")
     }
+    // A text wrapped in an input method's quotes, stored before files and sheets refused them, is written quoted, as
+    // reading refuses it plain.
+    document.milestones[1].summary = "“美丽家园”"
+    document.project.name = "「杨浦滨江」"
+    let quoted = try ProjectFile.render(document)
+    #expect(quoted.contains("summary: \"“美丽家园”\"\n"), "\(quoted)")
+    #expect(try parse(quoted) == document)
   }
 
   /// What `export project` would lose writing over a file: staff's comments, told apart from a `#` in a value, in

@@ -659,6 +659,32 @@ import Testing
     #expect(try await store.importMilestones(valid, actor: "王工", progress: nil).changedAnything == false)
   }
 
+  /// A sheet's 项目名称 beside the code is checked against the project's: the code of another project typed by mistake
+  /// would record the milestone, and publish it, under that project.
+  @Test(arguments: StoreFactory.allCases)
+  func aRowsProjectNameMustBeTheProjectsOwn(factory: StoreFactory) async throws {
+    let store = try factory.make()
+    try await store.addProject(bund, actor: "王工")
+    try await store.addProject(school, actor: "王工")
+    let rows = [
+      MilestoneRow(line: 2, project: bund.code, projectName: "杨浦滨江南段 公共空间提升工程", entry: permit()),
+      MilestoneRow(line: 3, project: bund.code, projectName: school.name, entry: permit(published: "2026-02-20")),
+    ]
+    await #expect(throws: StoreError.importRejected([
+      .init(line: 3, field: "name", message: """
+        '\(school.name)' is not the name of project \(bund.code), registered as '\(bund.name)': if the 项目代码 is another \
+        project's, correct it; if the name is wrong, correct the cell (or delete the column, which the import only checks); \
+        `gongkai project edit \(bund.code) --name …` renames the project
+        """),
+    ])) { try await store.importMilestones(rows, actor: "王工", progress: nil) }
+    #expect(try await milestones(store).isEmpty)
+    // Spaced otherwise, or with full-width brackets and digits, the name is the project's.
+    let named = try await store.importMilestones(Array(rows.prefix(1)), actor: "王工", progress: nil)
+    #expect(named.milestonesWritten == 1)
+    #expect(Project.isNamed("新江湾城九年一贯制学校新建工程（１期）", registeredAs: "新江湾城九年一贯制学校新建工程(1期)"))
+    #expect(!Project.isNamed("新江湾城九年一贯制学校", registeredAs: school.name))
+  }
+
   @Test(arguments: StoreFactory.allCases)
   func milestonesComeInProjectAndDateOrderThroughTheFilters(factory: StoreFactory) async throws {
     let store = try factory.make()

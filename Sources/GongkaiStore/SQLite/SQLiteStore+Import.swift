@@ -284,9 +284,17 @@ extension SQLiteStore {
     if let reason = project?.withdrawnReason {
       return [.init(line: row.line, field: "project", message: StoreError.projectWithdrawn(row.project.rawValue, reason: reason).description)]
     }
-    if project != nil {
+    if let project {
+      var refusals: [StoreError.LineProblem] = []
+      if let name = row.projectName, !Project.isNamed(name, registeredAs: project.name) {
+        refusals.append(.init(line: row.line, field: "name", message: """
+          '\(name)' is not the name of project \(row.project), registered as '\(project.name)': if the 项目代码 is another \
+          project's, correct it; if the name is wrong, correct the cell (or delete the column, which the import only checks); \
+          `gongkai project edit \(row.project) --name …` renames the project
+          """))
+      }
       // The row names the milestone by its day, so a stored one was formed that day too.
-      return row.entry.disclosures.compactMap { disclosure in
+      return refusals + row.entry.disclosures.compactMap { disclosure in
         precedenceProblem(of: disclosure.publishedOn, kind: row.entry.kind, formedOn: row.entry.formedOn, isChange: row.entry.changes != nil)
           .map { .init(line: row.line, field: $0.field, message: $0.description) }
       }

@@ -38,6 +38,15 @@ extension Store {
           the audit CSV keeps their rows (`gongkai export audit-csv --unit …`)
           """)
       }
+      // The quotes an input method types stay part of the argument; the unit inside them is what was meant.
+      if let (open, close) = RegisterText.wrappingQuotes(of: unit),
+        case let inner = String(unit.dropFirst().dropLast()), try await isResponsibleUnit(inner, withdrawnToo: withdrawnToo)
+      {
+        throw CommandFailure(status: .dataError, message: """
+          \(named) '\(unit)' is wrapped in \(open)\(close), which the shell keeps as part of it: remove them (quote with \
+          ASCII quotes, "\(inner)")
+          """)
+      }
       throw CommandFailure(status: .dataError, message:
         "\(named) '\(unit)' is the responsible unit of no project or milestone; \(try await unitHint())")
     }
