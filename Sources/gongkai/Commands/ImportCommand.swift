@@ -117,7 +117,8 @@ extension Gongkai.ImportCommand {
       discussion: """
         The first row names the columns, in English or Chinese: project (项目代码), kind (事项类型), formed \
         (形成日期), and optionally ref (文号), summary (摘要), unit (责任单位), published (公开日期), channel \
-        (公开渠道), url (网址), until (公示截止), changes (所变更信息: KIND@DATE#文号 of the milestone it changes). UTF-8 with or without BOM, or GB18030/GBK as Excel saves it. \
+        (公开渠道), url (网址), until (公示截止), changes (所变更信息: KIND@DATE#文号 of the milestone it changes), name \
+        (项目名称: checked against the code's project). UTF-8 with or without BOM, or GB18030/GBK as Excel saves it. \
         Details in Projects/README.md.
         """)
 
