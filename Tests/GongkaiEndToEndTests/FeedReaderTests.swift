@@ -79,6 +79,15 @@ import TestSupport
       04 10:33 disclose 1 --date 2026-10-24 --channel 门户网站
       05 09:39 export
       """) == [])
+    // So too when both were recorded, and the feed exported between them, within one second (a script's run).
+    #expect(try replay("""
+      02 09:00 project add 2026-310115-48-01-000307 --name 项目1 --unit 建管委
+      02 09:00 log 2026-310115-48-01-000307 construction.participants --date 2026-10-20
+      02 09:00 disclose 1 --date 2026-10-29 --channel 公众号
+      02 09:00 export
+      02 09:00 disclose 1 --date 2026-10-24 --channel 门户网站
+      02 09:00 export
+      """) == [])
   }
 
   /// Withdrawn, the entry's publication leaves it without one; a publication dated earlier recorded since gives it a

@@ -48,8 +48,10 @@ struct EntryNumbers {
   /// log gives (edited outside gongkai) are left out.
   init(_ stored: StoredMilestone, asOf: CivilDate) {
     let reinstated = Dictionary(stored.reinstatedPublications.map { ($0.id, $0) }) { first, _ in first }
-    for (position, disclosure) in stored.milestone.disclosures.enumerated() where disclosure.publishedOn <= asOf {
-      let record = stored.recordedDisclosures[position]
+    // In the order they were recorded, which two recorded within one second share the instant of.
+    let recordingOrder = stored.milestone.disclosures.indices.sorted { stored.recordedDisclosures[$0].id < stored.recordedDisclosures[$1].id }
+    for position in recordingOrder where stored.milestone.disclosures[position].publishedOn <= asOf {
+      let (disclosure, record) = (stored.milestone.disclosures[position], stored.recordedDisclosures[position])
       let index = publications.count
       publications.append(Publication(publishedOn: disclosure.publishedOn, serial: record.serial))
       note(record.recordedAt, .added(index, reinstated: false))
@@ -98,7 +100,8 @@ struct EntryNumbers {
     guard let first = stored.firstPublication(by: asOf) else { return false }
     let recorded = stored.recordedDisclosures
     return stored.milestone.disclosures.indices.contains { position in
-      stored.milestone.disclosures[position].publishedOn <= asOf && recorded[position].recordedAt < recorded[first].recordedAt
+      stored.milestone.disclosures[position].publishedOn <= asOf
+        && (recorded[position].recordedAt, recorded[position].id) < (recorded[first].recordedAt, recorded[first].id)
     }
   }
 
