@@ -24,6 +24,13 @@ public enum FilePath {
   /// exist), for the messages that say so.
   public static func physicalParent(of path: String) -> String { resolved(parent(of: path)) }
 
+  /// Whether `path` lies on a file system mounted read-only: no permission given to anyone lets a write through, and
+  /// advice to change permissions would send the user the wrong way.
+  public static func isOnReadOnlyFileSystem(_ path: String) -> Bool {
+    var info = statvfs()
+    return statvfs(path, &info) == 0 && info.f_flag & UInt(ST_RDONLY) != 0
+  }
+
   /// The file `path` names, its links followed (where SQLite keeps a register's `-wal` and `-shm` files); `path` as
   /// written when it cannot be resolved.
   public static func resolved(_ path: String) -> String {

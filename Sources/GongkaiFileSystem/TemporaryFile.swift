@@ -46,15 +46,39 @@ public enum TemporaryFile {
   /// Removes the temporary files this process holds, and SQLite's files beside them, for good: from then on a thread
   /// that asks for another, or releases one, waits for the end of the process, which the caller brings. Called
   /// once, when the process ends by a signal; twice over, as a thread may create a file it was given just before.
-  public static func removeHeldForGood() {
+  /// `progress` is called as each name of a held folder goes: a folder of a hundred thousand pages takes minutes to
+  /// remove, and the caller's watchdog, there to end a removal that blocks, must not end one that moves on.
+  public static func removeHeldForGood(progress: () -> Void = {}) {
     let paths = held.close()
     for _ in 0..<2 {
       for path in paths { SQLiteFile.remove(path) }
       usleep(20_000)
     }
-    for folder in heldFolders.close() { try? FileManager.default.removeItem(atPath: folder) }
+    for folder in heldFolders.close() { removeFolder(folder, progress: progress) }
     // The deepest first, each only while empty: a parent goes once the folder made in it has.
     for folder in heldEmptyFolders.close().sorted(by: { $0.count > $1.count }) { rmdir(folder) }
+  }
+
+  /// Removes `folder` and all it holds, calling `progress` after each name; links are removed, not followed. Names are
+  /// unlinked as the folder is listed, and the folder listed again should the listing have passed over one.
+  static func removeFolder(_ folder: String, progress: () -> Void) {
+    for _ in 0..<3 {
+      FolderListing.forEachName(in: folder) { name in
+        var path = Array(folder.utf8)
+        path.append(UInt8(ascii: "/"))
+        path.append(contentsOf: name)
+        path.append(0)
+        path.withUnsafeBufferPointer { bytes in
+          bytes.withMemoryRebound(to: CChar.self) { path in
+            if unlink(path.baseAddress!) != 0, errno == EISDIR || errno == EPERM {
+              removeFolder(String(cString: path.baseAddress!), progress: progress)
+            }
+          }
+        }
+        progress()
+      }
+      if rmdir(folder) == 0 || errno != ENOTEMPTY { return }
+    }
   }
 
   /// The process that wrote `file`, and the name of the file it was to become, when `file` is named as a temporary

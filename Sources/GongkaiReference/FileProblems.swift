@@ -43,6 +43,9 @@ public struct CappedProblems: Sendable {
   private var kept: [FileProblem] = []
   private var firstHidden: FileProblem?
   private var hidden = 0
+  /// Whether every hidden problem is a file missing, as when files vanish from a folder during an import: the line that
+  /// counts them is then one too, so that the exit status says missing input, as it would for the files shown.
+  private var hiddenAllMissing = true
 
   /// Problems of one file are shown `inLineOrder` (those without a line first) whatever order they were found in.
   public init(inLineOrder: Bool = false) { self.inLineOrder = inLineOrder }
@@ -57,6 +60,7 @@ public struct CappedProblems: Sendable {
     } else {
       if firstHidden == nil { firstHidden = problem }
       hidden += 1
+      hiddenAllMissing = hiddenAllMissing && problem.kind == .missing
     }
   }
 
@@ -70,7 +74,8 @@ public struct CappedProblems: Sendable {
     var problems = inLineOrder ? kept.sortedByLine() : kept
     if let firstHidden {
       problems.append(FileProblem(file: firstHidden.file, line: firstHidden.line, field: nil,
-        message: "\(hidden) more problems from here on are not shown; fix those above and run again"))
+        message: "\(hidden) more problems from here on are not shown; fix those above and run again",
+        kind: hiddenAllMissing ? .missing : .badData))
     }
     return FileProblems(problems + (fatal.map { [$0] } ?? []))
   }

@@ -1,5 +1,5 @@
 import Foundation
-import GongkaiFileSystem
+@testable import GongkaiFileSystem
 import Testing
 import TestSupport
 
@@ -71,5 +71,23 @@ import TestSupport
   ] as [(String, String)])
   func theParentIsWhatDirnameGives(path: String, parent: String) {
     #expect(FilePath.parent(of: path) == parent)
+  }
+
+  /// An interrupted export's folder goes name by name, each one told, so that the watchdog that ends a removal that
+  /// blocks does not end one of many pages; what a link points at stays.
+  @Test func aHeldFolderIsRemovedWholeNameByName() throws {
+    let scratch = Scratch.folder().path
+    let folder = scratch + "/notices"
+    let outside = scratch + "/outside.html"
+    try FileManager.default.createDirectory(atPath: folder + "/assets/css", withIntermediateDirectories: true)
+    for number in 0..<300 { #expect(FileManager.default.createFile(atPath: folder + "/\(number).html", contents: Data("页".utf8))) }
+    #expect(FileManager.default.createFile(atPath: folder + "/assets/css/site.css", contents: Data()))
+    #expect(FileManager.default.createFile(atPath: outside, contents: Data("留".utf8)))
+    try FileManager.default.createSymbolicLink(atPath: folder + "/link.html", withDestinationPath: outside)
+    var told = 0
+    TemporaryFile.removeFolder(folder) { told += 1 }
+    #expect(!FileManager.default.fileExists(atPath: folder))
+    #expect(told == 300 + 3 + 1)  // the pages, assets, css and site.css, the link
+    #expect(FileManager.default.contents(atPath: outside) == Data("留".utf8))
   }
 }

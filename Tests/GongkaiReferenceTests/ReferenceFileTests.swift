@@ -1008,6 +1008,17 @@ import TestSupport
     #expect(found[20] == "2027.yaml:26: 5 more problems from here on are not shown; fix those above and run again")
   }
 
+  /// Files that vanished from a folder during an import are missing input (66) however many there are: the line that
+  /// counts those not shown is missing input too, unless one of them is a problem in a file.
+  @Test func theLineCountingHiddenProblemsIsMissingInputWhenTheyAllAre() {
+    var missing = CappedProblems()
+    missing.append(contentsOf: (0..<25).map { FileProblem.notFound("/nowhere/\($0).yaml") })
+    #expect(missing.error().problems.count == 21)
+    #expect(missing.error().problems.allSatisfy { $0.kind == .missing })
+    missing.append(FileProblem(file: "x.yaml", line: 3, field: "name", message: "required"))
+    #expect(missing.error().problems.last?.kind == .badData)
+  }
+
 
   /// A schedule's mistakes are named at the line of the day, the rest period or the year concerned, not at the
   /// file's first line.

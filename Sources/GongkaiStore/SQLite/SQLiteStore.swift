@@ -278,6 +278,12 @@ public struct SQLiteStore: Store {
     let register = FilePath.resolved(path)
     let folder = FilePath.parent(of: register)
     guard access(folder, W_OK) != 0 else { return .readOnly(path, reason: sideFilesProblem(of: path)) }
+    if FilePath.isOnReadOnlyFileSystem(folder) {
+      return .cannotOpen(path, """
+        its file system is mounted read-only, and SQLite creates \((register as NSString).lastPathComponent)-shm beside the \
+        register to read it; copy the register (cp) to a disk that may be written, or remount it read-write
+        """)
+    }
     return .cannotOpen(path, """
       this user may not write to \(folder), where SQLite creates \((register as NSString).lastPathComponent)-shm to read \
       the register; give the user write access to the folder, or copy the register to a folder it may write to
@@ -341,6 +347,9 @@ public struct SQLiteStore: Store {
   /// though the file itself may be written. `nil` when both are open.
   static func closedPlaceProblem(of path: String) -> String? {
     let folder = FilePath.parent(of: path)
+    if FilePath.isOnReadOnlyFileSystem(folder) {
+      return "its file system is mounted read-only; copy the register to a disk that may be written, or remount it read-write"
+    }
     var said: [String] = []
     if access(path, W_OK) != 0 {
       said.append(Self.registerClosed)

@@ -75,7 +75,8 @@ enum Interruption {
       alarmAction.__sigaction_handler.sa_handler = { _ in _exit(128 + Interruption.received) }
       sigaction(SIGALRM, &alarmAction, nil)
       alarm(3)
-      TemporaryFile.removeHeldForGood()
+      // An export's folder of many pages is removed name by name, each name a sign that nothing blocks.
+      TemporaryFile.removeHeldForGood { alarm(3) }
       // On a terminal, after the progress line or the ^C the terminal echoed.
       // Only where standard error takes it at once: waiting on a full pipe, or on a terminal stopped with Ctrl-S,
       // would leave the command running meanwhile, perhaps to commit the work the signal was sent to stop.
