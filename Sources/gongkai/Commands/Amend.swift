@@ -38,6 +38,9 @@ extension Gongkai {
     @Option(parsing: .unconditional, help: ArgumentHelp("Why, for the change log and the audit CSV (required).", valueName: "text"),
             transform: trimmed)
     var reason: String?
+    /// Not an option to use: taken so that `--kind` is answered with the commands that correct a kind, filled in from
+    /// the milestone (a kind decides the deadline and rules a milestone is judged by: a record to withdraw and make anew).
+    @Option(name: .customLong("kind"), parsing: .unconditional, help: .hidden) var kindAsked: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var reference: ReferenceOptions
     @OptionGroup var actor: ActorOptions
@@ -46,10 +49,30 @@ extension Gongkai {
       if noChanges, let changes { throw ValidationError("--changes \(changes) and --no-changes contradict each other; give one") }
     }
 
+    /// The refusal of `--kind`, with the withdrawal, the `log` and the `disclose` commands that correct the kind, the
+    /// milestone's project, day, 文号 and publications filled in.
+    private func kindRefusal(_ kind: String) async throws -> CommandFailure {
+      let stored = try await Gongkai.namedMilestone(milestone, of: project, in: try store.open())
+      let current = stored.milestone
+      let named = kind.isEmpty || kind.hasPrefix("-") ? "KIND" : ShellWord.quoted(kind)
+      let ref = stored.reference.map { " --ref \(ShellWord.quoted($0))" } ?? ""
+      let publications = current.disclosures.map { disclosure in
+        "`gongkai disclose NEW --date \(disclosure.publishedOn) --channel \(ShellWord.quoted(disclosure.channel))"
+          + (disclosure.url.map { " --url \(ShellWord.quoted($0))" } ?? "") + (disclosure.until.map { " --until \($0)" } ?? "") + "`"
+      }
+      return .usage("""
+        amend cannot change a milestone's kind, which its deadline and rules follow: withdraw it (`gongkai withdraw \(milestone) \
+        --reason 事项类型有误`) and log it again under the right kind (`gongkai log \(current.projectCode) \(named) --date \
+        \(current.formedOn)\(ref)`)\(publications.isEmpty ? "" : ", then record its publications again, NEW being the id log gives: "
+          + publications.joined(separator: ", "))
+        """)
+    }
+
     /// The amendment's link, as the options give it.
     var link: ChangeLink? { changes.map(ChangeLink.to) ?? (noChanges ? .removed : nil) }
 
     func run() async throws {
+      if let kindAsked { throw try await kindRefusal(kindAsked) }
       // Checked here rather than in validate(), which ArgumentParser runs before it names an unknown option: a
       // mistyped `--dat` would read as "nothing to change".
       if date == nil && ref == nil && summary == nil && unit == nil && link == nil {

@@ -106,19 +106,6 @@ enum ExitStatus: Int32, Error {
         ? "\(option): '\(typed)' is read as an option, not as its value; give a name that begins with '-' as \(option)=\(typed)"
         : "\(option): '\(typed)' is read as an option, not as its value; no \(misread.valueName) begins with '-': remove it"
     }
-    // A kind decides the deadline, category and rules a milestone is judged by, and what it is is what was formed:
-    // not a field to correct, but a record to withdraw and make anew.
-    if said == "Unknown option '--kind'", CommandLine.arguments.dropFirst().first == "amend" {
-      let arguments = Array(CommandLine.arguments.dropFirst())
-      let id = arguments.dropFirst().first.flatMap { try? milestoneID($0) }.map(String.init) ?? "ID"
-      // The kind typed, as `--kind K` or `--kind=K`, is the one to log it under; an option after it is none.
-      let kind = arguments.firstIndex(of: "--kind").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        ?? arguments.first { $0.hasPrefix("--kind=") }.map { String($0.dropFirst("--kind=".count)) }
-      let named = kind.flatMap { $0.isEmpty || $0.hasPrefix("-") ? nil : ShellWord.quoted($0) } ?? "KIND"
-      return "amend cannot change a milestone's kind, which its deadline and rules follow: withdraw it (`gongkai withdraw \(id) "
-        + "--reason 事项类型有误`) and log it again under the right kind, with its project, date and 文号 (`gongkai log CODE "
-        + "\(named) --date …`; `gongkai project show CODE` shows them), then record its publications again with `gongkai disclose`"
-    }
     if said.hasPrefix("Unknown option '--"), said.hasSuffix("'"),
       let placed = UnknownOption.placedBeforeCommand(String(said.dropFirst("Unknown option '".count).dropLast()),
                                                      arguments: Array(CommandLine.arguments.dropFirst()))
