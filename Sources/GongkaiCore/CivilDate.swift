@@ -80,7 +80,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Parses a day written year first: `YYYY-MM-DD`, and the forms Excel and WPS save a date cell in in a Chinese
   /// locale, `2026/11/3`, `2026/11/03`, `2026-11-3` and `2026年11月3日`; staff type them too, and `2026.11.3`, also
-  /// in the full-width digits a Chinese input method types (２０２６年１１月３日). Every reader of what people write
+  /// in the full-width digits a Chinese input method types (２０２６年１１月３日), and ISO 8601's basic form `20261103`, as
+  /// a cell formatted yyyymmdd saves it; a day without its year (`11月3日`) is refused as such. Every reader of what people write
   /// (options, project files, spreadsheet cells) takes them, so a date accepted in one is accepted in all.
   /// `11/03/2026` is refused: the day and the month could be either way round; and so is the day number a
   /// spreadsheet saves for a date cell formatted as a number, naming the day it stands for.

@@ -90,13 +90,22 @@ public struct Project: Hashable, Sendable {
   }
 
   /// Whether `given` names the project registered as `name`, as a sheet beside its code would: that name, spaced or
-  /// typed in full-width letters, digits and brackets otherwise (`江浦路桥梁改建工程（一期）`, `江浦路 桥梁改建工程(一期)`).
+  /// typed in full-width letters, digits and brackets otherwise (`江浦路桥梁改建工程（一期）`, `江浦路 桥梁改建工程(一期)`),
+  /// with its dashes and quotes as another keyboard types them (`政青路-淞沪路` for `政青路—淞沪路`, `"绿之丘"` for `“绿之丘”`).
   public static func isNamed(_ given: String, registeredAs name: String) -> Bool {
     given == name || comparableName(given) == comparableName(name)
   }
 
   private static func comparableName(_ name: String) -> String {
-    String(String.UnicodeScalarView(name.halfWidth.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    var scalars = String.UnicodeScalarView()
+    for scalar in name.halfWidth.unicodeScalars where !scalar.properties.isWhitespace {
+      let mark: Unicode.Scalar = RegisterText.inputMethodDashes.contains(Character(scalar)) ? "-"
+        : "“”‘’「」『』'".unicodeScalars.contains(scalar) ? "\"" : scalar
+      // A dash typed twice (——) is one dash.
+      if mark == "-", scalars.last == "-" { continue }
+      scalars.append(mark)
+    }
+    return String(scalars)
   }
 
   /// Every problem with the project's fields, each naming the field.
@@ -119,9 +128,57 @@ public struct Project: Hashable, Sendable {
       return .invalidField("total-investment", amount, "it is typed with full-width characters (a Chinese input method's); "
         + "type it in ASCII: \(ascii)")
     }
+    if let (meant, why) = amountMeant(by: amount) {
+      return .invalidField("total-investment", amount, "\(why): type \(meant)")
+    }
     return .invalidField("total-investment", amount,
       "use a number of 万元 with at most 12 digits before the point and 4 after, without exponent or separators, "
         + "such as 125000 or 3500.5")
+  }
+
+  /// The number of 万元 an amount written as people write money stands for, and why it is not one as typed: with
+  /// thousands separators (`38,600`), or with its unit (`38600万元`, `5.6亿元`, `386000000元`); the figure is moved
+  /// by its decimal point, never through a floating-point number, so no digit changes.
+  static func amountMeant(by text: String) -> (meant: String, why: String)? {
+    var number = text.halfWidth.filter { !$0.isWhitespace }
+    // Places the point moves, for the unit the figure is written in.
+    let units: [(name: String, places: Int)] = [("亿元", 4), ("亿", 4), ("万元", 0), ("万", 0), ("元", -4)]
+    let unit = units.first { number.hasSuffix($0.name) }
+    if let unit { number.removeLast(unit.name.count) }
+    var separated = false
+    if number.contains(where: { $0 == "," || $0 == "，" }) {
+      let whole = number.prefix { $0 != "." }
+      let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" })
+      guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+      number = groups.joined() + number.dropFirst(whole.count)
+      separated = true
+    }
+    let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+    guard separated || unit != nil, (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+    else { return nil }
+    let meant = shifted(number, by: unit?.places ?? 0)
+    guard isAmount(meant) else { return nil }
+    let separators = separated ? " and takes no thousands separators" : ""
+    guard let unit, unit.places != 0 else { return (meant, "the field is a number of 万元\(separators)") }
+    return (meant, "the field is a number of 万元\(separators), and \(text) is \(meant) 万元")
+  }
+
+  /// The decimal `number` with its point moved `places` to the right (to the left when negative), without zeros
+  /// that say nothing.
+  private static func shifted(_ number: String, by places: Int) -> String {
+    let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+    let (whole, fraction) = (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+    var digits = whole + fraction, point = whole.count + places
+    if point < 1 {
+      digits = String(repeating: "0", count: 1 - point) + digits
+      point = 1
+    }
+    if point > digits.count { digits += String(repeating: "0", count: point - digits.count) }
+    var integer = String(digits.prefix(point).drop { $0 == "0" })
+    var decimals = String(digits.dropFirst(point))
+    while decimals.last == "0" { decimals.removeLast() }
+    if integer.isEmpty { integer = "0" }
+    return decimals.isEmpty ? integer : integer + "." + decimals
   }
 
   /// A non-negative decimal with at most 12 digits before the point and 4 after.

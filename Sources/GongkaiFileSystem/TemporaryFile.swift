@@ -62,6 +62,12 @@ public enum TemporaryFile {
   /// Removes `folder` and all it holds, calling `progress` after each name; links are removed, not followed. Names are
   /// unlinked as the folder is listed, and the folder listed again should the listing have passed over one.
   static func removeFolder(_ folder: String, progress: () -> Void) {
+    // A link put in the folder's place (or a subfolder's, since it was listed) goes, not what it points to.
+    var status = stat()
+    guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+      unlink(folder)
+      return
+    }
     for _ in 0..<3 {
       FolderListing.forEachName(in: folder) { name in
         var path = Array(folder.utf8)

@@ -1,7 +1,8 @@
 import GongkaiReference
 
 /// Splits the bytes of a ``ByteSource`` into records that remember the line they start on, for error
-/// messages. A record's cells are kept unescaped, back to back, in one buffer; only the first ``keep`` cells
+/// messages: the row a spreadsheet shows, which a line break inside a cell (Alt+Enter in a heading or a summary)
+/// does not end, so that the clerk finds the row named where the spreadsheet numbers it. A record's cells are kept unescaped, back to back, in one buffer; only the first ``keep`` cells
 /// are kept, the others only counted, so a runaway row cannot fill the memory.
 struct CSVRecords {
   private let source: ByteSource
@@ -94,10 +95,7 @@ struct CSVRecords {
         return true
       case .quoted:
         var index = position
-        while index < end, base[index] != UInt8(ascii: "\"") {
-          if base[index] == UInt8(ascii: "\n") { nextLine += 1 }
-          index += 1
-        }
+        while index < end, base[index] != UInt8(ascii: "\"") { index += 1 }
         append(base + position, index - position)
         position = index
         if index < end {

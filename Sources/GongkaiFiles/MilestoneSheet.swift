@@ -297,8 +297,9 @@ struct SheetRows {
     width = records.count
     kept = header.count
     self.positions = positions
+    // A heading typed over two lines in its cell (形成 Alt+Enter 日期) is named on one, as the clerk reads it.
     headings = zip(positions, MilestoneSheet.Column.allCases).map { position, column in
-      position.map { header[$0].trimmingCharacters(in: .whitespaces) } ?? (inChinese ? column.names[1] : nil)
+      position.map { header[$0].filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces) } ?? (inChinese ? column.names[1] : nil)
     }
     self.unnamed = unnamed
     self.rowNumbers = rowNumbers
@@ -338,6 +339,11 @@ struct SheetRows {
     Self.isBlank(records.cell(position), encoding)
   }
 
+  /// The position of the row's first cell that is not blank, among those kept.
+  private func firstFilledCell() -> Int? {
+    (0..<min(records.count, kept)).first { !isBlank($0) }
+  }
+
   /// The position of the row's one cell that is not blank, or nil when it has none or several: a row of data is
   /// told apart at its second cell.
   private func onlyFilledCell() -> Int? {
@@ -371,6 +377,17 @@ struct SheetRows {
     return true
   }
 
+  /// How the footers and totals of ledgers begin: the signatures and date of a form, and its subtotals.
+  static let footerWords = ["小计", "合计", "总计", "共计", "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "填表日期",
+                            "填报日期", "制表日期", "联系人", "联系电话", "填报单位", "注：", "说明："]
+
+  /// Whether a cell holds what ledgers put where there is nothing, staff being told to leave no cell empty: read as
+  /// the empty cell it stands for, not as a 文号 `无` or a unit `/` that the notices would publish and the morning
+  /// alert file the item under.
+  static func isPlaceholder(_ text: String) -> Bool { text.utf8.count <= 6 && placeholders.contains(text) }
+
+  private static let placeholders: Set<String> = ["/", "／", "\\", "-", "－", "—", "——", "–", "―", "无", "暂无", "N/A", "n/a"]
+
   /// Whether a row-number cell holds a row number as people write one: digits, ASCII or full-width, Chinese
   /// numerals, and the marks and letters around them (`1.`, `（1）`, `一、`, `1-1`, `No.3`, `1a`); `填表人：王敏`,
   /// `一、市政工程` or `合计` is not one.
@@ -392,10 +409,16 @@ struct SheetRows {
   /// Notes a row passed over that holds `text`, not a row number, in a row-number column and nothing else: a footer
   /// (填表人, 合计) or a group heading that names no milestone, said so that a milestone typed there is not lost
   /// in silence.
-  private mutating func passOver(_ text: String, at line: Int, heading: String, not what: String) {    passedOverCount += 1
+  /// A row that `begins` with a footer's or a total's words (填表人：王敏 … 审核人：李强, 小计 3) is said so, its other
+  /// cells being the note's.
+  private mutating func passOver(_ text: String, at line: Int, heading: String, not what: String, begins: Bool = false) {
+    passedOverCount += 1
     let shown = Self.shownPassedOver
     if passedOverCount <= shown {
-      passedOver.append(LineMessage(line: line, field: heading, message: """
+      passedOver.append(LineMessage(line: line, field: heading, message: begins ? """
+        the row begins with '\(text)', a footer's or a total's words, not \(what), and was passed over as a note; if it is \
+        a milestone, give it its project code
+        """ : """
         the row holds only '\(text)', not \(what), and was passed over as a note (a footer, a total or a group heading); \
         if it is a milestone, fill in its other cells
         """))
@@ -449,13 +472,26 @@ struct SheetRows {
     // Text in one cell alone (合计, 填表人：王敏 under the 项目代码) is a note too, not a row to refuse.
     if records.filledBeyondKept == 0, let alone = onlyFilledCell(), !rowNumbers.contains(alone) {
       guard let text = Self.decode(records, alone, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
-      // A row typed with full-width commas lands whole in its first cell.
-      if alone == 0, refusedAsTypedWithFullWidthCommas(text, at: line) { return nil }
       // Only under the project codes or names: text alone in a column of text (摘要) is a row half filled in, refused
       // as it is.
       let column = [MilestoneSheet.Column.project, .name].first { positions[$0.rawValue] == alone }
+      // A row typed with full-width commas lands whole in its first cell, or in the code's after an empty 序号.
+      if alone == 0 || column != nil, refusedAsTypedWithFullWidthCommas(text, at: line) { return nil }
       if let column, text.contains(where: { !$0.isASCII && $0.isLetter }), (try? ProjectCode(text)) == nil {
         passOver(text, at: line, heading: heading(of: column.field), not: column == .project ? "a project code" : "a project's name")
+        return nil
+      }
+    }
+    // A footer spread over the row (填表人：王敏 … 审核人：李强 … 填表日期) or a total with its count (小计 3), with no project
+    // code: a note too. Only a first cell that is not ASCII is decoded to look, which no row of data has in 项目代码 or 序号.
+    if let first = firstFilledCell(), records.cell(first).first.map({ $0 >= 0x80 }) == true {
+      guard let text = Self.decode(records, first, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
+      let code = positions[MilestoneSheet.Column.project.rawValue].flatMap { position in
+        position < records.count ? Self.decode(records, position, encoding, &decoded, trimmed: true) : nil
+      }
+      if Self.footerWords.contains(where: text.hasPrefix), code.map({ (try? ProjectCode($0)) == nil }) ?? true {
+        let heading = first < records.columnNames.count ? records.columnNames[first].filter { !$0.isNewline } : "row"
+        passOver(text, at: line, heading: heading, not: "a milestone", begins: true)
         return nil
       }
     }
@@ -479,7 +515,9 @@ struct SheetRows {
       guard let position, position < records.count else { continue }
       guard let text = Self.decode(records, position, encoding, &decoded, trimmed: true) else { throw CSVText.undecodable(file) }
       // A summary's lines as a file saved on Windows (CR LF) or an old Mac (CR) breaks them, as its rows.
-      if !text.isEmpty { cells[column] = column == MilestoneSheet.Column.summary.rawValue ? RegisterText.withLineFeeds(text) : text }
+      if !text.isEmpty, !Self.isPlaceholder(text) {
+        cells[column] = column == MilestoneSheet.Column.summary.rawValue ? RegisterText.withLineFeeds(text) : text
+      }
     }
     func cell(_ column: MilestoneSheet.Column) -> String? { cells[column.rawValue] }
     func date(_ column: MilestoneSheet.Column) -> CivilDate? {
@@ -511,7 +549,7 @@ struct SheetRows {
       let start = cell.firstIndex { $0 != 0x20 } ?? cell.endIndex
       return cell.first == 0x09 || FormulaEscape.isWritten(in: UnsafeBufferPointer(rebasing: cell[start...]))
     }
-    for column in [MilestoneSheet.Column.ref, .summary, .unit, .channel, .url] {
+    for column in [MilestoneSheet.Column.ref, .summary, .unit, .channel, .url, .name] {
       guard let text = cell(column), !keptAsText(column) else { continue }
       if SpreadsheetError.isErrorValue(text) {
         problem(column.field, """
@@ -523,7 +561,7 @@ struct SheetRows {
           '\(text)' is a spreadsheet formula, not its value (the sheet was saved showing its formulas): save the values \
           (复制 → 选择性粘贴 → 数值) or type the value itself
           """)
-      } else if column != .url, let (open, close) = RegisterText.wrappingQuotes(of: text) {
+      } else if column != .url, column != .name, let (open, close) = RegisterText.wrappingQuotes(of: text) {
         // As in a project file: the quotes would be recorded, and published, with the text.
         problem(column.field, "'\(text)' is wrapped in \(open)\(close), which would be recorded and published with it: remove them")
       }

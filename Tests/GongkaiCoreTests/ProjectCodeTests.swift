@@ -41,4 +41,27 @@ import Testing
     #expect(code.year == 2024)
     #expect(code.division == "310110")
   }
+
+  /// 总投资 is a number of 万元: written as money is written, with separators or its unit, it is refused with the
+  /// number meant, the point moved, never rounded.
+  @Test(arguments: [
+    ("38,600", "the field is a number of 万元 and takes no thousands separators: type 38600"),
+    ("38600万元", "the field is a number of 万元: type 38600"),
+    ("３８，６００万元", "the field is a number of 万元 and takes no thousands separators: type 38600"),
+    ("5.6亿元", "the field is a number of 万元, and 5.6亿元 is 56000 万元: type 56000"),
+    ("1.23456789亿", "the field is a number of 万元, and 1.23456789亿 is 12345.6789 万元: type 12345.6789"),
+    ("386000000元", "the field is a number of 万元, and 386000000元 is 38600 万元: type 38600"),
+    ("0.5亿", "the field is a number of 万元, and 0.5亿 is 5000 万元: type 5000"),
+  ])
+  func anInvestmentWrittenAsMoneyIsWrittenNamesTheNumberMeant(typed: String, advice: String) throws {
+    let problem = try #require(Project.investmentProblem(typed))
+    #expect(problem.description.hasSuffix(advice), "\(problem)")
+  }
+
+  /// What is no amount in any writing gets the form, not a guess.
+  @Test(arguments: ["12,34", "1.23456元", "abc万元", "1.2e4", "5.6千万", "1,2345"])
+  func anInvestmentThatIsNoAmountGetsTheForm(typed: String) throws {
+    let problem = try #require(Project.investmentProblem(typed))
+    #expect(problem.description.hasSuffix("such as 125000 or 3500.5"), "\(problem)")
+  }
 }

@@ -167,6 +167,8 @@ import TestSupport
     #expect(after.status == 0, "\(after.stderr)")
     #expect(after.stdout == before.stdout)
     #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
+    // And back in WAL mode, which the import had left: an ordinary import next would keep every reader waiting.
+    #expect(try sqlite(database, "PRAGMA journal_mode") == "wal")
   }
 
   /// An exclusive import writes through a rollback journal, into the register file itself once its cache spills: a

@@ -89,5 +89,13 @@ import TestSupport
     #expect(!FileManager.default.fileExists(atPath: folder))
     #expect(told == 300 + 3 + 1)  // the pages, assets, css and site.css, the link
     #expect(FileManager.default.contents(atPath: outside) == Data("留".utf8))
+    // A link put in the folder's place goes, and the folder it points to keeps what it holds.
+    let elsewhere = scratch + "/elsewhere"
+    try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+    #expect(FileManager.default.createFile(atPath: elsewhere + "/kept.html", contents: Data()))
+    try FileManager.default.createSymbolicLink(atPath: folder, withDestinationPath: elsewhere)
+    TemporaryFile.removeFolder(folder) {}
+    #expect(!FileManager.default.fileExists(atPath: folder))
+    #expect(FileManager.default.fileExists(atPath: elsewhere + "/kept.html"))
   }
 }

@@ -78,8 +78,26 @@ import Testing
     #expect(names.passedOver().map(\.message) == [
       "the row holds only '合计', not a project's name, and was passed over as a note (a footer, a total or a group heading); if it is a milestone, fill in its other cells",
     ])
+    // A footer spread over the row, and a subtotal with its count, begin with a footer's words and hold no project code;
+    // a row of data that begins so holds its code, and is read.
+    let footers = try write(Data("""
+      序号,项目代码,项目名称,事项类型,形成日期,文号,公开日期
+      1,\(code),江浦路工程,bidding.result,2026-10-12,,
+      小计,,,3,,,
+      填表人：王敏,,,,审核人：李强,,填表日期：2026-12-07
+      合计,\(code),江浦路工程,bidding.contract,2026-10-13,,
+
+      """.utf8))
+    var footed = try MilestoneSheetReader(footers, catalogue: catalogue, today: today)
+    var footedRows: [MilestoneRow] = []
+    while let row = try footed.next() { footedRows.append(row) }
+    #expect(footedRows.map(\.line) == [2, 5])
+    #expect(footed.passedOver().map { "\($0.line) \($0.field): \($0.message)" } == [
+      "3 序号: the row begins with '小计', a footer's or a total's words, not a milestone, and was passed over as a note; if it is a milestone, give it its project code",
+      "4 序号: the row begins with '填表人：王敏', a footer's or a total's words, not a milestone, and was passed over as a note; if it is a milestone, give it its project code",
+    ])
     // Text alone in another column is a row half filled in.
-    let summaryAlone = try write(Data("项目代码,事项类型,形成日期,摘要\n\(code),bidding.result,2026-10-12,\n,,,合计\n".utf8))
+    let summaryAlone = try write(Data("项目代码,事项类型,形成日期,摘要\n\(code),bidding.result,2026-10-12,\n,,,中标结果\n".utf8))
     #expect(problems(summaryAlone) { () throws(FileProblems) in _ = try stream(summaryAlone) }.count == 3)
     let alone = try write(Data("项目代码,事项类型,形成日期\n\(code),,\n".utf8))
     #expect(problems(alone) { () throws(FileProblems) in _ = try stream(alone) }.count == 2)
@@ -128,7 +146,8 @@ import Testing
     #expect(gb.count < Data(text.utf8).count)
     for data in [Data(text.utf8), gb] {
       let rows = try stream(try write(data), chunkSize: chunkSize)
-      #expect(rows.map(\.line) == [2, 4])
+      // Numbered as the spreadsheet numbers its rows: the line break inside the summary begins none.
+      #expect(rows.map(\.line) == [2, 3])
       #expect(rows.map(\.entry.summary) == [summary, "中标"])
     }
   }

@@ -165,6 +165,24 @@ import TestSupport
     ], "\(found)")
   }
 
+  /// Ledgers fill a cell that has nothing with `/`, `无` or a dash: read as the empty cell it stands for, not recorded as
+  /// a 文号 or a unit that the notices would publish and the morning alert file the item under.
+  @Test func aPlaceholderInACellIsAnEmptyCell() throws {
+    let rows = try read("""
+      项目代码,事项类型,形成日期,文号,摘要,责任单位,公开日期,公开渠道,公示截止
+      2024-310110-48-01-000123,bidding.contract,2026-09-30,无,/,—,2026-10-08,门户网站,－
+      2024-310110-48-01-000123,bidding.contract,2026-09-29,-,暂无,N/A,,,
+
+      """)
+    #expect(rows.map(\.entry.reference) == [nil, nil])
+    #expect(rows.map(\.entry.summary) == [nil, nil])
+    #expect(rows.map(\.entry.responsibleUnit) == [nil, nil])
+    #expect(rows[0].entry.disclosures.map(\.until) == [nil])
+    // A publication's channel given as one is missing.
+    let found = try problems(Data("项目代码,事项类型,形成日期,公开日期,公开渠道\n2024-310110-48-01-000123,bidding.contract,2026-09-30,2026-10-08,/\n".utf8))
+    #expect(found.count == 1 && found[0].hasPrefix("f.csv:2: 公开渠道: is missing or empty"), "\(found)")
+  }
+
   /// A text wrapped whole in the quotes an input method types would be published with them, and not match the same
   /// 文号 typed without: refused, as in a project file. Quotes inside a text are its own.
   @Test func refusesATextWrappedInAnInputMethodsQuotes() throws {
@@ -388,7 +406,8 @@ import TestSupport
     ])
     // A row typed so is one cell: refused as such, with or without a 序号 column, not passed over or called a code.
     for sheet in ["项目代码,事项类型,形成日期\n2024-310110-48-01-000123，bidding.result，2026-10-12\n",
-                  "序号,项目代码,事项类型,形成日期\n1，2024-310110-48-01-000123，bidding.result，2026-10-12\n"] {
+                  "序号,项目代码,事项类型,形成日期\n1，2024-310110-48-01-000123，bidding.result，2026-10-12\n",
+                  "序号,项目代码,事项类型,形成日期\n,2024-310110-48-01-000123，bidding.result，2026-10-12，网站,,\n"] {
       #expect(try problems(Data(sheet.utf8))
         == ["f.csv:2: the row's cells are separated by full-width commas (，), not commas: type ASCII commas (,) between them"])
     }

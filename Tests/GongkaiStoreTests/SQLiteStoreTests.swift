@@ -621,19 +621,6 @@ import Testing
     #expect(try journalMode(path) == "wal")
   }
 
-  /// An import into a register out of WAL mode (an exclusive import killed outright leaves it so) puts it back first:
-  /// in a rollback journal, the import's writes to the file would keep every reader, the morning check's too, waiting
-  /// until it ended.
-  @Test func anImportIntoARegisterInARollbackJournalLetsReadersReadWhileItRuns() throws {
-    let path = try registerInARollbackJournal()
-    let report = try importing(into: path, exclusive: false) {
-      let (mode, count) = (try journalMode(path), try projectCount(path, busyTimeout: 0.1))
-      #expect(mode == "wal")
-      #expect(count == 1)
-    }
-    #expect(report.created == 1)
-  }
-
   /// A reader that comes between a write's commit and the switch to WAL mode, as the commands waiting for an
   /// exclusive import do when it ends: the switch is left to the next write rather than waited for.
   @Test func theSwitchToWALModeDoesNotWaitForAReader() throws {

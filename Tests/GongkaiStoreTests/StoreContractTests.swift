@@ -672,9 +672,9 @@ import Testing
     ]
     await #expect(throws: StoreError.importRejected([
       .init(line: 3, field: "name", message: """
-        '\(school.name)' is not the name of project \(bund.code), registered as '\(bund.name)': if the 项目代码 is another \
-        project's, correct it; if the name is wrong, correct the cell (or delete the column, which the import only checks); \
-        `gongkai project edit \(bund.code) --name …` renames the project
+        '\(school.name)' is not the name of project \(bund.code), registered as '\(bund.name)'; it is the name of project \
+        \(school.code): if the 项目代码 is another project's, correct it; if the name is wrong, correct the cell (or delete \
+        the column, which the import only checks)
         """),
     ])) { try await store.importMilestones(rows, actor: "王工", progress: nil) }
     #expect(try await milestones(store).isEmpty)
@@ -683,6 +683,19 @@ import Testing
     #expect(named.milestonesWritten == 1)
     #expect(Project.isNamed("新江湾城九年一贯制学校新建工程（１期）", registeredAs: "新江湾城九年一贯制学校新建工程(1期)"))
     #expect(!Project.isNamed("新江湾城九年一贯制学校", registeredAs: school.name))
+    // A name the project had before it was renamed is its own, in a ledger kept since.
+    _ = try await store.updateProject(code: bund.code, actor: "王工", pastMilestones: .keepUnit) { project in
+      var renamed = project
+      renamed.name = "杨浦滨江南段公共空间提升工程（一期）"
+      return renamed
+    }
+    let formerly = try await store.importMilestones([MilestoneRow(line: 2, project: bund.code, projectName: bund.name,
+                                                                  entry: permit(published: "2026-02-20"))], actor: "王工", progress: nil)
+    #expect(formerly.disclosuresWritten == 1)
+    // Dashes and quotes as another keyboard types them.
+    #expect(Project.isNamed("新江湾城A1-2地块配套道路(政青路--淞沪路)工程", registeredAs: "新江湾城A1-2地块配套道路（政青路—淞沪路）工程"))
+    #expect(Project.isNamed("杨浦滨江 \"绿之丘\" 改造工程", registeredAs: "杨浦滨江“绿之丘”改造工程"))
+    #expect(!Project.isNamed("杨浦滨江绿之丘改造工程", registeredAs: "杨浦滨江“绿之丘”改造工程"))
   }
 
   @Test(arguments: StoreFactory.allCases)

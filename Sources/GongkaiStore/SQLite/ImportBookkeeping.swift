@@ -71,6 +71,8 @@ extension RegisterWrite {
 struct Rejections {
   private(set) var first: [StoreError.LineProblem] = []
   private(set) var isEmpty = true
+  /// Whether as many are kept as are shown: a refusal costly to word (one that looks something up) need not be.
+  var isFull: Bool { first.count >= ImportReport.shownNotices }
 
   mutating func append(_ problem: StoreError.LineProblem) {
     isEmpty = false

@@ -234,7 +234,7 @@ extension SQLiteStore {
           case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
           }
         }
-        rejections += try refusals(of: row, in: project?.record, write)
+        rejections += try refusals(of: row, in: project?.record, namingOthers: !problems.isFull, write)
         for problem in rejections {
           problems.reject(problem, from: &source)
         }
@@ -278,19 +278,30 @@ extension SQLiteStore {
   }
 
   /// Why a spreadsheet row cannot be recorded in the project it names (`project`, `nil` when none is registered under
-  /// its code): the project withdrawn, a publication dated before its milestone may be, a code corrected away, or a
-  /// code no project has.
-  private func refusals(of row: MilestoneRow, in project: ProjectRecord?, _ write: RegisterWrite) throws -> [StoreError.LineProblem] {
+  /// its code): the project withdrawn, a 项目名称 not the project's, a publication dated before its milestone may be, a
+  /// code corrected away, or a code no project has. `namingOthers`: whether to say whose name a row's 项目名称 is, a
+  /// lookup by name, while refusals are still shown.
+  private func refusals(of row: MilestoneRow, in project: ProjectRecord?, namingOthers: Bool, _ write: RegisterWrite) throws
+    -> [StoreError.LineProblem]
+  {
     if let reason = project?.withdrawnReason {
       return [.init(line: row.line, field: "project", message: StoreError.projectWithdrawn(row.project.rawValue, reason: reason).description)]
     }
     if let project {
       var refusals: [StoreError.LineProblem] = []
-      if let name = row.projectName, !Project.isNamed(name, registeredAs: project.name) {
+      if let name = row.projectName, !Project.isNamed(name, registeredAs: project.name),
+        try !formerNames(of: project, write).contains(where: { Project.isNamed(name, registeredAs: $0) })
+      {
+        // The code of the project the name is, when it is one's: the code was typed for it, or dragged down the column.
+        let named = namingOthers
+          ? try String.fetchOne(write.db, sql: "SELECT code FROM project WHERE name = ? AND withdrawnReason IS NULL LIMIT 1",
+                                arguments: [name])
+          : nil
+        let whose = named.map { "; it is the name of project \($0)" } ?? ""
         refusals.append(.init(line: row.line, field: "name", message: """
-          '\(name)' is not the name of project \(row.project), registered as '\(project.name)': if the 项目代码 is another \
-          project's, correct it; if the name is wrong, correct the cell (or delete the column, which the import only checks); \
-          `gongkai project edit \(row.project) --name …` renames the project
+          '\(name)' is not the name of project \(row.project), registered as '\(project.name)'\(whose): if the 项目代码 is \
+          another project's, correct it; if the name is wrong, correct the cell (or delete the column, which the import only \
+          checks)
           """))
       }
       // The row names the milestone by its day, so a stored one was formed that day too.
@@ -309,6 +320,16 @@ extension SQLiteStore {
     return [.init(line: row.line, field: "project", message: """
       unknown project '\(row.project)'; \(fix) (`gongkai project list` shows the registered codes)
       """)]
+  }
+
+  /// The names a project had before `project edit --name` (or an import) renamed it: a ledger kept since gives one of them
+  /// beside the code, rightly. Asked only of a row whose name is not the project's.
+  private func formerNames(of project: ProjectRecord, _ write: RegisterWrite) throws -> [String] {
+    try String.fetchAll(write.db, sql: """
+      SELECT json_extract(before, '$.name') FROM changeLog
+      WHERE entity = 'project' AND entityId = ? AND json_extract(before, '$.name') IS NOT NULL
+        AND json_extract(before, '$.name') IS NOT json_extract(after, '$.name')
+      """, arguments: [project.id])
   }
 
   /// Says of a row that adds nothing to a milestone rows above added that it repeats them: a copied row meant for

@@ -99,9 +99,6 @@ extension SQLiteStore {
         // A file this user may only read cannot leave WAL mode (SQLite says so as an I/O error): its import runs as
         // any, which writes nothing when nothing changed and is refused as read-only when something did.
         guard exclusiveImports, sqlite3_db_readonly(db.sqliteConnection, "main") == 0 else {
-          // A register left out of WAL mode (an exclusive import killed outright, a backup written to) would keep
-          // every reader waiting until the import ends: it goes back first, its header changed whatever the import does.
-          Self.enterWAL(db)
           return try WriteInterruption.run(db, journal: nil, { try Self.transactionThenWAL(db, $0) }, body)
         }
         let journal = String(cString: sqlite3_db_filename(db.sqliteConnection, "main")) + "-journal"

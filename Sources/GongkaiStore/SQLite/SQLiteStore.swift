@@ -347,7 +347,8 @@ public struct SQLiteStore: Store {
   /// though the file itself may be written. `nil` when both are open.
   static func closedPlaceProblem(of path: String) -> String? {
     let folder = FilePath.parent(of: path)
-    if FilePath.isOnReadOnlyFileSystem(folder) {
+    // The file's own file system, where a link to it points elsewhere.
+    if FilePath.isOnReadOnlyFileSystem(path) {
       return "its file system is mounted read-only; copy the register to a disk that may be written, or remount it read-write"
     }
     var said: [String] = []
@@ -367,23 +368,29 @@ public struct SQLiteStore: Store {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
+    func isGongkaiRegister(_ db: Database) throws -> Bool {
+      try db.tableExists("grdb_migrations")
+        && (try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?",
+                                arguments: [migrator.migrations[0]]) != nil)
+    }
     func isRegister(_ configuration: Configuration) throws -> Bool {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
-      return try queue.read { db in
-        try db.tableExists("grdb_migrations")
-          && (try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = ?",
-                                  arguments: [migrator.migrations[0]]) != nil)
-      }
+      return try queue.read(isGongkaiRegister)
     }
     let isRegister = try translating(path) {
       do {
         return try isRegister(configuration)
       } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
         // An import was cut off and left its journal: only a connection that may write can roll it back, which
-        // any SQLite program opening the file would do before reading it.
+        // any SQLite program opening the file would do before reading it. An exclusive import had taken the register
+        // out of WAL mode: back in it, an ordinary import next does not keep every reader waiting until it ends.
         configuration.readonly = false
-        return try isRegister(configuration)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        guard try queue.read(isGongkaiRegister) else { return false }
+        queue.inDatabase(enterWAL)
+        return true
       }
     }
     guard isRegister else { throw StoreError.notADatabase(path, .otherFile) }

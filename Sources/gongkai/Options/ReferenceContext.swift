@@ -54,10 +54,14 @@ func trimmed(_ text: String) throws -> String {
 /// ``trimmed(_:)`` alone: they name what the register holds, however it was recorded.
 func recordedText(_ text: String) throws -> String {
   let text = try trimmed(text)
-  if let (open, close) = RegisterText.wrappingQuotes(of: text) {
-    throw ValidationError("'\(text)' is wrapped in \(open)\(close), which the shell keeps as part of it: remove them (quote with ASCII quotes, \"…\")")
-  }
+  if let (open, close) = RegisterText.wrappingQuotes(of: text) { throw ValidationError(keptQuotes(text, open, close)) }
   return text
+}
+
+/// What is wrong with `text` wrapped in an input method's quotes on the command line, and the fix: `quoted`, the text
+/// as it should be typed, where it is known.
+func keptQuotes(_ text: String, _ open: Character, _ close: Character, quoted: String = "…") -> String {
+  "'\(text)' is wrapped in \(open)\(close), which the shell keeps as part of it: remove them (quote with ASCII quotes, \"\(quoted)\")"
 }
 
 /// Refuses a one-line text that ends with an option, or an option and its value (`"门户网站 --until 2026-11-10"`): the

@@ -42,10 +42,7 @@ extension Store {
       if let (open, close) = RegisterText.wrappingQuotes(of: unit),
         case let inner = String(unit.dropFirst().dropLast()), try await isResponsibleUnit(inner, withdrawnToo: withdrawnToo)
       {
-        throw CommandFailure(status: .dataError, message: """
-          \(named) '\(unit)' is wrapped in \(open)\(close), which the shell keeps as part of it: remove them (quote with \
-          ASCII quotes, "\(inner)")
-          """)
+        throw CommandFailure(status: .dataError, message: "\(named) \(keptQuotes(unit, open, close, quoted: inner))")
       }
       throw CommandFailure(status: .dataError, message:
         "\(named) '\(unit)' is the responsible unit of no project or milestone; \(try await unitHint())")
