@@ -434,6 +434,28 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
       .first { $0 >= formed && formed.days(to: $0) <= 90 && $0 <= today }
   }
 
+  /// The day a date a digit off in its year most likely meant (2025-11-26 or 2016-11-26 typed on 2026-12-01 for
+  /// 2026-11-26): the same day of this year, or last year's, within the last 90 days; `nil` when the date is recent
+  /// or no such day fits. Recorded at the keyboard, a milestone is most often days old: a year typed wrong makes it
+  /// overdue by hundreds of working days, which the clerk would otherwise take for the register's history.
+  public static func yearMeant(formed date: CivilDate, today: CivilDate) -> CivilDate? {
+    guard date.days(to: today) > 300 else { return nil }
+    // Asked of every milestone an import adds: digits compared by arithmetic, not through strings.
+    func differInOneDigit(_ a: Int, _ b: Int) -> Bool {
+      var (a, b, differing) = (a, b, 0)
+      while a > 0 || b > 0 {
+        if a % 10 != b % 10 { differing += 1 }
+        (a, b) = (a / 10, b / 10)
+      }
+      return differing == 1
+    }
+    let (year, month, day) = date.components
+    for candidate in [today.year, today.year - 1] where differInOneDigit(candidate, year) {
+      if let meant = CivilDate(year: candidate, month: month, day: day), meant <= today, meant.days(to: today) <= 90 { return meant }
+    }
+    return nil
+  }
+
   /// The field the error is about, as files and options name it.
   public var field: String {
     switch self {

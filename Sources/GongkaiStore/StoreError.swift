@@ -135,11 +135,21 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   /// brackets, width or spaces (杨发改投[2026]41号 for 杨发改投〔2026〕41号): one document recorded twice, whose second
   /// record, never published, would stand overdue on the public notices beside the first. Said of the 文号 given:
   /// "'杨发改投[2026]41号' is …".
-  public static func referenceTypedOtherwise(recorded: String, milestone: Int64, kind: String, formedOn: CivilDate) -> String {
-    """
-    the 文号 of milestone \(milestone) (\(kind) formed \(formedOn)), recorded as \(recorded); type it as recorded, so that \
-    this is that milestone: a second record of one document would stand unpublished, and overdue, on the notices
-    """
+  public static func referenceTypedOtherwise(given: String, recorded: String, milestone: Int64, kind: String, formedOn: CivilDate) -> String {
+    let said = "the 文号 of milestone \(milestone) (\(kind) formed \(formedOn)), recorded as \(recorded)"
+    let why = "a second record of one document would stand unpublished, and overdue, on the notices"
+    // Typed as a document has it (ASCII digits, 〔〕) where the register holds an input method's spelling: the register
+    // is what to correct, not the typing.
+    let isStandard = { (reference: String) in
+      MilestoneEntry.asciiSpelling(ofReference: reference) == nil && DocumentNumber.inStandardBrackets(reference) == nil
+    }
+    if isStandard(given), !isStandard(recorded) {
+      return """
+        \(said), typed otherwise; if yours is the document's, correct the register first (`gongkai amend \(milestone) --ref \
+        \(ShellWord.quoted(given)) --reason 更正文号`) and run this again, else type it as recorded: \(why)
+        """
+    }
+    return "\(said); type it as recorded, so that this is that milestone: \(why)"
   }
 
   /// The warning for milestone `id` recorded with `reference` in full-width digits or letters, naming its ASCII

@@ -42,6 +42,20 @@ import Testing
     #expect(try meant("2026-01-20", "2026-12-30") == nil)
   }
 
+  /// A day formed a year ago or more, a digit off this year's or last year's and within the last 90 days there, names
+  /// the day meant; a day of a backlog (no digit off, or not that recent) does not.
+  @Test func aFormedYearTypedOffIsNamed() throws {
+    func meant(_ formed: String) throws -> String? {
+      try RegisterError.yearMeant(formed: CivilDate(parsing: formed), today: CivilDate(parsing: "2026-12-07")).map(\.description)
+    }
+    #expect(try meant("2025-11-26") == "2026-11-26")
+    #expect(try meant("2016-11-05") == "2026-11-05")
+    #expect(try meant("2024-11-26") == "2026-11-26")
+    #expect(try meant("2025-03-01") == nil)
+    #expect(try meant("2026-11-26") == nil)
+    #expect(try meant("2019-11-26") == nil)
+  }
+
   @Test func aReasonMustSaySomething() {
     for text in ["…", "...", "<原因>", "【理由】", "reason", " — ", "无", "N/A", "暂无。"] {
       #expect(RegisterText.reasonProblems("--reason", text, example: "重复登记").map(\.field) == ["--reason"], "\(text)")

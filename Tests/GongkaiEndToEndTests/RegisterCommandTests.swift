@@ -678,6 +678,14 @@ import TestSupport
       + "--reason 更正形成日期`\n"), "\(digit.stderr)")
     let check = try gongkai(["check", "--as-of", "2026-11-27"] + db, environment: now)
     #expect(check.stderr.contains("no official holiday schedule for 1926-2017: "), "\(check.stderr)")
+    // An import warns as log does, at the row, of a row typed so in a ledger.
+    let sheet = Scratch.folder().appendingPathComponent("y.csv")
+    try Data("项目代码,事项类型,形成日期,文号\n\(code),bidding.contract,2025-11-24,HT-1\n".utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db, environment: now)
+    #expect(imported.status == 0)
+    #expect(imported.stderr.contains("y.csv:2: 形成日期: formed 2025-11-24, 368 days before 2026-11-27 and before the year of the "
+      + "project's code: if the year is mistyped for 2026-11-24, correct it with `gongkai amend 7 --date 2026-11-24 --reason 更正形成日期`"),
+            "\(imported.stderr)")
     #expect(check.stderr.contains("; 1926-2007 are before the 政府信息公开条例 came into force (2008-05-01): a date of information "
       + "formed there is most likely a year mistyped; the State Council's notice for 2008-2017 was published"), "\(check.stderr)")
     #expect(!check.stderr.contains("1927"))
@@ -2225,6 +2233,15 @@ import TestSupport
       + "2026-11-20), recorded as 杨竣〔2026〕5号; type it as recorded, so that this is that milestone: a second record of one document "
       + "would stand unpublished, and overdue, on the notices\n", "\(bracketed.stderr)")
     #expect(try gongkai(["project", "show", code] + db).stdout.components(separatedBy: "completion.acceptance").count == 2)
+    // Where the register holds the input method's spelling and the row the document's, the register is what to correct.
+    #expect(try gongkai(["log", code, "completion.acceptance", "--date", "2026-11-21", "--ref", "杨竣[2026]6号"] + db).status == 0)
+    try Data("项目代码,事项类型,形成日期,文号\n\(code),completion.acceptance,2026/11/21,杨竣〔2026〕6号\n".utf8).write(to: sheet)
+    let standard = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(standard.status == 65)
+    #expect(standard.stderr == "gongkai: \(sheet.path):2: 文号: '杨竣〔2026〕6号' is the 文号 of milestone 6 (completion.acceptance formed "
+      + "2026-11-21), recorded as 杨竣[2026]6号, typed otherwise; if yours is the document's, correct the register first (`gongkai amend 6 "
+      + "--ref 杨竣〔2026〕6号 --reason 更正文号`) and run this again, else type it as recorded: a second record of one document would stand "
+      + "unpublished, and overdue, on the notices\n", "\(standard.stderr)")
   }
 
   /// A project file that gives a milestone of the register with its 文号 in other brackets is refused as a spreadsheet

@@ -26,6 +26,8 @@ final class RegisterWrite {
   let actor: String
   /// When the changes are recorded: one instant for the whole transaction, which commits at once.
   let at: String
+  /// The day in China of ``at``: what an import judges a day formed long ago against.
+  private(set) lazy var today: CivilDate? = try? CivilDate(parsing: at.prefix(10))
   private var chain: (head: String, nextID: Int64)?
   private var hasher = ChainHasher()
   private var lastSerials: [Int: Int] = [:]

@@ -198,7 +198,7 @@ extension Gongkai {
       guard let other = try await register.milestone(typingOtherwiseTheReferenceOf: entry, project: code, excluding: milestone) else { return }
       let field = ref != nil ? "--ref" : "--date"
       throw StoreError.invalid(.invalidField(field, ref ?? date?.description ?? "", "\(given) is " + StoreError.referenceTypedOtherwise(
-        recorded: other.reference, milestone: other.id, kind: current.milestone.kind, formedOn: entry.formedOn)))
+        given: given, recorded: other.reference, milestone: other.id, kind: current.milestone.kind, formedOn: entry.formedOn)))
     }
 
     /// A 文号 or day amended into one another milestone of the kind holds, as `log` warns of a milestone recorded so:

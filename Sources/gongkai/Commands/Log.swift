@@ -56,7 +56,7 @@ extension Gongkai {
         let other = try await register.milestone(typingOtherwiseTheReferenceOf: entry, project: code, excluding: nil)
       {
         throw StoreError.invalid(.invalidField("--ref", given, "it is " + StoreError.referenceTypedOtherwise(
-          recorded: other.reference, milestone: other.id, kind: kind, formedOn: date)))
+          given: given, recorded: other.reference, milestone: other.id, kind: kind, formedOn: date)))
       }
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
@@ -117,7 +117,7 @@ extension Gongkai {
   /// year of the project's code, which is when its first information is formed: a clerk entering last year's backlog
   /// of a project coded last year would be warned of every entry.
   static func warnIfYearMistyped(_ date: CivilDate, milestone id: Int64, of project: ProjectCode, judged: CivilDate) {
-    if date.year != project.year, let meant = yearMeant(for: date, today: judged) {
+    if date.year != project.year, let meant = RegisterError.yearMeant(formed: date, today: judged) {
       Terminal.warning("formed \(date), \(date.days(to: judged)) days before \(judged): if the year is mistyped for \(meant), correct it with "
         + "`gongkai amend \(id) --date \(meant) --reason 更正形成日期`")
     } else if date < GeneralDisclosurePeriod.firstInForce {
@@ -126,18 +126,6 @@ extension Gongkai {
     }
   }
 
-  /// The day a date a digit off in its year most likely meant (2025-11-26 or 2016-11-26 typed on 2026-12-01 for
-  /// 2026-11-26): the same day of this year, or last year's, within the last 90 days; `nil` when the date is recent
-  /// or no such day fits. Logged at the keyboard, a milestone is most often days old: a year typed wrong makes it
-  /// overdue by hundreds of working days, which the clerk would otherwise take for the register's history.
-  static func yearMeant(for date: CivilDate, today: CivilDate) -> CivilDate? {
-    guard date.days(to: today) > 300 else { return nil }
-    let (year, month, day) = date.components
-    return [today.year, today.year - 1].lazy.filter { candidate in
-      candidate != year && zip(String(candidate), String(year)).filter { $0 != $1 }.count == 1
-    }.compactMap { candidate in CivilDate(year: candidate, month: month, day: day) }
-      .first { $0 <= today && $0.days(to: today) <= 90 }
-  }
 
   /// The milestone a command names by id, read before it writes: refused unless it is of `project`, when given, so
   /// that a mistyped id touches nothing of another project.
