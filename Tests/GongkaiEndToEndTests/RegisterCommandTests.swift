@@ -1829,6 +1829,13 @@ import TestSupport
       gongkai: warning: \(sheet.path):3: 序号: the row holds only '填表人：王敏', not a row number, and was passed over as a note \
       (a footer, a total or a group heading); if it is a milestone, fill in its other cells\n
       """)
+    // Warnings come in the order of the sheet's rows, a note passed over among those of rows written.
+    let (_, ordered) = try importSheet("序号,项目代码,事项类型,形成日期,文号\n一、市政工程,,,,\n1,\(code),bidding.contract,2026-11-03,杨建〔２０２６〕５号\n",
+                                       named: "ordered.csv", in: folder, db)
+    #expect(ordered.status == 0)
+    #expect(ordered.stderrLines.count == 2, "\(ordered.stderr)")
+    #expect(ordered.stderrLines.first?.contains("ordered.csv:2: 序号") == true, "\(ordered.stderr)")
+    #expect(ordered.stderrLines.last?.contains("ordered.csv:3: 文号") == true, "\(ordered.stderr)")
   }
 
   /// A spreadsheet row names the milestone it changes or withdraws, found in the register by kind, day and 文号: the

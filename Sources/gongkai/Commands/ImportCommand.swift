@@ -271,7 +271,11 @@ struct ImportSummary {
   /// The import's notices as warnings, each at the item `name` gives its position, then how many more.
   /// `heading` names a field as the file does (a spreadsheet's Chinese column heads).
   static func warn(_ report: ImportReport, naming name: (Int) -> String, heading: (String) -> String = { $0 }) {
-    for notice in report.notices {
+    // In the order of the file, to be read top to bottom: notes passed over are told after the rows are written.
+    let ordered = report.notices.enumerated().sorted { a, b in
+      (a.element.position, a.element.line ?? 0, a.offset) < (b.element.position, b.element.line ?? 0, b.offset)
+    }
+    for (_, notice) in ordered {
       Terminal.warning("\(name(notice.position))\(notice.line.map { ":\($0)" } ?? ""): \(heading(notice.field)): \(notice.message)")
     }
     if report.noticeCount > report.notices.count {
