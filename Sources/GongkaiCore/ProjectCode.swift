@@ -154,8 +154,8 @@ public struct Project: Hashable, Sendable {
       separated = true
     }
     let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-    guard separated || unit != nil, (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
-    else { return nil }
+    let isDecimal = (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    guard separated || unit != nil, isDecimal else { return nil }
     let meant = shifted(number, by: unit?.places ?? 0)
     guard isAmount(meant) else { return nil }
     let separators = separated ? " and takes no thousands separators" : ""

@@ -1,9 +1,9 @@
 import GongkaiReference
 
-/// Splits the bytes of a ``ByteSource`` into records that remember the line they start on, for error
-/// messages: the row a spreadsheet shows, which a line break inside a cell (Alt+Enter in a heading or a summary)
-/// does not end, so that the clerk finds the row named where the spreadsheet numbers it. A record's cells are kept unescaped, back to back, in one buffer; only the first ``keep`` cells
-/// are kept, the others only counted, so a runaway row cannot fill the memory.
+/// Splits the bytes of a ``ByteSource`` into records that remember the line they start on, for error messages: the
+/// row a spreadsheet shows, which a line break inside a cell (Alt+Enter in a heading or a summary) does not end, so that
+/// the clerk finds the row named where the spreadsheet numbers it. A record's cells are kept unescaped, back to back, in
+/// one buffer; only the first ``keep`` cells are kept, the others only counted, so a runaway row cannot fill the memory.
 struct CSVRecords {
   private let source: ByteSource
   private var position = 0

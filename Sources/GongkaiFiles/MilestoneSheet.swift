@@ -297,9 +297,8 @@ struct SheetRows {
     width = records.count
     kept = header.count
     self.positions = positions
-    // A heading typed over two lines in its cell (形成 Alt+Enter 日期) is named on one, as the clerk reads it.
     headings = zip(positions, MilestoneSheet.Column.allCases).map { position, column in
-      position.map { header[$0].filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces) } ?? (inChinese ? column.names[1] : nil)
+      position.map { Self.shownHeading(header[$0]) } ?? (inChinese ? column.names[1] : nil)
     }
     self.unnamed = unnamed
     self.rowNumbers = rowNumbers
@@ -339,6 +338,9 @@ struct SheetRows {
     Self.isBlank(records.cell(position), encoding)
   }
 
+  /// A header cell as messages name its column: on one line, as the clerk reads a heading typed over two in its cell.
+  static func shownHeading(_ cell: String) -> String { cell.filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces) }
+
   /// The position of the row's first cell that is not blank, among those kept.
   private func firstFilledCell() -> Int? {
     (0..<min(records.count, kept)).first { !isBlank($0) }
@@ -347,12 +349,8 @@ struct SheetRows {
   /// The position of the row's one cell that is not blank, or nil when it has none or several: a row of data is
   /// told apart at its second cell.
   private func onlyFilledCell() -> Int? {
-    var filled: Int?
-    for position in 0..<min(records.count, kept) where !isBlank(position) {
-      guard filled == nil else { return nil }
-      filled = position
-    }
-    return filled
+    guard let first = firstFilledCell(), ((first + 1)..<min(records.count, kept)).allSatisfy({ isBlank($0) }) else { return nil }
+    return first
   }
 
   /// Whether `cell` holds only white space a clerk types or pastes into a cell left empty: ASCII spaces and tabs,
@@ -490,7 +488,7 @@ struct SheetRows {
         position < records.count ? Self.decode(records, position, encoding, &decoded, trimmed: true) : nil
       }
       if Self.footerWords.contains(where: text.hasPrefix), code.map({ (try? ProjectCode($0)) == nil }) ?? true {
-        let heading = first < records.columnNames.count ? records.columnNames[first].filter { !$0.isNewline } : "row"
+        let heading = first < records.columnNames.count ? Self.shownHeading(records.columnNames[first]) : "row"
         passOver(text, at: line, heading: heading, not: "a milestone", begins: true)
         return nil
       }

@@ -49,9 +49,10 @@ struct EntryNumbers {
   init(_ stored: StoredMilestone, asOf: CivilDate) {
     let reinstated = Dictionary(stored.reinstatedPublications.map { ($0.id, $0) }) { first, _ in first }
     // In the order they were recorded, which two recorded within one second share the instant of.
-    let recordingOrder = stored.milestone.disclosures.indices.sorted { stored.recordedDisclosures[$0].id < stored.recordedDisclosures[$1].id }
+    let recorded = stored.recordedDisclosures
+    let recordingOrder = stored.milestone.disclosures.indices.sorted { recorded[$0].id < recorded[$1].id }
     for position in recordingOrder where stored.milestone.disclosures[position].publishedOn <= asOf {
-      let (disclosure, record) = (stored.milestone.disclosures[position], stored.recordedDisclosures[position])
+      let (disclosure, record) = (stored.milestone.disclosures[position], recorded[position])
       let index = publications.count
       publications.append(Publication(publishedOn: disclosure.publishedOn, serial: record.serial))
       note(record.recordedAt, .added(index, reinstated: false))
