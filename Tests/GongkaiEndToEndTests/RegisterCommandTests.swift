@@ -1887,21 +1887,16 @@ import TestSupport
     #expect(relinked.components(separatedBy: "### 质量安全行政处罚决定（已撤回）").count == 3, "\(relinked)")
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
-    // After the first refusal nothing more is written, so later links are not judged; the column is named as the
-    // sheet heads it
+    // Every row's link is judged in one run, the rows after a refusal too; the column is named as the sheet heads it
     #expect(refused.stderrLines == [
       "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
-    ])
-    try Data("项目代码,事项类型,形成日期,所变更信息\n\(code),quality-safety.penalty-withdrawal,2026-06-04,quality-safety.penalty@2026-05-12\n".utf8)
-      .write(to: sheet)
-    #expect(try gongkai(["import", "milestones", sheet.path] + db).stderrLines == [
-      "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
+      "gongkai: \(sheet.path):3: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
     ])
   }
 
   /// A sheet with links imports again as it did (its rows are recorded: their links are not looked for again, the
   /// row's own milestone is no candidate), also after the milestone it links was amended or withdrawn; a link the
-  /// register does not hold for a recorded row is said, not applied; after a refusal, later links are not judged.
+  /// register does not hold for a recorded row is said, not applied; a row refused is not taken for missing by a later row's link.
   @Test func aSheetWithLinksImportsAgainAndSaysWhatItDoesNotLink() throws {
     let code = "2026-310110-48-01-000208"
     let (folder, db) = try registerWithProject(code)
@@ -1931,7 +1926,7 @@ import TestSupport
     let unlinked = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(unlinked.status == 0)
     #expect(unlinked.stderr.contains("changes: names milestone 2, but milestone 1, which the row is, names none it changes; an import does not change a stored link"), "\(unlinked.stderr)")
-    // One refusal, not a second for a link to a row after it
+    // One refusal: the rows after it are merged, and a later row's link to one of them is found
     try Data("""
       project,kind,formed,ref,changes
       \(code),bidding.contract,2025-05-02,H-2,bidding.contract@2025-04-01#NOPE
@@ -2268,6 +2263,57 @@ import TestSupport
     #expect(refused.stderr.contains("\(file.path):9: milestones[1].ref: '杨竣（2026）5号' is the 文号 of milestone 1 (completion.acceptance formed 2026-11-20)"),
             "\(refused.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == before)
+  }
+
+  /// A ledger migrated from another system spells many 文号 otherwise than the register: every such row, and every such
+  /// project file, is told in one run (the rows after a refusal are still merged, and rolled back), not one a run.
+  @Test func everyDocumentNumberTypedOtherwiseIsToldInOneRun() throws {
+    let code = "2025-310110-48-01-000506"
+    let (folder, db) = try registerWithProject(code)
+    for (kind, day, ref) in [("approval-result.construction-planning-permit", "2026-03-02", "杨规〔2026〕3号"),
+                             ("approval-result.construction-permit", "2026-04-01", "杨建〔2026〕4号")] {
+      #expect(try gongkai(["log", code, kind, "--date", day, "--ref", ref] + db).status == 0)
+    }
+    let sheet = folder.appendingPathComponent("ledger.csv")
+    try Data("""
+      项目代码,事项类型,形成日期,文号
+      \(code),approval-result.construction-planning-permit,2026-03-02,杨规[2026]3号
+      2025-310110-48-01-999999,bidding.result,2026-03-03,
+      \(code),approval-result.construction-permit,2026-04-01,杨建（2026）4号
+
+      """.utf8).write(to: sheet)
+    let before = try Data(contentsOf: URL(fileURLWithPath: db[1]))
+    let refused = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderrLines.map { $0.prefix(while: { $0 != "'" }) } == [
+      "gongkai: \(sheet.path):2: 文号: ", "gongkai: \(sheet.path):3: 项目代码: unknown project ", "gongkai: \(sheet.path):4: 文号: ",
+    ], "\(refused.stderr)")
+    #expect(refused.stderr.contains(":4: 文号: '杨建（2026）4号' is the 文号 of milestone 2 "), "\(refused.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == before)
+    // Project files: each file's conflict, and none made up from a file refused before the merge (a second file of a project)
+    let other = "2025-310110-48-01-000507"
+    #expect(try gongkai(["project", "add", other, "--name", "另一工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    #expect(try gongkai(["log", other, "completion.acceptance", "--date", "2026-11-20", "--ref", "杨竣〔2026〕5号"] + db).status == 0)
+    let files = folder.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    for (project, entry) in [(code, "- kind: approval-result.construction-planning-permit\n  formed: 2026-03-02\n  ref: 杨规[2026]3号\n"),
+                             (other, "- kind: completion.acceptance\n  formed: 2026-11-20\n  ref: 杨竣（2026）5号\n")] {
+      let file = files.appendingPathComponent("\(project).yaml")
+      #expect(try gongkai(["export", "project", project, "--out", file.path] + db).status == 0)
+      try (String(contentsOf: file, encoding: .utf8) + entry).write(to: file, atomically: true, encoding: .utf8)
+    }
+    try FileManager.default.copyItem(at: files.appendingPathComponent("\(other).yaml"), to: files.appendingPathComponent("副本.yaml"))
+    let registered = try Data(contentsOf: URL(fileURLWithPath: db[1]))
+    let files2 = try gongkai(["import", "projects", files.path] + db)
+    #expect(files2.status == 65)
+    let told = files2.stderrLines.map { $0.components(separatedBy: ": ").prefix(3).joined(separator: ": ") }
+    #expect(told.sorted() == [
+      "gongkai: \(code).yaml:12: milestones[2].ref",
+      "gongkai: \(other).yaml:9: milestones[1].ref",
+      "gongkai: 副本.yaml:2: code",
+    ].sorted(), "\(files2.stderr)")
+    #expect(files2.stderr.contains("副本.yaml:2: code: project \(other) is also in \(other).yaml; keep one file per project"), "\(files2.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == registered)
   }
 
   /// The 文号 of a milestone of the day typed otherwise is refused whatever else the day holds (a milestone without a

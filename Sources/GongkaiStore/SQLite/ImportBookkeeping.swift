@@ -70,12 +70,14 @@ extension RegisterWrite {
 /// source that does not throw them, so that a file wrong on every row costs no memory here.
 struct Rejections {
   private(set) var first: [StoreError.LineProblem] = []
-  private(set) var isEmpty = true
+  /// How many were told, shown or not.
+  private(set) var count = 0
+  var isEmpty: Bool { count == 0 }
   /// Whether as many are kept as are shown: a refusal costly to word (one that looks something up) need not be.
   var isFull: Bool { first.count >= ImportReport.shownNotices }
 
   mutating func append(_ problem: StoreError.LineProblem) {
-    isEmpty = false
+    count += 1
     if first.count < ImportReport.shownNotices { first.append(problem) }
   }
 

@@ -19,6 +19,7 @@ extension SQLiteStore {
         position += 1
         defer { progress?.advance(to: position, of: source.expectedCount ?? 0) }
         let before = report
+        let refusedBefore = problems.count
         report.projectFieldLines = document.fieldLines
         let code = document.project.code.rawValue
         let old = try importedProject(code: code, write)
@@ -41,7 +42,8 @@ extension SQLiteStore {
           }
         }
         let written = if let old {
-          try update(old, from: document, at: position, from: &source, report: &report, problems: &problems, write)
+          try update(old, from: document, at: position, from: &source, report: &report, problems: &problems,
+                     refusedBefore: refusedBefore, write)
         } else {
           try insert(document, at: position, from: &source, imported: &imported, report: &report, problems: &problems, write)
         }
@@ -66,11 +68,13 @@ extension SQLiteStore {
     }
   }
 
-  /// Updates a registered project from its file, and merges the file's milestones; `false` when the import will roll
-  /// back (this file or one before it refused), so that nothing more is written.
+  /// Updates a registered project from its file, and merges the file's milestones; `false` when the file is refused
+  /// (the problems told from `refusedBefore` on are this file's), so that nothing of it is written. The files after a
+  /// refused one are still merged, though the import will roll back: a 文号 typed otherwise than the register has it is
+  /// found only by merging, and every such file is told in one run.
   private func update(
     _ old: ProjectRecord, from document: ProjectDocument, at position: Int, from source: inout some ImportSource<ProjectDocument>,
-    report: inout ImportReport, problems: inout Rejections, _ write: RegisterWrite
+    report: inout ImportReport, problems: inout Rejections, refusedBefore: Int, _ write: RegisterWrite
   ) throws -> Bool {
     let code = document.project.code.rawValue
     let project = ProjectRecord(document.project, replacing: old)
@@ -83,8 +87,7 @@ extension SQLiteStore {
         line: position, field: "name", message: StoreError.namesakeRename(code, registered: registered, name: name).description)
       problems.reject(problem, from: &source)
     }
-    // After a rejection the import will roll back: read on only to find every problem.
-    guard problems.isEmpty else { return false }
+    guard problems.count == refusedBefore else { return false }
     if try write.update(project, from: old, project: code) { report.updated += 1 }
     // A new unit answers for the milestones recorded from now on, as `project edit --unit` has it: those recorded
     // before keep the unit they had, so that per-unit results of past years do not change after the fact.
@@ -105,9 +108,9 @@ extension SQLiteStore {
     return true
   }
 
-  /// Registers a project from its file, and merges the file's milestones; `false` when the import will roll back. The
-  /// project is created even after a rejection, without its milestones, so that a second file of it is still found;
-  /// the rollback removes it.
+  /// Registers a project from its file, and merges the file's milestones; `false` when one of them conflicts. A project
+  /// is created and merged after a refusal too, so that a second file of it and its milestones' conflicts are still
+  /// found; the rollback removes it.
   private func insert(
     _ document: ProjectDocument, at position: Int, from source: inout some ImportSource<ProjectDocument>,
     imported: inout ImportedProjects, report: inout ImportReport, problems: inout Rejections, _ write: RegisterWrite
@@ -115,7 +118,6 @@ extension SQLiteStore {
     var project = ProjectRecord(inserting: document.project)
     try write.insert(&project, project: document.project.code.rawValue)
     imported.record(project: project.id!, position: position)
-    guard problems.isEmpty else { return false }
     report.created += 1
     return try merged(document, into: project, isNew: true, at: position, from: &source, report: &report, problems: &problems, write)
   }
@@ -225,10 +227,8 @@ extension SQLiteStore {
           publicationsAdded.removeAll(keepingCapacity: true)
         }
         var rejections: [StoreError.LineProblem] = []
-        // Rows above included, while none was refused: after a refusal nothing more is written, and a link to a later
-        // row would read as naming nothing.
         var link: Int64?
-        if row.entry.changes != nil, let record = project?.record, problems.isEmpty {
+        if row.entry.changes != nil, let record = project?.record {
           switch try self.link(of: row, in: record, report: &report, write) {
           case .success(let id): link = id
           case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
@@ -238,8 +238,9 @@ extension SQLiteStore {
         for problem in rejections {
           problems.reject(problem, from: &source)
         }
-        // After a rejection the import will roll back: read on only to find every problem.
-        guard problems.isEmpty, let record = project?.record else { continue }
+        // After a rejection the import will roll back, but the rows after it are still merged: a 文号 or a channel typed
+        // otherwise than the register has it is found only by merging, and a ledger's every such row is told in one run.
+        guard rejections.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
         // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
         let unlinkedWithdrawal = try row.entry.changes == nil && source.withdrawsADecision(row.entry.kind)
