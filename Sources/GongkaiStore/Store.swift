@@ -104,6 +104,10 @@ public protocol Store: Sendable {
   /// The responsible units projects and milestones in force name, each once, in code-point order, at most
   /// `limit` of them.
   func responsibleUnits(limit: Int) async throws -> [String]
+  /// The responsible units the register names that `unit` may be written otherwise of (an abbreviation, a character
+  /// off: ``UnitName``), at most three, when no project or milestone names `unit` itself. Asked before a write records
+  /// a unit, to warn of a name that would split one unit's alerts and results in two.
+  func unitsResembling(_ unit: String) async throws -> [String]
 
   // MARK: Milestones and disclosures
 

@@ -162,6 +162,18 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     """
   }
 
+  /// Of a responsible unit the register named nowhere before, that may be one it names written otherwise (`units`, from
+  /// ``Store/unitsResembling(_:)``): recorded as given, since a new unit is as likely, with the one command that
+  /// moves every record of it, projects and milestones, when it is the same unit.
+  public static func unitWrittenOtherwise(_ unit: String, resembling units: [String]) -> String {
+    let others = units.dropFirst().joined(separator: ", ")
+    return """
+      '\(unit)' is a unit the register named nowhere before, and may be \(units[0])\(others.isEmpty ? "" : " (or \(others))") written \
+      otherwise: the alerts and the report count a unit written two ways as two units; if it is, move every record of it \
+      with `gongkai project hand-over \(ShellWord.quoted(unit)) \(ShellWord.quoted(units[0])) --for-past-milestones --yes`
+      """
+  }
+
   /// Why a publication on the day of disclosure `id`, under its channel spelt with other spaces (`given`, where the
   /// register has `recorded`), is not recorded beside it: one publication, shown twice under two 索引号. A no-break or
   /// full-width space looks like none, or like a space: each is named, as a terminal cannot show it; `givenIn` names

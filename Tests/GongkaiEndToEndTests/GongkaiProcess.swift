@@ -152,7 +152,7 @@ enum EarlierSchema {
   /// With the hash chain, before the register recorded its profile (v5).
   case beforeProfiles
   /// With the profile recorded, before withdrawn milestones' keys had an index, the register its organisation code, the log an index of its
-  /// updates and the withdrawn publications one of their own (v16).
+  /// updates, the withdrawn publications one of their own and the units theirs (v16).
   case beforeWithdrawnMilestoneKeys
 }
 
@@ -164,10 +164,12 @@ func rollBack(_ database: String, to schema: EarlierSchema) throws {
       import sqlite3, sys
       c = sqlite3.connect(sys.argv[1])
       c.execute("DELETE FROM grdb_migrations WHERE identifier IN ('v17-withdrawn-milestone-keys', 'v18-register-organisation', "
-                "'v19-updates', 'v20-withdrawn-publications')")
+                "'v19-updates', 'v20-withdrawn-publications', 'v21-units')")
       c.execute("DROP INDEX milestone_withdrawn_key")
       c.execute("DROP INDEX changeLog_updates")
       c.execute("DROP INDEX disclosure_withdrawn")
+      c.execute("DROP INDEX project_by_unit")
+      c.execute("DROP INDEX milestone_by_unit")
       c.execute("ALTER TABLE register DROP COLUMN organisation")
       c.commit()\n
       """)
@@ -176,11 +178,12 @@ func rollBack(_ database: String, to schema: EarlierSchema) throws {
     "v5-register-profile", "v6-amendment-reason", "v7-change-links", "v8-change-log-by-row", "v9-natural-key-by-reference",
     "v10-replaced-milestone-keys", "v11-links-moved", "v12-project-withdrawal", "v13-project-reinstatement",
     "v14-project-code-correction", "v15-milestone-reinstatement", "v16-disclosure-reinstatement", "v17-withdrawn-milestone-keys",
-    "v18-register-organisation", "v19-updates", "v20-withdrawn-publications",
+    "v18-register-organisation", "v19-updates", "v20-withdrawn-publications", "v21-units",
   ]
   let statements = [
     "DELETE FROM grdb_migrations WHERE identifier IN (\(undone.map { "'\($0)'" }.joined(separator: ", ")))",
-    "DROP INDEX disclosure_withdrawn", "DROP INDEX changeLog_updates", "DROP INDEX milestone_withdrawn_key", "ALTER TABLE project DROP COLUMN withdrawnReason",
+    "DROP INDEX project_by_unit", "DROP INDEX milestone_by_unit", "DROP INDEX disclosure_withdrawn", "DROP INDEX changeLog_updates",
+    "DROP INDEX milestone_withdrawn_key", "ALTER TABLE project DROP COLUMN withdrawnReason",
     "ALTER TABLE project DROP COLUMN reinstatedReason", "ALTER TABLE project DROP COLUMN recodedReason",
     "DROP INDEX changeLog_former_codes", "ALTER TABLE milestone DROP COLUMN reinstatedReason",
     "ALTER TABLE disclosure DROP COLUMN reinstatedReason", "DROP INDEX changeLog_links_left", "DROP INDEX changeLog_links_arrived",

@@ -683,7 +683,7 @@ import TestSupport
     try sqlite(database, "DROP INDEX \"one\"\"each\"; DELETE FROM grdb_migrations WHERE identifier = 'v11-links-moved'")
     let upgrade = try runGongkai(["init", "--database", database])
     #expect(upgrade.status == 65)
-    #expect(upgrade.stderr.contains("is damaged (its record of its schema lacks v11-links-moved, which v20-withdrawn-publications "
+    #expect(upgrade.stderr.contains("is damaged (its record of its schema lacks v11-links-moved, which v21-units "
       + "comes after, as edited outside gongkai)"), "\(upgrade.stderr)")
   }
 
@@ -799,7 +799,7 @@ import TestSupport
     }
     let created = try runGongkai(["init", "--profile", "shanghai", "--database", database])
     #expect(created.status == 0)
-    #expect(created.stdout == "created \(database): schema v20-withdrawn-publications (20 migrations)\nprofile national+shanghai\n")
+    #expect(created.stdout == "created \(database): schema v21-units (21 migrations)\nprofile national+shanghai\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["register.sqlite"])
     #expect(try runGongkai(["history", "--database", database]).stdout.contains("规则: national → national+shanghai"))
   }
@@ -913,7 +913,7 @@ import TestSupport
     let result = try runGongkai(["doctor", "--as-of", "2026-11-27", "--database", database])
     #expect(result.status == 0)
     #expect(result.stdout.contains("ok      integrity check: ok"))
-    #expect(result.stdout.contains("ok      database \(database): schema v20-withdrawn-publications (20 of 20 migrations)"))
+    #expect(result.stdout.contains("ok      database \(database): schema v21-units (21 of 21 migrations)"))
     #expect(result.stdout.contains("warning calendar: no official holiday schedule for 2027"))
     let later = try runGongkai(["doctor", "--as-of", "2027-03-01", "--database", database])
     #expect(later.status == 1)

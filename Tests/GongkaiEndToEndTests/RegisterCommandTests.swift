@@ -323,7 +323,7 @@ import TestSupport
     let folder = Scratch.folder()
     let database = folder.appendingPathComponent("work.sqlite").path
     let db = ["--database", database]
-    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v20-withdrawn-publications (20 migrations)"))
+    #expect(try gongkai(["init"] + db).stdout.hasPrefix("created \(database): schema v21-units (21 migrations)"))
     #expect(try gongkai(["init"] + db).stdout.hasPrefix("database \(database) already exists: schema"))
     // An empty file, as `touch` leaves, is where a register is created, and said so
     let empty = Scratch.folder().appendingPathComponent("empty.sqlite").path
@@ -3176,13 +3176,13 @@ import TestSupport
     let before = snapshot(database)
     let check = try gongkai("check", "--database", database)
     #expect(check.status == 65)
-    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v20-withdrawn-publications"))
+    #expect(check.stderr.contains("has schema v3-notice-serial, written by an earlier gongkai; this one needs v21-units"))
     #expect(check.stderr.contains("then run `gongkai init --database \(database)` to upgrade it"))
     #expect(snapshot(database) == before)
     let upgrade = try gongkai("init", "--database", database)
-    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v20-withdrawn-publications (20 migrations)\nprofile national\n")
+    #expect(upgrade.stdout == "upgraded \(database) from schema v3-notice-serial to schema v21-units (21 migrations)\nprofile national\n")
     #expect(try gongkai("audit", "verify", "--database", database).status == 0)
-    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v20-withdrawn-publications"))
+    #expect(try gongkai("init", "--database", database).stdout.hasPrefix("database \(database) already exists: schema v21-units"))
   }
 
   @Test func aLockedDatabaseIsReportedAsBusy() throws {

@@ -172,7 +172,7 @@ extension RegisterCommandTests {
     try rollBack(database, to: .beforeWithdrawnMilestoneKeys)
     let upgraded = try gongkai(["init", "--organisation", "11310110002424433J"] + db)
     #expect(upgraded.stdout == """
-      upgraded \(database) from schema v16-disclosure-reinstatement to schema v20-withdrawn-publications (20 migrations)
+      upgraded \(database) from schema v16-disclosure-reinstatement to schema v21-units (21 migrations)
       profile national+shanghai
       organisation 11310110002424433J: every export numbers the 索引号 under it from now on\n
       """)

@@ -44,7 +44,7 @@ extension RegisterCommandTests {
 
   @Test func aShanghaiRegisterIsJudgedByShanghaiPeriodsWithoutBeingToldAgain() throws {
     let (database, db) = try register(["--profile", "shanghai"])
-    #expect(try gongkai(["init"] + db).stdout == "database \(database) already exists: schema v20-withdrawn-publications (20 migrations)\nprofile national+shanghai\n")
+    #expect(try gongkai(["init"] + db).stdout == "database \(database) already exists: schema v21-units (21 migrations)\nprofile national+shanghai\n")
     // Given its own profile again, init changes nothing, so it needs no name for the change log
     #expect(try gongkai(["init", "--profile", "shanghai", "--by", ""] + db).status == 0)
     let log = try gongkai(["log", "2026-310110-48-01-000300", "completion.settlement-price", "--date", "2026-11-09", "--as-of", "2026-12-01"] + db)
@@ -469,7 +469,7 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
     let upgrade = try gongkai(["init"] + db)
     #expect(upgrade.stdout == """
-      upgraded \(database) from schema v4-change-chain to schema v20-withdrawn-publications (20 migrations)
+      upgraded \(database) from schema v4-change-chain to schema v21-units (21 migrations)
       profile national\n
       """)
     #expect(try gongkai(["check", "--as-of", "2026-12-01", "--profile", "shanghai"] + db).status == 64)
@@ -488,7 +488,7 @@ extension RegisterCommandTests {
     #expect(snapshot(database) == before)
     let upgrade = try gongkai(["init", "--profile", "shanghai"] + db)
     #expect(upgrade.stdout == """
-      upgraded \(database) from schema v16-disclosure-reinstatement to schema v20-withdrawn-publications (20 migrations)
+      upgraded \(database) from schema v16-disclosure-reinstatement to schema v21-units (21 migrations)
       profile national+shanghai\n
       """)
     // A change of profile on the same upgrade is logged as one, from the profile it recorded

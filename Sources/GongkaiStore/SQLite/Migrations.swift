@@ -249,6 +249,17 @@ extension SQLiteStore {
       try db.execute(sql: "CREATE INDEX disclosure_withdrawn ON disclosure(milestoneId) WHERE withdrawnReason IS NOT NULL")
     }
 
+    // The responsible units by name: a unit written two ways is two units in the alerts and the report, so a write that
+    // records a unit asks whether any row names it already, and, when none does, compares it with each unit the
+    // register names (``UnitsMet``). Without the indexes both questions read every project and milestone. The
+    // milestones' index holds only those with a unit of their own.
+    migrator.registerMigration("v21-units") { db in
+      try db.execute(sql: """
+        CREATE INDEX project_by_unit ON project(responsibleUnit);
+        CREATE INDEX milestone_by_unit ON milestone(responsibleUnit) WHERE responsibleUnit IS NOT NULL;
+        """)
+    }
+
     return migrator
   }
 }

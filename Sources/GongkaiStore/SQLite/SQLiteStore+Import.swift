@@ -13,6 +13,7 @@ extension SQLiteStore {
       report.loggedAfter = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM changeLog") ?? 0
       var problems = Rejections()
       var imported = try ImportedProjects(write.db)
+      var units = UnitsMet()
       let registeredBefore = try Int64.fetchOne(write.db, sql: "SELECT IFNULL(MAX(id), 0) FROM project") ?? 0
       var position = 0
       while let document = try source.next() {
@@ -41,6 +42,9 @@ extension SQLiteStore {
             imported.record(project: id, position: position)
           }
         }
+        for unit in [document.project.responsibleUnit] + document.milestones.compactMap(\.responsibleUnit) {
+          try units.resemblances(of: unit, write.db)
+        }
         let written = if let old {
           try update(old, from: document, at: position, from: &source, report: &report, problems: &problems,
                      refusedBefore: refusedBefore, write)
@@ -48,6 +52,7 @@ extension SQLiteStore {
           try insert(document, at: position, from: &source, imported: &imported, report: &report, problems: &problems, write)
         }
         guard written else { continue }
+        try noteUnitsWrittenOtherwise(in: document, at: position, units: &units, report: &report, write.db)
         if report.created == before.created && report.updated == before.updated {
           if report.milestonesWritten + report.disclosuresWritten > before.milestonesWritten + before.disclosuresWritten {
             report.updated += 1
@@ -162,6 +167,20 @@ extension SQLiteStore {
     }
   }
 
+  /// Notes each unit of a project file, the project's or a milestone's, that the register named nowhere before the file
+  /// recorded it and that may be a unit it names written otherwise (``UnitsMet``), once, where the file first gives it.
+  private func noteUnitsWrittenOtherwise(
+    in document: ProjectDocument, at position: Int, units: inout UnitsMet, report: inout ImportReport, _ db: Database
+  ) throws {
+    defer { report.entryLine = nil }
+    for (index, unit) in [(nil, document.project.responsibleUnit)] + document.milestones.enumerated().map({ ($0, $1.responsibleUnit) }) {
+      guard let unit, case let resembled = try units.recorded(unit, db), !resembled.isEmpty else { continue }
+      if let index { report.point(atEntry: index, of: document.milestoneLines) }
+      report.notice(at: position, field: index.map { "milestones[\($0)].unit" } ?? "responsible-unit",
+                    StoreError.unitWrittenOtherwise(unit, resembling: resembled))
+    }
+  }
+
   /// The document of a project withdrawn as registered by mistake, or of a code corrected away. A folder's file is
   /// passed over, said, while the other files are imported: a folder synchronised every night still holds the file
   /// exported before the withdrawal or the correction, and refusing it would hold back every other project's records. A
@@ -218,6 +237,7 @@ extension SQLiteStore {
       // The publications rows of the project's run added to milestones recorded before, by what the row gives, with
       // their ids: a row repeating one is told by them without a lookup, in memory bounded by a project's rows.
       var publicationsAdded: [RowPublication: Int64] = [:]
+      var units = UnitsMet()
       var position = 0
       while let row = try source.next() {
         position += 1
@@ -242,6 +262,7 @@ extension SQLiteStore {
         // otherwise than the register has it is found only by merging, and a ledger's every such row is told in one run.
         guard rejections.isEmpty, let record = project?.record else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
+        if let unit = row.entry.responsibleUnit { try units.resemblances(of: unit, write.db) }
         // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
         let unlinkedWithdrawal = try row.entry.changes == nil && source.withdrawsADecision(row.entry.kind)
           && recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) == nil
@@ -255,6 +276,9 @@ extension SQLiteStore {
           // The row's writes are rolled back with the import.
           problems.reject(.init(line: row.line, field: conflict.field, message: conflict.message), from: &source)
           continue
+        }
+        if let unit = row.entry.responsibleUnit, case let resembled = try units.recorded(unit, write.db), !resembled.isEmpty {
+          report.notice(at: row.line, field: "unit", StoreError.unitWrittenOtherwise(unit, resembling: resembled))
         }
         if unlinkedWithdrawal, let added = try recordedMilestone(row.entry.key, projectId: record.id!, preferringWithdrawn: false, write) {
           report.notice(at: row.line, field: "changes", """

@@ -424,6 +424,13 @@ extension SQLiteStore {
     }
   }
 
+  public func unitsResembling(_ unit: String) throws -> [String] {
+    try read { db in
+      var units = UnitsMet()
+      return try units.resemblances(of: unit, db)
+    }
+  }
+
   /// The project of a code that is to be written to, or under: one withdrawn is refused.
   func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
     guard let record = try projectRecord(code: code.rawValue, db) else { throw try missingProject(code, db) }

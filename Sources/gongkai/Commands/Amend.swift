@@ -128,6 +128,7 @@ extension Gongkai {
       }
       try await refuseReferenceTypedOtherwise(amending: current, in: register)
       let before = current.amendments?.count ?? 0
+      let newUnit = await UnitResemblance(of: unit, replacing: current.milestone.responsibleUnit, in: register)
       let stored = try await register.amendMilestone(id: milestone, amendment, actor: try actor.actor())
       guard (stored.amendments?.count ?? 0) > before else {
         try StandardOutput.print("milestone \(milestone) unchanged: it already holds those values")
@@ -166,6 +167,7 @@ extension Gongkai {
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
       if let warning = StoreError.fullWidthReference(ref, milestone: milestone) { Terminal.warning(warning) }
+      newUnit.warn()
       // A correction that turns a late or overdue item on time, or the reverse, is what an evaluator looks for: said,
       // with where it stays visible.
       if let checker, let before = (try? checker.judge(current.milestone, asOf: today)) ?? nil,

@@ -58,12 +58,14 @@ extension Gongkai {
         throw StoreError.invalid(.invalidField("--ref", given, "it is " + StoreError.referenceTypedOtherwise(
           given: given, recorded: other.reference, milestone: other.id, kind: kind, formedOn: date)))
       }
+      let unit = await UnitResemblance(of: entry.responsibleUnit, in: register)
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
       Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf.day(today: today))
       if let warning = StoreError.fullWidthReference(entry.reference, milestone: stored.milestone.id) { Terminal.warning(warning) }
+      unit.warn()
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id

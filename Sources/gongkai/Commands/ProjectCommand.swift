@@ -96,8 +96,11 @@ extension Gongkai.ProjectCommand {
     func run() async throws {
       let project = fields.applied(to: Project(code: code, name: "", responsibleUnit: ""))
       try fields.refuseProblems(of: project, onlyGiven: false)
-      try await store.open().addProject(project, actor: try actor.actor())
+      let register = try store.open()
+      let unit = await UnitResemblance(of: project.responsibleUnit, in: register)
+      try await register.addProject(project, actor: try actor.actor())
       try StandardOutput.confirm("registered project \(code) \(project.name)")
+      unit.warn()
     }
   }
 
@@ -135,6 +138,8 @@ extension Gongkai.ProjectCommand {
       let register = try store.open()
       var before: Project?
       var after: Project?
+      let former = fields.unit == nil ? nil : try? await register.project(code: code)?.responsibleUnit
+      let unit = await UnitResemblance(of: fields.unit, replacing: former, in: register)
       let update = try await register.updateProject(
         code: code, actor: try actor.actor(), pastMilestones: forPastMilestones ? .reattribute : .keepUnit
       ) { old in
@@ -157,6 +162,7 @@ extension Gongkai.ProjectCommand {
           if update.keptFormerUnit > 0 { try await warnOfUnpublished(keptBy: former, in: register) }
         }
       }
+      unit.warn()
     }
 
     /// The milestones kept under the former unit that are not public yet: their alerts go on naming that unit, which
@@ -212,6 +218,7 @@ extension Gongkai.ProjectCommand {
       }
       let register = try store.open()
       try await register.requireKnown(projects: [], units: [former], named: "<unit>")
+      let newUnit = await UnitResemblance(of: unit, replacing: former, in: register)
       let done = try await register.handOverProjects(of: former, to: unit, pastMilestones: forPastMilestones ? .reattribute : .keepUnit,
                                                      confirmed: yes, actor: try actor.actor())
       let (from, to) = (Terminal.field(former), Terminal.field(unit))
@@ -234,6 +241,7 @@ extension Gongkai.ProjectCommand {
         ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) moved to \(to)"
         : "\(counted(done.keptFormerUnit, "milestone")) already recorded kept \(from)"
           + (done.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
+      newUnit.warn()
     }
   }
 

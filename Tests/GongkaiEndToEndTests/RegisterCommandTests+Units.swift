@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A unit written two ways is two units in the morning alerts and the yearly report: a unit the register names nowhere
+/// that may be one it names, abbreviated or a character off, is warned of once, where it is first recorded, with the
+/// one command that moves every record of it.
+extension RegisterCommandTests {
+  @Test func aUnitWrittenOtherwiseIsWarnedOfOnceWithTheHandOverThatMendsIt() throws {
+    let code = "2026-310110-48-01-000601"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "approval-result.project-proposal", "--date", "2026-11-02", "--unit", "杨浦区发展和改革委员会"] + db)
+      .stderr.isEmpty)
+    let abbreviated = try gongkai(["log", code, "approval-result.feasibility-study", "--date", "2026-11-16", "--unit", "杨浦发改委"] + db)
+    #expect(abbreviated.status == 0)
+    #expect(abbreviated.stderrLines == [
+      "gongkai: warning: '杨浦发改委' is a unit the register named nowhere before, and may be 杨浦区发展和改革委员会 written otherwise: "
+        + "the alerts and the report count a unit written two ways as two units; if it is, move every record of it with "
+        + "`gongkai project hand-over 杨浦发改委 杨浦区发展和改革委员会 --for-past-milestones --yes`",
+    ], "\(abbreviated.stderr)")
+    // Once: recorded, it is a unit of the register
+    #expect(try gongkai(["log", code, "approval-result.energy-review", "--date", "2026-11-16", "--unit", "杨浦发改委"] + db).stderr.isEmpty)
+    // A unit new and like none is not warned of; nor is a project's unit, nor an amendment back to the name in full
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000602", "--name", "学校新建工程", "--unit", "杨浦区教育局"] + db).stderr.isEmpty)
+    let city = try gongkai(["project", "add", "2026-310110-48-01-000603", "--name", "道路工程", "--unit", "上海市杨浦区建设和管理委员会"] + db)
+    #expect(city.stderr.contains("'上海市杨浦区建设和管理委员会' is a unit the register named nowhere before, and may be 杨浦区建设和管理委员会 "),
+            "\(city.stderr)")
+    #expect(try gongkai(["project", "edit", "2026-310110-48-01-000603", "--unit", "杨浦区建设和管理委员会"] + db).stderr.isEmpty)
+    let mistyped = try gongkai(["amend", "2", "--unit", "杨浦区发展与改革委员会", "--reason", "更正责任单位"] + db)
+    #expect(mistyped.stderr.contains("may be 杨浦区发展和改革委员会 written otherwise"), "\(mistyped.stderr)")
+    let mended = try gongkai(["amend", "2", "--unit", "杨浦区发展和改革委员会", "--reason", "更正责任单位"] + db)
+    #expect(mended.status == 0 && mended.stderr.isEmpty, "\(mended.stderr)")
+    // The hand-over the warning gives leaves one unit in the report
+    #expect(try gongkai(["project", "hand-over", "杨浦发改委", "杨浦区发展和改革委员会", "--for-past-milestones", "--yes"] + db).status == 0)
+    let units = try gongkai(["check", "--unit", "杨浦发改委", "--as-of", "2026-11-20"] + db)
+    #expect(units.status == 65 && units.stderr.contains("'杨浦发改委' is the responsible unit of no project or milestone"), "\(units.stderr)")
+    // A sheet's rows: at the first row that records the unit, once
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000604", "--name", "绿地工程", "--unit", "杨浦区规划和自然资源局"] + db)
+      .stderr.isEmpty)
+    let (sheet, imported) = try importSheet("""
+      项目代码,事项类型,形成日期,文号,责任单位
+      \(code),approval-result.land-use-planning-permit,2026-11-03,地1,杨浦规资局
+      \(code),approval-result.construction-planning-permit,2026-11-04,规1,杨浦规资局
+      \(code),approval-result.construction-permit,2026-11-05,施1,杨浦区建设和管理委员会
+
+      """, named: "units.csv", in: folder, db)
+    #expect(imported.status == 0)
+    #expect(imported.stderrLines.filter { $0.contains("named nowhere") } == [
+      "gongkai: warning: \(sheet.path):2: 责任单位: '杨浦规资局' is a unit the register named nowhere before, and may be 杨浦区规划和自然资源局 "
+        + "written otherwise: the alerts and the report count a unit written two ways as two units; if it is, move every record of it "
+        + "with `gongkai project hand-over 杨浦规资局 杨浦区规划和自然资源局 --for-past-milestones --yes`",
+    ], "\(imported.stderr)")
+    // A project file's: the project's unit at its line, a milestone's at its entry
+    let file = folder.appendingPathComponent("2026-310110-48-01-000605.yaml")
+    try Data("""
+      code: 2026-310110-48-01-000605
+      name: 体育中心改建工程
+      responsible-unit: 杨浦教育局
+      milestones:
+        - kind: approval-result.project-proposal
+          formed: 2026-11-02
+          unit: 区发展改革委
+
+      """.utf8).write(to: file)
+    let files = try gongkai(["import", "projects", file.path] + db)
+    #expect(files.status == 0)
+    #expect(files.stderrLines.map { $0.components(separatedBy: " is a unit")[0] } == [
+      "gongkai: warning: \(file.path):3: responsible-unit: '杨浦教育局'", "gongkai: warning: \(file.path):5: milestones[0].unit: '区发展改革委'",
+    ], "\(files.stderr)")
+    #expect(files.stderr.contains("'区发展改革委' is a unit the register named nowhere before, and may be 杨浦区发展和改革委员会 written"))
+  }
+}
