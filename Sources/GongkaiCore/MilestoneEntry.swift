@@ -118,6 +118,14 @@ extension MilestoneEntry {
     return String(String.UnicodeScalarView(reference.unicodeScalars.map { "（）".unicodeScalars.contains($0) ? $0 : $0.halfWidth }))
   }
 
+  /// Whether a 文号 made of 16 digits or more has only zeros past the fifteenth, as Excel and WPS leave a long number
+  /// they stored as a number (a 施工许可证's, 18 digits): the digits were lost before the sheet was saved. A number may
+  /// end in zeros, so this is a warning's question, not a refusal's.
+  public static func mayHaveDigitsZeroedByASpreadsheet(_ reference: String) -> Bool {
+    let digits = reference.utf8
+    return digits.count >= 16 && digits.allSatisfy { (0x30...0x39).contains($0) } && digits.dropFirst(15).allSatisfy { $0 == 0x30 }
+  }
+
   /// A record withdrawn says why it was made by mistake, as `gongkai withdraw --reason` must: the audit CSV and the
   /// history show the reason to whoever asks why an obligation stopped counting. An empty field withdraws without one.
   static func withdrawalReasonProblem(_ reason: String) -> RegisterError? {

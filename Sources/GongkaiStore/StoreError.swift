@@ -152,25 +152,38 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
     return "\(said); type it as recorded, so that this is that milestone: \(why)"
   }
 
-  /// The warning for milestone `id` recorded with `reference` in full-width digits or letters, naming its ASCII
-  /// spelling and the amend that corrects it; `nil` for a 文号 without them.
-  public static func fullWidthReference(_ reference: String?, milestone id: Int64) -> String? {
-    guard let reference, let ascii = MilestoneEntry.asciiSpelling(ofReference: reference) else { return nil }
+  /// The warning for milestone `id` recorded with a `reference` that may not be the document's as typed, with the
+  /// amend that corrects it: in full-width digits or letters (naming its ASCII spelling), or with the digits past the
+  /// fifteenth zeroed by a spreadsheet; `nil` for any other 文号.
+  public static func suspectReference(_ reference: String?, milestone id: Int64) -> String? {
+    guard let reference else { return nil }
+    if let ascii = MilestoneEntry.asciiSpelling(ofReference: reference) {
+      return """
+        the 文号 '\(reference)' of milestone \(id) has full-width digits or letters, which a document's number does not: recorded \
+        as typed; if an input method typed them, correct it: `gongkai amend \(id) --ref \(ShellWord.quoted(ascii)) --reason 更正文号`
+        """
+    }
+    guard MilestoneEntry.mayHaveDigitsZeroedByASpreadsheet(reference) else { return nil }
     return """
-    the 文号 '\(reference)' of milestone \(id) has full-width digits or letters, which a document's number does not: recorded as \
-    typed; if an input method typed them, correct it: `gongkai amend \(id) --ref \(ShellWord.quoted(ascii)) --reason 更正文号`
-    """
+      the 文号 '\(reference)' of milestone \(id) is \(reference.utf8.count) digits with only zeros past the fifteenth, as Excel and \
+      WPS leave a long number they stored as a number: recorded as given; check it against the document, and if digits were \
+      lost, correct it (`gongkai amend \(id) --ref … --reason 更正文号`) and format the sheet's column as text (设置单元格格式 → 文本)
+      """
   }
 
-  /// Of a responsible unit the register named nowhere before, that may be one it names written otherwise (`units`, from
-  /// ``Store/unitsResembling(_:)``): recorded as given, since a new unit is as likely, with the one command that
-  /// moves every record of it, projects and milestones, when it is the same unit.
+  /// Of a responsible unit the register named nowhere before, that may be one it names written otherwise (`units`, the
+  /// likeliest first, from ``Store/unitsResembling(_:besides:)``): recorded as given, since a new unit is as likely.
+  /// The hand-over that mends it moves the shorter name's records to the longer, the name in full, and is given
+  /// without `--yes`: run so, it says what it would move, and two units that only look alike are not merged unread.
   public static func unitWrittenOtherwise(_ unit: String, resembling units: [String]) -> String {
     let others = units.dropFirst().joined(separator: ", ")
+    let (new, registered) = (UnitName(unit), UnitName(units[0]))
+    let (from, to) = new.length > registered.length ? (units[0], unit) : (unit, units[0])
     return """
       '\(unit)' is a unit the register named nowhere before, and may be \(units[0])\(others.isEmpty ? "" : " (or \(others))") written \
-      otherwise: the alerts and the report count a unit written two ways as two units; if it is, move every record of it \
-      with `gongkai project hand-over \(ShellWord.quoted(unit)) \(ShellWord.quoted(units[0])) --for-past-milestones --yes`
+      otherwise: the alerts and the report count a unit written two ways as two units; if it is, `gongkai project hand-over \
+      \(ShellWord.quoted(from)) \(ShellWord.quoted(to)) --for-past-milestones` says what moving every record of \(from) to \(to) \
+      takes, and does it with --yes
       """
   }
 

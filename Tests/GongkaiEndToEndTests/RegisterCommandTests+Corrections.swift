@@ -98,6 +98,33 @@ extension RegisterCommandTests {
     #expect(imported.stderr.contains("`gongkai amend 2 --ref HT-1 --reason 更正文号`"), "\(imported.stderr)")
   }
 
+  /// A 施工许可证's number of 18 digits that a spreadsheet stored as a number comes with its digits past the fifteenth
+  /// zeroed: recorded as given, since a number may end in zeros, with a warning to check it against the document; one
+  /// with its digits, or of 15 digits, is not warned of.
+  @Test func aLongNumberZeroedPastItsFifteenthDigitIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000214"
+    let (folder, db) = try registerWithProject(code)
+    let sheet = folder.appendingPathComponent("permits.csv")
+    try Data("""
+      项目代码,事项类型,形成日期,文号
+      \(code),approval-result.construction-permit,2026-11-20,310110202611200101
+      \(code),approval-result.construction-permit,2026-11-23,310110202611230000
+      \(code),approval-result.construction-permit,2026-11-24,310110202611000
+
+      """.utf8).write(to: sheet)
+    let imported = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(imported.status == 0)
+    #expect(imported.stderrLines == [
+      "gongkai: warning: \(sheet.path):3: 文号: the 文号 '310110202611230000' of milestone 2 is 18 digits with only zeros past the "
+        + "fifteenth, as Excel and WPS leave a long number they stored as a number: recorded as given; check it against the document, "
+        + "and if digits were lost, correct it (`gongkai amend 2 --ref … --reason 更正文号`) and format the sheet's column as text "
+        + "(设置单元格格式 → 文本)",
+    ], "\(imported.stderr)")
+    let logged = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-25", "--ref", "3101102026112500"] + db)
+    #expect(logged.status == 0 && logged.stderr.contains("the 文号 '3101102026112500' of milestone 4 is 16 digits with only zeros"),
+            "\(logged.stderr)")
+  }
+
   /// A milestone's own unit, the project's name for it, cleared and given again: the unit shown does not change, but
   /// whether a later change of the project's unit moves the milestone does, and `amend` says which it now is.
   @Test func amendSaysWhetherTheUnitIsTheMilestonesOwnOrTheProjects() throws {

@@ -15,8 +15,9 @@ extension RegisterCommandTests {
     #expect(abbreviated.status == 0)
     #expect(abbreviated.stderrLines == [
       "gongkai: warning: '杨浦发改委' is a unit the register named nowhere before, and may be 杨浦区发展和改革委员会 written otherwise: "
-        + "the alerts and the report count a unit written two ways as two units; if it is, move every record of it with "
-        + "`gongkai project hand-over 杨浦发改委 杨浦区发展和改革委员会 --for-past-milestones --yes`",
+        + "the alerts and the report count a unit written two ways as two units; if it is, `gongkai project hand-over 杨浦发改委 "
+        + "杨浦区发展和改革委员会 --for-past-milestones` says what moving every record of 杨浦发改委 to 杨浦区发展和改革委员会 takes, and does "
+        + "it with --yes",
     ], "\(abbreviated.stderr)")
     // Once: recorded, it is a unit of the register
     #expect(try gongkai(["log", code, "approval-result.energy-review", "--date", "2026-11-16", "--unit", "杨浦发改委"] + db).stderr.isEmpty)
@@ -31,6 +32,9 @@ extension RegisterCommandTests {
     let mended = try gongkai(["amend", "2", "--unit", "杨浦区发展和改革委员会", "--reason", "更正责任单位"] + db)
     #expect(mended.status == 0 && mended.stderr.isEmpty, "\(mended.stderr)")
     // The hand-over the warning gives leaves one unit in the report
+    let preview = try gongkai(["project", "hand-over", "杨浦发改委", "杨浦区发展和改革委员会", "--for-past-milestones"] + db)
+    #expect(preview.status == 64 && preview.stderr.contains("1 milestone already recorded under 杨浦发改委 would move to 杨浦区发展和改革委员会"),
+            "\(preview.stderr)")
     #expect(try gongkai(["project", "hand-over", "杨浦发改委", "杨浦区发展和改革委员会", "--for-past-milestones", "--yes"] + db).status == 0)
     let units = try gongkai(["check", "--unit", "杨浦发改委", "--as-of", "2026-11-20"] + db)
     #expect(units.status == 65 && units.stderr.contains("'杨浦发改委' is the responsible unit of no project or milestone"), "\(units.stderr)")
@@ -47,8 +51,9 @@ extension RegisterCommandTests {
     #expect(imported.status == 0)
     #expect(imported.stderrLines.filter { $0.contains("named nowhere") } == [
       "gongkai: warning: \(sheet.path):2: 责任单位: '杨浦规资局' is a unit the register named nowhere before, and may be 杨浦区规划和自然资源局 "
-        + "written otherwise: the alerts and the report count a unit written two ways as two units; if it is, move every record of it "
-        + "with `gongkai project hand-over 杨浦规资局 杨浦区规划和自然资源局 --for-past-milestones --yes`",
+        + "written otherwise: the alerts and the report count a unit written two ways as two units; if it is, `gongkai project hand-over "
+        + "杨浦规资局 杨浦区规划和自然资源局 --for-past-milestones` says what moving every record of 杨浦规资局 to 杨浦区规划和自然资源局 takes, "
+        + "and does it with --yes",
     ], "\(imported.stderr)")
     // A project file's: the project's unit at its line, a milestone's at its entry
     let file = folder.appendingPathComponent("2026-310110-48-01-000605.yaml")
@@ -68,5 +73,28 @@ extension RegisterCommandTests {
       "gongkai: warning: \(file.path):3: responsible-unit: '杨浦教育局'", "gongkai: warning: \(file.path):5: milestones[0].unit: '区发展改革委'",
     ], "\(files.stderr)")
     #expect(files.stderr.contains("'区发展改革委' is a unit the register named nowhere before, and may be 杨浦区发展和改革委员会 written"))
+  }
+
+  /// The likeliest unit first, the move from the shorter name to the name in full whichever is new, and a unit
+  /// abbreviated by `amend` or `project edit` (which replace the name in full) warned of as by `log`.
+  @Test func theHandOverGivenMovesTheAbbreviationToTheNearestNameInFull() throws {
+    let code = "2026-310110-48-01-000611"
+    let (_, db) = try registerWithProject(code, unit: "杨浦区住房和城乡建设管理委员会")
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000612", "--name", "道路工程", "--unit", "杨浦区建设和管理委员会"] + db).status == 0)
+    let nearest = try gongkai(["log", code, "bidding.contract", "--date", "2026-11-02", "--unit", "杨浦区建管委"] + db)
+    #expect(nearest.stderr.contains("may be 杨浦区建设和管理委员会 (or 杨浦区住房和城乡建设管理委员会) written otherwise"), "\(nearest.stderr)")
+    // The full name new, the abbreviation registered: the abbreviation's records move to it
+    #expect(try gongkai(["project", "add", "2026-310110-48-01-000613", "--name", "桥梁工程", "--unit", "杨浦区卫健委"] + db).status == 0)
+    let full = try gongkai(["project", "add", "2026-310110-48-01-000614", "--name", "医院工程", "--unit", "杨浦区卫生健康委员会"] + db)
+    #expect(full.stderr.contains("`gongkai project hand-over 杨浦区卫健委 杨浦区卫生健康委员会 --for-past-milestones` says what moving every "
+      + "record of 杨浦区卫健委 to 杨浦区卫生健康委员会 takes"), "\(full.stderr)")
+    // amend of a milestone that follows its project's unit, and project edit, to the abbreviation
+    #expect(try gongkai(["log", "2026-310110-48-01-000612", "bidding.contract", "--date", "2026-11-03"] + db).status == 0)
+    let amended = try gongkai(["amend", "2", "--unit", "区建设管理委员会", "--reason", "更正"] + db)
+    #expect(amended.stderr.contains("'区建设管理委员会' is a unit the register named nowhere before, and may be 杨浦区建设和管理委员会 "),
+            "\(amended.stderr)")
+    let edited = try gongkai(["project", "edit", "2026-310110-48-01-000612", "--unit", "杨浦建设管理委员会"] + db)
+    #expect(edited.stderr.contains("'杨浦建设管理委员会' is a unit the register named nowhere before, and may be 杨浦区建设和管理委员会 "),
+            "\(edited.stderr)")
   }
 }

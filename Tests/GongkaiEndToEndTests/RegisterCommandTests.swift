@@ -1887,10 +1887,15 @@ import TestSupport
     #expect(relinked.components(separatedBy: "### 质量安全行政处罚决定（已撤回）").count == 3, "\(relinked)")
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
-    // Every row's link is judged in one run, the rows after a refusal too; the column is named as the sheet heads it
+    // After a refusal, a link that names nothing is not judged: it may name the row refused; the column is named as the
+    // sheet heads it
     #expect(refused.stderrLines == [
       "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
-      "gongkai: \(sheet.path):3: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
+    ])
+    try Data("项目代码,事项类型,形成日期,所变更信息\n\(code),quality-safety.penalty-withdrawal,2026-06-04,quality-safety.penalty@2026-05-12\n".utf8)
+      .write(to: sheet)
+    #expect(try gongkai(["import", "milestones", sheet.path] + db).stderrLines == [
+      "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
     ])
   }
 
@@ -2314,6 +2319,40 @@ import TestSupport
     ].sorted(), "\(files2.stderr)")
     #expect(files2.stderr.contains("副本.yaml:2: code: project \(other) is also in \(other).yaml; keep one file per project"), "\(files2.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == registered)
+  }
+
+  /// After a refusal the rows are still merged, and what the register refuses there is told at its line beside it: a
+  /// publication dated before the day its milestone was amended to, a second row giving a channel with a no-break
+  /// space (the first, refused, wrote nothing it could match). A link to a refused row is not refused again.
+  @Test func theRowsAfterARefusalAreToldWithoutFollowOnRefusals() throws {
+    let code = "2025-310110-48-01-000508"
+    let (folder, db) = try registerWithProject(code)
+    #expect(try gongkai(["log", code, "approval-result.construction-planning-permit", "--date", "2026-03-02", "--ref", "杨规〔2026〕3号"] + db)
+      .status == 0)
+    #expect(try gongkai(["disclose", "1", "--date", "2026-03-05", "--channel", "杨浦区政府网站"] + db).status == 0)
+    #expect(try gongkai(["log", code, "bidding.contract", "--date", "2026-05-02", "--ref", "H-1"] + db).status == 0)
+    #expect(try gongkai(["amend", "2", "--date", "2026-05-20", "--reason", "更正形成日期"] + db).status == 0)
+    let nbsp = "杨浦区\u{A0}政府网站"
+    let sheet = folder.appendingPathComponent("after.csv")
+    try Data("""
+      项目代码,项目名称,事项类型,形成日期,文号,公开日期,公开渠道,所变更信息
+      \(code),江浦路桥梁改建工程,approval-result.construction-planning-permit,2026-03-02,杨规[2026]3号,,,
+      \(code),江浦路桥梁改建工程,bidding.contract,2026-05-02,H-1,2026-05-10,杨浦区政府网站,
+      \(code),江浦路桥梁改建工程,approval-result.construction-planning-permit,2026-03-02,杨规〔2026〕3号,2026-03-05,\(nbsp),
+      \(code),江浦路桥梁改建工程,approval-result.construction-planning-permit,2026-03-02,杨规〔2026〕3号,2026-03-05,\(nbsp),
+      \(code),江浦路桥梁工程,quality-safety.penalty,2026-05-11,罚1号,,,
+      \(code),江浦路桥梁改建工程,quality-safety.penalty-withdrawal,2026-06-04,撤1号,,,quality-safety.penalty@2026-05-11
+
+      """.utf8).write(to: sheet)
+    let before = try Data(contentsOf: URL(fileURLWithPath: db[1]))
+    let refused = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(refused.status == 65)
+    #expect(refused.stderrLines.map { $0.components(separatedBy: ": ").prefix(3).joined(separator: ": ") } == [
+      "gongkai: \(sheet.path):2: 文号", "gongkai: \(sheet.path):3: 公开日期", "gongkai: \(sheet.path):4: 公开渠道",
+      "gongkai: \(sheet.path):5: 公开渠道", "gongkai: \(sheet.path):6: 项目名称",
+    ], "\(refused.stderr)")
+    #expect(refused.stderr.contains(":3: 公开日期: published 2026-05-10 is before the information was formed (2026-05-20)"), "\(refused.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == before)
   }
 
   /// The 文号 of a milestone of the day typed otherwise is refused whatever else the day holds (a milestone without a

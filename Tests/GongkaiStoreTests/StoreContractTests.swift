@@ -595,7 +595,9 @@ import Testing
     let document = ProjectDocument(project: bund, milestones: [
       MilestoneEntry(kind: contract.kind, formedOn: contract.formedOn, changes: contract)
     ])
-    await #expect(throws: StoreError.invalid(.changesItself(contract.description))) {
+    // Told at its file, as the import's other problems are
+    let refusal = RegisterError.changesItself(contract.description)
+    await #expect(throws: StoreError.importRejected([.init(line: 1, field: refusal.field, message: refusal.description)])) {
       try await store.importProjects([document], actor: "王工", progress: nil)
     }
     #expect(try await store.projects().isEmpty)
@@ -763,7 +765,8 @@ import Testing
     // A publication before the amended date is refused, as for any milestone.
     var early = document
     early.milestones[0].disclosures = [Disclosure(publishedOn: day("2026-02-11"), channel: portal)]
-    await #expect(throws: StoreError.invalid(.disclosureBeforeMilestone(published: day("2026-02-11"), formed: day("2026-02-12")))) {
+    let refusal = RegisterError.disclosureBeforeMilestone(published: day("2026-02-11"), formed: day("2026-02-12"))
+    await #expect(throws: StoreError.importRejected([.init(line: 1, field: refusal.field, message: refusal.description)])) {
       try await store.importProjects([early], actor: "王工", progress: nil)
     }
   }

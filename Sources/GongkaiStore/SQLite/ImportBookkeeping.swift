@@ -73,6 +73,20 @@ struct Rejections {
   /// How many were told, shown or not.
   private(set) var count = 0
   var isEmpty: Bool { count == 0 }
+  /// The position of the first item asked about after the first problem.
+  private var firstPosition: Int?
+  /// How many items after the first problem are still merged, to find the conflicts only merging finds: a bound on
+  /// what a refused import writes before it rolls back (about 10 MB of journal).
+  static let mergedAfterRefusal = 10_000
+
+  /// Whether the item at `position` is to be merged: always before a problem; after one, while problems are still
+  /// shown and within ``mergedAfterRefusal`` items of the first.
+  mutating func allowsMerging(at position: Int) -> Bool {
+    guard !isEmpty else { return true }
+    let first = firstPosition ?? position
+    firstPosition = first
+    return !isFull && position - first < Self.mergedAfterRefusal
+  }
   /// Whether as many are kept as are shown: a refusal costly to word (one that looks something up) need not be.
   var isFull: Bool { first.count >= ImportReport.shownNotices }
 

@@ -156,6 +156,8 @@ extension SQLiteStore {
     from source: inout some ImportSource<ProjectDocument>, report: inout ImportReport, problems: inout Rejections,
     _ write: RegisterWrite, unitChanged: Bool = false
   ) throws -> Bool {
+    // After a refusal, only so far: see ``Rejections/allowsMerging(at:)``.
+    guard problems.allowsMerging(at: position) else { return false }
     do {
       try merge(document.milestones, into: project, isNew: isNew, at: position, report: &report, write, unitChanged: unitChanged,
                 lines: document.milestoneLines)
@@ -163,6 +165,10 @@ extension SQLiteStore {
     } catch let conflict as ConflictingRow {
       let problem = StoreError.LineProblem(line: position, field: conflict.field, message: conflict.message)
       problems.reject(problem, from: &source)
+      return false
+    } catch StoreError.invalid(let error) {
+      // What the register refuses of the file's values, told with the other problems, at the file.
+      problems.reject(StoreError.LineProblem(line: position, field: error.field, message: error.description), from: &source)
       return false
     }
   }
@@ -251,6 +257,8 @@ extension SQLiteStore {
         if row.entry.changes != nil, let record = project?.record {
           switch try self.link(of: row, in: record, report: &report, write) {
           case .success(let id): link = id
+          // After a refusal, a link that names nothing may name the refused row: not judged, so as not to be told twice.
+          case .failure(let refusal) where refusal.namesNone && !problems.isEmpty: continue
           case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
           }
         }
@@ -260,7 +268,8 @@ extension SQLiteStore {
         }
         // After a rejection the import will roll back, but the rows after it are still merged: a 文号 or a channel typed
         // otherwise than the register has it is found only by merging, and a ledger's every such row is told in one run.
-        guard rejections.isEmpty, let record = project?.record else { continue }
+        // Only so far: a sheet of millions of rows refused at its first would write them all before rolling back.
+        guard rejections.isEmpty, let record = project?.record, problems.allowsMerging(at: position) else { continue }
         let before = report.milestonesWritten + report.disclosuresWritten
         if let unit = row.entry.responsibleUnit { try units.resemblances(of: unit, write.db) }
         // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
@@ -275,6 +284,11 @@ extension SQLiteStore {
         } catch let conflict as ConflictingRow {
           // The row's writes are rolled back with the import.
           problems.reject(.init(line: row.line, field: conflict.field, message: conflict.message), from: &source)
+          continue
+        } catch StoreError.invalid(let error) {
+          // What the register refuses of the row's values (a publication before the day its milestone was amended to),
+          // told at its line with the other problems.
+          problems.reject(.init(line: row.line, field: error.field, message: error.description), from: &source)
           continue
         }
         if let unit = row.entry.responsibleUnit, case let resembled = try units.recorded(unit, write.db), !resembled.isEmpty {

@@ -324,6 +324,8 @@ extension SQLiteStore {
   /// A link that names no milestone, or several: what to give instead.
   struct LinkRefusal: Error {
     let message: String
+    /// Whether the link names no milestone, rather than several: after a refused row, the row it names may be that one.
+    var namesNone = false
   }
 
   /// The milestone in force a spreadsheet row's `changes` names in its project, as a project file's link reads:
@@ -338,7 +340,9 @@ extension SQLiteStore {
       .filter { key.reference == nil || $0.reference == key.reference }
     switch found.count {
     case 1: return .success(found[0].id)
-    case 0: return .failure(LinkRefusal(message: "'\(key)' names no milestone in force of the project; record that one first, or check its kind, day and 文号"))
+    case 0:
+      return .failure(LinkRefusal(
+        message: "'\(key)' names no milestone in force of the project; record that one first, or check its kind, day and 文号", namesNone: true))
     default:
       let references = found.map { $0.reference.isEmpty ? "#" : "#\($0.reference)" }.joined(separator: ", ")
       return .failure(LinkRefusal(message: "'\(key)' names \(found.count) milestones of that kind and day; add which one's 文号 (\(references))"))

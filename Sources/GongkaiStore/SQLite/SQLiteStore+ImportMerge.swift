@@ -47,7 +47,7 @@ extension SQLiteStore {
         id = try insertMilestone(entry, changesId: target, project: project, write)
         report.recordAdded(milestone: id)
         noteIfYearMistyped(entry, milestone: id, of: project, at: position, report: &report, write)
-        noteIfFullWidth(entry, milestone: id, at: position, report: &report)
+        noteIfSuspect(entry, milestone: id, at: position, report: &report)
         inserted.insert(id)
         if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
         report.milestonesWritten += 1
@@ -282,7 +282,7 @@ extension SQLiteStore {
         && CivilDate.stored(other.formedOn, column: "formedOn", of: "milestone \(other.id)") >= GeneralDisclosurePeriod.firstInForce
     } ?? false
     if !mistypedYear { noteIfYearMistyped(entry, milestone: id, of: project, at: position, report: &report, write) }
-    noteIfFullWidth(entry, milestone: id, at: position, report: &report)
+    noteIfSuspect(entry, milestone: id, at: position, report: &report)
     if let other = namesake {
       let same = other.reference == entry.reference ? "the same 文号" : "the same 文号 typed otherwise (\(other.reference))"
       let moved = try publications(of: entry, movedTo: other.id, db)
@@ -368,9 +368,10 @@ extension SQLiteStore {
     }
   }
 
-  /// Notes a milestone added with a 文号 in full-width digits or letters, as `log` warns of one.
-  private func noteIfFullWidth(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
-    guard let warning = StoreError.fullWidthReference(entry.reference, milestone: id) else { return }
+  /// Notes a milestone added with a 文号 that may not be the document's as typed
+  /// (``StoreError/suspectReference(_:milestone:)``), as `log` warns of one.
+  private func noteIfSuspect(_ entry: MilestoneEntry, milestone id: Int64, at position: Int, report: inout ImportReport) {
+    guard let warning = StoreError.suspectReference(entry.reference, milestone: id) else { return }
     report.notice(at: position, field: "ref", warning)
   }
 
@@ -473,10 +474,6 @@ extension SQLiteStore {
         (`gongkai reinstate --disclosure \(withdrawn.id!) --reason …`), else take the entry out of the file
         """)
     } else {
-      try write.insert(&record, project: project)
-      write.noteStated(record, id: record.id!)
-      report.disclosuresWritten += 1
-      report.recordAdded(disclosure: record.id!)
       // One whose channel differs from another's of the day only in its spaces (a no-break space pasted from a web
       // page) is that publication, in a sheet's row or a file: refused, as a second record would show it twice under
       // two 索引号. A sheet's row gives one publication, and a 公示 may be put up again: only one on the channel (and at
@@ -484,12 +481,18 @@ extension SQLiteStore {
       // reads as its date corrected, which the import cannot tell and does not undo. (Two rows of one sheet on one
       // channel are a notice put up again.) On another day under the channel spelt with other spaces, a file's entry
       // too is said: the notices show the channel two ways.
+      // Refused before the insert, so that a refused row leaves no publication a later row would match.
       let added = try record.disclosure
-      let others = try publications(of: milestone, besides: record.id!, write.db)
-      guard let nearest = added.recordedBeside(among: others) else { return }
-      guard nearest.publication.publishedOn != added.publishedOn else {
+      let others = try publications(of: milestone, besides: 0, write.db)
+      let nearest = added.recordedBeside(among: others)
+      if let nearest, nearest.publication.publishedOn == added.publishedOn {
         throw ConflictingRow(field: "channel", message: respacedChannel(record, beside: nearest, write))
       }
+      try write.insert(&record, project: project)
+      write.noteStated(record, id: record.id!)
+      report.disclosuresWritten += 1
+      report.recordAdded(disclosure: record.id!)
+      guard let nearest else { return }
       // A date corrected is read only of a publication no row of this sheet gave, up while this one is.
       let unstated = clearing ? [] : others.filter { write.disclosuresStated?[$0.id] == 0 }
       let redated = added.recordedBeside(among: unstated).flatMap { added.isUp(alongside: $0.publication) ? $0 : nil }

@@ -405,13 +405,15 @@ extension SQLiteStore {
   }
 
   public func isResponsibleUnit(_ name: String, withdrawnToo: Bool) throws -> Bool {
-    try read { db in
-      try Row.fetchOne(db, sql: """
-        SELECT 1 FROM project WHERE responsibleUnit = ? AND (withdrawnReason IS NULL OR ?)
-        UNION ALL SELECT 1 FROM milestone WHERE responsibleUnit = ? AND (withdrawnReason IS NULL OR ?)
-        LIMIT 1
-        """, arguments: [name, withdrawnToo, name, withdrawnToo]) != nil
-    }
+    try read { db in try Self.isResponsibleUnit(name, withdrawnToo: withdrawnToo, db) }
+  }
+
+  static func isResponsibleUnit(_ name: String, withdrawnToo: Bool, _ db: Database) throws -> Bool {
+    try Row.fetchOne(db, sql: """
+      SELECT 1 FROM project WHERE responsibleUnit = ? AND (withdrawnReason IS NULL OR ?)
+      UNION ALL SELECT 1 FROM milestone WHERE responsibleUnit = ? AND (withdrawnReason IS NULL OR ?)
+      LIMIT 1
+      """, arguments: [name, withdrawnToo, name, withdrawnToo]) != nil
   }
 
   public func responsibleUnits(limit: Int) throws -> [String] {
@@ -424,10 +426,10 @@ extension SQLiteStore {
     }
   }
 
-  public func unitsResembling(_ unit: String) throws -> [String] {
+  public func unitsResembling(_ unit: String, besides former: String?) throws -> [String] {
     try read { db in
       var units = UnitsMet()
-      return try units.resemblances(of: unit, db)
+      return try units.resemblances(of: unit, besides: former, db)
     }
   }
 

@@ -1,66 +1,73 @@
 import GRDB
 import GongkaiCore
 
-/// The responsible units a write meets, told apart into those the register names already and those it does not, and
-/// the units the register names, to compare a new one with (``UnitName``): read once a write meets a new unit, a seek
-/// a unit through the units' indexes, so that a national register's million projects are not read for it.
+/// The responsible units a write meets, told apart into those the register names already and those it does not. A new
+/// one is compared (``UnitName``) with every unit the register names, read once, when the write meets its first new
+/// unit: through the units' indexes, so that a national register's million projects are not read for it.
 struct UnitsMet {
   /// The units known to be named by a row of the register: most rows of an import name one of a few.
   private var named: Set<String> = []
   /// The units met that no row named when they were met, with the units they resemble, until a write records them.
   private var new: [String: [String]] = [:]
-  /// The units the register names, once a new one is met, with those met since.
+  /// The units the register names, read at the first new unit, with those the write has recorded since: a unit a row
+  /// only mentioned is no unit to move records to.
   private var names: [UnitName]?
+  /// Their sketches, side by side: what a new unit is compared with first, in one pass.
+  private var sketches: [UnitName.Sketch] = []
 
   /// How many resembling units a warning names.
   static let shown = 3
 
-  /// The units the register names that `unit` may be written otherwise of (``UnitName/mayName(theUnitOf:)``), the
-  /// longest first (a name in full before another abbreviation of it), when no project or milestone names `unit`
-  /// itself; empty when one does, or when none resembles it. Asked before the write that records `unit`.
+  /// The units the register names that `unit` may be written otherwise of (``UnitName/resemblance(to:)``), the
+  /// likeliest first, `besides` one (the unit a record had, which its correction resembles), when no project or
+  /// milestone names `unit` itself; empty when one does, or when none resembles it. Asked before the write that
+  /// records `unit`: afterwards the register names it.
   @discardableResult
-  mutating func resemblances(of unit: String, _ db: Database) throws -> [String] {
+  mutating func resemblances(of unit: String, besides former: String? = nil, _ db: Database) throws -> [String] {
     if named.contains(unit) { return [] }
     if let resembled = new[unit] { return resembled }
-    guard try !Self.isNamed(unit, db) else {
+    guard try !SQLiteStore.isResponsibleUnit(unit, withdrawnToo: true, db) else {
       named.insert(unit)
       return []
     }
-    if names == nil { names = try Self.units(db) }
     let met = UnitName(unit)
-    let found = Set(names!.lazy.filter { met.mayName(theUnitOf: $0) }.map(\.name))
-    names!.append(met)
-    new[unit] = found.sorted { ($0.count, $1) > ($1.count, $0) }.prefix(Self.shown).map(\.self)
-    return new[unit]!
-  }
-
-  /// What ``resemblances(of:_:)`` found of a unit met new, once, when a write has recorded it (the register names it
-  /// now); empty for a unit named before, or not recorded, or told already.
-  mutating func recorded(_ unit: String, _ db: Database) throws -> [String] {
-    guard let resembled = new[unit], try Self.isNamed(unit, db) else { return [] }
-    new[unit] = nil
-    named.insert(unit)
+    let names = try registered(db)
+    let likeliestFirst = sketches.indices.compactMap { index -> (UnitName, UnitName.Resemblance)? in
+      guard sketches[index].admits(met.sketch), names[index].name != former else { return nil }
+      return met.resemblance(to: names[index]).map { (names[index], $0) }
+    }.sorted { a, b in
+      // The likeliest kind of likeness, then the nearest in length (杨浦区建管委 is 杨浦区建设和管理委员会 rather than
+      // 杨浦区住房和城乡建设管理委员会), then by name, so that the answer does not depend on the order read.
+      (a.1, abs(a.0.length - met.length), a.0.name) < (b.1, abs(b.0.length - met.length), b.0.name)
+    }
+    let resembled = likeliestFirst.prefix(Self.shown).map(\.0.name)
+    new[unit] = resembled
     return resembled
   }
 
-  static func isNamed(_ unit: String, _ db: Database) throws -> Bool {
-    try Bool.fetchOne(db, sql: """
-      SELECT EXISTS (SELECT 1 FROM project WHERE responsibleUnit = ?1) OR EXISTS (SELECT 1 FROM milestone WHERE responsibleUnit = ?1)
-      """, arguments: [unit]) ?? false
+  /// What ``resemblances(of:besides:_:)`` found of a unit met new, once, when a write has recorded it (the register
+  /// names it now); empty for a unit named before, or not recorded, or told already.
+  mutating func recorded(_ unit: String, _ db: Database) throws -> [String] {
+    guard let resembled = new[unit], try SQLiteStore.isResponsibleUnit(unit, withdrawnToo: true, db) else { return [] }
+    new[unit] = nil
+    named.insert(unit)
+    if names != nil {
+      let name = UnitName(unit)
+      names?.append(name)
+      sketches.append(name.sketch)
+    }
+    return resembled
   }
 
-  /// Every unit a project or a milestone names, each once: a seek from one to the next through each index, as many
-  /// as there are units, not rows.
-  private static func units(_ db: Database) throws -> [UnitName] {
-    var units = Set<String>()
-    for table in ["project", "milestone"] {
-      let next = try db.makeStatement(sql: "SELECT responsibleUnit FROM \(table) WHERE responsibleUnit > ? ORDER BY responsibleUnit LIMIT 1")
-      var last = ""
-      while let unit = try String.fetchOne(next, arguments: [last]) {
-        units.insert(unit)
-        last = unit
-      }
-    }
-    return units.sorted().map(UnitName.init)
+  /// The units the register names, read on first use.
+  private mutating func registered(_ db: Database) throws -> [UnitName] {
+    if let names { return names }
+    // Withdrawn records too: each index holds the units alone, read without a row of the tables.
+    let read = try String.fetchAll(db, sql: """
+      SELECT DISTINCT responsibleUnit FROM project UNION SELECT DISTINCT responsibleUnit FROM milestone WHERE responsibleUnit IS NOT NULL
+      """).map(UnitName.init)
+    names = read
+    sketches = read.map(\.sketch)
+    return read
   }
 }

@@ -166,7 +166,7 @@ extension Gongkai {
         }
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
-      if let warning = StoreError.fullWidthReference(ref, milestone: milestone) { Terminal.warning(warning) }
+      if let warning = StoreError.suspectReference(ref, milestone: milestone) { Terminal.warning(warning) }
       newUnit.warn()
       // A correction that turns a late or overdue item on time, or the reverse, is what an evaluator looks for: said,
       // with where it stays visible.

@@ -64,7 +64,7 @@ extension Gongkai {
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
       // Judged as of another day, the date is told against that day.
       Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf.day(today: today))
-      if let warning = StoreError.fullWidthReference(entry.reference, milestone: stored.milestone.id) { Terminal.warning(warning) }
+      if let warning = StoreError.suspectReference(entry.reference, milestone: stored.milestone.id) { Terminal.warning(warning) }
       unit.warn()
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {

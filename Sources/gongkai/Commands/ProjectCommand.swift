@@ -225,6 +225,7 @@ extension Gongkai.ProjectCommand {
       let withdrawn = done.withdrawnProjectsLeft == 0 ? ""
         : "; \(counted(done.withdrawnProjectsLeft, "withdrawn project")) \(done.withdrawnProjectsLeft == 1 ? "keeps" : "keep") \(from)"
       guard yes else {
+        newUnit.warn()
         let projects = done.projects == 0 ? "no project in force answers to \(from) any more"
           : "\(counted(done.projects, "project")) in force \(done.projects == 1 ? "answers" : "answer") to \(from), and would answer to \(to)"
         let past = forPastMilestones ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) would move to \(to)"
