@@ -30,6 +30,9 @@ public protocol ImportSource<Element> {
   /// on a row that holds nothing else: a footer, a group heading), the first few and a last one counting the rest;
   /// asked once every item is read, for the import to say.
   func passedOver() -> [LineMessage]
+  /// Whether the source has found a problem, its own or the store's: the import will be refused, and the store merges
+  /// only so far after it.
+  var hasProblems: Bool { get }
 }
 
 /// Something said of an item of an import's source: its line (or position), the field, and what: a line passed over,
@@ -53,4 +56,5 @@ extension ImportSource {
   public func isListed(at position: Int) -> Bool { false }
   public func withdrawsADecision(_ kind: String) -> Bool { false }
   public func passedOver() -> [LineMessage] { [] }
+  public var hasProblems: Bool { false }
 }

@@ -169,6 +169,12 @@ public struct MilestoneKey: Hashable, Sendable, CustomStringConvertible {
     self.reference = reference
   }
 
+  /// Whether this key, as a link (`changes`) gives it, names the milestone of `key`: of its kind and day, and of its
+  /// 文号 where the link gives one (`#` alone names the one without).
+  public func names(_ key: MilestoneKey) -> Bool {
+    kind == key.kind && formedOn == key.formedOn && (reference == nil || reference == (key.reference ?? ""))
+  }
+
   /// `bidding.contract@2024-06-20`, as project files write a `changes:` reference; `#REF` follows when
   /// the milestone has a document number.
   public var description: String { "\(kind)@\(formedOn)" + (reference.map { "#\($0)" } ?? "") }

@@ -146,6 +146,7 @@ public struct MilestoneSheetReader: ImportSource {
   public func withdrawsADecision(_ kind: String) -> Bool { rows.withdrawsADecision(kind) }
 
   public func passedOver() -> [LineMessage] { rows.passedOver }
+  public var hasProblems: Bool { !rows.problems.isEmpty }
 }
 
 /// The rows of a spreadsheet, one at a time, each checked; what both ``MilestoneSheet`` and

@@ -144,6 +144,7 @@ public struct ProjectFiles: ImportSource {
   private var currentFieldLines: [String: Int] = [:]
   private var currentMilestoneLines: [Int] = []
   private var problems = CappedProblems()
+  public var hasProblems: Bool { !problems.isEmpty }
   /// Documents returned so far, and for each file that could not be read how many had been returned before
   /// it: the store counts documents, messages name files.
   private var returned = 0

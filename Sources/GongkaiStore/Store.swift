@@ -104,11 +104,11 @@ public protocol Store: Sendable {
   /// The responsible units projects and milestones in force name, each once, in code-point order, at most
   /// `limit` of them.
   func responsibleUnits(limit: Int) async throws -> [String]
-  /// The responsible units the register names that `unit` may be written otherwise of (an abbreviation, the same
-  /// characters spaced otherwise: ``UnitName``), the likeliest first, at most three, `besides` the unit the record
-  /// had, when no project or milestone names `unit` itself. Asked before a write records a unit, to warn of a name
-  /// that would split one unit's alerts and results in two.
-  func unitsResembling(_ unit: String, besides former: String?) async throws -> [String]
+  /// The responsible units records in force name that `unit` may be written otherwise of (an abbreviation, the same
+  /// characters spaced otherwise: ``UnitName``), the likeliest first, at most three, when no project or milestone
+  /// names `unit` itself. Asked before a write records a unit, to warn of a name that would split one unit's alerts
+  /// and results in two.
+  func unitsResembling(_ unit: String) async throws -> [String]
 
   // MARK: Milestones and disclosures
 

@@ -172,7 +172,7 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
   }
 
   /// Of a responsible unit the register named nowhere before, that may be one it names written otherwise (`units`, the
-  /// likeliest first, from ``Store/unitsResembling(_:besides:)``): recorded as given, since a new unit is as likely.
+  /// likeliest first, from ``Store/unitsResembling(_:)``): recorded as given, since a new unit is as likely.
   /// The hand-over that mends it moves the shorter name's records to the longer, the name in full, and is given
   /// without `--yes`: run so, it says what it would move, and two units that only look alike are not merged unread.
   public static func unitWrittenOtherwise(_ unit: String, resembling units: [String]) -> String {

@@ -1887,15 +1887,11 @@ import TestSupport
     #expect(relinked.components(separatedBy: "### 质量安全行政处罚决定（已撤回）").count == 3, "\(relinked)")
     let refused = try gongkai(["import", "milestones", sheet.path] + db)
     #expect(refused.status == 65)
-    // After a refusal, a link that names nothing is not judged: it may name the row refused; the column is named as the
-    // sheet heads it
+    // Every row's link is judged in one run, the rows after a refusal too (a link to the refused row excepted); the
+    // column is named as the sheet heads it
     #expect(refused.stderrLines == [
       "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-11' names 2 milestones of that kind and day; add which one's 文号 (#罚1号, #罚2号)",
-    ])
-    try Data("项目代码,事项类型,形成日期,所变更信息\n\(code),quality-safety.penalty-withdrawal,2026-06-04,quality-safety.penalty@2026-05-12\n".utf8)
-      .write(to: sheet)
-    #expect(try gongkai(["import", "milestones", sheet.path] + db).stderrLines == [
-      "gongkai: \(sheet.path):2: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
+      "gongkai: \(sheet.path):3: 所变更信息: 'quality-safety.penalty@2026-05-12' names no milestone in force of the project; record that one first, or check its kind, day and 文号",
     ])
   }
 
@@ -2323,7 +2319,8 @@ import TestSupport
 
   /// After a refusal the rows are still merged, and what the register refuses there is told at its line beside it: a
   /// publication dated before the day its milestone was amended to, a second row giving a channel with a no-break
-  /// space (the first, refused, wrote nothing it could match). A link to a refused row is not refused again.
+  /// space (the first, refused, wrote nothing it could match). A link to a refused row is not refused again; one that
+  /// names no row at all is.
   @Test func theRowsAfterARefusalAreToldWithoutFollowOnRefusals() throws {
     let code = "2025-310110-48-01-000508"
     let (folder, db) = try registerWithProject(code)
@@ -2342,6 +2339,7 @@ import TestSupport
       \(code),江浦路桥梁改建工程,approval-result.construction-planning-permit,2026-03-02,杨规〔2026〕3号,2026-03-05,\(nbsp),
       \(code),江浦路桥梁工程,quality-safety.penalty,2026-05-11,罚1号,,,
       \(code),江浦路桥梁改建工程,quality-safety.penalty-withdrawal,2026-06-04,撤1号,,,quality-safety.penalty@2026-05-11
+      \(code),江浦路桥梁改建工程,quality-safety.penalty-withdrawal,2026-06-05,撤2号,,,quality-safety.penalty@2026-04-01
 
       """.utf8).write(to: sheet)
     let before = try Data(contentsOf: URL(fileURLWithPath: db[1]))
@@ -2349,7 +2347,7 @@ import TestSupport
     #expect(refused.status == 65)
     #expect(refused.stderrLines.map { $0.components(separatedBy: ": ").prefix(3).joined(separator: ": ") } == [
       "gongkai: \(sheet.path):2: 文号", "gongkai: \(sheet.path):3: 公开日期", "gongkai: \(sheet.path):4: 公开渠道",
-      "gongkai: \(sheet.path):5: 公开渠道", "gongkai: \(sheet.path):6: 项目名称",
+      "gongkai: \(sheet.path):5: 公开渠道", "gongkai: \(sheet.path):6: 项目名称", "gongkai: \(sheet.path):8: 所变更信息",
     ], "\(refused.stderr)")
     #expect(refused.stderr.contains(":3: 公开日期: published 2026-05-10 is before the information was formed (2026-05-20)"), "\(refused.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: db[1])) == before)

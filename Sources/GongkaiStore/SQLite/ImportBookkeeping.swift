@@ -73,19 +73,34 @@ struct Rejections {
   /// How many were told, shown or not.
   private(set) var count = 0
   var isEmpty: Bool { count == 0 }
-  /// The position of the first item asked about after the first problem.
+  /// The position of the first item asked about after the first problem, the source's or the store's.
   private var firstPosition: Int?
-  /// How many items after the first problem are still merged, to find the conflicts only merging finds: a bound on
-  /// what a refused import writes before it rolls back (about 10 MB of journal).
-  static let mergedAfterRefusal = 10_000
+  /// How many sheet rows, and how many project files (about ten milestones each), after the first problem are still
+  /// merged, to find the conflicts only merging finds: a bound on what a refused import writes before it rolls back
+  /// (about 10 MB of journal).
+  static let rowsMergedAfterRefusal = 10_000
+  static let filesMergedAfterRefusal = 1_000
+  /// Whether the items are no longer merged: said once, as a problem.
+  private(set) var stoppedMerging = false
 
-  /// Whether the item at `position` is to be merged: always before a problem; after one, while problems are still
-  /// shown and within ``mergedAfterRefusal`` items of the first.
-  mutating func allowsMerging(at position: Int) -> Bool {
-    guard !isEmpty else { return true }
+  /// Whether the item at `position` is to be merged: always before a problem (`sourceRefused`: the source found one);
+  /// after one, within `limit` items of the first.
+  mutating func allowsMerging(at position: Int, within limit: Int, sourceRefused: Bool) -> Bool {
+    guard !isEmpty || sourceRefused else { return true }
     let first = firstPosition ?? position
     firstPosition = first
-    return !isFull && position - first < Self.mergedAfterRefusal
+    return position - first < limit
+  }
+
+  /// Tells `source`, once, that the `items` (rows, files) from `line` on are read but not compared with the register:
+  /// the problems only merging finds among them are not in the count.
+  mutating func stopMerging<Element>(at line: Int, field: String, items: String, from source: inout some ImportSource<Element>) {
+    guard !stoppedMerging else { return }
+    stoppedMerging = true
+    reject(.init(line: line, field: field, message: """
+      the import is refused, so from here on its \(items) are only read, not compared with the register: a 文号 or a channel \
+      written otherwise than it holds them is not found among them; import again once the problems above are corrected
+      """), from: &source)
   }
   /// Whether as many are kept as are shown: a refusal costly to word (one that looks something up) need not be.
   var isFull: Bool { first.count >= ImportReport.shownNotices }
@@ -100,4 +115,19 @@ struct Rejections {
     source.reject(line: problem.line, field: problem.field, message: problem.message)
     append(problem)
   }
+}
+
+/// The rows of a project's run of a sheet that were refused, by key: a later row's link (所变更信息) that names nothing
+/// may name one of them, which was not written, and is then not refused for it. As many as may be merged after a
+/// refusal (``Rejections/rowsMergedAfterRefusal``): past them, merging has stopped and no such link is judged.
+struct RefusedRows {
+  private var keys: [MilestoneKey] = []
+
+  mutating func note(_ key: MilestoneKey) {
+    if keys.count < Rejections.rowsMergedAfterRefusal { keys.append(key) }
+  }
+
+  func areNamed(by link: MilestoneKey) -> Bool { keys.contains { link.names($0) } }
+
+  mutating func removeAll() { keys.removeAll(keepingCapacity: true) }
 }

@@ -156,8 +156,11 @@ extension SQLiteStore {
     from source: inout some ImportSource<ProjectDocument>, report: inout ImportReport, problems: inout Rejections,
     _ write: RegisterWrite, unitChanged: Bool = false
   ) throws -> Bool {
-    // After a refusal, only so far: see ``Rejections/allowsMerging(at:)``.
-    guard problems.allowsMerging(at: position) else { return false }
+    // After a refusal, only so far: see ``Rejections/allowsMerging(at:within:sourceRefused:)``.
+    guard problems.allowsMerging(at: position, within: Rejections.filesMergedAfterRefusal, sourceRefused: source.hasProblems) else {
+      problems.stopMerging(at: position, field: "code", items: "files", from: &source)
+      return false
+    }
     do {
       try merge(document.milestones, into: project, isNew: isNew, at: position, report: &report, write, unitChanged: unitChanged,
                 lines: document.milestoneLines)
@@ -243,6 +246,7 @@ extension SQLiteStore {
       // The publications rows of the project's run added to milestones recorded before, by what the row gives, with
       // their ids: a row repeating one is told by them without a lookup, in memory bounded by a project's rows.
       var publicationsAdded: [RowPublication: Int64] = [:]
+      var refused = RefusedRows()
       var units = UnitsMet()
       var position = 0
       while let row = try source.next() {
@@ -251,14 +255,18 @@ extension SQLiteStore {
         if project?.code != row.project {
           project = (row.project, try importedProject(code: row.project.rawValue, write))
           publicationsAdded.removeAll(keepingCapacity: true)
+          refused.removeAll()
         }
         var rejections: [StoreError.LineProblem] = []
         var link: Int64?
-        if row.entry.changes != nil, let record = project?.record {
+        // A link to a row refused above, or to a row read once merging stopped, is not refused: the row it names was
+        // not written. The row is not merged without it.
+        var linksRefusedRow = false
+        if let key = row.entry.changes, let record = project?.record {
           switch try self.link(of: row, in: record, report: &report, write) {
           case .success(let id): link = id
-          // After a refusal, a link that names nothing may name the refused row: not judged, so as not to be told twice.
-          case .failure(let refusal) where refusal.namesNone && !problems.isEmpty: continue
+          case .failure(let refusal) where refusal.namesNone && (problems.stoppedMerging || refused.areNamed(by: key)):
+            linksRefusedRow = true
           case .failure(let refusal): rejections.append(.init(line: row.line, field: "changes", message: refusal.message))
           }
         }
@@ -269,7 +277,14 @@ extension SQLiteStore {
         // After a rejection the import will roll back, but the rows after it are still merged: a 文号 or a channel typed
         // otherwise than the register has it is found only by merging, and a ledger's every such row is told in one run.
         // Only so far: a sheet of millions of rows refused at its first would write them all before rolling back.
-        guard rejections.isEmpty, let record = project?.record, problems.allowsMerging(at: position) else { continue }
+        guard rejections.isEmpty, !linksRefusedRow, let record = project?.record else {
+          refused.note(row.entry.key)
+          continue
+        }
+        guard problems.allowsMerging(at: position, within: Rejections.rowsMergedAfterRefusal, sourceRefused: source.hasProblems) else {
+          problems.stopMerging(at: row.line, field: "project", items: "rows", from: &source)
+          continue
+        }
         let before = report.milestonesWritten + report.disclosuresWritten
         if let unit = row.entry.responsibleUnit { try units.resemblances(of: unit, write.db) }
         // A withdrawal recorded without the decision it withdraws (rare rows: two more lookups each).
@@ -284,11 +299,13 @@ extension SQLiteStore {
         } catch let conflict as ConflictingRow {
           // The row's writes are rolled back with the import.
           problems.reject(.init(line: row.line, field: conflict.field, message: conflict.message), from: &source)
+          refused.note(row.entry.key)
           continue
         } catch StoreError.invalid(let error) {
           // What the register refuses of the row's values (a publication before the day its milestone was amended to),
           // told at its line with the other problems.
           problems.reject(.init(line: row.line, field: error.field, message: error.description), from: &source)
+          refused.note(row.entry.key)
           continue
         }
         if let unit = row.entry.responsibleUnit, case let resembled = try units.recorded(unit, write.db), !resembled.isEmpty {

@@ -426,10 +426,10 @@ extension SQLiteStore {
     }
   }
 
-  public func unitsResembling(_ unit: String, besides former: String?) throws -> [String] {
+  public func unitsResembling(_ unit: String) throws -> [String] {
     try read { db in
       var units = UnitsMet()
-      return try units.resemblances(of: unit, besides: former, db)
+      return try units.resemblances(of: unit, db)
     }
   }
 

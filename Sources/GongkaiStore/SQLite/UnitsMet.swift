@@ -18,12 +18,11 @@ struct UnitsMet {
   /// How many resembling units a warning names.
   static let shown = 3
 
-  /// The units the register names that `unit` may be written otherwise of (``UnitName/resemblance(to:)``), the
-  /// likeliest first, `besides` one (the unit a record had, which its correction resembles), when no project or
-  /// milestone names `unit` itself; empty when one does, or when none resembles it. Asked before the write that
-  /// records `unit`: afterwards the register names it.
+  /// The units the register names in force that `unit` may be written otherwise of (``UnitName/resemblance(to:)``),
+  /// the likeliest first, when no project or milestone names `unit` itself; empty when one does, or when none
+  /// resembles it. Asked before the write that records `unit`: afterwards the register names it.
   @discardableResult
-  mutating func resemblances(of unit: String, besides former: String? = nil, _ db: Database) throws -> [String] {
+  mutating func resemblances(of unit: String, _ db: Database) throws -> [String] {
     if named.contains(unit) { return [] }
     if let resembled = new[unit] { return resembled }
     guard try !SQLiteStore.isResponsibleUnit(unit, withdrawnToo: true, db) else {
@@ -33,19 +32,23 @@ struct UnitsMet {
     let met = UnitName(unit)
     let names = try registered(db)
     let likeliestFirst = sketches.indices.compactMap { index -> (UnitName, UnitName.Resemblance)? in
-      guard sketches[index].admits(met.sketch), names[index].name != former else { return nil }
+      guard sketches[index].admits(met.sketch) else { return nil }
       return met.resemblance(to: names[index]).map { (names[index], $0) }
     }.sorted { a, b in
       // The likeliest kind of likeness, then the nearest in length (杨浦区建管委 is 杨浦区建设和管理委员会 rather than
       // 杨浦区住房和城乡建设管理委员会), then by name, so that the answer does not depend on the order read.
       (a.1, abs(a.0.length - met.length), a.0.name) < (b.1, abs(b.0.length - met.length), b.0.name)
     }
-    let resembled = likeliestFirst.prefix(Self.shown).map(\.0.name)
+    // Only units records in force name: a hand-over moves those alone.
+    var resembled: [String] = []
+    for (name, _) in likeliestFirst where resembled.count < Self.shown {
+      if try SQLiteStore.isResponsibleUnit(name.name, withdrawnToo: false, db) { resembled.append(name.name) }
+    }
     new[unit] = resembled
     return resembled
   }
 
-  /// What ``resemblances(of:besides:_:)`` found of a unit met new, once, when a write has recorded it (the register
+  /// What ``resemblances(of:_:)`` found of a unit met new, once, when a write has recorded it (the register
   /// names it now); empty for a unit named before, or not recorded, or told already.
   mutating func recorded(_ unit: String, _ db: Database) throws -> [String] {
     guard let resembled = new[unit], try SQLiteStore.isResponsibleUnit(unit, withdrawnToo: true, db) else { return [] }

@@ -167,7 +167,7 @@ extension Gongkai {
       }
       try StandardOutput.confirm("amended \(Gongkai.named(stored.milestone)): \(changed.joined(separator: ", "))\(standing)")
       if let warning = StoreError.suspectReference(ref, milestone: milestone) { Terminal.warning(warning) }
-      newUnit.warn()
+      await newUnit.warn(in: register)
       // A correction that turns a late or overdue item on time, or the reverse, is what an evaluator looks for: said,
       // with where it stays visible.
       if let checker, let before = (try? checker.judge(current.milestone, asOf: today)) ?? nil,

@@ -65,7 +65,7 @@ extension Gongkai {
       // Judged as of another day, the date is told against that day.
       Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf.day(today: today))
       if let warning = StoreError.suspectReference(entry.reference, milestone: stored.milestone.id) { Terminal.warning(warning) }
-      unit.warn()
+      await unit.warn(in: register)
       // Best effort, after the write, as the standing note; a change shares the 文号 of what it changes by design.
       if changes == nil, let other = try? await register.milestone(sharingReferenceOf: entry, project: code) {
         let id = stored.milestone.id

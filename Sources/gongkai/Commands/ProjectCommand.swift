@@ -100,7 +100,7 @@ extension Gongkai.ProjectCommand {
       let unit = await UnitResemblance(of: project.responsibleUnit, in: register)
       try await register.addProject(project, actor: try actor.actor())
       try StandardOutput.confirm("registered project \(code) \(project.name)")
-      unit.warn()
+      await unit.warn(in: register)
     }
   }
 
@@ -162,7 +162,7 @@ extension Gongkai.ProjectCommand {
           if update.keptFormerUnit > 0 { try await warnOfUnpublished(keptBy: former, in: register) }
         }
       }
-      unit.warn()
+      await unit.warn(in: register)
     }
 
     /// The milestones kept under the former unit that are not public yet: their alerts go on naming that unit, which
@@ -225,7 +225,7 @@ extension Gongkai.ProjectCommand {
       let withdrawn = done.withdrawnProjectsLeft == 0 ? ""
         : "; \(counted(done.withdrawnProjectsLeft, "withdrawn project")) \(done.withdrawnProjectsLeft == 1 ? "keeps" : "keep") \(from)"
       guard yes else {
-        newUnit.warn()
+        await newUnit.warn(in: register)
         let projects = done.projects == 0 ? "no project in force answers to \(from) any more"
           : "\(counted(done.projects, "project")) in force \(done.projects == 1 ? "answers" : "answer") to \(from), and would answer to \(to)"
         let past = forPastMilestones ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) would move to \(to)"
@@ -242,7 +242,7 @@ extension Gongkai.ProjectCommand {
         ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) moved to \(to)"
         : "\(counted(done.keptFormerUnit, "milestone")) already recorded kept \(from)"
           + (done.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
-      newUnit.warn()
+      await newUnit.warn(in: register)
     }
   }
 

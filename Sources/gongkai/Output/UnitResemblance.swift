@@ -1,4 +1,3 @@
-import GongkaiCore
 import GongkaiStore
 
 /// A responsible unit that a command records and the register named nowhere before, when it may be a unit the register
@@ -7,22 +6,29 @@ import GongkaiStore
 /// write.
 struct UnitResemblance {
   let unit: String?
+  /// The unit the record had, which a correction of its spelling resembles.
+  let former: String?
   let resembled: [String]
 
-  /// `replacing`: the unit the record had. A correction to the name in full (or spelt as long) resembles it, and is not
-  /// asked about it; one to a shorter name is, as it splits the unit.
   init(of unit: String?, replacing former: String? = nil, in register: any Store) async {
     self.unit = unit
+    self.former = former
     guard let unit, !unit.isEmpty else {
       resembled = []
       return
     }
-    let besides = former.flatMap { UnitName(unit).length >= UnitName($0).length ? $0 : nil }
-    resembled = (try? await register.unitsResembling(unit, besides: besides)) ?? []
+    resembled = (try? await register.unitsResembling(unit)) ?? []
   }
 
-  func warn() {
-    guard let unit, !resembled.isEmpty else { return }
-    Terminal.warning(StoreError.unitWrittenOtherwise(unit, resembling: resembled))
+  /// Warns once the write is done. The unit the record had is left out when no record in force names it any more: the
+  /// write corrected its one spelling; while others name it, the unit is now written two ways.
+  func warn(in register: any Store) async {
+    guard let unit else { return }
+    var shown = resembled
+    if let former, shown.contains(former), !((try? await register.isResponsibleUnit(former, withdrawnToo: false)) ?? true) {
+      shown.removeAll { $0 == former }
+    }
+    guard !shown.isEmpty else { return }
+    Terminal.warning(StoreError.unitWrittenOtherwise(unit, resembling: shown))
   }
 }
