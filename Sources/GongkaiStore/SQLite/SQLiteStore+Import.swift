@@ -42,9 +42,9 @@ extension SQLiteStore {
             imported.record(project: id, position: position)
           }
         }
-        for unit in [document.project.responsibleUnit] + document.milestones.compactMap(\.responsibleUnit) {
-          try units.resemblances(of: unit, write.db)
-        }
+        // Asked before the write, as afterwards the register names them; no array made for a file.
+        try units.resemblances(of: document.project.responsibleUnit, write.db)
+        for case let unit? in document.milestones.lazy.map(\.responsibleUnit) { try units.resemblances(of: unit, write.db) }
         let written = if let old {
           try update(old, from: document, at: position, from: &source, report: &report, problems: &problems,
                      refusedBefore: refusedBefore, write)
@@ -181,12 +181,17 @@ extension SQLiteStore {
   private func noteUnitsWrittenOtherwise(
     in document: ProjectDocument, at position: Int, units: inout UnitsMet, report: inout ImportReport, _ db: Database
   ) throws {
+    // Nearly every file of an import names only units the register names: nothing to look at.
+    guard units.awaitsRecording else { return }
     defer { report.entryLine = nil }
-    for (index, unit) in [(nil, document.project.responsibleUnit)] + document.milestones.enumerated().map({ ($0, $1.responsibleUnit) }) {
-      guard let unit, case let resembled = try units.recorded(unit, db), !resembled.isEmpty else { continue }
-      if let index { report.point(atEntry: index, of: document.milestoneLines) }
-      report.notice(at: position, field: index.map { "milestones[\($0)].unit" } ?? "responsible-unit",
-                    StoreError.unitWrittenOtherwise(unit, resembling: resembled))
+    let project = document.project.responsibleUnit
+    if case let resembled = try units.recorded(project, db), !resembled.isEmpty {
+      report.notice(at: position, field: "responsible-unit", StoreError.unitWrittenOtherwise(project, resembling: resembled))
+    }
+    for (index, entry) in document.milestones.enumerated() {
+      guard let unit = entry.responsibleUnit, case let resembled = try units.recorded(unit, db), !resembled.isEmpty else { continue }
+      report.point(atEntry: index, of: document.milestoneLines)
+      report.notice(at: position, field: "milestones[\(index)].unit", StoreError.unitWrittenOtherwise(unit, resembling: resembled))
     }
   }
 

@@ -18,6 +18,9 @@ struct UnitsMet {
   /// How many resembling units a warning names.
   static let shown = 3
 
+  /// Whether a unit met new waits for a write to record it: else ``recorded(_:_:)`` has nothing to answer.
+  var awaitsRecording: Bool { !new.isEmpty }
+
   /// The units the register names in force that `unit` may be written otherwise of (``UnitName/resemblance(to:)``),
   /// the likeliest first, when no project or milestone names `unit` itself; empty when one does, or when none
   /// resembles it. Asked before the write that records `unit`: afterwards the register names it.
