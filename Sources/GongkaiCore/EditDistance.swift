@@ -4,7 +4,12 @@ public enum EditDistance {
   /// The number of edits from `a` to `b` when it is at most `limit`, else nil. An edit inserts, deletes or replaces a
   /// byte, or swaps two neighbouring ones: the slip of a fast typist (`shwo` for `show`) costs one, not two.
   public static func between(_ a: String, _ b: String, atMost limit: Int) -> Int? {
-    let a = Array(a.utf8), b = Array(b.utf8)
+    between(Array(a.utf8), Array(b.utf8), atMost: limit)
+  }
+
+  /// ``between(_:_:atMost:)`` counted in elements: in characters for a Chinese name, where a homophone the input
+  /// method offered first replaces three bytes of UTF-8.
+  public static func between<Element: Equatable>(_ a: [Element], _ b: [Element], atMost limit: Int) -> Int? {
     guard abs(a.count - b.count) <= limit else { return nil }
     var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)

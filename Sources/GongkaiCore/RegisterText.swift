@@ -496,6 +496,9 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
     return meaning.isEmpty ? nil : "did you mean \(meaning.joined(separator: ", or "))?"
   }
 
+  /// The dashes an input method or a word processor types for a hyphen.
+  private static let dashes: Set<Character> = ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}"]
+
   public var description: String {
     switch self {
     case .malformedProjectCode(let text):
@@ -505,6 +508,11 @@ public enum RegisterError: Equatable, Sendable, PointsToReferenceList {
       } else if case let ascii = text.halfWidth, ascii != text, (try? ProjectCode(ascii)) != nil {
         // A code is kept and compared byte by byte, so it is not taken in another form: said, with the form to type.
         "project code '\(text)' is typed with full-width characters (a Chinese input method's); type it in ASCII: \(ascii)"
+      } else if let dash = text.unicodeScalars.first(where: { Self.dashes.contains(Character($0)) }),
+        case let hyphened = String(text.halfWidth.map { Self.dashes.contains($0) ? "-" : $0 }), (try? ProjectCode(hyphened)) != nil
+      {
+        "project code '\(text)' is typed with \(dash) (\(RegisterText.codePoint(dash))), a dash an input method or a word processor "
+          + "types, for its hyphens; type it in ASCII: \(hyphened)"
       } else if let space = text.unicodeScalars.first(where: \.properties.isWhitespace),
         case let bare = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace })),
         (try? ProjectCode(bare)) != nil

@@ -109,6 +109,10 @@ public protocol Store: Sendable {
   /// names `unit` itself. Asked before a write records a unit, to warn of a name that would split one unit's alerts
   /// and results in two.
   func unitsResembling(_ unit: String) async throws -> [String]
+  /// The responsible units records in force name that a filter's `unit`, which none names, may be meant for: those it
+  /// resembles (``unitsResembling(_:)``) and those a character or two off it (``UnitName/charactersOff(_:)``), the
+  /// likeliest first, at most three. A cron line filtered on a mistyped unit is refused, and the refusal names the fix.
+  func unitsMeant(by unit: String) async throws -> [String]
 
   // MARK: Milestones and disclosures
 

@@ -173,17 +173,20 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
 
   /// Of a responsible unit the register named nowhere before, that may be one it names written otherwise (`units`, the
   /// likeliest first, from ``Store/unitsResembling(_:)``): recorded as given, since a new unit is as likely.
-  /// The hand-over that mends it moves the shorter name's records to the longer, the name in full, and is given
+  /// The hand-over that mends it moves the shorter name's records to the longer, the name in full (of one length, the
+  /// new unit's to the one recorded, the warning saying the reverse may be meant), and is given
   /// without `--yes`: run so, it says what it would move, and two units that only look alike are not merged unread.
   public static func unitWrittenOtherwise(_ unit: String, resembling units: [String]) -> String {
     let others = units.dropFirst().joined(separator: ", ")
     let (new, registered) = (UnitName(unit), UnitName(units[0]))
     let (from, to) = new.length > registered.length ? (units[0], unit) : (unit, units[0])
+    // Of one length, neither is the name in full: the one written wrong may be the one recorded first.
+    let either = new.length == registered.length ? " (the two the other way round if \(units[0]) is the one written wrong)" : ""
     return """
       '\(unit)' is a unit the register named nowhere before, and may be \(units[0])\(others.isEmpty ? "" : " (or \(others))") written \
       otherwise: the alerts and the report count a unit written two ways as two units; if it is, `gongkai project hand-over \
       \(ShellWord.quoted(from)) \(ShellWord.quoted(to)) --for-past-milestones` says what moving every record of \(from) to \(to) \
-      takes, and does it with --yes
+      takes, and does it with --yes\(either)
       """
   }
 

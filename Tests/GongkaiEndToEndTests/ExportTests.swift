@@ -77,13 +77,13 @@ import TestSupport
   @Test func theFeedIsIdentifiedByTheOrganisationWhenOneIsGiven() throws {
     let (_, database) = try sampleRegister()
     let folder = Scratch.folder()
-    let export = try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-27", "--organisation", "11310110002424433J",
+    let export = try runGongkai(["export", "notices", "--out", folder.path, "--as-of", "2026-11-27", "--organisation", "1131011000242443XF",
                                  "--database", database])
     #expect(export.status == 0, "\(export.stderr)")
     #expect(!export.stderr.contains("placeholder"), "\(export.stderr)")
     let feed = try String(contentsOf: folder.appendingPathComponent("feed.atom"), encoding: .utf8)
-    #expect(feed.contains("<id>urn:gongkai:feed:11310110002424433J</id>"))
-    #expect(feed.contains("<id>urn:gongkai:notice:11310110002424433J-"))
+    #expect(feed.contains("<id>urn:gongkai:feed:1131011000242443XF</id>"))
+    #expect(feed.contains("<id>urn:gongkai:notice:1131011000242443XF-"))
     // Without one, the feed's placeholder id is said, as OC4IDS says its placeholders
     let placeholder = try runGongkai(["export", "notices", "--out", Scratch.folder().path, "--as-of", "2026-11-27", "--database", database])
     #expect(placeholder.status == 0)
@@ -256,15 +256,15 @@ import TestSupport
   @Test func anOrganisationWhereNoIndexNumberIsWrittenIsToldToDoNothing() throws {
     let (folder, database) = try sampleRegister()
     let report = try runGongkai(["report", "--year", "2026", "--out", folder.appendingPathComponent("r.txt").path,
-                                 "--organisation", "11310110002424433J", "--as-of", "2026-11-27", "--database", database])
+                                 "--organisation", "1131011000242443XF", "--as-of", "2026-11-27", "--database", database])
     #expect(report.status == 0, "\(report.stderr)")
     #expect(report.stderr == "gongkai: warning: --organisation does nothing for report, which writes no 索引号; drop it\n")
     let csv = folder.appendingPathComponent("a.csv")
-    let audit = try runGongkai(["export", "audit-csv", "--out", csv.path, "--organisation", "11310110002424433J", "--as-of", "2026-11-27",
+    let audit = try runGongkai(["export", "audit-csv", "--out", csv.path, "--organisation", "1131011000242443XF", "--as-of", "2026-11-27",
                                 "--database", database])
     #expect(audit.status == 0 && audit.stderr.isEmpty, "\(audit.stderr)")
     let rows = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\r\n")
-    #expect(rows[1].contains(",11310110002424433J-2023-00001,"), "\(rows[1])")
+    #expect(rows[1].contains(",1131011000242443XF-2023-00001,"), "\(rows[1])")
   }
 
   @Test func anExportThatCannotBeWrittenLeavesNothingBehind() throws {

@@ -445,12 +445,12 @@ extension RegisterCommandTests {
     #expect(feed.contains("<id>urn:gongkai:notice:310110-2026-00003</id>") && !feed.contains("310115-2026-00003"))
     // Exported since without one, the folder's feed is refused another organisation, which would renumber every entry,
     // until it is removed on purpose
-    let renumbered = try gongkai(notices.export + ["--organisation", "11310110002494012X"])
+    let renumbered = try gongkai(notices.export + ["--organisation", "113101100024940129"])
     #expect(renumbered.status == 65)
     #expect(renumbered.stderr.contains("was written with no organisation code (索引号 by each project's division), and this export "
-      + "would write organisation 11310110002494012X: every 索引号 and feed entry would change"), "\(renumbered.stderr)")
+      + "would write organisation 113101100024940129: every 索引号 and feed entry would change"), "\(renumbered.stderr)")
     try FileManager.default.removeItem(atPath: notices.folder + "/feed.atom")
-    #expect(try gongkai(notices.export + ["--organisation", "11310110002494012X"]).status == 0)
+    #expect(try gongkai(notices.export + ["--organisation", "113101100024940129"]).status == 0)
     #expect(!(try notices.feed()).contains("项目代码已更正"))
     // and the next export without one is refused in its turn
     #expect(try gongkai(notices.export).status == 65)

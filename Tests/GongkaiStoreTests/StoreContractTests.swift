@@ -595,9 +595,9 @@ import Testing
     let document = ProjectDocument(project: bund, milestones: [
       MilestoneEntry(kind: contract.kind, formedOn: contract.formedOn, changes: contract)
     ])
-    // Told at its file, as the import's other problems are
+    // Told at its file and entry, as the import's other problems are
     let refusal = RegisterError.changesItself(contract.description)
-    await #expect(throws: StoreError.importRejected([.init(line: 1, field: refusal.field, message: refusal.description)])) {
+    await #expect(throws: StoreError.importRejected([.init(line: 1, field: "milestones[0].changes", message: refusal.description)])) {
       try await store.importProjects([document], actor: "王工", progress: nil)
     }
     #expect(try await store.projects().isEmpty)
@@ -766,7 +766,8 @@ import Testing
     var early = document
     early.milestones[0].disclosures = [Disclosure(publishedOn: day("2026-02-11"), channel: portal)]
     let refusal = RegisterError.disclosureBeforeMilestone(published: day("2026-02-11"), formed: day("2026-02-12"))
-    await #expect(throws: StoreError.importRejected([.init(line: 1, field: refusal.field, message: refusal.description)])) {
+    let field = "milestones[0].disclosures[0].published"
+    await #expect(throws: StoreError.importRejected([.init(line: 1, field: field, message: refusal.description)])) {
       try await store.importProjects([early], actor: "王工", progress: nil)
     }
   }

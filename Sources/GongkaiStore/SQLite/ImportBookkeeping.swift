@@ -30,12 +30,28 @@ struct ImportedProjects {
   }
 }
 
-/// A spreadsheet row that gives a milestone a summary or unit, or a publication an end or address, other than an earlier
-/// row of the same import gave it: the later would replace the earlier unseen, or be dropped, and which is right only
-/// the clerk knows.
-struct ConflictingRow: Error {
+/// A value of the row or project file being merged that the register refuses, told with the import's other problems at
+/// its line: a spreadsheet row that gives a milestone a summary or unit, or a publication an end or address, other than
+/// an earlier row gave it (which is right only the clerk knows); a 文号 typed otherwise than the same document's; a
+/// channel spelt with other spaces than the same day's publication; a publication dated before its milestone was
+/// amended to. `field` is the column of a row, or the path in a project file from where it was thrown
+/// (``refusals(within:_:)`` makes it whole: `milestones[2].disclosures[0].published`); the line told is its entry's.
+struct RefusedField: Error {
   let field: String
   let message: String
+}
+
+/// Runs `body`, naming what the register refuses inside it by its path within a project file's `entry` (`milestones[2]`,
+/// `disclosures[0]`), from which the file's line is found; a spreadsheet row's refusal (`entry` nil) keeps its column.
+func refusals<T>(within entry: String?, _ body: () throws -> T) throws -> T {
+  guard let entry else { return try body() }
+  do {
+    return try body()
+  } catch let refused as RefusedField {
+    throw RefusedField(field: "\(entry).\(refused.field)", message: refused.message)
+  } catch StoreError.invalid(let problem) {
+    throw RefusedField(field: "\(entry).\(problem.field)", message: problem.description)
+  }
 }
 
 /// A publication's values a spreadsheet row may give, each a bit of what ``RegisterWrite/disclosuresStated`` keeps.

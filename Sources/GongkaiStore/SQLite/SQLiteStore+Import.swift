@@ -165,7 +165,7 @@ extension SQLiteStore {
       try merge(document.milestones, into: project, isNew: isNew, at: position, report: &report, write, unitChanged: unitChanged,
                 lines: document.milestoneLines)
       return true
-    } catch let conflict as ConflictingRow {
+    } catch let conflict as RefusedField {
       let problem = StoreError.LineProblem(line: position, field: conflict.field, message: conflict.message)
       problems.reject(problem, from: &source)
       return false
@@ -301,7 +301,7 @@ extension SQLiteStore {
           if let added = report.addedDisclosures?.upperBound, added != addedBefore, let key = RowPublication(row) {
             publicationsAdded[key] = added
           }
-        } catch let conflict as ConflictingRow {
+        } catch let conflict as RefusedField {
           // The row's writes are rolled back with the import.
           problems.reject(.init(line: row.line, field: conflict.field, message: conflict.message), from: &source)
           refused.note(row.entry.key)

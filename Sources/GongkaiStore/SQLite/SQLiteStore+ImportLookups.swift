@@ -67,7 +67,7 @@ extension SQLiteStore {
 
   /// Notes each field a spreadsheet row gives otherwise than the milestone it names, which a row does not change:
   /// counted as unchanged without a word, a correction typed into a sheet looked applied when it was not. Throws
-  /// ``ConflictingRow`` where an earlier row of this import added the milestone: two rows of one sheet disagree.
+  /// ``RefusedField`` where an earlier row of this import added the milestone: two rows of one sheet disagree.
   func noteDifferences(
     of entry: MilestoneEntry, from recorded: RecordedMilestone, project: ProjectRecord, at position: Int,
     report: inout ImportReport
@@ -80,7 +80,7 @@ extension SQLiteStore {
       // Where an earlier row of this import added the milestone: the rows disagree, and the later one's value would be
       // dropped without a word (a later row that leaves the cell empty says nothing).
       if let given, report.addedMilestones?.contains(recorded.id) == true {
-        throw ConflictingRow(field: field, message: """
+        throw RefusedField(field: field, message: """
           a row above gives \(entry.key.described) \(ownValue.map { "the \(field) '\($0)'" } ?? "no \(field)"), this row \
           '\(given)'; give a milestone one \(field) in all its rows, the right one
           """)

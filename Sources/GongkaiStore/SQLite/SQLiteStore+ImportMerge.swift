@@ -35,41 +35,44 @@ extension SQLiteStore {
     let inForceInFile = Set(entries.lazy.filter { $0.withdrawnReason == nil }.map(\.key))
     for (index, entry) in entries.enumerated() {
       report.point(atEntry: index, of: lines)
-      let id: Int64
       let withdrawn = entry.withdrawnReason != nil
-      if isNew, withdrawn || keys.inForce[entry.key] == nil {
-        // An entry in force links the key's milestone in force: one the file lists further on is linked once every
-        // milestone exists, and the withdrawn one of the key only where the file lists none in force.
-        let target = entry.changes.flatMap { key in
-          withdrawn || !inForceInFile.contains(key) ? keys.linked(key, from: withdrawn) : keys.inForce[key]
-        }
-        if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, of: project, write.db) }
-        id = try insertMilestone(entry, changesId: target, project: project, write)
-        report.recordAdded(milestone: id)
-        noteIfYearMistyped(entry, milestone: id, of: project, at: position, report: &report, write)
-        noteIfSuspect(entry, milestone: id, at: position, report: &report)
-        inserted.insert(id)
-        if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
-        report.milestonesWritten += 1
-        report.disclosuresWritten += entry.disclosures.count
-      } else if case let direct = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write),
-        let recorded = try direct ?? milestoneAmended(from: entry.key, project: project, write),
-        withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
-      {
-        // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
-        // the file's entry under the old date or document number is the amended milestone, not a new one.
-        id = recorded.id
-        try merge(entry, into: recorded, amended: direct == nil, of: project, at: position, report: &report, write,
-                  updateFields: updateFields, unitChanged: unitChanged)
-      } else {
-        id = try insert(entry, beside: project, at: position, field: tracking ? "milestones[\(index)].ref" : "ref", report: &report,
-                        write, link: tracking ? nil : link)
-        if tracking {
+      // What the register refuses of a file's entry is named by its path there, which gives its line.
+      let id = try refusals(within: tracking ? "milestones[\(index)]" : nil) { () throws -> Int64 in
+        if isNew, withdrawn || keys.inForce[entry.key] == nil {
+          // An entry in force links the key's milestone in force: one the file lists further on is linked once every
+          // milestone exists, and the withdrawn one of the key only where the file lists none in force.
+          let target = entry.changes.flatMap { key in
+            withdrawn || !inForceInFile.contains(key) ? keys.linked(key, from: withdrawn) : keys.inForce[key]
+          }
+          if let target, let key = entry.changes, !withdrawn { try requireInForce(linked: target, by: key, of: project, write.db) }
+          let id = try insertMilestone(entry, changesId: target, project: project, write)
+          report.recordAdded(milestone: id)
+          noteIfYearMistyped(entry, milestone: id, of: project, at: position, report: &report, write)
+          noteIfSuspect(entry, milestone: id, at: position, report: &report)
           inserted.insert(id)
-          if entry.changes == nil { linkedAtInsert.insert(id) }
+          if target != nil || entry.changes == nil { linkedAtInsert.insert(id) }
+          report.milestonesWritten += 1
+          report.disclosuresWritten += entry.disclosures.count
+          return id
+        } else if case let direct = try recordedMilestone(entry.key, projectId: project.id!, preferringWithdrawn: withdrawn, write),
+          let recorded = try direct ?? milestoneAmended(from: entry.key, project: project, write),
+          withdrawn ? recorded.withdrawn || !inForceInFile.contains(entry.key) : !recorded.withdrawn || !withdrawnInFile.contains(entry.key)
+        {
+          // A withdrawal stands: a file written before it does not bring the milestone back. So does an amendment:
+          // the file's entry under the old date or document number is the amended milestone, not a new one.
+          try merge(entry, into: recorded, amended: direct == nil, of: project, at: position, report: &report, write,
+                    updateFields: updateFields, unitChanged: unitChanged)
+          return recorded.id
+        } else {
+          let id = try insert(entry, beside: project, at: position, report: &report, write, link: tracking ? nil : link)
+          if tracking {
+            inserted.insert(id)
+            if entry.changes == nil { linkedAtInsert.insert(id) }
+          }
+          report.milestonesWritten += 1
+          report.disclosuresWritten += entry.disclosures.count
+          return id
         }
-        report.milestonesWritten += 1
-        report.disclosuresWritten += entry.disclosures.count
       }
       if tracking {
         if withdrawn { keys.withdrawn[entry.key] = id } else { keys.inForce[entry.key] = id }
@@ -185,10 +188,10 @@ extension SQLiteStore {
         """)
     }
     if !recorded.withdrawn {
-      if let problem = entry.disclosures.lazy.compactMap({
-        self.precedenceProblem(of: $0.publishedOn, kind: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil)
-      }).first {
-        throw StoreError.invalid(problem)
+      for (index, disclosure) in entry.disclosures.enumerated() {
+        if let problem = precedenceProblem(of: disclosure.publishedOn, kind: entry.kind, formedOn: recorded.formedOn, isChange: entry.changes != nil) {
+          throw RefusedField(field: updateFields ? "disclosures[\(index)].published" : "published", message: problem.description)
+        }
       }
       if !updateFields { try noteDifferences(of: entry, from: recorded, project: project, at: position, report: &report) }
       if updateFields, var existing = try MilestoneRecord.fetchOne(db, key: id) {
@@ -232,8 +235,11 @@ extension SQLiteStore {
         }
         if try write.update(existing, from: old, project: project.code) { report.milestonesWritten += 1 }
       }
-      for disclosure in entry.disclosures {
-        try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
+      for (index, disclosure) in entry.disclosures.enumerated() {
+        // A file's publication is named by its place in the entry, a spreadsheet row's by its column.
+        try refusals(within: updateFields ? "disclosures[\(index)]" : nil) {
+          try merge(disclosure, milestone: id, project: project.code, clearing: updateFields, at: position, report: &report, write)
+        }
       }
       if updateFields, !entry.disclosures.isEmpty {
         try noteUnlisted(publicationsOf: id, listed: entry.disclosures, project: project.code, at: position, report: &report, db)
@@ -253,10 +259,10 @@ extension SQLiteStore {
 
   /// Adds an entry the register holds no milestone of (an entry that arrives withdrawn corrects nothing: it records
   /// what was taken back), noting a milestone it may repeat: one of the same 文号 on another day, or of the same kind
-  /// and day. One of the same day whose 文号 is this one typed otherwise is refused, at `field`. `link`: the milestone
+  /// and day. One of the same day whose 文号 is this one typed otherwise is refused. `link`: the milestone
   /// a spreadsheet row changes, found before; a file's links are made once all its milestones exist.
   private func insert(
-    _ entry: MilestoneEntry, beside project: ProjectRecord, at position: Int, field: String, report: inout ImportReport,
+    _ entry: MilestoneEntry, beside project: ProjectRecord, at position: Int, report: inout ImportReport,
     _ write: RegisterWrite, link: Int64?
   ) throws -> Int64 {
     let db = write.db
@@ -270,7 +276,7 @@ extension SQLiteStore {
         ? "'\(given)' is \(recorded), typed otherwise, which an entry above gives for the same kind and day: one document; "
           + "give both the 文号 as the document has it"
         : "'\(given)' is " + StoreError.referenceTypedOtherwise(given: given, recorded: recorded, milestone: other.id, kind: entry.kind, formedOn: entry.formedOn)
-      throw ConflictingRow(field: field, message: message)
+      throw RefusedField(field: "ref", message: message)
     }
     // A spreadsheet row's link was found before (`link`); a file's are made once all its milestones exist.
     let id = try insertMilestone(entry, changesId: link, project: project, write)
@@ -332,38 +338,40 @@ extension SQLiteStore {
     let db = write.db
     for (index, (entry, id)) in zip(entries, ids).enumerated() {
       report.point(atEntry: index, of: lines)
-      // A withdrawn milestone already in the register keeps the link it was withdrawn with.
-      guard !linkedAtInsert.contains(id), entry.withdrawnReason == nil || inserted.contains(id) else { continue }
-      let target = try entry.changes.map { key in
-        if let linked = keys.linked(key, from: entry.withdrawnReason != nil) { return linked }
-        guard let record = try existingMilestone(key, projectId: project.id!, db) else {
-          throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
+      try refusals(within: "milestones[\(index)]") {
+        // A withdrawn milestone already in the register keeps the link it was withdrawn with.
+        guard !linkedAtInsert.contains(id), entry.withdrawnReason == nil || inserted.contains(id) else { return }
+        let target = try entry.changes.map { key in
+          if let linked = keys.linked(key, from: entry.withdrawnReason != nil) { return linked }
+          guard let record = try existingMilestone(key, projectId: project.id!, db) else {
+            throw StoreError.invalid(.invalidField("changes", key.description, "no such milestone in project \(project.code)"))
+          }
+          return record.id!
         }
-        return record.id!
-      }
-      guard target != id else { throw StoreError.invalid(.changesItself(entry.key.description)) }
-      let old = try MilestoneRecord.fetchOne(db, key: id)!
-      guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { continue }
-      if let target, let key = entry.changes, old.withdrawnReason == nil, target != old.changesId {
-        try requireInForce(linked: target, by: key, of: project, db)
-      }
-      // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
-      if target != old.changesId, !inserted.contains(id),
-        let change = try change(of: "changesId", from: target, entity: "milestone", id: id, db)
-      {
-        let gave = entry.changes.map { "'\($0)' is what milestone \(id) changed" }
-          ?? "the file names nothing it changes (which would remove the link), as milestone \(id) had it"
-        report.notice(at: position, field: "changes", """
-          \(gave) before \(change.actor) changed it on \(dayOf(change.at)) (it now changes \
-          \(old.changesId.map { "milestone \($0)" } ?? "nothing")); the file was written before that, and the import kept the \
-          change (`gongkai amend \(id) --changes ID` or `--no-changes`, with a reason, changes it on purpose)
-          """)
-        continue
-      }
-      var record = old
-      record.changesId = target
-      if try write.update(record, from: old, project: project.code), !inserted.contains(old.id!) {
-        report.milestonesWritten += 1
+        guard target != id else { throw StoreError.invalid(.changesItself(entry.key.description)) }
+        let old = try MilestoneRecord.fetchOne(db, key: id)!
+        guard old.withdrawnReason == nil || entry.withdrawnReason != nil else { return }
+        if let target, let key = entry.changes, old.withdrawnReason == nil, target != old.changesId {
+          try requireInForce(linked: target, by: key, of: project, db)
+        }
+        // A link corrected since (`amend --changes`, or another file) stands as a corrected summary does.
+        if target != old.changesId, !inserted.contains(id),
+          let change = try change(of: "changesId", from: target, entity: "milestone", id: id, db)
+        {
+          let gave = entry.changes.map { "'\($0)' is what milestone \(id) changed" }
+            ?? "the file names nothing it changes (which would remove the link), as milestone \(id) had it"
+          report.notice(at: position, field: "changes", """
+            \(gave) before \(change.actor) changed it on \(dayOf(change.at)) (it now changes \
+            \(old.changesId.map { "milestone \($0)" } ?? "nothing")); the file was written before that, and the import kept the \
+            change (`gongkai amend \(id) --changes ID` or `--no-changes`, with a reason, changes it on purpose)
+            """)
+          return
+        }
+        var record = old
+        record.changesId = target
+        if try write.update(record, from: old, project: project.code), !inserted.contains(old.id!) {
+          report.milestonesWritten += 1
+        }
       }
     }
   }
@@ -421,7 +429,7 @@ extension SQLiteStore {
       if let stated = write.disclosuresStated?[old.id!] {
         for field in StatedField.allCases where stated & field.bit != 0 {
           guard let given = record[keyPath: field.value], let earlier = old[keyPath: field.value], given != earlier else { continue }
-          throw ConflictingRow(field: field.name, message: """
+          throw RefusedField(field: field.name, message: """
             a row above gives the publication of \(old.publishedOn) on \(old.channel) the \(field.described) \(earlier), this row \(given); \
             keep one row for a publication, with the right \(field.described)
             """)
@@ -486,7 +494,7 @@ extension SQLiteStore {
       let others = try publications(of: milestone, besides: 0, write.db)
       let nearest = added.recordedBeside(among: others)
       if let nearest, nearest.publication.publishedOn == added.publishedOn {
-        throw ConflictingRow(field: "channel", message: respacedChannel(record, beside: nearest, write))
+        throw RefusedField(field: "channel", message: respacedChannel(record, beside: nearest, write))
       }
       try write.insert(&record, project: project)
       write.noteStated(record, id: record.id!)

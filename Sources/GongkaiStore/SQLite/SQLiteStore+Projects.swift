@@ -433,6 +433,13 @@ extension SQLiteStore {
     }
   }
 
+  public func unitsMeant(by unit: String) throws -> [String] {
+    try read { db in
+      var units = UnitsMet()
+      return try units.meant(by: unit, db)
+    }
+  }
+
   /// The project of a code that is to be written to, or under: one withdrawn is refused.
   func projectRecord(_ code: ProjectCode, _ db: Database) throws -> ProjectRecord {
     guard let record = try projectRecord(code: code.rawValue, db) else { throw try missingProject(code, db) }

@@ -21,7 +21,7 @@ struct UnitsMet {
   /// Whether a unit met new waits for a write to record it: else ``recorded(_:_:)`` has nothing to answer.
   var awaitsRecording: Bool { !new.isEmpty }
 
-  /// The units the register names in force that `unit` may be written otherwise of (``UnitName/resemblance(to:)``),
+  /// The units the register names in force that `unit` may be written otherwise of (``UnitName/resemblance(to:reading:)``),
   /// the likeliest first, when no project or milestone names `unit` itself; empty when one does, or when none
   /// resembles it. Asked before the write that records `unit`: afterwards the register names it.
   @discardableResult
@@ -36,19 +36,40 @@ struct UnitsMet {
     let names = try registered(db)
     let likeliestFirst = sketches.indices.compactMap { index -> (UnitName, UnitName.Resemblance)? in
       guard sketches[index].admits(met.sketch) else { return nil }
-      return met.resemblance(to: names[index]).map { (names[index], $0) }
+      return met.resemblance(to: names[index], reading: HanReading.of).map { (names[index], $0) }
     }.sorted { a, b in
       // The likeliest kind of likeness, then the nearest in length (杨浦区建管委 is 杨浦区建设和管理委员会 rather than
       // 杨浦区住房和城乡建设管理委员会), then by name, so that the answer does not depend on the order read.
       (a.1, abs(a.0.length - met.length), a.0.name) < (b.1, abs(b.0.length - met.length), b.0.name)
     }
-    // Only units records in force name: a hand-over moves those alone.
-    var resembled: [String] = []
-    for (name, _) in likeliestFirst where resembled.count < Self.shown {
-      if try SQLiteStore.isResponsibleUnit(name.name, withdrawnToo: false, db) { resembled.append(name.name) }
-    }
+    let resembled = try inForce(likeliestFirst.map(\.0.name), db)
     new[unit] = resembled
     return resembled
+  }
+
+  /// The units records in force name that a filter's `unit`, which none names, may be meant for
+  /// (``Store/unitsMeant(by:)``), at most ``shown``: those it resembles but as an abbreviation, then those a character
+  /// off it (``UnitName/charactersOff(_:)``), then the abbreviations, then those two characters off; the nearest in
+  /// length first within each.
+  mutating func meant(by unit: String, _ db: Database) throws -> [String] {
+    let typed = UnitName(unit)
+    let likeliestFirst = try registered(db).compactMap { name -> (UnitName, Int)? in
+      if let resemblance = typed.resemblance(to: name, reading: HanReading.of) { return (name, resemblance == .abbreviation ? 2 : 0) }
+      return typed.charactersOff(name).map { (name, $0 == 1 ? 1 : 3) }
+    }.sorted { a, b in
+      (a.1, abs(a.0.length - typed.length), a.0.name) < (b.1, abs(b.0.length - typed.length), b.0.name)
+    }
+    return try inForce(likeliestFirst.map(\.0.name), db)
+  }
+
+  /// The first ``shown`` of `units` that records in force name: a hand-over moves those alone, and a filter matches
+  /// those alone.
+  private func inForce(_ units: [String], _ db: Database) throws -> [String] {
+    var named: [String] = []
+    for unit in units where named.count < Self.shown {
+      if try SQLiteStore.isResponsibleUnit(unit, withdrawnToo: false, db) { named.append(unit) }
+    }
+    return named
   }
 
   /// What ``resemblances(of:_:)`` found of a unit met new, once, when a write has recorded it (the register

@@ -240,6 +240,7 @@ struct ImportSummary {
   /// when every milestone it added was. After the import has committed, so a failure to judge one (a date beyond the
   /// calendar) leaves the warning out rather than failing an import that stands.
   static func warnOfShortPublications(in report: ImportReport, register: any Store, checker: Checker) async {
+    let shortNamed = 5
     let kinds = checker.catalogue.rules.filter { $0.minimumPublication != nil }
     guard report.changedAnything, let longest = kinds.compactMap(\.minimumPublication?.length).max() else { return }
     let today = StoreOptions.today()
@@ -250,6 +251,9 @@ struct ImportSummary {
     let since = today.adding(days: -(2 * longest + 30 + lead))
     let filter = MilestoneFilter(loggedAfter: report.loggedAfter, kinds: kinds.map(\.code), publishedSince: since)
     var short = 0
+    // The first few, in the order read (by project and day), named by id, project, kind and day: the rows and files
+    // that wrote them are not known here.
+    var named: [String] = []
     do {
       try await register.forEachMilestone(matching: filter) { stored in
         let milestone = stored.milestone
@@ -257,14 +261,17 @@ struct ImportSummary {
           let finding = try checker.judge(milestone, asOf: today), finding.status == .tooShort, finding.needsAttention(warningDays: 0)
         else { return }
         short += 1
+        if named.count < shortNamed { named.append("\(milestone.id) (\(milestone.projectCode) \(milestone.kind) \(milestone.formedOn))") }
       }
     } catch {
       return
     }
     guard short > 0 else { return }
+    let more = short > named.count ? " and \(short - named.count) more" : ""
     Terminal.warning("""
-      \(counted(short, "milestone")) this import wrote \(short == 1 ? "has a 公示 that comes" : "have a 公示 that comes") down before \
-      its minimum period ends, which can still be put right: `gongkai check` gives the fix for each
+      \(short == 1 ? "milestone" : "milestones") \(named.joined(separator: ", "))\(more), which this import wrote, \
+      \(short == 1 ? "has a 公示 that comes" : "have a 公示 that comes") down before its minimum period ends, which can still be put \
+      right: `gongkai check` gives the fix for each
       """)
   }
 

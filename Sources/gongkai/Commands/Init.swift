@@ -24,7 +24,7 @@ extension Gongkai {
         recorded code renumbers every 索引号 published, so it takes --change-organisation.
 
         Examples:
-          gongkai init --profile shanghai --organisation 11310110002424433J
+          gongkai init --profile shanghai --organisation 1131011000242443XF
           gongkai init --change-profile --profile shanghai \\
               --profile-file yangpu.yaml --by 张三
         """)
@@ -139,6 +139,10 @@ extension Gongkai {
       try StandardOutput.confirm(said, written: wrote)
       if renumbered > 0, let organisationChange {
         Terminal.warning(Self.renumbering(renumbered, from: recordedOrganisation, to: organisationChange))
+      }
+      if let organisationChange, let problem = OrganisationCode.creditCodeProblem(organisationChange) {
+        Terminal.warning("--organisation \(problem); while nothing is exported under it, `gongkai init --organisation CODE "
+          + "--change-organisation` corrects it without renumbering a published 索引号")
       }
       if !existed { Self.warnIfGroupMayNotWrite(store.path) }
     }

@@ -15,6 +15,6 @@ extension OrganisationCode {
     if let meant = meant(by: code) {
       return "\(source) '\(code)' is not typed as an organisation code is: type it in ASCII capitals: \(meant)"
     }
-    return "\(source) '\(code)' is not usable; use at most \(maximumLength) capital letters and digits, e.g. 11310110002424433J"
+    return "\(source) '\(code)' is not usable; use at most \(maximumLength) capital letters and digits, e.g. 1131011000242443XF"
   }
 }

@@ -78,9 +78,17 @@ func refuseOptionInside(_ text: String) throws {
   let words = text.split(whereSeparator: \.isWhitespace).dropFirst()
   let joined = words.first { isOptionName($0) && text.contains("\u{3000}\($0)") }
   guard let option = joined ?? words.suffix(2).first(where: isOptionName) else { return }
-  let fix = joined != nil
-    ? "a full-width space (U+3000) before it joins it to the text; type an ASCII space between options"
-    : "close the quotes before the option"
+  // A reason naming the field it corrects in Chinese (`原 --ref 写错`) reads the same without the option's dashes, which
+  // alone tell it from an option; a value after the option (a date, an address) is the quotes closed too late.
+  let prose = words.last.map { $0 != option && $0.contains { !$0.isASCII } } ?? false
+  let fix = if joined != nil {
+    "a full-width space (U+3000) before it joins it to the text; type an ASCII space between options"
+  } else if prose, let named = text.range(of: option, options: .backwards) {
+    "close the quotes before the option; if the text names the option itself, write it without its dashes ('"
+      + text.replacingCharacters(in: named, with: option.dropFirst(2)) + "')"
+  } else {
+    "close the quotes before the option"
+  }
   throw ValidationError("'\(text)' holds the option \(option): \(fix)")
 }
 

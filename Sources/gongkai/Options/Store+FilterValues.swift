@@ -44,8 +44,11 @@ extension Store {
       {
         throw CommandFailure(status: .dataError, message: "\(named) \(keptQuotes(unit, open, close, quoted: inner))")
       }
-      throw CommandFailure(status: .dataError, message:
-        "\(named) '\(unit)' is the responsible unit of no project or milestone; \(try await unitHint())")
+      let meant = try await unitsMeant(by: unit)
+      throw CommandFailure(status: .dataError, message: """
+        \(named) '\(unit)' is the responsible unit of no project or milestone; \
+        \(meant.isEmpty ? try await unitHint() : "did you mean " + meant.map { "'\($0)'" }.listed(" or ") + "?")
+        """)
     }
   }
 

@@ -1,9 +1,9 @@
 import GongkaiStore
 
 /// A responsible unit that a command records and the register named nowhere before, when it may be a unit the register
-/// names written otherwise (an abbreviation, the same characters spaced otherwise): asked before the write, since
-/// afterwards the register names it, and warned of once the write is done. Best effort: the question never fails the
-/// write.
+/// names written otherwise (an abbreviation, the same characters spaced otherwise, a character read alike): asked
+/// before the write, since afterwards the register names it, and warned of once the write is done. Best effort: the
+/// question never fails the write.
 struct UnitResemblance {
   let unit: String?
   /// The unit the record had, which a correction of its spelling resembles.
