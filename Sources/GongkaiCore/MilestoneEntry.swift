@@ -126,6 +126,15 @@ extension MilestoneEntry {
     return digits.count >= 16 && digits.allSatisfy { (0x30...0x39).contains($0) } && digits.dropFirst(15).allSatisfy { $0 == 0x30 }
   }
 
+  /// Whether two 文号 are one number of 16 digits or more, one of them with its digits past the fifteenth zeroed
+  /// (``mayHaveDigitsZeroedByASpreadsheet(_:)``): a document logged by hand beside a spreadsheet's row that lost them,
+  /// or a row imported again after its milestone's 文号 was corrected.
+  public static func areOneNumberZeroedBySpreadsheet(_ a: String, _ b: String) -> Bool {
+    a != b && a.utf8.count == b.utf8.count && a.utf8.prefix(15).elementsEqual(b.utf8.prefix(15))
+      && (mayHaveDigitsZeroedByASpreadsheet(a) && b.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        || mayHaveDigitsZeroedByASpreadsheet(b) && a.utf8.allSatisfy { (0x30...0x39).contains($0) })
+  }
+
   /// A record withdrawn says why it was made by mistake, as `gongkai withdraw --reason` must: the audit CSV and the
   /// history show the reason to whoever asks why an obligation stopped counting. An empty field withdraws without one.
   static func withdrawalReasonProblem(_ reason: String) -> RegisterError? {

@@ -43,6 +43,25 @@ public enum TemporaryFile {
   /// an export handed on (a copy as large as the register, for a backup) until the next run to the same place.
   private static let held = HeldFiles()
 
+  /// Runs `body`, the renames that put the last files of an output in place together (a notice export's last pages,
+  /// its index and its feed): a signal meanwhile waits for them (``waitForFinishing(upTo:)``), a few hundred renames,
+  /// so that an export interrupted leaves pages, an index and a feed that agree.
+  public static func finishing<T>(_ body: () throws -> T) rethrows -> T {
+    finishingCount.add(1, ordering: .acquiringAndReleasing)
+    defer { finishingCount.subtract(1, ordering: .acquiringAndReleasing) }
+    return try body()
+  }
+
+  /// Waits until no ``finishing(_:)`` runs, or `limit` has passed: called when a signal ends the process, before
+  /// ``removeHeldForGood(progress:)`` removes what an unfinished output holds.
+  public static func waitForFinishing(upTo limit: Duration) {
+    let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: limit)
+    while finishingCount.load(ordering: .acquiring) > 0, clock.now < deadline { usleep(1_000) }
+  }
+
+  private static let finishingCount = Atomic(0)
+
   /// Removes the temporary files this process holds, and SQLite's files beside them, for good: from then on a thread
   /// that asks for another, or releases one, waits for the end of the process, which the caller brings. Called
   /// once, when the process ends by a signal; twice over, as a thread may create a file it was given just before.

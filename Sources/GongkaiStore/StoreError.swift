@@ -171,6 +171,16 @@ public enum StoreError: Equatable, Sendable, PointsToReferenceList {
       """
   }
 
+  /// The amendment that keeps milestone `other`, of the same kind and day as one just recorded with the 文号 `given`,
+  /// as the one document with the right 文号, where `other`'s is missing or is `given` with the digits past the
+  /// fifteenth zeroed by a spreadsheet; empty where `other`'s stands (the one just recorded goes, withdrawn).
+  public static func referenceAmendment(of other: Int64, recorded: String?, given: String?) -> String {
+    guard let given, !given.isEmpty else { return "" }
+    let reason = if recorded == nil { "补录文号" } else if let recorded, MilestoneEntry.mayHaveDigitsZeroedByASpreadsheet(recorded),
+      MilestoneEntry.areOneNumberZeroedBySpreadsheet(recorded, given) { "更正文号" } else { "" }
+    return reason.isEmpty ? "" : " and `gongkai amend \(other) --ref \(ShellWord.quoted(given)) --reason \(reason)`"
+  }
+
   /// Of a responsible unit the register named nowhere before, that may be one it names written otherwise (`units`, the
   /// likeliest first, from ``Store/unitsResembling(_:)``): recorded as given, since a new unit is as likely.
   /// The hand-over that mends it moves the shorter name's records to the longer, the name in full (of one length, the

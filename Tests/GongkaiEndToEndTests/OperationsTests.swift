@@ -720,6 +720,23 @@ import TestSupport
     #expect(audit.stdout.contains("database damaged: ") && audit.stdout.contains("restore the register from its last backup"), "\(audit.stdout)")
   }
 
+  /// A page of the change log damaged so that SQLite cannot read it: the audit says what it found, as for a damaged index
+  /// (1, which a wrapper takes for damage found), not a refusal of its input (65).
+  @Test func theAuditFindsAChangeLogSQLiteCannotRead() throws {
+    let database = try sampleRegister().database
+    let page = try #require(Int(try sqlite(database, "SELECT rootpage FROM sqlite_master WHERE name = 'changeLog'")))
+    let file = try FileHandle(forWritingTo: URL(fileURLWithPath: database))
+    try file.seek(toOffset: UInt64((page - 1) * 4096))
+    try file.write(contentsOf: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }))
+    try file.close()
+    for quiet in [[], ["--quiet"]] {
+      let audit = try runGongkai(["audit", "verify", "--database", database] + quiet)
+      #expect(audit.status == 1, "\(audit.stderr)")
+      #expect(audit.stdout.hasSuffix("restore the register from its last backup (`gongkai doctor` says more)\n"), "\(audit.stdout)")
+      #expect(audit.stdout.contains("database damaged: \(database): "), "\(audit.stdout)")
+    }
+  }
+
   /// An index emptied of its rows while every page still reads: SQLite's quick check passes it, and a project's history
   /// read through it comes out empty without a word. The nightly audit and the backup compare every index with its
   /// table, so the damage is named there and the last good backup is kept.

@@ -123,6 +123,20 @@ extension RegisterCommandTests {
     let logged = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-25", "--ref", "3101102026112500"] + db)
     #expect(logged.status == 0 && logged.stderr.contains("the 文号 '3101102026112500' of milestone 4 is 16 digits with only zeros"),
             "\(logged.stderr)")
+    // The sheet imported again with its digits put back beside the milestone still zeroed: the two are named, with the
+    // withdrawal of the one added and the amendment of the 文号 zeroed
+    try Data("项目代码,事项类型,形成日期,文号\n\(code),approval-result.construction-permit,2026-11-23,310110202611230101\n".utf8).write(to: sheet)
+    let again = try gongkai(["import", "milestones", sheet.path] + db)
+    #expect(again.status == 0)
+    #expect(again.stderrLines == [
+      "gongkai: warning: \(sheet.path):2: 文号: approval-result.construction-permit formed 2026-11-23 with 文号 310110202611230101 was "
+        + "added as milestone 5 beside milestone 2, of the same kind and day with 文号 310110202611230000; if they are one document, "
+        + "run `gongkai withdraw 5 --reason 重复登记` and `gongkai amend 2 --ref 310110202611230101 --reason 更正文号`",
+    ], "\(again.stderr)")
+    // Logged by hand with its digits, then with them zeroed: the one zeroed is the one to withdraw
+    let zeroed = try gongkai(["log", code, "approval-result.construction-permit", "--date", "2026-11-20", "--ref", "310110202611200000"] + db)
+    #expect(zeroed.stderr.contains("milestone 1 has the same kind and day with 文号 310110202611200101; if they are one document, run "
+      + "`gongkai withdraw 6 --reason 重复登记`\n"), "\(zeroed.stderr)")
   }
 
   /// A milestone's own unit, the project's name for it, cleared and given again: the unit shown does not change, but

@@ -264,6 +264,10 @@ import TestSupport
     let (_, database, _) = try emptyRegisterAndProjectsFolder()
     let check = ["check", "--unit", "单位", "--database", database]
     #expect(try gongkai(check).stderr.hasSuffix("; the register holds no projects yet\n"))
+    // A unit with a space in it is quoted in the list, which would not say where it ends
+    #expect(try gongkai("project", "add", "2026-310110-48-01-000009", "--name", "项目9", "--unit", "杨浦区 建设和管理委员会", "--database", database)
+      .status == 0)
+    #expect(try gongkai(check).stderr.hasSuffix("; use one of '杨浦区 建设和管理委员会'\n"))
     for number in 10...22 {
       let add = try gongkai("project", "add", "2026-310110-48-01-0000\(number)", "--name", "项目\(number)", "--unit", "单位\(number)",
                             "--database", database)

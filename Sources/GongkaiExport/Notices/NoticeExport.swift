@@ -139,10 +139,12 @@ public struct NoticeExport: Sendable {
     // it whenever a district's first project came or its last went). A published feed is exported with the code.
     let atom = try AtomicFileWriter(path: folder + "/feed.atom", public: true)
     try atom.write(renderer.render(feed.context(organisation: organisation ?? Self.noOrganisation, asOf: asOf), template: "atom"))
-    try folderPages.commit()
-    // The index and the feed go in place together, and only then do the pages they no longer name go: an export
-    // interrupted on the way leaves an index, a feed and pages that agree.
-    try AtomicFileWriter.commit([page, atom])
+    // The last pages, then the index and the feed together, and only then do the pages they no longer name go: a signal
+    // on the way waits for the renames, so that an export interrupted leaves an index, a feed and pages that agree.
+    try TemporaryFile.finishing {
+      try folderPages.commit()
+      try AtomicFileWriter.commit([page, atom])
+    }
     report.removedPages = try withdrawnPages.count { try folderPages.remove($0, why: Self.withdrawnPage) > 0 }
     report.movedPages = try folderPages.remove(moved, why: Self.movedPage)
     folderPages.complete()

@@ -304,7 +304,7 @@ extension SQLiteStore {
         """)
     }
     if let other = sameDay {
-      let fix = other.reference.map { _ in "" } ?? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`"
+      let fix = StoreError.referenceAmendment(of: other.id, recorded: other.reference, given: entry.reference)
       report.notice(at: position, field: "ref", """
         \(entry.kind) formed \(entry.formedOn) \(entry.reference.map { "with 文号 \($0)" } ?? "without a 文号") was added as \
         milestone \(id) beside milestone \(other.id), of the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without one"); \

@@ -34,10 +34,12 @@ struct SameDayMilestones {
   }
 
   /// The first milestone, by id, whose 文号 is missing where the entry gives one, given where the entry's is
-  /// missing, or the entry's typed otherwise.
+  /// missing, the entry's typed otherwise, or the same long number with the digits past the fifteenth zeroed in one
+  /// of the two, as a spreadsheet leaves it.
   func lookAlike(of given: String?) -> Milestone? {
-    guard Self.form(of: given) != nil else { return byForm.values.compactMap(\.first).min { $0.id < $1.id } }
-    return [unreferenced.first, typedOtherwise(given)].compactMap { $0 }.min { $0.id < $1.id }
+    guard let given, Self.form(of: given) != nil else { return byForm.values.compactMap(\.first).min { $0.id < $1.id } }
+    let zeroed = byForm.values.joined().filter { $0.reference.map { MilestoneEntry.areOneNumberZeroedBySpreadsheet($0, given) } ?? false }
+    return [unreferenced.first, typedOtherwise(given), zeroed.min { $0.id < $1.id }].compactMap { $0 }.min { $0.id < $1.id }
   }
 
   /// The first milestone, by id, whose 文号 is `given` typed otherwise: the same document, for certain, where one

@@ -54,6 +54,13 @@ extension Gongkai.Audit {
           try report.printHeld()
           throw ExitStatus.findings
         }
+      } catch StoreError.damaged(let path, let reason) {
+        // A register SQLite cannot read through is what the check looks for, as a failed integrity check is: found (1),
+        // not a refusal (65), after what it had found before.
+        try report.append("database damaged: \(path): \(reason); keep a copy of it and restore the register from its last backup "
+          + "(`gongkai doctor` says more)")
+        try report.printHeld()
+        throw ExitStatus.findings
       } catch let error as StoreError {
         // What stopped the check (a column dropped outside gongkai) is said after what it had found, a broken chain
         // above all, which --quiet would otherwise drop.

@@ -76,7 +76,7 @@ extension Gongkai {
       }
       if changes == nil, let other = try? await register.milestone(differingOnlyInReferenceFrom: entry, project: code) {
         let id = stored.milestone.id
-        let amend = other.reference == nil ? " and `gongkai amend \(other.id) --ref \(ShellWord.quoted(entry.reference ?? "")) --reason 补录文号`" : ""
+        let amend = StoreError.referenceAmendment(of: other.id, recorded: other.reference, given: entry.reference)
         Terminal.warning("""
           milestone \(other.id) has the same kind and day \(other.reference.map { "with 文号 \($0)" } ?? "without a 文号"); if they are \
           one document, run `gongkai withdraw \(id) --reason 重复登记`\(amend)

@@ -58,6 +58,7 @@ extension Store {
     let units = try await responsibleUnits(limit: shown + 1)
     if units.isEmpty { return "the register holds no projects yet" }
     guard units.count <= shown else { return "`gongkai project list` and `gongkai report` show the units" }
-    return "use one of " + units.joined(separator: ", ")
+    // A unit with a space or a comma in it is quoted, as the list would not say where it ends.
+    return "use one of " + units.map { $0.contains { $0.isWhitespace || $0 == "," || $0 == "，" } ? "'\($0)'" : $0 }.joined(separator: ", ")
   }
 }

@@ -69,6 +69,8 @@ enum Interruption {
       // process at once, as though no handler were installed.
       for signal in taken { restoreDefault(signal) }
       let write = WriteInterruption.stop(waitingUpTo: .seconds(30))
+      // An export putting its last files in place finishes doing so: its pages, index and feed then agree.
+      TemporaryFile.waitForFinishing(upTo: .seconds(5))
       // Should anything below block all the same, the process ends, with the shell's status for the signal.
       Interruption.received = signal
       var alarmAction = sigaction()
