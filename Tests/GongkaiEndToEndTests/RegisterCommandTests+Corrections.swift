@@ -1280,4 +1280,21 @@ extension RegisterCommandTests {
                                     environment: now)
     #expect(candidates.status == 0 && candidates.stderr.isEmpty, "\(candidates.stderr)")
   }
+
+  /// An evaluator's finding: `--as-of` after today on `log` printed "already overdue" for an item due weeks later, which
+  /// a clerk who meant `--date` takes for today's standing. Recorded, with a warning; today's own day is not warned of.
+  @Test func aStandingJudgedAfterTodayIsWarnedOf() throws {
+    let code = "2026-310110-48-01-000215"
+    let (_, db) = try registerWithProject(code)
+    let now = ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"]
+    let ahead = try gongkai(["log", code, "bidding.contract", "--date", "2026-11-26", "--as-of", "2027-01-04"] + db, environment: now)
+    #expect(ahead.status == 0 && ahead.stdout.contains("already overdue"), "\(ahead.stdout)")
+    #expect(ahead.stderrLines == ["gongkai: warning: --as-of 2027-01-04 is after today (2026-11-27 in China Standard Time): the "
+      + "record is made today, and where it stands is told as of 2027-01-04, should nothing be published meanwhile"], "\(ahead.stderr)")
+    let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-27", "--channel", "区政府网站", "--as-of", "2026-12-01"] + db,
+                                environment: now)
+    #expect(disclosed.status == 0 && disclosed.stderr.contains("--as-of 2026-12-01 is after today"), "\(disclosed.stderr)")
+    let today = try gongkai(["log", code, "bidding.result", "--date", "2026-11-26", "--as-of", "2026-11-27"] + db, environment: now)
+    #expect(today.status == 0 && today.stderr.isEmpty, "\(today.stderr)")
+  }
 }

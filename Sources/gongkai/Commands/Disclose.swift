@@ -107,6 +107,7 @@ extension Gongkai {
           .compactMap(\.self)
         try StandardOutput.print("disclosure \(recorded.id) of \(of) unchanged: \(date) \(channel), \(kept.joined(separator: ", "))")
       }
+      asOf.warnIfAhead(of: today)
       warnIfEndJudgesNothing(stored.milestone, disclosure: recorded.id, catalogue: checker.catalogue)
       if case .recorded = recorded.outcome {
         warnIfBeside(recorded.id, disclosure, beside)

@@ -62,6 +62,7 @@ extension Gongkai {
       let stored = try await register.logMilestone(entry, project: code, changing: changes, actor: try actor.actor())
       let standing = DeadlineStanding(stored.milestone, explanation: explanation, checker: checker, asOf: asOf.day(today: today), today: today)
       try StandardOutput.confirm("recorded milestone \(stored.milestone.id): \(kind) \(date)\(standing.text)")
+      asOf.warnIfAhead(of: today)
       // Judged as of another day, the date is told against that day.
       Gongkai.warnIfYearMistyped(date, milestone: stored.milestone.id, of: code, judged: asOf.day(today: today))
       if let warning = StoreError.suspectReference(entry.reference, milestone: stored.milestone.id) { Terminal.warning(warning) }

@@ -129,6 +129,14 @@ struct StandingDayOptions: ParsableArguments {
 
   /// The day the standing is judged on: `--as-of`, else `today`.
   func day(today: CivilDate) -> CivilDate { asOf ?? today }
+
+  /// Warns, once the record is made, of an `--as-of` after `today`: the standing told ("already overdue") is that day's
+  /// should nothing be published meanwhile, which a clerk who meant `--date` would take for today's.
+  func warnIfAhead(of today: CivilDate) {
+    guard let asOf, asOf > today else { return }
+    Terminal.warning("--as-of \(asOf) is after today (\(today) in China Standard Time): the record is made today, and where it "
+      + "stands is told as of \(asOf), should nothing be published meanwhile")
+  }
 }
 
 /// `--by`: who makes a change, for the change log.
