@@ -123,16 +123,17 @@ extension MilestoneEntry {
   /// end in zeros, so this is a warning's question, not a refusal's.
   public static func mayHaveDigitsZeroedByASpreadsheet(_ reference: String) -> Bool {
     let digits = reference.utf8
-    return digits.count >= 16 && digits.allSatisfy { (0x30...0x39).contains($0) } && digits.dropFirst(15).allSatisfy { $0 == 0x30 }
+    return digits.count >= 16 && isDigits(reference) && digits.dropFirst(15).allSatisfy { $0 == 0x30 }
   }
+
+  private static func isDigits(_ text: String) -> Bool { text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
 
   /// Whether two 文号 are one number of 16 digits or more, one of them with its digits past the fifteenth zeroed
   /// (``mayHaveDigitsZeroedByASpreadsheet(_:)``): a document logged by hand beside a spreadsheet's row that lost them,
   /// or a row imported again after its milestone's 文号 was corrected.
   public static func areOneNumberZeroedBySpreadsheet(_ a: String, _ b: String) -> Bool {
     a != b && a.utf8.count == b.utf8.count && a.utf8.prefix(15).elementsEqual(b.utf8.prefix(15))
-      && (mayHaveDigitsZeroedByASpreadsheet(a) && b.utf8.allSatisfy { (0x30...0x39).contains($0) }
-        || mayHaveDigitsZeroedByASpreadsheet(b) && a.utf8.allSatisfy { (0x30...0x39).contains($0) })
+      && (mayHaveDigitsZeroedByASpreadsheet(a) && isDigits(b) || mayHaveDigitsZeroedByASpreadsheet(b) && isDigits(a))
   }
 
   /// A record withdrawn says why it was made by mistake, as `gongkai withdraw --reason` must: the audit CSV and the

@@ -47,7 +47,7 @@ extension Store {
       let meant = try await unitsMeant(by: unit)
       throw CommandFailure(status: .dataError, message: """
         \(named) '\(unit)' is the responsible unit of no project or milestone; \
-        \(meant.isEmpty ? try await unitHint() : "did you mean " + meant.map { "'\($0)'" }.listed(" or ") + "?")
+        \(meant.isEmpty ? try await unitHint() : StoreError.didYouMean(meant.map { "'\($0)'" }))
         """)
     }
   }
