@@ -5,10 +5,11 @@
 /// A value that itself starts with apostrophes before such a byte (`'=x`) gets one more (`''=x`): reading drops
 /// exactly the one written, and a value's own apostrophe survives the round trip.
 public enum FormulaEscape {
-  /// Whether a value is written after an apostrophe: it starts, after any apostrophes of its own, with a byte
-  /// that makes a spreadsheet run it.
+  /// Whether a value is written after an apostrophe: it starts, after any apostrophes and spaces of its own, with a
+  /// byte that makes a spreadsheet run it. Spaces count as gongkai's import counts them: it reads ` =A1` as the
+  /// formula `=A1`, as a spreadsheet trimming its cells would run it.
   public static func isNeeded(_ value: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    guard let first = value.first(where: { $0 != UInt8(ascii: "'") }) else { return false }
+    guard let first = value.first(where: { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: " ") }) else { return false }
     return startsFormula(first)
   }
 

@@ -1,7 +1,7 @@
 /// Judges milestones against the rules and the working-day calendar.
 ///
-/// Each milestone is judged on its own, so the checker streams: ``findings(of:asOf:into:)`` holds one
-/// milestone at a time whatever the size of the register, and a store can feed it from a database cursor.
+/// Each milestone is judged on its own (``judge(_:asOf:)``), so a check streams: a store feeds it one project's
+/// milestones at a time from a database cursor, and memory does not grow with the size of the register.
 public struct Checker: Sendable {
   public let catalogue: RuleCatalogue
   public let calendar: WorkingDayCalendar
@@ -85,15 +85,16 @@ public struct Checker: Sendable {
   }
 
   /// Whether a publication up from `first` through `until` is short of a minimum of N calendar days, ending on `end`,
-  /// only because the end moved past a weekend, which 民法典 art. 203 moves it past as past a holiday
-  /// (``Finding/shortOnlyByWeekendExtension``): up through the end with weekends read as the days they are.
+  /// only because the end moved past a weekend or a day the notice gives off, which 民法典 art. 203 moves it past as
+  /// past a holiday (``Finding/shortOnlyByWeekendExtension``): up through the end with those read as the days they are.
   private func isShortOnlyByWeekend(minimum: Period?, from first: CivilDate?, until: CivilDate?, end: CivilDate?) -> Bool {
     guard let minimum, let first, let until, let end else { return false }
     return until >= calendar.endWithoutWeekendReading(end, of: minimum, from: first)
   }
 
   /// The readings of the calendar a publication on time is so only by (``Finding/onTimeOnlyBy``): its deadline, of
-  /// calendar days, moved past a weekend, and its minimum period reached by counting swapped workdays.
+  /// calendar days, moved past a weekend or a day the notice gives off, and its minimum period reached by counting
+  /// swapped workdays.
   private func readingsKeepingOnTime(
     _ first: Disclosure?, until: CivilDate?, minimumEnd: CivilDate?, deadline: CivilDate?, period: Period?, rule: DisclosureRule,
     formedOn: CivilDate
@@ -201,16 +202,6 @@ public struct Checker: Sendable {
       holds: calendar.workingDays(from: end, through: lastDayOff) == 0,
       isSettled: !calendar.isProvisional(from: end.adding(days: 1), through: lastDayOff)
         || calendar.settledWorkingDays(from: end, through: lastDayOff) > 0)
-  }
-
-  /// Judges each milestone in turn and hands each finding to `body`; milestones formed after `asOf` are
-  /// skipped, but for those ``judge(_:asOf:)`` judges ahead of their day. Memory does not grow with the number of milestones.
-  public func findings(
-    of milestones: some Sequence<Milestone>, asOf: CivilDate, into body: (Finding) throws -> Void
-  ) throws {
-    for milestone in milestones {
-      if let finding = try judge(milestone, asOf: asOf) { try body(finding) }
-    }
   }
 
   /// The explanation of a milestone's deadline, or `nil` when no law sets a period for its kind.

@@ -18,6 +18,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// The last day the product accepts.
   public static let latest = CivilDate(unchecked: 2199, 12, 31)
 
+  /// The day `dayNumber` days after 1970-01-01, unchecked: for arithmetic on days already checked, where a check per
+  /// day would cost millions; a day from input goes through ``init(year:month:day:)`` or the parsers, which keep to
+  /// ``earliest`` through ``latest``.
   public init(dayNumber: Int) { self.dayNumber = dayNumber }
 
   /// The day in China Standard Time at `seconds` after 1970-01-01T00:00Z: UTC+8, without daylight saving time
@@ -57,7 +60,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Two ASCII digits' value.
   private static func number(_ digits: some Collection<UInt8>) -> Int? {
-    guard digits.count == 2, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+    guard digits.count == 2, digits.allSatisfy(\.isASCIIDigit) else { return nil }
     return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
   }
 
@@ -107,7 +110,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     if let serial = Self.spreadsheetSerial(text) { throw .spreadsheetSerial(original, day: serial) }
     text = try Self.withoutMidnight(text, original)
     // 20261103, as a cell formatted yyyymmdd saves a day and some staff type it: ISO 8601's basic form.
-    if text.utf8.count == 8, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+    if text.utf8.count == 8, text.utf8.allSatisfy(\.isASCIIDigit) {
       text = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))"
     }
     // Runs of ASCII digits and what separates them: 2026年11月3日 is [2026, 11, 3] with ["年", "月", "日"].
@@ -177,7 +180,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
     guard whole.count == 1 || whole[1].allSatisfy({ $0 == "0" }) && !whole[1].isEmpty else { return nil }
     let digits = whole[0]
-    guard digits.utf8.count == 5, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+    guard digits.utf8.count == 5, digits.utf8.allSatisfy(\.isASCIIDigit),
       let number = Int(digits), (36526...73050).contains(number)
     else { return nil }
     return CivilDate(unchecked: 1899, 12, 30).adding(days: number)
@@ -202,7 +205,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         guard byte == UInt8(ascii: "-") else { return nil }
         continue
       }
-      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      guard byte.isASCIIDigit else { return nil }
       let digit = Int(byte - UInt8(ascii: "0"))
       switch offset {
       case ..<4: numbers.year = numbers.year * 10 + digit
@@ -250,6 +253,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Saturday or Sunday.
   public var isWeekend: Bool { weekday.rawValue >= 6 }
 
+  /// The day `days` later (earlier when negative), unchecked as ``init(dayNumber:)``: the calendar answers for it only
+  /// within ``earliest`` through ``latest``.
   public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
   /// Whole days from `self` to `other` (positive when `other` is later).

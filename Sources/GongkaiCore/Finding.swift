@@ -116,17 +116,19 @@ public struct Finding: Sendable {
     disclosure.map { rule.minimumStart(publishedOn: $0.publishedOn, formedOn: milestone.formedOn) }
   }
   /// Whether a `too-short` verdict rests on 民法典 art. 203 moving the end of a minimum of N calendar days past a
-  /// weekend: the publication was up through the Nth day, or the first day after the holiday rest days that day fell
-  /// in, and that day is a Saturday or Sunday outside any holiday. legal-rules.md tags weekends as 法定休假日 for that
-  /// rule as unverified (M), so the verdict is, whatever its rule's tag.
+  /// weekend or a day the notice gives off: the publication was up through the Nth day, or the first day after the
+  /// holiday the law fixes that day fell in, and that day is a Saturday or Sunday, or a weekday off by 调休 or 补假
+  /// (``WorkingDayCalendar/isRestNotFixedByLaw(_:)``). legal-rules.md tags such days as 法定休假日 for that rule as
+  /// unverified (M), so the verdict is, whatever its rule's tag.
   public let shortOnlyByWeekendExtension: Bool
-  /// For an item `due` whose deadline, of calendar days, was moved past a Saturday or Sunday as past a holiday, the day
-  /// it ends with weekends read as the days they are (``WorkingDayCalendar/endWithoutWeekendReading(_:of:from:)``): a
-  /// unit told it is due on the deadline is told a day that rests on the reading of weekends as 法定休假日 (M), and the
+  /// For an item `due` whose deadline, of calendar days, was moved past a Saturday or Sunday, or a day the notice gives
+  /// off, as past a holiday, the day it ends with those read as the days they are
+  /// (``WorkingDayCalendar/endWithoutWeekendReading(_:of:from:)``): a unit told it is due on the deadline is told a
+  /// day that rests on the reading of such days as 法定休假日 (M), and the
   /// alert names this earlier day, by which publishing is on time under either reading. `nil` for a deadline that
   /// does not rest on the reading, and for every other status, whose verdict it does not decide.
   public let deadlineWithoutWeekendReading: CivilDate?
-  /// Whether the deadline of an item `due` rests on the reading of weekends as 法定休假日.
+  /// Whether the deadline of an item `due` rests on the reading of weekends and days off by the notice as 法定休假日.
   public var deadlineRestsOnWeekendReading: Bool { deadlineWithoutWeekendReading != nil }
   /// Whether the publication judged came late, or the item is overdue, only by the reading that a swapped workday
   /// (调休上班) counts as a working day and ends a calendar-day period as one
@@ -134,7 +136,8 @@ public struct Finding: Sendable {
   /// unverified (M), so the lateness is, whatever its rule's tag.
   public let lateOnlyBySwappedWorkdays: Bool
   /// For a publication on time, the readings of the calendar, tagged unverified (M) in legal-rules.md, without which it
-  /// would not be: a deadline of calendar days moved past a weekend (``CalendarReading/weekendExtension``,
+  /// would not be: a deadline of calendar days moved past a weekend or a day the notice gives off
+  /// (``CalendarReading/weekendExtension``,
   /// ``WorkingDayCalendar/isOnTimeOnlyByWeekendExtension(_:deadline:of:from:)``), and a 公示's minimum period reached only
   /// by counting swapped workdays (``CalendarReading/swappedWorkdays``,
   /// ``WorkingDayCalendar/reachesOnlyBySwappedWorkdays(_:end:of:from:)``). A verdict in the unit's favour that rests on an
@@ -155,8 +158,9 @@ public struct Finding: Sendable {
   /// The readings of the calendar, tagged unverified in legal-rules.md, that the verdict for `status` rests on: for
   /// `too-short`, a weekend moving the minimum's end (``shortOnlyByWeekendExtension``); for `late` and `overdue`, and
   /// the lateness of a publication too short, swapped workdays treated as working days (``lateOnlyBySwappedWorkdays``);
-  /// for `on-time`, those it is on time only by (``onTimeOnlyBy``); for `due`, a deadline moved past a weekend
-  /// (``deadlineRestsOnWeekendReading``), which it states. Empty when the verdict rests on the rule's periods alone.
+  /// for `on-time`, those it is on time only by (``onTimeOnlyBy``); for `due`, a deadline moved past a weekend or a day
+  /// the notice gives off (``deadlineRestsOnWeekendReading``), which it states. Empty when the verdict rests on the
+  /// rule's periods alone.
   public func verdictReadings(judging status: FindingStatus) -> [CalendarReading] {
     switch status {
     case .tooShort: shortOnlyByWeekendExtension ? [.weekendExtension] : []
@@ -266,7 +270,8 @@ public struct Finding: Sendable {
 /// A reading of the calendar that no statute states and legal-rules.md tags unverified (M), which a verdict may rest
 /// on: the tracker applies it, and says so wherever such a verdict is stated.
 public enum CalendarReading: Sendable, Hashable {
-  /// 民法典 art. 203 moves a period's end past a Saturday or Sunday, as past a holiday (weekends as 法定休假日).
+  /// 民法典 art. 203 moves a period's end past a Saturday or Sunday, or a weekday the year's notice gives off (调休,
+  /// 补假), as past a holiday: days off that the 放假办法 does not fix, read as 法定休假日.
   case weekendExtension
   /// A weekend day worked in exchange for a holiday (调休上班) counts as a working day, and a calendar-day period
   /// ending on one does not move.
@@ -280,10 +285,10 @@ public enum CalendarReading: Sendable, Hashable {
     }
   }
 
-  /// 逢周末顺延, 调休上班日视为工作日: as the audit CSV and the alerts name it.
+  /// 逢周末或通知放假日顺延, 调休上班日视为工作日: as the audit CSV and the alerts name it.
   public var name: LocalizedText {
     switch self {
-    case .weekendExtension: LocalizedText(chinese: "逢周末顺延", english: "end moved past a weekend")
+    case .weekendExtension: LocalizedText(chinese: "逢周末或通知放假日顺延", english: "end moved past a weekend or a notice's day off")
     case .swappedWorkdays: LocalizedText(chinese: "调休上班日视为工作日", english: "swapped workdays treated as working days")
     }
   }
@@ -296,11 +301,11 @@ public enum CalendarReading: Sendable, Hashable {
     let unmoved = inCalendarDays ? "（以日计的\(status == .onTime ? period : "期限")期满日为调休上班日的，不顺延）" : ""
     return switch (self, status) {
     case (.weekendExtension, .onTime):
-      "本事项以日计的公开期限期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
+      "本事项以日计的公开期限期满日逢周末或者放假通知安排的休息日（调休、补假），或者逢节假日顺延后逢之的，按顺延至其后第一个工作日计算；周末及放假通知安排的休息日是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"
     case (.weekendExtension, .due):
-      "本事项以日计的公开期限期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此确定的公开截止日仅供参考。"
+      "本事项以日计的公开期限期满日逢周末或者放假通知安排的休息日（调休、补假），或者逢节假日顺延后逢之的，按顺延至其后第一个工作日计算；周末及放假通知安排的休息日是否视同法定休假日顺延，法律未明文规定，据此确定的公开截止日仅供参考。"
     case (.weekendExtension, _):
-      "本事项\(period)期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
+      "本事项\(period)期满日逢周末或者放假通知安排的休息日（调休、补假），或者逢节假日顺延后逢之的，按顺延至其后第一个工作日计算；周末及放假通知安排的休息日是否视同法定休假日顺延，法律未明文规定，据此认定的\(period)不足仅供参考。"
     case (.swappedWorkdays, .onTime):
       "本事项\(period)将调休上班日视为工作日计算\(unmoved)；该计日方法法律未明文规定，据此认定的\(period)已满仅供参考。"
     case (.swappedWorkdays, _):

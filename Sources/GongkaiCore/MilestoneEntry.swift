@@ -126,7 +126,7 @@ extension MilestoneEntry {
     return digits.count >= 16 && isDigits(reference) && digits.dropFirst(15).allSatisfy { $0 == 0x30 }
   }
 
-  private static func isDigits(_ text: String) -> Bool { text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+  private static func isDigits(_ text: String) -> Bool { text.utf8.allSatisfy(\.isASCIIDigit) }
 
   /// Whether two 文号 are one number of 16 digits or more, one of them with its digits past the fifteenth zeroed
   /// (``mayHaveDigitsZeroedByASpreadsheet(_:)``): a document logged by hand beside a spreadsheet's row that lost them,

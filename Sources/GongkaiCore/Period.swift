@@ -147,20 +147,20 @@ extension WorkingDayCalendar {
     }
   }
 
-  /// Where a calendar-day `period` counted from `start`, ending on `end` as counted, would end with weekends read as
-  /// the days they are: moved past the rest days the law or the notice makes, but not past a weekend day
-  /// (``isRestOnlyAsWeekend(_:)``). `end` itself when the period does not end on a rest day, or is of working days.
+  /// Where a calendar-day `period` counted from `start`, ending on `end` as counted, would end with only the holidays
+  /// the law fixes read as 法定休假日: moved past those, but not past a weekend day or a day the notice gives off
+  /// (``isRestNotFixedByLaw(_:)``). `end` itself when the period does not end on a rest day, or is of working days.
   public func endWithoutWeekendReading(_ end: CivilDate, of period: Period, from start: CivilDate) -> CivilDate {
     guard period.unit == .calendarDays else { return end }
     var day = start.adding(days: period.length)
-    while day < end, !isWorkingDay(day), !isRestOnlyAsWeekend(day) { day = day.adding(days: 1) }
+    while day < end, !isWorkingDay(day), !isRestNotFixedByLaw(day) { day = day.adding(days: 1) }
     return day
   }
 
   /// Whether `published`, on or before `deadline`, the end of a calendar-day `period` counted from `start`, is by it
-  /// only because 民法典 art. 203 moved the end past a Saturday or Sunday as past a holiday
-  /// (``endWithoutWeekendReading(_:of:from:)``): with weekends read as the days they are, not 法定休假日, `published`
-  /// would come after the end. A verdict on time that rests on that reading is as unverified as the reading.
+  /// only because 民法典 art. 203 moved the end past a Saturday or Sunday, or a day the notice gives off, as past a
+  /// holiday (``endWithoutWeekendReading(_:of:from:)``): with those read as the days they are, not 法定休假日,
+  /// `published` would come after the end. A verdict on time that rests on that reading is as unverified as the reading.
   public func isOnTimeOnlyByWeekendExtension(_ published: CivilDate, deadline: CivilDate, of period: Period, from start: CivilDate)
     -> Bool
   {

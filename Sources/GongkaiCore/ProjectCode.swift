@@ -32,7 +32,7 @@ public struct ProjectCode: Hashable, Comparable, Sendable, CustomStringConvertib
       case 4, 11, 14, 17:
         guard byte == UInt8(ascii: "-") else { return nil }
       default:
-        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        guard byte.isASCIIDigit else { return nil }
         if index < 4 { year = year * 10 + Int(byte - UInt8(ascii: "0")) }
       }
     }

@@ -1,8 +1,8 @@
 /// A list of reference data that holds the fix for a problem.
 ///
-/// The domain says which list; the front end that shows the message says how to reach it (the command line names the
-/// command that prints it), so the same error reads right on a command line, in a file's problem list or, later, on a
-/// server, and the domain names no command.
+/// The domain says which list; the reference module, which holds the lists, says how to reach them from the command
+/// line (`ReferenceList.pointer` in GongkaiReference, which the file readers and the command line render errors
+/// with), so the domain names no command, and a server would word its own way to the same list.
 public enum ReferenceList: Hashable, Sendable {
   /// The item kinds of the rules applied, by code.
   case itemKinds

@@ -330,7 +330,7 @@ public enum RegisterText {
     let port = hostEnd > hostStart ? afterHost : afterHost.drop { $0 != UInt8(ascii: ":") }
     if let colon = port.first {
       let digits = port.dropFirst()
-      guard colon == UInt8(ascii: ":"), digits.count <= 5, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+      guard colon == UInt8(ascii: ":"), digits.count <= 5, digits.allSatisfy(\.isASCIIDigit),
         digits.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) <= 65535
       else { return "a port after the site's name is a number up to 65535 (https://example.cn:8443/)" }
     }
@@ -355,13 +355,13 @@ public enum RegisterText {
         let octets = part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard octets.count == 4, octets.allSatisfy({ octet in
           (1...3).contains(octet.count) && (octet.count == 1 || octet.first != UInt8(ascii: "0"))
-            && octet.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            && octet.allSatisfy(\.isASCIIDigit)
             && octet.reduce(0, { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) <= 255
         }) else { return false }
         groups += 2
       } else {
         guard (1...4).contains(part.count), part.allSatisfy({
-          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20)
+          $0.isASCIIDigit || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20)
         }) else { return false }
         groups += 1
       }

@@ -27,9 +27,9 @@ public struct WorkingDayCalendar: Sendable {
   /// `swappedWorkdaysBefore[i]`: swapped workdays (调休上班) in `base ..< base + i`.
   private let swappedWorkdaysBefore: [Int32]
   private let holidayNames: [Int: String]
-  /// The Saturdays and Sundays the 放假办法 itself makes holidays (国庆节 on a Saturday), by day number: the only weekend
-  /// days a period's end moves past whichever way weekends are read (``isRestOnlyAsWeekend(_:)``).
-  private let weekendHolidaysByLaw: Set<Int>
+  /// The days the 放假办法 itself makes holidays (国庆节 on a Saturday too), by day number: the only rest days a period's
+  /// end moves past however the days the year's notice gives off are read (``isRestNotFixedByLaw(_:)``).
+  private let holidaysByLaw: Set<Int>
 
   /// Builds the calendar; throws when a schedule is invalid or a year is given twice.
   public init(schedules: [HolidaySchedule]) throws(ScheduleError) {
@@ -91,21 +91,28 @@ public struct WorkingDayCalendar: Sendable {
     self.settledWorkingDaysBefore = settledWorking
     self.swappedWorkdaysBefore = swapped
     self.holidayNames = names
-    weekendHolidaysByLaw = fixedByLaw.filter { CivilDate(dayNumber: $0).isWeekend }
+    holidaysByLaw = fixedByLaw
   }
 
   // MARK: - Days
 
+  /// What `date` is: a working day, a weekend, a holiday or a swapped workday. The calendar spans
+  /// ``CivilDate/earliest`` through ``CivilDate/latest``, the days every date read from input is checked against; a
+  /// date outside them is a programming error and traps, as an array index does.
   public func kind(of date: CivilDate) -> DayKind { kinds[date.dayNumber - base] }
 
-  /// Whether 民法典 art. 203 moves a period's end past `date` only by reading weekends as 法定休假日, which legal-rules.md
-  /// tags unverified (M): a Saturday or Sunday not worked that the 放假办法 does not itself make a holiday, whether or not
-  /// the year's notice lists it in a break. A notice may list the weekend at a break's edge or leave it out, "since it is
-  /// a rest day anyway" (cn-rest-days.md), so the listing says nothing in law.
-  public func isRestOnlyAsWeekend(_ date: CivilDate) -> Bool {
-    date.isWeekend && kind(of: date) != .swappedWorkday && !weekendHolidaysByLaw.contains(date.dayNumber)
+  /// Whether 民法典 art. 203 moves a period's end past `date` only by reading a day off that the 放假办法 does not itself
+  /// make a holiday as a 法定休假日, which legal-rules.md tags unverified (M): a Saturday or Sunday not worked, whether or
+  /// not the year's notice lists it in a break (a notice may list the weekend at a break's edge or leave it out, "since
+  /// it is a rest day anyway", cn-rest-days.md, so the listing says nothing in law), and a weekday the notice gives off
+  /// in exchange for a weekend day worked (调休, 2025-10-07 and 08), or as a make-up day (补假), which the law grants but
+  /// does not date.
+  public func isRestNotFixedByLaw(_ date: CivilDate) -> Bool {
+    !isWorkingDay(date) && !holidaysByLaw.contains(date.dayNumber)
   }
 
+  /// Whether a period's working days count `date`; within ``CivilDate/earliest`` through ``CivilDate/latest``, as
+  /// ``kind(of:)``.
   public func isWorkingDay(_ date: CivilDate) -> Bool { kinds[date.dayNumber - base].isWorkingDay }
 
   /// The holiday a rest day or swapped workday belongs to, e.g. 春节.
@@ -133,7 +140,8 @@ public struct WorkingDayCalendar: Sendable {
     return try workingDay(1, after: date)
   }
 
-  /// Working days `d` with `from < d ≤ through`; negative when `through` is before `from`.
+  /// Working days `d` with `from < d ≤ through`; negative when `through` is before `from`. Both days lie within
+  /// ``CivilDate/earliest`` through ``CivilDate/latest``, as for ``kind(of:)``.
   ///
   /// This is how far a disclosure on `through` is behind a deadline on `from`, or how many working days are
   /// left from `from` to a deadline on `through`.

@@ -49,18 +49,31 @@ public enum TemporaryFile {
   public static func finishing<T>(_ body: () throws -> T) rethrows -> T {
     finishingCount.add(1, ordering: .acquiringAndReleasing)
     defer { finishingCount.subtract(1, ordering: .acquiringAndReleasing) }
-    return try body()
+    let result = try body()
+    finishedCount.add(1, ordering: .acquiringAndReleasing)
+    return result
   }
 
   /// Waits until no ``finishing(_:)`` runs, or `limit` has passed: called when a signal ends the process, before
-  /// ``removeHeldForGood(progress:)`` removes what an unfinished output holds.
-  public static func waitForFinishing(upTo limit: Duration) {
+  /// ``removeHeldForGood(progress:)`` removes what an unfinished output holds. Returns whether it found last renames
+  /// under way and they were all made: the output the signal was meant to stop is then in place whole (a folder made
+  /// for it released with them, so that it stays), which the user is told rather than to run the command again.
+  @discardableResult
+  public static func waitForFinishing(upTo limit: Duration) -> Bool {
+    let finishedBefore = finishedCount.load(ordering: .acquiring)
+    guard finishingCount.load(ordering: .acquiring) > 0 else { return false }
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: limit)
-    while finishingCount.load(ordering: .acquiring) > 0, clock.now < deadline { usleep(1_000) }
+    while finishingCount.load(ordering: .acquiring) > 0 {
+      guard clock.now < deadline else { return false }
+      usleep(1_000)
+    }
+    return finishedCount.load(ordering: .acquiring) > finishedBefore
   }
 
+  /// How many ``finishing(_:)`` are running, and how many ran to their end without an error.
   private static let finishingCount = Atomic(0)
+  private static let finishedCount = Atomic(0)
 
   /// Removes the temporary files this process holds, and SQLite's files beside them, for good: from then on a thread
   /// that asks for another, or releases one, waits for the end of the process, which the caller brings. Called

@@ -15,11 +15,18 @@ public struct FileProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case missing
   }
 
+  /// A message that begins with the field's own name and the value refused, as the register words a value wherever it
+  /// comes from (`published 2024-04-12 is before …`, `url 'x' is …`), names the field once, in `field`
+  /// (`milestones[0].disclosures[0].published: 2024-04-12 is before …`); one whose field is its subject (`minimum-publication-from
+  /// is given without …`) keeps it.
   public init(file: String, line: Int?, field: String?, message: String, kind: Kind = .badData) {
     self.file = file
     self.line = line
     self.field = field
-    self.message = message
+    let name = field.map { String(($0.split(separator: ".").last ?? "").prefix { $0 != "[" }) } ?? ""
+    let value = message.dropFirst(name.count + 1)
+    let namesValue = !name.isEmpty && message.hasPrefix(name + " ") && value.first.map { $0 == "'" || $0.isASCII && $0.isNumber } == true
+    self.message = namesValue ? String(value) : message
     self.kind = kind
   }
 

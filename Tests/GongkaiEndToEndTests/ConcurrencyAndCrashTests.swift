@@ -131,15 +131,18 @@ import TestSupport
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
-      Thread.sleep(forTimeInterval: Double.random(in: 0...duration, using: &generator))
+      // A moment in the import drawn at random, named in what a failure says, so that it can be tried again there.
+      let delay = Double.random(in: 0...duration, using: &generator)
+      let killed = "kill \(kill), \(String(format: "%.3f", delay)) s into an import of \(String(format: "%.3f", duration)) s"
+      Thread.sleep(forTimeInterval: delay)
       Foundation.kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       // gongkai itself opens the register first: a cut-off import leaves a journal only a writer can roll back.
       let afterKill = try runGongkai(["check", "--as-of", "2026-11-27", "--database", database])
-      #expect([0, 1].contains(afterKill.status), "kill \(kill): \(afterKill.stderr)")
-      #expect(try sqlite(database, "PRAGMA integrity_check") == "ok")
+      #expect([0, 1].contains(afterKill.status), "\(killed): \(afterKill.stderr)")
+      #expect(try sqlite(database, "PRAGMA integrity_check") == "ok", "\(killed)")
       let present = try sqlite(database, "SELECT COUNT(*) FROM milestone")
-      #expect(present == "0" || present == "\(rows)", "kill \(kill): \(present) of \(rows) rows")
+      #expect(present == "0" || present == "\(rows)", "\(killed): \(present) of \(rows) rows")
       let again = try runGongkai(["import", "milestones", sheet.path, "--database", database])
       #expect(again.status == 0, "\(again.stderr)")
       #expect(try sqlite(database, "SELECT COUNT(*) FROM milestone") == "\(rows)")

@@ -282,7 +282,7 @@ extension RegisterCommandTests {
     let before = snapshot(database)
     let inFile = try gongkai(["import", file.path] + db)
     #expect(inFile.status == 65)
-    #expect(inFile.stderr.contains("changes 'bidding.contract@2026-01-05#HT-1' is not accepted: milestone 1 of project \(code) is "
+    #expect(inFile.stderr.contains("changes: 'bidding.contract@2026-01-05#HT-1' is not accepted: milestone 1 of project \(code) is "
       + "withdrawn as recorded by mistake"), "\(inFile.stderr)")
     #expect(snapshot(database) == before)
     // Recorded in force, withdrawn with the command, then the file written before that imported with a new change
@@ -1150,15 +1150,16 @@ extension RegisterCommandTests {
     let preview = try gongkai(["project", "hand-over", old, new] + db)
     #expect(preview.status == 64)
     #expect(preview.stderrLines == ["gongkai: nothing handed over: 2 projects in force answer to \(old), and would answer to \(new); "
-      + "3 milestones already recorded would keep \(old) (--for-past-milestones would move them); 1 withdrawn project keeps \(old). "
+      + "3 milestones already recorded (1 of them withdrawn) would keep \(old) (--for-past-milestones would move them); 1 withdrawn project keeps \(old). "
       + "Every notice page names the unit: if this is the change meant, run the command again with --yes"])
     #expect(try gongkai(["history", "--format", "json"] + db).stdout == before)
 
-    // Confirmed, the projects answer to the new unit from now on, and the past, withdrawn milestone included, keeps the old
+    // Confirmed, the projects answer to the new unit from now on, and the past, withdrawn milestone included and told
+    // apart, keeps the old
     let done = try gongkai(["project", "hand-over", old, new, "--yes", "--by", "王工"] + db)
     #expect(done.stdout == """
       handed over 2 projects in force from \(old) to \(new); 1 withdrawn project keeps \(old)
-      3 milestones already recorded kept \(old); --for-past-milestones moves them to the new unit\n
+      3 milestones already recorded (1 of them withdrawn) kept \(old); --for-past-milestones moves them to the new unit\n
       """, "\(done.stderr)")
     #expect(try gongkai(["log", b, "completion.acceptance", "--date", "2026-11-02"] + db).status == 0)
     let units = { try self.auditRows(folder, db, asOf: "2026-11-27").map { "\($0["里程碑编号"]!) \($0["责任单位"]!)" }.sorted() }
@@ -1171,7 +1172,7 @@ extension RegisterCommandTests {
     // the withdrawn project keeps what it was registered under
     let moved = try gongkai(["project", "hand-over", old, new, "--for-past-milestones", "--yes"] + db)
     #expect(moved.stdout == "no project in force answers to \(old) any more; 1 withdrawn project keeps \(old)\n"
-      + "4 milestones already recorded under \(old) moved to \(new)\n", "\(moved.stderr)")
+      + "4 milestones already recorded (1 of them withdrawn) under \(old) moved to \(new)\n", "\(moved.stderr)")
     let movedUnits = try units()
     #expect(movedUnits == ["1 \(new)", "2 \(new)", "3 \(new)", "4 \(new)", "5 \(old)", "6 \(new)"], "\(movedUnits)")
     #expect(try gongkai(["audit", "verify"] + db).status == 0)
@@ -1199,7 +1200,7 @@ extension RegisterCommandTests {
     #expect(edit.status == 0, "\(edit.stderr)")
     #expect(edit.stdout == """
       updated project \(code): unit 杨浦区新成立的建管中心 (was 杨浦区建设和管理委员会)
-      2 milestones already recorded kept 杨浦区建设和管理委员会; --for-past-milestones moves them to the new unit\n
+      2 milestones already recorded (1 of them withdrawn) kept 杨浦区建设和管理委员会; --for-past-milestones moves them to the new unit\n
       """)
     #expect(try gongkai(["log", code, "construction.participants", "--date", "2026-11-20", "--ref", "SG-2"] + db).status == 0)
 

@@ -116,7 +116,7 @@ extension RegisterCommandTests {
     ] {
       let refused = try gongkai(arguments + db)
       #expect(refused.status == 65, "\(arguments)")
-      #expect(refused.stderr.contains("project \(code) was withdrawn as registered by mistake (他区项目误导入)"), "\(arguments): \(refused.stderr)")
+      #expect(refused.stderr.contains("\(code) was withdrawn as registered by mistake (他区项目误导入)"), "\(arguments): \(refused.stderr)")
     }
     // Its unit, which no project in force names, filters nothing: refused, not an all clear, and said to be a
     // withdrawn project's, not an unknown one. The audit CSV, which keeps withdrawn rows, takes it.

@@ -552,12 +552,12 @@ extension RegisterCommandTests {
       ["disclose", "2", "--date", "2026-11-18", "--channel", "平台", "--until", "2026-11-20"],
     ], db, environment: ["GONGKAI_NOW": "2026-11-27T09:00:00+08:00"])
     #expect(try ruleConfidences(of: "too-short", db) == ["A M weekend-extension", "B S -"])
-    #expect(try basisConfidences(folder, db, asOf: "2026-11-27") == ["A 法条原文；逢周末顺延：待核实", "B 法条原文"])
+    #expect(try basisConfidences(folder, db, asOf: "2026-11-27") == ["A 法条原文；逢周末或通知放假日顺延：待核实", "B 法条原文"])
     let text = try gongkai(["check", "--as-of", "2026-11-27", "--status", "too-short"] + db).stdout
-    #expect(text.components(separatedBy: "（时限待核实：逢周末顺延系解释）").count == 2, "\(text)")
+    #expect(text.components(separatedBy: "（时限待核实：逢周末或通知放假日顺延系解释）").count == 2, "\(text)")
     // The page says which reading, under A only, in the name the rule gives its minimum period
     let page = try publicPage(of: code, in: folder, db, asOf: "2026-11-27")
-    #expect(page.components(separatedBy: "本事项公示期期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算").count == 2, "\(page)")
+    #expect(page.components(separatedBy: "本事项公示期期满日逢周末或者放假通知安排的休息日（调休、补假），或者逢节假日顺延后逢之的，按顺延至其后第一个工作日计算").count == 2, "\(page)")
     // The third day 元旦 2027, a Friday: the end moves past the holiday, and then past the weekend too
     let newYear = ["GONGKAI_NOW": "2027-01-05T09:00:00+08:00"]
     try succeed([
@@ -634,17 +634,34 @@ extension RegisterCommandTests {
       ["disclose", "3", "--date", "2026-09-17", "--channel", "平台", "--until", "2026-09-21"],
     ], db, environment: today)
     let disclosed = try gongkai(["disclose", "1", "--date", "2026-11-30", "--channel", "平台", "--until", "2026-12-03"] + db, environment: today)
-    #expect(disclosed.stdout.hasSuffix(" · on time (unverified: end moved past a weekend, an interpretation)\n"), "\(disclosed.stdout)")
+    #expect(disclosed.stdout.hasSuffix(" · on time (unverified: end moved past a weekend or a notice's day off, an interpretation)\n"), "\(disclosed.stdout)")
     #expect(try ruleConfidences(of: "on-time", db, asOf: "2026-12-10")
       == ["A M weekend-extension", "B M swapped-workdays", "C S -"])
     #expect(try basisConfidences(folder, db, asOf: "2026-12-10")
-      == ["A 法条原文；逢周末顺延：待核实", "B 法条原文；调休上班日视为工作日：待核实", "C 法条原文"])
+      == ["A 法条原文；逢周末或通知放假日顺延：待核实", "B 法条原文；调休上班日视为工作日：待核实", "C 法条原文"])
     let alerts = try gongkai(["check", "--as-of", "2026-12-10", "--status", "on-time"] + db).stdout
-    #expect(alerts.contains("（时限待核实：逢周末顺延系解释）") && alerts.contains("（时限待核实：调休上班日视为工作日系解释）"), "\(alerts)")
+    #expect(alerts.contains("（时限待核实：逢周末或通知放假日顺延系解释）") && alerts.contains("（时限待核实：调休上班日视为工作日系解释）"), "\(alerts)")
     let show = try gongkai(["project", "show", code, "--as-of", "2026-12-10"] + db).stdout
     #expect(show.components(separatedBy: "按时公开，截止").count == 4 && show.components(separatedBy: "（时限待核实）").count == 3, "\(show)")
     let page = try publicPage(of: code, in: folder, db, asOf: "2026-12-10")
-    #expect(page.contains("本事项以日计的公开期限期满日逢周末，或者逢节假日顺延后逢周末的，按顺延至其后第一个工作日计算；周末是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"), "\(page)")
+    #expect(page.contains("本事项以日计的公开期限期满日逢周末或者放假通知安排的休息日（调休、补假），或者逢节假日顺延后逢之的，按顺延至其后第一个工作日计算；周末及放假通知安排的休息日是否视同法定休假日顺延，法律未明文规定，据此认定的按时公开仅供参考。"), "\(page)")
     #expect(page.contains("本事项公示期将调休上班日视为工作日计算（以日计的公示期期满日为调休上班日的，不顺延）；该计日方法法律未明文规定，据此认定的公示期已满仅供参考。"), "\(page)")
+  }
+  /// A weekday the year's notice gives off (调休) is no holiday the 放假办法 fixes: a period's end moved past it rests on
+  /// the same reading as one moved past a weekend. Candidates formed 2025-10-04 are due by 10-07, a weekday of the 国庆
+  /// break, moved to 10-09 (D): published then, on time by the reading alone; a notice up 10-04 through 10-08 (E) is too
+  /// short by it alone.
+  @Test func anEndMovedPastAWeekdayGivenOffByTheNoticeIsUnverified() throws {
+    let code = "2025-310110-48-01-000221"
+    let (folder, db) = try registerWithProject(code)
+    try succeed([
+      ["log", code, "bidding.candidates", "--date", "2025-10-04", "--ref", "D"],
+      ["log", code, "bidding.candidates", "--date", "2025-10-03", "--ref", "E"],
+      ["disclose", "2", "--date", "2025-10-04", "--channel", "平台", "--until", "2025-10-08"],
+    ], db, environment: [:])
+    let disclosed = try gongkai(["disclose", "1", "--date", "2025-10-09", "--channel", "平台", "--until", "2025-10-20"] + db)
+    #expect(disclosed.stdout.hasSuffix(" · on time (unverified: end moved past a weekend or a notice's day off, an interpretation)\n"),
+            "\(disclosed.stdout)")
+    #expect(try basisConfidences(folder, db, asOf: "2025-10-31") == ["D 法条原文；逢周末或通知放假日顺延：待核实", "E 法条原文；逢周末或通知放假日顺延：待核实"])
   }
 }

@@ -168,9 +168,9 @@ func problems(_ text: String) -> [String] {
       "p.yaml:1: code: project code '2024-31011-48-01-000123' is malformed; use the national 项目代码 form YYYY-DDDDDD-DD-DD-DDDDDD, e.g. 2024-310110-48-01-000123",
       "p.yaml:4: colour: unknown field; expected one of code, legal-person, location, milestones, name, responsible-unit, total-investment",
       "p.yaml:7: milestones[0].formed: '2023-02-29' is not a date: that month has 28 days; use YYYY-MM-DD",
-      "p.yaml:9: milestones[1].formed: formed 2199-01-01 is in the future (today is 2026-11-27 in China Standard Time); the register records what has happened: check the date",
-      "p.yaml:13: milestones[2].disclosures[0].published: published 2026-01-04 is before the information was formed (2026-01-05); check the dates",
-      "p.yaml:15: milestones[2].disclosures[0].url: url 'not a url' is not accepted: use the full address of the publication, starting with https:// (or http://)",
+      "p.yaml:9: milestones[1].formed: 2199-01-01 is in the future (today is 2026-11-27 in China Standard Time); the register records what has happened: check the date",
+      "p.yaml:13: milestones[2].disclosures[0].published: 2026-01-04 is before the information was formed (2026-01-05); check the dates",
+      "p.yaml:15: milestones[2].disclosures[0].url: 'not a url' is not accepted: use the full address of the publication, starting with https:// (or http://)",
       "p.yaml:18: milestones[4]: milestone bidding.contract 2026-01-05 is listed twice (first at line 16); keep one",
     ])
   }
@@ -196,7 +196,7 @@ func problems(_ text: String) -> [String] {
   @Test(arguments: ["''", "'   '", "'　'", "true", "yes", "否"])
   func aWithdrawalWithoutAReasonIsRefusedAtItsLine(value: String) {
     let found = problems(projectHead + "  - kind: bidding.contract\n    formed: 2026-01-05\n    withdrawn: \(value)\n")
-    #expect(found.count == 1 && found[0].hasPrefix("p.yaml:7: milestones[0].withdrawn: withdrawn '"), "\(found)")
+    #expect(found.count == 1 && found[0].hasPrefix("p.yaml:7: milestones[0].withdrawn: '"), "\(found)")
     #expect(found.first?.contains("e.g. withdrawn: 日期填错") == true)
   }
 
@@ -204,7 +204,7 @@ func problems(_ text: String) -> [String] {
   /// it would be put back in force with the project, were that reinstated.
   @Test func aWithdrawalReasonWithTheProjectWithdrawalMarkIsRefused() {
     let found = problems(projectHead + "  - kind: bidding.contract\n    formed: 2026-01-05\n    withdrawn: （项目撤回）代码错误\n")
-    #expect(found == ["p.yaml:7: milestones[0].withdrawn: withdrawn '（项目撤回）代码错误' is not accepted: （项目撤回） marks the milestones a project's withdrawal takes with it; give the reason without it"])
+    #expect(found == ["p.yaml:7: milestones[0].withdrawn: '（项目撤回）代码错误' is not accepted: （项目撤回） marks the milestones a project's withdrawal takes with it; give the reason without it"])
   }
 
   /// Quoted, a yes or no is the reason given: `gongkai withdraw --reason no` is exported so, and must import again.
@@ -260,8 +260,8 @@ func problems(_ text: String) -> [String] {
           changes: bidding.penalty@2025-07-01#A
       """)
     #expect(found == [
-      "p.yaml:7: milestones[0].changes: changes 'bidding.contract@2025-06-20': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
-      "p.yaml:11: milestones[1].changes: changes 'bidding.penalty@2025-07-01#B': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
+      "p.yaml:7: milestones[0].changes: 'bidding.contract@2025-06-20': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
+      "p.yaml:11: milestones[1].changes: 'bidding.penalty@2025-07-01#B': a milestone cannot change itself, directly or through milestones of the same day; remove the link",
     ])
   }
 
@@ -280,7 +280,7 @@ func problems(_ text: String) -> [String] {
           changes: bidding.candidates@2026-10-20
       """)
     #expect(found == [
-      "p.yaml:9: milestones[1].changes: changes 'bidding.candidates@2026-10-20': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance, or remove the link (`gongkai rules` lists what each kind may change)",
+      "p.yaml:9: milestones[1].changes: 'bidding.candidates@2026-10-20': a milestone of completion.acceptance cannot change one of bidding.candidates; link a milestone of completion.acceptance, or remove the link (`gongkai rules` lists what each kind may change)",
     ])
     let document = try parse("""
       code: 2024-310110-48-01-000123
@@ -597,7 +597,7 @@ func problems(_ text: String) -> [String] {
       """) == [
       "p.yaml:5: milestones[0].kind: unknown item kind 'bidding.candidate'; did you mean bidding.candidates? (`gongkai rules` lists the codes)",
       "p.yaml:6: milestones[0].formed: '2026-13-01' is not a date: there is no month 13; use YYYY-MM-DD",
-      "p.yaml:7: milestones[0].ref: ref '\(String(repeating: "文", count: 20))…' is not accepted: it has 201 characters; the limit is 200",
+      "p.yaml:7: milestones[0].ref: '\(String(repeating: "文", count: 20))…' is not accepted: it has 201 characters; the limit is 200",
     ])
   }
 }

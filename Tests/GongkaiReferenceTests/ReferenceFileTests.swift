@@ -463,12 +463,13 @@ import TestSupport
     #expect(shanghai.rule(for: "land-acquisition.compensation-plan-notice")?.inForce == nil)
     let notice = try #require(shanghai.rule(for: "land-acquisition.expropriation-notice"))
     #expect(notice.inForce == (try CivilDate(parsing: "2021-09-01")) && notice.minimumInForce == nil)
-    // The land notice had a period of its own before the 2021 实施条例: 《征收土地公告办法》's 10 working days (S2), and
+    // The land notice had a period of its own before the 2021 实施条例: 《征收土地公告办法》's 10 working days (M, from
+    // memory: legal-rules.md has no source for it), and
     // Shanghai's 公告期 beside it
     let august2021 = try CivilDate(parsing: "2021-08-31")
     for catalogue in [national, shanghai] {
       let earlier = try #require(catalogue.rule(for: "land-acquisition.expropriation-notice", formedOn: august2021))
-      #expect(earlier.period == (try Period.workingDays(10)) && earlier.confidence == .secondary)
+      #expect(earlier.period == (try Period.workingDays(10)) && earlier.confidence == .unverified)
       #expect(earlier.basis.hasPrefix("《征收土地公告办法》（国土资源部令第10号）第四条"))
     }
     #expect(shanghai.rule(for: "land-acquisition.expropriation-notice", formedOn: august2021)?.minimumPublication == (try Period.calendarDays(10)))
@@ -971,10 +972,10 @@ import TestSupport
           workdays: [2027-01-31, 2027-02-20]
       """
     let found = try calendarProblems("schedule.yaml", daysOf2027)
-    #expect(found == ["schedule.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027`, or the days of 2026"])
+    #expect(found == ["schedule.yaml:1: year: 2026, but every day listed is in 2027: give `year: 2027`, or the days of 2026"])
     // A file named for its year is renamed with it, or the next run refuses the name
     let named = try calendarProblems("2026.yaml", daysOf2027)
-    #expect(named == ["2026.yaml:1: year: year 2026, but every day listed is in 2027: give `year: 2027` and name the file 2027.yaml, or the days of 2026"])
+    #expect(named == ["2026.yaml:1: year: 2026, but every day listed is in 2027: give `year: 2027` and name the file 2027.yaml, or the days of 2026"])
     // An empty file given with --calendar is only empty; the shell redirect into the folder is the folder's story
     #expect(try calendarProblems("2027.yaml", "") == ["2027.yaml: file is empty; write its content into it, or remove the file"])
   }
@@ -1054,7 +1055,7 @@ import TestSupport
     try Data(Self.year2027.utf8).write(to: folder.appendingPathComponent(draft))
     let (first, second) = draft < "2027.yaml" ? (draft, "2027.yaml") : ("2027.yaml", draft)
     #expect(folderProblems(folder) == [
-      "dir/\(second):1: year: year 2027 is also given by dir/\(first); remove one of the two files (one file a year, which replaces the shipped one)",
+      "dir/\(second):1: year: 2027 is also given by dir/\(first); remove one of the two files (one file a year, which replaces the shipped one)",
     ])
   }
 
@@ -1063,14 +1064,14 @@ import TestSupport
     try Data(Self.year2027.utf8).write(to: folder.appendingPathComponent("2027.yaml"))
     let other = try file("2027.yaml", Self.year2027)
     let found = folderProblems(folder, files: [other])
-    #expect(found == ["\(other.path):1: year: year 2027 is also given by dir/2027.yaml; --calendar adds a year the folder lacks: "
+    #expect(found == ["\(other.path):1: year: 2027 is also given by dir/2027.yaml; --calendar adds a year the folder lacks: "
       + "drop --calendar to use the folder's, or move that file out of the folder while you try this one"])
     // The folder's own file named again is the same file, read once.
     #expect(folderProblems(folder, files: [folder.appendingPathComponent("2027.yaml")]).isEmpty)
     // Two --calendar files of one year, beside an empty folder: nothing to say of the folder
     let first = try file("2027.yaml", Self.year2027)
     let twice = folderProblems(Scratch.folder(), files: [first, other])
-    #expect(twice == ["\(other.path):1: year: year 2027 is also given by \(first.path); give one --calendar file a year"])
+    #expect(twice == ["\(other.path):1: year: 2027 is also given by \(first.path); give one --calendar file a year"])
   }
 
   /// A holiday sharing its rest period with another (中秋节/国庆节) whose own day falls outside it is better listed on its

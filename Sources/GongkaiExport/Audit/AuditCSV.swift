@@ -243,7 +243,7 @@ public struct AuditCSV: Sendable {
     Column(chinese: "时限依据核实", english: "rule_confidence") { row, _ in
       let (rule, english) = (row.finding.rule, row.english)
       // A minimum known otherwise than the deadline is named after it (法条原文；公告期：待核实), a shortfall that
-      // rests on a weekend moving the minimum's end is said to (法条原文；逢周末顺延：待核实), and a lateness that rests
+      // rests on a weekend moving the minimum's end is said to (法条原文；逢周末或通知放假日顺延：待核实), and a lateness that rests
       // on counting swapped workdays (法条原文；调休上班日视为工作日：待核实).
       let minimum = rule.minimumConfidence.map {
         english ? "; \(rule.minimumPublicationName.english): \($0.englishName)" : "；\(rule.minimumPublicationName.chinese)：\($0.chineseName)"

@@ -104,10 +104,11 @@ public final class AtomicFolderWriter {
     TemporaryFile.syncNames(in: folder)
   }
 
-  /// Says that everything was written: a folder made for the writer (`isNew`) stays. Until then, the writer's end
-  /// removes it whole, whether a signal or an error ends the export.
+  /// Says that everything was written: a folder made for the writer (`isNew`) stays, whatever ends the process from
+  /// now on. Until then, the writer's end removes it whole, whether a signal or an error ends the export.
   public func complete() {
     isComplete = true
+    if isHeld { TemporaryFile.releaseFolder(folder) }
   }
 
   /// Throws ``ExportError/cannotCreate(_:_:)`` unless each of the files `names` the folder may hold is one

@@ -116,12 +116,16 @@ public struct NoticeExport: Sendable {
     try written.flush()
     report = written.report
     let folderPages = written.pages
-    guard let index = written.index, var feed = written.feed else {
-      try folderPages.commit()
+    // Once the pages are in place, and the folder with them: those no page, index or feed names any more go.
+    func removingPagesNamedNoLonger() throws -> Report {
       report.removedPages = try withdrawnPages.count { try folderPages.remove($0, why: Self.withdrawnPage) > 0 }
       report.movedPages = try folderPages.remove(moved, why: Self.movedPage)
-      folderPages.complete()
       return report
+    }
+    guard let index = written.index, var feed = written.feed else {
+      try folderPages.commit()
+      folderPages.complete()
+      return try removingPagesNamedNoLonger()
     }
     // The index and the feed are written before the last pages go in place: a disk that fills up leaves those pages
     // out with them (all of them, for a register of fewer than ``AtomicFolderWriter/batchSize`` projects).
@@ -140,15 +144,14 @@ public struct NoticeExport: Sendable {
     let atom = try AtomicFileWriter(path: folder + "/feed.atom", public: true)
     try atom.write(renderer.render(feed.context(organisation: organisation ?? Self.noOrganisation, asOf: asOf), template: "atom"))
     // The last pages, then the index and the feed together, and only then do the pages they no longer name go: a signal
-    // on the way waits for the renames, so that an export interrupted leaves an index, a feed and pages that agree.
+    // on the way waits for the renames, so that an export interrupted leaves an index, a feed and pages that agree; a
+    // folder made for them is then complete, and stays.
     try TemporaryFile.finishing {
       try folderPages.commit()
       try AtomicFileWriter.commit([page, atom])
+      folderPages.complete()
     }
-    report.removedPages = try withdrawnPages.count { try folderPages.remove($0, why: Self.withdrawnPage) > 0 }
-    report.movedPages = try folderPages.remove(moved, why: Self.movedPage)
-    folderPages.complete()
-    return report
+    return try removingPagesNamedNoLonger()
   }
 }
 

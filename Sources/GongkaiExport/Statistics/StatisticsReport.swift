@@ -92,7 +92,7 @@ public enum StatisticsReport {
 
   /// How the rate, the median and 时限待核实 are counted, under the tables of the text and HTML reports: a reviewer scoring
   /// a unit by its rate must know what the rate leaves out.
-  public static let rateNote = "按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实，或所依据的计日方法（逢周末顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数：不计入以上各项，撤回人、时间和原因见审计表。撤回的公开 = 计入以上各项的信息中，作为登记错误撤回的公开记录数：迟于时限的公开撤回后改登较早的公开日期，该项即转为按时，审计表的“已撤回的公开”逐条列出。日期更正改判 = 计入以上各项的信息中，形成日期经更正、按原登记的形成日期判定状态不同的项数（如原登记为逾期未公开，更正后为待公开）：审计表的“按原形成日期的状态”逐项列出，评价时应核实更正依据。"
+  public static let rateNote = "按时率 = 按时公开 ÷（按时公开 + 逾期公开 + 逾期未公开 + 公示期不足）；待公开的信息尚未到期，不计入；法律法规未规定可自信息形成起算的公开期限的事项（无固定期限：没有期限，或者期限以其他事件为准，如“即时”、投标截止时间15日前，须人工核查）不论按时与否，也不计入；但其中公示期不足的（如征收土地预公告公告不足10个工作日），计入公示期不足。公开用时中位数 = 有法定时限的已公开信息，自信息形成至所认定的公开（首次公开；公示期不足后重新完整公示的，为该次公示）的工作日数的中位数。时限待核实 = 计入按时率的判定中，所依据的时限规定未经法规原文核实，或所依据的计日方法（逢周末或通知放假日顺延、调休上班日视为工作日）法律未明文规定的项数：其判定是本系统的推断，据以评价前应予核实。登记有误撤回 = 当年形成、作为登记错误撤回（含随项目撤回）的信息项数：不计入以上各项，撤回人、时间和原因见审计表。撤回的公开 = 计入以上各项的信息中，作为登记错误撤回的公开记录数：迟于时限的公开撤回后改登较早的公开日期，该项即转为按时，审计表的“已撤回的公开”逐条列出。日期更正改判 = 计入以上各项的信息中，形成日期经更正、按原登记的形成日期判定状态不同的项数（如原登记为逾期未公开，更正后为待公开）：审计表的“按原形成日期的状态”逐项列出，评价时应核实更正依据。"
 
   /// ``rateNote`` in English, under the English text report.
   public static let englishRateNote = "On-time rate = on time / (on time + late + overdue + too short); items due but not yet "
@@ -103,7 +103,8 @@ public enum StatisticsReport {
     + "published items with a statutory period, from the day the information was formed to the publication judged (the "
     + "first; for a notice put up again in full after one too short, that one). Unverified = how many of the verdicts the "
     + "rate counts rest on a period not checked against the statute's text (rule confidence M), or on a way of counting "
-    + "days no statute states (a period ending on a weekend moved on, swapped workdays counted as working days): the "
+    + "days no statute states (a period ending on a weekend or a day the notice gives off moved on, swapped workdays "
+    + "counted as working days): the "
     + "tracker's judgement, to be checked before it is held against a unit. Withdrawn = the items formed in the year "
     + "withdrawn as recorded by mistake (with their project or on their own): left out of every figure above; the audit CSV "
     + "names who withdrew each, when and why. Withdrawn publications = the publications of the items counted above withdrawn "

@@ -368,9 +368,7 @@ extension SQLiteStore {
   {
     guard entry.namesakeReference != nil else { return nil }
     return try read { db in
-      guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
-        return nil
-      }
+      guard let projectId = try Self.projectId(of: code, db) else { return nil }
       return try Self.sharingReference(of: entry) { reference in
         try Row.fetchOne(db, sql: Self.sharingReferenceSQL.description,
                          arguments: [projectId, entry.kind, reference, entry.formedOn.description])
@@ -403,13 +401,16 @@ extension SQLiteStore {
       .flatMap { found in found.reference.map { (found.id, $0) } }
   }
 
+  /// The row id of the project registered under `code`, `nil` when none is.
+  private static func projectId(of code: ProjectCode, _ db: Database) throws -> Int64? {
+    try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue])
+  }
+
   /// ``sameDayMilestones(of:projectId:_:)`` outside a write.
   private func sameDayMilestones(of entry: MilestoneEntry, project code: ProjectCode) throws -> SameDayMilestones? {
     guard entry.withdrawnReason == nil, entry.changes == nil else { return nil }
     return try read { db in
-      guard let projectId = try Int64.fetchOne(db, sql: "SELECT id FROM project WHERE code = ?", arguments: [code.rawValue]) else {
-        return nil
-      }
+      guard let projectId = try Self.projectId(of: code, db) else { return nil }
       let sameDay = try Row.fetchAll(db, sql: Self.sameDaySQL.description, arguments: [projectId, entry.formedOn.description, entry.kind])
         .map { (id: $0[0] as Int64, reference: $0[1] as String?) }
       return SameDayMilestones(sameDay)

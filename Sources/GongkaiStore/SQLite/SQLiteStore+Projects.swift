@@ -47,6 +47,7 @@ extension SQLiteStore {
       case .keepUnit: update.keptFormerUnit = settled.answered
       case .reattribute: update.reattributed = settled.answered
       }
+      update.withdrawnAmongThem = settled.withdrawn
       return update
     }
   }
@@ -77,15 +78,17 @@ extension SQLiteStore {
     }
     update.formerUnit = former
     update.reattributed = kept.count
+    update.withdrawnAmongThem = kept.count { $0.withdrawnReason != nil }
   }
 
   /// After a project's responsible unit changed from `old`'s: every milestone the old unit answers for, up to id
   /// `last`, keeps it as its own (`keepUnit`) or follows the project to the new one (`reattribute`), logged; returns
-  /// how many the old unit answered for, and how many of them changed (those naming it themselves keep it as it is).
+  /// how many the old unit answered for, how many of them changed (those naming it themselves keep it as it is) and
+  /// how many of them are withdrawn.
   /// Withdrawn ones too (the audit CSV lists them): those taking the project's unit, and those naming it
   /// themselves, by the milestones' project index.
   func settleUnit(ofMilestonesOf old: ProjectRecord, recordedThrough last: Int64, _ pastMilestones: PastMilestones,
-                  _ write: RegisterWrite) throws -> (answered: Int, changed: Int) {
+                  _ write: RegisterWrite) throws -> (answered: Int, changed: Int, withdrawn: Int) {
     let past = try MilestoneRecord.fetchAll(write.db, sql: """
       SELECT * FROM milestone WHERE projectId = ? AND (responsibleUnit IS NULL OR responsibleUnit = ?) AND id <= ? ORDER BY id
       """, arguments: [old.id!, old.responsibleUnit, last])
@@ -98,7 +101,7 @@ extension SQLiteStore {
       }
       if try write.update(settled, from: milestone, project: old.code) { changed += 1 }
     }
-    return (past.count, changed)
+    return (past.count, changed, past.count { $0.withdrawnReason != nil })
   }
 
   public func handOverProjects(of former: String, to unit: String, pastMilestones: PastMilestones, confirmed: Bool,
@@ -132,6 +135,7 @@ extension SQLiteStore {
       case .keepUnit: handOver.keptFormerUnit += settled.answered
       case .reattribute: handOver.reattributed += settled.answered
       }
+      handOver.withdrawnAmongThem += settled.withdrawn
     }
     handOver.projects = projects.count
     // Milestones of projects in force that name the former unit themselves: left under it, as their own unit was
@@ -146,6 +150,7 @@ extension SQLiteStore {
         var moved = milestone
         moved.responsibleUnit = row["projectUnit"] == unit ? nil : unit
         _ = try write.update(moved, from: milestone, project: row["projectCode"])
+        if milestone.withdrawnReason != nil { handOver.withdrawnAmongThem += 1 }
       }
       handOver.reattributed += named.count
     }

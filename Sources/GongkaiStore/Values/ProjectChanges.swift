@@ -133,6 +133,8 @@ public struct ProjectUpdate: Hashable, Sendable {
   /// (``PastMilestones/reattribute``); withdrawn ones included, as the audit CSV lists them.
   public var keptFormerUnit = 0
   public var reattributed = 0
+  /// How many of those kept or moved are withdrawn: told apart, as a user counts the project's milestones in force.
+  public var withdrawnAmongThem = 0
 
   public init() {}
 }
@@ -145,6 +147,8 @@ public struct UnitHandOver: Hashable, Sendable {
   /// (``PastMilestones/reattribute``), withdrawn ones included, as the audit CSV lists them.
   public var keptFormerUnit = 0
   public var reattributed = 0
+  /// How many of those kept or moved are withdrawn: told apart, as a user counts the unit's milestones in force.
+  public var withdrawnAmongThem = 0
   /// Withdrawn projects registered under the former unit, left as recorded.
   public var withdrawnProjectsLeft = 0
 

@@ -155,9 +155,9 @@ extension Gongkai.ProjectCommand {
       if let former = update.formerUnit {
         if forPastMilestones {
           try StandardOutput.confirm(
-            "\(counted(update.reattributed, "milestone")) already recorded under \(Terminal.field(former)) moved to \(Terminal.field(fields.unit ?? ""))")
+            "\(alreadyRecorded(update.reattributed, withdrawn: update.withdrawnAmongThem)) under \(Terminal.field(former)) moved to \(Terminal.field(fields.unit ?? ""))")
         } else {
-          try StandardOutput.confirm("\(counted(update.keptFormerUnit, "milestone")) already recorded kept \(Terminal.field(former))"
+          try StandardOutput.confirm("\(alreadyRecorded(update.keptFormerUnit, withdrawn: update.withdrawnAmongThem)) kept \(Terminal.field(former))"
             + (update.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
           if update.keptFormerUnit > 0 { try await warnOfUnpublished(keptBy: former, in: register) }
         }
@@ -228,8 +228,8 @@ extension Gongkai.ProjectCommand {
         await newUnit.warn(in: register)
         let projects = done.projects == 0 ? "no project in force answers to \(from) any more"
           : "\(counted(done.projects, "project")) in force \(done.projects == 1 ? "answers" : "answer") to \(from), and would answer to \(to)"
-        let past = forPastMilestones ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) would move to \(to)"
-          : "\(counted(done.keptFormerUnit, "milestone")) already recorded would keep \(from) (--for-past-milestones would move them)"
+        let past = forPastMilestones ? "\(alreadyRecorded(done.reattributed, withdrawn: done.withdrawnAmongThem)) under \(from) would move to \(to)"
+          : "\(alreadyRecorded(done.keptFormerUnit, withdrawn: done.withdrawnAmongThem)) would keep \(from) (--for-past-milestones would move them)"
         throw CommandFailure.usage("""
           nothing handed over: \(projects); \(past)\(withdrawn). Every notice page names the unit: if this is the change \
           meant, run the command again with --yes
@@ -239,8 +239,8 @@ extension Gongkai.ProjectCommand {
       try StandardOutput.confirm((done.projects == 0 ? "no project in force answers to \(from) any more"
         : "handed over \(counted(done.projects, "project")) in force from \(from) to \(to)") + withdrawn)
       try StandardOutput.confirm(forPastMilestones
-        ? "\(counted(done.reattributed, "milestone")) already recorded under \(from) moved to \(to)"
-        : "\(counted(done.keptFormerUnit, "milestone")) already recorded kept \(from)"
+        ? "\(alreadyRecorded(done.reattributed, withdrawn: done.withdrawnAmongThem)) under \(from) moved to \(to)"
+        : "\(alreadyRecorded(done.keptFormerUnit, withdrawn: done.withdrawnAmongThem)) kept \(from)"
           + (done.keptFormerUnit > 0 ? "; --for-past-milestones moves them to the new unit" : ""))
       await newUnit.warn(in: register)
     }
@@ -531,4 +531,12 @@ extension RegisterError {
     default: self
     }
   }
+}
+
+/// The milestones already recorded that a change of unit kept or moved, with how many of them are withdrawn: they are
+/// counted, as the audit CSV lists them, but a user counting the milestones in force would not find them.
+private func alreadyRecorded(_ count: Int, withdrawn: Int) -> String {
+  let recorded = "\(counted(count, "milestone")) already recorded"
+  guard withdrawn > 0 else { return recorded }
+  return recorded + (withdrawn < count ? " (\(withdrawn) of them withdrawn)" : count == 1 ? " (withdrawn)" : " (all withdrawn)")
 }

@@ -26,6 +26,26 @@ struct CommandOptions {
     }
   }
 
+  /// The options among `arguments` before a `--`, as spelled (`-o`, `--out`, the name of `--out=x`), each with its
+  /// value where it takes one: after the `=`, else the next word, whatever it looks like (`--summary --x` gives
+  /// --summary the value `--x`, which the option's own check judges), and that word is then no option.
+  func given(in arguments: some Collection<String>) -> [(spelling: String, value: String?)] {
+    var found: [(spelling: String, value: String?)] = []
+    var words = arguments.prefix { $0 != "--" }.makeIterator()
+    while let token = words.next() {
+      guard token.hasPrefix("-") else { continue }
+      let (spelling, attached) = Self.split(token)
+      found.append((spelling, valued[spelling] == nil ? attached : attached ?? words.next() ?? ""))
+    }
+    return found
+  }
+
+  /// `--name=value` as its name and value; any other token as itself.
+  private static func split(_ token: String) -> (String, String?) {
+    guard token.hasPrefix("--"), let equals = token.firstIndex(of: "=") else { return (token, nil) }
+    return (String(token[..<equals]), String(token[token.index(after: equals)...]))
+  }
+
   private struct Description: Decodable {
     struct Command: Decodable { let arguments: [Argument]? }
     struct Argument: Decodable {

@@ -11,15 +11,8 @@ enum OptionsGivenOnce {
     guard mayRepeatAnOption(arguments) else { return }
     let options = CommandOptions(command)
     var given: [String: [String]] = [:]
-    var index = arguments.startIndex
-    while index < arguments.endIndex, arguments[index] != "--" {
-      let token = arguments[index]
-      index += 1
-      let (spelled, attached) = split(token)
-      guard let option = options.valued[spelled] else { continue }
-      let value = attached ?? (index < arguments.endIndex ? arguments[index] : "")
-      if attached == nil { index += 1 }
-      guard !options.repeating.contains(option) else { continue }
+    for (spelling, value) in options.given(in: arguments) {
+      guard let option = options.valued[spelling], let value, !options.repeating.contains(option) else { continue }
       // The same value again loses nothing (a wrapper script that adds its own --database).
       guard given[option]?.contains(value) != true else { continue }
       given[option, default: []].append(value)
@@ -35,14 +28,8 @@ enum OptionsGivenOnce {
   private static func mayRepeatAnOption(_ arguments: [String]) -> Bool {
     var seen = Set<String>()
     for token in arguments.prefix(while: { $0 != "--" }) where token.hasPrefix("-") {
-      guard token.hasPrefix("--"), seen.insert(split(token).0).inserted else { return true }
+      guard token.hasPrefix("--"), seen.insert(String(token.prefix { $0 != "=" })).inserted else { return true }
     }
     return false
-  }
-
-  /// `--name=value` as its name and value; any other token as itself.
-  private static func split(_ token: String) -> (String, String?) {
-    guard token.hasPrefix("--"), let equals = token.firstIndex(of: "=") else { return (token, nil) }
-    return (String(token[..<equals]), String(token[token.index(after: equals)...]))
   }
 }

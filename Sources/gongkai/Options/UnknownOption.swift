@@ -67,16 +67,9 @@ enum UnknownOption {
   /// The first long option among `arguments` that `options` lack. The word after an option that takes a value is its
   /// value, whatever it looks like (`--summary --x`), which the option's own check judges.
   private static func firstUnknown(in arguments: ArraySlice<String>, _ options: CommandOptions) -> String? {
-    var index = arguments.startIndex
-    while index < arguments.endIndex, arguments[index] != "--" {
-      let token = arguments[index]
-      index += 1
-      guard token.hasPrefix("--"), token.count > 2 else { continue }
-      let name = String(token.prefix { $0 != "=" })
-      if options.valued[name] != nil, name == token { index += 1 }
-      if !options.spellings.contains(name), !everywhere.contains(name) { return name }
+    options.given(in: arguments).lazy.map(\.spelling).first { name in
+      name.hasPrefix("--") && name.count > 2 && !options.spellings.contains(name) && !everywhere.contains(name)
     }
-    return nil
   }
 
   /// The first of `arguments` that is an option of `options` written with the dashes a Chinese input method types

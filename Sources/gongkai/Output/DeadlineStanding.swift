@@ -12,7 +12,7 @@ extension Gongkai {
         " · deadline \($0.deadline.date)\($0.deadline.isProvisional ? " (provisional)" : "") (\($0.period.chineseDescription))"
           + (checker.catalogue.rule(for: milestone.kind, formedOn: milestone.formedOn).map { StandingNote.mark($0.confidence) } ?? "")
           + (finding?.deadlineWithoutWeekendReading.map {
-            " (moved past a weekend, an interpretation: without it, \(FindingMeasure(language: .en).unmoved($0, calendar: checker.calendar)))"
+            " (moved past a weekend or a notice's day off, an interpretation: without it, \(FindingMeasure(language: .en).unmoved($0, calendar: checker.calendar)))"
           } ?? "")
       } ?? " · no fixed deadline"
       // An amendment may turn a late publication on time: said too, as the turn the other way is.

@@ -39,6 +39,8 @@ enum ExitStatus: Int32, Error {
       73  cannot create an output or temporary file
       74  input/output error
       75  the database, or an export's folder, is busy; try again
+      128+N  ended by signal N (130 Ctrl-C, 143 kill, 129 hang-up), after
+          undoing what it had not committed and saying so
     """
 
   /// The status of a store's refusal, each named, so that a new one is decided here (``ErrorReport``).

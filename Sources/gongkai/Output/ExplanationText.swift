@@ -65,14 +65,16 @@ struct ExplanationText {
       if let nominal = e.nominalEnd, nominal != e.deadline.date {
         // Art. 203 names 法定休假日; that a weekend counts as one, listed in a holiday's break or not, is practice, not the
         // article's text (legal-rules.md tags it unverified), and the explanation says where the move rests on it.
-        // The 民法通则 (art. 154) names Sunday beside the holidays: there only a Saturday rests on the practice.
-        let weekend = calendar.endWithoutWeekendReading(e.deadline.date, of: e.period, from: e.start) < e.deadline.date
-          && !(countedUnderGeneralPrinciples && nominal.weekday == .sunday)
-        let practice = countedUnderGeneralPrinciples
+        // The 民法通则 (art. 154) names Sunday beside the holidays: there a Sunday passed does not rest on the practice.
+        let practised = e.skippedDays.map(\.date).filter {
+          calendar.isRestNotFixedByLaw($0) && !(countedUnderGeneralPrinciples && $0.weekday == .sunday)
+        }
+        let weekend = calendar.endWithoutWeekendReading(e.deadline.date, of: e.period, from: e.start) < e.deadline.date && !practised.isEmpty
+        let practice = countedUnderGeneralPrinciples && practised.allSatisfy { $0.weekday == .saturday }
           ? LocalizedText(chinese: "；星期六视同法定休假日系通行做法，该款仅明文规定星期日",
                           english: "; a Saturday counting as a statutory rest day is practice: the paragraph names Sunday only")
-          : LocalizedText(chinese: "；周末视同法定休假日系通行做法，法律未明文规定",
-                          english: "; a weekend counting as a statutory rest day is practice, not the article's text")
+          : LocalizedText(chinese: "；周末及放假通知安排的休息日视同法定休假日系通行做法，法律未明文规定",
+                          english: "; a weekend or a notice's day off counting as a statutory rest day is practice, not the article's text")
         lines.append(language.pick(
           "期满日 \(day(nominal)) 不是工作日（\(runs(e.skippedDays))），顺延至次一工作日（\(civilLaw.lastDay.chinese)"
             + (weekend ? practice.chinese : "") + "）",

@@ -62,9 +62,9 @@ struct FindingMeasure {
     return said
   }
 
-  /// The day a deadline falls on without the weekend reading (``Finding/deadlineWithoutWeekendReading``); a Saturday or
-  /// Sunday inside a holiday break of `calendar` is named so (under that reading no 法定休假日, as the 放假办法 does not
-  /// make it one), as a day due in the middle of 国庆 reads as a mistake otherwise.
+  /// The day a deadline falls on without the weekend reading (``Finding/deadlineWithoutWeekendReading``); a Saturday,
+  /// Sunday or weekday given off inside a holiday break of `calendar` is named so (under that reading no 法定休假日, as
+  /// the 放假办法 does not make it one), as a day due in the middle of 国庆 reads as a mistake otherwise.
   func unmoved(_ day: CivilDate, calendar: WorkingDayCalendar) -> String {
     let inBreak = calendar.holidayName(of: day).map {
       language.pick("，为\($0)假期中的星期\(day.weekday.chineseShortName)", ", a \(day.weekday.englishName) within the \($0) break")

@@ -47,7 +47,7 @@ enum Interruption {
     // A signal ignored when gongkai starts (a background job of a script, nohup) stays ignored, as it was meant to.
     let taken = signals.filter { signal in
       var current = sigaction()
-      return sigaction(signal, nil, &current) == 0 && !isIgnore(current.__sigaction_handler.sa_handler)
+      return sigaction(signal, nil, &current) == 0 && !isIgnore(current.handler)
     }
     Thread.detachNewThread { [wait = ends[0]] in
       var blocked = sigset_t()
@@ -70,11 +70,11 @@ enum Interruption {
       for signal in taken { restoreDefault(signal) }
       let write = WriteInterruption.stop(waitingUpTo: .seconds(30))
       // An export putting its last files in place finishes doing so: its pages, index and feed then agree.
-      TemporaryFile.waitForFinishing(upTo: .seconds(5))
+      let outputFinished = TemporaryFile.waitForFinishing(upTo: .seconds(5))
       // Should anything below block all the same, the process ends, with the shell's status for the signal.
       Interruption.received = signal
       var alarmAction = sigaction()
-      alarmAction.__sigaction_handler.sa_handler = { _ in _exit(128 + Interruption.received) }
+      alarmAction.handler = { _ in _exit(128 + Interruption.received) }
       sigaction(SIGALRM, &alarmAction, nil)
       alarm(3)
       // An export's folder of many pages is removed name by name, each name a sign that nothing blocks.
@@ -83,7 +83,7 @@ enum Interruption {
       // Only where standard error takes it at once: waiting on a full pipe, or on a terminal stopped with Ctrl-S,
       // would leave the command running meanwhile, perhaps to commit the work the signal was sent to stop.
       Terminal.toStandardErrorIfTaken((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "gongkai: interrupted (\(String(cString: strsignal(signal)))): "
-        + whatBecameOf(write) + "\n")
+        + (outputFinished ? finishedOutput : whatBecameOf(write)) + "\n")
       restoreDefault(signal)
       // To the process, not to this thread, which blocks it; should no thread take it, the shell's status for it.
       kill(getpid(), signal)
@@ -93,7 +93,7 @@ enum Interruption {
     for signal in taken {
       var action = sigaction()
       action.sa_flags = SA_RESTART
-      action.__sigaction_handler.sa_handler = { signal in
+      action.handler = { signal in
         let saved = errno
         var number = UInt8(truncatingIfNeeded: signal)
         _ = write(Interruption.notify, &number, 1)
@@ -102,6 +102,11 @@ enum Interruption {
       sigaction(signal, &action, nil)
     }
   }
+
+  /// An export the signal found putting its last files in place, which it was let finish: there is nothing to run again
+  /// for, but the pages of projects withdrawn or moved, which go only after the index no longer names them, may stay.
+  private static let finishedOutput = "the export had reached its last renames and finished them: its pages, index and feed are all "
+    + "new and agree; pages of projects withdrawn or moved since the last export may still be in the folder until the next one"
 
   /// What the register holds after the signal, by how its write ended.
   private static func whatBecameOf(_ write: WriteInterruption.Outcome) -> String {
@@ -118,12 +123,33 @@ enum Interruption {
 
   private static func restoreDefault(_ signal: Int32) {
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = SIG_DFL
+    action.handler = SIG_DFL
     sigaction(signal, &action, nil)
   }
 
   private static func isIgnore(_ handler: (@convention(c) (Int32) -> Void)?) -> Bool {
     guard let handler else { return false }
     return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+  }
+}
+
+extension sigaction {
+  /// The handler, under the name each C library gives the field: glibc's union `__sigaction_handler`, Darwin's
+  /// `__sigaction_u`.
+  fileprivate var handler: (@convention(c) (Int32) -> Void)? {
+    get {
+      #if canImport(Darwin)
+      __sigaction_u.__sa_handler
+      #else
+      __sigaction_handler.sa_handler
+      #endif
+    }
+    set {
+      #if canImport(Darwin)
+      __sigaction_u.__sa_handler = newValue
+      #else
+      __sigaction_handler.sa_handler = newValue
+      #endif
+    }
   }
 }
