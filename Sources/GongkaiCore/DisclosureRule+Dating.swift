@@ -36,10 +36,12 @@ extension DisclosureRule {
         earlier.changePeriod = nil
         let own: String
         switch dating.before {
-        case .general:
-          earlier.period = period.map { _ in GeneralDisclosurePeriod.period }
+        case .general where period != nil:
+          earlier.period = GeneralDisclosurePeriod.period
           (own, earlier.confidence) = (GeneralDisclosurePeriod.basis(on: day), .unverified)
-        case .none:
+        // A rule without a deadline has none before either: it cites its own law with its day, not the 条例's article
+        // of 20 working days, which an item shown without a period would contradict.
+        case .general, .none:
           earlier.period = nil
           (own, earlier.confidence) = (basis + date.inForceMark, .unverified)
         case .law(let law):

@@ -1630,7 +1630,10 @@ import TestSupport
       + "after this milestone was formed (2019-12-30), so --until judges nothing and is kept as the day the notice came down\n", "\(plan.stderr)")
     let rows = try auditRows(folder, db, asOf: "2021-12-31")
     #expect(rows.map { $0["法律依据"] } == [
-      "《中华人民共和国政府信息公开条例》（2007年）第十八条", "《中华人民共和国政府信息公开条例》第二十六条",
+      // A kind without a deadline has none before its law either, and cites that law with its day, not the 条例's
+      // article of 20 working days beside 无固定期限
+      "《中华人民共和国政府信息公开条例》（2007年）第十八条",
+      "《中华人民共和国土地管理法》第四十七条第二款；《中华人民共和国土地管理法实施条例》第二十八条（2020年1月1日起施行）",
       "《中华人民共和国行政处罚法》第四十八条、第八十五条",
     ])
     #expect(rows.map { $0["时限依据核实"] } == ["待核实", "待核实", "法条原文"])
